@@ -1,0 +1,89 @@
+"""The Typer application, its global options and the error boundary every command uses."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from tariffscope import __version__
+from tariffscope.errors import EXIT_FAILURE, TariffscopeError
+
+__all__ = ["app", "err_console", "guarded", "out_console"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+out_console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
+
+app = typer.Typer(
+    name="tariffscope",
+    help="Follow and price trade negotiations: what happened, what the law is, what it costs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"tariffscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False,
+) -> None:
+    """Follow and price trade negotiations."""
+    _state["debug"] = debug
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Run a command so that errors end it with one line on stderr and the right exit code.
+
+    A :class:`TariffscopeError` exits with its own code (2 for bad input); anything else is a
+    bug and exits 1 with a pointer to ``--debug``.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except TariffscopeError as error:
+            if _state["debug"]:
+                raise
+            err_console.print(f"error: {error.one_line()}", markup=False, highlight=False)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            err_console.print("interrupted", markup=False)
+            raise typer.Exit(130) from None
+        except Exception as error:
+            if _state["debug"]:
+                raise
+            err_console.print(
+                f"internal error: {type(error).__name__}: {error} (rerun with --debug for the traceback)",
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(EXIT_FAILURE) from None
+
+    return wrapper

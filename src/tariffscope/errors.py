@@ -1,0 +1,114 @@
+"""Errors raised by tariffscope.
+
+Every error a user can cause derives from :class:`TariffscopeError`, so a caller can catch one
+class for all of them, or a leaf for one case::
+
+    TariffscopeError                 base; ``exit_code`` says how the CLI ends
+    ├── InputError                   bad input from the user (exit 2)
+    │   ├── UnknownCodeError         an HTS code, country or measure id that does not exist
+    │   ├── MalformedInputError      a date, code, file or option that cannot be parsed
+    │   ├── DataFileError            a data file with a wrong column, row or value
+    │   └── ScenarioError            a scenario file that cannot be applied
+    ├── CatalogError                 the measure catalog is inconsistent (names the record)
+    │   └── ScopeConflictError       two measures claim the same slot and neither supersedes
+    ├── ExtractionError              the news reader could not read an article
+    ├── DataUnavailableError         a needed data file is missing (names how to get it)
+    ├── StoreError                   the embedded store cannot be opened or migrated
+    └── ModelError                   an economic engine failed
+        └── ConvergenceError         a solver stopped without meeting its tolerance
+
+Messages say what failed, for which input, and what to try next. The CLI prints the message
+on one line and exits with ``exit_code``; the traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CatalogError",
+    "ConvergenceError",
+    "DataFileError",
+    "DataUnavailableError",
+    "ExtractionError",
+    "InputError",
+    "MalformedInputError",
+    "ModelError",
+    "ScenarioError",
+    "ScopeConflictError",
+    "StoreError",
+    "TariffscopeError",
+    "UnknownCodeError",
+]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class TariffscopeError(Exception):
+    """Base of every error tariffscope raises on purpose."""
+
+    exit_code: int = EXIT_FAILURE
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def one_line(self) -> str:
+        """The message and hint as one line, for the terminal."""
+        text = " ".join(self.message.split())
+        if self.hint:
+            text = f"{text} ({' '.join(self.hint.split())})"
+        return text
+
+
+class InputError(TariffscopeError):
+    """The user gave something tariffscope cannot use."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class UnknownCodeError(InputError):
+    """An HTS code, a country code or a measure id that does not exist."""
+
+
+class MalformedInputError(InputError):
+    """A value that cannot be parsed (a date, a code, a file)."""
+
+
+class DataFileError(InputError):
+    """A data file whose shape or values are wrong; the message names file, column and row."""
+
+
+class ScenarioError(InputError):
+    """A scenario file that cannot be read or applied."""
+
+
+class CatalogError(TariffscopeError):
+    """The measure catalog breaks its schema or its own rules; the message names the record."""
+
+
+class ScopeConflictError(CatalogError):
+    """Two measures of one stacking group apply to the same entry and neither supersedes."""
+
+
+class ExtractionError(TariffscopeError):
+    """An article could not be read or processed."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class DataUnavailableError(TariffscopeError):
+    """A data file the command needs is not present."""
+
+
+class StoreError(TariffscopeError):
+    """The embedded store cannot be opened, migrated or written."""
+
+
+class ModelError(TariffscopeError):
+    """An economic engine could not produce a valid answer."""
+
+
+class ConvergenceError(ModelError):
+    """A solver stopped without reaching its tolerance, or reached an impossible answer."""
