@@ -1,0 +1,1 @@
+"""Tariff law: the HTS schedule, the measure catalog and the resolution of duties."""
