@@ -1,0 +1,190 @@
+"""PPML gravity estimation with high-dimensional fixed effects (pyfixest).
+
+.. math::
+
+    X_{ij(t)} = \\exp(\\pi_{i(t)} + \\chi_{j(t)} + \\mu_{ij} + b' x_{ij(t)})\\, \\varepsilon_{ij(t)}
+
+estimated by Poisson pseudo-maximum likelihood (Santos Silva and Tenreyro 2006). With exporter
+and importer fixed effects the fitted flows add up to observed output and expenditure, which is
+why they make a consistent GE baseline (Fally 2015). ``exp(b' x)`` is the trade-cost index
+``t_ij ** (1 - sigma)``, and ``exp(b' (x' - x))`` the partial effect of a change in covariates.
+
+References
+----------
+Santos Silva, J. M. C. and Tenreyro, S. (2006), "The log of gravity", REStat 88(4).
+Fally, T. (2015), "Structural gravity and fixed effects", JIE 97(1).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from tariffscope.errors import DataFileError, ModelError
+from tariffscope.impact.gravity.baseline import Baseline, FloatArray, pivot_pairs
+from tariffscope.impact.gravity.shock import Shock
+
+__all__ = ["GravityEstimate", "estimate_ppml"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, eq=False)
+class GravityEstimate:
+    """A fitted PPML gravity model.
+
+    Attributes
+    ----------
+    formula
+        The pyfixest formula that was estimated.
+    coefficients, std_errors
+        Cost coefficients by covariate name (fixed effects are absorbed).
+    data
+        The estimation frame with a ``fitted`` column (predicted flows).
+    exporter, importer, trade
+        Column names.
+    """
+
+    formula: str
+    coefficients: Mapping[str, float]
+    std_errors: Mapping[str, float]
+    data: pd.DataFrame
+    exporter: str
+    importer: str
+    trade: str
+
+    def cost_index(self, frame: pd.DataFrame | None = None) -> FloatArray:
+        """``exp(b' x)`` for each row of ``frame`` (default: the estimation data)."""
+        rows = self.data if frame is None else frame
+        _require(rows, list(self.coefficients), "counterfactual data")
+        index = np.zeros(len(rows))
+        for name, beta in self.coefficients.items():
+            index += beta * rows[name].to_numpy(dtype=np.float64)
+        return np.asarray(np.exp(index))
+
+    def baseline(
+        self, *, fitted: bool = True, unit: str = "", rows: pd.Series | None = None
+    ) -> Baseline:
+        """A GE baseline from fitted (default) or observed flows; ``rows`` selects e.g. one year."""
+        frame = self.data if rows is None else self.data[rows.to_numpy()]
+        column = "fitted" if fitted else self.trade
+        return Baseline.from_flows(
+            frame[self.exporter], frame[self.importer], frame[column].to_numpy(), unit=unit
+        )
+
+    def shock(
+        self,
+        baseline: Baseline,
+        changes: Mapping[str, Any],
+        *,
+        rows: pd.Series | None = None,
+        label: str = "",
+    ) -> Shock:
+        """The partial effect ``exp(b' (x' - x))`` of new covariate values.
+
+        ``changes`` maps covariate names to new values: a scalar, or an array aligned with the
+        (selected) rows of the estimation data. Covariates not named keep their values.
+        """
+        frame = self.data if rows is None else self.data[rows.to_numpy()]
+        unknown = [name for name in changes if name not in self.coefficients]
+        if unknown:
+            raise DataFileError(
+                f"covariate {unknown[0]!r} is not in the model",
+                hint=f"estimated: {', '.join(self.coefficients)}",
+            )
+        log_change = np.zeros(len(frame))
+        for name, value in changes.items():
+            new = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(frame),))
+            log_change += self.coefficients[name] * (new - frame[name].to_numpy(dtype=np.float64))
+        countries, factor = pivot_pairs(
+            frame[self.exporter], frame[self.importer], np.exp(log_change)
+        )
+        if countries != baseline.countries:
+            raise DataFileError("the rows for the shock do not cover the baseline's countries")
+        return Shock(factor, None, label)
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [name for name in columns if name not in frame.columns]
+    if missing:
+        raise DataFileError(
+            f"{what} has no column {missing[0]!r}",
+            hint=f"columns: {', '.join(map(str, frame.columns))}",
+        )
+
+
+def estimate_ppml(
+    data: pd.DataFrame,
+    covariates: Sequence[str],
+    *,
+    trade: str = "trade",
+    exporter: str = "exporter",
+    importer: str = "importer",
+    fixed_effects: Sequence[str] = ("exporter", "importer"),
+    vcov: str | Mapping[str, str] = "hetero",
+    tol: float = 1e-10,
+) -> GravityEstimate:
+    """Estimate a structural gravity equation by PPML with absorbed fixed effects.
+
+    Parameters
+    ----------
+    data
+        Long-form flows, one row per exporter-importer (-year) observation, domestic flows
+        included when the GE step needs them.
+    covariates
+        Trade-cost variables (e.g. ``ln_DIST``, ``CNTG``, ``INTL_BRDR``).
+    trade, exporter, importer
+        Column names.
+    fixed_effects
+        pyfixest fixed-effect terms, e.g. ``("exporter", "importer")`` or
+        ``("exporter^year", "importer^year", "exporter^importer")``.
+    vcov
+        pyfixest variance option (``"hetero"``, ``{"CRV1": "pair"}``, ...).
+    tol
+        Convergence tolerance of the IRLS iterations and of the fixed-effect demeaning.
+
+    Returns
+    -------
+    GravityEstimate
+
+    Raises
+    ------
+    DataFileError
+        Missing columns, negative or missing flows.
+    ModelError
+        pyfixest could not estimate the model.
+    """
+    import pyfixest as pf  # heavy import, only when estimating
+
+    _require(data, [trade, exporter, importer, *covariates], "gravity data")
+    flows = data[trade].to_numpy(dtype=np.float64)
+    if not np.isfinite(flows).all():
+        raise DataFileError(
+            f"column {trade!r} has missing values (row {int(np.argmax(~np.isfinite(flows)))})"
+        )
+    if (flows < 0).any():
+        raise DataFileError(
+            f"column {trade!r} has negative flows (row {int(np.argmax(flows < 0))})"
+        )
+    if not covariates:
+        raise DataFileError("PPML needs at least one trade-cost covariate")
+    formula = f"{trade} ~ {' + '.join(covariates)} | {' + '.join(fixed_effects)}"
+    frame = data.reset_index(drop=True).copy()
+    try:
+        fit: Any = pf.fepois(
+            formula, data=frame, vcov=vcov, iwls_tol=tol, fixef_tol=tol, iwls_maxiter=100
+        )
+    except Exception as error:  # pyfixest raises many kinds; report one
+        raise ModelError(
+            f"PPML estimation of {formula!r} failed: {type(error).__name__}: {error}"
+        ) from error
+    coef = {str(k): float(v) for k, v in fit.coef().items()}
+    se = {str(k): float(v) for k, v in fit.se().items()}
+    frame["fitted"] = np.asarray(fit.predict(newdata=frame, type="response"), dtype=np.float64)
+    log.debug("PPML %s: %s", formula, coef)
+    return GravityEstimate(formula, coef, se, frame, exporter, importer, trade)
