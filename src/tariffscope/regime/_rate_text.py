@@ -175,6 +175,7 @@ class MfnRate:
 _NUM = r"\d+(?:\.\d+)?"
 _MONEY = rf"(?:\$(?P<dollars>{_NUM})|(?P<cents>{_NUM})\s*¢)"
 _PERCENT_RE = re.compile(rf"^(?P<n>{_NUM})\s*%(?:\s*on\s+(?P<basis>.+))?$")
+_PLAIN_PERCENT_RE = re.compile(rf"^(?P<n>{_NUM})%$")
 _PERCENT_OF_RE = re.compile(rf"^(?P<n>{_NUM})\s+percent\s+of\s+(?P<basis>.+)$")
 _MONEY_RE = re.compile(rf"^{_MONEY}\s*(?P<rest>.*)$")
 _UNIT_BASIS_RE = re.compile(r"\s+(?:on|of)\s+")
@@ -286,6 +287,9 @@ def parse_rate(text: str) -> MfnRate:
         raise MalformedInputError(
             f"empty rate text {text!r}", hint="a General rate is e.g. 'Free', '2.5%' or '1¢/kg'"
         )
+    if match := _PLAIN_PERCENT_RE.match(body):  # the common case, without the term grammar
+        rate = _fraction(match.group("n"))
+        return MfnRate(text, "ad_valorem", rate, (), (AdValoremPart(rate),))
     if match := _FREE_RE.match(body):
         return MfnRate(text, "free", 0.0, note=match.group("rest"))
     if match := _SUGAR_RE.match(body):

@@ -199,10 +199,9 @@ class Schedule:
         parent: npt.NDArray[np.int64],
         origin: str,
     ) -> None:
-        digits = table["hts"].str.fullmatch(r"(?:\d{2}){0,5}").to_numpy(dtype=bool)
         lengths = np.char.str_len(hts)
         problems = {
-            "hts": ~digits | ~np.isin(lengths, (0, 4, 6, 8, 10)),
+            "hts": ~(np.char.isdigit(hts) | (lengths == 0)) | ~np.isin(lengths, (0, 4, 6, 8, 10)),
             "level": lengths != level,
             "parent": (parent < -1) | (parent >= np.arange(len(parent))),
         }
