@@ -1,4 +1,5 @@
-"""``tariffscope data``: build the embedded tables, fetch official sources, show their status."""
+"""``tariffscope data``: build the embedded tables, fetch official sources, show their status,
+and look up lines of the embedded HTS schedule."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from tariffscope.cli._app import err_console, guarded, out_console
 from tariffscope.config import embedded_dir
+from tariffscope.regime.schedule import format_hts
 
 __all__ = ["register"]
 
 data_app = typer.Typer(
     name="data",
-    help="Build the embedded tables from official sources; fetch and list the sources.",
+    help="Embedded data: build tables from official sources, fetch sources, look up HTS lines.",
     no_args_is_help=True,
 )
 
@@ -165,6 +168,72 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "NO"
     return str(value)
+
+
+@data_app.command("hts")
+@guarded
+def hts_command(
+    codes: Annotated[
+        list[str], typer.Argument(help="8- or 10-digit HTS codes, e.g. 8703.23.01 or 8703230190.")
+    ],
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Show HTS lines of the embedded schedule with their General (MFN) rate."""
+    from tariffscope.regime.schedule import load_schedule
+
+    schedule = load_schedule()
+    lines = [schedule.line(code) for code in codes]
+    statistical = [
+        [format_hts(code) for code in schedule.children(line.hts)] if line.level == 8 else []
+        for line in lines
+    ]
+    if output_format is OutputFormat.json:
+        records = [
+            {
+                "hts": line.dotted,
+                "level": line.level,
+                "description": line.description,
+                "full_description": line.full_description,
+                "unit": line.unit,
+                "mfn": {
+                    "text": line.mfn.text,
+                    "kind": line.mfn.kind,
+                    "ad_valorem_pct": round(line.mfn.ad_valorem * 100, 10),
+                    "specific": [
+                        {"amount_usd": term.amount_usd, "unit": term.unit}
+                        for term in line.mfn.specific
+                    ],
+                    "note": line.mfn.note,
+                },
+                "rate_source": format_hts(line.rate_source) if line.rate_source else "",
+                "statistical_lines": children,
+                "edition": schedule.edition,
+            }
+            for line, children in zip(lines, statistical, strict=True)
+        ]
+        out_console.print_json(json.dumps(records if len(records) > 1 else records[0]))
+        return
+    for line, children in zip(lines, statistical, strict=True):
+        rate = line.mfn
+        rows = [
+            ("description", line.full_description),
+            ("unit", line.unit or "-"),
+            ("General rate", rate.text or "(none published)"),
+            ("kind", rate.kind),
+            ("ad valorem", f"{rate.ad_valorem * 100:g}%"),
+            ("specific", " + ".join(f"${t.amount_usd:g}/{t.unit}" for t in rate.specific) or "-"),
+            ("note", rate.note or "-"),
+            ("rate from", format_hts(line.rate_source) if line.rate_source else "-"),
+            ("statistical lines", ", ".join(children) or "-"),
+        ]
+        table = Table(
+            title=f"{line.dotted} ({schedule.edition})", title_justify="left", show_header=False
+        )
+        table.add_column("field", style="bold", no_wrap=True)
+        table.add_column("value")
+        for field, value in rows:
+            table.add_row(field, Text(value))
+        out_console.print(table)
 
 
 def register(app: typer.Typer) -> None:
