@@ -31,6 +31,7 @@ __all__ = [
     "register",
     "run_builds",
     "select_builders",
+    "source_status",
 ]
 
 logger = logging.getLogger(__name__)
