@@ -18,6 +18,7 @@ Fally, T. (2015), "Structural gravity and fixed effects", JIE 97(1).
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -175,16 +176,25 @@ def estimate_ppml(
         raise DataFileError("PPML needs at least one trade-cost covariate")
     formula = f"{trade} ~ {' + '.join(covariates)} | {' + '.join(fixed_effects)}"
     frame = data.reset_index(drop=True).copy()
+    settings: dict[str, Any] = {"iwls_tol": tol, "iwls_maxiter": 100}
+    demeaner = getattr(pf, "MapDemeaner", None)  # typed demeaner config in pyfixest >= 0.50
+    if demeaner is not None:
+        settings["demeaner"] = demeaner(fixef_tol=tol)
+    else:  # pragma: no cover - older pyfixest
+        settings["fixef_tol"] = tol
     try:
-        fit: Any = pf.fepois(
-            formula, data=frame, vcov=vcov, iwls_tol=tol, fixef_tol=tol, iwls_maxiter=100
-        )
+        with warnings.catch_warnings():
+            # pyfixest's own use of deprecated pandas/numpy features is not the caller's concern
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", FutureWarning)
+            fit: Any = pf.fepois(formula, data=frame, vcov=vcov, **settings)
+            fitted = fit.predict(newdata=frame, type="response")
     except Exception as error:  # pyfixest raises many kinds; report one
         raise ModelError(
             f"PPML estimation of {formula!r} failed: {type(error).__name__}: {error}"
         ) from error
     coef = {str(k): float(v) for k, v in fit.coef().items()}
     se = {str(k): float(v) for k, v in fit.se().items()}
-    frame["fitted"] = np.asarray(fit.predict(newdata=frame, type="response"), dtype=np.float64)
+    frame["fitted"] = np.asarray(fitted, dtype=np.float64)
     log.debug("PPML %s: %s", formula, coef)
     return GravityEstimate(formula, coef, se, frame, exporter, importer, trade)
