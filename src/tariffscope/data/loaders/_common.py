@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import numpy as np
 import pandas as pd
@@ -69,14 +68,13 @@ class Column:
     optional: bool = False
 
 
-def open_text(path: Path) -> io.TextIOBase:
+def open_text(path: Path) -> IO[str]:
     """Open a CSV (plain or ``.gz``) as UTF-8 text, dropping a byte-order mark."""
     if not path.exists():
         raise DataUnavailableError(f"data file {path} does not exist")
-    raw = path.open("rb")
     if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8-sig", newline="")
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open("r", encoding="utf-8-sig", newline="")
 
 
 def read_raw_csv(path: Path, *, skiprows: int = 0, sep: str = ",") -> pd.DataFrame:

@@ -16,6 +16,7 @@ FAS value, duties, charges: see ``data_type``).
 from __future__ import annotations
 
 import re
+from io import StringIO
 from pathlib import Path
 
 import numpy as np
@@ -139,8 +140,6 @@ def _read_csv(path: Path) -> pd.DataFrame:
         lines = handle.read().splitlines()
     header_index = _header_index([line.split(",", 1)[0] for line in lines], path)
     body = "\n".join(lines[header_index:])
-    from io import StringIO
-
     try:
         frame = pd.read_csv(StringIO(body), dtype=str, keep_default_na=False, na_filter=False)
     except pd.errors.ParserError as error:
@@ -215,9 +214,10 @@ def _tidy(frame: pd.DataFrame, path: Path, header_line: int) -> pd.DataFrame:
         )
         long["year"] = long["year"].astype(np.int64)
         long["month"] = 0
-        totals = [_parse_total(total_row, y, path) for y in year_columns]
-        expected = float(np.nansum([t for t in totals if t is not None]))
-        has_total = any(t is not None for t in totals)
+        checks = [
+            (year, float(values[year].sum()), _parse_total(total_row, year, path))
+            for year in year_columns
+        ]
     else:  # long
         value_column = frame.columns[-1]
         spec += [Column("Year", "year", "year")]
@@ -227,14 +227,14 @@ def _tidy(frame: pd.DataFrame, path: Path, header_line: int) -> pd.DataFrame:
         long = convert_columns(frame, path, spec, header_line=header_line)
         if "month" not in long:
             long["month"] = 0
-        total = _parse_total(total_row, value_column, path)
-        has_total, expected = total is not None, float(total or 0.0)
-    if has_total:
-        actual = float(long["value"].sum())
-        if abs(actual - expected) > 1e-4 * max(abs(expected), 1.0):
+        checks = [
+            (value_column, float(long["value"].sum()), _parse_total(total_row, value_column, path))
+        ]
+    for column, actual, expected in checks:
+        if expected is not None and abs(actual - expected) > 1e-4 * max(abs(expected), 1.0):
             raise DataFileError(
-                f"file {path}, column 'Total:', line {header_line + 1 + len(frame)}: the rows sum "
-                f"to {actual:,.0f} but the Total line says {expected:,.0f}",
+                f"file {path}, column 'Total:', line {header_line + 1 + len(frame)}: the rows "
+                f"of {column} sum to {actual:,.0f} but the Total line says {expected:,.0f}",
                 hint="the export is truncated or edited; download it again",
             )
     if "country" not in long:
