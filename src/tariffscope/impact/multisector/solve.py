@@ -61,22 +61,32 @@ class MSShock:
     ) -> MSShock:
         """Apply bilateral changes; a change without a sector applies to every tradable sector.
 
+        Rows naming a sector override rows for all sectors of the same pair.
+
         The ``before`` rates are ignored here: the baseline's 1993 tariffs are the starting point.
         """
         new = np.array(baseline.tariffs, copy=True)
         tradable = [
             k for k, name in enumerate(baseline.sectors) if not name.startswith("nontradable")
         ]
-        for change in changes:
+        rows = sorted(changes, key=lambda change: change.sector is not None)  # general rows first
+        seen: set[tuple[int | None, int, int]] = set()
+        for change in rows:
             n, i = baseline.index(change.importer), baseline.index(change.exporter)
             if n == i:
                 raise ScenarioError(f"{change.importer} cannot charge a tariff on its own goods")
-            sectors = tradable if change.sector is None else [baseline.sector_index(change.sector)]
-            for k in sectors:
-                if k not in tradable:
-                    raise ScenarioError(
-                        f"sector {baseline.sectors[k]} is not traded; tariffs do not apply"
-                    )
+            k_named = None if change.sector is None else baseline.sector_index(change.sector)
+            if (k_named, n, i) in seen:
+                what = "all sectors" if k_named is None else baseline.sectors[k_named]
+                raise ScenarioError(
+                    f"tariff of {change.importer} on {change.exporter} ({what}) is listed twice"
+                )
+            seen.add((k_named, n, i))
+            if k_named is not None and k_named not in tradable:
+                raise ScenarioError(
+                    f"sector {baseline.sectors[k_named]} is not traded; tariffs do not apply"
+                )
+            for k in tradable if k_named is None else [k_named]:
                 new[k, n, i] = change.after
         return cls(new, label)
 

@@ -1,0 +1,236 @@
+"""``tariffscope ge``: economy-wide effects of tariff changes (general equilibrium).
+
+Runs the published validation applications, or a file of bilateral tariff changes on one of the
+model data sets, and prints real GDP, welfare and trade changes for every country.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.table import Table
+
+from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.errors import InputError
+
+__all__ = ["register"]
+
+
+class Application(StrEnum):
+    """Published applications the engines reproduce."""
+
+    agtpa_borders = "agtpa-borders"
+    ge_gravity_eu = "ge-gravity-eu"
+    cp_nafta = "cp-nafta"
+
+
+class Dataset(StrEnum):
+    """Baselines a tariff-change file can be run on."""
+
+    cp = "cp"
+    agtpa = "agtpa"
+
+
+class OutputFormat(StrEnum):
+    """How to print results."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+_COLUMNS = {
+    "real_gdp_pct": "real GDP %",
+    "welfare_pct": "welfare %",
+    "welfare_cp_pct": "welfare (CP) %",
+    "exports_pct": "exports %",
+    "imports_pct": "imports %",
+    "published_pct": "published %",
+}
+
+
+def _agtpa_borders() -> tuple[pd.DataFrame, dict[str, object], str]:
+    from tariffscope.config import shared_file
+    from tariffscope.impact.gravity import GEOptions, estimate_ppml, solve
+    from tariffscope.impact.gravity.io import load_agtpa_trade_without_borders
+
+    data = load_agtpa_trade_without_borders()
+    est = estimate_ppml(data, ["ln_DIST", "CNTG", "INTL_BRDR"])
+    base = est.baseline(unit="US$ million")
+    options = GEOptions.from_sigma(
+        7.0, imbalance="multiplicative", numeraire="reference_price_index", reference="DEU"
+    )
+    result = solve(base, est.shock(base, {"INTL_BRDR": 0.0}), options)
+    frame = result.by_country()
+    published = pd.read_csv(
+        shared_file("validation/agtpa_ch2_app1_trade_without_borders_published.csv")
+    ).set_index("country")
+    frame["published_pct"] = published.loc[frame["country"], "change_rGDP_FULL"].to_numpy()
+    title = "Advanced Guide ch.2 app.1: trade without borders (full GE; published = real GDP)"
+    return frame, result.diagnostics(), title
+
+
+def _ge_gravity_eu() -> tuple[pd.DataFrame, dict[str, object], str]:
+    from tariffscope.config import shared_file
+    from tariffscope.impact.gravity import GEOptions, Shock, solve
+    from tariffscope.impact.gravity.io import (
+        baseline_from_frame,
+        eu_enlargement_effects,
+        load_wiod44,
+        partial_effect_matrix,
+    )
+
+    rows = eu_enlargement_effects(load_wiod44(), beta=0.224249)
+    base = baseline_from_frame(rows, unit="US$ million")
+    shock = Shock.from_partial_effects(partial_effect_matrix(rows, "beta", base))
+    result = solve(base, shock, GEOptions(theta=4.0))
+    frame = result.by_country()
+    stata = pd.read_csv(shared_file("validation/ge_gravity_eu_enlargement_welfare_stata.csv"))
+    stata = stata.set_index("exporter")
+    frame["published_pct"] = 100 * (stata.loc[frame["country"], "w_eu"].to_numpy() - 1)
+    return frame, result.diagnostics(), "ge_gravity EU enlargement (WIOD 2000, additive)"
+
+
+def _cp_frame(result: object) -> pd.DataFrame:
+    from tariffscope.impact.multisector import MSResult
+
+    assert isinstance(result, MSResult)
+    return result.by_country()
+
+
+def _cp_nafta() -> tuple[pd.DataFrame, dict[str, object], str]:
+    from tariffscope.impact.multisector import MSShock, load_cp_data, solve, zero_surplus_baseline
+
+    data = load_cp_data()
+    base = zero_surplus_baseline(data)
+    result = solve(base, MSShock.nafta(base, data.tariffs_2005))
+    frame = _cp_frame(result)
+    published = {"MEX": 1.31, "USA": 0.08, "CAN": -0.06}
+    frame["published_pct"] = [published.get(code, np.nan) for code in frame["country"]]
+    return frame, result.diagnostics(), "Caliendo-Parro (2015): NAFTA tariff reductions"
+
+
+def _run_tariffs_cp(path: Path) -> tuple[pd.DataFrame, dict[str, object], str]:
+    from tariffscope.impact.gravity.io import read_tariff_changes
+    from tariffscope.impact.multisector import MSShock, load_cp_data, solve, zero_surplus_baseline
+
+    data = load_cp_data()
+    changes = read_tariff_changes(path, countries=data.countries)
+    base = zero_surplus_baseline(data)
+    result = solve(base, MSShock.from_tariff_changes(base, changes, path.name))
+    title = f"{path.name} on Caliendo-Parro 1993 data (31 regions, 40 sectors)"
+    return _cp_frame(result), result.diagnostics(), title
+
+
+def _run_tariffs_agtpa(path: Path, sigma: float) -> tuple[pd.DataFrame, dict[str, object], str]:
+    from tariffscope.impact.gravity import GEOptions, Shock, solve
+    from tariffscope.impact.gravity.io import (
+        baseline_from_frame,
+        load_agtpa_trade_without_borders,
+        read_tariff_changes,
+    )
+
+    frame = load_agtpa_trade_without_borders()
+    base = baseline_from_frame(frame, unit="US$ million")
+    changes = read_tariff_changes(path, countries=base.countries)
+    taxed, shock = Shock.from_tariff_changes(base, changes, path.name)
+    options = GEOptions.from_sigma(sigma, imbalance="multiplicative")
+    result = solve(taxed, shock, options)
+    title = f"{path.name} on Advanced Guide 2006 data (69 countries, sigma={sigma:g})"
+    return result.by_country(), result.diagnostics(), title
+
+
+def _print(
+    frame: pd.DataFrame, diagnostics: dict[str, object], title: str, fmt: OutputFormat
+) -> None:
+    columns = ["country", *[name for name in _COLUMNS if name in frame.columns]]
+    view = frame[columns]
+    if fmt is OutputFormat.csv:
+        view.to_csv(sys.stdout, index=False, float_format="%.6g")
+        return
+    if fmt is OutputFormat.json:
+        records = json.loads(view.to_json(orient="records", double_precision=10))
+        out_console.print_json(
+            json.dumps({"title": title, "countries": records, "diagnostics": diagnostics})
+        )
+        return
+    table = Table(title=title, caption=_caption(diagnostics))
+    table.add_column("country")
+    for name in columns[1:]:
+        table.add_column(_COLUMNS[name], justify="right")
+    for row in view.itertuples(index=False):
+        table.add_row(row[0], *(("" if pd.isna(v) else f"{v:.3f}") for v in row[1:]))
+    out_console.print(table)
+
+
+def _caption(diagnostics: dict[str, object]) -> str:
+    elapsed = float(diagnostics.get("elapsed", 0.0))  # type: ignore[arg-type]
+    return (
+        f"converged={diagnostics.get('converged')} iterations={diagnostics.get('iterations')} "
+        f"residual={float(diagnostics.get('residual_norm', 0.0)):.2g} "  # type: ignore[arg-type]
+        f"method={diagnostics.get('method')} time={elapsed * 1000:.0f} ms"
+    )
+
+
+def ge_command(
+    app_name: Annotated[
+        Application | None,
+        typer.Option("--app", help="Run a published validation application."),
+    ] = None,
+    tariffs: Annotated[
+        Path | None,
+        typer.Option(
+            "--tariffs",
+            help="CSV of tariff changes: importer, exporter, [sector], tariff_before_pct,"
+            " tariff_after_pct (percent).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    dataset: Annotated[
+        Dataset,
+        typer.Option(
+            "--data",
+            help="Baseline for --tariffs: cp = Caliendo-Parro 1993, 31 regions x 40 sectors (its"
+            " 1993 tariffs are the starting point; tariff_before_pct is not used); agtpa ="
+            " Advanced Guide 2006, 69 countries, one sector (tariff_before_pct is the baseline).",
+        ),
+    ] = Dataset.cp,
+    sigma: Annotated[
+        float,
+        typer.Option("--sigma", help="Elasticity of substitution for --data agtpa.", min=1.01),
+    ] = 7.0,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Print a table, JSON or CSV.")
+    ] = OutputFormat.table,
+) -> None:
+    """Economy-wide effects: real GDP, welfare and trade changes for every country."""
+    if (app_name is None) == (tariffs is None):
+        raise InputError(
+            "give exactly one of --app or --tariffs", hint="see `tariffscope ge --help`"
+        )
+    with err_console.status("solving the general equilibrium ..."):
+        if tariffs is not None:
+            if dataset is Dataset.cp:
+                frame, diagnostics, title = _run_tariffs_cp(tariffs)
+            else:
+                frame, diagnostics, title = _run_tariffs_agtpa(tariffs, sigma)
+        elif app_name is Application.agtpa_borders:
+            frame, diagnostics, title = _agtpa_borders()
+        elif app_name is Application.ge_gravity_eu:
+            frame, diagnostics, title = _ge_gravity_eu()
+        else:
+            frame, diagnostics, title = _cp_nafta()
+    _print(frame, diagnostics, title, output_format)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``tariffscope ge`` to the application."""
+    app.command("ge")(guarded(ge_command))
