@@ -1,0 +1,264 @@
+"""Finding people in a parsed article: names, titles and roles, and credit lines to skip.
+
+A role is read from the words next to a name, the way a reader does:
+
+- before it: ``[country or owner] [modifiers] ROLE-HEAD NAME`` ("US Treasury Secretary Scott
+  Bessent", "Japan's chief negotiator Ryosei Akazawa", "Ontario Premier Doug Ford");
+- before it with a comma: ``ROLE-PHRASE, NAME`` ("The President of Mexico, Claudia Sheinbaum");
+- after it: ``NAME, ROLE-PHRASE,`` or ``NAME, who is (also) the ROLE-PHRASE``.
+
+The country comes from a leading country, demonym or capital (stripped from the role), a
+possessive owner ("The U.S. Embassy's"), an ``of COUNTRY`` tail, or a region or institution
+kept inside the role ("Ontario Premier", "European Commission President").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tariffscope.news._syntax import is_headline_line, line_spans
+from tariffscope.news.lexicon import Lexicon, norm_token
+
+__all__ = [
+    "NAME_PARTICLES",
+    "RoleInfo",
+    "boilerplate_ranges",
+    "is_role_word",
+    "left_role",
+    "name_tokens_after",
+    "parse_role",
+    "right_role",
+]
+
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "dos", "das", "del", "di", "bin",
+                            "al", "la", "le", "du", "ter", "den"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CONNECTORS = frozenset({"of", "for", "the", "and"})
+_CREDIT = re.compile(
+    r"\((?:[^()\n]{0,40}\b(?:reporting|writing|editing|edited|additional reporting)\b[^()\n]*)\)"
+    r"|\((?:[^()\n]{1,60}/[^()\n]{1,40})\)",
+    re.I,
+)
+_BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInfo:
+    """What the words around a name say: the office, the country, whether it is a past one."""
+
+    role: str | None
+    country: str | None
+    former: bool = False
+
+
+def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
+    """Character ranges that are credits, bylines, captions of agencies or datelines.
+
+    These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", lines that start
+    "By ...", and short lines (at most eight words) with no verb, such as "Jude Russo" or
+    "Kyle Duggan, The Canadian Press".
+    """
+    text = doc.text
+    ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    for start, end in line_spans(text):
+        line = text[start:end]
+        words = line.split()
+        if _BYLINE.match(line) and len(words) <= 12:
+            ranges.append((start, end))
+            continue
+        if len(words) > 8:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+            ranges.append((start, end))
+    return ranges
+
+
+def is_role_word(token: Token, lex: Lexicon) -> bool:
+    lower = norm_token(token.lower_)
+    if lower in lex.role_words or lower in lex.former_words:
+        return True
+    if any(lower == head[-1] for head in lex.role_heads):
+        return True
+    return token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ"}
+
+
+def _is_run_token(token: Token, lex: Lexicon) -> bool:
+    if token.text in _POSSESSIVE:
+        return True
+    if token.is_punct or token.like_num or token.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP",
+                                                          "CCONJ", "SCONJ", "ADV", "PART"}:
+        return token.lower_ in {"of", "for", "the"} or token.text in {"U.S.", "U.K.", "E.U."}
+    if token.is_title or (token.is_upper and token.is_alpha) or token.text in {"U.S.", "U.K."}:
+        return True
+    return is_role_word(token, lex)
+
+
+def is_role_word(token: Token, lex: Lexicon) -> bool:
+    lower = norm_token(token.lower_)
+    if lower in lex.role_words or lower in lex.former_words:
+        return True
+    return any(lower == head[-1] for head in lex.role_heads)
+
+
+def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
+    """A lower-case noun or adjective right before a lower-case role word ("textile minister")."""
+    return (
+        token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ"}
+        and right is not None and right.is_lower and is_role_word(right, lex)
+    )
+
+
+def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
+    """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for TAIL]`` from a run of tokens.
+
+    Returns None when the run holds neither a role nor a country.
+    """
+    toks = list(tokens)
+    while toks and toks[0].lower_ in {"the", "a", "an", "its", "his", "her", "their"}:
+        toks = toks[1:]
+    if not toks:
+        return None
+    words = [norm_token(t.text) for t in toks]
+    lower = [w.lower() for w in words]
+    country: str | None = None
+    former = False
+    # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"
+    owner_end = max((i for i, w in enumerate(words) if w in _POSSESSIVE), default=-1)
+    if owner_end >= 0:
+        for i in range(owner_end):
+            hit = lex.place_at(words, i)
+            if hit is not None:
+                country = hit.iso3
+                break
+        toks, words, lower = toks[owner_end + 1 :], words[owner_end + 1 :], lower[owner_end + 1 :]
+    former = any(w in lex.former_words for w in lower)
+    while toks and lower[0] in lex.former_words:
+        toks, words, lower = toks[1:], words[1:], lower[1:]
+    if not toks:
+        return RoleInfo(None, country, former) if country or former else None
+    hit = lex.place_at(words, 0)
+    if hit is not None:
+        country = country or hit.iso3
+        if hit.kind in {"country", "demonym", "capital"}:
+            toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
+    while toks and lower[0] in lex.former_words:
+        former = True
+        toks, words, lower = toks[1:], words[1:], lower[1:]
+    # the role head: at the end, or before an "of/for ..." tail
+    head_end = len(words) if lex.role_head_len(lower, len(words)) else 0
+    tail: list[str] = []
+    if not head_end:
+        for k in range(len(words) - 1, 0, -1):
+            if lower[k] in {"of", "for"} and lex.role_head_len(lower, k):
+                head_end, tail = k, words[k:]
+                break
+    if not head_end:
+        return RoleInfo(None, country, former) if country or former else None
+    role_words = words[:head_end]
+    if tail:
+        rest = [w for w in tail[1:] if w.lower() != "the"]
+        place = lex.place_code(" ".join(rest))
+        if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
+            country = country or place
+        else:
+            role_words = words
+    role = " ".join(role_words).strip()
+    return RoleInfo(role or None, country, former)
+
+
+def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+    """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
+    end = start
+    comma = end > 0 and doc[end - 1].text == ","
+    if comma:
+        end -= 1
+    i = end
+    while i > 0 and end - i < limit:
+        token = doc[i - 1]
+        right = doc[i] if i < end else None
+        if "\n" in token.text or "\n" in token.whitespace_:
+            break
+        if not (_is_run_token(token, lex) or _loose_noun(token, right, lex)):
+            break
+        i -= 1
+        if token.is_sent_start:
+            break
+    if not comma:
+        # "prosecution of former President X": the role starts after the last "of"
+        cut = max((k for k in range(i, end) if doc[k].lower_ in {"of", "for"}), default=None)
+        if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
+            i = cut + 1
+    while i < end and doc[i].lower_ in {"of", "for", "and"}:
+        i += 1
+    if i >= end:
+        return None
+    info = parse_role(list(doc[i:end]), lex)
+    if comma and (info is None or info.role is None):
+        return None
+    return info
+
+
+def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+    """A role after a name: ``NAME, ROLE-PHRASE,`` or ``NAME, who is (also) the ROLE``."""
+    if end >= len(doc) or doc[end].text not in {",", "—", "–"}:
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "who":
+        i += 1
+        while i < len(doc) and doc[i].lower_ in {"is", "was", "also", "now", "currently"}:
+            i += 1
+    j = i
+    while j < len(doc) and j - i < limit and _is_run_token(doc[j], lex):
+        j += 1
+    if j == i or (j < len(doc) and doc[j].text not in {",", ".", "—", "–", ";", ")"}):
+        return None
+    info = parse_role(list(doc[i:j]), lex)
+    return info if info is not None and info.role is not None else None
+
+
+def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
+    """How many tokens from ``i`` form a capitalised name ("Karin Keller-Sutter", "JD Vance").
+
+    Particles ("von der") count inside a name; a hyphen joins without spaces; a possessive,
+    a place name or an uncapitalised word ends it.
+    """
+    n = 0
+    j = i
+    while j < len(doc) and n < limit:
+        token = doc[j]
+        if token.text == "-" and n and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+            j += 1
+            continue
+        if token.lower_ in NAME_PARTICLES and n and j + 1 < len(doc) and (
+            doc[j + 1].is_title or doc[j + 1].lower_ in NAME_PARTICLES
+        ):
+            j += 1
+            continue
+        is_name = token.is_alpha and (token.is_title or (token.is_upper and len(token) <= 3))
+        if not is_name or token.pos_ in {"VERB", "AUX"} and not token.is_title:
+            break
+        if lex.place_at([t.text for t in doc[j : j + 3]], 0) is not None:
+            break
+        n += 1
+        j += 1
+    if n == 0:
+        return 0
+    return j - i
+
+
+def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
+    """Lines that repeat the title or are written in title case (headlines, photo captions)."""
+    out = []
+    norm_title = " ".join((title or "").split()).lower()
+    for start, end in line_spans(doc.text):
+        line = " ".join(doc.text[start:end].split())
+        if (norm_title and line.lower() == norm_title) or is_headline_line(line.split()):
+            out.append((start, end))
+    return out

@@ -1,0 +1,158 @@
+"""Grammar helpers shared by the components: governing verbs, tense and modality, spans.
+
+Tense and modality follow the dependency parse: a token's *governing verb* is the first verb
+or auxiliary on its path to the root. Its *direction* is -1 for the past ("met", "has
+met", "had imposed"), +1 for what lies ahead ("will attend", "is set to jump", "could
+complicate", "plans to meet", "is meeting ... on Friday") and 0 otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "FUTURE_AUX",
+    "FUTURE_FRAMES",
+    "MODAL_AUX",
+    "char_to_token",
+    "direction",
+    "governing_verb",
+    "has_negation",
+    "is_headline_line",
+    "line_spans",
+    "sentence_of",
+    "subject_of",
+    "subtree_lemmas",
+]
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must"})
+FUTURE_FRAMES = frozenset(
+    {"set", "expect", "schedule", "due", "plan", "aim", "intend", "prepare", "go", "hope",
+     "want", "seek", "poise", "slate", "likely", "unlikely", "try"}
+)
+_PAST_TAGS = frozenset({"VBD"})
+
+
+def char_to_token(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters ``[start, end)`` (expanded to whole tokens)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def governing_verb(token: Token, limit: int = 12) -> Token | None:
+    """The first verb or auxiliary on the way from ``token`` to the root (itself included)."""
+    current = token
+    for _ in range(limit):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _aux_lemmas(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _is_finite(verb: Token) -> bool:
+    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+               for c in verb.children)
+
+
+def direction(verb: Token | None) -> int:
+    """-1 past, +1 ahead (future, modal, plans), 0 present or unknown.
+
+    Looks at the verb's auxiliaries and tag; a non-finite verb ("meeting" in "after meeting
+    Bessent", "jump" in "are set to jump") takes the direction of the verb that governs it,
+    and frames such as "is set to", "expects to", "plans to" look ahead.
+    """
+    current = verb
+    for _ in range(5):
+        if current is None:
+            return 0
+        auxes = _aux_lemmas(current)
+        if any(a in FUTURE_AUX for a in auxes) or current.lower_ in FUTURE_AUX:
+            return 1
+        if any(a in MODAL_AUX for a in auxes) or (current.tag_ == "MD"):
+            return 1
+        if current.lemma_ in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in current.children):
+            return 1
+        if current.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re", "am"} for a in auxes):
+            return 1
+        if current.tag_ == "VBD" or any(a in {"had", "has", "have", "did", "was", "were"}
+                                         for a in auxes):
+            return -1
+        if _is_finite(current) or current.head is current:
+            return 0
+        current = governing_verb(current.head)
+    return 0
+
+
+def subject_of(verb: Token, limit: int = 4) -> Token | None:
+    """The logical subject of a verb, inherited from a governing verb when absent.
+
+    The agent of a passive ("announced by Trump") wins over the passive subject; of two
+    subjects the one nearest the verb wins. "Trump wrote, adding that ..." gives "Trump" for
+    "adding"; "urged Bessent to continue" gives "Bessent" for "continue" (object control).
+    """
+    current = verb
+    for _ in range(limit):
+        agents = [g for c in current.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - current.i))
+        if current.dep_ == "xcomp":
+            objects = [c for c in current.head.children if c.dep_ in {"dobj", "obj"}]
+            if objects:
+                return objects[0]
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in {"conj", "advcl", "xcomp", "acl"} and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def has_negation(verb: Token) -> bool:
+    """True when the verb has a negation child ("didn't", "not", "never")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def subtree_lemmas(token: Token) -> set[str]:
+    """Lower-case lemmas of a token's subtree."""
+    return {t.lemma_.lower() for t in token.subtree}
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence holding a token (the whole doc when there are no sentence bounds)."""
+    if doc.has_annotation("SENT_START"):
+        return doc[token_index].sent
+    return doc[:]
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line of ``text``."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            yield start, end
+        start = end + 1
+
+
+def is_headline_line(words: Iterable[str]) -> bool:
+    """True for a line in title case (most words capitalised), such as a headline."""
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(letters) < 3:
+        return False
+    capital = sum(1 for w in letters if w[0].isupper())
+    return capital >= 0.75 * len(letters)

@@ -1,0 +1,355 @@
+"""The ``tariffscope_actors`` component: people, one canonical name each, with role and country.
+
+Names come from the NER's PERSON entities, from capitalised words after a title ("President
+Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir Keir"). Names
+are grouped into people: a name whose words are a contiguous part of a longer name ("Bessent"
+in "Scott Bessent", "Lula" in "Luiz Inácio Lula da Silva") is the same person, and the
+longest form is the canonical name. Every later use of a known name is found in the text even
+where the NER missed it ("Ishiba" tagged as an organisation). Definite role phrases ("the
+First Minister", "the US President") are linked to the person with that role, or, when no one
+has it yet, to the person named just before.
+
+A person is an *actor* unless introduced as former or late ("former President Ronald
+Reagan"), named only in credit lines, or a single unrecognised word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tariffscope.news._component import LexiconComponent
+from tariffscope.news._persons import (
+    NAME_PARTICLES,
+    RoleInfo,
+    boilerplate_ranges,
+    headline_lines,
+    is_role_word,
+    left_role,
+    name_tokens_after,
+    parse_role,
+    right_role,
+)
+from tariffscope.news.lexicon import Lexicon, fold
+
+__all__ = ["ActorComponent", "make_actor_component"]
+
+_NOT_NAMES = frozenset(
+    """he she it they we i you his her him them us me the a an this that these those who
+    mr mrs ms dr sir president minister secretary""".split()
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "pobj", "dobj", "appos"})
+_INSTITUTION_WORDS = frozenset({"ministry", "embassy", "government", "office", "department",
+                                "commission", "cabinet", "administration"})
+
+
+@dataclass
+class _Person:
+    name: str
+    words: tuple[str, ...]
+    mentions: list[tuple[int, int, int, int]] = field(default_factory=list)
+    surfaces: set[str] = field(default_factory=set)
+    ner: bool = False
+    titled: bool = False
+    role: str | None = None
+    country: str | None = None
+    former: bool = False
+
+    def contains(self, words: tuple[str, ...]) -> bool:
+        n = len(words)
+        return any(self.words[i : i + n] == words for i in range(len(self.words) - n + 1))
+
+
+def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+class ActorComponent(LexiconComponent):
+    """Find the people of an article (writes ``tariffscope_persons`` and ``_mentions``)."""
+
+    def annotate(self, doc: Doc) -> None:
+        """Find people, their mentions, roles and countries."""
+        lex = self.lexicon
+        meta = doc._.tariffscope_meta or {}
+        skip = boilerplate_ranges(doc, meta.get("title"))
+        headlines = headline_lines(doc, meta.get("title"))
+        persons = self._cluster(doc, self._candidates(doc, headlines, lex))
+        self._scan_aliases(doc, persons)
+        self._roles(doc, persons, lex)
+        role_mentions = self._role_mentions(doc, persons, lex)
+        out: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        for index, person in enumerate(persons):
+            person.mentions.sort()
+            body = [m for m in person.mentions if not _in_ranges(m[0], m[1], skip)]
+            actor = bool(body) and not person.former and self._is_actor(doc, person)
+            first = (body or person.mentions)[0]
+            out.append({
+                "name": person.name, "role": person.role, "country": person.country,
+                "former": person.former, "actor": actor, "start": first[0], "end": first[1],
+                "mentions": [[m[0], m[1]] for m in person.mentions],
+            })
+            mentions.extend({"start": m[0], "end": m[1], "person": index, "kind": "name"}
+                            for m in person.mentions)
+        mentions.extend(role_mentions)
+        mentions.sort(key=lambda m: (m["start"], -m["end"]))
+        doc._.tariffscope_persons = out
+        doc._.tariffscope_mentions = mentions
+
+    # -- candidates ---------------------------------------------------------------------
+    def _candidates(
+        self, doc: Doc, headlines: list[tuple[int, int]], lex: Lexicon
+    ) -> list[tuple[int, int, str]]:
+        found: dict[tuple[int, int], str] = {}
+        in_headline: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            for k in range(start, end):
+                if "\n" in doc[k].text or (k < end - 1 and "\n" in doc[k].whitespace_):
+                    end = k if "\n" in doc[k].text else k + 1
+                    break
+            while start < end and (doc[start].text in lex.honorifics
+                                   or lex.role_head_len([doc[start].lower_], 1)
+                                   or doc[start].lower_ in lex.role_words):
+                start += 1
+            while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"}
+                                   or not doc[end - 1].is_alpha):
+                end -= 1
+            if start < end:
+                found[(start, end)] = "ner"
+                if _in_ranges(ent.start_char, ent.end_char, headlines):
+                    in_headline.add((start, end))
+        lower = [t.lower_ for t in doc]
+        for i, token in enumerate(doc[:-1]):
+            trigger = token.text in lex.honorifics or (
+                lex.role_head_len(lower, i + 1) and token.is_alpha
+            )
+            if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
+                continue
+            n = name_tokens_after(doc, i + 1, lex)
+            if not n:
+                continue
+            overlapping = [(s, e) for (s, e) in found if s <= i + 1 < e or i + 1 <= s < i + 1 + n]
+            if not overlapping:
+                found[(i + 1, i + 1 + n)] = "title"
+                continue
+            for s, e in overlapping:
+                source = found.pop((s, e))
+                if s == i + 1 and e < i + 1 + n:
+                    e = i + 1 + n
+                found[(s, e)] = source if "title" in source else source + "+title"
+        body_words = [tuple(fold(doc[s:e].text).split()) for (s, e) in found
+                      if (s, e) not in in_headline]
+        for key in in_headline & set(found):
+            words = tuple(fold(doc[key[0] : key[1]].text).split())
+            if not any(words[len(words) - len(b):] == b for b in body_words if b):
+                del found[key]
+        out = []
+        for (start, end), source in found.items():
+            text = " ".join(doc[start:end].text.split())
+            if fold(text) in _NOT_NAMES or text in lex.outlets or lex.place_code(text):
+                continue
+            if not any(t.is_title or t.is_upper for t in doc[start:end]):
+                continue
+            out.append((start, end, source))
+        return out
+
+    def _cluster(self, doc: Doc, candidates: list[tuple[int, int, str]]) -> list[_Person]:
+        persons: list[_Person] = []
+        for start, end, source in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+            surface = " ".join(doc[start:end].text.split())
+            words = tuple(fold(surface).split())
+            owner = next((p for p in persons if p.contains(words)), None)
+            if owner is None:
+                owner = _Person(surface, words)
+                persons.append(owner)
+            owner.surfaces.add(surface)
+            owner.ner = owner.ner or "ner" in source
+            owner.titled = owner.titled or "title" in source
+            span = doc[start:end]
+            owner.mentions.append((span.start_char, span.end_char, start, end))
+        persons.sort(key=lambda p: min(m[0] for m in p.mentions))
+        return persons
+
+    def _scan_aliases(self, doc: Doc, persons: list[_Person]) -> None:
+        alias_owner: dict[str, int] = {}
+        for index, person in enumerate(persons):
+            original = person.name.split()
+            forms = set(person.surfaces)
+            n = len(original)
+            for i in range(n):
+                forms.add(" ".join(original[i:]))
+            for form in forms:
+                if fold(form) in _NOT_NAMES or fold(form) in NAME_PARTICLES or len(form) < 2:
+                    continue
+                alias_owner.setdefault(form, index)
+        if not alias_owner:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(alias_owner, key=len,
+                                                                    reverse=True)) + r")(?![\w-])"
+        )
+        taken = [(m[0], m[1]) for p in persons for m in p.mentions]
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            person = persons[alias_owner[match[1]]]
+            person.mentions.append((start, end, span.start, span.end))
+            taken.append((start, end))
+
+    # -- roles and countries ----------------------------------------------------------------
+    def _roles(self, doc: Doc, persons: list[_Person], lex: Lexicon) -> None:
+        for person in persons:
+            person.mentions.sort()
+            first_info: RoleInfo | None = None
+            counterpart_at: int | None = None
+            for _, _, tok_start, tok_end in person.mentions:
+                info = left_role(doc, tok_start, lex) or right_role(doc, tok_end, lex)
+                if info is None:
+                    continue
+                if first_info is None:
+                    first_info = info
+                if info.role and info.role.lower().endswith("counterpart"):
+                    counterpart_at = tok_start if counterpart_at is None else counterpart_at
+                elif info.role and person.role is None:
+                    person.role = info.role
+                    person.country = person.country or info.country
+                if info.country and person.country is None:
+                    person.country = info.country
+            person.former = bool(first_info and first_info.former)
+            if person.role is None and counterpart_at is not None:
+                person.role = self._counterpart_role(doc, counterpart_at, person, persons)
+            if person.country is None and person.role:
+                person.country = self._institution_country(doc, person, lex)
+            if person.country is None:
+                person.country = self._known_country(person, lex)
+
+    def _counterpart_role(
+        self, doc: Doc, tok: int, person: _Person, persons: list[_Person]
+    ) -> str | None:
+        sent = doc[tok].sent
+        for other in persons:
+            if other is person or not other.role:
+                continue
+            for _, _, s, _ in other.mentions:
+                if sent.start <= s < sent.end and s < tok:
+                    return other.role
+        return None
+
+    def _institution_country(self, doc: Doc, person: _Person, lex: Lexicon) -> str | None:
+        role_words = set((person.role or "").lower().split())
+        keys = role_words & _INSTITUTION_WORDS
+        if not keys:
+            return None
+        limit = person.mentions[0][2]
+        for token in reversed(doc[:limit]):
+            if token.lower_ in keys:
+                info = left_role(doc, token.i, lex)
+                if info is not None and info.country:
+                    return info.country
+        return None
+
+    def _known_country(self, person: _Person, lex: Lexicon) -> str | None:
+        folded = fold(person.name)
+        for name, iso3 in lex.known_people.items():
+            key = fold(name)
+            if key == folded or (len(person.words) == 1 and key.split()[-1] == folded):
+                return iso3
+        return None
+
+    def _role_mentions(
+        self, doc: Doc, persons: list[_Person], lex: Lexicon
+    ) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        taken = [(m[0], m[1]) for p in persons for m in p.mentions]
+        last_person: int | None = None
+        events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
+        pointer = 0
+        for i, token in enumerate(doc[:-1]):
+            while pointer < len(events) and events[pointer][0] < i:
+                last_person = events[pointer][1]
+                pointer += 1
+            if token.lower_ != "the":
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 6 and (doc[j].is_title or doc[j].is_upper
+                                                    or is_role_word(doc[j], lex)
+                                                    or doc[j].text in {"U.S.", "U.K."}):
+                j += 1
+            if j == i + 1 or (j < len(doc) and name_tokens_after(doc, j, lex)):
+                continue
+            run = list(doc[i + 1 : j])
+            while run and not lex.role_head_len([t.lower_ for t in run], len(run)):
+                run.pop()
+            if not run:
+                continue
+            info = parse_role(run, lex)
+            if info is None or info.role is None or info.former:
+                continue
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            index = self._resolve_role(info, persons, last_person, doc, i)
+            if index is not None:
+                out.append({"start": start, "end": end, "person": index, "kind": "role"})
+        return out
+
+    def _resolve_role(
+        self, info: RoleInfo, persons: list[_Person], last: int | None, doc: Doc, at: int
+    ) -> int | None:
+        role = (info.role or "").lower()
+        role = "prime minister" if role == "pm" else role
+        matches = [
+            k for k, p in enumerate(persons)
+            if p.role and (p.role.lower() == role or p.role.lower().endswith(" " + role))
+            and (info.country is None or p.country in {None, info.country})
+        ]
+        if matches:
+            before = [k for k in matches if persons[k].mentions[0][2] < at]
+            return (before or matches)[-1] if len(matches) > 1 else matches[0]
+        if info.country is not None:
+            same = [k for k, p in enumerate(persons)
+                    if p.role is None and p.country == info.country and p.mentions[0][2] < at]
+            if len(same) == 1:
+                persons[same[0]].role = info.role
+                return same[0]
+        if last is not None and persons[last].role is None:
+            last_tok = max(m[2] for m in persons[last].mentions if m[2] < at)
+            if doc[last_tok].sent.start >= doc[at].sent.start - 60:
+                persons[last].role = info.role
+                persons[last].country = persons[last].country or info.country
+                return last
+        return None
+
+    def _is_actor(self, doc: Doc, person: _Person) -> bool:
+        if len(person.words) >= 2:
+            return True
+        known = any(fold(n).split()[-1] == person.words[0] for n in self.lexicon.known_people)
+        if person.role and (person.ner or known or len(person.mentions) >= 2):
+            return True
+        if not person.ner:
+            return known
+        deps = {doc[m[2]].dep_ for m in person.mentions} | {doc[m[3] - 1].dep_
+                                                            for m in person.mentions}
+        return len(person.mentions) >= 2 or bool(deps & _SUBJECT_DEPS)
+
+
+@Language.factory(
+    "tariffscope_actors",
+    assigns=["doc._.tariffscope_persons", "doc._.tariffscope_mentions"],
+    requires=["token.pos", "token.dep", "token.ent_type", "doc.sents"],
+    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+)
+def make_actor_component(nlp: Language, name: str, lexicon: Lexicon) -> ActorComponent:
+    """Factory of ``tariffscope_actors`` (see :class:`ActorComponent`)."""
+    return ActorComponent(nlp, name, lexicon)

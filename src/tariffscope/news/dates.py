@@ -1,0 +1,310 @@
+"""Date expressions in news text: finding them and resolving them against the publication date.
+
+:func:`find_dates` finds absolute dates ("Aug. 1", "July 13th", "6th Aug, 2025",
+"January 16th, 2026", "2025-07-18"), months ("in June", "by March", "September 2025"),
+weekdays ("on Friday", "earlier Sunday", "Friday's deadline") and relative words ("today",
+"yesterday", "this evening", "earlier this month", "last week"). :func:`resolve` turns one
+into a calendar date, given
+
+- the *anchor*, the publication date (None when unknown);
+- a *reference year* for texts without an anchor (the latest year of a full date in the text
+  or the URL), used only for month-and-day dates and months;
+- the *direction* the grammar gives: -1 when the governing verb is past ("met ... on Friday"
+  is the last Friday, or the same day when published on a Friday), +1 when it looks ahead
+  ("will attend ... on Saturday", "from Thursday", "Friday's deadline"), 0 when unknown.
+
+Rules (pure functions, no I/O):
+
+- weekday: past -> ``anchor - ((anchor.weekday() - w) mod 7)`` days; ahead ->
+  ``anchor + ((w - anchor.weekday()) mod 7)``; "last"/"next" skip the same day; unknown
+  direction counts as past, the usual case in news.
+- month-and-day without a year, and a month alone: the candidate in the anchor's year, the
+  year before or the year after that lies nearest the anchor ("last"/"next" force the side).
+- weeks ("last week", "in the coming weeks") and years give no date (precision below a month).
+
+All regexes are linear: no nested quantifiers, so time grows with the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "DateExpr",
+    "DateKind",
+    "Precision",
+    "find_dates",
+    "reference_year",
+    "resolve",
+]
+
+DateKind = Literal["absolute", "month", "weekday", "relative"]
+Precision = Literal["day", "month"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_M = (
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_ORD = r"(?:st|nd|rd|th)?"
+_WD = r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_ABSOLUTE = [
+    re.compile(rf"\b{_M}[ \t]+(?P<d>\d{{1,2}}){_ORD}\b(?:,?[ \t]+{_Y}\b)?"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_M}(?:,?[ \t]+{_Y}\b)?"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+]
+_MONTH_YEAR = re.compile(rf"\b{_M},?[ \t]+{_Y}\b")
+_MONTH_CUE = re.compile(
+    r"\b(?P<cue>in|by|since|until|till|from|early|mid|late|last|next|this|through|before|"
+    r"after|of|starting|beginning|end[ \t]+of|start[ \t]+of|as[ \t]+of)[ \t-]+" + _M + r"(?!\w)",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    rf"(?:\b(?P<mod>earlier|later|last|next|this|coming|past)[ \t]+)?\b{_WD}(?P<poss>['’]s)?\b"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?P<word>today|tonight|yesterday|tomorrow)|this[ \t]+(?P<part>morning|afternoon|"
+    r"evening)|(?:(?P<pre>earlier|later)[ \t]+)?(?P<which>this|last|next|past|coming)[ \t]+"
+    r"(?P<unit>week|month|year)|in[ \t]+the[ \t]+(?:coming|next|past|last)[ \t]+(?:few[ \t]+)?"
+    r"(?P<units>days|weeks|months))\b",
+    re.I,
+)
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?P<p>on|by|from|until|till|since|starting|beginning|effective|before|after|in|"
+    r"through|as[ \t]+of|effective[ \t]+from|to)[ \t]+)$",
+    re.I,
+)
+_YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression found in text (character span and parsed parts, not yet resolved)."""
+
+    start: int
+    end: int
+    text: str
+    kind: DateKind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset_days: int | None = None
+    month_offset: int | None = None
+    modifier: str | None = None
+    preposition: str | None = None
+
+    @property
+    def has_year(self) -> bool:
+        """True for a full date or a month with its year."""
+        return self.year is not None
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _MONTHS[text.lower().rstrip(".")]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _prep(text: str, start: int) -> str | None:
+    match = _PREP_BEFORE.search(text[max(0, start - 20) : start])
+    return None if match is None else " ".join(match["p"].lower().split())
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Every date expression in ``text``, in order, without overlaps (longest kind wins).
+
+    A weekday directly followed by an absolute date ("Sunday, July 13th",
+    "Thursday (October 30)") is one absolute expression.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpr] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(expr: DateExpr) -> None:
+        taken.append((expr.start, expr.end))
+        found.append(expr)
+
+    for pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            year = int(m["y"]) if m["y"] else None
+            month, day = _month(m["m"]), int(m["d"])
+            if not _valid(year or 2024, month, day) or not free(m.start(), m.end()):
+                continue
+            add(DateExpr(m.start(), m.end(), m[0], "absolute", year, month, day,
+                         preposition=_prep(text, m.start())))
+    for m in _MONTH_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            add(DateExpr(m.start(), m.end(), m[0], "month", int(m["y"]), _month(m["m"]),
+                         preposition=_prep(text, m.start())))
+    for m in _MONTH_CUE.finditer(text):
+        start = m.start("m")
+        if not m["m"][0].isupper() or not free(start, m.end()):
+            continue
+        cue = " ".join(m["cue"].lower().split())
+        modifier = cue if cue in {"last", "next", "this", "early", "mid", "late"} else None
+        prep = None if modifier else cue
+        add(DateExpr(start if modifier is None else m.start(), m.end(),
+                     text[start if modifier is None else m.start() : m.end()], "month",
+                     None, _month(m["m"]), modifier=modifier,
+                     preposition=prep or _prep(text, m.start())))
+    for m in _WEEKDAY.finditer(text):
+        start, end = m.start(), m.end()
+        if not free(start, end):
+            continue
+        modifier = m["mod"].lower() if m["mod"] else None
+        if m["poss"]:
+            modifier = modifier or "possessive"
+        add(DateExpr(start, end, m[0], "weekday", weekday=_WEEKDAYS[m["w"].lower()],
+                     modifier=modifier, preposition=_prep(text, start)))
+    for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        expr = _relative(m)
+        if expr is not None:
+            add(expr)
+    found.sort(key=lambda e: e.start)
+    return _merge_weekday_absolute(text, found)
+
+
+def _relative(m: re.Match[str]) -> DateExpr | None:
+    prep = None
+    word = (m["word"] or "").lower()
+    if word:
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        return DateExpr(m.start(), m.end(), m[0], "relative", offset_days=offset)
+    if m["part"]:
+        return DateExpr(m.start(), m.end(), m[0], "relative", offset_days=0)
+    unit = (m["unit"] or "").lower()
+    which = (m["which"] or "").lower()
+    if unit == "month":
+        shift = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+        return DateExpr(m.start(), m.end(), m[0], "relative", month_offset=shift,
+                        modifier=(m["pre"] or "").lower() or None, preposition=prep)
+    # weeks, years, "in the coming weeks": no day or month to give
+    return DateExpr(m.start(), m.end(), m[0], "relative", modifier="vague")
+
+
+def _merge_weekday_absolute(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    out: list[DateExpr] = []
+    for expr in found:
+        if (
+            out
+            and expr.kind == "absolute"
+            and out[-1].kind == "weekday"
+            and re.fullmatch(r"[ \t]*[,(]?[ \t]*", text[out[-1].end : expr.start])
+        ):
+            prev = out.pop()
+            end = expr.end + (1 if text[expr.end : expr.end + 1] == ")" else 0)
+            expr = DateExpr(prev.start, end, text[prev.start : end], "absolute", expr.year,
+                            expr.month, expr.day, preposition=prev.preposition)
+        out.append(expr)
+    return out
+
+
+def reference_year(text: str, url: str | None = None) -> int | None:
+    """The latest year of a full date in ``text`` or a ``/YYYY/MM/`` path in ``url``."""
+    years = [e.year for e in find_dates(text) if e.year is not None and e.kind == "absolute"]
+    if url:
+        years += [int(y) for y in _YEAR_IN_URL.findall(url)]
+    return max(years) if years else None
+
+
+def _nearest(anchor: dt.date, candidates: list[dt.date], side: int) -> dt.date:
+    if side < 0:
+        before = [c for c in candidates if c < anchor]
+        if before:
+            return max(before)
+    if side > 0:
+        after = [c for c in candidates if c > anchor]
+        if after:
+            return min(after)
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def resolve(
+    expr: DateExpr,
+    anchor: dt.date | None,
+    *,
+    ref_year: int | None = None,
+    direction: int = 0,
+) -> tuple[dt.date | None, Precision | None]:
+    """The calendar date an expression names, and its precision ("day" or "month").
+
+    Returns ``(None, None)`` when the expression cannot be resolved (no anchor for a weekday,
+    a week or a year, or an impossible date).
+    """
+    if expr.kind == "absolute" and expr.month and expr.day:
+        if expr.year is not None:
+            return dt.date(expr.year, expr.month, expr.day), "day"
+        if anchor is None:
+            if ref_year is None or not _valid(ref_year, expr.month, expr.day):
+                return None, None
+            return dt.date(ref_year, expr.month, expr.day), "day"
+        options = [
+            dt.date(y, expr.month, expr.day)
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if _valid(y, expr.month, expr.day)
+        ]
+        return _nearest(anchor, options, 0), "day"
+    if expr.kind == "month" and expr.month:
+        if expr.year is not None:
+            return dt.date(expr.year, expr.month, 1), "month"
+        if anchor is None:
+            return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
+        side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
+        first = anchor.replace(day=1)
+        options = [dt.date(y, expr.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if side == 0 and expr.month == anchor.month:
+            return first, "month"
+        return _nearest(first, options, side), "month"
+    if anchor is None:
+        return None, None
+    if expr.kind == "weekday" and expr.weekday is not None:
+        return _weekday(expr, anchor, direction), "day"
+    if expr.offset_days is not None:
+        return anchor + dt.timedelta(days=expr.offset_days), "day"
+    if expr.month_offset is not None:
+        month_index = anchor.year * 12 + anchor.month - 1 + expr.month_offset
+        return dt.date(month_index // 12, month_index % 12 + 1, 1), "month"
+    return None, None
+
+
+def _weekday(expr: DateExpr, anchor: dt.date, direction: int) -> dt.date:
+    assert expr.weekday is not None
+    modifier = expr.modifier
+    if modifier in {"next", "coming", "later", "possessive"}:
+        direction = 1
+    elif modifier in {"last", "past", "earlier"}:
+        direction = -1
+    if direction > 0:
+        days = (expr.weekday - anchor.weekday()) % 7
+        if days == 0 and modifier == "next":
+            days = 7
+        return anchor + dt.timedelta(days=days)
+    days = (anchor.weekday() - expr.weekday) % 7
+    if days == 0 and modifier in {"last", "past"}:
+        days = 7
+    return anchor - dt.timedelta(days=days)

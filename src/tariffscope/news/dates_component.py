@@ -1,0 +1,92 @@
+"""The ``tariffscope_dates`` component: date expressions resolved with the governing verb's tense.
+
+It finds date expressions with :func:`tariffscope.news.dates.find_dates`, reads the direction
+from the grammar and resolves each against the publication date in ``doc._.tariffscope_meta``:
+
+- a preposition that looks ahead ("from", "starting", "until", "by", "as of", "effective")
+  or a following "deadline" gives +1, "since" gives -1;
+- otherwise the tense of the governing verb (:func:`tariffscope.news._syntax.direction`):
+  "met ... on Friday" looks back, "will attend ... on Saturday" looks forward.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tariffscope.news._component import LexiconComponent
+from tariffscope.news._syntax import direction, governing_verb
+from tariffscope.news.dates import DateExpr, find_dates, reference_year, resolve
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = ["DateComponent", "date_direction", "make_date_component"]
+
+_AHEAD_PREPS = frozenset({"from", "starting", "beginning", "until", "till", "by", "as of",
+                          "effective", "effective from", "through", "before"})
+_DEADLINE_NOUNS = frozenset({"deadline", "cutoff", "cut-off", "target", "expiry"})
+
+
+def date_direction(expr: DateExpr, span: Span | None) -> int:
+    """-1, 0 or +1: which way a date expression points (see the module docstring)."""
+    if expr.preposition in _AHEAD_PREPS:
+        return 1
+    if expr.preposition == "since":
+        return -1
+    if span is None:
+        return 0
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _DEADLINE_NOUNS:
+        return 1
+    root = span.root
+    if root.head.lower_ in _DEADLINE_NOUNS:
+        return 1
+    return direction(governing_verb(root.head if root.head is not root else root))
+
+
+def _published(doc: Doc) -> dt.date | None:
+    meta = doc._.tariffscope_meta or {}
+    value = meta.get("published")
+    return dt.date.fromisoformat(value) if value else None
+
+
+class DateComponent(LexiconComponent):
+    """Resolve the article's date expressions (writes ``doc._.tariffscope_dates``)."""
+
+    def annotate(self, doc: Doc) -> None:
+        """Find, orient and resolve every date expression."""
+        anchor = _published(doc)
+        meta = doc._.tariffscope_meta or {}
+        ref_year = None if anchor else reference_year(doc.text, meta.get("url"))
+        out: list[dict[str, Any]] = []
+        for expr in find_dates(doc.text):
+            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+            way = date_direction(expr, span)
+            value, precision = resolve(expr, anchor, ref_year=ref_year, direction=way)
+            out.append({
+                "start": expr.start,
+                "end": expr.end,
+                "text": expr.text,
+                "kind": expr.kind,
+                "date": None if value is None else value.isoformat(),
+                "precision": precision,
+                "direction": way,
+                "preposition": expr.preposition,
+                "modifier": expr.modifier,
+                "has_year": expr.has_year,
+            })
+        doc._.tariffscope_dates = out
+
+
+@Language.factory(
+    "tariffscope_dates",
+    assigns=["doc._.tariffscope_dates"],
+    requires=["token.dep", "token.tag"],
+    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+)
+def make_date_component(nlp: Language, name: str, lexicon: Lexicon) -> DateComponent:
+    """Factory of ``tariffscope_dates`` (see :class:`DateComponent`)."""
+    return DateComponent(nlp, name, lexicon)

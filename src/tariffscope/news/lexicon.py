@@ -1,0 +1,154 @@
+"""Gazetteers of the news reader: places, demonyms, institutions, roles, outlets, people.
+
+The data live in ``news/data/lexicon.json`` (hand-written; documented in docs/extraction.md)
+plus the ISO 3166 short names of ``data/embedded/iso3166_countries.csv``. A
+:class:`Lexicon` is immutable; pipeline components load the default one and save it with
+their ``to_disk`` so a saved pipeline carries its own gazetteers.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from tariffscope.config import embedded_dir
+from tariffscope.errors import DataFileError
+
+__all__ = ["Lexicon", "PlaceKind", "PlaceMatch", "default_lexicon", "fold", "norm_token"]
+
+PlaceKind = Literal["country", "demonym", "capital", "region", "institution"]
+_LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def norm_token(text: str) -> str:
+    """A token's text with curly apostrophes made straight."""
+    return text.translate(_APOSTROPHES)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics and with straight apostrophes (for comparing names)."""
+    decomposed = unicodedata.normalize("NFKD", norm_token(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A gazetteer hit: tokens ``[start, end)`` name ``iso3`` as a country, demonym, ..."""
+
+    start: int
+    end: int
+    iso3: str
+    kind: PlaceKind
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    # "U.S." stays one token in spaCy; "South Korean" is two; apostrophes are normalised
+    return tuple(norm_token(phrase).split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Gazetteers as lookup tables (build with :meth:`from_data` or :func:`default_lexicon`)."""
+
+    data: Mapping[str, Any]
+    places: Mapping[tuple[str, ...], tuple[str, PlaceKind]] = field(repr=False)
+    max_place_len: int
+    role_heads: frozenset[tuple[str, ...]]
+    role_words: frozenset[str]
+    former_words: frozenset[str]
+    honorifics: frozenset[str]
+    outlets: frozenset[str]
+    known_people: Mapping[str, str]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], iso_names: Mapping[str, str]) -> Lexicon:
+        """Build the lookups from the JSON object and the ISO3 -> short name table."""
+        places: dict[tuple[str, ...], tuple[str, PlaceKind]] = {}
+        for iso3, name in iso_names.items():
+            if "," not in name and "(" not in name:
+                places[_keys(name)] = (iso3, "country")
+        groups: Sequence[tuple[str, PlaceKind]] = (
+            ("country_aliases", "country"),
+            ("demonyms", "demonym"),
+            ("capitals", "capital"),
+            ("regions", "region"),
+            ("institutions", "institution"),
+        )
+        try:
+            for key, kind in groups:
+                for phrase, iso3 in data[key].items():
+                    places[_keys(phrase)] = (str(iso3), kind)
+            heads = frozenset(_keys(h.lower()) for h in data["role_heads"])
+            return cls(
+                data=data,
+                places=places,
+                max_place_len=max(len(k) for k in places),
+                role_heads=heads,
+                role_words=frozenset(w.lower() for w in data["role_words"]),
+                former_words=frozenset(w.lower() for w in data["former_words"]),
+                honorifics=frozenset(data["honorifics"]),
+                outlets=frozenset(data["outlets"]),
+                known_people=dict(data["known_people"]),
+            )
+        except (KeyError, TypeError, AttributeError) as error:
+            raise DataFileError(f"lexicon: missing or malformed section ({error})") from None
+
+    def to_json(self) -> str:
+        """The JSON text this lexicon was built from (for ``to_disk``)."""
+        return json.dumps(self.data, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> Lexicon:
+        """Inverse of :meth:`to_json`."""
+        return cls.from_data(json.loads(text), _iso_names())
+
+    def place_at(self, words: Sequence[str], i: int) -> PlaceMatch | None:
+        """The longest place name starting at ``words[i]`` (exact case; ALL-CAPS retried)."""
+        best: PlaceMatch | None = None
+        for n in range(1, min(self.max_place_len, len(words) - i) + 1):
+            key = tuple(norm_token(w) for w in words[i : i + n])
+            hit = self.places.get(key)
+            if hit is None and key[0].isupper() and len(key[0]) > 3:
+                hit = self.places.get(tuple(w.title() for w in key))
+            if hit is not None:
+                best = PlaceMatch(i, i + n, hit[0], hit[1])
+        return best
+
+    def place_code(self, phrase: str) -> str | None:
+        """ISO3 code of a place, demonym, capital, region or institution named by ``phrase``."""
+        words = _keys(phrase)
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        hit = self.places.get(words)
+        return None if hit is None else hit[0]
+
+    def role_head_len(self, lower_words: Sequence[str], end: int) -> int:
+        """Length of the longest role head ending just before ``end`` (0 when none)."""
+        for n in (4, 3, 2, 1):
+            if end - n >= 0 and tuple(lower_words[end - n : end]) in self.role_heads:
+                return n
+        return 0
+
+
+@cache
+def _iso_names() -> dict[str, str]:
+    import csv
+
+    with (embedded_dir() / "iso3166_countries.csv").open(encoding="utf-8") as handle:
+        return {row["iso3"]: row["name"] for row in csv.DictReader(handle)}
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with tariffscope (loaded once per process)."""
+    try:
+        text = _LEXICON_FILE.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(f"{_LEXICON_FILE}: cannot read the lexicon ({error})") from None
+    return Lexicon.from_json(text)

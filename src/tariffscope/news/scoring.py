@@ -1,0 +1,309 @@
+"""Scoring extractions against gold annotations (the rules at the end of GUIDELINES.md).
+
+Records of one kind are paired one-to-one between gold and prediction (an optimal assignment
+over the compatible pairs), then counted over the whole set (micro average):
+precision = matched / predicted, recall = matched / gold, F1 their harmonic mean. Attributes
+are compared on the matched pairs only and reported as accuracy.
+
+=========  =========================================================  =======================
+records    matched when                                               accuracy on pairs
+=========  =========================================================  =======================
+quotes     the words overlap: shared words / words of the longer      speaker, via
+           text >= 0.5
+measures   same target, same to-rate (within 0.05), same effective    status (and, for
+           date (both null counts as same) and compatible products    information, imposer
+                                                                      and from-rate)
+events     same kind, same date (or both null) and participants       status
+           overlapping by at least half of the smaller list
+actors     same name                                                  role, country
+deadlines  same date                                                  -
+article    -                                                          published date
+=========  =========================================================  =======================
+
+Texts and names are compared case-folded, without diacritics, with straight apostrophes and
+single spaces. Products are *compatible* when both are across-the-board ("all goods",
+"Japanese goods", "imports from Switzerland"), both are an unspecified part of the goods
+("some Vietnamese goods", "various Japanese goods"), or their product words intersect after
+removing places, demonyms and stop words and mapping synonyms ("autos" ~ "cars" ~
+"automobiles", "aluminium" ~ "aluminum", "pharmaceuticals" ~ "pharma").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from tariffscope.domain.news import Extraction
+from tariffscope.news.lexicon import default_lexicon, fold
+
+__all__ = [
+    "ArticleScore",
+    "AttributeScore",
+    "EvalReport",
+    "FieldScore",
+    "products_compatible",
+    "quote_overlap",
+    "score_article",
+    "score_corpus",
+    "same_name",
+]
+
+T = TypeVar("T")
+U = TypeVar("U")
+FIELDS: tuple[str, ...] = ("quotes", "measures", "events", "actors", "deadlines")
+QUOTE_OVERLAP = 0.5
+PARTICIPANT_OVERLAP = 0.5
+RATE_TOLERANCE = 0.05
+
+_WORD = re.compile(r"\w+")
+_GENERIC = frozenset("good goods product products import imports export exports item items "
+                     "merchandise shipment shipments commodity commodities".split())
+_ALL = frozenset("all across board reciprocal blanket general other every entire nearly "
+                 "broad broader overall total".split())
+_SOME = frozenset("some certain various many several selected select specific array range "
+                  "number".split())
+_STOP = frozenset("the a an of and on from to in into that which fall falls under for with by "
+                  "its their more than including such as or coming over border any".split())
+_SYNONYMS = {
+    "car": "car", "cars": "car", "auto": "car", "autos": "car", "automobile": "car",
+    "automobiles": "car", "automotive": "car", "vehicle": "car", "vehicles": "car",
+    "motor": "car", "aluminium": "aluminum", "pharmaceutical": "pharma",
+    "pharmaceuticals": "pharma", "drug": "pharma", "drugs": "pharma", "medicines": "pharma",
+    "medicine": "pharma", "ev": "car", "evs": "car", "whiskey": "whisky", "chips": "chip",
+    "semiconductors": "chip", "semiconductor": "chip",
+}
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(fold(text or "").replace("–", "-").replace("—", "-").split())
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two names (or two nulls) are the same after folding case, accents and spaces."""
+    if a is None or b is None:
+        return a is None and b is None
+    return _norm(a).strip(" .,'\"") == _norm(b).strip(" .,'\"")
+
+
+def quote_overlap(a: str, b: str) -> float:
+    """Shared words (with multiplicity) over the words of the longer text."""
+    wa, wb = Counter(_WORD.findall(_norm(a))), Counter(_WORD.findall(_norm(b)))
+    longest = max(sum(wa.values()), sum(wb.values()))
+    return 0.0 if longest == 0 else sum((wa & wb).values()) / longest
+
+
+def _product_class(text: str) -> tuple[str, frozenset[str]]:
+    lex = default_lexicon()
+    words = _WORD.findall(_norm(text).replace("-", " "))
+    original = [w.title() for w in words]
+    keep: list[str] = []
+    i = 0
+    while i < len(words):
+        hit = lex.place_at(original, i) or lex.place_at([w.upper() for w in words], i)
+        if hit is not None:
+            i = hit.end
+            continue
+        keep.append(words[i])
+        i += 1
+    content = {_SYNONYMS.get(w, w) for w in keep if w not in _STOP and not w.isdigit()}
+    rest = content - _GENERIC - _ALL - _SOME
+    if not rest:
+        return ("some" if content & _SOME else "all"), frozenset()
+    stemmed = {w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+               for w in rest}
+    return "specific", frozenset(stemmed)
+
+
+def products_compatible(a: str, b: str) -> bool:
+    """True when two product descriptions can name the same goods (see the module docs)."""
+    class_a, words_a = _product_class(a)
+    class_b, words_b = _product_class(b)
+    if class_a != class_b:
+        return False
+    return class_a != "specific" or bool(words_a & words_b)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldScore:
+    """Counts and micro scores of one kind of record."""
+
+    name: str
+    gold: int
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        """matched / predicted (1.0 when nothing was predicted and nothing was due)."""
+        return self.matched / self.predicted if self.predicted else float(self.gold == 0)
+
+    @property
+    def recall(self) -> float:
+        """matched / gold (1.0 when the gold has none)."""
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeScore:
+    """Accuracy of one attribute on matched pairs."""
+
+    name: str
+    correct: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        """correct / total (NaN when there are no pairs)."""
+        return self.correct / self.total if self.total else float("nan")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleScore:
+    """Field counts and attribute counts of one article."""
+
+    name: str
+    fields: tuple[FieldScore, ...]
+    attributes: tuple[AttributeScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    """Scores over a set of articles."""
+
+    fields: tuple[FieldScore, ...]
+    attributes: tuple[AttributeScore, ...]
+    articles: tuple[ArticleScore, ...]
+
+    def field(self, name: str) -> FieldScore:
+        """The score of one kind of record."""
+        return next(f for f in self.fields if f.name == name)
+
+    def attribute(self, name: str) -> AttributeScore:
+        """The score of one attribute ("quotes.speaker", "measures.status", ...)."""
+        return next(a for a in self.attributes if a.name == name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        def field_dict(f: FieldScore) -> dict[str, Any]:
+            return {"gold": f.gold, "predicted": f.predicted, "matched": f.matched,
+                    "precision": f.precision, "recall": f.recall, "f1": f.f1}
+
+        return {
+            "fields": {f.name: field_dict(f) for f in self.fields},
+            "attributes": {a.name: {"correct": a.correct, "total": a.total,
+                                    "accuracy": None if not a.total else a.accuracy}
+                           for a in self.attributes},
+            "articles": {s.name: {f.name: field_dict(f) for f in s.fields} for s in self.articles},
+        }
+
+
+def _match(
+    gold: Sequence[T],
+    pred: Sequence[U],
+    compatible: Callable[[T, U], bool],
+    score: Callable[[T, U], float],
+) -> list[tuple[T, U]]:
+    if not gold or not pred:
+        return []
+    weight = np.zeros((len(gold), len(pred)))
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if compatible(g, p):
+                weight[i, j] = 1000.0 + score(g, p)
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return [(gold[i], pred[j]) for i, j in zip(rows, cols, strict=True) if weight[i, j] > 0]
+
+
+def _participants_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
+    sa, sb = {_norm(x) for x in a}, {_norm(x) for x in b}
+    if not sa or not sb:
+        return not sa and not sb
+    return len(sa & sb) / min(len(sa), len(sb)) >= PARTICIPANT_OVERLAP
+
+
+def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore:
+    """Score one article's prediction against its gold annotation."""
+    fields: list[FieldScore] = []
+    attrs: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+
+    def tally(attr: str, ok: bool) -> None:
+        totals[attr] += 1
+        attrs[attr] += int(ok)
+
+    quotes = _match(gold.quotes, pred.quotes,
+                    lambda g, p: quote_overlap(g.text, p.text) >= QUOTE_OVERLAP,
+                    lambda g, p: quote_overlap(g.text, p.text)
+                    + 0.1 * same_name(g.speaker, p.speaker))
+    for g, p in quotes:
+        tally("quotes.speaker", same_name(g.speaker, p.speaker))
+        tally("quotes.via", same_name(g.via, p.via))
+    fields.append(FieldScore("quotes", len(gold.quotes), len(pred.quotes), len(quotes)))
+
+    measures = _match(
+        gold.measures, pred.measures,
+        lambda g, p: g.target == p.target
+        and abs(g.to_rate_pct - p.to_rate_pct) <= RATE_TOLERANCE
+        and g.effective_date == p.effective_date
+        and products_compatible(g.products, p.products),
+        lambda g, p: float(g.status == p.status) + 0.5 * float(g.imposer == p.imposer),
+    )
+    for g, p in measures:
+        tally("measures.status", g.status == p.status)
+        tally("measures.imposer", g.imposer == p.imposer)
+        tally("measures.from_rate", g.from_rate_pct == p.from_rate_pct)
+    fields.append(FieldScore("measures", len(gold.measures), len(pred.measures), len(measures)))
+
+    events = _match(
+        gold.events, pred.events,
+        lambda g, p: g.kind == p.kind and g.date == p.date
+        and _participants_overlap(g.participants, p.participants),
+        lambda g, p: float(g.status == p.status) + 0.1 * float(same_name(g.place, p.place)),
+    )
+    for g, p in events:
+        tally("events.status", g.status == p.status)
+    fields.append(FieldScore("events", len(gold.events), len(pred.events), len(events)))
+
+    actors = _match(gold.actors, pred.actors, lambda g, p: same_name(g.name, p.name),
+                    lambda g, p: float(same_name(g.role, p.role)) + float(g.country == p.country))
+    for g, p in actors:
+        tally("actors.role", same_name(g.role, p.role))
+        tally("actors.country", g.country == p.country)
+    fields.append(FieldScore("actors", len(gold.actors), len(pred.actors), len(actors)))
+
+    deadlines = _match(gold.deadlines, pred.deadlines, lambda g, p: g.date == p.date,
+                       lambda g, p: 0.0)
+    fields.append(FieldScore("deadlines", len(gold.deadlines), len(pred.deadlines),
+                             len(deadlines)))
+    tally("article.published", gold.article.published == pred.article.published)
+    attributes = tuple(AttributeScore(k, attrs[k], totals[k]) for k in sorted(totals))
+    return ArticleScore(name, tuple(fields), attributes)
+
+
+def score_corpus(pairs: Iterable[tuple[str, Extraction, Extraction]]) -> EvalReport:
+    """Micro-averaged scores over ``(name, gold, prediction)`` triples."""
+    articles = [score_article(name, gold, pred) for name, gold, pred in pairs]
+    fields = []
+    for field in FIELDS:
+        parts = [f for a in articles for f in a.fields if f.name == field]
+        fields.append(FieldScore(field, sum(f.gold for f in parts),
+                                 sum(f.predicted for f in parts), sum(f.matched for f in parts)))
+    names = sorted({a.name for s in articles for a in s.attributes})
+    attributes = tuple(
+        AttributeScore(n, sum(a.correct for s in articles for a in s.attributes if a.name == n),
+                       sum(a.total for s in articles for a in s.attributes if a.name == n))
+        for n in names
+    )
+    return EvalReport(tuple(fields), attributes, tuple(articles))
