@@ -1,0 +1,339 @@
+"""The duty on one product from one origin on one entry date, with its legal reasons.
+
+Semantics (docs/tariff-law.md has the long version):
+
+- By default an entry is priced under the law *as it applies to that entry date today*:
+  later executive amendments made retroactive (the Japan inclusive 15% rule of 4 September
+  2025, back to 7 August; the April 2025 electronics exclusion, back to 5 April) are included.
+- ``as_known=D`` reads the law as published on D: measures published later are ignored, and
+  end dates set by later measures are unknown.
+- A measure later struck down by a court (the IEEPA duties, 20 February 2026) stays in the
+  answer for entries before collection ended, as the duty assessed, with a warning that it may
+  be refundable; for later entries it is gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from tariffscope.domain.countries import country_name, normalize_country
+from tariffscope.errors import MalformedInputError
+from tariffscope.regime.catalog import Catalog, load_catalog
+from tariffscope.regime.engine import BlockResult, active_measures, evaluate
+from tariffscope.regime.measures import Measure
+from tariffscope.regime.scenario import Scenario, apply_scenario
+from tariffscope.regime.schedule import MfnRate, Schedule, ScheduleLine, load_schedule
+
+__all__ = [
+    "Component",
+    "NotApplied",
+    "Resolution",
+    "default_catalog",
+    "parse_date",
+    "resolve",
+]
+
+
+def parse_date(value: date | str, what: str = "date") -> date:
+    """An ISO date from a string or date; MalformedInputError names the bad value."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise MalformedInputError(
+            f"malformed {what} {value!r}", hint="use YYYY-MM-DD, e.g. 2025-07-18"
+        ) from None
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The built-in catalog, validated against the built-in HTS schedule (cached)."""
+    return load_catalog(children=load_schedule().children)
+
+
+@dataclass(frozen=True)
+class Component:
+    """One layer of the duty: the MFN base or one measure."""
+
+    measure: str
+    title: str
+    authority: str
+    group: str
+    rule: str
+    rate: float
+    nominal_rate: float | None
+    share: float
+    citation: str
+    instrument: str
+    status: str
+    sources: tuple[str, ...] = ()
+
+    @property
+    def rate_pct(self) -> float:
+        return round(self.rate * self.share * 100, 6)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "title": self.title,
+            "authority": self.authority,
+            "group": self.group,
+            "rule": self.rule,
+            "rate_pct": self.rate_pct,
+            "nominal_rate_pct": None if self.nominal_rate is None else round(self.nominal_rate * 100, 6),
+            "value_share": self.share,
+            "citation": self.citation,
+            "instrument": self.instrument,
+            "status": self.status,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class NotApplied:
+    """A measure in effect for the origin and date whose scope covered the line, and why it did not apply."""
+
+    measure: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The total ad valorem duty on one entry and its components."""
+
+    hts: str
+    description: str
+    origin: str
+    entry_date: date
+    as_known: date | None
+    scenario: str | None
+    mfn: MfnRate
+    components: tuple[Component, ...]
+    not_applied: tuple[NotApplied, ...] = ()
+    warnings: tuple[str, ...] = ()
+    claims: tuple[str, ...] = field(default=())
+
+    @property
+    def total(self) -> float:
+        return sum(c.rate * c.share for c in self.components)
+
+    @property
+    def total_pct(self) -> float:
+        return round(self.total * 100, 6)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md (plus explanations)."""
+        return {
+            "hts": self.hts,
+            "description": self.description,
+            "origin": self.origin,
+            "entry_date": self.entry_date.isoformat(),
+            "as_known": None if self.as_known is None else self.as_known.isoformat(),
+            "scenario": self.scenario,
+            "claims": list(self.claims),
+            "total_pct": self.total_pct,
+            "mfn": {"text": self.mfn.text, "kind": self.mfn.kind},
+            "components": [c.to_dict() for c in self.components],
+            "not_applied": [{"measure": n.measure, "reason": n.reason} for n in self.not_applied],
+            "warnings": list(self.warnings),
+        }
+
+
+def _base_rate(mfn: MfnRate, unit_value: float | None, warnings: list[str]) -> float:
+    if mfn.is_ad_valorem_only:
+        return mfn.ad_valorem
+    equivalent = mfn.ad_valorem_equivalent(unit_value)
+    if equivalent is not None:
+        warnings.append(
+            f"MFN rate {mfn.text!r} converted to {equivalent * 100:.3f}% ad valorem at a unit value of "
+            f"${unit_value:g} per unit"
+        )
+        return equivalent
+    warnings.append(
+        f"MFN rate {mfn.text!r} is not ad valorem: the total counts only its ad valorem part "
+        f"({mfn.ad_valorem * 100:g}%); give --unit-value (US$ per unit of the rate) for an equivalent"
+    )
+    return mfn.ad_valorem
+
+
+def _component(measure: Measure, duty: float, share: float) -> Component:
+    return Component(
+        measure=measure.id,
+        title=measure.title,
+        authority=measure.authority,
+        group=measure.group,
+        rule=measure.rule,
+        rate=float(duty),
+        nominal_rate=measure.rate,
+        share=float(share),
+        citation=measure.citation,
+        instrument=measure.instrument,
+        status=measure.status,
+        sources=measure.sources,
+    )
+
+
+def _warnings(
+    catalog: Catalog,
+    result: BlockResult,
+    line: ScheduleLine,
+    applied: list[Measure],
+    metal_share: float | None,
+) -> list[str]:
+    activation = result.activation
+    out: list[str] = []
+    for measure in applied:
+        note = catalog.status_notes.get(measure.status)
+        if note:
+            out.append(f"{measure.id}: {note}")
+        if measure.warning:
+            out.append(f"{measure.id}: {measure.warning}")
+        if measure.basis == "metal_content" and metal_share is None:
+            out.append(
+                f"{measure.id} is charged on the value of the metal content; the total assumes the "
+                "whole value is metal (give --metal-share for the metal's share of the value)"
+            )
+        for claim in measure.unless_claims:
+            out.append(f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})")
+    for measure in activation.claimable:
+        if measure.scope.covers(line.hts) and measure.is_switch:
+            claims = " and ".join(catalog.claims[c] for c in measure.requires_claims)
+            out.append(f"if the goods are {claims}, {measure.id} applies ({measure.title}); claim: {', '.join(measure.requires_claims)}")
+    if bool(result.partial[0]):
+        out.append(
+            f"some measures cover only part of HTS {line.hts}'s statistical lines; "
+            "give the 10-digit code for an exact answer"
+        )
+    if activation.entry_date > catalog.coverage_end or (
+        activation.as_known is not None and activation.as_known > catalog.coverage_end
+    ):
+        out.append(
+            f"the date is beyond the catalog's coverage, which ends {catalog.coverage_end.isoformat()}: "
+            f"later actions are unknown ({catalog.coverage_note})"
+        )
+    if activation.entry_date < catalog.coverage_start:
+        out.append(f"the catalog starts on {catalog.coverage_start.isoformat()}; earlier measures are not encoded")
+    for gap in catalog.gaps:
+        if gap.relevant(activation.origin, activation.entry_date):
+            out.append(gap.message)
+    return out
+
+
+def resolve(
+    hts: str,
+    origin: str,
+    entry_date: date | str,
+    as_known: date | str | None = None,
+    scenario: Scenario | None = None,
+    *,
+    claims: tuple[str, ...] = (),
+    unit_value: float | None = None,
+    metal_share: float | None = None,
+    catalog: Catalog | None = None,
+    schedule: Schedule | None = None,
+) -> Resolution:
+    """Total ad valorem duty on HTS line ``hts`` from ``origin`` entered on ``entry_date``.
+
+    Parameters
+    ----------
+    hts
+        An 8- or 10-digit HTS code, with or without dots.
+    origin
+        ISO3 country of origin (ISO2 and English names are accepted too).
+    entry_date
+        Date of entry for consumption (US Eastern).
+    as_known
+        Read the law as published on this date (None: as known today).
+    scenario
+        Measures to enact, add or remove (see :mod:`tariffscope.regime.scenario`).
+    claims
+        Claims made for the entry, e.g. ``("usmca",)`` for USMCA-qualifying goods.
+    unit_value
+        US$ per unit of a specific MFN rate, to convert it to ad valorem.
+    metal_share
+        Share of value that is metal, for duties charged on metal content.
+
+    Returns
+    -------
+    Resolution
+        Total and one component per layer (MFN first), what did not apply and why, warnings.
+
+    Raises
+    ------
+    UnknownCodeError, MalformedInputError
+        For an unknown HTS code or country, or a malformed date (CLI exit code 2).
+    """
+    schedule = schedule or load_schedule()
+    line = schedule.line(hts)
+    origin_code = normalize_country(origin, allow_groups=False)
+    day = parse_date(entry_date, "entry date")
+    known = None if as_known is None else parse_date(as_known, "as-known date")
+    if metal_share is not None and not 0.0 <= metal_share <= 1.0:
+        raise MalformedInputError(f"metal share {metal_share} must lie between 0 and 1")
+    base_catalog = catalog or default_catalog()
+    law = apply_scenario(base_catalog, scenario) if scenario is not None else base_catalog
+    claim_set = frozenset(claims)
+    unknown_claims = sorted(claim_set - set(law.claims))
+    if unknown_claims:
+        raise MalformedInputError(
+            f"unknown claim {unknown_claims[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
+        )
+    warnings: list[str] = []
+    base = _base_rate(line.mfn, unit_value, warnings)
+    activation = active_measures(law, origin_code, day, as_known=known, claims=claim_set)
+    codes = np.array([line.hts])
+    result = evaluate(law, activation, codes, np.array([base]), metal_share=metal_share, explain=True)
+    components = [
+        Component(
+            measure="MFN",
+            title=f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})",
+            authority="HTSUS",
+            group="mfn",
+            rule="base",
+            rate=base,
+            nominal_rate=base,
+            share=1.0,
+            citation=f"HTSUS {schedule.edition}, {line.rate_source}",
+            instrument=schedule.edition,
+            status="in_force",
+        )
+    ]
+    applied: list[Measure] = []
+    for group, slot in result.chosen.items():
+        index = int(slot[0])
+        if index < 0:
+            continue
+        measure = activation.measures[index]
+        applied.append(measure)
+        components.append(_component(measure, result.duty[group][0], result.share[group][0]))
+    not_applied = [
+        NotApplied(activation.measures[index].id, why)
+        for index, notes in result.reasons.items()
+        for where, why in notes
+        if where[0]
+    ]
+    warnings.extend(_warnings(law, result, line, applied, metal_share))
+    return Resolution(
+        hts=line.hts,
+        description=line.description,
+        origin=origin_code,
+        entry_date=day,
+        as_known=known,
+        scenario=None if scenario is None else scenario.name,
+        mfn=line.mfn,
+        components=tuple(components),
+        not_applied=tuple(not_applied),
+        warnings=tuple(dict.fromkeys(warnings)),
+        claims=tuple(sorted(claim_set)),
+    )
+
+
+def origin_label(code: str) -> str:
+    """"Japan (JPN)" for display."""
+    return f"{country_name(code)} ({code})"

@@ -1,0 +1,131 @@
+"""Every HTS8 line for many origins at once: the tariff law as arrays for the economic engines.
+
+:func:`resolve_lines` applies the same stacking engine as :func:`tariffscope.regime.resolve`
+(``engine.evaluate``) to all lines of a block per origin, reusing the product-scope masks of
+each measure across origins, so it agrees with the single-line answer by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from tariffscope.domain.countries import normalize_country
+from tariffscope.errors import MalformedInputError
+from tariffscope.regime.catalog import Catalog
+from tariffscope.regime.engine import active_measures, evaluate
+from tariffscope.regime.resolve import default_catalog, parse_date
+from tariffscope.regime.scenario import Scenario, apply_scenario
+from tariffscope.regime.schedule import Schedule, load_schedule
+
+__all__ = ["RateTable", "resolve_lines"]
+
+
+@dataclass(frozen=True)
+class RateTable:
+    """Duties of ``codes`` (rows) by ``origins`` (columns) for one entry date.
+
+    ``total`` and ``additional`` are ad valorem fractions; ``mfn`` is the MFN ad valorem part
+    (specific and compound MFN rates count only their ad valorem part: ``mfn_specific`` flags
+    them); ``partial`` flags lines whose answer depends on the statistical suffix.
+    """
+
+    codes: npt.NDArray[np.str_]
+    origins: tuple[str, ...]
+    entry_date: date
+    as_known: date | None
+    scenario: str | None
+    mfn: npt.NDArray[np.float64]
+    mfn_specific: npt.NDArray[np.bool_]
+    additional: npt.NDArray[np.float64]
+    partial: npt.NDArray[np.bool_]
+
+    @property
+    def total(self) -> npt.NDArray[np.float64]:
+        return self.mfn[:, None] + self.additional
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table: hts, origin, mfn_pct, additional_pct, total_pct, mfn_specific, partial."""
+        n, m = self.additional.shape
+        return pd.DataFrame(
+            {
+                "hts": np.repeat(self.codes, m),
+                "origin": np.tile(np.array(self.origins), n),
+                "mfn_pct": np.repeat(self.mfn, m) * 100,
+                "additional_pct": self.additional.ravel() * 100,
+                "total_pct": self.total.ravel() * 100,
+                "mfn_specific": np.repeat(self.mfn_specific, m),
+                "partial": self.partial.ravel(),
+            }
+        )
+
+
+def _lines(schedule: Schedule, codes: Sequence[str] | None) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    if codes is None:
+        return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8
+    lines = [schedule.line(code) for code in codes]
+    widths = {line.level for line in lines}
+    if len(widths) > 1:
+        raise MalformedInputError("resolve_lines needs codes of one length (all 8 or all 10 digits)")
+    return (
+        np.array([line.hts for line in lines]),
+        np.array([line.mfn.ad_valorem for line in lines], dtype=np.float64),
+        np.array([not line.mfn.is_ad_valorem_only for line in lines], dtype=np.bool_),
+    )
+
+
+def resolve_lines(
+    origins: Sequence[str],
+    entry_date: date | str,
+    *,
+    codes: Sequence[str] | None = None,
+    as_known: date | str | None = None,
+    scenario: Scenario | None = None,
+    claims: Sequence[str] = (),
+    metal_share: float | None = None,
+    catalog: Catalog | None = None,
+    schedule: Schedule | None = None,
+) -> RateTable:
+    """Total duty on every line (default: all HTS8 lines of chapters 1-97) for each origin.
+
+    Parameters are those of :func:`tariffscope.regime.resolve`, with ``origins`` a list.
+
+    Examples
+    --------
+    >>> table = resolve_lines(["JPN", "DEU"], "2025-07-18", codes=["8703.23.01"])
+    >>> [round(v, 3) for v in table.total[0]]
+    [0.275, 0.275]
+    """
+    schedule = schedule or load_schedule()
+    law = catalog or default_catalog()
+    if scenario is not None:
+        law = apply_scenario(law, scenario)
+    day = parse_date(entry_date, "entry date")
+    known = None if as_known is None else parse_date(as_known, "as-known date")
+    countries = tuple(normalize_country(o, allow_groups=False) for o in origins)
+    line_codes, mfn, specific = _lines(schedule, codes)
+    additional = np.zeros((line_codes.shape[0], len(countries)))
+    partial = np.zeros_like(additional, dtype=bool)
+    masks: dict[str, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
+    claim_set = frozenset(claims)
+    for column, origin in enumerate(countries):
+        activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
+        result = evaluate(law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks)
+        additional[:, column] = result.total_additional()
+        partial[:, column] = result.partial
+    return RateTable(
+        codes=line_codes,
+        origins=countries,
+        entry_date=day,
+        as_known=known,
+        scenario=None if scenario is None else scenario.name,
+        mfn=mfn,
+        mfn_specific=specific,
+        additional=additional,
+        partial=partial,
+    )
