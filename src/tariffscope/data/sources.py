@@ -71,8 +71,117 @@ HTS_2025_BASIC_EDITION = Source(
     license="US government work (public domain)",
 )
 
+# --- Trade baseline, concordances and elasticities (builder data/builders/trade.py) ---------
+# Byte copies carry the SHA-256 of the shared copy. Files the shared folder holds only as a
+# CSV conversion of an R/Stata file (.rda, .RData, .dta) have sha256=None: their URL is the
+# original binary, which `data fetch` can download but the CSV loaders cannot read.
+_BL_MODEL = "https://raw.githubusercontent.com/Budget-Lab-Yale/Tariff-Model/82cfad3dc1f5d15620469daf230aa6e41a7b9584"
+_BL_ETRS = "https://raw.githubusercontent.com/Budget-Lab-Yale/Tariff-ETRs/ffc01053986e7d7c61e9922ed7deb16d5057ab0b"
+_BL_EVAL = "https://raw.githubusercontent.com/Budget-Lab-Yale/tariff-etr-eval/5c53e393348aa73e8f1b11da9608c3603945a13a"
+_HAUK = "https://raw.githubusercontent.com/BillHauk/tradeelasticityestimates/0ab196e3b3fd1fe541488da8b90e8eb80a0835aa"
+_CONCORDANCE = "https://raw.githubusercontent.com/insongkim/concordance/201c812e51f213d967d8701b6ed6398c79df4a04"
+
+TRADE_SOURCES: tuple[Source, ...] = (
+    Source(
+        name="budgetlab_us_imports_gtap45",
+        title="Budget Lab: US imports by 45 GTAP goods sectors x 8 partner groups (US$; year "
+        "undocumented, inferred 2024)",
+        url=f"{_BL_MODEL}/resources/gtap_baseline/import_baseline_dollars.csv",
+        sha256="bd63e18573198af16bf7ae4892d52e115ce30dc1d55c60496e7e2183bf754f07",
+        filename="import_baseline_dollars.csv",
+        shared_path="data/a_trade/budgetlab_us_imports_gtap45_by_partner_usd.csv",
+        license="no LICENSE file in the repository",
+    ),
+    Source(
+        name="gtap_commodity_dictionary",
+        title="Budget Lab: GTAP 11 commodity codes and descriptions",
+        url=f"{_BL_EVAL}/data/gtap_output/gtap_commodity_dictionary.csv",
+        sha256="9703d547e66863b37d0baf1221eb8d73973185d6283231e9cead4dbba5b5ebe2",
+        filename="gtap_commodity_dictionary.csv",
+        shared_path="data/a_trade/gtap_commodity_dictionary.csv",
+        license="MIT",
+    ),
+    Source(
+        name="hs6_gtap_crosswalk",
+        title="Budget Lab: HS6 (HS 2022) -> GTAP sector crosswalk",
+        url=f"{_BL_ETRS}/resources/hs6_gtap_crosswalk.csv",
+        sha256="6ff6d5e7f07cb626efcf233344f22b06531f867d61032e8048753f1858f33344",
+        filename="hs6_gtap_crosswalk.csv",
+        shared_path="data/a_trade/hs6_gtap_crosswalk.csv",
+        license="no license stated",
+    ),
+    Source(
+        name="cepii_protee_hs6",
+        title="CEPII ProTEE 0.1 HS6 trade elasticities (Fontagne, Guimbard & Orefice 2022)",
+        url="https://raw.githubusercontent.com/nikhilm2009/us-china-tariff-disruption/"
+        "8a0f0ad9639e0d45c565ca92aa070ef58761f934/data_raw/ProTEE_0_1.csv",
+        sha256="2c59dab916c7879ee825a32e168d0a14cfaad634676415c59c99a3f4e17d9b64",
+        filename="ProTEE_0_1.csv",
+        shared_path="data/c_elasticities/cepii_ProTEE_0_1_hs6.csv",
+        license="CEPII terms of use",
+    ),
+    Source(
+        name="hauk2012_hs6_import_demand",
+        title="Hauk (2012) US import-demand elasticities by HS6 (shared copy: CSV of the .dta)",
+        url=f"{_HAUK}/imports/hs6imports/hs6elasticities.dta",
+        sha256=None,
+        filename="hs6elasticities.dta",
+        shared_path="data/c_elasticities/hauk2012_us_imports_hs6elasticities.csv.gz",
+        license="no license stated",
+    ),
+    Source(
+        name="hauk2012_hs6_substitution",
+        title="Hauk (2012) US elasticities of substitution among import varieties by HS6 "
+        "(shared copy: CSV of the .dta)",
+        url=f"{_HAUK}/imports/hs6imports/hs6substitution2.dta",
+        sha256=None,
+        filename="hs6substitution2.dta",
+        shared_path="data/c_elasticities/hauk2012_us_imports_hs6substitution2.csv.gz",
+        license="no license stated",
+    ),
+    Source(
+        name="broda_weinstein_hs0",
+        title="Broda & Weinstein (2006) elasticities of substitution by importer x HS0 3-digit "
+        "(shared copy: CSV of sigma_hs0.RData)",
+        url=f"{_CONCORDANCE}/data/sigma_hs0.RData",
+        sha256=None,
+        filename="sigma_hs0.RData",
+        shared_path="data/c_elasticities/broda_weinstein_sigma_hs0_3digit_73countries.csv",
+        license="MIT (R package concordance)",
+    ),
+    *(
+        Source(
+            name=f"hs{new}_to_hs{old}",
+            title=f"HS {new} -> HS {old} concordance at HS6 (shared copy: CSV of {rda})",
+            url=f"{_CONCORDANCE}/data/{rda}",
+            sha256=None,
+            filename=rda,
+            shared_path=f"data/x_concordances/hs{new}_to_hs{old}_hs6.csv",
+            license="MIT (R package concordance)",
+        )
+        for new, old, rda in (
+            (2022, 2017, "hs6_hs5.RData"),
+            (2017, 2012, "hs5_hs4.RData"),
+            (2012, 2007, "hs4_hs3.RData"),
+        )
+    ),
+    Source(
+        name="japan_mof_trade_by_area_goods",
+        title="Japan MOF trade by area x principal commodity, annual, billion yen (shared copy: "
+        "CSV of mitsuoxv/jp-trade data/trade_year.rda)",
+        url="https://raw.githubusercontent.com/mitsuoxv/jp-trade/"
+        "a66ddb14f8406405522c1feedb119e8b1b0f8435/data/trade_year.rda",
+        sha256=None,
+        filename="trade_year.rda",
+        shared_path="data/a_trade/japan_mof_trade_by_area_goods_annual_2009_2026_bn_yen.csv.gz",
+        license="MIT (repository); data from Japan Customs",
+    ),
+)
+
 #: Every known source by name. Add new sources here.
-SOURCES: dict[str, Source] = {source.name: source for source in (HTS_2025_BASIC_EDITION,)}
+SOURCES: dict[str, Source] = {
+    source.name: source for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES)
+}
 
 
 def get_source(name: str) -> Source:

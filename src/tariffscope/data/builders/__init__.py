@@ -18,7 +18,10 @@ from tariffscope.data.sources import get_source, locate
 __all__ = ["BUILTIN_MODULES", "BuildContext", "Builder", "builtin_builders"]
 
 #: Modules of the built-in builders, in build order.
-BUILTIN_MODULES: tuple[str, ...] = ("tariffscope.data.builders.hts_schedule",)
+BUILTIN_MODULES: tuple[str, ...] = (
+    "tariffscope.data.builders.hts_schedule",
+    "tariffscope.data.builders.trade",
+)
 
 
 @dataclass(frozen=True)
