@@ -188,7 +188,7 @@ def ge_command(
         Path | None,
         typer.Option(
             "--tariffs",
-            help="CSV of tariff changes: importer, exporter, [sector], tariff_before_pct,"
+            help="CSV of tariff changes: importer, exporter, sector (optional), tariff_before_pct,"
             " tariff_after_pct (percent).",
             exists=True,
             dir_okay=False,
