@@ -119,6 +119,21 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         )
 
 
+def _fitted_values(fit: Any, frame: pd.DataFrame) -> FloatArray:
+    """In-sample fitted flows aligned with ``frame``; NaN for rows pyfixest dropped."""
+    values = np.asarray(fit.predict(type="response"), dtype=np.float64)
+    if values.size == len(frame):
+        return values
+    out = np.full(len(frame), np.nan)
+    out[np.asarray(fit._data.index, dtype=np.int64)] = values  # rows used, original positions
+    log.warning(
+        "PPML dropped %d of %d rows (singletons or separation)",
+        len(frame) - values.size,
+        len(frame),
+    )
+    return out
+
+
 def estimate_ppml(
     data: pd.DataFrame,
     covariates: Sequence[str],
@@ -188,13 +203,13 @@ def estimate_ppml(
             warnings.simplefilter("ignore", DeprecationWarning)
             warnings.simplefilter("ignore", FutureWarning)
             fit: Any = pf.fepois(formula, data=frame, vcov=vcov, **settings)
-            fitted = fit.predict(newdata=frame, type="response")
+            fitted = _fitted_values(fit, frame)
     except Exception as error:  # pyfixest raises many kinds; report one
         raise ModelError(
             f"PPML estimation of {formula!r} failed: {type(error).__name__}: {error}"
         ) from error
     coef = {str(k): float(v) for k, v in fit.coef().items()}
     se = {str(k): float(v) for k, v in fit.se().items()}
-    frame["fitted"] = np.asarray(fitted, dtype=np.float64)
+    frame["fitted"] = fitted
     log.debug("PPML %s: %s", formula, coef)
     return GravityEstimate(formula, coef, se, frame, exporter, importer, trade)
