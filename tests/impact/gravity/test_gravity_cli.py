@@ -51,3 +51,27 @@ def test_unknown_country_is_a_one_line_error(shared: Path, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert "unknown country 'XYZ'" in result.stderr
+
+
+@pytest.mark.shared
+def test_cp_nafta_application(shared: Path) -> None:
+    result = runner.invoke(app, ["ge", "--app", "cp-nafta", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["country"]: row for row in json.loads(result.stdout)["countries"]}
+    assert len(rows) == 31
+    assert rows["MEX"]["welfare_cp_pct"] == pytest.approx(1.31, abs=0.02)
+    assert rows["MEX"]["published_pct"] == 1.31
+
+
+@pytest.mark.shared
+def test_sector_tariffs_on_caliendo_parro_data(shared: Path, tmp_path: Path) -> None:
+    path = tmp_path / "autos.csv"
+    path.write_text(
+        "importer,exporter,sector,tariff_before_pct,tariff_after_pct\n"
+        "USA,JPN,auto,2.5,25\nUSA,JPN,,0,15\n"
+    )
+    result = runner.invoke(app, ["ge", "--tariffs", str(path), "--data", "cp", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split(",")[0]: line.split(",") for line in result.stdout.strip().splitlines()}
+    assert rows["country"][:3] == ["country", "real_gdp_pct", "welfare_pct"]
+    assert float(rows["JPN"][4]) < 0  # Japan's exports fall

@@ -191,11 +191,11 @@ def test_non_convergence_raises(base: Baseline, agreement: Shock) -> None:
 
 
 def test_impossible_expenditure_raises() -> None:
-    # BBB runs a deficit larger than its output can pay for once its price collapses
+    # BBB's deficit is AAA's surplus: AAA's fixed surplus exceeds its income once its price falls
     flows = np.array([[100.0, 900.0], [1.0, 10.0]])
     base = Baseline(("AAA", "BBB"), flows)
     shock = Shock(np.array([[1.0, 1e-6], [1.0, 1.0]]))
-    with pytest.raises(ConvergenceError):
+    with pytest.raises(ConvergenceError, match="expenditure of AAA would be negative"):
         solve(base, shock, GEOptions(theta=4.0))
 
 

@@ -269,8 +269,9 @@ def solve(baseline: Baseline, shock: Shock, options: GEOptions) -> GEResult:
         )
         converged = False
     if problem is not None:
-        log.warning(problem)
-        if options.raise_on_failure:
+        if not options.raise_on_failure:
+            log.warning(problem)
+        else:
             raise ConvergenceError(problem, hint="raise max_iter, loosen tol or try another method")
     return build_result(
         baseline,

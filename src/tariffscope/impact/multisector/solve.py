@@ -203,8 +203,9 @@ def solve(baseline: MSBaseline, shock: MSShock, options: MSOptions | None = None
         problem = "the solution has non-positive wages or prices, or negative expenditure"
         converged = False
     if problem is not None:
-        log.warning(problem)
-        if options.raise_on_failure:
+        if not options.raise_on_failure:
+            log.warning(problem)
+        else:
             raise ConvergenceError(problem, hint="check the shock, or raise max_evaluations")
     return build_ms_result(
         baseline,
