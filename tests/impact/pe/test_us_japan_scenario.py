@@ -78,9 +78,7 @@ def test_threat_direction_and_order_of_magnitude(
     assert h["imports_total_change_usd"] < 0  # creation is negative
     assert h["duty_focus_after_usd"] > h["duty_focus_before_usd"]
     static_duty_increase = (
-        (h["etr_focus_static_pct"] - h["etr_focus_before_pct"])
-        / 100
-        * (outcome.result.inputs.value.reshape(45, 7)[:, 0].sum())
+        (h["etr_focus_static_pct"] - h["etr_focus_before_pct"]) / 100 * japan_imports
     )
     loss = -h["consumer_surplus_change_usd"]
     assert 0.5 * static_duty_increase < loss < static_duty_increase
