@@ -42,10 +42,14 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
+    ] = False,
 ) -> None:
     """Follow and price trade negotiations."""
     _state["debug"] = debug
@@ -80,7 +84,8 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             if _state["debug"]:
                 raise
             err_console.print(
-                f"internal error: {type(error).__name__}: {error} (rerun with --debug for the traceback)",
+                f"internal error: {type(error).__name__}: {error} "
+                "(rerun with --debug for the traceback)",
                 markup=False,
                 highlight=False,
             )

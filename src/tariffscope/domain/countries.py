@@ -27,9 +27,12 @@ WLD = "WLD"
 
 # Members since 1 February 2020 (after the UK left); Council of the EU, "EU member countries".
 EU_MEMBERS: frozenset[str] = frozenset(
-    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT "
-    "ROU SVK SVN ESP SWE".split()
-)
+    {
+        "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+        "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
+        "SWE",
+    }
+)  # fmt: skip
 
 
 @cache

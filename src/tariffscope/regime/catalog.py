@@ -36,7 +36,15 @@ from tariffscope.errors import CatalogError
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
 from tariffscope.regime.scope import ChildrenOf, ProductScope, normalize_prefix
 
-__all__ = ["Catalog", "ExclusionRule", "Gap", "GroupInfo", "catalog_dir", "load_catalog", "parse_measure"]
+__all__ = [
+    "Catalog",
+    "ExclusionRule",
+    "Gap",
+    "GroupInfo",
+    "catalog_dir",
+    "load_catalog",
+    "parse_measure",
+]
 
 _CATALOG_DIR = Path(__file__).resolve().parent / "catalog"
 # libyaml's loader when PyYAML was built with it (ten times faster on the catalog)
@@ -205,7 +213,10 @@ def read_product_list(name: str, directory: Path | None = None) -> tuple[str, ..
 
 
 def _scope(
-    spec: Mapping[str, Any], where: str, lists: Mapping[str, tuple[str, ...]], children: ChildrenOf | None
+    spec: Mapping[str, Any],
+    where: str,
+    lists: Mapping[str, tuple[str, ...]],
+    children: ChildrenOf | None,
 ) -> ProductScope:
     def prefixes(key: str, list_key: str) -> list[str]:
         out: list[str] = []
@@ -311,10 +322,16 @@ def _check_measure(measure: Measure, catalog: Catalog, ids: set[str]) -> None:
         raise CatalogError(f"{where}: effective_to is before effective_from")
     if measure.is_switch:
         if not (measure.exempts_groups or measure.exempts_measures):
-            raise CatalogError(f"{where}: an {measure.rule} must name the groups or measures it switches off")
+            raise CatalogError(
+                f"{where}: an {measure.rule} must name the groups or measures it switches off"
+            )
     elif measure.rate is None and measure.status in ENACTED_STATUSES and measure.rule != "quota":
         raise CatalogError(f"{where}: a {measure.rule} measure needs rate_pct")
-    for other in (*measure.supersedes, *measure.exempts_measures, *([measure.end_set_by] if measure.end_set_by else [])):
+    for other in (
+        *measure.supersedes,
+        *measure.exempts_measures,
+        *([measure.end_set_by] if measure.end_set_by else []),
+    ):
         if other not in ids:
             raise CatalogError(f"{where}: refers to unknown measure {other!r}")
     for name in measure.exempts_groups:
@@ -333,8 +350,10 @@ def _overlap(a: Measure, b: Measure) -> bool:
     if not (a0 < b1 and b0 < a1):
         return False
     shared_targets = ("WLD" in a.members or "WLD" in b.members) or bool(a.members & b.members)
-    same_products = a.scope.all_products and b.scope.all_products or (
-        a.scope.list_names and a.scope.list_names == b.scope.list_names
+    same_products = (
+        (a.scope.all_products
+        and b.scope.all_products)
+        or (a.scope.list_names and a.scope.list_names == b.scope.list_names)
     )
     return bool(shared_targets and same_products)
 

@@ -46,7 +46,7 @@ IntArray = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class Activation:
-    """The measures that could apply to one origin on one entry date under one reading of the law."""
+    """The measures that could apply to one origin and entry date under one reading of the law."""
 
     origin: str
     entry_date: date
@@ -57,7 +57,9 @@ class Activation:
     claimable: tuple[Measure, ...] = ()
 
 
-def effective_to_as_known(measure: Measure, catalog_by_id: dict[str, Measure], as_known: date | None) -> date | None:
+def effective_to_as_known(
+    measure: Measure, catalog_by_id: dict[str, Measure], as_known: date | None
+) -> date | None:
     """The measure's end date as it was known on ``as_known``.
 
     An end set later by another measure (``end_set_by``) is unknown before that measure was
@@ -154,8 +156,8 @@ def evaluate(
         Share of the customs value that is metal, for measures charged on metal content;
         None charges them on the full value.
     scope_masks
-        Cache of product-scope masks (covered, partly covered) by measure id for this ``codes`` array (the vectorized
-        path reuses it across origins).
+        Cache of product-scope masks (covered, partly covered) by measure id for this
+        ``codes`` array; the vectorized path reuses it across origins.
     """
     measures = activation.measures
     n = codes.shape[0]
@@ -217,7 +219,11 @@ def evaluate(
             note(index, applicable & off_group[group], f"exempt under {names}")
             applicable &= ~off_group[group]
         if measure.id in superseded:
-            note(index, applicable & superseded[measure.id], f"superseded by {superseded_by[measure.id]}")
+            note(
+                index,
+                applicable & superseded[measure.id],
+                f"superseded by {superseded_by[measure.id]}",
+            )
             applicable &= ~superseded[measure.id]
         rank = _rank(measure)
         code = rank[0] * 100 + rank[1] * 10 + rank[2]
@@ -234,7 +240,11 @@ def evaluate(
             )
         if explain:
             for lower in np.unique(slot[applicable & (slot >= 0)]):
-                note(int(lower), applicable & (slot == lower), f"replaced in its group by {measure.id}")
+                note(
+                    int(lower),
+                    applicable & (slot == lower),
+                    f"replaced in its group by {measure.id}",
+                )
         slot[applicable] = index
         level[applicable] = code
     for group in list(chosen):

@@ -4,11 +4,11 @@ Each list is a derived table: the HTS prefixes a measure's scope names, with a h
 saying where they come from. :func:`build_product_lists` writes them all; it is the
 ``product-lists`` builder of ``tariffscope data build``.
 
-Assumption (docs/assumptions.md, A3): HTS 2026 Rev.6 prints Annex II to EO 14257 as amended,
-with no date per line. Its lines in HTS chapters 1-24 (food and agricultural products) are
-dated to the order of 14 November 2025 that exempted "certain agricultural products" (effective
-13 November 2025); the rest is dated 5 April 2025. The April electronics exclusion is its own
-list, from the headings the 11 April 2025 memorandum names.
+Assumption (docs/assumptions.md, A3): HTS 2026 Rev.6 prints Annex II to EO 14257 as amended
+(U.S. note 2(v)(iii)(a)), with no date per line. Its lines in HTS chapters 1-24 (food and
+agricultural products) are dated to the order of 14 November 2025 that exempted "certain
+agricultural products" (effective 13 November 2025); the rest is dated 5 April 2025. The April
+electronics exclusion is its own list, from the headings the 11 April 2025 memorandum names.
 """
 
 from __future__ import annotations
@@ -28,34 +28,75 @@ __all__ = ["ELECTRONICS_PREFIXES", "ProductList", "build_product_lists", "derive
 # Presidential memorandum of 11 April 2025 (Clarification of Exceptions Under EO 14257), as
 # listed in the shared catalog row RECIP-ELEC-EXCL.
 ELECTRONICS_PREFIXES: tuple[str, ...] = (
-    "8471", "847330", "8486", "85171300", "85176200", "85235100", "8524", "85285200",
-    "85411000", "85412100", "85412900", "85413000", "85414910", "85414970", "85414980",
-    "85414995", "85415100", "85415900", "85419000", "8542",
+    "8471",
+    "847330",
+    "8486",
+    "85171300",
+    "85176200",
+    "85235100",
+    "8524",
+    "85285200",
+    "85411000",
+    "85412100",
+    "85412900",
+    "85413000",
+    "85414910",
+    "85414970",
+    "85414980",
+    "85414995",
+    "85415100",
+    "85415900",
+    "85419000",
+    "8542",
 )
 
-_EXEMPT = "data/b_tariff_schedule/budgetlab_ieepa_reciprocal_exempt_hts10.csv"
 _AUTO_PARTS = "data/b_tariff_schedule/budgetlab_s232_auto_parts_hts.txt"
 _DERIVATIVES = "data/b_tariff_schedule/budgetlab_s232_steel_alu_derivative_hts8.csv"
 _FLOOR_EXEMPT = "data/b_tariff_schedule/budgetlab_floor_exempt_products_hts8.csv"
 _CH99 = "data/e_policy/htsus_2026rev6_chapter99_text.txt.gz"
 
+ANNEX2_OPENING = "(a) As provided for in heading 9903.01.32"
+PARTICULAR_ARTICLES_OPENING = "(b) As provided in heading 9903.02.78"
+
 # Lists printed in the U.S. notes to subchapter III of HTS chapter 99 (2026 Rev.6): list name,
 # the words opening the subdivision that prints it, and what it is.
 NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
-    ("s232_auto_vehicles", "(b) The rates of duty set forth in headings 9903.94.01",
-     "passenger vehicles and light trucks, U.S. note 33(b) (Proclamation 10908)"),
-    ("s232_softwood", "(b) The rates of duty set forth in heading 9903.76.01",
-     "softwood timber and lumber, U.S. note 37(b)"),
-    ("s232_upholstered_furniture", "(d) The rates of duty set forth in headings 9903.76.02",
-     "upholstered wooden furniture, U.S. note 37(d)"),
-    ("s232_kitchen_cabinets", "(f) Except for as provided by 9903.76.04, the rates of duty set forth in headings 9903.76.03",
-     "kitchen cabinets, vanities and their parts, U.S. note 37(f)"),
-    ("s232_mhd_vehicles", "(b) The rate of duty set forth in heading 9903.74.01",
-     "medium- and heavy-duty vehicles, U.S. note 38(b) (Proclamation 10984)"),
-    ("s232_buses", "(c) Heading 9903.74.02 applies to buses",
-     "buses, U.S. note 38(c) (Proclamation 10984)"),
-    ("s232_mhd_parts", "(i) The rates of duty set forth in heading 9903.74.08",
-     "parts of medium- and heavy-duty vehicles, U.S. note 38(i) (Proclamation 10984)"),
+    (
+        "s232_auto_vehicles",
+        "(b) The rates of duty set forth in headings 9903.94.01",
+        "passenger vehicles and light trucks, U.S. note 33(b) (Proclamation 10908)",
+    ),
+    (
+        "s232_softwood",
+        "(b) The rates of duty set forth in heading 9903.76.01",
+        "softwood timber and lumber, U.S. note 37(b)",
+    ),
+    (
+        "s232_upholstered_furniture",
+        "(d) The rates of duty set forth in headings 9903.76.02",
+        "upholstered wooden furniture, U.S. note 37(d)",
+    ),
+    (
+        "s232_kitchen_cabinets",
+        "(f) Except for as provided by 9903.76.04, the rates of duty set forth in headings "
+        "9903.76.03",
+        "kitchen cabinets, vanities and their parts, U.S. note 37(f)",
+    ),
+    (
+        "s232_mhd_vehicles",
+        "(b) The rate of duty set forth in heading 9903.74.01",
+        "medium- and heavy-duty vehicles, U.S. note 38(b) (Proclamation 10984)",
+    ),
+    (
+        "s232_buses",
+        "(c) Heading 9903.74.02 applies to buses",
+        "buses, U.S. note 38(c) (Proclamation 10984)",
+    ),
+    (
+        "s232_mhd_parts",
+        "(i) The rates of duty set forth in heading 9903.74.08",
+        "parts of medium- and heavy-duty vehicles, U.S. note 38(i) (Proclamation 10984)",
+    ),
 )
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _NEXT_SUBDIVISION = re.compile(r"^\s*\([a-z]{1,2}\) \S")
@@ -95,11 +136,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read_column(path: Path, column: str) -> list[str]:
-    with path.open(encoding="utf-8-sig") as handle:
-        return [row[column].strip() for row in csv.DictReader(handle) if row[column].strip()]
-
-
 def _is_agricultural(code: str) -> bool:
     return 1 <= int(code[:2]) <= 24
 
@@ -110,24 +146,26 @@ def _electronic(code: str) -> bool:
 
 def derive_product_lists(shared: Path) -> list[ProductList]:
     """All product lists, derived from the public files under ``shared``."""
-    exempt_path = shared / _EXEMPT
-    # the source has one malformed 12-digit row (850511007000); keep well-formed HTS10 codes
-    exempt = sorted({c for c in _read_column(exempt_path, "hts10") if len(c) == 10 and c.isdigit()})
-    origin = f"{_EXEMPT} (sha256 {_sha256(exempt_path)[:16]})"
+    ch99_path = shared / _CH99
+    with gzip.open(ch99_path, "rt", encoding="utf-8", errors="replace") as handle:
+        ch99 = handle.read()
+    ch99_origin = f"{_CH99} (HTSUS 2026 Rev.6 chapter 99 text, sha256 {_sha256(ch99_path)[:16]})"
+    annex2 = note_list(ch99, ANNEX2_OPENING)
+    particular = note_list(ch99, PARTICULAR_ARTICLES_OPENING)
     lists = [
         ProductList(
             "annex2_base",
-            tuple(c for c in exempt if not _electronic(c) and not _is_agricultural(c)),
-            origin,
-            "EO 14257 Annex II as amended (HTS 2026 Rev.6 note 2(v)(iii)), less the electronics "
-            "exclusion and chapters 1-24 (assumption A3)",
+            tuple(c for c in annex2 if not _electronic(c) and not _is_agricultural(c)),
+            ch99_origin,
+            "EO 14257 Annex II as amended (U.S. note 2(v)(iii)(a), heading 9903.01.32), less the "
+            "electronics exclusion and chapters 1-24 (assumption A3)",
         ),
         ProductList(
             "annex2_agriculture",
-            tuple(c for c in exempt if _is_agricultural(c)),
-            origin,
-            "Annex II lines in HTS chapters 1-24, dated to the agricultural order of 2025-11-14 "
-            "(assumption A3)",
+            tuple(sorted({c for c in annex2 if _is_agricultural(c)} | set(particular))),
+            ch99_origin,
+            "Annex II lines of HTS chapters 1-24 and the particular articles of note 2(v)(iii)(b) "
+            "(heading 9903.02.78), dated to the agricultural order of 2025-11-14 (assumption A3)",
         ),
         ProductList(
             "annex2_electronics",
@@ -165,33 +203,40 @@ def derive_product_lists(shared: Path) -> list[ProductList]:
                         tuple(codes),
                         f"{_DERIVATIVES} (sha256 {_sha256(derivatives_path)[:16]})",
                         f"Section 232 {metal} derivative articles outside the core chapters, "
-                        f"{'added by the inclusions notice effective 2025-08-18' if dated else 'in force from 2025-03-12'}",
+                        + (
+                            "added by the inclusions notice effective 2025-08-18"
+                            if dated
+                            else "in force from 2025-03-12"
+                        ),
                     )
                 )
-    ch99_path = shared / _CH99
-    with gzip.open(ch99_path, "rt", encoding="utf-8", errors="replace") as handle:
-        ch99 = handle.read()
     for name, opening, what in NOTE_LISTS:
-        lists.append(
-            ProductList(
-                name,
-                note_list(ch99, opening),
-                f"{_CH99} (HTSUS 2026 Rev.6 chapter 99 text, sha256 {_sha256(ch99_path)[:16]})",
-                what,
-            )
-        )
+        lists.append(ProductList(name, note_list(ch99, opening), ch99_origin, what))
     floor_path = shared / _FLOOR_EXEMPT
     with floor_path.open(encoding="utf-8") as handle:
         floor_rows = list(csv.DictReader(handle))
     for group, category in sorted({(r["country_group"], r["category"]) for r in floor_rows}):
-        codes = sorted({r["hts8"] for r in floor_rows if (r["country_group"], r["category"]) == (group, category)})
-        heading = sorted({r["ch99_code"] for r in floor_rows if (r["country_group"], r["category"]) == (group, category)})
+        codes = sorted(
+            {
+                r["hts8"]
+                for r in floor_rows
+                if (r["country_group"], r["category"]) == (group, category)
+            }
+        )
+        heading = sorted(
+            {
+                r["ch99_code"]
+                for r in floor_rows
+                if (r["country_group"], r["category"]) == (group, category)
+            }
+        )
         lists.append(
             ProductList(
                 f"deal_{group}_{category}",
                 tuple(codes),
                 f"{_FLOOR_EXEMPT} (sha256 {_sha256(floor_path)[:16]})",
-                f"products of the {group} deal relieved under HTS {', '.join(heading)} ({category})",
+                f"products of the {group} deal relieved under HTS {', '.join(heading)} "
+                f"({category})",
             )
         )
     return lists

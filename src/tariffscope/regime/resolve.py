@@ -86,7 +86,9 @@ class Component:
             "group": self.group,
             "rule": self.rule,
             "rate_pct": self.rate_pct,
-            "nominal_rate_pct": None if self.nominal_rate is None else round(self.nominal_rate * 100, 6),
+            "nominal_rate_pct": None
+            if self.nominal_rate is None
+            else round(self.nominal_rate * 100, 6),
             "value_share": self.share,
             "citation": self.citation,
             "instrument": self.instrument,
@@ -97,7 +99,7 @@ class Component:
 
 @dataclass(frozen=True)
 class NotApplied:
-    """A measure in effect for the origin and date whose scope covered the line, and why it did not apply."""
+    """A measure in effect whose scope covered the line, and why it did not apply."""
 
     measure: str
     reason: str
@@ -151,13 +153,15 @@ def _base_rate(mfn: MfnRate, unit_value: float | None, warnings: list[str]) -> f
     equivalent = mfn.ad_valorem_equivalent(unit_value)
     if equivalent is not None:
         warnings.append(
-            f"MFN rate {mfn.text!r} converted to {equivalent * 100:.3f}% ad valorem at a unit value of "
+            f"MFN rate {mfn.text!r} converted to {equivalent * 100:.3f}% ad valorem at a unit "
+            "value of "
             f"${unit_value:g} per unit"
         )
         return equivalent
     warnings.append(
         f"MFN rate {mfn.text!r} is not ad valorem: the total counts only its ad valorem part "
-        f"({mfn.ad_valorem * 100:g}%); give --unit-value (US$ per unit of the rate) for an equivalent"
+        f"({mfn.ad_valorem * 100:g}%); give --unit-value (US$ per unit of the rate) for an "
+        "equivalent"
     )
     return mfn.ad_valorem
 
@@ -200,11 +204,16 @@ def _warnings(
                 "whole value is metal (give --metal-share for the metal's share of the value)"
             )
         for claim in measure.unless_claims:
-            out.append(f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})")
+            out.append(
+                f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})"
+            )
     for measure in activation.claimable:
         if measure.scope.covers(line.hts) and measure.is_switch:
             claims = " and ".join(catalog.claims[c] for c in measure.requires_claims)
-            out.append(f"if the goods are {claims}, {measure.id} applies ({measure.title}); claim: {', '.join(measure.requires_claims)}")
+            out.append(
+                f"if the goods are {claims}, {measure.id} applies ({measure.title}); "
+                f"claim: {', '.join(measure.requires_claims)}"
+            )
     if bool(result.partial[0]):
         out.append(
             f"some measures cover only part of HTS {line.hts}'s statistical lines; "
@@ -214,11 +223,15 @@ def _warnings(
         activation.as_known is not None and activation.as_known > catalog.coverage_end
     ):
         out.append(
-            f"the date is beyond the catalog's coverage, which ends {catalog.coverage_end.isoformat()}: "
+            "the date is beyond the catalog's coverage, which ends "
+            f"{catalog.coverage_end.isoformat()}: "
             f"later actions are unknown ({catalog.coverage_note})"
         )
     if activation.entry_date < catalog.coverage_start:
-        out.append(f"the catalog starts on {catalog.coverage_start.isoformat()}; earlier measures are not encoded")
+        out.append(
+            f"the catalog starts on {catalog.coverage_start.isoformat()}; "
+            "earlier measures are not encoded"
+        )
     for gap in catalog.gaps:
         if gap.relevant(activation.origin, activation.entry_date):
             out.append(gap.message)
@@ -282,13 +295,16 @@ def resolve(
     unknown_claims = sorted(claim_set - set(law.claims))
     if unknown_claims:
         raise MalformedInputError(
-            f"unknown claim {unknown_claims[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
+            f"unknown claim {unknown_claims[0]!r}",
+            hint=f"known claims: {', '.join(sorted(law.claims))}",
         )
     warnings: list[str] = []
     base = _base_rate(line.mfn, unit_value, warnings)
     activation = active_measures(law, origin_code, day, as_known=known, claims=claim_set)
     codes = np.array([line.hts])
-    result = evaluate(law, activation, codes, np.array([base]), metal_share=metal_share, explain=True)
+    result = evaluate(
+        law, activation, codes, np.array([base]), metal_share=metal_share, explain=True
+    )
     components = [
         Component(
             measure="MFN",
@@ -335,5 +351,5 @@ def resolve(
 
 
 def origin_label(code: str) -> str:
-    """"Japan (JPN)" for display."""
+    """ "Japan (JPN)" for display."""
     return f"{country_name(code)} ({code})"

@@ -58,7 +58,10 @@ class Scenario:
 
 @cache
 def _builtin_lists() -> dict[str, tuple[str, ...]]:
-    return {p.stem: read_product_list(p.stem) for p in sorted((catalog_dir() / "products").glob("*.csv"))}
+    return {
+        p.stem: read_product_list(p.stem)
+        for p in sorted((catalog_dir() / "products").glob("*.csv"))
+    }
 
 
 def _ids(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -85,7 +88,9 @@ def scenario_from_mapping(data: Mapping[str, Any], where: str = "scenario") -> S
             raise ScenarioError(f"{where}: add[{index}] must be a measure record")
         try:
             measure = parse_measure(
-                {"status": "scenario", **record}, where=f"{where} add[{index}]", lists=_builtin_lists()
+                {"status": "scenario", **record},
+                where=f"{where} add[{index}]",
+                lists=_builtin_lists(),
             )
         except CatalogError as error:
             raise ScenarioError(error.message) from None
@@ -127,12 +132,18 @@ def apply_scenario(catalog: Catalog, scenario: Scenario) -> Catalog:
     for measure in scenario.add:
         if measure.id in known:
             raise ScenarioError(
-                f"scenario {scenario.name!r}: added measure {measure.id!r} already exists in the catalog"
+                f"scenario {scenario.name!r}: added measure {measure.id!r} already exists "
+                "in the catalog"
             )
         if measure.group not in catalog.groups:
-            raise ScenarioError(f"scenario {scenario.name!r}: measure {measure.id} names unknown group {measure.group!r}")
+            raise ScenarioError(
+                f"scenario {scenario.name!r}: measure {measure.id} names unknown group "
+                f"{measure.group!r}"
+            )
         if measure.effective_from is None:
-            raise ScenarioError(f"scenario {scenario.name!r}: measure {measure.id} needs effective_from")
+            raise ScenarioError(
+                f"scenario {scenario.name!r}: measure {measure.id} needs effective_from"
+            )
     measures: list[Measure] = []
     for measure in catalog.measures:
         if measure.id in scenario.remove:

@@ -92,7 +92,9 @@ class _PrefixSet:
 
 
 def _hit(code: str, by_length: dict[int, frozenset[str]]) -> bool:
-    return any(length <= len(code) and code[:length] in values for length, values in by_length.items())
+    return any(
+        length <= len(code) and code[:length] in values for length, values in by_length.items()
+    )
 
 
 @dataclass(frozen=True)

@@ -65,13 +65,17 @@ class RateTable:
         )
 
 
-def _lines(schedule: Schedule, codes: Sequence[str] | None) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+def _lines(
+    schedule: Schedule, codes: Sequence[str] | None
+) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     if codes is None:
         return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8
     lines = [schedule.line(code) for code in codes]
     widths = {line.level for line in lines}
     if len(widths) > 1:
-        raise MalformedInputError("resolve_lines needs codes of one length (all 8 or all 10 digits)")
+        raise MalformedInputError(
+            "resolve_lines needs codes of one length (all 8 or all 10 digits)"
+        )
     return (
         np.array([line.hts for line in lines]),
         np.array([line.mfn.ad_valorem for line in lines], dtype=np.float64),
@@ -115,7 +119,9 @@ def resolve_lines(
     claim_set = frozenset(claims)
     for column, origin in enumerate(countries):
         activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
-        result = evaluate(law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks)
+        result = evaluate(
+            law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks
+        )
         additional[:, column] = result.total_additional()
         partial[:, column] = result.partial
     return RateTable(

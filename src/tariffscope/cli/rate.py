@@ -1,0 +1,246 @@
+"""``tariffscope rate``, ``history`` and ``measures``: the tariff law from the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tariffscope.cli._app import guarded, out_console
+from tariffscope.domain.countries import country_name, normalize_country
+from tariffscope.regime.history import history
+from tariffscope.regime.measures import ENACTED_STATUSES
+from tariffscope.regime.resolve import Resolution, default_catalog, parse_date, resolve
+from tariffscope.regime.scenario import Scenario, load_scenario
+from tariffscope.regime.schedule import format_hts
+
+__all__ = ["register"]
+
+
+class Format(StrEnum):
+    """How to print results."""
+
+    table = "table"
+    json = "json"
+
+
+HtsArgument = Annotated[str, typer.Argument(help="HTS code, 8 or 10 digits (dots optional).")]
+OriginOption = Annotated[
+    str, typer.Option("--origin", "-o", help="Country of origin, ISO3 (e.g. JPN).")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Print a table or JSON.")]
+ScenarioOption = Annotated[
+    Path | None,
+    typer.Option("--scenario", help="Scenario file (YAML) adding or removing measures."),
+]
+ClaimOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--claim", help="A claim for the entry, e.g. usmca (repeatable; see `measures --claims`)."
+    ),
+]
+
+
+def _scenario(path: Path | None) -> Scenario | None:
+    return None if path is None else load_scenario(path)
+
+
+def _print_resolution(result: Resolution) -> None:
+    title = (
+        f"HTS {format_hts(result.hts)} from {country_name(result.origin)} ({result.origin}), "
+        f"entered {result.entry_date.isoformat()}"
+    )
+    if result.as_known:
+        title += f", law as known on {result.as_known.isoformat()}"
+    if result.scenario:
+        title += f", scenario: {result.scenario}"
+    table = Table(title=title, caption=result.description, title_justify="left")
+    table.add_column("measure")
+    table.add_column("authority")
+    table.add_column("rule")
+    table.add_column("rate %", justify="right")
+    table.add_column("legal source", overflow="fold")
+    for component in result.components:
+        share = "" if component.share == 1 else f" (on {component.share:.0%} of value)"
+        table.add_row(
+            component.measure,
+            component.authority,
+            component.rule,
+            f"{component.rate_pct:g}{share}",
+            component.citation or component.instrument,
+        )
+    table.add_row("total", "", "", f"[bold]{result.total_pct:g}[/bold]", "")
+    out_console.print(table)
+    for item in result.not_applied:
+        out_console.print(
+            f"  not applied: {item.measure}: {item.reason}", markup=False, highlight=False
+        )
+    for warning in result.warnings:
+        out_console.print(f"  warning: {warning}", markup=False, highlight=False)
+
+
+@guarded
+def rate_command(
+    hts: HtsArgument,
+    origin: OriginOption,
+    entry_date: Annotated[str, typer.Option("--date", "-d", help="Entry date, YYYY-MM-DD.")],
+    as_known: Annotated[
+        str | None, typer.Option("--as-known", help="Read the law as published on this date.")
+    ] = None,
+    scenario: ScenarioOption = None,
+    claim: ClaimOption = None,
+    unit_value: Annotated[
+        float | None,
+        typer.Option("--unit-value", help="US$ per unit, to convert a specific MFN rate."),
+    ] = None,
+    metal_share: Annotated[
+        float | None, typer.Option("--metal-share", help="Share of value that is metal (0-1).")
+    ] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """The duty on a product from a country on an entry date, layer by layer, with legal sources."""
+    result = resolve(
+        hts,
+        origin,
+        entry_date,
+        as_known,
+        _scenario(scenario),
+        claims=tuple(claim or ()),
+        unit_value=unit_value,
+        metal_share=metal_share,
+    )
+    if output is Format.json:
+        out_console.print_json(json.dumps(result.to_dict()))
+    else:
+        _print_resolution(result)
+
+
+@guarded
+def history_command(
+    hts: HtsArgument,
+    origin: OriginOption,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First date (default: catalog start).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last date (default: last scheduled change).")
+    ] = None,
+    scenario: ScenarioOption = None,
+    claim: ClaimOption = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """Every change of the total duty on a product from a country, and the measure causing it."""
+    changes = history(
+        hts, origin, start=start, end=end, scenario=_scenario(scenario), claims=tuple(claim or ())
+    )
+    if output is Format.json:
+        out_console.print_json(json.dumps([c.to_dict() for c in changes]))
+        return
+    first = changes[0].resolution
+    table = Table(
+        title=(
+            f"Duty on HTS {format_hts(first.hts)} from {country_name(first.origin)} "
+            f"({first.origin})"
+        ),
+        caption=first.description,
+        title_justify="left",
+    )
+    table.add_column("from (entry date)")
+    table.add_column("total %", justify="right")
+    table.add_column("change", justify="right")
+    table.add_column("measures started (+) / ended (-)", overflow="fold")
+    for change in changes:
+        delta = (
+            "" if change.previous_pct is None else f"{change.total_pct - change.previous_pct:+g}"
+        )
+        table.add_row(change.date.isoformat(), f"{change.total_pct:g}", delta, change.cause())
+    out_console.print(table)
+
+
+def _measure_rows(origin: str | None, on: date | None) -> list[dict[str, Any]]:
+    catalog = default_catalog()
+    code = None if origin is None else normalize_country(origin, allow_groups=False)
+    rows = []
+    for m in catalog.measures:
+        if code is not None and not m.covers_origin(code):
+            continue
+        if on is not None and not (
+            m.status in ENACTED_STATUSES and m.in_effect(on, m.effective_to)
+        ):
+            continue
+        rows.append(
+            {
+                "id": m.id,
+                "title": m.title,
+                "authority": m.authority,
+                "group": m.group,
+                "rule": m.rule,
+                "rate_pct": m.rate_pct,
+                "effective_from": None
+                if m.effective_from is None
+                else m.effective_from.isoformat(),
+                "effective_to": None if m.effective_to is None else m.effective_to.isoformat(),
+                "published_date": m.published_date.isoformat(),
+                "status": m.status,
+                "targets": sorted(m.targets),
+                "citation": m.citation,
+            }
+        )
+    return rows
+
+
+@guarded
+def measures_command(
+    origin: Annotated[
+        str | None, typer.Option("--origin", "-o", help="Only measures covering this origin.")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Only measures in effect on this entry date.")
+    ] = None,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="List the claims an entry can make.")
+    ] = False,
+    output: FormatOption = Format.table,
+) -> None:
+    """The measure catalog: every measure (or those for an origin and date), or the claims."""
+    catalog = default_catalog()
+    if claims:
+        if output is Format.json:
+            out_console.print_json(json.dumps(dict(catalog.claims)))
+        else:
+            for name, text in catalog.claims.items():
+                out_console.print(f"{name}: {text}", markup=False, highlight=False)
+        return
+    day = None if on is None else parse_date(on, "date")
+    rows = _measure_rows(origin, day)
+    if output is Format.json:
+        out_console.print_json(json.dumps({"catalog_version": catalog.version, "measures": rows}))
+        return
+    table = Table(
+        title=f"Measure catalog {catalog.version} ({len(rows)} measures)", title_justify="left"
+    )
+    for column in ("id", "authority", "rule", "rate %", "from", "to", "status", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["authority"],
+            row["rule"],
+            "" if row["rate_pct"] is None else f"{row['rate_pct']:g}",
+            row["effective_from"] or "",
+            row["effective_to"] or "",
+            row["status"],
+            row["title"],
+        )
+    out_console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rate")(rate_command)
+    app.command("history")(history_command)
+    app.command("measures")(measures_command)

@@ -1,0 +1,126 @@
+"""Scenarios, reading the law as known on a date, and the history of a line's duty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tariffscope.errors import ScenarioError
+from tariffscope.regime import history, load_scenario, resolve, scenario_from_mapping
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
+THREAT = EXAMPLES / "japan-letter-25pct-from-2025-08-01.yaml"
+DEAL = EXAMPLES / "japan-deal-15pct-from-2025-08-01.yaml"
+
+
+def test_the_letter_carried_out_replaces_the_reciprocal_rate_but_not_sectoral_duties() -> None:
+    """7 July 2025 letter: 25% on all Japanese goods from 1 August, separate from sectoral tariffs."""
+    threat = load_scenario(THREAT)
+    assert resolve("6109.10.00", "JPN", "2025-08-01", scenario=threat).total_pct == pytest.approx(
+        41.5
+    )
+    assert resolve("6109.10.00", "JPN", "2025-07-31", scenario=threat).total_pct == pytest.approx(
+        26.5
+    )
+    # later law in the catalog does not undo the scenario's measure
+    assert resolve("6109.10.00", "JPN", "2025-09-01", scenario=threat).total_pct == pytest.approx(
+        41.5
+    )
+    car = resolve("8703.23.01", "JPN", "2025-08-01", scenario=threat)
+    assert car.total_pct == pytest.approx(27.5)
+    assert "THREAT-JPN-25" not in {c.measure for c in car.components}
+
+
+def test_the_deal_scenario_prices_cars_at_15_from_august() -> None:
+    deal = load_scenario(DEAL)
+    assert resolve("8703.23.01", "JPN", "2025-08-01", scenario=deal).total_pct == pytest.approx(
+        15.0
+    )
+    assert resolve("8414.51.30", "JPN", "2025-08-01", scenario=deal).total_pct == pytest.approx(
+        15.0
+    )
+    assert resolve("0201.30.80", "JPN", "2025-08-01", scenario=deal).total_pct == pytest.approx(
+        26.4
+    )
+
+
+def test_scenario_components_are_marked() -> None:
+    result = resolve("6109.10.00", "JPN", "2025-08-01", scenario=load_scenario(THREAT))
+    assert any(c.status == "scenario" for c in result.components)
+    assert any("scenario" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"enact": ["THREAT-JPN-25"]}, "needs a name"),
+        ({"name": "x", "enact": ["NOPE-1"]}, "unknown measure 'NOPE-1'"),
+        ({"name": "x", "colour": "red"}, "unknown key 'colour'"),
+        ({"name": "x", "enact": "THREAT-JPN-25"}, "list of measure ids"),
+        ({"name": "x", "add": [{"id": "X-1", "title": "bad"}]}, "add\\[0\\]"),
+    ],
+)
+def test_bad_scenarios_say_what_is_wrong(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ScenarioError, match=message):
+        scenario = scenario_from_mapping(data)
+        resolve("6109.10.00", "JPN", "2025-08-01", scenario=scenario)
+
+
+def test_missing_scenario_file(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="not found"):
+        load_scenario(tmp_path / "none.yaml")
+
+
+def test_as_known_before_publication_keeps_the_old_law_and_explains() -> None:
+    before = resolve("8414.51.30", "JPN", "2025-08-20", as_known="2025-08-20")
+    assert {c.measure for c in before.components} == {"MFN", "RECIP2-JPN"}
+    after = resolve("8414.51.30", "JPN", "2025-08-20")
+    assert {c.measure for c in after.components} == {"MFN", "JPN-RECIP-INCL15"}
+    assert any(n.measure == "RECIP2-JPN" and "superseded" in n.reason for n in after.not_applied)
+
+
+def test_struck_down_duties_stay_for_earlier_entries_with_a_refund_warning() -> None:
+    result = resolve("6109.10.00", "VNM", "2025-12-01")
+    assert result.total_pct == pytest.approx(36.5)
+    assert any("Supreme Court" in w and "refundable" in w for w in result.warnings)
+    later = resolve("6109.10.00", "VNM", "2026-03-01")
+    assert later.total_pct == pytest.approx(26.5)
+    assert {c.authority for c in later.components} == {"HTSUS", "122"}
+
+
+def test_dates_beyond_coverage_warn_with_the_coverage_end() -> None:
+    result = resolve("6109.10.00", "JPN", "2026-09-01")
+    assert any("2026-07-03" in w for w in result.warnings)
+
+
+def test_claims_change_the_answer_and_unclaimed_exemptions_are_mentioned() -> None:
+    plain = resolve("6109.10.00", "MEX", "2025-06-01")
+    assert any("usmca" in w for w in plain.warnings)
+    assert resolve("6109.10.00", "MEX", "2025-06-01", claims=("usmca",)).total_pct == pytest.approx(
+        16.5
+    )
+
+
+def test_history_of_a_japanese_car_lists_every_change_with_its_cause() -> None:
+    changes = history("8703.23.01", "JPN", start="2025-01-01", end="2026-07-01")
+    path = [(c.date.isoformat(), c.total_pct) for c in changes]
+    assert path == [("2025-01-01", 2.5), ("2025-04-03", 27.5), ("2025-09-16", 15.0)]
+    assert "232-AUTOS-25" in changes[1].started
+    assert changes[2].started == ("JPN-232AUTO-INCL15",) and changes[2].ended == ("232-AUTOS-25",)
+
+
+def test_history_of_a_japanese_tshirt_shows_the_one_day_rate() -> None:
+    changes = history("6109.10.00", "JPN", start="2025-04-01", end="2025-08-31")
+    path = [(c.date.isoformat(), c.total_pct) for c in changes]
+    assert ("2025-04-09", 40.5) in path and ("2025-04-10", 26.5) in path
+    assert path[-1] == ("2025-08-07", 16.5)
+
+
+def test_metal_content_share_splits_the_value() -> None:
+    full = resolve("8418.10.00", "DEU", "2025-07-01")
+    half = resolve("8418.10.00", "DEU", "2025-07-01", metal_share=0.4)
+    steel = next(c for c in half.components if c.group == "s232_steel")
+    assert steel.rate_pct == pytest.approx(20.0)
+    assert any("metal content" in w for w in full.warnings)
+    assert half.total_pct < full.total_pct
