@@ -1,11 +1,466 @@
-"""stub"""
+"""The ``tariffscope_measures`` component: tariff measures with rates, countries, goods, status.
+
+For every percent rate that belongs to a tariff word (:func:`anchor_noun`: a tariff, duty,
+levy or rate within five dependency arcs) and is not a share ("25% of the profits"), a total
+("bringing the total to 50%"), a range or percentage points, the component reads:
+
+- the *from-rate*: the partner of a from/to pair (:func:`tariffscope.news.rates.pair_rates`),
+  or an earlier rate in the subject of a change verb ("the current 39% tariff could drop to
+  15%");
+- *goods and target*: the object of "on/against/for" next to the rate or its tariff noun
+  ("on Japanese auto imports", "on India", "on several European countries, including
+  Denmark, the UK, and France"), else the goods words before the tariff noun ("canola seed
+  duties", "Japanese car tariffs"); general goods give "all goods";
+- the *imposer*: a country or capital before the tariff noun ("US tariffs", "Washington's
+  25% tariffs"), the agent ("imposed by the U.S. government"), the subject of the verb
+  ("China has set", "Canada will allow", a person's country for "Trump has slapped"), or the
+  importer of "exports to the US"; the subject of "pay" or "face" is the target instead;
+- the *effective date*: a day-precise date in the same clause after "on", "from",
+  "starting", "effective", "as of", "by"; "The move, to take effect Aug. 27" in a following
+  sentence dates the article's lead measure;
+- the *status* from the sentence's grammar (see :func:`measure_status`).
+
+Missing countries come from the article: a measure without a target takes the targets of the
+measure before it in the paragraph, else the article's most-named country other than the
+imposer; a missing imposer is the United States when the article is about the United States
+and the target is another country, else the other most-named country. Mentions of one
+measure are merged, and a threat that a deal replaces becomes that deal's from-rate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._measure_parts import (
+    CUT_VERBS,
+    TARIFF_WORDS,
+    Goods,
+    anchor_noun,
+    country_of_phrase,
+    goods_of,
+    place_spans,
+    tree_distance,
+)
+from tariffscope.news._persons import boilerplate_ranges
+from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.measure_status import measure_status
+from tariffscope.news.rates import RateMention, find_rates, pair_rates
+
+__all__ = ["MeasureComponent", "make_measure_component"]
+
+_EFFECTIVE_PREPS = frozenset({"on", "from", "starting", "beginning", "effective",
+                              "effective from", "as of", "by"})
+_ANNOUNCE = frozenset({"say", "announce", "tell", "warn", "write", "post", "threaten", "sign",
+                       "unveil", "reveal", "report", "add", "note", "state"})
+_TARGET_SUBJECT_VERBS = frozenset({"pay", "face", "receive", "get", "see"})
+_IMPOSE_VERBS = frozenset(
+    """impose set levy slap place put apply raise hike increase cut reduce lower remove lift
+    rescind scrap suspend maintain keep allow announce add charge collect introduce exempt
+    waive grant halve slash extend threaten hit give offer drop eliminate double triple
+    adopt enact sign order""".split()
+)
+_NOT_GOODS = frozenset(
+    """import export trade retaliatory reciprocal punitive countervailing anti-dumping
+    antidumping dumping new extra additional higher high steep broad broader general current
+    fresh provisional preliminary blanket secondary baseline flat total combined overall
+    across board across-the-board minimum maximum fentanyl retaliation reciprocity tit tat""".split()
+)
+_HIT_VERBS = frozenset({"hit", "target", "slap", "punish", "sanction"})
+_RISE_VERBS = frozenset({"rise", "increase", "raise", "jump", "climb", "go", "hike"})
+_TOTAL_WORDS = frozenset({"total", "combined", "cumulative", "overall"})
+_SHARE_NEXT = frozenset({"of"})
+_EFFECT_WORDS = ("take effect", "takes effect", "took effect", "taking effect", "retroactive to",
+                 "effective", "effective from", "come into force", "comes into force", "kick in",
+                 "kicks in", "go into effect", "goes into effect", "went into effect",
+                 "starting", "from")
+
+
+def _published(doc: Doc) -> dt.date | None:
+    value = (doc._.tariffscope_meta or {}).get("published")
+    return dt.date.fromisoformat(value) if value else None
+
+
 class MeasureComponent(LexiconComponent):
+    """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
+
     def annotate(self, doc: Doc) -> None:
-        doc._.tariffscope_measures = []
-@Language.factory("tariffscope_measures", default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}})
+        """Read every tariff rate of the article into merged measure records."""
+        lex = self.lexicon
+        anchor = _published(doc)
+        persons = doc._.tariffscope_persons or []
+        dates = doc._.tariffscope_dates or []
+        skip = boilerplate_ranges(doc, (doc._.tariffscope_meta or {}).get("title"))
+        rates = find_rates(doc.text)
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        pair_rates(doc.text, rates, bounds)
+        mentions = sorted((m["start"], m["end"], m["person"])
+                          for m in doc._.tariffscope_mentions or [])
+        raw: list[dict[str, Any]] = []
+        for k, rate in enumerate(rates):
+            if rate.role != "to":
+                continue
+            span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
+            if span is None or self._not_a_tariff(doc, span):
+                continue
+            noun = anchor_noun(span)
+            if noun is None:
+                continue
+            record = self._read(doc, span, noun, rate, rates, k, persons, mentions, dates,
+                                anchor, lex)
+            if record is not None:
+                raw.append(record)
+        self._cross_sentence_dates(doc, raw, dates, anchor)
+        pair = self._article_countries(doc, persons, skip, lex)
+        measures = self._finish(raw, pair, anchor)
+        doc._.tariffscope_measures = measures
+
+    # -- one rate -----------------------------------------------------------------------------
+    def _not_a_tariff(self, doc: Doc, span: Span) -> bool:
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in _SHARE_NEXT:
+            return True
+        window = doc[max(span.sent.start, span.start - 8) : span.start]
+        return any(t.lower_ in _TOTAL_WORDS for t in window)
+
+    def _read(
+        self, doc: Doc, span: Span, noun: Token, rate: RateMention, rates: list[RateMention],
+        k: int, persons: list[dict[str, Any]], mentions: list[tuple[int, int, int]],
+        dates: list[dict[str, Any]], anchor: dt.date | None, lex: Lexicon,
+    ) -> dict[str, Any] | None:
+        from_rate = rates[rate.partner].value if rate.partner is not None else None
+        if from_rate is None:
+            from_rate = self._implicit_from(doc, span, rates, k)
+        goods, extra_imposer = self._goods(doc, span, noun, lex)
+        imposer, subject_target = self._imposer(doc, span, noun, persons, mentions, lex)
+        imposer = imposer or extra_imposer
+        targets = list(goods.targets) or ([subject_target] if subject_target else [])
+        if imposer in targets and len(targets) > 1:
+            targets.remove(imposer)
+        effective = self._effective(doc, span, noun, dates)
+        pending = effective is not None or self._pending_date(doc, span, noun, dates)
+        status = measure_status(span, noun, from_rate, rate.value, effective, anchor,
+                                pending=pending, dates=dates)
+        head = span.root.head
+        rise = head.lower_ == "to" and head.head.lemma_.lower() in _RISE_VERBS
+        return {
+            "rise": rise and from_rate is None,
+            "imposer": imposer, "targets": targets, "world": goods.world,
+            "products": goods.products, "from_rate": from_rate, "to_rate": rate.value,
+            "effective_date": effective, "status": status, "start": span.start_char,
+            "headline": self._in_headline(doc, span),
+            "end": span.end_char, "sent": span.sent.start_char,
+            "paragraph": doc.text.rfind("\n", 0, span.start_char),
+        }
+
+    def _implicit_from(self, doc: Doc, span: Span, rates: list[RateMention], k: int) -> float | None:
+        """'the current 39% tariff could drop to 15%': the rate in the subject of the change."""
+        head = span.root.head
+        if head.lower_ != "to" or k == 0:
+            return None
+        verb = head.head
+        if verb.lemma_.lower() not in CUT_VERBS | {"rise", "increase", "jump", "climb", "raise"}:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        previous = rates[k - 1]
+        for subject in subjects:
+            left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            if left <= previous.start < right and previous.role == "to":
+                previous.role = "from"
+                return previous.value
+        return None
+
+    def _goods(self, doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
+        in_rate = range(span.start, span.end)
+        heads: list[Token] = [span.root]
+        between = []
+        for token in span.root.ancestors:
+            if token.i == noun.i:
+                break
+            between.append(token)
+        else:
+            between = between[:2]
+        heads.append(noun)
+        heads += between
+        heads += [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        for token in noun.ancestors:
+            heads.append(token)
+            if token.pos_ in {"VERB", "AUX"}:
+                break
+        verb = governing_verb(noun)
+        if verb is not None:
+            heads.append(verb)
+        for head in heads:
+            preps = sorted((c for c in head.children if c.dep_ == "prep"
+                            and c.lower_ in {"on", "against", "for"}),
+                           key=lambda c: abs(c.i - span.root.i))
+            for prep in preps:
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                if not objects:
+                    continue
+                obj = objects[0]
+                if (obj.i in in_rate or obj.lower_ in TARIFF_WORDS
+                        or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}):
+                    continue
+                return goods_of(obj, lex), self._importer(obj, lex)
+        # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
+        if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
+            objects = [c for c in noun.head.head.children if c.dep_ in {"dobj", "obj"}]
+            if objects and objects[0].lower_ not in TARIFF_WORDS:
+                return goods_of(objects[0], lex), None
+        rate_verb = governing_verb(span.root)
+        if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
+            subject = subject_of(rate_verb)
+            if subject is not None and subject.lower_ in {"which", "that", "who"}:
+                # the antecedent of "which" is the noun right before it
+                before = doc[subject.i - 1] if subject.i > 0 else None
+                subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} \
+                    else None
+                while subject is not None and subject.dep_ == "conj":
+                    subject = subject.head
+            if subject is not None and subject.lower_ not in TARIFF_WORDS and (
+                subject.pos_ in {"NOUN", "PROPN"}
+            ) and not lex.place_code(subject.text):
+                return goods_of(subject, lex), None
+        if verb is not None and verb.lemma_.lower() in _HIT_VERBS:
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+            if objects:
+                return goods_of(objects[0], lex), None
+        return self._goods_before_noun(span, noun, lex), None
+
+    def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
+        """"canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
+        tokens: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
+                tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
+        tokens = [t for t in tokens if not t.like_num and t.lower_ not in {"%", "percent", "per",
+                                                                            "cent"}
+                  and t.lower_ not in TARIFF_WORDS]
+        places = place_spans(tokens, lex)
+        place_ids = {k for _, _, a, b in places for k in range(a, b)}
+        targets = [iso for iso, kind, a, _ in places
+                   if kind == "demonym" and self._modifies_goods(noun, a)]
+        words = [t for t in tokens if t.i not in place_ids and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+                 and t.lower_ not in _NOT_GOODS]
+        if not words:
+            return Goods("all goods", tuple(targets))
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)).lower()
+        return Goods(text, tuple(targets))
+
+    def _modifies_goods(self, noun: Token, index: int) -> bool:
+        """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
+        ("Chinese tariffs"): a goods word follows it before the tariff noun."""
+        doc = noun.doc
+        for token in doc[index + 1 : noun.i]:
+            if token.pos_ == "NOUN" and token.lower_ not in _NOT_GOODS and (
+                token.lower_ not in TARIFF_WORDS
+            ):
+                return True
+        return False
+
+    def _importer(self, head: Token, lex: Lexicon) -> str | None:
+        """'exports to the US': the importing country imposes."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+                places = country_of_phrase(prep.subtree, lex)
+                if places:
+                    return places[0][0]
+        return None
+
+    def _imposer(
+        self, doc: Doc, span: Span, noun: Token, persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]], lex: Lexicon,
+    ) -> tuple[str | None, str | None]:
+        # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
+        for child in noun.children:
+            if child.i > noun.i or child.dep_ not in {"poss", "compound", "amod", "nmod"}:
+                continue
+            if child.i in range(span.start, span.end):
+                continue
+            for iso, kind, index in country_of_phrase(child.subtree, lex):
+                if kind in {"country", "capital", "institution"} or (
+                    kind == "demonym" and not self._modifies_goods(noun, index)
+                ):
+                    return iso, None
+            person = self._person_country(child, persons, mentions)
+            if person:
+                return person, None
+        # "the 40% tariff imposed by the U.S. government", "tariffs announced by Trump"
+        for verb in [c for c in noun.children if c.dep_ == "acl"] + [governing_verb(noun)]:
+            if verb is None:
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    code = self._code_of(obj, persons, mentions, lex)
+                    if code is not None:
+                        return code, None
+        verb = governing_verb(noun)
+        if verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in _IMPOSE_VERBS | _TARGET_SUBJECT_VERBS:
+                subject = subject_of(verb)
+                if subject is not None and subject.lower_ in {"he", "she"}:
+                    subject = self._reporter(verb) or subject
+                if subject is not None and subject.i not in range(span.start, span.end) and (
+                    subject.i != noun.i
+                ):
+                    code = self._code_of(subject, persons, mentions, lex)
+                    if code is not None:
+                        if lemma in _TARGET_SUBJECT_VERBS:
+                            return None, code
+                        return code, None
+        return None, None
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """'Trump said he would impose': the subject of the reporting verb."""
+        head = verb.head
+        for _ in range(2):
+            if head.lemma_.lower() in _ANNOUNCE or head.lemma_.lower() in {"warn", "threaten"}:
+                return subject_of(head)
+            head = head.head
+        return None
+
+    def _code_of(self, token: Token, persons: list[dict[str, Any]],
+                 mentions: list[tuple[int, int, int]], lex: Lexicon) -> str | None:
+        places = country_of_phrase(token.subtree, lex)
+        if places and places[0][1] != "region":
+            return places[0][0]
+        return self._person_country(token, persons, mentions)
+
+    def _person_country(self, token: Token, persons: list[dict[str, Any]],
+                        mentions: list[tuple[int, int, int]]) -> str | None:
+        left = token.left_edge.idx
+        right = token.right_edge.idx + len(token.right_edge.text)
+        for start, end, person in mentions:
+            if start < right and left < end:
+                country = persons[person].get("country")
+                return str(country) if country else None
+        return None
+
+    def _effective(self, doc: Doc, span: Span, noun: Token,
+                   dates: list[dict[str, Any]]) -> str | None:
+        sent = span.sent
+        best: tuple[int, str] | None = None
+        for d in dates:
+            if d["precision"] != "day" or d["date"] is None:
+                continue
+            if not (sent.start_char <= d["start"] < sent.end_char):
+                continue
+            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if date_span is None:
+                continue
+            prep = d.get("preposition")
+            before = doc.text[max(sent.start_char, d["start"] - 16) : d["start"]].lower()
+            effect = "effect" in before or "retroactive" in before
+            if prep not in _EFFECTIVE_PREPS and not effect:
+                continue
+            verb = governing_verb(date_span.root.head)
+            if verb is not None and verb.lemma_.lower() in _ANNOUNCE:
+                continue
+            distance = min(tree_distance(date_span.root, span.root),
+                           tree_distance(date_span.root, noun))
+            if distance > 6:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, str(d["date"]))
+        return None if best is None else best[1]
+
+    def _in_headline(self, doc: Doc, span: Span) -> bool:
+        """A rate in a title-case line (headline or bullet), whose grammar is terse."""
+        from tariffscope.news._persons import headline_lines
+
+        title = (doc._.tariffscope_meta or {}).get("title")
+        return any(s <= span.start_char < e for s, e in headline_lines(doc, title))
+
+    def _pending_date(self, doc: Doc, span: Span, noun: Token,
+                      dates: list[dict[str, Any]]) -> bool:
+        """A date ahead of the measure ("effective from February 1"), even when unresolved."""
+        sent = span.sent
+        for d in dates:
+            if not (sent.start_char <= d["start"] < sent.end_char):
+                continue
+            if d.get("preposition") not in {"from", "starting", "beginning", "effective",
+                                             "effective from", "as of"}:
+                continue
+            if d["date"] is not None and d["precision"] != "day":
+                continue
+            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if date_span is not None and min(tree_distance(date_span.root, span.root),
+                                             tree_distance(date_span.root, noun)) <= 6:
+                return True
+        return False
+
+    # -- the article ----------------------------------------------------------------------------
+    def _cross_sentence_dates(self, doc: Doc, raw: list[dict[str, Any]],
+                              dates: list[dict[str, Any]], anchor: dt.date | None) -> None:
+        """'The move, to take effect Aug. 27, ...' or 'The new measure is retroactive to
+        November 13': a sentence without a measure of its own dates the article's lead
+        measure (or, when that has a date, the measure just before)."""
+        if not raw:
+            return
+        with_measures = {r["sent"] for r in raw}
+        for sent in doc.sents:
+            if sent.start_char in with_measures:
+                continue
+            lower = sent.text.lower()
+            found = None
+            for d in dates:
+                if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
+                    continue
+                before = lower[: d["start"] - sent.start_char].rstrip()
+                if d["date"] and before.endswith(_EFFECT_WORDS):
+                    found = d["date"]
+                    break
+            if found is None:
+                continue
+            earlier = [r for r in raw if r["start"] < sent.start_char]
+            if not earlier:
+                continue
+            target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
+            if target["effective_date"] is None:
+                target["effective_date"] = found
+                later = anchor is None or dt.date.fromisoformat(found) > anchor
+                if target["status"] == "in_force" and later:
+                    target["status"] = "threatened"
+
+    def _article_countries(self, doc: Doc, persons: list[dict[str, Any]],
+                           skip: list[tuple[int, int]], lex: Lexicon) -> list[str]:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for iso, kind, index in country_of_phrase(doc, lex):
+            if kind == "region":
+                continue
+            idx = doc[index].idx
+            if any(s <= idx < e for s, e in skip):
+                continue
+            counts[iso] += 1
+            first.setdefault(iso, idx)
+        for person in persons:
+            if person.get("actor") and person.get("country"):
+                counts[person["country"]] += 1
+                first.setdefault(person["country"], person["start"])
+        return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _finish(self, raw: list[dict[str, Any]], pair: list[str],
+                anchor: dt.date | None) -> list[dict[str, Any]]:
+        from tariffscope.news.measure_merge import merge_measures
+
+        return merge_measures(raw, pair, anchor)
+
+
+@Language.factory(
+    "tariffscope_measures",
+    assigns=["doc._.tariffscope_measures"],
+    requires=["doc._.tariffscope_dates", "doc._.tariffscope_persons", "token.dep"],
+    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+)
 def make_measure_component(nlp: Language, name: str, lexicon: Lexicon) -> MeasureComponent:
+    """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`)."""
     return MeasureComponent(nlp, name, lexicon)

@@ -23,6 +23,7 @@ from tariffscope.news import actors as _actors  # noqa: F401  (registers the fac
 from tariffscope.news import dates_component as _dates  # noqa: F401
 from tariffscope.news import events as _events  # noqa: F401
 from tariffscope.news import measures as _measures  # noqa: F401
+from tariffscope.news import paragraphs as _paragraphs  # noqa: F401
 from tariffscope.news import quotes as _quotes  # noqa: F401
 from tariffscope.news.ingest import Article
 
@@ -87,6 +88,7 @@ def load_pipeline(name: str | None = None) -> Language:
     resolved = model_name(name)
     load_base_model(resolved)  # fails early with a clear message
     nlp = spacy.load(resolved)
+    nlp.add_pipe("tariffscope_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     logger.info("loaded %s with %s", resolved, ", ".join(COMPONENTS))

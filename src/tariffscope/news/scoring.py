@@ -21,11 +21,9 @@ article    -                                                          published 
 =========  =========================================================  =======================
 
 Texts and names are compared case-folded, without diacritics, with straight apostrophes and
-single spaces. Products are *compatible* when both are across-the-board ("all goods",
-"Japanese goods", "imports from Switzerland"), both are an unspecified part of the goods
-("some Vietnamese goods", "various Japanese goods"), or their product words intersect after
-removing places, demonyms and stop words and mapping synonyms ("autos" ~ "cars" ~
-"automobiles", "aluminium" ~ "aluminum", "pharmaceuticals" ~ "pharma").
+single spaces. Products are compared with
+:func:`tariffscope.news.products.products_compatible`: both across-the-board, both an
+unspecified part of the goods, or sharing a product word after synonyms.
 """
 
 from __future__ import annotations
@@ -40,7 +38,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from tariffscope.domain.news import Extraction
-from tariffscope.news.lexicon import default_lexicon, fold
+from tariffscope.news.lexicon import fold
+from tariffscope.news.products import products_compatible
 
 __all__ = [
     "ArticleScore",
@@ -62,24 +61,6 @@ PARTICIPANT_OVERLAP = 0.5
 RATE_TOLERANCE = 0.05
 
 _WORD = re.compile(r"\w+")
-_GENERIC = frozenset("good goods product products import imports export exports item items "
-                     "merchandise shipment shipments commodity commodities".split())
-_ALL = frozenset("all across board reciprocal blanket general other every entire nearly "
-                 "broad broader overall total".split())
-_SOME = frozenset("some certain various many several selected select specific array range "
-                  "number".split())
-_STOP = frozenset("the a an of and on from to in into that which fall falls under for with by "
-                  "its their more than including such as or coming over border any".split())
-_SYNONYMS = {
-    "car": "car", "cars": "car", "auto": "car", "autos": "car", "automobile": "car",
-    "automobiles": "car", "automotive": "car", "vehicle": "car", "vehicles": "car",
-    "motor": "car", "aluminium": "aluminum", "pharmaceutical": "pharma",
-    "pharmaceuticals": "pharma", "drug": "pharma", "drugs": "pharma", "medicines": "pharma",
-    "medicine": "pharma", "ev": "car", "evs": "car", "whiskey": "whisky", "chips": "chip",
-    "semiconductors": "chip", "semiconductor": "chip",
-}
-
-
 def _norm(text: str | None) -> str:
     return " ".join(fold(text or "").replace("–", "-").replace("—", "-").split())
 
@@ -96,37 +77,6 @@ def quote_overlap(a: str, b: str) -> float:
     wa, wb = Counter(_WORD.findall(_norm(a))), Counter(_WORD.findall(_norm(b)))
     longest = max(sum(wa.values()), sum(wb.values()))
     return 0.0 if longest == 0 else sum((wa & wb).values()) / longest
-
-
-def _product_class(text: str) -> tuple[str, frozenset[str]]:
-    lex = default_lexicon()
-    words = _WORD.findall(_norm(text).replace("-", " "))
-    original = [w.title() for w in words]
-    keep: list[str] = []
-    i = 0
-    while i < len(words):
-        hit = lex.place_at(original, i) or lex.place_at([w.upper() for w in words], i)
-        if hit is not None:
-            i = hit.end
-            continue
-        keep.append(words[i])
-        i += 1
-    content = {_SYNONYMS.get(w, w) for w in keep if w not in _STOP and not w.isdigit()}
-    rest = content - _GENERIC - _ALL - _SOME
-    if not rest:
-        return ("some" if content & _SOME else "all"), frozenset()
-    stemmed = {w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
-               for w in rest}
-    return "specific", frozenset(stemmed)
-
-
-def products_compatible(a: str, b: str) -> bool:
-    """True when two product descriptions can name the same goods (see the module docs)."""
-    class_a, words_a = _product_class(a)
-    class_b, words_b = _product_class(b)
-    if class_a != class_b:
-        return False
-    return class_a != "specific" or bool(words_a & words_b)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,237 @@
+"""Reading the parts of a tariff measure around a rate: tariff noun, goods, countries, status.
+
+Helpers of :mod:`tariffscope.news.measures`; each takes the parsed ``Doc`` and token indices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = [
+    "CUT_VERBS",
+    "TARIFF_WORDS",
+    "Goods",
+    "anchor_noun",
+    "country_of_phrase",
+    "goods_of",
+    "place_spans",
+    "tree_distance",
+]
+
+TARIFF_WORDS = frozenset(
+    """tariff tariffs duty duties levy levies tax taxes rate rates penalty penalties surcharge
+    surcharges charge charges""".split()
+)
+CUT_VERBS = frozenset(
+    """cut reduce lower drop decrease slash halve trim fall ease decline shrink lessen
+    reduction cut""".split()
+)
+_GENERIC = frozenset(
+    "good product import export item shipment merchandise commodity goods products imports "
+    "exports items shipments".split()
+)
+_SOME = frozenset("some certain various several select selected specific".split())
+_NOT_PRODUCTS = frozenset(
+    """import export trade retaliatory reciprocal punitive countervailing anti-dumping
+    antidumping anti dumping tariff rate section across board blanket secondary additional new
+    extra provisional preliminary general baseline current fresh steep high higher broad
+    broader total combined overall minimum maximum fentanyl-related fentanyl flat standard
+    u.s. us percent per cent point points a an the all other its their his her this that""".split()
+)
+_REASONS = frozenset("fentanyl migration drug drugs oil immigration border".split())
+_DETERMINERS = frozenset("a an the all any its their his her this that these those every "
+                         "nearly almost about more than over many most numerous".split())
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence (large when unrelated)."""
+    if a.sent.start != b.sent.start:
+        return 99
+    up_a = [a, *a.ancestors]
+    depth_a = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in depth_a:
+            return k + depth_a[t.i]
+    return 99
+
+
+_ANCHOR_NOUNS = frozenset("cut cuts reduction reductions hike hikes increase increases".split())
+
+
+def _is_anchor(token: Token) -> bool:
+    if token.lower_ in TARIFF_WORDS:
+        return True
+    return token.lower_ in _ANCHOR_NOUNS and token.pos_ == "NOUN" and any(
+        c.lower_ in TARIFF_WORDS for c in token.children
+    )
+
+
+def anchor_noun(rate: Span, limit: int = 5, window: int = 18) -> Token | None:
+    """The tariff noun a rate belongs to.
+
+    The nearest tariff word ("tariff", "duty", "levy", "rate", or "cuts" of "tariff cuts")
+    within ``limit`` dependency arcs; else, for lists the parser leaves flat ("a 25% tariff
+    on fentanyl, 25% on automobiles, and 50% on steel"), the nearest tariff word before the
+    rate in the same sentence within ``window`` tokens with no verb between them other than a
+    change verb ("tariffs ... reduced from 15% to 3%").
+    """
+    root = rate.root
+    best: tuple[int, int, Token] | None = None
+    for token in rate.sent:
+        if not _is_anchor(token) or rate.start <= token.i < rate.end:
+            continue
+        distance = tree_distance(root, token)
+        key = (distance, abs(token.i - root.i))
+        if distance <= limit and (best is None or key < best[:2]):
+            best = (distance, abs(token.i - root.i), token)
+    if best is not None:
+        return best[2]
+    doc = rate.doc
+    for i in range(rate.start - 1, max(rate.sent.start, rate.start - window) - 1, -1):
+        token = doc[i]
+        if _is_anchor(token):
+            return token
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in CUT_VERBS | {
+            "raise", "increase", "rise", "set", "be"
+        }:
+            return None
+        if token.text in {";", ":"}:
+            return None
+    return None
+
+
+def country_of_phrase(tokens: Iterable[Token], lex: Lexicon) -> list[tuple[str, str, int]]:
+    """``(iso3, kind, token index)`` of every place in a token sequence."""
+    return [(iso, kind, start) for iso, kind, start, _ in place_spans(tokens, lex)]
+
+
+def place_spans(tokens: Iterable[Token], lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """``(iso3, kind, first token index, last token index + 1)`` of every place."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    words = [t.text for t in toks]
+    out: list[tuple[str, str, int, int]] = []
+    i = 0
+    while i < len(toks):
+        hit = lex.place_at(words, i)
+        if hit is None:
+            i += 1
+            continue
+        out.append((hit.iso3, hit.kind, toks[i].i, toks[hit.end - 1].i + 1))
+        i = hit.end
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Goods:
+    """What a tariff applies to: product words ("all goods" when general) and target places."""
+
+    products: str
+    targets: tuple[str, ...]
+    world: bool = False
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A noun phrase's modifiers before its head, with coordinated heads and theirs."""
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        for child in token.children:
+            if child.i < token.i and child.dep_ not in {"punct", "prep", "relcl", "acl",
+                                                        "appos", "advmod"}:
+                stack.extend(child.subtree)
+            elif child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.text == ","
+                                                   and any(c.dep_ == "conj"
+                                                           for c in token.children)):
+                stack.append(child)
+    return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+
+
+_QUANTITY_NOUNS = frozenset("array range number host variety list basket set raft slew series "
+                            "majority share kind type swath swathe bunch".split())
+
+
+def _hyphenated(tokens: list[Token]) -> list[Token]:
+    """Add the parts of hyphenated words ("trans-shipments") that the parser split off."""
+    ids = {t.i: t for t in tokens}
+    doc = tokens[0].doc if tokens else None
+    for token in list(tokens):
+        j = token.i
+        while doc is not None and j + 2 < len(doc) and doc[j + 1].text == "-" and not (
+            doc[j].whitespace_ or doc[j + 1].whitespace_
+        ):
+            ids[j + 1], ids[j + 2] = doc[j + 1], doc[j + 2]
+            j += 2
+        j = token.i
+        while doc is not None and j - 2 >= 0 and doc[j - 1].text == "-" and not (
+            doc[j - 2].whitespace_ or doc[j - 1].whitespace_
+        ):
+            ids[j - 1], ids[j - 2] = doc[j - 1], doc[j - 2]
+            j -= 2
+    return sorted(ids.values(), key=lambda t: t.i)
+
+
+def _join(tokens: list[Token]) -> str:
+    parts = []
+    for k, t in enumerate(tokens):
+        gap = k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1
+        parts.append(t.text_with_ws if gap else t.text + " ")
+    text = "".join(parts).strip().lower().replace(" - ", "-")
+    text = " ".join(text.split()).replace(" ,", ",")
+    while text.endswith((",", " and", " or", ", and")):
+        text = text.rsplit(" ", 1)[0].rstrip(",") if " " in text else ""
+    return text.strip(" ,")
+
+
+def goods_of(head: Token, lex: Lexicon) -> Goods:
+    """Goods and target countries of a noun phrase such as "Japanese auto imports",
+    "products from the European Union and Mexico", "India", "steel, aluminum, and copper" or
+    "several European countries, including Denmark, the UK, and France".
+    """
+    while head.lemma_.lower() in _QUANTITY_NOUNS:
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        if not of:
+            break
+        head = of[0]
+    tokens = _hyphenated(_phrase_tokens(head))
+    spans = place_spans(tokens, lex)
+    place_ids = {k for _, _, a, b in spans for k in range(a, b)}
+    targets = [iso for iso, kind, _, _ in spans if kind != "region"]
+    for prep in (c for t in tokens for c in t.children if c.dep_ == "prep"):
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in {"from", "through"} and objects:
+            for obj in objects:
+                targets += [iso for iso, kind, _, _ in place_spans(obj.subtree, lex)
+                            if kind != "region"]
+        if prep.lower_ in {"including", "like"}:
+            listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex)
+                      if kind != "region"]
+            if listed:
+                targets = listed
+    targets = list(dict.fromkeys(targets))
+    lemma = head.lemma_.lower()
+    world = lemma in {"country", "nation", "partner", "world"} and not targets and (
+        lemma == "world" or any(t.lower_ in {"all", "every"} for t in head.subtree)
+    )
+    if head.i in place_ids or lemma in {"country", "nation", "partner", "world"}:
+        return Goods("all goods", tuple(targets), world)
+    words = [t for t in tokens if t.i not in place_ids and t.lower_ not in _DETERMINERS
+             and not t.like_num and t.pos_ not in {"DET", "PRON", "PART"}
+             and t.dep_ not in {"quantmod", "nummod", "advmod", "npadvmod"}
+             and t.lower_ not in {"'s", "’s", "%"} and t.lower_ not in TARIFF_WORDS]
+    quantifiers = [t.lower_ for t in tokens if t.lower_ in _SOME]
+    content = [t for t in words if t.lower_ not in _NOT_PRODUCTS and t.lower_ not in _SOME]
+    specific = [t for t in content if t.is_alpha and t.lemma_.lower() not in _GENERIC
+                and t.lower_ not in _GENERIC and t.lemma_.lower() not in _REASONS
+                and t.lower_ not in {"and", "or"}]
+    if not specific:
+        products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
+        return Goods(products, tuple(targets), world)
+    return Goods(_join(content) or "all goods", tuple(targets), world)

@@ -1,0 +1,129 @@
+"""Completing and merging the measure mentions of one article (pure functions on dicts).
+
+1. A mention without a target takes the targets of the mention before it in the same
+   paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the article's most-named
+   country other than the imposer; "all countries" gives ``WLD``.
+2. A mention without an imposer gets the United States when the article names the United
+   States and the target is another country, else the other most-named country.
+3. A rise without a from-rate ("tariffs could increase to 25%") starts from the rate of the
+   mention before it on the same target.
+4. One record per target.
+5. Mentions of one measure (same target and rate, compatible goods, no conflicting dates)
+   merge: the first mention stays, empty fields are filled from the others, and the status
+   of a mention with a from-rate or a date wins over one without.
+6. A threat that a deal replaces (a threatened rate above an agreed one on the same goods)
+   becomes the agreed measure's from-rate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tariffscope.news.products import products_compatible
+
+__all__ = ["merge_measures"]
+
+USA = "USA"
+
+
+def _fill_countries(raw: list[dict[str, Any]], pair: list[str]) -> None:
+    previous: dict[str, Any] | None = None
+    for record in raw:
+        if record["world"] and not record["targets"]:
+            record["targets"] = ["WLD"]
+        if (not record["targets"] and previous is not None
+                and previous["paragraph"] == record["paragraph"]):
+            record["targets"] = list(previous["targets"])
+            record["imposer"] = record["imposer"] or previous["imposer"]
+        imposer = record["imposer"]
+        if not record["targets"] and imposer is None and pair:
+            record["imposer"] = imposer = USA if USA in pair else pair[0]
+        if not record["targets"]:
+            others = [c for c in pair if c != imposer]
+            if others:
+                record["targets"] = [others[0]]
+        if imposer is None:
+            target = record["targets"][0] if record["targets"] else None
+            if USA in pair and target != USA:
+                record["imposer"] = USA
+            else:
+                others = [c for c in pair if c != target]
+                record["imposer"] = others[0] if others else None
+        previous = record
+
+
+def _rise_from(raw: list[dict[str, Any]]) -> None:
+    for k, record in enumerate(raw):
+        if not record.get("rise") or record["from_rate"] is not None:
+            continue
+        for earlier in reversed(raw[:k]):
+            if set(earlier["targets"]) & set(record["targets"]) and (
+                earlier["to_rate"] < record["to_rate"]
+            ):
+                record["from_rate"] = earlier["to_rate"]
+                break
+
+
+def _informative(record: dict[str, Any]) -> int:
+    return int(record["from_rate"] is not None) + int(record["effective_date"] is not None)
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["target"] != b["target"] or abs(a["to_rate"] - b["to_rate"]) > 1e-9:
+        return False
+    if a["effective_date"] and b["effective_date"] and a["effective_date"] != b["effective_date"]:
+        return False
+    if a["from_rate"] is not None and b["from_rate"] is not None and (
+        a["from_rate"] != b["from_rate"]
+    ):
+        return False
+    return products_compatible(a["products"], b["products"])
+
+
+def merge_measures(
+    raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None
+) -> list[dict[str, Any]]:
+    """Complete, expand and merge raw mentions into measure records (see the module)."""
+    _fill_countries(raw, pair)
+    _rise_from(raw)
+    expanded = [
+        {**record, "target": target}
+        for record in raw
+        for target in record["targets"]
+        if record["imposer"] and target != record["imposer"]
+    ]
+    kept: list[dict[str, Any]] = []
+    for record in expanded:
+        twin = next((m for m in kept if _same(m, record)), None)
+        if twin is None:
+            kept.append(dict(record))
+            continue
+        if _informative(record) > _informative(twin) or (
+            twin.get("headline") and not record.get("headline")
+            and _informative(record) == _informative(twin)
+        ):
+            twin["status"] = record["status"]
+            twin["headline"] = record.get("headline")
+        for key in ("from_rate", "effective_date"):
+            if twin[key] is None:
+                twin[key] = record[key]
+    for measure in kept:
+        if measure["status"] != "agreed" or measure["from_rate"] is not None:
+            continue
+        threat = next((m for m in kept if m is not measure and m["status"] == "threatened"
+                       and m["target"] == measure["target"] and m["to_rate"] > measure["to_rate"]
+                       and products_compatible(m["products"], measure["products"])), None)
+        if threat is not None:
+            measure["from_rate"] = threat["to_rate"]
+            threat["superseded"] = True
+    return [
+        {
+            "imposer": m["imposer"], "target": m["target"], "products": m["products"],
+            "from_rate": m["from_rate"], "to_rate": m["to_rate"],
+            "effective_date": m["effective_date"], "status": m["status"],
+            "start": m["start"], "end": m["end"],
+        }
+        for m in kept
+        if not m.get("superseded")
+    ]

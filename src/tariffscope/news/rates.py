@@ -1,0 +1,108 @@
+"""Percent rates in text and how they pair up ("from 10% to 25%", "to 47% from 57%").
+
+:func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "zero tariffs",
+"duty-free" and "to zero"; percentage points and ranges ("0%-20%") are marked so the
+caller can skip them. :func:`pair_rates` reads the words between two rates of one sentence:
+
+=====================================  =======================
+pattern                                 roles
+=====================================  =======================
+from [a threatened] A to B              A from, B to
+to A from B, up to A from B             A to, B from
+A, down from B / A, up from B           A to, B from
+A-B, between A and B                    a range (both skipped)
+=====================================  =======================
+
+All patterns are anchored regexes on short windows, so time is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["RateMention", "RateRole", "find_rates", "pair_rates"]
+
+RateRole = Literal["to", "from", "range", "points"]
+
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,3})?)"
+_RATE = re.compile(
+    _NUMBER + r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|pct\b)(?P<points>[ \t]+points?\b"
+    r"|[ \t]+percentage[ \t]+points?\b)?|[ \t]+(?P<pp>percentage[ \t]+points?)\b)",
+    re.I,
+)
+_ZERO = re.compile(
+    r"\b(?:(?P<a>zero|0)[ \t-]+(?:per[ \t]?cent[ \t]+|percent[ \t]+)?(?:tariffs?|duty|duties|"
+    r"levies|levy)|(?P<b>tariff|duty)[ \t-]free|to[ \t]+(?P<c>zero)\b)",
+    re.I,
+)
+_FROM_BEFORE = re.compile(
+    r"\bfrom[ \t]+(?:(?:a|an|the|its|their|about|around|some|roughly)[ \t]+)?"
+    r"(?:[\w-]+[ \t]+){0,2}(?:of[ \t]+)?$",
+    re.I,
+)
+_BETWEEN_FROM_TO = re.compile(r"^[ \t]*,?[ \t]*(?:to|and)[ \t]+(?:about[ \t]+|around[ \t]+)?$",
+                              re.I)
+_BETWEEN_TO_FROM = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:down|up)[ \t]+)?from[ \t]+(?:(?:a|an|the|about|around)[ \t]+)?$", re.I
+)
+_BETWEEN_RANGE = re.compile(r"^[ \t]*(?:[-–—]|to)[ \t]*$")
+_BEFORE_RANGE = re.compile(r"\bbetween[ \t]+$", re.I)
+
+
+@dataclass(slots=True)
+class RateMention:
+    """A rate in the text: ``value`` in percent, its character span and its role."""
+
+    start: int
+    end: int
+    value: float
+    role: RateRole = "to"
+    partner: int | None = field(default=None)
+
+
+def find_rates(text: str) -> list[RateMention]:
+    """Every percent rate of ``text`` in order (``role`` is "to", or "points")."""
+    out: list[RateMention] = []
+    for m in _RATE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+            if not (text[m.start() - 1] == "," and m.start() > 1 and text[m.start() - 2] == " "):
+                continue
+        value = float(m["num"])
+        role: RateRole = "points" if (m["points"] or m["pp"]) else "to"
+        out.append(RateMention(m.start(), m.end(), value, role))
+    for m in _ZERO.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in out):
+            continue
+        group = "a" if m["a"] else "b" if m["b"] else "c"
+        out.append(RateMention(m.start(group), m.end(group), 0.0, "to"))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]]) -> None:
+    """Mark from/to pairs and ranges among rates that share a sentence (in place).
+
+    ``bounds`` are the sentences as character ranges.
+    """
+    def sentence(pos: int) -> int:
+        for k, (s, e) in enumerate(bounds):
+            if s <= pos < e:
+                return k
+        return -1
+
+    for k in range(len(rates) - 1):
+        a, b = rates[k], rates[k + 1]
+        if a.role != "to" or b.role != "to" or sentence(a.start) != sentence(b.start):
+            continue
+        between = text[a.end : b.start]
+        before = text[max(0, a.start - 40) : a.start]
+        if _BETWEEN_RANGE.match(between) and not _FROM_BEFORE.search(before):
+            a.role = b.role = "range"
+        elif _BEFORE_RANGE.search(before) and re.match(r"^[ \t]*and[ \t]+$", between):
+            a.role = b.role = "range"
+        elif _FROM_BEFORE.search(before) and _BETWEEN_FROM_TO.match(between):
+            a.role, a.partner, b.partner = "from", k + 1, k
+        elif _BETWEEN_TO_FROM.match(between):
+            b.role, b.partner, a.partner = "from", k, k + 1
