@@ -178,9 +178,54 @@ TRADE_SOURCES: tuple[Source, ...] = (
     ),
 )
 
+_BL_TRACKER = (
+    "https://raw.githubusercontent.com/Budget-Lab-Yale/tariff-rate-tracker/"
+    "8315fffd697c42559141ed5f8bf7c8fa3da47ae8"
+)
+
+#: Sources of the measure catalog's product lists (tariffscope.regime.product_lists).
+REGIME_SOURCES: tuple[Source, ...] = (
+    Source(
+        name="htsus_2026rev6_chapter99_text",
+        title="USITC HTSUS 2026 Revision 6, chapter 99 text (U.S. notes and headings), gzip",
+        url=f"{_BL_TRACKER}/data/us_notes/chapter99_2026_rev_6.txt",
+        sha256="35b788e27d3f47c3b28290346e42a7b8884759469a9271f1779556d69d54d1e8",
+        filename="htsus_2026rev6_chapter99_text.txt.gz",
+        shared_path="data/e_policy/htsus_2026rev6_chapter99_text.txt.gz",
+        license="USITC (US government work)",
+    ),
+    Source(
+        name="budgetlab_s232_auto_parts",
+        title="CBP Automobile Parts HTS List (Attachment 2, 1 May 2025), as kept by Budget Lab",
+        url=f"{_BL_TRACKER}/resources/s232_auto_parts.txt",
+        sha256="8d2214ecb718bdd3db9e21a313665e4815972c0f7a099115c843e5254569411b",
+        filename="s232_auto_parts.txt",
+        shared_path="data/b_tariff_schedule/budgetlab_s232_auto_parts_hts.txt",
+        license="MIT (repository); list from CBP",
+    ),
+    Source(
+        name="budgetlab_s232_derivatives",
+        title="Section 232 steel and aluminum derivative HTS8 prefixes with effective dates",
+        url=f"{_BL_TRACKER}/resources/s232_derivative_products.csv",
+        sha256="32863a937fcd82752bb27ba457c19a60c56e12f7cf463068e3326635d40781c8",
+        filename="s232_derivative_products.csv",
+        shared_path="data/b_tariff_schedule/budgetlab_s232_steel_alu_derivative_hts8.csv",
+        license="MIT (repository)",
+    ),
+    Source(
+        name="budgetlab_floor_exempt",
+        title="Products relieved under the EU, Japan, Korea and Swiss deals, by HTS8 (HTS ch.99)",
+        url=f"{_BL_TRACKER}/resources/floor_exempt_products.csv",
+        sha256="61b9f14d1fce60dfda48f5bd16e081075d3a8f01b3c5d83abf1cb0290ce3c022",
+        filename="floor_exempt_products.csv",
+        shared_path="data/b_tariff_schedule/budgetlab_floor_exempt_products_hts8.csv",
+        license="MIT (repository)",
+    ),
+)
+
 #: Every known source by name. Add new sources here.
 SOURCES: dict[str, Source] = {
-    source.name: source for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES)
+    source.name: source for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES, *REGIME_SOURCES)
 }
 
 

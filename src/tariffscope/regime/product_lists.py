@@ -17,7 +17,7 @@ import csv
 import gzip
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +50,13 @@ ELECTRONICS_PREFIXES: tuple[str, ...] = (
     "8542",
 )
 
-_AUTO_PARTS = "data/b_tariff_schedule/budgetlab_s232_auto_parts_hts.txt"
-_DERIVATIVES = "data/b_tariff_schedule/budgetlab_s232_steel_alu_derivative_hts8.csv"
-_FLOOR_EXEMPT = "data/b_tariff_schedule/budgetlab_floor_exempt_products_hts8.csv"
-_CH99 = "data/e_policy/htsus_2026rev6_chapter99_text.txt.gz"
+#: Source files (names of tariffscope.data.sources.SOURCES) the lists are derived from.
+SOURCE_NAMES: tuple[str, ...] = (
+    "htsus_2026rev6_chapter99_text",
+    "budgetlab_s232_auto_parts",
+    "budgetlab_s232_derivatives",
+    "budgetlab_floor_exempt",
+)
 
 ANNEX2_OPENING = "(a) As provided for in heading 9903.01.32"
 PARTICULAR_ARTICLES_OPENING = "(b) As provided in heading 9903.02.78"
@@ -144,12 +147,14 @@ def _electronic(code: str) -> bool:
     return any(code.startswith(prefix) for prefix in ELECTRONICS_PREFIXES)
 
 
-def derive_product_lists(shared: Path) -> list[ProductList]:
-    """All product lists, derived from the public files under ``shared``."""
-    ch99_path = shared / _CH99
+def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
+    """All product lists, derived from the source files ``paths`` (keyed by SOURCE_NAMES)."""
+    ch99_path = paths["htsus_2026rev6_chapter99_text"]
     with gzip.open(ch99_path, "rt", encoding="utf-8", errors="replace") as handle:
         ch99 = handle.read()
-    ch99_origin = f"{_CH99} (HTSUS 2026 Rev.6 chapter 99 text, sha256 {_sha256(ch99_path)[:16]})"
+    ch99_origin = (
+        f"HTSUS 2026 Rev.6 chapter 99 text ({ch99_path.name}, sha256 {_sha256(ch99_path)[:16]})"
+    )
     annex2 = note_list(ch99, ANNEX2_OPENING)
     particular = note_list(ch99, PARTICULAR_ARTICLES_OPENING)
     lists = [
@@ -174,17 +179,17 @@ def derive_product_lists(shared: Path) -> list[ProductList]:
             "headings and subheadings excluded from reciprocal duties retroactively to 2025-04-05",
         ),
     ]
-    parts_path = shared / _AUTO_PARTS
+    parts_path = paths["budgetlab_s232_auto_parts"]
     parts = sorted({line.strip() for line in parts_path.read_text().splitlines() if line.strip()})
     lists.append(
         ProductList(
             "s232_auto_parts",
             tuple(parts),
-            f"{_AUTO_PARTS} (sha256 {_sha256(parts_path)[:16]})",
+            f"{parts_path.name} (sha256 {_sha256(parts_path)[:16]})",
             "CBP Automobile Parts HTS List (Attachment 2, 1 May 2025), HTS 9903.94.05",
         )
     )
-    derivatives_path = shared / _DERIVATIVES
+    derivatives_path = paths["budgetlab_s232_derivatives"]
     with derivatives_path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     for metal in ("steel", "aluminum"):
@@ -201,7 +206,7 @@ def derive_product_lists(shared: Path) -> list[ProductList]:
                     ProductList(
                         f"s232_{metal}_derivatives_{label}",
                         tuple(codes),
-                        f"{_DERIVATIVES} (sha256 {_sha256(derivatives_path)[:16]})",
+                        f"{derivatives_path.name} (sha256 {_sha256(derivatives_path)[:16]})",
                         f"Section 232 {metal} derivative articles outside the core chapters, "
                         + (
                             "added by the inclusions notice effective 2025-08-18"
@@ -212,7 +217,7 @@ def derive_product_lists(shared: Path) -> list[ProductList]:
                 )
     for name, opening, what in NOTE_LISTS:
         lists.append(ProductList(name, note_list(ch99, opening), ch99_origin, what))
-    floor_path = shared / _FLOOR_EXEMPT
+    floor_path = paths["budgetlab_floor_exempt"]
     with floor_path.open(encoding="utf-8") as handle:
         floor_rows = list(csv.DictReader(handle))
     for group, category in sorted({(r["country_group"], r["category"]) for r in floor_rows}):
@@ -234,7 +239,7 @@ def derive_product_lists(shared: Path) -> list[ProductList]:
             ProductList(
                 f"deal_{group}_{category}",
                 tuple(codes),
-                f"{_FLOOR_EXEMPT} (sha256 {_sha256(floor_path)[:16]})",
+                f"{floor_path.name} (sha256 {_sha256(floor_path)[:16]})",
                 f"products of the {group} deal relieved under HTS {', '.join(heading)} "
                 f"({category})",
             )
@@ -254,11 +259,11 @@ def write_product_list(item: ProductList, directory: Path) -> Path:
     return path
 
 
-def build_product_lists(shared: Path, out: Path | None = None) -> list[Path]:
-    """Write every product list; returns the paths written."""
+def build_product_lists(paths: Mapping[str, Path], out: Path | None = None) -> list[Path]:
+    """Write every product list (default: into the catalog); returns the paths written."""
     directory = out or catalog_dir() / "products"
     directory.mkdir(parents=True, exist_ok=True)
-    return [write_product_list(item, directory) for item in derive_product_lists(shared)]
+    return [write_product_list(item, directory) for item in derive_product_lists(paths)]
 
 
 def names(lists: Iterable[ProductList]) -> list[str]:

@@ -14,6 +14,9 @@ Semantics (docs/tariff-law.md has the long version):
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import pickle
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -21,13 +24,17 @@ from typing import Any
 
 import numpy as np
 
+from tariffscope import __version__
+from tariffscope.config import user_dir
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.errors import MalformedInputError
-from tariffscope.regime.catalog import Catalog, load_catalog
+from tariffscope.regime.catalog import Catalog, catalog_dir, load_catalog
 from tariffscope.regime.engine import BlockResult, active_measures, evaluate
 from tariffscope.regime.measures import Measure
 from tariffscope.regime.scenario import Scenario, apply_scenario
 from tariffscope.regime.schedule import MfnRate, Schedule, ScheduleLine, load_schedule
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "Component",
@@ -51,10 +58,42 @@ def parse_date(value: date | str, what: str = "date") -> date:
         ) from None
 
 
+def _catalog_fingerprint(schedule: Schedule) -> str:
+    """Hash of every catalog file, the schedule and the package version."""
+    digest = hashlib.sha256(f"{__version__}|{schedule.edition}|{len(schedule)}".encode())
+    for path in sorted(catalog_dir().rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(catalog_dir()).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
 @cache
 def default_catalog() -> Catalog:
-    """The built-in catalog, validated against the built-in HTS schedule (cached)."""
-    return load_catalog(children=load_schedule().children)
+    """The built-in catalog, validated against the built-in HTS schedule (cached).
+
+    Validating the catalog takes most of a second, so the validated catalog is kept in the
+    user cache under a fingerprint of its files; any change to them validates it again.
+    """
+    schedule = load_schedule()
+    cache_file = user_dir() / "cache" / f"catalog-{_catalog_fingerprint(schedule)}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Catalog):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    catalog = load_catalog(children=schedule.children)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(".tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache_file)
+    except OSError as error:  # a read-only home still works, only slower
+        logger.info("catalog cache not written: %s", error)
+    return catalog
 
 
 @dataclass(frozen=True)

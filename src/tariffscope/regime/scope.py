@@ -12,6 +12,7 @@ the answer depends on the statistical suffix.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,9 @@ import numpy.typing as npt
 __all__ = ["ProductScope", "normalize_prefix"]
 
 ChildrenOf = Callable[[str], tuple[str, ...]]
+
+# Up to this many codes, masks are computed with set lookups instead of array operations.
+_SMALL = 16
 
 
 def normalize_prefix(text: str) -> str:
@@ -71,20 +75,34 @@ class _PrefixSet:
     def partial(self, code: str) -> bool:
         return len(code) == 8 and code in self.partial8 and not self.contains(code)
 
+    @functools.cached_property
+    def _arrays(self) -> dict[int, npt.NDArray[np.str_]]:
+        return {length: np.array(sorted(values)) for length, values in self.by_length.items()}
+
+    @functools.cached_property
+    def _full8_array(self) -> npt.NDArray[np.str_]:
+        return np.array(sorted(self.full8))
+
     def mask(self, codes: npt.NDArray[np.str_]) -> npt.NDArray[np.bool_]:
-        width = codes.dtype.itemsize // 4
+        if codes.size <= _SMALL:  # set lookups beat array set operations on a few codes
+            return np.array([self.contains(str(code)) for code in codes], dtype=bool)
+        lengths = np.char.str_len(codes)
         out = np.zeros(codes.shape, dtype=bool)
-        for length, prefixes in self.by_length.items():
-            if length <= width:
-                out |= np.isin(codes.astype(f"U{length}"), list(prefixes))
-        if width == 8 and self.full8:
-            out |= np.isin(codes, list(self.full8))
+        for length, prefixes in self._arrays.items():
+            # astype truncates each code to its first ``length`` characters
+            out |= np.isin(codes.astype(f"U{length}"), prefixes) & (lengths >= length)
+        if self.full8:
+            out |= np.isin(codes, self._full8_array) & (lengths == 8)
         return out
 
     def partial_mask(self, codes: npt.NDArray[np.str_]) -> npt.NDArray[np.bool_]:
-        if not self.partial8 or codes.dtype.itemsize // 4 != 8:
+        if not self.partial8:
             return np.zeros(codes.shape, dtype=bool)
-        return np.isin(codes, list(self.partial8)) & ~self.mask(codes)
+        if codes.size <= _SMALL:
+            return np.array([self.partial(str(code)) for code in codes], dtype=bool)
+        eight: npt.NDArray[np.bool_] = np.char.str_len(codes) == 8
+        hits: npt.NDArray[np.bool_] = np.isin(codes, list(self.partial8))
+        return hits & eight & ~self.mask(codes)
 
     @property
     def size(self) -> int:

@@ -20,6 +20,7 @@ __all__ = ["BUILTIN_MODULES", "BuildContext", "Builder", "builtin_builders"]
 #: Modules of the built-in builders, in build order.
 BUILTIN_MODULES: tuple[str, ...] = (
     "tariffscope.data.builders.hts_schedule",
+    "tariffscope.data.builders.product_lists",
     "tariffscope.data.builders.trade",
 )
 
