@@ -155,32 +155,40 @@ def _sum(market: IntArray, values: FloatArray, n: int) -> FloatArray:
 
 
 def _exact(inputs: SmartInputs) -> SmartResult:
+    # Arrays of n_rows are updated in place where possible: on tens of millions of rows the
+    # cost is in touching fresh memory, not in arithmetic.
     market, n = inputs.market, inputs.n_markets
     v0 = inputs.value
-    ln_t = np.log1p((inputs.tariff1 - inputs.tariff0) / (1.0 + inputs.tariff0))
-    spend0 = v0 * (1.0 + inputs.tariff0)  # baseline spending at tariff-inclusive prices
+    spend0 = inputs.tariff0 + 1.0
+    ln_t = np.subtract(inputs.tariff1, inputs.tariff0)
+    np.divide(ln_t, spend0, out=ln_t)
+    np.log1p(ln_t, out=ln_t)  # ln T = ln((1 + t1) / (1 + t0))
+    np.multiply(spend0, v0, out=spend0)  # baseline spending at tariff-inclusive prices
     total_spend = _sum(market, spend0, n)
     sigma_m, eta_m = inputs.substitution, inputs.import_demand
-    sig = sigma_m[market]
     unit = np.abs(1.0 - sigma_m) < _UNIT_SIGMA
     one_minus = np.where(unit, 1.0, 1.0 - sigma_m)
-    finite = np.isfinite(inputs.export_supply)
+    eps = inputs.export_supply
     iterations, residual = 0, 0.0
-    if not finite.any():
+    world_change: FloatArray | None = None
+    if not np.isfinite(eps).any():
         # World prices fixed: ln p_i = ln T_i and the price index is explicit.
         z = ln_t
         x = _log_price_index(market, n, spend0, total_spend, z, one_minus, unit)
-        ln_w = None
     else:
-        a, b = _supply_terms(inputs.export_supply, sig, sig - eta_m[market])
-        b_ln_t = b * ln_t
+        sig = sigma_m[market]
+        a, b = _supply_terms(eps, sig, sig - eta_m[market])
+        del sig
+        b_ln_t = np.multiply(b, ln_t, out=b)
         x = _safe_divide(
             _sum(market, spend0 * b_ln_t, n), total_spend - _sum(market, spend0 * a, n)
         )
+        z = np.empty_like(ln_t)
+        work = np.empty_like(ln_t)
         for iterations in range(1, NEWTON_MAXITER + 1):  # noqa: B007 - count is reported
-            z = b_ln_t + a * x[market]
+            _shifted(b_ln_t, a, x, market, out=z)
             ln_p, slope = _log_price_index(
-                market, n, spend0, total_spend, z, one_minus, unit, slope_of=a
+                market, n, spend0, total_spend, z, one_minus, unit, slope_of=a, work=work
             )
             f = ln_p - x
             residual = float(np.max(np.abs(f))) if n else 0.0
@@ -193,29 +201,28 @@ def _exact(inputs: SmartInputs) -> SmartResult:
                 f"Newton steps (largest residual {residual:.2e})",
                 hint="check for extreme elasticities or tariffs, or use method='smart_linear'",
             )
-        z = b_ln_t + a * x[market]
-        ln_w = z - ln_t
+        _shifted(b_ln_t, a, x, market, out=z)
+        del work, a
+        world_change = np.subtract(z, ln_t, out=b_ln_t)
     # ln q_i = -eta x - sigma (z_i - x) = (sigma - eta) x - sigma z_i
-    ln_q = ((sigma_m - eta_m) * x)[market] - sig * z
-    volume1 = v0 * np.exp(ln_q)  # new quantities, valued at baseline world prices
+    volume1 = np.take((sigma_m - eta_m) * x, market)
+    work = np.take(sigma_m, market)
+    np.multiply(work, z, out=work)
+    np.subtract(volume1, work, out=volume1)
+    np.exp(volume1, out=volume1)
+    np.multiply(volume1, v0, out=volume1)  # new quantities at baseline world prices
     volume0_m, volume1_m = _sum(market, v0, n), _sum(market, volume1, n)
-    # Diversion keeps total volume at Q0 with CES relative quantities (V_i p_i^-sigma).
-    scale = np.divide(volume0_m, volume1_m, out=np.ones(n), where=volume1_m > 0)[market]
-    diverted = volume1 * scale
-    diversion = diverted - v0
-    creation = volume1 - diverted
-    if ln_w is None:
-        world_price = np.zeros_like(v0)
-        value1 = volume1
-        price_effect = np.zeros_like(v0)
-        producer = np.zeros_like(v0)
-    else:
-        world_price = np.expm1(ln_w)
-        price_effect = volume1 * world_price
-        value1 = volume1 + price_effect
-        producer = np.zeros_like(v0)
-        eps = inputs.export_supply[finite]
-        producer[finite] = v0[finite] * np.expm1((1.0 + eps) * ln_w[finite]) / (1.0 + eps)
+    # Diversion keeps total volume at Q0 with CES relative quantities: V1_i * Q0 / Q1.
+    scale = np.divide(volume0_m, volume1_m, out=np.ones(n), where=volume1_m > 0)
+    np.take(scale, market, out=work)
+    creation = np.subtract(1.0, work)
+    np.multiply(creation, volume1, out=creation)
+    diversion = work
+    np.multiply(diversion, volume1, out=diversion)
+    np.subtract(diversion, v0, out=diversion)
+    value1 = volume1
+    if world_change is not None:
+        np.multiply(value1, np.exp(world_change), out=value1)
     one_minus_eta = 1.0 - eta_m
     near_one = np.abs(one_minus_eta) < _UNIT_SIGMA
     safe = np.where(near_one, 1.0, one_minus_eta)
@@ -228,17 +235,23 @@ def _exact(inputs: SmartInputs) -> SmartResult:
         value1=value1,
         creation=creation,
         diversion=diversion,
-        price_effect=price_effect,
-        world_price=world_price,
-        domestic_price=np.expm1(z),
-        revenue0=inputs.tariff0 * v0,
-        revenue1=inputs.tariff1 * value1,
-        producer_surplus=producer,
         price_index=np.expm1(x),
         consumer_surplus=consumer,
+        domestic_change=z,
+        world_change=world_change,
         iterations=iterations,
         residual_norm=residual,
     )
+
+
+def _shifted(
+    base: FloatArray, slope: FloatArray, x: FloatArray, market: IntArray, *, out: FloatArray
+) -> FloatArray:
+    """``base + slope * x[market]`` written into ``out``."""
+    np.take(x, market, out=out)
+    np.multiply(out, slope, out=out)
+    np.add(out, base, out=out)
+    return out
 
 
 def _safe_divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
@@ -249,8 +262,16 @@ def _safe_divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
 def _supply_terms(
     eps: FloatArray, sig: FloatArray, sig_minus_eta: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
-    """``a = (σ-η)/(ε+σ)`` and ``b = ε/(ε+σ)`` per row (0 and 1 where ε is infinite)."""
+    """``a = (σ-η)/(ε+σ)`` and ``b = ε/(ε+σ)`` per row (0 and 1 where ε is infinite).
+
+    ``sig_minus_eta`` is overwritten (it becomes ``a``).
+    """
     finite = np.isfinite(eps)
+    if finite.all():
+        denominator = np.add(eps, sig)
+        a = np.divide(sig_minus_eta, denominator, out=sig_minus_eta)
+        b = np.divide(eps, denominator, out=denominator)
+        return a, b
     a = np.zeros_like(eps)
     b = np.ones_like(eps)
     denominator = eps[finite] + sig[finite]
@@ -279,6 +300,7 @@ def _log_price_index(
     one_minus: FloatArray,
     unit: BoolArray,
     slope_of: FloatArray,
+    work: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray]: ...
 def _log_price_index(
     market: IntArray,
@@ -289,19 +311,22 @@ def _log_price_index(
     one_minus: FloatArray,
     unit: BoolArray,
     slope_of: FloatArray | None = None,
+    work: FloatArray | None = None,
 ) -> FloatArray | tuple[FloatArray, FloatArray]:
     """``ln P = ln(sum_i s_i exp((1-σ) z_i)) / (1-σ)`` per market (``sum s_i z_i`` if σ = 1).
 
     With ``slope_of`` = ``a`` it also returns ``d ln P / d x = sum_i π_i a_i`` where
     ``π`` are the new expenditure shares (``s_i`` when σ = 1), for Newton's method.
     """
-    k = one_minus[market] * z
-    if k.size and float(np.max(np.abs(k))) > _EXP_SAFE:
-        shift = _market_max(market, np.where(spend0 > 0, k, -np.inf), n)
-        weights = spend0 * np.exp(k - shift[market])
+    weights = np.take(one_minus, market, out=work)
+    np.multiply(weights, z, out=weights)  # k = (1 - sigma) z
+    if weights.size and max(float(weights.max()), -float(weights.min())) > _EXP_SAFE:
+        shift = _market_max(market, np.where(spend0 > 0, weights, -np.inf), n)
+        np.subtract(weights, shift[market], out=weights)
     else:
         shift = np.zeros(n)
-        weights = spend0 * np.exp(k)
+    np.exp(weights, out=weights)
+    np.multiply(weights, spend0, out=weights)
     total = _sum(market, weights, n)
     positive = (total > 0) & (total_spend > 0)
     ln_p = np.zeros(n)
@@ -315,9 +340,8 @@ def _log_price_index(
         ln_p = np.where(unit, linear, ln_p)
     if slope_of is None:
         return ln_p
-    slope_ces = np.divide(
-        _sum(market, weights * slope_of, n), total, out=np.zeros(n), where=positive
-    )
+    np.multiply(weights, slope_of, out=weights)
+    slope_ces = np.divide(_sum(market, weights, n), total, out=np.zeros(n), where=positive)
     if unit.any():
         slope_cd = np.divide(
             _sum(market, spend0 * slope_of, n), total_spend, out=np.zeros(n), where=positive
@@ -341,19 +365,22 @@ def _linear(inputs: SmartInputs) -> SmartResult:
     volume0 = _sum(market, v0, n)
     sigma_m, eta_m = inputs.substitution, inputs.import_demand
     sig, eta = sigma_m[market], eta_m[market]
-    finite = np.isfinite(inputs.export_supply)
-    if finite.any():
+    world_change: FloatArray | None = None
+    if np.isfinite(inputs.export_supply).any():
         a, b = _supply_terms(inputs.export_supply, sig, sig - eta)
         p_index = _safe_divide(_sum(market, v0 * b * tau, n), volume0 - _sum(market, v0 * a, n))
         p_hat = b * tau + a * p_index[market]
-        w_hat = p_hat - tau
-        price_effect = v0 * w_hat
+        world_change = p_hat - tau
     else:
         p_index = _safe_divide(_sum(market, v0 * tau, n), volume0)
-        p_hat, w_hat, price_effect = tau, np.zeros_like(v0), np.zeros_like(v0)
+        p_hat = tau
     creation = -eta * v0 * p_hat
-    diversion = -sig * v0 * (p_hat - p_index[market])
-    value1 = v0 + creation + diversion + price_effect
+    diversion = np.subtract(p_hat, p_index[market])
+    np.multiply(diversion, v0, out=diversion)
+    np.multiply(diversion, -sig, out=diversion)
+    value1 = v0 + creation + diversion
+    if world_change is not None:
+        value1 += v0 * world_change
     if (value1 < 0).any():
         logger.warning(
             "smart_linear: %d rows have negative imports after the change; the first-order "
@@ -362,22 +389,14 @@ def _linear(inputs: SmartInputs) -> SmartResult:
         )
     spend0 = _sum(market, v0 * (1.0 + inputs.tariff0), n)
     consumer = -spend0 * p_index * (1.0 - 0.5 * eta_m * p_index)
-    producer = np.zeros_like(v0)
-    if finite.any():
-        eps = inputs.export_supply[finite]
-        producer[finite] = v0[finite] * w_hat[finite] * (1.0 + 0.5 * eps * w_hat[finite])
     return SmartResult(
         method="smart_linear",
         inputs=inputs,
         value1=value1,
         creation=creation,
         diversion=diversion,
-        price_effect=price_effect,
-        world_price=w_hat,
-        domestic_price=p_hat,
-        revenue0=inputs.tariff0 * v0,
-        revenue1=inputs.tariff1 * value1,
-        producer_surplus=producer,
         price_index=p_index,
         consumer_surplus=consumer,
+        domestic_change=p_hat,
+        world_change=world_change,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, get_args
 
 import numpy as np
@@ -134,16 +135,68 @@ class SmartResult:
     value1: FloatArray
     creation: FloatArray
     diversion: FloatArray
-    price_effect: FloatArray
-    world_price: FloatArray
-    domestic_price: FloatArray
-    revenue0: FloatArray
-    revenue1: FloatArray
-    producer_surplus: FloatArray
     price_index: FloatArray
     consumer_surplus: FloatArray
+    #: change of the tariff-inclusive price by row, as a log ratio (exact form) or a fraction
+    #: (linear form); see ``domestic_price``.
+    domestic_change: FloatArray
+    #: change of the world price by row, same convention; None when world prices are fixed.
+    world_change: FloatArray | None = None
     iterations: int = 0
     residual_norm: float = 0.0
+
+    # Derived arrays are computed on first use: a run on 11 million rows only pays for what is
+    # read (fresh large arrays are costly), and fixed world prices need no arrays of zeros.
+
+    @cached_property
+    def domestic_price(self) -> FloatArray:
+        """Tariff-inclusive price ratio new/old minus 1, by row (fraction)."""
+        if self.method == "exact_ces":
+            return np.expm1(self.domestic_change)
+        return self.domestic_change
+
+    @cached_property
+    def world_price(self) -> FloatArray:
+        """World (export) price ratio new/old minus 1, by row (fraction)."""
+        if self.world_change is None:
+            return np.zeros_like(self.value1)
+        if self.method == "exact_ces":
+            return np.expm1(self.world_change)
+        return self.world_change
+
+    @cached_property
+    def price_effect(self) -> FloatArray:
+        """Change in import value from the change in the partner's world price, by row."""
+        if self.world_change is None:
+            return np.zeros_like(self.value1)
+        if self.method == "exact_ces":  # V q (w - 1) = V1 (1 - 1/w)
+            return self.value1 * -np.expm1(-self.world_change)
+        return self.inputs.value * self.world_change
+
+    @cached_property
+    def producer_surplus(self) -> FloatArray:
+        """Change in the exporter's surplus on this market, by row (US dollars)."""
+        out = np.zeros_like(self.value1)
+        if self.world_change is None:
+            return out
+        eps = self.inputs.export_supply
+        finite = np.isfinite(eps)
+        v0, change = self.inputs.value[finite], self.world_change[finite]
+        if self.method == "exact_ces":  # V (w^(1+e) - 1) / (1 + e)
+            out[finite] = v0 * np.expm1((1.0 + eps[finite]) * change) / (1.0 + eps[finite])
+        else:  # V w (1 + e w / 2)
+            out[finite] = v0 * change * (1.0 + 0.5 * eps[finite] * change)
+        return out
+
+    @cached_property
+    def revenue0(self) -> FloatArray:
+        """Tariff revenue before, ``t0 * value0``, by row."""
+        return self.inputs.tariff0 * self.inputs.value
+
+    @cached_property
+    def revenue1(self) -> FloatArray:
+        """Tariff revenue after, ``t1 * value1``, by row."""
+        return self.inputs.tariff1 * self.value1
 
     @property
     def value0(self) -> FloatArray:
