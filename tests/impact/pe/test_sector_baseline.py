@@ -104,3 +104,39 @@ def test_unknown_partner_and_source() -> None:
     assert "partners: JPN" in caught.value.one_line()
     with pytest.raises(InputError, match="unknown elasticity source"):
         load_sector_baseline("gtap")  # type: ignore[arg-type]
+
+
+def test_embedded_sector_tariffs_match_the_tariff_law_now() -> None:
+    """The committed snapshots equal what the tariff-law engine gives today.
+
+    If this fails after a change to the measure catalog, rebuild the table with
+    ``tariffscope data build sector_tariffs`` and commit it.
+    """
+    import pandas as pd
+
+    from tariffscope.config import embedded_dir
+    from tariffscope.data.builders.sector_tariffs import SNAPSHOTS, snapshot_frame
+
+    table = pd.read_csv(embedded_dir() / "us_sector_tariffs.csv.gz", keep_default_na=False)
+    assert set(table["snapshot"]) == set(SNAPSHOTS)
+    for name in ("law_2025_07_18", "threat_jpn_25_2025_08_01"):
+        stored = table[table["snapshot"] == name].reset_index(drop=True)
+        live = snapshot_frame(name)
+        assert list(stored["gtap_code"]) == list(live["gtap_code"])
+        np.testing.assert_allclose(stored["tariff_pct"], live["tariff_pct"], atol=1e-5)
+    japan_mvh = table[(table["partner"] == "JPN") & (table["gtap_code"] == "mvh")]
+    by_snapshot = japan_mvh.set_index("snapshot")["tariff_pct"]
+    assert by_snapshot["reference_2025_01_01"] < 5.0  # MFN only before 2025
+    assert 24.0 < by_snapshot["law_2025_07_18"] < 30.0  # Section 232: 25% on top of MFN
+
+
+@pytest.mark.shared
+def test_trade_builder_is_deterministic(tmp_path: Path, shared: Path) -> None:
+    from tariffscope.config import embedded_dir
+    from tariffscope.data.builders import BuildContext
+    from tariffscope.data.builders.trade import BUILDER, build_trade
+    from tariffscope.data.tables import sha256_file
+
+    build_trade(BuildContext(out_dir=tmp_path, shared=shared))
+    for name in BUILDER.outputs:
+        assert sha256_file(tmp_path / name) == sha256_file(embedded_dir() / name), name
