@@ -158,7 +158,8 @@ def status_command(
     for title, rows in ((f"Embedded tables ({out_dir})", tables), ("Sources", sources)):
         table = Table(title=title, title_justify="left")
         for column in rows[0] if rows else ():
-            table.add_column(column)
+            # names are never cut; the long list of sources wraps instead
+            table.add_column(column, no_wrap=column in ("builder", "file", "source"))
         for row in rows:
             table.add_row(*(_cell(value) for value in row.values()))
         out_console.print(table)
