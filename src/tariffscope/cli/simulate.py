@@ -78,7 +78,7 @@ SigmaOption = Annotated[
     ),
 ]
 SupplyOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--export-supply",
         min=0.01,
@@ -259,7 +259,7 @@ def simulate_command(
     seed: SeedOption = 0,
     method: MethodOption = Method.exact_ces,
     sigma_source: SigmaOption = SigmaSource.hauk,
-    export_supply: SupplyOption | None = None,
+    export_supply: SupplyOption = None,
     reference_date: ReferenceOption = "2025-01-01",
     top: Annotated[int, typer.Option("--top", min=1, help="Sectors to show.")] = 10,
     output_format: FormatOption = Format.table,
@@ -393,7 +393,7 @@ def compare_command(
     seed: SeedOption = 0,
     method: MethodOption = Method.exact_ces,
     sigma_source: SigmaOption = SigmaSource.hauk,
-    export_supply: SupplyOption | None = None,
+    export_supply: SupplyOption = None,
     reference_date: ReferenceOption = "2025-01-01",
     output_format: FormatOption = Format.table,
 ) -> None:

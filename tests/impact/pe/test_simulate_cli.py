@@ -107,3 +107,16 @@ def test_bad_input_exits_2_with_one_line() -> None:
         assert result.exit_code == 2, (args, result.stdout, result.stderr)
         assert result.stderr.startswith("error:") or "Usage" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 or "Usage" in result.stderr
+
+
+def test_finite_export_supply_gives_price_effects() -> None:
+    args = ["simulate", "--date", "2025-07-18", "--draws", "0", "-f", "json"]
+    fixed = json.loads(runner.invoke(app, args).stdout)
+    finite = json.loads(runner.invoke(app, [*args, "--export-supply", "5"]).stdout)
+    fixed_rows = {r["metric"]: r["point"] for r in fixed["headline"]}
+    finite_rows = {r["metric"]: r["point"] for r in finite["headline"]}
+    assert fixed_rows["price_effect_usd"] == 0.0
+    assert finite_rows["price_effect_usd"] < 0  # exporters cut their prices
+    assert finite["export_supply"] == 5.0 and fixed["export_supply"] is None
+    # partial pass-through: buyers lose less than with world prices fixed
+    assert finite_rows["consumer_surplus_change_usd"] > fixed_rows["consumer_surplus_change_usd"]
