@@ -15,7 +15,9 @@ kept inside the role ("Ontario Premier", "European Commission President").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -25,6 +27,7 @@ from tariffscope.news.lexicon import Lexicon, norm_token
 
 __all__ = [
     "NAME_PARTICLES",
+    "article_countries",
     "RoleInfo",
     "boilerplate_ranges",
     "is_role_word",
@@ -262,3 +265,28 @@ def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         if (norm_title and line.lower() == norm_title) or is_headline_line(line.split()):
             out.append((start, end))
     return out
+
+
+def article_countries(doc: Doc, persons: list[dict[str, Any]], skip: list[tuple[int, int]],
+                      lex: Lexicon) -> list[str]:
+    """Countries of the article, most named first (places outside credits, and the countries
+    of the people who act in it)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    words = [t.text for t in doc]
+    i = 0
+    while i < len(words):
+        hit = lex.place_at(words, i)
+        if hit is None:
+            i += 1
+            continue
+        idx = doc[i].idx
+        if hit.kind != "region" and not any(s <= idx < e for s, e in skip):
+            counts[hit.iso3] += 1
+            first.setdefault(hit.iso3, idx)
+        i = hit.end
+    for person in persons:
+        if person.get("actor") and person.get("country"):
+            counts[person["country"]] += 1
+            first.setdefault(person["country"], person["start"])
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

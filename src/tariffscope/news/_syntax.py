@@ -93,7 +93,7 @@ def direction(verb: Token | None) -> int:
     return 0
 
 
-def subject_of(verb: Token, limit: int = 4) -> Token | None:
+def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | None:
     """The logical subject of a verb, inherited from a governing verb when absent.
 
     The agent of a passive ("announced by Trump") wins over the passive subject; of two
@@ -106,7 +106,10 @@ def subject_of(verb: Token, limit: int = 4) -> Token | None:
                   for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
+        subjects = [c for c in current.children if c.dep_ in deps]
+        if not passive and any(c.dep_ == "nsubjpass" for c in current.children):
+            return None
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ == "xcomp":
@@ -115,6 +118,13 @@ def subject_of(verb: Token, limit: int = 4) -> Token | None:
                 return objects[0]
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "pcomp" and current.head.head is not current.head:
+            # "told reporters after meeting Bessent": the subject of "told"
+            upper = governing_verb(current.head.head)
+            if upper is None:
+                return None
+            current = upper
+            continue
         if current.dep_ in {"conj", "advcl", "xcomp", "acl"} and current.head is not current:
             current = current.head
             continue

@@ -289,6 +289,12 @@ class ActorComponent(LexiconComponent):
             if j == i + 1 or (j < len(doc) and name_tokens_after(doc, j, lex)):
                 continue
             run = list(doc[i + 1 : j])
+            # "the President of Mexico": the country after "of" belongs to the role
+            if j + 1 < len(doc) and doc[j].lower_ == "of":
+                k = j + 1 + (doc[j + 1].lower_ == "the")
+                hit = lex.place_at([t.text for t in doc[k : k + 4]], 0)
+                if hit is not None and hit.kind in {"country", "capital"}:
+                    run = list(doc[i + 1 : k + hit.end])
             while run and not lex.role_head_len([t.lower_ for t in run], len(run)):
                 run.pop()
             if not run:

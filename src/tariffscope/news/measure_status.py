@@ -60,7 +60,15 @@ _PAST_REPORT = frozenset("announce say tell write post state declare".split())
 
 
 def _path(span: Span) -> list[Token]:
-    return [span.root, *span.root.ancestors]
+    """The rate and its heads up to the head of its clause (a verb with a subject)."""
+    out = [span.root]
+    for token in span.root.ancestors:
+        out.append(token)
+        if token.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
+        ):
+            break
+    return out
 
 
 def _measure_verb(span: Span, noun: Token) -> Token | None:
@@ -130,9 +138,27 @@ def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | 
     return False
 
 
+_ASPIRE = frozenset("seek want hope aim try pursue push achieve avoid need".split())
+
+
+def _aspirational(token: Token) -> bool:
+    """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"."""
+    for t in [token, *list(token.ancestors)[:3]]:
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        if t.lemma_.lower() in _ASPIRE:
+            return True
+        if t.tag_ == "VBG" and t.dep_ in {"pcomp", "advcl", "xcomp", "acl"}:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True
+        break
+    return False
+
+
 def _deal_words(sent: Span, previous: Span | None) -> bool:
-    """A deal word in the sentence or the one before, not under a negated verb
-    ("accusing the legislature of not having enacted the agreement" is no deal)."""
+    """A deal word in the sentence or the one before, neither negated ("of not having enacted
+    the agreement") nor only sought ("remain some ways from achieving a deal")."""
     for span in (sent, previous):
         if span is None:
             continue
@@ -141,7 +167,7 @@ def _deal_words(sent: Span, previous: Span | None) -> bool:
                 continue
             negated = any(c.dep_ == "neg" for t in [token, *token.ancestors][:3]
                           for c in t.children)
-            if not negated:
+            if not negated and not _aspirational(token):
                 return True
     return False
 
@@ -153,7 +179,14 @@ def measure_status(
 ) -> str:
     """``threatened``, ``in_force``, ``agreed``, ``suspended`` or ``proposed`` (see module)."""
     sent = span.sent
-    path = _path(span) + [noun, *noun.ancestors]
+    noun_path = [noun]
+    for token in noun.ancestors:
+        noun_path.append(token)
+        if token.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
+        ):
+            break
+    path = _path(span) + noun_path
     path_lemmas = _lemmas(path)
     sent_lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None

@@ -30,7 +30,6 @@ measure are merged, and a threat that a deal replaces becomes that deal's from-r
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -47,7 +46,7 @@ from tariffscope.news._measure_parts import (
     place_spans,
     tree_distance,
 )
-from tariffscope.news._persons import boilerplate_ranges
+from tariffscope.news._persons import article_countries, boilerplate_ranges
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import measure_status
@@ -117,7 +116,7 @@ class MeasureComponent(LexiconComponent):
             if record is not None:
                 raw.append(record)
         self._cross_sentence_dates(doc, raw, dates, anchor)
-        pair = self._article_countries(doc, persons, skip, lex)
+        pair = article_countries(doc, persons, skip, lex)
         measures = self._finish(raw, pair, anchor)
         doc._.tariffscope_measures = measures
 
@@ -305,7 +304,7 @@ class MeasureComponent(LexiconComponent):
         if verb is not None:
             lemma = verb.lemma_.lower()
             if lemma in _IMPOSE_VERBS | _TARGET_SUBJECT_VERBS:
-                subject = subject_of(verb)
+                subject = subject_of(verb, passive=False)
                 if subject is not None and subject.lower_ in {"he", "she"}:
                     subject = self._reporter(verb) or subject
                 if subject is not None and subject.i not in range(span.start, span.end) and (
@@ -429,24 +428,6 @@ class MeasureComponent(LexiconComponent):
                 later = anchor is None or dt.date.fromisoformat(found) > anchor
                 if target["status"] == "in_force" and later:
                     target["status"] = "threatened"
-
-    def _article_countries(self, doc: Doc, persons: list[dict[str, Any]],
-                           skip: list[tuple[int, int]], lex: Lexicon) -> list[str]:
-        counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        for iso, kind, index in country_of_phrase(doc, lex):
-            if kind == "region":
-                continue
-            idx = doc[index].idx
-            if any(s <= idx < e for s, e in skip):
-                continue
-            counts[iso] += 1
-            first.setdefault(iso, idx)
-        for person in persons:
-            if person.get("actor") and person.get("country"):
-                counts[person["country"]] += 1
-                first.setdefault(person["country"], person["start"])
-        return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
     def _finish(self, raw: list[dict[str, Any]], pair: list[str],
                 anchor: dt.date | None) -> list[dict[str, Any]]:

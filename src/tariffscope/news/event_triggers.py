@@ -1,0 +1,173 @@
+"""Event triggers: which words name a meeting, call, visit, talks, agreement, announcement,
+election or other public event, and which words around them give its participants.
+
+A trigger is a verb or a noun (table below). Nouns count when no verb of the same clause has
+already triggered an event. Participants are people (by their mention spans) and countries
+(ISO codes, for governments and delegations).
+
+============  ====================================================  ===========================
+kind          verbs                                                  nouns
+============  ====================================================  ===========================
+meeting       meet; talk/begin talks/hold talks with a person;       meeting, summit with,
+              have dinner with                                       face-to-face, dinner
+call          call or phone a person; speak/talk by phone or         call, phone call,
+              between two leaders                                    conversation, chat
+visit         visit, travel, fly, depart/leave for, arrive in,        visit, trip
+              attend, head to
+talks         negotiate; hold/resume/end talks between countries     talks, negotiations
+agreement     agree; reach/strike/seal/sign/finalize/announce a deal  deal, agreement, pact,
+                                                                     framework, accord, truce
+announcement  announce, unveil, impose, levy, slap, raise, remove,   announcement
+              lift, rescind, warn of/threaten tariffs, sign an
+              order, take executive action, publish a letter
+election      vote                                                   election, vote
+other         -                                                      expo, ceremony, national day
+============  ====================================================  ===========================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = [
+    "AGREEMENT_NOUNS",
+    "CANCEL_WORDS",
+    "MEASURE_NOUNS",
+    "Trigger",
+    "trigger_of",
+    "with_objects",
+]
+
+AGREEMENT_NOUNS = frozenset("deal agreement pact framework accord truce treaty".split())
+MEASURE_NOUNS = frozenset("tariff tariffs duty duties levy levies order orders action letter "
+                          "proclamation measure measures controls regime sanctions".split())
+CANCEL_WORDS = frozenset("cancel cancellation scrap end terminate halt suspend postpone "
+                         "abandon unable fail".split())
+_DEAL_VERBS = frozenset("reach strike seal sign finalize finalise conclude clinch announce "
+                        "unveil secure agree approve ink".split())
+_ANNOUNCE_VERBS = frozenset("announce unveil declare impose levy slap raise hike remove lift "
+                            "rescind scrap threaten warn publish issue set".split())
+_TRAVEL_VERBS = frozenset("visit travel fly depart leave arrive attend head".split())
+_PHONE = frozenset({"phone", "telephone", "video", "virtual"})
+_NOUNS = {
+    "meeting": "meeting", "summit": "meeting", "face-to-face": "meeting", "dinner": "meeting",
+    "call": "call", "conversation": "call", "chat": "call",
+    "visit": "visit", "trip": "visit",
+    "talks": "talks", "negotiations": "talks",
+    "announcement": "announcement",
+    "election": "election",
+    "expo": "other", "ceremony": "other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that names an event, with the kind it names."""
+
+    token: Token
+    kind: str
+
+
+def _has_child(token: Token, lemmas: frozenset[str] | set[str], deps: set[str]) -> bool:
+    return any(c.lemma_.lower() in lemmas and c.dep_ in deps for c in token.children)
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass"}]
+
+
+def with_objects(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _mentions_measure(token: Token) -> bool:
+    for t in token.subtree:
+        if t.lower_ in MEASURE_NOUNS or t.like_num and t.nbor(1).text in {"%", "percent"}:
+            return True
+    return False
+
+
+def _deal_context(token: Token) -> bool:
+    """A deal noun names an event only as the object of a deal verb, with a deal verb of its
+    own ("the agreement finalized by ...") or with a partner ("a deal with India")."""
+    if with_objects(token):
+        return True
+    head = token.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in _DEAL_VERBS | {"announce", "reach"}:
+        return True
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children):
+        return True
+    return False
+
+
+def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
+    """The event a token names, or None.
+
+    ``person(token)`` tells whether a token lies in a person mention.
+    """
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if token.pos_ == "VERB":
+        objects = _objects(token)
+        if lemma == "meet":
+            return Trigger(token, "meeting")
+        if lemma in {"call", "phone", "telephone"} and objects and any(
+            person(o) for o in objects
+        ) and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children):
+            return Trigger(token, "call")
+        if lemma in {"speak", "talk", "chat"}:
+            partners = with_objects(token)
+            by_phone = any(t.lower_ in _PHONE for t in token.subtree)
+            if by_phone or (partners and any(person(p) for p in partners) and by_phone):
+                return Trigger(token, "call")
+            return None
+        if lemma in _TRAVEL_VERBS:
+            if lemma == "visit" and objects and any(person(o) for o in objects):
+                return Trigger(token, "meeting")
+            return Trigger(token, "visit")
+        if lemma == "negotiate":
+            return Trigger(token, "talks")
+        if lemma in {"hold", "begin", "start", "resume", "continue", "end", "terminate", "halt",
+                     "suspend", "break"}:
+            if any(o.lower_ in {"talks", "negotiations"} for o in objects):
+                return Trigger(token, "talks")
+        if lemma == "agree" or (lemma in _DEAL_VERBS and any(
+            o.lemma_.lower() in AGREEMENT_NOUNS for o in objects
+        )):
+            return Trigger(token, "agreement")
+        if lemma in {"sign", "issue"} and any(o.lemma_.lower() == "order" for o in objects):
+            return Trigger(token, "announcement")
+        if lemma == "take" and any(o.lower_ == "action" for o in objects):
+            return Trigger(token, "announcement")
+        if lemma in _ANNOUNCE_VERBS and (_mentions_measure(token) or lemma in {
+            "announce", "unveil", "declare"
+        }):
+            return Trigger(token, "announcement")
+        if lemma == "vote":
+            return Trigger(token, "election")
+        return None
+    if token.pos_ in {"NOUN", "PROPN"}:
+        kind = _NOUNS.get(lower) or _NOUNS.get(lemma)
+        if lower == "day" and any(c.lower_ == "national" for c in token.children):
+            kind = "other"
+        if kind is None and lemma in AGREEMENT_NOUNS:
+            kind = "agreement"
+        if kind == "call" and lemma == "conversation" and not any(
+            t.lower_ in _PHONE for t in token.subtree
+        ):
+            return None
+        if kind == "call" and lemma == "call" and _has_child(token, {"for"}, {"prep"}):
+            return None
+        if kind == "meeting" and lemma in {"summit", "dinner"} and not (
+            with_objects(token) or with_objects(token.head)
+        ):
+            return None
+        if kind == "agreement" and not _deal_context(token):
+            return None
+        if kind is not None:
+            return Trigger(token, kind)
+    return None
