@@ -85,6 +85,16 @@ SupplyOption = Annotated[
         help="Export-supply elasticity (default: infinite, world prices fixed; WITS uses 99).",
     ),
 ]
+MetalOption = Annotated[
+    float | None,
+    typer.Option(
+        "--metal-share",
+        min=0.0,
+        max=1.0,
+        help="Share of value that is steel/aluminum, for Section 232 derivative duties "
+        "(default: the whole value, an upper bound).",
+    ),
+]
 ReferenceOption = Annotated[
     str,
     typer.Option("--reference-date", help="The law the outcome is compared with (entry date)."),
@@ -101,6 +111,7 @@ class _Settings:
     sigma_source: str
     export_supply: float
     reference_date: str
+    metal_share: float | None = None
 
 
 def _settings(
@@ -112,6 +123,7 @@ def _settings(
     sigma: SigmaSource,
     export_supply: float | None,
     reference_date: str,
+    metal_share: float | None = None,
 ) -> _Settings:
     if normalize_country(importer) != "USA":
         raise InputError(
@@ -130,6 +142,7 @@ def _settings(
         sigma_source=sigma.value.replace("-", "_"),
         export_supply=float("inf") if export_supply is None else export_supply,
         reference_date=reference_date,
+        metal_share=metal_share,
     )
 
 
@@ -163,6 +176,7 @@ def _price(
             sigma_source=settings.sigma_source,  # type: ignore[arg-type]
             export_supply=settings.export_supply,
             as_known=as_known,
+            metal_share=settings.metal_share,
             on_progress=on_progress,
         )
 
@@ -230,6 +244,7 @@ def _meta(
         "method": settings.method,
         "sigma_source": settings.sigma_source,
         "export_supply": None if np.isinf(settings.export_supply) else settings.export_supply,
+        "metal_share": settings.metal_share,
         "draws": settings.draws,
         "seed": settings.seed,
         "interval": "5th-95th percentile" if settings.draws else None,
@@ -261,12 +276,21 @@ def simulate_command(
     sigma_source: SigmaOption = SigmaSource.hauk,
     export_supply: SupplyOption = None,
     reference_date: ReferenceOption = "2025-01-01",
+    metal_share: MetalOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Sectors to show.")] = 10,
     output_format: FormatOption = Format.table,
 ) -> None:
     """Price the law at DATE (plus a scenario) against the reference law: trade, duties, costs."""
     settings = _settings(
-        importer, partner, draws, seed, method, sigma_source, export_supply, reference_date
+        importer,
+        partner,
+        draws,
+        seed,
+        method,
+        sigma_source,
+        export_supply,
+        reference_date,
+        metal_share,
     )
     outcome = _price(settings, None, date, _scenario(scenario), as_known)
     meta = _meta(outcome, settings, scenario, as_known)
@@ -395,11 +419,20 @@ def compare_command(
     sigma_source: SigmaOption = SigmaSource.hauk,
     export_supply: SupplyOption = None,
     reference_date: ReferenceOption = "2025-01-01",
+    metal_share: MetalOption = None,
     output_format: FormatOption = Format.table,
 ) -> None:
     """Price several outcomes side by side (headline numbers; median and 90% interval)."""
     settings = _settings(
-        importer, partner, draws, seed, method, sigma_source, export_supply, reference_date
+        importer,
+        partner,
+        draws,
+        seed,
+        method,
+        sigma_source,
+        export_supply,
+        reference_date,
+        metal_share,
     )
     if case:
         cases = [_parse_case(text) for text in case]

@@ -120,3 +120,13 @@ def test_finite_export_supply_gives_price_effects() -> None:
     assert finite["export_supply"] == 5.0 and fixed["export_supply"] is None
     # partial pass-through: buyers lose less than with world prices fixed
     assert finite_rows["consumer_surplus_change_usd"] > fixed_rows["consumer_surplus_change_usd"]
+
+
+def test_metal_share_lowers_derivative_duties() -> None:
+    args = ["simulate", "--date", "2025-07-18", "--draws", "0", "-f", "json"]
+    whole = json.loads(runner.invoke(app, args).stdout)
+    part = json.loads(runner.invoke(app, [*args, "--metal-share", "0.3"]).stdout)
+    assert part["metal_share"] == 0.3 and whole["metal_share"] is None
+    whole_rows = {r["metric"]: r["point"] for r in whole["headline"]}
+    part_rows = {r["metric"]: r["point"] for r in part["headline"]}
+    assert part_rows["etr_total_static_pct"] < whole_rows["etr_total_static_pct"]

@@ -125,6 +125,7 @@ def sector_tariffs_at(
     scenario: object | None = None,
     as_known: date | str | None = None,
     row_basket: Sequence[str] = ROW_BASKET,
+    metal_share: float | None = None,
 ) -> SectorTariffs:
     """Sector x partner tariffs from the tariff-law engine at ``entry_date``.
 
@@ -140,6 +141,11 @@ def sector_tariffs_at(
         Read the law as published on this date (see ``tariffscope rate --as-known``).
     row_basket
         Origins averaged (equal weights) for the rest of the world.
+    metal_share
+        Share of the customs value that is steel or aluminum, for Section 232 derivative
+        duties charged on metal content; None (the engine's default) charges them on the whole
+        value, an upper bound for sectors with many derivative lines (metal products,
+        machinery).
     """
     from tariffscope.regime.scenario import Scenario
     from tariffscope.regime.vectorized import resolve_lines
@@ -148,7 +154,9 @@ def sector_tariffs_at(
         raise InputError("scenario must be a tariffscope.regime.scenario.Scenario")
     groups = [_origins(partner, row_basket) for partner in baseline.partners]
     origins = list(dict.fromkeys(origin for group in groups for origin in group))
-    table = resolve_lines(origins, entry_date, scenario=scenario, as_known=as_known)
+    table = resolve_lines(
+        origins, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+    )
     total = table.total  # [lines, origins]
     position = {origin: i for i, origin in enumerate(table.origins)}
     by_partner = np.stack(
@@ -216,6 +224,7 @@ def price_outcome(
     sigma_source: SigmaSource = "hauk",
     export_supply: float = np.inf,
     as_known: date | str | None = None,
+    metal_share: float | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> PricedOutcome:
     """Price the law at ``entry_date`` (plus ``scenario``) against the reference law.
@@ -228,8 +237,10 @@ def price_outcome(
     """
     baseline = load_sector_baseline(sigma_source)
     baseline.partner_index(partner)
-    before = sector_tariffs_at(baseline, reference_date, as_known=as_known)
-    after = sector_tariffs_at(baseline, entry_date, scenario=scenario, as_known=as_known)
+    before = sector_tariffs_at(baseline, reference_date, as_known=as_known, metal_share=metal_share)
+    after = sector_tariffs_at(
+        baseline, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+    )
     point = simulate_sectors(
         baseline,
         before.rates,
