@@ -50,6 +50,9 @@ _DEAL_VERBS = frozenset("reach strike seal sign finalize finalise conclude clinc
                         "unveil secure agree approve ink".split())
 _ANNOUNCE_VERBS = frozenset("announce unveil declare impose levy slap raise hike remove lift "
                             "rescind scrap threaten warn publish issue set".split())
+_TALKS_VERBS = frozenset("hold begin start resume continue end terminate halt suspend break "
+                         "launch open conclude restart".split())
+_NOMINAL_ACTS = frozenset("signing announcement conclusion finalization ratification".split())
 _TRAVEL_VERBS = frozenset("visit travel fly depart leave arrive attend head".split())
 _PHONE = frozenset({"phone", "telephone", "video", "virtual"})
 _NOUNS = {
@@ -94,9 +97,9 @@ def _mentions_measure(token: Token) -> bool:
 def _deal_context(token: Token) -> bool:
     """A deal noun names an event only as the object of a deal verb, with a deal verb of its
     own ("the agreement finalized by ...") or with a partner ("a deal with India")."""
-    if with_objects(token):
-        return True
     head = token.head
+    if head.dep_ == "prep" and head.head.lemma_.lower() in _NOMINAL_ACTS:
+        return True  # "the signing of a trade deal", "the announcement of a deal with India"
     if head.pos_ == "VERB" and head.lemma_.lower() in _DEAL_VERBS | {"announce", "reach"}:
         return True
     if any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children):
@@ -135,9 +138,15 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
                      "suspend", "break"}:
             if any(o.lower_ in {"talks", "negotiations"} for o in objects):
                 return Trigger(token, "talks")
-        if lemma == "agree" or (lemma in _DEAL_VERBS and any(
-            o.lemma_.lower() in AGREEMENT_NOUNS for o in objects
-        )):
+        if lemma == "agree":
+            if any(c.dep_ == "ccomp" for c in token.children):
+                return None  # "we agreed that our work has yielded results": an opinion
+            to_do = [c for c in token.children if c.dep_ == "xcomp"]
+            if to_do and not any(t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
+                                 for x in to_do for t in x.subtree):
+                return None  # "agreed to negotiate", "agreed to hold regular communication"
+            return Trigger(token, "agreement")
+        if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             return Trigger(token, "agreement")
         if lemma in {"sign", "issue"} and any(o.lemma_.lower() == "order" for o in objects):
             return Trigger(token, "announcement")
@@ -146,6 +155,8 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
         if lemma in _ANNOUNCE_VERBS and (_mentions_measure(token) or lemma in {
             "announce", "unveil", "declare"
         }):
+            if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
+                return None  # "the letter ..., announcing the new tariffs": the letter's
             return Trigger(token, "announcement")
         if lemma == "vote":
             return Trigger(token, "election")
@@ -168,6 +179,10 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return None
         if kind == "agreement" and not _deal_context(token):
             return None
+        if kind == "talks" and not (with_objects(token) or (
+            token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS
+        )):
+            return None  # "a point of contention in negotiations over tariffs"
         if kind is not None:
             return Trigger(token, kind)
     return None

@@ -231,10 +231,15 @@ class EventComponent(LexiconComponent):
         elif kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
+        definite = token.pos_ == "NOUN" and any(
+            c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det")
+        if definite and not names and not countries:
+            borrow = True  # "This announcement comes at a time ...": an earlier event
         if kind == "announcement":
             if status == "planned":
                 return None
-            if not names and not countries:
+            status = "happened"
+            if not names and not countries and not definite:
                 imposer = self._imposer_in_sentence(token, measures) or self._lead_imposer
                 if imposer is None:
                     return None
@@ -264,8 +269,7 @@ class EventComponent(LexiconComponent):
             "start": token.sent.start_char, "end": token.sent.end_char,
             "trigger": token.text,
             "borrow": borrow,
-            "definite": token.pos_ == "NOUN" and any(
-                c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det"),
+            "definite": definite,
         }
 
     def _election_country(self, token: Token, persons: list[dict[str, Any]],
@@ -285,9 +289,10 @@ class EventComponent(LexiconComponent):
         out = []
         for event in events:
             if event.pop("borrow", False):
-                if not donors:
+                if donors:
+                    event["participants"] = list(donors[0]["participants"])
+                elif not event["definite"]:
                     continue
-                event["participants"] = list(donors[0]["participants"])
             out.append(event)
         return out
 
@@ -395,6 +400,8 @@ class EventComponent(LexiconComponent):
         sent = token.sent
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         best: tuple[int, dict[str, Any]] | None = None
+        reported: list[dict[str, Any]] = []
+        others = 0
         for d in dates:
             if not (sent.start_char <= d["start"] < sent.end_char):
                 continue
@@ -408,6 +415,7 @@ class EventComponent(LexiconComponent):
             if owner is not None and verb is not None and owner.i != verb.i and (
                 owner.lemma_.lower() in _REPORT_VERBS | {"follow", "come"}
             ):
+                reported.append(d)
                 continue  # "said on Thursday that they have agreed": the date of the saying
             owners_path = []
             for up in span.root.ancestors:
@@ -415,13 +423,21 @@ class EventComponent(LexiconComponent):
                     break
                 owners_path.append(up)
             if any(trigger_of(up, lambda _t: False) is not None and up.pos_ == "NOUN"
+                   and not (verb is not None and up.head.i == verb.i)
                    for up in owners_path):
+                others += 1
                 continue  # "after a meeting in September, ... agreed": the meeting's date
             distance = tree_distance(span.root, token)
             if verb is not None and verb.i != token.i:
                 distance = min(distance, tree_distance(span.root, verb) + 1)
             if distance <= 4 and (best is None or distance < best[0]):
                 best = (distance, d)
+            elif distance > 4:
+                others += 1
+        if best is None and reported and not others and verb is not None and (
+            direction(verb) < 0 and verb.dep_ == "ccomp"
+        ):
+            return reported[0]  # "said on Thursday he had agreed with Xi": the same day
         return None if best is None else best[1]
 
     def _place(self, doc: Doc, token: Token, lex: Lexicon) -> str | None:
@@ -476,6 +492,9 @@ class EventComponent(LexiconComponent):
 
     def _status(self, token: Token) -> str:
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+        acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if token.pos_ == "NOUN" and acl is not None:
+            verb = acl  # "the agreement finalized by Trump and Lee": done
         way = direction(verb)
         chain = [token, *list(token.ancestors)[:3]]
         for t in chain:
@@ -516,6 +535,10 @@ class EventComponent(LexiconComponent):
         kept: list[dict[str, Any]] = []
         for event in raw:
             twin = next((k for k in kept if self._same(k, event)), None)
+            if twin is None and event.get("definite") and not event["participants"]:
+                twin = next((k for k in reversed(kept) if k["kind"] == event["kind"]), None)
+                if twin is None:
+                    continue
             if twin is None and event.get("definite"):
                 twin = next((k for k in reversed(kept) if k["kind"] == event["kind"]
                              and not (k["date"] and event["date"] and k["date"] != event["date"])),

@@ -57,9 +57,8 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@cache
-def load_base_model(name: str) -> Language:
-    """The bare spaCy model (cached per process).
+def _load_checked(name: str) -> Language:
+    """Load a spaCy model and check it has what the components need.
 
     Raises
     ------
@@ -83,11 +82,16 @@ def load_base_model(name: str) -> Language:
 
 
 @cache
+def load_base_model(name: str) -> Language:
+    """The bare spaCy model (cached per process)."""
+    return _load_checked(name)
+
+
+@cache
 def load_pipeline(name: str | None = None) -> Language:
     """The model with the tariffscope components added (a fresh copy, cached per name)."""
     resolved = model_name(name)
-    load_base_model(resolved)  # fails early with a clear message
-    nlp = spacy.load(resolved)
+    nlp = _load_checked(resolved)  # loaded once: a second spacy.load costs over a second
     nlp.add_pipe("tariffscope_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
