@@ -111,7 +111,10 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
         if not passive and any(c.dep_ == "nsubjpass" for c in current.children):
             return None
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - current.i))
+            subject = min(subjects, key=lambda c: abs(c.i - current.i))
+            if subject.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
+                return current.head  # "Akazawa, who has visited Washington"
+            return subject
         if current.dep_ == "xcomp":
             objects = [c for c in current.head.children if c.dep_ in {"dobj", "obj"}]
             if objects:
@@ -125,6 +128,8 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
                 return None
             current = upper
             continue
+        if current.dep_ == "acl" and current.head.pos_ not in {"VERB", "AUX"}:
+            return current.head  # "the letter announcing tariffs": the letter
         if current.dep_ in {"conj", "advcl", "xcomp", "acl"} and current.head is not current:
             current = current.head
             continue
@@ -133,8 +138,9 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
 
 
 def has_negation(verb: Token) -> bool:
-    """True when the verb has a negation child ("didn't", "not", "never")."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    """True when the verb has a negation child ("didn't", "wasn’t", "not", "never")."""
+    return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"}
+               for c in verb.children)
 
 
 def subtree_lemmas(token: Token) -> set[str]:

@@ -56,7 +56,7 @@ _MEASURE_ACTS = frozenset("impose raise increase hike slap levy put place".split
 _COLLECTIVE = frozenset("administration government team office camp cabinet ministry".split())
 _REQUEST_VERBS = frozenset("ask urge press push want seek invite call pressure lobby".split())
 _FUTURE_HEADS = frozenset("set expect schedule plan go due prepare aim intend will hope agree "
-                          "continue begin start".split())
+                          "continue begin start able".split())
 _ACL_EVENT_VERBS = frozenset("finalize finalise sign reach announce seal strike conclude agree "
                              "hold make".split())
 _PLANNED_WORDS = frozenset({"upcoming", "planned", "proposed", "expected", "next", "future",
@@ -88,6 +88,21 @@ class _Index:
     def person_named(self, name: str) -> int | None:
         """The person whose canonical name is ``name`` (set by :meth:`names`)."""
         return self.by_name.get(name)
+
+    def subject_before(self, doc: Doc, position: int) -> int | None:
+        """The last person named as a subject before ``position`` (for "he", "she")."""
+        k = bisect.bisect_left(self.starts, position) - 1
+        fallback = None
+        while k >= 0:
+            start, end, person = self.items[k]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            fallback = person if fallback is None else fallback
+            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} or (
+                t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"}
+            ) for t in span):
+                return person
+            k -= 1
+        return fallback
 
     def before(self, position: int, n: int) -> list[int]:
         out: list[int] = []
@@ -306,7 +321,8 @@ class EventComponent(LexiconComponent):
                 heads.append(subject)
             heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             if kind in {"meeting", "call"}:
-                heads += [o for o in token.children if o.dep_ in {"dobj", "obj"}
+                heads += [o for o in token.children if o.dep_ not in {"nsubj", "nsubjpass",
+                                                                       "prep", "agent"}
                           and self._is_person(o, index)]
             heads += with_objects(token)
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
@@ -327,6 +343,11 @@ class EventComponent(LexiconComponent):
                 verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
             if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not owners:
                 subject = subject_of(verb)
+                if subject is not None and subject.pos_ == "NOUN" and verb.dep_ == "acl" and (
+                    not self._is_person(subject, index)
+                ):
+                    upper = governing_verb(subject)  # "kept the dialogue going via calls"
+                    subject = subject_of(upper) if upper is not None else subject
                 if subject is not None and subject.i not in {t.i for t in token.subtree}:
                     heads.append(subject)
                 heads += with_objects(verb)
@@ -369,8 +390,7 @@ class EventComponent(LexiconComponent):
                 if found is not None:
                     person = found
         if person is None and lower in {"he", "she", "him", "her"}:
-            candidates = index.before(member.idx, 1)
-            person = candidates[0] if candidates else None
+            person = index.subject_before(doc, member.idx)
         if person is not None:
             if person not in people:
                 people.append(person)
@@ -447,7 +467,9 @@ class EventComponent(LexiconComponent):
             if verb is not None:
                 owners.append(verb)
         else:
-            owners += [o for o in token.children if o.dep_ in {"dobj", "obj"}]
+            owners += [o for o in token.children if o.dep_ in {"dobj", "obj", "advmod",
+                                                                "npadvmod"}
+                       and o.pos_ in {"PROPN", "NOUN"}]
         preps = {"in", "at"}
         if token.lemma_.lower() in {"depart", "leave", "fly", "travel", "head", "arrive", "trip",
                                     "visit"}:
@@ -500,7 +522,7 @@ class EventComponent(LexiconComponent):
         for t in chain:
             lemma = t.lemma_.lower()
             off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
-            unable = lemma == "able" and any(c.dep_ == "neg" for c in t.head.children)
+            unable = lemma == "able" and has_negation(t.head)
             negated_meet = t.pos_ in {"VERB", "AUX"} and has_negation(t) and lemma in {
                 "meet", "visit", "travel"}
             if lemma in CANCEL_WORDS or off or unable or negated_meet:
@@ -536,7 +558,11 @@ class EventComponent(LexiconComponent):
         for event in raw:
             twin = next((k for k in kept if self._same(k, event)), None)
             if twin is None and event.get("definite") and not event["participants"]:
-                twin = next((k for k in reversed(kept) if k["kind"] == event["kind"]), None)
+                same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
+                twin = next((k for k in same_kind if event["date"] and k["date"] == event["date"]),
+                            None) or next((k for k in same_kind
+                                           if k["status"] == event["status"]
+                                           and not (k["date"] and event["date"])), None)
                 if twin is None:
                     continue
             if twin is None and event.get("definite"):
@@ -567,6 +593,8 @@ class EventComponent(LexiconComponent):
                     continue
                 if not set(a["participants"]) & set(b["participants"]):
                     continue
+                if a["status"] != b["status"]:
+                    continue
                 for key in ("date", "date_precision", "date_text", "place"):
                     if a.get(key) is None and b.get(key) is not None:
                         a[key] = b[key]
@@ -587,7 +615,7 @@ class EventComponent(LexiconComponent):
         vague = [any(w in t for w in ("week", "month", "year")) for t in texts]
         if any(vague) and not all(texts):
             return False
-        if a["status"] != b["status"] and "cancelled" not in {a["status"], b["status"]}:
+        if a["status"] != b["status"]:
             return False
         def expand(event: dict[str, Any]) -> set[str]:
             names = set(event["participants"])

@@ -215,7 +215,7 @@ class MeasureComponent(LexiconComponent):
                 return goods_of(objects[0], lex), None
         rate_verb = governing_verb(span.root)
         if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
-            subject = subject_of(rate_verb)
+            subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in {"which", "that", "who"}:
                 # the antecedent of "which" is the noun right before it
                 before = doc[subject.i - 1] if subject.i > 0 else None
