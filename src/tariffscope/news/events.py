@@ -146,7 +146,9 @@ class EventComponent(LexiconComponent):
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
             described = []
             for trig in found:
-                if trig.token.pos_ not in {"VERB", "AUX"} and self._covered(trig, verbs):
+                if trig.kind != "other" and trig.token.pos_ not in {"VERB", "AUX"} and (
+                    self._covered(trig, verbs)
+                ):
                     continue
                 if self._hypothetical(trig.token):
                     continue

