@@ -95,7 +95,10 @@ def active_measures(
     chosen: list[Measure] = []
     claimable: list[Measure] = []
     for measure in catalog.measures:
-        if measure.status not in ENACTED_STATUSES or not measure.known_on(as_known):
+        if measure.status not in ENACTED_STATUSES:
+            continue
+        # a scenario's measures are hypotheses: they count whatever the as-known date
+        if measure.status != "scenario" and not measure.known_on(as_known):
             continue
         if not measure.covers_origin(origin):
             continue

@@ -53,12 +53,14 @@ ELECTRONICS_PREFIXES: tuple[str, ...] = (
 #: Source files (names of tariffscope.data.sources.SOURCES) the lists are derived from.
 SOURCE_NAMES: tuple[str, ...] = (
     "htsus_2026rev6_chapter99_text",
-    "budgetlab_s232_auto_parts",
     "budgetlab_s232_derivatives",
     "budgetlab_floor_exempt",
 )
 
 ANNEX2_OPENING = "(a) As provided for in heading 9903.01.32"
+AUTO_PARTS_OPENING = "(g) Subject to a manufacturer's import adjustment offset amount"
+#: Headings of the auto parts list that are not vehicle-specific (assumption A11).
+CONDITIONAL_AUTO_PARTS: frozenset[str] = frozenset({"8471"})
 PARTICULAR_ARTICLES_OPENING = "(b) As provided in heading 9903.02.78"
 
 # Lists printed in the U.S. notes to subchapter III of HTS chapter 99 (2026 Rev.6): list name,
@@ -102,6 +104,7 @@ NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
     ),
 )
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
+_CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
 _NEXT_SUBDIVISION = re.compile(r"^\s*\([a-z]{1,2}\) \S")
 
 
@@ -120,8 +123,13 @@ def note_list(text: str, opening: str) -> tuple[str, ...]:
             break
         if "Harmonized Tariff Schedule" in line or "U.S. Notes" in line:
             continue
+        tokens = line.split()
+        # a line of codes only may hold bare headings ("8707"); prose needs dotted codes
+        found = (
+            tokens if tokens and all(_CODE_TOKEN.match(t) for t in tokens) else _CODE.findall(line)
+        )
         # chapter 99 headings named in the text are references, not products
-        codes.extend(m.replace(".", "") for m in _CODE.findall(line) if not m.startswith("99"))
+        codes.extend(m.replace(".", "") for m in found if not m.startswith("99"))
     if not codes:
         raise ValueError(f"no HTS codes follow {opening!r}")
     return tuple(sorted(set(codes)))
@@ -179,14 +187,23 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
             "headings and subheadings excluded from reciprocal duties retroactively to 2025-04-05",
         ),
     ]
-    parts_path = paths["budgetlab_s232_auto_parts"]
-    parts = sorted({line.strip() for line in parts_path.read_text().splitlines() if line.strip()})
+    parts = note_list(ch99, AUTO_PARTS_OPENING)
     lists.append(
         ProductList(
             "s232_auto_parts",
-            tuple(parts),
-            f"{parts_path.name} (sha256 {_sha256(parts_path)[:16]})",
-            "CBP Automobile Parts HTS List (Attachment 2, 1 May 2025), HTS 9903.94.05",
+            tuple(c for c in parts if c not in CONDITIONAL_AUTO_PARTS),
+            ch99_origin,
+            "parts of passenger vehicles and light trucks, U.S. note 33(g) (Proclamation 10908; "
+            "CBP Automobile Parts HTS List), less the general headings below",
+        )
+    )
+    lists.append(
+        ProductList(
+            "s232_auto_parts_conditional",
+            tuple(c for c in parts if c in CONDITIONAL_AUTO_PARTS),
+            ch99_origin,
+            "headings of note 33(g) not specific to vehicles (8471 data-processing machines): "
+            "auto parts only when for use in a passenger vehicle (assumption A11)",
         )
     )
     derivatives_path = paths["budgetlab_s232_derivatives"]

@@ -1,0 +1,64 @@
+"""From story files or URLs to a :class:`~tariffscope.report.brief.Brief`.
+
+Reads each source (text with header block, HTML, or URL), runs the news pipeline, and builds
+the brief. With a store (``db``), the stories are ingested first so that the brief follows the
+negotiation across every story the store holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tariffscope.domain.news import Extraction
+from tariffscope.errors import InputError
+from tariffscope.report.brief import Brief, build_brief
+
+__all__ = ["brief_from_sources", "read_sources"]
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def read_sources(
+    sources: Sequence[str], *, model: str | None = None
+) -> tuple[list[Extraction], list[str]]:
+    """Extraction records and body texts of the stories, in the order given."""
+    from tariffscope.news.extraction import doc_to_extraction
+    from tariffscope.news.ingest import read_article
+    from tariffscope.news.pipeline import load_pipeline, process_many
+
+    if not sources:
+        raise InputError("give at least one story file or URL")
+    articles = []
+    for source in sources:
+        if _is_url(source):
+            from tariffscope.news.fetch import fetch_article
+
+            articles.append(fetch_article(source))
+        else:
+            articles.append(read_article(Path(source)))
+    nlp = load_pipeline(model)
+    extractions = [doc_to_extraction(doc) for doc in process_many(articles, nlp)]
+    return extractions, [article.text for article in articles]
+
+
+def brief_from_sources(
+    sources: Sequence[str],
+    *,
+    db: Path | None = None,
+    draws: int = 500,
+    seed: int = 0,
+    model: str | None = None,
+) -> tuple[Brief, tuple[str, ...]]:
+    """The brief of the stories (and the story texts, for the HTML brief)."""
+    extractions, texts = read_sources(sources, model=model)
+    if db is not None:
+        from tariffscope.report.stored import stored_extractions
+
+        extractions = stored_extractions(db, sources, extractions)
+    from tariffscope.report.economy import economy_effects
+
+    brief = build_brief(extractions, draws=draws, seed=seed, economy=economy_effects)
+    return brief, tuple(texts)

@@ -1,0 +1,88 @@
+"""The brief as one self-contained HTML file (charts rendered by an inlined Vega bundle)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import jinja2
+import vl_convert
+
+from tariffscope.config import user_dir
+from tariffscope.domain.countries import country_name
+from tariffscope.report.brief import Brief
+from tariffscope.report.charts import brief_charts
+from tariffscope.report.figures import headline_rows
+
+__all__ = ["render_html", "vega_bundle", "write_pngs"]
+
+logger = logging.getLogger(__name__)
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def vega_bundle() -> str:
+    """The Vega, Vega-Lite and Vega-Embed JavaScript, bundled by vl-convert (cached on disk).
+
+    Bundling takes seconds, so the bundle is kept in the user cache under vl-convert's version.
+    """
+    version = getattr(vl_convert, "__version__", "unknown")
+    cache = user_dir() / "cache" / f"vega-bundle-{version}.js"
+    try:
+        return cache.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle: str = vl_convert.javascript_bundle()  # type: ignore[call-arg]  # the stub omits the default
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(bundle, encoding="utf-8")
+    except OSError as error:
+        logger.info("vega bundle not cached: %s", error)
+    return bundle
+
+
+def _script_json(data: object) -> str:
+    """JSON safe inside a <script> element (no closing tags, no line separators)."""
+    text = json.dumps(data, default=str)
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
+    """The HTML brief. Article text and every extracted string are HTML-escaped."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    charts = brief_charts(brief)
+    economy = brief.economy
+    us, partner = brief.pair
+    return environment.get_template("brief.html.j2").render(
+        brief=brief,
+        pair_label=f"{country_name(us)} - {country_name(partner)}",
+        deadline=brief.next_deadline,
+        days=brief.days_to_deadline,
+        headline_rows=headline_rows(brief),
+        charts=charts,
+        specs_json=_script_json(charts),
+        vega_bundle=vega_bundle().replace("</script", "<\\/script"),
+        economy_columns=[] if economy is None else [str(c) for c in economy.columns],
+        economy_rows=[]
+        if economy is None
+        else [
+            [f"{v:.3g}" if isinstance(v, float) else str(v) for v in row]
+            for row in economy.itertuples(index=False)
+        ],
+        texts=texts,
+    )
+
+
+def write_pngs(brief: Brief, directory: Path) -> list[Path]:
+    """Each chart as a PNG (vl-convert), for documents that cannot run JavaScript."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, spec in brief_charts(brief).items():
+        path = directory / f"brief-{name}.png"
+        path.write_bytes(vl_convert.vegalite_to_png(spec, scale=2))
+        written.append(path)
+    return written

@@ -1,0 +1,154 @@
+"""The brief in the terminal (Rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tariffscope.domain.countries import country_name
+from tariffscope.report.brief import Brief
+from tariffscope.report.figures import headline_rows, money, scenario_sectors
+
+__all__ = ["render_terminal"]
+
+
+def _header(brief: Brief) -> Panel:
+    us, partner = brief.pair
+    lines = [
+        Text.assemble(
+            ("Negotiation: ", "bold"),
+            f"{country_name(us)} - {country_name(partner)} ({us}-{partner})",
+        ),
+        Text.assemble(("As of: ", "bold"), brief.as_of.isoformat()),
+        Text.assemble(("Status: ", "bold"), brief.status),
+    ]
+    deadline = brief.next_deadline
+    if deadline is not None:
+        lines.append(
+            Text.assemble(
+                ("Deadline: ", "bold"),
+                f"{deadline.date.isoformat()}, ",
+                (f"{brief.days_to_deadline} days", "bold red"),
+                f" after {brief.as_of.isoformat()}",
+            )
+        )
+    sources = ", ".join(
+        f"{x.article.outlet or 'unknown outlet'} ({x.article.published})" for x in brief.extractions
+    )
+    lines.append(Text.assemble(("Sources: ", "bold"), sources))
+    return Panel(Group(*lines), title="tariffscope brief", title_align="left")
+
+
+def _actors(brief: Brief) -> Table:
+    table = Table(title="Actors", title_justify="left")
+    for column in ("name", "role", "country"):
+        table.add_column(column)
+    for actor in brief.actors:
+        table.add_row(actor.name, actor.role or "", actor.country or "")
+    return table
+
+
+def _timeline(brief: Brief) -> Table:
+    table = Table(title="Timeline", title_justify="left")
+    for column in ("date", "event", "who", "where", "status"):
+        table.add_column(column, overflow="fold")
+    for event in brief.events:
+        when = event.date.isoformat() if event.date else (event.date_text or "undated")
+        count = f" (x{event.count})" if event.count else ""
+        table.add_row(
+            when,
+            f"{event.kind}{count}",
+            ", ".join(event.participants),
+            event.place or "",
+            event.status,
+        )
+    for deadline in brief.deadlines:
+        table.add_row(deadline.date.isoformat(), "deadline", "", "", deadline.what[:80])
+    return table
+
+
+def _quotes(brief: Brief) -> Table:
+    table = Table(title="What was said", title_justify="left")
+    table.add_column("speaker")
+    table.add_column("quote", overflow="fold")
+    for quote in brief.quotes:
+        who = quote.speaker or "unnamed"
+        if quote.via:
+            who += f" (via {quote.via})"
+        table.add_row(who, f"\u201c{quote.text}\u201d")
+    return table
+
+
+def _measures(brief: Brief) -> Table:
+    table = Table(title="Measures in the story and the law behind them", title_justify="left")
+    for column in ("status", "measure", "legal source / duty explained"):
+        table.add_column(column, overflow="fold")
+    for note in brief.law_notes:
+        link = note.link
+        mention = link.mention
+        rate = f"{mention.from_rate_pct:g}% -> " if mention.from_rate_pct is not None else ""
+        what = f"{mention.products}, {mention.target}: {rate}{mention.to_rate_pct:g}%"
+        if mention.effective_date:
+            what += f" from {mention.effective_date.isoformat()}"
+        legal = (link.measure_id and f"{link.measure_id}: {link.reason}") or link.reason
+        table.add_row(
+            link.status, what, f"{legal}\n{note.sentence()}" if note.resolution else legal
+        )
+    return table
+
+
+def _scenarios(brief: Brief) -> Table:
+    labels = [s.spec.label for s in brief.scenarios]
+    table = Table(
+        title="Outcomes priced (partial equilibrium, vs. the law of 1 Jan 2025)",
+        title_justify="left",
+    )
+    table.add_column("")
+    for label in labels:
+        table.add_column(label, justify="right", overflow="fold")
+    for name, values in headline_rows(brief):
+        table.add_row(name, *values)
+    return table
+
+
+def _sectors(brief: Brief) -> Table:
+    frame = scenario_sectors(brief, top=8)
+    table = Table(
+        title="Change in US imports from the partner by sector (US$, point estimate)",
+        title_justify="left",
+    )
+    table.add_column("sector", overflow="fold")
+    labels = [s.spec.label for s in brief.scenarios]
+    for label in labels:
+        table.add_column(label, justify="right")
+    for sector, row in frame.iterrows():
+        table.add_row(str(sector), *(money(row[label]) for label in labels))
+    return table
+
+
+def render_terminal(brief: Brief, console: Console) -> None:
+    """Print the brief, section by section."""
+    console.print(_header(brief))
+    console.print(_actors(brief))
+    console.print(_timeline(brief))
+    console.print(_quotes(brief))
+    console.print(_measures(brief))
+    console.print(_scenarios(brief))
+    console.print(_sectors(brief))
+    if brief.economy is not None and not brief.economy.empty:
+        table = Table(title="Economy-wide effects (general equilibrium)", title_justify="left")
+        for column in brief.economy.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in brief.economy.itertuples(index=False):
+            table.add_row(*(f"{v:.3g}" if isinstance(v, float) else str(v) for v in row))
+        console.print(table)
+    console.print(Text(brief.economy_note, style="dim"))
+    for spec in (s.spec for s in brief.scenarios):
+        console.print(Text(f"{spec.label}: {spec.description}", style="dim"))
+    console.print(
+        Text("Data: " + "; ".join(f"{k}: {v}" for k, v in brief.vintage.items()), style="dim")
+    )
+    for assumption in brief.assumptions:
+        console.print(Text(f"Assumption: {assumption}", style="dim"))

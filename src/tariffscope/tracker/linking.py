@@ -1,0 +1,271 @@
+"""Linking the measures a story mentions to the tariff-law catalog.
+
+A story's "25% from Aug. 1 on all Japanese goods" is the 7 July 2025 letter (``THREAT-JPN-25``);
+its "25 percent tariff on cars" is the Section 232 autos duty (``232-AUTOS-25``). A mention
+that fits no catalog measure becomes a *candidate scenario measure*, a record in the catalog's
+format, so a threat reported in the news can be priced before it is in the catalog.
+
+Matching is by rules, each a necessary condition or a score:
+
+- necessary: the imposer is the United States (the catalog is US law); the mention's target
+  is covered by the measure's targets; the rates agree (to 0.05 points; an inclusive floor's
+  rate is its total); the goods agree (across-the-board goods need an all-products measure;
+  named goods need a measure of a stacking group those goods belong to, per
+  ``data/product_groups.yaml``); the measure was published by the story's date, except for
+  an agreed deal, which may be implemented later;
+- score: the measure's status fits the mention's (threatened, in force at publication,
+  agreed, suspended), and its start date equals the mention's effective date.
+
+The best-scoring measure wins; ties keep the most specific target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tariffscope.domain.news import MeasureMention
+from tariffscope.news.products import product_class
+from tariffscope.regime.catalog import Catalog
+from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
+from tariffscope.regime.scenario import Scenario, scenario_from_mapping
+
+__all__ = ["MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
+
+RATE_TOLERANCE_PCT = 0.05
+_GROUPS_FILE = Path(__file__).resolve().parent / "data" / "product_groups.yaml"
+
+
+@dataclass(frozen=True)
+class MeasureLink:
+    """A mention and the catalog measure it refers to, or the candidate measure it implies.
+
+    ``candidate`` is a measure record in the catalog's format (for a scenario's ``add``), or
+    None when the mention cannot be priced (not a US measure, or goods without an HTS scope).
+    """
+
+    mention: MeasureMention
+    measure_id: str | None
+    confidence: float
+    reason: str
+    candidate: Mapping[str, Any] | None = None
+    status: str = ""
+
+    @property
+    def threatened(self) -> bool:
+        """A threat or proposal not yet law when the story was published."""
+        return self.status in ("threatened", "proposed")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mention": self.mention.to_dict(),
+            "measure": self.measure_id,
+            "confidence": round(self.confidence, 3),
+            "reason": self.reason,
+            "candidate": None if self.candidate is None else dict(self.candidate),
+            "status": self.status,
+        }
+
+
+@cache
+def _product_groups() -> dict[str, dict[str, Any]]:
+    with _GROUPS_FILE.open(encoding="utf-8") as handle:
+        data: dict[str, dict[str, Any]] = yaml.safe_load(handle)
+    return data
+
+
+def _goods(products: str) -> tuple[str, frozenset[str], set[str]]:
+    """Class of the goods, their product words, and the catalog groups they can belong to."""
+    kind, words = product_class(products or "all goods")
+    groups: set[str] = set()
+    table = _product_groups()
+    for word in words:
+        groups.update(table.get(word, {}).get("groups", []))
+    return kind, words, groups
+
+
+def _target_ok(mention: MeasureMention, measure: Measure) -> bool:
+    target = mention.target
+    if target == "WLD":
+        return "WLD" in measure.members
+    if target == "EUN":
+        return "EUN" in measure.members or "WLD" in measure.members
+    return measure.covers_origin(target)
+
+
+def _goods_ok(kind: str, groups: set[str], measure: Measure) -> bool:
+    if kind == "all":
+        return measure.scope.all_products
+    if kind == "specific":
+        return measure.group in groups
+    return False
+
+
+def _effective_status(mention: MeasureMention, published: date) -> str:
+    """A rate said to be in force but starting after publication is a scheduled threat."""
+    if (
+        mention.status == "in_force"
+        and mention.effective_date is not None
+        and mention.effective_date > published
+    ):
+        return "threatened"
+    return mention.status
+
+
+def _status_score(mention: MeasureMention, measure: Measure, published: date) -> float:
+    status = _effective_status(mention, published)
+    in_force = measure.status in ENACTED_STATUSES and measure.in_effect(
+        published, measure.effective_to
+    )
+    if status == "threatened":
+        if measure.status in ("threatened", "proposed"):
+            return 2.0
+        starts_later = measure.effective_from is not None and measure.effective_from > published
+        return 1.0 if starts_later else 0.0
+    if status == "in_force":
+        return 2.0 if in_force else 0.0
+    if status == "agreed":
+        return (
+            2.0
+            if measure.published_date >= published
+            and measure.rule in ("inclusive_floor", "replace", "exemption")
+            else 0.5
+        )
+    if status == "suspended":
+        return (
+            1.0
+            if measure.rule in ("suspension", "exemption") or measure.status == "superseded"
+            else 0.0
+        )
+    if status == "proposed":
+        return 1.5 if measure.status in ("threatened", "proposed") else 0.0
+    return 0.0
+
+
+def _score(
+    mention: MeasureMention, measure: Measure, published: date, kind: str, groups: set[str]
+) -> float | None:
+    if measure.is_switch or measure.rate is None:
+        return None
+    if not _target_ok(mention, measure) or not _goods_ok(kind, groups, measure):
+        return None
+    if abs(measure.rate * 100 - mention.to_rate_pct) > RATE_TOLERANCE_PCT:
+        return None
+    if measure.published_date > published and mention.status != "agreed":
+        return None
+    score = _status_score(mention, measure, published)
+    if score == 0.0:
+        return None
+    if mention.effective_date is not None and measure.effective_from is not None:
+        if mention.effective_date == measure.effective_from:
+            score += 2.0
+        elif measure.in_effect(mention.effective_date, measure.effective_to):
+            score += 0.5
+    return score + 0.1 * target_specificity(measure.targets)
+
+
+def _candidate(
+    mention: MeasureMention, published: date, source: str, kind: str, words: frozenset[str]
+) -> Mapping[str, Any] | None:
+    if mention.imposer != "USA" or mention.target in (None, "", "USA"):
+        return None
+    table = _product_groups()
+    products: dict[str, Any]
+    if kind == "all":
+        group, authority, products = "ieepa_reciprocal", "IEEPA", {"all": True}
+    else:
+        entries = [table[w] for w in sorted(words) if w in table and "scope" in table[w]]
+        if kind != "specific" or not entries:
+            return None
+        group, authority = entries[0]["groups"][0], str(entries[0]["authority"])
+        include = [p for e in entries for p in e["scope"].get("include", [])]
+        lists = [n for e in entries for n in e["scope"].get("lists", [])]
+        products = {key: value for key, value in (("include", include), ("lists", lists)) if value}
+    start = mention.effective_date or published
+    digest = hashlib.sha1(
+        f"{mention.target}|{mention.products}|{mention.to_rate_pct}|{start}".encode()
+    ).hexdigest()[:8]
+    return {
+        "id": f"NEWS-{mention.target}-{digest.upper()}",
+        "title": f"Reported: {mention.products} from {mention.target} at {mention.to_rate_pct:g}% "
+        f"from {start.isoformat()}",
+        "authority": authority,
+        "instrument": f"reported in the news ({published.isoformat()}); "
+        "no instrument in the catalog",
+        "sources": [source],
+        "published_date": published.isoformat(),
+        "effective_from": start.isoformat(),
+        "targets": [mention.target],
+        "group": group,
+        "rule": "replace",
+        "rate_pct": float(mention.to_rate_pct),
+        "products": {**products, "note": mention.products},
+    }
+
+
+def link_mention(
+    mention: MeasureMention, published: date, catalog: Catalog, *, source: str = "article:unknown"
+) -> MeasureLink:
+    """The catalog measure a mention refers to, or a candidate measure for a scenario."""
+    kind, words, groups = _goods(mention.products)
+    status = _effective_status(mention, published)
+    if mention.imposer != "USA":
+        reason = f"imposed by {mention.imposer}: the catalog holds US measures only"
+        return MeasureLink(mention, None, 0.0, reason, status=status)
+    scored = [
+        (score, measure)
+        for measure in catalog.measures
+        if (score := _score(mention, measure, published, kind, groups)) is not None
+    ]
+    if scored:
+        score, best = max(scored, key=lambda pair: pair[0])
+        reason = f"{best.title} ({best.status}; from {best.effective_from})"
+        return MeasureLink(mention, best.id, min(1.0, score / 4.2), reason, status=status)
+    candidate = _candidate(mention, published, source, kind, words)
+    why = "no catalog measure fits target, goods, rate and status"
+    if candidate is None:
+        why += "; the goods have no HTS scope, so it cannot be priced"
+    return MeasureLink(mention, None, 0.0, why, candidate, status=status)
+
+
+def link_mentions(
+    mentions: Sequence[MeasureMention],
+    published: date,
+    catalog: Catalog,
+    *,
+    source: str = "article:unknown",
+) -> list[MeasureLink]:
+    return [link_mention(m, published, catalog, source=source) for m in mentions]
+
+
+def candidate_scenario(
+    name: str, links: Sequence[MeasureLink], *, enact_threats: bool = True
+) -> Scenario | None:
+    """A scenario carrying out the linked threats and the candidate measures, or None if empty.
+
+    Catalog measures that are threatened or proposed are enacted; candidates are added.
+    """
+    enact: list[str] = []
+    add: list[Mapping[str, Any]] = []
+    for link in links:
+        if link.measure_id is not None and enact_threats and link.threatened:
+            if link.measure_id not in enact:
+                enact.append(link.measure_id)
+        elif (
+            link.candidate is not None
+            and (link.threatened or link.status == "agreed")
+            and all(item["id"] != link.candidate["id"] for item in add)
+        ):
+            add.append(link.candidate)
+    if not enact and not add:
+        return None
+    return scenario_from_mapping(
+        {"name": name, "enact": enact, "add": [dict(a) for a in add]}, where=name
+    )
