@@ -32,15 +32,16 @@ ArticlesOption = Annotated[
 ]
 PredictionsOption = Annotated[
     Path | None,
-    typer.Option("--predictions", help="Score these <stem>.json predictions instead of "
-                 "running the pipeline."),
+    typer.Option(
+        "--predictions", help="Score these <stem>.json predictions instead of running the pipeline."
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Print a table or JSON.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model to load.")]
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64,
-                                         help="Worker processes for the pipeline.")]
-PerArticleOption = Annotated[bool, typer.Option("--per-article",
-                                                help="Also print F1 per article.")]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for the pipeline.")
+]
+PerArticleOption = Annotated[bool, typer.Option("--per-article", help="Also print F1 per article.")]
 
 
 def _load_json(path: Path) -> dict[str, object]:
@@ -107,13 +108,21 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             out_console.print_json(data=report.to_dict())
             return
-        table = Table(title=f"Extraction scores on {len(stems)} articles ({gold})",
-                      title_justify="left")
+        table = Table(
+            title=f"Extraction scores on {len(stems)} articles ({gold})", title_justify="left"
+        )
         for column in ("records", "gold", "predicted", "matched", "precision", "recall", "F1"):
             table.add_column(column, justify="left" if column == "records" else "right")
         for f in report.fields:
-            table.add_row(f.name, str(f.gold), str(f.predicted), str(f.matched),
-                          _pct(f.precision), _pct(f.recall), _pct(f.f1))
+            table.add_row(
+                f.name,
+                str(f.gold),
+                str(f.predicted),
+                str(f.matched),
+                _pct(f.precision),
+                _pct(f.recall),
+                _pct(f.f1),
+            )
         out_console.print(table)
         accuracy = Table(title="Accuracy on matched pairs", title_justify="left")
         for column in ("attribute", "correct", "pairs", "accuracy"):

@@ -60,22 +60,51 @@ def _print_tables(extraction: Extraction) -> None:
         f"published {published}"
     )
     tables: list[tuple[str, list[str], list[list[str]]]] = [
-        ("Actors", ["name", "role", "country"],
-         [[a.name, a.role or "", a.country or ""] for a in extraction.actors]),
-        ("Events", ["kind", "date", "place", "participants", "status"],
-         [[e.kind, (e.date.isoformat() if e.date else e.date_text or ""), e.place or "",
-           ", ".join(e.participants) + (f" (x{e.count})" if e.count else ""), e.status]
-          for e in extraction.events]),
-        ("Quotes", ["speaker", "via", "text"],
-         [[q.speaker or "-", q.via or "", q.text] for q in extraction.quotes]),
-        ("Measures", ["imposer", "target", "products", "rate %", "effective", "status"],
-         [[m.imposer, m.target, m.products,
-           (f"{m.from_rate_pct:g} -> " if m.from_rate_pct is not None else "")
-           + f"{m.to_rate_pct:g}",
-           m.effective_date.isoformat() if m.effective_date else "", m.status]
-          for m in extraction.measures]),
-        ("Deadlines", ["date", "what"],
-         [[d.date.isoformat(), d.what] for d in extraction.deadlines]),
+        (
+            "Actors",
+            ["name", "role", "country"],
+            [[a.name, a.role or "", a.country or ""] for a in extraction.actors],
+        ),
+        (
+            "Events",
+            ["kind", "date", "place", "participants", "status"],
+            [
+                [
+                    e.kind,
+                    (e.date.isoformat() if e.date else e.date_text or ""),
+                    e.place or "",
+                    ", ".join(e.participants) + (f" (x{e.count})" if e.count else ""),
+                    e.status,
+                ]
+                for e in extraction.events
+            ],
+        ),
+        (
+            "Quotes",
+            ["speaker", "via", "text"],
+            [[q.speaker or "-", q.via or "", q.text] for q in extraction.quotes],
+        ),
+        (
+            "Measures",
+            ["imposer", "target", "products", "rate %", "effective", "status"],
+            [
+                [
+                    m.imposer,
+                    m.target,
+                    m.products,
+                    (f"{m.from_rate_pct:g} -> " if m.from_rate_pct is not None else "")
+                    + f"{m.to_rate_pct:g}",
+                    m.effective_date.isoformat() if m.effective_date else "",
+                    m.status,
+                ]
+                for m in extraction.measures
+            ],
+        ),
+        (
+            "Deadlines",
+            ["date", "what"],
+            [[d.date.isoformat(), d.what] for d in extraction.deadlines],
+        ),
     ]
     for title, columns, rows in tables:
         table = Table(title=title, title_justify="left")
@@ -103,8 +132,7 @@ def _single(source: str, model: str | None) -> Extraction:
     return extract(article, load_pipeline(model))
 
 
-def _batch(folder: Path, model: str | None, jobs: int, out: Path | None,
-           fmt: Format) -> int:
+def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Format) -> int:
     from tariffscope.news.api import extract_many
     from tariffscope.news.ingest import Article, read_article
     from tariffscope.news.pipeline import load_pipeline
@@ -124,11 +152,16 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None,
         out.mkdir(parents=True, exist_ok=True)
     nlp = load_pipeline(model)
     summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
-    for column in ("article", "published", "actors", "events", "quotes", "measures",
-                   "deadlines"):
+    for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
         summary.add_column(column)
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err_console, transient=True)
+    progress = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
     with progress:
         task = progress.add_task("extract", total=len(articles))
         for article, extraction in zip(
@@ -142,12 +175,22 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None,
                     json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
                 )
             elif fmt is Format.json:
-                out_console.print(json.dumps(data, ensure_ascii=False), markup=False,
-                                  highlight=False, emoji=False, soft_wrap=True)
+                out_console.print(
+                    json.dumps(data, ensure_ascii=False),
+                    markup=False,
+                    highlight=False,
+                    emoji=False,
+                    soft_wrap=True,
+                )
             published = extraction.article.published
-            summary.add_row(name, published.isoformat() if published else "unknown",
-                            *(str(len(getattr(extraction, k))) for k in
-                              ("actors", "events", "quotes", "measures", "deadlines")))
+            summary.add_row(
+                name,
+                published.isoformat() if published else "unknown",
+                *(
+                    str(len(getattr(extraction, k)))
+                    for k in ("actors", "events", "quotes", "measures", "deadlines")
+                ),
+            )
             progress.advance(task)
     if fmt is Format.table or out is not None:
         out_console.print(summary)
@@ -173,8 +216,10 @@ def register(app: typer.Typer) -> None:
         article) or to stdout as one line per article.
         """
         path = Path(source)
-        if source not in {"-"} and not source.startswith(("http://", "https://")) and (
-            path.is_dir()
+        if (
+            source not in {"-"}
+            and not source.startswith(("http://", "https://"))
+            and (path.is_dir())
         ):
             failed = _batch(path, model, jobs, out, fmt)
             if failed:

@@ -273,8 +273,12 @@ class Deadline:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"date": self.date.isoformat(), "what": self.what, "start": self.start,
-                "end": self.end}
+        return {
+            "date": self.date.isoformat(),
+            "what": self.what,
+            "start": self.start,
+            "end": self.end,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Deadline:

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from tariffscope.news import extensions as _extensions  # noqa: F401  (registers attributes)
 from tariffscope.news.lexicon import Lexicon, default_lexicon
@@ -25,10 +25,12 @@ __all__ = ["LexiconComponent", "create_lexicon"]
 _LEXICON_NAME = "lexicon.json"
 
 
-@spacy.registry.misc("tariffscope.lexicon.v1")
 def create_lexicon() -> Lexicon:
     """The lexicon shipped with tariffscope (``{"@misc": "tariffscope.lexicon.v1"}``)."""
     return default_lexicon()
+
+
+registry.misc.register("tariffscope.lexicon.v1", func=create_lexicon)
 
 
 class LexiconComponent(Pipe):

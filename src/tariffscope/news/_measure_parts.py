@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from tariffscope.news.lexicon import Lexicon
 
@@ -24,28 +24,154 @@ __all__ = [
 ]
 
 TARIFF_WORDS = frozenset(
-    """tariff tariffs duty duties levy levies tax taxes rate rates penalty penalties surcharge
-    surcharges charge charges""".split()
+    [
+        "tariff",
+        "tariffs",
+        "duty",
+        "duties",
+        "levy",
+        "levies",
+        "tax",
+        "taxes",
+        "rate",
+        "rates",
+        "penalty",
+        "penalties",
+        "surcharge",
+        "surcharges",
+        "charge",
+        "charges",
+    ]
 )
 CUT_VERBS = frozenset(
-    """cut reduce lower drop decrease slash halve trim fall ease decline shrink lessen
-    reduction cut""".split()
+    [
+        "cut",
+        "reduce",
+        "lower",
+        "drop",
+        "decrease",
+        "slash",
+        "halve",
+        "trim",
+        "fall",
+        "ease",
+        "decline",
+        "shrink",
+        "lessen",
+        "reduction",
+        "cut",
+    ]
 )
 _GENERIC = frozenset(
-    "good product import export item shipment merchandise commodity goods products imports "
-    "exports items shipments".split()
+    [
+        "good",
+        "product",
+        "import",
+        "export",
+        "item",
+        "shipment",
+        "merchandise",
+        "commodity",
+        "goods",
+        "products",
+        "imports",
+        "exports",
+        "items",
+        "shipments",
+    ]
 )
-_SOME = frozenset("some certain various several select selected specific".split())
+_SOME = frozenset(["some", "certain", "various", "several", "select", "selected", "specific"])
 _NOT_PRODUCTS = frozenset(
-    """import export trade retaliatory reciprocal punitive countervailing anti-dumping
-    antidumping anti dumping tariff rate section across board blanket secondary additional new
-    extra provisional preliminary general baseline current fresh steep high higher broad
-    broader total combined overall minimum maximum fentanyl-related fentanyl flat standard
-    u.s. us percent per cent point points a an the all other its their his her this that""".split()
+    [
+        "import",
+        "export",
+        "trade",
+        "retaliatory",
+        "reciprocal",
+        "punitive",
+        "countervailing",
+        "anti-dumping",
+        "antidumping",
+        "anti",
+        "dumping",
+        "tariff",
+        "rate",
+        "section",
+        "across",
+        "board",
+        "blanket",
+        "secondary",
+        "additional",
+        "new",
+        "extra",
+        "provisional",
+        "preliminary",
+        "general",
+        "baseline",
+        "current",
+        "fresh",
+        "steep",
+        "high",
+        "higher",
+        "broad",
+        "broader",
+        "total",
+        "combined",
+        "overall",
+        "minimum",
+        "maximum",
+        "fentanyl-related",
+        "fentanyl",
+        "flat",
+        "standard",
+        "u.s.",
+        "us",
+        "percent",
+        "per",
+        "cent",
+        "point",
+        "points",
+        "a",
+        "an",
+        "the",
+        "all",
+        "other",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+    ]
 )
-_REASONS = frozenset("fentanyl migration drug drugs oil immigration border".split())
-_DETERMINERS = frozenset("a an the all any its their his her this that these those every "
-                         "nearly almost about more than over many most numerous".split())
+_REASONS = frozenset(["fentanyl", "migration", "drug", "drugs", "oil", "immigration", "border"])
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "all",
+        "any",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "nearly",
+        "almost",
+        "about",
+        "more",
+        "than",
+        "over",
+        "many",
+        "most",
+        "numerous",
+    ]
+)
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -60,14 +186,18 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-_ANCHOR_NOUNS = frozenset("cut cuts reduction reductions hike hikes increase increases".split())
+_ANCHOR_NOUNS = frozenset(
+    ["cut", "cuts", "reduction", "reductions", "hike", "hikes", "increase", "increases"]
+)
 
 
 def _is_anchor(token: Token) -> bool:
     if token.lower_ in TARIFF_WORDS:
         return True
-    return token.lower_ in _ANCHOR_NOUNS and token.pos_ == "NOUN" and any(
-        c.lower_ in TARIFF_WORDS for c in token.children
+    return (
+        token.lower_ in _ANCHOR_NOUNS
+        and token.pos_ == "NOUN"
+        and any(c.lower_ in TARIFF_WORDS for c in token.children)
     )
 
 
@@ -97,7 +227,11 @@ def anchor_noun(rate: Span, limit: int = 5, window: int = 18) -> Token | None:
         if _is_anchor(token):
             return token
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in CUT_VERBS | {
-            "raise", "increase", "rise", "set", "be"
+            "raise",
+            "increase",
+            "rise",
+            "set",
+            "be",
         }:
             return None
         if token.text in {";", ":"}:
@@ -143,18 +277,46 @@ def _phrase_tokens(head: Token) -> list[Token]:
         token = stack.pop()
         keep.append(token)
         for child in token.children:
-            if child.i < token.i and child.dep_ not in {"punct", "prep", "relcl", "acl",
-                                                        "appos", "advmod"}:
+            if child.i < token.i and child.dep_ not in {
+                "punct",
+                "prep",
+                "relcl",
+                "acl",
+                "appos",
+                "advmod",
+            }:
                 stack.extend(child.subtree)
-            elif child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.text == ","
-                                                   and any(c.dep_ == "conj"
-                                                           for c in token.children)):
+            elif child.dep_ in {"conj", "cc"} or (
+                child.dep_ == "punct"
+                and child.text == ","
+                and any(c.dep_ == "conj" for c in token.children)
+            ):
                 stack.append(child)
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 
-_QUANTITY_NOUNS = frozenset("array range number host variety list basket set raft slew series "
-                            "majority share kind type swath swathe bunch".split())
+_QUANTITY_NOUNS = frozenset(
+    [
+        "array",
+        "range",
+        "number",
+        "host",
+        "variety",
+        "list",
+        "basket",
+        "set",
+        "raft",
+        "slew",
+        "series",
+        "majority",
+        "share",
+        "kind",
+        "type",
+        "swath",
+        "swathe",
+        "bunch",
+    ]
+)
 
 
 def _hyphenated(tokens: list[Token]) -> list[Token]:
@@ -163,14 +325,20 @@ def _hyphenated(tokens: list[Token]) -> list[Token]:
     doc = tokens[0].doc if tokens else None
     for token in list(tokens):
         j = token.i
-        while doc is not None and j + 2 < len(doc) and doc[j + 1].text == "-" and not (
-            doc[j].whitespace_ or doc[j + 1].whitespace_
+        while (
+            doc is not None
+            and j + 2 < len(doc)
+            and doc[j + 1].text == "-"
+            and not (doc[j].whitespace_ or doc[j + 1].whitespace_)
         ):
             ids[j + 1], ids[j + 2] = doc[j + 1], doc[j + 2]
             j += 2
         j = token.i
-        while doc is not None and j - 2 >= 0 and doc[j - 1].text == "-" and not (
-            doc[j - 2].whitespace_ or doc[j - 1].whitespace_
+        while (
+            doc is not None
+            and j - 2 >= 0
+            and doc[j - 1].text == "-"
+            and not (doc[j - 2].whitespace_ or doc[j - 1].whitespace_)
         ):
             ids[j - 1], ids[j - 2] = doc[j - 1], doc[j - 2]
             j -= 2
@@ -195,8 +363,13 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     "several European countries, including Denmark, the UK, and France".
     """
     while head.lemma_.lower() in _QUANTITY_NOUNS:
-        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]
+        of = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         if not of:
             break
         head = of[0]
@@ -208,29 +381,44 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in {"from", "through"} and objects:
             for obj in objects:
-                targets += [iso for iso, kind, _, _ in place_spans(obj.subtree, lex)
-                            if kind != "region"]
+                targets += [
+                    iso for iso, kind, _, _ in place_spans(obj.subtree, lex) if kind != "region"
+                ]
         if prep.lower_ in {"including", "like"}:
-            listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex)
-                      if kind != "region"]
+            listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex) if kind != "region"]
             if listed:
                 targets = listed
     targets = list(dict.fromkeys(targets))
     lemma = head.lemma_.lower()
-    world = lemma in {"country", "nation", "partner", "world"} and not targets and (
-        lemma == "world" or any(t.lower_ in {"all", "every"} for t in head.subtree)
+    world = (
+        lemma in {"country", "nation", "partner", "world"}
+        and not targets
+        and (lemma == "world" or any(t.lower_ in {"all", "every"} for t in head.subtree))
     )
     if head.i in place_ids or lemma in {"country", "nation", "partner", "world"}:
         return Goods("all goods", tuple(targets), world)
-    words = [t for t in tokens if t.i not in place_ids and t.lower_ not in _DETERMINERS
-             and not t.like_num and t.pos_ not in {"DET", "PRON", "PART"}
-             and t.dep_ not in {"quantmod", "nummod", "advmod", "npadvmod"}
-             and t.lower_ not in {"'s", "’s", "%"} and t.lower_ not in TARIFF_WORDS]
+    words = [
+        t
+        for t in tokens
+        if t.i not in place_ids
+        and t.lower_ not in _DETERMINERS
+        and not t.like_num
+        and t.pos_ not in {"DET", "PRON", "PART"}
+        and t.dep_ not in {"quantmod", "nummod", "advmod", "npadvmod"}
+        and t.lower_ not in {"'s", "’s", "%"}
+        and t.lower_ not in TARIFF_WORDS
+    ]
     quantifiers = [t.lower_ for t in tokens if t.lower_ in _SOME]
     content = [t for t in words if t.lower_ not in _NOT_PRODUCTS and t.lower_ not in _SOME]
-    specific = [t for t in content if t.is_alpha and t.lemma_.lower() not in _GENERIC
-                and t.lower_ not in _GENERIC and t.lemma_.lower() not in _REASONS
-                and t.lower_ not in {"and", "or"}]
+    specific = [
+        t
+        for t in content
+        if t.is_alpha
+        and t.lemma_.lower() not in _GENERIC
+        and t.lower_ not in _GENERIC
+        and t.lemma_.lower() not in _REASONS
+        and t.lower_ not in {"and", "or"}
+    ]
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
         return Goods(products, tuple(targets), world)

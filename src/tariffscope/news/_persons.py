@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -27,8 +27,8 @@ from tariffscope.news.lexicon import Lexicon, norm_token
 
 __all__ = [
     "NAME_PARTICLES",
-    "article_countries",
     "RoleInfo",
+    "article_countries",
     "boilerplate_ranges",
     "is_role_word",
     "left_role",
@@ -37,8 +37,26 @@ __all__ = [
     "right_role",
 ]
 
-NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "dos", "das", "del", "di", "bin",
-                            "al", "la", "le", "du", "ter", "den"})
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "der",
+        "van",
+        "de",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "du",
+        "ter",
+        "den",
+    }
+)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CONNECTORS = frozenset({"of", "for", "the", "and"})
 _CREDIT = re.compile(
@@ -83,20 +101,14 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     return ranges
 
 
-def is_role_word(token: Token, lex: Lexicon) -> bool:
-    lower = norm_token(token.lower_)
-    if lower in lex.role_words or lower in lex.former_words:
-        return True
-    if any(lower == head[-1] for head in lex.role_heads):
-        return True
-    return token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ"}
-
-
 def _is_run_token(token: Token, lex: Lexicon) -> bool:
     if token.text in _POSSESSIVE:
         return True
-    if token.is_punct or token.like_num or token.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP",
-                                                          "CCONJ", "SCONJ", "ADV", "PART"}:
+    if (
+        token.is_punct
+        or token.like_num
+        or token.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART"}
+    ):
         return token.lower_ in {"of", "for", "the"} or token.text in {"U.S.", "U.K.", "E.U."}
     if token.is_title or (token.is_upper and token.is_alpha) or token.text in {"U.S.", "U.K."}:
         return True
@@ -104,6 +116,7 @@ def _is_run_token(token: Token, lex: Lexicon) -> bool:
 
 
 def is_role_word(token: Token, lex: Lexicon) -> bool:
+    """True for a word that can be part of a title ("trade", "chief", "Minister")."""
     lower = norm_token(token.lower_)
     if lower in lex.role_words or lower in lex.former_words:
         return True
@@ -113,8 +126,12 @@ def is_role_word(token: Token, lex: Lexicon) -> bool:
 def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
     """A lower-case noun or adjective right before a lower-case role word ("textile minister")."""
     return (
-        token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ"}
-        and right is not None and right.is_lower and is_role_word(right, lex)
+        token.is_lower
+        and token.is_alpha
+        and token.pos_ in {"NOUN", "ADJ"}
+        and right is not None
+        and right.is_lower
+        and is_role_word(right, lex)
     )
 
 
@@ -239,13 +256,16 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
         if token.text == "-" and n and not doc[j - 1].whitespace_ and j + 1 < len(doc):
             j += 1
             continue
-        if token.lower_ in NAME_PARTICLES and n and j + 1 < len(doc) and (
-            doc[j + 1].is_title or doc[j + 1].lower_ in NAME_PARTICLES
+        if (
+            token.lower_ in NAME_PARTICLES
+            and n
+            and j + 1 < len(doc)
+            and (doc[j + 1].is_title or doc[j + 1].lower_ in NAME_PARTICLES)
         ):
             j += 1
             continue
         is_name = token.is_alpha and (token.is_title or (token.is_upper and len(token) <= 3))
-        if not is_name or token.pos_ in {"VERB", "AUX"} and not token.is_title:
+        if not is_name or (token.pos_ in {"VERB", "AUX"} and not token.is_title):
             break
         if lex.place_at([t.text for t in doc[j : j + 3]], 0) is not None:
             break
@@ -267,8 +287,9 @@ def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     return out
 
 
-def article_countries(doc: Doc, persons: list[dict[str, Any]], skip: list[tuple[int, int]],
-                      lex: Lexicon) -> list[str]:
+def article_countries(
+    doc: Doc, persons: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
+) -> list[str]:
     """Countries of the article, most named first (places outside credits, and the countries
     of the people who act in it)."""
     counts: Counter[str] = Counter()

@@ -30,8 +30,25 @@ __all__ = [
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must"})
 FUTURE_FRAMES = frozenset(
-    {"set", "expect", "schedule", "due", "plan", "aim", "intend", "prepare", "go", "hope",
-     "want", "seek", "poise", "slate", "likely", "unlikely", "try"}
+    {
+        "set",
+        "expect",
+        "schedule",
+        "due",
+        "plan",
+        "aim",
+        "intend",
+        "prepare",
+        "go",
+        "hope",
+        "want",
+        "seek",
+        "poise",
+        "slate",
+        "likely",
+        "unlikely",
+        "try",
+    }
 )
 _PAST_TAGS = frozenset({"VBD"})
 
@@ -60,8 +77,10 @@ def _aux_lemmas(verb: Token) -> list[str]:
 def _is_finite(verb: Token) -> bool:
     if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
         return True
-    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
-               for c in verb.children)
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        for c in verb.children
+    )
 
 
 def direction(verb: Token | None) -> int:
@@ -84,8 +103,9 @@ def direction(verb: Token | None) -> int:
             return 1
         if current.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re", "am"} for a in auxes):
             return 1
-        if current.tag_ == "VBD" or any(a in {"had", "has", "have", "did", "was", "were"}
-                                         for a in auxes):
+        if current.tag_ == "VBD" or any(
+            a in {"had", "has", "have", "did", "was", "were"} for a in auxes
+        ):
             return -1
         if _is_finite(current) or current.head is current:
             return 0
@@ -102,8 +122,9 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
     """
     current = verb
     for _ in range(limit):
-        agents = [g for c in current.children if c.dep_ == "agent"
-                  for g in c.children if g.dep_ == "pobj"]
+        agents = [
+            g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         if agents:
             return agents[0]
         deps = {"nsubj", "nsubjpass"} if passive else {"nsubj"}
@@ -139,8 +160,7 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
 
 def has_negation(verb: Token) -> bool:
     """True when the verb has a negation child ("didn't", "wasn’t", "not", "never")."""
-    return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"}
-               for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children)
 
 
 def subtree_lemmas(token: Token) -> set[str]:

@@ -39,12 +39,51 @@ from tariffscope.news.lexicon import Lexicon, fold
 __all__ = ["ActorComponent", "make_actor_component"]
 
 _NOT_NAMES = frozenset(
-    """he she it they we i you his her him them us me the a an this that these those who
-    mr mrs ms dr sir president minister secretary""".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "him",
+        "them",
+        "us",
+        "me",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "minister",
+        "secretary",
+    ]
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "pobj", "dobj", "appos"})
-_INSTITUTION_WORDS = frozenset({"ministry", "embassy", "government", "office", "department",
-                                "commission", "cabinet", "administration"})
+_INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "embassy",
+        "government",
+        "office",
+        "department",
+        "commission",
+        "cabinet",
+        "administration",
+    }
+)
 
 
 @dataclass
@@ -88,13 +127,22 @@ class ActorComponent(LexiconComponent):
             body = [m for m in person.mentions if not _in_ranges(m[0], m[1], skip)]
             actor = bool(body) and not person.former and self._is_actor(doc, person)
             first = (body or person.mentions)[0]
-            out.append({
-                "name": person.name, "role": person.role, "country": person.country,
-                "former": person.former, "actor": actor, "start": first[0], "end": first[1],
-                "mentions": [[m[0], m[1]] for m in person.mentions],
-            })
-            mentions.extend({"start": m[0], "end": m[1], "person": index, "kind": "name"}
-                            for m in person.mentions)
+            out.append(
+                {
+                    "name": person.name,
+                    "role": person.role,
+                    "country": person.country,
+                    "former": person.former,
+                    "actor": actor,
+                    "start": first[0],
+                    "end": first[1],
+                    "mentions": [[m[0], m[1]] for m in person.mentions],
+                }
+            )
+            mentions.extend(
+                {"start": m[0], "end": m[1], "person": index, "kind": "name"}
+                for m in person.mentions
+            )
         mentions.extend(role_mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
@@ -114,12 +162,15 @@ class ActorComponent(LexiconComponent):
                 if "\n" in doc[k].text or (k < end - 1 and "\n" in doc[k].whitespace_):
                     end = k if "\n" in doc[k].text else k + 1
                     break
-            while start < end and (doc[start].text in lex.honorifics
-                                   or lex.role_head_len([doc[start].lower_], 1)
-                                   or doc[start].lower_ in lex.role_words):
+            while start < end and (
+                doc[start].text in lex.honorifics
+                or lex.role_head_len([doc[start].lower_], 1)
+                or doc[start].lower_ in lex.role_words
+            ):
                 start += 1
-            while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"}
-                                   or not doc[end - 1].is_alpha):
+            while end > start and (
+                doc[end - 1].text in {"'s", "’s", "'", "’"} or not doc[end - 1].is_alpha
+            ):
                 end -= 1
             if start < end:
                 found[(start, end)] = "ner"
@@ -144,11 +195,12 @@ class ActorComponent(LexiconComponent):
                 if s == i + 1 and e < i + 1 + n:
                     e = i + 1 + n
                 found[(s, e)] = source if "title" in source else source + "+title"
-        body_words = [tuple(fold(doc[s:e].text).split()) for (s, e) in found
-                      if (s, e) not in in_headline]
+        body_words = [
+            tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
+        ]
         for key in in_headline & set(found):
             words = tuple(fold(doc[key[0] : key[1]].text).split())
-            if not any(words[len(words) - len(b):] == b for b in body_words if b):
+            if not any(words[len(words) - len(b) :] == b for b in body_words if b):
                 del found[key]
         out = []
         for (start, end), source in found.items():
@@ -192,8 +244,9 @@ class ActorComponent(LexiconComponent):
         if not alias_owner:
             return
         pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(alias_owner, key=len,
-                                                                    reverse=True)) + r")(?![\w-])"
+            r"(?<![\w-])("
+            + "|".join(re.escape(a) for a in sorted(alias_owner, key=len, reverse=True))
+            + r")(?![\w-])"
         )
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
         for match in pattern.finditer(doc.text):
@@ -282,9 +335,16 @@ class ActorComponent(LexiconComponent):
             if token.lower_ != "the":
                 continue
             j = i + 1
-            while j < len(doc) and j - i <= 6 and (doc[j].is_title or doc[j].is_upper
-                                                    or is_role_word(doc[j], lex)
-                                                    or doc[j].text in {"U.S.", "U.K."}):
+            while (
+                j < len(doc)
+                and j - i <= 6
+                and (
+                    doc[j].is_title
+                    or doc[j].is_upper
+                    or is_role_word(doc[j], lex)
+                    or doc[j].text in {"U.S.", "U.K."}
+                )
+            ):
                 j += 1
             if j == i + 1 or (j < len(doc) and name_tokens_after(doc, j, lex)):
                 continue
@@ -316,16 +376,21 @@ class ActorComponent(LexiconComponent):
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
         matches = [
-            k for k, p in enumerate(persons)
-            if p.role and (p.role.lower() == role or p.role.lower().endswith(" " + role))
+            k
+            for k, p in enumerate(persons)
+            if p.role
+            and (p.role.lower() == role or p.role.lower().endswith(" " + role))
             and (info.country is None or p.country in {None, info.country})
         ]
         if matches:
             before = [k for k in matches if persons[k].mentions[0][2] < at]
             return (before or matches)[-1] if len(matches) > 1 else matches[0]
         if info.country is not None:
-            same = [k for k, p in enumerate(persons)
-                    if p.role is None and p.country == info.country and p.mentions[0][2] < at]
+            same = [
+                k
+                for k, p in enumerate(persons)
+                if p.role is None and p.country == info.country and p.mentions[0][2] < at
+            ]
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
@@ -345,8 +410,9 @@ class ActorComponent(LexiconComponent):
             return True
         if not person.ner:
             return known
-        deps = {doc[m[2]].dep_ for m in person.mentions} | {doc[m[3] - 1].dep_
-                                                            for m in person.mentions}
+        deps = {doc[m[2]].dep_ for m in person.mentions} | {
+            doc[m[3] - 1].dep_ for m in person.mentions
+        }
         return len(person.mentions) >= 2 or bool(deps & _SUBJECT_DEPS)
 
 

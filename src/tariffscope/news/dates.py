@@ -45,13 +45,38 @@ DateKind = Literal["absolute", "month", "weekday", "relative"]
 Precision = Literal["day", "month"]
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _M = (
@@ -153,12 +178,31 @@ def find_dates(text: str) -> list[DateExpr]:
             month, day = _month(m["m"]), int(m["d"])
             if not _valid(year or 2024, month, day) or not free(m.start(), m.end()):
                 continue
-            add(DateExpr(m.start(), m.end(), m[0], "absolute", year, month, day,
-                         preposition=_prep(text, m.start())))
+            add(
+                DateExpr(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    "absolute",
+                    year,
+                    month,
+                    day,
+                    preposition=_prep(text, m.start()),
+                )
+            )
     for m in _MONTH_YEAR.finditer(text):
         if free(m.start(), m.end()):
-            add(DateExpr(m.start(), m.end(), m[0], "month", int(m["y"]), _month(m["m"]),
-                         preposition=_prep(text, m.start())))
+            add(
+                DateExpr(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    "month",
+                    int(m["y"]),
+                    _month(m["m"]),
+                    preposition=_prep(text, m.start()),
+                )
+            )
     for m in _MONTH_CUE.finditer(text):
         start = m.start("m")
         if not m["m"][0].isupper() or not free(start, m.end()):
@@ -166,10 +210,18 @@ def find_dates(text: str) -> list[DateExpr]:
         cue = " ".join(m["cue"].lower().split())
         modifier = cue if cue in {"last", "next", "this", "early", "mid", "late"} else None
         prep = None if modifier else cue
-        add(DateExpr(start if modifier is None else m.start(), m.end(),
-                     text[start if modifier is None else m.start() : m.end()], "month",
-                     None, _month(m["m"]), modifier=modifier,
-                     preposition=prep or _prep(text, m.start())))
+        add(
+            DateExpr(
+                start if modifier is None else m.start(),
+                m.end(),
+                text[start if modifier is None else m.start() : m.end()],
+                "month",
+                None,
+                _month(m["m"]),
+                modifier=modifier,
+                preposition=prep or _prep(text, m.start()),
+            )
+        )
     for m in _WEEKDAY.finditer(text):
         start, end = m.start(), m.end()
         if not free(start, end):
@@ -177,8 +229,17 @@ def find_dates(text: str) -> list[DateExpr]:
         modifier = m["mod"].lower() if m["mod"] else None
         if m["poss"]:
             modifier = modifier or "possessive"
-        add(DateExpr(start, end, m[0], "weekday", weekday=_WEEKDAYS[m["w"].lower()],
-                     modifier=modifier, preposition=_prep(text, start)))
+        add(
+            DateExpr(
+                start,
+                end,
+                m[0],
+                "weekday",
+                weekday=_WEEKDAYS[m["w"].lower()],
+                modifier=modifier,
+                preposition=_prep(text, start),
+            )
+        )
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -201,8 +262,15 @@ def _relative(m: re.Match[str]) -> DateExpr | None:
     which = (m["which"] or "").lower()
     if unit == "month":
         shift = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
-        return DateExpr(m.start(), m.end(), m[0], "relative", month_offset=shift,
-                        modifier=(m["pre"] or "").lower() or None, preposition=prep)
+        return DateExpr(
+            m.start(),
+            m.end(),
+            m[0],
+            "relative",
+            month_offset=shift,
+            modifier=(m["pre"] or "").lower() or None,
+            preposition=prep,
+        )
     # weeks, years, "in the coming weeks": no day or month to give
     return DateExpr(m.start(), m.end(), m[0], "relative", modifier="vague")
 
@@ -218,8 +286,16 @@ def _merge_weekday_absolute(text: str, found: list[DateExpr]) -> list[DateExpr]:
         ):
             prev = out.pop()
             end = expr.end + (1 if text[expr.end : expr.end + 1] == ")" else 0)
-            expr = DateExpr(prev.start, end, text[prev.start : end], "absolute", expr.year,
-                            expr.month, expr.day, preposition=prev.preposition)
+            expr = DateExpr(
+                prev.start,
+                end,
+                text[prev.start : end],
+                "absolute",
+                expr.year,
+                expr.month,
+                expr.day,
+                preposition=prev.preposition,
+            )
         out.append(expr)
     return out
 
@@ -276,7 +352,9 @@ def resolve(
             return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
         side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
         first = anchor.replace(day=1)
-        options = [dt.date(y, expr.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        options = [
+            dt.date(y, expr.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        ]
         if side == 0 and expr.month == anchor.month:
             return first, "month"
         return _nearest(first, options, side), "month"

@@ -24,8 +24,21 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["DateComponent", "date_direction", "make_date_component"]
 
-_AHEAD_PREPS = frozenset({"from", "starting", "beginning", "until", "till", "by", "as of",
-                          "effective", "effective from", "through", "before"})
+_AHEAD_PREPS = frozenset(
+    {
+        "from",
+        "starting",
+        "beginning",
+        "until",
+        "till",
+        "by",
+        "as of",
+        "effective",
+        "effective from",
+        "through",
+        "before",
+    }
+)
 _DEADLINE_NOUNS = frozenset({"deadline", "cutoff", "cut-off", "target", "expiry"})
 
 
@@ -66,18 +79,20 @@ class DateComponent(LexiconComponent):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             way = date_direction(expr, span)
             value, precision = resolve(expr, anchor, ref_year=ref_year, direction=way)
-            out.append({
-                "start": expr.start,
-                "end": expr.end,
-                "text": expr.text,
-                "kind": expr.kind,
-                "date": None if value is None else value.isoformat(),
-                "precision": precision,
-                "direction": way,
-                "preposition": expr.preposition,
-                "modifier": expr.modifier,
-                "has_year": expr.has_year,
-            })
+            out.append(
+                {
+                    "start": expr.start,
+                    "end": expr.end,
+                    "text": expr.text,
+                    "kind": expr.kind,
+                    "date": None if value is None else value.isoformat(),
+                    "precision": precision,
+                    "direction": way,
+                    "preposition": expr.preposition,
+                    "modifier": expr.modifier,
+                    "has_year": expr.has_year,
+                }
+            )
         doc._.tariffscope_dates = out
 
 

@@ -48,8 +48,12 @@ def find_deadlines(
 
     def add(value: str, start: int, end: int) -> None:
         if value not in found:
-            found[value] = {"date": value, "what": _what(doc, start, end), "start": start,
-                            "end": end}
+            found[value] = {
+                "date": value,
+                "what": _what(doc, start, end),
+                "start": start,
+                "end": end,
+            }
 
     for d in dates:
         if d["date"] is None:
@@ -65,8 +69,10 @@ def find_deadlines(
         if deadline_noun and d["precision"] == "day" and _ahead(d["date"], anchor):
             add(d["date"], d["start"], d["end"])
             continue
-        if d.get("preposition") in _AHEAD and _ahead(d["date"], anchor) and (
-            d.get("modifier") not in {"early", "mid", "late"}
+        if (
+            d.get("preposition") in _AHEAD
+            and _ahead(d["date"], anchor)
+            and (d.get("modifier") not in {"early", "mid", "late"})
         ):
             if anchor is None and d["kind"] in {"weekday", "relative"}:
                 continue

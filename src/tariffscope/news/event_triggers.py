@@ -41,28 +41,118 @@ __all__ = [
     "with_objects",
 ]
 
-AGREEMENT_NOUNS = frozenset("deal agreement pact framework accord truce treaty".split())
-MEASURE_NOUNS = frozenset("tariff tariffs duty duties levy levies order orders action letter "
-                          "proclamation measure measures controls regime sanctions".split())
-CANCEL_WORDS = frozenset("cancel cancellation scrap end terminate halt suspend postpone "
-                         "abandon unable fail".split())
-_DEAL_VERBS = frozenset("reach strike seal sign finalize finalise conclude clinch announce "
-                        "unveil secure agree approve ink".split())
-_ANNOUNCE_VERBS = frozenset("announce unveil declare impose levy slap raise hike remove lift "
-                            "rescind scrap threaten warn publish issue set".split())
-_TALKS_VERBS = frozenset("hold begin start resume continue end terminate halt suspend break "
-                         "launch open conclude restart".split())
-_NOMINAL_ACTS = frozenset("signing announcement conclusion finalization ratification".split())
-_TRAVEL_VERBS = frozenset("visit travel fly depart leave arrive attend head".split())
+AGREEMENT_NOUNS = frozenset(["deal", "agreement", "pact", "framework", "accord", "truce", "treaty"])
+MEASURE_NOUNS = frozenset(
+    [
+        "tariff",
+        "tariffs",
+        "duty",
+        "duties",
+        "levy",
+        "levies",
+        "order",
+        "orders",
+        "action",
+        "letter",
+        "proclamation",
+        "measure",
+        "measures",
+        "controls",
+        "regime",
+        "sanctions",
+    ]
+)
+CANCEL_WORDS = frozenset(
+    [
+        "cancel",
+        "cancellation",
+        "scrap",
+        "end",
+        "terminate",
+        "halt",
+        "suspend",
+        "postpone",
+        "abandon",
+        "unable",
+        "fail",
+    ]
+)
+_DEAL_VERBS = frozenset(
+    [
+        "reach",
+        "strike",
+        "seal",
+        "sign",
+        "finalize",
+        "finalise",
+        "conclude",
+        "clinch",
+        "announce",
+        "unveil",
+        "secure",
+        "agree",
+        "approve",
+        "ink",
+    ]
+)
+_ANNOUNCE_VERBS = frozenset(
+    [
+        "announce",
+        "unveil",
+        "declare",
+        "impose",
+        "levy",
+        "slap",
+        "raise",
+        "hike",
+        "remove",
+        "lift",
+        "rescind",
+        "scrap",
+        "threaten",
+        "warn",
+        "publish",
+        "issue",
+        "set",
+    ]
+)
+_TALKS_VERBS = frozenset(
+    [
+        "hold",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+        "end",
+        "terminate",
+        "halt",
+        "suspend",
+        "break",
+        "launch",
+        "open",
+        "conclude",
+        "restart",
+    ]
+)
+_NOMINAL_ACTS = frozenset(["signing", "announcement", "conclusion", "finalization", "ratification"])
+_TRAVEL_VERBS = frozenset(["visit", "travel", "fly", "depart", "leave", "arrive", "attend", "head"])
 _PHONE = frozenset({"phone", "telephone", "video", "virtual"})
 _NOUNS = {
-    "meeting": "meeting", "summit": "meeting", "face-to-face": "meeting", "dinner": "meeting",
-    "call": "call", "conversation": "call", "chat": "call",
-    "visit": "visit", "trip": "visit",
-    "talks": "talks", "negotiations": "talks",
+    "meeting": "meeting",
+    "summit": "meeting",
+    "face-to-face": "meeting",
+    "dinner": "meeting",
+    "call": "call",
+    "conversation": "call",
+    "chat": "call",
+    "visit": "visit",
+    "trip": "visit",
+    "talks": "talks",
+    "negotiations": "talks",
     "announcement": "announcement",
     "election": "election",
-    "expo": "other", "ceremony": "other",
+    "expo": "other",
+    "ceremony": "other",
 }
 
 
@@ -83,13 +173,18 @@ def _objects(token: Token) -> list[Token]:
 
 
 def with_objects(token: Token) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
-            for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _mentions_measure(token: Token) -> bool:
     for t in token.subtree:
-        if t.lower_ in MEASURE_NOUNS or t.like_num and t.nbor(1).text in {"%", "percent"}:
+        if t.lower_ in MEASURE_NOUNS or (t.like_num and t.nbor(1).text in {"%", "percent"}):
             return True
     return False
 
@@ -102,9 +197,7 @@ def _deal_context(token: Token) -> bool:
         return True  # "the signing of a trade deal", "the announcement of a deal with India"
     if head.pos_ == "VERB" and head.lemma_.lower() in _DEAL_VERBS | {"announce", "reach"}:
         return True
-    if any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children):
-        return True
-    return False
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children)
 
 
 def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
@@ -118,9 +211,12 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
         objects = _objects(token)
         if lemma == "meet":
             return Trigger(token, "meeting")
-        if lemma in {"call", "phone", "telephone"} and objects and any(
-            person(o) for o in objects
-        ) and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children):
+        if (
+            lemma in {"call", "phone", "telephone"}
+            and objects
+            and any(person(o) for o in objects)
+            and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children)
+        ):
             return Trigger(token, "call")
         if lemma in {"speak", "talk", "chat"}:
             partners = with_objects(token)
@@ -134,16 +230,17 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return Trigger(token, "visit")
         if lemma == "negotiate":
             return Trigger(token, "talks")
-        if lemma in {"hold", "begin", "start", "resume", "continue", "end", "terminate", "halt",
-                     "suspend", "break"}:
-            if any(o.lower_ in {"talks", "negotiations"} for o in objects):
-                return Trigger(token, "talks")
+        if lemma in _TALKS_VERBS and any(o.lower_ in {"talks", "negotiations"} for o in objects):
+            return Trigger(token, "talks")
         if lemma == "agree":
             if any(c.dep_ == "ccomp" for c in token.children):
                 return None  # "we agreed that our work has yielded results": an opinion
             to_do = [c for c in token.children if c.dep_ == "xcomp"]
-            if to_do and not any(t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
-                                 for x in to_do for t in x.subtree):
+            if to_do and not any(
+                t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
+                for x in to_do
+                for t in x.subtree
+            ):
                 return None  # "agreed to negotiate", "agreed to hold regular communication"
             return Trigger(token, "agreement")
         if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
@@ -152,9 +249,9 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return Trigger(token, "announcement")
         if lemma == "take" and any(o.lower_ == "action" for o in objects):
             return Trigger(token, "announcement")
-        if lemma in _ANNOUNCE_VERBS and (_mentions_measure(token) or lemma in {
-            "announce", "unveil", "declare"
-        }):
+        if lemma in _ANNOUNCE_VERBS and (
+            _mentions_measure(token) or lemma in {"announce", "unveil", "declare"}
+        ):
             if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
                 return None  # "the letter ..., announcing the new tariffs": the letter's
             return Trigger(token, "announcement")
@@ -167,21 +264,26 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             kind = "other"
         if kind is None and lemma in AGREEMENT_NOUNS:
             kind = "agreement"
-        if kind == "call" and lemma == "conversation" and not any(
-            t.lower_ in _PHONE for t in token.subtree
+        if (
+            kind == "call"
+            and lemma == "conversation"
+            and not any(t.lower_ in _PHONE for t in token.subtree)
         ):
             return None
         if kind == "call" and lemma == "call" and _has_child(token, {"for"}, {"prep"}):
             return None
-        if kind == "meeting" and lemma in {"summit", "dinner"} and not (
-            with_objects(token) or with_objects(token.head)
+        if (
+            kind == "meeting"
+            and lemma in {"summit", "dinner"}
+            and not (with_objects(token) or with_objects(token.head))
         ):
             return None
         if kind == "agreement" and not _deal_context(token):
             return None
-        if kind == "talks" and not (with_objects(token) or (
-            token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS
-        )):
+        if kind == "talks" and not (
+            with_objects(token)
+            or (token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS)
+        ):
             return None  # "a point of contention in negotiations over tariffs"
         if kind is not None:
             return Trigger(token, kind)

@@ -36,7 +36,6 @@ from tariffscope.news._persons import article_countries, boilerplate_ranges, hea
 from tariffscope.news._syntax import direction, governing_verb, has_negation, subject_of
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_triggers import (
-    AGREEMENT_NOUNS,
     CANCEL_WORDS,
     Trigger,
     trigger_of,
@@ -47,27 +46,86 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = ["EventComponent", "make_event_component"]
 
 _COUNT_WORDS = {"twice": 2, "thrice": 3, "once": 1}
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "several": None}
-_GROUPS = frozenset({"leaders", "two", "both", "sides", "countries", "nations", "governments",
-                     "delegations", "parties"})
-_REPORT_VERBS = frozenset("say tell write post warn threaten announce add".split())
-_MEASURE_ACTS = frozenset("impose raise increase hike slap levy put place".split())
-_COLLECTIVE = frozenset("administration government team office camp cabinet ministry".split())
-_REQUEST_VERBS = frozenset("ask urge press push want seek invite call pressure lobby".split())
-_FUTURE_HEADS = frozenset("set expect schedule plan go due prepare aim intend will hope agree "
-                          "continue begin start able".split())
-_ACL_EVENT_VERBS = frozenset("finalize finalise sign reach announce seal strike conclude agree "
-                             "hold make".split())
-_PLANNED_WORDS = frozenset({"upcoming", "planned", "proposed", "expected", "next", "future",
-                            "scheduled", "possible"})
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": None,
+}
+_GROUPS = frozenset(
+    {
+        "leaders",
+        "two",
+        "both",
+        "sides",
+        "countries",
+        "nations",
+        "governments",
+        "delegations",
+        "parties",
+    }
+)
+_REPORT_VERBS = frozenset(["say", "tell", "write", "post", "warn", "threaten", "announce", "add"])
+_MEASURE_ACTS = frozenset(["impose", "raise", "increase", "hike", "slap", "levy", "put", "place"])
+_COLLECTIVE = frozenset(
+    ["administration", "government", "team", "office", "camp", "cabinet", "ministry"]
+)
+_REQUEST_VERBS = frozenset(
+    ["ask", "urge", "press", "push", "want", "seek", "invite", "call", "pressure", "lobby"]
+)
+_FUTURE_HEADS = frozenset(
+    [
+        "set",
+        "expect",
+        "schedule",
+        "plan",
+        "go",
+        "due",
+        "prepare",
+        "aim",
+        "intend",
+        "will",
+        "hope",
+        "agree",
+        "continue",
+        "begin",
+        "start",
+        "able",
+    ]
+)
+_ACL_EVENT_VERBS = frozenset(
+    [
+        "finalize",
+        "finalise",
+        "sign",
+        "reach",
+        "announce",
+        "seal",
+        "strike",
+        "conclude",
+        "agree",
+        "hold",
+        "make",
+    ]
+)
+_PLANNED_WORDS = frozenset(
+    {"upcoming", "planned", "proposed", "expected", "next", "future", "scheduled", "possible"}
+)
 
 
 class _Index:
     """Mentions of people by character position."""
 
     def __init__(self, mentions: list[dict[str, Any]]) -> None:
-        self.items = sorted((m["start"], m["end"], m["person"]) for m in mentions)
+        self.items: list[tuple[int, int, int]] = sorted(
+            (int(m["start"]), int(m["end"]), int(m["person"])) for m in mentions
+        )
         self.starts = [m[0] for m in self.items]
         self.by_name: dict[str, int] = {}
         self.countries: dict[int, str] = {}
@@ -97,9 +155,11 @@ class _Index:
             start, end, person = self.items[k]
             span = doc.char_span(start, end, alignment_mode="expand")
             fallback = person if fallback is None else fallback
-            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} or (
-                t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"}
-            ) for t in span):
+            if span is not None and any(
+                t.dep_ in {"nsubj", "nsubjpass"}
+                or (t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"})
+                for t in span
+            ):
                 return person
             k -= 1
         return fallback
@@ -133,21 +193,32 @@ class EventComponent(LexiconComponent):
         measures = doc._.tariffscope_measures or []
         skip = boilerplate_ranges(doc, meta.get("title")) + headline_lines(doc, meta.get("title"))
         pair = article_countries(doc, persons, skip, lex)
-        self._speakers = [(q["start"], q["end"], q["speaker"])
-                          for q in doc._.tariffscope_quotes or [] if q.get("speaker")]
+        self._speakers = [
+            (q["start"], q["end"], q["speaker"])
+            for q in doc._.tariffscope_quotes or []
+            if q.get("speaker")
+        ]
         self._lead_imposer = str(measures[0]["imposer"]) if measures else None
         raw: list[dict[str, Any]] = []
         for sent in doc.sents:
             if any(s <= sent.start_char < e for s, e in skip):
                 continue
-            found = [t for t in (trigger_of(tok, lambda x: index.person(
-                x.idx, x.idx + len(x.text)) is not None) for tok in sent) if t is not None]
+            found = [
+                t
+                for t in (
+                    trigger_of(tok, lambda x: index.person(x.idx, x.idx + len(x.text)) is not None)
+                    for tok in sent
+                )
+                if t is not None
+            ]
             found += self._extra_triggers(sent, index, lex)
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
             described = []
             for trig in found:
-                if trig.kind != "other" and trig.token.pos_ not in {"VERB", "AUX"} and (
-                    self._covered(trig, verbs)
+                if (
+                    trig.kind != "other"
+                    and trig.token.pos_ not in {"VERB", "AUX"}
+                    and (self._covered(trig, verbs))
                 ):
                     continue
                 if self._hypothetical(trig.token):
@@ -167,17 +238,29 @@ class EventComponent(LexiconComponent):
             lemma = token.lemma_.lower()
             if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":
                 subject = subject_of(token)
-                places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for g in c.children if g.dep_ == "pobj"]
-                if subject is not None and places and self._is_person(subject, index) and (
-                    any(lex.place_code(p.text) for p in places)
+                places = [
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                if (
+                    subject is not None
+                    and places
+                    and self._is_person(subject, index)
+                    and (any(lex.place_code(p.text) for p in places))
                 ):
                     out.append(Trigger(token, "visit"))
             if token.pos_ == "VERB" and lemma in _REPORT_VERBS:
                 for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                    if comp.lemma_.lower() in _MEASURE_ACTS and direction(comp) > 0 and any(
-                        t.lower_ in {"tariff", "tariffs", "duty", "duties", "levy", "levies"}
-                        for t in comp.subtree
+                    if (
+                        comp.lemma_.lower() in _MEASURE_ACTS
+                        and direction(comp) > 0
+                        and any(
+                            t.lower_ in {"tariff", "tariffs", "duty", "duties", "levy", "levies"}
+                            for t in comp.subtree
+                        )
                     ):
                         out.append(Trigger(token, "announcement"))
                         break
@@ -194,15 +277,17 @@ class EventComponent(LexiconComponent):
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
-                   for c in t.children):
+            if any(
+                c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children
+            ):
                 return True
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
         upper = [verb, *list(verb.ancestors)[:4]]
-        if any(t.lemma_.lower() in _REQUEST_VERBS and t.pos_ == "VERB" and t is not verb
-               for t in upper):
+        if any(
+            t.lemma_.lower() in _REQUEST_VERBS and t.pos_ == "VERB" and t is not verb for t in upper
+        ):
             return True
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive:
@@ -225,8 +310,14 @@ class EventComponent(LexiconComponent):
         return False
 
     def _describe(
-        self, doc: Doc, trig: Trigger, persons: list[dict[str, Any]], index: _Index,
-        dates: list[dict[str, Any]], measures: list[dict[str, Any]], pair: list[str],
+        self,
+        doc: Doc,
+        trig: Trigger,
+        persons: list[dict[str, Any]],
+        index: _Index,
+        dates: list[dict[str, Any]],
+        measures: list[dict[str, Any]],
+        pair: list[str],
         lex: Lexicon,
     ) -> dict[str, Any] | None:
         token = trig.token
@@ -249,7 +340,8 @@ class EventComponent(LexiconComponent):
             return None
         status = self._status(token)
         definite = token.pos_ == "NOUN" and any(
-            c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det")
+            c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det"
+        )
         if definite and not names and not countries:
             borrow = True  # "This announcement comes at a time ...": an earlier event
         if kind == "announcement":
@@ -264,9 +356,9 @@ class EventComponent(LexiconComponent):
         if kind == "election" and not names and not countries:
             countries = self._election_country(token, persons, lex)
         if kind == "agreement":
-            sides = {persons[p].get("country") for p in people} | set(countries)
-            if len(sides - {None}) == 1:
-                other = next((c for c in pair if c not in sides), None)
+            sided = {persons[p].get("country") for p in people} | set(countries)
+            if len(sided - {None}) == 1:
+                other = next((c for c in pair if c not in sided), None)
                 if other is not None:
                     countries.append(other)
             if not names and not countries:
@@ -278,19 +370,24 @@ class EventComponent(LexiconComponent):
         if kind == "visit" and place is None:
             return None
         return {
-            "kind": kind, "participants": participants,
+            "kind": kind,
+            "participants": participants,
             "date": date["date"] if date else None,
             "date_precision": date["precision"] if date and date["date"] else None,
             "date_text": date["text"] if date else None,
-            "place": place, "status": status, "count": self._count(token),
-            "start": token.sent.start_char, "end": token.sent.end_char,
+            "place": place,
+            "status": status,
+            "count": self._count(token),
+            "start": token.sent.start_char,
+            "end": token.sent.end_char,
             "trigger": token.text,
             "borrow": borrow,
             "definite": definite,
         }
 
-    def _election_country(self, token: Token, persons: list[dict[str, Any]],
-                          lex: Lexicon) -> list[str]:
+    def _election_country(
+        self, token: Token, persons: list[dict[str, Any]], lex: Lexicon
+    ) -> list[str]:
         """The country that votes: a place in the sentence, else the country of the first
         actor of the article (the story's protagonist)."""
         for iso, kind, _, _ in place_spans(token.sent, lex):
@@ -323,9 +420,12 @@ class EventComponent(LexiconComponent):
                 heads.append(subject)
             heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             if kind in {"meeting", "call"}:
-                heads += [o for o in token.children if o.dep_ not in {"nsubj", "nsubjpass",
-                                                                       "prep", "agent"}
-                          and self._is_person(o, index)]
+                heads += [
+                    o
+                    for o in token.children
+                    if o.dep_ not in {"nsubj", "nsubjpass", "prep", "agent"}
+                    and self._is_person(o, index)
+                ]
             heads += with_objects(token)
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
                 heads += with_objects(obj)
@@ -333,11 +433,20 @@ class EventComponent(LexiconComponent):
             first = token
             while first.dep_ == "conj" and first.head is not first:
                 first = first.head
-            owners = [c for c in token.children if c.dep_ == "poss"
-                      or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+            owners = [
+                c
+                for c in token.children
+                if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            ]
             heads += owners + with_objects(token)
-            acl = next((c for c in token.children if c.dep_ == "acl"
-                        and c.lemma_.lower() in _ACL_EVENT_VERBS), None)
+            acl = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "acl" and c.lemma_.lower() in _ACL_EVENT_VERBS
+                ),
+                None,
+            )
             if acl is not None:
                 heads += [g for c in acl.children if c.dep_ == "agent" for g in c.children]
             verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
@@ -345,8 +454,11 @@ class EventComponent(LexiconComponent):
                 verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
             if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not owners:
                 subject = subject_of(verb)
-                if subject is not None and subject.pos_ == "NOUN" and verb.dep_ == "acl" and (
-                    not self._is_person(subject, index)
+                if (
+                    subject is not None
+                    and subject.pos_ == "NOUN"
+                    and verb.dep_ == "acl"
+                    and (not self._is_person(subject, index))
                 ):
                     upper = governing_verb(subject)  # "kept the dialogue going via calls"
                     subject = subject_of(upper) if upper is not None else subject
@@ -354,8 +466,13 @@ class EventComponent(LexiconComponent):
                     heads.append(subject)
                 heads += with_objects(verb)
                 if kind in {"meeting", "call"}:
-                    heads += [o for o in verb.children if o.dep_ in {"dobj", "obj"}
-                              and o.i != first.i and self._is_person(o, index)]
+                    heads += [
+                        o
+                        for o in verb.children
+                        if o.dep_ in {"dobj", "obj"}
+                        and o.i != first.i
+                        and self._is_person(o, index)
+                    ]
         people: list[int] = []
         countries: list[str] = []
         for head in heads:
@@ -364,8 +481,16 @@ class EventComponent(LexiconComponent):
                 self._add(doc, member, token, index, lex, people, countries)
         return people, countries
 
-    def _add(self, doc: Doc, member: Token, trigger: Token, index: _Index, lex: Lexicon,
-             people: list[int], countries: list[str]) -> None:
+    def _add(
+        self,
+        doc: Doc,
+        member: Token,
+        trigger: Token,
+        index: _Index,
+        lex: Lexicon,
+        people: list[int],
+        countries: list[str],
+    ) -> None:
         left = member.left_edge.idx if member.dep_ != "conj" else member.idx
         right = member.idx + len(member.text)
         person = None
@@ -380,8 +505,9 @@ class EventComponent(LexiconComponent):
             if country is not None and country not in countries:
                 countries.append(country)
             return
-        for extra in (c for c in member.children if c.dep_ in {"appos", "compound"}
-                      and c.i > member.i):
+        for extra in (
+            c for c in member.children if c.dep_ in {"appos", "compound"} and c.i > member.i
+        ):
             if person is None:
                 person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
         lower = member.lower_
@@ -398,14 +524,16 @@ class EventComponent(LexiconComponent):
                 people.append(person)
             return
         if (lower in _GROUPS and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
-            "they", "them"
+            "they",
+            "them",
         }:
             for p in reversed(index.before(member.idx, 2)):
                 if p not in people:
                     people.append(p)
             return
-        tokens = [t for t in member.subtree if t.i <= member.i] if member.dep_ != "conj" \
-            else [member]
+        tokens = (
+            [t for t in member.subtree if t.i <= member.i] if member.dep_ != "conj" else [member]
+        )
         for iso, kind, _, _ in place_spans(tokens, lex):
             if kind in {"country", "capital", "institution"} and iso not in countries:
                 countries.append(iso)
@@ -432,10 +560,12 @@ class EventComponent(LexiconComponent):
                 continue
             if d.get("preposition") in {"until", "till", "since", "by", "from", "starting"}:
                 continue
-            owner = governing_verb(span.root.head if span.root.head is not span.root
-                                   else span.root)
-            if owner is not None and verb is not None and owner.i != verb.i and (
-                owner.lemma_.lower() in _REPORT_VERBS | {"follow", "come"}
+            owner = governing_verb(span.root.head if span.root.head is not span.root else span.root)
+            if (
+                owner is not None
+                and verb is not None
+                and owner.i != verb.i
+                and (owner.lemma_.lower() in _REPORT_VERBS | {"follow", "come"})
             ):
                 reported.append(d)
                 continue  # "said on Thursday that they have agreed": the date of the saying
@@ -444,9 +574,12 @@ class EventComponent(LexiconComponent):
                 if up.i == token.i or (verb is not None and up.i == verb.i):
                     break
                 owners_path.append(up)
-            if any(trigger_of(up, lambda _t: False) is not None and up.pos_ == "NOUN"
-                   and not (verb is not None and up.head.i == verb.i)
-                   for up in owners_path):
+            if any(
+                trigger_of(up, lambda _t: False) is not None
+                and up.pos_ == "NOUN"
+                and not (verb is not None and up.head.i == verb.i)
+                for up in owners_path
+            ):
                 others += 1
                 continue  # "after a meeting in September, ... agreed": the meeting's date
             distance = tree_distance(span.root, token)
@@ -456,8 +589,12 @@ class EventComponent(LexiconComponent):
                 best = (distance, d)
             elif distance > 4:
                 others += 1
-        if best is None and reported and not others and verb is not None and (
-            direction(verb) < 0 and verb.dep_ == "ccomp"
+        if (
+            best is None
+            and reported
+            and not others
+            and verb is not None
+            and (direction(verb) < 0 and verb.dep_ == "ccomp")
         ):
             return reported[0]  # "said on Thursday he had agreed with Xi": the same day
         return None if best is None else best[1]
@@ -469,12 +606,22 @@ class EventComponent(LexiconComponent):
             if verb is not None:
                 owners.append(verb)
         else:
-            owners += [o for o in token.children if o.dep_ in {"dobj", "obj", "advmod",
-                                                                "npadvmod"}
-                       and o.pos_ in {"PROPN", "NOUN"}]
+            owners += [
+                o
+                for o in token.children
+                if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
+            ]
         preps = {"in", "at"}
-        if token.lemma_.lower() in {"depart", "leave", "fly", "travel", "head", "arrive", "trip",
-                                    "visit"}:
+        if token.lemma_.lower() in {
+            "depart",
+            "leave",
+            "fly",
+            "travel",
+            "head",
+            "arrive",
+            "trip",
+            "visit",
+        }:
             preps |= {"for", "to"}
         for owner in owners:
             for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -506,8 +653,10 @@ class EventComponent(LexiconComponent):
         ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
         if ent is not None and ent.label_ in {"GPE", "LOC", "FAC", "ORG", "EVENT"}:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            if ent.label_ in {"GPE", "LOC", "FAC"} or lex.place_code(text) or (
-                "assembly" in text.lower() or "summit" in text.lower()
+            if (
+                ent.label_ in {"GPE", "LOC", "FAC"}
+                or lex.place_code(text)
+                or ("assembly" in text.lower() or "summit" in text.lower())
             ):
                 return text
         if obj.pos_ == "PROPN" and lex.place_code(obj.text):
@@ -525,15 +674,23 @@ class EventComponent(LexiconComponent):
             lemma = t.lemma_.lower()
             off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
             unable = lemma == "able" and has_negation(t.head)
-            negated_meet = t.pos_ in {"VERB", "AUX"} and has_negation(t) and lemma in {
-                "meet", "visit", "travel"}
+            negated_meet = (
+                t.pos_ in {"VERB", "AUX"}
+                and has_negation(t)
+                and lemma in {"meet", "visit", "travel"}
+            )
             if lemma in CANCEL_WORDS or off or unable or negated_meet:
-                return "planned" if way > 0 and lemma in {"cancel", "scrap", "postpone"} \
+                return (
+                    "planned"
+                    if way > 0 and lemma in {"cancel", "scrap", "postpone"}
                     else "cancelled"
+                )
         if any(c.lower_ in _PLANNED_WORDS for c in token.children if c.dep_ == "amod"):
             return "planned"
-        if token.dep_ == "pobj" and token.head.lower_ in {"of", "before"} and (
-            token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before"
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in {"of", "before"}
+            and (token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before")
         ):
             return "planned"
         return "planned" if way > 0 else "happened"
@@ -561,16 +718,28 @@ class EventComponent(LexiconComponent):
             twin = next((k for k in kept if self._same(k, event)), None)
             if twin is None and event.get("definite") and not event["participants"]:
                 same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
-                twin = next((k for k in same_kind if event["date"] and k["date"] == event["date"]),
-                            None) or next((k for k in same_kind
-                                           if k["status"] == event["status"]
-                                           and not (k["date"] and event["date"])), None)
+                twin = next(
+                    (k for k in same_kind if event["date"] and k["date"] == event["date"]), None
+                ) or next(
+                    (
+                        k
+                        for k in same_kind
+                        if k["status"] == event["status"] and not (k["date"] and event["date"])
+                    ),
+                    None,
+                )
                 if twin is None:
                     continue
             if twin is None and event.get("definite"):
-                twin = next((k for k in reversed(kept) if k["kind"] == event["kind"]
-                             and not (k["date"] and event["date"] and k["date"] != event["date"])),
-                            None)
+                twin = next(
+                    (
+                        k
+                        for k in reversed(kept)
+                        if k["kind"] == event["kind"]
+                        and not (k["date"] and event["date"] and k["date"] != event["date"])
+                    ),
+                    None,
+                )
             if twin is None:
                 kept.append(dict(event))
                 continue
@@ -619,11 +788,11 @@ class EventComponent(LexiconComponent):
             return False
         if a["status"] != b["status"]:
             return False
+
         def expand(event: dict[str, Any]) -> set[str]:
             names = set(event["participants"])
             if event["kind"] in {"announcement", "agreement", "talks"}:
-                names |= {c for n in event["participants"]
-                          if (c := self._country_of_name.get(n))}
+                names |= {c for n in event["participants"] if (c := self._country_of_name.get(n))}
             return names
 
         shared = expand(a) & expand(b)
@@ -637,8 +806,12 @@ class EventComponent(LexiconComponent):
 @Language.factory(
     "tariffscope_events",
     assigns=["doc._.tariffscope_events", "doc._.tariffscope_deadlines"],
-    requires=["doc._.tariffscope_persons", "doc._.tariffscope_dates",
-              "doc._.tariffscope_measures", "token.dep"],
+    requires=[
+        "doc._.tariffscope_persons",
+        "doc._.tariffscope_dates",
+        "doc._.tariffscope_measures",
+        "token.dep",
+    ],
     default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
 )
 def make_event_component(nlp: Language, name: str, lexicon: Lexicon) -> EventComponent:

@@ -60,8 +60,12 @@ def doc_to_extraction(doc: Doc) -> Extraction:
     meta = _meta(doc)
     actors = tuple(
         Actor(
-            name=p["name"], role=p["role"], country=p["country"], start=p["start"],
-            end=p["end"], mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
+            name=p["name"],
+            role=p["role"],
+            country=p["country"],
+            start=p["start"],
+            end=p["end"],
+            mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
         )
         for p in _items(doc, "tariffscope_persons")
         if p.get("actor")

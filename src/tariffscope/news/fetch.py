@@ -137,9 +137,7 @@ def fetch_article(
                     logger.info("redirected to %s", current)
                     continue
                 if resp.status_code >= 400:
-                    raise ExtractionError(
-                        f"{current}: the server answered HTTP {resp.status_code}"
-                    )
+                    raise ExtractionError(f"{current}: the server answered HTTP {resp.status_code}")
                 body = _read_capped(resp, current, max_bytes)
                 kind = resp.headers.get("content-type", "").split(";")[0].strip().lower()
             if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):

@@ -44,7 +44,9 @@ MAX_CHARS = 300_000
 
 _HEADER_LINE = re.compile(r"^(url|title|published|outlet)[ \t]*:[ \t]*(.*?)[ \t]*$", re.I)
 _UNKNOWN = {"", "unknown", "none", "null", "n/a"}
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 

@@ -32,8 +32,11 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str]) -> None:
     for record in raw:
         if record["world"] and not record["targets"]:
             record["targets"] = ["WLD"]
-        if (not record["targets"] and previous is not None
-                and previous["paragraph"] == record["paragraph"]):
+        if (
+            not record["targets"]
+            and previous is not None
+            and previous["paragraph"] == record["paragraph"]
+        ):
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
         imposer = record["imposer"]
@@ -74,8 +77,10 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if a["effective_date"] and b["effective_date"] and a["effective_date"] != b["effective_date"]:
         return False
-    if a["from_rate"] is not None and b["from_rate"] is not None and (
-        a["from_rate"] != b["from_rate"]
+    if (
+        a["from_rate"] is not None
+        and b["from_rate"] is not None
+        and (a["from_rate"] != b["from_rate"])
     ):
         return False
     return products_compatible(a["products"], b["products"])
@@ -100,7 +105,8 @@ def merge_measures(
             kept.append(dict(record))
             continue
         if _informative(record) > _informative(twin) or (
-            twin.get("headline") and not record.get("headline")
+            twin.get("headline")
+            and not record.get("headline")
             and _informative(record) == _informative(twin)
         ):
             twin["status"] = record["status"]
@@ -111,18 +117,32 @@ def merge_measures(
     for measure in kept:
         if measure["status"] != "agreed" or measure["from_rate"] is not None:
             continue
-        threat = next((m for m in kept if m is not measure and m["status"] == "threatened"
-                       and m["target"] == measure["target"] and m["to_rate"] > measure["to_rate"]
-                       and products_compatible(m["products"], measure["products"])), None)
+        threat = next(
+            (
+                m
+                for m in kept
+                if m is not measure
+                and m["status"] == "threatened"
+                and m["target"] == measure["target"]
+                and m["to_rate"] > measure["to_rate"]
+                and products_compatible(m["products"], measure["products"])
+            ),
+            None,
+        )
         if threat is not None:
             measure["from_rate"] = threat["to_rate"]
             threat["superseded"] = True
     return [
         {
-            "imposer": m["imposer"], "target": m["target"], "products": m["products"],
-            "from_rate": m["from_rate"], "to_rate": m["to_rate"],
-            "effective_date": m["effective_date"], "status": m["status"],
-            "start": m["start"], "end": m["end"],
+            "imposer": m["imposer"],
+            "target": m["target"],
+            "products": m["products"],
+            "from_rate": m["from_rate"],
+            "to_rate": m["to_rate"],
+            "effective_date": m["effective_date"],
+            "status": m["status"],
+            "start": m["start"],
+            "end": m["end"],
         }
         for m in kept
         if not m.get("superseded")

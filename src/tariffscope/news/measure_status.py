@@ -37,26 +37,153 @@ from tariffscope.news._syntax import direction
 __all__ = ["MEASURE_VERBS", "measure_status"]
 
 _SUSPEND = frozenset(
-    """remove lift rescind suspend pause waive exempt scrap eliminate withdraw revoke repeal
-    spare exemption removal suspension rescission waiver lifting""".split()
+    [
+        "remove",
+        "lift",
+        "rescind",
+        "suspend",
+        "pause",
+        "waive",
+        "exempt",
+        "scrap",
+        "eliminate",
+        "withdraw",
+        "revoke",
+        "repeal",
+        "spare",
+        "exemption",
+        "removal",
+        "suspension",
+        "rescission",
+        "waiver",
+        "lifting",
+    ]
 )
-_REQUEST = frozenset("ask urge press call seek want push demand request lobby plead".split())
-_CONTINUE = frozenset("continue remain maintain keep current currently already existing still "
-                      "stay".split())
-_PROPOSE = frozenset("propose proposed proposal offer offered suggest demand float".split())
-_THREAT = frozenset("threaten threat threatened warn warning avoid ward letter if unless "
-                    "retaliation".split())
-_DEAL = frozenset("deal agreement agree framework pact accord settle finalize finalise treaty "
-                  "truce undertaking return exchange".split())
+_REQUEST = frozenset(
+    ["ask", "urge", "press", "call", "seek", "want", "push", "demand", "request", "lobby", "plead"]
+)
+_CONTINUE = frozenset(
+    [
+        "continue",
+        "remain",
+        "maintain",
+        "keep",
+        "current",
+        "currently",
+        "already",
+        "existing",
+        "still",
+        "stay",
+    ]
+)
+_PROPOSE = frozenset(
+    ["propose", "proposed", "proposal", "offer", "offered", "suggest", "demand", "float"]
+)
+_THREAT = frozenset(
+    [
+        "threaten",
+        "threat",
+        "threatened",
+        "warn",
+        "warning",
+        "avoid",
+        "ward",
+        "letter",
+        "if",
+        "unless",
+        "retaliation",
+    ]
+)
+_DEAL = frozenset(
+    [
+        "deal",
+        "agreement",
+        "agree",
+        "framework",
+        "pact",
+        "accord",
+        "settle",
+        "finalize",
+        "finalise",
+        "treaty",
+        "truce",
+        "undertaking",
+        "return",
+        "exchange",
+    ]
+)
 MEASURE_VERBS = frozenset(
-    """impose levy set place apply slap put raise increase hike cut reduce lower drop jump rise
-    climb go take come kick start begin be become hit add announce charge collect introduce
-    double triple halve slash extend face pay see remain keep maintain stay continue threaten
-    plan warn propose offer agree exempt remove rescind suspend scrap waive eliminate allow
-    fall decrease trim ease implement enforce expand adjust""".split()
+    [
+        "impose",
+        "levy",
+        "set",
+        "place",
+        "apply",
+        "slap",
+        "put",
+        "raise",
+        "increase",
+        "hike",
+        "cut",
+        "reduce",
+        "lower",
+        "drop",
+        "jump",
+        "rise",
+        "climb",
+        "go",
+        "take",
+        "come",
+        "kick",
+        "start",
+        "begin",
+        "be",
+        "become",
+        "hit",
+        "add",
+        "announce",
+        "charge",
+        "collect",
+        "introduce",
+        "double",
+        "triple",
+        "halve",
+        "slash",
+        "extend",
+        "face",
+        "pay",
+        "see",
+        "remain",
+        "keep",
+        "maintain",
+        "stay",
+        "continue",
+        "threaten",
+        "plan",
+        "warn",
+        "propose",
+        "offer",
+        "agree",
+        "exempt",
+        "remove",
+        "rescind",
+        "suspend",
+        "scrap",
+        "waive",
+        "eliminate",
+        "allow",
+        "fall",
+        "decrease",
+        "trim",
+        "ease",
+        "implement",
+        "enforce",
+        "expand",
+        "adjust",
+    ]
 )
-_IMPOSING = frozenset("set impose levy slap place apply put charge".split())
-_PAST_REPORT = frozenset("announce say tell write post state declare".split())
+_IMPOSING = frozenset(["set", "impose", "levy", "slap", "place", "apply", "put", "charge"])
+_PAST_REPORT = frozenset(["announce", "say", "tell", "write", "post", "state", "declare"])
 
 
 def _path(span: Span) -> list[Token]:
@@ -83,8 +210,9 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     out = set()
     for token in tokens:
         out.add(token.lemma_.lower())
-        out.update(c.lower_ for c in token.children if c.dep_ in {"advmod", "amod", "neg",
-                                                                   "mark", "prt"})
+        out.update(
+            c.lower_ for c in token.children if c.dep_ in {"advmod", "amod", "neg", "mark", "prt"}
+        )
     return out
 
 
@@ -94,8 +222,9 @@ def _is_suspended(span: Span, noun: Token) -> bool:
         if token.i in range(span.start, span.end):
             continue
         lemma = token.lemma_.lower()
-        if lemma in _SUSPEND or (lemma == "require" and any(c.dep_ == "neg" for c in
-                                                              token.children)):
+        if lemma in _SUSPEND or (
+            lemma == "require" and any(c.dep_ == "neg" for c in token.children)
+        ):
             above = {t.lemma_.lower() for t in path[k + 1 :] if t.pos_ == "VERB"}
             return not (above & _REQUEST)
     if any(c.lemma_.lower() in _SUSPEND for c in noun.children if c.dep_ == "amod"):
@@ -120,16 +249,20 @@ def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | 
     if "would" not in auxes:
         return False
     head = verb.head
-    if not (verb.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in _PAST_REPORT
-            and head.tag_ in {"VBD", "VBN"}):
+    if not (
+        verb.dep_ in {"ccomp", "xcomp"}
+        and head.lemma_.lower() in _PAST_REPORT
+        and head.tag_ in {"VBD", "VBN"}
+    ):
         return False
     clause = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
     left, right = clause[0].idx, clause[-1].idx + len(clause[-1])
     for d in dates:
         if not (left <= d["start"] < right):
             continue
-        if d["precision"] == "month" and (anchor is None or d["date"] is None
-                                          or d["date"][:7] != anchor.isoformat()[:7]):
+        if d["precision"] == "month" and (
+            anchor is None or d["date"] is None or d["date"][:7] != anchor.isoformat()[:7]
+        ):
             return True
         if d["date"] and anchor and dt.date.fromisoformat(d["date"]) < anchor - dt.timedelta(7):
             return True
@@ -138,7 +271,9 @@ def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | 
     return False
 
 
-_ASPIRE = frozenset("seek want hope aim try pursue push achieve avoid need".split())
+_ASPIRE = frozenset(
+    ["seek", "want", "hope", "aim", "try", "pursue", "push", "achieve", "avoid", "need"]
+)
 
 
 def _aspirational(token: Token) -> bool:
@@ -165,16 +300,23 @@ def _deal_words(sent: Span, previous: Span | None) -> bool:
         for token in span:
             if token.lemma_.lower() not in _DEAL:
                 continue
-            negated = any(c.dep_ == "neg" for t in [token, *token.ancestors][:3]
-                          for c in t.children)
+            negated = any(
+                c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children
+            )
             if not negated and not _aspirational(token):
                 return True
     return False
 
 
 def measure_status(
-    span: Span, noun: Token, from_rate: float | None, to_rate: float,
-    effective: str | None, anchor: dt.date | None, *, pending: bool = False,
+    span: Span,
+    noun: Token,
+    from_rate: float | None,
+    to_rate: float,
+    effective: str | None,
+    anchor: dt.date | None,
+    *,
+    pending: bool = False,
     dates: list[dict[str, Any]] | None = None,
 ) -> str:
     """``threatened``, ``in_force``, ``agreed``, ``suspended`` or ``proposed`` (see module)."""
@@ -190,11 +332,14 @@ def measure_status(
     path_lemmas = _lemmas(path)
     sent_lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
-    context = sent_lemmas | ({t.lemma_.lower() for t in previous} if previous else set())
     verb = _measure_verb(span, noun)
     way = direction(verb) if verb is not None else 0
-    if verb is not None and way > 0 and not pending and not (sent_lemmas & {"if", "unless"}) and (
-        _reported_would(verb, dates or [], anchor)
+    if (
+        verb is not None
+        and way > 0
+        and not pending
+        and not (sent_lemmas & {"if", "unless"})
+        and (_reported_would(verb, dates or [], anchor))
     ):
         way = -1
     if _is_suspended(span, noun):
@@ -207,15 +352,20 @@ def measure_status(
         return "proposed"
     if path_lemmas & _THREAT or sent_lemmas & {"if", "unless", "letter"}:
         return "threatened"
-    if _deal_words(sent, previous) and way >= 0 and (verb is None or way > 0
-                                                     or verb.tag_ not in {"VBD", "VBN"}):
+    if (
+        _deal_words(sent, previous)
+        and way >= 0
+        and (verb is None or way > 0 or verb.tag_ not in {"VBD", "VBN"})
+    ):
         return "agreed"
     if way > 0:
         return "threatened"
     if effective is not None and (anchor is None or dt.date.fromisoformat(effective) > anchor):
         return "threatened"
-    if pending and effective is None and not (
-        verb is not None and way < 0 and verb.lemma_.lower() in _IMPOSING
+    if (
+        pending
+        and effective is None
+        and not (verb is not None and way < 0 and verb.lemma_.lower() in _IMPOSING)
     ):
         return "threatened"
     return "in_force"

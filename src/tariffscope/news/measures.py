@@ -47,38 +47,149 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._persons import article_countries, boilerplate_ranges
-from tariffscope.news._syntax import direction, governing_verb, subject_of
+from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import measure_status
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 
 __all__ = ["MeasureComponent", "make_measure_component"]
 
-_EFFECTIVE_PREPS = frozenset({"on", "from", "starting", "beginning", "effective",
-                              "effective from", "as of", "by"})
-_ANNOUNCE = frozenset({"say", "announce", "tell", "warn", "write", "post", "threaten", "sign",
-                       "unveil", "reveal", "report", "add", "note", "state"})
+_EFFECTIVE_PREPS = frozenset(
+    {"on", "from", "starting", "beginning", "effective", "effective from", "as of", "by"}
+)
+_ANNOUNCE = frozenset(
+    {
+        "say",
+        "announce",
+        "tell",
+        "warn",
+        "write",
+        "post",
+        "threaten",
+        "sign",
+        "unveil",
+        "reveal",
+        "report",
+        "add",
+        "note",
+        "state",
+    }
+)
 _TARGET_SUBJECT_VERBS = frozenset({"pay", "face", "receive", "get", "see"})
 _IMPOSE_VERBS = frozenset(
-    """impose set levy slap place put apply raise hike increase cut reduce lower remove lift
-    rescind scrap suspend maintain keep allow announce add charge collect introduce exempt
-    waive grant halve slash extend threaten hit give offer drop eliminate double triple
-    adopt enact sign order""".split()
+    [
+        "impose",
+        "set",
+        "levy",
+        "slap",
+        "place",
+        "put",
+        "apply",
+        "raise",
+        "hike",
+        "increase",
+        "cut",
+        "reduce",
+        "lower",
+        "remove",
+        "lift",
+        "rescind",
+        "scrap",
+        "suspend",
+        "maintain",
+        "keep",
+        "allow",
+        "announce",
+        "add",
+        "charge",
+        "collect",
+        "introduce",
+        "exempt",
+        "waive",
+        "grant",
+        "halve",
+        "slash",
+        "extend",
+        "threaten",
+        "hit",
+        "give",
+        "offer",
+        "drop",
+        "eliminate",
+        "double",
+        "triple",
+        "adopt",
+        "enact",
+        "sign",
+        "order",
+    ]
 )
 _NOT_GOODS = frozenset(
-    """import export trade retaliatory reciprocal punitive countervailing anti-dumping
-    antidumping dumping new extra additional higher high steep broad broader general current
-    fresh provisional preliminary blanket secondary baseline flat total combined overall
-    across board across-the-board minimum maximum fentanyl retaliation reciprocity tit tat""".split()
+    [
+        "import",
+        "export",
+        "trade",
+        "retaliatory",
+        "reciprocal",
+        "punitive",
+        "countervailing",
+        "anti-dumping",
+        "antidumping",
+        "dumping",
+        "new",
+        "extra",
+        "additional",
+        "higher",
+        "high",
+        "steep",
+        "broad",
+        "broader",
+        "general",
+        "current",
+        "fresh",
+        "provisional",
+        "preliminary",
+        "blanket",
+        "secondary",
+        "baseline",
+        "flat",
+        "total",
+        "combined",
+        "overall",
+        "across",
+        "board",
+        "across-the-board",
+        "minimum",
+        "maximum",
+        "fentanyl",
+        "retaliation",
+        "reciprocity",
+        "tit",
+        "tat",
+    ]
 )
 _HIT_VERBS = frozenset({"hit", "target", "slap", "punish", "sanction"})
 _RISE_VERBS = frozenset({"rise", "increase", "raise", "jump", "climb", "go", "hike"})
 _TOTAL_WORDS = frozenset({"total", "combined", "cumulative", "overall"})
 _SHARE_NEXT = frozenset({"of"})
-_EFFECT_WORDS = ("take effect", "takes effect", "took effect", "taking effect", "retroactive to",
-                 "effective", "effective from", "come into force", "comes into force", "kick in",
-                 "kicks in", "go into effect", "goes into effect", "went into effect",
-                 "starting", "from")
+_EFFECT_WORDS = (
+    "take effect",
+    "takes effect",
+    "took effect",
+    "taking effect",
+    "retroactive to",
+    "effective",
+    "effective from",
+    "come into force",
+    "comes into force",
+    "kick in",
+    "kicks in",
+    "go into effect",
+    "goes into effect",
+    "went into effect",
+    "starting",
+    "from",
+)
 
 
 def _published(doc: Doc) -> dt.date | None:
@@ -99,8 +210,9 @@ class MeasureComponent(LexiconComponent):
         rates = find_rates(doc.text)
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         pair_rates(doc.text, rates, bounds)
-        mentions = sorted((m["start"], m["end"], m["person"])
-                          for m in doc._.tariffscope_mentions or [])
+        mentions = sorted(
+            (m["start"], m["end"], m["person"]) for m in doc._.tariffscope_mentions or []
+        )
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -111,8 +223,9 @@ class MeasureComponent(LexiconComponent):
             noun = anchor_noun(span)
             if noun is None:
                 continue
-            record = self._read(doc, span, noun, rate, rates, k, persons, mentions, dates,
-                                anchor, lex)
+            record = self._read(
+                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex
+            )
             if record is not None:
                 raw.append(record)
         self._cross_sentence_dates(doc, raw, dates, anchor)
@@ -129,9 +242,18 @@ class MeasureComponent(LexiconComponent):
         return any(t.lower_ in _TOTAL_WORDS for t in window)
 
     def _read(
-        self, doc: Doc, span: Span, noun: Token, rate: RateMention, rates: list[RateMention],
-        k: int, persons: list[dict[str, Any]], mentions: list[tuple[int, int, int]],
-        dates: list[dict[str, Any]], anchor: dt.date | None, lex: Lexicon,
+        self,
+        doc: Doc,
+        span: Span,
+        noun: Token,
+        rate: RateMention,
+        rates: list[RateMention],
+        k: int,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        dates: list[dict[str, Any]],
+        anchor: dt.date | None,
+        lex: Lexicon,
     ) -> dict[str, Any] | None:
         from_rate = rates[rate.partner].value if rate.partner is not None else None
         if from_rate is None:
@@ -144,21 +266,31 @@ class MeasureComponent(LexiconComponent):
             targets.remove(imposer)
         effective = self._effective(doc, span, noun, dates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
-        status = measure_status(span, noun, from_rate, rate.value, effective, anchor,
-                                pending=pending, dates=dates)
+        status = measure_status(
+            span, noun, from_rate, rate.value, effective, anchor, pending=pending, dates=dates
+        )
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in _RISE_VERBS
         return {
             "rise": rise and from_rate is None,
-            "imposer": imposer, "targets": targets, "world": goods.world,
-            "products": goods.products, "from_rate": from_rate, "to_rate": rate.value,
-            "effective_date": effective, "status": status, "start": span.start_char,
+            "imposer": imposer,
+            "targets": targets,
+            "world": goods.world,
+            "products": goods.products,
+            "from_rate": from_rate,
+            "to_rate": rate.value,
+            "effective_date": effective,
+            "status": status,
+            "start": span.start_char,
             "headline": self._in_headline(doc, span),
-            "end": span.end_char, "sent": span.sent.start_char,
+            "end": span.end_char,
+            "sent": span.sent.start_char,
             "paragraph": doc.text.rfind("\n", 0, span.start_char),
         }
 
-    def _implicit_from(self, doc: Doc, span: Span, rates: list[RateMention], k: int) -> float | None:
+    def _implicit_from(
+        self, doc: Doc, span: Span, rates: list[RateMention], k: int
+    ) -> float | None:
         """'the current 39% tariff could drop to 15%': the rate in the subject of the change."""
         head = span.root.head
         if head.lower_ != "to" or k == 0:
@@ -196,16 +328,24 @@ class MeasureComponent(LexiconComponent):
         if verb is not None:
             heads.append(verb)
         for head in heads:
-            preps = sorted((c for c in head.children if c.dep_ == "prep"
-                            and c.lower_ in {"on", "against", "for"}),
-                           key=lambda c: abs(c.i - span.root.i))
+            preps = sorted(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "for"}
+                ),
+                key=lambda c: abs(c.i - span.root.i),
+            )
             for prep in preps:
                 objects = [g for g in prep.children if g.dep_ == "pobj"]
                 if not objects:
                     continue
                 obj = objects[0]
-                if (obj.i in in_rate or obj.lower_ in TARIFF_WORDS
-                        or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}):
+                if (
+                    obj.i in in_rate
+                    or obj.lower_ in TARIFF_WORDS
+                    or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
+                ):
                     continue
                 return goods_of(obj, lex), self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
@@ -219,13 +359,17 @@ class MeasureComponent(LexiconComponent):
             if subject is not None and subject.lower_ in {"which", "that", "who"}:
                 # the antecedent of "which" is the noun right before it
                 before = doc[subject.i - 1] if subject.i > 0 else None
-                subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} \
-                    else None
+                subject = (
+                    before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
+                )
                 while subject is not None and subject.dep_ == "conj":
                     subject = subject.head
-            if subject is not None and subject.lower_ not in TARIFF_WORDS and (
-                subject.pos_ in {"NOUN", "PROPN"}
-            ) and not lex.place_code(subject.text):
+            if (
+                subject is not None
+                and subject.lower_ not in TARIFF_WORDS
+                and (subject.pos_ in {"NOUN", "PROPN"})
+                and not lex.place_code(subject.text)
+            ):
                 return goods_of(subject, lex), None
         if verb is not None and verb.lemma_.lower() in _HIT_VERBS:
             objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
@@ -234,20 +378,30 @@ class MeasureComponent(LexiconComponent):
         return self._goods_before_noun(span, noun, lex), None
 
     def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
-        """"canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
+        """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
         tokens: list[Token] = []
         for child in noun.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
-        tokens = [t for t in tokens if not t.like_num and t.lower_ not in {"%", "percent", "per",
-                                                                            "cent"}
-                  and t.lower_ not in TARIFF_WORDS]
+        tokens = [
+            t
+            for t in tokens
+            if not t.like_num
+            and t.lower_ not in {"%", "percent", "per", "cent"}
+            and t.lower_ not in TARIFF_WORDS
+        ]
         places = place_spans(tokens, lex)
         place_ids = {k for _, _, a, b in places for k in range(a, b)}
-        targets = [iso for iso, kind, a, _ in places
-                   if kind == "demonym" and self._modifies_goods(noun, a)]
-        words = [t for t in tokens if t.i not in place_ids and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-                 and t.lower_ not in _NOT_GOODS]
+        targets = [
+            iso for iso, kind, a, _ in places if kind == "demonym" and self._modifies_goods(noun, a)
+        ]
+        words = [
+            t
+            for t in tokens
+            if t.i not in place_ids
+            and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and t.lower_ not in _NOT_GOODS
+        ]
         if not words:
             return Goods("all goods", tuple(targets))
         text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)).lower()
@@ -258,8 +412,10 @@ class MeasureComponent(LexiconComponent):
         ("Chinese tariffs"): a goods word follows it before the tariff noun."""
         doc = noun.doc
         for token in doc[index + 1 : noun.i]:
-            if token.pos_ == "NOUN" and token.lower_ not in _NOT_GOODS and (
-                token.lower_ not in TARIFF_WORDS
+            if (
+                token.pos_ == "NOUN"
+                and token.lower_ not in _NOT_GOODS
+                and (token.lower_ not in TARIFF_WORDS)
             ):
                 return True
         return False
@@ -274,8 +430,13 @@ class MeasureComponent(LexiconComponent):
         return None
 
     def _imposer(
-        self, doc: Doc, span: Span, noun: Token, persons: list[dict[str, Any]],
-        mentions: list[tuple[int, int, int]], lex: Lexicon,
+        self,
+        doc: Doc,
+        span: Span,
+        noun: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
     ) -> tuple[str | None, str | None]:
         # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
         for child in noun.children:
@@ -307,8 +468,10 @@ class MeasureComponent(LexiconComponent):
                 subject = subject_of(verb, passive=False)
                 if subject is not None and subject.lower_ in {"he", "she"}:
                     subject = self._reporter(verb) or subject
-                if subject is not None and subject.i not in range(span.start, span.end) and (
-                    subject.i != noun.i
+                if (
+                    subject is not None
+                    and subject.i not in range(span.start, span.end)
+                    and (subject.i != noun.i)
                 ):
                     code = self._code_of(subject, persons, mentions, lex)
                     if code is not None:
@@ -326,15 +489,21 @@ class MeasureComponent(LexiconComponent):
             head = head.head
         return None
 
-    def _code_of(self, token: Token, persons: list[dict[str, Any]],
-                 mentions: list[tuple[int, int, int]], lex: Lexicon) -> str | None:
+    def _code_of(
+        self,
+        token: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
         places = country_of_phrase(token.subtree, lex)
         if places and places[0][1] != "region":
             return places[0][0]
         return self._person_country(token, persons, mentions)
 
-    def _person_country(self, token: Token, persons: list[dict[str, Any]],
-                        mentions: list[tuple[int, int, int]]) -> str | None:
+    def _person_country(
+        self, token: Token, persons: list[dict[str, Any]], mentions: list[tuple[int, int, int]]
+    ) -> str | None:
         left = token.left_edge.idx
         right = token.right_edge.idx + len(token.right_edge.text)
         for start, end, person in mentions:
@@ -343,8 +512,9 @@ class MeasureComponent(LexiconComponent):
                 return str(country) if country else None
         return None
 
-    def _effective(self, doc: Doc, span: Span, noun: Token,
-                   dates: list[dict[str, Any]]) -> str | None:
+    def _effective(
+        self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]
+    ) -> str | None:
         sent = span.sent
         best: tuple[int, str] | None = None
         for d in dates:
@@ -363,8 +533,9 @@ class MeasureComponent(LexiconComponent):
             verb = governing_verb(date_span.root.head)
             if verb is not None and verb.lemma_.lower() in _ANNOUNCE:
                 continue
-            distance = min(tree_distance(date_span.root, span.root),
-                           tree_distance(date_span.root, noun))
+            distance = min(
+                tree_distance(date_span.root, span.root), tree_distance(date_span.root, noun)
+            )
             if distance > 6:
                 continue
             if best is None or distance < best[0]:
@@ -378,27 +549,42 @@ class MeasureComponent(LexiconComponent):
         title = (doc._.tariffscope_meta or {}).get("title")
         return any(s <= span.start_char < e for s, e in headline_lines(doc, title))
 
-    def _pending_date(self, doc: Doc, span: Span, noun: Token,
-                      dates: list[dict[str, Any]]) -> bool:
+    def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
         sent = span.sent
         for d in dates:
             if not (sent.start_char <= d["start"] < sent.end_char):
                 continue
-            if d.get("preposition") not in {"from", "starting", "beginning", "effective",
-                                             "effective from", "as of"}:
+            if d.get("preposition") not in {
+                "from",
+                "starting",
+                "beginning",
+                "effective",
+                "effective from",
+                "as of",
+            }:
                 continue
             if d["date"] is not None and d["precision"] != "day":
                 continue
             date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            if date_span is not None and min(tree_distance(date_span.root, span.root),
-                                             tree_distance(date_span.root, noun)) <= 6:
+            if (
+                date_span is not None
+                and min(
+                    tree_distance(date_span.root, span.root), tree_distance(date_span.root, noun)
+                )
+                <= 6
+            ):
                 return True
         return False
 
     # -- the article ----------------------------------------------------------------------------
-    def _cross_sentence_dates(self, doc: Doc, raw: list[dict[str, Any]],
-                              dates: list[dict[str, Any]], anchor: dt.date | None) -> None:
+    def _cross_sentence_dates(
+        self,
+        doc: Doc,
+        raw: list[dict[str, Any]],
+        dates: list[dict[str, Any]],
+        anchor: dt.date | None,
+    ) -> None:
         """'The move, to take effect Aug. 27, ...' or 'The new measure is retroactive to
         November 13': a sentence without a measure of its own dates the article's lead
         measure (or, when that has a date, the measure just before)."""
@@ -429,8 +615,9 @@ class MeasureComponent(LexiconComponent):
                 if target["status"] == "in_force" and later:
                     target["status"] = "threatened"
 
-    def _finish(self, raw: list[dict[str, Any]], pair: list[str],
-                anchor: dt.date | None) -> list[dict[str, Any]]:
+    def _finish(
+        self, raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None
+    ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(raw, pair, anchor)

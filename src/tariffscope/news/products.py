@@ -24,21 +24,116 @@ from tariffscope.news.lexicon import default_lexicon, fold
 __all__ = ["product_class", "products_compatible"]
 
 _WORD = re.compile(r"\w+")
-_GENERIC = frozenset("good goods product products import imports export exports item items "
-                     "merchandise shipment shipments commodity commodities".split())
-_ALL = frozenset("all across board reciprocal blanket general other every entire nearly "
-                 "broad broader overall total many most".split())
-_SOME = frozenset("some certain various several selected select specific array range "
-                  "number".split())
-_STOP = frozenset("the a an of and on from to in into that which fall falls under for with by "
-                  "its their more than including such as or coming over border any".split())
+_GENERIC = frozenset(
+    [
+        "good",
+        "goods",
+        "product",
+        "products",
+        "import",
+        "imports",
+        "export",
+        "exports",
+        "item",
+        "items",
+        "merchandise",
+        "shipment",
+        "shipments",
+        "commodity",
+        "commodities",
+    ]
+)
+_ALL = frozenset(
+    [
+        "all",
+        "across",
+        "board",
+        "reciprocal",
+        "blanket",
+        "general",
+        "other",
+        "every",
+        "entire",
+        "nearly",
+        "broad",
+        "broader",
+        "overall",
+        "total",
+        "many",
+        "most",
+    ]
+)
+_SOME = frozenset(
+    [
+        "some",
+        "certain",
+        "various",
+        "several",
+        "selected",
+        "select",
+        "specific",
+        "array",
+        "range",
+        "number",
+    ]
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "on",
+        "from",
+        "to",
+        "in",
+        "into",
+        "that",
+        "which",
+        "fall",
+        "falls",
+        "under",
+        "for",
+        "with",
+        "by",
+        "its",
+        "their",
+        "more",
+        "than",
+        "including",
+        "such",
+        "as",
+        "or",
+        "coming",
+        "over",
+        "border",
+        "any",
+    ]
+)
 _SYNONYMS = {
-    "cars": "car", "auto": "car", "autos": "car", "automobile": "car",
-    "automobiles": "car", "automotive": "car", "vehicle": "car", "vehicles": "car",
-    "motor": "car", "aluminium": "aluminum", "pharmaceutical": "pharma",
-    "pharmaceuticals": "pharma", "drug": "pharma", "drugs": "pharma", "medicines": "pharma",
-    "medicine": "pharma", "ev": "car", "evs": "car", "whiskey": "whisky", "chips": "chip",
-    "semiconductors": "chip", "semiconductor": "chip",
+    "cars": "car",
+    "auto": "car",
+    "autos": "car",
+    "automobile": "car",
+    "automobiles": "car",
+    "automotive": "car",
+    "vehicle": "car",
+    "vehicles": "car",
+    "motor": "car",
+    "aluminium": "aluminum",
+    "pharmaceutical": "pharma",
+    "pharmaceuticals": "pharma",
+    "drug": "pharma",
+    "drugs": "pharma",
+    "medicines": "pharma",
+    "medicine": "pharma",
+    "ev": "car",
+    "evs": "car",
+    "whiskey": "whisky",
+    "chips": "chip",
+    "semiconductors": "chip",
+    "semiconductor": "chip",
 }
 
 
@@ -61,8 +156,9 @@ def product_class(text: str) -> tuple[str, frozenset[str]]:
     rest = content - _GENERIC - _ALL - _SOME
     if not rest:
         return ("some" if content & _SOME else "all"), frozenset()
-    stemmed = {w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
-               for w in rest}
+    stemmed = {
+        w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in rest
+    }
     return "specific", frozenset(stemmed)
 
 

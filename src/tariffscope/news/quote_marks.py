@@ -61,7 +61,9 @@ def _double_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if ch in _OPEN_DOUBLE or (
-            ch in _CLOSE_DOUBLE and open_at is None and before in _OPENERS_BEFORE
+            ch in _CLOSE_DOUBLE
+            and open_at is None
+            and before in _OPENERS_BEFORE
             and not after.isspace()
         ):
             if open_at is not None:  # an opening mark inside an open quotation: close it
@@ -111,8 +113,12 @@ def _single_spans(
         if before.isalnum() and after.isalpha():
             continue  # apostrophe: didn't, we'll
         if open_at is None:
-            if ch in _OPEN_SINGLE and before in _OPENERS_BEFORE | {'"', "“"} and (
-                after.isalpha() or after in "“\"" or (after.isdigit() and not _elision(text, i))
+            if (
+                ch in _OPEN_SINGLE
+                and before in _OPENERS_BEFORE | {'"', "“"}
+                and (
+                    after.isalpha() or after in '“"' or (after.isdigit() and not _elision(text, i))
+                )
             ):
                 open_at = i
         elif ch in _CLOSE_SINGLE and not before.isspace() and not after.isalnum():
@@ -130,13 +136,16 @@ def _single_spans(
 def _elision(text: str, i: int) -> bool:
     """’90s, ’25: a mark before two digits and an optional s."""
     tail = text[i + 1 : i + 4]
-    return len(tail) >= 2 and tail[:2].isdigit() and (len(tail) == 2 or not tail[2].isalnum()
-                                                       or tail[2] == "s")
+    return (
+        len(tail) >= 2
+        and tail[:2].isdigit()
+        and (len(tail) == 2 or not tail[2].isalnum() or tail[2] == "s")
+    )
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations of ``text`` in order (see the module docstring for the rules)."""
-    has_double = any(ch in text for ch in "“”„«»\"")
+    has_double = any(ch in text for ch in '“”„«»"')
     out: list[QuoteSpan] = []
     start = 0
     previous_open = False
@@ -148,7 +157,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             spans = sorted(doubles + singles, key=lambda q: q.start)
             first_mark = len(line) - len(line.lstrip())
             for k, span in enumerate(spans):
-                continues = (k == 0 and previous_open and span.start - start <= first_mark + 1)
+                continues = k == 0 and previous_open and span.start - start <= first_mark + 1
                 out.append(QuoteSpan(span.start, span.end, span.closed, span.single, continues))
             previous_open = bool(spans) and not spans[-1].closed
         start = end + 1

@@ -38,17 +38,100 @@ __all__ = ["MIN_QUOTE_WORDS", "SPEECH_VERBS", "QuoteComponent", "make_quote_comp
 
 MIN_QUOTE_WORDS = 4
 SPEECH_VERBS = frozenset(
-    """say tell add state note write post ask reply respond answer explain insist argue warn
-    declare announce claim describe call emphasize emphasise stress reiterate affirm assert
-    comment remark tweet urge acknowledge admit confirm deny predict promise vow pledge
-    threaten quip joke recall suggest contend observe mention cite conclude testify concede
-    caution complain boast lament reveal report refer characterize label dub brand term
-    continue""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "write",
+        "post",
+        "ask",
+        "reply",
+        "respond",
+        "answer",
+        "explain",
+        "insist",
+        "argue",
+        "warn",
+        "declare",
+        "announce",
+        "claim",
+        "describe",
+        "call",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "reiterate",
+        "affirm",
+        "assert",
+        "comment",
+        "remark",
+        "tweet",
+        "urge",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "quip",
+        "joke",
+        "recall",
+        "suggest",
+        "contend",
+        "observe",
+        "mention",
+        "cite",
+        "conclude",
+        "testify",
+        "concede",
+        "caution",
+        "complain",
+        "boast",
+        "lament",
+        "reveal",
+        "report",
+        "refer",
+        "characterize",
+        "label",
+        "dub",
+        "brand",
+        "term",
+        "continue",
+    ]
 )
 _DOCUMENT_NOUNS = frozenset(
-    """letter order statement post message posting tweet note memo proclamation decree
-    release report communique communiqué document text account platform speech interview
-    article column op-ed remarks""".split()
+    [
+        "letter",
+        "order",
+        "statement",
+        "post",
+        "message",
+        "posting",
+        "tweet",
+        "note",
+        "memo",
+        "proclamation",
+        "decree",
+        "release",
+        "report",
+        "communique",
+        "communiqué",
+        "document",
+        "text",
+        "account",
+        "platform",
+        "speech",
+        "interview",
+        "article",
+        "column",
+        "op-ed",
+        "remarks",
+    ]
 )
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her", "hers"})
@@ -59,7 +142,9 @@ class _Mentions:
     """Character spans naming people, looked up by position."""
 
     def __init__(self, mentions: list[dict[str, Any]]) -> None:
-        self.items = sorted((m["start"], m["end"], m["person"]) for m in mentions)
+        self.items: list[tuple[int, int, int]] = sorted(
+            (int(m["start"]), int(m["end"]), int(m["person"])) for m in mentions
+        )
         self.starts = [m[0] for m in self.items]
 
     def person_in(self, start: int, end: int) -> int | None:
@@ -80,18 +165,26 @@ class QuoteComponent(LexiconComponent):
         persons = doc._.tariffscope_persons or []
         mentions = _Mentions(doc._.tariffscope_mentions or [])
         meta = doc._.tariffscope_meta or {}
-        headlines = [h for h in headline_lines(doc, meta.get("title"))
-                     if " ".join(doc.text[h[0]:h[1]].split()).lower()
-                     == " ".join((meta.get("title") or "").split()).lower()]
+        headlines = [
+            h
+            for h in headline_lines(doc, meta.get("title"))
+            if " ".join(doc.text[h[0] : h[1]].split()).lower()
+            == " ".join((meta.get("title") or "").split()).lower()
+        ]
         spans = find_quote_spans(doc.text)
         speech = self._speech_acts(doc, mentions, spans)
         out: list[dict[str, Any]] = []
         previous: dict[str, Any] | None = None
         for span in spans:
             speaker, via = self._attribute(doc, span, spans, speech, mentions, previous)
-            record = {"text": doc.text[span.start : span.end], "start": span.start,
-                      "end": span.end, "speaker_id": speaker, "via_id": via,
-                      "closed": span.closed}
+            record: dict[str, Any] = {
+                "text": doc.text[span.start : span.end],
+                "start": span.start,
+                "end": span.end,
+                "speaker_id": speaker,
+                "via_id": via,
+                "closed": span.closed,
+            }
             previous = record
             if len(record["text"].split()) < MIN_QUOTE_WORDS:
                 continue
@@ -99,9 +192,13 @@ class QuoteComponent(LexiconComponent):
                 continue
             out.append(record)
         doc._.tariffscope_quotes = [
-            {"text": r["text"], "start": r["start"], "end": r["end"],
-             "speaker": None if r["speaker_id"] is None else persons[r["speaker_id"]]["name"],
-             "via": None if r["via_id"] is None else persons[r["via_id"]]["name"]}
+            {
+                "text": r["text"],
+                "start": r["start"],
+                "end": r["end"],
+                "speaker": None if r["speaker_id"] is None else persons[r["speaker_id"]]["name"],
+                "via": None if r["via_id"] is None else persons[r["via_id"]]["name"],
+            }
             for r in out
         ]
 
@@ -127,18 +224,27 @@ class QuoteComponent(LexiconComponent):
                 if who is not None:
                     last_subject = who
             is_speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
-            according = token.lower_ == "according" and token.i + 1 < len(doc) and \
-                doc[token.i + 1].lower_ == "to"
+            according = (
+                token.lower_ == "according"
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].lower_ == "to"
+            )
             if not is_speech and not according:
                 continue
             if according:
                 objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
-                speaker = (self._person_of(objects[0], mentions, last_speaker, last_subject)
-                           if objects else None)
+                speaker = (
+                    self._person_of(objects[0], mentions, last_speaker, last_subject)
+                    if objects
+                    else None
+                )
             else:
                 subject = subject_of(token)
-                speaker = (None if subject is None else
-                           self._person_of(subject, mentions, last_speaker, last_subject))
+                speaker = (
+                    None
+                    if subject is None
+                    else self._person_of(subject, mentions, last_speaker, last_subject)
+                )
                 if subject is None:
                     speaker = -1  # "... ,' said." : no subject written
             acts.append((token.i, token, speaker))
@@ -147,7 +253,10 @@ class QuoteComponent(LexiconComponent):
         return acts
 
     def _person_of(
-        self, token: Token, mentions: _Mentions, last_speaker: int | None,
+        self,
+        token: Token,
+        mentions: _Mentions,
+        last_speaker: int | None,
         last_subject: int | None,
     ) -> int | None:
         """The person a subject names, or None for a non-person subject."""
@@ -170,8 +279,12 @@ class QuoteComponent(LexiconComponent):
 
     # -- attribution --------------------------------------------------------------------------
     def _attribute(
-        self, doc: Doc, span: QuoteSpan, spans: list[QuoteSpan],
-        speech: list[tuple[int, Token, int | None]], mentions: _Mentions,
+        self,
+        doc: Doc,
+        span: QuoteSpan,
+        spans: list[QuoteSpan],
+        speech: list[tuple[int, Token, int | None]],
+        mentions: _Mentions,
         previous: dict[str, Any] | None,
     ) -> tuple[int | None, int | None]:
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -229,7 +342,7 @@ class QuoteComponent(LexiconComponent):
             if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
                 return None
             current = current.head
-            for index, token, speaker in speech:
+            for _index, token, speaker in speech:
                 if token is current and speaker is not None and speaker >= 0:
                     return speaker
         return None

@@ -42,8 +42,9 @@ _FROM_BEFORE = re.compile(
     r"(?:[\w-]+[ \t]+){0,2}(?:of[ \t]+)?$",
     re.I,
 )
-_BETWEEN_FROM_TO = re.compile(r"^[ \t]*,?[ \t]*(?:to|and)[ \t]+(?:about[ \t]+|around[ \t]+)?$",
-                              re.I)
+_BETWEEN_FROM_TO = re.compile(
+    r"^[ \t]*,?[ \t]*(?:to|and)[ \t]+(?:about[ \t]+|around[ \t]+)?$", re.I
+)
 _BETWEEN_TO_FROM = re.compile(
     r"^[ \t]*,?[ \t]*(?:(?:down|up)[ \t]+)?from[ \t]+(?:(?:a|an|the|about|around)[ \t]+)?$", re.I
 )
@@ -66,9 +67,13 @@ def find_rates(text: str) -> list[RateMention]:
     """Every percent rate of ``text`` in order (``role`` is "to", or "points")."""
     out: list[RateMention] = []
     for m in _RATE.finditer(text):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
-            if not (text[m.start() - 1] == "," and m.start() > 1 and text[m.start() - 2] == " "):
-                continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        if (
+            before[-1:].isalnum()
+            or before[-1:] == "."
+            or (before[-1:] == "," and before[:1] != " ")
+        ):
+            continue  # part of a longer number or word: "1,000%", "A25%"
         value = float(m["num"])
         role: RateRole = "points" if (m["points"] or m["pp"]) else "to"
         out.append(RateMention(m.start(), m.end(), value, role))
@@ -86,6 +91,7 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
 
     ``bounds`` are the sentences as character ranges.
     """
+
     def sentence(pos: int) -> int:
         for k, (s, e) in enumerate(bounds):
             if s <= pos < e:
@@ -98,9 +104,9 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
             continue
         between = text[a.end : b.start]
         before = text[max(0, a.start - 40) : a.start]
-        if _BETWEEN_RANGE.match(between) and not _FROM_BEFORE.search(before):
-            a.role = b.role = "range"
-        elif _BEFORE_RANGE.search(before) and re.match(r"^[ \t]*and[ \t]+$", between):
+        if (_BETWEEN_RANGE.match(between) and not _FROM_BEFORE.search(before)) or (
+            _BEFORE_RANGE.search(before) and re.match(r"^[ \t]*and[ \t]+$", between)
+        ):
             a.role = b.role = "range"
         elif _FROM_BEFORE.search(before) and _BETWEEN_FROM_TO.match(between):
             a.role, a.partner, b.partner = "from", k + 1, k

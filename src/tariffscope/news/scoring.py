@@ -48,9 +48,9 @@ __all__ = [
     "FieldScore",
     "products_compatible",
     "quote_overlap",
+    "same_name",
     "score_article",
     "score_corpus",
-    "same_name",
 ]
 
 T = TypeVar("T")
@@ -61,6 +61,8 @@ PARTICIPANT_OVERLAP = 0.5
 RATE_TOLERANCE = 0.05
 
 _WORD = re.compile(r"\w+")
+
+
 def _norm(text: str | None) -> str:
     return " ".join(fold(text or "").replace("–", "-").replace("—", "-").split())
 
@@ -146,15 +148,27 @@ class EvalReport:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
+
         def field_dict(f: FieldScore) -> dict[str, Any]:
-            return {"gold": f.gold, "predicted": f.predicted, "matched": f.matched,
-                    "precision": f.precision, "recall": f.recall, "f1": f.f1}
+            return {
+                "gold": f.gold,
+                "predicted": f.predicted,
+                "matched": f.matched,
+                "precision": f.precision,
+                "recall": f.recall,
+                "f1": f.f1,
+            }
 
         return {
             "fields": {f.name: field_dict(f) for f in self.fields},
-            "attributes": {a.name: {"correct": a.correct, "total": a.total,
-                                    "accuracy": None if not a.total else a.accuracy}
-                           for a in self.attributes},
+            "attributes": {
+                a.name: {
+                    "correct": a.correct,
+                    "total": a.total,
+                    "accuracy": None if not a.total else a.accuracy,
+                }
+                for a in self.attributes
+            },
             "articles": {s.name: {f.name: field_dict(f) for f in s.fields} for s in self.articles},
         }
 
@@ -193,50 +207,63 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         totals[attr] += 1
         attrs[attr] += int(ok)
 
-    quotes = _match(gold.quotes, pred.quotes,
-                    lambda g, p: quote_overlap(g.text, p.text) >= QUOTE_OVERLAP,
-                    lambda g, p: quote_overlap(g.text, p.text)
-                    + 0.1 * same_name(g.speaker, p.speaker))
+    quotes = _match(
+        gold.quotes,
+        pred.quotes,
+        lambda g, p: quote_overlap(g.text, p.text) >= QUOTE_OVERLAP,
+        lambda g, p: quote_overlap(g.text, p.text) + 0.1 * same_name(g.speaker, p.speaker),
+    )
     for g, p in quotes:
         tally("quotes.speaker", same_name(g.speaker, p.speaker))
         tally("quotes.via", same_name(g.via, p.via))
     fields.append(FieldScore("quotes", len(gold.quotes), len(pred.quotes), len(quotes)))
 
     measures = _match(
-        gold.measures, pred.measures,
-        lambda g, p: g.target == p.target
-        and abs(g.to_rate_pct - p.to_rate_pct) <= RATE_TOLERANCE
-        and g.effective_date == p.effective_date
-        and products_compatible(g.products, p.products),
+        gold.measures,
+        pred.measures,
+        lambda g, p: (
+            g.target == p.target
+            and abs(g.to_rate_pct - p.to_rate_pct) <= RATE_TOLERANCE
+            and g.effective_date == p.effective_date
+            and products_compatible(g.products, p.products)
+        ),
         lambda g, p: float(g.status == p.status) + 0.5 * float(g.imposer == p.imposer),
     )
-    for g, p in measures:
-        tally("measures.status", g.status == p.status)
-        tally("measures.imposer", g.imposer == p.imposer)
-        tally("measures.from_rate", g.from_rate_pct == p.from_rate_pct)
+    for gm, pm in measures:
+        tally("measures.status", gm.status == pm.status)
+        tally("measures.imposer", gm.imposer == pm.imposer)
+        tally("measures.from_rate", gm.from_rate_pct == pm.from_rate_pct)
     fields.append(FieldScore("measures", len(gold.measures), len(pred.measures), len(measures)))
 
     events = _match(
-        gold.events, pred.events,
-        lambda g, p: g.kind == p.kind and g.date == p.date
-        and _participants_overlap(g.participants, p.participants),
+        gold.events,
+        pred.events,
+        lambda g, p: (
+            g.kind == p.kind
+            and g.date == p.date
+            and _participants_overlap(g.participants, p.participants)
+        ),
         lambda g, p: float(g.status == p.status) + 0.1 * float(same_name(g.place, p.place)),
     )
-    for g, p in events:
-        tally("events.status", g.status == p.status)
+    for ge, pe in events:
+        tally("events.status", ge.status == pe.status)
     fields.append(FieldScore("events", len(gold.events), len(pred.events), len(events)))
 
-    actors = _match(gold.actors, pred.actors, lambda g, p: same_name(g.name, p.name),
-                    lambda g, p: float(same_name(g.role, p.role)) + float(g.country == p.country))
-    for g, p in actors:
-        tally("actors.role", same_name(g.role, p.role))
-        tally("actors.country", g.country == p.country)
+    actors = _match(
+        gold.actors,
+        pred.actors,
+        lambda g, p: same_name(g.name, p.name),
+        lambda g, p: float(same_name(g.role, p.role)) + float(g.country == p.country),
+    )
+    for ga, pa in actors:
+        tally("actors.role", same_name(ga.role, pa.role))
+        tally("actors.country", ga.country == pa.country)
     fields.append(FieldScore("actors", len(gold.actors), len(pred.actors), len(actors)))
 
-    deadlines = _match(gold.deadlines, pred.deadlines, lambda g, p: g.date == p.date,
-                       lambda g, p: 0.0)
-    fields.append(FieldScore("deadlines", len(gold.deadlines), len(pred.deadlines),
-                             len(deadlines)))
+    deadlines = _match(
+        gold.deadlines, pred.deadlines, lambda g, p: g.date == p.date, lambda g, p: 0.0
+    )
+    fields.append(FieldScore("deadlines", len(gold.deadlines), len(pred.deadlines), len(deadlines)))
     tally("article.published", gold.article.published == pred.article.published)
     attributes = tuple(AttributeScore(k, attrs[k], totals[k]) for k in sorted(totals))
     return ArticleScore(name, tuple(fields), attributes)
@@ -248,12 +275,21 @@ def score_corpus(pairs: Iterable[tuple[str, Extraction, Extraction]]) -> EvalRep
     fields = []
     for field in FIELDS:
         parts = [f for a in articles for f in a.fields if f.name == field]
-        fields.append(FieldScore(field, sum(f.gold for f in parts),
-                                 sum(f.predicted for f in parts), sum(f.matched for f in parts)))
+        fields.append(
+            FieldScore(
+                field,
+                sum(f.gold for f in parts),
+                sum(f.predicted for f in parts),
+                sum(f.matched for f in parts),
+            )
+        )
     names = sorted({a.name for s in articles for a in s.attributes})
     attributes = tuple(
-        AttributeScore(n, sum(a.correct for s in articles for a in s.attributes if a.name == n),
-                       sum(a.total for s in articles for a in s.attributes if a.name == n))
+        AttributeScore(
+            n,
+            sum(a.correct for s in articles for a in s.attributes if a.name == n),
+            sum(a.total for s in articles for a in s.attributes if a.name == n),
+        )
         for n in names
     )
     return EvalReport(tuple(fields), attributes, tuple(articles))
