@@ -13,7 +13,9 @@ from tariffscope.cli._app import app
 
 __all__ = ["COMMAND_MODULES", "app", "main"]
 
-COMMAND_MODULES: tuple[str, ...] = ("brief", "rate", "data", "ge", "simulate", "extract", "eval")
+COMMAND_MODULES: tuple[str, ...] = (
+    "brief", "rate", "data", "ge", "simulate", "extract", "eval", "ingest", "timeline"
+)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"tariffscope.cli.{_name}").register(app)
