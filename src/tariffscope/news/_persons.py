@@ -31,6 +31,7 @@ __all__ = [
     "article_countries",
     "boilerplate_ranges",
     "is_role_word",
+    "layout",
     "left_role",
     "name_tokens_after",
     "parse_role",
@@ -280,11 +281,30 @@ def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Lines that repeat the title or are written in title case (headlines, photo captions)."""
     out = []
     norm_title = " ".join((title or "").split()).lower()
-    for start, end in line_spans(doc.text):
-        line = " ".join(doc.text[start:end].split())
+    text = doc.text
+    for start, end in line_spans(text):
+        line = " ".join(text[start:end].split())
         if (norm_title and line.lower() == norm_title) or is_headline_line(line.split()):
             out.append((start, end))
     return out
+
+
+def layout(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Credit lines and headline lines of a doc, computed once and kept on the doc."""
+    cached = doc._.tariffscope_layout
+    if cached is not None:
+        return (
+            [(int(a), int(b)) for a, b in cached["boilerplate"]],
+            [(int(a), int(b)) for a, b in cached["headlines"]],
+        )
+    title = (doc._.tariffscope_meta or {}).get("title")
+    boiler = boilerplate_ranges(doc, title)
+    heads = headline_lines(doc, title)
+    doc._.tariffscope_layout = {
+        "boilerplate": [list(r) for r in boiler],
+        "headlines": [list(r) for r in heads],
+    }
+    return boiler, heads
 
 
 def article_countries(

@@ -26,9 +26,8 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
     NAME_PARTICLES,
     RoleInfo,
-    boilerplate_ranges,
-    headline_lines,
     is_role_word,
+    layout,
     left_role,
     name_tokens_after,
     parse_role,
@@ -113,9 +112,7 @@ class ActorComponent(LexiconComponent):
     def annotate(self, doc: Doc) -> None:
         """Find people, their mentions, roles and countries."""
         lex = self.lexicon
-        meta = doc._.tariffscope_meta or {}
-        skip = boilerplate_ranges(doc, meta.get("title"))
-        headlines = headline_lines(doc, meta.get("title"))
+        skip, headlines = layout(doc)
         persons = self._cluster(doc, self._candidates(doc, headlines, lex))
         self._scan_aliases(doc, persons)
         self._roles(doc, persons, lex)

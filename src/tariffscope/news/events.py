@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import place_spans, tree_distance
-from tariffscope.news._persons import article_countries, boilerplate_ranges, headline_lines
+from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb, has_negation, subject_of
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_triggers import (
@@ -191,7 +191,8 @@ class EventComponent(LexiconComponent):
         self._country_of_name = {p["name"]: p.get("country") for p in persons}
         dates = doc._.tariffscope_dates or []
         measures = doc._.tariffscope_measures or []
-        skip = boilerplate_ranges(doc, meta.get("title")) + headline_lines(doc, meta.get("title"))
+        boiler, heads = layout(doc)
+        skip = boiler + heads
         pair = article_countries(doc, persons, skip, lex)
         self._speakers = [
             (q["start"], q["end"], q["speaker"])

@@ -7,6 +7,7 @@ annotations through ``Doc.to_bytes`` and across the worker processes of ``nlp.pi
 attribute                  content                                                set by
 =========================  =====================================================  ==========
 ``tariffscope_meta``       article metadata: title, published (ISO), outlet, url  caller
+``tariffscope_layout``     credit lines and headline lines (character ranges)     first user
 ``tariffscope_dates``      date expressions with their resolved dates             dates
 ``tariffscope_persons``    people named, with role, country and mention spans     actors
 ``tariffscope_mentions``   spans naming a person (names, "the First Minister")    actors
@@ -25,6 +26,7 @@ __all__ = ["ATTRIBUTES", "register_extensions"]
 
 ATTRIBUTES: tuple[str, ...] = (
     "tariffscope_meta",
+    "tariffscope_layout",
     "tariffscope_dates",
     "tariffscope_persons",
     "tariffscope_mentions",

@@ -65,6 +65,7 @@ class Lexicon:
     honorifics: frozenset[str]
     outlets: frozenset[str]
     known_people: Mapping[str, str]
+    first_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], iso_names: Mapping[str, str]) -> Lexicon:
@@ -87,6 +88,7 @@ class Lexicon:
             heads = frozenset(_keys(h.lower()) for h in data["role_heads"])
             return cls(
                 data=data,
+                first_words=frozenset(k[0] for k in places),
                 places=places,
                 max_place_len=max(len(k) for k in places),
                 role_heads=heads,
@@ -111,6 +113,11 @@ class Lexicon:
     def place_at(self, words: Sequence[str], i: int) -> PlaceMatch | None:
         """The longest place name starting at ``words[i]`` (exact case; ALL-CAPS retried)."""
         best: PlaceMatch | None = None
+        first = norm_token(words[i]) if i < len(words) else ""
+        if first not in self.first_words and not (
+            first.isupper() and len(first) > 3 and first.title() in self.first_words
+        ):
+            return None
         for n in range(1, min(self.max_place_len, len(words) - i) + 1):
             key = tuple(norm_token(w) for w in words[i : i + n])
             hit = self.places.get(key)

@@ -46,7 +46,7 @@ from tariffscope.news._measure_parts import (
     place_spans,
     tree_distance,
 )
-from tariffscope.news._persons import article_countries, boilerplate_ranges
+from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import measure_status
@@ -206,10 +206,11 @@ class MeasureComponent(LexiconComponent):
         anchor = _published(doc)
         persons = doc._.tariffscope_persons or []
         dates = doc._.tariffscope_dates or []
-        skip = boilerplate_ranges(doc, (doc._.tariffscope_meta or {}).get("title"))
-        rates = find_rates(doc.text)
+        skip, self._headlines = layout(doc)
+        self._text = text = doc.text
+        rates = find_rates(text)
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        pair_rates(doc.text, rates, bounds)
+        pair_rates(text, rates, bounds)
         mentions = sorted(
             (m["start"], m["end"], m["person"]) for m in doc._.tariffscope_mentions or []
         )
@@ -285,7 +286,7 @@ class MeasureComponent(LexiconComponent):
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
             "sent": span.sent.start_char,
-            "paragraph": doc.text.rfind("\n", 0, span.start_char),
+            "paragraph": self._text.rfind("\n", 0, span.start_char),
         }
 
     def _implicit_from(
@@ -526,7 +527,7 @@ class MeasureComponent(LexiconComponent):
             if date_span is None:
                 continue
             prep = d.get("preposition")
-            before = doc.text[max(sent.start_char, d["start"] - 16) : d["start"]].lower()
+            before = self._text[max(sent.start_char, d["start"] - 16) : d["start"]].lower()
             effect = "effect" in before or "retroactive" in before
             if prep not in _EFFECTIVE_PREPS and not effect:
                 continue
@@ -544,10 +545,7 @@ class MeasureComponent(LexiconComponent):
 
     def _in_headline(self, doc: Doc, span: Span) -> bool:
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
-        from tariffscope.news._persons import headline_lines
-
-        title = (doc._.tariffscope_meta or {}).get("title")
-        return any(s <= span.start_char < e for s, e in headline_lines(doc, title))
+        return any(s <= span.start_char < e for s, e in self._headlines)
 
     def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""

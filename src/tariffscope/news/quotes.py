@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._persons import headline_lines
+from tariffscope.news._persons import layout
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.quote_marks import QuoteSpan, find_quote_spans
@@ -165,20 +165,19 @@ class QuoteComponent(LexiconComponent):
         persons = doc._.tariffscope_persons or []
         mentions = _Mentions(doc._.tariffscope_mentions or [])
         meta = doc._.tariffscope_meta or {}
+        text = doc.text
+        title = " ".join((meta.get("title") or "").split()).lower()
         headlines = [
-            h
-            for h in headline_lines(doc, meta.get("title"))
-            if " ".join(doc.text[h[0] : h[1]].split()).lower()
-            == " ".join((meta.get("title") or "").split()).lower()
+            h for h in layout(doc)[1] if " ".join(text[h[0] : h[1]].split()).lower() == title
         ]
-        spans = find_quote_spans(doc.text)
+        spans = find_quote_spans(text)
         speech = self._speech_acts(doc, mentions, spans)
         out: list[dict[str, Any]] = []
         previous: dict[str, Any] | None = None
         for span in spans:
             speaker, via = self._attribute(doc, span, spans, speech, mentions, previous)
             record: dict[str, Any] = {
-                "text": doc.text[span.start : span.end],
+                "text": text[span.start : span.end],
                 "start": span.start,
                 "end": span.end,
                 "speaker_id": speaker,
