@@ -1,7 +1,9 @@
 """``tariffscope ge``: economy-wide effects of tariff changes (general equilibrium).
 
-Runs the published validation applications, or a file of bilateral tariff changes on one of the
-model data sets, and prints real GDP, welfare and trade changes for every country.
+Runs the published validation applications, a file of bilateral tariff changes on one of the
+model data sets, or a tariff-law scenario (the law on a date plus the scenario's measures
+against the law on a reference date), and prints real GDP, welfare and trade changes for every
+country.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ class Dataset(StrEnum):
     agtpa = "agtpa"
 
 
+class Model(StrEnum):
+    """Engines a scenario can be priced with."""
+
+    cp = "cp"
+    gravity = "gravity"
+
+
 class OutputFormat(StrEnum):
     """How to print results."""
 
@@ -52,6 +61,9 @@ _COLUMNS = {
     "welfare_cp_pct": "welfare (CP) %",
     "exports_pct": "exports %",
     "imports_pct": "imports %",
+    "exports_to_usa_pct": "to US %",
+    "us_tariff_before_pct": "US tariff before %",
+    "us_tariff_after_pct": "US tariff after %",
     "published_pct": "published %",
 }
 
@@ -147,8 +159,42 @@ def _run_tariffs_agtpa(path: Path, sigma: float) -> tuple[pd.DataFrame, dict[str
     return result.by_country(), result.diagnostics(), title
 
 
+def _run_scenario(
+    path: Path, entry_date: str | None, reference_date: str | None, model: Model
+) -> tuple[pd.DataFrame, dict[str, object], str, dict[str, object]]:
+    from tariffscope.impact.economy_wide import scenario_effects, scenario_start_date
+    from tariffscope.regime import load_scenario
+    from tariffscope.regime.resolve import parse_date
+
+    scenario = load_scenario(path)
+    if entry_date is None:
+        first = scenario_start_date(scenario)
+        if first is None:
+            raise InputError(
+                f"scenario {path.name} has no measure with an effective date",
+                hint="give --date YYYY-MM-DD",
+            )
+        day = first
+    else:
+        day = parse_date(entry_date, "--date")
+    reference = day if reference_date is None else parse_date(reference_date, "--reference-date")
+    effects = scenario_effects(
+        scenario, entry_date=day, reference_date=reference, model=model.value
+    )
+    meta = effects.metadata
+    title = (
+        f"{scenario.name}: law on {meta['entry_date']} with the scenario vs the law on "
+        f"{meta['reference_date']} ({model.value} model, base year {meta['base_year']})"
+    )
+    return effects.countries, effects.diagnostics, title, meta
+
+
 def _print(
-    frame: pd.DataFrame, diagnostics: dict[str, object], title: str, fmt: OutputFormat
+    frame: pd.DataFrame,
+    diagnostics: dict[str, object],
+    title: str,
+    fmt: OutputFormat,
+    metadata: dict[str, object] | None = None,
 ) -> None:
     columns = ["country", *[name for name in _COLUMNS if name in frame.columns]]
     view = frame[columns]
@@ -157,9 +203,14 @@ def _print(
         return
     if fmt is OutputFormat.json:
         records = json.loads(view.to_json(orient="records", double_precision=10))
-        out_console.print_json(
-            json.dumps({"title": title, "countries": records, "diagnostics": diagnostics})
-        )
+        payload: dict[str, object] = {"title": title, "countries": records}
+        if metadata is not None:
+            payload["metadata"] = metadata
+        payload["diagnostics"] = diagnostics
+        out_console.print_json(json.dumps(payload, default=str))
+        return
+    if metadata is not None:
+        _print_scenario_table(view, diagnostics, title)
         return
     table = Table(title=title, caption=_caption(diagnostics))
     table.add_column("country")
@@ -167,6 +218,22 @@ def _print(
         table.add_column(_COLUMNS[name], justify="right")
     for row in view.itertuples(index=False):
         table.add_row(row[0], *(("" if pd.isna(v) else f"{v:.3f}") for v in row[1:]))
+    out_console.print(table)
+
+
+def _print_scenario_table(view: pd.DataFrame, diagnostics: dict[str, object], title: str) -> None:
+    """Narrower table for scenarios: the US tariff before and after in one column."""
+    shown = ["welfare_pct", "real_gdp_pct", "exports_pct", "imports_pct", "exports_to_usa_pct"]
+    table = Table(title=title, caption=_caption(diagnostics))
+    table.add_column("country")
+    for name in shown:
+        table.add_column(_COLUMNS[name], justify="right")
+    table.add_column("US tariff %", justify="right", no_wrap=True)
+    for row in view.to_dict(orient="records"):
+        cells = ["" if pd.isna(row[name]) else f"{row[name]:.3f}" for name in shown]
+        before, after = row["us_tariff_before_pct"], row["us_tariff_after_pct"]
+        cells.append(f"{before:.1f} -> {after:.1f}")
+        table.add_row(str(row["country"]), *cells)
     out_console.print(table)
 
 
@@ -207,17 +274,63 @@ def ge_command(
         float,
         typer.Option("--sigma", help="Elasticity of substitution for --data agtpa.", min=1.01),
     ] = 7.0,
+    scenario: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenario",
+            help="Scenario file (YAML, as for `tariffscope rate --scenario`): price the law on"
+            " --date with the scenario against the law on --reference-date.",
+            dir_okay=False,
+        ),
+    ] = None,
+    entry_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Entry date of the scenario's law (YYYY-MM-DD); default: the first effective"
+            " date of the scenario's measures.",
+        ),
+    ] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            help="Date of the law the scenario is compared with (no scenario); default: --date,"
+            " so the result is the effect of the scenario's own measures.",
+        ),
+    ] = None,
+    model: Annotated[
+        Model,
+        typer.Option(
+            "--model",
+            help="Engine for --scenario: cp = Caliendo-Parro (31 regions, 20 tradable sectors,"
+            " 1993 base); gravity = one sector, 69 countries, 2006 base (sigma 7).",
+        ),
+    ] = Model.cp,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Print a table, JSON or CSV.")
     ] = OutputFormat.table,
 ) -> None:
     """Economy-wide effects: real GDP, welfare and trade changes for every country."""
-    if (app_name is None) == (tariffs is None):
+    given = [
+        name
+        for name, value in (("--app", app_name), ("--tariffs", tariffs), ("--scenario", scenario))
+        if value is not None
+    ]
+    if len(given) != 1:
         raise InputError(
-            "give exactly one of --app or --tariffs", hint="see `tariffscope ge --help`"
+            "give exactly one of --app, --tariffs or --scenario",
+            hint="see `tariffscope ge --help`",
         )
+    if scenario is None and (entry_date or reference_date):
+        raise InputError("--date and --reference-date go with --scenario")
+    metadata = None
     with err_console.status("solving the general equilibrium ..."):
-        if tariffs is not None:
+        if scenario is not None:
+            frame, diagnostics, title, metadata = _run_scenario(
+                scenario, entry_date, reference_date, model
+            )
+        elif tariffs is not None:
             if dataset is Dataset.cp:
                 frame, diagnostics, title = _run_tariffs_cp(tariffs)
             else:
@@ -228,7 +341,7 @@ def ge_command(
             frame, diagnostics, title = _ge_gravity_eu()
         else:
             frame, diagnostics, title = _cp_nafta()
-    _print(frame, diagnostics, title, output_format)
+    _print(frame, diagnostics, title, output_format, metadata)
 
 
 def register(app: typer.Typer) -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "ScenarioEffects",
     "economy_wide_effects",
     "scenario_effects",
+    "scenario_start_date",
 ]
 
 GEModel = Literal["cp", "gravity"]
@@ -93,8 +94,7 @@ _ASSUMPTIONS = (
     "HTS8 line duties are averaged into model sectors with HS6-equal weights inside each GTAP "
     "sector (Japan's vehicle mix inside motor vehicles) and 2024 US imports by GTAP sector from "
     "the exporter's partner group (JPN, CHN, CAN, MEX, EU, GBR, rest of world) across them.",
-    "Specific duties count only their ad valorem part; claims (e.g. USMCA) as given, default "
-    "none.",
+    "Specific duties count only their ad valorem part; claims (e.g. USMCA) as given, default none.",
     "Long-run equilibria compared: the model's base year economy under the reference law and "
     "under the scenario; trade and income levels are the base year's, not 2025's.",
 )
@@ -123,6 +123,26 @@ class ScenarioEffects:
     tariffs: pd.DataFrame
     metadata: dict[str, Any] = field(default_factory=dict)
     diagnostics: dict[str, Any] = field(default_factory=dict)
+
+
+def scenario_start_date(scenario: object) -> date | None:
+    """The first effective date of the measures a scenario adds or enacts (None if none)."""
+    from tariffscope.regime import Scenario, default_catalog
+
+    if not isinstance(scenario, Scenario):
+        raise InputError("scenario must be a tariffscope.regime.Scenario")
+    known = default_catalog().by_id
+    dates = [m.effective_from for m in scenario.add if m.effective_from is not None]
+    for measure_id in scenario.enact:
+        if measure_id not in known:
+            raise UnknownCodeError(
+                f"scenario {scenario.name!r}: unknown measure {measure_id!r}",
+                hint="`tariffscope measures` lists the catalog",
+            )
+        first = known[measure_id].effective_from
+        if first is not None:
+            dates.append(first)
+    return min(dates) if dates else None
 
 
 def _check(value: str, alias: object, name: str) -> None:
@@ -170,9 +190,7 @@ def _cp_countries(before: ModelTariffs, after: ModelTariffs, start: Start) -> tu
     return frame, result.diagnostics(), weights, output
 
 
-def _gravity_countries(
-    before: ModelTariffs, after: ModelTariffs, start: Start
-) -> tuple[Any, ...]:
+def _gravity_countries(before: ModelTariffs, after: ModelTariffs, start: Start) -> tuple[Any, ...]:
     from tariffscope.impact.gravity.law_link import exports_to, gravity_scenario
 
     base, result = gravity_scenario(before, after, after.scenario or "", start=start)
