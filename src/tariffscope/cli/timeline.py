@@ -79,8 +79,9 @@ def timeline_command(
         out_console.print(f"next deadline: {d.date.isoformat()}, {d.days_left} days: {d.what}",
                           markup=False, highlight=False)
     events = Table(title="Events", title_justify="left")
-    for column in ("date", "event", "participants", "place", "status", "sources"):
-        events.add_column(column)
+    events.add_column("date", min_width=10, overflow="fold")
+    for column in ("event", "participants", "place", "status", "sources"):
+        events.add_column(column, overflow="fold")
     for e in state.events:
         label = e.kind + (f" #{e.ordinal}" if e.ordinal else "") + \
             (f" x{e.count}" if e.count and e.count > 1 else "")

@@ -8,6 +8,7 @@ from tariffscope.domain.countries import WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError, UnknownCodeError
 from tariffscope.store import pair_key
+from tariffscope.tracker._cluster import place_country
 from tariffscope.tracker._identity import is_party_code
 
 __all__ = ["article_pairs", "parse_pair"]
@@ -43,8 +44,9 @@ def article_pairs(extraction: Extraction) -> list[tuple[tuple[str, str], str]]:
     """The negotiations a story concerns, each with the basis of the assignment.
 
     A measure between two countries (``measure``), an event whose participants come from
-    exactly two countries (``event``); when neither gives a pair, the countries of the
-    story's actors when there are exactly two (``actors``).
+    exactly two countries, counting the host country of a visit (``event``); when neither
+    gives a pair, the countries of the story's actors when there are exactly two
+    (``actors``).
     """
     found: dict[tuple[str, str], str] = {}
     for m in extraction.measures:
@@ -53,6 +55,8 @@ def article_pairs(extraction: Extraction) -> list[tuple[tuple[str, str], str]]:
     local = {a.name: a.country for a in extraction.actors}
     for event in extraction.events:
         countries = {p if is_party_code(p) else local.get(p) for p in event.participants}
+        if event.kind == "visit":  # a visit concerns the visitor's and the host's country
+            countries.add(place_country(event.place))
         countries = {c for c in countries if c and c != WLD}
         if len(countries) == 2:
             a, b = sorted(c for c in countries if c is not None)
