@@ -162,14 +162,14 @@ def find_dates(text: str) -> list[DateExpr]:
     A weekday directly followed by an absolute date ("Sunday, July 13th",
     "Thursday (October 30)") is one absolute expression.
     """
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))  # characters already in an expression: linear time
     found: list[DateExpr] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return not any(occupied[start:end])
 
     def add(expr: DateExpr) -> None:
-        taken.append((expr.start, expr.end))
+        occupied[expr.start : expr.end] = b"\x01" * (expr.end - expr.start)
         found.append(expr)
 
     for pattern in _ABSOLUTE:

@@ -184,7 +184,9 @@ def with_objects(token: Token) -> list[Token]:
 
 def _mentions_measure(token: Token) -> bool:
     for t in token.subtree:
-        if t.lower_ in MEASURE_NOUNS or (t.like_num and t.nbor(1).text in {"%", "percent"}):
+        if t.lower_ in MEASURE_NOUNS or (
+            t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"}
+        ):
             return True
     return False
 

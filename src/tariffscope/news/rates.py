@@ -18,6 +18,7 @@ All patterns are anchored regexes on short windows, so time is linear in the tex
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -92,11 +93,11 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
     ``bounds`` are the sentences as character ranges.
     """
 
+    starts = [s for s, _ in bounds]
+
     def sentence(pos: int) -> int:
-        for k, (s, e) in enumerate(bounds):
-            if s <= pos < e:
-                return k
-        return -1
+        k = bisect.bisect_right(starts, pos) - 1
+        return k if k >= 0 and pos < bounds[k][1] else -1
 
     for k in range(len(rates) - 1):
         a, b = rates[k], rates[k + 1]

@@ -1,0 +1,97 @@
+"""Date expressions: parsing and resolution against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tariffscope.news.dates import find_dates, reference_year, resolve
+
+FRIDAY = dt.date(2025, 7, 18)  # the founding story's publication day
+
+
+def _one(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Aug. 1", dt.date(2025, 8, 1)),
+        ("on July 13th", dt.date(2025, 7, 13)),
+        ("as of August 1st", dt.date(2025, 8, 1)),
+        ("6th Aug, 2025", dt.date(2025, 8, 6)),
+        ("January 16th, 2026", dt.date(2026, 1, 16)),
+        ("Jan. 16, 2026", dt.date(2026, 1, 16)),
+        ("Oct 12, 2025 9:00 AM", dt.date(2025, 10, 12)),
+        ("on 2025-07-18", dt.date(2025, 7, 18)),
+        ("on Sunday, July 13th", dt.date(2025, 7, 13)),
+        ("on Thursday (October 30)", dt.date(2025, 10, 30)),
+    ],
+)
+def test_absolute_dates(text: str, expected: dt.date) -> None:
+    expr = _one(text)
+    assert expr.kind == "absolute"
+    assert resolve(expr, FRIDAY) == (expected, "day")
+
+
+def test_month_day_without_year_takes_the_nearest_year() -> None:
+    expr = _one("until April 2")
+    assert resolve(expr, dt.date(2025, 12, 20)) == (dt.date(2026, 4, 2), "day")
+    assert resolve(expr, dt.date(2025, 3, 6)) == (dt.date(2025, 4, 2), "day")
+
+
+def test_weekday_direction_follows_the_tense() -> None:
+    friday = _one("met on Friday")
+    assert resolve(friday, FRIDAY, direction=-1) == (FRIDAY, "day")  # same day counts
+    saturday = _one("will attend on Saturday")
+    assert resolve(saturday, FRIDAY, direction=1) == (dt.date(2025, 7, 19), "day")
+    assert resolve(saturday, FRIDAY, direction=-1) == (dt.date(2025, 7, 12), "day")
+    sunday = _one("an election on Sunday")
+    assert resolve(sunday, FRIDAY, direction=1) == (dt.date(2025, 7, 20), "day")
+
+
+def test_possessive_weekday_looks_ahead_and_last_skips_the_same_day() -> None:
+    deadline = _one("Friday's deadline")
+    assert resolve(deadline, dt.date(2025, 7, 27)) == (dt.date(2025, 8, 1), "day")
+    last = _one("last Friday")
+    assert resolve(last, FRIDAY) == (dt.date(2025, 7, 11), "day")
+
+
+def test_months_and_relative_words() -> None:
+    assert resolve(_one("in June"), FRIDAY) == (dt.date(2025, 6, 1), "month")
+    assert resolve(_one("by March"), dt.date(2026, 1, 16)) == (dt.date(2026, 3, 1), "month")
+    assert resolve(_one("in September 2025"), FRIDAY) == (dt.date(2025, 9, 1), "month")
+    assert resolve(_one("yesterday"), FRIDAY) == (dt.date(2025, 7, 17), "day")
+    assert resolve(_one("this evening"), FRIDAY) == (FRIDAY, "day")
+    assert resolve(_one("earlier this month"), dt.date(2025, 10, 7)) == (
+        dt.date(2025, 10, 1),
+        "month",
+    )
+    assert resolve(_one("last week"), FRIDAY) == (None, None)
+
+
+def test_unknown_publication_date_leaves_weekdays_unresolved() -> None:
+    assert resolve(_one("on Tuesday"), None) == (None, None)
+    assert resolve(_one("on July 22"), None) == (None, None)
+    assert resolve(_one("on July 22"), None, ref_year=2025) == (dt.date(2025, 7, 22), "day")
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Tariffs may rise, officials said.") == []
+    assert [e.month for e in find_dates("the deal agreed in May")] == [5]
+
+
+def test_reference_year_from_text_or_url() -> None:
+    assert reference_year("a photo taken on July 9, 2025 in Strasbourg") == 2025
+    assert reference_year("no year here", "https://example.com/2024/05/story") == 2024
+    assert reference_year("no year here") is None
+
+
+def test_spans_point_at_the_text() -> None:
+    text = "The deadline is Aug. 1, and talks resume on Monday."
+    for expr in find_dates(text):
+        assert text[expr.start : expr.end] == expr.text
