@@ -108,3 +108,16 @@ def test_scenario_and_app_together() -> None:
 
 def test_date_needs_scenario() -> None:
     assert "--scenario" in _one_line_error(["ge", "--app", "cp-nafta", "--date", "2025-08-01"])
+
+
+@pytest.mark.shared
+def test_base_year_start(shared: Path) -> None:
+    deal = str(EXAMPLES / "japan-deal-15pct-from-2025-08-01.yaml")
+    result = runner.invoke(app, ["ge", "--scenario", deal, "--start", "base-year", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["metadata"]["start"] == "base_year"
+    rows = {row["country"]: row for row in payload["countries"]}
+    # cars at 15% instead of 27.5% on the 1993 trade pattern (cars a quarter of Japan's sales)
+    assert rows["JPN"]["exports_to_usa_pct"] > 5
+    assert rows["JPN"]["us_tariff_after_pct"] < rows["JPN"]["us_tariff_before_pct"]

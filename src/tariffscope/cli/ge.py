@@ -47,6 +47,13 @@ class Model(StrEnum):
     gravity = "gravity"
 
 
+class StartPoint(StrEnum):
+    """Where a scenario's solve starts."""
+
+    reference = "reference"
+    base_year = "base-year"
+
+
 class OutputFormat(StrEnum):
     """How to print results."""
 
@@ -160,7 +167,11 @@ def _run_tariffs_agtpa(path: Path, sigma: float) -> tuple[pd.DataFrame, dict[str
 
 
 def _run_scenario(
-    path: Path, entry_date: str | None, reference_date: str | None, model: Model
+    path: Path,
+    entry_date: str | None,
+    reference_date: str | None,
+    model: Model,
+    start: StartPoint,
 ) -> tuple[pd.DataFrame, dict[str, object], str, dict[str, object]]:
     from tariffscope.impact.economy_wide import scenario_effects, scenario_start_date
     from tariffscope.regime import load_scenario
@@ -179,7 +190,11 @@ def _run_scenario(
         day = parse_date(entry_date, "--date")
     reference = day if reference_date is None else parse_date(reference_date, "--reference-date")
     effects = scenario_effects(
-        scenario, entry_date=day, reference_date=reference, model=model.value
+        scenario,
+        entry_date=day,
+        reference_date=reference,
+        model=model.value,
+        start="reference" if start is StartPoint.reference else "base_year",
     )
     meta = effects.metadata
     title = (
@@ -307,6 +322,15 @@ def ge_command(
             " 1993 base); gravity = one sector, 69 countries, 2006 base (sigma 7).",
         ),
     ] = Model.cp,
+    start: Annotated[
+        StartPoint,
+        typer.Option(
+            "--start",
+            help="For --scenario: reference = first move the model's base year to the reference"
+            " law's US tariffs, then to the scenario's; base-year = apply the law's change in"
+            " (1 + tariff) to the base year's tariffs and trade as observed.",
+        ),
+    ] = StartPoint.reference,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Print a table, JSON or CSV.")
     ] = OutputFormat.table,
@@ -328,7 +352,7 @@ def ge_command(
     with err_console.status("solving the general equilibrium ..."):
         if scenario is not None:
             frame, diagnostics, title, metadata = _run_scenario(
-                scenario, entry_date, reference_date, model
+                scenario, entry_date, reference_date, model, start
             )
         elif tariffs is not None:
             if dataset is Dataset.cp:

@@ -326,6 +326,7 @@ def economy_wide_effects(
     rank_by: RankBy = "effect",
     as_known: date | str | None = None,
     claims: Sequence[str] = (),
+    start: Start = "reference",
 ) -> pd.DataFrame:
     """Real income and trade changes of the parties and the main third countries, per scenario.
 
@@ -372,6 +373,7 @@ def economy_wide_effects(
     if top_third < 0:
         raise InputError(f"top_third must be 0 or more; got {top_third}")
     _check(model, GEModel, "model")
+    _check(start, Start, "start")
     reference = entry_date if reference is None else reference
     before = _us_tariffs(model, reference, None, as_known, claims)
     results = {}
@@ -380,7 +382,7 @@ def economy_wide_effects(
             after = before
         else:
             after = _us_tariffs(model, entry_date, scenario, as_known, claims)
-        results[label] = _effects(model, before, after, scenario, label, "reference")
+        results[label] = _effects(model, before, after, scenario, label, start)
     first = next(iter(results.values()))
     known = list(first.countries["country"])
     for code in parties:

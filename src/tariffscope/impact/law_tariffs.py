@@ -31,10 +31,10 @@ averaged with equal weights.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -146,7 +146,21 @@ class _Cells:
     lines: LineWeights  # partners = WEIGHT_PARTNERS
 
 
-@cache
+_CELLS: dict[tuple[int, bytes], tuple[SectorConcordance, _Cells]] = {}
+
+
+def _cells_for(concordance: SectorConcordance, codes: npt.NDArray[np.str_]) -> _Cells:
+    """:func:`_cells`, memoised by the concordance object and the bytes of the codes."""
+    key = (id(concordance), hashlib.sha256(np.ascontiguousarray(codes).tobytes()).digest())
+    stored = _CELLS.get(key)
+    if stored is None or stored[0] is not concordance:  # the id of a freed object is reused
+        if len(_CELLS) > 8:
+            _CELLS.clear()
+        stored = (concordance, _cells(concordance, tuple(str(code) for code in codes)))
+        _CELLS[key] = stored
+    return stored[1]
+
+
 def _cells(concordance: SectorConcordance, codes: tuple[str, ...]) -> _Cells:
     from tariffscope.impact.pe.baseline import load_sector_baseline, sector_composition
 
@@ -246,7 +260,7 @@ def model_tariffs(
     line_rates = np.stack(
         [total[:, [position[o] for o in group]].mean(axis=1) for group in groups], axis=1
     )
-    cells = _cells(concordance, tuple(str(code) for code in table.codes))
+    cells = _cells_for(concordance, table.codes)
     partner_col = np.array([WEIGHT_PARTNERS.index(weight_partner(e)) for e in exporters])
     by_exporter = LineWeights(
         hts8=cells.lines.hts8,
