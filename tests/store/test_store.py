@@ -83,6 +83,10 @@ def test_article_round_trip_keeps_every_record_and_span(store: Store) -> None:
     assert stored.article.n_records == 8
     assert len(stored.mention_ids) == 2 and len(set(stored.mention_ids)) == 2
     assert [n.parties for n in store.negotiations()] == [("JPN", "USA")]
+    assert store.article_negotiations(article_id) == [(("JPN", "USA"), "measure")]
+    store.set_article_negotiations(article_id, [(("USA", "KOR"), "event")])
+    assert store.article_negotiations(article_id) == [(("KOR", "USA"), "event")]
+    store.set_article_negotiations(article_id, [(("USA", "JPN"), "measure")])
     assert [a.id for a in store.articles(("USA", "JPN"))] == [article_id]
     assert store.articles(("USA", "KOR")) == []
     assert store.check() == []

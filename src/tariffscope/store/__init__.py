@@ -7,8 +7,9 @@ user data directory) or :meth:`Store.memory`. The schema is versioned
 article is written with all its records in one transaction.
 """
 
+from tariffscope.store._base import DEFAULT_DB_NAME, default_db_path
 from tariffscope.store._migrations import MIGRATIONS, SCHEMA_VERSION, Migration
-from tariffscope.store._store import DEFAULT_DB_NAME, Store, default_db_path
+from tariffscope.store._store import Store
 from tariffscope.store._types import (
     MeasureLink,
     Negotiation,
