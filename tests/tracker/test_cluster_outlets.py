@@ -108,3 +108,13 @@ def test_a_meeting_with_another_counterpart_is_another_meeting(store: Store) -> 
     ])
     add_stories(store, [STORIES[0], other])
     assert len(_meetings(store)) == 2
+
+
+def test_a_visit_to_the_counterpart_is_the_meeting(store: Store) -> None:
+    visit = story("Jiji", SAT, [
+        event("visit", ["Scott Bessent", "Shigeru Ishiba"], date=FRI, place="Tokyo"),
+    ])
+    trip = story("Mainichi", SAT, [event("visit", ["Scott Bessent"], date=FRI, place="Japan")])
+    add_stories(store, [STORIES[0], visit, trip])
+    meetings = _meetings(store)
+    assert meetings == [{"Bloomberg", "Jiji"}]

@@ -3,7 +3,8 @@
 Two reports from different stories describe one event when all of these hold (reports
 of one story are never merged: the news reader has already merged within a story):
 
-1. **Kind**: the same kind, where a meeting and talks count as the same kind.
+1. **Kind**: the same kind, where a meeting and talks count as the same kind, and so does a
+   "visit" whose participants are people of two countries (one visiting the other).
 2. **Status**: a planned event may have happened or been cancelled later, but an event that
    happened and one that was cancelled are different events.
 3. **Dates**: their date windows (:mod:`tariffscope.tracker._dates`) intersect; a merged
@@ -106,7 +107,10 @@ class _Cluster:
         self.window = window
 
 
-def _family(kind: str) -> str:
+def _family(report: EventReport) -> str:
+    kind = report.event.kind
+    if kind == "visit" and len({c for _, c in report.person_countries}) >= 2:
+        return "meet"  # a "visit" of people from two countries to each other is a meeting
     return _FAMILY.get(kind, kind)
 
 
@@ -145,7 +149,7 @@ def _pair_ok(a: EventReport, b: EventReport) -> bool:
     if a.article_id == b.article_id:  # the news reader already merged within a story
         return False
     ea, eb = a.event, b.event
-    if _family(ea.kind) != _family(eb.kind) or not _status_ok(ea.status, eb.status):
+    if _family(a) != _family(b) or not _status_ok(ea.status, eb.status):
         return False
     if ea.kind in _DATED_ONLY and not (a.window.bounded and b.window.bounded):
         return False
