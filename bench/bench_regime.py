@@ -57,10 +57,14 @@ def main(day: str = "2025-08-20") -> None:
     loop_total = loop_per_pair * pairs
     print(f"date {day}: {len(schedule.hts8)} HTS8 lines x {ORIGINS_N} origins = {pairs} pairs")
     print(f"start-up (schedule + cached catalog): {startup * 1000:.0f} ms")
-    print(f"vectorized: median {vector * 1000:.0f} ms over {REPEATS} runs "
-          f"(min {min(vector_times) * 1000:.0f} ms)")
-    print(f"per-line loop: {loop_per_pair * 1e6:.0f} us per pair on {SAMPLE_PAIRS} sampled pairs "
-          f"-> {loop_total:.0f} s for all pairs")
+    print(
+        f"vectorized: median {vector * 1000:.0f} ms over {REPEATS} runs "
+        f"(min {min(vector_times) * 1000:.0f} ms)"
+    )
+    print(
+        f"per-line loop: {loop_per_pair * 1e6:.0f} us per pair on {SAMPLE_PAIRS} sampled pairs "
+        f"-> {loop_total:.0f} s for all pairs"
+    )
     print(f"ratio (loop / vectorized): {loop_total / vector:.0f}x")
 
 

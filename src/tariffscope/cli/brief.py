@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.errors import MalformedInputError
 
 __all__ = ["register"]
 
@@ -40,6 +41,9 @@ def brief_command(
         int, typer.Option("--draws", min=0, max=20000, help="Monte Carlo draws per outcome.")
     ] = 500,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo draws.")] = 0,
+    ge: Annotated[
+        str, typer.Option("--ge", help="Economy-wide model: gravity, cp (Caliendo-Parro) or none.")
+    ] = "gravity",
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy model package (default en_core_web_sm).")
     ] = None,
@@ -49,7 +53,16 @@ def brief_command(
     from tariffscope.report.terminal import render_terminal
 
     with err_console.status("reading the stories and pricing the outcomes"):
-        brief, texts = brief_from_sources(sources, db=db, draws=draws, seed=seed, model=model)
+        if ge not in ("gravity", "cp", "none"):
+            raise MalformedInputError(f"unknown --ge model {ge!r}", hint="use gravity, cp or none")
+        brief, texts = brief_from_sources(
+            sources,
+            db=db,
+            draws=draws,
+            seed=seed,
+            model=model,
+            ge_model=None if ge == "none" else ge,
+        )
     render_terminal(brief, out_console)
     if json_path is not None:
         from tariffscope.report.json_out import brief_to_dict

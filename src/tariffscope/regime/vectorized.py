@@ -117,13 +117,23 @@ def resolve_lines(
     partial = np.zeros_like(additional, dtype=bool)
     masks: dict[str, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
     claim_set = frozenset(claims)
+    # Origins with the same measures and stacking rules (EU members, most small countries)
+    # get the same duties: each distinct set is evaluated once.
+    done: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for column, origin in enumerate(countries):
         activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
+        rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
+        key = (tuple(m.id for m in activation.measures), rules)
+        if key in done:
+            additional[:, column] = additional[:, done[key]]
+            partial[:, column] = partial[:, done[key]]
+            continue
         result = evaluate(
             law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks
         )
         additional[:, column] = result.total_additional()
         partial[:, column] = result.partial
+        done[key] = column
     return RateTable(
         codes=line_codes,
         origins=countries,

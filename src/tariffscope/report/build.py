@@ -51,14 +51,19 @@ def brief_from_sources(
     draws: int = 500,
     seed: int = 0,
     model: str | None = None,
+    ge_model: str | None = "gravity",
 ) -> tuple[Brief, tuple[str, ...]]:
-    """The brief of the stories (and the story texts, for the HTML brief)."""
+    """The brief of the stories (and the story texts, for the HTML brief).
+
+    ``ge_model`` is "gravity", "cp" or None (no economy-wide section).
+    """
     extractions, texts = read_sources(sources, model=model)
     if db is not None:
         from tariffscope.report.stored import stored_extractions
 
         extractions = stored_extractions(db, sources, extractions)
-    from tariffscope.report.economy import economy_effects
+    from tariffscope.report.economy import economy_function
 
-    brief = build_brief(extractions, draws=draws, seed=seed, economy=economy_effects)
+    economy = None if ge_model is None else economy_function(ge_model)
+    brief = build_brief(extractions, draws=draws, seed=seed, economy=economy)
     return brief, tuple(texts)

@@ -128,6 +128,32 @@ def _sectors(brief: Brief) -> Table:
     return table
 
 
+def _economy(brief: Brief) -> Table:
+    assert brief.economy is not None
+    frame = brief.economy
+    outcomes = list(dict.fromkeys(frame["outcome"]))
+    table = Table(
+        title="Economy-wide effects (general equilibrium), % change", title_justify="left"
+    )
+    table.add_column("country")
+    for outcome in outcomes:
+        table.add_column(f"{outcome}: real GDP", justify="right", overflow="fold")
+        table.add_column("exports to US", justify="right")
+    for country in dict.fromkeys(frame["country"]):
+        cells = [f"{country_name(country)} ({country})"]
+        for outcome in outcomes:
+            rows = frame[(frame["country"] == country) & (frame["outcome"] == outcome)]
+            if rows.empty:
+                cells += ["", ""]
+                continue
+            row = rows.iloc[0]
+            cells.append(f"{row['real_gdp_pct']:+.3f}")
+            to_us = row.get("exports_to_usa_pct")
+            cells.append("" if to_us is None or to_us != to_us else f"{to_us:+.1f}")
+        table.add_row(*cells)
+    return table
+
+
 def render_terminal(brief: Brief, console: Console) -> None:
     """Print the brief, section by section."""
     console.print(_header(brief))
@@ -138,12 +164,7 @@ def render_terminal(brief: Brief, console: Console) -> None:
     console.print(_scenarios(brief))
     console.print(_sectors(brief))
     if brief.economy is not None and not brief.economy.empty:
-        table = Table(title="Economy-wide effects (general equilibrium)", title_justify="left")
-        for column in brief.economy.columns:
-            table.add_column(str(column), overflow="fold")
-        for row in brief.economy.itertuples(index=False):
-            table.add_row(*(f"{v:.3g}" if isinstance(v, float) else str(v) for v in row))
-        console.print(table)
+        console.print(_economy(brief))
     console.print(Text(brief.economy_note, style="dim"))
     for spec in (s.spec for s in brief.scenarios):
         console.print(Text(f"{spec.label}: {spec.description}", style="dim"))
