@@ -189,11 +189,26 @@ def cluster_events(reports: Iterable[EventReport]) -> list[tuple[EventReport, ..
     list of tuple of EventReport
         One tuple per event, its reports in input order of precision (most precise first).
     """
-    clusters: list[_Cluster] = []
+    by_family: dict[str, list[EventReport]] = {}
     for report in sorted(reports, key=_precision):
+        by_family.setdefault(_family(report), []).append(report)
+    out: list[tuple[EventReport, ...]] = []
+    for family_reports in by_family.values():  # reports of different kinds never merge
+        out.extend(_cluster_family(family_reports))
+    return out
+
+
+def _cluster_family(reports: Sequence[EventReport]) -> list[tuple[EventReport, ...]]:
+    clusters: list[_Cluster] = []
+    for report in reports:
         best: tuple[float, int, DateWindow] | None = None
+        lo, hi = report.window.lo, report.window.hi
         for index, cluster in enumerate(clusters):
-            window = cluster.window.intersect(report.window)
+            other = cluster.window
+            if (lo is not None and other.hi is not None and lo > other.hi) or \
+                    (hi is not None and other.lo is not None and hi < other.lo):
+                continue  # quick test before the full intersection
+            window = other.intersect(report.window)
             if window.is_empty():
                 continue
             if not all(_pair_ok(report, other) for other in cluster.reports):

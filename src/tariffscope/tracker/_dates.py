@@ -83,6 +83,8 @@ class DateWindow:
         if self.lo is not None and self.hi is not None:
             if self.hi < self.lo:
                 return True
+            if self.weekdays == _ALL_DAYS and self.months == _ALL_MONTHS:
+                return False
             if (self.hi - self.lo).days < _MAX_SCAN:
                 return not self.days()
         return False
