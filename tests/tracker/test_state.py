@@ -11,7 +11,7 @@ from _tracker_helpers import add_stories, event, story
 import tariffscope.tracker as tracker_api
 from tariffscope.domain.news import Deadline, MeasureMention, Quote
 from tariffscope.store import MeasureLink, Store
-from tariffscope.tracker import negotiation_state
+from tariffscope.tracker import negotiation_state, story_pairs
 
 FRI = dt.date(2025, 7, 18)
 AUG_1 = dt.date(2025, 8, 1)
@@ -61,7 +61,7 @@ def test_public_names_are_pinned() -> None:
         "StatusLabel", "VisitEntry", "VisitSeries", "article_pairs", "cluster_events",
         "default_extractor", "event_window", "expand_inputs", "ingest_paths",
         "negotiation_state", "normalize_quote", "parse_pair", "same_person", "same_place",
-        "same_quote",
+        "same_quote", "story_pairs",
     ])
 
 
@@ -85,6 +85,12 @@ def test_state_of_the_founding_story(seeded: Store) -> None:
     assert [m.products for m in state.measures_with_status("in_force")] == ["cars"]
     assert [m.to_rate_pct for m in state.measures_with_status("threatened")] == [25.0]
     json.dumps(state.to_dict())  # JSON-ready
+
+
+def test_the_pair_of_a_story(seeded: Store) -> None:
+    ids = [a.id for a in seeded.articles()]
+    assert story_pairs(seeded, ids[:1]) == [("USA", "JPN")]
+    assert story_pairs(seeded, []) == []
 
 
 def test_state_orders_parties_as_asked(seeded: Store) -> None:

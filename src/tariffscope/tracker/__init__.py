@@ -29,7 +29,7 @@ from tariffscope.tracker._ingest import (
     expand_inputs,
     ingest_paths,
 )
-from tariffscope.tracker._pairs import article_pairs, parse_pair
+from tariffscope.tracker._pairs import article_pairs, parse_pair, story_pairs
 from tariffscope.tracker._quotes import normalize_quote, same_quote
 from tariffscope.tracker._state import negotiation_state
 from tariffscope.tracker._views import (
@@ -78,4 +78,5 @@ __all__ = [
     "same_person",
     "same_place",
     "same_quote",
+    "story_pairs",
 ]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from tariffscope.domain.countries import WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError, UnknownCodeError
-from tariffscope.store import pair_key
+from tariffscope.store import Store, pair_key
 from tariffscope.tracker._cluster import place_country
 from tariffscope.tracker._identity import is_party_code
 
-__all__ = ["article_pairs", "parse_pair"]
+__all__ = ["article_pairs", "parse_pair", "story_pairs"]
+
+_BASIS_RANK = {"measure": 0, "event": 1, "actors": 2}
 
 
 def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
@@ -67,3 +70,29 @@ def article_pairs(extraction: Extraction) -> list[tuple[tuple[str, str], str]]:
             a, b = sorted(c for c in countries if c is not None)
             found[(a, b)] = "actors"
     return sorted(found.items())
+
+
+def story_pairs(store: Store, article_ids: Iterable[int]) -> list[tuple[str, str]]:
+    """The negotiations the given stored stories concern, the best supported first.
+
+    Pairs are ranked by how many of the stories concern them, then by the strength of the
+    assignment (a measure before an event before the actors), then by how many stored stories
+    follow them. A pair is ordered imposer first when one of the stories' measures says who
+    imposes ("USA", "JPN"), else alphabetically.
+    """
+    ids = list(article_ids)
+    support: Counter[tuple[str, str]] = Counter()
+    best_basis: dict[tuple[str, str], int] = {}
+    for article_id in ids:
+        for pair, basis in store.article_negotiations(article_id):
+            support[pair] += 1
+            best_basis[pair] = min(best_basis.get(pair, 9), _BASIS_RANK.get(basis, 9))
+    totals = {n.parties: n.n_articles for n in store.negotiations()}
+    ranked = sorted(support, key=lambda p: (-support[p], best_basis[p], -totals.get(p, 0), p))
+    imposers: Counter[str] = Counter()
+    for item in store.extractions(ids):
+        imposers.update(m.imposer for m in item.extraction.measures)
+    out: list[tuple[str, str]] = []
+    for a, b in ranked:
+        out.append((b, a) if imposers[b] > imposers[a] else (a, b))
+    return out
