@@ -51,6 +51,18 @@ def test_actors_and_roles(brief: Brief) -> None:
     assert actors["Ryosei Akazawa"].country == "JPN"
 
 
+def test_the_tokyo_meeting_the_expo_and_the_election(brief: Brief) -> None:
+    meetings = [e for e in brief.events if e.kind == "meeting" and e.date == date(2025, 7, 18)]
+    assert any(
+        {"Shigeru Ishiba", "Scott Bessent"} <= set(e.participants) and e.place == "Tokyo"
+        for e in meetings
+    )
+    assert any(
+        e.date == date(2025, 7, 19) and (e.place or "").startswith("Osaka") for e in brief.events
+    )
+    assert any(e.kind == "election" and e.date == date(2025, 7, 20) for e in brief.events)
+
+
 def test_ishibas_four_quotes(brief: Brief) -> None:
     said = [q for q in brief.quotes if "Shigeru Ishiba" in (q.speaker, q.via)]
     assert len(said) == 4

@@ -35,9 +35,10 @@ from tariffscope.errors import InputError
 from tariffscope.impact.pe.law import PricedOutcome, price_outcome
 from tariffscope.regime import Catalog, Resolution, default_catalog, resolve
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
+from tariffscope.tracker import NegotiationState
 from tariffscope.tracker.linking import MeasureLink, link_mentions
 
-__all__ = ["Brief", "LawNote", "PricedScenario", "build_brief"]
+__all__ = ["Brief", "LawNote", "PricedScenario", "build_brief", "negotiation_pair"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,8 @@ class Brief:
     economy_note: str = ""
     vintage: dict[str, str] = field(default_factory=dict)
     assumptions: tuple[str, ...] = ()
+    event_sources: tuple[tuple[str, ...], ...] = ()
+    status_reason: str = ""
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -110,7 +113,7 @@ class Brief:
         return None if deadline is None else (deadline.date - self.as_of).days
 
 
-def _pair(extractions: Sequence[Extraction]) -> tuple[str, str]:
+def negotiation_pair(extractions: Sequence[Extraction]) -> tuple[str, str]:
     """The US and the partner most named in measures, then actors."""
     counts: Counter[str] = Counter()
     for extraction in extractions:
@@ -181,6 +184,7 @@ def build_brief(
     draws: int = 500,
     seed: int = 0,
     economy: Callable[..., tuple[pd.DataFrame | None, str]] | None = None,
+    state: NegotiationState | None = None,
 ) -> Brief:
     """Assemble the brief of one negotiation from the stories' records.
 
@@ -192,6 +196,10 @@ def build_brief(
         Monte Carlo draws over elasticities for each priced outcome (0 for point estimates).
     economy
         Optional function ``(specs, partner) -> (table, note)`` giving economy-wide effects.
+    state
+        The negotiation state merged by the tracker across the stories (events with all their
+        sources, quotes de-duplicated across outlets); without it the stories' own records
+        are used as they are.
 
     Raises
     ------
@@ -208,7 +216,7 @@ def build_brief(
         )
     as_of = max(dated)
     law = catalog or default_catalog()
-    pair = _pair(extractions)
+    pair = negotiation_pair(extractions)
     partner = pair[1]
     links: list[MeasureLink] = []
     for extraction in extractions:
@@ -222,6 +230,14 @@ def build_brief(
     )
     deadlines = tuple(sorted((d for x in extractions for d in x.deadlines), key=lambda d: d.date))
     actors = tuple({a.name: a for x in extractions for a in x.actors}.values())
+    quotes = _unique_quotes(extractions)
+    event_sources: tuple[tuple[str, ...], ...] = ()
+    status_reason = ""
+    if state is not None:
+        from tariffscope.report.stored import merged_records
+
+        actors, events, event_sources, quotes, deadlines = merged_records(state)
+        status_reason = state.status_reason
     law_notes = tuple(
         _law_note(link, partner, as_of, law) for link in links if link.mention.imposer == "USA"
     )
@@ -248,16 +264,18 @@ def build_brief(
         extractions=tuple(extractions),
         as_of=as_of,
         pair=pair,
-        status=_status(links, events),
+        status=state.status if state is not None else _status(links, events),
         actors=actors,
         events=events,
-        quotes=_unique_quotes(extractions),
+        quotes=quotes,
         links=tuple(links),
         deadlines=deadlines,
         law_notes=law_notes,
         scenarios=priced,
         economy=economy_table,
         economy_note=economy_note,
+        event_sources=event_sources,
+        status_reason=status_reason,
         vintage={
             "tariff law": f"measure catalog {law.version} "
             f"(coverage {law.coverage_start} to {law.coverage_end})",

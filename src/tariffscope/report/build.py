@@ -7,6 +7,7 @@ negotiation across every story the store holds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,15 +56,28 @@ def brief_from_sources(
 ) -> tuple[Brief, tuple[str, ...]]:
     """The brief of the stories (and the story texts, for the HTML brief).
 
-    ``ge_model`` is "gravity", "cp" or None (no economy-wide section).
+    The stories go through a store (``db``, or one in memory) so that the brief follows the
+    negotiation across every story the store holds. ``ge_model`` is "gravity", "cp" or None
+    (no economy-wide section).
     """
-    extractions, texts = read_sources(sources, model=model)
-    if db is not None:
-        from tariffscope.report.stored import stored_extractions
-
-        extractions = stored_extractions(db, sources, extractions)
+    from tariffscope.regime import default_catalog
     from tariffscope.report.economy import economy_function
+    from tariffscope.report.stored import open_store, read_into_store
 
+    if not sources:
+        raise InputError("give at least one story file or URL")
+    if model is not None:
+        os.environ["TARIFFSCOPE_SPACY_MODEL"] = model
+    catalog = default_catalog()
+    with open_store(db) as store:
+        stories = read_into_store(store, sources, catalog)
     economy = None if ge_model is None else economy_function(ge_model)
-    brief = build_brief(extractions, draws=draws, seed=seed, economy=economy)
-    return brief, tuple(texts)
+    brief = build_brief(
+        stories.extractions,
+        catalog=catalog,
+        draws=draws,
+        seed=seed,
+        economy=economy,
+        state=stories.state,
+    )
+    return brief, stories.texts

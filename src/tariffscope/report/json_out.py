@@ -23,7 +23,14 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         else {**deadline.to_dict(), "days_left": brief.days_to_deadline},
         "sources": [x.article.to_dict() for x in brief.extractions],
         "actors": [a.to_dict() for a in brief.actors],
-        "events": [e.to_dict() for e in brief.events],
+        "events": [
+            {
+                **e.to_dict(),
+                "sources": list(brief.event_sources[i]) if i < len(brief.event_sources) else [],
+            }
+            for i, e in enumerate(brief.events)
+        ],
+        "status_reason": brief.status_reason,
         "quotes": [q.to_dict() for q in brief.quotes],
         "deadlines": [d.to_dict() for d in brief.deadlines],
         "measures": [

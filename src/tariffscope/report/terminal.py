@@ -52,20 +52,22 @@ def _actors(brief: Brief) -> Table:
 
 def _timeline(brief: Brief) -> Table:
     table = Table(title="Timeline", title_justify="left")
-    for column in ("date", "event", "who", "where", "status"):
+    for column in ("date", "event", "who", "where", "status", "sources"):
         table.add_column(column, overflow="fold")
-    for event in brief.events:
+    for index, event in enumerate(brief.events):
         when = event.date.isoformat() if event.date else (event.date_text or "undated")
         count = f" (x{event.count})" if event.count else ""
+        sources = brief.event_sources[index] if index < len(brief.event_sources) else ()
         table.add_row(
             when,
             f"{event.kind}{count}",
             ", ".join(event.participants),
             event.place or "",
             event.status,
+            "; ".join(sources),
         )
     for deadline in brief.deadlines:
-        table.add_row(deadline.date.isoformat(), "deadline", "", "", deadline.what[:80])
+        table.add_row(deadline.date.isoformat(), "deadline", "", "", deadline.what[:80], "")
     return table
 
 

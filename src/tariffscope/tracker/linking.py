@@ -37,8 +37,10 @@ from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
 from tariffscope.regime.scenario import Scenario, scenario_from_mapping
 
-__all__ = ["MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
+__all__ = ["LINKER_NAME", "MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
 
+#: Name and version of these rules, stored with every link they write.
+LINKER_NAME = "tariffscope.tracker.linking/1"
 RATE_TOLERANCE_PCT = 0.05
 _GROUPS_FILE = Path(__file__).resolve().parent / "data" / "product_groups.yaml"
 
