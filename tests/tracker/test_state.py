@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -9,7 +10,7 @@ import pytest
 from _tracker_helpers import add_stories, event, story
 
 import tariffscope.tracker as tracker_api
-from tariffscope.domain.news import Deadline, MeasureMention, Quote
+from tariffscope.domain.news import Deadline, Extraction, MeasureMention, Quote
 from tariffscope.store import MeasureLink, Store
 from tariffscope.tracker import negotiation_state, story_pairs
 
@@ -24,7 +25,7 @@ def threat(status: str = "threatened", to: float = 25.0, frm: float | None = 10.
     return MeasureMention("USA", "JPN", goods, frm, to, start, status, 0, 10)  # type: ignore[arg-type]
 
 
-def founding_story() -> tuple[str, object]:
+def founding_story() -> tuple[str, Extraction]:
     body, ex = story("Bloomberg", FRI, [
         event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=FRI, place="Tokyo"),
         event("visit", ["Scott Bessent"], date=FRI + dt.timedelta(days=1), status="planned",
@@ -39,8 +40,8 @@ def founding_story() -> tuple[str, object]:
         Quote("I would also like to take the initiative in ensuring peace and security in Japan",
               "Shigeru Ishiba", None, 0, 10),
     ], measures=[threat(), threat("in_force", 25.0, None, None, "cars")])
-    return body, ex.__class__(ex.article, ex.actors, ex.events, ex.quotes, ex.measures,
-                              (Deadline(AUG_1, "Aug. 1 deadline for higher levies", 0, 10),))
+    return body, dataclasses.replace(
+        ex, deadlines=(Deadline(AUG_1, "Aug. 1 deadline for higher levies", 0, 10),))
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def seeded(store: Store) -> Store:
         event("talks", ["Ishiba", "Bessent"], date=FRI),
     ], quotes=[Quote(QUOTE.replace(",", ".").replace("security", "security "), "Ishiba", None,
                      0, 10)])
-    add_stories(store, [founding_story(), reuters])  # type: ignore[list-item]
+    add_stories(store, [founding_story(), reuters])
     return store
 
 
@@ -137,7 +138,7 @@ def test_talks_ended(store: Store) -> None:
 
 
 def _visit_story(outlet: str, published: dt.date | None, sentence: str,
-                 date: dt.date | None = None, count: int | None = None) -> tuple[str, object]:
+                 date: dt.date | None = None, count: int | None = None) -> tuple[str, Extraction]:
     body = f"Trade talks continue. {sentence} More later."
     start = body.index(sentence)
     visit = event("visit", ["Ryosei Akazawa"], date=date, place="Washington", count=count,
@@ -147,7 +148,7 @@ def _visit_story(outlet: str, published: dt.date | None, sentence: str,
 
 def test_the_eighth_visit_comes_after_the_seventh(store: Store) -> None:
     # neither story is dated: the ordinals decide, whatever the ingest order
-    add_stories(store, [  # type: ignore[list-item]
+    add_stories(store, [
         _visit_story("A", None, "Akazawa landed in Washington on his eighth visit."),
         _visit_story("B", None, "Akazawa landed in Washington on his seventh visit."),
     ])
@@ -158,7 +159,7 @@ def test_the_eighth_visit_comes_after_the_seventh(store: Store) -> None:
 
 
 def test_visits_after_a_count_are_numbered_from_it(store: Store) -> None:
-    add_stories(store, [  # type: ignore[list-item]
+    add_stories(store, [
         _visit_story("C", dt.date(2025, 8, 6), "Akazawa flew to Washington.",
                      date=dt.date(2025, 8, 5)),
         _visit_story("A", FRI, "Akazawa has visited Washington seven times since April.",
