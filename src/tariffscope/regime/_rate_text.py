@@ -303,8 +303,8 @@ def parse_rate(text: str) -> MfnRate:
         )
     terms_body, _, proviso = body.partition(", but ")
     note = f"but {proviso}" if proviso else ""
-    if (rate := _from_terms(text, terms_body, note)) is not None:
-        return rate
+    if (parsed := _from_terms(text, terms_body, note)) is not None:
+        return parsed
     lowered = body.lower()
     if lowered.startswith(_REFERENCE_OPENINGS) or not re.search(r"\d", body):
         return MfnRate(text, "other", 0.0, note="the duty is stated by reference, not as a rate")
