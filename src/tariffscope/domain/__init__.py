@@ -9,11 +9,27 @@ from tariffscope.domain.countries import (
     is_country,
     normalize_country,
 )
+from tariffscope.domain.news import (
+    Actor,
+    ArticleMeta,
+    Deadline,
+    Event,
+    Extraction,
+    MeasureMention,
+    Quote,
+)
 
 __all__ = [
     "EUN",
     "EU_MEMBERS",
     "WLD",
+    "Actor",
+    "ArticleMeta",
+    "Deadline",
+    "Event",
+    "Extraction",
+    "MeasureMention",
+    "Quote",
     "country_name",
     "expand_targets",
     "is_country",
