@@ -285,6 +285,12 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
         if kind == "talks" and not (
             with_objects(token)
             or (token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS)
+            or any(
+                c.dep_ == "prep"
+                and c.lower_ in {"in", "at"}
+                and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+                for c in token.children
+            )
         ):
             return None  # "a point of contention in negotiations over tariffs"
         if kind is not None:

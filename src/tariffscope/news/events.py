@@ -337,6 +337,13 @@ class EventComponent(LexiconComponent):
             if place is None or not names:
                 return None
             kind = "visit"
+        elif kind == "talks" and sides == 1:
+            # talks have two sides: the article's other country ("ending all negotiations")
+            own = {persons[p].get("country") for p in people} | set(countries)
+            other = next((c for c in pair if c not in own), None)
+            if other is None:
+                return None
+            countries.append(other)
         elif kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
@@ -370,6 +377,13 @@ class EventComponent(LexiconComponent):
         date = self._date(doc, token, dates)
         if kind == "visit" and place is None:
             return None
+        if (
+            kind == "talks"
+            and status == "happened"
+            and place is None
+            and (date is None or date["date"] is None)
+        ):
+            return None  # background ("as talks with the US continued"), not a round
         return {
             "kind": kind,
             "participants": participants,
@@ -568,7 +582,8 @@ class EventComponent(LexiconComponent):
                 and owner.i != verb.i
                 and (owner.lemma_.lower() in _REPORT_VERBS | {"follow", "come"})
             ):
-                reported.append(d)
+                if owner.i == verb.head.i:  # the report verb of this trigger
+                    reported.append(d)
                 continue  # "said on Thursday that they have agreed": the date of the saying
             owners_path = []
             for up in span.root.ancestors:
