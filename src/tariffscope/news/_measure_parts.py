@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news.lexicon import Lexicon
 
@@ -295,6 +295,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 
+_NARROWING = frozenset(["fall", "cover", "qualify", "comply", "meet", "exempt", "include", "list"])
 _QUANTITY_NOUNS = frozenset(
     [
         "array",
@@ -419,7 +420,23 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         and t.lemma_.lower() not in _REASONS
         and t.lower_ not in {"and", "or"}
     ]
+    narrowing = [
+        c for c in head.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _NARROWING
+    ]
+    if narrowing:  # "goods that fall under the USMCA", "goods not covered by the USMCA"
+        clause = list(narrowing[0].subtree)
+        phrase = doc_text(head.doc, min(t.idx for t in tokens), clause[-1].idx + len(clause[-1]))
+        return Goods(phrase, tuple(targets), world)
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
         return Goods(products, tuple(targets), world)
     return Goods(_join(content) or "all goods", tuple(targets), world)
+
+
+def doc_text(doc: Doc, start: int, end: int) -> str:
+    """Lower-case text of a character range, determiners at the start dropped."""
+    text = " ".join(doc.text[start:end].split()).lower()
+    for det in ("any ", "the ", "a ", "an ", "all "):
+        if text.startswith(det):
+            text = text[len(det) :]
+    return text

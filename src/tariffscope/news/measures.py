@@ -47,7 +47,7 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._persons import article_countries, layout
-from tariffscope.news._syntax import governing_verb, subject_of
+from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import measure_status
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
@@ -229,6 +229,8 @@ class MeasureComponent(LexiconComponent):
             )
             if record is not None:
                 raw.append(record)
+        raw += self._rateless(doc, raw, persons, mentions, lex)
+        raw.sort(key=lambda r: r["start"])
         self._cross_sentence_dates(doc, raw, dates, anchor)
         pair = article_countries(doc, persons, skip, lex)
         measures = self._finish(raw, pair, anchor)
@@ -440,16 +442,17 @@ class MeasureComponent(LexiconComponent):
         lex: Lexicon,
     ) -> tuple[str | None, str | None]:
         # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
+        demonym: str | None = None
         for child in noun.children:
             if child.i > noun.i or child.dep_ not in {"poss", "compound", "amod", "nmod"}:
                 continue
             if child.i in range(span.start, span.end):
                 continue
             for iso, kind, index in country_of_phrase(child.subtree, lex):
-                if kind in {"country", "capital", "institution"} or (
-                    kind == "demonym" and not self._modifies_goods(noun, index)
-                ):
+                if kind in {"country", "capital", "institution"}:
                     return iso, None
+                if kind == "demonym" and not self._modifies_goods(noun, index):
+                    demonym = demonym or iso
             person = self._person_country(child, persons, mentions)
             if person:
                 return person, None
@@ -462,6 +465,8 @@ class MeasureComponent(LexiconComponent):
                     code = self._code_of(obj, persons, mentions, lex)
                     if code is not None:
                         return code, None
+        # the subject of an imposing verb ("China has set", "I am hereby increasing" in a
+        # quotation: the speaker), before a demonym ("South Korean TARIFFS on Autos")
         verb = governing_verb(noun)
         if verb is not None:
             lemma = verb.lemma_.lower()
@@ -469,17 +474,29 @@ class MeasureComponent(LexiconComponent):
                 subject = subject_of(verb, passive=False)
                 if subject is not None and subject.lower_ in {"he", "she"}:
                     subject = self._reporter(verb) or subject
-                if (
+                code = None
+                if subject is not None and subject.lower_ in {"i", "we"}:
+                    code = self._speaker_country(subject, persons)
+                elif (
                     subject is not None
                     and subject.i not in range(span.start, span.end)
                     and (subject.i != noun.i)
                 ):
                     code = self._code_of(subject, persons, mentions, lex)
-                    if code is not None:
-                        if lemma in _TARGET_SUBJECT_VERBS:
-                            return None, code
-                        return code, None
-        return None, None
+                if code is not None:
+                    if lemma in _TARGET_SUBJECT_VERBS:
+                        return None, code
+                    return code, None
+        return demonym, None
+
+    def _speaker_country(self, token: Token, persons: list[dict[str, Any]]) -> str | None:
+        """'I' or 'we' inside a quotation: the country of the person quoted."""
+        for quote in token.doc._.tariffscope_quotes or []:
+            if quote["start"] <= token.idx < quote["end"] and quote.get("speaker"):
+                for person in persons:
+                    if person["name"] == quote["speaker"] and person.get("country"):
+                        return str(person["country"])
+        return None
 
     def _reporter(self, verb: Token) -> Token | None:
         """'Trump said he would impose': the subject of the reporting verb."""
@@ -546,6 +563,94 @@ class MeasureComponent(LexiconComponent):
     def _in_headline(self, doc: Doc, span: Span) -> bool:
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
         return any(s <= span.start_char < e for s, e in self._headlines)
+
+    def _rateless(
+        self,
+        doc: Doc,
+        raw: list[dict[str, Any]],
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> list[dict[str, Any]]:
+        """Measures that name no rate of their own.
+
+        - "X will no longer be subject to Chinese tariffs": the rate drops to 0 (agreed when it
+          lies ahead, else in force);
+        - "Mexico won't be required to pay tariffs on goods ...", "exempts X from the tariffs":
+          the rate of the latest measure on that country is suspended.
+        """
+        out: list[dict[str, Any]] = []
+        taken = {r["sent"] for r in raw}
+        for sent in doc.sents:
+            if sent.start_char in taken:
+                continue
+            for noun in sent:
+                if noun.lower_ not in TARIFF_WORDS or noun.pos_ != "NOUN":
+                    continue
+                record = self._rateless_one(doc, noun, raw, persons, mentions, lex)
+                if record is not None:
+                    out.append(record)
+                    break
+        return out
+
+    def _rateless_one(
+        self,
+        doc: Doc,
+        noun: Token,
+        raw: list[dict[str, Any]],
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> dict[str, Any] | None:
+        chain = [noun, *list(noun.ancestors)[:4]]
+        lemmas = {t.lemma_.lower() for t in chain}
+        clause = [t for t in chain if t.pos_ in {"VERB", "AUX", "ADJ"}]
+        negated = any(
+            c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"}
+            for t in clause
+            for c in t.children
+        )
+        no_longer = any(
+            c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+            for t in clause
+            for c in t.children
+        )
+        verb = governing_verb(noun)
+        subject = None if verb is None else subject_of(verb)
+        goods, _ = self._goods(doc, noun.doc[noun.i : noun.i + 1], noun, lex)
+        if "subject" in lemmas and no_longer:
+            if subject is None:
+                return None
+            goods = goods_of(subject, lex)
+            rate, status = 0.0, "agreed" if direction(verb) > 0 else "in_force"
+        elif ("pay" in lemmas and negated) or lemmas & {"exempt", "exemption", "spare"}:
+            target = goods.targets[0] if goods.targets else None
+            if target is None and subject is not None:
+                target = self._code_of(subject, persons, mentions, lex)
+            previous = [r for r in raw if target in r["targets"] and r["start"] < noun.idx]
+            if target is None or not previous:
+                return None
+            goods = Goods(goods.products, (target,), goods.world)
+            rate, status = previous[-1]["to_rate"], "suspended"
+        else:
+            return None
+        imposer, _ = self._imposer(doc, noun.doc[noun.i : noun.i + 1], noun, persons, mentions, lex)
+        return {
+            "rise": False,
+            "imposer": imposer,
+            "targets": list(goods.targets),
+            "world": goods.world,
+            "products": goods.products,
+            "from_rate": None,
+            "to_rate": rate,
+            "effective_date": None,
+            "status": status,
+            "start": noun.idx,
+            "end": noun.idx + len(noun.text),
+            "sent": noun.sent.start_char,
+            "paragraph": self._text.rfind("\n", 0, noun.idx),
+            "headline": False,
+        }
 
     def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
