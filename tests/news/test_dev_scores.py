@@ -42,7 +42,7 @@ def test_issue_targets(report: EvalReport) -> None:
 
 
 def test_floors(report: EvalReport) -> None:
-    assert report.field("measures").f1 >= 0.70
+    assert report.field("measures").f1 >= 0.75
     assert report.attribute("measures.status").accuracy >= 0.85
     assert report.field("deadlines").f1 >= 0.8
     assert report.attribute("actors.role").accuracy >= 0.9
