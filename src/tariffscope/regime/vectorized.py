@@ -7,9 +7,11 @@ each measure across origins, so it agrees with the single-line answer by constru
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +26,13 @@ from tariffscope.regime.scenario import Scenario, apply_scenario
 from tariffscope.regime.schedule import Schedule, load_schedule
 
 __all__ = ["RateTable", "resolve_lines"]
+
+# Recent answers (the brief asks for the same law several times: PE and GE, each outcome);
+# the catalog object is kept in the entry so that its id stays unique while cached.
+_TABLE_CACHE_SIZE = 32
+_TABLES: OrderedDict[tuple[Any, ...], tuple[Catalog, RateTable]] = OrderedDict()
+_Masks = tuple[Any, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
+_UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
 
 
 @dataclass(frozen=True)
@@ -106,35 +115,60 @@ def resolve_lines(
     [0.275, 0.275]
     """
     schedule = schedule or load_schedule()
-    law = catalog or default_catalog()
-    if scenario is not None:
-        law = apply_scenario(law, scenario)
+    base = catalog or default_catalog()
     day = parse_date(entry_date, "entry date")
     known = None if as_known is None else parse_date(as_known, "as-known date")
     countries = tuple(normalize_country(o, allow_groups=False) for o in origins)
+    claim_set = frozenset(claims)
+    key = (
+        id(base),
+        id(schedule),
+        countries,
+        day,
+        known,
+        scenario,
+        claim_set,
+        metal_share,
+        None if codes is None else tuple(codes),
+    )
+    cached = _TABLES.get(key)
+    if cached is not None:
+        _TABLES.move_to_end(key)
+        return cached[1]
+    law = base if scenario is None else apply_scenario(base, scenario)
     line_codes, mfn, specific = _lines(schedule, codes)
     additional = np.zeros((line_codes.shape[0], len(countries)))
     partial = np.zeros_like(additional, dtype=bool)
-    masks: dict[str, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
-    claim_set = frozenset(claims)
+    # product-scope masks of the schedule's own lines are kept for the process
+    shared = _UNIVERSE_MASKS if codes is None else {}
     # Origins with the same measures and stacking rules (EU members, most small countries)
     # get the same duties: each distinct set is evaluated once.
     done: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for column, origin in enumerate(countries):
         activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
         rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
-        key = (tuple(m.id for m in activation.measures), rules)
-        if key in done:
-            additional[:, column] = additional[:, done[key]]
-            partial[:, column] = partial[:, done[key]]
+        signature = (tuple(m.id for m in activation.measures), rules)
+        if signature in done:
+            additional[:, column] = additional[:, done[signature]]
+            partial[:, column] = partial[:, done[signature]]
             continue
+        masks = {
+            m.id: hit[1:]
+            for m in activation.measures
+            if (hit := shared.get((m.id, id(m.scope)))) is not None
+        }
         result = evaluate(
             law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks
         )
+        for m in activation.measures:
+            # the scope itself is kept so that its id cannot be reused while cached
+            shared.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
         additional[:, column] = result.total_additional()
         partial[:, column] = result.partial
-        done[key] = column
-    return RateTable(
+        done[signature] = column
+    for array in (additional, partial):
+        array.setflags(write=False)
+    table = RateTable(
         codes=line_codes,
         origins=countries,
         entry_date=day,
@@ -145,3 +179,7 @@ def resolve_lines(
         additional=additional,
         partial=partial,
     )
+    _TABLES[key] = (base, table)
+    while len(_TABLES) > _TABLE_CACHE_SIZE:
+        _TABLES.popitem(last=False)
+    return table
