@@ -9,7 +9,14 @@ import pandas as pd
 
 from tariffscope.report.brief import Brief, PricedScenario
 
-__all__ = ["HEADLINES", "headline_records", "headline_rows", "money", "scenario_sectors"]
+__all__ = [
+    "HEADLINES",
+    "headline_records",
+    "headline_rows",
+    "money",
+    "scenario_diversion",
+    "scenario_sectors",
+]
 
 #: Headline numbers shown for every outcome: metric -> label.
 HEADLINES: dict[str, str] = {
@@ -18,7 +25,7 @@ HEADLINES: dict[str, str] = {
     "duty_focus_after_usd": "US duties on the partner's goods (US$ a year)",
     "imports_focus_change_usd": "change in US imports from the partner (US$)",
     "imports_focus_change_pct": "change in US imports from the partner (%)",
-    "imports_others_change_usd": "trade diverted to other suppliers (US$)",
+    "imports_others_change_usd": "change in US imports from all other partners (US$)",
     "consumer_surplus_change_usd": "change in US buyers' surplus (US$)",
     "tariff_revenue_change_usd": "change in US tariff revenue (US$)",
 }
@@ -99,3 +106,25 @@ def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
     table = pd.DataFrame(columns).fillna(0.0)
     order = table.abs().max(axis=1).sort_values(ascending=False).index
     return table.loc[order[:top]]
+
+
+def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
+    """Trade diverted to other suppliers by sector: each outcome against the first one.
+
+    For every outcome after the first (the law on the story's date), the change in US imports
+    from all suppliers other than the partner, minus the same change under the first outcome:
+    positive values are imports that move to other suppliers because of that outcome. Rows are
+    the sectors of :func:`scenario_sectors`, in its order.
+    """
+    others = {}
+    for scenario in brief.scenarios:
+        frame = scenario.outcome.point.to_frame()
+        rest = frame[frame["partner"] != scenario.outcome.point.focus]
+        others[scenario.spec.label] = rest.groupby("description")["change_usd"].sum()
+    table = pd.DataFrame(others).fillna(0.0)
+    if table.shape[1] < 2:
+        return table.iloc[:, 0:0]
+    first = table.columns[0]
+    diverted = table.drop(columns=[first]).sub(table[first], axis=0)
+    order = [s for s in scenario_sectors(brief, top=top).index if s in diverted.index]
+    return diverted.loc[order]

@@ -13,7 +13,7 @@ from tariffscope.config import user_dir
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.charts import brief_charts
-from tariffscope.report.figures import headline_rows
+from tariffscope.report.figures import headline_rows, money, scenario_diversion, scenario_sectors
 
 __all__ = ["render_html", "vega_bundle", "write_pngs"]
 
@@ -47,6 +47,12 @@ def _script_json(data: object) -> str:
     return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _money_table(frame: object) -> tuple[list[str], list[list[str]]]:
+    columns = [str(c) for c in frame.columns]  # type: ignore[attr-defined]
+    rows = [[str(sector), *(money(v) for v in row)] for sector, row in frame.iterrows()]  # type: ignore[attr-defined]
+    return columns, rows
+
+
 def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
     """The HTML brief. Article text and every extracted string are HTML-escaped."""
     environment = jinja2.Environment(
@@ -63,6 +69,16 @@ def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
         deadline=brief.next_deadline,
         days=brief.days_to_deadline,
         headline_rows=headline_rows(brief),
+        sector_tables=[
+            (
+                f"Change in US imports from {brief.pair[1]} by sector",
+                _money_table(scenario_sectors(brief, top=10)),
+            ),
+            (
+                f"Trade diverted to other suppliers, against {brief.scenarios[0].spec.label}",
+                _money_table(scenario_diversion(brief, top=10)),
+            ),
+        ],
         charts=charts,
         specs_json=_script_json(charts),
         vega_bundle=vega_bundle().replace("</script", "<\\/script"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tariffscope.report.brief import Brief
-from tariffscope.report.figures import headline_records, scenario_sectors
+from tariffscope.report.figures import headline_records, scenario_diversion, scenario_sectors
 
 __all__ = ["brief_to_dict"]
 
@@ -57,6 +57,10 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "imports_change_by_sector_usd": {
             str(sector): {str(k): float(v) for k, v in row.items()}
             for sector, row in sectors.iterrows()
+        },
+        "diverted_to_others_vs_first_outcome_by_sector_usd": {
+            str(sector): {str(k): float(v) for k, v in row.items()}
+            for sector, row in scenario_diversion(brief, top=20).iterrows()
         },
         "economy": None if brief.economy is None else brief.economy.to_dict(orient="records"),
         "economy_note": brief.economy_note,

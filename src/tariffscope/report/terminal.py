@@ -9,7 +9,7 @@ from rich.text import Text
 
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
-from tariffscope.report.figures import headline_rows, money, scenario_sectors
+from tariffscope.report.figures import headline_rows, money, scenario_diversion, scenario_sectors
 
 __all__ = ["render_terminal"]
 
@@ -115,19 +115,32 @@ def _scenarios(brief: Brief) -> Table:
     return table
 
 
-def _sectors(brief: Brief) -> Table:
-    frame = scenario_sectors(brief, top=8)
-    table = Table(
-        title="Change in US imports from the partner by sector (US$, point estimate)",
-        title_justify="left",
-    )
+def _sector_table(title: str, frame: object, labels: list[str]) -> Table:
+    table = Table(title=title, title_justify="left")
     table.add_column("sector", overflow="fold")
-    labels = [s.spec.label for s in brief.scenarios]
     for label in labels:
         table.add_column(label, justify="right")
-    for sector, row in frame.iterrows():
+    for sector, row in frame.iterrows():  # type: ignore[attr-defined]
         table.add_row(str(sector), *(money(row[label]) for label in labels))
     return table
+
+
+def _sectors(brief: Brief) -> Table:
+    labels = [s.spec.label for s in brief.scenarios]
+    return _sector_table(
+        f"Change in US imports from {brief.pair[1]} by sector (US$, point estimate)",
+        scenario_sectors(brief, top=8),
+        labels,
+    )
+
+
+def _diversion(brief: Brief) -> Table:
+    frame = scenario_diversion(brief, top=8)
+    return _sector_table(
+        f"Trade diverted to other suppliers, against {brief.scenarios[0].spec.label} (US$)",
+        frame,
+        [str(c) for c in frame.columns],
+    )
 
 
 def _economy(brief: Brief) -> Table:
@@ -165,6 +178,7 @@ def render_terminal(brief: Brief, console: Console) -> None:
     console.print(_measures(brief))
     console.print(_scenarios(brief))
     console.print(_sectors(brief))
+    console.print(_diversion(brief))
     if brief.economy is not None and not brief.economy.empty:
         console.print(_economy(brief))
     console.print(Text(brief.economy_note, style="dim"))
