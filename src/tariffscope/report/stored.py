@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
 from tariffscope.errors import InputError
 from tariffscope.regime import Catalog
 from tariffscope.store import MeasureLink as StoredLink
-from tariffscope.store import Store
+from tariffscope.store import Store, StoredExtraction
 from tariffscope.tracker import NegotiationState, ingest_paths, negotiation_state
 from tariffscope.tracker.linking import LINKER_NAME, link_mention
 
@@ -34,12 +33,6 @@ class StoredStories:
     state: NegotiationState
 
 
-def _pair_of(extractions: Sequence[Extraction]) -> tuple[str, str]:
-    from tariffscope.report.brief import negotiation_pair
-
-    return negotiation_pair(extractions)
-
-
 def read_into_store(store: Store, sources: Sequence[str], catalog: Catalog) -> StoredStories:
     """Ingest ``sources``, link their measure mentions, and read the negotiation back."""
     report = ingest_paths(store, sources)
@@ -50,7 +43,9 @@ def read_into_store(store: Store, sources: Sequence[str], catalog: Catalog) -> S
         )
     given = [r.article_id for r in report.results if r.article_id is not None]
     stored_given = store.extractions(given)
-    pair = _pair_of([s.extraction for s in stored_given])
+    from tariffscope.report.brief import negotiation_pair  # brief imports this module
+
+    pair = negotiation_pair([s.extraction for s in stored_given])
     dated = [s.extraction.article.published for s in stored_given if s.extraction.article.published]
     if not dated:
         raise InputError(
@@ -73,14 +68,14 @@ def read_into_store(store: Store, sources: Sequence[str], catalog: Catalog) -> S
     )
 
 
-def _write_links(store: Store, stored: Sequence[object], catalog: Catalog) -> None:
+def _write_links(store: Store, stored: Sequence[StoredExtraction], catalog: Catalog) -> None:
     for item in stored:
-        extraction: Extraction = item.extraction  # type: ignore[attr-defined]
+        extraction = item.extraction
         published = extraction.article.published
         if published is None:
             continue
         source = extraction.article.url or f"article:{extraction.article.title or 'untitled'}"
-        for mention_id, mention in zip(item.mention_ids, extraction.measures, strict=False):  # type: ignore[attr-defined]
+        for mention_id, mention in zip(item.mention_ids, extraction.measures, strict=True):
             link = link_mention(mention, published, catalog, source=source)
             store.set_measure_link(
                 StoredLink(
@@ -132,7 +127,3 @@ def merged_records(
 def open_store(db: Path | None) -> Store:
     """The store at ``db``, or a new one in memory."""
     return Store.open(db) if db is not None else Store.memory()
-
-
-def as_of_of(state: NegotiationState) -> date | None:
-    return state.as_of
