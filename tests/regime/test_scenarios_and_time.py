@@ -124,3 +124,12 @@ def test_metal_content_share_splits_the_value() -> None:
     assert steel.rate_pct == pytest.approx(20.0)
     assert any("metal content" in w for w in full.warnings)
     assert half.total_pct < full.total_pct
+
+
+def test_column_2_countries_pay_column_2_and_no_reciprocal_tariff() -> None:
+    """General note 3(b): Cuba, North Korea and, since April 2022, Russia and Belarus pay Column 2
+    rates; EO 14257 left them out of the reciprocal tariff (HTS 9903.01.29)."""
+    russia = resolve("6109.10.00", "RUS", "2025-05-01")
+    assert russia.total_pct == pytest.approx(90.0)  # cotton T-shirts: column 2 rate 90%
+    assert [c.measure for c in russia.components] == ["COLUMN2"]
+    assert resolve("8703.23.01", "BLR", "2025-01-15").components[0].measure == "COLUMN2"

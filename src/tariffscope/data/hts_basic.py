@@ -45,6 +45,7 @@ SCHEDULE_COLUMNS: tuple[str, ...] = (
     "unit",
     "rate_text",
     "rate_source",
+    "column2_text",
 )
 
 COL_HTS = "HTS Number"
@@ -52,6 +53,7 @@ COL_INDENT = "Indent"
 COL_DESCRIPTION = "Description"
 COL_UNIT = "Unit of Quantity"
 COL_GENERAL = "General Rate of Duty"
+COL_COLUMN2 = "Column 2 Rate of Duty"  # optional: older exports may lack it
 REQUIRED_COLUMNS = (COL_HTS, COL_INDENT, COL_DESCRIPTION, COL_UNIT, COL_GENERAL)
 
 _HTS_RE = re.compile(r"\d{4}(?:\.\d{2}){0,3}")
@@ -68,6 +70,7 @@ class BasicRow:
     description: str
     unit: str
     general: str
+    column2: str = ""
 
 
 def _clean(text: str) -> str:
@@ -158,6 +161,7 @@ def _row(record: dict[str | None, str | None], path: Path, number: int) -> Basic
         description=_clean(cell(COL_DESCRIPTION)),
         unit=_units(cell(COL_UNIT), path, number),
         general=cell(COL_GENERAL).strip(),
+        column2=(record.get(COL_COLUMN2) or "").strip(),
     )
 
 
@@ -182,6 +186,7 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
     """
     rows = list(rows)
     own_rate = {row.hts: row.general for row in rows if row.hts and row.general}
+    own_column2 = {row.hts: row.column2 for row in rows if row.hts and row.column2}
     numbered = {row.hts for row in rows if row.hts}
     records: list[dict[str, object]] = []
     stack: list[tuple[int, int]] = []  # (indent, position) of the enclosing rows
@@ -198,15 +203,25 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
             "unit": row.unit,
             "rate_text": "",
             "rate_source": "",
+            "column2_text": "",
         }
         chain: tuple[str, ...] = ()
         if len(row.hts) == 10 and row.hts[:8] not in numbered:
             # The 10-digit line stands for its tariff line too: add that HTS8 line first.
             chain = (row.hts, row.hts[:6], row.hts[:4])
-            records.append({**record, "hts": row.hts[:8], "level": 8, **_rate(own_rate, chain)})
+            records.append(
+                {
+                    **record,
+                    "hts": row.hts[:8],
+                    "level": 8,
+                    **_rate(own_rate, chain),
+                    "column2_text": _column2(own_column2, chain),
+                }
+            )
         if len(row.hts) in (8, 10):
             chain = (row.hts, row.hts[:8], row.hts[:6], row.hts[:4])
             record.update(_rate(own_rate, chain))
+            record["column2_text"] = _column2(own_column2, chain)
         stack.append((row.indent, len(records)))
         records.append(record)
     return pd.DataFrame(records, columns=list(SCHEDULE_COLUMNS)).astype(
@@ -217,3 +232,8 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
 def _rate(own_rate: dict[str, str], chain: tuple[str, ...]) -> dict[str, str]:
     source = next((code for code in chain if code in own_rate), "")
     return {"rate_text": own_rate.get(source, ""), "rate_source": source}
+
+
+def _column2(own: dict[str, str], chain: tuple[str, ...]) -> str:
+    """The Column 2 rate that applies to a line: its own or its nearest parent's."""
+    return next((own[code] for code in chain if code in own), "")

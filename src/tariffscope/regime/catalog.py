@@ -122,6 +122,12 @@ class Catalog:
     rules: tuple[ExclusionRule, ...]
     status_notes: Mapping[str, str] = field(default_factory=dict)
     gaps: tuple[Gap, ...] = ()
+    column2: Mapping[str, date] = field(default_factory=dict)
+
+    def pays_column2(self, origin: str, entry_date: date) -> bool:
+        """Whether goods of ``origin`` entered on ``entry_date`` pay the HTS Column 2 rates."""
+        start = self.column2.get(origin)
+        return start is not None and entry_date >= start
 
     def measure(self, measure_id: str) -> Measure:
         for item in self.measures:
@@ -151,6 +157,7 @@ class Catalog:
             self.rules,
             self.status_notes,
             self.gaps,
+            self.column2,
         )
 
 
@@ -350,10 +357,8 @@ def _overlap(a: Measure, b: Measure) -> bool:
     if not (a0 < b1 and b0 < a1):
         return False
     shared_targets = ("WLD" in a.members or "WLD" in b.members) or bool(a.members & b.members)
-    same_products = (
-        (a.scope.all_products
-        and b.scope.all_products)
-        or (a.scope.list_names and a.scope.list_names == b.scope.list_names)
+    same_products = (a.scope.all_products and b.scope.all_products) or (
+        a.scope.list_names and a.scope.list_names == b.scope.list_names
     )
     return bool(shared_targets and same_products)
 
@@ -454,6 +459,10 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
             )
             for item in meta.get("gaps", [])
         ),
+        column2={
+            code: _as_date(info["from"], "catalog.yaml column2_countries") or date.min
+            for code, info in meta.get("column2_countries", {}).items()
+        },
     )
     ids = [measure.id for measure in measures]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})

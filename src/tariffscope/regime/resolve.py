@@ -338,7 +338,11 @@ def resolve(
             hint=f"known claims: {', '.join(sorted(law.claims))}",
         )
     warnings: list[str] = []
-    base = _base_rate(line.mfn, unit_value, warnings)
+    column2 = line.column2 if law.pays_column2(origin_code, day) else None
+    if law.pays_column2(origin_code, day) and column2 is None:
+        warnings.append(f"no Column 2 rate is printed for {line.hts}; the general rate is used")
+    base_rate = column2 or line.mfn
+    base = _base_rate(base_rate, unit_value, warnings)
     activation = active_measures(law, origin_code, day, as_known=known, claims=claim_set)
     codes = np.array([line.hts])
     result = evaluate(
@@ -346,15 +350,20 @@ def resolve(
     )
     components = [
         Component(
-            measure="MFN",
-            title=f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})",
+            measure="MFN" if column2 is None else "COLUMN2",
+            title=(
+                f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})"
+                if column2 is None
+                else f"HTSUS column 2 rate of {line.hts} ({column2.text}), general note 3(b)"
+            ),
             authority="HTSUS",
             group="mfn",
             rule="base",
             rate=base,
             nominal_rate=base,
             share=1.0,
-            citation=f"HTSUS {schedule.edition}, {line.rate_source}",
+            citation=f"HTSUS {schedule.edition}, {line.rate_source}"
+            + ("" if column2 is None else f", column 2 ({origin_code}: general note 3(b))"),
             instrument=schedule.edition,
             status="in_force",
         )
@@ -381,7 +390,7 @@ def resolve(
         entry_date=day,
         as_known=known,
         scenario=None if scenario is None else scenario.name,
-        mfn=line.mfn,
+        mfn=base_rate,
         components=tuple(components),
         not_applied=tuple(not_applied),
         warnings=tuple(dict.fromkeys(warnings)),

@@ -109,6 +109,7 @@ class ScheduleLine:
     unit: str
     mfn: MfnRate
     rate_source: str
+    column2_text: str = ""
     context: str = ""
     indent: int = 0
 
@@ -121,6 +122,21 @@ class ScheduleLine:
     def full_description(self) -> str:
         """The description with its parents: ``"Motor cars ...: Other: ..."``."""
         return f"{self.context} {self.description}".strip()
+
+    @property
+    def column2(self) -> MfnRate | None:
+        """The Column 2 rate (general note 3(b) countries), or None where none is printed.
+
+        Some Column 2 cells carry leftovers of footnote marks ("37% /"); they are dropped, and
+        a cell that still cannot be read counts as no rate.
+        """
+        text = self.column2_text.rstrip(" /*")
+        if not text:
+            return None
+        try:
+            return parse_rate(text)
+        except MalformedInputError:
+            return None
 
     @property
     def is_special(self) -> bool:
@@ -288,6 +304,7 @@ class Schedule:
                 unit=str(record["unit"]),
                 mfn=self._mfn[row],
                 rate_source=str(record["rate_source"]),
+                column2_text=str(record["column2_text"]),
                 context=self._context(row),
                 indent=int(record["indent"]),
             )
@@ -318,6 +335,22 @@ class Schedule:
             )
         self.line(digits)
         return self._children.get(digits, ())
+
+    @functools.cached_property
+    def column2_ad_valorem_hts8(self) -> npt.NDArray[np.float64]:
+        """Ad valorem part of each HTS8 line's Column 2 rate (fraction), aligned with hts8.
+
+        Lines without a Column 2 rate take their General rate's ad valorem part.
+        """
+        values = []
+        for code, general in zip(
+            self.hts8.tolist(), self.mfn_ad_valorem_hts8.tolist(), strict=True
+        ):
+            rate = self.line(code).column2
+            values.append(general if rate is None else rate.ad_valorem)
+        array = np.array(values, dtype=np.float64)
+        array.setflags(write=False)
+        return array
 
     def to_frame(self) -> pd.DataFrame:
         """One row per HTS8/HTS10 line, sorted by code, with the rate in structured columns.

@@ -53,10 +53,22 @@ class RateTable:
     mfn_specific: npt.NDArray[np.bool_]
     additional: npt.NDArray[np.float64]
     partial: npt.NDArray[np.bool_]
+    column2: tuple[str, ...] = ()
+    column2_rates: npt.NDArray[np.float64] | None = None
+
+    @property
+    def base(self) -> npt.NDArray[np.float64]:
+        """The base rate of each line and origin: MFN, or Column 2 for ``column2`` origins."""
+        base = np.repeat(self.mfn[:, None], len(self.origins), axis=1)
+        if self.column2_rates is not None:
+            for column, origin in enumerate(self.origins):
+                if origin in self.column2:
+                    base[:, column] = self.column2_rates
+        return base
 
     @property
     def total(self) -> npt.NDArray[np.float64]:
-        return self.mfn[:, None] + self.additional
+        return self.base + self.additional
 
     def to_frame(self) -> pd.DataFrame:
         """Long table: hts, origin, mfn_pct, additional_pct, total_pct, mfn_specific, partial."""
@@ -65,7 +77,7 @@ class RateTable:
             {
                 "hts": np.repeat(self.codes, m),
                 "origin": np.tile(np.array(self.origins), n),
-                "mfn_pct": np.repeat(self.mfn, m) * 100,
+                "mfn_pct": self.base.ravel() * 100,
                 "additional_pct": self.additional.ravel() * 100,
                 "total_pct": self.total.ravel() * 100,
                 "mfn_specific": np.repeat(self.mfn_specific, m),
@@ -90,6 +102,17 @@ def _lines(
         np.array([line.mfn.ad_valorem for line in lines], dtype=np.float64),
         np.array([not line.mfn.is_ad_valorem_only for line in lines], dtype=np.bool_),
     )
+
+
+def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArray[np.float64]:
+    if codes is None:
+        return schedule.column2_ad_valorem_hts8
+    rates = []
+    for code in codes:
+        line = schedule.line(code)
+        rate = line.column2 or line.mfn
+        rates.append(rate.ad_valorem)
+    return np.array(rates, dtype=np.float64)
 
 
 def resolve_lines(
@@ -137,17 +160,19 @@ def resolve_lines(
         return cached[1]
     law = base if scenario is None else apply_scenario(base, scenario)
     line_codes, mfn, specific = _lines(schedule, codes)
+    column2 = tuple(o for o in countries if law.pays_column2(o, day))
+    column2_rates = _column2_rates(schedule, codes) if column2 else None
     additional = np.zeros((line_codes.shape[0], len(countries)))
     partial = np.zeros_like(additional, dtype=bool)
     # product-scope masks of the schedule's own lines are kept for the process
     shared = _UNIVERSE_MASKS if codes is None else {}
     # Origins with the same measures and stacking rules (EU members, most small countries)
     # get the same duties: each distinct set is evaluated once.
-    done: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    done: dict[tuple[tuple[str, ...], tuple[str, ...], bool], int] = {}
     for column, origin in enumerate(countries):
         activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
         rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
-        signature = (tuple(m.id for m in activation.measures), rules)
+        signature = (tuple(m.id for m in activation.measures), rules, origin in column2)
         if signature in done:
             additional[:, column] = additional[:, done[signature]]
             partial[:, column] = partial[:, done[signature]]
@@ -157,8 +182,9 @@ def resolve_lines(
             for m in activation.measures
             if (hit := shared.get((m.id, id(m.scope)))) is not None
         }
+        origin_base = column2_rates if origin in column2 and column2_rates is not None else mfn
         result = evaluate(
-            law, activation, line_codes, mfn, metal_share=metal_share, scope_masks=masks
+            law, activation, line_codes, origin_base, metal_share=metal_share, scope_masks=masks
         )
         for m in activation.measures:
             # the scope itself is kept so that its id cannot be reused while cached
@@ -178,6 +204,8 @@ def resolve_lines(
         mfn_specific=specific,
         additional=additional,
         partial=partial,
+        column2=column2,
+        column2_rates=column2_rates,
     )
     _TABLES[key] = (base, table)
     while len(_TABLES) > _TABLE_CACHE_SIZE:
