@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._anaphora import antecedent_goods_noun
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
@@ -267,6 +268,7 @@ class Goods:
     products: str
     targets: tuple[str, ...]
     world: bool = False
+    rest: bool = False  # the list ends in "and all other ...": the remaining goods too
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -361,7 +363,8 @@ def _join(tokens: list[Token]) -> str:
 def goods_of(head: Token, lex: Lexicon) -> Goods:
     """Goods and target countries of a noun phrase such as "Japanese auto imports",
     "products from the European Union and Mexico", "India", "steel, aluminum, and copper" or
-    "several European countries, including Denmark, the UK, and France".
+    "several European countries, including Denmark, the UK, and France". A bare definite
+    noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
     while head.lemma_.lower() in _QUANTITY_NOUNS:
         of = [
@@ -374,6 +377,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         if not of:
             break
         head = of[0]
+    earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
+    if earlier is not None and earlier.lemma_.lower() not in {"country", "nation", "partner"}:
+        head = earlier
     tokens = _hyphenated(_phrase_tokens(head))
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
@@ -430,7 +436,13 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
         return Goods(products, tuple(targets), world)
-    return Goods(_join(content) or "all goods", tuple(targets), world)
+    rest = any(
+        t.dep_ == "conj"
+        and any(c.lower_ == "other" for c in t.children)
+        and any(c.lower_ in {"all", "every", "any"} for c in t.children)
+        for t in tokens
+    )
+    return Goods(_join(content) or "all goods", tuple(targets), world, rest)
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:

@@ -6,13 +6,22 @@
 2. A mention without an imposer gets the United States when the article names the United
    States and the target is another country, else the other most-named country.
 3. A rise without a from-rate ("tariffs could increase to 25%") starts from the rate of the
-   mention before it on the same target.
+   mention before it on the same target; a cut without one ("products where the levy can be
+   reduced to zero") from the higher rate of the mention before it on the same target in the
+   same paragraph.
 4. One record per target.
 5. Mentions of one measure (same target and rate, compatible goods, no conflicting dates)
    merge: the first mention stays, empty fields are filled from the others, and the status
    of a mention with a from-rate or a date wins over one without.
-6. A threat that a deal replaces (a threatened rate above an agreed one on the same goods)
-   becomes the agreed measure's from-rate.
+6. A rate told as an earlier stage of the story ("initially imposed", "later added") whose
+   removal the article reports (the same imposer and rate, suspended on that target or, for
+   a rate on all countries, on any) is recorded once, by the removal.
+7. A mention of unspecified goods ("certain South Korean goods") merges into a mention of
+   named goods with the same countries and rates, which says what the goods are.
+8. A threat that a deal replaces (a threatened rate above an agreed one on the same goods,
+   not starting from it) becomes the agreed measure's from-rate.
+9. A deal's rate that a later change starts from ("would impose 15%", then "raise ... from
+   15% to 25%") is kept only as that change's from-rate.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tariffscope.news.products import products_compatible
+from tariffscope.news.products import product_class, products_compatible
 
 __all__ = ["merge_measures"]
 
@@ -56,16 +65,26 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str]) -> None:
         previous = record
 
 
-def _rise_from(raw: list[dict[str, Any]]) -> None:
+def _change_from(raw: list[dict[str, Any]]) -> None:
     for k, record in enumerate(raw):
-        if not record.get("rise") or record["from_rate"] is not None:
+        if record["from_rate"] is not None:
             continue
-        for earlier in reversed(raw[:k]):
-            if set(earlier["targets"]) & set(record["targets"]) and (
-                earlier["to_rate"] < record["to_rate"]
-            ):
-                record["from_rate"] = earlier["to_rate"]
-                break
+        if record.get("rise"):
+            for earlier in reversed(raw[:k]):
+                if set(earlier["targets"]) & set(record["targets"]) and (
+                    earlier["to_rate"] < record["to_rate"]
+                ):
+                    record["from_rate"] = earlier["to_rate"]
+                    break
+        elif record.get("cut"):
+            for earlier in reversed(raw[:k]):
+                if earlier["paragraph"] != record["paragraph"]:
+                    break
+                if set(earlier["targets"]) & set(record["targets"]) and (
+                    earlier["to_rate"] > record["to_rate"]
+                ):
+                    record["from_rate"] = earlier["to_rate"]
+                    break
 
 
 def _informative(record: dict[str, Any]) -> int:
@@ -86,12 +105,106 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return products_compatible(a["products"], b["products"])
 
 
+def _related(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (
+        a is not b
+        and not b.get("superseded")
+        and a["imposer"] == b["imposer"]
+        and a["target"] == b["target"]
+    )
+
+
+def _history_of_removed(kept: list[dict[str, Any]]) -> None:
+    """'Trump initially imposed a 10% tariff on nearly all countries and later added a 40%
+    penalty on Brazil' told as history, then 'removed a 40% tariff on ... Brazilian ...
+    products': the measure is recorded once, by its removal."""
+    for measure in kept:
+        if not measure.get("history") or measure["status"] != "in_force":
+            continue
+        if any(
+            m is not measure
+            and m["status"] == "suspended"
+            and m["imposer"] == measure["imposer"]
+            and measure["target"] in {m["target"], "WLD"}
+            and abs(m["to_rate"] - measure["to_rate"]) < 1e-9
+            for m in kept
+        ):
+            measure["superseded"] = True
+
+
+def _unspecified_into_named(kept: list[dict[str, Any]]) -> None:
+    """'raise tariffs on certain South Korean goods from 15% to 25%' and 'increasing TARIFFS on
+    Autos, Lumber, Pharma ... from 15% to 25%': the named goods say which goods are meant."""
+    for measure in kept:
+        if product_class(measure["products"])[0] != "some":
+            continue
+        named = next(
+            (
+                m
+                for m in kept
+                if _related(measure, m)
+                and product_class(m["products"])[0] == "specific"
+                and abs(m["to_rate"] - measure["to_rate"]) < 1e-9
+                and m["from_rate"] == measure["from_rate"]
+                and not (
+                    m["effective_date"]
+                    and measure["effective_date"]
+                    and m["effective_date"] != measure["effective_date"]
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            named["effective_date"] = named["effective_date"] or measure["effective_date"]
+            measure["superseded"] = True
+
+
+def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
+    """A threatened rate above an agreed one on the same goods is what the deal replaced
+    (unless the threat starts from the deal's rate: then it came after the deal)."""
+    for measure in kept:
+        if measure["status"] != "agreed" or measure["from_rate"] is not None:
+            continue
+        threat = next(
+            (
+                m
+                for m in kept
+                if _related(measure, m)
+                and m["status"] == "threatened"
+                and m["to_rate"] > measure["to_rate"]
+                and m["from_rate"] != measure["to_rate"]
+                and products_compatible(m["products"], measure["products"])
+            ),
+            None,
+        )
+        if threat is not None:
+            measure["from_rate"] = threat["to_rate"]
+            threat["superseded"] = True
+
+
+def _deal_then_change(kept: list[dict[str, Any]]) -> None:
+    """A deal's rate that a later change starts from ('the agreement ... would impose 15%',
+    then 'raise tariffs ... from 15% to 25%') is recorded as that change's from-rate."""
+    for measure in kept:
+        if measure["status"] != "agreed" or measure.get("superseded"):
+            continue
+        if any(
+            _related(measure, m)
+            and m["status"] not in {"agreed", "proposed"}
+            and m["from_rate"] is not None
+            and abs(m["from_rate"] - measure["to_rate"]) < 1e-9
+            and products_compatible(m["products"], measure["products"])
+            for m in kept
+        ):
+            measure["superseded"] = True
+
+
 def merge_measures(
     raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module)."""
     _fill_countries(raw, pair)
-    _rise_from(raw)
+    _change_from(raw)
     expanded = [
         {**record, "target": target}
         for record in raw
@@ -114,24 +227,10 @@ def merge_measures(
         for key in ("from_rate", "effective_date"):
             if twin[key] is None:
                 twin[key] = record[key]
-    for measure in kept:
-        if measure["status"] != "agreed" or measure["from_rate"] is not None:
-            continue
-        threat = next(
-            (
-                m
-                for m in kept
-                if m is not measure
-                and m["status"] == "threatened"
-                and m["target"] == measure["target"]
-                and m["to_rate"] > measure["to_rate"]
-                and products_compatible(m["products"], measure["products"])
-            ),
-            None,
-        )
-        if threat is not None:
-            measure["from_rate"] = threat["to_rate"]
-            threat["superseded"] = True
+    _history_of_removed(kept)
+    _unspecified_into_named(kept)
+    _deal_replaces_threat(kept)
+    _deal_then_change(kept)
     return [
         {
             "imposer": m["imposer"],

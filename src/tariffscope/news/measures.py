@@ -35,6 +35,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._anaphora import antecedent_tariff_object
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import (
     CUT_VERBS,
@@ -49,7 +50,9 @@ from tariffscope.news._measure_parts import (
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.measure_context import confirm_deals, is_history
 from tariffscope.news.measure_status import measure_status
+from tariffscope.news.products import product_class
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 
 __all__ = ["MeasureComponent", "make_measure_component"]
@@ -229,8 +232,11 @@ class MeasureComponent(LexiconComponent):
             )
             if record is not None:
                 raw.append(record)
+                if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
+                    raw.append({**record, "products": "all goods"})
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
+        confirm_deals(doc, raw)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         pair = article_countries(doc, persons, skip, lex)
         measures = self._finish(raw, pair, anchor)
@@ -274,16 +280,20 @@ class MeasureComponent(LexiconComponent):
         )
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in _RISE_VERBS
+        cut = head.lower_ == "to" and head.head.lemma_.lower() in CUT_VERBS
         return {
             "rise": rise and from_rate is None,
+            "cut": cut and from_rate is None,
             "imposer": imposer,
             "targets": targets,
             "world": goods.world,
             "products": goods.products,
+            "rest": goods.rest,
             "from_rate": from_rate,
             "to_rate": rate.value,
             "effective_date": effective,
             "status": status,
+            "history": is_history(span, noun),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
@@ -378,7 +388,41 @@ class MeasureComponent(LexiconComponent):
             objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
             if objects:
                 return goods_of(objects[0], lex), None
-        return self._goods_before_noun(span, noun, lex), None
+        restricted = self._restricted_goods(noun, lex)
+        if restricted is not None:
+            return restricted, None
+        fallback = self._goods_before_noun(span, noun, lex)
+        if fallback.products == "all goods" and not fallback.targets:
+            # "the 10% import levies" after "a review of tariffs on whisky": the same goods
+            earlier = antecedent_tariff_object(noun, TARIFF_WORDS)
+            if earlier is not None:
+                found = goods_of(earlier, lex)
+                if product_class(found.products)[0] == "specific":
+                    return found, None
+        return fallback, None
+
+    def _restricted_goods(self, noun: Token, lex: Lexicon) -> Goods | None:
+        """'identify products where the levy can be reduced to zero': the rate sits in a
+        restrictive relative clause of a goods noun, an unspecified part of those goods."""
+        verb = governing_verb(noun)
+        if verb is None or verb.dep_ != "relcl":
+            return None
+        opener = [t for t in verb.subtree if t.i <= verb.i][:2]
+        if not any(t.tag_ in {"WDT", "WRB", "WP"} or t.lower_ == "that" for t in opener):
+            return None  # "a deal to ward off 30% levies": not a relative clause of goods
+        head = verb.head
+        if (
+            head.pos_ != "NOUN"
+            or head.lower_ in TARIFF_WORDS
+            or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
+        ):
+            return None
+        if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+            return None  # "imports, which face a 25% duty": not restrictive
+        goods = goods_of(head, lex)
+        if product_class(goods.products)[0] == "all":
+            return Goods("some goods", goods.targets, goods.world)
+        return goods
 
     def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
         """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
@@ -637,6 +681,7 @@ class MeasureComponent(LexiconComponent):
         imposer, _ = self._imposer(doc, noun.doc[noun.i : noun.i + 1], noun, persons, mentions, lex)
         return {
             "rise": False,
+            "cut": False,
             "imposer": imposer,
             "targets": list(goods.targets),
             "world": goods.world,

@@ -1,0 +1,97 @@
+"""Goods named by anaphora: "the model", "the vehicles", "the 10% import levies".
+
+Helpers of :mod:`tariffscope.news.measures`. A definite noun phrase with no modifiers of its
+own points back to an earlier, fuller mention in the same sentence or the two before it:
+
+- a goods noun ("the 20.7% duty imposed on *the model*") is the last earlier noun with the
+  same lemma that carries modifiers ("its *Cupra Tavascan model*"): the goods are that phrase;
+- a tariff noun with a rate but no goods ("Trump said he would look at *the 10% import
+  levies*") is the last earlier tariff noun without a rate whose goods are named ("a review
+  of *tariffs on whisky*"): the goods are that noun's object.
+
+Only the definite article and demonstratives make a phrase anaphoric ("a model" or "tariffs"
+introduce something new), and the antecedent must be found within :data:`SENTENCES_BACK`
+sentences, as a reader would look for it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["SENTENCES_BACK", "antecedent_goods_noun", "antecedent_tariff_object", "is_definite"]
+
+SENTENCES_BACK = 2
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_OBJECT_PREPS = frozenset({"on", "against", "for"})
+_RATE_WORDS = frozenset({"%", "percent", "per", "cent", "percentage"})
+
+
+def is_definite(token: Token) -> bool:
+    """The noun has a definite article or a demonstrative ("the model", "these levies")."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i]
+
+
+def _window_start(token: Token) -> int:
+    """First token index of the sentence ``SENTENCES_BACK`` before the token's sentence."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(SENTENCES_BACK):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def antecedent_goods_noun(head: Token) -> Token | None:
+    """The fuller earlier mention a bare definite goods noun points to, or None.
+
+    "the model" -> "Cupra Tavascan model"; "the vehicles" -> "electric vehicles". The head
+    must be a common noun with a definite determiner and no modifiers of its own.
+    """
+    if head.pos_ != "NOUN" or not is_definite(head) or _modifiers(head):
+        return None
+    lemma = head.lemma_.lower()
+    doc = head.doc
+    for i in range(head.i - 1, _window_start(head) - 1, -1):
+        candidate = doc[i]
+        if (
+            candidate.pos_ in {"NOUN", "PROPN"}
+            and candidate.lemma_.lower() == lemma
+            and _modifiers(candidate)
+        ):
+            return candidate
+    return None
+
+
+def _has_rate(token: Token) -> bool:
+    return any(t.lower_ in _RATE_WORDS for t in token.subtree)
+
+
+def antecedent_tariff_object(noun: Token, tariff_words: frozenset[str]) -> Token | None:
+    """The goods object of the earlier tariff noun a definite rated tariff noun points to.
+
+    "a review of tariffs on whisky ... look at the 10% import levies" -> "whisky". The
+    antecedent is a tariff noun without a rate of its own, with an "on/against/for" object
+    that is not itself a tariff word.
+    """
+    if not is_definite(noun):
+        return None
+    doc = noun.doc
+    for i in range(noun.i - 1, _window_start(noun) - 1, -1):
+        candidate = doc[i]
+        if candidate.lower_ not in tariff_words or candidate.pos_ != "NOUN":
+            continue
+        if _has_rate(candidate):
+            continue
+        for prep in candidate.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OBJECT_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ not in tariff_words and not _has_rate(obj):
+                    return obj
+    return None

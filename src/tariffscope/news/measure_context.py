@@ -1,0 +1,90 @@
+"""Rules on tariff measures that read beyond the rate's own clause.
+
+Helpers of :mod:`tariffscope.news.measures` (pure functions on the parsed ``Doc`` and the raw
+mention dicts):
+
+- :func:`confirm_deals`: a later sentence that names the rate again without a number and says
+  it was settled ("It appears that is *the rate they settled on*", "Japan *agreed to that
+  rate*") makes the latest measure before it that was only threatened or proposed *agreed*;
+- :func:`is_history`: a rate in a clause that tells an earlier stage of the story with a
+  sequence adverb ("Trump *initially* imposed a 10% tariff ... and *later* added a 40%
+  penalty") is history; :mod:`tariffscope.news.measure_merge` drops it when the article
+  reports that the same rate was removed, since the record of that measure is its removal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news._measure_parts import TARIFF_WORDS
+from tariffscope.news._syntax import governing_verb, has_negation
+
+__all__ = ["DEAL_VERBS", "SEQUENCE_ADVERBS", "confirm_deals", "is_history"]
+
+DEAL_VERBS = frozenset(
+    ["settle", "agree", "accept", "finalize", "finalise", "seal", "strike", "lock", "land"]
+)
+SEQUENCE_ADVERBS = frozenset(["initially", "originally", "first", "previously", "formerly"])
+_LATER = frozenset(["later", "subsequently", "then"])
+_DEMONSTRATIVE = frozenset(["the", "that", "this"])
+_RATE_WORDS = frozenset(["%", "percent", "cent", "percentage"])
+_OPEN_STATUSES = frozenset(["threatened", "proposed"])
+
+
+def _deal_verb_of(noun: Token) -> Token | None:
+    """The deal verb that settles a rate noun: its relative clause ("the rate they settled
+    on") or the verb it depends on ("agreed to that rate")."""
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in DEAL_VERBS:
+            return child
+    verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in DEAL_VERBS:
+        return verb
+    return None
+
+
+def confirm_deals(doc: Doc, raw: list[dict[str, Any]]) -> None:
+    """Mark as agreed the measures a later rate-less mention says were settled."""
+    if not raw:
+        return
+    for noun in doc:
+        if noun.lower_ not in TARIFF_WORDS or noun.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in noun.children):
+            continue
+        if any(t.lower_ in _RATE_WORDS or t.like_num for t in noun.subtree if t.i < noun.i):
+            continue  # "the 15% rate" is a mention of its own
+        verb = _deal_verb_of(noun)
+        if verb is None or has_negation(verb):
+            continue
+        if any(
+            c.dep_ == "aux" and c.lower_ in {"to", "will", "would", "could", "may", "might"}
+            for c in verb.children
+        ):
+            continue  # only sought or expected, not settled
+        previous_start = doc[noun.sent.start - 1].sent.start_char if noun.sent.start else 0
+        before = [r for r in raw if previous_start <= r["start"] < noun.idx]
+        if before and before[-1]["status"] in _OPEN_STATUSES:
+            before[-1]["status"] = "agreed"
+
+
+def _sequence_adverb(verb: Token) -> bool:
+    return any(
+        c.dep_ in {"advmod", "npadvmod"} and c.lower_ in SEQUENCE_ADVERBS for c in verb.children
+    )
+
+
+def is_history(span: Span, noun: Token) -> bool:
+    """The rate's verb tells an earlier stage: a sequence adverb on a past verb ("initially
+    imposed"), or "later" on a past verb coordinated with such a verb ("... and later added")."""
+    verb = governing_verb(noun)
+    if verb is None or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if _sequence_adverb(verb):
+        return True
+    later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in verb.children)
+    if later and verb.dep_ == "conj":
+        return _sequence_adverb(verb.head)
+    return False

@@ -1,0 +1,138 @@
+"""Measure rules that read beyond the rate's clause, on sentences written for these tests.
+
+Each text below was written for tariffscope's tests (none is taken from the development set):
+goods named by anaphora, a rate in a relative clause of goods, lists ending in "all other
+tariffs", unspecified goods that a later mention names, a deal's rate that a later change
+starts from, a rate confirmed as settled by the next sentence, and history of a removed rate.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.domain.news import Extraction, MeasureMention
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+from tariffscope.news.products import product_class
+
+pytestmark = [pytest.mark.slow]
+
+
+def _read(nlp: Language, body: str, published: str = "2025-09-12") -> Extraction:
+    return extract(article_from_text(f"published: {published}\n\n{body}\n"), nlp)
+
+
+def _one(extraction: Extraction, target: str, rate: float) -> MeasureMention:
+    found = [m for m in extraction.measures if m.target == target and m.to_rate_pct == rate]
+    assert len(found) == 1, extraction.measures
+    return found[0]
+
+
+def test_the_model_is_the_model_named_before(nlp: Language) -> None:
+    text = (
+        "The European Commission accepted an offer from China's Geely to sell its Zeekr X "
+        "crossover in the bloc at a minimum price. The decision exempts Geely from paying the "
+        "18.8% countervailing duty imposed on the crossover since last year."
+    )
+    measure = _one(_read(nlp, text), "CHN", 18.8)
+    assert "zeekr" in measure.products
+    assert measure.status == "suspended"
+
+
+def test_a_bare_noun_without_antecedent_stays_as_written(nlp: Language) -> None:
+    text = "The EU imposed a 17% countervailing duty on the crossover from China."
+    measure = _one(_read(nlp, text), "CHN", 17.0)
+    assert measure.products == "crossover"
+
+
+def test_definite_levies_take_the_goods_of_the_tariffs_named_before(nlp: Language) -> None:
+    text = (
+        "Prime Minister Mark Carney has asked for a review of tariffs on maple syrup.\n"
+        "Trump said he would look at the 35% import levies after talks in Ottawa.\n"
+        "Trump has imposed a 35% tariff on Canadian exports into the US."
+    )
+    extraction = _read(nlp, text)
+    products = sorted(m.products for m in extraction.measures if m.to_rate_pct == 35.0)
+    assert products == ["all goods", "maple syrup"]
+
+
+def test_rate_in_a_relative_clause_of_goods_is_a_part_cut_from_the_rate_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Under the framework, the United States will keep its tariff at 19% on Indonesian "
+        "goods, but will list products where the duty can be cut to zero."
+    )
+    extraction = _read(nlp, text)
+    part = _one(extraction, "IDN", 0.0)
+    assert product_class(part.products)[0] == "some"
+    assert part.from_rate_pct == 19.0
+    assert part.status == "agreed"
+    assert _one(extraction, "IDN", 19.0).products == "all goods"
+
+
+def test_an_infinitive_after_a_deal_is_not_a_relative_clause_of_goods(nlp: Language) -> None:
+    text = "Brussels seeks a deal to avert broader 30% U.S. levies on European goods."
+    measure = _one(_read(nlp, text), "EUN", 30.0)
+    assert measure.products == "all goods"
+
+
+def test_list_ending_in_all_other_tariffs_gives_the_rest_of_the_goods(nlp: Language) -> None:
+    text = (
+        "U.S. President Donald Trump said on Tuesday he will raise tariffs on certain "
+        "Canadian goods from 10 percent to 35 percent.\n"
+        '"I am hereby increasing Canadian TARIFFS on Lumber, Dairy, and all other Reciprocal '
+        'TARIFFS, from 10% to 35%," Trump wrote on social media.'
+    )
+    extraction = _read(nlp, text)
+    changes = [m for m in extraction.measures if m.to_rate_pct == 35.0]
+    assert sorted(product_class(m.products)[0] for m in changes) == ["all", "specific"]
+    assert all(m.from_rate_pct == 10.0 and m.target == "CAN" for m in changes)
+    assert all(m.status == "threatened" for m in changes)
+
+
+def test_a_deals_rate_that_a_later_rise_starts_from_is_its_from_rate(nlp: Language) -> None:
+    text = (
+        "Trump said on Monday he will raise tariffs on Japanese goods from 15 percent to 25 "
+        "percent.\n"
+        "Under the agreement finalized by the two governments in July, the United States "
+        "would impose tariffs of 15 percent on imports from Japan."
+    )
+    extraction = _read(nlp, text)
+    assert [(m.from_rate_pct, m.to_rate_pct) for m in extraction.measures] == [(15.0, 25.0)]
+
+
+def test_the_rate_they_settled_on_makes_the_offer_agreed(nlp: Language) -> None:
+    text = (
+        "Trump said the United States could not go lower than a 20% tariff on Indian goods. "
+        "It appears that is the rate they settled on."
+    )
+    assert _one(_read(nlp, text), "IND", 20.0).status == "agreed"
+
+
+def test_a_rate_only_hoped_for_stays_open(nlp: Language) -> None:
+    text = (
+        "Trump said the United States could not go lower than a 20% tariff on Indian goods. "
+        "Officials hope that is the rate they will settle on."
+    )
+    assert _one(_read(nlp, text), "IND", 20.0).status != "agreed"
+
+
+def test_history_of_a_removed_rate_is_recorded_by_its_removal(nlp: Language) -> None:
+    text = (
+        "Trump has removed a 40% tariff on Brazilian coffee and beef.\n"
+        "Trump initially imposed a 10% tariff on nearly all countries and later added a 40% "
+        "penalty on Brazil.\n"
+        "Last week, the general 10% tariff was lifted on Brazilian agricultural goods."
+    )
+    extraction = _read(nlp, text, "2025-11-21")
+    assert {(m.target, m.to_rate_pct, m.status) for m in extraction.measures} == {
+        ("BRA", 40.0, "suspended"),
+        ("BRA", 10.0, "suspended"),
+    }
+
+
+def test_history_without_a_removal_is_kept(nlp: Language) -> None:
+    text = "U.S. President Donald Trump initially imposed a 10% tariff on nearly all countries."
+    assert _one(_read(nlp, text), "WLD", 10.0).status == "in_force"
