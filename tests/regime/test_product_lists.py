@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tariffscope.data.sources import get_source, locate
+from tariffscope.errors import DataFileError
 from tariffscope.regime.catalog import catalog_dir, read_product_list
 from tariffscope.regime.product_lists import SOURCE_NAMES, build_product_lists, note_list
 
@@ -45,5 +46,5 @@ def test_note_list_reads_codes_up_to_the_next_subdivision() -> None:
     assert note_list(text, "(b) The rates of duty set forth in heading 9903.00.01") == (
         "87032201", "87032301", "87042101",
     )
-    with pytest.raises(ValueError, match="not found"):
+    with pytest.raises(DataFileError, match="not found"):
         note_list(text, "(z) Missing")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from tariffscope.errors import DataFileError
 from tariffscope.regime.catalog import catalog_dir
 
 __all__ = ["ELECTRONICS_PREFIXES", "ProductList", "build_product_lists", "derive_product_lists"]
@@ -102,6 +103,35 @@ NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
         "(i) The rates of duty set forth in heading 9903.74.08",
         "parts of medium- and heavy-duty vehicles, U.S. note 38(i) (Proclamation 10984)",
     ),
+    *(
+        (f"s301_china_{name}", opening, what)
+        for name, opening, what in (
+            ("list1", "(b) Heading 9903.88.01 applies to all products of China",
+             "Section 301 China list 1 (25%, heading 9903.88.01), U.S. note 20(b)"),
+            ("list2", "(d) Heading 9903.88.02 applies to all products of China",
+             "Section 301 China list 2 (25%, heading 9903.88.02), U.S. note 20(d)"),
+            ("list3", "(f) Heading 9903.88.03 applies to all products of China",
+             "Section 301 China list 3 (25%, heading 9903.88.03), U.S. note 20(f)"),
+            ("list4a", "(i) all products of China that are classified in the following 8-digit",
+             "Section 301 China list 4A (7.5%, heading 9903.88.15), U.S. note 20(s)(i)"),
+            ("2024_25", "(b) Heading 9903.91.01 applies to products of China",
+             "four-year review: 25% from 2024-09-27 (heading 9903.91.01), U.S. note 31(b)"),
+            ("2024_50", "(c) Heading 9903.91.02 applies to products of China",
+             "four-year review: 50% from 2024-09-27 (heading 9903.91.02), U.S. note 31(c)"),
+            ("2024_100", "(d) Heading 9903.91.03 applies to products of China",
+             "four-year review: 100% from 2024-09-27 (heading 9903.91.03), U.S. note 31(d)"),
+            ("2025_semis", "(i) Heading 9903.91.05 applies to products of China",
+             "four-year review: semiconductors 50% from 2025-01-01 (9903.91.05), note 31(f)(i)"),
+            ("2025_25", "(j) Heading 9903.91.11 applies to products of China",
+             "four-year review: 25% from 2025-01-01 (heading 9903.91.11), U.S. note 31(j)"),
+            ("2026_25", "(g) Heading 9903.91.06 applies to products of China",
+             "four-year review: 25% from 2026-01-01 (heading 9903.91.06), U.S. note 31(g)"),
+            ("2026_masks", "(h) Heading 9903.91.07 applies to products of China",
+             "four-year review: respirators and masks 50% from 2026-01-01 (9903.91.07), 31(h)"),
+            ("2026_gloves", "(i) Heading 9903.91.08 applies to products of China",
+             "four-year review: medical gloves 100% from 2026-01-01 (9903.91.08), note 31(i)"),
+        )
+    ),
 )
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
@@ -111,15 +141,15 @@ _NEXT_SUBDIVISION = re.compile(r"^\s*\([a-z]{1,2}\) \S")
 def note_list(text: str, opening: str) -> tuple[str, ...]:
     """HTS codes printed after the subdivision that starts with ``opening``, up to the next one.
 
-    Raises ValueError when the opening words are not in the text or no code follows them.
+    Raises DataFileError when the opening words are not in the text or no code follows them.
     """
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip().startswith(opening)), None)
     if start is None:
-        raise ValueError(f"subdivision {opening!r} not found in the chapter 99 text")
+        raise DataFileError(f"chapter 99 text: subdivision {opening!r} not found")
     codes: list[str] = []
-    for line in lines[start + 1 :]:
-        if _NEXT_SUBDIVISION.match(line):
+    for offset, line in enumerate(lines[start:]):
+        if offset and _NEXT_SUBDIVISION.match(line):
             break
         if "Harmonized Tariff Schedule" in line or "U.S. Notes" in line:
             continue
@@ -131,7 +161,7 @@ def note_list(text: str, opening: str) -> tuple[str, ...]:
         # chapter 99 headings named in the text are references, not products
         codes.extend(m.replace(".", "") for m in found if not m.startswith("99"))
     if not codes:
-        raise ValueError(f"no HTS codes follow {opening!r}")
+        raise DataFileError(f"chapter 99 text: no HTS codes follow {opening!r}")
     return tuple(sorted(set(codes)))
 
 
