@@ -7,7 +7,8 @@ in "Scott Bessent", "Lula" in "Luiz Inácio Lula da Silva") is the same person, 
 longest form is the canonical name. Every later use of a known name is found in the text even
 where the NER missed it ("Ishiba" tagged as an organisation). Definite role phrases ("the
 First Minister", "the US President") are linked to the person with that role, or, when no one
-has it yet, to the person named just before.
+has it yet, to the person named just before; bare ones with a country ("a meeting with EU
+trade chief last week") only to the one person of that country with that role.
 
 A person is an *actor* unless introduced as former or late ("former President Ronald
 Reagan"), named only in credit lines, or a single unrecognised word.
@@ -33,6 +34,7 @@ from tariffscope.news._persons import (
     parse_role,
     right_role,
 )
+from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news.lexicon import Lexicon, fold
 
 __all__ = ["ActorComponent", "make_actor_component"]
@@ -117,6 +119,9 @@ class ActorComponent(LexiconComponent):
         self._scan_aliases(doc, persons)
         self._roles(doc, persons, lex)
         role_mentions = self._role_mentions(doc, persons, lex)
+        taken = [(m[0], m[1]) for p in persons for m in p.mentions]
+        taken += [(m["start"], m["end"]) for m in role_mentions]
+        role_mentions += bare_role_mentions(doc, [(p.role, p.country) for p in persons], taken, lex)
         out: list[dict[str, Any]] = []
         mentions: list[dict[str, Any]] = []
         for index, person in enumerate(persons):

@@ -15,11 +15,12 @@ call          call or phone a person; speak/talk by phone or         call, phone
 visit         visit, travel, fly, depart/leave for, arrive in,        visit, trip
               attend, head to
 talks         negotiate; hold/resume/end talks between countries     talks, negotiations
-agreement     agree; reach/strike/seal/sign/finalize/announce a deal  deal, agreement, pact,
-                                                                     framework, accord, truce
+agreement     agree; reach/strike/seal/sign/finalize/announce a deal;  deal, agreement, pact,
+              reaffirm/confirm a deal or its terms                   framework, accord, truce
 announcement  announce, unveil, impose, levy, slap, raise, remove,   announcement
               lift, rescind, warn of/threaten tariffs, sign an
-              order, take executive action, publish a letter
+              order, take executive action, publish a letter;
+              tariffs that went into / took effect
 election      vote                                                   election, vote
 other         -                                                      expo, ceremony, national day
 ============  ====================================================  ===========================
@@ -202,6 +203,29 @@ def _deal_context(token: Token) -> bool:
     return any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children)
 
 
+def _took_effect(token: Token) -> bool:
+    """'Washington's 25% tariffs ... that went into effect earlier this week': tariffs that
+    took effect are an imposition that happened (the imposer announces it)."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"go", "come", "take"} or token.tag_ != "VBD":
+        return False
+    effect = any(
+        (c.dep_ in {"dobj", "obj"} and c.lower_ == "effect")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "into"
+            and any(g.lower_ in {"effect", "force"} for g in c.children)
+        )
+        for c in token.children
+    )
+    if not effect:
+        return False
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and token.dep_ == "relcl":
+        subject = token.head
+    return subject is not None and subject.lemma_.lower() in {"tariff", "duty", "levy"}
+
+
 def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
     """The event a token names, or None.
 
@@ -247,6 +271,10 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return Trigger(token, "agreement")
         if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             return Trigger(token, "agreement")
+        if lemma in {"reaffirm", "confirm", "reconfirm"} and any(
+            o.lemma_.lower() in AGREEMENT_NOUNS | {"term"} for o in objects
+        ):
+            return Trigger(token, "agreement")  # "we reaffirmed these terms while I was in Korea"
         if lemma in {"sign", "issue"} and any(o.lemma_.lower() == "order" for o in objects):
             return Trigger(token, "announcement")
         if lemma == "take" and any(o.lower_ == "action" for o in objects):
@@ -256,6 +284,8 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
         ):
             if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
                 return None  # "the letter ..., announcing the new tariffs": the letter's
+            return Trigger(token, "announcement")
+        if _took_effect(token):
             return Trigger(token, "announcement")
         if lemma == "vote":
             return Trigger(token, "election")

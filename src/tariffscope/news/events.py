@@ -34,7 +34,14 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb, has_negation, subject_of
+from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
+from tariffscope.news.event_context import (
+    date_by_offsets,
+    day_offsets,
+    is_background,
+    topic_country,
+)
 from tariffscope.news.event_triggers import (
     CANCEL_WORDS,
     Trigger,
@@ -72,7 +79,31 @@ _GROUPS = frozenset(
     }
 )
 _REPORT_VERBS = frozenset(["say", "tell", "write", "post", "warn", "threaten", "announce", "add"])
-_MEASURE_ACTS = frozenset(["impose", "raise", "increase", "hike", "slap", "levy", "put", "place"])
+_MEASURE_ACTS = frozenset(
+    [
+        "impose",
+        "raise",
+        "increase",
+        "hike",
+        "slap",
+        "levy",
+        "put",
+        "place",
+        "extend",
+        "suspend",
+        "lift",
+        "remove",
+        "cut",
+        "lower",
+        "reduce",
+        "delay",
+        "postpone",
+        "pause",
+    ]
+)
+_MEASURE_WORDS = frozenset(
+    ["tariff", "tariffs", "duty", "duties", "levy", "levies", "countermeasure", "countermeasures"]
+)
 _COLLECTIVE = frozenset(
     ["administration", "government", "team", "office", "camp", "cabinet", "ministry"]
 )
@@ -117,6 +148,22 @@ _ACL_EVENT_VERBS = frozenset(
 _PLANNED_WORDS = frozenset(
     {"upcoming", "planned", "proposed", "expected", "next", "future", "scheduled", "possible"}
 )
+
+
+def _below(token: Token, head: Token) -> bool:
+    """``token`` lies in the subtree of ``head``."""
+    return any(t.i == head.i for t in token.ancestors)
+
+
+def _month_holds_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``a`` is dated to a month and ``b`` to a day of that month."""
+    return bool(
+        a["date"]
+        and b["date"]
+        and a.get("date_precision") == "month"
+        and b.get("date_precision") == "day"
+        and a["date"][:7] == b["date"][:7]
+    )
 
 
 class _Index:
@@ -184,6 +231,7 @@ class EventComponent(LexiconComponent):
         meta = doc._.tariffscope_meta or {}
         published = meta.get("published")
         anchor = dt.date.fromisoformat(published) if published else None
+        year_now = anchor.year if anchor else reference_year(doc.text, meta.get("url"))
         persons = doc._.tariffscope_persons or []
         index = _Index(doc._.tariffscope_mentions or [])
         index.by_name = {p["name"]: k for k, p in enumerate(persons)}
@@ -225,15 +273,25 @@ class EventComponent(LexiconComponent):
                 if self._hypothetical(trig.token):
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
-                if event is not None:
+                if event is not None and not is_background(
+                    trig.token,
+                    event["kind"],
+                    event["date_text"],
+                    event["date"] is not None,
+                    event["place"],
+                    year_now,
+                ):
                     described.append(event)
             raw += self._borrow(described)
-        doc._.tariffscope_events = self._share(self._merge(raw))
+        merged = self._merge(raw)
+        date_by_offsets(merged, day_offsets(doc))
+        doc._.tariffscope_events = self._share(merged)
         doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
 
     def _extra_triggers(self, sent: Any, index: _Index, lex: Lexicon) -> list[Trigger]:
-        """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs'
-        (an announcement by the speaker)."""
+        """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
+        '"... we will extend the suspension of our countermeasures," she said on Sunday' (an
+        announcement by the speaker)."""
         out: list[Trigger] = []
         for token in sent:
             lemma = token.lemma_.lower()
@@ -255,13 +313,19 @@ class EventComponent(LexiconComponent):
                     out.append(Trigger(token, "visit"))
             if token.pos_ == "VERB" and lemma in _REPORT_VERBS:
                 for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+                    actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
                     if (
                         comp.lemma_.lower() in _MEASURE_ACTS
                         and direction(comp) > 0
-                        and any(
-                            t.lower_ in {"tariff", "tariffs", "duty", "duties", "levy", "levies"}
-                            for t in comp.subtree
+                        and actor is not None  # the speaker's own act or the government's:
+                        and (  # "he will raise", "we will extend", "the US will impose"
+                            actor.lower_ in {"he", "she", "i", "we"}
+                            or any(
+                                kind in {"country", "capital"}
+                                for _, kind, _, _ in place_spans(actor.subtree, lex)
+                            )
                         )
+                        and any(t.lower_ in _MEASURE_WORDS for t in comp.subtree)
                     ):
                         out.append(Trigger(token, "announcement"))
                         break
@@ -371,7 +435,8 @@ class EventComponent(LexiconComponent):
                     countries.append(other)
             if not names and not countries:
                 countries = pair[:2]
-        participants = names + [c for c in countries if c not in names]
+        represented = {persons[p].get("country") for p in people}
+        participants = names + [c for c in countries if c not in names and c not in represented]
         if not participants and not borrow:
             return None
         date = self._date(doc, token, dates)
@@ -396,6 +461,7 @@ class EventComponent(LexiconComponent):
             "start": token.sent.start_char,
             "end": token.sent.end_char,
             "trigger": token.text,
+            "tokens": [token.i],
             "borrow": borrow,
             "definite": definite,
         }
@@ -549,6 +615,11 @@ class EventComponent(LexiconComponent):
         tokens = (
             [t for t in member.subtree if t.i <= member.i] if member.dep_ != "conj" else [member]
         )
+        topic = topic_country(member, lex)  # "the country's trade minister will visit"
+        if topic is not None:
+            if topic not in countries:
+                countries.append(topic)
+            return
         for iso, kind, _, _ in place_spans(tokens, lex):
             if kind in {"country", "capital", "institution"} and iso not in countries:
                 countries.append(iso)
@@ -603,6 +674,9 @@ class EventComponent(LexiconComponent):
                 distance = min(distance, tree_distance(span.root, verb) + 1)
             if distance <= 4 and (best is None or distance < best[0]):
                 best = (distance, d)
+            elif best is not None and distance == best[0] and _below(span.root, verb or token):
+                best = (distance, d)  # "reached a deal on July 30 and we reaffirmed ... on
+                # October 29": the date under the trigger's own verb
             elif distance > 4:
                 others += 1
         if (
@@ -682,9 +756,10 @@ class EventComponent(LexiconComponent):
     def _status(self, token: Token) -> str:
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-        if token.pos_ == "NOUN" and acl is not None:
-            verb = acl  # "the agreement finalized by Trump and Lee": done
         way = direction(verb)
+        if token.pos_ == "NOUN" and acl is not None:
+            # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
+            way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
         chain = [token, *list(token.ancestors)[:3]]
         for t in chain:
             lemma = t.lemma_.lower()
@@ -757,8 +832,12 @@ class EventComponent(LexiconComponent):
                     None,
                 )
             if twin is None:
-                kept.append(dict(event))
+                kept.append({**event, "tokens": list(event["tokens"])})
                 continue
+            twin["tokens"] += event["tokens"]
+            if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
+                for key in ("date", "date_precision", "date_text"):
+                    twin[key] = event[key]
             for key in ("date", "date_precision", "date_text", "place", "count"):
                 if twin.get(key) is None and event.get(key) is not None:
                     twin[key] = event[key]
@@ -789,15 +868,25 @@ class EventComponent(LexiconComponent):
                         b[key] = a[key]
         for event in events:
             event.pop("definite", None)
+            event.pop("tokens", None)
+            names = event["participants"]
+            represented = {self._country_of_name.get(n) for n in names}
+            event["participants"] = [n for n in names if n not in represented]
         return events
 
     def _same(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
         if a["kind"] != b["kind"]:
             return False
-        if a["date"] and b["date"] and a["date"] != b["date"]:
+        within = _month_holds_day(a, b) or _month_holds_day(b, a)
+        if a["date"] and b["date"] and a["date"] != b["date"] and not within:
             return False
         texts = [(e.get("date_text") or "").lower() for e in (a, b)]
-        if all(texts) and texts[0] != texts[1] and not (a["date"] and a["date"] == b["date"]):
+        if (
+            all(texts)
+            and texts[0] != texts[1]
+            and not (a["date"] and a["date"] == b["date"])
+            and not within
+        ):
             return False
         vague = [any(w in t for w in ("week", "month", "year")) for t in texts]
         if any(vague) and not all(texts):
