@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tariffscope.news.dates import find_dates, reference_year, resolve
+from tariffscope.news.dates import find_dates, publication_floor, reference_year, resolve
 
 FRIDAY = dt.date(2025, 7, 18)  # the founding story's publication day
 
@@ -89,6 +89,37 @@ def test_reference_year_from_text_or_url() -> None:
     assert reference_year("a photo taken on July 9, 2025 in Strasbourg") == 2025
     assert reference_year("no year here", "https://example.com/2024/05/story") == 2024
     assert reference_year("no year here") is None
+
+
+def test_dates_ahead_of_an_undated_story_fall_after_its_latest_past_date() -> None:
+    floor = dt.date(2025, 10, 29)  # "we reaffirmed these terms ... on October 29, 2025"
+    ahead = _one("effective from February 1")
+    assert resolve(ahead, None, ref_year=2025, ref_date=floor, direction=1) == (
+        dt.date(2026, 2, 1),
+        "day",
+    )
+    assert resolve(_one("on November 3"), None, ref_year=2025, ref_date=floor, direction=1) == (
+        dt.date(2025, 11, 3),
+        "day",
+    )
+    assert resolve(_one("by March"), None, ref_year=2025, ref_date=floor, direction=1) == (
+        dt.date(2026, 3, 1),
+        "month",
+    )
+    # past or undirected dates keep the reference year
+    assert resolve(ahead, None, ref_year=2025, ref_date=floor, direction=-1) == (
+        dt.date(2025, 2, 1),
+        "day",
+    )
+
+
+def test_publication_floor_is_the_latest_past_full_date() -> None:
+    text = "They met on October 29, 2025 and set a deadline of January 1, 2026."
+    found = find_dates(text)
+    directions = [0, 1]  # the second one looks ahead ("deadline")
+    assert publication_floor(list(zip(found, directions, strict=True))) == dt.date(2025, 10, 29)
+    assert publication_floor([], "https://example.com/2025/07/story") == dt.date(2025, 7, 1)
+    assert publication_floor([]) is None
 
 
 def test_spans_point_at_the_text() -> None:

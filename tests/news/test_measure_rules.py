@@ -8,6 +8,8 @@ starts from, a rate confirmed as settled by the next sentence, and history of a 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
@@ -136,3 +138,18 @@ def test_history_of_a_removed_rate_is_recorded_by_its_removal(nlp: Language) -> 
 def test_history_without_a_removal_is_kept(nlp: Language) -> None:
     text = "U.S. President Donald Trump initially imposed a 10% tariff on nearly all countries."
     assert _one(_read(nlp, text), "WLD", 10.0).status == "in_force"
+
+
+def test_undated_story_puts_a_coming_date_after_its_latest_past_date(nlp: Language) -> None:
+    text = (
+        "South Korean President Lee Jae Myung and US President Donald Trump reaffirmed the "
+        "deal in Gyeongju on October 29, 2025. Trump said on social media that he will raise "
+        "tariffs on South Korean goods from 15% to 25%, effective from February 1."
+    )
+    extraction = extract(article_from_text(f"published: unknown\n\n{text}\n"), nlp)
+    measure = _one(extraction, "KOR", 25.0)
+    assert measure.effective_date == dt.date(2026, 2, 1)
+    assert measure.status == "threatened"  # a rise is a deal's only in the deal's sentence
+    assert [d.date for d in extraction.deadlines] == [dt.date(2026, 2, 1)]
+    announcements = [e for e in extraction.events if e.kind == "announcement"]
+    assert [e.date for e in announcements] == [None]  # the effective date is not its day

@@ -8,7 +8,9 @@ into a calendar date, given
 
 - the *anchor*, the publication date (None when unknown);
 - a *reference year* for texts without an anchor (the latest year of a full date in the text
-  or the URL), used only for month-and-day dates and months;
+  or the URL), used only for month-and-day dates and months, and a *floor* (the latest full
+  date the text tells as past: the story is not older) that puts dates which look ahead on
+  or after it;
 - the *direction* the grammar gives: -1 when the governing verb is past ("met ... on Friday"
   is the last Friday, or the same day when published on a Friday), +1 when it looks ahead
   ("will attend ... on Saturday", "from Thursday", "Friday's deadline"), 0 when unknown.
@@ -37,6 +39,7 @@ __all__ = [
     "DateKind",
     "Precision",
     "find_dates",
+    "publication_floor",
     "reference_year",
     "resolve",
 ]
@@ -114,6 +117,7 @@ _PREP_BEFORE = re.compile(
     re.I,
 )
 _YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b")
+_YEAR_MONTH_IN_URL = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +304,22 @@ def _merge_weekday_absolute(text: str, found: list[DateExpr]) -> list[DateExpr]:
     return out
 
 
+def publication_floor(exprs: list[tuple[DateExpr, int]], url: str | None = None) -> dt.date | None:
+    """The earliest day an undated story can have been published: the latest full date it
+    tells as past or without a direction (``(expression, direction)`` pairs), or the first
+    day of a ``/YYYY/MM/`` month in the URL."""
+    days = [
+        dt.date(e.year, e.month, e.day)
+        for e, way in exprs
+        if e.kind == "absolute" and e.year is not None and e.month and e.day and way <= 0
+    ]
+    if url:
+        match = _YEAR_MONTH_IN_URL.search(url)
+        if match:
+            days.append(dt.date(int(match[1]), int(match[2]), 1))
+    return max(days) if days else None
+
+
 def reference_year(text: str, url: str | None = None) -> int | None:
     """The latest year of a full date in ``text`` or a ``/YYYY/MM/`` path in ``url``."""
     years = [e.year for e in find_dates(text) if e.year is not None and e.kind == "absolute"]
@@ -320,14 +340,27 @@ def _nearest(anchor: dt.date, candidates: list[dt.date], side: int) -> dt.date:
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
+def _first_after(floor: dt.date, month: int, day: int) -> dt.date | None:
+    for year in (floor.year, floor.year + 1):
+        if _valid(year, month, day) and dt.date(year, month, day) >= floor:
+            return dt.date(year, month, day)
+    return None
+
+
 def resolve(
     expr: DateExpr,
     anchor: dt.date | None,
     *,
     ref_year: int | None = None,
+    ref_date: dt.date | None = None,
     direction: int = 0,
 ) -> tuple[dt.date | None, Precision | None]:
     """The calendar date an expression names, and its precision ("day" or "month").
+
+    Without an anchor, ``ref_year`` dates month-and-day expressions and months; ``ref_date``
+    (the latest full date the text tells as past, so the publication is not earlier) makes an
+    expression that looks ahead (``direction`` +1) the first such day on or after it: in a
+    story that mentions "October 29, 2025" as past, "effective from February 1" is 2026.
 
     Returns ``(None, None)`` when the expression cannot be resolved (no anchor for a weekday,
     a week or a year, or an impossible date).
@@ -336,6 +369,10 @@ def resolve(
         if expr.year is not None:
             return dt.date(expr.year, expr.month, expr.day), "day"
         if anchor is None:
+            if ref_date is not None and direction > 0:
+                ahead = _first_after(ref_date, expr.month, expr.day)
+                if ahead is not None:
+                    return ahead, "day"
             if ref_year is None or not _valid(ref_year, expr.month, expr.day):
                 return None, None
             return dt.date(ref_year, expr.month, expr.day), "day"
@@ -349,6 +386,10 @@ def resolve(
         if expr.year is not None:
             return dt.date(expr.year, expr.month, 1), "month"
         if anchor is None:
+            if ref_date is not None and direction > 0:
+                ahead = _first_after(ref_date.replace(day=1), expr.month, 1)
+                if ahead is not None:
+                    return ahead, "month"
             return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
         side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
         first = anchor.replace(day=1)

@@ -7,6 +7,10 @@ from the grammar and resolves each against the publication date in ``doc._.tarif
   or a following "deadline" gives +1, "since" gives -1;
 - otherwise the tense of the governing verb (:func:`tariffscope.news._syntax.direction`):
   "met ... on Friday" looks back, "will attend ... on Saturday" looks forward.
+
+Without a publication date, month-and-day dates and months take the year of the latest full
+date in the text or the URL, and those that look ahead fall on or after the latest full date
+the text tells as past (:func:`tariffscope.news.dates.publication_floor`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,13 @@ from spacy.tokens import Doc, Span
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._syntax import direction, governing_verb
-from tariffscope.news.dates import DateExpr, find_dates, reference_year, resolve
+from tariffscope.news.dates import (
+    DateExpr,
+    find_dates,
+    publication_floor,
+    reference_year,
+    resolve,
+)
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["DateComponent", "date_direction", "make_date_component"]
@@ -74,11 +84,16 @@ class DateComponent(LexiconComponent):
         anchor = _published(doc)
         meta = doc._.tariffscope_meta or {}
         ref_year = None if anchor else reference_year(doc.text, meta.get("url"))
-        out: list[dict[str, Any]] = []
+        found = []
         for expr in find_dates(doc.text):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            way = date_direction(expr, span)
-            value, precision = resolve(expr, anchor, ref_year=ref_year, direction=way)
+            found.append((expr, date_direction(expr, span)))
+        floor = None if anchor else publication_floor(found, meta.get("url"))
+        out: list[dict[str, Any]] = []
+        for expr, way in found:
+            value, precision = resolve(
+                expr, anchor, ref_year=ref_year, ref_date=floor, direction=way
+            )
             out.append(
                 {
                     "start": expr.start,

@@ -145,6 +145,20 @@ _ACL_EVENT_VERBS = frozenset(
         "make",
     ]
 )
+_NOT_EVENT_DATE_PREPS = frozenset(  # deadlines and effective dates, not the event's day
+    [
+        "until",
+        "till",
+        "since",
+        "by",
+        "from",
+        "starting",
+        "beginning",
+        "effective",
+        "effective from",
+        "as of",
+    ]
+)
 _PLANNED_WORDS = frozenset(
     {"upcoming", "planned", "proposed", "expected", "next", "future", "scheduled", "possible"}
 )
@@ -644,7 +658,7 @@ class EventComponent(LexiconComponent):
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
             if span is None:
                 continue
-            if d.get("preposition") in {"until", "till", "since", "by", "from", "starting"}:
+            if d.get("preposition") in _NOT_EVENT_DATE_PREPS:
                 continue
             owner = governing_verb(span.root.head if span.root.head is not span.root else span.root)
             if (

@@ -13,7 +13,8 @@ The rules run in order; the first that applies decides:
 5. **threatened**: threat words ("threaten", "warn", "if", "unless", "avoid", "ward off",
    "letter");
 6. **agreed**: a deal word in the sentence or the one before ("deal", "agreement",
-   "framework", "in return", "in exchange") and a verb that is not past;
+   "framework", "in return", "in exchange"; for a rise from a stated rate, in the sentence
+   itself) and a verb that is not past;
 7. **threatened**: the measure's verb looks ahead ("will impose", "is set to jump", "could
    increase") or its effective date is after publication; "would" in a report of a past
    announcement without a pending date ("announced in July that it would place a 20%
@@ -352,8 +353,9 @@ def measure_status(
         return "proposed"
     if path_lemmas & _THREAT or sent_lemmas & {"if", "unless", "letter"}:
         return "threatened"
+    rise = from_rate is not None and from_rate < to_rate
     if (
-        _deal_words(sent, previous)
+        _deal_words(sent, None if rise else previous)  # a rise is a deal's only in its sentence
         and way >= 0
         and (verb is None or way > 0 or verb.tag_ not in {"VBD", "VBN"})
     ):
