@@ -15,6 +15,7 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
     "CUT_VERBS",
+    "NARROWING",
     "TARIFF_WORDS",
     "Goods",
     "anchor_noun",
@@ -297,7 +298,23 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 
-_NARROWING = frozenset(["fall", "cover", "qualify", "comply", "meet", "exempt", "include", "list"])
+NARROWING = frozenset(
+    [
+        "fall",
+        "cover",
+        "qualify",
+        "comply",
+        "meet",
+        "exempt",
+        "include",
+        "list",
+        "ship",
+        "route",
+        "reroute",
+        "transship",
+        "tranship",
+    ]
+)
 _QUANTITY_NOUNS = frozenset(
     [
         "array",
@@ -356,6 +373,9 @@ def _join(tokens: list[Token]) -> str:
     text = "".join(parts).strip().lower().replace(" - ", "-")
     text = " ".join(text.split()).replace(" ,", ",")
     while text.endswith((",", " and", " or", ", and")):
+        if text.endswith(","):  # "cars and car parts," before an apposition
+            text = text[:-1].rstrip()
+            continue
         text = text.rsplit(" ", 1)[0].rstrip(",") if " " in text else ""
     return text.strip(" ,")
 
@@ -427,7 +447,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         and t.lower_ not in {"and", "or"}
     ]
     narrowing = [
-        c for c in head.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _NARROWING
+        c for c in head.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in NARROWING
     ]
     if narrowing:  # "goods that fall under the USMCA", "goods not covered by the USMCA"
         clause = list(narrowing[0].subtree)

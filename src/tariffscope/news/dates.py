@@ -42,6 +42,7 @@ __all__ = [
     "publication_floor",
     "reference_year",
     "resolve",
+    "same_weekday",
 ]
 
 DateKind = Literal["absolute", "month", "weekday", "relative"]
@@ -318,6 +319,22 @@ def publication_floor(exprs: list[tuple[DateExpr, int]], url: str | None = None)
         if match:
             days.append(dt.date(int(match[1]), int(match[2]), 1))
     return max(days) if days else None
+
+
+def same_weekday(
+    expr: DateExpr, direction: int, exprs: list[tuple[DateExpr, int]]
+) -> dt.date | None:
+    """In a story without a publication date, a weekday told as past ("on Thursday") names the
+    latest full date of the text told as past that falls on that weekday, if there is one."""
+    if expr.weekday is None or direction > 0 or expr.modifier in {"next", "coming", "later"}:
+        return None
+    days = [
+        dt.date(e.year, e.month, e.day)
+        for e, way in exprs
+        if e.kind == "absolute" and e.year is not None and e.month and e.day and way <= 0
+    ]
+    matching = [d for d in days if d.weekday() == expr.weekday]
+    return max(matching) if matching else None
 
 
 def reference_year(text: str, url: str | None = None) -> int | None:

@@ -10,7 +10,10 @@ from the grammar and resolves each against the publication date in ``doc._.tarif
 
 Without a publication date, month-and-day dates and months take the year of the latest full
 date in the text or the URL, and those that look ahead fall on or after the latest full date
-the text tells as past (:func:`tariffscope.news.dates.publication_floor`).
+the text tells as past (:func:`tariffscope.news.dates.publication_floor`); a weekday told as
+past is the latest past full date of the text that falls on it ("Trump on Thursday ended the
+talks ... wrote on October 23, 2025", a Thursday), if any
+(:func:`tariffscope.news.dates.same_weekday`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from tariffscope.news.dates import (
     publication_floor,
     reference_year,
     resolve,
+    same_weekday,
 )
 from tariffscope.news.lexicon import Lexicon
 
@@ -94,6 +98,9 @@ class DateComponent(LexiconComponent):
             value, precision = resolve(
                 expr, anchor, ref_year=ref_year, ref_date=floor, direction=way
             )
+            if value is None and anchor is None and expr.kind == "weekday":
+                value = same_weekday(expr, way, found)
+                precision = None if value is None else "day"
             out.append(
                 {
                     "start": expr.start,

@@ -16,9 +16,15 @@ Helpers of :mod:`tariffscope.news.events` (pure functions on the parsed ``Doc``)
     "*since* Washington imposed"); a plain "after" keeps it ("The second visit came after
     Trump published the letter").
 
+- :func:`clause_dates`: "The new levy will take effect on August 27, *21 days after* the
+  order was signed": the signing is 21 days before the date of the clause it modifies.
 - :func:`topic_country`: "*the country's* trade minister will visit the United States" in a
   sentence whose subject is "South Korea's presidential office": the country is the one the
   sentence is about, named in its main subject.
+- :func:`ongoing`: a present progressive with no time of its own ("where he is attending a
+  summit") tells what is going on now, not a plan ("is meeting Xi on Thursday").
+- :func:`visit_for_talks`: a trip "for the sixth round of talks" or "for negotiations" is
+  the talks (with the host country as the other side).
 - :func:`day_offsets`: "a call *on the eve of* the US announcement" (the announcement is the
   day after the call), "*the day after* the meeting", "*the day before* the vote": pairs of
   trigger tokens with the number of days from the first event to the second, so that a date
@@ -39,10 +45,13 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
     "SEQUENCE_ADVERBS",
+    "clause_dates",
     "date_by_offsets",
     "day_offsets",
     "is_background",
+    "ongoing",
     "topic_country",
+    "visit_for_talks",
 ]
 
 SEQUENCE_ADVERBS = frozenset(["previously", "initially", "originally", "formerly"])
@@ -61,7 +70,7 @@ def _year_tokens(token: Token) -> list[int]:
     """Years attached to the trigger: "the 2022 election", "imposed ... in 2019"."""
     years = [int(c.text) for c in token.children if _YEAR.match(c.text)]
     verb = _verb_of(token)
-    for owner in [token] + ([verb] if verb is not None and verb is not token else []):
+    for owner in [token] + ([verb] if verb is not None and verb.i != token.i else []):
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
                 years += [int(g.text) for g in prep.children if _YEAR.match(g.text)]
@@ -183,3 +192,112 @@ def topic_country(member: Token, lex: Lexicon) -> str | None:
         if kind in {"country", "demonym", "capital", "institution"}:
             return iso
     return None
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+}
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _span_count(unit: Token) -> int | None:
+    for child in unit.children:
+        if child.dep_ in {"nummod", "det"}:
+            if child.text.isdigit():
+                return int(child.text)
+            if child.lower_ in _NUMBER_WORDS:
+                return _NUMBER_WORDS[child.lower_]
+    return None
+
+
+def clause_dates(doc: Doc, dates: list[dict[str, Any]]) -> dict[int, dt.date]:
+    """``{verb token index: date}`` for clauses "N days/weeks after|before ..." attached to a
+    verb whose own day-precise date the text gives."""
+    out: dict[int, dt.date] = {}
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ != "advcl":
+            continue
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in _DAY_WORDS]
+        units = [
+            c
+            for c in verb.children
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS and _span_count(c)
+        ]
+        if not marks or not units:
+            continue
+        count = _span_count(units[0]) or 0
+        days = count * _UNIT_DAYS[units[0].lemma_.lower()]
+        head = verb.head
+        for d in dates:
+            if d.get("precision") != "day" or not d.get("date"):
+                continue
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            owner = None if span is None else governing_verb(span.root.head)
+            if owner is None or owner.i != head.i:
+                continue
+            shift = -days if marks[0] == "after" else days
+            out[verb.i] = dt.date.fromisoformat(d["date"]) + dt.timedelta(days=shift)
+            break
+    return out
+
+
+_TALKS_NOUNS = frozenset(["talks", "negotiations", "round"])
+
+
+def visit_for_talks(token: Token) -> bool:
+    """The trip's purpose is a negotiating round: "visit New Delhi for the sixth round of
+    talks", "travel to Brussels for negotiations"."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    owners = [token] + ([verb] if verb is not None and verb.i != token.i else [])
+    for owner in owners:
+        for prep in owner.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lower_ not in _TALKS_NOUNS:
+                    continue
+                if obj.lower_ != "round" or any(
+                    g.lower_ in {"talks", "negotiations"} for g in obj.subtree
+                ):
+                    return True
+    return False
+
+
+_PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "’s", "’re"])
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tomorrow",
+        "tonight",
+        "next",
+        "later",
+        "soon",
+        "week",
+        "month",
+    ]
+)
+
+
+def ongoing(verb: Token | None) -> bool:
+    """A present progressive ("is attending") with no time expression in its clause."""
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children):
+        return False
+    return not any(t.lower_ in _TIME_WORDS or t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)

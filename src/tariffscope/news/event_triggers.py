@@ -16,9 +16,11 @@ visit         visit, travel, fly, depart/leave for, arrive in,        visit, tri
               attend, head to
 talks         negotiate; hold/resume/end talks between countries     talks, negotiations
 agreement     agree; reach/strike/seal/sign/finalize/announce a deal;  deal, agreement, pact,
-              reaffirm/confirm a deal or its terms                   framework, accord, truce
+              reaffirm/confirm a deal or its terms; publish a        framework, accord, truce
+              joint statement
 announcement  announce, unveil, impose, levy, slap, raise, remove,   announcement
-              lift, rescind, warn of/threaten tariffs, sign an
+              lift, rescind, suspend, pause, postpone, delay,
+              warn of/threaten tariffs, sign an
               order, take executive action, publish a letter;
               tariffs that went into / took effect
 election      vote                                                   election, vote
@@ -115,6 +117,10 @@ _ANNOUNCE_VERBS = frozenset(
         "publish",
         "issue",
         "set",
+        "suspend",
+        "pause",
+        "postpone",
+        "delay",
     ]
 )
 _TALKS_VERBS = frozenset(
@@ -134,6 +140,9 @@ _TALKS_VERBS = frozenset(
         "conclude",
         "restart",
     ]
+)
+_PROCESS_VERBS = frozenset(
+    ["work", "negotiate", "seek", "pursue", "aim", "try", "continue", "discuss", "talk", "strive"]
 )
 _NOMINAL_ACTS = frozenset(["signing", "announcement", "conclusion", "finalization", "ratification"])
 _TRAVEL_VERBS = frozenset(["visit", "travel", "fly", "depart", "leave", "arrive", "attend", "head"])
@@ -184,7 +193,10 @@ def with_objects(token: Token) -> list[Token]:
 
 
 def _mentions_measure(token: Token) -> bool:
-    for t in token.subtree:
+    scope = list(token.subtree)
+    if token.dep_ == "relcl":  # "the 46% rate he had threatened in April"
+        scope += [t for t in token.head.subtree if t.i < token.i]
+    for t in scope:
         if t.lower_ in MEASURE_NOUNS or (
             t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"}
         ):
@@ -262,6 +274,8 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             if any(c.dep_ == "ccomp" for c in token.children):
                 return None  # "we agreed that our work has yielded results": an opinion
             to_do = [c for c in token.children if c.dep_ == "xcomp"]
+            if any(x.lemma_.lower() in _PROCESS_VERBS for x in to_do):
+                return None  # "agreed to work toward a framework": talks go on, no deal yet
             if to_do and not any(
                 t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
                 for x in to_do
@@ -271,6 +285,11 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return Trigger(token, "agreement")
         if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             return Trigger(token, "agreement")
+        if lemma in {"publish", "release", "issue", "sign"} and any(
+            o.lemma_.lower() == "statement" and any(c.lower_ == "joint" for c in o.children)
+            for o in objects
+        ):
+            return Trigger(token, "agreement")  # "published a joint statement setting out"
         if lemma in {"reaffirm", "confirm", "reconfirm"} and any(
             o.lemma_.lower() in AGREEMENT_NOUNS | {"term"} for o in objects
         ):

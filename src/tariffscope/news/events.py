@@ -37,10 +37,13 @@ from tariffscope.news._syntax import direction, governing_verb, has_negation, su
 from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
+    clause_dates,
     date_by_offsets,
     day_offsets,
     is_background,
+    ongoing,
     topic_country,
+    visit_for_talks,
 )
 from tariffscope.news.event_triggers import (
     CANCEL_WORDS,
@@ -263,6 +266,7 @@ class EventComponent(LexiconComponent):
         ]
         self._lead_imposer = str(measures[0]["imposer"]) if measures else None
         raw: list[dict[str, Any]] = []
+        relative = clause_dates(doc, dates)
         for sent in doc.sents:
             if any(s <= sent.start_char < e for s, e in skip):
                 continue
@@ -297,6 +301,11 @@ class EventComponent(LexiconComponent):
                 ):
                     described.append(event)
             raw += self._borrow(described)
+        for event in raw:  # "21 days after the order was signed": dated from its clause
+            fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
+            if fixed is not None:
+                event["date"], event["date_precision"] = fixed.isoformat(), "day"
+                event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
@@ -456,6 +465,11 @@ class EventComponent(LexiconComponent):
         date = self._date(doc, token, dates)
         if kind == "visit" and place is None:
             return None
+        host = lex.place_code(place) if kind == "visit" and place else None
+        if host is not None and visit_for_talks(token):
+            # "a U.S. team is scheduled to visit New Delhi for the sixth round of talks"
+            kind = "talks"
+            participants += [host] if host not in participants else []
         if (
             kind == "talks"
             and status == "happened"
@@ -738,6 +752,9 @@ class EventComponent(LexiconComponent):
                 place = self._place_name(obj, lex)
                 if place:
                     return place
+        where = next((c for c in token.children if c.lower_ == "where"), None)
+        if where is not None and where.i > 0:  # "in Kuala Lumpur where he is attending"
+            return self._place_name(doc[where.i - 1], lex)
         return None
 
     def _place_name(self, obj: Token, lex: Lexicon) -> str | None:
@@ -771,6 +788,8 @@ class EventComponent(LexiconComponent):
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
         way = direction(verb)
+        if way > 0 and ongoing(verb):
+            way = 0  # "where he is attending a summit": going on now
         if token.pos_ == "NOUN" and acl is not None:
             # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
             way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1

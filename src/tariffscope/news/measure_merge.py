@@ -19,7 +19,8 @@
 7. A mention of unspecified goods ("certain South Korean goods") merges into a mention of
    named goods with the same countries and rates, which says what the goods are.
 8. A threat that a deal replaces (a threatened rate above an agreed one on the same goods,
-   not starting from it) becomes the agreed measure's from-rate.
+   not starting from it) becomes the agreed measure's from-rate; a threatened or suspended
+   rate equal to a deal's stated from-rate is kept only as that from-rate.
 9. A deal's rate that a later change starts from ("would impose 15%", then "raise ... from
    15% to 25%") is kept only as that change's from-rate.
 """
@@ -161,7 +162,9 @@ def _unspecified_into_named(kept: list[dict[str, Any]]) -> None:
 
 def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
     """A threatened rate above an agreed one on the same goods is what the deal replaced
-    (unless the threat starts from the deal's rate: then it came after the deal)."""
+    (unless the threat starts from the deal's rate: then it came after the deal); a threatened
+    or suspended rate that is the deal's stated from-rate ("20%, down from the 46% rate he had
+    threatened", "the 46% rate had been suspended") is recorded only as that from-rate."""
     for measure in kept:
         if measure["status"] != "agreed" or measure["from_rate"] is not None:
             continue
@@ -180,6 +183,18 @@ def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
         if threat is not None:
             measure["from_rate"] = threat["to_rate"]
             threat["superseded"] = True
+    for measure in kept:  # "down from the 46% rate", "the 46% rate had been suspended"
+        if measure["status"] != "agreed" or measure["from_rate"] is None:
+            continue
+        for m in kept:
+            if (
+                _related(measure, m)
+                and m["status"] in {"threatened", "suspended"}
+                and m["from_rate"] is None
+                and abs(m["to_rate"] - measure["from_rate"]) < 1e-9
+                and products_compatible(m["products"], measure["products"])
+            ):
+                m["superseded"] = True
 
 
 def _deal_then_change(kept: list[dict[str, Any]]) -> None:

@@ -8,7 +8,7 @@ The rules run in order; the first that applies decides:
 2. **agreed**: a cut (the from-rate is higher, or "drop/cut/reduce ... to") that lies ahead
    or sits in a sentence about a deal; a past cut is **in force**;
 3. **in force**: words of continuity ("continue to pay", "remains", "maintain", "current",
-   "already", "still");
+   "already", "still", "in place");
 4. **proposed**: "proposed", "offered", "demanded" on the rate or its verb;
 5. **threatened**: threat words ("threaten", "warn", "if", "unless", "avoid", "ward off",
    "letter");
@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 from tariffscope.news._measure_parts import CUT_VERBS
 from tariffscope.news._syntax import direction
 
-__all__ = ["MEASURE_VERBS", "measure_status"]
+__all__ = ["MEASURE_VERBS", "deal_words", "measure_status"]
 
 _SUSPEND = frozenset(
     [
@@ -196,7 +196,18 @@ def _path(span: Span) -> list[Token]:
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
         ):
             break
+        if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "advcl":
+            break  # "..., leaving a 10% tariff in place": the participle's own clause
     return out
+
+
+def _in_place(path: list[Token]) -> bool:
+    """'a 10% baseline tariff in place', 'the duties remain in place'."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "place" for g in c.children)
+        for t in path
+        for c in t.children
+    )
 
 
 def _measure_verb(span: Span, noun: Token) -> Token | None:
@@ -292,7 +303,7 @@ def _aspirational(token: Token) -> bool:
     return False
 
 
-def _deal_words(sent: Span, previous: Span | None) -> bool:
+def deal_words(sent: Span, previous: Span | None) -> bool:
     """A deal word in the sentence or the one before, neither negated ("of not having enacted
     the agreement") nor only sought ("remain some ways from achieving a deal")."""
     for span in (sent, previous):
@@ -347,7 +358,7 @@ def measure_status(
         return "suspended"
     if _is_cut(span, from_rate, to_rate):
         return "agreed" if way >= 0 or sent_lemmas & _DEAL else "in_force"
-    if path_lemmas & _CONTINUE:
+    if path_lemmas & _CONTINUE or _in_place(path):
         return "in_force"
     if path_lemmas & _PROPOSE:
         return "proposed"
@@ -355,7 +366,7 @@ def measure_status(
         return "threatened"
     rise = from_rate is not None and from_rate < to_rate
     if (
-        _deal_words(sent, None if rise else previous)  # a rise is a deal's only in its sentence
+        deal_words(sent, None if rise else previous)  # a rise is a deal's only in its sentence
         and way >= 0
         and (verb is None or way > 0 or verb.tag_ not in {"VBD", "VBN"})
     ):

@@ -39,10 +39,12 @@ from tariffscope.news._anaphora import antecedent_tariff_object
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import (
     CUT_VERBS,
+    NARROWING,
     TARIFF_WORDS,
     Goods,
     anchor_noun,
     country_of_phrase,
+    doc_text,
     goods_of,
     place_spans,
     tree_distance,
@@ -51,7 +53,7 @@ from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
-from tariffscope.news.measure_status import measure_status
+from tariffscope.news.measure_status import deal_words, measure_status
 from tariffscope.news.products import product_class
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 
@@ -171,6 +173,34 @@ _NOT_GOODS = frozenset(
         "tat",
     ]
 )
+_ELIMINATE = frozenset(["eliminate", "abolish", "scrap", "remove", "drop"])
+_DEAL_NOUNS = frozenset(["deal", "agreement", "pact", "framework", "accord", "treaty", "truce"])
+_DEAL_VERBS = frozenset(["reach", "strike", "seal", "agree", "conclude", "finalize", "finalise"])
+_DATE_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "yesterday",
+    ]
+)
 _HIT_VERBS = frozenset({"hit", "target", "slap", "punish", "sanction"})
 _RISE_VERBS = frozenset({"rise", "increase", "raise", "jump", "climb", "go", "hike"})
 _TOTAL_WORDS = frozenset({"total", "combined", "cumulative", "overall"})
@@ -198,6 +228,19 @@ _EFFECT_WORDS = (
 def _published(doc: Doc) -> dt.date | None:
     value = (doc._.tariffscope_meta or {}).get("published")
     return dt.date.fromisoformat(value) if value else None
+
+
+def _noun_run_before(verb: Token) -> Token | None:
+    """The first noun of the words right before a verb ("Canadian steel and aluminum are"),
+    back to a comma or another verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    first: Token | None = None
+    while i >= verb.sent.start and doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"}:
+        if doc[i].pos_ in {"NOUN", "PROPN"}:
+            first = doc[i]
+        i -= 1
+    return first
 
 
 class MeasureComponent(LexiconComponent):
@@ -273,7 +316,13 @@ class MeasureComponent(LexiconComponent):
         targets = list(goods.targets) or ([subject_target] if subject_target else [])
         if imposer in targets and len(targets) > 1:
             targets.remove(imposer)
-        effective = self._effective(doc, span, noun, dates)
+        current = any(
+            c.lower_ in {"currently", "current", "existing"}
+            for c in [*span.root.children, *noun.children]
+        )
+        # "tariffs on cars, currently 27.5%, will be cut to 15% retroactive to August 1": the
+        # date belongs to the cut, not to the rate collected now
+        effective = None if current else self._effective(doc, span, noun, dates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
         status = measure_status(
             span, noun, from_rate, rate.value, effective, anchor, pending=pending, dates=dates
@@ -358,17 +407,31 @@ class MeasureComponent(LexiconComponent):
                     obj.i in in_rate
                     or obj.lower_ in TARIFF_WORDS
                     or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
+                    or obj.lower_ in _DATE_WORDS
+                    or obj.ent_type_ in {"DATE", "TIME"}
                 ):
-                    continue
+                    continue  # "comes into force on Thursday": a date, not goods
                 return goods_of(obj, lex), self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
-            objects = [c for c in noun.head.head.children if c.dep_ in {"dobj", "obj"}]
+            verb_at = noun.head.head
+            objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
+            objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
+            if objects and objects[0].lemma_.lower() in {"access", "entry"}:
+                # "give U.S. products access to its market at zero tariffs": the products
+                owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
+                objects = owners or objects
             if objects and objects[0].lower_ not in TARIFF_WORDS:
                 return goods_of(objects[0], lex), None
+        faced = self._goods_that_face(noun, lex)
+        if faced is not None:
+            return faced, None
         rate_verb = governing_verb(span.root)
         if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
             subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
+                # are subject to 50% duties" parsed without a subject
             if subject is not None and subject.lower_ in {"which", "that", "who"}:
                 # the antecedent of "which" is the noun right before it
                 before = doc[subject.i - 1] if subject.i > 0 else None
@@ -400,6 +463,41 @@ class MeasureComponent(LexiconComponent):
                 if product_class(found.products)[0] == "specific":
                     return found, None
         return fallback, None
+
+    def _goods_that_face(self, noun: Token, lex: Lexicon) -> Goods | None:
+        """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
+        subject of "face" / "pay" is the goods, unless it is a place or a person."""
+        verb = governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in _TARGET_SUBJECT_VERBS:
+            return None
+        subject = subject_of(verb)
+        if (
+            subject is None
+            or subject.pos_ not in {"NOUN", "PROPN"}
+            or subject.lower_ in TARIFF_WORDS
+            or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or lex.place_code(subject.text)
+        ):
+            return None
+        head = subject.head
+        if (
+            subject.dep_ == "nsubj"
+            and head.i != verb.i
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in NARROWING
+        ):
+            # the parser made "Goods shipped through Vietnam ... will face" a clause: the goods
+            # are the words before the verb that faces the tariff
+            first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "aux")])
+            tokens = [t for t in head.doc[subject.left_edge.i : first] if not t.is_punct]
+            if tokens:
+                goods = goods_of(subject, lex)
+                text = doc_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+                targets = [
+                    iso for iso, kind, _ in country_of_phrase(tokens, lex) if kind != "region"
+                ]
+                return Goods(text, tuple(dict.fromkeys(targets)) or goods.targets, goods.world)
+        return goods_of(subject, lex)
 
     def _restricted_goods(self, noun: Token, lex: Lexicon) -> Goods | None:
         """'identify products where the levy can be reduced to zero': the rate sits in a
@@ -516,6 +614,16 @@ class MeasureComponent(LexiconComponent):
             lemma = verb.lemma_.lower()
             if lemma in _IMPOSE_VERBS | _TARGET_SUBJECT_VERBS:
                 subject = subject_of(verb, passive=False)
+                if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
+                    # "the letter sent by Trump announcing 50% tariffs": the letter's sender;
+                    # "Trump signed an order imposing a 25% tariff": the order's signer
+                    own = self._owner_code(subject, verb, persons, mentions, lex)
+                    if own is not None:
+                        return own, None
+                    upper = governing_verb(subject.head) if subject.head.i != subject.i else None
+                    subject = None if upper is None else subject_of(upper, passive=False)
+                if subject is not None and subject.lemma_.lower() in _DEAL_NOUNS:
+                    subject = None  # "an agreement with Vietnam that will set a 20% tariff"
                 if subject is not None and subject.lower_ in {"he", "she"}:
                     subject = self._reporter(verb) or subject
                 code = None
@@ -532,6 +640,29 @@ class MeasureComponent(LexiconComponent):
                         return None, code
                     return code, None
         return demonym, None
+
+    def _owner_code(
+        self,
+        noun: Token,
+        verb: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        """The country of a document noun's own phrase ("the letter sent by Trump"), leaving
+        out the clause of the imposing verb."""
+        inside = {t.i for t in verb.subtree}
+        tokens = [t for t in noun.subtree if t.i not in inside]
+        places = [p for p in country_of_phrase(tokens, lex) if p[1] != "region"]
+        if places:
+            return places[0][0]
+        for t in tokens:
+            if t.i == noun.i:
+                continue
+            for start, end, person in mentions:
+                if start <= t.idx < end and persons[person].get("country"):
+                    return str(persons[person]["country"])
+        return None
 
     def _speaker_country(self, token: Token, persons: list[dict[str, Any]]) -> str | None:
         """'I' or 'we' inside a quotation: the country of the person quoted."""
@@ -593,8 +724,8 @@ class MeasureComponent(LexiconComponent):
             if prep not in _EFFECTIVE_PREPS and not effect:
                 continue
             verb = governing_verb(date_span.root.head)
-            if verb is not None and verb.lemma_.lower() in _ANNOUNCE:
-                continue
+            if verb is not None and verb.lemma_.lower() in _ANNOUNCE | _DEAL_VERBS:
+                continue  # the day of the report or of the deal, not of the effect
             distance = min(
                 tree_distance(date_span.root, span.root), tree_distance(date_span.root, noun)
             )
@@ -621,7 +752,10 @@ class MeasureComponent(LexiconComponent):
         - "X will no longer be subject to Chinese tariffs": the rate drops to 0 (agreed when it
           lies ahead, else in force);
         - "Mexico won't be required to pay tariffs on goods ...", "exempts X from the tariffs":
-          the rate of the latest measure on that country is suspended.
+          the rate of the latest measure on that country is suspended;
+        - "The EU will eliminate its tariffs on U.S. industrial goods": 0%, agreed in a story
+          about a deal (a deal word in the sentence, the one before or the lead), else
+          proposed.
         """
         out: list[dict[str, Any]] = []
         taken = {r["sent"] for r in raw}
@@ -676,6 +810,19 @@ class MeasureComponent(LexiconComponent):
                 return None
             goods = Goods(goods.products, (target,), goods.world)
             rate, status = previous[-1]["to_rate"], "suspended"
+        elif (
+            verb is not None
+            and verb.lemma_.lower() in _ELIMINATE
+            and direction(verb) > 0
+            and (goods.targets or goods.products != "all goods")
+        ):
+            # "The EU will eliminate its tariffs on all U.S. industrial goods": to zero, the
+            # deal's term in a story about a deal, else only offered
+            sent = noun.sent
+            sent_before = doc[sent.start - 1].sent if sent.start > 0 else None
+            lead = next(iter(doc.sents))
+            in_deal = deal_words(sent, sent_before) or deal_words(lead, None)
+            rate, status = 0.0, "agreed" if in_deal else "proposed"
         else:
             return None
         imposer, _ = self._imposer(doc, noun.doc[noun.i : noun.i + 1], noun, persons, mentions, lex)
@@ -734,20 +881,24 @@ class MeasureComponent(LexiconComponent):
         anchor: dt.date | None,
     ) -> None:
         """'The move, to take effect Aug. 27, ...' or 'The new measure is retroactive to
-        November 13': a sentence without a measure of its own dates the article's lead
-        measure (or, when that has a date, the measure just before)."""
+        November 13': a sentence without a measure of its own, or a clause about a tariff
+        named without a rate ("The new levy will take effect on August 27"), dates the
+        article's lead measure (or, when that has a date, the measure just before)."""
         if not raw:
             return
         with_measures = {r["sent"] for r in raw}
         for sent in doc.sents:
-            if sent.start_char in with_measures:
-                continue
+            own = sent.start_char in with_measures
             lower = sent.text.lower()
             found = None
             for d in dates:
                 if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
                     continue
                 before = lower[: d["start"] - sent.start_char].rstrip()
+                if before.endswith((" on", " as of")):  # "will take effect on August 27"
+                    before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
+                if own and not self._rateless_subject(doc, d):
+                    continue  # a sentence with its own measures dates them
                 if d["date"] and before.endswith(_EFFECT_WORDS):
                     found = d["date"]
                     break
@@ -762,6 +913,19 @@ class MeasureComponent(LexiconComponent):
                 later = anchor is None or dt.date.fromisoformat(found) > anchor
                 if target["status"] == "in_force" and later:
                     target["status"] = "threatened"
+
+    def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
+        """'The new levy will take effect on August 27, while a 25% tariff ... comes into force
+        on Thursday': the date's clause is about a tariff named without a rate (an earlier
+        measure), although the sentence has a measure of its own."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        verb = None if span is None else governing_verb(span.root)
+        subject = None if verb is None else subject_of(verb, limit=1)
+        return (
+            subject is not None
+            and subject.lower_ in TARIFF_WORDS | {"move", "measure", "measures", "order"}
+            and not any(t.like_num or t.lower_ in {"%", "percent"} for t in subject.subtree)
+        )
 
     def _finish(
         self, raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None

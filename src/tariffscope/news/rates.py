@@ -10,6 +10,7 @@ pattern                                 roles
 from [a threatened] A to B              A from, B to
 to A from B, up to A from B             A to, B from
 A, down from B / A, up from B           A to, B from
+A [tariff] on X, down from [the] B      A to, B from
 A-B, between A and B                    a range (both skipped)
 =====================================  =======================
 
@@ -48,6 +49,13 @@ _BETWEEN_FROM_TO = re.compile(
 )
 _BETWEEN_TO_FROM = re.compile(
     r"^[ \t]*,?[ \t]*(?:(?:down|up)[ \t]+)?from[ \t]+(?:(?:a|an|the|about|around)[ \t]+)?$", re.I
+)
+# "a 20% tariff on many Vietnamese imports, down from the 46% rate": words between, but "down
+# from" / "up from" right before the earlier rate (no other rate or clause break between)
+_BETWEEN_TO_DOWN_FROM = re.compile(
+    r"^[^.;:%\n]{0,80}?,[ \t]*(?:down|up)[ \t]+from[ \t]+"
+    r"(?:(?:a|an|the|its|their|about|around)[ \t]+)?$",
+    re.I,
 )
 _BETWEEN_RANGE = re.compile(r"^[ \t]*(?:[-–—]|to)[ \t]*$")
 _BEFORE_RANGE = re.compile(r"\bbetween[ \t]+$", re.I)
@@ -111,5 +119,5 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
             a.role = b.role = "range"
         elif _FROM_BEFORE.search(before) and _BETWEEN_FROM_TO.match(between):
             a.role, a.partner, b.partner = "from", k + 1, k
-        elif _BETWEEN_TO_FROM.match(between):
+        elif _BETWEEN_TO_FROM.match(between) or _BETWEEN_TO_DOWN_FROM.match(between):
             b.role, b.partner, a.partner = "from", k, k + 1
