@@ -5,7 +5,9 @@ Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir
 are grouped into people: a name whose words are a contiguous part of a longer name ("Bessent"
 in "Scott Bessent", "Lula" in "Luiz Inácio Lula da Silva") is the same person, and the
 longest form is the canonical name. Every later use of a known name is found in the text even
-where the NER missed it ("Ishiba" tagged as an organisation). Definite role phrases ("the
+where the NER missed it ("Ishiba" tagged as an organisation), and so is the first word of a
+full name used alone ("Prabowo" for Prabowo Subianto) when no other person shares it and it is
+not a place. Definite role phrases ("the
 First Minister", "the US President") are linked to the person with that role, or, when no one
 has it yet, to the person named just before; bare ones with a country ("a meeting with EU
 trade chief last week") only to the one person of that country with that role.
@@ -233,12 +235,22 @@ class ActorComponent(LexiconComponent):
 
     def _scan_aliases(self, doc: Doc, persons: list[_Person]) -> None:
         alias_owner: dict[str, int] = {}
+        firsts = [p.name.split()[0] for p in persons if len(p.name.split()) >= 2]
         for index, person in enumerate(persons):
             original = person.name.split()
             forms = set(person.surfaces)
             n = len(original)
             for i in range(n):
                 forms.add(" ".join(original[i:]))
+            first = original[0]
+            if (
+                n >= 2
+                and len(first) >= 3
+                and first[0].isupper()
+                and firsts.count(first) == 1
+                and self.lexicon.place_code(first) is None
+            ):
+                forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
             for form in forms:
                 if fold(form) in _NOT_NAMES or fold(form) in NAME_PARTICLES or len(form) < 2:
                     continue

@@ -285,9 +285,13 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
             return Trigger(token, "agreement")
         if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
             return Trigger(token, "agreement")
-        if lemma in {"publish", "release", "issue", "sign"} and any(
-            o.lemma_.lower() == "statement" and any(c.lower_ == "joint" for c in o.children)
-            for o in objects
+        if (
+            lemma in {"publish", "release", "issue", "sign"}
+            and token.tag_ in {"VBD", "VBN"}
+            and any(
+                o.lemma_.lower() == "statement" and any(c.lower_ == "joint" for c in o.children)
+                for o in objects
+            )
         ):
             return Trigger(token, "agreement")  # "published a joint statement setting out"
         if lemma in {"reaffirm", "confirm", "reconfirm"} and any(
@@ -303,6 +307,11 @@ def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
         ):
             if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
                 return None  # "the letter ..., announcing the new tariffs": the letter's
+            if lemma in {"announce", "unveil"} and (
+                (token.dep_ == "acl" and token.head.lemma_.lower() in AGREEMENT_NOUNS)
+                or any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects)
+            ):
+                return None  # "a trade deal announced by Trump": the agreement itself
             return Trigger(token, "announcement")
         if _took_effect(token):
             return Trigger(token, "announcement")

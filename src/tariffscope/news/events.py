@@ -477,6 +477,13 @@ class EventComponent(LexiconComponent):
             and (date is None or date["date"] is None)
         ):
             return None  # background ("as talks with the US continued"), not a round
+        if (
+            kind == "talks"
+            and place is None
+            and (date is None or date["date"] is None)
+            and any(t.lemma_.lower() == "continue" for t in [token, *list(token.ancestors)[:2]])
+        ):
+            return None  # "Jakarta would continue negotiating": talks go on, no round named
         return {
             "kind": kind,
             "participants": participants,
@@ -680,7 +687,8 @@ class EventComponent(LexiconComponent):
                 and verb is not None
                 and owner.i != verb.i
                 and (owner.lemma_.lower() in _REPORT_VERBS | {"follow", "come"})
-            ):
+                and not (owner.dep_ == "acl" and owner.head.i == token.i)  # "a deal announced
+            ):  # by Trump on Tuesday": the trigger's own participle
                 if owner.i == verb.head.i:  # the report verb of this trigger
                     reported.append(d)
                 continue  # "said on Thursday that they have agreed": the date of the saying

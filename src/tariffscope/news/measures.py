@@ -288,8 +288,8 @@ class MeasureComponent(LexiconComponent):
     # -- one rate -----------------------------------------------------------------------------
     def _not_a_tariff(self, doc: Doc, span: Span) -> bool:
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.lower_ in _SHARE_NEXT:
-            return True
+        if after is not None and after.lower_ in _SHARE_NEXT and span.text.lower() != "free":
+            return True  # "25% of the profits" (but "free of tariffs" is a rate)
         window = doc[max(span.sent.start, span.start - 8) : span.start]
         return any(t.lower_ in _TOTAL_WORDS for t in window)
 

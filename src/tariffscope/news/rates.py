@@ -1,8 +1,9 @@
 """Percent rates in text and how they pair up ("from 10% to 25%", "to 47% from 57%").
 
 :func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "zero tariffs",
-"duty-free" and "to zero"; percentage points and ranges ("0%-20%") are marked so the
-caller can skip them. :func:`pair_rates` reads the words between two rates of one sentence:
+"duty-free", "free of tariffs" and "to zero"; percentage points and ranges ("0%-20%") are
+marked so the caller can skip them. :func:`pair_rates` reads the words between two rates of
+one sentence:
 
 =====================================  =======================
 pattern                                 roles
@@ -36,7 +37,8 @@ _RATE = re.compile(
 )
 _ZERO = re.compile(
     r"\b(?:(?P<a>zero|0)[ \t-]+(?:per[ \t]?cent[ \t]+|percent[ \t]+)?(?:tariffs?|duty|duties|"
-    r"levies|levy)|(?P<b>tariff|duty)[ \t-]free|to[ \t]+(?P<c>zero)\b)",
+    r"levies|levy)|(?P<b>tariff|duty)[ \t-]free|to[ \t]+(?P<c>zero)\b|"
+    r"(?P<d>free)[ \t]+of[ \t]+(?:all[ \t]+)?(?:tariffs?|duty|duties|levies)\b)",
     re.I,
 )
 _FROM_BEFORE = re.compile(
@@ -89,7 +91,7 @@ def find_rates(text: str) -> list[RateMention]:
     for m in _ZERO.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in out):
             continue
-        group = "a" if m["a"] else "b" if m["b"] else "c"
+        group = "a" if m["a"] else "b" if m["b"] else "c" if m["c"] else "d"
         out.append(RateMention(m.start(group), m.end(group), 0.0, "to"))
     out.sort(key=lambda r: r.start)
     return out
