@@ -1,0 +1,146 @@
+"""Merging the mentions of one event: helpers of :mod:`tariffscope.news.events`.
+
+Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
+of it agree) merge; a definite mention ("the meeting") joins the last event of its kind; a
+meeting and a deal reached at it share a date and a place; a country code beside a person of
+that country is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["EventMerger"]
+
+
+def _month_holds_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``a`` is dated to a month and ``b`` to a day of that month."""
+    return bool(
+        a["date"]
+        and b["date"]
+        and a.get("date_precision") == "month"
+        and b.get("date_precision") == "day"
+        and a["date"][:7] == b["date"][:7]
+    )
+
+
+class EventMerger:
+    """Methods that merge event mentions."""
+
+    _country_of_name: dict[str, Any]
+
+    def _merge(self, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        kept: list[dict[str, Any]] = []
+        for event in raw:
+            twin = next((k for k in kept if self._same(k, event)), None)
+            if twin is None and event.get("definite") and not event["participants"]:
+                same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
+                twin = next(
+                    (k for k in same_kind if event["date"] and k["date"] == event["date"]), None
+                ) or next(
+                    (
+                        k
+                        for k in same_kind
+                        if k["status"] == event["status"] and not (k["date"] and event["date"])
+                    ),
+                    None,
+                )
+                if twin is None:
+                    continue
+            if twin is None and event.get("definite"):
+                twin = next(
+                    (
+                        k
+                        for k in reversed(kept)
+                        if k["kind"] == event["kind"]
+                        and not (k["date"] and event["date"] and k["date"] != event["date"])
+                    ),
+                    None,
+                )
+            if twin is None:
+                kept.append({**event, "tokens": list(event["tokens"])})
+                continue
+            twin["tokens"] += event["tokens"]
+            if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
+                for key in ("date", "date_precision", "date_text"):
+                    twin[key] = event[key]
+            for key in ("date", "date_precision", "date_text", "place", "count"):
+                if twin.get(key) is None and event.get(key) is not None:
+                    twin[key] = event[key]
+            if event["status"] == "cancelled":
+                twin["status"] = "cancelled"
+            for name in event["participants"]:
+                if name not in twin["participants"]:
+                    twin["participants"].append(name)
+        return kept
+
+    def _share(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A deal reached at a meeting: the meeting and the agreement between the same people
+        share a date and a place when only one of them gives it."""
+        for a in events:
+            if a["kind"] != "meeting":
+                continue
+            for b in events:
+                if b["kind"] != "agreement":
+                    continue
+                if not set(a["participants"]) & set(b["participants"]):
+                    continue
+                if a["status"] != b["status"]:
+                    continue
+                for key in ("date", "date_precision", "date_text", "place"):
+                    if a.get(key) is None and b.get(key) is not None:
+                        a[key] = b[key]
+                    elif b.get(key) is None and a.get(key) is not None:
+                        b[key] = a[key]
+        for event in events:
+            event.pop("definite", None)
+            event.pop("tokens", None)
+            names = event["participants"]
+            represented = {self._country_of_name.get(n) for n in names}
+            event["participants"] = [n for n in names if n not in represented]
+        return events
+
+    def _same(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if a["kind"] != b["kind"]:
+            return False
+        within = _month_holds_day(a, b) or _month_holds_day(b, a)
+        if a["date"] and b["date"] and a["date"] != b["date"] and not within:
+            return False
+        texts = [(e.get("date_text") or "").lower() for e in (a, b)]
+        if (
+            all(texts)
+            and texts[0] != texts[1]
+            and not (a["date"] and a["date"] == b["date"])
+            and not within
+        ):
+            return False
+        vague = [any(w in t for w in ("week", "month", "year")) for t in texts]
+        if any(vague) and not all(texts):
+            return False
+        if a["status"] != b["status"]:
+            return False
+
+        def expand(event: dict[str, Any]) -> set[str]:
+            names = set(event["participants"])
+            if event["kind"] in {"announcement", "agreement", "talks"}:
+                names |= {c for n in event["participants"] if (c := self._country_of_name.get(n))}
+            return names
+
+        shared = expand(a) & expand(b)
+        if a["kind"] in {"meeting", "call"}:
+            return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
+        if a["kind"] == "visit" and a["place"] and b["place"] and a["place"] != b["place"]:
+            return False
+        return bool(shared)
+
+    def _borrow(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        donors = [e for e in events if len(e["participants"]) >= 2]
+        out = []
+        for event in events:
+            if event.pop("borrow", False):
+                if donors:
+                    event["participants"] = list(donors[0]["participants"])
+                elif not event["definite"]:
+                    continue
+            out.append(event)
+        return out

@@ -1,0 +1,215 @@
+"""When, where and how an event happens: helpers of :mod:`tariffscope.news.events`.
+
+:class:`WhenWhereReader` reads the date expression attached nearest to the trigger (not a
+deadline, an effective date, or the day of a report about it), the place in an "in/at" phrase,
+the destination of a trip, the place a "where" clause hangs on, the status (cancelled, planned,
+happened) and counts ("twice", "seven times").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from tariffscope.news._event_words import (
+    COUNT_WORDS,
+    NOT_EVENT_DATE_PREPS,
+    NUMBERS,
+    PLANNED_WORDS,
+    REPORT_VERBS,
+)
+from tariffscope.news._measure_parts import tree_distance
+from tariffscope.news._syntax import direction, governing_verb, has_negation
+from tariffscope.news.event_context import ongoing
+from tariffscope.news.event_triggers import CANCEL_WORDS, trigger_of
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = ["WhenWhereReader"]
+
+
+def _below(token: Token, head: Token) -> bool:
+    """``token`` lies in the subtree of ``head``."""
+    return any(t.i == head.i for t in token.ancestors)
+
+
+class WhenWhereReader:
+    """Methods that find an event's date, place, status and count."""
+
+    def _date(self, doc: Doc, token: Token, dates: list[dict[str, Any]]) -> dict[str, Any] | None:
+        sent = token.sent
+        verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+        best: tuple[int, dict[str, Any]] | None = None
+        reported: list[dict[str, Any]] = []
+        others = 0
+        for d in dates:
+            if not (sent.start_char <= d["start"] < sent.end_char):
+                continue
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            if d.get("preposition") in NOT_EVENT_DATE_PREPS:
+                continue
+            owner = governing_verb(span.root.head if span.root.head is not span.root else span.root)
+            if (
+                owner is not None
+                and verb is not None
+                and owner.i != verb.i
+                and (owner.lemma_.lower() in REPORT_VERBS | {"follow", "come"})
+                and not (owner.dep_ == "acl" and owner.head.i == token.i)  # "a deal announced
+            ):  # by Trump on Tuesday": the trigger's own participle
+                if owner.i == verb.head.i:  # the report verb of this trigger
+                    reported.append(d)
+                continue  # "said on Thursday that they have agreed": the date of the saying
+            owners_path = []
+            for up in span.root.ancestors:
+                if up.i == token.i or (verb is not None and up.i == verb.i):
+                    break
+                owners_path.append(up)
+            if any(
+                trigger_of(up, lambda _t: False) is not None
+                and up.pos_ == "NOUN"
+                and not (verb is not None and up.head.i == verb.i)
+                for up in owners_path
+            ):
+                others += 1
+                continue  # "after a meeting in September, ... agreed": the meeting's date
+            distance = tree_distance(span.root, token)
+            if verb is not None and verb.i != token.i:
+                distance = min(distance, tree_distance(span.root, verb) + 1)
+            if distance <= 4 and (best is None or distance < best[0]):
+                best = (distance, d)
+            elif best is not None and distance == best[0] and _below(span.root, verb or token):
+                best = (distance, d)  # "reached a deal on July 30 and we reaffirmed ... on
+                # October 29": the date under the trigger's own verb
+            elif distance > 4:
+                others += 1
+        if (
+            best is None
+            and reported
+            and not others
+            and verb is not None
+            and (direction(verb) < 0 and verb.dep_ == "ccomp")
+        ):
+            return reported[0]  # "said on Thursday he had agreed with Xi": the same day
+        return None if best is None else best[1]
+
+    def _place(self, doc: Doc, token: Token, lex: Lexicon) -> str | None:
+        owners = [token]
+        if token.pos_ != "VERB":
+            verb = governing_verb(token)
+            if verb is not None:
+                owners.append(verb)
+        else:
+            owners += [
+                o
+                for o in token.children
+                if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
+            ]
+        preps = {"in", "at"}
+        if token.lemma_.lower() in {
+            "depart",
+            "leave",
+            "fly",
+            "travel",
+            "head",
+            "arrive",
+            "trip",
+            "visit",
+        }:
+            preps |= {"for", "to"}
+        for owner in owners:
+            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    place = self._place_name(obj, lex)
+                    if place:
+                        return place
+        if token.lemma_.lower() == "visit":
+            for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
+                place = self._place_name(obj, lex)
+                if place:
+                    return place
+        where = next((c for c in token.children if c.lower_ == "where"), None)
+        if where is not None and where.i > 0:  # "in Kuala Lumpur where he is attending"
+            return self._place_name(doc[where.i - 1], lex)
+        return None
+
+    def _place_name(self, obj: Token, lex: Lexicon) -> str | None:
+        doc = obj.doc
+        # "at the World Expo in Osaka": the city of the venue
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for inner in (g for g in prep.children if g.dep_ == "pobj"):
+                name = self._place_name(inner, lex)
+                if name:
+                    return name
+        # "the city of Busan": the name after "of"
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for inner in (g for g in prep.children if g.dep_ == "pobj"):
+                name = self._place_name(inner, lex)
+                if name:
+                    return name
+        ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+        if ent is not None and ent.label_ in {"GPE", "LOC", "FAC", "ORG", "EVENT"}:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if (
+                ent.label_ in {"GPE", "LOC", "FAC"}
+                or lex.place_code(text)
+                or ("assembly" in text.lower() or "summit" in text.lower())
+            ):
+                return text
+        if obj.pos_ == "PROPN" and lex.place_code(obj.text):
+            return obj.text
+        return None
+
+    def _status(self, token: Token) -> str:
+        verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+        acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        way = direction(verb)
+        if way > 0 and ongoing(verb):
+            way = 0  # "where he is attending a summit": going on now
+        if token.pos_ == "NOUN" and acl is not None:
+            # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
+            way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
+        chain = [token, *list(token.ancestors)[:3]]
+        for t in chain:
+            lemma = t.lemma_.lower()
+            off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
+            unable = lemma == "able" and has_negation(t.head)
+            negated_meet = (
+                t.pos_ in {"VERB", "AUX"}
+                and has_negation(t)
+                and lemma in {"meet", "visit", "travel"}
+            )
+            if lemma in CANCEL_WORDS or off or unable or negated_meet:
+                return (
+                    "planned"
+                    if way > 0 and lemma in {"cancel", "scrap", "postpone"}
+                    else "cancelled"
+                )
+        if any(c.lower_ in PLANNED_WORDS for c in token.children if c.dep_ == "amod"):
+            return "planned"
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in {"of", "before"}
+            and (token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before")
+        ):
+            return "planned"
+        return "planned" if way > 0 else "happened"
+
+    def _count(self, token: Token) -> int | None:
+        scope = [token, *([token.head] if token.pos_ != "VERB" else [])]
+        for owner in scope:
+            for child in owner.children:
+                if child.lower_ in COUNT_WORDS:
+                    return COUNT_WORDS[child.lower_]
+                if child.lower_ in {"times"}:
+                    for number in child.children:
+                        if number.like_num:
+                            value = NUMBERS.get(number.lower_)
+                            if value is None and number.text.isdigit():
+                                value = int(number.text)
+                            if value:
+                                return value
+        return None
+
+    # -- merging --------------------------------------------------------------------------------

@@ -1,0 +1,254 @@
+"""Where the goods of a tariff rate are named: helpers of :mod:`tariffscope.news.measures`.
+
+:class:`GoodsReader` looks for the goods in an "on/against/for" phrase next to the rate or its
+tariff noun, in "at N% tariff" objects ("allow 49,000 vehicles ... at a 6.1% tariff"; "give U.S.
+products access ... at zero tariffs"), in the subject of "face" / "pay" ("Canadian goods that do
+not qualify ... face a 35% tariff"), in the subject of "be/remain subject to", in the object of
+"hit", in a restrictive relative clause ("products where the levy can be reduced to zero"), in
+an earlier tariff mention a definite rated noun points back to ("the 10% import levies"), and
+last in the words before the tariff noun ("Japanese car tariffs").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news._anaphora import antecedent_tariff_object
+from tariffscope.news._measure_parts import (
+    NARROWING,
+    TARIFF_WORDS,
+    Goods,
+    country_of_phrase,
+    doc_text,
+    goods_of,
+    place_spans,
+)
+from tariffscope.news._measure_words import DATE_WORDS, HIT_VERBS, NOT_GOODS, TARGET_SUBJECT_VERBS
+from tariffscope.news._syntax import governing_verb, subject_of
+from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.products import product_class
+
+__all__ = ["GoodsReader", "modifies_goods"]
+
+
+def _noun_run_before(verb: Token) -> Token | None:
+    """The first noun of the words right before a verb ("Canadian steel and aluminum are"),
+    back to a comma or another verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    first: Token | None = None
+    while i >= verb.sent.start and doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"}:
+        if doc[i].pos_ in {"NOUN", "PROPN"}:
+            first = doc[i]
+        i -= 1
+    return first
+
+
+def modifies_goods(noun: Token, index: int) -> bool:
+    """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
+    ("Chinese tariffs"): a goods word follows it before the tariff noun."""
+    doc = noun.doc
+    for token in doc[index + 1 : noun.i]:
+        if (
+            token.pos_ == "NOUN"
+            and token.lower_ not in NOT_GOODS
+            and (token.lower_ not in TARIFF_WORDS)
+        ):
+            return True
+    return False
+
+
+class GoodsReader:
+    """Methods that find the goods (and the targets named with them) of a tariff rate."""
+
+    def _goods(self, doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
+        in_rate = range(span.start, span.end)
+        heads: list[Token] = [span.root]
+        between = []
+        for token in span.root.ancestors:
+            if token.i == noun.i:
+                break
+            between.append(token)
+        else:
+            between = between[:2]
+        heads.append(noun)
+        heads += between
+        heads += [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        for token in noun.ancestors:
+            heads.append(token)
+            if token.pos_ in {"VERB", "AUX"}:
+                break
+        verb = governing_verb(noun)
+        if verb is not None:
+            heads.append(verb)
+        for head in heads:
+            preps = sorted(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "for"}
+                ),
+                key=lambda c: abs(c.i - span.root.i),
+            )
+            for prep in preps:
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                if not objects:
+                    continue
+                obj = objects[0]
+                if (
+                    obj.i in in_rate
+                    or obj.lower_ in TARIFF_WORDS
+                    or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
+                    or obj.lower_ in DATE_WORDS
+                    or obj.ent_type_ in {"DATE", "TIME"}
+                ):
+                    continue  # "comes into force on Thursday": a date, not goods
+                return goods_of(obj, lex), self._importer(obj, lex)
+        # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
+        if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
+            verb_at = noun.head.head
+            objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
+            objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
+            if objects and objects[0].lemma_.lower() in {"access", "entry"}:
+                # "give U.S. products access to its market at zero tariffs": the products
+                owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
+                objects = owners or objects
+            if objects and objects[0].lower_ not in TARIFF_WORDS:
+                return goods_of(objects[0], lex), None
+        faced = self._goods_that_face(noun, lex)
+        if faced is not None:
+            return faced, None
+        rate_verb = governing_verb(span.root)
+        if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
+            subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
+                # are subject to 50% duties" parsed without a subject
+            if subject is not None and subject.lower_ in {"which", "that", "who"}:
+                # the antecedent of "which" is the noun right before it
+                before = doc[subject.i - 1] if subject.i > 0 else None
+                subject = (
+                    before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
+                )
+                while subject is not None and subject.dep_ == "conj":
+                    subject = subject.head
+            if (
+                subject is not None
+                and subject.lower_ not in TARIFF_WORDS
+                and (subject.pos_ in {"NOUN", "PROPN"})
+                and not lex.place_code(subject.text)
+            ):
+                return goods_of(subject, lex), None
+        if verb is not None and verb.lemma_.lower() in HIT_VERBS:
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+            if objects:
+                return goods_of(objects[0], lex), None
+        restricted = self._restricted_goods(noun, lex)
+        if restricted is not None:
+            return restricted, None
+        fallback = self._goods_before_noun(span, noun, lex)
+        if fallback.products == "all goods" and not fallback.targets:
+            # "the 10% import levies" after "a review of tariffs on whisky": the same goods
+            earlier = antecedent_tariff_object(noun, TARIFF_WORDS)
+            if earlier is not None:
+                found = goods_of(earlier, lex)
+                if product_class(found.products)[0] == "specific":
+                    return found, None
+        return fallback, None
+
+    def _goods_that_face(self, noun: Token, lex: Lexicon) -> Goods | None:
+        """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
+        subject of "face" / "pay" is the goods, unless it is a place or a person."""
+        verb = governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in TARGET_SUBJECT_VERBS:
+            return None
+        subject = subject_of(verb)
+        if (
+            subject is None
+            or subject.pos_ not in {"NOUN", "PROPN"}
+            or subject.lower_ in TARIFF_WORDS
+            or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or lex.place_code(subject.text)
+        ):
+            return None
+        head = subject.head
+        if (
+            subject.dep_ == "nsubj"
+            and head.i != verb.i
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in NARROWING
+        ):
+            # the parser made "Goods shipped through Vietnam ... will face" a clause: the goods
+            # are the words before the verb that faces the tariff
+            first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "aux")])
+            tokens = [t for t in head.doc[subject.left_edge.i : first] if not t.is_punct]
+            if tokens:
+                goods = goods_of(subject, lex)
+                text = doc_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+                targets = [
+                    iso for iso, kind, _ in country_of_phrase(tokens, lex) if kind != "region"
+                ]
+                return Goods(text, tuple(dict.fromkeys(targets)) or goods.targets, goods.world)
+        return goods_of(subject, lex)
+
+    def _restricted_goods(self, noun: Token, lex: Lexicon) -> Goods | None:
+        """'identify products where the levy can be reduced to zero': the rate sits in a
+        restrictive relative clause of a goods noun, an unspecified part of those goods."""
+        verb = governing_verb(noun)
+        if verb is None or verb.dep_ != "relcl":
+            return None
+        opener = [t for t in verb.subtree if t.i <= verb.i][:2]
+        if not any(t.tag_ in {"WDT", "WRB", "WP"} or t.lower_ == "that" for t in opener):
+            return None  # "a deal to ward off 30% levies": not a relative clause of goods
+        head = verb.head
+        if (
+            head.pos_ != "NOUN"
+            or head.lower_ in TARIFF_WORDS
+            or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
+        ):
+            return None
+        if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+            return None  # "imports, which face a 25% duty": not restrictive
+        goods = goods_of(head, lex)
+        if product_class(goods.products)[0] == "all":
+            return Goods("some goods", goods.targets, goods.world)
+        return goods
+
+    def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
+        """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
+        tokens: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
+                tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
+        tokens = [
+            t
+            for t in tokens
+            if not t.like_num
+            and t.lower_ not in {"%", "percent", "per", "cent"}
+            and t.lower_ not in TARIFF_WORDS
+        ]
+        places = place_spans(tokens, lex)
+        place_ids = {k for _, _, a, b in places for k in range(a, b)}
+        targets = [
+            iso for iso, kind, a, _ in places if kind == "demonym" and modifies_goods(noun, a)
+        ]
+        words = [
+            t
+            for t in tokens
+            if t.i not in place_ids
+            and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and t.lower_ not in NOT_GOODS
+        ]
+        if not words:
+            return Goods("all goods", tuple(targets))
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)).lower()
+        return Goods(text, tuple(targets))
+
+    def _importer(self, head: Token, lex: Lexicon) -> str | None:
+        """'exports to the US': the importing country imposes."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+                places = country_of_phrase(prep.subtree, lex)
+                if places:
+                    return places[0][0]
+        return None

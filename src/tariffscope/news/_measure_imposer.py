@@ -1,0 +1,163 @@
+"""Who imposes a tariff: helpers of :mod:`tariffscope.news.measures`.
+
+:class:`ImposerReader` reads a country or a person before the tariff noun ("US tariffs",
+"Trump's tariffs"), the agent ("imposed by the U.S. government"), the sender of a document
+("the letter sent by Trump announcing 50% tariffs"), the signer of an order ("Trump signed an
+order imposing ..."), the subject of an imposing verb (for "I"/"we" in a quotation, the
+speaker's country; for "he"/"she", the reporter), and only then a demonym before the noun; the
+subject of "pay"/"face" is the target instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news._measure_goods import modifies_goods
+from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_words import (
+    ANNOUNCE,
+    DEAL_NOUNS,
+    IMPOSE_VERBS,
+    TARGET_SUBJECT_VERBS,
+)
+from tariffscope.news._syntax import governing_verb, subject_of
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = ["ImposerReader"]
+
+
+class ImposerReader:
+    """Methods that find the imposing country of a tariff rate."""
+
+    def _imposer(
+        self,
+        doc: Doc,
+        span: Span,
+        noun: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> tuple[str | None, str | None]:
+        # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
+        demonym: str | None = None
+        for child in noun.children:
+            if child.i > noun.i or child.dep_ not in {"poss", "compound", "amod", "nmod"}:
+                continue
+            if child.i in range(span.start, span.end):
+                continue
+            for iso, kind, index in country_of_phrase(child.subtree, lex):
+                if kind in {"country", "capital", "institution"}:
+                    return iso, None
+                if kind == "demonym" and not modifies_goods(noun, index):
+                    demonym = demonym or iso
+            person = self._person_country(child, persons, mentions)
+            if person:
+                return person, None
+        # "the 40% tariff imposed by the U.S. government", "tariffs announced by Trump"
+        for verb in [c for c in noun.children if c.dep_ == "acl"] + [governing_verb(noun)]:
+            if verb is None:
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    code = self._code_of(obj, persons, mentions, lex)
+                    if code is not None:
+                        return code, None
+        # the subject of an imposing verb ("China has set", "I am hereby increasing" in a
+        # quotation: the speaker), before a demonym ("South Korean TARIFFS on Autos")
+        verb = governing_verb(noun)
+        if verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in IMPOSE_VERBS | TARGET_SUBJECT_VERBS:
+                subject = subject_of(verb, passive=False)
+                if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
+                    # "the letter sent by Trump announcing 50% tariffs": the letter's sender;
+                    # "Trump signed an order imposing a 25% tariff": the order's signer
+                    own = self._owner_code(subject, verb, persons, mentions, lex)
+                    if own is not None:
+                        return own, None
+                    upper = governing_verb(subject.head) if subject.head.i != subject.i else None
+                    subject = None if upper is None else subject_of(upper, passive=False)
+                if subject is not None and subject.lemma_.lower() in DEAL_NOUNS:
+                    subject = None  # "an agreement with Vietnam that will set a 20% tariff"
+                if subject is not None and subject.lower_ in {"he", "she"}:
+                    subject = self._reporter(verb) or subject
+                code = None
+                if subject is not None and subject.lower_ in {"i", "we"}:
+                    code = self._speaker_country(subject, persons)
+                elif (
+                    subject is not None
+                    and subject.i not in range(span.start, span.end)
+                    and (subject.i != noun.i)
+                ):
+                    code = self._code_of(subject, persons, mentions, lex)
+                if code is not None:
+                    if lemma in TARGET_SUBJECT_VERBS:
+                        return None, code
+                    return code, None
+        return demonym, None
+
+    def _owner_code(
+        self,
+        noun: Token,
+        verb: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        """The country of a document noun's own phrase ("the letter sent by Trump"), leaving
+        out the clause of the imposing verb."""
+        inside = {t.i for t in verb.subtree}
+        tokens = [t for t in noun.subtree if t.i not in inside]
+        places = [p for p in country_of_phrase(tokens, lex) if p[1] != "region"]
+        if places:
+            return places[0][0]
+        for t in tokens:
+            if t.i == noun.i:
+                continue
+            for start, end, person in mentions:
+                if start <= t.idx < end and persons[person].get("country"):
+                    return str(persons[person]["country"])
+        return None
+
+    def _speaker_country(self, token: Token, persons: list[dict[str, Any]]) -> str | None:
+        """'I' or 'we' inside a quotation: the country of the person quoted."""
+        for quote in token.doc._.tariffscope_quotes or []:
+            if quote["start"] <= token.idx < quote["end"] and quote.get("speaker"):
+                for person in persons:
+                    if person["name"] == quote["speaker"] and person.get("country"):
+                        return str(person["country"])
+        return None
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """'Trump said he would impose': the subject of the reporting verb."""
+        head = verb.head
+        for _ in range(2):
+            if head.lemma_.lower() in ANNOUNCE or head.lemma_.lower() in {"warn", "threaten"}:
+                return subject_of(head)
+            head = head.head
+        return None
+
+    def _code_of(
+        self,
+        token: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        places = country_of_phrase(token.subtree, lex)
+        if places and places[0][1] != "region":
+            return places[0][0]
+        return self._person_country(token, persons, mentions)
+
+    def _person_country(
+        self, token: Token, persons: list[dict[str, Any]], mentions: list[tuple[int, int, int]]
+    ) -> str | None:
+        left = token.left_edge.idx
+        right = token.right_edge.idx + len(token.right_edge.text)
+        for start, end, person in mentions:
+            if start < right and left < end:
+                country = persons[person].get("country")
+                return str(country) if country else None
+        return None
