@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tariffscope.news.dates import find_dates, publication_floor, reference_year, resolve
+from tariffscope.news.dates import (
+    find_dates,
+    publication_floor,
+    reference_year,
+    resolve,
+    same_weekday,
+)
 
 FRIDAY = dt.date(2025, 7, 18)  # the founding story's publication day
 
@@ -120,6 +126,17 @@ def test_publication_floor_is_the_latest_past_full_date() -> None:
     assert publication_floor(list(zip(found, directions, strict=True))) == dt.date(2025, 10, 29)
     assert publication_floor([], "https://example.com/2025/07/story") == dt.date(2025, 7, 1)
     assert publication_floor([]) is None
+
+
+def test_a_past_weekday_of_an_undated_story_is_its_full_date_on_that_day() -> None:
+    text = "Trump on Thursday ended the talks, he wrote on October 23, 2025, a week after July 1, 2025."
+    found = find_dates(text)
+    pairs = [(e, -1) for e in found]
+    thursday = found[0]
+    assert same_weekday(thursday, -1, pairs) == dt.date(2025, 10, 23)  # a Thursday
+    assert same_weekday(thursday, 1, pairs) is None  # "will ... on Thursday" looks ahead
+    friday = find_dates("on Friday")[0]
+    assert same_weekday(friday, -1, pairs) is None  # no full date on a Friday
 
 
 def test_spans_point_at_the_text() -> None:

@@ -25,6 +25,7 @@ def _pairs(text: str) -> list[tuple[float, str]]:
         ("10 percentage points lower", [(10.0, "points")]),
         ("zero tariffs for pharmaceuticals", [(0.0, "to")]),
         ("the levy can be reduced to zero", [(0.0, "to")]),
+        ("exports will be free of tariffs and other barriers", [(0.0, "to")]),
     ],
 )
 def test_find_rates(text: str, expected: list[tuple[float, str]]) -> None:
@@ -41,6 +42,11 @@ def test_find_rates(text: str, expected: list[tuple[float, str]]) -> None:
         ("from a threatened 25 percent to 15 percent", [(25.0, "from"), (15.0, "to")]),
         ("will now be 15%, down from 20% before", [(15.0, "to"), (20.0, "from")]),
         ("reciprocal tariffs set at 0%-20%", [(0.0, "range"), (20.0, "range")]),
+        (
+            "a 20% tariff on many Vietnamese imports, down from the 46% rate",
+            [(20.0, "to"), (46.0, "from")],
+        ),
+        ("a 20% tariff on steel; a 46% rate on cars", [(20.0, "to"), (46.0, "to")]),
     ],
 )
 def test_pairs(text: str, expected: list[tuple[float, str]]) -> None:

@@ -42,9 +42,14 @@ def bare_role_mentions(
     spans already known as mentions.
     """
     out: list[dict[str, Any]] = []
+    if not any(role and country for role, country in people):
+        return out
     words = [t.text for t in doc]
     i = 0
     while i < len(doc):
+        if not words[i][:1].isupper():  # places are capitalised: skip the lookup
+            i += 1
+            continue
         hit = lex.place_at(words, i)
         if (
             hit is None
