@@ -12,6 +12,9 @@ First Minister", "the US President") are linked to the person with that role, or
 has it yet, to the person named just before; bare ones with a country ("a meeting with EU
 trade chief last week") only to the one person of that country with that role.
 
+A minister without a country in a story about the United States and one other country acts
+for that country (the US government has secretaries, not ministers).
+
 A person is an *actor* unless introduced as former or late ("former President Ronald
 Reagan"), named only in credit lines, or a single unrecognised word.
 """
@@ -29,6 +32,7 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
     NAME_PARTICLES,
     RoleInfo,
+    article_countries,
     is_role_word,
     layout,
     left_role,
@@ -40,6 +44,8 @@ from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news.lexicon import Lexicon, fold
 
 __all__ = ["ActorComponent", "make_actor_component"]
+
+_MINISTERIAL = re.compile(r"\b(?:minister|premier|chancellor)\b", re.I)
 
 _NOT_NAMES = frozenset(
     [
@@ -147,10 +153,27 @@ class ActorComponent(LexiconComponent):
                 {"start": m[0], "end": m[1], "person": index, "kind": "name"}
                 for m in person.mentions
             )
+        self._minister_countries(doc, out, skip, lex)
         mentions.extend(role_mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
+
+    def _minister_countries(
+        self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
+    ) -> None:
+        """'Trade Minister Nguyen Hong Dien' in a story about the United States and Vietnam:
+        the US government has no ministers, so a minister without a country is the other
+        side's."""
+        if not any(p["country"] is None and _MINISTERIAL.search(p["role"] or "") for p in out):
+            return
+        sides = article_countries(doc, out, skip, lex)[:2]
+        if "USA" not in sides or len(sides) < 2:
+            return
+        other = next(c for c in sides if c != "USA")
+        for person in out:
+            if person["country"] is None and _MINISTERIAL.search(person["role"] or ""):
+                person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
     def _candidates(
