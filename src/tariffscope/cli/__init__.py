@@ -14,7 +14,15 @@ from tariffscope.cli._app import app
 __all__ = ["COMMAND_MODULES", "app", "main"]
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "brief", "rate", "data", "ge", "simulate", "extract", "eval", "ingest", "timeline"
+    "brief",
+    "rate",
+    "data",
+    "ge",
+    "simulate",
+    "extract",
+    "eval",
+    "ingest",
+    "timeline",
 )
 
 for _name in COMMAND_MODULES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
@@ -13,10 +14,26 @@ from rich.console import Console
 from tariffscope import __version__
 from tariffscope.errors import EXIT_FAILURE, TariffscopeError
 
-__all__ = ["app", "err_console", "guarded", "out_console"]
+__all__ = ["Format", "TabularFormat", "app", "err_console", "guarded", "out_console"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class Format(StrEnum):
+    """How to print results."""
+
+    table = "table"
+    json = "json"
+
+
+class TabularFormat(StrEnum):
+    """How to print tabular results."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
 
 out_console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)

@@ -4,7 +4,6 @@ and look up lines of the embedded HTS schedule."""
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from tariffscope.cli._app import Format as OutputFormat
 from tariffscope.cli._app import err_console, guarded, out_console
 from tariffscope.config import embedded_dir
 from tariffscope.regime.schedule import format_hts
@@ -23,13 +23,6 @@ data_app = typer.Typer(
     help="Embedded data: build tables from official sources, fetch sources, look up HTS lines.",
     no_args_is_help=True,
 )
-
-
-class OutputFormat(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
 
 
 FormatOption = Annotated[

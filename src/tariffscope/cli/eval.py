@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import json
 import math
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from tariffscope.cli._app import guarded, out_console
+from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.errors import InputError, MalformedInputError
 
 __all__ = ["register"]
-
-
-class Format(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
 
 
 GoldOption = Annotated[

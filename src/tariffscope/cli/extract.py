@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,20 +10,13 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._app import Format, err_console, guarded, out_console
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
 
 __all__ = ["ARTICLE_SUFFIXES", "register"]
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-
-
-class Format(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
 
 
 SourceArgument = Annotated[

@@ -19,6 +19,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
+from tariffscope.cli._app import TabularFormat as OutputFormat
 from tariffscope.cli._app import err_console, guarded, out_console
 from tariffscope.errors import InputError
 
@@ -52,14 +53,6 @@ class StartPoint(StrEnum):
 
     reference = "reference"
     base_year = "base-year"
-
-
-class OutputFormat(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 _COLUMNS = {

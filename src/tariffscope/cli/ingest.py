@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._app import Format, err_console, guarded, out_console
 from tariffscope.errors import ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
 
 __all__ = ["DbOption", "open_store", "register"]
-
-
-class Format(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
 
 
 DbOption = Annotated[
@@ -45,16 +37,20 @@ def open_store(db: Path | None, *, read_only: bool = False) -> Store:
     """
     path = db if db is not None else default_db_path()
     if read_only and not path.exists():
-        raise MalformedInputError(f"no store at {path}",
-                                  hint="run `tariffscope ingest FILE...` first, or give --db")
+        raise MalformedInputError(
+            f"no store at {path}", hint="run `tariffscope ingest FILE...` first, or give --db"
+        )
     return Store.open(path, read_only=read_only)
 
 
 def ingest_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Article files (text with header block, or HTML), folders of them,"
-                       " or http(s) URLs.", show_default=False),
+        typer.Argument(
+            help="Article files (text with header block, or HTML), folders of them,"
+            " or http(s) URLs.",
+            show_default=False,
+        ),
     ],
     db: DbOption = None,
     output_format: Annotated[
@@ -70,17 +66,24 @@ def ingest_command(
     from tariffscope.tracker import InputResult, ingest_paths
 
     with open_store(db) as store:
-        columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
-                   MofNCompleteColumn(), TimeElapsedColumn())
+        columns = (
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=err_console, transient=True) as bar:
             task = bar.add_task("ingesting", total=None)
 
             def progress(done: int, total: int, result: InputResult) -> None:
-                bar.update(task, completed=done, total=total,
-                           description=f"ingesting {Path(result.source).name[:40]}")
+                bar.update(
+                    task,
+                    completed=done,
+                    total=total,
+                    description=f"ingesting {Path(result.source).name[:40]}",
+                )
                 if result.status == "failed":
-                    bar.console.print(f"skipped: {result.message}", markup=False,
-                                      highlight=False)
+                    bar.console.print(f"skipped: {result.message}", markup=False, highlight=False)
 
             report = ingest_paths(store, inputs, progress)
         where = store.path
@@ -93,8 +96,13 @@ def ingest_command(
             "failed": len(report.failed),
             "articles_in_store": total,
             "results": [
-                {"source": r.source, "status": r.status, "article_id": r.article_id,
-                 "message": r.message, "title": r.title}
+                {
+                    "source": r.source,
+                    "status": r.status,
+                    "article_id": r.article_id,
+                    "message": r.message,
+                    "title": r.title,
+                }
                 for r in report.results
             ],
         }
@@ -103,7 +111,8 @@ def ingest_command(
         out_console.print(
             f"added {len(report.added)}, already stored {len(report.duplicates)}, "
             f"could not read {len(report.failed)}; {total} articles in {where}",
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     if report.results and report.n_read == 0:
         raise ExtractionError(f"none of the {len(report.results)} inputs could be read")

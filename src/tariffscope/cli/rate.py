@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from tariffscope.cli._app import guarded, out_console
+from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.regime.history import history
 from tariffscope.regime.measures import ENACTED_STATUSES
@@ -20,13 +19,6 @@ from tariffscope.regime.scenario import Scenario, load_scenario
 from tariffscope.regime.schedule import format_hts
 
 __all__ = ["register"]
-
-
-class Format(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
 
 
 HtsArgument = Annotated[str, typer.Argument(help="HTS code, 8 or 10 digits (dots optional).")]

@@ -24,19 +24,12 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from tariffscope.cli._app import TabularFormat as Format
 from tariffscope.cli._app import err_console, guarded, out_console
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.errors import InputError
 
 __all__ = ["register"]
-
-
-class Format(StrEnum):
-    """How to print results."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 class Method(StrEnum):
