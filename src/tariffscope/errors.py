@@ -13,6 +13,9 @@ class for all of them, or a leaf for one case::
     │   └── ScopeConflictError       two measures claim the same slot and neither supersedes
     ├── ExtractionError              the news reader could not read an article
     ├── DataUnavailableError         a needed data file is missing (names how to get it)
+    ├── NotCoveredError              the tool lacks data or a model for this input (no trade
+    │                                data for a partner, a country outside the GE data): a
+    │                                caller finishes what it can and warns; never bad input
     ├── StoreError                   the embedded store cannot be opened or migrated
     └── ModelError                   an economic engine failed
         └── ConvergenceError         a solver stopped without meeting its tolerance
@@ -32,6 +35,7 @@ __all__ = [
     "InputError",
     "MalformedInputError",
     "ModelError",
+    "NotCoveredError",
     "ScenarioError",
     "ScopeConflictError",
     "StoreError",
@@ -100,6 +104,20 @@ class ExtractionError(TariffscopeError):
 
 class DataUnavailableError(TariffscopeError):
     """A data file the command needs is not present."""
+
+
+class NotCoveredError(TariffscopeError):
+    """The tool has no data or model for this (valid) input: a capability it lacks.
+
+    Not the user's mistake: commands catch it, finish with what can be done and put the message
+    among the result's warnings (exit 0). ``what`` names the uncovered thing (``"IRN"``).
+    """
+
+    exit_code = EXIT_OK
+
+    def __init__(self, message: str, *, what: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.what = what
 
 
 class StoreError(TariffscopeError):
