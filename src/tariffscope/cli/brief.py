@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._json import write_json
 from tariffscope.errors import MalformedInputError
 
 __all__ = ["register"]
@@ -67,9 +67,7 @@ def brief_command(
     if json_path is not None:
         from tariffscope.report.json_out import brief_to_dict
 
-        json_path.write_text(
-            json.dumps(brief_to_dict(brief), indent=2, default=str), encoding="utf-8"
-        )
+        write_json(json_path, brief_to_dict(brief))
         err_console.print(f"wrote {json_path}", markup=False)
     if html is not None:
         from tariffscope.report.html import render_html

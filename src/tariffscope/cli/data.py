@@ -3,7 +3,6 @@ and look up lines of the embedded HTS schedule."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from rich.text import Text
 
 from tariffscope.cli._app import Format as OutputFormat
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.config import embedded_dir
 from tariffscope.regime.schedule import format_hts
 
@@ -83,7 +83,7 @@ def build_command(
             }
             for result in results
         ]
-        out_console.print_json(json.dumps(payload))
+        print_json(payload)
         return
     for result in results:
         folder = result.manifest.parent
@@ -146,7 +146,7 @@ def status_command(
         for name, location, path in source_status(shared)
     ]
     if output_format is OutputFormat.json:
-        out_console.print_json(json.dumps({"tables": tables, "sources": sources}))
+        print_json({"tables": tables, "sources": sources})
         return
     for title, rows in ((f"Embedded tables ({out_dir})", tables), ("Sources", sources)):
         table = Table(title=title, title_justify="left")
@@ -205,7 +205,7 @@ def hts_command(
             }
             for line, children in zip(lines, statistical, strict=True)
         ]
-        out_console.print_json(json.dumps(records if len(records) > 1 else records[0]))
+        print_json(records if len(records) > 1 else records[0])
         return
     for line, children in zip(lines, statistical, strict=True):
         rate = line.mfn

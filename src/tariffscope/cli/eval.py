@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from tariffscope.cli._app import Format, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.errors import InputError, MalformedInputError
 
 __all__ = ["register"]
@@ -98,7 +99,7 @@ def register(app: typer.Typer) -> None:
             preds = list(extract_many(items, load_pipeline(model), n_process=jobs))
         report = score_corpus(zip(stems, golds, preds, strict=True))
         if fmt is Format.json:
-            out_console.print_json(data=report.to_dict())
+            print_json(report.to_dict())
             return
         table = Table(
             title=f"Extraction scores on {len(stems)} articles ({gold})", title_justify="left"

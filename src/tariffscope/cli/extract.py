@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,8 +10,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._json import print_json, write_json
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
+from tariffscope.strict_json import to_json
 
 __all__ = ["ARTICLE_SUFFIXES", "register"]
 
@@ -163,12 +164,10 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
             data = extraction.to_dict()
             data["article"]["source"] = article.source
             if out is not None:
-                (out / f"{name}.json").write_text(
-                    json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-                )
+                write_json(out / f"{name}.json", data)
             elif fmt is Format.json:
                 out_console.print(
-                    json.dumps(data, ensure_ascii=False),
+                    to_json(data),
                     markup=False,
                     highlight=False,
                     emoji=False,
@@ -219,6 +218,6 @@ def register(app: typer.Typer) -> None:
             return
         extraction = _single(source, model)
         if fmt is Format.json:
-            out_console.print_json(data=extraction.to_dict())
+            print_json(extraction.to_dict())
         else:
             _print_tables(extraction)

@@ -8,7 +8,6 @@ country.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +20,7 @@ from rich.table import Table
 
 from tariffscope.cli._app import TabularFormat as OutputFormat
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.errors import InputError
 
 __all__ = ["register"]
@@ -210,12 +210,11 @@ def _print(
         view.to_csv(sys.stdout, index=False, float_format="%.6g")
         return
     if fmt is OutputFormat.json:
-        records = json.loads(view.to_json(orient="records", double_precision=10))
-        payload: dict[str, object] = {"title": title, "countries": records}
+        payload: dict[str, object] = {"title": title, "countries": view.to_dict(orient="records")}
         if metadata is not None:
             payload["metadata"] = metadata
         payload["diagnostics"] = diagnostics
-        out_console.print_json(json.dumps(payload, default=str))
+        print_json(payload)
         return
     if metadata is not None:
         _print_scenario_table(view, diagnostics, title)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.errors import ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
 
@@ -106,7 +106,7 @@ def ingest_command(
                 for r in report.results
             ],
         }
-        out_console.print_json(json.dumps(payload, ensure_ascii=False))
+        print_json(payload)
     else:
         out_console.print(
             f"added {len(report.added)}, already stored {len(report.duplicates)}, "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +10,7 @@ import typer
 from rich.table import Table
 
 from tariffscope.cli._app import Format, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.regime.history import history
 from tariffscope.regime.measures import ENACTED_STATUSES
@@ -107,7 +107,7 @@ def rate_command(
         metal_share=metal_share,
     )
     if output is Format.json:
-        out_console.print_json(json.dumps(result.to_dict()))
+        print_json(result.to_dict())
     else:
         _print_resolution(result)
 
@@ -131,7 +131,7 @@ def history_command(
         hts, origin, start=start, end=end, scenario=_scenario(scenario), claims=tuple(claim or ())
     )
     if output is Format.json:
-        out_console.print_json(json.dumps([c.to_dict() for c in changes]))
+        print_json([c.to_dict() for c in changes])
         return
     first = changes[0].resolution
     table = Table(
@@ -203,7 +203,7 @@ def measures_command(
     catalog = default_catalog()
     if claims:
         if output is Format.json:
-            out_console.print_json(json.dumps(dict(catalog.claims)))
+            print_json(dict(catalog.claims))
         else:
             for name, text in catalog.claims.items():
                 out_console.print(f"{name}: {text}", markup=False, highlight=False)
@@ -211,7 +211,7 @@ def measures_command(
     day = None if on is None else parse_date(on, "date")
     rows = _measure_rows(origin, day)
     if output is Format.json:
-        out_console.print_json(json.dumps({"catalog_version": catalog.version, "measures": rows}))
+        print_json({"catalog_version": catalog.version, "measures": rows})
         return
     table = Table(
         title=f"Measure catalog {catalog.version} ({len(rows)} measures)", title_justify="left"

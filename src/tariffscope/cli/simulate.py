@@ -9,7 +9,6 @@ the threatened 25% from 1 August and the 15% deal as enacted.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from rich.table import Table
 
 from tariffscope.cli._app import TabularFormat as Format
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.errors import InputError
 
@@ -290,14 +290,7 @@ def simulate_command(
     headline = _headline_rows(outcome)
     sectors = _sector_rows(outcome, top)
     if output_format is Format.json:
-        sector_records = json.loads(sectors.to_json(orient="records", double_precision=10))
-        out_console.print_json(
-            json.dumps(
-                {**meta, "headline": headline, "sectors": sector_records},
-                allow_nan=False,
-                default=_json_default,
-            )
-        )
+        print_json({**meta, "headline": headline, "sectors": sectors.to_dict(orient="records")})
         return
     if output_format is Format.csv:
         frame = pd.DataFrame(headline)
@@ -306,12 +299,6 @@ def simulate_command(
         return
     _print_headline(meta, headline, settings)
     _print_sectors(sectors, settings)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, float) and not np.isfinite(value):
-        return None
-    raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
 def _print_headline(
@@ -443,7 +430,7 @@ def compare_command(
             "reference_date": settings.reference_date,
             "cases": [{**meta, "headline": _headline_rows(o)} for o, meta in results],
         }
-        out_console.print_json(json.dumps(payload, allow_nan=False, default=_json_default))
+        print_json(payload)
         return
     if output_format is Format.csv:
         pd.concat([o.summary() for o, _ in results]).to_csv(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from tariffscope.cli._app import Format, guarded, out_console
+from tariffscope.cli._json import print_json
 from tariffscope.cli.ingest import DbOption, open_store
 from tariffscope.errors import MalformedInputError
 from tariffscope.tracker import EventView
@@ -58,7 +58,7 @@ def timeline_command(
     with open_store(db, read_only=True) as store:
         state = negotiation_state(store, parties, as_of=day)
     if output_format is Format.json:
-        out_console.print_json(json.dumps(state.to_dict(), ensure_ascii=False))
+        print_json(state.to_dict())
         return
     a, b = state.parties
     when = state.as_of.isoformat() if state.as_of else "date unknown"

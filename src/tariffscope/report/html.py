@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.charts import brief_charts
 from tariffscope.report.figures import headline_rows, money, scenario_diversion, scenario_sectors
+from tariffscope.strict_json import to_json
 
 __all__ = ["render_html", "vega_bundle", "write_pngs"]
 
@@ -43,7 +43,7 @@ def vega_bundle() -> str:
 
 def _script_json(data: object) -> str:
     """JSON safe inside a <script> element (no closing tags, no line separators)."""
-    text = json.dumps(data, default=str)
+    text = to_json(data)
     return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
