@@ -16,6 +16,12 @@ Models (``model=``):
     One-sector structural gravity on the Advanced Guide's 69 countries in 2006 (manufacturing,
     ``sigma = 7``), one US tariff per exporter (:mod:`tariffscope.impact.gravity.law_link`).
 
+:func:`us_tariffs` and :func:`effects_between` are the two steps apart, for callers that compare
+several laws (the brief: each outcome against the reference law and against the status quo,
+at low, central and high trade elasticities, :mod:`tariffscope.impact.ge_range`). A party the
+model's data do not have raises :class:`~tariffscope.errors.NotCoveredError`; the EU (``EUN``)
+is the output- and trade-weighted aggregate of its members in the model.
+
 Signs are as a reader expects: a gain is positive. ``welfare_pct`` is the change in real
 income (CP: value added plus tariff revenue over the consumer price index; gravity: real
 expenditure, multiplicative imbalances); ``real_gdp_pct`` is real value added (CP: the real
@@ -25,104 +31,37 @@ wage) or real output (gravity).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
-import numpy as np
 import pandas as pd
 
 from tariffscope.errors import InputError, UnknownCodeError
+from tariffscope.impact._ge_engines import (
+    COUNTRY_COLUMNS,
+    MODELS,
+    GEModel,
+    ScenarioEffects,
+    Start,
+    solve_effects,
+)
+from tariffscope.impact.ge_select import check_parties, country_rows, select_countries
 from tariffscope.impact.law_tariffs import ModelTariffs
+
+RankBy = Literal["effect", "gdp"]
 
 __all__ = [
     "COUNTRY_COLUMNS",
+    "MODELS",
     "GEModel",
     "RankBy",
     "ScenarioEffects",
     "economy_wide_effects",
+    "effects_between",
     "scenario_effects",
     "scenario_start_date",
+    "us_tariffs",
 ]
-
-GEModel = Literal["cp", "gravity"]
-RankBy = Literal["effect", "gdp"]
-Start = Literal["reference", "base_year"]
-
-#: Columns every model reports (model-specific ones follow them).
-COUNTRY_COLUMNS: tuple[str, ...] = (
-    "country",
-    "welfare_pct",
-    "real_gdp_pct",
-    "exports_pct",
-    "imports_pct",
-    "exports_to_usa_pct",
-    "us_tariff_before_pct",
-    "us_tariff_after_pct",
-)
-
-_MODELS: dict[str, dict[str, Any]] = {
-    "cp": {
-        "name": "Caliendo and Parro (2015) multi-sector Ricardian model with input-output links",
-        "base_year": 1993,
-        "regions": "30 countries and the rest of the world (ROW)",
-        "sectors": "20 tradable (ISIC Rev.3) and 20 non-tradable sectors",
-        "data": "Caliendo-Parro replication files (1993 flows, tariffs, input-output tables)",
-        "elasticities": "sectoral trade elasticities of the paper (T.txt; non-tradables 8.22)",
-        "baseline": "the paper's 1993 baseline without aggregate trade imbalances",
-        "welfare": "real income: (value added + tariff revenue) / consumer price index",
-        "real_gdp": "real wage (value added / consumer price index)",
-        "extra": ["welfare_cp_pct", "tot_pct", "vot_pct"],
-    },
-    "gravity": {
-        "name": "one-sector structural gravity, exact hat algebra, full endowment GE",
-        "base_year": 2006,
-        "regions": "69 countries (no rest-of-world region)",
-        "sectors": "aggregate manufacturing",
-        "data": "Yotov et al. (2016) Advanced Guide ch. 2 data, 2006, with domestic sales",
-        "elasticities": "sigma = 7 (trade elasticity 6), as in the Advanced Guide",
-        "baseline": "observed 2006 flows at customs value under the schedule's MFN rates",
-        "welfare": "real income, multiplicative imbalances (Anderson and Yotov 2016)",
-        "real_gdp": "real output (factory-gate price / consumer price index)",
-        "extra": ["terms_of_trade_pct"],
-    },
-}
-
-_ASSUMPTIONS = (
-    "Only US import tariffs change; every other country's tariffs stay at the model's base "
-    "year values.",
-    "HTS8 line duties are averaged into model sectors with HS6-equal weights inside each GTAP "
-    "sector (Japan's vehicle mix inside motor vehicles) and 2024 US imports by GTAP sector from "
-    "the exporter's partner group (JPN, CHN, CAN, MEX, EU, GBR, rest of world) across them.",
-    "Specific duties count only their ad valorem part; claims (e.g. USMCA) as given, default none.",
-    "Long-run equilibria compared: the model's base year economy under the reference law and "
-    "under the scenario; trade and income levels are the base year's, not 2025's.",
-)
-
-
-@dataclass(frozen=True, eq=False)
-class ScenarioEffects:
-    """One scenario priced in general equilibrium against the reference law.
-
-    Attributes
-    ----------
-    countries
-        One row per model country: :data:`COUNTRY_COLUMNS` plus the model's extra columns.
-    tariffs
-        US tariffs by sector and exporter: ``sector, exporter, tariff_before_pct,
-        tariff_after_pct, weight_usd``.
-    metadata
-        Model, base year, data, elasticities, dates, scenario, assumptions (plain values).
-    diagnostics
-        Solver diagnostics of the scenario solve.
-    """
-
-    label: str
-    model: GEModel
-    countries: pd.DataFrame
-    tariffs: pd.DataFrame
-    metadata: dict[str, Any] = field(default_factory=dict)
-    diagnostics: dict[str, Any] = field(default_factory=dict)
 
 
 def scenario_start_date(scenario: object) -> date | None:
@@ -151,13 +90,16 @@ def _check(value: str, alias: object, name: str) -> None:
         raise InputError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
 
 
-def _us_tariffs(
+def us_tariffs(
     model: GEModel,
     day: date | str,
-    scenario: object | None,
-    as_known: date | str | None,
-    claims: Sequence[str],
+    *,
+    scenario: object | None = None,
+    as_known: date | str | None = None,
+    claims: Sequence[str] = (),
 ) -> ModelTariffs:
+    """US tariffs by the model's sectors and exporters under the law on ``day`` (+ scenario)."""
+    _check(model, GEModel, "model")
     if model == "cp":
         from tariffscope.impact.multisector.law_link import cp_us_tariffs
 
@@ -165,40 +107,6 @@ def _us_tariffs(
     from tariffscope.impact.gravity.law_link import gravity_us_tariffs
 
     return gravity_us_tariffs(day, scenario=scenario, as_known=as_known, claims=claims)
-
-
-def _tariff_frame(before: ModelTariffs, after: ModelTariffs) -> pd.DataFrame:
-    frame = before.to_frame().rename(columns={"tariff_pct": "tariff_before_pct"})
-    frame.insert(3, "tariff_after_pct", 100.0 * after.rates.ravel())
-    return frame.drop(columns=["coverage"])
-
-
-def _cp_countries(before: ModelTariffs, after: ModelTariffs, start: Start) -> tuple[Any, ...]:
-    from tariffscope.impact.multisector.law_link import cp_scenario
-
-    base, result = cp_scenario(before, after, after.scenario or "", start=start)
-    frame = result.by_country()
-    frame["real_gdp_pct"] = frame["real_wage_pct"]
-    imports = result.bilateral_imports()
-    to_us = imports[imports["importer"] == "USA"].set_index("exporter")["imports_pct"]
-    frame["exports_to_usa_pct"] = to_us.reindex(frame["country"]).to_numpy()
-    u = base.index("USA")
-    flows = base.flows[: len(before.sectors), u, :]  # [S, exporter] at the start
-    columns = [base.index(code) for code in before.exporters]
-    weights = flows[:, columns]
-    output = base.value_added
-    return frame, result.diagnostics(), weights, output
-
-
-def _gravity_countries(before: ModelTariffs, after: ModelTariffs, start: Start) -> tuple[Any, ...]:
-    from tariffscope.impact.gravity.law_link import exports_to, gravity_scenario
-
-    base, result = gravity_scenario(before, after, after.scenario or "", start=start)
-    frame = result.by_country()
-    frame["exports_to_usa_pct"] = exports_to(result, "USA").to_numpy()
-    j = base.index("USA")
-    weights = base.trade[[base.index(code) for code in before.exporters], j][None, :]
-    return frame, result.diagnostics(), weights, base.output
 
 
 def scenario_effects(
@@ -211,6 +119,7 @@ def scenario_effects(
     as_known: date | str | None = None,
     claims: Sequence[str] = (),
     start: Start = "reference",
+    elasticity: float | None = None,
 ) -> ScenarioEffects:
     """Real income and trade changes for every country of the model under one scenario.
 
@@ -232,6 +141,9 @@ def scenario_effects(
     start
         ``"reference"`` (default): re-base the model on the reference law first;
         ``"base_year"``: apply the law's proportional tariff change to the base-year tariffs.
+    elasticity
+        Gravity: the trade elasticity ``theta`` (default 6); CP: a factor on the paper's
+        sector elasticities (default 1). See :mod:`tariffscope.impact.ge_range`.
 
     Returns
     -------
@@ -249,70 +161,38 @@ def scenario_effects(
     _check(model, GEModel, "model")
     _check(start, Start, "start")
     reference_date = entry_date if reference_date is None else reference_date
-    before = _us_tariffs(model, reference_date, None, as_known, claims)
+    before = us_tariffs(model, reference_date, as_known=as_known, claims=claims)
     if scenario is None and _same_day(entry_date, reference_date):
         after = before
     else:
-        after = _us_tariffs(model, entry_date, scenario, as_known, claims)
-    return _effects(model, before, after, scenario, label, start)
+        after = us_tariffs(model, entry_date, scenario=scenario, as_known=as_known, claims=claims)
+    return solve_effects(model, before, after, scenario, label, start, elasticity)
+
+
+def effects_between(
+    before: ModelTariffs,
+    after: ModelTariffs,
+    *,
+    model: GEModel,
+    scenario: object | None = None,
+    label: str | None = None,
+    start: Start = "reference",
+    elasticity: float | None = None,
+) -> ScenarioEffects:
+    """Every country's changes when US tariffs move from ``before`` to ``after``.
+
+    ``before`` and ``after`` come from :func:`us_tariffs` for the same model; ``elasticity`` as
+    for :func:`scenario_effects`.
+    """
+    _check(model, GEModel, "model")
+    _check(start, Start, "start")
+    if before.sectors != after.sectors or before.exporters != after.exporters:
+        raise InputError("before and after tariffs are not for the same model")
+    return solve_effects(model, before, after, scenario, label, start, elasticity)
 
 
 def _same_day(a: date | str, b: date | str) -> bool:
     return str(a) == str(b)
-
-
-def _effects(
-    model: GEModel,
-    before: ModelTariffs,
-    after: ModelTariffs,
-    scenario: object | None,
-    label: str | None,
-    start: Start,
-) -> ScenarioEffects:
-    if model == "cp":
-        frame, diagnostics, weights, output = _cp_countries(before, after, start)
-    else:
-        frame, diagnostics, weights, output = _gravity_countries(before, after, start)
-    frame["output_baseline"] = output
-    by_country = frame.set_index("country")
-    agg_before, agg_after = before.aggregate(), after.aggregate()
-    by_country["us_tariff_before_pct"] = np.nan
-    by_country["us_tariff_after_pct"] = np.nan
-    by_country.loc[list(before.exporters), "us_tariff_before_pct"] = 100.0 * agg_before
-    by_country.loc[list(before.exporters), "us_tariff_after_pct"] = 100.0 * agg_after
-    total = float(weights.sum())  # the US row: weighted by the model's US imports at the start
-    by_country.loc["USA", "us_tariff_before_pct"] = 100.0 * float(
-        (weights * before.rates).sum() / total
-    )
-    by_country.loc["USA", "us_tariff_after_pct"] = 100.0 * float(
-        (weights * after.rates).sum() / total
-    )
-    spec = _MODELS[model]
-    columns = [*COUNTRY_COLUMNS, *spec["extra"], "output_baseline"]
-    countries = by_country.reset_index()[columns]
-    name = getattr(scenario, "name", None)
-    label = label or name or f"law on {after.entry_date}"
-    metadata = {
-        "model": model,
-        **{key: value for key, value in spec.items() if key != "extra"},
-        "importer": "USA",
-        "scenario": name,
-        "entry_date": after.entry_date.isoformat(),
-        "reference_date": before.entry_date.isoformat(),
-        "as_known": None if after.as_known is None else after.as_known.isoformat(),
-        "start": start,
-        "tariff_weights": "2024 US imports by GTAP sector and partner group (Budget Lab)",
-        "assumptions": list(_ASSUMPTIONS),
-        "units": "percent changes; tariffs in percent; output_baseline in model units",
-    }
-    return ScenarioEffects(
-        label=label,
-        model=model,
-        countries=countries,
-        tariffs=_tariff_frame(before, after),
-        metadata=metadata,
-        diagnostics=diagnostics,
-    )
 
 
 def economy_wide_effects(
@@ -320,8 +200,8 @@ def economy_wide_effects(
     *,
     entry_date: date | str,
     reference: date | str | None = None,
+    parties: Sequence[str],
     model: GEModel = "cp",
-    parties: Sequence[str] = ("USA", "JPN"),
     top_third: int = 3,
     rank_by: RankBy = "effect",
     as_known: date | str | None = None,
@@ -343,7 +223,8 @@ def economy_wide_effects(
     model
         ``"cp"`` or ``"gravity"``.
     parties
-        Countries always reported (model codes; EU members separately, ``ROW`` allowed in CP).
+        Countries always reported: model codes (``ROW`` allowed in CP) or ``EUN``, the EU as
+        the aggregate of its members in the model.
     top_third
         How many third countries to add (0 for none).
     rank_by
@@ -365,7 +246,16 @@ def economy_wide_effects(
     --------
     >>> from tariffscope.regime import load_scenario  # doctest: +SKIP
     >>> letter = load_scenario("examples/scenarios/japan-letter-25pct-from-2025-08-01.yaml")
-    >>> economy_wide_effects({"letter": letter}, entry_date="2025-08-01")  # doctest: +SKIP
+    >>> economy_wide_effects(  # doctest: +SKIP
+    ...     {"letter": letter}, entry_date="2025-08-01", parties=("USA", "JPN")
+    ... )
+
+    Raises
+    ------
+    NotCoveredError
+        A party is not in the model's data.
+    UnknownCodeError
+        A party is not a country code.
     """
     _check(rank_by, RankBy, "rank_by")
     if not scenarios:
@@ -375,35 +265,24 @@ def economy_wide_effects(
     _check(model, GEModel, "model")
     _check(start, Start, "start")
     reference = entry_date if reference is None else reference
-    before = _us_tariffs(model, reference, None, as_known, claims)
+    before = us_tariffs(model, reference, as_known=as_known, claims=claims)
     results = {}
     for label, scenario in scenarios.items():
         if scenario is None and _same_day(entry_date, reference):
             after = before
         else:
-            after = _us_tariffs(model, entry_date, scenario, as_known, claims)
-        results[label] = _effects(model, before, after, scenario, label, start)
+            after = us_tariffs(
+                model, entry_date, scenario=scenario, as_known=as_known, claims=claims
+            )
+        results[label] = solve_effects(model, before, after, scenario, label, start)
     first = next(iter(results.values()))
     known = list(first.countries["country"])
-    for code in parties:
-        if code not in known:
-            raise UnknownCodeError(
-                f"party {code!r} is not a country of the {model} model",
-                hint=f"known: {' '.join(known)}",
-            )
+    check_parties(parties, known, f"{model} model: {MODELS[model]['regions']}")
     frames = {label: r.countries.set_index("country") for label, r in results.items()}
-    candidates = [c for c in known if c not in parties and c != "ROW"]
-    size = first.countries.set_index("country")["output_baseline"]
-    if rank_by == "effect":  # change in real income in value: percent x base-year GDP
-        pct = pd.concat([f["welfare_pct"].abs() for f in frames.values()], axis=1).max(axis=1)
-        value = pct * size
-        order = sorted(candidates, key=lambda c: (-float(value[c]), -float(size[c])))
-    else:
-        order = sorted(candidates, key=lambda c: -size[c])
-    third = order[:top_third]
+    third = select_countries(list(frames.values()), parties, top_third=top_third, rank_by=rank_by)
     rows = []
     for label, frame in frames.items():
-        chosen = frame.loc[[*parties, *third], list(COUNTRY_COLUMNS[1:])].reset_index()
+        chosen = country_rows(frame, [*parties, *third], COUNTRY_COLUMNS[1:]).reset_index()
         chosen.insert(0, "scenario", label)
         chosen.insert(2, "role", ["party"] * len(parties) + ["third"] * len(third))
         rows.append(chosen)

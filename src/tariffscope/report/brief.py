@@ -253,6 +253,7 @@ def build_brief(
                 label=spec.label,
                 draws=draws,
                 seed=seed,
+                sigma_source="mixed",
             ),
         )
         for spec in specs
@@ -285,9 +286,14 @@ def build_brief(
         },
         assumptions=(
             "partial equilibrium: SMART (exact CES) per GTAP sector, world prices fixed; "
-            "elasticities from Hauk (2012), Monte Carlo over their spread (docs/models.md)",
-            "outcomes are priced against the law of 1 January 2025, "
-            "under which the baseline trade was bought",
+            "import-demand elasticities from Hauk (2012); substitution elasticities from "
+            "Hauk (2012), Broda and Weinstein (2006) and CEPII ProTEE (Fontagne, Guimbard and "
+            "Orefice 2022): each Monte Carlo draw picks one of the three studies, so the 90% "
+            "interval spans the disagreement between them (docs/models.md)",
+            "every outcome is priced against the law of 1 January 2025 (the reference, under "
+            "which the 2024 baseline trade was bought) and, as an increment, against the law "
+            "on the story's date (the status quo); the general-equilibrium effects use the "
+            "same two comparisons",
             "the law of an outcome is read as known on the story's date (docs/tariff-law.md)",
             f"the EU is represented by Germany and the rest of the world by a basket of suppliers "
             f"in the sector tariffs ({country_name(partner)} is priced by its own tariffs)",

@@ -7,33 +7,42 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from tariffscope.domain.countries import country_name
 from tariffscope.regime import history
 from tariffscope.report.brief import Brief
-from tariffscope.report.figures import headline_records, scenario_sectors
+from tariffscope.report.figures import scenario_sectors
+from tariffscope.report.numbers import headline_table
 
 __all__ = ["brief_charts"]
 
 _WIDTH = 560
 
 
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
 def _duties_chart(brief: Brief) -> alt.LayerChart:
-    rows = [r for r in headline_records(brief) if r["metric"] == "duty_focus_after_usd"]
+    rows = [r for r in headline_table(brief) if r.metric == "duty_focus_after_usd"]
     frame = pd.DataFrame(
         {
-            "outcome": [r["label"] for r in rows],
-            "duties_bn": [r["median"] / 1e9 for r in rows],
-            "low_bn": [(r["p05"] if r["p05"] is not None else r["median"]) / 1e9 for r in rows],
-            "high_bn": [(r["p95"] if r["p95"] is not None else r["median"]) / 1e9 for r in rows],
+            "outcome": [r.label for r in rows],
+            "duties_bn": [r.estimate.point / 1e9 for r in rows],
+            "low_bn": [_or(r.estimate.p05, r.estimate.point) / 1e9 for r in rows],
+            "high_bn": [_or(r.estimate.p95, r.estimate.point) / 1e9 for r in rows],
         }
     )
     base = alt.Chart(frame).encode(y=alt.Y("outcome:N", sort=None, title=None))
     bars = base.mark_bar().encode(
-        x=alt.X("duties_bn:Q", title=f"US duties on goods from {brief.pair[1]}, US$ bn a year"),
+        x=alt.X(
+            "duties_bn:Q",
+            title=f"US duties on goods from {country_name(brief.pair[1])}, US$ bn a year",
+        ),
         tooltip=["outcome", alt.Tooltip("duties_bn:Q", format=".1f")],
     )
     whiskers = base.mark_rule(color="black").encode(x="low_bn:Q", x2="high_bn:Q")
     chart: alt.LayerChart = (bars + whiskers).properties(
-        width=_WIDTH, title="Duties collected by outcome (median, 90% interval)"
+        width=_WIDTH, title="Duties collected by outcome (central estimate, 90% interval)"
     )
     return chart
 
@@ -50,7 +59,11 @@ def _sector_chart(brief: Brief) -> alt.Chart:
         .encode(
             y=alt.Y("sector:N", sort=list(table.index), title=None),
             yOffset=alt.YOffset("outcome:N", sort=None),
-            x=alt.X("change_bn:Q", title=f"change in US imports from {brief.pair[1]}, US$ bn"),
+            x=alt.X(
+                "change_bn:Q",
+                title=f"change in US imports from {country_name(brief.pair[1])} against the "
+                "reference law, US$ bn",
+            ),
             color=alt.Color("outcome:N", sort=None, legend=alt.Legend(orient="bottom", title=None)),
             tooltip=["sector", "outcome", alt.Tooltip("change_bn:Q", format=".2f")],
         )

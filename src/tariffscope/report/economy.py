@@ -1,70 +1,217 @@
 """Economy-wide effects of a brief's outcomes (general equilibrium, tariffscope.impact).
 
-Each outcome with a scenario is compared with the law on its own entry date without the
-scenario, so a row is the effect of the scenario's measures alone: real income and trade of the
-two parties and of the third countries most affected. The one-sector structural gravity model
-(Advanced Guide data, 69 countries, base year 2006) is the default because it solves in
-milliseconds; the multi-sector Caliendo-Parro model (31 regions, 1993) is the alternative.
+The GE model compares the same laws as the partial-equilibrium numbers: every outcome against
+the **reference** law (1 January 2025) and every outcome other than the status quo against the
+**status quo** (the law on the story's date), each read as known on the story's date. Each
+comparison is solved at the model's own trade elasticity and at the lowest and highest of six
+published estimates (:mod:`tariffscope.impact.ge_range`); the table keeps the central value and
+the range. Rows are the two parties (the EU as the aggregate of its members) and the three
+third countries whose real income moves most. The one-sector structural gravity model (69
+countries, 2006) is the default because it solves in milliseconds; the multi-sector
+Caliendo-Parro model (31 regions, 1993) is the alternative. A partner the model's data do not
+have gives no table and the note "not computed: X is not in the GE data".
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
 import pandas as pd
 
-from tariffscope.errors import TariffscopeError
+from tariffscope.errors import DataUnavailableError, NotCoveredError, TariffscopeError
 from tariffscope.report.scenarios import OutcomeSpec
 
-__all__ = ["economy_effects", "economy_function"]
+__all__ = ["GE_COLUMNS", "GE_METRICS", "economy_effects", "economy_function"]
 
-COLUMNS = [
+logger = logging.getLogger(__name__)
+
+#: Percent changes the brief shows, with what they mean.
+GE_METRICS: dict[str, str] = {
+    "real_gdp_pct": "real GDP (gravity: real output; Caliendo-Parro: real wage), % change",
+    "welfare_pct": "real income, % change (positive = gain)",
+    "exports_pct": "exports to all countries, % change",
+    "imports_pct": "imports from all countries, % change",
+    "exports_to_usa_pct": "exports to the United States, % change",
+}
+#: Columns of the economy table (each metric also has ``_low`` and ``_high``).
+GE_COLUMNS: tuple[str, ...] = (
     "outcome",
+    "outcome_key",
+    "comparison",
+    "compared_with",
     "country",
     "role",
-    "real_gdp_pct",
-    "welfare_pct",
-    "exports_pct",
-    "exports_to_usa_pct",
-]
+    *(f"{m}{s}" for m in GE_METRICS for s in ("", "_low", "_high")),
+)
+
+
+def _status_quo(specs: Sequence[OutcomeSpec]) -> OutcomeSpec | None:
+    for spec in specs:
+        if spec.key == "law":
+            return spec
+    return None
+
+
+def _runs(model: str) -> tuple[dict[str, float | None], str]:
+    from tariffscope.impact.ge_range import trade_elasticity_range
+
+    try:
+        span = trade_elasticity_range()
+    except DataUnavailableError as error:
+        logger.warning("GE results without a range over trade elasticities: %s", error)
+        return {"central": None}, "no range over trade elasticities (source files missing)"
+    return span.runs(model), span.describe()
+
+
+def _solve_all(
+    specs: Sequence[OutcomeSpec], model: str, runs: dict[str, float | None]
+) -> tuple[list[tuple[OutcomeSpec, str, str, dict[str, pd.DataFrame]]], dict[str, Any]]:
+    """Every (outcome, comparison) at every elasticity: frames indexed by country."""
+    from tariffscope.impact.economy_wide import effects_between, us_tariffs
+    from tariffscope.impact.pe.law import DEFAULT_REFERENCE_DATE
+
+    as_known = specs[0].as_known
+    status_quo = _status_quo(specs)
+    reference = us_tariffs(model, DEFAULT_REFERENCE_DATE, as_known=as_known)  # type: ignore[arg-type]
+    laws: dict[tuple[str, str], Any] = {}
+
+    def law(spec: OutcomeSpec) -> Any:
+        key = (spec.entry_date.isoformat(), spec.key if spec.scenario is not None else "")
+        if key not in laws:
+            laws[key] = us_tariffs(
+                model,  # type: ignore[arg-type]
+                spec.entry_date,
+                scenario=spec.scenario,
+                as_known=spec.as_known,
+            )
+        return laws[key]
+
+    pairs = [
+        (spec, "reference", f"the law of {DEFAULT_REFERENCE_DATE}", reference) for spec in specs
+    ]
+    if status_quo is not None:
+        before = law(status_quo)
+        pairs += [
+            (spec, "status_quo", f"the law on {status_quo.entry_date.isoformat()}", before)
+            for spec in specs
+            if spec is not status_quo
+        ]
+    solved = []
+    metadata: dict[str, Any] = {}
+    for spec, comparison, against, before in pairs:
+        frames = {}
+        for name, value in runs.items():
+            effects = effects_between(
+                before,
+                law(spec),
+                model=model,  # type: ignore[arg-type]
+                scenario=spec.scenario,
+                label=spec.label,
+                elasticity=value,
+            )
+            frames[name] = effects.countries.set_index("country")
+            if name == "central":
+                metadata = dict(effects.metadata)
+        solved.append((spec, comparison, against, frames))
+    return solved, metadata
+
+
+def _table(
+    solved: list[tuple[OutcomeSpec, str, str, dict[str, pd.DataFrame]]],
+    parties: Sequence[str],
+    model_data: str,
+) -> pd.DataFrame:
+    from tariffscope.impact.ge_select import check_parties, country_rows, select_countries
+
+    central = [frames["central"] for *_, frames in solved]
+    check_parties(parties, list(central[0].index), model_data)
+    third = select_countries(central, parties, top_third=3, rank_by="effect")
+    codes = [*parties, *third]
+    rows = []
+    for spec, comparison, against, frames in solved:
+        picked = {name: country_rows(f, codes, list(GE_METRICS)) for name, f in frames.items()}
+        for code in codes:
+            row: dict[str, Any] = {
+                "outcome": spec.label,
+                "outcome_key": spec.key,
+                "comparison": comparison,
+                "compared_with": against,
+                "country": code,
+                "role": "party" if code in parties else "third",
+            }
+            for metric in GE_METRICS:
+                by_run = {
+                    n: float(p[metric].to_numpy(dtype=float)[codes.index(code)])
+                    for n, p in picked.items()
+                }
+                values = list(by_run.values())
+                row[metric] = by_run["central"]
+                row[f"{metric}_low"] = min(values)
+                row[f"{metric}_high"] = max(values)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=list(GE_COLUMNS))
+
+
+def _partner_share(frame: pd.DataFrame, partner: str) -> float | None:
+    """The partner's share of US imports in the model at the start of the solve (percent)."""
+    from tariffscope.impact.ge_select import country_rows
+
+    levels = ["exports_to_usa_baseline", "imports_baseline"]
+    partner_to_us = country_rows(frame, [partner], levels)["exports_to_usa_baseline"].iloc[0]
+    us_imports = frame["imports_baseline"].get("USA")
+    if us_imports is None or not us_imports:
+        return None
+    return 100.0 * float(partner_to_us) / float(us_imports)
 
 
 def economy_effects(
     specs: Sequence[OutcomeSpec], partner: str, *, model: str = "gravity"
 ) -> tuple[pd.DataFrame | None, str]:
-    """Real GDP, welfare and trade changes by outcome; a table and a note on the model."""
-    from tariffscope.impact.economy_wide import economy_wide_effects
+    """Real GDP, welfare and trade changes by outcome and comparison; a table and a note.
 
-    frames = []
-    metadata: dict[str, Any] = {}
-    for spec in specs:
-        if spec.scenario is None:
-            continue
-        try:
-            frame = economy_wide_effects(
-                {spec.label: spec.scenario},
-                entry_date=spec.entry_date,
-                as_known=spec.as_known,
-                model=model,  # type: ignore[arg-type]
-                parties=("USA", partner),
-                top_third=3,
-            )
-        except TariffscopeError as error:
-            return None, f"economy-wide effects not computed: {error.one_line()}"
-        metadata = dict(frame.attrs.get("metadata", {}))
-        frames.append(frame.rename(columns={"scenario": "outcome"}))
-    if not frames:
-        return None, "no outcome changes the law, so there are no economy-wide effects to compute"
-    table = pd.concat(frames, ignore_index=True)
-    table = table[[c for c in COLUMNS if c in table.columns]]
-    base = metadata.get("base_year", "")
+    ``table.attrs["metadata"]`` describes the model (base year, regions, data, elasticities),
+    the range of trade elasticities and the columns.
+    """
+    from tariffscope.impact.economy_wide import MODELS
+    from tariffscope.impact.pe.law import DEFAULT_REFERENCE_DATE as REFERENCE
+
+    if not specs:
+        return None, "no outcome to compute economy-wide effects for"
+    spec_model = MODELS[model]
+    model_data = f"{model} model: {spec_model['regions']}, base year {spec_model['base_year']}"
+    runs, span = _runs(model)
+    try:
+        solved, metadata = _solve_all(specs, model, runs)
+        table = _table(solved, ("USA", partner), model_data)
+    except NotCoveredError as error:
+        return None, error.one_line()
+    except TariffscopeError as error:
+        return None, f"economy-wide effects not computed: {error.one_line()}"
+    share = _partner_share(solved[0][3]["central"], partner)
+    own = (
+        "the paper's sector elasticities"
+        if model == "cp"
+        else f"trade elasticity {6.0:g} (sigma 7, the Advanced Guide's)"
+    )
+    table.attrs["metadata"] = {
+        **{k: v for k, v in metadata.items() if k not in ("scenario", "entry_date", "as_known")},
+        "central_elasticity": own,
+        "partner_share_of_us_imports_pct": share,
+        "elasticity_range": span,
+        "columns": {
+            **{m: text for m, text in GE_METRICS.items()},
+            "*_low, *_high": "lowest and highest value over the low, central and high trade "
+            "elasticities",
+        },
+    }
     note = (
-        f"General equilibrium ({metadata.get('model', model)}"
-        + (f", base year {base}" if base else "")
-        + "): each outcome against the law on its entry date without it; "
-        "real GDP and welfare in % (positive = gain); third countries are those most affected."
+        f"General equilibrium ({spec_model['name']}; {spec_model['regions']}; data of "
+        f"{spec_model['base_year']}): each outcome against the law of {REFERENCE} (reference) "
+        "and against the law on the story's date (status quo), the same comparisons as the "
+        f"partial-equilibrium numbers; % changes at {own}, with the range over the {span}."
     )
     return table, note
 

@@ -1,104 +1,184 @@
-"""Numbers of a brief as tables, shared by the terminal, HTML and JSON renderers."""
+"""Numbers of a brief as formatted tables, shared by the terminal, HTML and JSON renderers.
+
+One formatting rule everywhere: US dollars in bn with one decimal (m below a billion), percent
+and percentage points with one decimal, general-equilibrium percent changes with the decimals
+of their column (:data:`GE_DECIMALS`). The terminal and HTML briefs show the same cells, built
+here; the JSON brief carries the unrounded numbers.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
 
 import pandas as pd
 
-from tariffscope.report.brief import Brief, PricedScenario
+from tariffscope.domain.countries import country_name
+from tariffscope.report.brief import Brief
+from tariffscope.report.numbers import (
+    PRESENTED,
+    Estimate,
+    HeadlineRow,
+    headline_table,
+    reference_label,
+    status_quo,
+)
 
 __all__ = [
-    "HEADLINES",
+    "GE_DECIMALS",
+    "HeadlineSection",
+    "comparison_note",
+    "fmt",
+    "fmt_estimate",
     "headline_records",
-    "headline_rows",
+    "headline_sections",
     "money",
     "scenario_diversion",
     "scenario_sectors",
 ]
 
-#: Headline numbers shown for every outcome: metric -> label.
-HEADLINES: dict[str, str] = {
-    "etr_focus_before_pct": "effective tariff on the partner, baseline (%)",
-    "etr_focus_after_pct": "effective tariff on the partner, after substitution (%)",
-    "duty_focus_after_usd": "US duties on the partner's goods (US$ a year)",
-    "imports_focus_change_usd": "change in US imports from the partner (US$)",
-    "imports_focus_change_pct": "change in US imports from the partner (%)",
-    "imports_others_change_usd": "change in US imports from all other partners (US$)",
-    "consumer_surplus_change_usd": "change in US buyers' surplus (US$)",
-    "tariff_revenue_change_usd": "change in US tariff revenue (US$)",
+#: Decimals of general-equilibrium percent changes, by column.
+GE_DECIMALS: dict[str, int] = {
+    "real_gdp_pct": 3,
+    "welfare_pct": 3,
+    "exports_pct": 2,
+    "imports_pct": 2,
+    "exports_to_usa_pct": 1,
 }
 
+_SCOPE_TITLES = {
+    "partner": "What each outcome does with {partner} (partial equilibrium)",
+    "national": "US national totals, all partners (partial equilibrium)",
+}
+_UNIT_TEXT = {"USD": "US$", "USD a year": "US$ a year", "%": "%", "pp": "points"}
 
-def money(value: float) -> str:
-    """US$ with a unit: 1.2 bn, 350 m."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+
+def money(value: float | None, *, signed: bool = False) -> str:
+    """US dollars with a unit: "$1.2 bn", "-$350 m"; "n/a" when unknown."""
+    if _missing(value):
         return "n/a"
-    sign = "-" if value < 0 else ""
+    assert value is not None
+    sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
     size = abs(value)
-    if size >= 1e9:
-        return f"{sign}{size / 1e9:.1f} bn"
+    if size >= 0.95e9:
+        return f"{sign}${size / 1e9:,.1f} bn"
     if size >= 1e6:
-        return f"{sign}{size / 1e6:.0f} m"
-    return f"{sign}{size:,.0f}"
+        return f"{sign}${size / 1e6:,.0f} m"
+    return f"{sign}${size:,.0f}"
 
 
-def _format(metric: str, value: float) -> str:
-    return money(value) if metric.endswith("_usd") else f"{value:.1f}"
+def fmt(value: float | None, unit: str, *, signed: bool = False) -> str:
+    """A number in its unit: money, "12.3%", "+8.5 pp"."""
+    if unit.startswith("USD"):
+        return money(value, signed=signed)
+    if _missing(value):
+        return "n/a"
+    assert value is not None
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return f"{text} pp" if unit == "pp" else f"{text}%"
 
 
-def _interval(scenario: PricedScenario, metric: str) -> tuple[float, float | None, float | None]:
-    monte_carlo = scenario.outcome.monte_carlo
-    if monte_carlo is None:
-        return scenario.outcome.point.headline[metric], None, None
-    median, low, high = monte_carlo.interval(metric)
-    return median, low, high
+def fmt_estimate(estimate: Estimate, unit: str, *, signed: bool = False) -> str:
+    """The central estimate and [5th to 95th percentile]; the estimate alone without interval.
+
+    The central estimate is the one at the central elasticities (``point``): unlike medians
+    over a mixture of studies, central estimates add up (an outcome's level is the status quo's
+    plus its increment).
+    """
+    text = fmt(estimate.point, unit, signed=signed)
+    if estimate.has_interval:
+        low, high = fmt(estimate.p05, unit, signed=signed), fmt(estimate.p95, unit, signed=signed)
+        text += f" [{low} to {high}]"
+    return text
 
 
-def headline_records(brief: Brief) -> list[dict[str, Any]]:
-    """One record per outcome and headline metric: point, median, 5th and 95th percentile."""
-    records = []
-    for scenario in brief.scenarios:
-        point = scenario.outcome.point.headline
-        for metric, label in HEADLINES.items():
-            median, low, high = _interval(scenario, metric)
-            records.append(
-                {
-                    "outcome": scenario.spec.key,
-                    "label": scenario.spec.label,
-                    "metric": metric,
-                    "description": label,
-                    "point": point[metric],
-                    "median": median,
-                    "p05": low,
-                    "p95": high,
-                }
+def headline_records(brief: Brief) -> list[dict[str, object]]:
+    """The JSON ``headline`` rows (unrounded), one per outcome, metric and comparison."""
+    return [row.to_dict() for row in headline_table(brief)]
+
+
+@dataclass(frozen=True)
+class HeadlineSection:
+    """One table of headline numbers: rows ``(quantity, compared with, cells per outcome)``."""
+
+    scope: str
+    title: str
+    outcomes: tuple[str, ...]
+    rows: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def _against(row: HeadlineRow) -> str:
+    if row.comparison == "level":
+        return "level"
+    return "status quo" if row.comparison == "status_quo" else "reference"
+
+
+def headline_sections(brief: Brief) -> list[HeadlineSection]:
+    """The headline tables: the partner's numbers, then national totals.
+
+    For each quantity, the increment over the status quo first (blank for the status quo
+    itself), then the change against the reference law or the level under the outcome.
+    """
+    partner = country_name(brief.pair[1])
+    table = headline_table(brief)
+    labels = tuple(s.spec.label for s in brief.scenarios)
+    keys = [s.spec.key for s in brief.scenarios]
+    base = status_quo(brief)
+    by_key = {(r.outcome, r.metric): r for r in table}
+    sections = []
+    for scope in ("partner", "national"):
+        rows = []
+        for spec in (p for p in PRESENTED if p.scope == scope):
+            name = f"{spec.text.format(partner=partner)}"
+            own = [by_key[(k, spec.metric)] for k in keys]
+            increments = [by_key.get((k, f"{spec.metric}_vs_status_quo")) for k in keys]
+            unit = spec.increment_unit or spec.unit
+            if base is not None and spec.status_quo_row:
+                cells = tuple(
+                    "(status quo)" if r is None else fmt_estimate(r.estimate, unit, signed=True)
+                    for r in increments
+                )
+                rows.append((f"{name}: change, {_UNIT_TEXT[unit]}", "status quo", cells))
+            label = (
+                f"{name} {spec.under}, {_UNIT_TEXT[spec.unit]}"
+                if spec.kind == "level"
+                else f"{name}: change, {_UNIT_TEXT[spec.unit]}"
             )
-    return records
+            signed = spec.kind == "change"
+            cells = tuple(fmt_estimate(r.estimate, spec.unit, signed=signed) for r in own)
+            rows.append((label, _against(own[0]), cells))
+        title = _SCOPE_TITLES[scope].format(partner=partner)
+        sections.append(HeadlineSection(scope, title, labels, tuple(rows)))
+    return sections
 
 
-def headline_rows(brief: Brief) -> list[tuple[str, list[str]]]:
-    """Rows for a table with one column per outcome: "median [5th to 95th]"."""
-    rows = []
-    for metric, label in HEADLINES.items():
-        cells = []
-        for scenario in brief.scenarios:
-            median, low, high = _interval(scenario, metric)
-            text = _format(metric, median)
-            if (
-                low is not None
-                and high is not None
-                and abs(high - low) > 1e-9 * max(1.0, abs(median))
-            ):
-                text += f" [{_format(metric, low)} to {_format(metric, high)}]"
-            cells.append(text)
-        rows.append((label, cells))
-    return rows
+def comparison_note(brief: Brief) -> str:
+    """What "status quo" and "reference" mean in the headline tables."""
+    base = status_quo(brief)
+    text = (
+        f"'reference': against {reference_label(brief)}, the law under which the 2024 baseline "
+        "trade was bought (so it includes every 2025 tariff on every partner); "
+    )
+    if base is not None:
+        text += (
+            f"'status quo': the increment over the law on {base.spec.entry_date.isoformat()}, "
+            "the change the outcome itself brings; "
+        )
+    return (
+        text + "'level': under the outcome. Central estimate (at the central elasticities) and "
+        "[5th to 95th percentile] over elasticity draws that each pick one of Hauk (2012), "
+        "Broda-Weinstein (2006) and CEPII ProTEE (2022); increments are per-draw differences."
+    )
 
 
 def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
     """Change in imports from the partner by sector (rows) and outcome (columns), largest first."""
+    if not brief.scenarios:
+        return pd.DataFrame()
     columns = {}
     for scenario in brief.scenarios:
         frame = scenario.outcome.point.focus_by_sector()
@@ -109,22 +189,25 @@ def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
 
 
 def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
-    """Trade diverted to other suppliers by sector: each outcome against the first one.
+    """Trade diverted to other suppliers by sector: each outcome against the status quo.
 
-    For every outcome after the first (the law on the story's date), the change in US imports
-    from all suppliers other than the partner, minus the same change under the first outcome:
-    positive values are imports that move to other suppliers because of that outcome. Rows are
-    the sectors of :func:`scenario_sectors`, in its order.
+    For every outcome other than the status quo (the law on the story's date; the first
+    outcome when the brief has none), the change in US imports from all suppliers other than
+    the partner, minus the same change under the status quo: positive values are imports that
+    move to other suppliers because of that outcome. Rows are the sectors of
+    :func:`scenario_sectors`, in its order; no rows and no columns when there is nothing to
+    compare.
     """
+    if len(brief.scenarios) < 2:
+        return pd.DataFrame()
+    base = status_quo(brief) or brief.scenarios[0]
     others = {}
     for scenario in brief.scenarios:
         frame = scenario.outcome.point.to_frame()
         rest = frame[frame["partner"] != scenario.outcome.point.focus]
         others[scenario.spec.label] = rest.groupby("description")["change_usd"].sum()
     table = pd.DataFrame(others).fillna(0.0)
-    if table.shape[1] < 2:
-        return table.iloc[:, 0:0]
-    first = table.columns[0]
+    first = base.spec.label
     diverted = table.drop(columns=[first]).sub(table[first], axis=0)
     order = [s for s in scenario_sectors(brief, top=top).index if s in diverted.index]
     return diverted.loc[order]

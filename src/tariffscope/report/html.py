@@ -12,7 +12,17 @@ from tariffscope.config import user_dir
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.charts import brief_charts
-from tariffscope.report.figures import headline_rows, money, scenario_diversion, scenario_sectors
+from tariffscope.report.compare import difference_reasons
+from tariffscope.report.figures import (
+    comparison_note,
+    headline_sections,
+    money,
+    scenario_diversion,
+    scenario_sectors,
+)
+from tariffscope.report.ge_figures import comparison_table, economy_tables
+from tariffscope.report.numbers import status_quo
+from tariffscope.report.sentences import outcome_sentences
 from tariffscope.strict_json import to_json
 
 __all__ = ["render_html", "vega_bundle", "write_pngs"]
@@ -53,6 +63,26 @@ def _money_table(frame: object) -> tuple[list[str], list[list[str]]]:
     return columns, rows
 
 
+def _sector_tables(brief: Brief) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
+    partner = country_name(brief.pair[1])
+    tables = [
+        (
+            f"Change in US imports from {partner} by sector, against the reference law",
+            _money_table(scenario_sectors(brief, top=10)),
+        )
+    ]
+    diverted = scenario_diversion(brief, top=10)
+    if not diverted.empty:
+        base = status_quo(brief) or brief.scenarios[0]
+        tables.append(
+            (
+                f"Trade diverted to other suppliers, against {base.spec.label}",
+                _money_table(diverted),
+            )
+        )
+    return tables
+
+
 def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
     """The HTML brief. Article text and every extracted string are HTML-escaped."""
     environment = jinja2.Environment(
@@ -60,35 +90,26 @@ def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    charts = brief_charts(brief)
-    economy = brief.economy
+    charts = brief_charts(brief) if brief.scenarios else {}
     us, partner = brief.pair
+    priced = bool(brief.scenarios)
+    has_economy = brief.economy is not None and not brief.economy.empty
+    sentences = outcome_sentences(brief) if priced else {}
     return environment.get_template("brief.html.j2").render(
         brief=brief,
         pair_label=f"{country_name(us)} - {country_name(partner)}",
         deadline=brief.next_deadline,
         days=brief.days_to_deadline,
-        headline_rows=headline_rows(brief),
-        sector_tables=[
-            (
-                f"Change in US imports from {brief.pair[1]} by sector",
-                _money_table(scenario_sectors(brief, top=10)),
-            ),
-            (
-                f"Trade diverted to other suppliers, against {brief.scenarios[0].spec.label}",
-                _money_table(scenario_diversion(brief, top=10)),
-            ),
-        ],
+        sentences=[(s.spec.label, sentences.get(s.spec.key, "")) for s in brief.scenarios],
+        headline_sections=headline_sections(brief) if priced else [],
+        comparison_note=comparison_note(brief) if priced else "",
+        sector_tables=_sector_tables(brief) if priced else [],
         charts=charts,
         specs_json=_script_json(charts),
         vega_bundle=vega_bundle().replace("</script", "<\\/script"),
-        economy_columns=[] if economy is None else [str(c) for c in economy.columns],
-        economy_rows=[]
-        if economy is None
-        else [
-            [f"{v:.3g}" if isinstance(v, float) else str(v) for v in row]
-            for row in economy.itertuples(index=False)
-        ],
+        economy_tables=economy_tables(brief),
+        comparison=comparison_table(brief) if priced and has_economy else None,
+        reasons=difference_reasons(brief) if priced and has_economy else [],
         texts=texts,
     )
 

@@ -9,7 +9,19 @@ from rich.text import Text
 
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
-from tariffscope.report.figures import headline_rows, money, scenario_diversion, scenario_sectors
+from tariffscope.report.compare import difference_reasons
+from tariffscope.report.figures import (
+    HeadlineSection,
+    comparison_note,
+    headline_sections,
+    money,
+    scenario_diversion,
+    scenario_sectors,
+)
+from tariffscope.report.ge_figures import Table as FigureTable
+from tariffscope.report.ge_figures import comparison_table, economy_tables
+from tariffscope.report.numbers import status_quo
+from tariffscope.report.sentences import outcome_sentences
 
 __all__ = ["render_terminal"]
 
@@ -101,17 +113,26 @@ def _measures(brief: Brief) -> Table:
     return table
 
 
-def _scenarios(brief: Brief) -> Table:
-    labels = [s.spec.label for s in brief.scenarios]
-    table = Table(
-        title="Outcomes priced (partial equilibrium, vs. the law of 1 Jan 2025)",
-        title_justify="left",
-    )
-    table.add_column("")
-    for label in labels:
+def _sentences(brief: Brief) -> Group:
+    sentences = outcome_sentences(brief)
+    lines = [Text("In brief", style="bold")]
+    for scenario in brief.scenarios:
+        lines.append(
+            Text.assemble(
+                (f"{scenario.spec.label}: ", "bold"), sentences.get(scenario.spec.key, "")
+            )
+        )
+    return Group(*lines)
+
+
+def _headline(section: HeadlineSection, note: str) -> Table:
+    table = Table(title=section.title, title_justify="left", caption=note, caption_justify="left")
+    table.add_column("", overflow="fold")
+    table.add_column("against")
+    for label in section.outcomes:
         table.add_column(label, justify="right", overflow="fold")
-    for name, values in headline_rows(brief):
-        table.add_row(name, *values)
+    for name, against, cells in section.rows:
+        table.add_row(name, against, *cells)
     return table
 
 
@@ -128,44 +149,28 @@ def _sector_table(title: str, frame: object, labels: list[str]) -> Table:
 def _sectors(brief: Brief) -> Table:
     labels = [s.spec.label for s in brief.scenarios]
     return _sector_table(
-        f"Change in US imports from {brief.pair[1]} by sector (US$, point estimate)",
+        f"Change in US imports from {country_name(brief.pair[1])} by sector, against the "
+        "reference law (US$, point estimate)",
         scenario_sectors(brief, top=8),
         labels,
     )
 
 
-def _diversion(brief: Brief) -> Table:
-    frame = scenario_diversion(brief, top=8)
+def _diversion(brief: Brief, frame: object) -> Table:
+    base = status_quo(brief) or brief.scenarios[0]
     return _sector_table(
-        f"Trade diverted to other suppliers, against {brief.scenarios[0].spec.label} (US$)",
+        f"Trade diverted to other suppliers, against {base.spec.label} (US$, point estimate)",
         frame,
-        [str(c) for c in frame.columns],
+        [str(c) for c in frame.columns],  # type: ignore[attr-defined]
     )
 
 
-def _economy(brief: Brief) -> Table:
-    assert brief.economy is not None
-    frame = brief.economy
-    outcomes = list(dict.fromkeys(frame["outcome"]))
-    table = Table(
-        title="Economy-wide effects (general equilibrium), % change", title_justify="left"
-    )
-    table.add_column("country")
-    for outcome in outcomes:
-        table.add_column(f"{outcome}: real GDP", justify="right", overflow="fold")
-        table.add_column("exports to US", justify="right")
-    for country in dict.fromkeys(frame["country"]):
-        cells = [f"{country_name(country)} ({country})"]
-        for outcome in outcomes:
-            rows = frame[(frame["country"] == country) & (frame["outcome"] == outcome)]
-            if rows.empty:
-                cells += ["", ""]
-                continue
-            row = rows.iloc[0]
-            cells.append(f"{row['real_gdp_pct']:+.3f}")
-            to_us = row.get("exports_to_usa_pct")
-            cells.append("" if to_us is None or to_us != to_us else f"{to_us:+.1f}")
-        table.add_row(*cells)
+def _table(spec: FigureTable) -> Table:
+    table = Table(title=spec.title, title_justify="left")
+    for index, column in enumerate(spec.columns):
+        table.add_column(column, overflow="fold", justify="left" if index < 2 else "right")
+    for row in spec.rows:
+        table.add_row(*row)
     return table
 
 
@@ -176,12 +181,23 @@ def render_terminal(brief: Brief, console: Console) -> None:
     console.print(_timeline(brief))
     console.print(_quotes(brief))
     console.print(_measures(brief))
-    console.print(_scenarios(brief))
+    if not brief.scenarios:
+        return
+    console.print(_sentences(brief))
+    note = comparison_note(brief)
+    for section in headline_sections(brief):
+        console.print(_headline(section, note))
     console.print(_sectors(brief))
-    console.print(_diversion(brief))
-    if brief.economy is not None and not brief.economy.empty:
-        console.print(_economy(brief))
+    diverted = scenario_diversion(brief, top=8)
+    if not diverted.empty:
+        console.print(_diversion(brief, diverted))
+    for table in economy_tables(brief):
+        console.print(_table(table))
     console.print(Text(brief.economy_note, style="dim"))
+    if brief.economy is not None and not brief.economy.empty:
+        console.print(_table(comparison_table(brief)))
+        for reason in difference_reasons(brief):
+            console.print(Text(f"Why they differ: {reason}", style="dim"))
     for spec in (s.spec for s in brief.scenarios):
         console.print(Text(f"{spec.label}: {spec.description}", style="dim"))
     console.print(

@@ -91,9 +91,14 @@ def gravity_baseline() -> Baseline:
     return baseline_from_frame(frame, unit="US$ million")
 
 
-def gravity_options() -> GEOptions:
-    """Full endowment GE, ``sigma = 7``, multiplicative imbalances, world output as numeraire."""
-    return GEOptions.from_sigma(GRAVITY_SIGMA, imbalance="multiplicative")
+def gravity_options(trade_elasticity: float | None = None) -> GEOptions:
+    """Full endowment GE, multiplicative imbalances, world output as numeraire.
+
+    ``trade_elasticity`` is ``theta = sigma - 1``; default the Advanced Guide's ``sigma = 7``.
+    """
+    if trade_elasticity is None:
+        return GEOptions.from_sigma(GRAVITY_SIGMA, imbalance="multiplicative")
+    return GEOptions(theta=trade_elasticity, imbalance="multiplicative")
 
 
 def gravity_us_tariffs(
@@ -128,8 +133,12 @@ def gravity_scenario(
     label: str = "",
     *,
     start: Start = "reference",
+    trade_elasticity: float | None = None,
 ) -> tuple[Baseline, GEResult]:
     """Solve the one-sector GE for US tariffs moving from ``reference`` to ``scenario``.
+
+    ``trade_elasticity`` (``theta = sigma - 1``) replaces the Guide's 6 in both solves, for the
+    range of GE results over published estimates (:mod:`tariffscope.impact.ge_range`).
 
     Returns
     -------
@@ -145,7 +154,7 @@ def gravity_scenario(
     )
     ref = _us_tariff_matrix(observed, reference.aggregate(), exporters)
     new = _us_tariff_matrix(observed, scenario.aggregate(), exporters)
-    options = gravity_options()
+    options = gravity_options(trade_elasticity)
     if start == "reference":
         moved = solve(base_year, Shock(np.ones_like(ref), ref, "reference law"), options)
         base = Baseline(observed.countries, moved.trade, ref, observed.unit)

@@ -45,7 +45,13 @@ from tariffscope.impact.law_tariffs import ModelTariffs, model_tariffs
 from tariffscope.impact.multisector import equations as eq
 from tariffscope.impact.multisector.baseline import MSBaseline, zero_surplus_baseline
 from tariffscope.impact.multisector.concordance import cp_concordance
-from tariffscope.impact.multisector.data import CP_COUNTRIES, CP_DIR, CP_SECTORS, load_cp_data
+from tariffscope.impact.multisector.data import (
+    CP_COUNTRIES,
+    CP_DIR,
+    CP_SECTORS,
+    N_TRADABLE,
+    load_cp_data,
+)
 from tariffscope.impact.multisector.results import MSResult, build_ms_result
 from tariffscope.impact.multisector.solve import MSShock, residual_jacobian, solve
 
@@ -60,6 +66,7 @@ __all__ = [
     "cp_us_tariffs",
     "rebase",
     "reference_baseline",
+    "scaled_baseline",
     "tariffs_with_us",
     "unchanged",
 ]
@@ -232,6 +239,7 @@ def cp_scenario(
     label: str = "",
     *,
     start: Start = "reference",
+    theta_scale: float = 1.0,
 ) -> tuple[MSBaseline, MSResult]:
     """Solve the model for the US tariffs ``scenario`` against ``reference``.
 
@@ -246,6 +254,11 @@ def cp_scenario(
         change, ``1 + t' = (1 + t_1993) (1 + t_scenario) / (1 + t_reference)`` (the way
         base-year models apply a tariff change); faster, but the tariffs in place and the
         trade they have already diverted are those of 1993.
+    theta_scale
+        Factor on the paper's tradable-sector trade elasticities (1 = the paper's), for the
+        range of GE results over published estimates (:mod:`tariffscope.impact.ge_range`).
+        The zero-surplus 1993 baseline is kept as the observed economy; only the responses to
+        the US tariffs use the scaled elasticities.
 
     Returns
     -------
@@ -254,17 +267,38 @@ def cp_scenario(
     """
     if start not in get_args(Start):
         raise InputError(f"start must be one of {', '.join(get_args(Start))}; got {start!r}")
+    if not np.isfinite(theta_scale) or theta_scale <= 0:
+        raise InputError(f"theta_scale must be positive; got {theta_scale}")
+    start_baseline = scaled_baseline(theta_scale)
     if start == "reference":
-        base = reference_baseline(reference)
+        base = reference_baseline(reference, start_baseline)
         tariffs = tariffs_with_us(base, scenario)
     else:
-        base = cp_baseline()
+        base = start_baseline
         change = (1.0 + tariffs_with_us(base, scenario)) / (1.0 + tariffs_with_us(base, reference))
         tariffs = (1.0 + base.tariffs) * change - 1.0
     shock = MSShock(tariffs, label)
     if np.array_equal(shock.tariffs, base.tariffs):
         return base, unchanged(base, shock)
     return base, solve(base, shock, jacobian=cp_jacobian())
+
+
+_SCALED: dict[float, MSBaseline] = {}
+
+
+def scaled_baseline(theta_scale: float = 1.0) -> MSBaseline:
+    """The zero-surplus baseline with the tradable-sector elasticities times ``theta_scale``.
+
+    Kept for the process (the reference equilibria are cached by the baseline's identity).
+    """
+    base = cp_baseline()
+    if theta_scale == 1.0:
+        return base
+    if theta_scale not in _SCALED:
+        theta = np.array(base.theta, copy=True)
+        theta[:N_TRADABLE] *= theta_scale
+        _SCALED[theta_scale] = dataclasses.replace(base, theta=theta)
+    return _SCALED[theta_scale]
 
 
 def unchanged(baseline: MSBaseline, shock: MSShock) -> MSResult:

@@ -31,9 +31,11 @@ FloatArray = npt.NDArray[np.float64]
 
 #: Headline numbers: name -> (unit, description). ``focus`` is the partner of interest.
 HEADLINE_METRICS: dict[str, tuple[str, str]] = {
+    "imports_focus_before_usd": ("USD", "imports from the focus partner, before"),
     "imports_focus_change_usd": ("USD", "change in imports from the focus partner"),
     "imports_focus_change_pct": ("%", "change in imports from the focus partner"),
     "imports_others_change_usd": ("USD", "change in imports from all other partners"),
+    "imports_total_before_usd": ("USD", "total imports of the covered sectors, before"),
     "imports_total_change_usd": ("USD", "change in total imports of the covered sectors"),
     "imports_total_change_pct": ("%", "change in total imports of the covered sectors"),
     "trade_creation_usd": ("USD", "trade creation (change in total import volume)"),
@@ -127,9 +129,11 @@ def headline_arrays(
     total0, total1 = v0.sum(axis=(1, 2)), v1.sum(axis=(1, 2))
     revenue_change = (r1 - r0).sum(axis=(1, 2))
     return {
+        "imports_focus_before_usd": f0,
         "imports_focus_change_usd": f1 - f0,
         "imports_focus_change_pct": 100.0 * _ratio(f1 - f0, f0),
         "imports_others_change_usd": (v1 - v0)[:, :, others].sum(axis=(1, 2)),
+        "imports_total_before_usd": total0,
         "imports_total_change_usd": total1 - total0,
         "imports_total_change_pct": 100.0 * _ratio(total1 - total0, total0),
         "trade_creation_usd": result.creation.reshape(shape).sum(axis=(1, 2)),
