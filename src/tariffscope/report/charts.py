@@ -27,9 +27,9 @@ def _duties_chart(brief: Brief) -> alt.LayerChart:
     frame = pd.DataFrame(
         {
             "outcome": [r.label for r in rows],
-            "duties_bn": [r.estimate.point / 1e9 for r in rows],
-            "low_bn": [_or(r.estimate.p05, r.estimate.point) / 1e9 for r in rows],
-            "high_bn": [_or(r.estimate.p95, r.estimate.point) / 1e9 for r in rows],
+            "duties_bn": [r.estimate.median / 1e9 for r in rows],
+            "low_bn": [_or(r.estimate.p05, r.estimate.median) / 1e9 for r in rows],
+            "high_bn": [_or(r.estimate.p95, r.estimate.median) / 1e9 for r in rows],
         }
     )
     base = alt.Chart(frame).encode(y=alt.Y("outcome:N", sort=None, title=None))
@@ -42,7 +42,7 @@ def _duties_chart(brief: Brief) -> alt.LayerChart:
     )
     whiskers = base.mark_rule(color="black").encode(x="low_bn:Q", x2="high_bn:Q")
     chart: alt.LayerChart = (bars + whiskers).properties(
-        width=_WIDTH, title="Duties collected by outcome (central estimate, 90% interval)"
+        width=_WIDTH, title="Duties collected by outcome (median, 90% interval)"
     )
     return chart
 

@@ -48,6 +48,10 @@ GE_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: Metadata of one solve that the table's rows state instead (dates, scenario, elasticity).
+_PER_SOLVE = ("scenario", "entry_date", "reference_date", "as_known", "elasticity")
+
+
 def _status_quo(specs: Sequence[OutcomeSpec]) -> OutcomeSpec | None:
     for spec in specs:
         if spec.key == "law":
@@ -197,7 +201,7 @@ def economy_effects(
         else f"trade elasticity {6.0:g} (sigma 7, the Advanced Guide's)"
     )
     table.attrs["metadata"] = {
-        **{k: v for k, v in metadata.items() if k not in ("scenario", "entry_date", "as_known")},
+        **{k: v for k, v in metadata.items() if k not in _PER_SOLVE},
         "central_elasticity": own,
         "partner_share_of_us_imports_pct": share,
         "elasticity_range": span,

@@ -83,13 +83,14 @@ def fmt(value: float | None, unit: str, *, signed: bool = False) -> str:
 
 
 def fmt_estimate(estimate: Estimate, unit: str, *, signed: bool = False) -> str:
-    """The central estimate and [5th to 95th percentile]; the estimate alone without interval.
+    """The median and [5th to 95th percentile] over the draws; the value alone without draws.
 
-    The central estimate is the one at the central elasticities (``point``): unlike medians
-    over a mixture of studies, central estimates add up (an outcome's level is the status quo's
-    plus its increment).
+    Medians, not the estimate at the central elasticities: with draws that pick among studies,
+    the central elasticities (a geometric mean of the studies) belong to no study, and the
+    estimate there can lie outside the interval. Medians of an outcome and of its increment
+    need not add up; each is the middle of its own distribution.
     """
-    text = fmt(estimate.point, unit, signed=signed)
+    text = fmt(estimate.median, unit, signed=signed)
     if estimate.has_interval:
         low, high = fmt(estimate.p05, unit, signed=signed), fmt(estimate.p95, unit, signed=signed)
         text += f" [{low} to {high}]"
@@ -169,9 +170,10 @@ def comparison_note(brief: Brief) -> str:
             "the change the outcome itself brings; "
         )
     return (
-        text + "'level': under the outcome. Central estimate (at the central elasticities) and "
-        "[5th to 95th percentile] over elasticity draws that each pick one of Hauk (2012), "
-        "Broda-Weinstein (2006) and CEPII ProTEE (2022); increments are per-draw differences."
+        text + "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
+        "draws that each pick one of Hauk (2012), Broda-Weinstein (2006) and CEPII ProTEE "
+        "(2022); increments are per-draw differences, so their medians need not equal the "
+        "difference of the levels' medians."
     )
 
 

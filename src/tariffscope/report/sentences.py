@@ -1,10 +1,11 @@
 """One plain sentence per outcome: what it does to US imports from the partner and to duties.
 
-The sentence states the central estimate (at the central elasticities: central estimates add
-up, medians over a mixture of studies do not) with its unit and its 90% interval over the
-elasticity draws, and says what it is compared with: the law on the story's date (the status
-quo) for every other outcome, the reference law for the status quo itself. When the interval
-includes zero, a second sentence says that the direction depends on the elasticities.
+The sentence states the median over the elasticity draws with its unit and its 90% interval,
+and says what it is compared with: the law on the story's date (the status quo) for every other
+outcome, the reference law for the status quo itself. Increments and levels are separate
+statements, each with its own median (medians of a level and of an increment need not add up).
+When the interval of the change in imports includes zero, the sentence says that the direction
+depends on the elasticities.
 """
 
 from __future__ import annotations
@@ -26,17 +27,21 @@ def _day(value: date) -> str:
 def _interval(estimate: Estimate, unit: str) -> str:
     if not estimate.has_interval:
         return ""
-    return f"; 90% interval {fmt(estimate.p05, unit)} to {fmt(estimate.p95, unit)}"
+    return f"90% interval {fmt(estimate.p05, unit)} to {fmt(estimate.p95, unit)}"
 
 
-def _move(usd: Estimate, pct: Estimate, rise: str, fall: str) -> tuple[str, bool]:
-    """("fall by $13.6 bn (-9.4%; 90% interval ...)", whether the interval crosses zero)."""
-    detail = f"({fmt(pct.point, '%', signed=True)}{_interval(usd, 'USD')})"
-    crosses = usd.has_interval and (usd.p05 or 0.0) < 0.0 < (usd.p95 or 0.0)
-    if abs(usd.point) < 0.5e6:
-        return f"barely change {detail}", crosses
-    verb = rise if usd.point > 0 else fall
-    return f"{verb} by {money(abs(usd.point))} {detail}", crosses
+def _crosses(estimate: Estimate) -> bool:
+    return estimate.has_interval and (estimate.p05 or 0.0) < 0.0 < (estimate.p95 or 0.0)
+
+
+def _move(usd: Estimate, pct: Estimate, rise: str, fall: str) -> str:
+    """ "fall by $13.6 bn (-9.4%; 90% interval ...)"."""
+    interval = _interval(usd, "USD")
+    detail = f"({fmt(pct.median, '%', signed=True)}" + (f"; {interval})" if interval else ")")
+    if abs(usd.median) < 0.5e6:
+        return f"barely change {detail}"
+    verb = rise if usd.median > 0 else fall
+    return f"{verb} by {money(abs(usd.median))} {detail}"
 
 
 def _opening(scenario: PricedScenario, base: PricedScenario | None) -> str:
@@ -51,8 +56,8 @@ def _opening(scenario: PricedScenario, base: PricedScenario | None) -> str:
     return f"Under the outcome '{spec.label}' ({spec.description})"
 
 
-def _caveat(crosses: bool, partner: str) -> str:
-    if not crosses:
+def _caveat(usd: Estimate, partner: str) -> str:
+    if not _crosses(usd):
         return ""
     return (
         f" Whether imports from {partner} rise or fall depends on the elasticities: the "
@@ -61,7 +66,7 @@ def _caveat(crosses: bool, partner: str) -> str:
 
 
 def outcome_sentences(brief: Brief) -> dict[str, str]:
-    """Outcome key -> one sentence with the headline numbers, their units and intervals."""
+    """Outcome key -> the outcome's headline numbers in plain words, units and intervals."""
     rows: dict[tuple[str, str], HeadlineRow] = {
         (r.outcome, r.metric): r for r in headline_table(brief)
     }
@@ -72,33 +77,35 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
         key = scenario.spec.key
         duties = rows[(key, "duty_focus_after_usd")].estimate
         etr = rows[(key, "etr_focus_after_pct")].estimate
-        levels = f"{money(duties.point)} a year (an effective tariff of {fmt(etr.point, '%')})"
+        level = (
+            f"US duties on goods from {partner} come to {money(duties.median)} a year (an "
+            f"effective tariff of {fmt(etr.median, '%')})"
+        )
         if base is None or scenario is base:
-            reference = scenario.outcome.before.entry_date
-            imports, crosses = _move(
-                rows[(key, "imports_focus_change_usd")].estimate,
-                rows[(key, "imports_focus_change_pct")].estimate,
-                "are higher",
-                "are lower",
-            )
+            usd = rows[(key, "imports_focus_change_usd")].estimate
+            imports = _move(usd, rows[(key, "imports_focus_change_pct")].estimate, *_LEVEL_VERBS)
+            reference = _day(scenario.outcome.before.entry_date)
             out[key] = (
                 f"{_opening(scenario, base)}, US imports from {partner} {imports} than under "
-                f"the law of {_day(reference)} (the reference), and US duties on goods from "
-                f"{partner} come to {levels}." + _caveat(crosses, partner)
+                f"the law of {reference} (the reference), and {level}." + _caveat(usd, partner)
             )
             continue
-        imports, crosses = _move(
-            rows[(key, "imports_focus_change_usd_vs_status_quo")].estimate,
-            rows[(key, "imports_focus_change_pct_vs_status_quo")].estimate,
-            "rise",
-            "fall",
+        usd = rows[(key, "imports_focus_change_usd_vs_status_quo")].estimate
+        imports = _move(
+            usd, rows[(key, "imports_focus_change_pct_vs_status_quo")].estimate, "rise", "fall"
         )
         extra = rows[(key, "duty_focus_after_usd_vs_status_quo")].estimate
-        direction = "rise" if extra.point > 0 else "fall"
+        direction = "rise" if extra.median > 0 else "fall"
+        interval = _interval(extra, "USD a year")
         out[key] = (
             f"{_opening(scenario, base)}, US imports from {partner} {imports} compared with the "
             f"status quo (the law on {_day(base.spec.entry_date)}), and US duties on goods from "
-            f"{partner} {direction} by {money(abs(extra.point))} a year to {levels}."
-            + _caveat(crosses, partner)
+            f"{partner} {direction} by {money(abs(extra.median))} a year"
+            + (f" ({interval})" if interval else "")
+            + f"; under this outcome {level}."
+            + _caveat(usd, partner)
         )
     return out
+
+
+_LEVEL_VERBS = ("are higher", "are lower")
