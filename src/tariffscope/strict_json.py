@@ -46,6 +46,9 @@ def jsonable(value: Any) -> Any:
 
 
 def _other(value: Any) -> Any:
+    numeric = _numpy_or_pandas(value)  # first: pandas' NaT is also a datetime
+    if numeric is not _UNKNOWN:
+        return numeric
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -54,9 +57,6 @@ def _other(value: Any) -> Any:
         return jsonable(value.value)
     if isinstance(value, PurePath):
         return str(value)
-    numeric = _numpy_or_pandas(value)
-    if numeric is not _UNKNOWN:
-        return numeric
     if hasattr(value, "to_dict") and callable(value.to_dict):
         return jsonable(value.to_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

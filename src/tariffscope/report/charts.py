@@ -67,7 +67,7 @@ def _sector_chart(brief: Brief) -> alt.Chart:
             color=alt.Color("outcome:N", sort=None, legend=alt.Legend(orient="bottom", title=None)),
             tooltip=["sector", "outcome", alt.Tooltip("change_bn:Q", format=".2f")],
         )
-        .properties(width=_WIDTH, title="Change in imports by sector (point estimates)")
+        .properties(width=_WIDTH, title="Change in imports by sector (at the central elasticities)")
     )
     return chart
 

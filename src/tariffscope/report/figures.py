@@ -173,7 +173,8 @@ def comparison_note(brief: Brief) -> str:
         text + "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
         "draws that each pick one of Hauk (2012), Broda-Weinstein (2006) and CEPII ProTEE "
         "(2022); increments are per-draw differences, so their medians need not equal the "
-        "difference of the levels' medians."
+        "difference of the levels' medians. Sector tables are at the central elasticities "
+        "(the geometric mean of the three studies)."
     )
 
 

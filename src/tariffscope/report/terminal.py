@@ -150,7 +150,7 @@ def _sectors(brief: Brief) -> Table:
     labels = [s.spec.label for s in brief.scenarios]
     return _sector_table(
         f"Change in US imports from {country_name(brief.pair[1])} by sector, against the "
-        "reference law (US$, point estimate)",
+        "reference law (US$, at the central elasticities)",
         scenario_sectors(brief, top=8),
         labels,
     )
@@ -159,7 +159,7 @@ def _sectors(brief: Brief) -> Table:
 def _diversion(brief: Brief, frame: object) -> Table:
     base = status_quo(brief) or brief.scenarios[0]
     return _sector_table(
-        f"Trade diverted to other suppliers, against {base.spec.label} (US$, point estimate)",
+        f"Trade diverted to other suppliers, against {base.spec.label} (US$, at the central elasticities)",
         frame,
         [str(c) for c in frame.columns],  # type: ignore[attr-defined]
     )
