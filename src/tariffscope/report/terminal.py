@@ -159,7 +159,8 @@ def _sectors(brief: Brief) -> Table:
 def _diversion(brief: Brief, frame: object) -> Table:
     base = status_quo(brief) or brief.scenarios[0]
     return _sector_table(
-        f"Trade diverted to other suppliers, against {base.spec.label} (US$, at the central elasticities)",
+        f"Trade diverted to other suppliers, against {base.spec.label} "
+        "(US$, at the central elasticities)",
         frame,
         [str(c) for c in frame.columns],  # type: ignore[attr-defined]
     )
