@@ -269,5 +269,8 @@ def test_the_published_trade_elasticities(shared: Path) -> None:
     )
     cp = set(np.round(table.loc[table["key"] == "CP", "epsilon_trade_elasticity"], 2))
     assert len(cp & paper) >= 10
+    from tariffscope.impact.ge_range import _averages
+
+    assert _averages(folder / "lashkaripour_ustariff_icio2022") == pytest.approx(span.by_source)
     runs = span.runs("cp")
     assert runs["central"] is None and runs["low"] == pytest.approx(span.low / span.by_source["CP"])

@@ -18,13 +18,17 @@ they are not published estimates.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
 
-from tariffscope.config import shared_dir
+from tariffscope.config import shared_dir, user_dir
 from tariffscope.errors import DataUnavailableError
 
 __all__ = ["PUBLISHED_SOURCES", "TradeElasticityRange", "trade_elasticity_range"]
@@ -33,6 +37,9 @@ _FOLDER = "data/d_gravity/lashkaripour_ustariff_icio2022"
 _ELASTICITIES = "icio2022_trade_elasticities_by_source.csv"
 _TRADE = "icio2022_81x81x28_trade_tariff.csv.gz"
 _PACKAGE = "github.com/ahmadlp/us-tariff (data/sigma, mat/ICIO2022.mat), as in ../shared"
+_WEIGHTS = "2022 US imports by goods sector (OECD ICIO) as weights"
+
+logger = logging.getLogger(__name__)
 
 #: Studies whose sector trade elasticities bound the GE runs: key -> citation.
 PUBLISHED_SOURCES: MappingProxyType[str, str] = MappingProxyType(
@@ -94,6 +101,10 @@ class TradeElasticityRange:
 def trade_elasticity_range() -> TradeElasticityRange:
     """The studies' import-weighted trade elasticities (see the module docstring).
 
+    The six averages are kept in the user cache (``<user data dir>/cache/ge``) under the
+    SHA-256 of the two source files, since reading the 183,708-row trade file costs a few
+    tenths of a second on every brief.
+
     Raises
     ------
     DataUnavailableError
@@ -103,6 +114,32 @@ def trade_elasticity_range() -> TradeElasticityRange:
     assert base is not None
     folder = base / _FOLDER
     try:
+        digest = hashlib.sha256()
+        for name in (_ELASTICITIES, _TRADE):
+            digest.update((folder / name).read_bytes())
+    except OSError as error:
+        raise DataUnavailableError(
+            f"trade elasticities of published studies not readable in {folder}: {error}"
+        ) from error
+    cached = user_dir() / "cache" / "ge" / f"trade_elasticities_{digest.hexdigest()[:16]}.json"
+    try:
+        by_source = {str(k): float(v) for k, v in json.loads(cached.read_text()).items()}
+    except (OSError, ValueError, AttributeError):
+        by_source = _averages(folder)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(by_source, sort_keys=True), encoding="utf-8")
+        except OSError as error:  # a read-only cache only costs time
+            logger.info("trade elasticities not cached: %s", error)
+    missing = sorted(set(PUBLISHED_SOURCES) - set(by_source))
+    if missing:
+        raise DataUnavailableError(f"{folder / _ELASTICITIES}: no elasticities for {missing}")
+    return TradeElasticityRange(by_source=by_source, weights=_WEIGHTS)
+
+
+def _averages(folder: Path) -> dict[str, float]:
+    """Each published study's sector trade elasticities averaged with US import weights."""
+    try:
         elasticities = pd.read_csv(folder / _ELASTICITIES)
         trade = pd.read_csv(
             folder / _TRADE, usecols=["exporter", "importer", "sector", "trade_usd_mn"]
@@ -111,22 +148,16 @@ def trade_elasticity_range() -> TradeElasticityRange:
         raise DataUnavailableError(
             f"trade elasticities of published studies not readable in {folder}: {error}"
         ) from error
-    goods_trade = ~trade["sector"].str.startswith("Services")  # the package's one services row
-    imports = trade[(trade["importer"] == "USA") & (trade["exporter"] != "USA") & goods_trade]
+    imports = trade[(trade["importer"] == "USA") & (trade["exporter"] != "USA")]
+    imports = imports[~imports["sector"].str.startswith("Services")]  # its one services row
     weights = imports.groupby("sector")["trade_usd_mn"].sum()
     goods = elasticities[
         elasticities["key"].isin(list(PUBLISHED_SOURCES))
         & elasticities["sector"].isin(weights.index)
     ]
-    by_source = {}
+    out = {}
     for key, rows in goods.groupby("key"):
         w = weights.reindex(rows["sector"]).to_numpy()
-        by_source[str(key)] = float(
-            (w * rows["epsilon_trade_elasticity"].to_numpy()).sum() / w.sum()
-        )
-    missing = sorted(set(PUBLISHED_SOURCES) - set(by_source))
-    if missing:
-        raise DataUnavailableError(f"{folder / _ELASTICITIES}: no elasticities for {missing}")
-    return TradeElasticityRange(
-        by_source=by_source, weights="2022 US imports by goods sector (OECD ICIO) as weights"
-    )
+        values = rows["epsilon_trade_elasticity"].to_numpy()
+        out[str(key)] = float((w * values).sum() / w.sum())
+    return out

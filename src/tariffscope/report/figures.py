@@ -78,7 +78,9 @@ def fmt(value: float | None, unit: str, *, signed: bool = False) -> str:
     if _missing(value):
         return "n/a"
     assert value is not None
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    if abs(value) < 0.05:  # no "-0.0"
+        value = 0.0
+    text = f"{value:+.1f}" if signed and value else f"{value:.1f}"
     return f"{text} pp" if unit == "pp" else f"{text}%"
 
 

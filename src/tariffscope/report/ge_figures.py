@@ -44,6 +44,8 @@ class Table:
 def _number(value: float, decimals: int) -> str:
     if not math.isfinite(value):
         return "n/a"
+    if abs(value) < 0.5 * 10.0**-decimals:  # no "-0.000" or "+0.000"
+        return f"{0.0:.{decimals}f}"
     return f"{value:+.{decimals}f}"
 
 
