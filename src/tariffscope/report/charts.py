@@ -7,11 +7,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from tariffscope.domain.countries import country_name
 from tariffscope.regime import history
 from tariffscope.report.brief import Brief
 from tariffscope.report.figures import scenario_sectors
-from tariffscope.report.numbers import headline_table
+from tariffscope.report.numbers import headline_table, partner_name
 
 __all__ = ["brief_charts"]
 
@@ -36,7 +35,7 @@ def _duties_chart(brief: Brief) -> alt.LayerChart:
     bars = base.mark_bar().encode(
         x=alt.X(
             "duties_bn:Q",
-            title=f"US duties on goods from {country_name(brief.pair[1])}, US$ bn a year",
+            title=f"US duties on goods from {partner_name(brief.pair[1])}, US$ bn a year",
         ),
         tooltip=["outcome", alt.Tooltip("duties_bn:Q", format=".1f")],
     )
@@ -61,7 +60,7 @@ def _sector_chart(brief: Brief) -> alt.Chart:
             yOffset=alt.YOffset("outcome:N", sort=None),
             x=alt.X(
                 "change_bn:Q",
-                title=f"change in US imports from {country_name(brief.pair[1])} against the "
+                title=f"change in US imports from {partner_name(brief.pair[1])} against the "
                 "reference law, US$ bn",
             ),
             color=alt.Color("outcome:N", sort=None, legend=alt.Legend(orient="bottom", title=None)),

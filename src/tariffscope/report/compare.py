@@ -15,9 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
-from tariffscope.report.numbers import Estimate, headline_table
+from tariffscope.report.numbers import Estimate, headline_table, partner_name
 
 __all__ = ["ModelComparison", "difference_reasons", "model_comparison"]
 
@@ -112,7 +111,7 @@ def model_comparison(brief: Brief) -> list[ModelComparison]:
 
 def difference_reasons(brief: Brief) -> list[str]:
     """Why the partial- and general-equilibrium numbers differ, for this brief's models."""
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     meta: dict[str, Any] = {} if brief.economy is None else brief.economy.attrs.get("metadata", {})
     base_year = meta.get("base_year", "its base year")
     regions = meta.get("regions", "the model's countries")

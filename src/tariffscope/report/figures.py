@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.numbers import (
     PRESENTED,
     Estimate,
     HeadlineRow,
     headline_table,
+    partner_name,
     reference_label,
     status_quo,
 )
@@ -126,7 +126,7 @@ def headline_sections(brief: Brief) -> list[HeadlineSection]:
     For each quantity, the increment over the status quo first (blank for the status quo
     itself), then the change against the reference law or the level under the outcome.
     """
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     table = headline_table(brief)
     labels = tuple(s.spec.label for s in brief.scenarios)
     keys = [s.spec.key for s in brief.scenarios]

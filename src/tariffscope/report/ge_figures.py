@@ -15,6 +15,7 @@ from tariffscope.report.brief import Brief
 from tariffscope.report.compare import Range, model_comparison
 from tariffscope.report.economy import GE_METRICS
 from tariffscope.report.figures import GE_DECIMALS, fmt_estimate
+from tariffscope.report.numbers import partner_name
 
 __all__ = ["GE_HEADERS", "Table", "comparison_table", "economy_tables"]
 
@@ -101,7 +102,7 @@ def _range(value: Range | None, decimals: int) -> str:
 
 def comparison_table(brief: Brief) -> Table:
     """PE and GE changes of the same flows against the same laws, one row per comparison."""
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     rows = []
     for item in model_comparison(brief):
         against = "status quo" if item.comparison == "status_quo" else "reference"

@@ -21,7 +21,7 @@ from tariffscope.report.figures import (
     scenario_sectors,
 )
 from tariffscope.report.ge_figures import comparison_table, economy_tables
-from tariffscope.report.numbers import status_quo
+from tariffscope.report.numbers import partner_name, status_quo
 from tariffscope.report.sentences import outcome_sentences
 from tariffscope.strict_json import to_json
 
@@ -64,7 +64,7 @@ def _money_table(frame: object) -> tuple[list[str], list[list[str]]]:
 
 
 def _sector_tables(brief: Brief) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     tables = [
         (
             f"Change in US imports from {partner} by sector, against the reference law",

@@ -37,6 +37,7 @@ __all__ = [
     "HeadlineRow",
     "Presented",
     "headline_table",
+    "partner_name",
     "reference_label",
     "status_quo",
 ]
@@ -202,6 +203,18 @@ class HeadlineRow:
         }
 
 
+#: Names read with "the" in a sentence ("US imports from the United Kingdom").
+_WITH_THE = ("United ", "European ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives")
+
+
+def partner_name(code: str) -> str:
+    """The country's name as it reads inside a sentence: "Japan", "the European Union"."""
+    name = country_name(code)
+    if name.startswith(_WITH_THE) or name.endswith((" Republic", " Islands", " Emirates")):
+        return f"the {name}"
+    return name
+
+
 def status_quo(brief: Brief) -> PricedScenario | None:
     """The outcome that is the law on the story's date (no scenario), if the brief has one."""
     for scenario in brief.scenarios:
@@ -283,7 +296,7 @@ def _describe(spec: Presented, comparison: Comparison, partner: str, against: st
 
 def headline_table(brief: Brief) -> list[HeadlineRow]:
     """Every headline number of every outcome, against the reference and the status quo."""
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     reference = reference_label(brief)
     base = status_quo(brief)
     base_text = (

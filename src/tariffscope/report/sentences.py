@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief, PricedScenario
 from tariffscope.report.figures import fmt, money
-from tariffscope.report.numbers import Estimate, HeadlineRow, headline_table, status_quo
+from tariffscope.report.numbers import (
+    Estimate,
+    HeadlineRow,
+    headline_table,
+    partner_name,
+    status_quo,
+)
 
 __all__ = ["outcome_sentences"]
 
@@ -70,7 +75,7 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
     rows: dict[tuple[str, str], HeadlineRow] = {
         (r.outcome, r.metric): r for r in headline_table(brief)
     }
-    partner = country_name(brief.pair[1])
+    partner = partner_name(brief.pair[1])
     base = status_quo(brief)
     out = {}
     for scenario in brief.scenarios:

@@ -20,7 +20,7 @@ from tariffscope.report.figures import (
 )
 from tariffscope.report.ge_figures import Table as FigureTable
 from tariffscope.report.ge_figures import comparison_table, economy_tables
-from tariffscope.report.numbers import status_quo
+from tariffscope.report.numbers import partner_name, status_quo
 from tariffscope.report.sentences import outcome_sentences
 
 __all__ = ["render_terminal"]
@@ -149,7 +149,7 @@ def _sector_table(title: str, frame: object, labels: list[str]) -> Table:
 def _sectors(brief: Brief) -> Table:
     labels = [s.spec.label for s in brief.scenarios]
     return _sector_table(
-        f"Change in US imports from {country_name(brief.pair[1])} by sector, against the "
+        f"Change in US imports from {partner_name(brief.pair[1])} by sector, against the "
         "reference law (US$, at the central elasticities)",
         scenario_sectors(brief, top=8),
         labels,
