@@ -110,6 +110,7 @@ def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
         economy_tables=economy_tables(brief),
         comparison=comparison_table(brief) if priced and has_economy else None,
         reasons=difference_reasons(brief) if priced and has_economy else [],
+        warnings=[str(w) for w in getattr(brief, "warnings", ())],
         texts=texts,
     )
 

@@ -50,6 +50,8 @@ def _header(brief: Brief) -> Panel:
         f"{x.article.outlet or 'unknown outlet'} ({x.article.published})" for x in brief.extractions
     )
     lines.append(Text.assemble(("Sources: ", "bold"), sources))
+    for warning in getattr(brief, "warnings", ()):
+        lines.append(Text.assemble(("Warning: ", "bold yellow"), str(warning)))
     return Panel(Group(*lines), title="tariffscope brief", title_align="left")
 
 
@@ -182,20 +184,10 @@ def render_terminal(brief: Brief, console: Console) -> None:
     console.print(_timeline(brief))
     console.print(_quotes(brief))
     console.print(_measures(brief))
-    if not brief.scenarios:
-        return
-    console.print(_sentences(brief))
-    note = comparison_note(brief)
-    for section in headline_sections(brief):
-        console.print(_headline(section, note))
-    console.print(_sectors(brief))
-    diverted = scenario_diversion(brief, top=8)
-    if not diverted.empty:
-        console.print(_diversion(brief, diverted))
-    for table in economy_tables(brief):
-        console.print(_table(table))
+    if brief.scenarios:
+        _print_priced(brief, console)
     console.print(Text(brief.economy_note, style="dim"))
-    if brief.economy is not None and not brief.economy.empty:
+    if brief.scenarios and brief.economy is not None and not brief.economy.empty:
         console.print(_table(comparison_table(brief)))
         for reason in difference_reasons(brief):
             console.print(Text(f"Why they differ: {reason}", style="dim"))
@@ -206,3 +198,17 @@ def render_terminal(brief: Brief, console: Console) -> None:
     )
     for assumption in brief.assumptions:
         console.print(Text(f"Assumption: {assumption}", style="dim"))
+
+
+def _print_priced(brief: Brief, console: Console) -> None:
+    """The outcomes priced: sentences, headline tables, sectors, economy-wide tables."""
+    console.print(_sentences(brief))
+    note = comparison_note(brief)
+    for section in headline_sections(brief):
+        console.print(_headline(section, note))
+    console.print(_sectors(brief))
+    diverted = scenario_diversion(brief, top=8)
+    if not diverted.empty:
+        console.print(_diversion(brief, diverted))
+    for table in economy_tables(brief):
+        console.print(_table(table))
