@@ -60,7 +60,7 @@ def _actors(brief: Brief) -> Table:
     for column in ("name", "role", "country"):
         table.add_column(column)
     for actor in brief.actors:
-        table.add_row(actor.name, actor.role or "", actor.country or "")
+        table.add_row(*_plain(actor.name, actor.role or "", actor.country or ""))
     return table
 
 
@@ -73,15 +73,19 @@ def _timeline(brief: Brief) -> Table:
         count = f" (x{event.count})" if event.count else ""
         sources = brief.event_sources[index] if index < len(brief.event_sources) else ()
         table.add_row(
-            when,
-            f"{event.kind}{count}",
-            ", ".join(event.participants),
-            event.place or "",
-            event.status,
-            "; ".join(sources),
+            *_plain(
+                when,
+                f"{event.kind}{count}",
+                ", ".join(event.participants),
+                event.place or "",
+                event.status,
+                "; ".join(sources),
+            )
         )
     for deadline in brief.deadlines:
-        table.add_row(deadline.date.isoformat(), "deadline", "", "", deadline.what[:80], "")
+        table.add_row(
+            *_plain(deadline.date.isoformat(), "deadline", "", "", deadline.what[:80], "")
+        )
     return table
 
 
@@ -93,7 +97,7 @@ def _quotes(brief: Brief) -> Table:
         who = quote.speaker or "unnamed"
         if quote.via:
             who += f" (via {quote.via})"
-        table.add_row(who, f"\u201c{quote.text}\u201d")
+        table.add_row(*_plain(who, f"\u201c{quote.text}\u201d"))
     return table
 
 
@@ -109,9 +113,8 @@ def _measures(brief: Brief) -> Table:
         if mention.effective_date:
             what += f" from {mention.effective_date.isoformat()}"
         legal = (link.measure_id and f"{link.measure_id}: {link.reason}") or link.reason
-        table.add_row(
-            link.status, what, f"{legal}\n{note.sentence()}" if note.resolution else legal
-        )
+        explained = f"{legal}\n{note.sentence()}" if note.resolution else legal
+        table.add_row(*_plain(link.status, what, explained))
     return table
 
 
@@ -128,23 +131,30 @@ def _sentences(brief: Brief) -> Group:
 
 
 def _headline(section: HeadlineSection, note: str) -> Table:
-    table = Table(title=section.title, title_justify="left", caption=note, caption_justify="left")
+    table = Table(
+        title=Text(section.title), title_justify="left", caption=Text(note), caption_justify="left"
+    )
     table.add_column("", overflow="fold")
     table.add_column("against")
     for label in section.outcomes:
-        table.add_column(label, justify="right", overflow="fold")
+        table.add_column(Text(label), justify="right", overflow="fold")
     for name, against, cells in section.rows:
-        table.add_row(name, against, *cells)
+        table.add_row(*_plain(name, against, *cells))
     return table
 
 
+def _plain(*cells: str) -> list[Text]:
+    """Cells as plain text: story words and brackets are never read as Rich markup."""
+    return [Text(cell) for cell in cells]
+
+
 def _sector_table(title: str, frame: object, labels: list[str]) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=Text(title), title_justify="left")
     table.add_column("sector", overflow="fold")
     for label in labels:
-        table.add_column(label, justify="right")
+        table.add_column(Text(label), justify="right")
     for sector, row in frame.iterrows():  # type: ignore[attr-defined]
-        table.add_row(str(sector), *(money(row[label]) for label in labels))
+        table.add_row(*_plain(str(sector), *(money(row[label]) for label in labels)))
     return table
 
 
@@ -169,11 +179,11 @@ def _diversion(brief: Brief, frame: object) -> Table:
 
 
 def _table(spec: FigureTable) -> Table:
-    table = Table(title=spec.title, title_justify="left")
+    table = Table(title=Text(spec.title), title_justify="left")
     for index, column in enumerate(spec.columns):
-        table.add_column(column, overflow="fold", justify="left" if index < 2 else "right")
+        table.add_column(Text(column), overflow="fold", justify="left" if index < 2 else "right")
     for row in spec.rows:
-        table.add_row(*row)
+        table.add_row(*_plain(*row))
     return table
 
 
