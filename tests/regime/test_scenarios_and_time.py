@@ -95,11 +95,14 @@ def test_dates_beyond_coverage_warn_with_the_coverage_end() -> None:
 
 
 def test_claims_change_the_answer_and_unclaimed_exemptions_are_mentioned() -> None:
+    # HTS 2025 Basic Edition 6109.10.00: General 16.5%, Special "Free (AU,BH,CL,CO,IL,JO,KR,MA,
+    # OM,P,PA,PE,S,SG)"; Mexico's 25% fentanyl duty does not apply to USMCA goods (9903.01.04).
     plain = resolve("6109.10.00", "MEX", "2025-06-01")
+    assert plain.total_pct == pytest.approx(16.5 + 25)
     assert any("usmca" in w for w in plain.warnings)
-    assert resolve("6109.10.00", "MEX", "2025-06-01", claims=("usmca",)).total_pct == pytest.approx(
-        16.5
-    )
+    claimed = resolve("6109.10.00", "MEX", "2025-06-01", claims=("usmca",))
+    assert claimed.total_pct == pytest.approx(0.0)
+    assert claimed.components[0].programme == "usmca"
 
 
 def test_history_of_a_japanese_car_lists_every_change_with_its_cause() -> None:

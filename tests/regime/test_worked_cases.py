@@ -75,7 +75,7 @@ CASES = [
     # Canada and Mexico
     (TSHIRT, "CAN", "2025-03-04", None, (), 41.5, "CAT FENT-CAN-01: 25% from 2025-03-04"),
     (TSHIRT, "CAN", "2025-08-01", None, (), 51.5, "CAT FENT-CAN-35: 35% from 2025-08-01"),
-    (TSHIRT, "CAN", "2025-08-01", None, ("usmca",), 16.5, "CAT FENT-USMCA-EXEMPT: USMCA goods exempt"),
+    (TSHIRT, "CAN", "2025-08-01", None, ("usmca",), 0.0, "CAT FENT-USMCA-EXEMPT + HTS Special S: Free"),
     (TSHIRT, "MEX", "2025-02-20", None, (), 16.5, "CAT FENT-CAMX-PAUSE: paused until 2025-03-04"),
     (CAR, "MEX", "2025-04-03", None, (), 27.5, "NOTES quick reference: 232 autos vs CA/MX IEEPA exclusive"),
     (STEEL, "CAN", "2025-04-01", None, (), 25.0, "NOTES: 2025-03-04 to 06-03 the CA/MX IEEPA duty instead of steel 232"),

@@ -13,6 +13,9 @@ resolves:
   at all. Such 8-digit lines are added here, reading rate and text from the 10-digit row.
 * Lines without a rate inherit it from the nearest numbered parent that has one (by code
   prefix: HTS10 -> HTS8 -> HTS6 -> heading); ``rate_source`` records where it came from.
+  The Special column (preferential rates by programme, "Free (A+,AU,...,SG)") is printed on
+  the same row as the General rate it qualifies, so a line takes the Special text of its
+  ``rate_source`` row.
 * A description is meaningful only with its parents ("Other"): every row keeps a pointer
   ``parent`` to the enclosing row (by indent), headings and unnumbered header rows included,
   so the full description can be rebuilt without storing it on every line.
@@ -46,6 +49,7 @@ SCHEDULE_COLUMNS: tuple[str, ...] = (
     "rate_text",
     "rate_source",
     "column2_text",
+    "special_text",
 )
 
 COL_HTS = "HTS Number"
@@ -53,6 +57,7 @@ COL_INDENT = "Indent"
 COL_DESCRIPTION = "Description"
 COL_UNIT = "Unit of Quantity"
 COL_GENERAL = "General Rate of Duty"
+COL_SPECIAL = "Special Rate of Duty"  # optional, like Column 2
 COL_COLUMN2 = "Column 2 Rate of Duty"  # optional: older exports may lack it
 REQUIRED_COLUMNS = (COL_HTS, COL_INDENT, COL_DESCRIPTION, COL_UNIT, COL_GENERAL)
 
@@ -71,6 +76,7 @@ class BasicRow:
     unit: str
     general: str
     column2: str = ""
+    special: str = ""
 
 
 def _clean(text: str) -> str:
@@ -162,6 +168,7 @@ def _row(record: dict[str | None, str | None], path: Path, number: int) -> Basic
         unit=_units(cell(COL_UNIT), path, number),
         general=cell(COL_GENERAL).strip(),
         column2=(record.get(COL_COLUMN2) or "").strip(),
+        special=_clean(record.get(COL_SPECIAL) or ""),
     )
 
 
@@ -182,11 +189,16 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
         enclosing row (by indent) or -1. ``rate_text`` is the General rate that applies to an
         HTS8/HTS10 line, own or inherited, and ``rate_source`` the line it was read from; both
         are empty for headings and header rows, and where no line above has a rate (a few
-        chapter 98/99 provisions).
+        chapter 98/99 provisions). ``column2_text`` is the Column 2 rate that applies (own or
+        inherited) and ``special_text`` the Special column of the ``rate_source`` row
+        (whitespace collapsed; empty where no programme is printed).
     """
     rows = list(rows)
     own_rate = {row.hts: row.general for row in rows if row.hts and row.general}
     own_column2 = {row.hts: row.column2 for row in rows if row.hts and row.column2}
+    # The Special column is printed beside the General rate it qualifies, so a line's Special
+    # text is the one on the row its General rate comes from (none where that row has none).
+    own_special = {row.hts: row.special for row in rows if row.hts and row.special}
     numbered = {row.hts for row in rows if row.hts}
     records: list[dict[str, object]] = []
     stack: list[tuple[int, int]] = []  # (indent, position) of the enclosing rows
@@ -204,6 +216,7 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
             "rate_text": "",
             "rate_source": "",
             "column2_text": "",
+            "special_text": "",
         }
         chain: tuple[str, ...] = ()
         if len(row.hts) == 10 and row.hts[:8] not in numbered:
@@ -218,10 +231,12 @@ def schedule_table(rows: Iterable[BasicRow]) -> pd.DataFrame:
                     "column2_text": _column2(own_column2, chain),
                 }
             )
+            records[-1]["special_text"] = own_special.get(str(records[-1]["rate_source"]), "")
         if len(row.hts) in (8, 10):
             chain = (row.hts, row.hts[:8], row.hts[:6], row.hts[:4])
             record.update(_rate(own_rate, chain))
             record["column2_text"] = _column2(own_column2, chain)
+            record["special_text"] = own_special.get(str(record["rate_source"]), "")
         stack.append((row.indent, len(records)))
         records.append(record)
     return pd.DataFrame(records, columns=list(SCHEDULE_COLUMNS)).astype(

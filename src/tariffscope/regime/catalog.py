@@ -4,7 +4,10 @@ The catalog is data, in ``regime/catalog/``:
 
 ``catalog.yaml``
     Coverage, the stacking groups (each with its authority) and the claims a user can make
-    about an entry (USMCA-qualifying, transshipped, over quota, ...).
+    about an entry (transshipped, over quota, ...).
+``programmes.yaml``
+    The preference programmes of the HTS Special column (USMCA, KORUS, GSP, civil aircraft,
+    ...); each programme's id is a claim too (one namespace with the claims of catalog.yaml).
 ``measures/*.yaml``
     One record per measure (see ``schema.json`` and docs/tariff-law.md).
 ``stacking.yaml``
@@ -34,6 +37,7 @@ import yaml
 from tariffscope.domain.countries import EUN, WLD, expand_targets, is_country
 from tariffscope.errors import CatalogError
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
+from tariffscope.regime.programmes import Programme, parse_programme
 from tariffscope.regime.scope import ChildrenOf, ProductScope, normalize_prefix
 
 __all__ = [
@@ -123,6 +127,43 @@ class Catalog:
     status_notes: Mapping[str, str] = field(default_factory=dict)
     gaps: tuple[Gap, ...] = ()
     column2: Mapping[str, date] = field(default_factory=dict)
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
+
+    def eligible_programmes(
+        self, origin: str, entry_date: date, *, as_known: date | None = None
+    ) -> tuple[Programme, ...]:
+        """The preference programmes goods of ``origin`` entered on ``entry_date`` can claim."""
+        column2 = self.pays_column2(origin, entry_date)
+        return tuple(
+            programme
+            for programme in self.programmes.values()
+            if programme.ineligibility(origin, entry_date, as_known=as_known, column2=column2)
+            is None
+        )
+
+    def effective_claims(
+        self,
+        claims: frozenset[str],
+        origin: str,
+        entry_date: date,
+        *,
+        as_known: date | None = None,
+    ) -> frozenset[str]:
+        """``claims`` without the programme claims goods of ``origin`` cannot make then.
+
+        A claim of a programme the origin is not eligible for changes nothing for that origin
+        (neither the base rate nor the measures conditioned on the claim).
+        """
+        column2 = self.pays_column2(origin, entry_date)
+        return frozenset(
+            claim
+            for claim in claims
+            if claim not in self.programmes
+            or self.programmes[claim].ineligibility(
+                origin, entry_date, as_known=as_known, column2=column2
+            )
+            is None
+        )
 
     def pays_column2(self, origin: str, entry_date: date) -> bool:
         """Whether goods of ``origin`` entered on ``entry_date`` pay the HTS Column 2 rates."""
@@ -158,6 +199,7 @@ class Catalog:
             self.status_notes,
             self.gaps,
             self.column2,
+            self.programmes,
         )
 
 
@@ -439,6 +481,13 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
             if not isinstance(record, dict):
                 raise CatalogError(f"{where}: expected a mapping")
             measures.append(parse_measure(record, where=where, lists=lists, children=children))
+    programmes = _load_programmes(base / "programmes.yaml")
+    clash = sorted(set(programmes) & set(meta["claims"]))
+    if clash:
+        raise CatalogError(
+            f"claim {clash[0]!r} is both a programme (programmes.yaml) and a claim of"
+            " catalog.yaml: programme ids and claims are one namespace"
+        )
     catalog = Catalog(
         version=str(meta["version"]),
         coverage_start=_as_date(meta["coverage"]["start"], "catalog.yaml") or date.min,
@@ -446,7 +495,7 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
         coverage_note=meta["coverage"].get("note", ""),
         measures=tuple(measures),
         groups=groups,
-        claims=dict(meta["claims"]),
+        claims={**dict(meta["claims"]), **{p.id: p.name for p in programmes.values()}},
         rules=_load_rules(base / "stacking.yaml"),
         status_notes=dict(meta.get("status_notes", {})),
         gaps=tuple(
@@ -463,6 +512,7 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
             code: _as_date(info["from"], "catalog.yaml column2_countries") or date.min
             for code, info in meta.get("column2_countries", {}).items()
         },
+        programmes=programmes,
     )
     ids = [measure.id for measure in measures]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -476,3 +526,29 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
                 raise CatalogError(f"stacking.yaml rule {rule.id}: unknown group {name!r}")
     check_ties(measures)
     return catalog
+
+
+def _load_programmes(path: Path) -> dict[str, Programme]:
+    """The programmes of ``programmes.yaml`` by id (none when the file is absent)."""
+    if not path.exists():
+        return {}
+    records = _read_yaml(path) or []
+    if not isinstance(records, list):
+        raise CatalogError(f"{path.name}: expected a list of programme records")
+    programmes: dict[str, Programme] = {}
+    for index, record in enumerate(records):
+        where = f"{path.name} record {index + 1}"
+        _validate(record, "programme", where)
+        programme = parse_programme(record, where=where, is_country=is_country)
+        if programme.id in programmes:
+            raise CatalogError(f"{where}: programme {programme.id!r} is defined twice")
+        programmes[programme.id] = programme
+    codes = [code for programme in programmes.values() for code in programme.codes]
+    twice = sorted({code for code in codes if codes.count(code) > 1} - _SHARED_CODES)
+    if twice:
+        raise CatalogError(f"{path.name}: Special column code {twice[0]!r} in two programmes")
+    return programmes
+
+
+# GSP codes are claimed by GSP and, for AGOA beneficiaries, by AGOA (CBP CSMS 14-000601).
+_SHARED_CODES = frozenset({"A", "A*", "A+"})

@@ -10,6 +10,11 @@ Semantics (docs/tariff-law.md has the long version):
 - A measure later struck down by a court (the IEEPA duties, 20 February 2026) stays in the
   answer for entries before collection ended, as the duty assessed, with a warning that it may
   be refundable; for later entries it is gone.
+- A claim of a preference programme (``claims=("korus",)``) replaces the General rate by the
+  programme's Special rate where the line lists the programme's code and the origin is
+  eligible on the entry date (:mod:`tariffscope.regime.preferences`); an ineligible claim is a
+  warning. Without the claim, the answer lists the preferences available
+  (``preferences_available``).
 """
 
 from __future__ import annotations
@@ -31,8 +36,15 @@ from tariffscope.errors import MalformedInputError
 from tariffscope.regime.catalog import Catalog, catalog_dir, load_catalog
 from tariffscope.regime.engine import BlockResult, active_measures, evaluate
 from tariffscope.regime.measures import Measure
+from tariffscope.regime.preferences import Preference, best_preference, line_preferences
 from tariffscope.regime.scenario import Scenario, apply_scenario
-from tariffscope.regime.schedule import MfnRate, Schedule, ScheduleLine, load_schedule
+from tariffscope.regime.schedule import (
+    MfnRate,
+    Schedule,
+    ScheduleLine,
+    load_schedule,
+    parse_rate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +124,8 @@ class Component:
     instrument: str
     status: str
     sources: tuple[str, ...] = ()
+    programme: str | None = None
+    special_code: str | None = None
 
     @property
     def rate_pct(self) -> float:
@@ -133,6 +147,8 @@ class Component:
             "instrument": self.instrument,
             "status": self.status,
             "sources": list(self.sources),
+            "programme": self.programme,
+            "special_code": self.special_code,
         }
 
 
@@ -159,6 +175,7 @@ class Resolution:
     not_applied: tuple[NotApplied, ...] = ()
     warnings: tuple[str, ...] = ()
     claims: tuple[str, ...] = field(default=())
+    preferences_available: tuple[dict[str, Any], ...] = ()
 
     @property
     def total(self) -> float:
@@ -182,6 +199,7 @@ class Resolution:
             "mfn": {"text": self.mfn.text, "kind": self.mfn.kind},
             "components": [c.to_dict() for c in self.components],
             "not_applied": [{"measure": n.measure, "reason": n.reason} for n in self.not_applied],
+            "preferences_available": [dict(item) for item in self.preferences_available],
             "warnings": list(self.warnings),
         }
 
@@ -343,31 +361,18 @@ def resolve(
         warnings.append(f"no Column 2 rate is printed for {line.hts}; the general rate is used")
     base_rate = column2 or line.mfn
     base = _base_rate(base_rate, unit_value, warnings)
-    activation = active_measures(law, origin_code, day, as_known=known, claims=claim_set)
+    effective = law.effective_claims(claim_set, origin_code, day, as_known=known)
+    preference, available = _preferences(
+        law, line, origin_code, day, known, claim_set, base_rate, base, warnings
+    )
+    if preference is not None:
+        base = _preference_rate(preference, unit_value, warnings)
+    activation = active_measures(law, origin_code, day, as_known=known, claims=effective)
     codes = np.array([line.hts])
     result = evaluate(
         law, activation, codes, np.array([base]), metal_share=metal_share, explain=True
     )
-    components = [
-        Component(
-            measure="MFN" if column2 is None else "COLUMN2",
-            title=(
-                f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})"
-                if column2 is None
-                else f"HTSUS column 2 rate of {line.hts} ({column2.text}), general note 3(b)"
-            ),
-            authority="HTSUS",
-            group="mfn",
-            rule="base",
-            rate=base,
-            nominal_rate=base,
-            share=1.0,
-            citation=f"HTSUS {schedule.edition}, {line.rate_source}"
-            + ("" if column2 is None else f", column 2 ({origin_code}: general note 3(b))"),
-            instrument=schedule.edition,
-            status="in_force",
-        )
-    ]
+    components = [_base_component(schedule, line, origin_code, column2, base, preference)]
     applied: list[Measure] = []
     for group, slot in result.chosen.items():
         index = int(slot[0])
@@ -395,7 +400,130 @@ def resolve(
         not_applied=tuple(not_applied),
         warnings=tuple(dict.fromkeys(warnings)),
         claims=tuple(sorted(claim_set)),
+        preferences_available=tuple(available),
     )
+
+
+def _base_component(
+    schedule: Schedule,
+    line: ScheduleLine,
+    origin: str,
+    column2: MfnRate | None,
+    base: float,
+    preference: Preference | None,
+) -> Component:
+    """The first layer: the General (MFN) rate, the Column 2 rate or a programme's rate."""
+    if preference is not None:
+        programme = preference.programme
+        where = (
+            f"Special column ({preference.code})"
+            if preference.code != "ch98"
+            else programme.chapter98.provisions
+            if programme.chapter98
+            else "chapter 98"
+        )
+        return Component(
+            measure=programme.id,
+            title=(
+                f"{programme.name}: HTSUS special rate of {line.hts} ({preference.text}) "
+                f"instead of the general rate ({line.mfn.text or 'no rate'})"
+            ),
+            authority="HTSUS",
+            group="mfn",
+            rule="base",
+            rate=base,
+            nominal_rate=base,
+            share=1.0,
+            citation=f"HTSUS {schedule.edition}, {line.rate_source}, {where}; {programme.citation}",
+            instrument=schedule.edition,
+            status="in_force",
+            sources=programme.sources,
+            programme=programme.id,
+            special_code=preference.code,
+        )
+    return Component(
+        measure="MFN" if column2 is None else "COLUMN2",
+        title=(
+            f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})"
+            if column2 is None
+            else f"HTSUS column 2 rate of {line.hts} ({column2.text}), general note 3(b)"
+        ),
+        authority="HTSUS",
+        group="mfn",
+        rule="base",
+        rate=base,
+        nominal_rate=base,
+        share=1.0,
+        citation=f"HTSUS {schedule.edition}, {line.rate_source}"
+        + ("" if column2 is None else f", column 2 ({origin}: general note 3(b))"),
+        instrument=schedule.edition,
+        status="in_force",
+    )
+
+
+def _preferences(
+    law: Catalog,
+    line: ScheduleLine,
+    origin: str,
+    day: date,
+    known: date | None,
+    claims: frozenset[str],
+    base_rate: MfnRate,
+    base: float,
+    warnings: list[str],
+) -> tuple[Preference | None, list[dict[str, Any]]]:
+    """The claimed preference that applies (or None) and every preference available.
+
+    Warns about claimed programmes the origin cannot claim, claimed programmes the line does
+    not list, and preferences available but not claimed.
+    """
+    column2 = law.pays_column2(origin, day)
+    claimed: list[Any] = []
+    for claim in sorted(claims & set(law.programmes)):
+        programme = law.programmes[claim]
+        reason = programme.ineligibility(origin, day, as_known=known, column2=column2)
+        if reason is None:
+            claimed.append(programme)
+        else:
+            warnings.append(f"claim {claim} does not apply: {reason}; the general rate is used")
+    claimed_prefs = line_preferences(line, claimed)
+    chosen = best_preference(claimed_prefs, base, base_rate.is_specific)
+    for programme in claimed:
+        found = [p for p in claimed_prefs if p.programme.id == programme.id]
+        codes = ", ".join(programme.codes) or "its chapter 98 provisions"
+        if not found:
+            warnings.append(
+                f"claim {programme.id}: the Special column of {line.hts} does not list {codes}"
+                f" ({line.special_text or 'no Special rate'}); the general rate applies"
+            )
+        elif not found[0].priced:
+            warnings.append(
+                f"claim {programme.id}: the Special column gives {found[0].code} only by "
+                f"reference to {found[0].reference} (a chapter 98/99 provision, often an "
+                "in-quota rate) which is not priced; the general rate applies"
+            )
+    others = [p for p in law.eligible_programmes(origin, day, as_known=known) if p not in claimed]
+    available = [
+        p for p in line_preferences(line, others) if best_preference([p], base, False)
+    ]
+    for item in available:
+        warnings.append(
+            f"preference available: {item.programme.name} gives {item.text} "
+            f"({item.rate * 100:g}% ad valorem{', plus specific duty' if item.specific else ''})"
+            f" instead of {base * 100:g}% for qualifying goods (HTS Special code {item.code});"
+            f" add --claim {item.programme.id}"
+        )
+    listed = [p.to_dict(claimed=True) for p in claimed_prefs if p.priced] + [
+        p.to_dict(claimed=False) for p in available
+    ]
+    return chosen, listed
+
+
+def _preference_rate(preference: Preference, unit_value: float | None, warnings: list[str]) -> float:
+    """The preference's rate as a fraction; a specific rate is converted or warned about."""
+    if not preference.specific:
+        return preference.rate
+    return _base_rate(parse_rate(preference.text), unit_value, warnings)
 
 
 def origin_label(code: str) -> str:

@@ -1,4 +1,4 @@
-"""The Harmonized Tariff Schedule: HTS8 and HTS10 lines with their General (MFN) rates.
+"""The Harmonized Tariff Schedule: HTS8 and HTS10 lines with their General (MFN) and Special rates.
 
 :func:`load_schedule` reads the compact table embedded in the package (built by
 ``tariffscope data build hts_schedule`` from USITC's HTS 2025 Basic Edition; see
@@ -7,7 +7,8 @@ any file in USITC's official CSV format.
 
 Every line carries the General rate that applies to it: a statistical (HTS10) line inherits
 its tariff line's rate, and a line without a rate of its own inherits the nearest parent's;
-``rate_source`` names the line the rate was read from. Chapters 98 and 99 (special
+``rate_source`` names the line the rate was read from; the Special column (preferential
+rates by programme code) is read from the same line. Chapters 98 and 99 (special
 provisions and temporary legislation) can be looked up with :meth:`Schedule.line` but are
 left out of the arrays the economic engines use.
 """
@@ -33,6 +34,8 @@ from tariffscope.regime._rate_text import (
     SpecificDuty,
     parse_rate,
 )
+from tariffscope.regime._special_text import SpecialRates, parse_special
+from tariffscope.regime.special import SpecialColumn, special_column
 
 __all__ = [
     "EMBEDDED_EDITION",
@@ -42,6 +45,8 @@ __all__ = [
     "RateKind",
     "Schedule",
     "ScheduleLine",
+    "SpecialColumn",
+    "SpecialRates",
     "SpecificDuty",
     "format_hts",
     "load_schedule",
@@ -101,6 +106,8 @@ class ScheduleLine:
         The descriptions of the enclosing rows, outermost first, joined by spaces.
     indent
         The indent of the line in the published schedule.
+    special_text
+        The Special column text that applies (read from ``rate_source``); "" if none.
     """
 
     hts: str
@@ -112,6 +119,12 @@ class ScheduleLine:
     column2_text: str = ""
     context: str = ""
     indent: int = 0
+    special_text: str = ""
+
+    @property
+    def special(self) -> SpecialRates:
+        """The Special column read into programme code -> preferential rate."""
+        return parse_special(self.special_text)
 
     @property
     def dotted(self) -> str:
@@ -192,6 +205,7 @@ class Schedule:
         rows8 = np.flatnonzero((level == 8) & ~special)
         rows8 = rows8[np.argsort(hts[rows8], kind="stable")]
         rows10 = np.flatnonzero((level == 10) & ~special)
+        self._rows8 = rows8
         self.hts8: npt.NDArray[np.str_] = hts[rows8]
         self.hts10: npt.NDArray[np.str_] = np.sort(hts[rows10])
         rates8 = [self._mfn[row] for row in rows8.tolist()]
@@ -307,6 +321,7 @@ class Schedule:
                 column2_text=str(record["column2_text"]),
                 context=self._context(row),
                 indent=int(record["indent"]),
+                special_text=str(record["special_text"]),
             )
             self._lines[row] = cached
         return cached
@@ -352,13 +367,41 @@ class Schedule:
         array.setflags(write=False)
         return array
 
+    @functools.cached_property
+    def special_text_hts8(self) -> npt.NDArray[np.str_]:
+        """The Special column text of each HTS8 line (aligned with ``hts8``; "" if none)."""
+        texts = self._table["special_text"].to_numpy(dtype=object)[self._rows8]
+        array = texts.astype(str) if texts.size else np.array([], dtype=str)
+        array.setflags(write=False)
+        return array
+
+    def special_rates(self, codes: str | tuple[str, ...] | frozenset[str]) -> SpecialColumn:
+        """Preferential rates of programme ``codes`` on every HTS8 line (cached per code set).
+
+        ``codes`` is one code (``"KR"``) or several (``("S", "S+")``): the lowest listed rate
+        of them is taken. Returns arrays aligned with ``hts8``: the rate's ad valorem part,
+        whether a rate is listed, whether it is specific, and whether the code is listed only
+        by reference to a chapter 98/99 provision.
+        """
+        key = frozenset((codes,) if isinstance(codes, str) else codes)
+        cached = self._special_cache.get(key)
+        if cached is None:
+            cached = special_column(self.special_text_hts8, key)
+            self._special_cache[key] = cached
+        return cached
+
+    @functools.cached_property
+    def _special_cache(self) -> dict[frozenset[str], SpecialColumn]:
+        return {}
+
     def to_frame(self) -> pd.DataFrame:
         """One row per HTS8/HTS10 line, sorted by code, with the rate in structured columns.
 
         Columns: ``hts``, ``level``, ``indent``, ``description``, ``context`` (the enclosing
         descriptions), ``unit``, ``rate_text``, ``rate_source``, ``rate_kind``,
         ``ad_valorem`` (fraction), ``specific_usd`` and ``specific_unit`` (the first specific
-        term; NaN and ``""`` if none), ``specific_terms`` (how many) and ``rate_note``.
+        term; NaN and ``""`` if none), ``specific_terms`` (how many), ``rate_note`` and
+        ``special_text`` (the Special column that applies).
         """
         rows = sorted(self._index.values(), key=lambda row: str(self._table["hts"].iat[row]))
         rates = [self._mfn[row] for row in rows]
@@ -376,6 +419,7 @@ class Schedule:
         frame["specific_unit"] = [rate.specific[0].unit if rate.specific else "" for rate in rates]
         frame["specific_terms"] = np.array([len(rate.specific) for rate in rates], dtype=np.int64)
         frame["rate_note"] = [rate.note for rate in rates]
+        frame["special_text"] = self._table["special_text"].to_numpy(dtype=str)[rows]
         return frame
 
     def to_table(self) -> pd.DataFrame:

@@ -3,6 +3,12 @@
 :func:`resolve_lines` applies the same stacking engine as :func:`tariffscope.regime.resolve`
 (``engine.evaluate``) to all lines of a block per origin, reusing the product-scope masks of
 each measure across origins, so it agrees with the single-line answer by construction.
+
+Claims apply to every origin: a programme claim (``claims=("korus",)``) changes the base rate
+of the origins eligible for it on the date (the Special rate where the line lists the
+programme's code; :func:`tariffscope.regime.preferences.preferential_base`) and the measures
+conditioned on the claim; for other origins it changes nothing. ``RateTable.preference`` says,
+line by line and origin by origin, which programme's rate was taken.
 """
 
 from __future__ import annotations
@@ -21,11 +27,12 @@ from tariffscope.domain.countries import normalize_country
 from tariffscope.errors import MalformedInputError
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.engine import active_measures, evaluate
+from tariffscope.regime.preferences import BaseRates, preferential_base
 from tariffscope.regime.resolve import default_catalog, parse_date
 from tariffscope.regime.scenario import Scenario, apply_scenario
 from tariffscope.regime.schedule import Schedule, load_schedule
 
-__all__ = ["RateTable", "resolve_lines"]
+__all__ = ["RateTable", "clear_caches", "resolve_lines"]
 
 # Recent answers (the brief asks for the same law several times: PE and GE, each outcome);
 # the catalog object is kept in the entry so that its id stays unique while cached.
@@ -35,6 +42,15 @@ _Masks = tuple[Any, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
 _UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
 
 
+def clear_caches() -> None:
+    """Forget the recent answers and the product-scope masks kept for the schedule's lines.
+
+    Benchmarks call it to time the work rather than the caches; the answers do not change.
+    """
+    _TABLES.clear()
+    _UNIVERSE_MASKS.clear()
+
+
 @dataclass(frozen=True)
 class RateTable:
     """Duties of ``codes`` (rows) by ``origins`` (columns) for one entry date.
@@ -42,6 +58,10 @@ class RateTable:
     ``total`` and ``additional`` are ad valorem fractions; ``mfn`` is the MFN ad valorem part
     (specific and compound MFN rates count only their ad valorem part: ``mfn_specific`` flags
     them); ``partial`` flags lines whose answer depends on the statistical suffix.
+    ``base_rates`` (lines x origins) is the base each origin pays when it differs from the MFN
+    rate of some line (Column 2 countries, claimed preferences), with ``base_specific`` and
+    ``preference`` (the programme id whose Special rate was taken, "" elsewhere); None when
+    every origin pays the MFN rate.
     """
 
     codes: npt.NDArray[np.str_]
@@ -55,10 +75,17 @@ class RateTable:
     partial: npt.NDArray[np.bool_]
     column2: tuple[str, ...] = ()
     column2_rates: npt.NDArray[np.float64] | None = None
+    claims: tuple[str, ...] = ()
+    base_rates: npt.NDArray[np.float64] | None = None
+    base_specific: npt.NDArray[np.bool_] | None = None
+    preference: npt.NDArray[np.str_] | None = None
 
     @property
     def base(self) -> npt.NDArray[np.float64]:
-        """The base rate of each line and origin: MFN, or Column 2 for ``column2`` origins."""
+        """The base rate of each line and origin: MFN, Column 2 for ``column2`` origins, or
+        the claimed programme's Special rate."""
+        if self.base_rates is not None:
+            return self.base_rates
         base = np.repeat(self.mfn[:, None], len(self.origins), axis=1)
         if self.column2_rates is not None:
             for column, origin in enumerate(self.origins):
@@ -71,8 +98,14 @@ class RateTable:
         return self.base + self.additional
 
     def to_frame(self) -> pd.DataFrame:
-        """Long table: hts, origin, mfn_pct, additional_pct, total_pct, mfn_specific, partial."""
+        """Long table: hts, origin, mfn_pct (the base paid), additional_pct, total_pct,
+        mfn_specific, partial, preference (programme id or "")."""
         n, m = self.additional.shape
+        specific = (
+            self.base_specific.ravel()
+            if self.base_specific is not None
+            else np.repeat(self.mfn_specific, m)
+        )
         return pd.DataFrame(
             {
                 "hts": np.repeat(self.codes, m),
@@ -80,17 +113,29 @@ class RateTable:
                 "mfn_pct": self.base.ravel() * 100,
                 "additional_pct": self.additional.ravel() * 100,
                 "total_pct": self.total.ravel() * 100,
-                "mfn_specific": np.repeat(self.mfn_specific, m),
+                "mfn_specific": specific,
                 "partial": self.partial.ravel(),
+                "preference": (
+                    self.preference.ravel()
+                    if self.preference is not None
+                    else np.full(n * m, "", dtype=object)
+                ),
             }
         )
 
 
-def _lines(
-    schedule: Schedule, codes: Sequence[str] | None
-) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+_Lines = tuple[
+    npt.NDArray[np.str_],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.bool_],
+    npt.NDArray[np.str_] | None,
+]
+
+
+def _lines(schedule: Schedule, codes: Sequence[str] | None) -> _Lines:
+    """Codes, MFN ad valorem part, specific flag and Special texts (None: the schedule's)."""
     if codes is None:
-        return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8
+        return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8, None
     lines = [schedule.line(code) for code in codes]
     widths = {line.level for line in lines}
     if len(widths) > 1:
@@ -101,6 +146,7 @@ def _lines(
         np.array([line.hts for line in lines]),
         np.array([line.mfn.ad_valorem for line in lines], dtype=np.float64),
         np.array([not line.mfn.is_ad_valorem_only for line in lines], dtype=np.bool_),
+        np.array([line.special_text for line in lines], dtype=str),
     )
 
 
@@ -159,32 +205,61 @@ def resolve_lines(
         _TABLES.move_to_end(key)
         return cached[1]
     law = base if scenario is None else apply_scenario(base, scenario)
-    line_codes, mfn, specific = _lines(schedule, codes)
+    unknown = sorted(claim_set - set(law.claims))
+    if unknown:
+        raise MalformedInputError(
+            f"unknown claim {unknown[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
+        )
+    line_codes, mfn, specific, special_texts = _lines(schedule, codes)
     column2 = tuple(o for o in countries if law.pays_column2(o, day))
     column2_rates = _column2_rates(schedule, codes) if column2 else None
-    additional = np.zeros((line_codes.shape[0], len(countries)))
+    n_lines = line_codes.shape[0]
+    additional = np.zeros((n_lines, len(countries)))
     partial = np.zeros_like(additional, dtype=bool)
+    # the base each origin pays, kept only when some origin does not pay the MFN rate
+    bases: dict[tuple[tuple[str, ...], bool], BaseRates] = {}
+    base_of: list[tuple[tuple[str, ...], bool]] = []
     # product-scope masks of the schedule's own lines are kept for the process
     shared = _UNIVERSE_MASKS if codes is None else {}
-    # Origins with the same measures and stacking rules (EU members, most small countries)
-    # get the same duties: each distinct set is evaluated once.
-    done: dict[tuple[tuple[str, ...], tuple[str, ...], bool], int] = {}
+    # Origins with the same measures, stacking rules and base (EU members, most small
+    # countries) get the same duties: each distinct set is evaluated once.
+    done: dict[tuple[Any, ...], int] = {}
     for column, origin in enumerate(countries):
-        activation = active_measures(law, origin, day, as_known=known, claims=claim_set)
+        claims_here = law.effective_claims(claim_set, origin, day, as_known=known)
+        programmes = tuple(sorted(c for c in claims_here if c in law.programmes))
+        base_key = (programmes, origin in column2)
+        base_of.append(base_key)
+        activation = active_measures(law, origin, day, as_known=known, claims=claims_here)
         rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
-        signature = (tuple(m.id for m in activation.measures), rules, origin in column2)
+        signature = (tuple(m.id for m in activation.measures), rules, base_key)
         if signature in done:
             additional[:, column] = additional[:, done[signature]]
             partial[:, column] = partial[:, done[signature]]
             continue
+        origin_base = bases.get(base_key)
+        if origin_base is None:
+            plain = column2_rates if origin in column2 and column2_rates is not None else mfn
+            origin_base = preferential_base(
+                schedule,
+                [law.programmes[p] for p in programmes],
+                line_codes,
+                plain,
+                specific,
+                special_texts,
+            )
+            bases[base_key] = origin_base
         masks = {
             m.id: hit[1:]
             for m in activation.measures
             if (hit := shared.get((m.id, id(m.scope)))) is not None
         }
-        origin_base = column2_rates if origin in column2 and column2_rates is not None else mfn
         result = evaluate(
-            law, activation, line_codes, origin_base, metal_share=metal_share, scope_masks=masks
+            law,
+            activation,
+            line_codes,
+            origin_base.rate,
+            metal_share=metal_share,
+            scope_masks=masks,
         )
         for m in activation.measures:
             # the scope itself is kept so that its id cannot be reused while cached
@@ -192,8 +267,14 @@ def resolve_lines(
         additional[:, column] = result.total_additional()
         partial[:, column] = result.partial
         done[signature] = column
-    for array in (additional, partial):
-        array.setflags(write=False)
+    base_rates = base_specific = preference = None
+    if any(key[0] or key[1] for key in base_of):
+        base_rates = np.stack([bases[key].rate for key in base_of], axis=1)
+        base_specific = np.stack([bases[key].specific for key in base_of], axis=1)
+        preference = np.stack([bases[key].programme for key in base_of], axis=1)
+    for array in (additional, partial, base_rates, base_specific, preference):
+        if array is not None:
+            array.setflags(write=False)
     table = RateTable(
         codes=line_codes,
         origins=countries,
@@ -206,6 +287,10 @@ def resolve_lines(
         partial=partial,
         column2=column2,
         column2_rates=column2_rates,
+        claims=tuple(sorted(claim_set)),
+        base_rates=base_rates,
+        base_specific=base_specific,
+        preference=preference,
     )
     _TABLES[key] = (base, table)
     while len(_TABLES) > _TABLE_CACHE_SIZE:
