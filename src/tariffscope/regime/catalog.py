@@ -22,22 +22,24 @@ naming the file and the record.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
 from tariffscope.domain.countries import EUN, WLD, expand_targets, is_country
 from tariffscope.errors import CatalogError
+from tariffscope.regime._catalog_io import (
+    CATALOG_DIR,
+    as_date,
+    plain,
+    read_product_list,
+    read_yaml,
+    validate,
+)
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
-from tariffscope.regime.programmes import Programme, parse_programme
+from tariffscope.regime.programmes import Programme, load_programmes
 from tariffscope.regime.scope import ChildrenOf, ProductScope, normalize_prefix
 
 __all__ = [
@@ -50,14 +52,10 @@ __all__ = [
     "parse_measure",
 ]
 
-_CATALOG_DIR = Path(__file__).resolve().parent / "catalog"
-# libyaml's loader when PyYAML was built with it (ten times faster on the catalog)
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def catalog_dir() -> Path:
     """The folder holding the catalog's data files."""
-    return _CATALOG_DIR
+    return CATALOG_DIR
 
 
 @dataclass(frozen=True)
@@ -203,64 +201,6 @@ class Catalog:
         )
 
 
-def _as_date(value: Any, where: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise CatalogError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-
-@cache
-def _validator(definition: str) -> jsonschema.protocols.Validator:
-    """A validator for one definition of ``schema.json`` (its references resolved in the file)."""
-    with (_CATALOG_DIR / "schema.json").open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    return jsonschema.Draft7Validator({**schema, "$ref": f"#/definitions/{definition}"})
-
-
-def _validate(instance: Any, definition: str, where: str) -> None:
-    error = jsonschema.exceptions.best_match(_validator(definition).iter_errors(instance))
-    if error is not None:
-        path = ".".join(str(part) for part in error.absolute_path) or "(record)"
-        raise CatalogError(f"{where}: {path}: {error.message}")
-
-
-def _plain(value: Any) -> Any:
-    """YAML reads bare dates as date objects; the schema validates their ISO text."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return _plain(yaml.load(handle, Loader=_YAML_LOADER))
-    except yaml.YAMLError as error:
-        raise CatalogError(f"{path.name}: not valid YAML ({error})") from None
-
-
-def read_product_list(name: str, directory: Path | None = None) -> tuple[str, ...]:
-    """The HTS prefixes of the product list ``name`` (``products/<name>.csv``, column ``hts``)."""
-    path = (directory or _CATALOG_DIR / "products") / f"{name}.csv"
-    if not path.exists():
-        raise CatalogError(f"product list {name!r} not found ({path.name} is missing)")
-    with path.open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
-    try:
-        return tuple(normalize_prefix(row["hts"]) for row in rows)
-    except (KeyError, ValueError) as error:
-        raise CatalogError(f"product list {path.name}: {error}") from None
-
-
 def _scope(
     spec: Mapping[str, Any],
     where: str,
@@ -311,8 +251,8 @@ def parse_measure(
     children: ChildrenOf | None = None,
 ) -> Measure:
     """Build a :class:`Measure` from one validated YAML record."""
-    record = _plain(dict(record))
-    _validate(record, "measure", where)
+    record = plain(dict(record))
+    validate(record, "measure", where)
     measure_id = record["id"]
     here = f"{where} (measure {measure_id})"
     targets = _targets(record["targets"], here)
@@ -326,10 +266,10 @@ def parse_measure(
         instrument=record["instrument"],
         citation=record.get("citation", ""),
         sources=tuple(record["sources"]),
-        announced_date=_as_date(record.get("announced_date"), here),
-        published_date=_as_date(record["published_date"], here) or date.min,
-        effective_from=_as_date(record.get("effective_from"), here),
-        effective_to=_as_date(record.get("effective_to"), here),
+        announced_date=as_date(record.get("announced_date"), here),
+        published_date=as_date(record["published_date"], here) or date.min,
+        effective_from=as_date(record.get("effective_from"), here),
+        effective_to=as_date(record.get("effective_to"), here),
         targets=targets,
         members=expand_targets(targets),
         except_targets=expand_targets(excepted),
@@ -432,18 +372,18 @@ def check_ties(measures: Sequence[Measure]) -> None:
 
 
 def _load_rules(path: Path) -> tuple[ExclusionRule, ...]:
-    raw = _read_yaml(path) or {}
+    raw = read_yaml(path) or {}
     rules = []
     for index, item in enumerate(raw.get("rules", [])):
         where = f"{path.name} rule {item.get('id', index)}"
-        _validate(item, "exclusion_rule", where)
+        validate(item, "exclusion_rule", where)
         rules.append(
             ExclusionRule(
                 id=item["id"],
                 present=tuple(item["present"]),
                 drop=tuple(item["drop"]),
-                effective_from=_as_date(item.get("effective_from"), where),
-                effective_to=_as_date(item.get("effective_to"), where),
+                effective_from=as_date(item.get("effective_from"), where),
+                effective_to=as_date(item.get("effective_to"), where),
                 origins=expand_targets(item.get("origins", [])),
                 citation=item.get("citation", ""),
                 note=item.get("note", ""),
@@ -460,9 +400,9 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
     CatalogError
         Naming the file and record that breaks the schema or the catalog's own rules.
     """
-    base = directory or _CATALOG_DIR
-    meta = _read_yaml(base / "catalog.yaml")
-    _validate(meta, "catalog", "catalog.yaml")
+    base = directory or CATALOG_DIR
+    meta = read_yaml(base / "catalog.yaml")
+    validate(meta, "catalog", "catalog.yaml")
     groups = {
         name: GroupInfo(name, str(info["authority"]), info["label"])
         for name, info in meta["groups"].items()
@@ -473,7 +413,7 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
     }
     measures: list[Measure] = []
     for path in sorted((base / "measures").glob("*.yaml")):
-        records = _read_yaml(path) or []
+        records = read_yaml(path) or []
         if not isinstance(records, list):
             raise CatalogError(f"{path.name}: expected a list of measure records")
         for index, record in enumerate(records):
@@ -481,7 +421,7 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
             if not isinstance(record, dict):
                 raise CatalogError(f"{where}: expected a mapping")
             measures.append(parse_measure(record, where=where, lists=lists, children=children))
-    programmes = _load_programmes(base / "programmes.yaml")
+    programmes = load_programmes(base / "programmes.yaml")
     clash = sorted(set(programmes) & set(meta["claims"]))
     if clash:
         raise CatalogError(
@@ -490,8 +430,8 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
         )
     catalog = Catalog(
         version=str(meta["version"]),
-        coverage_start=_as_date(meta["coverage"]["start"], "catalog.yaml") or date.min,
-        coverage_end=_as_date(meta["coverage"]["end"], "catalog.yaml") or date.max,
+        coverage_start=as_date(meta["coverage"]["start"], "catalog.yaml") or date.min,
+        coverage_end=as_date(meta["coverage"]["end"], "catalog.yaml") or date.max,
         coverage_note=meta["coverage"].get("note", ""),
         measures=tuple(measures),
         groups=groups,
@@ -503,13 +443,13 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
                 id=item["id"],
                 message=item["message"],
                 origins=expand_targets(item.get("origins", [])),
-                effective_from=_as_date(item.get("effective_from"), "catalog.yaml gaps"),
-                effective_to=_as_date(item.get("effective_to"), "catalog.yaml gaps"),
+                effective_from=as_date(item.get("effective_from"), "catalog.yaml gaps"),
+                effective_to=as_date(item.get("effective_to"), "catalog.yaml gaps"),
             )
             for item in meta.get("gaps", [])
         ),
         column2={
-            code: _as_date(info["from"], "catalog.yaml column2_countries") or date.min
+            code: as_date(info["from"], "catalog.yaml column2_countries") or date.min
             for code, info in meta.get("column2_countries", {}).items()
         },
         programmes=programmes,
@@ -526,29 +466,3 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
                 raise CatalogError(f"stacking.yaml rule {rule.id}: unknown group {name!r}")
     check_ties(measures)
     return catalog
-
-
-def _load_programmes(path: Path) -> dict[str, Programme]:
-    """The programmes of ``programmes.yaml`` by id (none when the file is absent)."""
-    if not path.exists():
-        return {}
-    records = _read_yaml(path) or []
-    if not isinstance(records, list):
-        raise CatalogError(f"{path.name}: expected a list of programme records")
-    programmes: dict[str, Programme] = {}
-    for index, record in enumerate(records):
-        where = f"{path.name} record {index + 1}"
-        _validate(record, "programme", where)
-        programme = parse_programme(record, where=where, is_country=is_country)
-        if programme.id in programmes:
-            raise CatalogError(f"{where}: programme {programme.id!r} is defined twice")
-        programmes[programme.id] = programme
-    codes = [code for programme in programmes.values() for code in programme.codes]
-    twice = sorted({code for code in codes if codes.count(code) > 1} - _SHARED_CODES)
-    if twice:
-        raise CatalogError(f"{path.name}: Special column code {twice[0]!r} in two programmes")
-    return programmes
-
-
-# GSP codes are claimed by GSP and, for AGOA beneficiaries, by AGOA (CBP CSMS 14-000601).
-_SHARED_CODES = frozenset({"A", "A*", "A+"})

@@ -75,7 +75,7 @@ def _chapter98_mask(programme: Programme, codes: npt.NDArray[np.str_]) -> BoolAr
     mask = np.zeros(codes.shape[0], dtype=bool)
     if programme.chapter98 is not None:
         for prefix in programme.chapter98.prefixes:
-            mask |= np.char.startswith(codes, prefix)
+            mask |= np.asarray(np.char.startswith(codes, prefix), dtype=bool)
     return mask
 
 
@@ -97,14 +97,15 @@ def line_preferences(line: ScheduleLine, programmes: Sequence[Programme]) -> lis
         )
         if reference is not None:
             code = next(c for c in reference.codes if c in programme.codes)
-            out.append(Preference(programme, code, reference.text, 0.0, reference=reference.reference))
-        elif programme.chapter98 is not None and _chapter98_mask(
-            programme, np.array([line.hts])
-        ).any():
-            chapter98 = programme.chapter98
             out.append(
-                Preference(programme, CHAPTER98, chapter98.provisions, chapter98.rate)
+                Preference(programme, code, reference.text, 0.0, reference=reference.reference)
             )
+        elif (
+            programme.chapter98 is not None
+            and _chapter98_mask(programme, np.array([line.hts])).any()
+        ):
+            chapter98 = programme.chapter98
+            out.append(Preference(programme, CHAPTER98, chapter98.provisions, chapter98.rate))
     return out
 
 
@@ -138,7 +139,8 @@ class BaseRates:
 
     @property
     def preferential(self) -> BoolArray:
-        return self.programme != ""
+        """True where a programme's rate replaced the General (or Column 2) rate."""
+        return np.asarray(self.programme != "", dtype=bool)
 
 
 def preferential_base(
@@ -179,9 +181,7 @@ def preferential_base(
             extra = _chapter98_mask(programme, codes) & ~listed
             pref = np.where(extra, programme.chapter98.rate, pref)
             listed = listed | extra
-        better = listed & (
-            (pref < rate) | ((pref == rate) & specific & ~pref_specific)
-        )
+        better = listed & ((pref < rate) | ((pref == rate) & specific & ~pref_specific))
         rate = np.where(better, pref, rate)
         specific = np.where(better, pref_specific, specific)
         chosen[better] = programme.id

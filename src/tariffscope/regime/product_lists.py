@@ -106,30 +106,66 @@ NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
     *(
         (f"s301_china_{name}", opening, what)
         for name, opening, what in (
-            ("list1", "(b) Heading 9903.88.01 applies to all products of China",
-             "Section 301 China list 1 (25%, heading 9903.88.01), U.S. note 20(b)"),
-            ("list2", "(d) Heading 9903.88.02 applies to all products of China",
-             "Section 301 China list 2 (25%, heading 9903.88.02), U.S. note 20(d)"),
-            ("list3", "(f) Heading 9903.88.03 applies to all products of China",
-             "Section 301 China list 3 (25%, heading 9903.88.03), U.S. note 20(f)"),
-            ("list4a", "(i) all products of China that are classified in the following 8-digit",
-             "Section 301 China list 4A (7.5%, heading 9903.88.15), U.S. note 20(s)(i)"),
-            ("2024_25", "(b) Heading 9903.91.01 applies to products of China",
-             "four-year review: 25% from 2024-09-27 (heading 9903.91.01), U.S. note 31(b)"),
-            ("2024_50", "(c) Heading 9903.91.02 applies to products of China",
-             "four-year review: 50% from 2024-09-27 (heading 9903.91.02), U.S. note 31(c)"),
-            ("2024_100", "(d) Heading 9903.91.03 applies to products of China",
-             "four-year review: 100% from 2024-09-27 (heading 9903.91.03), U.S. note 31(d)"),
-            ("2025_semis", "(i) Heading 9903.91.05 applies to products of China",
-             "four-year review: semiconductors 50% from 2025-01-01 (9903.91.05), note 31(f)(i)"),
-            ("2025_25", "(j) Heading 9903.91.11 applies to products of China",
-             "four-year review: 25% from 2025-01-01 (heading 9903.91.11), U.S. note 31(j)"),
-            ("2026_25", "(g) Heading 9903.91.06 applies to products of China",
-             "four-year review: 25% from 2026-01-01 (heading 9903.91.06), U.S. note 31(g)"),
-            ("2026_masks", "(h) Heading 9903.91.07 applies to products of China",
-             "four-year review: respirators and masks 50% from 2026-01-01 (9903.91.07), 31(h)"),
-            ("2026_gloves", "(i) Heading 9903.91.08 applies to products of China",
-             "four-year review: medical gloves 100% from 2026-01-01 (9903.91.08), note 31(i)"),
+            (
+                "list1",
+                "(b) Heading 9903.88.01 applies to all products of China",
+                "Section 301 China list 1 (25%, heading 9903.88.01), U.S. note 20(b)",
+            ),
+            (
+                "list2",
+                "(d) Heading 9903.88.02 applies to all products of China",
+                "Section 301 China list 2 (25%, heading 9903.88.02), U.S. note 20(d)",
+            ),
+            (
+                "list3",
+                "(f) Heading 9903.88.03 applies to all products of China",
+                "Section 301 China list 3 (25%, heading 9903.88.03), U.S. note 20(f)",
+            ),
+            (
+                "list4a",
+                "(i) all products of China that are classified in the following 8-digit",
+                "Section 301 China list 4A (7.5%, heading 9903.88.15), U.S. note 20(s)(i)",
+            ),
+            (
+                "2024_25",
+                "(b) Heading 9903.91.01 applies to products of China",
+                "four-year review: 25% from 2024-09-27 (heading 9903.91.01), U.S. note 31(b)",
+            ),
+            (
+                "2024_50",
+                "(c) Heading 9903.91.02 applies to products of China",
+                "four-year review: 50% from 2024-09-27 (heading 9903.91.02), U.S. note 31(c)",
+            ),
+            (
+                "2024_100",
+                "(d) Heading 9903.91.03 applies to products of China",
+                "four-year review: 100% from 2024-09-27 (heading 9903.91.03), U.S. note 31(d)",
+            ),
+            (
+                "2025_semis",
+                "(i) Heading 9903.91.05 applies to products of China",
+                "four-year review: semiconductors 50% from 2025-01-01 (9903.91.05), note 31(f)(i)",
+            ),
+            (
+                "2025_25",
+                "(j) Heading 9903.91.11 applies to products of China",
+                "four-year review: 25% from 2025-01-01 (heading 9903.91.11), U.S. note 31(j)",
+            ),
+            (
+                "2026_25",
+                "(g) Heading 9903.91.06 applies to products of China",
+                "four-year review: 25% from 2026-01-01 (heading 9903.91.06), U.S. note 31(g)",
+            ),
+            (
+                "2026_masks",
+                "(h) Heading 9903.91.07 applies to products of China",
+                "four-year review: respirators and masks 50% from 2026-01-01 (9903.91.07), 31(h)",
+            ),
+            (
+                "2026_gloves",
+                "(i) Heading 9903.91.08 applies to products of China",
+                "four-year review: medical gloves 100% from 2026-01-01 (9903.91.08), note 31(i)",
+            ),
         )
     ),
 )

@@ -19,13 +19,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from tariffscope.domain.countries import is_country
 from tariffscope.errors import CatalogError
+from tariffscope.regime._catalog_io import read_yaml, validate
 from tariffscope.regime._special_text import PROGRAMME_CODES
 from tariffscope.regime.scope import normalize_prefix
 
-__all__ = ["Chapter98", "CountryPeriod", "Lapse", "Programme", "parse_programme"]
+__all__ = [
+    "Chapter98",
+    "CountryPeriod",
+    "Lapse",
+    "Programme",
+    "load_programmes",
+    "parse_programme",
+]
 
 
 @dataclass(frozen=True)
@@ -173,9 +183,7 @@ def _optional_date(value: Any, where: str) -> date | None:
     return None if value is None else _date(value, where)
 
 
-def parse_programme(
-    record: Mapping[str, Any], *, where: str, is_country: Any = None
-) -> Programme:
+def parse_programme(record: Mapping[str, Any], *, where: str, is_country: Any = None) -> Programme:
     """Build a :class:`Programme` from one schema-valid record of ``programmes.yaml``.
 
     ``is_country`` checks ISO3 codes (the catalog passes
@@ -248,3 +256,29 @@ def parse_programme(
         under_measures=record.get("under_measures", ""),
         notes=record.get("notes", ""),
     )
+
+
+def load_programmes(path: Path) -> dict[str, Programme]:
+    """The programmes of ``programmes.yaml`` by id (none when the file is absent)."""
+    if not path.exists():
+        return {}
+    records = read_yaml(path) or []
+    if not isinstance(records, list):
+        raise CatalogError(f"{path.name}: expected a list of programme records")
+    programmes: dict[str, Programme] = {}
+    for index, record in enumerate(records):
+        where = f"{path.name} record {index + 1}"
+        validate(record, "programme", where)
+        programme = parse_programme(record, where=where, is_country=is_country)
+        if programme.id in programmes:
+            raise CatalogError(f"{where}: programme {programme.id!r} is defined twice")
+        programmes[programme.id] = programme
+    codes = [code for programme in programmes.values() for code in programme.codes]
+    twice = sorted({code for code in codes if codes.count(code) > 1} - _SHARED_CODES)
+    if twice:
+        raise CatalogError(f"{path.name}: Special column code {twice[0]!r} in two programmes")
+    return programmes
+
+
+# GSP codes are claimed by GSP and, for AGOA beneficiaries, by AGOA (CBP CSMS 14-000601).
+_SHARED_CODES = frozenset({"A", "A*", "A+"})

@@ -22,10 +22,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
 
 import numpy as np
 
@@ -33,18 +31,13 @@ from tariffscope import __version__
 from tariffscope.config import user_dir
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.errors import MalformedInputError
+from tariffscope.regime._base_layer import base_component, base_rate, preference_rate, preferences
+from tariffscope.regime.answer import Component, NotApplied, Resolution
 from tariffscope.regime.catalog import Catalog, catalog_dir, load_catalog
 from tariffscope.regime.engine import BlockResult, active_measures, evaluate
 from tariffscope.regime.measures import Measure
-from tariffscope.regime.preferences import Preference, best_preference, line_preferences
 from tariffscope.regime.scenario import Scenario, apply_scenario
-from tariffscope.regime.schedule import (
-    MfnRate,
-    Schedule,
-    ScheduleLine,
-    load_schedule,
-    parse_rate,
-)
+from tariffscope.regime.schedule import Schedule, ScheduleLine, load_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -106,121 +99,6 @@ def default_catalog() -> Catalog:
     except OSError as error:  # a read-only home still works, only slower
         logger.info("catalog cache not written: %s", error)
     return catalog
-
-
-@dataclass(frozen=True)
-class Component:
-    """One layer of the duty: the MFN base or one measure."""
-
-    measure: str
-    title: str
-    authority: str
-    group: str
-    rule: str
-    rate: float
-    nominal_rate: float | None
-    share: float
-    citation: str
-    instrument: str
-    status: str
-    sources: tuple[str, ...] = ()
-    programme: str | None = None
-    special_code: str | None = None
-
-    @property
-    def rate_pct(self) -> float:
-        return round(self.rate * self.share * 100, 6)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "measure": self.measure,
-            "title": self.title,
-            "authority": self.authority,
-            "group": self.group,
-            "rule": self.rule,
-            "rate_pct": self.rate_pct,
-            "nominal_rate_pct": None
-            if self.nominal_rate is None
-            else round(self.nominal_rate * 100, 6),
-            "value_share": self.share,
-            "citation": self.citation,
-            "instrument": self.instrument,
-            "status": self.status,
-            "sources": list(self.sources),
-            "programme": self.programme,
-            "special_code": self.special_code,
-        }
-
-
-@dataclass(frozen=True)
-class NotApplied:
-    """A measure in effect whose scope covered the line, and why it did not apply."""
-
-    measure: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The total ad valorem duty on one entry and its components."""
-
-    hts: str
-    description: str
-    origin: str
-    entry_date: date
-    as_known: date | None
-    scenario: str | None
-    mfn: MfnRate
-    components: tuple[Component, ...]
-    not_applied: tuple[NotApplied, ...] = ()
-    warnings: tuple[str, ...] = ()
-    claims: tuple[str, ...] = field(default=())
-    preferences_available: tuple[dict[str, Any], ...] = ()
-
-    @property
-    def total(self) -> float:
-        return sum(c.rate * c.share for c in self.components)
-
-    @property
-    def total_pct(self) -> float:
-        return round(self.total * 100, 6)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md (plus explanations)."""
-        return {
-            "hts": self.hts,
-            "description": self.description,
-            "origin": self.origin,
-            "entry_date": self.entry_date.isoformat(),
-            "as_known": None if self.as_known is None else self.as_known.isoformat(),
-            "scenario": self.scenario,
-            "claims": list(self.claims),
-            "total_pct": self.total_pct,
-            "mfn": {"text": self.mfn.text, "kind": self.mfn.kind},
-            "components": [c.to_dict() for c in self.components],
-            "not_applied": [{"measure": n.measure, "reason": n.reason} for n in self.not_applied],
-            "preferences_available": [dict(item) for item in self.preferences_available],
-            "warnings": list(self.warnings),
-        }
-
-
-def _base_rate(mfn: MfnRate, unit_value: float | None, warnings: list[str]) -> float:
-    if mfn.is_ad_valorem_only:
-        return mfn.ad_valorem
-    equivalent = mfn.ad_valorem_equivalent(unit_value)
-    if equivalent is not None:
-        warnings.append(
-            f"MFN rate {mfn.text!r} converted to {equivalent * 100:.3f}% ad valorem at a unit "
-            "value of "
-            f"${unit_value:g} per unit"
-        )
-        return equivalent
-    warnings.append(
-        f"MFN rate {mfn.text!r} is not ad valorem: the total counts only its ad valorem part "
-        f"({mfn.ad_valorem * 100:g}%); give --unit-value (US$ per unit of the rate) for an "
-        "equivalent"
-    )
-    return mfn.ad_valorem
 
 
 def _component(measure: Measure, duty: float, share: float) -> Component:
@@ -359,20 +237,20 @@ def resolve(
     column2 = line.column2 if law.pays_column2(origin_code, day) else None
     if law.pays_column2(origin_code, day) and column2 is None:
         warnings.append(f"no Column 2 rate is printed for {line.hts}; the general rate is used")
-    base_rate = column2 or line.mfn
-    base = _base_rate(base_rate, unit_value, warnings)
+    printed = column2 or line.mfn
+    base = base_rate(printed, unit_value, warnings)
     effective = law.effective_claims(claim_set, origin_code, day, as_known=known)
-    preference, available = _preferences(
-        law, line, origin_code, day, known, claim_set, base_rate, base, warnings
+    preference, available = preferences(
+        law, line, origin_code, day, known, claim_set, printed, base, warnings
     )
     if preference is not None:
-        base = _preference_rate(preference, unit_value, warnings)
+        base = preference_rate(preference, unit_value, warnings)
     activation = active_measures(law, origin_code, day, as_known=known, claims=effective)
     codes = np.array([line.hts])
     result = evaluate(
         law, activation, codes, np.array([base]), metal_share=metal_share, explain=True
     )
-    components = [_base_component(schedule, line, origin_code, column2, base, preference)]
+    components = [base_component(schedule, line, origin_code, column2, base, preference)]
     applied: list[Measure] = []
     for group, slot in result.chosen.items():
         index = int(slot[0])
@@ -395,135 +273,13 @@ def resolve(
         entry_date=day,
         as_known=known,
         scenario=None if scenario is None else scenario.name,
-        mfn=base_rate,
+        mfn=printed,
         components=tuple(components),
         not_applied=tuple(not_applied),
         warnings=tuple(dict.fromkeys(warnings)),
         claims=tuple(sorted(claim_set)),
         preferences_available=tuple(available),
     )
-
-
-def _base_component(
-    schedule: Schedule,
-    line: ScheduleLine,
-    origin: str,
-    column2: MfnRate | None,
-    base: float,
-    preference: Preference | None,
-) -> Component:
-    """The first layer: the General (MFN) rate, the Column 2 rate or a programme's rate."""
-    if preference is not None:
-        programme = preference.programme
-        where = (
-            f"Special column ({preference.code})"
-            if preference.code != "ch98"
-            else programme.chapter98.provisions
-            if programme.chapter98
-            else "chapter 98"
-        )
-        return Component(
-            measure=programme.id,
-            title=(
-                f"{programme.name}: HTSUS special rate of {line.hts} ({preference.text}) "
-                f"instead of the general rate ({line.mfn.text or 'no rate'})"
-            ),
-            authority="HTSUS",
-            group="mfn",
-            rule="base",
-            rate=base,
-            nominal_rate=base,
-            share=1.0,
-            citation=f"HTSUS {schedule.edition}, {line.rate_source}, {where}; {programme.citation}",
-            instrument=schedule.edition,
-            status="in_force",
-            sources=programme.sources,
-            programme=programme.id,
-            special_code=preference.code,
-        )
-    return Component(
-        measure="MFN" if column2 is None else "COLUMN2",
-        title=(
-            f"HTSUS column 1 general rate of {line.hts} ({line.mfn.text or 'no rate'})"
-            if column2 is None
-            else f"HTSUS column 2 rate of {line.hts} ({column2.text}), general note 3(b)"
-        ),
-        authority="HTSUS",
-        group="mfn",
-        rule="base",
-        rate=base,
-        nominal_rate=base,
-        share=1.0,
-        citation=f"HTSUS {schedule.edition}, {line.rate_source}"
-        + ("" if column2 is None else f", column 2 ({origin}: general note 3(b))"),
-        instrument=schedule.edition,
-        status="in_force",
-    )
-
-
-def _preferences(
-    law: Catalog,
-    line: ScheduleLine,
-    origin: str,
-    day: date,
-    known: date | None,
-    claims: frozenset[str],
-    base_rate: MfnRate,
-    base: float,
-    warnings: list[str],
-) -> tuple[Preference | None, list[dict[str, Any]]]:
-    """The claimed preference that applies (or None) and every preference available.
-
-    Warns about claimed programmes the origin cannot claim, claimed programmes the line does
-    not list, and preferences available but not claimed.
-    """
-    column2 = law.pays_column2(origin, day)
-    claimed: list[Any] = []
-    for claim in sorted(claims & set(law.programmes)):
-        programme = law.programmes[claim]
-        reason = programme.ineligibility(origin, day, as_known=known, column2=column2)
-        if reason is None:
-            claimed.append(programme)
-        else:
-            warnings.append(f"claim {claim} does not apply: {reason}; the general rate is used")
-    claimed_prefs = line_preferences(line, claimed)
-    chosen = best_preference(claimed_prefs, base, base_rate.is_specific)
-    for programme in claimed:
-        found = [p for p in claimed_prefs if p.programme.id == programme.id]
-        codes = ", ".join(programme.codes) or "its chapter 98 provisions"
-        if not found:
-            warnings.append(
-                f"claim {programme.id}: the Special column of {line.hts} does not list {codes}"
-                f" ({line.special_text or 'no Special rate'}); the general rate applies"
-            )
-        elif not found[0].priced:
-            warnings.append(
-                f"claim {programme.id}: the Special column gives {found[0].code} only by "
-                f"reference to {found[0].reference} (a chapter 98/99 provision, often an "
-                "in-quota rate) which is not priced; the general rate applies"
-            )
-    others = [p for p in law.eligible_programmes(origin, day, as_known=known) if p not in claimed]
-    available = [
-        p for p in line_preferences(line, others) if best_preference([p], base, False)
-    ]
-    for item in available:
-        warnings.append(
-            f"preference available: {item.programme.name} gives {item.text} "
-            f"({item.rate * 100:g}% ad valorem{', plus specific duty' if item.specific else ''})"
-            f" instead of {base * 100:g}% for qualifying goods (HTS Special code {item.code});"
-            f" add --claim {item.programme.id}"
-        )
-    listed = [p.to_dict(claimed=True) for p in claimed_prefs if p.priced] + [
-        p.to_dict(claimed=False) for p in available
-    ]
-    return chosen, listed
-
-
-def _preference_rate(preference: Preference, unit_value: float | None, warnings: list[str]) -> float:
-    """The preference's rate as a fraction; a specific rate is converted or warned about."""
-    if not preference.specific:
-        return preference.rate
-    return _base_rate(parse_rate(preference.text), unit_value, warnings)
 
 
 def origin_label(code: str) -> str:

@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 
 from tariffscope.errors import CatalogError, ScenarioError
-from tariffscope.regime.catalog import Catalog, catalog_dir, parse_measure, read_product_list
+from tariffscope.regime._catalog_io import read_product_list
+from tariffscope.regime.catalog import Catalog, catalog_dir, parse_measure
 from tariffscope.regime.measures import Measure
 
 __all__ = ["SCENARIO_PRIORITY", "Scenario", "apply_scenario", "load_scenario"]
