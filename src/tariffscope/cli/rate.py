@@ -12,6 +12,7 @@ from rich.table import Table
 from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.cli._json import print_json
 from tariffscope.domain.countries import country_name, normalize_country
+from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.history import history
 from tariffscope.regime.measures import ENACTED_STATUSES
 from tariffscope.regime.resolve import Resolution, default_catalog, parse_date, resolve
@@ -59,8 +60,11 @@ def _print_resolution(result: Resolution) -> None:
     table.add_column("legal source", overflow="fold")
     for component in result.components:
         share = "" if component.share == 1 else f" (on {component.share:.0%} of value)"
+        label = component.measure
+        if component.special_code:
+            label = f"{component.measure} ({component.special_code})"
         table.add_row(
-            component.measure,
+            label,
             component.authority,
             component.rule,
             f"{component.rate_pct:g}{share}",
@@ -202,11 +206,11 @@ def measures_command(
     """The measure catalog: every measure (or those for an origin and date), or the claims."""
     catalog = default_catalog()
     if claims:
+        rows = _claim_rows(catalog)
         if output is Format.json:
-            print_json(dict(catalog.claims))
+            print_json(rows)
         else:
-            for name, text in catalog.claims.items():
-                out_console.print(f"{name}: {text}", markup=False, highlight=False)
+            _print_claims(rows)
         return
     day = None if on is None else parse_date(on, "date")
     rows = _measure_rows(origin, day)
@@ -230,6 +234,67 @@ def measures_command(
             row["title"],
         )
     out_console.print(table)
+
+
+def _claim_rows(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Every claim (preference programmes and other claims), with the measures that use it."""
+    users: dict[str, list[str]] = {}
+    for m in catalog.measures:
+        for claim in (*m.requires_claims, *m.unless_claims):
+            users.setdefault(claim, []).append(m.id)
+    rows: dict[str, dict[str, Any]] = {}
+    for name, text in catalog.claims.items():
+        programme = catalog.programmes.get(name)
+        row: dict[str, Any] = {
+            "description": text,
+            "kind": "programme" if programme else "claim",
+            "measures": users.get(name, []),
+        }
+        if programme is not None:
+            row.update(
+                {
+                    "special_codes": list(programme.codes),
+                    "general_note": programme.general_note or None,
+                    "legal_source": programme.citation,
+                    "effective_from": programme.start.isoformat(),
+                    "effective_to": None if programme.end is None else programme.end.isoformat(),
+                    "origin_independent": programme.origin_independent,
+                    "countries": [
+                        {
+                            "country": p.country,
+                            "from": p.start.isoformat(),
+                            "to": None if p.end is None else p.end.isoformat(),
+                        }
+                        for p in programme.countries
+                    ],
+                    "under_2025_measures": programme.under_measures,
+                    "sources": list(programme.sources),
+                }
+            )
+        rows[name] = row
+    return rows
+
+
+def _print_claims(rows: dict[str, dict[str, Any]]) -> None:
+    """One paragraph per claim: programmes first (codes, dates, countries), then the others."""
+    ordered = sorted(rows.items(), key=lambda item: (item[1]["kind"] != "programme", item[0]))
+    for name, row in ordered:
+        head = f"{name}: {row['description']}"
+        if row["kind"] == "programme":
+            countries = (
+                "any column 1 country"
+                if row["origin_independent"]
+                else ", ".join(dict.fromkeys(c["country"] for c in row["countries"]))
+                or "none encoded"
+            )
+            codes = ", ".join(row["special_codes"]) or "chapter 98"
+            head += (
+                f"\n    HTS Special {codes}; entries {row['effective_from']} to "
+                f"{row['effective_to'] or 'open'}; {countries}; {row['legal_source']}"
+            )
+        if row["measures"]:
+            head += f"\n    used by measures: {', '.join(row['measures'])}"
+        out_console.print(head, markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
