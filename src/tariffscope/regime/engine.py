@@ -53,7 +53,7 @@ class Activation:
     as_known: date | None
     claims: frozenset[str]
     measures: tuple[Measure, ...]
-    # switch measures that would apply if the user made a claim (for warnings)
+    # measures that would apply if the user made (or withdrew) a claim (for warnings)
     claimable: tuple[Measure, ...] = ()
 
 
@@ -106,7 +106,7 @@ def active_measures(
             continue
         if _claims_ok(measure, claims):
             chosen.append(measure)
-        elif measure.is_switch or measure.unless_claims:
+        elif measure.is_switch or measure.unless_claims or measure.requires_claims:
             claimable.append(measure)
     return Activation(origin, entry_date, as_known, claims, tuple(chosen), tuple(claimable))
 

@@ -143,7 +143,9 @@ def _warnings(
                 f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})"
             )
     for measure in activation.claimable:
-        if measure.scope.covers(line.hts) and measure.is_switch:
+        # a claim that would switch a duty off or on for this line (exemptions, TRQs,
+        # transshipment or non-North-American metal duties)
+        if measure.scope.covers(line.hts) and measure.requires_claims:
             claims = " and ".join(catalog.claims[c] for c in measure.requires_claims)
             out.append(
                 f"if the goods are {claims}, {measure.id} applies ({measure.title}); "
