@@ -206,11 +206,11 @@ def measures_command(
     """The measure catalog: every measure (or those for an origin and date), or the claims."""
     catalog = default_catalog()
     if claims:
-        rows = _claim_rows(catalog)
+        claim_rows = _claim_rows(catalog)
         if output is Format.json:
-            print_json(rows)
+            print_json(claim_rows)
         else:
-            _print_claims(rows)
+            _print_claims(claim_rows)
         return
     day = None if on is None else parse_date(on, "date")
     rows = _measure_rows(origin, day)
