@@ -44,7 +44,9 @@ def test_note_list_reads_codes_up_to_the_next_subdivision() -> None:
 (c) Next subdivision 8705.10.00
 """
     assert note_list(text, "(b) The rates of duty set forth in heading 9903.00.01") == (
-        "87032201", "87032301", "87042101",
+        "87032201",
+        "87032301",
+        "87042101",
     )
     with pytest.raises(DataFileError, match="not found"):
         note_list(text, "(z) Missing")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tariffscope.regime import load_schedule, resolve, resolve_lines
+from tariffscope.regime import default_catalog, load_schedule, resolve, resolve_lines
 from tariffscope.regime.measures import ENACTED_STATUSES
 
 ORIGINS = [
@@ -30,8 +30,24 @@ ORIGINS = [
     "AUS",
     "NIC",
     "RUS",
+    "GTM",
+    "SLV",
+    "CHL",
+    "SGP",
+    "ZAF",
+    "UKR",
 ]
-START, END = date(2025, 1, 1), date(2026, 12, 31)
+START, END = date(2024, 1, 1), date(2026, 12, 31)
+# programme claims and other claims, alone and together (a claim set applies to every origin)
+CLAIM_SETS = [
+    (),
+    ("usmca",),
+    ("korus", "cafta_dr"),
+    ("civil_aircraft", "pharmaceutical"),
+    ("agoa", "us_japan_ta", "chile_fta"),
+    ("in_quota_232", "usmca"),
+    tuple(sorted({"ausfta", "singapore_fta", "nafta", "gsp", "cbera"})),
+]
 
 lines = st.integers(min_value=0, max_value=len(load_schedule().hts8) - 1).map(
     lambda i: str(load_schedule().hts8[i])
@@ -106,13 +122,45 @@ def test_japan_inclusive_floor_makes_the_total_the_larger_of_15_and_mfn(
 
 
 @settings(max_examples=25, deadline=None)
-@given(days, st.lists(origins, min_size=1, max_size=4, unique=True))
-def test_vectorized_path_agrees_with_single_lines(day: date, countries: list[str]) -> None:
+@given(
+    days,
+    st.lists(origins, min_size=1, max_size=4, unique=True),
+    st.sampled_from(CLAIM_SETS),
+    st.booleans(),
+)
+def test_vectorized_path_agrees_with_single_lines(
+    day: date, countries: list[str], claims: tuple[str, ...], whole_schedule: bool
+) -> None:
+    """resolve_lines == resolve line by line, with and without claims, on a sample of lines or
+    on every line (the schedule's cached Special arrays) read at the sample's rows."""
     schedule = load_schedule()
     rng = np.random.default_rng(day.toordinal())
-    sample = [str(c) for c in rng.choice(schedule.hts8, size=40, replace=False)]
-    table = resolve_lines(countries, day, codes=sample)
+    rows = np.sort(rng.choice(len(schedule.hts8), size=40, replace=False))
+    sample = [str(c) for c in schedule.hts8[rows]]
+    if whole_schedule:
+        table = resolve_lines(countries, day, claims=claims)
+        total = table.total[rows]
+        preference = None if table.preference is None else table.preference[rows]
+    else:
+        table = resolve_lines(countries, day, codes=sample, claims=claims)
+        total, preference = table.total, table.preference
     for i, hts in enumerate(sample):
         for j, origin in enumerate(countries):
-            single = resolve(hts, origin, day)
-            assert table.total[i, j] == pytest.approx(single.total, abs=1e-12), (hts, origin, day)
+            single = resolve(hts, origin, day, claims=claims)
+            assert total[i, j] == pytest.approx(single.total, abs=1e-12), (hts, origin, day)
+            programme = single.components[0].programme or ""
+            assert (preference[i, j] if preference is not None else "") == programme
+
+
+@SETTINGS
+@given(lines, origins, days, st.sampled_from(CLAIM_SETS[1:]))
+def test_a_claim_never_raises_the_duty_and_ineligible_claims_change_nothing(
+    hts: str, origin: str, day: date, claims: tuple[str, ...]
+) -> None:
+    plain = resolve(hts, origin, day)
+    claimed = resolve(hts, origin, day, claims=claims)
+    if "in_quota_232" not in claims:  # the only claims here that remove rather than add duty
+        assert claimed.components[0].rate <= plain.components[0].rate + 1e-12
+    eligible = {p.id for p in default_catalog().eligible_programmes(origin, day)}
+    if not eligible & set(claims) and "in_quota_232" not in claims:
+        assert claimed.total_pct == plain.total_pct

@@ -1,0 +1,92 @@
+"""The law in force on 1 January 2025: measures of 2018-2024 still in force before 2025's.
+
+Sources: Proclamations 9704/9705 (Section 232 aluminum 10%, steel 25%, 2018), 9980 (derivatives,
+2020), 9740/9759/9758 (absolute quotas of Korea, Brazil, Argentina), 10327/10328 (EU TRQs,
+2022), 10356 (Japan steel TRQ, 2022), 10405/10406 (UK TRQs, 2022), 10403/10771 (Ukraine),
+10782/10783 (Mexico, 10 July 2024), 10522 (Russian aluminum 200%, HTS 9903.85.67), 10896/10895
+(all arrangements ended 12 March 2025), 10339 (Section 201 solar, 14.25% from 7 February 2024).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tariffscope.regime import default_catalog, resolve
+
+STEEL = "7208.51.00"  # hot-rolled flat steel, not in coils: General Free
+ALUMINUM = "7606.12.30"  # aluminum alloy plates: General 3%
+SOLAR = "8541.43.00"  # photovoltaic modules: General Free
+DAY = "2025-01-01"
+
+
+def _groups(
+    hts: str, origin: str, day: str = DAY, claims: tuple[str, ...] = ()
+) -> dict[str, float]:
+    result = resolve(hts, origin, day, claims=claims)
+    return {c.group: c.rate_pct for c in result.components}
+
+
+def test_steel_232_on_1_january_2025_by_country() -> None:
+    assert _groups(STEEL, "CHN")["s232_steel"] == 25.0  # and Section 301 on top
+    assert "s301_china" in _groups(STEEL, "CHN")
+    assert "s232_steel" not in _groups(STEEL, "CAN")  # exempt since 2019
+    assert "s232_steel" not in _groups(STEEL, "AUS")  # exempt since 2018
+    assert _groups(STEEL, "KOR")["s232_steel"] == 0.0  # absolute quota: no duty within it
+    assert _groups(STEEL, "IND")["s232_steel"] == 25.0
+
+
+def test_steel_232_tariff_rate_quotas_default_to_the_over_quota_duty() -> None:
+    for origin in ("JPN", "DEU", "GBR"):
+        result = resolve(STEEL, origin, DAY)
+        assert result.total_pct == 25.0
+        assert any("in_quota_232" in w for w in result.warnings)
+        assert resolve(STEEL, origin, DAY, claims=("in_quota_232",)).total_pct == 0.0
+    # the TRQs ended on 12 March 2025 (Proclamation 10896): the claim then changes nothing
+    assert resolve(STEEL, "JPN", "2025-03-12", claims=("in_quota_232",)).total_pct == 25.0
+
+
+def test_steel_232_country_arrangements_of_2024() -> None:
+    assert resolve(STEEL, "UKR", DAY).total_pct == 0.0  # suspended since 1 June 2022
+    assert resolve(STEEL, "UKR", "2025-03-12").total_pct == 25.0
+    mexico = resolve(STEEL, "MEX", "2024-08-01")
+    assert mexico.total_pct == 0.0
+    assert any("non_north_american_metal" in w for w in mexico.warnings)
+    melted_elsewhere = resolve(STEEL, "MEX", "2024-08-01", claims=("non_north_american_metal",))
+    assert melted_elsewhere.total_pct == 25.0
+    assert resolve(STEEL, "MEX", "2024-07-09", claims=("non_north_american_metal",)).total_pct == 0
+
+
+def test_aluminum_232_in_2024() -> None:
+    assert _groups(ALUMINUM, "CHN", "2024-07-01")["s232_aluminum"] == 10.0
+    assert "s232_aluminum" not in _groups(ALUMINUM, "CAN", "2024-07-01")
+    assert _groups(ALUMINUM, "ARG", "2024-07-01")["s232_aluminum"] == 0.0  # absolute quota
+    assert _groups(ALUMINUM, "RUS", "2024-07-01")["s232_aluminum"] == 200.0
+    # Russian aluminum keeps its 200% and does not also pay the 2026 metals duty
+    russia_2026 = _groups(ALUMINUM, "RUS", "2026-05-01")
+    assert russia_2026["s232_aluminum"] == 200.0 and "s232_metals" not in russia_2026
+
+
+def test_2018_records_hand_over_to_the_2025_records_on_12_march() -> None:
+    before = resolve(STEEL, "BRA", "2025-03-11")
+    after = resolve(STEEL, "BRA", "2025-03-12")
+    assert [c.measure for c in before.components][1:] == ["232-STEEL-QUOTA-2018"]
+    assert [c.measure for c in after.components][1:2] == ["232-STEEL-25"]
+
+
+def test_section_201_solar_in_force_on_1_january_2025() -> None:
+    assert _groups(SOLAR, "KOR")["s201_solar"] == 14.25
+    assert _groups(SOLAR, "KOR", "2025-02-07")["s201_solar"] == 14.0
+
+
+def test_catalog_coverage_starts_in_2024() -> None:
+    catalog = default_catalog()
+    assert catalog.coverage_start.isoformat() == "2024-01-01"
+    assert not any("catalog starts" in w for w in resolve(STEEL, "CHN", "2024-01-01").warnings)
+    assert any("catalog starts" in w for w in resolve(STEEL, "CHN", "2023-12-31").warnings)
+
+
+@pytest.mark.parametrize("origin", ["KOR", "BRA", "ARG", "CAN", "MEX", "AUS"])
+def test_derivative_exemptions_of_proclamation_9980(origin: str) -> None:
+    # 7317.00.55 (nails): derivative steel article, exempt for the six countries named
+    assert "s232_steel" not in _groups("7317.00.55", origin, "2024-07-01")
+    assert _groups("7317.00.55", "VNM", "2024-07-01")["s232_steel"] == 25.0
