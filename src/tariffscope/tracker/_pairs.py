@@ -34,8 +34,7 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         parts = [str(p) for p in pair]
     if len(parts) != 2:
         raise MalformedInputError(
-            f"pair {pair!r} does not name two parties", hint="write it like USA-JPN"
-        )
+            f"pair {pair!r} does not name two parties", hint="write it like USA-JPN")
     a, b = (normalize_country(p) for p in parts)
     if WLD in (a, b):
         raise UnknownCodeError(f"pair {pair!r}: WLD is not a negotiating party")
