@@ -69,9 +69,19 @@ def main(repeats: int = 3) -> None:
         return Store.open(work / f"s{next(counter)}.duckdb")
 
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from tariffscope.cli import main; main()", "ingest",
-                    str(dev), "--db", str(work / "cold.duckdb")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from tariffscope.cli import main; main()",
+            "ingest",
+            str(dev),
+            "--db",
+            str(work / "cold.duckdb"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     cold = time.perf_counter() - t0
 
     load_pipeline()
@@ -87,9 +97,12 @@ def main(repeats: int = 3) -> None:
         assert len(list(extract_many([read_article(f) for f in files]))) == 30
 
     def gold(batch: Sequence[Article]) -> list[Extraction]:
-        return [Extraction.from_dict(json.loads(
-            (gold_dir / f"{Path(a.source).stem}.json").read_text(encoding="utf-8")))
-            for a in batch]
+        return [
+            Extraction.from_dict(
+                json.loads((gold_dir / f"{Path(a.source).stem}.json").read_text(encoding="utf-8"))
+            )
+            for a in batch
+        ]
 
     def store_alone() -> None:
         with fresh() as store:

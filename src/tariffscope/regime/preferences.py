@@ -129,18 +129,19 @@ class BaseRates:
     """The base rate of each line of a block once the claimed programmes apply.
 
     ``rate`` is the base ad valorem rate (fraction), ``specific`` whether it is only the ad
-    valorem part of a specific or compound rate, ``programme`` the id of the programme whose
-    rate was taken ("" where the General or Column 2 rate stays).
+    valorem part of a specific or compound rate, ``programme`` the index into ``programmes``
+    of the programme whose rate was taken (-1 where the General or Column 2 rate stays).
     """
 
     rate: FloatArray
     specific: BoolArray
-    programme: npt.NDArray[np.str_]
+    programme: npt.NDArray[np.int8]
+    programmes: tuple[str, ...]
 
     @property
     def preferential(self) -> BoolArray:
         """True where a programme's rate replaced the General (or Column 2) rate."""
-        return np.asarray(self.programme != "", dtype=bool)
+        return np.asarray(self.programme >= 0, dtype=bool)
 
 
 def preferential_base(
@@ -164,8 +165,8 @@ def preferential_base(
     """
     rate = base_rate.astype(np.float64, copy=True)
     specific = base_specific.copy()
-    chosen = np.full(codes.shape[0], "", dtype=object)
-    for programme in programmes:
+    chosen = np.full(codes.shape[0], -1, dtype=np.int8)
+    for index, programme in enumerate(programmes):
         if programme.codes:
             column = (
                 schedule.special_rates(tuple(programme.codes))
@@ -184,7 +185,7 @@ def preferential_base(
         better = listed & ((pref < rate) | ((pref == rate) & specific & ~pref_specific))
         rate = np.where(better, pref, rate)
         specific = np.where(better, pref_specific, specific)
-        chosen[better] = programme.id
-    for array in (rate, specific):
+        chosen[better] = index
+    for array in (rate, specific, chosen):
         array.setflags(write=False)
-    return BaseRates(rate, specific, chosen.astype(str))
+    return BaseRates(rate, specific, chosen, tuple(p.id for p in programmes))

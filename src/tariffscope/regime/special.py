@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from tariffscope.regime._special_text import parse_special
 
-__all__ = ["SpecialColumn", "special_column"]
+__all__ = ["SpecialColumn", "special_column", "special_column_of_unique"]
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,17 @@ def special_column(texts: npt.NDArray[np.str_], codes: Iterable[str]) -> Special
     SpecialColumn
         Read-only arrays aligned with ``texts``.
     """
-    wanted = frozenset(codes)
     unique, inverse = np.unique(texts, return_inverse=True)
+    return special_column_of_unique(unique, inverse, codes)
+
+
+def special_column_of_unique(
+    unique: npt.NDArray[np.str_], inverse: npt.NDArray[np.intp], codes: Iterable[str]
+) -> SpecialColumn:
+    """As :func:`special_column`, for texts given as ``unique[inverse]`` (the schedule keeps
+    that decomposition of its HTS8 texts, so each programme costs one pass over the distinct
+    texts)."""
+    wanted = frozenset(codes)
     n = unique.shape[0]
     rate = np.zeros(n)
     listed = np.zeros(n, dtype=bool)

@@ -42,13 +42,16 @@ _Masks = tuple[Any, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
 _UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
 
 
-def clear_caches() -> None:
-    """Forget the recent answers and the product-scope masks kept for the schedule's lines.
+def clear_caches(schedule: Schedule | None = None) -> None:
+    """Forget the recent answers and the product-scope masks kept for the schedule's lines,
+    and the arrays ``schedule`` derives on first use (Special and Column 2 rates) when given.
 
     Benchmarks call it to time the work rather than the caches; the answers do not change.
     """
     _TABLES.clear()
     _UNIVERSE_MASKS.clear()
+    if schedule is not None:
+        schedule.clear_derived_arrays()
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,10 @@ class RateTable:
     (specific and compound MFN rates count only their ad valorem part: ``mfn_specific`` flags
     them); ``partial`` flags lines whose answer depends on the statistical suffix.
     ``base_rates`` (lines x origins) is the base each origin pays when it differs from the MFN
-    rate of some line (Column 2 countries, claimed preferences), with ``base_specific`` and
-    ``preference`` (the programme id whose Special rate was taken, "" elsewhere); None when
-    every origin pays the MFN rate.
+    rate of some line (Column 2 countries, claimed preferences), with ``base_specific``;
+    ``preference_index`` indexes ``preference_ids`` with the programme whose Special rate was
+    taken (-1 elsewhere; :attr:`preference` spells it out). All None when every origin pays
+    the MFN rate.
     """
 
     codes: npt.NDArray[np.str_]
@@ -78,7 +82,16 @@ class RateTable:
     claims: tuple[str, ...] = ()
     base_rates: npt.NDArray[np.float64] | None = None
     base_specific: npt.NDArray[np.bool_] | None = None
-    preference: npt.NDArray[np.str_] | None = None
+    preference_index: npt.NDArray[np.int8] | None = None
+    preference_ids: tuple[str, ...] = ()
+
+    @property
+    def preference(self) -> npt.NDArray[np.str_] | None:
+        """The programme id whose Special rate each line and origin pays ("" for none)."""
+        if self.preference_index is None:
+            return None
+        names = np.array([*self.preference_ids, ""], dtype=str)
+        return names[self.preference_index]  # -1 reads the trailing ""
 
     @property
     def base(self) -> npt.NDArray[np.float64]:
@@ -268,10 +281,19 @@ def resolve_lines(
         partial[:, column] = result.partial
         done[signature] = column
     base_rates = base_specific = preference = None
-    if any(key[0] or key[1] for key in base_of):
-        base_rates = np.stack([bases[key].rate for key in base_of], axis=1)
-        base_specific = np.stack([bases[key].specific for key in base_of], axis=1)
-        preference = np.stack([bases[key].programme for key in base_of], axis=1)
+    ids = tuple(sorted({p for programmes, _ in base_of for p in programmes}))
+    if any(programmes or pays_column2 for programmes, pays_column2 in base_of):
+        base_rates = np.empty((n_lines, len(countries)))
+        base_specific = np.empty((n_lines, len(countries)), dtype=bool)
+        preference = np.full((n_lines, len(countries)), -1, dtype=np.int8)
+        for column, base_key in enumerate(base_of):
+            origin_base = bases[base_key]
+            base_rates[:, column] = origin_base.rate
+            base_specific[:, column] = origin_base.specific
+            if base_key[0]:
+                # programme indexes of this origin's base -> indexes into ``ids``
+                remap = np.array([ids.index(p) for p in origin_base.programmes] + [-1])
+                preference[:, column] = remap[origin_base.programme]
     for array in (additional, partial, base_rates, base_specific, preference):
         if array is not None:
             array.setflags(write=False)
@@ -290,7 +312,8 @@ def resolve_lines(
         claims=tuple(sorted(claim_set)),
         base_rates=base_rates,
         base_specific=base_specific,
-        preference=preference,
+        preference_index=preference,
+        preference_ids=ids,
     )
     _TABLES[key] = (base, table)
     while len(_TABLES) > _TABLE_CACHE_SIZE:
