@@ -16,6 +16,7 @@ left out of the arrays the economic engines use.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ __all__ = [
     "EMBEDDED_EDITION",
     "EMBEDDED_TABLE",
     "AdValoremPart",
+    "LineBlock",
     "MfnRate",
     "RateKind",
     "Schedule",
@@ -155,6 +157,18 @@ class ScheduleLine:
     def is_special(self) -> bool:
         """True for chapter 98 and 99 provisions."""
         return self.hts[:2] in SPECIAL_CHAPTERS
+
+
+@dataclass(frozen=True)
+class LineBlock:
+    """Arrays for a block of lines (:meth:`Schedule.block`), aligned with ``codes``."""
+
+    codes: npt.NDArray[np.str_]
+    level: npt.NDArray[np.int64]
+    mfn_ad_valorem: npt.NDArray[np.float64]
+    mfn_is_specific: npt.NDArray[np.bool_]
+    column2_ad_valorem: npt.NDArray[np.float64]
+    special_text: npt.NDArray[np.str_]
 
 
 class Schedule:
@@ -325,6 +339,38 @@ class Schedule:
             )
             self._lines[row] = cached
         return cached
+
+    def block(self, codes: Sequence[str]) -> LineBlock:
+        """Arrays for a block of 8- or 10-digit lines, without building :class:`ScheduleLine`
+        objects (fast for tens of thousands of codes).
+
+        Raises
+        ------
+        MalformedInputError, UnknownCodeError
+            As :meth:`line`, for the first bad code.
+        """
+        rows: list[int] = []
+        for code in codes:
+            row = self._index.get(normalize_hts(code))
+            if row is None:
+                self.line(code)  # raises the error naming the code
+            else:
+                rows.append(row)
+        index = np.array(rows, dtype=np.int64)
+        rates = [self._mfn[row] for row in rows]
+        column2 = self._table["column2_text"].to_numpy(dtype=object)[index].astype(str)
+        column2_rates = []
+        for text, rate in zip(column2.tolist(), rates, strict=True):
+            parsed = ScheduleLine("", 8, "", "", NO_RATE, "", column2_text=text).column2
+            column2_rates.append((parsed or rate).ad_valorem)
+        return LineBlock(
+            codes=self._table["hts"].to_numpy(dtype=str)[index],
+            level=self._table["level"].to_numpy(dtype=np.int64)[index],
+            mfn_ad_valorem=np.array([r.ad_valorem for r in rates], dtype=np.float64),
+            mfn_is_specific=np.array([r.is_specific for r in rates], dtype=np.bool_),
+            column2_ad_valorem=np.array(column2_rates, dtype=np.float64),
+            special_text=self._table["special_text"].to_numpy(dtype=object)[index].astype(str),
+        )
 
     @functools.cached_property
     def _children(self) -> dict[str, tuple[str, ...]]:

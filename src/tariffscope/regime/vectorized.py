@@ -149,29 +149,18 @@ def _lines(schedule: Schedule, codes: Sequence[str] | None) -> _Lines:
     """Codes, MFN ad valorem part, specific flag and Special texts (None: the schedule's)."""
     if codes is None:
         return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8, None
-    lines = [schedule.line(code) for code in codes]
-    widths = {line.level for line in lines}
-    if len(widths) > 1:
+    block = schedule.block(codes)
+    if len(set(block.level.tolist())) > 1:
         raise MalformedInputError(
             "resolve_lines needs codes of one length (all 8 or all 10 digits)"
         )
-    return (
-        np.array([line.hts for line in lines]),
-        np.array([line.mfn.ad_valorem for line in lines], dtype=np.float64),
-        np.array([not line.mfn.is_ad_valorem_only for line in lines], dtype=np.bool_),
-        np.array([line.special_text for line in lines], dtype=str),
-    )
+    return block.codes, block.mfn_ad_valorem, block.mfn_is_specific, block.special_text
 
 
 def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArray[np.float64]:
     if codes is None:
         return schedule.column2_ad_valorem_hts8
-    rates = []
-    for code in codes:
-        line = schedule.line(code)
-        rate = line.column2 or line.mfn
-        rates.append(rate.ad_valorem)
-    return np.array(rates, dtype=np.float64)
+    return schedule.block(codes).column2_ad_valorem
 
 
 def resolve_lines(
