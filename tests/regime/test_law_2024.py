@@ -74,8 +74,20 @@ def test_2018_records_hand_over_to_the_2025_records_on_12_march() -> None:
 
 
 def test_section_201_solar_in_force_on_1_january_2025() -> None:
+    """HTS ch.99 U.S. note 18(h): modules 14.25% from 7 February 2024, 14% from 7 February 2025
+    through 6 February 2026; note 18(b) excludes developing countries (Indonesia, Cambodia...);
+    cells pay only above the 12.5 GW quota (9903.45.21/.22)."""
     assert _groups(SOLAR, "KOR")["s201_solar"] == 14.25
     assert _groups(SOLAR, "KOR", "2025-02-07")["s201_solar"] == 14.0
+    assert _groups(SOLAR, "KOR", "2026-02-06")["s201_solar"] == 14.0
+    assert "s201_solar" not in _groups(SOLAR, "KOR", "2026-02-07")
+    assert "s201_solar" not in _groups(SOLAR, "IDN") and "s201_solar" not in _groups(SOLAR, "CAN")
+    cells = "8541.42.00"
+    assert "s201_solar" not in _groups(cells, "THA")
+    assert _groups(cells, "THA", claims=("over_quota",))["s201_solar"] == 14.25
+    bifacial = resolve(SOLAR, "THA", "2024-05-01", claims=("bifacial_solar",))
+    assert "s201_solar" not in {c.group for c in bifacial.components}
+    assert _groups(SOLAR, "THA", "2024-10-01", claims=("bifacial_solar",))["s201_solar"] == 14.25
 
 
 def test_catalog_coverage_starts_in_2024() -> None:
