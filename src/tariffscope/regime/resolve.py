@@ -143,9 +143,12 @@ def _warnings(
                 f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})"
             )
     for measure in activation.claimable:
-        # a claim that would switch a duty off or on for this line (exemptions, TRQs,
-        # transshipment or non-North-American metal duties)
-        if measure.scope.covers(line.hts) and measure.requires_claims:
+        # a claim that would switch a duty off for this line (exemptions, TRQs) or add one
+        # that applies to particular products (non-North-American metal, over-quota cells);
+        # claims adding a duty on every product (transshipment, postal shipments) are not
+        # repeated on every answer
+        adds_everywhere = not measure.is_switch and measure.scope.all_products
+        if measure.scope.covers(line.hts) and measure.requires_claims and not adds_everywhere:
             claims = " and ".join(catalog.claims[c] for c in measure.requires_claims)
             out.append(
                 f"if the goods are {claims}, {measure.id} applies ({measure.title}); "
