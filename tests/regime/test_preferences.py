@@ -167,3 +167,24 @@ def test_measures_claims_lists_programmes_with_their_codes() -> None:
     assert korus["countries"] == [{"country": "KOR", "from": "2012-03-15", "to": None}]
     assert "FENT-USMCA-EXEMPT" in claims["usmca"]["measures"]
     assert claims["transshipment"]["kind"] == "claim"
+
+
+def test_history_shows_a_programme_entering_into_force() -> None:
+    """CAFTA-DR entered into force for Costa Rica on 1 January 2009 (trade.gov/cafta)."""
+    from tariffscope.regime import history
+
+    changes = history(SWEATSHIRT, "CRI", start="2008-06-01", end="2009-06-01", claims=("cafta_dr",))
+    assert [(c.date.isoformat(), c.total_pct) for c in changes] == [
+        ("2008-06-01", 16.5),
+        ("2009-01-01", 0.0),
+    ]
+
+
+def test_chapter_98_apparel_preferences() -> None:
+    """AGOA apparel (HTS 9819.11) and Haiti HOPE/HELP (9820) are chapter 98 provisions: the
+    sweatshirt line prints no D in its Special column, yet is free with the claim."""
+    kenya = resolve(SWEATSHIRT, "KEN", "2024-07-01", claims=("agoa",))
+    assert kenya.total_pct == 0 and kenya.components[0].special_code == "ch98"
+    haiti = resolve(SWEATSHIRT, "HTI", "2024-07-01", claims=("haiti_hope_help",))
+    assert haiti.total_pct == 0
+    assert resolve(SWEATSHIRT, "KEN", "2024-07-01").total_pct == 16.5

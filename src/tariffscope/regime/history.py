@@ -49,8 +49,14 @@ class Change:
 
 
 def change_dates(catalog: Catalog, start: date, end: date) -> list[date]:
-    """Dates in [start, end] on which a measure or stacking rule starts or ends."""
+    """Dates in [start, end] on which a measure, a stacking rule or a preference programme (or
+    a country's eligibility for it, or a lapse) starts or ends."""
     days = {start}
+    for programme in catalog.programmes.values():
+        bounds = [programme.start, programme.end]
+        bounds += [d for p in programme.countries for d in (p.start, p.end)]
+        bounds += [d for lapse in programme.lapses for d in (lapse.start, lapse.end)]
+        days.update(day for day in bounds if day is not None and start <= day <= end)
     for measure in catalog.measures:
         if measure.status not in ENACTED_STATUSES:
             continue
