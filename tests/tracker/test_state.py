@@ -56,13 +56,15 @@ def seeded(store: Store) -> Store:
 
 def test_public_names_are_pinned() -> None:
     assert sorted(tracker_api.__all__) == sorted([
-        "ARTICLE_SUFFIXES", "STATUS_LABELS", "ActorView", "DateWindow", "DeadlineView",
-        "EventReport", "EventView", "Extractor", "IngestReport", "InputResult", "MeasureView",
-        "NegotiationState", "PersonIndex", "ProgressCallback", "QuoteView", "SourceRef",
-        "StatusLabel", "VisitEntry", "VisitSeries", "article_pairs", "cluster_events",
-        "default_extractor", "event_window", "expand_inputs", "ingest_paths",
-        "negotiation_state", "normalize_quote", "parse_pair", "same_person", "same_place",
-        "same_quote", "story_pairs",
+        "ARTICLE_SUFFIXES", "STATUS_LABELS", "ActorView", "CombinedMatch", "DateWindow",
+        "DatedStory", "DeadlineView", "EventReport", "EventView", "Extractor", "IngestReport",
+        "InputResult", "MeasureView", "NegotiationState", "PairSupport", "PersonIndex",
+        "Preparer", "ProgressCallback", "QuoteView", "SourceRef", "StatusLabel", "StoryDating",
+        "VisitEntry", "VisitSeries", "across_the_board", "article_pairs", "cluster_events",
+        "combined_link", "default_extractor", "event_window", "expand_inputs", "ingest_paths",
+        "negotiation_state", "normalize_quote", "pair_support", "parse_pair", "party_of",
+        "rank_pairs", "same_person", "same_place", "same_quote", "stated_publication_date",
+        "story_pairs",
     ])
 
 

@@ -36,7 +36,7 @@ from tariffscope.news.dates import (
 )
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["DateComponent", "date_direction", "make_date_component"]
+__all__ = ["DateComponent", "date_direction", "make_date_component", "stated_date"]
 
 _AHEAD_PREPS = frozenset(
     {
@@ -72,6 +72,23 @@ def date_direction(expr: DateExpr, span: Span | None) -> int:
     if root.head.lower_ in _DEADLINE_NOUNS:
         return 1
     return direction(governing_verb(root.head if root.head is not root else root))
+
+
+def stated_date(doc: Doc) -> dt.date | None:
+    """The latest full date (day, month and year written out) the text tells as past or
+    without a direction, from ``doc._.tariffscope_dates``: the earliest day a story without a
+    publication date can have been written (a date that looks ahead, "from August 1, 2025",
+    is left out)."""
+    days = [
+        dt.date.fromisoformat(item["date"])
+        for item in doc._.tariffscope_dates or ()
+        if item["kind"] == "absolute"
+        and item["has_year"]
+        and item["date"]
+        and item["precision"] == "day"
+        and item["direction"] <= 0
+    ]
+    return max(days) if days else None
 
 
 def _published(doc: Doc) -> dt.date | None:

@@ -17,19 +17,29 @@ Example
 """
 
 from tariffscope.tracker._cluster import EventReport, cluster_events, same_place
+from tariffscope.tracker._combined import CombinedMatch, across_the_board, combined_link
 from tariffscope.tracker._dates import DateWindow, event_window
-from tariffscope.tracker._identity import PersonIndex, same_person
+from tariffscope.tracker._dating import DatedStory, StoryDating, stated_publication_date
+from tariffscope.tracker._identity import PersonIndex, party_of, same_person
 from tariffscope.tracker._ingest import (
     ARTICLE_SUFFIXES,
     Extractor,
     IngestReport,
     InputResult,
+    Preparer,
     ProgressCallback,
     default_extractor,
     expand_inputs,
     ingest_paths,
 )
-from tariffscope.tracker._pairs import article_pairs, parse_pair, story_pairs
+from tariffscope.tracker._pairs import (
+    PairSupport,
+    article_pairs,
+    pair_support,
+    parse_pair,
+    rank_pairs,
+    story_pairs,
+)
 from tariffscope.tracker._quotes import normalize_quote, same_quote
 from tariffscope.tracker._state import negotiation_state
 from tariffscope.tracker._views import (
@@ -50,7 +60,9 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "STATUS_LABELS",
     "ActorView",
+    "CombinedMatch",
     "DateWindow",
+    "DatedStory",
     "DeadlineView",
     "EventReport",
     "EventView",
@@ -59,24 +71,33 @@ __all__ = [
     "InputResult",
     "MeasureView",
     "NegotiationState",
+    "PairSupport",
     "PersonIndex",
+    "Preparer",
     "ProgressCallback",
     "QuoteView",
     "SourceRef",
     "StatusLabel",
+    "StoryDating",
     "VisitEntry",
     "VisitSeries",
+    "across_the_board",
     "article_pairs",
     "cluster_events",
+    "combined_link",
     "default_extractor",
     "event_window",
     "expand_inputs",
     "ingest_paths",
     "negotiation_state",
     "normalize_quote",
+    "pair_support",
     "parse_pair",
+    "party_of",
+    "rank_pairs",
     "same_person",
     "same_place",
     "same_quote",
+    "stated_publication_date",
     "story_pairs",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "Extractor",
     "IngestReport",
     "InputResult",
+    "Preparer",
     "ProgressCallback",
     "default_extractor",
     "expand_inputs",
@@ -146,6 +147,11 @@ def _read(source: str, fetch: Callable[[str], Article] | None) -> Article:
     return read_article(source)
 
 
+Preparer = Callable[[Article], Article]
+"""Changes an article after it is read and before it is hashed and extracted (the brief
+dates stories without a publication date with :class:`tariffscope.tracker.StoryDating`)."""
+
+
 class _Run:
     def __init__(self, store: Store, extractor: Extractor, total: int,
                  progress: ProgressCallback | None) -> None:
@@ -210,6 +216,7 @@ def ingest_paths(
     extractor: Extractor | None = None,
     fetch: Callable[[str], Article] | None = None,
     batch_size: int = 4,
+    prepare: Preparer | None = None,
 ) -> IngestReport:
     """Read stories from files, folders and URLs into the store.
 
@@ -227,6 +234,9 @@ def ingest_paths(
         Reads a URL into an article; default :func:`tariffscope.news.fetch.fetch_article`.
     batch_size
         Articles extracted together (the pipeline is faster on batches).
+    prepare
+        Called on each article read, before duplicates are looked for; a
+        :class:`~tariffscope.errors.TariffscopeError` it raises fails that input.
 
     Returns
     -------
@@ -249,6 +259,8 @@ def ingest_paths(
             continue
         try:
             article = _read(source, fetch)
+            if prepare is not None:
+                article = prepare(article)
         except TariffscopeError as error:
             run.finish(position, InputResult(source, "failed", None, error.one_line()))
             continue

@@ -1,20 +1,66 @@
-"""Which negotiations (party pairs) a story concerns."""
+"""Which negotiations (party pairs) a story concerns, and which of them it centres on.
+
+One mechanism serves the store (which negotiations an article is filed under:
+:func:`article_pairs`) and the brief (which negotiation a set of stories is about:
+:func:`rank_pairs`, :func:`story_pairs`). It reads the story's records:
+
+- **interactions** name both parties: a measure one imposes on the other, an event whose
+  participants come from exactly the two countries (counting the host of a visit). A measure
+  that changes something (threatened, agreed, suspended, proposed) is the news of a story
+  and weighs :data:`CHANGE_WEIGHT`; an event, what the parties did, weighs
+  :data:`EVENT_WEIGHT`; a measure reported in force is the state of things, often background,
+  and weighs :data:`IN_FORCE_WEIGHT`;
+- **presence**: each person of a party the story names adds :data:`PRESENCE_WEIGHT` to the
+  pairs that party is in;
+- when no record names both parties, the countries of the story's people, if there are
+  exactly two (basis ``actors``).
+
+Where the EU (EUN) is a party in a story, its members' records count for the EU: trade
+policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
+weight, then by where the story first names them (news puts its subject first), then by the
+strength of the basis. A pair is ordered imposer first when its own measures say who
+imposes ("USA", "JPN"); with no measure, or as many each way, the United States first (the
+catalog holds US law), else alphabetically.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from tariffscope.domain.countries import WLD, normalize_country
+from tariffscope.domain.countries import EUN, WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError, UnknownCodeError
 from tariffscope.store import Store, pair_key
 from tariffscope.tracker._cluster import place_country
-from tariffscope.tracker._identity import is_party_code
+from tariffscope.tracker._identity import is_party_code, party_of
 
-__all__ = ["article_pairs", "parse_pair", "story_pairs"]
+__all__ = [
+    "CHANGE_WEIGHT",
+    "EVENT_WEIGHT",
+    "IN_FORCE_WEIGHT",
+    "PRESENCE_WEIGHT",
+    "PairSupport",
+    "article_pairs",
+    "order_pair",
+    "pair_support",
+    "parse_pair",
+    "rank_pairs",
+    "story_pairs",
+]
+
+#: Weight of a measure that changes something (threatened, agreed, suspended, proposed).
+CHANGE_WEIGHT = 3.0
+#: Weight of an event between the two parties.
+EVENT_WEIGHT = 2.0
+#: Weight of a measure reported in force.
+IN_FORCE_WEIGHT = 1.5
+#: Weight each named person of a party adds to the pairs that party is in.
+PRESENCE_WEIGHT = 0.5
 
 _BASIS_RANK = {"measure": 0, "event": 1, "actors": 2}
+_FAR = 1 << 62
 
 
 def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
@@ -34,7 +80,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         parts = [str(p) for p in pair]
     if len(parts) != 2:
         raise MalformedInputError(
-            f"pair {pair!r} does not name two parties", hint="write it like USA-JPN")
+            f"pair {pair!r} does not name two parties", hint="write it like USA-CHN"
+        )
     a, b = (normalize_country(p) for p in parts)
     if WLD in (a, b):
         raise UnknownCodeError(f"pair {pair!r}: WLD is not a negotiating party")
@@ -43,56 +90,159 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
     return a, b
 
 
+@dataclass(frozen=True, slots=True)
+class PairSupport:
+    """What one story says about one negotiation.
+
+    ``parties`` is the stored (alphabetical) key; ``imposed`` counts the pair's measures by
+    imposer; ``first`` is the character offset of the first record naming both parties.
+    """
+
+    parties: tuple[str, str]
+    basis: str
+    weight: float
+    first: int
+    imposed: Mapping[str, int] = field(default_factory=dict)
+
+
+def _story_parties(extraction: Extraction) -> set[str]:
+    codes = {a.country for a in extraction.actors if a.country}
+    for m in extraction.measures:
+        codes.update((m.imposer, m.target))
+    for event in extraction.events:
+        codes.update(p for p in event.participants if is_party_code(p))
+    return {c for c in codes if c and is_party_code(c)}
+
+
+class _Folder:
+    """Codes as parties of one story: EU members count for the EU when the EU is a party."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.eu = EUN in _story_parties(extraction)
+
+    def __call__(self, code: str | None) -> str | None:
+        if not code or code == WLD or not is_party_code(code):
+            return None
+        if self.eu:
+            return party_of(code, (EUN,)) or code
+        return code
+
+
+def pair_support(extraction: Extraction) -> list[PairSupport]:
+    """The negotiations one story concerns, with the weight of what it says about each."""
+    party = _Folder(extraction)
+    weight: defaultdict[tuple[str, str], float] = defaultdict(float)
+    basis: dict[tuple[str, str], str] = {}
+    first: dict[tuple[str, str], int] = {}
+    imposed: dict[tuple[str, str], Counter[str]] = {}
+
+    def note(a: str, b: str, kind: str, amount: float, start: int) -> tuple[str, str]:
+        key = pair_key(a, b)
+        weight[key] += amount
+        if _BASIS_RANK[kind] < _BASIS_RANK[basis.get(key, "actors")] or key not in basis:
+            basis[key] = kind
+        first[key] = min(first.get(key, _FAR), start)
+        return key
+
+    for m in extraction.measures:
+        imposer, target = party(m.imposer), party(m.target)
+        if imposer and target and imposer != target:
+            amount = IN_FORCE_WEIGHT if m.status == "in_force" else CHANGE_WEIGHT
+            key = note(imposer, target, "measure", amount, m.start)
+            imposed.setdefault(key, Counter())[imposer] += 1
+    local = {a.name: a.country for a in extraction.actors}
+    for event in extraction.events:
+        countries = {party(p if is_party_code(p) else local.get(p)) for p in event.participants}
+        if event.kind == "visit":  # a visit concerns the visitor's and the host's country
+            countries.add(party(place_country(event.place)))
+        found = sorted(c for c in countries if c)
+        if len(found) == 2:
+            note(found[0], found[1], "event", EVENT_WEIGHT, event.start)
+    people: Counter[str] = Counter()
+    for actor in extraction.actors:
+        if (code := party(actor.country)) is not None:
+            people[code] += 1
+    if not weight and len(people) == 2:
+        a, b = sorted(people)
+        start = min((x.start for x in extraction.actors), default=_FAR)
+        note(a, b, "actors", 0.0, start)
+    for key in weight.keys() | basis.keys():
+        weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
+    return [
+        PairSupport(key, basis[key], weight[key], first[key], dict(imposed.get(key, {})))
+        for key in sorted(basis)
+    ]
+
+
 def article_pairs(extraction: Extraction) -> list[tuple[tuple[str, str], str]]:
-    """The negotiations a story concerns, each with the basis of the assignment.
+    """The negotiations a story concerns (alphabetical pairs), each with its basis.
 
     A measure between two countries (``measure``), an event whose participants come from
     exactly two countries, counting the host country of a visit (``event``); when neither
     gives a pair, the countries of the story's actors when there are exactly two
-    (``actors``).
+    (``actors``). See :func:`pair_support` for the weights the brief ranks them by.
     """
-    found: dict[tuple[str, str], str] = {}
-    for m in extraction.measures:
-        if is_party_code(m.imposer) and is_party_code(m.target) and m.imposer != m.target:
-            found.setdefault(pair_key(m.imposer, m.target), "measure")
-    local = {a.name: a.country for a in extraction.actors}
-    for event in extraction.events:
-        countries = {p if is_party_code(p) else local.get(p) for p in event.participants}
-        if event.kind == "visit":  # a visit concerns the visitor's and the host's country
-            countries.add(place_country(event.place))
-        countries = {c for c in countries if c and c != WLD}
-        if len(countries) == 2:
-            a, b = sorted(c for c in countries if c is not None)
-            found.setdefault((a, b), "event")
-    if not found:
-        countries = {a.country for a in extraction.actors if a.country and a.country != WLD}
-        if len(countries) == 2:
-            a, b = sorted(c for c in countries if c is not None)
-            found[(a, b)] = "actors"
-    return sorted(found.items())
+    return [(s.parties, s.basis) for s in pair_support(extraction)]
+
+
+def order_pair(parties: tuple[str, str], imposed: Mapping[str, int]) -> tuple[str, str]:
+    """The pair imposer first; as many measures each way (or none): the US first, else as
+    given."""
+    a, b = parties
+    if imposed.get(b, 0) > imposed.get(a, 0):
+        return b, a
+    if imposed.get(a, 0) > imposed.get(b, 0):
+        return a, b
+    return (b, a) if b == "USA" else (a, b)
+
+
+def rank_pairs(
+    extractions: Iterable[Extraction],
+    *,
+    stored_totals: Mapping[tuple[str, str], int] | None = None,
+) -> list[tuple[str, str]]:
+    """The negotiations the stories concern, the one they centre on first, imposer first.
+
+    Ranked by how many of the stories concern a pair, then by the weight of what they say
+    about it (:func:`pair_support`), how early the stories name it, the strength of the basis
+    (a measure before an event before the actors), and ``stored_totals`` (how many
+    stored stories follow it).
+    """
+    support: Counter[tuple[str, str]] = Counter()
+    weight: defaultdict[tuple[str, str], float] = defaultdict(float)
+    best: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], int] = {}
+    imposed: dict[tuple[str, str], Counter[str]] = {}
+    totals = stored_totals or {}
+    for extraction in extractions:
+        for s in pair_support(extraction):
+            support[s.parties] += 1
+            weight[s.parties] += s.weight
+            best[s.parties] = min(best.get(s.parties, 9), _BASIS_RANK[s.basis])
+            first[s.parties] = min(first.get(s.parties, _FAR), s.first)
+            imposed.setdefault(s.parties, Counter()).update(s.imposed)
+    ranked = sorted(
+        support,
+        key=lambda p: (
+            -support[p],
+            -weight[p],
+            first[p],
+            best[p],
+            -totals.get(p, 0),
+            p,
+        ),
+    )
+    return [order_pair(p, imposed[p]) for p in ranked]
 
 
 def story_pairs(store: Store, article_ids: Iterable[int]) -> list[tuple[str, str]]:
     """The negotiations the given stored stories concern, the best supported first.
 
-    Pairs are ranked by how many of the stories concern them, then by the strength of the
-    assignment (a measure before an event before the actors), then by how many stored stories
-    follow them. A pair is ordered imposer first when one of the stories' measures says who
-    imposes ("USA", "JPN"), else alphabetically.
+    :func:`rank_pairs` over the stories' records, ties broken by how many stored stories
+    follow each pair.
     """
     ids = list(article_ids)
-    support: Counter[tuple[str, str]] = Counter()
-    best_basis: dict[tuple[str, str], int] = {}
-    for article_id in ids:
-        for pair, basis in store.article_negotiations(article_id):
-            support[pair] += 1
-            best_basis[pair] = min(best_basis.get(pair, 9), _BASIS_RANK.get(basis, 9))
+    if not ids:
+        return []
     totals = {n.parties: n.n_articles for n in store.negotiations()}
-    ranked = sorted(support, key=lambda p: (-support[p], best_basis[p], -totals.get(p, 0), p))
-    imposers: Counter[str] = Counter()
-    for item in store.extractions(ids):
-        imposers.update(m.imposer for m in item.extraction.measures)
-    out: list[tuple[str, str]] = []
-    for a, b in ranked:
-        out.append((b, a) if imposers[b] > imposers[a] else (a, b))
-    return out
+    return rank_pairs((s.extraction for s in store.extractions(ids)), stored_totals=totals)

@@ -16,7 +16,12 @@ Matching is by rules, each a necessary condition or a score:
 - score: the measure's status fits the mention's (threatened, in force at publication,
   agreed, suspended), and its start date equals the mention's effective date.
 
-The best-scoring measure wins; ties keep the most specific target.
+The best-scoring measure wins; ties keep the most specific target. When no single measure
+fits, or one fits the rate but not the status (a deal's "20%" and a duty in force at 20% for
+months), a rate on all of a country's goods may be the sum of several measures in force together
+(the 10% reciprocal rate plus the 20% fentanyl duty reported as "30% on Chinese goods"): the
+mention is linked to that set (:mod:`tariffscope.tracker._combined`). Only a mention that fits
+neither becomes a candidate measure.
 """
 
 from __future__ import annotations
@@ -36,11 +41,12 @@ from tariffscope.news.products import product_class
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
 from tariffscope.regime.scenario import Scenario, scenario_from_mapping
+from tariffscope.tracker._combined import combined_link
 
 __all__ = ["LINKER_NAME", "MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
 
 #: Name and version of these rules, stored with every link they write.
-LINKER_NAME = "tariffscope.tracker.linking/1"
+LINKER_NAME = "tariffscope.tracker.linking/2"
 RATE_TOLERANCE_PCT = 0.05
 _GROUPS_FILE = Path(__file__).resolve().parent / "data" / "product_groups.yaml"
 
@@ -51,6 +57,8 @@ class MeasureLink:
 
     ``candidate`` is a measure record in the catalog's format (for a scenario's ``add``), or
     None when the mention cannot be priced (not a US measure, or goods without an HTS scope).
+    ``measure_ids`` lists every catalog measure linked: one, or the measures whose rates add
+    up to the mention's (then ``measure_id`` is the first of them).
     """
 
     mention: MeasureMention
@@ -59,6 +67,11 @@ class MeasureLink:
     reason: str
     candidate: Mapping[str, Any] | None = None
     status: str = ""
+    measure_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.measure_id is not None and not self.measure_ids:
+            object.__setattr__(self, "measure_ids", (self.measure_id,))
 
     @property
     def threatened(self) -> bool:
@@ -69,6 +82,7 @@ class MeasureLink:
         return {
             "mention": self.mention.to_dict(),
             "measure": self.measure_id,
+            "measures": list(self.measure_ids),
             "confidence": round(self.confidence, 3),
             "reason": self.reason,
             "candidate": None if self.candidate is None else dict(self.candidate),
@@ -226,10 +240,20 @@ def link_mention(
         for measure in catalog.measures
         if (score := _score(mention, measure, published, kind, groups)) is not None
     ]
+    best: Measure | None = None
     if scored:
         score, best = max(scored, key=lambda pair: pair[0])
         reason = f"{best.title} ({best.status}; from {best.effective_from})"
-        return MeasureLink(mention, best.id, min(1.0, score / 4.2), reason, status=status)
+        single = MeasureLink(mention, best.id, min(1.0, score / 4.2), reason, status=status)
+        if kind != "all" or _status_score(mention, best, published) >= 1.0:
+            return single
+    # a rate on all goods that no single measure fits by status may be several in force together
+    combined = combined_link(mention, published, catalog) if kind == "all" else None
+    if combined is not None:
+        ids = tuple(m.id for m in combined.measures)
+        return MeasureLink(mention, ids[0], 0.8, combined.reason(), status=status, measure_ids=ids)
+    if best is not None:
+        return single
     candidate = _candidate(mention, published, source, kind, words)
     why = "no catalog measure fits target, goods, rate and status"
     if candidate is None:
@@ -252,11 +276,14 @@ def candidate_scenario(
 ) -> Scenario | None:
     """A scenario carrying out the linked threats and the candidate measures, or None if empty.
 
-    Catalog measures that are threatened or proposed are enacted; candidates are added.
+    Catalog measures that are threatened or proposed are enacted; candidates are added; a
+    set of measures in force together (a combined link) is the law already.
     """
     enact: list[str] = []
     add: list[Mapping[str, Any]] = []
     for link in links:
+        if len(link.measure_ids) > 1:
+            continue  # measures in force together: already the law, nothing to enact
         if link.measure_id is not None and enact_threats and link.threatened:
             if link.measure_id not in enact:
                 enact.append(link.measure_id)

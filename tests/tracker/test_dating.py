@@ -1,0 +1,85 @@
+"""Stories without a publication date: the day they are read as of, and their relative dates.
+
+The stories are written for the test (partners, people and dates unlike the development set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tariffscope.domain.news import ArticleMeta
+from tariffscope.errors import InputError
+from tariffscope.news.ingest import Article
+from tariffscope.store import Store
+from tariffscope.tracker import StoryDating, ingest_paths, stated_publication_date
+
+UNDATED = """url: https://example.org/news/kenya-uk-talks
+title: Kenya and Britain hold trade talks
+published: unknown
+outlet: Example Wire
+
+Kenya and Britain signed a trade framework on October 3, 2025, officials said. New duties on
+cut flowers take effect from November 20, 2025, the ministry said.
+
+On Tuesday, Kenya's trade minister Lee Kinyanjui met Mexico's economy secretary Marcelo Ebrard
+in Nairobi.
+"""
+
+NO_DATE = """title: Talks go on
+published: unknown
+
+Officials from Kenya and Britain met again on Tuesday and said talks would continue.
+"""
+
+
+def _article(text: str, published: dt.date | None = None) -> Article:
+    return Article(text=text, meta=ArticleMeta(published=published), source="written")
+
+
+def test_a_day_given_dates_an_undated_story_and_leaves_dated_ones() -> None:
+    dating = StoryDating(dt.date(2025, 6, 2))
+    dated = dating(_article("Some text about tariffs.", dt.date(2025, 5, 1)))
+    assert dated.meta.published == dt.date(2025, 5, 1) and not dating.dated
+    undated = dating(_article("Some text about tariffs."))
+    assert undated.meta.published == dt.date(2025, 6, 2)
+    assert dating.dated["written"].basis == "given"
+    assert "--as-of" in dating.dated["written"].warning()
+
+
+@pytest.mark.slow
+def test_the_latest_full_date_told_as_past_dates_the_story() -> None:
+    body = UNDATED.split("\n\n", 1)[1]
+    # 3 October 2025 is told as past; 20 November looks ahead ("take effect from")
+    assert stated_publication_date(_article(body)) == dt.date(2025, 10, 3)
+    assert stated_publication_date(_article("They met on Tuesday in Nairobi.")) is None
+
+
+@pytest.mark.slow
+def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> None:
+    path = tmp_path / "no-date.txt"
+    path.write_text(NO_DATE, encoding="utf-8")
+    dating = StoryDating()
+    with Store.memory() as store:
+        report = ingest_paths(store, [path], prepare=dating)
+    assert dating.refused == [str(path)]
+    assert report.failed and "--as-of" in (report.failed[0].message or "")
+    with pytest.raises(InputError, match="--as-of"):
+        StoryDating()(_article("They met on Tuesday."))
+
+
+@pytest.mark.slow
+def test_weekdays_of_a_dated_story_count_from_its_day(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    dating = StoryDating()
+    with Store.memory() as store:
+        report = ingest_paths(store, [path], prepare=dating)
+        (stored,) = store.extractions([r.article_id for r in report.added if r.article_id])
+    assert stored.extraction.article.published == dt.date(2025, 10, 3)
+    assert dating.dated[str(path)].basis == "stated"
+    # 3 October 2025 is a Friday: "met ... on Tuesday" is 30 September
+    meetings = [e for e in stored.extraction.events if e.kind == "meeting"]
+    assert meetings and meetings[0].date == dt.date(2025, 9, 30)

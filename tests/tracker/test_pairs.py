@@ -1,0 +1,118 @@
+"""Which negotiation stories centre on: the ranking rules on hand-built records.
+
+Each case is a story written for one rule (partners, rates and people chosen to differ from
+the development stories): an event between two parties outweighs a tariff reported in force as
+background; a new tariff outweighs a meeting with a third country; the pair a story names
+first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
+who imposes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from _tracker_helpers import event
+
+from tariffscope.domain.news import Actor, ArticleMeta, Extraction, MeasureMention
+from tariffscope.store import Store
+from tariffscope.tracker import article_pairs, pair_support, rank_pairs, story_pairs
+
+META = ArticleMeta(title="written for the test", published=dt.date(2025, 9, 1))
+
+
+def measure(
+    imposer: str, target: str, rate: float, status: str = "threatened", start: int = 0
+) -> MeasureMention:
+    return MeasureMention(imposer, target, "all goods", None, rate, None, status, start, start + 5)  # type: ignore[arg-type]
+
+
+def person(name: str, country: str | None, start: int = 0) -> Actor:
+    return Actor(name, None, country, start, start + 5)
+
+
+def test_a_meeting_between_two_parties_outweighs_a_tariff_in_force_on_one_of_them() -> None:
+    # Australia and Indonesia meet over beef; the US tariff on Indonesia is background
+    story = Extraction(
+        META,
+        actors=(person("Don Farrell", "AUS"), person("Budi Santoso", "IDN", 40)),
+        events=(event("meeting", ["Don Farrell", "Budi Santoso"], start=10, end=30),),
+        measures=(measure("USA", "IDN", 19.0, "in_force", start=300),),
+    )
+    assert rank_pairs([story]) == [("AUS", "IDN"), ("USA", "IDN")]
+
+
+def test_a_new_tariff_outweighs_a_meeting_with_a_third_country() -> None:
+    # the US raises the tariff on Brazil; the story also reports a US envoy meeting Argentina
+    story = Extraction(
+        META,
+        actors=(person("Envoy", "USA", 200), person("Minister", "ARG", 220)),
+        events=(event("meeting", ["Envoy", "Minister"], start=200, end=240),),
+        measures=(measure("USA", "BRA", 40.0, "threatened", start=20),),
+    )
+    assert rank_pairs([story])[0] == ("USA", "BRA")
+    assert [s.basis for s in pair_support(story)] == ["event", "measure"]  # ARG-USA, BRA-USA
+
+
+def test_equal_weight_the_pair_named_first_wins() -> None:
+    story = Extraction(
+        META,
+        measures=(
+            measure("USA", "NOR", 10.0, start=120),
+            measure("USA", "FIN", 10.0, start=40),
+        ),
+    )
+    assert rank_pairs([story]) == [("USA", "FIN"), ("USA", "NOR")]
+
+
+def test_members_count_for_the_eu_when_the_eu_is_a_party() -> None:
+    with_eu = Extraction(
+        META,
+        actors=(person("Maros Sefcovic", "EUN"), person("Friedrich Merz", "DEU")),
+        measures=(measure("USA", "EUN", 30.0), measure("USA", "DEU", 25.0, start=50)),
+    )
+    assert article_pairs(with_eu) == [(("EUN", "USA"), "measure")]
+    without_eu = Extraction(META, measures=(measure("USA", "DEU", 25.0),))
+    assert article_pairs(without_eu) == [(("DEU", "USA"), "measure")]
+
+
+def test_the_pair_is_ordered_by_its_own_measures() -> None:
+    # Canada imposes twice on China, the US once on Canada: the CAN-CHN pair is Canada first,
+    # the CAN-USA pair is the US first (Canada's measures on China say nothing about it)
+    story = Extraction(
+        META,
+        measures=(
+            measure("CAN", "CHN", 100.0, "in_force"),
+            measure("CAN", "CHN", 25.0, "in_force", start=20),
+            measure("USA", "CAN", 35.0, "in_force", start=40),
+        ),
+    )
+    assert rank_pairs([story]) == [("CAN", "CHN"), ("USA", "CAN")]
+    # no measure says who imposes: the US first, else alphabetical
+    met = Extraction(META, events=(event("meeting", ["MYS", "USA"]),))
+    assert rank_pairs([met]) == [("USA", "MYS")]
+    talks = Extraction(META, events=(event("talks", ["KEN", "GBR"]),))
+    assert rank_pairs([talks]) == [("GBR", "KEN")]
+
+
+def test_the_people_of_two_countries_make_a_pair_when_nothing_else_does() -> None:
+    story = Extraction(META, actors=(person("Lee", "KOR"), person("Ishiba", "JPN")))
+    assert article_pairs(story) == [(("JPN", "KOR"), "actors")]
+    three = Extraction(META, actors=(*story.actors, person("Lai", "TWN")))
+    assert article_pairs(three) == []
+    assert rank_pairs([three]) == []
+
+
+def test_across_stories_the_pair_most_stories_concern_comes_first(store: Store) -> None:
+    from _tracker_helpers import add_stories
+
+    heavy = Extraction(
+        META,
+        measures=tuple(measure("USA", "MEX", 25.0, start=k * 10) for k in range(4)),
+    )
+    light = Extraction(META, measures=(measure("USA", "CHE", 39.0),))
+    also = Extraction(META, measures=(measure("USA", "CHE", 15.0, "agreed"),))
+    ids = add_stories(
+        store, [("body one " * 5, heavy), ("body two " * 5, light), ("body three " * 5, also)]
+    )
+    assert story_pairs(store, ids) == [("USA", "CHE"), ("USA", "MEX")]
+    assert story_pairs(store, ids[:1]) == [("USA", "MEX")]
