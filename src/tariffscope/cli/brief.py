@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +15,24 @@ from tariffscope.errors import MalformedInputError
 __all__ = ["register"]
 
 
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise MalformedInputError(
+            f"--as-of {text!r} is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+
+
+def _suffixed(path: Path, index: int, pair: tuple[str, str]) -> Path:
+    """``brief.html`` -> ``brief-USA-CHN.html`` for the second and later briefs of a run."""
+    if index == 0:
+        return path
+    return path.with_name(f"{path.stem}-{pair[0]}-{pair[1]}{path.suffix}")
+
+
 @guarded
 def brief_command(
     sources: Annotated[
@@ -22,6 +41,30 @@ def brief_command(
             help="Story files (text with header block, HTML) or URLs.", show_default=False
         ),
     ],
+    pair: Annotated[
+        str | None,
+        typer.Option(
+            "--pair",
+            help="The negotiation to brief, imposer first, e.g. USA-CHN or EUN-CHN "
+            "(default: the one the stories centre on).",
+        ),
+    ] = None,
+    all_pairs: Annotated[
+        bool,
+        typer.Option(
+            "--all-pairs",
+            help="One brief for each negotiation the stories concern (--json then writes a "
+            "list of briefs).",
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The day to brief as of, YYYY-MM-DD (default: the latest publication date; a "
+            "story without one is read as of the latest full date its text states).",
+        ),
+    ] = None,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write a self-contained HTML brief.")
     ] = None,
@@ -48,37 +91,54 @@ def brief_command(
         str | None, typer.Option("--model", help="spaCy model package (default en_core_web_sm).")
     ] = None,
 ) -> None:
-    """Brief a negotiation from stories: players, events, quotes, law, deadline and prices."""
-    from tariffscope.report.build import brief_from_sources
+    """Brief a negotiation from stories: players, events, quotes, law, deadline and prices.
+
+    With --all-pairs, the terminal shows the briefs one after the other; --json writes a JSON
+    list with one brief object per pair (the main pair first); --html and --png write the
+    first brief under the given name and each further one with its pair added to the name.
+    """
+    from tariffscope.report.build import briefs_from_sources
     from tariffscope.report.terminal import render_terminal
 
+    if ge not in ("gravity", "cp", "none"):
+        raise MalformedInputError(f"unknown --ge model {ge!r}", hint="use gravity, cp or none")
+    if pair is not None and all_pairs:
+        raise MalformedInputError("give --pair or --all-pairs, not both")
+    day = _day(as_of)
     with err_console.status("reading the stories and pricing the outcomes"):
-        if ge not in ("gravity", "cp", "none"):
-            raise MalformedInputError(f"unknown --ge model {ge!r}", hint="use gravity, cp or none")
-        brief, texts = brief_from_sources(
+        briefs, texts = briefs_from_sources(
             sources,
             db=db,
             draws=draws,
             seed=seed,
             model=model,
             ge_model=None if ge == "none" else ge,
+            pair=pair,
+            as_of=day,
+            all_pairs=all_pairs,
         )
-    render_terminal(brief, out_console)
+    for brief in briefs:
+        render_terminal(brief, out_console)
     if json_path is not None:
         from tariffscope.report.json_out import brief_to_dict
 
-        write_json(json_path, brief_to_dict(brief))
+        data: Any = [brief_to_dict(b) for b in briefs] if all_pairs else brief_to_dict(briefs[0])
+        write_json(json_path, data)
         err_console.print(f"wrote {json_path}", markup=False)
     if html is not None:
         from tariffscope.report.html import render_html
 
-        html.write_text(render_html(brief, texts), encoding="utf-8")
-        err_console.print(f"wrote {html}", markup=False)
+        for index, brief in enumerate(briefs):
+            path = _suffixed(html, index, brief.pair)
+            path.write_text(render_html(brief, texts), encoding="utf-8")
+            err_console.print(f"wrote {path}", markup=False)
     if png is not None:
         from tariffscope.report.html import write_pngs
 
-        for path in write_pngs(brief, png):
-            err_console.print(f"wrote {path}", markup=False)
+        for index, brief in enumerate(briefs):
+            folder = png if index == 0 else png / f"{brief.pair[0]}-{brief.pair[1]}"
+            for path in write_pngs(brief, folder):
+                err_console.print(f"wrote {path}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

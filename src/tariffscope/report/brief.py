@@ -29,29 +29,39 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from tariffscope.domain.countries import country_name
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, country_name
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
-from tariffscope.errors import InputError
+from tariffscope.errors import InputError, NotCoveredError, TariffscopeError
 from tariffscope.impact.pe.law import PricedOutcome, price_outcome
 from tariffscope.regime import Catalog, Resolution, default_catalog, resolve
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
-from tariffscope.tracker import NegotiationState
+from tariffscope.tracker import NegotiationState, party_of, rank_pairs
 from tariffscope.tracker.linking import MeasureLink, link_mentions
 
-__all__ = ["Brief", "LawNote", "PricedScenario", "build_brief", "negotiation_pair"]
+__all__ = [
+    "Brief",
+    "LawNote",
+    "PricedScenario",
+    "build_brief",
+    "negotiation_pair",
+    "pair_label",
+]
 
 logger = logging.getLogger(__name__)
 
 _GROUPS_FILE = Path(__file__).resolve().parents[1] / "tracker" / "data" / "product_groups.yaml"
+US = "USA"
 
 
 @dataclass(frozen=True)
 class LawNote:
-    """The duty on a representative product of a measure the story mentions, explained."""
+    """A measure the story mentions; for a US measure, the duty on a representative product
+    explained (``origin_label`` names the origin when the party is a bloc)."""
 
     link: MeasureLink
     product: str
     resolution: Resolution | None
+    origin_label: str = ""
 
     def sentence(self) -> str:
         mention = self.link.mention
@@ -63,8 +73,9 @@ class LawNote:
             )
             or "MFN 0%"
         )
+        origin = self.origin_label or self.resolution.origin
         return (
-            f"{self.product} (HTS {self.resolution.hts}) from {self.resolution.origin} on "
+            f"{self.product} (HTS {self.resolution.hts}) from {origin} on "
             f"{self.resolution.entry_date.isoformat()}: {self.resolution.total_pct:g}% = {layers}"
         )
 
@@ -82,7 +93,13 @@ class PricedScenario:
 
 @dataclass(frozen=True)
 class Brief:
-    """Everything the renderers need."""
+    """Everything the renderers need.
+
+    ``pair`` is the negotiation briefed, imposer first; ``other_pairs`` the other negotiations
+    the stories concern (briefed with ``pair=`` or one brief each); ``warnings`` what the
+    brief could not do or had to assume (a story without a date, a partner without trade
+    data, a pair without the United States), said on every rendering.
+    """
 
     extractions: tuple[Extraction, ...]
     as_of: date
@@ -101,6 +118,25 @@ class Brief:
     assumptions: tuple[str, ...] = ()
     event_sources: tuple[tuple[str, ...], ...] = ()
     status_reason: str = ""
+    warnings: tuple[str, ...] = ()
+    other_pairs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def partner(self) -> str:
+        """The party whose goods the US law is priced on: the one that is not the US."""
+        return self.pair[0] if self.pair[1] == US else self.pair[1]
+
+    @property
+    def partners(self) -> tuple[str, ...]:
+        """Every party the stories' negotiations involve other than the US, the pair's
+        partner first."""
+        parties = [self.partner, *self.pair, *(p for pair in self.other_pairs for p in pair)]
+        return tuple(dict.fromkeys(p for p in parties if p != US))
+
+    @property
+    def priced(self) -> bool:
+        """Whether any outcome was priced."""
+        return bool(self.scenarios)
 
     @property
     def next_deadline(self) -> Deadline | None:
@@ -113,20 +149,27 @@ class Brief:
         return None if deadline is None else (deadline.date - self.as_of).days
 
 
+def pair_label(pair: tuple[str, str]) -> str:
+    """ "USA-CHN"."""
+    return f"{pair[0]}-{pair[1]}"
+
+
 def negotiation_pair(extractions: Sequence[Extraction]) -> tuple[str, str]:
-    """The US and the partner most named in measures, then actors."""
-    counts: Counter[str] = Counter()
-    for extraction in extractions:
-        for m in extraction.measures:
-            for code in (m.imposer, m.target):
-                if code and code not in ("USA", "WLD"):
-                    counts[code] += 3
-        for actor in extraction.actors:
-            if actor.country and actor.country != "USA":
-                counts[actor.country] += 1
-    if not counts:
-        raise InputError("the stories name no partner of the United States to brief on")
-    return ("USA", counts.most_common(1)[0][0])
+    """The negotiation the stories centre on, imposer first (the tracker's ranking,
+    :func:`tariffscope.tracker.rank_pairs`).
+
+    Raises
+    ------
+    InputError
+        The stories name no negotiation (no measure, event or pair of countries).
+    """
+    ranked = rank_pairs(extractions)
+    if not ranked:
+        raise InputError(
+            "the stories name no negotiation: no measure, event or people of two countries",
+            hint="choose the pair with --pair A-B (e.g. USA-CHN)",
+        )
+    return ranked[0]
 
 
 def _status(links: Sequence[MeasureLink], events: Sequence[Event]) -> str:
@@ -150,18 +193,44 @@ def _example_products() -> dict[str, tuple[str, str]]:
     }
 
 
+def _resolve_party(
+    hts: str, party: str, day: date, published: date, catalog: Catalog
+) -> tuple[Resolution, str]:
+    """The duty on a line from a party; a bloc (the EU) is resolved for each member, and the
+    duty most members pay is shown with how many pay it."""
+    if party != EUN:
+        return resolve(hts, party, day, as_known=published, catalog=catalog), ""
+    results = [
+        resolve(hts, member, day, as_known=published, catalog=catalog)
+        for member in sorted(EU_MEMBERS)
+    ]
+    totals = Counter(r.total_pct for r in results)
+    total, count = totals.most_common(1)[0]
+    chosen = next(r for r in results if r.total_pct == total)
+    label = (
+        f"any EU member (all {count})"
+        if count == len(results)
+        else f"{count} of {len(results)} EU members (others pay "
+        + ", ".join(f"{t:g}%" for t in sorted(totals) if t != total)
+        + ")"
+    )
+    return chosen, label
+
+
 def _law_note(link: MeasureLink, partner: str, published: date, catalog: Catalog) -> LawNote:
     from tariffscope.news.products import product_class
 
+    if link.mention.imposer != US:  # the catalog holds US law only
+        return LawNote(link, link.mention.products, None)
     _, words = product_class(link.mention.products)
     examples = _example_products()
-    target = link.mention.target if link.mention.target not in ("WLD", "EUN", None) else partner
+    target = link.mention.target if link.mention.target not in (WLD, None, "") else partner
     for word in sorted(words):
         if word in examples:
             label, hts = examples[word]
             day = published if not link.threatened else (link.mention.effective_date or published)
-            result = resolve(hts, target, day, as_known=published, catalog=catalog)
-            return LawNote(link, label, result)
+            result, origin = _resolve_party(hts, target, day, published, catalog)
+            return LawNote(link, label, result, origin)
     return LawNote(link, link.mention.products, None)
 
 
@@ -177,6 +246,57 @@ def _unique_quotes(extractions: Sequence[Extraction]) -> tuple[Quote, ...]:
     return tuple(out)
 
 
+def _of_pair(link: MeasureLink, pair: tuple[str, str]) -> bool:
+    """Whether a measure is one party's on the other (or on every country)."""
+    imposer = party_of(link.mention.imposer, pair)
+    target = party_of(link.mention.target, pair)
+    if imposer is None:
+        return False
+    return link.mention.target == WLD or (target is not None and target != imposer)
+
+
+def _price(
+    specs: Sequence[OutcomeSpec], partner: str, draws: int, seed: int, warnings: list[str]
+) -> tuple[PricedScenario, ...]:
+    """Each outcome priced; a partner the engines do not cover is a warning, not an error."""
+    priced: list[PricedScenario] = []
+    for spec in specs:
+        try:
+            outcome = price_outcome(
+                partner=partner,
+                entry_date=spec.entry_date,
+                as_known=spec.as_known,
+                scenario=spec.scenario,
+                label=spec.label,
+                draws=draws,
+                seed=seed,
+                sigma_source="mixed",
+            )
+        except NotCoveredError as error:
+            said = error.one_line()
+            warnings.append(said if said.startswith("not priced") else f"not priced: {said}")
+            return ()
+        priced.append(PricedScenario(spec, outcome))
+    return tuple(priced)
+
+
+def _economy(
+    economy: Callable[..., tuple[pd.DataFrame | None, str]] | None,
+    specs: Sequence[OutcomeSpec],
+    partner: str,
+) -> tuple[pd.DataFrame | None, str]:
+    """Economy-wide effects; whatever goes wrong there, the brief goes on without them."""
+    if economy is None:
+        return None, "economy-wide effects not computed"
+    try:
+        return economy(specs, partner)
+    except TariffscopeError as error:
+        return None, f"economy-wide effects not computed: {error.one_line()}"
+    except Exception as error:  # a failure of the GE engines must not lose the brief
+        logger.exception("economy-wide effects failed")
+        return None, f"economy-wide effects not computed: {type(error).__name__}: {error}"
+
+
 def build_brief(
     extractions: Sequence[Extraction],
     *,
@@ -185,13 +305,17 @@ def build_brief(
     seed: int = 0,
     economy: Callable[..., tuple[pd.DataFrame | None, str]] | None = None,
     state: NegotiationState | None = None,
+    pair: tuple[str, str] | None = None,
+    as_of: date | None = None,
+    other_pairs: Sequence[tuple[str, str]] | None = None,
+    warnings: Sequence[str] = (),
 ) -> Brief:
     """Assemble the brief of one negotiation from the stories' records.
 
     Parameters
     ----------
     extractions
-        Records of the stories (in any order); the latest publication date is the brief's date.
+        Records of the stories (in any order).
     draws
         Monte Carlo draws over elasticities for each priced outcome (0 for point estimates).
     economy
@@ -200,29 +324,41 @@ def build_brief(
         The negotiation state merged by the tracker across the stories (events with all their
         sources, quotes de-duplicated across outlets); without it the stories' own records
         are used as they are.
+    pair
+        The negotiation to brief, imposer first; default the one the stories centre on
+        (:func:`negotiation_pair`), the others then go to ``other_pairs``.
+    as_of
+        The brief's date; default the latest publication date of the stories.
+    warnings
+        Warnings from reading the stories (how undated stories were dated, ...).
 
     Raises
     ------
     InputError
-        When the stories have no publication date or name no partner.
+        No story, no date to brief as of, or no negotiation named and none given.
     """
     if not extractions:
         raise InputError("no story to brief on")
     dated = [x.article.published for x in extractions if x.article.published is not None]
-    if not dated:
+    if as_of is None and not dated:
         raise InputError(
             "the story has no publication date",
-            hint="add a 'published: YYYY-MM-DD' line to its header block",
+            hint="give the day to brief it as of with --as-of YYYY-MM-DD",
         )
-    as_of = max(dated)
+    as_of = as_of or max(dated)
     law = catalog or default_catalog()
-    pair = negotiation_pair(extractions)
-    partner = pair[1]
+    if pair is None:
+        ranked = rank_pairs(extractions)
+        pair = negotiation_pair(extractions)
+        if other_pairs is None:
+            other_pairs = [p for p in ranked if set(p) != set(pair)]
+    notes = list(warnings)
     links: list[MeasureLink] = []
     for extraction in extractions:
         published = extraction.article.published or as_of
         source = extraction.article.url or f"article:{extraction.article.title or 'untitled'}"
-        links.extend(link_mentions(extraction.measures, published, law, source=source))
+        found = link_mentions(extraction.measures, published, law, source=source)
+        links.extend(link for link in found if _of_pair(link, pair))
     events = tuple(
         sorted(
             (e for x in extractions for e in x.events), key=lambda e: (e.date or date.max, e.start)
@@ -238,29 +374,20 @@ def build_brief(
 
         actors, events, event_sources, quotes, deadlines = merged_records(state)
         status_reason = state.status_reason
-    law_notes = tuple(
-        _law_note(link, partner, as_of, law) for link in links if link.mention.imposer == "USA"
-    )
-    specs = outcome_specs(links, law, partner=partner, published=as_of)
-    priced = tuple(
-        PricedScenario(
-            spec,
-            price_outcome(
-                partner=partner,
-                entry_date=spec.entry_date,
-                as_known=spec.as_known,
-                scenario=spec.scenario,
-                label=spec.label,
-                draws=draws,
-                seed=seed,
-                sigma_source="mixed",
-            ),
+    partner = pair[0] if pair[1] == US else pair[1]
+    law_notes = tuple(_law_note(link, partner, as_of, law) for link in links)
+    specs: list[OutcomeSpec] = []
+    if US in pair:
+        specs = outcome_specs(links, law, partner=partner, published=as_of)
+    else:
+        notes.append(
+            f"{pair_label(pair)} is briefed as a negotiation only: the catalog holds US tariff "
+            "law, so no outcome between these parties is priced"
         )
-        for spec in specs
-    )
+    priced = _price(specs, partner, draws, seed, notes)
     economy_table, economy_note = (None, "economy-wide effects not computed")
-    if economy is not None:
-        economy_table, economy_note = economy(specs, partner)
+    if priced:
+        economy_table, economy_note = _economy(economy, [p.spec for p in priced], partner)
     return Brief(
         extractions=tuple(extractions),
         as_of=as_of,
@@ -277,6 +404,8 @@ def build_brief(
         economy_note=economy_note,
         event_sources=event_sources,
         status_reason=status_reason,
+        warnings=tuple(dict.fromkeys(notes)),
+        other_pairs=tuple(other_pairs or ()),
         vintage={
             "tariff law": f"measure catalog {law.version} "
             f"(coverage {law.coverage_start} to {law.coverage_end})",
@@ -284,7 +413,9 @@ def build_brief(
             "trade": "US imports by GTAP sector and partner "
             "(Budget Lab GTAP baseline, inferred 2024)",
         },
-        assumptions=(
+        assumptions=()
+        if not priced
+        else (
             "partial equilibrium: SMART (exact CES) per GTAP sector, world prices fixed; "
             "import-demand elasticities from Hauk (2012); substitution elasticities from "
             "Hauk (2012), Broda and Weinstein (2006) and CEPII ProTEE (Fontagne, Guimbard and "

@@ -1,21 +1,27 @@
 """From story files or URLs to a :class:`~tariffscope.report.brief.Brief`.
 
 Reads each source (text with header block, HTML, or URL), runs the news pipeline, and builds
-the brief. With a store (``db``), the stories are ingested first so that the brief follows the
-negotiation across every story the store holds.
+the brief of the negotiation the stories centre on, of a chosen pair, or of every pair they
+concern. The stories are ingested into a store first (``db``, or one in memory) so that the
+brief follows the negotiation across every story the store holds.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tariffscope.domain.news import Extraction
-from tariffscope.errors import InputError
-from tariffscope.report.brief import Brief, build_brief
+from tariffscope.errors import InputError, MalformedInputError
+from tariffscope.report.brief import Brief, build_brief, pair_label
 
-__all__ = ["brief_from_sources", "read_sources"]
+if TYPE_CHECKING:
+    from tariffscope.report.stored import GivenStories
+
+__all__ = ["PairChoice", "brief_from_sources", "briefs_from_sources", "read_sources"]
 
 
 def _is_url(text: str) -> bool:
@@ -45,6 +51,108 @@ def read_sources(
     return extractions, [article.text for article in articles]
 
 
+PairChoice = str | Sequence[str] | None
+"""A pair as ``"USA-CHN"`` or ``("USA", "CHN")``; None: the one the stories centre on."""
+
+
+def _pairs_to_brief(
+    given: GivenStories, pair: PairChoice, all_pairs: bool
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The pairs to brief and a warning when the chosen one is not what the stories concern."""
+    from tariffscope.tracker import parse_pair
+
+    found = list(given.pairs)
+    if pair is not None:
+        chosen = parse_pair(pair)
+        if not any(set(p) == set(chosen) for p in found):
+            concerned = ", ".join(pair_label(p) for p in found) or "no pair"
+            return [chosen], [
+                f"the stories do not concern {pair_label(chosen)} (they concern {concerned}); "
+                "it is briefed as asked"
+            ]
+        return [chosen], []
+    if not found:
+        raise InputError(
+            "the stories name no negotiation: no measure, event or people of two countries",
+            hint="choose the pair with --pair A-B (e.g. USA-CHN)",
+        )
+    return (found if all_pairs else found[:1]), []
+
+
+def briefs_from_sources(
+    sources: Sequence[str],
+    *,
+    db: Path | None = None,
+    draws: int = 500,
+    seed: int = 0,
+    model: str | None = None,
+    ge_model: str | None = "gravity",
+    pair: PairChoice = None,
+    as_of: date | None = None,
+    all_pairs: bool = False,
+) -> tuple[tuple[Brief, ...], tuple[str, ...]]:
+    """The briefs of the stories (one per pair with ``all_pairs``) and the story texts.
+
+    The stories go through a store (``db``, or one in memory) so that a brief follows the
+    negotiation across every story the store holds. A story without a publication date is
+    read as of ``as_of``, else as of the latest full date its text states. ``ge_model`` is
+    "gravity", "cp" or None (no economy-wide section).
+
+    Raises
+    ------
+    InputError
+        No readable story; a story with no date at all and no ``as_of``; a malformed or
+        unknown ``pair``; stories that name no negotiation and no ``pair``.
+    """
+    from tariffscope.regime import default_catalog
+    from tariffscope.report.economy import economy_function
+    from tariffscope.report.stored import open_store, read_stories, stories_for_pair
+    from tariffscope.tracker import parse_pair
+
+    if not sources:
+        raise InputError("give at least one story file or URL")
+    if pair is not None and all_pairs:
+        raise MalformedInputError("choose one pair or all pairs, not both")
+    if pair is not None:
+        parse_pair(pair)  # a malformed pair fails before the stories are read
+    if model is not None:
+        os.environ["TARIFFSCOPE_SPACY_MODEL"] = model
+    catalog = default_catalog()
+    economy = None if ge_model is None else economy_function(ge_model)
+    briefs: list[Brief] = []
+    with open_store(db) as store:
+        given = read_stories(store, sources, as_of=as_of)
+        pairs, chosen_warnings = _pairs_to_brief(given, pair, all_pairs)
+        texts: tuple[str, ...] = ()
+        for chosen in pairs:
+            stories = stories_for_pair(store, given, chosen, catalog)
+            texts = texts or stories.texts
+            others = tuple(p for p in given.pairs if set(p) != set(chosen))
+            warnings = [*given.warnings, *chosen_warnings]
+            if others and not all_pairs:
+                warnings.append(
+                    "the stories also concern "
+                    + ", ".join(pair_label(p) for p in others)
+                    + f"; this brief is about {pair_label(chosen)} "
+                    "(brief another with --pair, or each with --all-pairs)"
+                )
+            briefs.append(
+                build_brief(
+                    stories.extractions,
+                    catalog=catalog,
+                    draws=draws,
+                    seed=seed,
+                    economy=economy,
+                    state=stories.state,
+                    pair=chosen,
+                    as_of=given.as_of,
+                    other_pairs=others,
+                    warnings=warnings,
+                )
+            )
+    return tuple(briefs), texts
+
+
 def brief_from_sources(
     sources: Sequence[str],
     *,
@@ -53,31 +161,19 @@ def brief_from_sources(
     seed: int = 0,
     model: str | None = None,
     ge_model: str | None = "gravity",
+    pair: PairChoice = None,
+    as_of: date | None = None,
 ) -> tuple[Brief, tuple[str, ...]]:
-    """The brief of the stories (and the story texts, for the HTML brief).
-
-    The stories go through a store (``db``, or one in memory) so that the brief follows the
-    negotiation across every story the store holds. ``ge_model`` is "gravity", "cp" or None
-    (no economy-wide section).
-    """
-    from tariffscope.regime import default_catalog
-    from tariffscope.report.economy import economy_function
-    from tariffscope.report.stored import open_store, read_into_store
-
-    if not sources:
-        raise InputError("give at least one story file or URL")
-    if model is not None:
-        os.environ["TARIFFSCOPE_SPACY_MODEL"] = model
-    catalog = default_catalog()
-    with open_store(db) as store:
-        stories = read_into_store(store, sources, catalog)
-    economy = None if ge_model is None else economy_function(ge_model)
-    brief = build_brief(
-        stories.extractions,
-        catalog=catalog,
+    """The brief of the stories (and the story texts, for the HTML brief): the negotiation
+    they centre on, or ``pair`` (see :func:`briefs_from_sources`)."""
+    briefs, texts = briefs_from_sources(
+        sources,
+        db=db,
         draws=draws,
         seed=seed,
-        economy=economy,
-        state=stories.state,
+        model=model,
+        ge_model=ge_model,
+        pair=pair,
+        as_of=as_of,
     )
-    return brief, stories.texts
+    return briefs[0], texts

@@ -35,7 +35,7 @@ def _duties_chart(brief: Brief) -> alt.LayerChart:
     bars = base.mark_bar().encode(
         x=alt.X(
             "duties_bn:Q",
-            title=f"US duties on goods from {partner_name(brief.pair[1])}, US$ bn a year",
+            title=f"US duties on goods from {partner_name(brief.partner)}, US$ bn a year",
         ),
         tooltip=["outcome", alt.Tooltip("duties_bn:Q", format=".1f")],
     )
@@ -60,7 +60,7 @@ def _sector_chart(brief: Brief) -> alt.Chart:
             yOffset=alt.YOffset("outcome:N", sort=None),
             x=alt.X(
                 "change_bn:Q",
-                title=f"change in US imports from {partner_name(brief.pair[1])} against the "
+                title=f"change in US imports from {partner_name(brief.partner)} against the "
                 "reference law, US$ bn",
             ),
             color=alt.Color("outcome:N", sort=None, legend=alt.Legend(orient="bottom", title=None)),

@@ -85,7 +85,7 @@ def _ge(
 def model_comparison(brief: Brief) -> list[ModelComparison]:
     """PE and GE changes of US imports from the partner and of all US imports, side by side."""
     rows = {(r.outcome, r.metric): r for r in headline_table(brief)}
-    partner = brief.pair[1]
+    partner = brief.partner
     out = []
     for scenario in brief.scenarios:
         key = scenario.spec.key
@@ -111,7 +111,7 @@ def model_comparison(brief: Brief) -> list[ModelComparison]:
 
 def difference_reasons(brief: Brief) -> list[str]:
     """Why the partial- and general-equilibrium numbers differ, for this brief's models."""
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     meta: dict[str, Any] = {} if brief.economy is None else brief.economy.attrs.get("metadata", {})
     base_year = meta.get("base_year", "its base year")
     regions = meta.get("regions", "the model's countries")

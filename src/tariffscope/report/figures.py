@@ -126,7 +126,7 @@ def headline_sections(brief: Brief) -> list[HeadlineSection]:
     For each quantity, the increment over the status quo first (blank for the status quo
     itself), then the change against the reference law or the level under the outcome.
     """
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     table = headline_table(brief)
     labels = tuple(s.spec.label for s in brief.scenarios)
     keys = [s.spec.key for s in brief.scenarios]

@@ -102,7 +102,7 @@ def _range(value: Range | None, decimals: int) -> str:
 
 def comparison_table(brief: Brief) -> Table:
     """PE and GE changes of the same flows against the same laws, one row per comparison."""
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     rows = []
     for item in model_comparison(brief):
         against = "status quo" if item.comparison == "status_quo" else "reference"

@@ -64,7 +64,7 @@ def _money_table(frame: object) -> tuple[list[str], list[list[str]]]:
 
 
 def _sector_tables(brief: Brief) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     tables = [
         (
             f"Change in US imports from {partner} by sector, against the reference law",

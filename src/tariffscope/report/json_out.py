@@ -24,8 +24,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     return {
         "as_of": brief.as_of.isoformat(),
         "pair": list(brief.pair),
-        "partners": list(getattr(brief, "partners", ()) or brief.pair[1:]),
-        "warnings": [str(w) for w in getattr(brief, "warnings", ())],
+        "partners": list(brief.partners),
+        "other_pairs": [list(p) for p in brief.other_pairs],
+        "warnings": list(brief.warnings),
         "status": brief.status,
         "deadline": None
         if deadline is None

@@ -296,7 +296,7 @@ def _describe(spec: Presented, comparison: Comparison, partner: str, against: st
 
 def headline_table(brief: Brief) -> list[HeadlineRow]:
     """Every headline number of every outcome, against the reference and the status quo."""
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     reference = reference_label(brief)
     base = status_quo(brief)
     base_text = (

@@ -5,7 +5,9 @@ scenario (:class:`tariffscope.regime.Scenario`):
 
 - **law on the story's date**: what applies to goods entered that day, no scenario;
 - **each threatened measure carried out on its date**: the catalog's threat (linked from the
-  story) enacted, or the candidate measure the story implies;
+  story) enacted, or the candidate measure the story implies; a reported rate that the law
+  already holds from a later day (measures enacted by the story's date, or a deal enacted soon
+  after it: a combined link) is the law on that day;
 - **the deal**: a measure the story reports as agreed; otherwise the partner-specific deal
   measures the catalog holds (inclusive rates and exemptions issued after the story), applied
   from the threat date. That one is hindsight, and is labelled so.
@@ -71,6 +73,19 @@ def _deal_scenario(measures: Sequence[Measure], start: date, partner: str) -> Sc
     )
 
 
+def _scheduled(link: MeasureLink, start: date, published: date) -> OutcomeSpec:
+    """A reported rate the law holds from a later day: the law on that day."""
+    return OutcomeSpec(
+        key=f"law:{start.isoformat()}",
+        label=f"Law on {start.isoformat()}",
+        description=f"the tariff law for goods entered on {start.isoformat()}, as known on "
+        f"{published.isoformat()}: {link.mention.to_rate_pct:g}% on all goods from "
+        f"{link.mention.target} is " + " + ".join(link.measure_ids) + " in the catalog",
+        entry_date=start,
+        as_known=published,
+    )
+
+
 def outcome_specs(
     links: Sequence[MeasureLink], catalog: Catalog, *, partner: str, published: date
 ) -> list[OutcomeSpec]:
@@ -85,9 +100,17 @@ def outcome_specs(
             as_known=published,
         )
     ]
-    threats = [link for link in links if link.threatened and (link.measure_id or link.candidate)]
     first_threat: date | None = None
     seen: set[str] = set()
+    for link in links:  # rates the law already holds from a later day (combined links)
+        start = link.mention.effective_date
+        if len(link.measure_ids) > 1 and start is not None and start > published:
+            scheduled = _scheduled(link, start, published)
+            if scheduled.key not in seen:
+                seen.add(scheduled.key)
+                specs.append(scheduled)
+                first_threat = start if first_threat is None else min(first_threat, start)
+    threats = [link for link in links if link.threatened and (link.measure_id or link.candidate)]
     for link in threats:
         start = link.mention.effective_date
         if start is None and link.measure_id is not None:

@@ -75,7 +75,7 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
     rows: dict[tuple[str, str], HeadlineRow] = {
         (r.outcome, r.metric): r for r in headline_table(brief)
     }
-    partner = partner_name(brief.pair[1])
+    partner = partner_name(brief.partner)
     base = status_quo(brief)
     out = {}
     for scenario in brief.scenarios:

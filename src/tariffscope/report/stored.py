@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
@@ -18,10 +19,39 @@ from tariffscope.errors import InputError
 from tariffscope.regime import Catalog
 from tariffscope.store import MeasureLink as StoredLink
 from tariffscope.store import Store, StoredExtraction
-from tariffscope.tracker import NegotiationState, ingest_paths, negotiation_state
+from tariffscope.tracker import (
+    NegotiationState,
+    StoryDating,
+    ingest_paths,
+    negotiation_state,
+    story_pairs,
+)
 from tariffscope.tracker.linking import LINKER_NAME, link_mention
 
-__all__ = ["StoredStories", "merged_records", "read_into_store"]
+__all__ = [
+    "GivenStories",
+    "StoredStories",
+    "merged_records",
+    "read_stories",
+    "stories_for_pair",
+]
+
+
+@dataclass(frozen=True)
+class GivenStories:
+    """The stories handed to a brief, once in the store.
+
+    ``as_of`` is the brief's date (the day given, else the latest publication date);
+    ``pairs`` the negotiations they concern, the one they centre on first
+    (:func:`tariffscope.tracker.story_pairs`); ``warnings`` how stories without a date were
+    dated and which inputs could not be read.
+    """
+
+    article_ids: tuple[int, ...]
+    as_of: date
+    latest: date
+    pairs: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -33,37 +63,65 @@ class StoredStories:
     state: NegotiationState
 
 
-def read_into_store(store: Store, sources: Sequence[str], catalog: Catalog) -> StoredStories:
-    """Ingest ``sources``, link their measure mentions, and read the negotiation back."""
-    report = ingest_paths(store, sources)
+def read_stories(
+    store: Store, sources: Sequence[str], *, as_of: date | None = None
+) -> GivenStories:
+    """Ingest ``sources`` (stories without a publication date dated, see
+    :class:`tariffscope.tracker.StoryDating`) and find the negotiations they concern.
+
+    Raises
+    ------
+    InputError
+        No story could be read, or one has no date and ``as_of`` is None.
+    """
+    dating = StoryDating(as_of)
+    report = ingest_paths(store, sources, prepare=dating)
+    refused = [r for r in report.failed if r.source in dating.refused]
+    if refused:
+        raise InputError(refused[0].message or "a story has no date to brief it as of")
     if report.n_read == 0:
         failure = report.failed[0] if report.failed else None
         raise InputError(
             failure.message if failure and failure.message else "no story could be read"
         )
-    given = [r.article_id for r in report.results if r.article_id is not None]
-    stored_given = store.extractions(given)
-    from tariffscope.report.brief import negotiation_pair  # brief imports this module
-
-    pair = negotiation_pair([s.extraction for s in stored_given])
-    dated = [s.extraction.article.published for s in stored_given if s.extraction.article.published]
-    if not dated:
-        raise InputError(
-            "the story has no publication date",
-            hint="add a 'published: YYYY-MM-DD' line to its header block",
+    warnings = [d.warning() for d in dating.dated.values()]
+    warnings += [f"left out: {r.message or r.source}" for r in report.failed]
+    given = tuple(dict.fromkeys(r.article_id for r in report.results if r.article_id is not None))
+    days = [day for s in store.extractions(list(given)) if (day := s.extraction.article.published)]
+    latest = max(days) if days else as_of
+    if latest is None:  # every story was dated above, so this cannot happen
+        raise InputError("the stories have no date to brief them as of")
+    if as_of is not None and latest > as_of:
+        warnings.append(
+            f"briefed as of {as_of.isoformat()} (--as-of), before the latest story's "
+            f"publication date {latest.isoformat()}: the law is read as of {as_of.isoformat()}"
         )
-    as_of = max(dated)
-    state = negotiation_state(store, pair, as_of=as_of)
-    ids = sorted({ref.article_id for ref in state.articles} | set(given))
+    return GivenStories(
+        article_ids=given,
+        as_of=as_of or latest,
+        latest=latest,
+        pairs=tuple(story_pairs(store, given)),
+        warnings=tuple(warnings),
+    )
+
+
+def stories_for_pair(
+    store: Store, given: GivenStories, pair: tuple[str, str], catalog: Catalog
+) -> StoredStories:
+    """The negotiation ``pair`` as the store holds it up to the brief's date, with the given
+    stories; their measure mentions are linked to the catalog (links written to the store)."""
+    window = max(given.as_of, given.latest)  # the given stories are always in the brief
+    state = negotiation_state(store, pair, as_of=window)
+    ids = sorted({ref.article_id for ref in state.articles} | set(given.article_ids))
     stored = [
         s
         for s in store.extractions(ids)
-        if s.extraction.article.published is None or s.extraction.article.published <= as_of
+        if s.extraction.article.published is None or s.extraction.article.published <= window
     ]
     _write_links(store, stored, catalog)
     return StoredStories(
         extractions=tuple(s.extraction for s in stored),
-        texts=tuple(s.body for s in stored if s.article.id in given),
+        texts=tuple(s.body for s in stored if s.article.id in given.article_ids),
         state=state,
     )
 

@@ -50,7 +50,7 @@ def _header(brief: Brief) -> Panel:
         f"{x.article.outlet or 'unknown outlet'} ({x.article.published})" for x in brief.extractions
     )
     lines.append(Text.assemble(("Sources: ", "bold"), sources))
-    for warning in getattr(brief, "warnings", ()):
+    for warning in brief.warnings:
         lines.append(Text.assemble(("Warning: ", "bold yellow"), str(warning)))
     return Panel(Group(*lines), title="tariffscope brief", title_align="left")
 
@@ -161,7 +161,7 @@ def _sector_table(title: str, frame: object, labels: list[str]) -> Table:
 def _sectors(brief: Brief) -> Table:
     labels = [s.spec.label for s in brief.scenarios]
     return _sector_table(
-        f"Change in US imports from {partner_name(brief.pair[1])} by sector, against the "
+        f"Change in US imports from {partner_name(brief.partner)} by sector, against the "
         "reference law (US$, at the central elasticities)",
         scenario_sectors(brief, top=8),
         labels,

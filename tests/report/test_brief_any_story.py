@@ -1,0 +1,335 @@
+"""The brief takes any story: every development story, every written story and the founding story.
+
+For each story the expected negotiation is written here from the story's text and the topic
+column of ../shared/articles/dev/INDEX.md (never from the program's output), with the reason.
+A pair is written imposer first where the story's measures say who imposes; where two orders
+or several partners fit the story equally, every acceptable pair is listed.
+
+Stories whose page gives no publication date are briefed as of the latest full date their text
+states; a story with no full date at all needs a day (``as_of`` below: the day of the event
+the story reports, from the public record), else it is refused naming --as-of.
+
+The spaCy pipeline loads once per process: the library is called once per story in a
+module-scoped fixture (no Monte Carlo, no economy-wide model), the CLI for a few cases.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tariffscope.cli import app
+from tariffscope.config import shared_dir
+from tariffscope.errors import TariffscopeError
+from tariffscope.report.brief import Brief
+from tariffscope.report.build import briefs_from_sources
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITTEN = ROOT / "tests" / "news" / "data"
+SEED = ROOT / "examples" / "ishiba-bessent-2025-07-18.txt"
+US = "USA"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The negotiation a story is about: any of ``pairs``; ``also`` the other partners it names."""
+
+    pairs: tuple[tuple[str, str], ...]
+    reason: str
+    as_of: date | None = None  # the day to brief a story with no full date as of
+    also: frozenset[str] = frozenset()
+
+
+def one(a: str, b: str, reason: str, as_of: date | None = None, also: str = "") -> Expected:
+    return Expected(((a, b),), reason, as_of, frozenset(also.split()))
+
+
+def either(a: str, b: str, reason: str, as_of: date | None = None) -> Expected:
+    return Expected(((a, b), (b, a)), reason, as_of)
+
+
+D = date
+STORIES: dict[str, Expected] = {
+    "01-mexico": one(US, "MEX", "Trump's 25% on Mexico and the Sheinbaum-Trump call"),
+    "02-eu-china": either(
+        "EUN", "CHN", "China and the EU restart EV price talks; the US 54% on China is background"
+    ),
+    "03-eu-vdl": one(
+        US,
+        "EUN",
+        "von der Leyen answers Trump's 30% letter to the EU; Mexico is named in passing",
+        also="MEX",
+    ),
+    "04-japan": one(
+        US, "JPN", "Trump announces the 15% deal with Japan (22 July 2025)", D(2025, 7, 23)
+    ),
+    "05-india-uk": one(
+        "IND",
+        "GBR",
+        "India cuts its tariffs on British goods under the FTA signed at Chequers (24 July 2025)",
+        D(2025, 7, 24),
+    ),
+    "06-eu-us": one(US, "EUN", "the Turnberry framework: US tariffs on EU goods at 15%"),
+    "07-uk-trump": one(
+        US,
+        "GBR",
+        "Trump and Starmer at Turnberry on the 10% whisky tariff (28 July 2025)",
+        D(2025, 7, 28),
+    ),
+    "08-mexico": one(
+        US, "MEX", "Trump extends Mexico's rates for 90 days after a call with Sheinbaum"
+    ),
+    "09-brazil": one(
+        US, "BRA", "Brazil returns Trump's letter announcing 50% (16 July 2025)", D(2025, 7, 16)
+    ),
+    "10-india": one(
+        US,
+        "IND",
+        "an extra 25% on India over Russian oil; the Witkoff-Putin meeting is context",
+        also="RUS",
+    ),
+    "11-japan": one(
+        US,
+        "JPN",
+        "Akazawa in Washington presses for the auto-tariff order (7 August 2025)",
+        D(2025, 8, 7),
+    ),
+    "12-china-canada": one("CHN", "CAN", "China's 75.8% anti-dumping duty on Canadian canola"),
+    "13-switzerland": one(US, "CHE", "the Keller-Sutter-Trump call on the 39% tariff"),
+    "14-japan": one(
+        US,
+        "JPN",
+        "Akazawa flies to Washington to get the order signed (4 September 2025)",
+        D(2025, 9, 4),
+    ),
+    "15-brazil": one(US, "BRA", "Lula asks Trump to lift the 40% in a phone call"),
+    "16-china": one(US, "CHN", "Trump threatens an extra 100% on China over rare earths"),
+    "17-canada": one(US, "CAN", "Trump ends talks with Canada over the Reagan advertisement"),
+    "18-vietnam": one(
+        US, "VNM", "the US-Vietnam framework joint statement (26 October 2025)", D(2025, 10, 27)
+    ),
+    "19-korea": one(
+        US,
+        "KOR",
+        "the $350bn US-Korea deal at Gyeongju; the Japan stop is context",
+        D(2025, 10, 30),
+        also="JPN",
+    ),
+    "20-china": one(US, "CHN", "Trump and Xi in Busan cut the tariff on China"),
+    "21-switzerland": one(
+        US,
+        "CHE",
+        "Switzerland expects the US tariff cut from 39% to 15% (November 2025)",
+        D(2025, 11, 25),
+    ),
+    "22-brazil": one(US, "BRA", "the US removes the 40% on Brazilian farm goods"),
+    "23-uk-us": one(
+        US, "GBR", "the US-UK zero-tariff pharmaceuticals deal (1 December 2025)", D(2025, 12, 2)
+    ),
+    "24-china-canada": either(
+        "CHN", "CAN", "Carney's EV-canola deal with China: each cuts a tariff on the other"
+    ),
+    "25-taiwan": one(US, "TWN", "the US-Taiwan deal at 15%"),
+    "26-greenland": Expected(
+        ((US, "DNK"), (US, "GBR"), (US, "FRA")),
+        "Trump's Greenland tariff names Denmark, the UK and France alike; the others are named too",
+        D(2026, 1, 18),
+        frozenset({"DNK", "GBR", "FRA"}),
+    ),
+    "27-canada": one(US, "CAN", "Trump threatens 100% on Canada over its China deal"),
+    "28-korea": one(US, "KOR", "Trump raises the tariffs on Korea from 15% to 25%"),
+    "29-india": one(
+        US, "IND", "the US-India interim framework at 18% (February 2026)", D(2026, 2, 7)
+    ),
+    "30-eu-china": one(
+        "EUN",
+        "CHN",
+        "the EU waives its countervailing duty on a Chinese-made EV (February 2026)",
+        D(2026, 2, 10),
+    ),
+    "us-canada-ad-extra-10pct": one(
+        US, "CAN", "Trump adds 10% on Canada over the Ontario advertisement"
+    ),
+    "us-eu-joint-statement-cars-15pct": one(US, "EUN", "the US-EU joint statement: cars at 15%"),
+    "us-india-russian-oil-50pct": one(US, "IND", "India's tariff rises to 50% over Russian oil"),
+    "us-indonesia-deal-19pct": one(US, "IDN", "the US-Indonesia deal at 19%"),
+    "us-vietnam-deal-20pct": one(US, "VNM", "the US-Vietnam deal at 20%"),
+    "ishiba-bessent-2025-07-18": one(
+        US, "JPN", "the founding story: Ishiba meets Bessent before the 25% threat"
+    ),
+}
+
+
+def story_path(key: str) -> Path:
+    if key == SEED.stem:
+        return SEED
+    if (WRITTEN / f"{key}.txt").exists():
+        return WRITTEN / f"{key}.txt"
+    dev = shared_dir(required=True) / "articles" / "dev"
+    (found,) = sorted(dev.glob(f"{key}-*.txt"))
+    return found
+
+
+def undated(key: str) -> bool:
+    head = story_path(key).read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return "published: unknown" in head
+
+
+@pytest.fixture(scope="module")
+def briefs() -> dict[str, Brief | TariffscopeError]:
+    out: dict[str, Brief | TariffscopeError] = {}
+    for key, expected in STORIES.items():
+        try:
+            found, _ = briefs_from_sources(
+                [str(story_path(key))], draws=0, ge_model=None, as_of=expected.as_of
+            )
+            out[key] = found[0]
+        except TariffscopeError as error:
+            out[key] = error
+    return out
+
+
+def brief_of(briefs: dict[str, Brief | TariffscopeError], key: str) -> Brief:
+    result = briefs[key]
+    if isinstance(result, TariffscopeError):
+        pytest.fail(f"{key}: the brief failed: {result.one_line()} (exit {result.exit_code})")
+    return result
+
+
+def test_every_story_of_the_sets_is_in_the_table() -> None:
+    dev = shared_dir(required=True) / "articles" / "dev"
+    names = [p.name for p in dev.glob("*.txt")] + [p.name for p in WRITTEN.glob("*.txt")]
+    for name in names:
+        assert any(name.startswith(key) for key in STORIES), name
+
+
+@pytest.mark.parametrize("key", list(STORIES))
+def test_the_brief_is_about_the_story_s_negotiation(
+    briefs: dict[str, Brief | TariffscopeError], key: str
+) -> None:
+    brief = brief_of(briefs, key)
+    expected = STORIES[key]
+    assert brief.pair in expected.pairs, expected.reason
+    named = {party for pair in brief.other_pairs for party in pair} | set(brief.pair)
+    assert expected.also <= named, "the other partners are named in the brief"
+    if brief.other_pairs:
+        assert any("also concern" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize("key", [k for k, e in STORIES.items() if US in e.pairs[0]])
+def test_priced_wherever_the_us_is_a_party(
+    briefs: dict[str, Brief | TariffscopeError], key: str
+) -> None:
+    # every partner here has 2024 US imports (Census), so every one must be priced
+    brief = brief_of(briefs, key)
+    assert brief.priced, brief.warnings
+    assert brief.scenarios[0].spec.key == "law"
+    assert not any("not priced" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize("key", [k for k, e in STORIES.items() if US not in e.pairs[0]])
+def test_a_pair_without_the_us_is_a_negotiation_with_a_warning(
+    briefs: dict[str, Brief | TariffscopeError], key: str
+) -> None:
+    brief = brief_of(briefs, key)
+    assert not brief.priced
+    assert any("catalog holds US tariff law" in w for w in brief.warnings)
+    assert brief.actors or brief.events or brief.links  # the negotiation itself is briefed
+
+
+@pytest.mark.parametrize("key", [k for k in STORIES if undated(k)])
+def test_an_undated_story_says_how_it_was_dated(
+    briefs: dict[str, Brief | TariffscopeError], key: str
+) -> None:
+    brief = brief_of(briefs, key)
+    (said,) = [w for w in brief.warnings if "gives no publication date" in w]
+    assert brief.as_of.isoformat() in said
+    expected = STORIES[key].as_of
+    if expected is not None:
+        assert brief.as_of == expected and "--as-of" in said
+    else:
+        assert "latest full date its text states" in said
+
+
+def test_the_dates_stated_in_undated_stories(briefs: dict[str, Brief | TariffscopeError]) -> None:
+    # the latest full date each text tells as past (photo caption, wire dateline)
+    assert brief_of(briefs, "03-eu-vdl").as_of == date(2025, 7, 9)
+    assert brief_of(briefs, "12-china-canada").as_of == date(2025, 7, 19)
+    assert brief_of(briefs, "us-canada-ad-extra-10pct").as_of == date(2025, 10, 23)
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["brief", *args, "--draws", "0", "--ge", "none"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_pair_chooses_the_negotiation(tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    code, _, err = run(str(story_path("02-eu-china")), "--pair", "USA-CHN", "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["pair"] == ["USA", "CHN"] and data["priced"] is True
+    assert data["other_pairs"] == [["CHN", "EUN"]] or data["other_pairs"] == [["EUN", "CHN"]]
+
+
+def test_a_pair_the_story_does_not_concern_is_briefed_with_a_warning(tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    code, _, err = run(str(story_path("16-china")), "--pair", "USA-MEX", "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["pair"] == ["USA", "MEX"]
+    assert any("do not concern USA-MEX" in w for w in data["warnings"])
+
+
+@pytest.mark.parametrize("bad", ["USA", "USA-XXX", "USA-USA", "USA-JPN-CHN"])
+def test_a_malformed_or_unknown_pair_is_refused_in_one_line(bad: str) -> None:
+    code, _, err = run(str(SEED), "--pair", bad)
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+
+
+def test_all_pairs_gives_one_brief_per_pair_as_a_json_list(tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    code, stdout, err = run(str(story_path("03-eu-vdl")), "--all-pairs", "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    assert [d["pair"] for d in data] == [["USA", "EUN"], ["USA", "MEX"]]
+    assert stdout.count("tariffscope brief") == 2  # the terminal shows them one after the other
+    code, _, _ = run(str(SEED), "--all-pairs", "--pair", "USA-JPN")
+    assert code == 2
+
+
+def test_as_of_overrides_the_date(tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    code, _, err = run(str(story_path("03-eu-vdl")), "--as-of", "2025-07-14", "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["as_of"] == "2025-07-14"
+    assert any("2025-07-14 (--as-of)" in w for w in data["warnings"])
+    assert run(str(SEED), "--as-of", "14 July")[0] == 2
+
+
+def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> None:
+    story = tmp_path / "no-date.txt"
+    story.write_text(
+        "title: Talks resume\npublished: unknown\n\n"
+        "Canadian and US negotiators met again on Tuesday and said the 35% tariff on Canadian "
+        "goods would be discussed next week.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(str(story))
+    assert code == 2
+    assert "--as-of" in err and err.strip().count("\n") == 0
+    code, _, err = run(str(story), "--as-of", "2025-09-02")
+    assert code == 0, err
