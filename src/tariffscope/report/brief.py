@@ -18,22 +18,18 @@ The result is a plain frozen record; renderers (terminal, HTML, JSON) only forma
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import yaml
 
-from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, country_name
+from tariffscope.domain.countries import WLD, country_name
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
 from tariffscope.errors import InputError, NotCoveredError, TariffscopeError
 from tariffscope.impact.pe.law import PricedOutcome, price_outcome
-from tariffscope.regime import Catalog, Resolution, default_catalog, resolve
+from tariffscope.regime import Catalog, default_catalog
+from tariffscope.report.law_notes import LawNote, law_note
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
 from tariffscope.tracker import NegotiationState, party_of, rank_pairs
 from tariffscope.tracker.linking import MeasureLink, link_mentions
@@ -49,35 +45,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_GROUPS_FILE = Path(__file__).resolve().parents[1] / "tracker" / "data" / "product_groups.yaml"
 US = "USA"
-
-
-@dataclass(frozen=True)
-class LawNote:
-    """A measure the story mentions; for a US measure, the duty on a representative product
-    explained (``origin_label`` names the origin when the party is a bloc)."""
-
-    link: MeasureLink
-    product: str
-    resolution: Resolution | None
-    origin_label: str = ""
-
-    def sentence(self) -> str:
-        mention = self.link.mention
-        if self.resolution is None:
-            return f"{mention.products}: {mention.to_rate_pct:g}% ({self.link.status})"
-        layers = (
-            " + ".join(
-                f"{c.measure} {c.rate_pct:g}%" for c in self.resolution.components if c.rate_pct
-            )
-            or "MFN 0%"
-        )
-        origin = self.origin_label or self.resolution.origin
-        return (
-            f"{self.product} (HTS {self.resolution.hts}) from {origin} on "
-            f"{self.resolution.entry_date.isoformat()}: {self.resolution.total_pct:g}% = {layers}"
-        )
 
 
 @dataclass(frozen=True)
@@ -179,59 +147,6 @@ def _status(links: Sequence[MeasureLink], events: Sequence[Event]) -> str:
     if any(link.threatened for link in links):
         return "talks ongoing under a threatened tariff increase"
     return "talks ongoing"
-
-
-@cache
-def _example_products() -> dict[str, tuple[str, str]]:
-    """Product word -> (label, representative HTS line), from product_groups.yaml."""
-    with _GROUPS_FILE.open(encoding="utf-8") as handle:
-        table: dict[str, dict[str, Any]] = yaml.safe_load(handle)
-    return {
-        word: (entry["example"]["label"], entry["example"]["hts"])
-        for word, entry in table.items()
-        if "example" in entry
-    }
-
-
-def _resolve_party(
-    hts: str, party: str, day: date, published: date, catalog: Catalog
-) -> tuple[Resolution, str]:
-    """The duty on a line from a party; a bloc (the EU) is resolved for each member, and the
-    duty most members pay is shown with how many pay it."""
-    if party != EUN:
-        return resolve(hts, party, day, as_known=published, catalog=catalog), ""
-    results = [
-        resolve(hts, member, day, as_known=published, catalog=catalog)
-        for member in sorted(EU_MEMBERS)
-    ]
-    totals = Counter(r.total_pct for r in results)
-    total, count = totals.most_common(1)[0]
-    chosen = next(r for r in results if r.total_pct == total)
-    label = (
-        f"any EU member (all {count})"
-        if count == len(results)
-        else f"{count} of {len(results)} EU members (others pay "
-        + ", ".join(f"{t:g}%" for t in sorted(totals) if t != total)
-        + ")"
-    )
-    return chosen, label
-
-
-def _law_note(link: MeasureLink, partner: str, published: date, catalog: Catalog) -> LawNote:
-    from tariffscope.news.products import product_class
-
-    if link.mention.imposer != US:  # the catalog holds US law only
-        return LawNote(link, link.mention.products, None)
-    _, words = product_class(link.mention.products)
-    examples = _example_products()
-    target = link.mention.target if link.mention.target not in (WLD, None, "") else partner
-    for word in sorted(words):
-        if word in examples:
-            label, hts = examples[word]
-            day = published if not link.threatened else (link.mention.effective_date or published)
-            result, origin = _resolve_party(hts, target, day, published, catalog)
-            return LawNote(link, label, result, origin)
-    return LawNote(link, link.mention.products, None)
 
 
 def _unique_quotes(extractions: Sequence[Extraction]) -> tuple[Quote, ...]:
@@ -375,7 +290,7 @@ def build_brief(
         actors, events, event_sources, quotes, deadlines = merged_records(state)
         status_reason = state.status_reason
     partner = pair[0] if pair[1] == US else pair[1]
-    law_notes = tuple(_law_note(link, partner, as_of, law) for link in links)
+    law_notes = tuple(law_note(link, partner, as_of, law) for link in links)
     specs: list[OutcomeSpec] = []
     if US in pair:
         specs = outcome_specs(links, law, partner=partner, published=as_of)

@@ -1,0 +1,106 @@
+"""Law notes: each measure a story mentions, and for a US measure the duty on a representative
+product explained layer by layer (:func:`tariffscope.regime.resolve`).
+
+The representative products come from ``tracker/data/product_groups.yaml``. A bloc (the EU)
+is resolved for each member; the note shows the duty most members pay and how many pay it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
+from tariffscope.regime import Catalog, Resolution, resolve
+from tariffscope.tracker.linking import MeasureLink
+
+__all__ = ["LawNote", "law_note"]
+
+_GROUPS_FILE = Path(__file__).resolve().parents[1] / "tracker" / "data" / "product_groups.yaml"
+US = "USA"
+
+
+@dataclass(frozen=True)
+class LawNote:
+    """A measure the story mentions; for a US measure, the duty on a representative product
+    explained (``origin_label`` names the origin when the party is a bloc)."""
+
+    link: MeasureLink
+    product: str
+    resolution: Resolution | None
+    origin_label: str = ""
+
+    def sentence(self) -> str:
+        mention = self.link.mention
+        if self.resolution is None:
+            return f"{mention.products}: {mention.to_rate_pct:g}% ({self.link.status})"
+        layers = (
+            " + ".join(
+                f"{c.measure} {c.rate_pct:g}%" for c in self.resolution.components if c.rate_pct
+            )
+            or "MFN 0%"
+        )
+        origin = self.origin_label or self.resolution.origin
+        return (
+            f"{self.product} (HTS {self.resolution.hts}) from {origin} on "
+            f"{self.resolution.entry_date.isoformat()}: {self.resolution.total_pct:g}% = {layers}"
+        )
+
+
+@cache
+def _example_products() -> dict[str, tuple[str, str]]:
+    """Product word -> (label, representative HTS line), from product_groups.yaml."""
+    with _GROUPS_FILE.open(encoding="utf-8") as handle:
+        table: dict[str, dict[str, Any]] = yaml.safe_load(handle)
+    return {
+        word: (entry["example"]["label"], entry["example"]["hts"])
+        for word, entry in table.items()
+        if "example" in entry
+    }
+
+
+def _resolve_party(
+    hts: str, party: str, day: date, published: date, catalog: Catalog
+) -> tuple[Resolution, str]:
+    """The duty on a line from a party; a bloc (the EU) is resolved for each member, and the
+    duty most members pay is shown with how many pay it."""
+    if party != EUN:
+        return resolve(hts, party, day, as_known=published, catalog=catalog), ""
+    results = [
+        resolve(hts, member, day, as_known=published, catalog=catalog)
+        for member in sorted(EU_MEMBERS)
+    ]
+    totals = Counter(r.total_pct for r in results)
+    total, count = totals.most_common(1)[0]
+    chosen = next(r for r in results if r.total_pct == total)
+    label = (
+        f"any EU member (all {count})"
+        if count == len(results)
+        else f"{count} of {len(results)} EU members (others pay "
+        + ", ".join(f"{t:g}%" for t in sorted(totals) if t != total)
+        + ")"
+    )
+    return chosen, label
+
+
+def law_note(link: MeasureLink, partner: str, published: date, catalog: Catalog) -> LawNote:
+    from tariffscope.news.products import product_class
+
+    if link.mention.imposer != US:  # the catalog holds US law only
+        return LawNote(link, link.mention.products, None)
+    _, words = product_class(link.mention.products)
+    examples = _example_products()
+    target = link.mention.target if link.mention.target not in (WLD, None, "") else partner
+    for word in sorted(words):
+        if word in examples:
+            label, hts = examples[word]
+            day = published if not link.threatened else (link.mention.effective_date or published)
+            result, origin = _resolve_party(hts, target, day, published, catalog)
+            return LawNote(link, label, result, origin)
+    return LawNote(link, link.mention.products, None)
