@@ -16,56 +16,133 @@ from tariffscope.tracker import negotiation_state, story_pairs
 
 FRI = dt.date(2025, 7, 18)
 AUG_1 = dt.date(2025, 8, 1)
-QUOTE = ("There are many areas in which Japan and the United States should cooperate in the "
-         "fields of economy and security,")
+QUOTE = (
+    "There are many areas in which Japan and the United States should cooperate in the "
+    "fields of economy and security,"
+)
 
 
-def threat(status: str = "threatened", to: float = 25.0, frm: float | None = 10.0,
-           start: dt.date | None = AUG_1, goods: str = "all goods") -> MeasureMention:
+def threat(
+    status: str = "threatened",
+    to: float = 25.0,
+    frm: float | None = 10.0,
+    start: dt.date | None = AUG_1,
+    goods: str = "all goods",
+) -> MeasureMention:
     return MeasureMention("USA", "JPN", goods, frm, to, start, status, 0, 10)  # type: ignore[arg-type]
 
 
 def founding_story() -> tuple[str, Extraction]:
-    body, ex = story("Bloomberg", FRI, [
-        event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=FRI, place="Tokyo"),
-        event("visit", ["Scott Bessent"], date=FRI + dt.timedelta(days=1), status="planned",
-              place="Osaka"),
-        event("election", ["JPN"], date=FRI + dt.timedelta(days=2), status="planned"),
-    ], quotes=[
-        Quote(QUOTE, "Shigeru Ishiba", None, 0, 10),
-        Quote("Secretary Bessent stated that a good agreement would definitely be reached.",
-              "Shigeru Ishiba", None, 0, 10),
-        Quote("From my perspective, the security of Ukraine, the Middle East, and Asia are "
-              "interconnected", "Shigeru Ishiba", None, 0, 10),
-        Quote("I would also like to take the initiative in ensuring peace and security in Japan",
-              "Shigeru Ishiba", None, 0, 10),
-    ], measures=[threat(), threat("in_force", 25.0, None, None, "cars")])
+    body, ex = story(
+        "Bloomberg",
+        FRI,
+        [
+            event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=FRI, place="Tokyo"),
+            event(
+                "visit",
+                ["Scott Bessent"],
+                date=FRI + dt.timedelta(days=1),
+                status="planned",
+                place="Osaka",
+            ),
+            event("election", ["JPN"], date=FRI + dt.timedelta(days=2), status="planned"),
+        ],
+        quotes=[
+            Quote(QUOTE, "Shigeru Ishiba", None, 0, 10),
+            Quote(
+                "Secretary Bessent stated that a good agreement would definitely be reached.",
+                "Shigeru Ishiba",
+                None,
+                0,
+                10,
+            ),
+            Quote(
+                "From my perspective, the security of Ukraine, the Middle East, and Asia are "
+                "interconnected",
+                "Shigeru Ishiba",
+                None,
+                0,
+                10,
+            ),
+            Quote(
+                "I would also like to take the initiative in ensuring peace and security in Japan",
+                "Shigeru Ishiba",
+                None,
+                0,
+                10,
+            ),
+        ],
+        measures=[threat(), threat("in_force", 25.0, None, None, "cars")],
+    )
     return body, dataclasses.replace(
-        ex, deadlines=(Deadline(AUG_1, "Aug. 1 deadline for higher levies", 0, 10),))
+        ex, deadlines=(Deadline(AUG_1, "Aug. 1 deadline for higher levies", 0, 10),)
+    )
 
 
 @pytest.fixture
 def seeded(store: Store) -> Store:
-    reuters = story("Reuters", FRI, [
-        event("talks", ["Ishiba", "Bessent"], date=FRI),
-    ], quotes=[Quote(QUOTE.replace(",", ".").replace("security", "security "), "Ishiba", None,
-                     0, 10)])
+    reuters = story(
+        "Reuters",
+        FRI,
+        [
+            event("talks", ["Ishiba", "Bessent"], date=FRI),
+        ],
+        quotes=[
+            Quote(QUOTE.replace(",", ".").replace("security", "security "), "Ishiba", None, 0, 10)
+        ],
+    )
     add_stories(store, [founding_story(), reuters])
     return store
 
 
 def test_public_names_are_pinned() -> None:
-    assert sorted(tracker_api.__all__) == sorted([
-        "ARTICLE_SUFFIXES", "STATUS_LABELS", "ActorView", "CombinedMatch", "DateWindow",
-        "DatedStory", "DeadlineView", "EventReport", "EventView", "Extractor", "IngestReport",
-        "InputResult", "MeasureView", "NegotiationState", "PairSupport", "PersonIndex",
-        "Preparer", "ProgressCallback", "QuoteView", "SourceRef", "StatusLabel", "StoryDating",
-        "VisitEntry", "VisitSeries", "across_the_board", "article_pairs", "cluster_events",
-        "combined_link", "default_extractor", "event_window", "expand_inputs", "ingest_paths",
-        "negotiation_state", "normalize_quote", "pair_support", "parse_pair", "party_of",
-        "rank_pairs", "same_person", "same_place", "same_quote", "stated_publication_date",
-        "story_pairs",
-    ])
+    assert sorted(tracker_api.__all__) == sorted(
+        [
+            "ARTICLE_SUFFIXES",
+            "STATUS_LABELS",
+            "ActorView",
+            "CombinedMatch",
+            "DateWindow",
+            "DatedStory",
+            "DeadlineView",
+            "EventReport",
+            "EventView",
+            "Extractor",
+            "IngestReport",
+            "InputResult",
+            "MeasureView",
+            "NegotiationState",
+            "PairSupport",
+            "PersonIndex",
+            "Preparer",
+            "ProgressCallback",
+            "QuoteView",
+            "SourceRef",
+            "StatusLabel",
+            "StoryDating",
+            "VisitEntry",
+            "VisitSeries",
+            "across_the_board",
+            "article_pairs",
+            "cluster_events",
+            "combined_link",
+            "default_extractor",
+            "event_window",
+            "expand_inputs",
+            "ingest_paths",
+            "negotiation_state",
+            "normalize_quote",
+            "pair_support",
+            "parse_pair",
+            "party_of",
+            "rank_pairs",
+            "same_person",
+            "same_place",
+            "same_quote",
+            "stated_publication_date",
+            "story_pairs",
+        ]
+    )
 
 
 def test_state_of_the_founding_story(seeded: Store) -> None:
@@ -74,10 +151,13 @@ def test_state_of_the_founding_story(seeded: Store) -> None:
     assert state.status == "talks ongoing"
     assert [(a.party, a.name, a.role) for a in state.lead_actors] == [
         ("USA", "Scott Bessent", "Treasury Secretary"),
-        ("JPN", "Shigeru Ishiba", "Prime Minister")]
+        ("JPN", "Shigeru Ishiba", "Prime Minister"),
+    ]
     assert [(e.kind, e.date, e.n_sources) for e in state.events] == [
-        ("meeting", FRI, 2), ("visit", dt.date(2025, 7, 19), 1),
-        ("election", dt.date(2025, 7, 20), 1)]
+        ("meeting", FRI, 2),
+        ("visit", dt.date(2025, 7, 19), 1),
+        ("election", dt.date(2025, 7, 20), 1),
+    ]
     assert len(state.quotes) == 4
     assert [len(q.sources) for q in state.quotes] == [2, 1, 1, 1]
     assert all(q.speaker == "Shigeru Ishiba" for q in state.quotes)
@@ -104,19 +184,26 @@ def test_state_orders_parties_as_asked(seeded: Store) -> None:
 def test_links_written_by_the_linker_show_on_the_measures(seeded: Store) -> None:
     state = negotiation_state(seeded, "USA-JPN")
     threatened = state.measures_with_status("threatened")[0]
-    seeded.set_measure_link(MeasureLink(threatened.mention_ids[0], "THREAT-JPN-25", None, 0.9,
-                                        "rate and date agree", "test"))
+    seeded.set_measure_link(
+        MeasureLink(
+            threatened.mention_ids[0], "THREAT-JPN-25", None, 0.9, "rate and date agree", "test"
+        )
+    )
     again = negotiation_state(seeded, "USA-JPN").measures_with_status("threatened")[0]
     assert [link.measure_id for link in again.links] == ["THREAT-JPN-25"]
     assert again.to_dict()["links"][0]["measure_id"] == "THREAT-JPN-25"
 
 
 def test_status_follows_the_stories(seeded: Store) -> None:
-    deal = story("Kyodo", dt.date(2025, 7, 23), [
-        event("agreement", ["Donald Trump", "JPN"], date=dt.date(2025, 7, 22)),
-    ], measures=[threat("agreed", 15.0, 25.0, None)])
-    applied = story("Nikkei", dt.date(2025, 9, 10),
-                    measures=[threat("in_force", 15.0, 25.0, None)])
+    deal = story(
+        "Kyodo",
+        dt.date(2025, 7, 23),
+        [
+            event("agreement", ["Donald Trump", "JPN"], date=dt.date(2025, 7, 22)),
+        ],
+        measures=[threat("agreed", 15.0, 25.0, None)],
+    )
+    applied = story("Nikkei", dt.date(2025, 9, 10), measures=[threat("in_force", 15.0, 25.0, None)])
     undated = story("Blog", None, [event("agreement", ["USA", "JPN"])])
     add_stories(seeded, [deal, applied, undated])
     assert negotiation_state(seeded, "USA-JPN", as_of=FRI).status == "talks ongoing"
@@ -131,29 +218,46 @@ def test_status_follows_the_stories(seeded: Store) -> None:
 
 
 def test_talks_ended(store: Store) -> None:
-    ended = story("AP", dt.date(2025, 10, 24), [event("talks", ["Donald Trump", "CAN"],
-                                                      status="cancelled")],
-                  measures=[MeasureMention("USA", "CAN", "all goods", None, 35.0, None,
-                                           "in_force", 0, 5)])
+    ended = story(
+        "AP",
+        dt.date(2025, 10, 24),
+        [event("talks", ["Donald Trump", "CAN"], status="cancelled")],
+        measures=[MeasureMention("USA", "CAN", "all goods", None, 35.0, None, "in_force", 0, 5)],
+    )
     add_stories(store, [ended])
     assert negotiation_state(store, "USA-CAN").status == "talks ended"
 
 
-def _visit_story(outlet: str, published: dt.date | None, sentence: str,
-                 date: dt.date | None = None, count: int | None = None) -> tuple[str, Extraction]:
+def _visit_story(
+    outlet: str,
+    published: dt.date | None,
+    sentence: str,
+    date: dt.date | None = None,
+    count: int | None = None,
+) -> tuple[str, Extraction]:
     body = f"Trade talks continue. {sentence} More later."
     start = body.index(sentence)
-    visit = event("visit", ["Ryosei Akazawa"], date=date, place="Washington", count=count,
-                  start=start, end=start + len(sentence))
+    visit = event(
+        "visit",
+        ["Ryosei Akazawa"],
+        date=date,
+        place="Washington",
+        count=count,
+        start=start,
+        end=start + len(sentence),
+    )
     return story(outlet, published, [visit], body=body)
 
 
 def test_the_eighth_visit_comes_after_the_seventh(store: Store) -> None:
     # neither story is dated: the ordinals decide, whatever the ingest order
-    add_stories(store, [
-        _visit_story("A", None, "Akazawa landed in Washington on his eighth visit."),
-        _visit_story("B", None, "Akazawa landed in Washington on his seventh visit."),
-    ])
+    add_stories(
+        store,
+        [
+            _visit_story("A", None, "Akazawa landed in Washington on his eighth visit."),
+            _visit_story("B", None, "Akazawa landed in Washington on his seventh visit."),
+        ],
+    )
     state = negotiation_state(store, "USA-JPN")
     assert [e.ordinal for e in state.events] == [7, 8]
     (series,) = state.series
@@ -161,17 +265,28 @@ def test_the_eighth_visit_comes_after_the_seventh(store: Store) -> None:
 
 
 def test_visits_after_a_count_are_numbered_from_it(store: Store) -> None:
-    add_stories(store, [
-        _visit_story("C", dt.date(2025, 8, 6), "Akazawa flew to Washington.",
-                     date=dt.date(2025, 8, 5)),
-        _visit_story("A", FRI, "Akazawa has visited Washington seven times since April.",
-                     count=7),
-        _visit_story("B", dt.date(2025, 7, 24), "Akazawa arrived in Washington.",
-                     date=dt.date(2025, 7, 23)),
-    ])
+    add_stories(
+        store,
+        [
+            _visit_story(
+                "C", dt.date(2025, 8, 6), "Akazawa flew to Washington.", date=dt.date(2025, 8, 5)
+            ),
+            _visit_story(
+                "A", FRI, "Akazawa has visited Washington seven times since April.", count=7
+            ),
+            _visit_story(
+                "B",
+                dt.date(2025, 7, 24),
+                "Akazawa arrived in Washington.",
+                date=dt.date(2025, 7, 23),
+            ),
+        ],
+    )
     state = negotiation_state(store, "USA-JPN")
     (series,) = state.series
     assert (series.known_count, series.known_as_of) == (7, FRI)
     assert [(v.date, v.number, v.number_inferred) for v in series.visits] == [
-        (dt.date(2025, 7, 23), 8, True), (dt.date(2025, 8, 5), 9, True)]
+        (dt.date(2025, 7, 23), 8, True),
+        (dt.date(2025, 8, 5), 9, True),
+    ]
     assert [e.count for e in state.events] == [7, None, None]
