@@ -265,6 +265,51 @@ def test_the_dates_stated_in_undated_stories(briefs: dict[str, Brief | Tariffsco
     assert brief_of(briefs, "us-canada-ad-extra-10pct").as_of == date(2025, 10, 23)
 
 
+# -- stories written for these tests (partners and events unlike the sets above) --------
+
+WRITTEN_HERE: dict[str, tuple[str, tuple[tuple[str, str], ...], str]] = {
+    "uk-eu-food-checks": (
+        "title: UK and EU agree to cut checks on food trade\npublished: unknown\n\n"
+        "Britain and the European Union agreed on Monday to remove most border checks on food "
+        "and plant products, Prime Minister Keir Starmer and European Commission President "
+        "Ursula von der Leyen said after a summit in London on May 19, 2025.\n\n"
+        "The deal follows the US-UK agreement of May 8, 2025, under which Washington cut its "
+        "tariff on British cars to 10% within a quota.\n",
+        (("EUN", "GBR"), ("GBR", "EUN")),
+        "a UK-EU summit; the US-UK car rate is an older deal",
+    ),
+    "mexico-chinese-cars": (
+        "title: Mexico raises tariffs on Chinese cars to 50%\npublished: 2025-09-10\n\n"
+        "Mexico will raise tariffs on cars imported from China to 50% from January 1, 2026, "
+        "Economy Secretary Marcelo Ebrard said on Wednesday.\n\n"
+        "The United States already charges 25% on Mexican goods that do not qualify under "
+        "the trade pact.\n",
+        (("MEX", "CHN"),),
+        "Mexico's tariff on Chinese cars; the US tariff on Mexico is background",
+    ),
+    "canada-threat-over-china-deal": (
+        "title: Trump threatens 50% tariff on Canada after Ottawa signs deal with Beijing\n"
+        "published: 2026-01-25\n\n"
+        "President Donald Trump said on Sunday he would put a 50% tariff on all Canadian goods "
+        "if Canada went ahead with the trade deal it signed with China this month.\n\n"
+        "Prime Minister Mark Carney met Chinese Premier Li Qiang in Beijing on January 16, "
+        "2026, where the two sides agreed to cut tariffs on canola and electric vehicles.\n",
+        ((US, "CAN"),),
+        "Trump's threat on Canada; the Canada-China deal is its cause",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", list(WRITTEN_HERE))
+def test_stories_written_here(tmp_path: Path, key: str) -> None:
+    text, pairs, reason = WRITTEN_HERE[key]
+    path = tmp_path / f"{key}.txt"
+    path.write_text(text, encoding="utf-8")
+    (brief,), _ = briefs_from_sources([str(path)], draws=0, ge_model=None)
+    assert brief.pair in pairs, reason
+    assert brief.other_pairs  # the other party is named
+
+
 # -- the command line --------------------------------------------------------------------
 
 

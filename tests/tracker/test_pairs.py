@@ -4,7 +4,8 @@ Each case is a story written for one rule (partners, rates and people chosen to 
 the development stories): an event between two parties outweighs a tariff reported in force as
 background; a new tariff outweighs a meeting with a third country; the pair a story names
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
-who imposes.
+who imposes; the people of two parties make a pair; the headline names the subject; events
+read from one passage count once.
 """
 
 from __future__ import annotations
@@ -94,12 +95,54 @@ def test_the_pair_is_ordered_by_its_own_measures() -> None:
     assert rank_pairs([talks]) == [("GBR", "KEN")]
 
 
-def test_the_people_of_two_countries_make_a_pair_when_nothing_else_does() -> None:
+def test_the_people_of_two_countries_make_a_pair() -> None:
     story = Extraction(META, actors=(person("Lee", "KOR"), person("Ishiba", "JPN")))
     assert article_pairs(story) == [(("JPN", "KOR"), "actors")]
     three = Extraction(META, actors=(*story.actors, person("Lai", "TWN")))
     assert article_pairs(three) == []
     assert rank_pairs([three]) == []
+    # beside a measure on one of them, the pair of the people is a pair of the story too
+    with_measure = Extraction(META, actors=story.actors, measures=(measure("USA", "KOR", 25.0),))
+    assert article_pairs(with_measure) == [(("JPN", "KOR"), "actors"), (("KOR", "USA"), "measure")]
+
+
+def test_the_pair_the_headline_names_is_the_subject() -> None:
+    # Britain and the EU agree on food checks; the reader finds only an older US-UK car rate
+    people = (person("Keir Starmer", "GBR", 100), person("Ursula von der Leyen", "EUN", 140))
+    body = Extraction(META, actors=people, measures=(measure("USA", "GBR", 10.0, "agreed", 300),))
+    assert rank_pairs([body])[0] == ("USA", "GBR")
+    titled = Extraction(
+        ArticleMeta(title="UK and EU agree to cut checks on food trade"),
+        actors=people,
+        measures=body.measures,
+    )
+    assert rank_pairs([titled])[0] == ("EUN", "GBR")
+    # a URL slug and a person's name: "Starmer" is the story's Keir Starmer
+    slug = Extraction(
+        ArticleMeta(title="[from URL slug] starmer-and-eu-agree-food-deal"),
+        actors=people,
+        measures=body.measures,
+    )
+    assert rank_pairs([slug])[0] == ("EUN", "GBR")
+
+
+def test_events_read_from_one_passage_count_once() -> None:
+    # "Carney met Li in Beijing, where they agreed ..." is one report, the US threat another
+    people = (
+        person("Donald Trump", "USA"),
+        person("Mark Carney", "CAN"),
+        person("Li Qiang", "CHN"),
+    )
+    story = Extraction(
+        META,
+        actors=people,
+        events=(
+            event("meeting", ["Mark Carney", "Li Qiang"], start=160, end=320),
+            event("agreement", ["Mark Carney", "Li Qiang"], start=160, end=320),
+        ),
+        measures=(measure("USA", "CAN", 50.0, "threatened", start=50),),
+    )
+    assert rank_pairs([story]) == [("USA", "CAN"), ("CAN", "CHN")]
 
 
 def test_across_stories_the_pair_most_stories_concern_comes_first(store: Store) -> None:

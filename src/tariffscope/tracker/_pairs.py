@@ -8,12 +8,14 @@ One mechanism serves the store (which negotiations an article is filed under:
   participants come from exactly the two countries (counting the host of a visit). A measure
   that changes something (threatened, agreed, suspended, proposed) is the news of a story
   and weighs :data:`CHANGE_WEIGHT`; an event, what the parties did, weighs
-  :data:`EVENT_WEIGHT`; a measure reported in force is the state of things, often background,
+  :data:`EVENT_WEIGHT` (events read from one passage count once); a measure reported in force is the state of things, often background,
   and weighs :data:`IN_FORCE_WEIGHT`;
 - **presence**: each person of a party the story names adds :data:`PRESENCE_WEIGHT` to the
-  pairs that party is in;
-- when no record names both parties, the countries of the story's people, if there are
-  exactly two (basis ``actors``).
+  pairs that party is in; when the people of exactly two parties are named, those two are a
+  pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
+- **the headline**: a pair whose two parties the headline names (countries, demonyms,
+  capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
+  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject.
 
 Where the EU (EUN) is a party in a story, its members' records count for the EU: trade
 policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
@@ -25,8 +27,9 @@ catalog holds US law), else alphabetically.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tariffscope.domain.countries import EUN, WLD, normalize_country
@@ -34,15 +37,18 @@ from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError, UnknownCodeError
 from tariffscope.store import Store, pair_key
 from tariffscope.tracker._cluster import place_country
-from tariffscope.tracker._identity import is_party_code, party_of
+from tariffscope.news.lexicon import default_lexicon
+from tariffscope.tracker._identity import is_party_code, name_tokens, party_of
 
 __all__ = [
     "CHANGE_WEIGHT",
     "EVENT_WEIGHT",
+    "HEADLINE_WEIGHT",
     "IN_FORCE_WEIGHT",
     "PRESENCE_WEIGHT",
     "PairSupport",
     "article_pairs",
+    "headline_parties",
     "order_pair",
     "pair_support",
     "parse_pair",
@@ -58,6 +64,8 @@ EVENT_WEIGHT = 2.0
 IN_FORCE_WEIGHT = 1.5
 #: Weight each named person of a party adds to the pairs that party is in.
 PRESENCE_WEIGHT = 0.5
+#: Weight of a pair whose two parties the headline names.
+HEADLINE_WEIGHT = 3.0
 
 _BASIS_RANK = {"measure": 0, "event": 1, "actors": 2}
 _FAR = 1 << 62
@@ -128,6 +136,49 @@ class _Folder:
         return code
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+_NOTE = re.compile(r"^\s*\[[^\]]*\]\s*")
+
+
+def _headline_words(title: str) -> list[str]:
+    """Words of a headline; a URL slug ("us-taiwan-reach-deal") is split and capitalised."""
+    text = _NOTE.sub("", title).strip()
+    words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORD.findall(text)]
+    if " " not in text and "-" in text:  # a slug: names lost their capitals
+        words = [w.upper() if len(w) == 2 else w.capitalize() for w in words]
+    return [w for w in words if w not in ("s",)]
+
+
+def headline_parties(extraction: Extraction, party: Callable[[str | None], str | None]) -> set[str]:
+    """The parties a story's headline names: countries, demonyms, capitals, institutions
+    ("China, EU agree ..."), and the story's own people by a word of their name ("Carney
+    reaches deal with China")."""
+    title = extraction.article.title
+    if not title:
+        return set()
+    lexicon = default_lexicon()
+    words = _headline_words(title)
+    found: set[str | None] = set()
+    i = 0
+    while i < len(words):
+        match = lexicon.place_at(words, i)
+        if match is not None:
+            found.add(party(match.iso3))
+            i = match.end
+        else:
+            i += 1
+    people: dict[str, set[str]] = {}
+    for actor in extraction.actors:
+        if actor.country:
+            for token in name_tokens(actor.name):
+                people.setdefault(token, set()).add(actor.country)
+    for word in words:
+        countries = people.get(word.casefold(), set()) if len(word) > 2 else set()
+        if len(countries) == 1 and word[:1].isupper():
+            found.add(party(next(iter(countries))))
+    return {code for code in found if code is not None}
+
+
 def pair_support(extraction: Extraction) -> list[PairSupport]:
     """The negotiations one story concerns, with the weight of what it says about each."""
     party = _Folder(extraction)
@@ -151,23 +202,29 @@ def pair_support(extraction: Extraction) -> list[PairSupport]:
             key = note(imposer, target, "measure", amount, m.start)
             imposed.setdefault(key, Counter())[imposer] += 1
     local = {a.name: a.country for a in extraction.actors}
+    reported: set[tuple[str, str, int, int]] = set()
     for event in extraction.events:
         countries = {party(p if is_party_code(p) else local.get(p)) for p in event.participants}
         if event.kind == "visit":  # a visit concerns the visitor's and the host's country
             countries.add(party(place_country(event.place)))
         found = sorted(c for c in countries if c)
-        if len(found) == 2:
+        if len(found) == 2 and (*found, event.start, event.end) not in reported:
+            # events read from one passage ("met ... and agreed") are one report
+            reported.add((found[0], found[1], event.start, event.end))
             note(found[0], found[1], "event", EVENT_WEIGHT, event.start)
     people: Counter[str] = Counter()
     for actor in extraction.actors:
         if (code := party(actor.country)) is not None:
             people[code] += 1
-    if not weight and len(people) == 2:
+    if len(people) == 2:  # only two parties have people in the story: they may be its pair
         a, b = sorted(people)
         start = min((x.start for x in extraction.actors), default=_FAR)
         note(a, b, "actors", 0.0, start)
+    named = headline_parties(extraction, party)
     for key in weight.keys() | basis.keys():
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
+        if key[0] in named and key[1] in named:
+            weight[key] += HEADLINE_WEIGHT
     return [
         PairSupport(key, basis[key], weight[key], first[key], dict(imposed.get(key, {})))
         for key in sorted(basis)
