@@ -8,8 +8,8 @@ One mechanism serves the store (which negotiations an article is filed under:
   participants come from exactly the two countries (counting the host of a visit). A measure
   that changes something (threatened, agreed, suspended, proposed) is the news of a story
   and weighs :data:`CHANGE_WEIGHT`; an event, what the parties did, weighs
-  :data:`EVENT_WEIGHT` (events read from one passage count once); a measure reported in force is the state of things, often background,
-  and weighs :data:`IN_FORCE_WEIGHT`;
+  :data:`EVENT_WEIGHT` (events read from one passage count once); a measure reported in
+  force is the state of things, often background, and weighs :data:`IN_FORCE_WEIGHT`;
 - **presence**: each person of a party the story names adds :data:`PRESENCE_WEIGHT` to the
   pairs that party is in; when the people of exactly two parties are named, those two are a
   pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from tariffscope.domain.countries import EUN, WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError, UnknownCodeError
+from tariffscope.news.lexicon import default_lexicon
 from tariffscope.store import Store, pair_key
 from tariffscope.tracker._cluster import place_country
-from tariffscope.news.lexicon import default_lexicon
 from tariffscope.tracker._identity import is_party_code, name_tokens, party_of
 
 __all__ = [
