@@ -310,6 +310,28 @@ def test_stories_written_here(tmp_path: Path, key: str) -> None:
     assert brief.other_pairs  # the other party is named
 
 
+def test_a_reported_total_rate_is_the_law_not_a_new_scenario(tmp_path: Path) -> None:
+    # "20% on all Chinese goods from November 10" (story of 4 November 2025) is the 10%
+    # reciprocal rate plus the 10% fentanyl duty of the orders of 4 November, not a new 20%
+    path = tmp_path / "china-cut.txt"
+    path.write_text(
+        "title: US to cut tariffs on Chinese goods\npublished: 2025-11-04\n\n"
+        "The United States will lower the tariffs on all Chinese goods to 20% from November "
+        "10, the White House said on Tuesday, a week after President Donald Trump met Chinese "
+        "President Xi Jinping.\n",
+        encoding="utf-8",
+    )
+    (brief,), _ = briefs_from_sources([str(path)], draws=0, ge_model=None)
+    (link,) = brief.links
+    assert set(link.measure_ids) == {"RECIP-CHN-EXT2", "FENT-CHN-03"} and link.candidate is None
+    by_key = {s.spec.key: s for s in brief.scenarios}
+    assert set(by_key) == {"law", "law:2025-11-10"}
+    assert all(s.spec.scenario is None for s in brief.scenarios)
+    before = by_key["law"].outcome.point.headline["etr_focus_after_pct"]
+    after = by_key["law:2025-11-10"].outcome.point.headline["etr_focus_after_pct"]
+    assert before - after == pytest.approx(10.0, abs=0.5)  # the fentanyl duty: 20% -> 10%
+
+
 # -- the command line --------------------------------------------------------------------
 
 
