@@ -26,6 +26,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "pair": list(brief.pair),
         "partners": list(brief.partners),
         "other_pairs": [list(p) for p in brief.other_pairs],
+        "priced": brief.priced,
         "warnings": list(brief.warnings),
         "status": brief.status,
         "deadline": None
