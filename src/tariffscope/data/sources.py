@@ -183,6 +183,47 @@ _BL_TRACKER = (
     "8315fffd697c42559141ed5f8bf7c8fa3da47ae8"
 )
 
+# --- 2024 US imports by partner and tariff line (builder data/builders/census_trade.py) -----
+# The shared copies of the Census answers are concatenations / conversions made from the files
+# of github.com/tradewartracker/trade-war-redux-2025 @ 726c595 (shared/data/MANIFEST.md), not
+# byte copies of one download, so they carry no checksum; the URL is the official API query.
+_CENSUS_API = "https://api.census.gov/data/timeseries/intltrade/imports/hs"
+
+#: Sources of the line-level trade baseline (tariffscope.data.line_trade).
+CENSUS_SOURCES: tuple[Source, ...] = (
+    Source(
+        name="census_imports_hs2_2024",
+        title="US Census Bureau: US imports for consumption and calculated duties, 2024, by "
+        "HS2 chapter x 225 partners + the EU (shared copy: tradewartracker data-hs2 files)",
+        url=f"{_CENSUS_API}?get=CTY_CODE,CTY_NAME,I_COMMODITY,CON_VAL_YR,CAL_DUT_YR"
+        "&COMM_LVL=HS10&time=2024-12",
+        sha256=None,
+        filename="census_us_imports_for_consumption_hs2_by_country_2024.csv.gz",
+        shared_path="data/a_trade/census_us_imports_for_consumption_hs2_by_country_2024.csv.gz",
+        license="US Census Bureau (public domain); copies from an MIT repository",
+    ),
+    Source(
+        name="census_imports_hts10_2024",
+        title="US Census Bureau: US imports for consumption and calculated duties, 2024, by "
+        "HTS10 x 50 partners + the EU (shared copy: CSV of tradewartracker parquet files)",
+        url=f"{_CENSUS_API}?get=CTY_CODE,CTY_NAME,I_COMMODITY,CON_VAL_YR,CAL_DUT_YR"
+        "&COMM_LVL=HS10&time=2024-12",
+        sha256=None,
+        filename="census_us_imports_for_consumption_hts10_51partners_2024.csv.gz",
+        shared_path="data/a_trade/census_us_imports_for_consumption_hts10_51partners_2024.csv.gz",
+        license="US Census Bureau (public domain); copies from an MIT repository",
+    ),
+    Source(
+        name="census_country_iso3",
+        title="Census Schedule C country code -> ISO3 (Budget Lab Tariff-ETRs)",
+        url=f"{_BL_ETRS}/resources/census_to_iso3.csv",
+        sha256="c8555474162f3990fe789054be5d18f935ff67e5f046ed7efc581c727690e39f",
+        filename="census_to_iso3.csv",
+        shared_path="data/a_trade/census_cty_code_to_iso3.csv",
+        license="no license stated",
+    ),
+)
+
 #: Sources of the measure catalog's product lists (tariffscope.regime.product_lists).
 REGIME_SOURCES: tuple[Source, ...] = (
     Source(
@@ -225,7 +266,8 @@ REGIME_SOURCES: tuple[Source, ...] = (
 
 #: Every known source by name. Add new sources here.
 SOURCES: dict[str, Source] = {
-    source.name: source for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES, *REGIME_SOURCES)
+    source.name: source
+    for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES, *REGIME_SOURCES, *CENSUS_SOURCES)
 }
 
 

@@ -21,6 +21,7 @@ __all__ = ["BUILTIN_MODULES", "BuildContext", "Builder", "builtin_builders"]
 BUILTIN_MODULES: tuple[str, ...] = (
     "tariffscope.data.builders.hts_schedule",
     "tariffscope.data.builders.product_lists",
+    "tariffscope.data.builders.census_trade",
     "tariffscope.data.builders.trade",
     "tariffscope.data.builders.sector_tariffs",
 )

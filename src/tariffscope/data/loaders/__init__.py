@@ -17,6 +17,7 @@ and the line.
 ``load_hs_revision``        HS revision concordance (newer -> older edition)
 ``chain_hs_revisions``      link HS6 codes across several editions
 ``load_census_country_codes``  Census Schedule C codes (names or ISO3)
+``load_census_imports``     Census imports for consumption and duties by HS2 or HTS10
 ``load_protee``             CEPII ProTEE HS6 trade elasticities
 ``load_hauk``               Hauk (2012) US import-demand / substitution elasticities
 ``load_broda_weinstein``    Broda–Weinstein elasticities of substitution
@@ -34,6 +35,7 @@ from tariffscope.data.loaders.budgetlab import (
     load_budgetlab_trade_weights,
     load_gtap_dictionary,
 )
+from tariffscope.data.loaders.census import CENSUS_EU_CODE, load_census_imports
 from tariffscope.data.loaders.comtrade import COMTRADE_COLUMNS, load_comtrade
 from tariffscope.data.loaders.concordances import (
     HS_REVISION_YEARS,
@@ -49,6 +51,7 @@ from tariffscope.data.loaders.japan_mof import MOF_AREA_ISO3, load_japan_mof
 __all__ = [
     "BACI_COLUMNS",
     "BUDGETLAB_PARTNERS",
+    "CENSUS_EU_CODE",
     "COMTRADE_COLUMNS",
     "DATAWEB_COLUMNS",
     "GTAP_CODES",
@@ -63,6 +66,7 @@ __all__ = [
     "load_budgetlab_gtap_imports",
     "load_budgetlab_trade_weights",
     "load_census_country_codes",
+    "load_census_imports",
     "load_comtrade",
     "load_dataweb",
     "load_gtap_dictionary",
