@@ -35,8 +35,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from tariffscope.config import embedded_dir
-from tariffscope.domain.countries import EU_MEMBERS, EUN, normalize_country
 from tariffscope.data.tables import read_arrays
+from tariffscope.domain.countries import EU_MEMBERS, EUN, normalize_country
 from tariffscope.errors import InputError, NotCoveredError
 
 __all__ = [

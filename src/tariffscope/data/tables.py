@@ -15,11 +15,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-from collections.abc import Sequence
-from pathlib import Path
-
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt

@@ -3,68 +3,52 @@ r"""The tariff law as model tariffs: HTS8 line duties to tariffs by model sector
 The economy-wide models have a few sectors (Caliendo-Parro: 20 tradable ISIC Rev.3 sectors; the
 one-sector gravity model: one) and their own regions. :func:`model_tariffs` turns the duty the
 tariff-law engine gives every HTS8 line (:func:`tariffscope.regime.resolve_lines`) into one
-rate per model sector ``s`` and exporter ``e`` in two weighted steps:
+rate per model sector ``s`` and exporter ``e``, the trade-weighted mean
 
 .. math::
 
-    t_{ce} = \frac{\sum_{l \in c} w_{l,g(e)}\, t_{le}}{\sum_{l \in c} w_{l,g(e)}}, \qquad
-    t_{se} = \frac{\sum_{c \in s} v_{c,g(e)}\, t_{ce}}{\sum_{c \in s} v_{c,g(e)}} .
+    t_{se} = \frac{\sum_{l \in s} v_{le}\, t_{le}}{\sum_{l \in s} v_{le}},
 
-**Cells** ``c`` are the intersections of a GTAP goods sector with a model sector (most GTAP
-sectors fall whole into one model sector; a concordance may split some). Inside a cell the
-lines are weighted as the partial-equilibrium helper weights them
-(:mod:`tariffscope.impact.pe.tariffs`: every HS6 subheading equal, split equally among its HTS8
-lines, with Japan's own product mix inside motor vehicles), because no HS-level US imports by
-partner are available offline. Across cells the weights ``v`` are **real trade**: US imports
-in 2024 by GTAP sector from the exporter's partner group ``g(e)`` (the embedded
-``us_imports_gtap_partner`` table: JPN, CHN, CAN, MEX, EUN, GBR, ROW), shared among the cells
-of a split GTAP sector in proportion to their number of HS6 subheadings. An EU member takes the
-EU's mix and every country outside the table the rest of the world's. Weighting by the US
-import mix is what an effective (trade-weighted) tariff rate means, and the 2024 mix is the
-latest the project has; the models' own flows (1993, 2006) are older and have no detail inside
-their sectors.
-
-Exporters that are regions rather than countries (``ROW``) are represented by origins the law
-can resolve: ``representatives`` maps a region to a tuple of origins whose line duties are
-averaged with equal weights.
+where :math:`v_{le}` is the exporter's own 2024 US imports of line :math:`l`
+(:mod:`tariffscope.data.line_trade`: Census HTS10 lines for 50 countries, the EU mix for EU
+members, the HS2 chapters spread by the mix of the others) and a line belongs to the model
+sector its HS 2022 subheading maps to (the concordance). This is the duty the exporter's 2024
+basket would pay divided by its value, the effective tariff rate before substitution. Where the
+exporter has no imports in a sector, all partners' imports weight the lines
+(:func:`tariffscope.impact.pe.tariffs.line_weights`). An exporter that is a **region** of the
+model (the rest of the world of the Caliendo-Parro model) is the sum of its member countries
+(``members``): its weights are their summed imports and its line rate the import-weighted mean
+of theirs. The weights are 2024 US imports, the latest the project has; the models' own flows
+(1993, 2006) are older and have no detail inside their sectors.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from tariffscope.domain.countries import EU_MEMBERS
 from tariffscope.errors import InputError
-from tariffscope.impact.pe.tariffs import LineWeights, aggregate_line_tariffs, line_weights
+from tariffscope.impact.pe.tariffs import (
+    aggregate_line_tariffs,
+    group_lines,
+    line_weights,
+    sum_by_group,
+)
 
 __all__ = [
-    "WEIGHT_PARTNERS",
     "ModelTariffs",
     "SectorConcordance",
     "model_tariffs",
-    "weight_partner",
 ]
 
 FloatArray = npt.NDArray[np.float64]
-
-#: Partner groups of the embedded US import table that weights the sectors.
-WEIGHT_PARTNERS: tuple[str, ...] = ("JPN", "CHN", "CAN", "MEX", "EUN", "GBR", "ROW")
-
-
-def weight_partner(code: str) -> str:
-    """The partner group whose 2024 US import mix weights ``code``'s tariffs."""
-    if code in WEIGHT_PARTNERS:
-        return code
-    if code in EU_MEMBERS:
-        return "EUN"
-    return "ROW"
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,8 +83,9 @@ class ModelTariffs:
         ``[S, E]`` fractions; ``coverage`` is the share of the weight whose line duties are
         known (specific duties without an ad valorem part are left out).
     weights
-        ``[S, E]`` US imports (US dollars, 2024) of the exporter's partner group in the sector:
-        the weights across cells, summed, which also weight sectors into one rate.
+        ``[S, E]`` the exporter's own 2024 US imports in the sector (US dollars; all partners'
+        imports where it has none there): the weights of the lines, summed, which also weight
+        sectors into one rate (:meth:`aggregate`).
     mfn
         ``[S, E]`` the MFN (column 1 general) part of ``rates`` alone, with the same weights.
     """
@@ -139,69 +124,52 @@ class ModelTariffs:
 
 
 @dataclass(frozen=True, eq=False)
-class _Cells:
-    labels: tuple[str, ...]
-    sector_of: npt.NDArray[np.int64]  # [C] index into concordance.sectors
-    values: FloatArray  # [C, P] 2024 US imports by weight partner
-    lines: LineWeights  # partners = WEIGHT_PARTNERS
+class _ConcordanceLines:
+    """The 2024 line trade on a concordance's sectors (lines outside every sector dropped)."""
+
+    codes: npt.NDArray[np.str_]
+    sector: IntArray
+    origins: tuple[str, ...]
+    values: FloatArray
 
 
-_CELLS: dict[tuple[int, bytes], tuple[SectorConcordance, _Cells]] = {}
+_LINES: dict[int, tuple[SectorConcordance, _ConcordanceLines]] = {}
 
 
-def _cells_for(concordance: SectorConcordance, codes: npt.NDArray[np.str_]) -> _Cells:
-    """:func:`_cells`, memoised by the concordance object and the bytes of the codes."""
-    key = (id(concordance), hashlib.sha256(np.ascontiguousarray(codes).tobytes()).digest())
-    stored = _CELLS.get(key)
+def _lines_for(concordance: SectorConcordance) -> _ConcordanceLines:
+    stored = _LINES.get(id(concordance))
     if stored is None or stored[0] is not concordance:  # the id of a freed object is reused
-        if len(_CELLS) > 8:
-            _CELLS.clear()
-        stored = (concordance, _cells(concordance, tuple(str(code) for code in codes)))
-        _CELLS[key] = stored
+        if len(_LINES) > 8:
+            _LINES.clear()
+        stored = (concordance, _concordance_lines(concordance))
+        _LINES[id(concordance)] = stored
     return stored[1]
 
 
-def _cells(concordance: SectorConcordance, codes: tuple[str, ...]) -> _Cells:
-    from tariffscope.impact.pe.baseline import load_sector_baseline, sector_composition
+def _concordance_lines(concordance: SectorConcordance) -> _ConcordanceLines:
+    from tariffscope.data.line_trade import load_line_trade
 
-    table = concordance.table
-    pairs = table[["gtap_code", "sector"]].drop_duplicates()
-    order = {name: k for k, name in enumerate(concordance.sectors)}
-    pairs = pairs.assign(pos=pairs["sector"].map(order)).sort_values(["pos", "gtap_code"])
-    labels = tuple(f"{g}>{s}" for g, s in zip(pairs["gtap_code"], pairs["sector"], strict=True))
-    cell_of_hs6 = pd.DataFrame(
-        {"hs6": table["hs6"], "gtap_code": table["gtap_code"] + ">" + table["sector"]}
+    trade = load_line_trade("hts8")
+    position = {name: k for k, name in enumerate(concordance.sectors)}
+    by_hs6 = dict(
+        zip(
+            concordance.table["hs6"],
+            (position.get(s, -1) for s in concordance.table["sector"]),
+            strict=True,
+        )
     )
-    composition = sector_composition()
-    if len(composition):
-        rows = []
-        for label in labels:
-            gtap = label.split(">")[0]
-            rows.append(composition[composition["gtap_code"] == gtap].assign(gtap_code=label))
-        composition = pd.concat(rows, ignore_index=True)
-    weights = line_weights(
-        codes,
-        sectors=labels,
-        partners=WEIGHT_PARTNERS,
-        hs6_sectors=cell_of_hs6,
-        composition=composition,
-    )
-    baseline = load_sector_baseline()
-    imports = pd.DataFrame(baseline.imports, index=baseline.sectors, columns=baseline.partners)
-    imports = imports.reindex(columns=list(WEIGHT_PARTNERS)).fillna(0.0)
-    count = table.groupby(["gtap_code", "sector"])["hs6"].size()
-    per_gtap = table.groupby("gtap_code")["hs6"].size()
-    values = np.zeros((len(labels), len(WEIGHT_PARTNERS)))
-    for k, (gtap, sector) in enumerate(zip(pairs["gtap_code"], pairs["sector"], strict=True)):
-        if gtap in imports.index:
-            share = count[(gtap, sector)] / per_gtap[gtap]
-            values[k] = share * imports.loc[gtap].to_numpy(dtype=np.float64)
-    return _Cells(
-        labels=labels,
-        sector_of=pairs["pos"].to_numpy(dtype=np.int64),
-        values=values,
-        lines=weights,
-    )
+    sector = np.array([by_hs6.get(code[:6], -1) for code in trade.codes], dtype=np.int64)
+    keep = (sector >= 0) & trade.covered
+    values = np.ascontiguousarray(trade.values[keep])
+    values.setflags(write=False)
+    return _ConcordanceLines(trade.codes[keep], sector[keep], trade.partners, values)
+
+
+@cache
+def _partners() -> frozenset[str]:
+    from tariffscope.data.line_trade import load_line_trade
+
+    return frozenset(load_line_trade("hts8").partners)
 
 
 def model_tariffs(
@@ -212,7 +180,7 @@ def model_tariffs(
     scenario: object | None = None,
     as_known: date | str | None = None,
     claims: Sequence[str] = (),
-    representatives: Mapping[str, Sequence[str]] | None = None,
+    members: Mapping[str, Sequence[str]] | None = None,
     importer: str = "USA",
 ) -> ModelTariffs:
     """US import tariffs from the law by model sector and exporter (see module docstring).
@@ -222,12 +190,13 @@ def model_tariffs(
     concordance
         HS6 -> model sector map.
     exporters
-        Model exporters (ISO3, or region codes listed in ``representatives``).
+        Model exporters: ISO3 codes, or region codes listed in ``members``.
     entry_date, scenario, as_known, claims
         As for :func:`tariffscope.regime.resolve_lines`; ``scenario`` is a
         :class:`tariffscope.regime.Scenario` or None for the law as it is.
-    representatives
-        Region code -> origins averaged (equal weights) for it, e.g. ``{"ROW": ("VNM", ...)}``.
+    members
+        Region code -> its ISO3 member countries, e.g. ``{"ROW": (...)}``; a region's weights
+        are its members' summed 2024 imports.
     importer
         Only ``"USA"``: the law is the US tariff schedule.
 
@@ -238,46 +207,61 @@ def model_tariffs(
     Raises
     ------
     InputError
-        Another importer, a scenario that is not a Scenario, a region without representatives;
-        the law engine's errors for dates, origins and scenarios.
+        Another importer, a scenario that is not a Scenario, a region without members, an
+        exporter named twice (directly or as a member of two regions); the law engine's
+        errors for dates, origins and scenarios.
     """
+    from tariffscope.impact.pe.law import align_rows, line_rates_at
     from tariffscope.regime import Scenario, resolve_lines
 
     if importer != "USA":
         raise InputError(f"the tariff law covers US imports only; got importer {importer!r}")
     if scenario is not None and not isinstance(scenario, Scenario):
         raise InputError("scenario must be a tariffscope.regime.Scenario")
-    reps = dict(representatives or {})
-    groups = [tuple(reps.get(code, (code,))) for code in exporters]
-    if any(not group for group in groups):
-        raise InputError("every region needs at least one representative origin")
-    origins = list(dict.fromkeys(origin for group in groups for origin in group))
-    table = resolve_lines(
-        origins, entry_date, scenario=scenario, as_known=as_known, claims=tuple(claims)
+    groups = dict(members or {})
+    each = [tuple(groups.get(code, (code,))) for code in exporters]
+    if any(not group for group in each):
+        raise InputError("every region needs at least one member country")
+    flat = [origin for group in each for origin in group]
+    if len(set(flat)) != len(flat):
+        raise InputError("an origin is named twice among the exporters and their regions")
+    lines = _lines_for(concordance)
+    table, traded = line_rates_at(
+        lines, entry_date, scenario=scenario, as_known=as_known, claims=claims
     )
-    position = {origin: k for k, origin in enumerate(table.origins)}
-    total = table.total
-    line_rates = np.stack(
-        [total[:, [position[o] for o in group]].mean(axis=1) for group in groups], axis=1
-    )
-    cells = _cells_for(concordance, table.codes)
-    partner_col = np.array([WEIGHT_PARTNERS.index(weight_partner(e)) for e in exporters])
-    by_exporter = LineWeights(
-        hts8=cells.lines.hts8,
-        sector=cells.lines.sector,
-        weights=cells.lines.weights[:, partner_col],
-        sectors=cells.lines.sectors,
+    origins = list(lines.origins)
+    values = lines.values
+    extra = [origin for origin in flat if origin not in _partners()]
+    if extra:  # exporters with no 2024 US imports: their own duties, no weight of their own
+        more = resolve_lines(
+            extra, entry_date, scenario=scenario, as_known=as_known, claims=tuple(claims)
+        )
+        rows = align_rows(lines.codes, more.codes)
+        added = more.total[np.maximum(rows, 0)]
+        added[rows < 0] = np.nan
+        traded = np.concatenate([traded, added], axis=1)
+        values = np.concatenate([values, np.zeros((len(lines.codes), len(extra)))], axis=1)
+        origins += list(more.origins)
+    position = {origin: k for k, origin in enumerate(origins)}
+    column = np.full(len(origins), -1, dtype=np.int64)
+    for k, group in enumerate(each):
+        column[[position[origin] for origin in group]] = k
+    n_exporters, n_sectors = len(exporters), len(concordance.sectors)
+    line_rates, own = group_lines(traded, values, column, n_exporters)
+    everyone = lines.values.sum(axis=1)
+    weights = line_weights(
+        lines.codes,
+        sectors=concordance.sectors,
         partners=tuple(exporters),
+        values=own,
+        sector=lines.sector,
+        all_imports=everyone,
     )
-    values = cells.values[:, partner_col]
-    n_sectors = len(concordance.sectors)
-    cell_rates, cell_coverage = aggregate_line_tariffs(line_rates, by_exporter)
-    rates, coverage, weights = _to_sectors(
-        cell_rates, cell_coverage, values, cells.sector_of, n_sectors
-    )
-    line_mfn = np.repeat(table.mfn[:, None], len(exporters), axis=1)
-    cell_mfn, mfn_coverage = aggregate_line_tariffs(line_mfn, by_exporter)
-    mfn, _, _ = _to_sectors(cell_mfn, mfn_coverage, values, cells.sector_of, n_sectors)
+    rates, coverage = aggregate_line_tariffs(line_rates, weights)
+    mfn_rows = align_rows(lines.codes, table.codes)
+    line_mfn = np.where(mfn_rows >= 0, table.mfn[np.maximum(mfn_rows, 0)], np.nan)
+    mfn, _ = aggregate_line_tariffs(np.repeat(line_mfn[:, None], n_exporters, axis=1), weights)
+    sector_weights = sum_by_group(weights.weights, lines.sector, n_sectors)
     if np.isnan(rates).any():
         s, e = np.argwhere(np.isnan(rates))[0]
         raise InputError(
@@ -293,33 +277,6 @@ def model_tariffs(
         exporters=tuple(exporters),
         rates=rates,
         coverage=coverage,
-        weights=weights,
+        weights=sector_weights,
         mfn=mfn,
     )
-
-
-def _to_sectors(
-    cell_rates: FloatArray,
-    cell_coverage: FloatArray,
-    values: FloatArray,
-    sector_of: npt.NDArray[np.int64],
-    n_sectors: int,
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Trade-weighted means of cells within sectors; equal cell weights where no trade."""
-    n_exporters = cell_rates.shape[1]
-    known = np.isfinite(cell_rates)
-    member = np.zeros((n_sectors, len(sector_of)))
-    member[sector_of, np.arange(len(sector_of))] = 1.0
-    weights = member @ values  # [S, E]
-    use = np.where(
-        (weights[sector_of] > 0), values, np.ones_like(values)
-    )  # cells of a sector without trade count equally
-    w_known = np.where(known, use, 0.0)
-    numerator = member @ (w_known * np.nan_to_num(cell_rates))
-    denominator = member @ w_known
-    rates = np.full((n_sectors, n_exporters), np.nan)
-    np.divide(numerator, denominator, out=rates, where=denominator > 0)
-    coverage = np.zeros((n_sectors, n_exporters))
-    total_use = member @ use
-    np.divide(member @ (use * cell_coverage), total_use, out=coverage, where=total_use > 0)
-    return rates, coverage, weights

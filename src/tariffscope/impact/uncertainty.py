@@ -76,7 +76,8 @@ class MonteCarloResult:
     point
         Metric name -> value at the central elasticities.
     focus_by_sector
-        ``[draws, S]`` change in imports from the focus partner by sector (US dollars).
+        ``[draws, S]`` change in imports from the focus partner (or bloc) by sector (US
+        dollars).
     """
 
     draws: int
@@ -144,7 +145,7 @@ def monte_carlo_sectors(
     tariff0: FloatArray,
     tariff1: FloatArray,
     *,
-    focus: str = "JPN",
+    focus: str,
     draws: int = DEFAULT_DRAWS,
     seed: int = 0,
     method: SmartMethod = "exact_ces",
@@ -161,7 +162,8 @@ def monte_carlo_sectors(
     tariff0, tariff1
         ``[S, P]`` tariffs before and after (fractions).
     focus
-        Partner singled out in the headline numbers.
+        Partner singled out in the headline numbers: a column label, or ``EUN`` for the EU
+        members' columns (summed).
     draws
         Number of draws (> 0).
     seed
@@ -177,7 +179,7 @@ def monte_carlo_sectors(
     """
     if draws < 1:
         raise InputError(f"draws must be at least 1 (got {draws})")
-    focus_index = baseline.partner_index(focus)
+    focus_index = baseline.focus_columns(focus)
     n_sectors, n_partners = baseline.imports.shape
     rng = np.random.default_rng(seed)
     eta = draw_lognormal(baseline.import_demand, baseline.import_demand_log_sd, draws, rng)
@@ -208,7 +210,7 @@ def monte_carlo_sectors(
         result = simulate_smart(inputs, method=method)
         parts.append(headline_arrays(result, n_sectors, n_partners, focus_index))
         change = (result.value1 - inputs.value).reshape(-1, n_sectors, n_partners)
-        by_sector.append(change[:, :, focus_index])
+        by_sector.append(change[:, :, list(focus_index)].sum(axis=2))
         if on_progress is not None:
             on_progress(stop, draws)
     samples = {name: np.concatenate([part[name] for part in parts]) for name in HEADLINE_METRICS}

@@ -23,7 +23,6 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "tariffscope.data.builders.product_lists",
     "tariffscope.data.builders.census_trade",
     "tariffscope.data.builders.trade",
-    "tariffscope.data.builders.sector_tariffs",
 )
 
 

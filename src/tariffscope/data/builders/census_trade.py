@@ -118,7 +118,9 @@ def _check_sums(
         raise DataFileError(f"EU member {missing[0]} has no 2024 imports in the HS2 file")
 
 
-def _steps(positions: npt.NDArray[np.int64], indptr: npt.NDArray[np.int64]) -> npt.NDArray[np.uint16]:
+def _steps(
+    positions: npt.NDArray[np.int64], indptr: npt.NDArray[np.int64]
+) -> npt.NDArray[np.uint16]:
     """Distances between successive line positions within each partner (see the docstring)."""
     steps = np.diff(positions, prepend=-1)
     starts = indptr[:-1][indptr[:-1] < indptr[1:]]
@@ -145,7 +147,7 @@ def build_census_trade(context: BuildContext) -> Mapping[str, object]:
     totals = countries.groupby("iso3")["value_usd"].sum()
     partners = sorted(totals[totals > 0].index)
     chapters = sorted(hs2["code"].unique())
-    line_partners = sorted(set(hts10["iso3"]) - {EUN}) + [EUN]
+    line_partners = [*sorted(set(hts10["iso3"]) - {EUN}), EUN]
     _check_sums(hs2, hts10, partners, line_partners)
 
     first = countries.drop_duplicates("census_code").sort_values("census_code")

@@ -1,26 +1,23 @@
-"""Builder of the embedded US import baseline by GTAP goods sector and partner, with sector
-elasticities, the HS6 -> sector map and partner-specific product composition.
+"""Builder of the sector elasticities and the HS6 -> GTAP sector map of the US baseline.
 
-Outputs (``data/embedded``; see PROVENANCE.md, section "US imports by GTAP sector"):
+Outputs (``data/embedded``; see PROVENANCE.md, section "Sector elasticities"):
 
-``us_imports_gtap_partner.csv.gz``
-    ``gtap_code, description, partner, value_usd``: 45 goods sectors x JPN, CHN, CAN, MEX,
-    EUN, GBR, ROW (Budget Lab ``row`` + ``ftrow``), US dollars, year inferred 2024.
 ``gtap_sector_elasticities.csv.gz``
-    Per sector: import-demand elasticity (Hauk 2012, HS6 US import demand, magnitude) and
-    elasticity of substitution between sources (default Hauk 2012 HS6 substitution among US
-    import varieties; alternatives Broda & Weinstein 2006 US HS 3-digit as ``_bw`` and CEPII
-    ProTEE as ``_protee``). Each is the median of the product-level estimates mapped to the
-    sector, with ``_log_sd`` the standard deviation of the log of that median over bootstrap
-    resamples of the sector's products (for Monte Carlo draws), ``_n`` the number of
-    estimates and ``_pooled`` whether the sector had fewer than five and uses all goods.
+    Per GTAP goods sector: its description (GTAP commodity dictionary), the import-demand
+    elasticity (Hauk 2012, HS6 US import demand, magnitude) and the elasticity of
+    substitution between sources (default Hauk 2012 HS6 substitution among US import
+    varieties; alternatives Broda & Weinstein 2006 US HS 3-digit as ``_bw`` and CEPII ProTEE
+    as ``_protee``). Each is the median of the product-level estimates mapped to the sector,
+    with ``_log_sd`` the standard deviation of the log of that median over bootstrap resamples
+    of the sector's products (for Monte Carlo draws), ``_n`` the number of estimates and
+    ``_pooled`` whether the sector had fewer than five and uses all goods.
 ``hs6_gtap_sectors.csv.gz``
     ``hs6, gtap_code``: the HS 2022 HS6 -> GTAP map restricted to the 45 goods sectors, to map
-    HTS8 lines to sectors when weighting line tariffs.
-``sector_composition.csv.gz``
-    ``partner, gtap_code, hs_prefixes, share, source``: the composition of a partner's
-    exports within a sector where the partner's own statistics give it. Here: Japan's motor
-    vehicles and parts (MOF 2024: cars, buses and trucks, parts).
+    tariff lines to sectors.
+
+The imports by sector and partner are no longer a table of their own: they are the 2024
+Census line trade (builder ``census_trade``) summed to these sectors at load time
+(:func:`tariffscope.impact.pe.load_sector_baseline`).
 """
 
 from __future__ import annotations
@@ -36,12 +33,10 @@ from tariffscope.data.loaders import (
     GTAP_GOODS,
     chain_hs_revisions,
     load_broda_weinstein,
-    load_budgetlab_gtap_imports,
     load_gtap_dictionary,
     load_hauk,
     load_hs_gtap_crosswalk,
     load_hs_revision,
-    load_japan_mof,
     load_protee,
 )
 from tariffscope.data.tables import write_table
@@ -50,20 +45,13 @@ __all__ = [
     "BOOTSTRAP_DRAWS",
     "BUILDER",
     "MIN_ESTIMATES",
-    "PARTNERS",
     "build_trade",
-    "japan_mvh_composition",
     "map_hs6_to_sectors",
     "sector_summary",
 ]
 
-IMPORTS_TABLE = "us_imports_gtap_partner.csv.gz"
 ELASTICITIES_TABLE = "gtap_sector_elasticities.csv.gz"
 HS6_TABLE = "hs6_gtap_sectors.csv.gz"
-COMPOSITION_TABLE = "sector_composition.csv.gz"
-
-#: Partners of the embedded baseline, in display order.
-PARTNERS: tuple[str, ...] = ("JPN", "CHN", "CAN", "MEX", "EUN", "GBR", "ROW")
 #: Bootstrap resamples for the spread of a sector median (fixed seed: builds are reproducible).
 BOOTSTRAP_DRAWS = 2000
 _SEED = 20250718
@@ -136,74 +124,19 @@ def _median_and_spread(
     return float(np.median(values)), float(np.std(np.log(medians)))
 
 
-def japan_mvh_composition(mof: pd.DataFrame, year: int = 2024) -> pd.DataFrame:
-    """Shares of cars, buses and trucks, and parts in Japan's motor-vehicle exports to the US.
-
-    From MOF principal commodities (billion yen): ``(Car)`` -> HS 8703, ``(Bus&Truck)`` ->
-    HS 8702 and 8704, ``Parts Of Motor Vehicles`` -> HS 8706, 8707 and 8708. These three
-    cover GTAP ``mvh`` for Japan (motorcycles are GTAP ``otn``).
-    """
-    us = mof[(mof["iso3"] == "USA") & (mof["flow"] == "export") & (mof["year"] == year)]
-    values = us.set_index("goods")["value"]
-    groups = (
-        ("8703", float(values["(Car)"])),
-        ("8702 8704", float(values["(Bus&Truck)"])),
-        ("8706 8707 8708", float(values["Parts Of Motor Vehicles"])),
-    )
-    total = sum(value for _, value in groups)
-    return pd.DataFrame(
-        {
-            "partner": "JPN",
-            "gtap_code": "mvh",
-            "hs_prefixes": [prefixes for prefixes, _ in groups],
-            "share": [round(value / total, 6) for _, value in groups],
-            "source": f"Japan MOF exports to the USA {year} (billion yen): "
-            + "; ".join(f"{p} {v:.1f}" for p, v in groups),
-        }
-    )
-
-
 def build_trade(context: BuildContext) -> Mapping[str, object]:
-    """Write the four embedded tables of the US import baseline (see the module docstring)."""
+    """Write the sector elasticities and the HS6 -> sector map (see the module docstring)."""
     dictionary = load_gtap_dictionary(context.source("gtap_commodity_dictionary"))
-    imports = load_budgetlab_gtap_imports(context.source("budgetlab_us_imports_gtap45"), unit="usd")
-    imports["partner"] = imports["partner"].replace({"FTROW": "ROW"})
-    imports = imports.groupby(["gtap_code", "partner"], as_index=False, sort=False).agg(
-        value=("value", "sum")
-    )
-    imports["gtap_code"] = pd.Categorical(imports["gtap_code"], categories=list(GTAP_GOODS))
-    imports["partner"] = pd.Categorical(imports["partner"], categories=list(PARTNERS))
-    imports = imports.sort_values(["gtap_code", "partner"]).reset_index(drop=True)
-    descriptions = dictionary.set_index("gtap_code")["description"]
-    table = pd.DataFrame(
-        {
-            "gtap_code": imports["gtap_code"].astype(str),
-            "description": imports["gtap_code"].astype(str).map(descriptions),
-            "partner": imports["partner"].astype(str),
-            "value_usd": imports["value"].round(0).astype(np.int64),
-        }
-    )
-    write_table(table, context.output(IMPORTS_TABLE))
-
     crosswalk = load_hs_gtap_crosswalk(context.source("hs6_gtap_crosswalk"))
     goods = crosswalk[crosswalk["gtap_code"].isin(GTAP_GOODS)][["hs6", "gtap_code"]]
     write_table(goods.reset_index(drop=True), context.output(HS6_TABLE))
 
     elasticities = _elasticities(context, goods)
+    descriptions = dictionary.set_index("gtap_code")["description"]
+    elasticities.insert(1, "description", elasticities["gtap_code"].map(descriptions))
     write_table(elasticities, context.output(ELASTICITIES_TABLE))
-
-    mof = load_japan_mof(context.source("japan_mof_trade_by_area_goods"))
-    composition = japan_mvh_composition(mof)
-    write_table(composition, context.output(COMPOSITION_TABLE))
-
-    japan = table[table["partner"] == "JPN"]
     return {
-        "sectors": int(table["gtap_code"].nunique()),
-        "partners": list(PARTNERS),
-        "japan_total_usd_bn": round(float(japan["value_usd"].sum()) / 1e9, 3),
-        "japan_mvh_usd_bn": round(
-            float(japan.loc[japan["gtap_code"] == "mvh", "value_usd"].sum()) / 1e9, 3
-        ),
+        "sectors": len(elasticities),
         "hs6_codes": len(goods),
         "pooled_import_demand_sectors": int(elasticities["import_demand_pooled"].sum()),
         "pooled_substitution_sectors": int(elasticities["substitution_pooled"].sum()),
@@ -262,10 +195,9 @@ def _elasticities(context: BuildContext, goods: pd.DataFrame) -> pd.DataFrame:
 
 BUILDER = Builder(
     name="trade",
-    description="US imports by GTAP goods sector x partner (2024), sector elasticities, "
-    "HS6->sector map, Japan vehicle composition",
+    description="GTAP goods sector elasticities (import demand, substitution) and the "
+    "HS6->sector map of the US sector baseline",
     sources=(
-        "budgetlab_us_imports_gtap45",
         "gtap_commodity_dictionary",
         "hs6_gtap_crosswalk",
         "hauk2012_hs6_import_demand",
@@ -275,8 +207,7 @@ BUILDER = Builder(
         "hs2022_to_hs2017",
         "hs2017_to_hs2012",
         "hs2012_to_hs2007",
-        "japan_mof_trade_by_area_goods",
     ),
-    outputs=(IMPORTS_TABLE, ELASTICITIES_TABLE, HS6_TABLE, COMPOSITION_TABLE),
+    outputs=(ELASTICITIES_TABLE, HS6_TABLE),
     function=build_trade,
 )

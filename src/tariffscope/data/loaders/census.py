@@ -102,4 +102,3 @@ def load_census_imports(path: str | Path, *, year: int | None = None) -> pd.Data
         level=level,
         year=str(data_year),
     )
-

@@ -3,11 +3,11 @@
 How a scenario enters (see docs/models.md, "Scenarios from the tariff law"):
 
 1. **Tariffs.** :func:`cp_us_tariffs` asks the tariff-law engine for the duty of every HTS8
-   line from each of the model's 30 exporters to the US (the rest of the world by an equally
-   weighted basket of large suppliers outside the model, :data:`CP_ROW_BASKET`) and aggregates
-   the lines to the 20 tradable sectors by the HS -> ISIC Rev.3 concordance of
-   :mod:`~tariffscope.impact.multisector.concordance`, weighting by 2024 US imports
-   (:mod:`tariffscope.impact.law_tariffs`).
+   line from each of the model's 30 exporters to the US (the rest of the world: every other
+   country with 2024 US imports, :func:`cp_row_members`) and aggregates the lines to the 20
+   tradable sectors by the HS -> ISIC Rev.3 concordance of
+   :mod:`~tariffscope.impact.multisector.concordance`, weighting by each exporter's own 2024
+   US imports (:mod:`tariffscope.impact.law_tariffs`).
 2. **Reference equilibrium.** The model's base year is 1993. :func:`reference_baseline` moves the
    US import tariffs of the paper's zero-surplus 1993 baseline to those of the law on the
    reference date (all other importers keep their 1993 tariffs), solves the model, and uses
@@ -58,10 +58,10 @@ from tariffscope.impact.multisector.solve import MSShock, residual_jacobian, sol
 __all__ = [
     "CP_BASE_YEAR",
     "CP_EXPORTERS",
-    "CP_ROW_BASKET",
     "Start",
     "cp_baseline",
     "cp_jacobian",
+    "cp_row_members",
     "cp_scenario",
     "cp_us_tariffs",
     "rebase",
@@ -76,9 +76,14 @@ log = logging.getLogger(__name__)
 CP_BASE_YEAR = 1993
 #: Exporters to the US in the model (every region but the US).
 CP_EXPORTERS: tuple[str, ...] = tuple(code for code in CP_COUNTRIES if code != "USA")
-#: Origins standing for the model's rest of the world: the partial-equilibrium basket of large
-#: US suppliers (:data:`tariffscope.impact.pe.law.ROW_BASKET`) less the model's own countries.
-CP_ROW_BASKET: tuple[str, ...] = ("TWN", "VNM", "CHE", "THA", "MYS", "SGP", "ISR")
+
+
+def cp_row_members() -> tuple[str, ...]:
+    """The model's rest of the world: every country with 2024 US imports outside the model."""
+    from tariffscope.data.line_trade import load_line_trade
+
+    return tuple(p for p in load_line_trade("hts8").partners if p not in CP_EXPORTERS)
+
 
 #: Where a scenario solve starts (see :func:`cp_scenario`).
 Start = Literal["reference", "base_year"]
@@ -122,7 +127,7 @@ def cp_us_tariffs(
         scenario=scenario,
         as_known=as_known,
         claims=claims,
-        representatives={"ROW": CP_ROW_BASKET},
+        members={"ROW": cp_row_members()},
     )
 
 

@@ -1,5 +1,6 @@
 """Partial equilibrium of one importing market: the SMART engine (exact CES and linearized),
-the embedded US sector baseline, and the aggregation of HTS8 line tariffs to sectors.
+the US sector baseline for any partner (2024 Census trade), and the trade-weighted
+aggregation of HTS8 line tariffs to sectors.
 
 See :mod:`tariffscope.impact.pe._smart` for the equations and ``docs/models.md``
 ("Partial equilibrium") for defaults, sources and a worked example.
@@ -12,8 +13,14 @@ from tariffscope.impact.pe.baseline import (
     SectorBaseline,
     SigmaSource,
     load_sector_baseline,
-    sector_composition,
     sector_hs6_map,
+)
+from tariffscope.impact.pe.partners import (
+    EXPLICIT_SUPPLIERS,
+    PartnerAxis,
+    SectorLines,
+    partner_axis,
+    sector_lines,
 )
 from tariffscope.impact.pe.sectors import (
     HEADLINE_METRICS,
@@ -22,28 +29,38 @@ from tariffscope.impact.pe.sectors import (
     sector_inputs,
     simulate_sectors,
 )
-from tariffscope.impact.pe.tariffs import LineWeights, aggregate_line_tariffs, line_weights
+from tariffscope.impact.pe.tariffs import (
+    LineWeights,
+    aggregate_line_tariffs,
+    group_lines,
+    line_weights,
+)
 
 __all__ = [
+    "EXPLICIT_SUPPLIERS",
     "HEADLINE_METRICS",
     "NEWTON_MAXITER",
     "NEWTON_TOL",
     "SIGMA_SOURCES",
     "SMART_METHODS",
     "LineWeights",
+    "PartnerAxis",
     "SectorBaseline",
+    "SectorLines",
     "SectorOutcome",
     "SigmaSource",
     "SmartInputs",
     "SmartMethod",
     "SmartResult",
     "aggregate_line_tariffs",
+    "group_lines",
     "headline_arrays",
     "line_weights",
     "load_sector_baseline",
-    "sector_composition",
+    "partner_axis",
     "sector_hs6_map",
     "sector_inputs",
+    "sector_lines",
     "simulate_sectors",
     "simulate_smart",
 ]

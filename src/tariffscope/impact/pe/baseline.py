@@ -1,14 +1,16 @@
-"""The embedded default baseline: US imports by GTAP goods sector and partner, with elasticities.
+"""The US sector baseline: 2024 imports by GTAP goods sector and partner, with elasticities.
 
-Built by ``tariffscope data build trade`` (see ``data/embedded/PROVENANCE.md``): 45 GTAP goods
-sectors x 7 partners (JPN, CHN, CAN, MEX, EUN, GBR, ROW), US dollars, year inferred 2024, with
-sector import-demand and substitution elasticities and the spread of each estimate.
+Imports are the 2024 Census line trade of every partner (:mod:`tariffscope.data.line_trade`,
+builder ``census_trade``) summed to the 45 GTAP goods sectors; the partner axis keeps the
+partner of interest and the largest suppliers as columns and the rest as one group
+(:mod:`tariffscope.impact.pe.partners`). Elasticities are sector medians of product-level
+estimates with their spread (builder ``trade``, ``data/embedded/PROVENANCE.md``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Literal, get_args
 
 import numpy as np
@@ -17,14 +19,22 @@ import pandas as pd
 
 from tariffscope.config import embedded_dir
 from tariffscope.data.tables import read_table
+from tariffscope.domain.countries import EU_MEMBERS, EUN
 from tariffscope.errors import DataFileError, InputError
+from tariffscope.impact.pe.partners import (
+    EXPLICIT_SUPPLIERS,
+    SectorLines,
+    focus_code,
+    partner_axis,
+    sector_lines,
+)
+from tariffscope.impact.pe.tariffs import sum_by_group
 
 __all__ = [
     "SIGMA_SOURCES",
     "SectorBaseline",
     "SigmaSource",
     "load_sector_baseline",
-    "sector_composition",
     "sector_hs6_map",
 ]
 
@@ -58,9 +68,10 @@ class SectorBaseline:
     sectors, descriptions
         GTAP sector codes and names, ``[S]``.
     partners
-        Partner codes, ``[P]`` (``EUN`` the EU, ``ROW`` everyone else).
+        Column labels, ``[P]``: ISO3 codes, ``EUN`` (the EU members as a bloc), ``ROW``
+        (every other partner).
     imports
-        Imports at world prices, US dollars, ``[S, P]``.
+        Imports (customs value, the base of ad valorem duties), US dollars, ``[S, P]``.
     import_demand, import_demand_log_sd
         Import-demand elasticity (magnitude) by sector and the standard deviation of its log.
     substitution, substitution_log_sd
@@ -72,6 +83,13 @@ class SectorBaseline:
         elasticity; Monte Carlo draws from all of them when ``sigma_source`` is ``"mixed"``.
     sigma_source
         Which source gives ``substitution``.
+    members
+        The ISO3 partners each column stands for (``()`` for a column that is its own label).
+    focus
+        The partner of interest the axis was built for (a label), or None.
+    lines
+        The line trade behind the columns (needed to price tariffs from the law), or None for
+        a baseline built by hand.
     """
 
     importer: str
@@ -87,16 +105,46 @@ class SectorBaseline:
     sources: dict[str, str]
     substitution_alternatives: dict[str, tuple[FloatArray, FloatArray]]
     sigma_source: SigmaSource = "hauk"
+    members: tuple[tuple[str, ...], ...] = ()
+    focus: str | None = None
+    lines: SectorLines | None = field(default=None, repr=False)
 
     def partner_index(self, partner: str) -> int:
-        """Position of ``partner``; InputError names the known partners."""
+        """Position of the column labelled ``partner``; InputError names the columns."""
         try:
             return self.partners.index(partner)
         except ValueError:
             raise InputError(
-                f"partner {partner!r} is not in the baseline",
-                hint=f"partners: {', '.join(self.partners)}",
+                f"partner {partner!r} is not a column of the baseline",
+                hint=f"columns: {', '.join(self.partners)}",
             ) from None
+
+    def members_of(self, column: int) -> tuple[str, ...]:
+        """The ISO3 partners column ``column`` stands for."""
+        if self.members and self.members[column]:
+            return self.members[column]
+        return (self.partners[column],)
+
+    def focus_columns(self, code: str) -> tuple[int, ...]:
+        """Columns that make up partner or bloc ``code`` (``EUN``: the EU members' columns).
+
+        A column counts when it is labelled ``code`` or when all its members belong to the
+        bloc; InputError when no column does (the partner is inside a group column).
+        """
+        if code in self.partners:
+            return (self.partners.index(code),)
+        bloc = EU_MEMBERS if code == EUN else frozenset()
+        found = tuple(
+            k
+            for k in range(len(self.partners))
+            if bloc and set(self.members_of(k)) <= bloc and self.partners[k] != "ROW"
+        )
+        if not found:
+            raise InputError(
+                f"partner {code!r} is not a column of the baseline",
+                hint=f"columns: {', '.join(self.partners)}; build the baseline with focus={code!r}",
+            )
+        return found
 
     def to_frame(self) -> pd.DataFrame:
         """One row per sector x partner with imports and the sector elasticities."""
@@ -113,21 +161,34 @@ class SectorBaseline:
         )
 
 
-def load_sector_baseline(sigma_source: SigmaSource = "hauk") -> SectorBaseline:
-    """The embedded US import baseline (45 GTAP goods sectors x 7 partners, 2024).
+def load_sector_baseline(
+    focus: str | None = None,
+    *,
+    sigma_source: SigmaSource = "hauk",
+    explicit: int = EXPLICIT_SUPPLIERS,
+) -> SectorBaseline:
+    """The US import baseline (45 GTAP goods sectors, 2024) with a partner axis for ``focus``.
 
     Parameters
     ----------
+    focus
+        The partner of interest: an ISO3 code of any partner with 2024 US imports, ``EUN``
+        (the EU members as one column), or None (no partner singled out). It is always a
+        column; so are the ``explicit`` largest other suppliers; everyone else is ``ROW``.
     sigma_source
         Which estimates give the elasticity of substitution between partners: ``"hauk"``
         (default; short-run, US HS6), ``"broda_weinstein"``, ``"protee"`` (long-run,
         tariff-based) or ``"mixed"`` (geometric mean of the three; Monte Carlo draws pick one
         source at random for each draw, so intervals include the disagreement between studies).
+    explicit
+        Largest suppliers kept as their own columns besides the focus.
 
     Raises
     ------
-    InputError
-        For an unknown ``sigma_source``.
+    InputError, UnknownCodeError
+        For an unknown ``sigma_source`` or a code that names no partner.
+    NotCoveredError
+        For a valid country with no 2024 US imports ("not priced: no trade data for X").
     DataUnavailableError, DataFileError
         If the embedded tables are missing or malformed.
     """
@@ -135,23 +196,31 @@ def load_sector_baseline(sigma_source: SigmaSource = "hauk") -> SectorBaseline:
         raise InputError(
             f"unknown elasticity source {sigma_source!r}", hint=f"use one of {SIGMA_SOURCES}"
         )
-    imports, elasticities = _tables()
-    sectors = tuple(dict.fromkeys(imports["gtap_code"]))
-    partners = tuple(dict.fromkeys(imports["partner"]))
-    wide = imports.pivot(index="gtap_code", columns="partner", values="value_usd")
-    wide = wide.reindex(index=list(sectors), columns=list(partners))
-    if wide.isna().any().any():
-        raise DataFileError("us_imports_gtap_partner.csv.gz: a sector x partner cell is missing")
+    code = None if focus is None else focus_code(focus)
+    return _baseline(code, sigma_source, explicit)
+
+
+@lru_cache(maxsize=32)
+def _baseline(focus: str | None, sigma_source: SigmaSource, explicit: int) -> SectorBaseline:
+    """The baseline of :func:`load_sector_baseline` (cached; its arrays are read-only)."""
+    lines = sector_lines()
+    axis = partner_axis(focus, lines=lines, explicit=explicit)
+    column = np.empty(len(lines.origins), dtype=np.int64)
+    for k, members in enumerate(axis.members):
+        column[[lines.origins.index(m) for m in members]] = k
+    imports = sum_by_group(lines.imports.T, column, len(axis.labels)).T
+    elasticities = _elasticities()
+    sectors = lines.sectors
     el = elasticities.set_index("gtap_code").reindex(list(sectors))
     needed = ["import_demand", *_SIGMA_COLUMNS.values()]
-    if el[needed].isna().any().any():
+    if el[needed].isna().any().any() or (el["description"].fillna("") == "").any():
         raise DataFileError("gtap_sector_elasticities.csv.gz: a sector has no elasticity")
     alternatives = {
         name: (
-            el[column].to_numpy(dtype=np.float64),
-            el[f"{column}_log_sd"].to_numpy(dtype=np.float64),
+            el[column_name].to_numpy(dtype=np.float64),
+            el[f"{column_name}_log_sd"].to_numpy(dtype=np.float64),
         )
-        for name, column in _SIGMA_COLUMNS.items()
+        for name, column_name in _SIGMA_COLUMNS.items()
     }
     if sigma_source == "mixed":
         logs = np.log(np.stack([central for central, _ in alternatives.values()]))
@@ -159,60 +228,48 @@ def load_sector_baseline(sigma_source: SigmaSource = "hauk") -> SectorBaseline:
         sigma_log_sd = logs.std(axis=0)
     else:
         sigma, sigma_log_sd = alternatives[sigma_source]
-    descriptions = imports.drop_duplicates("gtap_code").set_index("gtap_code")["description"]
+    for array in (imports, sigma, sigma_log_sd):
+        array.setflags(write=False)
     return SectorBaseline(
         importer="USA",
         sectors=sectors,
-        descriptions=tuple(descriptions.reindex(list(sectors)).astype(str)),
-        partners=partners,
-        imports=wide.to_numpy(dtype=np.float64),
+        descriptions=tuple(el["description"].astype(str)),
+        partners=axis.labels,
+        imports=imports,
         import_demand=el["import_demand"].to_numpy(dtype=np.float64),
         import_demand_log_sd=el["import_demand_log_sd"].to_numpy(dtype=np.float64),
         substitution=sigma,
         substitution_log_sd=sigma_log_sd,
-        year=2024,
+        year=lines.year,
         sources={
-            "imports": "Yale Budget Lab GTAP-sector US import baseline (year inferred 2024)",
+            "imports": f"US Census Bureau, imports for consumption {lines.year} (customs "
+            "value) by HTS10 line or HS2 chapter and partner, summed to GTAP sectors",
             "import_demand": "Hauk (2012) HS6 US import-demand elasticities, sector medians",
             "substitution": _SIGMA_LABELS[sigma_source] + ", sector medians",
         },
         substitution_alternatives=alternatives,
         sigma_source=sigma_source,
+        members=axis.members,
+        focus=axis.focus,
+        lines=lines,
     )
 
 
 @cache
-def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    folder = embedded_dir()
-    imports = read_table(
-        folder / "us_imports_gtap_partner.csv.gz",
-        ["gtap_code", "description", "partner", "value_usd"],
-        {"value_usd": "float64"},
-    )
+def _elasticities() -> pd.DataFrame:
     numeric = [
         f"{prefix}{suffix}"
         for prefix in ("import_demand", "substitution", "substitution_bw", "substitution_protee")
         for suffix in ("", "_log_sd")
     ]
-    elasticities = read_table(
-        folder / "gtap_sector_elasticities.csv.gz",
-        ["gtap_code", *numeric],
+    return read_table(
+        embedded_dir() / "gtap_sector_elasticities.csv.gz",
+        ["gtap_code", "description", *numeric],
         dict.fromkeys(numeric, "float64"),
     )
-    return imports, elasticities
 
 
 @cache
 def sector_hs6_map() -> pd.DataFrame:
     """``hs6, gtap_code`` for the 45 goods sectors (HS 2022), from the embedded table."""
     return read_table(embedded_dir() / "hs6_gtap_sectors.csv.gz", ["hs6", "gtap_code"])
-
-
-@cache
-def sector_composition() -> pd.DataFrame:
-    """``partner, gtap_code, hs_prefixes, share, source``: partner-specific product mixes."""
-    return read_table(
-        embedded_dir() / "sector_composition.csv.gz",
-        ["partner", "gtap_code", "hs_prefixes", "share", "source"],
-        {"share": "float64"},
-    )

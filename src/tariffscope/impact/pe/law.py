@@ -2,16 +2,13 @@
 
 An outcome is the law at an entry date plus an optional scenario (the tariff-law engine's
 scenario files). :func:`sector_tariffs_at` asks the engine for the duty of every HTS8 line for
-each partner (:func:`tariffscope.regime.vectorized.resolve_lines`) and aggregates the lines to
-GTAP sectors with :mod:`tariffscope.impact.pe.tariffs` (HS6-equal weights; Japan's vehicle mix
-from its own statistics). :func:`price_outcome` compares that with the law on the reference
-date (default 1 January 2025, the tariffs under which the 2024 baseline trade was bought) and
-prices the change with SMART on the embedded baseline, with a Monte Carlo interval.
-
-Partners that are groups are represented by origins the engine can resolve: the EU by
-Germany (EU measures target every member alike) and the rest of the world by an equally
-weighted basket of large suppliers (:data:`ROW_BASKET`; an assumption, since no US imports
-by country are available offline to weight it).
+every partner with 2024 US imports (:func:`tariffscope.regime.vectorized.resolve_lines`) and
+aggregates the lines to GTAP sectors with each partner's own 2024 imports as weights
+(:mod:`tariffscope.impact.pe.tariffs`); a column that stands for several partners (the EU as
+a bloc, the rest of the world) takes the trade-weighted mean of its members' line duties.
+:func:`price_outcome` compares that with the law on the reference date (default 1 January
+2025, the tariffs under which the 2024 baseline trade was bought) and prices the change with
+SMART on the sector baseline, with a Monte Carlo interval.
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -31,42 +28,32 @@ from tariffscope.impact.pe.baseline import (
     SectorBaseline,
     SigmaSource,
     load_sector_baseline,
-    sector_composition,
-    sector_hs6_map,
 )
 from tariffscope.impact.pe.sectors import SectorOutcome, simulate_sectors
-from tariffscope.impact.pe.tariffs import LineWeights, aggregate_line_tariffs, line_weights
+from tariffscope.impact.pe.tariffs import (
+    LineWeights,
+    aggregate_line_tariffs,
+    group_lines,
+    line_weights,
+)
 from tariffscope.impact.uncertainty import MonteCarloResult, monte_carlo_sectors
 
 __all__ = [
     "DEFAULT_REFERENCE_DATE",
-    "EU_ORIGIN",
-    "ROW_BASKET",
     "PricedOutcome",
     "SectorTariffs",
+    "TradeLines",
+    "align_rows",
+    "line_rates_at",
     "price_outcome",
     "sector_tariffs_at",
 ]
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 #: The law the 2024 baseline trade was bought under: the day before the first 2025 measure.
 DEFAULT_REFERENCE_DATE = "2025-01-01"
-#: Origin standing for the EU (EU measures apply to every member alike).
-EU_ORIGIN = "DEU"
-#: Origins standing for the rest of the world, equally weighted (an assumption).
-ROW_BASKET: tuple[str, ...] = (
-    "KOR",
-    "TWN",
-    "VNM",
-    "IND",
-    "CHE",
-    "THA",
-    "MYS",
-    "SGP",
-    "BRA",
-    "ISR",
-)
 
 
 @dataclass(frozen=True)
@@ -74,7 +61,8 @@ class SectorTariffs:
     """Tariffs by sector and partner for one entry date (and scenario).
 
     ``rates`` and ``coverage`` are ``[S, P]`` fractions; ``coverage`` is the share of a
-    sector's line weight whose duty the engine could state.
+    sector's line weight whose duty the engine could state; ``fallback`` flags the cells where
+    the partner had no 2024 imports in the sector and all partners' imports weight the lines.
     """
 
     entry_date: date
@@ -83,6 +71,7 @@ class SectorTariffs:
     partners: tuple[str, ...]
     rates: FloatArray
     coverage: FloatArray
+    fallback: npt.NDArray[np.bool_] | None = None
 
     def to_frame(self) -> pd.DataFrame:
         """Long table ``gtap_code, partner, tariff_pct, coverage``."""
@@ -97,25 +86,102 @@ class SectorTariffs:
         )
 
 
-def _origins(partner: str, row_basket: Sequence[str]) -> tuple[str, ...]:
-    if partner == "EUN":
-        return (EU_ORIGIN,)
-    if partner == "ROW":
-        return tuple(row_basket)
-    return (partner,)
+# Alignments of line-code arrays (kept with the arrays so that their ids stay unique).
+_ROWS: dict[tuple[int, int], tuple[object, object, IntArray]] = {}
 
 
-@cache
-def _weights(
-    sectors: tuple[str, ...], partners: tuple[str, ...], lines: tuple[str, ...]
-) -> LineWeights:
-    return line_weights(
-        lines,
-        sectors=sectors,
-        partners=partners,
-        hs6_sectors=sector_hs6_map(),
-        composition=sector_composition(),
+def align_rows(codes: npt.NDArray[np.str_], table_codes: npt.NDArray[np.str_]) -> IntArray:
+    """Row of each of ``codes`` in ``table_codes`` (-1 where absent); memoised by identity."""
+    key = (id(codes), id(table_codes))
+    stored = _ROWS.get(key)
+    if stored is None or stored[0] is not codes or stored[1] is not table_codes:
+        if len(_ROWS) > 8:
+            _ROWS.clear()
+        position = {str(code): k for k, code in enumerate(table_codes)}
+        rows = np.array([position.get(str(code), -1) for code in codes], dtype=np.int64)
+        stored = (codes, table_codes, rows)
+        _ROWS[key] = stored
+    return stored[2]
+
+
+class TradeLines(Protocol):
+    """Line codes and the origins whose trade they carry (``SectorLines`` and the like)."""
+
+    @property
+    def codes(self) -> npt.NDArray[np.str_]: ...
+
+    @property
+    def origins(self) -> tuple[str, ...]: ...
+
+
+def line_rates_at(
+    lines: TradeLines,
+    entry_date: date | str,
+    *,
+    scenario: object | None = None,
+    as_known: date | str | None = None,
+    metal_share: float | None = None,
+    claims: Sequence[str] = (),
+) -> tuple[Any, FloatArray]:
+    """The law's duty on each trade line for each origin of ``lines``: ``(RateTable, [L, O])``.
+
+    Every origin with 2024 trade is resolved in one call, so the PE and GE engines share the
+    law engine's cache of recent answers. Lines the 2025 schedule lacks get NaN.
+    """
+    from tariffscope.regime.scenario import Scenario
+    from tariffscope.regime.vectorized import resolve_lines
+
+    if scenario is not None and not isinstance(scenario, Scenario):
+        raise InputError("scenario must be a tariffscope.regime.scenario.Scenario")
+    table = resolve_lines(
+        lines.origins,
+        entry_date,
+        scenario=scenario,
+        as_known=as_known,
+        metal_share=metal_share,
+        claims=tuple(claims),
     )
+    rows = align_rows(lines.codes, table.codes)
+    total = table.total[np.maximum(rows, 0)]
+    total[rows < 0] = np.nan
+    return table, total
+
+
+@dataclass(frozen=True, eq=False)
+class _Columns:
+    baseline: SectorBaseline
+    column: IntArray  # [O] column of each origin
+    weights: LineWeights  # the columns' own imports by line, with the fallback
+
+
+_COLUMNS: dict[int, _Columns] = {}
+
+
+def _columns(baseline: SectorBaseline) -> _Columns:
+    stored = _COLUMNS.get(id(baseline))
+    if stored is not None and stored.baseline is baseline:
+        return stored
+    lines = baseline.lines
+    if lines is None:
+        raise InputError("this sector baseline has no line trade to weight the law's duties")
+    position = {origin: k for k, origin in enumerate(lines.origins)}
+    column = np.full(len(lines.origins), -1, dtype=np.int64)
+    for k in range(len(baseline.partners)):
+        column[[position[m] for m in baseline.members_of(k)]] = k
+    _, values = group_lines(lines.values, lines.values, column, len(baseline.partners))
+    weights = line_weights(
+        lines.codes,
+        sectors=baseline.sectors,
+        partners=baseline.partners,
+        values=values,
+        sector=lines.sector,
+        all_imports=lines.values.sum(axis=1),
+    )
+    if len(_COLUMNS) > 16:
+        _COLUMNS.clear()
+    stored = _Columns(baseline, column, weights)
+    _COLUMNS[id(baseline)] = stored
+    return stored
 
 
 def sector_tariffs_at(
@@ -124,7 +190,6 @@ def sector_tariffs_at(
     *,
     scenario: object | None = None,
     as_known: date | str | None = None,
-    row_basket: Sequence[str] = ROW_BASKET,
     metal_share: float | None = None,
 ) -> SectorTariffs:
     """Sector x partner tariffs from the tariff-law engine at ``entry_date``.
@@ -132,38 +197,27 @@ def sector_tariffs_at(
     Parameters
     ----------
     baseline
-        Gives the sector and partner axes.
+        Gives the sector and partner axes and the line trade that weights the lines.
     entry_date
         Entry date (``YYYY-MM-DD``).
     scenario
         A :class:`tariffscope.regime.scenario.Scenario`, or None for the law as it is.
     as_known
         Read the law as published on this date (see ``tariffscope rate --as-known``).
-    row_basket
-        Origins averaged (equal weights) for the rest of the world.
     metal_share
         Share of the customs value that is steel or aluminum, for Section 232 derivative
         duties charged on metal content; None (the engine's default) charges them on the whole
         value, an upper bound for sectors with many derivative lines (metal products,
         machinery).
     """
-    from tariffscope.regime.scenario import Scenario
-    from tariffscope.regime.vectorized import resolve_lines
-
-    if scenario is not None and not isinstance(scenario, Scenario):
-        raise InputError("scenario must be a tariffscope.regime.scenario.Scenario")
-    groups = [_origins(partner, row_basket) for partner in baseline.partners]
-    origins = list(dict.fromkeys(origin for group in groups for origin in group))
-    table = resolve_lines(
-        origins, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+    columns = _columns(baseline)
+    lines = baseline.lines
+    assert lines is not None
+    table, line_rates = line_rates_at(
+        lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
     )
-    total = table.total  # [lines, origins]
-    position = {origin: i for i, origin in enumerate(table.origins)}
-    by_partner = np.stack(
-        [total[:, [position[o] for o in group]].mean(axis=1) for group in groups], axis=1
-    )
-    weights = _weights(baseline.sectors, baseline.partners, tuple(str(c) for c in table.codes))
-    rates, coverage = aggregate_line_tariffs(by_partner, weights)
+    by_column, _ = group_lines(line_rates, lines.values, columns.column, len(baseline.partners))
+    rates, coverage = aggregate_line_tariffs(by_column, columns.weights)
     if np.isnan(rates).any():
         s, p = np.argwhere(np.isnan(rates))[0]
         raise InputError(
@@ -176,6 +230,7 @@ def sector_tariffs_at(
         partners=baseline.partners,
         rates=rates,
         coverage=coverage,
+        fallback=columns.weights.fallback,
     )
 
 
@@ -213,7 +268,7 @@ class PricedOutcome:
 
 def price_outcome(
     *,
-    partner: str = "JPN",
+    partner: str,
     entry_date: date | str,
     scenario: object | None = None,
     label: str | None = None,
@@ -229,14 +284,28 @@ def price_outcome(
 ) -> PricedOutcome:
     """Price the law at ``entry_date`` (plus ``scenario``) against the reference law.
 
+    Parameters
+    ----------
+    partner
+        The partner the headline numbers single out: the ISO3 code of any partner with 2024
+        US imports, or ``EUN`` (the EU members as a bloc).
+
     Returns
     -------
     PricedOutcome
         Point estimate at the central elasticities; with ``draws > 0`` also the Monte Carlo
         median and 90% interval of every headline number.
+
+    Raises
+    ------
+    UnknownCodeError, InputError
+        For a code that names no country (or ``WLD``), or bad dates and scenarios.
+    NotCoveredError
+        For a valid country with no 2024 US imports ("not priced: no trade data for X").
     """
-    baseline = load_sector_baseline(sigma_source)
-    baseline.partner_index(partner)
+    baseline = load_sector_baseline(partner, sigma_source=sigma_source)
+    focus = baseline.focus
+    assert focus is not None
     before = sector_tariffs_at(baseline, reference_date, as_known=as_known, metal_share=metal_share)
     after = sector_tariffs_at(
         baseline, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
@@ -245,7 +314,7 @@ def price_outcome(
         baseline,
         before.rates,
         after.rates,
-        focus=partner,
+        focus=focus,
         method=method,
         export_supply=export_supply,
     )
@@ -255,7 +324,7 @@ def price_outcome(
             baseline,
             before.rates,
             after.rates,
-            focus=partner,
+            focus=focus,
             draws=draws,
             seed=seed,
             method=method,

@@ -8,6 +8,7 @@ numbers, so a single run and 1,000 draws share one code path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,8 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 
-#: Headline numbers: name -> (unit, description). ``focus`` is the partner of interest.
+#: Headline numbers: name -> (unit, description). ``focus`` is the partner of interest (a
+#: country, or a bloc: the sum over its columns).
 HEADLINE_METRICS: dict[str, tuple[str, str]] = {
     "imports_focus_before_usd": ("USD", "imports from the focus partner, before"),
     "imports_focus_change_usd": ("USD", "change in imports from the focus partner"),
@@ -109,10 +111,15 @@ def _check_tariffs(tariffs: FloatArray, baseline: SectorBaseline, name: str) -> 
 
 
 def headline_arrays(
-    result: SmartResult, n_sectors: int, n_partners: int, focus: int
+    result: SmartResult, n_sectors: int, n_partners: int, focus: int | Sequence[int]
 ) -> dict[str, FloatArray]:
-    """Every :data:`HEADLINE_METRICS` number for each stacked copy (``[D]`` arrays)."""
+    """Every :data:`HEADLINE_METRICS` number for each stacked copy (``[D]`` arrays).
+
+    ``focus`` is the column of the partner of interest, or the columns of a bloc (its
+    numbers are summed over them).
+    """
     shape = (-1, n_sectors, n_partners)
+    focus = np.atleast_1d(np.asarray(focus, dtype=np.int64))
     inputs = result.inputs
     v0 = inputs.value.reshape(shape)
     v1 = result.value1.reshape(shape)
@@ -125,7 +132,7 @@ def headline_arrays(
     consumer = result.consumer_surplus.reshape(-1, n_sectors).sum(axis=1)
     others = np.ones(n_partners, dtype=bool)
     others[focus] = False
-    f0, f1 = v0[:, :, focus].sum(axis=1), v1[:, :, focus].sum(axis=1)
+    f0, f1 = v0[:, :, focus].sum(axis=(1, 2)), v1[:, :, focus].sum(axis=(1, 2))
     total0, total1 = v0.sum(axis=(1, 2)), v1.sum(axis=(1, 2))
     revenue_change = (r1 - r0).sum(axis=(1, 2))
     return {
@@ -137,18 +144,18 @@ def headline_arrays(
         "imports_total_change_usd": total1 - total0,
         "imports_total_change_pct": 100.0 * _ratio(total1 - total0, total0),
         "trade_creation_usd": result.creation.reshape(shape).sum(axis=(1, 2)),
-        "trade_diversion_focus_usd": result.diversion.reshape(shape)[:, :, focus].sum(axis=1),
+        "trade_diversion_focus_usd": result.diversion.reshape(shape)[:, :, focus].sum(axis=(1, 2)),
         "price_effect_usd": result.price_effect.reshape(shape).sum(axis=(1, 2)),
-        "duty_focus_before_usd": r0[:, :, focus].sum(axis=1),
-        "duty_focus_after_usd": r1[:, :, focus].sum(axis=1),
+        "duty_focus_before_usd": r0[:, :, focus].sum(axis=(1, 2)),
+        "duty_focus_after_usd": r1[:, :, focus].sum(axis=(1, 2)),
         "tariff_revenue_change_usd": revenue_change,
         "consumer_surplus_change_usd": consumer,
         "welfare_change_usd": consumer + revenue_change,
         "import_price_index_change_pct": 100.0
         * _ratio((spend * price_index).sum(axis=1), spend.sum(axis=1)),
-        "etr_focus_before_pct": 100.0 * _ratio(r0[:, :, focus].sum(axis=1), f0),
-        "etr_focus_static_pct": 100.0 * _ratio((t1 * v0)[:, :, focus].sum(axis=1), f0),
-        "etr_focus_after_pct": 100.0 * _ratio(r1[:, :, focus].sum(axis=1), f1),
+        "etr_focus_before_pct": 100.0 * _ratio(r0[:, :, focus].sum(axis=(1, 2)), f0),
+        "etr_focus_static_pct": 100.0 * _ratio((t1 * v0)[:, :, focus].sum(axis=(1, 2)), f0),
+        "etr_focus_after_pct": 100.0 * _ratio(r1[:, :, focus].sum(axis=(1, 2)), f1),
         "etr_total_before_pct": 100.0 * _ratio(r0.sum(axis=(1, 2)), total0),
         "etr_total_static_pct": 100.0 * _ratio((t1 * v0).sum(axis=(1, 2)), total0),
         "etr_total_after_pct": 100.0 * _ratio(r1.sum(axis=(1, 2)), total1),
@@ -163,17 +170,26 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True)
 class SectorOutcome:
-    """A priced outcome on a sector baseline (one SMART run with central elasticities)."""
+    """A priced outcome on a sector baseline (one SMART run with central elasticities).
+
+    ``focus`` is the partner of interest (a column label, or ``EUN`` for the EU members'
+    columns); its numbers are summed over ``focus_columns``.
+    """
 
     baseline: SectorBaseline
     focus: str
     result: SmartResult
 
     @property
+    def focus_columns(self) -> tuple[int, ...]:
+        """The baseline columns that make up the focus."""
+        return self.baseline.focus_columns(self.focus)
+
+    @property
     def headline(self) -> dict[str, float]:
         """The :data:`HEADLINE_METRICS` numbers."""
         s, p = self.baseline.imports.shape
-        arrays = headline_arrays(self.result, s, p, self.baseline.partner_index(self.focus))
+        arrays = headline_arrays(self.result, s, p, self.focus_columns)
         return {name: float(values[0]) for name, values in arrays.items()}
 
     def to_frame(self) -> pd.DataFrame:
@@ -199,9 +215,28 @@ class SectorOutcome:
         )
 
     def focus_by_sector(self) -> pd.DataFrame:
-        """Sectors ranked by the change in imports from the focus partner."""
+        """Sectors ranked by the change in imports from the focus partner (or bloc).
+
+        One row per sector: imports before and after, the change and its parts, duties, and
+        the focus's tariffs before and after (for a bloc, its import-weighted mean).
+        """
         frame = self.to_frame()
-        frame = frame[frame["partner"] == self.focus].copy()
+        labels = [self.baseline.partners[k] for k in self.focus_columns]
+        frame = frame[frame["partner"].isin(labels)]
+        if len(labels) > 1:
+            frame = frame.assign(
+                static_after_usd=frame["tariff_after_pct"] / 100.0 * frame["imports_before_usd"]
+            )
+            money = [c for c in frame.columns if c.endswith("_usd")]
+            frame = frame.groupby(["gtap_code", "description"], sort=False, as_index=False)[
+                money
+            ].sum()
+            frame.insert(2, "partner", self.focus)
+            before = frame["imports_before_usd"].to_numpy()
+            frame["tariff_before_pct"] = 100.0 * _ratio(frame["duty_before_usd"].to_numpy(), before)
+            frame["tariff_after_pct"] = 100.0 * _ratio(frame["static_after_usd"].to_numpy(), before)
+            frame = frame.drop(columns="static_after_usd")
+        frame = frame.copy()
         frame["change_pct"] = 100.0 * _ratio(
             frame["change_usd"].to_numpy(), frame["imports_before_usd"].to_numpy()
         )
@@ -213,7 +248,7 @@ def simulate_sectors(
     tariff0: FloatArray,
     tariff1: FloatArray,
     *,
-    focus: str = "JPN",
+    focus: str,
     method: SmartMethod = "exact_ces",
     export_supply: float | FloatArray = np.inf,
 ) -> SectorOutcome:
@@ -226,13 +261,14 @@ def simulate_sectors(
     tariff0, tariff1
         ``[S, P]`` tariffs before and after (fractions).
     focus
-        The partner the headline numbers single out.
+        The partner the headline numbers single out: a column label, or ``EUN`` for the EU
+        members' columns (see :meth:`SectorBaseline.focus_columns`).
     method
         ``"exact_ces"`` or ``"smart_linear"``.
     export_supply
         Export-supply elasticity (scalar or ``[S, P]``); ``inf`` fixes world prices (the WITS
         default of 99 is practically the same).
     """
-    baseline.partner_index(focus)
+    baseline.focus_columns(focus)
     inputs = sector_inputs(baseline, tariff0, tariff1, export_supply=export_supply)
     return SectorOutcome(baseline, focus, simulate_smart(inputs, method=method))

@@ -1,0 +1,192 @@
+"""The partner axis of the sector baseline: which partners are columns, and who is in a group.
+
+Pricing every one of the ~225 partners of the 2024 trade data as its own column would make the
+Monte Carlo 30 times larger than it needs to be: most partners are small and face the same law.
+:func:`partner_axis` keeps as separate columns the partner of interest (a country, or the EU
+members as one bloc, ``EUN``) and the largest suppliers, and puts everyone else in one column,
+``ROW``. A group column's imports are the sum of its members' and its tariff in a sector is the
+trade-weighted mean of its members' line tariffs (:mod:`tariffscope.impact.pe.law`), so the
+group is exact for everything that does not depend on how its members differ from each other.
+``docs/models.md`` ("Partner axis") measures what the grouping changes and why
+:data:`EXPLICIT_SUPPLIERS` is what it is.
+
+:func:`sector_lines` is the line-level trade the axis is built from: every partner's 2024 US
+imports by HTS8 line (:func:`tariffscope.data.line_trade.load_line_trade`), with the GTAP sector
+of each line (HS 2022 HS6 -> GTAP, chapters 1-97).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from tariffscope.data.line_trade import load_line_trade
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, normalize_country
+from tariffscope.errors import InputError, NotCoveredError
+from tariffscope.impact.pe.tariffs import sum_by_group
+
+__all__ = [
+    "EXPLICIT_SUPPLIERS",
+    "REST",
+    "PartnerAxis",
+    "SectorLines",
+    "focus_code",
+    "partner_axis",
+    "sector_lines",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+#: Largest suppliers kept as their own columns besides the focus (docs/models.md).
+EXPLICIT_SUPPLIERS = 15
+#: Label of the column of every other partner.
+REST = "ROW"
+
+
+@dataclass(frozen=True, eq=False)
+class SectorLines:
+    """Every partner's 2024 US imports by HTS8 line, with the GTAP sector of each line.
+
+    Attributes
+    ----------
+    codes
+        ``[L]`` HTS8 lines of chapters 1-97 that map to a goods sector, ascending.
+    sector
+        ``[L]`` index of each line's sector in ``sectors``.
+    sectors
+        The GTAP goods sectors.
+    origins
+        ``[O]`` ISO3 code of every partner with imports (EU members individually).
+    values
+        ``[L, O]`` customs value, US dollars (``LineTrade`` detail: own lines, the EU mix or
+        the HS2 spread).
+    imports
+        ``[S, O]`` the values summed by sector.
+    year
+        Data year.
+    """
+
+    codes: npt.NDArray[np.str_]
+    sector: IntArray
+    sectors: tuple[str, ...]
+    origins: tuple[str, ...]
+    values: FloatArray
+    imports: FloatArray
+    year: int
+
+    def origin_index(self, code: str) -> int:
+        """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
+        try:
+            return self.origins.index(code)
+        except ValueError:
+            raise NotCoveredError(f"not priced: no trade data for {code}", what=code) from None
+
+
+@cache
+def sector_lines() -> SectorLines:
+    """The embedded 2024 line trade of every partner, on the GTAP goods sectors (cached)."""
+    from tariffscope.data.loaders import GTAP_GOODS
+    from tariffscope.impact.pe.baseline import sector_hs6_map
+
+    trade = load_line_trade("hts8")
+    hs6 = sector_hs6_map()
+    position = {code: k for k, code in enumerate(GTAP_GOODS)}
+    by_hs6 = dict(zip(hs6["hs6"], (position[g] for g in hs6["gtap_code"]), strict=True))
+    sector = np.array([by_hs6.get(code[:6], -1) for code in trade.codes], dtype=np.int64)
+    keep = (sector >= 0) & trade.covered
+    values = np.ascontiguousarray(trade.values[keep])
+    values.setflags(write=False)
+    imports = sum_by_group(values, sector[keep], len(GTAP_GOODS))
+    imports.setflags(write=False)
+    return SectorLines(
+        codes=trade.codes[keep],
+        sector=sector[keep],
+        sectors=GTAP_GOODS,
+        origins=trade.partners,
+        values=values,
+        imports=imports,
+        year=trade.year,
+    )
+
+
+@dataclass(frozen=True)
+class PartnerAxis:
+    """Columns of a sector baseline and the partners each stands for.
+
+    Attributes
+    ----------
+    labels
+        Column labels: ISO3 codes, ``EUN`` for the EU members as a bloc, ``ROW`` for the rest.
+    members
+        The ISO3 partners of each column.
+    focus
+        The partner of interest (a label), or None.
+    """
+
+    labels: tuple[str, ...]
+    members: tuple[tuple[str, ...], ...]
+    focus: str | None
+
+
+def focus_code(code: str) -> str:
+    """ISO3 (or ``EUN``) of a partner to price; InputError for ``WLD``/``ROW``."""
+    if str(code).strip().upper() in (REST, WLD):
+        raise InputError(
+            f"partner {code!r} is not a single partner", hint="name a country (ISO3) or EUN"
+        )
+    return normalize_country(code)
+
+
+def partner_axis(
+    focus: str | None, *, lines: SectorLines, explicit: int = EXPLICIT_SUPPLIERS
+) -> PartnerAxis:
+    """The focus, the ``explicit`` largest other suppliers, and everyone else as ``ROW``.
+
+    Parameters
+    ----------
+    focus
+        ISO3 code, ``EUN`` (the EU members as one column), or None (no partner of interest).
+    lines
+        The line trade (:func:`sector_lines`).
+    explicit
+        How many of the largest other suppliers (2024 imports in the goods sectors) keep their
+        own column.
+
+    Raises
+    ------
+    UnknownCodeError, InputError
+        For a code that names no country, or a group other than EUN.
+    NotCoveredError
+        For a valid country with no 2024 US imports.
+    """
+    if explicit < 0:
+        raise InputError(f"explicit must be >= 0 (got {explicit})")
+    code = None if focus is None else focus_code(focus)
+    if code is None:
+        focus_members: tuple[str, ...] = ()
+    elif code == EUN:
+        focus_members = tuple(o for o in lines.origins if o in EU_MEMBERS)
+    else:
+        lines.origin_index(code)
+        focus_members = (code,)
+    taken = set(focus_members)
+    totals = lines.imports.sum(axis=0)
+    ranked = [lines.origins[k] for k in np.argsort(-totals, kind="stable")]
+    largest = [o for o in ranked if o not in taken][:explicit]
+    rest = tuple(o for o in lines.origins if o not in taken and o not in largest)
+    labels: list[str] = []
+    members: list[tuple[str, ...]] = []
+    if code is not None:
+        labels.append(code)
+        members.append(focus_members)
+    for origin in largest:
+        labels.append(origin)
+        members.append((origin,))
+    if rest:
+        labels.append(REST)
+        members.append(rest)
+    return PartnerAxis(tuple(labels), tuple(members), code)
