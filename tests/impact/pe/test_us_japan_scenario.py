@@ -40,7 +40,7 @@ THREAT = scenario_from_mapping({"name": "threat-25", "enact": ["THREAT-JPN-25"]}
 
 @pytest.fixture(scope="module")
 def threat_vs_law() -> tuple[np.ndarray, np.ndarray]:
-    baseline = load_sector_baseline()
+    baseline = load_sector_baseline("JPN")
     law = sector_tariffs_at(baseline, "2025-08-01", as_known="2025-07-18")
     threat = sector_tariffs_at(baseline, "2025-08-01", as_known="2025-07-18", scenario=THREAT)
     return law.rates, threat.rates
@@ -48,7 +48,7 @@ def threat_vs_law() -> tuple[np.ndarray, np.ndarray]:
 
 def test_only_japan_non_232_tariffs_rise(threat_vs_law: tuple[np.ndarray, np.ndarray]) -> None:
     law, threat = threat_vs_law
-    baseline = load_sector_baseline()
+    baseline = load_sector_baseline("JPN")
     japan = baseline.partner_index("JPN")
     change = threat - law
     others = np.delete(change, japan, axis=1)
@@ -59,15 +59,16 @@ def test_only_japan_non_232_tariffs_rise(threat_vs_law: tuple[np.ndarray, np.nda
     assert 5.0 < weighted_pp < 15.0
     # vehicles stay under Section 232: the sector barely moves (only unlisted parts)
     assert 100 * change[baseline.sectors.index("mvh"), japan] < 5.0
-    # machinery (outside 232) takes nearly the full 15 points
-    assert 100 * change[baseline.sectors.index("ome"), japan] > 12.0
+    # machinery, mostly outside 232 (by Japan's 2024 trade, a fifth is steel or aluminum
+    # derivatives that keep their 232 duty), takes most of the 15 points
+    assert 100 * change[baseline.sectors.index("ome"), japan] > 10.0
 
 
 def test_threat_direction_and_order_of_magnitude(
     threat_vs_law: tuple[np.ndarray, np.ndarray],
 ) -> None:
     law, threat = threat_vs_law
-    baseline = load_sector_baseline()
+    baseline = load_sector_baseline("JPN")
     outcome = simulate_sectors(baseline, law, threat, focus="JPN")
     h = outcome.headline
     japan_imports = baseline.imports[:, baseline.partner_index("JPN")].sum()
@@ -92,18 +93,22 @@ def test_long_run_elasticities_give_a_larger_fall(
     threat_vs_law: tuple[np.ndarray, np.ndarray],
 ) -> None:
     law, threat = threat_vs_law
-    short = simulate_sectors(load_sector_baseline("hauk"), law, threat).headline
-    long = simulate_sectors(load_sector_baseline("protee"), law, threat).headline
+    short = simulate_sectors(
+        load_sector_baseline("JPN", sigma_source="hauk"), law, threat, focus="JPN"
+    ).headline
+    long = simulate_sectors(
+        load_sector_baseline("JPN", sigma_source="protee"), law, threat, focus="JPN"
+    ).headline
     assert long["imports_focus_change_usd"] < 2 * short["imports_focus_change_usd"]
 
 
 def test_deal_taxes_japan_less_than_the_threat_on_the_same_date() -> None:
-    baseline = load_sector_baseline()
+    baseline = load_sector_baseline("JPN")
     reference = sector_tariffs_at(baseline, "2025-01-01")
     deal = sector_tariffs_at(baseline, "2025-09-16")
     threat = sector_tariffs_at(baseline, "2025-09-16", scenario=THREAT)
-    with_deal = simulate_sectors(baseline, reference.rates, deal.rates).headline
-    with_threat = simulate_sectors(baseline, reference.rates, threat.rates).headline
+    with_deal = simulate_sectors(baseline, reference.rates, deal.rates, focus="JPN").headline
+    with_threat = simulate_sectors(baseline, reference.rates, threat.rates, focus="JPN").headline
     assert with_deal["etr_focus_static_pct"] < with_threat["etr_focus_static_pct"]
     assert with_deal["imports_focus_change_usd"] > with_threat["imports_focus_change_usd"]
     assert with_deal["imports_focus_change_usd"] < 0  # still worse than before 2025

@@ -105,7 +105,7 @@ class SectorBaseline:
     sources: dict[str, str]
     substitution_alternatives: dict[str, tuple[FloatArray, FloatArray]]
     sigma_source: SigmaSource = "hauk"
-    members: tuple[tuple[str, ...], ...] = ()
+    members: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
     focus: str | None = None
     lines: SectorLines | None = field(default=None, repr=False)
 

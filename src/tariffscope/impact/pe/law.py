@@ -13,6 +13,7 @@ SMART on the sector baseline, with a Monte Carlo interval.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,12 +30,16 @@ from tariffscope.impact.pe.baseline import (
     SigmaSource,
     load_sector_baseline,
 )
+from tariffscope.impact.pe.partners import SectorLines
 from tariffscope.impact.pe.sectors import SectorOutcome, simulate_sectors
 from tariffscope.impact.pe.tariffs import (
+    LineTotals,
     LineWeights,
     aggregate_line_tariffs,
     group_lines,
+    line_totals,
     line_weights,
+    sum_columns,
 )
 from tariffscope.impact.uncertainty import MonteCarloResult, monte_carlo_sectors
 
@@ -114,6 +119,37 @@ class TradeLines(Protocol):
     def origins(self) -> tuple[str, ...]: ...
 
 
+def _resolve(
+    origins: Sequence[str],
+    entry_date: date | str,
+    scenario: object | None,
+    as_known: date | str | None,
+    metal_share: float | None,
+    claims: Sequence[str],
+) -> Any:
+    from tariffscope.regime.scenario import Scenario
+    from tariffscope.regime.vectorized import resolve_lines
+
+    if scenario is not None and not isinstance(scenario, Scenario):
+        raise InputError("scenario must be a tariffscope.regime.scenario.Scenario")
+    return resolve_lines(
+        origins,
+        entry_date,
+        scenario=scenario,
+        as_known=as_known,
+        metal_share=metal_share,
+        claims=tuple(claims),
+    )
+
+
+def _rates_on(lines: TradeLines, table: Any) -> FloatArray:
+    rows = align_rows(lines.codes, table.codes)
+    total: FloatArray = table.total[np.maximum(rows, 0)]
+    total[rows < 0] = np.nan
+    total.setflags(write=False)
+    return total
+
+
 def line_rates_at(
     lines: TradeLines,
     entry_date: date | str,
@@ -128,23 +164,33 @@ def line_rates_at(
     Every origin with 2024 trade is resolved in one call, so the PE and GE engines share the
     law engine's cache of recent answers. Lines the 2025 schedule lacks get NaN.
     """
-    from tariffscope.regime.scenario import Scenario
-    from tariffscope.regime.vectorized import resolve_lines
+    table = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, claims)
+    return table, _rates_on(lines, table)
 
-    if scenario is not None and not isinstance(scenario, Scenario):
-        raise InputError("scenario must be a tariffscope.regime.scenario.Scenario")
-    table = resolve_lines(
-        lines.origins,
-        entry_date,
-        scenario=scenario,
-        as_known=as_known,
-        metal_share=metal_share,
-        claims=tuple(claims),
-    )
-    rows = align_rows(lines.codes, table.codes)
-    total = table.total[np.maximum(rows, 0)]
-    total[rows < 0] = np.nan
-    return table, total
+
+# The law on the PE lines for recent dates, with its per-line sums over all origins (kept with
+# the rate table, whose identity is the law engine's cache entry).
+_LAW: OrderedDict[int, tuple[object, FloatArray, LineTotals]] = OrderedDict()
+
+
+def _law_on_lines(
+    lines: SectorLines,
+    entry_date: date | str,
+    *,
+    scenario: object | None,
+    as_known: date | str | None,
+    metal_share: float | None,
+) -> tuple[Any, FloatArray, LineTotals]:
+    table = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, ())
+    key = id(table)
+    stored = _LAW.get(key)
+    if stored is None or stored[0] is not table:
+        rates = _rates_on(lines, table)
+        stored = (table, rates, line_totals(rates, lines.values))
+        _LAW[key] = stored
+        while len(_LAW) > 16:
+            _LAW.popitem(last=False)
+    return table, stored[1], stored[2]
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,14 +214,15 @@ def _columns(baseline: SectorBaseline) -> _Columns:
     column = np.full(len(lines.origins), -1, dtype=np.int64)
     for k in range(len(baseline.partners)):
         column[[position[m] for m in baseline.members_of(k)]] = k
-    _, values = group_lines(lines.values, lines.values, column, len(baseline.partners))
+    everyone = lines.line_total
+    values = sum_columns(lines.values, column, len(baseline.partners), total=everyone)
     weights = line_weights(
         lines.codes,
         sectors=baseline.sectors,
         partners=baseline.partners,
         values=values,
         sector=lines.sector,
-        all_imports=lines.values.sum(axis=1),
+        all_imports=everyone,
     )
     if len(_COLUMNS) > 16:
         _COLUMNS.clear()
@@ -213,10 +260,12 @@ def sector_tariffs_at(
     columns = _columns(baseline)
     lines = baseline.lines
     assert lines is not None
-    table, line_rates = line_rates_at(
+    table, line_rates, totals = _law_on_lines(
         lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
     )
-    by_column, _ = group_lines(line_rates, lines.values, columns.column, len(baseline.partners))
+    by_column, _ = group_lines(
+        line_rates, lines.values, columns.column, len(baseline.partners), totals=totals
+    )
     rates, coverage = aggregate_line_tariffs(by_column, columns.weights)
     if np.isnan(rates).any():
         s, p = np.argwhere(np.isnan(rates))[0]

@@ -18,7 +18,7 @@ of each line (HS 2022 HS6 -> GTAP, chapters 1-97).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -42,7 +42,7 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 #: Largest suppliers kept as their own columns besides the focus (docs/models.md).
-EXPLICIT_SUPPLIERS = 15
+EXPLICIT_SUPPLIERS = 20
 #: Label of the column of every other partner.
 REST = "ROW"
 
@@ -77,6 +77,13 @@ class SectorLines:
     values: FloatArray
     imports: FloatArray
     year: int
+
+    @cached_property
+    def line_total(self) -> FloatArray:
+        """``[L]`` imports of all partners by line."""
+        total = self.values.sum(axis=1)
+        total.setflags(write=False)
+        return total
 
     def origin_index(self, code: str) -> int:
         """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""

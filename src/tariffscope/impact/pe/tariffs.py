@@ -40,11 +40,14 @@ import pandas as pd
 from tariffscope.errors import InputError
 
 __all__ = [
+    "LineTotals",
     "LineWeights",
     "aggregate_line_tariffs",
     "group_lines",
+    "line_totals",
     "line_weights",
     "sum_by_group",
+    "sum_columns",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -127,10 +130,10 @@ def line_weights(
     -------
     LineWeights
     """
-    codes = pd.Series(np.asarray(hts8, dtype=str), dtype=str)
-    bad = ~codes.str.fullmatch(r"\d{8}")
+    codes = np.asarray(hts8, dtype=str)
+    bad = ~(np.char.isdigit(codes) & (np.char.str_len(codes) == 8))
     if bad.any():
-        raise InputError(f"HTS8 code {codes[bad].iloc[0]!r} is not eight digits")
+        raise InputError(f"HTS8 code {str(codes[bad][0])!r} is not eight digits")
     n_lines, n_partners = len(codes), len(partners)
     weights = np.asarray(values, dtype=np.float64)
     if weights.shape != (n_lines, n_partners):
@@ -140,7 +143,7 @@ def line_weights(
             raise InputError("line_weights needs hs6_sectors or sector")
         sector_pos = {code: i for i, code in enumerate(sectors)}
         hs6_map = hs6_sectors.set_index("hs6").iloc[:, 0]
-        mapped = codes.str[:6].map(hs6_map).map(sector_pos).fillna(-1)
+        mapped = pd.Series(codes.astype("U6")).map(hs6_map).map(sector_pos).fillna(-1)
         sector = np.asarray(mapped, dtype=np.int64)
     sector = np.asarray(sector, dtype=np.int64)
     if sector.shape != (n_lines,):
@@ -155,33 +158,79 @@ def line_weights(
         everyone = np.where(sector >= 0, np.clip(everyone, 0.0, None), 0.0)
         use = fallback[np.maximum(sector, 0)] & inside  # [L, P]
         weights = np.where(use, everyone[:, None], weights)
-    return LineWeights(tuple(codes), sector, weights, tuple(sectors), tuple(partners), fallback)
+    return LineWeights(
+        tuple(codes.tolist()), sector, weights, tuple(sectors), tuple(partners), fallback
+    )
 
 
-def _column_sums(array: FloatArray, column: IntArray, n_columns: int) -> FloatArray:
-    """``[L, K]``: the columns of ``array`` (``[L, O]``) summed by ``column`` (``[O]``).
+@dataclass(frozen=True)
+class LineTotals:
+    """Per-line sums over a set of origins (``[L]`` each), for :func:`group_lines`.
 
-    A column with more than half of the origins is the row total less the other origins, so
-    the rest of the world costs two row sums rather than a gather of most of the array.
+    ``weighted``: imports times known rates; ``weight``: imports with a known rate; ``plain``:
+    known rates; ``count``: origins with a known rate; ``value``: imports.
     """
-    out = np.zeros((array.shape[0], n_columns))
-    total: FloatArray | None = None
-    n_origins = len(column)
+
+    weighted: FloatArray
+    weight: FloatArray
+    plain: FloatArray
+    count: FloatArray
+    value: FloatArray
+
+    def __sub__(self, other: LineTotals) -> LineTotals:
+        return LineTotals(
+            self.weighted - other.weighted,
+            self.weight - other.weight,
+            self.plain - other.plain,
+            self.count - other.count,
+            self.value - other.value,
+        )
+
+
+def sum_columns(
+    values: FloatArray, column: IntArray, n_columns: int, *, total: FloatArray | None = None
+) -> FloatArray:
+    """``[L, K]``: the columns of ``values`` (``[L, O]``) summed by ``column`` (``[O]``).
+
+    A column with more than half of the origins is ``total`` (the row sums, computed if not
+    given) less the other origins.
+    """
+    out = np.zeros((values.shape[0], n_columns))
     for k in range(n_columns):
         members = np.flatnonzero(column == k)
-        if len(members) <= n_origins // 2:
-            if len(members):
-                out[:, k] = array[:, members].sum(axis=1)
+        if len(members) <= len(column) // 2:
+            out[:, k] = values[:, members].sum(axis=1)
             continue
         if total is None:
-            total = array.sum(axis=1)
-        others = np.flatnonzero(column != k)
-        out[:, k] = total - (array[:, others].sum(axis=1) if len(others) else 0.0)
+            total = values.sum(axis=1)
+        out[:, k] = total - values[:, np.flatnonzero(column != k)].sum(axis=1)
     return out
 
 
+def line_totals(
+    line_rates: FloatArray, values: FloatArray, origins: IntArray | None = None
+) -> LineTotals:
+    """:class:`LineTotals` over the columns ``origins`` of ``[L, O]`` rates and imports (all)."""
+    rates = line_rates if origins is None else line_rates[:, origins]
+    trade = values if origins is None else values[:, origins]
+    known = np.isfinite(rates)
+    clean = np.where(known, rates, 0.0)
+    return LineTotals(
+        weighted=np.einsum("lo,lo->l", trade, clean),
+        weight=np.where(known, trade, 0.0).sum(axis=1),
+        plain=clean.sum(axis=1),
+        count=known.sum(axis=1).astype(np.float64),
+        value=trade.sum(axis=1),
+    )
+
+
 def group_lines(
-    line_rates: FloatArray, values: FloatArray, column: IntArray, n_columns: int
+    line_rates: FloatArray,
+    values: FloatArray,
+    column: IntArray,
+    n_columns: int,
+    *,
+    totals: LineTotals | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """Line rates and imports of columns that stand for several partners.
 
@@ -193,6 +242,10 @@ def group_lines(
         ``[O]`` the column each origin belongs to (-1: none).
     n_columns
         Number of columns.
+    totals
+        :func:`line_totals` over all origins, if already known: a column with more than half
+        of the origins (the rest of the world) is then the totals less the other origins, which
+        costs a few columns instead of most of the array.
 
     Returns
     -------
@@ -211,29 +264,28 @@ def group_lines(
         )
     out = np.full((rates.shape[0], n_columns), np.nan)
     summed = np.zeros_like(out)
-    single = np.bincount(column[column >= 0], minlength=n_columns) == 1
-    for k in np.flatnonzero(single):
-        (member,) = np.flatnonzero(column == k)
-        out[:, k] = rates[:, member]
-        summed[:, k] = trade[:, member]
-    groups = np.where(single[np.maximum(column, 0)] | (column < 0), -1, column)
-    if (groups >= 0).any():
-        known = np.isfinite(rates)
-        clean = np.where(known, rates, 0.0)
-        weighted = _column_sums(trade * clean, groups, n_columns)
-        weight = _column_sums(np.where(known, trade, 0.0), groups, n_columns)
-        grouped = np.flatnonzero(np.bincount(groups[groups >= 0], minlength=n_columns) > 0)
-        mean = np.full_like(out, np.nan)
-        np.divide(weighted, weight, out=mean, where=weight > 0)
-        bare = (weight[:, grouped] <= 0).any(axis=1)  # lines some group imports none of
-        if bare.any():
-            plain = _column_sums(clean[bare], groups, n_columns)
-            count = _column_sums(known[bare].astype(np.float64), groups, n_columns)
-            fill = np.full_like(plain, np.nan)
-            np.divide(plain, count, out=fill, where=count > 0)
-            mean[bare] = np.where(weight[bare] > 0, mean[bare], fill)
-        out[:, grouped] = mean[:, grouped]
-        summed[:, grouped] = _column_sums(trade, groups, n_columns)[:, grouped]
+    n_origins = len(column)
+    for k in range(n_columns):
+        members = np.flatnonzero(column == k)
+        if len(members) == 1:
+            out[:, k] = rates[:, members[0]]
+            summed[:, k] = trade[:, members[0]]
+            continue
+        if len(members) == 0:
+            continue
+        tolerance: FloatArray | float = 0.0
+        if len(members) <= n_origins // 2:
+            sums = line_totals(rates, trade, members)
+        else:
+            if totals is None:
+                totals = line_totals(rates, trade)
+            sums = totals - line_totals(rates, trade, np.flatnonzero(column != k))
+            tolerance = 1e-9 * totals.weight  # what is left of a difference of equal sums
+        mean = np.full(rates.shape[0], np.nan)
+        np.divide(sums.plain, sums.count, out=mean, where=sums.count > 0.5)
+        np.divide(sums.weighted, sums.weight, out=mean, where=sums.weight > tolerance)
+        out[:, k] = mean
+        summed[:, k] = sums.value
     return out, summed
 
 
