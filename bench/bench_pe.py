@@ -6,8 +6,12 @@
    (target: under 3 s), against a pandas row-wise implementation (``DataFrame.apply`` over
    rows, timed on a sample and scaled linearly to 11 million rows, because it would take tens
    of minutes) and against a vectorised pandas implementation (groupby/transform) on all rows.
-2. 1,000 Monte Carlo draws on the embedded sector baseline (target: under 1 s), against a
-   Python loop that runs the sector model once per draw.
+2. 1,000 Monte Carlo draws on the sector baseline (target: under 1 s), against a Python loop
+   that runs the sector model once per draw.
+3. The partner axis (docs/models.md, "Partner axis"): for several partners and outcomes of the
+   tariff law, the headline numbers and the time of 500 Monte Carlo draws with the focus, the
+   ``K`` largest other suppliers as columns and the rest as one group, against every one of
+   the ~224 partners as its own column (the exact answer of the sector model).
 
 Run: ``python bench/bench_pe.py [repeats]`` (writes ``bench/out/bench_pe.json``). The first
 repetition of each timing is a warm-up and is not counted (the first touch of large arrays
@@ -176,13 +180,15 @@ def bench_smart(repeats: int) -> dict[str, Any]:
 
 
 def bench_monte_carlo(repeats: int) -> dict[str, Any]:
-    baseline = load_sector_baseline()
+    focus = "KOR"
+    baseline = load_sector_baseline(focus)
     tariff0 = np.full(baseline.imports.shape, 0.10)
     tariff1 = tariff0.copy()
-    tariff1[:, baseline.partner_index("JPN")] = 0.25
+    tariff1[:, baseline.partner_index(focus)] = 0.25
     draws = 1000
     vectorised, vectorised_all, _ = timed(
-        lambda: monte_carlo_sectors(baseline, tariff0, tariff1, draws=draws, seed=1), repeats
+        lambda: monte_carlo_sectors(baseline, tariff0, tariff1, focus=focus, draws=draws, seed=1),
+        repeats,
     )
 
     def loop() -> list[float]:
@@ -194,7 +200,8 @@ def bench_monte_carlo(repeats: int) -> dict[str, Any]:
             one = type(baseline)(
                 **{**baseline.__dict__, "import_demand": eta[d], "substitution": sigma[d]}
             )
-            out.append(simulate_sectors(one, tariff0, tariff1).headline["imports_focus_change_usd"])
+            outcome = simulate_sectors(one, tariff0, tariff1, focus=focus)
+            out.append(outcome.headline["imports_focus_change_usd"])
         return out
 
     looped, _, _ = timed(loop, 1)
@@ -207,10 +214,70 @@ def bench_monte_carlo(repeats: int) -> dict[str, Any]:
     }
 
 
+#: Outcomes of the partner-axis benchmark: focus, entry date, catalog measures enacted, as known.
+AXIS_CASES: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
+    ("JPN", "2025-08-01", ("THREAT-JPN-25",), "2025-07-18"),
+    ("KOR", "2025-08-08", (), None),
+    ("EUN", "2025-09-16", (), None),
+    ("VNM", "2025-05-15", (), None),
+    ("CHN", "2025-04-15", (), None),
+    ("BRA", "2025-08-08", (), None),
+    ("MUS", "2025-08-08", (), None),
+)
+AXIS_SIZES = (0, 5, 10, 15, 20, 30)
+AXIS_METRICS = (
+    "imports_focus_change_usd",
+    "imports_others_change_usd",
+    "consumer_surplus_change_usd",
+    "welfare_change_usd",
+    "etr_total_after_pct",
+)
+
+
+def bench_partner_axis(repeats: int) -> dict[str, Any]:
+    from tariffscope.impact.pe.law import sector_tariffs_at
+    from tariffscope.regime.scenario import scenario_from_mapping
+
+    results: dict[str, Any] = {}
+    for focus, day, enact, as_known in AXIS_CASES:
+        scenario = scenario_from_mapping({"name": "b", "enact": list(enact)}) if enact else None
+        rows = {}
+        exact: dict[str, float] = {}
+        for explicit in (1000, *AXIS_SIZES[::-1]):
+            baseline = load_sector_baseline(focus, explicit=explicit)
+            before = sector_tariffs_at(baseline, "2025-01-01", as_known=as_known).rates
+            after = sector_tariffs_at(baseline, day, scenario=scenario, as_known=as_known).rates
+            headline = simulate_sectors(baseline, before, after, focus=focus).headline
+            if not exact:
+                exact = headline
+            seconds, _, _ = timed(
+                lambda b=baseline, t0=before, t1=after, f=focus: monte_carlo_sectors(
+                    b, t0, t1, focus=f, draws=500, seed=1
+                ),
+                repeats,
+            )
+            key = "all" if explicit == 1000 else str(explicit)
+            rows[key] = {
+                "columns": len(baseline.partners),
+                "monte_carlo_500_s": seconds,
+                "relative_error": {
+                    name: (headline[name] - exact[name]) / abs(exact[name])
+                    for name in AXIS_METRICS
+                    if exact[name]
+                },
+            }
+        results[f"{focus} {day}" + (f" + {'+'.join(enact)}" if enact else "")] = rows
+    return results
+
+
 def main(repeats: int = 3) -> None:
     # the linear form warns about the few rows it drives negative; the timing ignores that
     logging.disable(logging.WARNING)
-    results = {"smart": bench_smart(repeats), "monte_carlo": bench_monte_carlo(repeats)}
+    results = {
+        "smart": bench_smart(repeats),
+        "monte_carlo": bench_monte_carlo(repeats),
+        "partner_axis": bench_partner_axis(repeats),
+    }
     out = HERE / "out"
     out.mkdir(exist_ok=True)
     (out / "bench_pe.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -226,6 +293,13 @@ def main(repeats: int = 3) -> None:
         f"Monte Carlo {m['draws']} draws: {m['vectorised_s']:.3f} s (loop {m['loop_s']:.2f} s: "
         f"{m['loop_s'] / m['vectorised_s']:.0f}x)",
     ]
+    for case, rows in results["partner_axis"].items():
+        for key, row in rows.items():
+            worst = max(abs(v) for v in row["relative_error"].values())
+            lines.append(
+                f"axis {case}, {key} explicit ({row['columns']} columns): 500 draws "
+                f"{row['monte_carlo_500_s']:.3f} s, largest headline error {100 * worst:.2f}%"
+            )
     print("\n".join(lines))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -103,7 +103,7 @@ def simulate_command(
     headline = headline_rows(outcome)
     sectors = sector_rows(outcome, top)
     if output_format is Format.json:
-        records: list[dict[str, Any]] = sectors.to_dict(orient="records")
+        records = [{str(k): v for k, v in row.items()} for row in sectors.to_dict("records")]
         payload = {**info, "headline": headline, "sectors": records}
         out_console.print_json(json.dumps(finite(payload), allow_nan=False))
         return

@@ -229,9 +229,12 @@ def _observed(
     n_partners = len(counts)
     flat = line_of[positions] * n_partners + np.repeat(np.arange(n_partners), counts)
     size = n_lines * n_partners
-    values = np.bincount(flat, weights=raw["line_values"], minlength=size)
-    duties = np.bincount(flat, weights=raw["line_duties"], minlength=size)
-    return values.reshape(n_lines, n_partners), duties.reshape(n_lines, n_partners)
+    weights = [np.asarray(raw[name], dtype=np.float64) for name in ("line_values", "line_duties")]
+    values, duties = (
+        np.bincount(flat, weights=w, minlength=size).astype(np.float64).reshape(n_lines, -1)
+        for w in weights
+    )
+    return values, duties
 
 
 @cache

@@ -81,7 +81,7 @@ class SectorLines:
     @cached_property
     def line_total(self) -> FloatArray:
         """``[L]`` imports of all partners by line."""
-        total = self.values.sum(axis=1)
+        total: FloatArray = np.asarray(self.values.sum(axis=1), dtype=np.float64)
         total.setflags(write=False)
         return total
 

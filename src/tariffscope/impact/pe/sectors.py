@@ -119,7 +119,7 @@ def headline_arrays(
     numbers are summed over them).
     """
     shape = (-1, n_sectors, n_partners)
-    focus = np.atleast_1d(np.asarray(focus, dtype=np.int64))
+    columns = np.atleast_1d(np.asarray(focus, dtype=np.int64))
     inputs = result.inputs
     v0 = inputs.value.reshape(shape)
     v1 = result.value1.reshape(shape)
@@ -131,8 +131,8 @@ def headline_arrays(
     price_index = result.price_index.reshape(-1, n_sectors)
     consumer = result.consumer_surplus.reshape(-1, n_sectors).sum(axis=1)
     others = np.ones(n_partners, dtype=bool)
-    others[focus] = False
-    f0, f1 = v0[:, :, focus].sum(axis=(1, 2)), v1[:, :, focus].sum(axis=(1, 2))
+    others[columns] = False
+    f0, f1 = v0[:, :, columns].sum(axis=(1, 2)), v1[:, :, columns].sum(axis=(1, 2))
     total0, total1 = v0.sum(axis=(1, 2)), v1.sum(axis=(1, 2))
     revenue_change = (r1 - r0).sum(axis=(1, 2))
     return {
@@ -144,18 +144,20 @@ def headline_arrays(
         "imports_total_change_usd": total1 - total0,
         "imports_total_change_pct": 100.0 * _ratio(total1 - total0, total0),
         "trade_creation_usd": result.creation.reshape(shape).sum(axis=(1, 2)),
-        "trade_diversion_focus_usd": result.diversion.reshape(shape)[:, :, focus].sum(axis=(1, 2)),
+        "trade_diversion_focus_usd": result.diversion.reshape(shape)[:, :, columns].sum(
+            axis=(1, 2)
+        ),
         "price_effect_usd": result.price_effect.reshape(shape).sum(axis=(1, 2)),
-        "duty_focus_before_usd": r0[:, :, focus].sum(axis=(1, 2)),
-        "duty_focus_after_usd": r1[:, :, focus].sum(axis=(1, 2)),
+        "duty_focus_before_usd": r0[:, :, columns].sum(axis=(1, 2)),
+        "duty_focus_after_usd": r1[:, :, columns].sum(axis=(1, 2)),
         "tariff_revenue_change_usd": revenue_change,
         "consumer_surplus_change_usd": consumer,
         "welfare_change_usd": consumer + revenue_change,
         "import_price_index_change_pct": 100.0
         * _ratio((spend * price_index).sum(axis=1), spend.sum(axis=1)),
-        "etr_focus_before_pct": 100.0 * _ratio(r0[:, :, focus].sum(axis=(1, 2)), f0),
-        "etr_focus_static_pct": 100.0 * _ratio((t1 * v0)[:, :, focus].sum(axis=(1, 2)), f0),
-        "etr_focus_after_pct": 100.0 * _ratio(r1[:, :, focus].sum(axis=(1, 2)), f1),
+        "etr_focus_before_pct": 100.0 * _ratio(r0[:, :, columns].sum(axis=(1, 2)), f0),
+        "etr_focus_static_pct": 100.0 * _ratio((t1 * v0)[:, :, columns].sum(axis=(1, 2)), f0),
+        "etr_focus_after_pct": 100.0 * _ratio(r1[:, :, columns].sum(axis=(1, 2)), f1),
         "etr_total_before_pct": 100.0 * _ratio(r0.sum(axis=(1, 2)), total0),
         "etr_total_static_pct": 100.0 * _ratio((t1 * v0).sum(axis=(1, 2)), total0),
         "etr_total_after_pct": 100.0 * _ratio(r1.sum(axis=(1, 2)), total1),

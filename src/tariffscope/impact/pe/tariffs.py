@@ -99,7 +99,7 @@ def sum_by_group(values: FloatArray, group: IntArray, n_groups: int) -> FloatArr
 
 
 def line_weights(
-    hts8: Sequence[str],
+    hts8: Sequence[str] | npt.NDArray[np.str_],
     *,
     sectors: Sequence[str],
     partners: Sequence[str],
