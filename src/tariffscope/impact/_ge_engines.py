@@ -64,9 +64,9 @@ MODELS: dict[str, dict[str, Any]] = {
 _ASSUMPTIONS = (
     "Only US import tariffs change; every other country's tariffs stay at the model's base "
     "year values.",
-    "HTS8 line duties are averaged into model sectors with HS6-equal weights inside each GTAP "
-    "sector (Japan's vehicle mix inside motor vehicles) and 2024 US imports by GTAP sector from "
-    "the exporter's partner group (JPN, CHN, CAN, MEX, EU, GBR, rest of world) across them.",
+    "HTS8 line duties are averaged into model sectors weighted by each exporter's own 2024 US "
+    "imports by line (Census; all partners' imports where it has none in a sector); a model's "
+    "rest of the world is the sum of its countries.",
     "Specific duties count only their ad valorem part; claims (e.g. USMCA) as given, default none.",
     "Long-run equilibria compared: the model's base year economy under the reference law and "
     "under the scenario; trade and income levels are the base year's, not 2025's.",

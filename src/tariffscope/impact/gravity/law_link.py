@@ -6,8 +6,7 @@ enters as follows (docs/models.md, "Scenarios from the tariff law"):
 
 1. :func:`gravity_us_tariffs` resolves every HTS8 line of the law for each of the 68 exporters
    (by its own code; Romania's old ``ROM`` is read as ``ROU``) and averages the manufacturing
-   lines into one rate per exporter: HS6-equal weights inside each GTAP sector, then 2024 US
-   imports by GTAP sector from the exporter's partner group across sectors
+   lines into one rate per exporter, weighted by the exporter's own 2024 US imports by line
    (:mod:`tariffscope.impact.law_tariffs`). Agriculture, mining and energy are left out
    because the model's flows are manufacturing only.
 2. The observed 2006 flows are read as customs values under the US tariffs of the base year,
