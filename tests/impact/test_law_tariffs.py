@@ -210,7 +210,9 @@ def test_region_is_the_trade_weighted_mean_of_its_members() -> None:
     # equal but for lines where one member's duty is unknown (a specific duty) and the other's
     # is not: the region gives the unknown one the other's rate, alone leaves the line out
     assert region.rates[both, 0] == pytest.approx(expected[both], rel=1e-4)
-    assert region.weights[:, 0] == pytest.approx(own.sum(axis=1), rel=1e-9)
+    # weights count the lines of the 2025 schedule: HS 4420.19.00 of 2024 ($0.25 bn) is gone
+    assert region.weights[:, 0] == pytest.approx(own.sum(axis=1), rel=0.01)
+    assert region.weights[:, 0] == pytest.approx(alone.weights.sum(axis=1), rel=1e-9)
     assert len(CP_EXPORTERS) == 30
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -125,12 +124,13 @@ class ModelTariffs:
 
 @dataclass(frozen=True, eq=False)
 class _ConcordanceLines:
-    """The 2024 line trade on a concordance's sectors (lines outside every sector dropped)."""
+    """The 2024 line trade (on the schedule's lines) with each line's model sector."""
 
     codes: npt.NDArray[np.str_]
-    sector: IntArray
+    sector: IntArray  # [L] index into the concordance's sectors, -1 outside
     origins: tuple[str, ...]
     values: FloatArray
+    line_total: FloatArray
 
 
 _LINES: dict[int, tuple[SectorConcordance, _ConcordanceLines]] = {}
@@ -147,9 +147,9 @@ def _lines_for(concordance: SectorConcordance) -> _ConcordanceLines:
 
 
 def _concordance_lines(concordance: SectorConcordance) -> _ConcordanceLines:
-    from tariffscope.data.line_trade import load_line_trade
+    from tariffscope.impact.pe.partners import hs6_positions, schedule_trade
 
-    trade = load_line_trade("hts8")
+    trade = schedule_trade()
     position = {name: k for k, name in enumerate(concordance.sectors)}
     by_hs6 = dict(
         zip(
@@ -158,18 +158,8 @@ def _concordance_lines(concordance: SectorConcordance) -> _ConcordanceLines:
             strict=True,
         )
     )
-    sector = np.array([by_hs6.get(code[:6], -1) for code in trade.codes], dtype=np.int64)
-    keep = (sector >= 0) & trade.covered
-    values = np.ascontiguousarray(trade.values[keep])
-    values.setflags(write=False)
-    return _ConcordanceLines(trade.codes[keep], sector[keep], trade.partners, values)
-
-
-@cache
-def _partners() -> frozenset[str]:
-    from tariffscope.data.line_trade import load_line_trade
-
-    return frozenset(load_line_trade("hts8").partners)
+    sector = hs6_positions(trade.codes, by_hs6)
+    return _ConcordanceLines(trade.codes, sector, trade.origins, trade.values, trade.line_total)
 
 
 def model_tariffs(
@@ -211,7 +201,7 @@ def model_tariffs(
         exporter named twice (directly or as a member of two regions); the law engine's
         errors for dates, origins and scenarios.
     """
-    from tariffscope.impact.pe.law import align_rows, line_rates_at
+    from tariffscope.impact.pe.law import align_rows, law_on_lines
     from tariffscope.regime import Scenario, resolve_lines
 
     if importer != "USA":
@@ -226,12 +216,13 @@ def model_tariffs(
     if len(set(flat)) != len(flat):
         raise InputError("an origin is named twice among the exporters and their regions")
     lines = _lines_for(concordance)
-    table, traded = line_rates_at(
-        lines, entry_date, scenario=scenario, as_known=as_known, claims=claims
-    )
+    law = law_on_lines(lines, entry_date, scenario=scenario, as_known=as_known, claims=claims)
+    table, traded = law.table, law.rates
     origins = list(lines.origins)
     values = lines.values
-    extra = [origin for origin in flat if origin not in _partners()]
+    totals = law.totals if max(map(len, each)) > len(origins) // 2 else None
+    known = set(origins)
+    extra = [origin for origin in flat if origin not in known]
     if extra:  # exporters with no 2024 US imports: their own duties, no weight of their own
         more = resolve_lines(
             extra, entry_date, scenario=scenario, as_known=as_known, claims=tuple(claims)
@@ -242,13 +233,14 @@ def model_tariffs(
         traded = np.concatenate([traded, added], axis=1)
         values = np.concatenate([values, np.zeros((len(lines.codes), len(extra)))], axis=1)
         origins += list(more.origins)
+        totals = None
     position = {origin: k for k, origin in enumerate(origins)}
     column = np.full(len(origins), -1, dtype=np.int64)
     for k, group in enumerate(each):
         column[[position[origin] for origin in group]] = k
     n_exporters, n_sectors = len(exporters), len(concordance.sectors)
-    line_rates, own = group_lines(traded, values, column, n_exporters)
-    everyone = lines.values.sum(axis=1)
+    line_rates, own = group_lines(traded, values, column, n_exporters, totals=totals)
+    everyone = lines.line_total
     weights = line_weights(
         lines.codes,
         sectors=concordance.sectors,

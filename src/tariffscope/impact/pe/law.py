@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any, Protocol
 
 import numpy as np
@@ -30,7 +31,6 @@ from tariffscope.impact.pe.baseline import (
     SigmaSource,
     load_sector_baseline,
 )
-from tariffscope.impact.pe.partners import SectorLines
 from tariffscope.impact.pe.sectors import SectorOutcome, simulate_sectors
 from tariffscope.impact.pe.tariffs import (
     LineTotals,
@@ -45,10 +45,12 @@ from tariffscope.impact.uncertainty import MonteCarloResult, monte_carlo_sectors
 
 __all__ = [
     "DEFAULT_REFERENCE_DATE",
+    "LawOnLines",
     "PricedOutcome",
     "SectorTariffs",
     "TradeLines",
     "align_rows",
+    "law_on_lines",
     "line_rates_at",
     "price_outcome",
     "sector_tariffs_at",
@@ -110,13 +112,17 @@ def align_rows(codes: npt.NDArray[np.str_], table_codes: npt.NDArray[np.str_]) -
 
 
 class TradeLines(Protocol):
-    """Line codes and the origins whose trade they carry (``SectorLines`` and the like)."""
+    """Line codes, the origins whose trade they carry and that trade (``ScheduleTrade``,
+    ``SectorLines`` and the like)."""
 
     @property
     def codes(self) -> npt.NDArray[np.str_]: ...
 
     @property
     def origins(self) -> tuple[str, ...]: ...
+
+    @property
+    def values(self) -> FloatArray: ...
 
 
 def _resolve(
@@ -142,12 +148,61 @@ def _resolve(
     )
 
 
-def _rates_on(lines: TradeLines, table: Any) -> FloatArray:
-    rows = align_rows(lines.codes, table.codes)
-    total: FloatArray = table.total[np.maximum(rows, 0)]
-    total[rows < 0] = np.nan
-    total.setflags(write=False)
-    return total
+@dataclass(frozen=True, eq=False)
+class LawOnLines:
+    """The law of one rate table on the lines of a trade table.
+
+    ``rates`` is ``[L, O]``: each origin's total duty on each line (fraction; NaN where
+    unknown or where the schedule lacks the line); ``totals`` its per-line sums over all
+    origins weighted by the trade (for the rest-of-world columns, :func:`group_lines`).
+    """
+
+    table: Any
+    values: FloatArray
+    rates: FloatArray
+
+    @cached_property
+    def totals(self) -> LineTotals:
+        return line_totals(self.rates, self.values)
+
+
+# Recent answers, kept with the rate table and the trade values (the keys are their ids): the
+# brief asks for the same law from the PE and the GE engines.
+_LAW: OrderedDict[tuple[int, int, int], LawOnLines] = OrderedDict()
+
+
+def law_on_lines(
+    lines: TradeLines,
+    entry_date: date | str,
+    *,
+    scenario: object | None = None,
+    as_known: date | str | None = None,
+    metal_share: float | None = None,
+    claims: Sequence[str] = (),
+) -> LawOnLines:
+    """The law at ``entry_date`` (plus ``scenario``) on the lines and origins of ``lines``.
+
+    Every origin with 2024 trade is resolved in one call, so the PE and GE engines share the
+    law engine's cache of recent answers; on the schedule's own lines the rate table is used
+    as it is, without a copy.
+    """
+    table = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, claims)
+    key = (id(table), id(lines.values), id(lines.codes))
+    stored = _LAW.get(key)
+    if stored is not None and stored.table is table and stored.values is lines.values:
+        return stored
+    if lines.codes is table.codes or np.array_equal(lines.codes, table.codes):
+        rates: FloatArray = table.total
+    else:
+        rows = align_rows(lines.codes, table.codes)
+        rates = table.total[np.maximum(rows, 0)]
+        rates[rows < 0] = np.nan
+    rates.setflags(write=False)
+    stored = LawOnLines(table, lines.values, rates)
+    _LAW[key] = stored
+    while len(_LAW) > 16:
+        _LAW.popitem(last=False)
+    return stored
 
 
 def line_rates_at(
@@ -159,38 +214,16 @@ def line_rates_at(
     metal_share: float | None = None,
     claims: Sequence[str] = (),
 ) -> tuple[Any, FloatArray]:
-    """The law's duty on each trade line for each origin of ``lines``: ``(RateTable, [L, O])``.
-
-    Every origin with 2024 trade is resolved in one call, so the PE and GE engines share the
-    law engine's cache of recent answers. Lines the 2025 schedule lacks get NaN.
-    """
-    table = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, claims)
-    return table, _rates_on(lines, table)
-
-
-# The law on the PE lines for recent dates, with its per-line sums over all origins (kept with
-# the rate table, whose identity is the law engine's cache entry).
-_LAW: OrderedDict[int, tuple[object, FloatArray, LineTotals]] = OrderedDict()
-
-
-def _law_on_lines(
-    lines: SectorLines,
-    entry_date: date | str,
-    *,
-    scenario: object | None,
-    as_known: date | str | None,
-    metal_share: float | None,
-) -> tuple[Any, FloatArray, LineTotals]:
-    table = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, ())
-    key = id(table)
-    stored = _LAW.get(key)
-    if stored is None or stored[0] is not table:
-        rates = _rates_on(lines, table)
-        stored = (table, rates, line_totals(rates, lines.values))
-        _LAW[key] = stored
-        while len(_LAW) > 16:
-            _LAW.popitem(last=False)
-    return table, stored[1], stored[2]
+    """The law's duty on each line for each origin of ``lines``: ``(RateTable, [L, O])``."""
+    law = law_on_lines(
+        lines,
+        entry_date,
+        scenario=scenario,
+        as_known=as_known,
+        metal_share=metal_share,
+        claims=claims,
+    )
+    return law.table, law.rates
 
 
 @dataclass(frozen=True, eq=False)
@@ -260,11 +293,12 @@ def sector_tariffs_at(
     columns = _columns(baseline)
     lines = baseline.lines
     assert lines is not None
-    table, line_rates, totals = _law_on_lines(
+    law = law_on_lines(
         lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
     )
+    table = law.table
     by_column, _ = group_lines(
-        line_rates, lines.values, columns.column, len(baseline.partners), totals=totals
+        law.rates, lines.values, columns.column, len(baseline.partners), totals=law.totals
     )
     rates, coverage = aggregate_line_tariffs(by_column, columns.weights)
     if np.isnan(rates).any():

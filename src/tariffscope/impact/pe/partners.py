@@ -18,7 +18,7 @@ of each line (HS 2022 HS6 -> GTAP, chapters 1-97).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -32,9 +32,12 @@ __all__ = [
     "EXPLICIT_SUPPLIERS",
     "REST",
     "PartnerAxis",
+    "ScheduleTrade",
     "SectorLines",
     "focus_code",
+    "hs6_positions",
     "partner_axis",
+    "schedule_trade",
     "sector_lines",
 ]
 
@@ -48,42 +51,36 @@ REST = "ROW"
 
 
 @dataclass(frozen=True, eq=False)
-class SectorLines:
-    """Every partner's 2024 US imports by HTS8 line, with the GTAP sector of each line.
+class ScheduleTrade:
+    """Every partner's 2024 US imports on the tariff schedule's HTS8 lines (the law's rows).
+
+    The rows are those the law engine answers for (:func:`tariffscope.regime.resolve_lines`
+    without ``codes``: every HTS8 line of chapters 1-97, in the schedule's order), so a rate
+    table and these values line up without a gather.
 
     Attributes
     ----------
     codes
-        ``[L]`` HTS8 lines of chapters 1-97 that map to a goods sector, ascending.
-    sector
-        ``[L]`` index of each line's sector in ``sectors``.
-    sectors
-        The GTAP goods sectors.
+        ``[L]`` the schedule's HTS8 lines.
     origins
         ``[O]`` ISO3 code of every partner with imports (EU members individually).
     values
-        ``[L, O]`` customs value, US dollars (``LineTrade`` detail: own lines, the EU mix or
-        the HS2 spread).
-    imports
-        ``[S, O]`` the values summed by sector.
+        ``[L, O]`` customs value, US dollars (0 on lines without 2024 imports); see
+        :class:`tariffscope.data.line_trade.LineTrade` for how each partner's lines are made.
+    line_total
+        ``[L]`` imports of all partners by line.
+    unmatched_usd
+        2024 imports (chapters 1-97) on HTS8 lines the 2025 schedule no longer has.
     year
         Data year.
     """
 
     codes: npt.NDArray[np.str_]
-    sector: IntArray
-    sectors: tuple[str, ...]
     origins: tuple[str, ...]
     values: FloatArray
-    imports: FloatArray
+    line_total: FloatArray
+    unmatched_usd: float
     year: int
-
-    @cached_property
-    def line_total(self) -> FloatArray:
-        """``[L]`` imports of all partners by line."""
-        total: FloatArray = np.asarray(self.values.sum(axis=1), dtype=np.float64)
-        total.setflags(write=False)
-        return total
 
     def origin_index(self, code: str) -> int:
         """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
@@ -94,29 +91,94 @@ class SectorLines:
 
 
 @cache
+def schedule_trade() -> ScheduleTrade:
+    """The embedded 2024 line trade on the schedule's HTS8 lines (cached; arrays read-only)."""
+    from tariffscope.regime.schedule import load_schedule
+
+    trade = load_line_trade("hts8")
+    codes = load_schedule().hts8
+    position = {str(code): k for k, code in enumerate(codes)}
+    covered = trade.covered
+    rows = np.array([position.get(str(code), -1) for code in trade.codes[covered]])
+    found = rows >= 0
+    values = np.zeros((len(codes), len(trade.partners)))
+    values[rows[found]] = trade.values[covered][found]
+    total = values.sum(axis=1)
+    for array in (values, total):
+        array.setflags(write=False)
+    return ScheduleTrade(
+        codes=codes,
+        origins=trade.partners,
+        values=values,
+        line_total=total,
+        unmatched_usd=float(trade.values[covered][~found].sum()),
+        year=trade.year,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class SectorLines:
+    """The 2024 line trade of every partner (:class:`ScheduleTrade`) on the GTAP sectors.
+
+    Attributes
+    ----------
+    codes, origins, values, line_total, year
+        Those of the schedule trade: ``[L]`` HTS8 lines, ``[O]`` partners, ``[L, O]`` imports.
+    sector
+        ``[L]`` index of each line's sector in ``sectors`` (-1: none, e.g. HS 291800).
+    sectors
+        The GTAP goods sectors.
+    imports
+        ``[S, O]`` each partner's 2024 imports by sector (all its lines of chapters 1-97,
+        also the few the 2025 schedule lacks).
+    """
+
+    codes: npt.NDArray[np.str_]
+    sector: IntArray
+    sectors: tuple[str, ...]
+    origins: tuple[str, ...]
+    values: FloatArray
+    line_total: FloatArray
+    imports: FloatArray
+    year: int
+
+    def origin_index(self, code: str) -> int:
+        """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
+        try:
+            return self.origins.index(code)
+        except ValueError:
+            raise NotCoveredError(f"not priced: no trade data for {code}", what=code) from None
+
+
+def hs6_positions(codes: npt.NDArray[np.str_], table: dict[str, int]) -> IntArray:
+    """Position of each code's HS6 subheading in ``table`` (HS6 -> index), -1 when absent."""
+    return np.array([table.get(str(code)[:6], -1) for code in codes], dtype=np.int64)
+
+
+@cache
 def sector_lines() -> SectorLines:
     """The embedded 2024 line trade of every partner, on the GTAP goods sectors (cached)."""
     from tariffscope.data.loaders import GTAP_GOODS
     from tariffscope.impact.pe.baseline import sector_hs6_map
 
+    on_schedule = schedule_trade()
     trade = load_line_trade("hts8")
     hs6 = sector_hs6_map()
     position = {code: k for k, code in enumerate(GTAP_GOODS)}
     by_hs6 = dict(zip(hs6["hs6"], (position[g] for g in hs6["gtap_code"]), strict=True))
-    sector = np.array([by_hs6.get(code[:6], -1) for code in trade.codes], dtype=np.int64)
+    sector = hs6_positions(trade.codes, by_hs6)
     keep = (sector >= 0) & trade.covered
-    values = np.ascontiguousarray(trade.values[keep])
-    values.setflags(write=False)
-    imports = sum_by_group(values, sector[keep], len(GTAP_GOODS))
+    imports = sum_by_group(trade.values[keep], sector[keep], len(GTAP_GOODS))
     imports.setflags(write=False)
     return SectorLines(
-        codes=trade.codes[keep],
-        sector=sector[keep],
+        codes=on_schedule.codes,
+        sector=hs6_positions(on_schedule.codes, by_hs6),
         sectors=GTAP_GOODS,
-        origins=trade.partners,
-        values=values,
+        origins=on_schedule.origins,
+        values=on_schedule.values,
+        line_total=on_schedule.line_total,
         imports=imports,
-        year=trade.year,
+        year=on_schedule.year,
     )
 
 

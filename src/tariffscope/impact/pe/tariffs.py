@@ -82,17 +82,30 @@ class LineWeights:
     fallback: BoolArray
 
 
+# Sort orders of recent group arrays (kept with the array, whose id is the key): the same sector
+# index is summed over many times per outcome.
+_ORDERS: dict[int, tuple[IntArray, IntArray, IntArray, npt.NDArray[np.bool_]]] = {}
+
+
+def _order(group: IntArray, n_groups: int) -> tuple[IntArray, IntArray, npt.NDArray[np.bool_]]:
+    stored = _ORDERS.get(id(group))
+    if stored is None or stored[0] is not group or len(stored[3]) != n_groups:
+        inside = np.flatnonzero(group >= 0)
+        order = inside[np.argsort(group[inside], kind="stable")]
+        counts = np.bincount(group[inside], minlength=n_groups)
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        if len(_ORDERS) > 32:
+            _ORDERS.clear()
+        stored = (group, order, starts, counts > 0)
+        _ORDERS[id(group)] = stored
+    return stored[1], stored[2], stored[3]
+
+
 def sum_by_group(values: FloatArray, group: IntArray, n_groups: int) -> FloatArray:
     """Rows of ``values`` (``[N, K]``) summed by ``group`` (``[N]``; rows with -1 dropped)."""
     values = np.asarray(values, dtype=np.float64)
-    inside = group >= 0
-    if not inside.all():
-        values, group = values[inside], group[inside]
-    order = np.argsort(group, kind="stable")
-    counts = np.bincount(group, minlength=n_groups)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    order, starts, present = _order(np.asarray(group), n_groups)
     out = np.zeros((n_groups, values.shape[1]))
-    present = counts > 0
     if present.any():
         out[present] = np.add.reduceat(values[order], starts[present], axis=0)
     return out
