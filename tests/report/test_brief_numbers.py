@@ -62,7 +62,7 @@ def _rows(brief: Brief) -> dict[tuple[str, str], object]:
 
 
 def test_mixed_draws_pick_one_study_per_draw() -> None:
-    baseline = load_sector_baseline("mixed")
+    baseline = load_sector_baseline("CHN", sigma_source="mixed")
     t0 = np.zeros(baseline.imports.shape)
     t1 = t0.copy()
     t1[:, baseline.partner_index("CHN")] = 0.25

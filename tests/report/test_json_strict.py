@@ -142,14 +142,15 @@ def test_rate_and_history_json_with_non_finite_numbers(monkeypatch: pytest.Monke
 def test_simulate_and_compare_json_with_non_finite_numbers(
     monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
+    import tariffscope.cli.compare as compare
     import tariffscope.cli.simulate as simulate
-
-    original = simulate._headline_rows
+    from tariffscope.cli._pricing import headline_rows
 
     def rows(outcome: Any) -> list[dict[str, Any]]:
-        return [{**row, "point": math.nan, "p95": math.inf} for row in original(outcome)]
+        return [{**row, "point": math.nan, "p95": math.inf} for row in headline_rows(outcome)]
 
-    monkeypatch.setattr(simulate, "_headline_rows", rows)
+    monkeypatch.setattr(simulate, "headline_rows", rows)
+    monkeypatch.setattr(compare, "headline_rows", rows)
     args = [command, "--partner", "CHN", "--draws", "10", "--format", "json"]
     if command == "simulate":
         args += ["--date", "2025-07-18"]

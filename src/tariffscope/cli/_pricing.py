@@ -7,7 +7,6 @@ result with a warning (exit 0).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +39,6 @@ __all__ = [
     "SigmaOption",
     "SigmaSource",
     "SupplyOption",
-    "finite",
     "headline_rows",
     "meta",
     "price",
@@ -211,20 +209,6 @@ def scenario_from_spec(spec: str | None) -> Any:
         ids = [part for part in spec[len("enact:") :].split("+") if part]
         return scenario_from_mapping({"name": spec, "enact": ids})
     return load_scenario(Path(spec))
-
-
-def finite(value: Any) -> Any:
-    """``value`` with every NaN or infinite float (also inside lists and dicts) as None."""
-    if isinstance(value, dict):
-        return {key: finite(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [finite(item) for item in value]
-    if isinstance(value, float | np.floating):
-        number = float(value)
-        return number if math.isfinite(number) else None
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
 
 
 def headline_rows(outcome: Any) -> list[dict[str, Any]]:

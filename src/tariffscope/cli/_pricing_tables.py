@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -11,7 +10,8 @@ import pandas as pd
 from rich.table import Table
 
 from tariffscope.cli._app import err_console, out_console
-from tariffscope.cli._pricing import Format, Settings, finite, headline_rows
+from tariffscope.cli._json import print_json
+from tariffscope.cli._pricing import Format, Settings, headline_rows
 from tariffscope.domain.countries import country_name
 from tariffscope.errors import NotCoveredError
 
@@ -142,7 +142,7 @@ def not_priced(
     err_console.print(f"warning: {warning}", markup=False, highlight=False)
     if output_format is Format.json:
         payload = {"partner": settings.partner, **fields, "headline": [], "warnings": [warning]}
-        out_console.print_json(json.dumps(finite(payload), allow_nan=False))
+        print_json(payload)
     elif output_format is Format.csv:
         sys.stdout.write("outcome,metric,unit,description,point\n")
     else:

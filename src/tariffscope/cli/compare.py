@@ -10,7 +10,6 @@ inclusive rates and exemptions).
 from __future__ import annotations
 
 import datetime
-import json
 import sys
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -18,7 +17,7 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 
-from tariffscope.cli._app import out_console
+from tariffscope.cli._json import print_json
 from tariffscope.cli._pricing import (
     DrawsOption,
     Format,
@@ -33,7 +32,6 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
-    finite,
     headline_rows,
     meta,
     price,
@@ -177,7 +175,7 @@ def compare_command(
             "cases": [{**info, "headline": headline_rows(o)} for o, info in results],
             "warnings": [],
         }
-        out_console.print_json(json.dumps(finite(payload), allow_nan=False))
+        print_json(payload)
         return
     if output_format is Format.csv:
         pd.concat([o.summary() for o, _ in results]).to_csv(

@@ -10,14 +10,14 @@ error: the result says "not priced" in its warnings and the command exits 0. ``c
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import pandas as pd
 import typer
 
-from tariffscope.cli._app import guarded, out_console
+from tariffscope.cli._app import guarded
+from tariffscope.cli._json import print_json
 from tariffscope.cli._pricing import (
     DrawsOption,
     Format,
@@ -32,7 +32,6 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
-    finite,
     headline_rows,
     meta,
     price,
@@ -103,9 +102,7 @@ def simulate_command(
     headline = headline_rows(outcome)
     sectors = sector_rows(outcome, top)
     if output_format is Format.json:
-        records = [{str(k): v for k, v in row.items()} for row in sectors.to_dict("records")]
-        payload = {**info, "headline": headline, "sectors": records}
-        out_console.print_json(json.dumps(finite(payload), allow_nan=False))
+        print_json({**info, "headline": headline, "sectors": sectors.to_dict(orient="records")})
         return
     if output_format is Format.csv:
         frame = pd.DataFrame(headline)
