@@ -160,10 +160,11 @@ class LawOnLines:
     table: Any
     values: FloatArray
     rates: FloatArray
+    value: FloatArray | None = None
 
     @cached_property
     def totals(self) -> LineTotals:
-        return line_totals(self.rates, self.values)
+        return line_totals(self.rates, self.values, value=self.value)
 
 
 # Recent answers, kept with the rate table and the trade values (the keys are their ids): the
@@ -198,7 +199,7 @@ def law_on_lines(
         rates = table.total[np.maximum(rows, 0)]
         rates[rows < 0] = np.nan
     rates.setflags(write=False)
-    stored = LawOnLines(table, lines.values, rates)
+    stored = LawOnLines(table, lines.values, rates, getattr(lines, "line_total", None))
     _LAW[key] = stored
     while len(_LAW) > 16:
         _LAW.popitem(last=False)

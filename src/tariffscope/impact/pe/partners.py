@@ -98,12 +98,12 @@ def schedule_trade() -> ScheduleTrade:
     trade = load_line_trade("hts8")
     codes = load_schedule().hts8
     position = {str(code): k for k, code in enumerate(codes)}
-    covered = trade.covered
-    rows = np.array([position.get(str(code), -1) for code in trade.codes[covered]])
-    found = rows >= 0
+    rows = np.array([position.get(str(code), -1) for code in trade.codes])
+    taken = np.flatnonzero((rows >= 0) & trade.covered)
     values = np.zeros((len(codes), len(trade.partners)))
-    values[rows[found]] = trade.values[covered][found]
+    values[rows[taken]] = trade.values[taken]
     total = values.sum(axis=1)
+    missed = trade.covered & (rows < 0)
     for array in (values, total):
         array.setflags(write=False)
     return ScheduleTrade(
@@ -111,7 +111,7 @@ def schedule_trade() -> ScheduleTrade:
         origins=trade.partners,
         values=values,
         line_total=total,
-        unmatched_usd=float(trade.values[covered][~found].sum()),
+        unmatched_usd=float(trade.values[missed].sum()),
         year=trade.year,
     )
 

@@ -221,20 +221,35 @@ def sum_columns(
 
 
 def line_totals(
-    line_rates: FloatArray, values: FloatArray, origins: IntArray | None = None
+    line_rates: FloatArray,
+    values: FloatArray,
+    origins: IntArray | None = None,
+    *,
+    value: FloatArray | None = None,
 ) -> LineTotals:
-    """:class:`LineTotals` over the columns ``origins`` of ``[L, O]`` rates and imports (all)."""
+    """:class:`LineTotals` over the columns ``origins`` of ``[L, O]`` rates and imports (all).
+
+    ``value`` may give the row sums of ``values`` over those columns when already known. Rows
+    without an unknown rate (most: unknown rates are specific duties, the same for nearly
+    every origin) take the fast path; only the others are masked.
+    """
     rates = line_rates if origins is None else line_rates[:, origins]
     trade = values if origins is None else values[:, origins]
-    known = np.isfinite(rates)
-    clean = np.where(known, rates, 0.0)
-    return LineTotals(
-        weighted=np.einsum("lo,lo->l", trade, clean),
-        weight=np.where(known, trade, 0.0).sum(axis=1),
-        plain=clean.sum(axis=1),
-        count=known.sum(axis=1).astype(np.float64),
-        value=trade.sum(axis=1),
-    )
+    total_value = trade.sum(axis=1) if value is None else value
+    unknown = np.isnan(rates).any(axis=1)
+    weighted = np.einsum("lo,lo->l", trade, rates)  # NaN on the rows redone below
+    plain = rates.sum(axis=1)
+    weight = total_value.copy()
+    count = np.full(rates.shape[0], float(rates.shape[1]))
+    if unknown.any():
+        sub_rates, sub_trade = rates[unknown], trade[unknown]
+        known = np.isfinite(sub_rates)
+        clean = np.where(known, sub_rates, 0.0)
+        weighted[unknown] = np.einsum("lo,lo->l", sub_trade, clean)
+        plain[unknown] = clean.sum(axis=1)
+        weight[unknown] = np.where(known, sub_trade, 0.0).sum(axis=1)
+        count[unknown] = known.sum(axis=1)
+    return LineTotals(weighted, weight, plain, count, total_value)
 
 
 def group_lines(
