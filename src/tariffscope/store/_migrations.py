@@ -177,7 +177,8 @@ _V1 = (
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, extracted records, negotiations, measure links, scenario results", _V1),
+    Migration(1, "articles, extracted records, negotiations, measure links, scenario results",
+              _V1),
 )
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 """The schema version this tariffscope writes."""
@@ -225,7 +226,8 @@ def apply_migrations(conn: Any, where: str) -> int:
         except Exception as error:
             conn.execute("ROLLBACK")
             raise StoreError(
-                f"store {where}: migration to schema version {migration.version} failed ({error})"
+                f"store {where}: migration to schema version {migration.version} failed "
+                f"({error})"
             ) from error
         logger.info("store %s: migrated to schema version %d", where, migration.version)
         applied += 1
