@@ -25,21 +25,43 @@ KNOWN = {
 }
 
 
-def event(kind: str, participants: Sequence[str], *, date: dt.date | None = None,
-          month: bool = False, status: str = "happened", place: str | None = None,
-          date_text: str | None = None, count: int | None = None, start: int = 0,
-          end: int = 10) -> Event:
-    return Event.from_dict({
-        "kind": kind, "date": None if date is None else date.isoformat(),
-        "date_precision": ("month" if month else "day") if date else None,
-        "date_text": date_text, "place": place, "participants": list(participants),
-        "status": status, "count": count, "start": start, "end": end,
-    })
+def event(
+    kind: str,
+    participants: Sequence[str],
+    *,
+    date: dt.date | None = None,
+    month: bool = False,
+    status: str = "happened",
+    place: str | None = None,
+    date_text: str | None = None,
+    count: int | None = None,
+    start: int = 0,
+    end: int = 10,
+) -> Event:
+    return Event.from_dict(
+        {
+            "kind": kind,
+            "date": None if date is None else date.isoformat(),
+            "date_precision": ("month" if month else "day") if date else None,
+            "date_text": date_text,
+            "place": place,
+            "participants": list(participants),
+            "status": status,
+            "count": count,
+            "start": start,
+            "end": end,
+        }
+    )
 
 
-def story(outlet: str, published: dt.date | None, events: Sequence[Event] = (),
-          quotes: Sequence[Quote] = (), measures: Sequence[MeasureMention] = (),
-          body: str | None = None) -> tuple[str, Extraction]:
+def story(
+    outlet: str,
+    published: dt.date | None,
+    events: Sequence[Event] = (),
+    quotes: Sequence[Quote] = (),
+    measures: Sequence[MeasureMention] = (),
+    body: str | None = None,
+) -> tuple[str, Extraction]:
     """A body text and an extraction whose actors are the people the events and quotes name."""
     names: list[str] = []
     for e in events:
@@ -58,8 +80,15 @@ def add_stories(store: Store, stories: Iterable[tuple[str, Extraction]]) -> list
 
     ids = []
     for k, (body, extraction) in enumerate(stories):
-        ids.append(store.add_article(f"story-{k}", body, extraction, extractor="test",
-                                     negotiations=article_pairs(extraction)))
+        ids.append(
+            store.add_article(
+                f"story-{k}",
+                body,
+                extraction,
+                extractor="test",
+                negotiations=article_pairs(extraction),
+            )
+        )
     return ids
 
 

@@ -14,8 +14,10 @@ from tariffscope.cli import app
 pytestmark = pytest.mark.shared
 
 runner = CliRunner()
-BRAZIL = ["15-brazil-lula-trump-phone-call-40pct-ap-inddist.txt",
-          "22-brazil-40pct-removed-agri-goods-mercopress.txt"]
+BRAZIL = [
+    "15-brazil-lula-trump-phone-call-40pct-ap-inddist.txt",
+    "22-brazil-40pct-removed-agri-goods-mercopress.txt",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +40,22 @@ def test_ingest_then_again_adds_nothing(db: Path, dev_dir: Path) -> None:
     assert (payload["added"], payload["duplicates"], payload["articles_in_store"]) == (0, 30, 30)
 
 
-def test_unreadable_inputs_are_one_line_each_and_the_rest_is_read(db: Path, dev_dir: Path,
-                                                                  tmp_path: Path) -> None:
+def test_unreadable_inputs_are_one_line_each_and_the_rest_is_read(
+    db: Path, dev_dir: Path, tmp_path: Path
+) -> None:
     binary = tmp_path / "data.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
-    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), str(dev_dir / BRAZIL[0]),
-                                 str(binary), "--db", str(db)])
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(tmp_path / "missing.txt"),
+            str(dev_dir / BRAZIL[0]),
+            str(binary),
+            "--db",
+            str(db),
+        ],
+    )
     assert result.exit_code == 0
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
     assert len(skipped) == 2
@@ -53,11 +65,11 @@ def test_unreadable_inputs_are_one_line_each_and_the_rest_is_read(db: Path, dev_
 
 
 def test_nothing_readable_exits_2(db: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
-                                 "--db", str(db)])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", str(db)]
+    )
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines()[-1] == \
-        "error: none of the 2 inputs could be read"
+    assert result.stderr.strip().splitlines()[-1] == "error: none of the 2 inputs could be read"
 
 
 def test_timeline_table_and_json(db: Path, dev_dir: Path) -> None:
@@ -71,18 +83,21 @@ def test_timeline_table_and_json(db: Path, dev_dir: Path) -> None:
     assert data["parties"] == ["BRA", "USA"]
     (call,) = [e for e in data["events"] if e["kind"] == "call"]
     assert call["date"] == "2025-10-06" and len(call["sources"]) == 2
-    early = runner.invoke(app, ["timeline", "-p", "USA-BRA", "--db", str(db), "-f", "json",
-                                "--as-of", "2025-10-07"])
+    early = runner.invoke(
+        app, ["timeline", "-p", "USA-BRA", "--db", str(db), "-f", "json", "--as-of", "2025-10-07"]
+    )
     assert len(json.loads(early.stdout)["articles"]) == 1
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--pair", "USA"], "does not name two parties"),
-    (["--pair", "USA-XXX"], "unknown country 'XXX'"),
-    (["--pair", "USA-JPN", "--as-of", "2025-13-01"], "is not a date"),
-])
-def test_timeline_bad_input_exits_2(db: Path, dev_dir: Path, args: list[str],
-                                    message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--pair", "USA"], "does not name two parties"),
+        (["--pair", "USA-XXX"], "unknown country 'XXX'"),
+        (["--pair", "USA-JPN", "--as-of", "2025-13-01"], "is not a date"),
+    ],
+)
+def test_timeline_bad_input_exits_2(db: Path, dev_dir: Path, args: list[str], message: str) -> None:
     runner.invoke(app, ["ingest", str(dev_dir / BRAZIL[0]), "--db", str(db)])
     result = runner.invoke(app, ["timeline", *args, "--db", str(db)])
     assert result.exit_code == 2
@@ -91,7 +106,8 @@ def test_timeline_bad_input_exits_2(db: Path, dev_dir: Path, args: list[str],
 
 
 def test_timeline_without_a_store_exits_2(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["timeline", "--pair", "USA-JPN", "--db",
-                                 str(tmp_path / "none.duckdb")])
+    result = runner.invoke(
+        app, ["timeline", "--pair", "USA-JPN", "--db", str(tmp_path / "none.duckdb")]
+    )
     assert result.exit_code == 2
     assert "no store at" in result.stderr

@@ -41,8 +41,9 @@ def test_brazil_lula_trump_call_of_october_6_is_one_event(dev_store: Store) -> N
 
 def test_brazil_meetings_in_different_places_and_months_stay_apart(dev_store: Store) -> None:
     state = negotiation_state(dev_store, "USA-BRA")
-    meetings = {e.date: numbers(e) for e in events_of(state, "meeting")
-                if "Donald Trump" in e.participants}
+    meetings = {
+        e.date: numbers(e) for e in events_of(state, "meeting") if "Donald Trump" in e.participants
+    }
     # Kuala Lumpur on 2025-10-26 is reported by 22 only; 15's "earlier this month" meeting
     # (published 2025-10-07) cannot be a meeting of 26 October
     assert meetings[dt.date(2025, 10, 26)] == {"22"}
@@ -103,13 +104,16 @@ def test_mexico_march_call_and_july_call_stay_apart(dev_store: Store) -> None:
 
 
 def _grouping(store: Store, pairs: list[str]) -> dict[str, set[frozenset[str]]]:
-    return {pair: {frozenset(numbers(e)) for e in negotiation_state(store, pair).events}
-            for pair in pairs}
+    return {
+        pair: {frozenset(numbers(e)) for e in negotiation_state(store, pair).events}
+        for pair in pairs
+    }
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_merging_does_not_depend_on_ingest_order(dev_store: Store, dev_dir: Path,
-                                                 gold: GoldExtractor, seed: int) -> None:
+def test_merging_does_not_depend_on_ingest_order(
+    dev_store: Store, dev_dir: Path, gold: GoldExtractor, seed: int
+) -> None:
     pairs = ["USA-BRA", "USA-JPN", "USA-KOR", "USA-CHN", "USA-MEX", "EUN-USA"]
     expected = _grouping(dev_store, pairs)
     assert sum(len(g) > 1 for groups in expected.values() for g in groups) == 5

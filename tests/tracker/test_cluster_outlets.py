@@ -23,40 +23,82 @@ SAT = dt.date(2025, 7, 19)
 
 OSAKA = event("meeting", ["Ryosei Akazawa", "Scott Bessent"], status="planned", place="Osaka")
 STORIES = [
-    story("Bloomberg", FRI, [
-        event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=FRI, place="Tokyo",
-              date_text="on Friday"),
-        OSAKA,
-        event("election", ["JPN"], date=dt.date(2025, 7, 20), status="planned"),
-    ]),
-    story("Reuters", FRI, [
-        event("talks", ["Ishiba", "Bessent"], date=FRI, date_text="on Friday"),
-        event("call", ["Ryosei Akazawa", "Howard Lutnick"]),
-    ]),
-    story("Kyodo", SAT, [
-        event("meeting", ["Shigeru Ishiba", "Scott Bessent", "Ryosei Akazawa"], date=FRI,
-              place="Tokyo", date_text="on Friday"),
-        event("visit", ["Scott Bessent"], date=SAT, status="planned", place="Osaka"),
-    ]),
-    story("Nikkei", FRI, [
-        event("meeting", ["Scott Bessent", "JPN"], place="the prime minister's office"),
-    ]),
-    story("Japan Times", SAT, [
-        event("meeting", ["Ishiba", "Scott Bessent"], date=dt.date(2025, 7, 17),
-              place="Tokyo", date_text="Thursday"),
-    ]),
-    story("AP", None, [
-        event("meeting", ["Bessent", "Shigeru Ishiba"], place="Tokyo", date_text="on Friday"),
-        OSAKA,
-    ]),
+    story(
+        "Bloomberg",
+        FRI,
+        [
+            event(
+                "meeting",
+                ["Shigeru Ishiba", "Scott Bessent"],
+                date=FRI,
+                place="Tokyo",
+                date_text="on Friday",
+            ),
+            OSAKA,
+            event("election", ["JPN"], date=dt.date(2025, 7, 20), status="planned"),
+        ],
+    ),
+    story(
+        "Reuters",
+        FRI,
+        [
+            event("talks", ["Ishiba", "Bessent"], date=FRI, date_text="on Friday"),
+            event("call", ["Ryosei Akazawa", "Howard Lutnick"]),
+        ],
+    ),
+    story(
+        "Kyodo",
+        SAT,
+        [
+            event(
+                "meeting",
+                ["Shigeru Ishiba", "Scott Bessent", "Ryosei Akazawa"],
+                date=FRI,
+                place="Tokyo",
+                date_text="on Friday",
+            ),
+            event("visit", ["Scott Bessent"], date=SAT, status="planned", place="Osaka"),
+        ],
+    ),
+    story(
+        "Nikkei",
+        FRI,
+        [
+            event("meeting", ["Scott Bessent", "JPN"], place="the prime minister's office"),
+        ],
+    ),
+    story(
+        "Japan Times",
+        SAT,
+        [
+            event(
+                "meeting",
+                ["Ishiba", "Scott Bessent"],
+                date=dt.date(2025, 7, 17),
+                place="Tokyo",
+                date_text="Thursday",
+            ),
+        ],
+    ),
+    story(
+        "AP",
+        None,
+        [
+            event("meeting", ["Bessent", "Shigeru Ishiba"], place="Tokyo", date_text="on Friday"),
+            OSAKA,
+        ],
+    ),
 ]
 OUTLETS = {body_extraction[1].article.outlet for body_extraction in STORIES}
 
 
 def _meetings(store: Store) -> list[set[str | None]]:
     state = negotiation_state(store, "USA-JPN")
-    return [{s.outlet for s in e.sources} for e in state.events
-            if e.kind in {"meeting", "talks"} and e.status == "happened"]
+    return [
+        {s.outlet for s in e.sources}
+        for e in state.events
+        if e.kind in {"meeting", "talks"} and e.status == "happened"
+    ]
 
 
 def test_six_outlets_report_one_meeting(store: Store) -> None:
@@ -93,27 +135,43 @@ def test_any_order_and_any_subset_gives_one_meeting(order: list[int], size: int)
 
 
 def test_a_meeting_a_week_later_is_another_meeting(store: Store) -> None:
-    later = story("NHK", dt.date(2025, 7, 25), [
-        event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=dt.date(2025, 7, 25),
-              place="Tokyo"),
-    ])
+    later = story(
+        "NHK",
+        dt.date(2025, 7, 25),
+        [
+            event(
+                "meeting",
+                ["Shigeru Ishiba", "Scott Bessent"],
+                date=dt.date(2025, 7, 25),
+                place="Tokyo",
+            ),
+        ],
+    )
     add_stories(store, [*STORIES[:3], later])
     assert sorted(len(m) for m in _meetings(store)) == [1, 3]
 
 
 def test_a_meeting_with_another_counterpart_is_another_meeting(store: Store) -> None:
     # same day, same American, but Japan's trade negotiator instead of the prime minister
-    other = story("Asahi", FRI, [
-        event("meeting", ["Ryosei Akazawa", "Scott Bessent"], date=FRI, place="Tokyo"),
-    ])
+    other = story(
+        "Asahi",
+        FRI,
+        [
+            event("meeting", ["Ryosei Akazawa", "Scott Bessent"], date=FRI, place="Tokyo"),
+        ],
+    )
     add_stories(store, [STORIES[0], other])
     assert len(_meetings(store)) == 2
 
 
 def test_a_visit_to_the_counterpart_is_the_meeting(store: Store) -> None:
-    visit = story("Jiji", SAT, [
-        event("visit", ["Scott Bessent", "Shigeru Ishiba"], date=FRI, place="Tokyo"),
-    ])
+    visit = story(
+        "Jiji",
+        SAT,
+        [
+            event("visit", ["Scott Bessent", "Shigeru Ishiba"], date=FRI, place="Tokyo"),
+        ],
+    )
     trip = story("Mainichi", SAT, [event("visit", ["Scott Bessent"], date=FRI, place="Japan")])
     add_stories(store, [STORIES[0], visit, trip])
     meetings = _meetings(store)

@@ -22,9 +22,11 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture
 def three(tmp_path: Path, dev_dir: Path) -> list[Path]:
-    names = ["15-brazil-lula-trump-phone-call-40pct-ap-inddist.txt",
-             "22-brazil-40pct-removed-agri-goods-mercopress.txt",
-             "09-brazil-returns-trump-50pct-tariff-letter-intercity.txt"]
+    names = [
+        "15-brazil-lula-trump-phone-call-40pct-ap-inddist.txt",
+        "22-brazil-40pct-removed-agri-goods-mercopress.txt",
+        "09-brazil-returns-trump-50pct-tariff-letter-intercity.txt",
+    ]
     return [Path(shutil.copy(dev_dir / n, tmp_path / n)) for n in names]
 
 
@@ -52,8 +54,9 @@ def test_reingesting_adds_nothing(store: Store, dev_dir: Path, gold: GoldExtract
     assert store.check() == []
 
 
-def test_the_same_story_twice_in_one_run_is_stored_once(store: Store, three: list[Path],
-                                                        gold: GoldExtractor, tmp_path: Path) -> None:
+def test_the_same_story_twice_in_one_run_is_stored_once(
+    store: Store, three: list[Path], gold: GoldExtractor, tmp_path: Path
+) -> None:
     copy = tmp_path / "copy" / three[0].name
     copy.parent.mkdir()
     shutil.copy(three[0], copy)
@@ -63,7 +66,8 @@ def test_the_same_story_twice_in_one_run_is_stored_once(store: Store, three: lis
 
 
 def test_bad_inputs_are_reported_in_one_line_and_the_rest_carries_on(
-        store: Store, three: list[Path], gold: GoldExtractor, tmp_path: Path) -> None:
+    store: Store, three: list[Path], gold: GoldExtractor, tmp_path: Path
+) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 20)
     empty_dir = tmp_path / "empty"
@@ -74,11 +78,23 @@ def test_bad_inputs_are_reported_in_one_line_and_the_rest_carries_on(
         with httpx.Client(transport=transport) as client:
             return fetch_article(url, client=client, resolve=lambda h, p: ["93.184.216.34"])
 
-    inputs = [three[0], tmp_path / "missing.txt", binary, "https://example.com/gone",
-              empty_dir, three[1]]
+    inputs = [
+        three[0],
+        tmp_path / "missing.txt",
+        binary,
+        "https://example.com/gone",
+        empty_dir,
+        three[1],
+    ]
     report = ingest_paths(store, inputs, extractor=gold, fetch=fetch)
-    assert [r.status for r in report.results] == ["added", "failed", "failed", "failed",
-                                                  "failed", "added"]
+    assert [r.status for r in report.results] == [
+        "added",
+        "failed",
+        "failed",
+        "failed",
+        "failed",
+        "added",
+    ]
     messages = [r.message or "" for r in report.failed]
     assert all("\n" not in m for m in messages)
     assert "missing.txt: no such file or folder" in messages[0]
@@ -89,8 +105,9 @@ def test_bad_inputs_are_reported_in_one_line_and_the_rest_carries_on(
     assert store.count_articles() == 2
 
 
-def test_an_extraction_failure_spoils_only_its_story(store: Store, three: list[Path],
-                                                     gold: GoldExtractor) -> None:
+def test_an_extraction_failure_spoils_only_its_story(
+    store: Store, three: list[Path], gold: GoldExtractor
+) -> None:
     def fragile(articles: Sequence[Article]) -> list[Extraction]:
         if any(a.source.endswith(three[1].name) for a in articles):
             raise ExtractionError("the parser fell over")
@@ -102,8 +119,9 @@ def test_an_extraction_failure_spoils_only_its_story(store: Store, three: list[P
     assert store.check() == []
 
 
-def test_progress_is_reported_once_per_input(store: Store, three: list[Path],
-                                             gold: GoldExtractor, tmp_path: Path) -> None:
+def test_progress_is_reported_once_per_input(
+    store: Store, three: list[Path], gold: GoldExtractor, tmp_path: Path
+) -> None:
     seen: list[tuple[int, int, str]] = []
 
     def progress(done: int, total: int, result: InputResult) -> None:
@@ -115,7 +133,8 @@ def test_progress_is_reported_once_per_input(store: Store, three: list[Path],
     assert sorted(s for _, _, s in seen) == ["added", "added", "added", "failed"]
 
 
-def test_stories_are_assigned_to_their_negotiations(store: Store, three: list[Path],
-                                                    gold: GoldExtractor) -> None:
+def test_stories_are_assigned_to_their_negotiations(
+    store: Store, three: list[Path], gold: GoldExtractor
+) -> None:
     ingest_paths(store, three, extractor=gold)
     assert [(n.parties, n.n_articles) for n in store.negotiations()] == [(("BRA", "USA"), 3)]

@@ -22,12 +22,21 @@ def test_five_outlets_one_meeting(store: Store, shared: Path) -> None:
     report = ingest_paths(store, [STORIES, seed])
     assert len(report.added) == 5, [r.message for r in report.failed]
     state = negotiation_state(store, "USA-JPN")
-    tokyo = [e for e in state.events if e.kind in {"meeting", "talks"}
-             and {"Shigeru Ishiba", "Scott Bessent"} <= set(e.participants)]
+    tokyo = [
+        e
+        for e in state.events
+        if e.kind in {"meeting", "talks"}
+        and {"Shigeru Ishiba", "Scott Bessent"} <= set(e.participants)
+    ]
     assert len(tokyo) == 1
     (meeting,) = tokyo
     assert meeting.date == dt.date(2025, 7, 18)
     assert meeting.place == "Tokyo"
     assert sorted({s.outlet for s in meeting.sources}) == [
-        "Bloomberg", "Capital Times", "Eastern Daily", "Harbor Wire", "Pacific Post"]
+        "Bloomberg",
+        "Capital Times",
+        "Eastern Daily",
+        "Harbor Wire",
+        "Pacific Post",
+    ]
     assert store.check() == []

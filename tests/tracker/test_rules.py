@@ -41,11 +41,14 @@ def test_a_story_reports_only_what_happened_before_it() -> None:
     assert planned.lo == FRI - dt.timedelta(days=1) and planned.hi is not None and planned.hi > FRI
 
 
-@pytest.mark.parametrize(("text", "lo", "hi"), [
-    ("last week", dt.date(2025, 7, 4), dt.date(2025, 7, 18)),
-    ("last month", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
-    ("earlier this month", dt.date(2025, 7, 1), dt.date(2025, 7, 19)),
-])
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("last week", dt.date(2025, 7, 4), dt.date(2025, 7, 18)),
+        ("last month", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+        ("earlier this month", dt.date(2025, 7, 1), dt.date(2025, 7, 19)),
+    ],
+)
 def test_relative_words_bound_undated_events(text: str, lo: dt.date, hi: dt.date) -> None:
     window = event_window(event("talks", ["X"], date_text=text), FRI)
     assert (window.lo, window.hi) == (lo, hi)
@@ -73,11 +76,16 @@ def test_names_match_by_their_words() -> None:
 
 def test_a_short_name_joins_the_one_full_name_it_fits() -> None:
     def actors(*names: str) -> Extraction:
-        return Extraction.from_dict({"actors": [
-            {"name": n, "role": None, "country": c} for n, c in names]})
+        return Extraction.from_dict(
+            {"actors": [{"name": n, "role": None, "country": c} for n, c in names]}
+        )
 
-    index = PersonIndex([actors(("Donald Trump", "USA"), ("Lee Jae Myung", "KOR")),
-                         actors(("Trump", None), ("Lee Hsien Loong", "SGP"), ("Lee", None))])
+    index = PersonIndex(
+        [
+            actors(("Donald Trump", "USA"), ("Lee Jae Myung", "KOR")),
+            actors(("Trump", None), ("Lee Hsien Loong", "SGP"), ("Lee", None)),
+        ]
+    )
     assert index.canonical("Trump") == "Donald Trump"
     assert index.country("Trump") == "USA"
     assert index.canonical("Lee") == "Lee"  # fits two people: stays apart
@@ -91,19 +99,36 @@ def test_places() -> None:
     assert not same_place("Tokyo", None)
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("There are many areas in which Japan and the United States should cooperate",
-     "there are many areas in which Japan and the United States should cooperate.", True),
-    ("We made our deal, pretty much finalized it,", "We made our deal – pretty much finalized it",
-     True),
-    ("I didn’t know whisky was so important", "I didn't know whisky was so important", True),
-    ("Secretary Bessent stated that a good agreement would definitely be reached.",
-     "a good agreement would definitely be reached", True),
-    ("We will reach a good agreement", "We will not reach a good agreement soon, I fear", False),
-    ("a good deal", "a good deal for both", False),
-])
-def test_quotes_are_the_same_words_despite_punctuation_and_excerpts(a: str, b: str,
-                                                                    same: bool) -> None:
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "There are many areas in which Japan and the United States should cooperate",
+            "there are many areas in which Japan and the United States should cooperate.",
+            True,
+        ),
+        (
+            "We made our deal, pretty much finalized it,",
+            "We made our deal – pretty much finalized it",
+            True,
+        ),
+        ("I didn’t know whisky was so important", "I didn't know whisky was so important", True),
+        (
+            "Secretary Bessent stated that a good agreement would definitely be reached.",
+            "a good agreement would definitely be reached",
+            True,
+        ),
+        (
+            "We will reach a good agreement",
+            "We will not reach a good agreement soon, I fear",
+            False,
+        ),
+        ("a good deal", "a good deal for both", False),
+    ],
+)
+def test_quotes_are_the_same_words_despite_punctuation_and_excerpts(
+    a: str, b: str, same: bool
+) -> None:
     assert same_quote(a, b) is same
 
 

@@ -205,8 +205,9 @@ def _cluster_family(reports: Sequence[EventReport]) -> list[tuple[EventReport, .
         lo, hi = report.window.lo, report.window.hi
         for index, cluster in enumerate(clusters):
             other = cluster.window
-            if (lo is not None and other.hi is not None and lo > other.hi) or \
-                    (hi is not None and other.lo is not None and hi < other.lo):
+            if (lo is not None and other.hi is not None and lo > other.hi) or (
+                hi is not None and other.lo is not None and hi < other.lo
+            ):
                 continue  # quick test before the full intersection
             window = other.intersect(report.window)
             if window.is_empty():

@@ -136,8 +136,9 @@ def _relative(words: list[str], published: dt.date) -> tuple[dt.date, dt.date] |
     return None
 
 
-def event_window(event: Event, published: dt.date | None,
-                 tolerance: int = DAY_TOLERANCE) -> DateWindow:
+def event_window(
+    event: Event, published: dt.date | None, tolerance: int = DAY_TOLERANCE
+) -> DateWindow:
     """The days on which ``event`` (as one story reports it) may have taken place.
 
     Parameters

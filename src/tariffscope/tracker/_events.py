@@ -29,8 +29,9 @@ def _relevant(report: EventReport, parties: tuple[str, str]) -> bool:
     return True
 
 
-def event_reports(stored: Sequence[StoredExtraction], index: PersonIndex,
-                  parties: tuple[str, str] | None = None) -> list[EventReport]:
+def event_reports(
+    stored: Sequence[StoredExtraction], index: PersonIndex, parties: tuple[str, str] | None = None
+) -> list[EventReport]:
     """Every event record of the stories as an :class:`EventReport` (only those that concern
     the two ``parties`` when given)."""
     out: list[EventReport] = []
@@ -49,9 +50,15 @@ def event_reports(stored: Sequence[StoredExtraction], index: PersonIndex,
                     known[index.canonical(name)] = country
             person_countries = tuple(sorted(known.items()))
             report = EventReport(
-                event_id=event_id, article_id=item.article.id, event=event, published=published,
-                persons=persons, countries=countries, person_countries=person_countries,
-                window=event_window(event, published), ordinal=event_ordinal(event, item.body),
+                event_id=event_id,
+                article_id=item.article.id,
+                event=event,
+                published=published,
+                persons=persons,
+                countries=countries,
+                person_countries=person_countries,
+                window=event_window(event, published),
+                ordinal=event_ordinal(event, item.body),
             )
             if parties is None or _relevant(report, parties):
                 out.append(report)
@@ -61,15 +68,28 @@ def event_reports(stored: Sequence[StoredExtraction], index: PersonIndex,
 def _source(report: EventReport, articles: dict[int, StoredExtraction]) -> SourceRef:
     item = articles[report.article_id]
     meta = item.article.meta
-    return SourceRef(item.article.id, report.event_id, item.article.source, meta.outlet,
-                     meta.title, meta.url, meta.published, (report.event.start, report.event.end))
+    return SourceRef(
+        item.article.id,
+        report.event_id,
+        item.article.source,
+        meta.outlet,
+        meta.title,
+        meta.url,
+        meta.published,
+        (report.event.start, report.event.end),
+    )
 
 
 def _merged_view(group: Sequence[EventReport], articles: dict[int, StoredExtraction]) -> EventView:
     window = merged_window(group)
-    exact = [r.event for r in group if r.event.date and r.event.date_precision != "month"
-             and (window.lo is None or window.lo <= r.event.date)
-             and (window.hi is None or r.event.date <= window.hi)]
+    exact = [
+        r.event
+        for r in group
+        if r.event.date
+        and r.event.date_precision != "month"
+        and (window.lo is None or window.lo <= r.event.date)
+        and (window.hi is None or r.event.date <= window.hi)
+    ]
     months = [r.event for r in group if r.event.date and r.event.date_precision == "month"]
     date: dt.date | None
     precision: str | None = None
@@ -96,8 +116,10 @@ def _merged_view(group: Sequence[EventReport], articles: dict[int, StoredExtract
     persons: list[str] = []
     covered: set[str] = set()
     for r in group:
-        for p in sorted(r.persons, key=lambda n: r.event.participants.index(n)
-                        if n in r.event.participants else 99):
+        for p in sorted(
+            r.persons,
+            key=lambda n: r.event.participants.index(n) if n in r.event.participants else 99,
+        ):
             if p not in persons:
                 persons.append(p)
         covered |= {c for _, c in r.person_countries}
@@ -108,24 +130,31 @@ def _merged_view(group: Sequence[EventReport], articles: dict[int, StoredExtract
         sort_date = max(window.lo, min(published))
     sources = tuple(dict.fromkeys(_source(r, articles) for r in group))
     return EventView(
-        id=min(r.event_id for r in group), kind=kind, date=date, date_precision=precision,
-        earliest=window.lo if date is None else None, latest=window.hi if date is None else None,
-        date_text=date_text, place=places.most_common(1)[0][0] if places else None,
-        participants=(*persons, *codes), status=status,
+        id=min(r.event_id for r in group),
+        kind=kind,
+        date=date,
+        date_precision=precision,
+        earliest=window.lo if date is None else None,
+        latest=window.hi if date is None else None,
+        date_text=date_text,
+        place=places.most_common(1)[0][0] if places else None,
+        participants=(*persons, *codes),
+        status=status,
         count=max((r.event.count for r in group if r.event.count), default=None),
         ordinal=next((r.ordinal for r in group if r.ordinal is not None), None),
-        sources=sources, sort_date=sort_date,
+        sources=sources,
+        sort_date=sort_date,
     )
 
 
-def build_events(reports: Sequence[EventReport],
-                 stored: Sequence[StoredExtraction]) -> list[EventView]:
+def build_events(
+    reports: Sequence[EventReport], stored: Sequence[StoredExtraction]
+) -> list[EventView]:
     """Merge the reports into events and sort them by date (ordinals break ties)."""
     articles = {s.article.id: s for s in stored}
     views = [_merged_view(group, articles) for group in cluster_events(reports)]
     far = dt.date.max
-    views.sort(key=lambda v: (v.sort_date or far, _KIND_ORDER.get(v.kind, 0),
-                              v.ordinal or 0, v.id))
+    views.sort(key=lambda v: (v.sort_date or far, _KIND_ORDER.get(v.kind, 0), v.ordinal or 0, v.id))
     return views
 
 
@@ -174,8 +203,14 @@ def visit_series(events: Sequence[EventView]) -> tuple[list[VisitSeries], list[E
         previous: int | None = None
         for m in singles:
             number, inferred = m.ordinal, False
-            if number is None and anchor is not None and anchor.count and anchor_day \
-                    and m.sort_date and m.sort_date > anchor_day:
+            if (
+                number is None
+                and anchor is not None
+                and anchor.count
+                and anchor_day
+                and m.sort_date
+                and m.sort_date > anchor_day
+            ):
                 number, inferred = (previous or anchor.count) + 1, True
             elif number is None and previous is not None:
                 number, inferred = previous + 1, True
@@ -188,9 +223,14 @@ def visit_series(events: Sequence[EventView]) -> tuple[list[VisitSeries], list[E
             for slot, view in zip(slots, reordered, strict=True):
                 ordered[slot] = view
             entries.sort(key=lambda e: e.number or 0)
-        series.append(VisitSeries(
-            kind=key[0], person=key[1] or None, place=(view_place(members) or key[2]) or None,
-            known_count=anchor.count if anchor else None, known_as_of=anchor_day,
-            visits=tuple(entries),
-        ))
+        series.append(
+            VisitSeries(
+                kind=key[0],
+                person=key[1] or None,
+                place=(view_place(members) or key[2]) or None,
+                known_count=anchor.count if anchor else None,
+                known_as_of=anchor_day,
+                visits=tuple(entries),
+            )
+        )
     return series, ordered

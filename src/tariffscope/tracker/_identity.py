@@ -20,11 +20,31 @@ from tariffscope.domain.news import Extraction
 
 __all__ = ["PersonIndex", "is_party_code", "name_tokens", "party_of", "same_person"]
 
-_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "president", "premier", "chancellor",
-    "minister", "secretary", "prime", "vice", "ambassador", "commissioner", "governor",
-    "king", "queen", "sheikh", "general",
-})
+_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "prime",
+        "vice",
+        "ambassador",
+        "commissioner",
+        "governor",
+        "king",
+        "queen",
+        "sheikh",
+        "general",
+    }
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -141,9 +161,9 @@ class PersonIndex:
         counter = self._roles.get(self.canonical(name))
         return tuple(r for r, _ in counter.most_common()) if counter else ()
 
-    def split(self, participants: Iterable[str],
-              local: Mapping[str, str | None] | None = None) -> tuple[frozenset[str],
-                                                                        frozenset[str]]:
+    def split(
+        self, participants: Iterable[str], local: Mapping[str, str | None] | None = None
+    ) -> tuple[frozenset[str], frozenset[str]]:
         """``(persons, countries)`` of a participant list: canonical names, and the country
         codes named directly or through a person (``local`` maps names to countries as the
         story gives them; the index's majority fills the rest)."""

@@ -123,8 +123,13 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, str | None]]:
             continue
         path = Path(text).expanduser()
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file()
-                           and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".")
+            )
             if not files:
                 out.append((text, f"{text}: the folder has no .txt or .html files"))
             out.extend((str(p), None) for p in files)
@@ -153,8 +158,9 @@ dates stories without a publication date with :class:`tariffscope.tracker.StoryD
 
 
 class _Run:
-    def __init__(self, store: Store, extractor: Extractor, total: int,
-                 progress: ProgressCallback | None) -> None:
+    def __init__(
+        self, store: Store, extractor: Extractor, total: int, progress: ProgressCallback | None
+    ) -> None:
         self.store = store
         self.extractor = extractor
         self.name = _extractor_name(extractor)
@@ -178,8 +184,11 @@ class _Run:
                 return [error]
             return [r for a in articles for r in self._extract([a])]
         if len(found) != len(articles):
-            return [RuntimeError(f"the extractor returned {len(found)} records for "
-                                 f"{len(articles)} articles")] * len(articles)
+            return [
+                RuntimeError(
+                    f"the extractor returned {len(found)} records for {len(articles)} articles"
+                )
+            ] * len(articles)
         return found
 
     def flush(self) -> None:
@@ -190,20 +199,35 @@ class _Run:
         for (position, article), outcome in zip(batch, outcomes, strict=True):
             title = article.meta.title
             if isinstance(outcome, Exception):
-                message = outcome.one_line() if isinstance(outcome, TariffscopeError) else \
-                    f"{type(outcome).__name__}: {outcome}"
-                self.finish(position, InputResult(article.source, "failed", None,
-                                                  f"{article.source}: extraction failed "
-                                                  f"({message})", title))
+                message = (
+                    outcome.one_line()
+                    if isinstance(outcome, TariffscopeError)
+                    else f"{type(outcome).__name__}: {outcome}"
+                )
+                self.finish(
+                    position,
+                    InputResult(
+                        article.source,
+                        "failed",
+                        None,
+                        f"{article.source}: extraction failed ({message})",
+                        title,
+                    ),
+                )
                 continue
             extraction = dataclasses.replace(outcome, article=article.meta)
             try:
                 article_id = self.store.add_article(
-                    article.source, article.text, extraction, extractor=self.name,
-                    negotiations=article_pairs(extraction))
+                    article.source,
+                    article.text,
+                    extraction,
+                    extractor=self.name,
+                    negotiations=article_pairs(extraction),
+                )
             except TariffscopeError as error:
-                self.finish(position, InputResult(article.source, "failed", None,
-                                                  error.one_line(), title))
+                self.finish(
+                    position, InputResult(article.source, "failed", None, error.one_line(), title)
+                )
                 continue
             self.finish(position, InputResult(article.source, "added", article_id, None, title))
 
@@ -265,15 +289,15 @@ def ingest_paths(
             run.finish(position, InputResult(source, "failed", None, error.one_line()))
             continue
         except OSError as error:
-            run.finish(position, InputResult(source, "failed", None,
-                                             f"{source}: cannot read ({error})"))
+            run.finish(
+                position, InputResult(source, "failed", None, f"{source}: cannot read ({error})")
+            )
             continue
         content_hash, _ = article_hashes(article.text, article.meta)
         stored = store.find_article(content_hash)
         if stored is not None or content_hash in seen:
             note = f"same content as {seen[content_hash]}" if content_hash in seen else None
-            run.finish(position, InputResult(source, "duplicate", stored, note,
-                                             article.meta.title))
+            run.finish(position, InputResult(source, "duplicate", stored, note, article.meta.title))
             continue
         seen[content_hash] = source
         run.pending.append((position, article))

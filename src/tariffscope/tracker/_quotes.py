@@ -20,8 +20,14 @@ from difflib import SequenceMatcher
 from tariffscope.domain.news import Quote
 from tariffscope.tracker._identity import same_person
 
-__all__ = ["MIN_EXCERPT_WORDS", "SIMILARITY", "QuoteReport", "group_quotes", "normalize_quote",
-           "same_quote"]
+__all__ = [
+    "MIN_EXCERPT_WORDS",
+    "SIMILARITY",
+    "QuoteReport",
+    "group_quotes",
+    "normalize_quote",
+    "same_quote",
+]
 
 SIMILARITY = 0.85
 """Smallest SequenceMatcher ratio of two normalized quotations taken as the same words."""
