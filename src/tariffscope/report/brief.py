@@ -173,7 +173,9 @@ def _of_pair(link: MeasureLink, pair: tuple[str, str]) -> bool:
 def _price(
     specs: Sequence[OutcomeSpec], partner: str, draws: int, seed: int, warnings: list[str]
 ) -> tuple[PricedScenario, ...]:
-    """Each outcome priced; a partner the engines do not cover is a warning, not an error."""
+    """Each outcome priced; a partner the engines do not cover is a warning, not an error,
+    and so is an outcome the law or the engines cannot price (the brief goes on without it:
+    pricing never fails a story)."""
     priced: list[PricedScenario] = []
     for spec in specs:
         try:
@@ -191,7 +193,16 @@ def _price(
             said = error.one_line()
             warnings.append(said if said.startswith("not priced") else f"not priced: {said}")
             return ()
+        except TariffscopeError as error:
+            warnings.append(f"{spec.label} not priced: {error.one_line()}")
+            continue
+        except Exception as error:  # a failure of the engines must not lose the brief
+            logger.exception("pricing %s failed", spec.label)
+            warnings.append(f"{spec.label} not priced: {type(error).__name__}: {error}")
+            continue
         priced.append(PricedScenario(spec, outcome))
+    if specs and priced and priced[0].spec is not specs[0]:
+        return ()  # without the law on the story's date no increment can be stated
     return tuple(priced)
 
 
@@ -294,6 +305,7 @@ def build_brief(
     specs: list[OutcomeSpec] = []
     if US in pair:
         specs = outcome_specs(links, law, partner=partner, published=as_of)
+        notes.extend(spec.warning for spec in specs if spec.warning)
     else:
         notes.append(
             f"{pair_label(pair)} is briefed as a negotiation only: the catalog holds US tariff "

@@ -7,6 +7,7 @@ is resolved for each member; the note shows the duty most members pay and how ma
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
+from tariffscope.errors import TariffscopeError
 from tariffscope.regime import Catalog, Resolution, resolve
 from tariffscope.tracker.linking import MeasureLink
 
@@ -24,6 +26,7 @@ __all__ = ["LawNote", "law_note"]
 
 _GROUPS_FILE = Path(__file__).resolve().parents[1] / "tracker" / "data" / "product_groups.yaml"
 US = "USA"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,16 @@ def _resolve_party(
 
 
 def law_note(link: MeasureLink, partner: str, published: date, catalog: Catalog) -> LawNote:
+    """The note of one linked mention; a duty the law cannot resolve leaves the note without
+    its layers (logged), never fails the brief."""
+    try:
+        return _law_note(link, partner, published, catalog)
+    except TariffscopeError as error:
+        logger.warning("law note of %s not resolved: %s", link.mention.products, error.one_line())
+        return LawNote(link, link.mention.products, None)
+
+
+def _law_note(link: MeasureLink, partner: str, published: date, catalog: Catalog) -> LawNote:
     from tariffscope.news.products import product_class
 
     if link.mention.imposer != US:  # the catalog holds US law only

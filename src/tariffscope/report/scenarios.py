@@ -19,10 +19,12 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from tariffscope.regime import Catalog, Scenario
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
-from tariffscope.tracker.linking import MeasureLink, candidate_scenario
+from tariffscope.regime.scenario import scenario_from_mapping
+from tariffscope.tracker.linking import MeasureLink
 
 __all__ = ["OutcomeSpec", "outcome_specs"]
 
@@ -38,6 +40,7 @@ class OutcomeSpec:
     as_known: date
     scenario: Scenario | None = None
     hindsight: bool = False
+    warning: str = ""
 
 
 def _deal_measures(catalog: Catalog, partner: str, after: date) -> list[Measure]:
@@ -71,6 +74,68 @@ def _deal_scenario(measures: Sequence[Measure], start: date, partner: str) -> Sc
         remove=superseded,
         add=moved,
     )
+
+
+def _carried_out(
+    name: str,
+    links: Sequence[MeasureLink],
+    catalog: Catalog,
+    start: date,
+    *,
+    deal: bool = False,
+    start_is: str = "",
+) -> tuple[Scenario | None, list[str]]:
+    """The scenario carrying out the links from ``start``, and warnings where the day is ours.
+
+    Threats (``deal`` False): the linked catalog threats enacted and the candidates added.
+    A deal: the candidates agreed, and the catalog measures that announce the deal without
+    enacting it (threatened or proposed); enacted measures are the law already. A catalog
+    measure with no effective date (a rate announced and never given a day) is carried out as
+    a dated copy from ``start`` (``start_is`` says what that day is): as it stands it has no
+    day to start on. A set of measures in force together (a combined link) is the law already.
+    """
+    enact: list[str] = []
+    added: list[dict[str, Any]] = []
+    dated: list[Measure] = []
+    warnings: list[str] = []
+    for link in links:
+        if len(link.measure_ids) > 1:
+            continue
+        measure = catalog.by_id.get(link.measure_id) if link.measure_id else None
+        if measure is None:
+            candidate = link.candidate
+            if (
+                candidate is not None
+                and (link.threatened or link.status == "agreed")
+                and all(item["id"] != candidate["id"] for item in added)
+            ):
+                added.append(dict(candidate))
+            continue
+        announced = measure.status in ("threatened", "proposed")
+        if (deal and not announced) or (not deal and not link.threatened):
+            continue
+        if measure.effective_from is not None:
+            if measure.id not in enact:
+                enact.append(measure.id)
+            continue
+        copy_id = f"{measure.id}@{start.isoformat()}"
+        if any(m.id == copy_id for m in dated):
+            continue
+        dated.append(dataclasses.replace(measure, id=copy_id, effective_from=start))
+        warnings.append(
+            f"{measure.id} ({measure.title}) has no effective date in the catalog; it is "
+            f"priced as carried out from {start.isoformat()}, " + (start_is or "the outcome's date")
+        )
+    if not (enact or added or dated):
+        return None, warnings
+    scenario = scenario_from_mapping({"name": name, "enact": enact, "add": added}, where=name)
+    if dated:
+        scenario = dataclasses.replace(
+            scenario,
+            add=(*scenario.add, *dated),
+            description=", ".join(m.id for m in dated) + " carried out from their dates",
+        )
+    return scenario, warnings
 
 
 def _scheduled(link: MeasureLink, start: date, published: date) -> OutcomeSpec:
@@ -113,10 +178,13 @@ def outcome_specs(
     threats = [link for link in links if link.threatened and (link.measure_id or link.candidate)]
     for link in threats:
         start = link.mention.effective_date
-        if start is None and link.measure_id is not None:
-            start = catalog.measure(link.measure_id).effective_from
+        if start is None and link.measure_id in catalog.by_id:
+            start = catalog.by_id[link.measure_id].effective_from
+        start_is = "the date the story gives" if start else "the story's date"
         start = start or published
-        scenario = candidate_scenario(f"threat of {start.isoformat()}", [link])
+        scenario, warnings = _carried_out(
+            f"threat of {start.isoformat()}", [link], catalog, start, start_is=start_is
+        )
         if scenario is None:
             continue
         key = f"threat:{link.measure_id or (link.candidate and link.candidate['id'])}"
@@ -124,8 +192,10 @@ def outcome_specs(
             continue
         seen.add(key)
         first_threat = start if first_threat is None else min(first_threat, start)
+        extra = link.candidate is not None and link.candidate.get("rule") == "additional"
         what = (
-            f"{link.mention.products} from {link.mention.target} at {link.mention.to_rate_pct:g}%"
+            f"{link.mention.products} from {link.mention.target} at "
+            f"{'an additional ' if extra else ''}{link.mention.to_rate_pct:g}%"
         )
         specs.append(
             OutcomeSpec(
@@ -138,12 +208,18 @@ def outcome_specs(
                 entry_date=start,
                 as_known=published,
                 scenario=scenario,
+                warning="; ".join(warnings),
             )
         )
     start = first_threat or published
     agreed = [link for link in links if link.status == "agreed"]
-    deal = (
-        candidate_scenario("agreed in the story", agreed, enact_threats=False) if agreed else None
+    deal, deal_warnings = _carried_out(
+        "agreed in the story",
+        agreed,
+        catalog,
+        start,
+        deal=True,
+        start_is="the first threat's date" if first_threat else "the story's date",
     )
     if deal is not None:
         specs.append(
@@ -154,6 +230,7 @@ def outcome_specs(
                 start,
                 published,
                 deal,
+                warning="; ".join(deal_warnings),
             )
         )
     else:

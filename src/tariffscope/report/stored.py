@@ -26,7 +26,7 @@ from tariffscope.tracker import (
     negotiation_state,
     story_pairs,
 )
-from tariffscope.tracker.linking import LINKER_NAME, link_mention
+from tariffscope.tracker.linking import LINKER_NAME, link_mentions
 
 __all__ = [
     "GivenStories",
@@ -133,8 +133,8 @@ def _write_links(store: Store, stored: Sequence[StoredExtraction], catalog: Cata
         if published is None:
             continue
         source = extraction.article.url or f"article:{extraction.article.title or 'untitled'}"
-        for mention_id, mention in zip(item.mention_ids, extraction.measures, strict=True):
-            link = link_mention(mention, published, catalog, source=source)
+        links = link_mentions(extraction.measures, published, catalog, source=source)
+        for mention_id, link in zip(item.mention_ids, links, strict=True):
             store.set_measure_link(
                 StoredLink(
                     mention_id=mention_id,

@@ -8,11 +8,12 @@ format, so a threat reported in the news can be priced before it is in the catal
 Matching is by rules, each a necessary condition or a score:
 
 - necessary: the imposer is the United States (the catalog is US law); the mention's target
-  is covered by the measure's targets; the rates agree (to 0.05 points; an inclusive floor's
-  rate is its total); the goods agree (across-the-board goods need an all-products measure;
-  named goods need a measure of a stacking group those goods belong to, per
-  ``data/product_groups.yaml``); the measure was published by the story's date, except for
-  an agreed deal, which may be implemented later;
+  is covered by the measure's targets (a measure on every country with no effective date is
+  an authority over countries designated later, and covers no country a story names); the
+  rates agree (to 0.05 points; an inclusive floor's rate is its total); the goods agree
+  (across-the-board goods need an all-products measure; named goods need a measure of a
+  stacking group those goods belong to, per ``data/product_groups.yaml``); the measure was
+  published by the story's date, except for an agreed deal, which may be implemented later;
 - score: the measure's status fits the mention's (threatened, in force at publication,
   agreed, suspended), and its start date equals the mention's effective date.
 
@@ -21,13 +22,15 @@ fits, or one fits the rate but not the status (a deal's "20%" and a duty in forc
 months), a rate on all of a country's goods may be the sum of several measures in force together
 (the 10% reciprocal rate plus the 20% fentanyl duty reported as "30% on Chinese goods"): the
 mention is linked to that set (:mod:`tariffscope.tracker._combined`). Only a mention that fits
-neither becomes a candidate measure.
+neither becomes a candidate measure: on all goods, the target's new reciprocal rate, or,
+for a threat below what its goods already pay (and the rise of such a threat), a duty added
+on top of the law (:func:`_adds_to_the_law`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -36,12 +39,13 @@ from typing import Any
 
 import yaml
 
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
 from tariffscope.domain.news import MeasureMention
 from tariffscope.news.products import product_class
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
 from tariffscope.regime.scenario import Scenario, scenario_from_mapping
-from tariffscope.tracker._combined import combined_link
+from tariffscope.tracker._combined import across_the_board, combined_link
 
 __all__ = ["LINKER_NAME", "MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
 
@@ -107,10 +111,19 @@ def _goods(products: str) -> tuple[str, frozenset[str], set[str]]:
     return kind, words, groups
 
 
+def _designated_later(measure: Measure) -> bool:
+    """A measure on every country with no day it applies from: an authority over countries
+    designated later (secondary tariffs on buyers of a sanctioned country's oil), not a duty
+    on each country's goods."""
+    return "WLD" in measure.members and measure.effective_from is None
+
+
 def _target_ok(mention: MeasureMention, measure: Measure) -> bool:
     target = mention.target
     if target == "WLD":
         return "WLD" in measure.members
+    if _designated_later(measure) and target not in measure.members:
+        return False  # a threat on one named country is not the authority over the undesignated
     if target == "EUN":
         return "EUN" in measure.members or "WLD" in measure.members
     return measure.covers_origin(target)
@@ -148,10 +161,14 @@ def _status_score(mention: MeasureMention, measure: Measure, published: date) ->
     if status == "in_force":
         return 2.0 if in_force else 0.0
     if status == "agreed":
+        # a deal is one partner's: its measure is the one enacted after the story, or the
+        # deal as announced and not enacted (threatened or proposed in the catalog)
+        deal_rule = measure.rule in ("inclusive_floor", "replace", "exemption")
+        bilateral = mention.target == "WLD" or "WLD" not in measure.members
+        announced = measure.status in ("threatened", "proposed")
         return (
             2.0
-            if measure.published_date >= published
-            and measure.rule in ("inclusive_floor", "replace", "exemption")
+            if deal_rule and bilateral and (measure.published_date >= published or announced)
             else 0.5
         )
     if status == "suspended":
@@ -187,14 +204,43 @@ def _score(
     return score + 0.1 * target_specificity(measure.targets)
 
 
+def _adds_to_the_law(
+    mention: MeasureMention, start: date, published: date, catalog: Catalog, escalated: Set[float]
+) -> bool:
+    """Whether a threatened rate on all goods comes on top of the law, not in its place.
+
+    A threat raises duties: a rate below what the target's goods already pay across the
+    board ("a 10% tariff on France", which pays 15%) is a new duty added to them, and so is
+    the rise of such a threat ("could increase to 25%" after "a 10% tariff", its ``from``
+    rate one of ``escalated``). Otherwise the rate is the goods' new reciprocal rate.
+    """
+    if mention.status not in ("threatened", "proposed") or mention.target in (WLD, ""):
+        return False
+    if mention.from_rate_pct is not None and any(
+        abs(mention.from_rate_pct - rate) <= RATE_TOLERANCE_PCT for rate in escalated
+    ):
+        return True
+    origins = sorted(EU_MEMBERS) if mention.target == EUN else [mention.target]
+    current = max(across_the_board(catalog, o, start, as_known=published)[0] for o in origins)
+    return mention.to_rate_pct < current - RATE_TOLERANCE_PCT
+
+
 def _candidate(
-    mention: MeasureMention, published: date, source: str, kind: str, words: frozenset[str]
+    mention: MeasureMention,
+    published: date,
+    source: str,
+    kind: str,
+    words: frozenset[str],
+    additional: bool = False,
 ) -> Mapping[str, Any] | None:
     if mention.imposer != "USA" or mention.target in (None, "", "USA"):
         return None
     table = _product_groups()
     products: dict[str, Any]
-    if kind == "all":
+    rule = "replace"
+    if kind == "all" and additional:
+        group, authority, products, rule = "ieepa_threats", "IEEPA", {"all": True}, "additional"
+    elif kind == "all":
         group, authority, products = "ieepa_reciprocal", "IEEPA", {"all": True}
     else:
         entries = [table[w] for w in sorted(words) if w in table and "scope" in table[w]]
@@ -210,7 +256,8 @@ def _candidate(
     ).hexdigest()[:8]
     return {
         "id": f"NEWS-{mention.target}-{digest.upper()}",
-        "title": f"Reported: {mention.products} from {mention.target} at {mention.to_rate_pct:g}% "
+        "title": f"Reported: {mention.products} from {mention.target} at "
+        f"{'an additional ' if rule == 'additional' else ''}{mention.to_rate_pct:g}% "
         f"from {start.isoformat()}",
         "authority": authority,
         "instrument": f"reported in the news ({published.isoformat()}); "
@@ -220,16 +267,25 @@ def _candidate(
         "effective_from": start.isoformat(),
         "targets": [mention.target],
         "group": group,
-        "rule": "replace",
+        "rule": rule,
         "rate_pct": float(mention.to_rate_pct),
         "products": {**products, "note": mention.products},
     }
 
 
 def link_mention(
-    mention: MeasureMention, published: date, catalog: Catalog, *, source: str = "article:unknown"
+    mention: MeasureMention,
+    published: date,
+    catalog: Catalog,
+    *,
+    source: str = "article:unknown",
+    escalated: Set[float] = frozenset(),
 ) -> MeasureLink:
-    """The catalog measure a mention refers to, or a candidate measure for a scenario."""
+    """The catalog measure a mention refers to, or a candidate measure for a scenario.
+
+    ``escalated``: the rates of new duties the same story threatens on the mention's target
+    before it (a threat that rises from one of them is added to the law as they are).
+    """
     kind, words, groups = _goods(mention.products)
     status = _effective_status(mention, published)
     if mention.imposer != "USA":
@@ -254,7 +310,9 @@ def link_mention(
         return MeasureLink(mention, ids[0], 0.8, combined.reason(), status=status, measure_ids=ids)
     if best is not None:
         return single
-    candidate = _candidate(mention, published, source, kind, words)
+    start = mention.effective_date or published
+    additional = kind == "all" and _adds_to_the_law(mention, start, published, catalog, escalated)
+    candidate = _candidate(mention, published, source, kind, words, additional)
     why = "no catalog measure fits target, goods, rate and status"
     if candidate is None:
         why += "; the goods have no HTS scope, so it cannot be priced"
@@ -268,7 +326,22 @@ def link_mentions(
     *,
     source: str = "article:unknown",
 ) -> list[MeasureLink]:
-    return [link_mention(m, published, catalog, source=source) for m in mentions]
+    """The links of one story's mentions, in order; a threat that rises from a new duty the
+    story threatened before on the same target is added to the law like it."""
+    links: list[MeasureLink] = []
+    added: dict[str, set[float]] = {}
+    for mention in mentions:
+        link = link_mention(
+            mention,
+            published,
+            catalog,
+            source=source,
+            escalated=frozenset(added.get(mention.target, ())),
+        )
+        if link.candidate is not None and link.candidate.get("rule") == "additional":
+            added.setdefault(mention.target, set()).add(mention.to_rate_pct)
+        links.append(link)
+    return links
 
 
 def candidate_scenario(
