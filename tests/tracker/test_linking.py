@@ -102,3 +102,52 @@ def test_candidate_scenario_enacts_linked_threats() -> None:
     scenario = candidate_scenario("threat", [link, link])
     assert scenario is not None and scenario.enact == ("THREAT-JPN-25",)
     assert candidate_scenario("nothing", []) is None
+
+
+def test_a_threat_on_one_country_is_not_an_authority_over_countries_designated_later() -> None:
+    """A measure on every country with no day it applies from (a secondary tariff on the
+    buyers of some country's oil) is not a threat on each country: "25% on Norway" is not it."""
+    catalog = default_catalog()
+    link = link_mention(mention("NOR", "all goods", 25), dt.date(2026, 1, 18), catalog)
+    if link.measure_id is not None:
+        measure = catalog.measure(link.measure_id)
+        assert not ("WLD" in measure.members and measure.effective_from is None), link.reason
+    assert link.candidate is not None
+    # a threat on every country may still be that authority
+    on_all = link_mention(mention("WLD", "all goods", 25), dt.date(2025, 4, 1), catalog)
+    assert on_all.measure_id is not None
+    measure = catalog.measure(on_all.measure_id)
+    assert "WLD" in measure.members and measure.effective_from is None
+
+
+def test_a_threat_below_the_rate_paid_and_its_rise_are_added_to_the_law() -> None:
+    """Norway's goods paid 15% on 18 January 2026: a threatened "10% tariff" on them is a new
+    duty on top (a threat does not cut duties), and so is its rise "from 10% to 25%"."""
+    from tariffscope.tracker.linking import link_mentions
+
+    day = dt.date(2026, 1, 18)
+    catalog = default_catalog()
+    before = resolve("9403.60.80", "NOR", day, as_known=day).total_pct
+    first, rise = link_mentions(
+        [mention("NOR", "all goods", 10), mention("NOR", "all goods", 25, frm=10)], day, catalog
+    )
+    for link, rate in ((first, 10), (rise, 25)):
+        assert link.candidate is not None and link.candidate["rule"] == "additional"
+        scenario = candidate_scenario("threat", [link])
+        after = resolve("9403.60.80", "NOR", day, as_known=day, scenario=scenario).total_pct
+        assert after == pytest.approx(before + rate)
+    # alone, the rise has no new duty to rise from: 25% above 15% is the goods' new rate
+    (alone,) = link_mentions([mention("NOR", "all goods", 25, frm=10)], day, catalog)
+    assert alone.candidate is not None and alone.candidate["rule"] == "replace"
+
+
+def test_an_agreed_rate_links_to_the_partner_s_announced_deal() -> None:
+    """A deal reported as agreed is the partner's: the catalog's announced (not enacted) deal
+    for that partner, not a measure on every country issued weeks later."""
+    catalog = default_catalog()
+    link = link_mention(
+        mention("IND", "all goods", 18, status="agreed"), dt.date(2026, 2, 3), catalog
+    )
+    assert link.measure_id is not None
+    measure = catalog.measure(link.measure_id)
+    assert measure.members == frozenset({"IND"}) and measure.status == "threatened"
