@@ -24,7 +24,7 @@ from datetime import date
 
 import pandas as pd
 
-from tariffscope.domain.countries import WLD, country_name
+from tariffscope.domain.countries import EUN, WLD, country_name
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
 from tariffscope.errors import InputError, NotCoveredError, TariffscopeError
 from tariffscope.impact.pe.law import PricedOutcome, price_outcome
@@ -223,6 +223,26 @@ def _economy(
         return None, f"economy-wide effects not computed: {type(error).__name__}: {error}"
 
 
+def _trade_source(priced: Sequence[PricedScenario]) -> str:
+    """Where the priced trade comes from (the baseline's own citation)."""
+    if not priced:
+        return "not used: no outcome priced"
+    return priced[0].outcome.point.baseline.sources["imports"]
+
+
+def _trade_assumption(priced: PricedScenario, partner: str) -> str:
+    """How the partners' trade enters the prices, from the baseline the outcome used."""
+    baseline = priced.outcome.point.baseline
+    own = [p for p in baseline.partners if p not in ("ROW", partner)]
+    bloc = " (its members' trade as one bloc)" if partner == EUN else ""
+    return (
+        f"{country_name(partner)}{bloc} and each of the {len(own)} other largest suppliers "
+        f"are priced by their own {baseline.year} US imports by line, the rest of the world "
+        "by its members' imports together; each column's tariff is its lines' duties weighted "
+        f"by its own {baseline.year} imports (docs/assumptions.md T1-T2)"
+    )
+
+
 def build_brief(
     extractions: Sequence[Extraction],
     *,
@@ -337,8 +357,7 @@ def build_brief(
             "tariff law": f"measure catalog {law.version} "
             f"(coverage {law.coverage_start} to {law.coverage_end})",
             "HTS": "HTS 2025 Basic Edition (USITC)",
-            "trade": "US imports by GTAP sector and partner "
-            "(Budget Lab GTAP baseline, inferred 2024)",
+            "trade": _trade_source(priced),
         },
         assumptions=()
         if not priced
@@ -353,7 +372,6 @@ def build_brief(
             "on the story's date (the status quo); the general-equilibrium effects use the "
             "same two comparisons",
             "the law of an outcome is read as known on the story's date (docs/tariff-law.md)",
-            f"the EU is represented by Germany and the rest of the world by a basket of suppliers "
-            f"in the sector tariffs ({country_name(partner)} is priced by its own tariffs)",
+            _trade_assumption(priced[0], partner),
         ),
     )
