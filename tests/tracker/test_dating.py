@@ -83,3 +83,40 @@ def test_weekdays_of_a_dated_story_count_from_its_day(tmp_path: Path) -> None:
     # 3 October 2025 is a Friday: "met ... on Tuesday" is 30 September
     meetings = [e for e in stored.extraction.events if e.kind == "meeting"]
     assert meetings and meetings[0].date == dt.date(2025, 9, 30)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("url", "title", "body", "day", "said"),
+    [
+        (
+            "https://example.org/2024/05/14/peru-kenya-talks",
+            "Peru and Kenya resume talks",
+            "Peru's trade minister met Kenya's on Tuesday in Lima.",
+            dt.date(2024, 5, 14),
+            "the date in its URL (2024-05-14)",
+        ),
+        (
+            "https://example.org/2024/05/peru-kenya-talks",
+            "Peru and Kenya resume talks",
+            "Peru's trade minister met Kenya's on Tuesday in Lima.",
+            dt.date(2024, 5, 31),
+            "the last day of the month its URL gives (2024-05)",
+        ),
+        (
+            "https://example.org/world/peru-kenya-talks",
+            "Peru and Kenya resume talks",
+            "Peru's trade minister met Kenya's in Lima on May 7. Their 2024 agreement cut duties.",
+            dt.date(2024, 5, 7),
+            '"May 7" in its text, with the year 2024 from its text',
+        ),
+    ],
+)
+def test_the_warning_says_which_clue_dated_the_story(
+    url: str, title: str, body: str, day: dt.date, said: str
+) -> None:
+    dating = StoryDating()
+    article = Article(text=body, meta=ArticleMeta(url=url, title=title), source="written")
+    assert dating(article).meta.published == day
+    warning = dating.dated["written"].warning()
+    assert day.isoformat() in warning and said in warning and "--as-of" in warning

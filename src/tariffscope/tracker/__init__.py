@@ -19,7 +19,12 @@ Example
 from tariffscope.tracker._cluster import EventReport, cluster_events, same_place
 from tariffscope.tracker._combined import CombinedMatch, across_the_board, combined_link
 from tariffscope.tracker._dates import DateWindow, event_window
-from tariffscope.tracker._dating import DatedStory, StoryDating, stated_publication_date
+from tariffscope.tracker._dating import (
+    DatedStory,
+    StoryDating,
+    stated_publication_date,
+    story_date_clue,
+)
 from tariffscope.tracker._identity import PersonIndex, party_of, same_person
 from tariffscope.tracker._ingest import (
     ARTICLE_SUFFIXES,
@@ -99,5 +104,6 @@ __all__ = [
     "same_place",
     "same_quote",
     "stated_publication_date",
+    "story_date_clue",
     "story_pairs",
 ]

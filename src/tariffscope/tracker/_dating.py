@@ -3,14 +3,16 @@
 Many real pages give no date. Such a story is read as of:
 
 - the day the user gives (``--as-of``), if any;
-- else the latest full date (day, month and year) its text tells as past or without a
-  direction (:func:`tariffscope.news.dates_component.stated_date`): the story cannot be older;
+- else the day its own clues give (:func:`tariffscope.news.dates_story.story_date`): a full
+  date in its URL; the latest date its text (or title) tells as past or without a direction,
+  a month and day taking its year from the URL, the title or the text; the last day of a
+  month its URL gives. The story cannot be older than a date it tells as past;
 - else it cannot be dated, and the caller must be given a day.
 
 The day becomes the story's publication date for the news reader, so its weekdays and
 relative dates ("on Tuesday", "yesterday") are resolved against it. :class:`StoryDating` is
 the hook :func:`tariffscope.tracker.ingest_paths` calls on every article it reads; it
-records how each story was dated, for the brief's warnings.
+records how each story was dated, for the brief's warnings, which say what was used.
 """
 
 from __future__ import annotations
@@ -21,45 +23,63 @@ from datetime import date
 from typing import Literal
 
 from tariffscope.errors import InputError
+from tariffscope.news.dates_story import DateClue
 from tariffscope.news.ingest import Article
 
-__all__ = ["DatedStory", "StoryDating", "stated_publication_date"]
+__all__ = ["DatedStory", "StoryDating", "stated_publication_date", "story_date_clue"]
 
-DatingBasis = Literal["given", "stated"]
+DatingBasis = Literal["given", "stated", "url", "url_month"]
 
 
 @dataclass(frozen=True, slots=True)
 class DatedStory:
-    """A story without a publication date and the day it is read as of."""
+    """A story without a publication date, the day it is read as of and what gave that day."""
 
     source: str
     day: date
     basis: DatingBasis
+    detail: str = ""
+    full: bool = True
 
     def warning(self) -> str:
+        head = f"{self.source}: the story gives no publication date; "
+        counted = "and its weekdays and relative dates are counted from that day"
         if self.basis == "given":
-            return (
-                f"{self.source}: the story gives no publication date; it is read as of "
-                f"{self.day.isoformat()} (--as-of), and its weekdays and relative dates are "
-                "counted from that day"
+            return f"{head}it is read as of {self.day.isoformat()} (--as-of), {counted}"
+        if self.basis == "stated":
+            what = (
+                "the latest full date its text states"
+                if self.full
+                else "the latest date its text states"
             )
+            used = f"{what} ({self.detail})" if self.detail else what
+        else:
+            used = self.detail
         return (
-            f"{self.source}: the story gives no publication date; it is briefed as of "
-            f"{self.day.isoformat()}, the latest full date its text states, and its weekdays "
-            "and relative dates are counted from that day (give --as-of to choose the day)"
+            f"{head}it is briefed as of {self.day.isoformat()}, {used}, {counted} "
+            "(give --as-of to choose the day)"
         )
 
 
-def stated_publication_date(article: Article) -> date | None:
-    """The latest full date the article's text tells as past or without a direction."""
-    from tariffscope.news.dates_component import stated_date
+def story_date_clue(article: Article) -> DateClue | None:
+    """The day the article's own clues give (URL, dates told as past, title), if any."""
+    from tariffscope.news.dates import find_dates
+    from tariffscope.news.dates_story import story_date
     from tariffscope.news.pipeline import COMPONENTS, load_pipeline, make_doc
 
     nlp = load_pipeline()
     later = [name for name in COMPONENTS if name != "tariffscope_dates"]
     with nlp.select_pipes(disable=later):
         doc = nlp(make_doc(nlp, article))
-    return stated_date(doc)
+    way = {item["start"]: int(item["direction"]) for item in doc._.tariffscope_dates or ()}
+    exprs = [(e, way.get(e.start, 0)) for e in find_dates(doc.text)]
+    return story_date(exprs, text=doc.text, url=article.meta.url, title=article.meta.title)
+
+
+def stated_publication_date(article: Article) -> date | None:
+    """The day an undated article is read as of from its own clues (:func:`story_date_clue`)."""
+    clue = story_date_clue(article)
+    return None if clue is None else clue.day
 
 
 class StoryDating:
@@ -82,20 +102,21 @@ class StoryDating:
         Raises
         ------
         InputError
-            The story has no publication date, states no full date and no day was given.
+            The story has no publication date, gives no date clue and no day was given.
         """
         if article.meta.published is not None:
             return article
-        basis: DatingBasis = "given"
-        day = self.as_of
-        if day is None:
-            day, basis = stated_publication_date(article), "stated"
-        if day is None:
-            self.refused.append(article.source)
-            raise InputError(
-                f"{article.source}: the story has no publication date and states no full date; "
-                "give the day to brief it as of with --as-of YYYY-MM-DD"
-            )
-        self.dated[article.source] = DatedStory(article.source, day, basis)
-        meta = dataclasses.replace(article.meta, published=day)
+        if self.as_of is not None:
+            dated = DatedStory(article.source, self.as_of, "given")
+        else:
+            clue = story_date_clue(article)
+            if clue is None:
+                self.refused.append(article.source)
+                raise InputError(
+                    f"{article.source}: the story has no publication date and states no date "
+                    "to read it as of; give the day to brief it as of with --as-of YYYY-MM-DD"
+                )
+            dated = DatedStory(article.source, clue.day, clue.basis, clue.detail, clue.full)
+        self.dated[article.source] = dated
+        meta = dataclasses.replace(article.meta, published=dated.day)
         return dataclasses.replace(article, meta=meta)

@@ -1,0 +1,135 @@
+"""Dating a story without a publication date from its clues: URL, dates told as past, title.
+
+Texts, titles and URLs are made up for these tests. Directions are given by hand (-1 told as
+past, 0 none, +1 looks ahead), as the grammar would give them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tariffscope.news.dates import find_dates
+from tariffscope.news.dates_story import story_date, text_year, url_date, url_year
+
+D = dt.date
+
+
+def past(text: str, ahead: tuple[str, ...] = ()) -> list[tuple[object, int]]:
+    """Every date of ``text`` told as past, but those whose words are in ``ahead``."""
+    return [(e, 1 if e.text in ahead else -1) for e in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/2024/03/05/ministers-meet", (D(2024, 3, 5), "day")),
+        ("https://example.org/news/2024-11-30/talks-end/p.html", (D(2024, 11, 30), "day")),
+        ("https://example.org/politics/20240708-112233/", (D(2024, 7, 8), "day")),
+        ("https://example.org/news/2024/sep/16/talks-begin/a1b2", (D(2024, 9, 16), "day")),
+        ("https://example.org/story?id=7&date=2024-02-29", (D(2024, 2, 29), "day")),
+        ("http://www.example.org/2024/02/deal-is-near.html", (D(2024, 2, 1), "month")),
+        ("https://example.org/2023/dec/quota-talks", (D(2023, 12, 1), "month")),
+        ("https://example.org/1109820620/Talks-Resume", None),
+        ("https://example.org/article/5201577-chile-kenya-agree", None),
+        ("https://example.org/2024/13/40/not-a-date", None),
+        (None, None),
+    ],
+)
+def test_the_date_a_url_gives(url: str | None, expected: tuple[dt.date, str] | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_the_year_a_url_gives() -> None:
+    assert url_year("https://example.org/world/2023/trade-talks") == 2023
+    assert url_year("https://example.org/2024/06/x") == 2024
+    assert url_year("https://example.org/article/2023-budget-review") is None  # a slug word
+
+
+def test_a_full_date_in_the_url_is_the_day() -> None:
+    clue = story_date(
+        past("Kenya and Chile met on Tuesday."),
+        text="Kenya and Chile met on Tuesday.",
+        url="https://example.org/2024/03/05/kenya-chile",
+    )
+    assert clue is not None and (clue.day, clue.basis) == (D(2024, 3, 5), "url")
+    assert "URL" in clue.detail and clue.full
+
+
+def test_a_month_and_day_take_the_year_of_the_url() -> None:
+    text = "Chilean and Kenyan ministers signed the protocol on March 12 in Nairobi."
+    clue = story_date(past(text), text=text, url="https://example.org/2024/03/chile-kenya-pact")
+    assert clue is not None and (clue.day, clue.basis) == (D(2024, 3, 12), "stated")
+    assert '"March 12"' in clue.detail and "2024 from its URL" in clue.detail
+    assert not clue.full
+
+
+def test_a_month_and_day_after_the_url_month_are_the_year_before() -> None:
+    text = "The two sides signed the accord on December 12 in Santiago."
+    url = "https://example.org/2025/01/accord"
+    # December 12 is 2024 (December 2025 is after the URL's month), before that month: the
+    # story was filed in January 2025, read as of its last day
+    clue = story_date(past(text), text=text, url=url)
+    assert clue is not None and (clue.day, clue.basis) == (D(2025, 1, 31), "url_month")
+    text += " Talks resumed on January 9."
+    clue = story_date(past(text), text=text, url=url)
+    assert clue is not None and (clue.day, clue.basis) == (D(2025, 1, 9), "stated")
+
+
+def test_a_month_and_day_take_the_year_of_the_title() -> None:
+    text = "Ministers from Peru and Kenya met on April 8 in Lima."
+    clue = story_date(past(text), text=text, title="Peru-Kenya 2023 trade pact takes shape")
+    assert clue is not None and clue.day == D(2023, 4, 8) and "from its title" in clue.detail
+
+
+def test_a_month_and_day_take_a_year_the_text_states() -> None:
+    text = "Ministers met on April 8 in Lima. The 2023 agreement cut duties on coffee."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and clue.day == D(2023, 4, 8) and "from its text" in clue.detail
+
+
+def test_a_year_the_text_looks_ahead_to_dates_nothing() -> None:
+    text = "Ministers met on April 8 in Lima and set a goal of free trade by 2030."
+    assert story_date(past(text), text=text) is None
+    assert text_year(past(text), text) is None
+
+
+def test_a_date_that_looks_ahead_is_not_a_clue() -> None:
+    text = "The new duties take effect from February 1, the ministry said."
+    assert story_date(past(text, ahead=("February 1",)), text=text) is None
+    clue = story_date(
+        past(text, ahead=("February 1",)), text=text, url="https://example.org/2026/01/duties"
+    )
+    assert clue is not None and clue.day == D(2026, 1, 31) and clue.basis == "url_month"
+
+
+def test_a_month_in_the_url_alone_is_its_last_day() -> None:
+    text = "Officials met again on Tuesday."
+    clue = story_date(past(text), text=text, url="https://example.org/2024/02/officials-meet")
+    assert clue is not None and (clue.day, clue.basis) == (D(2024, 2, 29), "url_month")
+    assert "2024-02" in clue.detail and "month older" in clue.detail
+
+
+def test_the_latest_full_date_told_as_past() -> None:
+    text = "The pact signed on June 2, 2024 was extended on September 9, 2024."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and (clue.day, clue.basis) == (D(2024, 9, 9), "stated") and clue.full
+
+
+def test_a_full_date_of_the_title() -> None:
+    text = "Officials met again on Tuesday."
+    clue = story_date(past(text), text=text, title="Chile, Kenya resume talks (May 6, 2024)")
+    assert clue is not None and clue.day == D(2024, 5, 6) and "its title" in clue.detail
+
+
+def test_a_later_date_told_as_past_beats_the_url_date() -> None:
+    text = "Update: the ministers signed the text on March 7, 2024."
+    clue = story_date(past(text), text=text, url="https://example.org/2024/03/05/talks")
+    assert clue is not None and clue.day == D(2024, 3, 7) and clue.basis == "stated"
+
+
+def test_no_clue_no_day() -> None:
+    text = "Officials met again on Tuesday and will meet next week."
+    assert story_date(past(text), text=text) is None
+    assert story_date(past(text), text=text, url="https://example.org/world/2024/talks") is None
