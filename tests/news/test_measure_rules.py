@@ -153,3 +153,35 @@ def test_undated_story_puts_a_coming_date_after_its_latest_past_date(nlp: Langua
     assert [d.date for d in extraction.deadlines] == [dt.date(2026, 2, 1)]
     announcements = [e for e in extraction.events if e.kind == "announcement"]
     assert [e.date for e in announcements] == [None]  # the effective date is not its day
+
+
+def test_a_rate_without_imposer_in_a_story_not_about_the_us_is_not_a_us_measure(
+    nlp: Language,
+) -> None:
+    # a story about Chile and Kenya that names the US tariff in passing: the duty cut on
+    # wine is Kenya's, not a US measure
+    text = (
+        "Kenya and Chile concluded a free trade agreement in Nairobi, Kenyan and Chilean "
+        "officials said. Kenya's exporters still face a 10% tariff from the U.S.\n"
+        "Wine tariffs will fall from 25% to 5% over five years, the Kenyan trade ministry said. "
+        "Chile will open its market to Kenyan tea and Kenya will welcome Chilean fruit."
+    )
+    wine = [m for m in _read(nlp, text).measures if m.to_rate_pct == 5.0]
+    assert wine and all(m.imposer != "USA" for m in wine), wine
+
+
+def test_a_country_that_approves_tariffs_imposes_them(nlp: Language) -> None:
+    text = (
+        "Peru has approved tariffs of up to 40 per cent on Chinese steel, aligning with US "
+        "President Donald Trump's trade policies."
+    )
+    measure = _one(_read(nlp, text), "CHN", 40.0)
+    assert measure.imposer == "PER"
+
+
+def test_the_prospect_of_a_tariff_is_a_threat(nlp: Language) -> None:
+    text = (
+        "Peru was facing the prospect of tariffs as high as 36% on exports to the US before "
+        "the August 1 deadline, US Commerce Secretary Howard Lutnick said."
+    )
+    assert _one(_read(nlp, text, "2025-07-20"), "PER", 36.0).status == "threatened"

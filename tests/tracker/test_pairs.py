@@ -159,3 +159,38 @@ def test_across_stories_the_pair_most_stories_concern_comes_first(store: Store) 
     )
     assert story_pairs(store, ids) == [("USA", "CHE"), ("USA", "MEX")]
     assert story_pairs(store, ids[:1]) == [("USA", "MEX")]
+
+
+def test_rates_in_force_on_one_pair_are_one_state_of_things() -> None:
+    # a deal with Peru, beside "neighbours like Chile and Ecuador face 15% and Bolivia 20%"
+    # (the reader lists two rates on each neighbour): the background counts once per pair
+    story = Extraction(
+        META,
+        measures=(
+            measure("USA", "PER", 30.0, "in_force", start=20),
+            measure("USA", "CHL", 15.0, "in_force", start=300),
+            measure("USA", "CHL", 20.0, "in_force", start=320),
+            measure("USA", "ECU", 15.0, "in_force", start=300),
+            measure("USA", "ECU", 20.0, "in_force", start=320),
+        ),
+    )
+    weights = {s.parties: s.weight for s in pair_support(story)}
+    assert weights[("CHL", "USA")] == weights[("PER", "USA")]
+    assert rank_pairs([story])[0] == ("USA", "PER")  # then named first
+
+
+def test_a_story_whose_records_name_no_pair_concerns_the_two_parties_it_names_most() -> None:
+    # a ban without a rate and one named person: no measure, event or pair of people
+    text = (
+        "Beijing told Tokyo it would halt imports of Japanese seafood. China's decision follows "
+        "remarks by Japan's prime minister. Chinese officials said Japan must retract them; "
+        "Taiwan was named once."
+    )
+    story = Extraction(META, actors=(person("Kenji Sato", "JPN", 60),))
+    assert article_pairs(story) == []
+    assert article_pairs(story, text) == [(("CHN", "JPN"), "named")]
+    assert rank_pairs([story], texts=[text]) == [("CHN", "JPN")]
+    # a party named once is not enough, and records that name a pair come first
+    assert article_pairs(story, "China halted imports from Japan.") == []
+    with_measure = Extraction(META, measures=(measure("USA", "JPN", 15.0),))
+    assert article_pairs(with_measure, text) == [(("JPN", "USA"), "measure")]

@@ -140,6 +140,7 @@ def test_public_names_are_pinned() -> None:
             "same_place",
             "same_quote",
             "stated_publication_date",
+            "story_date_clue",
             "story_pairs",
         ]
     )

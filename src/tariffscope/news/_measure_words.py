@@ -84,6 +84,7 @@ IMPOSE_VERBS = frozenset(
         "double",
         "triple",
         "adopt",
+        "approve",
         "enact",
         "sign",
         "order",

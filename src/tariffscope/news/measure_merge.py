@@ -3,8 +3,11 @@
 1. A mention without a target takes the targets of the mention before it in the same
    paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the article's most-named
    country other than the imposer; "all countries" gives ``WLD``.
-2. A mention without an imposer gets the United States when the article names the United
-   States and the target is another country, else the other most-named country.
+2. A mention without an imposer gets the United States when the article is about the United
+   States (``about_us``: one of its two most-named countries, or a US person acts in it) and
+   the target is another country, else the other most-named country: a story about India and
+   the EU that names the US tariff in passing does not make the US the imposer of India's
+   wine duties.
 3. A rise without a from-rate ("tariffs could increase to 25%") starts from the rate of the
    mention before it on the same target; a cut without one ("products where the levy can be
    reduced to zero") from the higher rate of the mention before it on the same target in the
@@ -37,7 +40,7 @@ __all__ = ["merge_measures"]
 USA = "USA"
 
 
-def _fill_countries(raw: list[dict[str, Any]], pair: list[str]) -> None:
+def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) -> None:
     previous: dict[str, Any] | None = None
     for record in raw:
         if record["world"] and not record["targets"]:
@@ -51,14 +54,14 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str]) -> None:
             record["imposer"] = record["imposer"] or previous["imposer"]
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
-            record["imposer"] = imposer = USA if USA in pair else pair[0]
+            record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
             others = [c for c in pair if c != imposer]
             if others:
                 record["targets"] = [others[0]]
         if imposer is None:
             target = record["targets"][0] if record["targets"] else None
-            if USA in pair and target != USA:
+            if about_us and target != USA:
                 record["imposer"] = USA
             else:
                 others = [c for c in pair if c != target]
@@ -215,10 +218,18 @@ def _deal_then_change(kept: list[dict[str, Any]]) -> None:
 
 
 def merge_measures(
-    raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None
+    raw: list[dict[str, Any]],
+    pair: list[str],
+    anchor: dt.date | None,
+    *,
+    about_us: bool | None = None,
 ) -> list[dict[str, Any]]:
-    """Complete, expand and merge raw mentions into measure records (see the module)."""
-    _fill_countries(raw, pair)
+    """Complete, expand and merge raw mentions into measure records (see the module).
+
+    ``pair``: the article's countries, most named first; ``about_us`` (default: the United
+    States is one of the first two) whether a mention without an imposer is a US measure.
+    """
+    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us)
     _change_from(raw)
     expanded = [
         {**record, "target": target}

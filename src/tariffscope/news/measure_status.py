@@ -93,6 +93,7 @@ _THREAT = frozenset(
         "if",
         "unless",
         "retaliation",
+        "prospect",
     ]
 )
 _DEAL = frozenset(

@@ -118,7 +118,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         confirm_deals(doc, raw)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         pair = article_countries(doc, persons, skip, lex)
-        measures = self._finish(raw, pair, anchor)
+        about_us = "USA" in pair[:2] or any(
+            p.get("actor") and p.get("country") == "USA" for p in persons
+        )
+        measures = self._finish(raw, pair, anchor, about_us)
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -323,11 +326,11 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
 
     def _finish(
-        self, raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None
+        self, raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None, about_us: bool
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
-        return merge_measures(raw, pair, anchor)
+        return merge_measures(raw, pair, anchor, about_us=about_us)
 
 
 @Language.factory(

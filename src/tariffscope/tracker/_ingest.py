@@ -222,7 +222,7 @@ class _Run:
                     article.text,
                     extraction,
                     extractor=self.name,
-                    negotiations=article_pairs(extraction),
+                    negotiations=article_pairs(extraction, article.text),
                 )
             except TariffscopeError as error:
                 self.finish(

@@ -15,7 +15,14 @@ One mechanism serves the store (which negotiations an article is filed under:
   pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
 - **the headline**: a pair whose two parties the headline names (countries, demonyms,
   capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
-  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject.
+  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject;
+- **the names alone**: a story whose records name no pair (a ban without a rate, a row
+  without a meeting) concerns the two parties its text names most, each at least twice
+  (basis ``named``; only with the story's text).
+
+Several rates a story reports in force on one pair are one state of things: the pair's
+in-force measures weigh :data:`IN_FORCE_WEIGHT` once ("neighbours like the Philippines and
+Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
 
 Where the EU (EUN) is a party in a story, its members' records count for the EU: trade
 policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
@@ -49,6 +56,7 @@ __all__ = [
     "PairSupport",
     "article_pairs",
     "headline_parties",
+    "named_parties",
     "order_pair",
     "pair_support",
     "parse_pair",
@@ -67,7 +75,9 @@ PRESENCE_WEIGHT = 0.5
 #: Weight of a pair whose two parties the headline names.
 HEADLINE_WEIGHT = 3.0
 
-_BASIS_RANK = {"measure": 0, "event": 1, "actors": 2}
+_BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "named": 3}
+#: How often each of the two parties must be named for a story that names no pair otherwise.
+MIN_NAMED = 2
 _FAR = 1 << 62
 
 
@@ -179,8 +189,42 @@ def headline_parties(extraction: Extraction, party: Callable[[str | None], str |
     return {code for code in found if code is not None}
 
 
-def pair_support(extraction: Extraction) -> list[PairSupport]:
-    """The negotiations one story concerns, with the weight of what it says about each."""
+def named_parties(text: str, party: Callable[[str | None], str | None]) -> Counter[str]:
+    """How often a text names each party (countries, demonyms, capitals, institutions), with
+    the character offset of its first naming in ``Counter.first`` order (insertion order)."""
+    lexicon = default_lexicon()
+    matches = list(_WORD.finditer(text))
+    words = [m[0].rstrip(".") if m[0].count(".") == 1 else m[0] for m in matches]
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        match = lexicon.place_at(words, i)
+        if match is None:
+            i += 1
+            continue
+        if match.kind != "region" and (code := party(match.iso3)) is not None:
+            counts[code] += 1
+        i = match.end
+    return counts
+
+
+def _named_pair(text: str, party: Callable[[str | None], str | None]) -> tuple[str, str] | None:
+    """The two parties a text names most (each at least :data:`MIN_NAMED` times), first named
+    first among equals."""
+    counts = named_parties(text, party)  # insertion order: first named first
+    order = {code: k for k, code in enumerate(counts)}
+    top = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
+    if len(top) < 2 or counts[top[1]] < MIN_NAMED:
+        return None
+    return (top[0], top[1])
+
+
+def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSupport]:
+    """The negotiations one story concerns, with the weight of what it says about each.
+
+    ``text``: the story's body, read only when its records name no pair (the parties it
+    names most, basis ``named``).
+    """
     party = _Folder(extraction)
     weight: defaultdict[tuple[str, str], float] = defaultdict(float)
     basis: dict[tuple[str, str], str] = {}
@@ -195,11 +239,18 @@ def pair_support(extraction: Extraction) -> list[PairSupport]:
         first[key] = min(first.get(key, _FAR), start)
         return key
 
+    in_force: set[tuple[str, str]] = set()
     for m in extraction.measures:
         imposer, target = party(m.imposer), party(m.target)
         if imposer and target and imposer != target:
-            amount = IN_FORCE_WEIGHT if m.status == "in_force" else CHANGE_WEIGHT
-            key = note(imposer, target, "measure", amount, m.start)
+            key = pair_key(imposer, target)
+            background = m.status == "in_force"
+            amount = (
+                CHANGE_WEIGHT if not background else (0.0 if key in in_force else IN_FORCE_WEIGHT)
+            )
+            if background:
+                in_force.add(key)
+            note(imposer, target, "measure", amount, m.start)
             imposed.setdefault(key, Counter())[imposer] += 1
     local = {a.name: a.country for a in extraction.actors}
     reported: set[tuple[str, str, int, int]] = set()
@@ -220,6 +271,9 @@ def pair_support(extraction: Extraction) -> list[PairSupport]:
         a, b = sorted(people)
         start = min((x.start for x in extraction.actors), default=_FAR)
         note(a, b, "actors", 0.0, start)
+    most_named = _named_pair(text, party) if text and not basis else None
+    if most_named is not None:
+        note(most_named[0], most_named[1], "named", 0.0, 0)
     named = headline_parties(extraction, party)
     for key in weight.keys() | basis.keys():
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
@@ -231,15 +285,18 @@ def pair_support(extraction: Extraction) -> list[PairSupport]:
     ]
 
 
-def article_pairs(extraction: Extraction) -> list[tuple[tuple[str, str], str]]:
+def article_pairs(
+    extraction: Extraction, text: str | None = None
+) -> list[tuple[tuple[str, str], str]]:
     """The negotiations a story concerns (alphabetical pairs), each with its basis.
 
     A measure between two countries (``measure``), an event whose participants come from
     exactly two countries, counting the host country of a visit (``event``); when neither
     gives a pair, the countries of the story's actors when there are exactly two
-    (``actors``). See :func:`pair_support` for the weights the brief ranks them by.
+    (``actors``); with none of these, the two parties ``text`` names most (``named``). See
+    :func:`pair_support` for the weights the brief ranks them by.
     """
-    return [(s.parties, s.basis) for s in pair_support(extraction)]
+    return [(s.parties, s.basis) for s in pair_support(extraction, text)]
 
 
 def order_pair(parties: tuple[str, str], imposed: Mapping[str, int]) -> tuple[str, str]:
@@ -257,13 +314,15 @@ def rank_pairs(
     extractions: Iterable[Extraction],
     *,
     stored_totals: Mapping[tuple[str, str], int] | None = None,
+    texts: Sequence[str | None] | None = None,
 ) -> list[tuple[str, str]]:
     """The negotiations the stories concern, the one they centre on first, imposer first.
 
     Ranked by how many of the stories concern a pair, then by the weight of what they say
     about it (:func:`pair_support`), how early the stories name it, the strength of the basis
     (a measure before an event before the actors), and ``stored_totals`` (how many
-    stored stories follow it).
+    stored stories follow it). ``texts``: the stories' bodies, in the same order (for a story
+    whose records name no pair).
     """
     support: Counter[tuple[str, str]] = Counter()
     weight: defaultdict[tuple[str, str], float] = defaultdict(float)
@@ -271,8 +330,10 @@ def rank_pairs(
     first: dict[tuple[str, str], int] = {}
     imposed: dict[tuple[str, str], Counter[str]] = {}
     totals = stored_totals or {}
-    for extraction in extractions:
-        for s in pair_support(extraction):
+    stories = list(extractions)
+    bodies = list(texts) if texts is not None else [None] * len(stories)
+    for extraction, body in zip(stories, bodies, strict=True):
+        for s in pair_support(extraction, body):
             support[s.parties] += 1
             weight[s.parties] += s.weight
             best[s.parties] = min(best.get(s.parties, 9), _BASIS_RANK[s.basis])
@@ -302,4 +363,7 @@ def story_pairs(store: Store, article_ids: Iterable[int]) -> list[tuple[str, str
     if not ids:
         return []
     totals = {n.parties: n.n_articles for n in store.negotiations()}
-    return rank_pairs((s.extraction for s in store.extractions(ids)), stored_totals=totals)
+    stored = store.extractions(ids)
+    return rank_pairs(
+        [s.extraction for s in stored], stored_totals=totals, texts=[s.body for s in stored]
+    )
