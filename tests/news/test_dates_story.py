@@ -133,3 +133,35 @@ def test_no_clue_no_day() -> None:
     text = "Officials met again on Tuesday and will meet next week."
     assert story_date(past(text), text=text) is None
     assert story_date(past(text), text=text, url="https://example.org/world/2024/talks") is None
+
+
+TODAY = D(2026, 3, 1)
+
+
+def test_a_weekday_pins_the_year_of_a_month_and_day() -> None:
+    text = "The minister said on Wednesday, July 30, that a deal had been reached with Peru."
+    clue = story_date(past(text), text=text, today=TODAY)
+    assert clue is not None and clue.day == D(2025, 7, 30)  # a Wednesday in 2025
+    assert "when it is a Wednesday" in clue.detail and not clue.full
+    text = "The accord was signed on Friday morning (20 February) in Lima."
+    clue = story_date(past(text), text=text, today=TODAY)
+    assert clue is not None and clue.day == D(2026, 2, 20)
+    # never after today: on 1 February 2026 the latest Friday 20 February was in 2015
+    clue = story_date(past(text), text=text, today=D(2026, 2, 1))
+    assert clue is not None and clue.day == D(2015, 2, 20)
+
+
+def test_a_year_the_story_gives_beats_the_weekday() -> None:
+    text = "Ministers met on Wednesday, July 30, to sign the 2024 protocol."
+    clue = story_date(past(text), text=text, today=TODAY)
+    assert clue is not None and clue.day == D(2024, 7, 30)  # the text's year, as written
+
+
+def test_numeric_dates_that_cannot_be_confused() -> None:
+    from tariffscope.news.dates_story import numeric_dates
+
+    found = numeric_dates("by Ana Lima 19/5/2025; filed 2025/06/03; also 5/6/2025 and 7/7/2025")
+    assert [day for day, _ in found] == [D(2025, 6, 3), D(2025, 5, 19), D(2025, 7, 7)]
+    text = "by Ana Lima\n19/5/2025\nThe United Kingdom and Chile reached an agreement."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and clue.day == D(2025, 5, 19) and '"19/5/2025"' in clue.detail

@@ -9,6 +9,10 @@ Many real pages give no publication date. What they do give, strongest first:
   without a year ("on July 22") takes its year from the URL, else the title, else the text
   (the years of its dates, else a year it states: "the 2025 deal"), and never falls after the
   end of a month the URL gives;
+  A month and day with its weekday ("Wednesday, July 30", "Friday (20 February)") and no
+  year from those sources take the latest year, not after today, in which that day falls on
+  that weekday; a numeric date whose day and month cannot be confused ("19/5/2025",
+  "2025/05/19") counts as a full date;
 - **a year and month in the URL** (``/2025/07/``): the story was filed that month. With no date
   of that month told in the text, it is read as of the **last day of the month**: the law as
   it stood when the month closed, every event of the month known (the story may be up to a
@@ -33,7 +37,17 @@ from urllib.parse import urlsplit
 
 from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
 
-__all__ = ["DateClue", "StoryDateBasis", "story_date", "text_year", "url_date", "url_year"]
+__all__ = [
+    "WEEKDAY_YEARS",
+    "DateClue",
+    "StoryDateBasis",
+    "numeric_dates",
+    "story_date",
+    "text_year",
+    "url_date",
+    "url_year",
+    "weekday_year",
+]
 
 StoryDateBasis = Literal["url", "stated", "url_month"]
 
@@ -52,6 +66,14 @@ _URL_MONTH = (
     re.compile(rf"/{_Y}/{_MON}{_END}", re.I),
 )
 _URL_YEAR = re.compile(rf"/{_Y}(?=/)")
+_NUMERIC_DMY = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(20\d\d)(?![\d/.])")
+_NUMERIC_YMD = re.compile(r"(?<![\d/.])(20\d\d)/(\d{1,2})/(\d{1,2})(?![\d/.])")
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:\n]{0,20}$"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: How many years back a weekday-pinned day is looked for.
+WEEKDAY_YEARS = 12
 _BARE_YEAR = re.compile(
     r"(?<![\d$€£.,/-])\b(20\d\d)\b(?![-/]?\d|%|\s+(?:target|goal|deadline|plan))"
 )
@@ -103,9 +125,9 @@ def url_date(url: str | None) -> tuple[dt.date, Literal["day", "month"]] | None:
             except ValueError:
                 continue
     for pattern in _URL_MONTH:
-        match = pattern.search(where)
-        if match:
-            return dt.date(int(match["y"]), _month_number(match), 1), "month"
+        found = pattern.search(where)
+        if found:
+            return dt.date(int(found["y"]), _month_number(found), 1), "month"
     return None
 
 
@@ -139,6 +161,45 @@ def text_year(exprs: Sequence[tuple[DateExpr, int]], text: str) -> int | None:
     return max(years) if years else None
 
 
+def numeric_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Numeric dates whose day and month cannot be confused: "19/5/2025" (a day above 12),
+    "2025/05/19" (year first), "5/5/2025" (both readings agree); "5/6/2025" is left out."""
+    out: list[tuple[dt.date, str]] = []
+    for match in _NUMERIC_YMD.finditer(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        if _valid(year, month, day):
+            out.append((dt.date(year, month, day), match[0]))
+    for match in _NUMERIC_DMY.finditer(text):
+        a, b, year = int(match[1]), int(match[3]), int(match[4])
+        readings = {
+            dt.date(year, month, day) for day, month in ((a, b), (b, a)) if _valid(year, month, day)
+        }
+        if len(readings) == 1:
+            out.append((readings.pop(), match[0]))
+    return out
+
+
+def weekday_year(month: int, day: int, weekday: int, today: dt.date) -> int | None:
+    """The latest year, not after ``today``, in which ``month``/``day`` falls on ``weekday``
+    (0 Monday), looked for over :data:`WEEKDAY_YEARS` years."""
+    for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
+        if _valid(year, month, day):
+            candidate = dt.date(year, month, day)
+            if candidate <= today and candidate.weekday() == weekday:
+                return year
+    return None
+
+
+def _weekday_of(expr: DateExpr, text: str) -> int | None:
+    """The weekday written with a month and day: "Wednesday, July 30" (one expression) or
+    "Friday morning (20 February)" (the weekday just before, in the same clause)."""
+    head = expr.text.split(maxsplit=1)[0].strip(",").lower()
+    if head in _WEEKDAYS:
+        return _WEEKDAYS.index(head)
+    match = _WEEKDAY_BEFORE.search(text[max(0, expr.start - 30) : expr.start])
+    return None if match is None else _WEEKDAYS.index(match[1].lower())
+
+
 def _month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
@@ -161,9 +222,13 @@ def _past_days(
     exprs: Sequence[tuple[DateExpr, int, str]],
     year: tuple[int, str] | None,
     ceiling: dt.date | None,
+    texts: dict[str, str],
+    today: dt.date,
 ) -> list[tuple[dt.date, str]]:
     """Every day the story tells as past or without a direction, with how it reads."""
     out: list[tuple[dt.date, str]] = []
+    for where, text in texts.items():
+        out += [(day, f'"{said}" in {where}') for day, said in numeric_dates(text)]
     for expr, way, where in exprs:
         if expr.kind != "absolute" or way > 0 or not expr.month or not expr.day:
             continue
@@ -171,6 +236,19 @@ def _past_days(
         if expr.year is not None:
             if _valid(expr.year, expr.month, expr.day):
                 out.append((dt.date(expr.year, expr.month, expr.day), said))
+            continue
+        weekday = _weekday_of(expr, texts[where])
+        if year is None and weekday is not None:
+            pinned = weekday_year(expr.month, expr.day, weekday, today)
+            if pinned is not None:
+                day = dt.date(pinned, expr.month, expr.day)
+                out.append(
+                    (
+                        day,
+                        f"{said}, with the year {pinned}, when it is a "
+                        + _WEEKDAYS[weekday].title(),
+                    )
+                )
             continue
         if year is None:
             continue
@@ -197,6 +275,7 @@ def story_date(
     text: str,
     url: str | None = None,
     title: str | None = None,
+    today: dt.date | None = None,
 ) -> DateClue | None:
     """The day an undated story is read as of, from its clues (see the module docstring).
 
@@ -208,6 +287,8 @@ def story_date(
     text, url, title
         The body (for the years it states), the page's URL and its title (whose dates count
         as told without a direction).
+    today
+        The latest day a story can have (default: the clock's), for a weekday-pinned year.
 
     Returns
     -------
@@ -222,7 +303,8 @@ def story_date(
         *((e, way, "its text") for e, way in exprs),
         *((e, 0, "its title") for e in (find_dates(title) if title else ())),
     ]
-    days = _past_days(everything, year, ceiling)
+    texts = {"its text": text, **({"its title": title} if title else {})}
+    days = _past_days(everything, year, ceiling, texts, today or dt.date.today())
     latest = max(days, key=lambda item: item[0]) if days else None
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
         return DateClue(in_url[0], "url", f"the date in its URL ({in_url[0].isoformat()})")
