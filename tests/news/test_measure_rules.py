@@ -185,3 +185,17 @@ def test_the_prospect_of_a_tariff_is_a_threat(nlp: Language) -> None:
         "the August 1 deadline, US Commerce Secretary Howard Lutnick said."
     )
     assert _one(_read(nlp, text, "2025-07-20"), "PER", 36.0).status == "threatened"
+
+
+def test_every_country_of_a_coordinated_subject_faces_the_rate(nlp: Language) -> None:
+    text = (
+        "Peru and Chile will each face a 25 per cent tariff on their exports to the United States."
+    )
+    targets = {m.target for m in _read(nlp, text).measures if m.to_rate_pct == 25.0}
+    assert targets == {"PER", "CHL"}
+
+
+def test_goods_imported_from_two_countries_target_both(nlp: Language) -> None:
+    text = "US President Donald Trump imposed 25 per cent tariffs on goods imported from Peru and Chile."
+    found = {(m.imposer, m.target) for m in _read(nlp, text).measures if m.to_rate_pct == 25.0}
+    assert found == {("USA", "PER"), ("USA", "CHL")}

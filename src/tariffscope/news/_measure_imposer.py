@@ -39,7 +39,7 @@ class ImposerReader:
         persons: list[dict[str, Any]],
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
-    ) -> tuple[str | None, str | None]:
+    ) -> tuple[str | None, list[str]]:
         # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
         demonym: str | None = None
         for child in noun.children:
@@ -49,12 +49,12 @@ class ImposerReader:
                 continue
             for iso, kind, index in country_of_phrase(child.subtree, lex):
                 if kind in {"country", "capital", "institution"}:
-                    return iso, None
+                    return iso, []
                 if kind == "demonym" and not modifies_goods(noun, index):
                     demonym = demonym or iso
             person = self._person_country(child, persons, mentions)
             if person:
-                return person, None
+                return person, []
         # "the 40% tariff imposed by the U.S. government", "tariffs announced by Trump"
         for verb in [c for c in noun.children if c.dep_ == "acl"] + [governing_verb(noun)]:
             if verb is None:
@@ -63,7 +63,7 @@ class ImposerReader:
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
                     code = self._code_of(obj, persons, mentions, lex)
                     if code is not None:
-                        return code, None
+                        return code, []
         # the subject of an imposing verb ("China has set", "I am hereby increasing" in a
         # quotation: the speaker), before a demonym ("South Korean TARIFFS on Autos")
         verb = governing_verb(noun)
@@ -76,7 +76,7 @@ class ImposerReader:
                     # "Trump signed an order imposing a 25% tariff": the order's signer
                     own = self._owner_code(subject, verb, persons, mentions, lex)
                     if own is not None:
-                        return own, None
+                        return own, []
                     upper = governing_verb(subject.head) if subject.head.i != subject.i else None
                     subject = None if upper is None else subject_of(upper, passive=False)
                 if subject is not None and subject.lemma_.lower() in DEAL_NOUNS:
@@ -94,9 +94,16 @@ class ImposerReader:
                     code = self._code_of(subject, persons, mentions, lex)
                 if code is not None:
                     if lemma in TARGET_SUBJECT_VERBS:
-                        return None, code
-                    return code, None
-        return demonym, None
+                        # "Malaysia and Kazakhstan will each face 25%": every country named
+                        assert subject is not None
+                        return None, self._codes_of(subject, lex) or [code]
+                    return code, []
+        return demonym, []
+
+    def _codes_of(self, token: Token, lex: Lexicon) -> list[str]:
+        """Every country a phrase names, in order ("Malaysia and Kazakhstan")."""
+        codes = [iso for iso, kind, _ in country_of_phrase(token.subtree, lex) if kind != "region"]
+        return list(dict.fromkeys(codes))
 
     def _owner_code(
         self,

@@ -404,7 +404,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]
-    for prep in (c for t in tokens for c in t.children if c.dep_ == "prep"):
+    # "products from Mexico", and "goods imported from Japan and South Korea" (a participle)
+    holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
+    for prep in (c for t in holders for c in t.children if c.dep_ == "prep"):
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in {"from", "through"} and objects:
             for obj in objects:

@@ -60,11 +60,11 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) 
             if others:
                 record["targets"] = [others[0]]
         if imposer is None:
-            target = record["targets"][0] if record["targets"] else None
-            if about_us and target != USA:
+            targets = record["targets"]
+            if about_us and USA not in targets:
                 record["imposer"] = USA
-            else:
-                others = [c for c in pair if c != target]
+            else:  # never one of the targets: "goods from Japan and South Korea"
+                others = [c for c in pair if c not in targets]
                 record["imposer"] = others[0] if others else None
         previous = record
 

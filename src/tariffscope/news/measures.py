@@ -150,9 +150,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if from_rate is None:
             from_rate = self._implicit_from(doc, span, rates, k)
         goods, extra_imposer = self._goods(doc, span, noun, lex)
-        imposer, subject_target = self._imposer(doc, span, noun, persons, mentions, lex)
+        imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
-        targets = list(goods.targets) or ([subject_target] if subject_target else [])
+        targets = list(goods.targets) or subject_targets
         if imposer in targets and len(targets) > 1:
             targets.remove(imposer)
         current = any(
