@@ -199,3 +199,14 @@ def test_goods_imported_from_two_countries_target_both(nlp: Language) -> None:
     text = "US President Donald Trump imposed 25 per cent tariffs on goods imported from Peru and Chile."
     found = {(m.imposer, m.target) for m in _read(nlp, text).measures if m.to_rate_pct == 25.0}
     assert found == {("USA", "PER"), ("USA", "CHL")}
+
+
+def test_a_target_the_parser_hangs_on_the_agent_is_the_target(nlp: Language) -> None:
+    # "imposed by the president on Peru": the parser reads "the president on Peru" as one
+    # phrase; the agent's own words impose (the story's president), Peru is the target
+    text = (
+        "US President Donald Trump met Peru's trade minister on Sunday. They discussed the "
+        "20% tariffs imposed by the president on Peru."
+    )
+    measure = _one(_read(nlp, text), "PER", 20.0)
+    assert measure.imposer == "USA"

@@ -27,6 +27,8 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["ImposerReader"]
 
+_ON_TARGET = frozenset({"on", "against"})
+
 
 class ImposerReader:
     """Methods that find the imposing country of a tariff rate."""
@@ -61,9 +63,14 @@ class ImposerReader:
                 continue
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
-                    code = self._code_of(obj, persons, mentions, lex)
-                    if code is not None:
-                        return code, []
+                    # the parser may hang the target on the agent ("imposed by the president
+                    # on Israel"): the agent's own words impose, its "on" phrase is the target
+                    on = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _ON_TARGET]
+                    targets = [code for prep in on for code in self._codes_of(prep, lex)]
+                    words = [t for t in obj.subtree if not any(t in p.subtree for p in on)]
+                    code = self._code_in(words, persons, mentions, lex)
+                    if code is not None or targets:
+                        return code, targets
         # the subject of an imposing verb ("China has set", "I am hereby increasing" in a
         # quotation: the speaker), before a demonym ("South Korean TARIFFS on Autos")
         verb = governing_verb(noun)
@@ -99,6 +106,23 @@ class ImposerReader:
                         return None, self._codes_of(subject, lex) or [code]
                     return code, []
         return demonym, []
+
+    def _code_in(
+        self,
+        tokens: list[Token],
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        """The country of a phrase's own words (a place, else a person named in them)."""
+        places = country_of_phrase(tokens, lex)
+        if places and places[0][1] != "region":
+            return places[0][0]
+        for token in tokens:
+            for start, end, person in mentions:
+                if start <= token.idx < end and persons[person].get("country"):
+                    return str(persons[person]["country"])
+        return None
 
     def _codes_of(self, token: Token, lex: Lexicon) -> list[str]:
         """Every country a phrase names, in order ("Malaysia and Kazakhstan")."""
