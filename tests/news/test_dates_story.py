@@ -165,3 +165,12 @@ def test_numeric_dates_that_cannot_be_confused() -> None:
     text = "by Ana Lima\n19/5/2025\nThe United Kingdom and Chile reached an agreement."
     clue = story_date(past(text), text=text)
     assert clue is not None and clue.day == D(2025, 5, 19) and '"19/5/2025"' in clue.detail
+
+
+def test_a_date_the_title_looks_ahead_to_is_not_a_clue() -> None:
+    text = "Officials began talks on Wednesday, the minister said."
+    url = "https://example.org/news/2025-07-16-peru-talks/"
+    clue = story_date(
+        past(text), text=text, url=url, title="Peru talks to cut tariffs before August 1"
+    )
+    assert clue is not None and (clue.day, clue.basis) == (D(2025, 7, 16), "url")

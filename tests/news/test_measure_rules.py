@@ -210,3 +210,8 @@ def test_a_target_the_parser_hangs_on_the_agent_is_the_target(nlp: Language) -> 
     )
     measure = _one(_read(nlp, text), "PER", 20.0)
     assert measure.imposer == "USA"
+
+
+def test_a_looming_tariff_is_a_threat(nlp: Language) -> None:
+    text = "Peru faces a looming 30% tariff on its exports to the US, its minister said."
+    assert _one(_read(nlp, text, "2025-07-16"), "PER", 30.0).status == "threatened"

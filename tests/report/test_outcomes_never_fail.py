@@ -92,3 +92,22 @@ def test_an_outcome_the_law_cannot_price_is_a_warning() -> None:
     assert [p.spec.key for p in priced] == ["law"]
     (said,) = warnings
     assert said.startswith("Broken outcome not priced") and "NO-SUCH-MEASURE" in said
+
+
+def test_a_threat_the_law_of_its_day_leaves_without_effect_is_said() -> None:
+    # IEEPA duties were no longer collected after 24 February 2026: a threatened rate read as
+    # an IEEPA reciprocal rate changes nothing on 28 February, and the brief says so
+    catalog = default_catalog()
+    day = dt.date(2026, 2, 28)
+    link = link_mention(mention("NOR", 32, "threatened"), day, catalog)
+    (threat,) = [
+        s for s in outcome_specs([link], catalog, partner="NOR", published=day) if s.scenario
+    ]
+    assert "changes no duty" in threat.warning
+    # the same threat a year earlier does change the duty: no such warning
+    before = dt.date(2025, 9, 1)
+    link = link_mention(mention("NOR", 32, "threatened"), before, catalog)
+    (threat,) = [
+        s for s in outcome_specs([link], catalog, partner="NOR", published=before) if s.scenario
+    ]
+    assert "changes no duty" not in threat.warning

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "AHEAD_PREPOSITIONS",
     "DateExpr",
     "DateKind",
     "Precision",
@@ -44,6 +45,23 @@ __all__ = [
     "resolve",
     "same_weekday",
 ]
+
+#: Prepositions before a date that make it look ahead ("from August 1", "by Friday").
+AHEAD_PREPOSITIONS = frozenset(
+    {
+        "from",
+        "starting",
+        "beginning",
+        "until",
+        "till",
+        "by",
+        "as of",
+        "effective",
+        "effective from",
+        "through",
+        "before",
+    }
+)
 
 DateKind = Literal["absolute", "month", "weekday", "relative"]
 Precision = Literal["day", "month"]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._syntax import direction, governing_verb
 from tariffscope.news.dates import (
+    AHEAD_PREPOSITIONS,
     DateExpr,
     find_dates,
     publication_floor,
@@ -38,21 +39,7 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["DateComponent", "date_direction", "make_date_component", "stated_date"]
 
-_AHEAD_PREPS = frozenset(
-    {
-        "from",
-        "starting",
-        "beginning",
-        "until",
-        "till",
-        "by",
-        "as of",
-        "effective",
-        "effective from",
-        "through",
-        "before",
-    }
-)
+_AHEAD_PREPS = AHEAD_PREPOSITIONS
 _DEADLINE_NOUNS = frozenset({"deadline", "cutoff", "cut-off", "target", "expiry"})
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
+from tariffscope.news.dates import _MONTHS, AHEAD_PREPOSITIONS, DateExpr, find_dates
 
 __all__ = [
     "WEEKDAY_YEARS",
@@ -286,7 +286,8 @@ def story_date(
         0 none, +1 ahead).
     text, url, title
         The body (for the years it states), the page's URL and its title (whose dates count
-        as told without a direction).
+        as told without a direction, but those after a preposition that looks ahead: "talks
+        to cut tariffs before August 1").
     today
         The latest day a story can have (default: the clock's), for a weekday-pinned year.
 
@@ -301,7 +302,10 @@ def story_date(
     year = _year_source(url, title, exprs, text)
     everything = [
         *((e, way, "its text") for e, way in exprs),
-        *((e, 0, "its title") for e in (find_dates(title) if title else ())),
+        *(
+            (e, 1 if e.preposition in AHEAD_PREPOSITIONS else 0, "its title")
+            for e in (find_dates(title) if title else ())
+        ),
     ]
     texts = {"its text": text, **({"its title": title} if title else {})}
     days = _past_days(everything, year, ceiling, texts, today or dt.date.today())

@@ -96,6 +96,8 @@ _THREAT = frozenset(
         "prospect",
     ]
 )
+#: Words before a tariff noun that make the rate a threat ("a looming 30% tariff").
+_THREAT_MODIFIERS = frozenset({"looming", "potential", "possible", "planned", "threatened"})
 _DEAL = frozenset(
     [
         "deal",
@@ -365,6 +367,8 @@ def measure_status(
         return "proposed"
     if path_lemmas & _THREAT or sent_lemmas & {"if", "unless", "letter"}:
         return "threatened"
+    if any(c.dep_ == "amod" and c.lower_ in _THREAT_MODIFIERS for c in noun.children):
+        return "threatened"  # "a looming 30% tariff", "a potential 25% levy"
     rise = from_rate is not None and from_rate < to_rate
     if (
         deal_words(sent, None if rise else previous)  # a rise is a deal's only in its sentence

@@ -9,8 +9,9 @@ scenario (:class:`tariffscope.regime.Scenario`):
   already holds from a later day (measures enacted by the story's date, or a deal enacted soon
   after it: a combined link) is the law on that day;
 - **the deal**: a measure the story reports as agreed; otherwise the partner-specific deal
-  measures the catalog holds (inclusive rates and exemptions issued after the story), applied
-  from the threat date. That one is hindsight, and is labelled so.
+  measures the catalog holds (inclusive rates and exemptions issued after the story, and the
+  measures the reported deal links to that were enacted after it), applied from the threat
+  date. That one is hindsight, and is labelled so.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tariffscope.domain.countries import EU_MEMBERS, EUN
+from tariffscope.errors import TariffscopeError
 from tariffscope.regime import Catalog, Scenario
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
-from tariffscope.regime.scenario import scenario_from_mapping
+from tariffscope.regime.scenario import apply_scenario, scenario_from_mapping
+from tariffscope.tracker._combined import across_the_board
 from tariffscope.tracker.linking import MeasureLink
 
 __all__ = ["OutcomeSpec", "outcome_specs"]
@@ -56,6 +60,28 @@ def _deal_measures(catalog: Catalog, partner: str, after: date) -> list[Measure]
         and not m.requires_claims
         and m.effective_from is not None
     ]
+
+
+def _linked_later(
+    agreed: Sequence[MeasureLink], catalog: Catalog, published: date
+) -> list[Measure]:
+    """The catalog measures a reported deal links to that were enacted after the story (the
+    deal as the law later wrote it, e.g. the partner's rate in a later annex)."""
+    out: list[Measure] = []
+    for link in agreed:
+        if len(link.measure_ids) != 1 or link.measure_id not in catalog.by_id:
+            continue
+        measure = catalog.by_id[link.measure_id]
+        if (
+            measure.published_date > published
+            and measure.status in ENACTED_STATUSES
+            and "WLD" not in measure.members
+            and measure.effective_from is not None
+            and not measure.requires_claims
+            and all(m.id != measure.id for m in out)
+        ):
+            out.append(measure)
+    return out
 
 
 def _deal_scenario(measures: Sequence[Measure], start: date, partner: str) -> Scenario:
@@ -151,6 +177,32 @@ def _scheduled(link: MeasureLink, start: date, published: date) -> OutcomeSpec:
     )
 
 
+def _without_effect(spec: OutcomeSpec, catalog: Catalog, partner: str) -> str:
+    """A warning when an outcome's across-the-board measures change no duty on the partner's
+    goods under the law of its day (the stacking leaves them without effect: an authority no
+    longer collected, a rule that a higher duty overrides), else ""."""
+    scenario = spec.scenario
+    if scenario is None or (not scenario.add and not scenario.enact):
+        return ""
+    added = [*scenario.add, *(catalog.by_id[i] for i in scenario.enact if i in catalog.by_id)]
+    if not all(m.scope.all_products for m in added):
+        return ""  # product-specific duties: the all-goods rate says nothing about them
+    origin = sorted(EU_MEMBERS)[0] if partner == EUN else partner
+    try:
+        with_it = apply_scenario(catalog, scenario)
+        before, _ = across_the_board(catalog, origin, spec.entry_date, as_known=spec.as_known)
+        after, _ = across_the_board(with_it, origin, spec.entry_date, as_known=spec.as_known)
+    except TariffscopeError:
+        return ""
+    if abs(after - before) > 1e-9:
+        return ""
+    return (
+        f"{spec.label}: carrying it out changes no duty on goods from {partner} under the law "
+        f"of {spec.entry_date.isoformat()} ({before:g}% on all goods either way: the catalog's "
+        "stacking leaves the reported rate without effect that day)"
+    )
+
+
 def outcome_specs(
     links: Sequence[MeasureLink], catalog: Catalog, *, partner: str, published: date
 ) -> list[OutcomeSpec]:
@@ -235,6 +287,8 @@ def outcome_specs(
         )
     else:
         measures = _deal_measures(catalog, partner, published)
+        known = {m.id for m in measures}
+        measures += [m for m in _linked_later(agreed, catalog, published) if m.id not in known]
         if measures:
             specs.append(
                 OutcomeSpec(
@@ -249,4 +303,9 @@ def outcome_specs(
                     hindsight=True,
                 )
             )
-    return specs
+    return [
+        dataclasses.replace(spec, warning="; ".join(w for w in (spec.warning, idle) if w))
+        if (idle := _without_effect(spec, catalog, partner))
+        else spec
+        for spec in specs
+    ]
