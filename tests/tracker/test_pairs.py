@@ -190,7 +190,11 @@ def test_a_story_whose_records_name_no_pair_concerns_the_two_parties_it_names_mo
     assert article_pairs(story) == []
     assert article_pairs(story, text) == [(("CHN", "JPN"), "named")]
     assert rank_pairs([story], texts=[text]) == [("CHN", "JPN")]
-    # a party named once is not enough, and records that name a pair come first
+    # the most-named party must be named twice, the other once; records that name a pair
+    # come first
     assert article_pairs(story, "China halted imports from Japan.") == []
+    assert article_pairs(story, "China halted imports. Beijing blamed Japan.") == [
+        (("CHN", "JPN"), "named")
+    ]
     with_measure = Extraction(META, measures=(measure("USA", "JPN", 15.0),))
     assert article_pairs(with_measure, text) == [(("JPN", "USA"), "measure")]

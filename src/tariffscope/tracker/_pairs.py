@@ -17,7 +17,7 @@ One mechanism serves the store (which negotiations an article is filed under:
   capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
   with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject;
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
-  without a meeting) concerns the two parties its text names most, each at least twice
+  without a meeting) concerns the two parties its text names most, the first at least twice
   (basis ``named``; only with the story's text).
 
 Several rates a story reports in force on one pair are one state of things: the pair's
@@ -76,8 +76,9 @@ PRESENCE_WEIGHT = 0.5
 HEADLINE_WEIGHT = 3.0
 
 _BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "named": 3}
-#: How often each of the two parties must be named for a story that names no pair otherwise.
-MIN_NAMED = 2
+#: How often the first and the second party must be named for a story that names no pair
+#: otherwise (the alternative is no brief at all, so one naming of the second is enough).
+MIN_NAMED = (2, 1)
 _FAR = 1 << 62
 
 
@@ -209,12 +210,12 @@ def named_parties(text: str, party: Callable[[str | None], str | None]) -> Count
 
 
 def _named_pair(text: str, party: Callable[[str | None], str | None]) -> tuple[str, str] | None:
-    """The two parties a text names most (each at least :data:`MIN_NAMED` times), first named
-    first among equals."""
+    """The two parties a text names most (at least :data:`MIN_NAMED` times each), the first
+    named first among equals."""
     counts = named_parties(text, party)  # insertion order: first named first
     order = {code: k for k, code in enumerate(counts)}
     top = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
-    if len(top) < 2 or counts[top[1]] < MIN_NAMED:
+    if len(top) < 2 or counts[top[0]] < MIN_NAMED[0] or counts[top[1]] < MIN_NAMED[1]:
         return None
     return (top[0], top[1])
 
