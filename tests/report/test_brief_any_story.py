@@ -402,3 +402,49 @@ def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> 
     assert "--as-of" in err and err.strip().count("\n") == 0
     code, _, err = run(str(story), "--as-of", "2025-09-02")
     assert code == 0, err
+
+
+# -- mechanisms the unseen stories showed (mini-stories written for these tests) -----------
+
+MINI: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "ban-without-rate": (
+        "title: unknown\npublished: 2025-11-20\n\n"
+        "Beijing notified Tokyo that it would halt imports of Japanese seafood, a Chinese "
+        "official said. China's decision follows remarks by Japan's prime minister.\n",
+        (("CHN", "JPN"), ("JPN", "CHN")),
+    ),
+    "url-month-only": (
+        "url: https://example.org/2025/09/peru-deal-reached\ntitle: Peru and US reach deal\n"
+        "published: unknown\n\n"
+        "The United States will cut its tariff on Peruvian goods to 10%, officials said on "
+        "Tuesday after talks in Lima with US Trade Representative Jamieson Greer.\n",
+        (("USA", "PER"),),
+    ),
+    "threat-below-the-rate-paid": (
+        "title: Trump threatens tariff on Norway\npublished: 2026-01-18\n\n"
+        "President Donald Trump said on Sunday he would put a 10% tariff on all Norwegian "
+        "goods over the Arctic dispute. He warned that tariffs could increase to 25% by June "
+        "1.\n",
+        (("USA", "NOR"),),
+    ),
+}
+
+
+@pytest.mark.parametrize("key", list(MINI))
+def test_mini_stories_of_the_unseen_mechanisms(tmp_path: Path, key: str) -> None:
+    text, pairs = MINI[key]
+    path = tmp_path / f"{key}.txt"
+    path.write_text(text, encoding="utf-8")
+    (brief,), _ = briefs_from_sources([str(path)], draws=0, ge_model=None)
+    assert brief.pair in pairs
+    if key == "url-month-only":
+        assert brief.as_of == date(2025, 9, 30)
+        (said,) = [w for w in brief.warnings if "gives no publication date" in w]
+        assert "last day of the month its URL gives (2025-09)" in said
+    if key == "threat-below-the-rate-paid":
+        # both threats add to what Norway's goods pay: every outcome raises the duty
+        law = brief.scenarios[0].outcome.point.headline["etr_focus_after_pct"]
+        threats = [s for s in brief.scenarios if s.spec.key.startswith("threat:")]
+        assert len(threats) == 2
+        for threat in threats:
+            assert threat.outcome.point.headline["etr_focus_after_pct"] > law + 5
