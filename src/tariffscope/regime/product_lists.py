@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tariffscope.errors import DataFileError
+from tariffscope.regime._s301_partial import (
+    LIST3_PARTIAL,
+    LIST4A_PARTIAL,
+    covered_statistical_lines,
+    partial_entries,
+)
 from tariffscope.regime.catalog import catalog_dir
+from tariffscope.regime.schedule import EMBEDDED_EDITION, load_schedule
 
 __all__ = ["ELECTRONICS_PREFIXES", "ProductList", "build_product_lists", "derive_product_lists"]
 
@@ -169,6 +176,21 @@ NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
         )
     ),
 )
+# Section 301 entries that cover part of an HTS8 line (tariffscope.regime._s301_partial).
+PARTIAL_LISTS: tuple[tuple[str, tuple[str, str, str], str], ...] = (
+    (
+        "s301_china_list3_partial",
+        LIST3_PARTIAL,
+        "Section 301 China list 3 entries covering part of an HTS8 line (25%, heading "
+        "9903.88.04), U.S. note 20(g): the statistical lines not excepted",
+    ),
+    (
+        "s301_china_list4a_partial",
+        LIST4A_PARTIAL,
+        "Section 301 China list 4A entries covering part of an HTS8 line (7.5%, heading "
+        "9903.88.15), U.S. note 20(s)(ii): the statistical lines not excepted",
+    ),
+)
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
 _NEXT_SUBDIVISION = re.compile(r"^\s*\([a-z]{1,2}\) \S")
@@ -300,6 +322,11 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
                 )
     for name, opening, what in NOTE_LISTS:
         lists.append(ProductList(name, note_list(ch99, opening), ch99_origin, what))
+    schedule = load_schedule()
+    for name, where, what in PARTIAL_LISTS:
+        covered = covered_statistical_lines(partial_entries(ch99, where), schedule.children)
+        origin = f"{ch99_origin}; statistical lines of the {EMBEDDED_EDITION}"
+        lists.append(ProductList(name, covered, origin, what))
     floor_path = paths["budgetlab_floor_exempt"]
     with floor_path.open(encoding="utf-8") as handle:
         floor_rows = list(csv.DictReader(handle))

@@ -118,12 +118,32 @@ def _component(measure: Measure, duty: float, share: float) -> Component:
     )
 
 
+def _partial_warnings(
+    measures: tuple[Measure, ...], line: ScheduleLine, schedule: Schedule
+) -> list[str]:
+    """One warning per measure that covers only some statistical lines of an 8-digit line
+    (e.g. a Section 301 entry "except for" named statistical numbers), naming them."""
+    out: list[str] = []
+    children = schedule.children(line.hts)
+    for measure in measures:
+        if not measure.scope.is_partial(line.hts):
+            continue
+        covered = [child for child in children if measure.scope.covers(child)]
+        out.append(
+            f"{measure.id} ({measure.title}) covers only some goods of HTS {line.hts}: "
+            f"statistical lines {', '.join(covered) or 'none printed'}; the 8-digit answer "
+            "leaves it out; give the 10-digit code for an exact answer"
+        )
+    return out
+
+
 def _warnings(
     catalog: Catalog,
     result: BlockResult,
     line: ScheduleLine,
     applied: list[Measure],
     metal_share: float | None,
+    schedule: Schedule,
 ) -> list[str]:
     activation = result.activation
     out: list[str] = []
@@ -155,10 +175,7 @@ def _warnings(
                 f"claim: {', '.join(measure.requires_claims)}"
             )
     if bool(result.partial[0]):
-        out.append(
-            f"some measures cover only part of HTS {line.hts}'s statistical lines; "
-            "give the 10-digit code for an exact answer"
-        )
+        out.extend(_partial_warnings(activation.measures, line, schedule))
     if activation.entry_date > catalog.coverage_end or (
         activation.as_known is not None and activation.as_known > catalog.coverage_end
     ):
@@ -270,7 +287,7 @@ def resolve(
         for where, why in notes
         if where[0]
     ]
-    warnings.extend(_warnings(law, result, line, applied, metal_share))
+    warnings.extend(_warnings(law, result, line, applied, metal_share, schedule))
     return Resolution(
         hts=line.hts,
         description=line.description,
