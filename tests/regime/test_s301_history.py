@@ -89,6 +89,18 @@ def test_enteral_syringes_pay_the_100_percent_only_from_2026() -> None:
     assert _s301("9018.31.00.40", "2024-06-01")[0] == 0.0  # syringes paid nothing before
 
 
+def test_ship_to_shore_cranes_are_a_description_within_a_line() -> None:
+    # 9903.92.10: STS gantry cranes of 8426.19.00 at 25% from 27 September 2024, by claim
+    plain = resolve("8426.19.00", "CHN", "2024-10-01")
+    assert plain.total_pct == 0.0
+    assert any("ship_to_shore_crane" in w for w in plain.warnings)
+    claimed = resolve("8426.19.00", "CHN", "2024-10-01", claims=("ship_to_shore_crane",))
+    assert claimed.total_pct == 25.0
+    assert (
+        resolve("8426.19.00", "CHN", "2024-09-26", claims=("ship_to_shore_crane",)).total_pct == 0
+    )
+
+
 def test_partial_entry_of_note_20g_is_partial_at_8_digits() -> None:
     # 8517.62.00: list 3 (9903.88.04) except 8517.62.0090; list 4A (note 20(s)(ii)) except
     # .0010 and .0020 -- routers at 25%, the rest at 7.5%
