@@ -111,6 +111,10 @@ def test_rate_table_names_the_measure_and_total() -> None:
             "unknown claim",
         ),
         (["history", "8703.23.01", "-o", "JP N"], "unknown country"),
+        (
+            ["rate", "8703.23.01", "-o", "MEX", "-d", "2025-07-18", "--us-content", "2"],
+            "US content share",
+        ),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -119,6 +123,16 @@ def test_bad_input_gets_one_line_and_exit_2(args: list[str], message: str) -> No
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_rate_us_content_of_a_usmca_vehicle() -> None:
+    # HTS 9903.94.03 (U.S. note 33(d)): 25% on the non-US content of a USMCA vehicle
+    args = ["rate", "8703.23.01", "-o", "MEX", "-d", "2025-07-18", "--claim", "usmca"]
+    data = _json([*args, "--us-content", "0.6", "--format", "json"])
+    assert data["total_pct"] == pytest.approx(10.0)
+    (autos,) = [c for c in data["components"] if c["measure"] == "232-AUTOS-USMCA"]
+    assert autos["value_share"] == pytest.approx(0.4) and autos["nominal_rate_pct"] == 25.0
+    assert "9903.94.03 (U.S. note 33(d))" in autos["citation"]
 
 
 def test_history_json_lists_changes() -> None:

@@ -97,6 +97,13 @@ def rate_command(
     metal_share: Annotated[
         float | None, typer.Option("--metal-share", help="Share of value that is metal (0-1).")
     ] = None,
+    us_content: Annotated[
+        float | None,
+        typer.Option(
+            "--us-content",
+            help="Share of a USMCA vehicle's value that is approved US content (0-1).",
+        ),
+    ] = None,
     output: FormatOption = Format.table,
 ) -> None:
     """The duty on a product from a country on an entry date, layer by layer, with legal sources."""
@@ -109,6 +116,7 @@ def rate_command(
         claims=tuple(claim or ()),
         unit_value=unit_value,
         metal_share=metal_share,
+        us_content=us_content,
     )
     if output is Format.json:
         print_json(result.to_dict())

@@ -47,6 +47,7 @@ __all__ = [
     "ExclusionRule",
     "Gap",
     "GroupInfo",
+    "Parameter",
     "catalog_dir",
     "load_catalog",
     "parse_measure",
@@ -111,6 +112,17 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A number the law leaves to the entry (e.g. a vehicle's US content), with the default
+    the catalog uses when the user gives none and where that default comes from."""
+
+    name: str
+    value: float
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Catalog:
     """All measures, groups, claims and exclusion rules, validated."""
 
@@ -126,6 +138,7 @@ class Catalog:
     gaps: tuple[Gap, ...] = ()
     column2: Mapping[str, date] = field(default_factory=dict)
     programmes: Mapping[str, Programme] = field(default_factory=dict)
+    parameters: Mapping[str, Parameter] = field(default_factory=dict)
 
     def eligible_programmes(
         self, origin: str, entry_date: date, *, as_known: date | None = None
@@ -198,6 +211,7 @@ class Catalog:
             self.gaps,
             self.column2,
             self.programmes,
+            self.parameters,
         )
 
 
@@ -316,6 +330,8 @@ def _check_measure(measure: Measure, catalog: Catalog, ids: set[str]) -> None:
             )
     elif measure.rate is None and measure.status in ENACTED_STATUSES and measure.rule != "quota":
         raise CatalogError(f"{where}: a {measure.rule} measure needs rate_pct")
+    if measure.basis == "non_us_content" and "us_content_share" not in catalog.parameters:
+        raise CatalogError(f"{where}: basis non_us_content needs the parameter us_content_share")
     for other in (
         *measure.supersedes,
         *measure.exempts_measures,
@@ -453,6 +469,10 @@ def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None =
             for code, info in meta.get("column2_countries", {}).items()
         },
         programmes=programmes,
+        parameters={
+            name: Parameter(name, float(info["value"]), info["source"], info.get("note", ""))
+            for name, info in meta.get("parameters", {}).items()
+        },
     )
     ids = [measure.id for measure in measures]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})

@@ -37,7 +37,17 @@ from tariffscope.errors import ScopeConflictError
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
 
-__all__ = ["Activation", "BlockResult", "active_measures", "evaluate"]
+__all__ = [
+    "US_CONTENT",
+    "Activation",
+    "BlockResult",
+    "active_measures",
+    "evaluate",
+    "us_content_share",
+]
+
+#: Catalog parameter: share of a USMCA vehicle's value that is US content (catalog.yaml).
+US_CONTENT = "us_content_share"
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -135,6 +145,14 @@ class BlockResult:
         return total
 
 
+def us_content_share(catalog: Catalog, given: float | None) -> float:
+    """The US content share to use: the one given, else the catalog's default (0 if none)."""
+    if given is not None:
+        return given
+    default = catalog.parameters.get(US_CONTENT)
+    return 0.0 if default is None else default.value
+
+
 def _rank(measure: Measure) -> tuple[int, int, int]:
     return (measure.priority, target_specificity(measure.targets), measure.scope.specificity)
 
@@ -146,6 +164,7 @@ def evaluate(
     base_rate: FloatArray,
     *,
     metal_share: float | None = None,
+    us_content: float | None = None,
     scope_masks: dict[str, tuple[BoolArray, BoolArray]] | None = None,
     explain: bool = False,
 ) -> BlockResult:
@@ -158,6 +177,9 @@ def evaluate(
     metal_share
         Share of the customs value that is metal, for measures charged on metal content;
         None charges them on the full value.
+    us_content
+        Share of the value of a vehicle that is US content, for measures charged on the non-US
+        content (USMCA vehicles under Section 232); None takes the catalog's default.
     scope_masks
         Cache of product-scope masks (covered, partly covered) by measure id for this
         ``codes`` array; the vectorized path reuses it across origins.
@@ -297,6 +319,9 @@ def evaluate(
                 values[where] = rate
             if measure.basis == "metal_content" and metal_share is not None:
                 share[group][where] = np.minimum(share[group][where], metal_share)
+            if measure.basis == "non_us_content":
+                non_us = 1.0 - us_content_share(catalog, us_content)
+                share[group][where] = np.minimum(share[group][where], non_us)
         duty[group] = values
     return BlockResult(activation, chosen, share, duty, partial, reasons)
 

@@ -35,7 +35,7 @@ Rule = Literal["additional", "replace", "inclusive_floor", "exemption", "suspens
 Status = Literal[
     "in_force", "superseded", "struck_down", "expired", "threatened", "proposed", "scenario"
 ]
-Basis = Literal["full_value", "metal_content"]
+Basis = Literal["full_value", "metal_content", "non_us_content"]
 
 AUTHORITIES: tuple[str, ...] = get_args(Authority)
 RULES: tuple[str, ...] = get_args(Rule)

@@ -34,7 +34,7 @@ from tariffscope.errors import MalformedInputError
 from tariffscope.regime._base_layer import base_component, base_rate, preference_rate, preferences
 from tariffscope.regime.answer import Component, NotApplied, Resolution
 from tariffscope.regime.catalog import Catalog, catalog_dir, load_catalog
-from tariffscope.regime.engine import BlockResult, active_measures, evaluate
+from tariffscope.regime.engine import US_CONTENT, BlockResult, active_measures, evaluate
 from tariffscope.regime.measures import Measure
 from tariffscope.regime.scenario import Scenario, apply_scenario
 from tariffscope.regime.schedule import Schedule, ScheduleLine, load_schedule
@@ -137,6 +137,22 @@ def _partial_warnings(
     return out
 
 
+def _us_content_warning(catalog: Catalog, measure: Measure, us_content: float | None) -> str:
+    head = (
+        f"{measure.id} is charged on the non-US content of the vehicle only once the Secretary "
+        "of Commerce approves the importer's US content"
+    )
+    if us_content is not None:
+        return f"{head}; US content given: {us_content:.0%} of the value"
+    default = catalog.parameters.get(US_CONTENT)
+    if default is None:
+        return f"{head}; no US content is assumed (give --us-content)"
+    return (
+        f"{head}; the total assumes {default.value:.0%} of the value is US content "
+        f"({default.source}); give --us-content for the vehicle's own share, 0 without approval"
+    )
+
+
 def _warnings(
     catalog: Catalog,
     result: BlockResult,
@@ -144,6 +160,7 @@ def _warnings(
     applied: list[Measure],
     metal_share: float | None,
     schedule: Schedule,
+    us_content: float | None = None,
 ) -> list[str]:
     activation = result.activation
     out: list[str] = []
@@ -158,6 +175,8 @@ def _warnings(
                 f"{measure.id} is charged on the value of the metal content; the total assumes the "
                 "whole value is metal (give --metal-share for the metal's share of the value)"
             )
+        if measure.basis == "non_us_content":
+            out.append(_us_content_warning(catalog, measure, us_content))
         for claim in measure.unless_claims:
             out.append(
                 f"{measure.id} assumes the entry is not {catalog.claims[claim]} (claim {claim})"
@@ -205,6 +224,7 @@ def resolve(
     claims: tuple[str, ...] = (),
     unit_value: float | None = None,
     metal_share: float | None = None,
+    us_content: float | None = None,
     catalog: Catalog | None = None,
     schedule: Schedule | None = None,
 ) -> Resolution:
@@ -228,6 +248,10 @@ def resolve(
         US$ per unit of a specific MFN rate, to convert it to ad valorem.
     metal_share
         Share of value that is metal, for duties charged on metal content.
+    us_content
+        Share of a USMCA vehicle's value that is US content (Section 232 autos and MHD vehicles
+        are charged on the rest); None takes the catalog's default (``catalog.yaml``
+        parameter ``us_content_share``).
 
     Returns
     -------
@@ -246,6 +270,8 @@ def resolve(
     known = None if as_known is None else parse_date(as_known, "as-known date")
     if metal_share is not None and not 0.0 <= metal_share <= 1.0:
         raise MalformedInputError(f"metal share {metal_share} must lie between 0 and 1")
+    if us_content is not None and not 0.0 <= us_content <= 1.0:
+        raise MalformedInputError(f"US content share {us_content} must lie between 0 and 1")
     base_catalog = catalog or default_catalog()
     law = apply_scenario(base_catalog, scenario) if scenario is not None else base_catalog
     claim_set = frozenset(claims)
@@ -270,7 +296,13 @@ def resolve(
     activation = active_measures(law, origin_code, day, as_known=known, claims=effective)
     codes = np.array([line.hts])
     result = evaluate(
-        law, activation, codes, np.array([base]), metal_share=metal_share, explain=True
+        law,
+        activation,
+        codes,
+        np.array([base]),
+        metal_share=metal_share,
+        us_content=us_content,
+        explain=True,
     )
     components = [base_component(schedule, line, origin_code, column2, base, preference)]
     applied: list[Measure] = []
@@ -287,7 +319,7 @@ def resolve(
         for where, why in notes
         if where[0]
     ]
-    warnings.extend(_warnings(law, result, line, applied, metal_share, schedule))
+    warnings.extend(_warnings(law, result, line, applied, metal_share, schedule, us_content))
     return Resolution(
         hts=line.hts,
         description=line.description,

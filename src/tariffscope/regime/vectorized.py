@@ -172,6 +172,7 @@ def resolve_lines(
     scenario: Scenario | None = None,
     claims: Sequence[str] = (),
     metal_share: float | None = None,
+    us_content: float | None = None,
     catalog: Catalog | None = None,
     schedule: Schedule | None = None,
 ) -> RateTable:
@@ -191,6 +192,9 @@ def resolve_lines(
     known = None if as_known is None else parse_date(as_known, "as-known date")
     countries = tuple(normalize_country(o, allow_groups=False) for o in origins)
     claim_set = frozenset(claims)
+    for name, share in (("metal share", metal_share), ("US content share", us_content)):
+        if share is not None and not 0.0 <= share <= 1.0:
+            raise MalformedInputError(f"{name} {share} must lie between 0 and 1")
     key = (
         id(base),
         id(schedule),
@@ -200,6 +204,7 @@ def resolve_lines(
         scenario,
         claim_set,
         metal_share,
+        us_content,
         None if codes is None else tuple(codes),
     )
     cached = _TABLES.get(key)
@@ -261,6 +266,7 @@ def resolve_lines(
             line_codes,
             origin_base.rate,
             metal_share=metal_share,
+            us_content=us_content,
             scope_masks=masks,
         )
         for m in activation.measures:
