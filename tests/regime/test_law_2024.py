@@ -99,6 +99,18 @@ def test_catalog_coverage_starts_in_2024() -> None:
 
 @pytest.mark.parametrize("origin", ["KOR", "BRA", "ARG", "CAN", "MEX", "AUS"])
 def test_derivative_exemptions_of_proclamation_9980(origin: str) -> None:
-    # 7317.00.55 (nails): derivative steel article, exempt for the six countries named
-    assert "s232_steel" not in _groups("7317.00.55", origin, "2024-07-01")
-    assert _groups("7317.00.55", "VNM", "2024-07-01")["s232_steel"] == 25.0
+    # 7317.00.5503 (nails): derivative steel article, exempt for the six countries named
+    assert "s232_steel" not in _groups("7317.00.55.03", origin, "2024-07-01")
+    assert _groups("7317.00.55.03", "VNM", "2024-07-01")["s232_steel"] == 25.0
+
+
+def test_steel_derivatives_of_2020_are_named_statistical_lines() -> None:
+    # Proclamation 9980 Annex II (9903.80.03): 7317.00.30 and the statistical lines
+    # 7317.00.5503/.5505/.5507/.5560/.5580 and 7317.00.6560, not the rest of 7317.00.55/.65
+    day = "2024-07-01"
+    assert _groups("7317.00.30", "VNM", day)["s232_steel"] == 25.0
+    assert _groups("7317.00.65.60", "VNM", day)["s232_steel"] == 25.0
+    assert "s232_steel" not in _groups("7317.00.65.30", "VNM", day)
+    assert "s232_steel" not in _groups("7317.00.55.01", "VNM", day)
+    whole = resolve("7317.00.55", "VNM", day)
+    assert any(w.startswith("232-STEEL-DERIV-2020") and "7317005503" in w for w in whole.warnings)
