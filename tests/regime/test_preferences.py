@@ -105,6 +105,21 @@ def test_claim_on_a_line_the_programme_does_not_list_warns() -> None:
     assert any("does not list KR" in w for w in result.warnings)
 
 
+def test_preference_by_reference_to_a_quota_provision_warns_without_the_claim() -> None:
+    # HTS 2025: 0201.10.50 (beef carcasses) prints "See 9822.04.01-9822.04.03 (AU)": the AUSFTA
+    # treatment is an in-quota rate of chapter 98, not priced; the answer says so unclaimed too
+    result = resolve("0201.10.50", "AUS", "2024-06-01")
+    assert result.total_pct == pytest.approx(26.4)
+    assert any(
+        "preference by reference" in w and "9822.04.01-9822.04.03" in w for w in result.warnings
+    )
+    (offered,) = result.preferences_available
+    assert offered["reference"] == "9822.04.01-9822.04.03" and offered["rate_pct"] is None
+    claimed = resolve("0201.10.50", "AUS", "2024-06-01", claims=("ausfta",))
+    assert claimed.total_pct == pytest.approx(26.4)
+    assert claimed.preferences_available[0]["claimed"] is True
+
+
 def test_origin_independent_programmes_apply_to_any_column_1_country() -> None:
     """Civil aircraft (C): a line printing C is free for goods of any column 1 country."""
     schedule_line = "3917.21.00"  # plastic tubes: General 3.1%, Special "Free (A,AU,B,BH,C,...)"

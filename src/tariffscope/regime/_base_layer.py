@@ -138,7 +138,16 @@ def preferences(
                 "in-quota rate) which is not priced; the general rate applies"
             )
     others = [p for p in law.eligible_programmes(origin, day, as_known=known) if p not in claimed]
-    available = [p for p in line_preferences(line, others) if best_preference([p], base, False)]
+    offered = line_preferences(line, others)
+    available = [p for p in offered if best_preference([p], base, False)]
+    by_reference = [p for p in offered if not p.priced]
+    for item in by_reference:
+        warnings.append(
+            f"preference by reference: {item.programme.name} treats qualifying goods under "
+            f"{item.reference} (HTS Special code {item.code}; a chapter 98/99 provision, mostly "
+            "the in-quota rate of a tariff-rate quota), which is not priced: the total uses the "
+            "general rate"
+        )
     for item in available:
         warnings.append(
             f"preference available: {item.programme.name} gives {item.text} "
@@ -146,9 +155,11 @@ def preferences(
             f" instead of {base * 100:g}% for qualifying goods (HTS Special code {item.code});"
             f" add --claim {item.programme.id}"
         )
-    listed = [p.to_dict(claimed=True) for p in claimed_prefs if p.priced] + [
-        p.to_dict(claimed=False) for p in available
-    ]
+    listed = (
+        [p.to_dict(claimed=True) for p in claimed_prefs]
+        + [p.to_dict(claimed=False) for p in available]
+        + [p.to_dict(claimed=False) for p in by_reference]
+    )
     return chosen, listed
 
 
