@@ -9,6 +9,9 @@ Sources: Proclamations 9704/9705 (Section 232 aluminum 10%, steel 25%, 2018), 99
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from tariffscope.regime import default_catalog, resolve
@@ -114,3 +117,25 @@ def test_steel_derivatives_of_2020_are_named_statistical_lines() -> None:
     assert "s232_steel" not in _groups("7317.00.55.01", "VNM", day)
     whole = resolve("7317.00.55", "VNM", day)
     assert any(w.startswith("232-STEEL-DERIV-2020") and "7317005503" in w for w in whole.warnings)
+
+
+def test_russian_products_at_35_and_70_percent_in_lieu_of_column_2() -> None:
+    # HTS ch.99 U.S. note 30: 9903.90.08 (35%, Proclamation 10420, from 27 July 2022) and
+    # 9903.90.09 (70%, Proclamation 10523, from 1 April 2023), in lieu of the column 2 rate
+    other_compounds = resolve("2931.90.90.52", "RUS", "2024-06-01")  # column 2: 25%
+    assert other_compounds.total_pct == 35.0
+    assert [c.measure for c in other_compounds.components] == ["COLUMN2", "RUS-COL2-35"]
+    assert resolve("7201.10.00", "RUS", "2024-06-01").total_pct == 70.0  # pig iron (note 30(d))
+    # goods of other countries, and unlisted Russian goods, keep their rates
+    assert resolve("2931.90.90.52", "KAZ", "2024-06-01").total_pct == 3.7
+    assert resolve("7110.21.00", "RUS", "2024-06-01").total_pct == 0.0  # palladium: column 2 Free
+
+
+@pytest.mark.shared
+def test_russian_35_percent_lines_match_2024_calculated_duties(shared: Path) -> None:
+    """Census 2024: Russia's 2931.90.9052 paid 35.0% of its value, the note 30(b) rate."""
+    path = shared / "data/a_trade/census_us_imports_for_consumption_hts10_51partners_2024.csv.gz"
+    frame = pd.read_csv(path, dtype={"HTS10": str, "CTY_CODE": str})
+    row = frame[(frame["CTY_CODE"] == "4621") & (frame["HTS10"] == "2931909052")].iloc[0]
+    paid = 100 * row["CAL_DUT_YR"] / row["CON_VAL_YR"]
+    assert paid == pytest.approx(resolve("2931.90.90.52", "RUS", "2024-06-01").total_pct, abs=0.1)

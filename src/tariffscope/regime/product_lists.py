@@ -110,6 +110,16 @@ NOTE_LISTS: tuple[tuple[str, str, str], ...] = (
         "(i) The rates of duty set forth in heading 9903.74.08",
         "parts of medium- and heavy-duty vehicles, U.S. note 38(i) (Proclamation 10984)",
     ),
+    (
+        "russia_35",
+        "(b) Heading 9903.90.08 applies to all products of the Russian Federation",
+        "products of Russia at 35% in lieu of column 2 (heading 9903.90.08), U.S. note 30(b)",
+    ),
+    (
+        "russia_70",
+        "(d) Heading 9903.90.09 applies to all products of the Russian Federation",
+        "products of Russia at 70% in lieu of column 2 (heading 9903.90.09), U.S. note 30(d)",
+    ),
     *(
         (f"s301_china_{name}", opening, what)
         for name, opening, what in (
@@ -193,7 +203,8 @@ PARTIAL_LISTS: tuple[tuple[str, tuple[str, str, str], str], ...] = (
 )
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
-_NEXT_SUBDIVISION = re.compile(r"^\s*\([a-z]{1,2}\) \S")
+# a subdivision "(c) ..." or the first subdivision of the next note "31. (a) ..."
+_NEXT_SUBDIVISION = re.compile(r"^\s*(?:\([a-z]{1,2}\) \S|\d+\.\s+\(a\)\s)")
 
 
 def note_list(text: str, opening: str) -> tuple[str, ...]:
