@@ -174,9 +174,13 @@ def test_law_of_2025_on_2024_trade_matches_the_duties_census_calculated(
     column, j = trade.index(partner), law.exporters.index(partner)
     goods = (sector != "") & trade.covered
     collected = 100 * trade.duties[goods, column].sum() / trade.values[goods, column].sum()
-    assert 100 * law.aggregate()[j] == pytest.approx(collected, abs=1.0)
     if partner == "CHN":
+        # the law charges Section 301 on the products USTR excluded (notes 20(vvv)-(www),
+        # granted by description, not in the catalog): exclusions can only lower what was
+        # collected, by about a tenth of China's duties (validation notes, issue 9)
+        assert collected <= 100 * law.aggregate()[j] <= collected + 1.5
         return
+    assert 100 * law.aggregate()[j] == pytest.approx(collected, abs=1.0)
     checked = 0
     for k, name in enumerate(law.sectors):
         lines = (sector == name) & trade.covered
