@@ -32,7 +32,7 @@ from tariffscope.regime.resolve import default_catalog, parse_date
 from tariffscope.regime.scenario import Scenario, apply_scenario
 from tariffscope.regime.schedule import Schedule, load_schedule
 
-__all__ = ["RateTable", "clear_caches", "resolve_lines"]
+__all__ = ["RateTable", "clear_caches", "forget_answers", "resolve_lines"]
 
 # Recent answers (the brief asks for the same law several times: PE and GE, each outcome);
 # the catalog object is kept in the entry so that its id stays unique while cached.
@@ -52,6 +52,15 @@ def clear_caches(schedule: Schedule | None = None) -> None:
     _UNIVERSE_MASKS.clear()
     if schedule is not None:
         schedule.clear_derived_arrays()
+
+
+def forget_answers() -> None:
+    """Forget the recent answers only; the product-scope masks stay.
+
+    A caller that resolves many dates once each (the effective-rate series) calls it after each
+    date: a table for every partner holds about 60 MB, and 32 of them would fill the memory.
+    """
+    _TABLES.clear()
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ __all__ = [
     "SectorTariffs",
     "TradeLines",
     "align_rows",
+    "forget_answers",
     "law_on_lines",
     "line_rates_at",
     "price_outcome",
@@ -204,6 +205,15 @@ def law_on_lines(
     while len(_LAW) > 16:
         _LAW.popitem(last=False)
     return stored
+
+
+def forget_answers() -> None:
+    """Forget the recent answers of :func:`law_on_lines` and of the law engine (the masks of
+    product scopes stay): for callers that ask for many dates once each."""
+    from tariffscope.regime.vectorized import forget_answers as forget_tables
+
+    _LAW.clear()
+    forget_tables()
 
 
 def line_rates_at(
