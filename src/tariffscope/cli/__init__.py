@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "data",
     "ge",
     "simulate",
+    "etr",
     "extract",
     "eval",
     "ingest",
