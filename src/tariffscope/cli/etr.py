@@ -180,7 +180,9 @@ def etr_command(
         else:
             with out.open("w", encoding="utf-8") as handle:
                 Console(file=handle, width=width).print(table)
-    if chart is not None and not frame.empty:
+    if chart is not None and frame.empty:
+        warnings.append(f"no chart written to {chart}: there are no rows")
+    elif chart is not None:
         from tariffscope.report.etr_chart import write_etr_chart
 
         write_etr_chart(

@@ -295,6 +295,9 @@ def _rows(
     last: date,
     by: str,
 ) -> pd.DataFrame:
+    columns = [c for c in ETR_COLUMNS if by == "sector" or not c.startswith("sector")]
+    if not groups:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     n_days = (last - first).days + 1
     days = [first + timedelta(days=d) for d in range(n_days)]
     position = {k: p for p, k in enumerate(periods)}
