@@ -18,6 +18,7 @@ and the line.
 ``chain_hs_revisions``      link HS6 codes across several editions
 ``load_census_country_codes``  Census Schedule C codes (names or ISO3)
 ``load_census_imports``     Census imports for consumption and duties by HS2 or HTS10
+``load_realized_rates``     realized tariff rate by month: DataWeb duties / customs value
 ``load_protee``             CEPII ProTEE HS6 trade elasticities
 ``load_hauk``               Hauk (2012) US import-demand / substitution elasticities
 ``load_broda_weinstein``    Broda–Weinstein elasticities of substitution
@@ -47,6 +48,7 @@ from tariffscope.data.loaders.concordances import (
 from tariffscope.data.loaders.dataweb import DATAWEB_COLUMNS, dataweb_country_iso3, load_dataweb
 from tariffscope.data.loaders.elasticities import load_broda_weinstein, load_hauk, load_protee
 from tariffscope.data.loaders.japan_mof import MOF_AREA_ISO3, load_japan_mof
+from tariffscope.data.loaders.realized import REALIZED_FILE, load_realized_rates
 
 __all__ = [
     "BACI_COLUMNS",
@@ -58,6 +60,7 @@ __all__ = [
     "GTAP_GOODS",
     "HS_REVISION_YEARS",
     "MOF_AREA_ISO3",
+    "REALIZED_FILE",
     "chain_hs_revisions",
     "dataweb_country_iso3",
     "load_baci",
@@ -75,4 +78,5 @@ __all__ = [
     "load_hs_revision",
     "load_japan_mof",
     "load_protee",
+    "load_realized_rates",
 ]
