@@ -130,11 +130,11 @@ def law_segments(
     keep = np.flatnonzero(changed)
     state = matrix[keep]
     starts = tuple(days[k] for k in keep)
+    ordinals = np.empty(state.shape, dtype=np.int64)
+    ordinals[0] = starts[0].toordinal()
+    for k in range(1, len(keep)):
+        same = state[k] == state[k - 1]
+        ordinals[k] = np.where(same, ordinals[k - 1], starts[k].toordinal())
     since = np.empty(state.shape, dtype=object)
-    for k in range(len(keep)):
-        if k == 0:
-            since[k] = starts[0]
-        else:
-            same = state[k] == state[k - 1]
-            since[k] = np.where(same, since[k - 1], starts[k])
+    since[...] = [[date.fromordinal(int(o)) for o in row] for row in ordinals]
     return LawSegments(starts=starts, state=state, since=since, origins=tuple(origins))

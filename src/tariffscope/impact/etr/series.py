@@ -151,9 +151,9 @@ def _warnings(axis: SectorAxis, rates: LineRates, unrated_usd: float) -> list[st
     ]
     if not rates.uses_claims:
         out.append(
-            f"{rates.name} rates: no preference is claimed (USMCA, other free-trade agreements, "
-            "GSP and the other Special-column programmes), so partners that use them lie above "
-            "what was collected"
+            f"{rates.name} rates: no preference is claimed (USMCA, the other free-trade "
+            "agreements, AGOA, CBERA and the Special column's other programmes), so partners "
+            "that use them lie above what was collected"
         )
     if axis.trade.unmatched_usd > 0:
         out.append(
