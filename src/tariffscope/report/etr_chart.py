@@ -68,7 +68,11 @@ def etr_chart(frame: pd.DataFrame, *, title: str | None = None) -> dict[str, Any
             x=alt.X("date:T", title="entry date"),
             y=alt.Y("pct:Q", title="effective tariff rate, %"),
             color=alt.Color(f"{key}:N", sort=shown if key == "partner" else None, title=key),
-            strokeDash=alt.StrokeDash("measure:N", title=None),
+            strokeDash=alt.StrokeDash(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=list(_MEASURES.values()), range=[[1, 0], [6, 3]]),
+            ),
             tooltip=["date:T", f"{key}:N", "measure:N", alt.Tooltip("pct:Q", format=".2f")],
         )
         .properties(
