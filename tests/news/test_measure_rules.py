@@ -215,3 +215,64 @@ def test_a_target_the_parser_hangs_on_the_agent_is_the_target(nlp: Language) -> 
 def test_a_looming_tariff_is_a_threat(nlp: Language) -> None:
     text = "Peru faces a looming 30% tariff on its exports to the US, its minister said."
     assert _one(_read(nlp, text, "2025-07-16"), "PER", 30.0).status == "threatened"
+
+
+# -- measures on every country (issue 9): sentences written for these tests ----------------
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        # no country but the imposer's is named: the goods of every origin
+        (
+            "President Donald Trump said he would impose a 40% tariff on imports of "
+            "industrial robots from March 3.",
+            "industrial robots",
+        ),
+        # "universal" and "global" on the tariff word
+        ("The White House imposed universal 35 percent tariffs on drones.", "drones"),
+        ("President Donald Trump's 12% global tariff took effect on Tuesday.", "all goods"),
+        # all imports, foreign imports, imported goods
+        ("Washington will charge a 9% tariff on all imports.", "all goods"),
+        ("Washington began collecting a 9% surcharge on nearly all foreign imports.", "all goods"),
+        ("Washington doubled the tariff on imported glass to 60%.", "imported glass"),
+        # charged to every trading partner
+        ("A US tariff of 7% is being charged to all trading partners.", "all goods"),
+    ],
+)
+def test_a_measure_on_every_country(nlp: Language, text: str, products: str) -> None:
+    (measure,) = _read(nlp, text, "2025-11-03").measures
+    assert (measure.imposer, measure.target) == ("USA", "WLD")
+    assert measure.products == products
+
+
+@pytest.mark.issue(9)
+def test_a_dateline_or_a_caption_names_no_target(nlp: Language) -> None:
+    text = (
+        "OSLO (Wire) - The United States will impose universal 45% tariffs on imports of "
+        "salmon, the White House said.\n"
+        "A worker at a fish farm near Bergen, Norway, in May. JANE DOE/AFP/Getty Images\n"
+        "The 45% tariff on salmon starts on December 1."
+    )
+    assert {(m.imposer, m.target) for m in _read(nlp, text, "2025-11-03").measures} == {
+        ("USA", "WLD")
+    }
+
+
+@pytest.mark.issue(9)
+def test_a_named_origin_keeps_its_measure(nlp: Language) -> None:
+    # "universal", "all imports" and "imported" name no country; a named one is the target
+    text = "Washington will charge a 9% tariff on all imports from Peru."
+    (measure,) = _read(nlp, text, "2025-11-03").measures
+    assert measure.target == "PER"
+
+
+@pytest.mark.issue(9)
+def test_a_rate_runs_from_the_date_it_starts_not_the_day_it_was_said(nlp: Language) -> None:
+    text = (
+        "President Donald Trump said on Monday he would impose a 40% tariff on imports of "
+        "industrial robots from March 3."
+    )
+    (measure,) = _read(nlp, text, "2025-11-03").measures
+    assert measure.effective_date == dt.date(2026, 3, 3)

@@ -86,7 +86,7 @@ class GoodsReader:
                 (
                     c
                     for c in head.children
-                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "for"}
+                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "for", "to"}
                 ),
                 key=lambda c: abs(c.i - span.root.i),
             )
@@ -95,6 +95,11 @@ class GoodsReader:
                 if not objects:
                     continue
                 obj = objects[0]
+                if prep.lower_ == "to":  # "charged to all trading partners": everyone's goods
+                    everyone = goods_of(obj, lex)
+                    if everyone.world:
+                        return everyone, None
+                    continue
                 if (
                     obj.i in in_rate
                     or obj.lower_ in TARIFF_WORDS

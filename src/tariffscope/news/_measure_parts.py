@@ -87,6 +87,7 @@ _NOT_PRODUCTS = frozenset(
     [
         "import",
         "export",
+        "foreign",
         "trade",
         "retaliatory",
         "reciprocal",
@@ -339,6 +340,11 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
+#: Nouns of a flow of goods whose "of" object names the goods ("imports of branded
+#: pharmaceutical products"); the flow's own "from" phrase still names the origin.
+_FLOW_NOUNS = frozenset(["import", "export", "shipment"])
+
+
 def _hyphenated(tokens: list[Token]) -> list[Token]:
     """Add the parts of hyphenated words ("trans-shipments") that the parser split off."""
     ids = {t.i: t for t in tokens}
@@ -386,16 +392,19 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     "several European countries, including Denmark, the UK, and France". A bare definite
     noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
-    while head.lemma_.lower() in _QUANTITY_NOUNS:
+    flows: list[Token] = []  # "imports of X from Japan": the origin hangs on "imports"
+    while head.lemma_.lower() in _QUANTITY_NOUNS or head.lemma_.lower() in _FLOW_NOUNS:
         of = [
             g
             for c in head.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children
-            if g.dep_ == "pobj"
+            if g.dep_ == "pobj" and not g.like_num and g.pos_ != "NUM" and g.lower_ != "$"
         ]
         if not of:
             break
+        if head.lemma_.lower() in _FLOW_NOUNS:
+            flows.append(head)
         head = of[0]
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
     if earlier is not None and earlier.lemma_.lower() not in {"country", "nation", "partner"}:
@@ -405,7 +414,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]
     # "products from Mexico", and "goods imported from Japan and South Korea" (a participle)
-    holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
+    holders = [*tokens, *flows, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
     for prep in (c for t in holders for c in t.children if c.dep_ == "prep"):
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in {"from", "through"} and objects:
@@ -419,10 +428,15 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
                 targets = listed
     targets = list(dict.fromkeys(targets))
     lemma = head.lemma_.lower()
-    world = (
-        lemma in {"country", "nation", "partner", "world"}
-        and not targets
-        and (lemma == "world" or any(t.lower_ in {"all", "every"} for t in head.subtree))
+    # "all countries", "every trading partner", and "all imports", "foreign imports": the
+    # goods of every origin
+    everyone = any(t.lower_ in {"all", "every"} for t in head.subtree)
+    world = not targets and (
+        (lemma in {"country", "nation", "partner", "world"} and (lemma == "world" or everyone))
+        or (
+            lemma in _FLOW_NOUNS and (everyone or any(c.lower_ == "foreign" for c in head.children))
+        )
+        or any(c.lower_ == "imported" and c.dep_ == "amod" for c in head.children)
     )
     if head.i in place_ids or lemma in {"country", "nation", "partner", "world"}:
         return Goods("all goods", tuple(targets), world)

@@ -90,8 +90,12 @@ IMPOSE_VERBS = frozenset(
         "order",
     ]
 )
+#: Words that put a tariff on every country's goods ("universal 50 percent tariffs", "a 10%
+#: global tariff"); they name no goods.
+WORLD_WORDS = frozenset({"universal", "global", "worldwide"})
 NOT_GOODS = frozenset(
     [
+        *WORLD_WORDS,
         "import",
         "export",
         "trade",

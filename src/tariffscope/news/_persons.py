@@ -30,6 +30,7 @@ __all__ = [
     "RoleInfo",
     "article_countries",
     "boilerplate_ranges",
+    "dateline_ranges",
     "is_role_word",
     "layout",
     "left_role",
@@ -66,6 +67,11 @@ _CREDIT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
+#: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
+#: Images", "... (Photo/Reuters)").
+_CAPTION_END = re.compile(
+    r"/(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Anadolu)(?:/Getty Images)?\)?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +87,15 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Character ranges that are credits, bylines, captions of agencies or datelines.
 
     These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", lines that start
-    "By ...", and short lines (at most eight words) with no verb, such as "Jude Russo" or
-    "Kyle Duggan, The Canadian Press".
+    "By ...", photo captions (lines that end with the picture agency), and short lines (at
+    most eight words) with no verb, such as "Jude Russo" or "Kyle Duggan, The Canadian Press".
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
-        if _BYLINE.match(line) and len(words) <= 12:
+        if (_BYLINE.match(line) and len(words) <= 12) or _CAPTION_END.search(line):
             ranges.append((start, end))
             continue
         if len(words) > 8:
@@ -100,6 +106,21 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
         if not any(t.pos_ in {"VERB", "AUX"} for t in span):
             ranges.append((start, end))
     return ranges
+
+
+#: A dateline opening a paragraph: a place in capitals, optionally a date and an agency,
+#: then a dash ("WASHINGTON -", "BRASILIA (dpa-AFX) -", "TOKYO, July 18 (Reuters) -").
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{2,30}[A-Z.](?:,[^\n()—–-]{1,30})?(?:[ \t]*\([^()\n]{1,30}\))?"
+    r"[ \t]*(?:-{1,2}|—|–)[ \t]",
+    re.M,
+)
+
+
+def dateline_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines that open paragraphs (the place where the story was
+    filed, not a party of it)."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
 def _is_run_token(token: Token, lex: Lexicon) -> bool:

@@ -2,7 +2,9 @@
 
 1. A mention without a target takes the targets of the mention before it in the same
    paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the article's most-named
-   country other than the imposer; "all countries" gives ``WLD``.
+   country other than the imposer; "all countries" gives ``WLD``, and so does a mention in an
+   article that names no country but the imposer ("a 25% tariff on heavy trucks" in a story
+   about US tariffs alone: the duty is on the trucks of every origin).
 2. A mention without an imposer gets the United States when the article is about the United
    States (``about_us``: one of its two most-named countries, or a US person acts in it) and
    the target is another country, else the other most-named country: a story about India and
@@ -59,6 +61,8 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) 
             others = [c for c in pair if c != imposer]
             if others:
                 record["targets"] = [others[0]]
+            elif imposer is not None:  # no origin named anywhere: the imports of every one
+                record["targets"] = ["WLD"]
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:

@@ -63,8 +63,9 @@ from tariffscope.news._measure_words import (
     RISE_VERBS,
     SHARE_NEXT,
     TOTAL_WORDS,
+    WORLD_WORDS,
 )
-from tariffscope.news._persons import article_countries, layout
+from tariffscope.news._persons import article_countries, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
@@ -117,7 +118,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw)
         self._cross_sentence_dates(doc, raw, dates, anchor)
-        pair = article_countries(doc, persons, skip, lex)
+        # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
+        pair = article_countries(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
         about_us = "USA" in pair[:2] or any(
             p.get("actor") and p.get("country") == "USA" for p in persons
         )
@@ -169,12 +171,16 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in RISE_VERBS
         cut = head.lower_ == "to" and head.head.lemma_.lower() in CUT_VERBS
+        # "universal 50 percent tariffs", "a 10% global tariff": on every country's goods
+        universal = any(
+            c.lower_ in WORLD_WORDS for c in noun.children if c.dep_ in {"amod", "compound"}
+        )
         return {
             "rise": rise and from_rate is None,
             "cut": cut and from_rate is None,
             "imposer": imposer,
             "targets": targets,
-            "world": goods.world,
+            "world": goods.world or (universal and not targets),
             "products": goods.products,
             "rest": goods.rest,
             "from_rate": from_rate,
@@ -212,7 +218,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]
     ) -> str | None:
         sent = span.sent
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for d in dates:
             if d["precision"] != "day" or d["date"] is None:
                 continue
@@ -234,9 +240,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             )
             if distance > 6:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, str(d["date"]))
-        return None if best is None else best[1]
+            # as near, a date the measure runs from beats one it happens on: "said on
+            # Thursday he would impose ... from October 1", both read as attached to "impose"
+            weak = int(prep in {"on", "by"} and not effect)
+            if best is None or (distance, weak) < best[:2]:
+                best = (distance, weak, str(d["date"]))
+        return None if best is None else best[2]
 
     def _in_headline(self, doc: Doc, span: Span) -> bool:
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""

@@ -1,9 +1,9 @@
 """Percent rates in text and how they pair up ("from 10% to 25%", "to 47% from 57%").
 
-:func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "zero tariffs",
-"duty-free", "free of tariffs" and "to zero"; percentage points and ranges ("0%-20%") are
-marked so the caller can skip them. :func:`pair_rates` reads the words between two rates of
-one sentence:
+:func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "25-percent",
+"50-per-cent", "zero tariffs", "duty-free", "free of tariffs" and "to zero"; percentage points
+and ranges ("0%-20%") are marked so the caller can skip them. :func:`pair_rates` reads the
+words between two rates of one sentence:
 
 =====================================  =======================
 pattern                                 roles
@@ -31,7 +31,7 @@ RateRole = Literal["to", "from", "range", "points"]
 
 _NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,3})?)"
 _RATE = re.compile(
-    _NUMBER + r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|pct\b)(?P<points>[ \t]+points?\b"
+    _NUMBER + r"(?:[ \t-]?(?P<pct>%|percent\b|per[ \t-]?cent\b|pct\b)(?P<points>[ \t]+points?\b"
     r"|[ \t]+percentage[ \t]+points?\b)?|[ \t]+(?P<pp>percentage[ \t]+points?)\b)",
     re.I,
 )
