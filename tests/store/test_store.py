@@ -35,24 +35,65 @@ from tariffscope.store import (
 )
 
 BODY = "Japan's prime minister met the US Treasury secretary in Tokyo on Friday. " * 4
-META = ArticleMeta(title="Ishiba meets Bessent", published=dt.date(2025, 7, 18),
-                   outlet="Bloomberg", url="https://example.com/a", body_start=57)
+META = ArticleMeta(
+    title="Ishiba meets Bessent",
+    published=dt.date(2025, 7, 18),
+    outlet="Bloomberg",
+    url="https://example.com/a",
+    body_start=57,
+)
 
 
 def extraction(meta: ArticleMeta = META) -> Extraction:
     return Extraction(
         article=meta,
-        actors=(Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 14, ((0, 14), (40, 46))),
-                Actor("Scott Bessent", None, "USA", 20, 33)),
-        events=(Event("meeting", dt.date(2025, 7, 18), "day", "on Friday", "Tokyo",
-                      ("Shigeru Ishiba", "Scott Bessent"), "happened", 0, 70, None, "met"),
-                Event("visit", None, None, None, "Washington", ("Ryosei Akazawa",), "happened",
-                      80, 120, 7, "visited")),
-        quotes=(Quote("A good agreement would definitely be reached.", "Scott Bessent",
-                      "Shigeru Ishiba", 150, 196),),
-        measures=(MeasureMention("USA", "JPN", "all goods", 10.0, 25.0, dt.date(2025, 8, 1),
-                                 "threatened", 200, 260),
-                  MeasureMention("USA", "JPN", "cars", None, 25.0, None, "in_force", 0, 10)),
+        actors=(
+            Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 14, ((0, 14), (40, 46))),
+            Actor("Scott Bessent", None, "USA", 20, 33),
+        ),
+        events=(
+            Event(
+                "meeting",
+                dt.date(2025, 7, 18),
+                "day",
+                "on Friday",
+                "Tokyo",
+                ("Shigeru Ishiba", "Scott Bessent"),
+                "happened",
+                0,
+                70,
+                None,
+                "met",
+            ),
+            Event(
+                "visit",
+                None,
+                None,
+                None,
+                "Washington",
+                ("Ryosei Akazawa",),
+                "happened",
+                80,
+                120,
+                7,
+                "visited",
+            ),
+        ),
+        quotes=(
+            Quote(
+                "A good agreement would definitely be reached.",
+                "Scott Bessent",
+                "Shigeru Ishiba",
+                150,
+                196,
+            ),
+        ),
+        measures=(
+            MeasureMention(
+                "USA", "JPN", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 200, 260
+            ),
+            MeasureMention("USA", "JPN", "cars", None, 25.0, None, "in_force", 0, 10),
+        ),
         deadlines=(Deadline(dt.date(2025, 8, 1), "higher levies", 200, 260),),
         warnings=("a warning",),
     )
@@ -66,15 +107,26 @@ def store() -> Iterator[Store]:
 
 def test_public_names_are_pinned() -> None:
     assert sorted(store_api.__all__) == [
-        "DEFAULT_DB_NAME", "MIGRATIONS", "MeasureLink", "Migration", "Negotiation",
-        "SCHEMA_VERSION", "ScenarioResult", "Store", "StoredArticle", "StoredExtraction",
-        "article_hashes", "default_db_path", "pair_key",
+        "DEFAULT_DB_NAME",
+        "MIGRATIONS",
+        "MeasureLink",
+        "Migration",
+        "Negotiation",
+        "SCHEMA_VERSION",
+        "ScenarioResult",
+        "Store",
+        "StoredArticle",
+        "StoredExtraction",
+        "article_hashes",
+        "default_db_path",
+        "pair_key",
     ]
 
 
 def test_article_round_trip_keeps_every_record_and_span(store: Store) -> None:
-    article_id = store.add_article("a.txt", BODY, extraction(), extractor="test",
-                                   negotiations=[(("USA", "JPN"), "measure")])
+    article_id = store.add_article(
+        "a.txt", BODY, extraction(), extractor="test", negotiations=[(("USA", "JPN"), "measure")]
+    )
     (stored,) = store.extractions()
     assert stored.article.id == article_id
     assert stored.extraction == extraction()
@@ -105,8 +157,9 @@ def test_a_second_copy_is_refused_and_a_failed_write_leaves_nothing(store: Store
     other = extraction(ArticleMeta(title="other", published=None, outlet="Reuters"))
     failing = Failing(store._conn, None)
     with pytest.raises(StoreError, match="disk full"):
-        failing.add_article("c.txt", BODY, other, extractor="test",
-                            negotiations=[(("USA", "KOR"), "measure")])
+        failing.add_article(
+            "c.txt", BODY, other, extractor="test", negotiations=[(("USA", "KOR"), "measure")]
+        )
     assert store.count_articles() == 1
     assert store.check() == []
     assert [n.parties for n in store.negotiations()] == []  # the new pair was rolled back too
@@ -128,19 +181,37 @@ def test_pair_key_orders_and_refuses_one_party() -> None:
         pair_key("USA", "USA")
 
 
+def test_a_party_with_all_partners_is_a_negotiation(store: Store) -> None:
+    # a measure on every country files a story under its imposer and WLD (issue 9); a code
+    # after WLD in the alphabet is stored first, as every pair is stored
+    assert pair_key("USA", "WLD") == ("USA", "WLD") and pair_key("ZAF", "WLD") == ("WLD", "ZAF")
+    article_id = store.add_article(
+        "a.txt", BODY, extraction(), extractor="test", negotiations=[(("WLD", "USA"), "measure")]
+    )
+    assert [n.parties for n in store.negotiations()] == [("USA", "WLD")]
+    assert [a.id for a in store.articles(("WLD", "USA"))] == [article_id]
+    assert store.article_negotiations(article_id) == [(("USA", "WLD"), "measure")]
+
+
 def test_measure_links_are_written_replaced_and_checked(store: Store) -> None:
     store.add_article("a.txt", BODY, extraction(), extractor="test")
     (stored,) = store.extractions()
     first, second = stored.mention_ids
-    store.set_measure_link(MeasureLink(first, "THREAT-JPN-25", None, 0.9, "rate and date",
-                                       "linker 1"))
-    store.set_measure_link(MeasureLink(second, None, {"id": "NEWS-1", "rate": 0.25}, 0.4,
-                                       "no catalog measure", "linker 1"))
+    store.set_measure_link(
+        MeasureLink(first, "THREAT-JPN-25", None, 0.9, "rate and date", "linker 1")
+    )
+    store.set_measure_link(
+        MeasureLink(
+            second, None, {"id": "NEWS-1", "rate": 0.25}, 0.4, "no catalog measure", "linker 1"
+        )
+    )
     store.set_measure_link(MeasureLink(first, "THREAT-JPN-25", None, 0.95, "again", "linker 2"))
     links = {link.mention_id: link for link in store.measure_links()}
     assert links[first].confidence == 0.95 and links[first].linker == "linker 2"
-    assert links[second].measure_id is None and links[second].candidate == {"id": "NEWS-1",
-                                                                            "rate": 0.25}
+    assert links[second].measure_id is None and links[second].candidate == {
+        "id": "NEWS-1",
+        "rate": 0.25,
+    }
     assert links[second].linked_at is not None
     assert [link.mention_id for link in store.measure_links([second])] == [second]
     with pytest.raises(StoreError, match="no measure mention 999"):
@@ -170,8 +241,9 @@ def test_file_store_is_created_migrated_and_reopened(tmp_path: Path) -> None:
         assert reopened.check() == []
 
 
-def test_default_path_is_in_the_data_folder(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_path_is_in_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TARIFFSCOPE_DATA_DIR", str(tmp_path))
     assert default_db_path() == tmp_path / "tariffscope.duckdb"
 
@@ -191,8 +263,9 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.duckdb"
     Store.open(path).close()
     conn = duckdb.connect(str(path))
-    conn.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', now())",
-                 [SCHEMA_VERSION + 1])
+    conn.execute(
+        "INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [SCHEMA_VERSION + 1]
+    )
     conn.close()
     with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}"):
         Store.open(path)
@@ -202,10 +275,16 @@ def test_a_store_in_use_by_another_process_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "busy.duckdb"
     Store.open(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True);"
-         " time.sleep(30)", str(path)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True);"
+            " time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError, match="in use by another process"):

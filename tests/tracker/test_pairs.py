@@ -16,7 +16,13 @@ from _tracker_helpers import event
 
 from tariffscope.domain.news import Actor, ArticleMeta, Extraction, MeasureMention
 from tariffscope.store import Store
-from tariffscope.tracker import article_pairs, pair_support, rank_pairs, story_pairs
+from tariffscope.tracker import (
+    article_pairs,
+    lone_party,
+    pair_support,
+    rank_pairs,
+    story_pairs,
+)
 
 META = ArticleMeta(title="written for the test", published=dt.date(2025, 9, 1))
 
@@ -198,3 +204,71 @@ def test_a_story_whose_records_name_no_pair_concerns_the_two_parties_it_names_mo
     ]
     with_measure = Extraction(META, measures=(measure("USA", "JPN", 15.0),))
     assert article_pairs(with_measure, text) == [(("JPN", "USA"), "measure")]
+
+
+# -- measures on every country (issue 9): the imposer and all partners -----------------------
+
+
+def goods(imposer: str, target: str, products: str, rate: float, start: int = 0) -> MeasureMention:
+    return MeasureMention(
+        imposer, target, products, None, rate, None, "threatened", start, start + 5
+    )
+
+
+def test_a_measure_on_every_country_makes_the_imposer_and_all_partners_a_pair() -> None:
+    # a Section 232-style duty announced with no partner named (rates and goods invented)
+    story = Extraction(
+        META,
+        actors=(person("Commerce Secretary", "USA"),),
+        measures=(
+            goods("USA", "WLD", "heavy trucks", 25.0),
+            goods("USA", "WLD", "furniture", 30.0),
+        ),
+    )
+    assert article_pairs(story) == [(("USA", "WLD"), "measure")]
+    assert rank_pairs([story]) == [("USA", "WLD")]
+    # the EU imposing on every country is the EU's pair with all partners, the EU first
+    eu = Extraction(META, measures=(goods("EUN", "WLD", "steel", 25.0),))
+    assert rank_pairs([eu]) == [("EUN", "WLD")]
+    # a code after WLD in the alphabet is still the imposer, first
+    late = Extraction(META, measures=(goods("ZAF", "WLD", "steel", 15.0),))
+    assert rank_pairs([late]) == [("ZAF", "WLD")]
+
+
+def test_a_real_pair_outranks_the_pair_with_all_partners() -> None:
+    # the global duties weigh more (two threats against one), yet the story names a negotiation
+    story = Extraction(
+        META,
+        actors=(person("Trade Minister", "NOR", 90),),
+        measures=(
+            goods("USA", "WLD", "steel", 50.0, start=10),
+            goods("USA", "WLD", "copper", 50.0, start=30),
+            measure("USA", "NOR", 15.0, "threatened", start=200),
+        ),
+    )
+    weights = {s.parties: s.weight for s in pair_support(story)}
+    assert weights[("USA", "WLD")] > weights[("NOR", "USA")]
+    assert rank_pairs([story]) == [("USA", "NOR"), ("USA", "WLD")]
+    assert ("USA", "WLD") in [p for p, _ in article_pairs(story)]
+
+
+def test_names_in_the_text_make_no_pair_beside_a_measure_on_every_country() -> None:
+    # "BRASILIA (dpa-AFX) - ... the United States ...": a dateline or a company's home named
+    # beside a duty on every country is no negotiation (the text's names count only for a
+    # story whose records name nothing)
+    text = "BRASILIA - The United States will tax copper. America needs copper, Brazil said."
+    story = Extraction(META, measures=(goods("USA", "WLD", "copper", 50.0),))
+    assert rank_pairs([story], texts=[text]) == [("USA", "WLD")]
+    assert rank_pairs([Extraction(META)], texts=[text]) == [("USA", "BRA")]
+
+
+def test_the_lone_party_of_a_story_that_names_no_pair() -> None:
+    alone = Extraction(META, actors=(person("Finance Minister", "IDN"),))
+    assert lone_party([alone]) == "IDN"
+    assert lone_party([alone], ["Jakarta said exports fell. Indonesia will respond."]) == "IDN"
+    # named most wins; equal, the first found
+    text = "Chile and Peru. Peru again."
+    assert lone_party([Extraction(META)], [text]) == "PER"
+    assert lone_party([Extraction(META)], ["Chile and Peru."]) == "CHL"
+    assert lone_party([Extraction(META)], ["Global shipping slowed."]) is None
+    assert lone_party([Extraction(META)]) is None

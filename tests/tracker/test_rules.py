@@ -159,6 +159,12 @@ def test_pairs_parse_and_refuse() -> None:
         parse_pair("USA-USA")
     with pytest.raises(UnknownCodeError):
         parse_pair("USA-XXX")
+    # all partners are a party since a story about a measure on every country is briefed
+    # (issue 9: it was refused before)
+    assert parse_pair("USA-WLD") == ("USA", "WLD")
+    assert parse_pair("usa/world") == ("USA", "WLD")
+    with pytest.raises(MalformedInputError):
+        parse_pair("WLD-WLD")
 
 
 def test_a_story_is_assigned_to_the_pairs_of_its_measures_and_events() -> None:
@@ -166,5 +172,7 @@ def test_a_story_is_assigned_to_the_pairs_of_its_measures_and_events() -> None:
     measure = MeasureMention("USA", "IND", "all goods", None, 25.0, None, "threatened", 0, 5)
     story = Extraction(meta, events=(event("meeting", ["USA", "RUS"]),), measures=(measure,))
     assert article_pairs(story) == [(("IND", "USA"), "measure"), (("RUS", "USA"), "event")]
+    # a measure on every country files the story under the imposer and all partners (it was
+    # under no negotiation before issue 9)
     world = MeasureMention("USA", "WLD", "all goods", None, 10.0, None, "in_force", 0, 5)
-    assert article_pairs(Extraction(meta, measures=(world,))) == []
+    assert article_pairs(Extraction(meta, measures=(world,))) == [(("USA", "WLD"), "measure")]

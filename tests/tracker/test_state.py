@@ -130,6 +130,7 @@ def test_public_names_are_pinned() -> None:
             "event_window",
             "expand_inputs",
             "ingest_paths",
+            "lone_party",
             "negotiation_state",
             "normalize_quote",
             "pair_support",
@@ -291,3 +292,30 @@ def test_visits_after_a_count_are_numbered_from_it(store: Store) -> None:
         (dt.date(2025, 8, 5), 9, True),
     ]
     assert [e.count for e in state.events] == [7, None, None]
+
+
+def test_the_negotiation_of_a_party_with_all_partners(store: Store) -> None:
+    # a US duty on every country, a US threat on Japan, a Japan-Korea meeting and a quote by
+    # Xi (hand-built; rates and goods invented): with all partners, the duty on every country
+    # and the US and other people are the negotiation, the threat on one country and a
+    # meeting of two others are not
+    world = MeasureMention("USA", "WLD", "heavy trucks", None, 25.0, AUG_1, "threatened", 0, 10)
+    body, ex = story(
+        "Wire",
+        FRI,
+        [
+            event("announcement", ["Donald Trump"], date=FRI),
+            event("meeting", ["Shigeru Ishiba", "Lee Jae Myung"], date=FRI),
+        ],
+        quotes=[Quote("We will answer.", "Xi Jinping", None, 0, 10)],
+        measures=[world, threat()],
+    )
+    add_stories(store, [(body, ex)])
+    assert story_pairs(store, [1]) == [("USA", "JPN"), ("JPN", "KOR"), ("USA", "WLD")]
+    state = negotiation_state(store, "USA-WLD")
+    assert state.parties == ("USA", "WLD")
+    assert [(m.target, m.products) for m in state.measures] == [("WLD", "heavy trucks")]
+    assert [e.kind for e in state.events] == ["announcement"]
+    assert {a.name: a.party for a in state.actors}["Xi Jinping"] == "WLD"
+    assert [q.speaker for q in state.quotes] == ["Xi Jinping"]
+    assert state.next_deadline is not None and state.next_deadline.date == AUG_1

@@ -49,6 +49,7 @@ def _aliases() -> dict[str, str]:
         aliases[iso2] = iso3
         aliases[name.upper()] = iso3
     aliases.update({"EU": EUN, EUN: EUN, "EUROPEAN UNION": EUN, "UK": "GBR", "USA": "USA"})
+    aliases.update({WLD: WLD, "WORLD": WLD})
     return aliases
 
 
@@ -79,8 +80,8 @@ def country_name(code: str) -> str:
     """English short name of an ISO3 code, or the code itself for groups."""
     if code == EUN:
         return "European Union"
-    if code == WLD:
-        return "all countries"
+    if code == WLD:  # as a party: every partner of the other party ("United States - all
+        return "all partners"  # partners"), as a target: every origin
     return _table().get(code, ("", code))[1]
 
 

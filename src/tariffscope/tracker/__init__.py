@@ -40,6 +40,7 @@ from tariffscope.tracker._ingest import (
 from tariffscope.tracker._pairs import (
     PairSupport,
     article_pairs,
+    lone_party,
     pair_support,
     parse_pair,
     rank_pairs,
@@ -94,6 +95,7 @@ __all__ = [
     "event_window",
     "expand_inputs",
     "ingest_paths",
+    "lone_party",
     "negotiation_state",
     "normalize_quote",
     "pair_support",

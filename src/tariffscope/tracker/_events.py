@@ -22,6 +22,9 @@ _KIND_ORDER = {"election": 9}
 def _relevant(report: EventReport, parties: tuple[str, str]) -> bool:
     if any(party_of(c, parties) is None for c in report.countries):
         return False
+    others = [party_of(c, parties) == WLD for c in report.countries]
+    if WLD in parties and others and all(others):
+        return False  # with all partners: an event of other countries alone is not the party's
     if report.event.kind == "visit":
         country = place_country(report.event.place)
         if country is not None and party_of(country, parties) is None:

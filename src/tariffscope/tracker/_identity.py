@@ -18,7 +18,14 @@ from functools import cache
 from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, is_country
 from tariffscope.domain.news import Extraction
 
-__all__ = ["PersonIndex", "is_party_code", "name_tokens", "party_of", "same_person"]
+__all__ = [
+    "PersonIndex",
+    "is_party_code",
+    "name_tokens",
+    "of_pair",
+    "party_of",
+    "same_person",
+]
 
 _TITLES = frozenset(
     {
@@ -54,13 +61,31 @@ def is_party_code(value: str) -> bool:
 
 
 def party_of(country: str, parties: Iterable[str]) -> str | None:
-    """The party a country belongs to: itself, or EUN for an EU member when EUN is a party."""
+    """The party a country belongs to: itself, EUN for an EU member when EUN is a party, or
+    WLD (all partners) for any other country when WLD is a party."""
     wanted = set(parties)
     if country in wanted:
         return country
     if country in EU_MEMBERS and EUN in wanted:
         return EUN
+    if WLD in wanted and (country == EUN or is_country(country)):
+        return WLD
     return None
+
+
+def of_pair(imposer: str | None, target: str | None, parties: Iterable[str]) -> bool:
+    """Whether a measure belongs to the negotiation of ``parties``: one party's on the other,
+    or one party's on every country (target WLD). In a negotiation with all partners (WLD a
+    party) only the other party's measures on every country do: its measures on one country
+    belong to that country's negotiation."""
+    wanted = tuple(parties)
+    by = party_of(imposer, wanted) if imposer else None
+    if by is None or by == WLD:
+        return False
+    if target == WLD:
+        return True
+    on = party_of(target, wanted) if target else None
+    return WLD not in wanted and on is not None and on != by
 
 
 @cache

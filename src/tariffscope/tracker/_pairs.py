@@ -17,12 +17,19 @@ One mechanism serves the store (which negotiations an article is filed under:
   capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
   with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject;
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
-  without a meeting) concerns the two parties its text names most, the first at least twice
-  (basis ``named``; only with the story's text).
+  without a meeting), not even a measure on every country, concerns the two parties its text
+  names most, the first at least twice (basis ``named``; only with the story's text): a
+  dateline, a caption or a company's home named beside a measure on every country is no
+  negotiation.
 
 Several rates a story reports in force on one pair are one state of things: the pair's
 in-force measures weigh :data:`IN_FORCE_WEIGHT` once ("neighbours like the Philippines and
 Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
+
+A measure one party imposes on every country (target ``WLD``: Section 232 duties, a global
+baseline rate) makes the pair of that party and all partners, ``("USA", "WLD")``, weighed like
+any measure; such a pair ranks after every pair of two parties, so a story that names a
+negotiation keeps it and the global measures' pair is one of its other pairs.
 
 Where the EU (EUN) is a party in a story, its members' records count for the EU: trade
 policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
@@ -41,7 +48,7 @@ from dataclasses import dataclass, field
 
 from tariffscope.domain.countries import EUN, WLD, normalize_country
 from tariffscope.domain.news import Extraction
-from tariffscope.errors import MalformedInputError, UnknownCodeError
+from tariffscope.errors import MalformedInputError
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.store import Store, pair_key
 from tariffscope.tracker._cluster import place_country
@@ -56,6 +63,7 @@ __all__ = [
     "PairSupport",
     "article_pairs",
     "headline_parties",
+    "lone_party",
     "named_parties",
     "order_pair",
     "pair_support",
@@ -90,7 +98,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
     MalformedInputError
         Not two parties, or twice the same.
     UnknownCodeError
-        A party is not a country code or name (EUN stands for the EU).
+        A party is not a country code or name (EUN stands for the EU, WLD for all the other
+        party's partners: ``USA-WLD``, a measure the US imposes on every country).
     """
     if isinstance(pair, str):
         text = pair.replace(",", "-").replace("/", "-").replace(" ", "-")
@@ -102,8 +111,6 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
             f"pair {pair!r} does not name two parties", hint="write it like USA-CHN"
         )
     a, b = (normalize_country(p) for p in parts)
-    if WLD in (a, b):
-        raise UnknownCodeError(f"pair {pair!r}: WLD is not a negotiating party")
     if a == b:
         raise MalformedInputError(f"pair {pair!r} names the same party twice")
     return a, b
@@ -242,7 +249,8 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
 
     in_force: set[tuple[str, str]] = set()
     for m in extraction.measures:
-        imposer, target = party(m.imposer), party(m.target)
+        imposer = party(m.imposer)
+        target = WLD if m.target == WLD else party(m.target)
         if imposer and target and imposer != target:
             key = pair_key(imposer, target)
             background = m.status == "in_force"
@@ -301,9 +309,11 @@ def article_pairs(
 
 
 def order_pair(parties: tuple[str, str], imposed: Mapping[str, int]) -> tuple[str, str]:
-    """The pair imposer first; as many measures each way (or none): the US first, else as
-    given."""
+    """The pair imposer first (all partners, WLD, always second); as many measures each way
+    (or none): the US first, else as given."""
     a, b = parties
+    if WLD in parties:  # all partners come second: the measure is the other party's
+        return (b, a) if a == WLD else (a, b)
     if imposed.get(b, 0) > imposed.get(a, 0):
         return b, a
     if imposed.get(a, 0) > imposed.get(b, 0):
@@ -319,11 +329,12 @@ def rank_pairs(
 ) -> list[tuple[str, str]]:
     """The negotiations the stories concern, the one they centre on first, imposer first.
 
-    Ranked by how many of the stories concern a pair, then by the weight of what they say
-    about it (:func:`pair_support`), how early the stories name it, the strength of the basis
-    (a measure before an event before the actors), and ``stored_totals`` (how many
-    stored stories follow it). ``texts``: the stories' bodies, in the same order (for a story
-    whose records name no pair).
+    A pair with all partners (``("USA", "WLD")``: a measure on every country) comes after
+    every pair of two parties. Ranked by how many of the stories concern a pair, then by the
+    weight of what they say about it (:func:`pair_support`), how early the stories name it,
+    the strength of the basis (a measure before an event before the actors), and
+    ``stored_totals`` (how many stored stories follow it). ``texts``: the stories' bodies,
+    in the same order (for a story whose records name no pair).
     """
     support: Counter[tuple[str, str]] = Counter()
     weight: defaultdict[tuple[str, str], float] = defaultdict(float)
@@ -343,6 +354,7 @@ def rank_pairs(
     ranked = sorted(
         support,
         key=lambda p: (
+            WLD in p,  # a measure on every country: the story's negotiations come first
             -support[p],
             -weight[p],
             first[p],
@@ -352,6 +364,30 @@ def rank_pairs(
         ),
     )
     return [order_pair(p, imposed[p]) for p in ranked]
+
+
+def lone_party(
+    extractions: Iterable[Extraction], texts: Sequence[str | None] | None = None
+) -> str | None:
+    """The party stories that name no pair are about: the one they name most in their people,
+    measures, events and text (each naming counts once; the first named first among equals),
+    or None when they name no party at all."""
+    counts: Counter[str] = Counter()
+    stories = list(extractions)
+    bodies = list(texts) if texts is not None else [None] * len(stories)
+    for extraction, body in zip(stories, bodies, strict=True):
+        party = _Folder(extraction)
+        found = [party(a.country) for a in extraction.actors]
+        found += [party(code) for m in extraction.measures for code in (m.imposer, m.target)]
+        found += [party(p) for e in extraction.events for p in e.participants if is_party_code(p)]
+        found += sorted(headline_parties(extraction, party))
+        counts.update(code for code in found if code is not None)
+        if body:
+            counts.update(named_parties(body, party))
+    if not counts:
+        return None
+    order = {code: k for k, code in enumerate(counts)}  # insertion order: first named first
+    return min(counts, key=lambda c: (-counts[c], order[c]))
 
 
 def story_pairs(store: Store, article_ids: Iterable[int]) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from tariffscope.store import Store, StoredExtraction, pair_key
 from tariffscope.tracker._events import build_events, event_reports, visit_series
-from tariffscope.tracker._identity import PersonIndex, party_of
+from tariffscope.tracker._identity import PersonIndex, of_pair, party_of
 from tariffscope.tracker._measures import MentionReport, group_mentions, most_common
 from tariffscope.tracker._pairs import parse_pair
 from tariffscope.tracker._quotes import QuoteReport, group_quotes
@@ -100,9 +100,7 @@ def _measures(
     where: dict[int, StoredExtraction] = {}
     for order, item in enumerate(stories):
         for mention_id, m in zip(item.mention_ids, item.extraction.measures, strict=True):
-            if party_of(m.imposer, parties) is None:
-                continue
-            if m.target != "WLD" and party_of(m.target, parties) is None:
+            if not of_pair(m.imposer, m.target, parties):
                 continue
             reports.append(
                 MentionReport(
