@@ -36,7 +36,7 @@ import pandas as pd
 
 from tariffscope.config import embedded_dir
 from tariffscope.data.tables import read_arrays
-from tariffscope.domain.countries import EU_MEMBERS, EUN, normalize_country
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, normalize_country
 from tariffscope.errors import InputError, NotCoveredError
 
 __all__ = [
@@ -136,7 +136,8 @@ class LineTrade:
         return position
 
     def members(self, code: str) -> tuple[str, ...]:
-        """The partners ``code`` stands for: the EU members for ``EUN``, else the code itself.
+        """The partners ``code`` stands for: the EU members for ``EUN``, every partner for
+        ``WLD``, else the code itself.
 
         Raises
         ------
@@ -148,6 +149,8 @@ class LineTrade:
         iso3 = normalize_country(code)
         if iso3 == EUN:
             return tuple(p for p in self.partners if p in EU_MEMBERS)
+        if iso3 == WLD:  # all partners: every one with imports
+            return self.partners
         if iso3 not in self._position:
             raise NotCoveredError(f"no trade data for {iso3}", what=iso3)
         return (iso3,)

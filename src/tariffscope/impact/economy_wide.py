@@ -282,7 +282,7 @@ def economy_wide_effects(
     third = select_countries(list(frames.values()), parties, top_third=top_third, rank_by=rank_by)
     rows = []
     for label, frame in frames.items():
-        chosen = country_rows(frame, [*parties, *third], COUNTRY_COLUMNS[1:]).reset_index()
+        chosen = country_rows(frame, [*parties, *third], COUNTRY_COLUMNS[1:], parties).reset_index()
         chosen.insert(0, "scenario", label)
         chosen.insert(2, "role", ["party"] * len(parties) + ["third"] * len(third))
         rows.append(chosen)

@@ -5,6 +5,9 @@ lacks (:class:`~tariffscope.errors.NotCoveredError`), not bad input, unless the 
 country at all. The EU (``EUN``) is the aggregate of its members in the model: a percent change
 of a total is the mean of the members' percent changes weighted by their levels at the start
 (output for real GDP and welfare, exports, imports, exports to the US for trade and tariffs).
+All partners (``WLD``) are the aggregate, the same way, of every country of the model but the
+other party (the rest-of-world region included); the third countries shown are then those among
+them that move most.
 Third countries are those whose real income moves most in value, or the largest economies.
 """
 
@@ -16,7 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from tariffscope.domain.countries import EU_MEMBERS, EUN, country_name, is_country
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, country_name, is_country
 from tariffscope.errors import NotCoveredError, UnknownCodeError
 
 __all__ = ["LEVEL_COLUMNS", "check_parties", "country_rows", "select_countries"]
@@ -40,14 +43,20 @@ _WEIGHTS: dict[str, str] = {
 }
 
 
-def _members(code: str, known: Sequence[str]) -> list[str]:
-    return sorted(EU_MEMBERS & set(known)) if code == EUN else [code]
+def _members(code: str, known: Sequence[str], parties: Sequence[str] = ()) -> list[str]:
+    """The model's countries a party stands for: the EU's members for EUN, every country but
+    the other parties for WLD (all partners), else the code."""
+    if code == EUN:
+        return sorted(EU_MEMBERS & set(known))
+    if code == WLD:
+        return [c for c in known if c not in parties]
+    return [code]
 
 
 def check_parties(parties: Sequence[str], known: Sequence[str], data: str) -> None:
     """Raise NotCoveredError for a party outside the model's data (``data`` describes them)."""
     for code in parties:
-        if _members(code, known) and (code == EUN or code in known):
+        if _members(code, known, parties) and (code in (EUN, WLD) or code in known):
             continue
         if code == EUN or is_country(code):
             raise NotCoveredError(
@@ -74,7 +83,8 @@ def select_countries(
     """
     first = frames[0]
     known = list(first.index)
-    taken = {m for code in parties for m in _members(code, known)} | {"ROW"}
+    # all partners (WLD) take none: the third countries are the ones among them that move most
+    taken = {m for code in parties if code != WLD for m in _members(code, known)} | {"ROW"}
     candidates = [c for c in known if c not in taken]
     size = first["output_baseline"]
     if rank_by == "effect":  # change in real income in value: percent x base-year GDP
@@ -86,7 +96,9 @@ def select_countries(
     return order[:top_third]
 
 
-def _aggregate(frame: pd.DataFrame, members: list[str], columns: Sequence[str]) -> pd.Series:
+def _aggregate(
+    frame: pd.DataFrame, code: str, members: list[str], columns: Sequence[str]
+) -> pd.Series:
     rows = frame.loc[members]
     out = {}
     for column in columns:
@@ -98,16 +110,22 @@ def _aggregate(frame: pd.DataFrame, members: list[str], columns: Sequence[str]) 
         keep = np.isfinite(values) & np.isfinite(weights)
         total = weights[keep].sum()
         out[column] = float((values[keep] * weights[keep]).sum() / total) if total > 0 else np.nan
-    return pd.Series(out, name=EUN)
+    return pd.Series(out, name=code)
 
 
-def country_rows(frame: pd.DataFrame, codes: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:
-    """Rows of ``frame`` (indexed by country) for ``codes``; ``EUN`` aggregated from members."""
+def country_rows(
+    frame: pd.DataFrame,
+    codes: Sequence[str],
+    columns: Sequence[str],
+    parties: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Rows of ``frame`` (indexed by country) for ``codes``; ``EUN`` aggregated from members,
+    ``WLD`` from every country but the other ``parties``."""
     known = list(frame.index)
     rows = []
     for code in codes:
-        if code == EUN:
-            rows.append(_aggregate(frame, _members(code, known), columns))
+        if code in (EUN, WLD):
+            rows.append(_aggregate(frame, code, _members(code, known, parties), columns))
         else:
             row = pd.Series(frame.loc[code, list(columns)], name=code)
             rows.append(row)

@@ -83,6 +83,16 @@ def test_a_bloc_of_member_columns_is_the_focus_of_eun() -> None:
     assert "DEU" in labels and labels <= EU_MEMBERS
 
 
+def test_all_partners_are_every_column_of_the_axis_without_a_focus() -> None:
+    # WLD (all partners, issue 9: it was refused before) keeps the partners apart so that they
+    # still substitute for each other, and makes every column the focus
+    world = load_sector_baseline("WLD")
+    plain = load_sector_baseline(None)
+    assert world.focus == "WLD" and world.partners == plain.partners
+    assert world.focus_columns("WLD") == tuple(range(len(world.partners)))
+    assert world.imports.sum() == pytest.approx(plain.imports.sum())
+
+
 def test_partners_without_trade_and_bad_codes() -> None:
     for code in ("PRK", "PRI"):  # a country under embargo, a US territory
         with pytest.raises(NotCoveredError, match=f"not priced: no trade data for {code}") as info:
@@ -90,9 +100,8 @@ def test_partners_without_trade_and_bad_codes() -> None:
         assert info.value.what == code and info.value.exit_code == 0
     with pytest.raises(UnknownCodeError):
         load_sector_baseline("ATL")
-    for group in ("ROW", "WLD"):
-        with pytest.raises(InputError, match="not a single partner"):
-            load_sector_baseline(group)
+    with pytest.raises(InputError, match="not a single partner"):
+        load_sector_baseline("ROW")
     baseline = load_sector_baseline("KOR")
     with pytest.raises(InputError, match="not a column") as caught:
         baseline.partner_index("ATL")

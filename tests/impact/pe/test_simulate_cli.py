@@ -69,6 +69,19 @@ def test_simulate_json_for_partners_other_than_the_founding_story(partner: str) 
     assert payload["sectors"] and all(row["imports_before_usd"] >= 0 for row in payload["sectors"])
 
 
+def test_simulate_all_partners_together() -> None:
+    # WLD: US imports from all partners (issue 9; refused as "not a single partner" before)
+    args = ["simulate", "--partner", "WLD", "--date", "2025-08-08", "--draws", "0", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    by_metric = {row["metric"]: row["point"] for row in _strict(result.stdout)["headline"]}
+    assert by_metric["imports_focus_change_usd"] == pytest.approx(
+        by_metric["imports_total_change_usd"]
+    )
+    assert by_metric["imports_focus_change_usd"] < 0
+    assert by_metric["imports_others_change_usd"] == pytest.approx(0.0, abs=1e-3)
+
+
 @pytest.mark.parametrize("partner", ["PRK", "PRI"])
 def test_a_partner_without_trade_data_exits_0_with_a_warning(partner: str) -> None:
     for fmt in ("json", "table"):
@@ -162,7 +175,7 @@ def test_bad_input_exits_2_with_one_line() -> None:
         ["simulate", "-p", "KOR", "--date", "2025-07-18", "--importer", "JPN"],
         ["simulate", "-p", "KOR", "--date", "18/07/2025"],
         ["simulate", "--date", "2025-07-18", "--partner", "ATL"],
-        ["simulate", "--date", "2025-07-18", "--partner", "WLD"],
+        ["simulate", "--date", "2025-07-18", "--partner", "ROW"],
         ["simulate", "--date", "2025-07-18"],  # no partner: it is required
         ["compare", "-p", "KOR", "--case", "only-a-label"],
         ["compare", "-p", "KOR"],  # neither --date nor --case

@@ -19,7 +19,7 @@ import pandas as pd
 
 from tariffscope.config import embedded_dir
 from tariffscope.data.tables import read_table
-from tariffscope.domain.countries import EU_MEMBERS, EUN
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
 from tariffscope.errors import DataFileError, InputError
 from tariffscope.impact.pe.partners import (
     EXPLICIT_SUPPLIERS,
@@ -126,13 +126,16 @@ class SectorBaseline:
         return (self.partners[column],)
 
     def focus_columns(self, code: str) -> tuple[int, ...]:
-        """Columns that make up partner or bloc ``code`` (``EUN``: the EU members' columns).
+        """Columns that make up partner or bloc ``code`` (``EUN``: the EU members' columns;
+        ``WLD``: every column).
 
         A column counts when it is labelled ``code`` or when all its members belong to the
         bloc; InputError when no column does (the partner is inside a group column).
         """
         if code in self.partners:
             return (self.partners.index(code),)
+        if code == WLD:  # all partners: every column
+            return tuple(range(len(self.partners)))
         bloc = EU_MEMBERS if code == EUN else frozenset()
         found = tuple(
             k
@@ -173,8 +176,9 @@ def load_sector_baseline(
     ----------
     focus
         The partner of interest: an ISO3 code of any partner with 2024 US imports, ``EUN``
-        (the EU members as one column), or None (no partner singled out). It is always a
-        column; so are the ``explicit`` largest other suppliers; everyone else is ``ROW``.
+        (the EU members as one column), ``WLD`` (all partners together: every column), or
+        None (no partner singled out). A country or the EU is always a column; so are the
+        ``explicit`` largest other suppliers; everyone else is ``ROW``.
     sigma_source
         Which estimates give the elasticity of substitution between partners: ``"hauk"``
         (default; short-run, US HS6), ``"broda_weinstein"``, ``"protee"`` (long-run,

@@ -4,9 +4,10 @@ Pricing every one of the ~225 partners of the 2024 trade data as its own column 
 Monte Carlo 30 times larger than it needs to be: most partners are small and face the same law.
 :func:`partner_axis` keeps as separate columns the partner of interest (a country, or the EU
 members as one bloc, ``EUN``) and the largest suppliers, and puts everyone else in one column,
-``ROW``. A group column's imports are the sum of its members' and its tariff in a sector is the
-trade-weighted mean of its members' line tariffs (:mod:`tariffscope.impact.pe.law`), so the
-group is exact for everything that does not depend on how its members differ from each other.
+``ROW``; all partners together (``WLD``) are every column of that axis. A group column's
+imports are the sum of its members' and its tariff in a sector is the trade-weighted mean of
+its members' line tariffs (:mod:`tariffscope.impact.pe.law`), so the group is exact for
+everything that does not depend on how its members differ from each other.
 ``docs/models.md`` ("Partner axis") measures what the grouping changes and why
 :data:`EXPLICIT_SUPPLIERS` is what it is.
 
@@ -193,7 +194,7 @@ class PartnerAxis:
     members
         The ISO3 partners of each column.
     focus
-        The partner of interest (a label), or None.
+        The partner of interest (a label, or ``WLD``: all columns together), or None.
     """
 
     labels: tuple[str, ...]
@@ -202,10 +203,12 @@ class PartnerAxis:
 
 
 def focus_code(code: str) -> str:
-    """ISO3 (or ``EUN``) of a partner to price; InputError for ``WLD``/``ROW``."""
-    if str(code).strip().upper() in (REST, WLD):
+    """ISO3 of a partner to price, ``EUN`` (the EU members) or ``WLD`` (all partners together);
+    InputError for ``ROW`` (the columns' remainder is no partner)."""
+    if str(code).strip().upper() == REST:
         raise InputError(
-            f"partner {code!r} is not a single partner", hint="name a country (ISO3) or EUN"
+            f"partner {code!r} is not a single partner",
+            hint="name a country (ISO3), EUN or WLD (all partners)",
         )
     return normalize_country(code)
 
@@ -218,7 +221,9 @@ def partner_axis(
     Parameters
     ----------
     focus
-        ISO3 code, ``EUN`` (the EU members as one column), or None (no partner of interest).
+        ISO3 code, ``EUN`` (the EU members as one column), ``WLD`` (all partners: the axis of
+        no focus, every column of which makes up the focus, so that partners still substitute
+        for each other), or None (no partner of interest).
     lines
         The line trade (:func:`sector_lines`).
     explicit
@@ -235,7 +240,7 @@ def partner_axis(
     if explicit < 0:
         raise InputError(f"explicit must be >= 0 (got {explicit})")
     code = None if focus is None else focus_code(focus)
-    if code is None:
+    if code is None or code == WLD:  # all partners: every column is the focus
         focus_members: tuple[str, ...] = ()
     elif code == EUN:
         focus_members = tuple(o for o in lines.origins if o in EU_MEMBERS)
@@ -249,8 +254,8 @@ def partner_axis(
     rest = tuple(o for o in lines.origins if o not in taken and o not in largest)
     labels: list[str] = []
     members: list[tuple[str, ...]] = []
-    if code is not None:
-        labels.append(code)
+    if focus_members:
+        labels.append(code)  # type: ignore[arg-type]
         members.append(focus_members)
     for origin in largest:
         labels.append(origin)
