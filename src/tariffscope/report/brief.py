@@ -31,7 +31,8 @@ from tariffscope.impact.pe.law import PricedOutcome, price_outcome
 from tariffscope.regime import Catalog, default_catalog
 from tariffscope.report.law_notes import LawNote, law_note
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
-from tariffscope.tracker import NegotiationState, party_of, rank_pairs
+from tariffscope.tracker import NegotiationState, lone_party, rank_pairs
+from tariffscope.tracker._identity import of_pair
 from tariffscope.tracker.linking import MeasureLink, link_mentions
 
 __all__ = [
@@ -40,7 +41,9 @@ __all__ = [
     "PricedScenario",
     "build_brief",
     "negotiation_pair",
+    "no_negotiation_pair",
     "pair_label",
+    "pair_title",
 ]
 
 logger = logging.getLogger(__name__)
@@ -97,9 +100,11 @@ class Brief:
     @property
     def partners(self) -> tuple[str, ...]:
         """Every party the stories' negotiations involve other than the US, the pair's
-        partner first."""
+        partner first (all partners, WLD, only when it is the pair's partner)."""
         parties = [self.partner, *self.pair, *(p for pair in self.other_pairs for p in pair)]
-        return tuple(dict.fromkeys(p for p in parties if p != US))
+        return tuple(
+            dict.fromkeys(p for k, p in enumerate(parties) if p != US and (k == 0 or p != WLD))
+        )
 
     @property
     def priced(self) -> bool:
@@ -122,22 +127,45 @@ def pair_label(pair: tuple[str, str]) -> str:
     return f"{pair[0]}-{pair[1]}"
 
 
-def negotiation_pair(extractions: Sequence[Extraction]) -> tuple[str, str]:
-    """The negotiation the stories centre on, imposer first (the tracker's ranking,
-    :func:`tariffscope.tracker.rank_pairs`).
+def pair_title(pair: tuple[str, str]) -> str:
+    """ "United States - all partners (USA-WLD)"."""
+    return f"{country_name(pair[0])} - {country_name(pair[1])} ({pair_label(pair)})"
 
-    Raises
-    ------
-    InputError
-        The stories name no negotiation (no measure, event or pair of countries).
+
+def negotiation_pair(
+    extractions: Sequence[Extraction], texts: Sequence[str | None] | None = None
+) -> tuple[str, str]:
+    """The negotiation the stories centre on, imposer first (the tracker's ranking,
+    :func:`tariffscope.tracker.rank_pairs`); for stories that name none, the pair of
+    :func:`no_negotiation_pair`."""
+    ranked = rank_pairs(extractions, texts=texts)
+    return ranked[0] if ranked else no_negotiation_pair(extractions, texts)[0]
+
+
+def no_negotiation_pair(
+    extractions: Sequence[Extraction], texts: Sequence[str | None] | None = None
+) -> tuple[tuple[str, str], str]:
+    """The pair to brief stories that name no negotiation by, and the warning that says so.
+
+    No measure, no event and no people of two countries, and no measure on every country:
+    the stories are briefed as what they report of the one party they name most with all
+    its partners (WLD), or, when they name no party at all, of the United States with all
+    partners (the catalog holds US law, and the US comes first wherever nothing says who
+    imposes: :func:`tariffscope.tracker._pairs.order_pair`). Either way nothing is priced.
     """
-    ranked = rank_pairs(extractions)
-    if not ranked:
-        raise InputError(
-            "the stories name no negotiation: no measure, event or people of two countries",
-            hint="choose the pair with --pair A-B (e.g. USA-CHN)",
-        )
-    return ranked[0]
+    party = lone_party(extractions, texts)
+    pair = (party or US, WLD)
+    how = (
+        f"they are briefed as {pair_title(pair)}, the one party they name and all its partners"
+        if party is not None
+        else f"they name no country, so they are briefed as {pair_title(pair)} (the catalog "
+        "holds US tariff law)"
+    )
+    return pair, (
+        "the stories name no negotiation (no measure, event or people of two countries, and "
+        f"no measure on every country): {how}, with what they report; nothing is priced. "
+        "Choose the pair with --pair A-B (e.g. USA-CHN)"
+    )
 
 
 def _status(links: Sequence[MeasureLink], events: Sequence[Event]) -> str:
@@ -146,7 +174,7 @@ def _status(links: Sequence[MeasureLink], events: Sequence[Event]) -> str:
         return "framework announced"
     if any(link.threatened for link in links):
         return "talks ongoing under a threatened tariff increase"
-    return "talks ongoing"
+    return "talks ongoing" if links or events else "no talks reported"
 
 
 def _unique_quotes(extractions: Sequence[Extraction]) -> tuple[Quote, ...]:
@@ -159,15 +187,6 @@ def _unique_quotes(extractions: Sequence[Extraction]) -> tuple[Quote, ...]:
                 seen.add(key)
                 out.append(quote)
     return tuple(out)
-
-
-def _of_pair(link: MeasureLink, pair: tuple[str, str]) -> bool:
-    """Whether a measure is one party's on the other (or on every country)."""
-    imposer = party_of(link.mention.imposer, pair)
-    target = party_of(link.mention.target, pair)
-    if imposer is None:
-        return False
-    return link.mention.target == WLD or (target is not None and target != imposer)
 
 
 def _price(
@@ -234,6 +253,14 @@ def _trade_assumption(priced: PricedScenario, partner: str) -> str:
     """How the partners' trade enters the prices, from the baseline the outcome used."""
     baseline = priced.outcome.point.baseline
     own = [p for p in baseline.partners if p not in ("ROW", partner)]
+    if partner == WLD:
+        return (
+            f"all partners are priced together: each of the {len(own)} largest suppliers by "
+            f"its own {baseline.year} US imports by line, the rest of the world by its members' "
+            "imports together, and the numbers for all partners are their sums; each column's "
+            f"tariff is its lines' duties weighted by its own {baseline.year} imports "
+            "(docs/assumptions.md T1-T2)"
+        )
     bloc = " (its members' trade as one bloc)" if partner == EUN else ""
     return (
         f"{country_name(partner)}{bloc} and each of the {len(own)} other largest suppliers "
@@ -255,6 +282,7 @@ def build_brief(
     as_of: date | None = None,
     other_pairs: Sequence[tuple[str, str]] | None = None,
     warnings: Sequence[str] = (),
+    price: bool = True,
 ) -> Brief:
     """Assemble the brief of one negotiation from the stories' records.
 
@@ -277,11 +305,14 @@ def build_brief(
         The brief's date; default the latest publication date of the stories.
     warnings
         Warnings from reading the stories (how undated stories were dated, ...).
+    price
+        Whether to price the outcomes (False for stories that name no negotiation: their
+        pair is :func:`no_negotiation_pair`'s, chosen by default when ``pair`` is None).
 
     Raises
     ------
     InputError
-        No story, no date to brief as of, or no negotiation named and none given.
+        No story, or no date to brief as of.
     """
     if not extractions:
         raise InputError("no story to brief on")
@@ -293,18 +324,25 @@ def build_brief(
         )
     as_of = as_of or max(dated)
     law = catalog or default_catalog()
+    notes = list(warnings)
     if pair is None:
         ranked = rank_pairs(extractions)
-        pair = negotiation_pair(extractions)
+        if ranked:
+            pair = ranked[0]
+        else:
+            pair, said = no_negotiation_pair(extractions)
+            notes.append(said)
+            price = False
         if other_pairs is None:
             other_pairs = [p for p in ranked if set(p) != set(pair)]
-    notes = list(warnings)
     links: list[MeasureLink] = []
     for extraction in extractions:
         published = extraction.article.published or as_of
         source = extraction.article.url or f"article:{extraction.article.title or 'untitled'}"
         found = link_mentions(extraction.measures, published, law, source=source)
-        links.extend(link for link in found if _of_pair(link, pair))
+        links.extend(
+            link for link in found if of_pair(link.mention.imposer, link.mention.target, pair)
+        )
     events = tuple(
         sorted(
             (e for x in extractions for e in x.events), key=lambda e: (e.date or date.max, e.start)
@@ -323,10 +361,10 @@ def build_brief(
     partner = pair[0] if pair[1] == US else pair[1]
     law_notes = tuple(law_note(link, partner, as_of, law) for link in links)
     specs: list[OutcomeSpec] = []
-    if US in pair:
+    if US in pair and price:
         specs = outcome_specs(links, law, partner=partner, published=as_of)
         notes.extend(spec.warning for spec in specs if spec.warning)
-    else:
+    elif US not in pair and price:
         notes.append(
             f"{pair_label(pair)} is briefed as a negotiation only: the catalog holds US tariff "
             "law, so no outcome between these parties is priced"

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
-from tariffscope.report.brief import Brief, build_brief, pair_label
+from tariffscope.report.brief import Brief, build_brief, no_negotiation_pair, pair_label
 
 if TYPE_CHECKING:
+    from tariffscope.regime import Catalog
     from tariffscope.report.stored import GivenStories
+    from tariffscope.store import Store
 
 __all__ = ["PairChoice", "brief_from_sources", "briefs_from_sources", "read_sources"]
 
@@ -71,11 +73,6 @@ def _pairs_to_brief(
                 "it is briefed as asked"
             ]
         return [chosen], []
-    if not found:
-        raise InputError(
-            "the stories name no negotiation: no measure, event or people of two countries",
-            hint="choose the pair with --pair A-B (e.g. USA-CHN)",
-        )
     return (found if all_pairs else found[:1]), []
 
 
@@ -102,7 +99,8 @@ def briefs_from_sources(
     ------
     InputError
         No readable story; a story with no date at all and no ``as_of``; a malformed or
-        unknown ``pair``; stories that name no negotiation and no ``pair``.
+        unknown ``pair``. Stories that name no negotiation are briefed (not priced) under
+        :func:`tariffscope.report.brief.no_negotiation_pair`, with a warning.
     """
     from tariffscope.regime import default_catalog
     from tariffscope.report.economy import economy_function
@@ -122,6 +120,8 @@ def briefs_from_sources(
     briefs: list[Brief] = []
     with open_store(db) as store:
         given = read_stories(store, sources, as_of=as_of)
+        if pair is None and not given.pairs:
+            return _brief_without_negotiation(store, given, catalog, draws, seed)
         pairs, chosen_warnings = _pairs_to_brief(given, pair, all_pairs)
         texts: tuple[str, ...] = ()
         for chosen in pairs:
@@ -151,6 +151,29 @@ def briefs_from_sources(
                 )
             )
     return tuple(briefs), texts
+
+
+def _brief_without_negotiation(
+    store: Store, given: GivenStories, catalog: Catalog, draws: int, seed: int
+) -> tuple[tuple[Brief, ...], tuple[str, ...]]:
+    """The brief of stories that name no negotiation: their own records as they are (no
+    negotiation of the store holds them), under :func:`no_negotiation_pair`, not priced."""
+    stored = store.extractions(list(given.article_ids))
+    extractions = [s.extraction for s in stored]
+    texts = tuple(s.body for s in stored)
+    chosen, said = no_negotiation_pair(extractions, texts)
+    brief = build_brief(
+        extractions,
+        catalog=catalog,
+        draws=draws,
+        seed=seed,
+        pair=chosen,
+        as_of=given.as_of,
+        other_pairs=(),
+        warnings=[*given.warnings, said],
+        price=False,
+    )
+    return (brief,), texts
 
 
 def brief_from_sources(

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from tariffscope.report.brief import Brief
-from tariffscope.report.numbers import Estimate, headline_table, partner_name
+from tariffscope.report.numbers import Estimate, headline_table, partner_name, possessive
 
 __all__ = ["ModelComparison", "difference_reasons", "model_comparison"]
 
@@ -132,7 +132,7 @@ def difference_reasons(brief: Brief) -> list[str]:
         "Scope: the partial-equilibrium model covers US imports only, sector by sector, with "
         "world prices fixed (tariffs passed on in full); the general-equilibrium model covers "
         f"every country's trade and production ({sectors}), and wages, prices and incomes "
-        f"adjust, so {partner}'s producers absorb part of a tariff.",
+        f"adjust, so {possessive(partner)} producers absorb part of a tariff.",
         "Substitution: the partial-equilibrium model uses sector elasticities of substitution "
         "between suppliers (Hauk 2012, Broda-Weinstein 2006, CEPII ProTEE 2022: each draw picks "
         "one) and Hauk's import-demand elasticities; the general-equilibrium model uses "

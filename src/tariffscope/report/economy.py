@@ -136,7 +136,9 @@ def _table(
     codes = [*parties, *third]
     rows = []
     for spec, comparison, against, frames in solved:
-        picked = {name: country_rows(f, codes, list(GE_METRICS)) for name, f in frames.items()}
+        picked = {
+            name: country_rows(f, codes, list(GE_METRICS), parties) for name, f in frames.items()
+        }
         for code in codes:
             row: dict[str, Any] = {
                 "outcome": spec.label,
@@ -164,7 +166,8 @@ def _partner_share(frame: pd.DataFrame, partner: str) -> float | None:
     from tariffscope.impact.ge_select import country_rows
 
     levels = ["exports_to_usa_baseline", "imports_baseline"]
-    partner_to_us = country_rows(frame, [partner], levels)["exports_to_usa_baseline"].iloc[0]
+    rows = country_rows(frame, [partner], levels, ("USA", partner))
+    partner_to_us = rows["exports_to_usa_baseline"].iloc[0]
     us_imports = frame["imports_baseline"].get("USA")
     if us_imports is None or not us_imports:
         return None

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from tariffscope.domain.countries import WLD
 from tariffscope.report.brief import Brief
 from tariffscope.report.numbers import (
-    PRESENTED,
     Estimate,
     HeadlineRow,
     headline_table,
     partner_name,
+    presented,
     reference_label,
     status_quo,
 )
@@ -135,7 +136,7 @@ def headline_sections(brief: Brief) -> list[HeadlineSection]:
     sections = []
     for scope in ("partner", "national"):
         rows = []
-        for spec in (p for p in PRESENTED if p.scope == scope):
+        for spec in (p for p in presented(brief) if p.scope == scope):
             name = f"{spec.text.format(partner=partner)}"
             own = [by_key[(k, spec.metric)] for k in keys]
             increments = [by_key.get((k, f"{spec.metric}_vs_status_quo")) for k in keys]
@@ -203,7 +204,7 @@ def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
     :func:`scenario_sectors`, in its order; no rows and no columns when there is nothing to
     compare.
     """
-    if len(brief.scenarios) < 2:
+    if len(brief.scenarios) < 2 or brief.partner == WLD:  # all partners: no other suppliers
         return pd.DataFrame()
     base = status_quo(brief) or brief.scenarios[0]
     others = {}

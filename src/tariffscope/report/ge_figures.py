@@ -15,7 +15,7 @@ from tariffscope.report.brief import Brief
 from tariffscope.report.compare import Range, model_comparison
 from tariffscope.report.economy import GE_METRICS
 from tariffscope.report.figures import GE_DECIMALS, fmt_estimate
-from tariffscope.report.numbers import partner_name
+from tariffscope.report.numbers import partner_name, possessive
 
 __all__ = ["GE_HEADERS", "Table", "comparison_table", "economy_tables"]
 
@@ -122,7 +122,7 @@ def comparison_table(brief: Brief) -> Table:
             "outcome",
             "against",
             f"US imports from {partner}: PE",
-            f"{partner}'s exports to the US: GE",
+            f"{possessive(partner)} exports to the US: GE",
             "all US imports: PE",
             "US imports: GE",
         ),

@@ -3,6 +3,8 @@ product explained layer by layer (:func:`tariffscope.regime.resolve`).
 
 The representative products come from ``tracker/data/product_groups.yaml``. A bloc (the EU)
 is resolved for each member; the note shows the duty most members pay and how many pay it.
+All partners (WLD) are resolved for the line's ten largest suppliers (2024 US imports); the
+note shows the duty most of their imports pay.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
-from tariffscope.errors import TariffscopeError
+from tariffscope.errors import NotCoveredError, TariffscopeError
 from tariffscope.regime import Catalog, Resolution, resolve
 from tariffscope.tracker.linking import MeasureLink
 
@@ -68,11 +71,64 @@ def _example_products() -> dict[str, tuple[str, str]]:
     }
 
 
+#: How many of a line's largest suppliers a note on all partners resolves the duty for.
+LARGEST_SUPPLIERS = 10
+
+
+def _largest_suppliers(hts: str) -> list[tuple[str, float]]:
+    """The largest suppliers of an HTS8 line by 2024 US imports, with their imports."""
+    from tariffscope.impact.pe.partners import schedule_trade
+
+    trade = schedule_trade()
+    code = hts.replace(".", "")[:8]
+    rows = np.flatnonzero(trade.codes == code)
+    if rows.size == 0:
+        return []
+    values = trade.values[rows[0]]
+    order = np.argsort(-values, kind="stable")[:LARGEST_SUPPLIERS]
+    return [(trade.origins[k], float(values[k])) for k in order if values[k] > 0]
+
+
+def _resolve_world(
+    hts: str, day: date, published: date, catalog: Catalog
+) -> tuple[Resolution, str]:
+    """The duty on a line from all partners: resolved for its largest suppliers, the duty
+    that most of their 2024 imports pay shown with how much of them pay it."""
+    suppliers = _largest_suppliers(hts)
+    if not suppliers:
+        raise NotCoveredError(f"no 2024 US imports of HTS {hts} to show its duty for", what=hts)
+    results = [
+        (resolve(hts, origin, day, as_known=published, catalog=catalog), value)
+        for origin, value in suppliers
+    ]
+    by_total: Counter[float] = Counter()
+    for result, value in results:
+        by_total[result.total_pct] += value
+    total, value = by_total.most_common(1)[0]
+    chosen = next(r for r, _ in results if r.total_pct == total)
+    share = 100.0 * value / sum(by_total.values())
+    same = sum(1 for r, _ in results if r.total_pct == total)
+    n = len(results)
+    if n == 1:
+        return chosen, f"{chosen.origin} (the line's only supplier in 2024)"
+    if same == n:
+        return chosen, f"{chosen.origin} (as from each of the line's {n} largest suppliers)"
+    others = ", ".join(f"{t:g}%" for t in sorted(by_total) if t != total)
+    label = (
+        f"{chosen.origin} (as from {same - 1} more of the line's {n} largest suppliers, "
+        f"{share:.0f}% of their 2024 US imports; the others pay {others})"
+    )
+    return chosen, label
+
+
 def _resolve_party(
     hts: str, party: str, day: date, published: date, catalog: Catalog
 ) -> tuple[Resolution, str]:
     """The duty on a line from a party; a bloc (the EU) is resolved for each member, and the
-    duty most members pay is shown with how many pay it."""
+    duty most members pay is shown with how many pay it; all partners (WLD) are resolved for
+    the line's largest suppliers."""
+    if party == WLD:
+        return _resolve_world(hts, day, published, catalog)
     if party != EUN:
         return resolve(hts, party, day, as_known=published, catalog=catalog), ""
     results = [

@@ -27,7 +27,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from tariffscope.domain.countries import country_name
+from tariffscope.domain.countries import WLD, country_name
 from tariffscope.report.brief import Brief, PricedScenario
 
 __all__ = [
@@ -38,6 +38,8 @@ __all__ = [
     "Presented",
     "headline_table",
     "partner_name",
+    "possessive",
+    "presented",
     "reference_label",
     "status_quo",
 ]
@@ -215,6 +217,11 @@ def partner_name(code: str) -> str:
     return name
 
 
+def possessive(name: str) -> str:
+    """ "Japan's", "all partners'", "the Philippines'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def status_quo(brief: Brief) -> PricedScenario | None:
     """The outcome that is the law on the story's date (no scenario), if the brief has one."""
     for scenario in brief.scenarios:
@@ -286,6 +293,18 @@ def _increment(spec: Presented, outcome: PricedScenario, base: PricedScenario) -
     return _estimate(point, b - a)
 
 
+#: Numbers about the partners other than the brief's partner: none when it is all of them.
+_ABOUT_OTHERS = frozenset({"imports_others_change_usd", "trade_diversion_focus_usd"})
+
+
+def presented(brief: Brief) -> tuple[Presented, ...]:
+    """The headline numbers the brief shows: :data:`PRESENTED`, without those about the other
+    partners when the partner is all partners (WLD; they are zero by construction)."""
+    if brief.partner != WLD:
+        return PRESENTED
+    return tuple(p for p in PRESENTED if p.metric not in _ABOUT_OTHERS)
+
+
 def _describe(spec: Presented, comparison: Comparison, partner: str, against: str) -> str:
     text = spec.text.format(partner=partner)
     unit = (spec.increment_unit or spec.unit) if comparison == "status_quo" else spec.unit
@@ -305,7 +324,7 @@ def headline_table(brief: Brief) -> list[HeadlineRow]:
     rows: list[HeadlineRow] = []
     for scenario in brief.scenarios:
         point = scenario.outcome.point.headline
-        for spec in PRESENTED:
+        for spec in presented(brief):
             comparison: Comparison = "level" if spec.kind == "level" else "reference"
             rows.append(
                 HeadlineRow(
