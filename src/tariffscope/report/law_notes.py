@@ -114,11 +114,14 @@ def _resolve_world(
     if same == n:
         return chosen, f"{chosen.origin} (as from each of the line's {n} largest suppliers)"
     others = ", ".join(f"{t:g}%" for t in sorted(by_total) if t != total)
-    label = (
-        f"{chosen.origin} (as from {same - 1} more of the line's {n} largest suppliers, "
-        f"{share:.0f}% of their 2024 US imports; the others pay {others})"
-    )
-    return chosen, label
+    if same == 1:
+        label = f"{share:.0f}% of the 2024 US imports of the line's {n} largest suppliers"
+    else:
+        label = (
+            f"as from {same - 1} more of the line's {n} largest suppliers: {share:.0f}% of "
+            "their 2024 US imports"
+        )
+    return chosen, f"{chosen.origin} ({label}; the others pay {others})"
 
 
 def _resolve_party(
