@@ -224,6 +224,48 @@ CENSUS_SOURCES: tuple[Source, ...] = (
     ),
 )
 
+# --- USMCA claim shares (builder data/builders/usmca_shares.py) -------------------------------
+# Budget Lab's shares of Canadian and Mexican imports for consumption by HTS10 that entered under
+# USMCA (Special Program Indicator S or S+), from USITC DataWeb queries with and without the SPI
+# filter (their docs/assumptions.md section 3, src/download_usmca_dataweb.R). The shared copies are
+# gzips of the repository's files (the monthly one concatenates its 14 monthly files with a
+# ``month`` column), so the checksums are those of the shared copies.
+_BL_USMCA = f"{_BL_TRACKER}/resources/usmca_product_shares"
+
+#: Sources of the USMCA claim shares (tariffscope.data.usmca_shares).
+USMCA_SOURCES: tuple[Source, ...] = (
+    Source(
+        name="usmca_shares_2024",
+        title="Budget Lab: share of 2024 imports for consumption from Canada and Mexico by HTS10 "
+        "entered under USMCA (SPI S/S+), from USITC DataWeb (gzip of the repository file)",
+        url=f"{_BL_USMCA}_2024.csv",
+        sha256="3aa29852dd8e2f7d05d0d815fe111e0057742d44cc18504ec45196cc53163f64",
+        filename="budgetlab_usmca_shares_hts10_annual_2024.csv.gz",
+        shared_path="data/a_trade/budgetlab_usmca_shares_hts10_annual_2024.csv.gz",
+        license="MIT (repository); data USITC DataWeb",
+    ),
+    Source(
+        name="usmca_shares_2025",
+        title="Budget Lab: the same shares for 2025 (gzip of the repository file)",
+        url=f"{_BL_USMCA}_2025.csv",
+        sha256="472e64f28652370450e61fe05cf23f05e6174f1075610378a2266189cb58ea6f",
+        filename="budgetlab_usmca_shares_hts10_annual_2025.csv.gz",
+        shared_path="data/a_trade/budgetlab_usmca_shares_hts10_annual_2025.csv.gz",
+        license="MIT (repository); data USITC DataWeb",
+    ),
+    Source(
+        name="usmca_shares_monthly",
+        title="Budget Lab: the same shares by month, January 2025 to February 2026, with the "
+        "month's total and USMCA values (the 14 files usmca_product_shares_YYYY_MM.csv "
+        "concatenated with a month column)",
+        url=f"{_BL_USMCA}_2025_01.csv",
+        sha256="a9fade5d675dadbf1b234affa99dec8d8a6d47cb22b25c2286cf3d643aecb818",
+        filename="budgetlab_usmca_shares_hts10_monthly_2025_01_to_2026_02.csv.gz",
+        shared_path="data/a_trade/budgetlab_usmca_shares_hts10_monthly_2025_01_to_2026_02.csv.gz",
+        license="MIT (repository); data USITC DataWeb",
+    ),
+)
+
 #: Sources of the measure catalog's product lists (tariffscope.regime.product_lists).
 REGIME_SOURCES: tuple[Source, ...] = (
     Source(
@@ -267,7 +309,13 @@ REGIME_SOURCES: tuple[Source, ...] = (
 #: Every known source by name. Add new sources here.
 SOURCES: dict[str, Source] = {
     source.name: source
-    for source in (HTS_2025_BASIC_EDITION, *TRADE_SOURCES, *REGIME_SOURCES, *CENSUS_SOURCES)
+    for source in (
+        HTS_2025_BASIC_EDITION,
+        *TRADE_SOURCES,
+        *REGIME_SOURCES,
+        *CENSUS_SOURCES,
+        *USMCA_SOURCES,
+    )
 }
 
 

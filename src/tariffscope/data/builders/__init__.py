@@ -22,6 +22,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "tariffscope.data.builders.hts_schedule",
     "tariffscope.data.builders.product_lists",
     "tariffscope.data.builders.census_trade",
+    "tariffscope.data.builders.usmca_shares",
     "tariffscope.data.builders.trade",
 )
 
