@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -35,9 +36,12 @@ from tariffscope.regime.schedule import Schedule, load_schedule
 __all__ = ["RateTable", "clear_caches", "forget_answers", "resolve_lines"]
 
 # Recent answers (the brief asks for the same law several times: PE and GE, each outcome);
-# the catalog object is kept in the entry so that its id stays unique while cached.
+# the catalog object (and the base_ave array) is kept in the entry so that its id stays unique
+# while cached.
 _TABLE_CACHE_SIZE = 32
-_TABLES: OrderedDict[tuple[Any, ...], tuple[Catalog, RateTable]] = OrderedDict()
+_TABLES: OrderedDict[tuple[Any, ...], tuple[Catalog, RateTable, npt.NDArray[np.float64] | None]] = (
+    OrderedDict()
+)
 _Masks = tuple[Any, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
 _UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
 
@@ -102,10 +106,10 @@ class RateTable:
         names = np.array([*self.preference_ids, ""], dtype=str)
         return names[self.preference_index]  # -1 reads the trailing ""
 
-    @property
+    @cached_property
     def base(self) -> npt.NDArray[np.float64]:
         """The base rate of each line and origin: MFN, Column 2 for ``column2`` origins, or
-        the claimed programme's Special rate."""
+        the claimed programme's Special rate (read-only)."""
         if self.base_rates is not None:
             return self.base_rates
         base = np.repeat(self.mfn[:, None], len(self.origins), axis=1)
@@ -113,11 +117,15 @@ class RateTable:
             for column, origin in enumerate(self.origins):
                 if origin in self.column2:
                     base[:, column] = self.column2_rates
+        base.setflags(write=False)
         return base
 
-    @property
+    @cached_property
     def total(self) -> npt.NDArray[np.float64]:
-        return self.base + self.additional
+        """Base plus additional duties, ``[lines, origins]`` (read-only)."""
+        total = self.base + self.additional
+        total.setflags(write=False)
+        return total
 
     def to_frame(self) -> pd.DataFrame:
         """Long table: hts, origin, mfn_pct (the base paid), additional_pct, total_pct,
@@ -154,16 +162,40 @@ _Lines = tuple[
 ]
 
 
-def _lines(schedule: Schedule, codes: Sequence[str] | None) -> _Lines:
-    """Codes, MFN ad valorem part, specific flag and Special texts (None: the schedule's)."""
+def _lines(
+    schedule: Schedule, codes: Sequence[str] | None, base_ave: npt.NDArray[np.float64] | None
+) -> _Lines:
+    """Codes, MFN ad valorem part (or equivalent), specific flag and Special texts (None: the
+    schedule's)."""
     if codes is None:
-        return schedule.hts8, schedule.mfn_ad_valorem_hts8, schedule.mfn_is_specific_hts8, None
-    block = schedule.block(codes)
-    if len(set(block.level.tolist())) > 1:
-        raise MalformedInputError(
-            "resolve_lines needs codes of one length (all 8 or all 10 digits)"
+        line_codes, mfn = schedule.hts8, schedule.mfn_ad_valorem_hts8
+        specific, texts = schedule.mfn_is_specific_hts8, None
+        ave = base_ave
+    else:
+        block = schedule.block(codes)
+        if len(set(block.level.tolist())) > 1:
+            raise MalformedInputError(
+                "resolve_lines needs codes of one length (all 8 or all 10 digits)"
+            )
+        line_codes, mfn, specific, texts = (
+            block.codes,
+            block.mfn_ad_valorem,
+            block.mfn_is_specific,
+            block.special_text,
         )
-    return block.codes, block.mfn_ad_valorem, block.mfn_is_specific, block.special_text
+        ave = None
+        if base_ave is not None:  # by the HTS8 line of each code
+            eight = line_codes.astype("U8")
+            rows = np.minimum(np.searchsorted(schedule.hts8, eight), len(base_ave) - 1)
+            ave = np.where(schedule.hts8[rows] == eight, base_ave[rows], np.nan)
+    if ave is not None:
+        if ave.shape != mfn.shape:
+            raise MalformedInputError(
+                f"base_ave has {ave.shape[0]} values; the schedule has {mfn.shape[0]} HTS8 lines"
+            )
+        mfn = np.where(specific & np.isfinite(ave), ave, mfn)
+        mfn.setflags(write=False)
+    return line_codes, mfn, specific, texts
 
 
 def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArray[np.float64]:
@@ -184,10 +216,18 @@ def resolve_lines(
     us_content: float | None = None,
     catalog: Catalog | None = None,
     schedule: Schedule | None = None,
+    base_ave: npt.NDArray[np.float64] | None = None,
 ) -> RateTable:
     """Total duty on every line (default: all HTS8 lines of chapters 1-97) for each origin.
 
-    Parameters are those of :func:`tariffscope.regime.resolve`, with ``origins`` a list.
+    Parameters are those of :func:`tariffscope.regime.resolve`, with ``origins`` a list, and
+
+    base_ave
+        Ad valorem equivalents of the General rates, one per HTS8 line of the schedule (its
+        ``hts8`` order; NaN where none): on lines whose General rate is specific or compound
+        they replace its ad valorem part as the base that preferences are compared with and
+        inclusive floors include (``RateTable.mfn`` then holds them). The array is keyed by
+        identity in the cache of recent answers: pass the same array, not a copy.
 
     Examples
     --------
@@ -215,9 +255,10 @@ def resolve_lines(
         metal_share,
         us_content,
         None if codes is None else tuple(codes),
+        None if base_ave is None else id(base_ave),
     )
     cached = _TABLES.get(key)
-    if cached is not None:
+    if cached is not None and cached[2] is base_ave:
         _TABLES.move_to_end(key)
         return cached[1]
     law = base if scenario is None else apply_scenario(base, scenario)
@@ -226,11 +267,13 @@ def resolve_lines(
         raise MalformedInputError(
             f"unknown claim {unknown[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
         )
-    line_codes, mfn, specific, special_texts = _lines(schedule, codes)
+    line_codes, mfn, specific, special_texts = _lines(schedule, codes, base_ave)
     column2 = tuple(o for o in countries if law.pays_column2(o, day))
     column2_rates = _column2_rates(schedule, codes) if column2 else None
     n_lines = line_codes.shape[0]
-    additional = np.zeros((n_lines, len(countries)))
+    # filled origin by origin: rows of [origins, lines] arrays, seen as [lines, origins] at the
+    # end (writing the columns of a row-major [lines, origins] array is a strided copy each)
+    additional = np.zeros((len(countries), n_lines))
     partial = np.zeros_like(additional, dtype=bool)
     # the base each origin pays, kept only when some origin does not pay the MFN rate
     bases: dict[tuple[tuple[str, ...], bool], BaseRates] = {}
@@ -249,8 +292,8 @@ def resolve_lines(
         rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
         signature = (tuple(m.id for m in activation.measures), rules, base_key)
         if signature in done:
-            additional[:, column] = additional[:, done[signature]]
-            partial[:, column] = partial[:, done[signature]]
+            additional[column] = additional[done[signature]]
+            partial[column] = partial[done[signature]]
             continue
         origin_base = bases.get(base_key)
         if origin_base is None:
@@ -281,23 +324,28 @@ def resolve_lines(
         for m in activation.measures:
             # the scope itself is kept so that its id cannot be reused while cached
             shared.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
-        additional[:, column] = result.total_additional()
-        partial[:, column] = result.partial
+        additional[column] = result.total_additional()
+        partial[column] = result.partial
         done[signature] = column
     base_rates = base_specific = preference = None
     ids = tuple(sorted({p for programmes, _ in base_of for p in programmes}))
     if any(programmes or pays_column2 for programmes, pays_column2 in base_of):
-        base_rates = np.empty((n_lines, len(countries)))
-        base_specific = np.empty((n_lines, len(countries)), dtype=bool)
-        preference = np.full((n_lines, len(countries)), -1, dtype=np.int8)
+        base_rates = np.empty((len(countries), n_lines))
+        base_specific = np.empty((len(countries), n_lines), dtype=bool)
+        preference = np.full((len(countries), n_lines), -1, dtype=np.int8)
         for column, base_key in enumerate(base_of):
             origin_base = bases[base_key]
-            base_rates[:, column] = origin_base.rate
-            base_specific[:, column] = origin_base.specific
+            base_rates[column] = origin_base.rate
+            base_specific[column] = origin_base.specific
             if base_key[0]:
                 # programme indexes of this origin's base -> indexes into ``ids``
                 remap = np.array([ids.index(p) for p in origin_base.programmes] + [-1])
-                preference[:, column] = remap[origin_base.programme]
+                preference[column] = remap[origin_base.programme]
+    # [lines, origins] views (column-major): a transposed copy would cost more than it saves
+    additional, partial, base_rates, base_specific, preference = (
+        None if array is None else array.T
+        for array in (additional, partial, base_rates, base_specific, preference)
+    )
     for array in (additional, partial, base_rates, base_specific, preference):
         if array is not None:
             array.setflags(write=False)
@@ -319,7 +367,7 @@ def resolve_lines(
         preference_index=preference,
         preference_ids=ids,
     )
-    _TABLES[key] = (base, table)
+    _TABLES[key] = (base, table, base_ave)
     while len(_TABLES) > _TABLE_CACHE_SIZE:
         _TABLES.popitem(last=False)
     return table
