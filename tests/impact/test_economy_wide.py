@@ -154,10 +154,13 @@ def test_scenario_equal_to_reference_changes_nothing(shared: Path, model: str) -
 
 
 def test_reference_date_other_than_entry_date(shared: Path) -> None:
-    # 18 July -> 1 August: Canada's fentanyl tariff rises from 25% to 35% on 1 August
+    # 18 July -> 1 August: Canada's fentanyl tariff rises from 25% to 35% on 1 August, on the
+    # goods that do not claim USMCA (about 13% of Canada's manufactures by value in July and
+    # August 2025, Budget Lab's DataWeb shares): the applied rate rises by about a point
     effects = scenario_effects(None, entry_date=DAY, reference_date="2025-07-18", model="gravity")
     canada = _row(effects, "CAN")
-    assert canada["us_tariff_after_pct"] > canada["us_tariff_before_pct"] + 3
+    rise = canada["us_tariff_after_pct"] - canada["us_tariff_before_pct"]
+    assert 0.5 < rise < 3.0
     assert canada["exports_to_usa_pct"] < 0
     assert effects.metadata["reference_date"] == "2025-07-18"
 

@@ -86,7 +86,9 @@ class ModelTariffs:
         imports where it has none there): the weights of the lines, summed, which also weight
         sectors into one rate (:meth:`aggregate`).
     mfn
-        ``[S, E]`` the MFN (column 1 general) part of ``rates`` alone, with the same weights.
+        ``[S, E]`` the base part of ``rates`` alone, with the same weights: the General (MFN)
+        rate, or the Column 2 or preferential rate the exporter pays (mixed by the claim shares
+        when ``rates`` are applied).
     """
 
     importer: str
@@ -172,6 +174,7 @@ def model_tariffs(
     claims: Sequence[str] = (),
     members: Mapping[str, Sequence[str]] | None = None,
     importer: str = "USA",
+    applied: bool = True,
 ) -> ModelTariffs:
     """US import tariffs from the law by model sector and exporter (see module docstring).
 
@@ -189,6 +192,11 @@ def model_tariffs(
         are its members' summed 2024 imports.
     importer
         Only ``"USA"``: the law is the US tariff schedule.
+    applied
+        True (default) and no ``claims``: applied rates, the law mixed with and without the
+        claims entries make by their claim shares
+        (:func:`tariffscope.impact.applied.applied_line_rates`); else the statutory rates with
+        ``claims`` made by every eligible entry.
 
     Returns
     -------
@@ -216,7 +224,19 @@ def model_tariffs(
     if len(set(flat)) != len(flat):
         raise InputError("an origin is named twice among the exporters and their regions")
     lines = _lines_for(concordance)
-    law = law_on_lines(lines, entry_date, scenario=scenario, as_known=as_known, claims=claims)
+    if applied and not claims:
+        from tariffscope.impact.applied import applied_line_rates
+
+        law = applied_line_rates(lines, entry_date, scenario=scenario, as_known=as_known)
+        line_base = law.base
+    else:
+        law = law_on_lines(lines, entry_date, scenario=scenario, as_known=as_known, claims=claims)
+        line_base = law.table.base
+        if not (lines.codes is law.table.codes or np.array_equal(lines.codes, law.table.codes)):
+            base_rows = align_rows(lines.codes, law.table.codes)
+            line_base = np.where(
+                (base_rows >= 0)[:, None], line_base[np.maximum(base_rows, 0)], np.nan
+            )
     table, traded = law.table, law.rates
     origins = list(lines.origins)
     values = lines.values
@@ -230,7 +250,10 @@ def model_tariffs(
         rows = align_rows(lines.codes, more.codes)
         added = more.total[np.maximum(rows, 0)]
         added[rows < 0] = np.nan
+        added_base = more.base[np.maximum(rows, 0)]
+        added_base[rows < 0] = np.nan
         traded = np.concatenate([traded, added], axis=1)
+        line_base = np.concatenate([line_base, added_base], axis=1)
         values = np.concatenate([values, np.zeros((len(lines.codes), len(extra)))], axis=1)
         origins += list(more.origins)
         totals = None
@@ -250,9 +273,8 @@ def model_tariffs(
         all_imports=everyone,
     )
     rates, coverage = aggregate_line_tariffs(line_rates, weights)
-    mfn_rows = align_rows(lines.codes, table.codes)
-    line_mfn = np.where(mfn_rows >= 0, table.mfn[np.maximum(mfn_rows, 0)], np.nan)
-    mfn, _ = aggregate_line_tariffs(np.repeat(line_mfn[:, None], n_exporters, axis=1), weights)
+    exporter_base, _ = group_lines(line_base, values, column, n_exporters)
+    mfn, _ = aggregate_line_tariffs(exporter_base, weights)
     sector_weights = sum_by_group(weights.weights, lines.sector, n_sectors)
     if np.isnan(rates).any():
         s, e = np.argwhere(np.isnan(rates))[0]

@@ -107,16 +107,24 @@ def test_a_group_is_the_trade_weighted_mean_of_its_members() -> None:
 
 
 @pytest.mark.parametrize("partner", ["KOR", "MUS", "EUN"])
-def test_sector_tariffs_of_the_law_weight_by_the_partners_trade(partner: str) -> None:
-    """A sector's tariff is the partner's 2024 duty at the law's line rates over its value."""
+@pytest.mark.parametrize("applied", [True, False])
+def test_sector_tariffs_of_the_law_weight_by_the_partners_trade(
+    partner: str, applied: bool
+) -> None:
+    """A sector's tariff is the partner's 2024 duty at the law's line rates over its value:
+    the applied rates by default, the statutory ones (no claim) with ``applied=False``."""
     baseline = load_sector_baseline(partner)
-    tariffs = sector_tariffs_at(baseline, "2025-08-08")
+    tariffs = sector_tariffs_at(baseline, "2025-08-08", applied=applied)
     assert np.isfinite(tariffs.rates).all() and (tariffs.rates >= 0).all()
     lines = baseline.lines
     assert lines is not None
+    from tariffscope.impact.applied import applied_line_rates
     from tariffscope.impact.pe.law import line_rates_at
 
-    _, rates = line_rates_at(lines, "2025-08-08")
+    if applied:
+        rates = applied_line_rates(lines, "2025-08-08").rates
+    else:
+        _, rates = line_rates_at(lines, "2025-08-08")
     members = [lines.origin_index(m) for m in baseline.members_of(0)]
     mvh = lines.sector == baseline.sectors.index("mvh")
     value = lines.values[mvh][:, members]

@@ -2,7 +2,9 @@
 
 An outcome is the law at an entry date plus an optional scenario (the tariff-law engine's
 scenario files). :func:`sector_tariffs_at` asks the engine for the duty of every HTS8 line for
-every partner with 2024 US imports (:func:`tariffscope.regime.vectorized.resolve_lines`) and
+every partner with 2024 US imports (:func:`tariffscope.regime.vectorized.resolve_lines`), as
+applied: mixed with and without the preferences entries claim, by their claim shares
+(:func:`tariffscope.impact.applied.applied_line_rates`), and
 aggregates the lines to GTAP sectors with each partner's own 2024 imports as weights
 (:mod:`tariffscope.impact.pe.tariffs`); a column that stands for several partners (the EU as
 a bloc, the rest of the world) takes the trade-weighted mean of its members' line duties.
@@ -237,6 +239,26 @@ def line_rates_at(
     return law.table, law.rates
 
 
+def _law(
+    lines: TradeLines,
+    entry_date: date | str,
+    scenario: object | None,
+    as_known: date | str | None,
+    metal_share: float | None,
+    *,
+    applied: bool,
+) -> LawOnLines:
+    if not applied:
+        return law_on_lines(
+            lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+        )
+    from tariffscope.impact.applied import applied_line_rates
+
+    return applied_line_rates(
+        lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class _Columns:
     baseline: SectorBaseline
@@ -282,6 +304,7 @@ def sector_tariffs_at(
     scenario: object | None = None,
     as_known: date | str | None = None,
     metal_share: float | None = None,
+    applied: bool = True,
 ) -> SectorTariffs:
     """Sector x partner tariffs from the tariff-law engine at ``entry_date``.
 
@@ -300,13 +323,16 @@ def sector_tariffs_at(
         duties charged on metal content; None (the engine's default) charges them on the whole
         value, an upper bound for sectors with many derivative lines (metal products,
         machinery).
+    applied
+        True (default): each line's rate is the applied rate, mixing the law with and without
+        the preferences and quotas entries claim by their claim shares
+        (:func:`tariffscope.impact.applied.applied_line_rates`); False: the statutory rate, as
+        if no entry claimed anything.
     """
     columns = _columns(baseline)
     lines = baseline.lines
     assert lines is not None
-    law = law_on_lines(
-        lines, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
-    )
+    law = _law(lines, entry_date, scenario, as_known, metal_share, applied=applied)
     table = law.table
     by_column, _ = group_lines(
         law.rates, lines.values, columns.column, len(baseline.partners), totals=law.totals
@@ -375,6 +401,7 @@ def price_outcome(
     as_known: date | str | None = None,
     metal_share: float | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    applied: bool = True,
 ) -> PricedOutcome:
     """Price the law at ``entry_date`` (plus ``scenario``) against the reference law.
 
@@ -396,13 +423,23 @@ def price_outcome(
         For a code that names no country (or ``WLD``), or bad dates and scenarios.
     NotCoveredError
         For a valid country with no 2024 US imports ("not priced: no trade data for X").
+
+    ``applied`` (default True) prices applied rates, False statutory ones (as for
+    :func:`sector_tariffs_at`).
     """
     baseline = load_sector_baseline(partner, sigma_source=sigma_source)
     focus = baseline.focus
     assert focus is not None
-    before = sector_tariffs_at(baseline, reference_date, as_known=as_known, metal_share=metal_share)
+    before = sector_tariffs_at(
+        baseline, reference_date, as_known=as_known, metal_share=metal_share, applied=applied
+    )
     after = sector_tariffs_at(
-        baseline, entry_date, scenario=scenario, as_known=as_known, metal_share=metal_share
+        baseline,
+        entry_date,
+        scenario=scenario,
+        as_known=as_known,
+        metal_share=metal_share,
+        applied=applied,
     )
     point = simulate_sectors(
         baseline,
