@@ -1,0 +1,224 @@
+"""The law of 1 January 2025 on 2024 imports, against the duties Census calculated.
+
+:func:`validate_2024` applies the law in force on :data:`VALIDATION_DATE` (before that year's
+new measures), as applied with the 2024 claim shares (:mod:`tariffscope.impact.applied`), to
+every partner's 2024 imports for consumption on the schedule's HTS8 lines (chapters 1-97; the
+lines the engines price) and compares the duties with the calculated duties Census reports on
+the same lines. One row per partner, the EU as the sum of its members (whose lines add up to the
+Census EU aggregate line by line, :mod:`tariffscope.data.line_trade`), and a row ``ALL``.
+
+Besides the statutory and applied duties, each row says how much of the gap lies where a cause
+is known (:data:`CAUSES`), how much the calibrated shares move the duties (the circular part:
+they are fitted to the same duties), and how much of the partner's trade was calibrated at all.
+docs/validation.md shows the table and explains each cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from tariffscope.domain.countries import EU_MEMBERS, EUN
+
+__all__ = ["CAUSES", "VALIDATION_DATE", "Validation", "validate_2024"]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+#: The law compared with the 2024 duties: the first day of 2025, before that year's measures.
+VALIDATION_DATE = "2025-01-01"
+#: Known causes of a gap, by where they lie (docs/validation.md).
+CAUSES: dict[str, str] = {
+    "partial_lines": "HTS8 lines on which a measure covers only some statistical lines (Section "
+    "301 partial entries, steel nails): the eight-digit answer the engines price leaves it out",
+    "solar_modules": "Section 201 on solar modules (HTS 8541.43): the bifacial-module exclusion "
+    "ran to 26 June 2024 (claim bifacial_solar) and no longer exists on 1 January 2025",
+    "gsp_flagged": "lines the GSP lists (A, A*, A+) for the countries general note 4(a) "
+    "designates: entries flagged SPI 'A' during the lapse, whose duty Census calculates at the "
+    "GSP rate",
+    "quota_references": "lines on which the partner's programme gives a rate only by reference "
+    "to a chapter 98/99 provision (mostly in-quota rates of tariff-rate quotas), which the law "
+    "does not price",
+    "section_232_metals": "Section 232 steel and aluminum of 2018-2020 (product exclusions "
+    "Commerce granted to importers are not in the catalog)",
+    "section_301_china": "Section 301 on China (exclusions granted by description are not in "
+    "the catalog; the step-ups of 27 September 2024 and 1 January 2025 are charged on all of "
+    "2024's trade)",
+}
+_GROUPS = {
+    "section_232_metals": ("s232_steel", "s232_aluminum"),
+    "section_301_china": ("s301_china",),
+}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The comparison (see :func:`validate_2024`).
+
+    ``table`` has one row per partner (ISO3, ``EUN`` for the EU members together) and ``ALL``,
+    with US dollars: ``imports_usd``, ``collected_usd`` (Census calculated duties),
+    ``statutory_usd`` (the law with no claim, AVEs included), ``usmca_only_usd`` (applied with
+    the observed USMCA shares only), ``applied_usd``, ``gap_usd`` (applied - collected) and
+    ``gap_pct``; ``gap_<cause>_usd`` the part of the gap on each cause's lines and
+    ``gap_unexplained_usd`` the rest; ``value_share_<level>`` the share of the imports whose
+    pooled claim share was calibrated on the line, the chapter, the partner or not at all
+    (on lines where a claim lowers the duty); ``ave_value_share`` the share of imports on lines
+    priced at an AVE; ``collected_fitted_usd`` the collected duties on the cells whose pooled
+    share was fitted to those very duties (reproduced by construction: the circular part).
+    """
+
+    table: pd.DataFrame
+    date: str
+
+    def partner(self, code: str) -> pd.Series:
+        return self.table.set_index("partner").loc[code]
+
+    def largest(self, count: int) -> list[str]:
+        """The ``count`` largest partners by 2024 imports (EU members as ``EUN``)."""
+        rows = self.table[self.table["partner"] != "ALL"]
+        return list(rows.sort_values("imports_usd", ascending=False)["partner"][:count])
+
+
+def _cause_components(origins: tuple[str, ...], day: str) -> dict[str, FloatArray]:
+    """``[L, O]`` duty of each cause's stacking groups in the statutory law of ``day``."""
+    from tariffscope.impact.claim_shares import claim_calibration
+    from tariffscope.regime.resolve import default_catalog
+    from tariffscope.regime.scenario import Scenario
+    from tariffscope.regime.vectorized import resolve_lines
+
+    ave = claim_calibration().ave
+    law = resolve_lines(origins, day, base_ave=ave)
+    out = {}
+    for cause, groups in _GROUPS.items():
+        removed = tuple(m.id for m in default_catalog().measures if m.group in groups)
+        without = resolve_lines(
+            origins, day, base_ave=ave, scenario=Scenario(f"without-{cause}", remove=removed)
+        )
+        out[cause] = law.total - without.total
+    return out
+
+
+def _gsp_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...]) -> BoolArray:
+    from tariffscope.regime.resolve import default_catalog
+    from tariffscope.regime.schedule import load_schedule
+
+    schedule = load_schedule()
+    gsp = default_catalog().programmes["gsp"]
+    column = schedule.special_rates(tuple(gsp.codes))
+    lines = column.listed & (column.ad_valorem < schedule.mfn_ad_valorem_hts8)
+    designated = np.array([o in gsp.eligible_countries for o in origins])
+    return np.asarray(lines[:, None] & designated[None, :], dtype=bool)
+
+
+def _reference_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...], day: str) -> BoolArray:
+    """Lines where a programme the origin can claim on ``day`` prints only a reference."""
+    from tariffscope.regime.resolve import default_catalog, parse_date
+    from tariffscope.regime.schedule import load_schedule
+
+    schedule = load_schedule()
+    entry = parse_date(day, "entry date")
+    out = np.zeros((len(codes), len(origins)), dtype=bool)
+    for programme in default_catalog().programmes.values():
+        if not programme.codes or programme.origin_independent:
+            continue
+        column = schedule.special_rates(tuple(programme.codes))
+        lines = column.reference & ~column.listed
+        for k, origin in enumerate(origins):
+            if programme.ineligibility(origin, entry) is None:
+                out[:, k] |= lines
+    return out
+
+
+def _fitted(law: object, calibration: object) -> BoolArray:
+    """Cells whose pooled share was fitted to their own 2024 duties and not clipped: the law
+    reproduces those duties by construction (chapters of partners with chapter totals only)."""
+    from tariffscope.data.line_trade import load_line_trade
+
+    share = law.pooled_share  # type: ignore[attr-defined]
+    cap = 1.0 - law.usmca_share  # type: ignore[attr-defined]
+    inside = (share > 1e-9) & (share < cap - 1e-9)
+    level = calibration.level  # type: ignore[attr-defined]
+    trade = load_line_trade("hts8")
+    spread = np.array([d == "hs2_spread" for d in trade.detail])
+    own = np.array([d in ("hts10", "eu_mix") for d in trade.detail])  # EU: the aggregate's lines
+    claimable = np.abs(law.claimed[1].total - law.statutory) > 1e-12  # type: ignore[attr-defined]
+    fitted = (own[None, :] & (level == 1)) | (spread[None, :] & (level == 2))
+    return np.asarray(inside & fitted & claimable, dtype=bool)
+
+
+@cache
+def validate_2024(day: str = VALIDATION_DATE) -> Validation:
+    """Compare the applied law of ``day`` on 2024 imports with Census calculated duties."""
+    from tariffscope.impact.applied import applied_line_rates
+    from tariffscope.impact.claim_shares import _schedule_arrays, claim_calibration
+    from tariffscope.impact.pe.partners import schedule_trade
+
+    trade = schedule_trade()
+    origins, values = trade.origins, trade.values
+    duties = _schedule_arrays()[0]
+    law = applied_line_rates(trade, day, share_period="2024")
+    applied = np.nan_to_num(law.rates)
+    statutory = np.nan_to_num(law.statutory)
+    usmca_only = statutory.copy()
+    usmca_table = law.claimed[0]
+    if usmca_table is not None:
+        for j, origin in enumerate(usmca_table.origins):
+            k = origins.index(origin)
+            change = np.nan_to_num(usmca_table.total[:, j]) - statutory[:, k]
+            usmca_only[:, k] += law.usmca_share[:, k] * change
+    calibration = claim_calibration()
+    gap = applied * values - duties
+    causes = {
+        cause: np.abs(component) > 1e-12
+        for cause, component in _cause_components(origins, day).items()
+    }
+    causes["solar_modules"] = np.repeat(
+        np.char.startswith(trade.codes.astype(str), "854143")[:, None], len(origins), axis=1
+    )
+    causes["gsp_flagged"] = _gsp_mask(trade.codes, origins)
+    causes["partial_lines"] = np.asarray(law.table.partial, dtype=bool)
+    causes["quota_references"] = _reference_mask(trade.codes, origins, day)
+    taken = np.zeros_like(gap, dtype=bool)
+    columns: dict[str, FloatArray] = {
+        "imports_usd": values.sum(axis=0),
+        "collected_usd": duties.sum(axis=0),
+        "statutory_usd": (statutory * values).sum(axis=0),
+        "usmca_only_usd": (usmca_only * values).sum(axis=0),
+        "applied_usd": (applied * values).sum(axis=0),
+    }
+    for cause in CAUSES:  # each line counts for the first cause it falls under
+        mask = causes[cause] & ~taken
+        columns[f"gap_{cause}_usd"] = np.where(mask, gap, 0.0).sum(axis=0)
+        taken |= mask
+    columns["gap_unexplained_usd"] = np.where(taken, 0.0, gap).sum(axis=0)
+    claimable = np.abs(np.nan_to_num(law.claimed[1].total) - statutory) > 1e-12
+    for index, level in enumerate(("none", "line", "chapter", "partner")):
+        on_level = claimable & (calibration.level == index)
+        columns[f"value_share_{level}"] = np.where(on_level, values, 0.0).sum(axis=0)
+    columns["ave_value_share"] = np.where(np.isfinite(calibration.ave)[:, None], values, 0.0).sum(
+        axis=0
+    )
+    columns["collected_fitted_usd"] = np.where(_fitted(law, calibration), duties, 0.0).sum(axis=0)
+    frame = pd.DataFrame(columns)
+    frame.insert(0, "partner", list(origins))
+    eu = frame[frame["partner"].isin(EU_MEMBERS)].drop(columns="partner").sum()
+    others = frame[~frame["partner"].isin(EU_MEMBERS)]
+    total = frame.drop(columns="partner").sum()
+    frame = pd.concat(
+        [
+            others,
+            pd.DataFrame([{"partner": EUN, **eu.to_dict()}, {"partner": "ALL", **total.to_dict()}]),
+        ],
+        ignore_index=True,
+    )
+    frame["gap_usd"] = frame["applied_usd"] - frame["collected_usd"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["gap_pct"] = 100.0 * frame["gap_usd"] / frame["collected_usd"]
+        for level in ("none", "line", "chapter", "partner"):
+            frame[f"value_share_{level}"] /= frame["imports_usd"]
+        frame["ave_value_share"] /= frame["imports_usd"]
+    return Validation(frame.reset_index(drop=True), day)
