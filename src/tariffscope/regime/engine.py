@@ -43,6 +43,7 @@ __all__ = [
     "BlockResult",
     "active_measures",
     "evaluate",
+    "measures_in_effect",
     "us_content_share",
 ]
 
@@ -88,6 +89,26 @@ def _claims_ok(measure: Measure, claims: frozenset[str]) -> bool:
     )
 
 
+def measures_in_effect(
+    catalog: Catalog, entry_date: date, *, as_known: date | None = None
+) -> tuple[Measure, ...]:
+    """The catalog's measures in effect on ``entry_date`` for some origin, in catalog order.
+
+    Threatened and proposed measures are left out; a scenario turns them into law by giving them
+    the status ``scenario``. What depends on the origin (targets, claims) is left to
+    :func:`active_measures`, which takes this list when many origins share a date.
+    """
+    by_id = catalog.by_id
+    return tuple(
+        measure
+        for measure in catalog.measures
+        if measure.status in ENACTED_STATUSES
+        # a scenario's measures are hypotheses: they count whatever the as-known date
+        and (measure.status == "scenario" or measure.known_on(as_known))
+        and measure.in_effect(entry_date, effective_to_as_known(measure, by_id, as_known))
+    )
+
+
 def active_measures(
     catalog: Catalog,
     origin: str,
@@ -95,24 +116,19 @@ def active_measures(
     *,
     as_known: date | None = None,
     claims: frozenset[str] = frozenset(),
+    in_effect: Sequence[Measure] | None = None,
 ) -> Activation:
     """Measures in effect for goods of ``origin`` entered on ``entry_date``.
 
-    Threatened and proposed measures are left out; a scenario turns them into law by giving them
-    the status ``scenario``.
+    ``in_effect`` is :func:`measures_in_effect` for the same catalog, date and as-known date,
+    when the caller already has it.
     """
-    by_id = catalog.by_id
+    if in_effect is None:
+        in_effect = measures_in_effect(catalog, entry_date, as_known=as_known)
     chosen: list[Measure] = []
     claimable: list[Measure] = []
-    for measure in catalog.measures:
-        if measure.status not in ENACTED_STATUSES:
-            continue
-        # a scenario's measures are hypotheses: they count whatever the as-known date
-        if measure.status != "scenario" and not measure.known_on(as_known):
-            continue
+    for measure in in_effect:
         if not measure.covers_origin(origin):
-            continue
-        if not measure.in_effect(entry_date, effective_to_as_known(measure, by_id, as_known)):
             continue
         if _claims_ok(measure, claims):
             chosen.append(measure)

@@ -27,7 +27,7 @@ import pandas as pd
 from tariffscope.domain.countries import normalize_country
 from tariffscope.errors import MalformedInputError
 from tariffscope.regime.catalog import Catalog
-from tariffscope.regime.engine import active_measures, evaluate
+from tariffscope.regime.engine import active_measures, evaluate, measures_in_effect
 from tariffscope.regime.preferences import BaseRates, preferential_base
 from tariffscope.regime.resolve import default_catalog, parse_date
 from tariffscope.regime.scenario import Scenario, apply_scenario
@@ -67,7 +67,16 @@ def forget_answers() -> None:
     _TABLES.clear()
 
 
-@dataclass(frozen=True)
+def _expand(unique: npt.NDArray[Any], column_of: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
+    """``[lines, origins]`` (column-major, read-only) from the distinct columns ``unique``
+    (``[lines, distinct]``) and each origin's column."""
+    rows = np.ascontiguousarray(unique.T)[column_of]  # one row per origin
+    out = rows.T
+    out.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
 class RateTable:
     """Duties of ``codes`` (rows) by ``origins`` (columns) for one entry date.
 
@@ -79,6 +88,11 @@ class RateTable:
     ``preference_index`` indexes ``preference_ids`` with the programme whose Special rate was
     taken (-1 elsewhere; :attr:`preference` spells it out). All None when every origin pays
     the MFN rate.
+
+    Origins that share their measures and base share their duties: the table keeps each
+    distinct column once (``unique_*``, with ``duty_of`` and ``base_of`` giving each origin's
+    column) and builds the ``[lines, origins]`` arrays when first asked (read-only,
+    column-major).
     """
 
     codes: npt.NDArray[np.str_]
@@ -88,15 +102,43 @@ class RateTable:
     scenario: str | None
     mfn: npt.NDArray[np.float64]
     mfn_specific: npt.NDArray[np.bool_]
-    additional: npt.NDArray[np.float64]
-    partial: npt.NDArray[np.bool_]
+    unique_additional: npt.NDArray[np.float64]
+    unique_partial: npt.NDArray[np.bool_]
+    duty_of: npt.NDArray[np.int64]
     column2: tuple[str, ...] = ()
     column2_rates: npt.NDArray[np.float64] | None = None
     claims: tuple[str, ...] = ()
-    base_rates: npt.NDArray[np.float64] | None = None
-    base_specific: npt.NDArray[np.bool_] | None = None
-    preference_index: npt.NDArray[np.int8] | None = None
+    unique_base: npt.NDArray[np.float64] | None = None
+    unique_base_specific: npt.NDArray[np.bool_] | None = None
+    unique_preference: npt.NDArray[np.int8] | None = None
+    base_of: npt.NDArray[np.int64] | None = None
     preference_ids: tuple[str, ...] = ()
+
+    @cached_property
+    def additional(self) -> npt.NDArray[np.float64]:
+        return _expand(self.unique_additional, self.duty_of)
+
+    @cached_property
+    def partial(self) -> npt.NDArray[np.bool_]:
+        return _expand(self.unique_partial, self.duty_of)
+
+    @cached_property
+    def base_rates(self) -> npt.NDArray[np.float64] | None:
+        if self.unique_base is None or self.base_of is None:
+            return None
+        return _expand(self.unique_base, self.base_of)
+
+    @cached_property
+    def base_specific(self) -> npt.NDArray[np.bool_] | None:
+        if self.unique_base_specific is None or self.base_of is None:
+            return None
+        return _expand(self.unique_base_specific, self.base_of)
+
+    @cached_property
+    def preference_index(self) -> npt.NDArray[np.int8] | None:
+        if self.unique_preference is None or self.base_of is None:
+            return None
+        return _expand(self.unique_preference, self.base_of)
 
     @property
     def preference(self) -> npt.NDArray[np.str_] | None:
@@ -107,25 +149,37 @@ class RateTable:
         return names[self.preference_index]  # -1 reads the trailing ""
 
     @cached_property
+    def base_columns(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """The distinct base columns ``[lines, distinct]`` and each origin's (``[origins]``)."""
+        if self.unique_base is None or self.base_of is None:
+            return self.mfn[:, None], np.zeros(len(self.origins), dtype=np.int64)
+        return self.unique_base, self.base_of
+
+    @cached_property
+    def total_columns(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """The distinct columns of :attr:`total` and each origin's: each distinct pair of duty
+        and base columns is added once."""
+        if self.unique_base is None or self.base_of is None:
+            unique = self.unique_additional + self.mfn[:, None]
+            unique.setflags(write=False)
+            return unique, self.duty_of
+        pairs, column_of = np.unique(
+            np.stack([self.duty_of, self.base_of], axis=1), axis=0, return_inverse=True
+        )
+        unique = self.unique_additional[:, pairs[:, 0]] + self.unique_base[:, pairs[:, 1]]
+        unique.setflags(write=False)
+        return unique, column_of.reshape(-1).astype(np.int64)
+
+    @cached_property
     def base(self) -> npt.NDArray[np.float64]:
         """The base rate of each line and origin: MFN, Column 2 for ``column2`` origins, or
         the claimed programme's Special rate (read-only)."""
-        if self.base_rates is not None:
-            return self.base_rates
-        base = np.repeat(self.mfn[:, None], len(self.origins), axis=1)
-        if self.column2_rates is not None:
-            for column, origin in enumerate(self.origins):
-                if origin in self.column2:
-                    base[:, column] = self.column2_rates
-        base.setflags(write=False)
-        return base
+        return _expand(*self.base_columns)
 
     @cached_property
     def total(self) -> npt.NDArray[np.float64]:
         """Base plus additional duties, ``[lines, origins]`` (read-only)."""
-        total = self.base + self.additional
-        total.setflags(write=False)
-        return total
+        return _expand(*self.total_columns)
 
     def to_frame(self) -> pd.DataFrame:
         """Long table: hts, origin, mfn_pct (the base paid), additional_pct, total_pct,
@@ -232,7 +286,7 @@ def resolve_lines(
     Examples
     --------
     >>> table = resolve_lines(["JPN", "DEU"], "2025-07-18", codes=["8703.23.01"])
-    >>> [round(v, 3) for v in table.total[0]]
+    >>> [round(float(v), 3) for v in table.total[0]]
     [0.275, 0.275]
     """
     schedule = schedule or load_schedule()
@@ -271,11 +325,11 @@ def resolve_lines(
     column2 = tuple(o for o in countries if law.pays_column2(o, day))
     column2_rates = _column2_rates(schedule, codes) if column2 else None
     n_lines = line_codes.shape[0]
-    # filled origin by origin: rows of [origins, lines] arrays, seen as [lines, origins] at the
-    # end (writing the columns of a row-major [lines, origins] array is a strided copy each)
-    additional = np.zeros((len(countries), n_lines))
-    partial = np.zeros_like(additional, dtype=bool)
-    # the base each origin pays, kept only when some origin does not pay the MFN rate
+    # the distinct duty columns (origins with the same measures, stacking rules and base share
+    # one) and each origin's; the distinct bases likewise
+    duty_columns: list[npt.NDArray[np.float64]] = []
+    partial_columns: list[npt.NDArray[np.bool_]] = []
+    duty_of = np.zeros(len(countries), dtype=np.int64)
     bases: dict[tuple[tuple[str, ...], bool], BaseRates] = {}
     base_of: list[tuple[tuple[str, ...], bool]] = []
     # product-scope masks of the schedule's own lines are kept for the process
@@ -283,17 +337,19 @@ def resolve_lines(
     # Origins with the same measures, stacking rules and base (EU members, most small
     # countries) get the same duties: each distinct set is evaluated once.
     done: dict[tuple[Any, ...], int] = {}
+    in_effect = measures_in_effect(law, day, as_known=known)
     for column, origin in enumerate(countries):
         claims_here = law.effective_claims(claim_set, origin, day, as_known=known)
         programmes = tuple(sorted(c for c in claims_here if c in law.programmes))
         base_key = (programmes, origin in column2)
         base_of.append(base_key)
-        activation = active_measures(law, origin, day, as_known=known, claims=claims_here)
+        activation = active_measures(
+            law, origin, day, as_known=known, claims=claims_here, in_effect=in_effect
+        )
         rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
         signature = (tuple(m.id for m in activation.measures), rules, base_key)
         if signature in done:
-            additional[column] = additional[done[signature]]
-            partial[column] = partial[done[signature]]
+            duty_of[column] = done[signature]
             continue
         origin_base = bases.get(base_key)
         if origin_base is None:
@@ -324,29 +380,36 @@ def resolve_lines(
         for m in activation.measures:
             # the scope itself is kept so that its id cannot be reused while cached
             shared.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
-        additional[column] = result.total_additional()
-        partial[column] = result.partial
-        done[signature] = column
-    base_rates = base_specific = preference = None
+        done[signature] = duty_of[column] = len(duty_columns)
+        duty_columns.append(result.total_additional())
+        partial_columns.append(result.partial)
+    unique_base = unique_specific = unique_preference = base_index = None
     ids = tuple(sorted({p for programmes, _ in base_of for p in programmes}))
     if any(programmes or pays_column2 for programmes, pays_column2 in base_of):
-        base_rates = np.empty((len(countries), n_lines))
-        base_specific = np.empty((len(countries), n_lines), dtype=bool)
-        preference = np.full((len(countries), n_lines), -1, dtype=np.int8)
-        for column, base_key in enumerate(base_of):
-            origin_base = bases[base_key]
-            base_rates[column] = origin_base.rate
-            base_specific[column] = origin_base.specific
-            if base_key[0]:
-                # programme indexes of this origin's base -> indexes into ``ids``
-                remap = np.array([ids.index(p) for p in origin_base.programmes] + [-1])
-                preference[column] = remap[origin_base.programme]
-    # [lines, origins] views (column-major): a transposed copy would cost more than it saves
-    additional, partial, base_rates, base_specific, preference = (
-        None if array is None else array.T
-        for array in (additional, partial, base_rates, base_specific, preference)
+        keys = list(bases)
+        base_index = np.array([keys.index(k) for k in base_of], dtype=np.int64)
+        unique_base = np.stack([bases[k].rate for k in keys], axis=1)
+        unique_specific = np.stack([bases[k].specific for k in keys], axis=1)
+        preferences = []
+        for k in keys:
+            origin_base = bases[k]
+            # programme indexes of this base -> indexes into ``ids``
+            remap = np.array([ids.index(p) for p in origin_base.programmes] + [-1], dtype=np.int8)
+            preferences.append(remap[origin_base.programme])
+        unique_preference = np.stack(preferences, axis=1)
+    unique_additional = np.stack(duty_columns, axis=1) if duty_columns else np.zeros((n_lines, 0))
+    unique_partial = (
+        np.stack(partial_columns, axis=1) if partial_columns else np.zeros((n_lines, 0), dtype=bool)
     )
-    for array in (additional, partial, base_rates, base_specific, preference):
+    for array in (
+        unique_additional,
+        unique_partial,
+        unique_base,
+        unique_specific,
+        unique_preference,
+        duty_of,
+        base_index,
+    ):
         if array is not None:
             array.setflags(write=False)
     table = RateTable(
@@ -357,14 +420,16 @@ def resolve_lines(
         scenario=None if scenario is None else scenario.name,
         mfn=mfn,
         mfn_specific=specific,
-        additional=additional,
-        partial=partial,
+        unique_additional=unique_additional,
+        unique_partial=unique_partial,
+        duty_of=duty_of,
         column2=column2,
         column2_rates=column2_rates,
         claims=tuple(sorted(claim_set)),
-        base_rates=base_rates,
-        base_specific=base_specific,
-        preference_index=preference,
+        unique_base=unique_base,
+        unique_base_specific=unique_specific,
+        unique_preference=unique_preference,
+        base_of=base_index,
         preference_ids=ids,
     )
     _TABLES[key] = (base, table, base_ave)
