@@ -42,6 +42,7 @@ from tariffscope.impact.pe.law import LawOnLines, TradeLines, align_rows
 __all__ = ["AppliedLaw", "applied_line_rates"]
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,8 +84,6 @@ class AppliedLaw(LawOnLines):
         The rate table with no claim (entry date, scenario, MFN, ...).
     rates
         ``[L, O]`` applied rates (fractions; NaN where the schedule lacks the line).
-    statutory
-        ``[L, O]`` rates with no claim (specific General rates at their AVEs).
     period
         The USMCA share period (``2024``, ``2025-07``, ...).
     claims
@@ -93,16 +92,21 @@ class AppliedLaw(LawOnLines):
         The rate tables with the USMCA claim and with the pooled claims (None when no origin
         of the lines has a share of them).
 
+    :attr:`statutory` (the rates with no claim, specific General rates at their AVEs),
     :attr:`usmca_share`, :attr:`pooled_share` (the shares used) and :attr:`base` (the base part
     of the rates) are computed on first use.
     """
 
-    statutory: FloatArray | None = None
     period: str = ""
     claims: tuple[str, ...] = ()
     claimed: tuple[Any, Any] = (None, None)
     lines: Any = None
     shares: Any = None
+
+    @cached_property
+    def statutory(self) -> FloatArray:
+        """``[L, O]`` rates with no claim (specific General rates at their AVEs)."""
+        return _mixed(self.table, (None, None), self.shares, self.lines, "total")
 
     @cached_property
     def usmca_share(self) -> FloatArray:
@@ -118,10 +122,7 @@ class AppliedLaw(LawOnLines):
     def base(self) -> FloatArray:
         """``[L, O]`` the base part of ``rates`` (General, Column 2 or preferential rate) mixed
         by the same shares."""
-        plain = _gather(self.table.base, self.table, self.lines)
-        out = _mix(plain, self.claimed, self.shares, self.lines, lambda t: t.base)
-        out.setflags(write=False)
-        return out
+        return _mixed(self.table, self.claimed, self.shares, self.lines, "base")
 
 
 # Claim shares of recent line tables and periods (kept with the code array, whose id is the key).
@@ -185,40 +186,73 @@ def _shares(lines: TradeLines, period: str) -> _Shares:
     return shares
 
 
-def _gather(array: FloatArray, table: Any, lines: TradeLines) -> FloatArray:
-    """Rows of a rate-table array on the lines of ``lines`` (NaN where the table lacks one)."""
+def _columns_on(table: Any, field: str, lines: TradeLines) -> tuple[FloatArray, IntArray]:
+    """A table's distinct ``field`` columns (``total`` or ``base``) on the rows of ``lines``
+    (NaN where the table lacks a line), with each of the table's origins' column."""
+    unique, column_of = getattr(table, f"{field}_columns")
     if not _on_schedule(lines) or lines.codes is table.codes:
-        return array
+        return unique, column_of
     if np.array_equal(lines.codes, table.codes):
-        return array
+        return unique, column_of
     rows = align_rows(lines.codes, table.codes)
-    out = array[np.maximum(rows, 0)]
+    out = unique[np.maximum(rows, 0)]
     out[rows < 0] = np.nan
-    return out
+    return out, column_of
 
 
 def _mix(
-    plain: FloatArray,
+    plain: Any, claimed: tuple[Any, Any], shares: _Shares, lines: TradeLines, field: str
+) -> FloatArray:
+    """``field`` of ``plain`` moved towards the claimed tables' by the claim shares, origin by
+    origin from the tables' distinct columns (no ``[lines, origins]`` array but the result)."""
+    origins = tuple(lines.origins)
+    base, base_of = _columns_on(plain, field, lines)
+    out = np.empty((base.shape[0], len(origins)), order="F")
+    usmca_table, pooled_table = claimed
+    if pooled_table is not None:  # every origin, in the lines' order (``_shares``)
+        target, target_of = _columns_on(pooled_table, field, lines)
+    if usmca_table is not None:
+        usmca, usmca_of = _columns_on(usmca_table, field, lines)
+        usmca_column = {origin: usmca_of[j] for j, origin in enumerate(usmca_table.origins)}
+    for k, origin in enumerate(origins):
+        column = base[:, base_of[k]]
+        if pooled_table is None:
+            out[:, k] = column
+        else:
+            share = shares.capped.get(k, shares.pooled[:, k])
+            np.subtract(target[:, target_of[k]], column, out=out[:, k])
+            out[:, k] *= share
+            out[:, k] += column
+        if usmca_table is not None and k in shares.usmca:
+            out[:, k] += shares.usmca[k] * (usmca[:, usmca_column[origin]] - column)
+    out.setflags(write=False)
+    return out
+
+
+# Mixed rates of recent rate tables on recent line codes (the ids of the tables and of the code
+# array are the key, the objects are kept with the answer): PE and GE ask with different trade
+# tables on the same lines.
+_MIXED: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], FloatArray]] = OrderedDict()
+
+
+def _mixed(
+    plain: Any,
     claimed: tuple[Any, Any],
     shares: _Shares,
     lines: TradeLines,
-    field: Any,
+    field: str,
 ) -> FloatArray:
-    """``plain`` moved towards the claimed tables' ``field`` by the claim shares."""
-    out = np.array(plain, copy=True)
-    usmca_table, pooled_table = claimed
-    if pooled_table is not None:  # every origin, in the lines' order (``_shares``)
-        change = _gather(field(pooled_table), pooled_table, lines) - plain
-        for k, share in shares.capped.items():
-            out[:, k] += share * change[:, k]
-            change[:, k] = 0.0
-        change *= shares.pooled
-        out += change
-    if usmca_table is not None:
-        claimed_rates = _gather(field(usmca_table), usmca_table, lines)
-        for j, origin in enumerate(usmca_table.origins):
-            k = tuple(lines.origins).index(origin)
-            out[:, k] += shares.usmca[k] * (claimed_rates[:, j] - plain[:, k])
+    """:func:`_mix` of ``field`` (``total`` or ``base``), memoised."""
+    kept = (plain, *claimed, lines.codes, shares)
+    key = (*(id(item) for item in kept), tuple(lines.origins), field)
+    stored = _MIXED.get(key)
+    if stored is not None and all(a is b for a, b in zip(stored[0], kept, strict=True)):
+        _MIXED.move_to_end(key)
+        return stored[1]
+    out = _mix(plain, claimed, shares, lines, field)
+    _MIXED[key] = (kept, out)
+    while len(_MIXED) > 16:
+        _MIXED.popitem(last=False)
     return out
 
 
@@ -286,16 +320,13 @@ def applied_line_rates(
         _APPLIED.move_to_end(key)
         return stored[1]
 
-    statutory = _gather(plain.total, plain, lines)
     claimed = (claimed_usmca, claimed_pool)
-    rates = _mix(statutory, claimed, shares, lines, lambda t: t.total)
-    rates.setflags(write=False)
+    rates = _mixed(plain, claimed, shares, lines, "total")
     law = AppliedLaw(
         table=plain,
         values=lines.values,
         rates=rates,
         value=getattr(lines, "line_total", None),
-        statutory=statutory,
         period=period,
         claims=calibration.claims,
         claimed=claimed,

@@ -312,7 +312,7 @@ def calibrate_claims() -> ClaimCalibration:
         if detail[origin] == "eu_mix":
             share[:, k] = eu_share[:, 0]
             level[:, k] = eu_level[:, 0]
-    share = np.minimum(share, cap)
+    share = np.asfortranarray(np.minimum(share, cap))
     for array in (share, level, ave_source):
         array.setflags(write=False)
     return ClaimCalibration(codes, origins, ave, ave_source, share, level, claims)
@@ -351,7 +351,8 @@ def _write(calibration: ClaimCalibration, path: Path) -> None:
 def _read(path: Path, codes: npt.NDArray[np.str_]) -> ClaimCalibration:
     with np.load(path, allow_pickle=False) as stored:
         origins = tuple(str(o) for o in stored["origins"])
-        share = np.zeros((len(codes), len(origins)))
+        # column-major, as the law engine's rate tables are: the shares multiply them
+        share = np.zeros((len(codes), len(origins)), order="F")
         share[stored["rows"], stored["cols"]] = stored["share"]
         calibration = ClaimCalibration(
             codes=codes,
