@@ -49,12 +49,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from tariffscope.config import embedded_dir, user_dir
 from tariffscope.domain.countries import EU_MEMBERS, EUN
+
+if TYPE_CHECKING:
+    from tariffscope.regime.vectorized import RateTable
 
 __all__ = [
     "AVE_SOURCES",
@@ -162,26 +166,26 @@ def _aves(
     observed: FloatArray,
     observed_duties: FloatArray,
     observed_partners: tuple[str, ...],
-    plain: object,
-    claimed: object,
+    plain: RateTable,
+    claimed: RateTable,
 ) -> tuple[FloatArray, npt.NDArray[np.int8]]:
     """AVEs of specific and compound General rates (module docstring)."""
     columns = np.array([_representative(origins, q) for q in observed_partners])
-    preference = claimed.preference_index  # type: ignore[attr-defined]
+    preference = claimed.preference_index
     no_preference = (
         np.ones((observed.shape[0], len(columns)), dtype=bool)
         if preference is None
         else preference[:, columns] < 0
     )
-    additional = plain.additional[:, columns]  # type: ignore[attr-defined]
-    column2 = np.array([origins[c] in plain.column2 for c in columns])  # type: ignore[attr-defined]
+    additional = plain.additional[:, columns]
+    column2 = np.array([origins[c] in plain.column2 for c in columns])
     payers = no_preference & (additional == 0) & ~column2[None, :]
     paid_value = (observed * payers).sum(axis=1)
     paid_duty = (observed_duties * payers).sum(axis=1)
     column1 = ~column2[None, :]
     all_value = (observed * column1).sum(axis=1)
     all_duty = ((observed_duties - observed * additional) * column1).sum(axis=1)
-    specific = np.asarray(plain.mfn_specific, dtype=bool)  # type: ignore[attr-defined]
+    specific = np.asarray(plain.mfn_specific, dtype=np.bool_)
     from_payers = specific & (paid_value > 0)
     from_all = specific & ~from_payers & (all_value > 0)
     ave = np.full(observed.shape[0], np.nan)

@@ -209,7 +209,7 @@ def model_tariffs(
         exporter named twice (directly or as a member of two regions); the law engine's
         errors for dates, origins and scenarios.
     """
-    from tariffscope.impact.pe.law import align_rows, law_on_lines
+    from tariffscope.impact.pe.law import LawOnLines, align_rows, law_on_lines
     from tariffscope.regime import Scenario, resolve_lines
 
     if importer != "USA":
@@ -224,6 +224,7 @@ def model_tariffs(
     if len(set(flat)) != len(flat):
         raise InputError("an origin is named twice among the exporters and their regions")
     lines = _lines_for(concordance)
+    law: LawOnLines
     if applied and not claims:
         from tariffscope.impact.applied import applied_line_rates
 

@@ -75,7 +75,10 @@ class Validation:
     date: str
 
     def partner(self, code: str) -> pd.Series:
-        return self.table.set_index("partner").loc[code]
+        """The row of ``code`` (ISO3, ``EUN`` or ``ALL``)."""
+        row = self.table.set_index("partner").loc[code]
+        assert isinstance(row, pd.Series)
+        return row
 
     def largest(self, count: int) -> list[str]:
         """The ``count`` largest partners by 2024 imports (EU members as ``EUN``)."""

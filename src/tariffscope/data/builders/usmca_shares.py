@@ -30,6 +30,7 @@ shares against the figures Budget Lab publishes (2024: Canada 38%, Mexico 50%; 2
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -53,13 +54,13 @@ _PUBLISHED = {("2024", "CAN"): 0.38, ("2024", "MEX"): 0.50, ("2025", "CAN"): 0.6
 _PUBLISHED[("2025", "MEX")] = 0.68
 
 
-def _read(path: object, *, monthly: bool) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str)
+def _read(path: Path, *, monthly: bool) -> pd.DataFrame:
+    frame: pd.DataFrame = pd.read_csv(path, dtype=str)
     needed = ["hts10", "cty_code", "usmca_share"] + (["month", "total_value"] if monthly else [])
     missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise DataFileError(f"USMCA shares file lacks column {missing[0]!r}")
-    frame = frame[frame["cty_code"].isin(CENSUS_PARTNERS)].copy()
+    frame = pd.DataFrame(frame[frame["cty_code"].isin(CENSUS_PARTNERS)])
     frame["partner"] = frame["cty_code"].map(CENSUS_PARTNERS)
     frame["share"] = pd.to_numeric(frame["usmca_share"], errors="raise")
     if monthly:
