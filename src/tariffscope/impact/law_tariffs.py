@@ -13,7 +13,10 @@ where :math:`v_{le}` is the exporter's own 2024 US imports of line :math:`l`
 (:mod:`tariffscope.data.line_trade`: Census HTS10 lines for 50 countries, the EU mix for EU
 members, the HS2 chapters spread by the mix of the others) and a line belongs to the model
 sector its HS 2022 subheading maps to (the concordance). This is the duty the exporter's 2024
-basket would pay divided by its value, the effective tariff rate before substitution. Where the
+basket would pay divided by its value, the effective tariff rate before substitution. The line
+duties :math:`t_{le}` are applied rates by default: the law with and without the claims entries
+make, mixed by claim shares (:func:`tariffscope.impact.applied.applied_line_rates`); an exporter
+without 2024 US imports has no claim shares and pays the statutory rates. Where the
 exporter has no imports in a sector, all partners' imports weight the lines
 (:func:`tariffscope.impact.pe.tariffs.line_weights`). An exporter that is a **region** of the
 model (the rest of the world of the Caliendo-Parro model) is the sum of its member countries
