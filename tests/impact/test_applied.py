@@ -179,3 +179,30 @@ def test_bad_inputs() -> None:
         applied_line_rates(schedule_trade(), "2025-08-08", scenario="25%")
     with pytest.raises(InputError, match="period"):
         applied_line_rates(schedule_trade(), "2025-08-08", share_period="2023")
+
+
+def test_statistical_lines_take_their_tariff_lines_shares() -> None:
+    """HTS10 lines (the validation's HTS10 check) take their HTS8 line's shares; where no
+    measure depends on the statistical line their rates are the HTS8 line's."""
+    from dataclasses import dataclass
+
+    import numpy.typing as npt
+
+    from tariffscope.regime.schedule import load_schedule
+
+    @dataclass(frozen=True)
+    class Lines:
+        codes: npt.NDArray[np.str_]
+        origins: tuple[str, ...]
+        values: npt.NDArray[np.float64]
+
+    children = load_schedule().children(CAR)
+    origins = ("KOR", "CAN", "JPN")
+    lines = Lines(np.array(children), origins, np.ones((len(children), len(origins))))
+    ten = applied_line_rates(lines, "2025-08-08")
+    eight = applied_line_rates(schedule_trade(), "2025-08-08")
+    i = list(schedule_trade().codes).index(CAR)
+    for k, origin in enumerate(origins):
+        j = schedule_trade().origins.index(origin)
+        assert np.allclose(ten.rates[:, k], eight.rates[i, j])
+        assert np.allclose(ten.statutory[:, k], eight.statutory[i, j])
