@@ -1,11 +1,11 @@
 """The monthly table of docs/etr.md: our effective rates of 2025 beside the realized rate.
 
-For every month: the mean over its days of the statutory effective rate of all partners before
-and after substitution (``tariffscope etr``), two bounds that show where the gap to what was
-collected comes from (every preference programme claimed by every eligible good; the same with
-Section 232 derivative duties charged on no metal content), and the realized rate (DataWeb
-calculated duties / customs value of the goods entered that month, ../shared). Run:
-``python examples/etr_monthly_table.py [--to YYYY-MM]`` (about a minute for the year).
+For every month: the mean over its days of the effective rate of all partners at applied rates
+(claim shares) before and after substitution (``tariffscope etr``), the statutory rate (no
+preference claimed), the applied rate with Section 232 derivative duties charged on no metal
+content (a bound that shows how much the unknown metal share weighs), and the realized rate
+(DataWeb calculated duties / customs value of the goods entered that month, ../shared). Run:
+``python examples/etr_monthly_table.py [--to YYYY-MM]`` (a few minutes for the year).
 """
 
 from __future__ import annotations
@@ -19,22 +19,21 @@ import pandas as pd
 
 from tariffscope.config import shared_file
 from tariffscope.data.loaders import REALIZED_FILE, load_realized_rates
-from tariffscope.impact.etr import ALL, STATUTORY, LineRates, effective_rates
-from tariffscope.impact.pe.law import forget_answers, law_on_lines
-from tariffscope.regime.resolve import default_catalog
+from tariffscope.impact.applied import applied_line_rates, forget_answers
+from tariffscope.impact.etr import ALL, APPLIED, STATUTORY, LineRates, effective_rates
+from tariffscope.impact.etr.rates import usmca_share_breaks
 
 
 def _variants() -> dict[str, LineRates]:
-    claims = tuple(default_catalog().programmes)
-    claimed = partial(law_on_lines, claims=claims)
-    no_metal = partial(law_on_lines, claims=claims, metal_share=0.0)
-    return {
-        "statutory": STATUTORY,
-        "all claimed": LineRates("all claimed", claimed, uses_claims=True, release=forget_answers),
-        "all claimed, no metal": LineRates(
-            "all claimed, no metal", no_metal, uses_claims=True, release=forget_answers
-        ),
-    }
+    no_metal = LineRates(
+        "applied, no metal",
+        partial(applied_line_rates, metal_share=0.0),
+        uses_claims=True,
+        breaks=usmca_share_breaks,
+        release=forget_answers,
+        specific_as_ave=True,
+    )
+    return {"applied": APPLIED, "statutory": STATUTORY, "applied, no metal": no_metal}
 
 
 def monthly_table(last_month: str = "2025-12") -> pd.DataFrame:
@@ -47,9 +46,10 @@ def monthly_table(last_month: str = "2025-12") -> pd.DataFrame:
         frame["month"] = frame["date"].map(lambda d: f"{d.year}-{d.month:02d}")
         means = frame.groupby("month")[["etr_pct", "etr_after_substitution_pct"]].mean()
         columns[name] = means["etr_pct"]
-        if name == "statutory":
-            columns["statutory after substitution"] = means["etr_after_substitution_pct"]
-    table = pd.DataFrame(columns)
+        if name == "applied":
+            columns["applied after substitution"] = means["etr_after_substitution_pct"]
+    order = ["applied", "applied after substitution", "statutory", "applied, no metal"]
+    table = pd.DataFrame(columns)[order]
     realized = load_realized_rates(shared_file(REALIZED_FILE))
     realized["month"] = [
         f"{y}-{m:02d}" for y, m in zip(realized["year"], realized["month"], strict=True)

@@ -11,7 +11,16 @@ import pytest
 from tariffscope.data.line_trade import load_line_trade
 from tariffscope.domain.countries import EU_MEMBERS, _table
 from tariffscope.errors import InputError, UnknownCodeError
-from tariffscope.impact.etr import ALL, ETR_COLUMNS, LineRates, effective_rates, sector_axis
+from tariffscope.impact.applied import applied_line_rates
+from tariffscope.impact.etr import (
+    ALL,
+    ETR_COLUMNS,
+    STATUTORY,
+    LineRates,
+    effective_rates,
+    sector_axis,
+)
+from tariffscope.impact.pe.partners import schedule_trade
 from tariffscope.regime import vectorized
 from tariffscope.regime.history import change_dates
 from tariffscope.regime.resolve import default_catalog
@@ -51,10 +60,26 @@ def _independent_etr(partner: str, day: str) -> float:
 
 @pytest.mark.parametrize("day", ["2025-01-01", "2025-04-09", "2025-08-20"])
 def test_single_date_equals_an_independent_sum_over_the_lines(day: str) -> None:
-    frame = effective_rates(day, partners=PARTNERS)
+    frame = effective_rates(day, partners=PARTNERS, line_rates=STATUTORY)
     assert list(frame["partner"]) == PARTNERS
     for row in frame.itertuples():
         assert row.etr_pct == pytest.approx(_independent_etr(row.partner, day), rel=RTOL)
+
+
+@pytest.mark.parametrize("partner", ["CAN", "MEX"])
+def test_the_default_rates_are_the_applied_rates_with_usmca_claims(partner: str) -> None:
+    day = "2025-08-08"
+    frame = effective_rates(day, partners=[partner])
+    trade = schedule_trade()
+    column = trade.origin_index(partner)
+    law = applied_line_rates(trade, day)
+    values = trade.values[:, column]
+    known = ~np.isnan(law.rates[:, column])
+    applied = 100.0 * (law.rates[known, column] * values[known]).sum() / values[known].sum()
+    statutory = 100.0 * (law.statutory[known, column] * values[known]).sum() / values[known].sum()
+    assert frame["etr_pct"].iloc[0] == pytest.approx(applied, rel=1e-6)
+    # most of Canada's and Mexico's goods enter under USMCA, free of the fentanyl duties
+    assert frame["etr_pct"].iloc[0] < 0.6 * statutory
 
 
 def test_columns_and_the_default_partners() -> None:
@@ -118,7 +143,7 @@ def test_the_daily_series_equals_a_loop_over_the_dates() -> None:
 
 def test_the_series_changes_on_measure_dates_and_nowhere_else() -> None:
     first, last = date(2025, 3, 20), date(2025, 8, 20)
-    frame = effective_rates(first, last, partners=[ALL])
+    frame = effective_rates(first, last, partners=[ALL], line_rates=STATUTORY)
     rates = frame["etr_pct"].to_numpy()
     changed = {frame["date"].iloc[k] for k in range(1, len(frame)) if rates[k] != rates[k - 1]}
     # the 10% reciprocal tariff, the country rates of 9 April, the rates of 7 August
@@ -128,6 +153,15 @@ def test_the_series_changes_on_measure_dates_and_nowhere_else() -> None:
     assert day[date(2025, 4, 5)] > day[date(2025, 4, 4)]
     assert day[date(2025, 4, 9)] > day[date(2025, 4, 8)]
     assert day[date(2025, 8, 7)] > day[date(2025, 8, 6)]
+
+
+def test_applied_rates_also_change_when_the_usmca_share_month_does() -> None:
+    first, last = date(2025, 5, 25), date(2025, 6, 10)
+    frame = effective_rates(first, last, partners=["CAN"])
+    rates = frame["etr_pct"].to_numpy()
+    changed = {frame["date"].iloc[k] for k in range(1, len(frame)) if rates[k] != rates[k - 1]}
+    assert date(2025, 6, 1) in changed
+    assert changed <= {*change_dates(default_catalog(), first, last), date(2025, 6, 1)}
 
 
 def test_law_from_is_the_start_of_the_law_of_the_row() -> None:

@@ -63,7 +63,7 @@ def test_json_rows_carry_the_fields_and_match_the_library() -> None:
     assert rows[0]["date"] == "2025-04-08" and rows[-1]["date"] == "2025-04-10"
     library = effective_rates("2025-04-08", "2025-04-10", partners=["EUN", "ALL"])
     assert [r["etr_pct"] for r in rows] == pytest.approx(list(library["etr_pct"]), rel=1e-12)
-    assert any("statutory" in s for s in payload["sources"])
+    assert any("rates: applied" in s for s in payload["sources"])
 
 
 def test_json_has_null_not_nan_for_sectors_without_imports() -> None:
@@ -87,7 +87,10 @@ def test_csv_has_the_same_columns(tmp_path: Path) -> None:
 
 
 def test_the_table_shows_one_row_per_period() -> None:
-    result = runner.invoke(app, ["etr", "--from", "2025-04-01", "--to", "2025-04-12", "-p", "ALL"])
+    result = runner.invoke(
+        app,
+        ["etr", "--from", "2025-04-01", "--to", "2025-04-12", "-p", "ALL", "--rates", "statutory"],
+    )
     assert result.exit_code == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if " ALL " in line]
     # periods: 1-2, 3-4, 5-8, 9, 10-12 April

@@ -26,6 +26,11 @@ from tariffscope.strict_json import to_json
 __all__ = ["etr_command", "register"]
 
 
+class Rates(StrEnum):
+    applied = "applied"
+    statutory = "statutory"
+
+
 class By(StrEnum):
     """How the rows are broken down."""
 
@@ -153,10 +158,18 @@ def etr_command(
         Path | None,
         typer.Option("--chart", help="Also draw the series: FILE.png or FILE.html."),
     ] = None,
+    rates: Annotated[
+        Rates,
+        typer.Option(
+            "--rates",
+            help="applied: the law as entries claim it (USMCA and other preference "
+            "programmes by claim shares); statutory: no preference claimed.",
+        ),
+    ] = Rates.applied,
 ) -> None:
     """Effective tariff rates: duties the law levies on 2024 US imports / those imports, by day,
     before and after substitution (SMART)."""
-    from tariffscope.impact.etr import effective_rates
+    from tariffscope.impact.etr import LINE_RATES, effective_rates
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
     first, last = _range(date, start, end)
@@ -164,7 +177,9 @@ def etr_command(
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
         )
-    frame = effective_rates(first, last, partners=partner, by=by.value)
+    frame = effective_rates(
+        first, last, partners=partner, by=by.value, line_rates=LINE_RATES[rates.value]
+    )
     warnings = list(frame.attrs.get("warnings", []))
     if output_format is TabularFormat.json:
         _write(to_json(_payload(frame), indent=1) + "\n", out)

@@ -39,7 +39,7 @@ import numpy.typing as npt
 from tariffscope.errors import InputError
 from tariffscope.impact.pe.law import LawOnLines, TradeLines, align_rows
 
-__all__ = ["AppliedLaw", "applied_line_rates"]
+__all__ = ["AppliedLaw", "applied_line_rates", "forget_answers"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -233,6 +233,21 @@ def _mix(
 # array are the key, the objects are kept with the answer): PE and GE ask with different trade
 # tables on the same lines.
 _MIXED: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], FloatArray]] = OrderedDict()
+
+
+def forget_answers() -> None:
+    """Forget the recent applied answers and the law's (:func:`tariffscope.impact.pe.law.
+    forget_answers`); the calibration and the product masks stay.
+
+    A caller that resolves many dates once each (the effective-rate series) calls it after each
+    date: every answer for every partner holds tens of megabytes.
+    """
+    from tariffscope.impact.pe.law import forget_answers as forget_law
+
+    _APPLIED.clear()
+    _MIXED.clear()
+    _SHARES.clear()
+    forget_law()
 
 
 def _mixed(

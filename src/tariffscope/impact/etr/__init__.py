@@ -7,17 +7,28 @@ law of 1 January 2025). ``docs/etr.md`` explains the method and compares the ser
 Yale Budget Lab's published rates and with the duties collected.
 
 The rate of every line comes from one seam, :data:`DEFAULT_LINE_RATES`
-(:mod:`tariffscope.impact.etr.rates`): the statutory rates today.
+(:mod:`tariffscope.impact.etr.rates`): the applied rates (claim shares), or the statutory
+rates (no claim) by choice.
 """
 
-from tariffscope.impact.etr.rates import DEFAULT_LINE_RATES, STATUTORY, LineRates, statutory_rates
+from tariffscope.impact.etr.rates import (
+    APPLIED,
+    DEFAULT_LINE_RATES,
+    LINE_RATES,
+    STATUTORY,
+    LineRates,
+    applied_rates,
+    statutory_rates,
+)
 from tariffscope.impact.etr.segments import LawSegments, law_segments
 from tariffscope.impact.etr.series import ALL, ETR_BY, ETR_COLUMNS, EtrBy, effective_rates
 from tariffscope.impact.etr.sums import UNMAPPED, sector_axis
 
 __all__ = [
     "ALL",
+    "APPLIED",
     "DEFAULT_LINE_RATES",
+    "LINE_RATES",
     "ETR_BY",
     "ETR_COLUMNS",
     "STATUTORY",
@@ -25,6 +36,7 @@ __all__ = [
     "EtrBy",
     "LawSegments",
     "LineRates",
+    "applied_rates",
     "effective_rates",
     "law_segments",
     "sector_axis",

@@ -143,9 +143,14 @@ def _warnings(axis: SectorAxis, rates: LineRates, unrated_usd: float) -> list[st
     total = float(values.sum())
     specific = load_schedule().mfn_is_specific_hts8
     share = float(values[specific].sum()) / total if total else 0.0
+    counted = (
+        "counted at its ad valorem equivalent from 2024 duties"
+        if rates.specific_as_ave
+        else "only its ad valorem part counts"
+    )
     out = [
         f"{100 * share:.1f}% of the 2024 imports are on lines whose MFN rate is specific or "
-        "compound: only its ad valorem part counts",
+        f"compound: {counted}",
         "Section 232 duties on derivatives charged on metal content are counted on the whole "
         "customs value (the metal share is unknown): an upper bound for those lines",
     ]
