@@ -39,9 +39,12 @@ def main() -> None:
     gold_dir = dev_dir / "gold"
 
     def gold(articles: Sequence[Article]) -> list[Extraction]:
-        return [Extraction.from_dict(json.loads(
-            (gold_dir / f"{Path(a.source).stem}.json").read_text(encoding="utf-8")))
-            for a in articles]
+        return [
+            Extraction.from_dict(
+                json.loads((gold_dir / f"{Path(a.source).stem}.json").read_text(encoding="utf-8"))
+            )
+            for a in articles
+        ]
 
     def progress(done: int, total: int, result: InputResult) -> None:
         print(f"{result.status} {result.source}", flush=True)

@@ -19,19 +19,35 @@ from tariffscope.news.ingest import Article
 from tariffscope.store import Store
 from tariffscope.tracker import ingest_paths
 
-pytestmark = [pytest.mark.shared,
-              pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")]
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL"),
+]
 
 HELPER = Path(__file__).with_name("_kill_helper.py")
-TABLES = ("articles", "actors", "events", "quotes", "measure_mentions", "deadlines",
-          "negotiations", "article_negotiations")
+TABLES = (
+    "articles",
+    "actors",
+    "events",
+    "quotes",
+    "measure_mentions",
+    "deadlines",
+    "negotiations",
+    "article_negotiations",
+)
 
 
 def gold_extractor(dev_dir: Path):  # type: ignore[no-untyped-def]
     def gold(articles: Sequence[Article]) -> list[Extraction]:
-        return [Extraction.from_dict(json.loads(
-            (dev_dir / "gold" / f"{Path(a.source).stem}.json").read_text(encoding="utf-8")))
-            for a in articles]
+        return [
+            Extraction.from_dict(
+                json.loads(
+                    (dev_dir / "gold" / f"{Path(a.source).stem}.json").read_text(encoding="utf-8")
+                )
+            )
+            for a in articles
+        ]
+
     return gold
 
 
@@ -50,15 +66,23 @@ def assert_consistent(path: Path) -> int:
         n = store.count_articles()
         for stored in store.extractions():
             assert stored.article.n_records == sum(
-                len(x) for x in (stored.actor_ids, stored.event_ids, stored.quote_ids,
-                                 stored.mention_ids, stored.deadline_ids))
+                len(x)
+                for x in (
+                    stored.actor_ids,
+                    stored.event_ids,
+                    stored.quote_ids,
+                    stored.mention_ids,
+                    stored.deadline_ids,
+                )
+            )
         linked = {a.id for n_ in store.negotiations() for a in store.articles(n_.parties)}
         assert linked <= {a.id for a in store.articles()}
     return n
 
 
-def complete_and_compare(path: Path, dev_dir: Path, tmp_path: Path, already: int,
-                         *, compare: bool = True) -> None:
+def complete_and_compare(
+    path: Path, dev_dir: Path, tmp_path: Path, already: int, *, compare: bool = True
+) -> None:
     """Run the ingest again (gold records); with ``compare`` the tables must then hold as many
     rows as after an uninterrupted run."""
     with Store.open(path) as store:
@@ -75,11 +99,11 @@ def complete_and_compare(path: Path, dev_dir: Path, tmp_path: Path, already: int
     assert table_counts(path) == table_counts(clean)
 
 
-def test_kill_inside_a_transaction_leaves_only_whole_stories(tmp_path: Path,
-                                                             dev_dir: Path) -> None:
+def test_kill_inside_a_transaction_leaves_only_whole_stories(tmp_path: Path, dev_dir: Path) -> None:
     db = tmp_path / "store.duckdb"
-    proc = subprocess.Popen([sys.executable, str(HELPER), str(db), str(dev_dir), "5"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(HELPER), str(db), str(dev_dir), "5"], stdout=subprocess.PIPE, text=True
+    )
     lines: list[str] = []
     try:
         assert proc.stdout is not None
@@ -103,10 +127,17 @@ def test_kill_inside_a_transaction_leaves_only_whole_stories(tmp_path: Path,
 def test_kill_the_ingest_command_midway(tmp_path: Path, dev_dir: Path) -> None:
     """The real command with the real pipeline, killed after its third story is stored."""
     db = tmp_path / "store.duckdb"
-    command = [sys.executable, "-c", "from tariffscope.cli import main; main()", "--verbose",
-               "ingest", str(dev_dir), "--db", str(db)]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True)
+    command = [
+        sys.executable,
+        "-c",
+        "from tariffscope.cli import main; main()",
+        "--verbose",
+        "ingest",
+        str(dev_dir),
+        "--db",
+        str(db),
+    ]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     stored = 0
     try:
         assert proc.stderr is not None

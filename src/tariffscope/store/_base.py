@@ -20,6 +20,7 @@ __all__ = ["DEFAULT_DB_NAME", "StoreBase", "default_db_path"]
 
 DEFAULT_DB_NAME = "tariffscope.duckdb"
 
+
 def default_db_path() -> Path:
     """The default store file: ``tariffscope.duckdb`` in :func:`tariffscope.config.user_dir`."""
     return user_dir() / DEFAULT_DB_NAME
@@ -36,8 +37,9 @@ def _connect(path: Path | None, read_only: bool) -> Any:
                 f"store {where} is in use by another process",
                 hint="wait for the other tariffscope command to finish, or use another --db",
             ) from None
-        raise StoreError(f"cannot open store {where}: {text}",
-                         hint="give a DuckDB file or a new path with --db") from None
+        raise StoreError(
+            f"cannot open store {where}: {text}", hint="give a DuckDB file or a new path with --db"
+        ) from None
     except duckdb.Error as error:
         raise StoreError(f"cannot open store {where}: {error}") from None
 
@@ -66,8 +68,9 @@ class StoreBase:
         if file.is_dir():
             raise StoreError(f"store {file} is a folder", hint="give a file path with --db")
         if read_only and not file.exists():
-            raise StoreError(f"no store at {file}",
-                             hint="run `tariffscope ingest` first, or give --db")
+            raise StoreError(
+                f"no store at {file}", hint="run `tariffscope ingest` first, or give --db"
+            )
         if not read_only:
             file.parent.mkdir(parents=True, exist_ok=True)
         conn = _connect(file, read_only)
@@ -101,8 +104,12 @@ class StoreBase:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -140,11 +147,13 @@ class StoreBase:
 
     def _negotiation_id(self, parties: tuple[str, str]) -> int:
         a, b = pair_key(*parties)
-        row = self._execute("SELECT id FROM negotiations WHERE party_a = ? AND party_b = ?",
-                            [a, b]).fetchone()
+        row = self._execute(
+            "SELECT id FROM negotiations WHERE party_a = ? AND party_b = ?", [a, b]
+        ).fetchone()
         if row is not None:
             return int(row[0])
         row = self._execute(
-            "INSERT INTO negotiations (party_a, party_b, created_at) VALUES (?, ?, ?) "
-            "RETURNING id", [a, b, dt.datetime.now()]).fetchone()
+            "INSERT INTO negotiations (party_a, party_b, created_at) VALUES (?, ?, ?) RETURNING id",
+            [a, b, dt.datetime.now()],
+        ).fetchone()
         return int(row[0])

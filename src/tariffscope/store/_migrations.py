@@ -177,8 +177,7 @@ _V1 = (
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, extracted records, negotiations, measure links, scenario results",
-              _V1),
+    Migration(1, "articles, extracted records, negotiations, measure links, scenario results", _V1),
 )
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 """The schema version this tariffscope writes."""
@@ -226,8 +225,7 @@ def apply_migrations(conn: Any, where: str) -> int:
         except Exception as error:
             conn.execute("ROLLBACK")
             raise StoreError(
-                f"store {where}: migration to schema version {migration.version} failed "
-                f"({error})"
+                f"store {where}: migration to schema version {migration.version} failed ({error})"
             ) from error
         logger.info("store %s: migrated to schema version %d", where, migration.version)
         applied += 1

@@ -49,8 +49,9 @@ class Store(StoreBase):
     # -- articles ---------------------------------------------------------------------------
     def find_article(self, content_hash: str) -> int | None:
         """The id of the article with this content hash, or None."""
-        row = self._execute("SELECT id FROM articles WHERE content_hash = ?",
-                            [content_hash]).fetchone()
+        row = self._execute(
+            "SELECT id FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()
         return None if row is None else int(row[0])
 
     def add_article(
@@ -99,10 +100,21 @@ class Store(StoreBase):
                 "INSERT INTO articles (content_hash, text_hash, source, title, published, "
                 "outlet, url, body_start, body, extractor, warnings, n_records, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [content_hash, text_hash, source, meta.title, meta.published, meta.outlet,
-                 meta.url, meta.body_start, body, extractor,
-                 json.dumps(list(extraction.warnings), ensure_ascii=False), n_records,
-                 dt.datetime.now()],
+                [
+                    content_hash,
+                    text_hash,
+                    source,
+                    meta.title,
+                    meta.published,
+                    meta.outlet,
+                    meta.url,
+                    meta.body_start,
+                    body,
+                    extractor,
+                    json.dumps(list(extraction.warnings), ensure_ascii=False),
+                    n_records,
+                    dt.datetime.now(),
+                ],
             ).fetchone()
             article_id = int(found[0])
             self._write_records(article_id, rows)
@@ -134,8 +146,9 @@ class Store(StoreBase):
         StoreError
             No article has this id.
         """
-        row = self._execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?",
-                            [article_id]).fetchone()
+        row = self._execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         if row is None:
             raise StoreError(f"no article {article_id} in the store")
         return article_from_row(row)
@@ -164,14 +177,22 @@ class Store(StoreBase):
             articles = self.articles()
         else:
             wanted = sorted({int(i) for i in article_ids})
-            articles = [article_from_row(r) for r in self._execute(
-                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id) "
-                "ORDER BY id", [wanted]).fetchall()]
+            articles = [
+                article_from_row(r)
+                for r in self._execute(
+                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE list_contains(?, id) "
+                    "ORDER BY id",
+                    [wanted],
+                ).fetchall()
+            ]
         ids = [a.id for a in articles]
         if not ids:
             return []
-        bodies = dict(self._execute(
-            "SELECT id, body FROM articles WHERE list_contains(?, id)", [ids]).fetchall())
+        bodies = dict(
+            self._execute(
+                "SELECT id, body FROM articles WHERE list_contains(?, id)", [ids]
+            ).fetchall()
+        )
         per_table: dict[str, dict[int, list[Any]]] = {}
         for table, columns in RECORD_TABLES.items():
             rows = self._execute(
@@ -185,8 +206,9 @@ class Store(StoreBase):
             per_table[table] = grouped
         out: list[StoredExtraction] = []
         for article in articles:
-            built = {t: records_from_rows(t, per_table[t].get(article.id, []))
-                     for t in RECORD_TABLES}
+            built = {
+                t: records_from_rows(t, per_table[t].get(article.id, [])) for t in RECORD_TABLES
+            }
             extraction = Extraction(
                 article=article.meta,
                 actors=tuple(built["actors"][1]),
@@ -196,13 +218,18 @@ class Store(StoreBase):
                 deadlines=tuple(built["deadlines"][1]),
                 warnings=article.warnings,
             )
-            out.append(StoredExtraction(
-                article=article, body=bodies[article.id], extraction=extraction,
-                actor_ids=tuple(built["actors"][0]), event_ids=tuple(built["events"][0]),
-                quote_ids=tuple(built["quotes"][0]),
-                mention_ids=tuple(built["measure_mentions"][0]),
-                deadline_ids=tuple(built["deadlines"][0]),
-            ))
+            out.append(
+                StoredExtraction(
+                    article=article,
+                    body=bodies[article.id],
+                    extraction=extraction,
+                    actor_ids=tuple(built["actors"][0]),
+                    event_ids=tuple(built["events"][0]),
+                    quote_ids=tuple(built["quotes"][0]),
+                    mention_ids=tuple(built["measure_mentions"][0]),
+                    deadline_ids=tuple(built["deadlines"][0]),
+                )
+            )
         return out
 
     # -- negotiations -----------------------------------------------------------------------
@@ -220,7 +247,9 @@ class Store(StoreBase):
         rows = self._execute(
             "SELECT n.party_a, n.party_b, an.basis FROM article_negotiations an "
             "JOIN negotiations n ON n.id = an.negotiation_id WHERE an.article_id = ? "
-            "ORDER BY n.party_a, n.party_b", [article_id]).fetchall()
+            "ORDER BY n.party_a, n.party_b",
+            [article_id],
+        ).fetchall()
         return [((a, b), basis) for a, b, basis in rows]
 
     def set_article_negotiations(
@@ -230,8 +259,10 @@ class Store(StoreBase):
         with self.transaction():
             self._execute("DELETE FROM article_negotiations WHERE article_id = ?", [article_id])
             for parties, basis in negotiations:
-                self._execute("INSERT OR IGNORE INTO article_negotiations VALUES (?, ?, ?)",
-                              [article_id, self._negotiation_id(parties), basis])
+                self._execute(
+                    "INSERT OR IGNORE INTO article_negotiations VALUES (?, ?, ?)",
+                    [article_id, self._negotiation_id(parties), basis],
+                )
 
     # -- links to the catalog ---------------------------------------------------------------
     def set_measure_link(self, link: MeasureLink) -> None:
@@ -242,32 +273,52 @@ class Store(StoreBase):
         StoreError
             The mention id does not exist.
         """
-        exists = self._execute("SELECT 1 FROM measure_mentions WHERE id = ?",
-                               [link.mention_id]).fetchone()
+        exists = self._execute(
+            "SELECT 1 FROM measure_mentions WHERE id = ?", [link.mention_id]
+        ).fetchone()
         if exists is None:
             raise StoreError(f"no measure mention {link.mention_id} in the store")
-        candidate = None if link.candidate is None else json.dumps(
-            dict(link.candidate), ensure_ascii=False, default=str)
+        candidate = (
+            None
+            if link.candidate is None
+            else json.dumps(dict(link.candidate), ensure_ascii=False, default=str)
+        )
         with self.transaction():
             self._execute("DELETE FROM measure_links WHERE mention_id = ?", [link.mention_id])
             self._execute(
                 "INSERT INTO measure_links VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [link.mention_id, link.measure_id, candidate, float(link.confidence),
-                 link.reason, link.linker, dt.datetime.now()],
+                [
+                    link.mention_id,
+                    link.measure_id,
+                    candidate,
+                    float(link.confidence),
+                    link.reason,
+                    link.linker,
+                    dt.datetime.now(),
+                ],
             )
 
     def measure_links(self, mention_ids: Sequence[int] | None = None) -> list[MeasureLink]:
         """Stored links (all, or those of the given mentions), by mention id."""
-        sql = ("SELECT mention_id, measure_id, candidate, confidence, reason, linker, linked_at "
-               "FROM measure_links")
+        sql = (
+            "SELECT mention_id, measure_id, candidate, confidence, reason, linker, linked_at "
+            "FROM measure_links"
+        )
         params: list[Any] = []
         if mention_ids is not None:
             sql += " WHERE list_contains(?, mention_id)"
             params = [sorted({int(i) for i in mention_ids})]
         rows = self._execute(sql + " ORDER BY mention_id", params).fetchall()
         return [
-            MeasureLink(int(m), measure, None if cand is None else json.loads(cand),
-                        float(conf), reason, linker, at)
+            MeasureLink(
+                int(m),
+                measure,
+                None if cand is None else json.loads(cand),
+                float(conf),
+                reason,
+                linker,
+                at,
+            )
             for m, measure, cand, conf, reason, linker, at in rows
         ]
 
@@ -279,19 +330,25 @@ class Store(StoreBase):
         with self.transaction():
             if result.negotiation is not None:
                 negotiation_id = self._negotiation_id(result.negotiation)
-            self._execute("DELETE FROM scenario_results WHERE scenario = ? AND as_of = ?",
-                          [result.scenario, result.as_of])
-            self._execute("INSERT INTO scenario_results VALUES (?, ?, ?, ?, ?)",
-                          [result.scenario, result.as_of, negotiation_id, payload,
-                           dt.datetime.now()])
+            self._execute(
+                "DELETE FROM scenario_results WHERE scenario = ? AND as_of = ?",
+                [result.scenario, result.as_of],
+            )
+            self._execute(
+                "INSERT INTO scenario_results VALUES (?, ?, ?, ?, ?)",
+                [result.scenario, result.as_of, negotiation_id, payload, dt.datetime.now()],
+            )
 
-    def scenario_results(self, scenario: str | None = None,
-                         as_of: dt.date | None = None) -> list[ScenarioResult]:
+    def scenario_results(
+        self, scenario: str | None = None, as_of: dt.date | None = None
+    ) -> list[ScenarioResult]:
         """Stored scenario results, filtered by name and date when given."""
-        sql = ("SELECT s.scenario, s.as_of, s.result, n.party_a, n.party_b, s.created_at "
-               "FROM scenario_results s LEFT JOIN negotiations n ON n.id = s.negotiation_id "
-               "WHERE (? IS NULL OR s.scenario = ?) AND (?::DATE IS NULL OR s.as_of = ?) "
-               "ORDER BY s.scenario, s.as_of")
+        sql = (
+            "SELECT s.scenario, s.as_of, s.result, n.party_a, n.party_b, s.created_at "
+            "FROM scenario_results s LEFT JOIN negotiations n ON n.id = s.negotiation_id "
+            "WHERE (? IS NULL OR s.scenario = ?) AND (?::DATE IS NULL OR s.as_of = ?) "
+            "ORDER BY s.scenario, s.as_of"
+        )
         rows = self._execute(sql, [scenario, scenario, as_of, as_of]).fetchall()
         return [
             ScenarioResult(name, day, json.loads(blob), None if a is None else (a, b), at)
@@ -307,7 +364,8 @@ class Store(StoreBase):
         """
         problems: list[str] = []
         counts = " + ".join(
-            f"(SELECT count(*) FROM {t} WHERE article_id = a.id)" for t in RECORD_TABLES)
+            f"(SELECT count(*) FROM {t} WHERE article_id = a.id)" for t in RECORD_TABLES
+        )
         for article_id, expected, found in self._execute(
             f"SELECT a.id, a.n_records, {counts} FROM articles a WHERE a.n_records <> {counts}"
         ).fetchall():
@@ -320,14 +378,16 @@ class Store(StoreBase):
                 problems.append(f"{table}: {orphans} rows without their article")
         (links,) = self._execute(
             "SELECT count(*) FROM measure_links WHERE mention_id NOT IN "
-            "(SELECT id FROM measure_mentions)").fetchone()
+            "(SELECT id FROM measure_mentions)"
+        ).fetchone()
         if links:
             problems.append(f"measure_links: {links} rows without their mention")
         for table in RECORD_TABLES:
             (bad,) = self._execute(
                 f"SELECT count(*) FROM {table} t JOIN articles a ON a.id = t.article_id "
                 "WHERE t.span_start < 0 OR t.span_end < t.span_start "
-                "OR t.span_end > length(a.body)").fetchone()
+                "OR t.span_end > length(a.body)"
+            ).fetchone()
             if bad:
                 problems.append(f"{table}: {bad} records with spans outside their article")
         return problems

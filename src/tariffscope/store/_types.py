@@ -37,8 +37,12 @@ def article_hashes(body: str, meta: ArticleMeta) -> tuple[str, str]:
     """
     text = _normalized_body(body)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    header = [meta.title, None if meta.published is None else meta.published.isoformat(),
-              meta.outlet, meta.url]
+    header = [
+        meta.title,
+        None if meta.published is None else meta.published.isoformat(),
+        meta.outlet,
+        meta.url,
+    ]
     payload = json.dumps([text_hash, header], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest(), text_hash
 

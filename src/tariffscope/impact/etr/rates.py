@@ -31,8 +31,8 @@ __all__ = [
     "STATUTORY",
     "LineRates",
     "applied_rates",
-    "usmca_share_breaks",
     "statutory_rates",
+    "usmca_share_breaks",
 ]
 
 FloatArray = npt.NDArray[np.float64]
