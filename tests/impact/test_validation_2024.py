@@ -16,7 +16,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tariffscope.impact.validation import CAUSES, Validation, validate_2024
+from tariffscope.impact.validation import (
+    CAUSES,
+    Validation,
+    validate_2024,
+    validate_2024_averaged,
+)
 
 pytestmark = [pytest.mark.issue(9), pytest.mark.shared]
 
@@ -124,3 +129,55 @@ def test_circular_part_is_small_in_total(validation: Validation) -> None:
     drop = everyone["statutory_usd"] - everyone["collected_usd"]
     pooled = everyone["usmca_only_usd"] - everyone["applied_usd"]
     assert 0.15 * drop < pooled < 0.35 * drop
+
+
+# The law averaged over the days of 2024: the entries were made under the law of their day.
+#: The bounds of the averaged comparison where they differ from the literal one's (%).
+AVERAGED_BOUNDS = {"CHN": 9.0}
+
+
+@pytest.fixture(scope="module")
+def averaged() -> Validation:
+    return validate_2024_averaged()
+
+
+def test_averaged_law_weights_the_distinct_laws_of_2024(averaged: Validation) -> None:
+    """Each law of 2024 is weighted by its days: the Section 201 step-down of 7 February, the
+    Mexican metals of 10 July and the Section 301 step-ups of 27 September start laws."""
+    starts = averaged.table.attrs["law_starts"]
+    assert starts[0] == "2024-01-01"
+    assert {"2024-02-07", "2024-07-10", "2024-09-27"} <= set(starts)
+    assert averaged.date == "2024-01-01..2024-12-31"
+
+
+@pytest.mark.parametrize("partner", WITHIN_FIVE)
+def test_averaged_partner_within_five_percent(averaged: Validation, partner: str) -> None:
+    row = averaged.partner(partner)
+    assert abs(row["gap_pct"]) <= 5.0, f"{partner}: {row['gap_pct']:.1f}%"
+
+
+@pytest.mark.parametrize("partner", sorted(EXPLAINED))
+def test_averaged_partner_gap_is_carried_by_its_named_causes(
+    averaged: Validation, partner: str
+) -> None:
+    causes, bound = EXPLAINED[partner]
+    row = averaged.partner(partner)
+    bound = AVERAGED_BOUNDS.get(partner, bound)
+    assert abs(row["gap_pct"]) <= bound, f"{partner}: {row['gap_pct']:.1f}%"
+    rest = row["gap_usd"] - sum(row[f"gap_{cause}_usd"] for cause in causes)
+    assert abs(rest) <= 0.05 * row["collected_usd"], f"{partner}: {rest / 1e6:.1f} M$ left"
+
+
+def test_averaged_law_removes_the_timing_of_the_china_step_ups(
+    validation: Validation, averaged: Validation
+) -> None:
+    """The step-ups of 27 September 2024 and 1 January 2025 count for their days only: China's
+    Section 301 gap falls by about $0.75 bn and the total gap by about a tenth; what remains on
+    China's 301 lines are the exclusions granted by description."""
+    literal, mean = validation.partner("CHN"), averaged.partner("CHN")
+    drop = literal["gap_section_301_china_usd"] - mean["gap_section_301_china_usd"]
+    assert 0.4e9 < drop < 1.2e9
+    assert mean["gap_section_301_china_usd"] > 4e9
+    everyone = averaged.partner("ALL")
+    assert 0.0 < everyone["gap_pct"] < validation.partner("ALL")["gap_pct"] - 1.0
+    assert abs(everyone["gap_unexplained_usd"]) <= 0.02 * everyone["collected_usd"]

@@ -16,6 +16,7 @@ docs/validation.md shows the table and explains each cause.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
@@ -24,13 +25,24 @@ import pandas as pd
 
 from tariffscope.domain.countries import EU_MEMBERS, EUN
 
-__all__ = ["CAUSES", "VALIDATION_DATE", "Validation", "validate_2024"]
+__all__ = [
+    "AVERAGED_RANGE",
+    "CAUSES",
+    "VALIDATION_DATE",
+    "Validation",
+    "validate_2024",
+    "validate_2024_averaged",
+]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 #: The law compared with the 2024 duties: the first day of 2025, before that year's measures.
 VALIDATION_DATE = "2025-01-01"
+#: The days whose laws the averaged comparison weights: the year the entries were made.
+AVERAGED_RANGE = ("2024-01-01", "2024-12-31")
+#: The law the pooled claim shares were calibrated on (claim_shares.CALIBRATION_DATE).
+CALIBRATION_DAY = "2024-12-31"
 #: Known causes of a gap, by where they lie (docs/validation.md).
 CAUSES: dict[str, str] = {
     "partial_lines": "HTS8 lines on which a measure covers only some statistical lines (Section "
@@ -153,18 +165,24 @@ def _fitted(law: object, calibration: object) -> BoolArray:
     return np.asarray(inside & fitted & claimable, dtype=bool)
 
 
-@cache
-def validate_2024(day: str = VALIDATION_DATE) -> Validation:
-    """Compare the applied law of ``day`` on 2024 imports with Census calculated duties."""
-    from tariffscope.impact.applied import applied_line_rates
-    from tariffscope.impact.claim_shares import _schedule_arrays, claim_calibration
-    from tariffscope.impact.pe.partners import schedule_trade
+@dataclass(frozen=True)
+class _Rates:
+    """``[L, O]`` applied, statutory and USMCA-only rates on the validation's trade, the base
+    part of the applied rates, and the cells each cause covers (one law, or an average)."""
 
-    trade = schedule_trade()
-    origins, values = trade.origins, trade.values
-    duties = _schedule_arrays()[0]
-    law = applied_line_rates(trade, day, share_period="2024")
-    applied = np.nan_to_num(law.rates)
+    applied: FloatArray
+    statutory: FloatArray
+    usmca_only: FloatArray
+    base: FloatArray
+    causes: dict[str, BoolArray]
+
+
+def _rates_of(trade: object, day: str) -> tuple[_Rates, object]:
+    """The rates of the applied law of ``day`` with the 2024 shares, and that law."""
+    from tariffscope.impact.applied import applied_line_rates
+
+    origins = trade.origins  # type: ignore[attr-defined]
+    law = applied_line_rates(trade, day, share_period="2024")  # type: ignore[arg-type]
     statutory = np.nan_to_num(law.statutory)
     usmca_only = statutory.copy()
     usmca_table = law.claimed[0]
@@ -173,18 +191,91 @@ def validate_2024(day: str = VALIDATION_DATE) -> Validation:
             k = origins.index(origin)
             change = np.nan_to_num(usmca_table.total[:, j]) - statutory[:, k]
             usmca_only[:, k] += law.usmca_share[:, k] * change
-    calibration = claim_calibration()
-    gap = applied * values - duties
     causes = {
         cause: np.abs(component) > 1e-12
         for cause, component in _cause_components(origins, day).items()
     }
-    causes["solar_modules"] = np.repeat(
-        np.char.startswith(trade.codes.astype(str), "854143")[:, None], len(origins), axis=1
-    )
-    causes["gsp_flagged"] = _gsp_mask(trade.codes, origins)
     causes["partial_lines"] = np.asarray(law.table.partial, dtype=bool)
-    causes["quota_references"] = _reference_mask(trade.codes, origins, day)
+    causes["quota_references"] = _reference_mask(trade.codes, origins, day)  # type: ignore[attr-defined]
+    rates = _Rates(np.nan_to_num(law.rates), statutory, usmca_only, np.nan_to_num(law.base), causes)
+    return rates, law
+
+
+def _averaged(trade: object, first: date, last: date) -> tuple[_Rates, tuple[date, ...]]:
+    """The rates of each distinct law from ``first`` to ``last`` weighted by its days (causes:
+    the cells any of the laws puts under them), and the first day of each law."""
+    from tariffscope.impact.etr.segments import law_segments
+    from tariffscope.impact.pe.law import forget_answers
+    from tariffscope.regime.resolve import default_catalog
+
+    origins = trade.origins  # type: ignore[attr-defined]
+    segments = law_segments(default_catalog(), origins, last, with_claims=True)
+    periods = range(segments.index(first), segments.index(last) + 1)
+    starts = [max(segments.starts[k], first) for k in periods]
+    ends = [*starts[1:], last + timedelta(days=1)]
+    total_days = (last - first).days + 1
+    sums: dict[str, FloatArray] = {}
+    causes: dict[str, BoolArray] = {}
+    for start, end in zip(starts, ends, strict=True):
+        weight = (end - start).days / total_days
+        rates, _ = _rates_of(trade, start.isoformat())
+        for field in ("applied", "statutory", "usmca_only", "base"):
+            part = weight * getattr(rates, field)
+            sums[field] = sums[field] + part if field in sums else part
+        for cause, mask in rates.causes.items():
+            causes[cause] = causes[cause] | mask if cause in causes else mask
+        del rates
+        forget_answers()  # one law's tables at a time: each holds tens of megabytes
+    return _Rates(causes=causes, **sums), tuple(starts)
+
+
+@cache
+def validate_2024(day: str = VALIDATION_DATE) -> Validation:
+    """Compare the applied law of ``day`` on 2024 imports with Census calculated duties."""
+    from tariffscope.impact.pe.partners import schedule_trade
+
+    trade = schedule_trade()
+    rates, law = _rates_of(trade, day)
+    return _validation(trade, rates, law, day)
+
+
+@cache
+def validate_2024_averaged(
+    first: str = AVERAGED_RANGE[0], last: str = AVERAGED_RANGE[1]
+) -> Validation:
+    """Compare the applied law averaged over the days from ``first`` to ``last`` (each distinct
+    law weighted by the days it was in force; the 2024 claim shares) with Census calculated
+    duties: the entries of 2024 were made under the law of their own day."""
+    from tariffscope.impact.applied import applied_line_rates
+    from tariffscope.impact.pe.partners import schedule_trade
+    from tariffscope.regime.resolve import parse_date
+
+    trade = schedule_trade()
+    start, end = parse_date(first, "first day"), parse_date(last, "last day")
+    rates, starts = _averaged(trade, start, end)
+    # the law the claim shares were calibrated on: which cells they reproduce by construction
+    law = applied_line_rates(trade, CALIBRATION_DAY, share_period="2024")
+    validation = _validation(trade, rates, law, f"{first}..{last}")
+    validation.table.attrs["law_starts"] = [d.isoformat() for d in starts]
+    return validation
+
+
+def _validation(trade: object, rates: _Rates, law: object, label: str) -> Validation:
+    """The table of :class:`Validation` from the rates on ``trade``'s lines."""
+    from tariffscope.impact.claim_shares import _schedule_arrays, claim_calibration
+
+    origins = trade.origins  # type: ignore[attr-defined]
+    values = trade.values  # type: ignore[attr-defined]
+    codes = trade.codes  # type: ignore[attr-defined]
+    duties = _schedule_arrays()[0]
+    applied, statutory, usmca_only = rates.applied, rates.statutory, rates.usmca_only
+    calibration = claim_calibration()
+    gap = applied * values - duties
+    causes = dict(rates.causes)
+    causes["solar_modules"] = np.repeat(
+        np.char.startswith(codes.astype(str), "854143")[:, None], len(origins), axis=1
+    )
+    causes["gsp_flagged"] = _gsp_mask(codes, origins)
     taken = np.zeros_like(gap, dtype=bool)
     columns: dict[str, FloatArray] = {
         "imports_usd": values.sum(axis=0),
@@ -198,7 +289,7 @@ def validate_2024(day: str = VALIDATION_DATE) -> Validation:
         columns[f"gap_{cause}_usd"] = np.where(mask, gap, 0.0).sum(axis=0)
         taken |= mask
     columns["gap_unexplained_usd"] = np.where(taken, 0.0, gap).sum(axis=0)
-    claimable = np.abs(np.nan_to_num(law.claimed[1].total) - statutory) > 1e-12
+    claimable = np.abs(np.nan_to_num(law.claimed[1].total) - np.nan_to_num(law.statutory)) > 1e-12  # type: ignore[attr-defined]
     for index, level in enumerate(("none", "line", "chapter", "partner")):
         on_level = claimable & (calibration.level == index)
         columns[f"value_share_{level}"] = np.where(on_level, values, 0.0).sum(axis=0)
@@ -224,4 +315,4 @@ def validate_2024(day: str = VALIDATION_DATE) -> Validation:
         for level in ("none", "line", "chapter", "partner"):
             frame[f"value_share_{level}"] /= frame["imports_usd"]
         frame["ave_value_share"] /= frame["imports_usd"]
-    return Validation(frame.reset_index(drop=True), day)
+    return Validation(frame.reset_index(drop=True), label)
