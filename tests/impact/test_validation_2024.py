@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.issue(9), pytest.mark.shared]
 
 LARGEST = 20
 #: Partners whose gap the law has within 5% without any allowance.
-WITHIN_FIVE = ("EUN", "MEX", "CAN", "JPN", "GBR", "CHE", "ISR")
+WITHIN_FIVE = ("EUN", "MEX", "CAN", "JPN", "GBR", "CHE", "ISR", "BRA", "IDN")
 #: The other largest partners: the causes that carry the gap, and the bound on the gap (%).
 EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     # exclusions granted by description (notes 20(vvv)-(www) and the 2024 machinery exclusions),
@@ -44,10 +44,9 @@ EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     "KOR": (("section_232_metals", "solar_modules"), 25.0),
     "TWN": (("section_232_metals",), 15.0),
     "CHL": (("section_232_metals",), 35.0),
-    # GSP-flagged entries: Census calculates their duty at the GSP rate
-    "THA": (("solar_modules", "gsp_flagged", "section_232_metals"), 55.0),
-    "BRA": (("gsp_flagged",), 13.0),
-    "IDN": (("gsp_flagged", "section_232_metals"), 20.0),
+    # solar modules, and GSP-flagged lines beyond the share of flagged entries fitted for the
+    # partner (the statistic, not the law: module census_statistic)
+    "THA": (("solar_modules", "gsp_flagged", "section_232_metals"), 35.0),
     # in-quota sugar and dairy rates given only by reference to chapter 98/99 provisions
     "COL": (("quota_references", "section_232_metals"), 30.0),
 }
@@ -98,10 +97,12 @@ def test_partner_gap_is_carried_by_its_named_causes(validation: Validation, part
 
 
 def test_total_gap_and_what_the_causes_leave(validation: Validation) -> None:
-    """The total is 10.5% above what was collected (China's Section 301 exclusions and step-ups
-    are more than half of it); outside the named causes' lines the law is within 2%."""
+    """The total as Census calculates it is 9.1% above what was collected (10.5% for the law
+    itself; China's Section 301 exclusions and step-ups are more than half of it); outside the
+    named causes' lines the law is within 2%."""
     row = validation.partner("ALL")
-    assert 0.0 < row["gap_pct"] <= 11.0
+    assert 0.0 < row["gap_pct"] <= 9.5
+    assert row["gap_pct"] < row["gap_law_pct"] <= 11.0
     assert abs(row["gap_unexplained_usd"]) <= 0.02 * row["collected_usd"]
     assert row["gap_section_301_china_usd"] > 0.5 * row["gap_usd"]
 
@@ -181,3 +182,32 @@ def test_averaged_law_removes_the_timing_of_the_china_step_ups(
     everyone = averaged.partner("ALL")
     assert 0.0 < everyone["gap_pct"] < validation.partner("ALL")["gap_pct"] - 1.0
     assert abs(everyone["gap_unexplained_usd"]) <= 0.02 * everyone["collected_usd"]
+
+
+def test_gsp_convention_is_the_statistic_not_the_law(validation: Validation) -> None:
+    """Census calculates GSP-flagged entries at the GSP rate; the law charges them the General
+    rate. The fitted flag shares lower only the statistic, only for designated partners, and
+    leave AGOA beneficiaries (whose preference the pooled claims already price) at the law."""
+    from tariffscope.impact.census_statistic import gsp_flag_shares
+
+    for partner in ("BRA", "IDN", "THA"):
+        row = validation.partner(partner)
+        assert row["as_calculated_usd"] < row["applied_usd"], partner
+        assert abs(row["gap_pct"]) < abs(row["gap_law_pct"]), partner
+    for partner in ("IND", "TUR", "VNM", "CHN"):  # not designated by general note 4(a)
+        row = validation.partner(partner)
+        assert row["as_calculated_usd"] == pytest.approx(row["applied_usd"], rel=1e-12), partner
+    shares = gsp_flag_shares()
+    share = dict(zip(shares.origins, shares.share, strict=True))
+    assert all(0.0 <= s <= 1.0 for s in share.values())
+    assert share["IND"] == 0.0 and share["ZAF"] == 0.0 and share["NGA"] == 0.0
+    assert 0.1 < share["BRA"] < 0.9 and 0.1 < share["IDN"] < 0.9
+
+
+def test_gsp_circular_part(validation: Validation) -> None:
+    """One share per partner reproduces each partner's total on its GSP lines: those duties are
+    under 2% of all duties, but 65% of Thailand's and 43% of Brazil's (docs/validation.md)."""
+    everyone = validation.partner("ALL")
+    assert everyone["collected_gsp_fitted_usd"] < 0.03 * everyone["collected_usd"]
+    thailand = validation.partner("THA")
+    assert thailand["collected_gsp_fitted_usd"] > 0.5 * thailand["collected_usd"]

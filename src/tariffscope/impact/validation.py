@@ -51,7 +51,7 @@ CAUSES: dict[str, str] = {
     "ran to 26 June 2024 (claim bifacial_solar) and no longer exists on 1 January 2025",
     "gsp_flagged": "lines the GSP lists (A, A*, A+) for the countries general note 4(a) "
     "designates: entries flagged SPI 'A' during the lapse, whose duty Census calculates at the "
-    "GSP rate",
+    "GSP rate (what the partner's one fitted flag share leaves, line by line)",
     "quota_references": "lines on which the partner's programme gives a rate only by reference "
     "to a chapter 98/99 provision (mostly in-quota rates of tariff-rate quotas), which the law "
     "does not price",
@@ -80,7 +80,9 @@ class Validation:
     pooled claim share was calibrated on the line, the chapter, the partner or not at all
     (on lines where a claim lowers the duty); ``ave_value_share`` the share of imports on lines
     priced at an AVE; ``collected_fitted_usd`` the collected duties on the cells whose pooled
-    share was fitted to those very duties (reproduced by construction: the circular part).
+    share was fitted to those very duties (reproduced by construction: the circular part);
+    ``collected_gsp_fitted_usd`` the collected duties on the GSP lines of partners whose GSP
+    flag share is fitted inside (0, 1) (their total there is reproduced by construction).
     """
 
     table: pd.DataFrame
@@ -262,6 +264,7 @@ def validate_2024_averaged(
 
 def _validation(trade: object, rates: _Rates, law: object, label: str) -> Validation:
     """The table of :class:`Validation` from the rates on ``trade``'s lines."""
+    from tariffscope.impact.census_statistic import census_rates, gsp_flag_shares, gsp_margin
     from tariffscope.impact.claim_shares import _schedule_arrays, claim_calibration
 
     origins = trade.origins  # type: ignore[attr-defined]
@@ -270,12 +273,15 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
     duties = _schedule_arrays()[0]
     applied, statutory, usmca_only = rates.applied, rates.statutory, rates.usmca_only
     calibration = claim_calibration()
-    gap = applied * values - duties
+    # what is compared is the statistic: Census calculates GSP-flagged entries at the GSP rate
+    flags = gsp_flag_shares()
+    calculated = census_rates(applied, rates.base, flags)
+    gap = calculated * values - duties
     causes = dict(rates.causes)
     causes["solar_modules"] = np.repeat(
         np.char.startswith(codes.astype(str), "854143")[:, None], len(origins), axis=1
     )
-    causes["gsp_flagged"] = _gsp_mask(codes, origins)
+    causes["gsp_flagged"] = _gsp_mask(codes, origins) | (gsp_margin(rates.base, origins) > 0)
     taken = np.zeros_like(gap, dtype=bool)
     columns: dict[str, FloatArray] = {
         "imports_usd": values.sum(axis=0),
@@ -283,6 +289,7 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
         "statutory_usd": (statutory * values).sum(axis=0),
         "usmca_only_usd": (usmca_only * values).sum(axis=0),
         "applied_usd": (applied * values).sum(axis=0),
+        "as_calculated_usd": (calculated * values).sum(axis=0),
     }
     for cause in CAUSES:  # each line counts for the first cause it falls under
         mask = causes[cause] & ~taken
@@ -297,6 +304,8 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
         axis=0
     )
     columns["collected_fitted_usd"] = np.where(_fitted(law, calibration), duties, 0.0).sum(axis=0)
+    gsp_fitted = (gsp_margin(rates.base, origins) > 0) & flags.interior[None, :]
+    columns["collected_gsp_fitted_usd"] = np.where(gsp_fitted, duties, 0.0).sum(axis=0)
     frame = pd.DataFrame(columns)
     frame.insert(0, "partner", list(origins))
     eu = frame[frame["partner"].isin(EU_MEMBERS)].drop(columns="partner").sum()
@@ -309,9 +318,11 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
         ],
         ignore_index=True,
     )
-    frame["gap_usd"] = frame["applied_usd"] - frame["collected_usd"]
+    frame["gap_usd"] = frame["as_calculated_usd"] - frame["collected_usd"]
+    frame["gap_law_usd"] = frame["applied_usd"] - frame["collected_usd"]
     with np.errstate(divide="ignore", invalid="ignore"):
         frame["gap_pct"] = 100.0 * frame["gap_usd"] / frame["collected_usd"]
+        frame["gap_law_pct"] = 100.0 * frame["gap_law_usd"] / frame["collected_usd"]
         for level in ("none", "line", "chapter", "partner"):
             frame[f"value_share_{level}"] /= frame["imports_usd"]
         frame["ave_value_share"] /= frame["imports_usd"]
