@@ -27,13 +27,9 @@ pytestmark = [pytest.mark.issue(9), pytest.mark.shared]
 
 LARGEST = 20
 #: Partners whose gap the law has within 5% without any allowance.
-WITHIN_FIVE = ("EUN", "MEX", "CAN", "JPN", "GBR", "CHE", "ISR", "BRA", "IDN")
+WITHIN_FIVE = ("EUN", "MEX", "CHN", "CAN", "JPN", "GBR", "CHE", "ISR", "BRA", "IDN")
 #: The other largest partners: the causes that carry the gap, and the bound on the gap (%).
 EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
-    # exclusions granted by description (notes 20(vvv)-(www) and the 2024 machinery exclusions),
-    # the step-ups of 27 September 2024 and 1 January 2025 charged on all of 2024; partial
-    # entries of 8-digit lines left out (the other way)
-    "CHN": (("section_301_china", "partial_lines", "section_232_metals"), 12.0),
     # solar modules: bifacial modules were excluded from Section 201 until 26 June 2024
     "VNM": (("solar_modules", "section_232_metals"), 16.0),
     "MYS": (("solar_modules",), 90.0),
@@ -97,12 +93,13 @@ def test_partner_gap_is_carried_by_its_named_causes(validation: Validation, part
 
 
 def test_total_gap_and_what_the_causes_leave(validation: Validation) -> None:
-    """The total as Census calculates it is 9.1% above what was collected (10.5% for the law
-    itself; China's Section 301 exclusions and step-ups are more than half of it); outside the
-    named causes' lines the law is within 2%."""
+    """The total as Census calculates it is 5.6% above what was collected (7.0% for the law
+    itself; China's Section 301 lines, with the step-ups of 27 September 2024 and 1 January 2025
+    charged on all of 2024 and the exclusions that lapsed on 14 June 2024 charged, are more than
+    half of it); outside the named causes' lines the law is within 2%."""
     row = validation.partner("ALL")
-    assert 0.0 < row["gap_pct"] <= 9.5
-    assert row["gap_pct"] < row["gap_law_pct"] <= 11.0
+    assert 0.0 < row["gap_pct"] <= 6.0
+    assert row["gap_pct"] < row["gap_law_pct"] <= 7.5
     assert abs(row["gap_unexplained_usd"]) <= 0.02 * row["collected_usd"]
     assert row["gap_section_301_china_usd"] > 0.5 * row["gap_usd"]
 
@@ -119,9 +116,10 @@ def test_usmca_shares_alone_bring_canada_and_mexico_within_five_percent(
 
 def test_circular_part_is_small_in_total(validation: Validation) -> None:
     """Duties on cells whose pooled share was fitted to them are reproduced by construction;
-    they are under a tenth of all duties, but most of the FTA partners' (docs/validation.md)."""
+    they are under a seventh of all duties (China's Section 301 exclusion lines among them),
+    but most of the FTA partners' (docs/validation.md)."""
     everyone = validation.partner("ALL")
-    assert everyone["collected_fitted_usd"] < 0.10 * everyone["collected_usd"]
+    assert everyone["collected_fitted_usd"] < 0.15 * everyone["collected_usd"]
     assert (
         validation.partner("KOR")["collected_fitted_usd"]
         > 0.5 * (validation.partner("KOR")["collected_usd"])
@@ -133,8 +131,6 @@ def test_circular_part_is_small_in_total(validation: Validation) -> None:
 
 
 # The law averaged over the days of 2024: the entries were made under the law of their day.
-#: The bounds of the averaged comparison where they differ from the literal one's (%).
-AVERAGED_BOUNDS = {"CHN": 9.0}
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +159,6 @@ def test_averaged_partner_gap_is_carried_by_its_named_causes(
 ) -> None:
     causes, bound = EXPLAINED[partner]
     row = averaged.partner(partner)
-    bound = AVERAGED_BOUNDS.get(partner, bound)
     assert abs(row["gap_pct"]) <= bound, f"{partner}: {row['gap_pct']:.1f}%"
     rest = row["gap_usd"] - sum(row[f"gap_{cause}_usd"] for cause in causes)
     assert abs(rest) <= 0.05 * row["collected_usd"], f"{partner}: {rest / 1e6:.1f} M$ left"
@@ -173,14 +168,16 @@ def test_averaged_law_removes_the_timing_of_the_china_step_ups(
     validation: Validation, averaged: Validation
 ) -> None:
     """The step-ups of 27 September 2024 and 1 January 2025 count for their days only: China's
-    Section 301 gap falls by about $0.75 bn and the total gap by about a tenth; what remains on
-    China's 301 lines are the exclusions granted by description."""
+    Section 301 gap falls by about $0.75 bn; what remains on its 301 lines is mostly the
+    exclusions that lapsed on 14 June 2024, which the catalog does not hold. The total meets
+    the issue's 2% only outside the named causes' lines (docs/validation.md)."""
     literal, mean = validation.partner("CHN"), averaged.partner("CHN")
     drop = literal["gap_section_301_china_usd"] - mean["gap_section_301_china_usd"]
     assert 0.4e9 < drop < 1.2e9
-    assert mean["gap_section_301_china_usd"] > 4e9
+    assert abs(mean["gap_pct"]) < abs(literal["gap_pct"])
     everyone = averaged.partner("ALL")
     assert 0.0 < everyone["gap_pct"] < validation.partner("ALL")["gap_pct"] - 1.0
+    assert everyone["gap_pct"] <= 4.5
     assert abs(everyone["gap_unexplained_usd"]) <= 0.02 * everyone["collected_usd"]
 
 
@@ -211,3 +208,19 @@ def test_gsp_circular_part(validation: Validation) -> None:
     assert everyone["collected_gsp_fitted_usd"] < 0.03 * everyone["collected_usd"]
     thailand = validation.partner("THA")
     assert thailand["collected_gsp_fitted_usd"] > 0.5 * thailand["collected_usd"]
+
+
+def test_section_301_exclusions_are_a_claim_with_shares_from_china_duties(
+    validation: Validation,
+) -> None:
+    """The exclusions of notes 20(vvv)-(www) are claimed at entry; the pooled share on their
+    lines comes from China's 2024 duties there (circular on those lines): printed circuit
+    assemblies of 8473.30.11 paid 3.0% against the law's 25%."""
+    from tariffscope.impact.claim_shares import EXTRA_CLAIMS, claim_calibration
+
+    assert "s301_exclusion" in EXTRA_CLAIMS
+    calibration = claim_calibration()
+    row = list(calibration.codes).index("84733011")
+    share = calibration.share[row, calibration.origins.index("CHN")]
+    assert 0.8 < share < 0.95
+    assert abs(validation.partner("CHN")["gap_pct"]) <= 5.0

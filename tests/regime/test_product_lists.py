@@ -33,6 +33,9 @@ def test_known_members_of_the_lists() -> None:
     agriculture = read_product_list("annex2_agriculture")
     assert "09011100" in agriculture and "08059001" in agriculture  # coffee, etrogs
     assert len(read_product_list("s232_mhd_parts")) == 182  # U.S. note 38(i)
+    exclusions = read_product_list("s301_china_exclusions")  # notes 20(vvv)-(www)
+    assert "84733011" in exclusions and "84861000" in exclusions  # circuit boards, furnaces
+    assert not any(code.startswith("99") or len(code) != 8 for code in exclusions)
 
 
 def test_note_list_reads_codes_up_to_the_next_subdivision() -> None:

@@ -101,6 +101,28 @@ def test_ship_to_shore_cranes_are_a_description_within_a_line() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("day", "excluded"),
+    [
+        ("2024-01-02", True),  # the reinstated exclusions, extended through 31 May 2024
+        ("2025-06-01", True),  # extended 1 June - 31 August 2025 (9903.88.69)
+        ("2025-11-30", True),  # 30 November 2025 - 9 November 2026
+        ("2026-11-09", True),
+        ("2026-11-10", False),  # not extended beyond 9 November 2026 by any stored source
+    ],
+)
+def test_product_exclusions_are_a_claim_while_ustr_extends_them(day: str, excluded: bool) -> None:
+    # U.S. note 20(vvv)(i)-(iv), heading 9903.88.69: printed circuit assemblies of 8473.30.11
+    # (list 3, 25%) described in the note; excluded products pay no list duty when claimed
+    assert _s301("8473.30.11", day)[0] == 25.0
+    claimed = resolve("8473.30.11", "CHN", day, claims=("s301_exclusion",))
+    parts = [c for c in claimed.components if c.group == "s301_china"]
+    assert (sum(c.rate_pct for c in parts) == 0.0) is excluded
+    # a line the notes do not name keeps its duty under the claim
+    other = resolve("8708.99.81", "CHN", day, claims=("s301_exclusion",))
+    assert other.total_pct == resolve("8708.99.81", "CHN", day).total_pct
+
+
 def test_partial_entry_of_note_20g_is_partial_at_8_digits() -> None:
     # 8517.62.00: list 3 (9903.88.04) except 8517.62.0090; list 4A (note 20(s)(ii)) except
     # .0010 and .0020 -- routers at 25%, the rest at 7.5%

@@ -15,7 +15,8 @@ Ad valorem equivalents (AVEs)
 
 Pooled claim shares
     Every claim other than USMCA that lowers a duty at entry (the programmes of the Special
-    column, origin-independent ones included, and the Section 232 tariff-rate quotas,
+    column, origin-independent ones included, the Section 232 tariff-rate quotas and the
+    Section 301 product exclusions for China,
     :data:`EXTRA_CLAIMS`) is one pooled claim: the law resolved with all of them gives each
     line the lowest rate the partner can claim (:math:`t_1`). With :math:`t_0` the rate without
     claims (AVEs included), :math:`t_U` the USMCA rate and :math:`s_U` its 2024 share (0 but for
@@ -82,7 +83,7 @@ CALIBRATION_DATE = date(2024, 12, 31)
 #: The programme whose shares are observed rather than calibrated.
 DATA_SHARE_CLAIM = "usmca"
 #: Claims besides the programmes that lower a duty at entry and are pooled with them.
-EXTRA_CLAIMS: tuple[str, ...] = ("in_quota_232",)
+EXTRA_CLAIMS: tuple[str, ...] = ("in_quota_232", "s301_exclusion")
 #: Values of ``ClaimCalibration.ave_source``.
 AVE_SOURCES = ("none", "general_rate_payers", "all_partners")
 #: Values of ``ClaimCalibration.level``: where a partner's share on a line comes from.

@@ -201,6 +201,10 @@ PARTIAL_LISTS: tuple[tuple[str, tuple[str, str, str], str], ...] = (
         "9903.88.15), U.S. note 20(s)(ii): the statistical lines not excepted",
     ),
 )
+# The Section 301 product exclusions of U.S. notes 20(vvv)(i)-(iv) (heading 9903.88.69) and
+# 20(www) (heading 9903.88.70): from the first subdivision to the next note.
+EXCLUSIONS_OPENING = "(vvv)  (i) The U.S. Trade Representative determined"
+EXCLUSIONS_CLOSING = "(21) (a)"
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
 # a subdivision "(c) ..." or the first subdivision of the next note "31. (a) ..."
@@ -232,6 +236,25 @@ def note_list(text: str, opening: str) -> tuple[str, ...]:
     if not codes:
         raise DataFileError(f"chapter 99 text: no HTS codes follow {opening!r}")
     return tuple(sorted(set(codes)))
+
+
+def exclusion_lines(text: str) -> tuple[str, ...]:
+    """The HTS8 lines whose statistical lines the Section 301 exclusions of notes 20(vvv) and
+    20(www) name (every number printed, the earlier statistical numbers included: they map to
+    the same or a predecessor line). An exclusion covers a product described within the line,
+    not the line: the claim share says how much of the line's value it is.
+
+    Raises DataFileError when the notes are not in the text or name no line.
+    """
+    start = text.find(EXCLUSIONS_OPENING)
+    end = text.find(EXCLUSIONS_CLOSING, start)
+    if start < 0 or end < 0:
+        raise DataFileError("chapter 99 text: the exclusions of note 20(vvv)-(www) not found")
+    found = _CODE.findall(text[start:end])
+    codes = sorted({m.replace(".", "")[:8] for m in found if not m.startswith("99")})
+    if not codes:
+        raise DataFileError("chapter 99 text: no HTS codes in notes 20(vvv)-(www)")
+    return tuple(c for c in codes if len(c) == 8)
 
 
 @dataclass(frozen=True)
@@ -333,6 +356,16 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
                 )
     for name, opening, what in NOTE_LISTS:
         lists.append(ProductList(name, note_list(ch99, opening), ch99_origin, what))
+    lists.append(
+        ProductList(
+            "s301_china_exclusions",
+            exclusion_lines(ch99),
+            ch99_origin,
+            "HTS8 lines of the Section 301 China product exclusions extended by USTR (U.S. notes "
+            "20(vvv)(i)-(iv), heading 9903.88.69, and 20(www), heading 9903.88.70): the products "
+            "excluded are described within these lines",
+        )
+    )
     schedule = load_schedule()
     for name, where, what in PARTIAL_LISTS:
         covered = covered_statistical_lines(partial_entries(ch99, where), schedule.children)
