@@ -139,13 +139,11 @@ def _schedule_arrays() -> tuple[FloatArray, FloatArray, FloatArray, tuple[str, .
     """2024 duties of every partner, and values and duties of the partners with their own
     lines (``observed_partners``, EUN as the EU aggregate), on the schedule's HTS8 rows."""
     from tariffscope.data.line_trade import load_line_trade
-    from tariffscope.impact.pe.partners import schedule_trade
+    from tariffscope.impact.pe.partners import schedule_rows, schedule_trade
 
     trade = load_line_trade("hts8")
     codes = schedule_trade().codes
-    position = {str(code): k for k, code in enumerate(codes)}
-    rows = np.array([position.get(str(code), -1) for code in trade.codes])
-    taken = np.flatnonzero((rows >= 0) & trade.covered)
+    rows, taken = schedule_rows()
     duties = np.zeros((len(codes), len(trade.partners)))
     duties[rows[taken]] = trade.duties[taken]
     observed = np.zeros((len(codes), len(trade.observed_partners)))

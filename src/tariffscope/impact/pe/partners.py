@@ -38,6 +38,7 @@ __all__ = [
     "focus_code",
     "hs6_positions",
     "partner_axis",
+    "schedule_rows",
     "schedule_trade",
     "sector_lines",
 ]
@@ -92,15 +93,26 @@ class ScheduleTrade:
 
 
 @cache
+def schedule_rows() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The schedule row of each HTS8 line of the embedded line trade (-1 where the 2025
+    schedule lacks it) and the lines of chapters 1-97 that have one (cached)."""
+    from tariffscope.regime.schedule import load_schedule
+
+    trade = load_line_trade("hts8")
+    position = {str(code): k for k, code in enumerate(load_schedule().hts8)}
+    rows = np.array([position.get(str(code), -1) for code in trade.codes], dtype=np.int64)
+    taken = np.flatnonzero((rows >= 0) & trade.covered)
+    return rows, taken
+
+
+@cache
 def schedule_trade() -> ScheduleTrade:
     """The embedded 2024 line trade on the schedule's HTS8 lines (cached; arrays read-only)."""
     from tariffscope.regime.schedule import load_schedule
 
     trade = load_line_trade("hts8")
     codes = load_schedule().hts8
-    position = {str(code): k for k, code in enumerate(codes)}
-    rows = np.array([position.get(str(code), -1) for code in trade.codes])
-    taken = np.flatnonzero((rows >= 0) & trade.covered)
+    rows, taken = schedule_rows()
     values = np.zeros((len(codes), len(trade.partners)))
     values[rows[taken]] = trade.values[taken]
     total = values.sum(axis=1)
