@@ -3,7 +3,10 @@ r"""Claim shares and ad valorem equivalents calibrated on the duties Census calc
 The applied rate (:mod:`tariffscope.impact.applied`) mixes the law with and without claims.
 USMCA's claim shares are observed (:mod:`tariffscope.data.usmca_shares`); this module derives
 the rest from the 2024 imports for consumption and calculated duties by line and partner
-(:mod:`tariffscope.data.line_trade`) and the law of :data:`CALIBRATION_DATE`:
+(:mod:`tariffscope.data.line_trade`) and the law of 2024 (:data:`CALIBRATION_RANGE`): the
+entries of 2024 were made under the law of their own day, so each rate below is the law's
+average over the year, each distinct law (the periods of
+:func:`tariffscope.impact.etr.segments.law_segments`, with claims) weighted by its days:
 
 Ad valorem equivalents (AVEs)
     A General rate that is specific or compound has no ad valorem rate to apply. Its AVE on
@@ -15,12 +18,13 @@ Ad valorem equivalents (AVEs)
 
 Pooled claim shares
     Every claim other than USMCA that lowers a duty at entry (the programmes of the Special
-    column, origin-independent ones included, the Section 232 tariff-rate quotas and the
-    Section 301 product exclusions for China,
+    column, origin-independent ones included, the Section 232 tariff-rate quotas, the
+    Section 301 product exclusions for China and the Section 201 bifacial-module exclusion,
     :data:`EXTRA_CLAIMS`) is one pooled claim: the law resolved with all of them gives each
     line the lowest rate the partner can claim (:math:`t_1`). With :math:`t_0` the rate without
     claims (AVEs included), :math:`t_U` the USMCA rate and :math:`s_U` its 2024 share (0 but for
-    Canada and Mexico), the share of the line's 2024 value that claimed is
+    Canada and Mexico), all three averaged over the days of 2024, the share of the line's 2024
+    value that claimed is
 
     .. math::
 
@@ -31,9 +35,19 @@ Pooled claim shares
     members on the EU aggregate's lines, every other partner on its chapter totals
     (:math:`s_c = (\sum_{l \in c} v_l t_{0l} - D_c) / \sum_{l \in c} v_l (t_{0l} - t_{1l})`,
     since its line duties are only its chapter duties spread). A line that 2024 cannot
-    calibrate (no trade, or no margin between the two rates on the calibration date) takes the
+    calibrate (no trade, or no margin between the two average rates) takes the
     partner's share in its chapter (margin-and-value weighted), else over all its lines.
     ``level`` says which (:data:`LEVELS`).
+
+    A claim in force for part of 2024 only (the bifacial exclusion to 24 September 2024, the
+    Section 301 exclusions from 1 January 2024) gets its share from the days it had a margin;
+    pricing still applies it only where the catalog has it in force on the entry date (the
+    claimed law of that date has no margin otherwise). Where the margin is constant over 2024
+    the share is the one the law of 31 December 2024 gives. The fitted shares reproduce the
+    2024 duties of their cells under the averaged law, not under the law of any one day.
+
+    The AVEs are taken on the law of :data:`CALIBRATION_DATE` (who paid the General rate
+    without an additional duty on the last day of 2024).
 
 The calibration takes a few seconds and is kept in the user cache under a fingerprint of the
 catalog, the schedule, the trade table, the USMCA table and this module
@@ -47,7 +61,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,11 +78,13 @@ if TYPE_CHECKING:
 __all__ = [
     "AVE_SOURCES",
     "CALIBRATION_DATE",
+    "CALIBRATION_RANGE",
     "DATA_SHARE_CLAIM",
     "EXTRA_CLAIMS",
     "LEVELS",
     "ClaimCalibration",
     "calibrate_claims",
+    "calibration_periods",
     "claim_calibration",
     "pooled_claims",
 ]
@@ -78,19 +94,21 @@ logger = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-#: The law the 2024 duties are compared with: the last day of 2024.
-CALIBRATION_DATE = date(2024, 12, 31)
+#: The days whose laws, averaged, the pooled shares are fitted on: the year of the duties.
+CALIBRATION_RANGE = (date(2024, 1, 1), date(2024, 12, 31))
+#: The law the AVEs' General-rate payers are read on: the last day of 2024.
+CALIBRATION_DATE = CALIBRATION_RANGE[1]
 #: The programme whose shares are observed rather than calibrated.
 DATA_SHARE_CLAIM = "usmca"
 #: Claims besides the programmes that lower a duty at entry and are pooled with them.
-EXTRA_CLAIMS: tuple[str, ...] = ("in_quota_232", "s301_exclusion")
+EXTRA_CLAIMS: tuple[str, ...] = ("in_quota_232", "s301_exclusion", "bifacial_solar")
 #: Values of ``ClaimCalibration.ave_source``.
 AVE_SOURCES = ("none", "general_rate_payers", "all_partners")
 #: Values of ``ClaimCalibration.level``: where a partner's share on a line comes from.
 LEVELS = ("none", "line", "chapter", "partner")
 #: A rate margin below this (0.01 point) calibrates nothing.
 MARGIN = 1e-4
-_VERSION = "1"
+_VERSION = "2"
 
 
 def pooled_claims(catalog: object | None = None) -> tuple[str, ...]:
@@ -124,6 +142,11 @@ class ClaimCalibration:
         partner's lines, or not at all.
     claims
         The pooled claims.
+    fitted
+        ``[L, O]`` cells whose share was fitted to their own 2024 duties and not clipped
+        (line by line, the EU aggregate's lines, or the chapter of a partner with chapter
+        totals on lines with a margin): the averaged law of 2024 reproduces those duties by
+        construction.
     """
 
     codes: npt.NDArray[np.str_]
@@ -133,6 +156,7 @@ class ClaimCalibration:
     share: FloatArray
     level: npt.NDArray[np.int8]
     claims: tuple[str, ...]
+    fitted: npt.NDArray[np.bool_]
 
 
 def _schedule_arrays() -> tuple[FloatArray, FloatArray, FloatArray, tuple[str, ...]]:
@@ -231,6 +255,23 @@ def _chapter_fallback(
     return share, level.astype(np.int8)
 
 
+def calibration_periods(origins: tuple[str, ...]) -> tuple[tuple[date, float], ...]:
+    """The first day of each distinct law of :data:`CALIBRATION_RANGE` for ``origins`` (with
+    claims) and the share of the range's days it was in force."""
+    from tariffscope.impact.etr.segments import law_segments
+    from tariffscope.regime.resolve import default_catalog
+
+    first, last = CALIBRATION_RANGE
+    segments = law_segments(default_catalog(), origins, last, with_claims=True)
+    periods = range(segments.index(first), segments.index(last) + 1)
+    starts = [max(segments.starts[k], first) for k in periods]
+    ends = [*starts[1:], last + timedelta(days=1)]
+    days = (last - first).days + 1
+    return tuple(
+        (start, (end - start).days / days) for start, end in zip(starts, ends, strict=True)
+    )
+
+
 def calibrate_claims() -> ClaimCalibration:
     """Compute the calibration (module docstring); :func:`claim_calibration` caches it."""
     from tariffscope.data.line_trade import load_line_trade
@@ -247,18 +288,28 @@ def calibrate_claims() -> ClaimCalibration:
     claimed = resolve_lines(origins, day, claims=(*claims, DATA_SHARE_CLAIM))
     ave, ave_source = _aves(origins, observed, observed_duties, observed_partners, plain, claimed)
     ave.setflags(write=False)
-    t0 = resolve_lines(origins, day, base_ave=ave).total
-    t1 = resolve_lines(origins, day, claims=claims, base_ave=ave).total
-    usmca = np.zeros_like(t0)
-    usmca_rate = t0.copy()
+    del plain, claimed
     shares = load_usmca_shares()
     eligible = [o for o in shares.partners if o in origins]
+    usmca = np.zeros((len(codes), len(origins)))
     if eligible:
-        table = resolve_lines(eligible, day, claims=(DATA_SHARE_CLAIM,), base_ave=ave)
         observed_shares = shares.on_lines(codes, shares.period_for(day))
-        for k, origin in enumerate(eligible):
+        for origin in eligible:
             usmca[:, origins.index(origin)] = observed_shares[:, shares.partners.index(origin)]
-            usmca_rate[:, origins.index(origin)] = table.total[:, k]
+    # the law of each period of 2024 weighted by its days: t0, t1 and the USMCA rate
+    t0 = np.zeros_like(usmca)
+    t1 = np.zeros_like(usmca)
+    usmca_rate = np.zeros_like(usmca)
+    for start, weight in calibration_periods(origins):
+        without = resolve_lines(origins, start, base_ave=ave).total
+        t0 += weight * without
+        t1 += weight * resolve_lines(origins, start, claims=claims, base_ave=ave).total
+        period_usmca = without.copy()
+        if eligible:
+            table = resolve_lines(eligible, start, claims=(DATA_SHARE_CLAIM,), base_ave=ave)
+            for k, origin in enumerate(eligible):
+                period_usmca[:, origins.index(origin)] = table.total[:, k]
+        usmca_rate += weight * period_usmca
     target = t0 - usmca * (t0 - usmca_rate)
     margin = t0 - t1
     cap = 1.0 - usmca
@@ -275,6 +326,7 @@ def calibrate_claims() -> ClaimCalibration:
         line_share = np.clip((target - duties / values) / margin, 0.0, cap)
     line_share = np.where(calibrated, line_share, 0.0)
     share, level = _chapter_fallback(line_share, calibrated, values * margin, chapter, n_chapters)
+    fitted = calibrated & _inside(line_share, cap)
 
     # EU members: the EU aggregate's lines (their own are its chapters spread)
     eu = observed_partners.index(EUN)
@@ -285,6 +337,7 @@ def calibrate_claims() -> ClaimCalibration:
     with np.errstate(divide="ignore", invalid="ignore"):
         eu_line = np.clip((t0[:, [member]] - eu_duty / eu_value) / eu_margin, 0.0, 1.0)
     eu_line = np.where(eu_calibrated, eu_line, 0.0)
+    eu_fitted = eu_calibrated & _inside(eu_line, 1.0)
     eu_share, eu_level = _chapter_fallback(
         eu_line, eu_calibrated, eu_value * eu_margin, chapter, n_chapters
     )
@@ -311,14 +364,23 @@ def calibrate_claims() -> ClaimCalibration:
         )
         share[:, spread] = spread_share
         level[:, spread] = np.where(spread_level == 1, 2, spread_level)
+        fitted[:, spread] = (
+            ok[chapter] & (margin[:, spread] > MARGIN) & _inside(by_chapter[chapter], 1.0)
+        )
     for k, origin in enumerate(origins):
         if detail[origin] == "eu_mix":
             share[:, k] = eu_share[:, 0]
             level[:, k] = eu_level[:, 0]
+            fitted[:, k] = eu_fitted[:, 0]
     share = np.asfortranarray(np.minimum(share, cap))
-    for array in (share, level, ave_source):
+    for array in (share, level, ave_source, fitted):
         array.setflags(write=False)
-    return ClaimCalibration(codes, origins, ave, ave_source, share, level, claims)
+    return ClaimCalibration(codes, origins, ave, ave_source, share, level, claims, fitted)
+
+
+def _inside(share: FloatArray, cap: FloatArray | float) -> npt.NDArray[np.bool_]:
+    """Shares strictly inside their bounds: fitted exactly, not clipped."""
+    return np.asarray((share > 1e-9) & (share < cap - 1e-9), dtype=bool)
 
 
 def _fingerprint() -> str:
@@ -347,6 +409,7 @@ def _write(calibration: ClaimCalibration, path: Path) -> None:
         cols=cols.astype(np.int16),
         share=calibration.share[rows, cols],
         level=calibration.level,
+        fitted=np.packbits(calibration.fitted, axis=None),
     )
     partial.replace(path)
 
@@ -365,10 +428,14 @@ def _read(path: Path, codes: npt.NDArray[np.str_]) -> ClaimCalibration:
             share=share,
             level=np.asarray(stored["level"]),
             claims=tuple(str(c) for c in stored["claims"]),
+            fitted=np.unpackbits(stored["fitted"], count=share.size)
+            .astype(bool)
+            .reshape(share.shape),
         )
     if calibration.level.shape != share.shape or calibration.ave.shape != (len(codes),):
         raise ValueError("stored calibration does not match the schedule")
-    for array in (calibration.ave, calibration.ave_source, share, calibration.level):
+    arrays = (calibration.ave, calibration.ave_source, share, calibration.level)
+    for array in (*arrays, calibration.fitted):
         array.setflags(write=False)
     return calibration
 

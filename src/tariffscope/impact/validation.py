@@ -150,23 +150,6 @@ def _reference_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...], day: 
     return out
 
 
-def _fitted(law: object, calibration: object) -> BoolArray:
-    """Cells whose pooled share was fitted to their own 2024 duties and not clipped: the law
-    reproduces those duties by construction (chapters of partners with chapter totals only)."""
-    from tariffscope.data.line_trade import load_line_trade
-
-    share = law.pooled_share  # type: ignore[attr-defined]
-    cap = 1.0 - law.usmca_share  # type: ignore[attr-defined]
-    inside = (share > 1e-9) & (share < cap - 1e-9)
-    level = calibration.level  # type: ignore[attr-defined]
-    trade = load_line_trade("hts8")
-    spread = np.array([d == "hs2_spread" for d in trade.detail])
-    own = np.array([d in ("hts10", "eu_mix") for d in trade.detail])  # EU: the aggregate's lines
-    claimable = np.abs(law.claimed[1].total - law.statutory) > 1e-12  # type: ignore[attr-defined]
-    fitted = (own[None, :] & (level == 1)) | (spread[None, :] & (level == 2))
-    return np.asarray(inside & fitted & claimable, dtype=bool)
-
-
 @dataclass(frozen=True)
 class _Rates:
     """``[L, O]`` applied, statutory and USMCA-only rates on the validation's trade, the base
@@ -303,7 +286,7 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
     columns["ave_value_share"] = np.where(np.isfinite(calibration.ave)[:, None], values, 0.0).sum(
         axis=0
     )
-    columns["collected_fitted_usd"] = np.where(_fitted(law, calibration), duties, 0.0).sum(axis=0)
+    columns["collected_fitted_usd"] = np.where(calibration.fitted, duties, 0.0).sum(axis=0)
     gsp_fitted = (gsp_margin(rates.base, origins) > 0) & flags.interior[None, :]
     columns["collected_gsp_fitted_usd"] = np.where(gsp_fitted, duties, 0.0).sum(axis=0)
     frame = pd.DataFrame(columns)
