@@ -119,8 +119,24 @@ def test_product_exclusions_are_a_claim_while_ustr_extends_them(day: str, exclud
     parts = [c for c in claimed.components if c.group == "s301_china"]
     assert (sum(c.rate_pct for c in parts) == 0.0) is excluded
     # a line the notes do not name keeps its duty under the claim
-    other = resolve("8708.99.81", "CHN", day, claims=("s301_exclusion",))
-    assert other.total_pct == resolve("8708.99.81", "CHN", day).total_pct
+    other = resolve("8708.50.89", "CHN", day, claims=("s301_exclusion",))
+    assert other.total_pct == resolve("8708.50.89", "CHN", day).total_pct
+
+
+@pytest.mark.parametrize(
+    ("day", "excluded"),
+    [
+        ("2024-01-02", True),
+        ("2024-06-14", True),  # the last day of the two weeks' transition
+        ("2024-06-15", False),  # not among the 164 extended as note 20(vvv)
+    ],
+)
+def test_exclusions_that_lapsed_on_14_june_2024(day: str, excluded: bool) -> None:
+    # U.S. note 20(ttt), heading 9903.88.67 (expired): other parts and accessories of vehicles
+    # of 8708.99.81 (list 3, 25%) named by a reinstated exclusion that USTR did not extend
+    claimed = resolve("8708.99.81", "CHN", day, claims=("s301_exclusion",))
+    plain = resolve("8708.99.81", "CHN", day)
+    assert (claimed.total_pct < plain.total_pct) is excluded
 
 
 def test_partial_entry_of_note_20g_is_partial_at_8_digits() -> None:

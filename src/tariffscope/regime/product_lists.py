@@ -205,6 +205,11 @@ PARTIAL_LISTS: tuple[tuple[str, tuple[str, str, str], str], ...] = (
 # 20(www) (heading 9903.88.70): from the first subdivision to the next note.
 EXCLUSIONS_OPENING = "(vvv)  (i) The U.S. Trade Representative determined"
 EXCLUSIONS_CLOSING = "(21) (a)"
+# The expired exclusions the text still prints: the 352 reinstated ones of note 20(ttt)
+# (heading 9903.88.67, entries from 12 October 2021 through 14 June 2024) and the COVID ones of
+# note 20(uuu) (heading 9903.88.68, entries from 1 June 2023 before 15 June 2024).
+REINSTATED_OPENING = "(ttt) (i) The U.S. Trade Representative determined"
+COVID_OPENING = "(uuu) (i) The U.S. Trade Representative determined"
 _CODE = re.compile(r"(?<![\d.])(\d{4}\.\d{2}(?:\.\d{2,4})?)(?![\d.])")
 _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
 # a subdivision "(c) ..." or the first subdivision of the next note "31. (a) ..."
@@ -238,22 +243,25 @@ def note_list(text: str, opening: str) -> tuple[str, ...]:
     return tuple(sorted(set(codes)))
 
 
-def exclusion_lines(text: str) -> tuple[str, ...]:
-    """The HTS8 lines whose statistical lines the Section 301 exclusions of notes 20(vvv) and
-    20(www) name (every number printed, the earlier statistical numbers included: they map to
-    the same or a predecessor line). An exclusion covers a product described within the line,
-    not the line: the claim share says how much of the line's value it is.
+def exclusion_lines(
+    text: str, opening: str = EXCLUSIONS_OPENING, closing: str = EXCLUSIONS_CLOSING
+) -> tuple[str, ...]:
+    """The HTS8 lines whose statistical lines the Section 301 exclusions from ``opening`` to
+    ``closing`` name (default notes 20(vvv) and 20(www); every number printed, the earlier
+    statistical numbers included: they map to the same or a predecessor line). An exclusion
+    covers a product described within the line, not the line: the claim share says how much
+    of the line's value it is.
 
     Raises DataFileError when the notes are not in the text or name no line.
     """
-    start = text.find(EXCLUSIONS_OPENING)
-    end = text.find(EXCLUSIONS_CLOSING, start)
+    start = text.find(opening)
+    end = text.find(closing, start + 1) if start >= 0 else -1
     if start < 0 or end < 0:
-        raise DataFileError("chapter 99 text: the exclusions of note 20(vvv)-(www) not found")
+        raise DataFileError(f"chapter 99 text: the exclusions from {opening!r} not found")
     found = _CODE.findall(text[start:end])
     codes = sorted({m.replace(".", "")[:8] for m in found if not m.startswith("99")})
     if not codes:
-        raise DataFileError("chapter 99 text: no HTS codes in notes 20(vvv)-(www)")
+        raise DataFileError(f"chapter 99 text: no HTS codes in the exclusions from {opening!r}")
     return tuple(c for c in codes if len(c) == 8)
 
 
@@ -366,6 +374,25 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
             "excluded are described within these lines",
         )
     )
+    for name, opening, closing, what in (
+        (
+            "s301_china_exclusions_reinstated",
+            REINSTATED_OPENING,
+            COVID_OPENING,
+            "HTS8 lines of the 352 Section 301 China product exclusions reinstated in 2022 (U.S. "
+            "note 20(ttt)(i)-(iv), heading 9903.88.67, entries from 12 October 2021 through 14 "
+            "June 2024; expired): the products excluded are described within these lines",
+        ),
+        (
+            "s301_china_exclusions_covid",
+            COVID_OPENING,
+            EXCLUSIONS_OPENING,
+            "HTS8 lines of the Section 301 China COVID-19 product exclusions (U.S. note 20(uuu), "
+            "heading 9903.88.68, entries from 1 June 2023 before 15 June 2024; expired): the "
+            "products excluded are described within these lines",
+        ),
+    ):
+        lists.append(ProductList(name, exclusion_lines(ch99, opening, closing), ch99_origin, what))
     schedule = load_schedule()
     for name, where, what in PARTIAL_LISTS:
         covered = covered_statistical_lines(partial_entries(ch99, where), schedule.children)
