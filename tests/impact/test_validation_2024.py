@@ -1,12 +1,16 @@
-"""The law of 1 January 2025, applied, against the duties Census calculated on 2024 imports.
+"""The law, applied, against the duties Census calculated on 2024 imports.
 
 The target of issue 9: within 2% in total and 5% for each of the 20 largest partners (the EU
-as the sum of its members, whose lines add up to the Census EU aggregate line by line). Seven
-of the 20 meet it as they are. The others, and the total, are off by causes docs/validation.md
-names and quantifies (the law of one day charged on a year's trade, exclusions the catalog does
-not hold, a Census convention for GSP-flagged entries, quotas the law does not price): each
-such partner gets the bound its gap really has, and the test checks that its named causes carry
-the gap (what is left is within 5%), so a new gap or a wrong explanation fails.
+as the sum of its members, whose lines add up to the Census EU aggregate line by line). Two
+comparisons: the law of 1 January 2025 (literal) and the law of each day of 2024 averaged over
+the year (the law the entries were made under, and the law the pooled claim shares are fitted
+on). The averaged total meets the 2%, and 12 of the 20 the 5%. The others are off by causes
+docs/validation.md names and quantifies (Section 232 exclusions granted to importers, solar
+modules beyond what the bifacial exclusion explains, quotas the law does not price, the law of
+one day charged on a year's trade): each such partner gets the bound its gap really has, and
+the test checks that its named causes carry the gap (what is left is within 5%), so a new gap
+or a wrong explanation fails. Mexico's averaged gap lies outside the named causes (a line on
+which two sources disagree) and has its own test.
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ from tariffscope.impact.validation import (
 pytestmark = [pytest.mark.issue(9), pytest.mark.shared]
 
 LARGEST = 20
-#: Partners whose gap the law has within 5% without any allowance.
+#: Partners whose gap the literal law has within 5% without any allowance.
 WITHIN_FIVE = ("EUN", "MEX", "CHN", "CAN", "JPN", "GBR", "CHE", "ISR", "BRA", "IDN")
-#: The other largest partners: the causes that carry the gap, and the bound on the gap (%).
+#: The literal law's other largest partners: the causes that carry the gap, and its bound (%).
 EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     # solar modules: bifacial modules were excluded from Section 201 until 26 June 2024
     "VNM": (("solar_modules", "section_232_metals"), 16.0),
@@ -45,6 +49,25 @@ EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     "THA": (("solar_modules", "gsp_flagged", "section_232_metals"), 35.0),
     # in-quota sugar and dairy rates given only by reference to chapter 98/99 provisions
     "COL": (("quota_references", "section_232_metals"), 30.0),
+}
+#: Partners whose gap the averaged law has within 5% without any allowance.
+AVERAGED_WITHIN_FIVE = (
+    *("EUN", "CHN", "CAN", "JPN", "GBR", "CHE", "ISR", "BRA", "IDN"),
+    # within 5% since the bifacial exclusion has a share (fitted on the days it was in force)
+    *("VNM", "IND", "THA"),
+)
+#: The averaged law's other largest partners (Mexico apart): causes and bound (%).
+AVERAGED_EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
+    # solar modules: what the bifacial share, clipped at 1, leaves
+    "MYS": (("solar_modules",), 22.0),
+    "SGP": (("solar_modules",), 6.0),
+    "TUR": (("solar_modules", "section_232_metals"), 8.0),
+    # Section 232 product exclusions granted to importers (aluminum sheet, steel)
+    "KOR": (("section_232_metals", "solar_modules"), 20.0),
+    "TWN": (("section_232_metals",), 14.0),
+    "CHL": (("section_232_metals",), 30.0),
+    # in-quota sugar and dairy rates given only by reference to chapter 98/99 provisions
+    "COL": (("quota_references", "section_232_metals"), 28.0),
 }
 
 
@@ -115,11 +138,14 @@ def test_usmca_shares_alone_bring_canada_and_mexico_within_five_percent(
 
 
 def test_circular_part_is_small_in_total(validation: Validation) -> None:
-    """Duties on cells whose pooled share was fitted to them are reproduced by construction;
-    they are under a seventh of all duties (China's Section 301 exclusion lines among them),
-    but most of the FTA partners' (docs/validation.md)."""
+    """Duties on cells whose pooled share was fitted to them are reproduced by construction
+    (by the averaged law of 2024); they are a fifth of all duties (China's Section 301
+    exclusion lines among them, 27% of China's), but most of the FTA partners'
+    (docs/validation.md)."""
     everyone = validation.partner("ALL")
-    assert everyone["collected_fitted_usd"] < 0.15 * everyone["collected_usd"]
+    assert everyone["collected_fitted_usd"] < 0.21 * everyone["collected_usd"]
+    china = validation.partner("CHN")
+    assert china["collected_fitted_usd"] < 0.3 * china["collected_usd"]
     assert (
         validation.partner("KOR")["collected_fitted_usd"]
         > 0.5 * (validation.partner("KOR")["collected_usd"])
@@ -147,38 +173,68 @@ def test_averaged_law_weights_the_distinct_laws_of_2024(averaged: Validation) ->
     assert averaged.date == "2024-01-01..2024-12-31"
 
 
-@pytest.mark.parametrize("partner", WITHIN_FIVE)
+def test_averaged_partners_are_the_largest(averaged: Validation) -> None:
+    named = (*AVERAGED_WITHIN_FIVE, *AVERAGED_EXPLAINED, "MEX")
+    assert sorted(averaged.largest(LARGEST)) == sorted(named)
+
+
+@pytest.mark.parametrize("partner", AVERAGED_WITHIN_FIVE)
 def test_averaged_partner_within_five_percent(averaged: Validation, partner: str) -> None:
     row = averaged.partner(partner)
     assert abs(row["gap_pct"]) <= 5.0, f"{partner}: {row['gap_pct']:.1f}%"
 
 
-@pytest.mark.parametrize("partner", sorted(EXPLAINED))
+@pytest.mark.parametrize("partner", sorted(AVERAGED_EXPLAINED))
 def test_averaged_partner_gap_is_carried_by_its_named_causes(
     averaged: Validation, partner: str
 ) -> None:
-    causes, bound = EXPLAINED[partner]
+    causes, bound = AVERAGED_EXPLAINED[partner]
     row = averaged.partner(partner)
     assert abs(row["gap_pct"]) <= bound, f"{partner}: {row['gap_pct']:.1f}%"
     rest = row["gap_usd"] - sum(row[f"gap_{cause}_usd"] for cause in causes)
     assert abs(rest) <= 0.05 * row["collected_usd"], f"{partner}: {rest / 1e6:.1f} M$ left"
 
 
-def test_averaged_law_removes_the_timing_of_the_china_step_ups(
-    validation: Validation, averaged: Validation
-) -> None:
-    """The step-ups of 27 September 2024 and 1 January 2025 count for their days only: China's
-    Section 301 gap falls by about $0.75 bn; what remains on its 301 lines is mostly the
-    exclusions that lapsed on 14 June 2024, which the catalog does not hold. The total meets
-    the issue's 2% only outside the named causes' lines (docs/validation.md)."""
+def test_averaged_mexico_is_below_by_a_line_outside_the_named_causes(averaged: Validation) -> None:
+    """Mexico is 5.2% below (3.3% literal): its peanuts of 2008.11.61, all USMCA by DataWeb and
+    all at the over-quota General rate by Census, are more than its whole gap; the named causes
+    (solar modules, quota references) push the other way (docs/validation.md)."""
+    row = averaged.partner("MEX")
+    assert row["gap_unexplained_usd"] < row["gap_usd"] < 0.0
+    assert abs(row["gap_pct"]) <= 6.0
+
+
+def test_averaged_total_within_two_percent(validation: Validation, averaged: Validation) -> None:
+    """The issue's 2% holds for the law of each day of 2024: the Section 301 step-ups of 27
+    September 2024 and 1 January 2025 count for their days only, and the exclusions in force
+    for part of 2024 (those that lapsed on 14 June 2024, the bifacial modules to 24 September
+    2024) have shares fitted on the days they were in force. China's Section 301 lines carry
+    $1.6 bn less gap than in the literal comparison."""
     literal, mean = validation.partner("CHN"), averaged.partner("CHN")
     drop = literal["gap_section_301_china_usd"] - mean["gap_section_301_china_usd"]
-    assert 0.4e9 < drop < 1.2e9
-    assert abs(mean["gap_pct"]) < abs(literal["gap_pct"])
+    assert 1.0e9 < drop < 2.5e9
+    assert abs(mean["gap_pct"]) < 1.0 < abs(literal["gap_pct"])
     everyone = averaged.partner("ALL")
-    assert 0.0 < everyone["gap_pct"] < validation.partner("ALL")["gap_pct"] - 1.0
-    assert everyone["gap_pct"] <= 4.5
+    assert 0.0 < everyone["gap_pct"] <= 2.0
     assert abs(everyone["gap_unexplained_usd"]) <= 0.02 * everyone["collected_usd"]
+
+
+def test_bifacial_exclusion_has_a_share_on_the_days_it_was_in_force(
+    validation: Validation, averaged: Validation
+) -> None:
+    """Solar modules of 8541.43 paid Section 201 except bifacial ones (to 24 September 2024,
+    claim bifacial_solar): fitted on the averaged law, Vietnam's share is positive and the
+    averaged gap on modules falls; the law of 1 January 2025, without the exclusion, still
+    charges them in full."""
+    from tariffscope.impact.claim_shares import EXTRA_CLAIMS, claim_calibration
+
+    assert "bifacial_solar" in EXTRA_CLAIMS
+    calibration = claim_calibration()
+    row = list(calibration.codes).index("85414300")
+    assert calibration.share[row, calibration.origins.index("VNM")] > 0.5
+    literal, mean = validation.partner("VNM"), averaged.partner("VNM")
+    assert mean["gap_solar_modules_usd"] < 0.3 * literal["gap_solar_modules_usd"]
+    assert abs(mean["gap_pct"]) <= 5.0 < literal["gap_pct"]
 
 
 def test_gsp_convention_is_the_statistic_not_the_law(validation: Validation) -> None:

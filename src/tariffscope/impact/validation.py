@@ -41,14 +41,17 @@ BoolArray = npt.NDArray[np.bool_]
 VALIDATION_DATE = "2025-01-01"
 #: The days whose laws the averaged comparison weights: the year the entries were made.
 AVERAGED_RANGE = ("2024-01-01", "2024-12-31")
-#: The law the pooled claim shares were calibrated on (claim_shares.CALIBRATION_DATE).
+#: The law whose claims the ``value_share_<level>`` columns count (lines a claim lowers on the
+#: last day of 2024); the shares themselves are fitted on the law averaged over 2024.
 CALIBRATION_DAY = "2024-12-31"
 #: Known causes of a gap, by where they lie (docs/validation.md).
 CAUSES: dict[str, str] = {
     "partial_lines": "HTS8 lines on which a measure covers only some statistical lines (Section "
     "301 partial entries, steel nails): the eight-digit answer the engines price leaves it out",
     "solar_modules": "Section 201 on solar modules (HTS 8541.43): the bifacial-module exclusion "
-    "ran to 26 June 2024 (claim bifacial_solar) and no longer exists on 1 January 2025",
+    "ran to 26 June 2024 (claim bifacial_solar, to 24 September 2024 under contracts) and no "
+    "longer exists on 1 January 2025; its pooled share is clipped at 1 where modules paid less "
+    "than the exclusion explains",
     "gsp_flagged": "lines the GSP lists (A, A*, A+) for the countries general note 4(a) "
     "designates: entries flagged SPI 'A' during the lapse, whose duty Census calculates at the "
     "GSP rate (what the partner's one fitted flag share leaves, line by line)",
@@ -57,9 +60,10 @@ CAUSES: dict[str, str] = {
     "does not price",
     "section_232_metals": "Section 232 steel and aluminum of 2018-2020 (product exclusions "
     "Commerce granted to importers are not in the catalog)",
-    "section_301_china": "Section 301 on China (exclusions granted by description are not in "
-    "the catalog; the step-ups of 27 September 2024 and 1 January 2025 are charged on all of "
-    "2024's trade)",
+    "section_301_china": "Section 301 on China (product exclusions are a claim with shares from "
+    "China's 2024 duties; the literal law charges the step-ups of 27 September 2024 and 1 "
+    "January 2025 on all of 2024's trade and the exclusions that lapsed on 14 June 2024 on none "
+    "of it)",
 }
 _GROUPS = {
     "section_232_metals": ("s232_steel", "s232_aluminum"),
@@ -238,7 +242,7 @@ def validate_2024_averaged(
     trade = schedule_trade()
     start, end = parse_date(first, "first day"), parse_date(last, "last day")
     rates, starts = _averaged(trade, start, end)
-    # the law the claim shares were calibrated on: which cells they reproduce by construction
+    # the law of the last day of 2024: which lines a claim lowers (the level columns)
     law = applied_line_rates(trade, CALIBRATION_DAY, share_period="2024")
     validation = _validation(trade, rates, law, f"{first}..{last}")
     validation.table.attrs["law_starts"] = [d.isoformat() for d in starts]
