@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tariffscope.errors import InputError
+from tariffscope.impact.partial_lines import partial_cells, partial_children, refine
 from tariffscope.impact.pe.law import LawOnLines, TradeLines, align_rows
 
 __all__ = ["AppliedLaw", "applied_line_rates", "forget_answers"]
@@ -102,11 +103,19 @@ class AppliedLaw(LawOnLines):
     claimed: tuple[Any, Any] = (None, None)
     lines: Any = None
     shares: Any = None
+    refinement: Any = None
+
+    def _refined(self, rates: FloatArray, field: str) -> FloatArray:
+        if self.refinement is None:
+            return rates
+        cells, children, law = self.refinement
+        return refine(rates, cells, children, getattr(law, field))
 
     @cached_property
     def statutory(self) -> FloatArray:
         """``[L, O]`` rates with no claim (specific General rates at their AVEs)."""
-        return _mixed(self.table, (None, None), self.shares, self.lines, "total")
+        plain = _mixed(self.table, (None, None), self.shares, self.lines, "total")
+        return self._refined(plain, "statutory")
 
     @cached_property
     def usmca_share(self) -> FloatArray:
@@ -122,7 +131,9 @@ class AppliedLaw(LawOnLines):
     def base(self) -> FloatArray:
         """``[L, O]`` the base part of ``rates`` (General, Column 2 or preferential rate) mixed
         by the same shares."""
-        return _mixed(self.table, self.claimed, self.shares, self.lines, "base")
+        return self._refined(
+            _mixed(self.table, self.claimed, self.shares, self.lines, "base"), "base"
+        )
 
 
 # Claim shares of recent line tables and periods (kept with the code array, whose id is the key).
@@ -337,6 +348,17 @@ def applied_line_rates(
 
     claimed = (claimed_usmca, claimed_pool)
     rates = _mixed(plain, claimed, shares, lines, "total")
+    refinement, unrefined = _refinement(
+        lines,
+        (plain, *claimed),
+        entry_date,
+        scenario=scenario,
+        as_known=as_known,
+        metal_share=metal_share,
+        share_period=period,
+    )
+    if refinement is not None:
+        rates = refine(rates, *refinement[:2], refinement[2].rates)
     law = AppliedLaw(
         table=plain,
         values=lines.values,
@@ -347,8 +369,27 @@ def applied_line_rates(
         claimed=claimed,
         lines=lines,
         shares=shares,
+        refinement=refinement,
+        unrefined=unrefined,
     )
     _APPLIED[key] = (tables, law)
     while len(_APPLIED) > 16:
         _APPLIED.popitem(last=False)
     return law
+
+
+def _refinement(
+    lines: TradeLines, tables: tuple[Any, ...], entry_date: date | str, **asked: Any
+) -> tuple[tuple[Any, Any, AppliedLaw] | None, tuple[str, ...]]:
+    """On HTS8 lines some table flags partial: the cells, their HTS10 children and the applied
+    law on the children (:mod:`tariffscope.impact.partial_lines`), and the partial lines with
+    no children; None and () elsewhere."""
+    if not _on_schedule(lines):
+        return None, ()
+    cells = partial_cells(tables, lines.codes, tuple(lines.origins))
+    if cells is None:
+        return None, ()
+    children = partial_children(lines.codes, np.flatnonzero(cells.any(axis=1)), lines.origins)
+    if children.codes.size == 0:
+        return None, children.unrefined
+    return (cells, children, applied_line_rates(children, entry_date, **asked)), children.unrefined

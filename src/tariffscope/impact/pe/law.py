@@ -56,6 +56,7 @@ __all__ = [
     "law_on_lines",
     "line_rates_at",
     "price_outcome",
+    "refine_partial",
     "sector_tariffs_at",
 ]
 
@@ -135,6 +136,7 @@ def _resolve(
     as_known: date | str | None,
     metal_share: float | None,
     claims: Sequence[str],
+    codes: Sequence[str] | None = None,
 ) -> Any:
     from tariffscope.regime.scenario import Scenario
     from tariffscope.regime.vectorized import resolve_lines
@@ -148,6 +150,7 @@ def _resolve(
         as_known=as_known,
         metal_share=metal_share,
         claims=tuple(claims),
+        codes=codes,
     )
 
 
@@ -157,13 +160,17 @@ class LawOnLines:
 
     ``rates`` is ``[L, O]``: each origin's total duty on each line (fraction; NaN where
     unknown or where the schedule lacks the line); ``totals`` its per-line sums over all
-    origins weighted by the trade (for the rest-of-world columns, :func:`group_lines`).
+    origins weighted by the trade (for the rest-of-world columns, :func:`group_lines`). On
+    HTS8 lines a measure covers only in part, ``rates`` are the trade-weighted means of the
+    HTS10 children's (:mod:`tariffscope.impact.partial_lines`); ``unrefined`` names the partial
+    lines left at the eight-digit answer (no HTS10 line on the schedule).
     """
 
     table: Any
     values: FloatArray
     rates: FloatArray
     value: FloatArray | None = None
+    unrefined: tuple[str, ...] = ()
 
     @cached_property
     def totals(self) -> LineTotals:
@@ -202,11 +209,42 @@ def law_on_lines(
         rates = table.total[np.maximum(rows, 0)]
         rates[rows < 0] = np.nan
     rates.setflags(write=False)
-    stored = LawOnLines(table, lines.values, rates, getattr(lines, "line_total", None))
+
+    def child_rates(children: Any) -> FloatArray:
+        codes = [str(c) for c in children.codes]
+        child = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, claims, codes)
+        return np.asarray(child.total)
+
+    rates, unrefined = refine_partial(lines, rates, (table,), child_rates)
+    stored = LawOnLines(table, lines.values, rates, getattr(lines, "line_total", None), unrefined)
     _LAW[key] = stored
     while len(_LAW) > 16:
         _LAW.popitem(last=False)
     return stored
+
+
+def refine_partial(
+    lines: TradeLines,
+    rates: FloatArray,
+    tables: Sequence[Any],
+    child_rates: Callable[[Any], FloatArray],
+) -> tuple[FloatArray, tuple[str, ...]]:
+    """``rates`` on ``lines`` (HTS8) with the cells any of ``tables`` flags partial replaced by
+    the weighted mean of their HTS10 children's rates (``child_rates(children)``, ``[C, O]``;
+    :mod:`tariffscope.impact.partial_lines`), and the partial lines left unrefined. HTS10 lines
+    and lines no table flags are returned as they are."""
+    from tariffscope.impact.partial_lines import partial_cells, partial_children, refine
+
+    codes = np.asarray(lines.codes)
+    if codes.size == 0 or len(str(codes[0])) != 8:
+        return rates, ()
+    cells = partial_cells(tables, lines.codes, lines.origins)
+    if cells is None:
+        return rates, ()
+    children = partial_children(lines.codes, np.flatnonzero(cells.any(axis=1)), lines.origins)
+    if children.codes.size == 0:
+        return rates, children.unrefined
+    return refine(rates, cells, children, child_rates(children)), children.unrefined
 
 
 def forget_answers() -> None:
