@@ -389,7 +389,7 @@ def _refinement(
     cells = partial_cells(tables, lines.codes, tuple(lines.origins))
     if cells is None:
         return None, ()
-    children = partial_children(lines.codes, np.flatnonzero(cells.any(axis=1)), lines.origins)
+    children = partial_children(lines.codes, cells, lines.origins)
     if children.codes.size == 0:
         return None, children.unrefined
     return (cells, children, applied_line_rates(children, entry_date, **asked)), children.unrefined

@@ -43,14 +43,17 @@ class PartialChildren:
     """The HTS10 children of some HTS8 lines and each origin's weights on them.
 
     ``rows`` are the refined lines' rows in the caller's line array, ``codes`` the children
-    (grouped by line, ``parent`` the index into ``rows`` of each), ``weights`` ``[C, O]`` the
-    origins' weights (summing to 1 over the children of each line); ``unrefined`` the HTS8
-    codes of partial lines with no HTS10 line on the schedule (their rate is left as it is).
+    (grouped by line, ``parent`` the index into ``rows`` of each), ``origins`` the origins with
+    a partial cell on them (``columns``: their columns in the caller's arrays; the others need
+    no children's law), ``weights`` ``[C, O']`` their weights (summing to 1 over the children
+    of each line); ``unrefined`` the HTS8 codes of partial lines with no HTS10 line on the
+    schedule (their rate is left as it is).
     """
 
     rows: IntArray
     codes: npt.NDArray[np.str_]
     origins: tuple[str, ...]
+    columns: IntArray
     parent: IntArray
     weights: FloatArray
     unrefined: tuple[str, ...]
@@ -88,10 +91,10 @@ def partial_cells(
             out = np.zeros((len(codes), len(origins)), dtype=bool)
         position = {o: k for k, o in enumerate(table.origins)}  # type: ignore[attr-defined]
         duty_of = table.duty_of  # type: ignore[attr-defined]
-        for k, origin in enumerate(origins):
-            j = position.get(origin)
-            if j is not None:
-                out[hit, k] |= table.unique_partial[rows[hit], duty_of[j]]  # type: ignore[attr-defined]
+        found = np.array([position.get(o, -1) for o in origins], dtype=np.int64)
+        column = np.where(found >= 0, duty_of[np.maximum(found, 0)], 0)
+        flags = table.unique_partial[rows[hit]][:, column] & (found >= 0)  # type: ignore[attr-defined]
+        out[hit] |= flags
     if out is None or not out.any():
         return None
     return out
@@ -136,13 +139,16 @@ def _weights(
 
 
 def partial_children(
-    codes: npt.NDArray[np.str_], rows: IntArray, origins: Sequence[str]
+    codes: npt.NDArray[np.str_], cells: BoolArray, origins: Sequence[str]
 ) -> PartialChildren:
-    """The HTS10 children on the schedule of the lines ``codes[rows]`` and the weights of
-    ``origins`` on them (memoised by the code array's identity, the rows and the origins)."""
+    """The HTS10 children on the schedule of the lines with a partial cell (``cells``,
+    ``[L, O]``) and the weights on them of the origins with one (memoised by the code array's
+    identity, the cells and the origins)."""
     from tariffscope.regime.schedule import load_schedule
 
-    key = (id(codes), rows.tobytes(), tuple(origins))
+    rows = np.flatnonzero(cells.any(axis=1))
+    columns = np.flatnonzero(cells.any(axis=0))
+    key = (id(codes), rows.tobytes(), columns.tobytes(), tuple(origins))
     stored = _CHILDREN.get(key)
     if stored is not None and stored[0] is codes:
         _CHILDREN.move_to_end(key)
@@ -168,9 +174,10 @@ def partial_children(
     found = PartialChildren(
         rows=np.array(kept, dtype=np.int64),
         codes=children,
-        origins=tuple(origins),
+        origins=(chosen := tuple(origins[k] for k in columns)),
+        columns=columns,
         parent=parent,
-        weights=_weights(children, parent, origins),
+        weights=_weights(children, parent, chosen),
         unrefined=tuple(unrefined),
     )
     _CHILDREN[key] = (codes, found)
@@ -183,19 +190,20 @@ def refine(
     rates: FloatArray, cells: BoolArray, children: PartialChildren, child_rates: FloatArray
 ) -> FloatArray:
     """``rates`` (``[L, O]``) with each cell of ``cells`` on a line with children replaced by the
-    weighted mean of ``child_rates`` (``[C, O]``, the children's rates for the same origins);
+    weighted mean of ``child_rates`` (``[C, O']``, the children's rates for their origins);
     a new read-only array (``rates`` itself when nothing changes). A child with no rate (NaN)
     leaves its line's cell as it is."""
     if children.rows.size == 0:
         return rates
-    means = np.zeros((children.rows.size, rates.shape[1]))
+    means = np.zeros((children.rows.size, children.columns.size))
     np.add.at(means, children.parent, children.weights * child_rates)
-    mask = cells[children.rows] & np.isfinite(means)
+    at = np.ix_(children.rows, children.columns)
+    mask = cells[at] & np.isfinite(means)
     if not mask.any():
         return rates
     out = np.array(rates, copy=True, order="F")
-    block = out[children.rows]
+    block = out[at]
     block[mask] = means[mask]
-    out[children.rows] = block
+    out[at] = block
     out.setflags(write=False)
     return out

@@ -44,6 +44,9 @@ _TABLES: OrderedDict[tuple[Any, ...], tuple[Catalog, RateTable, npt.NDArray[np.f
 )
 _Masks = tuple[Any, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
 _UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
+# the same for a few recent lists of codes (the HTS10 lines under partial HTS8 lines, asked for
+# on every date the pricing engines resolve)
+_CODE_MASKS: OrderedDict[tuple[str, ...], dict[tuple[str, int], _Masks]] = OrderedDict()
 
 
 def clear_caches(schedule: Schedule | None = None) -> None:
@@ -54,6 +57,7 @@ def clear_caches(schedule: Schedule | None = None) -> None:
     """
     _TABLES.clear()
     _UNIVERSE_MASKS.clear()
+    _CODE_MASKS.clear()
     if schedule is not None:
         schedule.clear_derived_arrays()
 
@@ -258,6 +262,17 @@ def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArr
     return schedule.block(codes).column2_ad_valorem
 
 
+def _code_masks(codes: tuple[str, ...]) -> dict[tuple[str, int], _Masks]:
+    masks = _CODE_MASKS.get(codes)
+    if masks is None:
+        masks = _CODE_MASKS[codes] = {}
+        while len(_CODE_MASKS) > 8:
+            _CODE_MASKS.popitem(last=False)
+    else:
+        _CODE_MASKS.move_to_end(codes)
+    return masks
+
+
 def resolve_lines(
     origins: Sequence[str],
     entry_date: date | str,
@@ -333,7 +348,7 @@ def resolve_lines(
     bases: dict[tuple[tuple[str, ...], bool], BaseRates] = {}
     base_of: list[tuple[tuple[str, ...], bool]] = []
     # product-scope masks of the schedule's own lines are kept for the process
-    shared = _UNIVERSE_MASKS if codes is None else {}
+    shared = _UNIVERSE_MASKS if codes is None else _code_masks(tuple(codes))
     # Origins with the same measures, stacking rules and base (EU members, most small
     # countries) get the same duties: each distinct set is evaluated once.
     done: dict[tuple[Any, ...], int] = {}

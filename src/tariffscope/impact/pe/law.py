@@ -212,7 +212,9 @@ def law_on_lines(
 
     def child_rates(children: Any) -> FloatArray:
         codes = [str(c) for c in children.codes]
-        child = _resolve(lines.origins, entry_date, scenario, as_known, metal_share, claims, codes)
+        child = _resolve(
+            children.origins, entry_date, scenario, as_known, metal_share, claims, codes
+        )
         return np.asarray(child.total)
 
     rates, unrefined = refine_partial(lines, rates, (table,), child_rates)
@@ -241,7 +243,7 @@ def refine_partial(
     cells = partial_cells(tables, lines.codes, lines.origins)
     if cells is None:
         return rates, ()
-    children = partial_children(lines.codes, np.flatnonzero(cells.any(axis=1)), lines.origins)
+    children = partial_children(lines.codes, cells, lines.origins)
     if children.codes.size == 0:
         return rates, children.unrefined
     return refine(rates, cells, children, child_rates(children)), children.unrefined
