@@ -47,7 +47,9 @@ CALIBRATION_DAY = "2024-12-31"
 #: Known causes of a gap, by where they lie (docs/validation.md).
 CAUSES: dict[str, str] = {
     "partial_lines": "HTS8 lines on which a measure covers only some statistical lines (Section "
-    "301 partial entries, steel nails): the eight-digit answer the engines price leaves it out",
+    "301 partial entries, steel nails): priced at the mean of their HTS10 lines' rates weighted "
+    "by the partner's 2024 HTS10 imports, which the entries' own mix within the year may differ "
+    "from",
     "solar_modules": "Section 201 on solar modules (HTS 8541.43): the bifacial-module exclusion "
     "ran to 26 June 2024 (claim bifacial_solar, to 24 September 2024 under contracts) and no "
     "longer exists on 1 January 2025; its pooled share is clipped at 1 where modules paid less "
