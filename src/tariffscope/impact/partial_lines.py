@@ -16,7 +16,7 @@ with :math:`w_{co}` origin :math:`o`'s own 2024 imports of child :math:`c` (Cens
 lines, :func:`tariffscope.data.line_trade.load_line_trade`); for an origin without its own
 HTS10 lines, or with no imports under the line, the mix of every partner with lines (the
 non-EU countries plus the EU aggregate); under a line nobody imported in 2024, the plain mean of
-its children (docs/assumptions.md P8).
+its children (docs/assumptions.md P9).
 
 :func:`partial_children` finds the children and their weights; :func:`refine` replaces the
 partial cells of a rate array with the children's weighted means.
