@@ -133,12 +133,25 @@ def test_shares_are_shares() -> None:
     trade = schedule_trade()
     others = [k for k, o in enumerate(trade.origins) if o not in ("CAN", "MEX")]
     assert not usmca[:, others].any()
-    # the applied rate lies between the statutory rate and the claimed rates
+    # the applied rate lies between the statutory rate and the claimed rates (on the lines the
+    # law's eight-digit answer gives: partial lines are means of their HTS10 lines' applied rates)
     claimed = law.claimed[1].total
     low = np.minimum(law.statutory, claimed)
     high = np.maximum(law.statutory, claimed)
-    assert (law.rates[:, others] >= low[:, others] - 1e-12).all()
-    assert (law.rates[:, others] <= high[:, others] + 1e-12).all()
+    whole = np.ones(len(trade.codes), dtype=bool)
+    if law.refinement is not None:
+        cells, children, child = law.refinement
+        whole[children.rows] = False
+        # each refined cell lies within its HTS10 lines' applied rates
+        for j, row in enumerate(children.rows):
+            under = child.rates[children.parent == j]
+            for c, k in enumerate(children.columns):
+                if cells[row, k]:
+                    assert (
+                        under[:, c].min() - 1e-12 <= law.rates[row, k] <= under[:, c].max() + 1e-12
+                    )
+    assert (law.rates[whole][:, others] >= low[whole][:, others] - 1e-12).all()
+    assert (law.rates[whole][:, others] <= high[whole][:, others] + 1e-12).all()
 
 
 def test_canada_applied_and_statutory_in_august_2025() -> None:

@@ -24,6 +24,7 @@ from tariffscope.impact.pe.partners import schedule_trade
 from tariffscope.regime import vectorized
 from tariffscope.regime.history import change_dates
 from tariffscope.regime.resolve import default_catalog
+from tariffscope.regime.schedule import load_schedule
 from tariffscope.regime.vectorized import resolve_lines
 
 pytestmark = pytest.mark.issue(9)
@@ -54,8 +55,38 @@ def _independent_etr(partner: str, day: str) -> float:
     rows = np.array([row.get(str(code), -1) for code in trade.codes])
     keep = (rows >= 0) & trade.covered
     values = trade.values[keep, column]
-    rates = table.total[rows[keep], 0]
+    rates = _refined(table, partner, day)[rows[keep]]
     return float(100.0 * (rates * values).sum() / values.sum())
+
+
+def _refined(table: vectorized.RateTable, partner: str, day: str) -> np.ndarray:
+    """The table's rates, each partial line at the mean of its HTS10 lines' rates weighted by
+    the partner's own 2024 HTS10 imports, else by those of every partner with lines (the
+    non-EU countries and the EU aggregate), else equally (docs/assumptions.md P9)."""
+    rates = np.array(table.total[:, 0])
+    hts10 = load_line_trade("hts10")
+    observed = dict(zip(hts10.observed_partners, hts10.observed.T, strict=True))
+    world = sum(v for p, v in observed.items() if p not in EU_MEMBERS)
+    for row in np.flatnonzero(table.partial[:, 0]):
+        line = str(table.codes[row])
+        children = [c for c in load_schedule().hts10.tolist() if c.startswith(line)]
+        child = resolve_lines([partner], day, codes=children).total[:, 0]
+        at = [int(np.searchsorted(hts10.codes, c)) for c in children]
+        traded = [
+            k < len(hts10.codes) and hts10.codes[k] == c for k, c in zip(at, children, strict=True)
+        ]
+        for mix in (observed.get(partner), world):
+            weights = (
+                np.array([mix[k] if t else 0.0 for k, t in zip(at, traded, strict=True)])
+                if mix is not None
+                else np.zeros(len(children))
+            )
+            if weights.sum() > 0:
+                break
+        else:
+            weights = np.ones(len(children))
+        rates[row] = weights @ child / weights.sum()
+    return rates
 
 
 @pytest.mark.parametrize("day", ["2025-01-01", "2025-04-09", "2025-08-20"])
