@@ -56,6 +56,7 @@ def clear_caches(schedule: Schedule | None = None) -> None:
     Benchmarks call it to time the work rather than the caches; the answers do not change.
     """
     _TABLES.clear()
+    _PLANS.clear()
     _UNIVERSE_MASKS.clear()
     _CODE_MASKS.clear()
     if schedule is not None:
@@ -69,6 +70,7 @@ def forget_answers() -> None:
     date: a table for every partner holds about 60 MB, and 32 of them would fill the memory.
     """
     _TABLES.clear()
+    _PLANS.clear()
 
 
 def _expand(unique: npt.NDArray[Any], column_of: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
@@ -262,6 +264,53 @@ def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArr
     return schedule.block(codes).column2_ad_valorem
 
 
+_Step = tuple[tuple[str, ...], tuple[tuple[str, ...], bool], Any, tuple[Any, ...]]
+_Plan = tuple[Catalog, tuple[str, ...], tuple[_Step, ...]]
+# The law (with the scenario), the Column 2 origins and each origin's programmes, base,
+# measures and signature for recent (catalog, scenario, origins, date, claims): the same for
+# every list of codes (the HTS10 lines under partial lines follow the schedule's, same date).
+_PLANS: OrderedDict[tuple[Any, ...], tuple[Catalog, _Plan]] = OrderedDict()
+
+
+def _plan(
+    base: Catalog,
+    scenario: Scenario | None,
+    countries: tuple[str, ...],
+    day: date,
+    known: date | None,
+    claim_set: frozenset[str],
+) -> _Plan:
+    key = (id(base), scenario, countries, day, known, claim_set)
+    stored = _PLANS.get(key)
+    if stored is not None and stored[0] is base:
+        _PLANS.move_to_end(key)
+        return stored[1]
+    law = base if scenario is None else apply_scenario(base, scenario)
+    unknown = sorted(claim_set - set(law.claims))
+    if unknown:
+        raise MalformedInputError(
+            f"unknown claim {unknown[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
+        )
+    column2 = tuple(o for o in countries if law.pays_column2(o, day))
+    in_effect = measures_in_effect(law, day, as_known=known)
+    steps: list[_Step] = []
+    for origin in countries:
+        claims_here = law.effective_claims(claim_set, origin, day, as_known=known)
+        programmes = tuple(sorted(c for c in claims_here if c in law.programmes))
+        base_key = (programmes, origin in column2)
+        activation = active_measures(
+            law, origin, day, as_known=known, claims=claims_here, in_effect=in_effect
+        )
+        rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
+        signature = (tuple(m.id for m in activation.measures), rules, base_key)
+        steps.append((programmes, base_key, activation, signature))
+    plan = (law, column2, tuple(steps))
+    _PLANS[key] = (base, plan)
+    while len(_PLANS) > 8:
+        _PLANS.popitem(last=False)
+    return plan
+
+
 def _code_masks(codes: tuple[str, ...]) -> dict[tuple[str, int], _Masks]:
     masks = _CODE_MASKS.get(codes)
     if masks is None:
@@ -330,14 +379,8 @@ def resolve_lines(
     if cached is not None and cached[2] is base_ave:
         _TABLES.move_to_end(key)
         return cached[1]
-    law = base if scenario is None else apply_scenario(base, scenario)
-    unknown = sorted(claim_set - set(law.claims))
-    if unknown:
-        raise MalformedInputError(
-            f"unknown claim {unknown[0]!r}", hint=f"known claims: {', '.join(sorted(law.claims))}"
-        )
+    law, column2, steps = _plan(base, scenario, countries, day, known, claim_set)
     line_codes, mfn, specific, special_texts = _lines(schedule, codes, base_ave)
-    column2 = tuple(o for o in countries if law.pays_column2(o, day))
     column2_rates = _column2_rates(schedule, codes) if column2 else None
     n_lines = line_codes.shape[0]
     # the distinct duty columns (origins with the same measures, stacking rules and base share
@@ -352,17 +395,10 @@ def resolve_lines(
     # Origins with the same measures, stacking rules and base (EU members, most small
     # countries) get the same duties: each distinct set is evaluated once.
     done: dict[tuple[Any, ...], int] = {}
-    in_effect = measures_in_effect(law, day, as_known=known)
-    for column, origin in enumerate(countries):
-        claims_here = law.effective_claims(claim_set, origin, day, as_known=known)
-        programmes = tuple(sorted(c for c in claims_here if c in law.programmes))
-        base_key = (programmes, origin in column2)
+    for column, (origin, (programmes, base_key, activation, signature)) in enumerate(
+        zip(countries, steps, strict=True)
+    ):
         base_of.append(base_key)
-        activation = active_measures(
-            law, origin, day, as_known=known, claims=claims_here, in_effect=in_effect
-        )
-        rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
-        signature = (tuple(m.id for m in activation.measures), rules, base_key)
         if signature in done:
             duty_of[column] = done[signature]
             continue
