@@ -43,11 +43,11 @@ class PartialChildren:
     """The HTS10 children of some HTS8 lines and each origin's weights on them.
 
     ``rows`` are the refined lines' rows in the caller's line array, ``codes`` the children
-    (grouped by line, ``parent`` the index into ``rows`` of each), ``origins`` the origins with
-    a partial cell on them (``columns``: their columns in the caller's arrays; the others need
-    no children's law), ``weights`` ``[C, O']`` their weights (summing to 1 over the children
-    of each line); ``unrefined`` the HTS8 codes of partial lines with no HTS10 line on the
-    schedule (their rate is left as it is).
+    (grouped by line, ``parent`` the index into ``rows`` of each), ``origins`` the caller's
+    origins (``columns``: their columns in the caller's arrays; all of them, so that the law
+    engine reuses the plan of the caller's own call), ``weights`` ``[C, O']`` their weights
+    (summing to 1 over the children of each line); ``unrefined`` the HTS8 codes of partial
+    lines with no HTS10 line on the schedule (their rate is left as it is).
     """
 
     rows: IntArray
@@ -147,7 +147,10 @@ def partial_children(
     from tariffscope.regime.schedule import load_schedule
 
     rows = np.flatnonzero(cells.any(axis=1))
-    columns = np.flatnonzero(cells.any(axis=0))
+    # every origin, not only those with a partial cell: the law engine then reuses the plan
+    # (measures, bases) it made for the lines' own call, which costs more than the few extra
+    # origins (they share measures); ``refine`` writes the partial cells only
+    columns = np.arange(cells.shape[1], dtype=np.int64)
     key = (id(codes), rows.tobytes(), columns.tobytes(), tuple(origins))
     stored = _CHILDREN.get(key)
     if stored is not None and stored[0] is codes:

@@ -19,6 +19,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -358,19 +359,34 @@ class Schedule:
                 rows.append(row)
         index = np.array(rows, dtype=np.int64)
         rates = [self._mfn[row] for row in rows]
-        column2 = self._table["column2_text"].to_numpy(dtype=object)[index].astype(str)
+        columns = self._block_columns
+        column2 = columns["column2_text"][index].astype(str)
         column2_rates = []
         for text, rate in zip(column2.tolist(), rates, strict=True):
             parsed = ScheduleLine("", 8, "", "", NO_RATE, "", column2_text=text).column2
             column2_rates.append((parsed or rate).ad_valorem)
         return LineBlock(
-            codes=self._table["hts"].to_numpy(dtype=str)[index],
-            level=self._table["level"].to_numpy(dtype=np.int64)[index],
+            codes=columns["hts"][index],
+            level=columns["level"][index],
             mfn_ad_valorem=np.array([r.ad_valorem for r in rates], dtype=np.float64),
             mfn_is_specific=np.array([r.is_specific for r in rates], dtype=np.bool_),
             column2_ad_valorem=np.array(column2_rates, dtype=np.float64),
-            special_text=self._table["special_text"].to_numpy(dtype=object)[index].astype(str),
+            special_text=columns["special_text"][index].astype(str),
         )
+
+    @functools.cached_property
+    def _block_columns(self) -> dict[str, npt.NDArray[Any]]:
+        # whole-table columns as arrays once: converting them on every block cost more than
+        # the block itself on the few hundred HTS10 lines under partial lines
+        arrays = {
+            "hts": self._table["hts"].to_numpy(dtype=str),
+            "level": self._table["level"].to_numpy(dtype=np.int64),
+            "column2_text": self._table["column2_text"].to_numpy(dtype=object),
+            "special_text": self._table["special_text"].to_numpy(dtype=object),
+        }
+        for array in arrays.values():
+            array.setflags(write=False)
+        return arrays
 
     @functools.cached_property
     def _children(self) -> dict[str, tuple[str, ...]]:
