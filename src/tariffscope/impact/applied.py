@@ -105,17 +105,23 @@ class AppliedLaw(LawOnLines):
     shares: Any = None
     refinement: Any = None
 
-    def _refined(self, rates: FloatArray, field: str) -> FloatArray:
+    def _partial(self, field: str) -> tuple[Any, Any, FloatArray] | None:
         if self.refinement is None:
-            return rates
+            return None
         cells, children, law = self.refinement
-        return refine(rates, cells, children, getattr(law, field))
+        return cells, children, getattr(law, field)
 
     @cached_property
     def statutory(self) -> FloatArray:
         """``[L, O]`` rates with no claim (specific General rates at their AVEs)."""
-        plain = _mixed(self.table, (None, None), self.shares, self.lines, "total")
-        return self._refined(plain, "statutory")
+        return _mixed(
+            self.table,
+            (None, None),
+            self.shares,
+            self.lines,
+            "total",
+            self._partial("statutory"),
+        )
 
     @cached_property
     def usmca_share(self) -> FloatArray:
@@ -131,8 +137,8 @@ class AppliedLaw(LawOnLines):
     def base(self) -> FloatArray:
         """``[L, O]`` the base part of ``rates`` (General, Column 2 or preferential rate) mixed
         by the same shares."""
-        return self._refined(
-            _mixed(self.table, self.claimed, self.shares, self.lines, "base"), "base"
+        return _mixed(
+            self.table, self.claimed, self.shares, self.lines, "base", self._partial("base")
         )
 
 
@@ -236,7 +242,6 @@ def _mix(
             out[:, k] += column
         if usmca_table is not None and k in shares.usmca:
             out[:, k] += shares.usmca[k] * (usmca[:, usmca_column[origin]] - column)
-    out.setflags(write=False)
     return out
 
 
@@ -267,15 +272,22 @@ def _mixed(
     shares: _Shares,
     lines: TradeLines,
     field: str,
+    partial: tuple[Any, Any, FloatArray] | None = None,
 ) -> FloatArray:
-    """:func:`_mix` of ``field`` (``total`` or ``base``), memoised."""
-    kept = (plain, *claimed, lines.codes, shares)
+    """:func:`_mix` of ``field`` (``total`` or ``base``), with the partial cells refined by
+    ``partial`` (cells, children, the children's rates; :func:`tariffscope.impact.
+    partial_lines.refine`), memoised. Refined in the new array itself: a copy of an
+    ``[L, O]`` array costs tens of milliseconds in page faults."""
+    kept = (plain, *claimed, lines.codes, shares, *(partial or ()))
     key = (*(id(item) for item in kept), tuple(lines.origins), field)
     stored = _MIXED.get(key)
     if stored is not None and all(a is b for a, b in zip(stored[0], kept, strict=True)):
         _MIXED.move_to_end(key)
         return stored[1]
     out = _mix(plain, claimed, shares, lines, field)
+    if partial is not None:
+        out = refine(out, *partial, in_place=True)
+    out.setflags(write=False)
     _MIXED[key] = (kept, out)
     while len(_MIXED) > 16:
         _MIXED.popitem(last=False)
@@ -347,7 +359,6 @@ def applied_line_rates(
         return stored[1]
 
     claimed = (claimed_usmca, claimed_pool)
-    rates = _mixed(plain, claimed, shares, lines, "total")
     refinement, unrefined = _refinement(
         lines,
         (plain, *claimed),
@@ -357,8 +368,8 @@ def applied_line_rates(
         metal_share=metal_share,
         share_period=period,
     )
-    if refinement is not None:
-        rates = refine(rates, *refinement[:2], refinement[2].rates)
+    partial = None if refinement is None else (*refinement[:2], refinement[2].rates)
+    rates = _mixed(plain, claimed, shares, lines, "total", partial)
     law = AppliedLaw(
         table=plain,
         values=lines.values,

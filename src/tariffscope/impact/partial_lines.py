@@ -190,12 +190,18 @@ def partial_children(
 
 
 def refine(
-    rates: FloatArray, cells: BoolArray, children: PartialChildren, child_rates: FloatArray
+    rates: FloatArray,
+    cells: BoolArray,
+    children: PartialChildren,
+    child_rates: FloatArray,
+    *,
+    in_place: bool = False,
 ) -> FloatArray:
     """``rates`` (``[L, O]``) with each cell of ``cells`` on a line with children replaced by the
     weighted mean of ``child_rates`` (``[C, O']``, the children's rates for their origins);
-    a new read-only array (``rates`` itself when nothing changes). A child with no rate (NaN)
-    leaves its line's cell as it is."""
+    a new read-only array (``rates`` itself when nothing changes), or with ``in_place``
+    ``rates`` itself, changed and left writable. A child with no rate (NaN) leaves its line's
+    cell as it is."""
     if children.rows.size == 0:
         return rates
     means = np.zeros((children.rows.size, children.columns.size))
@@ -204,9 +210,10 @@ def refine(
     mask = cells[at] & np.isfinite(means)
     if not mask.any():
         return rates
-    out = np.array(rates, copy=True, order="F")
+    out = rates if in_place else np.array(rates, copy=True, order="F")
     block = out[at]
     block[mask] = means[mask]
     out[at] = block
-    out.setflags(write=False)
+    if not in_place:
+        out.setflags(write=False)
     return out

@@ -1,0 +1,84 @@
+"""Benchmark: ``tariffscope brief`` on the founding story, two source trees alternating.
+
+Each pair runs the brief once from each tree in a new process (cold Python; the user cache of
+the validated catalog, GE baselines and claim calibration warm, as on every run after the
+first), so both see the same machine load; then, in a new process per tree, the in-process
+``build_brief`` time after reading the story (model loaded; the law engine's caches empty).
+
+Run: ``python bench/bench_brief_ab.py BASE_SRC NEW_SRC [PAIRS]`` from the checkout (the venv's
+python), with BASE_SRC e.g. a ``git archive <commit> src`` extracted under /tmp.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = ROOT / "examples" / "ishiba-bessent-2025-07-18.txt"
+TARIFFSCOPE = Path(sys.executable).with_name("tariffscope")
+IN_PROCESS = f"""
+import time
+from tariffscope.report.build import read_sources
+from tariffscope.report.brief import build_brief
+extractions, _ = read_sources([{str(STORY)!r}])
+started = time.perf_counter()
+build_brief(extractions, draws=500)
+print(time.perf_counter() - started)
+"""
+
+
+def _env(src: str) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=src)
+
+
+def _cold(src: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [str(TARIFFSCOPE), "brief", str(STORY)], check=True, capture_output=True, env=_env(src)
+    )
+    return time.perf_counter() - started
+
+
+def _in_process(src: str) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_env(src),
+    )
+    return float(done.stdout.split()[-1])
+
+
+def _summary(name: str, times: list[float]) -> str:
+    spread = " ".join(f"{t:.2f}" for t in times)
+    return f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s ({spread})"
+
+
+def main(base: str, new: str, pairs: int = 7) -> None:
+    trees = {"base": base, "new": new}
+    for src in trees.values():
+        _cold(src)  # fill the caches once
+    cold: dict[str, list[float]] = {name: [] for name in trees}
+    warm: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(pairs):
+        for name, src in trees.items():
+            cold[name].append(_cold(src))
+    for _ in range(3):
+        for name, src in trees.items():
+            warm[name].append(_in_process(src))
+    for name in trees:
+        print(_summary(f"{name} tariffscope brief (cold process)", cold[name]))
+    for name in trees:
+        print(_summary(f"{name} in-process build_brief (model loaded)", warm[name]))
+    differences = [n - b for b, n in zip(cold["base"], cold["new"], strict=True)]
+    print(f"paired differences new - base: median {statistics.median(differences):+.2f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:]))
