@@ -142,7 +142,7 @@ def partial_children(
     codes: npt.NDArray[np.str_], cells: BoolArray, origins: Sequence[str]
 ) -> PartialChildren:
     """The HTS10 children on the schedule of the lines with a partial cell (``cells``,
-    ``[L, O]``) and the weights on them of the origins with one (memoised by the code array's
+    ``[L, O]``) and the weights on them of every origin (memoised by the code array's
     identity, the cells and the origins)."""
     from tariffscope.regime.schedule import load_schedule
 
