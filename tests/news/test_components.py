@@ -7,6 +7,7 @@ import json
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -193,3 +194,18 @@ def test_dates_follow_the_tense_in_a_hand_built_parse() -> None:
     (found,) = doc._.tariffscope_dates
     assert found["date"] == (dt.date(2025, 7, 19)).isoformat()
     assert found["direction"] == 1
+
+
+def test_vocabulary_word_sets_are_named_and_versioned() -> None:
+    from tariffscope.errors import DataFileError
+    from tariffscope.news.lexicon import Lexicon, default_lexicon
+
+    lexicon = default_lexicon()
+    data = json.loads(lexicon.to_json())
+    data["words"] = {"sample_verbs": ["meet", "talk"]}
+    data["version"] = 99
+    reloaded = Lexicon.from_json(json.dumps(data))
+    assert reloaded.version == 99
+    assert reloaded.words("sample_verbs") == frozenset({"meet", "talk"})
+    with pytest.raises(DataFileError, match="no word set 'absent'"):
+        reloaded.words("absent")

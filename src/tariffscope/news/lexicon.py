@@ -1,8 +1,10 @@
-"""Gazetteers of the news reader: places, demonyms, institutions, roles, outlets, people.
+"""The news reader's vocabulary: places, demonyms, institutions, roles, outlets, people, and
+the named word sets every rule reads.
 
 The data live in ``news/data/lexicon.json`` (hand-written; documented in docs/extraction.md)
-plus the ISO 3166 short names of ``data/embedded/iso3166_countries.csv``. A
-:class:`Lexicon` is immutable; pipeline components load the default one and save it with
+plus the ISO 3166 short names of ``data/embedded/iso3166_countries.csv``. The file
+carries a ``version``; a rule reads its words with ``lexicon.words("name")``, never from a
+list of its own. A :class:`Lexicon` is immutable; pipeline components load the default one and save it with
 their ``to_disk`` so a saved pipeline carries its own gazetteers.
 """
 
@@ -66,6 +68,8 @@ class Lexicon:
     outlets: frozenset[str]
     known_people: Mapping[str, str]
     first_words: frozenset[str] = frozenset()
+    version: int = 1
+    word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], iso_names: Mapping[str, str]) -> Lexicon:
@@ -97,9 +101,27 @@ class Lexicon:
                 honorifics=frozenset(data["honorifics"]),
                 outlets=frozenset(data["outlets"]),
                 known_people=dict(data["known_people"]),
+                version=int(data.get("version", 1)),
+                word_sets={
+                    name: frozenset(str(w) for w in words)
+                    for name, words in data.get("words", {}).items()
+                },
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise DataFileError(f"lexicon: missing or malformed section ({error})") from None
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word set ``name`` of the vocabulary (the ``words`` section of the data).
+
+        Raises
+        ------
+        DataFileError
+            The vocabulary has no word set of that name (a lexicon saved by an older version).
+        """
+        try:
+            return self.word_sets[name]
+        except KeyError:
+            raise DataFileError(f"lexicon version {self.version}: no word set {name!r}") from None
 
     def to_json(self) -> str:
         """The JSON text this lexicon was built from (for ``to_disk``)."""
