@@ -4,8 +4,8 @@ the named word sets every rule reads.
 The data live in ``news/data/lexicon.json`` (hand-written; documented in docs/extraction.md)
 plus the ISO 3166 short names of ``data/embedded/iso3166_countries.csv``. The file
 carries a ``version``; a rule reads its words with ``lexicon.words("name")``, never from a
-list of its own. A :class:`Lexicon` is immutable; pipeline components load the default one and save it with
-their ``to_disk`` so a saved pipeline carries its own gazetteers.
+list of its own. A :class:`Lexicon` is immutable; pipeline components load the default one
+and save it with their ``to_disk`` so a saved pipeline carries its own vocabulary.
 """
 
 from __future__ import annotations
