@@ -53,3 +53,22 @@ def test_note_list_reads_codes_up_to_the_next_subdivision() -> None:
     )
     with pytest.raises(DataFileError, match="not found"):
         note_list(text, "(z) Missing")
+
+
+def test_derivative_lines_keep_the_statistical_precision_the_note_prints() -> None:
+    from tariffscope.regime.product_lists import at_printed_precision
+
+    printed = ("30049092" + "44", "32081000", "83024160" + "15", "83024160" + "45")
+    refined = at_printed_precision(["30049092", "32081000", "73181500"], printed)
+    # the medicaments line is covered only through its statistical line; the others as listed
+    assert refined == ("3004909244", "32081000", "73181500")
+    assert at_printed_precision(["83024160"], printed) == ("8302416015", "8302416045")
+
+
+def test_committed_derivative_lists_do_not_charge_whole_medicament_lines() -> None:
+    from tariffscope.regime.catalog import catalog_dir
+
+    for name in ("s232_steel_derivatives_2025_08_18", "s232_aluminum_derivatives_2025_08_18"):
+        text = (catalog_dir() / "products" / f"{name}.csv").read_text(encoding="utf-8")
+        codes = set(text.split())
+        assert "3004909244" in codes and "30049092" not in codes, name

@@ -67,6 +67,9 @@ SOURCE_NAMES: tuple[str, ...] = (
 
 ANNEX2_OPENING = "(a) As provided for in heading 9903.01.32"
 AUTO_PARTS_OPENING = "(g) Subject to a manufacturer's import adjustment offset amount"
+# The derivative aluminum products of heading 9903.85.08, U.S. note 19(k): the only derivative
+# list the Rev.6 text prints, some of it at statistical (10-digit) precision.
+ALUMINUM_DERIVATIVES_OPENING = "(k) The rates of duty in heading 9903.85.08 apply"
 #: Headings of the auto parts list that are not vehicle-specific (assumption A11).
 CONDITIONAL_AUTO_PARTS: frozenset[str] = frozenset({"8471"})
 PARTICULAR_ARTICLES_OPENING = "(b) As provided in heading 9903.02.78"
@@ -216,6 +219,23 @@ _CODE_TOKEN = re.compile(r"^\d{4}(?:\.\d{2}(?:\.\d{2,4})?)?$")
 _NEXT_SUBDIVISION = re.compile(r"^\s*(?:\([a-z]{1,2}\) \S|\d+\.\s+\(a\)\s)")
 
 
+def at_printed_precision(codes: Iterable[str], printed: Iterable[str]) -> tuple[str, ...]:
+    """``codes`` with each HTS8 line the note covers only through statistical lines replaced by
+    those lines (an HTS8 truncation of "3004.90.9244" would charge every medicament of
+    3004.90.92). Codes the note does not print stay as they are.
+    """
+    printed = set(printed)
+    statistical: dict[str, list[str]] = {}
+    for code in printed:
+        if len(code) == 10:
+            statistical.setdefault(code[:8], []).append(code)
+    refined: set[str] = set()
+    for code in codes:
+        children = statistical.get(code) if len(code) == 8 and code not in printed else None
+        refined.update(children or (code,))
+    return tuple(sorted(refined))
+
+
 def note_list(text: str, opening: str) -> tuple[str, ...]:
     """HTS codes printed after the subdivision that starts with ``opening``, up to the next one.
 
@@ -339,21 +359,28 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
     derivatives_path = paths["budgetlab_s232_derivatives"]
     with derivatives_path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    # The tracker's file truncates the notice's codes to HTS8. The steel list (heading
+    # 9903.81.91) is not printed in the Rev.6 text; the inclusions notices added products to
+    # both metals' lists under the same codes, so the steel lines the aluminum note prints at
+    # 10 digits take that precision too (assumption stated in the list's header).
+    printed = note_list(ch99, ALUMINUM_DERIVATIVES_OPENING)
     for metal in ("steel", "aluminum"):
         for dated, label in (("", "2025_03_12"), ("2025-08-18", "2025_08_18")):
-            codes = sorted(
-                {
+            codes = at_printed_precision(
+                (
                     r["hts_prefix"]
                     for r in rows
                     if r["derivative_type"] == metal and (r["effective_date"] or "") == dated
-                }
+                ),
+                printed,
             )
             if codes:
                 lists.append(
                     ProductList(
                         f"s232_{metal}_derivatives_{label}",
-                        tuple(codes),
-                        f"{derivatives_path.name} (sha256 {_sha256(derivatives_path)[:16]})",
+                        codes,
+                        f"{derivatives_path.name} (sha256 {_sha256(derivatives_path)[:16]}), "
+                        f"statistical lines as printed in U.S. note 19(k) of {ch99_origin}",
                         f"Section 232 {metal} derivative articles outside the core chapters, "
                         + (
                             "added by the inclusions notice effective 2025-08-18"
