@@ -83,7 +83,11 @@ def test_threat_direction_and_order_of_magnitude(
     )
     loss = -h["consumer_surplus_change_usd"]
     assert 0.5 * static_duty_increase < loss < static_duty_increase
-    assert h["etr_focus_before_pct"] < h["etr_focus_after_pct"] <= h["etr_focus_static_pct"]
+    assert h["etr_focus_before_pct"] < h["etr_focus_after_pct"]
+    # substitution shrinks the newly taxed lines, so the weight of lines whose rate did not
+    # change grows: when those carry more (Section 232 at 27.5-50%) the average can end a
+    # little above the static one, never by much
+    assert h["etr_focus_after_pct"] <= h["etr_focus_static_pct"] + 0.5
     # vehicles, the biggest sector, move little; machinery leads the fall
     by_sector = outcome.focus_by_sector().set_index("gtap_code")
     assert by_sector.loc["ome", "change_usd"] < by_sector.loc["mvh", "change_usd"]
