@@ -27,3 +27,8 @@ def story_url(path: Path) -> str:
 def stories(split: Split, folder: Path = CORPUS_DIR) -> list[Path]:
     """The corpus stories of one split, in file-name order."""
     return [p for p in sorted(folder.glob("*.txt")) if split_of_url(story_url(p)) == split]
+
+
+if __name__ == "__main__":
+    for name in ("train", "test"):
+        print(name, " ".join(p.name for p in stories(name)))  # type: ignore[arg-type]
