@@ -26,7 +26,6 @@ from tariffscope.news._syntax import is_headline_line, line_spans
 from tariffscope.news.lexicon import Lexicon, norm_token
 
 __all__ = [
-    "NAME_PARTICLES",
     "RoleInfo",
     "article_countries",
     "boilerplate_ranges",
@@ -39,26 +38,6 @@ __all__ = [
     "right_role",
 ]
 
-NAME_PARTICLES = frozenset(
-    {
-        "von",
-        "der",
-        "van",
-        "de",
-        "da",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "bin",
-        "al",
-        "la",
-        "le",
-        "du",
-        "ter",
-        "den",
-    }
-)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CONNECTORS = frozenset({"of", "for", "the", "and"})
 _CREDIT = re.compile(
@@ -271,6 +250,7 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     Particles ("von der") count inside a name; a hyphen joins without spaces; a possessive,
     a place name or an uncapitalised word ends it.
     """
+    particles = lex.words("person_name_particles")
     n = 0
     j = i
     while j < len(doc) and n < limit:
@@ -279,10 +259,10 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
             j += 1
             continue
         if (
-            token.lower_ in NAME_PARTICLES
+            token.lower_ in particles
             and n
             and j + 1 < len(doc)
-            and (doc[j + 1].is_title or doc[j + 1].lower_ in NAME_PARTICLES)
+            and (doc[j + 1].is_title or doc[j + 1].lower_ in particles)
         ):
             j += 1
             continue

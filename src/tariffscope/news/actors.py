@@ -30,7 +30,6 @@ from spacy.tokens import Doc
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
-    NAME_PARTICLES,
     RoleInfo,
     article_countries,
     is_role_word,
@@ -42,57 +41,13 @@ from tariffscope.news._persons import (
 )
 from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news.lexicon import Lexicon, fold
+from tariffscope.news.mention_chains import build_chains
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
 _MINISTERIAL = re.compile(r"\b(?:minister|premier|chancellor)\b", re.I)
 
-_NOT_NAMES = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "him",
-        "them",
-        "us",
-        "me",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "president",
-        "minister",
-        "secretary",
-    ]
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "pobj", "dobj", "appos"})
-_INSTITUTION_WORDS = frozenset(
-    {
-        "ministry",
-        "embassy",
-        "government",
-        "office",
-        "department",
-        "commission",
-        "cabinet",
-        "administration",
-    }
-)
 
 
 @dataclass
@@ -158,6 +113,7 @@ class ActorComponent(LexiconComponent):
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
+        doc._.tariffscope_chains = build_chains(doc, out, mentions, lex).to_data()
 
     def _minister_countries(
         self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
@@ -232,7 +188,11 @@ class ActorComponent(LexiconComponent):
         out = []
         for (start, end), source in found.items():
             text = " ".join(doc[start:end].text.split())
-            if fold(text) in _NOT_NAMES or text in lex.outlets or lex.place_code(text):
+            if (
+                fold(text) in lex.words("person_not_names")
+                or text in lex.outlets
+                or lex.place_code(text)
+            ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
@@ -258,6 +218,8 @@ class ActorComponent(LexiconComponent):
 
     def _scan_aliases(self, doc: Doc, persons: list[_Person]) -> None:
         alias_owner: dict[str, int] = {}
+        not_names = self.lexicon.words("person_not_names")
+        particles = self.lexicon.words("person_name_particles")
         firsts = [p.name.split()[0] for p in persons if len(p.name.split()) >= 2]
         for index, person in enumerate(persons):
             original = person.name.split()
@@ -275,7 +237,7 @@ class ActorComponent(LexiconComponent):
             ):
                 forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
             for form in forms:
-                if fold(form) in _NOT_NAMES or fold(form) in NAME_PARTICLES or len(form) < 2:
+                if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
                 alias_owner.setdefault(form, index)
         if not alias_owner:
@@ -338,7 +300,7 @@ class ActorComponent(LexiconComponent):
 
     def _institution_country(self, doc: Doc, person: _Person, lex: Lexicon) -> str | None:
         role_words = set((person.role or "").lower().split())
-        keys = role_words & _INSTITUTION_WORDS
+        keys = role_words & lex.words("person_institution_words")
         if not keys:
             return None
         limit = person.mentions[0][2]
@@ -455,7 +417,7 @@ class ActorComponent(LexiconComponent):
 
 @Language.factory(
     "tariffscope_actors",
-    assigns=["doc._.tariffscope_persons", "doc._.tariffscope_mentions"],
+    assigns=["doc._.tariffscope_persons", "doc._.tariffscope_mentions", "doc._.tariffscope_chains"],
     requires=["token.pos", "token.dep", "token.ent_type", "doc.sents"],
     default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
 )
