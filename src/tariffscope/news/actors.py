@@ -113,7 +113,12 @@ class ActorComponent(LexiconComponent):
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
-        doc._.tariffscope_chains = build_chains(doc, out, mentions, lex).to_data()
+        chains = build_chains(doc, out, mentions, lex)
+        for mention in mentions:  # an ambiguous role phrase: the one the chains chose
+            if mention.pop("candidates", None) is not None:
+                chosen = chains.person(mention["start"], mention["end"], named_only=True)
+                mention["person"] = mention["person"] if chosen is None else chosen
+        doc._.tariffscope_chains = chains.to_data()
 
     def _minister_countries(
         self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
@@ -366,8 +371,22 @@ class ActorComponent(LexiconComponent):
                 continue
             index = self._resolve_role(info, persons, last_person, doc, i)
             if index is not None:
-                out.append({"start": start, "end": end, "person": index, "kind": "role"})
+                mention = {"start": start, "end": end, "person": index, "kind": "role"}
+                holders = self._role_holders(info, persons)
+                if len(holders) > 1:  # two prime ministers: the mention chains choose
+                    mention["candidates"] = holders
+                out.append(mention)
         return out
+
+    def _role_holders(self, info: RoleInfo, persons: list[_Person]) -> list[int]:
+        role = (info.role or "").lower()
+        return [
+            k
+            for k, p in enumerate(persons)
+            if p.role
+            and (p.role.lower() == role or p.role.lower().endswith(" " + role))
+            and (info.country is None or p.country in {None, info.country})
+        ]
 
     def _resolve_role(
         self, info: RoleInfo, persons: list[_Person], last: int | None, doc: Doc, at: int
@@ -385,6 +404,16 @@ class ActorComponent(LexiconComponent):
             before = [k for k in matches if persons[k].mentions[0][2] < at]
             return (before or matches)[-1] if len(matches) > 1 else matches[0]
         if info.country is not None:
+            # "the U.S. trade chief" for the U.S. Trade Representative: one person of that
+            # country whose office shares a qualifier with the phrase
+            qualifiers = set(role.split()[:-1])
+            sharing = [
+                k
+                for k, p in enumerate(persons)
+                if p.role and p.country == info.country and qualifiers & set(p.role.lower().split())
+            ]
+            if len(sharing) == 1:
+                return sharing[0]
             same = [
                 k
                 for k, p in enumerate(persons)

@@ -106,14 +106,17 @@ class MentionChains:
     def mention_at(
         self, start: int, end: int, *, plural: bool = False, named_only: bool = False
     ) -> Mention | None:
-        """The mention of ``[start, end)``: one that names a person outright first, then a
-        counterpart, a plural (only when ``plural``), and the latest pronoun (not when
-        ``named_only``)."""
+        """The mention of ``[start, end)``: one inside the span first; then one that names a
+        person outright, a counterpart, a plural (only when ``plural``), and the latest pronoun
+        (not when ``named_only``)."""
         found = [m for m in self.overlapping(start, end) if plural or m.kind != "plural"]
         if named_only:
             found = [m for m in found if m.kind in _NAMING]
-        # a name beats a counterpart phrase, which beats the pronoun inside it ("his counterpart")
-        found.sort(key=lambda m: _PRIORITY.get(m.kind, 3))
+        # a mention inside the span beats one that only overlaps it; then a name beats a
+        # counterpart phrase, which beats the pronoun inside it ("his counterpart")
+        found.sort(
+            key=lambda m: (not (start <= m.start and m.end <= end), _PRIORITY.get(m.kind, 3))
+        )
         return found[0] if found else None
 
     def person(self, start: int, end: int, *, named_only: bool = False) -> int | None:
@@ -254,20 +257,26 @@ def build_chains(
     ``country``; ``start``/``end``/``person``/``kind``).
     """
     words = _Words.of(lex)
-    named = [
-        Mention(int(m["start"]), int(m["end"]), (int(m["person"]),), m.get("kind", "name"))
-        for m in mentions
-    ]
     token_person: dict[int, int] = {}
-    mention_end_token: dict[int, tuple[int, int]] = {}  # last token -> (person, first token)
+    # last token of a named mention -> (mention, first token, the people it may name)
+    mention_end_token: dict[int, tuple[Mention, int, tuple[int, ...]]] = {}
     genders: dict[int, Gender] = {}
-    for m in named:
+    kept: list[Mention] = []
+    for record in mentions:
+        m = Mention(
+            int(record["start"]),
+            int(record["end"]),
+            (int(record["person"]),),
+            record.get("kind", "name"),
+        )
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
+            kept.append(m)
             continue
         for t in span:
             token_person[t.i] = m.persons[0]
-        mention_end_token[span.end - 1] = (m.persons[0], span.start)
+        candidates = tuple(int(k) for k in record.get("candidates", ()))
+        mention_end_token[span.end - 1] = (m, span.start, candidates)
         if span.start > 0:
             title = doc[span.start - 1].text
             if title in words.male_titles:
@@ -289,7 +298,7 @@ def build_chains(
     sentence = 0
     reading = _Reading(genders)
     resolved: dict[int, int] = {}  # token index -> person (pronouns, counterparts)
-    out: list[Mention] = list(named)
+    out: list[Mention] = kept
 
     def agrees(person: int, gender: Gender | None) -> bool:
         return gender is None or reading.genders.get(person) in {None, gender}
@@ -378,7 +387,15 @@ def build_chains(
             sentence = sent_of[token.i]
         quoted = in_quote(token)
         if token.i in mention_end_token:
-            person, first = mention_end_token[token.i]
+            mention, first, candidates = mention_end_token[token.i]
+            person = mention.persons[0]
+            if candidates:  # "the prime minister" with two in the story: the salient one
+                order = [reading.last_subject, reading.last_speaker]
+                order += [p for _, p in reversed(reading.seen)]
+                person = next((p for p in order if p in candidates), person)
+                for i in range(first, token.i + 1):
+                    token_person[i] = person
+            out.append(Mention(mention.start, mention.end, (person,), mention.kind))
             reading.seen.append((sentence, person))
             if not quoted and any(_is_subject(doc[i]) for i in range(first, token.i + 1)):
                 reading.last_subject = person
