@@ -131,7 +131,7 @@ class ParticipantReader:
             if person is None:
                 person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
         lower = member.lower_
-        if person is None and lower in {"i", "we", "me", "us"}:
+        if person is None and lower in lex.words("person_speaker_pronouns"):
             speaker = next((n for s, e, n in self._speakers if s <= member.idx < e), None)
             if speaker is not None:
                 person = index.person_named(speaker)

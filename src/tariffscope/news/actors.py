@@ -45,7 +45,6 @@ from tariffscope.news.mention_chains import build_chains
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
-_MINISTERIAL = re.compile(r"\b(?:minister|premier|chancellor)\b", re.I)
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "pobj", "dobj", "appos"})
 
@@ -126,14 +125,19 @@ class ActorComponent(LexiconComponent):
         """'Trade Minister Nguyen Hong Dien' in a story about the United States and Vietnam:
         the US government has no ministers, so a minister without a country is the other
         side's."""
-        if not any(p["country"] is None and _MINISTERIAL.search(p["role"] or "") for p in out):
+        ministerial = lex.words("person_ministerial_words")
+
+        def is_minister(role: str | None) -> bool:
+            return bool(ministerial & set((role or "").lower().split()))
+
+        if not any(p["country"] is None and is_minister(p["role"]) for p in out):
             return
         sides = article_countries(doc, out, skip, lex)[:2]
         if "USA" not in sides or len(sides) < 2:
             return
         other = next(c for c in sides if c != "USA")
         for person in out:
-            if person["country"] is None and _MINISTERIAL.search(person["role"] or ""):
+            if person["country"] is None and is_minister(person["role"]):
                 person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
@@ -157,7 +161,8 @@ class ActorComponent(LexiconComponent):
             ):
                 start += 1
             while end > start and (
-                doc[end - 1].text in {"'s", "’s", "'", "’"} or not doc[end - 1].is_alpha
+                doc[end - 1].text in lex.words("person_possessive_marks")
+                or not doc[end - 1].is_alpha
             ):
                 end -= 1
             if start < end:
@@ -346,7 +351,7 @@ class ActorComponent(LexiconComponent):
                     doc[j].is_title
                     or doc[j].is_upper
                     or is_role_word(doc[j], lex)
-                    or doc[j].text in {"U.S.", "U.K."}
+                    or doc[j].text in lex.words("person_dotted_places")
                 )
             ):
                 j += 1

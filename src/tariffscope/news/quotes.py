@@ -121,7 +121,7 @@ class QuoteComponent(LexiconComponent):
 
     def _person_of(self, token: Token, mentions: MentionChains) -> int | None:
         """The person a subject names, or None for a non-person subject."""
-        if token.lower_ in {"i", "we", "they", "it", "you"}:
+        if token.lower_ in self.lexicon.words("person_not_speakers"):
             return None
         person = mentions.person_of(token)
         if person is not None:
