@@ -5,8 +5,9 @@ found the way a reader finds it:
 
 1. a speech verb ("said", "told", "wrote", "added", "according to", ...) outside the
    quotation in the sentences where it starts or ends; the nearest one wins. Its subject is
-   the speaker: a name, a role phrase ("The First Minister"), a pronoun (the last person who
-   spoke, else the last person named as a subject), a document of a person ("Trump's
+   the speaker: a name, a role phrase ("The First Minister"), a pronoun (resolved once for
+   the story by :mod:`tariffscope.news.mention_chains`: the last person who spoke whose
+   gender agrees, else the last person named as a subject), a document of a person ("Trump's
    letter", "his executive order") or something that is not a person (a statement, a
    ministry, "the countries"), which gives no speaker;
 2. without a speech verb, a sentence ending in a colon before the quotation ("Trump
