@@ -178,6 +178,27 @@ def test_they_and_their_are_the_two_latest_people_of_different_sides() -> None:
     assert _who(chains, doc, 11) == ["Lee", "Sato"]
 
 
+def test_the_two_alone_and_both_are_the_pair() -> None:
+    doc = _doc(
+        [
+            _met("Lee", "Ishiba"),
+            [("The", 1, "det", "DET"), ("two", 2, "nsubj", "NUM"), ("agreed", 2, "ROOT", "VERB", "agree"),
+             (".", 2, "punct", "PUNCT")],
+            [("Both", 1, "nsubj", "PRON"), ("left", 1, "ROOT", "VERB", "leave"), (".", 1, "punct", "PUNCT")],
+        ]
+    )  # fmt: skip
+    chains = _chains(doc, [("Lee", "KOR", None), ("Ishiba", "JPN", None)], {0: 0, 2: 1})
+    assert _who(chains, doc, 5) == ["Lee", "Ishiba"]
+    assert _who(chains, doc, 8) == ["Lee", "Ishiba"]
+
+
+def test_a_pronoun_before_anyone_is_named_stays_unresolved() -> None:
+    doc = _doc([[("He", 1, "nsubj", "PRON"), ("met", 1, "ROOT", "VERB", "meet"),
+                 ("Lee", 1, "dobj", "PROPN"), (".", 1, "punct", "PUNCT")]])  # fmt: skip
+    chains = _chains(doc, [("Lee", "KOR", None)], {2: 0})
+    assert _who(chains, doc, 0) == []
+
+
 def test_a_number_before_a_noun_that_is_not_people_is_no_plural() -> None:
     doc = _doc(
         [
@@ -267,3 +288,13 @@ def test_his_counterpart_is_a_participant_by_name(nlp: Language) -> None:
     )
     meetings = [e for e in _read(nlp, text).events if e.kind == "meeting"]
     assert [sorted(e.participants) for e in meetings] == [["Cyril Ramaphosa", "William Ruto"]]
+
+
+@pytest.mark.slow
+def test_a_role_phrase_sharing_a_qualifier_names_the_office_holder(nlp: Language) -> None:
+    text = (
+        "U.S. Trade Representative Jamieson Greer met Japan's chief negotiator Ryosei Akazawa in "
+        'Washington on Tuesday. "We made real progress on autos today," the U.S. trade chief '
+        "told reporters."
+    )
+    assert [q.speaker for q in _read(nlp, text).quotes] == ["Jamieson Greer"]
