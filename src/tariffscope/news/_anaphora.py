@@ -11,25 +11,27 @@ own points back to an earlier, fuller mention in the same sentence or the two be
 
 Only the definite article and demonstratives make a phrase anaphoric ("a model" or "tariffs"
 introduce something new), and the antecedent must be found within :data:`SENTENCES_BACK`
-sentences, as a reader would look for it.
+sentences, as a reader would look for it. The words come from the lexicon
+(``person_anaphora_*``); callers that hold the component's lexicon pass it, the others read
+the shipped one.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tariffscope.news.lexicon import Lexicon, default_lexicon
+
 __all__ = ["SENTENCES_BACK", "antecedent_goods_noun", "antecedent_tariff_object", "is_definite"]
 
 SENTENCES_BACK = 2
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-_OBJECT_PREPS = frozenset({"on", "against", "for"})
-_RATE_WORDS = frozenset({"%", "percent", "per", "cent", "percentage"})
 
 
-def is_definite(token: Token) -> bool:
+def is_definite(token: Token, lex: Lexicon | None = None) -> bool:
     """The noun has a definite article or a demonstrative ("the model", "these levies")."""
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+    definite = (lex or default_lexicon()).words("person_anaphora_definite")
+    return any(c.dep_ == "det" and c.lower_ in definite for c in token.children)
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -47,13 +49,13 @@ def _window_start(token: Token) -> int:
     return start
 
 
-def antecedent_goods_noun(head: Token) -> Token | None:
+def antecedent_goods_noun(head: Token, lex: Lexicon | None = None) -> Token | None:
     """The fuller earlier mention a bare definite goods noun points to, or None.
 
     "the model" -> "Cupra Tavascan model"; "the vehicles" -> "electric vehicles". The head
     must be a common noun with a definite determiner and no modifiers of its own.
     """
-    if head.pos_ != "NOUN" or not is_definite(head) or _modifiers(head):
+    if head.pos_ != "NOUN" or not is_definite(head, lex) or _modifiers(head):
         return None
     lemma = head.lemma_.lower()
     doc = head.doc
@@ -68,30 +70,39 @@ def antecedent_goods_noun(head: Token) -> Token | None:
     return None
 
 
-def _has_rate(token: Token) -> bool:
-    return any(t.lower_ in _RATE_WORDS for t in token.subtree)
+def _has_rate(token: Token, rate_words: frozenset[str]) -> bool:
+    return any(t.lower_ in rate_words for t in token.subtree)
 
 
-def antecedent_tariff_object(noun: Token, tariff_words: frozenset[str]) -> Token | None:
+def antecedent_tariff_object(
+    noun: Token, tariff_words: frozenset[str], lex: Lexicon | None = None
+) -> Token | None:
     """The goods object of the earlier tariff noun a definite rated tariff noun points to.
 
     "a review of tariffs on whisky ... look at the 10% import levies" -> "whisky". The
     antecedent is a tariff noun without a rate of its own, with an "on/against/for" object
     that is not itself a tariff word.
     """
-    if not is_definite(noun):
+    lex = lex or default_lexicon()
+    if not is_definite(noun, lex):
         return None
+    rate_words = lex.words("person_anaphora_rate_words")
+    preps = lex.words("person_anaphora_object_preps")
     doc = noun.doc
     for i in range(noun.i - 1, _window_start(noun) - 1, -1):
         candidate = doc[i]
         if candidate.lower_ not in tariff_words or candidate.pos_ != "NOUN":
             continue
-        if _has_rate(candidate):
+        if _has_rate(candidate, rate_words):
             continue
         for prep in candidate.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _OBJECT_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.lower_ not in tariff_words and not _has_rate(obj):
+                if (
+                    obj.dep_ == "pobj"
+                    and obj.lower_ not in tariff_words
+                    and not _has_rate(obj, rate_words)
+                ):
                     return obj
     return None

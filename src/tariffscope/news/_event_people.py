@@ -1,15 +1,15 @@
 """Who takes part in an event: helpers of :mod:`tariffscope.news.events`.
 
-:class:`MentionIndex` finds people by character position; :class:`ParticipantReader` reads the
-subject (a pronoun is the last person named as a subject; "the two leaders" are the last two
-people named), partners in "with"/"between" phrases, a person object ("met Bessent"), the agent
+People are found through the story's mention chains (:mod:`tariffscope.news.mention_chains`),
+the same resolver the quotation speakers use: a name or role phrase, a pronoun or possessive
+("he", "their meeting"), "his counterpart", "the two leaders". :class:`ParticipantReader` reads
+the subject, partners in "with"/"between" phrases, a person object ("met Bessent"), the agent
 ("announced by Trump"), a possessor ("Trump's talks"), "I"/"we" in a quotation (the speaker),
 "the country's minister" (the country the sentence is about), and governments as country codes.
 """
 
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -20,64 +20,9 @@ from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.event_context import topic_country
 from tariffscope.news.event_triggers import with_objects
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.mention_chains import MentionChains
 
-__all__ = ["MentionIndex", "ParticipantReader"]
-
-
-class MentionIndex:
-    """Mentions of people by character position."""
-
-    def __init__(self, mentions: list[dict[str, Any]]) -> None:
-        self.items: list[tuple[int, int, int]] = sorted(
-            (int(m["start"]), int(m["end"]), int(m["person"])) for m in mentions
-        )
-        self.starts = [m[0] for m in self.items]
-        self.by_name: dict[str, int] = {}
-        self.countries: dict[int, str] = {}
-
-    def person(self, start: int, end: int) -> int | None:
-        k = bisect.bisect_right(self.starts, end) - 1
-        while k >= 0 and self.items[k][1] > start:
-            s, e, p = self.items[k]
-            if s < end and start < e:
-                return p
-            k -= 1
-        return None
-
-    def country_of(self, person: int) -> str | None:
-        """The country of a person (set by the component)."""
-        return self.countries.get(person)
-
-    def person_named(self, name: str) -> int | None:
-        """The person whose canonical name is ``name`` (set by :meth:`names`)."""
-        return self.by_name.get(name)
-
-    def subject_before(self, doc: Doc, position: int) -> int | None:
-        """The last person named as a subject before ``position`` (for "he", "she")."""
-        k = bisect.bisect_left(self.starts, position) - 1
-        fallback = None
-        while k >= 0:
-            start, end, person = self.items[k]
-            span = doc.char_span(start, end, alignment_mode="expand")
-            fallback = person if fallback is None else fallback
-            if span is not None and any(
-                t.dep_ in {"nsubj", "nsubjpass"}
-                or (t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"})
-                for t in span
-            ):
-                return person
-            k -= 1
-        return fallback
-
-    def before(self, position: int, n: int) -> list[int]:
-        out: list[int] = []
-        k = bisect.bisect_left(self.starts, position) - 1
-        while k >= 0 and len(out) < n:
-            person = self.items[k][2]
-            if person not in out:
-                out.append(person)
-            k -= 1
-        return out
+__all__ = ["ParticipantReader"]
 
 
 class ParticipantReader:
@@ -86,7 +31,7 @@ class ParticipantReader:
     _speakers: list[tuple[int, int, str]]
 
     def _participants(
-        self, doc: Doc, token: Token, kind: str, index: MentionIndex, lex: Lexicon
+        self, doc: Doc, token: Token, kind: str, index: MentionChains, lex: Lexicon
     ) -> tuple[list[int], list[str]]:
         heads: list[Token] = []
         if token.pos_ in {"VERB", "AUX"}:
@@ -161,7 +106,7 @@ class ParticipantReader:
         doc: Doc,
         member: Token,
         trigger: Token,
-        index: MentionIndex,
+        index: MentionChains,
         lex: Lexicon,
         people: list[int],
         countries: list[str],
@@ -186,17 +131,17 @@ class ParticipantReader:
             if person is None:
                 person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
         lower = member.lower_
-        if person is None and lower in {"i", "we", "me", "us"}:
+        if person is None and lower in lex.words("person_speaker_pronouns"):
             speaker = next((n for s, e, n in self._speakers if s <= member.idx < e), None)
             if speaker is not None:
-                found = index.person_named(speaker)
-                if found is not None:
-                    person = found
-        if person is None and lower in {"he", "she", "him", "her"}:
-            person = index.subject_before(doc, member.idx)
+                person = index.person_named(speaker)
         if person is not None:
             if person not in people:
                 people.append(person)
+            return
+        pair = index.persons_at(left, right)  # "their meeting", "the two leaders"
+        if len(pair) >= 2 and member.lemma_.lower() not in COLLECTIVE:
+            people.extend(p for p in pair if p not in people)
             return
         if (lower in GROUPS and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
             "they",
@@ -219,7 +164,7 @@ class ParticipantReader:
                 countries.append(iso)
                 break
 
-    def _is_person(self, token: Token, index: MentionIndex) -> bool:
+    def _is_person(self, token: Token, index: MentionChains) -> bool:
         for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:
             if index.person(t.left_edge.idx, t.idx + len(t.text)) is not None:
                 return True

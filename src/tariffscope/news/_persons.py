@@ -26,7 +26,6 @@ from tariffscope.news._syntax import is_headline_line, line_spans
 from tariffscope.news.lexicon import Lexicon, norm_token
 
 __all__ = [
-    "NAME_PARTICLES",
     "RoleInfo",
     "article_countries",
     "boilerplate_ranges",
@@ -39,28 +38,6 @@ __all__ = [
     "right_role",
 ]
 
-NAME_PARTICLES = frozenset(
-    {
-        "von",
-        "der",
-        "van",
-        "de",
-        "da",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "bin",
-        "al",
-        "la",
-        "le",
-        "du",
-        "ter",
-        "den",
-    }
-)
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_CONNECTORS = frozenset({"of", "for", "the", "and"})
 _CREDIT = re.compile(
     r"\((?:[^()\n]{0,40}\b(?:reporting|writing|editing|edited|additional reporting)\b[^()\n]*)\)"
     r"|\((?:[^()\n]{1,60}/[^()\n]{1,40})\)",
@@ -124,15 +101,16 @@ def dateline_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_run_token(token: Token, lex: Lexicon) -> bool:
-    if token.text in _POSSESSIVE:
+    dotted = lex.words("person_dotted_places")
+    if token.text in lex.words("person_possessive_marks"):
         return True
     if (
         token.is_punct
         or token.like_num
         or token.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART"}
     ):
-        return token.lower_ in {"of", "for", "the"} or token.text in {"U.S.", "U.K.", "E.U."}
-    if token.is_title or (token.is_upper and token.is_alpha) or token.text in {"U.S.", "U.K."}:
+        return token.lower_ in lex.words("person_role_connectors") or token.text in dotted
+    if token.is_title or (token.is_upper and token.is_alpha) or token.text in dotted:
         return True
     return is_role_word(token, lex)
 
@@ -163,7 +141,8 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
     Returns None when the run holds neither a role nor a country.
     """
     toks = list(tokens)
-    while toks and toks[0].lower_ in {"the", "a", "an", "its", "his", "her", "their"}:
+    determiners = lex.words("person_role_determiners")
+    while toks and toks[0].lower_ in determiners:
         toks = toks[1:]
     if not toks:
         return None
@@ -172,7 +151,8 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
     country: str | None = None
     former = False
     # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"
-    owner_end = max((i for i, w in enumerate(words) if w in _POSSESSIVE), default=-1)
+    marks = lex.words("person_possessive_marks")
+    owner_end = max((i for i, w in enumerate(words) if w in marks), default=-1)
     if owner_end >= 0:
         for i in range(owner_end):
             hit = lex.place_at(words, i)
@@ -254,7 +234,8 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
     i = end + 1
     if i < len(doc) and doc[i].lower_ == "who":
         i += 1
-        while i < len(doc) and doc[i].lower_ in {"is", "was", "also", "now", "currently"}:
+        fillers = lex.words("person_relative_fillers")
+        while i < len(doc) and doc[i].lower_ in fillers:
             i += 1
     j = i
     while j < len(doc) and j - i < limit and _is_run_token(doc[j], lex):
@@ -271,6 +252,7 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     Particles ("von der") count inside a name; a hyphen joins without spaces; a possessive,
     a place name or an uncapitalised word ends it.
     """
+    particles = lex.words("person_name_particles")
     n = 0
     j = i
     while j < len(doc) and n < limit:
@@ -279,10 +261,10 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
             j += 1
             continue
         if (
-            token.lower_ in NAME_PARTICLES
+            token.lower_ in particles
             and n
             and j + 1 < len(doc)
-            and (doc[j + 1].is_title or doc[j + 1].lower_ in NAME_PARTICLES)
+            and (doc[j + 1].is_title or doc[j + 1].lower_ in particles)
         ):
             j += 1
             continue

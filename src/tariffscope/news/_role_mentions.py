@@ -20,7 +20,6 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = ["bare_role_mentions"]
 
 _MAX_RUN = 5
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def _same_role(role: str | None, wanted: str) -> bool:
@@ -45,6 +44,8 @@ def bare_role_mentions(
     if not any(role and country for role, country in people):
         return out
     words = [t.text for t in doc]
+    determiners = lex.words("person_role_determiners")
+    marks = lex.words("person_possessive_marks")
     i = 0
     while i < len(doc):
         if not words[i][:1].isupper():  # places are capitalised: skip the lookup
@@ -54,12 +55,12 @@ def bare_role_mentions(
         if (
             hit is None
             or hit.kind not in {"country", "institution", "demonym"}
-            or (i > 0 and doc[i - 1].lower_ in _DETERMINERS)
+            or (i > 0 and doc[i - 1].lower_ in determiners)
         ):
             i += 1
             continue
         j = hit.end
-        if j < len(doc) and doc[j].text in {"'s", "’s"}:
+        if j < len(doc) and doc[j].text in marks:
             j += 1
         start_role = j
         while j < len(doc) and j - start_role < _MAX_RUN and is_role_word(doc[j], lex):

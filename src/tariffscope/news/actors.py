@@ -30,7 +30,6 @@ from spacy.tokens import Doc
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
-    NAME_PARTICLES,
     RoleInfo,
     article_countries,
     is_role_word,
@@ -42,57 +41,12 @@ from tariffscope.news._persons import (
 )
 from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news.lexicon import Lexicon, fold
+from tariffscope.news.mention_chains import build_chains
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
-_MINISTERIAL = re.compile(r"\b(?:minister|premier|chancellor)\b", re.I)
 
-_NOT_NAMES = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "him",
-        "them",
-        "us",
-        "me",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "president",
-        "minister",
-        "secretary",
-    ]
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "pobj", "dobj", "appos"})
-_INSTITUTION_WORDS = frozenset(
-    {
-        "ministry",
-        "embassy",
-        "government",
-        "office",
-        "department",
-        "commission",
-        "cabinet",
-        "administration",
-    }
-)
 
 
 @dataclass
@@ -158,6 +112,12 @@ class ActorComponent(LexiconComponent):
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
+        chains = build_chains(doc, out, mentions, lex)
+        for mention in mentions:  # an ambiguous role phrase: the one the chains chose
+            if mention.pop("candidates", None) is not None:
+                chosen = chains.person(mention["start"], mention["end"], named_only=True)
+                mention["person"] = mention["person"] if chosen is None else chosen
+        doc._.tariffscope_chains = chains.to_data()
 
     def _minister_countries(
         self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
@@ -165,14 +125,19 @@ class ActorComponent(LexiconComponent):
         """'Trade Minister Nguyen Hong Dien' in a story about the United States and Vietnam:
         the US government has no ministers, so a minister without a country is the other
         side's."""
-        if not any(p["country"] is None and _MINISTERIAL.search(p["role"] or "") for p in out):
+        ministerial = lex.words("person_ministerial_words")
+
+        def is_minister(role: str | None) -> bool:
+            return bool(ministerial & set((role or "").lower().split()))
+
+        if not any(p["country"] is None and is_minister(p["role"]) for p in out):
             return
         sides = article_countries(doc, out, skip, lex)[:2]
         if "USA" not in sides or len(sides) < 2:
             return
         other = next(c for c in sides if c != "USA")
         for person in out:
-            if person["country"] is None and _MINISTERIAL.search(person["role"] or ""):
+            if person["country"] is None and is_minister(person["role"]):
                 person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
@@ -196,7 +161,8 @@ class ActorComponent(LexiconComponent):
             ):
                 start += 1
             while end > start and (
-                doc[end - 1].text in {"'s", "’s", "'", "’"} or not doc[end - 1].is_alpha
+                doc[end - 1].text in lex.words("person_possessive_marks")
+                or not doc[end - 1].is_alpha
             ):
                 end -= 1
             if start < end:
@@ -232,7 +198,11 @@ class ActorComponent(LexiconComponent):
         out = []
         for (start, end), source in found.items():
             text = " ".join(doc[start:end].text.split())
-            if fold(text) in _NOT_NAMES or text in lex.outlets or lex.place_code(text):
+            if (
+                fold(text) in lex.words("person_not_names")
+                or text in lex.outlets
+                or lex.place_code(text)
+            ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
@@ -258,6 +228,8 @@ class ActorComponent(LexiconComponent):
 
     def _scan_aliases(self, doc: Doc, persons: list[_Person]) -> None:
         alias_owner: dict[str, int] = {}
+        not_names = self.lexicon.words("person_not_names")
+        particles = self.lexicon.words("person_name_particles")
         firsts = [p.name.split()[0] for p in persons if len(p.name.split()) >= 2]
         for index, person in enumerate(persons):
             original = person.name.split()
@@ -275,7 +247,7 @@ class ActorComponent(LexiconComponent):
             ):
                 forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
             for form in forms:
-                if fold(form) in _NOT_NAMES or fold(form) in NAME_PARTICLES or len(form) < 2:
+                if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
                 alias_owner.setdefault(form, index)
         if not alias_owner:
@@ -338,7 +310,7 @@ class ActorComponent(LexiconComponent):
 
     def _institution_country(self, doc: Doc, person: _Person, lex: Lexicon) -> str | None:
         role_words = set((person.role or "").lower().split())
-        keys = role_words & _INSTITUTION_WORDS
+        keys = role_words & lex.words("person_institution_words")
         if not keys:
             return None
         limit = person.mentions[0][2]
@@ -379,7 +351,7 @@ class ActorComponent(LexiconComponent):
                     doc[j].is_title
                     or doc[j].is_upper
                     or is_role_word(doc[j], lex)
-                    or doc[j].text in {"U.S.", "U.K."}
+                    or doc[j].text in lex.words("person_dotted_places")
                 )
             ):
                 j += 1
@@ -404,8 +376,22 @@ class ActorComponent(LexiconComponent):
                 continue
             index = self._resolve_role(info, persons, last_person, doc, i)
             if index is not None:
-                out.append({"start": start, "end": end, "person": index, "kind": "role"})
+                mention = {"start": start, "end": end, "person": index, "kind": "role"}
+                holders = self._role_holders(info, persons)
+                if len(holders) > 1:  # two prime ministers: the mention chains choose
+                    mention["candidates"] = holders
+                out.append(mention)
         return out
+
+    def _role_holders(self, info: RoleInfo, persons: list[_Person]) -> list[int]:
+        role = (info.role or "").lower()
+        return [
+            k
+            for k, p in enumerate(persons)
+            if p.role
+            and (p.role.lower() == role or p.role.lower().endswith(" " + role))
+            and (info.country is None or p.country in {None, info.country})
+        ]
 
     def _resolve_role(
         self, info: RoleInfo, persons: list[_Person], last: int | None, doc: Doc, at: int
@@ -423,6 +409,16 @@ class ActorComponent(LexiconComponent):
             before = [k for k in matches if persons[k].mentions[0][2] < at]
             return (before or matches)[-1] if len(matches) > 1 else matches[0]
         if info.country is not None:
+            # "the U.S. trade chief" for the U.S. Trade Representative: one person of that
+            # country whose office shares a qualifier with the phrase
+            qualifiers = set(role.split()[:-1])
+            sharing = [
+                k
+                for k, p in enumerate(persons)
+                if p.role and p.country == info.country and qualifiers & set(p.role.lower().split())
+            ]
+            if len(sharing) == 1:
+                return sharing[0]
             same = [
                 k
                 for k, p in enumerate(persons)
@@ -455,7 +451,7 @@ class ActorComponent(LexiconComponent):
 
 @Language.factory(
     "tariffscope_actors",
-    assigns=["doc._.tariffscope_persons", "doc._.tariffscope_mentions"],
+    assigns=["doc._.tariffscope_persons", "doc._.tariffscope_mentions", "doc._.tariffscope_chains"],
     requires=["token.pos", "token.dep", "token.ent_type", "doc.sents"],
     default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
 )

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_merge import EventMerger
-from tariffscope.news._event_people import MentionIndex, ParticipantReader
+from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._event_words import (
     FUTURE_HEADS,
@@ -64,6 +64,7 @@ from tariffscope.news.event_triggers import (
     trigger_of,
 )
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.mention_chains import MentionChains, chains_of
 
 __all__ = ["EventComponent", "make_event_component"]
 
@@ -79,9 +80,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         anchor = dt.date.fromisoformat(published) if published else None
         year_now = anchor.year if anchor else reference_year(doc.text, meta.get("url"))
         persons = doc._.tariffscope_persons or []
-        index = MentionIndex(doc._.tariffscope_mentions or [])
-        index.by_name = {p["name"]: k for k, p in enumerate(persons)}
-        index.countries = {k: p["country"] for k, p in enumerate(persons) if p.get("country")}
+        index = chains_of(doc)
         self._country_of_name = {p["name"]: p.get("country") for p in persons}
         dates = doc._.tariffscope_dates or []
         measures = doc._.tariffscope_measures or []
@@ -140,7 +139,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         doc._.tariffscope_events = self._share(merged)
         doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
 
-    def _extra_triggers(self, sent: Any, index: MentionIndex, lex: Lexicon) -> list[Trigger]:
+    def _extra_triggers(self, sent: Any, index: MentionChains, lex: Lexicon) -> list[Trigger]:
         """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
         '"... we will extend the suspension of our countermeasures," she said on Sunday' (an
         announcement by the speaker)."""
@@ -225,7 +224,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         doc: Doc,
         trig: Trigger,
         persons: list[dict[str, Any]],
-        index: MentionIndex,
+        index: MentionChains,
         dates: list[dict[str, Any]],
         measures: list[dict[str, Any]],
         pair: list[str],

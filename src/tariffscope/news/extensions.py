@@ -11,6 +11,7 @@ attribute                  content                                              
 ``tariffscope_dates``      date expressions with their resolved dates             dates
 ``tariffscope_persons``    people named, with role, country and mention spans     actors
 ``tariffscope_mentions``   spans naming a person (names, "the First Minister")    actors
+``tariffscope_chains``     mention chains of persons (pronouns, "the two", ...)  actors
 ``tariffscope_quotes``     quotations with speaker and via                        quotes
 ``tariffscope_measures``   tariff measures                                        measures
 ``tariffscope_events``     events                                                 events
@@ -30,6 +31,7 @@ ATTRIBUTES: tuple[str, ...] = (
     "tariffscope_dates",
     "tariffscope_persons",
     "tariffscope_mentions",
+    "tariffscope_chains",
     "tariffscope_quotes",
     "tariffscope_measures",
     "tariffscope_events",

@@ -5,8 +5,9 @@ found the way a reader finds it:
 
 1. a speech verb ("said", "told", "wrote", "added", "according to", ...) outside the
    quotation in the sentences where it starts or ends; the nearest one wins. Its subject is
-   the speaker: a name, a role phrase ("The First Minister"), a pronoun (the last person who
-   spoke, else the last person named as a subject), a document of a person ("Trump's
+   the speaker: a name, a role phrase ("The First Minister"), a pronoun (resolved once for
+   the story by :mod:`tariffscope.news.mention_chains`: the last person who spoke whose
+   gender agrees, else the last person named as a subject), a document of a person ("Trump's
    letter", "his executive order") or something that is not a person (a statement, a
    ministry, "the countries"), which gives no speaker;
 2. without a speech verb, a sentence ending in a colon before the quotation ("Trump
@@ -32,129 +33,12 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import layout
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.mention_chains import MentionChains, chains_of
 from tariffscope.news.quote_marks import QuoteSpan, find_quote_spans
 
-__all__ = ["MIN_QUOTE_WORDS", "SPEECH_VERBS", "QuoteComponent", "make_quote_component"]
+__all__ = ["MIN_QUOTE_WORDS", "QuoteComponent", "make_quote_component"]
 
 MIN_QUOTE_WORDS = 4
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "note",
-        "write",
-        "post",
-        "ask",
-        "reply",
-        "respond",
-        "answer",
-        "explain",
-        "insist",
-        "argue",
-        "warn",
-        "declare",
-        "announce",
-        "claim",
-        "describe",
-        "call",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "reiterate",
-        "affirm",
-        "assert",
-        "comment",
-        "remark",
-        "tweet",
-        "urge",
-        "acknowledge",
-        "admit",
-        "confirm",
-        "deny",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "threaten",
-        "quip",
-        "joke",
-        "recall",
-        "suggest",
-        "contend",
-        "observe",
-        "mention",
-        "cite",
-        "conclude",
-        "testify",
-        "concede",
-        "caution",
-        "complain",
-        "boast",
-        "lament",
-        "reveal",
-        "report",
-        "refer",
-        "characterize",
-        "label",
-        "dub",
-        "brand",
-        "term",
-        "continue",
-    ]
-)
-_DOCUMENT_NOUNS = frozenset(
-    [
-        "letter",
-        "order",
-        "statement",
-        "post",
-        "message",
-        "posting",
-        "tweet",
-        "note",
-        "memo",
-        "proclamation",
-        "decree",
-        "release",
-        "report",
-        "communique",
-        "communiqué",
-        "document",
-        "text",
-        "account",
-        "platform",
-        "speech",
-        "interview",
-        "article",
-        "column",
-        "op-ed",
-        "remarks",
-    ]
-)
-_MALE = frozenset({"he", "him", "his"})
-_FEMALE = frozenset({"she", "her", "hers"})
-_PRONOUNS = _MALE | _FEMALE
-
-
-class _Mentions:
-    """Character spans naming people, looked up by position."""
-
-    def __init__(self, mentions: list[dict[str, Any]]) -> None:
-        self.items: list[tuple[int, int, int]] = sorted(
-            (int(m["start"]), int(m["end"]), int(m["person"])) for m in mentions
-        )
-        self.starts = [m[0] for m in self.items]
-
-    def person_in(self, start: int, end: int) -> int | None:
-        k = bisect.bisect_right(self.starts, end) - 1
-        while k >= 0 and self.items[k][1] > start:
-            s, e, person = self.items[k]
-            if s < end and start < e:
-                return person
-            k -= 1
-        return None
 
 
 class QuoteComponent(LexiconComponent):
@@ -163,7 +47,7 @@ class QuoteComponent(LexiconComponent):
     def annotate(self, doc: Doc) -> None:
         """Find, attribute and filter the quotations of one article."""
         persons = doc._.tariffscope_persons or []
-        mentions = _Mentions(doc._.tariffscope_mentions or [])
+        mentions = chains_of(doc)
         meta = doc._.tariffscope_meta or {}
         text = doc.text
         title = " ".join((meta.get("title") or "").split()).lower()
@@ -203,26 +87,21 @@ class QuoteComponent(LexiconComponent):
 
     # -- speech acts --------------------------------------------------------------------------
     def _speech_acts(
-        self, doc: Doc, mentions: _Mentions, spans: list[QuoteSpan]
+        self, doc: Doc, mentions: MentionChains, spans: list[QuoteSpan]
     ) -> list[tuple[int, Token, int | None]]:
         """``(token index, verb, speaker)`` of every speech verb outside quotations, in order.
 
-        Pronoun subjects are resolved against the speech acts and person subjects before them.
+        Pronoun subjects were resolved once for the whole story by the mention chains.
         """
+        speech_verbs = self.lexicon.words("person_speech_verbs")
         inside = [(s.start, s.end) for s in spans]
         starts = [s for s, _ in inside]
         acts: list[tuple[int, Token, int | None]] = []
-        last_speaker: int | None = None
-        last_subject: int | None = None
         for token in doc:
             k = bisect.bisect_right(starts, token.idx) - 1
             if k >= 0 and inside[k][0] <= token.idx < inside[k][1]:
                 continue
-            if token.dep_ in {"nsubj", "nsubjpass"}:
-                who = self._person_of(token, mentions, last_speaker, last_subject)
-                if who is not None:
-                    last_subject = who
-            is_speech = token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+            is_speech = token.pos_ == "VERB" and token.lemma_.lower() in speech_verbs
             according = (
                 token.lower_ == "according"
                 and token.i + 1 < len(doc)
@@ -232,48 +111,31 @@ class QuoteComponent(LexiconComponent):
                 continue
             if according:
                 objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
-                speaker = (
-                    self._person_of(objects[0], mentions, last_speaker, last_subject)
-                    if objects
-                    else None
-                )
+                speaker = self._person_of(objects[0], mentions) if objects else None
             else:
                 subject = subject_of(token)
-                speaker = (
-                    None
-                    if subject is None
-                    else self._person_of(subject, mentions, last_speaker, last_subject)
-                )
+                speaker = None if subject is None else self._person_of(subject, mentions)
                 if subject is None:
                     speaker = -1  # "... ,' said." : no subject written
             acts.append((token.i, token, speaker))
-            if speaker is not None and speaker >= 0:
-                last_speaker = speaker
         return acts
 
-    def _person_of(
-        self,
-        token: Token,
-        mentions: _Mentions,
-        last_speaker: int | None,
-        last_subject: int | None,
-    ) -> int | None:
+    def _person_of(self, token: Token, mentions: MentionChains) -> int | None:
         """The person a subject names, or None for a non-person subject."""
-        if token.lower_ in _PRONOUNS:
-            return last_speaker if last_speaker is not None else last_subject
-        if token.lower_ in {"i", "we", "they", "it", "you"}:
+        if token.lower_ in self.lexicon.words("person_not_speakers"):
             return None
-        person = mentions.person_in(token.idx, token.idx + len(token.text))
+        person = mentions.person_of(token)
         if person is not None:
             return person
-        if token.lemma_.lower() in _DOCUMENT_NOUNS or token.pos_ in {"NOUN", "PROPN"}:
+        documents = self.lexicon.words("person_document_nouns")
+        if token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}:
             for child in token.children:
                 if child.dep_ == "poss":
-                    return self._person_of(child, mentions, last_speaker, last_subject)
+                    return self._person_of(child, mentions)
         # a name inside a longer subject: "China's Premier Li Qiang"
         left, right = token.left_edge.idx, token.idx + len(token.text)
         if token.pos_ == "PROPN":
-            return mentions.person_in(left, right)
+            return mentions.person(left, right, named_only=True)
         return None
 
     # -- attribution --------------------------------------------------------------------------
@@ -283,7 +145,7 @@ class QuoteComponent(LexiconComponent):
         span: QuoteSpan,
         spans: list[QuoteSpan],
         speech: list[tuple[int, Token, int | None]],
-        mentions: _Mentions,
+        mentions: MentionChains,
         previous: dict[str, Any] | None,
     ) -> tuple[int | None, int | None]:
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -347,7 +209,7 @@ class QuoteComponent(LexiconComponent):
         return None
 
     def _relay(
-        self, doc: Doc, quoted: Span, speaker: int | None, via: int | None, mentions: _Mentions
+        self, doc: Doc, quoted: Span, speaker: int | None, via: int | None, mentions: MentionChains
     ) -> tuple[int | None, int | None]:
         """Words that report another person's speech: that person speaks, via ``speaker``."""
         if speaker is None or via is not None:
@@ -359,12 +221,16 @@ class QuoteComponent(LexiconComponent):
                 break
         if root is None or not (quoted.start <= root.i < quoted.end):
             return speaker, via
-        if root.pos_ != "VERB" or root.lemma_.lower() not in SPEECH_VERBS:
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.lexicon.words(
+            "person_speech_verbs"
+        ):
             return speaker, via
         subject = subject_of(root)
         if subject is None:
             return speaker, via
-        inner = mentions.person_in(subject.left_edge.idx, subject.idx + len(subject.text))
+        inner = mentions.person(
+            subject.left_edge.idx, subject.idx + len(subject.text), named_only=True
+        )
         if inner is not None and inner != speaker:
             return inner, speaker
         return speaker, via
@@ -373,7 +239,7 @@ class QuoteComponent(LexiconComponent):
 @Language.factory(
     "tariffscope_quotes",
     assigns=["doc._.tariffscope_quotes"],
-    requires=["doc._.tariffscope_persons", "doc._.tariffscope_mentions", "token.dep"],
+    requires=["doc._.tariffscope_persons", "doc._.tariffscope_chains", "token.dep"],
     default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
 )
 def make_quote_component(nlp: Language, name: str, lexicon: Lexicon) -> QuoteComponent:

@@ -1,0 +1,481 @@
+"""Mention chains: every way a story refers to one of its people, resolved once per document.
+
+The actor component finds the people and the spans that name them (a full name, a surname,
+"Mr. Lee", "Carney's", a role phrase such as "the prime minister" or "the U.S. trade chief").
+This module adds the mentions that only point back, reading the story in order the way a reader
+does, and keeps them all as one chain per person:
+
+- *pronouns* ("he", "her", "his", "himself"): the person who is salient and whose gender agrees.
+  A pronoun that is the subject of a speech verb is the last person who spoke; any other is the
+  last person named as a subject, then the last person who spoke, then the last person named.
+  A person's gender is known from an honorific ("Mr", "Ms") or from a pronoun that had only one
+  possible antecedent;
+- *counterparts* ("his counterpart", "Carney's counterpart") with no name of their own: the
+  latest person of another side, of the same rank (leader or not) where there is one;
+- *plurals* ("they", "their", "the two", "both leaders", "the two sides"): the two people of the
+  latest sentence that names two people of different sides (the pair of a meeting just told),
+  else the two latest people of different sides, within :data:`SENTENCES_BACK` sentences.
+
+:func:`build_chains` runs once per document (in the actor component, which stores the result
+as plain data in ``doc._.tariffscope_chains``); :func:`chains_of` gives the typed, frozen view
+that quotes, events and measures query: one resolver for speakers and participants alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Token
+
+from tariffscope.news._syntax import subject_of
+from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.quote_marks import find_quote_spans
+
+__all__ = [
+    "SENTENCES_BACK",
+    "ChainPerson",
+    "Mention",
+    "MentionChains",
+    "build_chains",
+    "chains_of",
+]
+
+#: How many sentences back a plural or a counterpart looks for its people.
+SENTENCES_BACK = 3
+
+MentionKind = Literal["name", "role", "pronoun", "possessive", "counterpart", "plural"]
+Gender = Literal["m", "f"]
+#: Kinds that name a person outright, preferred over kinds that point back.
+_NAMING: frozenset[str] = frozenset({"name", "role"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PRIORITY: Mapping[str, int] = {"name": 0, "role": 0, "counterpart": 1, "plural": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Characters ``[start, end)`` refer to ``persons`` (two for a plural)."""
+
+    start: int
+    end: int
+    persons: tuple[int, ...]
+    kind: MentionKind
+
+
+@dataclass(frozen=True, slots=True)
+class ChainPerson:
+    """What a chain knows of a person: name, side, office and grammatical gender."""
+
+    name: str
+    country: str | None
+    role: str | None
+    gender: Gender | None = None
+
+
+@dataclass(frozen=True)
+class MentionChains:
+    """All person mentions of one story, sorted by position, queried by character span."""
+
+    people: tuple[ChainPerson, ...]
+    mentions: tuple[Mention, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _by_name: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.mentions, key=lambda m: (m.start, -m.end)))
+        object.__setattr__(self, "mentions", ordered)
+        object.__setattr__(self, "_starts", tuple(m.start for m in ordered))
+        object.__setattr__(self, "_by_name", {p.name: k for k, p in enumerate(self.people)})
+
+    # -- queries ------------------------------------------------------------------------------
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap ``[start, end)``, latest first."""
+        out = []
+        k = bisect.bisect_left(self._starts, end) - 1
+        while k >= 0:
+            mention = self.mentions[k]
+            if mention.end > start:
+                out.append(mention)
+            elif mention.start < start - 400:
+                break
+            k -= 1
+        return out
+
+    def mention_at(
+        self, start: int, end: int, *, plural: bool = False, named_only: bool = False
+    ) -> Mention | None:
+        """The mention of ``[start, end)``: one inside the span first; then one that names a
+        person outright, a counterpart, a plural (only when ``plural``), and the latest pronoun
+        (not when ``named_only``)."""
+        found = [m for m in self.overlapping(start, end) if plural or m.kind != "plural"]
+        if named_only:
+            found = [m for m in found if m.kind in _NAMING]
+        # a mention inside the span beats one that only overlaps it; then a name beats a
+        # counterpart phrase, which beats the pronoun inside it ("his counterpart")
+        found.sort(
+            key=lambda m: (not (start <= m.start and m.end <= end), _PRIORITY.get(m.kind, 3))
+        )
+        return found[0] if found else None
+
+    def person(self, start: int, end: int, *, named_only: bool = False) -> int | None:
+        """The one person ``[start, end)`` refers to (by name or role only when
+        ``named_only``), or None."""
+        mention = self.mention_at(start, end, named_only=named_only)
+        return mention.persons[0] if mention is not None else None
+
+    def persons_at(self, start: int, end: int) -> tuple[int, ...]:
+        """Every person ``[start, end)`` refers to (the pair of "the two leaders")."""
+        mention = self.mention_at(start, end, plural=True)
+        return mention.persons if mention is not None else ()
+
+    def person_of(self, token: Token) -> int | None:
+        """The one person a token is part of a mention of."""
+        return self.person(token.idx, token.idx + len(token.text))
+
+    def person_named(self, name: str) -> int | None:
+        """The person whose canonical name is ``name``."""
+        return self._by_name.get(name)
+
+    def country_of(self, person: int) -> str | None:
+        """The side a person acts for."""
+        return self.people[person].country
+
+    def before(self, position: int, n: int) -> list[int]:
+        """The ``n`` people named (outright) last before ``position``, latest first."""
+        out: list[int] = []
+        k = bisect.bisect_left(self._starts, position) - 1
+        while k >= 0 and len(out) < n:
+            mention = self.mentions[k]
+            if mention.kind in _NAMING and mention.persons[0] not in out:
+                out.append(mention.persons[0])
+            k -= 1
+        return out
+
+    def chain(self, person: int) -> tuple[Mention, ...]:
+        """Every mention of one person, in order."""
+        return tuple(m for m in self.mentions if person in m.persons)
+
+    # -- plain data (doc extension) -----------------------------------------------------------
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready form (survives ``Doc.to_bytes``)."""
+        return {
+            "people": [[p.name, p.country, p.role, p.gender] for p in self.people],
+            "mentions": [[m.start, m.end, list(m.persons), m.kind] for m in self.mentions],
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> MentionChains:
+        """Inverse of :meth:`to_data`."""
+        return cls(
+            tuple(ChainPerson(n, c, r, g) for n, c, r, g in data.get("people", [])),
+            tuple(Mention(int(s), int(e), tuple(p), k) for s, e, p, k in data.get("mentions", [])),
+        )
+
+
+def chains_of(doc: Doc) -> MentionChains:
+    """The mention chains of a processed doc (empty before the actor component ran)."""
+    data = doc._.tariffscope_chains
+    if data is None:
+        persons = doc._.tariffscope_persons or []
+        people = tuple(ChainPerson(p["name"], p.get("country"), p.get("role")) for p in persons)
+        named = tuple(
+            Mention(int(m["start"]), int(m["end"]), (int(m["person"]),), m.get("kind", "name"))
+            for m in doc._.tariffscope_mentions or []
+        )
+        return MentionChains(people, named)
+    return MentionChains.from_data(data)
+
+
+# -- building -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word sets the resolver reads (from the lexicon)."""
+
+    male: frozenset[str]
+    female: frozenset[str]
+    plural: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_numbers: frozenset[str]
+    counterpart: frozenset[str]
+    leader_roles: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    speech_verbs: frozenset[str]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> _Words:
+        return cls(
+            male=lex.words("person_pronouns_male"),
+            female=lex.words("person_pronouns_female"),
+            plural=lex.words("person_pronouns_plural"),
+            pair_nouns=lex.words("person_pair_nouns"),
+            pair_numbers=lex.words("person_pair_numbers"),
+            counterpart=lex.words("person_counterpart_nouns"),
+            leader_roles=lex.words("person_leader_roles"),
+            male_titles=lex.words("person_titles_male"),
+            female_titles=lex.words("person_titles_female"),
+            speech_verbs=lex.words("person_speech_verbs"),
+        )
+
+
+@dataclass
+class _Reading:
+    """What a reader remembers while going through the story (local to :func:`build_chains`)."""
+
+    genders: dict[int, Gender]
+    last_subject: int | None = None
+    last_speaker: int | None = None
+    #: (sentence index, person) of every mention so far, in order
+    seen: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_subject(token: Token) -> bool:
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    if token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS:
+        return True
+    # "Carney's government said": the owner of the subject speaks through it
+    return token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS
+
+
+def _leader(role: str | None, words: _Words) -> bool:
+    role = (role or "").lower()
+    return any(role == r or role.endswith(" " + r) for r in words.leader_roles)
+
+
+def build_chains(
+    doc: Doc,
+    persons: Sequence[Mapping[str, Any]],
+    mentions: Sequence[Mapping[str, Any]],
+    lex: Lexicon,
+) -> MentionChains:
+    """Resolve the pronouns, counterparts and plurals of ``doc`` against its named mentions.
+
+    ``persons`` and ``mentions`` are the actor component's records (``name``/``role``/
+    ``country``; ``start``/``end``/``person``/``kind``).
+    """
+    words = _Words.of(lex)
+    token_person: dict[int, int] = {}
+    # last token of a named mention -> (mention, first token, the people it may name)
+    mention_end_token: dict[int, tuple[Mention, int, tuple[int, ...]]] = {}
+    genders: dict[int, Gender] = {}
+    kept: list[Mention] = []
+    for record in mentions:
+        m = Mention(
+            int(record["start"]),
+            int(record["end"]),
+            (int(record["person"]),),
+            record.get("kind", "name"),
+        )
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            kept.append(m)
+            continue
+        for t in span:
+            token_person[t.i] = m.persons[0]
+        candidates = tuple(int(k) for k in record.get("candidates", ()))
+        mention_end_token[span.end - 1] = (m, span.start, candidates)
+        if span.start > 0:
+            title = doc[span.start - 1].text
+            if title in words.male_titles:
+                genders.setdefault(m.persons[0], "m")
+            elif title in words.female_titles:
+                genders.setdefault(m.persons[0], "f")
+    countries = [p.get("country") for p in persons]
+    roles = [p.get("role") for p in persons]
+    quotes = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+    quote_starts = [s for s, _ in quotes]
+
+    def in_quote(token: Token) -> bool:
+        k = bisect.bisect_right(quote_starts, token.idx) - 1
+        return k >= 0 and quotes[k][0] <= token.idx < quotes[k][1]
+
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        sent_of[sent.start] = n
+    sentence = 0
+    reading = _Reading(genders)
+    resolved: dict[int, int] = {}  # token index -> person (pronouns, counterparts)
+    out: list[Mention] = kept
+
+    def agrees(person: int, gender: Gender | None) -> bool:
+        return gender is None or reading.genders.get(person) in {None, gender}
+
+    def resolve_pronoun(token: Token, gender: Gender | None) -> int | None:
+        speaking = (
+            token.dep_ in _SUBJECT_DEPS
+            and token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() in words.speech_verbs
+        )
+        order = (
+            [reading.last_speaker, reading.last_subject]
+            if speaking
+            else [reading.last_subject, reading.last_speaker]
+        )
+        order += [p for _, p in reversed(reading.seen)]
+        chosen = next((p for p in order if p is not None and agrees(p, gender)), None)
+        if chosen is not None and gender is not None and chosen not in reading.genders:
+            # the only person it can be (the only one named so far in this sentence, or in
+            # this and the last one): the pronoun tells the person's gender
+            here = {p for s, p in reading.seen if s == sentence}
+            near = {p for s, p in reading.seen if s >= sentence - 1}
+            if here == {chosen} or near == {chosen}:
+                reading.genders[chosen] = gender
+        return chosen
+
+    def person_of_subject(subject: Token) -> int | None:
+        if subject.i in resolved:
+            return resolved[subject.i]
+        lower = subject.lower_
+        if lower in words.male or lower in words.female:
+            return pronoun(subject)
+        if subject.i in token_person:
+            return token_person[subject.i]
+        for child in subject.children:
+            if child.dep_ == "poss":
+                return person_of_subject(child)
+        return None
+
+    def pronoun(token: Token) -> int | None:
+        if token.i in resolved:
+            return resolved[token.i]
+        lower = token.lower_
+        gender: Gender | None = "m" if lower in words.male else "f"
+        person = resolve_pronoun(token, gender)
+        if person is not None:
+            resolved[token.i] = person
+            kind: MentionKind = "possessive" if token.dep_ == "poss" else "pronoun"
+            out.append(Mention(token.idx, token.idx + len(token.text), (person,), kind))
+        return person
+
+    def pair(before_sentence: int) -> tuple[int, int] | None:
+        window = [(s, p) for s, p in reading.seen if s >= before_sentence - SENTENCES_BACK]
+        by_sentence: dict[int, list[int]] = {}
+        for s, p in window:
+            by_sentence.setdefault(s, []).append(p)
+        for s in sorted(by_sentence, reverse=True):  # a sentence that names both sides
+            found = _two_sides(list(reversed(by_sentence[s])), countries)
+            if found is not None:
+                return found
+        return _two_sides([p for _, p in reversed(window)], countries)
+
+    def counterpart(token: Token) -> int | None:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        mine = person_of_subject(owner)
+        if mine is None:
+            return None
+        side = countries[mine]
+        rank = _leader(roles[mine], words)
+        window = [p for s, p in reversed(reading.seen) if s >= sentence - SENTENCES_BACK]
+        # people named later in the same sentence count too ("his counterpart ... with Lee")
+        sent = token.sent
+        later = [token_person[i] for i in range(token.i + 1, sent.end) if i in token_person]
+        others = [
+            p
+            for p in [*window, *later]
+            if p != mine and (side is None or countries[p] is None or countries[p] != side)
+        ]
+        same_rank = [p for p in others if _leader(roles[p], words) == rank]
+        return (same_rank or others or [None])[0]
+
+    for token in doc:
+        if token.i in sent_of:
+            sentence = sent_of[token.i]
+        quoted = in_quote(token)
+        if token.i in mention_end_token:
+            mention, first, candidates = mention_end_token[token.i]
+            person = mention.persons[0]
+            if candidates:  # "the prime minister" with two in the story: the salient one
+                order = [reading.last_subject, reading.last_speaker]
+                order += [p for _, p in reversed(reading.seen)]
+                person = next((p for p in order if p in candidates), person)
+                for i in range(first, token.i + 1):
+                    token_person[i] = person
+            out.append(Mention(mention.start, mention.end, (person,), mention.kind))
+            reading.seen.append((sentence, person))
+            if not quoted and any(_is_subject(doc[i]) for i in range(first, token.i + 1)):
+                reading.last_subject = person
+            continue
+        if token.i in token_person:
+            continue
+        lower = token.lower_
+        if lower in words.male or lower in words.female:
+            person = pronoun(token)
+            if person is not None:
+                reading.seen.append((sentence, person))
+                if not quoted and _is_subject(token):
+                    reading.last_subject = person
+        elif lower in words.counterpart and token.pos_ == "NOUN":
+            named_child = any(
+                c.dep_ in {"appos", "compound"} and c.i in token_person for c in token.children
+            )
+            if not named_child:
+                person = counterpart(token)
+                if person is not None:
+                    resolved[token.i] = person
+                    start = token.left_edge.idx
+                    out.append(
+                        Mention(start, token.idx + len(token.text), (person,), "counterpart")
+                    )
+                    reading.seen.append((sentence, person))
+        elif _is_plural(token, words):
+            found = pair(sentence)
+            if found is not None:
+                start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
+                out.append(Mention(start, token.idx + len(token.text), found, "plural"))
+        if (
+            not quoted
+            and token.pos_ == "VERB"
+            and token.lemma_.lower() in words.speech_verbs
+            and (subject := subject_of(token)) is not None
+        ):
+            speaker = person_of_subject(subject)
+            if speaker is not None:
+                reading.last_speaker = speaker
+        elif not quoted and lower == "according" and token.i + 1 < len(doc):
+            objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
+            if objects and (speaker := person_of_subject(objects[0])) is not None:
+                reading.last_speaker = speaker
+    people = tuple(
+        ChainPerson(str(p["name"]), countries[k], roles[k], reading.genders.get(k))
+        for k, p in enumerate(persons)
+    )
+    return MentionChains(people, tuple(out))
+
+
+def _is_plural(token: Token, words: _Words) -> bool:
+    """ "they", "their"; "the two", "both"; "the two leaders", "both sides"."""
+    lower = token.lower_
+    if lower in words.plural:
+        return token.pos_ == "PRON" or token.dep_ == "poss"
+    if lower in words.pair_numbers and token.pos_ in {"NUM", "DET", "PRON"}:
+        # the head of its own phrase ("the two agreed"), not a number before a noun
+        return token.dep_ not in {"nummod", "det", "preconj", "quantmod"}
+    if lower in words.pair_nouns and token.pos_ == "NOUN":
+        return any(c.lower_ in words.pair_numbers for c in token.children)
+    return False
+
+
+def _two_sides(
+    latest_first: Sequence[int], countries: Sequence[str | None]
+) -> tuple[int, int] | None:
+    """The latest person and the latest other person of another side (or of an unknown one)."""
+    distinct: list[int] = []
+    for p in latest_first:
+        if p not in distinct:
+            distinct.append(p)
+    if len(distinct) < 2:
+        return None
+    first = distinct[0]
+    for other in distinct[1:]:
+        if (
+            countries[first] is None
+            or countries[other] is None
+            or countries[other] != countries[first]
+        ):
+            return (other, first)  # in the order the story named them
+    return None
