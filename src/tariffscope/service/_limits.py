@@ -1,8 +1,8 @@
 """Limits that keep one request from hurting the others: body size, time, heavy work at once.
 
-:class:`BodyLimit` refuses a body over the cap with 413 before it is read into memory
-(by ``Content-Length``, or by counting a chunked body). :func:`run_limited` runs a blocking
-library call in a worker thread, at most ``slots`` at a time, and gives up waiting after the
+:class:`BodyLimit` refuses a body over the cap with 413 (by ``Content-Length``, or by
+counting a chunked body while buffering it). :class:`Runner` runs a blocking library call in
+a worker thread, heavy ones at most ``heavy_slots`` at a time, and gives up waiting after the
 time limit (the thread finishes its work; its answer is dropped).
 """
 
@@ -28,10 +28,6 @@ def _too_large(limit: int) -> StrictJSONResponse:
     )
 
 
-class _BodyTooLargeError(Exception):
-    pass
-
-
 class BodyLimit:
     """ASGI middleware: 413 for a request body over ``limit`` bytes."""
 
@@ -52,29 +48,33 @@ class BodyLimit:
                 if declared > self.limit:
                     await _too_large(self.limit)(scope, receive, send)
                     return
+        # read the body up to the cap before the app sees it: an app may swallow an error
+        # raised while it reads, and the cap keeps the buffer small
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def counted() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _BodyTooLargeError
-            return message
-
-        async def tracked(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counted, tracked)
-        except _BodyTooLargeError:
-            if not started:
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
                 await _too_large(self.limit)(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 class Runner:
