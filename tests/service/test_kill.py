@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 from _service_helpers import SEED
-from conftest import free_port
 
+from conftest import free_port
 from tariffscope.store import Store
 
 pytestmark = pytest.mark.issue(11)

@@ -6,8 +6,6 @@ from typing import Any
 
 __all__ = ["timeline_chart"]
 
-_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-
 
 def timeline_chart(state: dict[str, Any]) -> dict[str, Any] | None:
     """Events on a time axis (one row per kind, coloured by status) and the coming deadlines
@@ -62,7 +60,6 @@ def timeline_chart(state: dict[str, Any]) -> dict[str, Any] | None:
             }
         )
     return {
-        "$schema": _SCHEMA,
         "description": "Events of the negotiation over time; dashed lines are deadlines.",
         "width": "container",
         "height": 60 + 30 * len({e["kind"] for e in events}),

@@ -1,5 +1,7 @@
 // tariffscope dashboard: charts (Vega-Lite), the paste box, the duty steps, priced outcomes.
 // Text from the server is always inserted with textContent, never as HTML.
+// Everything is inside one function: the Vega bundle declares globals a name here could clobber.
+(() => {
 "use strict";
 
 function el(tag, text) {
@@ -50,7 +52,6 @@ async function drawSteps(container, url) {
     }
     container.textContent = "";
     await draw(container, {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 220, data: { values },
       mark: { type: "line", interpolate: "step-after", point: true },
       encoding: {
@@ -197,3 +198,4 @@ if (etrForm) {
   etrForm.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   run();
 }
+})();
