@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eval",
     "ingest",
     "timeline",
+    "serve",
 )
 
 for _name in COMMAND_MODULES:

@@ -97,6 +97,16 @@ class StoreBase:
         apply_migrations(conn, ":memory:")
         return cls(conn, None)
 
+    def cursor(self, *, read_only: bool | None = None) -> Self:
+        """A store on a new cursor of the same database, for use by another thread.
+
+        DuckDB connections are not shared between threads, but cursors of one database are
+        independent: each sees the data committed when its statement starts, so readers run
+        beside one writer in the same process. Close the result when done.
+        """
+        flag = self.read_only if read_only is None else read_only
+        return type(self)(self._conn.cursor(), self.path, read_only=flag)
+
     def close(self) -> None:
         """Close the connection (uncommitted work is rolled back)."""
         self._conn.close()
