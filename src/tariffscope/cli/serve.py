@@ -33,8 +33,8 @@ def serve_command(
     """Serve the JSON API (/docs, /openapi.json) and the dashboard; writes need the token."""
     import uvicorn
 
-    from tariffscope.service import ServiceConfig, create_app
-    from tariffscope.service._security import TOKEN_ENV, is_loopback, make_token
+    from tariffscope.serve import ServiceConfig, create_app
+    from tariffscope.serve._security import TOKEN_ENV, is_loopback, make_token
 
     path: Path = db if db is not None else default_db_path()
     if path.is_dir():

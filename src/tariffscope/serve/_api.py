@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.exceptions import HTTPException
 
 from tariffscope.errors import InputError
-from tariffscope.service import _backend as backend
-from tariffscope.service._context import Context
-from tariffscope.service._hub import QueueFullError
-from tariffscope.service._models import (
+from tariffscope.serve import _backend as backend
+from tariffscope.serve._context import Context
+from tariffscope.serve._hub import QueueFullError
+from tariffscope.serve._models import (
     BriefRequest,
     CompareRequest,
     IngestRequest,

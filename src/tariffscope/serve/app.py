@@ -1,7 +1,7 @@
 """The ASGI application of ``tariffscope serve``: the JSON API, ``/health`` and the dashboard.
 
 Build it with :func:`create_app`; ``tariffscope serve`` runs it on uvicorn. The app owns the
-store file for as long as it runs (see :class:`~tariffscope.service._hub.StoreHub`).
+store file for as long as it runs (see :class:`~tariffscope.serve._hub.StoreHub`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 
 from tariffscope import __version__
-from tariffscope.service import _api, _dashboard
-from tariffscope.service._context import Context
-from tariffscope.service._errors import install_error_handlers
-from tariffscope.service._hub import StoreHub
-from tariffscope.service._json import StrictJSONResponse
-from tariffscope.service._limits import BodyLimit, Runner
-from tariffscope.service._security import Guard, is_loopback
+from tariffscope.serve import _api, _dashboard
+from tariffscope.serve._context import Context
+from tariffscope.serve._errors import install_error_handlers
+from tariffscope.serve._hub import StoreHub
+from tariffscope.serve._json import StrictJSONResponse
+from tariffscope.serve._limits import BodyLimit, Runner
+from tariffscope.serve._security import Guard, is_loopback
 
 __all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIME_LIMIT", "ServiceConfig", "create_app"]
 

@@ -15,7 +15,7 @@ import pytest
 from _service_helpers import SEED, TOKEN, fixed_today
 
 from conftest import ThreadedServer
-from tariffscope.service import ServiceConfig, create_app
+from tariffscope.serve import ServiceConfig, create_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.issue(11)]
 

@@ -4,7 +4,7 @@ DuckDB lets one process open a store file for writing; the service is that proce
 run on cursors of the same database (:meth:`tariffscope.store.Store.cursor`), so they see
 every story committed so far while the writer adds more. Ingest jobs go through one queue to
 one writer thread, which stores each story with its records in one transaction and writes
-the job's progress to the journal (:class:`~tariffscope.service._jobs.JobJournal`) after
+the job's progress to the journal (:class:`~tariffscope.serve._jobs.JobJournal`) after
 every input.
 """
 
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tariffscope.service._jobs import Job, JobJournal
+from tariffscope.serve._jobs import Job, JobJournal
 from tariffscope.store import Store
 
 __all__ = ["QueueFullError", "StoreHub"]
@@ -147,7 +147,7 @@ class StoreHub:
                 self.journal.save(job)
 
     def _ingest(self, job: Job) -> None:
-        from tariffscope.service._jobs import _now
+        from tariffscope.serve._jobs import _now
         from tariffscope.tracker import InputResult, ingest_paths
 
         job.status = "running"

@@ -9,8 +9,8 @@ import pytest
 from _service_helpers import AUTH, TOKEN, fixed_today, wait_for_job
 from fastapi.testclient import TestClient
 
-from tariffscope.service import ServiceConfig, create_app
-from tariffscope.service._json import StrictJSONResponse
+from tariffscope.serve import ServiceConfig, create_app
+from tariffscope.serve._json import StrictJSONResponse
 
 pytestmark = pytest.mark.issue(11)
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tariffscope.service._json import StrictJSONResponse
+from tariffscope.serve._json import StrictJSONResponse
 
 __all__ = ["BodyLimit", "Runner"]
 

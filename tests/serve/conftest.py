@@ -13,7 +13,7 @@ import pytest
 from _service_helpers import AUTH, SEED, TOKEN, fixed_today, wait_for_job
 from fastapi.testclient import TestClient
 
-from tariffscope.service import ServiceConfig, create_app
+from tariffscope.serve import ServiceConfig, create_app
 
 
 @pytest.fixture

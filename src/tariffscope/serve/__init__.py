@@ -5,6 +5,6 @@ the store file (one writer thread fed by a job queue, readers on cursors), answe
 JSON with one error envelope, and serves a dashboard that works offline.
 """
 
-from tariffscope.service.app import ServiceConfig, create_app
+from tariffscope.serve.app import ServiceConfig, create_app
 
 __all__ = ["ServiceConfig", "create_app"]

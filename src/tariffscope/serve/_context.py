@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tariffscope.service._hub import StoreHub
-from tariffscope.service._limits import Runner
-from tariffscope.service._security import Guard
+from tariffscope.serve._hub import StoreHub
+from tariffscope.serve._limits import Runner
+from tariffscope.serve._security import Guard
 
 __all__ = ["Context", "SmallCache"]
 

@@ -16,7 +16,7 @@ from _service_helpers import AUTH, TOKEN, fixed_today
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
-from tariffscope.service import ServiceConfig, create_app
+from tariffscope.serve import ServiceConfig, create_app
 
 pytestmark = pytest.mark.issue(11)
 

@@ -16,7 +16,7 @@ import uvicorn
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news.ingest import Article
-from tariffscope.service import ServiceConfig, create_app
+from tariffscope.serve import ServiceConfig, create_app
 
 
 def main() -> None:

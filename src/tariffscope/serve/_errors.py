@@ -23,7 +23,7 @@ from tariffscope.errors import (
     StoreError,
     TariffscopeError,
 )
-from tariffscope.service._json import StrictJSONResponse
+from tariffscope.serve._json import StrictJSONResponse
 
 __all__ = ["error_response", "install_error_handlers", "status_of"]
 

@@ -21,11 +21,11 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from tariffscope import __version__
 from tariffscope.errors import TariffscopeError
-from tariffscope.service import _backend as backend
-from tariffscope.service._api import board_rows, pair_state
-from tariffscope.service._charts import timeline_chart
-from tariffscope.service._context import Context
-from tariffscope.service._errors import status_of
+from tariffscope.serve import _backend as backend
+from tariffscope.serve._api import board_rows, pair_state
+from tariffscope.serve._charts import timeline_chart
+from tariffscope.serve._context import Context
+from tariffscope.serve._errors import status_of
 from tariffscope.strict_json import jsonable, to_json
 
 __all__ = ["install"]
