@@ -34,7 +34,7 @@ def ge(
     start: Literal["reference", "base-year"] = "reference",
     panel: pd.DataFrame | str | Path | None = None,
     covariates: Sequence[str] = (),
-    changes: Mapping[str, float] | None = None,
+    changes: Mapping[str, float | str] | None = None,
     year: int | None = None,
     fixed_effects: Sequence[str] = ("exporter", "importer"),
     dropped: Literal["observed", "zero"] = "observed",
@@ -56,8 +56,9 @@ def ge(
     ``panel``
         Your own gravity panel (a DataFrame, or a CSV/Parquet path) with exporter, importer,
         trade (and year) columns: PPML on ``covariates`` with ``fixed_effects``, the fitted
-        baseline of ``year``, the shock of the new covariate values ``changes``, GE solve with
-        ``sigma``. Pairs PPML drops take their observed flows (``dropped="observed"``) or zero,
+        baseline of ``year``, the shock of the new covariate values ``changes`` (a number, or
+        the name of a column with each pair's new value), GE solve with ``sigma``.
+        Pairs PPML drops take their observed flows (``dropped="observed"``) or zero,
         with a warning in ``run.warnings``. The result is a
         :class:`~tariffscope.impact.ge_runs.PanelRun`: ``run.estimate.pair_effects()`` gives
         the pair fixed effects when estimated (``"exporter^importer"``).

@@ -45,6 +45,7 @@ __all__ = [
     "headline_rows",
     "meta",
     "price",
+    "progress_display",
     "scenario_from_spec",
     "sector_rows",
     "settings_from",
@@ -149,7 +150,7 @@ def settings_from(
 
 
 @contextmanager
-def _progress(draws: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
+def progress_display(draws: int, label: str) -> Iterator[Callable[[int, int], None] | None]:
     if draws < PROGRESS_FROM_DRAWS or not err_console.is_terminal:
         with err_console.status(f"pricing {label} ..."):
             yield None
@@ -164,7 +165,5 @@ def price(
     settings: Settings, label: str | None, date: str, scenario: Any, as_known: str | None
 ) -> Any:
     """Price one outcome with a progress display on stderr."""
-    with _progress(settings.draws, label or date) as on_progress:
+    with progress_display(settings.draws, label or date) as on_progress:
         return price_case(settings, label, date, scenario, as_known, on_progress)
-
-

@@ -30,9 +30,7 @@ from tariffscope.cli._pricing import (
     SigmaSource,
     SupplyOption,
     headline_rows,
-    meta,
-    price,
-    scenario_from_spec,
+    progress_display,
     settings_from,
 )
 from tariffscope.cli._pricing_tables import not_priced, print_comparison
@@ -84,21 +82,32 @@ def compare_command(
         reference_date,
         metal_share,
     )
-    if case:
-        cases = [parse_case(text) for text in case]
-    elif on:
-        cases = catalog_cases(settings.partner, on)
-    else:
+    from tariffscope.api import compare
+
+    if not case and not on:
         raise InputError("give --date or at least one --case", hint="e.g. --date 2025-07-18")
-    results = []
-    for item in cases:
-        scenario = scenario_from_spec(item.scenario)
-        try:
-            outcome = price(settings, item.label, item.date, scenario, item.as_known)
-        except NotCoveredError as error:
-            not_priced(settings, error, output_format, reference_date=reference_date, cases=[])
-            return
-        results.append((outcome, meta(outcome, settings, item.scenario, item.as_known)))
+    try:
+        with progress_display(settings.draws, "outcomes") as on_progress:
+            comparison = compare(
+                partner=settings.partner,
+                date=on,
+                cases=list(case or ()),
+                importer=importer,
+                draws=draws,
+                seed=seed,
+                method=method.value,
+                sigma_source=sigma_source.value,
+                export_supply=export_supply,
+                reference_date=reference_date,
+                metal_share=metal_share,
+                on_progress=None
+                if on_progress is None
+                else lambda _label, done, total: on_progress(done, total),
+            )
+    except NotCoveredError as error:
+        not_priced(settings, error, output_format, reference_date=reference_date, cases=[])
+        return
+    results = [(c.outcome, dict(c.meta)) for c in comparison.cases]
     if output_format is Format.json:
         payload = {
             "partner": settings.partner,

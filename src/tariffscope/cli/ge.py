@@ -9,6 +9,7 @@ trade changes for every country. The runs are :mod:`tariffscope.impact.ge_runs` 
 
 from __future__ import annotations
 
+import math
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -194,41 +195,132 @@ def ge_command(
             " (1 + tariff) to the base year's tariffs and trade as observed.",
         ),
     ] = StartPoint.reference,
+    panel: Annotated[
+        Path | None,
+        typer.Option(
+            "--panel",
+            help="Your own gravity panel (CSV or Parquet: exporter, importer, trade, [year],"
+            " covariates): PPML, fitted baseline, shock of --set, GE solve (sigma --sigma).",
+            dir_okay=False,
+        ),
+    ] = None,
+    covariate: Annotated[
+        list[str] | None,
+        typer.Option("--covariate", help="With --panel: a trade-cost covariate (repeatable)."),
+    ] = None,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="With --panel: the new value of a covariate, NAME=NUMBER, or NAME=COLUMN for"
+            " a column holding each pair's new value (repeatable).",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="With --panel: the baseline year.")
+    ] = None,
+    fixed_effect: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fe",
+            help="With --panel: a fixed-effect term (repeatable), e.g. exporter^year,"
+            " importer^year, exporter^importer (default: exporter and importer).",
+        ),
+    ] = None,
+    pair_effects: Annotated[
+        Path | None,
+        typer.Option(
+            "--pair-effects",
+            help="With --panel: write the estimated pair fixed effects to this CSV.",
+            dir_okay=False,
+        ),
+    ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Print a table, JSON or CSV.")
     ] = OutputFormat.table,
 ) -> None:
     """Economy-wide effects: real GDP, welfare and trade changes for every country."""
+    from tariffscope.api import ge
+
     given = [
         name
-        for name, value in (("--app", app_name), ("--tariffs", tariffs), ("--scenario", scenario))
+        for name, value in (
+            ("--app", app_name),
+            ("--tariffs", tariffs),
+            ("--scenario", scenario),
+            ("--panel", panel),
+        )
         if value is not None
     ]
     if len(given) != 1:
         raise InputError(
-            "give exactly one of --app, --tariffs or --scenario",
+            "give exactly one of --app, --tariffs, --scenario or --panel",
             hint="see `tariffscope ge --help`",
         )
     if scenario is None and (entry_date or reference_date):
         raise InputError("--date and --reference-date go with --scenario")
-    metadata = None
+    panel_only = (covariate, set_values, year, fixed_effect, pair_effects)
+    if panel is None and any(v is not None for v in panel_only):
+        raise InputError("--covariate, --set, --year, --fe and --pair-effects go with --panel")
     with err_console.status("solving the general equilibrium ..."):
-        if scenario is not None:
-            frame, diagnostics, title, metadata = _run_scenario(
-                scenario, entry_date, reference_date, model, start
+        run = ge(
+            app=None if app_name is None else app_name.value,
+            tariffs=tariffs,
+            data=dataset.value,  # type: ignore[arg-type]
+            sigma=sigma,
+            scenario=scenario,
+            date=entry_date,
+            reference_date=reference_date,
+            model=model.value,  # type: ignore[arg-type]
+            start=start.value,  # type: ignore[arg-type]
+            panel=panel,
+            covariates=tuple(covariate or ()),
+            changes=_assignments(set_values or []),
+            year=year,
+            fixed_effects=tuple(fixed_effect or ("exporter", "importer")),
+        )
+    for warning in run.warnings:
+        err_console.print(f"warning: {warning}", markup=False, highlight=False)
+    if pair_effects is not None:
+        _write_pair_effects(run, pair_effects)
+    _print(
+        run.countries,
+        dict(run.diagnostics),
+        run.title,
+        output_format,
+        None if run.metadata is None else dict(run.metadata),
+    )
+
+
+def _assignments(texts: list[str]) -> dict[str, float | str]:
+    """``NAME=NUMBER`` or ``NAME=COLUMN`` pairs as a mapping; InputError names a bad one."""
+    values: dict[str, float | str] = {}
+    for text in texts:
+        name, sep, raw = (part.strip() for part in text.partition("="))
+        if not sep or not name or not raw:
+            raise InputError(
+                f"--set {text!r} is not NAME=NUMBER or NAME=COLUMN", hint="e.g. --set FTA=1"
             )
-        elif tariffs is not None:
-            if dataset is Dataset.cp:
-                frame, diagnostics, title = _run_tariffs_cp(tariffs)
-            else:
-                frame, diagnostics, title = _run_tariffs_agtpa(tariffs, sigma)
-        elif app_name is Application.agtpa_borders:
-            frame, diagnostics, title = _agtpa_borders()
-        elif app_name is Application.ge_gravity_eu:
-            frame, diagnostics, title = _ge_gravity_eu()
-        else:
-            frame, diagnostics, title = _cp_nafta()
-    _print(frame, diagnostics, title, output_format, metadata)
+        try:
+            number = float(raw)
+        except ValueError:
+            values[name] = raw  # a column of the panel with each pair's new value
+            continue
+        if not math.isfinite(number):
+            raise InputError(f"--set {text!r}: the value must be a finite number")
+        values[name] = number
+    return values
+
+
+def _write_pair_effects(run: object, path: Path) -> None:
+    estimate = getattr(run, "estimate", None)
+    if estimate is None:
+        raise InputError("--pair-effects goes with --panel")
+    try:
+        estimate.pair_effects().to_csv(path, index=False, float_format="%.10g")
+    except OSError as error:
+        raise InputError(f"cannot write {str(path)!r}: {error.strerror}") from None
+    err_console.print(f"wrote {path}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

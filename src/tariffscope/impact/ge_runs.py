@@ -254,7 +254,7 @@ def run_panel(
     panel: pd.DataFrame,
     *,
     covariates: Sequence[str],
-    changes: Mapping[str, float],
+    changes: Mapping[str, float | str],
     year: int | None = None,
     fixed_effects: Sequence[str] = ("exporter", "importer"),
     sigma: float = 7.0,
@@ -270,7 +270,9 @@ def run_panel(
 
     ``covariates`` are the trade-cost variables estimated by PPML with ``fixed_effects``
     (``"exporter^year"``, ``"exporter^importer"``, ... for panels). ``changes`` gives new
-    values of covariates (e.g. ``{"FTA": 1}``); the shock is their partial effect. The
+    values of covariates: a number for every pair (e.g. ``{"FTA": 1}``) or the name of a panel
+    column holding each pair's new value (``{"eu_enlargement": "eu_2014"}``); the shock is
+    their partial effect. The
     baseline is the fitted flows of ``year`` (needed when the panel has several years); the
     pairs PPML dropped get their observed flows (``dropped="observed"``) or zero, with a
     warning saying how many. The pair fixed effects, when estimated, are
@@ -289,7 +291,15 @@ def run_panel(
             hint=f"covariates: {', '.join(covariates)}",
         )
     for name, value in changes.items():
-        if not np.isfinite(float(value)):
+        if isinstance(value, str):
+            if value not in panel.columns:
+                raise DataFileError(
+                    f"new value of {name!r}: the panel has no column {value!r}",
+                    hint=f"columns: {', '.join(map(str, panel.columns))}",
+                )
+            if not np.isfinite(panel[value].to_numpy(dtype=np.float64)).all():
+                raise DataFileError(f"column {value!r} has missing or infinite values")
+        elif not np.isfinite(float(value)):
             raise InputError(f"new value of {name!r} must be a finite number; got {value!r}")
     if not (np.isfinite(sigma) and sigma > 1):
         raise InputError(f"sigma must be a number above 1; got {sigma!r}")
@@ -323,9 +333,16 @@ def run_panel(
         warnings.simplefilter("always", UserWarning)
         baseline = estimate.baseline(rows=rows_wanted, dropped=dropped, unit=unit)
     notes += [str(w.message) for w in caught]
-    shock = estimate.shock(baseline, dict(changes), rows=rows_wanted, label="panel")
+    selected = estimate.data if rows_wanted is None else estimate.data[rows_wanted.to_numpy()]
+    new_values = {
+        name: selected[value].to_numpy(dtype=np.float64) if isinstance(value, str) else value
+        for name, value in changes.items()
+    }
+    shock = estimate.shock(baseline, new_values, rows=rows_wanted, label="panel")
     result = solve(baseline, shock, GEOptions.from_sigma(sigma, imbalance=imbalance))
-    change_text = ", ".join(f"{k}={v:g}" for k, v in changes.items())
+    change_text = ", ".join(
+        f"{k}={v}" if isinstance(v, str) else f"{k}={v:g}" for k, v in changes.items()
+    )
     title = (
         f"own panel: {change_text} (PPML {estimate.formula}; baseline "
         f"{'year ' + str(year) if year is not None else 'all rows'}; sigma={sigma:g})"

@@ -297,12 +297,16 @@ def estimate_ppml(
     else:  # pragma: no cover - older pyfixest
         settings["fixef_tol"] = tol
     try:
-        with warnings.catch_warnings():
-            # pyfixest's own use of deprecated pandas/numpy features is not the caller's concern
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", FutureWarning)
+        with warnings.catch_warnings(record=True) as caught:
+            # pyfixest's own use of deprecated pandas/numpy features is not the caller's
+            # concern, and the rows it drops (separation, singletons) are counted in
+            # ``dropped`` and reported by ``baseline``: its warnings go to the log
+            warnings.simplefilter("always")
             fit: Any = pf.fepois(plain, data=frame, vcov=vcov, **settings)
             fitted = _fitted_values(fit, frame)
+        for item in caught:
+            if issubclass(item.category, UserWarning):
+                log.info("pyfixest: %s", item.message)
     except Exception as error:  # pyfixest raises many kinds; report one
         raise ModelError(
             f"PPML estimation of {formula!r} failed: {type(error).__name__}: {error}"
