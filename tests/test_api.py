@@ -293,3 +293,60 @@ def test_brief_timeline_and_negotiations_over_one_store(tmp_path: Path) -> None:
         tariffscope.timeline("USA-JPN", db=tmp_path / "none.duckdb")
     with pytest.raises(MalformedInputError, match="not a date"):
         tariffscope.timeline("USA-JPN", db=db, as_of="soon")
+
+
+# -- the CLI over the same function --------------------------------------------------------
+
+
+def test_ge_panel_from_the_command_line(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tariffscope.cli import app
+
+    panel, _ = synthetic_gravity_panel()
+    path = tmp_path / "synthetic_panel.csv"
+    panel.to_csv(path, index=False)
+    effects = tmp_path / "pairs.csv"
+    fe = [arg for term in PANEL_FE for arg in ("--fe", term)]
+    args = ["ge", "--panel", str(path), "--covariate", "fta", "--set", "fta=fta_2010"]
+    result = CliRunner().invoke(
+        app, [*args, "--year", "2000", *fe, "--pair-effects", str(effects), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert {row["country"] for row in payload["countries"]} == set("ABCDE")
+    assert "dropped 1 of 25 pairs" in result.stderr
+    written = pd.read_csv(effects)
+    assert list(written.columns) == ["exporter", "importer", "pair_effect"]
+    assert ("D", "E") not in set(zip(written["exporter"], written["importer"], strict=True))
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x00\xff\xfe" * 100)
+    for bad in (
+        ["ge", "--panel", str(path), "--covariate", "fta", "--set", "fta", "--year", "2000"],
+        ["ge", "--panel", str(path), "--covariate", "fta", "--set", "fta=inf", "--year", "2000"],
+        ["ge", "--app", "cp-nafta", "--covariate", "fta"],
+        ["ge", "--panel", str(binary), "--covariate", "fta", "--set", "fta=1"],
+        ["ge", "--panel", str(path), "--covariate", "fta", "--set", "fta=1"],
+    ):
+        failed = CliRunner().invoke(app, bad)
+        assert failed.exit_code == 2, (bad, failed.output)
+        assert len(failed.stderr.strip().splitlines()) == 1, failed.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_the_walkthrough_runs(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 8
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "docs/api.md", "exec"), namespace)
+    run = namespace["run"]
+    assert run.diagnostics["converged"]  # type: ignore[attr-defined]
+    assert len(namespace["state"].articles) == 1  # type: ignore[attr-defined]

@@ -29,7 +29,6 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
-    headline_rows,
     progress_display,
     settings_from,
 )
@@ -112,7 +111,10 @@ def compare_command(
         payload = {
             "partner": settings.partner,
             "reference_date": settings.reference_date,
-            "cases": [{**info, "headline": headline_rows(o)} for o, info in results],
+            "cases": [
+                {**c.meta, "headline": c.headline.to_dict(orient="records")}
+                for c in comparison.cases
+            ],
             "warnings": [],
         }
         print_json(payload)
