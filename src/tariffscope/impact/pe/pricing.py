@@ -90,9 +90,7 @@ def pricing_settings(
         raise InputError(f"draws must be a whole number, 0 or more; got {draws!r}")
     if export_supply is not None and not (math.isfinite(export_supply) and export_supply > 0):
         raise InputError(f"export_supply must be a positive number; got {export_supply!r}")
-    if metal_share is not None and not (
-        math.isfinite(metal_share) and 0.0 <= metal_share <= 1.0
-    ):
+    if metal_share is not None and not (math.isfinite(metal_share) and 0.0 <= metal_share <= 1.0):
         raise InputError(f"metal_share must be between 0 and 1; got {metal_share!r}")
     return PricingSettings(
         partner=focus_code(partner),
@@ -167,9 +165,7 @@ def sector_rows(outcome: Any, top: int | None) -> pd.DataFrame:
         intervals = outcome.monte_carlo.sector_summary().set_index("gtap_code")
         by_sector = by_sector.join(intervals, on="gtap_code")
     by_sector = by_sector.reindex(by_sector["change_usd"].abs().sort_values(ascending=False).index)
-    view: pd.DataFrame = (by_sector if top is None else by_sector.head(top)).reset_index(
-        drop=True
-    )
+    view: pd.DataFrame = (by_sector if top is None else by_sector.head(top)).reset_index(drop=True)
     return view
 
 
