@@ -35,7 +35,7 @@ def test_import_tariffscope_loads_no_engine() -> None:
 def test_every_documented_function_is_exported() -> None:
     for name in ("rate", "history", "measures", "etr", "extract", "brief", "simulate"):
         assert callable(getattr(tariffscope, name)), name
-    for name in ("compare", "ge", "timeline", "negotiations", "claims", "briefs"):
+    for name in ("compare", "ge", "timeline", "negotiations", "claims", "briefs", "ingest"):
         assert callable(getattr(tariffscope, name)), name
     with pytest.raises(AttributeError):
         _ = tariffscope.no_such_function  # type: ignore[attr-defined]
@@ -289,6 +289,8 @@ def test_brief_timeline_and_negotiations_over_one_store(tmp_path: Path) -> None:
     table = tariffscope.negotiations(db=db)
     row = table[table["pair"].isin(["USA-JPN", "JPN-USA"])].iloc[0]
     assert row["sources"] == 1 and row["status"] == state.status
+    again = tariffscope.ingest(SEED, db=db)
+    assert again.duplicates and not again.added  # the brief stored the story already
     with pytest.raises(MalformedInputError, match="no store"):
         tariffscope.timeline("USA-JPN", db=tmp_path / "none.duckdb")
     with pytest.raises(MalformedInputError, match="not a date"):

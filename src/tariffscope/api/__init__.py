@@ -16,6 +16,7 @@ All are importable from ``tariffscope`` directly; docs/api.md walks through each
 ``ge``             economy-wide effects: applications, tariff files, scenarios, own panel
 ``extract``        a story's actors, events, quotes, measures and deadlines
 ``brief``          a sourced, priced brief of a negotiation from stories (``briefs``: all)
+``ingest``         read stories into a store (``IngestReport``)
 ``timeline``       a stored negotiation's state on a date
 ``negotiations``   every stored negotiation: status, next deadline, latest event (DataFrame)
 =================  =====================================================================
@@ -25,7 +26,15 @@ from __future__ import annotations
 
 from tariffscope.api._ge import etr, ge
 from tariffscope.api._law import claims, history, measures, rate
-from tariffscope.api._news import BriefSet, brief, briefs, extract, negotiations, timeline
+from tariffscope.api._news import (
+    BriefSet,
+    brief,
+    briefs,
+    extract,
+    ingest,
+    negotiations,
+    timeline,
+)
 from tariffscope.api._pricing import Comparison, Simulation, compare, simulate
 
 __all__ = [
@@ -40,6 +49,7 @@ __all__ = [
     "extract",
     "ge",
     "history",
+    "ingest",
     "measures",
     "negotiations",
     "rate",

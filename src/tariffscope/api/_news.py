@@ -13,9 +13,9 @@ import pandas as pd
 if TYPE_CHECKING:
     from tariffscope.domain.news import Extraction
     from tariffscope.report.brief import Brief
-    from tariffscope.tracker import NegotiationState
+    from tariffscope.tracker import IngestReport, NegotiationState
 
-__all__ = ["BriefSet", "brief", "briefs", "extract", "negotiations", "timeline"]
+__all__ = ["BriefSet", "brief", "briefs", "extract", "ingest", "negotiations", "timeline"]
 
 DateLike = str | dt.date
 
@@ -159,6 +159,38 @@ def _open_store(db: str | Path | None) -> Any:
             f"no store at {path}", hint="run `tariffscope ingest FILE...` first, or give --db"
         )
     return Store.open(path, read_only=True)
+
+
+def ingest(
+    *inputs: str | Path,
+    db: str | Path | None = None,
+    model: str | None = None,
+) -> IngestReport:
+    """Read stories (files, folders of .txt/.html, http(s) URLs) into the store ``db``
+    (default: the user's store, created when missing).
+
+    Duplicates are skipped by content hash and unreadable inputs reported, not raised: the
+    :class:`~tariffscope.tracker.IngestReport` has ``added``, ``duplicates`` and ``failed``.
+    Raises StoreError when the store cannot be opened (e.g. another process writes to it).
+    """
+    from tariffscope.errors import InputError
+    from tariffscope.store import Store
+    from tariffscope.tracker import ingest_paths
+
+    if not inputs:
+        raise InputError("give at least one story, folder or URL")
+    extractor = None
+    if model is not None:
+        from tariffscope.news.api import extract_many
+        from tariffscope.news.pipeline import load_pipeline
+
+        nlp = load_pipeline(model)
+
+        def extractor(articles: Sequence[Any]) -> Any:
+            return extract_many(articles, nlp)
+
+    with Store.open(None if db is None else Path(db)) as store:
+        return ingest_paths(store, [str(i) for i in inputs], extractor=extractor)
 
 
 def timeline(
