@@ -8,10 +8,11 @@ class for all of them, or a leaf for one case::
     │   ├── UnknownCodeError         an HTS code, country or measure id that does not exist
     │   ├── MalformedInputError      a date, code, file or option that cannot be parsed
     │   ├── DataFileError            a data file with a wrong column, row or value
-    │   └── ScenarioError            a scenario file that cannot be applied
+    │   ├── ScenarioError            a scenario file that cannot be applied
+    │   └── ExtractionError          an article that cannot be read (missing, binary, empty,
+    │                                not English, a URL that cannot be fetched)
     ├── CatalogError                 the measure catalog is inconsistent (names the record)
     │   └── ScopeConflictError       two measures claim the same slot and neither supersedes
-    ├── ExtractionError              the news reader could not read an article
     ├── DataUnavailableError         a needed data file is missing (names how to get it)
     ├── NotCoveredError              the tool lacks data or a model for this input (no trade
     │                                data for a partner, a country outside the GE data): a
@@ -96,10 +97,8 @@ class ScopeConflictError(CatalogError):
     """Two measures of one stacking group apply to the same entry and neither supersedes."""
 
 
-class ExtractionError(TariffscopeError):
-    """An article could not be read or processed."""
-
-    exit_code = EXIT_BAD_INPUT
+class ExtractionError(InputError):
+    """An article could not be read or processed (the input's fault: exit 2)."""
 
 
 class DataUnavailableError(TariffscopeError):

@@ -103,7 +103,7 @@ def test_bad_date() -> None:
 
 def test_scenario_and_app_together() -> None:
     message = _one_line_error(["ge", "--scenario", LETTER, "--app", "cp-nafta"])
-    assert "exactly one of --app, --tariffs or --scenario" in message
+    assert "exactly one of --app, --tariffs, --scenario or --panel" in message
 
 
 def test_date_needs_scenario() -> None:

@@ -142,15 +142,15 @@ def test_rate_and_history_json_with_non_finite_numbers(monkeypatch: pytest.Monke
 def test_simulate_and_compare_json_with_non_finite_numbers(
     monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    import tariffscope.cli.compare as compare
-    import tariffscope.cli.simulate as simulate
-    from tariffscope.cli._pricing import headline_rows
+    import tariffscope.impact.pe.pricing as pricing
+
+    headline_rows = pricing.headline_rows
 
     def rows(outcome: Any) -> list[dict[str, Any]]:
         return [{**row, "point": math.nan, "p95": math.inf} for row in headline_rows(outcome)]
 
-    monkeypatch.setattr(simulate, "headline_rows", rows)
-    monkeypatch.setattr(compare, "headline_rows", rows)
+    # the CLI, the API and the service build the headline records in one place
+    monkeypatch.setattr(pricing, "headline_rows", rows)
     args = [command, "--partner", "CHN", "--draws", "10", "--format", "json"]
     if command == "simulate":
         args += ["--date", "2025-07-18"]

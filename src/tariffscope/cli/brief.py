@@ -97,26 +97,23 @@ def brief_command(
     list with one brief object per pair (the main pair first); --html and --png write the
     first brief under the given name and each further one with its pair added to the name.
     """
-    from tariffscope.report.build import briefs_from_sources
+    from tariffscope.api import briefs as brief_stories
     from tariffscope.report.terminal import render_terminal
 
-    if ge not in ("gravity", "cp", "none"):
-        raise MalformedInputError(f"unknown --ge model {ge!r}", hint="use gravity, cp or none")
-    if pair is not None and all_pairs:
-        raise MalformedInputError("give --pair or --all-pairs, not both")
     day = _day(as_of)
     with err_console.status("reading the stories and pricing the outcomes"):
-        briefs, texts = briefs_from_sources(
+        found = brief_stories(
             sources,
             db=db,
             draws=draws,
             seed=seed,
             model=model,
-            ge_model=None if ge == "none" else ge,
+            ge=ge,
             pair=pair,
             as_of=day,
             all_pairs=all_pairs,
         )
+    briefs, texts = found.briefs, found.texts
     for brief in briefs:
         render_terminal(brief, out_console)
     if json_path is not None:

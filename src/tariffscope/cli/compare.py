@@ -1,18 +1,15 @@
 """``tariffscope compare``: several outcomes for one partner side by side.
 
 With ``--case`` the user names the outcomes. Without, ``--date D`` builds them from the measure
-catalog for any partner (:func:`catalog_cases`): the law on D; each of the partner's threatened
-measures known on D, carried out on its own date; and the partner's deal, the law on the day
-the last of its deal measures took effect (measures issued after D that lower its duties:
-inclusive rates and exemptions).
+catalog for any partner (:func:`tariffscope.impact.pe.pricing.catalog_cases`): the law on D;
+each of the partner's threatened measures known on D, carried out on its own date; and the
+partner's deal, the law on the day the last of its deal measures took effect.
 """
 
 from __future__ import annotations
 
-import datetime
 import sys
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -32,83 +29,14 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
-    headline_rows,
-    meta,
-    price,
-    scenario_from_spec,
+    progress_display,
     settings_from,
 )
 from tariffscope.cli._pricing_tables import not_priced, print_comparison
 from tariffscope.errors import InputError, NotCoveredError
+from tariffscope.impact.pe.pricing import Case, catalog_cases, parse_case
 
 __all__ = ["Case", "catalog_cases", "compare_command", "parse_case"]
-
-
-@dataclass(frozen=True)
-class Case:
-    """One outcome to compare: the law at ``date`` (as known on ``as_known``) + ``scenario``."""
-
-    label: str
-    date: str
-    scenario: str | None = None
-    as_known: str | None = None
-
-
-def parse_case(text: str) -> Case:
-    """``LABEL,DATE[,SCENARIO[,AS_KNOWN]]``; InputError for anything else."""
-    parts = [part.strip() for part in text.split(",")]
-    if len(parts) < 2 or not parts[0] or not parts[1]:
-        raise InputError(
-            f"malformed case {text!r}",
-            hint="write LABEL,DATE[,SCENARIO[,AS_KNOWN]], e.g. 'threat,2025-08-01,enact:ID'",
-        )
-    scenario = parts[2] if len(parts) > 2 and parts[2] else None
-    as_known = parts[3] if len(parts) > 3 and parts[3] else None
-    return Case(parts[0], parts[1], scenario, as_known)
-
-
-def catalog_cases(partner: str, on: str, catalog: Any = None) -> list[Case]:
-    """The outcomes the catalog holds for ``partner`` (ISO3 or EUN) as of date ``on``.
-
-    The law on ``on``; each measure threatened against the partner (not against everyone)
-    that was published by ``on`` and has an entry date on or after it, enacted on that date
-    with the law read as known on ``on``; the deal: the law on the latest effective date of the
-    partner-specific inclusive-rate and exemption measures issued after ``on``.
-    """
-    from tariffscope.regime.measures import ENACTED_STATUSES
-    from tariffscope.regime.resolve import default_catalog, parse_date
-
-    day = parse_date(on, "date")
-    law = catalog or default_catalog()
-    cases = [Case(f"law on {day.isoformat()}", day.isoformat())]
-    mine = [m for m in law.measures if partner in m.members and "WLD" not in m.targets]
-    for m in sorted(mine, key=lambda m: (m.effective_from or datetime.date.max, m.id)):
-        if m.status != "threatened" or m.effective_from is None:
-            continue
-        if m.published_date > day or m.effective_from < day:
-            continue
-        rate = "" if m.rate is None else f" {100 * m.rate:g}%"
-        cases.append(
-            Case(
-                f"threat{rate} from {m.effective_from.isoformat()} ({m.id})",
-                m.effective_from.isoformat(),
-                f"enact:{m.id}",
-                day.isoformat(),
-            )
-        )
-    deal = [
-        m
-        for m in mine
-        if m.published_date > day
-        and m.status in ENACTED_STATUSES
-        and m.rule in ("inclusive_floor", "exemption")
-        and not m.requires_claims
-        and m.effective_from is not None
-    ]
-    if deal:
-        start = max(m.effective_from for m in deal if m.effective_from is not None)
-        cases.append(Case(f"deal as enacted, in full from {start.isoformat()}", start.isoformat()))
-    return cases
 
 
 def compare_command(
@@ -153,26 +81,40 @@ def compare_command(
         reference_date,
         metal_share,
     )
-    if case:
-        cases = [parse_case(text) for text in case]
-    elif on:
-        cases = catalog_cases(settings.partner, on)
-    else:
+    from tariffscope.api import compare
+
+    if not case and not on:
         raise InputError("give --date or at least one --case", hint="e.g. --date 2025-07-18")
-    results = []
-    for item in cases:
-        scenario = scenario_from_spec(item.scenario)
-        try:
-            outcome = price(settings, item.label, item.date, scenario, item.as_known)
-        except NotCoveredError as error:
-            not_priced(settings, error, output_format, reference_date=reference_date, cases=[])
-            return
-        results.append((outcome, meta(outcome, settings, item.scenario, item.as_known)))
+    try:
+        with progress_display(settings.draws, "outcomes") as on_progress:
+            comparison = compare(
+                partner=settings.partner,
+                date=on,
+                cases=list(case or ()),
+                importer=importer,
+                draws=draws,
+                seed=seed,
+                method=method.value,
+                sigma_source=sigma_source.value,
+                export_supply=export_supply,
+                reference_date=reference_date,
+                metal_share=metal_share,
+                on_progress=None
+                if on_progress is None
+                else lambda _label, done, total: on_progress(done, total),
+            )
+    except NotCoveredError as error:
+        not_priced(settings, error, output_format, reference_date=reference_date, cases=[])
+        return
+    results = [(c.outcome, dict(c.meta)) for c in comparison.cases]
     if output_format is Format.json:
         payload = {
             "partner": settings.partner,
             "reference_date": settings.reference_date,
-            "cases": [{**info, "headline": headline_rows(o)} for o, info in results],
+            "cases": [
+                {**c.meta, "headline": c.headline.to_dict(orient="records")}
+                for c in comparison.cases
+            ],
             "warnings": [],
         }
         print_json(payload)

@@ -41,17 +41,6 @@ class By(StrEnum):
 _TABLE_WIDTH = {By.partner: 100, By.sector: 150}
 
 
-def _range(date: str | None, start: str | None, end: str | None) -> tuple[str, str]:
-    if date is not None and (start is not None or end is not None):
-        raise InputError("give either --date or --from and --to, not both")
-    if date is not None:
-        return date, date
-    if start is None or end is None:
-        missing = "--to" if start is not None else "--from" if end is not None else "--date"
-        raise InputError(f"missing {missing}", hint="give --date D, or --from D1 --to D2")
-    return start, end
-
-
 def _runs(frame: pd.DataFrame) -> pd.DataFrame:
     """Consecutive days of one partner (and sector) with the same rates, as one row."""
     keys = ["partner", "sector"] if "sector" in frame.columns else ["partner"]
@@ -169,17 +158,15 @@ def etr_command(
 ) -> None:
     """Effective tariff rates: duties the law levies on 2024 US imports / those imports, by day,
     before and after substitution (SMART)."""
-    from tariffscope.impact.etr import LINE_RATES, effective_rates
+    from tariffscope.api import etr
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
-    first, last = _range(date, start, end)
     if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
         )
-    frame = effective_rates(
-        first, last, partners=partner, by=by.value, line_rates=LINE_RATES[rates.value]
-    )
+    frame = etr(date=date, start=start, end=end, partners=partner, by=by.value, rates=rates.value)
+    first, last = str(date or start), str(date or end)
     warnings = list(frame.attrs.get("warnings", []))
     if output_format is TabularFormat.json:
         _write(to_json(_payload(frame), indent=1) + "\n", out)

@@ -111,18 +111,9 @@ def _print_tables(extraction: Extraction) -> None:
 
 
 def _single(source: str, model: str | None) -> Extraction:
-    from tariffscope.news.api import extract
-    from tariffscope.news.fetch import fetch_article
-    from tariffscope.news.ingest import read_article, read_stdin
-    from tariffscope.news.pipeline import load_pipeline
+    from tariffscope.api import extract
 
-    if source == "-":
-        article = read_stdin()
-    elif source.startswith(("http://", "https://")):
-        article = fetch_article(source)
-    else:
-        article = read_article(source)
-    return extract(article, load_pipeline(model))
+    return extract(source, model=model)
 
 
 def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Format) -> int:

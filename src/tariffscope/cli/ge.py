@@ -1,19 +1,20 @@
 """``tariffscope ge``: economy-wide effects of tariff changes (general equilibrium).
 
 Runs the published validation applications, a file of bilateral tariff changes on one of the
-model data sets, or a tariff-law scenario (the law on a date plus the scenario's measures
-against the law on a reference date), and prints real GDP, welfare and trade changes for every
-country.
+model data sets, a tariff-law scenario (the law on a date plus the scenario's measures against
+the law on a reference date) or the user's own gravity panel, and prints real GDP, welfare and
+trade changes for every country. The runs are :mod:`tariffscope.impact.ge_runs` (through
+:func:`tariffscope.api.ge`); this module parses options and prints.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import numpy as np
 import pandas as pd
 import typer
 from rich.table import Table
@@ -66,135 +67,6 @@ _COLUMNS = {
     "us_tariff_after_pct": "US tariff after %",
     "published_pct": "published %",
 }
-
-
-def _agtpa_borders() -> tuple[pd.DataFrame, dict[str, object], str]:
-    from tariffscope.config import shared_file
-    from tariffscope.impact.gravity import GEOptions, estimate_ppml, solve
-    from tariffscope.impact.gravity.io import load_agtpa_trade_without_borders
-
-    data = load_agtpa_trade_without_borders()
-    est = estimate_ppml(data, ["ln_DIST", "CNTG", "INTL_BRDR"])
-    base = est.baseline(unit="US$ million")
-    options = GEOptions.from_sigma(
-        7.0, imbalance="multiplicative", numeraire="reference_price_index", reference="DEU"
-    )
-    result = solve(base, est.shock(base, {"INTL_BRDR": 0.0}), options)
-    frame = result.by_country()
-    published = pd.read_csv(
-        shared_file("validation/agtpa_ch2_app1_trade_without_borders_published.csv")
-    ).set_index("country")
-    frame["published_pct"] = published.loc[frame["country"], "change_rGDP_FULL"].to_numpy()
-    title = "Advanced Guide ch.2 app.1: trade without borders (full GE; published = real GDP)"
-    return frame, result.diagnostics(), title
-
-
-def _ge_gravity_eu() -> tuple[pd.DataFrame, dict[str, object], str]:
-    from tariffscope.config import shared_file
-    from tariffscope.impact.gravity import GEOptions, Shock, solve
-    from tariffscope.impact.gravity.io import (
-        baseline_from_frame,
-        eu_enlargement_effects,
-        load_wiod44,
-        partial_effect_matrix,
-    )
-
-    rows = eu_enlargement_effects(load_wiod44(), beta=0.224249)
-    base = baseline_from_frame(rows, unit="US$ million")
-    shock = Shock.from_partial_effects(partial_effect_matrix(rows, "beta", base))
-    result = solve(base, shock, GEOptions(theta=4.0))
-    frame = result.by_country()
-    stata = pd.read_csv(shared_file("validation/ge_gravity_eu_enlargement_welfare_stata.csv"))
-    stata = stata.set_index("exporter")
-    frame["published_pct"] = 100 * (stata.loc[frame["country"], "w_eu"].to_numpy() - 1)
-    return frame, result.diagnostics(), "ge_gravity EU enlargement (WIOD 2000, additive)"
-
-
-def _cp_frame(result: object) -> pd.DataFrame:
-    from tariffscope.impact.multisector import MSResult
-
-    assert isinstance(result, MSResult)
-    return result.by_country()
-
-
-def _cp_nafta() -> tuple[pd.DataFrame, dict[str, object], str]:
-    from tariffscope.impact.multisector import MSShock, load_cp_data, solve, zero_surplus_baseline
-
-    data = load_cp_data()
-    base = zero_surplus_baseline(data)
-    result = solve(base, MSShock.nafta(base, data.tariffs_2005))
-    frame = _cp_frame(result)
-    published = {"MEX": 1.31, "USA": 0.08, "CAN": -0.06}
-    frame["published_pct"] = [published.get(code, np.nan) for code in frame["country"]]
-    return frame, result.diagnostics(), "Caliendo-Parro (2015): NAFTA tariff reductions"
-
-
-def _run_tariffs_cp(path: Path) -> tuple[pd.DataFrame, dict[str, object], str]:
-    from tariffscope.impact.gravity.io import read_tariff_changes
-    from tariffscope.impact.multisector import MSShock, load_cp_data, solve, zero_surplus_baseline
-
-    data = load_cp_data()
-    changes = read_tariff_changes(path, countries=data.countries)
-    base = zero_surplus_baseline(data)
-    result = solve(base, MSShock.from_tariff_changes(base, changes, path.name))
-    title = f"{path.name} on Caliendo-Parro 1993 data (31 regions, 40 sectors)"
-    return _cp_frame(result), result.diagnostics(), title
-
-
-def _run_tariffs_agtpa(path: Path, sigma: float) -> tuple[pd.DataFrame, dict[str, object], str]:
-    from tariffscope.impact.gravity import GEOptions, Shock, solve
-    from tariffscope.impact.gravity.io import (
-        baseline_from_frame,
-        load_agtpa_trade_without_borders,
-        read_tariff_changes,
-    )
-
-    frame = load_agtpa_trade_without_borders()
-    base = baseline_from_frame(frame, unit="US$ million")
-    changes = read_tariff_changes(path, countries=base.countries)
-    taxed, shock = Shock.from_tariff_changes(base, changes, path.name)
-    options = GEOptions.from_sigma(sigma, imbalance="multiplicative")
-    result = solve(taxed, shock, options)
-    title = f"{path.name} on Advanced Guide 2006 data (69 countries, sigma={sigma:g})"
-    return result.by_country(), result.diagnostics(), title
-
-
-def _run_scenario(
-    path: Path,
-    entry_date: str | None,
-    reference_date: str | None,
-    model: Model,
-    start: StartPoint,
-) -> tuple[pd.DataFrame, dict[str, object], str, dict[str, object]]:
-    from tariffscope.impact.economy_wide import scenario_effects, scenario_start_date
-    from tariffscope.regime import load_scenario
-    from tariffscope.regime.resolve import parse_date
-
-    scenario = load_scenario(path)
-    if entry_date is None:
-        first = scenario_start_date(scenario)
-        if first is None:
-            raise InputError(
-                f"scenario {path.name} has no measure with an effective date",
-                hint="give --date YYYY-MM-DD",
-            )
-        day = first
-    else:
-        day = parse_date(entry_date, "--date")
-    reference = day if reference_date is None else parse_date(reference_date, "--reference-date")
-    effects = scenario_effects(
-        scenario,
-        entry_date=day,
-        reference_date=reference,
-        model=model.value,
-        start="reference" if start is StartPoint.reference else "base_year",
-    )
-    meta = effects.metadata
-    title = (
-        f"{scenario.name}: law on {meta['entry_date']} with the scenario vs the law on "
-        f"{meta['reference_date']} ({model.value} model, base year {meta['base_year']})"
-    )
-    return effects.countries, effects.diagnostics, title, meta
 
 
 def _print(
@@ -323,41 +195,132 @@ def ge_command(
             " (1 + tariff) to the base year's tariffs and trade as observed.",
         ),
     ] = StartPoint.reference,
+    panel: Annotated[
+        Path | None,
+        typer.Option(
+            "--panel",
+            help="Your own gravity panel (CSV or Parquet: exporter, importer, trade, [year],"
+            " covariates): PPML, fitted baseline, shock of --set, GE solve (sigma --sigma).",
+            dir_okay=False,
+        ),
+    ] = None,
+    covariate: Annotated[
+        list[str] | None,
+        typer.Option("--covariate", help="With --panel: a trade-cost covariate (repeatable)."),
+    ] = None,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="With --panel: the new value of a covariate, NAME=NUMBER, or NAME=COLUMN for"
+            " a column holding each pair's new value (repeatable).",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="With --panel: the baseline year.")
+    ] = None,
+    fixed_effect: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fe",
+            help="With --panel: a fixed-effect term (repeatable), e.g. exporter^year,"
+            " importer^year, exporter^importer (default: exporter and importer).",
+        ),
+    ] = None,
+    pair_effects: Annotated[
+        Path | None,
+        typer.Option(
+            "--pair-effects",
+            help="With --panel: write the estimated pair fixed effects to this CSV.",
+            dir_okay=False,
+        ),
+    ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Print a table, JSON or CSV.")
     ] = OutputFormat.table,
 ) -> None:
     """Economy-wide effects: real GDP, welfare and trade changes for every country."""
+    from tariffscope.api import ge
+
     given = [
         name
-        for name, value in (("--app", app_name), ("--tariffs", tariffs), ("--scenario", scenario))
+        for name, value in (
+            ("--app", app_name),
+            ("--tariffs", tariffs),
+            ("--scenario", scenario),
+            ("--panel", panel),
+        )
         if value is not None
     ]
     if len(given) != 1:
         raise InputError(
-            "give exactly one of --app, --tariffs or --scenario",
+            "give exactly one of --app, --tariffs, --scenario or --panel",
             hint="see `tariffscope ge --help`",
         )
     if scenario is None and (entry_date or reference_date):
         raise InputError("--date and --reference-date go with --scenario")
-    metadata = None
+    panel_only = (covariate, set_values, year, fixed_effect, pair_effects)
+    if panel is None and any(v is not None for v in panel_only):
+        raise InputError("--covariate, --set, --year, --fe and --pair-effects go with --panel")
     with err_console.status("solving the general equilibrium ..."):
-        if scenario is not None:
-            frame, diagnostics, title, metadata = _run_scenario(
-                scenario, entry_date, reference_date, model, start
+        run = ge(
+            app=None if app_name is None else app_name.value,
+            tariffs=tariffs,
+            data=dataset.value,  # type: ignore[arg-type]
+            sigma=sigma,
+            scenario=scenario,
+            date=entry_date,
+            reference_date=reference_date,
+            model=model.value,  # type: ignore[arg-type]
+            start=start.value,  # type: ignore[arg-type]
+            panel=panel,
+            covariates=tuple(covariate or ()),
+            changes=_assignments(set_values or []),
+            year=year,
+            fixed_effects=tuple(fixed_effect or ("exporter", "importer")),
+        )
+    for warning in run.warnings:
+        err_console.print(f"warning: {warning}", markup=False, highlight=False)
+    if pair_effects is not None:
+        _write_pair_effects(run, pair_effects)
+    _print(
+        run.countries,
+        dict(run.diagnostics),
+        run.title,
+        output_format,
+        None if run.metadata is None else dict(run.metadata),
+    )
+
+
+def _assignments(texts: list[str]) -> dict[str, float | str]:
+    """``NAME=NUMBER`` or ``NAME=COLUMN`` pairs as a mapping; InputError names a bad one."""
+    values: dict[str, float | str] = {}
+    for text in texts:
+        name, sep, raw = (part.strip() for part in text.partition("="))
+        if not sep or not name or not raw:
+            raise InputError(
+                f"--set {text!r} is not NAME=NUMBER or NAME=COLUMN", hint="e.g. --set FTA=1"
             )
-        elif tariffs is not None:
-            if dataset is Dataset.cp:
-                frame, diagnostics, title = _run_tariffs_cp(tariffs)
-            else:
-                frame, diagnostics, title = _run_tariffs_agtpa(tariffs, sigma)
-        elif app_name is Application.agtpa_borders:
-            frame, diagnostics, title = _agtpa_borders()
-        elif app_name is Application.ge_gravity_eu:
-            frame, diagnostics, title = _ge_gravity_eu()
-        else:
-            frame, diagnostics, title = _cp_nafta()
-    _print(frame, diagnostics, title, output_format, metadata)
+        try:
+            number = float(raw)
+        except ValueError:
+            values[name] = raw  # a column of the panel with each pair's new value
+            continue
+        if not math.isfinite(number):
+            raise InputError(f"--set {text!r}: the value must be a finite number")
+        values[name] = number
+    return values
+
+
+def _write_pair_effects(run: object, path: Path) -> None:
+    estimate = getattr(run, "estimate", None)
+    if estimate is None:
+        raise InputError("--pair-effects goes with --panel")
+    try:
+        estimate.pair_effects().to_csv(path, index=False, float_format="%.10g")
+    except OSError as error:
+        raise InputError(f"cannot write {str(path)!r}: {error.strerror}") from None
+    err_console.print(f"wrote {path}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

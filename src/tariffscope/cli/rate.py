@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,10 +10,9 @@ from rich.table import Table
 
 from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.cli._json import print_json
-from tariffscope.domain.countries import country_name, normalize_country
-from tariffscope.regime.catalog import Catalog
+from tariffscope.domain.countries import country_name
 from tariffscope.regime.history import history
-from tariffscope.regime.measures import ENACTED_STATUSES
+from tariffscope.regime.listing import claim_rows, measure_rows
 from tariffscope.regime.resolve import Resolution, default_catalog, parse_date, resolve
 from tariffscope.regime.scenario import Scenario, load_scenario
 from tariffscope.regime.schedule import format_hts
@@ -166,38 +164,6 @@ def history_command(
     out_console.print(table)
 
 
-def _measure_rows(origin: str | None, on: date | None) -> list[dict[str, Any]]:
-    catalog = default_catalog()
-    code = None if origin is None else normalize_country(origin, allow_groups=False)
-    rows = []
-    for m in catalog.measures:
-        if code is not None and not m.covers_origin(code):
-            continue
-        if on is not None and not (
-            m.status in ENACTED_STATUSES and m.in_effect(on, m.effective_to)
-        ):
-            continue
-        rows.append(
-            {
-                "id": m.id,
-                "title": m.title,
-                "authority": m.authority,
-                "group": m.group,
-                "rule": m.rule,
-                "rate_pct": m.rate_pct,
-                "effective_from": None
-                if m.effective_from is None
-                else m.effective_from.isoformat(),
-                "effective_to": None if m.effective_to is None else m.effective_to.isoformat(),
-                "published_date": m.published_date.isoformat(),
-                "status": m.status,
-                "targets": sorted(m.targets),
-                "citation": m.citation,
-            }
-        )
-    return rows
-
-
 @guarded
 def measures_command(
     origin: Annotated[
@@ -214,14 +180,14 @@ def measures_command(
     """The measure catalog: every measure (or those for an origin and date), or the claims."""
     catalog = default_catalog()
     if claims:
-        claim_rows = _claim_rows(catalog)
+        rows_of_claims = claim_rows(catalog)
         if output is Format.json:
-            print_json(claim_rows)
+            print_json(rows_of_claims)
         else:
-            _print_claims(claim_rows)
+            _print_claims(rows_of_claims)
         return
     day = None if on is None else parse_date(on, "date")
-    rows = _measure_rows(origin, day)
+    rows = measure_rows(origin, day)
     if output is Format.json:
         print_json({"catalog_version": catalog.version, "measures": rows})
         return
@@ -242,45 +208,6 @@ def measures_command(
             row["title"],
         )
     out_console.print(table)
-
-
-def _claim_rows(catalog: Catalog) -> dict[str, dict[str, Any]]:
-    """Every claim (preference programmes and other claims), with the measures that use it."""
-    users: dict[str, list[str]] = {}
-    for m in catalog.measures:
-        for claim in (*m.requires_claims, *m.unless_claims):
-            users.setdefault(claim, []).append(m.id)
-    rows: dict[str, dict[str, Any]] = {}
-    for name, text in catalog.claims.items():
-        programme = catalog.programmes.get(name)
-        row: dict[str, Any] = {
-            "description": text,
-            "kind": "programme" if programme else "claim",
-            "measures": users.get(name, []),
-        }
-        if programme is not None:
-            row.update(
-                {
-                    "special_codes": list(programme.codes),
-                    "general_note": programme.general_note or None,
-                    "legal_source": programme.citation,
-                    "effective_from": programme.start.isoformat(),
-                    "effective_to": None if programme.end is None else programme.end.isoformat(),
-                    "origin_independent": programme.origin_independent,
-                    "countries": [
-                        {
-                            "country": p.country,
-                            "from": p.start.isoformat(),
-                            "to": None if p.end is None else p.end.isoformat(),
-                        }
-                        for p in programme.countries
-                    ],
-                    "under_2025_measures": programme.under_measures,
-                    "sources": list(programme.sources),
-                }
-            )
-        rows[name] = row
-    return rows
 
 
 def _print_claims(rows: dict[str, dict[str, Any]]) -> None:

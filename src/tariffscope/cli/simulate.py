@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from tariffscope.cli._app import guarded
@@ -32,11 +31,7 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
-    headline_rows,
-    meta,
-    price,
-    scenario_from_spec,
-    sector_rows,
+    progress_display,
     settings_from,
 )
 from tariffscope.cli._pricing_tables import not_priced, print_headline, print_sectors
@@ -84,9 +79,26 @@ def simulate_command(
         reference_date,
         metal_share,
     )
-    spec = scenario_from_spec(scenario)
+    from tariffscope.api import simulate
+
     try:
-        outcome = price(settings, None, date, spec, as_known)
+        with progress_display(settings.draws, date) as on_progress:
+            result = simulate(
+                partner=settings.partner,
+                date=date,
+                scenario=scenario,
+                as_known=as_known,
+                importer=importer,
+                draws=draws,
+                seed=seed,
+                method=method.value,
+                sigma_source=sigma_source.value,
+                export_supply=export_supply,
+                reference_date=reference_date,
+                metal_share=metal_share,
+                top=top,
+                on_progress=on_progress,
+            )
     except NotCoveredError as error:
         not_priced(
             settings,
@@ -98,19 +110,19 @@ def simulate_command(
             sectors=[],
         )
         return
-    info = meta(outcome, settings, scenario, as_known)
-    headline = headline_rows(outcome)
-    sectors = sector_rows(outcome, top)
+    headline = result.headline.to_dict(orient="records")
     if output_format is Format.json:
-        print_json({**info, "headline": headline, "sectors": sectors.to_dict(orient="records")})
+        print_json(
+            {**result.meta, "headline": headline, "sectors": result.sectors.to_dict("records")}
+        )
         return
     if output_format is Format.csv:
-        frame = pd.DataFrame(headline)
-        frame.insert(0, "outcome", outcome.label)
+        frame = result.headline.copy()
+        frame.insert(0, "outcome", result.label)
         frame.to_csv(sys.stdout, index=False, float_format="%.6g")
         return
-    print_headline(info, headline, settings)
-    print_sectors(sectors, settings)
+    print_headline(dict(result.meta), headline, settings)
+    print_sectors(result.sectors, settings)
 
 
 def register(app: typer.Typer) -> None:

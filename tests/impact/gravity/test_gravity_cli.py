@@ -40,7 +40,7 @@ def test_tariff_file_on_advanced_guide_data(shared: Path, tmp_path: Path) -> Non
 def test_needs_app_or_tariffs() -> None:
     result = runner.invoke(app, ["ge"])
     assert result.exit_code == 2
-    assert "give exactly one of --app, --tariffs or --scenario" in result.stderr
+    assert "give exactly one of --app, --tariffs, --scenario or --panel" in result.stderr
 
 
 @pytest.mark.shared

@@ -20,17 +20,21 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from tariffscope.errors import DataFileError, ModelError
+from tariffscope.errors import DataFileError, InputError, ModelError
 from tariffscope.impact.gravity.baseline import Baseline, FloatArray, pivot_pairs
 from tariffscope.impact.gravity.shock import Shock
 
-__all__ = ["GravityEstimate", "estimate_ppml"]
+__all__ = ["DroppedPairs", "GravityEstimate", "estimate_ppml"]
+
+#: What a baseline does with the pairs PPML dropped (their fitted flow is NaN): take their
+#: observed flow, or set it to zero.
+DroppedPairs = Literal["observed", "zero"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,10 @@ class GravityEstimate:
         The estimation frame with a ``fitted`` column (predicted flows).
     exporter, importer, trade
         Column names.
+    fixed_effects
+        The fixed-effect terms as given (``"exporter^importer"`` for pair effects).
+    fit
+        The pyfixest model (its estimated fixed effects are read by :meth:`fixed_effect`).
     """
 
     formula: str
@@ -58,6 +66,52 @@ class GravityEstimate:
     exporter: str
     importer: str
     trade: str
+    fixed_effects: tuple[str, ...] = ()
+    fit: Any = field(default=None, repr=False)
+
+    @property
+    def dropped(self) -> int:
+        """Number of rows PPML dropped (singletons, separation): their fitted flow is NaN."""
+        return int(self.data["fitted"].isna().sum())
+
+    def fixed_effect(self, term: str) -> pd.Series:
+        """The estimated values of one fixed-effect term (e.g. ``"exporter^importer"``).
+
+        Indexed by the term's levels; an interaction's level joins its parts with ``|``
+        (``"AUS|AUT"``). One level per connected set is the reference (not reported).
+        """
+        if term not in self.fixed_effects or self.fit is None:
+            raise InputError(
+                f"fixed effect {term!r} was not estimated",
+                hint=f"estimated: {', '.join(self.fixed_effects) or 'none'}",
+            )
+        values = self.fit.fixef()[f"C({_plain_name(term)})"]
+        return pd.Series({str(k): float(v) for k, v in values.items()}, name=term, dtype=np.float64)
+
+    def pair_effects(self) -> pd.DataFrame:
+        """The pair fixed effects: columns exporter, importer, pair_effect (log points).
+
+        Raises InputError when the model has no exporter-importer term.
+        """
+        pair = [
+            t for t in self.fixed_effects if set(t.split("^")) == {self.exporter, self.importer}
+        ]
+        if not pair:
+            raise InputError(
+                "the model has no pair fixed effects",
+                hint=f"estimate with fixed_effects including '{self.exporter}^{self.importer}'",
+            )
+        values = self.fixed_effect(pair[0])
+        first_is_exporter = pair[0].split("^")[0] == self.exporter
+        parts = values.index.str.split("|", n=1)
+        a, b = parts.str[0], parts.str[1]
+        return pd.DataFrame(
+            {
+                "exporter": a if first_is_exporter else b,
+                "importer": b if first_is_exporter else a,
+                "pair_effect": values.to_numpy(),
+            }
+        )
 
     def cost_index(self, frame: pd.DataFrame | None = None) -> FloatArray:
         """``exp(b' x)`` for each row of ``frame`` (default: the estimation data)."""
@@ -69,14 +123,34 @@ class GravityEstimate:
         return np.asarray(np.exp(index))
 
     def baseline(
-        self, *, fitted: bool = True, unit: str = "", rows: pd.Series | None = None
+        self,
+        *,
+        fitted: bool = True,
+        unit: str = "",
+        rows: pd.Series | None = None,
+        dropped: DroppedPairs = "observed",
     ) -> Baseline:
-        """A GE baseline from fitted (default) or observed flows; ``rows`` selects e.g. one year."""
+        """A GE baseline from fitted (default) or observed flows; ``rows`` selects e.g. one year.
+
+        The pairs PPML dropped have no fitted flow; ``dropped`` says what they get: their
+        observed flow (default) or zero. Either way a :class:`UserWarning` says how many.
+        """
+        if dropped not in ("observed", "zero"):
+            raise InputError(f"dropped must be 'observed' or 'zero'; got {dropped!r}")
         frame = self.data if rows is None else self.data[rows.to_numpy()]
-        column = "fitted" if fitted else self.trade
-        return Baseline.from_flows(
-            frame[self.exporter], frame[self.importer], frame[column].to_numpy(), unit=unit
-        )
+        flows = frame["fitted" if fitted else self.trade].to_numpy(dtype=np.float64).copy()
+        missing = ~np.isfinite(flows)
+        if fitted and missing.any():
+            observed = frame[self.trade].to_numpy(dtype=np.float64)
+            flows[missing] = observed[missing] if dropped == "observed" else 0.0
+            warnings.warn(
+                f"PPML dropped {int(missing.sum())} of {len(flows)} pairs of the baseline "
+                f"(no fitted flow); the baseline uses their "
+                f"{'observed flows' if dropped == 'observed' else 'flows set to zero'}",
+                UserWarning,
+                stacklevel=2,
+            )
+        return Baseline.from_flows(frame[self.exporter], frame[self.importer], flows, unit=unit)
 
     def shock(
         self,
@@ -117,6 +191,29 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
             f"{what} has no column {missing[0]!r}",
             hint=f"columns: {', '.join(map(str, frame.columns))}",
         )
+
+
+def _plain_name(term: str) -> str:
+    """The column that stands for a fixed-effect term (``a^b`` -> ``a_x_b``)."""
+    return "_x_".join(term.split("^"))
+
+
+def _fixed_effect_columns(frame: pd.DataFrame, terms: Sequence[str]) -> list[str]:
+    """Add one column per interaction term, so pyfixest can report its estimated values
+    (it cannot for ``^`` terms); return the plain names of all terms."""
+    names = []
+    for term in terms:
+        parts = term.split("^")
+        _require(frame, parts, "gravity data")
+        name = _plain_name(term)
+        if len(parts) > 1:
+            frame[name] = (
+                frame[parts[0]]
+                .astype(str)
+                .str.cat([frame[p].astype(str) for p in parts[1:]], sep="|")
+            )
+        names.append(name)
+    return names
 
 
 def _fitted_values(fit: Any, frame: pd.DataFrame) -> FloatArray:
@@ -191,6 +288,8 @@ def estimate_ppml(
         raise DataFileError("PPML needs at least one trade-cost covariate")
     formula = f"{trade} ~ {' + '.join(covariates)} | {' + '.join(fixed_effects)}"
     frame = data.reset_index(drop=True).copy()
+    absorbed = _fixed_effect_columns(frame, fixed_effects)
+    plain = f"{trade} ~ {' + '.join(covariates)} | {' + '.join(absorbed)}"
     settings: dict[str, Any] = {"iwls_tol": tol, "iwls_maxiter": 100}
     demeaner = getattr(pf, "MapDemeaner", None)  # typed demeaner config in pyfixest >= 0.50
     if demeaner is not None:
@@ -198,18 +297,25 @@ def estimate_ppml(
     else:  # pragma: no cover - older pyfixest
         settings["fixef_tol"] = tol
     try:
-        with warnings.catch_warnings():
-            # pyfixest's own use of deprecated pandas/numpy features is not the caller's concern
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", FutureWarning)
-            fit: Any = pf.fepois(formula, data=frame, vcov=vcov, **settings)
+        with warnings.catch_warnings(record=True) as caught:
+            # pyfixest's own use of deprecated pandas/numpy features is not the caller's
+            # concern, and the rows it drops (separation, singletons) are counted in
+            # ``dropped`` and reported by ``baseline``: its warnings go to the log
+            warnings.simplefilter("always")
+            fit: Any = pf.fepois(plain, data=frame, vcov=vcov, **settings)
             fitted = _fitted_values(fit, frame)
+        for item in caught:
+            if issubclass(item.category, UserWarning):
+                log.info("pyfixest: %s", item.message)
     except Exception as error:  # pyfixest raises many kinds; report one
         raise ModelError(
             f"PPML estimation of {formula!r} failed: {type(error).__name__}: {error}"
         ) from error
     coef = {str(k): float(v) for k, v in fit.coef().items()}
     se = {str(k): float(v) for k, v in fit.se().items()}
+    frame = frame.drop(columns=[a for a, t in zip(absorbed, fixed_effects, strict=True) if a != t])
     frame["fitted"] = fitted
     log.debug("PPML %s: %s", formula, coef)
-    return GravityEstimate(formula, coef, se, frame, exporter, importer, trade)
+    return GravityEstimate(
+        formula, coef, se, frame, exporter, importer, trade, tuple(fixed_effects), fit
+    )
