@@ -1,7 +1,7 @@
 """schemathesis against /openapi.json: no generated request gets a 5xx.
 
 Examples are bounded per operation so the whole run stays under a minute; heavy pricing and
-the brief are exercised with their bodies checked (their work is covered by test_api.py).
+the brief are exercised with their bodies checked (their work is covered by test_serve_api.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def api_schema(app: object) -> Any:
     loaded = schemathesis.openapi.from_asgi("/openapi.json", app)
     # pricing, briefs and year-long effective rates take seconds per call: they are checked for
-    # bad input by test_api.py and below, and left out of the fuzzing to keep it within a minute
+    # bad input by test_serve_api.py and below, and left out of the fuzzing to keep it within a minute
     return loaded.exclude(path_regex=r"^/api/(brief|simulate|compare|etr)")
 
 
