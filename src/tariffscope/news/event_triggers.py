@@ -1,356 +1,364 @@
 """Event triggers: which words name a meeting, call, visit, talks, agreement, announcement,
-election or other public event, and which words around them give its participants.
+election or other public event, by named rules kept as data.
 
-A trigger is a verb or a noun (table below). Nouns count when no verb of the same clause has
-already triggered an event. Participants are people (by their mention spans) and countries
-(ISO codes, for governments and delegations).
+The rules are spaCy ``DependencyMatcher`` patterns in ``news/data/event_rules.json``, each
+with an id, the kind of event it names, a priority and a one-line reason. The pattern's node
+``trigger`` is the word that names the event; values ``"@name"`` stand for the word set
+``name`` of the lexicon (:meth:`~tariffscope.news.lexicon.Lexicon.words`). A rule may also
+``require`` or be stopped by (``unless``) guards: named predicates over the trigger for what a
+pattern cannot say (nothing below it names a measure, an object is a person). For each word the
+rule of highest priority whose pattern matches and whose guards hold decides; a rule of kind
+null says the word names no event ("agreed that ...", "a call for ...").
 
-============  ====================================================  ===========================
-kind          verbs                                                  nouns
-============  ====================================================  ===========================
-meeting       meet; talk/begin talks/hold talks with a person;       meeting, summit with,
-              have dinner with                                       face-to-face, dinner
-call          call or phone a person; speak/talk by phone or         call, phone call,
-              between two leaders                                    conversation, chat
-visit         visit, travel, fly, depart/leave for, arrive in,        visit, trip
-              attend, head to
-talks         negotiate; hold/resume/end talks between countries     talks, negotiations
-agreement     agree; reach/strike/seal/sign/finalize/announce a deal;  deal, agreement, pact,
-              reaffirm/confirm a deal or its terms; publish a        framework, accord, truce
-              joint statement
-announcement  announce, unveil, impose, levy, slap, raise, remove,   announcement
-              lift, rescind, suspend, pause, postpone, delay,
-              warn of/threaten tariffs, sign an
-              order, take executive action, publish a letter;
-              tariffs that went into / took effect
-election      vote                                                   election, vote
-other         -                                                      expo, ceremony, national day
-============  ====================================================  ===========================
+:func:`find_triggers` applies the rules to a document; :func:`trigger_of` asks about one word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from spacy.tokens import Token
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from tariffscope.errors import DataFileError
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 
 __all__ = [
-    "AGREEMENT_NOUNS",
-    "CANCEL_WORDS",
-    "MEASURE_NOUNS",
+    "GUARDS",
+    "EventRule",
+    "EventRules",
+    "RuleContext",
     "Trigger",
+    "compile_rules",
+    "default_rules",
+    "find_triggers",
+    "forget_matches",
+    "load_rules",
     "trigger_of",
     "with_objects",
 ]
 
-AGREEMENT_NOUNS = frozenset(["deal", "agreement", "pact", "framework", "accord", "truce", "treaty"])
-MEASURE_NOUNS = frozenset(
-    [
-        "tariff",
-        "tariffs",
-        "duty",
-        "duties",
-        "levy",
-        "levies",
-        "order",
-        "orders",
-        "action",
-        "letter",
-        "proclamation",
-        "measure",
-        "measures",
-        "controls",
-        "regime",
-        "sanctions",
-    ]
-)
-CANCEL_WORDS = frozenset(
-    [
-        "cancel",
-        "cancellation",
-        "scrap",
-        "end",
-        "terminate",
-        "halt",
-        "suspend",
-        "postpone",
-        "abandon",
-        "unable",
-        "fail",
-    ]
-)
-_DEAL_VERBS = frozenset(
-    [
-        "reach",
-        "strike",
-        "seal",
-        "sign",
-        "finalize",
-        "finalise",
-        "conclude",
-        "clinch",
-        "announce",
-        "unveil",
-        "secure",
-        "agree",
-        "approve",
-        "ink",
-    ]
-)
-_ANNOUNCE_VERBS = frozenset(
-    [
-        "announce",
-        "unveil",
-        "declare",
-        "impose",
-        "levy",
-        "slap",
-        "raise",
-        "hike",
-        "remove",
-        "lift",
-        "rescind",
-        "scrap",
-        "threaten",
-        "warn",
-        "publish",
-        "issue",
-        "set",
-        "suspend",
-        "pause",
-        "postpone",
-        "delay",
-    ]
-)
-_TALKS_VERBS = frozenset(
-    [
-        "hold",
-        "begin",
-        "start",
-        "resume",
-        "continue",
-        "end",
-        "terminate",
-        "halt",
-        "suspend",
-        "break",
-        "launch",
-        "open",
-        "conclude",
-        "restart",
-    ]
-)
-_PROCESS_VERBS = frozenset(
-    ["work", "negotiate", "seek", "pursue", "aim", "try", "continue", "discuss", "talk", "strive"]
-)
-_NOMINAL_ACTS = frozenset(["signing", "announcement", "conclusion", "finalization", "ratification"])
-_TRAVEL_VERBS = frozenset(["visit", "travel", "fly", "depart", "leave", "arrive", "attend", "head"])
-_PHONE = frozenset({"phone", "telephone", "video", "virtual"})
-_NOUNS = {
-    "meeting": "meeting",
-    "summit": "meeting",
-    "face-to-face": "meeting",
-    "dinner": "meeting",
-    "call": "call",
-    "conversation": "call",
-    "chat": "call",
-    "visit": "visit",
-    "trip": "visit",
-    "talks": "talks",
-    "negotiations": "talks",
-    "announcement": "announcement",
-    "election": "election",
-    "expo": "other",
-    "ceremony": "other",
-}
+_RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
+_LEMMA = "tariffscope_lemma"
+_CACHE_KEY = "tariffscope.event_rule_matches"
+
+if not Token.has_extension(_LEMMA):  # rules match lemmas case-blind ("Summit", "summit")
+    Token.set_extension(_LEMMA, getter=lambda t: t.lemma_.lower())
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A word that names an event, with the kind it names."""
+    """A word that names an event, with the kind it names and the id of the rule that said so."""
 
     token: Token
     kind: str
+    rule: str | None = None
 
 
-def _has_child(token: Token, lemmas: frozenset[str] | set[str], deps: set[str]) -> bool:
-    return any(c.lemma_.lower() in lemmas and c.dep_ in deps for c in token.children)
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """One named trigger rule (a record of ``event_rules.json``)."""
+
+    id: str
+    kind: str | None
+    priority: int
+    reason: str
+    pattern: tuple[Mapping[str, Any], ...]
+    require: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
-def _objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass"}]
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What guards may ask besides the parse: the words of the lexicon, who is a person."""
+
+    lexicon: Lexicon
+    person: Callable[[Token], bool]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The lexicon's word set ``name``."""
+        return self.lexicon.words(name)
 
 
-def with_objects(token: Token) -> list[Token]:
+# -- guards -------------------------------------------------------------------------------------
+
+
+def _objects(token: Token, ctx: RuleContext) -> list[Token]:
+    deps = ctx.words("event_object_deps")
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_objects(token: Token, preps: frozenset[str] | None = None) -> list[Token]:
+    """The objects of the token's "with" and "between" phrases (partners)."""
+    preps = preps if preps is not None else default_lexicon().words("event_partner_preps")
     return [
         g
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
 
 
-def _mentions_measure(token: Token) -> bool:
+def _object_is_person(token: Token, ctx: RuleContext) -> bool:
+    return any(ctx.person(o) for o in _objects(token, ctx))
+
+
+def _has_clausal_complement(token: Token, ctx: RuleContext) -> bool:
+    deps = ctx.words("event_clausal_deps")
+    return any(c.dep_ in deps for c in token.children)
+
+
+def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
+    phone = ctx.words("event_phone_words")
+    return any(t.lower_ in phone for t in token.subtree)
+
+
+def _xcomp_names_no_deal(token: Token, ctx: RuleContext) -> bool:
+    """'agreed to hold regular communication': the act agreed on names no deal or measure."""
+    nouns = ctx.words("event_agreement_nouns") | ctx.words("event_measure_nouns")
+    return not any(
+        t.lemma_.lower() in nouns for x in token.children if x.dep_ == "xcomp" for t in x.subtree
+    )
+
+
+def _participle_clause(token: Token, ctx: RuleContext) -> bool:
+    """'the letter ..., announcing the new tariffs': the act is the letter's."""
+    return token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}
+
+
+def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
+    """'a trade deal announced by the president': the agreement itself, not an announcement."""
+    deals = ctx.words("event_agreement_nouns")
+    return (token.dep_ == "acl" and token.head.lemma_.lower() in deals) or any(
+        o.lemma_.lower() in deals for o in _objects(token, ctx)
+    )
+
+
+def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
+    """A measure word or a percentage below the verb (or before it, for a relative clause)."""
+    nouns = ctx.words("event_measure_nouns")
     scope = list(token.subtree)
-    if token.dep_ == "relcl":  # "the 46% rate he had threatened in April"
+    if token.dep_ == "relcl":  # "the rate he had threatened": the noun comes first
         scope += [t for t in token.head.subtree if t.i < token.i]
-    for t in scope:
-        if t.lower_ in MEASURE_NOUNS or (
-            t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"}
-        ):
-            return True
-    return False
+    return any(
+        t.lower_ in nouns
+        or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"})
+        for t in scope
+    )
 
 
-def _deal_context(token: Token) -> bool:
-    """A deal noun names an event only as the object of a deal verb, with a deal verb of its
-    own ("the agreement finalized by ...") or with a partner ("a deal with India")."""
-    head = token.head
-    if head.dep_ == "prep" and head.head.lemma_.lower() in _NOMINAL_ACTS:
-        return True  # "the signing of a trade deal", "the announcement of a deal with India"
-    if head.pos_ == "VERB" and head.lemma_.lower() in _DEAL_VERBS | {"announce", "reach"}:
-        return True
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children)
-
-
-def _took_effect(token: Token) -> bool:
-    """'Washington's 25% tariffs ... that went into effect earlier this week': tariffs that
-    took effect are an imposition that happened (the imposer announces it)."""
-    lemma = token.lemma_.lower()
-    if lemma not in {"go", "come", "take"} or token.tag_ != "VBD":
-        return False
-    effect = any(
-        (c.dep_ in {"dobj", "obj"} and c.lower_ == "effect")
+def _tariffs_took_effect(token: Token, ctx: RuleContext) -> bool:
+    """'tariffs that went into effect': an imposition that happened."""
+    effect = ctx.words("event_effect_nouns")
+    if not any(
+        (c.dep_ in {"dobj", "obj"} and c.lower_ in effect)
         or (
             c.dep_ == "prep"
-            and c.lower_ == "into"
-            and any(g.lower_ in {"effect", "force"} for g in c.children)
+            and c.lower_ in ctx.words("event_into_preps")
+            and any(g.lower_ in effect for g in c.children)
         )
         for c in token.children
-    )
-    if not effect:
+    ):
         return False
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is not None and subject.lower_ in {"that", "which"} and token.dep_ == "relcl":
+    if (
+        subject is not None
+        and subject.lower_ in ctx.words("event_relative_pronouns")
+        and token.dep_ == "relcl"
+    ):
         subject = token.head
-    return subject is not None and subject.lemma_.lower() in {"tariff", "duty", "levy"}
+    return subject is not None and subject.lemma_.lower() in ctx.words("event_tariff_lemmas")
 
 
-def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
-    """The event a token names, or None.
+def _has_partner(token: Token, ctx: RuleContext) -> bool:
+    preps = ctx.words("event_partner_preps")
+    return bool(with_objects(token, preps) or with_objects(token.head, preps))
 
-    ``person(token)`` tells whether a token lies in a person mention.
-    """
-    lemma = token.lemma_.lower()
-    lower = token.lower_
-    if token.pos_ == "VERB":
-        objects = _objects(token)
-        if lemma == "meet":
-            return Trigger(token, "meeting")
-        if (
-            lemma in {"call", "phone", "telephone"}
-            and objects
-            and any(person(o) for o in objects)
-            and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children)
-        ):
-            return Trigger(token, "call")
-        if lemma in {"speak", "talk", "chat"}:
-            partners = with_objects(token)
-            by_phone = any(t.lower_ in _PHONE for t in token.subtree)
-            if by_phone or (partners and any(person(p) for p in partners) and by_phone):
-                return Trigger(token, "call")
-            return None
-        if lemma in _TRAVEL_VERBS:
-            if lemma == "visit" and objects and any(person(o) for o in objects):
-                return Trigger(token, "meeting")
-            return Trigger(token, "visit")
-        if lemma == "negotiate":
-            return Trigger(token, "talks")
-        if lemma in _TALKS_VERBS and any(o.lower_ in {"talks", "negotiations"} for o in objects):
-            return Trigger(token, "talks")
-        if lemma == "agree":
-            if any(c.dep_ == "ccomp" for c in token.children):
-                return None  # "we agreed that our work has yielded results": an opinion
-            to_do = [c for c in token.children if c.dep_ == "xcomp"]
-            if any(x.lemma_.lower() in _PROCESS_VERBS for x in to_do):
-                return None  # "agreed to work toward a framework": talks go on, no deal yet
-            if to_do and not any(
-                t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
-                for x in to_do
-                for t in x.subtree
+
+def _deal_context(token: Token, ctx: RuleContext) -> bool:
+    """A deal noun names an event as the object of a deal verb or act ("the signing of a
+    deal"), or with a deal verb of its own ("the agreement finalized by ...")."""
+    verbs = ctx.words("event_deal_verbs")
+    head = token.head
+    if head.dep_ == "prep" and head.head.lemma_.lower() in ctx.words("event_nominal_acts"):
+        return True
+    if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in token.children)
+
+
+def _talks_context(token: Token, ctx: RuleContext) -> bool:
+    """Talks with a partner, held or resumed, or in a place are a round; "a point of
+    contention in negotiations over tariffs" is not."""
+    places = ctx.words("event_place_preps")
+    return bool(
+        with_objects(token, ctx.words("event_partner_preps"))
+        or (
+            token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() in ctx.words("event_talks_verbs")
+        )
+        or any(
+            c.dep_ == "prep"
+            and c.lower_ in places
+            and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+            for c in token.children
+        )
+    )
+
+
+def _exhibition_in_sentence(token: Token, ctx: RuleContext) -> bool:
+    shows = ctx.words("event_exhibition_nouns")
+    return any(t.lemma_.lower() in shows for t in token.sent if t.i != token.i)
+
+
+Guard = Callable[[Token, RuleContext], bool]
+GUARDS: Mapping[str, Guard] = {
+    "announces_a_deal": _announces_a_deal,
+    "deal_context": _deal_context,
+    "exhibition_in_sentence": _exhibition_in_sentence,
+    "has_clausal_complement": _has_clausal_complement,
+    "has_partner": _has_partner,
+    "mentions_measure": _mentions_measure,
+    "object_is_person": _object_is_person,
+    "participle_clause": _participle_clause,
+    "phone_in_subtree": _phone_in_subtree,
+    "talks_context": _talks_context,
+    "tariffs_took_effect": _tariffs_took_effect,
+    "xcomp_names_no_deal": _xcomp_names_no_deal,
+}
+
+
+# -- loading and compiling ----------------------------------------------------------------------
+
+
+def _rule(data: Mapping[str, Any]) -> EventRule:
+    rule = EventRule(
+        id=str(data["id"]),
+        kind=data["kind"],
+        priority=int(data["priority"]),
+        reason=str(data["reason"]),
+        pattern=tuple(data["pattern"]),
+        require=tuple(data.get("require", ())),
+        unless=tuple(data.get("unless", ())),
+    )
+    unknown = [g for g in (*rule.require, *rule.unless) if g not in GUARDS]
+    if unknown or not rule.pattern or rule.pattern[0].get("RIGHT_ID") != "trigger":
+        raise DataFileError(f"event rule {rule.id}: unknown guard or no 'trigger' node first")
+    return rule
+
+
+def load_rules(text: str | None = None) -> tuple[EventRule, ...]:
+    """The rules of ``event_rules.json`` (or of the JSON ``text``), highest priority first."""
+    try:
+        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        rules = tuple(_rule(r) for r in data["rules"])
+    except (OSError, KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"event rules: missing or malformed ({error})") from None
+    return tuple(sorted(rules, key=lambda r: -r.priority))
+
+
+def _expand(value: Any, lexicon: Lexicon) -> Any:
+    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon."""
+    if isinstance(value, str) and value.startswith("@"):
+        return sorted(lexicon.words(value[1:]))
+    if isinstance(value, Mapping):
+        return {k: _expand(v, lexicon) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_expand(v, lexicon) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Rules compiled into one ``DependencyMatcher`` for a vocabulary and a lexicon."""
+
+    rules: tuple[EventRule, ...]
+    lexicon: Lexicon
+    matcher: DependencyMatcher
+
+    def candidates(self, doc: Doc) -> Mapping[int, tuple[int, ...]]:
+        """Token index -> indices in :attr:`rules` whose pattern matches there, by priority.
+
+        The table is computed once per document and kept in ``doc.user_data`` until
+        :meth:`forget` (the events component and the date reader both ask)."""
+        key = (_CACHE_KEY, id(self))
+        table = doc.user_data.get(key)
+        if table is None:
+            found: dict[int, set[int]] = {}
+            for match_id, token_ids in self.matcher(doc):
+                index = int(doc.vocab.strings[match_id])
+                found.setdefault(token_ids[0], set()).add(index)
+            table = {i: tuple(sorted(found[i])) for i in found}
+            doc.user_data[key] = table
+        return table
+
+    def forget(self, doc: Doc) -> None:
+        """Drop the document's match table."""
+        doc.user_data.pop((_CACHE_KEY, id(self)), None)
+
+    def decide(self, token: Token, ctx: RuleContext) -> Trigger | None:
+        """The trigger the first applicable rule makes of ``token`` (None: no event)."""
+        for index in self.candidates(token.doc).get(token.i, ()):
+            rule = self.rules[index]
+            if all(GUARDS[g](token, ctx) for g in rule.require) and not any(
+                GUARDS[g](token, ctx) for g in rule.unless
             ):
-                return None  # "agreed to negotiate", "agreed to hold regular communication"
-            return Trigger(token, "agreement")
-        if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
-            return Trigger(token, "agreement")
-        if (
-            lemma in {"publish", "release", "issue", "sign"}
-            and token.tag_ in {"VBD", "VBN"}
-            and any(
-                o.lemma_.lower() == "statement" and any(c.lower_ == "joint" for c in o.children)
-                for o in objects
-            )
-        ):
-            return Trigger(token, "agreement")  # "published a joint statement setting out"
-        if lemma in {"reaffirm", "confirm", "reconfirm"} and any(
-            o.lemma_.lower() in AGREEMENT_NOUNS | {"term"} for o in objects
-        ):
-            return Trigger(token, "agreement")  # "we reaffirmed these terms while I was in Korea"
-        if lemma in {"sign", "issue"} and any(o.lemma_.lower() == "order" for o in objects):
-            return Trigger(token, "announcement")
-        if lemma == "take" and any(o.lower_ == "action" for o in objects):
-            return Trigger(token, "announcement")
-        if lemma in _ANNOUNCE_VERBS and (
-            _mentions_measure(token) or lemma in {"announce", "unveil", "declare"}
-        ):
-            if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
-                return None  # "the letter ..., announcing the new tariffs": the letter's
-            if lemma in {"announce", "unveil"} and (
-                (token.dep_ == "acl" and token.head.lemma_.lower() in AGREEMENT_NOUNS)
-                or any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects)
-            ):
-                return None  # "a trade deal announced by Trump": the agreement itself
-            return Trigger(token, "announcement")
-        if _took_effect(token):
-            return Trigger(token, "announcement")
-        if lemma == "vote":
-            return Trigger(token, "election")
+                return None if rule.kind is None else Trigger(token, rule.kind, rule.id)
         return None
-    if token.pos_ in {"NOUN", "PROPN"}:
-        kind = _NOUNS.get(lower) or _NOUNS.get(lemma)
-        if lower == "day" and any(c.lower_ == "national" for c in token.children):
-            kind = "other"
-        if kind is None and lemma in AGREEMENT_NOUNS:
-            kind = "agreement"
-        if (
-            kind == "call"
-            and lemma == "conversation"
-            and not any(t.lower_ in _PHONE for t in token.subtree)
-        ):
-            return None
-        if kind == "call" and lemma == "call" and _has_child(token, {"for"}, {"prep"}):
-            return None
-        if (
-            kind == "meeting"
-            and lemma in {"summit", "dinner"}
-            and not (with_objects(token) or with_objects(token.head))
-        ):
-            return None
-        if kind == "agreement" and not _deal_context(token):
-            return None
-        if kind == "talks" and not (
-            with_objects(token)
-            or (token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS)
-            or any(
-                c.dep_ == "prep"
-                and c.lower_ in {"in", "at"}
-                and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
-                for c in token.children
-            )
-        ):
-            return None  # "a point of contention in negotiations over tariffs"
-        if kind is not None:
-            return Trigger(token, kind)
-    return None
+
+
+def compile_rules(
+    vocab: Vocab, lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None
+) -> EventRules:
+    """Compile ``rules`` (default: the shipped ones) with the word sets of ``lexicon``."""
+    rules = rules if rules is not None else load_rules()
+    matcher = DependencyMatcher(vocab)
+    for index, rule in enumerate(rules):
+        matcher.add(str(index), [_expand(list(rule.pattern), lexicon)])
+    return EventRules(rules, lexicon, matcher)
+
+
+@cache
+def default_rules(vocab: Vocab) -> EventRules:
+    """The shipped rules compiled with the default lexicon (once per vocabulary)."""
+    return compile_rules(vocab, default_lexicon())
+
+
+def forget_matches(doc: Doc) -> None:
+    """Drop every match table :meth:`EventRules.candidates` kept on ``doc``."""
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (_CACHE_KEY,)]:
+        del doc.user_data[key]
+
+
+def find_triggers(
+    doc: Doc, rules: EventRules, person: Callable[[Token], bool]
+) -> Iterator[Trigger]:
+    """The event triggers of ``doc`` in text order; ``person(token)`` tells whether a token
+    lies in a person mention."""
+    ctx = RuleContext(rules.lexicon, person)
+    for i in sorted(rules.candidates(doc)):
+        trigger = rules.decide(doc[i], ctx)
+        if trigger is not None:
+            yield trigger
+
+
+def trigger_of(
+    token: Token, person: Callable[[Token], bool], rules: EventRules | None = None
+) -> Trigger | None:
+    """The event ``token`` names, or None (the shipped rules unless ``rules`` is given)."""
+    rules = rules if rules is not None else default_rules(token.doc.vocab)
+    return rules.decide(token, RuleContext(rules.lexicon, person))
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    # the date reader still imports CANCEL_WORDS by name; the words live in the lexicon
+    if name == "CANCEL_WORDS":
+        return default_lexicon().words("event_cancel_words")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -40,13 +40,6 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import MentionIndex, ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._event_words import (
-    FUTURE_HEADS,
-    MEASURE_ACTS,
-    MEASURE_WORDS,
-    REPORT_VERBS,
-    REQUEST_VERBS,
-)
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb, subject_of
@@ -59,11 +52,16 @@ from tariffscope.news.event_context import (
     is_background,
     visit_for_talks,
 )
+from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import (
+    EventRules,
     Trigger,
-    trigger_of,
+    compile_rules,
+    default_rules,
+    find_triggers,
+    forget_matches,
 )
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 
 __all__ = ["EventComponent", "make_event_component"]
 
@@ -96,17 +94,17 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         self._lead_imposer = str(measures[0]["imposer"]) if measures else None
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
+        by_sentence: dict[int, list[Trigger]] = {}
+        for trig in find_triggers(
+            doc,
+            self._rules(),
+            lambda x: index.person(x.idx, x.idx + len(x.text)) is not None,
+        ):
+            by_sentence.setdefault(trig.token.sent.start, []).append(trig)
         for sent in doc.sents:
             if any(s <= sent.start_char < e for s, e in skip):
                 continue
-            found = [
-                t
-                for t in (
-                    trigger_of(tok, lambda x: index.person(x.idx, x.idx + len(x.text)) is not None)
-                    for tok in sent
-                )
-                if t is not None
-            ]
+            found = list(by_sentence.get(sent.start, []))
             found += self._extra_triggers(sent, index, lex)
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
             described = []
@@ -117,9 +115,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     and (self._covered(trig, verbs))
                 ):
                     continue
-                if self._hypothetical(trig.token):
+                if self._hypothetical(trig.token, lex):
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
+                if event is not None and not_an_event(
+                    trig, bool(event["date"] or event["date_text"]), lex
+                ):
+                    continue
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -139,6 +141,17 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
         doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
+        forget_matches(doc)
+
+    def _rules(self) -> EventRules:
+        """The trigger rules compiled with this component's lexicon (once per lexicon)."""
+        if self.lexicon is default_lexicon():
+            return default_rules(self.vocab)
+        compiled: EventRules | None = getattr(self, "_compiled", None)
+        if compiled is None or compiled.lexicon is not self.lexicon:
+            compiled = compile_rules(self.vocab, self.lexicon)
+            self._compiled = compiled
+        return compiled
 
     def _extra_triggers(self, sent: Any, index: MentionIndex, lex: Lexicon) -> list[Trigger]:
         """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
@@ -162,50 +175,50 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     and self._is_person(subject, index)
                     and (any(lex.place_code(p.text) for p in places))
                 ):
-                    out.append(Trigger(token, "visit"))
-            if token.pos_ == "VERB" and lemma in REPORT_VERBS:
+                    out.append(Trigger(token, "visit", "visit.person_in_place"))
+            if token.pos_ == "VERB" and lemma in lex.words("event_report_verbs"):
                 for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
                     actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
                     if (
-                        comp.lemma_.lower() in MEASURE_ACTS
+                        comp.lemma_.lower() in lex.words("event_measure_acts")
                         and direction(comp) > 0
                         and actor is not None  # the speaker's own act or the government's:
                         and (  # "he will raise", "we will extend", "the US will impose"
-                            actor.lower_ in {"he", "she", "i", "we"}
+                            actor.lower_ in lex.words("event_speaker_pronouns")
                             or any(
                                 kind in {"country", "capital"}
                                 for _, kind, _, _ in place_spans(actor.subtree, lex)
                             )
                         )
-                        and any(t.lower_ in MEASURE_WORDS for t in comp.subtree)
+                        and any(t.lower_ in lex.words("event_measure_words") for t in comp.subtree)
                     ):
-                        out.append(Trigger(token, "announcement"))
+                        out.append(Trigger(token, "announcement", "announcement.speaker_act"))
                         break
         return out
 
-    def _hypothetical(self, token: Token) -> bool:
+    def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
-                c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children
+                c.dep_ == "mark" and c.lower_ in lex.words("event_condition_marks")
+                for c in t.children
             ):
                 return True
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
         upper = [verb, *list(verb.ancestors)[:4]]
-        if any(
-            t.lemma_.lower() in REQUEST_VERBS and t.pos_ == "VERB" and t is not verb for t in upper
-        ):
+        requests = lex.words("event_request_verbs")
+        if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
             return True
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive:
             head = verb.head
-            if head.lemma_.lower() in REQUEST_VERBS:
+            if head.lemma_.lower() in requests:
                 return True
-            if head.lemma_.lower() not in FUTURE_HEADS:
+            if head.lemma_.lower() not in lex.words("event_future_heads"):
                 return True
         return False
 
@@ -258,7 +271,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             return None
         status = self._status(token)
         definite = token.pos_ == "NOUN" and any(
-            c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det"
+            c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
         if definite and not names and not countries:
             borrow = True  # "This announcement comes at a time ...": an earlier event
@@ -319,6 +332,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "start": token.sent.start_char,
             "end": token.sent.end_char,
             "trigger": token.text,
+            "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
             "definite": definite,
