@@ -284,7 +284,8 @@ class EventRules:
     matcher: DependencyMatcher
 
     def candidates(self, doc: Doc) -> Mapping[int, tuple[int, ...]]:
-        """Token index -> indices in :attr:`rules` whose pattern matches there, by priority.
+        """Token index -> indices in :attr:`rules` whose pattern matches there, by priority
+        (none in a document without a parse and tags).
 
         The table is computed once per document and kept in ``doc.user_data`` until
         :meth:`forget` (the events component and the date reader both ask)."""
@@ -292,7 +293,8 @@ class EventRules:
         table = doc.user_data.get(key)
         if table is None:
             found: dict[int, set[int]] = {}
-            for match_id, token_ids in self.matcher(doc):
+            parsed = all(doc.has_annotation(a) for a in ("DEP", "POS", "TAG"))
+            for match_id, token_ids in self.matcher(doc) if parsed else ():
                 index = int(doc.vocab.strings[match_id])
                 found.setdefault(token_ids[0], set()).add(index)
             table = {i: tuple(sorted(found[i])) for i in found}
@@ -303,15 +305,20 @@ class EventRules:
         """Drop the document's match table."""
         doc.user_data.pop((_CACHE_KEY, id(self)), None)
 
-    def decide(self, token: Token, ctx: RuleContext) -> Trigger | None:
-        """The trigger the first applicable rule makes of ``token`` (None: no event)."""
+    def deciding_rule(self, token: Token, ctx: RuleContext) -> EventRule | None:
+        """The rule of highest priority that matches at ``token`` and whose guards hold."""
         for index in self.candidates(token.doc).get(token.i, ()):
             rule = self.rules[index]
             if all(GUARDS[g](token, ctx) for g in rule.require) and not any(
                 GUARDS[g](token, ctx) for g in rule.unless
             ):
-                return None if rule.kind is None else Trigger(token, rule.kind, rule.id)
+                return rule
         return None
+
+    def decide(self, token: Token, ctx: RuleContext) -> Trigger | None:
+        """The trigger the deciding rule makes of ``token`` (None: no event)."""
+        rule = self.deciding_rule(token, ctx)
+        return None if rule is None or rule.kind is None else Trigger(token, rule.kind, rule.id)
 
 
 def compile_rules(
