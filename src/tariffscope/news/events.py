@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._event_company import delegation_members, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import MentionIndex, ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
@@ -247,6 +248,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         token = trig.token
         kind = trig.kind
         people, countries = self._participants(doc, token, kind, index, lex)
+        company = delegation_members(token, lex)
+        company += purpose_partners(token, lex) if kind == "visit" else []
+        for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
+            if member is not None and member not in people:
+                people.append(member)
         names = [persons[p]["name"] for p in people]
         sides = len(people) + len(countries)
         if kind == "talks" and len(people) >= 2:
