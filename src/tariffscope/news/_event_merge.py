@@ -96,6 +96,8 @@ class EventMerger:
             event.pop("definite", None)
             event.pop("tokens", None)
             names = event["participants"]
+            if event["kind"] == "election":
+                continue  # an election is the country's, whoever stands in it
             represented = {self._country_of_name.get(n) for n in names}
             event["participants"] = [n for n in names if n not in represented]
         return events

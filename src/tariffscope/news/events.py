@@ -290,8 +290,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if imposer is None:
                     return None
                 countries = [imposer]
-        if kind == "election" and not names and not countries:
-            countries = self._election_country(token, persons, lex)
+        if kind == "election":  # the country votes; named candidates take part
+            countries += [
+                c for c in self._election_country(token, persons, lex) if c not in countries
+            ]
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
@@ -300,7 +302,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     countries.append(other)
             if not names and not countries:
                 countries = pair[:2]
-        represented = {persons[p].get("country") for p in people}
+        represented = {persons[p].get("country") for p in people} if kind != "election" else set()
         participants = names + [c for c in countries if c not in names and c not in represented]
         if not participants and not borrow:
             return None
