@@ -289,8 +289,8 @@ class EventRules:
 
         The table is computed once per document and kept in ``doc.user_data`` until
         :meth:`forget` (the events component and the date reader both ask)."""
-        key = (_CACHE_KEY, id(self))
-        table = doc.user_data.get(key)
+        key = f"{_CACHE_KEY}:{id(self)}"
+        table: dict[int, tuple[int, ...]] | None = doc.user_data.get(key)
         if table is None:
             found: dict[int, set[int]] = {}
             parsed = all(doc.has_annotation(a) for a in ("DEP", "POS", "TAG"))
@@ -303,7 +303,7 @@ class EventRules:
 
     def forget(self, doc: Doc) -> None:
         """Drop the document's match table."""
-        doc.user_data.pop((_CACHE_KEY, id(self)), None)
+        doc.user_data.pop(f"{_CACHE_KEY}:{id(self)}", None)
 
     def deciding_rule(self, token: Token, ctx: RuleContext) -> EventRule | None:
         """The rule of highest priority that matches at ``token`` and whose guards hold."""
@@ -340,7 +340,7 @@ def default_rules(vocab: Vocab) -> EventRules:
 
 def forget_matches(doc: Doc) -> None:
     """Drop every match table :meth:`EventRules.candidates` kept on ``doc``."""
-    for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (_CACHE_KEY,)]:
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_CACHE_KEY)]:
         del doc.user_data[key]
 
 
