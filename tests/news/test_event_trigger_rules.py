@@ -186,6 +186,19 @@ CASES: list[tuple[str, str, int, str | None]] = [
         1,
         "announcement",
     ),
+    (
+        "announcement.speaker_act",
+        "Albanese/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD he/PRON/nsubj/5 will/AUX/aux/5/MD "
+        "soon/ADV/advmod/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5",
+        1,
+        "announcement",
+    ),
+    (
+        "visit.person_in_place",
+        "Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 Seoul/PROPN/pobj/2",
+        1,
+        "visit",
+    ),
     ("election.vote_verb", "Australians/PROPN/nsubj/1 voted:vote/VERB/ROOT/1/VBD", 1, "election"),
     (
         "call.conversation_in_person",
@@ -252,6 +265,15 @@ NOT_EVENTS: list[tuple[str, int]] = [
         "Lula/PROPN/nsubj/1 called:call/VERB/ROOT/1/VBD Macron/PROPN/dobj/1 a/DET/det/4 friend/NOUN/oprd/1",
         1,
     ),
+    # someone else's act, reported: not the speaker's announcement
+    (
+        "Albanese/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD Exporters:exporter/NOUN/nsubj/5 "
+        "will/AUX/aux/5/MD soon/ADV/advmod/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5",
+        1,
+    ),
+    # a person in an unknown place, or a place with no person in it
+    ("Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 trouble/NOUN/pobj/2", 1),
+    ("Exports:export/NOUN/nsubj/1 are:be/AUX/ROOT/1/VBP in/ADP/prep/1 Seoul/PROPN/pobj/2", 1),
     # raising concerns names no measure
     ("Beijing/PROPN/nsubj/1 raised:raise/VERB/ROOT/1/VBD concerns:concern/NOUN/dobj/1", 1),
     # a pact announced by someone is the agreement, not an announcement

@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from tariffscope.errors import DataFileError
+from tariffscope.news._measure_parts import place_spans
+from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 
 __all__ = [
@@ -218,6 +220,50 @@ def _exhibition_in_sentence(token: Token, ctx: RuleContext) -> bool:
     return any(t.lemma_.lower() in shows for t in token.sent if t.i != token.i)
 
 
+def _subject_is_person(token: Token, ctx: RuleContext) -> bool:
+    subject = subject_of(token)
+    return subject is not None and any(
+        ctx.person(t)
+        for t in [subject, *[c for c in subject.children if c.dep_ in {"appos", "compound"}]]
+    )
+
+
+def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
+    preps = ctx.words("event_presence_preps")
+    return any(
+        ctx.lexicon.place_code(g.text)
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
+    """'he said he will raise tariffs', 'the US will impose duties, she said': the speaker's
+    own act or their government's, ahead, on a measure."""
+    acts = ctx.words("event_measure_acts")
+    measures = ctx.words("event_measure_words")
+    pronouns = ctx.words("event_speaker_pronouns")
+    for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if (
+            comp.lemma_.lower() in acts
+            and direction(comp) > 0
+            and actor is not None
+            and (
+                actor.lower_ in pronouns
+                or any(
+                    kind in {"country", "capital"}
+                    for _, kind, _, _ in place_spans(actor.subtree, ctx.lexicon)
+                )
+            )
+            and any(t.lower_ in measures for t in comp.subtree)
+        ):
+            return True
+    return False
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "announces_a_deal": _announces_a_deal,
@@ -225,10 +271,13 @@ GUARDS: Mapping[str, Guard] = {
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
     "has_partner": _has_partner,
+    "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
     "phone_in_subtree": _phone_in_subtree,
+    "speaker_acts_on_measure": _speaker_acts_on_measure,
+    "subject_is_person": _subject_is_person,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
     "xcomp_names_no_deal": _xcomp_names_no_deal,

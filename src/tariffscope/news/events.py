@@ -41,9 +41,9 @@ from tariffscope.news._event_company import delegation_members, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import MentionIndex, ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._measure_parts import place_spans, tree_distance
+from tariffscope.news._measure_parts import tree_distance
 from tariffscope.news._persons import article_countries, layout
-from tariffscope.news._syntax import direction, governing_verb, subject_of
+from tariffscope.news._syntax import governing_verb
 from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
@@ -105,8 +105,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for sent in doc.sents:
             if any(s <= sent.start_char < e for s, e in skip):
                 continue
-            found = list(by_sentence.get(sent.start, []))
-            found += self._extra_triggers(sent, index, lex)
+            found = by_sentence.get(sent.start, [])
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
             described = []
             for trig in found:
@@ -153,49 +152,6 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             compiled = compile_rules(self.vocab, self.lexicon)
             self._compiled = compiled
         return compiled
-
-    def _extra_triggers(self, sent: Any, index: MentionIndex, lex: Lexicon) -> list[Trigger]:
-        """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
-        '"... we will extend the suspension of our countermeasures," she said on Sunday' (an
-        announcement by the speaker)."""
-        out: list[Trigger] = []
-        for token in sent:
-            lemma = token.lemma_.lower()
-            if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":
-                subject = subject_of(token)
-                places = [
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "in"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
-                if (
-                    subject is not None
-                    and places
-                    and self._is_person(subject, index)
-                    and (any(lex.place_code(p.text) for p in places))
-                ):
-                    out.append(Trigger(token, "visit", "visit.person_in_place"))
-            if token.pos_ == "VERB" and lemma in lex.words("event_report_verbs"):
-                for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                    actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
-                    if (
-                        comp.lemma_.lower() in lex.words("event_measure_acts")
-                        and direction(comp) > 0
-                        and actor is not None  # the speaker's own act or the government's:
-                        and (  # "he will raise", "we will extend", "the US will impose"
-                            actor.lower_ in lex.words("event_speaker_pronouns")
-                            or any(
-                                kind in {"country", "capital"}
-                                for _, kind, _, _ in place_spans(actor.subtree, lex)
-                            )
-                        )
-                        and any(t.lower_ in lex.words("event_measure_words") for t in comp.subtree)
-                    ):
-                        out.append(Trigger(token, "announcement", "announcement.speaker_act"))
-                        break
-        return out
 
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
