@@ -13,6 +13,7 @@ from tariffscope.domain.news import Event, Extraction
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
 
 
 def _read(nlp: Language, body: str) -> Extraction:
@@ -135,6 +136,7 @@ def _raw(status: str, *, definite: bool = False, people: tuple[str, ...] = ("A",
 def _merger() -> EventMerger:
     merger = EventMerger()
     merger._country_of_name = {}
+    merger.lexicon = default_lexicon()
     return merger
 
 

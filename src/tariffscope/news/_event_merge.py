@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tariffscope.news.lexicon import Lexicon
+
 __all__ = ["EventMerger"]
 
 
@@ -28,6 +30,7 @@ class EventMerger:
     """Methods that merge event mentions."""
 
     _country_of_name: dict[str, Any]
+    lexicon: Lexicon
 
     def _merge(self, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kept: list[dict[str, Any]] = []
@@ -116,7 +119,8 @@ class EventMerger:
             and not within
         ):
             return False
-        vague = [any(w in t for w in ("week", "month", "year")) for t in texts]
+        spans = self.lexicon.words("event_vague_date_words")
+        vague = [any(w in t for w in spans) for t in texts]
         if any(vague) and not all(texts):
             return False
         if a["status"] != b["status"]:

@@ -146,12 +146,13 @@ def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
 def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
     """A measure word or a percentage below the verb (or before it, for a relative clause)."""
     nouns = ctx.words("event_measure_nouns")
+    percent = ctx.words("event_percent_words")
     scope = list(token.subtree)
     if token.dep_ == "relcl":  # "the rate he had threatened": the noun comes first
         scope += [t for t in token.head.subtree if t.i < token.i]
     return any(
         t.lower_ in nouns
-        or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"})
+        or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in percent)
         for t in scope
     )
 
