@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from tariffscope.errors import DataFileError
@@ -16,6 +17,7 @@ from tariffscope.news.event_triggers import (
     RuleContext,
     compile_rules,
     default_rules,
+    expanded_pattern,
     find_triggers,
     load_rules,
     trigger_of,
@@ -311,7 +313,7 @@ def test_each_rule_decides_on_its_sentence(
     rule_id: str, spec: str, index: int, kind: str | None
 ) -> None:
     doc = build(spec)
-    rules = default_rules(VOCAB)
+    rules = default_rules()
     decided = rules.deciding_rule(doc[index], _ctx())
     assert decided is not None and decided.id == rule_id
     trigger = trigger_of(doc[index], _person)
@@ -338,7 +340,7 @@ def test_find_triggers_gives_each_word_once_in_text_order() -> None:
         "Albanese/PROPN/nsubj/1 met:meet/VERB/ROOT/1/VBD Modi/PROPN/dobj/1 and/CCONJ/cc/1 "
         "signed:sign/VERB/conj/1/VBD a/DET/det/6 pact/NOUN/dobj/4"
     )
-    found = list(find_triggers(doc, default_rules(VOCAB), _person))
+    found = list(find_triggers(doc, default_rules(), _person))
     assert [(t.token.i, t.kind, t.rule) for t in found] == [
         (1, "meeting", "meeting.verb"),
         (4, "agreement", "agreement.deal_verb_object"),
@@ -352,7 +354,7 @@ def test_a_word_set_missing_from_the_lexicon_is_a_data_error() -> None:
         '"pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": "@no_such"}}}]}]}'
     )
     with pytest.raises(DataFileError):
-        compile_rules(VOCAB, default_lexicon(), load_rules(text))
+        compile_rules(default_lexicon(), load_rules(text))
 
 
 def test_an_unknown_guard_is_a_data_error() -> None:
@@ -366,4 +368,32 @@ def test_an_unknown_guard_is_a_data_error() -> None:
 
 def test_an_unparsed_document_has_no_triggers() -> None:
     doc = Doc(VOCAB, words=["They", "met", "."])
-    assert list(find_triggers(doc, default_rules(VOCAB), _person)) == []
+    assert list(find_triggers(doc, default_rules(), _person)) == []
+
+
+def test_the_rules_match_where_spacys_dependency_matcher_does() -> None:
+    """The rules are DependencyMatcher patterns: spaCy's matcher finds the same (rule,
+    trigger) pairs as the reader's evaluator on every test sentence."""
+    rules = default_rules()
+    matcher = DependencyMatcher(VOCAB)
+    for k, rule in enumerate(rules.rules):
+        matcher.add(str(k), [expanded_pattern(rule, default_lexicon())])
+    specs = [c[1] for c in CASES] + [n[0] for n in NOT_EVENTS]
+    checked = 0
+    for spec in specs:
+        doc = build(spec)
+        spacy_pairs = {(int(VOCAB.strings[m]), ids[0]) for m, ids in matcher(doc)}
+        ours = {(k, t.i) for t in doc for k in rules.matching(t)}
+        assert ours == spacy_pairs, spec
+        checked += len(ours)
+    assert checked >= len(CASES)
+
+
+def test_an_unsupported_relation_is_a_data_error() -> None:
+    text = (
+        '{"rules": [{"id": "x", "kind": "other", "priority": 1, "reason": "r", "pattern": ['
+        '{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "expo"}}, {"LEFT_ID": "trigger", '
+        '"REL_OP": ">>", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "amod"}}]}]}'
+    )
+    with pytest.raises(DataFileError):
+        compile_rules(default_lexicon(), load_rules(text))

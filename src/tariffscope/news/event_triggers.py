@@ -10,6 +10,11 @@ pattern cannot say (nothing below it names a measure, an object is a person). Fo
 rule of highest priority whose pattern matches and whose guards hold decides; a rule of kind
 null says the word names no event ("agreed that ...", "a call for ...").
 
+The patterns are matched by a small evaluator of the ``DependencyMatcher`` format (relations
+``>`` and ``<``, the attributes the rules use), indexed by the trigger word: spaCy's matcher
+runs every pattern's set tests over every token and cost more than the rest of the events
+component; a test checks that both find the same matches.
+
 :func:`find_triggers` applies the rules to a document; :func:`trigger_of` asks about one word.
 """
 
@@ -22,9 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from tariffscope.errors import DataFileError
 from tariffscope.news._measure_parts import place_spans
@@ -39,19 +42,14 @@ __all__ = [
     "Trigger",
     "compile_rules",
     "default_rules",
+    "expanded_pattern",
     "find_triggers",
-    "forget_matches",
     "load_rules",
     "trigger_of",
     "with_objects",
 ]
 
 _RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
-_LEMMA = "tariffscope_lemma"
-_CACHE_KEY = "tariffscope.event_rule_matches"
-
-if not Token.has_extension(_LEMMA):  # rules match lemmas case-blind ("Summit", "summit")
-    Token.set_extension(_LEMMA, getter=lambda t: t.lemma_.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,50 +312,106 @@ def load_rules(text: str | None = None) -> tuple[EventRule, ...]:
     return tuple(sorted(rules, key=lambda r: -r.priority))
 
 
-def _expand(value: Any, lexicon: Lexicon) -> Any:
-    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon."""
+def _expand(value: Any, lexicon: Lexicon, key: str = "") -> Any:
+    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon; lemmas are listed
+    lower case, capitalized and upper case (a proper noun or a headline keeps its capitals)."""
     if isinstance(value, str) and value.startswith("@"):
-        return sorted(lexicon.words(value[1:]))
+        words = lexicon.words(value[1:])
+        if key == "LEMMA":
+            words = words | {w.capitalize() for w in words} | {w.upper() for w in words}
+        return sorted(words)
     if isinstance(value, Mapping):
-        return {k: _expand(v, lexicon) for k, v in value.items()}
+        return {k: _expand(v, lexicon, k if k != "IN" else key) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_expand(v, lexicon) for v in value]
+        return [_expand(v, lexicon, key) for v in value]
     return value
+
+
+_ATTRS: Mapping[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "LEMMA": lambda t: t.lemma_,
+    "LOWER": lambda t: t.lower_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One node of a compiled pattern: tests on the token and its relation to a bound node."""
+
+    id: str
+    left: str | None
+    op: str | None
+    tests: tuple[tuple[str, frozenset[str]], ...]
+
+    def holds(self, token: Token) -> bool:
+        return all(_ATTRS[attr](token) in allowed for attr, allowed in self.tests)
+
+
+def _node(spec: Mapping[str, Any], rule_id: str) -> _Node:
+    tests = []
+    for attr, value in spec.get("RIGHT_ATTRS", {}).items():
+        set_test = isinstance(value, Mapping)
+        allowed = value.get("IN") if set_test else [value]
+        if attr not in _ATTRS or not isinstance(allowed, list) or (set_test and len(value) > 1):
+            raise DataFileError(f"event rule {rule_id}: unsupported attribute test {attr}")
+        tests.append((attr, frozenset(str(v) for v in allowed)))
+    op = spec.get("REL_OP")
+    if op not in {None, ">", "<"}:
+        raise DataFileError(f"event rule {rule_id}: unsupported relation {op}")
+    return _Node(str(spec["RIGHT_ID"]), spec.get("LEFT_ID"), op, tuple(tests))
+
+
+def _bind(nodes: tuple[_Node, ...], k: int, bound: dict[str, Token]) -> bool:
+    """Whether nodes ``k:`` can be bound to distinct tokens given the ``bound`` ones."""
+    if k == len(nodes):
+        return True
+    node = nodes[k]
+    left = bound[str(node.left)]
+    near = list(left.children) if node.op == ">" else [left.head] if left.head is not left else []
+    taken = {t.i for t in bound.values()}
+    for token in near:
+        if token.i not in taken and node.holds(token):
+            bound[node.id] = token
+            if _bind(nodes, k + 1, bound):
+                return True
+            del bound[node.id]
+    return False
 
 
 @dataclass(frozen=True)
 class EventRules:
-    """Rules compiled into one ``DependencyMatcher`` for a vocabulary and a lexicon."""
+    """Rules compiled for a lexicon: their patterns with the word sets filled in, and an index
+    from the trigger word's lemma or lower-case form to the rules that may match there.
+
+    The patterns are ``DependencyMatcher`` patterns; this evaluator supports the part the
+    rules use (relations ``>`` and ``<``; tests on DEP, LEMMA, LOWER, POS, TAG by value or
+    ``IN``) and finds the same matches as spaCy's matcher (a test checks) without scanning
+    every token with every pattern.
+    """
 
     rules: tuple[EventRule, ...]
     lexicon: Lexicon
-    matcher: DependencyMatcher
+    patterns: tuple[tuple[_Node, ...], ...]
+    by_word: Mapping[tuple[str, str], tuple[int, ...]]
+    anywhere: tuple[int, ...]
 
-    def candidates(self, doc: Doc) -> Mapping[int, tuple[int, ...]]:
-        """Token index -> indices in :attr:`rules` whose pattern matches there, by priority
-        (none in a document without a parse and tags).
-
-        The table is computed once per document and kept in ``doc.user_data`` until
-        :meth:`forget` (the events component and the date reader both ask)."""
-        key = f"{_CACHE_KEY}:{id(self)}"
-        table: dict[int, tuple[int, ...]] | None = doc.user_data.get(key)
-        if table is None:
-            found: dict[int, set[int]] = {}
-            parsed = all(doc.has_annotation(a) for a in ("DEP", "POS", "TAG"))
-            for match_id, token_ids in self.matcher(doc) if parsed else ():
-                index = int(doc.vocab.strings[match_id])
-                found.setdefault(token_ids[0], set()).add(index)
-            table = {i: tuple(sorted(found[i])) for i in found}
-            doc.user_data[key] = table
-        return table
-
-    def forget(self, doc: Doc) -> None:
-        """Drop the document's match table."""
-        doc.user_data.pop(f"{_CACHE_KEY}:{id(self)}", None)
+    def matching(self, token: Token) -> list[int]:
+        """Indices in :attr:`rules` (highest priority first) whose pattern matches at
+        ``token`` as the trigger node."""
+        found = set(self.anywhere)
+        found.update(self.by_word.get(("LEMMA", token.lemma_), ()))
+        found.update(self.by_word.get(("LOWER", token.lower_), ()))
+        return [
+            k
+            for k in sorted(found)
+            if self.patterns[k][0].holds(token) and _bind(self.patterns[k], 1, {"trigger": token})
+        ]
 
     def deciding_rule(self, token: Token, ctx: RuleContext) -> EventRule | None:
         """The rule of highest priority that matches at ``token`` and whose guards hold."""
-        for index in self.candidates(token.doc).get(token.i, ()):
+        for index in self.matching(token):
             rule = self.rules[index]
             if all(GUARDS[g](token, ctx) for g in rule.require) and not any(
                 GUARDS[g](token, ctx) for g in rule.unless
@@ -371,27 +425,40 @@ class EventRules:
         return None if rule is None or rule.kind is None else Trigger(token, rule.kind, rule.id)
 
 
-def compile_rules(
-    vocab: Vocab, lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None
-) -> EventRules:
+def expanded_pattern(rule: EventRule, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The rule's ``DependencyMatcher`` pattern with the lexicon's word sets filled in."""
+    return list(_expand(list(rule.pattern), lexicon))
+
+
+def compile_rules(lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None) -> EventRules:
     """Compile ``rules`` (default: the shipped ones) with the word sets of ``lexicon``."""
     rules = rules if rules is not None else load_rules()
-    matcher = DependencyMatcher(vocab)
-    for index, rule in enumerate(rules):
-        matcher.add(str(index), [_expand(list(rule.pattern), lexicon)])
-    return EventRules(rules, lexicon, matcher)
+    patterns = tuple(
+        tuple(_node(spec, rule.id) for spec in expanded_pattern(rule, lexicon)) for rule in rules
+    )
+    by_word: dict[tuple[str, str], list[int]] = {}
+    anywhere = []
+    for k, nodes in enumerate(patterns):
+        keyed = [(attr, words) for attr, words in nodes[0].tests if attr in {"LEMMA", "LOWER"}]
+        if not keyed:
+            anywhere.append(k)
+            continue
+        attr, words = keyed[0]
+        for word in words:
+            by_word.setdefault((attr, word), []).append(k)
+    return EventRules(
+        rules,
+        lexicon,
+        patterns,
+        {key: tuple(v) for key, v in by_word.items()},
+        tuple(anywhere),
+    )
 
 
 @cache
-def default_rules(vocab: Vocab) -> EventRules:
-    """The shipped rules compiled with the default lexicon (once per vocabulary)."""
-    return compile_rules(vocab, default_lexicon())
-
-
-def forget_matches(doc: Doc) -> None:
-    """Drop every match table :meth:`EventRules.candidates` kept on ``doc``."""
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_CACHE_KEY)]:
-        del doc.user_data[key]
+def default_rules() -> EventRules:
+    """The shipped rules compiled with the default lexicon (once per process)."""
+    return compile_rules(default_lexicon())
 
 
 def find_triggers(
@@ -400,8 +467,8 @@ def find_triggers(
     """The event triggers of ``doc`` in text order; ``person(token)`` tells whether a token
     lies in a person mention."""
     ctx = RuleContext(rules.lexicon, person)
-    for i in sorted(rules.candidates(doc)):
-        trigger = rules.decide(doc[i], ctx)
+    for token in doc:
+        trigger = rules.decide(token, ctx)
         if trigger is not None:
             yield trigger
 
@@ -410,7 +477,7 @@ def trigger_of(
     token: Token, person: Callable[[Token], bool], rules: EventRules | None = None
 ) -> Trigger | None:
     """The event ``token`` names, or None (the shipped rules unless ``rules`` is given)."""
-    rules = rules if rules is not None else default_rules(token.doc.vocab)
+    rules = rules if rules is not None else default_rules()
     return rules.decide(token, RuleContext(rules.lexicon, person))
 
 

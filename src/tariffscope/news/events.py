@@ -60,7 +60,6 @@ from tariffscope.news.event_triggers import (
     compile_rules,
     default_rules,
     find_triggers,
-    forget_matches,
 )
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 
@@ -141,15 +140,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
         doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
-        forget_matches(doc)
 
     def _rules(self) -> EventRules:
         """The trigger rules compiled with this component's lexicon (once per lexicon)."""
         if self.lexicon is default_lexicon():
-            return default_rules(self.vocab)
+            return default_rules()
         compiled: EventRules | None = getattr(self, "_compiled", None)
         if compiled is None or compiled.lexicon is not self.lexicon:
-            compiled = compile_rules(self.vocab, self.lexicon)
+            compiled = compile_rules(self.lexicon)
             self._compiled = compiled
         return compiled
 
