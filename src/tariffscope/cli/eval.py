@@ -35,6 +35,13 @@ JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for the pipeline.")
 ]
 PerArticleOption = Annotated[bool, typer.Option("--per-article", help="Also print F1 per article.")]
+ByRuleOption = Annotated[
+    bool,
+    typer.Option(
+        "--by-rule",
+        help="Also print true and false positives and precision per rule id (events, measures).",
+    ),
+]
 
 
 def _load_json(path: Path) -> dict[str, object]:
@@ -74,6 +81,7 @@ def register(app: typer.Typer) -> None:
         model: ModelOption = None,
         jobs: JobsOption = 1,
         per_article: PerArticleOption = False,
+        by_rule: ByRuleOption = False,
     ) -> None:
         """Micro precision, recall and F1 per record kind, and attribute accuracy on matched
         pairs, with the rules at the end of GUIDELINES.md (see docs/extraction.md)."""
@@ -99,7 +107,10 @@ def register(app: typer.Typer) -> None:
             preds = list(extract_many(items, load_pipeline(model), n_process=jobs))
         report = score_corpus(zip(stems, golds, preds, strict=True))
         if fmt is Format.json:
-            print_json(report.to_dict())
+            data = report.to_dict()
+            if not by_rule:
+                data.pop("rules")
+            print_json(data)
             return
         table = Table(
             title=f"Extraction scores on {len(stems)} articles ({gold})", title_justify="left"
@@ -131,3 +142,18 @@ def register(app: typer.Typer) -> None:
             for article in report.articles:
                 detail.add_row(article.name, *(_pct(f.f1) for f in article.fields))
             out_console.print(detail)
+        if by_rule:
+            rules = Table(title="Predictions per rule", title_justify="left")
+            for column in ("records", "rule", "true", "false", "precision"):
+                rules.add_column(
+                    column, justify="left" if column in {"records", "rule"} else "right"
+                )
+            for r in report.rules:
+                rules.add_row(
+                    r.field,
+                    r.rule,
+                    str(r.true_positives),
+                    str(r.false_positives),
+                    _pct(r.precision),
+                )
+            out_console.print(rules)

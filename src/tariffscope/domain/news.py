@@ -149,9 +149,10 @@ class Event:
     end: int
     count: int | None = None
     trigger: str | None = None
+    rule: str | None = None  # id of the reader's rule that found it (``eval --by-rule``)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form; ``date_precision`` and ``count`` appear only when they apply."""
+        """JSON form; ``date_precision``, ``count`` and ``rule`` appear only when they apply."""
         out: dict[str, Any] = {
             "kind": self.kind,
             "date": _iso(self.date),
@@ -165,6 +166,8 @@ class Event:
         if self.count is not None:
             out["count"] = self.count
         out.update({"start": self.start, "end": self.end, "trigger": self.trigger})
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
     @classmethod
@@ -186,6 +189,7 @@ class Event:
             end=end,
             count=data.get("count"),
             trigger=data.get("trigger"),
+            rule=data.get("rule"),
         )
 
 
@@ -229,10 +233,11 @@ class MeasureMention:
     status: MeasureStatus
     start: int
     end: int
+    rule: str | None = None  # id of the reader's rule that found it, when the rule has one
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form with the schema's keys (rates in percent)."""
-        return {
+        """JSON form with the schema's keys (rates in percent); ``rule`` when known."""
+        out: dict[str, Any] = {
             "imposer": self.imposer,
             "target": self.target,
             "products": self.products,
@@ -243,6 +248,9 @@ class MeasureMention:
             "start": self.start,
             "end": self.end,
         }
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MeasureMention:
@@ -259,6 +267,7 @@ class MeasureMention:
             status=cast(MeasureStatus, _choice(data["status"], MEASURE_STATUSES, "status")),
             start=start,
             end=end,
+            rule=data.get("rule"),
         )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tariffscope.news.lexicon import Lexicon
+
 __all__ = ["EventMerger"]
 
 
@@ -28,6 +30,7 @@ class EventMerger:
     """Methods that merge event mentions."""
 
     _country_of_name: dict[str, Any]
+    lexicon: Lexicon
 
     def _merge(self, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kept: list[dict[str, Any]] = []
@@ -96,6 +99,8 @@ class EventMerger:
             event.pop("definite", None)
             event.pop("tokens", None)
             names = event["participants"]
+            if event["kind"] == "election":
+                continue  # an election is the country's, whoever stands in it
             represented = {self._country_of_name.get(n) for n in names}
             event["participants"] = [n for n in names if n not in represented]
         return events
@@ -114,7 +119,8 @@ class EventMerger:
             and not within
         ):
             return False
-        vague = [any(w in t for w in ("week", "month", "year")) for t in texts]
+        spans = self.lexicon.words("event_vague_date_words")
+        vague = [any(w in t for w in spans) for t in texts]
         if any(vague) and not all(texts):
             return False
         if a["status"] != b["status"]:

@@ -107,17 +107,8 @@ class WhenWhereReader:
                 if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
             ]
         preps = {"in", "at"}
-        if token.lemma_.lower() in {
-            "depart",
-            "leave",
-            "fly",
-            "travel",
-            "head",
-            "arrive",
-            "trip",
-            "visit",
-        }:
-            preps |= {"for", "to"}
+        if token.lemma_.lower() in lex.words("event_travel_verbs") | lex.words("event_visit_nouns"):
+            preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
         for owner in owners:
             for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -1,21 +1,17 @@
-"""Word lists of the event reader (:mod:`tariffscope.news.events` and its helpers)."""
+"""Word lists of the event reader, for the modules that still import them by name.
+
+Every list lives in the lexicon (``news/data/lexicon.json``, ``words`` section, names
+``event_*``); the event component reads them with ``lexicon.words(name)``. The old constant
+names below resolve to the default lexicon's sets on access (module ``__getattr__``), so that
+helper modules not yet handed a lexicon keep working; new code takes the lexicon instead.
+``COUNT_WORDS`` and ``NUMBERS`` map words to numbers and stay here.
+"""
 
 from __future__ import annotations
 
-__all__ = [
-    "ACL_EVENT_VERBS",
-    "COLLECTIVE",
-    "COUNT_WORDS",
-    "FUTURE_HEADS",
-    "GROUPS",
-    "MEASURE_ACTS",
-    "MEASURE_WORDS",
-    "NOT_EVENT_DATE_PREPS",
-    "NUMBERS",
-    "PLANNED_WORDS",
-    "REPORT_VERBS",
-    "REQUEST_VERBS",
-]
+from tariffscope.news.lexicon import default_lexicon
+
+__all__ = ["COUNT_WORDS", "NUMBERS"]  # and the lexicon-backed names of _LEXICON_NAMES
 
 COUNT_WORDS = {"twice": 2, "thrice": 3, "once": 1}
 NUMBERS = {
@@ -30,100 +26,22 @@ NUMBERS = {
     "ten": 10,
     "several": None,
 }
-GROUPS = frozenset(
-    {
-        "leaders",
-        "two",
-        "both",
-        "sides",
-        "countries",
-        "nations",
-        "governments",
-        "delegations",
-        "parties",
-    }
-)
-REPORT_VERBS = frozenset(["say", "tell", "write", "post", "warn", "threaten", "announce", "add"])
-MEASURE_ACTS = frozenset(
-    [
-        "impose",
-        "raise",
-        "increase",
-        "hike",
-        "slap",
-        "levy",
-        "put",
-        "place",
-        "extend",
-        "suspend",
-        "lift",
-        "remove",
-        "cut",
-        "lower",
-        "reduce",
-        "delay",
-        "postpone",
-        "pause",
-    ]
-)
-MEASURE_WORDS = frozenset(
-    ["tariff", "tariffs", "duty", "duties", "levy", "levies", "countermeasure", "countermeasures"]
-)
-COLLECTIVE = frozenset(
-    ["administration", "government", "team", "office", "camp", "cabinet", "ministry"]
-)
-REQUEST_VERBS = frozenset(
-    ["ask", "urge", "press", "push", "want", "seek", "invite", "call", "pressure", "lobby"]
-)
-FUTURE_HEADS = frozenset(
-    [
-        "set",
-        "expect",
-        "schedule",
-        "plan",
-        "go",
-        "due",
-        "prepare",
-        "aim",
-        "intend",
-        "will",
-        "hope",
-        "agree",
-        "continue",
-        "begin",
-        "start",
-        "able",
-    ]
-)
-ACL_EVENT_VERBS = frozenset(
-    [
-        "finalize",
-        "finalise",
-        "sign",
-        "reach",
-        "announce",
-        "seal",
-        "strike",
-        "conclude",
-        "agree",
-        "hold",
-        "make",
-    ]
-)
-NOT_EVENT_DATE_PREPS = frozenset(  # deadlines and effective dates, not the event's day
-    [
-        "until",
-        "till",
-        "since",
-        "by",
-        "from",
-        "starting",
-        "beginning",
-        "effective",
-        "effective from",
-        "as of",
-    ]
-)
-PLANNED_WORDS = frozenset(
-    {"upcoming", "planned", "proposed", "expected", "next", "future", "scheduled", "possible"}
-)
+
+_LEXICON_NAMES = {
+    "ACL_EVENT_VERBS": "event_acl_event_verbs",
+    "COLLECTIVE": "event_collective",
+    "FUTURE_HEADS": "event_future_heads",
+    "GROUPS": "event_groups",
+    "MEASURE_ACTS": "event_measure_acts",
+    "MEASURE_WORDS": "event_measure_words",
+    "NOT_EVENT_DATE_PREPS": "event_not_date_preps",
+    "PLANNED_WORDS": "event_planned_words",
+    "REPORT_VERBS": "event_report_verbs",
+    "REQUEST_VERBS": "event_request_verbs",
+}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name in _LEXICON_NAMES:
+        return default_lexicon().words(_LEXICON_NAMES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,356 +1,488 @@
 """Event triggers: which words name a meeting, call, visit, talks, agreement, announcement,
-election or other public event, and which words around them give its participants.
+election or other public event, by named rules kept as data.
 
-A trigger is a verb or a noun (table below). Nouns count when no verb of the same clause has
-already triggered an event. Participants are people (by their mention spans) and countries
-(ISO codes, for governments and delegations).
+The rules are spaCy ``DependencyMatcher`` patterns in ``news/data/event_rules.json``, each
+with an id, the kind of event it names, a priority and a one-line reason. The pattern's node
+``trigger`` is the word that names the event; values ``"@name"`` stand for the word set
+``name`` of the lexicon (:meth:`~tariffscope.news.lexicon.Lexicon.words`). A rule may also
+``require`` or be stopped by (``unless``) guards: named predicates over the trigger for what a
+pattern cannot say (nothing below it names a measure, an object is a person). For each word the
+rule of highest priority whose pattern matches and whose guards hold decides; a rule of kind
+null says the word names no event ("agreed that ...", "a call for ...").
 
-============  ====================================================  ===========================
-kind          verbs                                                  nouns
-============  ====================================================  ===========================
-meeting       meet; talk/begin talks/hold talks with a person;       meeting, summit with,
-              have dinner with                                       face-to-face, dinner
-call          call or phone a person; speak/talk by phone or         call, phone call,
-              between two leaders                                    conversation, chat
-visit         visit, travel, fly, depart/leave for, arrive in,        visit, trip
-              attend, head to
-talks         negotiate; hold/resume/end talks between countries     talks, negotiations
-agreement     agree; reach/strike/seal/sign/finalize/announce a deal;  deal, agreement, pact,
-              reaffirm/confirm a deal or its terms; publish a        framework, accord, truce
-              joint statement
-announcement  announce, unveil, impose, levy, slap, raise, remove,   announcement
-              lift, rescind, suspend, pause, postpone, delay,
-              warn of/threaten tariffs, sign an
-              order, take executive action, publish a letter;
-              tariffs that went into / took effect
-election      vote                                                   election, vote
-other         -                                                      expo, ceremony, national day
-============  ====================================================  ===========================
+The patterns are matched by a small evaluator of the ``DependencyMatcher`` format (relations
+``>`` and ``<``, the attributes the rules use), indexed by the trigger word: spaCy's matcher
+runs every pattern's set tests over every token and cost more than the rest of the events
+component; a test checks that both find the same matches.
+
+:func:`find_triggers` applies the rules to a document; :func:`trigger_of` asks about one word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from tariffscope.errors import DataFileError
+from tariffscope.news._measure_parts import place_spans
+from tariffscope.news._syntax import direction, subject_of
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 
 __all__ = [
-    "AGREEMENT_NOUNS",
-    "CANCEL_WORDS",
-    "MEASURE_NOUNS",
+    "GUARDS",
+    "EventRule",
+    "EventRules",
+    "RuleContext",
     "Trigger",
+    "compile_rules",
+    "default_rules",
+    "expanded_pattern",
+    "find_triggers",
+    "load_rules",
     "trigger_of",
     "with_objects",
 ]
 
-AGREEMENT_NOUNS = frozenset(["deal", "agreement", "pact", "framework", "accord", "truce", "treaty"])
-MEASURE_NOUNS = frozenset(
-    [
-        "tariff",
-        "tariffs",
-        "duty",
-        "duties",
-        "levy",
-        "levies",
-        "order",
-        "orders",
-        "action",
-        "letter",
-        "proclamation",
-        "measure",
-        "measures",
-        "controls",
-        "regime",
-        "sanctions",
-    ]
-)
-CANCEL_WORDS = frozenset(
-    [
-        "cancel",
-        "cancellation",
-        "scrap",
-        "end",
-        "terminate",
-        "halt",
-        "suspend",
-        "postpone",
-        "abandon",
-        "unable",
-        "fail",
-    ]
-)
-_DEAL_VERBS = frozenset(
-    [
-        "reach",
-        "strike",
-        "seal",
-        "sign",
-        "finalize",
-        "finalise",
-        "conclude",
-        "clinch",
-        "announce",
-        "unveil",
-        "secure",
-        "agree",
-        "approve",
-        "ink",
-    ]
-)
-_ANNOUNCE_VERBS = frozenset(
-    [
-        "announce",
-        "unveil",
-        "declare",
-        "impose",
-        "levy",
-        "slap",
-        "raise",
-        "hike",
-        "remove",
-        "lift",
-        "rescind",
-        "scrap",
-        "threaten",
-        "warn",
-        "publish",
-        "issue",
-        "set",
-        "suspend",
-        "pause",
-        "postpone",
-        "delay",
-    ]
-)
-_TALKS_VERBS = frozenset(
-    [
-        "hold",
-        "begin",
-        "start",
-        "resume",
-        "continue",
-        "end",
-        "terminate",
-        "halt",
-        "suspend",
-        "break",
-        "launch",
-        "open",
-        "conclude",
-        "restart",
-    ]
-)
-_PROCESS_VERBS = frozenset(
-    ["work", "negotiate", "seek", "pursue", "aim", "try", "continue", "discuss", "talk", "strive"]
-)
-_NOMINAL_ACTS = frozenset(["signing", "announcement", "conclusion", "finalization", "ratification"])
-_TRAVEL_VERBS = frozenset(["visit", "travel", "fly", "depart", "leave", "arrive", "attend", "head"])
-_PHONE = frozenset({"phone", "telephone", "video", "virtual"})
-_NOUNS = {
-    "meeting": "meeting",
-    "summit": "meeting",
-    "face-to-face": "meeting",
-    "dinner": "meeting",
-    "call": "call",
-    "conversation": "call",
-    "chat": "call",
-    "visit": "visit",
-    "trip": "visit",
-    "talks": "talks",
-    "negotiations": "talks",
-    "announcement": "announcement",
-    "election": "election",
-    "expo": "other",
-    "ceremony": "other",
-}
+_RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A word that names an event, with the kind it names."""
+    """A word that names an event, with the kind it names and the id of the rule that said so."""
 
     token: Token
     kind: str
+    rule: str | None = None
 
 
-def _has_child(token: Token, lemmas: frozenset[str] | set[str], deps: set[str]) -> bool:
-    return any(c.lemma_.lower() in lemmas and c.dep_ in deps for c in token.children)
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """One named trigger rule (a record of ``event_rules.json``)."""
+
+    id: str
+    kind: str | None
+    priority: int
+    reason: str
+    pattern: tuple[Mapping[str, Any], ...]
+    require: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
-def _objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass"}]
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What guards may ask besides the parse: the words of the lexicon, who is a person."""
+
+    lexicon: Lexicon
+    person: Callable[[Token], bool]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The lexicon's word set ``name``."""
+        return self.lexicon.words(name)
 
 
-def with_objects(token: Token) -> list[Token]:
+# -- guards -------------------------------------------------------------------------------------
+
+
+def _objects(token: Token, ctx: RuleContext) -> list[Token]:
+    deps = ctx.words("event_object_deps")
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_objects(token: Token, preps: frozenset[str] | None = None) -> list[Token]:
+    """The objects of the token's "with" and "between" phrases (partners)."""
+    preps = preps if preps is not None else default_lexicon().words("event_partner_preps")
     return [
         g
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
 
 
-def _mentions_measure(token: Token) -> bool:
+def _object_is_person(token: Token, ctx: RuleContext) -> bool:
+    return any(ctx.person(o) for o in _objects(token, ctx))
+
+
+def _has_clausal_complement(token: Token, ctx: RuleContext) -> bool:
+    deps = ctx.words("event_clausal_deps")
+    return any(c.dep_ in deps for c in token.children)
+
+
+def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
+    phone = ctx.words("event_phone_words")
+    return any(t.lower_ in phone for t in token.subtree)
+
+
+def _xcomp_names_no_deal(token: Token, ctx: RuleContext) -> bool:
+    """'agreed to hold regular communication': the act agreed on names no deal or measure."""
+    nouns = ctx.words("event_agreement_nouns") | ctx.words("event_measure_nouns")
+    return not any(
+        t.lemma_.lower() in nouns for x in token.children if x.dep_ == "xcomp" for t in x.subtree
+    )
+
+
+def _participle_clause(token: Token, ctx: RuleContext) -> bool:
+    """'the letter ..., announcing the new tariffs': the act is the letter's."""
+    return token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}
+
+
+def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
+    """'a trade deal announced by the president': the agreement itself, not an announcement."""
+    deals = ctx.words("event_agreement_nouns")
+    return (token.dep_ == "acl" and token.head.lemma_.lower() in deals) or any(
+        o.lemma_.lower() in deals for o in _objects(token, ctx)
+    )
+
+
+def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
+    """A measure word or a percentage below the verb (or before it, for a relative clause)."""
+    nouns = ctx.words("event_measure_nouns")
+    percent = ctx.words("event_percent_words")
     scope = list(token.subtree)
-    if token.dep_ == "relcl":  # "the 46% rate he had threatened in April"
+    if token.dep_ == "relcl":  # "the rate he had threatened": the noun comes first
         scope += [t for t in token.head.subtree if t.i < token.i]
-    for t in scope:
-        if t.lower_ in MEASURE_NOUNS or (
-            t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in {"%", "percent"}
+    return any(
+        t.lower_ in nouns
+        or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in percent)
+        for t in scope
+    )
+
+
+def _tariffs_took_effect(token: Token, ctx: RuleContext) -> bool:
+    """'tariffs that went into effect': an imposition that happened."""
+    effect = ctx.words("event_effect_nouns")
+    if not any(
+        (c.dep_ in {"dobj", "obj"} and c.lower_ in effect)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ctx.words("event_into_preps")
+            and any(g.lower_ in effect for g in c.children)
+        )
+        for c in token.children
+    ):
+        return False
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        subject is not None
+        and subject.lower_ in ctx.words("event_relative_pronouns")
+        and token.dep_ == "relcl"
+    ):
+        subject = token.head
+    return subject is not None and subject.lemma_.lower() in ctx.words("event_tariff_lemmas")
+
+
+def _has_partner(token: Token, ctx: RuleContext) -> bool:
+    preps = ctx.words("event_partner_preps")
+    return bool(with_objects(token, preps) or with_objects(token.head, preps))
+
+
+def _deal_context(token: Token, ctx: RuleContext) -> bool:
+    """A deal noun names an event as the object of a deal verb or act ("the signing of a
+    deal"), or with a deal verb of its own ("the agreement finalized by ...")."""
+    verbs = ctx.words("event_deal_verbs")
+    head = token.head
+    if head.dep_ == "prep" and head.head.lemma_.lower() in ctx.words("event_nominal_acts"):
+        return True
+    if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in token.children)
+
+
+def _talks_context(token: Token, ctx: RuleContext) -> bool:
+    """Talks with a partner, held or resumed, or in a place are a round; "a point of
+    contention in negotiations over tariffs" is not."""
+    places = ctx.words("event_place_preps")
+    return bool(
+        with_objects(token, ctx.words("event_partner_preps"))
+        or (
+            token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() in ctx.words("event_talks_verbs")
+        )
+        or any(
+            c.dep_ == "prep"
+            and c.lower_ in places
+            and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+            for c in token.children
+        )
+    )
+
+
+def _exhibition_in_sentence(token: Token, ctx: RuleContext) -> bool:
+    shows = ctx.words("event_exhibition_nouns")
+    return any(t.lemma_.lower() in shows for t in token.sent if t.i != token.i)
+
+
+def _subject_is_person(token: Token, ctx: RuleContext) -> bool:
+    subject = subject_of(token)
+    return subject is not None and any(
+        ctx.person(t)
+        for t in [subject, *[c for c in subject.children if c.dep_ in {"appos", "compound"}]]
+    )
+
+
+def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
+    preps = ctx.words("event_presence_preps")
+    return any(
+        ctx.lexicon.place_code(g.text)
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
+    """'he said he will raise tariffs', 'the US will impose duties, she said': the speaker's
+    own act or their government's, ahead, on a measure."""
+    acts = ctx.words("event_measure_acts")
+    measures = ctx.words("event_measure_words")
+    pronouns = ctx.words("event_speaker_pronouns")
+    for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if (
+            comp.lemma_.lower() in acts
+            and direction(comp) > 0
+            and actor is not None
+            and (
+                actor.lower_ in pronouns
+                or any(
+                    kind in {"country", "capital"}
+                    for _, kind, _, _ in place_spans(actor.subtree, ctx.lexicon)
+                )
+            )
+            and any(t.lower_ in measures for t in comp.subtree)
         ):
             return True
     return False
 
 
-def _deal_context(token: Token) -> bool:
-    """A deal noun names an event only as the object of a deal verb, with a deal verb of its
-    own ("the agreement finalized by ...") or with a partner ("a deal with India")."""
-    head = token.head
-    if head.dep_ == "prep" and head.head.lemma_.lower() in _NOMINAL_ACTS:
-        return True  # "the signing of a trade deal", "the announcement of a deal with India"
-    if head.pos_ == "VERB" and head.lemma_.lower() in _DEAL_VERBS | {"announce", "reach"}:
-        return True
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _DEAL_VERBS for c in token.children)
+Guard = Callable[[Token, RuleContext], bool]
+GUARDS: Mapping[str, Guard] = {
+    "announces_a_deal": _announces_a_deal,
+    "deal_context": _deal_context,
+    "exhibition_in_sentence": _exhibition_in_sentence,
+    "has_clausal_complement": _has_clausal_complement,
+    "has_partner": _has_partner,
+    "in_a_known_place": _in_a_known_place,
+    "mentions_measure": _mentions_measure,
+    "object_is_person": _object_is_person,
+    "participle_clause": _participle_clause,
+    "phone_in_subtree": _phone_in_subtree,
+    "speaker_acts_on_measure": _speaker_acts_on_measure,
+    "subject_is_person": _subject_is_person,
+    "talks_context": _talks_context,
+    "tariffs_took_effect": _tariffs_took_effect,
+    "xcomp_names_no_deal": _xcomp_names_no_deal,
+}
 
 
-def _took_effect(token: Token) -> bool:
-    """'Washington's 25% tariffs ... that went into effect earlier this week': tariffs that
-    took effect are an imposition that happened (the imposer announces it)."""
-    lemma = token.lemma_.lower()
-    if lemma not in {"go", "come", "take"} or token.tag_ != "VBD":
-        return False
-    effect = any(
-        (c.dep_ in {"dobj", "obj"} and c.lower_ == "effect")
-        or (
-            c.dep_ == "prep"
-            and c.lower_ == "into"
-            and any(g.lower_ in {"effect", "force"} for g in c.children)
-        )
-        for c in token.children
+# -- loading and compiling ----------------------------------------------------------------------
+
+
+def _rule(data: Mapping[str, Any]) -> EventRule:
+    rule = EventRule(
+        id=str(data["id"]),
+        kind=data["kind"],
+        priority=int(data["priority"]),
+        reason=str(data["reason"]),
+        pattern=tuple(data["pattern"]),
+        require=tuple(data.get("require", ())),
+        unless=tuple(data.get("unless", ())),
     )
-    if not effect:
-        return False
-    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is not None and subject.lower_ in {"that", "which"} and token.dep_ == "relcl":
-        subject = token.head
-    return subject is not None and subject.lemma_.lower() in {"tariff", "duty", "levy"}
+    unknown = [g for g in (*rule.require, *rule.unless) if g not in GUARDS]
+    if unknown or not rule.pattern or rule.pattern[0].get("RIGHT_ID") != "trigger":
+        raise DataFileError(f"event rule {rule.id}: unknown guard or no 'trigger' node first")
+    return rule
 
 
-def trigger_of(token: Token, person: Callable[[Token], bool]) -> Trigger | None:
-    """The event a token names, or None.
+def load_rules(text: str | None = None) -> tuple[EventRule, ...]:
+    """The rules of ``event_rules.json`` (or of the JSON ``text``), highest priority first."""
+    try:
+        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        rules = tuple(_rule(r) for r in data["rules"])
+    except (OSError, KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"event rules: missing or malformed ({error})") from None
+    return tuple(sorted(rules, key=lambda r: -r.priority))
 
-    ``person(token)`` tells whether a token lies in a person mention.
+
+def _expand(value: Any, lexicon: Lexicon, key: str = "") -> Any:
+    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon; lemmas are listed
+    lower case, capitalized and upper case (a proper noun or a headline keeps its capitals)."""
+    if isinstance(value, str) and value.startswith("@"):
+        words = lexicon.words(value[1:])
+        if key == "LEMMA":
+            words = words | {w.capitalize() for w in words} | {w.upper() for w in words}
+        return sorted(words)
+    if isinstance(value, Mapping):
+        return {k: _expand(v, lexicon, k if k != "IN" else key) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_expand(v, lexicon, key) for v in value]
+    return value
+
+
+_ATTRS: Mapping[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "LEMMA": lambda t: t.lemma_,
+    "LOWER": lambda t: t.lower_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One node of a compiled pattern: tests on the token and its relation to a bound node."""
+
+    id: str
+    left: str | None
+    op: str | None
+    tests: tuple[tuple[str, frozenset[str]], ...]
+
+    def holds(self, token: Token) -> bool:
+        return all(_ATTRS[attr](token) in allowed for attr, allowed in self.tests)
+
+
+def _node(spec: Mapping[str, Any], rule_id: str) -> _Node:
+    tests = []
+    for attr, value in spec.get("RIGHT_ATTRS", {}).items():
+        set_test = isinstance(value, Mapping)
+        allowed = value.get("IN") if set_test else [value]
+        if attr not in _ATTRS or not isinstance(allowed, list) or (set_test and len(value) > 1):
+            raise DataFileError(f"event rule {rule_id}: unsupported attribute test {attr}")
+        tests.append((attr, frozenset(str(v) for v in allowed)))
+    op = spec.get("REL_OP")
+    if op not in {None, ">", "<"}:
+        raise DataFileError(f"event rule {rule_id}: unsupported relation {op}")
+    return _Node(str(spec["RIGHT_ID"]), spec.get("LEFT_ID"), op, tuple(tests))
+
+
+def _bind(nodes: tuple[_Node, ...], k: int, bound: dict[str, Token]) -> bool:
+    """Whether nodes ``k:`` can be bound to distinct tokens given the ``bound`` ones."""
+    if k == len(nodes):
+        return True
+    node = nodes[k]
+    left = bound[str(node.left)]
+    near = list(left.children) if node.op == ">" else [left.head] if left.head is not left else []
+    taken = {t.i for t in bound.values()}
+    for token in near:
+        if token.i not in taken and node.holds(token):
+            bound[node.id] = token
+            if _bind(nodes, k + 1, bound):
+                return True
+            del bound[node.id]
+    return False
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Rules compiled for a lexicon: their patterns with the word sets filled in, and an index
+    from the trigger word's lemma or lower-case form to the rules that may match there.
+
+    The patterns are ``DependencyMatcher`` patterns; this evaluator supports the part the
+    rules use (relations ``>`` and ``<``; tests on DEP, LEMMA, LOWER, POS, TAG by value or
+    ``IN``) and finds the same matches as spaCy's matcher (a test checks) without scanning
+    every token with every pattern.
     """
-    lemma = token.lemma_.lower()
-    lower = token.lower_
-    if token.pos_ == "VERB":
-        objects = _objects(token)
-        if lemma == "meet":
-            return Trigger(token, "meeting")
-        if (
-            lemma in {"call", "phone", "telephone"}
-            and objects
-            and any(person(o) for o in objects)
-            and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children)
-        ):
-            return Trigger(token, "call")
-        if lemma in {"speak", "talk", "chat"}:
-            partners = with_objects(token)
-            by_phone = any(t.lower_ in _PHONE for t in token.subtree)
-            if by_phone or (partners and any(person(p) for p in partners) and by_phone):
-                return Trigger(token, "call")
-            return None
-        if lemma in _TRAVEL_VERBS:
-            if lemma == "visit" and objects and any(person(o) for o in objects):
-                return Trigger(token, "meeting")
-            return Trigger(token, "visit")
-        if lemma == "negotiate":
-            return Trigger(token, "talks")
-        if lemma in _TALKS_VERBS and any(o.lower_ in {"talks", "negotiations"} for o in objects):
-            return Trigger(token, "talks")
-        if lemma == "agree":
-            if any(c.dep_ == "ccomp" for c in token.children):
-                return None  # "we agreed that our work has yielded results": an opinion
-            to_do = [c for c in token.children if c.dep_ == "xcomp"]
-            if any(x.lemma_.lower() in _PROCESS_VERBS for x in to_do):
-                return None  # "agreed to work toward a framework": talks go on, no deal yet
-            if to_do and not any(
-                t.lemma_.lower() in AGREEMENT_NOUNS | MEASURE_NOUNS
-                for x in to_do
-                for t in x.subtree
+
+    rules: tuple[EventRule, ...]
+    lexicon: Lexicon
+    patterns: tuple[tuple[_Node, ...], ...]
+    by_word: Mapping[tuple[str, str], tuple[int, ...]]
+    anywhere: tuple[int, ...]
+
+    def matching(self, token: Token) -> list[int]:
+        """Indices in :attr:`rules` (highest priority first) whose pattern matches at
+        ``token`` as the trigger node."""
+        found = set(self.anywhere)
+        found.update(self.by_word.get(("LEMMA", token.lemma_), ()))
+        found.update(self.by_word.get(("LOWER", token.lower_), ()))
+        return [
+            k
+            for k in sorted(found)
+            if self.patterns[k][0].holds(token) and _bind(self.patterns[k], 1, {"trigger": token})
+        ]
+
+    def deciding_rule(self, token: Token, ctx: RuleContext) -> EventRule | None:
+        """The rule of highest priority that matches at ``token`` and whose guards hold."""
+        for index in self.matching(token):
+            rule = self.rules[index]
+            if all(GUARDS[g](token, ctx) for g in rule.require) and not any(
+                GUARDS[g](token, ctx) for g in rule.unless
             ):
-                return None  # "agreed to negotiate", "agreed to hold regular communication"
-            return Trigger(token, "agreement")
-        if lemma in _DEAL_VERBS and any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects):
-            return Trigger(token, "agreement")
-        if (
-            lemma in {"publish", "release", "issue", "sign"}
-            and token.tag_ in {"VBD", "VBN"}
-            and any(
-                o.lemma_.lower() == "statement" and any(c.lower_ == "joint" for c in o.children)
-                for o in objects
-            )
-        ):
-            return Trigger(token, "agreement")  # "published a joint statement setting out"
-        if lemma in {"reaffirm", "confirm", "reconfirm"} and any(
-            o.lemma_.lower() in AGREEMENT_NOUNS | {"term"} for o in objects
-        ):
-            return Trigger(token, "agreement")  # "we reaffirmed these terms while I was in Korea"
-        if lemma in {"sign", "issue"} and any(o.lemma_.lower() == "order" for o in objects):
-            return Trigger(token, "announcement")
-        if lemma == "take" and any(o.lower_ == "action" for o in objects):
-            return Trigger(token, "announcement")
-        if lemma in _ANNOUNCE_VERBS and (
-            _mentions_measure(token) or lemma in {"announce", "unveil", "declare"}
-        ):
-            if token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}:
-                return None  # "the letter ..., announcing the new tariffs": the letter's
-            if lemma in {"announce", "unveil"} and (
-                (token.dep_ == "acl" and token.head.lemma_.lower() in AGREEMENT_NOUNS)
-                or any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects)
-            ):
-                return None  # "a trade deal announced by Trump": the agreement itself
-            return Trigger(token, "announcement")
-        if _took_effect(token):
-            return Trigger(token, "announcement")
-        if lemma == "vote":
-            return Trigger(token, "election")
+                return rule
         return None
-    if token.pos_ in {"NOUN", "PROPN"}:
-        kind = _NOUNS.get(lower) or _NOUNS.get(lemma)
-        if lower == "day" and any(c.lower_ == "national" for c in token.children):
-            kind = "other"
-        if kind is None and lemma in AGREEMENT_NOUNS:
-            kind = "agreement"
-        if (
-            kind == "call"
-            and lemma == "conversation"
-            and not any(t.lower_ in _PHONE for t in token.subtree)
-        ):
-            return None
-        if kind == "call" and lemma == "call" and _has_child(token, {"for"}, {"prep"}):
-            return None
-        if (
-            kind == "meeting"
-            and lemma in {"summit", "dinner"}
-            and not (with_objects(token) or with_objects(token.head))
-        ):
-            return None
-        if kind == "agreement" and not _deal_context(token):
-            return None
-        if kind == "talks" and not (
-            with_objects(token)
-            or (token.head.pos_ == "VERB" and token.head.lemma_.lower() in _TALKS_VERBS)
-            or any(
-                c.dep_ == "prep"
-                and c.lower_ in {"in", "at"}
-                and any(g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
-                for c in token.children
-            )
-        ):
-            return None  # "a point of contention in negotiations over tariffs"
-        if kind is not None:
-            return Trigger(token, kind)
-    return None
+
+    def decide(self, token: Token, ctx: RuleContext) -> Trigger | None:
+        """The trigger the deciding rule makes of ``token`` (None: no event)."""
+        rule = self.deciding_rule(token, ctx)
+        return None if rule is None or rule.kind is None else Trigger(token, rule.kind, rule.id)
+
+
+def expanded_pattern(rule: EventRule, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The rule's ``DependencyMatcher`` pattern with the lexicon's word sets filled in."""
+    return list(_expand(list(rule.pattern), lexicon))
+
+
+def compile_rules(lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None) -> EventRules:
+    """Compile ``rules`` (default: the shipped ones) with the word sets of ``lexicon``."""
+    rules = rules if rules is not None else load_rules()
+    patterns = tuple(
+        tuple(_node(spec, rule.id) for spec in expanded_pattern(rule, lexicon)) for rule in rules
+    )
+    by_word: dict[tuple[str, str], list[int]] = {}
+    anywhere = []
+    for k, nodes in enumerate(patterns):
+        keyed = [(attr, words) for attr, words in nodes[0].tests if attr in {"LEMMA", "LOWER"}]
+        if not keyed:
+            anywhere.append(k)
+            continue
+        attr, words = keyed[0]
+        for word in words:
+            by_word.setdefault((attr, word), []).append(k)
+    return EventRules(
+        rules,
+        lexicon,
+        patterns,
+        {key: tuple(v) for key, v in by_word.items()},
+        tuple(anywhere),
+    )
+
+
+@cache
+def default_rules() -> EventRules:
+    """The shipped rules compiled with the default lexicon (once per process)."""
+    return compile_rules(default_lexicon())
+
+
+def find_triggers(
+    doc: Doc, rules: EventRules, person: Callable[[Token], bool]
+) -> Iterator[Trigger]:
+    """The event triggers of ``doc`` in text order; ``person(token)`` tells whether a token
+    lies in a person mention."""
+    ctx = RuleContext(rules.lexicon, person)
+    for token in doc:
+        trigger = rules.decide(token, ctx)
+        if trigger is not None:
+            yield trigger
+
+
+def trigger_of(
+    token: Token, person: Callable[[Token], bool], rules: EventRules | None = None
+) -> Trigger | None:
+    """The event ``token`` names, or None (the shipped rules unless ``rules`` is given)."""
+    rules = rules if rules is not None else default_rules()
+    return rules.decide(token, RuleContext(rules.lexicon, person))
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    # the date reader still imports CANCEL_WORDS by name; the words live in the lexicon
+    if name == "CANCEL_WORDS":
+        return default_lexicon().words("event_cancel_words")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

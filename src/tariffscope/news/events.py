@@ -37,19 +37,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._event_company import delegation_members, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._event_words import (
-    FUTURE_HEADS,
-    MEASURE_ACTS,
-    MEASURE_WORDS,
-    REPORT_VERBS,
-    REQUEST_VERBS,
-)
-from tariffscope.news._measure_parts import place_spans, tree_distance
+from tariffscope.news._measure_parts import tree_distance
 from tariffscope.news._persons import article_countries, layout
-from tariffscope.news._syntax import direction, governing_verb, subject_of
+from tariffscope.news._syntax import governing_verb
 from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
@@ -59,11 +53,15 @@ from tariffscope.news.event_context import (
     is_background,
     visit_for_talks,
 )
+from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import (
+    EventRules,
     Trigger,
-    trigger_of,
+    compile_rules,
+    default_rules,
+    find_triggers,
 )
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
 
 __all__ = ["EventComponent", "make_event_component"]
@@ -95,18 +93,17 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         self._lead_imposer = str(measures[0]["imposer"]) if measures else None
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
+        by_sentence: dict[int, list[Trigger]] = {}
+        for trig in find_triggers(
+            doc,
+            self._rules(),
+            lambda x: index.person(x.idx, x.idx + len(x.text)) is not None,
+        ):
+            by_sentence.setdefault(trig.token.sent.start, []).append(trig)
         for sent in doc.sents:
             if any(s <= sent.start_char < e for s, e in skip):
                 continue
-            found = [
-                t
-                for t in (
-                    trigger_of(tok, lambda x: index.person(x.idx, x.idx + len(x.text)) is not None)
-                    for tok in sent
-                )
-                if t is not None
-            ]
-            found += self._extra_triggers(sent, index, lex)
+            found = by_sentence.get(sent.start, [])
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
             described = []
             for trig in found:
@@ -116,9 +113,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     and (self._covered(trig, verbs))
                 ):
                     continue
-                if self._hypothetical(trig.token):
+                if self._hypothetical(trig.token, lex):
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
+                if event is not None and not_an_event(
+                    trig, bool(event["date"] or event["date_text"]), lex
+                ):
+                    continue
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -139,72 +140,39 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         doc._.tariffscope_events = self._share(merged)
         doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
 
-    def _extra_triggers(self, sent: Any, index: MentionChains, lex: Lexicon) -> list[Trigger]:
-        """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
-        '"... we will extend the suspension of our countermeasures," she said on Sunday' (an
-        announcement by the speaker)."""
-        out: list[Trigger] = []
-        for token in sent:
-            lemma = token.lemma_.lower()
-            if lemma == "be" and token.pos_ == "AUX" and token.dep_ == "ROOT":
-                subject = subject_of(token)
-                places = [
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "in"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
-                if (
-                    subject is not None
-                    and places
-                    and self._is_person(subject, index)
-                    and (any(lex.place_code(p.text) for p in places))
-                ):
-                    out.append(Trigger(token, "visit"))
-            if token.pos_ == "VERB" and lemma in REPORT_VERBS:
-                for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                    actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
-                    if (
-                        comp.lemma_.lower() in MEASURE_ACTS
-                        and direction(comp) > 0
-                        and actor is not None  # the speaker's own act or the government's:
-                        and (  # "he will raise", "we will extend", "the US will impose"
-                            actor.lower_ in {"he", "she", "i", "we"}
-                            or any(
-                                kind in {"country", "capital"}
-                                for _, kind, _, _ in place_spans(actor.subtree, lex)
-                            )
-                        )
-                        and any(t.lower_ in MEASURE_WORDS for t in comp.subtree)
-                    ):
-                        out.append(Trigger(token, "announcement"))
-                        break
-        return out
+    def _rules(self) -> EventRules:
+        """The trigger rules compiled with this component's lexicon (once per lexicon)."""
+        if self.lexicon is default_lexicon():
+            return default_rules()
+        compiled: EventRules | None = getattr(self, "_compiled", None)
+        if compiled is None or compiled.lexicon is not self.lexicon:
+            compiled = compile_rules(self.lexicon)
+            self._compiled = compiled
+        return compiled
 
-    def _hypothetical(self, token: Token) -> bool:
+    def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
-                c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children
+                c.dep_ == "mark" and c.lower_ in lex.words("event_condition_marks")
+                for c in t.children
             ):
                 return True
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
         upper = [verb, *list(verb.ancestors)[:4]]
-        if any(
-            t.lemma_.lower() in REQUEST_VERBS and t.pos_ == "VERB" and t is not verb for t in upper
-        ):
+        requests = lex.words("event_request_verbs")
+        if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
             return True
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive:
             head = verb.head
-            if head.lemma_.lower() in REQUEST_VERBS:
+            if head.lemma_.lower() in requests:
                 return True
-            if head.lemma_.lower() not in FUTURE_HEADS:
+            if head.lemma_.lower() not in lex.words("event_future_heads"):
                 return True
         return False
 
@@ -233,6 +201,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         token = trig.token
         kind = trig.kind
         people, countries = self._participants(doc, token, kind, index, lex)
+        company = delegation_members(token, lex)
+        company += purpose_partners(token, lex) if kind == "visit" else []
+        for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
+            if member is not None and member not in people:
+                people.append(member)
         names = [persons[p]["name"] for p in people]
         sides = len(people) + len(countries)
         if kind == "talks" and len(people) >= 2:
@@ -257,7 +230,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             return None
         status = self._status(token)
         definite = token.pos_ == "NOUN" and any(
-            c.lower_ in {"the", "that", "this"} for c in token.children if c.dep_ == "det"
+            c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
         if definite and not names and not countries:
             borrow = True  # "This announcement comes at a time ...": an earlier event
@@ -270,8 +243,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if imposer is None:
                     return None
                 countries = [imposer]
-        if kind == "election" and not names and not countries:
-            countries = self._election_country(token, persons, lex)
+        if kind == "election":  # the country votes; named candidates take part
+            countries += [
+                c for c in self._election_country(token, persons, lex) if c not in countries
+            ]
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
@@ -280,7 +255,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     countries.append(other)
             if not names and not countries:
                 countries = pair[:2]
-        represented = {persons[p].get("country") for p in people}
+        represented = {persons[p].get("country") for p in people} if kind != "election" else set()
         participants = names + [c for c in countries if c not in names and c not in represented]
         if not participants and not borrow:
             return None
@@ -318,6 +293,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "start": token.sent.start_char,
             "end": token.sent.end_char,
             "trigger": token.text,
+            "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
             "definite": definite,

@@ -20,6 +20,11 @@ deadlines  same date                                                  -
 article    -                                                          published date
 =========  =========================================================  =======================
 
+Each predicted event (and measure, when its record names the rule that found it) counts as a
+true positive of its rule when it is matched and as a false positive when it is not
+(:class:`RuleScore`, ``tariffscope eval extract --by-rule``); records without a rule id count
+under ``"-"``.
+
 Texts and names are compared case-folded, without diacritics, with straight apostrophes and
 single spaces. Products are compared with
 :func:`tariffscope.news.products.products_compatible`: both across-the-board, both an
@@ -46,6 +51,7 @@ __all__ = [
     "AttributeScore",
     "EvalReport",
     "FieldScore",
+    "RuleScore",
     "products_compatible",
     "quote_overlap",
     "same_name",
@@ -122,12 +128,33 @@ class AttributeScore:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleScore:
+    """Predictions of one rule for one kind of record: matched (true) and unmatched (false)."""
+
+    field: str
+    rule: str
+    true_positives: int
+    false_positives: int
+
+    @property
+    def predicted(self) -> int:
+        """All predictions of the rule."""
+        return self.true_positives + self.false_positives
+
+    @property
+    def precision(self) -> float:
+        """true / predicted (NaN when the rule predicted nothing)."""
+        return self.true_positives / self.predicted if self.predicted else float("nan")
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleScore:
     """Field counts and attribute counts of one article."""
 
     name: str
     fields: tuple[FieldScore, ...]
     attributes: tuple[AttributeScore, ...]
+    rules: tuple[RuleScore, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +164,7 @@ class EvalReport:
     fields: tuple[FieldScore, ...]
     attributes: tuple[AttributeScore, ...]
     articles: tuple[ArticleScore, ...]
+    rules: tuple[RuleScore, ...] = ()
 
     def field(self, name: str) -> FieldScore:
         """The score of one kind of record."""
@@ -170,6 +198,16 @@ class EvalReport:
                 for a in self.attributes
             },
             "articles": {s.name: {f.name: field_dict(f) for f in s.fields} for s in self.articles},
+            "rules": [
+                {
+                    "records": r.field,
+                    "rule": r.rule,
+                    "true_positives": r.true_positives,
+                    "false_positives": r.false_positives,
+                    "precision": None if not r.predicted else r.precision,
+                }
+                for r in self.rules
+            ],
         }
 
 
@@ -195,6 +233,26 @@ def _participants_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
     if not sa or not sb:
         return not sa and not sb
     return len(sa & sb) / min(len(sa), len(sb)) >= PARTICIPANT_OVERLAP
+
+
+def _by_rule(
+    field: str, predicted: Sequence[Any], matched: Sequence[tuple[Any, Any]]
+) -> list[RuleScore]:
+    hit = {id(p) for _, p in matched}
+    counts: dict[str, list[int]] = {}
+    for p in predicted:
+        tally = counts.setdefault(getattr(p, "rule", None) or "-", [0, 0])
+        tally[0 if id(p) in hit else 1] += 1
+    return [RuleScore(field, rule, tp, fp) for rule, (tp, fp) in sorted(counts.items())]
+
+
+def _sum_rules(parts: Iterable[RuleScore]) -> tuple[RuleScore, ...]:
+    totals: dict[tuple[str, str], list[int]] = {}
+    for r in parts:
+        tally = totals.setdefault((r.field, r.rule), [0, 0])
+        tally[0] += r.true_positives
+        tally[1] += r.false_positives
+    return tuple(RuleScore(f, rule, tp, fp) for (f, rule), (tp, fp) in sorted(totals.items()))
 
 
 def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore:
@@ -266,7 +324,8 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
     fields.append(FieldScore("deadlines", len(gold.deadlines), len(pred.deadlines), len(deadlines)))
     tally("article.published", gold.article.published == pred.article.published)
     attributes = tuple(AttributeScore(k, attrs[k], totals[k]) for k in sorted(totals))
-    return ArticleScore(name, tuple(fields), attributes)
+    rules = _by_rule("events", pred.events, events) + _by_rule("measures", pred.measures, measures)
+    return ArticleScore(name, tuple(fields), attributes, tuple(rules))
 
 
 def score_corpus(pairs: Iterable[tuple[str, Extraction, Extraction]]) -> EvalReport:
@@ -292,4 +351,5 @@ def score_corpus(pairs: Iterable[tuple[str, Extraction, Extraction]]) -> EvalRep
         )
         for n in names
     )
-    return EvalReport(tuple(fields), attributes, tuple(articles))
+    rules = _sum_rules(r for a in articles for r in a.rules)
+    return EvalReport(tuple(fields), attributes, tuple(articles), rules)

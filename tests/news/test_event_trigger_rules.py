@@ -1,0 +1,399 @@
+"""Each event-trigger rule of ``news/data/event_rules.json`` on a sentence written for it.
+
+The sentences are hand-built ``Doc`` objects (words, heads, labels, lemmas, tags): the parse is
+given, so the tests check the rules and need no trained model. A spec is
+``word[:lemma]/POS/dep/head[/TAG[/ENT]]`` per token; ``head`` is the index of the head.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+from tariffscope.errors import DataFileError
+from tariffscope.news.event_triggers import (
+    RuleContext,
+    compile_rules,
+    default_rules,
+    expanded_pattern,
+    find_triggers,
+    load_rules,
+    trigger_of,
+)
+from tariffscope.news.lexicon import default_lexicon
+
+_TAGS = {"VERB": "VB", "NOUN": "NN", "PROPN": "NNP", "ADP": "IN", "DET": "DT", "ADJ": "JJ"}
+VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (LOWER)
+
+
+def build(spec: str) -> Doc:
+    """A parsed ``Doc`` from a spec (see the module docstring)."""
+    words, lemmas, pos, deps, heads, tags, ents = [], [], [], [], [], [], []
+    for item in spec.split():
+        parts = item.split("/")
+        word, _, lemma = parts[0].partition(":")
+        words.append(word)
+        lemmas.append(lemma or word.lower())
+        pos.append(parts[1])
+        deps.append(parts[2])
+        heads.append(int(parts[3]))
+        tags.append(parts[4] if len(parts) > 4 and parts[4] else _TAGS.get(parts[1], "XX"))
+        ents.append(f"B-{parts[5]}" if len(parts) > 5 else "O")
+    return Doc(
+        VOCAB,
+        words=words,
+        lemmas=lemmas,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        tags=tags,
+        ents=ents,
+    )
+
+
+PEOPLE = frozenset({"Lula", "Macron", "Modi", "Carney", "Meloni", "Trump", "Albanese"})
+
+
+def _person(token: object) -> bool:
+    return getattr(token, "text", "") in PEOPLE
+
+
+# (rule id, spec, index of the word, kind it names or None)
+CASES: list[tuple[str, str, int, str | None]] = [
+    (
+        "call.verb_person",
+        "Lula/PROPN/nsubj/1 called:call/VERB/ROOT/1/VBD Macron/PROPN/dobj/1",
+        1,
+        "call",
+    ),
+    (
+        "call.speak_by_phone",
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD by/ADP/prep/1 phone/NOUN/pobj/2",
+        1,
+        "call",
+    ),
+    (
+        "call.speak_in_person",
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 reporters:reporter/NOUN/pobj/2",
+        1,
+        None,
+    ),
+    (
+        "meeting.verb",
+        "Albanese/PROPN/nsubj/1 met:meet/VERB/ROOT/1/VBD Modi/PROPN/dobj/1",
+        1,
+        "meeting",
+    ),
+    (
+        "meeting.visit_person",
+        "Meloni/PROPN/nsubj/1 visited:visit/VERB/ROOT/1/VBD Trump/PROPN/dobj/1",
+        1,
+        "meeting",
+    ),
+    (
+        "visit.travel_verb",
+        "The/DET/det/1 minister/NOUN/nsubj/2 flew:fly/VERB/ROOT/2/VBD to/ADP/prep/2 Seoul/PROPN/pobj/3",
+        2,
+        "visit",
+    ),
+    (
+        "talks.negotiate_verb",
+        "Canada/PROPN/nsubj/1 negotiated:negotiate/VERB/ROOT/1/VBD with/ADP/prep/1 Mexico/PROPN/pobj/2",
+        1,
+        "talks",
+    ),
+    (
+        "talks.verb_object",
+        "The/DET/det/1 envoys:envoy/NOUN/nsubj/2 resumed:resume/VERB/ROOT/2/VBD talks:talk/NOUN/dobj/2",
+        2,
+        "talks",
+    ),
+    (
+        "agreement.agree_that",
+        "Both/DET/det/1 sides:side/NOUN/nsubj/2 agreed:agree/VERB/ROOT/2/VBD that/ADP/mark/5 "
+        "progress/NOUN/nsubjpass/5 was:be/AUX/auxpass/5 made:make/VERB/ccomp/2/VBN",
+        2,
+        None,
+    ),
+    (
+        "agreement.agree_to_keep_working",
+        "They/PRON/nsubj/1 agreed:agree/VERB/ROOT/1/VBD to/PART/aux/3 work/VERB/xcomp/1 "
+        "toward/ADP/prep/3 a/DET/det/6 pact/NOUN/pobj/4",
+        1,
+        None,
+    ),
+    (
+        "agreement.agree_to_other_act",
+        "They/PRON/nsubj/1 agreed:agree/VERB/ROOT/1/VBD to/PART/aux/3 stay/VERB/xcomp/1 "
+        "in/ADP/prep/3 contact/NOUN/pobj/4",
+        1,
+        None,
+    ),
+    (
+        "agreement.agree_verb",
+        "The/DET/det/1 ministers:minister/NOUN/nsubj/2 agreed:agree/VERB/ROOT/2/VBD on/ADP/prep/2 "
+        "tariff/NOUN/compound/5 cuts:cut/NOUN/pobj/3",
+        2,
+        "agreement",
+    ),
+    (
+        "agreement.deal_verb_object",
+        "Seoul/PROPN/nsubj/1 sealed:seal/VERB/ROOT/1/VBD a/DET/det/3 pact/NOUN/dobj/1",
+        1,
+        "agreement",
+    ),
+    (
+        "agreement.joint_statement",
+        "The/DET/det/1 governments:government/NOUN/nsubj/2 released:release/VERB/ROOT/2/VBD "
+        "a/DET/det/5 joint/ADJ/amod/5 statement/NOUN/dobj/2",
+        2,
+        "agreement",
+    ),
+    (
+        "agreement.reaffirm_terms",
+        "Both/DET/det/1 leaders:leader/NOUN/nsubj/2 reaffirmed:reaffirm/VERB/ROOT/2/VBD "
+        "the/DET/det/4 terms:term/NOUN/dobj/2",
+        2,
+        "agreement",
+    ),
+    (
+        "announcement.sign_order",
+        "The/DET/det/1 president/NOUN/nsubj/2 signed:sign/VERB/ROOT/2/VBD an/DET/det/4 order/NOUN/dobj/2",
+        2,
+        "announcement",
+    ),
+    (
+        "announcement.take_action",
+        "Ottawa/PROPN/nsubj/1 took:take/VERB/ROOT/1/VBD action/NOUN/dobj/1",
+        1,
+        "announcement",
+    ),
+    (
+        "announcement.announce_verb",
+        "Brussels/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD countermeasures/NOUN/dobj/1",
+        1,
+        "announcement",
+    ),
+    (
+        "announcement.measure_verb",
+        "Beijing/PROPN/nsubj/1 raised:raise/VERB/ROOT/1/VBD duties:duty/NOUN/dobj/1",
+        1,
+        "announcement",
+    ),
+    (
+        "announcement.took_effect",
+        "Tariffs:tariff/NOUN/nsubj/1 went:go/VERB/ROOT/1/VBD into/ADP/prep/1 effect/NOUN/pobj/2",
+        1,
+        "announcement",
+    ),
+    (
+        "announcement.speaker_act",
+        "Albanese/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD he/PRON/nsubj/5 will/AUX/aux/5/MD "
+        "soon/ADV/advmod/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5",
+        1,
+        "announcement",
+    ),
+    (
+        "visit.person_in_place",
+        "Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 Seoul/PROPN/pobj/2",
+        1,
+        "visit",
+    ),
+    ("election.vote_verb", "Australians/PROPN/nsubj/1 voted:vote/VERB/ROOT/1/VBD", 1, "election"),
+    (
+        "call.conversation_in_person",
+        "They/PRON/nsubj/1 had:have/VERB/ROOT/1/VBD a/DET/det/4 long/ADJ/amod/4 "
+        "conversation/NOUN/dobj/1",
+        4,
+        None,
+    ),
+    (
+        "call.call_for",
+        "a/DET/det/1 call/NOUN/ROOT/1 for/ADP/prep/1 restraint/NOUN/pobj/2",
+        1,
+        None,
+    ),
+    ("call.noun", "a/DET/det/2 phone/NOUN/compound/2 call/NOUN/ROOT/2", 2, "call"),
+    (
+        "meeting.summit_without_partner",
+        "the/DET/det/1 summit/NOUN/ROOT/1 in/ADP/prep/1 Lima/PROPN/pobj/2",
+        1,
+        None,
+    ),
+    ("meeting.noun", "the/DET/det/1 meeting/NOUN/ROOT/1", 1, "meeting"),
+    ("visit.noun", "her/PRON/poss/1 trip/NOUN/ROOT/1", 1, "visit"),
+    (
+        "talks.noun",
+        "talks:talk/NOUN/ROOT/0 with/ADP/prep/0 Ottawa/PROPN/pobj/1",
+        0,
+        "talks",
+    ),
+    ("announcement.noun", "the/DET/det/1 announcement/NOUN/ROOT/1", 1, "announcement"),
+    ("election.noun", "a/DET/det/2 snap/ADJ/amod/2 election/NOUN/ROOT/2", 2, "election"),
+    (
+        "election.vote_noun",
+        "an/DET/det/3 upper/ADJ/amod/2 house/NOUN/compound/3 vote/NOUN/ROOT/3",
+        3,
+        "election",
+    ),
+    (
+        "election.to_the_polls",
+        "voters:voter/NOUN/nsubj/1 go/VERB/ROOT/1 to/ADP/prep/1 the/DET/det/4 polls:poll/NOUN/pobj/2",
+        4,
+        "election",
+    ),
+    (
+        "other.named_day",
+        "Korea/PROPN/compound/1 Day/PROPN/ROOT/1 at/ADP/prep/1 the/DET/det/4 expo/NOUN/pobj/2",
+        1,
+        "other",
+    ),
+    ("other.national_day", "the/DET/det/2 national/ADJ/amod/2 day/NOUN/ROOT/2", 2, "other"),
+    ("other.noun", "a/DET/det/1 ceremony/NOUN/ROOT/1", 1, "other"),
+    (
+        "agreement.noun",
+        "the/DET/det/1 signing/NOUN/ROOT/1 of/ADP/prep/1 a/DET/det/4 pact/NOUN/pobj/2",
+        4,
+        "agreement",
+    ),
+]
+
+# sentences where a rule's guard keeps it from firing: (spec, index)
+NOT_EVENTS: list[tuple[str, int]] = [
+    # a calling verb with a predicate ("called him a friend") is not a call
+    (
+        "Lula/PROPN/nsubj/1 called:call/VERB/ROOT/1/VBD Macron/PROPN/dobj/1 a/DET/det/4 friend/NOUN/oprd/1",
+        1,
+    ),
+    # someone else's act, reported: not the speaker's announcement
+    (
+        "Albanese/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD Exporters:exporter/NOUN/nsubj/5 "
+        "will/AUX/aux/5/MD soon/ADV/advmod/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5",
+        1,
+    ),
+    # a person in an unknown place, or a place with no person in it
+    ("Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 trouble/NOUN/pobj/2", 1),
+    ("Exports:export/NOUN/nsubj/1 are:be/AUX/ROOT/1/VBP in/ADP/prep/1 Seoul/PROPN/pobj/2", 1),
+    # raising concerns names no measure
+    ("Beijing/PROPN/nsubj/1 raised:raise/VERB/ROOT/1/VBD concerns:concern/NOUN/dobj/1", 1),
+    # a pact announced by someone is the agreement, not an announcement
+    (
+        "a/DET/det/1 pact/NOUN/ROOT/1 announced:announce/VERB/acl/1/VBN by/ADP/agent/2 "
+        "Ottawa/PROPN/pobj/3",
+        2,
+    ),
+    # a participle clause: the act is the letter's
+    (
+        "the/DET/det/1 letter/NOUN/ROOT/1 announcing:announce/VERB/acl/1/VBG duties:duty/NOUN/dobj/2",
+        2,
+    ),
+    # tariffs that will take effect have not been imposed
+    ("Tariffs:tariff/NOUN/nsubj/2 will/AUX/aux/2 take/VERB/ROOT/2/VB effect/NOUN/dobj/2", 2),
+    # a bare pact, with no act or partner, is a topic
+    ("the/DET/det/1 pact/NOUN/ROOT/1", 1),
+    # negotiations about something, held nowhere and with no one
+    ("negotiations:negotiation/NOUN/ROOT/0 over/ADP/prep/0 tariffs:tariff/NOUN/pobj/1", 0),
+    # opinion polls are not an election
+    ("polls:poll/NOUN/nsubj/1 show/VERB/ROOT/1 support/NOUN/dobj/1", 0),
+    # votes counted, with no determiner: a tally
+    ("votes:vote/NOUN/nsubj/1 were:be/AUX/ROOT/1", 0),
+    # a named day with no exhibition or summit around it ("Liberation Day tariffs")
+    ("Liberation/PROPN/compound/1 Day/PROPN/compound/2 tariffs:tariff/NOUN/ROOT/2", 1),
+]
+
+
+def _ctx() -> RuleContext:
+    return RuleContext(default_lexicon(), _person)
+
+
+@pytest.mark.parametrize(("rule_id", "spec", "index", "kind"), CASES, ids=[c[0] for c in CASES])
+def test_each_rule_decides_on_its_sentence(
+    rule_id: str, spec: str, index: int, kind: str | None
+) -> None:
+    doc = build(spec)
+    rules = default_rules()
+    decided = rules.deciding_rule(doc[index], _ctx())
+    assert decided is not None and decided.id == rule_id
+    trigger = trigger_of(doc[index], _person)
+    assert (trigger.kind if trigger else None) == kind
+    if trigger is not None:
+        assert trigger.rule == rule_id
+
+
+@pytest.mark.parametrize(("spec", "index"), NOT_EVENTS)
+def test_guards_keep_a_word_from_naming_an_event(spec: str, index: int) -> None:
+    assert trigger_of(build(spec)[index], _person) is None
+
+
+def test_every_rule_has_a_sentence_and_a_reason() -> None:
+    rules = load_rules()
+    assert {r.id for r in rules} == {c[0] for c in CASES}
+    assert len({r.id for r in rules}) == len(rules)
+    assert all(r.reason and r.priority > 0 for r in rules)
+    assert [r.priority for r in rules] == sorted((r.priority for r in rules), reverse=True)
+
+
+def test_find_triggers_gives_each_word_once_in_text_order() -> None:
+    doc = build(
+        "Albanese/PROPN/nsubj/1 met:meet/VERB/ROOT/1/VBD Modi/PROPN/dobj/1 and/CCONJ/cc/1 "
+        "signed:sign/VERB/conj/1/VBD a/DET/det/6 pact/NOUN/dobj/4"
+    )
+    found = list(find_triggers(doc, default_rules(), _person))
+    assert [(t.token.i, t.kind, t.rule) for t in found] == [
+        (1, "meeting", "meeting.verb"),
+        (4, "agreement", "agreement.deal_verb_object"),
+        (6, "agreement", "agreement.noun"),
+    ]
+
+
+def test_a_word_set_missing_from_the_lexicon_is_a_data_error() -> None:
+    text = (
+        '{"rules": [{"id": "x", "kind": "other", "priority": 1, "reason": "r", '
+        '"pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": "@no_such"}}}]}]}'
+    )
+    with pytest.raises(DataFileError):
+        compile_rules(default_lexicon(), load_rules(text))
+
+
+def test_an_unknown_guard_is_a_data_error() -> None:
+    text = (
+        '{"rules": [{"id": "x", "kind": "other", "priority": 1, "reason": "r", "require": ["?"], '
+        '"pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "expo"}}]}]}'
+    )
+    with pytest.raises(DataFileError):
+        load_rules(text)
+
+
+def test_an_unparsed_document_has_no_triggers() -> None:
+    doc = Doc(VOCAB, words=["They", "met", "."])
+    assert list(find_triggers(doc, default_rules(), _person)) == []
+
+
+def test_the_rules_match_where_spacys_dependency_matcher_does() -> None:
+    """The rules are DependencyMatcher patterns: spaCy's matcher finds the same (rule,
+    trigger) pairs as the reader's evaluator on every test sentence."""
+    rules = default_rules()
+    matcher = DependencyMatcher(VOCAB)
+    for k, rule in enumerate(rules.rules):
+        matcher.add(str(k), [expanded_pattern(rule, default_lexicon())])
+    specs = [c[1] for c in CASES] + [n[0] for n in NOT_EVENTS]
+    checked = 0
+    for spec in specs:
+        doc = build(spec)
+        spacy_pairs = {(int(VOCAB.strings[m]), ids[0]) for m, ids in matcher(doc)}
+        ours = {(k, t.i) for t in doc for k in rules.matching(t)}
+        assert ours == spacy_pairs, spec
+        checked += len(ours)
+    assert checked >= len(CASES)
+
+
+def test_an_unsupported_relation_is_a_data_error() -> None:
+    text = (
+        '{"rules": [{"id": "x", "kind": "other", "priority": 1, "reason": "r", "pattern": ['
+        '{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "expo"}}, {"LEFT_ID": "trigger", '
+        '"REL_OP": ">>", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "amod"}}]}]}'
+    )
+    with pytest.raises(DataFileError):
+        compile_rules(default_lexicon(), load_rules(text))
