@@ -64,6 +64,7 @@ from tariffscope.news.event_triggers import (
     trigger_of,
 )
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import time_index
 
 __all__ = ["EventComponent", "make_event_component"]
 
@@ -138,7 +139,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
-        doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
+        doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures)
 
     def _extra_triggers(self, sent: Any, index: MentionIndex, lex: Lexicon) -> list[Trigger]:
         """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',

@@ -57,6 +57,7 @@ from tariffscope.news._syntax import governing_verb
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
+    "ARGUMENT_DEPS",
     "Attachment",
     "Purpose",
     "Role",
@@ -266,12 +267,21 @@ def attachment_point(doc: Doc, record: TimeRecord, lex: Lexicon) -> Token | None
     return token.head
 
 
+#: Dependency labels of a verb's arguments: a trigger noun in one shares the verb's dates.
+ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
+
+
 def anchors_of(token: Token) -> tuple[Token, ...]:
-    """The trigger and the verb it is an argument of ("held *talks*": "held")."""
-    verb = governing_verb(token)
-    if verb is None or verb.i == token.i:
-        return (token,)
-    return (token, verb)
+    """The trigger and the verb it is an argument of ("held *talks*", "the *meeting* took
+    place"); a noun in an adjunct ("*after* a meeting") is only itself."""
+    head = token.head
+    while head is not token and token.dep_ == "conj" and head.dep_ == "conj":
+        head = head.head  # "a call and a *meeting*": the first conjunct's verb
+    noun = head if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} else token
+    verb = noun.head
+    if noun.dep_ in ARGUMENT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+        return (token, verb)
+    return (token,)
 
 
 def _compatible(
@@ -309,10 +319,11 @@ def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
         return False
     if anchor is None or tense == 0:
         return True
-    last = record.date
-    if record.precision == "month":
-        last = (record.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return last >= anchor if tense > 0 else record.date <= anchor
+    if tense < 0:
+        return record.date <= anchor
+    if record.precision == "month":  # a plan this month
+        return (record.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) > anchor
+    return record.date > anchor
 
 
 def _owner(
@@ -421,7 +432,8 @@ def attach(
             taken.add(best[1].start)
     rest = [r for r in free if r.start not in taken]
     for key, anchors in triggers.items():
-        if key in out or any(_infinitive(t) for t in anchors):
+        clause = governing_verb(min(anchors, key=lambda t: sum(1 for _ in t.ancestors)))
+        if key in out or (clause is not None and _infinitive(clause)):
             continue
         options = [
             r
