@@ -315,8 +315,8 @@ def _infinitive(token: Token) -> bool:
 def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
     """A date found outside the trigger's phrase lies on the side of the publication the
     trigger's tense points to (a plan is not dated by the day it was reported)."""
-    if record.date is None:
-        return False
+    if record.date is None:  # a weekday of an undated story: its words still place it
+        return anchor is None and record.kind == "weekday"
     if anchor is None or tense == 0:
         return True
     if tense < 0:
@@ -432,13 +432,18 @@ def attach(
             taken.add(best[1].start)
     rest = [r for r in free if r.start not in taken]
     for key, anchors in triggers.items():
-        clause = governing_verb(min(anchors, key=lambda t: sum(1 for _ in t.ancestors)))
-        if key in out or (clause is not None and _infinitive(clause)):
+        if key in out:
             continue
+        clause = governing_verb(min(anchors, key=lambda t: sum(1 for _ in t.ancestors)))
+        if clause is not None and _infinitive(clause):
+            continue
+        top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
+        above = {t.i for t in top.ancestors}  # dates there were judged by the clause tier
         options = [
             r
             for r in rest
-            if _compatible(doc, r, points[r.start], purpose, lex)
+            if (points[r.start] is None or points[r.start].i not in above)
+            and _compatible(doc, r, points[r.start], purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
         ]
         if len(options) == 1:
