@@ -59,9 +59,7 @@ def _doc(nlp: Language, rows: list[Row], published: dt.date | None) -> tuple[Doc
 
 def _event_dates(doc: Doc, index: TimeIndex, triggers: list[int], tense: dict[int, int]):
     sent = doc[:]
-    found = attach(
-        doc, index, sent, {i: anchors_of(doc[i]) for i in triggers}, "event", LEX, tense
-    )
+    found = attach(doc, index, sent, {i: anchors_of(doc[i]) for i in triggers}, "event", LEX, tense)
     return {i: (a.record.date, a.tier) for i, a in found.items()}
 
 
@@ -121,7 +119,7 @@ def test_a_date_in_the_deadline_nouns_phrase_is_a_deadline(blank: Language) -> N
         ("5", 8, "nummod", "NUM", "CD", "5"),
         ("deadline", 6, "pobj", "NOUN", "NN", "deadline"),
     ]
-    doc, index = _doc(blank, rows, FRIDAY)
+    _, index = _doc(blank, rows, FRIDAY)
     (record,) = index.records
     assert record.role == "deadline" and record.date == dt.date(2025, 9, 5)
     assert deadline_records(index) == [record]
