@@ -122,7 +122,7 @@ def test_a_date_in_the_deadline_nouns_phrase_is_a_deadline(blank: Language) -> N
     _, index = _doc(blank, rows, FRIDAY)
     (record,) = index.records
     assert record.role == "deadline" and record.date == dt.date(2025, 9, 5)
-    assert deadline_records(index) == [record]
+    assert deadline_records(index, LEX) == [record]
 
 
 def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Language) -> None:
@@ -146,7 +146,7 @@ def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Languag
     for rows in (of_rows, expires_rows):
         _, index = _doc(blank, rows, FRIDAY)
         assert [r.role for r in index.records] == ["deadline"]
-        assert [r.date for r in deadline_records(index)] == [dt.date(2025, 9, 5)]
+        assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
 
 
 def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
@@ -161,9 +161,9 @@ def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) ->
         ("5", 5, "nummod", "NUM", "CD", "5"),
     ]
     _, index = _doc(blank, rows, FRIDAY)
-    assert [(r.role, r.date) for r in deadline_records(index)] == [("by", dt.date(2025, 9, 5))]
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [("by", dt.date(2025, 9, 5))]
     _, later = _doc(blank, rows, dt.date(2025, 9, 20))
-    assert deadline_records(later) == []
+    assert deadline_records(later, LEX) == []
 
 
 # -- attachment ------------------------------------------------------------------------------------

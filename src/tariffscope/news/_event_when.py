@@ -122,7 +122,7 @@ class WhenWhereReader:
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
         way = direction(verb)
-        if way > 0 and ongoing(verb):
+        if way > 0 and ongoing(verb, self.lexicon):
             way = 0  # "where he is attending a summit": going on now
         if token.pos_ == "NOUN" and acl is not None:
             # "the agreement finalized by Trump and Lee": done, whatever the sentence says next

@@ -35,7 +35,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = [
-    "AHEAD_PREPOSITIONS",
     "DateExpr",
     "DateKind",
     "Precision",
@@ -45,23 +44,6 @@ __all__ = [
     "resolve",
     "same_weekday",
 ]
-
-#: Prepositions before a date that make it look ahead ("from August 1", "by Friday").
-AHEAD_PREPOSITIONS = frozenset(
-    {
-        "from",
-        "starting",
-        "beginning",
-        "until",
-        "till",
-        "by",
-        "as of",
-        "effective",
-        "effective from",
-        "through",
-        "before",
-    }
-)
 
 DateKind = Literal["absolute", "month", "weekday", "relative"]
 Precision = Literal["day", "month"]

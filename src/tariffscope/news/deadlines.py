@@ -22,12 +22,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeIndex, TimeRecord
 
 __all__ = ["deadline_records", "find_deadlines"]
 
 _MAX_WHAT = 160
-_FUZZY = frozenset({"early", "mid", "late"})  # parts of a month, not a day to meet
 
 
 def _what(doc: Doc, start: int, end: int) -> str:
@@ -43,15 +43,16 @@ def _ahead(day: dt.date, anchor: dt.date | None) -> bool:
     return anchor is None or day >= anchor
 
 
-def deadline_records(index: TimeIndex) -> list[TimeRecord]:
+def deadline_records(index: TimeIndex, lex: Lexicon) -> list[TimeRecord]:
     """The time records of a story that are deadlines by their role (see the docstring)."""
+    fuzzy = lex.words("time_fuzzy_month_parts")  # parts of a month, not a day to meet
     out = []
     for record in index.records:
         if record.date is None or not _ahead(record.date, index.anchor):
             continue
         if record.role == "deadline":
             out.append(record)
-        elif record.role in {"by", "until"} and record.modifier not in _FUZZY:
+        elif record.role in {"by", "until"} and record.modifier not in fuzzy:
             if index.anchor is None and record.kind in {"weekday", "relative"}:
                 continue
             out.append(record)
@@ -59,7 +60,7 @@ def deadline_records(index: TimeIndex) -> list[TimeRecord]:
 
 
 def find_deadlines(
-    doc: Doc, index: TimeIndex, measures: list[dict[str, Any]]
+    doc: Doc, index: TimeIndex, measures: list[dict[str, Any]], lex: Lexicon
 ) -> list[dict[str, Any]]:
     """Deadline records ``{date, what, start, end}`` of one article, by date."""
     found: dict[str, dict[str, Any]] = {}
@@ -73,7 +74,7 @@ def find_deadlines(
                 "end": end,
             }
 
-    for record in deadline_records(index):
+    for record in deadline_records(index, lex):
         add(record.date.isoformat(), record.start, record.end)  # type: ignore[union-attr]
     anchor = index.anchor
     for m in measures:

@@ -128,6 +128,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     event["date"] is not None,
                     event["place"],
                     year_now,
+                    lex,
                 ):
                     described.append(event)
             raw += self._borrow(described)
@@ -139,7 +140,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
-        doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures)
+        doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _extra_triggers(self, sent: Any, index: MentionIndex, lex: Lexicon) -> list[Trigger]:
         """'Akazawa is in Washington' (a visit) and 'Trump said Monday he will raise tariffs',
@@ -290,7 +291,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if kind == "visit" and place is None:
             return None
         host = lex.place_code(place) if kind == "visit" and place else None
-        if host is not None and visit_for_talks(token):
+        if host is not None and visit_for_talks(token, lex):
             # "a U.S. team is scheduled to visit New Delhi for the sixth round of talks"
             kind = "talks"
             participants += [host] if host not in participants else []
