@@ -45,6 +45,7 @@ from tariffscope.news.temporal import (
     TimePattern,
     build_matcher,
     pattern_roles,
+    reporting_verb,
     role_of,
     time_patterns,
 )
@@ -60,6 +61,9 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
         return -1
     if span is None:
         return 0
+    said = reporting_verb(span.doc, span.start, lex)
+    if said is not None:  # "said on Friday he would ...": the day of the saying
+        return direction(said)
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     ahead_nouns = lex.words("time_ahead_nouns")

@@ -66,6 +66,7 @@ __all__ = [
     "TimeRecord",
     "attach",
     "pattern_roles",
+    "reporting_verb",
     "role_of",
     "time_index",
     "time_patterns",
@@ -249,11 +250,32 @@ def _inside(token: Token, record: TimeRecord) -> bool:
     return record.first <= token.i <= record.last
 
 
+def reporting_verb(doc: Doc, first: int, lex: Lexicon) -> Token | None:
+    """The verb of saying a date follows ("said on Friday he would ...", "told reporters
+    Friday"), whatever the parse: the small model often hangs such a date on the reported
+    clause, where it would date the plan by the day it was told."""
+    k = first - 1
+    if k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1
+    if k < 0:
+        return None
+    token = doc[k]
+    if token.dep_ in {"dobj", "dative"} and token.head.i < token.i:
+        token = token.head  # "told reporters on Friday"
+    if token.pos_ == "VERB" and token.lemma_.lower() in lex.words("time_report_verbs"):
+        return token
+    return None
+
+
 def attachment_point(doc: Doc, record: TimeRecord, lex: Lexicon) -> Token | None:
-    """The word a date expression modifies: the head of its preposition ("met *on* Friday":
-    "met"), of a date word used as a preposition ("*starting* August 1"), or its own head."""
+    """The word a date expression modifies: a verb of saying right before it
+    (:func:`reporting_verb`), else the head of its preposition ("met *on* Friday": "met"), of a
+    date word used as a preposition ("*starting* August 1"), or its own head."""
     if record.root < 0:
         return None
+    said = reporting_verb(doc, record.first, lex)
+    if said is not None:
+        return said
     token = doc[record.root]
     ahead = lex.words("time_from_prepositions") | lex.words("time_until_prepositions")
     for _ in range(4):
