@@ -1,9 +1,10 @@
 """When, where and how an event happens: helpers of :mod:`tariffscope.news.events`.
 
-:class:`WhenWhereReader` reads the date expression attached nearest to the trigger (not a
-deadline, an effective date, or the day of a report about it), the place in an "in/at" phrase,
-the destination of a trip, the place a "where" clause hangs on, the status (cancelled, planned,
-happened) and counts ("twice", "seven times").
+:class:`WhenWhereReader` dates the trigger by the temporal layer
+(:func:`tariffscope.news.temporal.attach`: its own phrase, its governing clause, the sentence's
+one unclaimed date; never a deadline, an effective date, or the day a plan was reported), and
+reads the place in an "in/at" phrase, the destination of a trip, the place a "where" clause
+hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven times").
 """
 
 from __future__ import annotations

@@ -15,9 +15,11 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
   25% tariffs"), the agent ("imposed by the U.S. government"), the subject of the verb
   ("China has set", "Canada will allow", a person's country for "Trump has slapped"), or the
   importer of "exports to the US"; the subject of "pay" or "face" is the target instead;
-- the *effective date*: a day-precise date in the same clause after "on", "from",
-  "starting", "effective", "as of", "by" (not the day of a report or of a deal, and none for a
-  rate collected "currently"); "The move, to take effect Aug. 27" in a following sentence, or
+- the *effective date*: by the temporal layer (:func:`tariffscope.news.temporal.attach`), a
+  day-precise date the rate runs from ("from", "starting", "effective", "as of") or the day of
+  a verb of imposition or effect, in the rate's own phrase, its governing clause or, when it
+  is the only one, its sentence (not the day of a report or of a deal, and none for a rate
+  collected "currently"); "The move, to take effect Aug. 27" in a following sentence, or
   "The new levy will take effect on August 27" (a tariff named without a rate), dates the
   article's lead measure;
 - the *status* from the sentence's grammar (see :func:`measure_status`), and a later "that is
