@@ -166,6 +166,26 @@ def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) ->
     assert deadline_records(later, LEX) == []
 
 
+def test_by_the_end_of_this_month_is_a_deadline_until_the_month_ends(blank: Language) -> None:
+    # "Seoul wants a deal by the end of the month"
+    rows: list[Row] = [
+        ("Seoul", 1, "nsubj", "PROPN", "NNP", "Seoul"),
+        ("wants", 1, "ROOT", "VERB", "VBZ", "want"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("deal", 1, "dobj", "NOUN", "NN", "deal"),
+        ("by", 1, "prep", "ADP", "IN", "by"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("end", 4, "pobj", "NOUN", "NN", "end"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("month", 7, "pobj", "NOUN", "NN", "month"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [(r.role, r.date, r.precision) for r in deadline_records(index, LEX)] == [
+        ("by", dt.date(2025, 7, 1), "month")
+    ]
+
+
 # -- attachment ------------------------------------------------------------------------------------
 def _said_friday_following_meeting() -> list[Row]:
     # "Carney said on Friday following their meeting in Ottawa"
@@ -202,6 +222,25 @@ def test_a_plan_is_not_dated_by_the_day_it_was_reported(blank: Language) -> None
     doc, index = _doc(blank, rows, SATURDAY)
     assert _event_dates(doc, index, [6], {6: 1}) == {}
     assert _event_dates(doc, index, [6], {6: -1}) == {6: (FRIDAY, "clause")}  # "had met"
+
+
+def test_a_date_right_after_a_verb_of_saying_is_the_day_of_the_saying(blank: Language) -> None:
+    # "Ottawa said on Friday it would raise duties", parsed with the date on "raise"
+    rows: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("would", 6, "aux", "AUX", "MD", "would"),
+        ("raise", 1, "ccomp", "VERB", "VB", "raise"),
+        ("duties", 6, "dobj", "NOUN", "NNS", "duty"),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    (record,) = index.records
+    assert record.date == FRIDAY  # told as past, not the Friday ahead
+    assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "phrase")}
+    assert _event_dates(doc, index, [6], {6: 1}) == {}  # the plan is not dated by the saying
 
 
 def test_a_trigger_in_between_keeps_its_own_date(blank: Language) -> None:

@@ -39,8 +39,13 @@ def _what(doc: Doc, start: int, end: int) -> str:
     return text if len(text) <= _MAX_WHAT else text[: _MAX_WHAT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _ahead(day: dt.date, anchor: dt.date | None) -> bool:
-    return anchor is None or day >= anchor
+def _ahead(record: TimeRecord, anchor: dt.date | None) -> bool:
+    """On or after publication; a month counts to its last day ("by the end of the month")."""
+    if anchor is None or record.date is None:
+        return anchor is None
+    if record.precision == "month":
+        return (record.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) > anchor
+    return record.date >= anchor
 
 
 def deadline_records(index: TimeIndex, lex: Lexicon) -> list[TimeRecord]:
@@ -48,7 +53,7 @@ def deadline_records(index: TimeIndex, lex: Lexicon) -> list[TimeRecord]:
     fuzzy = lex.words("time_fuzzy_month_parts")  # parts of a month, not a day to meet
     out = []
     for record in index.records:
-        if record.date is None or not _ahead(record.date, index.anchor):
+        if record.date is None or not _ahead(record, index.anchor):
             continue
         if record.role == "deadline":
             out.append(record)
