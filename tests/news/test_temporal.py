@@ -59,7 +59,9 @@ def _doc(nlp: Language, rows: list[Row], published: dt.date | None) -> tuple[Doc
 
 def _event_dates(doc: Doc, index: TimeIndex, triggers: list[int], tense: dict[int, int]):
     sent = doc[:]
-    found = attach(doc, index, sent, {i: anchors_of(doc[i]) for i in triggers}, "event", LEX, tense)
+    found = attach(
+        doc, index, sent, {i: anchors_of(doc[i], LEX) for i in triggers}, "event", LEX, tense
+    )
     return {i: (a.record.date, a.tier) for i, a in found.items()}
 
 
@@ -377,3 +379,37 @@ def test_deadline_sentences(nlp: Language, sentence: str) -> None:
 
     extraction = extract(article_from_text(f"published: 2025-07-18\n\n{sentence}\n"), nlp)
     assert [d.date for d in extraction.deadlines] == [dt.date(2025, 9, 5)]
+
+
+def test_a_weekday_in_a_present_timetable_looks_ahead(blank: Language) -> None:
+    # "Voters go to the polls on Sunday" / "Ottawa says on Sunday ..." (saying looks back)
+    rows: list[Row] = [
+        ("Voters", 1, "nsubj", "NOUN", "NNS", "voter"),
+        ("go", 1, "ROOT", "VERB", "VBP", "go"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("polls", 2, "pobj", "NOUN", "NNS", "poll"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Sunday", 5, "pobj", "PROPN", "NNP", "Sunday"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [r.date for r in index.records] == [dt.date(2025, 7, 20)]
+    says: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Sunday", 2, "pobj", "PROPN", "NNP", "Sunday"),
+    ]
+    _, index = _doc(blank, says, FRIDAY)
+    assert [r.date for r in index.records] == [dt.date(2025, 7, 13)]
+
+
+@pytest.mark.slow
+def test_an_event_dated_after_publication_in_the_present_is_planned(nlp: Language) -> None:
+    from tariffscope.news.api import extract
+    from tariffscope.news.ingest import article_from_text
+
+    text = "Japanese voters head to the polls in an upper house election on Sunday."
+    extraction = extract(article_from_text(f"published: 2025-07-18\n\n{text}\n"), nlp)
+    (election,) = [e for e in extraction.events if e.kind == "election"]
+    assert (election.date, election.status) == (dt.date(2025, 7, 20), "planned")

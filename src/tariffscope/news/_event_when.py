@@ -9,6 +9,7 @@ hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -43,7 +44,7 @@ class WhenWhereReader:
         if not index.within(sent.start_char, sent.end_char):
             return None
         triggers = {
-            t.i: anchors_of(t)
+            t.i: anchors_of(t, lex)
             for t in sent
             if t.i == token.i or trigger_of(t, lambda _t: False) is not None
         }
@@ -152,7 +153,19 @@ class WhenWhereReader:
             and (token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before")
         ):
             return "planned"
+        if way == 0 and self._dated_ahead(token):
+            return "planned"  # "voters head to the polls on Sunday": a timetable
         return "planned" if way > 0 else "happened"
+
+    def _dated_ahead(self, token: Token) -> bool:
+        """The event's own date (see :meth:`_date`) falls after publication."""
+        meta = token.doc._.tariffscope_meta or {}
+        published = meta.get("published")
+        found = self._date(token.doc, token, [])
+        if not published or found is None or found["date"] is None:
+            return False
+        day = dt.date.fromisoformat(found["date"])
+        return found["precision"] == "day" and day > dt.date.fromisoformat(published)
 
     def _count(self, token: Token) -> int | None:
         scope = [token, *([token.head] if token.pos_ != "VERB" else [])]

@@ -72,7 +72,17 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     root = span.root
     if root.head.lower_ in ahead_nouns:
         return 1
-    return direction(governing_verb(root.head if root.head is not root else root))
+    verb = governing_verb(root.head if root.head is not root else root)
+    way = direction(verb)
+    if (
+        way == 0
+        and expr.kind == "weekday"
+        and verb is not None
+        and verb.tag_ in {"VBP", "VBZ"}
+        and verb.lemma_.lower() not in lex.words("time_report_verbs")
+    ):
+        return 1  # "voters head to the polls on Sunday": a timetable, told in the present
+    return way
 
 
 def date_role(

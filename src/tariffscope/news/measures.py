@@ -80,10 +80,10 @@ def _published(doc: Doc) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _measure_anchors(span: Span, noun: Token) -> tuple[Token, ...]:
+def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]:
     """A rate's anchors for dating: its words, its noun, the verb the noun is an argument of."""
     out = {span.root.i: span.root}
-    for token in anchors_of(noun):
+    for token in anchors_of(noun, lex):
         out.setdefault(token.i, token)
     return tuple(out.values())
 
@@ -238,8 +238,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             other = doc.char_span(rate.start, rate.end, alignment_mode="expand")
             head = None if other is None else anchor_noun(other)
             if other is not None and head is not None:
-                triggers[other.start_char] = _measure_anchors(other, head)
-        triggers[span.start_char] = _measure_anchors(span, noun)
+                triggers[other.start_char] = _measure_anchors(other, head, lex)
+        triggers[span.start_char] = _measure_anchors(span, noun, lex)
         hit = attach(doc, index, sent, triggers, "effective", lex).get(span.start_char)
         return None if hit is None else hit.record.iso
 

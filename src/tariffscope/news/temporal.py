@@ -293,14 +293,27 @@ def attachment_point(doc: Doc, record: TimeRecord, lex: Lexicon) -> Token | None
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
 
 
-def anchors_of(token: Token) -> tuple[Token, ...]:
-    """The trigger and the verb it is an argument of ("held *talks*", "the *meeting* took
-    place"); a noun in an adjunct ("*after* a meeting") is only itself."""
+def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """The trigger and the verb it belongs to: the verb it is an argument of ("held *talks*",
+    "the *meeting* took place"), or the verb whose phrase of place or purpose holds it ("head
+    to the polls in an *election* on Sunday", "arrive on Monday for *talks*"). A noun after a
+    preposition of sequence ("*after* a meeting", "ahead of *talks*") is only itself: its time
+    is another."""
     head = token.head
     while head is not token and token.dep_ == "conj" and head.dep_ == "conj":
         head = head.head  # "a call and a *meeting*": the first conjunct's verb
     noun = head if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} else token
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.pos_ == "ADP":
+        link = verb
+        if link.lower_ in {"of", "to"} and link.head.pos_ in {"ADV", "ADJ"}:
+            link = link.head  # "ahead of", "prior to"
+        if link.lower_ in lex.words("time_sequence_prepositions"):
+            return (token,)
+        verb = verb.head
+        if link.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+            return (token, verb)
+        return (token,)
     if noun.dep_ in ARGUMENT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
         return (token, verb)
     return (token,)
