@@ -18,14 +18,8 @@ import tariffscope.news.dates_component  # noqa: F401  (registers the factory)
 from tariffscope.news.dates import find_dates, resolve
 from tariffscope.news.deadlines import deadline_records
 from tariffscope.news.lexicon import default_lexicon
-from tariffscope.news.temporal import (
-    TimeIndex,
-    anchors_of,
-    attach,
-    role_of,
-    time_index,
-    time_patterns,
-)
+from tariffscope.news.temporal import TimeIndex, anchors_of, attach, time_index
+from tariffscope.news.time_rules import role_of, time_patterns
 
 LEX = default_lexicon()
 FRIDAY = dt.date(2025, 7, 18)

@@ -40,7 +40,7 @@ from tariffscope.news.dates import (
     same_weekday,
 )
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.temporal import (
+from tariffscope.news.time_rules import (
     Role,
     TimePattern,
     build_matcher,
