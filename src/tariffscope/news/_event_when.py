@@ -1,98 +1,57 @@
 """When, where and how an event happens: helpers of :mod:`tariffscope.news.events`.
 
-:class:`WhenWhereReader` reads the date expression attached nearest to the trigger (not a
-deadline, an effective date, or the day of a report about it), the place in an "in/at" phrase,
-the destination of a trip, the place a "where" clause hangs on, the status (cancelled, planned,
-happened) and counts ("twice", "seven times").
+:class:`WhenWhereReader` dates the trigger by the temporal layer
+(:func:`tariffscope.news.temporal.attach`: its own phrase, its governing clause, the sentence's
+one unclaimed date; never a deadline, an effective date, or the day a plan was reported), and
+reads the place in an "in/at" phrase, the destination of a trip, the place a "where" clause
+hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven times").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._event_words import (
     COUNT_WORDS,
-    NOT_EVENT_DATE_PREPS,
     NUMBERS,
     PLANNED_WORDS,
-    REPORT_VERBS,
 )
-from tariffscope.news._measure_parts import tree_distance
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.event_context import ongoing
 from tariffscope.news.event_triggers import CANCEL_WORDS, trigger_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import anchors_of, attach, time_index
 
 __all__ = ["WhenWhereReader"]
-
-
-def _below(token: Token, head: Token) -> bool:
-    """``token`` lies in the subtree of ``head``."""
-    return any(t.i == head.i for t in token.ancestors)
 
 
 class WhenWhereReader:
     """Methods that find an event's date, place, status and count."""
 
+    lexicon: Lexicon
+
     def _date(self, doc: Doc, token: Token, dates: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The event's date by the temporal layer's one mechanism
+        (:func:`tariffscope.news.temporal.attach`): every event trigger of the sentence claims
+        the dates of its own phrase, the others take one from a governing clause or the
+        sentence."""
+        lex = self.lexicon
         sent = token.sent
-        verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
-        best: tuple[int, dict[str, Any]] | None = None
-        reported: list[dict[str, Any]] = []
-        others = 0
-        for d in dates:
-            if not (sent.start_char <= d["start"] < sent.end_char):
-                continue
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            if span is None:
-                continue
-            if d.get("preposition") in NOT_EVENT_DATE_PREPS:
-                continue
-            owner = governing_verb(span.root.head if span.root.head is not span.root else span.root)
-            if (
-                owner is not None
-                and verb is not None
-                and owner.i != verb.i
-                and (owner.lemma_.lower() in REPORT_VERBS | {"follow", "come"})
-                and not (owner.dep_ == "acl" and owner.head.i == token.i)  # "a deal announced
-            ):  # by Trump on Tuesday": the trigger's own participle
-                if owner.i == verb.head.i:  # the report verb of this trigger
-                    reported.append(d)
-                continue  # "said on Thursday that they have agreed": the date of the saying
-            owners_path = []
-            for up in span.root.ancestors:
-                if up.i == token.i or (verb is not None and up.i == verb.i):
-                    break
-                owners_path.append(up)
-            if any(
-                trigger_of(up, lambda _t: False) is not None
-                and up.pos_ == "NOUN"
-                and not (verb is not None and up.head.i == verb.i)
-                for up in owners_path
-            ):
-                others += 1
-                continue  # "after a meeting in September, ... agreed": the meeting's date
-            distance = tree_distance(span.root, token)
-            if verb is not None and verb.i != token.i:
-                distance = min(distance, tree_distance(span.root, verb) + 1)
-            if distance <= 4 and (best is None or distance < best[0]):
-                best = (distance, d)
-            elif best is not None and distance == best[0] and _below(span.root, verb or token):
-                best = (distance, d)  # "reached a deal on July 30 and we reaffirmed ... on
-                # October 29": the date under the trigger's own verb
-            elif distance > 4:
-                others += 1
-        if (
-            best is None
-            and reported
-            and not others
-            and verb is not None
-            and (direction(verb) < 0 and verb.dep_ == "ccomp")
-        ):
-            return reported[0]  # "said on Thursday he had agreed with Xi": the same day
-        return None if best is None else best[1]
+        index = time_index(doc, lex)
+        if not index.within(sent.start_char, sent.end_char):
+            return None
+        triggers = {
+            t.i: anchors_of(t, lex)
+            for t in sent
+            if t.i == token.i or trigger_of(t, lambda _t: False) is not None
+        }
+        tense = {i: direction(governing_verb(doc[i])) for i in triggers}
+        found = attach(doc, index, sent, triggers, "event", lex, tense)
+        hit = found.get(token.i)
+        return None if hit is None else hit.record.as_dict()
 
     def _place(self, doc: Doc, token: Token, lex: Lexicon) -> str | None:
         owners = [token]
@@ -156,7 +115,7 @@ class WhenWhereReader:
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
         way = direction(verb)
-        if way > 0 and ongoing(verb):
+        if way > 0 and ongoing(verb, self.lexicon):
             way = 0  # "where he is attending a summit": going on now
         if token.pos_ == "NOUN" and acl is not None:
             # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
@@ -185,7 +144,19 @@ class WhenWhereReader:
             and (token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before")
         ):
             return "planned"
+        if way == 0 and self._dated_ahead(token):
+            return "planned"  # "voters head to the polls on Sunday": a timetable
         return "planned" if way > 0 else "happened"
+
+    def _dated_ahead(self, token: Token) -> bool:
+        """The event's own date (see :meth:`_date`) falls after publication."""
+        meta = token.doc._.tariffscope_meta or {}
+        published = meta.get("published")
+        found = self._date(token.doc, token, [])
+        if not published or found is None or found["date"] is None:
+            return False
+        day = dt.date.fromisoformat(found["date"])
+        return found["precision"] == "day" and day > dt.date.fromisoformat(published)
 
     def _count(self, token: Token) -> int | None:
         scope = [token, *([token.head] if token.pos_ != "VERB" else [])]

@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = [
-    "AHEAD_PREPOSITIONS",
     "DateExpr",
     "DateKind",
     "Precision",
@@ -45,23 +44,6 @@ __all__ = [
     "resolve",
     "same_weekday",
 ]
-
-#: Prepositions before a date that make it look ahead ("from August 1", "by Friday").
-AHEAD_PREPOSITIONS = frozenset(
-    {
-        "from",
-        "starting",
-        "beginning",
-        "until",
-        "till",
-        "by",
-        "as of",
-        "effective",
-        "effective from",
-        "through",
-        "before",
-    }
-)
 
 DateKind = Literal["absolute", "month", "weekday", "relative"]
 Precision = Literal["day", "month"]
@@ -130,6 +112,12 @@ _RELATIVE = re.compile(
     r"(?P<units>days|weeks|months))\b",
     re.I,
 )
+_MONTH_EDGE = re.compile(
+    r"\b(?:the[ \t]+)?(?P<edge>end|start|beginning|middle)[ \t]+of[ \t]+"
+    r"(?P<which>the|this|next|last)[ \t]+month\b",
+    re.I,
+)
+_RANGE_LINK = re.compile(r"[ \t]*(?:to|through|until|till|-|–|—)[ \t]*", re.I)
 _PREP_BEFORE = re.compile(
     r"(?:\b(?P<p>on|by|from|until|till|since|starting|beginning|effective|before|after|in|"
     r"through|as[ \t]+of|effective[ \t]+from|to)[ \t]+)$",
@@ -177,6 +165,14 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _prep(text: str, start: int) -> str | None:
     match = _PREP_BEFORE.search(text[max(0, start - 20) : start])
     return None if match is None else " ".join(match["p"].lower().split())
+
+
+def _prep_of_phrase(text: str, start: int) -> str | None:
+    """The preposition before a noun phrase that may open with "the" ("by the end of July")."""
+    head = text[max(0, start - 24) : start]
+    if head.lower().endswith("the "):
+        head = head[:-4]
+    return _prep(head, len(head))
 
 
 def find_dates(text: str) -> list[DateExpr]:
@@ -233,6 +229,8 @@ def find_dates(text: str) -> list[DateExpr]:
         cue = " ".join(m["cue"].lower().split())
         modifier = cue if cue in {"last", "next", "this", "early", "mid", "late"} else None
         prep = None if modifier else cue
+        if cue in {"end of", "start of"}:  # "by the end of July": the edge of the month
+            modifier, prep = cue.split()[0], _prep_of_phrase(text, m.start())
         add(
             DateExpr(
                 start if modifier is None else m.start(),
@@ -263,6 +261,19 @@ def find_dates(text: str) -> list[DateExpr]:
                 preposition=_prep(text, start),
             )
         )
+    for m in _MONTH_EDGE.finditer(text):
+        which = m["which"].lower()
+        add(
+            DateExpr(
+                m.start(),
+                m.end(),
+                m[0],
+                "relative",
+                month_offset={"last": -1, "next": 1}.get(which, 0),
+                modifier=m["edge"].lower(),
+                preposition=_prep(text, m.start()),
+            )
+        )
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -270,7 +281,21 @@ def find_dates(text: str) -> list[DateExpr]:
         if expr is not None:
             add(expr)
     found.sort(key=lambda e: e.start)
-    return _merge_weekday_absolute(text, found)
+    return _ranges(text, _merge_weekday_absolute(text, found))
+
+
+def _ranges(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """The second date of a range ("from July 9 to Aug. 1", "July 9-Aug. 1") closes it: its
+    preposition is "until"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        first, second = out[k - 1], out[k]
+        if first.preposition not in {"from", "between"}:
+            continue
+        if _RANGE_LINK.fullmatch(text[first.end : second.start]) is None:
+            continue
+        out[k] = replace(second, preposition="until")
+    return out
 
 
 def _relative(m: re.Match[str]) -> DateExpr | None:

@@ -14,6 +14,9 @@ the text tells as past (:func:`tariffscope.news.dates.publication_floor`); a wee
 past is the latest past full date of the text that falls on it ("Trump on Thursday ended the
 talks ... wrote on October 23, 2025", a Thursday), if any
 (:func:`tariffscope.news.dates.same_weekday`).
+
+Each expression also gets its role (:mod:`tariffscope.news.temporal`): a deadline by the named
+patterns of ``data/time_patterns.json`` (which then looks ahead), else by its preposition.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ import datetime as dt
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._persons import dateline_ranges
 from tariffscope.news._syntax import direction, governing_verb
 from tariffscope.news.dates import (
-    AHEAD_PREPOSITIONS,
     DateExpr,
     find_dates,
     publication_floor,
@@ -36,29 +40,64 @@ from tariffscope.news.dates import (
     same_weekday,
 )
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.time_rules import (
+    Role,
+    TimePattern,
+    build_matcher,
+    pattern_roles,
+    reporting_verb,
+    role_of,
+    time_patterns,
+)
 
 __all__ = ["DateComponent", "date_direction", "make_date_component", "stated_date"]
 
-_AHEAD_PREPS = AHEAD_PREPOSITIONS
-_DEADLINE_NOUNS = frozenset({"deadline", "cutoff", "cut-off", "target", "expiry"})
 
-
-def date_direction(expr: DateExpr, span: Span | None) -> int:
+def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     """-1, 0 or +1: which way a date expression points (see the module docstring)."""
-    if expr.preposition in _AHEAD_PREPS:
+    if expr.preposition in lex.words("time_ahead_prepositions"):
         return 1
-    if expr.preposition == "since":
+    if expr.preposition in lex.words("time_since_prepositions"):
         return -1
     if span is None:
         return 0
+    said = reporting_verb(span.doc, span.start, lex)
+    if said is not None:  # "said on Friday he would ...": the day of the saying
+        return direction(said)
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in _DEADLINE_NOUNS:
+    ahead_nouns = lex.words("time_ahead_nouns")
+    if after is not None and after.lower_ in ahead_nouns:
         return 1
     root = span.root
-    if root.head.lower_ in _DEADLINE_NOUNS:
+    if root.head.lower_ in ahead_nouns:
         return 1
-    return direction(governing_verb(root.head if root.head is not root else root))
+    verb = governing_verb(root.head if root.head is not root else root)
+    way = direction(verb)
+    if (
+        way == 0
+        and expr.kind == "weekday"
+        and verb is not None
+        and verb.tag_ in {"VBP", "VBZ"}
+        and verb.lemma_.lower() not in lex.words("time_report_verbs")
+    ):
+        return 1  # "voters head to the polls on Sunday": a timetable, told in the present
+    return way
+
+
+def date_role(
+    expr: DateExpr, span: Span | None, matched: dict[int, tuple[Role, str]], lex: Lexicon
+) -> Role:
+    """The role of a date: a named pattern's (``data/time_patterns.json``), else a deadline
+    noun right after it ("an Aug. 1 deadline" however it is parsed), else its preposition's."""
+    if span is not None:
+        for token in span:
+            if token.i in matched:
+                return matched[token.i][0]
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ in lex.words("time_deadline_nouns"):
+            return "deadline"
+    return role_of(expr.preposition, lex)
 
 
 def stated_date(doc: Doc) -> dt.date | None:
@@ -87,18 +126,43 @@ def _published(doc: Doc) -> dt.date | None:
 class DateComponent(LexiconComponent):
     """Resolve the article's date expressions (writes ``doc._.tariffscope_dates``)."""
 
+    def _rules(self) -> tuple[tuple[TimePattern, ...], DependencyMatcher]:
+        """The named time patterns and their matcher, built once per lexicon."""
+        key = id(self.lexicon)
+        cached = getattr(self, "_built", None)
+        if cached is None or cached[0] != key:
+            patterns = time_patterns(self.lexicon)
+            cached = (key, patterns, build_matcher(self.vocab, patterns))
+            self._built = cached
+        return cached[1], cached[2]
+
     def annotate(self, doc: Doc) -> None:
-        """Find, orient and resolve every date expression."""
+        """Find, orient, resolve and give a role to every date expression."""
+        lex = self.lexicon
         anchor = _published(doc)
         meta = doc._.tariffscope_meta or {}
         ref_year = None if anchor else reference_year(doc.text, meta.get("url"))
+        patterns, matcher = self._rules()
+        deadline_nouns = lex.words("time_deadline_nouns")
+        matched = (
+            pattern_roles(doc, matcher, patterns)
+            if any(t.lower_ in deadline_nouns for t in doc)
+            else {}
+        )
+        datelines = dateline_ranges(doc.text)
         found = []
+        roles: list[Role] = []
         for expr in find_dates(doc.text):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            found.append((expr, date_direction(expr, span)))
+            role = date_role(expr, span, matched, lex)
+            if any(start <= expr.start < end for start, end in datelines):
+                role = "dateline"
+            way = 1 if role == "deadline" else date_direction(expr, span, lex)
+            found.append((expr, way))
+            roles.append(role)
         floor = None if anchor else publication_floor(found, meta.get("url"))
         out: list[dict[str, Any]] = []
-        for expr, way in found:
+        for (expr, way), role in zip(found, roles, strict=True):
             value, precision = resolve(
                 expr, anchor, ref_year=ref_year, ref_date=floor, direction=way
             )
@@ -114,6 +178,7 @@ class DateComponent(LexiconComponent):
                     "date": None if value is None else value.isoformat(),
                     "precision": precision,
                     "direction": way,
+                    "role": role,
                     "preposition": expr.preposition,
                     "modifier": expr.modifier,
                     "has_year": expr.has_year,

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from tariffscope.news.dates import _MONTHS, AHEAD_PREPOSITIONS, DateExpr, find_dates
+from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
+from tariffscope.news.lexicon import default_lexicon
 
 __all__ = [
     "WEEKDAY_YEARS",
@@ -276,6 +277,7 @@ def story_date(
     url: str | None = None,
     title: str | None = None,
     today: dt.date | None = None,
+    ahead: frozenset[str] | None = None,
 ) -> DateClue | None:
     """The day an undated story is read as of, from its clues (see the module docstring).
 
@@ -290,6 +292,9 @@ def story_date(
         to cut tariffs before August 1").
     today
         The latest day a story can have (default: the clock's), for a weekday-pinned year.
+    ahead
+        Prepositions that make a title's date look ahead (default: the lexicon's
+        ``time_ahead_prepositions``).
 
     Returns
     -------
@@ -297,13 +302,14 @@ def story_date(
         None when the story gives no day: no full date, no month and day with a year to put
         on it, no date or month in its URL.
     """
+    ahead_words = ahead if ahead is not None else default_lexicon().words("time_ahead_prepositions")
     in_url = url_date(url)
     ceiling = _month_end(in_url[0]) if in_url and in_url[1] == "month" else None
     year = _year_source(url, title, exprs, text)
     everything = [
         *((e, way, "its text") for e, way in exprs),
         *(
-            (e, 1 if e.preposition in AHEAD_PREPOSITIONS else 0, "its title")
+            (e, 1 if e.preposition in ahead_words else 0, "its title")
             for e in (find_dates(title) if title else ())
         ),
     ]

@@ -1,16 +1,18 @@
 """Deadlines: dates by which something must happen or will change.
 
-A deadline is
+Read from the story's time index (:mod:`tariffscope.news.temporal`), a deadline is
 
-- a date of a "deadline" noun ("an Aug. 1 deadline", "Friday's deadline", "the deadline of
-  June 1");
-- a date after "until" or "by" that lies ahead of publication ("won't be required to pay ...
-  until April 2", "drop canola seed duties to 15 per cent by March"); fuzzy months ("until
-  early August") are left out;
+- a date in the role ``deadline``, given by the named patterns of ``data/time_patterns.json``
+  ("an Aug. 1 deadline", "ahead of Friday's deadline", "the deadline of June 1", "the
+  deadline expires on August 1", "extended the deadline to August 12");
+- a date in the role ``by`` or ``until`` (also the end of a range, "from July 9 to Aug. 1")
+  that lies ahead of publication ("won't be required to pay ... until April 2", "drop canola
+  seed duties to 15 per cent by March"); fuzzy months ("until early August") are left out,
+  and so are weekdays and relative words when the publication date is unknown;
 - the effective date of a measure that is not yet in force (after publication, or any date
   of a threatened or agreed measure when the publication date is unknown).
 
-``what`` is the clause the date belongs to, trimmed. One deadline per date.
+``what`` is the sentence the date belongs to, trimmed. One deadline per date.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-__all__ = ["find_deadlines"]
+from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import TimeIndex, TimeRecord
 
-_DEADLINE_NOUNS = frozenset({"deadline", "cutoff", "cut-off"})
-_AHEAD = frozenset({"until", "till", "by"})
+__all__ = ["deadline_records", "find_deadlines"]
+
 _MAX_WHAT = 160
 
 
@@ -36,12 +39,33 @@ def _what(doc: Doc, start: int, end: int) -> str:
     return text if len(text) <= _MAX_WHAT else text[: _MAX_WHAT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _ahead(value: str, anchor: dt.date | None) -> bool:
-    return anchor is None or dt.date.fromisoformat(value) >= anchor
+def _ahead(record: TimeRecord, anchor: dt.date | None) -> bool:
+    """On or after publication; a month counts to its last day ("by the end of the month")."""
+    if anchor is None or record.date is None:
+        return anchor is None
+    if record.precision == "month":
+        return (record.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) > anchor
+    return record.date >= anchor
+
+
+def deadline_records(index: TimeIndex, lex: Lexicon) -> list[TimeRecord]:
+    """The time records of a story that are deadlines by their role (see the docstring)."""
+    fuzzy = lex.words("time_fuzzy_month_parts")  # parts of a month, not a day to meet
+    out = []
+    for record in index.records:
+        if record.date is None or not _ahead(record, index.anchor):
+            continue
+        if record.role == "deadline":
+            out.append(record)
+        elif record.role in {"by", "until"} and record.modifier not in fuzzy:
+            if index.anchor is None and record.kind in {"weekday", "relative"}:
+                continue
+            out.append(record)
+    return out
 
 
 def find_deadlines(
-    doc: Doc, dates: list[dict[str, Any]], measures: list[dict[str, Any]], anchor: dt.date | None
+    doc: Doc, index: TimeIndex, measures: list[dict[str, Any]], lex: Lexicon
 ) -> list[dict[str, Any]]:
     """Deadline records ``{date, what, start, end}`` of one article, by date."""
     found: dict[str, dict[str, Any]] = {}
@@ -55,28 +79,9 @@ def find_deadlines(
                 "end": end,
             }
 
-    for d in dates:
-        if d["date"] is None:
-            continue
-        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-        if span is None:
-            continue
-        after = doc[span.end] if span.end < len(doc) else None
-        near = [t.lower_ for t in (span.root.head, *span.root.children)]
-        deadline_noun = (after is not None and after.lower_ in _DEADLINE_NOUNS) or any(
-            w in _DEADLINE_NOUNS for w in near
-        )
-        if deadline_noun and d["precision"] == "day" and _ahead(d["date"], anchor):
-            add(d["date"], d["start"], d["end"])
-            continue
-        if (
-            d.get("preposition") in _AHEAD
-            and _ahead(d["date"], anchor)
-            and (d.get("modifier") not in {"early", "mid", "late"})
-        ):
-            if anchor is None and d["kind"] in {"weekday", "relative"}:
-                continue
-            add(d["date"], d["start"], d["end"])
+    for record in deadline_records(index, lex):
+        add(record.date.isoformat(), record.start, record.end)  # type: ignore[union-attr]
+    anchor = index.anchor
     for m in measures:
         value = m.get("effective_date")
         if not value:

@@ -44,7 +44,6 @@ from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
-    "SEQUENCE_ADVERBS",
     "clause_dates",
     "date_by_offsets",
     "day_offsets",
@@ -54,10 +53,6 @@ __all__ = [
     "visit_for_talks",
 ]
 
-SEQUENCE_ADVERBS = frozenset(["previously", "initially", "originally", "formerly"])
-_TEMPORAL_MARKS = frozenset(["after", "since", "when"])
-_ORIGIN_VERBS = frozenset(["begin", "start", "erupt", "stem", "date"])
-_LONG_UNITS = frozenset(["month", "year", "decade"])
 _PAST_YEAR_TEXT = re.compile(r"\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -66,13 +61,14 @@ def _verb_of(token: Token) -> Token | None:
     return token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
 
 
-def _year_tokens(token: Token) -> list[int]:
+def _year_tokens(token: Token, lex: Lexicon) -> list[int]:
     """Years attached to the trigger: "the 2022 election", "imposed ... in 2019"."""
     years = [int(c.text) for c in token.children if _YEAR.match(c.text)]
     verb = _verb_of(token)
+    preps = lex.words("event_context_year_prepositions")
     for owner in [token] + ([verb] if verb is not None and verb.i != token.i else []):
         for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 years += [int(g.text) for g in prep.children if _YEAR.match(g.text)]
     return years
 
@@ -84,6 +80,7 @@ def is_background(
     dated: bool,
     place: str | None,
     year_now: int | None,
+    lex: Lexicon,
 ) -> bool:
     """True when the event the trigger names is history the article only mentions.
 
@@ -94,25 +91,28 @@ def is_background(
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
         return True
-    if year_now is not None and any(y < year_now for y in _year_tokens(token)):
+    if year_now is not None and any(y < year_now for y in _year_tokens(token, lex)):
         return True
     if date_text or place:
         return False
     verb = _verb_of(token)
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in verb.children):
+    sequence = lex.words("event_context_sequence_adverbs")
+    if any(c.dep_ == "advmod" and c.lower_ in sequence for c in verb.children):
         return True
     if kind != "announcement" or verb.dep_ != "advcl":
         return False
-    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}} & _TEMPORAL_MARKS
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}} & lex.words(
+        "event_context_temporal_marks"
+    )
     if not marks:
         return False
     head = verb.head
-    if "since" in marks or head.lemma_.lower() in _ORIGIN_VERBS:
+    if "since" in marks or head.lemma_.lower() in lex.words("event_context_origin_verbs"):
         return True  # "a dispute that began when the last government levied tariffs"
     return any(  # "comes more than three months after Trump imposed"
-        c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_UNITS
+        c.dep_ == "npadvmod" and c.lemma_.lower() in lex.words("event_context_long_units")
         for c in [*head.children, *verb.children]
     )
 
@@ -177,7 +177,7 @@ def topic_country(member: Token, lex: Lexicon) -> str | None:
             c
             for c in member.children
             if c.dep_ == "poss"
-            and c.lemma_.lower() in {"country", "nation"}
+            and c.lemma_.lower() in lex.words("event_context_country_nouns")
             and any(d.lower_ == "the" for d in c.children)
         ),
         None,
@@ -251,53 +251,30 @@ def clause_dates(doc: Doc, dates: list[dict[str, Any]]) -> dict[int, dt.date]:
     return out
 
 
-_TALKS_NOUNS = frozenset(["talks", "negotiations", "round"])
-
-
-def visit_for_talks(token: Token) -> bool:
+def visit_for_talks(token: Token, lex: Lexicon) -> bool:
     """The trip's purpose is a negotiating round: "visit New Delhi for the sixth round of
     talks", "travel to Brussels for negotiations"."""
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     owners = [token] + ([verb] if verb is not None and verb.i != token.i else [])
+    nouns, talks = lex.words("event_context_talks_nouns"), lex.words("event_context_talks_words")
     for owner in owners:
         for prep in owner.children:
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.lower_ not in _TALKS_NOUNS:
+                if obj.dep_ != "pobj" or obj.lower_ not in nouns:
                     continue
-                if obj.lower_ != "round" or any(
-                    g.lower_ in {"talks", "negotiations"} for g in obj.subtree
-                ):
+                if obj.lower_ in talks or any(g.lower_ in talks for g in obj.subtree):
                     return True
     return False
 
 
-_PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "’s", "’re"])
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "tomorrow",
-        "tonight",
-        "next",
-        "later",
-        "soon",
-        "week",
-        "month",
-    ]
-)
-
-
-def ongoing(verb: Token | None) -> bool:
+def ongoing(verb: Token | None, lex: Lexicon) -> bool:
     """A present progressive ("is attending") with no time expression in its clause."""
     if verb is None or verb.tag_ != "VBG":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children):
+    be = lex.words("event_context_present_be")
+    if not any(c.dep_ == "aux" and c.lower_ in be for c in verb.children):
         return False
-    return not any(t.lower_ in _TIME_WORDS or t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    words = lex.words("event_context_time_words")
+    return not any(t.lower_ in words or t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)

@@ -63,6 +63,7 @@ from tariffscope.news.event_triggers import (
 )
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
+from tariffscope.news.temporal import time_index
 
 __all__ = ["EventComponent", "make_event_component"]
 
@@ -127,6 +128,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     event["date"] is not None,
                     event["place"],
                     year_now,
+                    lex,
                 ):
                     described.append(event)
             raw += self._borrow(described)
@@ -138,7 +140,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
         doc._.tariffscope_events = self._share(merged)
-        doc._.tariffscope_deadlines = find_deadlines(doc, dates, measures, anchor)
+        doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
         """The trigger rules compiled with this component's lexicon (once per lexicon)."""
@@ -263,7 +265,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if kind == "visit" and place is None:
             return None
         host = lex.place_code(place) if kind == "visit" and place else None
-        if host is not None and visit_for_talks(token):
+        if host is not None and visit_for_talks(token, lex):
             # "a U.S. team is scheduled to visit New Delhi for the sixth round of talks"
             kind = "talks"
             participants += [host] if host not in participants else []

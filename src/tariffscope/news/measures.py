@@ -15,9 +15,11 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
   25% tariffs"), the agent ("imposed by the U.S. government"), the subject of the verb
   ("China has set", "Canada will allow", a person's country for "Trump has slapped"), or the
   importer of "exports to the US"; the subject of "pay" or "face" is the target instead;
-- the *effective date*: a day-precise date in the same clause after "on", "from",
-  "starting", "effective", "as of", "by" (not the day of a report or of a deal, and none for a
-  rate collected "currently"); "The move, to take effect Aug. 27" in a following sentence, or
+- the *effective date*: by the temporal layer (:func:`tariffscope.news.temporal.attach`), a
+  day-precise date the rate runs from ("from", "starting", "effective", "as of") or the day of
+  a verb of imposition or effect, in the rate's own phrase, its governing clause or, when it
+  is the only one, its sentence (not the day of a report or of a deal, and none for a rate
+  collected "currently"); "The move, to take effect Aug. 27" in a following sentence, or
   "The new levy will take effect on August 27" (a tariff named without a rate), dates the
   article's lead measure;
 - the *status* from the sentence's grammar (see :func:`measure_status`), and a later "that is
@@ -56,10 +58,7 @@ from tariffscope.news._measure_parts import (
 )
 from tariffscope.news._measure_rateless import RatelessReader
 from tariffscope.news._measure_words import (
-    ANNOUNCE,
-    DEAL_VERBS,
     EFFECT_WORDS,
-    EFFECTIVE_PREPS,
     RISE_VERBS,
     SHARE_NEXT,
     TOTAL_WORDS,
@@ -71,6 +70,7 @@ from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
 from tariffscope.news.measure_status import measure_status
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
+from tariffscope.news.temporal import anchors_of, attach, time_index
 
 __all__ = ["MeasureComponent", "make_measure_component"]
 
@@ -78,6 +78,14 @@ __all__ = ["MeasureComponent", "make_measure_component"]
 def _published(doc: Doc) -> dt.date | None:
     value = (doc._.tariffscope_meta or {}).get("published")
     return dt.date.fromisoformat(value) if value else None
+
+
+def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """A rate's anchors for dating: its words, its noun, the verb the noun is an argument of."""
+    out = {span.root.i: span.root}
+    for token in anchors_of(noun, lex):
+        out.setdefault(token.i, token)
+    return tuple(out.values())
 
 
 class MeasureComponent(RatelessReader, LexiconComponent):
@@ -163,7 +171,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
         # "tariffs on cars, currently 27.5%, will be cut to 15% retroactive to August 1": the
         # date belongs to the cut, not to the rate collected now
-        effective = None if current else self._effective(doc, span, noun, dates)
+        effective = None if current else self._effective(doc, span, noun, rates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
         status = measure_status(
             span, noun, from_rate, rate.value, effective, anchor, pending=pending, dates=dates
@@ -214,38 +222,26 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 return previous.value
         return None
 
-    def _effective(
-        self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]
-    ) -> str | None:
+    def _effective(self, doc: Doc, span: Span, noun: Token, rates: list[RateMention]) -> str | None:
+        """The day the rate takes effect, by the temporal layer's one mechanism
+        (:func:`tariffscope.news.temporal.attach`): every rate of the sentence claims the
+        dates of its own phrase and the verb it is an argument of."""
+        lex = self.lexicon
         sent = span.sent
-        best: tuple[int, int, str] | None = None
-        for d in dates:
-            if d["precision"] != "day" or d["date"] is None:
+        index = time_index(doc, lex)
+        if not index.within(sent.start_char, sent.end_char):
+            return None
+        triggers: dict[int, tuple[Token, ...]] = {}
+        for rate in rates:
+            if rate.role != "to" or not (sent.start_char <= rate.start < sent.end_char):
                 continue
-            if not (sent.start_char <= d["start"] < sent.end_char):
-                continue
-            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            if date_span is None:
-                continue
-            prep = d.get("preposition")
-            before = self._text[max(sent.start_char, d["start"] - 16) : d["start"]].lower()
-            effect = "effect" in before or "retroactive" in before
-            if prep not in EFFECTIVE_PREPS and not effect:
-                continue
-            verb = governing_verb(date_span.root.head)
-            if verb is not None and verb.lemma_.lower() in ANNOUNCE | DEAL_VERBS:
-                continue  # the day of the report or of the deal, not of the effect
-            distance = min(
-                tree_distance(date_span.root, span.root), tree_distance(date_span.root, noun)
-            )
-            if distance > 6:
-                continue
-            # as near, a date the measure runs from beats one it happens on: "said on
-            # Thursday he would impose ... from October 1", both read as attached to "impose"
-            weak = int(prep in {"on", "by"} and not effect)
-            if best is None or (distance, weak) < best[:2]:
-                best = (distance, weak, str(d["date"]))
-        return None if best is None else best[2]
+            other = doc.char_span(rate.start, rate.end, alignment_mode="expand")
+            head = None if other is None else anchor_noun(other)
+            if other is not None and head is not None:
+                triggers[other.start_char] = _measure_anchors(other, head, lex)
+        triggers[span.start_char] = _measure_anchors(span, noun, lex)
+        hit = attach(doc, index, sent, triggers, "effective", lex).get(span.start_char)
+        return None if hit is None else hit.record.iso
 
     def _in_headline(self, doc: Doc, span: Span) -> bool:
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""

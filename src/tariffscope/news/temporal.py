@@ -1,0 +1,376 @@
+"""The temporal layer: a story's time expressions, typed once, and one way to attach them.
+
+The ``tariffscope_dates`` component finds and resolves every time expression of a story once
+(:mod:`tariffscope.news.dates`) and gives each a **role**, the part it plays in its clause:
+
+=========  ===============================================================================
+role       written as
+=========  ===============================================================================
+on         the day of something: "on Friday", "in June", "Friday", "last month"
+by         "by August 1", "by the end of the month"
+from       "from", "starting", "beginning", "effective (from)", "as of"
+until      "until", "till", "through", the second date of a range ("from July 9 to Aug. 1")
+since      "since"
+before     "before"
+after      "after"
+deadline   a deadline's date, found by the named patterns of ``data/time_patterns.json``
+           ("an Aug. 1 deadline", "the deadline of ...", "the deadline expires on ...") or a
+           deadline noun right after the date (:mod:`tariffscope.news.time_rules`)
+dateline   the date of a dateline ("JAKARTA, July 16 -"): when the story was filed, the
+           date of nothing in its sentence
+=========  ===============================================================================
+
+:func:`time_index` reads them into a frozen :class:`TimeIndex` of :class:`TimeRecord`.
+
+:func:`attach` is the one mechanism events, measures (effective dates) and deadlines use to
+give a trigger its date, in three tiers:
+
+1. **phrase**: a date whose phrase hangs, through no other trigger, on the trigger itself or on
+   one of its anchors (the verb it is an argument of: "held *talks* on Friday"; a relative
+   clause: "the 25% *tariff* Trump has threatened to impose starting August 1");
+2. **clause**: a date that modifies a verb governing the trigger's clause, with no other trigger
+   in between ("Ishiba *said on Friday* following their *meeting* in Tokyo");
+3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one.
+
+Compatibility: an event takes only a day of something (role ``on``), and at the clause and
+sentence tiers only a date on the side of the publication its tense points to; an effective
+date is day-precise and runs from something (``from``), or is the day of a verb of imposition
+or effect ("take effect on", "rise to 25% on") or follows a word of effect ("retroactive to").
+A deadline or an end date is neither an event's day nor an effective date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from tariffscope.news._syntax import governing_verb
+from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.time_rules import Role, reporting_verb, role_of
+
+__all__ = [
+    "ARGUMENT_DEPS",
+    "Attachment",
+    "Purpose",
+    "Role",
+    "TimeIndex",
+    "TimeRecord",
+    "attach",
+    "time_index",
+]
+
+Purpose = Literal["event", "effective"]
+Tier = Literal["phrase", "clause", "sentence"]
+
+#: Steps from a date's attachment point up to the trigger within which it is the trigger's own.
+PHRASE_STEPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRecord:
+    """One time expression of a story, resolved, with the role it plays.
+
+    ``root`` is the token index of the expression's syntactic head (-1 when the expression does
+    not align with tokens); ``first``/``last`` bound its tokens.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: dt.date | None
+    precision: str | None
+    role: Role
+    direction: int
+    preposition: str | None
+    modifier: str | None
+    root: int = -1
+    first: int = -1
+    last: int = -1
+
+    @property
+    def iso(self) -> str | None:
+        """The resolved date as ISO text, or None."""
+        return None if self.date is None else self.date.isoformat()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The ``{date, precision, text}`` shape of the event and measure records."""
+        return {"date": self.iso, "precision": self.precision, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeIndex:
+    """Every time expression of one story, in text order, with the publication date."""
+
+    anchor: dt.date | None
+    records: tuple[TimeRecord, ...]
+
+    def within(self, start: int, end: int) -> tuple[TimeRecord, ...]:
+        """The records that start in ``[start, end)`` (a sentence's characters)."""
+        return tuple(r for r in self.records if start <= r.start < end)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A date given to a trigger, and the tier that gave it."""
+
+    record: TimeRecord
+    tier: Tier
+
+
+# -- the index ------------------------------------------------------------------------------------
+def time_index(doc: Doc, lex: Lexicon) -> TimeIndex:
+    """The story's time records, read from ``doc._.tariffscope_dates``."""
+    meta = doc._.tariffscope_meta or {}
+    published = meta.get("published")
+    records = []
+    for item in doc._.tariffscope_dates or ():
+        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        role = item.get("role") or role_of(item.get("preposition"), lex)
+        records.append(
+            TimeRecord(
+                item["start"],
+                item["end"],
+                item["text"],
+                item["kind"],
+                None if item["date"] is None else dt.date.fromisoformat(item["date"]),
+                item["precision"],
+                role,
+                int(item.get("direction", 0)),
+                item.get("preposition"),
+                item.get("modifier"),
+                -1 if span is None else span.root.i,
+                -1 if span is None else span.start,
+                -1 if span is None else span.end - 1,
+            )
+        )
+    anchor = dt.date.fromisoformat(published) if published else None
+    return TimeIndex(anchor, tuple(records))
+
+
+# -- attachment -----------------------------------------------------------------------------------
+def _inside(token: Token, record: TimeRecord) -> bool:
+    return record.first <= token.i <= record.last
+
+
+def attachment_point(doc: Doc, record: TimeRecord, lex: Lexicon) -> Token | None:
+    """The word a date expression modifies: a verb of saying right before it
+    (:func:`reporting_verb`), else the head of its preposition ("met *on* Friday": "met"), of a
+    date word used as a preposition ("*starting* August 1"), or its own head."""
+    if record.root < 0:
+        return None
+    said = reporting_verb(doc, record.first, lex)
+    if said is not None:
+        return said
+    token = doc[record.root]
+    ahead = lex.words("time_from_prepositions") | lex.words("time_until_prepositions")
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            return None
+        if _inside(head, record) or head.pos_ == "ADP" or head.lower_ in ahead:
+            token = head
+            continue
+        return head
+    return token.head
+
+
+#: Dependency labels of a verb's arguments: a trigger noun in one shares the verb's dates.
+ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
+
+
+def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """The trigger and the verb it belongs to: the verb it is an argument of ("held *talks*",
+    "the *meeting* took place"), or the verb whose phrase of place or purpose holds it ("head
+    to the polls in an *election* on Sunday", "arrive on Monday for *talks*"). A noun after a
+    preposition of sequence ("*after* a meeting", "ahead of *talks*") is only itself: its time
+    is another."""
+    head = token.head
+    while head is not token and token.dep_ == "conj" and head.dep_ == "conj":
+        head = head.head  # "a call and a *meeting*": the first conjunct's verb
+    noun = head if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} else token
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.pos_ == "ADP":
+        link = verb
+        if link.lower_ in {"of", "to"} and link.head.pos_ in {"ADV", "ADJ"}:
+            link = link.head  # "ahead of", "prior to"
+        if link.lower_ in lex.words("time_sequence_prepositions"):
+            return (token,)
+        verb = verb.head
+        if link.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+            return (token, verb)
+        return (token,)
+    if noun.dep_ in ARGUMENT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+        return (token, verb)
+    return (token,)
+
+
+def _compatible(
+    doc: Doc, record: TimeRecord, point: Token | None, purpose: Purpose, lex: Lexicon
+) -> bool:
+    if purpose == "event":
+        return record.role == "on"
+    if record.precision != "day" or record.date is None or record.role == "deadline":
+        return False
+    if record.role == "from":
+        return True
+    before = doc.text[max(0, record.start - 16) : record.start].lower()
+    if any(word in before for word in lex.words("time_effect_words")):
+        return True  # "take effect on", "retroactive to"
+    verb = None if point is None else governing_verb(point)
+    return (
+        record.role in {"on", "by"}
+        and verb is not None
+        and verb.lemma_.lower() in lex.words("time_effect_verbs")
+    )
+
+
+def _infinitive(token: Token) -> bool:
+    """A verb in a "to" infinitive ("agreed *to restart* talks"): its time comes after the
+    verb it completes, so that verb's date is not its own."""
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
+    )
+
+
+def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
+    """A date found outside the trigger's phrase lies on the side of the publication the
+    trigger's tense points to (a plan is not dated by the day it was reported)."""
+    if record.date is None:  # a weekday of an undated story: its words still place it
+        return anchor is None and record.kind == "weekday"
+    if anchor is None or tense == 0:
+        return True
+    if tense < 0:
+        return record.date <= anchor
+    if record.precision == "month":  # a plan this month
+        return (record.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) > anchor
+    return record.date > anchor
+
+
+def _owner(
+    point: Token | None,
+    claims: Mapping[int, frozenset[int]],
+    triggers: Mapping[int, Sequence[Token]],
+    record: TimeRecord,
+) -> tuple[frozenset[int], int] | None:
+    """The triggers whose anchor a date reaches first going up from its attachment point,
+    and in how many steps. A trigger noun and the trigger verb it is an argument of ("began
+    *talks*", "*reached* a deal") share their dates, and so do a trigger noun and the
+    ``acl``/``relcl`` clause on it ("a *deal announced* on Tuesday")."""
+    current = point
+    steps = 0
+    while current is not None and steps < 16:
+        if not _inside(current, record) and current.i in claims:
+            owners = set(claims[current.i])
+            if current.dep_ in {"acl", "relcl"} and current.head.i in claims:
+                owners |= claims[current.head.i]
+            for key in list(owners):
+                for token in triggers[key]:
+                    owners |= claims.get(token.i, frozenset())
+            return frozenset(owners), steps
+        if current.head is current:
+            return None
+        current = current.head
+        steps += 1
+    return None
+
+
+def attach(
+    doc: Doc,
+    index: TimeIndex,
+    sent: Span,
+    triggers: Mapping[int, Sequence[Token]],
+    purpose: Purpose,
+    lex: Lexicon,
+    tense: Mapping[int, int] | None = None,
+) -> dict[int, Attachment]:
+    """The date of each trigger of one sentence, by the three tiers of the module docstring.
+
+    Parameters
+    ----------
+    triggers
+        ``{trigger id: anchor tokens}``, every trigger of ``purpose`` in the sentence (the
+        others claim their own dates); see :func:`anchors_of`.
+    tense
+        ``{trigger id: -1, 0, +1}``, the direction of each trigger's verb, for the clause and
+        sentence tiers (events; measures leave it out).
+
+    Returns
+    -------
+    dict
+        ``{trigger id: Attachment}`` for the triggers that get a date.
+    """
+    tense = tense or {}
+    claims: dict[int, frozenset[int]] = {}
+    for key, anchors in triggers.items():
+        for token in anchors:
+            claims[token.i] = claims.get(token.i, frozenset()) | {key}
+    records = index.within(sent.start_char, sent.end_char)
+    points = {r.start: attachment_point(doc, r, lex) for r in records}
+    found: dict[int, tuple[tuple[int, int, int], Attachment]] = {}
+    claimed: set[int] = set()
+    for record in records:
+        point = points[record.start]
+        owned = _owner(point, claims, triggers, record)
+        if owned is None:
+            continue
+        owners, steps = owned
+        claimed.add(record.start)
+        if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex):
+            continue
+        weak = int(purpose == "effective" and record.role != "from")
+        for key in owners:
+            distance = min(abs(record.root - t.i) for t in triggers[key])
+            rank = (steps, weak, distance)
+            if key not in found or rank < found[key][0]:
+                found[key] = (rank, Attachment(record, "phrase"))
+    out = {key: value for key, (_, value) in found.items()}
+    free = [r for r in records if r.start not in claimed]
+    taken: set[int] = set()
+    for key, anchors in triggers.items():
+        if key in out:
+            continue
+        top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))  # the highest
+        if _infinitive(top):
+            continue
+        path = {t.i: n for n, t in enumerate(top.ancestors)}
+        best: tuple[int, TimeRecord] | None = None
+        for record in free:
+            point = points[record.start]
+            if point is None or point.i not in path:
+                continue
+            between = list(top.ancestors)[: path[point.i]]
+            if any(a.i in claims or _infinitive(a) for a in between):
+                continue  # another trigger, or a later time, stands between
+            if not _compatible(doc, record, point, purpose, lex):
+                continue
+            if not _agrees(record, tense.get(key, 0), index.anchor):
+                continue
+            if best is None or path[point.i] < best[0]:
+                best = (path[point.i], record)
+        if best is not None:
+            out[key] = Attachment(best[1], "clause")
+            taken.add(best[1].start)
+    rest = [r for r in free if r.start not in taken]
+    for key, anchors in triggers.items():
+        if key in out:
+            continue
+        clause = governing_verb(min(anchors, key=lambda t: sum(1 for _ in t.ancestors)))
+        if clause is not None and _infinitive(clause):
+            continue
+        top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
+        above = {t.i for t in top.ancestors}  # dates there were judged by the clause tier
+        options = [
+            r
+            for r in rest
+            if (points[r.start] is None or points[r.start].i not in above)
+            and _compatible(doc, r, points[r.start], purpose, lex)
+            and _agrees(r, tense.get(key, 0), index.anchor)
+        ]
+        if len(options) == 1:
+            out[key] = Attachment(options[0], "sentence")
+    return out

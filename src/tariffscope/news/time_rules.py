@@ -1,0 +1,133 @@
+"""Named rules of the temporal layer: the role a date plays, from its preposition and from the
+dependency patterns of ``data/time_patterns.json``, and the verb of saying a date follows.
+
+Each pattern has an id, a priority and a one-line reason; ``@name`` in a pattern stands for
+the lexicon's word set ``name``. :mod:`tariffscope.news.dates_component` runs them once per
+story; :mod:`tariffscope.news.temporal` reads the roles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = [
+    "Role",
+    "TimePattern",
+    "build_matcher",
+    "pattern_roles",
+    "reporting_verb",
+    "role_of",
+    "time_patterns",
+]
+
+Role = Literal["on", "by", "from", "until", "since", "before", "after", "deadline", "dateline"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimePattern:
+    """A named dependency pattern that gives the date it reaches a role."""
+
+    id: str
+    priority: int
+    role: Role
+    reason: str
+    pattern: tuple[Mapping[str, Any], ...]
+
+
+def role_of(preposition: str | None, lex: Lexicon) -> Role:
+    """The role a preposition before a date gives it (``on`` for none or a plain one)."""
+    if preposition is None:
+        return "on"
+    for role, name in (
+        ("from", "time_from_prepositions"),
+        ("until", "time_until_prepositions"),
+        ("by", "time_by_prepositions"),
+        ("since", "time_since_prepositions"),
+        ("before", "time_before_prepositions"),
+        ("after", "time_after_prepositions"),
+    ):
+        if preposition in lex.words(name):
+            return role  # type: ignore[return-value]
+    return "on"
+
+
+def _resolve_words(value: Any, lex: Lexicon) -> Any:
+    if isinstance(value, str) and value.startswith("@"):
+        return sorted(lex.words(value[1:]))
+    if isinstance(value, dict):
+        return {k: _resolve_words(v, lex) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve_words(v, lex) for v in value]
+    return value
+
+
+@cache
+def _pattern_data() -> tuple[dict[str, Any], ...]:
+    text = resources.files("tariffscope.news").joinpath("data/time_patterns.json").read_text()
+    return tuple(json.loads(text)["patterns"])
+
+
+def time_patterns(lex: Lexicon) -> tuple[TimePattern, ...]:
+    """The named patterns of ``data/time_patterns.json``, their words read from ``lex``."""
+    return tuple(
+        TimePattern(
+            item["id"],
+            int(item["priority"]),
+            item["role"],
+            item["reason"],
+            tuple(_resolve_words(item["pattern"], lex)),
+        )
+        for item in _pattern_data()
+    )
+
+
+def build_matcher(vocab: Vocab, patterns: Iterable[TimePattern]) -> DependencyMatcher:
+    """A ``DependencyMatcher`` holding every pattern under its id."""
+    matcher = DependencyMatcher(vocab)
+    for pattern in patterns:
+        matcher.add(pattern.id, [list(pattern.pattern)])
+    return matcher
+
+
+def pattern_roles(
+    doc: Doc, matcher: DependencyMatcher, patterns: Sequence[TimePattern]
+) -> dict[int, tuple[Role, str]]:
+    """``{token index: (role, pattern id)}`` for the tokens named ``date`` in a match; the
+    pattern of highest priority wins."""
+    by_id = {p.id: p for p in patterns}
+    out: dict[int, tuple[Role, str, int]] = {}
+    for match_id, tokens in matcher(doc):
+        pattern = by_id[doc.vocab.strings[match_id]]
+        names = [node["RIGHT_ID"] for node in pattern.pattern]
+        date = tokens[names.index("date")]
+        if date not in out or out[date][2] < pattern.priority:
+            out[date] = (pattern.role, pattern.id, pattern.priority)
+    return {i: (role, name) for i, (role, name, _) in out.items()}
+
+
+def reporting_verb(doc: Doc, first: int, lex: Lexicon) -> Token | None:
+    """The verb of saying a date follows ("said on Friday he would ...", "told reporters
+    Friday"), whatever the parse: the small model often hangs such a date on the reported
+    clause, where it would date the plan by the day it was told."""
+    k = first - 1
+    if k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1
+    if k < 0:
+        return None
+    token = doc[k]
+    if token.dep_ in {"dobj", "dative"} and token.head.i < token.i:
+        token = token.head  # "told reporters on Friday"
+    if token.pos_ == "VERB" and token.lemma_.lower() in lex.words("time_report_verbs"):
+        return token
+    return None

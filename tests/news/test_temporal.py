@@ -1,0 +1,409 @@
+"""The temporal layer on sentences written for these tests (none is taken from a story).
+
+Most tests build the parse by hand (``Doc(words=..., heads=..., deps=...)``) and run only the
+``tariffscope_dates`` component on a blank pipeline: the rules, not the model, are under test.
+The last ones read whole sentences with the trained model (marked ``slow``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import tariffscope.news.dates_component  # noqa: F401  (registers the factory)
+from tariffscope.news.dates import find_dates, resolve
+from tariffscope.news.deadlines import deadline_records
+from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.temporal import TimeIndex, anchors_of, attach, time_index
+from tariffscope.news.time_rules import role_of, time_patterns
+
+LEX = default_lexicon()
+FRIDAY = dt.date(2025, 7, 18)
+SATURDAY = dt.date(2025, 7, 19)
+
+# (word, head, dep, pos, tag, lemma); head is the index of the head word (itself for ROOT)
+Row = tuple[str, int, str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tariffscope_dates")
+    return nlp
+
+
+def _doc(nlp: Language, rows: list[Row], published: dt.date | None) -> tuple[Doc, TimeIndex]:
+    doc = Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    doc._.tariffscope_meta = {"published": None if published is None else published.isoformat()}
+    doc = nlp.get_pipe("tariffscope_dates")(doc)
+    return doc, time_index(doc, LEX)
+
+
+def _event_dates(doc: Doc, index: TimeIndex, triggers: list[int], tense: dict[int, int]):
+    sent = doc[:]
+    found = attach(
+        doc, index, sent, {i: anchors_of(doc[i], LEX) for i in triggers}, "event", LEX, tense
+    )
+    return {i: (a.record.date, a.tier) for i, a in found.items()}
+
+
+# -- finding and resolving ------------------------------------------------------------------------
+def test_the_end_of_a_range_is_an_until() -> None:
+    first, second = find_dates("Duties stay at 10% from March 3 to April 9 for now.")
+    assert (first.preposition, second.preposition) == ("from", "until")
+    assert role_of(second.preposition, LEX) == "until"
+
+
+def test_the_end_of_a_month_keeps_its_preposition_and_is_month_precise() -> None:
+    (named,) = find_dates("a settlement by the end of October")
+    assert (named.preposition, named.modifier) == ("by", "end")
+    assert resolve(named, FRIDAY) == (dt.date(2025, 10, 1), "month")
+    (relative,) = find_dates("talks before the end of next month")
+    assert resolve(relative, FRIDAY) == (dt.date(2025, 8, 1), "month")
+
+
+def test_weeks_give_no_date_but_months_do() -> None:
+    (week,) = find_dates("they will meet next week")
+    assert resolve(week, FRIDAY, direction=1) == (None, None)
+    (month,) = find_dates("they met last month")
+    assert resolve(month, FRIDAY, direction=-1) == (dt.date(2025, 6, 1), "month")
+    (named,) = find_dates("a vote in November")
+    assert resolve(named, FRIDAY, direction=1) == (dt.date(2025, 11, 1), "month")
+
+
+def test_a_weekday_follows_the_tense_and_the_publication_day_counts() -> None:
+    (past,) = find_dates("the ministers spoke on Friday")
+    assert resolve(past, FRIDAY, direction=-1) == (FRIDAY, "day")
+    assert resolve(past, SATURDAY, direction=-1) == (FRIDAY, "day")
+    (ahead,) = find_dates("the ministers will speak on Monday")
+    assert resolve(ahead, FRIDAY, direction=1) == (dt.date(2025, 7, 21), "day")
+
+
+def test_every_pattern_has_an_id_a_priority_and_a_reason() -> None:
+    patterns = time_patterns(LEX)
+    assert len({p.id for p in patterns}) == len(patterns) >= 5
+    assert all(p.reason and p.priority > 0 for p in patterns)
+    words = [a for p in patterns for node in p.pattern for a in str(node).split("'")]
+    assert not any(w.startswith("@") for w in words)  # every word set read from the lexicon
+
+
+# -- deadlines -------------------------------------------------------------------------------------
+def test_a_date_in_the_deadline_nouns_phrase_is_a_deadline(blank: Language) -> None:
+    # "Ottawa hopes for a settlement ahead of the Sept. 5 deadline"
+    rows: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("hopes", 1, "ROOT", "VERB", "VBZ", "hope"),
+        ("for", 1, "prep", "ADP", "IN", "for"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("settlement", 2, "pobj", "NOUN", "NN", "settlement"),
+        ("ahead", 1, "advmod", "ADV", "RB", "ahead"),
+        ("of", 5, "prep", "ADP", "IN", "of"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("Sept.", 10, "compound", "PROPN", "NNP", "Sept."),
+        ("5", 8, "nummod", "NUM", "CD", "5"),
+        ("deadline", 6, "pobj", "NOUN", "NN", "deadline"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    (record,) = index.records
+    assert record.role == "deadline" and record.date == dt.date(2025, 9, 5)
+    assert deadline_records(index, LEX) == [record]
+
+
+def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Language) -> None:
+    # "the deadline of Sept. 5 expires" / "The deadline expires on Sept. 5"
+    of_rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("deadline", 5, "nsubj", "NOUN", "NN", "deadline"),
+        ("of", 1, "prep", "ADP", "IN", "of"),
+        ("Sept.", 2, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 3, "nummod", "NUM", "CD", "5"),
+        ("passed", 5, "ROOT", "VERB", "VBD", "pass"),
+    ]
+    expires_rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("deadline", 2, "nsubj", "NOUN", "NN", "deadline"),
+        ("expires", 2, "ROOT", "VERB", "VBZ", "expire"),
+        ("on", 2, "prep", "ADP", "IN", "on"),
+        ("Sept.", 3, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 4, "nummod", "NUM", "CD", "5"),
+    ]
+    for rows in (of_rows, expires_rows):
+        _, index = _doc(blank, rows, FRIDAY)
+        assert [r.role for r in index.records] == ["deadline"]
+        assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
+
+
+def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
+    # "Manila must cut duties by Sept. 5"
+    rows: list[Row] = [
+        ("Manila", 2, "nsubj", "PROPN", "NNP", "Manila"),
+        ("must", 2, "aux", "AUX", "MD", "must"),
+        ("cut", 2, "ROOT", "VERB", "VB", "cut"),
+        ("duties", 2, "dobj", "NOUN", "NNS", "duty"),
+        ("by", 2, "prep", "ADP", "IN", "by"),
+        ("Sept.", 4, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 5, "nummod", "NUM", "CD", "5"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [("by", dt.date(2025, 9, 5))]
+    _, later = _doc(blank, rows, dt.date(2025, 9, 20))
+    assert deadline_records(later, LEX) == []
+
+
+def test_by_the_end_of_this_month_is_a_deadline_until_the_month_ends(blank: Language) -> None:
+    # "Seoul wants a deal by the end of the month"
+    rows: list[Row] = [
+        ("Seoul", 1, "nsubj", "PROPN", "NNP", "Seoul"),
+        ("wants", 1, "ROOT", "VERB", "VBZ", "want"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("deal", 1, "dobj", "NOUN", "NN", "deal"),
+        ("by", 1, "prep", "ADP", "IN", "by"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("end", 4, "pobj", "NOUN", "NN", "end"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("month", 7, "pobj", "NOUN", "NN", "month"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [(r.role, r.date, r.precision) for r in deadline_records(index, LEX)] == [
+        ("by", dt.date(2025, 7, 1), "month")
+    ]
+
+
+# -- attachment ------------------------------------------------------------------------------------
+def _said_friday_following_meeting() -> list[Row]:
+    # "Carney said on Friday following their meeting in Ottawa"
+    return [
+        ("Carney", 1, "nsubj", "PROPN", "NNP", "Carney"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+        ("following", 1, "prep", "VERB", "VBG", "follow"),
+        ("their", 6, "poss", "PRON", "PRP$", "their"),
+        ("meeting", 4, "pobj", "NOUN", "NN", "meeting"),
+        ("in", 6, "prep", "ADP", "IN", "in"),
+        ("Ottawa", 7, "pobj", "PROPN", "NNP", "Ottawa"),
+    ]
+
+
+def test_the_date_of_the_reporting_verb_dates_the_event_in_its_adjunct(blank: Language) -> None:
+    doc, index = _doc(blank, _said_friday_following_meeting(), SATURDAY)
+    assert _event_dates(doc, index, [6], {6: -1}) == {6: (FRIDAY, "clause")}
+
+
+def test_a_plan_is_not_dated_by_the_day_it_was_reported(blank: Language) -> None:
+    # "Carney said on Friday he will meet Lee"
+    rows: list[Row] = [
+        ("Carney", 1, "nsubj", "PROPN", "NNP", "Carney"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+        ("he", 6, "nsubj", "PRON", "PRP", "he"),
+        ("will", 6, "aux", "AUX", "MD", "will"),
+        ("meet", 1, "ccomp", "VERB", "VB", "meet"),
+        ("Lee", 6, "dobj", "PROPN", "NNP", "Lee"),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    assert _event_dates(doc, index, [6], {6: 1}) == {}
+    assert _event_dates(doc, index, [6], {6: -1}) == {6: (FRIDAY, "clause")}  # "had met"
+
+
+def test_a_date_right_after_a_verb_of_saying_is_the_day_of_the_saying(blank: Language) -> None:
+    # "Ottawa said on Friday it would raise duties", parsed with the date on "raise"
+    rows: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("would", 6, "aux", "AUX", "MD", "would"),
+        ("raise", 1, "ccomp", "VERB", "VB", "raise"),
+        ("duties", 6, "dobj", "NOUN", "NNS", "duty"),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    (record,) = index.records
+    assert record.date == FRIDAY  # told as past, not the Friday ahead
+    assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "phrase")}
+    assert _event_dates(doc, index, [6], {6: 1}) == {}  # the plan is not dated by the saying
+
+
+def test_a_trigger_in_between_keeps_its_own_date(blank: Language) -> None:
+    # "After a meeting on Monday, they agreed": Monday is the meeting's, not the deal's
+    rows: list[Row] = [
+        ("After", 7, "prep", "ADP", "IN", "after"),
+        ("a", 2, "det", "DET", "DT", "a"),
+        ("meeting", 0, "pobj", "NOUN", "NN", "meeting"),
+        ("on", 2, "prep", "ADP", "IN", "on"),
+        ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("they", 7, "nsubj", "PRON", "PRP", "they"),
+        ("agreed", 7, "ROOT", "VERB", "VBD", "agree"),
+    ]
+    doc, index = _doc(blank, rows, FRIDAY)
+    found = _event_dates(doc, index, [2, 7], {2: -1, 7: -1})
+    assert found == {2: (dt.date(2025, 7, 14), "phrase")}
+
+
+def test_a_noun_shares_the_date_of_the_verb_it_is_the_object_of(blank: Language) -> None:
+    # "Lee held talks on Monday"
+    rows: list[Row] = [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+        ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"),
+    ]
+    doc, index = _doc(blank, rows, FRIDAY)
+    assert _event_dates(doc, index, [2], {2: -1}) == {2: (dt.date(2025, 7, 14), "phrase")}
+
+
+def test_a_deadline_is_not_an_events_day(blank: Language) -> None:
+    # "Envoys met before Friday's deadline"
+    rows: list[Row] = [
+        ("Envoys", 1, "nsubj", "NOUN", "NNS", "envoy"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("before", 1, "prep", "ADP", "IN", "before"),
+        ("Friday", 5, "poss", "PROPN", "NNP", "Friday"),
+        ("'s", 3, "case", "PART", "POS", "'s"),
+        ("deadline", 2, "pobj", "NOUN", "NN", "deadline"),
+    ]
+    doc, index = _doc(blank, rows, dt.date(2025, 7, 16))
+    assert [r.role for r in index.records] == ["deadline"]
+    assert _event_dates(doc, index, [1], {1: -1}) == {}
+
+
+def test_the_one_unclaimed_date_of_the_sentence_is_the_fallback(blank: Language) -> None:
+    # "After talks the envoy left , aides said Friday": the date hangs on a clause beside
+    rows: list[Row] = [
+        ("After", 4, "prep", "ADP", "IN", "after"),
+        ("talks", 0, "pobj", "NOUN", "NNS", "talk"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("envoy", 4, "nsubj", "NOUN", "NN", "envoy"),
+        ("left", 4, "ROOT", "VERB", "VBD", "leave"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("aides", 7, "nsubj", "NOUN", "NNS", "aide"),
+        ("said", 4, "parataxis", "VERB", "VBD", "say"),
+        ("Friday", 7, "npadvmod", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "sentence")}
+    assert _event_dates(doc, index, [1], {1: 1}) == {}  # a plan: not the day of the report
+
+
+def _measure_date(doc: Doc, index: TimeIndex, anchors: tuple[int, ...]) -> dt.date | None:
+    found = attach(doc, index, doc[:], {0: tuple(doc[i] for i in anchors)}, "effective", LEX)
+    return found[0].record.date if 0 in found else None
+
+
+def test_a_relative_clause_with_starting_gives_the_effective_date(blank: Language) -> None:
+    # "the 30 % levy Washington threatened to impose starting Sept. 5"
+    rows: list[Row] = [
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("30", 2, "nummod", "NUM", "CD", "30"),
+        ("%", 3, "compound", "NOUN", "NN", "%"),
+        ("levy", 3, "ROOT", "NOUN", "NN", "levy"),
+        ("Washington", 5, "nsubj", "PROPN", "NNP", "Washington"),
+        ("threatened", 3, "relcl", "VERB", "VBD", "threaten"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("impose", 5, "xcomp", "VERB", "VB", "impose"),
+        ("starting", 7, "prep", "VERB", "VBG", "start"),
+        ("Sept.", 8, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 9, "nummod", "NUM", "CD", "5"),
+    ]
+    doc, index = _doc(blank, rows, FRIDAY)
+    assert [r.role for r in index.records] == ["from"]
+    assert _measure_date(doc, index, (2, 3)) == dt.date(2025, 9, 5)
+
+
+def test_the_day_of_an_announcement_is_not_an_effective_date(blank: Language) -> None:
+    # "Ottawa announced the 30 % levy on Friday" / "The 30 % levy will rise on Friday"
+    announced: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("30", 4, "nummod", "NUM", "CD", "30"),
+        ("%", 5, "compound", "NOUN", "NN", "%"),
+        ("levy", 1, "dobj", "NOUN", "NN", "levy"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, announced, FRIDAY)
+    assert _measure_date(doc, index, (4, 5, 1)) is None
+    rises: list[Row] = [
+        ("The", 3, "det", "DET", "DT", "the"),
+        ("30", 2, "nummod", "NUM", "CD", "30"),
+        ("%", 3, "compound", "NOUN", "NN", "%"),
+        ("levy", 5, "nsubj", "NOUN", "NN", "levy"),
+        ("will", 5, "aux", "AUX", "MD", "will"),
+        ("rise", 5, "ROOT", "VERB", "VB", "rise"),
+        ("on", 5, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, rises, dt.date(2025, 7, 16))
+    assert _measure_date(doc, index, (2, 3, 5)) == FRIDAY
+
+
+# -- whole sentences with the trained model ---------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jakarta is pressing for a settlement ahead of the Sept. 5 deadline.",
+        "Envoys want a settlement before the deadline of Sept. 5.",
+        "Manila wants the talks wrapped up by Sept. 5.",
+        "Envoys are racing against a Sept. 5 deadline.",
+        "The deadline for the talks expires on Sept. 5, officials said.",
+    ],
+)
+def test_deadline_sentences(nlp: Language, sentence: str) -> None:
+    from tariffscope.news.api import extract
+    from tariffscope.news.ingest import article_from_text
+
+    extraction = extract(article_from_text(f"published: 2025-07-18\n\n{sentence}\n"), nlp)
+    assert [d.date for d in extraction.deadlines] == [dt.date(2025, 9, 5)]
+
+
+def test_a_weekday_in_a_present_timetable_looks_ahead(blank: Language) -> None:
+    # "Voters go to the polls on Sunday" / "Ottawa says on Sunday ..." (saying looks back)
+    rows: list[Row] = [
+        ("Voters", 1, "nsubj", "NOUN", "NNS", "voter"),
+        ("go", 1, "ROOT", "VERB", "VBP", "go"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("polls", 2, "pobj", "NOUN", "NNS", "poll"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Sunday", 5, "pobj", "PROPN", "NNP", "Sunday"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [r.date for r in index.records] == [dt.date(2025, 7, 20)]
+    says: list[Row] = [
+        ("Ottawa", 1, "nsubj", "PROPN", "NNP", "Ottawa"),
+        ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Sunday", 2, "pobj", "PROPN", "NNP", "Sunday"),
+    ]
+    _, index = _doc(blank, says, FRIDAY)
+    assert [r.date for r in index.records] == [dt.date(2025, 7, 13)]
+
+
+@pytest.mark.slow
+def test_an_event_dated_after_publication_in_the_present_is_planned(nlp: Language) -> None:
+    from tariffscope.news.api import extract
+    from tariffscope.news.ingest import article_from_text
+
+    text = "Japanese voters head to the polls in an upper house election on Sunday."
+    extraction = extract(article_from_text(f"published: 2025-07-18\n\n{text}\n"), nlp)
+    (election,) = [e for e in extraction.events if e.kind == "election"]
+    assert (election.date, election.status) == (dt.date(2025, 7, 20), "planned")
