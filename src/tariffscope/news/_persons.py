@@ -58,6 +58,9 @@ class RoleInfo:
     role: str | None
     country: str | None
     former: bool = False
+    #: a possessive owner that is not a place ("Prabowo's spokesperson"): a person whose
+    #: country the holder shares, or an organisation kept in the role by the caller
+    owner: str | None = None
 
 
 def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
@@ -135,64 +138,106 @@ def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
     )
 
 
+def _joined(tokens: Sequence[Token]) -> str:
+    """The words of a run with the article's own spacing ("Vice-Premier", "trade envoy")."""
+    if not tokens:
+        return ""
+    parts = [norm_token(t.text) + t.whitespace_ for t in tokens[:-1]]
+    return ("".join(parts) + norm_token(tokens[-1].text)).strip()
+
+
+def _place_inside(words: list[str], lex: Lexicon) -> str | None:
+    """A country or demonym anywhere in a role phrase ("president of the British Chambers of
+    Commerce", "head of the Copper Corporation of Chile"), up to a "to" that names the host."""
+    i = 0
+    while i < len(words):
+        if words[i].lower() == "to":
+            return None
+        hit = lex.place_at(words, i)
+        if hit is not None and hit.kind in {"country", "demonym"}:
+            return hit.iso3
+        i = i + 1 if hit is None else hit.end
+    return None
+
+
 def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
-    """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for TAIL]`` from a run of tokens.
+    """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for/to TAIL]`` from a run of tokens.
 
     Returns None when the run holds neither a role nor a country.
     """
     toks = list(tokens)
     determiners = lex.words("person_role_determiners")
-    while toks and toks[0].lower_ in determiners:
+    while toks and (toks[0].lower_ in determiners or toks[0].is_punct):
         toks = toks[1:]
+    while toks and toks[-1].text in lex.honorifics:  # "for Prime Minister Sir Keir ..."
+        toks = toks[:-1]
     if not toks:
         return None
     words = [norm_token(t.text) for t in toks]
     lower = [w.lower() for w in words]
     country: str | None = None
+    owner: str | None = None
     former = False
-    # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"
+    # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"; a possessive inside an
+    # "of" tail belongs to the tail ("chair of the Parliament's trade committee")
     marks = lex.words("person_possessive_marks")
-    owner_end = max((i for i, w in enumerate(words) if w in marks), default=-1)
+    tails = lex.words("person_role_tail_words")
+    tail_at = next((i for i, w in enumerate(lower) if w in tails), len(lower))
+    owner_end = max((i for i, w in enumerate(words[:tail_at]) if w in marks), default=-1)
     if owner_end >= 0:
         for i in range(owner_end):
             hit = lex.place_at(words, i)
             if hit is not None:
                 country = hit.iso3
                 break
+        if country is None and owner_end > 0:
+            owner = _joined(toks[:owner_end])
         toks, words, lower = toks[owner_end + 1 :], words[owner_end + 1 :], lower[owner_end + 1 :]
     former = any(w in lex.former_words for w in lower)
     while toks and lower[0] in lex.former_words:
         toks, words, lower = toks[1:], words[1:], lower[1:]
     if not toks:
-        return RoleInfo(None, country, former) if country or former else None
+        return RoleInfo(None, country, former, owner) if country or former else None
     hit = lex.place_at(words, 0)
-    if hit is not None:
+    if hit is not None and owner is None:
         country = country or hit.iso3
         if hit.kind in {"country", "demonym", "capital"}:
             toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
     while toks and lower[0] in lex.former_words:
         former = True
         toks, words, lower = toks[1:], words[1:], lower[1:]
-    # the role head: at the end, or before an "of/for ..." tail
+    # the role head: at the end, or before an "of/for/to ..." tail
     head_end = len(words) if lex.role_head_len(lower, len(words)) else 0
     tail: list[str] = []
     if not head_end:
         for k in range(len(words) - 1, 0, -1):
-            if lower[k] in {"of", "for"} and lex.role_head_len(lower, k):
+            if lower[k] in tails and lex.role_head_len(lower, k):
                 head_end, tail = k, words[k:]
                 break
     if not head_end:
-        return RoleInfo(None, country, former) if country or former else None
-    role_words = words[:head_end]
-    if tail:
+        return RoleInfo(None, country, former, owner) if country or former or owner else None
+    role_toks = toks[:head_end]
+    if tail and tail[0].lower() == "to":  # "ambassador to Canada": the host stays in the role
+        role_toks = toks
+    elif tail:
         rest = [w for w in tail[1:] if w.lower() != "the"]
         place = lex.place_code(" ".join(rest))
         if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
             country = country or place
         else:
-            role_words = words
-    role = " ".join(role_words).strip()
-    return RoleInfo(role or None, country, former)
+            role_toks = toks
+    if country is None and owner is None:
+        country = _place_inside(words, lex)
+    role = _joined(role_toks)
+    return RoleInfo(role or None, country, former, owner)
+
+
+def _attached_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
+    token = doc[i]
+    return (
+        token.text in {"-", "‑"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    )
 
 
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
@@ -207,7 +252,9 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        if not (_is_run_token(token, lex) or _loose_noun(token, right, lex)):
+        if not (
+            _is_run_token(token, lex) or _loose_noun(token, right, lex) or _attached_hyphen(doc, i - 1)
+        ):
             break
         i -= 1
         if token.is_sent_start:
@@ -216,6 +263,10 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         # "prosecution of former President X": the role starts after the last "of"
         cut = max((k for k in range(i, end) if doc[k].lower_ in {"of", "for"}), default=None)
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
+            i = cut + 1
+        # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
+        cut = max((k for k in range(i, end) if doc[k].lower_ == "to"), default=None)
+        if cut is not None:
             i = cut + 1
     while i < end and doc[i].lower_ in {"of", "for", "and"}:
         i += 1
@@ -238,7 +289,9 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
         while i < len(doc) and doc[i].lower_ in fillers:
             i += 1
     j = i
-    while j < len(doc) and j - i < limit and _is_run_token(doc[j], lex):
+    while j < len(doc) and j - i < limit and (
+        _is_run_token(doc[j], lex) or _attached_hyphen(doc, j)
+    ):
         j += 1
     if j == i or (j < len(doc) and doc[j].text not in {",", ".", "—", "–", ";", ")"}):
         return None

@@ -60,6 +60,7 @@ class _Person:
     role: str | None = None
     country: str | None = None
     former: bool = False
+    owner: str | None = None
 
     def contains(self, words: tuple[str, ...]) -> bool:
         n = len(words)
@@ -89,12 +90,14 @@ class ActorComponent(LexiconComponent):
         for index, person in enumerate(persons):
             person.mentions.sort()
             body = [m for m in person.mentions if not _in_ranges(m[0], m[1], skip)]
-            actor = bool(body) and not person.former and self._is_actor(doc, person)
+            speaks = person.former and self._speaks(doc, person, lex)
+            actor = bool(body) and (speaks or not person.former) and self._is_actor(doc, person)
             first = (body or person.mentions)[0]
+            role = f"former {person.role}" if speaks and person.role else person.role
             out.append(
                 {
                     "name": person.name,
-                    "role": person.role,
+                    "role": role,
                     "country": person.country,
                     "former": person.former,
                     "actor": actor,
@@ -119,25 +122,32 @@ class ActorComponent(LexiconComponent):
                 mention["person"] = mention["person"] if chosen is None else chosen
         doc._.tariffscope_chains = chains.to_data()
 
+    @staticmethod
+    def _speaks(doc: Doc, person: _Person, lex: Lexicon) -> bool:
+        """A former office holder who speaks in the story acts in it ("X, a former minister,
+        told ...")."""
+        verbs = lex.words("person_speech_verbs")
+        for _, _, start, end in person.mentions:
+            for token in doc[start:end]:
+                head = token.head
+                if token.dep_ == "nsubj" and head.lemma_.lower() in verbs:
+                    return True
+        return False
+
     def _minister_countries(
         self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
     ) -> None:
-        """'Trade Minister Nguyen Hong Dien' in a story about the United States and Vietnam:
-        the US government has no ministers, so a minister without a country is the other
-        side's."""
-        ministerial = lex.words("person_ministerial_words")
-
-        def is_minister(role: str | None) -> bool:
-            return bool(ministerial & set((role or "").lower().split()))
-
-        if not any(p["country"] is None and is_minister(p["role"]) for p in out):
+        """'Trade Minister Nguyen Hong Dien', 'Presidency spokesperson X' in a story about the
+        United States and one other country: US officials are named with their country or
+        known, so an office holder without a country is the other side's."""
+        if not any(p["country"] is None and p["role"] for p in out):
             return
         sides = article_countries(doc, out, skip, lex)[:2]
         if "USA" not in sides or len(sides) < 2:
             return
         other = next(c for c in sides if c != "USA")
         for person in out:
-            if person["country"] is None and is_minister(person["role"]):
+            if person["country"] is None and person["role"]:
                 person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
@@ -286,6 +296,7 @@ class ActorComponent(LexiconComponent):
                 elif info.role and person.role is None:
                     person.role = info.role
                     person.country = person.country or info.country
+                    person.owner = info.owner
                 if info.country and person.country is None:
                     person.country = info.country
             person.former = bool(first_info and first_info.former)
@@ -295,6 +306,21 @@ class ActorComponent(LexiconComponent):
                 person.country = self._institution_country(doc, person, lex)
             if person.country is None:
                 person.country = self._known_country(person, lex)
+        self._owners(persons)
+
+    def _owners(self, persons: list[_Person]) -> None:
+        """A possessive owner of a role: a person of the story lends their country
+        ("Prabowo's spokesperson"); any other owner is an organisation named in the office
+        ("The Conservative Party's leader" -> "Conservative Party leader")."""
+        for person in persons:
+            if person.owner is None or person.role is None:
+                continue
+            words = tuple(fold(person.owner).split())
+            owner = next((p for p in persons if p is not person and p.contains(words)), None)
+            if owner is not None:
+                person.country = person.country or owner.country
+            else:
+                person.role = f"{person.owner} {person.role}"
 
     def _counterpart_role(
         self, doc: Doc, tok: int, person: _Person, persons: list[_Person]
