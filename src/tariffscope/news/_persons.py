@@ -143,7 +143,7 @@ def _joined(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     parts = [norm_token(t.text) + t.whitespace_ for t in tokens[:-1]]
-    return ("".join(parts) + norm_token(tokens[-1].text)).strip()
+    return ("".join(parts) + norm_token(tokens[-1].text)).strip().lstrip("-–— ")
 
 
 def _place_inside(words: list[str], lex: Lexicon) -> str | None:
@@ -201,7 +201,10 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
     hit = lex.place_at(words, 0)
     if hit is not None and owner is None:
         country = country or hit.iso3
-        if hit.kind in {"country", "demonym", "capital"}:
+        compound = (  # "Canada-U.S. Trade Minister": the pair names the office
+            hit.end < len(toks) and toks[hit.end].text == "-" and not toks[hit.end - 1].whitespace_
+        )
+        if hit.kind in {"country", "demonym", "capital"} and not compound:
             toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
     while toks and lower[0] in lex.former_words:
         former = True
@@ -243,6 +246,8 @@ def _attached_hyphen(doc: Doc, i: int) -> bool:
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
     """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
     end = start
+    while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
+        end -= 1
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
         end -= 1
@@ -261,7 +266,14 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
             break
     if not comma:
         # "prosecution of former President X": the role starts after the last "of"
-        cut = max((k for k in range(i, end) if doc[k].lower_ in {"of", "for"}), default=None)
+        cut = max(
+            (
+                k
+                for k in range(i + 1, end)
+                if doc[k].lower_ in {"of", "for"} and not doc[k - 1].is_title  # "Chamber of ..."
+            ),
+            default=None,
+        )
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
             i = cut + 1
         # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
@@ -288,9 +300,14 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
         fillers = lex.words("person_relative_fillers")
         while i < len(doc) and doc[i].lower_ in fillers:
             i += 1
+    while i < len(doc) and doc[i].lower_ in lex.words("person_role_determiners"):
+        i += 1  # "X, a former justice minister,"
     j = i
     while j < len(doc) and j - i < limit and (
-        _is_run_token(doc[j], lex) or _attached_hyphen(doc, j)
+        _is_run_token(doc[j], lex)
+        or _attached_hyphen(doc, j)
+        # a lower-case noun after the head: "chair of the Parliament's trade committee"
+        or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
     ):
         j += 1
     if j == i or (j < len(doc) and doc[j].text not in {",", ".", "—", "–", ";", ")"}):
@@ -333,6 +350,13 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     return j - i
 
 
+def _is_sentence_line(line: str) -> bool:
+    """A line of several sentences or one long sentence ending in a full stop is body text even
+    when most of its words are names and titles ("Trade Minister X met Commerce Secretary Y.")."""
+    words = line.split()
+    return len(words) >= 8 and line.rstrip("”\"' ").endswith((".", "!", "?"))
+
+
 def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Lines that repeat the title or are written in title case (headlines, photo captions)."""
     out = []
@@ -340,7 +364,9 @@ def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     text = doc.text
     for start, end in line_spans(text):
         line = " ".join(text[start:end].split())
-        if (norm_title and line.lower() == norm_title) or is_headline_line(line.split()):
+        if (norm_title and line.lower() == norm_title) or (
+            is_headline_line(line.split()) and not _is_sentence_line(line)
+        ):
             out.append((start, end))
     return out
 
