@@ -154,7 +154,14 @@ class QuoteComponent(LexiconComponent):
         sent_start = doc[first.start].sent
         sent_end = doc[first.end - 1].sent
         lo, hi = sent_start.start, sent_end.end
+        if hi < len(doc) and first.end >= hi - 1 and "\n" not in doc.text[span.end : doc[hi].idx]:
+            # '"... the United States!" Trump wrote': the parser ends the sentence inside the
+            # quotation and the attribution after it starts a new one
+            hi = doc[hi].sent.end
         candidates = [a for a in speech if lo <= a[0] < hi]
+        if any(a[2] is not None for a in candidates):
+            # 'He said: "...," according to a report': a document relays a person's words
+            candidates = [a for a in candidates if a[2] is not None or a[1].lower_ != "according"]
         if candidates:
             index, verb, speaker = min(
                 candidates,
@@ -179,7 +186,23 @@ class QuoteComponent(LexiconComponent):
                     return self._relay(doc, first, speaker, None, mentions)
         if previous is not None and (span.continues or self._adjacent(doc, previous, span)):
             return self._relay(doc, first, previous["speaker_id"], previous["via_id"], mentions)
-        return self._relay(doc, first, None, None, mentions)
+        speaker = self._speaker_before(doc, span, lo, speech)
+        return self._relay(doc, first, speaker, None, mentions)
+
+    def _speaker_before(
+        self, doc: Doc, span: QuoteSpan, lo: int, speech: list[tuple[int, Token, int | None]]
+    ) -> int | None:
+        """A quotation that stands as its own sentence or paragraph right after a sentence in
+        which a named person speaks ('X told CBS ... . "We expect ..."'): that person."""
+        if lo == 0 or doc[lo].idx < span.start - 2:
+            return None  # the quotation does not open its sentence
+        before = doc[lo - 1].sent
+        if doc.text[before.end_char : span.start].count("\n") > 2:
+            return None
+        acts = [a for a in speech if before.start <= a[0] < before.end]
+        if not acts or acts[-1][2] is None or acts[-1][2] < 0:
+            return None
+        return acts[-1][2]
 
     def _adjacent(self, doc: Doc, previous: dict[str, Any], span: QuoteSpan) -> bool:
         """The previous quotation ends in the sentence just before, in the same paragraph."""
@@ -225,6 +248,8 @@ class QuoteComponent(LexiconComponent):
             "person_speech_verbs"
         ):
             return speaker, via
+        if not any(child.dep_ == "ccomp" for child in root.children):
+            return speaker, via  # '"Mark called me today"': no reported clause, no relay
         subject = subject_of(root)
         if subject is None:
             return speaker, via
