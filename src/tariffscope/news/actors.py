@@ -67,6 +67,18 @@ class _Person:
         return any(self.words[i : i + n] == words for i in range(len(self.words) - n + 1))
 
 
+def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` ends "ROLE-HEAD of [the] Office" ("Secretary of the Treasury", "Secretary
+    of Agriculture"), a title that can stand before a name."""
+    lower = [t.lower_ for t in doc[max(0, i - 5) : i + 1]]
+    for k in range(len(lower) - 2, 0, -1):
+        if lower[k] == "of" and lex.role_head_len(lower, k):
+            office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
+            words = [t for t in office if t.lower_ != "the"]
+            return 0 < len(words) <= 2 and all(t.is_title for t in words)
+    return False
+
+
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
@@ -182,7 +194,8 @@ class ActorComponent(LexiconComponent):
         lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
-                lex.role_head_len(lower, i + 1) and token.is_alpha
+                token.is_alpha
+                and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex))
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
@@ -212,6 +225,8 @@ class ActorComponent(LexiconComponent):
                 fold(text) in lex.words("person_not_names")
                 or text in lex.outlets
                 or lex.place_code(text)
+                # "Turnberry Agreement", "the ASEAN Summit and Related Summits"
+                or fold(text).split()[-1] in lex.words("person_not_name_heads")
             ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
@@ -307,6 +322,30 @@ class ActorComponent(LexiconComponent):
             if person.country is None:
                 person.country = self._known_country(person, lex)
         self._owners(persons)
+        self._coordinated(doc, persons)
+
+    @staticmethod
+    def _coordinated(doc: Doc, persons: list[_Person]) -> None:
+        """An office holder named in a pair with a person of known country shares it ("US
+        Trade Representative X and Secretary of Agriculture Y", "X, along with Y")."""
+        owner_of = {
+            k: p for p in persons if p.country for _, _, s, e in p.mentions for k in range(s, e)
+        }
+        for person in persons:
+            if person.country is not None or person.role is None:
+                continue
+            for _, _, start, end in person.mentions:
+                token = doc[end - 1]
+                for _ in range(3):
+                    if token.dep_ not in {"conj", "pobj", "prep"} or token.head is token:
+                        break
+                    token = token.head
+                    other = owner_of.get(token.i)
+                    if other is not None and other is not person:
+                        person.country = other.country
+                        break
+                if person.country is not None:
+                    break
 
     def _owners(self, persons: list[_Person]) -> None:
         """A possessive owner of a role: a person of the story lends their country
@@ -464,6 +503,8 @@ class ActorComponent(LexiconComponent):
     def _is_actor(self, doc: Doc, person: _Person) -> bool:
         if len(person.words) >= 2:
             return True
+        if any(m[2] > 0 and doc[m[2] - 1].lower_ == "the" for m in person.mentions):
+            return False  # "her event at the Zócalo": a single name after "the" is a place
         known = any(fold(n).split()[-1] == person.words[0] for n in self.lexicon.known_people)
         if person.role and (person.ner or known or len(person.mentions) >= 2):
             return True
