@@ -75,7 +75,9 @@ def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
         if lower[k] == "of" and lex.role_head_len(lower, k):
             office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
             words = [t for t in office if t.lower_ != "the"]
-            return 0 < len(words) <= 2 and all(t.is_title for t in words)
+            if not words or lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
+                return False  # "President of the United States": a country, not an office
+            return len(words) <= 2 and all(t.is_title for t in words)
     return False
 
 
