@@ -154,14 +154,25 @@ class ActorComponent(LexiconComponent):
         """'Trade Minister Nguyen Hong Dien', 'Presidency spokesperson X' in a story about the
         United States and one other country: US officials are named with their country or
         known, so an office holder without a country is the other side's."""
-        if not any(p["country"] is None and p["role"] for p in out):
+        us_heads = lex.words("person_us_office_heads")
+        other_words = lex.words("person_non_us_office_words")
+
+        def could_be_us(role: str) -> bool:
+            # "Commerce Secretary X" may be the US one; "Chief Cabinet Secretary" may not
+            words = role.lower().split()
+            return words[-1] in us_heads and not other_words & set(words)
+
+        def open_role(person: dict[str, Any]) -> bool:
+            return person["country"] is None and bool(person["role"])
+
+        if not any(open_role(p) for p in out):
             return
         sides = article_countries(doc, out, skip, lex)[:2]
         if "USA" not in sides or len(sides) < 2:
             return
         other = next(c for c in sides if c != "USA")
         for person in out:
-            if person["country"] is None and person["role"]:
+            if open_role(person) and not could_be_us(person["role"]):
                 person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
