@@ -43,6 +43,8 @@ _CREDIT = re.compile(
     r"|\((?:[^()\n]{1,60}/[^()\n]{1,40})\)",
     re.I,
 )
+#: A picture credit inside a caption line ("Agency / Jane Roe Credit: Some Media").
+_PHOTO_CREDIT = re.compile(r"(?:[\w ]{1,30} / )?[A-Z][\w .'-]{0,40}\bCredit:[^\n]*")
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
 #: Images", "... (Photo/Reuters)").
@@ -72,6 +74,7 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
@@ -310,7 +313,14 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
         or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
     ):
         j += 1
-    if j == i or (j < len(doc) and doc[j].text not in {",", ".", "—", "–", ";", ")"}):
+    ends = {",", ".", "—", "–", ";", ")"}
+    speech = lex.words("person_speech_verbs")
+    if j == i or (
+        j < len(doc)
+        and doc[j].text not in ends
+        # "X, spokesperson for the ministry wrote": the closing comma left out
+        and not (doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in speech)
+    ):
         return None
     info = parse_role(list(doc[i:j]), lex)
     return info if info is not None and info.role is not None else None

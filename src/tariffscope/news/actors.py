@@ -195,6 +195,17 @@ class ActorComponent(LexiconComponent):
                 or doc[start].lower_ in lex.role_words
             ):
                 start += 1
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].ent_type_ == ""
+                and not "\n" in doc[start - 1].whitespace_
+                and not is_role_word(doc[start - 1], lex)
+                and doc[start - 1].text not in lex.honorifics
+                and lex.place_at([doc[start - 1].text], 0) is None
+            ):
+                start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
                 doc[end - 1].text in lex.words("person_possessive_marks")
                 or not doc[end - 1].is_alpha
@@ -224,6 +235,7 @@ class ActorComponent(LexiconComponent):
                 if s == i + 1 and e < i + 1 + n:
                     e = i + 1 + n
                 found[(s, e)] = source if "title" in source else source + "+title"
+        self._apposed_names(doc, found, headlines, lex)
         body_words = [
             tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
         ]
@@ -240,12 +252,38 @@ class ActorComponent(LexiconComponent):
                 or lex.place_code(text)
                 # "Turnberry Agreement", "the ASEAN Summit and Related Summits"
                 or fold(text).split()[-1] in lex.words("person_not_name_heads")
+                or set(fold(text).split()) & lex.words("person_org_words")
             ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
             out.append((start, end, source))
         return out
+
+    @staticmethod
+    def _apposed_names(
+        doc: Doc,
+        found: dict[tuple[int, int], str],
+        headlines: list[tuple[int, int]],
+        lex: Lexicon,
+    ) -> None:
+        """A capitalised name followed by ", ROLE-PHRASE" is a person even where the NER missed
+        it or took it for an organisation ("Jane Roe, trade representative, said")."""
+        covered = {k for s, e in found for k in range(s, e)}
+        i = 0
+        while i < len(doc) - 2:
+            token = doc[i]
+            if i in covered or not token.is_title or (i > 0 and doc[i - 1].is_title):
+                i += 1
+                continue
+            n = name_tokens_after(doc, i, lex)
+            if n < 2 or doc[i + n].text != "," or _in_ranges(token.idx, token.idx + 1, headlines):
+                i += max(n, 1)
+                continue
+            info = right_role(doc, i + n, lex)
+            if info is not None and not any(is_role_word(t, lex) for t in doc[i : i + n]):
+                found[(i, i + n)] = "title"
+            i += n
 
     def _cluster(self, doc: Doc, candidates: list[tuple[int, int, str]]) -> list[_Person]:
         persons: list[_Person] = []
@@ -288,6 +326,7 @@ class ActorComponent(LexiconComponent):
                 if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
                 alias_owner.setdefault(form, index)
+        self._titled_short_names(doc, persons)
         if not alias_owner:
             return
         pattern = re.compile(
@@ -306,6 +345,24 @@ class ActorComponent(LexiconComponent):
             person = persons[alias_owner[match[1]]]
             person.mentions.append((start, end, span.start, span.end))
             taken.append((start, end))
+
+    def _titled_short_names(self, doc: Doc, persons: list[_Person]) -> None:
+        """A name word that is also a common word ("He" of He Lifeng) names the person only
+        right after a title: "Vice-Premier He said"."""
+        lex = self.lexicon
+        not_names = lex.words("person_not_names")
+        lower = [t.lower_ for t in doc]
+        taken = {k for p in persons for m in p.mentions for k in range(m[2], m[3])}
+        for person in persons:
+            words = person.name.split()
+            short = {w for w in words if fold(w) in not_names and w[:1].isupper()}
+            if len(words) < 2 or not short:
+                continue
+            for token in doc[1:]:
+                k = token.i
+                if token.text in short and k not in taken and lex.role_head_len(lower, k):
+                    person.mentions.append((token.idx, token.idx + len(token.text), k, k + 1))
+                    taken.add(k)
 
     # -- roles and countries ----------------------------------------------------------------
     def _roles(self, doc: Doc, persons: list[_Person], lex: Lexicon) -> None:
@@ -505,13 +562,19 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
-        if last is not None and persons[last].role is None:
+        if last is not None and persons[last].role is None and self._may_hold(persons[last], role):
             last_tok = max(m[2] for m in persons[last].mentions if m[2] < at)
             if doc[last_tok].sent.start >= doc[at].sent.start - 60:
                 persons[last].role = info.role
                 persons[last].country = persons[last].country or info.country
                 return last
         return None
+
+    def _may_hold(self, person: _Person, role: str) -> bool:
+        """A US official holds no ministry: "the Prime Minister" after "Mr Trump" is someone
+        else."""
+        ministerial = self.lexicon.words("person_ministerial_words")
+        return person.country != "USA" or not ministerial & set(role.split())
 
     def _is_actor(self, doc: Doc, person: _Person) -> bool:
         if len(person.words) >= 2:

@@ -115,10 +115,25 @@ class QuoteComponent(LexiconComponent):
             else:
                 subject = subject_of(token)
                 speaker = None if subject is None else self._person_of(subject, mentions)
+                if subject is not None and subject.idx < token.idx:
+                    q = bisect.bisect_right(starts, subject.idx) - 1
+                    if q >= 0 and inside[q][0] <= subject.idx < inside[q][1]:
+                        # '"...," X, chair of Y, said': the parser took the quotation for the
+                        # subject; the person named between it and the verb speaks
+                        speaker = self._named_between(doc, inside[q][1], token.idx, mentions)
                 if subject is None:
                     speaker = -1  # "... ,' said." : no subject written
             acts.append((token.i, token, speaker))
         return acts
+
+    @staticmethod
+    def _named_between(doc: Doc, start: int, end: int, mentions: MentionChains) -> int | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            person = mentions.person(token.idx, token.idx + len(token.text), named_only=True)
+            if person is not None:
+                return person
+        return None
 
     def _person_of(self, token: Token, mentions: MentionChains) -> int | None:
         """The person a subject names, or None for a non-person subject."""
