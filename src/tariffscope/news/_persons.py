@@ -163,6 +163,32 @@ def _place_inside(words: list[str], lex: Lexicon) -> str | None:
     return None
 
 
+def _tail_owner(toks: list[Token], lex: Lexicon) -> tuple[str, str | None]:
+    """The role text and the country owning its tail: "president of Brazil's Senate" reads
+    "president of the Senate" for Brazil (roles are written without their country)."""
+    marks = lex.words("person_possessive_marks")
+    words = [norm_token(t.text) for t in toks]
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].lower_ not in {"of", "for"}:
+            continue
+        hit = lex.place_at(words, k)
+        if hit is None or hit.kind != "country" or hit.end >= len(toks) or words[hit.end] not in marks:
+            continue
+        return f"{_joined(toks[:k])} the {_joined(toks[hit.end + 1 :])}", hit.iso3
+    return _joined(toks), None
+
+
+def _expand(role: str, lex: Lexicon) -> str:
+    """Abbreviated offices written out ("PM" -> "Prime Minister")."""
+    for entry in lex.words("person_role_abbreviations"):
+        short, _, full = entry.partition("=")
+        if role == short:
+            return full
+        if role.endswith(" " + short):
+            return role[: -len(short)] + full
+    return role
+
+
 def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
     """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for/to TAIL]`` from a run of tokens.
 
@@ -234,7 +260,12 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
             role_toks = toks
     if country is None and owner is None:
         country = _place_inside(words, lex)
-    role = _joined(role_toks)
+    drop = lex.words("person_role_dropped_modifiers")
+    while role_toks and role_toks[0].is_lower and role_toks[0].lower_ in drop:
+        role_toks = role_toks[1:]  # "new chief negotiator": the office is "chief negotiator"
+    text, tail_country = _tail_owner(role_toks, lex)
+    country = country or tail_country
+    role = _expand(text, lex)
     return RoleInfo(role or None, country, former, owner)
 
 
@@ -293,7 +324,7 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
     return info
 
 
-def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 14) -> RoleInfo | None:
     """A role after a name: ``NAME, ROLE-PHRASE,`` or ``NAME, who is (also) the ROLE``."""
     if end >= len(doc) or doc[end].text not in {",", "—", "–"}:
         return None
@@ -311,6 +342,8 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
         or _attached_hyphen(doc, j)
         # a lower-case noun after the head: "chair of the Parliament's trade committee"
         or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
+        # "Director of Information and Ministry Spokesperson": two offices joined
+        or (j > i and doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
     ):
         j += 1
     ends = {",", ".", "—", "–", ";", ")"}

@@ -562,7 +562,12 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
-        if last is not None and persons[last].role is None and self._may_hold(persons[last], role):
+        if (
+            last is not None
+            and persons[last].role is None
+            and self._may_hold(persons[last], role)
+            and info.country in {None, persons[last].country}
+        ):
             last_tok = max(m[2] for m in persons[last].mentions if m[2] < at)
             if doc[last_tok].sent.start >= doc[at].sent.start - 60:
                 persons[last].role = info.role
