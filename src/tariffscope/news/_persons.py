@@ -172,7 +172,12 @@ def _tail_owner(toks: list[Token], lex: Lexicon) -> tuple[str, str | None]:
         if toks[k - 1].lower_ not in {"of", "for"}:
             continue
         hit = lex.place_at(words, k)
-        if hit is None or hit.kind != "country" or hit.end >= len(toks) or words[hit.end] not in marks:
+        if (
+            hit is None
+            or hit.kind != "country"
+            or hit.end >= len(toks)
+            or words[hit.end] not in marks
+        ):
             continue
         return f"{_joined(toks[:k])} the {_joined(toks[hit.end + 1 :])}", hit.iso3
     return _joined(toks), None
@@ -202,7 +207,8 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         toks = toks[:-1]
     if not toks:
         return None
-    words = [norm_token(t.text) for t in toks]
+    # a dash glued to the first word ("-European Union ...") after a dateline
+    words = [norm_token(t.text).lstrip("-–—") or t.text for t in toks]
     lower = [w.lower() for w in words]
     country: str | None = None
     owner: str | None = None
@@ -292,7 +298,9 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         if "\n" in token.text or "\n" in token.whitespace_:
             break
         if not (
-            _is_run_token(token, lex) or _loose_noun(token, right, lex) or _attached_hyphen(doc, i - 1)
+            _is_run_token(token, lex)
+            or _loose_noun(token, right, lex)
+            or _attached_hyphen(doc, i - 1)
         ):
             break
         i -= 1
@@ -337,13 +345,17 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 14) -> RoleInfo | 
     while i < len(doc) and doc[i].lower_ in lex.words("person_role_determiners"):
         i += 1  # "X, a former justice minister,"
     j = i
-    while j < len(doc) and j - i < limit and (
-        _is_run_token(doc[j], lex)
-        or _attached_hyphen(doc, j)
-        # a lower-case noun after the head: "chair of the Parliament's trade committee"
-        or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
-        # "Director of Information and Ministry Spokesperson": two offices joined
-        or (j > i and doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+    while (
+        j < len(doc)
+        and j - i < limit
+        and (
+            _is_run_token(doc[j], lex)
+            or _attached_hyphen(doc, j)
+            # a lower-case noun after the head: "chair of the Parliament's trade committee"
+            or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
+            # "Director of Information and Ministry Spokesperson": two offices joined
+            or (j > i and doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+        )
     ):
         j += 1
     ends = {",", ".", "—", "–", ";", ")"}

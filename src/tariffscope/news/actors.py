@@ -200,7 +200,7 @@ class ActorComponent(LexiconComponent):
                 and doc[start - 1].pos_ == "PROPN"
                 and doc[start - 1].is_title
                 and doc[start - 1].ent_type_ == ""
-                and not "\n" in doc[start - 1].whitespace_
+                and "\n" not in doc[start - 1].whitespace_
                 and not is_role_word(doc[start - 1], lex)
                 and doc[start - 1].text not in lex.honorifics
                 and lex.place_at([doc[start - 1].text], 0) is None
@@ -218,8 +218,7 @@ class ActorComponent(LexiconComponent):
         lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
-                token.is_alpha
-                and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex))
+                token.is_alpha and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex))
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
@@ -404,7 +403,7 @@ class ActorComponent(LexiconComponent):
         for person in persons:
             if person.country is not None or person.role is None:
                 continue
-            for _, _, start, end in person.mentions:
+            for _, _, _, end in person.mentions:
                 token = doc[end - 1]
                 for _ in range(3):
                     if token.dep_ not in {"conj", "pobj", "prep"} or token.head is token:
