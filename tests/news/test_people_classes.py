@@ -197,3 +197,25 @@ def test_a_quoted_call_is_not_a_relay(nlp: Language) -> None:
         "called me today at noon. We had a very good talk,\u201d Trump said.",
     )
     assert _speaker(ex, "Ruiz called me") == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_a_persons_statement_speaks_for_them(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Trade Minister Kwame Mensah-Bonsu met U.S. officials in Washington on Friday.\n\n"
+        "\u201cWe had a frank and useful exchange on steel and aluminum,\u201d Mensah-Bonsu"
+        "\u2019s statement said.",
+    )
+    assert _speaker(ex, "We had a frank") == "Kwame Mensah-Bonsu"
+
+
+@pytest.mark.slow
+def test_a_quotation_after_a_reported_quote_keeps_its_speaker(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Trade Minister Luis Paredes said: \u201cOur exporters need certainty above all "
+        "else,\u201d according to a report by the state news agency after the talks ended on "
+        "Monday. \u201cStable trade between both countries serves the people of both.\u201d",
+    )
+    assert _speaker(ex, "Stable trade between") == "Luis Paredes"

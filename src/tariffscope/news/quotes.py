@@ -144,8 +144,13 @@ class QuoteComponent(LexiconComponent):
             return person
         documents = self.lexicon.words("person_document_nouns")
         if token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}:
+            marks = self.lexicon.words("person_possessive_marks")
             for child in token.children:
-                if child.dep_ == "poss":
+                # "X's statement said": the owner, parsed as poss or as nmod with its "'s"
+                owner = child.dep_ == "poss" or (
+                    child.dep_ == "nmod" and any(c.text in marks for c in child.children)
+                )
+                if owner:
                     return self._person_of(child, mentions)
         # a name inside a longer subject: "China's Premier Li Qiang"
         left, right = token.left_edge.idx, token.idx + len(token.text)
@@ -214,10 +219,12 @@ class QuoteComponent(LexiconComponent):
         before = doc[lo - 1].sent
         if doc.text[before.end_char : span.start].count("\n") > 2:
             return None
-        acts = [a for a in speech if before.start <= a[0] < before.end]
-        if not acts or acts[-1][2] is None or acts[-1][2] < 0:
-            return None
-        return acts[-1][2]
+        people = [
+            a[2]
+            for a in speech
+            if before.start <= a[0] < before.end and a[2] is not None and a[2] >= 0
+        ]
+        return people[-1] if people else None
 
     def _adjacent(self, doc: Doc, previous: dict[str, Any], span: QuoteSpan) -> bool:
         """The previous quotation ends in the sentence just before, in the same paragraph."""
