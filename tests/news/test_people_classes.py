@@ -219,3 +219,28 @@ def test_a_quotation_after_a_reported_quote_keeps_its_speaker(nlp: Language) -> 
         "Monday. \u201cStable trade between both countries serves the people of both.\u201d",
     )
     assert _speaker(ex, "Stable trade between") == "Luis Paredes"
+
+
+@pytest.mark.slow
+def test_an_organisation_with_and_and_an_acronym_stay_in_the_role(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Department of Agriculture and Fisheries spokesperson Ana Ruiz said Peru would wait. "
+        "Luis Paredes, the president of the National Mining Corporation of Peru (Minpe), "
+        "said exports would fall.",
+    )
+    assert _actor(ex, "Ana Ruiz")[0] == "Department of Agriculture and Fisheries spokesperson"
+    assert _actor(ex, "Luis Paredes") == (
+        "president of the National Mining Corporation of Peru (Minpe)",
+        "PER",
+    )
+
+
+@pytest.mark.slow
+def test_a_predecessor_is_former_and_not_an_actor(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "President Ana Ruiz said on Monday that the tariff was linked to the trial of her "
+        "predecessor, Luis Paredes, which opens in May.",
+    )
+    assert [a.name for a in ex.actors] == ["Ana Ruiz"]

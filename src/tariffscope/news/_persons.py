@@ -297,10 +297,12 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
+        inside_org = token.lower_ == "and" and token.ent_type_ == "ORG"  # "Trade and Industry"
         if not (
             _is_run_token(token, lex)
             or _loose_noun(token, right, lex)
             or _attached_hyphen(doc, i - 1)
+            or inside_org
         ):
             break
         i -= 1
@@ -327,8 +329,8 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
     if i >= end:
         return None
     info = parse_role(list(doc[i:end]), lex)
-    if comma and (info is None or info.role is None):
-        return None
+    if comma and (info is None or (info.role is None and not info.former)):
+        return None  # "his predecessor, X" is former though it names no office
     return info
 
 
@@ -358,6 +360,9 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 14) -> RoleInfo | 
         )
     ):
         j += 1
+        # "president of the Copper Corporation (Codelco)": a short acronym in brackets
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3
     ends = {",", ".", "—", "–", ";", ")"}
     speech = lex.words("person_speech_verbs")
     if j == i or (

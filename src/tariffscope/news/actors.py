@@ -15,8 +15,15 @@ trade chief last week") only to the one person of that country with that role.
 A minister without a country in a story about the United States and one other country acts
 for that country (the US government has secretaries, not ministers).
 
+A person's country, when the role phrase gives none, comes from a person owning the role
+("Prabowo's spokesperson"), from a person named in a pair with them ("US Trade Representative X
+and Secretary of Agriculture Y"), then, in a story about the United States and one other
+country, from the other side (offices the US also has, "secretary", "representative", excepted).
+A name with a role apposed to it ("X, trade envoy,") is a person even where the NER missed it.
+
 A person is an *actor* unless introduced as former or late ("former President Ronald
-Reagan"), named only in credit lines, or a single unrecognised word.
+Reagan") and not speaking, named only in credit lines, a single word after "the", a phrase
+ending in an agreement or summit word, or a single unrecognised word.
 """
 
 from __future__ import annotations
@@ -403,8 +410,11 @@ class ActorComponent(LexiconComponent):
         for person in persons:
             if person.country is not None or person.role is None:
                 continue
-            for _, _, _, end in person.mentions:
-                token = doc[end - 1]
+            # from the name or from the title before it (the parser may hang the "and" on
+            # either: "X's Foreign Secretary A and Commerce Secretary B")
+            starts = [doc[e - 1] for _, _, _, e in person.mentions]
+            starts += [doc[s - 1] for _, _, s, _ in person.mentions if s > 0]
+            for token in starts:
                 for _ in range(3):
                     if token.dep_ not in {"conj", "pobj", "prep"} or token.head is token:
                         break

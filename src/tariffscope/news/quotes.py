@@ -12,10 +12,17 @@ found the way a reader finds it:
    ministry, "the countries"), which gives no speaker;
 2. without a speech verb, a sentence ending in a colon before the quotation ("Trump
    replied:"), then the speaker of the quotation this one continues (the same paragraph after
-   "..., Trump said." or the next paragraph of a multi-paragraph quote);
+   "..., Trump said." or the next paragraph of a multi-paragraph quote), then the person who
+   spoke last in the sentence just before a quotation that opens its own sentence ("X told
+   CBS on Sunday ... . \u201cWe expect ...\u201d");
 3. relayed words: when the quoted sentence itself is "<person> stated/said/told ... that
    ...", or the speech verb is the complement of another person's speech verb ("Ishiba said
    Bessent told him ..."), that person is the speaker and the outer one is ``via``.
+
+A subject the parser took from inside the quotation ('"...," X, chair of Y, said') gives way
+to the person named between the quotation and the verb; an "according to" a document yields to
+a named speaker of the same sentence; an attribution the parser split off after "!" or "?"
+counts for the quotation before it. A relay needs a reported clause ("X said that ...").
 
 Quotations of fewer than four words are fragments and are not output (their speech verbs
 still count for pronouns). Quotations in the headline line are left out.
