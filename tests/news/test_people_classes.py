@@ -244,3 +244,15 @@ def test_a_predecessor_is_former_and_not_an_actor(nlp: Language) -> None:
         "predecessor, Luis Paredes, which opens in May.",
     )
     assert [a.name for a in ex.actors] == ["Ana Ruiz"]
+
+
+@pytest.mark.slow
+def test_a_prime_minister_phrase_passes_over_the_us_official_named_last(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "The trade deal is a \u201cgreat day for farmers\u201d, Sir Tomas Lindqvist said as he "
+        "and Donald Trump announced it. Speaking to the Prime Minister by phone, the US "
+        "president said the deal was \u201ca very fair one for both countries\u201d.",
+    )
+    assert _actor(ex, "Tomas Lindqvist")[0] == "Prime Minister"
+    assert _actor(ex, "Donald Trump")[0] != "Prime Minister"

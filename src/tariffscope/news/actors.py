@@ -478,12 +478,13 @@ class ActorComponent(LexiconComponent):
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
-        last_person: int | None = None
+        recent: list[int] = []  # people named so far, latest first
         events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
         pointer = 0
         for i, token in enumerate(doc[:-1]):
             while pointer < len(events) and events[pointer][0] < i:
-                last_person = events[pointer][1]
+                person = events[pointer][1]
+                recent = [person, *(k for k in recent if k != person)][:3]
                 pointer += 1
             if token.lower_ != "the":
                 continue
@@ -518,7 +519,7 @@ class ActorComponent(LexiconComponent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
-            index = self._resolve_role(info, persons, last_person, doc, i)
+            index = self._resolve_role(info, persons, recent, doc, i)
             if index is not None:
                 mention = {"start": start, "end": end, "person": index, "kind": "role"}
                 holders = self._role_holders(info, persons)
@@ -538,7 +539,7 @@ class ActorComponent(LexiconComponent):
         ]
 
     def _resolve_role(
-        self, info: RoleInfo, persons: list[_Person], last: int | None, doc: Doc, at: int
+        self, info: RoleInfo, persons: list[_Person], recent: list[int], doc: Doc, at: int
     ) -> int | None:
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
@@ -571,12 +572,16 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
-        if (
-            last is not None
-            and persons[last].role is None
-            and self._may_hold(persons[last], role)
-            and info.country in {None, persons[last].country}
-        ):
+        # the person named last, passing over one who cannot hold the office ("Speaking to
+        # the Prime Minister, Mr Trump ...": not the US official)
+        for last in recent:
+            if persons[last].role is not None:
+                return None
+            if self._may_hold(persons[last], role):
+                break
+        else:
+            return None
+        if info.country in {None, persons[last].country}:
             last_tok = max(m[2] for m in persons[last].mentions if m[2] < at)
             if doc[last_tok].sent.start >= doc[at].sent.start - 60:
                 persons[last].role = info.role
