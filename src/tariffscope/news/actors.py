@@ -283,7 +283,12 @@ class ActorComponent(LexiconComponent):
                 i += 1
                 continue
             n = name_tokens_after(doc, i, lex)
-            if n < 2 or doc[i + n].text != "," or _in_ranges(token.idx, token.idx + 1, headlines):
+            if (
+                n < 2
+                or i + n >= len(doc)  # a name that ends the text
+                or doc[i + n].text != ","
+                or _in_ranges(token.idx, token.idx + 1, headlines)
+            ):
                 i += max(n, 1)
                 continue
             info = right_role(doc, i + n, lex)
