@@ -43,6 +43,8 @@ _CREDIT = re.compile(
     r"|\((?:[^()\n]{1,60}/[^()\n]{1,40})\)",
     re.I,
 )
+#: A picture credit inside a caption line ("Agency / Jane Roe Credit: Some Media").
+_PHOTO_CREDIT = re.compile(r"(?:[\w ]{1,30} / )?[A-Z][\w .'-]{0,40}\bCredit:[^\n]*")
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
 #: Images", "... (Photo/Reuters)").
@@ -58,6 +60,9 @@ class RoleInfo:
     role: str | None
     country: str | None
     former: bool = False
+    #: a possessive owner that is not a place ("Prabowo's spokesperson"): a person whose
+    #: country the holder shares, or an organisation kept in the role by the caller
+    owner: str | None = None
 
 
 def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
@@ -69,6 +74,7 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
@@ -135,69 +141,153 @@ def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
     )
 
 
+def _joined(tokens: Sequence[Token]) -> str:
+    """The words of a run with the article's own spacing ("Vice-Premier", "trade envoy")."""
+    if not tokens:
+        return ""
+    parts = [norm_token(t.text) + t.whitespace_ for t in tokens[:-1]]
+    return ("".join(parts) + norm_token(tokens[-1].text)).strip().lstrip("-–— ")
+
+
+def _place_inside(words: list[str], lex: Lexicon) -> str | None:
+    """A country or demonym anywhere in a role phrase ("president of the British Chambers of
+    Commerce", "head of the Copper Corporation of Chile"), up to a "to" that names the host."""
+    i = 0
+    while i < len(words):
+        if words[i].lower() == "to":
+            return None
+        hit = lex.place_at(words, i)
+        if hit is not None and hit.kind in {"country", "demonym"}:
+            return hit.iso3
+        i = i + 1 if hit is None else hit.end
+    return None
+
+
+def _tail_owner(toks: list[Token], lex: Lexicon) -> tuple[str, str | None]:
+    """The role text and the country owning its tail: "president of Brazil's Senate" reads
+    "president of the Senate" for Brazil (roles are written without their country)."""
+    marks = lex.words("person_possessive_marks")
+    words = [norm_token(t.text) for t in toks]
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].lower_ not in {"of", "for"}:
+            continue
+        hit = lex.place_at(words, k)
+        if (
+            hit is None
+            or hit.kind != "country"
+            or hit.end >= len(toks)
+            or words[hit.end] not in marks
+        ):
+            continue
+        return f"{_joined(toks[:k])} the {_joined(toks[hit.end + 1 :])}", hit.iso3
+    return _joined(toks), None
+
+
+def _expand(role: str, lex: Lexicon) -> str:
+    """Abbreviated offices written out ("PM" -> "Prime Minister")."""
+    for entry in lex.words("person_role_abbreviations"):
+        short, _, full = entry.partition("=")
+        if role == short:
+            return full
+        if role.endswith(" " + short):
+            return role[: -len(short)] + full
+    return role
+
+
 def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
-    """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for TAIL]`` from a run of tokens.
+    """Read ``[owner] [country] [modifiers] ROLE-HEAD [of/for/to TAIL]`` from a run of tokens.
 
     Returns None when the run holds neither a role nor a country.
     """
     toks = list(tokens)
     determiners = lex.words("person_role_determiners")
-    while toks and toks[0].lower_ in determiners:
+    while toks and (toks[0].lower_ in determiners or toks[0].is_punct):
         toks = toks[1:]
+    while toks and toks[-1].text in lex.honorifics:  # "for Prime Minister Sir Keir ..."
+        toks = toks[:-1]
     if not toks:
         return None
-    words = [norm_token(t.text) for t in toks]
+    # a dash glued to the first word ("-European Union ...") after a dateline
+    words = [norm_token(t.text).lstrip("-–—") or t.text for t in toks]
     lower = [w.lower() for w in words]
     country: str | None = None
+    owner: str | None = None
     former = False
-    # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"
+    # an owner ending in a possessive: "Japan's", "The U.S. Embassy's"; a possessive inside an
+    # "of" tail belongs to the tail ("chair of the Parliament's trade committee")
     marks = lex.words("person_possessive_marks")
-    owner_end = max((i for i, w in enumerate(words) if w in marks), default=-1)
+    tails = lex.words("person_role_tail_words")
+    tail_at = next((i for i, w in enumerate(lower) if w in tails), len(lower))
+    owner_end = max((i for i, w in enumerate(words[:tail_at]) if w in marks), default=-1)
     if owner_end >= 0:
         for i in range(owner_end):
             hit = lex.place_at(words, i)
             if hit is not None:
                 country = hit.iso3
                 break
+        if country is None and owner_end > 0:
+            owner = _joined(toks[:owner_end])
         toks, words, lower = toks[owner_end + 1 :], words[owner_end + 1 :], lower[owner_end + 1 :]
     former = any(w in lex.former_words for w in lower)
     while toks and lower[0] in lex.former_words:
         toks, words, lower = toks[1:], words[1:], lower[1:]
     if not toks:
-        return RoleInfo(None, country, former) if country or former else None
+        return RoleInfo(None, country, former, owner) if country or former else None
     hit = lex.place_at(words, 0)
-    if hit is not None:
+    if hit is not None and owner is None:
         country = country or hit.iso3
-        if hit.kind in {"country", "demonym", "capital"}:
+        compound = (  # "Canada-U.S. Trade Minister": the pair names the office
+            hit.end < len(toks) and toks[hit.end].text == "-" and not toks[hit.end - 1].whitespace_
+        )
+        if hit.kind in {"country", "demonym", "capital"} and not compound:
             toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
     while toks and lower[0] in lex.former_words:
         former = True
         toks, words, lower = toks[1:], words[1:], lower[1:]
-    # the role head: at the end, or before an "of/for ..." tail
+    # the role head: at the end, or before an "of/for/to ..." tail
     head_end = len(words) if lex.role_head_len(lower, len(words)) else 0
     tail: list[str] = []
     if not head_end:
         for k in range(len(words) - 1, 0, -1):
-            if lower[k] in {"of", "for"} and lex.role_head_len(lower, k):
+            if lower[k] in tails and lex.role_head_len(lower, k):
                 head_end, tail = k, words[k:]
                 break
     if not head_end:
-        return RoleInfo(None, country, former) if country or former else None
-    role_words = words[:head_end]
-    if tail:
+        return RoleInfo(None, country, former, owner) if country or former or owner else None
+    role_toks = toks[:head_end]
+    if tail and tail[0].lower() == "to":  # "ambassador to Canada": the host stays in the role
+        role_toks = toks
+    elif tail:
         rest = [w for w in tail[1:] if w.lower() != "the"]
         place = lex.place_code(" ".join(rest))
         if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
             country = country or place
         else:
-            role_words = words
-    role = " ".join(role_words).strip()
-    return RoleInfo(role or None, country, former)
+            role_toks = toks
+    if country is None and owner is None:
+        country = _place_inside(words, lex)
+    drop = lex.words("person_role_dropped_modifiers")
+    while role_toks and role_toks[0].is_lower and role_toks[0].lower_ in drop:
+        role_toks = role_toks[1:]  # "new chief negotiator": the office is "chief negotiator"
+    text, tail_country = _tail_owner(role_toks, lex)
+    country = country or tail_country
+    role = _expand(text, lex)
+    return RoleInfo(role or None, country, former, owner)
+
+
+def _attached_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
+    token = doc[i]
+    return (
+        token.text in {"-", "‑"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    )
 
 
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
     """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
     end = start
+    while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
+        end -= 1
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
         end -= 1
@@ -207,27 +297,44 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        if not (_is_run_token(token, lex) or _loose_noun(token, right, lex)):
+        inside_org = token.lower_ == "and" and token.ent_type_ == "ORG"  # "Trade and Industry"
+        if not (
+            _is_run_token(token, lex)
+            or _loose_noun(token, right, lex)
+            or _attached_hyphen(doc, i - 1)
+            or inside_org
+        ):
             break
         i -= 1
         if token.is_sent_start:
             break
     if not comma:
         # "prosecution of former President X": the role starts after the last "of"
-        cut = max((k for k in range(i, end) if doc[k].lower_ in {"of", "for"}), default=None)
+        cut = max(
+            (
+                k
+                for k in range(i + 1, end)
+                if doc[k].lower_ in {"of", "for"} and not doc[k - 1].is_title  # "Chamber of ..."
+            ),
+            default=None,
+        )
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
+            i = cut + 1
+        # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
+        cut = max((k for k in range(i, end) if doc[k].lower_ == "to"), default=None)
+        if cut is not None:
             i = cut + 1
     while i < end and doc[i].lower_ in {"of", "for", "and"}:
         i += 1
     if i >= end:
         return None
     info = parse_role(list(doc[i:end]), lex)
-    if comma and (info is None or info.role is None):
-        return None
+    if comma and (info is None or (info.role is None and not info.former)):
+        return None  # "his predecessor, X" is former though it names no office
     return info
 
 
-def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 14) -> RoleInfo | None:
     """A role after a name: ``NAME, ROLE-PHRASE,`` or ``NAME, who is (also) the ROLE``."""
     if end >= len(doc) or doc[end].text not in {",", "—", "–"}:
         return None
@@ -237,10 +344,33 @@ def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 10) -> RoleInfo | 
         fillers = lex.words("person_relative_fillers")
         while i < len(doc) and doc[i].lower_ in fillers:
             i += 1
+    while i < len(doc) and doc[i].lower_ in lex.words("person_role_determiners"):
+        i += 1  # "X, a former justice minister,"
     j = i
-    while j < len(doc) and j - i < limit and _is_run_token(doc[j], lex):
+    while (
+        j < len(doc)
+        and j - i < limit
+        and (
+            _is_run_token(doc[j], lex)
+            or _attached_hyphen(doc, j)
+            # a lower-case noun after the head: "chair of the Parliament's trade committee"
+            or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
+            # "Director of Information and Ministry Spokesperson": two offices joined
+            or (j > i and doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+        )
+    ):
         j += 1
-    if j == i or (j < len(doc) and doc[j].text not in {",", ".", "—", "–", ";", ")"}):
+        # "president of the Copper Corporation (Codelco)": a short acronym in brackets
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3
+    ends = {",", ".", "—", "–", ";", ")"}
+    speech = lex.words("person_speech_verbs")
+    if j == i or (
+        j < len(doc)
+        and doc[j].text not in ends
+        # "X, spokesperson for the ministry wrote": the closing comma left out
+        and not (doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in speech)
+    ):
         return None
     info = parse_role(list(doc[i:j]), lex)
     return info if info is not None and info.role is not None else None
@@ -280,6 +410,13 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     return j - i
 
 
+def _is_sentence_line(line: str) -> bool:
+    """A line of several sentences or one long sentence ending in a full stop is body text even
+    when most of its words are names and titles ("Trade Minister X met Commerce Secretary Y.")."""
+    words = line.split()
+    return len(words) >= 8 and line.rstrip("”\"' ").endswith((".", "!", "?"))
+
+
 def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Lines that repeat the title or are written in title case (headlines, photo captions)."""
     out = []
@@ -287,7 +424,9 @@ def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     text = doc.text
     for start, end in line_spans(text):
         line = " ".join(text[start:end].split())
-        if (norm_title and line.lower() == norm_title) or is_headline_line(line.split()):
+        if (norm_title and line.lower() == norm_title) or (
+            is_headline_line(line.split()) and not _is_sentence_line(line)
+        ):
             out.append((start, end))
     return out
 

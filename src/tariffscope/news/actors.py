@@ -15,8 +15,15 @@ trade chief last week") only to the one person of that country with that role.
 A minister without a country in a story about the United States and one other country acts
 for that country (the US government has secretaries, not ministers).
 
+A person's country, when the role phrase gives none, comes from a person owning the role
+("Prabowo's spokesperson"), from a person named in a pair with them ("US Trade Representative X
+and Secretary of Agriculture Y"), then, in a story about the United States and one other
+country, from the other side (offices the US also has, "secretary", "representative", excepted).
+A name with a role apposed to it ("X, trade envoy,") is a person even where the NER missed it.
+
 A person is an *actor* unless introduced as former or late ("former President Ronald
-Reagan"), named only in credit lines, or a single unrecognised word.
+Reagan") and not speaking, named only in credit lines, a single word after "the", a phrase
+ending in an agreement or summit word, or a single unrecognised word.
 """
 
 from __future__ import annotations
@@ -60,10 +67,25 @@ class _Person:
     role: str | None = None
     country: str | None = None
     former: bool = False
+    owner: str | None = None
 
     def contains(self, words: tuple[str, ...]) -> bool:
         n = len(words)
         return any(self.words[i : i + n] == words for i in range(len(self.words) - n + 1))
+
+
+def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` ends "ROLE-HEAD of [the] Office" ("Secretary of the Treasury", "Secretary
+    of Agriculture"), a title that can stand before a name."""
+    lower = [t.lower_ for t in doc[max(0, i - 5) : i + 1]]
+    for k in range(len(lower) - 2, 0, -1):
+        if lower[k] == "of" and lex.role_head_len(lower, k):
+            office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
+            words = [t for t in office if t.lower_ != "the"]
+            if not words or lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
+                return False  # "President of the United States": a country, not an office
+            return len(words) <= 2 and all(t.is_title for t in words)
+    return False
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -89,12 +111,14 @@ class ActorComponent(LexiconComponent):
         for index, person in enumerate(persons):
             person.mentions.sort()
             body = [m for m in person.mentions if not _in_ranges(m[0], m[1], skip)]
-            actor = bool(body) and not person.former and self._is_actor(doc, person)
+            speaks = person.former and self._speaks(doc, person, lex)
+            actor = bool(body) and (speaks or not person.former) and self._is_actor(doc, person)
             first = (body or person.mentions)[0]
+            role = f"former {person.role}" if speaks and person.role else person.role
             out.append(
                 {
                     "name": person.name,
-                    "role": person.role,
+                    "role": role,
                     "country": person.country,
                     "former": person.former,
                     "actor": actor,
@@ -119,25 +143,43 @@ class ActorComponent(LexiconComponent):
                 mention["person"] = mention["person"] if chosen is None else chosen
         doc._.tariffscope_chains = chains.to_data()
 
+    @staticmethod
+    def _speaks(doc: Doc, person: _Person, lex: Lexicon) -> bool:
+        """A former office holder who speaks in the story acts in it ("X, a former minister,
+        told ...")."""
+        verbs = lex.words("person_speech_verbs")
+        for _, _, start, end in person.mentions:
+            for token in doc[start:end]:
+                head = token.head
+                if token.dep_ == "nsubj" and head.lemma_.lower() in verbs:
+                    return True
+        return False
+
     def _minister_countries(
         self, doc: Doc, out: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
     ) -> None:
-        """'Trade Minister Nguyen Hong Dien' in a story about the United States and Vietnam:
-        the US government has no ministers, so a minister without a country is the other
-        side's."""
-        ministerial = lex.words("person_ministerial_words")
+        """'Trade Minister Nguyen Hong Dien', 'Presidency spokesperson X' in a story about the
+        United States and one other country: US officials are named with their country or
+        known, so an office holder without a country is the other side's."""
+        us_heads = lex.words("person_us_office_heads")
+        other_words = lex.words("person_non_us_office_words")
 
-        def is_minister(role: str | None) -> bool:
-            return bool(ministerial & set((role or "").lower().split()))
+        def could_be_us(role: str) -> bool:
+            # "Commerce Secretary X" may be the US one; "Chief Cabinet Secretary" may not
+            words = role.lower().split()
+            return words[-1] in us_heads and not other_words & set(words)
 
-        if not any(p["country"] is None and is_minister(p["role"]) for p in out):
+        def open_role(person: dict[str, Any]) -> bool:
+            return person["country"] is None and bool(person["role"])
+
+        if not any(open_role(p) for p in out):
             return
         sides = article_countries(doc, out, skip, lex)[:2]
         if "USA" not in sides or len(sides) < 2:
             return
         other = next(c for c in sides if c != "USA")
         for person in out:
-            if person["country"] is None and is_minister(person["role"]):
+            if open_role(person) and not could_be_us(person["role"]):
                 person["country"] = other
 
     # -- candidates ---------------------------------------------------------------------
@@ -160,6 +202,17 @@ class ActorComponent(LexiconComponent):
                 or doc[start].lower_ in lex.role_words
             ):
                 start += 1
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].ent_type_ == ""
+                and "\n" not in doc[start - 1].whitespace_
+                and not is_role_word(doc[start - 1], lex)
+                and doc[start - 1].text not in lex.honorifics
+                and lex.place_at([doc[start - 1].text], 0) is None
+            ):
+                start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
                 doc[end - 1].text in lex.words("person_possessive_marks")
                 or not doc[end - 1].is_alpha
@@ -172,7 +225,7 @@ class ActorComponent(LexiconComponent):
         lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
-                lex.role_head_len(lower, i + 1) and token.is_alpha
+                token.is_alpha and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex))
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
@@ -188,6 +241,7 @@ class ActorComponent(LexiconComponent):
                 if s == i + 1 and e < i + 1 + n:
                     e = i + 1 + n
                 found[(s, e)] = source if "title" in source else source + "+title"
+        self._apposed_names(doc, found, headlines, lex)
         body_words = [
             tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
         ]
@@ -202,12 +256,45 @@ class ActorComponent(LexiconComponent):
                 fold(text) in lex.words("person_not_names")
                 or text in lex.outlets
                 or lex.place_code(text)
+                # "Turnberry Agreement", "the ASEAN Summit and Related Summits"
+                or fold(text).split()[-1] in lex.words("person_not_name_heads")
+                or set(fold(text).split()) & lex.words("person_org_words")
             ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
             out.append((start, end, source))
         return out
+
+    @staticmethod
+    def _apposed_names(
+        doc: Doc,
+        found: dict[tuple[int, int], str],
+        headlines: list[tuple[int, int]],
+        lex: Lexicon,
+    ) -> None:
+        """A capitalised name followed by ", ROLE-PHRASE" is a person even where the NER missed
+        it or took it for an organisation ("Jane Roe, trade representative, said")."""
+        covered = {k for s, e in found for k in range(s, e)}
+        i = 0
+        while i < len(doc) - 2:
+            token = doc[i]
+            if i in covered or not token.is_title or (i > 0 and doc[i - 1].is_title):
+                i += 1
+                continue
+            n = name_tokens_after(doc, i, lex)
+            if (
+                n < 2
+                or i + n >= len(doc)  # a name that ends the text
+                or doc[i + n].text != ","
+                or _in_ranges(token.idx, token.idx + 1, headlines)
+            ):
+                i += max(n, 1)
+                continue
+            info = right_role(doc, i + n, lex)
+            if info is not None and not any(is_role_word(t, lex) for t in doc[i : i + n]):
+                found[(i, i + n)] = "title"
+            i += n
 
     def _cluster(self, doc: Doc, candidates: list[tuple[int, int, str]]) -> list[_Person]:
         persons: list[_Person] = []
@@ -250,6 +337,7 @@ class ActorComponent(LexiconComponent):
                 if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
                 alias_owner.setdefault(form, index)
+        self._titled_short_names(doc, persons)
         if not alias_owner:
             return
         pattern = re.compile(
@@ -269,6 +357,24 @@ class ActorComponent(LexiconComponent):
             person.mentions.append((start, end, span.start, span.end))
             taken.append((start, end))
 
+    def _titled_short_names(self, doc: Doc, persons: list[_Person]) -> None:
+        """A name word that is also a common word ("He" of He Lifeng) names the person only
+        right after a title: "Vice-Premier He said"."""
+        lex = self.lexicon
+        not_names = lex.words("person_not_names")
+        lower = [t.lower_ for t in doc]
+        taken = {k for p in persons for m in p.mentions for k in range(m[2], m[3])}
+        for person in persons:
+            words = person.name.split()
+            short = {w for w in words if fold(w) in not_names and w[:1].isupper()}
+            if len(words) < 2 or not short:
+                continue
+            for token in doc[1:]:
+                k = token.i
+                if token.text in short and k not in taken and lex.role_head_len(lower, k):
+                    person.mentions.append((token.idx, token.idx + len(token.text), k, k + 1))
+                    taken.add(k)
+
     # -- roles and countries ----------------------------------------------------------------
     def _roles(self, doc: Doc, persons: list[_Person], lex: Lexicon) -> None:
         for person in persons:
@@ -286,6 +392,7 @@ class ActorComponent(LexiconComponent):
                 elif info.role and person.role is None:
                     person.role = info.role
                     person.country = person.country or info.country
+                    person.owner = info.owner
                 if info.country and person.country is None:
                     person.country = info.country
             person.former = bool(first_info and first_info.former)
@@ -295,6 +402,48 @@ class ActorComponent(LexiconComponent):
                 person.country = self._institution_country(doc, person, lex)
             if person.country is None:
                 person.country = self._known_country(person, lex)
+        self._owners(persons)
+        self._coordinated(doc, persons)
+
+    @staticmethod
+    def _coordinated(doc: Doc, persons: list[_Person]) -> None:
+        """An office holder named in a pair with a person of known country shares it ("US
+        Trade Representative X and Secretary of Agriculture Y", "X, along with Y")."""
+        owner_of = {
+            k: p for p in persons if p.country for _, _, s, e in p.mentions for k in range(s, e)
+        }
+        for person in persons:
+            if person.country is not None or person.role is None:
+                continue
+            # from the name or from the title before it (the parser may hang the "and" on
+            # either: "X's Foreign Secretary A and Commerce Secretary B")
+            starts = [doc[e - 1] for _, _, _, e in person.mentions]
+            starts += [doc[s - 1] for _, _, s, _ in person.mentions if s > 0]
+            for token in starts:
+                for _ in range(3):
+                    if token.dep_ not in {"conj", "pobj", "prep"} or token.head is token:
+                        break
+                    token = token.head
+                    other = owner_of.get(token.i)
+                    if other is not None and other is not person:
+                        person.country = other.country
+                        break
+                if person.country is not None:
+                    break
+
+    def _owners(self, persons: list[_Person]) -> None:
+        """A possessive owner of a role: a person of the story lends their country
+        ("Prabowo's spokesperson"); any other owner is an organisation named in the office
+        ("The Conservative Party's leader" -> "Conservative Party leader")."""
+        for person in persons:
+            if person.owner is None or person.role is None:
+                continue
+            words = tuple(fold(person.owner).split())
+            owner = next((p for p in persons if p is not person and p.contains(words)), None)
+            if owner is not None:
+                person.country = person.country or owner.country
+            else:
+                person.role = f"{person.owner} {person.role}"
 
     def _counterpart_role(
         self, doc: Doc, tok: int, person: _Person, persons: list[_Person]
@@ -334,12 +483,13 @@ class ActorComponent(LexiconComponent):
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
-        last_person: int | None = None
+        recent: list[int] = []  # people named so far, latest first
         events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
         pointer = 0
         for i, token in enumerate(doc[:-1]):
             while pointer < len(events) and events[pointer][0] < i:
-                last_person = events[pointer][1]
+                person = events[pointer][1]
+                recent = [person, *(k for k in recent if k != person)][:3]
                 pointer += 1
             if token.lower_ != "the":
                 continue
@@ -374,7 +524,7 @@ class ActorComponent(LexiconComponent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
-            index = self._resolve_role(info, persons, last_person, doc, i)
+            index = self._resolve_role(info, persons, recent, doc, i)
             if index is not None:
                 mention = {"start": start, "end": end, "person": index, "kind": "role"}
                 holders = self._role_holders(info, persons)
@@ -394,7 +544,7 @@ class ActorComponent(LexiconComponent):
         ]
 
     def _resolve_role(
-        self, info: RoleInfo, persons: list[_Person], last: int | None, doc: Doc, at: int
+        self, info: RoleInfo, persons: list[_Person], recent: list[int], doc: Doc, at: int
     ) -> int | None:
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
@@ -427,7 +577,16 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
-        if last is not None and persons[last].role is None:
+        # the person named last, passing over one who cannot hold the office ("Speaking to
+        # the Prime Minister, Mr Trump ...": not the US official)
+        for last in recent:
+            if persons[last].role is not None:
+                return None
+            if self._may_hold(persons[last], role):
+                break
+        else:
+            return None
+        if info.country in {None, persons[last].country}:
             last_tok = max(m[2] for m in persons[last].mentions if m[2] < at)
             if doc[last_tok].sent.start >= doc[at].sent.start - 60:
                 persons[last].role = info.role
@@ -435,9 +594,17 @@ class ActorComponent(LexiconComponent):
                 return last
         return None
 
+    def _may_hold(self, person: _Person, role: str) -> bool:
+        """A US official holds no ministry: "the Prime Minister" after "Mr Trump" is someone
+        else."""
+        ministerial = self.lexicon.words("person_ministerial_words")
+        return person.country != "USA" or not ministerial & set(role.split())
+
     def _is_actor(self, doc: Doc, person: _Person) -> bool:
         if len(person.words) >= 2:
             return True
+        if any(m[2] > 0 and doc[m[2] - 1].lower_ == "the" for m in person.mentions):
+            return False  # "her event at the Zócalo": a single name after "the" is a place
         known = any(fold(n).split()[-1] == person.words[0] for n in self.lexicon.known_people)
         if person.role and (person.ner or known or len(person.mentions) >= 2):
             return True

@@ -328,11 +328,11 @@ def build_chains(
     def person_of_subject(subject: Token) -> int | None:
         if subject.i in resolved:
             return resolved[subject.i]
+        if subject.i in token_person:  # "Vice-Premier He said": a surname, not a pronoun
+            return token_person[subject.i]
         lower = subject.lower_
         if lower in words.male or lower in words.female:
             return pronoun(subject)
-        if subject.i in token_person:
-            return token_person[subject.i]
         for child in subject.children:
             if child.dep_ == "poss":
                 return person_of_subject(child)

@@ -12,10 +12,17 @@ found the way a reader finds it:
    ministry, "the countries"), which gives no speaker;
 2. without a speech verb, a sentence ending in a colon before the quotation ("Trump
    replied:"), then the speaker of the quotation this one continues (the same paragraph after
-   "..., Trump said." or the next paragraph of a multi-paragraph quote);
+   "..., Trump said." or the next paragraph of a multi-paragraph quote), then the person who
+   spoke last in the sentence just before a quotation that opens its own sentence ("X told
+   CBS on Sunday ... . \u201cWe expect ...\u201d");
 3. relayed words: when the quoted sentence itself is "<person> stated/said/told ... that
    ...", or the speech verb is the complement of another person's speech verb ("Ishiba said
    Bessent told him ..."), that person is the speaker and the outer one is ``via``.
+
+A subject the parser took from inside the quotation ('"...," X, chair of Y, said') gives way
+to the person named between the quotation and the verb; an "according to" a document yields to
+a named speaker of the same sentence; an attribution the parser split off after "!" or "?"
+counts for the quotation before it. A relay needs a reported clause ("X said that ...").
 
 Quotations of fewer than four words are fragments and are not output (their speech verbs
 still count for pronouns). Quotations in the headline line are left out.
@@ -115,10 +122,25 @@ class QuoteComponent(LexiconComponent):
             else:
                 subject = subject_of(token)
                 speaker = None if subject is None else self._person_of(subject, mentions)
+                if subject is not None and subject.idx < token.idx:
+                    q = bisect.bisect_right(starts, subject.idx) - 1
+                    if q >= 0 and inside[q][0] <= subject.idx < inside[q][1]:
+                        # '"...," X, chair of Y, said': the parser took the quotation for the
+                        # subject; the person named between it and the verb speaks
+                        speaker = self._named_between(doc, inside[q][1], token.idx, mentions)
                 if subject is None:
                     speaker = -1  # "... ,' said." : no subject written
             acts.append((token.i, token, speaker))
         return acts
+
+    @staticmethod
+    def _named_between(doc: Doc, start: int, end: int, mentions: MentionChains) -> int | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            person = mentions.person(token.idx, token.idx + len(token.text), named_only=True)
+            if person is not None:
+                return person
+        return None
 
     def _person_of(self, token: Token, mentions: MentionChains) -> int | None:
         """The person a subject names, or None for a non-person subject."""
@@ -129,8 +151,13 @@ class QuoteComponent(LexiconComponent):
             return person
         documents = self.lexicon.words("person_document_nouns")
         if token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}:
+            marks = self.lexicon.words("person_possessive_marks")
             for child in token.children:
-                if child.dep_ == "poss":
+                # "X's statement said": the owner, parsed as poss or as nmod with its "'s"
+                owner = child.dep_ == "poss" or (
+                    child.dep_ == "nmod" and any(c.text in marks for c in child.children)
+                )
+                if owner:
                     return self._person_of(child, mentions)
         # a name inside a longer subject: "China's Premier Li Qiang"
         left, right = token.left_edge.idx, token.idx + len(token.text)
@@ -154,7 +181,14 @@ class QuoteComponent(LexiconComponent):
         sent_start = doc[first.start].sent
         sent_end = doc[first.end - 1].sent
         lo, hi = sent_start.start, sent_end.end
+        if hi < len(doc) and first.end >= hi - 1 and "\n" not in doc.text[span.end : doc[hi].idx]:
+            # '"... the United States!" Trump wrote': the parser ends the sentence inside the
+            # quotation and the attribution after it starts a new one
+            hi = doc[hi].sent.end
         candidates = [a for a in speech if lo <= a[0] < hi]
+        if any(a[2] is not None for a in candidates):
+            # 'He said: "...," according to a report': a document relays a person's words
+            candidates = [a for a in candidates if a[2] is not None or a[1].lower_ != "according"]
         if candidates:
             index, verb, speaker = min(
                 candidates,
@@ -179,7 +213,25 @@ class QuoteComponent(LexiconComponent):
                     return self._relay(doc, first, speaker, None, mentions)
         if previous is not None and (span.continues or self._adjacent(doc, previous, span)):
             return self._relay(doc, first, previous["speaker_id"], previous["via_id"], mentions)
-        return self._relay(doc, first, None, None, mentions)
+        speaker = self._speaker_before(doc, span, lo, speech)
+        return self._relay(doc, first, speaker, None, mentions)
+
+    def _speaker_before(
+        self, doc: Doc, span: QuoteSpan, lo: int, speech: list[tuple[int, Token, int | None]]
+    ) -> int | None:
+        """A quotation that stands as its own sentence or paragraph right after a sentence in
+        which a named person speaks ('X told CBS ... . "We expect ..."'): that person."""
+        if lo == 0 or doc[lo].idx < span.start - 2:
+            return None  # the quotation does not open its sentence
+        before = doc[lo - 1].sent
+        if doc.text[before.end_char : span.start].count("\n") > 2:
+            return None
+        people = [
+            a[2]
+            for a in speech
+            if before.start <= a[0] < before.end and a[2] is not None and a[2] >= 0
+        ]
+        return people[-1] if people else None
 
     def _adjacent(self, doc: Doc, previous: dict[str, Any], span: QuoteSpan) -> bool:
         """The previous quotation ends in the sentence just before, in the same paragraph."""
@@ -225,6 +277,8 @@ class QuoteComponent(LexiconComponent):
             "person_speech_verbs"
         ):
             return speaker, via
+        if not any(child.dep_ == "ccomp" for child in root.children):
+            return speaker, via  # '"Mark called me today"': no reported clause, no relay
         subject = subject_of(root)
         if subject is None:
             return speaker, via
