@@ -6,15 +6,25 @@ import functools
 import logging
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import TextColumn
 
 from tariffscope import __version__
 from tariffscope.errors import EXIT_FAILURE, TariffscopeError
 
-__all__ = ["Format", "TabularFormat", "app", "err_console", "guarded", "out_console"]
+__all__ = [
+    "Format",
+    "TabularFormat",
+    "app",
+    "err_console",
+    "guarded",
+    "out_console",
+    "plain_console",
+    "plain_text_column",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,8 +45,23 @@ class TabularFormat(StrEnum):
     csv = "csv"
 
 
-out_console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+def plain_console(**options: Any) -> Console:
+    """A console that prints every string as it is: never Rich markup, never emoji codes.
+
+    Story text, titles, file names and quotes come from outside; read as markup, ``[/]`` in a
+    story crashes a command, ``[link=URL]`` becomes a terminal hyperlink and ``[from URL slug]``
+    vanishes. Styling is done with :class:`rich.text.Text` instead.
+    """
+    return Console(markup=False, emoji=False, **options)
+
+
+def plain_text_column(template: str, **options: Any) -> TextColumn:
+    """A progress column whose text (a file name, say) is never read as markup."""
+    return TextColumn(template, markup=False, **options)
+
+
+out_console = plain_console(soft_wrap=True)
+err_console = plain_console(stderr=True, soft_wrap=True)
 
 app = typer.Typer(
     name="tariffscope",

@@ -16,10 +16,15 @@ import numpy as np
 import pandas as pd
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 
-from tariffscope.cli._app import TabularFormat, err_console, guarded, out_console
+from tariffscope.cli._app import (
+    TabularFormat,
+    err_console,
+    guarded,
+    out_console,
+    plain_console,
+)
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
 
@@ -191,10 +196,10 @@ def etr_command(
         # wide enough for every column whatever the terminal says (a pipe reads as 80)
         width = max(out_console.width, _TABLE_WIDTH[by])
         if out is None:
-            Console(file=sys.stdout, width=width).print(table)
+            plain_console(file=sys.stdout, width=width).print(table)
         else:
             with out.open("w", encoding="utf-8") as handle:
-                Console(file=handle, width=width).print(table)
+                plain_console(file=handle, width=width).print(table)
     if chart is not None and frame.empty:
         warnings.append(f"no chart written to {chart}: there are no rows")
     elif chart is not None:

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
 from tariffscope.cli._json import print_json, write_json
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
@@ -49,8 +50,10 @@ def _print_tables(extraction: Extraction) -> None:
     meta = extraction.article
     published = meta.published.isoformat() if meta.published else "unknown"
     out_console.print(
-        f"[bold]{meta.title or '(no title)'}[/bold] - {meta.outlet or 'unknown outlet'}, "
-        f"published {published}"
+        Text.assemble(
+            (meta.title or "(no title)", "bold"),
+            f" - {meta.outlet or 'unknown outlet'}, published {published}",
+        )
     )
     tables: list[tuple[str, list[str], list[list[str]]]] = [
         (
@@ -148,7 +151,7 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
     for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
         summary.add_column(column)
     progress = Progress(
-        TextColumn("extracting"),
+        plain_text_column("extracting"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

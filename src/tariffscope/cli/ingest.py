@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
 from tariffscope.cli._json import print_json
 from tariffscope.errors import ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
@@ -67,7 +67,7 @@ def ingest_command(
 
     with open_store(db) as store:
         columns = (
-            TextColumn("[progress.description]{task.description}"),
+            plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
