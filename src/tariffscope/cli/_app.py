@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import TextColumn
 
 from tariffscope import __version__
-from tariffscope.errors import EXIT_FAILURE, TariffscopeError
+from tariffscope.errors import EXIT_BAD_INPUT, EXIT_FAILURE, TariffscopeError
 
 __all__ = [
     "Format",
@@ -104,8 +105,9 @@ def _root(
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Run a command so that errors end it with one line on stderr and the right exit code.
 
-    A :class:`TariffscopeError` exits with its own code (2 for bad input); anything else is a
-    bug and exits 1 with a pointer to ``--debug``.
+    A :class:`TariffscopeError` exits with its own code (2 for bad input), and so does a path the
+    user named that cannot be used (a folder that cannot be written, a file where a folder is
+    needed: exit 2); anything else is a bug and exits 1 with a pointer to ``--debug``.
     """
 
     @functools.wraps(func)
@@ -119,18 +121,54 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
                 raise
             err_console.print(f"error: {error.one_line()}", markup=False, highlight=False)
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            if _state["debug"]:
+                raise
+            if not _is_path_mistake(error):
+                _internal_error(error)
+            err_console.print(f"error: {_path_message(error)}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             err_console.print("interrupted", markup=False)
             raise typer.Exit(130) from None
         except Exception as error:
             if _state["debug"]:
                 raise
-            err_console.print(
-                f"internal error: {type(error).__name__}: {error} "
-                "(rerun with --debug for the traceback)",
-                markup=False,
-                highlight=False,
-            )
-            raise typer.Exit(EXIT_FAILURE) from None
+            _internal_error(error)
 
     return wrapper
+
+
+def _internal_error(error: Exception) -> NoReturn:
+    err_console.print(
+        f"internal error: {type(error).__name__}: {' '.join(str(error).split())} "
+        "(rerun with --debug for the traceback)",
+        markup=False,
+        highlight=False,
+    )
+    raise typer.Exit(EXIT_FAILURE) from None
+
+
+# errno values that mean "this path cannot be used as given": the user's mistake, not a bug
+_PATH_MISTAKES = frozenset(
+    {
+        errno.EACCES,
+        errno.EPERM,
+        errno.EISDIR,
+        errno.ENOTDIR,
+        errno.EEXIST,
+        errno.ENOENT,
+        errno.EROFS,
+        errno.ENAMETOOLONG,
+        errno.ELOOP,
+    }
+)
+
+
+def _is_path_mistake(error: OSError) -> bool:
+    return error.filename is not None and error.errno in _PATH_MISTAKES
+
+
+def _path_message(error: OSError) -> str:
+    reason = error.strerror or type(error).__name__
+    return " ".join(f"cannot use {error.filename}: {reason}".split())

@@ -25,6 +25,7 @@ from tariffscope.cli._app import (
     out_console,
     plain_console,
 )
+from tariffscope.cli._files import writable_file
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
 
@@ -182,6 +183,9 @@ def etr_command(
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
         )
+    for path in (out, chart):
+        if path is not None:
+            writable_file(path)
     frame = effective_rates(
         first, last, partners=partner, by=by.value, line_rates=LINE_RATES[rates.value]
     )

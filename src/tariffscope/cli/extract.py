@@ -11,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
+from tariffscope.cli._files import writable_folder
 from tariffscope.cli._json import print_json, write_json
+from tariffscope.cli._workers import joined_workers
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
 from tariffscope.strict_json import to_json
@@ -145,7 +147,7 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
             failed += 1
             err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        writable_folder(out)
     nlp = load_pipeline(model)
     summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
     for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
@@ -158,11 +160,9 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
         console=err_console,
         transient=True,
     )
-    with progress:
+    with progress, joined_workers(extract_many(articles, nlp, n_process=jobs)) as results:
         task = progress.add_task("extract", total=len(articles))
-        for article, extraction in zip(
-            articles, extract_many(articles, nlp, n_process=jobs), strict=True
-        ):
+        for article, extraction in zip(articles, results, strict=True):
             name = Path(article.source).stem
             data = extraction.to_dict()
             data["article"]["source"] = article.source
