@@ -13,7 +13,7 @@ from tariffscope.cli._json import print_json
 from tariffscope.errors import ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
 
-__all__ = ["DbOption", "open_store", "register"]
+__all__ = ["DbOption", "WaitOption", "open_store", "register"]
 
 
 DbOption = Annotated[
@@ -27,7 +27,20 @@ DbOption = Annotated[
 ]
 
 
-def open_store(db: Path | None, *, read_only: bool = False) -> Store:
+WaitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        max=3600,
+        help="Seconds to wait while another process holds the store (default"
+        " $TARIFFSCOPE_STORE_WAIT, else 10).",
+        show_default=False,
+    ),
+]
+
+
+def open_store(db: Path | None, *, read_only: bool = False, wait: float | None = None) -> Store:
     """Open the store of ``--db`` (or the default); reading needs an existing store.
 
     Raises
@@ -40,7 +53,7 @@ def open_store(db: Path | None, *, read_only: bool = False) -> Store:
         raise MalformedInputError(
             f"no store at {path}", hint="run `tariffscope ingest FILE...` first, or give --db"
         )
-    return Store.open(path, read_only=read_only)
+    return Store.open(path, read_only=read_only, wait=wait)
 
 
 def ingest_command(
@@ -56,6 +69,7 @@ def ingest_command(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Print a summary line or JSON results.")
     ] = Format.table,
+    wait: WaitOption = None,
 ) -> None:
     """Read stories into the store: duplicates are skipped, unreadable inputs reported.
 
@@ -65,7 +79,7 @@ def ingest_command(
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
-    with open_store(db) as store:
+    with open_store(db, wait=wait) as store:
         columns = (
             plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
