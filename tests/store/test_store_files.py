@@ -127,12 +127,10 @@ def test_a_writer_and_a_reader_get_in_once_the_holder_lets_go(tmp_path: Path) ->
     path = tmp_path / "busy.duckdb"
     Store.open(path).close()
     # the holder lets go after a moment; the wait is far longer, so both opens succeed
-    with _held(path, 1.0):
-        with Store.open(path, wait=120) as store:
-            assert store.count_articles() == 0
-    with _held(path, 1.0):
-        with Store.open(path, read_only=True, wait=120) as store:
-            assert store.count_articles() == 0
+    with _held(path, 1.0), Store.open(path, wait=120) as store:
+        assert store.count_articles() == 0
+    with _held(path, 1.0), Store.open(path, read_only=True, wait=120) as store:
+        assert store.count_articles() == 0
 
 
 def test_the_wait_comes_from_the_environment(
