@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import logging
-from collections.abc import Callable
+import math
+import sys
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import TextColumn
+from typer.core import TyperGroup
 
 from tariffscope import __version__
-from tariffscope.errors import EXIT_BAD_INPUT, EXIT_FAILURE, TariffscopeError
+from tariffscope.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    MalformedInputError,
+    TariffscopeError,
+)
 
 __all__ = [
     "Format",
@@ -26,6 +35,14 @@ __all__ = [
     "plain_console",
     "plain_text_column",
 ]
+
+# the click that typer runs on: the click package, or (typer >= 0.2x) typer's own copy of it,
+# whose exceptions and context stack are not the click package's
+_CLICK_PACKAGE = typer.BadParameter.__module__.rsplit(".", 1)[0]
+_ClickException: Any = next(
+    kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"
+)
+_click_globals: Any = importlib.import_module(f"{_CLICK_PACKAGE}.globals")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -64,8 +81,45 @@ def plain_text_column(template: str, **options: Any) -> TextColumn:
 out_console = plain_console(soft_wrap=True)
 err_console = plain_console(stderr=True, soft_wrap=True)
 
+
+class _OneLineUsageErrors(TyperGroup):
+    """The command group, with usage mistakes (a missing option, a value out of range) reported
+    like every other bad input: one line on stderr, exit 2, instead of a boxed panel."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except _ClickException as error:
+            # typer has printed the help already when no arguments were given
+            if type(error).__name__ != "NoArgsIsHelpError":
+                err_console.print(f"error: {_usage_line(error)}", markup=False, highlight=False)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            err_console.print("aborted", markup=False)
+            sys.exit(EXIT_FAILURE)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_line(error: Any) -> str:
+    context = getattr(error, "ctx", None)
+    message = " ".join(error.format_message().split())
+    if context is None:
+        return message
+    return f"{context.command_path}: {message} (see {context.command_path} --help)"
+
+
 app = typer.Typer(
     name="tariffscope",
+    cls=_OneLineUsageErrors,
     help="Follow and price trade negotiations: what happened, what the law is, what it costs.",
     no_args_is_help=True,
     add_completion=False,
@@ -113,6 +167,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            _refuse_non_finite(kwargs)
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
@@ -128,6 +183,17 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
                 _internal_error(error)
             err_console.print(f"error: {_path_message(error)}", markup=False, highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        except UnicodeDecodeError as error:
+            if _state["debug"]:
+                raise
+            # a file given where text was expected (binary, another encoding); readers that
+            # know the file name say so themselves
+            err_console.print(
+                f"error: an input is not UTF-8 text ({error.reason} at byte {error.start})",
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             err_console.print("interrupted", markup=False)
             raise typer.Exit(130) from None
@@ -137,6 +203,26 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             _internal_error(error)
 
     return wrapper
+
+
+def _refuse_non_finite(options: dict[str, Any]) -> None:
+    """Refuse NaN or infinity in a number option (Click's ranges let NaN through)."""
+    for name, value in options.items():
+        values = value if isinstance(value, list | tuple) else (value,)
+        if any(isinstance(v, float) and not math.isfinite(v) for v in values):
+            raise MalformedInputError(
+                f"{_option_name(name)} {value!r} is not a finite number",
+                hint="give a number such as 0.5 or 25",
+            )
+
+
+def _option_name(name: str) -> str:
+    context = _click_globals.get_current_context(silent=True)
+    if context is not None:
+        for param in context.command.params:
+            if param.name == name and param.opts:
+                return max(param.opts, key=len)
+    return "--" + name.replace("_", "-")
 
 
 def _internal_error(error: Exception) -> NoReturn:
