@@ -174,10 +174,13 @@ def test_non_finite_tariffs_in_a_csv_are_refused(tmp_path: Path, cell: str) -> N
 
 
 def test_json_output_of_a_valid_scenario_is_strict(tmp_path: Path) -> None:
+    scenario = str(_scenario(tmp_path, "1.5e1"))
     result = runner.invoke(
         app,
-        ["rate", "8703.23.01", "--origin", "JPN", "--date", "2025-08-02", "-f", "json"]
-        + ["--scenario", str(_scenario(tmp_path, "1.5e1"))],
+        [
+            *("rate", "8703.23.01", "--origin", "JPN", "--date", "2025-08-02", "-f", "json"),
+            *("--scenario", scenario),
+        ],
     )
     assert result.exit_code == 0, result.output
 
