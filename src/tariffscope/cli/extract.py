@@ -146,6 +146,8 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
         except ExtractionError as error:
             failed += 1
             err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
+    if not articles:
+        raise ExtractionError(f"none of the {len(files)} inputs could be read")
     if out is not None:
         writable_folder(out)
     nlp = load_pipeline(model)
@@ -207,7 +209,9 @@ def register(app: typer.Typer) -> None:
 
         A folder is read in batch mode: every .txt/.html file, with spaCy's nlp.pipe over
         --jobs worker processes and a progress bar; JSON goes to --out (one file per
-        article) or to stdout as one line per article.
+        article) or to stdout as one line per article. As for ``ingest``, each file that
+        cannot be read is reported on one line, the others are processed, and the exit code
+        is 2 when any file could not be read.
         """
         path = Path(source)
         if (

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
 from tariffscope.cli._json import print_json
-from tariffscope.errors import ExtractionError, MalformedInputError
+from tariffscope.errors import EXIT_BAD_INPUT, ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
 
 __all__ = ["DbOption", "WaitOption", "open_store", "register"]
@@ -74,8 +74,9 @@ def ingest_command(
     """Read stories into the store: duplicates are skipped, unreadable inputs reported.
 
     Each story is stored with everything extracted from it in one transaction, so an
-    interrupted run leaves only complete stories; run it again to add the rest. Exits with
-    code 2 when no input could be read.
+    interrupted run leaves only complete stories; run it again to add the rest. Each input
+    that cannot be read is reported on one line and the others are stored; the exit code is 2
+    when any input could not be read (as for ``extract`` of a folder).
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
@@ -130,6 +131,10 @@ def ingest_command(
         )
     if report.results and report.n_read == 0:
         raise ExtractionError(f"none of the {len(report.results)} inputs could be read")
+    if report.failed:
+        # as `extract DIR`: the readable stories are stored, each bad one was reported on its
+        # own line above, and the exit code says that something was wrong
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def register(app: typer.Typer) -> None:
