@@ -143,17 +143,47 @@ def _root(
             "--version", callback=_version_callback, is_eager=True, help="Show the version."
         ),
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show tracebacks of errors and the libraries' log lines."),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
     ] = False,
 ) -> None:
     """Follow and price trade negotiations."""
     _state["debug"] = debug
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    _configure_logging(verbose=verbose, debug=debug)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Log lines to the current ``sys.stderr`` (tests swap it), tariffscope's own only unless
+    ``--debug``: libraries log what they discard ("discarding data: None") as warnings that
+    mean nothing to a user of the command."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr  # not setStream: it flushes the old one, which may be closed
+        super().emit(record)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "tariffscope" or record.name.startswith("tariffscope.")
+        return (own or bool(_state["debug"])) and bool(super().filter(record))
+
+
+_HANDLER = _StderrHandler()
+
+
+def _configure_logging(*, verbose: bool, debug: bool) -> None:
+    root = logging.getLogger()
+    if _HANDLER not in root.handlers:
+        root.addHandler(_HANDLER)
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    _HANDLER.setLevel(level)
+    logging.getLogger("tariffscope").setLevel(level)
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
