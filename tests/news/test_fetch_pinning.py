@@ -103,7 +103,7 @@ def test_a_redirect_to_a_name_that_resolves_privately_is_refused() -> None:
 
     table = {**ADDRESSES, "rebind.example": ["127.0.0.1"]}
     client = httpx.Client(transport=httpx.MockTransport(handler))
-    with pytest.raises(ExtractionError, match="rebind.example resolves to the non-public"):
+    with pytest.raises(ExtractionError, match=r"rebind\.example resolves to the non-public"):
         fetch_article("https://news.example/a", client=client, resolve=CountingResolver(table))
 
 
