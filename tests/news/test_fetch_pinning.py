@@ -8,6 +8,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -108,7 +109,7 @@ def test_a_redirect_to_a_name_that_resolves_privately_is_refused() -> None:
 
 
 class _Page(BaseHTTPRequestHandler):
-    hosts: list[str] = []
+    hosts: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         _Page.hosts.append(self.headers["Host"])
