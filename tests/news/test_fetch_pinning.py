@@ -8,8 +8,8 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -111,7 +111,7 @@ def test_a_redirect_to_a_name_that_resolves_privately_is_refused() -> None:
 class _Page(BaseHTTPRequestHandler):
     hosts: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         _Page.hosts.append(self.headers["Host"])
         body = PAGE.encode()
         self.send_response(200)
