@@ -55,3 +55,18 @@ def test_a_folder_of_only_bad_files_is_one_error_in_both(folder: Path, tmp_path:
         result = runner.invoke(app, args)
         assert result.exit_code == 2
         assert result.stderr.strip().splitlines()[-1] == "error: none of the 2 inputs could be read"
+
+
+def test_one_bad_input_is_exactly_one_line(folder: Path, tmp_path: Path) -> None:
+    (folder / "good.txt").unlink()
+    (folder / "empty.html").unlink()
+    binary = folder / "binary.txt"
+    for args in (
+        ["extract", str(folder)],
+        ["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")],
+        ["ingest", str(binary), "--db", str(tmp_path / "s.duckdb")],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        # no empty line either (a progress bar off a terminal used to leave one)
+        assert result.stderr == f"error: {binary}: the input is binary, not text\n"

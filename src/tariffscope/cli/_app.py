@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import TextColumn
+from rich.progress import Progress, ProgressColumn, TextColumn
 from typer.core import TyperGroup
 
 from tariffscope import __version__
@@ -34,6 +34,7 @@ __all__ = [
     "out_console",
     "plain_console",
     "plain_text_column",
+    "progress_bar",
 ]
 
 # the click that typer runs on: the click package, or (typer >= 0.2x) typer's own copy of it,
@@ -71,6 +72,14 @@ def plain_console(**options: Any) -> Console:
     vanishes. Styling is done with :class:`rich.text.Text` instead.
     """
     return Console(markup=False, emoji=False, **options)
+
+
+def progress_bar(*columns: ProgressColumn) -> Progress:
+    """A transient progress bar on stderr, shown only on a terminal (elsewhere it would leave
+    an empty line, and a one-line error would become two)."""
+    return Progress(
+        *columns, console=err_console, transient=True, disable=not err_console.is_terminal
+    )
 
 
 def plain_text_column(template: str, **options: Any) -> TextColumn:

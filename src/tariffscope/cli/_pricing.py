@@ -17,10 +17,10 @@ from typing import Annotated, Any
 import numpy as np
 import pandas as pd
 import typer
-from rich.progress import BarColumn, Progress, TimeElapsedColumn
+from rich.progress import BarColumn, TimeElapsedColumn
 
 from tariffscope.cli._app import TabularFormat as Format
-from tariffscope.cli._app import err_console, plain_text_column
+from tariffscope.cli._app import err_console, plain_text_column, progress_bar
 from tariffscope.domain.countries import normalize_country
 from tariffscope.errors import InputError
 
@@ -170,7 +170,7 @@ def _progress(draws: int, label: str) -> Iterator[Callable[[int, int], None] | N
             yield None
         return
     columns = (plain_text_column("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
+    with progress_bar(*columns) as bar:
         task = bar.add_task(f"{label}: {draws} draws", total=draws)
         yield lambda done, total: bar.update(task, completed=done)
 

@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
+from tariffscope.cli._app import (
+    Format,
+    err_console,
+    guarded,
+    out_console,
+    plain_text_column,
+    progress_bar,
+)
 from tariffscope.cli._files import writable_folder
 from tariffscope.cli._json import print_json, write_json
 from tariffscope.cli._workers import joined_workers
@@ -139,28 +146,27 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
     if not files:
         raise InputError(f"{folder}: no .txt or .html articles in the folder")
     articles: list[Article] = []
-    failed = 0
+    failures: list[ExtractionError] = []
     for path in files:
         try:
             articles.append(read_article(path))
         except ExtractionError as error:
-            failed += 1
-            err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
+            failures.append(error)
+    if len(files) == 1 and failures:
+        raise failures[0]  # one bad file: its own message is the one line
+    for error in failures:
+        err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
     if not articles:
         raise ExtractionError(f"none of the {len(files)} inputs could be read")
+    failed = len(failures)
     if out is not None:
         writable_folder(out)
     nlp = load_pipeline(model)
     summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
     for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
         summary.add_column(column)
-    progress = Progress(
-        plain_text_column("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
+    progress = progress_bar(
+        plain_text_column("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
     )
     with progress, joined_workers(extract_many(articles, nlp, n_process=jobs)) as results:
         task = progress.add_task("extract", total=len(articles))

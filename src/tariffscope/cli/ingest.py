@@ -6,9 +6,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console, plain_text_column
+from tariffscope.cli._app import (
+    Format,
+    guarded,
+    out_console,
+    plain_text_column,
+    progress_bar,
+)
 from tariffscope.cli._json import print_json
 from tariffscope.errors import EXIT_BAD_INPUT, ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
@@ -87,7 +93,7 @@ def ingest_command(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, console=err_console, transient=True) as bar:
+        with progress_bar(*columns) as bar:
             task = bar.add_task("ingesting", total=None)
 
             def progress(done: int, total: int, result: InputResult) -> None:
@@ -97,7 +103,7 @@ def ingest_command(
                     total=total,
                     description=f"ingesting {Path(result.source).name[:40]}",
                 )
-                if result.status == "failed":
+                if result.status == "failed" and total > 1:
                     bar.console.print(f"skipped: {result.message}", markup=False, highlight=False)
 
             report = ingest_paths(store, inputs, progress)
@@ -129,6 +135,9 @@ def ingest_command(
             markup=False,
             highlight=False,
         )
+    if len(report.results) == 1 and report.failed:
+        # one input: its own message is the one line
+        raise ExtractionError(report.results[0].message or "the input could not be read")
     if report.results and report.n_read == 0:
         raise ExtractionError(f"none of the {len(report.results)} inputs could be read")
     if report.failed:
