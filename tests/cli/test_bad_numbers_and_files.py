@@ -213,3 +213,12 @@ def test_help_and_version_still_work() -> None:
     assert runner.invoke(app, ["--version"]).exit_code == 0
     shown = runner.invoke(app, ["rate", "--help"])
     assert shown.exit_code == 0 and "--origin" in shown.output
+
+
+def test_a_tariff_csv_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "tariffs.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfimporter,exporter,tariff_before_pct,tariff_after_pct\nUSA,JPN,1,2\n"
+    )
+    (change,) = read_tariff_changes(path)
+    assert (change.importer, change.exporter) == ("USA", "JPN")

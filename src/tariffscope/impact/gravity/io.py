@@ -166,7 +166,7 @@ def read_tariff_changes(path: Path, countries: tuple[str, ...] | None = None) ->
 
 def _tariff_changes(path: Path, countries: tuple[str, ...] | None) -> list[TariffChange]:
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        handle = path.open(newline="", encoding="utf-8-sig")  # Excel writes a BOM
     except OSError as error:
         raise MalformedInputError(f"cannot read tariff file {path}: {error.strerror}") from None
     with handle:
