@@ -90,3 +90,15 @@ def test_titles_keep_their_brackets(tmp_path: Path, title: str) -> None:
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert title in result.stdout
+
+
+def test_every_console_and_progress_column_of_the_cli_is_plain() -> None:
+    """One place makes consoles and progress columns (``cli/_app.py``); a new ``Console(`` or
+    ``TextColumn(`` elsewhere would read story text as markup again."""
+    cli = Path(__file__).resolve().parents[2] / "src" / "tariffscope" / "cli"
+    for module in cli.glob("*.py"):
+        if module.name == "_app.py":
+            continue
+        text = module.read_text(encoding="utf-8")
+        for maker in ("Console(", "TextColumn(", "markup=True", "Text.from_markup("):
+            assert maker not in text, f"{module.name} uses {maker}"
