@@ -192,7 +192,10 @@ def _configure_logging(*, verbose: bool, debug: bool) -> None:
         root.addHandler(_HANDLER)
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
     _HANDLER.setLevel(level)
-    logging.getLogger("tariffscope").setLevel(level)
+    # lowered for --verbose/--debug only; otherwise inherited (as the root's WARNING), so a
+    # library caller's own logging set-up is left alone
+    own = logging.DEBUG if debug else logging.INFO if verbose else logging.NOTSET
+    logging.getLogger("tariffscope").setLevel(own)
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
