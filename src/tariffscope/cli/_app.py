@@ -263,7 +263,7 @@ def _option_name(name: str) -> str:
     if context is not None:
         for param in context.command.params:
             if param.name == name and param.opts:
-                return max(param.opts, key=len)
+                return str(max(param.opts, key=len))
     return "--" + name.replace("_", "-")
 
 

@@ -154,8 +154,8 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
             failures.append(error)
     if len(files) == 1 and failures:
         raise failures[0]  # one bad file: its own message is the one line
-    for error in failures:
-        err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
+    for failure in failures:
+        err_console.print(f"skipped: {failure.one_line()}", markup=False, highlight=False)
     if not articles:
         raise ExtractionError(f"none of the {len(files)} inputs could be read")
     failed = len(failures)
