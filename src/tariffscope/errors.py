@@ -18,6 +18,8 @@ class for all of them, or a leaf for one case::
     │                                data for a partner, a country outside the GE data): a
     │                                caller finishes what it can and warns; never bad input
     ├── StoreError                   the embedded store cannot be opened or migrated
+    │   ├── NotAStoreError           --db names a file that is not a DuckDB store (exit 2)
+    │   └── StoreBusyError           another process holds the store past the wait (exit 2)
     └── ModelError                   an economic engine failed
         └── ConvergenceError         a solver stopped without meeting its tolerance
 
@@ -36,9 +38,11 @@ __all__ = [
     "InputError",
     "MalformedInputError",
     "ModelError",
+    "NotAStoreError",
     "NotCoveredError",
     "ScenarioError",
     "ScopeConflictError",
+    "StoreBusyError",
     "StoreError",
     "TariffscopeError",
     "UnknownCodeError",
@@ -121,6 +125,19 @@ class NotCoveredError(TariffscopeError):
 
 class StoreError(TariffscopeError):
     """The embedded store cannot be opened, migrated or written."""
+
+
+class NotAStoreError(StoreError, InputError):
+    """The store path names a file that is not a DuckDB database (checked before DuckDB reads
+    it); the user's mistake, so exit 2."""
+
+
+class StoreBusyError(StoreError, InputError):
+    """Another process kept the store locked for longer than the wait; exit 2."""
+
+    def __init__(self, message: str, *, holder: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.holder = holder
 
 
 class ModelError(TariffscopeError):

@@ -2,8 +2,9 @@
 
 The pure scanners (dates, quotation marks, rates, header block) take any Unicode text; the
 whole pipeline (slow) takes random news-like text built from the tokens that drive its rules.
-Time is bounded per character: the scanners are linear, and the pipeline stays within a
-generous multiple of the time the model itself needs.
+Work is bounded per character: the scanners are linear, and the pipeline's work grows linearly
+on adversarial text. Work is counted in function calls, never in seconds: no assertion here
+depends on the clock or on how busy the machine is (no Hypothesis deadline, no too-slow check).
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def test_scanners_take_newslike_text(text: str) -> None:
     pair_rates(text, find_rates(text), _sentences(text))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_header_reader_raises_only_its_own_errors(text: str) -> None:
     try:

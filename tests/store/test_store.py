@@ -288,7 +288,7 @@ def test_a_store_in_use_by_another_process_is_refused(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError, match="in use by another process"):
-            Store.open(path)
+            Store.open(path, wait=0)
     finally:
         holder.kill()
         holder.wait()

@@ -56,7 +56,7 @@ def test_unreadable_inputs_are_one_line_each_and_the_rest_is_read(
             str(db),
         ],
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # as `extract DIR` with a bad file (issue 11)
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
     assert len(skipped) == 2
     assert "missing.txt: no such file or folder" in skipped[0]

@@ -13,10 +13,10 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, TimeElapsedColumn
 
 from tariffscope.cli._app import TabularFormat as Format
-from tariffscope.cli._app import err_console
+from tariffscope.cli._app import err_console, plain_text_column, progress_bar
 from tariffscope.impact.pe.pricing import (
     PricingSettings,
     headline_rows,
@@ -155,8 +155,8 @@ def progress_display(draws: int, label: str) -> Iterator[Callable[[int, int], No
         with err_console.status(f"pricing {label} ..."):
             yield None
         return
-    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
+    columns = (plain_text_column("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with progress_bar(*columns) as bar:
         task = bar.add_task(f"{label}: {draws} draws", total=draws)
         yield lambda done, total: bar.update(task, completed=done)
 

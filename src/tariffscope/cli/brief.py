@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from tariffscope.cli._app import err_console, guarded, out_console
+from tariffscope.cli._files import writable_file, writable_folder
 from tariffscope.cli._json import write_json
 from tariffscope.errors import MalformedInputError
 
@@ -101,6 +102,12 @@ def brief_command(
     from tariffscope.report.terminal import render_terminal
 
     day = _day(as_of)
+    # refuse an unusable output path before the minutes of reading and pricing
+    for path in (html, json_path):
+        if path is not None:
+            writable_file(path)
+    if png is not None:
+        writable_folder(png)
     with err_console.status("reading the stories and pricing the outcomes"):
         found = brief_stories(
             sources,

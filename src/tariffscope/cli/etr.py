@@ -16,10 +16,16 @@ import numpy as np
 import pandas as pd
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 
-from tariffscope.cli._app import TabularFormat, err_console, guarded, out_console
+from tariffscope.cli._app import (
+    TabularFormat,
+    err_console,
+    guarded,
+    out_console,
+    plain_console,
+)
+from tariffscope.cli._files import writable_file
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
 
@@ -165,6 +171,9 @@ def etr_command(
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
         )
+    for path in (out, chart):
+        if path is not None:
+            writable_file(path)
     frame = etr(date=date, start=start, end=end, partners=partner, by=by.value, rates=rates.value)
     first, last = str(date or start), str(date or end)
     warnings = list(frame.attrs.get("warnings", []))
@@ -178,10 +187,10 @@ def etr_command(
         # wide enough for every column whatever the terminal says (a pipe reads as 80)
         width = max(out_console.width, _TABLE_WIDTH[by])
         if out is None:
-            Console(file=sys.stdout, width=width).print(table)
+            plain_console(file=sys.stdout, width=width).print(table)
         else:
             with out.open("w", encoding="utf-8") as handle:
-                Console(file=handle, width=width).print(table)
+                plain_console(file=handle, width=width).print(table)
     if chart is not None and frame.empty:
         warnings.append(f"no chart written to {chart}: there are no rows")
     elif chart is not None:

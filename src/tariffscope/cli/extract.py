@@ -6,11 +6,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._app import (
+    Format,
+    err_console,
+    guarded,
+    out_console,
+    plain_text_column,
+    progress_bar,
+)
+from tariffscope.cli._files import writable_folder
 from tariffscope.cli._json import print_json, write_json
+from tariffscope.cli._workers import joined_workers
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
 from tariffscope.strict_json import to_json
@@ -49,8 +59,10 @@ def _print_tables(extraction: Extraction) -> None:
     meta = extraction.article
     published = meta.published.isoformat() if meta.published else "unknown"
     out_console.print(
-        f"[bold]{meta.title or '(no title)'}[/bold] - {meta.outlet or 'unknown outlet'}, "
-        f"published {published}"
+        Text.assemble(
+            (meta.title or "(no title)", "bold"),
+            f" - {meta.outlet or 'unknown outlet'}, published {published}",
+        )
     )
     tables: list[tuple[str, list[str], list[list[str]]]] = [
         (
@@ -125,32 +137,31 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
     if not files:
         raise InputError(f"{folder}: no .txt or .html articles in the folder")
     articles: list[Article] = []
-    failed = 0
+    failures: list[ExtractionError] = []
     for path in files:
         try:
             articles.append(read_article(path))
         except ExtractionError as error:
-            failed += 1
-            err_console.print(f"skipped: {error.one_line()}", markup=False, highlight=False)
+            failures.append(error)
+    if len(files) == 1 and failures:
+        raise failures[0]  # one bad file: its own message is the one line
+    for failure in failures:
+        err_console.print(f"skipped: {failure.one_line()}", markup=False, highlight=False)
+    if not articles:
+        raise ExtractionError(f"none of the {len(files)} inputs could be read")
+    failed = len(failures)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        writable_folder(out)
     nlp = load_pipeline(model)
     summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
     for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
         summary.add_column(column)
-    progress = Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
+    progress = progress_bar(
+        plain_text_column("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
     )
-    with progress:
+    with progress, joined_workers(extract_many(articles, nlp, n_process=jobs)) as results:
         task = progress.add_task("extract", total=len(articles))
-        for article, extraction in zip(
-            articles, extract_many(articles, nlp, n_process=jobs), strict=True
-        ):
+        for article, extraction in zip(articles, results, strict=True):
             name = Path(article.source).stem
             data = extraction.to_dict()
             data["article"]["source"] = article.source
@@ -195,7 +206,9 @@ def register(app: typer.Typer) -> None:
 
         A folder is read in batch mode: every .txt/.html file, with spaCy's nlp.pipe over
         --jobs worker processes and a progress bar; JSON goes to --out (one file per
-        article) or to stdout as one line per article.
+        article) or to stdout as one line per article. As for ``ingest``, each file that
+        cannot be read is reported on one line, the others are processed, and the exit code
+        is 2 when any file could not be read.
         """
         path = Path(source)
         if (

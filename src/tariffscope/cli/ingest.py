@@ -6,14 +6,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 
-from tariffscope.cli._app import Format, err_console, guarded, out_console
+from tariffscope.cli._app import (
+    Format,
+    guarded,
+    out_console,
+    plain_text_column,
+    progress_bar,
+)
 from tariffscope.cli._json import print_json
-from tariffscope.errors import ExtractionError, MalformedInputError
+from tariffscope.errors import EXIT_BAD_INPUT, ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
 
-__all__ = ["DbOption", "open_store", "register"]
+__all__ = ["DbOption", "WaitOption", "open_store", "register"]
 
 
 DbOption = Annotated[
@@ -27,7 +33,20 @@ DbOption = Annotated[
 ]
 
 
-def open_store(db: Path | None, *, read_only: bool = False) -> Store:
+WaitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        max=3600,
+        help="Seconds to wait while another process holds the store (default"
+        " $TARIFFSCOPE_STORE_WAIT, else 10).",
+        show_default=False,
+    ),
+]
+
+
+def open_store(db: Path | None, *, read_only: bool = False, wait: float | None = None) -> Store:
     """Open the store of ``--db`` (or the default); reading needs an existing store.
 
     Raises
@@ -40,7 +59,7 @@ def open_store(db: Path | None, *, read_only: bool = False) -> Store:
         raise MalformedInputError(
             f"no store at {path}", hint="run `tariffscope ingest FILE...` first, or give --db"
         )
-    return Store.open(path, read_only=read_only)
+    return Store.open(path, read_only=read_only, wait=wait)
 
 
 def ingest_command(
@@ -56,23 +75,25 @@ def ingest_command(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Print a summary line or JSON results.")
     ] = Format.table,
+    wait: WaitOption = None,
 ) -> None:
     """Read stories into the store: duplicates are skipped, unreadable inputs reported.
 
     Each story is stored with everything extracted from it in one transaction, so an
-    interrupted run leaves only complete stories; run it again to add the rest. Exits with
-    code 2 when no input could be read.
+    interrupted run leaves only complete stories; run it again to add the rest. Each input
+    that cannot be read is reported on one line and the others are stored; the exit code is 2
+    when any input could not be read (as for ``extract`` of a folder).
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
-    with open_store(db) as store:
+    with open_store(db, wait=wait) as store:
         columns = (
-            TextColumn("[progress.description]{task.description}"),
+            plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, console=err_console, transient=True) as bar:
+        with progress_bar(*columns) as bar:
             task = bar.add_task("ingesting", total=None)
 
             def progress(done: int, total: int, result: InputResult) -> None:
@@ -82,7 +103,7 @@ def ingest_command(
                     total=total,
                     description=f"ingesting {Path(result.source).name[:40]}",
                 )
-                if result.status == "failed":
+                if result.status == "failed" and total > 1:
                     bar.console.print(f"skipped: {result.message}", markup=False, highlight=False)
 
             report = ingest_paths(store, inputs, progress)
@@ -114,8 +135,15 @@ def ingest_command(
             markup=False,
             highlight=False,
         )
+    if len(report.results) == 1 and report.failed:
+        # one input: its own message is the one line
+        raise ExtractionError(report.results[0].message or "the input could not be read")
     if report.results and report.n_read == 0:
         raise ExtractionError(f"none of the {len(report.results)} inputs could be read")
+    if report.failed:
+        # as `extract DIR`: the readable stories are stored, each bad one was reported on its
+        # own line above, and the exit code says that something was wrong
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.cli._json import print_json
@@ -68,7 +69,7 @@ def _print_resolution(result: Resolution) -> None:
             f"{component.rate_pct:g}{share}",
             component.citation or component.instrument,
         )
-    table.add_row("total", "", "", f"[bold]{result.total_pct:g}[/bold]", "")
+    table.add_row("total", "", "", Text(f"{result.total_pct:g}", style="bold"), "")
     out_console.print(table)
     for item in result.not_applied:
         out_console.print(

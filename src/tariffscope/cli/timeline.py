@@ -10,7 +10,7 @@ from rich.table import Table
 
 from tariffscope.cli._app import Format, guarded, out_console
 from tariffscope.cli._json import print_json
-from tariffscope.cli.ingest import DbOption, open_store
+from tariffscope.cli.ingest import DbOption, WaitOption, open_store
 from tariffscope.errors import MalformedInputError
 from tariffscope.tracker import EventView
 
@@ -48,6 +48,7 @@ def timeline_command(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Print tables or JSON.")
     ] = Format.table,
+    wait: WaitOption = None,
 ) -> None:
     """Show a negotiation: status, lead actors, merged events with their sources, measures
     and the next deadline."""
@@ -55,7 +56,7 @@ def timeline_command(
 
     parties = parse_pair(pair)
     day = _date(as_of)
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, wait=wait) as store:
         state = negotiation_state(store, parties, as_of=day)
     if output_format is Format.json:
         print_json(state.to_dict())

@@ -3,8 +3,11 @@
 The fetch uses httpx with a connect and read timeout, follows at most :data:`MAX_REDIRECTS`
 redirects by hand (each hop is checked again), refuses hosts that resolve to private,
 loopback, link-local or otherwise non-global addresses, and stops reading after
-:data:`~tariffscope.news.ingest.MAX_BYTES`. The address check runs before each request; a
-DNS answer that changes between the check and the connection (DNS rebinding) is not caught.
+:data:`~tariffscope.news.ingest.MAX_BYTES`. Each hop's host is resolved once; every address
+it resolves to is checked, and the connection goes to a checked address (the URL carries the
+address, the ``Host`` header and TLS SNI the name, so certificates are still verified against
+the name). There is no second lookup, so a DNS answer that changes after the check (DNS
+rebinding) cannot redirect the connection.
 
 Tests drive it with ``httpx.MockTransport`` and a fake resolver, never the network.
 """
@@ -45,8 +48,13 @@ def _is_public(address: str) -> bool:
     return bool(ip.is_global) and not ip.is_multicast
 
 
-def check_host(url: str, resolve: Resolver | None = None) -> None:
+def check_host(url: str, resolve: Resolver | None = None) -> list[str]:
     """Refuse a URL that is not http(s) or whose host has a non-public address.
+
+    Returns
+    -------
+    list of str
+        The host's addresses, all checked; connect to one of these (see :func:`fetch_article`).
 
     Raises
     ------
@@ -77,6 +85,22 @@ def check_host(url: str, resolve: Resolver | None = None) -> None:
                 f"{url}: host {host} resolves to the non-public address {address}",
                 hint="tariffscope fetches public web pages only",
             )
+    return list(addresses)
+
+
+def _pinned(url: str, address: str) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
+    """The request URL with the checked ``address`` as host, and the Host header and TLS SNI
+    that keep the name (so virtual hosting and certificate checks see the name)."""
+    try:
+        original = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise ExtractionError(f"{url}: not a valid URL ({error})") from None
+    host = original.host
+    default_port = 443 if original.scheme == "https" else 80
+    name = f"[{host}]" if ":" in host else host
+    host_header = name if original.port in (None, default_port) else f"{name}:{original.port}"
+    pinned = original.copy_with(host=address.split("%", 1)[0], username=None, password=None)
+    return pinned, {"Host": host_header}, {"sni_hostname": host}
 
 
 def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
@@ -127,8 +151,15 @@ def fetch_article(
     current = url
     try:
         for _hop in range(max_redirects + 1):
-            check_host(current, resolve)
-            with http.stream("GET", current, headers=headers, follow_redirects=False) as resp:
+            address = check_host(current, resolve)[0]
+            target, host_header, extensions = _pinned(current, address)
+            with http.stream(
+                "GET",
+                target,
+                headers={**headers, **host_header},
+                extensions=extensions,
+                follow_redirects=False,
+            ) as resp:
                 if resp.status_code in _REDIRECTS:
                     location = resp.headers.get("location")
                     if not location:

@@ -30,6 +30,7 @@ from tariffscope.errors import CatalogError, ScenarioError
 from tariffscope.regime._catalog_io import read_product_list
 from tariffscope.regime.catalog import Catalog, catalog_dir, parse_measure
 from tariffscope.regime.measures import Measure
+from tariffscope.user_yaml import first_non_finite, load_user_yaml
 
 __all__ = ["SCENARIO_PRIORITY", "Scenario", "apply_scenario", "load_scenario"]
 
@@ -77,6 +78,11 @@ def scenario_from_mapping(data: Mapping[str, Any], where: str = "scenario") -> S
     """Build a scenario from parsed YAML; errors name ``where`` and the key."""
     if not isinstance(data, Mapping):
         raise ScenarioError(f"{where}: expected a mapping with name, enact, remove or add")
+    bad = first_non_finite(data)
+    if bad is not None:
+        raise ScenarioError(
+            f"{where}: {bad} is not a finite number", hint="write a number such as 25 or 2.5e1"
+        )
     unknown = set(data) - {"name", "description", "enact", "remove", "add"}
     if unknown:
         raise ScenarioError(f"{where}: unknown key {sorted(unknown)[0]!r}")
@@ -112,7 +118,7 @@ def load_scenario(path: str | Path) -> Scenario:
     if not file.is_file():
         raise ScenarioError(f"scenario file {str(path)!r} not found")
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_user_yaml(file.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ScenarioError(f"scenario file {file.name}: not valid YAML ({error})") from None
     return scenario_from_mapping(data, where=file.name)

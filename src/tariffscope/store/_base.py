@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import os
+import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,13 +16,53 @@ from typing import Any, Self
 import duckdb
 
 from tariffscope.config import user_dir
-from tariffscope.errors import StoreError
+from tariffscope.errors import MalformedInputError, NotAStoreError, StoreBusyError, StoreError
 from tariffscope.store._migrations import SCHEMA_VERSION, apply_migrations, schema_version
 from tariffscope.store._types import pair_key
 
-__all__ = ["DEFAULT_DB_NAME", "StoreBase", "default_db_path"]
+__all__ = [
+    "DEFAULT_DB_NAME",
+    "DEFAULT_WAIT_SECONDS",
+    "StoreBase",
+    "check_store_file",
+    "default_db_path",
+    "default_wait",
+]
 
 DEFAULT_DB_NAME = "tariffscope.duckdb"
+# seconds a command waits for another process to release the store (TARIFFSCOPE_STORE_WAIT)
+DEFAULT_WAIT_SECONDS = 10.0
+_FIRST_PAUSE = 0.05
+_LONGEST_PAUSE = 0.5
+# DuckDB's lock error names the holder: "... is held in /usr/bin/python3 (PID 123)"
+_LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+# DuckDB file header: an 8-byte checksum, then the magic bytes
+_DUCKDB_MAGIC = b"DUCK"
+_MAGIC_START, _MAGIC_END = 8, 12
+_HEAD_BYTES = 16
+_KNOWN_KINDS = (
+    (b"SQLite format 3\x00", "SQLite"),
+    (b"PAR1", "Parquet"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"%PDF", "PDF"),
+    (b"\x1f\x8b", "gzip"),
+)
+
+
+def default_wait() -> float:
+    """Seconds to wait for a busy store: ``TARIFFSCOPE_STORE_WAIT`` or 10."""
+    value = os.environ.get("TARIFFSCOPE_STORE_WAIT")
+    if value is None:
+        return DEFAULT_WAIT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise MalformedInputError(
+            f"TARIFFSCOPE_STORE_WAIT={value!r} is not a number of seconds (0 or more)"
+        )
+    return seconds
 
 
 def default_db_path() -> Path:
@@ -26,22 +70,66 @@ def default_db_path() -> Path:
     return user_dir() / DEFAULT_DB_NAME
 
 
-def _connect(path: Path | None, read_only: bool) -> Any:
+def _connect(path: Path | None, read_only: bool, wait: float = 0.0) -> Any:
+    """Connect, retrying while another process holds the file's lock, for up to ``wait`` s."""
     where = ":memory:" if path is None else str(path)
+    deadline = time.monotonic() + wait
+    pause = _FIRST_PAUSE
+    while True:
+        try:
+            return duckdb.connect(where, read_only=read_only)
+        except duckdb.IOException as error:
+            text = str(error)
+            if "lock" not in text.lower():
+                raise StoreError(
+                    f"cannot open store {where}: {text}",
+                    hint="give a DuckDB file or a new path with --db",
+                ) from None
+            if time.monotonic() + pause > deadline:
+                raise _busy(where, text, wait) from None
+            time.sleep(pause)
+            pause = min(pause * 2, _LONGEST_PAUSE)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open store {where}: {error}") from None
+
+
+def _busy(where: str, text: str, wait: float) -> StoreBusyError:
+    holder = _LOCK_HOLDER.search(text)
+    who = f"{Path(holder['program']).name} (PID {holder['pid']})" if holder else ""
+    waited = f" after waiting {wait:g} s" if wait > 0 else ""
+    return StoreBusyError(
+        f"store {where} is in use by another process{f' {who}' if who else ''}{waited}",
+        holder=who,
+        hint="wait for the other command to finish, raise --wait, or use another --db",
+    )
+
+
+def check_store_file(file: Path) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB reads it.
+
+    DuckDB opens other formats through extensions: a SQLite file makes it download
+    ``sqlite_scanner`` over the network. A DuckDB file has the magic ``DUCK`` at byte 8.
+
+    Raises
+    ------
+    NotAStoreError
+        The file exists and is not a DuckDB database (empty, SQLite, text, anything else).
+    """
     try:
-        return duckdb.connect(where, read_only=read_only)
-    except duckdb.IOException as error:
-        text = str(error)
-        if "lock" in text.lower():
-            raise StoreError(
-                f"store {where} is in use by another process",
-                hint="wait for the other tariffscope command to finish, or use another --db",
-            ) from None
-        raise StoreError(
-            f"cannot open store {where}: {text}", hint="give a DuckDB file or a new path with --db"
-        ) from None
-    except duckdb.Error as error:
-        raise StoreError(f"cannot open store {where}: {error}") from None
+        with file.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise NotAStoreError(f"cannot read store {file}: {error.strerror or error}") from None
+    if head[_MAGIC_START:_MAGIC_END] == _DUCKDB_MAGIC:
+        return
+    kind = next((name for magic, name in _KNOWN_KINDS if head.startswith(magic)), None)
+    what = "empty" if not head else (f"a {kind} file" if kind else "another kind of file")
+    raise NotAStoreError(
+        f"store {file} is {what}, not a DuckDB store",
+        hint="give a tariffscope store (.duckdb) or a new path with --db",
+    )
 
 
 class StoreBase:
@@ -55,14 +143,28 @@ class StoreBase:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Self:
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        wait: float | None = None,
+    ) -> Self:
         """Open (and create or migrate) the store at ``path`` (default :func:`default_db_path`).
+
+        DuckDB lets one process write a file, and no other process read it meanwhile; while
+        another process holds it, opening is retried for ``wait`` seconds (default
+        :func:`default_wait`).
 
         Raises
         ------
+        NotAStoreError
+            The file is not a DuckDB database (checked before DuckDB opens it).
+        StoreBusyError
+            Another process still holds the file after ``wait`` seconds.
         StoreError
-            The file is locked by another process, is not a DuckDB file, was written by a
-            newer tariffscope, or (``read_only``) does not exist or needs a migration.
+            The file was written by a newer tariffscope, or (``read_only``) does not exist or
+            needs a migration.
         """
         file = default_db_path() if path is None else Path(path).expanduser()
         if file.is_dir():
@@ -71,9 +173,10 @@ class StoreBase:
             raise StoreError(
                 f"no store at {file}", hint="run `tariffscope ingest` first, or give --db"
             )
+        check_store_file(file)
         if not read_only:
             file.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(file, read_only)
+        conn = _connect(file, read_only, default_wait() if wait is None else max(wait, 0.0))
         try:
             if read_only:
                 version = schema_version(conn)

@@ -155,7 +155,18 @@ def read_tariff_changes(path: Path, countries: tuple[str, ...] | None = None) ->
         A country code that is neither known nor in ``countries``.
     """
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        return _tariff_changes(path, countries)
+    except (UnicodeDecodeError, csv.Error) as error:
+        # a binary file or another encoding: not a CSV the user meant to give
+        raise MalformedInputError(
+            f"{path} is not a UTF-8 CSV file ({type(error).__name__})",
+            hint=f"give a CSV with columns {', '.join(_REQUIRED)}",
+        ) from None
+
+
+def _tariff_changes(path: Path, countries: tuple[str, ...] | None) -> list[TariffChange]:
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")  # Excel writes a BOM
     except OSError as error:
         raise MalformedInputError(f"cannot read tariff file {path}: {error.strerror}") from None
     with handle:
@@ -178,7 +189,11 @@ def read_tariff_changes(path: Path, countries: tuple[str, ...] | None = None) ->
                     raise MalformedInputError(
                         f"{path} line {number}: {column} {row[column]!r} is not a number"
                     ) from None
-                if not np.isfinite(rates[-1]) or rates[-1] <= -1:
+                if not np.isfinite(rates[-1]):
+                    raise MalformedInputError(
+                        f"{path} line {number}: {column} {row[column]!r} is not a finite number"
+                    )
+                if rates[-1] <= -1:
                     raise MalformedInputError(f"{path} line {number}: {column} must be above -100")
             sector = row.get("sector") or None
             changes.append(TariffChange(codes[0], codes[1], rates[0], rates[1], sector))
