@@ -13,7 +13,13 @@ import pandas as pd
 import pytest
 
 import tariffscope
-from tariffscope.errors import InputError, MalformedInputError, NotCoveredError, UnknownCodeError
+from tariffscope.errors import (
+    InputError,
+    MalformedInputError,
+    NotCoveredError,
+    ScenarioError,
+    UnknownCodeError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "ishiba-bessent-2025-07-18.txt"
@@ -37,6 +43,8 @@ def test_every_documented_function_is_exported() -> None:
         assert callable(getattr(tariffscope, name)), name
     for name in ("compare", "ge", "timeline", "negotiations", "claims", "briefs", "ingest"):
         assert callable(getattr(tariffscope, name)), name
+    for name in ("etr_chart",):
+        assert callable(getattr(tariffscope, name)), name
     with pytest.raises(AttributeError):
         _ = tariffscope.no_such_function  # type: ignore[attr-defined]
 
@@ -57,6 +65,26 @@ def test_rate_refuses_an_unknown_country_and_a_bad_date() -> None:
         tariffscope.rate("8703.23.01", origin="XXQ", date="2025-08-15")
     with pytest.raises(MalformedInputError):
         tariffscope.rate("8703.23.01", origin="KOR", date="15/08/2025")
+
+
+def test_rate_and_history_enact_catalog_threats() -> None:
+    catalog = tariffscope.measures()
+    threats = catalog[
+        (catalog["status"] == "threatened")
+        & catalog["effective_from"].notna()
+        & catalog["targets"].map(lambda t: len(t) == 1 and t[0] != "WLD")
+    ]
+    assert len(threats) >= 2
+    for threat in threats.itertuples():
+        origin, day = threat.targets[0], threat.effective_from
+        spec = f"enact:{threat.id}"
+        enacted = tariffscope.rate("6109.10.00", origin=origin, date=day, scenario=spec)
+        assert threat.id in [c.measure for c in enacted.components], threat.id
+        assert enacted.to_dict()["scenario"] == spec
+        changes = tariffscope.history("6109.10.00", origin=origin, end=day, scenario=spec)
+        assert changes[-1].total_pct == enacted.total_pct
+    with pytest.raises(ScenarioError, match="NO-SUCH"):
+        tariffscope.rate("6109.10.00", origin="KOR", date="2025-08-15", scenario="enact:NO-SUCH")
 
 
 def test_history_lists_changes_in_date_order() -> None:
@@ -85,6 +113,16 @@ def test_etr_one_day_and_its_errors() -> None:
         tariffscope.etr(start="2025-03-01")
     with pytest.raises(InputError, match="either"):
         tariffscope.etr(date="2025-03-01", start="2025-03-01", end="2025-03-02")
+
+
+def test_etr_chart_draws_an_etr_frame() -> None:
+    frame = tariffscope.etr(start="2025-03-01", end="2025-03-10", partners=["CAN", "MEX"])
+    spec = tariffscope.etr_chart(frame, title="two partners")
+    assert spec["title"] == "two partners" or spec["title"]["text"] == "two partners"
+    drawn = {row["partner"] for rows in spec["datasets"].values() for row in rows}
+    assert drawn == {"CAN", "MEX"}
+    with pytest.raises(InputError, match="no rows"):
+        tariffscope.etr_chart(frame.iloc[0:0])
 
 
 # -- pricing -------------------------------------------------------------------------------
@@ -289,6 +327,13 @@ def test_brief_timeline_and_negotiations_over_one_store(tmp_path: Path) -> None:
     table = tariffscope.negotiations(db=db)
     row = table[table["pair"].isin(["USA-JPN", "JPN-USA"])].iloc[0]
     assert row["sources"] == 1 and row["status"] == state.status
+    from tariffscope.store import Store
+
+    with Store.open(db, read_only=True) as store:  # an open store is read, and left open
+        same = tariffscope.timeline(("USA", "JPN"), db=store)
+        assert same.to_dict() == state.to_dict()
+        assert tariffscope.negotiations(db=store).equals(table)
+        assert store.count_articles() == 1
     again = tariffscope.ingest(SEED, db=db)
     assert again.duplicates and not again.added  # the brief stored the story already
     with pytest.raises(MalformedInputError, match="no store"):

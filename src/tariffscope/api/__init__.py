@@ -11,6 +11,7 @@ All are importable from ``tariffscope`` directly; docs/api.md walks through each
 ``history``        every change of that duty, with the measure causing it
 ``measures``       the measure catalog (DataFrame); ``claims``: the claims an entry makes
 ``etr``            the effective US tariff rate by day, partner or sector (DataFrame)
+``etr_chart``      the Vega-Lite chart of an ``etr`` frame (dict)
 ``simulate``       price an outcome of the law for a partner (``Simulation``)
 ``compare``        several outcomes side by side (``Comparison``)
 ``ge``             economy-wide effects: applications, tariff files, scenarios, own panel
@@ -24,7 +25,7 @@ All are importable from ``tariffscope`` directly; docs/api.md walks through each
 
 from __future__ import annotations
 
-from tariffscope.api._ge import etr, ge
+from tariffscope.api._ge import etr, etr_chart, ge
 from tariffscope.api._law import claims, history, measures, rate
 from tariffscope.api._news import (
     BriefSet,
@@ -46,6 +47,7 @@ __all__ = [
     "claims",
     "compare",
     "etr",
+    "etr_chart",
     "extract",
     "ge",
     "history",

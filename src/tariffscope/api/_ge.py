@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 if TYPE_CHECKING:
     from tariffscope.impact.ge_runs import GERun
 
-__all__ = ["etr", "ge"]
+__all__ = ["etr", "etr_chart", "ge"]
 
 DateLike = str | dt.date
 
@@ -157,3 +157,18 @@ def etr(
         first, last, partners=list(partners) if partners else None, by=by,
         line_rates=LINE_RATES[rates],
     )  # fmt: skip
+
+
+def etr_chart(frame: pd.DataFrame, *, title: str | None = None) -> dict[str, Any]:
+    """The Vega-Lite specification (a dict) of an :func:`etr` frame: one line per partner or
+    sector (the largest by 2024 imports), before substitution solid and after it dashed.
+
+    Raises InputError for a frame with no rows (nothing to draw).
+    """
+    from tariffscope.errors import InputError
+    from tariffscope.report.etr_chart import etr_chart as chart
+
+    if frame.empty:
+        raise InputError("there are no rows to draw", hint="ask etr for other dates or partners")
+    spec: dict[str, Any] = chart(frame, title=title)
+    return spec

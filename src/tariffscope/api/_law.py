@@ -20,10 +20,14 @@ DateLike = str | dt.date
 
 
 def _scenario(scenario: str | Path | Scenario | None) -> Scenario | None:
-    from tariffscope.regime.scenario import Scenario, load_scenario
+    """A scenario object as given, ``enact:ID[+ID]`` (catalog measures), or a YAML file."""
+    from tariffscope.regime.scenario import Scenario, load_scenario, scenario_from_mapping
 
     if scenario is None or isinstance(scenario, Scenario):
         return scenario
+    if isinstance(scenario, str) and scenario.startswith("enact:"):
+        ids = [part for part in scenario[len("enact:") :].split("+") if part]
+        return scenario_from_mapping({"name": scenario, "enact": ids})
     return load_scenario(Path(scenario))
 
 
@@ -56,7 +60,8 @@ def rate(
     as_known
         Read the law as published on this date (what was known then).
     scenario
-        A scenario file (YAML) or :class:`~tariffscope.regime.scenario.Scenario`.
+        A scenario file (YAML), ``"enact:ID[+ID]"`` (catalog measures, e.g. a threat) or a
+        :class:`~tariffscope.regime.scenario.Scenario`.
     claims
         Claims the entry makes, e.g. ``("usmca",)`` (see :func:`claims`).
     unit_value, metal_share, us_content
@@ -99,6 +104,7 @@ def history(
 ) -> list[Change]:
     """Every change of the total duty on ``hts`` from ``origin`` between ``start`` and ``end``
     (default: the catalog's start to its last scheduled change), with the measures causing it.
+    ``scenario`` and ``claims`` as in :func:`rate`.
 
     Each :class:`~tariffscope.regime.history.Change` has ``date``, ``total_pct``,
     ``previous_pct``, ``resolution`` and ``cause()``.

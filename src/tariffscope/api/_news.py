@@ -13,6 +13,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from tariffscope.domain.news import Extraction
     from tariffscope.report.brief import Brief
+    from tariffscope.store import Store
     from tariffscope.tracker import IngestReport, NegotiationState
 
 __all__ = ["BriefSet", "brief", "briefs", "extract", "ingest", "negotiations", "timeline"]
@@ -149,10 +150,15 @@ def brief(
     return found.briefs[0]
 
 
-def _open_store(db: str | Path | None) -> Any:
+def _open_store(db: str | Path | Store | None) -> Any:
+    """The store to read: an open one as given (left open), else the file opened read-only."""
+    from contextlib import nullcontext
+
     from tariffscope.errors import MalformedInputError
     from tariffscope.store import Store, default_db_path
 
+    if isinstance(db, Store):
+        return nullcontext(db)
     path = Path(db) if db is not None else default_db_path()
     if not path.exists():
         raise MalformedInputError(
@@ -194,13 +200,17 @@ def ingest(
 
 
 def timeline(
-    pair: str, *, as_of: DateLike | None = None, db: str | Path | None = None
+    pair: str | Sequence[str],
+    *,
+    as_of: DateLike | None = None,
+    db: str | Path | Store | None = None,
 ) -> NegotiationState:
     """A negotiation's state from the stored stories: status, lead actors, merged events with
     their sources, quotes, measures, the next deadline (stories up to ``as_of``).
 
-    ``db`` is the store file (default: the user's store). Raises MalformedInputError when
-    there is no store, StoreError when it cannot be opened.
+    ``pair`` is ``"USA-JPN"`` or two codes. ``db`` is the store file (default: the user's
+    store) or an open :class:`~tariffscope.store.Store`, which stays open. Raises
+    MalformedInputError when there is no store, StoreError when it cannot be opened.
     """
     from tariffscope.tracker import negotiation_state, parse_pair
 
@@ -210,10 +220,12 @@ def timeline(
         return negotiation_state(store, parties, as_of=day)
 
 
-def negotiations(*, as_of: DateLike | None = None, db: str | Path | None = None) -> pd.DataFrame:
+def negotiations(
+    *, as_of: DateLike | None = None, db: str | Path | Store | None = None
+) -> pd.DataFrame:
     """Every negotiation in the store, one row each: pair, status, next_deadline, days_left,
     latest_event (kind and date), latest_event_date, sources (stories), sorted by the next
-    deadline (soonest first; none last)."""
+    deadline (soonest first; none last). ``db`` as in :func:`timeline`."""
     from tariffscope.tracker import negotiation_state
 
     day = _day(as_of, "--as-of")

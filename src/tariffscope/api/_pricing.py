@@ -175,7 +175,13 @@ def compare(
     *,
     partner: str,
     date: DateLike | None = None,
-    cases: Sequence[str | tuple[str, str] | tuple[str, str, str | None]] | None = None,
+    cases: Sequence[
+        str
+        | tuple[str, str]
+        | tuple[str, str, str | None]
+        | tuple[str, str, str | None, str | None]
+    ]
+    | None = None,
     importer: str = "USA",
     draws: int = 1000,
     seed: int = 0,
@@ -189,9 +195,9 @@ def compare(
 ) -> Comparison:
     """Several outcomes for ``partner`` side by side.
 
-    ``cases`` are ``"LABEL,DATE[,SCENARIO[,AS_KNOWN]]"`` strings or (label, date[, scenario])
-    tuples. Without them, ``date`` builds the cases from the measure catalog: the law on that
-    date, each threat against the partner known then, and the partner's deal.
+    ``cases`` are ``"LABEL,DATE[,SCENARIO[,AS_KNOWN]]"`` strings or (label, date[, scenario
+    [, as_known]]) tuples. Without them, ``date`` builds the cases from the measure catalog:
+    the law on that date, each threat against the partner known then, and the partner's deal.
 
     Raises InputError (neither given, a malformed case), NotCoveredError (no trade data).
     """
@@ -203,10 +209,7 @@ def compare(
         metal_share,
     )  # fmt: skip
     if cases:
-        chosen = [
-            parse_case(c) if isinstance(c, str) else Case(*c)  # type: ignore[arg-type]
-            for c in cases
-        ]
+        chosen = [parse_case(c) if isinstance(c, str) else Case(*c) for c in cases]
     elif date is not None:
         chosen = catalog_cases(settings.partner, str(_iso(date)))
     else:

@@ -1,8 +1,11 @@
-"""The one place the service calls the library: each function answers one endpoint as JSON data.
+"""The one place the service calls tariffscope: each function answers one endpoint as JSON data.
 
-The service holds no domain logic of its own. Until the notebook API (``tariffscope.rate``,
-``tariffscope.simulate``, ...) lands, these functions call what the CLI commands call; moving
-to that API changes this module only.
+The service holds no domain logic of its own: every answer comes from the Python API
+(:mod:`tariffscope.api`, the functions ``import tariffscope`` gives), turned into JSON records
+here. Two things come from the library because the API returns them as objects: the JSON of a
+brief (:func:`tariffscope.report.json_out.brief_to_dict`, as docs/api.md says) and the store the
+service owns (the API reads it through an open :class:`~tariffscope.store.Store`).
+No module of the service imports :mod:`tariffscope.cli`.
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tariffscope.errors import InputError, NotCoveredError
+import pandas as pd
+
+from tariffscope import api
+from tariffscope.errors import NotCoveredError
 from tariffscope.store import Store
 
 __all__ = [
+    "NLP_LOCK",
     "board",
     "brief",
     "catalog_measures",
     "compare",
     "etr",
     "etr_chart",
+    "etr_rows",
     "history",
     "negotiation",
     "rate",
@@ -33,6 +41,24 @@ __all__ = [
 #: The news pipeline is loaded once and used by one thread at a time (spaCy does not promise
 #: that one pipeline may run in several threads).
 NLP_LOCK = threading.Lock()
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    """A DataFrame's rows as records, missing values (NaN, NaT) as None."""
+    rows: list[dict[str, Any]] = frame.to_dict(orient="records")
+    return [{k: _present(v) for k, v in row.items()} for row in rows]
+
+
+def _present(value: Any) -> Any:
+    if isinstance(value, (list, tuple, dict, str)):
+        return value
+    return None if pd.isna(value) else value
+
+
+def _enacted(ids: Sequence[str]) -> str | None:
+    """Catalog measures to enact as the API's scenario text; never a file (the service reads
+    no user paths)."""
+    return "enact:" + "+".join(ids) if ids else None
 
 
 # -- the law ---------------------------------------------------------------------------------
@@ -47,16 +73,14 @@ def rate(
     metal_share: float | None = None,
     us_content: float | None = None,
 ) -> dict[str, Any]:
-    """The duty on a product from an origin on an entry date (as ``tariffscope rate``)."""
-    from tariffscope.regime.resolve import resolve
-
-    result = resolve(
+    """The duty on a product from an origin on an entry date (:func:`tariffscope.rate`)."""
+    result = api.rate(
         hts,
-        origin,
-        entry_date.isoformat(),
-        None if as_known is None else as_known.isoformat(),
-        _enacted(enact),
-        claims=tuple(claims),
+        origin=origin,
+        date=entry_date,
+        as_known=as_known,
+        scenario=_enacted(enact),
+        claims=claims,
         unit_value=unit_value,
         metal_share=metal_share,
         us_content=us_content,
@@ -73,48 +97,29 @@ def history(
     claims: Sequence[str] = (),
     enact: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """Every change of the duty on a product from an origin (as ``tariffscope history``)."""
-    from tariffscope.regime.history import history as law_history
-
-    changes = law_history(
-        hts,
-        origin,
-        start=None if start is None else start.isoformat(),
-        end=None if end is None else end.isoformat(),
-        scenario=_enacted(enact),
-        claims=tuple(claims),
+    """Every change of the duty on a product from an origin (:func:`tariffscope.history`)."""
+    changes = api.history(
+        hts, origin=origin, start=start, end=end, scenario=_enacted(enact), claims=claims
     )
     return [c.to_dict() for c in changes]
 
 
 def catalog_measures(origin: str | None = None, on: dt.date | None = None) -> dict[str, Any]:
-    """The measure catalog, or the measures covering an origin in effect on a date."""
-    from tariffscope.cli.rate import _measure_rows
-    from tariffscope.regime.resolve import default_catalog
-
-    return {"catalog_version": default_catalog().version, "measures": _measure_rows(origin, on)}
-
-
-def _enacted(ids: Sequence[str]) -> Any:
-    """A scenario enacting catalog measures; never a file (the service reads no user paths)."""
-    if not ids:
-        return None
-    from tariffscope.regime.scenario import scenario_from_mapping
-
-    return scenario_from_mapping({"name": "enact:" + "+".join(ids), "enact": list(ids)})
+    """The measure catalog, or the measures covering an origin in effect on a date
+    (:func:`tariffscope.measures`)."""
+    frame = api.measures(origin=origin, on=on)
+    return {"catalog_version": frame.attrs["catalog_version"], "measures": _records(frame)}
 
 
 # -- effective rates -------------------------------------------------------------------------
 def etr(start: dt.date, end: dt.date, partners: Sequence[str] | None, by: str, rates: str) -> Any:
-    """The effective-rate frame (as ``tariffscope etr``)."""
-    from tariffscope.impact.etr import LINE_RATES, effective_rates
-
-    return effective_rates(
-        start.isoformat(),
-        end.isoformat(),
+    """The effective-rate frame (:func:`tariffscope.etr`)."""
+    return api.etr(
+        start=start,
+        end=end,
         partners=list(partners) if partners else None,
-        by=by,
-        line_rates=LINE_RATES[rates],
+        by=by,  # type: ignore[arg-type]
+        rates=rates,  # type: ignore[arg-type]
     )
 
 
@@ -128,44 +133,16 @@ def etr_rows(frame: Any) -> dict[str, Any]:
 
 
 def etr_chart(frame: Any) -> dict[str, Any]:
-    """The Vega-Lite specification of an effective-rate frame."""
-    from tariffscope.report.etr_chart import etr_chart as chart
-
-    spec: dict[str, Any] = chart(frame)
-    return spec
+    """The Vega-Lite specification of an effective-rate frame (:func:`tariffscope.etr_chart`)."""
+    return api.etr_chart(frame)
 
 
 # -- pricing ---------------------------------------------------------------------------------
-def _outcome(
-    partner: str,
-    label: str | None,
-    entry_date: str,
-    enact: Sequence[str],
-    as_known: str | None,
-    draws: int,
-    seed: int,
-    reference_date: str,
-) -> Any:
-    from tariffscope.impact.pe.law import price_outcome
-
-    return price_outcome(
-        partner=partner,
-        entry_date=entry_date,
-        scenario=_enacted(enact),
-        label=label,
-        reference_date=reference_date,
-        draws=draws,
-        seed=seed,
-        as_known=as_known,
-    )
-
-
-def _settings(partner: str, draws: int, seed: int, reference_date: str) -> Any:
-    from tariffscope.cli._pricing import Method, SigmaSource, settings_from
-
-    return settings_from(
-        "USA", partner, draws, seed, Method.exact_ces, SigmaSource.hauk, None, reference_date
-    )
+def _priced(simulation: Any, sectors: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {**simulation.meta, "headline": _records(simulation.headline)}
+    if sectors:
+        out["sectors"] = simulation.sectors.to_dict(orient="records")
+    return out
 
 
 def simulate(
@@ -177,31 +154,21 @@ def simulate(
     seed: int = 0,
     reference_date: dt.date = dt.date(2025, 1, 1),
 ) -> dict[str, Any]:
-    """Price the law on a date (plus enacted measures) for a partner (as ``simulate``)."""
-    from tariffscope.cli._pricing import headline_rows, meta, sector_rows
-
-    settings = _settings(partner, draws, seed, reference_date.isoformat())
-    spec = "enact:" + "+".join(enact) if enact else None
-    known = None if as_known is None else as_known.isoformat()
+    """Price the law on a date (plus enacted measures) for a partner
+    (:func:`tariffscope.simulate`); a partner without trade data gives ``priced: false``."""
     try:
-        outcome = _outcome(
-            settings.partner,
-            None,
-            entry_date.isoformat(),
-            enact,
-            known,
-            draws,
-            seed,
-            settings.reference_date,
+        simulation = api.simulate(
+            partner=partner,
+            date=entry_date,
+            scenario=_enacted(enact),
+            as_known=as_known,
+            draws=draws,
+            seed=seed,
+            reference_date=reference_date,
         )
     except NotCoveredError as error:
-        return _not_priced(settings.partner, error)
-    info = meta(outcome, settings, spec, known)
-    return {
-        **info,
-        "headline": headline_rows(outcome),
-        "sectors": sector_rows(outcome, 10).to_dict(orient="records"),
-    }
+        return _not_priced(partner.upper(), error)
+    return _priced(simulation, sectors=True)
 
 
 def compare(
@@ -212,45 +179,28 @@ def compare(
     seed: int = 0,
     reference_date: dt.date = dt.date(2025, 1, 1),
 ) -> dict[str, Any]:
-    """Several outcomes side by side: the given ``(label, date, enact, as_known)`` cases, or
-    the catalog's cases on ``on`` (the law, the partner's threats, its deal)."""
-    from tariffscope.cli._pricing import headline_rows, meta
-    from tariffscope.cli.compare import catalog_cases
-
-    settings = _settings(partner, draws, seed, reference_date.isoformat())
-    plan: list[tuple[str, str, list[str], str | None]] = []
-    if cases:
-        for label, day, enact, known in cases:
-            plan.append(
-                (label, day.isoformat(), list(enact), None if known is None else known.isoformat())
-            )
-    elif on is not None:
-        for case in catalog_cases(settings.partner, on.isoformat()):
-            ids = [] if not case.scenario else case.scenario[len("enact:") :].split("+")
-            plan.append((case.label, case.date, ids, case.as_known))
-    else:
-        raise InputError("give a date or at least one case")
-    results = []
-    for label, day_text, enact, known in plan:
-        try:
-            outcome = _outcome(
-                settings.partner,
-                label,
-                day_text,
-                enact,
-                known,
-                draws,
-                seed,
-                settings.reference_date,
-            )
-        except NotCoveredError as error:
-            return _not_priced(settings.partner, error)
-        spec = "enact:" + "+".join(enact) if enact else None
-        results.append({**meta(outcome, settings, spec, known), "headline": headline_rows(outcome)})
+    """Several outcomes side by side (:func:`tariffscope.compare`): the given
+    ``(label, date, enact, as_known)`` cases, or the catalog's cases on ``on`` (the law, the
+    partner's threats, its deal)."""
+    plan = [
+        (label, day.isoformat(), _enacted(enact), None if known is None else known.isoformat())
+        for label, day, enact, known in cases
+    ]
+    try:
+        comparison = api.compare(
+            partner=partner,
+            date=on,
+            cases=plan or None,
+            draws=draws,
+            seed=seed,
+            reference_date=reference_date,
+        )
+    except NotCoveredError as error:
+        return _not_priced(partner.upper(), error)
     return {
-        "partner": settings.partner,
-        "reference_date": settings.reference_date,
-        "cases": results,
+        "partner": comparison.partner,
+        "reference_date": comparison.reference_date,
+        "cases": [_priced(case, sectors=False) for case in comparison.cases],
         "warnings": [],
     }
 
@@ -268,8 +218,9 @@ def brief(
     draws: int,
     ge: str | None,
 ) -> dict[str, Any]:
-    """The brief of one story, given as text (with an optional header block) or a URL."""
-    from tariffscope.report.build import brief_from_sources
+    """The brief of one story, given as text (with an optional header block) or a URL
+    (:func:`tariffscope.brief`)."""
+    from tariffscope.errors import InputError
     from tariffscope.report.json_out import brief_to_dict
 
     with tempfile.TemporaryDirectory(prefix="tariffscope-brief-") as folder:
@@ -282,9 +233,7 @@ def brief(
         else:
             raise InputError("give the story's text or its URL")
         with NLP_LOCK:
-            made, _ = brief_from_sources(
-                [source], draws=draws, seed=0, ge_model=ge, pair=pair, as_of=as_of
-            )
+            made = api.brief(source, pair=pair, as_of=as_of, draws=draws, seed=0, ge=ge)
     out: dict[str, Any] = brief_to_dict(made)
     if text is not None:
         out["warnings"] = [str(w).replace(source, "<story>") for w in out.get("warnings", [])]
@@ -294,12 +243,10 @@ def brief(
 # -- negotiations ----------------------------------------------------------------------------
 def _oriented(store: Store, parties: tuple[str, str]) -> Any:
     """The state with the imposing party first (the one most measures are reported from)."""
-    from tariffscope.tracker import negotiation_state
-
-    state = negotiation_state(store, parties)
+    state = api.timeline(parties, db=store)
     imposers = [m.imposer for m in state.measures]
     if imposers.count(parties[1]) > imposers.count(parties[0]):
-        state = negotiation_state(store, (parties[1], parties[0]))
+        state = api.timeline((parties[1], parties[0]), db=store)
     return state
 
 
@@ -318,9 +265,19 @@ def _latest_event(state: Any) -> dict[str, Any] | None:
     }
 
 
+def _deadline(deadline: Any, today: dt.date) -> dict[str, Any]:
+    return {
+        "date": deadline.date.isoformat(),
+        "what": deadline.what,
+        "days_left": deadline.days_left,
+        "days_from_today": (deadline.date - today).days,
+    }
+
+
 def board(store: Store, today: dt.date) -> list[dict[str, Any]]:
-    """Every negotiation in the store: status, next deadline and the days to it (from the
-    stories' date and from ``today``), the latest event and the number of stories."""
+    """Every negotiation in the store (:func:`tariffscope.timeline` of each): status, next
+    deadline and the days to it (from the stories' date and from ``today``), the latest event
+    and the number of stories."""
     rows = []
     for negotiation in store.negotiations():
         state = _oriented(store, negotiation.parties)
@@ -331,23 +288,8 @@ def board(store: Store, today: dt.date) -> list[dict[str, Any]]:
                 "status": state.status,
                 "status_reason": state.status_reason,
                 "as_of": None if state.as_of is None else state.as_of.isoformat(),
-                "next_deadline": None
-                if deadline is None
-                else {
-                    "date": deadline.date.isoformat(),
-                    "what": deadline.what,
-                    "days_left": deadline.days_left,
-                    "days_from_today": (deadline.date - today).days,
-                },
-                "deadlines": [
-                    {
-                        "date": d.date.isoformat(),
-                        "what": d.what,
-                        "days_left": d.days_left,
-                        "days_from_today": (d.date - today).days,
-                    }
-                    for d in state.deadlines
-                ],
+                "next_deadline": None if deadline is None else _deadline(deadline, today),
+                "deadlines": [_deadline(d, today) for d in state.deadlines],
                 "latest_event": _latest_event(state),
                 "n_events": len(state.events),
                 "n_sources": len({a.article_id for a in state.articles}),
@@ -358,9 +300,8 @@ def board(store: Store, today: dt.date) -> list[dict[str, Any]]:
 
 
 def negotiation(store: Store, pair: str, as_of: dt.date | None) -> dict[str, Any]:
-    """A negotiation's state on a date: events with sources, quotes, measures, deadlines."""
-    from tariffscope.tracker import negotiation_state
-
-    state = negotiation_state(store, pair, as_of=as_of)
+    """A negotiation's state on a date: events with sources, quotes, measures, deadlines
+    (:func:`tariffscope.timeline`)."""
+    state = api.timeline(pair, as_of=as_of, db=store)
     out: dict[str, Any] = state.to_dict()
     return out

@@ -117,7 +117,7 @@ def install(app: FastAPI) -> None:
         try:
             day = None if not as_of else dt.date.fromisoformat(as_of)
         except ValueError:
-            return _error_page(400, f"as_of {as_of[:20]!r} is not a date (write YYYY-MM-DD)")
+            return _error_page(400, f"as_of {str(as_of)[:20]!r} is not a date (write YYYY-MM-DD)")
         try:
             state = await context.runner(pair_state, context, pair[:40], day)
             partner = state["parties"][1]
