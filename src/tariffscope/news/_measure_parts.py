@@ -488,3 +488,77 @@ def doc_text(doc: Doc, start: int, end: int) -> str:
         if text.startswith(det):
             text = text[len(det) :]
     return text
+
+
+def _own_subtree(token: Token) -> list[Token]:
+    """The token and its dependents, without coordinated phrases ("A and 40% on B")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in {"conj", "cc"})
+    return out
+
+
+def freed_share(rate: Span, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The tariff noun and the goods of a share of goods whose tariffs a verb removes
+    ("eliminate tariffs on 99% of US goods", "remove 95% of its tariff barriers"): the share is
+    a zero rate on them. None when the rate is no such share."""
+    doc = rate.doc
+    if rate.end >= len(doc) or doc[rate.end].lower_ != "of":
+        return None
+    freeing = lex.words("measure_freeing_verbs")
+    tariff: Token | None = None
+    for token in rate.root.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            if token.lemma_.lower() not in freeing:
+                return None
+            if tariff is None:  # "eliminate tariffs on 99% of ...": the verb's object
+                tariff = next(
+                    (c for c in token.children if c.dep_ == "dobj" and c.lower_ in TARIFF_WORDS),
+                    None,
+                )
+            if tariff is None:  # "remove 95% of tariff barriers": the tariff is in the share
+                tariff = next((t for t in doc[rate.end].subtree if t.lower_ in TARIFF_WORDS), None)
+            goods = next((c for c in doc[rate.end].children if c.dep_ == "pobj"), None)
+            if tariff is None or goods is None:
+                return None
+            return tariff, goods
+        if tariff is None and token.lower_ in TARIFF_WORDS:
+            tariff = token
+    return None
+
+
+def multiplied_from(rate: Span, value: float, lex: Lexicon) -> float | None:
+    """'doubled the tariff to 50%' starts from 25%; 'tripled to 30%' from 10%; 'halved to
+    10%' from 20%."""
+    head = rate.root.head
+    if head.lower_ != "to":
+        return None
+    lemma = head.head.lemma_.lower()
+    for name, factor in (
+        ("measure_doubling_verbs", 2.0),
+        ("measure_tripling_verbs", 3.0),
+        ("measure_halving_verbs", 0.5),
+    ):
+        if lemma in lex.words(name):
+            return round(value / factor, 3)
+    return None
+
+
+def transshipped(rate: Span, noun: Token, lex: Lexicon) -> bool:
+    """The rate is on goods shipped through a country to hide their origin: a transshipment
+    word in the tariff's own phrase ("40% on transshipped goods") or in the subject of the verb
+    that lays the rate on it ("goods transshipped through X will face 40%", "any
+    transshipment will be hit with a 40% levy")."""
+    words = lex.words("measure_transship_words")
+    # the parser may make the participle the head ("Products transshipped ... will face"
+    # read as "transshipped" governing "face"): the verbs right above count too
+    above = [t for t in list(noun.ancestors)[:3] if t.pos_ == "VERB"]
+    tokens = _own_subtree(noun) + _own_subtree(rate.root) + above
+    verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                tokens += _own_subtree(child)
+    return any(t.lower_ in words for t in tokens)

@@ -20,7 +20,7 @@ from tariffscope.news._measure_parts import TARIFF_WORDS, Goods, goods_of
 from tariffscope.news._measure_words import ELIMINATE
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_status import deal_words
+from tariffscope.news.measure_status import StatusWords, deal_words
 
 __all__ = ["RatelessReader"]
 
@@ -112,7 +112,8 @@ class RatelessReader(GoodsReader, ImposerReader):
             sent = noun.sent
             sent_before = doc[sent.start - 1].sent if sent.start > 0 else None
             lead = next(iter(doc.sents))
-            in_deal = deal_words(sent, sent_before) or deal_words(lead, None)
+            words = StatusWords.from_lexicon(lex)
+            in_deal = deal_words(sent, sent_before, words) or deal_words(lead, None, words)
             rate, status = 0.0, "agreed" if in_deal else "proposed"
         else:
             return None
@@ -133,4 +134,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             "sent": noun.sent.start_char,
             "paragraph": self._text.rfind("\n", 0, noun.idx),
             "headline": False,
+            "rule": "extract.rateless",
+            "status_rule": "extract.rateless",
+            "from_rule": None,
         }

@@ -68,6 +68,7 @@ def confirm_deals(doc: Doc, raw: list[dict[str, Any]]) -> None:
         before = [r for r in raw if previous_start <= r["start"] < noun.idx]
         if before and before[-1]["status"] in _OPEN_STATUSES:
             before[-1]["status"] = "agreed"
+            before[-1]["status_rule"] = "context.settled_later"
 
 
 def _sequence_adverb(verb: Token) -> bool:

@@ -83,6 +83,7 @@ def _change_from(raw: list[dict[str, Any]]) -> None:
                     earlier["to_rate"] < record["to_rate"]
                 ):
                     record["from_rate"] = earlier["to_rate"]
+                    record["from_rule"] = "merge.change_from_earlier"
                     break
         elif record.get("cut"):
             for earlier in reversed(raw[:k]):
@@ -92,6 +93,7 @@ def _change_from(raw: list[dict[str, Any]]) -> None:
                     earlier["to_rate"] > record["to_rate"]
                 ):
                     record["from_rate"] = earlier["to_rate"]
+                    record["from_rule"] = "merge.change_from_earlier"
                     break
 
 
@@ -189,6 +191,7 @@ def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
         )
         if threat is not None:
             measure["from_rate"] = threat["to_rate"]
+            measure["from_rule"] = "merge.deal_replaces_threat"
             threat["superseded"] = True
     for measure in kept:  # "down from the 46% rate", "the 46% rate had been suspended"
         if measure["status"] != "agreed" or measure["from_rate"] is None:
@@ -253,10 +256,12 @@ def merge_measures(
             and _informative(record) == _informative(twin)
         ):
             twin["status"] = record["status"]
+            twin["status_rule"] = record.get("status_rule")
             twin["headline"] = record.get("headline")
-        for key in ("from_rate", "effective_date"):
-            if twin[key] is None:
-                twin[key] = record[key]
+        if twin["from_rate"] is None and record["from_rate"] is not None:
+            twin["from_rate"], twin["from_rule"] = record["from_rate"], record.get("from_rule")
+        if twin["effective_date"] is None:
+            twin["effective_date"] = record["effective_date"]
     _history_of_removed(kept)
     _unspecified_into_named(kept)
     _deal_replaces_threat(kept)
@@ -272,6 +277,11 @@ def merge_measures(
             "status": m["status"],
             "start": m["start"],
             "end": m["end"],
+            # internal: the ids of the rules that produced the record, its status and its
+            # from-rate (news/data/measure_rules.toml), for scores per rule
+            "rule": m.get("rule"),
+            "status_rule": m.get("status_rule"),
+            "from_rule": m.get("from_rule"),
         }
         for m in kept
         if not m.get("superseded")

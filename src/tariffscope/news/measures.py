@@ -51,7 +51,12 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import (
     CUT_VERBS,
     TARIFF_WORDS,
+    Goods,
     anchor_noun,
+    freed_share,
+    goods_of,
+    multiplied_from,
+    transshipped,
     tree_distance,
 )
 from tariffscope.news._measure_rateless import RatelessReader
@@ -61,15 +66,13 @@ from tariffscope.news._measure_words import (
     EFFECT_WORDS,
     EFFECTIVE_PREPS,
     RISE_VERBS,
-    SHARE_NEXT,
-    TOTAL_WORDS,
     WORLD_WORDS,
 )
 from tariffscope.news._persons import article_countries, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
-from tariffscope.news.measure_status import measure_status
+from tariffscope.news.measure_status import StatusWords, measure_status
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 
 __all__ = ["MeasureComponent", "make_measure_component"]
@@ -83,9 +86,19 @@ def _published(doc: Doc) -> dt.date | None:
 class MeasureComponent(RatelessReader, LexiconComponent):
     """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
 
+    _status_words: tuple[Lexicon, StatusWords] | None = None
+
+    def status_words(self) -> StatusWords:
+        """The status rules' word sets of this component's lexicon (read once per lexicon)."""
+        cached = self._status_words
+        if cached is None or cached[0] is not self.lexicon:
+            cached = self._status_words = (self.lexicon, StatusWords.from_lexicon(self.lexicon))
+        return cached[1]
+
     def annotate(self, doc: Doc) -> None:
         """Read every tariff rate of the article into merged measure records."""
         lex = self.lexicon
+        words = self.status_words()
         anchor = _published(doc)
         persons = doc._.tariffscope_persons or []
         dates = doc._.tariffscope_dates or []
@@ -102,18 +115,34 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if rate.role != "to":
                 continue
             span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
-            if span is None or self._not_a_tariff(doc, span):
+            if span is None:
                 continue
-            noun = anchor_noun(span)
+            rule, freed_goods = "extract.rate_tariff_noun", None
+            freed = freed_share(span, lex)
+            if freed is not None:  # "eliminate tariffs on 99% of US goods": zero on them
+                rule, (noun, freed_goods) = "extract.share_of_goods_freed", freed
+                rate = RateMention(rate.start, rate.end, 0.0)
+            elif self._not_a_tariff(doc, span, lex):
+                continue
+            else:
+                noun = anchor_noun(span)
             if noun is None:
                 continue
             record = self._read(
-                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex
+                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
             )
+            if record is not None and freed_goods is not None:
+                goods = goods_of(freed_goods, lex)
+                if goods.targets:  # "99% of US products": the partner's tariff on US goods
+                    record["targets"] = [c for c in goods.targets if c != record["imposer"]]
+                record["products"] = goods.products
             if record is not None:
+                record["rule"] = rule
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                    raw.append({**record, "products": "all goods"})
+                    raw.append(
+                        {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
+                    )
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw)
@@ -127,12 +156,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
-    def _not_a_tariff(self, doc: Doc, span: Span) -> bool:
+    def _not_a_tariff(self, doc: Doc, span: Span, lex: Lexicon) -> bool:
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.lower_ in SHARE_NEXT and span.text.lower() != "free":
+        if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
+        # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
-        return any(t.lower_ in TOTAL_WORDS for t in window)
+        return any(t.lower_ in lex.words("measure_total_words") for t in window)
 
     def _read(
         self,
@@ -147,11 +177,19 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         dates: list[dict[str, Any]],
         anchor: dt.date | None,
         lex: Lexicon,
+        words: StatusWords,
     ) -> dict[str, Any] | None:
         from_rate = rates[rate.partner].value if rate.partner is not None else None
+        from_rule = None if from_rate is None else "from.pair"
         if from_rate is None:
             from_rate = self._implicit_from(doc, span, rates, k)
+            from_rule = None if from_rate is None else "from.change_argument"
+        if from_rate is None:
+            from_rate = multiplied_from(span, rate.value, lex)
+            from_rule = None if from_rate is None else "from.multiplier"
         goods, extra_imposer = self._goods(doc, span, noun, lex)
+        if transshipped(span, noun, lex):
+            goods = Goods("transshipped goods", goods.targets, goods.world, goods.rest)
         imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets
@@ -165,8 +203,16 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         # date belongs to the cut, not to the rate collected now
         effective = None if current else self._effective(doc, span, noun, dates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
-        status = measure_status(
-            span, noun, from_rate, rate.value, effective, anchor, pending=pending, dates=dates
+        status, status_rule = measure_status(
+            span,
+            noun,
+            from_rate,
+            rate.value,
+            effective,
+            anchor,
+            words,
+            pending=pending,
+            dates=dates,
         )
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in RISE_VERBS
@@ -187,6 +233,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "to_rate": rate.value,
             "effective_date": effective,
             "status": status,
+            "status_rule": status_rule,
+            "from_rule": from_rule,
             "history": is_history(span, noun),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
@@ -205,9 +253,11 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         verb = head.head
         if verb.lemma_.lower() not in CUT_VERBS | {"rise", "increase", "jump", "climb", "raise"}:
             return None
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # the subject ("the current 39% tariff could drop to 15%") or the object ("lower its
+        # 34% tariff to 10%") of the change verb
+        arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         previous = rates[k - 1]
-        for subject in subjects:
+        for subject in arguments:
             left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
             if left <= previous.start < right and previous.role == "to":
                 previous.role = "from"
