@@ -191,3 +191,30 @@ def test_an_addition_is_the_measure_not_the_total(nlp: Language) -> None:
     sentence = "Trump imposed an additional 25% tariff on Brazil, bringing the total to 50%."
     rates = sorted(m["to_rate"] for m in _measures(nlp, sentence))
     assert rates == [25.0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "target", "products"),
+    [
+        ("Under the deal, cars from Korea will be taxed at 15%.", "KOR", "cars"),
+        ("Under the framework, Swiss watches will be charged at 15%.", "CHE", "watches"),
+    ],
+)
+def test_a_sectoral_rate_laid_by_a_taxing_verb(
+    nlp: Language, sentence: str, target: str, products: str
+) -> None:
+    measure = _only(nlp, sentence, 15.0)
+    assert (measure["target"], measure["products"], measure["status"]) == (
+        target,
+        products,
+        "agreed",
+    )
+    assert measure["rule"] == "extract.rate_of_taxing_verb"
+
+
+@pytest.mark.slow
+def test_the_rate_a_change_starts_from_is_collected_now(nlp: Language) -> None:
+    sentence = "Beijing said it would lower its 34% tariff on US goods to 10% under the truce."
+    assert _only(nlp, sentence, 34.0)["status"] == "in_force"
+    assert _only(nlp, sentence, 10.0)["status"] == "agreed"

@@ -562,3 +562,15 @@ def transshipped(rate: Span, noun: Token, lex: Lexicon) -> bool:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 tokens += _own_subtree(child)
     return any(t.lower_ in words for t in tokens)
+
+
+def rate_verb(rate: Span, lex: Lexicon) -> Token | None:
+    """The verb that lays a rate with no tariff noun: "cars will be taxed at 15%", "duties
+    capped at 10%" (the noun then is the verb's subject)."""
+    head = rate.root.head
+    if head.lower_ != "at" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.words("measure_rate_verbs"):
+        return verb
+    return None

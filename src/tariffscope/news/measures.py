@@ -56,6 +56,7 @@ from tariffscope.news._measure_parts import (
     freed_share,
     goods_of,
     multiplied_from,
+    rate_verb,
     transshipped,
     tree_distance,
 )
@@ -117,23 +118,29 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
             if span is None:
                 continue
-            rule, freed_goods = "extract.rate_tariff_noun", None
+            rule, goods_head = "extract.rate_tariff_noun", None
             freed = freed_share(span, lex)
             if freed is not None:  # "eliminate tariffs on 99% of US goods": zero on them
-                rule, (noun, freed_goods) = "extract.share_of_goods_freed", freed
+                rule, (noun, goods_head) = "extract.share_of_goods_freed", freed
                 rate = RateMention(rate.start, rate.end, 0.0)
             elif self._not_a_tariff(doc, span, lex):
                 continue
             else:
                 noun = anchor_noun(span)
+                if noun is None:  # "cars will be taxed at 15%": the verb names the tariff
+                    noun = rate_verb(span, lex)
+                    rule = "extract.rate_of_taxing_verb"
+                    goods_head = None if noun is None else subject_of(noun, limit=1)
             if noun is None:
                 continue
             record = self._read(
                 doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
             )
-            if record is not None and freed_goods is not None:
-                goods = goods_of(freed_goods, lex)
-                if goods.targets:  # "99% of US products": the partner's tariff on US goods
+            if record is not None and goods_head is not None:
+                # the goods of a freed share ("99% of US products": the partner's tariff on US
+                # goods) or of a taxing verb's subject ("cars from Korea will be taxed at")
+                goods = goods_of(goods_head, lex)
+                if goods.targets:
                     record["targets"] = [c for c in goods.targets if c != record["imposer"]]
                 record["products"] = goods.products
             if record is not None:
@@ -143,6 +150,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     raw.append(
                         {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
                     )
+        _before_the_change(raw, rates)
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw)
@@ -390,6 +398,21 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(raw, pair, anchor, about_us=about_us)
+
+
+#: Status rules that a rate takes from the verb of the change it is the start of.
+_CHANGE_STATUS_RULES = frozenset(
+    ["status.agreed_in_deal", "status.ahead", "status.cut_ahead", "status.effective_later"]
+)
+
+
+def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> None:
+    """'would lower its 34% tariff to 10%': the 34% is the rate before the change, collected
+    now, not a term of the change (a threat or a demand keeps its own status)."""
+    starts = {r.start for r in rates if r.role == "from"}
+    for record in raw:
+        if record["start"] in starts and record["status_rule"] in _CHANGE_STATUS_RULES:
+            record["status"], record["status_rule"] = "in_force", "status.before_the_change"
 
 
 @Language.factory(
