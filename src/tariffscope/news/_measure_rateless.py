@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._measure_goods import GoodsReader
 from tariffscope.news._measure_imposer import ImposerReader
-from tariffscope.news._measure_parts import TARIFF_WORDS, Goods, goods_of
-from tariffscope.news._measure_words import ELIMINATE
+from tariffscope.news._measure_parts import Goods, goods_of
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusWords, deal_words
@@ -54,7 +53,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             if sent.start_char in taken:
                 continue
             for noun in sent:
-                if noun.lower_ not in TARIFF_WORDS or noun.pos_ != "NOUN":
+                if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
                     continue
                 record = self._rateless_one(doc, noun, raw, persons, mentions, lex)
                 if record is not None:
@@ -103,7 +102,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             rate, status = previous[-1]["to_rate"], "suspended"
         elif (
             verb is not None
-            and verb.lemma_.lower() in ELIMINATE
+            and verb.lemma_.lower() in lex.words("measure_eliminate_verbs")
             and direction(verb) > 0
             and (goods.targets or goods.products != "all goods")
         ):

@@ -49,8 +49,6 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import (
-    CUT_VERBS,
-    TARIFF_WORDS,
     Goods,
     anchor_noun,
     freed_share,
@@ -66,8 +64,6 @@ from tariffscope.news._measure_words import (
     DEAL_VERBS,
     EFFECT_WORDS,
     EFFECTIVE_PREPS,
-    RISE_VERBS,
-    WORLD_WORDS,
 )
 from tariffscope.news._persons import article_countries, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
@@ -126,7 +122,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             elif self._not_a_tariff(doc, span, lex):
                 continue
             else:
-                noun = anchor_noun(span)
+                noun = anchor_noun(span, lex)
                 if noun is None:  # "cars will be taxed at 15%": the verb names the tariff
                     noun = rate_verb(span, lex)
                     rule = "extract.rate_of_taxing_verb"
@@ -153,7 +149,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         _before_the_change(raw, rates)
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
-        confirm_deals(doc, raw)
+        confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
         pair = article_countries(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
@@ -223,11 +219,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             dates=dates,
         )
         head = span.root.head
-        rise = head.lower_ == "to" and head.head.lemma_.lower() in RISE_VERBS
-        cut = head.lower_ == "to" and head.head.lemma_.lower() in CUT_VERBS
+        rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
+        cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")
         # "universal 50 percent tariffs", "a 10% global tariff": on every country's goods
         universal = any(
-            c.lower_ in WORLD_WORDS for c in noun.children if c.dep_ in {"amod", "compound"}
+            c.lower_ in lex.words("measure_world_words")
+            for c in noun.children
+            if c.dep_ in {"amod", "compound"}
         )
         return {
             "rise": rise and from_rate is None,
@@ -243,7 +241,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "status": status,
             "status_rule": status_rule,
             "from_rule": from_rule,
-            "history": is_history(span, noun),
+            "history": is_history(span, noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
@@ -259,7 +257,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if head.lower_ != "to" or k == 0:
             return None
         verb = head.head
-        if verb.lemma_.lower() not in CUT_VERBS | {"rise", "increase", "jump", "climb", "raise"}:
+        if verb.lemma_.lower() not in self.lexicon.words("measure_cut_verbs") | {
+            "rise",
+            "increase",
+            "jump",
+            "climb",
+            "raise",
+        }:
             return None
         # the subject ("the current 39% tariff could drop to 15%") or the object ("lower its
         # 34% tariff to 10%") of the change verb
@@ -388,7 +392,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         subject = None if verb is None else subject_of(verb, limit=1)
         return (
             subject is not None
-            and subject.lower_ in TARIFF_WORDS | {"move", "measure", "measures", "order"}
+            and subject.lower_
+            in self.lexicon.words("measure_tariff_words") | {"move", "measure", "measures", "order"}
             and not any(t.like_num or t.lower_ in {"%", "percent"} for t in subject.subtree)
         )
 
