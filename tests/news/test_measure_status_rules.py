@@ -168,8 +168,18 @@ def test_the_main_rate_of_a_deal_with_a_transshipment_rate_stays_on_all_goods(
 @pytest.mark.parametrize(
     ("sentence", "rate", "from_rate", "rule"),
     [
-        ("The US cut its tariff on Swiss watches from 39% to 15%.", 15.0, 39.0, "from.pair"),
-        ("The duty on Canadian lumber rose to 35%, up from 14%.", 35.0, 14.0, "from.pair"),
+        (
+            "The US cut its tariff on Swiss watches from 39% to 15%.",
+            15.0,
+            39.0,
+            "from.pair_from_to",
+        ),
+        (
+            "The duty on Canadian lumber rose to 35%, up from 14%.",
+            35.0,
+            14.0,
+            "from.pair_to_from",
+        ),
         ("Washington doubled the tariff on Indian textiles to 50%.", 50.0, 25.0, "from.multiplier"),
         (
             "Beijing said it would lower its 34% tariff on US goods to 10% under the truce.",
@@ -218,3 +228,20 @@ def test_the_rate_a_change_starts_from_is_collected_now(nlp: Language) -> None:
     sentence = "Beijing said it would lower its 34% tariff on US goods to 10% under the truce."
     assert _only(nlp, sentence, 34.0)["status"] == "in_force"
     assert _only(nlp, sentence, 10.0)["status"] == "agreed"
+
+
+def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
+    import re
+    from pathlib import Path
+
+    import tariffscope.news as news
+
+    known = {
+        spec.id
+        for table in ("extract", "from_rate", "status", "context")
+        for spec in rule_specs(table)
+    }
+    folder = Path(news.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    used = set(re.findall(r'"((?:extract|from|status|merge|context)\.[a-z_]+)"', source))
+    assert used <= known, used - known

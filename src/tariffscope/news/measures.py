@@ -184,7 +184,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         words: StatusWords,
     ) -> dict[str, Any] | None:
         from_rate = rates[rate.partner].value if rate.partner is not None else None
-        from_rule = None if from_rate is None else "from.pair"
+        from_rule = None if from_rate is None else rates[k].rule
         if from_rate is None:
             from_rate = self._implicit_from(doc, span, rates, k)
             from_rule = None if from_rate is None else "from.change_argument"
