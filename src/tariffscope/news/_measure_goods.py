@@ -154,7 +154,7 @@ class GoodsReader:
             earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
             if earlier is not None:
                 found = goods_of(earlier, lex)
-                if product_class(found.products)[0] == "specific":
+                if product_class(found.products, lex)[0] == "specific":
                     return found, None
         return fallback, None
 
@@ -212,7 +212,7 @@ class GoodsReader:
         if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
             return None  # "imports, which face a 25% duty": not restrictive
         goods = goods_of(head, lex)
-        if product_class(goods.products)[0] == "all":
+        if product_class(goods.products, lex)[0] == "all":
             return Goods("some goods", goods.targets, goods.world)
         return goods
 

@@ -402,7 +402,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
-        return merge_measures(raw, pair, anchor, about_us=about_us)
+        return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
 
 
 #: Status rules that a rate takes from the verb of the change it is the start of.
