@@ -15,15 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._anaphora import antecedent_tariff_object
 from tariffscope.news._measure_parts import (
-    NARROWING,
-    TARIFF_WORDS,
     Goods,
     country_of_phrase,
     doc_text,
     goods_of,
     place_spans,
 )
-from tariffscope.news._measure_words import DATE_WORDS, HIT_VERBS, NOT_GOODS, TARGET_SUBJECT_VERBS
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.products import product_class
@@ -44,15 +41,15 @@ def _noun_run_before(verb: Token) -> Token | None:
     return first
 
 
-def modifies_goods(noun: Token, index: int) -> bool:
+def modifies_goods(noun: Token, index: int, lex: Lexicon) -> bool:
     """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
     ("Chinese tariffs"): a goods word follows it before the tariff noun."""
     doc = noun.doc
     for token in doc[index + 1 : noun.i]:
         if (
             token.pos_ == "NOUN"
-            and token.lower_ not in NOT_GOODS
-            and (token.lower_ not in TARIFF_WORDS)
+            and token.lower_ not in lex.words("measure_not_goods")
+            and (token.lower_ not in lex.words("measure_tariff_words"))
         ):
             return True
     return False
@@ -102,9 +99,9 @@ class GoodsReader:
                     continue
                 if (
                     obj.i in in_rate
-                    or obj.lower_ in TARIFF_WORDS
+                    or obj.lower_ in lex.words("measure_tariff_words")
                     or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
-                    or obj.lower_ in DATE_WORDS
+                    or obj.lower_ in lex.words("measure_date_words")
                     or obj.ent_type_ in {"DATE", "TIME"}
                 ):
                     continue  # "comes into force on Thursday": a date, not goods
@@ -118,7 +115,7 @@ class GoodsReader:
                 # "give U.S. products access to its market at zero tariffs": the products
                 owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
                 objects = owners or objects
-            if objects and objects[0].lower_ not in TARIFF_WORDS:
+            if objects and objects[0].lower_ not in lex.words("measure_tariff_words"):
                 return goods_of(objects[0], lex), None
         faced = self._goods_that_face(noun, lex)
         if faced is not None:
@@ -139,12 +136,12 @@ class GoodsReader:
                     subject = subject.head
             if (
                 subject is not None
-                and subject.lower_ not in TARIFF_WORDS
+                and subject.lower_ not in lex.words("measure_tariff_words")
                 and (subject.pos_ in {"NOUN", "PROPN"})
                 and not lex.place_code(subject.text)
             ):
                 return goods_of(subject, lex), None
-        if verb is not None and verb.lemma_.lower() in HIT_VERBS:
+        if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):
             objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
             if objects:
                 return goods_of(objects[0], lex), None
@@ -154,10 +151,10 @@ class GoodsReader:
         fallback = self._goods_before_noun(span, noun, lex)
         if fallback.products == "all goods" and not fallback.targets:
             # "the 10% import levies" after "a review of tariffs on whisky": the same goods
-            earlier = antecedent_tariff_object(noun, TARIFF_WORDS)
+            earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
             if earlier is not None:
                 found = goods_of(earlier, lex)
-                if product_class(found.products)[0] == "specific":
+                if product_class(found.products, lex)[0] == "specific":
                     return found, None
         return fallback, None
 
@@ -165,13 +162,13 @@ class GoodsReader:
         """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
         subject of "face" / "pay" is the goods, unless it is a place or a person."""
         verb = governing_verb(noun)
-        if verb is None or verb.lemma_.lower() not in TARGET_SUBJECT_VERBS:
+        if verb is None or verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
             return None
         subject = subject_of(verb)
         if (
             subject is None
             or subject.pos_ not in {"NOUN", "PROPN"}
-            or subject.lower_ in TARIFF_WORDS
+            or subject.lower_ in lex.words("measure_tariff_words")
             or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             or lex.place_code(subject.text)
         ):
@@ -181,7 +178,7 @@ class GoodsReader:
             subject.dep_ == "nsubj"
             and head.i != verb.i
             and head.pos_ == "VERB"
-            and head.lemma_.lower() in NARROWING
+            and head.lemma_.lower() in lex.words("measure_narrowing")
         ):
             # the parser made "Goods shipped through Vietnam ... will face" a clause: the goods
             # are the words before the verb that faces the tariff
@@ -208,14 +205,14 @@ class GoodsReader:
         head = verb.head
         if (
             head.pos_ != "NOUN"
-            or head.lower_ in TARIFF_WORDS
+            or head.lower_ in lex.words("measure_tariff_words")
             or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
         ):
             return None
         if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
             return None  # "imports, which face a 25% duty": not restrictive
         goods = goods_of(head, lex)
-        if product_class(goods.products)[0] == "all":
+        if product_class(goods.products, lex)[0] == "all":
             return Goods("some goods", goods.targets, goods.world)
         return goods
 
@@ -230,19 +227,19 @@ class GoodsReader:
             for t in tokens
             if not t.like_num
             and t.lower_ not in {"%", "percent", "per", "cent"}
-            and t.lower_ not in TARIFF_WORDS
+            and t.lower_ not in lex.words("measure_tariff_words")
         ]
         places = place_spans(tokens, lex)
         place_ids = {k for _, _, a, b in places for k in range(a, b)}
         targets = [
-            iso for iso, kind, a, _ in places if kind == "demonym" and modifies_goods(noun, a)
+            iso for iso, kind, a, _ in places if kind == "demonym" and modifies_goods(noun, a, lex)
         ]
         words = [
             t
             for t in tokens
             if t.i not in place_ids
             and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-            and t.lower_ not in NOT_GOODS
+            and t.lower_ not in lex.words("measure_not_goods")
         ]
         if not words:
             return Goods("all goods", tuple(targets))

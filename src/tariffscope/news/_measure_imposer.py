@@ -16,18 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._measure_goods import modifies_goods
 from tariffscope.news._measure_parts import country_of_phrase
-from tariffscope.news._measure_words import (
-    ANNOUNCE,
-    DEAL_NOUNS,
-    IMPOSE_VERBS,
-    TARGET_SUBJECT_VERBS,
-)
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["ImposerReader"]
-
-_ON_TARGET = frozenset({"on", "against"})
 
 
 class ImposerReader:
@@ -52,7 +44,7 @@ class ImposerReader:
             for iso, kind, index in country_of_phrase(child.subtree, lex):
                 if kind in {"country", "capital", "institution"}:
                     return iso, []
-                if kind == "demonym" and not modifies_goods(noun, index):
+                if kind == "demonym" and not modifies_goods(noun, index, lex):
                     demonym = demonym or iso
             person = self._person_country(child, persons, mentions)
             if person:
@@ -65,7 +57,11 @@ class ImposerReader:
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
                     # the parser may hang the target on the agent ("imposed by the president
                     # on Israel"): the agent's own words impose, its "on" phrase is the target
-                    on = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _ON_TARGET]
+                    on = [
+                        c
+                        for c in obj.children
+                        if c.dep_ == "prep" and c.lower_ in lex.words("measure_on_target")
+                    ]
                     targets = [code for prep in on for code in self._codes_of(prep, lex)]
                     words = [t for t in obj.subtree if not any(t in p.subtree for p in on)]
                     code = self._code_in(words, persons, mentions, lex)
@@ -76,7 +72,9 @@ class ImposerReader:
         verb = governing_verb(noun)
         if verb is not None:
             lemma = verb.lemma_.lower()
-            if lemma in IMPOSE_VERBS | TARGET_SUBJECT_VERBS:
+            if lemma in lex.words("measure_impose_verbs") | lex.words(
+                "measure_target_subject_verbs"
+            ):
                 subject = subject_of(verb, passive=False)
                 if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
                     # "the letter sent by Trump announcing 50% tariffs": the letter's sender;
@@ -86,10 +84,12 @@ class ImposerReader:
                         return own, []
                     upper = governing_verb(subject.head) if subject.head.i != subject.i else None
                     subject = None if upper is None else subject_of(upper, passive=False)
-                if subject is not None and subject.lemma_.lower() in DEAL_NOUNS:
+                if subject is not None and subject.lemma_.lower() in lex.words(
+                    "measure_deal_nouns"
+                ):
                     subject = None  # "an agreement with Vietnam that will set a 20% tariff"
                 if subject is not None and subject.lower_ in {"he", "she"}:
-                    subject = self._reporter(verb) or subject
+                    subject = self._reporter(verb, lex) or subject
                 code = None
                 if subject is not None and subject.lower_ in {"i", "we"}:
                     code = self._speaker_country(subject, persons)
@@ -100,7 +100,7 @@ class ImposerReader:
                 ):
                     code = self._code_of(subject, persons, mentions, lex)
                 if code is not None:
-                    if lemma in TARGET_SUBJECT_VERBS:
+                    if lemma in lex.words("measure_target_subject_verbs"):
                         # "Malaysia and Kazakhstan will each face 25%": every country named
                         assert subject is not None
                         return None, self._codes_of(subject, lex) or [code]
@@ -161,11 +161,13 @@ class ImposerReader:
                         return str(person["country"])
         return None
 
-    def _reporter(self, verb: Token) -> Token | None:
+    def _reporter(self, verb: Token, lex: Lexicon) -> Token | None:
         """'Trump said he would impose': the subject of the reporting verb."""
         head = verb.head
         for _ in range(2):
-            if head.lemma_.lower() in ANNOUNCE or head.lemma_.lower() in {"warn", "threaten"}:
+            if head.lemma_.lower() in lex.words(
+                "measure_announce_verbs"
+            ) or head.lemma_.lower() in {"warn", "threaten"}:
                 return subject_of(head)
             head = head.head
         return None

@@ -14,9 +14,6 @@ from tariffscope.news._anaphora import antecedent_goods_noun
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
-    "CUT_VERBS",
-    "NARROWING",
-    "TARIFF_WORDS",
     "Goods",
     "anchor_noun",
     "country_of_phrase",
@@ -24,157 +21,6 @@ __all__ = [
     "place_spans",
     "tree_distance",
 ]
-
-TARIFF_WORDS = frozenset(
-    [
-        "tariff",
-        "tariffs",
-        "duty",
-        "duties",
-        "levy",
-        "levies",
-        "tax",
-        "taxes",
-        "rate",
-        "rates",
-        "penalty",
-        "penalties",
-        "surcharge",
-        "surcharges",
-        "charge",
-        "charges",
-    ]
-)
-CUT_VERBS = frozenset(
-    [
-        "cut",
-        "reduce",
-        "lower",
-        "drop",
-        "decrease",
-        "slash",
-        "halve",
-        "trim",
-        "fall",
-        "ease",
-        "decline",
-        "shrink",
-        "lessen",
-        "reduction",
-        "cut",
-    ]
-)
-_GENERIC = frozenset(
-    [
-        "good",
-        "product",
-        "import",
-        "export",
-        "item",
-        "shipment",
-        "merchandise",
-        "commodity",
-        "goods",
-        "products",
-        "imports",
-        "exports",
-        "items",
-        "shipments",
-    ]
-)
-_SOME = frozenset(["some", "certain", "various", "several", "select", "selected", "specific"])
-_NOT_PRODUCTS = frozenset(
-    [
-        "import",
-        "export",
-        "foreign",
-        "trade",
-        "retaliatory",
-        "reciprocal",
-        "punitive",
-        "countervailing",
-        "anti-dumping",
-        "antidumping",
-        "anti",
-        "dumping",
-        "tariff",
-        "rate",
-        "section",
-        "across",
-        "board",
-        "blanket",
-        "secondary",
-        "additional",
-        "new",
-        "extra",
-        "provisional",
-        "preliminary",
-        "general",
-        "baseline",
-        "current",
-        "fresh",
-        "steep",
-        "high",
-        "higher",
-        "broad",
-        "broader",
-        "total",
-        "combined",
-        "overall",
-        "minimum",
-        "maximum",
-        "fentanyl-related",
-        "fentanyl",
-        "flat",
-        "standard",
-        "u.s.",
-        "us",
-        "percent",
-        "per",
-        "cent",
-        "point",
-        "points",
-        "a",
-        "an",
-        "the",
-        "all",
-        "other",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-    ]
-)
-_REASONS = frozenset(["fentanyl", "migration", "drug", "drugs", "oil", "immigration", "border"])
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "all",
-        "any",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "every",
-        "nearly",
-        "almost",
-        "about",
-        "more",
-        "than",
-        "over",
-        "many",
-        "most",
-        "numerous",
-    ]
-)
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -189,22 +35,17 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-_ANCHOR_NOUNS = frozenset(
-    ["cut", "cuts", "reduction", "reductions", "hike", "hikes", "increase", "increases"]
-)
-
-
-def _is_anchor(token: Token) -> bool:
-    if token.lower_ in TARIFF_WORDS:
+def _is_anchor(token: Token, lex: Lexicon) -> bool:
+    if token.lower_ in lex.words("measure_tariff_words"):
         return True
     return (
-        token.lower_ in _ANCHOR_NOUNS
+        token.lower_ in lex.words("measure_anchor_nouns")
         and token.pos_ == "NOUN"
-        and any(c.lower_ in TARIFF_WORDS for c in token.children)
+        and any(c.lower_ in lex.words("measure_tariff_words") for c in token.children)
     )
 
 
-def anchor_noun(rate: Span, limit: int = 5, window: int = 18) -> Token | None:
+def anchor_noun(rate: Span, lex: Lexicon, limit: int = 5, window: int = 18) -> Token | None:
     """The tariff noun a rate belongs to.
 
     The nearest tariff word ("tariff", "duty", "levy", "rate", or "cuts" of "tariff cuts")
@@ -216,7 +57,7 @@ def anchor_noun(rate: Span, limit: int = 5, window: int = 18) -> Token | None:
     root = rate.root
     best: tuple[int, int, Token] | None = None
     for token in rate.sent:
-        if not _is_anchor(token) or rate.start <= token.i < rate.end:
+        if not _is_anchor(token, lex) or rate.start <= token.i < rate.end:
             continue
         distance = tree_distance(root, token)
         key = (distance, abs(token.i - root.i))
@@ -227,9 +68,11 @@ def anchor_noun(rate: Span, limit: int = 5, window: int = 18) -> Token | None:
     doc = rate.doc
     for i in range(rate.start - 1, max(rate.sent.start, rate.start - window) - 1, -1):
         token = doc[i]
-        if _is_anchor(token):
+        if _is_anchor(token, lex):
             return token
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in CUT_VERBS | {
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in lex.words(
+            "measure_cut_verbs"
+        ) | {
             "raise",
             "increase",
             "rise",
@@ -299,50 +142,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 
-NARROWING = frozenset(
-    [
-        "fall",
-        "cover",
-        "qualify",
-        "comply",
-        "meet",
-        "exempt",
-        "include",
-        "list",
-        "ship",
-        "route",
-        "reroute",
-        "transship",
-        "tranship",
-    ]
-)
-_QUANTITY_NOUNS = frozenset(
-    [
-        "array",
-        "range",
-        "number",
-        "host",
-        "variety",
-        "list",
-        "basket",
-        "set",
-        "raft",
-        "slew",
-        "series",
-        "majority",
-        "share",
-        "kind",
-        "type",
-        "swath",
-        "swathe",
-        "bunch",
-    ]
-)
-
-
 #: Nouns of a flow of goods whose "of" object names the goods ("imports of branded
 #: pharmaceutical products"); the flow's own "from" phrase still names the origin.
-_FLOW_NOUNS = frozenset(["import", "export", "shipment"])
 
 
 def _hyphenated(tokens: list[Token]) -> list[Token]:
@@ -393,7 +194,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
     flows: list[Token] = []  # "imports of X from Japan": the origin hangs on "imports"
-    while head.lemma_.lower() in _QUANTITY_NOUNS or head.lemma_.lower() in _FLOW_NOUNS:
+    while head.lemma_.lower() in lex.words(
+        "measure_quantity_nouns"
+    ) or head.lemma_.lower() in lex.words("measure_flow_nouns"):
         of = [
             g
             for c in head.children
@@ -403,7 +206,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         ]
         if not of:
             break
-        if head.lemma_.lower() in _FLOW_NOUNS:
+        if head.lemma_.lower() in lex.words("measure_flow_nouns"):
             flows.append(head)
         head = of[0]
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
@@ -434,7 +237,8 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     world = not targets and (
         (lemma in {"country", "nation", "partner", "world"} and (lemma == "world" or everyone))
         or (
-            lemma in _FLOW_NOUNS and (everyone or any(c.lower_ == "foreign" for c in head.children))
+            lemma in lex.words("measure_flow_nouns")
+            and (everyone or any(c.lower_ == "foreign" for c in head.children))
         )
         or any(c.lower_ == "imported" and c.dep_ == "amod" for c in head.children)
     )
@@ -444,26 +248,33 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         t
         for t in tokens
         if t.i not in place_ids
-        and t.lower_ not in _DETERMINERS
+        and t.lower_ not in lex.words("measure_determiners")
         and not t.like_num
         and t.pos_ not in {"DET", "PRON", "PART"}
         and t.dep_ not in {"quantmod", "nummod", "advmod", "npadvmod"}
         and t.lower_ not in {"'s", "’s", "%"}
-        and t.lower_ not in TARIFF_WORDS
+        and t.lower_ not in lex.words("measure_tariff_words")
     ]
-    quantifiers = [t.lower_ for t in tokens if t.lower_ in _SOME]
-    content = [t for t in words if t.lower_ not in _NOT_PRODUCTS and t.lower_ not in _SOME]
+    quantifiers = [t.lower_ for t in tokens if t.lower_ in lex.words("measure_some_goods")]
+    content = [
+        t
+        for t in words
+        if t.lower_ not in lex.words("measure_not_products")
+        and t.lower_ not in lex.words("measure_some_goods")
+    ]
     specific = [
         t
         for t in content
         if t.is_alpha
-        and t.lemma_.lower() not in _GENERIC
-        and t.lower_ not in _GENERIC
-        and t.lemma_.lower() not in _REASONS
+        and t.lemma_.lower() not in lex.words("measure_generic_goods")
+        and t.lower_ not in lex.words("measure_generic_goods")
+        and t.lemma_.lower() not in lex.words("measure_reasons")
         and t.lower_ not in {"and", "or"}
     ]
     narrowing = [
-        c for c in head.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in NARROWING
+        c
+        for c in head.children
+        if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lex.words("measure_narrowing")
     ]
     if narrowing:  # "goods that fall under the USMCA", "goods not covered by the USMCA"
         clause = list(narrowing[0].subtree)
@@ -488,3 +299,100 @@ def doc_text(doc: Doc, start: int, end: int) -> str:
         if text.startswith(det):
             text = text[len(det) :]
     return text
+
+
+def _own_subtree(token: Token) -> list[Token]:
+    """The token and its dependents, without coordinated phrases ("A and 40% on B")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in {"conj", "cc"})
+    return out
+
+
+def freed_share(rate: Span, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The tariff noun and the goods of a share of goods whose tariffs a verb removes
+    ("eliminate tariffs on 99% of US goods", "remove 95% of its tariff barriers"): the share is
+    a zero rate on them. None when the rate is no such share."""
+    doc = rate.doc
+    if rate.end >= len(doc) or doc[rate.end].lower_ != "of":
+        return None
+    freeing = lex.words("measure_freeing_verbs")
+    tariff: Token | None = None
+    for token in rate.root.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            if token.lemma_.lower() not in freeing:
+                return None
+            if tariff is None:  # "eliminate tariffs on 99% of ...": the verb's object
+                tariff = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "dobj" and c.lower_ in lex.words("measure_tariff_words")
+                    ),
+                    None,
+                )
+            if tariff is None:  # "remove 95% of tariff barriers": the tariff is in the share
+                tariff = next(
+                    (
+                        t
+                        for t in doc[rate.end].subtree
+                        if t.lower_ in lex.words("measure_tariff_words")
+                    ),
+                    None,
+                )
+            goods = next((c for c in doc[rate.end].children if c.dep_ == "pobj"), None)
+            if tariff is None or goods is None:
+                return None
+            return tariff, goods
+        if tariff is None and token.lower_ in lex.words("measure_tariff_words"):
+            tariff = token
+    return None
+
+
+def multiplied_from(rate: Span, value: float, lex: Lexicon) -> float | None:
+    """'doubled the tariff to 50%' starts from 25%; 'tripled to 30%' from 10%; 'halved to
+    10%' from 20%."""
+    head = rate.root.head
+    if head.lower_ != "to":
+        return None
+    lemma = head.head.lemma_.lower()
+    for name, factor in (
+        ("measure_doubling_verbs", 2.0),
+        ("measure_tripling_verbs", 3.0),
+        ("measure_halving_verbs", 0.5),
+    ):
+        if lemma in lex.words(name):
+            return round(value / factor, 3)
+    return None
+
+
+def transshipped(rate: Span, noun: Token, lex: Lexicon) -> bool:
+    """The rate is on goods shipped through a country to hide their origin: a transshipment
+    word in the tariff's own phrase ("40% on transshipped goods") or in the subject of the verb
+    that lays the rate on it ("goods transshipped through X will face 40%", "any
+    transshipment will be hit with a 40% levy")."""
+    words = lex.words("measure_transship_words")
+    # the parser may make the participle the head ("Products transshipped ... will face"
+    # read as "transshipped" governing "face"): the verbs right above count too
+    above = [t for t in list(noun.ancestors)[:3] if t.pos_ == "VERB"]
+    tokens = _own_subtree(noun) + _own_subtree(rate.root) + above
+    verb = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                tokens += _own_subtree(child)
+    return any(t.lower_ in words for t in tokens)
+
+
+def rate_verb(rate: Span, lex: Lexicon) -> Token | None:
+    """The verb that lays a rate with no tariff noun: "cars will be taxed at 15%", "duties
+    capped at 10%" (the noun then is the verb's subject)."""
+    head = rate.root.head
+    if head.lower_ != "at" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.words("measure_rate_verbs"):
+        return verb
+    return None

@@ -16,11 +16,10 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._measure_goods import GoodsReader
 from tariffscope.news._measure_imposer import ImposerReader
-from tariffscope.news._measure_parts import TARIFF_WORDS, Goods, goods_of
-from tariffscope.news._measure_words import ELIMINATE
+from tariffscope.news._measure_parts import Goods, goods_of
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_status import deal_words
+from tariffscope.news.measure_status import StatusWords, deal_words
 
 __all__ = ["RatelessReader"]
 
@@ -54,7 +53,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             if sent.start_char in taken:
                 continue
             for noun in sent:
-                if noun.lower_ not in TARIFF_WORDS or noun.pos_ != "NOUN":
+                if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
                     continue
                 record = self._rateless_one(doc, noun, raw, persons, mentions, lex)
                 if record is not None:
@@ -103,7 +102,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             rate, status = previous[-1]["to_rate"], "suspended"
         elif (
             verb is not None
-            and verb.lemma_.lower() in ELIMINATE
+            and verb.lemma_.lower() in lex.words("measure_eliminate_verbs")
             and direction(verb) > 0
             and (goods.targets or goods.products != "all goods")
         ):
@@ -112,7 +111,8 @@ class RatelessReader(GoodsReader, ImposerReader):
             sent = noun.sent
             sent_before = doc[sent.start - 1].sent if sent.start > 0 else None
             lead = next(iter(doc.sents))
-            in_deal = deal_words(sent, sent_before) or deal_words(lead, None)
+            words = StatusWords.from_lexicon(lex)
+            in_deal = deal_words(sent, sent_before, words) or deal_words(lead, None, words)
             rate, status = 0.0, "agreed" if in_deal else "proposed"
         else:
             return None
@@ -133,4 +133,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             "sent": noun.sent.start_char,
             "paragraph": self._text.rfind("\n", 0, noun.idx),
             "headline": False,
+            "rule": "extract.rateless",
+            "status_rule": "extract.rateless",
+            "from_rule": None,
         }

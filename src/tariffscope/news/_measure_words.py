@@ -1,23 +1,14 @@
-"""Word lists of the measure reader (:mod:`tariffscope.news.measures` and its helpers)."""
+"""Word lists of the measure reader's effective-date code (``MeasureComponent._effective``
+and ``_cross_sentence_dates`` in :mod:`tariffscope.news.measures`).
+
+Every other word list of the measure reader lives in ``news/data/lexicon.json`` (``words``,
+names prefixed ``measure_``). These four stay here only until the temporal layer replaces the
+effective-date code that reads them (issue 10); that code is left as it is.
+"""
 
 from __future__ import annotations
 
-__all__ = [
-    "ANNOUNCE",
-    "DATE_WORDS",
-    "DEAL_NOUNS",
-    "DEAL_VERBS",
-    "EFFECTIVE_PREPS",
-    "EFFECT_WORDS",
-    "ELIMINATE",
-    "HIT_VERBS",
-    "IMPOSE_VERBS",
-    "NOT_GOODS",
-    "RISE_VERBS",
-    "SHARE_NEXT",
-    "TARGET_SUBJECT_VERBS",
-    "TOTAL_WORDS",
-]
+__all__ = ["ANNOUNCE", "DEAL_VERBS", "EFFECTIVE_PREPS", "EFFECT_WORDS"]
 
 EFFECTIVE_PREPS = frozenset(
     {"on", "from", "starting", "beginning", "effective", "effective from", "as of", "by"}
@@ -40,136 +31,7 @@ ANNOUNCE = frozenset(
         "state",
     }
 )
-TARGET_SUBJECT_VERBS = frozenset({"pay", "face", "receive", "get", "see"})
-IMPOSE_VERBS = frozenset(
-    [
-        "impose",
-        "set",
-        "levy",
-        "slap",
-        "place",
-        "put",
-        "apply",
-        "raise",
-        "hike",
-        "increase",
-        "cut",
-        "reduce",
-        "lower",
-        "remove",
-        "lift",
-        "rescind",
-        "scrap",
-        "suspend",
-        "maintain",
-        "keep",
-        "allow",
-        "announce",
-        "add",
-        "charge",
-        "collect",
-        "introduce",
-        "exempt",
-        "waive",
-        "grant",
-        "halve",
-        "slash",
-        "extend",
-        "threaten",
-        "hit",
-        "give",
-        "offer",
-        "drop",
-        "eliminate",
-        "double",
-        "triple",
-        "adopt",
-        "approve",
-        "enact",
-        "sign",
-        "order",
-    ]
-)
-#: Words that put a tariff on every country's goods ("universal 50 percent tariffs", "a 10%
-#: global tariff"); they name no goods.
-WORLD_WORDS = frozenset({"universal", "global", "worldwide"})
-NOT_GOODS = frozenset(
-    [
-        *WORLD_WORDS,
-        "import",
-        "export",
-        "trade",
-        "retaliatory",
-        "reciprocal",
-        "punitive",
-        "countervailing",
-        "anti-dumping",
-        "antidumping",
-        "dumping",
-        "new",
-        "extra",
-        "additional",
-        "higher",
-        "high",
-        "steep",
-        "broad",
-        "broader",
-        "general",
-        "current",
-        "fresh",
-        "provisional",
-        "preliminary",
-        "blanket",
-        "secondary",
-        "baseline",
-        "flat",
-        "total",
-        "combined",
-        "overall",
-        "across",
-        "board",
-        "across-the-board",
-        "minimum",
-        "maximum",
-        "fentanyl",
-        "retaliation",
-        "reciprocity",
-        "tit",
-        "tat",
-    ]
-)
-ELIMINATE = frozenset(["eliminate", "abolish", "scrap", "remove", "drop"])
-DEAL_NOUNS = frozenset(["deal", "agreement", "pact", "framework", "accord", "treaty", "truce"])
 DEAL_VERBS = frozenset(["reach", "strike", "seal", "agree", "conclude", "finalize", "finalise"])
-DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "tomorrow",
-        "yesterday",
-    ]
-)
-HIT_VERBS = frozenset({"hit", "target", "slap", "punish", "sanction"})
-RISE_VERBS = frozenset({"rise", "increase", "raise", "jump", "climb", "go", "hike"})
-TOTAL_WORDS = frozenset({"total", "combined", "cumulative", "overall"})
-SHARE_NEXT = frozenset({"of"})
 EFFECT_WORDS = (
     "take effect",
     "takes effect",

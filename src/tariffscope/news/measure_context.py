@@ -18,45 +18,46 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from tariffscope.news._measure_parts import TARIFF_WORDS
 from tariffscope.news._syntax import governing_verb, has_negation
+from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["DEAL_VERBS", "SEQUENCE_ADVERBS", "confirm_deals", "is_history"]
+__all__ = ["confirm_deals", "is_history"]
 
-DEAL_VERBS = frozenset(
-    ["settle", "agree", "accept", "finalize", "finalise", "seal", "strike", "lock", "land"]
-)
-SEQUENCE_ADVERBS = frozenset(["initially", "originally", "first", "previously", "formerly"])
-_LATER = frozenset(["later", "subsequently", "then"])
-_DEMONSTRATIVE = frozenset(["the", "that", "this"])
-_RATE_WORDS = frozenset(["%", "percent", "cent", "percentage"])
-_OPEN_STATUSES = frozenset(["threatened", "proposed"])
+#: Statuses that a later "the rate they settled on" turns into agreed (statuses, not words).
+_OPEN_STATUSES = ("threatened", "proposed")
 
 
-def _deal_verb_of(noun: Token) -> Token | None:
+def _deal_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     """The deal verb that settles a rate noun: its relative clause ("the rate they settled
     on") or the verb it depends on ("agreed to that rate")."""
     for child in noun.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in DEAL_VERBS:
+        if child.dep_ == "relcl" and child.lemma_.lower() in lex.words("measure_settle_verbs"):
             return child
     verb = governing_verb(noun)
-    if verb is not None and verb.lemma_.lower() in DEAL_VERBS:
+    if verb is not None and verb.lemma_.lower() in lex.words("measure_settle_verbs"):
         return verb
     return None
 
 
-def confirm_deals(doc: Doc, raw: list[dict[str, Any]]) -> None:
+def confirm_deals(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
     """Mark as agreed the measures a later rate-less mention says were settled."""
     if not raw:
         return
     for noun in doc:
-        if noun.lower_ not in TARIFF_WORDS or noun.pos_ != "NOUN":
+        if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
             continue
-        if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in noun.children):
+        if not any(
+            c.dep_ == "det" and c.lower_ in lex.words("measure_demonstratives")
+            for c in noun.children
+        ):
             continue
-        if any(t.lower_ in _RATE_WORDS or t.like_num for t in noun.subtree if t.i < noun.i):
+        if any(
+            t.lower_ in lex.words("measure_rate_words") or t.like_num
+            for t in noun.subtree
+            if t.i < noun.i
+        ):
             continue  # "the 15% rate" is a mention of its own
-        verb = _deal_verb_of(noun)
+        verb = _deal_verb_of(noun, lex)
         if verb is None or has_negation(verb):
             continue
         if any(
@@ -68,23 +69,27 @@ def confirm_deals(doc: Doc, raw: list[dict[str, Any]]) -> None:
         before = [r for r in raw if previous_start <= r["start"] < noun.idx]
         if before and before[-1]["status"] in _OPEN_STATUSES:
             before[-1]["status"] = "agreed"
+            before[-1]["status_rule"] = "context.settled_later"
 
 
-def _sequence_adverb(verb: Token) -> bool:
+def _sequence_adverb(verb: Token, lex: Lexicon) -> bool:
     return any(
-        c.dep_ in {"advmod", "npadvmod"} and c.lower_ in SEQUENCE_ADVERBS for c in verb.children
+        c.dep_ in {"advmod", "npadvmod"} and c.lower_ in lex.words("measure_sequence_adverbs")
+        for c in verb.children
     )
 
 
-def is_history(span: Span, noun: Token) -> bool:
+def is_history(span: Span, noun: Token, lex: Lexicon) -> bool:
     """The rate's verb tells an earlier stage: a sequence adverb on a past verb ("initially
     imposed"), or "later" on a past verb coordinated with such a verb ("... and later added")."""
     verb = governing_verb(noun)
     if verb is None or verb.tag_ not in {"VBD", "VBN"}:
         return False
-    if _sequence_adverb(verb):
+    if _sequence_adverb(verb, lex):
         return True
-    later = any(c.dep_ == "advmod" and c.lower_ in _LATER for c in verb.children)
+    later = any(
+        c.dep_ == "advmod" and c.lower_ in lex.words("measure_later_adverbs") for c in verb.children
+    )
     if later and verb.dep_ == "conj":
-        return _sequence_adverb(verb.head)
+        return _sequence_adverb(verb.head, lex)
     return False

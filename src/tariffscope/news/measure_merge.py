@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
 
 __all__ = ["merge_measures"]
@@ -83,6 +84,7 @@ def _change_from(raw: list[dict[str, Any]]) -> None:
                     earlier["to_rate"] < record["to_rate"]
                 ):
                     record["from_rate"] = earlier["to_rate"]
+                    record["from_rule"] = "merge.change_from_earlier"
                     break
         elif record.get("cut"):
             for earlier in reversed(raw[:k]):
@@ -92,6 +94,7 @@ def _change_from(raw: list[dict[str, Any]]) -> None:
                     earlier["to_rate"] > record["to_rate"]
                 ):
                     record["from_rate"] = earlier["to_rate"]
+                    record["from_rule"] = "merge.change_from_earlier"
                     break
 
 
@@ -99,7 +102,7 @@ def _informative(record: dict[str, Any]) -> int:
     return int(record["from_rate"] is not None) + int(record["effective_date"] is not None)
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same(a: dict[str, Any], b: dict[str, Any], lex: Lexicon) -> bool:
     if a["target"] != b["target"] or abs(a["to_rate"] - b["to_rate"]) > 1e-9:
         return False
     if a["effective_date"] and b["effective_date"] and a["effective_date"] != b["effective_date"]:
@@ -110,7 +113,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and (a["from_rate"] != b["from_rate"])
     ):
         return False
-    return products_compatible(a["products"], b["products"])
+    return products_compatible(a["products"], b["products"], lex)
 
 
 def _related(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -140,18 +143,18 @@ def _history_of_removed(kept: list[dict[str, Any]]) -> None:
             measure["superseded"] = True
 
 
-def _unspecified_into_named(kept: list[dict[str, Any]]) -> None:
+def _unspecified_into_named(kept: list[dict[str, Any]], lex: Lexicon) -> None:
     """'raise tariffs on certain South Korean goods from 15% to 25%' and 'increasing TARIFFS on
     Autos, Lumber, Pharma ... from 15% to 25%': the named goods say which goods are meant."""
     for measure in kept:
-        if product_class(measure["products"])[0] != "some":
+        if product_class(measure["products"], lex)[0] != "some":
             continue
         named = next(
             (
                 m
                 for m in kept
                 if _related(measure, m)
-                and product_class(m["products"])[0] == "specific"
+                and product_class(m["products"], lex)[0] == "specific"
                 and abs(m["to_rate"] - measure["to_rate"]) < 1e-9
                 and m["from_rate"] == measure["from_rate"]
                 and not (
@@ -167,7 +170,7 @@ def _unspecified_into_named(kept: list[dict[str, Any]]) -> None:
             measure["superseded"] = True
 
 
-def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
+def _deal_replaces_threat(kept: list[dict[str, Any]], lex: Lexicon) -> None:
     """A threatened rate above an agreed one on the same goods is what the deal replaced
     (unless the threat starts from the deal's rate: then it came after the deal); a threatened
     or suspended rate that is the deal's stated from-rate ("20%, down from the 46% rate he had
@@ -183,12 +186,13 @@ def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
                 and m["status"] == "threatened"
                 and m["to_rate"] > measure["to_rate"]
                 and m["from_rate"] != measure["to_rate"]
-                and products_compatible(m["products"], measure["products"])
+                and products_compatible(m["products"], measure["products"], lex)
             ),
             None,
         )
         if threat is not None:
             measure["from_rate"] = threat["to_rate"]
+            measure["from_rule"] = "merge.deal_replaces_threat"
             threat["superseded"] = True
     for measure in kept:  # "down from the 46% rate", "the 46% rate had been suspended"
         if measure["status"] != "agreed" or measure["from_rate"] is None:
@@ -199,12 +203,12 @@ def _deal_replaces_threat(kept: list[dict[str, Any]]) -> None:
                 and m["status"] in {"threatened", "suspended"}
                 and m["from_rate"] is None
                 and abs(m["to_rate"] - measure["from_rate"]) < 1e-9
-                and products_compatible(m["products"], measure["products"])
+                and products_compatible(m["products"], measure["products"], lex)
             ):
                 m["superseded"] = True
 
 
-def _deal_then_change(kept: list[dict[str, Any]]) -> None:
+def _deal_then_change(kept: list[dict[str, Any]], lex: Lexicon) -> None:
     """A deal's rate that a later change starts from ('the agreement ... would impose 15%',
     then 'raise tariffs ... from 15% to 25%') is recorded as that change's from-rate."""
     for measure in kept:
@@ -215,7 +219,7 @@ def _deal_then_change(kept: list[dict[str, Any]]) -> None:
             and m["status"] not in {"agreed", "proposed"}
             and m["from_rate"] is not None
             and abs(m["from_rate"] - measure["to_rate"]) < 1e-9
-            and products_compatible(m["products"], measure["products"])
+            and products_compatible(m["products"], measure["products"], lex)
             for m in kept
         ):
             measure["superseded"] = True
@@ -227,12 +231,15 @@ def merge_measures(
     anchor: dt.date | None,
     *,
     about_us: bool | None = None,
+    lex: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module).
 
     ``pair``: the article's countries, most named first; ``about_us`` (default: the United
-    States is one of the first two) whether a mention without an imposer is a US measure.
+    States is one of the first two) whether a mention without an imposer is a US measure;
+    ``lex`` the vocabulary that compares goods (default: the shipped lexicon).
     """
+    lex = lex if lex is not None else default_lexicon()
     _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us)
     _change_from(raw)
     expanded = [
@@ -243,7 +250,7 @@ def merge_measures(
     ]
     kept: list[dict[str, Any]] = []
     for record in expanded:
-        twin = next((m for m in kept if _same(m, record)), None)
+        twin = next((m for m in kept if _same(m, record, lex)), None)
         if twin is None:
             kept.append(dict(record))
             continue
@@ -253,14 +260,16 @@ def merge_measures(
             and _informative(record) == _informative(twin)
         ):
             twin["status"] = record["status"]
+            twin["status_rule"] = record.get("status_rule")
             twin["headline"] = record.get("headline")
-        for key in ("from_rate", "effective_date"):
-            if twin[key] is None:
-                twin[key] = record[key]
+        if twin["from_rate"] is None and record["from_rate"] is not None:
+            twin["from_rate"], twin["from_rule"] = record["from_rate"], record.get("from_rule")
+        if twin["effective_date"] is None:
+            twin["effective_date"] = record["effective_date"]
     _history_of_removed(kept)
-    _unspecified_into_named(kept)
-    _deal_replaces_threat(kept)
-    _deal_then_change(kept)
+    _unspecified_into_named(kept, lex)
+    _deal_replaces_threat(kept, lex)
+    _deal_then_change(kept, lex)
     return [
         {
             "imposer": m["imposer"],
@@ -272,6 +281,11 @@ def merge_measures(
             "status": m["status"],
             "start": m["start"],
             "end": m["end"],
+            # internal: the ids of the rules that produced the record, its status and its
+            # from-rate (news/data/measure_rules.toml), for scores per rule
+            "rule": m.get("rule"),
+            "status_rule": m.get("status_rule"),
+            "from_rule": m.get("from_rule"),
         }
         for m in kept
         if not m.get("superseded")

@@ -1,193 +1,121 @@
-"""The status of a tariff measure from the grammar of its sentence.
+"""The status of a tariff measure from the grammar of its sentence, by named rules.
 
-The rules run in order; the first that applies decides:
+The grammar of the rate's sentence is read once into :class:`StatusClues` (which removal,
+continuity, offer, threat or deal words lie on the path from the rate up to the head of its
+clause; the tense of the verb that acts on the measure; a cut; a date ahead). The rules of the
+``status`` table of ``news/data/measure_rules.toml`` then run by priority and the first that
+applies decides; each is a predicate over the clues, bound here by its id:
 
-1. **suspended**: a removal word governs the rate ("removed a 40% tariff", "rescinding a 25%
-   duty", "exempts ... from paying the 20.7% duty", "won't be required to pay"), unless the
-   removal is only asked for ("asked Trump to lift the 40% tariff");
-2. **agreed**: a cut (the from-rate is higher, or "drop/cut/reduce ... to") that lies ahead
-   or sits in a sentence about a deal; a past cut is **in force**;
-3. **in force**: words of continuity ("continue to pay", "remains", "maintain", "current",
-   "already", "still", "in place");
-4. **proposed**: "proposed", "offered", "demanded" on the rate or its verb;
-5. **threatened**: threat words ("threaten", "warn", "if", "unless", "avoid", "ward off",
-   "letter");
-6. **agreed**: a deal word in the sentence or the one before ("deal", "agreement",
-   "framework", "in return", "in exchange"; for a rise from a stated rate, in the sentence
-   itself) and a verb that is not past;
-7. **threatened**: the measure's verb looks ahead ("will impose", "is set to jump", "could
-   increase") or its effective date is after publication; "would" in a report of a past
-   announcement without a pending date ("announced in July that it would place a 20%
-   tariff") counts as done;
-8. **in force** otherwise ("has slapped a 10% tariff", "Trump's 35% tariffs").
+- a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
+  rate, agreed when it lies ahead or sits in a deal, else in force;
+- a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
+  for ("asked Washington to lift the tariff");
+- a cut is agreed when it lies ahead or sits in a deal, else in force;
+- continuity ("currently", "remains", "in place") or an effect verb in the past ("took
+  effect") means in force;
+- an offer or a demand ("offered", "seeks", "proposal") means proposed;
+- a threat word, a condition ("if", "unless"), a letter or "a looming rate" means threatened;
+- a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
+  word in the sentence (or the one before) with a verb that is not past;
+- a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
+  after publication, or a date ahead attached to the measure means threatened;
+- else the rate is in force.
 
 Only verbs that act on a measure (impose, raise, cut, take effect, ...) give it a tense; a
-tariff that is merely talked about ("look at the 10% levies") is taken as in force.
+tariff that is merely talked about ("look at the 10% levies") is taken as in force. "would"
+in a report of a past announcement without a pending date ("announced in July that it would
+place a 20% tariff") counts as done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from tariffscope.news._measure_parts import CUT_VERBS
+from tariffscope.news._measure_rules import RuleSpec, rule_specs
 from tariffscope.news._syntax import direction
+from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["MEASURE_VERBS", "deal_words", "measure_status"]
+__all__ = [
+    "STATUS_TESTS",
+    "StatusClues",
+    "StatusWords",
+    "deal_words",
+    "measure_status",
+    "read_clues",
+    "status_rule",
+]
 
-_SUSPEND = frozenset(
-    [
-        "remove",
-        "lift",
-        "rescind",
-        "suspend",
-        "pause",
-        "waive",
-        "exempt",
-        "scrap",
-        "eliminate",
-        "withdraw",
-        "revoke",
-        "repeal",
-        "spare",
-        "exemption",
-        "removal",
-        "suspension",
-        "rescission",
-        "waiver",
-        "lifting",
-    ]
-)
-_REQUEST = frozenset(
-    ["ask", "urge", "press", "call", "seek", "want", "push", "demand", "request", "lobby", "plead"]
-)
-_CONTINUE = frozenset(
-    [
-        "continue",
-        "remain",
-        "maintain",
-        "keep",
-        "current",
-        "currently",
-        "already",
-        "existing",
-        "still",
-        "stay",
-    ]
-)
-_PROPOSE = frozenset(
-    ["propose", "proposed", "proposal", "offer", "offered", "suggest", "demand", "float"]
-)
-_THREAT = frozenset(
-    [
-        "threaten",
-        "threat",
-        "threatened",
-        "warn",
-        "warning",
-        "avoid",
-        "ward",
-        "letter",
-        "if",
-        "unless",
-        "retaliation",
-        "prospect",
-    ]
-)
-#: Words before a tariff noun that make the rate a threat ("a looming 30% tariff").
-_THREAT_MODIFIERS = frozenset({"looming", "potential", "possible", "planned", "threatened"})
-_DEAL = frozenset(
-    [
-        "deal",
-        "agreement",
-        "agree",
-        "framework",
-        "pact",
-        "accord",
-        "settle",
-        "finalize",
-        "finalise",
-        "treaty",
-        "truce",
-        "undertaking",
-        "return",
-        "exchange",
-    ]
-)
-MEASURE_VERBS = frozenset(
-    [
-        "impose",
-        "levy",
-        "set",
-        "place",
-        "apply",
-        "slap",
-        "put",
-        "raise",
-        "increase",
-        "hike",
-        "cut",
-        "reduce",
-        "lower",
-        "drop",
-        "jump",
-        "rise",
-        "climb",
-        "go",
-        "take",
-        "come",
-        "kick",
-        "start",
-        "begin",
-        "be",
-        "become",
-        "hit",
-        "add",
-        "announce",
-        "charge",
-        "collect",
-        "introduce",
-        "double",
-        "triple",
-        "halve",
-        "slash",
-        "extend",
-        "face",
-        "pay",
-        "see",
-        "remain",
-        "keep",
-        "maintain",
-        "stay",
-        "continue",
-        "threaten",
-        "plan",
-        "warn",
-        "propose",
-        "offer",
-        "agree",
-        "exempt",
-        "remove",
-        "rescind",
-        "suspend",
-        "scrap",
-        "waive",
-        "eliminate",
-        "allow",
-        "fall",
-        "decrease",
-        "trim",
-        "ease",
-        "implement",
-        "enforce",
-        "expand",
-        "adjust",
-    ]
-)
-_IMPOSING = frozenset(["set", "impose", "levy", "slap", "place", "apply", "put", "charge"])
-_PAST_REPORT = frozenset(["announce", "say", "tell", "write", "post", "state", "declare"])
+
+@dataclass(frozen=True, slots=True)
+class StatusWords:
+    """The word sets the status rules read (``measure_status_*`` in the lexicon)."""
+
+    suspend: frozenset[str]
+    request: frozenset[str]
+    continuing: frozenset[str]
+    propose: frozenset[str]
+    threat: frozenset[str]
+    threat_modifier: frozenset[str]
+    conditions: frozenset[str]
+    deal: frozenset[str]
+    deal_verbs: frozenset[str]
+    measure_verbs: frozenset[str]
+    imposing: frozenset[str]
+    past_report: frozenset[str]
+    aspire: frozenset[str]
+    effect_verbs: frozenset[str]
+    effect_objects: frozenset[str]
+    cut_verbs: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> StatusWords:
+        """Read the ``measure_status_*`` word sets (and ``measure_cut_verbs``)."""
+        return cls(
+            suspend=lex.words("measure_status_suspend"),
+            request=lex.words("measure_status_request"),
+            continuing=lex.words("measure_status_continue"),
+            propose=lex.words("measure_status_propose"),
+            threat=lex.words("measure_status_threat"),
+            threat_modifier=lex.words("measure_status_threat_modifier"),
+            conditions=lex.words("measure_status_conditions"),
+            deal=lex.words("measure_status_deal"),
+            deal_verbs=lex.words("measure_status_deal_verbs"),
+            measure_verbs=lex.words("measure_status_verbs"),
+            imposing=lex.words("measure_status_imposing"),
+            past_report=lex.words("measure_status_past_report"),
+            aspire=lex.words("measure_status_aspire"),
+            effect_verbs=lex.words("measure_status_effect_verbs"),
+            effect_objects=lex.words("measure_status_effect_objects"),
+            cut_verbs=lex.words("measure_cut_verbs"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusClues:
+    """What the grammar of one rate's sentence says about its status."""
+
+    zero: bool  # the rate is zero
+    removal: bool  # a removal word governs the rate
+    removal_asked: bool  # ... but the removal is only asked for
+    cut: bool  # the rate is lower than its from-rate, or a cut verb leads "to" it
+    way: int  # the measure verb's direction: -1 past, +1 ahead, 0 present or unknown
+    past_verb: bool  # the measure verb is a past tense or participle
+    verb_imposes: bool  # the measure verb imposes ("set", "impose", "slap")
+    has_verb: bool  # a verb that acts on a measure governs the rate
+    continuing: bool
+    took_effect: bool
+    proposed: bool
+    threat: bool
+    deal_verb: bool  # a deal verb, not negated nor only sought, governs the rate
+    deal_near: bool  # a deal word in the sentence (or the one before)
+    deal_in_sentence: bool
+    effective_later: bool
+    pending: bool
 
 
 def _path(span: Span) -> list[Token]:
@@ -213,11 +141,11 @@ def _in_place(path: list[Token]) -> bool:
     )
 
 
-def _measure_verb(span: Span, noun: Token) -> Token | None:
+def _measure_verb(span: Span, noun: Token, words: StatusWords) -> Token | None:
     """The first verb above the rate (or its tariff noun) that acts on a measure."""
     for token in [*_path(span), noun, *noun.ancestors]:
         if token.pos_ in {"VERB", "AUX"}:
-            return token if token.lemma_.lower() in MEASURE_VERBS else None
+            return token if token.lemma_.lower() in words.measure_verbs else None
     return None
 
 
@@ -231,33 +159,50 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     return out
 
 
-def _is_suspended(span: Span, noun: Token) -> bool:
+def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
+    """(a removal word governs the rate, the removal is only asked for)."""
     path = _path(span)
     for k, token in enumerate(path):
         if token.i in range(span.start, span.end):
             continue
         lemma = token.lemma_.lower()
-        if lemma in _SUSPEND or (
+        if lemma in words.suspend or (
             lemma == "require" and any(c.dep_ == "neg" for c in token.children)
         ):
             above = {t.lemma_.lower() for t in path[k + 1 :] if t.pos_ == "VERB"}
-            return not (above & _REQUEST)
-    if any(c.lemma_.lower() in _SUSPEND for c in noun.children if c.dep_ == "amod"):
-        return True
-    # terse lines the parser misreads: "Trump scraps 25% duty on Indian imports"
+            return True, bool(above & words.request)
+    if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
+        return True, False
+    # terse lines the parser misreads: a headline verb right before the rate
     doc = span.doc
     window = doc[max(span.sent.start, span.start - 3) : span.start]
-    return any(t.lemma_.lower() in _SUSPEND or t.lower_.rstrip("s") in _SUSPEND for t in window)
+    found = any(
+        t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
+    )
+    return found, False
 
 
-def _is_cut(span: Span, from_rate: float | None, to_rate: float) -> bool:
+def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWords) -> bool:
     if from_rate is not None:
         return from_rate > to_rate
     head = span.root.head
-    return head.lower_ == "to" and head.head.lemma_.lower() in CUT_VERBS
+    return head.lower_ == "to" and head.head.lemma_.lower() in words.cut_verbs
 
 
-def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | None) -> bool:
+def _took_effect(path: list[Token], words: StatusWords) -> bool:
+    """'took effect', 'went into effect', 'kicked in', 'has come into force': done."""
+    for token in path:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in words.effect_verbs:
+            continue
+        near = [c for c in token.children] + [g for c in token.children for g in c.children]
+        if any(t.lower_ in words.effect_objects for t in near) and direction(token) < 0:
+            return True
+    return False
+
+
+def _reported_would(
+    verb: Token, dates: list[dict[str, Any]], anchor: dt.date | None, words: StatusWords
+) -> bool:
     """'would' in the complement of an announcement dated in the past ("in July announced
     that it would place a 20% tariff"): a report of what was decided then."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -266,7 +211,7 @@ def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | 
     head = verb.head
     if not (
         verb.dep_ in {"ccomp", "xcomp"}
-        and head.lemma_.lower() in _PAST_REPORT
+        and head.lemma_.lower() in words.past_report
         and head.tag_ in {"VBD", "VBN"}
     ):
         return False
@@ -286,17 +231,12 @@ def _reported_would(verb: Token, dates: list[dict[str, Any]], anchor: dt.date | 
     return False
 
 
-_ASPIRE = frozenset(
-    ["seek", "want", "hope", "aim", "try", "pursue", "push", "achieve", "avoid", "need"]
-)
-
-
-def _aspirational(token: Token) -> bool:
+def _aspirational(token: Token, words: StatusWords) -> bool:
     """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"."""
     for t in [token, *list(token.ancestors)[:3]]:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
-        if t.lemma_.lower() in _ASPIRE:
+        if t.lemma_.lower() in words.aspire:
             return True
         if t.tag_ == "VBG" and t.dep_ in {"pcomp", "advcl", "xcomp", "acl"}:
             return True
@@ -306,35 +246,46 @@ def _aspirational(token: Token) -> bool:
     return False
 
 
-def deal_words(sent: Span, previous: Span | None) -> bool:
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children)
+
+
+def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
     """A deal word in the sentence or the one before, neither negated ("of not having enacted
     the agreement") nor only sought ("remain some ways from achieving a deal")."""
     for span in (sent, previous):
         if span is None:
             continue
         for token in span:
-            if token.lemma_.lower() not in _DEAL:
+            if token.lemma_.lower() not in words.deal:
                 continue
-            negated = any(
-                c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children
-            )
-            if not negated and not _aspirational(token):
+            if not _negated(token) and not _aspirational(token, words):
                 return True
     return False
 
 
-def measure_status(
+def _deal_verb(path: list[Token], words: StatusWords) -> bool:
+    """A deal verb on the rate's path, settled: "agreed to a 15% tariff", "accepted 15%"."""
+    for token in path:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in words.deal_verbs:
+            continue
+        return not _negated(token) and not _aspirational(token, words)
+    return False
+
+
+def read_clues(
     span: Span,
     noun: Token,
     from_rate: float | None,
     to_rate: float,
     effective: str | None,
     anchor: dt.date | None,
+    words: StatusWords,
     *,
     pending: bool = False,
     dates: list[dict[str, Any]] | None = None,
-) -> str:
-    """``threatened``, ``in_force``, ``agreed``, ``suspended`` or ``proposed`` (see module)."""
+) -> StatusClues:
+    """Read the status clues of the rate ``span`` (tariff noun ``noun``)."""
     sent = span.sent
     noun_path = [noun]
     for token in noun.ancestors:
@@ -347,43 +298,98 @@ def measure_status(
     path_lemmas = _lemmas(path)
     sent_lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
-    verb = _measure_verb(span, noun)
+    verb = _measure_verb(span, noun, words)
     way = direction(verb) if verb is not None else 0
+    conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
         and way > 0
         and not pending
-        and not (sent_lemmas & {"if", "unless"})
-        and (_reported_would(verb, dates or [], anchor))
+        and not conditional
+        and _reported_would(verb, dates or [], anchor, words)
     ):
         way = -1
-    if _is_suspended(span, noun):
-        return "suspended"
-    if _is_cut(span, from_rate, to_rate):
-        return "agreed" if way >= 0 or sent_lemmas & _DEAL else "in_force"
-    if path_lemmas & _CONTINUE or _in_place(path):
-        return "in_force"
-    if path_lemmas & _PROPOSE:
-        return "proposed"
-    if path_lemmas & _THREAT or sent_lemmas & {"if", "unless", "letter"}:
-        return "threatened"
-    if any(c.dep_ == "amod" and c.lower_ in _THREAT_MODIFIERS for c in noun.children):
-        return "threatened"  # "a looming 30% tariff", "a potential 25% levy"
+    removal, asked = _removal(span, noun, words)
     rise = from_rate is not None and from_rate < to_rate
-    if (
-        deal_words(sent, None if rise else previous)  # a rise is a deal's only in its sentence
-        and way >= 0
-        and (verb is None or way > 0 or verb.tag_ not in {"VBD", "VBN"})
-    ):
-        return "agreed"
-    if way > 0:
-        return "threatened"
-    if effective is not None and (anchor is None or dt.date.fromisoformat(effective) > anchor):
-        return "threatened"
-    if (
-        pending
-        and effective is None
-        and not (verb is not None and way < 0 and verb.lemma_.lower() in _IMPOSING)
-    ):
-        return "threatened"
-    return "in_force"
+    threat = (
+        bool(path_lemmas & words.threat)
+        or bool(sent_lemmas & words.conditions)
+        or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
+    )
+    return StatusClues(
+        zero=to_rate == 0,
+        removal=removal,
+        removal_asked=asked,
+        cut=_is_cut(span, from_rate, to_rate, words),
+        way=way,
+        past_verb=verb is not None and verb.tag_ in {"VBD", "VBN"},
+        verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
+        has_verb=verb is not None,
+        continuing=bool(path_lemmas & words.continuing) or _in_place(path),
+        took_effect=_took_effect(path, words),
+        proposed=bool(path_lemmas & words.propose),
+        threat=threat,
+        deal_verb=_deal_verb(path, words),
+        # a rise is a deal's only in its own sentence
+        deal_near=deal_words(sent, None if rise else previous, words),
+        deal_in_sentence=bool(sent_lemmas & words.deal),
+        effective_later=effective is not None
+        and (anchor is None or dt.date.fromisoformat(effective) > anchor),
+        pending=pending and effective is None,
+    )
+
+
+def _suspended(c: StatusClues) -> bool:
+    return c.removal and not c.removal_asked
+
+
+#: The predicate of each status rule id of ``measure_rules.toml``.
+STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
+    "status.zero_by_removal_ahead": lambda c: (
+        c.zero and _suspended(c) and (c.way > 0 or c.deal_near)
+    ),
+    "status.zero_by_removal_done": lambda c: c.zero and _suspended(c) and c.way < 0,
+    "status.suspended_by_removal": _suspended,
+    "status.cut_ahead": lambda c: c.cut and (c.way >= 0 or c.deal_in_sentence),
+    "status.cut_done": lambda c: c.cut,
+    "status.continuing": lambda c: c.continuing,
+    "status.took_effect": lambda c: c.took_effect,
+    "status.proposed": lambda c: c.proposed,
+    "status.threat_word": lambda c: c.threat,
+    "status.agreed_by_verb": lambda c: c.deal_verb,
+    "status.agreed_in_deal": lambda c: (
+        c.deal_near and c.way >= 0 and (not c.has_verb or c.way > 0 or not c.past_verb)
+    ),
+    "status.ahead": lambda c: c.way > 0,
+    "status.effective_later": lambda c: c.effective_later,
+    "status.pending": lambda c: c.pending and not (c.way < 0 and c.verb_imposes),
+    "status.in_force_default": lambda c: True,
+}
+
+
+def status_rule(clues: StatusClues) -> RuleSpec:
+    """The first status rule (by priority) whose predicate holds."""
+    for spec in rule_specs("status"):
+        if STATUS_TESTS[spec.id](clues):
+            return spec
+    raise AssertionError("measure_rules.toml: no default status rule")  # pragma: no cover
+
+
+def measure_status(
+    span: Span,
+    noun: Token,
+    from_rate: float | None,
+    to_rate: float,
+    effective: str | None,
+    anchor: dt.date | None,
+    words: StatusWords,
+    *,
+    pending: bool = False,
+    dates: list[dict[str, Any]] | None = None,
+) -> tuple[str, str]:
+    """(status, id of the rule that gave it) of the rate ``span`` (see the module)."""
+    clues = read_clues(
+        span, noun, from_rate, to_rate, effective, anchor, words, pending=pending, dates=dates
+    )
+    spec = status_rule(clues)
+    return spec.status, spec.id

@@ -51,24 +51,24 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._measure_parts import (
-    CUT_VERBS,
-    TARIFF_WORDS,
+    Goods,
     anchor_noun,
+    freed_share,
+    goods_of,
+    multiplied_from,
+    rate_verb,
+    transshipped,
     tree_distance,
 )
 from tariffscope.news._measure_rateless import RatelessReader
 from tariffscope.news._measure_words import (
     EFFECT_WORDS,
-    RISE_VERBS,
-    SHARE_NEXT,
-    TOTAL_WORDS,
-    WORLD_WORDS,
 )
 from tariffscope.news._persons import article_countries, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
-from tariffscope.news.measure_status import measure_status
+from tariffscope.news.measure_status import StatusWords, measure_status
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 from tariffscope.news.temporal import anchors_of, attach, time_index
 
@@ -91,9 +91,19 @@ def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]
 class MeasureComponent(RatelessReader, LexiconComponent):
     """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
 
+    _status_words: tuple[Lexicon, StatusWords] | None = None
+
+    def status_words(self) -> StatusWords:
+        """The status rules' word sets of this component's lexicon (read once per lexicon)."""
+        cached = self._status_words
+        if cached is None or cached[0] is not self.lexicon:
+            cached = self._status_words = (self.lexicon, StatusWords.from_lexicon(self.lexicon))
+        return cached[1]
+
     def annotate(self, doc: Doc) -> None:
         """Read every tariff rate of the article into merged measure records."""
         lex = self.lexicon
+        words = self.status_words()
         anchor = _published(doc)
         persons = doc._.tariffscope_persons or []
         dates = doc._.tariffscope_dates or []
@@ -110,21 +120,44 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if rate.role != "to":
                 continue
             span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
-            if span is None or self._not_a_tariff(doc, span):
+            if span is None:
                 continue
-            noun = anchor_noun(span)
+            rule, goods_head = "extract.rate_tariff_noun", None
+            freed = freed_share(span, lex)
+            if freed is not None:  # "eliminate tariffs on 99% of US goods": zero on them
+                rule, (noun, goods_head) = "extract.share_of_goods_freed", freed
+                rate = RateMention(rate.start, rate.end, 0.0)
+            elif self._not_a_tariff(doc, span, lex):
+                continue
+            else:
+                noun = anchor_noun(span, lex)
+                if noun is None:  # "cars will be taxed at 15%": the verb names the tariff
+                    noun = rate_verb(span, lex)
+                    rule = "extract.rate_of_taxing_verb"
+                    goods_head = None if noun is None else subject_of(noun, limit=1)
             if noun is None:
                 continue
             record = self._read(
-                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex
+                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
             )
+            if record is not None and goods_head is not None:
+                # the goods of a freed share ("99% of US products": the partner's tariff on US
+                # goods) or of a taxing verb's subject ("cars from Korea will be taxed at")
+                goods = goods_of(goods_head, lex)
+                if goods.targets:
+                    record["targets"] = [c for c in goods.targets if c != record["imposer"]]
+                record["products"] = goods.products
             if record is not None:
+                record["rule"] = rule
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                    raw.append({**record, "products": "all goods"})
+                    raw.append(
+                        {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
+                    )
+        _before_the_change(raw, rates)
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
-        confirm_deals(doc, raw)
+        confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
         pair = article_countries(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
@@ -135,12 +168,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
-    def _not_a_tariff(self, doc: Doc, span: Span) -> bool:
+    def _not_a_tariff(self, doc: Doc, span: Span, lex: Lexicon) -> bool:
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.lower_ in SHARE_NEXT and span.text.lower() != "free":
+        if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
+        # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
-        return any(t.lower_ in TOTAL_WORDS for t in window)
+        return any(t.lower_ in lex.words("measure_total_words") for t in window)
 
     def _read(
         self,
@@ -155,11 +189,19 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         dates: list[dict[str, Any]],
         anchor: dt.date | None,
         lex: Lexicon,
+        words: StatusWords,
     ) -> dict[str, Any] | None:
         from_rate = rates[rate.partner].value if rate.partner is not None else None
+        from_rule = None if from_rate is None else rates[k].rule
         if from_rate is None:
             from_rate = self._implicit_from(doc, span, rates, k)
+            from_rule = None if from_rate is None else "from.change_argument"
+        if from_rate is None:
+            from_rate = multiplied_from(span, rate.value, lex)
+            from_rule = None if from_rate is None else "from.multiplier"
         goods, extra_imposer = self._goods(doc, span, noun, lex)
+        if transshipped(span, noun, lex):
+            goods = Goods("transshipped goods", goods.targets, goods.world, goods.rest)
         imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets
@@ -173,15 +215,25 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         # date belongs to the cut, not to the rate collected now
         effective = None if current else self._effective(doc, span, noun, rates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
-        status = measure_status(
-            span, noun, from_rate, rate.value, effective, anchor, pending=pending, dates=dates
+        status, status_rule = measure_status(
+            span,
+            noun,
+            from_rate,
+            rate.value,
+            effective,
+            anchor,
+            words,
+            pending=pending,
+            dates=dates,
         )
         head = span.root.head
-        rise = head.lower_ == "to" and head.head.lemma_.lower() in RISE_VERBS
-        cut = head.lower_ == "to" and head.head.lemma_.lower() in CUT_VERBS
+        rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
+        cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")
         # "universal 50 percent tariffs", "a 10% global tariff": on every country's goods
         universal = any(
-            c.lower_ in WORLD_WORDS for c in noun.children if c.dep_ in {"amod", "compound"}
+            c.lower_ in lex.words("measure_world_words")
+            for c in noun.children
+            if c.dep_ in {"amod", "compound"}
         )
         return {
             "rise": rise and from_rate is None,
@@ -195,7 +247,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "to_rate": rate.value,
             "effective_date": effective,
             "status": status,
-            "history": is_history(span, noun),
+            "status_rule": status_rule,
+            "from_rule": from_rule,
+            "history": is_history(span, noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
@@ -211,11 +265,19 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if head.lower_ != "to" or k == 0:
             return None
         verb = head.head
-        if verb.lemma_.lower() not in CUT_VERBS | {"rise", "increase", "jump", "climb", "raise"}:
+        if verb.lemma_.lower() not in self.lexicon.words("measure_cut_verbs") | {
+            "rise",
+            "increase",
+            "jump",
+            "climb",
+            "raise",
+        }:
             return None
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # the subject ("the current 39% tariff could drop to 15%") or the object ("lower its
+        # 34% tariff to 10%") of the change verb
+        arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         previous = rates[k - 1]
-        for subject in subjects:
+        for subject in arguments:
             left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
             if left <= previous.start < right and previous.role == "to":
                 previous.role = "from"
@@ -236,7 +298,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if rate.role != "to" or not (sent.start_char <= rate.start < sent.end_char):
                 continue
             other = doc.char_span(rate.start, rate.end, alignment_mode="expand")
-            head = None if other is None else anchor_noun(other)
+            head = None if other is None else anchor_noun(other, lex)
             if other is not None and head is not None:
                 triggers[other.start_char] = _measure_anchors(other, head, lex)
         triggers[span.start_char] = _measure_anchors(span, noun, lex)
@@ -326,7 +388,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         subject = None if verb is None else subject_of(verb, limit=1)
         return (
             subject is not None
-            and subject.lower_ in TARIFF_WORDS | {"move", "measure", "measures", "order"}
+            and subject.lower_
+            in self.lexicon.words("measure_tariff_words") | {"move", "measure", "measures", "order"}
             and not any(t.like_num or t.lower_ in {"%", "percent"} for t in subject.subtree)
         )
 
@@ -335,7 +398,22 @@ class MeasureComponent(RatelessReader, LexiconComponent):
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
-        return merge_measures(raw, pair, anchor, about_us=about_us)
+        return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
+
+
+#: Status rules that a rate takes from the verb of the change it is the start of.
+_CHANGE_STATUS_RULES = frozenset(
+    ["status.agreed_in_deal", "status.ahead", "status.cut_ahead", "status.effective_later"]
+)
+
+
+def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> None:
+    """'would lower its 34% tariff to 10%': the 34% is the rate before the change, collected
+    now, not a term of the change (a threat or a demand keeps its own status)."""
+    starts = {r.start for r in rates if r.role == "from"}
+    for record in raw:
+        if record["start"] in starts and record["status_rule"] in _CHANGE_STATUS_RULES:
+            record["status"], record["status_rule"] = "in_force", "status.before_the_change"
 
 
 @Language.factory(

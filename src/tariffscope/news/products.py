@@ -19,127 +19,35 @@ from __future__ import annotations
 
 import re
 
-from tariffscope.news.lexicon import default_lexicon, fold
+from tariffscope.news.lexicon import Lexicon, default_lexicon, fold
 
 __all__ = ["product_class", "products_compatible"]
 
 _WORD = re.compile(r"\w+")
-_GENERIC = frozenset(
-    [
-        "good",
-        "goods",
-        "product",
-        "products",
-        "import",
-        "imports",
-        "export",
-        "exports",
-        "item",
-        "items",
-        "merchandise",
-        "shipment",
-        "shipments",
-        "commodity",
-        "commodities",
-    ]
-)
-_ALL = frozenset(
-    [
-        "all",
-        "across",
-        "board",
-        "reciprocal",
-        "blanket",
-        "general",
-        "other",
-        "every",
-        "entire",
-        "nearly",
-        "broad",
-        "broader",
-        "overall",
-        "total",
-        "many",
-        "most",
-    ]
-)
-_SOME = frozenset(
-    [
-        "some",
-        "certain",
-        "various",
-        "several",
-        "selected",
-        "select",
-        "specific",
-        "array",
-        "range",
-        "number",
-    ]
-)
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "on",
-        "from",
-        "to",
-        "in",
-        "into",
-        "that",
-        "which",
-        "fall",
-        "falls",
-        "under",
-        "for",
-        "with",
-        "by",
-        "its",
-        "their",
-        "more",
-        "than",
-        "including",
-        "such",
-        "as",
-        "or",
-        "coming",
-        "over",
-        "border",
-        "any",
-    ]
-)
-_SYNONYMS = {
-    "cars": "car",
-    "auto": "car",
-    "autos": "car",
-    "automobile": "car",
-    "automobiles": "car",
-    "automotive": "car",
-    "vehicle": "car",
-    "vehicles": "car",
-    "motor": "car",
-    "aluminium": "aluminum",
-    "pharmaceutical": "pharma",
-    "pharmaceuticals": "pharma",
-    "drug": "pharma",
-    "drugs": "pharma",
-    "medicines": "pharma",
-    "medicine": "pharma",
-    "ev": "car",
-    "evs": "car",
-    "whiskey": "whisky",
-    "chips": "chip",
-    "semiconductors": "chip",
-    "semiconductor": "chip",
-}
 
 
-def product_class(text: str) -> tuple[str, frozenset[str]]:
-    """``("all" | "some" | "specific", product words)`` of a goods description."""
-    lex = default_lexicon()
+_SYNONYM_PREFIX = "measure_synonyms_"
+
+
+def _synonyms(lex: Lexicon) -> dict[str, str]:
+    """Word -> canonical product word, from the ``measure_synonyms_<canonical>`` word sets."""
+    return {
+        word: name.removeprefix(_SYNONYM_PREFIX)
+        for name, words in lex.word_sets.items()
+        if name.startswith(_SYNONYM_PREFIX)
+        for word in words
+    }
+
+
+def product_class(text: str, lex: Lexicon | None = None) -> tuple[str, frozenset[str]]:
+    """``("all" | "some" | "specific", product words)`` of a goods description.
+
+    ``lex``: the vocabulary (default: the shipped lexicon; the scorer and the tracker compare
+    descriptions outside any pipeline).
+    """
+    lex = lex if lex is not None else default_lexicon()
+    synonyms = _synonyms(lex)
+    stop, some = lex.words("measure_products_stop"), lex.words("measure_products_some")
     words = _WORD.findall(fold(text).replace("-", " "))
     titled = [w.title() for w in words]
     upper = [w.upper() for w in words]
@@ -152,20 +60,22 @@ def product_class(text: str) -> tuple[str, frozenset[str]]:
             continue
         keep.append(words[i])
         i += 1
-    content = {_SYNONYMS.get(w, w) for w in keep if w not in _STOP and not w.isdigit()}
-    rest = content - _GENERIC - _ALL - _SOME
+    content = {synonyms.get(w, w) for w in keep if w not in stop and not w.isdigit()}
+    rest = (
+        content - lex.words("measure_products_generic") - lex.words("measure_products_all") - some
+    )
     if not rest:
-        return ("some" if content & _SOME else "all"), frozenset()
+        return ("some" if content & some else "all"), frozenset()
     stemmed = {
         w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in rest
     }
     return "specific", frozenset(stemmed)
 
 
-def products_compatible(a: str, b: str) -> bool:
+def products_compatible(a: str, b: str, lex: Lexicon | None = None) -> bool:
     """True when two goods descriptions can name the same goods (see the module docstring)."""
-    class_a, words_a = product_class(a)
-    class_b, words_b = product_class(b)
+    class_a, words_a = product_class(a, lex)
+    class_b, words_b = product_class(b, lex)
     if class_a != class_b:
         return False
     return class_a != "specific" or bool(words_a & words_b)

@@ -72,6 +72,8 @@ class RateMention:
     value: float
     role: RateRole = "to"
     partner: int | None = field(default=None)
+    #: the id of the pairing pattern that gave the partner (news/data/measure_rules.toml)
+    rule: str | None = field(default=None)
 
 
 def find_rates(text: str) -> list[RateMention]:
@@ -121,5 +123,9 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
             a.role = b.role = "range"
         elif _FROM_BEFORE.search(before) and _BETWEEN_FROM_TO.match(between):
             a.role, a.partner, b.partner = "from", k + 1, k
+            a.rule = b.rule = "from.pair_from_to"
         elif _BETWEEN_TO_FROM.match(between) or _BETWEEN_TO_DOWN_FROM.match(between):
             b.role, b.partner, a.partner = "from", k, k + 1
+            a.rule = b.rule = (
+                "from.pair_to_from" if _BETWEEN_TO_FROM.match(between) else "from.pair_down_from"
+            )

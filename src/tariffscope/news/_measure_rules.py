@@ -1,0 +1,63 @@
+"""The measure reader's rules as data (``news/data/measure_rules.toml``).
+
+Each table of the file (``extract``, ``from_rate``, ``status``) lists named rules with an id,
+a priority (higher first) and a one-line reason; a status rule also names the status it gives.
+The code binds a predicate to each id; a record carries the id of the rule that produced it
+(``rule``, ``from_rule``, ``status_rule``) so that scores can be counted per rule.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tariffscope.errors import DataFileError
+
+__all__ = ["RuleSpec", "rule_specs"]
+
+_RULES_FILE = Path(__file__).resolve().parent / "data" / "measure_rules.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One named rule: ``id``, ``priority`` (higher first), ``reason``, ``status`` (or "")."""
+
+    id: str
+    priority: int
+    reason: str
+    status: str = ""
+
+
+@cache
+def _load() -> dict[str, tuple[RuleSpec, ...]]:
+    try:
+        data = tomllib.loads(_RULES_FILE.read_text(encoding="utf-8"))
+        return {
+            table: tuple(
+                sorted(
+                    (
+                        RuleSpec(
+                            str(r["id"]),
+                            int(r["priority"]),
+                            str(r["reason"]),
+                            str(r.get("status", "")),
+                        )
+                        for r in rows
+                    ),
+                    key=lambda spec: -spec.priority,
+                )
+            )
+            for table, rows in data.items()
+        }
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"{_RULES_FILE}: malformed measure rules ({error})") from None
+
+
+def rule_specs(table: str) -> tuple[RuleSpec, ...]:
+    """The rules of one table, highest priority first (stable among equal priorities)."""
+    try:
+        return _load()[table]
+    except KeyError:
+        raise DataFileError(f"{_RULES_FILE}: no table {table!r}") from None

@@ -1,0 +1,247 @@
+"""Measure rules as data: the rule table, and one written sentence per class of sentence.
+
+Every sentence below was written for these tests (none comes from a development story); each
+names the class it stands for. Partners vary on purpose: no rule names one partner.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.news._measure_rules import rule_specs
+from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.measure_status import STATUS_TESTS, StatusClues, StatusWords, status_rule
+from tariffscope.news.pipeline import process
+
+_STATUSES = {"threatened", "in_force", "agreed", "suspended", "proposed"}
+
+
+def test_every_status_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
+    ids = [spec.id for spec in rule_specs("status")]
+    assert sorted(ids) == sorted(STATUS_TESTS)
+    assert len(set(ids)) == len(ids)
+    assert all(spec.status in _STATUSES and spec.reason for spec in rule_specs("status"))
+
+
+def test_rule_tables_are_sorted_by_priority() -> None:
+    for table in ("extract", "from_rate", "status"):
+        priorities = [spec.priority for spec in rule_specs(table)]
+        assert priorities == sorted(priorities, reverse=True)
+
+
+def test_status_words_come_from_the_lexicon() -> None:
+    words = StatusWords.from_lexicon(default_lexicon())
+    assert {"pause", "delay", "exempt"} <= words.suspend
+    assert {"offer", "propose", "seek"} <= words.propose
+
+
+_PLAIN = StatusClues(
+    zero=False,
+    removal=False,
+    removal_asked=False,
+    cut=False,
+    way=0,
+    past_verb=False,
+    verb_imposes=False,
+    has_verb=False,
+    continuing=False,
+    took_effect=False,
+    proposed=False,
+    threat=False,
+    deal_verb=False,
+    deal_near=False,
+    deal_in_sentence=False,
+    effective_later=False,
+    pending=False,
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        ({}, "status.in_force_default"),
+        ({"way": 1}, "status.ahead"),
+        ({"way": 1, "deal_near": True}, "status.agreed_in_deal"),
+        ({"way": 1, "threat": True, "deal_near": True}, "status.threat_word"),
+        ({"removal": True, "threat": True}, "status.suspended_by_removal"),
+        ({"removal": True, "removal_asked": True}, "status.in_force_default"),
+        ({"removal": True, "zero": True, "way": 1}, "status.zero_by_removal_ahead"),
+        ({"cut": True, "way": -1}, "status.cut_done"),
+        ({"cut": True, "way": -1, "deal_in_sentence": True}, "status.cut_ahead"),
+        ({"continuing": True, "way": 1}, "status.continuing"),
+        ({"proposed": True, "threat": True}, "status.proposed"),
+        ({"deal_verb": True, "way": -1, "past_verb": True}, "status.agreed_by_verb"),
+        ({"effective_later": True}, "status.effective_later"),
+        ({"pending": True, "way": -1, "verb_imposes": True}, "status.in_force_default"),
+    ],
+)
+def test_precedence_of_status_rules(changes: dict[str, object], rule: str) -> None:
+    assert status_rule(dataclasses.replace(_PLAIN, **changes)).id == rule
+
+
+# -- written sentences, one per class (the parse is the point: trained model) ---------------
+
+_LEAD = "US President Donald Trump spoke to reporters at the White House.\n\n"
+
+
+def _measures(nlp: Language, sentence: str) -> list[dict[str, object]]:
+    article = article_from_text(f"published: 2025-08-01\n\n{_LEAD}{sentence}\n")
+    doc = process(article, nlp)
+    return list(doc._.tariffscope_measures)
+
+
+def _only(nlp: Language, sentence: str, rate: float) -> dict[str, object]:
+    found = [m for m in _measures(nlp, sentence) if m["to_rate"] == rate]
+    assert len(found) == 1, _measures(nlp, sentence)
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "status"),
+    [
+        # a threat verb, a letter, a conditional, "set to", "would face"
+        ("Trump threatened a 30% tariff on Mexican goods.", 30.0, "threatened"),
+        ("Mexico would face a 30% tariff if no deal is reached.", 30.0, "threatened"),
+        ("Tariffs on Korean goods are set to rise to 25%.", 25.0, "threatened"),
+        # continuity, a past effect verb
+        ("Brazilian exporters currently pay a 50% duty on coffee.", 50.0, "in_force"),
+        ("The 20% tariff on Vietnamese goods took effect on Thursday.", 20.0, "in_force"),
+        # a deal verb over the rate, a deal word with a future cut
+        ("Japan agreed to a 15% tariff on its exports to the United States.", 15.0, "agreed"),
+        ("Tariffs on Japanese cars will be lowered to 15% under the deal.", 15.0, "agreed"),
+        # pause, delay, exemption
+        ("Washington delayed the 25% tariff on Mexican cars by a month.", 25.0, "suspended"),
+        ("Trump exempted Brazilian orange juice from the 40% tariff.", 40.0, "suspended"),
+        # offer, proposal, seeking
+        ("India has proposed a 10% tariff on US almonds.", 10.0, "proposed"),
+        ("The EU is seeking a 10% rate on its wine exports to the US.", 10.0, "proposed"),
+    ],
+)
+def test_status_of_a_class_of_sentences(
+    nlp: Language, sentence: str, rate: float, status: str
+) -> None:
+    measure = _only(nlp, sentence, rate)
+    assert measure["status"] == status
+    assert measure["status_rule"] in STATUS_TESTS
+
+
+@pytest.mark.slow
+def test_a_partner_freeing_a_share_of_us_goods_is_its_zero_tariff_on_them(nlp: Language) -> None:
+    measure = _only(nlp, "Chile will remove tariffs on 98% of American goods.", 0.0)
+    assert (measure["imposer"], measure["target"]) == ("CHL", "USA")
+    assert measure["rule"] == "extract.share_of_goods_freed"
+
+
+@pytest.mark.slow
+def test_a_partner_granting_zero_tariffs_on_us_goods(nlp: Language) -> None:
+    sentence = "Under the agreement, Malaysia will grant zero tariffs on American goods."
+    measure = _only(nlp, sentence, 0.0)
+    assert (measure["imposer"], measure["target"], measure["status"]) == ("MYS", "USA", "agreed")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any transshipment through Malaysia will be hit with a 40% levy.",
+        "The deal sets a 20% tariff on Cambodian goods and 40% on transshipped goods.",
+    ],
+)
+def test_a_transshipment_rate_names_transshipped_goods(nlp: Language, sentence: str) -> None:
+    assert _only(nlp, sentence, 40.0)["products"] == "transshipped goods"
+
+
+@pytest.mark.slow
+def test_the_main_rate_of_a_deal_with_a_transshipment_rate_stays_on_all_goods(
+    nlp: Language,
+) -> None:
+    sentence = "The deal sets a 20% tariff on Cambodian goods and 40% on transshipped goods."
+    assert _only(nlp, sentence, 20.0)["products"] == "all goods"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "from_rate", "rule"),
+    [
+        (
+            "The US cut its tariff on Swiss watches from 39% to 15%.",
+            15.0,
+            39.0,
+            "from.pair_from_to",
+        ),
+        (
+            "The duty on Canadian lumber rose to 35%, up from 14%.",
+            35.0,
+            14.0,
+            "from.pair_to_from",
+        ),
+        ("Washington doubled the tariff on Indian textiles to 50%.", 50.0, 25.0, "from.multiplier"),
+        (
+            "Beijing said it would lower its 34% tariff on US goods to 10% under the truce.",
+            10.0,
+            34.0,
+            "from.change_argument",
+        ),
+    ],
+)
+def test_from_rates_of_a_change(
+    nlp: Language, sentence: str, rate: float, from_rate: float, rule: str
+) -> None:
+    measure = _only(nlp, sentence, rate)
+    assert (measure["from_rate"], measure["from_rule"]) == (from_rate, rule)
+
+
+@pytest.mark.slow
+def test_an_addition_is_the_measure_not_the_total(nlp: Language) -> None:
+    sentence = "Trump imposed an additional 25% tariff on Brazil, bringing the total to 50%."
+    rates = sorted(m["to_rate"] for m in _measures(nlp, sentence))
+    assert rates == [25.0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "target", "products"),
+    [
+        ("Under the deal, cars from Korea will be taxed at 15%.", "KOR", "cars"),
+        ("Under the framework, Swiss watches will be charged at 15%.", "CHE", "watches"),
+    ],
+)
+def test_a_sectoral_rate_laid_by_a_taxing_verb(
+    nlp: Language, sentence: str, target: str, products: str
+) -> None:
+    measure = _only(nlp, sentence, 15.0)
+    assert (measure["target"], measure["products"], measure["status"]) == (
+        target,
+        products,
+        "agreed",
+    )
+    assert measure["rule"] == "extract.rate_of_taxing_verb"
+
+
+@pytest.mark.slow
+def test_the_rate_a_change_starts_from_is_collected_now(nlp: Language) -> None:
+    sentence = "Beijing said it would lower its 34% tariff on US goods to 10% under the truce."
+    assert _only(nlp, sentence, 34.0)["status"] == "in_force"
+    assert _only(nlp, sentence, 10.0)["status"] == "agreed"
+
+
+def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
+    import re
+    from pathlib import Path
+
+    import tariffscope.news as news
+
+    known = {
+        spec.id
+        for table in ("extract", "from_rate", "status", "context")
+        for spec in rule_specs(table)
+    }
+    folder = Path(news.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    used = set(re.findall(r'"((?:extract|from|status|merge|context)\.[a-z_]+)"', source))
+    assert used <= known, used - known
