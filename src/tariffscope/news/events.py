@@ -131,6 +131,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     lex,
                 ):
                     described.append(event)
+                    described += _on_added_days(event)
             raw += self._borrow(described)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
@@ -284,6 +285,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         ):
             return None  # "Jakarta would continue negotiating": talks go on, no round named
         return {
+            "also": date.get("also", []) if date else [],
             "kind": kind,
             "participants": participants,
             "date": date["date"] if date else None,
@@ -300,6 +302,21 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "borrow": borrow,
             "definite": definite,
         }
+
+
+def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """One more event for each day added to the event's date ("calls on July 26 and 28")."""
+    return [
+        {
+            **event,
+            "also": [],
+            "date": day["date"],
+            "date_precision": day["precision"],
+            "date_text": day["text"],
+        }
+        for day in event.get("also", ())
+        if day["date"] is not None
+    ]
 
 
 @Language.factory(
