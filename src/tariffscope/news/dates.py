@@ -22,7 +22,7 @@ Rules (pure functions, no I/O):
   direction counts as past, the usual case in news.
 - month-and-day without a year, and a month alone: the candidate in the anchor's year, the
   year before or the year after that lies nearest the anchor ("last"/"next" force the side;
-  for a month other than the anchor's, so does the tense: "had imposed ... in August").
+  for a month other than the anchor's, so does a past tense: "had imposed ... in August").
 - weeks ("last week", "in the coming weeks") and years give no date (precision below a month).
 
 All regexes are linear: no nested quantifiers, so time grows with the length of the text.
@@ -593,8 +593,8 @@ def resolve(
             return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
         side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
         first = anchor.replace(day=1)
-        if side == 0 and expr.month != anchor.month:
-            side = direction  # "had imposed ... in August": the August before publication
+        if side == 0 and expr.month != anchor.month and direction < 0:
+            side = -1  # "had imposed ... in August": the August before publication
         options = [
             dt.date(y, expr.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
         ]
