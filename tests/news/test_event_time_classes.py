@@ -3,7 +3,7 @@ sentences written for these tests: a day counted from the day told last ("the pr
 a second day of the same month ("on July 26 and 28"), the first day of a short span ("from Dec.
 9-11"), the year a weekday names ("Friday (August 1)"), a month told in the past tense, an
 event that is another noun's topic, measure verbs that only describe a measure, announcements
-that report a meeting or a trip, and a decision on a condition.
+that report a meeting or a trip, a decision on a condition, and the candidate of an election.
 """
 
 from __future__ import annotations
@@ -185,3 +185,13 @@ def test_a_month_told_in_the_past_dates_an_announcement_before_publication(
     body = "US President Donald Trump had earlier imposed 25% tariffs on Peruvian goods in August."
     (event,) = _kinds(_read(nlp, body, "2026-02-03"), "announcement")
     assert event.date == dt.date(2025, 8, 1)
+
+
+@pytest.mark.slow
+def test_the_candidate_whose_party_won_takes_part_in_the_election(nlp: Language) -> None:
+    body = (
+        "Prime Minister Luis Arce's Socialist Party won Bolivia's general election on Monday, "
+        "defeating a divided opposition."
+    )
+    (election,) = _kinds(_read(nlp, body, "2025-04-28"), "election")
+    assert "Luis Arce" in election.participants and "BOL" in election.participants

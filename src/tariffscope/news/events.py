@@ -247,6 +247,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     return None
                 countries = [imposer]
         if kind == "election":  # the country votes; named candidates take part
+            for name in _candidates(token, index, lex):
+                if name not in people:
+                    people.append(name)
+            names = [persons[p]["name"] for p in people]
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
             ]
@@ -302,6 +306,24 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "borrow": borrow,
             "definite": definite,
         }
+
+
+def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
+    """The candidate who won or lost an election: the person, or the person whose party, is
+    the subject of "win"/"lose" with the election as object ("Carney's Liberal Party won the
+    election")."""
+    verb = token.head
+    if token.dep_ not in {"dobj", "obj"} or verb.lemma_.lower() not in lex.words(
+        "event_election_result_verbs"
+    ):
+        return []
+    out = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for word in (subject, *(c for c in subject.children if c.dep_ == "poss")):
+            found = index.person(word.idx, word.idx + len(word.text))
+            if found is not None and found not in out:
+                out.append(found)
+    return out
 
 
 def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
