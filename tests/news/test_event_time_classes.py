@@ -3,7 +3,8 @@ sentences written for these tests: a day counted from the day told last ("the pr
 a second day of the same month ("on July 26 and 28"), the first day of a short span ("from Dec.
 9-11"), the year a weekday names ("Friday (August 1)"), a month told in the past tense, an
 event that is another noun's topic, measure verbs that only describe a measure, announcements
-that report a meeting or a trip, a decision on a condition, and the candidate of an election.
+that report a meeting or a trip, a decision on a condition, the candidate of an election, the
+day a truce expires, and talks led by named people.
 """
 
 from __future__ import annotations
@@ -195,3 +196,24 @@ def test_the_candidate_whose_party_won_takes_part_in_the_election(nlp: Language)
     )
     (election,) = _kinds(_read(nlp, body, "2025-04-28"), "election")
     assert "Luis Arce" in election.participants and "BOL" in election.participants
+
+
+@pytest.mark.slow
+def test_the_day_a_truce_expires_is_a_deadline(nlp: Language) -> None:
+    body = (
+        "Peru and the United States held talks in Lima on Saturday ahead of the Nov. 10 "
+        "expiration of a tariff truce."
+    )
+    read = _read(nlp, body, "2025-10-26")
+    assert [d.date for d in read.deadlines] == [dt.date(2025, 11, 10)]
+
+
+@pytest.mark.slow
+def test_talks_led_by_named_people_are_a_round_with_them(nlp: Language) -> None:
+    body = (
+        "Peru and the United States agreed on Sunday to a framework deal after two days of "
+        "talks in Lima. The talks in the Peruvian capital, led by Peruvian Trade Minister Ana "
+        "Lopez and US Trade Representative Jamieson Greer, ended a month of tension."
+    )
+    (talks,) = _kinds(_read(nlp, body, "2025-10-26"), "talks")
+    assert set(talks.participants) == {"Ana Lopez", "Jamieson Greer"}

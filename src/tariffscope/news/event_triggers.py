@@ -196,11 +196,18 @@ def _deal_context(token: Token, ctx: RuleContext) -> bool:
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
-    """Talks with a partner, held or resumed, or in a place are a round; "a point of
-    contention in negotiations over tariffs" is not."""
+    """Talks with a partner, held or resumed, in a place or led by someone ("talks led by
+    A and B") are a round; "a point of contention in negotiations over tariffs" is not."""
     places = ctx.words("event_place_preps")
+    leads = ctx.words("event_lead_verbs")
     return bool(
-        with_objects(token, ctx.words("event_partner_preps"))
+        any(
+            c.dep_ == "acl"
+            and c.lemma_.lower() in leads
+            and any(g.dep_ == "agent" for g in c.children)
+            for c in token.children
+        )
+        or with_objects(token, ctx.words("event_partner_preps"))
         or (
             token.head.pos_ == "VERB"
             and token.head.lemma_.lower() in ctx.words("event_talks_verbs")

@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._event_company import delegation_members, purpose_partners
+from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
@@ -213,6 +213,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         sides = len(people) + len(countries)
         if kind == "talks" and len(people) >= 2:
             kind = "meeting"
+        leaders = [
+            p
+            for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
+            if p is not None
+        ]
+        people += [p for p in leaders if p not in people]  # talks led by their heads stay talks
+        names = [persons[p]["name"] for p in people]
+        sides = len(people) + len(countries)
         place = self._place(doc, token, lex)
         borrow = False
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
@@ -277,6 +285,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if (
             kind == "talks"
             and status == "happened"
+            and not leaders  # a round led by named people is one round
             and place is None
             and (date is None or date["date"] is None)
         ):
