@@ -4,7 +4,8 @@ a second day of the same month ("on July 26 and 28"), the first day of a short s
 9-11"), the year a weekday names ("Friday (August 1)"), a month told in the past tense, an
 event that is another noun's topic, measure verbs that only describe a measure, announcements
 that report a meeting or a trip, a decision on a condition, the candidate of an election, the
-day a truce expires, and talks led by named people.
+day a truce expires, talks led by named people, and a spokesperson's report of what a country
+will do.
 """
 
 from __future__ import annotations
@@ -217,3 +218,16 @@ def test_talks_led_by_named_people_are_a_round_with_them(nlp: Language) -> None:
     )
     (talks,) = _kinds(_read(nlp, body, "2025-10-26"), "talks")
     assert set(talks.participants) == {"Ana Lopez", "Jamieson Greer"}
+
+
+@pytest.mark.slow
+def test_a_spokespersons_report_is_the_announcement_of_the_country_that_acts(
+    nlp: Language,
+) -> None:
+    body = (
+        "Peru will lift its countermeasures against U.S. tariffs for three months following a "
+        "deal with U.S. President Donald Trump, a ministry spokesperson said on Monday."
+    )
+    (announcement,) = _kinds(_read(nlp, body, "2025-08-04"), "announcement")
+    assert announcement.participants == ("PER",)
+    assert announcement.date == dt.date(2025, 8, 4)

@@ -41,7 +41,7 @@ from tariffscope.news._event_company import delegation_members, event_leaders, p
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._measure_parts import tree_distance
+from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import governing_verb
 from tariffscope.news.dates import reference_year
@@ -250,7 +250,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 return None
             status = "happened"
             if not names and not countries and not definite:
-                imposer = self._imposer_in_sentence(token, measures) or self._lead_imposer
+                imposer = (
+                    _acting_country(token, lex)
+                    or self._imposer_in_sentence(token, measures)
+                    or self._lead_imposer
+                )
                 if imposer is None:
                     return None
                 countries = [imposer]
@@ -315,6 +319,17 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "borrow": borrow,
             "definite": definite,
         }
+
+
+def _acting_country(token: Token, lex: Lexicon) -> str | None:
+    """The country that acts in what a speaker reports ("the European Union will suspend its
+    countermeasures, a spokesperson said"): the announcement is that country's."""
+    for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for iso, kind, _, _ in place_spans(subject.subtree, lex):
+                if kind in {"country", "capital", "institution"}:
+                    return iso
+    return None
 
 
 def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
