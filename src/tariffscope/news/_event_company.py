@@ -1,6 +1,7 @@
 """People an event names beyond its subject and partners: the named members of a delegation
 ("a delegation led by A and including B visited ...") and the people a trip is meant to see
-("will travel to X next week for further discussions with A and B").
+("will travel to X next week for further discussions with A and B"), and the people who
+lead the event ("the talks in Lima, led by A and B").
 
 Both are functions of the trigger and the parse; they give tokens, and the events component
 keeps those that lie in a person mention.
@@ -15,7 +16,7 @@ from spacy.tokens import Token
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["delegation_members", "purpose_partners"]
+__all__ = ["delegation_members", "event_leaders", "purpose_partners"]
 
 
 def _outside_clauses(head: Token) -> Iterator[Token]:
@@ -57,4 +58,19 @@ def purpose_partners(trigger: Token, lex: Lexicon) -> list[Token]:
         if with_.dep_ == "prep" and with_.lower_ in partners
         for t in with_.subtree
         if t.i != with_.i
+    ]
+
+
+def event_leaders(trigger: Token, lex: Lexicon) -> list[Token]:
+    """Words of the agent of a participle of leading on the trigger noun ("talks *led by* A
+    and B", "the meeting chaired by C"): the people who lead it take part."""
+    leads = lex.words("event_lead_verbs")
+    return [
+        t
+        for clause in trigger.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in leads
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for t in agent.subtree
+        if t.i != agent.i
     ]

@@ -2,7 +2,9 @@
 
 :class:`WhenWhereReader` dates the trigger by the temporal layer
 (:func:`tariffscope.news.temporal.attach`: its own phrase, its governing clause, the sentence's
-one unclaimed date; never a deadline, an effective date, or the day a plan was reported), and
+one unclaimed date; never a deadline, an effective date, or the day a plan was reported; the
+first day of a short span, "in India from Dec. 9-11"; each added day, "calls on July 26 and
+28", dates one more event), and
 reads the place in an "in/at" phrase, the destination of a trip, the place a "where" clause
 hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven times").
 """
@@ -51,7 +53,17 @@ class WhenWhereReader:
         tense = {i: direction(governing_verb(doc[i])) for i in triggers}
         found = attach(doc, index, sent, triggers, "event", lex, tense)
         hit = found.get(token.i)
-        return None if hit is None else hit.record.as_dict()
+        if hit is None:
+            return None
+        out = hit.record.as_dict()
+        later = [r for r in index.records if r.start >= hit.record.end]
+        also = []
+        for record in later:  # "calls on July 26 and 28": one more event on each added day
+            if record.modifier != "also":
+                break
+            also.append(record.as_dict())
+        out["also"] = also
+        return out
 
     def _place(self, doc: Doc, token: Token, lex: Lexicon) -> str | None:
         owners = [token]

@@ -21,7 +21,8 @@ Rules (pure functions, no I/O):
   ``anchor + ((w - anchor.weekday()) mod 7)``; "last"/"next" skip the same day; unknown
   direction counts as past, the usual case in news.
 - month-and-day without a year, and a month alone: the candidate in the anchor's year, the
-  year before or the year after that lies nearest the anchor ("last"/"next" force the side).
+  year before or the year after that lies nearest the anchor ("last"/"next" force the side;
+  for a month other than the anchor's, so does a past tense: "had imposed ... in August").
 - weeks ("last week", "in the coming weeks") and years give no date (precision below a month).
 
 All regexes are linear: no nested quantifiers, so time grows with the length of the text.
@@ -38,7 +39,9 @@ __all__ = [
     "DateExpr",
     "DateKind",
     "Precision",
+    "counted_day",
     "find_dates",
+    "pinned_year",
     "publication_floor",
     "reference_year",
     "resolve",
@@ -112,10 +115,27 @@ _RELATIVE = re.compile(
     r"(?P<units>days|weeks|months))\b",
     re.I,
 )
+#: A day counted from the day the story told last: "the previous day", "one day earlier".
+_COUNTED = re.compile(
+    r"\b(?:the[ \t]+(?P<side>previous|prior|preceding|following|next)[ \t]+"
+    r"(?:day|night|evening|morning)|(?:one|a)[ \t]+day[ \t]+(?P<way>earlier|later))\b",
+    re.I,
+)
 _MONTH_EDGE = re.compile(
     r"\b(?:the[ \t]+)?(?P<edge>end|start|beginning|middle)[ \t]+of[ \t]+"
     r"(?P<which>the|this|next|last)[ \t]+month\b",
     re.I,
+)
+#: A second day of the same month written as a number alone: "July 26 and 28", "Dec. 9-11".
+_ELIDED_DAY = (
+    re.compile(
+        r"(?P<link>[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+)"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?=[ \t]*(?:[,.;:)]|$)|\n)"
+    ),
+    re.compile(
+        r"(?P<link>[ \t]*(?:-|–)[ \t]*|[ \t]+(?:to|through|until)[ \t]+)"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d|%|[ \t]+per)"
+    ),
 )
 _RANGE_LINK = re.compile(r"[ \t]*(?:to|through|until|till|-|–|—)[ \t]*", re.I)
 _PREP_BEFORE = re.compile(
@@ -274,6 +294,20 @@ def find_dates(text: str) -> list[DateExpr]:
                 preposition=_prep(text, m.start()),
             )
         )
+    for m in _COUNTED.finditer(text):
+        if free(m.start(), m.end()):
+            back = (m["side"] or m["way"]).lower() in {"previous", "prior", "preceding", "earlier"}
+            add(
+                DateExpr(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    "relative",
+                    offset_days=-1 if back else 1,
+                    modifier="counted",
+                    preposition=_prep(text, m.start()),
+                )
+            )
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -281,12 +315,54 @@ def find_dates(text: str) -> list[DateExpr]:
         if expr is not None:
             add(expr)
     found.sort(key=lambda e: e.start)
-    return _ranges(text, _merge_weekday_absolute(text, found))
+    found = _merge_weekday_absolute(text, found)
+    return _ranges(text, _elided_days(text, found))
+
+
+def _elided_days(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """A later day of the same month written as a number alone after a month and day: "on
+    July 26 and 28" (a second day, with the first's preposition) or "Dec. 9-11" (the end of
+    a range, see :func:`_ranges`)."""
+    out: list[DateExpr] = []
+    for k, expr in enumerate(found):
+        out.append(expr)
+        if expr.kind != "absolute" or expr.month is None or expr.day is None:
+            continue
+        m = _ELIDED_DAY[0].match(text, expr.end) or _ELIDED_DAY[1].match(text, expr.end)
+        if m is None or (k + 1 < len(found) and found[k + 1].start < m.end()):
+            continue
+        day = int(m["d"])
+        if day <= expr.day or not _valid(expr.year or 2024, expr.month, day):
+            continue
+        joined = "and" in m["link"] or "&" in m["link"]
+        dashed = m["link"].strip() in {"-", "–"}
+        if not joined and expr.preposition not in (
+            {"from", "between", None} if dashed else {"from", "between"}
+        ):
+            continue
+        first = expr if joined else replace(expr, preposition=expr.preposition or "from")
+        out[-1] = first
+        out.append(
+            DateExpr(
+                m.start("d"),
+                m.end("d"),
+                m["d"],
+                "absolute",
+                expr.year,
+                expr.month,
+                day,
+                preposition=expr.preposition if joined else "until",
+                modifier="also" if joined else None,
+            )
+        )
+    return out
 
 
 def _ranges(text: str, found: list[DateExpr]) -> list[DateExpr]:
     """The second date of a range ("from July 9 to Aug. 1", "July 9-Aug. 1") closes it: its
-    preposition is "until"."""
+        preposition is "until". The first day of a range of at most :data:`SPAN_DAYS` days is
+        marked ``range``: the day a stay or a round of talks begins; its last day ``span_end``
+    (the end of a stay, not a deadline)."""
     out = list(found)
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
@@ -295,7 +371,32 @@ def _ranges(text: str, found: list[DateExpr]) -> list[DateExpr]:
         if _RANGE_LINK.fullmatch(text[first.end : second.start]) is None:
             continue
         out[k] = replace(second, preposition="until")
+        if first.modifier is None and second.modifier is None and _short_span(first, second):
+            out[k - 1] = replace(first, modifier="range")  # the first day of a stay or talks
+            out[k] = replace(second, preposition="until", modifier="span_end")
     return out
+
+
+#: The longest range of days read as one event's span ("in India from Dec. 9-11").
+SPAN_DAYS = 7
+
+
+def _short_span(first: DateExpr, second: DateExpr) -> bool:
+    if first.kind != "absolute" or second.kind != "absolute" or not (first.day and second.day):
+        return False
+    year = first.year or 2024
+    if not (
+        first.month
+        and second.month
+        and _valid(year, first.month, first.day)
+        and _valid(second.year or year, second.month, second.day)
+    ):
+        return False
+    days = (
+        dt.date(second.year or year, second.month, second.day)
+        - dt.date(year, first.month, first.day)
+    ).days
+    return 0 < days <= SPAN_DAYS
 
 
 def _relative(m: re.Match[str]) -> DateExpr | None:
@@ -342,6 +443,7 @@ def _merge_weekday_absolute(text: str, found: list[DateExpr]) -> list[DateExpr]:
                 expr.year,
                 expr.month,
                 expr.day,
+                weekday=prev.weekday,
                 preposition=prev.preposition,
             )
         out.append(expr)
@@ -380,11 +482,49 @@ def same_weekday(
     return max(matching) if matching else None
 
 
-def reference_year(text: str, url: str | None = None) -> int | None:
-    """The latest year of a full date in ``text`` or a ``/YYYY/MM/`` path in ``url``."""
-    years = [e.year for e in find_dates(text) if e.year is not None and e.kind == "absolute"]
+def counted_day(
+    expr: DateExpr, told: list[tuple[int, dt.date | None, str | None]]
+) -> dt.date | None:
+    """A day counted from the day the story told last ("spoke on Saturday ... a meeting the
+    previous day"): ``told`` holds ``(start, date, precision)`` of the expressions resolved
+    before it, in text order; only a day-precise one counts from."""
+    for start, day, precision in reversed(told):
+        if start < expr.start and day is not None and precision == "day":
+            return day + dt.timedelta(days=expr.offset_days or 0)
+    return None
+
+
+#: How many years back a month and day written with its weekday is looked for.
+PINNED_YEARS = 12
+
+
+def pinned_year(month: int, day: int, weekday: int, today: dt.date) -> int | None:
+    """The latest year, not after ``today``, in which ``month``/``day`` falls on ``weekday``
+    (0 Monday), over :data:`PINNED_YEARS` years: "Friday (August 1)" names its year."""
+    for year in range(today.year, today.year - PINNED_YEARS, -1):
+        if _valid(year, month, day):
+            day_of = dt.date(year, month, day)
+            if day_of <= today and day_of.weekday() == weekday:
+                return year
+    return None
+
+
+def reference_year(text: str, url: str | None = None, today: dt.date | None = None) -> int | None:
+    """The latest year of a full date in ``text`` or a ``/YYYY/MM/`` path in ``url``; else
+    the latest year a month and day written with its weekday ("Thursday, March 19") names
+    (:func:`pinned_year`, not after ``today``, the clock's by default)."""
+    found = find_dates(text)
+    years = [e.year for e in found if e.year is not None and e.kind == "absolute"]
     if url:
         years += [int(y) for y in _YEAR_IN_URL.findall(url)]
+    if not years:
+        now = today or dt.date.today()
+        pinned = (
+            pinned_year(e.month, e.day, e.weekday, now)
+            for e in found
+            if e.kind == "absolute" and e.weekday is not None and e.month and e.day
+        )
+        years = [y for y in pinned if y is not None]
     return max(years) if years else None
 
 
@@ -453,6 +593,8 @@ def resolve(
             return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
         side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
         first = anchor.replace(day=1)
+        if side == 0 and expr.month != anchor.month and direction < 0:
+            side = -1  # "had imposed ... in August": the August before publication
         options = [
             dt.date(y, expr.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
         ]

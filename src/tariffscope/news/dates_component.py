@@ -15,6 +15,10 @@ past is the latest past full date of the text that falls on it ("Trump on Thursd
 talks ... wrote on October 23, 2025", a Thursday), if any
 (:func:`tariffscope.news.dates.same_weekday`).
 
+A day counted from another ("the previous day", "one day earlier") counts from the last
+day-precise day of something told before it (not a deadline, a start or an end, nor another
+counted day), else from the publication date (:func:`tariffscope.news.dates.counted_day`).
+
 Each expression also gets its role (:mod:`tariffscope.news.temporal`): a deadline by the named
 patterns of ``data/time_patterns.json`` (which then looks ahead), else by its preposition.
 """
@@ -33,6 +37,7 @@ from tariffscope.news._persons import dateline_ranges
 from tariffscope.news._syntax import direction, governing_verb
 from tariffscope.news.dates import (
     DateExpr,
+    counted_day,
     find_dates,
     publication_floor,
     reference_year,
@@ -162,6 +167,7 @@ class DateComponent(LexiconComponent):
             roles.append(role)
         floor = None if anchor else publication_floor(found, meta.get("url"))
         out: list[dict[str, Any]] = []
+        told: list[tuple[int, dt.date | None, str | None]] = []
         for (expr, way), role in zip(found, roles, strict=True):
             value, precision = resolve(
                 expr, anchor, ref_year=ref_year, ref_date=floor, direction=way
@@ -169,6 +175,11 @@ class DateComponent(LexiconComponent):
             if value is None and anchor is None and expr.kind == "weekday":
                 value = same_weekday(expr, way, found)
                 precision = None if value is None else "day"
+            if expr.modifier == "counted":  # "the previous day": from the day told last
+                value = counted_day(expr, told) or value
+                precision = None if value is None else "day"
+            if role == "on" and expr.modifier != "counted":  # the day of something told
+                told.append((expr.start, value, precision))
             out.append(
                 {
                     "start": expr.start,

@@ -57,7 +57,11 @@ def deadline_records(index: TimeIndex, lex: Lexicon) -> list[TimeRecord]:
             continue
         if record.role == "deadline":
             out.append(record)
-        elif record.role in {"by", "until"} and record.modifier not in fuzzy:
+        elif (
+            record.role in {"by", "until"}
+            and record.modifier not in fuzzy
+            and record.modifier != "span_end"  # "in India from Dec. 9-11": a stay ends
+        ):
             if index.anchor is None and record.kind in {"weekday", "relative"}:
                 continue
             out.append(record)

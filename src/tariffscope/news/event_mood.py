@@ -1,6 +1,8 @@
 """Mentions that name no event although a trigger rule matched: a possibility or a wish with
 no day ("could strike a deal", "hopes to reach an agreement"), and an undated announcement
-that names no concrete act (no measure, order, letter, deal or number below the verb).
+that names no concrete act (no measure, order, letter, deal or number below the verb), and an
+undated measure verb that only describes a measure or acts on none (its measure word only in
+its subject or a clause below it).
 
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
@@ -15,6 +17,10 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = ["not_an_event"]
 
 _BARE_ANNOUNCEMENT = "announcement.announce_verb"
+_MEASURE_ACT = "announcement.measure_verb"
+#: Dependents of a verb whose words are not what it acts on: its subject, the clauses it
+#: reports or that say when or why, and clauses on its nouns.
+_NOT_ACTED_ON = frozenset({"nsubj", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
 def _possible_or_wished(trig: Trigger, lex: Lexicon) -> bool:
@@ -38,9 +44,36 @@ def _names_no_act(trig: Trigger, lex: Lexicon) -> bool:
     return not any(t.lower_ in acts or t.like_num for t in scope)
 
 
+def _measure_only_described(trig: Trigger, lex: Lexicon) -> bool:
+    """An undated measure verb that describes a noun ("the duties Trump *imposed*", "the 39%
+    tariff *levied* on ...") tells the measure's history; one whose measure word stands only
+    in its subject or in a clause below it ("the tariff regime has *raised* concerns",
+    "analysts *warn* that ... tariffs") acts on no measure."""
+    if trig.rule != _MEASURE_ACT:
+        return False
+    token = trig.token
+    if token.dep_ in {"relcl", "acl"}:
+        return True
+    nouns = lex.words("event_measure_nouns")
+    percent = lex.words("event_percent_words")
+    scope = [token]
+    for child in token.children:
+        if child.dep_ not in _NOT_ACTED_ON:
+            scope += list(child.subtree)
+    return not any(
+        t.lower_ in nouns
+        or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in percent)
+        for t in scope
+    )
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
     if dated:
         return False
-    return _possible_or_wished(trig, lex) or _names_no_act(trig, lex)
+    return (
+        _possible_or_wished(trig, lex)
+        or _names_no_act(trig, lex)
+        or _measure_only_described(trig, lex)
+    )

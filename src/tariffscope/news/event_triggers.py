@@ -196,11 +196,18 @@ def _deal_context(token: Token, ctx: RuleContext) -> bool:
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
-    """Talks with a partner, held or resumed, or in a place are a round; "a point of
-    contention in negotiations over tariffs" is not."""
+    """Talks with a partner, held or resumed, in a place or led by someone ("talks led by
+    A and B") are a round; "a point of contention in negotiations over tariffs" is not."""
     places = ctx.words("event_place_preps")
+    leads = ctx.words("event_lead_verbs")
     return bool(
-        with_objects(token, ctx.words("event_partner_preps"))
+        any(
+            c.dep_ == "acl"
+            and c.lemma_.lower() in leads
+            and any(g.dep_ == "agent" for g in c.children)
+            for c in token.children
+        )
+        or with_objects(token, ctx.words("event_partner_preps"))
         or (
             token.head.pos_ == "VERB"
             and token.head.lemma_.lower() in ctx.words("event_talks_verbs")
@@ -263,8 +270,45 @@ def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
+    """'she said the country will impose tariffs *if* Washington does': a threat on a
+    condition, not a decision."""
+    marks = ctx.words("event_condition_marks")
+    return any(
+        clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+        for comp in token.children
+        if comp.dep_ in {"ccomp", "xcomp"}
+        for clause in comp.children
+    )
+
+
+def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
+    """'Trump announced that he will meet Lee', 'announced he would travel to the US': the
+    announcement is the report of a meeting, call, visit or talks, which are the event."""
+    verbs = (
+        ctx.words("event_meet_verbs")
+        | ctx.words("event_travel_verbs")
+        | ctx.words("event_visit_verbs")
+        | ctx.words("event_call_verbs")
+    )
+    nouns = (
+        ctx.words("event_meeting_nouns")
+        | ctx.words("event_talks_nouns")
+        | ctx.words("event_visit_nouns")
+        | ctx.words("event_call_nouns")
+    )
+    for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        if comp.lemma_.lower() in verbs and comp.pos_ in {"VERB", "AUX"}:
+            return True
+        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in nouns for c in comp.children):
+            return True
+    return False
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
+    "act_is_conditional": _act_is_conditional,
     "announces_a_deal": _announces_a_deal,
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
@@ -275,6 +319,7 @@ GUARDS: Mapping[str, Guard] = {
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
     "phone_in_subtree": _phone_in_subtree,
+    "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_person": _subject_is_person,
     "talks_context": _talks_context,

@@ -37,11 +37,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._event_company import delegation_members, purpose_partners
+from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._measure_parts import tree_distance
+from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import governing_verb
 from tariffscope.news.dates import reference_year
@@ -131,6 +131,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     lex,
                 ):
                     described.append(event)
+                    described += _on_added_days(event)
             raw += self._borrow(described)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
@@ -212,6 +213,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         sides = len(people) + len(countries)
         if kind == "talks" and len(people) >= 2:
             kind = "meeting"
+        leaders = [
+            p
+            for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
+            if p is not None
+        ]
+        people += [p for p in leaders if p not in people]  # talks led by their heads stay talks
+        names = [persons[p]["name"] for p in people]
+        sides = len(people) + len(countries)
         place = self._place(doc, token, lex)
         borrow = False
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
@@ -241,11 +250,19 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 return None
             status = "happened"
             if not names and not countries and not definite:
-                imposer = self._imposer_in_sentence(token, measures) or self._lead_imposer
+                imposer = (
+                    _acting_country(token, lex)
+                    or self._imposer_in_sentence(token, measures)
+                    or self._lead_imposer
+                )
                 if imposer is None:
                     return None
                 countries = [imposer]
         if kind == "election":  # the country votes; named candidates take part
+            for name in _candidates(token, index, lex):
+                if name not in people:
+                    people.append(name)
+            names = [persons[p]["name"] for p in people]
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
             ]
@@ -272,6 +289,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if (
             kind == "talks"
             and status == "happened"
+            and not leaders  # a round led by named people is one round
             and place is None
             and (date is None or date["date"] is None)
         ):
@@ -284,6 +302,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         ):
             return None  # "Jakarta would continue negotiating": talks go on, no round named
         return {
+            "also": date.get("also", []) if date else [],
             "kind": kind,
             "participants": participants,
             "date": date["date"] if date else None,
@@ -300,6 +319,50 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "borrow": borrow,
             "definite": definite,
         }
+
+
+def _acting_country(token: Token, lex: Lexicon) -> str | None:
+    """The country that acts in what a speaker reports ("the European Union will suspend its
+    countermeasures, a spokesperson said"): the announcement is that country's."""
+    for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for iso, kind, _, _ in place_spans(subject.subtree, lex):
+                if kind in {"country", "capital", "institution"}:
+                    return iso
+    return None
+
+
+def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
+    """The candidate who won or lost an election: the person, or the person whose party, is
+    the subject of "win"/"lose" with the election as object ("Carney's Liberal Party won the
+    election")."""
+    verb = token.head
+    if token.dep_ not in {"dobj", "obj"} or verb.lemma_.lower() not in lex.words(
+        "event_election_result_verbs"
+    ):
+        return []
+    out = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for word in (subject, *(c for c in subject.children if c.dep_ == "poss")):
+            found = index.person(word.idx, word.idx + len(word.text))
+            if found is not None and found not in out:
+                out.append(found)
+    return out
+
+
+def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """One more event for each day added to the event's date ("calls on July 26 and 28")."""
+    return [
+        {
+            **event,
+            "also": [],
+            "date": day["date"],
+            "date_precision": day["precision"],
+            "date_text": day["text"],
+        }
+        for day in event.get("also", ())
+        if day["date"] is not None
+    ]
 
 
 @Language.factory(

@@ -29,8 +29,10 @@ give a trigger its date, in three tiers:
    one of its anchors (the verb it is an argument of: "held *talks* on Friday"; a relative
    clause: "the 25% *tariff* Trump has threatened to impose starting August 1");
 2. **clause**: a date that modifies a verb governing the trigger's clause, with no other trigger
-   in between ("Ishiba *said on Friday* following their *meeting* in Tokyo");
-3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one.
+   in between ("Ishiba *said on Friday* following their *meeting* in Tokyo"), nor a noun whose
+   topic the trigger is ("explained on Friday the reasons *behind* his *calls*");
+3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one (not
+   for a trigger that is a noun's topic).
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
@@ -188,7 +190,8 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
     "the *meeting* took place"), or the verb whose phrase of place or purpose holds it ("head
     to the polls in an *election* on Sunday", "arrive on Monday for *talks*"). A noun after a
     preposition of sequence ("*after* a meeting", "ahead of *talks*") is only itself: its time
-    is another."""
+    is another, and so is the subject of a verb of sequence with an object ("the *call*
+    followed a meeting the previous day"): the verb's time is the object's."""
     head = token.head
     while head is not token and token.dep_ == "conj" and head.dep_ == "conj":
         head = head.head  # "a call and a *meeting*": the first conjunct's verb
@@ -205,6 +208,12 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
             return (token, verb)
         return (token,)
     if noun.dep_ in ARGUMENT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+        if (
+            noun.dep_ in {"nsubj", "nsubjpass"}
+            and verb.lemma_.lower() in lex.words("time_sequence_verbs")
+            and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+        ):
+            return (token,)  # "the call followed a meeting the previous day": the meeting's day
         return (token, verb)
     return (token,)
 
@@ -212,8 +221,8 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
 def _compatible(
     doc: Doc, record: TimeRecord, point: Token | None, purpose: Purpose, lex: Lexicon
 ) -> bool:
-    if purpose == "event":
-        return record.role == "on"
+    if purpose == "event":  # the day of something, or the first day of a short span
+        return record.role == "on" or (record.role == "from" and record.modifier == "range")
     if record.precision != "day" or record.date is None or record.role == "deadline":
         return False
     if record.role == "from":
@@ -235,6 +244,24 @@ def _infinitive(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
     )
+
+
+def _topic_of_noun(top: Token, between: Sequence[Token]) -> bool:
+    """The trigger hangs on another noun through a preposition other than "of" ("the
+    reasons *behind* his calls", "a report *on* the talks"): it is that noun's topic, and
+    the verb's date is the day it was told, not its own ("a round *of* talks" is the event)."""
+    child = top
+    for word in between:
+        if (
+            child.dep_ == "pobj"
+            and word.pos_ == "ADP"
+            and word.lower_ != "of"
+            and word.head.pos_ in {"NOUN", "PROPN"}
+            and word.head in between
+        ):
+            return True
+        child = word
+    return False
 
 
 def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
@@ -346,6 +373,8 @@ def attach(
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
                 continue  # another trigger, or a later time, stands between
+            if _topic_of_noun(top, between):
+                continue  # "explained on Friday the reasons behind his calls": a topic
             if not _compatible(doc, record, point, purpose, lex):
                 continue
             if not _agrees(record, tense.get(key, 0), index.anchor):
@@ -363,6 +392,8 @@ def attach(
         if clause is not None and _infinitive(clause):
             continue
         top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
+        if _topic_of_noun(top, list(top.ancestors)):
+            continue
         above = {t.i for t in top.ancestors}  # dates there were judged by the clause tier
         options = [
             r
