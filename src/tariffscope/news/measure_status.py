@@ -71,6 +71,8 @@ class StatusWords:
     effect_verbs: frozenset[str]
     effect_objects: frozenset[str]
     cut_verbs: frozenset[str]
+    intent: frozenset[str]
+    suspend_passive: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -92,6 +94,8 @@ class StatusWords:
             effect_verbs=lex.words("measure_status_effect_verbs"),
             effect_objects=lex.words("measure_status_effect_objects"),
             cut_verbs=lex.words("measure_cut_verbs"),
+            intent=lex.words("measure_status_intent"),
+            suspend_passive=lex.words("measure_status_suspend_passive"),
         )
 
 
@@ -173,6 +177,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
             return True, bool(above & words.request)
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
+    if _removal_to_come(noun, words):
+        return True, False
     # terse lines the parser misreads: a headline verb right before the rate
     doc = span.doc
     window = doc[max(span.sent.start, span.start - 3) : span.start]
@@ -180,6 +186,39 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _removal_to_come(noun: Token, words: StatusWords) -> bool:
+    """A tariff that heads its clause followed by a passive infinitive of removal ("the extra
+    duty on steel, to be scrapped next month"), which the parser may hang on a nearer noun."""
+    if noun.dep_ not in {"ROOT", "nsubj", "nsubjpass"}:
+        return False
+    for token in noun.sent[noun.i - noun.sent.start + 1 :]:
+        if (
+            token.pos_ == "VERB"
+            and token is not noun.head
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        ):
+            return False  # another clause with its own subject
+        if (
+            token.tag_ == "VBN"
+            and token.lemma_.lower() in words.suspend | words.suspend_passive
+            and {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}} >= {"to", "be"}
+        ):
+            return True
+    return False
+
+
+def _intended(verb: Token, words: StatusWords) -> bool:
+    """The measure verb is the infinitive of a promise or decision ("vowed to impose", "has
+    decided to lower", "instructed the minister to raise ... and to extend"): still to come."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    return verb.head.lemma_.lower() in words.intent
 
 
 def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWords) -> bool:
@@ -259,6 +298,8 @@ def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
         for token in span:
             if token.lemma_.lower() not in words.deal:
                 continue
+            if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
+                continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
             if not _negated(token) and not _aspirational(token, words):
                 return True
     return False
@@ -300,6 +341,8 @@ def read_clues(
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
     verb = _measure_verb(span, noun, words)
     way = direction(verb) if verb is not None else 0
+    if verb is not None and way <= 0 and _intended(verb, words):
+        way = 1
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
