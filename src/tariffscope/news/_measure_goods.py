@@ -41,6 +41,33 @@ def _noun_run_before(verb: Token) -> Token | None:
     return first
 
 
+def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
+    """'slashing', 'raising', 'cutting': an -ing form of one of ``verbs``."""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return bool({stem, stem + "e", stem[:-1]} & verbs)
+
+
+def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
+    """The modifiers of a tariff noun that run up to it without a break: a deal noun or the
+    -ing form of a change verb ends the run ("Leaders Seal Pact Raising Steel Tariff": the
+    words before 'Raising' are the headline's, not the goods)."""
+    doc = noun.doc
+    stops = lex.words("measure_deal_nouns")
+    verbs = lex.words("measure_cut_verbs") | lex.words("measure_rise_verbs")
+    verbs |= lex.words("measure_impose_verbs")
+    out: set[int] = set()
+    i = noun.i - 1
+    while i >= noun.sent.start and i in modifiers:
+        word = doc[i].lower_
+        if doc[i].lemma_.lower() in stops or word in stops or _gerund_of(word, verbs):
+            break
+        out.add(i)
+        i -= 1
+    return out
+
+
 def modifies_goods(noun: Token, index: int, lex: Lexicon) -> bool:
     """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
     ("Chinese tariffs"): a goods word follows it before the tariff noun."""
@@ -102,9 +129,10 @@ class GoodsReader:
                     or obj.lower_ in lex.words("measure_tariff_words")
                     or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
                     or obj.lower_ in lex.words("measure_date_words")
+                    or obj.lemma_.lower() in lex.words("measure_not_goods_objects")
                     or obj.ent_type_ in {"DATE", "TIME"}
                 ):
-                    continue  # "comes into force on Thursday": a date, not goods
+                    continue  # "comes into force on Thursday", "for any reason": not goods
                 return goods_of(obj, lex), self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
@@ -222,10 +250,12 @@ class GoodsReader:
         for child in noun.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
+        run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)
         tokens = [
             t
             for t in tokens
-            if not t.like_num
+            if t.i in run
+            and not t.like_num
             and t.lower_ not in {"%", "percent", "per", "cent"}
             and t.lower_ not in lex.words("measure_tariff_words")
         ]

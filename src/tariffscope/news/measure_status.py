@@ -13,6 +13,8 @@ applies decides; each is a predicate over the clues, bound here by its id:
 - a cut is agreed when it lies ahead or sits in a deal, else in force;
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
+- a rate set in a participle or relative clause of a legal act ("an order setting tariffs
+  at 15%") that does not lie ahead is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
 - a threat word, a condition ("if", "unless"), a letter or "a looming rate" means threatened;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
@@ -21,10 +23,11 @@ applies decides; each is a predicate over the clues, bound here by its id:
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
 
-Only verbs that act on a measure (impose, raise, cut, take effect, ...) give it a tense; a
-tariff that is merely talked about ("look at the 10% levies") is taken as in force. "would"
-in a report of a past announcement without a pending date ("announced in July that it would
-place a 20% tariff") counts as done.
+The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
+ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
+give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
+in force. "would" in a report of a past announcement without a pending date ("announced in
+July that it would place a 20% tariff") counts as done.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class StatusWords:
     cut_verbs: frozenset[str]
     intent: frozenset[str]
     suspend_passive: frozenset[str]
+    instruments: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -96,6 +100,7 @@ class StatusWords:
             cut_verbs=lex.words("measure_cut_verbs"),
             intent=lex.words("measure_status_intent"),
             suspend_passive=lex.words("measure_status_suspend_passive"),
+            instruments=lex.words("measure_status_instruments"),
         )
 
 
@@ -120,6 +125,7 @@ class StatusClues:
     deal_in_sentence: bool
     effective_later: bool
     pending: bool
+    enacted: bool = False  # the rate is set in a clause of a legal act ("an order setting")
 
 
 def _path(span: Span) -> list[Token]:
@@ -379,6 +385,15 @@ def read_clues(
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
         pending=pending and effective is None,
+        enacted=_enacted(path, words),
+    )
+
+
+def _enacted(path: list[Token], words: StatusWords) -> bool:
+    """The rate lies in a participle or relative clause of a legal act ("a proclamation
+    raising duties to 30%", "a decree that set a 12% levy"): the act sets it."""
+    return any(
+        t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in words.instruments for t in path
     )
 
 
@@ -397,6 +412,7 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.cut_done": lambda c: c.cut,
     "status.continuing": lambda c: c.continuing,
     "status.took_effect": lambda c: c.took_effect,
+    "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
     "status.proposed": lambda c: c.proposed,
     "status.threat_word": lambda c: c.threat,
     "status.agreed_by_verb": lambda c: c.deal_verb,
