@@ -332,3 +332,19 @@ def test_headline_words_before_a_deal_noun_are_not_goods(nlp: Language) -> None:
 def test_an_abstract_object_of_on_or_for_names_no_goods(nlp: Language) -> None:
     sentence = "He warned Laos that whatever happens, for any reason, a 30% tariff will come."
     assert _only(nlp, sentence, 30.0)["products"] == "all goods"
+
+
+@pytest.mark.slow
+def test_the_agent_of_a_tariff_lays_the_rate_of_its_relative_clause(nlp: Language) -> None:
+    sentence = (
+        "Norway's government is pursuing a deal with the US to soften duties imposed by "
+        "Mr Trump last month, which placed a 20% levy on all Norwegian exports."
+    )
+    measure = _only(nlp, sentence, 20.0)
+    assert (measure["imposer"], measure["target"]) == ("USA", "NOR")
+
+
+@pytest.mark.slow
+def test_the_country_a_relative_clause_gives_the_rate_is_its_target(nlp: Language) -> None:
+    sentence = "Peru said the deal beats the 25% duty that Washington gave Chile."
+    assert _only(nlp, sentence, 25.0)["target"] == "CHL"

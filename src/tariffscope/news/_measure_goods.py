@@ -68,6 +68,22 @@ def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
     return out
 
 
+def _country_given(noun: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The countries a relative clause on the tariff noun gives or lays it on: the object or
+    dative of its verb ("the rate he offered Vietnam", "the duty that hit Norway")."""
+    out: list[str] = []
+    for verb in (c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"):
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj", "obj"}):
+            if obj.i == noun.i:
+                continue
+            out += [
+                iso
+                for iso, kind, _ in country_of_phrase([obj], lex)
+                if kind in {"country", "capital"}
+            ]
+    return tuple(out)
+
+
 def modifies_goods(noun: Token, index: int, lex: Lexicon) -> bool:
     """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
     ("Chinese tariffs"): a goods word follows it before the tariff noun."""
@@ -177,6 +193,10 @@ class GoodsReader:
         if restricted is not None:
             return restricted, None
         fallback = self._goods_before_noun(span, noun, lex)
+        given = _country_given(noun, lex)
+        if given and not fallback.targets:
+            # "the 20% rate it offered Peru", "the tariff that hit Chile": that country's goods
+            return Goods(fallback.products, given), None
         if fallback.products == "all goods" and not fallback.targets:
             # "the 10% import levies" after "a review of tariffs on whisky": the same goods
             earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
