@@ -348,3 +348,34 @@ def test_the_agent_of_a_tariff_lays_the_rate_of_its_relative_clause(nlp: Languag
 def test_the_country_a_relative_clause_gives_the_rate_is_its_target(nlp: Language) -> None:
     sentence = "Peru said the deal beats the 25% duty that Washington gave Chile."
     assert _only(nlp, sentence, 25.0)["target"] == "CHL"
+
+
+@pytest.mark.slow
+def test_goods_exempted_from_a_rate_are_its_suspended_goods(nlp: Language) -> None:
+    sentence = "Coffee and bananas from Ecuador are exempted from the 15% tariff."
+    measure = _only(nlp, sentence, 15.0)
+    assert (measure["products"], measure["status"]) == ("coffee and bananas", "suspended")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "products"),
+    [
+        (
+            "Lima also pledged to cut tariffs to 3 percent on another 15 categories, mainly "
+            "farm machinery.",
+            3.0,
+            "farm machinery",
+        ),
+        (
+            "Some 900 tariff lines, comprising export goods such as tea and spices, are "
+            "exempted from the 18% rate.",
+            18.0,
+            "tea and spices",
+        ),
+    ],
+)
+def test_tariff_lines_stand_for_the_goods_they_cover(
+    nlp: Language, sentence: str, rate: float, products: str
+) -> None:
+    assert _only(nlp, sentence, rate)["products"] == products

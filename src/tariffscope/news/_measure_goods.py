@@ -68,6 +68,24 @@ def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
     return out
 
 
+def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
+    """'cocoa and rubber are exempted from the 19% rate', 'excludes refined copper from the
+    50% tariff': the goods the exemption names are the ones the rate no longer reaches."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "from":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("measure_exempt_verbs"):
+        return None
+    deps = {"nsubjpass"} if any(c.dep_ == "auxpass" for c in verb.children) else {"dobj"}
+    goods = next((c for c in verb.children if c.dep_ in deps), None)
+    if goods is None or goods.lower_ in lex.words("measure_tariff_words") | {"which", "that"}:
+        return None
+    if country_of_phrase([goods], lex):
+        return None  # "exempted Canada from the tariff": a country, not goods
+    return goods_of(goods, lex)
+
+
 def _country_given(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     """The countries a relative clause on the tariff noun gives or lays it on: the object or
     dative of its verb ("the rate he offered Vietnam", "the duty that hit Norway")."""
@@ -161,6 +179,9 @@ class GoodsReader:
                 objects = owners or objects
             if objects and objects[0].lower_ not in lex.words("measure_tariff_words"):
                 return goods_of(objects[0], lex), None
+        exempted = _goods_exempted(noun, lex)
+        if exempted is not None:
+            return exempted, None
         faced = self._goods_that_face(noun, lex)
         if faced is not None:
             return faced, None
