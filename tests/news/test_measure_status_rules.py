@@ -379,3 +379,9 @@ def test_tariff_lines_stand_for_the_goods_they_cover(
     nlp: Language, sentence: str, rate: float, products: str
 ) -> None:
     assert _only(nlp, sentence, rate)["products"] == products
+
+
+@pytest.mark.slow
+def test_examples_of_a_broad_scope_leave_the_scope(nlp: Language) -> None:
+    sentence = "Exporters bear a 30% tariff on Chilean imports, including wine and salmon."
+    assert _only(nlp, sentence, 30.0)["products"] == "all goods"

@@ -189,7 +189,9 @@ def _join(tokens: list[Token]) -> str:
 
 def _named_members(head: Token, lex: Lexicon) -> Token:
     """'200 tariff lines, comprising goods such as cocoa and rubber', '20 categories, mainly
-    auto parts': tariff lines or generic goods stand for the goods they are said to cover."""
+    auto parts': tariff lines stand for the goods they are said to cover."""
+    if head.lemma_.lower() not in lex.words("measure_line_nouns"):
+        return head  # "imports, including steel": examples of a scope that stays
     broad = lex.words("measure_line_nouns") | lex.words("measure_generic_goods") | {"commodity"}
     for _ in range(3):
         if head.lemma_.lower() not in broad:
