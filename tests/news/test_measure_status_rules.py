@@ -385,3 +385,13 @@ def test_tariff_lines_stand_for_the_goods_they_cover(
 def test_examples_of_a_broad_scope_leave_the_scope(nlp: Language) -> None:
     sentence = "Exporters bear a 30% tariff on Chilean imports, including wine and salmon."
     assert _only(nlp, sentence, 30.0)["products"] == "all goods"
+
+
+@pytest.mark.slow
+def test_an_origin_hung_on_the_verb_is_the_goods_origin(nlp: Language) -> None:
+    sentence = (
+        "Kenya's trade ministry said the two proposals would eliminate most tariffs on "
+        "industrial and farm goods from the United States, while also providing for a review."
+    )
+    measure = _only(nlp, sentence, 0.0)
+    assert (measure["imposer"], measure["target"]) == ("KEN", "USA")

@@ -86,6 +86,17 @@ def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
     return goods_of(goods, lex)
 
 
+def _origin_on(verb: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The countries of a 'from' phrase of the verb ("... goods from the United States")."""
+    return tuple(
+        iso
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for iso, kind, _ in country_of_phrase(prep.subtree, lex)
+        if kind in {"country", "capital", "institution"}
+    )
+
+
 def _country_given(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     """The countries a relative clause on the tariff noun gives or lays it on: the object or
     dative of its verb ("the rate he offered Vietnam", "the duty that hit Norway")."""
@@ -167,7 +178,12 @@ class GoodsReader:
                     or obj.ent_type_ in {"DATE", "TIME"}
                 ):
                     continue  # "comes into force on Thursday", "for any reason": not goods
-                return goods_of(obj, lex), self._importer(obj, lex)
+                found = goods_of(obj, lex)
+                if not found.targets and verb is not None:
+                    # "eliminate tariffs on farm goods from Peru": the parser may hang the
+                    # origin on the verb
+                    found = Goods(found.products, _origin_on(verb, lex), found.world, found.rest)
+                return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
             verb_at = noun.head.head
