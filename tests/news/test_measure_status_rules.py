@@ -395,3 +395,15 @@ def test_an_origin_hung_on_the_verb_is_the_goods_origin(nlp: Language) -> None:
     )
     measure = _only(nlp, sentence, 0.0)
     assert (measure["imposer"], measure["target"]) == ("KEN", "USA")
+
+
+@pytest.mark.slow
+def test_a_planned_rate_raised_by_a_participle_from_an_earlier_one(nlp: Language) -> None:
+    measure = _only(nlp, "Ottawa plans a 20% duty on US steel, raising it from 10%.", 20.0)
+    assert (measure["from_rate"], measure["status"]) == (10.0, "threatened")
+    assert measure["from_rule"] == "from.pair_participle_from"
+    assert not [
+        m
+        for m in _measures(nlp, "Ottawa plans a 20% duty, raising it from 10%.")
+        if m["to_rate"] == 10.0
+    ]

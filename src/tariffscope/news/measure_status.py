@@ -218,6 +218,8 @@ def _removal_to_come(noun: Token, words: StatusWords) -> bool:
 def _intended(verb: Token, words: StatusWords) -> bool:
     """The measure verb is the infinitive of a promise or decision ("vowed to impose", "has
     decided to lower", "instructed the minister to raise ... and to extend"): still to come."""
+    if verb.lemma_.lower() in words.intent:
+        return True  # "he plans a new 15% rate": the measure is the plan's object
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     if verb.dep_ not in {"xcomp", "ccomp"} or not any(
