@@ -407,3 +407,14 @@ def test_a_planned_rate_raised_by_a_participle_from_an_earlier_one(nlp: Language
         for m in _measures(nlp, "Ottawa plans a 20% duty, raising it from 10%.")
         if m["to_rate"] == 10.0
     ]
+
+
+@pytest.mark.slow
+def test_a_removal_clause_beside_a_rate_is_a_zero_rate(nlp: Language) -> None:
+    sentence = (
+        "Under the deal, American tariffs on Kenyan cars fall to 10% for the first 5,000 "
+        "vehicles, while tariffs on Kenyan steel are scrapped."
+    )
+    measure = _only(nlp, sentence, 0.0)
+    assert (measure["products"], measure["status"]) == ("steel", "agreed")
+    assert _only(nlp, sentence, 10.0)["products"] == "cars"
