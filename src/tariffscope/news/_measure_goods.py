@@ -41,6 +41,78 @@ def _noun_run_before(verb: Token) -> Token | None:
     return first
 
 
+def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
+    """'slashing', 'raising', 'cutting': an -ing form of one of ``verbs``."""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return bool({stem, stem + "e", stem[:-1]} & verbs)
+
+
+def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
+    """The modifiers of a tariff noun that run up to it without a break: a deal noun or the
+    -ing form of a change verb ends the run ("Leaders Seal Pact Raising Steel Tariff": the
+    words before 'Raising' are the headline's, not the goods)."""
+    doc = noun.doc
+    stops = lex.words("measure_deal_nouns")
+    verbs = lex.words("measure_cut_verbs") | lex.words("measure_rise_verbs")
+    verbs |= lex.words("measure_impose_verbs")
+    out: set[int] = set()
+    i = noun.i - 1
+    while i >= noun.sent.start and i in modifiers:
+        word = doc[i].lower_
+        if doc[i].lemma_.lower() in stops or word in stops or _gerund_of(word, verbs):
+            break
+        out.add(i)
+        i -= 1
+    return out
+
+
+def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
+    """'cocoa and rubber are exempted from the 19% rate', 'excludes refined copper from the
+    50% tariff': the goods the exemption names are the ones the rate no longer reaches."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "from":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("measure_exempt_verbs"):
+        return None
+    deps = {"nsubjpass"} if any(c.dep_ == "auxpass" for c in verb.children) else {"dobj"}
+    goods = next((c for c in verb.children if c.dep_ in deps), None)
+    if goods is None or goods.lower_ in lex.words("measure_tariff_words") | {"which", "that"}:
+        return None
+    if country_of_phrase([goods], lex):
+        return None  # "exempted Canada from the tariff": a country, not goods
+    return goods_of(goods, lex)
+
+
+def _origin_on(verb: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The countries of a 'from' phrase of the verb ("... goods from the United States")."""
+    return tuple(
+        iso
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for iso, kind, _ in country_of_phrase(prep.subtree, lex)
+        if kind in {"country", "capital", "institution"}
+    )
+
+
+def _country_given(noun: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The countries a relative clause on the tariff noun gives or lays it on: the object or
+    dative of its verb ("the rate he offered Vietnam", "the duty that hit Norway")."""
+    out: list[str] = []
+    for verb in (c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"):
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj", "obj"}):
+            if obj.i == noun.i:
+                continue
+            out += [
+                iso
+                for iso, kind, _ in country_of_phrase([obj], lex)
+                if kind in {"country", "capital"}
+            ]
+    return tuple(out)
+
+
 def modifies_goods(noun: Token, index: int, lex: Lexicon) -> bool:
     """A demonym that describes the goods ("Japanese car tariffs"), not the tariff
     ("Chinese tariffs"): a goods word follows it before the tariff noun."""
@@ -102,10 +174,16 @@ class GoodsReader:
                     or obj.lower_ in lex.words("measure_tariff_words")
                     or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
                     or obj.lower_ in lex.words("measure_date_words")
+                    or obj.lemma_.lower() in lex.words("measure_not_goods_objects")
                     or obj.ent_type_ in {"DATE", "TIME"}
                 ):
-                    continue  # "comes into force on Thursday": a date, not goods
-                return goods_of(obj, lex), self._importer(obj, lex)
+                    continue  # "comes into force on Thursday", "for any reason": not goods
+                found = goods_of(obj, lex)
+                if not found.targets and verb is not None:
+                    # "eliminate tariffs on farm goods from Peru": the parser may hang the
+                    # origin on the verb
+                    found = Goods(found.products, _origin_on(verb, lex), found.world, found.rest)
+                return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
             verb_at = noun.head.head
@@ -117,6 +195,9 @@ class GoodsReader:
                 objects = owners or objects
             if objects and objects[0].lower_ not in lex.words("measure_tariff_words"):
                 return goods_of(objects[0], lex), None
+        exempted = _goods_exempted(noun, lex)
+        if exempted is not None:
+            return exempted, None
         faced = self._goods_that_face(noun, lex)
         if faced is not None:
             return faced, None
@@ -149,6 +230,10 @@ class GoodsReader:
         if restricted is not None:
             return restricted, None
         fallback = self._goods_before_noun(span, noun, lex)
+        given = _country_given(noun, lex)
+        if given and not fallback.targets:
+            # "the 20% rate it offered Peru", "the tariff that hit Chile": that country's goods
+            return Goods(fallback.products, given), None
         if fallback.products == "all goods" and not fallback.targets:
             # "the 10% import levies" after "a review of tariffs on whisky": the same goods
             earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
@@ -222,10 +307,12 @@ class GoodsReader:
         for child in noun.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
+        run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)
         tokens = [
             t
             for t in tokens
-            if not t.like_num
+            if t.i in run
+            and not t.like_num
             and t.lower_ not in {"%", "percent", "per", "cent"}
             and t.lower_ not in lex.words("measure_tariff_words")
         ]

@@ -90,6 +90,12 @@ class ImposerReader:
                     subject = None  # "an agreement with Vietnam that will set a 20% tariff"
                 if subject is not None and subject.lower_ in {"he", "she"}:
                     subject = self._reporter(verb, lex) or subject
+                if subject is not None and verb.dep_ == "relcl" and subject.i == verb.head.i:
+                    # "tariffs imposed by Trump, which placed a 10% levy on ...": the agent
+                    # of the antecedent lays the rate of its relative clause
+                    agent = self._agent_code(verb.head, persons, mentions, lex)
+                    if agent is not None:
+                        return agent, []
                 code = None
                 if subject is not None and subject.lower_ in {"i", "we"}:
                     code = self._speaker_country(subject, persons)
@@ -106,6 +112,22 @@ class ImposerReader:
                         return None, self._codes_of(subject, lex) or [code]
                     return code, []
         return demonym, []
+
+    def _agent_code(
+        self,
+        noun: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        """The country of the agent of a participle on ``noun`` ("tariffs imposed by X")."""
+        for verb in (c for c in noun.children if c.dep_ == "acl"):
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    code = self._code_in(list(obj.subtree), persons, mentions, lex)
+                    if code is not None:
+                        return code
+        return None
 
     def _code_in(
         self,

@@ -187,6 +187,29 @@ def _join(tokens: list[Token]) -> str:
     return text.strip(" ,")
 
 
+def _named_members(head: Token, lex: Lexicon) -> Token:
+    """'200 tariff lines, comprising goods such as cocoa and rubber', '20 categories, mainly
+    auto parts': tariff lines stand for the goods they are said to cover."""
+    if head.lemma_.lower() not in lex.words("measure_line_nouns"):
+        return head  # "imports, including steel": examples of a scope that stays
+    broad = lex.words("measure_line_nouns") | lex.words("measure_generic_goods") | {"commodity"}
+    for _ in range(3):
+        if head.lemma_.lower() not in broad:
+            return head
+        lines = head.lemma_.lower() in lex.words("measure_line_nouns")
+        nxt = next((c for c in head.children if c.dep_ == "appos" and lines), None)
+        for acl in (c for c in head.children if c.dep_ in {"acl", "relcl"}):
+            if acl.lemma_.lower() in {"comprise", "include", "cover"}:
+                nxt = next((c for c in acl.children if c.dep_ in {"dobj", "obj"}), nxt)
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if prep.lower_ in {"as", "including", "like"}:
+                nxt = next((c for c in prep.children if c.dep_ == "pobj"), nxt)
+        if nxt is None:
+            return head
+        head = nxt
+    return head
+
+
 def goods_of(head: Token, lex: Lexicon) -> Goods:
     """Goods and target countries of a noun phrase such as "Japanese auto imports",
     "products from the European Union and Mexico", "India", "steel, aluminum, and copper" or
@@ -209,6 +232,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         if head.lemma_.lower() in lex.words("measure_flow_nouns"):
             flows.append(head)
         head = of[0]
+    head = _named_members(head, lex)
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
     if earlier is not None and earlier.lemma_.lower() not in {"country", "nation", "partner"}:
         head = earlier

@@ -24,6 +24,17 @@ from tariffscope.news.measure_status import StatusWords, deal_words
 __all__ = ["RatelessReader"]
 
 
+def _removed_in_own_clause(noun: Token, lex: Lexicon) -> bool:
+    """'..., while tariffs on steel are scrapped': a removal clause of its own, with no rate,
+    beside the rates of its sentence."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_.lower() not in lex.words(
+        "measure_eliminate_verbs"
+    ):
+        return False
+    return not any(t.like_num or t.lower_ in {"%", "percent"} for t in verb.subtree)
+
+
 class RatelessReader(GoodsReader, ImposerReader):
     """Methods that read measures named without a rate."""
 
@@ -50,11 +61,11 @@ class RatelessReader(GoodsReader, ImposerReader):
         out: list[dict[str, Any]] = []
         taken = {r["sent"] for r in raw}
         for sent in doc.sents:
-            if sent.start_char in taken:
-                continue
             for noun in sent:
                 if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
                     continue
+                if sent.start_char in taken and not _removed_in_own_clause(noun, lex):
+                    continue  # the sentence's rates are its measures
                 record = self._rateless_one(doc, noun, raw, persons, mentions, lex)
                 if record is not None:
                     out.append(record)
@@ -103,7 +114,14 @@ class RatelessReader(GoodsReader, ImposerReader):
         elif (
             verb is not None
             and verb.lemma_.lower() in lex.words("measure_eliminate_verbs")
-            and direction(verb) > 0
+            and (
+                direction(verb) > 0
+                # "under the deal, tariffs on steel are scrapped": the deal's present term
+                or (
+                    direction(verb) == 0
+                    and deal_words(noun.sent, None, StatusWords.from_lexicon(lex))
+                )
+            )
             and (goods.targets or goods.products != "all goods")
         ):
             # "The EU will eliminate its tariffs on all U.S. industrial goods": to zero, the

@@ -13,6 +13,8 @@ applies decides; each is a predicate over the clues, bound here by its id:
 - a cut is agreed when it lies ahead or sits in a deal, else in force;
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
+- a rate set in a participle or relative clause of a legal act ("an order setting tariffs
+  at 15%") that does not lie ahead is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
 - a threat word, a condition ("if", "unless"), a letter or "a looming rate" means threatened;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
@@ -21,10 +23,11 @@ applies decides; each is a predicate over the clues, bound here by its id:
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
 
-Only verbs that act on a measure (impose, raise, cut, take effect, ...) give it a tense; a
-tariff that is merely talked about ("look at the 10% levies") is taken as in force. "would"
-in a report of a past announcement without a pending date ("announced in July that it would
-place a 20% tariff") counts as done.
+The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
+ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
+give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
+in force. "would" in a report of a past announcement without a pending date ("announced in
+July that it would place a 20% tariff") counts as done.
 """
 
 from __future__ import annotations
@@ -71,6 +74,9 @@ class StatusWords:
     effect_verbs: frozenset[str]
     effect_objects: frozenset[str]
     cut_verbs: frozenset[str]
+    intent: frozenset[str]
+    suspend_passive: frozenset[str]
+    instruments: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -92,6 +98,9 @@ class StatusWords:
             effect_verbs=lex.words("measure_status_effect_verbs"),
             effect_objects=lex.words("measure_status_effect_objects"),
             cut_verbs=lex.words("measure_cut_verbs"),
+            intent=lex.words("measure_status_intent"),
+            suspend_passive=lex.words("measure_status_suspend_passive"),
+            instruments=lex.words("measure_status_instruments"),
         )
 
 
@@ -116,6 +125,7 @@ class StatusClues:
     deal_in_sentence: bool
     effective_later: bool
     pending: bool
+    enacted: bool = False  # the rate is set in a clause of a legal act ("an order setting")
 
 
 def _path(span: Span) -> list[Token]:
@@ -173,6 +183,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
             return True, bool(above & words.request)
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
+    if _removal_to_come(noun, words):
+        return True, False
     # terse lines the parser misreads: a headline verb right before the rate
     doc = span.doc
     window = doc[max(span.sent.start, span.start - 3) : span.start]
@@ -180,6 +192,41 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _removal_to_come(noun: Token, words: StatusWords) -> bool:
+    """A tariff that heads its clause followed by a passive infinitive of removal ("the extra
+    duty on steel, to be scrapped next month"), which the parser may hang on a nearer noun."""
+    if noun.dep_ not in {"ROOT", "nsubj", "nsubjpass"}:
+        return False
+    for token in noun.sent[noun.i - noun.sent.start + 1 :]:
+        if (
+            token.pos_ == "VERB"
+            and token is not noun.head
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        ):
+            return False  # another clause with its own subject
+        if (
+            token.tag_ == "VBN"
+            and token.lemma_.lower() in words.suspend | words.suspend_passive
+            and {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}} >= {"to", "be"}
+        ):
+            return True
+    return False
+
+
+def _intended(verb: Token, words: StatusWords) -> bool:
+    """The measure verb is the infinitive of a promise or decision ("vowed to impose", "has
+    decided to lower", "instructed the minister to raise ... and to extend"): still to come."""
+    if verb.lemma_.lower() in words.intent:
+        return True  # "he plans a new 15% rate": the measure is the plan's object
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return False
+    return verb.head.lemma_.lower() in words.intent
 
 
 def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWords) -> bool:
@@ -259,6 +306,8 @@ def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
         for token in span:
             if token.lemma_.lower() not in words.deal:
                 continue
+            if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
+                continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
             if not _negated(token) and not _aspirational(token, words):
                 return True
     return False
@@ -300,6 +349,8 @@ def read_clues(
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
     verb = _measure_verb(span, noun, words)
     way = direction(verb) if verb is not None else 0
+    if verb is not None and way <= 0 and _intended(verb, words):
+        way = 1
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
@@ -336,6 +387,15 @@ def read_clues(
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
         pending=pending and effective is None,
+        enacted=_enacted(path, words),
+    )
+
+
+def _enacted(path: list[Token], words: StatusWords) -> bool:
+    """The rate lies in a participle or relative clause of a legal act ("a proclamation
+    raising duties to 30%", "a decree that set a 12% levy"): the act sets it."""
+    return any(
+        t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in words.instruments for t in path
     )
 
 
@@ -354,6 +414,7 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.cut_done": lambda c: c.cut,
     "status.continuing": lambda c: c.continuing,
     "status.took_effect": lambda c: c.took_effect,
+    "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
     "status.proposed": lambda c: c.proposed,
     "status.threat_word": lambda c: c.threat,
     "status.agreed_by_verb": lambda c: c.deal_verb,

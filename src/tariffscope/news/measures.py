@@ -172,6 +172,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
+        if _amount_of_change(span, lex):
+            return True
         # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
         return any(t.lower_ in lex.words("measure_total_words") for t in window)
@@ -399,6 +401,20 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
+
+
+def _amount_of_change(span: Span, lex: Lexicon) -> bool:
+    """The rate measures a change or a share ("a 20% reduction", "a 5% stake"), not a tariff:
+    it modifies such a noun, which no tariff word compounds ("a 20% tariff cut" stays)."""
+    head = span.root.head
+    if head.i in range(span.start, span.end) or head.pos_ != "NOUN":
+        return False
+    if span.root.dep_ not in {"compound", "amod", "nummod", "nmod"}:
+        return False
+    if head.lemma_.lower() not in lex.words("measure_change_amount_nouns"):
+        return False
+    tariff = lex.words("measure_tariff_words")
+    return not any(c.lower_ in tariff for c in head.children)
 
 
 #: Status rules that a rate takes from the verb of the change it is the start of.

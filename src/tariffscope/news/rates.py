@@ -54,6 +54,13 @@ _BETWEEN_TO_FROM = re.compile(
 )
 # "a 20% tariff on many Vietnamese imports, down from the 46% rate": words between, but "down
 # from" / "up from" right before the earlier rate (no other rate or clause break between)
+# "a new rate of 15%, lifting the rate from 10%": a participle of change right after the new
+# rate, whose "from" gives the earlier one
+_BETWEEN_ING_FROM = re.compile(
+    r"^[^.;:%,\n]{0,60}?,[ \t]*[a-z]+ing[ \t]+(?:[\w-]+[ \t]+){0,3}?from[ \t]+"
+    r"(?:(?:a|an|the|its|their|about|around)[ \t]+)?$",
+    re.I,
+)
 _BETWEEN_TO_DOWN_FROM = re.compile(
     r"^[^.;:%\n]{0,80}?,[ \t]*(?:down|up)[ \t]+from[ \t]+"
     r"(?:(?:a|an|the|its|their|about|around)[ \t]+)?$",
@@ -124,6 +131,9 @@ def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]
         elif _FROM_BEFORE.search(before) and _BETWEEN_FROM_TO.match(between):
             a.role, a.partner, b.partner = "from", k + 1, k
             a.rule = b.rule = "from.pair_from_to"
+        elif _BETWEEN_ING_FROM.match(between):
+            b.role, b.partner, a.partner = "from", k, k + 1
+            a.rule = b.rule = "from.pair_participle_from"
         elif _BETWEEN_TO_FROM.match(between) or _BETWEEN_TO_DOWN_FROM.match(between):
             b.role, b.partner, a.partner = "from", k, k + 1
             a.rule = b.rule = (
