@@ -231,3 +231,22 @@ def test_a_spokespersons_report_is_the_announcement_of_the_country_that_acts(
     (announcement,) = _kinds(_read(nlp, body, "2025-08-04"), "announcement")
     assert announcement.participants == ("PER",)
     assert announcement.date == dt.date(2025, 8, 4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "legislature"),
+    [
+        (
+            "The vote in the European Parliament, set for Wednesday, would cut duties on "
+            "U.S. farm goods.",
+            "EUN",
+        ),
+        ("Congress voted on Thursday on a bill that raises tariffs on Brazilian coffee.", "USA"),
+    ],
+)
+def test_a_legislature_vote_takes_the_legislature_side(
+    nlp: Language, body: str, legislature: str
+) -> None:
+    (election,) = _kinds(_read(nlp, body, "2025-04-28"), "election")
+    assert election.participants == (legislature,)

@@ -180,8 +180,16 @@ class ParticipantReader:
     def _election_country(
         self, token: Token, persons: list[dict[str, Any]], lex: Lexicon
     ) -> list[str]:
-        """The country that votes: a place in the sentence, else the country of the first
-        actor of the article (the story's protagonist)."""
+        """The country that votes: the legislature the vote belongs to ("the vote in the
+        European Parliament", "Congress voted": its bloc or country), else a place in the
+        sentence, else the country of the first actor of the article (the story's
+        protagonist)."""
+        own = [*token.subtree]
+        if token.pos_ in {"VERB", "AUX"}:
+            own = [*own, *(t for c in token.children if c.dep_ == "nsubj" for t in c.subtree)]
+        for iso, kind, _, _ in place_spans(own, lex):
+            if kind == "institution":
+                return [iso]
         for iso, kind, _, _ in place_spans(token.sent, lex):
             if kind in {"country", "demonym"}:
                 return [iso]
