@@ -250,3 +250,16 @@ def test_a_legislature_vote_takes_the_legislature_side(
 ) -> None:
     (election,) = _kinds(_read(nlp, body, "2025-04-28"), "election")
     assert election.participants == (legislature,)
+
+
+@pytest.mark.slow
+def test_the_recipient_of_a_message_takes_part_in_the_call_it_was_told_in(
+    nlp: Language,
+) -> None:
+    body = (
+        "Prime Minister Mark Carney said he conveyed his concern to U.S. President Donald "
+        "Trump during a phone conversation on Monday night."
+    )
+    (call,) = _kinds(_read(nlp, body, "2025-03-28"), "call")
+    assert sorted(call.participants) == ["Donald Trump", "Mark Carney"]
+    assert call.date == dt.date(2025, 3, 24)

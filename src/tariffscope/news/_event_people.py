@@ -93,6 +93,7 @@ class ParticipantReader:
                         and o.i != first.i
                         and self._is_person(o, index)
                     ]
+                    heads += _recipients(verb, first, index, self._is_person)
         people: list[int] = []
         countries: list[str] = []
         for head in heads:
@@ -197,3 +198,18 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _recipients(verb: Token, trigger: Token, index: MentionChains, is_person: Any) -> list[Token]:
+    """The person a message goes to in the clause of a call or meeting told as a noun: "he
+    conveyed his concern *to the president* during a phone call" (a "to" phrase of the verb
+    or of its object)."""
+    holders = [verb, *(o for o in verb.children if o.dep_ in {"dobj", "obj"})]
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "to" and trigger.i not in {t.i for t in c.subtree}
+        for g in c.children
+        if g.dep_ == "pobj" and is_person(g, index)
+    ]
