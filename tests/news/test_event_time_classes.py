@@ -263,3 +263,11 @@ def test_the_recipient_of_a_message_takes_part_in_the_call_it_was_told_in(
     (call,) = _kinds(_read(nlp, body, "2025-03-28"), "call")
     assert sorted(call.participants) == ["Donald Trump", "Mark Carney"]
     assert call.date == dt.date(2025, 3, 24)
+
+
+@pytest.mark.slow
+def test_an_unnamed_counterpart_is_the_other_side_not_the_owner(nlp: Language) -> None:
+    body = "Foreign Minister Penny Wong held a meeting with her China counterpart on Tuesday."
+    (meeting,) = _kinds(_read(nlp, body, "2025-03-12"), "meeting")
+    assert sorted(meeting.participants) == ["CHN", "Penny Wong"]
+    assert meeting.date == dt.date(2025, 3, 11)

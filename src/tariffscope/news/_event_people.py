@@ -120,7 +120,7 @@ class ParticipantReader:
             if person is not None:
                 break
         if person is None:
-            person = index.person(left, right)
+            person = _phrase_person(member, left, right, index)
         if person is not None and member.lemma_.lower() in COLLECTIVE:
             country = index.country_of(person)
             if country is not None and country not in countries:
@@ -213,3 +213,18 @@ def _recipients(verb: Token, trigger: Token, index: MentionChains, is_person: An
         for g in c.children
         if g.dep_ == "pobj" and is_person(g, index)
     ]
+
+
+def _phrase_person(member: Token, left: int, right: int, index: MentionChains) -> int | None:
+    """The person a phrase names; not the owner of a possessive inside it: in "his U.S.
+    counterpart" left unresolved, "his" is the other side, not the counterpart."""
+    mention = index.mention_at(left, right)
+    if mention is None:
+        return None
+    if (
+        mention.kind == "possessive"
+        and member.pos_ in {"NOUN", "PROPN"}
+        and not (mention.start <= member.idx < mention.end)
+    ):
+        return None
+    return mention.persons[0]
