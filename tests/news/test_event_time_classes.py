@@ -231,3 +231,43 @@ def test_a_spokespersons_report_is_the_announcement_of_the_country_that_acts(
     (announcement,) = _kinds(_read(nlp, body, "2025-08-04"), "announcement")
     assert announcement.participants == ("PER",)
     assert announcement.date == dt.date(2025, 8, 4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "legislature"),
+    [
+        (
+            "The vote in the European Parliament, set for Wednesday, would cut duties on "
+            "U.S. farm goods.",
+            "EUN",
+        ),
+        ("Congress voted on Thursday on a bill that raises tariffs on Brazilian coffee.", "USA"),
+    ],
+)
+def test_a_legislature_vote_takes_the_legislature_side(
+    nlp: Language, body: str, legislature: str
+) -> None:
+    (election,) = _kinds(_read(nlp, body, "2025-04-28"), "election")
+    assert election.participants == (legislature,)
+
+
+@pytest.mark.slow
+def test_the_recipient_of_a_message_takes_part_in_the_call_it_was_told_in(
+    nlp: Language,
+) -> None:
+    body = (
+        "Prime Minister Mark Carney said he conveyed his concern to U.S. President Donald "
+        "Trump during a phone conversation on Monday night."
+    )
+    (call,) = _kinds(_read(nlp, body, "2025-03-28"), "call")
+    assert sorted(call.participants) == ["Donald Trump", "Mark Carney"]
+    assert call.date == dt.date(2025, 3, 24)
+
+
+@pytest.mark.slow
+def test_an_unnamed_counterpart_is_the_other_side_not_the_owner(nlp: Language) -> None:
+    body = "Foreign Minister Penny Wong held a meeting with her China counterpart on Tuesday."
+    (meeting,) = _kinds(_read(nlp, body, "2025-03-12"), "meeting")
+    assert sorted(meeting.participants) == ["CHN", "Penny Wong"]
+    assert meeting.date == dt.date(2025, 3, 11)

@@ -159,6 +159,25 @@ def test_the_two_leaders_are_the_pair_of_the_meeting_just_told() -> None:
     assert _who(chains, doc, 7) == ["Lee", "Ishiba"]  # the whole phrase, from "The"
 
 
+def test_the_two_leaders_reach_back_to_the_last_pair_and_they_does_not() -> None:
+    spoke = [("Sato", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB", "speak"),
+             (".", 1, "punct", "PUNCT")]  # fmt: skip
+    doc = _doc(
+        [
+            _met("Lee", "Ishiba"),
+            spoke, spoke, spoke, spoke,
+            [("The", 2, "det", "DET"), ("two", 2, "nummod", "NUM"), ("leaders", 3, "nsubj", "NOUN", "leader"),
+             ("agreed", 3, "ROOT", "VERB", "agree"), (".", 3, "punct", "PUNCT")],
+            [("They", 1, "nsubj", "PRON"), ("left", 1, "ROOT", "VERB", "leave"), (".", 1, "punct", "PUNCT")],
+        ]
+    )  # fmt: skip
+    people = [("Lee", "KOR", None), ("Ishiba", "JPN", None), ("Sato", "JPN", None)]
+    named = {0: 0, 2: 1} | {i: 2 for i in (4, 7, 10, 13)}
+    chains = _chains(doc, people, named)
+    assert _who(chains, doc, 18) == ["Lee", "Ishiba"]  # beyond the window of "they"
+    assert _who(chains, doc, 21) == []
+
+
 def test_they_and_their_are_the_two_latest_people_of_different_sides() -> None:
     doc = _doc(
         [

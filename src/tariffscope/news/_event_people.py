@@ -93,6 +93,7 @@ class ParticipantReader:
                         and o.i != first.i
                         and self._is_person(o, index)
                     ]
+                    heads += _recipients(verb, first, index, self._is_person)
         people: list[int] = []
         countries: list[str] = []
         for head in heads:
@@ -119,7 +120,7 @@ class ParticipantReader:
             if person is not None:
                 break
         if person is None:
-            person = index.person(left, right)
+            person = _phrase_person(member, left, right, index)
         if person is not None and member.lemma_.lower() in COLLECTIVE:
             country = index.country_of(person)
             if country is not None and country not in countries:
@@ -180,8 +181,16 @@ class ParticipantReader:
     def _election_country(
         self, token: Token, persons: list[dict[str, Any]], lex: Lexicon
     ) -> list[str]:
-        """The country that votes: a place in the sentence, else the country of the first
-        actor of the article (the story's protagonist)."""
+        """The country that votes: the legislature the vote belongs to ("the vote in the
+        European Parliament", "Congress voted": its bloc or country), else a place in the
+        sentence, else the country of the first actor of the article (the story's
+        protagonist)."""
+        own = [*token.subtree]
+        if token.pos_ in {"VERB", "AUX"}:
+            own = [*own, *(t for c in token.children if c.dep_ == "nsubj" for t in c.subtree)]
+        for iso, kind, _, _ in place_spans(own, lex):
+            if kind == "institution":
+                return [iso]
         for iso, kind, _, _ in place_spans(token.sent, lex):
             if kind in {"country", "demonym"}:
                 return [iso]
@@ -189,3 +198,33 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _recipients(verb: Token, trigger: Token, index: MentionChains, is_person: Any) -> list[Token]:
+    """The person a message goes to in the clause of a call or meeting told as a noun: "he
+    conveyed his concern *to the president* during a phone call" (a "to" phrase of the verb
+    or of its object)."""
+    holders = [verb, *(o for o in verb.children if o.dep_ in {"dobj", "obj"})]
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "to" and trigger.i not in {t.i for t in c.subtree}
+        for g in c.children
+        if g.dep_ == "pobj" and is_person(g, index)
+    ]
+
+
+def _phrase_person(member: Token, left: int, right: int, index: MentionChains) -> int | None:
+    """The person a phrase names; not the owner of a possessive inside it: in "his U.S.
+    counterpart" left unresolved, "his" is the other side, not the counterpart."""
+    mention = index.mention_at(left, right)
+    if mention is None:
+        return None
+    if (
+        mention.kind == "possessive"
+        and member.pos_ in {"NOUN", "PROPN"}
+        and not (mention.start <= member.idx < mention.end)
+    ):
+        return None
+    return mention.persons[0]

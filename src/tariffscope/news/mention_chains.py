@@ -14,7 +14,9 @@ does, and keeps them all as one chain per person:
   latest person of another side, of the same rank (leader or not) where there is one;
 - *plurals* ("they", "their", "the two", "both leaders", "the two sides"): the two people of the
   latest sentence that names two people of different sides (the pair of a meeting just told),
-  else the two latest people of different sides, within :data:`SENTENCES_BACK` sentences.
+  else the two latest people of different sides, within :data:`SENTENCES_BACK` sentences; a
+  plural noun ("the two leaders", "the two men") with no pair there takes the latest earlier
+  sentence that names both sides (a noun of people, unlike "they", rarely means countries);
 
 :func:`build_chains` runs once per document (in the actor component, which stores the result
 as plain data in ``doc._.tariffscope_chains``); :func:`chains_of` gives the typed, frozen view
@@ -350,12 +352,16 @@ def build_chains(
             out.append(Mention(token.idx, token.idx + len(token.text), (person,), kind))
         return person
 
-    def pair(before_sentence: int) -> tuple[int, int] | None:
+    def pair(before_sentence: int, *, far: bool = False) -> tuple[int, int] | None:
         window = [(s, p) for s, p in reading.seen if s >= before_sentence - SENTENCES_BACK]
         by_sentence: dict[int, list[int]] = {}
-        for s, p in window:
+        for s, p in reading.seen if far else window:
             by_sentence.setdefault(s, []).append(p)
         for s in sorted(by_sentence, reverse=True):  # a sentence that names both sides
+            if s < before_sentence - SENTENCES_BACK and _two_sides(
+                [p for _, p in reversed(window)], countries
+            ):
+                break  # the window's two latest people come before an older pair
             found = _two_sides(list(reversed(by_sentence[s])), countries)
             if found is not None:
                 return found
@@ -423,7 +429,8 @@ def build_chains(
                     )
                     reading.seen.append((sentence, person))
         elif _is_plural(token, words):
-            found = pair(sentence)
+            # "the two leaders" names people: their pair may be told further back than "they"
+            found = pair(sentence, far=token.pos_ == "NOUN")
             if found is not None:
                 start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
                 out.append(Mention(start, token.idx + len(token.text), found, "plural"))
