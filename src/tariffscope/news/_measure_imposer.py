@@ -93,9 +93,9 @@ class ImposerReader:
                 if subject is not None and verb.dep_ == "relcl" and subject.i == verb.head.i:
                     # "tariffs imposed by Trump, which placed a 10% levy on ...": the agent
                     # of the antecedent lays the rate of its relative clause
-                    agent = self._agent_code(verb.head, persons, mentions, lex)
-                    if agent is not None:
-                        return agent, []
+                    agent_code = self._agent_code(verb.head, persons, mentions, lex)
+                    if agent_code is not None:
+                        return agent_code, []
                 code = None
                 if subject is not None and subject.lower_ in {"i", "we"}:
                     code = self._speaker_country(subject, persons)

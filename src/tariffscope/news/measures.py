@@ -123,6 +123,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if span is None:
                 continue
             rule, goods_head = "extract.rate_tariff_noun", None
+            noun: Token | None
             freed = freed_share(span, lex)
             if freed is not None:  # "eliminate tariffs on 99% of US goods": zero on them
                 rule, (noun, goods_head) = "extract.share_of_goods_freed", freed

@@ -386,7 +386,7 @@ def build_chains(
             if p != mine and (side is None or countries[p] is None or countries[p] != side)
         ]
         same_rank = [p for p in others if _leader(roles[p], words) == rank]
-        return (same_rank or others or [None])[0]
+        return next(iter(same_rank or others), None)
 
     for token in doc:
         if token.i in sent_of:
@@ -410,24 +410,24 @@ def build_chains(
             continue
         lower = token.lower_
         if lower in words.male or lower in words.female:
-            person = pronoun(token)
-            if person is not None:
-                reading.seen.append((sentence, person))
+            referent = pronoun(token)
+            if referent is not None:
+                reading.seen.append((sentence, referent))
                 if not quoted and _is_subject(token):
-                    reading.last_subject = person
+                    reading.last_subject = referent
         elif lower in words.counterpart and token.pos_ == "NOUN":
             named_child = any(
                 c.dep_ in {"appos", "compound"} and c.i in token_person for c in token.children
             )
             if not named_child:
-                person = counterpart(token)
-                if person is not None:
-                    resolved[token.i] = person
+                referent = counterpart(token)
+                if referent is not None:
+                    resolved[token.i] = referent
                     start = token.left_edge.idx
                     out.append(
-                        Mention(start, token.idx + len(token.text), (person,), "counterpart")
+                        Mention(start, token.idx + len(token.text), (referent,), "counterpart")
                     )
-                    reading.seen.append((sentence, person))
+                    reading.seen.append((sentence, referent))
         elif _is_plural(token, words):
             # "the two leaders" names people: their pair may be told further back than "they"
             found = pair(sentence, far=token.pos_ == "NOUN")

@@ -398,8 +398,8 @@ def attach(
         options = [
             r
             for r in rest
-            if (points[r.start] is None or points[r.start].i not in above)
-            and _compatible(doc, r, points[r.start], purpose, lex)
+            if ((point := points[r.start]) is None or point.i not in above)
+            and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
         ]
         if len(options) == 1:

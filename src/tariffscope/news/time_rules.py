@@ -96,7 +96,7 @@ def build_matcher(vocab: Vocab, patterns: Iterable[TimePattern]) -> DependencyMa
     """A ``DependencyMatcher`` holding every pattern under its id."""
     matcher = DependencyMatcher(vocab)
     for pattern in patterns:
-        matcher.add(pattern.id, [list(pattern.pattern)])
+        matcher.add(pattern.id, [[dict(node) for node in pattern.pattern]])
     return matcher
 
 
