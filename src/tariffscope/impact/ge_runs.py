@@ -175,9 +175,9 @@ def run_tariff_file(path: Path, *, data: str = "cp", sigma: float = 7.0) -> GERu
         load_agtpa_trade_without_borders,
     )
 
-    base = baseline_from_frame(load_agtpa_trade_without_borders(), unit="US$ million")
+    one_sector = baseline_from_frame(load_agtpa_trade_without_borders(), unit="US$ million")
     taxed, shock = Shock.from_tariff_changes(
-        base, read_tariff_changes(path, countries=base.countries), path.name
+        one_sector, read_tariff_changes(path, countries=one_sector.countries), path.name
     )
     result = solve_gravity(taxed, shock, GEOptions.from_sigma(sigma, imbalance="multiplicative"))
     title = f"{path.name} on Advanced Guide 2006 data (69 countries, sigma={sigma:g})"

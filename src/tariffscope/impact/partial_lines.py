@@ -79,7 +79,9 @@ def partial_cells(
     for table in tables:
         if table is None:
             continue
-        flagged = np.asarray(table.unique_partial).any(axis=1)  # type: ignore[attr-defined]
+        # np.any, not the method: the method's stub cannot tell a 2-D array's row-wise answer
+        # (an array) from a scalar, np.any's is untyped and the annotation says which it is
+        flagged: BoolArray = np.any(np.asarray(table.unique_partial), axis=1)  # type: ignore[attr-defined]
         if not flagged.any():
             continue
         same = codes is table.codes or np.array_equal(codes, table.codes)  # type: ignore[attr-defined]
@@ -177,7 +179,7 @@ def partial_children(
     found = PartialChildren(
         rows=np.array(kept, dtype=np.int64),
         codes=children,
-        origins=(chosen := tuple(origins[k] for k in columns)),
+        origins=(chosen := tuple(origins[k] for k in columns.tolist())),
         columns=columns,
         parent=parent,
         weights=_weights(children, parent, chosen),

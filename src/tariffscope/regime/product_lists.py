@@ -429,7 +429,7 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
     with floor_path.open(encoding="utf-8") as handle:
         floor_rows = list(csv.DictReader(handle))
     for group, category in sorted({(r["country_group"], r["category"]) for r in floor_rows}):
-        codes = sorted(
+        floor_codes = sorted(
             {
                 r["hts8"]
                 for r in floor_rows
@@ -446,7 +446,7 @@ def derive_product_lists(paths: Mapping[str, Path]) -> list[ProductList]:
         lists.append(
             ProductList(
                 f"deal_{group}_{category}",
-                tuple(codes),
+                tuple(floor_codes),
                 f"{floor_path.name} (sha256 {_sha256(floor_path)[:16]})",
                 f"products of the {group} deal relieved under HTS {', '.join(heading)} "
                 f"({category})",

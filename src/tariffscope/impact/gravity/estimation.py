@@ -207,10 +207,12 @@ def _fixed_effect_columns(frame: pd.DataFrame, terms: Sequence[str]) -> list[str
         _require(frame, parts, "gravity data")
         name = _plain_name(term)
         if len(parts) > 1:
+            # pandas takes a list of Series as ``others``; pandas-stubs 3.1 types it as a list
+            # of str only (pandas-dev/pandas-stubs#1853)
             frame[name] = (
                 frame[parts[0]]
                 .astype(str)
-                .str.cat([frame[p].astype(str) for p in parts[1:]], sep="|")
+                .str.cat([frame[p].astype(str) for p in parts[1:]], sep="|")  # type: ignore[misc]
             )
         names.append(name)
     return names
