@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import pandas as pd
 
@@ -17,7 +17,12 @@ __all__ = ["etr", "etr_chart", "ge"]
 DateLike = str | dt.date
 
 
+@overload
+def _iso(day: DateLike) -> str: ...
+@overload
+def _iso(day: None) -> None: ...
 def _iso(day: DateLike | None) -> str | None:
+    # the overloads tell the type checker a given day stays given
     return day.isoformat() if isinstance(day, dt.date) else day
 
 

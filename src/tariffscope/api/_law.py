@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import pandas as pd
 
@@ -31,7 +31,12 @@ def _scenario(scenario: str | Path | Scenario | None) -> Scenario | None:
     return load_scenario(Path(scenario))
 
 
+@overload
+def _iso(day: DateLike) -> str: ...
+@overload
+def _iso(day: None) -> None: ...
 def _iso(day: DateLike | None) -> str | None:
+    # the overloads tell the type checker a given day stays given
     return day.isoformat() if isinstance(day, dt.date) else day
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -42,7 +43,7 @@ def value(amount: float, unit: str) -> str:
 
 
 def print_headline(
-    meta: dict[str, Any], headline: list[dict[str, Any]], settings: Settings
+    meta: dict[str, Any], headline: Sequence[Mapping[Hashable, Any]], settings: Settings
 ) -> None:
     """The headline numbers of one outcome, with their interval when there are draws."""
     name = country_name(settings.partner)

@@ -266,13 +266,13 @@ def ge_command(
         run = ge(
             app=None if app_name is None else app_name.value,
             tariffs=tariffs,
-            data=dataset.value,  # type: ignore[arg-type]
+            data=dataset.value,
             sigma=sigma,
             scenario=scenario,
             date=entry_date,
             reference_date=reference_date,
-            model=model.value,  # type: ignore[arg-type]
-            start=start.value,  # type: ignore[arg-type]
+            model=model.value,
+            start=start.value,
             panel=panel,
             covariates=tuple(covariate or ()),
             changes=_assignments(set_values or []),

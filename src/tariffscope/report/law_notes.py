@@ -101,10 +101,12 @@ def _resolve_world(
         (resolve(hts, origin, day, as_known=published, catalog=catalog), value)
         for origin, value in suppliers
     ]
-    by_total: Counter[float] = Counter()
+    # a plain dict, not a Counter: the weights are US$ (floats), a Counter counts ints
+    by_total: dict[float, float] = {}
     for result, value in results:
-        by_total[result.total_pct] += value
-    total, value = by_total.most_common(1)[0]
+        by_total[result.total_pct] = by_total.get(result.total_pct, 0.0) + value
+    # the first of equal weights wins, as with Counter.most_common(1)
+    total, value = max(by_total.items(), key=lambda item: item[1])
     chosen = next(r for r, _ in results if r.total_pct == total)
     share = 100.0 * value / sum(by_total.values())
     same = sum(1 for r, _ in results if r.total_pct == total)
