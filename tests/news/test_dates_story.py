@@ -174,3 +174,28 @@ def test_a_date_the_title_looks_ahead_to_is_not_a_clue() -> None:
         past(text), text=text, url=url, title="Peru talks to cut tariffs before August 1"
     )
     assert clue is not None and (clue.day, clue.basis) == (D(2025, 7, 16), "url")
+
+
+def test_a_month_and_day_without_any_year_take_the_latest_year_up_to_the_horizon() -> None:
+    text = "Ministers met on March 10 in Lima; the ministry said talks went well."
+    assert story_date(past(text), text=text) is None  # no horizon: no year to put on it
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(2026, 3, 10) and not clue.full
+    assert "states no year" in clue.detail and "2026-07-03" in clue.detail
+    later = story_date(
+        past("They met on September 9."), text="They met on September 9.", horizon=D(2026, 7, 3)
+    )
+    assert later is not None and later.day == D(2025, 9, 9)  # September 2026 is past the horizon
+
+
+def test_a_story_that_only_looks_ahead_is_read_the_day_before_its_earliest_date() -> None:
+    text = "Duties of 10% apply from February 1, 2026 and rise to 25% on June 1, 2026."
+    ahead = ("February 1, 2026", "June 1, 2026")
+    clue = story_date(past(text, ahead=ahead), text=text)
+    assert clue is not None and (clue.day, clue.basis) == (D(2026, 1, 31), "ahead")
+    assert '"February 1, 2026"' in clue.detail and "tells none as past" in clue.detail
+    bare = "Duties of 10% apply from February 1 and rise to 25% on June 1."
+    undated = past(bare, ahead=("February 1", "June 1"))
+    assert story_date(undated, text=bare) is None
+    clue = story_date(undated, text=bare, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(2026, 1, 31)

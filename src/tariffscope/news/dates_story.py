@@ -50,7 +50,7 @@ __all__ = [
     "weekday_year",
 ]
 
-StoryDateBasis = Literal["url", "stated", "url_month"]
+StoryDateBasis = Literal["url", "stated", "url_month", "ahead"]
 
 _Y = r"(?P<y>20\d\d)"
 _MM = r"(?P<m>0?[1-9]|1[0-2])"
@@ -86,7 +86,8 @@ class DateClue:
     """The day a story is read as of, and what in the story gave it.
 
     ``basis``: ``url`` (a full date in the URL), ``stated`` (the latest date the text tells as
-    past), ``url_month`` (the last day of the URL's month). ``detail`` says it in words
+    past), ``url_month`` (the last day of the URL's month), ``ahead`` (the day before the
+    earliest date the story tells as ahead, when it tells none as past). ``detail`` says it in words
     ("July 22, with the year 2025 from its URL").
     """
 
@@ -225,6 +226,7 @@ def _past_days(
     ceiling: dt.date | None,
     texts: dict[str, str],
     today: dt.date,
+    horizon: dt.date | None = None,
 ) -> list[tuple[dt.date, str]]:
     """Every day the story tells as past or without a direction, with how it reads."""
     out: list[tuple[dt.date, str]] = []
@@ -252,6 +254,8 @@ def _past_days(
                 )
             continue
         if year is None:
+            if horizon is not None:
+                out += _horizon_day(expr, said, horizon)
             continue
         for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
             if _valid(candidate, expr.month, expr.day):
@@ -260,6 +264,54 @@ def _past_days(
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
     return out
+
+
+def _horizon_day(expr: DateExpr, said: str, horizon: dt.date) -> list[tuple[dt.date, str]]:
+    """A month and day no clue gives a year: the latest year that puts it on or before
+    ``horizon`` (the last day the caller's knowledge covers), said so."""
+    assert expr.month is not None and expr.day is not None
+    for candidate in (horizon.year, horizon.year - 1, horizon.year - 4):  # 29 Feb: a leap year
+        if _valid(candidate, expr.month, expr.day):
+            day = dt.date(candidate, expr.month, expr.day)
+            if day <= horizon:
+                return [
+                    (
+                        day,
+                        f"{said}, with the year {candidate}: the story states no year, and "
+                        f"{candidate} is the latest that puts the day on or before "
+                        f"{horizon.isoformat()}",
+                    )
+                ]
+    return []
+
+
+def _before_ahead(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+) -> DateClue | None:
+    """The day before the earliest date the story tells as ahead ("from February 1"): a story
+    that tells no date as past was written before the dates it looks ahead to."""
+    ahead: list[tuple[dt.date, str]] = []
+    for expr, way, where in exprs:
+        if expr.kind != "absolute" or way <= 0 or not expr.month or not expr.day:
+            continue
+        said = f'"{expr.text.strip()}" in {where}'
+        if expr.year is not None and _valid(expr.year, expr.month, expr.day):
+            ahead.append((dt.date(expr.year, expr.month, expr.day), said))
+        elif year is not None and _valid(year[0], expr.month, expr.day):
+            day = dt.date(year[0], expr.month, expr.day)
+            ahead.append((day, f"{said}, with the year {year[0]} from {year[1]}"))
+        elif year is None and horizon is not None:
+            ahead += _horizon_day(expr, said, horizon)
+    if not ahead:
+        return None
+    day, how = min(ahead, key=lambda item: item[0])
+    return DateClue(
+        day - dt.timedelta(days=1),
+        "ahead",
+        f"the day before {how}, the earliest date it tells as ahead (it tells none as past)",
+    )
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -278,6 +330,7 @@ def story_date(
     title: str | None = None,
     today: dt.date | None = None,
     ahead: frozenset[str] | None = None,
+    horizon: dt.date | None = None,
 ) -> DateClue | None:
     """The day an undated story is read as of, from its clues (see the module docstring).
 
@@ -295,6 +348,10 @@ def story_date(
     ahead
         Prepositions that make a title's date look ahead (default: the lexicon's
         ``time_ahead_prepositions``).
+    horizon
+        When no clue gives a year, a month and day take the latest year that puts them on or
+        before this day (the tracker passes the last day the measure catalog covers); None
+        leaves them without a year.
 
     Returns
     -------
@@ -314,7 +371,7 @@ def story_date(
         ),
     ]
     texts = {"its text": text, **({"its title": title} if title else {})}
-    days = _past_days(everything, year, ceiling, texts, today or dt.date.today())
+    days = _past_days(everything, year, ceiling, texts, today or dt.date.today(), horizon)
     latest = max(days, key=lambda item: item[0]) if days else None
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
         return DateClue(in_url[0], "url", f"the date in its URL ({in_url[0].isoformat()})")
@@ -328,6 +385,6 @@ def story_date(
                 "up to a month older",
             )
     if latest is None:
-        return None
+        return _before_ahead(everything, year, horizon)
     day, how = latest
     return DateClue(day, "stated", how)

@@ -6,7 +6,10 @@ Many real pages give no date. Such a story is read as of:
 - else the day its own clues give (:func:`tariffscope.news.dates_story.story_date`): a full
   date in its URL; the latest date its text (or title) tells as past or without a direction,
   a month and day taking its year from the URL, the title or the text; the last day of a
-  month its URL gives. The story cannot be older than a date it tells as past;
+  month its URL gives; a month and day with no year anywhere take the latest year that puts
+  them on or before the last day the measure catalog covers (said in the warning). The story
+  cannot be older than a date it tells as past; a story that tells no date as past is read as
+  of the day before the earliest date it tells as ahead;
 - else it cannot be dated, and the caller must be given a day.
 
 The day becomes the story's publication date for the news reader, so its weekdays and
@@ -28,7 +31,7 @@ from tariffscope.news.ingest import Article
 
 __all__ = ["DatedStory", "StoryDating", "stated_publication_date", "story_date_clue"]
 
-DatingBasis = Literal["given", "stated", "url", "url_month"]
+DatingBasis = Literal["given", "stated", "url", "url_month", "ahead"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,13 @@ def story_date_clue(article: Article) -> DateClue | None:
         doc = nlp(make_doc(nlp, article))
     way = {item["start"]: int(item["direction"]) for item in doc._.tariffscope_dates or ()}
     exprs = [(e, way.get(e.start, 0)) for e in find_dates(doc.text)]
-    return story_date(exprs, text=doc.text, url=article.meta.url, title=article.meta.title)
+    from tariffscope.regime.resolve import default_catalog
+
+    # a month and day with no year anywhere is read in the latest year the law is known for
+    horizon = default_catalog().coverage_end
+    return story_date(
+        exprs, text=doc.text, url=article.meta.url, title=article.meta.title, horizon=horizon
+    )
 
 
 def stated_publication_date(article: Article) -> date | None:
