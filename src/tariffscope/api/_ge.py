@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 if TYPE_CHECKING:
     from tariffscope.impact.ge_runs import GERun
+from tariffscope.api._dates import DateLike, iso
 
 __all__ = ["etr", "etr_chart", "ge"]
-
-DateLike = str | dt.date
-
-
-@overload
-def _iso(day: DateLike) -> str: ...
-@overload
-def _iso(day: None) -> None: ...
-def _iso(day: DateLike | None) -> str | None:
-    # the overloads tell the type checker a given day stays given
-    return day.isoformat() if isinstance(day, dt.date) else day
 
 
 def ge(
@@ -105,8 +94,8 @@ def ge(
     if scenario is not None:
         return ge_runs.run_scenario(
             Path(scenario),
-            entry_date=_iso(date),
-            reference_date=_iso(reference_date),
+            entry_date=iso(date),
+            reference_date=iso(reference_date),
             model=model,
             start=start,
         )
@@ -148,12 +137,12 @@ def etr(
     if date is not None and (start is not None or end is not None):
         raise InputError("give either --date or --from and --to, not both")
     if date is not None:
-        first, last = _iso(date), _iso(date)
+        first, last = iso(date), iso(date)
     elif start is None or end is None:
         missing = "--to" if start is not None else "--from" if end is not None else "--date"
         raise InputError(f"missing {missing}", hint="give --date D, or --from D1 --to D2")
     else:
-        first, last = _iso(start), _iso(end)
+        first, last = iso(start), iso(end)
     if by not in ("partner", "sector"):
         raise InputError(f"by must be 'partner' or 'sector'; got {by!r}")
     if rates not in LINE_RATES:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -13,10 +12,9 @@ if TYPE_CHECKING:
     from tariffscope.regime.answer import Resolution
     from tariffscope.regime.history import Change
     from tariffscope.regime.scenario import Scenario
+from tariffscope.api._dates import DateLike, iso
 
 __all__ = ["claims", "history", "measures", "rate"]
-
-DateLike = str | dt.date
 
 
 def _scenario(scenario: str | Path | Scenario | None) -> Scenario | None:
@@ -29,15 +27,6 @@ def _scenario(scenario: str | Path | Scenario | None) -> Scenario | None:
         ids = [part for part in scenario[len("enact:") :].split("+") if part]
         return scenario_from_mapping({"name": scenario, "enact": ids})
     return load_scenario(Path(scenario))
-
-
-@overload
-def _iso(day: DateLike) -> str: ...
-@overload
-def _iso(day: None) -> None: ...
-def _iso(day: DateLike | None) -> str | None:
-    # the overloads tell the type checker a given day stays given
-    return day.isoformat() if isinstance(day, dt.date) else day
 
 
 def rate(
@@ -88,8 +77,8 @@ def rate(
     return resolve(
         hts,
         origin,
-        _iso(date),
-        _iso(as_known),
+        iso(date),
+        iso(as_known),
         _scenario(scenario),
         claims=tuple(claims),
         unit_value=unit_value,
@@ -119,8 +108,8 @@ def history(
     return duty_history(
         hts,
         origin,
-        start=_iso(start),
-        end=_iso(end),
+        start=iso(start),
+        end=iso(end),
         scenario=_scenario(scenario),
         claims=tuple(claims),
     )

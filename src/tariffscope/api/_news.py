@@ -15,10 +15,9 @@ if TYPE_CHECKING:
     from tariffscope.report.brief import Brief
     from tariffscope.store import Store
     from tariffscope.tracker import IngestReport, NegotiationState
+from tariffscope.api._dates import DateLike
 
 __all__ = ["BriefSet", "brief", "briefs", "extract", "ingest", "negotiations", "timeline"]
-
-DateLike = str | dt.date
 
 
 def _day(value: DateLike | None, what: str) -> dt.date | None:

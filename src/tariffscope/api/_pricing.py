@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from tariffscope.api._dates import DateLike, iso
+
 __all__ = ["Comparison", "Simulation", "compare", "simulate"]
 
-DateLike = str | dt.date
 Progress = Callable[[int, int], None]
 
 
@@ -69,10 +69,6 @@ class Comparison:
         return frame[["outcome", *[c for c in frame.columns if c != "outcome"]]]
 
 
-def _iso(day: DateLike | None) -> str | None:
-    return day.isoformat() if isinstance(day, dt.date) else day
-
-
 def _settings(partner: str, importer: str, draws: int, seed: int, method: str,
               sigma_source: str, export_supply: float | None, reference_date: DateLike,
               metal_share: float | None) -> Any:  # fmt: skip
@@ -86,7 +82,7 @@ def _settings(partner: str, importer: str, draws: int, seed: int, method: str,
         method=method,
         sigma_source=sigma_source,
         export_supply=export_supply,
-        reference_date=str(_iso(reference_date)),
+        reference_date=str(iso(reference_date)),
         metal_share=metal_share,
     )
 
@@ -168,7 +164,7 @@ def simulate(
         partner, importer, draws, seed, method, sigma_source, export_supply, reference_date,
         metal_share,
     )  # fmt: skip
-    return _simulation(settings, None, str(_iso(date)), scenario, _iso(as_known), top, on_progress)
+    return _simulation(settings, None, str(iso(date)), scenario, iso(as_known), top, on_progress)
 
 
 def compare(
@@ -211,7 +207,7 @@ def compare(
     if cases:
         chosen = [parse_case(c) if isinstance(c, str) else Case(*c) for c in cases]
     elif date is not None:
-        chosen = catalog_cases(settings.partner, str(_iso(date)))
+        chosen = catalog_cases(settings.partner, str(iso(date)))
     else:
         raise InputError("give date or at least one case", hint="e.g. date='2025-07-18'")
     results = []
