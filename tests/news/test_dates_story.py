@@ -199,3 +199,34 @@ def test_a_story_that_only_looks_ahead_is_read_the_day_before_its_earliest_date(
     assert story_date(undated, text=bare) is None
     clue = story_date(undated, text=bare, horizon=D(2026, 7, 3))
     assert clue is not None and clue.day == D(2026, 1, 31)
+
+
+def test_a_story_with_months_but_no_day_is_read_at_the_end_of_its_latest_past_month() -> None:
+    text = "Negotiators met in Lima in March 2025 and again in May 2025; talks resume in June 2025."
+    clue = story_date(past(text, ahead=("June 2025",)), text=text)
+    assert clue is not None and (clue.day, clue.basis) == (D(2025, 5, 31), "month")
+    assert '"May 2025"' in clue.detail and "month older" in clue.detail and not clue.full
+
+
+def test_a_month_without_a_year_takes_the_story_year_else_the_horizon() -> None:
+    text = "The 2024 accord was reviewed in October by both ministries."
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(2024, 10, 31) and "from its text" in clue.detail
+    bare = "Ministers reviewed the accord in July."
+    assert story_date(past(bare), text=bare) is None  # no year and no horizon: no day
+    clue = story_date(past(bare), text=bare, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(2025, 7, 31)  # July 2026 ends past the horizon
+    assert "states no year" in clue.detail
+
+
+def test_a_story_that_only_looks_ahead_to_months_is_read_the_day_before_the_earliest() -> None:
+    text = "Duties rise in March 2026 and again in September 2026, the ministry said."
+    clue = story_date(past(text, ahead=("March 2026", "September 2026")), text=text)
+    assert clue is not None and (clue.day, clue.basis) == (D(2026, 2, 28), "month")
+    assert "ahead" in clue.detail
+
+
+def test_a_day_still_beats_a_month() -> None:
+    text = "Ministers met on April 8, 2025 after talks in May 2024."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and (clue.day, clue.basis) == (D(2025, 4, 8), "stated")

@@ -5,9 +5,11 @@ column of ../shared/articles/dev/INDEX.md (never from the program's output), wit
 A pair is written imposer first where the story's measures say who imposes; where two orders
 or several partners fit the story equally, every acceptable pair is listed.
 
-Stories whose page gives no publication date are briefed as of the latest full date their text
-states; a story with no full date at all needs a day (``as_of`` below: the day of the event
-the story reports, from the public record), else it is refused naming --as-of.
+Stories whose page gives no publication date are briefed as of the latest date their text
+states (docs/assumptions.md C2); a story with no full date at all is given a day here
+(``as_of`` below: the day of the event the story reports, from the public record) so that its
+facts are checked against the right law; without one it is briefed as of a month it names, or
+refused naming --as-of when it names none.
 
 The spaCy pipeline loads once per process: the library is called once per story in a
 module-scoped fixture (no Monte Carlo, no economy-wide model), the CLI for a few cases.
@@ -402,6 +404,24 @@ def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> 
     assert "--as-of" in err and err.strip().count("\n") == 0
     code, _, err = run(str(story), "--as-of", "2025-09-02")
     assert code == 0, err
+
+
+def test_a_story_with_months_but_no_day_is_briefed_at_the_end_of_its_latest_month(
+    tmp_path: Path,
+) -> None:
+    story = tmp_path / "months-only.txt"
+    story.write_text(
+        "title: Talks resume\npublished: unknown\n\n"
+        "Canadian and US negotiators met in March 2025 and said the 35% tariff on Canadian "
+        "goods would be discussed again in June 2025.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brief.json"
+    code, _, err = run(str(story), "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["as_of"] == "2025-03-31"
+    assert any("latest month it tells as past" in w and "--as-of" in w for w in data["warnings"])
 
 
 # -- mechanisms the unseen stories showed (mini-stories written for these tests) -----------

@@ -18,8 +18,13 @@ Many real pages give no publication date. What they do give, strongest first:
   it stood when the month closed, every event of the month known (the story may be up to a
   month older, and the brief says so).
 
-A date that looks ahead ("effective from February 1", "by 2030") is never a clue: a story
-announces what comes later. A year alone dates nothing (a story of 2025 could be any day of
+A date that looks ahead ("effective from February 1", "by 2030") is never a clue that the
+story is as late as that date: a story announces what comes later. But a story that tells no
+day as past was written before the days it looks ahead to (the day before the earliest of
+them). With no day at all, **months** date it the same way, more coarsely: the last day of the
+latest month it tells as past ("in July", "last October", "in March 2025"; the year from the
+URL, title or text, else the latest that puts the month's end on or before the caller's
+horizon), else the day before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025 could be any day of
 it), and neither do weekdays or relative words ("on Tuesday", "yesterday") without a day to
 count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls :func:`story_date`
 with the directions the grammar gives (:mod:`tariffscope.news.dates_component`).
@@ -50,7 +55,7 @@ __all__ = [
     "weekday_year",
 ]
 
-StoryDateBasis = Literal["url", "stated", "url_month", "ahead"]
+StoryDateBasis = Literal["url", "stated", "url_month", "ahead", "month"]
 
 _Y = r"(?P<y>20\d\d)"
 _MM = r"(?P<m>0?[1-9]|1[0-2])"
@@ -314,6 +319,64 @@ def _before_ahead(
     )
 
 
+def _month_year(
+    expr: DateExpr, year: tuple[int, str] | None, horizon: dt.date | None
+) -> tuple[int, str] | None:
+    """The year a month with no day is read in: its own, else the story's, else the latest
+    that ends the month on or before ``horizon``."""
+    assert expr.month is not None
+    if expr.year is not None:
+        return expr.year, "its own year"
+    if year is not None:
+        return year[0], f"the year from {year[1]}"
+    if horizon is None:
+        return None
+    for candidate in (horizon.year, horizon.year - 1):
+        if _month_end(dt.date(candidate, expr.month, 1)) <= horizon:
+            return candidate, (
+                f"the story states no year; the latest that ends the month on or before "
+                f"{horizon.isoformat()}"
+            )
+    return None
+
+
+def _month_clue(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+) -> DateClue | None:
+    """A story that gives no day but names months: the last day of the latest month it tells
+    as past or without a direction, else the day before the earliest month it tells as ahead."""
+    past: list[tuple[dt.date, str]] = []
+    ahead: list[tuple[dt.date, str]] = []
+    for expr, way, where in exprs:
+        if expr.kind != "month" or not expr.month:
+            continue
+        found = _month_year(expr, year, horizon)
+        if found is None:
+            continue
+        first = dt.date(found[0], expr.month, 1)
+        said = f'"{expr.text.strip()}" in {where}, in {found[0]} ({found[1]})'
+        (ahead if way > 0 else past).append((first, said))
+    if past:
+        first, how = max(past, key=lambda item: item[0])
+        return DateClue(
+            _month_end(first),
+            "month",
+            f"the last day of the latest month it tells as past, {how}; it states no day, "
+            "so the story may be up to a month older",
+        )
+    if ahead:
+        first, how = min(ahead, key=lambda item: item[0])
+        return DateClue(
+            first - dt.timedelta(days=1),
+            "month",
+            f"the day before the earliest month it tells as ahead, {how}; it states no day "
+            "and no month as past",
+        )
+    return None
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         dt.date(year, month, day)
@@ -356,8 +419,8 @@ def story_date(
     Returns
     -------
     DateClue or None
-        None when the story gives no day: no full date, no month and day with a year to put
-        on it, no date or month in its URL.
+        None when the story gives no day and no month: no full date, no month and day with
+        a year to put on it, no month it names, no date or month in its URL.
     """
     ahead_words = ahead if ahead is not None else default_lexicon().words("time_ahead_prepositions")
     in_url = url_date(url)
@@ -385,6 +448,6 @@ def story_date(
                 "up to a month older",
             )
     if latest is None:
-        return _before_ahead(everything, year, horizon)
+        return _before_ahead(everything, year, horizon) or _month_clue(everything, year, horizon)
     day, how = latest
     return DateClue(day, "stated", how)

@@ -9,7 +9,9 @@ Many real pages give no date. Such a story is read as of:
   month its URL gives; a month and day with no year anywhere take the latest year that puts
   them on or before the last day the measure catalog covers (said in the warning). The story
   cannot be older than a date it tells as past; a story that tells no date as past is read as
-  of the day before the earliest date it tells as ahead;
+  of the day before the earliest date it tells as ahead; a story with no day but months is
+  read as of the last day of the latest month it tells as past (else the day before the
+  earliest month it tells as ahead);
 - else it cannot be dated, and the caller must be given a day.
 
 The day becomes the story's publication date for the news reader, so its weekdays and
@@ -31,7 +33,7 @@ from tariffscope.news.ingest import Article
 
 __all__ = ["DatedStory", "StoryDating", "stated_publication_date", "story_date_clue"]
 
-DatingBasis = Literal["given", "stated", "url", "url_month", "ahead"]
+DatingBasis = Literal["given", "stated", "url", "url_month", "ahead", "month"]
 
 
 @dataclass(frozen=True, slots=True)
