@@ -25,8 +25,8 @@ them). With no day at all, **months** date it the same way, more coarsely: the l
 latest month it tells as past ("in July", "last October", "in March 2025"; the year from the
 URL, title or text, else the latest that puts the month's end on or before the caller's
 horizon), else the day before the earliest month it tells as ahead. A year alone dates
-nothing (a story of 2025 could be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday") without a day to
-count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls :func:`story_date`
+nothing (a story of 2025 could be any day of it), and neither do weekdays or relative words
+("on Tuesday", "yesterday") without a day to count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls :func:`story_date`
 with the directions the grammar gives (:mod:`tariffscope.news.dates_component`).
 """
 
