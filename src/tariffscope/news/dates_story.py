@@ -18,16 +18,17 @@ Many real pages give no publication date. What they do give, strongest first:
   it stood when the month closed, every event of the month known (the story may be up to a
   month older, and the brief says so).
 
-A date that looks ahead ("effective from February 1", "by 2030") is never a clue that the
-story is as late as that date: a story announces what comes later. But a story that tells no
-day as past was written before the days it looks ahead to (the day before the earliest of
-them). With no day at all, **months** date it the same way, more coarsely: the last day of the
-latest month it tells as past ("in July", "last October", "in March 2025"; the year from the
-URL, title or text, else the latest that puts the month's end on or before the caller's
-horizon), else the day before the earliest month it tells as ahead. A year alone dates
-nothing (a story of 2025 could be any day of it), and neither do weekdays or relative words
-("on Tuesday", "yesterday") without a day to count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls :func:`story_date`
-with the directions the grammar gives (:mod:`tariffscope.news.dates_component`).
+A date that looks ahead ("effective from February 1", "by 2030") is never a clue that the story
+is as late as that date: a story announces what comes later. But a story that tells no day as
+past was written before the days it looks ahead to (the day before the earliest of them). With
+no day at all, **months** date it the same way, more coarsely: the last day of the latest month
+it tells as past ("in July", "last October", "in March 2025"; the year from the URL, title or
+text, else the latest that puts the month's end on or before the caller's horizon), else the day
+before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025 could
+be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday") without
+a day to count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls
+:func:`story_date` with the directions the grammar gives
+(:mod:`tariffscope.news.dates_component`).
 """
 
 from __future__ import annotations
