@@ -468,3 +468,16 @@ def test_mini_stories_of_the_unseen_mechanisms(tmp_path: Path, key: str) -> None
         assert len(threats) == 2
         for threat in threats:
             assert threat.outcome.point.headline["etr_focus_after_pct"] > law + 5
+
+
+def test_a_measure_on_every_partner_is_not_called_talks(tmp_path: Path) -> None:
+    path = tmp_path / "global-trucks.txt"
+    path.write_text(
+        "title: Tariff on heavy trucks\npublished: 2025-09-26\n\n"
+        "President Donald Trump said on Thursday the United States would impose a 25% tariff "
+        "on all imported heavy trucks from every country starting October 1.\n",
+        encoding="utf-8",
+    )
+    (brief,), _ = briefs_from_sources([str(path)], draws=0, ge_model=None)
+    assert brief.pair == (US, "WLD")
+    assert brief.status == "measures on all partners"

@@ -168,10 +168,14 @@ def no_negotiation_pair(
     )
 
 
-def _status(links: Sequence[MeasureLink], events: Sequence[Event]) -> str:
+def _status(
+    links: Sequence[MeasureLink], events: Sequence[Event], pair: tuple[str, str]
+) -> str:
     kinds = {e.kind for e in events if e.status == "happened"}
     if "agreement" in kinds or any(link.status == "agreed" for link in links):
         return "framework announced"
+    if WLD in pair and links:  # one side's measures on every partner: no negotiation
+        return "measures on all partners"
     if any(link.threatened for link in links):
         return "talks ongoing under a threatened tariff increase"
     return "talks ongoing" if links or events else "no talks reported"
@@ -377,7 +381,7 @@ def build_brief(
         extractions=tuple(extractions),
         as_of=as_of,
         pair=pair,
-        status=state.status if state is not None else _status(links, events),
+        status=state.status if state is not None else _status(links, events, pair),
         actors=actors,
         events=events,
         quotes=quotes,

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from tariffscope.domain.countries import WLD
 from tariffscope.store import Store, StoredExtraction, pair_key
 from tariffscope.tracker._events import build_events, event_reports, visit_series
 from tariffscope.tracker._identity import PersonIndex, of_pair, party_of
@@ -227,6 +228,7 @@ def _actors(
 def _status(
     events: Sequence[EventView],
     measures: Sequence[MeasureView],
+    parties: tuple[str, str],
 ) -> tuple[StatusLabel, str]:
     far = dt.date.min
     deals = [e for e in events if e.kind == "agreement" and e.status == "happened"]
@@ -255,6 +257,9 @@ def _status(
             "framework announced",
             f"agreed rate {agreed[0].to_rate_pct:g}% on {agreed[0].products} reported",
         )
+    if WLD in parties and measures:
+        # a party and all its partners is one side's measures, not a negotiation
+        return "measures on all partners", "measures on every partner reported, no agreement"
     if events or measures:
         return "talks ongoing", "events or measures reported, no agreement"
     return "no talks reported", "no stored story reports events or measures"
@@ -302,7 +307,7 @@ def negotiation_state(
         for party in parties
         if (a := next((x for x in actors if x.party == party), None)) is not None
     )
-    status, reason = _status(events, measures)
+    status, reason = _status(events, measures, parties)
     return NegotiationState(
         parties=parties,
         as_of=today,

@@ -24,7 +24,12 @@ __all__ = [
 ]
 
 StatusLabel = Literal[
-    "no talks reported", "talks ongoing", "talks ended", "framework announced", "implemented"
+    "no talks reported",
+    "talks ongoing",
+    "talks ended",
+    "framework announced",
+    "implemented",
+    "measures on all partners",
 ]
 STATUS_LABELS: tuple[str, ...] = get_args(StatusLabel)
 
