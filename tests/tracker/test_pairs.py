@@ -5,7 +5,8 @@ the development stories): an event between two parties outweighs a tariff report
 background; a new tariff outweighs a meeting with a third country; the pair a story names
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
 who imposes; the people of two parties make a pair; the headline names the subject; events
-read from one passage count once.
+read from one passage count once; a partner's rate in force beside a measure on every country
+is background.
 """
 
 from __future__ import annotations
@@ -250,6 +251,31 @@ def test_a_real_pair_outranks_the_pair_with_all_partners() -> None:
     assert weights[("USA", "WLD")] > weights[("NOR", "USA")]
     assert rank_pairs([story]) == [("USA", "NOR"), ("USA", "WLD")]
     assert ("USA", "WLD") in [p for p, _ in article_pairs(story)]
+
+
+def test_a_rate_in_force_on_one_partner_does_not_outrank_the_measure_on_every_country() -> None:
+    # a story about a global surcharge that mentions, as background, what one partner already
+    # pays: that partner's rate in force names no negotiation (rates and partner invented)
+    story = Extraction(
+        META,
+        actors=(person("President", "USA"),),
+        measures=(
+            goods("USA", "WLD", "all goods", 12.0, start=10),
+            measure("USA", "PER", 18.0, "in_force", start=400),
+        ),
+    )
+    support = {s.parties: s for s in pair_support(story)}
+    assert support[("PER", "USA")].background and not support[("USA", "WLD")].background
+    assert rank_pairs([story]) == [("USA", "WLD"), ("USA", "PER")]
+    # a change on that partner is a negotiation again, and comes first
+    changed = Extraction(
+        META,
+        measures=(
+            goods("USA", "WLD", "all goods", 12.0, start=10),
+            measure("USA", "PER", 25.0, "threatened", start=400),
+        ),
+    )
+    assert rank_pairs([changed]) == [("USA", "PER"), ("USA", "WLD")]
 
 
 def test_names_in_the_text_make_no_pair_beside_a_measure_on_every_country() -> None:

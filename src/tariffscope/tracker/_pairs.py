@@ -28,8 +28,11 @@ Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
 
 A measure one party imposes on every country (target ``WLD``: Section 232 duties, a global
 baseline rate) makes the pair of that party and all partners, ``("USA", "WLD")``, weighed like
-any measure; such a pair ranks after every pair of two parties, so a story that names a
-negotiation keeps it and the global measures' pair is one of its other pairs.
+any measure; such a pair ranks after every pair of two parties the stories negotiate (a change,
+an event, their people or headline), so a story that names a negotiation keeps it and the
+global measures' pair is one of its other pairs. A pair the stories give only rates in force
+("Mexico already pays 25%") is background: it names no negotiation, and ranks after the pairs
+that do, the pair with all partners among them.
 
 Where the EU (EUN) is a party in a story, its members' records count for the EU: trade
 policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
@@ -121,7 +124,9 @@ class PairSupport:
     """What one story says about one negotiation.
 
     ``parties`` is the stored (alphabetical) key; ``imposed`` counts the pair's measures by
-    imposer; ``first`` is the character offset of the first record naming both parties.
+    imposer; ``first`` is the character offset of the first record naming both parties;
+    ``background`` says the story gives the pair nothing but rates in force (no change, no
+    event, not its people or headline alone): the state of things, not a negotiation.
     """
 
     parties: tuple[str, str]
@@ -129,6 +134,7 @@ class PairSupport:
     weight: float
     first: int
     imposed: Mapping[str, int] = field(default_factory=dict)
+    background: bool = False
 
 
 def _story_parties(extraction: Extraction) -> set[str]:
@@ -239,9 +245,15 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     first: dict[tuple[str, str], int] = {}
     imposed: dict[tuple[str, str], Counter[str]] = {}
 
-    def note(a: str, b: str, kind: str, amount: float, start: int) -> tuple[str, str]:
+    live: set[tuple[str, str]] = set()
+
+    def note(
+        a: str, b: str, kind: str, amount: float, start: int, background: bool = False
+    ) -> tuple[str, str]:
         key = pair_key(a, b)
         weight[key] += amount
+        if not background:
+            live.add(key)
         if _BASIS_RANK[kind] < _BASIS_RANK[basis.get(key, "actors")] or key not in basis:
             basis[key] = kind
         first[key] = min(first.get(key, _FAR), start)
@@ -259,7 +271,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             )
             if background:
                 in_force.add(key)
-            note(imposer, target, "measure", amount, m.start)
+            note(imposer, target, "measure", amount, m.start, background)
             imposed.setdefault(key, Counter())[imposer] += 1
     local = {a.name: a.country for a in extraction.actors}
     reported: set[tuple[str, str, int, int]] = set()
@@ -288,8 +300,16 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
         if key[0] in named and key[1] in named:
             weight[key] += HEADLINE_WEIGHT
+            live.add(key)
     return [
-        PairSupport(key, basis[key], weight[key], first[key], dict(imposed.get(key, {})))
+        PairSupport(
+            key,
+            basis[key],
+            weight[key],
+            first[key],
+            dict(imposed.get(key, {})),
+            background=key not in live,
+        )
         for key in sorted(basis)
     ]
 
@@ -341,6 +361,7 @@ def rank_pairs(
     best: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], int] = {}
     imposed: dict[tuple[str, str], Counter[str]] = {}
+    live: set[tuple[str, str]] = set()
     totals = stored_totals or {}
     stories = list(extractions)
     bodies = list(texts) if texts is not None else [None] * len(stories)
@@ -351,10 +372,16 @@ def rank_pairs(
             best[s.parties] = min(best.get(s.parties, 9), _BASIS_RANK[s.basis])
             first[s.parties] = min(first.get(s.parties, _FAR), s.first)
             imposed.setdefault(s.parties, Counter()).update(s.imposed)
+            if not s.background:
+                live.add(s.parties)
+    # a measure on every country comes after the negotiations the stories report; a pair
+    # they give only rates in force ("Mexico pays 25%") is background and names none
+    negotiating = any(WLD not in p for p in live)
     ranked = sorted(
         support,
         key=lambda p: (
-            WLD in p,  # a measure on every country: the story's negotiations come first
+            WLD in p and negotiating,
+            WLD not in p and p not in live,
             -support[p],
             -weight[p],
             first[p],
