@@ -139,3 +139,31 @@ def test_russian_35_percent_lines_match_2024_calculated_duties(shared: Path) -> 
     row = frame[(frame["CTY_CODE"] == "4621") & (frame["HTS10"] == "2931909052")].iloc[0]
     paid = 100 * row["CAL_DUT_YR"] / row["CON_VAL_YR"]
     assert paid == pytest.approx(resolve("2931.90.90.52", "RUS", "2024-06-01").total_pct, abs=0.1)
+
+
+def test_general_approved_exclusions_free_whole_statistical_lines() -> None:
+    # 15 CFR 705 supp. 2 (85 FR 81060, 86 FR 70003), as listed in CBP CSMS 52834487: any
+    # importer, no quantity limit; 7210.70.6030 is a GAE, 7210.70.6060 is not
+    assert "s232_steel" not in _groups("7210.70.6030", "TWN", "2024-03-01")
+    assert _groups("7210.70.6060", "TWN", "2024-03-01")["s232_steel"] == 25.0
+    assert "s232_steel" not in _groups("7217.90.5030", "CHL", DAY)
+
+
+def test_general_approved_exclusions_removed_on_1_july_2024() -> None:
+    # BIS final rule of 20 May 2024 (89 FR 43740): GAE.43.S (7209.90.0000) and GAE.4.A
+    # (7604.21.0010) removed for entries from 1 July 2024
+    assert "s232_steel" not in _groups("7209.90.0000", "IND", "2024-06-30")
+    assert _groups("7209.90.0000", "IND", "2024-07-01")["s232_steel"] == 25.0
+    assert "s232_aluminum" not in _groups("7604.21.0010", "IND", "2024-06-30")
+    assert _groups("7604.21.0010", "IND", "2024-07-01")["s232_aluminum"] == 10.0
+
+
+def test_bumper_stampings_pay_the_derivative_duty_of_their_metal_only() -> None:
+    # Proclamation 9980 annexes (U.S. notes 16(a)(ii), 19(a)(iii)(E)): bumper stampings of steel
+    # (statistical line 8708.10.3020) 25%, of aluminum (.3030) 10%; bumpers other than
+    # stampings (.3050) are not derivatives
+    assert _groups("8708.10.3020", "TWN", DAY)["s232_steel"] == 25.0
+    assert _groups("8708.10.3030", "TWN", DAY)["s232_aluminum"] == 10.0
+    assert "s232_aluminum" not in _groups("8708.10.3020", "TWN", DAY)
+    groups = _groups("8708.10.3050", "TWN", DAY)
+    assert "s232_steel" not in groups and "s232_aluminum" not in groups
