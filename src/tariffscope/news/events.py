@@ -37,13 +37,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
 from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
-from tariffscope.news._syntax import governing_verb
+from tariffscope.news._syntax import direction, governing_verb
 from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
@@ -166,6 +168,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.head.lemma_.lower() in lex.words("event_purpose_heads")
+        ):
+            return True  # a gerund of purpose: "talks aimed at finalizing a deal"
         upper = [verb, *list(verb.ancestors)[:4]]
         requests = lex.words("event_request_verbs")
         if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
@@ -209,10 +216,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
             if member is not None and member not in people:
                 people.append(member)
-        names = [persons[p]["name"] for p in people]
-        sides = len(people) + len(countries)
-        if kind == "talks" and len(people) >= 2:
-            kind = "meeting"
+        frame = plan_frame(token, lex)
+        if frame is not None and not people and not countries:
+            subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
+            members = [] if subject is None else [subject, *_conjuncts(subject)]
+            for member in members:
+                self._add(doc, member, token, index, lex, people, countries)
         leaders = [
             p
             for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
@@ -226,20 +235,31 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
-        elif kind == "meeting" and sides < 2:
-            if place is None or not names:
+        else:
+            shape = EventShape(
+                trigger_kind=kind,
+                people=len(people),
+                countries=len(countries),
+                remote=remote_mode(token, lex),
+                led=bool(leaders),
+                place=place,
+            )
+            settled = kind_by_structure(shape)
+            if settled is None:
                 return None
-            kind = "visit"
-        elif kind == "talks" and sides == 1:
+            kind = settled
+        if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
             other = next((c for c in pair if c not in own), None)
             if other is None:
                 return None
             countries.append(other)
-        elif kind in {"call", "talks"} and sides < 2:
+        elif not borrow and kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
+        if frame is not None and status == "happened" and direction(governing_verb(frame)) >= 0:
+            status = "planned"  # "is due to travel", "are scheduled to meet"
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
@@ -319,6 +339,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "borrow": borrow,
             "definite": definite,
         }
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    return [c for c in head.subtree if c.dep_ == "conj"]
 
 
 def _acting_country(token: Token, lex: Lexicon) -> str | None:
