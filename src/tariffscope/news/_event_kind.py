@@ -72,7 +72,7 @@ def remote_mode(token: Token, lex: Lexicon) -> bool:
         for child in owner.children:
             if child.dep_ in {"advmod", "amod", "compound"} and child.lower_ in remote:
                 return True
-            if child.dep_ == "prep" and child.lower_ in lex.words("event_remote_preps"):
-                if any(t.lower_ in remote for t in child.subtree):
-                    return True
+            by_means = child.dep_ == "prep" and child.lower_ in lex.words("event_remote_preps")
+            if by_means and any(t.lower_ in remote for t in child.subtree):
+                return True
     return False

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["plan_frame", "frame_subject"]
+__all__ = ["frame_subject", "plan_frame"]
 
 #: Frames above frames: "is expected to be scheduled to meet" stops within this many steps.
 _FRAME_STEPS = 3

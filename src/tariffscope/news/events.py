@@ -37,11 +37,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
-from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
-from tariffscope.news._event_merge import EventMerger
+from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
+from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
@@ -135,6 +135,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     described.append(event)
                     described += _on_added_days(event)
             raw += self._borrow(described)
+        raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
             if fixed is not None:
@@ -168,9 +169,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
-        if (
-            verb.dep_ == "pcomp"
-            and verb.head.head.lemma_.lower() in lex.words("event_purpose_heads")
+        if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in lex.words(
+            "event_purpose_heads"
         ):
             return True  # a gerund of purpose: "talks aimed at finalizing a deal"
         upper = [verb, *list(verb.ancestors)[:4]]
@@ -232,6 +232,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         sides = len(people) + len(countries)
         place = self._place(doc, token, lex)
         borrow = False
+        one_sided = False
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
@@ -245,9 +246,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 place=place,
             )
             settled = kind_by_structure(shape)
-            if settled is None:
+            one_sided = (  # its counterpart may stand in another mention of it
+                len(people) == 1 and not countries and settled in {None, "call"}
+            ) and kind in {"meeting", "call"}
+            if settled is None and not one_sided:
                 return None
-            kind = settled
+            kind = settled or kind
         if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
@@ -255,7 +259,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if other is None:
                 return None
             countries.append(other)
-        elif not borrow and kind in {"call", "talks"} and sides < 2:
+        elif not borrow and not one_sided and kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
         if frame is not None and status == "happened" and direction(governing_verb(frame)) >= 0:
@@ -337,6 +341,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
+            "one_sided": one_sided,
             "definite": definite,
         }
 

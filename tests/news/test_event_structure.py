@@ -1,0 +1,174 @@
+"""An event's kind from its structure (GUIDELINES.md definitions), plan frames, parties named
+by their governments and purpose gerunds, each on sentences written for these tests: hand-built
+``Doc`` objects where the parse is given (specs as in test_event_trigger_rules), the trained
+model where the parse is the point (marked ``slow``)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.news.test_event_trigger_rules import build
+
+from tariffscope.domain.news import Extraction
+from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_merge import with_counterparts
+from tariffscope.news._event_people import _party_countries
+from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
+
+LEX = default_lexicon()
+
+
+def _shape(kind: str, people: int = 0, countries: int = 0, **kw: object) -> EventShape:
+    values = {"remote": False, "led": False, "place": None, **kw}
+    return EventShape(kind, people, countries, **values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("shape", "kind"),
+    [
+        (_shape("meeting", people=2, remote=True), "call"),  # met virtually
+        (_shape("talks", countries=2, remote=True), "call"),  # talks by video link
+        (_shape("talks", people=2), "meeting"),  # two named people in person
+        (_shape("talks", people=2, led=True), "talks"),  # a round led by its heads
+        (_shape("meeting", countries=2), "talks"),  # delegations only
+        (_shape("meeting", people=1, place="Lima"), "visit"),  # no named counterpart
+        (_shape("meeting", people=1), None),  # one side, nowhere: no event
+        (_shape("meeting", people=1, countries=1), "meeting"),
+        (_shape("call", people=1, countries=1), "call"),
+        (_shape("agreement", countries=2, remote=True), "agreement"),  # not an encounter
+    ],
+)
+def test_the_kind_of_an_encounter_follows_its_structure(shape: EventShape, kind: str) -> None:
+    assert kind_by_structure(shape) == kind
+
+
+def test_a_remote_mode_on_the_verb_or_in_a_by_phrase_makes_a_call() -> None:
+    virtually = build(
+        "Bolat/PROPN/nsubj/1 met:meet/VERB/ROOT/1/VBD virtually/ADV/advmod/1 "
+        "with/ADP/prep/1 Greer/PROPN/pobj/3"
+    )
+    assert remote_mode(virtually[1], LEX)
+    by_video = build(
+        "They/PRON/nsubj/1 held:hold/VERB/ROOT/1/VBD talks:talk/NOUN/dobj/1 by/ADP/prep/1 "
+        "video/NOUN/compound/5 link/NOUN/pobj/3"
+    )
+    assert remote_mode(by_video[2], LEX)
+
+
+def test_a_phone_word_after_the_meeting_is_not_its_mode() -> None:
+    after_call = build(
+        "They/PRON/nsubj/1 met:meet/VERB/ROOT/1/VBD after/ADP/prep/1 a/DET/det/5 "
+        "phone/NOUN/compound/5 call/NOUN/pobj/2"
+    )
+    assert not remote_mode(after_call[1], LEX)
+
+
+def test_a_plan_frame_above_the_trigger_gives_the_plan_and_its_subject() -> None:
+    due = build(
+        "Ruto/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ due/ADJ/acomp/1 to/PART/aux/4/TO "
+        "travel/VERB/xcomp/2 on/ADP/prep/4 Monday/PROPN/pobj/5"
+    )
+    frame = plan_frame(due[4], LEX)
+    assert frame is not None and frame.text == "due"
+    assert frame_subject(frame) is not None and frame_subject(frame).text == "Ruto"
+    scheduled = build(
+        "Ministers:minister/NOUN/nsubjpass/2 are:be/AUX/auxpass/2/VBP "
+        "scheduled:schedule/VERB/ROOT/2/VBN to/PART/aux/4/TO meet/VERB/xcomp/2"
+    )
+    assert plan_frame(scheduled[4], LEX).i == 2
+    assert frame_subject(scheduled[2]).i == 0
+
+
+def test_no_frame_when_negated_or_when_the_head_is_no_plan_word() -> None:
+    negated = build(
+        "Ruto/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ not/PART/neg/1/RB due/ADJ/acomp/1 "
+        "to/PART/aux/5/TO travel/VERB/xcomp/3"
+    )
+    assert plan_frame(negated[5], LEX) is None
+    refused = build(
+        "Ruto/PROPN/nsubj/1 refused:refuse/VERB/ROOT/1/VBD to/PART/aux/3/TO travel/VERB/xcomp/1"
+    )
+    assert plan_frame(refused[3], LEX) is None
+
+
+def test_officials_from_two_countries_are_the_two_governments() -> None:
+    doc = build(
+        "Officials:official/NOUN/nsubj/6 from/ADP/prep/0 Peru/PROPN/pobj/1 and/CCONJ/cc/2 "
+        "Chile/PROPN/conj/2 ./PUNCT/punct/6 met:meet/VERB/ROOT/6/VBD"
+    )
+    assert _party_countries(doc[0], LEX) == ["PER", "CHL"]
+
+
+def test_leaders_of_two_countries_are_people_not_governments() -> None:
+    doc = build(
+        "Leaders:leader/NOUN/nsubj/4 of/ADP/prep/0 Peru/PROPN/pobj/1 and/CCONJ/cc/2 "
+        "met:meet/VERB/ROOT/4/VBD"
+    )
+    assert _party_countries(doc[0], LEX) == []
+
+
+def _read(nlp: Language, body: str) -> Extraction:
+    text = f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n"
+    return extract(article_from_text(text), nlp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "kind", "date"),
+    [
+        (
+            "Kenyan Trade Minister Lee Kinyanjui is due to travel to Washington on Monday.",
+            "visit",
+            "2025-07-14",  # the tense of the plan points ahead from Wednesday 16 July
+        ),
+        (
+            "Trade ministers of Brazil and Argentina are scheduled to meet in Brasilia on July 21.",
+            "talks",
+            "2025-07-21",
+        ),
+    ],
+)
+def test_a_planned_event_is_planned_and_dated(
+    nlp: Language, body: str, kind: str, date: str
+) -> None:
+    events = [e for e in _read(nlp, body).events if e.kind == kind]
+    assert len(events) == 1
+    assert events[0].status == "planned"
+    assert events[0].date is not None and events[0].date.isoformat() == date
+
+
+@pytest.mark.slow
+def test_delegations_from_two_countries_meeting_hold_talks(nlp: Language) -> None:
+    body = "Delegations from Peru and the United States met in Lima on Monday."
+    events = _read(nlp, body).events
+    assert [(e.kind, sorted(e.participants)) for e in events] == [("talks", ["PER", "USA"])]
+
+
+@pytest.mark.slow
+def test_a_deal_a_round_of_talks_aims_at_is_no_agreement(nlp: Language) -> None:
+    body = (
+        "Officials from Chile and the United States on Tuesday began talks aimed at "
+        "finalizing a trade deal."
+    )
+    assert not [e for e in _read(nlp, body).events if e.kind == "agreement"]
+
+
+def _event(kind: str, names: list[str], date: str | None = None, **kw: object) -> dict:
+    return {"kind": kind, "participants": names, "date": date, "status": "happened", **kw}
+
+
+def test_a_one_sided_call_takes_its_counterpart_from_the_storys_other_mention() -> None:
+    both = _event("call", ["Lula", "Carney"])
+    dated = _event("call", ["Lula"], "2025-07-02", one_sided=True)
+    out = with_counterparts([both, dated])
+    assert [e["participants"] for e in out] == [["Lula", "Carney"], ["Lula", "Carney"]]
+    assert out[1]["date"] == "2025-07-02" and "one_sided" not in out[1]
+
+
+def test_a_one_sided_meeting_with_no_other_mention_is_no_event() -> None:
+    alone = _event("meeting", ["Lula"], "2025-07-02", one_sided=True)
+    planned = {**_event("meeting", ["Lula", "Carney"]), "status": "planned"}
+    assert with_counterparts([alone, planned]) == [planned]  # a plan is not its counterpart
