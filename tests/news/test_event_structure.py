@@ -14,6 +14,7 @@ from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_m
 from tariffscope.news._event_merge import with_counterparts
 from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -122,7 +123,7 @@ def _read(nlp: Language, body: str) -> Extraction:
         (
             "Kenyan Trade Minister Lee Kinyanjui is due to travel to Washington on Monday.",
             "visit",
-            "2025-07-14",  # the tense of the plan points ahead from Wednesday 16 July
+            "2025-07-21",  # the plan points ahead from Wednesday 16 July
         ),
         (
             "Trade ministers of Brazil and Argentina are scheduled to meet in Brasilia on July 21.",
@@ -172,3 +173,63 @@ def test_a_one_sided_meeting_with_no_other_mention_is_no_event() -> None:
     alone = _event("meeting", ["Lula"], "2025-07-02", one_sided=True)
     planned = {**_event("meeting", ["Lula", "Carney"]), "status": "planned"}
     assert with_counterparts([alone, planned]) == [planned]  # a plan is not its counterpart
+
+
+def test_an_event_noun_that_is_the_subject_of_a_plan_is_planned() -> None:
+    doc = build(
+        "A/DET/det/1 meeting/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ "
+        "planned:plan/VERB/ROOT/3/VBN for/ADP/prep/3 Friday/PROPN/pobj/4"
+    )
+    frame = plan_frame(doc[1], LEX)
+    assert frame is not None and frame.i == 3
+
+
+@pytest.mark.parametrize(
+    ("spec", "verb", "way"),
+    [
+        # "is due to hold": the frame is an adjective with no verb between it and "is"
+        (
+            "They/PRON/nsubj/1 are:be/AUX/ROOT/1/VBP due/ADJ/acomp/1 to/PART/aux/4/TO "
+            "hold/VERB/xcomp/2",
+            4,
+            1,
+        ),
+        # "a meeting is planned for": the passive of a plan verb looks ahead
+        (
+            "A/DET/det/1 meeting/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ "
+            "planned:plan/VERB/ROOT/3/VBN",
+            3,
+            1,
+        ),
+        # ... but not when it was planned
+        (
+            "A/DET/det/1 meeting/NOUN/nsubjpass/3 was:be/AUX/auxpass/3/VBD "
+            "planned:plan/VERB/ROOT/3/VBN",
+            3,
+            -1,
+        ),
+    ],
+)
+def test_plan_frames_point_ahead(spec: str, verb: int, way: int) -> None:
+    assert direction(build(spec)[verb]) == way
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        (
+            "South Korea and the United States are due to hold trade talks on Thursday.",
+            "2025-07-17",
+        ),
+        (
+            "Negotiators from Chile and the United States are expected to hold a fresh round of "
+            "talks on Monday.",
+            "2025-07-21",
+        ),
+    ],
+)
+def test_planned_talks_are_dated_ahead(nlp: Language, body: str, date: str) -> None:
+    talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
+    assert len(talks) == 1 and talks[0].status == "planned"
+    assert talks[0].date is not None and talks[0].date.isoformat() == date

@@ -1,5 +1,6 @@
 """Planned events: a trigger verb framed as a plan or a timetable ("is due to travel", "are
-scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit").
+scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit"), or the
+subject of a plan ("a meeting is planned for Friday").
 
 The frame is a word of the lexicon's ``event_plan_frames`` that governs the trigger's verb as
 an open complement (``xcomp``), directly or through another frame ("is expected to be set
@@ -24,10 +25,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def plan_frame(token: Token, lex: Lexicon) -> Token | None:
     """The frame word that makes the trigger's event a plan, or None (also when negated:
     "is not expected to meet" announces no plan)."""
+    frames = lex.words("event_plan_frames")
+    if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in frames:
+        head = token.head  # "a meeting is planned for Friday", "talks are set for Monday"
+        return None if has_negation(head) else head
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     if verb is None:
         return None
-    frames = lex.words("event_plan_frames")
     current = verb
     found = None
     for _ in range(_FRAME_STEPS):

@@ -103,12 +103,20 @@ def direction(verb: Token | None) -> int:
             return 1
         if current.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re", "am"} for a in auxes):
             return 1
+        if (
+            current.tag_ == "VBN"
+            and current.lemma_ in FUTURE_FRAMES
+            and any(a in {"is", "are", "'s", "'re"} for a in auxes)
+        ):
+            return 1  # "a meeting is planned for Friday", "talks are scheduled for Monday"
         if current.tag_ == "VBD" or any(
             a in {"had", "has", "have", "did", "was", "were"} for a in auxes
         ):
             return -1
         if _is_finite(current) or current.head is current:
             return 0
+        if current.dep_ == "xcomp" and current.head.lemma_ in FUTURE_FRAMES:
+            return 1  # "is due to hold": the frame is an adjective, no verb to climb to
         current = governing_verb(current.head)
     return 0
 
