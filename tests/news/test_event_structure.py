@@ -16,6 +16,9 @@ from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
+from tariffscope.news.event_mood import not_an_event
+from tariffscope.news.event_triggers import Trigger
+from tariffscope.news.events import _conditional_consequence
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -233,3 +236,32 @@ def test_planned_talks_are_dated_ahead(nlp: Language, body: str, date: str) -> N
     talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
     assert len(talks) == 1 and talks[0].status == "planned"
     assert talks[0].date is not None and talks[0].date.isoformat() == date
+
+
+def test_the_consequence_of_a_condition_is_no_event() -> None:
+    doc = build(
+        "Talks:talk/NOUN/nsubj/2 would/AUX/aux/2/MD resume/VERB/ROOT/2/VB if/SCONJ/mark/6 "
+        "tariffs:tariff/NOUN/nsubjpass/6 were:be/AUX/auxpass/6/VBD lifted:lift/VERB/advcl/2/VBN"
+    )
+    assert _conditional_consequence(doc[2], LEX)
+    told = build(
+        "Talks:talk/NOUN/nsubj/1 resumed:resume/VERB/ROOT/1/VBD after/SCONJ/mark/5 "
+        "tariffs:tariff/NOUN/nsubjpass/5 were:be/AUX/auxpass/5/VBD lifted:lift/VERB/advcl/1/VBN"
+    )
+    assert not _conditional_consequence(told[1], LEX)
+
+
+def test_a_dated_announcement_of_nothing_concrete_is_no_event() -> None:
+    studying = build(
+        "Brussels/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD on/ADP/prep/1 "
+        "Monday/PROPN/pobj/2 that/SCONJ/mark/7 it/PRON/nsubj/7 was:be/AUX/aux/7/VBD "
+        "studying:study/VERB/ccomp/1/VBG the/DET/det/9 proposals:proposal/NOUN/dobj/7"
+    )
+    trig = Trigger(studying[1], "announcement", "announcement.announce_verb")
+    assert not_an_event(trig, True, LEX)
+    regime = build(
+        "Beijing/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD on/ADP/prep/1 "
+        "Monday/PROPN/pobj/2 its/PRON/poss/6 new/ADJ/amod/6 regime/NOUN/dobj/1"
+    )
+    trig = Trigger(regime[1], "announcement", "announcement.announce_verb")
+    assert not not_an_event(trig, True, LEX)  # a noun for what is announced

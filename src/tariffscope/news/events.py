@@ -169,6 +169,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
+        if _conditional_consequence(verb, lex):
+            return True  # "talks would resume if tariffs were lifted"
         if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in lex.words(
             "event_purpose_heads"
         ):
@@ -344,6 +346,19 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "one_sided": one_sided,
             "definite": definite,
         }
+
+
+def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
+    """The verb is the consequence of a condition: a conditional modal on it and a clause of
+    condition below it."""
+    marks = lex.words("event_condition_marks")
+    modals = lex.words("event_conditional_modals")
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _conjuncts(head: Token) -> list[Token]:
