@@ -11,9 +11,10 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
-from tariffscope.news._event_merge import with_counterparts
+from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
@@ -265,3 +266,25 @@ def test_a_dated_announcement_of_nothing_concrete_is_no_event() -> None:
     )
     trig = Trigger(regime[1], "announcement", "announcement.announce_verb")
     assert not not_an_event(trig, True, LEX)  # a noun for what is announced
+
+
+class _Places(EventMerger, WhenWhereReader):
+    lexicon = LEX
+    _country_of_name: dict = {}  # noqa: RUF012
+
+
+def test_the_capital_of_a_country_is_named_by_the_country() -> None:
+    doc = build(
+        "She/PRON/nsubj/1 flew:fly/VERB/ROOT/1/VBD to/ADP/prep/1 the/DET/det/5 "
+        "US/PROPN/compound/5 capital/NOUN/pobj/2"
+    )
+    assert _Places()._place_name(doc[5], LEX) == "US"
+
+
+def test_a_capital_and_its_country_are_one_place_of_a_visit() -> None:
+    merger = _Places()
+    a = {**_event("visit", ["Lula"]), "place": "Washington", "date_text": None}
+    b = {**_event("visit", ["Lula"]), "place": "US", "date_text": None}
+    c = {**_event("visit", ["Lula"]), "place": "Ottawa", "date_text": None}
+    assert merger._same(a, b)
+    assert not merger._same(a, c)

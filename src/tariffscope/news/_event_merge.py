@@ -165,9 +165,17 @@ class EventMerger:
         shared = expand(a) & expand(b)
         if a["kind"] in {"meeting", "call"}:
             return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
-        if a["kind"] == "visit" and a["place"] and b["place"] and a["place"] != b["place"]:
+        if a["kind"] == "visit" and a["place"] and b["place"] and not self._same_place(a, b):
             return False
         return bool(shared)
+
+    def _same_place(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Two names of one place: the same words, or a capital and its country ("Washington",
+        "the US capital")."""
+        if a["place"] == b["place"]:
+            return True
+        codes = {self.lexicon.place_code(e["place"]) for e in (a, b)}
+        return len(codes) == 1 and None not in codes
 
     def _borrow(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         donors = [e for e in events if len(e["participants"]) >= 2]
