@@ -19,7 +19,7 @@ from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger
-from tariffscope.news.events import _conditional_consequence
+from tariffscope.news.events import _conditional_consequence, _unrealized_gerund
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -288,3 +288,41 @@ def test_a_capital_and_its_country_are_one_place_of_a_visit() -> None:
     c = {**_event("visit", ["Lula"]), "place": "Ottawa", "date_text": None}
     assert merger._same(a, b)
     assert not merger._same(a, c)
+
+
+def test_a_gerund_of_aim_or_prospect_is_no_event() -> None:
+    doc = build(
+        "talks:talk/NOUN/ROOT/0 aimed:aim/VERB/acl/0/VBN at/ADP/prep/1 "
+        "resolving:resolve/VERB/pcomp/2/VBG disputes:dispute/NOUN/dobj/3 and/CCONJ/cc/3 "
+        "signing:sign/VERB/conj/3/VBG a/DET/det/8 deal/NOUN/dobj/6"
+    )
+    assert _unrealized_gerund(doc[6], LEX)  # through the conjunct
+    after = build(
+        "They/PRON/nsubj/1 spoke:speak/VERB/ROOT/1/VBD after/ADP/prep/1 "
+        "signing:sign/VERB/pcomp/2/VBG a/DET/det/5 deal/NOUN/dobj/3"
+    )
+    assert not _unrealized_gerund(after[3], LEX)
+
+
+@pytest.mark.parametrize(
+    ("spec", "is_event"),
+    [
+        # a thing as subject: a figure of speech
+        (
+            "comments:comment/NOUN/nsubj/1 raise/VERB/ROOT/1/VBP the/DET/det/3 "
+            "risk/NOUN/dobj/1 of/ADP/prep/3 tariffs:tariff/NOUN/pobj/4",
+            False,
+        ),
+        # an actor noun as subject imposes
+        (
+            "The/DET/det/1 administration/NOUN/nsubj/2 raised:raise/VERB/ROOT/2/VBD "
+            "tariffs:tariff/NOUN/dobj/2",
+            True,
+        ),
+    ],
+)
+def test_a_measure_verb_needs_an_actor(spec: str, is_event: bool) -> None:
+    doc = build(spec)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    trig = Trigger(verb, "announcement", "announcement.measure_verb")
+    assert not_an_event(trig, False, LEX) is not is_event

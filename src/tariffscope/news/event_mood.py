@@ -3,7 +3,7 @@ no day ("could strike a deal", "hopes to reach an agreement"), an announcement t
 concrete act (no measure, order, letter, deal or number below the verb; when dated, nor a
 noun for what is announced: "announced on Monday that it was studying ..."), and an
 undated measure verb that only describes a measure or acts on none (its measure word only in
-its subject or a clause below it).
+its subject or a clause below it) or whose subject is a thing, not an actor.
 
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
@@ -74,6 +74,20 @@ def _measure_only_described(trig: Trigger, lex: Lexicon) -> bool:
     )
 
 
+def _done_by_no_actor(trig: Trigger, lex: Lexicon) -> bool:
+    """A measure verb whose subject is a thing, not a government or a person ("his
+    resignation *threatens* the country with deadlock", "the comments *raise* the risk of a
+    tariff war"): a figure of speech, not a measure imposed. Actors are named (an entity,
+    a proper noun, a pronoun) or an actor noun ("the administration", "the minister")."""
+    if trig.rule != _MEASURE_ACT or trig.token.pos_ != "VERB":
+        return False
+    subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    actors = lex.words("event_actor_nouns") | lex.words("event_collective")
+    return subject.lemma_.lower() not in actors
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
@@ -81,4 +95,8 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         return True  # announcing on a day only that something goes on is no event either
     if dated:
         return False
-    return _possible_or_wished(trig, lex) or _measure_only_described(trig, lex)
+    return (
+        _possible_or_wished(trig, lex)
+        or _measure_only_described(trig, lex)
+        or _done_by_no_actor(trig, lex)
+    )

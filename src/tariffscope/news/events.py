@@ -171,10 +171,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             return False
         if _conditional_consequence(verb, lex):
             return True  # "talks would resume if tariffs were lifted"
-        if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in lex.words(
-            "event_purpose_heads"
-        ):
-            return True  # a gerund of purpose: "talks aimed at finalizing a deal"
+        if _unrealized_gerund(verb, lex):
+            return True  # "talks aimed at finalizing a deal", "hopes of clinching a deal"
         upper = [verb, *list(verb.ancestors)[:4]]
         requests = lex.words("event_request_verbs")
         if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
@@ -346,6 +344,17 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "one_sided": one_sided,
             "definite": definite,
         }
+
+
+def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
+    """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
+    for has not happened ("aimed at resolving differences and finalizing a deal")."""
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ == "pcomp" and first.head.head.lemma_.lower() in lex.words(
+        "event_unrealized_heads"
+    )
 
 
 def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
