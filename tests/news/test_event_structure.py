@@ -10,6 +10,7 @@ from spacy.language import Language
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
+from tariffscope.news._event_company import event_leaders
 from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import _party_countries
@@ -38,6 +39,7 @@ def _shape(kind: str, people: int = 0, countries: int = 0, **kw: object) -> Even
         (_shape("talks", countries=2, remote=True), "call"),  # talks by video link
         (_shape("talks", people=2), "meeting"),  # two named people in person
         (_shape("talks", people=2, led=True), "talks"),  # a round led by its heads
+        (_shape("meeting", people=2, led=True), "talks"),  # "the meeting was led by A and B"
         (_shape("meeting", countries=2), "talks"),  # delegations only
         (_shape("meeting", people=1, place="Lima"), "visit"),  # no named counterpart
         (_shape("meeting", people=1), None),  # one side, nowhere: no event
@@ -326,3 +328,16 @@ def test_a_measure_verb_needs_an_actor(spec: str, is_event: bool) -> None:
     verb = next(t for t in doc if t.dep_ == "ROOT")
     trig = Trigger(verb, "announcement", "announcement.measure_verb")
     assert not_an_event(trig, False, LEX) is not is_event
+
+
+def test_the_people_who_lead_an_event_told_in_the_passive_take_part() -> None:
+    doc = build(
+        "The/DET/det/1 meeting/NOUN/nsubjpass/3 was:be/AUX/auxpass/3/VBD led:lead/VERB/ROOT/3/VBN "
+        "by/ADP/agent/3 Bessent/PROPN/pobj/4 and/CCONJ/cc/5 He/PROPN/conj/5"
+    )
+    assert [t.text for t in event_leaders(doc[1], LEX)] == ["Bessent", "and", "He"]
+    hosted = build(
+        "The/DET/det/1 meeting/NOUN/nsubjpass/3 was:be/AUX/auxpass/3/VBD "
+        "hosted:host/VERB/ROOT/3/VBN by/ADP/agent/3 Spain/PROPN/pobj/4"
+    )
+    assert event_leaders(hosted[1], LEX) == []  # a host is not a side

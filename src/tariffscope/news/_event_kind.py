@@ -6,7 +6,8 @@ definitions of the annotation guidelines (GUIDELINES.md):
 - *meeting*: two or more named people meet in person: talks between two named people who lead
   no delegation are their meeting;
 - *talks*: a round between delegations: an encounter whose sides are governments or
-  delegations only (no named person) is a round of talks;
+  delegations only (no named person), or one led by named heads ("the meeting was led by A
+  and B"), is a round of talks;
 - *visit*: travel without a named counterpart: a meeting with fewer than two sides, told
   with a place, is the visitor's trip.
 
@@ -52,7 +53,9 @@ def kind_by_structure(shape: EventShape) -> str | None:
         return "call"
     if kind == "call":
         return kind
-    if shape.people >= 2 and kind == "talks" and not shape.led:
+    if shape.led and shape.people >= 2:
+        return "talks"  # a round led by the heads of two delegations
+    if shape.people >= 2 and kind == "talks":
         return "meeting"
     if kind == "meeting" and shape.people == 0 and shape.countries >= 2:
         return "talks"
