@@ -16,7 +16,7 @@ from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_when import WhenWhereReader
-from tariffscope.news._syntax import direction
+from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger
@@ -341,3 +341,15 @@ def test_the_people_who_lead_an_event_told_in_the_passive_take_part() -> None:
         "hosted:host/VERB/ROOT/3/VBN by/ADP/agent/3 Spain/PROPN/pobj/4"
     )
     assert event_leaders(hosted[1], LEX) == []  # a host is not a side
+
+
+def test_by_on_an_active_verb_names_no_agent() -> None:
+    active = build(
+        "Trump/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD by/ADP/agent/1 phone/NOUN/pobj/2"
+    )
+    assert subject_of(active[1]).text == "Trump"
+    passive = build(
+        "the/DET/det/1 framework/NOUN/ROOT/1 agreed:agree/VERB/acl/1/VBD by/ADP/agent/2 "
+        "Trump/PROPN/pobj/3"
+    )
+    assert subject_of(passive[2]).text == "Trump"  # tagged as a past tense, still a passive

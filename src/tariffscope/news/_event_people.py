@@ -38,7 +38,8 @@ class ParticipantReader:
             subject = subject_of(token)
             if subject is not None:
                 heads.append(subject)
-            heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+            if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
+                heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             if kind in {"meeting", "call"}:
                 heads += [
                     o

@@ -130,8 +130,13 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
     """
     current = verb
     for _ in range(limit):
-        agents = [
-            g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        active = any(c.dep_ == "nsubj" for c in current.children)
+        agents = [  # a passive's: in "X spoke by phone" (active) "by" names no agent
+            g
+            for c in current.children
+            if c.dep_ == "agent" and not active
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         if agents:
             return agents[0]
