@@ -353,3 +353,16 @@ def test_by_on_an_active_verb_names_no_agent() -> None:
         "Trump/PROPN/pobj/3"
     )
     assert subject_of(passive[2]).text == "Trump"  # tagged as a past tense, still a passive
+
+
+def test_an_infinitive_on_a_noun_of_plan_is_planned() -> None:
+    doc = build(
+        "Sisi/PROPN/compound/1 plans:plan/NOUN/ROOT/1 to/PART/aux/3/TO visit/VERB/acl/1 "
+        "Beijing/PROPN/dobj/3"
+    )
+    frame = plan_frame(doc[3], LEX)
+    assert frame is not None and frame.i == 1
+    reason = build(
+        "the/DET/det/1 reason/NOUN/ROOT/1 to/PART/aux/3/TO visit/VERB/acl/1 Beijing/PROPN/dobj/3"
+    )
+    assert plan_frame(reason[3], LEX) is None

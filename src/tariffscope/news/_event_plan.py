@@ -35,7 +35,10 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
     current = verb
     found = None
     for _ in range(_FRAME_STEPS):
-        if current.dep_ != "xcomp" or current.head is current:
+        infinitive = current.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        )  # "a plan to meet", "plans to visit" parsed as a noun
+        if not (current.dep_ == "xcomp" or infinitive) or current.head is current:
             break
         head = current.head
         if head.lemma_.lower() not in frames and head.lower_ not in frames:
