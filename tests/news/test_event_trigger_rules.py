@@ -111,6 +111,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "talks",
     ),
     (
+        "talks.verb_round",
+        "Envoys:envoy/NOUN/nsubj/1 held:hold/VERB/ROOT/1/VBD a/DET/det/4 new/ADJ/amod/4 "
+        "round/NOUN/dobj/1 of/ADP/prep/4 talks:talk/NOUN/pobj/5",
+        1,
+        "talks",
+    ),
+    (
         "agreement.agree_that",
         "Both/DET/det/1 sides:side/NOUN/nsubj/2 agreed:agree/VERB/ROOT/2/VBD that/ADP/mark/5 "
         "progress/NOUN/nsubjpass/5 was:be/AUX/auxpass/5 made:make/VERB/ccomp/2/VBN",

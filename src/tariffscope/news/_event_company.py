@@ -63,12 +63,16 @@ def purpose_partners(trigger: Token, lex: Lexicon) -> list[Token]:
 
 def event_leaders(trigger: Token, lex: Lexicon) -> list[Token]:
     """Words of the agent of a participle of leading on the trigger noun ("talks *led by* A
-    and B", "the meeting chaired by C"): the people who lead it take part."""
+    and B", "the meeting chaired by C"), or of the passive verb it is the subject of ("the
+    meeting was led by A and B"): the people who lead it take part."""
     leads = lex.words("event_lead_verbs")
+    clauses = [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if trigger.dep_ == "nsubjpass":  # "the meeting was led by A and B"
+        clauses.append(trigger.head)
     return [
         t
-        for clause in trigger.children
-        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in leads
+        for clause in clauses
+        if clause.lemma_.lower() in leads
         for agent in clause.children
         if agent.dep_ == "agent"
         for t in agent.subtree

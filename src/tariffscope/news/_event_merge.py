@@ -1,5 +1,6 @@
 """Merging the mentions of one event: helpers of :mod:`tariffscope.news.events`.
 
+A meeting or call told with one side takes the other from the story's other mention of it.
 Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
 of it agree) merge; a definite mention ("the meeting") joins the last event of its kind; a
 meeting and a deal reached at it share a date and a place; a country code beside a person of
@@ -12,7 +13,7 @@ from typing import Any
 
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["EventMerger"]
+__all__ = ["EventMerger", "with_counterparts"]
 
 
 def _month_holds_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -24,6 +25,35 @@ def _month_holds_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and b.get("date_precision") == "day"
         and a["date"][:7] == b["date"][:7]
     )
+
+
+def with_counterparts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A meeting or call told with one named side ("during phone conversations on July 26, X
+    stressed ...") has its counterpart in the story's other mention of that kind with the same
+    person; without one it names no event (a meeting or call has two sides)."""
+    out = []
+    for event in events:
+        if not event.pop("one_sided", False):
+            out.append(event)
+            continue
+        side = event["participants"][0] if event["participants"] else None
+        donor = next(
+            (
+                e
+                for e in events
+                if e is not event
+                and e["kind"] == event["kind"]
+                and e["status"] == event["status"]
+                and not e.get("one_sided")
+                and side in e["participants"]
+                and len(e["participants"]) >= 2
+            ),
+            None,
+        )
+        if donor is not None:
+            event["participants"] = list(donor["participants"])
+            out.append(event)
+    return out
 
 
 class EventMerger:
@@ -135,9 +165,17 @@ class EventMerger:
         shared = expand(a) & expand(b)
         if a["kind"] in {"meeting", "call"}:
             return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
-        if a["kind"] == "visit" and a["place"] and b["place"] and a["place"] != b["place"]:
+        if a["kind"] == "visit" and a["place"] and b["place"] and not self._same_place(a, b):
             return False
         return bool(shared)
+
+    def _same_place(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Two names of one place: the same words, or a capital and its country ("Washington",
+        "the US capital")."""
+        if a["place"] == b["place"]:
+            return True
+        codes = {self.lexicon.place_code(e["place"]) for e in (a, b)}
+        return len(codes) == 1 and None not in codes
 
     def _borrow(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         donors = [e for e in events if len(e["participants"]) >= 2]

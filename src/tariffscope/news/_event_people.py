@@ -38,7 +38,8 @@ class ParticipantReader:
             subject = subject_of(token)
             if subject is not None:
                 heads.append(subject)
-            heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+            if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
+                heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             if kind in {"meeting", "call"}:
                 heads += [
                     o
@@ -144,6 +145,10 @@ class ParticipantReader:
         if len(pair) >= 2 and member.lemma_.lower() not in COLLECTIVE:
             people.extend(p for p in pair if p not in people)
             return
+        parties = _party_countries(member, lex)  # "officials from X and Y", "ministers of X"
+        if parties:
+            countries.extend(c for c in parties if c not in countries)
+            return
         if (lower in GROUPS and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
             "they",
             "them",
@@ -152,9 +157,8 @@ class ParticipantReader:
                 if p not in people:
                     people.append(p)
             return
-        tokens = (
-            [t for t in member.subtree if t.i <= member.i] if member.dep_ != "conj" else [member]
-        )
+        # a conjunct's own phrase ("X and the United States"), not the coordination's
+        tokens = [t for t in member.subtree if t.i <= member.i]
         topic = topic_country(member, lex)  # "the country's trade minister will visit"
         if topic is not None:
             if topic not in countries:
@@ -198,6 +202,22 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _party_countries(member: Token, lex: Lexicon) -> list[str]:
+    """The governments a group of officials comes from: the countries of a "from"/"of" phrase
+    on a common noun ("delegations from X and Y", "trade ministers of X and Y"); not on a
+    leader noun, whose holders are named people."""
+    if member.pos_ != "NOUN" or member.lemma_.lower() in lex.words("person_leader_roles"):
+        return []  # "the leaders of X and Y" are people, resolved as such
+    found: list[str] = []
+    for prep in (c for c in member.children if c.dep_ == "prep"):
+        if prep.lower_ not in lex.words("event_party_preps"):
+            continue
+        for iso, kind, _, _ in place_spans(list(prep.subtree), lex):
+            if kind in {"country", "institution"} and iso not in found:
+                found.append(iso)
+    return found
 
 
 def _recipients(verb: Token, trigger: Token, index: MentionChains, is_person: Any) -> list[Token]:

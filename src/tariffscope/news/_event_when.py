@@ -110,6 +110,11 @@ class WhenWhereReader:
                 name = self._place_name(inner, lex)
                 if name:
                     return name
+        if obj.lemma_.lower() in lex.words("event_capital_nouns"):
+            # "the US capital", "the Swiss capital": the country's seat, named by the country
+            for owner in (c for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}):
+                if lex.place_code(owner.text):
+                    return owner.text
         ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
         if ent is not None and ent.label_ in {"GPE", "LOC", "FAC", "ORG", "EVENT"}:
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -103,12 +103,20 @@ def direction(verb: Token | None) -> int:
             return 1
         if current.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re", "am"} for a in auxes):
             return 1
+        if (
+            current.tag_ == "VBN"
+            and current.lemma_ in FUTURE_FRAMES
+            and any(a in {"is", "are", "'s", "'re"} for a in auxes)
+        ):
+            return 1  # "a meeting is planned for Friday", "talks are scheduled for Monday"
         if current.tag_ == "VBD" or any(
             a in {"had", "has", "have", "did", "was", "were"} for a in auxes
         ):
             return -1
         if _is_finite(current) or current.head is current:
             return 0
+        if current.dep_ == "xcomp" and current.head.lemma_ in FUTURE_FRAMES:
+            return 1  # "is due to hold": the frame is an adjective, no verb to climb to
         current = governing_verb(current.head)
     return 0
 
@@ -122,8 +130,13 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
     """
     current = verb
     for _ in range(limit):
-        agents = [
-            g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        active = any(c.dep_ == "nsubj" for c in current.children)
+        agents = [  # a passive's: in "X spoke by phone" (active) "by" names no agent
+            g
+            for c in current.children
+            if c.dep_ == "agent" and not active
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         if agents:
             return agents[0]

@@ -1,8 +1,9 @@
 """Mentions that name no event although a trigger rule matched: a possibility or a wish with
-no day ("could strike a deal", "hopes to reach an agreement"), and an undated announcement
-that names no concrete act (no measure, order, letter, deal or number below the verb), and an
+no day ("could strike a deal", "hopes to reach an agreement"), an announcement that names no
+concrete act (no measure, order, letter, deal or number below the verb; when dated, nor a
+noun for what is announced: "announced on Monday that it was studying ..."), and an
 undated measure verb that only describes a measure or acts on none (its measure word only in
-its subject or a clause below it).
+its subject or a clause below it) or whose subject is a thing, not an actor.
 
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
@@ -44,6 +45,12 @@ def _names_no_act(trig: Trigger, lex: Lexicon) -> bool:
     return not any(t.lower_ in acts or t.like_num for t in scope)
 
 
+def _names_a_thing(trig: Trigger) -> bool:
+    """The announcement has a noun for what is announced ("announced its new regime"), not
+    only a clause ("announced that it was studying ...")."""
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in trig.token.children)
+
+
 def _measure_only_described(trig: Trigger, lex: Lexicon) -> bool:
     """An undated measure verb that describes a noun ("the duties Trump *imposed*", "the 39%
     tariff *levied* on ...") tells the measure's history; one whose measure word stands only
@@ -67,13 +74,29 @@ def _measure_only_described(trig: Trigger, lex: Lexicon) -> bool:
     )
 
 
+def _done_by_no_actor(trig: Trigger, lex: Lexicon) -> bool:
+    """A measure verb whose subject is a thing, not a government or a person ("his
+    resignation *threatens* the country with deadlock", "the comments *raise* the risk of a
+    tariff war"): a figure of speech, not a measure imposed. Actors are named (an entity,
+    a proper noun, a pronoun) or an actor noun ("the administration", "the minister")."""
+    if trig.rule != _MEASURE_ACT or trig.token.pos_ != "VERB":
+        return False
+    subject = next((c for c in trig.token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    actors = lex.words("event_actor_nouns") | lex.words("event_collective")
+    return subject.lemma_.lower() not in actors
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
+    if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
+        return True  # announcing on a day only that something goes on is no event either
     if dated:
         return False
     return (
         _possible_or_wished(trig, lex)
-        or _names_no_act(trig, lex)
         or _measure_only_described(trig, lex)
+        or _done_by_no_actor(trig, lex)
     )

@@ -38,12 +38,14 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
-from tariffscope.news._event_merge import EventMerger
+from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
+from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
-from tariffscope.news._syntax import governing_verb
+from tariffscope.news._syntax import direction, governing_verb
 from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
@@ -133,6 +135,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     described.append(event)
                     described += _on_added_days(event)
             raw += self._borrow(described)
+        raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
             if fixed is not None:
@@ -166,6 +169,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
+        if _conditional_consequence(verb, lex):
+            return True  # "talks would resume if tariffs were lifted"
+        if _unrealized_gerund(verb, lex):
+            return True  # "talks aimed at finalizing a deal", "hopes of clinching a deal"
         upper = [verb, *list(verb.ancestors)[:4]]
         requests = lex.words("event_request_verbs")
         if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
@@ -209,10 +216,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
             if member is not None and member not in people:
                 people.append(member)
-        names = [persons[p]["name"] for p in people]
-        sides = len(people) + len(countries)
-        if kind == "talks" and len(people) >= 2:
-            kind = "meeting"
+        frame = plan_frame(token, lex)
+        if frame is not None and not people and not countries:
+            subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
+            members = [] if subject is None else [subject, *_conjuncts(subject)]
+            for member in members:
+                self._add(doc, member, token, index, lex, people, countries)
         leaders = [
             p
             for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
@@ -223,23 +232,38 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         sides = len(people) + len(countries)
         place = self._place(doc, token, lex)
         borrow = False
+        one_sided = False
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
-        elif kind == "meeting" and sides < 2:
-            if place is None or not names:
+        else:
+            shape = EventShape(
+                trigger_kind=kind,
+                people=len(people),
+                countries=len(countries),
+                remote=remote_mode(token, lex),
+                led=bool(leaders),
+                place=place,
+            )
+            settled = kind_by_structure(shape)
+            one_sided = (  # its counterpart may stand in another mention of it
+                len(people) == 1 and not countries and settled in {None, "call"}
+            ) and kind in {"meeting", "call"}
+            if settled is None and not one_sided:
                 return None
-            kind = "visit"
-        elif kind == "talks" and sides == 1:
+            kind = settled or kind
+        if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
             other = next((c for c in pair if c not in own), None)
             if other is None:
                 return None
             countries.append(other)
-        elif kind in {"call", "talks"} and sides < 2:
+        elif not borrow and not one_sided and kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
+        if frame is not None and status == "happened" and direction(governing_verb(frame)) >= 0:
+            status = "planned"  # "is due to travel", "are scheduled to meet"
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
@@ -317,8 +341,37 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
+            "one_sided": one_sided,
             "definite": definite,
         }
+
+
+def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
+    """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
+    for has not happened ("aimed at resolving differences and finalizing a deal")."""
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ == "pcomp" and first.head.head.lemma_.lower() in lex.words(
+        "event_unrealized_heads"
+    )
+
+
+def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
+    """The verb is the consequence of a condition: a conditional modal on it and a clause of
+    condition below it."""
+    marks = lex.words("event_condition_marks")
+    modals = lex.words("event_conditional_modals")
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    )
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    return [c for c in head.subtree if c.dep_ == "conj"]
 
 
 def _acting_country(token: Token, lex: Lexicon) -> str | None:

@@ -1,0 +1,62 @@
+"""Planned events: a trigger verb framed as a plan or a timetable ("is due to travel", "are
+scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit"), or the
+subject of a plan ("a meeting is planned for Friday").
+
+The frame is a word of the lexicon's ``event_plan_frames`` that governs the trigger's verb as
+an open complement (``xcomp``), directly or through another frame ("is expected to be set
+to ..."). Its subject is the event's subject when the trigger's own clause has none: in "X is
+due to travel" the subject hangs on the copula, above the adjective "due".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tariffscope.news._syntax import governing_verb, has_negation
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = ["frame_subject", "plan_frame"]
+
+#: Frames above frames: "is expected to be scheduled to meet" stops within this many steps.
+_FRAME_STEPS = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def plan_frame(token: Token, lex: Lexicon) -> Token | None:
+    """The frame word that makes the trigger's event a plan, or None (also when negated:
+    "is not expected to meet" announces no plan)."""
+    frames = lex.words("event_plan_frames")
+    if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in frames:
+        head = token.head  # "a meeting is planned for Friday", "talks are set for Monday"
+        return None if has_negation(head) else head
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is None:
+        return None
+    current = verb
+    found = None
+    for _ in range(_FRAME_STEPS):
+        infinitive = current.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        )  # "a plan to meet", "plans to visit" parsed as a noun
+        if not (current.dep_ == "xcomp" or infinitive) or current.head is current:
+            break
+        head = current.head
+        if head.lemma_.lower() not in frames and head.lower_ not in frames:
+            break
+        found = head
+        current = head
+    if found is None or has_negation(found) or has_negation(found.head):
+        return None
+    return found
+
+
+def frame_subject(frame: Token) -> Token | None:
+    """The subject of a plan frame: its own, or the copula's when the frame is an adjective or
+    a participle under "be" ("X is due to", "X is scheduled to")."""
+    for owner in (frame, frame.head):
+        subjects = [c for c in owner.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if frame.dep_ not in {"acomp", "xcomp", "ccomp"} and owner is frame:
+            break
+    return None
