@@ -25,7 +25,13 @@ from tariffscope.config import shared_file
 from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 
-__all__ = ["OSSA_DIR", "TradeWarData", "load_ossa2014"]
+__all__ = [
+    "OSSA_DIR",
+    "TradeWarData",
+    "load_ossa2014",
+    "load_ossa2014_result_tariffs",
+    "load_ossa2014_tables",
+]
 
 OSSA_DIR = "data/d_gravity/ossa2014_trade_wars"
 
@@ -91,3 +97,42 @@ def load_ossa2014(folder: Path | None = None) -> TradeWarData:
         lambda_pol=lam,
         source=f"Ossa (2014) replication package, {OSSA_DIR}",
     )
+
+
+def load_ossa2014_result_tariffs(scenario: str, folder: Path | None = None) -> FloatArray:
+    """Ossa's own stored tariffs ``[i, j, s]`` for ``scenario`` (e.g. ``nash_pol``).
+
+    From ``ossa2014_result_tariffs_long.csv`` (his ``OPTIMALTARIFF*.mat`` / ``NASHTARIFF*.mat``
+    of 8 Nov 2013). For the ``optimal_*`` scenarios column ``j`` holds region j's optimal
+    tariffs against factual tariffs (the columns come from seven separate problems).
+    """
+    base = (
+        shared_file(f"{OSSA_DIR}/ossa2014_result_tariffs_long.csv").parent
+        if folder is None
+        else folder
+    )
+    frame = pd.read_csv(base / "ossa2014_result_tariffs_long.csv")
+    rows = frame[frame["scenario"] == scenario]
+    if rows.empty:
+        known = ", ".join(sorted(frame["scenario"].unique()))
+        raise InputError(f"unknown Ossa scenario {scenario!r}; known: {known}")
+    regions = tuple(pd.read_csv(base / "regions.csv")["String"])
+    ri = {r: k for k, r in enumerate(regions)}
+    n, s = len(regions), int(frame["sector_no"].max())
+    tariffs = np.zeros((n, n, s))
+    tariffs[
+        rows["exporter"].map(ri).to_numpy(),
+        rows["importer"].map(ri).to_numpy(),
+        rows["sector_no"].to_numpy() - 1,
+    ] = rows["tariff"].to_numpy()
+    return tariffs
+
+
+def load_ossa2014_tables(folder: Path | None = None) -> pd.DataFrame:
+    """The table arrays from Ossa's ``tables.m`` run on his stored results (long form, %)."""
+    base = (
+        shared_file(f"{OSSA_DIR}/ossa2014_tables_reproduced_long.csv").parent
+        if folder is None
+        else folder
+    )
+    return pd.read_csv(base / "ossa2014_tables_reproduced_long.csv")

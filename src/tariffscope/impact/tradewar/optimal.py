@@ -26,6 +26,7 @@ from tariffscope.impact.tradewar.welfare import government_welfare_hat
 __all__ = ["BestResponse", "best_response", "log_government_welfare"]
 
 LOWER, UPPER = 0.0, 10.0  # Ossa's bounds on a tariff (0% and 1000%)
+SWEEP = (0.0, 0.5, 1.0, 2.0, 5.0)  # industry tariff levels tried against non-concavity
 
 
 def log_government_welfare(
@@ -45,6 +46,7 @@ class BestResponse:
     evaluations: int
     converged: bool
     message: str
+    sweeps: int = 0  # industry sweeps that found a better local optimum
 
 
 def _embed(base: FloatArray, j: int, partners: FloatArray, v: FloatArray) -> FloatArray:
@@ -64,11 +66,20 @@ def best_response(
     upper: float = UPPER,
     gtol: float = 1e-11,
     ftol: float = 1e-15,
+    sweep: tuple[float, ...] = SWEEP,
+    max_sweeps: int = 4,
 ) -> BestResponse:
     """Region ``j``'s optimal tariffs against ``tariffs`` (its own column there is ignored).
 
     ``start``: initial ``[N - 1, S]`` tariffs on the partners (default ``1 / (sigma - 1)``,
     the optimal tariff of a small-exporter Armington-Krugman economy, as in Ossa's code).
+
+    Government welfare need not be concave in an industry's tariff: with political-economy
+    weights, an industry can have a local optimum at a moderate tariff and a better one at a
+    prohibitive tariff (Japan's rice in Ossa's Panel B). After each local search, every
+    industry's tariffs (on all partners at once) are tried at the levels in ``sweep`` (and the
+    upper bound); the best improvement found restarts the local search, at most ``max_sweeps``
+    times. The sweep costs one equilibrium solve per industry and level.
     """
     n, s = sh.n, sh.sigma.size
     partners = np.array([i for i in range(n) if i != j])
@@ -109,14 +120,42 @@ def best_response(
         value = float(log_government_welfare(sh, y, t, weights)[j])
         return -value, -(g_t - f_t @ adjoint) / scale
 
-    res = optimize.minimize(
-        fun,
-        v0 * scale,
-        jac=True,
-        method="L-BFGS-B",
-        bounds=list(zip(lower * scale, upper * scale, strict=True)),
-        options={"maxiter": 5000, "maxfun": 20000, "ftol": ftol, "gtol": gtol, "maxcor": 30},
-    )
+    def local(v: FloatArray) -> optimize.OptimizeResult:
+        return optimize.minimize(
+            fun,
+            v * scale,
+            jac=True,
+            method="L-BFGS-B",
+            bounds=list(zip(lower * scale, upper * scale, strict=True)),
+            options={"maxiter": 5000, "maxfun": 20000, "ftol": ftol, "gtol": gtol, "maxcor": 30},
+        )
+
+    levels = sorted({*(x for x in sweep if lower <= x <= upper), upper})
+
+    def industry_sweep(v: FloatArray, value: float) -> tuple[FloatArray, float]:
+        best_v, best = v, value
+        grid = v.reshape(partners.size, s)
+        y = state["y"]
+        for k in range(s):
+            for level in levels:
+                trial = grid.copy()
+                trial[:, k] = level
+                t = _embed(tariffs, j, partners, trial)
+                y_trial = eq.solve(sh, t, start=y).y
+                g = float(log_government_welfare(sh, y_trial, t, weights)[j])
+                if g > best + 1e-10:
+                    best_v, best = trial.reshape(-1), g
+        return best_v, best
+
+    res = local(v0)
+    sweeps = 0
+    while sweeps < max_sweeps and levels:
+        v, value = res.x / scale, -float(res.fun)
+        candidate, better = industry_sweep(v, value)
+        if better <= value:
+            break
+        sweeps += 1
+        res = local(candidate)
     t = _embed(tariffs, j, partners, res.x / scale)
     y = eq.solve(sh, t, start=state["y"]).y
     return BestResponse(
@@ -127,4 +166,5 @@ def best_response(
         evaluations=state["calls"],
         converged=bool(res.success),
         message=str(res.message),
+        sweeps=sweeps,
     )

@@ -7,28 +7,33 @@ the median, over partners x industries, of the tariff-setting region's tariffs, 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares, shares
-from tariffscope.impact.tradewar.data import TradeWarData
+from tariffscope.impact.tradewar.data import TradeWarData, load_ossa2014, load_ossa2014_tables
 from tariffscope.impact.tradewar.nash import NashResult, nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response
 from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 __all__ = [
+    "PANELS",
     "Outcome",
     "combine_optimal",
+    "compare",
     "median_tariffs",
     "nash_table",
     "optimal_table",
     "optimal_tariffs",
     "outcome",
+    "reproduce",
     "weights",
 ]
 
@@ -126,3 +131,41 @@ def combine_optimal(data: TradeWarData, solved: list[FloatArray]) -> FloatArray:
 def _with_average(frame: pd.DataFrame) -> pd.DataFrame:
     average = frame.drop(columns="region").mean().to_dict()
     return pd.concat([frame, pd.DataFrame([{"region": "Average", **average}])], ignore_index=True)
+
+
+PANELS = {False: "A_no_political_economy", True: "B_political_economy"}
+
+
+@functools.cache
+def _ossa_optimal(political: bool) -> tuple[FloatArray, ...]:
+    return tuple(optimal_tariffs(load_ossa2014(), political))
+
+
+@functools.cache
+def reproduce(table: int, political: bool) -> pd.DataFrame:
+    """Table 3 or 4 (one panel) on Ossa's data; cached per process (a panel takes ~1 minute)."""
+    data = load_ossa2014()
+    solved = list(_ossa_optimal(political))
+    if table == 3:
+        return optimal_table(data, political, solved)
+    if table == 4:
+        return nash_table(data, political, combine_optimal(data, solved))[0]
+    raise InputError(f"table must be 3 or 4 (got {table})")
+
+
+def compare(ours: pd.DataFrame, table: int, political: bool) -> pd.DataFrame:
+    """Long form: region, column, ours, published (Ossa's arrays) and the gap."""
+    published = load_ossa2014_tables()
+    ref = published[(published["table"] == table) & (published["panel"] == PANELS[political])]
+    long = ours.melt(id_vars="region", var_name="column", value_name="ours")
+    merged = long.merge(
+        ref.rename(columns={"row": "region", "value": "published"})[
+            ["region", "column", "published"]
+        ],
+        on=["region", "column"],
+        how="left",
+    )
+    merged["gap"] = merged["ours"] - merged["published"]
+    merged.insert(0, "panel", PANELS[political])
+    merged.insert(0, "table", table)
+    return merged
