@@ -8,6 +8,7 @@ import pytest
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import shares
+from tariffscope.impact.tradewar.cooperative import cooperative_tariffs, log_welfare_and_jacobian
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.nash import nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
@@ -148,3 +149,30 @@ def test_bad_shapes_are_refused() -> None:
             sigma=np.array([0.5, 2.0]),
             lambda_pol=data.lambda_pol,
         )
+
+
+def test_talks_from_a_symmetric_trade_war_end_in_free_trade_with_equal_gains() -> None:
+    """With one industry and mirror-image countries, free trade is efficient and symmetric, so
+    the cooperative tariffs from the Nash equilibrium are zero and each government gains back
+    exactly what the war cost it."""
+    data = armington_two_country(0.5, 4.0)
+    sh = shares(data)
+    nash = nash_tariffs(sh, data.lambda_pol, np.full((2, 2, 1), 0.2))
+    at_war, _, _ = log_welfare_and_jacobian(sh, nash.tariffs, data.lambda_pol)
+    assert at_war[0] < -1e-3
+    talks = cooperative_tariffs(sh, data.lambda_pol, at_war, nash.tariffs)
+    assert talks.converged
+    np.testing.assert_allclose(talks.tariffs, 0.0, atol=1e-6)
+    assert talks.common_gain_pct == pytest.approx(100 * (np.exp(-at_war[0]) - 1), abs=1e-6)
+
+
+def test_talks_from_factual_tariffs_raise_every_government_equally() -> None:
+    data = synthetic_economy()
+    sh = shares(data)
+    talks = cooperative_tariffs(sh, data.lambda_pol, np.zeros(3), data.tariffs)
+    assert talks.converged
+    assert talks.common_gain_pct > 0.1
+    np.testing.assert_allclose(
+        100 * (talks.government_welfare_hat - 1), talks.common_gain_pct, atol=1e-7
+    )
+    assert (talks.tariffs >= -1e-12).all()
