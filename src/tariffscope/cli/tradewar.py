@@ -10,6 +10,7 @@ import sys
 from enum import StrEnum
 from typing import Annotated
 
+import numpy as np
 import pandas as pd
 import typer
 from rich import box
@@ -46,12 +47,13 @@ def _print_table(frame: pd.DataFrame) -> None:
         for column in columns:
             out.add_column(column, justify="right")
         for region, cells in rows.groupby("region", sort=False):
-            by = cells.set_index("column")
+            ours = cells.set_index("column")["ours"].astype(float)
+            published = cells.set_index("column")["published"].astype(float)
             out.add_row(
                 str(region),
                 *(
-                    f"{by.at[c, 'ours']:.2f} / "
-                    + ("-" if pd.isna(by.at[c, "published"]) else f"{by.at[c, 'published']:.1f}")
+                    f"{float(ours[c]):.2f} / "
+                    + ("-" if np.isnan(published[c]) else f"{float(published[c]):.1f}")
                     for c in columns
                 ),
             )

@@ -40,7 +40,7 @@ class Shares:
 
     @property
     def n(self) -> int:
-        return self.trade.shape[0]
+        return int(self.trade.shape[0])
 
     @property
     def numeraire_weights(self) -> FloatArray:

@@ -99,11 +99,11 @@ def cooperative_tariffs(
             values, jac, y = log_welfare_and_jacobian(sh, t, weights, start=state["y"])
             state["y"] = y
             cache.clear()
-            cache[key] = (values - reference_log_welfare, jac)
+            cache[key] = (np.asarray(values - reference_log_welfare), jac)
         return cache[key]
 
     def constraints(x: FloatArray) -> FloatArray:
-        return evaluate(x)[0] - x[m]
+        return np.asarray(evaluate(x)[0] - x[m])
 
     def constraints_jac(x: FloatArray) -> FloatArray:
         return np.hstack([evaluate(x)[1], -np.ones((n, 1))])

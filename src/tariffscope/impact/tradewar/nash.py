@@ -37,7 +37,6 @@ def nash_tariffs(
     tol: float = 1e-3,
     max_rounds: int = 30,
     progress: Callable[[int, float], None] | None = None,
-    **optimiser: float,
 ) -> NashResult:
     """Nash tariffs from ``start`` (e.g. each region's optimal tariffs against the factual)."""
     n = sh.n
@@ -49,7 +48,7 @@ def nash_tariffs(
         before = t.copy()
         for j in range(n):
             guess = np.delete(t[:, j, :], j, axis=0)
-            t = best_response(sh, j, t, weights, start=guess, **optimiser).tariffs
+            t = best_response(sh, j, t, weights, start=guess).tariffs
         change = float(np.mean(np.abs(t - before)))
         if progress is not None:
             progress(rnd, change)

@@ -49,6 +49,14 @@ class BestResponse:
     sweeps: int = 0  # industry sweeps that found a better local optimum
 
 
+@dataclass
+class _State:
+    """The last equilibrium (warm start for the next trial) and the evaluation count."""
+
+    y: FloatArray
+    calls: int = 0
+
+
 def _embed(base: FloatArray, j: int, partners: FloatArray, v: FloatArray) -> FloatArray:
     t = base.copy()
     t[partners, j, :] = v.reshape(len(partners), -1)
@@ -99,14 +107,14 @@ def best_response(
     scale = np.sqrt(np.maximum(curvature, 1e-12))
     scale = scale / np.exp(np.mean(np.log(scale)))
     eye_y = 1j * eq.STEP * np.eye(2 * n)
-    state = {"y": np.ones(2 * n), "calls": 0}
+    state = _State(np.ones(2 * n))
 
     def fun(u: FloatArray) -> tuple[float, FloatArray]:
         v = u / scale
-        state["calls"] += 1
+        state.calls += 1
         t = _embed(tariffs, j, partners, v)
-        y = eq.solve(sh, t, start=state["y"]).y
-        state["y"] = y
+        y = eq.solve(sh, t, start=state.y).y
+        state.y = y
         ys = y[None, :] + eye_y
         jac = eq.residual(sh, ys, t).imag.T / eq.STEP
         g_y = log_government_welfare(sh, ys, t, weights)[:, j].imag / eq.STEP
@@ -135,7 +143,7 @@ def best_response(
     def industry_sweep(v: FloatArray, value: float) -> tuple[FloatArray, float]:
         best_v, best = v, value
         grid = v.reshape(partners.size, s)
-        y = state["y"]
+        y = state.y
         for k in range(s):
             for level in levels:
                 trial = grid.copy()
@@ -157,13 +165,13 @@ def best_response(
         sweeps += 1
         res = local(candidate)
     t = _embed(tariffs, j, partners, res.x / scale)
-    y = eq.solve(sh, t, start=state["y"]).y
+    y = eq.solve(sh, t, start=state.y).y
     return BestResponse(
         region=j,
         tariffs=t,
         government_welfare_hat=float(np.exp(-res.fun)),
         y=y,
-        evaluations=state["calls"],
+        evaluations=state.calls,
         converged=bool(res.success),
         message=str(res.message),
         sweeps=sweeps,
