@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "data",
     "ge",
     "simulate",
+    "tradewar",
     "etr",
     "extract",
     "eval",

@@ -1,0 +1,178 @@
+"""Closed-form and internal-consistency checks of the trade-war engine on synthetic economies."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tariffscope.errors import InputError
+from tariffscope.impact.tradewar import equilibrium as eq
+from tariffscope.impact.tradewar.baseline import shares
+from tariffscope.impact.tradewar.cooperative import cooperative_tariffs, log_welfare_and_jacobian
+from tariffscope.impact.tradewar.data import TradeWarData
+from tariffscope.impact.tradewar.nash import nash_tariffs
+from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
+from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
+
+
+def synthetic_economy(n: int = 3, s: int = 2, seed: int = 0) -> TradeWarData:
+    """A synthetic balanced economy (symmetric trade, so net exports are zero)."""
+    rng = np.random.default_rng(seed)
+    trade = rng.uniform(1.0, 10.0, size=(n, n, s))
+    trade = trade + trade.transpose(1, 0, 2)
+    trade[np.arange(n), np.arange(n), :] *= 10.0  # home bias
+    tariffs = rng.uniform(0.0, 0.2, size=(n, n, s))
+    tariffs[np.arange(n), np.arange(n), :] = 0.0
+    return TradeWarData(
+        regions=tuple(f"R{k}" for k in range(n)),
+        sectors=tuple(f"S{k}" for k in range(s)),
+        trade=trade,
+        tariffs=tariffs,
+        sigma=np.linspace(2.5, 6.0, s),
+        lambda_pol=rng.uniform(0.5, 1.5, size=(n, s)),
+    )
+
+
+def _welfare(data: TradeWarData, new_tariffs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    sh = shares(data)
+    sol = eq.solve(sh, new_tariffs)
+    p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, new_tariffs)
+    return welfare_hat(sh, sol.expenditure_hat, p), government_welfare_hat(
+        sh, p, new_tariffs, data.lambda_pol
+    )
+
+
+def test_zero_change_gives_zero_welfare_change() -> None:
+    data = synthetic_economy()
+    welfare, government = _welfare(data, data.tariffs)
+    np.testing.assert_allclose(welfare, 1.0, atol=1e-12)
+    np.testing.assert_allclose(government, 1.0, atol=1e-12)
+
+
+def test_a_tariff_rise_moves_welfare_and_unit_weights_make_government_welfare_welfare() -> None:
+    data = synthetic_economy()
+    new = data.tariffs.copy()
+    new[1, 0, :] += 0.3
+    sh = shares(data)
+    sol = eq.solve(sh, new)
+    p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, new)
+    welfare = welfare_hat(sh, sol.expenditure_hat, p)
+    assert welfare[1] < 1.0  # the exporter facing the tariff loses
+    assert np.max(np.abs(welfare - 1.0)) > 1e-4
+    government = government_welfare_hat(sh, p, new, np.ones((3, 2)))
+    np.testing.assert_allclose(government, welfare, rtol=1e-12)
+    np.testing.assert_allclose(eq.residual(sh, sol.y, new), 0.0, atol=1e-11)
+
+
+def test_complex_step_jacobian_matches_finite_differences() -> None:
+    data = synthetic_economy()
+    sh = shares(data)
+    y = np.linspace(0.95, 1.05, 2 * sh.n)
+    jac = eq.jacobian_y(sh, y, data.tariffs)
+    h = 1e-6
+    fd = np.column_stack(
+        [
+            (eq.residual(sh, y + h * e, data.tariffs) - eq.residual(sh, y - h * e, data.tariffs))
+            / (2 * h)
+            for e in np.eye(2 * sh.n)
+        ]
+    )
+    np.testing.assert_allclose(jac, fd, atol=1e-7)
+
+
+def test_best_response_is_a_local_maximum_of_solved_government_welfare() -> None:
+    data = synthetic_economy()
+    sh = shares(data)
+    br = best_response(sh, 0, data.tariffs, data.lambda_pol)
+    assert br.converged
+    base = float(log_government_welfare(sh, br.y, br.tariffs, data.lambda_pol)[0])
+    rng = np.random.default_rng(1)
+    for _ in range(5):
+        trial = br.tariffs.copy()
+        trial[1:, 0, :] = np.maximum(trial[1:, 0, :] + rng.normal(0, 0.02, size=(2, 2)), 0.0)
+        y = eq.solve(sh, trial).y
+        assert float(log_government_welfare(sh, y, trial, data.lambda_pol)[0]) <= base + 1e-12
+
+
+def armington_two_country(home_share: float, sigma: float) -> TradeWarData:
+    """One industry, two countries with balanced trade: the Armington special case.
+
+    ``home_share`` is Home's share of the two domestic markets; 0.5 makes mirror images."""
+    foreign_size = 1.0 / home_share - 1.0
+    trade = np.array([[[5.0], [1.0]], [[1.0], [5.0 * foreign_size]]])
+    return TradeWarData(
+        regions=("Home", "Foreign"),
+        sectors=("goods",),
+        trade=trade,
+        tariffs=np.zeros((2, 2, 1)),
+        sigma=np.array([sigma]),
+        lambda_pol=np.ones((2, 1)),
+    )
+
+
+@pytest.mark.parametrize(("home_share", "sigma"), [(0.5, 5.0), (0.2, 3.0), (0.8, 4.0)])
+def test_one_sector_optimal_tariff_is_the_inverse_export_supply_elasticity(
+    home_share: float, sigma: float
+) -> None:
+    """Costinot and Rodríguez-Clare (2014, Handbook vol. 4, ch. 4, section 4.1): with one
+    sector, ``t* = 1 / (epsilon lambda'_FF)``, epsilon = sigma - 1 the trade elasticity and
+    ``lambda'_FF`` Foreign's own-spending share at the optimum (Foreign's tariff zero)."""
+    data = armington_two_country(home_share, sigma)
+    sh = shares(data)
+    br = best_response(sh, 0, data.tariffs, data.lambda_pol, start=np.array([[0.1]]))
+    tariff = br.tariffs[1, 0, 0]
+    p = eq.parts(sh, br.y[:2], br.y[2:], br.tariffs)
+    flows = sh.trade * p.trade_hat * (1.0 + br.tariffs)
+    foreign_own_share = flows[1, 1, 0] / flows[:, 1, 0].sum()
+    closed_form = 1.0 / ((sigma - 1.0) * foreign_own_share)
+    assert tariff == pytest.approx(closed_form, abs=1e-6)
+    assert tariff > 1.0 / (sigma - 1.0)  # a large Foreign market would give 1/epsilon
+
+
+def test_nash_tariffs_of_mirror_image_countries_are_equal() -> None:
+    data = armington_two_country(0.5, 4.0)  # Home and Foreign mirror each other
+    sh = shares(data)
+    nash = nash_tariffs(sh, data.lambda_pol, np.full((2, 2, 1), 0.2))
+    assert nash.converged
+    assert nash.tariffs[1, 0, 0] == pytest.approx(nash.tariffs[0, 1, 0], abs=1e-6)
+    assert nash.tariffs[1, 0, 0] > 0.0
+
+
+def test_bad_shapes_are_refused() -> None:
+    data = synthetic_economy()
+    with pytest.raises(InputError, match="sigma"):
+        TradeWarData(
+            regions=data.regions,
+            sectors=data.sectors,
+            trade=data.trade,
+            tariffs=data.tariffs,
+            sigma=np.array([0.5, 2.0]),
+            lambda_pol=data.lambda_pol,
+        )
+
+
+def test_talks_from_a_symmetric_trade_war_end_in_free_trade_with_equal_gains() -> None:
+    """With one industry and mirror-image countries, free trade is efficient and symmetric, so
+    the cooperative tariffs from the Nash equilibrium are zero and each government gains back
+    exactly what the war cost it."""
+    data = armington_two_country(0.5, 4.0)
+    sh = shares(data)
+    nash = nash_tariffs(sh, data.lambda_pol, np.full((2, 2, 1), 0.2))
+    at_war, _, _ = log_welfare_and_jacobian(sh, nash.tariffs, data.lambda_pol)
+    assert at_war[0] < -1e-3
+    talks = cooperative_tariffs(sh, data.lambda_pol, at_war, nash.tariffs)
+    assert talks.converged
+    np.testing.assert_allclose(talks.tariffs, 0.0, atol=1e-6)
+    assert talks.common_gain_pct == pytest.approx(100 * (np.exp(-at_war[0]) - 1), abs=1e-6)
+
+
+def test_talks_from_factual_tariffs_raise_every_government_equally() -> None:
+    data = synthetic_economy()
+    sh = shares(data)
+    talks = cooperative_tariffs(sh, data.lambda_pol, np.zeros(3), data.tariffs)
+    assert talks.converged
+    assert talks.common_gain_pct > 0.1
+    np.testing.assert_allclose(
+        100 * (talks.government_welfare_hat - 1), talks.common_gain_pct, atol=1e-7
+    )
+    assert (talks.tariffs >= -1e-12).all()
