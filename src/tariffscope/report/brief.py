@@ -168,9 +168,7 @@ def no_negotiation_pair(
     )
 
 
-def _status(
-    links: Sequence[MeasureLink], events: Sequence[Event], pair: tuple[str, str]
-) -> str:
+def _status(links: Sequence[MeasureLink], events: Sequence[Event], pair: tuple[str, str]) -> str:
     kinds = {e.kind for e in events if e.status == "happened"}
     if "agreement" in kinds or any(link.status == "agreed" for link in links):
         return "framework announced"
