@@ -15,11 +15,11 @@ pytest.importorskip(
     "distributed", reason="the dask extra is not installed: pip install 'tariffscope[dask]'"
 )
 
-import cloudpickle  # noqa: E402  (after the skip: it comes with the dask extra)
-from distributed import Client  # noqa: E402
+import _dask_helpers
+import cloudpickle
+from distributed import Client
 
-import _dask_helpers  # noqa: E402
-from tariffscope.distributed import cluster_client  # noqa: E402
+from tariffscope.distributed import cluster_client
 
 # the workers cannot import the tests folder: send the helpers' classes by value
 cloudpickle.register_pickle_by_value(_dask_helpers)

@@ -112,7 +112,7 @@ def test_a_worker_killed_mid_ingest_loses_no_story(
     assert sorted(extracted(tmp_path / "log")) == sorted(p.name for p in twelve)
 
 
-class _Interrupted(Exception):
+class _InterruptedError(Exception):
     pass
 
 
@@ -124,10 +124,10 @@ def test_an_interrupted_run_resumes_from_its_staged_partitions(
 
     def stop_after_first_story(done: int, total: int, result: InputResult) -> None:
         if result.status == "added":
-            raise _Interrupted
+            raise _InterruptedError
 
     with Store.open(tmp_path / "store.duckdb") as store:
-        with pytest.raises(_Interrupted):
+        with pytest.raises(_InterruptedError):
             ingest_on_cluster(
                 store, twelve, client, stop_after_first_story, staging=staging,
                 extractor=CountingGold(dev_dir / "gold", first_log), partition_size=4,
