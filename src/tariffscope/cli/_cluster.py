@@ -10,7 +10,9 @@ import typer
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["ClusterOption", "maybe_cluster"]
+    from tariffscope.distributed.cluster import ClusterSpec
+
+__all__ = ["ClusterOption", "cluster_spec", "maybe_cluster"]
 
 ClusterOption = Annotated[
     str | None,
@@ -23,14 +25,23 @@ ClusterOption = Annotated[
 ]
 
 
-def maybe_cluster(cluster: str | None) -> AbstractContextManager[Client | None]:
-    """A Dask client for ``--cluster`` (closing a cluster it started), or None without it.
-
-    Raises InputError (exit 2) for a malformed value or a missing ``dask`` extra.
-    """
+def cluster_spec(cluster: str | None) -> ClusterSpec | None:
+    """Parse ``--cluster`` (before any work: a malformed value is an InputError, exit 2)."""
     if cluster is None:
+        return None
+    from tariffscope.distributed.cluster import parse_cluster
+
+    return parse_cluster(cluster)
+
+
+def maybe_cluster(spec: ClusterSpec | None) -> AbstractContextManager[Client | None]:
+    """A Dask client for a parsed ``--cluster`` (closing a cluster it started), or None.
+
+    Raises InputError (exit 2) when the ``dask`` extra is missing.
+    """
+    if spec is None:
         nothing: AbstractContextManager[Any] = nullcontext(None)
         return nothing
-    from tariffscope.distributed.cluster import cluster_client, parse_cluster
+    from tariffscope.distributed.cluster import cluster_client
 
-    return cluster_client(parse_cluster(cluster))
+    return cluster_client(spec)

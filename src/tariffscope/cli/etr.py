@@ -25,7 +25,7 @@ from tariffscope.cli._app import (
     out_console,
     plain_console,
 )
-from tariffscope.cli._cluster import ClusterOption, maybe_cluster
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_file
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
@@ -173,6 +173,7 @@ def etr_command(
     from tariffscope.api import etr
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
+    spec = cluster_spec(cluster)
     if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
@@ -180,7 +181,7 @@ def etr_command(
     for path in (out, chart):
         if path is not None:
             writable_file(path)
-    with maybe_cluster(cluster) as client:
+    with maybe_cluster(spec) as client:
         if client is None:
             map_laws = None
         else:

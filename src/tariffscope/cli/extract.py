@@ -19,7 +19,7 @@ from tariffscope.cli._app import (
     plain_text_column,
     progress_bar,
 )
-from tariffscope.cli._cluster import ClusterOption, maybe_cluster
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_folder
 from tariffscope.cli._json import print_json, write_json
 from tariffscope.cli._workers import joined_workers
@@ -28,6 +28,7 @@ from tariffscope.errors import ExtractionError, InputError
 from tariffscope.strict_json import to_json
 
 if TYPE_CHECKING:
+    from tariffscope.distributed.cluster import ClusterSpec
     from tariffscope.news.ingest import Article
 
 __all__ = ["ARTICLE_SUFFIXES", "register"]
@@ -139,7 +140,7 @@ def _batch(
     jobs: int,
     out: Path | None,
     fmt: Format,
-    cluster: str | None = None,
+    cluster: ClusterSpec | None = None,
 ) -> int:
     from tariffscope.news.api import extract_many
     from tariffscope.news.ingest import read_article
@@ -241,17 +242,18 @@ def register(app: typer.Typer) -> None:
         is 2 when any file could not be read. With --cluster (a folder only) the articles
         are extracted on Dask workers instead of --jobs processes.
         """
+        spec = cluster_spec(cluster)
         path = Path(source)
         if (
             source not in {"-"}
             and not source.startswith(("http://", "https://"))
             and (path.is_dir())
         ):
-            failed = _batch(path, model, jobs, out, fmt, cluster)
+            failed = _batch(path, model, jobs, out, fmt, spec)
             if failed:
                 raise typer.Exit(2)
             return
-        if cluster is not None:
+        if spec is not None:
             raise InputError(f"--cluster needs a folder of articles, not {source!r}")
         extraction = _single(source, model)
         if fmt is Format.json:

@@ -15,7 +15,7 @@ from tariffscope.cli._app import (
     plain_text_column,
     progress_bar,
 )
-from tariffscope.cli._cluster import ClusterOption, maybe_cluster
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._json import print_json
 from tariffscope.errors import EXIT_BAD_INPUT, ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
@@ -92,7 +92,7 @@ def ingest_command(
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
-    with maybe_cluster(cluster) as client, open_store(db, wait=wait) as store:
+    with maybe_cluster(cluster_spec(cluster)) as client, open_store(db, wait=wait) as store:
         columns = (
             plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
