@@ -94,6 +94,8 @@ def cluster_client(spec: ClusterSpec | str, *, timeout: float = 30.0) -> Iterato
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # no dashboard; its bare HTTP server on a free port, not 8787 (which may be taken)
+            scheduler_kwargs={"dashboard_address": ":0"},
         )
         try:
             with distributed.Client(cluster) as client:
