@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tariffscope.errors import InputError
+from tariffscope.errors import InputError, TariffscopeError
 from tariffscope.news.ingest import Article
 from tariffscope.store import Store, article_hashes
 from tariffscope.store._staging import STAGED_SUFFIX, read_staged
@@ -187,13 +187,18 @@ class _Merger:
                 )
             else:
                 extraction = dataclasses.replace(story.parsed(), article=article.meta)
-                article_id = self.store.add_article(
-                    article.source,
-                    article.text,
-                    extraction,
-                    extractor=self.name,
-                    negotiations=article_pairs(extraction, article.text),
-                )
+                try:
+                    article_id = self.store.add_article(
+                        article.source,
+                        article.text,
+                        extraction,
+                        extractor=self.name,
+                        negotiations=article_pairs(extraction, article.text),
+                    )
+                except TariffscopeError as error:  # as ingest_paths: this story fails alone
+                    failed = InputResult(article.source, "failed", None, error.one_line(), title)
+                    self._finish(position, failed)
+                    continue
                 self._finish(
                     position, InputResult(article.source, "added", article_id, None, title)
                 )
