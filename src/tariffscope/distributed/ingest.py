@@ -20,11 +20,12 @@ The run, for inputs expanded on the driver (:func:`tariffscope.tracker.expand_in
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import logging
-import shutil
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -275,6 +276,7 @@ def ingest_on_cluster(
     futures: dict[Any, int] = {}
     ready: set[int] = set()
     reused = skipped = 0
+    run = uuid.uuid4().hex[:8]  # task keys of this run only, whatever ran before on the cluster
     from tariffscope.distributed._tasks import extract_partition
 
     for index, partition in enumerate(partitions):
@@ -300,7 +302,7 @@ def ingest_on_cluster(
                 path,
                 [(p, a) for p, a, _ in missing],
                 extractor,
-                key=f"tariffscope-extract-{partition.key}",
+                key=f"tariffscope-extract-{partition.key}-{run}",
             )
             futures[future] = index
     if on_plan is not None:
@@ -338,5 +340,7 @@ def ingest_on_cluster(
         for path in merger.merged:
             path.unlink(missing_ok=True)
         if not any(folder.glob(f"*{STAGED_SUFFIX}")):
-            shutil.rmtree(folder, ignore_errors=True)
+            (folder / MANIFEST).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder holding anything else stays
+                folder.rmdir()
     return done.report()
