@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 if TYPE_CHECKING:
+    from tariffscope.impact.etr.series import LawMapper
     from tariffscope.impact.ge_runs import GERun
 from tariffscope.api._dates import DateLike, iso
 
@@ -119,13 +120,15 @@ def etr(
     partners: Sequence[str] | None = None,
     by: Literal["partner", "sector"] = "partner",
     rates: Literal["applied", "statutory"] = "applied",
+    map_laws: LawMapper | None = None,
 ) -> pd.DataFrame:
     """The daily trade-weighted US tariff rate (2024 imports as weights), by partner or sector.
 
     Give ``date`` for one day, or ``start`` and ``end`` for a daily series. ``partners`` are
     ISO3 codes, ``EUN`` or ``ALL`` (default: ALL and every partner with ``by="partner"``).
     ``rates="applied"`` mixes in the preferences entries claim (claim shares); "statutory"
-    claims none.
+    claims none. ``map_laws`` computes the distinct laws elsewhere (on a Dask cluster:
+    :func:`tariffscope.distributed.law_mapper`); the default computes them here.
 
     Returns one row per day and partner (and sector): date, partner, imports_usd, duties_usd,
     etr_pct, etr_after_substitution_pct, law_from, ...; ``frame.attrs`` holds ``warnings`` and
@@ -149,7 +152,7 @@ def etr(
         raise InputError(f"rates must be one of {', '.join(LINE_RATES)}; got {rates!r}")
     return effective_rates(
         first, last, partners=list(partners) if partners else None, by=by,
-        line_rates=LINE_RATES[rates],
+        line_rates=LINE_RATES[rates], map_laws=map_laws,
     )  # fmt: skip
 
 

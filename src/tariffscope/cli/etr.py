@@ -25,6 +25,7 @@ from tariffscope.cli._app import (
     out_console,
     plain_console,
 )
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_file
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
@@ -161,12 +162,18 @@ def etr_command(
             "programmes by claim shares); statutory: no preference claimed.",
         ),
     ] = Rates.applied,
+    cluster: ClusterOption = None,
 ) -> None:
     """Effective tariff rates: duties the law levies on 2024 US imports / those imports, by day,
-    before and after substitution (SMART)."""
+    before and after substitution (SMART).
+
+    With --cluster the distinct laws of the period (one per set of measures in force, not
+    one per day) are computed on Dask workers; the answer is the same.
+    """
     from tariffscope.api import etr
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
+    spec = cluster_spec(cluster)
     if chart is not None and chart.suffix.lower() not in CHART_SUFFIXES:
         raise InputError(
             f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
@@ -174,7 +181,22 @@ def etr_command(
     for path in (out, chart):
         if path is not None:
             writable_file(path)
-    frame = etr(date=date, start=start, end=end, partners=partner, by=by.value, rates=rates.value)
+    with maybe_cluster(spec) as client:
+        if client is None:
+            map_laws = None
+        else:
+            from tariffscope.distributed import law_mapper
+
+            map_laws = law_mapper(client)
+        frame = etr(
+            date=date,
+            start=start,
+            end=end,
+            partners=partner,
+            by=by.value,
+            rates=rates.value,
+            map_laws=map_laws,
+        )
     first, last = str(date or start), str(date or end)
     warnings = list(frame.attrs.get("warnings", []))
     if output_format is TabularFormat.json:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -18,12 +19,17 @@ from tariffscope.cli._app import (
     plain_text_column,
     progress_bar,
 )
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_folder
 from tariffscope.cli._json import print_json, write_json
 from tariffscope.cli._workers import joined_workers
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import ExtractionError, InputError
 from tariffscope.strict_json import to_json
+
+if TYPE_CHECKING:
+    from tariffscope.distributed.cluster import ClusterSpec
+    from tariffscope.news.ingest import Article
 
 __all__ = ["ARTICLE_SUFFIXES", "register"]
 
@@ -128,9 +134,16 @@ def _single(source: str, model: str | None) -> Extraction:
     return extract(source, model=model)
 
 
-def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Format) -> int:
+def _batch(
+    folder: Path,
+    model: str | None,
+    jobs: int,
+    out: Path | None,
+    fmt: Format,
+    cluster: ClusterSpec | None = None,
+) -> int:
     from tariffscope.news.api import extract_many
-    from tariffscope.news.ingest import Article, read_article
+    from tariffscope.news.ingest import read_article
     from tariffscope.news.pipeline import load_pipeline
 
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
@@ -152,14 +165,34 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
     failed = len(failures)
     if out is not None:
         writable_folder(out)
-    nlp = load_pipeline(model)
     summary = Table(title=f"{len(articles)} articles from {folder}", title_justify="left")
     for column in ("article", "published", "actors", "events", "quotes", "measures", "deadlines"):
         summary.add_column(column)
     progress = progress_bar(
         plain_text_column("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
     )
-    with progress, joined_workers(extract_many(articles, nlp, n_process=jobs)) as results:
+    with maybe_cluster(cluster) as client:
+        if client is None:
+            results = extract_many(articles, load_pipeline(model), n_process=jobs)
+        else:
+            from tariffscope.distributed import extract_on_cluster
+
+            results = extract_on_cluster(articles, client, model)
+        _show(articles, results, progress, summary, out, fmt)
+    if fmt is Format.table or out is not None:
+        out_console.print(summary)
+    return failed
+
+
+def _show(
+    articles: list[Article],
+    found: Iterator[Extraction],
+    progress: Progress,
+    summary: Table,
+    out: Path | None,
+    fmt: Format,
+) -> None:
+    with progress, joined_workers(found) as results:
         task = progress.add_task("extract", total=len(articles))
         for article, extraction in zip(articles, results, strict=True):
             name = Path(article.source).stem
@@ -185,9 +218,6 @@ def _batch(folder: Path, model: str | None, jobs: int, out: Path | None, fmt: Fo
                 ),
             )
             progress.advance(task)
-    if fmt is Format.table or out is not None:
-        out_console.print(summary)
-    return failed
 
 
 def register(app: typer.Typer) -> None:
@@ -201,6 +231,7 @@ def register(app: typer.Typer) -> None:
         model: ModelOption = None,
         jobs: JobsOption = 2,
         out: OutOption = None,
+        cluster: ClusterOption = None,
     ) -> None:
         """Read a trade story into actors, events, quotes, measures and deadlines.
 
@@ -208,18 +239,22 @@ def register(app: typer.Typer) -> None:
         --jobs worker processes and a progress bar; JSON goes to --out (one file per
         article) or to stdout as one line per article. As for ``ingest``, each file that
         cannot be read is reported on one line, the others are processed, and the exit code
-        is 2 when any file could not be read.
+        is 2 when any file could not be read. With --cluster (a folder only) the articles
+        are extracted on Dask workers instead of --jobs processes.
         """
+        spec = cluster_spec(cluster)
         path = Path(source)
         if (
             source not in {"-"}
             and not source.startswith(("http://", "https://"))
             and (path.is_dir())
         ):
-            failed = _batch(path, model, jobs, out, fmt)
+            failed = _batch(path, model, jobs, out, fmt, spec)
             if failed:
                 raise typer.Exit(2)
             return
+        if spec is not None:
+            raise InputError(f"--cluster needs a folder of articles, not {source!r}")
         extraction = _single(source, model)
         if fmt is Format.json:
             print_json(extraction.to_dict())

@@ -15,6 +15,7 @@ from tariffscope.cli._app import (
     plain_text_column,
     progress_bar,
 )
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._json import print_json
 from tariffscope.errors import EXIT_BAD_INPUT, ExtractionError, MalformedInputError
 from tariffscope.store import Store, default_db_path
@@ -76,6 +77,7 @@ def ingest_command(
         Format, typer.Option("--format", "-f", help="Print a summary line or JSON results.")
     ] = Format.table,
     wait: WaitOption = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Read stories into the store: duplicates are skipped, unreadable inputs reported.
 
@@ -83,10 +85,14 @@ def ingest_command(
     interrupted run leaves only complete stories; run it again to add the rest. Each input
     that cannot be read is reported on one line and the others are stored; the exit code is 2
     when any input could not be read (as for ``extract`` of a folder).
+
+    With --cluster the stories are read and extracted on Dask workers, staged as Parquet
+    partitions beside the store (<store>.staging) and merged by this process; a run that
+    was interrupted, run again, extracts only the partitions not yet staged.
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
-    with open_store(db, wait=wait) as store:
+    with maybe_cluster(cluster_spec(cluster)) as client, open_store(db, wait=wait) as store:
         columns = (
             plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
@@ -106,7 +112,12 @@ def ingest_command(
                 if result.status == "failed" and total > 1:
                     bar.console.print(f"skipped: {result.message}", markup=False, highlight=False)
 
-            report = ingest_paths(store, inputs, progress)
+            if client is None:
+                report = ingest_paths(store, inputs, progress)
+            else:
+                from tariffscope.distributed import ingest_on_cluster
+
+                report = ingest_on_cluster(store, inputs, client, progress)
         where = store.path
         total = store.count_articles()
     if output_format is Format.json:

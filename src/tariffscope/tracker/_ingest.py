@@ -33,7 +33,11 @@ __all__ = [
     "ProgressCallback",
     "default_extractor",
     "expand_inputs",
+    "extract_batch",
+    "extractor_name",
+    "failure_message",
     "ingest_paths",
+    "read_input",
 ]
 
 logger = logging.getLogger(__name__)
@@ -100,7 +104,9 @@ def default_extractor(articles: Sequence[Article]) -> Iterable[Extraction]:
     return extract_many(articles)
 
 
-def _extractor_name(extractor: Extractor) -> str:
+def extractor_name(extractor: Extractor) -> str:
+    """The name stored with each article: the news pipeline's version and model, or the
+    custom extractor's ``name`` (or function name)."""
     if extractor is default_extractor:
         from tariffscope.news.pipeline import model_name
 
@@ -142,7 +148,9 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, str | None]]:
     return out
 
 
-def _read(source: str, fetch: Callable[[str], Article] | None) -> Article:
+def read_input(source: str, fetch: Callable[[str], Article] | None = None) -> Article:
+    """Read one file or URL (``fetch``, default
+    :func:`tariffscope.news.fetch.fetch_article`) into an article."""
     if _is_url(source):
         if fetch is None:
             from tariffscope.news.fetch import fetch_article
@@ -150,6 +158,38 @@ def _read(source: str, fetch: Callable[[str], Article] | None) -> Article:
             return fetch_article(source)
         return fetch(source)
     return read_article(source)
+
+
+def extract_batch(
+    extractor: Extractor, articles: Sequence[Article]
+) -> list[Extraction | Exception]:
+    """The extraction of each article, or the exception its extraction raised.
+
+    A batch that raises is retried one article at a time, so one bad article fails alone.
+    """
+    try:
+        found: list[Extraction | Exception] = list(extractor(articles))
+    except Exception as error:  # one bad article spoils the batch: retry one by one
+        if len(articles) == 1:
+            return [error]
+        return [r for a in articles for r in extract_batch(extractor, [a])]
+    if len(found) != len(articles):
+        return [
+            RuntimeError(
+                f"the extractor returned {len(found)} records for {len(articles)} articles"
+            )
+        ] * len(articles)
+    return found
+
+
+def failure_message(source: str, error: Exception) -> str:
+    """The one-line message of an input whose extraction raised ``error``."""
+    message = (
+        error.one_line()
+        if isinstance(error, TariffscopeError)
+        else f"{type(error).__name__}: {error}"
+    )
+    return f"{source}: extraction failed ({message})"
 
 
 Preparer = Callable[[Article], Article]
@@ -163,7 +203,7 @@ class _Run:
     ) -> None:
         self.store = store
         self.extractor = extractor
-        self.name = _extractor_name(extractor)
+        self.name = extractor_name(extractor)
         self.total = total
         self.progress = progress
         self.results: dict[int, InputResult] = {}
@@ -176,44 +216,16 @@ class _Run:
         if self.progress is not None:
             self.progress(len(self.results), self.total, result)
 
-    def _extract(self, articles: Sequence[Article]) -> list[Extraction | Exception]:
-        try:
-            found: list[Extraction | Exception] = list(self.extractor(articles))
-        except Exception as error:  # one bad article spoils the batch: retry one by one
-            if len(articles) == 1:
-                return [error]
-            return [r for a in articles for r in self._extract([a])]
-        if len(found) != len(articles):
-            return [
-                RuntimeError(
-                    f"the extractor returned {len(found)} records for {len(articles)} articles"
-                )
-            ] * len(articles)
-        return found
-
     def flush(self) -> None:
         batch, self.pending = self.pending, []
         if not batch:
             return
-        outcomes = self._extract([a for _, a in batch])
+        outcomes = extract_batch(self.extractor, [a for _, a in batch])
         for (position, article), outcome in zip(batch, outcomes, strict=True):
             title = article.meta.title
             if isinstance(outcome, Exception):
-                message = (
-                    outcome.one_line()
-                    if isinstance(outcome, TariffscopeError)
-                    else f"{type(outcome).__name__}: {outcome}"
-                )
-                self.finish(
-                    position,
-                    InputResult(
-                        article.source,
-                        "failed",
-                        None,
-                        f"{article.source}: extraction failed ({message})",
-                        title,
-                    ),
-                )
+                message = failure_message(article.source, outcome)
+                self.finish(position, InputResult(article.source, "failed", None, message, title))
                 continue
             extraction = dataclasses.replace(outcome, article=article.meta)
             try:
@@ -282,7 +294,7 @@ def ingest_paths(
             run.finish(position, InputResult(source, "failed", None, problem))
             continue
         try:
-            article = _read(source, fetch)
+            article = read_input(source, fetch)
             if prepare is not None:
                 article = prepare(article)
         except TariffscopeError as error:

@@ -10,7 +10,7 @@ one law's line table at a time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
@@ -36,7 +36,16 @@ from tariffscope.impact.pe.law import DEFAULT_REFERENCE_DATE
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.resolve import default_catalog, parse_date
 
-__all__ = ["ALL", "ETR_BY", "ETR_COLUMNS", "EtrBy", "effective_rates"]
+__all__ = [
+    "ALL",
+    "ETR_BY",
+    "ETR_COLUMNS",
+    "EtrBy",
+    "LawMapper",
+    "effective_rates",
+    "law_sums_on",
+    "serial_laws",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -198,6 +207,7 @@ def effective_rates(
     reference_date: date | str = DEFAULT_REFERENCE_DATE,
     sigma_source: SigmaSource = "hauk",
     catalog: Catalog | None = None,
+    map_laws: LawMapper | None = None,
 ) -> pd.DataFrame:
     """The trade-weighted US tariff rate on every day from ``start`` to ``end``.
 
@@ -220,6 +230,9 @@ def effective_rates(
         The law the 2024 trade was bought under, against which substitution is priced.
     sigma_source
         Elasticities of the substitution (see :func:`~tariffscope.impact.pe.load_sector_baseline`).
+    map_laws
+        How the sums of the distinct laws are computed (:data:`LawMapper`); default
+        :func:`serial_laws`, here and one at a time.
 
     Returns
     -------
@@ -252,12 +265,37 @@ def effective_rates(
     segments = law_segments(
         law_catalog, origins, horizon, with_claims=rates.uses_claims, extra_breaks=breaks
     )
-    laws, order, unrated = _laws(axis, segments, rates, first, last, reference_day, sigma_source)
+    laws, order, unrated = _laws(
+        axis, segments, rates, first, last, reference_day, sigma_source, map_laws or serial_laws
+    )
     warnings = _warnings(axis, rates, unrated) + warnings
     frame = _rows(axis, segments, laws, order, groups, first, last, by)
     frame.attrs["warnings"] = warnings
     frame.attrs["sources"] = _sources(axis, rates, law_catalog, sigma_source)
     return frame
+
+
+LawMapper = Callable[[LineRates, Sequence[date]], Sequence[LawSums]]
+"""``mapper(rates, days) -> sums``: the :class:`LawSums` of the law of each day, in order (the
+days are one per distinct law). :func:`serial_laws` computes them here, one at a time;
+:func:`tariffscope.distributed.law_mapper` maps them over a Dask cluster."""
+
+
+def law_sums_on(rates: LineRates, day: date) -> LawSums:
+    """The sums of the law of ``day`` on the embedded 2024 trade (a task a worker can run:
+    :func:`sector_axis` is cached per process)."""
+    axis = sector_axis()
+    return law_sums(axis, rates(axis.trade, day))
+
+
+def serial_laws(rates: LineRates, days: Sequence[date]) -> list[LawSums]:
+    """The sums of each day's law, one after the other (releasing each law's line table)."""
+    out = []
+    for day in days:
+        out.append(law_sums_on(rates, day))
+        if rates.release is not None:
+            rates.release()
+    return out
 
 
 def _laws(
@@ -268,24 +306,23 @@ def _laws(
     last: date,
     reference_day: date,
     sigma_source: SigmaSource,
+    mapper: LawMapper,
 ) -> tuple[dict[int, _Law], list[int], float]:
     """The sums of each period from ``first`` to ``last`` (by period index) and the periods in
-    order; a law that recurs is computed once."""
-    by_state: dict[bytes, LawSums] = {}
+    order; a law that recurs is computed once (``mapper`` gets one day of each)."""
+    reference = segments.index(reference_day)
+    periods = list(range(segments.index(first), segments.index(last) + 1))
+    first_period: dict[bytes, int] = {}
+    for k in [reference, *periods]:
+        first_period.setdefault(segments.state[k].tobytes(), k)
+    keys = list(first_period)
+    found = mapper(rates, [segments.starts[first_period[key]] for key in keys])
+    by_state = dict(zip(keys, found, strict=True))
 
     def sums_of(k: int) -> LawSums:
-        key = segments.state[k].tobytes()
-        stored = by_state.get(key)
-        if stored is None:
-            stored = law_sums(axis, rates(axis.trade, segments.starts[k]))
-            if rates.release is not None:
-                rates.release()
-            by_state[key] = stored
-        return stored
+        return by_state[segments.state[k].tobytes()]
 
-    reference = sums_of(segments.index(reference_day))
-    periods = list(range(segments.index(first), segments.index(last) + 1))
-    laws = {k: _law_of(axis, sums_of(k), reference, sigma_source) for k in periods}
+    laws = {k: _law_of(axis, sums_of(k), sums_of(reference), sigma_source) for k in periods}
     unrated = float(axis.imports.sum()) - min(float(law.imports.sum()) for law in laws.values())
     return laws, periods, unrated
 
