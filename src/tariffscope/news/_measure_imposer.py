@@ -22,6 +22,16 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = ["ImposerReader"]
 
 
+def _own_words(token: Token) -> list[Token]:
+    """A phrase without the appositions and clauses that describe it."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in {"appos", "relcl", "acl"})
+    return sorted(out, key=lambda t: t.i)
+
+
 class ImposerReader:
     """Methods that find the imposing country of a tariff rate."""
 
@@ -147,8 +157,12 @@ class ImposerReader:
         return None
 
     def _codes_of(self, token: Token, lex: Lexicon) -> list[str]:
-        """Every country a phrase names, in order ("Malaysia and Kazakhstan")."""
-        codes = [iso for iso, kind, _ in country_of_phrase(token.subtree, lex) if kind != "region"]
+        """Every country a phrase names, in order ("Malaysia and Kazakhstan"), leaving out the
+        countries of its appositions and relative clauses ("Indonesia, a nation that counts the
+        US as its biggest market,")."""
+        codes = [
+            iso for iso, kind, _ in country_of_phrase(_own_words(token), lex) if kind != "region"
+        ]
         return list(dict.fromkeys(codes))
 
     def _owner_code(

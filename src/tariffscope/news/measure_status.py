@@ -71,6 +71,7 @@ class StatusWords:
     imposing: frozenset[str]
     past_report: frozenset[str]
     aspire: frozenset[str]
+    deal_frames: frozenset[str]
     effect_verbs: frozenset[str]
     effect_objects: frozenset[str]
     cut_verbs: frozenset[str]
@@ -95,6 +96,7 @@ class StatusWords:
             imposing=lex.words("measure_status_imposing"),
             past_report=lex.words("measure_status_past_report"),
             aspire=lex.words("measure_status_aspire"),
+            deal_frames=lex.words("measure_status_deal_frames"),
             effect_verbs=lex.words("measure_status_effect_verbs"),
             effect_objects=lex.words("measure_status_effect_objects"),
             cut_verbs=lex.words("measure_cut_verbs"),
@@ -139,7 +141,15 @@ def _path(span: Span) -> list[Token]:
             break
         if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "advcl":
             break  # "..., leaving a 10% tariff in place": the participle's own clause
+        if _coordinated_verb(token):
+            break
     return out
+
+
+def _coordinated_verb(token: Token) -> bool:
+    """A verb coordinated with another heads its own clause, which shares only the subject:
+    "will avoid the threatened 32% tariffs and instead face a 19% rate"."""
+    return token.pos_ == "VERB" and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _in_place(path: list[Token]) -> bool:
@@ -279,7 +289,10 @@ def _reported_would(
 
 
 def _aspirational(token: Token, words: StatusWords) -> bool:
-    """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"."""
+    """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"; a deal
+    that frames the clause ("Under the deal, X will avoid ...") is not what the verb seeks."""
+    if token.dep_ == "pobj" and token.head.lower_ in words.deal_frames:
+        return False
     for t in [token, *list(token.ancestors)[:3]]:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
@@ -342,6 +355,8 @@ def read_clues(
         if token.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
         ):
+            break
+        if _coordinated_verb(token):
             break
     path = _path(span) + noun_path
     path_lemmas = _lemmas(path)
