@@ -23,12 +23,13 @@ __all__ = ["ImposerReader"]
 
 
 def _own_words(token: Token) -> list[Token]:
-    """A phrase without the appositions and clauses that describe it."""
+    """A phrase without the clauses that describe it ("Indonesia, a nation that counts the US as
+    its biggest market": Indonesia; an apposition's own nouns stay, "two of India's exports")."""
     out, stack = [], [token]
     while stack:
         current = stack.pop()
         out.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in {"appos", "relcl", "acl"})
+        stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl"})
     return sorted(out, key=lambda t: t.i)
 
 
@@ -158,8 +159,8 @@ class ImposerReader:
 
     def _codes_of(self, token: Token, lex: Lexicon) -> list[str]:
         """Every country a phrase names, in order ("Malaysia and Kazakhstan"), leaving out the
-        countries of its appositions and relative clauses ("Indonesia, a nation that counts the
-        US as its biggest market,")."""
+        countries of its relative clauses ("Indonesia, a nation that counts the US as its
+        biggest market,")."""
         codes = [
             iso for iso, kind, _ in country_of_phrase(_own_words(token), lex) if kind != "region"
         ]
@@ -215,7 +216,7 @@ class ImposerReader:
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
     ) -> str | None:
-        places = country_of_phrase(token.subtree, lex)
+        places = country_of_phrase(_own_words(token), lex)
         if places and places[0][1] != "region":
             return places[0][0]
         return self._person_country(token, persons, mentions)

@@ -40,10 +40,12 @@ _PLACE_KINDS = frozenset({"country", "capital", "institution"})
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    """The countries a rate is written next to and the id of the sequence that paired them."""
+    """The countries a rate is written next to, the id of the sequence that paired them, and
+    every country the list pairs with a rate (none of which imposes the listed rates)."""
 
     targets: tuple[str, ...]
     rule: str
+    listed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,4 +196,7 @@ def pair_rates_with_places(
             if k not in found:
                 found[k] = Pairing(tuple(dict.fromkeys(places)), spec.id)
     distinct = {p.targets for p in found.values()}
-    return found if len(found) >= 2 and len(distinct) >= 2 else {}
+    if len(found) < 2 or len(distinct) < 2:
+        return {}
+    listed = tuple(dict.fromkeys(c for k in sorted(found) for c in found[k].targets))
+    return {k: Pairing(p.targets, p.rule, listed) for k, p in found.items()}

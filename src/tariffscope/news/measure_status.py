@@ -48,6 +48,7 @@ __all__ = [
     "StatusClues",
     "StatusWords",
     "deal_words",
+    "looks_ahead",
     "measure_status",
     "read_clues",
     "status_rule",
@@ -237,6 +238,18 @@ def _intended(verb: Token, words: StatusWords) -> bool:
     ):
         return False
     return verb.head.lemma_.lower() in words.intent
+
+
+def looks_ahead(verb: Token, words: StatusWords) -> bool:
+    """The infinitive of a promise, a decision or an agreement ("vowed to impose", "agreed to
+    remove"): the act is still to come."""
+    if _intended(verb, words):
+        return True
+    return (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in words.deal_verbs
+    )
 
 
 def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWords) -> bool:

@@ -430,9 +430,9 @@ def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[
 
 
 def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:
-    """A listed rate is on the country it is written next to; that country does not impose
-    it (the imposer is read again from the article when it was that country)."""
-    if record["imposer"] in pairing.targets:
+    """A listed rate is on the country it is written next to; no country of the list imposes
+    it (the imposer is read again from the article when it was one of them)."""
+    if record["imposer"] in pairing.listed:
         record["imposer"] = None
     record["targets"] = list(pairing.targets)
     record["world"] = False
