@@ -116,6 +116,13 @@ class ImposerReader:
                     and (subject.i != noun.i)
                 ):
                     code = self._code_of(subject, persons, mentions, lex)
+                if (
+                    code is not None
+                    and subject is not None
+                    and lemma not in lex.words("measure_target_subject_verbs")
+                    and len(self._parties(subject, persons, mentions, lex)) > 1
+                ):
+                    code = None  # "Trump, Prabowo finish deal slashing tariff": both sides
                 if code is not None:
                     if lemma in lex.words("measure_target_subject_verbs"):
                         # "Malaysia and Kazakhstan will each face 25%": every country named
@@ -123,6 +130,22 @@ class ImposerReader:
                         return None, self._codes_of(subject, lex) or [code]
                     return code, []
         return demonym, []
+
+    def _parties(
+        self,
+        token: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> set[str]:
+        """The countries of a phrase's own places and people (two for a joint subject)."""
+        words = _own_words(token)
+        codes = {iso for iso, kind, _ in country_of_phrase(words, lex) if kind != "region"}
+        for t in words:
+            for start, end, person in mentions:
+                if start <= t.idx < end and persons[person].get("country"):
+                    codes.add(str(persons[person]["country"]))
+        return codes
 
     def _agent_code(
         self,

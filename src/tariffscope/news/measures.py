@@ -54,6 +54,7 @@ from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     Goods,
     anchor_noun,
+    country_of_phrase,
     freed_share,
     goods_of,
     multiplied_from,
@@ -242,6 +243,11 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             for c in noun.children
             if c.dep_ in {"amod", "compound"}
         )
+        if universal and targets and not _own_prep_places(span, noun, lex):
+            # "hits Britain with the new 15% global levy": a global measure, on every origin
+            # and so on the country it hits; only its own "on/for X" phrase narrows it to one
+            # ("the global rate for X")
+            targets = ["WLD", *targets]
         return {
             "rise": rise and from_rate is None,
             "cut": cut and from_rate is None,
@@ -406,6 +412,18 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
+
+
+def _own_prep_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
+    """The countries of an on/for/against phrase of the rate or its tariff noun."""
+    return [
+        iso
+        for head in (span.root, noun)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in lex.words("measure_pair_preps")
+        for iso, kind, _ in country_of_phrase(prep.subtree, lex)
+        if kind != "region"
+    ]
 
 
 def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[int, Pairing]:
