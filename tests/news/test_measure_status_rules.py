@@ -28,7 +28,7 @@ def test_every_status_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
 
 
 def test_rule_tables_are_sorted_by_priority() -> None:
-    for table in ("extract", "from_rate", "status"):
+    for table in ("extract", "from_rate", "status", "pairing"):
         priorities = [spec.priority for spec in rule_specs(table)]
         assert priorities == sorted(priorities, reverse=True)
 
@@ -238,12 +238,12 @@ def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
 
     known = {
         spec.id
-        for table in ("extract", "from_rate", "status", "context")
+        for table in ("extract", "from_rate", "status", "context", "pairing")
         for spec in rule_specs(table)
     }
     folder = Path(news.__file__).parent
     source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
-    used = set(re.findall(r'"((?:extract|from|status|merge|context)\.[a-z_]+)"', source))
+    used = set(re.findall(r'"((?:extract|from|status|merge|context|pair)\.[a-z_]+)"', source))
     assert used <= known, used - known
 
 
