@@ -72,6 +72,7 @@ class StatusWords:
     imposing: frozenset[str]
     past_report: frozenset[str]
     aspire: frozenset[str]
+    deal_absent: frozenset[str]
     deal_frames: frozenset[str]
     effect_verbs: frozenset[str]
     effect_objects: frozenset[str]
@@ -97,6 +98,7 @@ class StatusWords:
             imposing=lex.words("measure_status_imposing"),
             past_report=lex.words("measure_status_past_report"),
             aspire=lex.words("measure_status_aspire"),
+            deal_absent=lex.words("measure_status_deal_absent"),
             deal_frames=lex.words("measure_status_deal_frames"),
             effect_verbs=lex.words("measure_status_effect_verbs"),
             effect_objects=lex.words("measure_status_effect_objects"),
@@ -190,8 +192,11 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         if lemma in words.suspend or (
             lemma == "require" and any(c.dep_ == "neg" for c in token.children)
         ):
-            above = {t.lemma_.lower() for t in path[k + 1 :] if t.pos_ == "VERB"}
-            return True, bool(above & words.request)
+            upper = path[k + 1 :]
+            if path[-1].dep_ in {"ccomp", "xcomp"}:
+                upper.append(path[-1].head)  # "hopes a deal will spare it from the tariff"
+            above = {t.lemma_.lower() for t in upper if t.pos_ == "VERB"}
+            return True, bool(above & (words.request | words.aspire))
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
     if _removal_to_come(noun, words):
@@ -334,9 +339,26 @@ def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
                 continue
             if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
                 continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
-            if not _negated(token) and not _aspirational(token, words):
+            if (
+                not _negated(token)
+                and not _aspirational(token, words)
+                and not _absent(token, words)
+            ):
                 return True
     return False
+
+
+def _absent(token: Token, words: StatusWords) -> bool:
+    """'Without a deal', 'absent an agreement': the deal is a condition that is not met."""
+    return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in words.deal_absent
+
+
+def _without_deal(sent: Span, words: StatusWords) -> bool:
+    """'Without a deal, a 25% tariff will take effect': the rate is the threat."""
+    return any(
+        (t.lemma_.lower() in words.deal or t.lower_ in words.deal) and _absent(t, words)
+        for t in sent
+    )
 
 
 def _deal_verb(path: list[Token], words: StatusWords) -> bool:
@@ -392,6 +414,7 @@ def read_clues(
     rise = from_rate is not None and from_rate < to_rate
     threat = (
         bool(path_lemmas & words.threat)
+        or _without_deal(sent, words)
         or bool(sent_lemmas & words.conditions)
         or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
     )
