@@ -52,6 +52,9 @@ class ImposerReader:
                 continue
             if child.i in range(span.start, span.end):
                 continue
+            goods = lex.words("measure_generic_goods")
+            if child.lower_ in goods or child.lemma_.lower() in goods:
+                continue  # "grant US goods zero tariffs": the goods' origin, not the imposer
             for iso, kind, index in country_of_phrase(child.subtree, lex):
                 if kind in {"country", "capital", "institution"}:
                     return iso, []
