@@ -168,6 +168,12 @@ class GoodsReader:
                     everyone = goods_of(obj, lex)
                     if everyone.world:
                         return everyone, None
+                    if (
+                        head.lemma_.lower() in lex.words("measure_apply_verbs")
+                        and obj.i not in in_rate
+                        and not obj.like_num
+                    ):
+                        return everyone, None  # "the rate applies from May 1 to EU cars"
                     continue
                 if (
                     obj.i in in_rate
