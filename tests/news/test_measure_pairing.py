@@ -260,6 +260,16 @@ def test_a_comparison_list_gives_each_rate_its_own_country(
             "Ministers fear the US will hit Norway with Trump's new 15% global levy.",
             {("USA", "WLD", 15.0), ("USA", "NOR", 15.0)},
         ),
+        # whose partners the quantifier names is not whom the tariff is on
+        (
+            "The 10% baseline tariff on nearly all U.S. trading partners took effect on April 5.",
+            {("USA", "WLD", 10.0)},
+        ),
+        # the countries an exception leaves out are not the targets
+        (
+            "Trump imposed a 10% tariff on imports from every country except Chile and Peru.",
+            {("USA", "WLD", 10.0)},
+        ),
         # ... but its own "for X" phrase narrows it to that partner
         (
             "The universal 10% tariff for Kenya stays in place.",

@@ -111,7 +111,11 @@ def _extend_places(items: list[_Item], at: int, lex: Lexicon) -> tuple[list[str]
     j = at + 1
     while j < len(items):
         k = j
-        while k < len(items) and items[k].kind == "WORD" and items[k].text in {",", "and", "the"}:
+        while (
+            k < len(items)
+            and items[k].kind == "WORD"
+            and items[k].text in lex.words("measure_pair_list_joiners")
+        ):
             k += 1
         if k == j or k >= len(items) or items[k].kind != "PLACE":
             break

@@ -241,6 +241,8 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]
+    if head.lemma_.lower() in lex.words("measure_relation_nouns"):
+        targets = []  # "U.S. trading partners", "America's allies": whose partners, not whom
     # "products from Mexico", and "goods imported from Japan and South Korea" (a participle)
     holders = [*tokens, *flows, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
     for prep in (c for t in holders for c in t.children if c.dep_ == "prep"):
@@ -248,7 +250,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         if prep.lower_ in {"from", "through"} and objects:
             for obj in objects:
                 targets += [
-                    iso for iso, kind, _, _ in place_spans(obj.subtree, lex) if kind != "region"
+                    iso
+                    for iso, kind, _, _ in place_spans(_without_exceptions(obj, lex), lex)
+                    if kind != "region"
                 ]
         if prep.lower_ in {"including", "like"}:
             listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex) if kind != "region"]
@@ -319,6 +323,20 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         for t in tokens
     )
     return Goods(_join(content) or "all goods", tuple(targets), world, rest)
+
+
+def _without_exceptions(token: Token, lex: Lexicon) -> list[Token]:
+    """A phrase without its exceptions ("every country except Canada and Mexico")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if not (c.dep_ == "prep" and c.lower_ in lex.words("measure_except_preps"))
+        )
+    return out
 
 
 def _unsourced_imports(heads: list[Token], lex: Lexicon) -> bool:
