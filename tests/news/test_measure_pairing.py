@@ -233,6 +233,12 @@ def _triples(extraction: Extraction) -> set[tuple[str, str, float]]:
                 ("USA", "TWN", 20.0),
             },
         ),
+        # both sides' tariffs compared: the "on" phrase names the target, the possessor
+        # imposes
+        (
+            "Peru's 0% tariff on US cars compares with the US's 15% tariff on Peruvian cars.",
+            {("PER", "USA", 0.0), ("USA", "PER", 15.0)},
+        ),
     ],
 )
 def test_a_comparison_list_gives_each_rate_its_own_country(
