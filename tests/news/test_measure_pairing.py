@@ -160,12 +160,28 @@ def test_conjuncts_without_their_own_verb_or_with_a_relative_clause(
         "Japan's 25% tariff will fall to 15% under the deal.",
         # two rates, one country paired: no list of countries
         "The US 10% baseline tariff adds to Peru's 15% levy on imports.",
-        # two countries with no rate next to them
-        "Chile and Peru face 10% and 15% respectively.",
+        # two countries with no rate next to them, and no word that distributes the rates
+        "Chile and Peru face 10% and 15% tariffs.",
+        # "respectively" with fewer places than rates: nothing to pair in order
+        "Chile faces 10%, 15% and 20% on copper, wine and fruit respectively.",
     ],
 )
 def test_a_sentence_that_is_no_comparison_list_pairs_nothing(text: str) -> None:
     assert _pair(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru face 10% and 15% respectively.",
+        "Tariffs of 10% and 15% will apply to Chile and Peru, respectively.",
+    ],
+)
+def test_respectively_pairs_places_and_rates_in_order(text: str) -> None:
+    assert _pair(text) == {
+        0: (("CHL",), "pair.respectively"),
+        1: (("PER",), "pair.respectively"),
+    }
 
 
 def test_a_coordinator_ends_the_conjunct_of_a_rate() -> None:
@@ -180,7 +196,8 @@ def test_every_pairing_rule_has_one_rate_and_known_word_sets() -> None:
     specs = rule_specs("pairing")
     assert specs and len({s.id for s in specs}) == len(specs)
     for spec in specs:
-        assert spec.reason and spec.sequence.count("RATE") == 1, spec.id
+        # one rate per sequence; a sequence without one marks a distributive list
+        assert spec.reason and spec.sequence.count("RATE") <= 1, spec.id
         for element in spec.sequence:
             name = element.lstrip("?")
             if name.startswith("@"):
@@ -189,6 +206,7 @@ def test_every_pairing_rule_has_one_rate_and_known_word_sets() -> None:
         "pair.gapped_conjunct",
         "pair.relative_receiver",
         "pair.possessor_of_tariff_noun",
+        "pair.respectively",
     }
     assert {s.id for s in specs} == tested
 

@@ -16,6 +16,9 @@ a small alphabet:
   coordinator, no place, no rate);
 - anything else: the word itself, lower case.
 
+A sequence without ``RATE`` marks a distributive list ("respectively"): the places and the
+rates of the sentence pair in order when there are as many of each.
+
 The pairing applies only to a comparison list: a sentence in which at least two rates are
 paired with two different countries. A sentence with one rate keeps the syntactic reading of
 :mod:`tariffscope.news._measure_goods` (where "Japan's 15% tariff" may be Japan's own).
@@ -178,6 +181,26 @@ def _match(
     return None
 
 
+def _distribute(
+    spec: RuleSpec, items: list[_Item], lex: Lexicon, found: dict[int, Pairing]
+) -> None:
+    """A distributive list ("20% and 19% respectively on Vietnam and Indonesia"): when a word
+    of the sequence marks it and the sentence names as many places as rates, the places and
+    the rates pair in order."""
+    if not any(_match_word(element, item, lex) for element in spec.sequence for item in items):
+        return
+    places = [item.text for item in items if item.kind == "PLACE"]
+    rates = [item.rate for item in items if item.kind == "RATE"]
+    if len(places) != len(rates) or len(set(places)) < 2:
+        return
+    for k, iso in zip(rates, places, strict=True):
+        found.setdefault(k, Pairing((iso,), spec.id))
+
+
+def _match_word(element: str, item: _Item, lex: Lexicon) -> bool:
+    return element not in {"PLACE", "DEMONYM"} and _word_matches(element, item, lex)
+
+
 def _specs() -> tuple[RuleSpec, ...]:
     return rule_specs("pairing")
 
@@ -192,6 +215,9 @@ def pair_rates_with_places(
     items = _items(sent, rates, lex)
     found: dict[int, Pairing] = {}
     for spec in _specs():  # highest priority first: the first sequence that pairs a rate wins
+        if "RATE" not in spec.sequence:
+            _distribute(spec, items, lex, found)
+            continue
         for start in range(len(items)):
             hit = _match(spec.sequence, items, start, lex)
             if hit is None:
