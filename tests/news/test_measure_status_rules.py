@@ -28,7 +28,7 @@ def test_every_status_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
 
 
 def test_rule_tables_are_sorted_by_priority() -> None:
-    for table in ("extract", "from_rate", "status"):
+    for table in ("extract", "from_rate", "status", "pairing"):
         priorities = [spec.priority for spec in rule_specs(table)]
         assert priorities == sorted(priorities, reverse=True)
 
@@ -238,12 +238,12 @@ def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
 
     known = {
         spec.id
-        for table in ("extract", "from_rate", "status", "context")
+        for table in ("extract", "from_rate", "status", "context", "pairing")
         for spec in rule_specs(table)
     }
     folder = Path(news.__file__).parent
     source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
-    used = set(re.findall(r'"((?:extract|from|status|merge|context)\.[a-z_]+)"', source))
+    used = set(re.findall(r'"((?:extract|from|status|merge|context|pair)\.[a-z_]+)"', source))
     assert used <= known, used - known
 
 
@@ -418,3 +418,41 @@ def test_a_removal_clause_beside_a_rate_is_a_zero_rate(nlp: Language) -> None:
     measure = _only(nlp, sentence, 0.0)
     assert (measure["products"], measure["status"]) == ("steel", "agreed")
     assert _only(nlp, sentence, 10.0)["products"] == "cars"
+
+
+# -- a deal named near a rate that the deal does not set (sentences written here) ----------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "status"),
+    [
+        # the deal is the condition that is not met: the rate is the threat
+        (
+            "Without a deal, a 25% tariff on Kenyan goods will take effect on Aug. 1.",
+            25.0,
+            "threatened",
+        ),
+        ("Absent an agreement, Peru faces a 30% tariff from next month.", 30.0, "threatened"),
+        # a deal only negotiated leaves the rate collected now in force
+        ("Chile, which faces a 10% tariff, is negotiating a deal to lower it.", 10.0, "in_force"),
+        # a removal only urged in a complement clause leaves the rate in force
+        (
+            "Ottawa has urged that Washington lift the 25% tariff on Canadian lumber.",
+            25.0,
+            "in_force",
+        ),
+        # a deal that frames the clause settles a coordinated verb's rate, past a threat word
+        # in the other conjunct
+        (
+            "Under the accord, Kenya will avoid the threatened 30% tariffs and instead face a "
+            "10% rate.",
+            10.0,
+            "agreed",
+        ),
+    ],
+)
+def test_a_deal_that_does_not_set_the_rate(
+    nlp: Language, sentence: str, rate: float, status: str
+) -> None:
+    assert _only(nlp, sentence, rate)["status"] == status

@@ -168,6 +168,12 @@ class GoodsReader:
                     everyone = goods_of(obj, lex)
                     if everyone.world:
                         return everyone, None
+                    if (
+                        head.lemma_.lower() in lex.words("measure_apply_verbs")
+                        and obj.i not in in_rate
+                        and not obj.like_num
+                    ):
+                        return everyone, None  # "the rate applies from May 1 to EU cars"
                     continue
                 if (
                     obj.i in in_rate
@@ -220,6 +226,9 @@ class GoodsReader:
                 and subject.lower_ not in lex.words("measure_tariff_words")
                 and (subject.pos_ in {"NOUN", "PROPN"})
                 and not lex.place_code(subject.text)
+                # "the biggest loser from the 15% rate would be the UK": the rate is inside
+                # the subject, which is not its goods
+                and not (subject.left_edge.i <= span.root.i <= subject.right_edge.i)
             ):
                 return goods_of(subject, lex), None
         if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):

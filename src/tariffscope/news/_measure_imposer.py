@@ -22,6 +22,17 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = ["ImposerReader"]
 
 
+def _own_words(token: Token) -> list[Token]:
+    """A phrase without the clauses that describe it ("Indonesia, a nation that counts the US as
+    its biggest market": Indonesia; an apposition's own nouns stay, "two of India's exports")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl"})
+    return sorted(out, key=lambda t: t.i)
+
+
 class ImposerReader:
     """Methods that find the imposing country of a tariff rate."""
 
@@ -41,6 +52,9 @@ class ImposerReader:
                 continue
             if child.i in range(span.start, span.end):
                 continue
+            goods = lex.words("measure_generic_goods")
+            if child.lower_ in goods or child.lemma_.lower() in goods:
+                continue  # "grant US goods zero tariffs": the goods' origin, not the imposer
             for iso, kind, index in country_of_phrase(child.subtree, lex):
                 if kind in {"country", "capital", "institution"}:
                     return iso, []
@@ -105,6 +119,13 @@ class ImposerReader:
                     and (subject.i != noun.i)
                 ):
                     code = self._code_of(subject, persons, mentions, lex)
+                if (
+                    code is not None
+                    and subject is not None
+                    and lemma not in lex.words("measure_target_subject_verbs")
+                    and len(self._parties(subject, persons, mentions, lex)) > 1
+                ):
+                    code = None  # "Trump, Prabowo finish deal slashing tariff": both sides
                 if code is not None:
                     if lemma in lex.words("measure_target_subject_verbs"):
                         # "Malaysia and Kazakhstan will each face 25%": every country named
@@ -112,6 +133,22 @@ class ImposerReader:
                         return None, self._codes_of(subject, lex) or [code]
                     return code, []
         return demonym, []
+
+    def _parties(
+        self,
+        token: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> set[str]:
+        """The countries of a phrase's own places and people (two for a joint subject)."""
+        words = _own_words(token)
+        codes = {iso for iso, kind, _ in country_of_phrase(words, lex) if kind != "region"}
+        for t in words:
+            for start, end, person in mentions:
+                if start <= t.idx < end and persons[person].get("country"):
+                    codes.add(str(persons[person]["country"]))
+        return codes
 
     def _agent_code(
         self,
@@ -147,8 +184,12 @@ class ImposerReader:
         return None
 
     def _codes_of(self, token: Token, lex: Lexicon) -> list[str]:
-        """Every country a phrase names, in order ("Malaysia and Kazakhstan")."""
-        codes = [iso for iso, kind, _ in country_of_phrase(token.subtree, lex) if kind != "region"]
+        """Every country a phrase names, in order ("Malaysia and Kazakhstan"), leaving out the
+        countries of its relative clauses ("Indonesia, a nation that counts the US as its
+        biggest market,")."""
+        codes = [
+            iso for iso, kind, _ in country_of_phrase(_own_words(token), lex) if kind != "region"
+        ]
         return list(dict.fromkeys(codes))
 
     def _owner_code(
@@ -201,7 +242,7 @@ class ImposerReader:
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
     ) -> str | None:
-        places = country_of_phrase(token.subtree, lex)
+        places = country_of_phrase(_own_words(token), lex)
         if places and places[0][1] != "region":
             return places[0][0]
         return self._person_country(token, persons, mentions)

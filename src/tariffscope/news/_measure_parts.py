@@ -234,12 +234,15 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         head = of[0]
     head = _named_members(head, lex)
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
-    if earlier is not None and earlier.lemma_.lower() not in {"country", "nation", "partner"}:
+    nations = lex.words("measure_world_nouns")
+    if earlier is not None and earlier.lemma_.lower() not in nations - {"world"}:
         head = earlier
     tokens = _hyphenated(_phrase_tokens(head))
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]
+    if head.lemma_.lower() in lex.words("measure_relation_nouns"):
+        targets = []  # "U.S. trading partners", "America's allies": whose partners, not whom
     # "products from Mexico", and "goods imported from Japan and South Korea" (a participle)
     holders = [*tokens, *flows, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
     for prep in (c for t in holders for c in t.children if c.dep_ == "prep"):
@@ -247,7 +250,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         if prep.lower_ in {"from", "through"} and objects:
             for obj in objects:
                 targets += [
-                    iso for iso, kind, _, _ in place_spans(obj.subtree, lex) if kind != "region"
+                    iso
+                    for iso, kind, _, _ in place_spans(_without_exceptions(obj, lex), lex)
+                    if kind != "region"
                 ]
         if prep.lower_ in {"including", "like"}:
             listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex) if kind != "region"]
@@ -255,18 +260,18 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
                 targets = listed
     targets = list(dict.fromkeys(targets))
     lemma = head.lemma_.lower()
-    # "all countries", "every trading partner", and "all imports", "foreign imports": the
-    # goods of every origin
-    everyone = any(t.lower_ in {"all", "every"} for t in head.subtree)
+    # "all countries", "every trading partner", "most trading partners", and "all imports",
+    # "foreign imports": the goods of every origin
+    everyone = any(t.lower_ in lex.words("measure_world_quantifiers") for t in head.subtree)
     world = not targets and (
-        (lemma in {"country", "nation", "partner", "world"} and (lemma == "world" or everyone))
+        (lemma in nations and (lemma == "world" or everyone))
         or (
             lemma in lex.words("measure_flow_nouns")
             and (everyone or any(c.lower_ == "foreign" for c in head.children))
         )
         or any(c.lower_ == "imported" and c.dep_ == "amod" for c in head.children)
     )
-    if head.i in place_ids or lemma in {"country", "nation", "partner", "world"}:
+    if head.i in place_ids or lemma in nations:
         return Goods("all goods", tuple(targets), world)
     words = [
         t
@@ -307,6 +312,10 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
         return Goods(products, tuple(targets), world)
+    # "a 50% tariff on copper imports", "imports of semifinished copper products": named goods
+    # imported from no country named are imported from every one (but "its copper imports",
+    # "these imports" are someone's)
+    world = world or (not targets and _unsourced_imports([*flows, head], lex))
     rest = any(
         t.dep_ == "conj"
         and any(c.lower_ == "other" for c in t.children)
@@ -314,6 +323,30 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         for t in tokens
     )
     return Goods(_join(content) or "all goods", tuple(targets), world, rest)
+
+
+def _without_exceptions(token: Token, lex: Lexicon) -> list[Token]:
+    """A phrase without its exceptions ("every country except Canada and Mexico")."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if not (c.dep_ == "prep" and c.lower_ in lex.words("measure_except_preps"))
+        )
+    return out
+
+
+def _unsourced_imports(heads: list[Token], lex: Lexicon) -> bool:
+    """Some head is an import noun that no possessor or demonstrative makes someone's."""
+    owners = lex.words("measure_owning_determiners")
+    return any(
+        head.lemma_.lower() in lex.words("measure_world_flow_nouns")
+        and not any(c.dep_ == "poss" or c.lower_ in owners for c in head.children)
+        for head in heads
+    )
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:

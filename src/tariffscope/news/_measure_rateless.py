@@ -19,7 +19,7 @@ from tariffscope.news._measure_imposer import ImposerReader
 from tariffscope.news._measure_parts import Goods, goods_of
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_status import StatusWords, deal_words
+from tariffscope.news.measure_status import StatusWords, deal_words, looks_ahead
 
 __all__ = ["RatelessReader"]
 
@@ -32,7 +32,25 @@ def _removed_in_own_clause(noun: Token, lex: Lexicon) -> bool:
         "measure_eliminate_verbs"
     ):
         return False
-    return not any(t.like_num or t.lower_ in {"%", "percent"} for t in verb.subtree)
+    return not any(t.like_num or t.lower_ in {"%", "percent"} for t in _own_clause(verb))
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """A verb's clause without the clauses hung on it that have subjects of their own
+    ("remove its tariffs on US goods, while the US will apply a 15% tariff")."""
+    out, stack = [], [verb]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if not (
+                c.dep_ in {"advcl", "conj", "ccomp"}
+                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            )
+        )
+    return out
 
 
 class RatelessReader(GoodsReader, ImposerReader):
@@ -116,6 +134,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             and verb.lemma_.lower() in lex.words("measure_eliminate_verbs")
             and (
                 direction(verb) > 0
+                or looks_ahead(verb, StatusWords.from_lexicon(lex))  # "agreed to remove"
                 # "under the deal, tariffs on steel are scrapped": the deal's present term
                 or (
                     direction(verb) == 0

@@ -1,7 +1,9 @@
 """The measure reader's rules as data (``news/data/measure_rules.toml``).
 
-Each table of the file (``extract``, ``from_rate``, ``status``) lists named rules with an id,
-a priority (higher first) and a one-line reason; a status rule also names the status it gives.
+Each table of the file (``extract``, ``from_rate``, ``status``, ``context``, ``pairing``) lists
+named rules with an id, a priority (higher first) and a one-line reason; a status rule also names
+the status it gives, a pairing rule the token sequence it matches
+(:mod:`tariffscope.news._measure_pairing`).
 The code binds a predicate to each id; a record carries the id of the rule that produced it
 (``rule``, ``from_rule``, ``status_rule``) so that scores can be counted per rule.
 """
@@ -22,12 +24,14 @@ _RULES_FILE = Path(__file__).resolve().parent / "data" / "measure_rules.toml"
 
 @dataclass(frozen=True, slots=True)
 class RuleSpec:
-    """One named rule: ``id``, ``priority`` (higher first), ``reason``, ``status`` (or "")."""
+    """One named rule: ``id``, ``priority`` (higher first), ``reason``, ``status`` (or ""),
+    ``sequence`` (a pairing rule's token sequence, or empty)."""
 
     id: str
     priority: int
     reason: str
     status: str = ""
+    sequence: tuple[str, ...] = ()
 
 
 @cache
@@ -43,6 +47,7 @@ def _load() -> dict[str, tuple[RuleSpec, ...]]:
                             int(r["priority"]),
                             str(r["reason"]),
                             str(r.get("status", "")),
+                            tuple(str(e) for e in r.get("sequence", ())),
                         )
                         for r in rows
                     ),

@@ -48,6 +48,7 @@ __all__ = [
     "StatusClues",
     "StatusWords",
     "deal_words",
+    "looks_ahead",
     "measure_status",
     "read_clues",
     "status_rule",
@@ -71,6 +72,8 @@ class StatusWords:
     imposing: frozenset[str]
     past_report: frozenset[str]
     aspire: frozenset[str]
+    deal_absent: frozenset[str]
+    deal_frames: frozenset[str]
     effect_verbs: frozenset[str]
     effect_objects: frozenset[str]
     cut_verbs: frozenset[str]
@@ -95,6 +98,8 @@ class StatusWords:
             imposing=lex.words("measure_status_imposing"),
             past_report=lex.words("measure_status_past_report"),
             aspire=lex.words("measure_status_aspire"),
+            deal_absent=lex.words("measure_status_deal_absent"),
+            deal_frames=lex.words("measure_status_deal_frames"),
             effect_verbs=lex.words("measure_status_effect_verbs"),
             effect_objects=lex.words("measure_status_effect_objects"),
             cut_verbs=lex.words("measure_cut_verbs"),
@@ -139,7 +144,15 @@ def _path(span: Span) -> list[Token]:
             break
         if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "advcl":
             break  # "..., leaving a 10% tariff in place": the participle's own clause
+        if _coordinated_verb(token):
+            break
     return out
+
+
+def _coordinated_verb(token: Token) -> bool:
+    """A verb coordinated with another heads its own clause, which shares only the subject:
+    "will avoid the threatened 32% tariffs and instead face a 19% rate"."""
+    return token.pos_ == "VERB" and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _in_place(path: list[Token]) -> bool:
@@ -179,8 +192,11 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         if lemma in words.suspend or (
             lemma == "require" and any(c.dep_ == "neg" for c in token.children)
         ):
-            above = {t.lemma_.lower() for t in path[k + 1 :] if t.pos_ == "VERB"}
-            return True, bool(above & words.request)
+            upper = path[k + 1 :]
+            if path[-1].dep_ in {"ccomp", "xcomp"}:
+                upper.append(path[-1].head)  # "hopes a deal will spare it from the tariff"
+            above = {t.lemma_.lower() for t in upper if t.pos_ == "VERB"}
+            return True, bool(above & (words.request | words.aspire))
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
     if _removal_to_come(noun, words):
@@ -227,6 +243,18 @@ def _intended(verb: Token, words: StatusWords) -> bool:
     ):
         return False
     return verb.head.lemma_.lower() in words.intent
+
+
+def looks_ahead(verb: Token, words: StatusWords) -> bool:
+    """The infinitive of a promise, a decision or an agreement ("vowed to impose", "agreed to
+    remove"): the act is still to come."""
+    if _intended(verb, words):
+        return True
+    return (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in words.deal_verbs
+    )
 
 
 def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWords) -> bool:
@@ -279,7 +307,10 @@ def _reported_would(
 
 
 def _aspirational(token: Token, words: StatusWords) -> bool:
-    """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"."""
+    """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"; a deal
+    that frames the clause ("Under the deal, X will avoid ...") is not what the verb seeks."""
+    if token.dep_ == "pobj" and token.head.lower_ in words.deal_frames:
+        return False
     for t in [token, *list(token.ancestors)[:3]]:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
@@ -308,9 +339,26 @@ def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
                 continue
             if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
                 continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
-            if not _negated(token) and not _aspirational(token, words):
+            if (
+                not _negated(token)
+                and not _aspirational(token, words)
+                and not _absent(token, words)
+            ):
                 return True
     return False
+
+
+def _absent(token: Token, words: StatusWords) -> bool:
+    """'Without a deal', 'absent an agreement': the deal is a condition that is not met."""
+    return token.dep_ in {"pobj", "dobj"} and token.head.lower_ in words.deal_absent
+
+
+def _without_deal(sent: Span, words: StatusWords) -> bool:
+    """'Without a deal, a 25% tariff will take effect': the rate is the threat."""
+    return any(
+        (t.lemma_.lower() in words.deal or t.lower_ in words.deal) and _absent(t, words)
+        for t in sent
+    )
 
 
 def _deal_verb(path: list[Token], words: StatusWords) -> bool:
@@ -343,6 +391,8 @@ def read_clues(
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
         ):
             break
+        if _coordinated_verb(token):
+            break
     path = _path(span) + noun_path
     path_lemmas = _lemmas(path)
     sent_lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -364,6 +414,7 @@ def read_clues(
     rise = from_rate is not None and from_rate < to_rate
     threat = (
         bool(path_lemmas & words.threat)
+        or _without_deal(sent, words)
         or bool(sent_lemmas & words.conditions)
         or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
     )

@@ -50,9 +50,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     Goods,
     anchor_noun,
+    country_of_phrase,
     freed_share,
     goods_of,
     multiplied_from,
@@ -115,6 +117,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         mentions = sorted(
             (m["start"], m["end"], m["person"]) for m in doc._.tariffscope_mentions or []
         )
+        listed = _comparison_lists(doc, rates, lex)
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -150,6 +153,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 record["products"] = goods.products
             if record is not None:
                 record["rule"] = rule
+                if rate.start in listed:
+                    _pair_target(record, listed[rate.start])
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
                     raw.append(
@@ -238,6 +243,11 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             for c in noun.children
             if c.dep_ in {"amod", "compound"}
         )
+        if universal and targets and not _own_prep_places(span, noun, lex):
+            # "hits Britain with the new 15% global levy": a global measure, on every origin
+            # and so on the country it hits; only its own "on/for X" phrase narrows it to one
+            # ("the global rate for X")
+            targets = ["WLD", *targets]
         return {
             "rise": rise and from_rate is None,
             "cut": cut and from_rate is None,
@@ -402,6 +412,49 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
+
+
+def _own_prep_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
+    """The countries of an on/for/against phrase of the rate or its tariff noun."""
+    return [
+        iso
+        for head in (span.root, noun)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in lex.words("measure_pair_preps")
+        for iso, kind, _ in country_of_phrase(prep.subtree, lex)
+        if kind != "region"
+    ]
+
+
+def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[int, Pairing]:
+    """The country each rate of a comparison list is written next to, by the rate's start
+    character (:func:`tariffscope.news._measure_pairing.pair_rates_with_places`)."""
+    by_sentence: dict[int, list[tuple[int, Span]]] = {}
+    for rate in rates:
+        if rate.role != "to":
+            continue
+        span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
+        if span is not None:
+            by_sentence.setdefault(span.sent.start, []).append((rate.start, span))
+    out: dict[int, Pairing] = {}
+    for listed in by_sentence.values():
+        if len(listed) < 2:
+            continue
+        sent = listed[0][1].sent
+        found = pair_rates_with_places(sent, [(s.start, s.end) for _, s in listed], lex)
+        for k, pairing in found.items():
+            out[listed[k][0]] = pairing
+    return out
+
+
+def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:
+    """A listed rate is on the country it is written next to; no country of the list imposes
+    it (the imposer is read again from the article when it was one of them)."""
+    if record["imposer"] in pairing.listed:
+        record["imposer"] = None
+    record["targets"] = list(pairing.targets)
+    record["world"] = False
+    record["rule"] = pairing.rule
 
 
 def _amount_of_change(span: Span, lex: Lexicon) -> bool:
