@@ -2,8 +2,9 @@
 the first story arrived (tests/news/corpus_split.py).
 
 The floors guard against regressions; they sit a little under the scores recorded in
-docs/extraction.md at the end of the round that built the corpus (the test split's are its
-honest scores: no rule was written from its sentences). The annotations are checked against
+docs/extraction.md at the end of the latest round (the test split's are its honest scores: no
+rule was written from its sentences). The corpus grew from 64 to 142 stories in its second
+round, so the floors are those of the larger splits. The annotations are checked against
 the extraction schema and the split's size against the issue's minimum.
 """
 
@@ -24,26 +25,26 @@ from tariffscope.news.scoring import EvalReport, score_corpus
 # (field or attribute, floor) per split
 FLOORS: dict[Split, dict[str, float]] = {
     "train": {
-        "quotes": 0.93,
-        "measures": 0.70,
-        "events": 0.45,
-        "actors": 0.93,
-        "deadlines": 0.70,
-        "quotes.speaker": 0.93,
-        "measures.status": 0.83,
-        "actors.role": 0.92,
-        "actors.country": 0.94,
+        "quotes": 0.95,
+        "measures": 0.59,
+        "events": 0.46,
+        "actors": 0.89,
+        "deadlines": 0.62,
+        "quotes.speaker": 0.82,
+        "measures.status": 0.73,
+        "actors.role": 0.87,
+        "actors.country": 0.93,
     },
     "test": {
-        "quotes": 0.93,
-        "measures": 0.48,
-        "events": 0.29,
-        "actors": 0.72,
-        "deadlines": 0.68,
-        "quotes.speaker": 0.75,
-        "measures.status": 0.60,
-        "actors.role": 0.84,
-        "actors.country": 0.91,
+        "quotes": 0.96,
+        "measures": 0.47,
+        "events": 0.35,
+        "actors": 0.79,
+        "deadlines": 0.57,
+        "quotes.speaker": 0.80,
+        "measures.status": 0.61,
+        "actors.role": 0.82,
+        "actors.country": 0.92,
     },
 }
 
