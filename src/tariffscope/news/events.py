@@ -220,8 +220,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if frame is not None and not people and not countries:
             subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
             members = [] if subject is None else [subject, *_conjuncts(subject)]
-            for member in members:
-                self._add(doc, member, token, index, lex, people, countries)
+            for word in members:
+                self._add(doc, word, token, index, lex, people, countries)
         leaders = [
             p
             for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
