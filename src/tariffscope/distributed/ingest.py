@@ -38,6 +38,7 @@ from tariffscope.store._staging import STAGED_SUFFIX, read_staged
 from tariffscope.tracker._ingest import (
     Extractor,
     IngestReport,
+    IngestResults,
     InputResult,
     ProgressCallback,
     default_extractor,
@@ -92,27 +93,10 @@ def default_staging(store: Store) -> Path:
     return store.path.with_name(store.path.name + ".staging")
 
 
-class _Results:
-    def __init__(self, total: int, progress: ProgressCallback | None) -> None:
-        self.total = total
-        self.progress = progress
-        self.results: dict[int, InputResult] = {}
-
-    def finish(self, position: int, result: InputResult) -> None:
-        self.results[position] = result
-        if result.status == "failed":
-            logger.info("skipped: %s", result.message)
-        if self.progress is not None:
-            self.progress(len(self.results), self.total, result)
-
-    def report(self) -> IngestReport:
-        return IngestReport(tuple(self.results[k] for k in sorted(self.results)))
-
-
 def _read_all(
     client: Client,
     items: list[tuple[str, str | None]],
-    done: _Results,
+    done: IngestResults,
     fetch: Callable[[str], Article] | None,
     read_chunk: int,
 ) -> list[tuple[int, Article]]:
@@ -137,7 +121,7 @@ def _read_all(
 
 
 def _partitions(
-    articles: Iterable[tuple[int, Article]], done: _Results, size: int
+    articles: Iterable[tuple[int, Article]], done: IngestResults, size: int
 ) -> list[Partition]:
     seen: dict[str, str] = {}
     unique: list[tuple[int, Article, str]] = []
@@ -161,7 +145,7 @@ def _partitions(
 class _Merger:
     """The store's one writer: adds staged partitions in partition order."""
 
-    def __init__(self, store: Store, name: str, done: _Results, staging: Path) -> None:
+    def __init__(self, store: Store, name: str, done: IngestResults, staging: Path) -> None:
         self.store = store
         self.name = name
         self.done = done
@@ -268,7 +252,7 @@ def ingest_on_cluster(
     folder.mkdir(parents=True, exist_ok=True)
     reader = extractor or default_extractor
     items = expand_inputs(inputs)
-    done = _Results(len(items), progress)
+    done = IngestResults(len(items), progress)
     articles = _read_all(client, items, done, fetch, read_chunk)
     partitions = _partitions(articles, done, partition_size)
     merger = _Merger(store, extractor_name(reader), done, folder)

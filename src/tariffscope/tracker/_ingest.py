@@ -28,6 +28,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "Extractor",
     "IngestReport",
+    "IngestResults",
     "InputResult",
     "Preparer",
     "ProgressCallback",
@@ -197,17 +198,13 @@ Preparer = Callable[[Article], Article]
 dates stories without a publication date with :class:`tariffscope.tracker.StoryDating`)."""
 
 
-class _Run:
-    def __init__(
-        self, store: Store, extractor: Extractor, total: int, progress: ProgressCallback | None
-    ) -> None:
-        self.store = store
-        self.extractor = extractor
-        self.name = extractor_name(extractor)
+class IngestResults:
+    """The result of each input of a run, by its position, reported as they come."""
+
+    def __init__(self, total: int, progress: ProgressCallback | None) -> None:
         self.total = total
         self.progress = progress
         self.results: dict[int, InputResult] = {}
-        self.pending: list[tuple[int, Article]] = []
 
     def finish(self, position: int, result: InputResult) -> None:
         self.results[position] = result
@@ -215,6 +212,21 @@ class _Run:
             logger.info("skipped: %s", result.message)
         if self.progress is not None:
             self.progress(len(self.results), self.total, result)
+
+    def report(self) -> IngestReport:
+        """One result per input, in input order."""
+        return IngestReport(tuple(self.results[k] for k in sorted(self.results)))
+
+
+class _Run(IngestResults):
+    def __init__(
+        self, store: Store, extractor: Extractor, total: int, progress: ProgressCallback | None
+    ) -> None:
+        super().__init__(total, progress)
+        self.store = store
+        self.extractor = extractor
+        self.name = extractor_name(extractor)
+        self.pending: list[tuple[int, Article]] = []
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
@@ -316,4 +328,4 @@ def ingest_paths(
         if len(run.pending) >= batch_size:
             run.flush()
     run.flush()
-    return IngestReport(tuple(run.results[k] for k in sorted(run.results)))
+    return run.report()
