@@ -21,7 +21,6 @@ The run, for inputs expanded on the driver (:func:`tariffscope.tracker.expand_in
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import logging
@@ -31,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tariffscope.errors import InputError, TariffscopeError
+from tariffscope.errors import InputError
 from tariffscope.news.ingest import Article
 from tariffscope.store import Store, article_hashes
 from tariffscope.store._staging import STAGED_SUFFIX, read_staged
@@ -44,8 +43,8 @@ from tariffscope.tracker._ingest import (
     default_extractor,
     expand_inputs,
     extractor_name,
+    store_story,
 )
-from tariffscope.tracker._pairs import article_pairs
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -171,22 +170,7 @@ class _Merger:
                     position, InputResult(article.source, "failed", None, story.message, title)
                 )
             else:
-                extraction = dataclasses.replace(story.parsed(), article=article.meta)
-                try:
-                    article_id = self.store.add_article(
-                        article.source,
-                        article.text,
-                        extraction,
-                        extractor=self.name,
-                        negotiations=article_pairs(extraction, article.text),
-                    )
-                except TariffscopeError as error:  # as ingest_paths: this story fails alone
-                    failed = InputResult(article.source, "failed", None, error.one_line(), title)
-                    self._finish(position, failed)
-                    continue
-                self._finish(
-                    position, InputResult(article.source, "added", article_id, None, title)
-                )
+                self._finish(position, store_story(self.store, article, story.parsed(), self.name))
         self.merged.append(path)
 
     def _finish(self, position: int, result: InputResult) -> None:

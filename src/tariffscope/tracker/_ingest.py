@@ -39,6 +39,7 @@ __all__ = [
     "failure_message",
     "ingest_paths",
     "read_input",
+    "store_story",
 ]
 
 logger = logging.getLogger(__name__)
@@ -239,21 +240,26 @@ class _Run(IngestResults):
                 message = failure_message(article.source, outcome)
                 self.finish(position, InputResult(article.source, "failed", None, message, title))
                 continue
-            extraction = dataclasses.replace(outcome, article=article.meta)
-            try:
-                article_id = self.store.add_article(
-                    article.source,
-                    article.text,
-                    extraction,
-                    extractor=self.name,
-                    negotiations=article_pairs(extraction, article.text),
-                )
-            except TariffscopeError as error:
-                self.finish(
-                    position, InputResult(article.source, "failed", None, error.one_line(), title)
-                )
-                continue
-            self.finish(position, InputResult(article.source, "added", article_id, None, title))
+            self.finish(position, store_story(self.store, article, outcome, self.name))
+
+
+def store_story(
+    store: Store, article: Article, extraction: Extraction, extractor: str
+) -> InputResult:
+    """Store one extracted story with the negotiations it concerns, in one transaction; a
+    story the store refuses fails alone."""
+    extraction = dataclasses.replace(extraction, article=article.meta)
+    try:
+        article_id = store.add_article(
+            article.source,
+            article.text,
+            extraction,
+            extractor=extractor,
+            negotiations=article_pairs(extraction, article.text),
+        )
+    except TariffscopeError as error:
+        return InputResult(article.source, "failed", None, error.one_line(), article.meta.title)
+    return InputResult(article.source, "added", article_id, None, article.meta.title)
 
 
 def ingest_paths(
