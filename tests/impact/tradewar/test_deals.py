@@ -12,6 +12,7 @@ from tariffscope.impact.tradewar.deals import (
     acceptable,
     apply_levers,
     nash_bargaining,
+    nash_bargaining_sweep,
     pareto_frontier,
     payoff_grid,
     scenario_welfare,
@@ -118,6 +119,8 @@ def test_acceptable_set_frontier_and_bargaining_weight() -> None:
     low = nash_bargaining(grid, ("AAA", "BBB"), 0.1)["x"]
     high = nash_bargaining(grid, ("AAA", "BBB"), 0.9)["x"]
     assert high >= low
+    sweep = nash_bargaining_sweep(grid, ("AAA", "BBB"), [0.1, 0.5, 0.9])
+    assert list(sweep["x"]) == sorted(sweep["x"]) and sweep["x"].iloc[0] == low
     with pytest.raises(InputError):
         nash_bargaining(grid, ("AAA", "BBB"), 1.0)
 

@@ -37,6 +37,7 @@ __all__ = [
     "acceptable",
     "apply_levers",
     "nash_bargaining",
+    "nash_bargaining_sweep",
     "pareto_frontier",
     "payoff_grid",
     "scenario_welfare",
@@ -149,9 +150,9 @@ def acceptable(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.Series:
 def pareto_frontier(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.Series:
     """Grid deals no other grid deal beats for one side without hurting the other."""
     u = _payoffs(grid, pair)
-    weakly = (u[None, :, :] >= u[:, None, :]).all(axis=2)
-    strictly = (u[None, :, :] > u[:, None, :]).any(axis=2)
-    return pd.Series(~(weakly & strictly).any(axis=1), index=grid.index)
+    weakly = np.all(u[None, :, :] >= u[:, None, :], axis=2)
+    strictly = np.any(u[None, :, :] > u[:, None, :], axis=2)
+    return pd.Series(~np.any(weakly & strictly, axis=1), index=grid.index)
 
 
 def nash_bargaining(grid: pd.DataFrame, pair: tuple[str, str], weight: float) -> pd.Series:
@@ -168,3 +169,13 @@ def nash_bargaining(grid: pd.DataFrame, pair: tuple[str, str], weight: float) ->
     u = _payoffs(grid[ok], pair)
     product = weight * np.log(u[:, 0]) + (1.0 - weight) * np.log(u[:, 1])
     return grid[ok].iloc[int(np.argmax(product))]
+
+
+def nash_bargaining_sweep(
+    grid: pd.DataFrame, pair: tuple[str, str], weights: Sequence[float]
+) -> pd.DataFrame:
+    """The Nash bargaining deal for each weight on ``pair[0]`` (one row per weight)."""
+    rows = [nash_bargaining(grid, pair, w) for w in weights]
+    out = pd.DataFrame(rows).reset_index(names="grid_row")
+    out.insert(0, "weight", list(weights))
+    return out

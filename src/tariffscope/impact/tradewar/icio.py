@@ -1,10 +1,11 @@
 """The ICIO 2022 baseline for the trade-war engine: 81 countries x 28 sectors, applied tariffs.
 
 Source: Lashkaripour's ``us-tariff`` repository (``mat/ICIO2022.mat``, built from the OECD ICIO
-2023 edition, year 2022), as converted into ``shared/data/d_gravity/lashkaripour_ustariff_icio2022/``
-(see shared/data/MANIFEST.md): ``icio2022_81x81x28_trade_tariff.csv.gz`` (gross bilateral flows
-by sector, US$ million, domestic flows included; the applied tariff of the importer, a fraction)
-and ``icio2022_trade_elasticities_by_source.csv`` (``sigma`` by sector from eight sources).
+2023 edition, year 2022), as converted into
+``shared/data/d_gravity/lashkaripour_ustariff_icio2022/`` (see shared/data/MANIFEST.md):
+``icio2022_81x81x28_trade_tariff.csv.gz`` (gross bilateral flows by sector, US$ million,
+domestic flows included; the applied tariff of the importer, a fraction) and
+``icio2022_trade_elasticities_by_source.csv`` (``sigma`` by sector from eight sources).
 
 Ossa's (2014) model has no input-output linkages, so the gross flows are read as final demand
 (intermediate use is treated like consumption). Two steps make the 81-country table a pair
