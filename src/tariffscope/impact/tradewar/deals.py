@@ -1,0 +1,181 @@
+"""The deal space of a pair: each side's payoff over a grid of deals, and where bargaining lands.
+
+A deal sets two *levers*, each one importer's tariff on one exporter's goods in some sectors
+(e.g. the home country's general rate on the partner's goods, the partner's tariff on home goods,
+or the home rate on one named sector). A lever's rate ``r`` acts on the baseline applied tariff
+``t`` by its ``mode``:
+
+* ``inclusive``: ``max(t, r)``, a rate "inclusive of MFN" (a floor; ``r = 0`` is the status quo);
+* ``additional``: ``max(t + r, 0)``, stacked on the baseline (negative ``r`` cuts; ``r = 0`` is
+  the status quo);
+* ``replace``: ``r`` whatever the baseline.
+
+Each side's payoff is its real income change (welfare ``e / P_hat`` of Ossa's model, tariff
+revenue included) at the deal relative to a disagreement point: the threat carried out (a list of
+lever settings) or the status quo (no settings). Everything is a pure function of its inputs;
+grids return DataFrames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from tariffscope.errors import InputError
+from tariffscope.impact.gravity.baseline import FloatArray
+from tariffscope.impact.tradewar import equilibrium as eq
+from tariffscope.impact.tradewar.baseline import Shares, shares
+from tariffscope.impact.tradewar.data import TradeWarData
+from tariffscope.impact.tradewar.welfare import welfare_hat
+
+__all__ = [
+    "Lever",
+    "acceptable",
+    "apply_levers",
+    "nash_bargaining",
+    "nash_bargaining_sweep",
+    "pareto_frontier",
+    "payoff_grid",
+    "scenario_welfare",
+]
+
+Mode = Literal["inclusive", "additional", "replace"]
+Setting = tuple["Lever", float]
+
+
+@dataclass(frozen=True)
+class Lever:
+    """``importer``'s tariff on ``exporter``'s goods in ``sectors``, set by a rate."""
+
+    name: str
+    importer: str
+    exporter: str
+    sectors: tuple[str, ...]
+    mode: Mode = "inclusive"
+
+    def __post_init__(self) -> None:
+        if self.importer == self.exporter:
+            raise InputError(f"lever {self.name!r}: importer and exporter are both {self.importer}")
+        if not self.sectors:
+            raise InputError(f"lever {self.name!r} names no sector")
+        if self.mode not in ("inclusive", "additional", "replace"):
+            raise InputError(f"lever {self.name!r}: unknown mode {self.mode!r}")
+
+
+def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
+    """New tariffs ``[i, j, s]``: the baseline with each lever set in turn (later ones win)."""
+    new = data.tariffs.copy()
+    for lever, rate in settings:
+        i, j = data.index(lever.exporter), data.index(lever.importer)
+        unknown = [s for s in lever.sectors if s not in data.sectors]
+        if unknown:
+            raise InputError(f"lever {lever.name!r}: unknown sector {unknown[0]!r}")
+        k = [data.sectors.index(s) for s in lever.sectors]
+        base = data.tariffs[i, j, k]
+        if lever.mode == "inclusive":
+            new[i, j, k] = np.maximum(base, rate)
+        elif lever.mode == "additional":
+            new[i, j, k] = np.maximum(base + rate, 0.0)
+        else:
+            new[i, j, k] = rate
+    return new
+
+
+def _welfare(
+    sh: Shares, new_tariffs: FloatArray, start: FloatArray | None
+) -> tuple[FloatArray, FloatArray]:
+    sol = eq.solve(sh, new_tariffs, start)
+    p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, new_tariffs)
+    return np.asarray(welfare_hat(sh, sol.expenditure_hat, p).real), sol.y
+
+
+def scenario_welfare(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
+    """Every region's welfare change (1 = none) from the baseline to one scenario."""
+    return _welfare(shares(data), apply_levers(data, settings), None)[0]
+
+
+def payoff_grid(
+    data: TradeWarData,
+    pair: tuple[str, str],
+    x: tuple[Lever, Sequence[float]],
+    y: tuple[Lever, Sequence[float]],
+    disagreement: Sequence[Setting] = (),
+) -> pd.DataFrame:
+    """Each side's payoff at every deal ``(x rate, y rate)`` against ``disagreement``.
+
+    ``disagreement`` is the threat carried out (lever settings) or, empty, the status quo.
+    Columns: ``x``, ``y`` (the rates), and for each member ``m`` of ``pair``:
+    ``payoff_pct_m`` (real income change at the deal relative to the disagreement point, %),
+    ``payoff_usd_bn_m`` (the same in US$ bn of baseline expenditure) and ``vs_baseline_pct_m``
+    (the deal against the status quo, %). Solves warm-start along the grid.
+    """
+    first, second = pair
+    members = [data.index(first), data.index(second)]
+    sh = shares(data)
+    w_dis, _ = _welfare(sh, apply_levers(data, disagreement), None)
+    (lx, xs), (ly, ys) = x, y
+    rows = []
+    start = None
+    for a in xs:
+        row_start = start
+        for b in ys:
+            w, row_start = _welfare(sh, apply_levers(data, [(lx, a), (ly, b)]), row_start)
+            if b == ys[0]:
+                start = row_start
+            rec: dict[str, float | str] = {"x": float(a), "y": float(b)}
+            for name, m in zip(pair, members, strict=True):
+                gain = w[m] / w_dis[m] - 1.0
+                rec[f"payoff_pct_{name}"] = 100.0 * gain
+                rec[f"payoff_usd_bn_{name}"] = gain * sh.expenditure[m] / 1000.0
+                rec[f"vs_baseline_pct_{name}"] = 100.0 * (w[m] - 1.0)
+            rows.append(rec)
+    out = pd.DataFrame(rows)
+    out.attrs.update(x_lever=lx.name, y_lever=ly.name, pair=pair, source=data.source)
+    return out
+
+
+def _payoffs(grid: pd.DataFrame, pair: tuple[str, str]) -> FloatArray:
+    return grid[[f"payoff_pct_{m}" for m in pair]].to_numpy()
+
+
+def acceptable(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.Series:
+    """Deals both sides strictly prefer to the disagreement point."""
+    return pd.Series((_payoffs(grid, pair) > 0.0).all(axis=1), index=grid.index)
+
+
+def pareto_frontier(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.Series:
+    """Grid deals no other grid deal beats for one side without hurting the other."""
+    u = _payoffs(grid, pair)
+    weakly = np.all(u[None, :, :] >= u[:, None, :], axis=2)
+    strictly = np.any(u[None, :, :] > u[:, None, :], axis=2)
+    return pd.Series(~np.any(weakly & strictly, axis=1), index=grid.index)
+
+
+def nash_bargaining(grid: pd.DataFrame, pair: tuple[str, str], weight: float) -> pd.Series:
+    """The grid deal maximising ``weight log u_first + (1 - weight) log u_second``.
+
+    ``u`` are the payoffs against the disagreement point; only acceptable deals count. Raises
+    ``InputError`` if the grid has none (then the disagreement point is the outcome).
+    """
+    if not 0.0 < weight < 1.0:
+        raise InputError(f"the bargaining weight must lie strictly between 0 and 1, got {weight}")
+    ok = acceptable(grid, pair)
+    if not ok.any():
+        raise InputError("no deal on the grid is better than disagreement for both sides")
+    u = _payoffs(grid[ok], pair)
+    product = weight * np.log(u[:, 0]) + (1.0 - weight) * np.log(u[:, 1])
+    return grid[ok].iloc[int(np.argmax(product))]
+
+
+def nash_bargaining_sweep(
+    grid: pd.DataFrame, pair: tuple[str, str], weights: Sequence[float]
+) -> pd.DataFrame:
+    """The Nash bargaining deal for each weight on ``pair[0]`` (one row per weight)."""
+    rows = [nash_bargaining(grid, pair, w) for w in weights]
+    out = pd.DataFrame(rows).reset_index(names="grid_row")
+    out.insert(0, "weight", list(weights))
+    return out
