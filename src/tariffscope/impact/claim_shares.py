@@ -31,6 +31,10 @@ Pooled claim shares
         s = \mathrm{clip}\!\left(\frac{t_0 - s_U (t_0 - t_U) - d/v}{t_0 - t_1},\;
             0,\; 1 - s_U\right) \quad\text{where } t_0 - t_1 > 10^{-4}.
 
+    On HTS8 lines a measure covers only in part (flagged partial by the law engine) the three
+    rates are the partner's HTS10 mix of the line's statistical lines, as pricing takes them
+    (:mod:`tariffscope.impact.partial_lines`, docs/assumptions.md P9).
+
     Partners with their own HTS10 lines are calibrated line by line (HTS10 summed to HTS8), EU
     members on the EU aggregate's lines, every other partner on its chapter totals
     (:math:`s_c = (\sum_{l \in c} v_l t_{0l} - D_c) / \sum_{l \in c} v_l (t_{0l} - t_{1l})`,

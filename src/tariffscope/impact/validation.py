@@ -46,7 +46,8 @@ AVERAGED_RANGE = ("2024-01-01", "2024-12-31")
 CALIBRATION_DAY = "2024-12-31"
 #: Known causes of a gap, by where they lie (docs/validation.md).
 CAUSES: dict[str, str] = {
-    "solar_modules": "Section 201 on solar modules (HTS 8541.43): the bifacial-module exclusion "
+    "solar_modules": "Section 201 on crystalline solar modules (HTS 8541.43.0010; thin film, "
+    "8541.43.0080, is outside it): the bifacial-module exclusion "
     "ran to 26 June 2024 (claim bifacial_solar, to 24 September 2024 under contracts) and no "
     "longer exists on 1 January 2025; its pooled share is clipped at 1 where modules paid less "
     "than the exclusion explains",
