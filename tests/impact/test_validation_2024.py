@@ -40,12 +40,13 @@ EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     # Section 301 step-ups of 27 September 2024 and 1 January 2025 charged on all of 2024 (with
     # the partial lines priced at their HTS10 lines, they no longer offset it)
     "CHN": (("section_301_china", "partial_lines", "section_232_metals"), 9.0),
-    # solar modules: bifacial modules were excluded from Section 201 until 26 June 2024
-    "VNM": (("solar_modules", "section_232_metals"), 16.0),
-    "MYS": (("solar_modules",), 90.0),
+    # solar modules: bifacial modules were excluded from Section 201 until 26 June 2024 (the
+    # thin-film modules of 8541.43.0080, outside it, paid none: Malaysia from 90% to 45%)
+    "VNM": (("solar_modules", "section_232_metals"), 13.0),
+    "MYS": (("solar_modules",), 45.0),
     "SGP": (("solar_modules",), 55.0),
-    "IND": (("solar_modules", "section_232_metals"), 14.0),
-    "TUR": (("solar_modules", "section_232_metals"), 12.0),
+    "IND": (("solar_modules", "section_232_metals"), 8.0),
+    "TUR": (("solar_modules", "section_232_metals"), 9.0),
     # Section 232 product exclusions granted to importers (aluminum sheet, steel); Taiwan's
     # coated steel 7210.70.60 is partial since GAE 7210.70.6030 (CSMS 52834487), and its bumpers
     # of 8708.10.30 pay the derivative duty only on steel stampings (.3020, Proclamation 9980)
@@ -53,7 +54,7 @@ EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
     "TWN": (("section_232_metals", "partial_lines"), 11.0),
     # solar modules, and GSP-flagged lines beyond the share of flagged entries fitted for the
     # partner (the statistic, not the law: module census_statistic)
-    "THA": (("solar_modules", "gsp_flagged", "section_232_metals"), 35.0),
+    "THA": (("solar_modules", "gsp_flagged", "section_232_metals"), 33.0),
     # in-quota sugar and dairy rates given only by reference to chapter 98/99 provisions
     "COL": (("quota_references", "section_232_metals"), 30.0),
 }
@@ -67,10 +68,11 @@ AVERAGED_WITHIN_FIVE = (
 )
 #: The averaged law's other largest partners (Mexico apart): causes and bound (%).
 AVERAGED_EXPLAINED: dict[str, tuple[tuple[str, ...], float]] = {
-    # solar modules: what the bifacial share, clipped at 1, leaves
-    "MYS": (("solar_modules",), 22.0),
+    # solar modules: what the bifacial share, clipped at 1, leaves on the crystalline modules
+    # (Malaysia from 22% to 10% once thin-film modules were outside Section 201)
+    "MYS": (("solar_modules",), 10.0),
     "SGP": (("solar_modules",), 6.0),
-    "TUR": (("solar_modules", "section_232_metals"), 8.0),
+    "TUR": (("solar_modules", "section_232_metals"), 7.0),
     # Section 232 product exclusions granted to importers (aluminum sheet, steel)
     "KOR": (("section_232_metals", "solar_modules"), 20.0),
     "TWN": (("section_232_metals", "partial_lines"), 11.0),
@@ -124,13 +126,13 @@ def test_partner_gap_is_carried_by_its_named_causes(validation: Validation, part
 
 
 def test_total_gap_and_what_the_causes_leave(validation: Validation) -> None:
-    """The total as Census calculates it is 8.1% above what was collected (China's Section 301
+    """The total as Census calculates it is 7.6% above what was collected (China's Section 301
     lines, with the step-ups of 27 September 2024 and 1 January 2025 charged on all of 2024 and
     the exclusions that lapsed on 14 June 2024 charged, are nearly half of it); outside the
     named causes' lines the law is within 2%."""
     row = validation.partner("ALL")
-    assert 0.0 < row["gap_pct"] <= 8.5
-    assert row["gap_pct"] < row["gap_law_pct"] <= 10.0
+    assert 0.0 < row["gap_pct"] <= 8.0
+    assert row["gap_pct"] < row["gap_law_pct"] <= 9.5
     assert abs(row["gap_unexplained_usd"]) <= 0.02 * row["collected_usd"]
     assert row["gap_section_301_china_usd"] > 0.45 * row["gap_usd"]
 
@@ -147,13 +149,14 @@ def test_usmca_shares_alone_bring_canada_and_mexico_within_five_percent(
 
 def test_circular_part_is_small_in_total(validation: Validation) -> None:
     """Duties on cells whose pooled share was fitted to them are reproduced by construction
-    (by the averaged law of 2024); they are a fifth of all duties (China's Section 301
-    exclusion lines among them, 27% of China's), but most of the FTA partners'
+    (by the averaged law of 2024); they are 22% of all duties (China's Section 301
+    exclusion lines among them, and since the fit prices partial lines at their HTS10 lines
+    its partial Section 301 lines: 30% of China's), but most of the FTA partners'
     (docs/validation.md)."""
     everyone = validation.partner("ALL")
-    assert everyone["collected_fitted_usd"] < 0.21 * everyone["collected_usd"]
+    assert everyone["collected_fitted_usd"] < 0.23 * everyone["collected_usd"]
     china = validation.partner("CHN")
-    assert china["collected_fitted_usd"] < 0.3 * china["collected_usd"]
+    assert china["collected_fitted_usd"] < 0.31 * china["collected_usd"]
     assert (
         validation.partner("KOR")["collected_fitted_usd"]
         > 0.5 * (validation.partner("KOR")["collected_usd"])
@@ -245,6 +248,10 @@ def test_bifacial_exclusion_has_a_share_on_the_days_it_was_in_force(
     calibration = claim_calibration()
     row = list(calibration.codes).index("85414300")
     assert calibration.share[row, calibration.origins.index("VNM")] > 0.5
+    # Section 201 covers the crystalline modules only (8541.43.0010): the fit prices the line
+    # at the partner's HTS10 mix, so the exclusion keeps a margin and Thailand's share is fitted
+    thailand = calibration.origins.index("THA")
+    assert calibration.fitted[row, thailand] and calibration.share[row, thailand] > 0.5
     literal, mean = validation.partner("VNM"), averaged.partner("VNM")
     assert mean["gap_solar_modules_usd"] < 0.3 * literal["gap_solar_modules_usd"]
     assert abs(mean["gap_pct"]) <= 5.0 < literal["gap_pct"]

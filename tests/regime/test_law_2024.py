@@ -18,7 +18,8 @@ from tariffscope.regime import default_catalog, resolve
 
 STEEL = "7208.51.00"  # hot-rolled flat steel, not in coils: General Free
 ALUMINUM = "7606.12.30"  # aluminum alloy plates: General 3%
-SOLAR = "8541.43.00"  # photovoltaic modules: General Free
+SOLAR = "8541.43.0010"  # crystalline silicon photovoltaic modules: General Free
+THIN_FILM = "8541.43.0080"  # other (thin-film) modules: outside Section 201
 DAY = "2025-01-01"
 
 
@@ -79,13 +80,19 @@ def test_2018_records_hand_over_to_the_2025_records_on_12_march() -> None:
 def test_section_201_solar_in_force_on_1_january_2025() -> None:
     """HTS ch.99 U.S. note 18(h): modules 14.25% from 7 February 2024, 14% from 7 February 2025
     through 6 February 2026; note 18(b) excludes developing countries (Indonesia, Cambodia...);
-    cells pay only above the 12.5 GW quota (9903.45.21/.22)."""
+    cells pay only above the 12.5 GW quota (9903.45.21/.22); note 18(c)(ii)(1) leaves out
+    thin-film products, so only the crystalline statistical lines pay and the HTS8 line is
+    partial."""
     assert _groups(SOLAR, "KOR")["s201_solar"] == 14.25
     assert _groups(SOLAR, "KOR", "2025-02-07")["s201_solar"] == 14.0
     assert _groups(SOLAR, "KOR", "2026-02-06")["s201_solar"] == 14.0
     assert "s201_solar" not in _groups(SOLAR, "KOR", "2026-02-07")
     assert "s201_solar" not in _groups(SOLAR, "IDN") and "s201_solar" not in _groups(SOLAR, "CAN")
-    cells = "8541.42.00"
+    assert "s201_solar" not in _groups(THIN_FILM, "KOR")
+    assert "s201_solar" not in _groups(THIN_FILM, "KOR", claims=("over_quota",))
+    assert any("8541430010" in w for w in resolve("8541.43.00", "KOR", DAY).warnings)
+    cells = "8541.42.0010"
+    assert "s201_solar" not in _groups("8541.42.0080", "THA", claims=("over_quota",))
     assert "s201_solar" not in _groups(cells, "THA")
     assert _groups(cells, "THA", claims=("over_quota",))["s201_solar"] == 14.25
     bifacial = resolve(SOLAR, "THA", "2024-05-01", claims=("bifacial_solar",))

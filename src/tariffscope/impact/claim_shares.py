@@ -31,6 +31,10 @@ Pooled claim shares
         s = \mathrm{clip}\!\left(\frac{t_0 - s_U (t_0 - t_U) - d/v}{t_0 - t_1},\;
             0,\; 1 - s_U\right) \quad\text{where } t_0 - t_1 > 10^{-4}.
 
+    On HTS8 lines a measure covers only in part (flagged partial by the law engine) the three
+    rates are the partner's HTS10 mix of the line's statistical lines, as pricing takes them
+    (:mod:`tariffscope.impact.partial_lines`, docs/assumptions.md P9).
+
     Partners with their own HTS10 lines are calibrated line by line (HTS10 summed to HTS8), EU
     members on the EU aggregate's lines, every other partner on its chapter totals
     (:math:`s_c = (\sum_{l \in c} v_l t_{0l} - D_c) / \sum_{l \in c} v_l (t_{0l} - t_{1l})`,
@@ -272,6 +276,53 @@ def calibration_periods(origins: tuple[str, ...]) -> tuple[tuple[date, float], .
     )
 
 
+def _period_laws(
+    codes: npt.NDArray[np.str_],
+    origins: tuple[str, ...],
+    eligible: list[str],
+    start: date,
+    claims: tuple[str, ...],
+    ave: FloatArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """The law of the period from ``start`` without claims, with the pooled claims and with
+    USMCA for ``eligible`` (the others without claims), ``[L, O]`` each; on HTS8 lines a
+    measure covers only in part, the mean of their HTS10 lines weighted by the origin's own
+    2024 imports, as pricing takes them (docs/assumptions.md P9): the shares are fitted on the
+    rates they will be applied to, and a measure of some statistical lines keeps its margin."""
+    from tariffscope.impact.partial_lines import partial_cells, partial_children, refine
+    from tariffscope.regime.vectorized import resolve_lines
+
+    def laws(on: list[str] | None, columns: tuple[str, ...]) -> tuple[object, ...]:
+        without = resolve_lines(columns, start, codes=on, base_ave=ave)
+        pooled = resolve_lines(columns, start, codes=on, claims=claims, base_ave=ave)
+        usmca = (
+            resolve_lines(eligible, start, codes=on, claims=(DATA_SHARE_CLAIM,), base_ave=ave)
+            if eligible
+            else None
+        )
+        return without, pooled, usmca
+
+    def totals(tables: tuple[object, ...], columns: tuple[str, ...]) -> list[FloatArray]:
+        without, pooled, usmca = tables
+        with_usmca = np.array(without.total, copy=True)  # type: ignore[attr-defined]
+        if usmca is not None:
+            for k, origin in enumerate(eligible):
+                with_usmca[:, columns.index(origin)] = usmca.total[:, k]  # type: ignore[attr-defined]
+        return [without.total, pooled.total, with_usmca]  # type: ignore[attr-defined]
+
+    tables = laws(None, origins)
+    out = totals(tables, origins)
+    cells = partial_cells(tables, codes, origins)
+    if cells is not None:
+        children = partial_children(codes, cells, origins)
+        if children.codes.size:
+            child = totals(
+                laws([str(c) for c in children.codes], children.origins), children.origins
+            )
+            out = [refine(o, cells, children, c) for o, c in zip(out, child, strict=True)]
+    return out[0], out[1], out[2]
+
+
 def calibrate_claims() -> ClaimCalibration:
     """Compute the calibration (module docstring); :func:`claim_calibration` caches it."""
     from tariffscope.data.line_trade import load_line_trade
@@ -301,15 +352,10 @@ def calibrate_claims() -> ClaimCalibration:
     t1 = np.zeros_like(usmca)
     usmca_rate = np.zeros_like(usmca)
     for start, weight in calibration_periods(origins):
-        without = resolve_lines(origins, start, base_ave=ave).total
-        t0 += weight * without
-        t1 += weight * resolve_lines(origins, start, claims=claims, base_ave=ave).total
-        period_usmca = without.copy()
-        if eligible:
-            table = resolve_lines(eligible, start, claims=(DATA_SHARE_CLAIM,), base_ave=ave)
-            for k, origin in enumerate(eligible):
-                period_usmca[:, origins.index(origin)] = table.total[:, k]
-        usmca_rate += weight * period_usmca
+        laws = _period_laws(codes, origins, eligible, start, claims, ave)
+        t0 += weight * laws[0]
+        t1 += weight * laws[1]
+        usmca_rate += weight * laws[2]
     target = t0 - usmca * (t0 - usmca_rate)
     margin = t0 - t1
     cap = 1.0 - usmca

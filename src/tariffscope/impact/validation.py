@@ -46,14 +46,15 @@ AVERAGED_RANGE = ("2024-01-01", "2024-12-31")
 CALIBRATION_DAY = "2024-12-31"
 #: Known causes of a gap, by where they lie (docs/validation.md).
 CAUSES: dict[str, str] = {
+    "solar_modules": "Section 201 on crystalline solar modules (HTS 8541.43.0010; thin film, "
+    "8541.43.0080, is outside it): the bifacial-module exclusion "
+    "ran to 26 June 2024 (claim bifacial_solar, to 24 September 2024 under contracts) and no "
+    "longer exists on 1 January 2025; its pooled share is clipped at 1 where modules paid less "
+    "than the exclusion explains",
     "partial_lines": "HTS8 lines on which a measure covers only some statistical lines (Section "
     "301 partial entries, steel nails): priced at the mean of their HTS10 lines' rates weighted "
     "by the partner's 2024 HTS10 imports, which the entries' own mix within the year may differ "
     "from",
-    "solar_modules": "Section 201 on solar modules (HTS 8541.43): the bifacial-module exclusion "
-    "ran to 26 June 2024 (claim bifacial_solar, to 24 September 2024 under contracts) and no "
-    "longer exists on 1 January 2025; its pooled share is clipped at 1 where modules paid less "
-    "than the exclusion explains",
     "gsp_flagged": "lines the GSP lists (A, A*, A+) for the countries general note 4(a) "
     "designates: entries flagged SPI 'A' during the lapse, whose duty Census calculates at the "
     "GSP rate (what the partner's one fitted flag share leaves, line by line)",
