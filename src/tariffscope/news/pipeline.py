@@ -26,6 +26,7 @@ from tariffscope.news import measures as _measures  # noqa: F401
 from tariffscope.news import paragraphs as _paragraphs  # noqa: F401
 from tariffscope.news import quotes as _quotes  # noqa: F401
 from tariffscope.news.ingest import Article
+from tariffscope.news.sentence_veto import sentence_kinds_model
 
 __all__ = [
     "COMPONENTS",
@@ -95,6 +96,9 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.add_pipe("tariffscope_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
+    veto_model = sentence_kinds_model()  # optional, off unless the variable names a model
+    if veto_model is not None:
+        nlp.add_pipe("tariffscope_sentence_veto", config={"model_path": str(veto_model)})
     logger.info("loaded %s with %s", resolved, ", ".join(COMPONENTS))
     return nlp
 
