@@ -23,7 +23,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.training import Example
-from spacy.util import minibatch
+from spacy.util import fix_random_seed, minibatch  # type: ignore[attr-defined]
 
 __all__ = [
     "EVENT_KINDS",
@@ -163,7 +163,7 @@ def train_sentence_kinds(
     if not examples:
         raise ValueError("no training sentences")
     random.seed(seed)
-    spacy.util.fix_random_seed(seed)
+    fix_random_seed(seed)
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe(
         "textcat_multilabel",
@@ -178,7 +178,7 @@ def train_sentence_kinds(
         },
     )
     for kind in EVENT_KINDS:
-        textcat.add_label(kind)
+        textcat.add_label(kind)  # type: ignore[attr-defined]
     data = [
         Example.from_dict(nlp.make_doc(text), {"cats": {k: float(k in kinds) for k in EVENT_KINDS}})
         for text, kinds in examples
@@ -186,7 +186,7 @@ def train_sentence_kinds(
     optimizer = nlp.initialize(lambda: data)
     for _ in range(epochs):
         random.shuffle(data)
-        for batch in minibatch(data, size=16):
+        for batch in minibatch(data, size=16):  # type: ignore[no-untyped-call]
             nlp.update(batch, sgd=optimizer, drop=0.1)
     return nlp
 
@@ -199,7 +199,7 @@ def kind_probabilities(nlp: Language, sentences: Sequence[str]) -> list[dict[str
 def load_sentence_kinds(path: str | Path) -> Language:
     """The classifier saved by ``nlp.to_disk`` (checks it knows every event kind)."""
     nlp = spacy.load(path)
-    labels = set(nlp.get_pipe("textcat_multilabel").labels)
+    labels = set(nlp.get_pipe("textcat_multilabel").labels)  # type: ignore[attr-defined]
     missing = set(EVENT_KINDS) - labels
     if missing:
         raise ValueError(f"{path}: sentence-kind model lacks labels {sorted(missing)}")
