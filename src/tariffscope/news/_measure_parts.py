@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._anaphora import antecedent_goods_noun
+from tariffscope.news._syntax import pruned_subtree
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
@@ -327,16 +328,8 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
 
 def _without_exceptions(token: Token, lex: Lexicon) -> list[Token]:
     """A phrase without its exceptions ("every country except Canada and Mexico")."""
-    out, stack = [], [token]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(
-            c
-            for c in current.children
-            if not (c.dep_ == "prep" and c.lower_ in lex.words("measure_except_preps"))
-        )
-    return out
+    excepts = lex.words("measure_except_preps")
+    return pruned_subtree(token, lambda c: not (c.dep_ == "prep" and c.lower_ in excepts))
 
 
 def _unsourced_imports(heads: list[Token], lex: Lexicon) -> bool:

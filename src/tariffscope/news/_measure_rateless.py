@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._measure_goods import GoodsReader
 from tariffscope.news._measure_imposer import ImposerReader
 from tariffscope.news._measure_parts import Goods, goods_of
-from tariffscope.news._syntax import direction, governing_verb, subject_of
+from tariffscope.news._syntax import direction, governing_verb, pruned_subtree, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusWords, deal_words, looks_ahead
 
@@ -38,19 +38,15 @@ def _removed_in_own_clause(noun: Token, lex: Lexicon) -> bool:
 def _own_clause(verb: Token) -> list[Token]:
     """A verb's clause without the clauses hung on it that have subjects of their own
     ("remove its tariffs on US goods, while the US will apply a 15% tariff")."""
-    out, stack = [], [verb]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(
-            c
-            for c in current.children
-            if not (
+    return pruned_subtree(
+        verb,
+        lambda c: (
+            not (
                 c.dep_ in {"advcl", "conj", "ccomp"}
                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
             )
-        )
-    return out
+        ),
+    )
 
 
 class RatelessReader(GoodsReader, ImposerReader):

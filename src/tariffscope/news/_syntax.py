@@ -8,7 +8,7 @@ complicate", "plans to meet", "is meeting ... on Friday") and 0 otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -174,6 +174,17 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
 def has_negation(verb: Token) -> bool:
     """True when the verb has a negation child ("didn't", "wasn’t", "not", "never")."""
     return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children)
+
+
+def pruned_subtree(token: Token, keep: Callable[[Token], bool]) -> list[Token]:
+    """``token`` and its descendants, leaving out each child ``keep`` rejects with all below
+    it (a phrase without its exceptions, a clause without the clauses hung on it)."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if keep(c))
+    return out
 
 
 def subtree_lemmas(token: Token) -> set[str]:

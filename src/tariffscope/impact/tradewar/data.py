@@ -15,6 +15,7 @@ Arrays are ``[exporter i, importer j, sector s]`` as in Ossa's ``TRADEs(i,j,s)``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,29 @@ class TradeWarData:
             ) from None
 
 
+def cubes_from_long(
+    long: pd.DataFrame,
+    countries: Sequence[str],
+    sector_index: pd.Series,
+    n_sectors: int,
+    columns: Sequence[str],
+) -> tuple[np.ndarray, ...]:
+    """(exporter, importer, sector) arrays of ``columns`` of a long table whose rows name an
+    exporter and an importer among ``countries``; ``sector_index`` gives each row's sector
+    position among ``n_sectors``. Cells with no row are zero."""
+    where = {c: k for k, c in enumerate(countries)}
+    i = long["exporter"].map(where).to_numpy()
+    j = long["importer"].map(where).to_numpy()
+    k = sector_index.to_numpy()
+    shape = (len(countries), len(countries), n_sectors)
+    out = []
+    for column in columns:
+        cube = np.zeros(shape)
+        cube[i, j, k] = long[column].to_numpy()
+        out.append(cube)
+    return tuple(out)
+
+
 def load_ossa2014(folder: Path | None = None) -> TradeWarData:
     """Ossa's baseline from the shared folder (or ``folder``, the ossa2014_trade_wars folder)."""
     if folder is None:
@@ -78,15 +102,14 @@ def load_ossa2014(folder: Path | None = None) -> TradeWarData:
     params = pd.read_csv(base / "ossa2014_sector_parameters.csv").sort_values("sector_no")
     regions = tuple(pd.read_csv(base / "regions.csv")["String"])
     sectors = tuple(params["sector_code"])
-    ri = {r: k for k, r in enumerate(regions)}
-    n, s = len(regions), len(sectors)
-    trade = np.zeros((n, n, s))
-    tariffs = np.zeros((n, n, s))
-    i = long["exporter"].map(ri).to_numpy()
-    j = long["importer"].map(ri).to_numpy()
-    k = long["sector_no"].to_numpy() - 1
-    trade[i, j, k] = long["trade_balanced_usd_mn"].to_numpy()
-    tariffs[i, j, k] = long["tariff"].to_numpy()
+    sector_of = {no: k for k, no in enumerate(params["sector_no"])}
+    trade, tariffs = cubes_from_long(
+        long,
+        regions,
+        long["sector_no"].map(sector_of),
+        len(sectors),
+        ("trade_balanced_usd_mn", "tariff"),
+    )
     lam = np.column_stack([params[f"lambda_pol_{r}"].to_numpy() for r in regions]).T
     return TradeWarData(
         regions=regions,
@@ -117,14 +140,9 @@ def load_ossa2014_result_tariffs(scenario: str, folder: Path | None = None) -> F
         known = ", ".join(sorted(frame["scenario"].unique()))
         raise InputError(f"unknown Ossa scenario {scenario!r}; known: {known}")
     regions = tuple(pd.read_csv(base / "regions.csv")["String"])
-    ri = {r: k for k, r in enumerate(regions)}
-    n, s = len(regions), int(frame["sector_no"].max())
-    tariffs = np.zeros((n, n, s))
-    tariffs[
-        rows["exporter"].map(ri).to_numpy(),
-        rows["importer"].map(ri).to_numpy(),
-        rows["sector_no"].to_numpy() - 1,
-    ] = rows["tariff"].to_numpy()
+    (tariffs,) = cubes_from_long(
+        rows, regions, rows["sector_no"] - 1, int(frame["sector_no"].max()), ("tariff",)
+    )
     return tariffs
 
 

@@ -30,7 +30,7 @@ from tariffscope.config import shared_file
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import shares
-from tariffscope.impact.tradewar.data import TradeWarData
+from tariffscope.impact.tradewar.data import TradeWarData, cubes_from_long
 
 __all__ = [
     "DEFAULT_ELASTICITIES",
@@ -68,16 +68,11 @@ def load_icio2022(
         raise InputError(f"unknown elasticity source {elasticities!r}; known: {known}")
     sectors = tuple(dict.fromkeys(long["sector"]))
     countries = tuple(sorted(set(long["exporter"]) | set(long["importer"])))
-    ci = {c: k for k, c in enumerate(countries)}
     si = {s: k for k, s in enumerate(sectors)}
     n, m = len(countries), len(sectors)
-    trade = np.zeros((n, n, m))
-    tariffs = np.zeros((n, n, m))
-    i = long["exporter"].map(ci).to_numpy()
-    j = long["importer"].map(ci).to_numpy()
-    k = long["sector"].map(si).to_numpy()
-    trade[i, j, k] = long["trade_usd_mn"].to_numpy()
-    tariffs[i, j, k] = long["tariff"].to_numpy()
+    trade, tariffs = cubes_from_long(
+        long, countries, long["sector"].map(si), m, ("trade_usd_mn", "tariff")
+    )
     sigma = chosen.set_index("sector")["sigma"].reindex(list(sectors))
     if sigma.isna().any():
         raise InputError(f"elasticity source {elasticities!r} lacks a sector of the ICIO file")
