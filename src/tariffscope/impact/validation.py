@@ -74,6 +74,19 @@ _GROUPS = {
 }
 
 
+@dataclass(frozen=True, eq=False)
+class _Lines:
+    """``[L, O]`` arrays behind a :class:`Validation`, for :meth:`Validation.lines`."""
+
+    codes: npt.NDArray[np.str_]
+    origins: tuple[str, ...]
+    values: FloatArray
+    collected: FloatArray
+    calculated: FloatArray
+    statutory: FloatArray
+    cause: npt.NDArray[np.int8]  # index into CAUSES of the first cause a cell falls under, -1: none
+
+
 @dataclass(frozen=True)
 class Validation:
     """The comparison (see :func:`validate_2024`).
@@ -94,12 +107,56 @@ class Validation:
 
     table: pd.DataFrame
     date: str
+    by_line: _Lines | None = None
 
     def partner(self, code: str) -> pd.Series:
         """The row of ``code`` (ISO3, ``EUN`` or ``ALL``)."""
         row = self.table.set_index("partner").loc[code]
         assert isinstance(row, pd.Series)
         return row
+
+    def lines(self, code: str, count: int = 25) -> pd.DataFrame:
+        """The ``count`` HTS8 lines of partner ``code`` (ISO3, or ``EUN`` for the EU members
+        together) with the largest absolute gap, largest first.
+
+        Columns: ``hts8``, ``imports_usd``, ``collected_usd`` (Census calculated duties),
+        ``collected_pct``, ``calculated_pct`` (the duty as Census calculates it, the law applied
+        with the 2024 shares), ``statutory_pct`` (the law with no claim), ``gap_usd``
+        (calculated - collected) and ``cause`` (the first of :data:`CAUSES` the line falls
+        under, empty for none): the table docs/validation.md reads the gaps from.
+        """
+        lines = self.by_line
+        if lines is None:
+            raise ValueError("this validation keeps no line arrays")
+        members = EU_MEMBERS if code == EUN else (code,)
+        columns = [k for k, origin in enumerate(lines.origins) if origin in members]
+        if not columns:
+            raise KeyError(f"no partner {code!r} in the validation")
+        values = lines.values[:, columns]
+        collected = lines.collected[:, columns].sum(axis=1)
+        calculated = (lines.calculated[:, columns] * values).sum(axis=1)
+        statutory = (lines.statutory[:, columns] * values).sum(axis=1)
+        imports = values.sum(axis=1)
+        # a line's cause: the first any member's cell falls under
+        causes = np.where(lines.cause[:, columns] < 0, len(CAUSES), lines.cause[:, columns])
+        first = causes.min(axis=1)
+        names = np.array([*CAUSES, ""], dtype=object)
+        gap = calculated - collected
+        order = np.argsort(-np.abs(gap), kind="stable")[:count]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame = pd.DataFrame(
+                {
+                    "hts8": lines.codes[order].astype(str),
+                    "imports_usd": imports[order],
+                    "collected_usd": collected[order],
+                    "collected_pct": 100.0 * collected[order] / imports[order],
+                    "calculated_pct": 100.0 * calculated[order] / imports[order],
+                    "statutory_pct": 100.0 * statutory[order] / imports[order],
+                    "gap_usd": gap[order],
+                    "cause": names[first[order]],
+                }
+            )
+        return frame
 
     def largest(self, count: int) -> list[str]:
         """The ``count`` largest partners by 2024 imports (EU members as ``EUN``)."""
@@ -273,6 +330,7 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
     )
     causes["gsp_flagged"] = _gsp_mask(codes, origins) | (gsp_margin(rates.base, origins) > 0)
     taken = np.zeros_like(gap, dtype=bool)
+    first_cause = np.full(gap.shape, -1, dtype=np.int8)
     columns: dict[str, FloatArray] = {
         "imports_usd": values.sum(axis=0),
         "collected_usd": duties.sum(axis=0),
@@ -284,6 +342,7 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
     for cause in CAUSES:  # each line counts for the first cause it falls under
         mask = causes[cause] & ~taken
         columns[f"gap_{cause}_usd"] = np.where(mask, gap, 0.0).sum(axis=0)
+        first_cause[mask] = list(CAUSES).index(cause)
         taken |= mask
     columns["gap_unexplained_usd"] = np.where(taken, 0.0, gap).sum(axis=0)
     claimable = np.abs(np.nan_to_num(law.claimed[1].total) - np.nan_to_num(law.statutory)) > 1e-12  # type: ignore[attr-defined]
@@ -316,4 +375,5 @@ def _validation(trade: object, rates: _Rates, law: object, label: str) -> Valida
         for level in ("none", "line", "chapter", "partner"):
             frame[f"value_share_{level}"] /= frame["imports_usd"]
         frame["ave_value_share"] /= frame["imports_usd"]
-    return Validation(frame.reset_index(drop=True), label)
+    lines = _Lines(codes, tuple(origins), values, duties, calculated, statutory, first_cause)
+    return Validation(frame.reset_index(drop=True), label, lines)
