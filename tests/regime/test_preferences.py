@@ -203,3 +203,29 @@ def test_chapter_98_apparel_preferences() -> None:
     haiti = resolve(SWEATSHIRT, "HTI", "2024-07-01", claims=("haiti_hope_help",))
     assert haiti.total_pct == 0
     assert resolve(SWEATSHIRT, "KEN", "2024-07-01").total_pct == 16.5
+
+
+@pytest.mark.issue(9)
+def test_usmca_references_are_free_for_goods_of_mexico_only() -> None:
+    """HTS 2025 1901.10.56 (General "$1.035/kg + 13.6%") prints USMCA only as "See 9823.03.01-
+    9823.03.12 (S+)". Chapter 98 subchapter XXIII: 9823.03.01 "Goods of Mexico or goods of the
+    United States provided for in note 3(a)": Free (S+), no quota (U.S. note 3(a)); goods of
+    Canada enter under the quantitative limits of 9823.03.02-.12, which are not priced."""
+    line = "1901.10.56"
+    mexico = resolve(line, "MEX", "2024-06-01", claims=("usmca",))
+    assert mexico.total_pct == 0
+    base = mexico.components[0]
+    assert base.programme == "usmca" and "9823.01.01-9823.08.01" in base.citation
+    canada = resolve(line, "CAN", "2024-06-01", claims=("usmca",))
+    assert canada.total_pct == pytest.approx(13.6)
+    assert any("only by reference" in w for w in canada.warnings)
+    table = resolve_lines(["MEX", "CAN"], "2024-06-01", codes=[line], claims=("usmca",))
+    assert table.total[0].tolist() == pytest.approx([0.0, 0.136])
+    # unclaimed, Mexico is offered the priced preference; the law charges the General rate
+    offered = resolve(line, "MEX", "2024-06-01")
+    assert offered.total_pct == pytest.approx(13.6)
+    usmca = next(p for p in offered.preferences_available if p["claim"] == "usmca")
+    assert usmca["rate_pct"] == 0 and usmca["reference"] is None
+    # sugar (9823.09, note 9(a) not read) stays a reference for Mexico too
+    sugar = resolve("1701.99.50", "MEX", "2024-06-01", claims=("usmca",))
+    assert any("only by reference" in w for w in sugar.warnings)

@@ -196,7 +196,9 @@ def _gsp_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...]) -> BoolArra
 
 
 def _reference_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...], day: str) -> BoolArray:
-    """Lines where a programme the origin can claim on ``day`` prints only a reference."""
+    """Lines where a programme the origin can claim on ``day`` prints only a reference (and
+    no chapter 98 provision prices it for the origin)."""
+    from tariffscope.regime.preferences import _chapter98_mask
     from tariffscope.regime.resolve import default_catalog, parse_date
     from tariffscope.regime.schedule import load_schedule
 
@@ -210,7 +212,7 @@ def _reference_mask(codes: npt.NDArray[np.str_], origins: tuple[str, ...], day: 
         lines = column.reference & ~column.listed
         for k, origin in enumerate(origins):
             if programme.ineligibility(origin, entry) is None:
-                out[:, k] |= lines
+                out[:, k] |= lines & ~_chapter98_mask(programme, codes.astype(str), origin)
     return out
 
 

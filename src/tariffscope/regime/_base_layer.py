@@ -121,7 +121,7 @@ def preferences(
             claimed.append(programme)
         else:
             warnings.append(f"claim {claim} does not apply: {reason}; the general rate is used")
-    claimed_prefs = line_preferences(line, claimed)
+    claimed_prefs = line_preferences(line, claimed, origin)
     chosen = best_preference(claimed_prefs, base, base_rate.is_specific)
     for programme in claimed:
         found = [p for p in claimed_prefs if p.programme.id == programme.id]
@@ -138,7 +138,7 @@ def preferences(
                 "in-quota rate) which is not priced; the general rate applies"
             )
     others = [p for p in law.eligible_programmes(origin, day, as_known=known) if p not in claimed]
-    offered = line_preferences(line, others)
+    offered = line_preferences(line, others, origin)
     available = [p for p in offered if best_preference([p], base, False)]
     by_reference = [p for p in offered if not p.priced]
     for item in by_reference:

@@ -71,16 +71,21 @@ class Preference:
         }
 
 
-def _chapter98_mask(programme: Programme, codes: npt.NDArray[np.str_]) -> BoolArray:
+def _chapter98_mask(
+    programme: Programme, codes: npt.NDArray[np.str_], origin: str | None = None
+) -> BoolArray:
     mask = np.zeros(codes.shape[0], dtype=bool)
-    if programme.chapter98 is not None:
+    if programme.chapter98 is not None and programme.chapter98.applies_to(origin):
         for prefix in programme.chapter98.prefixes:
             mask |= np.asarray(np.char.startswith(codes, prefix), dtype=bool)
     return mask
 
 
-def line_preferences(line: ScheduleLine, programmes: Sequence[Programme]) -> list[Preference]:
-    """Every preference ``programmes`` give ``line`` (priced ones and references)."""
+def line_preferences(
+    line: ScheduleLine, programmes: Sequence[Programme], origin: str | None = None
+) -> list[Preference]:
+    """Every preference ``programmes`` give ``line`` (priced ones and references) for goods of
+    ``origin`` (None: the preferences of every eligible country)."""
     special = line.special
     out: list[Preference] = []
     for programme in programmes:
@@ -91,6 +96,14 @@ def line_preferences(line: ScheduleLine, programmes: Sequence[Programme]) -> lis
                 Preference(programme, code, best.text, best.rate.ad_valorem, best.rate.is_specific)
             )
             continue
+        # a chapter 98 provision prices what the Special column gives only by reference
+        if (
+            programme.chapter98 is not None
+            and _chapter98_mask(programme, np.array([line.hts]), origin).any()
+        ):
+            chapter98 = programme.chapter98
+            out.append(Preference(programme, CHAPTER98, chapter98.provisions, chapter98.rate))
+            continue
         reference = next(
             (t for t in special.terms if t.reference and set(t.codes) & set(programme.codes)),
             None,
@@ -100,12 +113,6 @@ def line_preferences(line: ScheduleLine, programmes: Sequence[Programme]) -> lis
             out.append(
                 Preference(programme, code, reference.text, 0.0, reference=reference.reference)
             )
-        elif (
-            programme.chapter98 is not None
-            and _chapter98_mask(programme, np.array([line.hts])).any()
-        ):
-            chapter98 = programme.chapter98
-            out.append(Preference(programme, CHAPTER98, chapter98.provisions, chapter98.rate))
     return out
 
 
@@ -151,6 +158,7 @@ def preferential_base(
     base_rate: FloatArray,
     base_specific: BoolArray,
     special_texts: npt.NDArray[np.str_] | None = None,
+    origin: str | None = None,
 ) -> BaseRates:
     """The base rates of ``codes`` when ``programmes`` are claimed and eligible.
 
@@ -162,6 +170,9 @@ def preferential_base(
         The General (or Column 2) rate of each line: its ad valorem part and specific flag.
     special_texts
         The Special column of each line; None reads the schedule's cached HTS8 arrays.
+    origin
+        The goods' country, for chapter 98 provisions limited to some countries (None: those
+        are left out).
     """
     rate = base_rate.astype(np.float64, copy=True)
     specific = base_specific.copy()
@@ -179,7 +190,7 @@ def preferential_base(
             pref = np.zeros(codes.shape[0])
             pref_specific = np.zeros(codes.shape[0], dtype=bool)
         if programme.chapter98 is not None:
-            extra = _chapter98_mask(programme, codes) & ~listed
+            extra = _chapter98_mask(programme, codes, origin) & ~listed
             pref = np.where(extra, programme.chapter98.rate, pref)
             listed = listed | extra
         better = listed & ((pref < rate) | ((pref == rate) & specific & ~pref_specific))

@@ -74,12 +74,22 @@ class Lapse:
 
 @dataclass(frozen=True)
 class Chapter98:
-    """A preference granted by chapter 98 provisions rather than the Special column."""
+    """A preference granted by chapter 98 provisions rather than the Special column.
+
+    ``countries`` limits it to goods of those countries (empty: every eligible country); on a
+    line whose Special column gives the programme only by reference, it prices the reference
+    for them (USMCA: goods of Mexico under 9823.01.01-9823.08.01, free and with no quota).
+    """
 
     prefixes: tuple[str, ...]
     rate: float
     provisions: str
     note: str = ""
+    countries: tuple[str, ...] = ()
+
+    def applies_to(self, origin: str | None) -> bool:
+        """True when goods of ``origin`` (None: any, unnamed) get the provision."""
+        return not self.countries or origin in self.countries
 
 
 @dataclass(frozen=True)
@@ -222,8 +232,16 @@ def parse_programme(record: Mapping[str, Any], *, where: str, is_country: Any = 
             prefixes = tuple(normalize_prefix(p) for p in spec["products"])
         except ValueError as error:
             raise CatalogError(f"{here}: chapter98.products: {error}") from None
+        only = tuple(spec.get("countries", []) or [])
+        for code in only:
+            if is_country is not None and not is_country(code):
+                raise CatalogError(f"{here}: chapter98.countries: {code!r} is not an ISO3 country")
         chapter98 = Chapter98(
-            prefixes, float(spec["rate_pct"]) / 100, spec["provisions"], spec.get("note", "")
+            prefixes,
+            float(spec["rate_pct"]) / 100,
+            spec["provisions"],
+            spec.get("note", ""),
+            only,
         )
     if not record.get("codes") and chapter98 is None:
         raise CatalogError(f"{here}: a programme needs Special column codes or chapter98")

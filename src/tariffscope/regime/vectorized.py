@@ -264,7 +264,8 @@ def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArr
     return schedule.block(codes).column2_ad_valorem
 
 
-_Step = tuple[tuple[str, ...], tuple[tuple[str, ...], bool], Any, tuple[Any, ...]]
+_BaseKey = tuple[tuple[str, ...], bool, tuple[str, ...]]
+_Step = tuple[tuple[str, ...], _BaseKey, Any, tuple[Any, ...]]
 _Plan = tuple[Catalog, tuple[str, ...], tuple[_Step, ...]]
 # The law (with the scenario), the Column 2 origins and each origin's programmes, base,
 # measures and signature for recent (catalog, scenario, origins, date, claims): the same for
@@ -297,7 +298,15 @@ def _plan(
     for origin in countries:
         claims_here = law.effective_claims(claim_set, origin, day, as_known=known)
         programmes = tuple(sorted(c for c in claims_here if c in law.programmes))
-        base_key = (programmes, origin in column2)
+        # chapter 98 provisions limited to some countries (goods of Mexico) change the base
+        only_here = tuple(
+            p
+            for p in programmes
+            if (ch98 := law.programmes[p].chapter98) is not None
+            and ch98.countries
+            and ch98.applies_to(origin)
+        )
+        base_key = (programmes, origin in column2, only_here)
         activation = active_measures(
             law, origin, day, as_known=known, claims=claims_here, in_effect=in_effect
         )
@@ -388,8 +397,8 @@ def resolve_lines(
     duty_columns: list[npt.NDArray[np.float64]] = []
     partial_columns: list[npt.NDArray[np.bool_]] = []
     duty_of = np.zeros(len(countries), dtype=np.int64)
-    bases: dict[tuple[tuple[str, ...], bool], BaseRates] = {}
-    base_of: list[tuple[tuple[str, ...], bool]] = []
+    bases: dict[_BaseKey, BaseRates] = {}
+    base_of: list[_BaseKey] = []
     # product-scope masks of the schedule's own lines are kept for the process
     shared = _UNIVERSE_MASKS if codes is None else _code_masks(tuple(codes))
     # Origins with the same measures, stacking rules and base (EU members, most small
@@ -412,6 +421,7 @@ def resolve_lines(
                 plain,
                 specific,
                 special_texts,
+                origin,
             )
             bases[base_key] = origin_base
         masks = {
@@ -435,8 +445,8 @@ def resolve_lines(
         duty_columns.append(result.total_additional())
         partial_columns.append(result.partial)
     unique_base = unique_specific = unique_preference = base_index = None
-    ids = tuple(sorted({p for programmes, _ in base_of for p in programmes}))
-    if any(programmes or pays_column2 for programmes, pays_column2 in base_of):
+    ids = tuple(sorted({p for programmes, *_ in base_of for p in programmes}))
+    if any(programmes or pays_column2 for programmes, pays_column2, _ in base_of):
         keys = list(bases)
         base_index = np.array([keys.index(k) for k in base_of], dtype=np.int64)
         unique_base = np.stack([bases[k].rate for k in keys], axis=1)
