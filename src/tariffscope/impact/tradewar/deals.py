@@ -8,7 +8,9 @@ or the home rate on one named sector). A lever's rate ``r`` acts on the baseline
 * ``inclusive``: ``max(t, r)``, a rate "inclusive of MFN" (a floor; ``r = 0`` is the status quo);
 * ``additional``: ``max(t + r, 0)``, stacked on the baseline (negative ``r`` cuts; ``r = 0`` is
   the status quo);
-* ``replace``: ``r`` whatever the baseline.
+* ``replace``: ``r`` whatever the baseline;
+* ``stacked``: ``max(t' + r, 0)`` on the tariff ``t'`` the settings before it left (a change
+  on top of, say, the status quo; on the baseline it is ``additional``).
 
 Each side's payoff is its real income change (welfare ``e / P_hat`` of Ossa's model, tariff
 revenue included) at the deal relative to a disagreement point: the threat carried out (a list of
@@ -46,27 +48,33 @@ __all__ = [
     "scenario_welfare",
 ]
 
-Mode = Literal["inclusive", "additional", "replace"]
+Mode = Literal["inclusive", "additional", "replace", "stacked"]
 Setting = tuple["Lever", float]
 
 
 @dataclass(frozen=True)
 class Lever:
-    """``importer``'s tariff on ``exporter``'s goods in ``sectors``, set by a rate."""
+    """``importer``'s tariff on ``exporter``'s goods in ``sectors``, set by a rate.
+
+    ``base``: the tariff ``t`` an ``inclusive`` or ``additional`` rate acts on, one per sector
+    (e.g. the MFN rate the law gives today); default the data's baseline tariff."""
 
     name: str
     importer: str
     exporter: str
     sectors: tuple[str, ...]
     mode: Mode = "inclusive"
+    base: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.importer == self.exporter:
             raise InputError(f"lever {self.name!r}: importer and exporter are both {self.importer}")
         if not self.sectors:
             raise InputError(f"lever {self.name!r} names no sector")
-        if self.mode not in ("inclusive", "additional", "replace"):
+        if self.mode not in ("inclusive", "additional", "replace", "stacked"):
             raise InputError(f"lever {self.name!r}: unknown mode {self.mode!r}")
+        if self.base is not None and len(self.base) != len(self.sectors):
+            raise InputError(f"lever {self.name!r}: base needs one tariff per sector")
 
 
 def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
@@ -78,11 +86,13 @@ def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
         if unknown:
             raise InputError(f"lever {lever.name!r}: unknown sector {unknown[0]!r}")
         k = [data.sectors.index(s) for s in lever.sectors]
-        base = data.tariffs[i, j, k]
+        base = data.tariffs[i, j, k] if lever.base is None else np.asarray(lever.base)
         if lever.mode == "inclusive":
             new[i, j, k] = np.maximum(base, rate)
         elif lever.mode == "additional":
             new[i, j, k] = np.maximum(base + rate, 0.0)
+        elif lever.mode == "stacked":
+            new[i, j, k] = np.maximum(new[i, j, k] + rate, 0.0)
         else:
             new[i, j, k] = rate
     return new
@@ -136,18 +146,27 @@ class Evaluator:
 
     def record(self, a: float, b: float, start: FloatArray | None = None) -> dict[str, float]:
         """One deal's row: payoffs (%, US$ bn) against disagreement and against the baseline."""
+        rec = self.record_settings(self.space.settings(a, b), start)
+        return {"x": float(a), "y": float(b), **rec}
+
+    def record_settings(
+        self, settings: Sequence[Setting], start: FloatArray | None = None, *, transfer: bool = True
+    ) -> dict[str, float]:
+        """Payoffs of any tariffs (``settings`` on the baseline), with the deal's transfer if
+        ``transfer`` (a deal) and without it (a war, an optimal tariff)."""
         space = self.space
         begin = self.last if start is None else start
-        w, self.last = _welfare(self.sh, apply_levers(space.data, space.settings(a, b)), begin)
-        rec: dict[str, float] = {"x": float(a), "y": float(b)}
+        w, self.last = _welfare(self.sh, apply_levers(space.data, settings), begin)
+        paid = space.transfer_usd_bn if transfer else 0.0
+        rec: dict[str, float] = {}
         for k, (name, m) in enumerate(zip(space.pair, self.members, strict=True)):
             spend = self.sh.expenditure[m] / 1000.0  # US$ bn
-            transfer = space.transfer_usd_bn if k == 0 else -space.transfer_usd_bn
-            gain = (w[m] / self.w_dis[m] - 1.0) * spend + transfer
+            transfer_m = paid if k == 0 else -paid
+            gain = (w[m] / self.w_dis[m] - 1.0) * spend + transfer_m
             rec[f"payoff_pct_{name}"] = 100.0 * gain / spend
             rec[f"payoff_usd_bn_{name}"] = gain
-            rec[f"vs_baseline_pct_{name}"] = 100.0 * ((w[m] - 1.0) + transfer / spend)
-            rec[f"transfer_usd_bn_{name}"] = transfer
+            rec[f"vs_baseline_pct_{name}"] = 100.0 * ((w[m] - 1.0) + transfer_m / spend)
+            rec[f"transfer_usd_bn_{name}"] = transfer_m + 0.0  # no negative zero
         return rec
 
     def payoffs(self, a: float, b: float) -> FloatArray:
