@@ -148,3 +148,10 @@ def test_lower_elasticities_raise_the_optimal_tariff() -> None:
         for f in (0.75, 1.0, 1.25)
     ]
     assert rates[0] > rates[1] > rates[2]
+
+
+def test_warm_and_cold_grids_agree() -> None:
+    space = _symmetric_space()
+    warm = grid_of(space, RATES, RATES)
+    cold = grid_of(space, RATES, RATES, warm=False)
+    np.testing.assert_allclose(warm.to_numpy(), cold.to_numpy(), atol=1e-10)

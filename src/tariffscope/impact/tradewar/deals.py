@@ -174,16 +174,23 @@ class Evaluator:
         return np.array([rec[f"payoff_pct_{m}"] for m in self.space.pair])
 
 
-def grid_of(space: DealSpace, xs: Sequence[float], ys: Sequence[float]) -> pd.DataFrame:
-    """Each side's payoff at every deal of the grid ``xs`` x ``ys`` (see :func:`payoff_grid`)."""
+def grid_of(
+    space: DealSpace, xs: Sequence[float], ys: Sequence[float], *, warm: bool = True
+) -> pd.DataFrame:
+    """Each side's payoff at every deal of the grid ``xs`` x ``ys`` (see :func:`payoff_grid`).
+
+    ``warm``: each solve starts from its neighbour's equilibrium (the previous deal of the
+    row; a row from the previous row's first); else every solve starts from the baseline."""
     ev = Evaluator(space)
     rows = []
     start = None
     for a in xs:
         ev.last = start  # each row starts from the previous row's first equilibrium
         for k, b in enumerate(ys):
+            if not warm:
+                ev.last = None
             rows.append(ev.record(a, b))
-            if k == 0:
+            if k == 0 and warm:
                 start = ev.last
     out = pd.DataFrame(rows)
     out.attrs.update(
