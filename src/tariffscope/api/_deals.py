@@ -32,9 +32,9 @@ def parse_pair(text: str) -> tuple[str, str]:
     return first, second
 
 
-def parse_grid(text: str) -> list[tuple[str, np.ndarray]]:
+def parse_grid(text: str) -> list[tuple[str, Sequence[float]]]:
     """``NAME=START:STOP:STEP,NAME=...`` in percent (two levers) to rates (fractions)."""
-    axes = []
+    axes: list[tuple[str, Sequence[float]]] = []
     for part in text.split(","):
         match = re.fullmatch(rf"\s*([\w-]+)\s*=\s*({_NUMBER}):({_NUMBER}):({_NUMBER})\s*", part)
         if not match:
@@ -48,7 +48,7 @@ def parse_grid(text: str) -> list[tuple[str, np.ndarray]]:
         count = int(np.floor((stop - start) / step + 1e-9)) + 1
         if count > 200:
             raise InputError(f"grid lever {name!r}: {count} points; at most 200")
-        axes.append((name, (start + step * np.arange(count)) / 100.0))
+        axes.append((name, [float(v) for v in (start + step * np.arange(count)) / 100.0]))
     if len(axes) != 2:
         raise InputError(f"the grid needs exactly two levers, got {len(axes)} in {text!r}")
     return axes

@@ -13,6 +13,7 @@ from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import bargaining as bg
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.deal_case import (
+    ActualDeal,
     DealAxes,
     axes_for,
     frontier_rows,
@@ -34,7 +35,7 @@ __all__ = ["run"]
 US = "USA"
 
 
-def _pair_data(pair: tuple[str, str], elasticities: str):
+def _pair_data(pair: tuple[str, str], elasticities: str) -> TradeWarData:
     full = load_icio2022(elasticities)
     for code in pair:
         if code not in full.regions:
@@ -99,7 +100,7 @@ def _with_threat(law: _Outcomes, axes: DealAxes, threat: float) -> _Outcomes:
 def run(
     pair: tuple[str, str],
     date: str,
-    grid_axes: list[tuple[str, np.ndarray]],
+    grid_axes: list[tuple[str, Sequence[float]]],
     *,
     weight: float,
     disagreement: str,
@@ -149,9 +150,9 @@ def run(
             raise InputError(
                 f"--actual must set the grid's levers {xn} and {yn}, got {sorted(actual)}"
             )
-        actual_arg = ("given", (actual[xn], actual[yn]))
+        actual_arg = ActualDeal("given", rates=(actual[xn], actual[yn]))
     elif law.deal is not None:
-        actual_arg = (law.deal_label, law.deal)
+        actual_arg = ActualDeal(law.deal_label, settings=tuple(law.deal))
     table = solutions(
         space, axes, grid, weight, status_quo=sq, disagreement_label=dis_label, actual=actual_arg
     )
@@ -182,8 +183,8 @@ def run(
 
 def _sensitivity(
     space: DealSpace,
-    xs: np.ndarray,
-    ys: np.ndarray,
+    xs: Sequence[float],
+    ys: Sequence[float],
     weight: float,
     factors: Sequence[float],
     source: str,

@@ -66,7 +66,7 @@ def _heat(
         .mark_line(color="black", point=True, strokeDash=[3, 2])
         .encode(x="x_pct:Q", y="y_pct:Q", order=f"payoff_pct_{first}:Q")
     )
-    return alt.layer(heat, outline, frontier).properties(
+    return alt.LayerChart(layer=[heat, outline, frontier]).properties(
         width=300, height=260, title=f"{member}'s gain over the grid"
     )
 

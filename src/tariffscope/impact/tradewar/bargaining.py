@@ -115,7 +115,7 @@ def _simplex(z0: np.ndarray, step: float = 0.04) -> np.ndarray:
     """A small simplex around the grid deal (a grid step is about 1/10 to 1/25 of the span),
     pointing inwards at an upper bound."""
     steps = np.where(z0 + step > 1.0, -step, step)
-    return z0 + np.array([[0.0, 0.0], [steps[0], 0.0], [0.0, steps[1]]])
+    return np.asarray(z0 + np.array([[0.0, 0.0], [steps[0], 0.0], [0.0, steps[1]]]))
 
 
 def nash_bargaining_refined(space: DealSpace, grid: pd.DataFrame, weight: float) -> pd.Series:

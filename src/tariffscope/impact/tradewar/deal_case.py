@@ -38,6 +38,7 @@ from tariffscope.impact.tradewar.deals import (
 from tariffscope.impact.tradewar.icio import goods_sectors
 
 __all__ = [
+    "ActualDeal",
     "DealAxes",
     "axes_for",
     "law_settings",
@@ -140,6 +141,16 @@ def lever_mean_rate(data: TradeWarData, lever: Lever, tariffs: np.ndarray) -> fl
     return float((weights * tariffs[i, j, k]).sum() / weights.sum())
 
 
+@dataclass(frozen=True)
+class ActualDeal:
+    """The deal struck: a grid point (``rates`` of the x and y levers) or any tariffs
+    (``settings``, e.g. the law on the date the deal is in full force)."""
+
+    label: str
+    rates: tuple[float, float] | None = None
+    settings: tuple[Setting, ...] = ()
+
+
 @dataclass
 class _Rows:
     space: DealSpace
@@ -151,7 +162,9 @@ class _Rows:
         self.ev = Evaluator(self.space)
 
     def deal(self, solution: str, point: pd.Series, detail: str) -> None:
-        keep = {k: float(v) for k, v in point.items() if str(k).startswith(("payoff", "vs_", "tr"))}
+        keep = {
+            str(k): float(v) for k, v in point.items() if str(k).startswith(("payoff", "vs_", "tr"))
+        }
         self.rows.append(
             {
                 "solution": solution,
@@ -192,7 +205,7 @@ def solutions(
     *,
     status_quo: Sequence[Setting],
     disagreement_label: str,
-    actual: tuple[str, Sequence[Setting] | tuple[float, float]] | None = None,
+    actual: ActualDeal | None = None,
     unilateral: bool = True,
 ) -> pd.DataFrame:
     """The table of solutions: disagreement, KS, Nash at ``weight``, optimal tariffs, war,
@@ -232,12 +245,10 @@ def solutions(
             f"({war.rounds} rounds" + ("" if war.converged else ", NOT converged") + ")",
             deal=False,
         )
-    if actual is not None:
-        label, what = actual
-        if isinstance(what, tuple) and len(what) == 2 and isinstance(what[0], float):
-            out.deal("actual deal", pd.Series(out.ev.record(*what)), label)
-        else:
-            out.tariffs("actual deal", list(what), label, deal=True)  # type: ignore[arg-type]
+    if actual is not None and actual.rates is not None:
+        out.deal("actual deal", pd.Series(out.ev.record(*actual.rates)), actual.label)
+    elif actual is not None:
+        out.tariffs("actual deal", actual.settings, actual.label, deal=True)
     frame = pd.DataFrame(out.rows)
     frame.attrs.update(pair=pair, x_lever=axes.x, y_lever=axes.y)
     return frame
