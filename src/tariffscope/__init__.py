@@ -1,11 +1,11 @@
 """tariffscope: follow and price trade negotiations.
 
 The notebook API is here: ``tariffscope.rate``, ``history``, ``measures``, ``etr``,
-``simulate``, ``compare``, ``ge``, ``extract``, ``brief``, ``timeline``, ``negotiations`` (see
-:mod:`tariffscope.api` and docs/api.md). They are loaded on first use, so ``import
-tariffscope`` stays fast. The stages (see docs/ARCHITECTURE.md) are subpackages: ``regime``
-(tariff law), ``news`` (reading stories), ``tracker`` and ``store`` (following a negotiation),
-``impact`` (economic engines) and ``report`` (the brief).
+``simulate``, ``compare``, ``deals``, ``ge``, ``extract``, ``brief``, ``timeline``,
+``negotiations`` (see :mod:`tariffscope.api` and docs/api.md). They are loaded on first use,
+so ``import tariffscope`` stays fast. The stages (see docs/ARCHITECTURE.md) are subpackages:
+``regime`` (tariff law), ``news`` (reading stories), ``tracker`` and ``store`` (following a
+negotiation), ``impact`` (economic engines) and ``report`` (the brief).
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ if TYPE_CHECKING:
     from tariffscope.api import (
         BriefSet,
         Comparison,
+        DealSpaceResult,
         Simulation,
         brief,
         briefs,
         claims,
         compare,
+        deals,
         etr,
         etr_chart,
         extract,
@@ -43,12 +45,14 @@ if TYPE_CHECKING:
 __all__ = [
     "BriefSet",
     "Comparison",
+    "DealSpaceResult",
     "Simulation",
     "__version__",
     "brief",
     "briefs",
     "claims",
     "compare",
+    "deals",
     "etr",
     "etr_chart",
     "extract",

@@ -25,6 +25,7 @@ All are importable from ``tariffscope`` directly; docs/api.md walks through each
 
 from __future__ import annotations
 
+from tariffscope.api._deals import DealSpaceResult, deals
 from tariffscope.api._ge import etr, etr_chart, ge
 from tariffscope.api._law import claims, history, measures, rate
 from tariffscope.api._news import (
@@ -41,11 +42,13 @@ from tariffscope.api._pricing import Comparison, Simulation, compare, simulate
 __all__ = [
     "BriefSet",
     "Comparison",
+    "DealSpaceResult",
     "Simulation",
     "brief",
     "briefs",
     "claims",
     "compare",
+    "deals",
     "etr",
     "etr_chart",
     "extract",

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ge",
     "simulate",
     "tradewar",
+    "deals",
     "etr",
     "extract",
     "eval",

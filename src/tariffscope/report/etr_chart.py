@@ -18,7 +18,7 @@ import vl_convert
 from tariffscope.errors import InputError
 from tariffscope.report.html import _script_json, vega_bundle
 
-__all__ = ["CHART_SUFFIXES", "MAX_SERIES", "etr_chart", "write_etr_chart"]
+__all__ = ["CHART_SUFFIXES", "MAX_SERIES", "etr_chart", "write_etr_chart", "write_spec"]
 
 #: Output formats of :func:`write_etr_chart`, by file suffix.
 CHART_SUFFIXES = (".png", ".html")
@@ -94,12 +94,23 @@ def write_etr_chart(
     sources: list[str] | None = None,
 ) -> Path:
     """Write the chart to ``path``: ``.png`` (vl-convert) or ``.html`` (self-contained)."""
+    return write_spec(etr_chart(frame, title=title), path, warnings=warnings, sources=sources)
+
+
+def write_spec(
+    spec: dict[str, Any],
+    path: Path,
+    *,
+    warnings: list[str] | None = None,
+    sources: list[str] | None = None,
+) -> Path:
+    """Write a Vega-Lite ``spec`` to ``path``: ``.png`` (vl-convert) or ``.html``
+    (self-contained, with the warnings and sources under the chart)."""
     suffix = path.suffix.lower()
     if suffix not in CHART_SUFFIXES:
         raise InputError(
             f"chart file {str(path)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
         )
-    spec = etr_chart(frame, title=title)
     if suffix == ".png":
         path.write_bytes(vl_convert.vegalite_to_png(spec, scale=2))
         return path
@@ -109,7 +120,7 @@ def write_etr_chart(
         undefined=jinja2.StrictUndefined,
     )
     page = environment.get_template("chart.html.j2").render(
-        title=spec.get("title", "effective tariff rate"),
+        title=_title_text(spec.get("title", "chart")),
         spec_json=_script_json(spec),
         vega_bundle=vega_bundle().replace("</script", "<\\/script"),
         warnings=warnings or [],
@@ -117,3 +128,11 @@ def write_etr_chart(
     )
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def _title_text(title: Any) -> str:
+    """A Vega-Lite title (a string or ``{"text": ...}``) as page text."""
+    if isinstance(title, dict):
+        text = title.get("text", "chart")
+        return " ".join(text) if isinstance(text, list) else str(text)
+    return str(title)

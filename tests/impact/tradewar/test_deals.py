@@ -133,6 +133,15 @@ def test_lever_modes() -> None:
     np.testing.assert_allclose(new[0, 1], [0.04, 0.0])
     new = apply_levers(data, [(Lever("a", "BBB", "AAA", ("g1",), "replace"), 0.5)])
     np.testing.assert_allclose(new[0, 1], [0.5, 0.08])
+    on_top = [
+        (Lever("a", "BBB", "AAA", ("g1",), "replace"), 0.5),
+        (Lever("b", "BBB", "AAA", ("g1", "g2"), "stacked"), -0.06),
+    ]
+    np.testing.assert_allclose(apply_levers(data, on_top)[0, 1], [0.44, 0.02])
+    floor = Lever("a", "BBB", "AAA", ("g1", "g2"), "inclusive", base=(0.01, 0.2))
+    np.testing.assert_allclose(apply_levers(data, [(floor, 0.1)])[0, 1], [0.1, 0.2])
+    with pytest.raises(InputError, match="base"):
+        Lever("a", "BBB", "AAA", ("g1",), "inclusive", base=(0.1, 0.2))
     with pytest.raises(InputError):
         apply_levers(data, [(Lever("a", "BBB", "AAA", ("nope",)), 0.1)])
     with pytest.raises(InputError):

@@ -38,7 +38,12 @@ from tariffscope.errors import DataFileError
 from tariffscope.impact.law_tariffs import SectorConcordance
 from tariffscope.impact.multisector.data import CP_SECTORS, N_TRADABLE
 
-__all__ = ["CONCORDANCE_FILE", "cp_concordance", "cp_concordance_rules"]
+__all__ = [
+    "CONCORDANCE_FILE",
+    "concordance_from_rules",
+    "cp_concordance",
+    "cp_concordance_rules",
+]
 
 CONCORDANCE_FILE = "cp_sector_concordance.csv"
 _TRADABLE = CP_SECTORS[:N_TRADABLE]
@@ -65,29 +70,45 @@ def cp_concordance_rules() -> pd.DataFrame:
 @cache
 def cp_concordance() -> SectorConcordance:
     """HS6 -> GTAP -> Caliendo-Parro tradable sector (see the module docstring)."""
+    return concordance_from_rules(
+        cp_concordance_rules(),
+        "cp_sector",
+        _TRADABLE,
+        name="caliendo_parro",
+        file=CONCORDANCE_FILE,
+        source="HS6 -> GTAP (Budget Lab crosswalk, HS 2022) -> ISIC Rev.3 sectors of Caliendo "
+        f"and Parro (2015) by the rules in {CONCORDANCE_FILE}",
+    )
+
+
+def concordance_from_rules(
+    rules: pd.DataFrame,
+    column: str,
+    sectors: tuple[str, ...],
+    *,
+    name: str,
+    file: str,
+    source: str,
+) -> SectorConcordance:
+    """HS6 -> GTAP -> model sector by ``rules`` (``gtap_code, hs_prefix, <column>``): each GTAP
+    sector's default rule (empty prefix), overridden by the longest matching HS prefix; an
+    empty sector maps nowhere."""
     from tariffscope.impact.pe.baseline import sector_hs6_map
 
-    rules = cp_concordance_rules()
     hs6 = sector_hs6_map()
-    defaults = rules[rules["hs_prefix"] == ""].set_index("gtap_code")["cp_sector"]
+    defaults = rules[rules["hs_prefix"] == ""].set_index("gtap_code")[column]
     missing = sorted(set(hs6["gtap_code"]) - set(defaults.index))
     if missing:
-        raise DataFileError(f"{CONCORDANCE_FILE}: GTAP sector {missing[0]!r} has no default rule")
+        raise DataFileError(f"{file}: GTAP sector {missing[0]!r} has no default rule")
     sector = hs6["gtap_code"].map(defaults)
     overrides = rules[rules["hs_prefix"] != ""]
     widths = overrides["hs_prefix"].str.len()
     for width in sorted(set(widths)):  # longer prefixes win
         chosen = overrides[widths == width]
         keys = chosen["gtap_code"] + "|" + chosen["hs_prefix"]
-        lookup = dict(zip(keys, chosen["cp_sector"], strict=True))
+        lookup = dict(zip(keys, chosen[column], strict=True))
         hit = (hs6["gtap_code"] + "|" + hs6["hs6"].str[:width]).map(lookup)
         sector = hit.where(hit.notna(), sector)
     table = pd.DataFrame({"hs6": hs6["hs6"], "gtap_code": hs6["gtap_code"], "sector": sector})
     table = table[table["sector"] != ""].reset_index(drop=True)
-    return SectorConcordance(
-        name="caliendo_parro",
-        table=table,
-        sectors=_TRADABLE,
-        source="HS6 -> GTAP (Budget Lab crosswalk, HS 2022) -> ISIC Rev.3 sectors of Caliendo "
-        f"and Parro (2015) by the rules in {CONCORDANCE_FILE}",
-    )
+    return SectorConcordance(name=name, table=table, sectors=sectors, source=source)

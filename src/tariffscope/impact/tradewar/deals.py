@@ -8,7 +8,9 @@ or the home rate on one named sector). A lever's rate ``r`` acts on the baseline
 * ``inclusive``: ``max(t, r)``, a rate "inclusive of MFN" (a floor; ``r = 0`` is the status quo);
 * ``additional``: ``max(t + r, 0)``, stacked on the baseline (negative ``r`` cuts; ``r = 0`` is
   the status quo);
-* ``replace``: ``r`` whatever the baseline.
+* ``replace``: ``r`` whatever the baseline;
+* ``stacked``: ``max(t' + r, 0)`` on the tariff ``t'`` the settings before it left (a change
+  on top of, say, the status quo; on the baseline it is ``additional``).
 
 Each side's payoff is its real income change (welfare ``e / P_hat`` of Ossa's model, tariff
 revenue included) at the deal relative to a disagreement point: the threat carried out (a list of
@@ -33,9 +35,12 @@ from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.welfare import welfare_hat
 
 __all__ = [
+    "DealSpace",
+    "Evaluator",
     "Lever",
     "acceptable",
     "apply_levers",
+    "grid_of",
     "nash_bargaining",
     "nash_bargaining_sweep",
     "pareto_frontier",
@@ -43,27 +48,33 @@ __all__ = [
     "scenario_welfare",
 ]
 
-Mode = Literal["inclusive", "additional", "replace"]
+Mode = Literal["inclusive", "additional", "replace", "stacked"]
 Setting = tuple["Lever", float]
 
 
 @dataclass(frozen=True)
 class Lever:
-    """``importer``'s tariff on ``exporter``'s goods in ``sectors``, set by a rate."""
+    """``importer``'s tariff on ``exporter``'s goods in ``sectors``, set by a rate.
+
+    ``base``: the tariff ``t`` an ``inclusive`` or ``additional`` rate acts on, one per sector
+    (e.g. the MFN rate the law gives today); default the data's baseline tariff."""
 
     name: str
     importer: str
     exporter: str
     sectors: tuple[str, ...]
     mode: Mode = "inclusive"
+    base: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.importer == self.exporter:
             raise InputError(f"lever {self.name!r}: importer and exporter are both {self.importer}")
         if not self.sectors:
             raise InputError(f"lever {self.name!r} names no sector")
-        if self.mode not in ("inclusive", "additional", "replace"):
+        if self.mode not in ("inclusive", "additional", "replace", "stacked"):
             raise InputError(f"lever {self.name!r}: unknown mode {self.mode!r}")
+        if self.base is not None and len(self.base) != len(self.sectors):
+            raise InputError(f"lever {self.name!r}: base needs one tariff per sector")
 
 
 def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
@@ -75,11 +86,13 @@ def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
         if unknown:
             raise InputError(f"lever {lever.name!r}: unknown sector {unknown[0]!r}")
         k = [data.sectors.index(s) for s in lever.sectors]
-        base = data.tariffs[i, j, k]
+        base = data.tariffs[i, j, k] if lever.base is None else np.asarray(lever.base)
         if lever.mode == "inclusive":
             new[i, j, k] = np.maximum(base, rate)
         elif lever.mode == "additional":
             new[i, j, k] = np.maximum(base + rate, 0.0)
+        elif lever.mode == "stacked":
+            new[i, j, k] = np.maximum(new[i, j, k] + rate, 0.0)
         else:
             new[i, j, k] = rate
     return new
@@ -98,44 +111,118 @@ def scenario_welfare(data: TradeWarData, settings: Sequence[Setting]) -> FloatAr
     return _welfare(shares(data), apply_levers(data, settings), None)[0]
 
 
+@dataclass(frozen=True, eq=False)
+class DealSpace:
+    """Deals ``(x rate, y rate)`` of a pair, against a disagreement point.
+
+    ``fixed`` settings hold in every deal and at the disagreement point's base (levers no one
+    negotiates); ``disagreement`` is the threat carried out, the status quo or a war (lever
+    settings; empty: the baseline). ``transfer_usd_bn`` is a payment from ``pair[1]`` to
+    ``pair[0]`` at every deal, in US$ bn, for commitments the model cannot price (investment
+    pledges, purchases): it is added to the payoffs as it is, "transfer (not modelled)".
+    """
+
+    data: TradeWarData
+    pair: tuple[str, str]
+    x: Lever
+    y: Lever
+    disagreement: tuple[Setting, ...] = ()
+    fixed: tuple[Setting, ...] = ()
+    transfer_usd_bn: float = 0.0
+
+    def settings(self, a: float, b: float) -> list[Setting]:
+        return [*self.fixed, (self.x, float(a)), (self.y, float(b))]
+
+
+class Evaluator:
+    """Payoffs of deals of one :class:`DealSpace`, each solve warm-started from the last."""
+
+    def __init__(self, space: DealSpace) -> None:
+        self.space = space
+        self.sh = shares(space.data)
+        self.members = [space.data.index(m) for m in space.pair]
+        self.w_dis, _ = _welfare(self.sh, apply_levers(space.data, space.disagreement), None)
+        self.last: FloatArray | None = None
+
+    def record(self, a: float, b: float, start: FloatArray | None = None) -> dict[str, float]:
+        """One deal's row: payoffs (%, US$ bn) against disagreement and against the baseline."""
+        rec = self.record_settings(self.space.settings(a, b), start)
+        return {"x": float(a), "y": float(b), **rec}
+
+    def record_settings(
+        self, settings: Sequence[Setting], start: FloatArray | None = None, *, transfer: bool = True
+    ) -> dict[str, float]:
+        """Payoffs of any tariffs (``settings`` on the baseline), with the deal's transfer if
+        ``transfer`` (a deal) and without it (a war, an optimal tariff)."""
+        space = self.space
+        begin = self.last if start is None else start
+        w, self.last = _welfare(self.sh, apply_levers(space.data, settings), begin)
+        paid = space.transfer_usd_bn if transfer else 0.0
+        rec: dict[str, float] = {}
+        for k, (name, m) in enumerate(zip(space.pair, self.members, strict=True)):
+            spend = self.sh.expenditure[m] / 1000.0  # US$ bn
+            transfer_m = paid if k == 0 else -paid
+            gain = (w[m] / self.w_dis[m] - 1.0) * spend + transfer_m
+            rec[f"payoff_pct_{name}"] = 100.0 * gain / spend
+            rec[f"payoff_usd_bn_{name}"] = gain
+            rec[f"vs_baseline_pct_{name}"] = 100.0 * ((w[m] - 1.0) + transfer_m / spend)
+            rec[f"transfer_usd_bn_{name}"] = transfer_m + 0.0  # no negative zero
+        return rec
+
+    def payoffs(self, a: float, b: float) -> FloatArray:
+        rec = self.record(a, b)
+        return np.array([rec[f"payoff_pct_{m}"] for m in self.space.pair])
+
+
+def grid_of(
+    space: DealSpace, xs: Sequence[float], ys: Sequence[float], *, warm: bool = True
+) -> pd.DataFrame:
+    """Each side's payoff at every deal of the grid ``xs`` x ``ys`` (see :func:`payoff_grid`).
+
+    ``warm``: each solve starts from its neighbour's equilibrium (the previous deal of the
+    row; a row from the previous row's first); else every solve starts from the baseline."""
+    ev = Evaluator(space)
+    rows = []
+    start = None
+    for a in xs:
+        ev.last = start  # each row starts from the previous row's first equilibrium
+        for k, b in enumerate(ys):
+            if not warm:
+                ev.last = None
+            rows.append(ev.record(a, b))
+            if k == 0 and warm:
+                start = ev.last
+    out = pd.DataFrame(rows)
+    out.attrs.update(
+        x_lever=space.x.name,
+        y_lever=space.y.name,
+        pair=space.pair,
+        source=space.data.source,
+        transfer_usd_bn=space.transfer_usd_bn,
+    )
+    return out
+
+
 def payoff_grid(
     data: TradeWarData,
     pair: tuple[str, str],
     x: tuple[Lever, Sequence[float]],
     y: tuple[Lever, Sequence[float]],
     disagreement: Sequence[Setting] = (),
+    *,
+    transfer_usd_bn: float = 0.0,
 ) -> pd.DataFrame:
     """Each side's payoff at every deal ``(x rate, y rate)`` against ``disagreement``.
 
     ``disagreement`` is the threat carried out (lever settings) or, empty, the status quo.
     Columns: ``x``, ``y`` (the rates), and for each member ``m`` of ``pair``:
     ``payoff_pct_m`` (real income change at the deal relative to the disagreement point, %),
-    ``payoff_usd_bn_m`` (the same in US$ bn of baseline expenditure) and ``vs_baseline_pct_m``
-    (the deal against the status quo, %). Solves warm-start along the grid.
+    ``payoff_usd_bn_m`` (the same in US$ bn of baseline expenditure), ``vs_baseline_pct_m``
+    (the deal against the status quo, %) and ``transfer_usd_bn_m`` (the transfer, not
+    modelled, included in the others). Solves warm-start along the grid.
     """
-    first, second = pair
-    members = [data.index(first), data.index(second)]
-    sh = shares(data)
-    w_dis, _ = _welfare(sh, apply_levers(data, disagreement), None)
-    (lx, xs), (ly, ys) = x, y
-    rows = []
-    start = None
-    for a in xs:
-        row_start = start
-        for b in ys:
-            w, row_start = _welfare(sh, apply_levers(data, [(lx, a), (ly, b)]), row_start)
-            if b == ys[0]:
-                start = row_start
-            rec: dict[str, float | str] = {"x": float(a), "y": float(b)}
-            for name, m in zip(pair, members, strict=True):
-                gain = w[m] / w_dis[m] - 1.0
-                rec[f"payoff_pct_{name}"] = 100.0 * gain
-                rec[f"payoff_usd_bn_{name}"] = gain * sh.expenditure[m] / 1000.0
-                rec[f"vs_baseline_pct_{name}"] = 100.0 * (w[m] - 1.0)
-            rows.append(rec)
-    out = pd.DataFrame(rows)
-    out.attrs.update(x_lever=lx.name, y_lever=ly.name, pair=pair, source=data.source)
-    return out
+    space = DealSpace(data, pair, x[0], y[0], tuple(disagreement), (), transfer_usd_bn)
+    return grid_of(space, x[1], y[1])
 
 
 def _payoffs(grid: pd.DataFrame, pair: tuple[str, str]) -> FloatArray:

@@ -1,0 +1,198 @@
+"""The deal space of a pair on a date (``tariffscope.deals``): payoffs and solutions as tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from tariffscope.api._dates import DateLike, iso
+from tariffscope.errors import InputError, MalformedInputError
+
+__all__ = ["DealSpaceResult", "deals", "parse_grid", "parse_pair", "parse_rates"]
+
+DEFAULT_GRID = "general=0:30:2,partner=-10:0:1"
+DEFAULT_SECTOR_GRID = "general=0:30:2,{name}=0:30:2.5"
+SIGMA_FACTORS = (0.75, 1.25)
+_NUMBER = r"-?\d+(?:\.\d+)?"
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """``A-B`` (ISO3 codes, the imposer first)."""
+    match = re.fullmatch(r"\s*([A-Za-z]{3})\s*-\s*([A-Za-z]{3})\s*", text)
+    if not match:
+        raise MalformedInputError(f"malformed pair {text!r}; write two ISO3 codes, e.g. USA-CHN")
+    first, second = match.group(1).upper(), match.group(2).upper()
+    if first == second:
+        raise InputError(f"a pair needs two different countries, got {first} twice")
+    return first, second
+
+
+def parse_grid(text: str) -> list[tuple[str, Sequence[float]]]:
+    """``NAME=START:STOP:STEP,NAME=...`` in percent (two levers) to rates (fractions)."""
+    axes: list[tuple[str, Sequence[float]]] = []
+    for part in text.split(","):
+        match = re.fullmatch(rf"\s*([\w-]+)\s*=\s*({_NUMBER}):({_NUMBER}):({_NUMBER})\s*", part)
+        if not match:
+            raise MalformedInputError(
+                f"malformed grid part {part!r}; write NAME=START:STOP:STEP in percent, "
+                "e.g. general=0:30:2"
+            )
+        name, start, stop, step = match.group(1), *map(float, match.group(2, 3, 4))
+        if step <= 0 or stop <= start:
+            raise InputError(f"grid lever {name!r}: needs START < STOP and STEP > 0")
+        count = int(np.floor((stop - start) / step + 1e-9)) + 1
+        if count > 200:
+            raise InputError(f"grid lever {name!r}: {count} points; at most 200")
+        axes.append((name, [float(v) for v in (start + step * np.arange(count)) / 100.0]))
+    if len(axes) != 2:
+        raise InputError(f"the grid needs exactly two levers, got {len(axes)} in {text!r}")
+    return axes
+
+
+def parse_rates(text: str) -> dict[str, float]:
+    """``NAME=RATE,NAME=RATE`` in percent to fractions (e.g. the actual deal)."""
+    out = {}
+    for part in text.split(","):
+        match = re.fullmatch(rf"\s*([\w-]+)\s*=\s*({_NUMBER})\s*", part)
+        if not match:
+            raise MalformedInputError(
+                f"malformed rate {part!r}; write NAME=PERCENT, e.g. general=15"
+            )
+        out[match.group(1)] = float(match.group(2)) / 100.0
+    return out
+
+
+def parse_sector_lever(text: str) -> tuple[str, tuple[str, ...]]:
+    """``NAME=SECTOR[+SECTOR]`` (or just the sectors, which then name the lever)."""
+    name, _, sectors = text.partition("=") if "=" in text else (text, "", text)
+    parts = tuple(s.strip() for s in sectors.split("+") if s.strip())
+    if not name.strip() or not parts:
+        raise MalformedInputError(f"malformed sector lever {text!r}; write e.g. autos=C29")
+    return name.strip(), parts
+
+
+@dataclass(frozen=True, eq=False)
+class DealSpaceResult:
+    """The deal space: ``grid`` (every deal), ``solutions``, ``sweep`` (Nash deal by weight),
+    ``sensitivity`` (the solutions under other trade elasticities), with the sources."""
+
+    pair: tuple[str, str]
+    date: str
+    x_lever: str
+    y_lever: str
+    disagreement: str
+    grid: pd.DataFrame
+    solutions: pd.DataFrame
+    sweep: pd.DataFrame
+    sensitivity: pd.DataFrame
+    sources: tuple[str, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything as plain records (strict JSON with :mod:`tariffscope.strict_json`)."""
+        return {
+            "pair": list(self.pair),
+            "date": self.date,
+            "x_lever": self.x_lever,
+            "y_lever": self.y_lever,
+            "disagreement": self.disagreement,
+            "units": "rates in percent; payoff_pct: real income change against the disagreement "
+            "point, % of the model's expenditure (ICIO gross use); payoff_usd_bn: US$ bn a year "
+            "(2022 dollars); transfer: not modelled, added as given",
+            "solutions": self.solutions.to_dict(orient="records"),
+            "sweep": self.sweep.to_dict(orient="records"),
+            "sensitivity": self.sensitivity.to_dict(orient="records"),
+            "grid": self.grid.to_dict(orient="records"),
+            "sources": list(self.sources),
+            "warnings": list(self.warnings),
+        }
+
+
+def deals(
+    pair: str | tuple[str, str],
+    date: DateLike,
+    *,
+    grid: str | None = None,
+    weight: float = 0.5,
+    disagreement: str = "threat",
+    threat: float | None = None,
+    sector_lever: str | None = None,
+    keep: str | Sequence[str] = (),
+    transfer_usd_bn: float = 0.0,
+    actual: str | None = None,
+    elasticities: str | None = None,
+    sensitivity: bool = True,
+) -> DealSpaceResult:
+    """The deal space of ``pair`` on ``date``: each side's payoff over a grid of deals against a
+    disagreement point, and where bargaining lands.
+
+    Parameters
+    ----------
+    pair
+        ``"USA-JPN"`` or ``("USA", "JPN")``: two countries of the ICIO 2022 file, the imposer
+        first.
+    date
+        The status quo is the US law on that date and the threat the catalog's threatened
+        measure against the partner after it (when the imposer is the US).
+    grid
+        ``NAME=START:STOP:STEP,NAME=...`` (percent) over two of the levers ``general``,
+        ``partner`` and the sector lever; default ``general=0:30:2,partner=-10:0:1``, or
+        general x the sector lever (0-30 by 2.5) when one is given.
+    weight
+        Bargaining weight of the imposer (0 < weight < 1) for the Nash solution.
+    disagreement
+        ``threat`` (the threat carried out), ``status-quo`` or ``war`` (the threat plus the
+        partner's best-response retaliation).
+    threat
+        Overrides the catalog's threat: home's rate (percent) on all the partner's goods
+        outside the sector lever, added to MFN.
+    sector_lever
+        ``NAME=SECTOR[+SECTOR]`` ICIO sectors with their own home rate, e.g. ``autos=C29``.
+    keep
+        ICIO goods sectors every deal leaves at the status quo (``"C24A+C25"`` or a list), e.g.
+        those under sectoral measures a deal does not touch; the general rate covers the rest.
+    transfer_usd_bn
+        A payment from the partner to the imposer at every deal, US$ bn a year, for
+        commitments the model cannot price (investment pledges, purchases): added as given.
+    actual
+        The deal struck, ``NAME=PERCENT,NAME=PERCENT`` on the grid's levers; default: the deal
+        the catalog records after ``date`` (the US law on the date it is in full force).
+    elasticities
+        The ICIO file's elasticity source (default ``U4``, a uniform trade elasticity of 4).
+    sensitivity
+        Also solve with every ``sigma - 1`` scaled by 0.75 and 1.25.
+
+    Raises
+    ------
+    InputError
+        A malformed pair, grid, rate or lever; a country or sector the ICIO file lacks.
+    """
+    from tariffscope.api._deals_run import run
+
+    first, second = parse_pair(pair) if isinstance(pair, str) else parse_pair("-".join(pair))
+    day = iso(date)
+    if not 0.0 < weight < 1.0:
+        raise InputError(f"the bargaining weight must lie strictly between 0 and 1, got {weight}")
+    lever = parse_sector_lever(sector_lever) if sector_lever else None
+    spec = grid or (DEFAULT_SECTOR_GRID.format(name=lever[0]) if lever else DEFAULT_GRID)
+    return run(
+        (first, second),
+        str(day),
+        parse_grid(spec),
+        weight=weight,
+        disagreement=disagreement,
+        threat=None if threat is None else threat / 100.0,
+        sector_lever=lever,
+        keep=tuple(k.strip() for k in keep.split("+") if k.strip())
+        if isinstance(keep, str)
+        else tuple(keep),
+        transfer_usd_bn=transfer_usd_bn,
+        actual=parse_rates(actual) if actual else None,
+        elasticities=elasticities,
+        sigma_factors=SIGMA_FACTORS if sensitivity else (),
+    )

@@ -1,0 +1,210 @@
+"""Running the deal space: the pair's data, the law's outcomes, the grid and its solutions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from tariffscope.api._deals import DealSpaceResult
+from tariffscope.errors import InputError
+from tariffscope.impact.tradewar import bargaining as bg
+from tariffscope.impact.tradewar.data import TradeWarData
+from tariffscope.impact.tradewar.deal_case import (
+    ActualDeal,
+    DealAxes,
+    axes_for,
+    frontier_rows,
+    law_settings,
+    solutions,
+    weight_sweep,
+)
+from tariffscope.impact.tradewar.deals import DealSpace, Setting, grid_of
+from tariffscope.impact.tradewar.icio import (
+    DEFAULT_ELASTICITIES,
+    ICIO_DIR,
+    aggregate_pair,
+    load_icio2022,
+    purge_imbalances,
+)
+
+__all__ = ["run"]
+
+US = "USA"
+
+
+def _pair_data(pair: tuple[str, str], elasticities: str) -> TradeWarData:
+    full = load_icio2022(elasticities)
+    for code in pair:
+        if code not in full.regions:
+            raise InputError(
+                f"pair {'-'.join(pair)}: {code} is not among the {len(full.regions)} countries of "
+                f"the ICIO 2022 file ({ICIO_DIR}); the list is its exporter column"
+            )
+    return purge_imbalances(aggregate_pair(full, *pair))
+
+
+@dataclass(frozen=True)
+class _Outcomes:
+    """The status quo, the threat and the deal as lever settings, with where each comes from."""
+
+    status_quo: list[Setting]
+    status_quo_label: str
+    threat: list[Setting] | None  # added to the status quo
+    threat_label: str
+    deal: list[Setting] | None
+    deal_label: str
+    warnings: list[str]
+    mfn: np.ndarray | None = None  # home's MFN on the partner by sector, from the law
+
+
+def _outcomes(data: TradeWarData, pair: tuple[str, str], date: str) -> _Outcomes:
+    out = _Outcomes([], "the ICIO 2022 baseline (applied tariffs of 2022)", None, "", None, "", [])
+    if pair[0] == US:
+        from tariffscope.impact.tradewar.law_link import law_points
+
+        points = law_points(pair[1], date, data.sectors)
+        threats = [p for p in points if p.kind == "threat"]
+        deals = [p for p in points if p.kind == "deal"]
+        out = _Outcomes(
+            law_settings(data, pair, points[0].rates),
+            f"the US law: {points[0].label} (catalog, by ICIO sector)",
+            law_settings(data, pair, threats[0].rates) if threats else None,
+            f"the catalog: {threats[0].label}" if threats else "",
+            law_settings(data, pair, deals[-1].rates) if deals else None,
+            f"the catalog: {deals[-1].label} (the whole law on that date)" if deals else "",
+            [],
+            points[0].mfn,
+        )
+    else:
+        out.warnings.append(
+            f"not covered: the catalog holds US law only; the status quo of {pair[0]}'s tariffs "
+            "is the ICIO 2022 baseline and there is no catalog threat or deal"
+        )
+    return out
+
+
+def _with_threat(law: _Outcomes, axes: DealAxes, threat: float) -> _Outcomes:
+    """The threat of ``--threat``: the general lever's sectors at MFN plus ``threat``."""
+    over = replace(axes.levers["general"], name="threat", mode="additional")
+    return replace(
+        law,
+        threat=[(over, threat)],
+        threat_label=f"--threat: {100 * threat:g}% added to MFN on every goods sector outside "
+        "the sector lever and the kept sectors, the rest at the status quo",
+    )
+
+
+def run(
+    pair: tuple[str, str],
+    date: str,
+    grid_axes: list[tuple[str, Sequence[float]]],
+    *,
+    weight: float,
+    disagreement: str,
+    threat: float | None,
+    sector_lever: tuple[str, tuple[str, ...]] | None,
+    keep: tuple[str, ...],
+    transfer_usd_bn: float,
+    actual: dict[str, float] | None,
+    elasticities: str | None,
+    sigma_factors: Sequence[float],
+) -> DealSpaceResult:
+    """See :func:`tariffscope.api._deals.deals`."""
+    if disagreement not in bg.DISAGREEMENTS:
+        raise InputError(
+            f"unknown disagreement point {disagreement!r}; choose {', '.join(bg.DISAGREEMENTS)}"
+        )
+    source = elasticities or DEFAULT_ELASTICITIES
+    data = _pair_data(pair, source)
+    (xn, xs), (yn, ys) = grid_axes
+    law = _outcomes(data, pair, date)
+    axes = axes_for(data, pair, xn, yn, sector_lever, keep, law.mfn)
+    if threat is not None:
+        law = _with_threat(law, axes, threat)
+    sq, sq_label, threat_label = law.status_quo, law.status_quo_label, law.threat_label
+    warnings = list(law.warnings)
+    kind = disagreement
+    if kind != "status-quo" and law.threat is None:
+        warnings.append(
+            "not covered: no threat against the partner is known on the date (catalog) and "
+            "--threat was not given; the disagreement point is the status quo"
+        )
+        kind = "status-quo"
+    dis, retaliation = bg.disagreement_settings(
+        kind, sq, law.threat or [], axes.levers["partner"], data
+    )
+    dis_label = {
+        "status-quo": f"status quo: {sq_label}",
+        "threat": f"threat carried out: {threat_label}",
+        "war": f"threat carried out ({threat_label}) and {pair[1]}'s best-response retaliation "
+        f"{100 * (retaliation or 0.0):.1f}% added to its MFN on all {pair[0]} goods",
+    }[kind]
+    space = DealSpace(data, pair, axes.levers[xn], axes.levers[yn], tuple(dis), (), transfer_usd_bn)
+    grid = grid_of(space, xs, ys)
+    actual_arg = None
+    if actual is not None:
+        if set(actual) != {xn, yn}:
+            raise InputError(
+                f"--actual must set the grid's levers {xn} and {yn}, got {sorted(actual)}"
+            )
+        actual_arg = ActualDeal("given", rates=(actual[xn], actual[yn]))
+    elif law.deal is not None:
+        actual_arg = ActualDeal(law.deal_label, settings=tuple(law.deal))
+    table = solutions(
+        space, axes, grid, weight, status_quo=sq, disagreement_label=dis_label, actual=actual_arg
+    )
+    sweep = weight_sweep(space, grid)
+    sens = _sensitivity(space, xs, ys, weight, sigma_factors, source)
+    if not (table["solution"].str.startswith("Nash")).any():
+        warnings.append("no deal on the grid is better than disagreement for both sides")
+    return DealSpaceResult(
+        pair=pair,
+        date=date,
+        x_lever=xn,
+        y_lever=yn,
+        disagreement=kind,
+        grid=frontier_rows(grid, pair),
+        solutions=table,
+        sweep=sweep,
+        sensitivity=sens,
+        sources=(
+            data.source,
+            f"status quo: {sq_label}",
+            f"disagreement point: {dis_label}",
+            "payoffs: real income change (Ossa 2014 model, tariff revenue included), no "
+            "input-output links, no investment, security or currency effects",
+        ),
+        warnings=tuple(warnings),
+    )
+
+
+def _sensitivity(
+    space: DealSpace,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    weight: float,
+    factors: Sequence[float],
+    source: str,
+) -> pd.DataFrame:
+    rows = []
+    for factor in (1.0, *factors):
+        variant = bg.with_sigma_scaled(space, factor) if factor != 1.0 else space
+        grid = grid_of(variant, xs, ys)
+        row: dict[str, object] = {"elasticities": f"{source}, sigma - 1 x{factor:g}"}
+        ok = grid[[f"payoff_pct_{m}" for m in space.pair]].gt(0).all(axis=1)
+        row["acceptable_share"] = float(ok.mean())
+        if ok.any():
+            ks = bg.kalai_smorodinsky_refined(variant, grid)
+            nb = bg.nash_bargaining_refined(variant, grid, weight)
+            row.update(
+                ks_x_pct=100 * ks["x"],
+                ks_y_pct=100 * ks["y"],
+                nash_x_pct=100 * nb["x"],
+                nash_y_pct=100 * nb["y"],
+                **{f"nash_payoff_usd_bn_{m}": nb[f"payoff_usd_bn_{m}"] for m in space.pair},
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)

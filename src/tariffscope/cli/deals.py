@@ -1,0 +1,196 @@
+"""``tariffscope deals``: the deal space of a pair on a date, and where bargaining lands.
+
+The numbers come from :func:`tariffscope.api.deals`; this module checks the options, formats
+the solutions (a table, JSON or CSV) and writes the chart.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import pandas as pd
+import typer
+from rich import box
+from rich.table import Table
+
+from tariffscope.cli._app import TabularFormat, err_console, guarded, plain_console
+from tariffscope.cli._files import writable_file
+from tariffscope.errors import InputError
+from tariffscope.strict_json import to_json
+
+__all__ = ["deals_command", "register"]
+
+
+class DisagreementPoint(StrEnum):
+    """What happens without a deal."""
+
+    threat = "threat"
+    status_quo = "status-quo"
+    war = "war"
+
+
+def _cell(value: object, digits: int) -> str:
+    if isinstance(value, float):
+        return "" if not np.isfinite(value) else f"{value:,.{digits}f}"
+    return str(value)
+
+
+def _table(frame: pd.DataFrame, date: str) -> Table:
+    pair = frame.attrs["pair"]
+    table = Table(
+        title=f"Deal space {pair[0]}-{pair[1]} on {date}: "
+        f"{frame.attrs['x_lever']} x {frame.attrs['y_lever']}",
+        caption="rates: %; payoffs against the disagreement point: % of the model's spending and "
+        "US$ bn a year (2022); off-grid rows: trade-weighted mean rates in the levers' sectors",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("solution")
+    table.add_column(frame.attrs["x_lever"], justify="right")
+    table.add_column(frame.attrs["y_lever"], justify="right")
+    for member in pair:
+        table.add_column(f"{member} %", justify="right")
+        table.add_column(f"{member} US$bn", justify="right")
+    table.add_column("detail")
+    for row in frame.to_dict(orient="records"):
+        cells = [str(row["solution"]), _cell(row["x_pct"], 1), _cell(row["y_pct"], 1)]
+        for member in pair:
+            cells += [
+                _cell(row[f"payoff_pct_{member}"], 4),
+                _cell(row[f"payoff_usd_bn_{member}"], 2),
+            ]
+        table.add_row(*cells, str(row["detail"]))
+    return table
+
+
+def deals_command(
+    pair: Annotated[
+        str, typer.Option("--pair", help="Two ICIO countries, the imposer first: A-B.")
+    ],
+    date: Annotated[
+        str,
+        typer.Option(
+            "--date", "-d", help="Status quo: the US law that day; threat: the catalog's next."
+        ),
+    ],
+    grid: Annotated[
+        str | None,
+        typer.Option(
+            "--grid",
+            help="Two levers NAME=START:STOP:STEP in percent: general, partner or the sector "
+            "lever. Default general=0:30:2,partner=-10:0:1 (or general x the sector lever).",
+        ),
+    ] = None,
+    weight: Annotated[
+        float, typer.Option("--weight", help="Bargaining weight of the imposer, in (0, 1).")
+    ] = 0.5,
+    disagreement: Annotated[
+        DisagreementPoint,
+        typer.Option("--disagreement", help="threat (default), status-quo or war."),
+    ] = DisagreementPoint.threat,
+    threat: Annotated[
+        float | None,
+        typer.Option("--threat", help="Override the catalog's threat: RATE % added to MFN."),
+    ] = None,
+    sector_lever: Annotated[
+        str | None,
+        typer.Option(
+            "--sector-lever", help="NAME=SECTOR[+SECTOR] of the ICIO file, e.g. autos=C29."
+        ),
+    ] = None,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--keep", help="ICIO sectors every deal leaves at the status quo, e.g. C24A+C25."
+        ),
+    ] = None,
+    transfer: Annotated[
+        float,
+        typer.Option(
+            "--transfer",
+            help="US$ bn a year the partner pays at every deal, for commitments the model "
+            "cannot price (investment pledges, purchases); added as given, not modelled.",
+        ),
+    ] = 0.0,
+    actual: Annotated[
+        str | None,
+        typer.Option(
+            "--actual", help="The deal struck on the grid's levers, e.g. general=15,autos=15."
+        ),
+    ] = None,
+    elasticities: Annotated[
+        str | None,
+        typer.Option("--elasticities", help="Elasticity source of the ICIO file (default U4)."),
+    ] = None,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity/--no-sensitivity", help="Also solve with sigma - 1 x0.75 and x1.25."
+        ),
+    ] = True,
+    output_format: Annotated[
+        TabularFormat, typer.Option("--format", "-f", help="Table, JSON or CSV.")
+    ] = TabularFormat.table,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Also draw the deal space: FILE.png or FILE.html."),
+    ] = None,
+) -> None:
+    """Each side's gain from every deal on a grid against a disagreement point, and where
+    bargaining lands (Nash, Kalai-Smorodinsky), with optimal tariffs and the trade war."""
+    from tariffscope.api import deals
+    from tariffscope.report.etr_chart import CHART_SUFFIXES
+
+    if chart is not None:
+        if chart.suffix.lower() not in CHART_SUFFIXES:
+            raise InputError(
+                f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
+            )
+        writable_file(chart)
+    result = deals(
+        pair,
+        date,
+        grid=grid,
+        weight=weight,
+        disagreement=disagreement.value,
+        threat=threat,
+        sector_lever=sector_lever,
+        keep=keep or (),
+        transfer_usd_bn=transfer,
+        actual=actual,
+        elasticities=elasticities,
+        sensitivity=sensitivity,
+    )
+    frame = result.solutions
+    warnings = list(result.warnings)
+    if output_format is TabularFormat.json:
+        sys.stdout.write(to_json(result.to_dict(), indent=1) + "\n")
+    elif output_format is TabularFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        console = plain_console(file=sys.stdout, width=160)
+        console.print(_table(frame, result.date))
+        if not result.sensitivity.empty:
+            console.print(result.sensitivity.round(3).to_string(index=False))
+        for source in result.sources:
+            console.print(f"source: {source}")
+    if chart is not None:
+        from tariffscope.report.deals_chart import deals_chart
+        from tariffscope.report.etr_chart import write_spec
+
+        spec = deals_chart(
+            result.grid, frame, result.sweep, result.pair, result.x_lever, result.y_lever
+        )
+        write_spec(spec, chart, warnings=warnings, sources=list(result.sources))
+    if output_format is not TabularFormat.json:
+        for warning in warnings:
+            err_console.print(f"warning: {warning}", markup=False, highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``tariffscope deals`` to the application."""
+    app.command("deals")(guarded(deals_command))

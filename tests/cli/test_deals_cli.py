@@ -1,0 +1,90 @@
+"""``tariffscope deals``: options, exit codes, the JSON and CSV outputs and the chart."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tariffscope.cli import app
+
+BASE = ["deals", "--pair", "USA-JPN", "--date", "2025-07-18", "--no-sensitivity"]
+SMALL = ["--sector-lever", "autos=C29", "--grid", "general=0:30:5,autos=0:30:5"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--weight", "1.5"], "bargaining weight"),
+        (["--grid", "general=0:30"], "malformed grid part"),
+        (["--grid", "general=0:30:5"], "exactly two levers"),
+        (["--chart", "deals.svg"], "neither of the suffixes"),
+        (["--sector-lever", "autos="], "malformed sector lever"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(extra: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, [*BASE, *extra])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_a_malformed_pair_is_bad_input() -> None:
+    result = CliRunner().invoke(app, ["deals", "--pair", "USA", "--date", "2025-07-18"])
+    assert result.exit_code == 2
+    assert "malformed pair 'USA'" in result.output
+
+
+@pytest.mark.shared
+def test_a_country_outside_the_icio_file_is_bad_input_naming_the_file(shared: object) -> None:
+    result = CliRunner().invoke(app, ["deals", "--pair", "USA-ATA", "--date", "2025-07-18"])
+    assert result.exit_code == 2
+    assert "ATA is not among the 81 countries of the ICIO 2022 file" in result.output
+
+
+@pytest.mark.shared
+def test_json_is_strict_and_holds_the_solutions(shared: object) -> None:
+    result = CliRunner().invoke(
+        app, [*BASE, *SMALL, "--actual", "general=15,autos=15", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+    payload = json.loads(result.stdout)
+    assert payload["pair"] == ["USA", "JPN"]
+    names = [row["solution"] for row in payload["solutions"]]
+    for wanted in ("disagreement point", "Kalai-Smorodinsky", "Nash bargaining w=0.5",
+                   "USA optimal tariff", "JPN optimal tariff", "trade war", "actual deal"):  # fmt: skip
+        assert wanted in names
+    assert len(payload["grid"]) == 7 * 7
+    assert [row["weight"] for row in payload["sweep"]] == pytest.approx(
+        [0.1 * k for k in range(1, 10)]
+    )
+    assert all(math.isfinite(row["payoff_usd_bn_USA"]) for row in payload["solutions"])
+
+
+@pytest.mark.shared
+def test_csv_and_chart(shared: object, tmp_path: Path) -> None:
+    chart = tmp_path / "deals.html"
+    result = CliRunner().invoke(
+        app, [*BASE, *SMALL, "--format", "csv", "--chart", str(chart), "--transfer", "1.5"]
+    )
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:3] == ["solution", "x_pct", "y_pct"]
+    assert "transfer_usd_bn_JPN" in header
+    page = chart.read_text(encoding="utf-8")
+    assert "Nash bargaining deal by weight" in page and "<script>" in page
+
+
+@pytest.mark.shared
+def test_a_pair_without_a_known_threat_warns_and_exits_0(shared: object) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["deals", "--pair", "KOR-DEU", "--date", "2025-07-18", "--no-sensitivity",
+         "--grid", "general=0:20:5,partner=-5:0:5"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "warning: not covered: the catalog holds US law only" in result.output
+    assert "the disagreement point is the status quo" in result.output
