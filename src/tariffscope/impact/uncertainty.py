@@ -32,6 +32,7 @@ here, bit for bit, for the same seed and batch size.
 from __future__ import annotations
 
 from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -259,7 +260,9 @@ def monte_carlo_sectors(
     size = max(batch, 1)
     starts = range(0, draws, size)
     chunks = [(eta[k : k + size], sigma[k : k + size]) for k in starts]
-    problem = DrawProblem(baseline, tariff0, tariff1, tuple(focus_index), method, export_supply)
+    # without its line-level tables (21 MB pickled, unused by the solve): shipped to each worker
+    lean = dataclasses.replace(baseline, lines=None)
+    problem = DrawProblem(lean, tariff0, tariff1, tuple(focus_index), method, export_supply)
     solved = 0
 
     def done(index: int) -> None:
