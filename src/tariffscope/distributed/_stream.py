@@ -1,8 +1,8 @@
 """The inputs of a distributed ingest as a stream: read on the workers, cut into partitions.
 
-Nothing is held for the whole run but the content hash of each distinct story (to report a
-story repeated in the run): the inputs are expanded one at a time, read in chunks as they are
-needed, and cut into partitions as the stories arrive.
+Of the stories, only each distinct one's content hash and source are held for the whole run
+(to report a story repeated in the run): the inputs are expanded one at a time, read in chunks
+as they are needed, and cut into partitions as the stories arrive.
 """
 
 from __future__ import annotations

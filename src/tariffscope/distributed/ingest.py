@@ -250,9 +250,7 @@ class _Window:
                 if self.exhausted:
                     return
                 continue
-            if self.following in self.ready:
-                continue
-            self.wait_one()
+            self.wait_one()  # the next to merge is extracting: wait for any task
 
 
 def ingest_on_cluster(
