@@ -49,3 +49,20 @@ class CountingGold:
 def extracted(log: Path) -> list[str]:
     """The names of the articles extracted, one per extraction."""
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def scaled(factor: float, chunk: Sequence[float]) -> list[float]:
+    """A pure chunk function: each value times ``factor``."""
+    return [factor * value for value in chunk]
+
+
+def where_shared(shared: object, chunk: int) -> tuple[int, int, int]:
+    """``(worker pid, id of the shared value there, chunk)``: tasks on one worker that were
+    given one broadcast value see one object."""
+    return os.getpid(), id(shared), chunk
+
+
+def fail_on_three(shared: object, chunk: int) -> int:
+    if chunk == 3:
+        raise ValueError("chunk 3 fails")
+    return chunk

@@ -43,6 +43,7 @@ def test_bad_cluster_values_name_the_flag(text: str) -> None:
         ["ingest", "x.txt", "--db", "never.duckdb", "--cluster", "local:0"],
         ["extract", ".", "--cluster", "nowhere"],
         ["etr", "--from", "2025-01-01", "--to", "2025-01-31", "--cluster", "local:x"],
+        ["simulate", "--partner", "MEX", "--date", "2025-04-10", "--cluster", "local:"],
     ],
 )
 def test_the_cli_exits_2_on_a_bad_cluster(

@@ -77,3 +77,14 @@ def test_etr_with_a_cluster(on_session_cluster: list[object]) -> None:
     assert json.loads(spread.stdout) == json.loads(alone.stdout)
     assert len(json.loads(spread.stdout)["rows"]) == 20
     assert len(on_session_cluster) == 1
+
+
+@pytest.mark.slow
+def test_simulate_with_a_cluster(on_session_cluster: list[object]) -> None:
+    args = ["simulate", "--partner", "MEX", "--date", "2025-04-10", "--draws", "600"]
+    alone = runner.invoke(app, [*args, "--format", "json"])
+    spread = runner.invoke(app, [*args, "--format", "json", "--cluster", "local:2"])
+    assert alone.exit_code == spread.exit_code == 0, spread.output
+    assert json.loads(spread.stdout) == json.loads(alone.stdout)
+    assert {"median", "p05", "p95"} <= set(json.loads(spread.stdout)["headline"][0])
+    assert on_session_cluster == [cluster_module.ClusterSpec(workers=2)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,72 @@ def test_an_interrupted_run_resumes_from_its_staged_partitions(
     assert len(report.added) == 11 and len(report.duplicates) == 1 and not report.failed
     assert len(hashes) == len(set(hashes)) == 12
     assert problems == []
+
+
+@pytest.mark.slow
+def test_a_window_smaller_than_the_run_gives_the_same_store(
+    client: Client, twelve: list[Path], tmp_path: Path
+) -> None:
+    with Store.memory() as single:
+        ingest_paths(single, twelve)
+        expected = _stored(single)
+    plans: list[IngestPlan] = []
+    with Store.open(tmp_path / "store.duckdb") as store:
+        report = ingest_on_cluster(
+            store, twelve, client, partition_size=2, read_chunk=3, max_in_flight=2,
+            on_plan=plans.append,
+        )  # fmt: skip
+        assert _stored(store) == expected
+        assert store.check() == []
+    assert len(report.added) == 12
+    assert plans == [IngestPlan(partitions=6, computed=6, reused=0, skipped=0)]
+
+
+class _CountingClient:
+    """The session's client, counting the extraction tasks submitted."""
+
+    def __init__(self, client: Client, on_extract: Callable[[], None]) -> None:
+        self._client = client
+        self._on_extract = on_extract
+
+    def submit(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
+        if str(kwargs.get("key", "")).startswith("tariffscope-extract-"):
+            self._on_extract()
+        return self._client.submit(fn, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._client, name)
+
+
+def test_no_more_than_k_partitions_are_held(
+    client: Client, twelve: list[Path], dev_dir: Path, tmp_path: Path
+) -> None:
+    limit = 3
+    submitted = merged = most = 0
+
+    def on_extract() -> None:
+        nonlocal submitted, most
+        submitted += 1
+        most = max(most, submitted - merged)  # submitted, not yet merged: held by the driver
+        assert submitted - merged <= limit
+
+    def progress(done: int, total: int, result: InputResult) -> None:
+        nonlocal merged
+        if result.status == "added":  # one story a partition: a story added, a partition merged
+            merged += 1
+
+    gold = CountingGold(dev_dir / "gold", tmp_path / "log")
+    with Store.memory() as store:
+        report = ingest_on_cluster(
+            store, twelve, _CountingClient(client, on_extract), progress,  # type: ignore[arg-type]
+            staging=tmp_path / "staging", extractor=gold, partition_size=1, max_in_flight=limit,
+        )  # fmt: skip
+        hashes = [a.content_hash for a in store.articles()]
+    assert len(report.added) == 12 and submitted == 12
+    assert most == limit  # the window was full, never over
+    assert len(hashes) == len(set(hashes)) == 12
+
+
+def test_a_bound_below_one_is_refused(client: Client, twelve: list[Path]) -> None:
+    with Store.memory() as store, pytest.raises(ValueError, match="max_in_flight"):
+        ingest_on_cluster(store, twelve, client, staging=Path("unused"), max_in_flight=0)

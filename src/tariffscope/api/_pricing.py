@@ -95,6 +95,7 @@ def _simulation(
     as_known: str | None,
     top: int | None,
     on_progress: Progress | None,
+    map_draws: Any = None,
 ) -> Simulation:
     from tariffscope.impact.pe.pricing import (
         headline_rows,
@@ -104,7 +105,9 @@ def _simulation(
         sector_rows,
     )
 
-    outcome = price_case(settings, label, date, scenario_from_spec(scenario), as_known, on_progress)
+    outcome = price_case(
+        settings, label, date, scenario_from_spec(scenario), as_known, on_progress, map_draws
+    )
     return Simulation(
         label=outcome.label,
         meta=outcome_meta(outcome, settings, scenario, as_known),
@@ -130,6 +133,7 @@ def simulate(
     metal_share: float | None = None,
     top: int | None = 10,
     on_progress: Progress | None = None,
+    map_draws: Any = None,
 ) -> Simulation:
     """Price the law at ``date`` (plus ``scenario``) against the law at ``reference_date``
     on 2024 US imports, with the partner ``partner`` singled out.
@@ -152,6 +156,10 @@ def simulate(
         Sectors kept in ``sectors`` (None: all).
     on_progress
         Called with (draws done, draws) during the Monte Carlo.
+    map_draws
+        Who solves the batches of draws: a :class:`~tariffscope.distributed.map.ChunkMapper`
+        such as ``client_mapper(client)`` for a Dask cluster; default this process. The
+        answer is the same.
 
     Raises
     ------
@@ -164,7 +172,9 @@ def simulate(
         partner, importer, draws, seed, method, sigma_source, export_supply, reference_date,
         metal_share,
     )  # fmt: skip
-    return _simulation(settings, None, str(iso(date)), scenario, iso(as_known), top, on_progress)
+    return _simulation(
+        settings, None, str(iso(date)), scenario, iso(as_known), top, on_progress, map_draws
+    )
 
 
 def compare(

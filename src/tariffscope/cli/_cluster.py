@@ -1,4 +1,4 @@
-"""The ``--cluster`` option of the bulk commands (ingest, extract DIR, etr)."""
+"""The ``--cluster`` option of the bulk commands (ingest, extract DIR, etr, simulate)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,9 @@ against the reference law (1 January 2025, under which the 2024 baseline trade w
 the 2024 Census imports of every partner by GTAP sector; the partner is any country with 2024
 US imports or ``EUN`` (the EU members as a bloc). A valid partner without trade data is not an
 error: the result says "not priced" in its warnings and the command exits 0. ``compare``
-(:mod:`tariffscope.cli.compare`) prices several outcomes side by side.
+(:mod:`tariffscope.cli.compare`) prices several outcomes side by side. With ``--cluster`` the
+batches of Monte Carlo draws are solved on Dask workers (the law resolved once, here); the
+answer is the same, bit for bit, for the same ``--seed``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Annotated
 import typer
 
 from tariffscope.cli._app import guarded
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._json import print_json
 from tariffscope.cli._pricing import (
     DrawsOption,
@@ -66,8 +69,14 @@ def simulate_command(
     metal_share: MetalOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Sectors to show.")] = 10,
     output_format: FormatOption = Format.table,
+    cluster: ClusterOption = None,
 ) -> None:
-    """Price the law at DATE (plus a scenario) against the reference law: trade, duties, costs."""
+    """Price the law at DATE (plus a scenario) against the reference law: trade, duties, costs.
+
+    With --cluster the Monte Carlo draws are solved in batches on Dask workers; the answer is
+    the same.
+    """
+    spec = cluster_spec(cluster)
     settings = settings_from(
         importer,
         partner,
@@ -82,7 +91,12 @@ def simulate_command(
     from tariffscope.api import simulate
 
     try:
-        with progress_display(settings.draws, date) as on_progress:
+        with maybe_cluster(spec) as client, progress_display(settings.draws, date) as on_progress:
+            map_draws = None
+            if client is not None:
+                from tariffscope.distributed.map import client_mapper
+
+                map_draws = client_mapper(client, name="tariffscope-draws")
             result = simulate(
                 partner=settings.partner,
                 date=date,
@@ -98,6 +112,7 @@ def simulate_command(
                 metal_share=metal_share,
                 top=top,
                 on_progress=on_progress,
+                map_draws=map_draws,
             )
     except NotCoveredError as error:
         not_priced(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tariffscope.distributed.map import client_mapper
 from tariffscope.impact.etr.rates import LineRates
 from tariffscope.impact.etr.series import LawMapper, law_sums_on
 from tariffscope.impact.etr.sums import LawSums
@@ -28,12 +29,9 @@ def law_mapper(client: Client) -> LawMapper:
     """A :data:`~tariffscope.impact.etr.series.LawMapper` that computes each distinct law's
     sums as one task on ``client``'s cluster (``effective_rates(..., map_laws=...)``)."""
 
+    on_cluster = client_mapper(client, name="tariffscope-law")
+
     def mapper(rates: LineRates, days: Sequence[date]) -> list[LawSums]:
-        if not days:
-            return []
-        shared = client.scatter(rates, broadcast=True)
-        futures = client.map(law_sums_on, [shared] * len(days), list(days), pure=False)
-        found: list[LawSums] = client.gather(futures)
-        return found
+        return on_cluster(law_sums_on, list(days), shared=(rates,))
 
     return mapper

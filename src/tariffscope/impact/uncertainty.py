@@ -20,13 +20,21 @@ Log-normal keeps every draw positive and matches a spread measured in logs. Draw
 ``numpy.random.default_rng(seed)`` in a fixed order (all :math:`\eta` draws, then all
 :math:`\sigma` draws), so a seed gives the same numbers on every machine. All draws are solved
 at once: the baseline is stacked ``D`` times as ``D x S`` SMART markets (no loop over draws
-beyond optional batches for progress reporting).
+beyond batches for progress reporting).
+
+The draws are made here, in one stream, before any is solved, and each batch is solved by a
+pure function (:func:`solve_draws`) of the shared problem and that batch's draws. A batch is
+therefore the same whoever solves it: ``map_chunks`` may send the batches to a Dask cluster
+(:func:`tariffscope.distributed.map.client_mapper`) and the result equals the one computed
+here, bit for bit, for the same seed and batch size.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -38,12 +46,17 @@ from tariffscope.impact.pe._types import SmartMethod
 from tariffscope.impact.pe.baseline import SectorBaseline
 from tariffscope.impact.pe.sectors import HEADLINE_METRICS, headline_arrays, sector_inputs
 
+if TYPE_CHECKING:
+    from tariffscope.distributed.map import ChunkMapper
+
 __all__ = [
     "DEFAULT_DRAWS",
     "INTERVAL",
+    "DrawProblem",
     "MonteCarloResult",
     "draw_lognormal",
     "monte_carlo_sectors",
+    "solve_draws",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -140,6 +153,46 @@ def _mixed_sigma(baseline: SectorBaseline, draws: int, rng: np.random.Generator)
     return np.asarray(np.exp(np.log(central[pick]) + spread[pick] * noise), dtype=np.float64)
 
 
+@dataclass(frozen=True)
+class DrawProblem:
+    """What every batch of draws shares: the baseline, the two laws' tariffs, the SMART form.
+
+    Sent once to each worker when the batches run on a cluster.
+    """
+
+    baseline: SectorBaseline
+    tariff0: FloatArray
+    tariff1: FloatArray
+    focus_index: tuple[int, ...]
+    method: SmartMethod
+    export_supply: float | FloatArray
+
+
+def solve_draws(
+    problem: DrawProblem, draws: tuple[FloatArray, FloatArray]
+) -> tuple[dict[str, FloatArray], FloatArray]:
+    """Solve one batch of ``(import_demand, substitution)`` draws, each ``[d, S]``.
+
+    Returns the headline arrays (``[d]`` each) and the ``[d, S]`` change in imports from the
+    focus partner by sector (US dollars).
+    """
+    eta, sigma = draws
+    baseline = problem.baseline
+    n_sectors, n_partners = baseline.imports.shape
+    inputs = sector_inputs(
+        baseline,
+        problem.tariff0,
+        problem.tariff1,
+        export_supply=problem.export_supply,
+        import_demand=eta,
+        substitution=sigma,
+    )
+    result = simulate_smart(inputs, method=problem.method)
+    headline = headline_arrays(result, n_sectors, n_partners, problem.focus_index)
+    change = (result.value1 - inputs.value).reshape(-1, n_sectors, n_partners)
+    return headline, change[:, :, list(problem.focus_index)].sum(axis=2)
+
+
 def monte_carlo_sectors(
     baseline: SectorBaseline,
     tariff0: FloatArray,
@@ -152,6 +205,7 @@ def monte_carlo_sectors(
     export_supply: float | FloatArray = np.inf,
     batch: int = 1000,
     on_progress: Callable[[int, int], None] | None = None,
+    map_chunks: ChunkMapper | None = None,
 ) -> MonteCarloResult:
     """Draw elasticities, price the outcome for each draw, and collect the headline numbers.
 
@@ -171,7 +225,11 @@ def monte_carlo_sectors(
     method, export_supply
         Passed to SMART.
     batch
-        Draws solved at once; ``on_progress(done, total)`` is called after each batch.
+        Draws solved at once (a task on a cluster); ``on_progress(done, total)`` is called
+        after each batch.
+    map_chunks
+        How the batches are solved (:class:`~tariffscope.distributed.map.ChunkMapper`);
+        default here, one after the other. The draws do not depend on it.
 
     Returns
     -------
@@ -195,24 +253,27 @@ def monte_carlo_sectors(
             point_result, n_sectors, n_partners, focus_index
         ).items()
     }
-    parts: list[dict[str, FloatArray]] = []
-    by_sector: list[FloatArray] = []
-    for start in range(0, draws, max(batch, 1)):
-        stop = min(start + batch, draws)
-        inputs = sector_inputs(
-            baseline,
-            tariff0,
-            tariff1,
-            export_supply=export_supply,
-            import_demand=eta[start:stop],
-            substitution=sigma[start:stop],
-        )
-        result = simulate_smart(inputs, method=method)
-        parts.append(headline_arrays(result, n_sectors, n_partners, focus_index))
-        change = (result.value1 - inputs.value).reshape(-1, n_sectors, n_partners)
-        by_sector.append(change[:, :, list(focus_index)].sum(axis=2))
+    if map_chunks is None:
+        from tariffscope.distributed.map import map_in_process
+
+        map_chunks = map_in_process
+    size = max(batch, 1)
+    starts = range(0, draws, size)
+    chunks = [(eta[k : k + size], sigma[k : k + size]) for k in starts]
+    # without its line-level tables (21 MB pickled, unused by the solve): shipped to each worker
+    lean = dataclasses.replace(baseline, lines=None)
+    problem = DrawProblem(lean, tariff0, tariff1, tuple(focus_index), method, export_supply)
+    solved = 0
+
+    def done(index: int) -> None:
+        nonlocal solved
+        solved += len(chunks[index][0])
         if on_progress is not None:
-            on_progress(stop, draws)
+            on_progress(solved, draws)
+
+    found = map_chunks(solve_draws, chunks, shared=(problem,), on_done=done)
+    parts = [headline for headline, _ in found]
+    by_sector = [change for _, change in found]
     samples = {name: np.concatenate([part[name] for part in parts]) for name in HEADLINE_METRICS}
     return MonteCarloResult(
         draws=draws,

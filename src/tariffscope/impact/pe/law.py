@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -45,8 +45,12 @@ from tariffscope.impact.pe.tariffs import (
 )
 from tariffscope.impact.uncertainty import MonteCarloResult, monte_carlo_sectors
 
+if TYPE_CHECKING:
+    from tariffscope.distributed.map import ChunkMapper
+
 __all__ = [
     "DEFAULT_REFERENCE_DATE",
+    "DRAW_BATCH",
     "LawOnLines",
     "PricedOutcome",
     "SectorTariffs",
@@ -65,6 +69,9 @@ IntArray = npt.NDArray[np.int64]
 
 #: The law the 2024 baseline trade was bought under: the day before the first 2025 measure.
 DEFAULT_REFERENCE_DATE = "2025-01-01"
+#: Monte Carlo draws solved at once: a progress step here, one task on a cluster. The same in
+#: both, so a cluster's answer equals this process's bit for bit.
+DRAW_BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -442,6 +449,7 @@ def price_outcome(
     metal_share: float | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     applied: bool = True,
+    map_draws: ChunkMapper | None = None,
 ) -> PricedOutcome:
     """Price the law at ``entry_date`` (plus ``scenario``) against the reference law.
 
@@ -465,7 +473,9 @@ def price_outcome(
         For a valid country with no 2024 US imports ("not priced: no trade data for X").
 
     ``applied`` (default True) prices applied rates, False statutory ones (as for
-    :func:`sector_tariffs_at`).
+    :func:`sector_tariffs_at`). ``map_draws`` solves the batches of Monte Carlo draws
+    (:func:`~tariffscope.impact.uncertainty.monte_carlo_sectors`; e.g. on a Dask cluster); the
+    law is resolved here once, whoever solves the draws.
     """
     baseline = load_sector_baseline(partner, sigma_source=sigma_source)
     focus = baseline.focus
@@ -500,8 +510,9 @@ def price_outcome(
             seed=seed,
             method=method,
             export_supply=export_supply,
-            batch=250,
+            batch=DRAW_BATCH,
             on_progress=on_progress,
+            map_chunks=map_draws,
         )
     name = getattr(scenario, "name", None)
     return PricedOutcome(

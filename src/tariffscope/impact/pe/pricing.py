@@ -111,8 +111,10 @@ def price_case(
     scenario: Any,
     as_known: str | None,
     on_progress: Callable[[int, int], None] | None = None,
+    map_draws: Any = None,
 ) -> Any:
-    """Price one outcome (a :class:`~tariffscope.impact.pe.law.PricedOutcome`)."""
+    """Price one outcome (a :class:`~tariffscope.impact.pe.law.PricedOutcome`); ``map_draws``
+    (a :class:`~tariffscope.distributed.map.ChunkMapper`) solves the batches of draws."""
     from tariffscope.impact.pe.law import price_outcome
 
     return price_outcome(
@@ -129,6 +131,7 @@ def price_case(
         as_known=as_known,
         metal_share=settings.metal_share,
         on_progress=on_progress,
+        map_draws=map_draws,
     )
 
 
