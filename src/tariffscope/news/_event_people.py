@@ -164,8 +164,11 @@ class ParticipantReader:
             if topic not in countries:
                 countries.append(topic)
             return
+        kinds = {"country", "capital", "institution"}
+        if member.lemma_.lower() in _group_nouns(lex):
+            kinds.add("demonym")  # "a Vietnamese delegation", "Chinese negotiators"
         for iso, kind, _, _ in place_spans(tokens, lex):
-            if kind in {"country", "capital", "institution"} and iso not in countries:
+            if kind in kinds and iso not in countries:
                 countries.append(iso)
                 break
 
@@ -202,6 +205,11 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _group_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns of a body that acts for a government: its nationality names the government."""
+    return lex.words("event_delegation_nouns") | lex.words("event_actor_nouns")
 
 
 def _party_countries(member: Token, lex: Lexicon) -> list[str]:

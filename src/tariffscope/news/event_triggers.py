@@ -234,6 +234,14 @@ def _subject_is_person(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _subject_travels(token: Token, ctx: RuleContext) -> bool:
+    """The subject is a person or a delegation ("a Sri Lankan delegation will be in ...")."""
+    subject = subject_of(token)
+    return _subject_is_person(token, ctx) or (
+        subject is not None and subject.lemma_.lower() in ctx.words("event_delegation_nouns")
+    )
+
+
 def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
     preps = ctx.words("event_presence_preps")
     return any(
@@ -322,6 +330,7 @@ GUARDS: Mapping[str, Guard] = {
     "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_person": _subject_is_person,
+    "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
     "xcomp_names_no_deal": _xcomp_names_no_deal,

@@ -262,17 +262,26 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         elif not borrow and not one_sided and kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
-        if frame is not None and status == "happened" and direction(governing_verb(frame)) >= 0:
-            status = "planned"  # "is due to travel", "are scheduled to meet"
+        if (
+            frame is not None
+            and status == "happened"
+            and (frame.dep_ == "acl" or direction(governing_verb(frame)) >= 0)
+        ):
+            status = "planned"  # "is due to travel", "are scheduled to meet", "talks set for"
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
         if definite and not names and not countries:
             borrow = True  # "This announcement comes at a time ...": an earlier event
+        # an announcement ahead is an event when it names its day ("will unveil tariffs on
+        # Thursday"); a measure imposed ahead is the measure's effective date, not an event
+        announced_ahead = (
+            kind == "announcement" and status == "planned" and trig.rule not in _MEASURE_RULES
+        )
         if kind == "announcement":
-            if status == "planned":
+            if status == "planned" and not announced_ahead:
                 return None
-            status = "happened"
+            status = "planned" if announced_ahead else "happened"
             if not names and not countries and not definite:
                 imposer = (
                     _acting_country(token, lex)
@@ -303,6 +312,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not participants and not borrow:
             return None
         date = self._date(doc, token, dates)
+        if announced_ahead and (date is None or date["date"] is None):
+            return None  # a threat or intention with no day is no planned act
         if kind == "visit" and place is None:
             return None
         host = lex.place_code(place) if kind == "visit" and place else None
@@ -344,6 +355,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "one_sided": one_sided,
             "definite": definite,
         }
+
+
+#: Rules whose announcements are impositions of a measure: ahead, they are its effective date.
+_MEASURE_RULES = frozenset(
+    {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
+)
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
