@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.errors import DataFileError
+from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.lexicon import Lexicon, default_lexicon
@@ -196,11 +197,12 @@ def _deal_context(token: Token, ctx: RuleContext) -> bool:
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
-    """Talks with a partner, held or resumed, in a place or led by someone ("talks led by
-    A and B") are a round; "a point of contention in negotiations over tariffs" is not."""
+    """Talks with a partner, held or resumed, in a place, led by someone ("talks led by
+    A and B") or told as a round are a round; "a point of contention in negotiations over
+    tariffs" is not."""
     places = ctx.words("event_place_preps")
     leads = ctx.words("event_lead_verbs")
-    return bool(
+    return told_as_round(token, ctx.lexicon) or bool(
         any(
             c.dep_ == "acl"
             and c.lemma_.lower() in leads

@@ -38,7 +38,12 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
-from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_kind import (
+    EventShape,
+    kind_by_structure,
+    remote_mode,
+    told_as_round,
+)
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_plan import frame_subject, plan_frame
@@ -159,6 +164,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
+        if token.dep_ == "pobj" and token.head.lower_ in lex.words("event_setting_preps"):
+            return False  # "urged him to act during a call": the call is when, not what
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
@@ -244,6 +251,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 remote=remote_mode(token, lex),
                 led=bool(leaders),
                 place=place,
+                round=told_as_round(token, lex),
             )
             settled = kind_by_structure(shape)
             one_sided = (  # its counterpart may stand in another mention of it
