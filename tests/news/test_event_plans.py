@@ -14,6 +14,8 @@ from tariffscope.domain.news import Extraction
 from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_when import _reduced_relative
 from tariffscope.news.api import extract
+from tariffscope.news.event_mood import unanchored
+from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -108,3 +110,38 @@ def test_an_announcement_ahead_on_a_named_day_is_a_planned_event(nlp: Language) 
 def test_an_announcement_ahead_with_no_day_is_no_event(nlp: Language) -> None:
     body = "President Lula will unveil new tariffs, his office said."
     assert not [e for e in _read(nlp, body).events if e.kind == "announcement"]
+
+
+def _trigger(spec: str, at: int, kind: str) -> Trigger:
+    return Trigger(build(spec)[at], kind, f"{kind}.test")
+
+
+def test_a_plan_with_no_date_and_no_place_is_unanchored() -> None:
+    trig = _trigger(
+        "Peru/PROPN/nsubj/2 will/AUX/aux/2/MD seek/VERB/ROOT/2/VB talks:talk/NOUN/dobj/2",
+        3,
+        "talks",
+    )
+    assert unanchored(trig, "planned", dated=False, placed=False, lex=LEX)
+    assert not unanchored(trig, "planned", dated=True, placed=False, lex=LEX)
+    assert not unanchored(trig, "planned", dated=False, placed=True, lex=LEX)
+
+
+def test_an_undated_act_in_a_clause_of_time_is_background() -> None:
+    spec = (
+        "When/SCONJ/advmod/2 Lula/PROPN/nsubj/2 announced:announce/VERB/advcl/7/VBD "
+        "tariffs:tariff/NOUN/dobj/2 ,/PUNCT/punct/7 Chile/PROPN/nsubj/7 "
+        "quickly/ADV/advmod/7 reacted:react/VERB/ROOT/7/VBD"
+    )
+    trig = _trigger(spec, 2, "announcement")
+    assert unanchored(trig, "happened", dated=False, placed=False, lex=LEX)
+    assert not unanchored(trig, "happened", dated=True, placed=False, lex=LEX)
+
+
+def test_an_occasion_the_news_follows_is_no_background() -> None:
+    spec = (
+        "Lula/PROPN/nsubj/1 signed:sign/VERB/ROOT/1/VBD the/DET/det/3 deal/NOUN/dobj/1 "
+        "after/ADP/prep/1 speaking:speak/VERB/pcomp/4/VBG with/ADP/prep/5 Modi/PROPN/pobj/6"
+    )
+    trig = _trigger(spec, 5, "call")
+    assert not unanchored(trig, "happened", dated=False, placed=False, lex=LEX)

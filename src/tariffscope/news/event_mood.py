@@ -5,6 +5,13 @@ noun for what is announced: "announced on Monday that it was studying ..."), and
 undated measure verb that only describes a measure or acts on none (its measure word only in
 its subject or a clause below it) or whose subject is a thing, not an actor.
 
+An event needs a date or a place (GUIDELINES.md: "each with a date or a place or both"):
+a plan with neither ("will seek negotiations", "expects to seal a deal") names none, and
+neither does an undated, placeless act told as the background of the sentence's news, in a
+clause or phrase of time, cause or concession ("when Trump announced his tariffs", "since
+imposing tariffs", "despite the announcement of ..."). An occasion the news follows ("after a
+call with", "following talks") is no background: it is the event before the news.
+
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
 """
@@ -15,7 +22,7 @@ from tariffscope.news._syntax import governing_verb
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["not_an_event"]
+__all__ = ["not_an_event", "unanchored"]
 
 _BARE_ANNOUNCEMENT = "announcement.announce_verb"
 _MEASURE_ACT = "announcement.measure_verb"
@@ -100,3 +107,29 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         or _measure_only_described(trig, lex)
         or _done_by_no_actor(trig, lex)
     )
+
+
+def _told_as_background(trig: Trigger, lex: Lexicon) -> bool:
+    """The trigger stands in a clause or phrase that sets the scene for the sentence's news:
+    a clause of time, cause or concession ("when X announced", "as China announced"), a
+    gerund after such a preposition ("since imposing"), or the object of one ("despite
+    the announcement of")."""
+    links = lex.words("event_background_links")
+    token = trig.token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return token.dep_ == "pobj" and token.head.lower_ in links
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is None:
+        return False
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in links for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in links
+
+
+def unanchored(trig: Trigger, status: str, dated: bool, placed: bool, lex: Lexicon) -> bool:
+    """Whether an event found at ``trig`` lacks what makes it one: a plan with no date and
+    no place, or an undated, placeless act told as background (``dated``: the text gives it
+    a time, resolved or not; ``placed``: it has a place)."""
+    if dated or placed:
+        return False
+    return status == "planned" or _told_as_background(trig, lex)

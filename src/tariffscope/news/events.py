@@ -60,7 +60,7 @@ from tariffscope.news.event_context import (
     is_background,
     visit_for_talks,
 )
-from tariffscope.news.event_mood import not_an_event
+from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import (
     EventRules,
     Trigger,
@@ -124,10 +124,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if self._hypothetical(trig.token, lex):
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
-                if event is not None and not_an_event(
-                    trig, bool(event["date"] or event["date_text"]), lex
-                ):
+                dated = event is not None and bool(event["date"] or event["date_text"])
+                if event is not None and not_an_event(trig, dated, lex):
                     continue
+                if event is not None:  # kept only if another mention anchors it
+                    event["weak"] = unanchored(
+                        trig, event["status"], dated, bool(event["place"]), lex
+                    )
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -148,7 +151,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
-        doc._.tariffscope_events = self._share(merged)
+        doc._.tariffscope_events = _anchored(self._share(merged))
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
@@ -426,6 +429,19 @@ def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
             if found is not None and found not in out:
                 out.append(found)
     return out
+
+
+def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events but those whose every mention was unanchored (a plan with no date or
+    place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`) and that
+    no other mention gave a date or a place."""
+    kept = []
+    for event in events:
+        weak = event.pop("weak", False)
+        if weak and not (event["date"] or event["date_text"] or event["place"]):
+            continue
+        kept.append(event)
+    return kept
 
 
 def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
