@@ -14,7 +14,7 @@ from tariffscope.domain.news import Extraction
 from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_when import _reduced_relative
 from tariffscope.news.api import extract
-from tariffscope.news.event_mood import unanchored
+from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -145,3 +145,25 @@ def test_an_occasion_the_news_follows_is_no_background() -> None:
     )
     trig = _trigger(spec, 5, "call")
     assert not unanchored(trig, "happened", dated=False, placed=False, lex=LEX)
+
+
+def test_an_act_under_a_negation_is_denied() -> None:
+    spec = (
+        "Chile/PROPN/nsubj/3 has:have/AUX/aux/3/VBZ not/PART/neg/3/RB "
+        "followed:follow/VERB/ROOT/3/VBN Peru/PROPN/poss/5 lead/NOUN/dobj/3 in/ADP/prep/5 "
+        "imposing:impose/VERB/pcomp/6/VBG levies:levy/NOUN/dobj/7"
+    )
+    assert not_an_event(_trigger(spec, 7, "announcement"), True, LEX)
+    yet = (
+        "Chile/PROPN/nsubj/1 has:have/AUX/ROOT/1/VBZ yet/ADV/advmod/1 to/PART/aux/4/TO "
+        "strike/VERB/xcomp/1/VB a/DET/det/6 deal/NOUN/dobj/4"
+    )
+    assert not_an_event(_trigger(yet, 4, "agreement"), False, LEX)
+
+
+def test_an_act_the_text_affirms_is_not_denied() -> None:
+    spec = (
+        "Chile/PROPN/nsubj/1 followed:follow/VERB/ROOT/1/VBD Peru/PROPN/poss/3 "
+        "lead/NOUN/dobj/1 in/ADP/prep/3 imposing:impose/VERB/pcomp/4/VBG levies:levy/NOUN/dobj/5"
+    )
+    assert not not_an_event(_trigger(spec, 5, "announcement"), True, LEX)

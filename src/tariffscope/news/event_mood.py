@@ -3,7 +3,8 @@ no day ("could strike a deal", "hopes to reach an agreement"), an announcement t
 concrete act (no measure, order, letter, deal or number below the verb; when dated, nor a
 noun for what is announced: "announced on Monday that it was studying ..."), and an
 undated measure verb that only describes a measure or acts on none (its measure word only in
-its subject or a clause below it) or whose subject is a thing, not an actor.
+its subject or a clause below it) or whose subject is a thing, not an actor; a deal or an
+announcement the text denies ("did not sign", "has yet to strike a deal").
 
 An event needs a date or a place (GUIDELINES.md: "each with a date or a place or both"):
 a plan with neither ("will seek negotiations", "expects to seal a deal") names none, and
@@ -18,7 +19,7 @@ component; a possibility with a day ("could meet as early as Friday") stays a pl
 
 from __future__ import annotations
 
-from tariffscope.news._syntax import governing_verb
+from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
 
@@ -95,9 +96,42 @@ def _done_by_no_actor(trig: Trigger, lex: Lexicon) -> bool:
     return subject.lemma_.lower() not in actors
 
 
+#: Links by which a verb completes the verb above it, directly or through its object
+#: ("failed to *sign*", "has not followed X's lead in *imposing*"): a negation there denies
+#: the act below.
+_COMPLEMENT_LINKS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj"})
+#: Acts that a negation denies; a negated encounter is a cancelled one (``_status``).
+_ACTS = frozenset({"agreement", "announcement"})
+
+
+def _denied(trig: Trigger, lex: Lexicon) -> bool:
+    """A deal or an announcement the text says did not happen: under a negation ("has not
+    followed in imposing levies", "did not sign a deal") or not yet done ("has yet to strike a
+    deal"), on its verb or the verbs it completes."""
+    if trig.kind not in _ACTS:
+        return False
+    token = trig.token
+    current = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    not_yet = lex.words("event_not_yet_adverbs")
+    for _ in range(5):
+        if current is None:
+            return False
+        if current.pos_ in {"VERB", "AUX"} and (
+            has_negation(current)
+            or any(c.dep_ == "advmod" and c.lower_ in not_yet for c in current.children)
+        ):
+            return True
+        if current.dep_ not in _COMPLEMENT_LINKS or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
+    if _denied(trig, lex):
+        return True
     if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
         return True  # announcing on a day only that something goes on is no event either
     if dated:
