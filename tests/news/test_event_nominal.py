@@ -98,3 +98,12 @@ def test_talks_told_by_their_length_are_dated_talks(nlp: Language) -> None:
     assert [(sorted(e.participants), e.date.isoformat() if e.date else None) for e in talks] == [
         (["CHL", "PER"], "2025-07-16")
     ]
+
+
+@pytest.mark.slow
+def test_a_speaker_who_says_they_will_raise_a_rate_announces_it(nlp: Language) -> None:
+    body = "Brazilian President Luiz Lula said on Monday he would increase the rate to 30%."
+    events = [e for e in _read(nlp, body).events if e.kind == "announcement"]
+    assert [(list(e.participants), e.date.isoformat() if e.date else None) for e in events] == [
+        (["Luiz Lula"], "2025-07-14")
+    ]

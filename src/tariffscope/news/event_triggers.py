@@ -255,9 +255,20 @@ def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _has_own_date(token: Token, ctx: RuleContext) -> bool:
+    """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
+    not the clause around it."""
+    return any(
+        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod"}
+        and any(t.ent_type_ == "DATE" for t in c.subtree)
+        for c in token.children
+    )
+
+
 def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
-    """'he said he will raise tariffs', 'the US will impose duties, she said': the speaker's
-    own act or their government's, ahead, on a measure."""
+    """'he said he will raise tariffs', 'the US will impose duties, she said', 'he would
+    increase the rate to 15%': the speaker's own act or their government's, ahead, on a
+    measure (a measure word or a rate)."""
     acts = ctx.words("event_measure_acts")
     measures = ctx.words("event_measure_words")
     pronouns = ctx.words("event_speaker_pronouns")
@@ -274,10 +285,20 @@ def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
                     for _, kind, _, _ in place_spans(actor.subtree, ctx.lexicon)
                 )
             )
-            and any(t.lower_ in measures for t in comp.subtree)
+            and any(t.lower_ in measures or _a_percentage(t, ctx) for t in comp.subtree)
         ):
             return True
     return False
+
+
+def _a_percentage(token: Token, ctx: RuleContext) -> bool:
+    """A number followed by a percent word ("15%", "25 per cent"): a rate names a measure."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.like_num
+        and following is not None
+        and following.text in ctx.words("event_percent_words")
+    )
 
 
 def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
@@ -323,6 +344,7 @@ GUARDS: Mapping[str, Guard] = {
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
+    "has_own_date": _has_own_date,
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
