@@ -107,3 +107,23 @@ def test_a_speaker_who_says_they_will_raise_a_rate_announces_it(nlp: Language) -
     assert [(list(e.participants), e.date.isoformat() if e.date else None) for e in events] == [
         (["Luiz Lula"], "2025-07-14")
     ]
+
+
+@pytest.mark.slow
+def test_an_unnamed_counterpart_is_named_by_their_nationality(nlp: Language) -> None:
+    body = (
+        "Brazilian Finance Minister Fernando Haddad will meet his Chinese counterpart in "
+        "Geneva on Monday."
+    )
+    meetings = [e for e in _read(nlp, body).events if e.kind == "meeting"]
+    assert [sorted(e.participants) for e in meetings] == [["CHN", "Fernando Haddad"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("place", "visits"),
+    [("Brazil", 0), ("France", 1)],  # going home is no visit; going abroad is
+)
+def test_travel_to_ones_own_country_is_no_visit(nlp: Language, place: str, visits: int) -> None:
+    body = f"Brazilian President Luiz Lula will travel to {place} on Friday."
+    assert len([e for e in _read(nlp, body).events if e.kind == "visit"]) == visits

@@ -219,8 +219,13 @@ class ParticipantReader:
 
 
 def _group_nouns(lex: Lexicon) -> frozenset[str]:
-    """Nouns of a body that acts for a government: its nationality names the government."""
-    return lex.words("event_delegation_nouns") | lex.words("event_actor_nouns")
+    """Nouns of a body or an envoy that acts for a government ("a Vietnamese delegation",
+    "his Chinese counterpart" left unnamed): its nationality names the government."""
+    return (
+        lex.words("event_delegation_nouns")
+        | lex.words("event_actor_nouns")
+        | lex.words("person_counterpart_nouns")
+    )
 
 
 def _party_countries(member: Token, lex: Lexicon) -> list[str]:

@@ -328,6 +328,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if kind == "visit" and place is None:
             return None
         host = lex.place_code(place) if kind == "visit" and place else None
+        homes = {persons[p].get("country") for p in people} | set(countries)
+        if host is not None and homes == {host}:
+            return None  # travel home or within one's own country is no visit abroad
         if host is not None and visit_for_talks(token, lex):
             # "a U.S. team is scheduled to visit New Delhi for the sixth round of talks"
             kind = "talks"
