@@ -172,6 +172,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "announcement",
     ),
     (
+        "announcement.order_signed",
+        "Lula/PROPN/poss/2 new/ADJ/amod/2 decree/NOUN/ROOT/2 ,/PUNCT/punct/2 "
+        "signed:sign/VERB/acl/2/VBN on/ADP/prep/4 Monday/PROPN/pobj/5",
+        4,
+        "announcement",
+    ),
+    (
         "announcement.take_action",
         "Ottawa/PROPN/nsubj/1 took:take/VERB/ROOT/1/VBD action/NOUN/dobj/1",
         1,
@@ -238,6 +245,12 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "talks",
     ),
     ("announcement.noun", "the/DET/det/1 announcement/NOUN/ROOT/1", 1, "announcement"),
+    (
+        "announcement.dated_instrument",
+        "a/DET/det/3 March/PROPN/nmod/3//DATE 4/NUM/nummod/1//DATE proclamation/NOUN/ROOT/3",
+        3,
+        "announcement",
+    ),
     ("election.noun", "a/DET/det/2 snap/ADJ/amod/2 election/NOUN/ROOT/2", 2, "election"),
     (
         "election.vote_noun",
@@ -269,6 +282,8 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # an order with no date of its own names no issuing
+    ("the/DET/det/1 proclamation/NOUN/ROOT/1", 1),
     # a calling verb with a predicate ("called him a friend") is not a call
     (
         "Lula/PROPN/nsubj/1 called:call/VERB/ROOT/1/VBD Macron/PROPN/dobj/1 a/DET/det/4 friend/NOUN/oprd/1",

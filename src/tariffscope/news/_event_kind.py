@@ -6,8 +6,8 @@ definitions of the annotation guidelines (GUIDELINES.md):
 - *meeting*: two or more named people meet in person: talks between two named people who lead
   no delegation are their meeting;
 - *talks*: a round between delegations: an encounter whose sides are governments or
-  delegations only (no named person), or one led by named heads ("the meeting was led by A
-  and B"), is a round of talks;
+  delegations only (no named person), one led by named heads ("the meeting was led by A
+  and B"), or talks told as a round ("the first round of negotiations"), is a round of talks;
 - *visit*: travel without a named counterpart: a meeting with fewer than two sides, told
   with a place, is the visitor's trip.
 
@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["EventShape", "kind_by_structure", "remote_mode"]
+__all__ = ["EventShape", "kind_by_structure", "remote_mode", "told_as_round"]
 
 ENCOUNTERS = frozenset({"meeting", "talks", "call"})
 
@@ -32,7 +32,8 @@ ENCOUNTERS = frozenset({"meeting", "talks", "call"})
 class EventShape:
     """What decides an encounter's kind: the trigger's kind, the named people and the
     governments (country codes) taking part, whether the text says it was held remotely,
-    whether named people lead it, and its place."""
+    whether named people lead it, its place, and whether it is told as a negotiating round
+    ("the first round of negotiations", "two-day talks")."""
 
     trigger_kind: str
     people: int
@@ -40,6 +41,7 @@ class EventShape:
     remote: bool
     led: bool
     place: str | None
+    round: bool = False
 
 
 def kind_by_structure(shape: EventShape) -> str | None:
@@ -55,6 +57,8 @@ def kind_by_structure(shape: EventShape) -> str | None:
         return kind
     if shape.led and shape.people >= 2:
         return "talks"  # a round led by the heads of two delegations
+    if shape.round and kind == "talks":
+        return "talks"  # a round of negotiations stays a round, whoever is named in it
     if shape.people >= 2 and kind == "talks":
         return "meeting"
     if kind == "meeting" and shape.people == 0 and shape.countries >= 2:
@@ -79,3 +83,20 @@ def remote_mode(token: Token, lex: Lexicon) -> bool:
             if by_means and any(t.lower_ in remote for t in child.subtree):
                 return True
     return False
+
+
+def told_as_round(token: Token, lex: Lexicon) -> bool:
+    """Talks told as a round ("the first round of negotiations") or by their length
+    ("two-day talks"): a concrete negotiating round, not talks in general."""
+    of_round = (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in lex.words("event_round_nouns")
+    )
+    units = lex.words("event_round_length_units")
+    return of_round or any(
+        c.dep_ in {"compound", "amod"}
+        and c.lemma_.lower() in units
+        and any(n.dep_ == "nummod" for n in c.children)
+        for c in token.children
+    )

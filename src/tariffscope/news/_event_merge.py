@@ -94,6 +94,7 @@ class EventMerger:
                 kept.append({**event, "tokens": list(event["tokens"])})
                 continue
             twin["tokens"] += event["tokens"]
+            twin["weak"] = twin.get("weak", False) and event.get("weak", False)
             if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
                 for key in ("date", "date_precision", "date_text"):
                     twin[key] = event[key]

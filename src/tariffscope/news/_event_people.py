@@ -60,6 +60,12 @@ class ParticipantReader:
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
             ]
             heads += owners + with_objects(token)
+            if kind == "call":  # "a phone call to President X": the one called
+                heads += [
+                    o
+                    for o in with_objects(token, lex.words("event_callee_preps"))
+                    if self._is_person(o, index)
+                ]
             acl = next(
                 (
                     c
@@ -95,6 +101,10 @@ class ParticipantReader:
                         and self._is_person(o, index)
                     ]
                     heads += _recipients(verb, first, index, self._is_person)
+                    if first.dep_ == "pobj" and first.head.lower_ in lex.words(
+                        "event_setting_preps"
+                    ):
+                        heads += _clause_parties(verb, index, self._is_person)
         people: list[int] = []
         countries: list[str] = []
         for head in heads:
@@ -149,7 +159,8 @@ class ParticipantReader:
         if parties:
             countries.extend(c for c in parties if c not in countries)
             return
-        if (lower in GROUPS and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
+        groups = GROUPS | lex.words("person_pair_nouns")  # "the presidents' call"
+        if (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
             "they",
             "them",
         }:
@@ -164,8 +175,11 @@ class ParticipantReader:
             if topic not in countries:
                 countries.append(topic)
             return
+        kinds = {"country", "capital", "institution"}
+        if member.lemma_.lower() in _group_nouns(lex):
+            kinds.add("demonym")  # "a Vietnamese delegation", "Chinese negotiators"
         for iso, kind, _, _ in place_spans(tokens, lex):
-            if kind in {"country", "capital", "institution"} and iso not in countries:
+            if kind in kinds and iso not in countries:
                 countries.append(iso)
                 break
 
@@ -202,6 +216,16 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _group_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns of a body or an envoy that acts for a government ("a Vietnamese delegation",
+    "his Chinese counterpart" left unnamed): its nationality names the government."""
+    return (
+        lex.words("event_delegation_nouns")
+        | lex.words("event_actor_nouns")
+        | lex.words("person_counterpart_nouns")
+    )
 
 
 def _party_countries(member: Token, lex: Lexicon) -> list[str]:
@@ -248,3 +272,21 @@ def _phrase_person(member: Token, left: int, right: int, index: MentionChains) -
     ):
         return None
     return mention.persons[0]
+
+
+def _clause_parties(verb: Token, index: MentionChains, is_person: Any) -> list[Token]:
+    """The people of the clauses an encounter is the setting of ("he urged Modi to act
+    *during a call*"): the subjects and person objects of the verb and of the verbs it
+    completes, up to the main clause: what was said or asked passed between them."""
+    found: list[Token] = []
+    current = verb
+    for _ in range(3):
+        found += [
+            c
+            for c in current.children
+            if c.dep_ in {"nsubj", "dobj", "obj"} and (is_person(c, index) or c.pos_ == "PRON")
+        ]
+        if current.dep_ not in {"xcomp", "ccomp"} or current.head is current:
+            break
+        current = current.head
+    return found

@@ -1,6 +1,7 @@
 """Planned events: a trigger verb framed as a plan or a timetable ("is due to travel", "are
-scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit"), or the
-subject of a plan ("a meeting is planned for Friday").
+scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit"), the
+subject of a plan ("a meeting is planned for Friday"), or an event noun a plan clause
+describes ("talks scheduled for Friday", "negotiations expected to begin in April").
 
 The frame is a word of the lexicon's ``event_plan_frames`` that governs the trigger's verb as
 an open complement (``xcomp``), directly or through another frame ("is expected to be set
@@ -29,6 +30,10 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
     if token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in frames:
         head = token.head  # "a meeting is planned for Friday", "talks are set for Monday"
         return None if has_negation(head) else head
+    if token.pos_ in {"NOUN", "PROPN"}:
+        for clause in (c for c in token.children if c.dep_ == "acl"):
+            if clause.lemma_.lower() in frames and not has_negation(clause):
+                return clause  # "talks scheduled for Friday", "negotiations expected to begin"
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     if verb is None:
         return None
@@ -53,6 +58,10 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
 def frame_subject(frame: Token) -> Token | None:
     """The subject of a plan frame: its own, or the copula's when the frame is an adjective or
     a participle under "be" ("X is due to", "X is scheduled to")."""
+    if frame.pos_ in {"NOUN", "PROPN"}:  # "X's plans to travel", "X plans to" read as a noun
+        owners = [c for c in frame.children if c.dep_ in {"poss", "compound"}]
+        if owners:
+            return owners[0]
     for owner in (frame, frame.head):
         subjects = [c for c in owner.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:

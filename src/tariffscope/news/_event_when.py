@@ -134,6 +134,8 @@ class WhenWhereReader:
         way = direction(verb)
         if way > 0 and ongoing(verb, self.lexicon):
             way = 0  # "where he is attending a summit": going on now
+        if _reduced_relative(token):
+            way = -1  # "the tariffs unveiled by Trump on Wednesday would ...": done before
         if token.pos_ == "NOUN" and acl is not None:
             # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
             way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
@@ -192,3 +194,13 @@ class WhenWhereReader:
         return None
 
     # -- merging --------------------------------------------------------------------------------
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A past participle on a noun, with no auxiliary and no frame below it ("the levies
+    imposed in March"): it tells what was done to the noun, whatever the main verb's tense."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and not any(c.dep_ in {"aux", "auxpass", "xcomp"} for c in token.children)
+    )

@@ -3,7 +3,15 @@ no day ("could strike a deal", "hopes to reach an agreement"), an announcement t
 concrete act (no measure, order, letter, deal or number below the verb; when dated, nor a
 noun for what is announced: "announced on Monday that it was studying ..."), and an
 undated measure verb that only describes a measure or acts on none (its measure word only in
-its subject or a clause below it) or whose subject is a thing, not an actor.
+its subject or a clause below it) or whose subject is a thing, not an actor; a deal or an
+announcement the text denies ("did not sign", "has yet to strike a deal").
+
+An event needs a date or a place (GUIDELINES.md: "each with a date or a place or both"):
+a plan with neither ("will seek negotiations", "expects to seal a deal") names none, and
+neither does an undated, placeless act told as the background of the sentence's news, in a
+clause or phrase of time, cause or concession ("when Trump announced his tariffs", "since
+imposing tariffs", "despite the announcement of ..."). An occasion the news follows ("after a
+call with", "following talks") is no background: it is the event before the news.
 
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
@@ -11,11 +19,11 @@ component; a possibility with a day ("could meet as early as Friday") stays a pl
 
 from __future__ import annotations
 
-from tariffscope.news._syntax import governing_verb
+from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["not_an_event"]
+__all__ = ["not_an_event", "unanchored"]
 
 _BARE_ANNOUNCEMENT = "announcement.announce_verb"
 _MEASURE_ACT = "announcement.measure_verb"
@@ -88,9 +96,42 @@ def _done_by_no_actor(trig: Trigger, lex: Lexicon) -> bool:
     return subject.lemma_.lower() not in actors
 
 
+#: Links by which a verb completes the verb above it, directly or through its object
+#: ("failed to *sign*", "has not followed X's lead in *imposing*"): a negation there denies
+#: the act below.
+_COMPLEMENT_LINKS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj"})
+#: Acts that a negation denies; a negated encounter is a cancelled one (``_status``).
+_ACTS = frozenset({"agreement", "announcement"})
+
+
+def _denied(trig: Trigger, lex: Lexicon) -> bool:
+    """A deal or an announcement the text says did not happen: under a negation ("has not
+    followed in imposing levies", "did not sign a deal") or not yet done ("has yet to strike a
+    deal"), on its verb or the verbs it completes."""
+    if trig.kind not in _ACTS:
+        return False
+    token = trig.token
+    current = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    not_yet = lex.words("event_not_yet_adverbs")
+    for _ in range(5):
+        if current is None:
+            return False
+        if current.pos_ in {"VERB", "AUX"} and (
+            has_negation(current)
+            or any(c.dep_ == "advmod" and c.lower_ in not_yet for c in current.children)
+        ):
+            return True
+        if current.dep_ not in _COMPLEMENT_LINKS or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
+    if _denied(trig, lex):
+        return True
     if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
         return True  # announcing on a day only that something goes on is no event either
     if dated:
@@ -100,3 +141,29 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         or _measure_only_described(trig, lex)
         or _done_by_no_actor(trig, lex)
     )
+
+
+def _told_as_background(trig: Trigger, lex: Lexicon) -> bool:
+    """The trigger stands in a clause or phrase that sets the scene for the sentence's news:
+    a clause of time, cause or concession ("when X announced", "as China announced"), a
+    gerund after such a preposition ("since imposing"), or the object of one ("despite
+    the announcement of")."""
+    links = lex.words("event_background_links")
+    token = trig.token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return token.dep_ == "pobj" and token.head.lower_ in links
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    if verb is None:
+        return False
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in {"mark", "advmod"} and c.lower_ in links for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in links
+
+
+def unanchored(trig: Trigger, status: str, dated: bool, placed: bool, lex: Lexicon) -> bool:
+    """Whether an event found at ``trig`` lacks what makes it one: a plan with no date and
+    no place, or an undated, placeless act told as background (``dated``: the text gives it
+    a time, resolved or not; ``placed``: it has a place)."""
+    if dated or placed:
+        return False
+    return status == "planned" or _told_as_background(trig, lex)

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.errors import DataFileError
+from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.lexicon import Lexicon, default_lexicon
@@ -196,11 +197,12 @@ def _deal_context(token: Token, ctx: RuleContext) -> bool:
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
-    """Talks with a partner, held or resumed, in a place or led by someone ("talks led by
-    A and B") are a round; "a point of contention in negotiations over tariffs" is not."""
+    """Talks with a partner, held or resumed, in a place, led by someone ("talks led by
+    A and B") or told as a round are a round; "a point of contention in negotiations over
+    tariffs" is not."""
     places = ctx.words("event_place_preps")
     leads = ctx.words("event_lead_verbs")
-    return bool(
+    return told_as_round(token, ctx.lexicon) or bool(
         any(
             c.dep_ == "acl"
             and c.lemma_.lower() in leads
@@ -234,6 +236,14 @@ def _subject_is_person(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _subject_travels(token: Token, ctx: RuleContext) -> bool:
+    """The subject is a person or a delegation ("a Sri Lankan delegation will be in ...")."""
+    subject = subject_of(token)
+    return _subject_is_person(token, ctx) or (
+        subject is not None and subject.lemma_.lower() in ctx.words("event_delegation_nouns")
+    )
+
+
 def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
     preps = ctx.words("event_presence_preps")
     return any(
@@ -245,9 +255,20 @@ def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _has_own_date(token: Token, ctx: RuleContext) -> bool:
+    """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
+    not the clause around it."""
+    return any(
+        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod"}
+        and any(t.ent_type_ == "DATE" for t in c.subtree)
+        for c in token.children
+    )
+
+
 def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
-    """'he said he will raise tariffs', 'the US will impose duties, she said': the speaker's
-    own act or their government's, ahead, on a measure."""
+    """'he said he will raise tariffs', 'the US will impose duties, she said', 'he would
+    increase the rate to 15%': the speaker's own act or their government's, ahead, on a
+    measure (a measure word or a rate)."""
     acts = ctx.words("event_measure_acts")
     measures = ctx.words("event_measure_words")
     pronouns = ctx.words("event_speaker_pronouns")
@@ -264,10 +285,20 @@ def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
                     for _, kind, _, _ in place_spans(actor.subtree, ctx.lexicon)
                 )
             )
-            and any(t.lower_ in measures for t in comp.subtree)
+            and any(t.lower_ in measures or _a_percentage(t, ctx) for t in comp.subtree)
         ):
             return True
     return False
+
+
+def _a_percentage(token: Token, ctx: RuleContext) -> bool:
+    """A number followed by a percent word ("15%", "25 per cent"): a rate names a measure."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.like_num
+        and following is not None
+        and following.text in ctx.words("event_percent_words")
+    )
 
 
 def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
@@ -313,6 +344,7 @@ GUARDS: Mapping[str, Guard] = {
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
+    "has_own_date": _has_own_date,
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
@@ -322,6 +354,7 @@ GUARDS: Mapping[str, Guard] = {
     "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_person": _subject_is_person,
+    "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
     "xcomp_names_no_deal": _xcomp_names_no_deal,

@@ -38,7 +38,12 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
-from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
+from tariffscope.news._event_kind import (
+    EventShape,
+    kind_by_structure,
+    remote_mode,
+    told_as_round,
+)
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_plan import frame_subject, plan_frame
@@ -55,7 +60,7 @@ from tariffscope.news.event_context import (
     is_background,
     visit_for_talks,
 )
-from tariffscope.news.event_mood import not_an_event
+from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import (
     EventRules,
     Trigger,
@@ -119,10 +124,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if self._hypothetical(trig.token, lex):
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
-                if event is not None and not_an_event(
-                    trig, bool(event["date"] or event["date_text"]), lex
-                ):
+                dated = event is not None and bool(event["date"] or event["date_text"])
+                if event is not None and not_an_event(trig, dated, lex):
                     continue
+                if event is not None:  # kept only if another mention anchors it
+                    event["weak"] = unanchored(
+                        trig, event["status"], dated, bool(event["place"]), lex
+                    )
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -143,7 +151,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
-        doc._.tariffscope_events = self._share(merged)
+        doc._.tariffscope_events = _anchored(self._share(merged))
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
@@ -159,6 +167,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
+        if token.dep_ == "pobj" and token.head.lower_ in lex.words("event_setting_preps"):
+            return False  # "urged him to act during a call": the call is when, not what
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
@@ -244,6 +254,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 remote=remote_mode(token, lex),
                 led=bool(leaders),
                 place=place,
+                round=told_as_round(token, lex),
             )
             settled = kind_by_structure(shape)
             one_sided = (  # its counterpart may stand in another mention of it
@@ -262,17 +273,26 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         elif not borrow and not one_sided and kind in {"call", "talks"} and sides < 2:
             return None
         status = self._status(token)
-        if frame is not None and status == "happened" and direction(governing_verb(frame)) >= 0:
-            status = "planned"  # "is due to travel", "are scheduled to meet"
+        if (
+            frame is not None
+            and status == "happened"
+            and (frame.dep_ == "acl" or direction(governing_verb(frame)) >= 0)
+        ):
+            status = "planned"  # "is due to travel", "are scheduled to meet", "talks set for"
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
         if definite and not names and not countries:
             borrow = True  # "This announcement comes at a time ...": an earlier event
+        # an announcement ahead is an event when it names its day ("will unveil tariffs on
+        # Thursday"); a measure imposed ahead is the measure's effective date, not an event
+        announced_ahead = (
+            kind == "announcement" and status == "planned" and trig.rule not in _MEASURE_RULES
+        )
         if kind == "announcement":
-            if status == "planned":
+            if status == "planned" and not announced_ahead:
                 return None
-            status = "happened"
+            status = "planned" if announced_ahead else "happened"
             if not names and not countries and not definite:
                 imposer = (
                     _acting_country(token, lex)
@@ -303,9 +323,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not participants and not borrow:
             return None
         date = self._date(doc, token, dates)
+        if announced_ahead and (date is None or date["date"] is None):
+            return None  # a threat or intention with no day is no planned act
         if kind == "visit" and place is None:
             return None
         host = lex.place_code(place) if kind == "visit" and place else None
+        homes = {persons[p].get("country") for p in people} | set(countries)
+        if host is not None and homes == {host}:
+            return None  # travel home or within one's own country is no visit abroad
         if host is not None and visit_for_talks(token, lex):
             # "a U.S. team is scheduled to visit New Delhi for the sixth round of talks"
             kind = "talks"
@@ -344,6 +369,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "one_sided": one_sided,
             "definite": definite,
         }
+
+
+#: Rules whose announcements are impositions of a measure: ahead, they are its effective date.
+_MEASURE_RULES = frozenset(
+    {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
+)
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
@@ -401,6 +432,19 @@ def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
             if found is not None and found not in out:
                 out.append(found)
     return out
+
+
+def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events but those whose every mention was unanchored (a plan with no date or
+    place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`) and that
+    no other mention gave a date or a place."""
+    kept = []
+    for event in events:
+        weak = event.pop("weak", False)
+        if weak and not (event["date"] or event["date_text"] or event["place"]):
+            continue
+        kept.append(event)
+    return kept
 
 
 def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
