@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tariffscope.errors import InputError
+from tariffscope.errors import ConvergenceError, InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares, shares
@@ -152,7 +152,10 @@ def talks(sh: Shares, w: FloatArray, start: FloatArray, *, tol: float = 1e-6) ->
     sol = eq.solve(sh, start)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, start)
     reference = np.log(government_welfare_hat(sh, p, start, w))
-    return cooperative_tariffs(sh, w, reference, start, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
+    coop = cooperative_tariffs(sh, w, reference, start, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
+    if not coop.converged:
+        raise ConvergenceError(f"the trade-talks search did not converge: {coop.message}")
+    return coop
 
 
 def talks_table(
