@@ -10,10 +10,22 @@ from typer.testing import CliRunner
 from tariffscope.cli import app
 
 
-def test_a_table_other_than_3_or_4_is_bad_input() -> None:
+def test_a_table_other_than_3_4_or_5_is_bad_input() -> None:
     result = CliRunner().invoke(app, ["tradewar", "--table", "7"])
     assert result.exit_code == 2
-    assert "--table must be 3 or 4" in result.output
+    assert "--table must be 3, 4 or 5" in result.output
+
+
+def test_a_talks_starting_point_outside_table_5_is_bad_input() -> None:
+    result = CliRunner().invoke(app, ["tradewar", "--table", "3", "--start", "factual"])
+    assert result.exit_code == 2
+    assert "--start applies to --table 5 only" in result.output
+
+
+def test_an_unknown_talks_starting_point_is_rejected_by_the_parser() -> None:
+    result = CliRunner().invoke(app, ["tradewar", "--table", "5", "--start", "autarky"])
+    assert result.exit_code == 2
+    assert "autarky" in result.output
 
 
 @pytest.mark.shared

@@ -122,3 +122,21 @@ def test_abstract_averages_62_and_63_percent_and_minus_2_9() -> None:
     assert optimal.at["Average", "median_optimal_tariff"] == pytest.approx(62, abs=1.0)
     assert nash.at["Average", "median_nash_tariff"] == pytest.approx(63, abs=1.0)
     assert nash.at["Average", "gov_welfare"] == pytest.approx(-2.9, abs=1.0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("political", [False, True])
+def test_talks_from_factual_tariffs_reproduce_table_5(
+    published: pd.DataFrame, political: bool
+) -> None:
+    """Table 5 from factual tariffs: every government gains the same (0.5% in both panels);
+    Panel B's welfare by region differs (China -1.6%). The Nash and free-trade starting points
+    take longer and are checked by ``tariffscope tradewar --table 5`` (docs/models.md)."""
+    ours = tb.reproduce(5, political, ("factual",))
+    regions = (ours["region"] != "Average").to_numpy()
+    government = ours["gov_welfare_from_factual"].to_numpy()
+    assert np.ptp(government[regions]) < 1e-4  # equal gains, the constraint of the talks
+    for column in ["gov_welfare_from_factual", "welfare_from_factual"]:
+        gap = gaps(ours, published, 5, political, column)
+        assert gap[regions].max() <= WELFARE_TOL + ROUNDING, (column, gap)
+        assert gap["Average"] <= AVERAGE_TOL, (column, gap)

@@ -8,7 +8,11 @@ import pytest
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import shares
-from tariffscope.impact.tradewar.cooperative import cooperative_tariffs, log_welfare_and_jacobian
+from tariffscope.impact.tradewar.cooperative import (
+    _mask,
+    cooperative_tariffs,
+    log_welfare_and_jacobian,
+)
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.nash import nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
@@ -176,3 +180,22 @@ def test_talks_from_factual_tariffs_raise_every_government_equally() -> None:
         100 * (talks.government_welfare_hat - 1), talks.common_gain_pct, atol=1e-7
     )
     assert (talks.tariffs >= -1e-12).all()
+
+
+def test_talks_end_on_the_frontier_where_the_pareto_weighted_gain_is_stationary() -> None:
+    """Efficiency (first-order): at the cooperative tariffs no tariff change within the bounds
+    raises the Pareto-weighted sum of the gains, and the weights are positive and sum to one."""
+    data = synthetic_economy(n=3, s=3, seed=4)
+    sh = shares(data)
+    talks = cooperative_tariffs(sh, data.lambda_pol, np.zeros(3), data.tariffs)
+    assert talks.converged
+    assert talks.pareto_weights.sum() == pytest.approx(1.0, abs=1e-9)
+    assert (talks.pareto_weights > 0).all()
+    _, jac, _ = log_welfare_and_jacobian(sh, talks.tariffs, data.lambda_pol)
+    gradient = talks.pareto_weights @ jac  # in the order of cooperative._mask
+    t = talks.tariffs[_mask(3, 3)]
+    interior = t > 1e-8
+    assert interior.any()
+    np.testing.assert_allclose(gradient[interior], 0.0, atol=1e-6)
+    # At the zero bound only a (forbidden) subsidy could raise the weighted gain.
+    assert (gradient[~interior] <= 1e-6).all()

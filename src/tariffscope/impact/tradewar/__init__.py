@@ -3,7 +3,7 @@
 Modules: :mod:`.data` (Ossa's data), :mod:`.baseline` (factual shares), :mod:`.equilibrium`
 (the equilibrium in changes), :mod:`.welfare` (welfare, government welfare), :mod:`.optimal`
 (one region's best response), :mod:`.nash` (trade-war tariffs), :mod:`.cooperative` (trade
-talks: efficient tariffs with equal gains), :mod:`.tables` (Tables 3-4), :mod:`.icio` (the ICIO
+talks: efficient tariffs with equal gains), :mod:`.tables` (Tables 3-5), :mod:`.icio` (the ICIO
 2022 pair baseline), :mod:`.deals` (payoff grids of deals, bargaining). See docs/models.md.
 """
 

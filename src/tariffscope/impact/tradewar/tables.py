@@ -1,8 +1,11 @@
-"""Ossa (2014) Tables 3 and 4 recomputed with this engine, in the paper's layout.
+"""Ossa (2014) Tables 3, 4 and 5 recomputed with this engine, in the paper's layout.
 
-Every welfare entry is a % change from the factual (purged) 2007 equilibrium; tariff columns are
-the median, over partners x industries, of the tariff-setting region's tariffs, in %.
-"Others" is the simple mean over the other regions (Ossa's ``tables.m``).
+In Tables 3 and 4 every welfare entry is a % change from the factual (purged) 2007 equilibrium;
+tariff columns are the median, over partners x industries, of the tariff-setting region's
+tariffs, in %. "Others" is the simple mean over the other regions (Ossa's ``tables.m``).
+Table 5 (trade talks) gives, for each starting point (the Nash equilibrium, factual tariffs,
+free trade), the % change of government welfare and welfare from that starting point to the
+cooperative tariffs.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tariffscope.errors import InputError
+from tariffscope.errors import ConvergenceError, InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares, shares
+from tariffscope.impact.tradewar.cooperative import Cooperative, cooperative_tariffs
 from tariffscope.impact.tradewar.data import TradeWarData, load_ossa2014, load_ossa2014_tables
 from tariffscope.impact.tradewar.nash import NashResult, nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response
@@ -25,6 +29,7 @@ from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_
 
 __all__ = [
     "PANELS",
+    "TALKS_STARTS",
     "Outcome",
     "combine_optimal",
     "compare",
@@ -34,6 +39,8 @@ __all__ = [
     "optimal_tariffs",
     "outcome",
     "reproduce",
+    "talks",
+    "talks_table",
     "weights",
 ]
 
@@ -136,21 +143,89 @@ def _with_average(frame: pd.DataFrame) -> pd.DataFrame:
 PANELS = {False: "A_no_political_economy", True: "B_political_economy"}
 
 
+TALKS_STARTS = ("nash", "factual", "freetrade")
+
+
+def talks(sh: Shares, w: FloatArray, start: FloatArray, *, tol: float = 1e-6) -> Cooperative:
+    """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``,
+    searched from ``start`` itself (Ossa 2014, section V.B)."""
+    sol = eq.solve(sh, start)
+    p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, start)
+    reference = np.log(government_welfare_hat(sh, p, start, w))
+    coop = cooperative_tariffs(sh, w, reference, start, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
+    if not coop.converged:
+        raise ConvergenceError(f"the trade-talks search did not converge: {coop.message}")
+    return coop
+
+
+def talks_table(
+    data: TradeWarData,
+    political: bool,
+    starts: dict[str, FloatArray],
+    solved: dict[str, FloatArray] | None = None,
+) -> pd.DataFrame:
+    """Table 5 (one panel): gains from ``starts`` (name -> tariffs) to the cooperative tariffs.
+
+    ``solved`` (name -> cooperative tariffs) skips the search, e.g. for cached results.
+    """
+    sh, w = shares(data), weights(data, political)
+    frame = pd.DataFrame({"region": list(data.regions)})
+    for name, start in starts.items():
+        coop = talks(sh, w, start).tariffs if solved is None else solved[name]
+        before, after = outcome(sh, start, w), outcome(sh, coop, w)
+        frame[f"gov_welfare_from_{name}"] = _change(
+            after.government_welfare_pct, before.government_welfare_pct
+        )
+        frame[f"welfare_from_{name}"] = _change(after.welfare_pct, before.welfare_pct)
+    return _with_average(frame)
+
+
+def _change(after_pct: FloatArray, before_pct: FloatArray) -> FloatArray:
+    """% change between two states given as % changes from the same base."""
+    return np.asarray(100.0 * ((1.0 + after_pct / 100.0) / (1.0 + before_pct / 100.0) - 1.0))
+
+
 @functools.cache
 def _ossa_optimal(political: bool) -> tuple[FloatArray, ...]:
     return tuple(optimal_tariffs(load_ossa2014(), political))
 
 
 @functools.cache
-def reproduce(table: int, political: bool) -> pd.DataFrame:
-    """Table 3 or 4 (one panel) on Ossa's data; cached per process (a panel takes ~1 minute)."""
+def _ossa_nash(political: bool) -> tuple[pd.DataFrame, FloatArray]:
     data = load_ossa2014()
-    solved = list(_ossa_optimal(political))
+    frame, nash = nash_table(data, political, combine_optimal(data, list(_ossa_optimal(political))))
+    return frame, nash.tariffs
+
+
+def _talks_start(political: bool, name: str) -> FloatArray:
+    data = load_ossa2014()
+    if name == "nash":
+        return _ossa_nash(political)[1]
+    if name == "factual":
+        return data.tariffs
+    if name == "freetrade":
+        return np.zeros_like(data.tariffs)
+    raise InputError(f"talks start must be one of {', '.join(TALKS_STARTS)} (got {name!r})")
+
+
+@functools.cache
+def reproduce(table: int, political: bool, starts: tuple[str, ...] = TALKS_STARTS) -> pd.DataFrame:
+    """Table 3, 4 or 5 (one panel) on Ossa's data; cached per process.
+
+    A panel of Table 3 or 4 takes about a minute; Table 5 needs a few minutes per starting
+    point, and its Nash start needs Table 4's Nash tariffs first. ``starts`` (Table 5 only)
+    picks the starting points.
+    """
+    data = load_ossa2014()
     if table == 3:
-        return optimal_table(data, political, solved)
+        return optimal_table(data, political, list(_ossa_optimal(political)))
     if table == 4:
-        return nash_table(data, political, combine_optimal(data, solved))[0]
-    raise InputError(f"table must be 3 or 4 (got {table})")
+        return _ossa_nash(political)[0]
+    if table == 5:
+        return talks_table(
+            data, political, {name: _talks_start(political, name) for name in starts}
+        )
+    raise InputError(f"table must be 3, 4 or 5 (got {table})")
 
 
 def compare(ours: pd.DataFrame, table: int, political: bool) -> pd.DataFrame:
