@@ -20,13 +20,15 @@ grids return DataFrames.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
@@ -175,24 +177,36 @@ class Evaluator:
 
 
 def grid_of(
-    space: DealSpace, xs: Sequence[float], ys: Sequence[float], *, warm: bool = True
+    space: DealSpace,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    *,
+    warm: bool = True,
+    mapper: ChunkMapper = map_in_process,
 ) -> pd.DataFrame:
     """Each side's payoff at every deal of the grid ``xs`` x ``ys`` (see :func:`payoff_grid`).
 
     ``warm``: each solve starts from its neighbour's equilibrium (the previous deal of the
-    row; a row from the previous row's first); else every solve starts from the baseline."""
+    row; a row from the previous row's first); else every solve starts from the baseline.
+
+    ``mapper`` solves the rows after their first deal (e.g. ``client_mapper(client)`` on a
+    Dask cluster, the evaluator and its data shipped once); the first deals, a chain of warm
+    starts, are solved here. Every solve starts from the same point on either path, so the
+    grid is the same, bit for bit."""
     ev = Evaluator(space)
-    rows = []
+    firsts: list[dict[str, float]] = []
+    rows: list[tuple[float, Sequence[float], FloatArray | None, bool]] = []
     start = None
     for a in xs:
-        ev.last = start  # each row starts from the previous row's first equilibrium
-        for k, b in enumerate(ys):
-            if not warm:
-                ev.last = None
-            rows.append(ev.record(a, b))
-            if k == 0 and warm:
-                start = ev.last
-    out = pd.DataFrame(rows)
+        ev.last = start if warm else None  # a row starts from the previous row's first
+        firsts.append(ev.record(a, ys[0]))
+        if warm:
+            start = ev.last
+        rows.append((a, ys[1:], start, warm))
+    rests = mapper(_row_rest, rows, shared=(ev,))
+    out = pd.DataFrame(
+        [rec for first, rest in zip(firsts, rests, strict=True) for rec in (first, *rest)]
+    )
     out.attrs.update(
         x_lever=space.x.name,
         y_lever=space.y.name,
@@ -200,6 +214,22 @@ def grid_of(
         source=space.data.source,
         transfer_usd_bn=space.transfer_usd_bn,
     )
+    return out
+
+
+def _row_rest(
+    evaluator: Evaluator, row: tuple[float, Sequence[float], FloatArray | None, bool]
+) -> list[dict[str, Any]]:
+    """The deals ``(a, b)`` of one row after its first, from ``start`` (a task of
+    :func:`grid_of`)."""
+    a, ys, start, warm = row
+    ev = copy.copy(evaluator)  # tasks on one worker share the broadcast evaluator
+    ev.last = start
+    out = []
+    for b in ys:
+        if not warm:
+            ev.last = None
+        out.append(ev.record(a, b))
     return out
 
 
