@@ -20,8 +20,9 @@ from tariffscope.api._deals_run import _pair_data
 from tariffscope.cli import app
 from tariffscope.distributed.map import ChunkMapper, client_mapper
 from tariffscope.errors import InputError
+from tariffscope.impact.tradewar import deals as deals_module
 from tariffscope.impact.tradewar.deal_case import axes_for
-from tariffscope.impact.tradewar.deals import DealSpace, grid_of
+from tariffscope.impact.tradewar.deals import DEALS_PER_TASK, DealSpace, grid_of
 
 DATE = "2025-07-18"
 # small grids: 7 x 6 deals (a US pair: the law's status quo and threat) and 6 x 5 (a pair
@@ -75,27 +76,32 @@ def test_deals_on_the_cluster_equal_one_process(
     mapper = Counting(client_mapper(client))
     spread = deals(pair, DATE, grid=CASES[pair], map_deals=mapper)
     _assert_same(spread, alone[pair])
-    rows = spread.grid["x_pct"].nunique()
-    # every row's rest was a task; the sensitivity's three elasticities; the sweep's nine
-    # weights when some deal is acceptable
-    assert mapper.chunks["_row_rest"] == rows
+    rows, columns = spread.grid["x_pct"].nunique(), spread.grid["y_pct"].nunique()
+    # the rows' rests in blocks of DEALS_PER_TASK deals or more; the sensitivity's three
+    # elasticities; the sweep's nine weights when some deal is acceptable
+    per_block = -(-DEALS_PER_TASK // (columns - 1))
+    assert mapper.chunks["_rows_rest"] == -(-rows // per_block)
     assert mapper.chunks["_variant_row"] == 3
     assert mapper.chunks.get("_weight_deal", 0) == len(spread.sweep)
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("warm", [True, False])
+@pytest.mark.parametrize(("warm", "per_task"), [(True, 64), (True, 1), (False, 4)])
 def test_a_grid_on_the_cluster_equals_one_process(
-    client: Client, shared: object, warm: bool
+    client: Client, shared: object, warm: bool, per_task: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # blocks of 1, 2 and all 4 rows: the blocks never change a number
+    monkeypatch.setattr(deals_module, "DEALS_PER_TASK", per_task)
     pair = ("USA", "KOR")
     data = _pair_data(pair, "U4")
     axes = axes_for(data, pair, "general", "partner")
     space = DealSpace(data, pair, axes.levers["general"], axes.levers["partner"])
     xs, ys = [0.0, 0.1, 0.2, 0.3], [-0.1, -0.05, 0.0]
     here = grid_of(space, xs, ys, warm=warm)
-    there = grid_of(space, xs, ys, warm=warm, mapper=client_mapper(client))
+    mapper = Counting(client_mapper(client))
+    there = grid_of(space, xs, ys, warm=warm, mapper=mapper)
     pd.testing.assert_frame_equal(there, here, check_exact=True)
+    assert mapper.chunks["_rows_rest"] == {64: 1, 1: 4, 4: 2}[per_task]
     assert there.attrs == here.attrs
     assert list(zip(there["x"], there["y"], strict=True)) == [(a, b) for a in xs for b in ys]
 

@@ -176,6 +176,13 @@ class Evaluator:
         return np.array([rec[f"payoff_pct_{m}"] for m in self.space.pair])
 
 
+#: Deals a task of :func:`grid_of` solves at least (whole rows): a deal's solve is about a
+#: millisecond, a task's scheduling and shipping several (bench/bench_distributed.py).
+DEALS_PER_TASK = 64
+
+_Row = tuple[float, Sequence[float], FloatArray | None, bool]  # x, the ys, start, warm
+
+
 def grid_of(
     space: DealSpace,
     xs: Sequence[float],
@@ -189,13 +196,14 @@ def grid_of(
     ``warm``: each solve starts from its neighbour's equilibrium (the previous deal of the
     row; a row from the previous row's first); else every solve starts from the baseline.
 
-    ``mapper`` solves the rows after their first deal (e.g. ``client_mapper(client)`` on a
-    Dask cluster, the evaluator and its data shipped once); the first deals, a chain of warm
-    starts, are solved here. Every solve starts from the same point on either path, so the
-    grid is the same, bit for bit."""
+    ``mapper`` solves the rows after their first deal, in blocks of whole rows of at least
+    :data:`DEALS_PER_TASK` deals (e.g. ``client_mapper(client)`` on a Dask cluster, the
+    evaluator and its data shipped once); the first deals, a chain of warm starts, are solved
+    here. Every solve starts from the same point on either path, so the grid is the same, bit
+    for bit."""
     ev = Evaluator(space)
     firsts: list[dict[str, float]] = []
-    rows: list[tuple[float, Sequence[float], FloatArray | None, bool]] = []
+    rows: list[_Row] = []
     start = None
     for a in xs:
         ev.last = start if warm else None  # a row starts from the previous row's first
@@ -203,7 +211,9 @@ def grid_of(
         if warm:
             start = ev.last
         rows.append((a, ys[1:], start, warm))
-    rests = mapper(_row_rest, rows, shared=(ev,))
+    per_block = max(1, -(-DEALS_PER_TASK // max(1, len(ys) - 1)))
+    blocks = [rows[k : k + per_block] for k in range(0, len(rows), per_block)]
+    rests = [rest for block in mapper(_rows_rest, blocks, shared=(ev,)) for rest in block]
     out = pd.DataFrame(
         [rec for first, rest in zip(firsts, rests, strict=True) for rec in (first, *rest)]
     )
@@ -217,19 +227,19 @@ def grid_of(
     return out
 
 
-def _row_rest(
-    evaluator: Evaluator, row: tuple[float, Sequence[float], FloatArray | None, bool]
-) -> list[dict[str, Any]]:
-    """The deals ``(a, b)`` of one row after its first, from ``start`` (a task of
+def _rows_rest(evaluator: Evaluator, rows: Sequence[_Row]) -> list[list[dict[str, Any]]]:
+    """The deals ``(a, b)`` of each row after its first, from the row's ``start`` (a task of
     :func:`grid_of`)."""
-    a, ys, start, warm = row
-    ev = copy.copy(evaluator)  # tasks on one worker share the broadcast evaluator
-    ev.last = start
     out = []
-    for b in ys:
-        if not warm:
-            ev.last = None
-        out.append(ev.record(a, b))
+    for a, ys, start, warm in rows:
+        ev = copy.copy(evaluator)  # tasks on one worker share the broadcast evaluator
+        ev.last = start
+        row = []
+        for b in ys:
+            if not warm:
+                ev.last = None
+            row.append(ev.record(a, b))
+        out.append(row)
     return out
 
 
