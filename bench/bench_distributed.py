@@ -27,9 +27,11 @@ Measured in one run on this machine:
   cold (the first on a new cluster) and warm (the second); the grid alone (``grid_of``: the
   per-deal cost) the same way; and ``deals_many`` of ``--deal-pairs`` US pairs (the US and
   the first ICIO countries by code; the first is the default ``--deal-pair``) in process
-  against 2 workers, one task per pair, cold (the workers' first pairs: law, catalog and
-  trade data loaded) and warm. Every cluster result is checked equal to the in-process one,
-  bit for bit.
+  against 2 workers, one task per pair: cold (the workers' first pairs, the next
+  ``--deal-pairs`` countries: catalog, schedule and trade data loaded) and warm (the timed
+  pairs, whose laws neither the process nor the workers have resolved before). Warm times of
+  one pair and of the grid are the fastest of 3 runs. Every cluster result is checked equal
+  to the in-process one, bit for bit.
 
 Run: ``python bench/bench_distributed.py [--stories N] [--json PATH]`` (``--quick``: 200
 stories, 20,000 draws, 2 deal pairs); ``--no-ingest``, ``--no-etr``, ``--no-simulate``,
@@ -210,37 +212,46 @@ def _deal_grid(pair: tuple[str, str]) -> Callable[..., pd.DataFrame]:
     return lambda **kw: grid_of(space, xs, ys, **kw)
 
 
+def _best(run: Callable[[], Any], repeats: int = 3) -> tuple[float, Any]:
+    """The fastest of ``repeats`` runs (this machine is shared: the least disturbed)."""
+    timings = [_timed(run) for _ in range(repeats)]
+    return min(t for t, _ in timings), timings[-1][1]
+
+
 def _deals(results: dict[str, Any], pair: str | None, n_pairs: int) -> None:
     codes = sorted(c for c in load_icio2022("U4").regions if c not in ("USA", "ROW"))
+    # two sets of pairs: the second warms the cluster's workers up (catalog, schedule, trade
+    # data), the first is timed there and in process, new to both (each pair's law resolved
+    # once wherever it runs, as in a sweep over all pairs)
     pairs = [f"USA-{c}" for c in codes[:n_pairs]]
+    warm_up = [f"USA-{c}" for c in codes[n_pairs : 2 * n_pairs]]
     pair = pair or pairs[0]
     home, partner = pair.split("-")
     deals(pair, DEAL_DATE, grid=DEAL_GRID)  # data and law loaded: the in-process run is warm
-    out: dict[str, Any] = {"pair": pair, "grid": DEAL_GRID, "deals": 26 * 12}
-    out["alone_s"], alone = _timed(lambda: deals(pair, DEAL_DATE, grid=DEAL_GRID))
+    out: dict[str, Any] = {"pair": pair, "grid": DEAL_GRID, "deals": 26 * 12, "repeats": 3}
+    out["alone_s"], alone = _best(lambda: deals(pair, DEAL_DATE, grid=DEAL_GRID))
     grid = _deal_grid((home, partner))
-    out["grid_alone_s"], grid_here = _timed(grid)
+    out["grid_alone_s"], grid_here = _best(grid)
     out["grid_alone_per_deal_ms"] = 1000 * out["grid_alone_s"] / (26 * 12)
     out["many_pairs"] = pairs
-    deals_many(pairs, DEAL_DATE, grid=DEAL_GRID)  # each pair's law resolved once: warm
     out["many_alone_s"], many_here = _timed(lambda: deals_many(pairs, DEAL_DATE, grid=DEAL_GRID))
     for workers in (1, 2):
         with cluster_client(f"local:{workers}") as client:
             client.wait_for_workers(workers)
             on = client_mapper(client, name="bench-deals")
             cold, _ = _timed(lambda m=on: deals(pair, DEAL_DATE, grid=DEAL_GRID, map_deals=m))
-            warm, spread = _timed(lambda m=on: deals(pair, DEAL_DATE, grid=DEAL_GRID, map_deals=m))
+            warm, spread = _best(lambda m=on: deals(pair, DEAL_DATE, grid=DEAL_GRID, map_deals=m))
             _same_deals(spread, alone)
-            grid_s, grid_there = _timed(lambda m=on: grid(mapper=m))
+            grid_s, grid_there = _best(lambda m=on: grid(mapper=m))
             pd.testing.assert_frame_equal(grid_there, grid_here, check_exact=True)
             out[f"cluster{workers}"] = {"cold_s": cold, "warm_s": warm, "grid_warm_s": grid_s}
             if workers == 2:
                 many = {"grid": DEAL_GRID, "map_pairs": on}
-                many_cold, _ = _timed(lambda kw=many: deals_many(pairs, DEAL_DATE, **kw))
+                many_cold, _ = _timed(lambda kw=many: deals_many(warm_up, DEAL_DATE, **kw))
                 many_s, many_there = _timed(lambda kw=many: deals_many(pairs, DEAL_DATE, **kw))
                 for here, there in zip(many_here, many_there, strict=True):
                     _same_deals(there, here)
-                out["cluster2"]["many_cold_s"] = many_cold
+                out["cluster2"]["many_cold_s (other pairs)"] = many_cold
                 out["cluster2"]["many_warm_s"] = many_s
     out["speedup_2_over_alone"] = out["alone_s"] / out["cluster2"]["warm_s"]
     out["many_speedup_2_over_alone"] = out["many_alone_s"] / out["cluster2"]["many_warm_s"]
