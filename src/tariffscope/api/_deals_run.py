@@ -115,7 +115,7 @@ def run(
     mapper: ChunkMapper = map_in_process,
 ) -> DealSpaceResult:
     """See :func:`tariffscope.api._deals.deals`; ``mapper`` solves the grid's rows, the sweep's
-    weights and the sensitivity's elasticities (one task each)."""
+    weights and the sensitivity's elasticities (tasks: blocks of rows, a weight, a factor)."""
     if disagreement not in bg.DISAGREEMENTS:
         raise InputError(
             f"unknown disagreement point {disagreement!r}; choose {', '.join(bg.DISAGREEMENTS)}"
