@@ -22,10 +22,21 @@ Measured in one run on this machine:
   workers (``client_mapper``), cold (first on the cluster: the shared problem shipped to each
   worker, its modules imported) and warm; the results are checked equal, bit for bit. Also a
   small job (one batch of 250 draws), warm, for the Dask overhead.
+- **deals**: ``deals(--deal-pair, grid=26 x 12)`` in process against its grid rows, weight
+  sweep and sensitivity mapped over 1 and 2 workers (``map_deals=client_mapper(client)``),
+  cold (the first on a new cluster) and warm (the second); the grid alone (``grid_of``: the
+  per-deal cost) the same way; and ``deals_many`` of ``--deal-pairs`` US pairs (the US and
+  the first ICIO countries by code; the first is the default ``--deal-pair``) in process
+  against 2 workers, one task per pair: cold (the workers' first pairs, the next
+  ``--deal-pairs`` countries: catalog, schedule and trade data loaded) and warm (the timed
+  pairs, whose laws neither the process nor the workers have resolved before). Warm times of
+  one pair and of the grid are the fastest of 3 runs. Every cluster result is checked equal
+  to the in-process one, bit for bit.
 
 Run: ``python bench/bench_distributed.py [--stories N] [--json PATH]`` (``--quick``: 200
-stories, 20,000 draws); ``--no-ingest``, ``--no-etr``, ``--no-simulate`` leave parts out. The
-machine has 2 cores shared with other sessions: the load average is printed with the results.
+stories, 20,000 draws, 2 deal pairs); ``--no-ingest``, ``--no-etr``, ``--no-simulate``,
+``--no-deals`` leave parts out. The machine has 2 cores shared with other sessions: the load
+average is printed with the results.
 """
 
 from __future__ import annotations
@@ -41,12 +52,17 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from tariffscope.api import simulate
+from tariffscope.api import deals, deals_many, simulate
+from tariffscope.api._deals_run import _pair_data
 from tariffscope.config import shared_dir
 from tariffscope.distributed import client_mapper, cluster_client, ingest_on_cluster, law_mapper
 from tariffscope.impact.etr import effective_rates
 from tariffscope.impact.etr.series import serial_laws
+from tariffscope.impact.tradewar.deal_case import axes_for
+from tariffscope.impact.tradewar.deals import DealSpace, grid_of
+from tariffscope.impact.tradewar.icio import load_icio2022
 from tariffscope.news.pipeline import load_pipeline
 from tariffscope.store import Store
 from tariffscope.tracker import ingest_paths
@@ -177,14 +193,87 @@ def _simulate(results: dict[str, Any], draws: int) -> None:
             }
 
 
+DEAL_GRID = "general=0:25:1,partner=-11:0:1"  # 26 x 12 deals
+DEAL_DATE = "2025-07-18"
+
+
+def _same_deals(one: Any, other: Any) -> None:
+    for name in ("grid", "solutions", "sweep", "sensitivity"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(other, name), check_exact=True)
+
+
+def _deal_grid(pair: tuple[str, str]) -> Callable[..., pd.DataFrame]:
+    """The 26 x 12 grid of ``pair`` on the status quo (the ICIO baseline), given a mapper."""
+    data = _pair_data(pair, "U4")
+    axes = axes_for(data, pair, "general", "partner")
+    space = DealSpace(data, pair, axes.levers["general"], axes.levers["partner"])
+    xs = [v / 100 for v in range(0, 26)]
+    ys = [v / 100 for v in range(-11, 1)]
+    return lambda **kw: grid_of(space, xs, ys, **kw)
+
+
+def _best(run: Callable[[], Any], repeats: int = 3) -> tuple[float, Any]:
+    """The fastest of ``repeats`` runs (this machine is shared: the least disturbed)."""
+    timings = [_timed(run) for _ in range(repeats)]
+    return min(t for t, _ in timings), timings[-1][1]
+
+
+def _deals(results: dict[str, Any], pair: str | None, n_pairs: int) -> None:
+    codes = sorted(c for c in load_icio2022("U4").regions if c not in ("USA", "ROW"))
+    # two sets of pairs: the second warms the cluster's workers up (catalog, schedule, trade
+    # data), the first is timed there and in process, new to both (each pair's law resolved
+    # once wherever it runs, as in a sweep over all pairs)
+    pairs = [f"USA-{c}" for c in codes[:n_pairs]]
+    warm_up = [f"USA-{c}" for c in codes[n_pairs : 2 * n_pairs]]
+    pair = pair or pairs[0]
+    home, partner = pair.split("-")
+    deals(pair, DEAL_DATE, grid=DEAL_GRID)  # data and law loaded: the in-process run is warm
+    out: dict[str, Any] = {"pair": pair, "grid": DEAL_GRID, "deals": 26 * 12, "repeats": 3}
+    out["alone_s"], alone = _best(lambda: deals(pair, DEAL_DATE, grid=DEAL_GRID))
+    grid = _deal_grid((home, partner))
+    out["grid_alone_s"], grid_here = _best(grid)
+    out["grid_alone_per_deal_ms"] = 1000 * out["grid_alone_s"] / (26 * 12)
+    out["many_pairs"] = pairs
+    out["many_alone_s"], many_here = _timed(lambda: deals_many(pairs, DEAL_DATE, grid=DEAL_GRID))
+    for workers in (1, 2):
+        with cluster_client(f"local:{workers}") as client:
+            client.wait_for_workers(workers)
+            on = client_mapper(client, name="bench-deals")
+            cold, _ = _timed(lambda m=on: deals(pair, DEAL_DATE, grid=DEAL_GRID, map_deals=m))
+            warm, spread = _best(lambda m=on: deals(pair, DEAL_DATE, grid=DEAL_GRID, map_deals=m))
+            _same_deals(spread, alone)
+            grid_s, grid_there = _best(lambda m=on: grid(mapper=m))
+            pd.testing.assert_frame_equal(grid_there, grid_here, check_exact=True)
+            out[f"cluster{workers}"] = {"cold_s": cold, "warm_s": warm, "grid_warm_s": grid_s}
+            if workers == 2:
+                many = {"grid": DEAL_GRID, "map_pairs": on}
+                many_cold, _ = _timed(lambda kw=many: deals_many(warm_up, DEAL_DATE, **kw))
+                many_s, many_there = _timed(lambda kw=many: deals_many(pairs, DEAL_DATE, **kw))
+                for here, there in zip(many_here, many_there, strict=True):
+                    _same_deals(there, here)
+                out["cluster2"]["many_cold_s (other pairs)"] = many_cold
+                out["cluster2"]["many_warm_s"] = many_s
+    out["speedup_2_over_alone"] = out["alone_s"] / out["cluster2"]["warm_s"]
+    out["many_speedup_2_over_alone"] = out["many_alone_s"] / out["cluster2"]["many_warm_s"]
+    out["many_per_pair_alone_s"] = out["many_alone_s"] / len(pairs)
+    results["deals"] = out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=2000)
-    parser.add_argument("--quick", action="store_true", help="200 stories, 20,000 draws")
+    parser.add_argument(
+        "--quick", action="store_true", help="200 stories, 20,000 draws, 2 deal pairs"
+    )
     parser.add_argument("--draws", type=int, default=100_000)
     parser.add_argument("--no-ingest", action="store_true")
     parser.add_argument("--no-etr", action="store_true")
     parser.add_argument("--no-simulate", action="store_true")
+    parser.add_argument("--no-deals", action="store_true")
+    parser.add_argument(
+        "--deal-pair", help="the pair of the deals part (default the first of deals_many's)"
+    )
+    parser.add_argument("--deal-pairs", type=int, default=4, help="pairs of deals_many")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     n = 200 if args.quick else args.stories
@@ -195,6 +284,8 @@ def main() -> None:
         _etr(results)
     if not args.no_simulate:
         _simulate(results, 20_000 if args.quick else args.draws)
+    if not args.no_deals:
+        _deals(results, args.deal_pair, 2 if args.quick else args.deal_pairs)
     results["load_after"] = os.getloadavg()
     text = json.dumps(results, indent=1)
     print(text)

@@ -1,7 +1,7 @@
 """tariffscope: follow and price trade negotiations.
 
 The notebook API is here: ``tariffscope.rate``, ``history``, ``measures``, ``etr``,
-``simulate``, ``compare``, ``deals``, ``ge``, ``extract``, ``brief``, ``timeline``,
+``simulate``, ``compare``, ``deals``, ``deals_many``, ``ge``, ``extract``, ``brief``, ``timeline``,
 ``negotiations`` (see :mod:`tariffscope.api` and docs/api.md). They are loaded on first use,
 so ``import tariffscope`` stays fast. The stages (see docs/ARCHITECTURE.md) are subpackages:
 ``regime`` (tariff law), ``news`` (reading stories), ``tracker`` and ``store`` (following a
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         claims,
         compare,
         deals,
+        deals_many,
         etr,
         etr_chart,
         extract,
@@ -53,6 +54,7 @@ __all__ = [
     "claims",
     "compare",
     "deals",
+    "deals_many",
     "etr",
     "etr_chart",
     "extract",

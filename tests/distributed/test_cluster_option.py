@@ -81,6 +81,11 @@ def test_without_the_extra_the_message_names_the_install(
     assert result.exit_code == 2
     assert "pip install 'tariffscope[dask]'" in result.output
     assert not (tmp_path / "s.duckdb").exists()  # refused before the store was opened
+    deals = runner.invoke(
+        app, ["deals", "--pair", "USA-VNM", "--date", "2025-07-18", "--cluster", "local:1"]
+    )
+    assert deals.exit_code == 2
+    assert "pip install 'tariffscope[dask]'" in deals.output
 
 
 def test_an_unreachable_scheduler_is_bad_input() -> None:
@@ -94,7 +99,8 @@ def test_an_unreachable_scheduler_is_bad_input() -> None:
 def test_importing_tariffscope_does_not_import_dask(repo_root: Path) -> None:
     code = (
         "import sys, tariffscope, tariffscope.cli, tariffscope.distributed, "
-        "tariffscope.tracker, tariffscope.impact.etr\n"
+        "tariffscope.tracker, tariffscope.impact.etr, tariffscope.api, "
+        "tariffscope.impact.tradewar.deal_case\n"
         "from tariffscope.cli import app\n"
         "found = sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'distributed'})\n"
         "print(found)\n"

@@ -88,3 +88,49 @@ def test_simulate_with_a_cluster(on_session_cluster: list[object]) -> None:
     assert json.loads(spread.stdout) == json.loads(alone.stdout)
     assert {"median", "p05", "p95"} <= set(json.loads(spread.stdout)["headline"][0])
     assert on_session_cluster == [cluster_module.ClusterSpec(workers=2)]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_ingest_max_in_flight_reaches_the_cluster_run(
+    on_session_cluster: list[object],
+    twelve: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tariffscope.distributed.ingest as ingest_module
+
+    bounds: list[object] = []
+    original = ingest_module.ingest_on_cluster
+
+    def recording(*args: object, **kwargs: object) -> object:
+        bounds.append(kwargs.get("max_in_flight"))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "ingest_on_cluster", recording)
+    args = ["ingest", *map(str, twelve[:3]), "--format", "json", "--cluster", "local:2"]
+    result = runner.invoke(app, [*args, "--db", str(tmp_path / "s.duckdb"), "--max-in-flight", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"] == 3
+    assert bounds == [1]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "--max-in-flight bounds the partitions of a --cluster run; give --cluster too"),
+        (["--cluster", "local:2", "--max-in-flight", "0"], "'--max-in-flight': Input should be"),
+    ],
+)
+def test_ingest_max_in_flight_without_a_cluster_or_below_1_exits_2(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("A story.\n", encoding="utf-8")
+    db = tmp_path / "never.duckdb"
+    bound = [] if extra else ["--max-in-flight", "4"]
+    result = runner.invoke(app, ["ingest", str(story), "--db", str(db), *bound, *extra])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not db.exists()

@@ -25,7 +25,7 @@ All are importable from ``tariffscope`` directly; docs/api.md walks through each
 
 from __future__ import annotations
 
-from tariffscope.api._deals import DealSpaceResult, deals
+from tariffscope.api._deals import DealSpaceResult, deals, deals_many
 from tariffscope.api._ge import etr, etr_chart, ge
 from tariffscope.api._law import claims, history, measures, rate
 from tariffscope.api._news import (
@@ -49,6 +49,7 @@ __all__ = [
     "claims",
     "compare",
     "deals",
+    "deals_many",
     "etr",
     "etr_chart",
     "extract",

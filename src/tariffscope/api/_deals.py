@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +12,10 @@ import numpy as np
 import pandas as pd
 
 from tariffscope.api._dates import DateLike, iso
+from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError, MalformedInputError
 
-__all__ = ["DealSpaceResult", "deals", "parse_grid", "parse_pair", "parse_rates"]
+__all__ = ["DealSpaceResult", "deals", "deals_many", "parse_grid", "parse_pair", "parse_rates"]
 
 DEFAULT_GRID = "general=0:30:2,partner=-10:0:1"
 DEFAULT_SECTOR_GRID = "general=0:30:2,{name}=0:30:2.5"
@@ -127,6 +129,7 @@ def deals(
     actual: str | None = None,
     elasticities: str | None = None,
     sensitivity: bool = True,
+    map_deals: ChunkMapper | None = None,
 ) -> DealSpaceResult:
     """The deal space of ``pair`` on ``date``: each side's payoff over a grid of deals against a
     disagreement point, and where bargaining lands.
@@ -166,6 +169,11 @@ def deals(
         The ICIO file's elasticity source (default ``U4``, a uniform trade elasticity of 4).
     sensitivity
         Also solve with every ``sigma - 1`` scaled by 0.75 and 1.25.
+    map_deals
+        Who solves the grid's rows, the weight sweep's deals and the sensitivity's
+        elasticities: a :class:`~tariffscope.distributed.map.ChunkMapper` such as
+        ``client_mapper(client)`` for a Dask cluster; default this process. The answer is the
+        same, bit for bit.
 
     Raises
     ------
@@ -195,4 +203,58 @@ def deals(
         actual=parse_rates(actual) if actual else None,
         elasticities=elasticities,
         sigma_factors=SIGMA_FACTORS if sensitivity else (),
+        mapper=map_deals or map_in_process,
     )
+
+
+def deals_many(
+    pairs: Iterable[str | tuple[str, str]],
+    date: DateLike,
+    *,
+    map_pairs: ChunkMapper | None = None,
+    on_done: Callable[[int], None] | None = None,
+    **options: Any,
+) -> list[DealSpaceResult]:
+    """The deal space of each pair on ``date``, one task per pair: many pairs' deal spaces
+    swept over a cluster.
+
+    Parameters
+    ----------
+    pairs
+        ``"USA-JPN"`` or ``("USA", "JPN")`` each (see :func:`deals`).
+    date
+        As for :func:`deals`, the same for every pair.
+    map_pairs
+        Who solves the pairs: ``client_mapper(client)`` for a Dask cluster (each pair's whole
+        deal space on one worker, which loads the pair's data itself); default this process,
+        one pair after the other. The answers are the same.
+    on_done
+        Called with a pair's index when its deal space is done (in completion order).
+    options
+        Any keyword argument of :func:`deals` but ``map_deals``, for every pair.
+
+    Returns
+    -------
+    list of DealSpaceResult
+        In the order of ``pairs``.
+
+    Raises
+    ------
+    InputError
+        A malformed pair, or one pair's deal space raised it (the first such error; the
+        pairs still running are cancelled).
+    TypeError
+        An option :func:`deals` does not take.
+    """
+    known = set(inspect.signature(deals).parameters) - {"pair", "date", "map_deals"}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"deals_many() got options deals() does not take: {', '.join(unknown)}")
+    parsed = [parse_pair(p) if isinstance(p, str) else parse_pair("-".join(p)) for p in pairs]
+    mapper = map_pairs or map_in_process
+    return mapper(_pair_deals, parsed, shared=(str(iso(date)), options), on_done=on_done)
+
+
+def _pair_deals(day: str, options: dict[str, Any], pair: tuple[str, str]) -> DealSpaceResult:
+    """One pair's deal space, solved where the task runs."""
+    return deals(pair, day, **options)

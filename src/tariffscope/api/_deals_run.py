@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from tariffscope.api._deals import DealSpaceResult
+from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import bargaining as bg
 from tariffscope.impact.tradewar.data import TradeWarData
@@ -111,8 +112,10 @@ def run(
     actual: dict[str, float] | None,
     elasticities: str | None,
     sigma_factors: Sequence[float],
+    mapper: ChunkMapper = map_in_process,
 ) -> DealSpaceResult:
-    """See :func:`tariffscope.api._deals.deals`."""
+    """See :func:`tariffscope.api._deals.deals`; ``mapper`` solves the grid's rows, the sweep's
+    weights and the sensitivity's elasticities (tasks: blocks of rows, a weight, a factor)."""
     if disagreement not in bg.DISAGREEMENTS:
         raise InputError(
             f"unknown disagreement point {disagreement!r}; choose {', '.join(bg.DISAGREEMENTS)}"
@@ -143,7 +146,7 @@ def run(
         f"{100 * (retaliation or 0.0):.1f}% added to its MFN on all {pair[0]} goods",
     }[kind]
     space = DealSpace(data, pair, axes.levers[xn], axes.levers[yn], tuple(dis), (), transfer_usd_bn)
-    grid = grid_of(space, xs, ys)
+    grid = grid_of(space, xs, ys, mapper=mapper)
     actual_arg = None
     if actual is not None:
         if set(actual) != {xn, yn}:
@@ -156,8 +159,8 @@ def run(
     table = solutions(
         space, axes, grid, weight, status_quo=sq, disagreement_label=dis_label, actual=actual_arg
     )
-    sweep = weight_sweep(space, grid)
-    sens = _sensitivity(space, xs, ys, weight, sigma_factors, source)
+    sweep = weight_sweep(space, grid, mapper=mapper)
+    sens = _sensitivity(space, grid, xs, ys, weight, sigma_factors, source, mapper)
     if not (table["solution"].str.startswith("Nash")).any():
         warnings.append("no deal on the grid is better than disagreement for both sides")
     return DealSpaceResult(
@@ -183,28 +186,49 @@ def run(
 
 def _sensitivity(
     space: DealSpace,
+    grid: pd.DataFrame,
     xs: Sequence[float],
     ys: Sequence[float],
     weight: float,
     factors: Sequence[float],
     source: str,
+    mapper: ChunkMapper,
 ) -> pd.DataFrame:
-    rows = []
-    for factor in (1.0, *factors):
-        variant = bg.with_sigma_scaled(space, factor) if factor != 1.0 else space
-        grid = grid_of(variant, xs, ys)
-        row: dict[str, object] = {"elasticities": f"{source}, sigma - 1 x{factor:g}"}
-        ok = grid[[f"payoff_pct_{m}" for m in space.pair]].gt(0).all(axis=1)
-        row["acceptable_share"] = float(ok.mean())
-        if ok.any():
-            ks = bg.kalai_smorodinsky_refined(variant, grid)
-            nb = bg.nash_bargaining_refined(variant, grid, weight)
-            row.update(
-                ks_x_pct=100 * ks["x"],
-                ks_y_pct=100 * ks["y"],
-                nash_x_pct=100 * nb["x"],
-                nash_y_pct=100 * nb["y"],
-                **{f"nash_payoff_usd_bn_{m}": nb[f"payoff_usd_bn_{m}"] for m in space.pair},
-            )
-        rows.append(row)
-    return pd.DataFrame(rows)
+    """The solutions at each ``sigma - 1`` factor (1: the given grid), one task per factor."""
+    jobs = [
+        _Variant(factor, grid if factor == 1.0 else None, xs, ys, weight, source)
+        for factor in (1.0, *factors)
+    ]
+    return pd.DataFrame(mapper(_variant_row, jobs, shared=(space,)))
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """One row of the sensitivity table: the elasticities' factor and what it needs."""
+
+    factor: float
+    grid: pd.DataFrame | None  # the factor's grid when already solved
+    xs: Sequence[float]
+    ys: Sequence[float]
+    weight: float
+    source: str
+
+
+def _variant_row(space: DealSpace, job: _Variant) -> dict[str, object]:
+    factor = job.factor
+    variant = bg.with_sigma_scaled(space, factor) if factor != 1.0 else space
+    grid = job.grid if job.grid is not None else grid_of(variant, job.xs, job.ys)
+    row: dict[str, object] = {"elasticities": f"{job.source}, sigma - 1 x{factor:g}"}
+    ok = grid[[f"payoff_pct_{m}" for m in space.pair]].gt(0).all(axis=1)
+    row["acceptable_share"] = float(ok.mean())
+    if ok.any():
+        ks = bg.kalai_smorodinsky_refined(variant, grid)
+        nb = bg.nash_bargaining_refined(variant, grid, job.weight)
+        row.update(
+            ks_x_pct=100 * ks["x"],
+            ks_y_pct=100 * ks["y"],
+            nash_x_pct=100 * nb["x"],
+            nash_y_pct=100 * nb["y"],
+            **{f"nash_payoff_usd_bn_{m}": nb[f"payoff_usd_bn_{m}"] for m in space.pair},
+        )
+    return row

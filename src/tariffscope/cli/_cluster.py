@@ -1,4 +1,4 @@
-"""The ``--cluster`` option of the bulk commands (ingest, extract DIR, etr, simulate)."""
+"""The ``--cluster`` option of the bulk commands (ingest, extract DIR, etr, simulate, deals)."""
 
 from __future__ import annotations
 

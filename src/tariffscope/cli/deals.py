@@ -18,6 +18,7 @@ from rich import box
 from rich.table import Table
 
 from tariffscope.cli._app import TabularFormat, err_console, guarded, plain_console
+from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_file
 from tariffscope.errors import InputError
 from tariffscope.strict_json import to_json
@@ -139,11 +140,18 @@ def deals_command(
         Path | None,
         typer.Option("--chart", help="Also draw the deal space: FILE.png or FILE.html."),
     ] = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Each side's gain from every deal on a grid against a disagreement point, and where
-    bargaining lands (Nash, Kalai-Smorodinsky), with optimal tariffs and the trade war."""
+    bargaining lands (Nash, Kalai-Smorodinsky), with optimal tariffs and the trade war.
+
+    With --cluster the grid's rows, the weight sweep's deals and the sensitivity's
+    elasticities are solved on Dask workers; the answer is the same, bit for bit.
+    """
     from tariffscope.api import deals
     from tariffscope.report.etr_chart import CHART_SUFFIXES
+
+    spec = cluster_spec(cluster)
 
     if chart is not None:
         if chart.suffix.lower() not in CHART_SUFFIXES:
@@ -151,20 +159,27 @@ def deals_command(
                 f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
             )
         writable_file(chart)
-    result = deals(
-        pair,
-        date,
-        grid=grid,
-        weight=weight,
-        disagreement=disagreement.value,
-        threat=threat,
-        sector_lever=sector_lever,
-        keep=keep or (),
-        transfer_usd_bn=transfer,
-        actual=actual,
-        elasticities=elasticities,
-        sensitivity=sensitivity,
-    )
+    with maybe_cluster(spec) as client:
+        map_deals = None
+        if client is not None:
+            from tariffscope.distributed.map import client_mapper
+
+            map_deals = client_mapper(client, name="tariffscope-deals")
+        result = deals(
+            pair,
+            date,
+            grid=grid,
+            weight=weight,
+            disagreement=disagreement.value,
+            threat=threat,
+            sector_lever=sector_lever,
+            keep=keep or (),
+            transfer_usd_bn=transfer,
+            actual=actual,
+            elasticities=elasticities,
+            sensitivity=sensitivity,
+            map_deals=map_deals,
+        )
     frame = result.solutions
     warnings = list(result.warnings)
     if output_format is TabularFormat.json:

@@ -78,6 +78,16 @@ def ingest_command(
     ] = Format.table,
     wait: WaitOption = None,
     cluster: ClusterOption = None,
+    max_in_flight: Annotated[
+        int | None,
+        typer.Option(
+            "--max-in-flight",
+            min=1,
+            help="With --cluster: partitions held at once (planned, extracting or waiting to"
+            " merge), which bounds this process's memory; default twice the workers' threads.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read stories into the store: duplicates are skipped, unreadable inputs reported.
 
@@ -88,11 +98,20 @@ def ingest_command(
 
     With --cluster the stories are read and extracted on Dask workers, staged as Parquet
     partitions beside the store (<store>.staging) and merged by this process; a run that
-    was interrupted, run again, extracts only the partitions not yet staged.
+    was interrupted, run again, extracts only the partitions not yet staged; --max-in-flight
+    bounds the partitions held at once (it needs --cluster: exit 2 without).
     """
     from tariffscope.tracker import InputResult, ingest_paths
 
-    with maybe_cluster(cluster_spec(cluster)) as client, open_store(db, wait=wait) as store:
+    spec = cluster_spec(cluster)
+    if max_in_flight is not None and spec is None:
+        # an option that would do nothing: say so rather than let a user believe it bounds
+        # the run (without a cluster only a small batch of stories is held at once anyway)
+        raise MalformedInputError(
+            "--max-in-flight bounds the partitions of a --cluster run; give --cluster too"
+        )
+
+    with maybe_cluster(spec) as client, open_store(db, wait=wait) as store:
         columns = (
             plain_text_column("{task.description}", style="progress.description"),
             BarColumn(),
@@ -117,7 +136,9 @@ def ingest_command(
             else:
                 from tariffscope.distributed import ingest_on_cluster
 
-                report = ingest_on_cluster(store, inputs, client, progress)
+                report = ingest_on_cluster(
+                    store, inputs, client, progress, max_in_flight=max_in_flight
+                )
         where = store.path
         total = store.count_articles()
     if output_format is Format.json:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import bargaining as bg
 from tariffscope.impact.tradewar.data import TradeWarData
@@ -255,18 +256,26 @@ def solutions(
 
 
 def weight_sweep(
-    space: DealSpace, grid: pd.DataFrame, weights: Sequence[float] = SWEEP_WEIGHTS
+    space: DealSpace,
+    grid: pd.DataFrame,
+    weights: Sequence[float] = SWEEP_WEIGHTS,
+    *,
+    mapper: ChunkMapper = map_in_process,
 ) -> pd.DataFrame:
-    """The refined Nash bargaining deal for each weight on ``pair[0]`` (empty: no deal)."""
+    """The refined Nash bargaining deal for each weight on ``pair[0]`` (empty: no deal).
+
+    ``mapper`` solves the weights (one task each; the space and grid shipped once)."""
     if not acceptable(grid, space.pair).any():
         return pd.DataFrame()
-    rows = []
-    for w in weights:
-        deal = bg.nash_bargaining_refined(space, grid, float(w))
-        rows.append({"weight": float(w), **{k: float(v) for k, v in deal.items()}})
+    rows = mapper(_weight_deal, [float(w) for w in weights], shared=(space, grid))
     frame = pd.DataFrame(rows)
     frame[["x_pct", "y_pct"]] = 100.0 * frame[["x", "y"]]
     return frame.drop(columns=["x", "y"])
+
+
+def _weight_deal(space: DealSpace, grid: pd.DataFrame, weight: float) -> dict[str, float]:
+    deal = bg.nash_bargaining_refined(space, grid, weight)
+    return {"weight": weight, **{k: float(v) for k, v in deal.items()}}
 
 
 def frontier_rows(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.DataFrame:

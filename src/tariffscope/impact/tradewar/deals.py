@@ -20,13 +20,15 @@ grids return DataFrames.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
@@ -174,25 +176,47 @@ class Evaluator:
         return np.array([rec[f"payoff_pct_{m}"] for m in self.space.pair])
 
 
+#: Deals a task of :func:`grid_of` solves at least (whole rows): a deal's solve is about a
+#: millisecond, a task's scheduling and shipping several (bench/bench_distributed.py).
+DEALS_PER_TASK = 64
+
+_Row = tuple[float, Sequence[float], FloatArray | None, bool]  # x, the ys, start, warm
+
+
 def grid_of(
-    space: DealSpace, xs: Sequence[float], ys: Sequence[float], *, warm: bool = True
+    space: DealSpace,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    *,
+    warm: bool = True,
+    mapper: ChunkMapper = map_in_process,
 ) -> pd.DataFrame:
     """Each side's payoff at every deal of the grid ``xs`` x ``ys`` (see :func:`payoff_grid`).
 
     ``warm``: each solve starts from its neighbour's equilibrium (the previous deal of the
-    row; a row from the previous row's first); else every solve starts from the baseline."""
+    row; a row from the previous row's first); else every solve starts from the baseline.
+
+    ``mapper`` solves the rows after their first deal, in blocks of whole rows of at least
+    :data:`DEALS_PER_TASK` deals (e.g. ``client_mapper(client)`` on a Dask cluster, the
+    evaluator and its data shipped once); the first deals, a chain of warm starts, are solved
+    here. Every solve starts from the same point on either path, so the grid is the same, bit
+    for bit."""
     ev = Evaluator(space)
-    rows = []
+    firsts: list[dict[str, float]] = []
+    rows: list[_Row] = []
     start = None
     for a in xs:
-        ev.last = start  # each row starts from the previous row's first equilibrium
-        for k, b in enumerate(ys):
-            if not warm:
-                ev.last = None
-            rows.append(ev.record(a, b))
-            if k == 0 and warm:
-                start = ev.last
-    out = pd.DataFrame(rows)
+        ev.last = start if warm else None  # a row starts from the previous row's first
+        firsts.append(ev.record(a, ys[0]))
+        if warm:
+            start = ev.last
+        rows.append((a, ys[1:], start, warm))
+    per_block = max(1, -(-DEALS_PER_TASK // max(1, len(ys) - 1)))
+    blocks = [rows[k : k + per_block] for k in range(0, len(rows), per_block)]
+    rests = [rest for block in mapper(_rows_rest, blocks, shared=(ev,)) for rest in block]
+    out = pd.DataFrame(
+        [rec for first, rest in zip(firsts, rests, strict=True) for rec in (first, *rest)]
+    )
     out.attrs.update(
         x_lever=space.x.name,
         y_lever=space.y.name,
@@ -200,6 +224,22 @@ def grid_of(
         source=space.data.source,
         transfer_usd_bn=space.transfer_usd_bn,
     )
+    return out
+
+
+def _rows_rest(evaluator: Evaluator, rows: Sequence[_Row]) -> list[list[dict[str, Any]]]:
+    """The deals ``(a, b)`` of each row after its first, from the row's ``start`` (a task of
+    :func:`grid_of`)."""
+    out = []
+    for a, ys, start, warm in rows:
+        ev = copy.copy(evaluator)  # tasks on one worker share the broadcast evaluator
+        ev.last = start
+        row = []
+        for b in ys:
+            if not warm:
+                ev.last = None
+            row.append(ev.record(a, b))
+        out.append(row)
     return out
 
 
