@@ -77,7 +77,8 @@ class TimeRecord:
     """One time expression of a story, resolved, with the role it plays.
 
     ``root`` is the token index of the expression's syntactic head (-1 when the expression does
-    not align with tokens); ``first``/``last`` bound its tokens.
+    not align with tokens); ``first``/``last`` bound its tokens. ``inferred``: the year is not
+    written but taken from the day the story's clues give (a story without a publication date).
     """
 
     start: int
@@ -93,6 +94,7 @@ class TimeRecord:
     root: int = -1
     first: int = -1
     last: int = -1
+    inferred: bool = False
 
     @property
     def iso(self) -> str | None:
@@ -148,6 +150,7 @@ def time_index(doc: Doc, lex: Lexicon) -> TimeIndex:
                 -1 if span is None else span.root.i,
                 -1 if span is None else span.start,
                 -1 if span is None else span.end - 1,
+                bool(item.get("inferred", False)),
             )
         )
     anchor = dt.date.fromisoformat(published) if published else None
