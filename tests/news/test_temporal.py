@@ -407,3 +407,25 @@ def test_an_event_dated_after_publication_in_the_present_is_planned(nlp: Languag
     extraction = extract(article_from_text(f"published: 2025-07-18\n\n{text}\n"), nlp)
     (election,) = [e for e in extraction.events if e.kind == "election"]
     assert (election.date, election.status) == (dt.date(2025, 7, 20), "planned")
+
+
+# -- a story without a publication date -----------------------------------------------------------
+def test_an_undated_story_gives_its_yearless_dates_the_year_of_its_own_day(blank) -> None:
+    doc = blank.make_doc(
+        "Negotiators met on March 3, 2027 in Lima. They meet again on May 20 and on Friday."
+    )
+    doc._.tariffscope_meta = {"published": None, "url": None, "title": None}
+    doc = blank.get_pipe("tariffscope_dates")(doc)
+    by_text = {d["text"]: (d["date"], d["inferred"]) for d in doc._.tariffscope_dates}
+    assert by_text["March 3, 2027"] == ("2027-03-03", False)
+    assert by_text["May 20"] == ("2027-05-20", True)  # the year of the story's day
+    assert by_text["Friday"] == (None, False)  # a weekday is not counted from an inferred day
+    index = time_index(doc, LEX)
+    assert [r.inferred for r in index.records] == [False, True, False]
+
+
+def test_a_published_story_infers_nothing(blank) -> None:
+    doc = blank.make_doc("They meet again on May 20.")
+    doc._.tariffscope_meta = {"published": "2027-04-01"}
+    doc = blank.get_pipe("tariffscope_dates")(doc)
+    assert [(d["date"], d["inferred"]) for d in doc._.tariffscope_dates] == [("2027-05-20", False)]

@@ -160,11 +160,15 @@ def _stated_years(text: str) -> list[int]:
 
 def text_year(exprs: Sequence[tuple[DateExpr, int]], text: str) -> int | None:
     """The year a text dates itself by: the latest year of its dates told as past or without
-    a direction, else of any of its dates, else the latest year it states on its own."""
-    for wanted in (lambda way: way <= 0, lambda way: True):
-        years = [e.year for e, way in exprs if e.year is not None and wanted(way)]
-        if years:
-            return max(years)
+    a direction, else the earliest year of the dates it tells as ahead (a story is written
+    before what it looks ahead to: "a vote on March 3, 2026", "valid until March 2028"), else
+    the latest year it states on its own."""
+    years = [e.year for e, way in exprs if e.year is not None and way <= 0]
+    if years:
+        return max(years)
+    years = [e.year for e, way in exprs if e.year is not None]
+    if years:
+        return min(years)
     years = _stated_years(text)
     return max(years) if years else None
 
