@@ -429,3 +429,27 @@ def test_a_published_story_infers_nothing(blank) -> None:
     doc._.tariffscope_meta = {"published": "2027-04-01"}
     doc = blank.get_pipe("tariffscope_dates")(doc)
     assert [(d["date"], d["inferred"]) for d in doc._.tariffscope_dates] == [("2027-05-20", False)]
+
+
+def test_a_past_month_after_the_latest_stated_day_keeps_the_stated_year(blank) -> None:
+    # "Talks began on 3 April 2027. They agreed in mid-June." with no publication date: the
+    # latest stated day is the earliest the story can have been written, so "agreed in
+    # mid-June" (told as past) is the June after it, not the June before
+    rows: list[Row] = [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("began", 1, "ROOT", "VERB", "VBD", "begin"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("3", 4, "nummod", "NUM", "CD", "3"),
+        ("April", 2, "pobj", "PROPN", "NNP", "April"),
+        ("2027", 4, "nummod", "NUM", "CD", "2027"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("They", 8, "nsubj", "PRON", "PRP", "they"),
+        ("agreed", 8, "ROOT", "VERB", "VBD", "agree"),
+        ("in", 8, "prep", "ADP", "IN", "in"),
+        ("mid-June", 9, "pobj", "PROPN", "NNP", "mid-June"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    _, index = _doc(blank, rows, None)
+    june = index.records[-1]
+    assert (june.text, june.direction) == ("mid-June", -1)
+    assert (june.date, june.inferred) == (dt.date(2027, 6, 1), True)

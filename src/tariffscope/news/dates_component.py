@@ -168,6 +168,15 @@ def _written_out(expr: DateExpr) -> bool:
     return expr.year is None and expr.kind in {"absolute", "month"}
 
 
+def _side(way: int, story: DateClue) -> int:
+    """The direction a yearless date is resolved in from the story's inferred day. A day read
+    from the dates a story tells as past (``stated``, ``month``) is the earliest the story can
+    have been written, not its day: a date told as past may still fall after it, so it takes
+    the nearest year ("in mid-June" in a story whose latest stated day is 2 April: that June,
+    not the one before)."""
+    return 0 if way < 0 and story.basis in {"stated", "month"} else way
+
+
 def _published(doc: Doc) -> dt.date | None:
     meta = doc._.tariffscope_meta or {}
     value = meta.get("published")
@@ -224,7 +233,11 @@ class DateComponent(LexiconComponent):
         told: list[tuple[int, dt.date | None, str | None]] = []
         for (expr, way), role in zip(found, roles, strict=True):
             inferred = anchor is None and story is not None and _written_out(expr)
-            value, precision = resolve(expr, story.day if inferred else anchor, direction=way)
+            if inferred:
+                assert story is not None
+                value, precision = resolve(expr, story.day, direction=_side(way, story))
+            else:
+                value, precision = resolve(expr, anchor, direction=way)
             if value is None and anchor is None and expr.kind == "weekday":
                 value = same_weekday(expr, way, found)
                 precision = None if value is None else "day"
