@@ -453,3 +453,22 @@ def test_a_past_month_after_the_latest_stated_day_keeps_the_stated_year(blank) -
     june = index.records[-1]
     assert (june.text, june.direction) == ("mid-June", -1)
     assert (june.date, june.inferred) == (dt.date(2027, 6, 1), True)
+
+
+def test_the_day_of_saying_dates_only_a_past_event_of_what_was_said(blank: Language) -> None:
+    # "Duties could complicate talks, officials said on Friday": the day of the report
+    rows: list[Row] = [
+        ("Duties", 2, "nsubj", "NOUN", "NNS", "duty"),
+        ("could", 2, "aux", "AUX", "MD", "could"),
+        ("complicate", 6, "ccomp", "VERB", "VB", "complicate"),
+        ("talks", 2, "dobj", "NOUN", "NNS", "talk"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("officials", 6, "nsubj", "NOUN", "NNS", "official"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Friday", 7, "pobj", "PROPN", "NNP", "Friday"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    assert _event_dates(doc, index, [3], {3: 0}) == {}  # not told as past: not the talks' day
+    assert _event_dates(doc, index, [3], {3: -1}) == {3: (FRIDAY, "clause")}  # told as past

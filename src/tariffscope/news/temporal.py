@@ -281,6 +281,19 @@ def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
     return record.date > anchor
 
 
+def _day_of_saying(point: Token | None, tense: int, lex: Lexicon) -> bool:
+    """A date on a verb of saying ("media reported on Monday", "said on Friday") dates the
+    report. It dates an event of the reported clause only when that event is told as past
+    (GUIDELINES: the tense decides): "said on Friday following their meeting" is the
+    meeting's day, "could complicate talks, media reported on Monday" is not the talks'."""
+    return (
+        point is not None
+        and point.pos_ == "VERB"
+        and point.lemma_.lower() in lex.words("time_report_verbs")
+        and tense >= 0
+    )
+
+
 def _owner(
     point: Token | None,
     claims: Mapping[int, frozenset[int]],
@@ -382,6 +395,8 @@ def attach(
                 continue
             if not _agrees(record, tense.get(key, 0), index.anchor):
                 continue
+            if _day_of_saying(point, tense.get(key, 0), lex):
+                continue
             if best is None or path[point.i] < best[0]:
                 best = (path[point.i], record)
         if best is not None:
@@ -404,6 +419,7 @@ def attach(
             if ((point := points[r.start]) is None or point.i not in above)
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
+            and not _day_of_saying(point, tense.get(key, 0), lex)
         ]
         if len(options) == 1:
             out[key] = Attachment(options[0], "sentence")
