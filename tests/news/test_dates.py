@@ -153,3 +153,17 @@ def test_a_year_glued_to_a_caption_credit_still_ends_the_date() -> None:
     assert other.year == 2024
     (longer,) = find_dates("a record of May 3, 20245 units")
     assert longer.year is None  # five digits are no year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers speak by phone tonight.",
+        "Delegates meet this morning in Geneva.",
+        "A vote is due later today.",
+        "The envoy lands this afternoon.",
+    ],
+)
+def test_a_part_of_the_day_is_the_publication_day(sentence: str) -> None:
+    (part,) = find_dates(sentence)
+    assert resolve(part, FRIDAY, direction=1) == (FRIDAY, "day")
