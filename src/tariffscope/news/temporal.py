@@ -38,7 +38,9 @@ Compatibility: an event takes only a day of something (role ``on``), and at the 
 sentence tiers only a date on the side of the publication its tense points to; an effective
 date is day-precise and runs from something (``from``), or is the day of a verb of imposition
 or effect ("take effect on", "rise to 25% on") or follows a word of effect ("retroactive to").
-A deadline or an end date is neither an event's day nor an effective date.
+A deadline or an end date is neither an event's day nor an effective date. A date on a verb of
+saying ("media reported on Monday") dates, at the clause and sentence tiers, only an event
+told as past: otherwise it is the day of the report.
 """
 
 from __future__ import annotations
