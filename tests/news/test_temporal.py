@@ -472,3 +472,12 @@ def test_the_day_of_saying_dates_only_a_past_event_of_what_was_said(blank: Langu
     doc, index = _doc(blank, rows, SATURDAY)
     assert _event_dates(doc, index, [3], {3: 0}) == {}  # not told as past: not the talks' day
     assert _event_dates(doc, index, [3], {3: -1}) == {3: (FRIDAY, "clause")}  # told as past
+
+
+def test_the_default_horizon_is_the_last_day_the_measure_catalog_covers() -> None:
+    from tariffscope.news.dates_component import catalog_horizon
+    from tariffscope.regime.resolve import default_catalog
+
+    horizon = catalog_horizon()
+    assert horizon is not None
+    assert dt.date.fromisoformat(horizon) == default_catalog().coverage_end

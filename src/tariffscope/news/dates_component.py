@@ -30,8 +30,10 @@ patterns of ``data/time_patterns.json`` (which then looks ahead), else by its pr
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from typing import Any
 
+import yaml
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
@@ -72,11 +74,11 @@ __all__ = [
 def catalog_horizon() -> str | None:
     """The last day the measure catalog covers, as ISO text (``{"@misc":
     "tariffscope.catalog_horizon.v1"}``): a month and day no clue gives a year take the latest
-    year that puts them on or before it, as the brief does."""
-    from tariffscope.regime.catalog import coverage_end
-
-    end = coverage_end()
-    return None if end is None else end.isoformat()
+    year that puts them on or before it, as the brief does. Read from ``catalog.yaml`` alone:
+    importing :mod:`tariffscope.regime` would add half a second to loading the reader."""
+    text = resources.files("tariffscope").joinpath("regime/catalog/catalog.yaml").read_text()
+    end = (yaml.safe_load(text).get("coverage") or {}).get("end")
+    return None if end is None else str(end)
 
 
 registry.misc.register("tariffscope.catalog_horizon.v1", func=catalog_horizon)

@@ -49,7 +49,6 @@ __all__ = [
     "GroupInfo",
     "Parameter",
     "catalog_dir",
-    "coverage_end",
     "load_catalog",
     "parse_measure",
 ]
@@ -407,13 +406,6 @@ def _load_rules(path: Path) -> tuple[ExclusionRule, ...]:
             )
         )
     return tuple(rules)
-
-
-def coverage_end(directory: Path | None = None) -> date | None:
-    """The last day the catalog in ``directory`` covers (``catalog.yaml``), read without
-    loading its measures; None when it states no end."""
-    meta = read_yaml((directory or CATALOG_DIR) / "catalog.yaml")
-    return as_date(meta["coverage"]["end"], "catalog.yaml")
 
 
 def load_catalog(directory: Path | None = None, *, children: ChildrenOf | None = None) -> Catalog:
