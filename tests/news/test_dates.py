@@ -143,3 +143,27 @@ def test_spans_point_at_the_text() -> None:
     text = "The deadline is Aug. 1, and talks resume on Monday."
     for expr in find_dates(text):
         assert text[expr.start : expr.end] == expr.text
+
+
+def test_a_year_glued_to_a_caption_credit_still_ends_the_date() -> None:
+    # page text often runs a photo caption into its credit: "... on 3 May 2024AFP file photo"
+    (glued,) = find_dates("Ministers at the signing on 3 May 2024AFP file photo")
+    assert (glued.text, glued.year) == ("3 May 2024", 2024)
+    (other,) = find_dates("Ministers at the signing on May 3, 2024Reuters")
+    assert other.year == 2024
+    (longer,) = find_dates("a record of May 3, 20245 units")
+    assert longer.year is None  # five digits are no year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers speak by phone tonight.",
+        "Delegates meet this morning in Geneva.",
+        "A vote is due later today.",
+        "The envoy lands this afternoon.",
+    ],
+)
+def test_a_part_of_the_day_is_the_publication_day(sentence: str) -> None:
+    (part,) = find_dates(sentence)
+    assert resolve(part, FRIDAY, direction=1) == (FRIDAY, "day")

@@ -230,3 +230,23 @@ def test_a_day_still_beats_a_month() -> None:
     text = "Ministers met on April 8, 2025 after talks in May 2024."
     clue = story_date(past(text), text=text)
     assert clue is not None and (clue.day, clue.basis) == (D(2025, 4, 8), "stated")
+
+
+def test_a_story_that_tells_only_dates_ahead_takes_the_earliest_of_their_years() -> None:
+    text = (
+        "Lawmakers met on Wednesday, May 12 to back the accord. The plenary votes on June 9, 2027, "
+        "and the accord runs until March 2029."
+    )
+    ahead = ("June 9, 2027", "March 2029")
+    assert text_year(past(text, ahead=ahead), text) == 2027
+    clue = story_date(past(text, ahead=ahead), text=text, today=D(2030, 1, 1))
+    assert clue is not None and clue.day == D(2027, 5, 12)
+
+
+def test_a_month_and_day_take_the_year_nearest_the_latest_dated_past() -> None:
+    text = "The framework was agreed in October 2030. Ministers signed the accord on Jan. 12."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and clue.day == D(2031, 1, 12)  # not the January before October
+    text = "The framework was agreed in March 2030. Ministers signed the accord on Jan. 12."
+    clue = story_date(past(text), text=text)
+    assert clue is not None and clue.day == D(2030, 1, 12)  # the January nearest March 2030

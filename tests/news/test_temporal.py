@@ -407,3 +407,77 @@ def test_an_event_dated_after_publication_in_the_present_is_planned(nlp: Languag
     extraction = extract(article_from_text(f"published: 2025-07-18\n\n{text}\n"), nlp)
     (election,) = [e for e in extraction.events if e.kind == "election"]
     assert (election.date, election.status) == (dt.date(2025, 7, 20), "planned")
+
+
+# -- a story without a publication date -----------------------------------------------------------
+def test_an_undated_story_gives_its_yearless_dates_the_year_of_its_own_day(blank) -> None:
+    doc = blank.make_doc(
+        "Negotiators met on March 3, 2027 in Lima. They meet again on May 20 and on Friday."
+    )
+    doc._.tariffscope_meta = {"published": None, "url": None, "title": None}
+    doc = blank.get_pipe("tariffscope_dates")(doc)
+    by_text = {d["text"]: (d["date"], d["inferred"]) for d in doc._.tariffscope_dates}
+    assert by_text["March 3, 2027"] == ("2027-03-03", False)
+    assert by_text["May 20"] == ("2027-05-20", True)  # the year of the story's day
+    assert by_text["Friday"] == (None, False)  # a weekday is not counted from an inferred day
+    index = time_index(doc, LEX)
+    assert [r.inferred for r in index.records] == [False, True, False]
+
+
+def test_a_published_story_infers_nothing(blank) -> None:
+    doc = blank.make_doc("They meet again on May 20.")
+    doc._.tariffscope_meta = {"published": "2027-04-01"}
+    doc = blank.get_pipe("tariffscope_dates")(doc)
+    assert [(d["date"], d["inferred"]) for d in doc._.tariffscope_dates] == [("2027-05-20", False)]
+
+
+def test_a_past_month_after_the_latest_stated_day_keeps_the_stated_year(blank) -> None:
+    # "Talks began on 3 April 2027. They agreed in mid-June." with no publication date: the
+    # latest stated day is the earliest the story can have been written, so "agreed in
+    # mid-June" (told as past) is the June after it, not the June before
+    rows: list[Row] = [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("began", 1, "ROOT", "VERB", "VBD", "begin"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("3", 4, "nummod", "NUM", "CD", "3"),
+        ("April", 2, "pobj", "PROPN", "NNP", "April"),
+        ("2027", 4, "nummod", "NUM", "CD", "2027"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("They", 8, "nsubj", "PRON", "PRP", "they"),
+        ("agreed", 8, "ROOT", "VERB", "VBD", "agree"),
+        ("in", 8, "prep", "ADP", "IN", "in"),
+        ("mid-June", 9, "pobj", "PROPN", "NNP", "mid-June"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    _, index = _doc(blank, rows, None)
+    june = index.records[-1]
+    assert (june.text, june.direction) == ("mid-June", -1)
+    assert (june.date, june.inferred) == (dt.date(2027, 6, 1), True)
+
+
+def test_the_day_of_saying_dates_only_a_past_event_of_what_was_said(blank: Language) -> None:
+    # "Duties could complicate talks, officials said on Friday": the day of the report
+    rows: list[Row] = [
+        ("Duties", 2, "nsubj", "NOUN", "NNS", "duty"),
+        ("could", 2, "aux", "AUX", "MD", "could"),
+        ("complicate", 6, "ccomp", "VERB", "VB", "complicate"),
+        ("talks", 2, "dobj", "NOUN", "NNS", "talk"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("officials", 6, "nsubj", "NOUN", "NNS", "official"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Friday", 7, "pobj", "PROPN", "NNP", "Friday"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    assert _event_dates(doc, index, [3], {3: 0}) == {}  # not told as past: not the talks' day
+    assert _event_dates(doc, index, [3], {3: -1}) == {3: (FRIDAY, "clause")}  # told as past
+
+
+def test_the_default_horizon_is_the_last_day_the_measure_catalog_covers() -> None:
+    from tariffscope.news.dates_component import catalog_horizon
+    from tariffscope.regime.resolve import default_catalog
+
+    horizon = catalog_horizon()
+    assert horizon is not None
+    assert dt.date.fromisoformat(horizon) == default_catalog().coverage_end

@@ -95,8 +95,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _WD = r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _ABSOLUTE = [
-    re.compile(rf"\b{_M}[ \t]+(?P<d>\d{{1,2}}){_ORD}\b(?:,?[ \t]+{_Y}\b)?"),
-    re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_M}(?:,?[ \t]+{_Y}\b)?"),
+    re.compile(rf"\b{_M}[ \t]+(?P<d>\d{{1,2}}){_ORD}\b(?:,?[ \t]+{_Y}(?!\d))?"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_M}(?:,?[ \t]+{_Y}(?!\d))?"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_M},?[ \t]+{_Y}\b")

@@ -8,12 +8,16 @@ from the grammar and resolves each against the publication date in ``doc._.tarif
 - otherwise the tense of the governing verb (:func:`tariffscope.news._syntax.direction`):
   "met ... on Friday" looks back, "will attend ... on Saturday" looks forward.
 
-Without a publication date, month-and-day dates and months take the year of the latest full
-date in the text or the URL, and those that look ahead fall on or after the latest full date
-the text tells as past (:func:`tariffscope.news.dates.publication_floor`); a weekday told as
-past is the latest past full date of the text that falls on it ("Trump on Thursday ended the
-talks ... wrote on October 23, 2025", a Thursday), if any
-(:func:`tariffscope.news.dates.same_weekday`).
+Without a publication date, the story is read as of the day its own clues give, by the
+same function that dates it for the brief (:func:`tariffscope.news.dates_story.story_date`:
+a date in its URL, the latest date it tells as past, its title's year, and, where no clue
+gives a year, the latest year that puts a day on or before the last day the measure catalog
+covers, the component's ``horizon``). That day gives a year to the dates whose day or month
+is written out ("Feb. 5", "in March"), each marked ``inferred``; weekdays and relative words
+("on Tuesday", "next week") are not counted from it, since the story may be days older or
+newer than its clues. A weekday told as past is the latest past full date of the text that
+falls on it ("Trump on Thursday ended the talks ... wrote on October 23, 2025", a Thursday),
+if any (:func:`tariffscope.news.dates.same_weekday`).
 
 A day counted from another ("the previous day", "one day earlier") counts from the last
 day-precise day of something told before it (not a deadline, a start or an end, nor another
@@ -26,11 +30,14 @@ patterns of ``data/time_patterns.json`` (which then looks ahead), else by its pr
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from typing import Any
 
+import yaml
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import dateline_ranges
@@ -39,11 +46,10 @@ from tariffscope.news.dates import (
     DateExpr,
     counted_day,
     find_dates,
-    publication_floor,
-    reference_year,
     resolve,
     same_weekday,
 )
+from tariffscope.news.dates_story import DateClue, story_date
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.time_rules import (
     Role,
@@ -55,7 +61,27 @@ from tariffscope.news.time_rules import (
     time_patterns,
 )
 
-__all__ = ["DateComponent", "date_direction", "make_date_component", "stated_date"]
+__all__ = [
+    "DateComponent",
+    "catalog_horizon",
+    "date_direction",
+    "make_date_component",
+    "stated_date",
+    "story_reference",
+]
+
+
+def catalog_horizon() -> str | None:
+    """The last day the measure catalog covers, as ISO text (``{"@misc":
+    "tariffscope.catalog_horizon.v1"}``): a month and day no clue gives a year take the latest
+    year that puts them on or before it, as the brief does. Read from ``catalog.yaml`` alone:
+    importing :mod:`tariffscope.regime` would add half a second to loading the reader."""
+    text = resources.files("tariffscope").joinpath("regime/catalog/catalog.yaml").read_text()
+    end = (yaml.safe_load(text).get("coverage") or {}).get("end")
+    return None if end is None else str(end)
+
+
+registry.misc.register("tariffscope.catalog_horizon.v1", func=catalog_horizon)
 
 
 def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
@@ -122,6 +148,37 @@ def stated_date(doc: Doc) -> dt.date | None:
     return max(days) if days else None
 
 
+def story_reference(
+    doc: Doc, found: list[tuple[DateExpr, int]], horizon: dt.date | None, lex: Lexicon
+) -> DateClue | None:
+    """The day a story without a publication date is read as of, from its clues (the dates
+    ``found`` with their directions, its URL and title): the brief's own dating."""
+    meta = doc._.tariffscope_meta or {}
+    return story_date(
+        found,
+        text=doc.text,
+        url=meta.get("url"),
+        title=meta.get("title"),
+        ahead=lex.words("time_ahead_prepositions"),
+        horizon=horizon,
+    )
+
+
+def _written_out(expr: DateExpr) -> bool:
+    """A day or month named without its year ("Feb. 5", "in March"): the story's day gives
+    the year."""
+    return expr.year is None and expr.kind in {"absolute", "month"}
+
+
+def _side(way: int, story: DateClue) -> int:
+    """The direction a yearless date is resolved in from the story's inferred day. A day read
+    from the dates a story tells as past (``stated``, ``month``) is the earliest the story can
+    have been written, not its day: a date told as past may still fall after it, so it takes
+    the nearest year ("in mid-June" in a story whose latest stated day is 2 April: that June,
+    not the one before)."""
+    return 0 if way < 0 and story.basis in {"stated", "month"} else way
+
+
 def _published(doc: Doc) -> dt.date | None:
     meta = doc._.tariffscope_meta or {}
     value = meta.get("published")
@@ -129,7 +186,17 @@ def _published(doc: Doc) -> dt.date | None:
 
 
 class DateComponent(LexiconComponent):
-    """Resolve the article's date expressions (writes ``doc._.tariffscope_dates``)."""
+    """Resolve the article's date expressions (writes ``doc._.tariffscope_dates``).
+
+    ``horizon`` (ISO date or None): the latest day a story's yearless date can fall on when
+    no clue of the story gives a year (see the module docstring).
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, lexicon: Lexicon, horizon: str | None = None
+    ) -> None:
+        super().__init__(nlp, name, lexicon)
+        self.horizon = None if horizon is None else dt.date.fromisoformat(horizon)
 
     def _rules(self) -> tuple[tuple[TimePattern, ...], DependencyMatcher]:
         """The named time patterns and their matcher, built once per lexicon."""
@@ -145,8 +212,6 @@ class DateComponent(LexiconComponent):
         """Find, orient, resolve and give a role to every date expression."""
         lex = self.lexicon
         anchor = _published(doc)
-        meta = doc._.tariffscope_meta or {}
-        ref_year = None if anchor else reference_year(doc.text, meta.get("url"))
         patterns, matcher = self._rules()
         deadline_nouns = lex.words("time_deadline_nouns")
         matched = (
@@ -165,13 +230,16 @@ class DateComponent(LexiconComponent):
             way = 1 if role == "deadline" else date_direction(expr, span, lex)
             found.append((expr, way))
             roles.append(role)
-        floor = None if anchor else publication_floor(found, meta.get("url"))
+        story = None if anchor else story_reference(doc, found, self.horizon, lex)
         out: list[dict[str, Any]] = []
         told: list[tuple[int, dt.date | None, str | None]] = []
         for (expr, way), role in zip(found, roles, strict=True):
-            value, precision = resolve(
-                expr, anchor, ref_year=ref_year, ref_date=floor, direction=way
-            )
+            inferred = anchor is None and story is not None and _written_out(expr)
+            if inferred:
+                assert story is not None
+                value, precision = resolve(expr, story.day, direction=_side(way, story))
+            else:
+                value, precision = resolve(expr, anchor, direction=way)
             if value is None and anchor is None and expr.kind == "weekday":
                 value = same_weekday(expr, way, found)
                 precision = None if value is None else "day"
@@ -193,6 +261,7 @@ class DateComponent(LexiconComponent):
                     "preposition": expr.preposition,
                     "modifier": expr.modifier,
                     "has_year": expr.has_year,
+                    "inferred": inferred,
                 }
             )
         doc._.tariffscope_dates = out
@@ -202,8 +271,13 @@ class DateComponent(LexiconComponent):
     "tariffscope_dates",
     assigns=["doc._.tariffscope_dates"],
     requires=["token.dep", "token.tag"],
-    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+    default_config={
+        "lexicon": {"@misc": "tariffscope.lexicon.v1"},
+        "horizon": {"@misc": "tariffscope.catalog_horizon.v1"},
+    },
 )
-def make_date_component(nlp: Language, name: str, lexicon: Lexicon) -> DateComponent:
+def make_date_component(
+    nlp: Language, name: str, lexicon: Lexicon, horizon: str | None
+) -> DateComponent:
     """Factory of ``tariffscope_dates`` (see :class:`DateComponent`)."""
-    return DateComponent(nlp, name, lexicon)
+    return DateComponent(nlp, name, lexicon, horizon)

@@ -160,11 +160,15 @@ def _stated_years(text: str) -> list[int]:
 
 def text_year(exprs: Sequence[tuple[DateExpr, int]], text: str) -> int | None:
     """The year a text dates itself by: the latest year of its dates told as past or without
-    a direction, else of any of its dates, else the latest year it states on its own."""
-    for wanted in (lambda way: way <= 0, lambda way: True):
-        years = [e.year for e, way in exprs if e.year is not None and wanted(way)]
-        if years:
-            return max(years)
+    a direction, else the earliest year of the dates it tells as ahead (a story is written
+    before what it looks ahead to: "a vote on March 3, 2026", "valid until March 2028"), else
+    the latest year it states on its own."""
+    years = [e.year for e, way in exprs if e.year is not None and way <= 0]
+    if years:
+        return max(years)
+    years = [e.year for e, way in exprs if e.year is not None]
+    if years:
+        return min(years)
     years = _stated_years(text)
     return max(years) if years else None
 
@@ -263,6 +267,16 @@ def _past_days(
             if horizon is not None:
                 out += _horizon_day(expr, said, horizon)
             continue
+        floor = _dated_floor(exprs) if year[1] == "its text" else None
+        if floor is not None:  # the year of the dated past nearest to it
+            options = [
+                dt.date(y, expr.month, expr.day)
+                for y in (floor.year - 1, floor.year, floor.year + 1)
+                if _valid(y, expr.month, expr.day)
+            ]
+            day = min(options, key=lambda d: abs((d - floor).days))
+            out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
+            continue
         for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
             if _valid(candidate, expr.month, expr.day):
                 day = dt.date(candidate, expr.month, expr.day)
@@ -270,6 +284,24 @@ def _past_days(
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
     return out
+
+
+def _dated_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
+    """The latest day or month written with its year that the text tells as past or without
+    a direction (a month as its first day): the story is no older. A month and day without a
+    year then takes the year that puts it nearest that floor, before or after it ("in November
+    2025 ... signed on Feb. 5": the February after, not the one nine months before)."""
+    days = [
+        dt.date(e.year, e.month, e.day or 1)
+        for e, way, where in exprs
+        if where == "its text"
+        and way <= 0
+        and e.year is not None
+        and e.month
+        and e.kind in {"absolute", "month"}
+        and _valid(e.year, e.month, e.day or 1)
+    ]
+    return max(days) if days else None
 
 
 def _horizon_day(expr: DateExpr, said: str, horizon: dt.date) -> list[tuple[dt.date, str]]:

@@ -38,7 +38,9 @@ Compatibility: an event takes only a day of something (role ``on``), and at the 
 sentence tiers only a date on the side of the publication its tense points to; an effective
 date is day-precise and runs from something (``from``), or is the day of a verb of imposition
 or effect ("take effect on", "rise to 25% on") or follows a word of effect ("retroactive to").
-A deadline or an end date is neither an event's day nor an effective date.
+A deadline or an end date is neither an event's day nor an effective date. A date on a verb of
+saying ("media reported on Monday") dates, at the clause and sentence tiers, only an event
+told as past: otherwise it is the day of the report.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ class TimeRecord:
     """One time expression of a story, resolved, with the role it plays.
 
     ``root`` is the token index of the expression's syntactic head (-1 when the expression does
-    not align with tokens); ``first``/``last`` bound its tokens.
+    not align with tokens); ``first``/``last`` bound its tokens. ``inferred``: the year is not
+    written but taken from the day the story's clues give (a story without a publication date).
     """
 
     start: int
@@ -93,6 +96,7 @@ class TimeRecord:
     root: int = -1
     first: int = -1
     last: int = -1
+    inferred: bool = False
 
     @property
     def iso(self) -> str | None:
@@ -148,6 +152,7 @@ def time_index(doc: Doc, lex: Lexicon) -> TimeIndex:
                 -1 if span is None else span.root.i,
                 -1 if span is None else span.start,
                 -1 if span is None else span.end - 1,
+                bool(item.get("inferred", False)),
             )
         )
     anchor = dt.date.fromisoformat(published) if published else None
@@ -278,6 +283,19 @@ def _agrees(record: TimeRecord, tense: int, anchor: dt.date | None) -> bool:
     return record.date > anchor
 
 
+def _day_of_saying(point: Token | None, tense: int, lex: Lexicon) -> bool:
+    """A date on a verb of saying ("media reported on Monday", "said on Friday") dates the
+    report. It dates an event of the reported clause only when that event is told as past
+    (GUIDELINES: the tense decides): "said on Friday following their meeting" is the
+    meeting's day, "could complicate talks, media reported on Monday" is not the talks'."""
+    return (
+        point is not None
+        and point.pos_ == "VERB"
+        and point.lemma_.lower() in lex.words("time_report_verbs")
+        and tense >= 0
+    )
+
+
 def _owner(
     point: Token | None,
     claims: Mapping[int, frozenset[int]],
@@ -379,6 +397,8 @@ def attach(
                 continue
             if not _agrees(record, tense.get(key, 0), index.anchor):
                 continue
+            if _day_of_saying(point, tense.get(key, 0), lex):
+                continue
             if best is None or path[point.i] < best[0]:
                 best = (path[point.i], record)
         if best is not None:
@@ -401,6 +421,7 @@ def attach(
             if ((point := points[r.start]) is None or point.i not in above)
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
+            and not _day_of_saying(point, tense.get(key, 0), lex)
         ]
         if len(options) == 1:
             out[key] = Attachment(options[0], "sentence")
