@@ -140,3 +140,15 @@ def test_ge_none_turns_it_off(shared: Path) -> None:
     brief, _ = brief_from_sources([str(SEED)], draws=0, ge_model=None)
     assert brief.deal_space.note == "not computed: economy-wide models are off (--ge none)"
     assert brief.as_of == date(2025, 7, 18)
+
+
+@pytest.mark.parametrize(("partner", "said"), [("LKA", "LKA is not among the 81"), ("EUN", "bloc")])
+def test_a_partner_the_icio_file_lacks_is_named_with_the_file(
+    shared: Path, partner: str, said: str
+) -> None:
+    from tariffscope.errors import NotCoveredError
+    from tariffscope.report.deal_space import _pair_data
+
+    with pytest.raises(NotCoveredError, match=said) as caught:
+        _pair_data(partner)
+    assert "icio2022_81x81x28_trade_tariff.csv.gz" in caught.value.one_line()

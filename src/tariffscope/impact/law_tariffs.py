@@ -309,10 +309,12 @@ def tariffs_from_law(
     from tariffscope.impact.applied import AppliedLaw
 
     lines = _lines_for(concordance)
-    if not (lines.codes is law.table.codes or np.array_equal(lines.codes, law.table.codes)):
-        raise InputError("the law was not resolved on the schedule's lines of the 2024 trade")
-    if law.values is not lines.values and law.rates.shape != lines.values.shape:
-        raise InputError("the law was not resolved for every origin of the 2024 trade")
+    same_lines = lines.codes is law.table.codes or np.array_equal(lines.codes, law.table.codes)
+    if not same_lines or law.rates.shape != lines.values.shape:
+        raise InputError(
+            "the law was not resolved on the 2024 line trade (the schedule's lines and every "
+            "origin with imports)"
+        )
     groups = dict(members or {})
     each = [tuple(groups.get(code, (code,))) for code in exporters]
     missing = [o for group in each for o in group if o not in set(lines.origins)]
