@@ -18,6 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tariffscope.domain.news import MeasureMention
 from tariffscope.regime import default_catalog
 from tariffscope.report.brief import Brief, build_brief
 from tariffscope.report.build import brief_from_sources, read_sources
@@ -25,6 +26,7 @@ from tariffscope.report.deal_space import deal_space_section
 from tariffscope.report.json_out import brief_to_dict
 from tariffscope.report.terminal import render_terminal
 from tariffscope.strict_json import to_json
+from tariffscope.tracker.linking import MeasureLink
 
 pytestmark = [pytest.mark.issue(12), pytest.mark.shared, pytest.mark.slow]
 
@@ -152,3 +154,40 @@ def test_a_partner_the_icio_file_lacks_is_named_with_the_file(
     with pytest.raises(NotCoveredError, match=said) as caught:
         _pair_data(partner)
     assert "icio2022_81x81x28_trade_tariff.csv.gz" in caught.value.one_line()
+
+
+def _agreed(measure_id: str, products: str) -> MeasureLink:
+    mention = MeasureMention(
+        imposer="USA",
+        target="JPN",
+        products=products,
+        from_rate_pct=None,
+        to_rate_pct=15.0,
+        effective_date=None,
+        status="agreed",
+        start=0,
+        end=0,
+    )
+    return MeasureLink(mention, measure_id, 1.0, "test", status="agreed")
+
+
+def test_a_reported_deal_gets_its_distance_on_each_lever_it_maps_to(seed_brief: Brief) -> None:
+    """15% on all goods maps to the general lever, 15% on autos to the car lever (both are
+    rates inclusive of MFN in the catalog, so they are compared as they are)."""
+    links = (
+        *seed_brief.links,
+        _agreed("JPN-RECIP-INCL15", "all goods"),
+        _agreed("JPN-232AUTO-INCL15", "autos and parts"),
+    )
+    section = deal_space_section(seed_brief.pair, seed_brief.scenarios, links, default_catalog())
+    nash = section.point("Nash bargaining w=0.5")
+    assert nash is not None
+    sector, described = section.levers[1]
+    assert "C29" in described  # the agreed car rate names the sector lever now
+    story = {(d.deal, d.lever): d for d in section.distances if d.source == "story"}
+    general = story[("all goods at 15% (agreed)", "general")]
+    cars = story[("autos and parts at 15% (agreed)", sector)]
+    assert set(story) == {(general.deal, "general"), (cars.deal, sector)}
+    assert general.deal_pct == cars.deal_pct == 15.0
+    assert general.points == pytest.approx(15.0 - nash.x_pct)
+    assert cars.points == pytest.approx(15.0 - nash.y_pct)

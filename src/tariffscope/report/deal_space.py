@@ -188,11 +188,13 @@ def deal_space_section(
     if partner == WLD:
         return not_computed("the brief is of all partners (WLD); a deal space needs one partner")
     status_quo = _spec(priced, "law")
-    threat = _spec(priced, "threat:", "law:")
-    if status_quo is None or threat is None:
+    threats = [
+        p for p in priced if p.spec.key.startswith("threat:") or p.spec.key.startswith("law:")
+    ]
+    if status_quo is None or not threats:
         return not_computed(f"the stories report no US threat against {partner} that was priced")
     try:
-        return _compute(partner, status_quo, threat, _spec(priced, "deal"), links, catalog)
+        return _compute(partner, status_quo, threats, _spec(priced, "deal"), links, catalog)
     except TariffscopeError as error:
         return not_computed(error.one_line())
     except Exception as error:  # the deal space must not lose the brief
@@ -233,6 +235,18 @@ def _point(kind: str, scenario: PricedScenario, partner: str, sectors: tuple[str
     return law_point(kind, scenario.spec.label, law, partner, sectors)
 
 
+def _largest_threat(data: TradeWarData, partner: str, points: Sequence[LawPoint]) -> LawPoint:
+    """The threat that raises the US duties on the partner's goods most (weighted by its
+    exports to the US in the ICIO baseline): the one whose carrying out is at stake."""
+    weights = data.trade[data.index(partner), data.index(US)]
+
+    def mean(point: LawPoint) -> float:
+        known = np.isfinite(point.rates)
+        return float((weights[known] * point.rates[known]).sum() / weights[known].sum())
+
+    return max(points, key=mean)
+
+
 def _scope_mask(link: MeasureLink, catalog: Catalog) -> tuple[bool, np.ndarray | None, str]:
     """Whether ``link``'s measure covers all goods, the mask of the schedule's lines it covers
     otherwise (None: unknown), and its rule."""
@@ -247,13 +261,13 @@ def _scope_mask(link: MeasureLink, catalog: Catalog) -> tuple[bool, np.ndarray |
     candidate = link.candidate
     if candidate is None:
         return False, None, ""
-    products, rule = candidate.get("products", {}), str(candidate.get("rule", ""))
-    if products.get("all"):
-        return True, None, rule
-    include = tuple(str(p).replace(".", "") for p in products.get("include", ()))
-    if not include:
-        return False, None, rule
-    return False, np.char.startswith(codes.astype(str)[:, None], include).any(axis=1), rule
+    from tariffscope.regime.scenario import scenario_from_mapping
+
+    # the candidate as the law engine reads it: its product lists resolved like the catalog's
+    built = scenario_from_mapping({"name": "reported", "add": [dict(candidate)]}).add[0]
+    if built.scope.all_products:
+        return True, None, built.rule
+    return False, np.asarray(built.scope.mask(codes), dtype=bool), built.rule
 
 
 def _sector_lever(
@@ -281,7 +295,7 @@ def _sector_lever(
 def _compute(
     partner: str,
     status_quo: PricedScenario,
-    threat: PricedScenario,
+    threats: Sequence[PricedScenario],
     deal: PricedScenario | None,
     links: Sequence[MeasureLink],
     catalog: Catalog,
@@ -292,7 +306,9 @@ def _compute(
     data = _pair_data(partner)
     sectors = data.sectors
     sq = _point("status-quo", status_quo, partner, sectors)
-    carried = _point("threat", threat, partner, sectors)
+    carried = _largest_threat(
+        data, partner, [_point("threat", t, partner, sectors) for t in threats]
+    )
     later = _point("deal", deal, partner, sectors) if deal is not None else None
     lever = _sector_lever(links, catalog, partner, sectors)
     inside = lever[1] if lever else ()

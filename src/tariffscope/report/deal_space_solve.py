@@ -3,7 +3,7 @@ solutions, the law's points on the levers and the distances to the deals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -79,13 +79,11 @@ def solve_section(
     kept: tuple[str, ...],
     agreed: Sequence[MeasureLink],
     catalog: Catalog,
-    deal_rate: Callable[..., float | None] | None = None,
 ) -> DealSpaceSection:
     """The deal space against the threat carried out, with the status quo held in the sectors
     no lever sets (``kept`` among them)."""
     from tariffscope.report.deal_space import lever_deal_rate
 
-    rate_of = deal_rate or lever_deal_rate
     pair = (US, partner)
     y_name = sector_lever[0] if sector_lever else "partner"
     axes = axes_for(
@@ -102,8 +100,13 @@ def solve_section(
     dis, _ = bg.disagreement_settings("threat", sq_settings, law_settings(data, pair, threat.rates))
     space = DealSpace(data, pair, x, y, tuple(dis), tuple(sq_settings), 0.0)
     at_sq, at_threat = apply_levers(data, sq_settings), apply_levers(data, dis)
-    sq_xy = (100 * lever_mean_rate(data, x, at_sq), 100 * lever_mean_rate(data, y, at_sq))
-    th_xy = (100 * lever_mean_rate(data, x, at_threat), 100 * lever_mean_rate(data, y, at_threat))
+    # an ``additional`` lever's coordinate is the change on the baseline, as on the grid
+    y_zero = 100 * lever_mean_rate(data, y, data.tariffs) if y.mode == "additional" else 0.0
+    sq_xy = (100 * lever_mean_rate(data, x, at_sq), 100 * lever_mean_rate(data, y, at_sq) - y_zero)
+    th_xy = (
+        100 * lever_mean_rate(data, x, at_threat),
+        100 * lever_mean_rate(data, y, at_threat) - y_zero,
+    )
     x_top = _top(sq_xy[0], th_xy[0])
     y_low, y_top = (0.0, _top(sq_xy[1], th_xy[1])) if sector_lever else PARTNER_RANGE_PCT
     xs = np.linspace(0.0, x_top, GRID_POINTS[0])
@@ -122,6 +125,8 @@ def solve_section(
         else ActualDeal(deal.label, settings=tuple(law_settings(data, pair, deal.rates))),
         unilateral=False,
     )
+    off_grid = ~table["on_grid_axes"].astype(bool)
+    table.loc[off_grid, "y_pct"] -= y_zero
     rows = {str(r["solution"]): r for _, r in table.iterrows()}
     points = [_row_point(rows["disagreement point"], "threat carried out", pair, dis_label)]
     sq_rec = Evaluator(space).record_settings(sq_settings, transfer=False)
@@ -148,7 +153,9 @@ def solve_section(
     if predicted is not None:
         for link in agreed:
             for lever, at in ((x, predicted.x_pct), (y, predicted.y_pct)):
-                reported = rate_of(link, catalog, lever, data.sectors, _mean_base(data, lever))
+                reported = lever_deal_rate(
+                    link, catalog, lever, data.sectors, _mean_base(data, lever)
+                )
                 if reported is not None:
                     distances.append(
                         DealDistance(
@@ -161,21 +168,14 @@ def solve_section(
                     )
         hindsight = next((p for p in points if p.name == "catalog deal (hindsight)"), None)
         if hindsight is not None:
+            # the catalog holds US law only: it says nothing of the partner's tariffs
             distances += [
-                DealDistance(
-                    hindsight.detail,
-                    "catalog (hindsight)",
-                    x.name,
-                    hindsight.x_pct,
-                    predicted.x_pct,
-                ),
-                DealDistance(
-                    hindsight.detail,
-                    "catalog (hindsight)",
-                    y.name,
-                    hindsight.y_pct,
-                    predicted.y_pct,
-                ),
+                DealDistance(hindsight.detail, "catalog (hindsight)", lever.name, at_deal, at)
+                for lever, at_deal, at in (
+                    (x, hindsight.x_pct, predicted.x_pct),
+                    (y, hindsight.y_pct, predicted.y_pct),
+                )
+                if lever.importer == US
             ]
     y_text = (
         f"US rate on {sector_lever[2]} from {partner} (ICIO {'+'.join(sector_lever[1])}), "
@@ -232,8 +232,14 @@ def summary(section: DealSpaceSection) -> str:
     nash = section.point(NASH)
     if nash is None:
         return head
+    (x_low, x_high, _), (y_low, y_high, _) = section.grid_pct
+    edge = (
+        min(abs(nash.x_pct - x_low), abs(nash.x_pct - x_high)) < 1e-3
+        or min(abs(nash.y_pct - y_low), abs(nash.y_pct - y_high)) < 1e-3
+    )
     return (
         f"{head}; Nash bargaining at equal weights: {x_name} {nash.x_pct:.1f}%, {y_name} "
         f"{nash.y_pct:.1f}% ({pair[0]} {nash.payoff_usd_bn[0]:+.2f} bn, {pair[1]} "
         f"{nash.payoff_usd_bn[1]:+.2f} bn a year against the threat)"
+        + ("; on the grid's edge, so the bargaining deal may lie beyond it" if edge else "")
     )
