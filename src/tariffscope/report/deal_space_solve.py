@@ -124,6 +124,7 @@ def solve_section(
         if deal is None
         else ActualDeal(deal.label, settings=tuple(law_settings(data, pair, deal.rates))),
         unilateral=False,
+        refine="numpy",
     )
     off_grid = ~table["on_grid_axes"].astype(bool)
     table.loc[off_grid, "y_pct"] -= y_zero
@@ -140,7 +141,7 @@ def solve_section(
     )
     for name in (NASH, KS):
         if name in rows:
-            detail = "refined off the grid" + (
+            detail = "refined off the grid (Nelder-Mead)" + (
                 f", weight {WEIGHT:g} on USA" if name == NASH else ""
             )
             points.append(_row_point(rows[name], name, pair, detail))
