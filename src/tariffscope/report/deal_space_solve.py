@@ -111,7 +111,7 @@ def solve_section(
     y_low, y_top = (0.0, _top(sq_xy[1], th_xy[1])) if sector_lever else PARTNER_RANGE_PCT
     xs = np.linspace(0.0, x_top, GRID_POINTS[0])
     ys = np.linspace(y_low, y_top, GRID_POINTS[1])
-    grid = grid_of(space, xs / 100.0, ys / 100.0)
+    grid = grid_of(space, [float(v) / 100.0 for v in xs], [float(v) / 100.0 for v in ys])
     dis_label = f"{threat.label}, on top of the {sq.label[:1].lower()}{sq.label[1:]}"
     table = solutions(
         space,
