@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -99,7 +99,6 @@ class DealSpaceSection:
     points: tuple[DealPoint, ...] = ()
     distances: tuple[DealDistance, ...] = ()
     sources: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def acceptable_share(self) -> float | None:

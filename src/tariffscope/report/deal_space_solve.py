@@ -4,6 +4,7 @@ solutions, the law's points on the levers and the distances to the deals."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -213,7 +214,7 @@ def solve_section(
             "security or currency effects (docs/models.md, Deal space)",
         ),
     )
-    return DealSpaceSection(**{**section.__dict__, "note": summary(section)})
+    return replace(section, note=summary(section))
 
 
 def summary(section: DealSpaceSection) -> str:
