@@ -2,7 +2,8 @@
 
 Compared in the same run with a floor no brief can beat: a new process that only imports spaCy
 and loads the same English model. Each is run REPEATS times; medians are reported, with the
-brief's stages timed in-process once (extraction, linking and law, pricing, rendering).
+brief's stages timed in-process once (extraction, linking and law, pricing, the deal space,
+rendering). The CLI's brief includes the gravity GE section and the deal space (issue 12).
 
 Run: ``python bench/bench_brief.py [REPEATS]`` from the checkout (the venv's python).
 Caches (validated catalog, Vega bundle) are warm, as on any run after the first.
@@ -41,6 +42,12 @@ def _stages() -> dict[str, float]:
 
     brief = build_brief(extractions, draws=500)
     times["law, linking, pricing (500 draws)"] = time.perf_counter() - t1
+    t3 = time.perf_counter()
+    from tariffscope.regime import default_catalog
+    from tariffscope.report.deal_space import deal_space_section
+
+    section = deal_space_section(brief.pair, brief.scenarios, brief.links, default_catalog())
+    times[f"deal space ({section.deals} deals, Nash and KS refined)"] = time.perf_counter() - t3
     t2 = time.perf_counter()
     from tariffscope.report.terminal import render_terminal
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -37,16 +38,21 @@ import pandas as pd
 
 from tariffscope.errors import InputError
 from tariffscope.impact.pe.tariffs import (
+    LineTotals,
     aggregate_line_tariffs,
     group_lines,
     line_weights,
     sum_by_group,
 )
 
+if TYPE_CHECKING:
+    from tariffscope.impact.pe.law import LawOnLines
+
 __all__ = [
     "ModelTariffs",
     "SectorConcordance",
     "model_tariffs",
+    "tariffs_from_law",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -212,7 +218,7 @@ def model_tariffs(
         exporter named twice (directly or as a member of two regions); the law engine's
         errors for dates, origins and scenarios.
     """
-    from tariffscope.impact.pe.law import LawOnLines, align_rows, law_on_lines
+    from tariffscope.impact.pe.law import align_rows, law_on_lines
     from tariffscope.regime import Scenario, resolve_lines
 
     if importer != "USA":
@@ -241,26 +247,114 @@ def model_tariffs(
             line_base = np.where(
                 (base_rows >= 0)[:, None], line_base[np.maximum(base_rows, 0)], np.nan
             )
-    table, traded = law.table, law.rates
-    origins = list(lines.origins)
+    traded = law.rates
     values = lines.values
-    totals = law.totals if max(map(len, each)) > len(origins) // 2 else None
+    origins = list(lines.origins)
     known = set(origins)
     extra = [origin for origin in flat if origin not in known]
-    if extra:  # exporters with no 2024 US imports: their own duties, no weight of their own
-        more = resolve_lines(
-            extra, entry_date, scenario=scenario, as_known=as_known, claims=tuple(claims)
+    if not extra:
+        return _aggregate(
+            concordance,
+            lines,
+            law.table,
+            traded,
+            line_base,
+            values,
+            exporters,
+            each,
+            _totals(law, each),
         )
-        rows = align_rows(lines.codes, more.codes)
-        added = more.total[np.maximum(rows, 0)]
-        added[rows < 0] = np.nan
-        added_base = more.base[np.maximum(rows, 0)]
-        added_base[rows < 0] = np.nan
-        traded = np.concatenate([traded, added], axis=1)
-        line_base = np.concatenate([line_base, added_base], axis=1)
-        values = np.concatenate([values, np.zeros((len(lines.codes), len(extra)))], axis=1)
-        origins += list(more.origins)
-        totals = None
+    # exporters with no 2024 US imports: their own duties, no weight of their own
+    more = resolve_lines(
+        extra, entry_date, scenario=scenario, as_known=as_known, claims=tuple(claims)
+    )
+    rows = align_rows(lines.codes, more.codes)
+    added = more.total[np.maximum(rows, 0)]
+    added[rows < 0] = np.nan
+    added_base = more.base[np.maximum(rows, 0)]
+    added_base[rows < 0] = np.nan
+    return _aggregate(
+        concordance,
+        lines,
+        law.table,
+        np.concatenate([traded, added], axis=1),
+        np.concatenate([line_base, added_base], axis=1),
+        np.concatenate([values, np.zeros((len(lines.codes), len(extra)))], axis=1),
+        exporters,
+        each,
+        None,
+        origins=(*origins, *more.origins),
+    )
+
+
+def tariffs_from_law(
+    concordance: SectorConcordance,
+    law: LawOnLines,
+    exporters: Sequence[str],
+    *,
+    members: Mapping[str, Sequence[str]] | None = None,
+) -> ModelTariffs:
+    """:func:`model_tariffs` from a law already resolved on the 2024 line trade (a pure
+    function of its inputs): ``law`` is the answer of
+    :func:`tariffscope.impact.applied.applied_line_rates` (applied rates) or of
+    :func:`tariffscope.impact.pe.law.law_on_lines` (statutory) on the schedule's lines and
+    every origin with 2024 US imports, e.g. the one a brief priced an outcome with.
+
+    Raises
+    ------
+    InputError
+        A law on other lines or origins; an exporter (or region member) without 2024 US
+        imports (:func:`model_tariffs` resolves those itself).
+    """
+    from tariffscope.impact.applied import AppliedLaw
+
+    lines = _lines_for(concordance)
+    same_lines = lines.codes is law.table.codes or np.array_equal(lines.codes, law.table.codes)
+    if not same_lines or law.rates.shape != lines.values.shape:
+        raise InputError(
+            "the law was not resolved on the 2024 line trade (the schedule's lines and every "
+            "origin with imports)"
+        )
+    groups = dict(members or {})
+    each = [tuple(groups.get(code, (code,))) for code in exporters]
+    missing = [o for group in each for o in group if o not in set(lines.origins)]
+    if missing:
+        raise InputError(f"{missing[0]} has no 2024 US imports; use model_tariffs")
+    base = law.base if isinstance(law, AppliedLaw) else law.table.base
+    return _aggregate(
+        concordance,
+        lines,
+        law.table,
+        law.rates,
+        base,
+        lines.values,
+        exporters,
+        each,
+        _totals(law, each),
+    )
+
+
+def _totals(law: LawOnLines, each: Sequence[tuple[str, ...]]) -> LineTotals | None:
+    """The law's per-line sums over all origins, worth it for a region of most of them."""
+    return law.totals if max(map(len, each)) > len(law.values[0]) // 2 else None
+
+
+def _aggregate(
+    concordance: SectorConcordance,
+    lines: _ConcordanceLines,
+    table: Any,
+    traded: FloatArray,
+    line_base: FloatArray,
+    values: FloatArray,
+    exporters: Sequence[str],
+    each: Sequence[tuple[str, ...]],
+    totals: LineTotals | None,
+    *,
+    origins: Sequence[str] | None = None,
+) -> ModelTariffs:
+    """Line duties ``[L, O]`` (and their base parts) to rates by model sector and exporter
+    (``each``: the origins of every exporter, its own code or a region's members)."""
+    origins = list(lines.origins if origins is None else origins)
     position = {origin: k for k, origin in enumerate(origins)}
     column = np.full(len(origins), -1, dtype=np.int64)
     for k, group in enumerate(each):
@@ -287,7 +381,7 @@ def model_tariffs(
             f"{exporters[e]} on {table.entry_date}"
         )
     return ModelTariffs(
-        importer=importer,
+        importer="USA",
         entry_date=table.entry_date,
         as_known=table.as_known,
         scenario=table.scenario,

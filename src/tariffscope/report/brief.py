@@ -29,6 +29,7 @@ from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
 from tariffscope.errors import InputError, NotCoveredError, TariffscopeError
 from tariffscope.impact.pe.law import PricedOutcome, price_outcome
 from tariffscope.regime import Catalog, default_catalog
+from tariffscope.report.deal_space import DealSpaceSection, deal_space_section, not_computed
 from tariffscope.report.law_notes import LawNote, law_note
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
 from tariffscope.tracker import NegotiationState, lone_party, rank_pairs
@@ -91,6 +92,9 @@ class Brief:
     status_reason: str = ""
     warnings: tuple[str, ...] = ()
     other_pairs: tuple[tuple[str, str], ...] = ()
+    deal_space: DealSpaceSection = field(
+        default_factory=lambda: not_computed("the brief was built without it")
+    )
 
     @property
     def partner(self) -> str:
@@ -244,6 +248,23 @@ def _economy(
         return None, f"economy-wide effects not computed: {type(error).__name__}: {error}"
 
 
+def _deal_space(
+    pair: tuple[str, str],
+    priced: Sequence[PricedScenario],
+    links: Sequence[MeasureLink],
+    catalog: Catalog,
+    wanted: bool,
+) -> DealSpaceSection:
+    """The deal space of the story's threat, or the one-line reason it is not computed."""
+    if US not in pair:
+        return not_computed(f"{pair_label(pair)} is not a US pair (the catalog holds US law)")
+    if not wanted:
+        return not_computed("economy-wide models are off (--ge none)")
+    if not priced:
+        return not_computed("no outcome was priced")
+    return deal_space_section(pair, priced, links, catalog)
+
+
 def _trade_source(priced: Sequence[PricedScenario]) -> str:
     """Where the priced trade comes from (the baseline's own citation)."""
     if not priced:
@@ -285,6 +306,7 @@ def build_brief(
     other_pairs: Sequence[tuple[str, str]] | None = None,
     warnings: Sequence[str] = (),
     price: bool = True,
+    deal_space: bool | None = None,
 ) -> Brief:
     """Assemble the brief of one negotiation from the stories' records.
 
@@ -310,6 +332,10 @@ def build_brief(
     price
         Whether to price the outcomes (False for stories that name no negotiation: their
         pair is :func:`no_negotiation_pair`'s, chosen by default when ``pair`` is None).
+    deal_space
+        Whether to solve the deal space of the story's threat
+        (:mod:`tariffscope.report.deal_space`); default: when ``economy`` is given (the
+        CLI's ``--ge none`` turns both off).
 
     Raises
     ------
@@ -375,6 +401,9 @@ def build_brief(
     economy_table, economy_note = (None, "economy-wide effects not computed")
     if priced:
         economy_table, economy_note = _economy(economy, [p.spec for p in priced], partner)
+    space = _deal_space(
+        pair, priced, links, law, economy is not None if deal_space is None else deal_space
+    )
     return Brief(
         extractions=tuple(extractions),
         as_of=as_of,
@@ -393,6 +422,7 @@ def build_brief(
         status_reason=status_reason,
         warnings=tuple(dict.fromkeys(notes)),
         other_pairs=tuple(other_pairs or ()),
+        deal_space=space,
         vintage={
             "tariff law": f"measure catalog {law.version} "
             f"(coverage {law.coverage_start} to {law.coverage_end})",

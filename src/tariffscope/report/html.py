@@ -13,6 +13,7 @@ from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.charts import brief_charts
 from tariffscope.report.compare import difference_reasons
+from tariffscope.report.deal_space import section_lines, section_rows
 from tariffscope.report.figures import (
     comparison_note,
     headline_sections,
@@ -111,6 +112,12 @@ def render_html(brief: Brief, texts: tuple[str, ...] = ()) -> str:
         comparison=comparison_table(brief) if priced and has_economy else None,
         reasons=difference_reasons(brief) if priced and has_economy else [],
         warnings=[str(w) for w in getattr(brief, "warnings", ())],
+        deal_lines=section_lines(brief.deal_space),
+        deal_rows=section_rows(brief.deal_space),
+        deal_columns=[
+            *(name for name, _ in brief.deal_space.levers),
+            *(f"{m} US$ bn" for m in brief.deal_space.pair or ()),
+        ],
         texts=texts,
     )
 

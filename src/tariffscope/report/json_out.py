@@ -67,6 +67,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "economy_note": brief.economy_note,
         "model_comparison": [c.to_dict() for c in model_comparison(brief)],
         "model_differences": difference_reasons(brief) if _has_economy(brief) else [],
+        "deal_space": brief.deal_space.to_dict(),
         "vintage": brief.vintage,
         "assumptions": list(brief.assumptions),
     }

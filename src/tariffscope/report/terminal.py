@@ -10,6 +10,7 @@ from rich.text import Text
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
 from tariffscope.report.compare import difference_reasons
+from tariffscope.report.deal_space import section_lines, section_rows
 from tariffscope.report.figures import (
     HeadlineSection,
     comparison_note,
@@ -201,6 +202,7 @@ def render_terminal(brief: Brief, console: Console) -> None:
         console.print(_table(comparison_table(brief)))
         for reason in difference_reasons(brief):
             console.print(Text(f"Why they differ: {reason}", style="dim"))
+    _print_deal_space(brief, console)
     for spec in (s.spec for s in brief.scenarios):
         console.print(Text(f"{spec.label}: {spec.description}", style="dim"))
     console.print(
@@ -208,6 +210,28 @@ def render_terminal(brief: Brief, console: Console) -> None:
     )
     for assumption in brief.assumptions:
         console.print(Text(f"Assumption: {assumption}", style="dim"))
+
+
+def _print_deal_space(brief: Brief, console: Console) -> None:
+    """Where bargaining over the threat lands (or why that is not computed)."""
+    section = brief.deal_space
+    lines = section_lines(section)
+    if not section.computed:
+        console.print(Text(lines[0], style="dim"))
+        return
+    pair = section.pair or brief.pair
+    table = Table(
+        title="Deal space against the threat carried out (rates %, payoffs US$ bn a year)",
+        title_justify="left",
+    )
+    for column in ("point", *(name for name, _ in section.levers), *pair):
+        table.add_column(column, justify="left" if column == "point" else "right")
+    for row in section_rows(section):
+        table.add_row(*_plain(*row))
+    console.print(Text(lines[0]))
+    console.print(table)
+    for line in lines[1:]:
+        console.print(Text(line, style="dim"))
 
 
 def _print_priced(brief: Brief, console: Console) -> None:

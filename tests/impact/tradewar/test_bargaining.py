@@ -155,3 +155,26 @@ def test_warm_and_cold_grids_agree() -> None:
     warm = grid_of(space, RATES, RATES)
     cold = grid_of(space, RATES, RATES, warm=False)
     np.testing.assert_allclose(warm.to_numpy(), cold.to_numpy(), atol=1e-10)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("weight", [0.3, 0.5, 0.8])
+def test_the_numpy_nelder_mead_agrees_with_scipys(symmetric, weight: float) -> None:
+    """The brief refines with the NumPy transcription (no scipy.optimize import): the same
+    deals as SciPy's Nelder-Mead, Nash and Kalai-Smorodinsky alike."""
+    space, grid = symmetric
+    for solve in (
+        lambda method: nash_bargaining_refined(space, grid, weight, method=method),
+        lambda method: kalai_smorodinsky_refined(space, grid, method=method),
+    ):
+        ours, theirs = solve("numpy"), solve("scipy")
+        assert ours["x"] == pytest.approx(theirs["x"], abs=1e-5)
+        assert ours["y"] == pytest.approx(theirs["y"], abs=1e-5)
+        assert ours["payoff_pct_AAA"] == pytest.approx(theirs["payoff_pct_AAA"], abs=1e-9)
+
+
+@pytest.mark.issue(12)
+def test_an_unknown_refinement_is_refused(symmetric) -> None:
+    space, grid = symmetric
+    with pytest.raises(InputError, match="unknown refinement"):
+        nash_bargaining_refined(space, grid, 0.5, method="simplex")  # type: ignore[arg-type]

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 import numpy as np
-from scipy import optimize
 
 from tariffscope.errors import ConvergenceError, InputError, ScenarioError
 from tariffscope.impact.gravity.baseline import FloatArray
@@ -247,6 +246,8 @@ def solve(
         if fixed.shape != (n, n) or not np.isfinite(fixed).all():
             raise InputError(f"jacobian must be a finite {n} x {n} matrix; got {fixed.shape}")
         jac_fn = lambda _x: fixed  # noqa: E731 - hybr calls it at the start (and on restarts)
+
+    from scipy import optimize  # on first solve: importing it costs 0.3-0.4 s
 
     start = time.perf_counter()
     solution = optimize.root(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
@@ -81,6 +81,8 @@ class SectorTariffs:
     ``rates`` and ``coverage`` are ``[S, P]`` fractions; ``coverage`` is the share of a
     sector's line weight whose duty the engine could state; ``fallback`` flags the cells where
     the partner had no 2024 imports in the sector and all partners' imports weight the lines.
+    ``law`` is the line law the rates were averaged from (a :class:`LawOnLines` on the 2024 line
+    trade), kept so that other aggregations (the deal space's ICIO sectors) reuse it.
     """
 
     entry_date: date
@@ -90,6 +92,7 @@ class SectorTariffs:
     rates: FloatArray
     coverage: FloatArray
     fallback: npt.NDArray[np.bool_] | None = None
+    law: LawOnLines | None = field(default=None, compare=False, repr=False)
 
     def to_frame(self) -> pd.DataFrame:
         """Long table ``gtap_code, partner, tariff_pct, coverage``."""
@@ -398,6 +401,7 @@ def sector_tariffs_at(
         rates=rates,
         coverage=coverage,
         fallback=columns.weights.fallback,
+        law=law,
     )
 
 

@@ -208,18 +208,21 @@ def solutions(
     disagreement_label: str,
     actual: ActualDeal | None = None,
     unilateral: bool = True,
+    refine: bg.Refinement = "scipy",
 ) -> pd.DataFrame:
     """The table of solutions: disagreement, KS, Nash at ``weight``, optimal tariffs, war,
-    the actual deal. Payoffs against the disagreement point (% and US$ bn)."""
+    the actual deal. Payoffs against the disagreement point (% and US$ bn); ``refine``: how
+    the KS and Nash deals are refined off the grid (:mod:`.bargaining`)."""
     pair = space.pair
     out = _Rows(space, axes)
     out.tariffs("disagreement point", space.disagreement, disagreement_label, deal=False)
     if acceptable(grid, pair).any():
         out.deal("Kalai-Smorodinsky (grid)", bg.kalai_smorodinsky(grid, pair), "grid deal")
-        out.deal("Kalai-Smorodinsky", bg.kalai_smorodinsky_refined(space, grid), "refined")
+        ks = bg.kalai_smorodinsky_refined(space, grid, method=refine)
+        out.deal("Kalai-Smorodinsky", ks, "refined")
         nash = nash_bargaining(grid, pair, weight)
         out.deal(f"Nash bargaining w={weight:g} (grid)", nash, f"weight {weight:g} on {pair[0]}")
-        refined = bg.nash_bargaining_refined(space, grid, weight)
+        refined = bg.nash_bargaining_refined(space, grid, weight, method=refine)
         out.deal(f"Nash bargaining w={weight:g}", refined, f"weight {weight:g} on {pair[0]}")
     else:
         log.info("no grid deal is acceptable to both sides")

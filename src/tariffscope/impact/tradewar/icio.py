@@ -21,13 +21,18 @@ economy the engine can solve in milliseconds:
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from tariffscope.config import shared_file
+from tariffscope.config import shared_file, user_dir
 from tariffscope.errors import InputError
+from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import shares
 from tariffscope.impact.tradewar.data import TradeWarData, cubes_from_long
@@ -35,6 +40,7 @@ from tariffscope.impact.tradewar.data import TradeWarData, cubes_from_long
 __all__ = [
     "DEFAULT_ELASTICITIES",
     "ICIO_DIR",
+    "ICIO_FILE",
     "NON_GOODS_SECTORS",
     "aggregate_pair",
     "goods_sectors",
@@ -49,30 +55,74 @@ ICIO_DIR = "data/d_gravity/lashkaripour_ustariff_icio2022"
 DEFAULT_ELASTICITIES = "U4"
 # The file's one non-goods sector; tariff measures (and hence deal levers) apply to goods.
 NON_GOODS_SECTORS = ("Services (aggregate)",)
+ICIO_FILE = "icio2022_81x81x28_trade_tariff.csv.gz"
+# bump when the derived arrays change meaning
+_CACHE_VERSION = "icio2022-cubes-v1"
+
+log = logging.getLogger(__name__)
+
+
+def _parse_cubes(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], FloatArray, FloatArray]:
+    long = pd.read_csv(path)
+    sectors = tuple(dict.fromkeys(long["sector"]))
+    countries = tuple(sorted(set(long["exporter"]) | set(long["importer"])))
+    si = {s: k for k, s in enumerate(sectors)}
+    trade, tariffs = cubes_from_long(
+        long, countries, long["sector"].map(si), len(sectors), ("trade_usd_mn", "tariff")
+    )
+    return countries, sectors, trade, tariffs
+
+
+@cache
+def _cubes(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], FloatArray, FloatArray]:
+    """The file's country and sector axes and its trade and tariff cubes, parsed once and kept
+    as a derived table in the user cache (keyed by the file's bytes); parsing the CSV takes
+    most of a second, the cached arrays load in milliseconds."""
+    digest = hashlib.sha256(_CACHE_VERSION.encode())
+    digest.update(path.read_bytes())
+    cached = user_dir() / "cache" / "ge" / f"icio2022_{digest.hexdigest()[:16]}.npz"
+    if cached.exists():
+        try:
+            with np.load(cached, allow_pickle=False) as stored:
+                return (
+                    tuple(str(c) for c in stored["countries"]),
+                    tuple(str(s) for s in stored["sectors"]),
+                    np.asarray(stored["trade"]),
+                    np.asarray(stored["tariffs"]),
+                )
+        except (OSError, KeyError, ValueError) as error:
+            log.warning("ignoring unreadable cache %s (%s)", cached, error)
+    countries, sectors, trade, tariffs = _parse_cubes(path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp.npz")
+        np.savez(
+            tmp,
+            countries=np.array(countries),
+            sectors=np.array(sectors),
+            trade=trade,
+            tariffs=tariffs,
+        )
+        tmp.replace(cached)
+    except OSError as error:  # a read-only cache folder only costs time
+        log.warning("could not cache the ICIO 2022 arrays in %s (%s)", cached, error)
+    return countries, sectors, trade, tariffs
 
 
 def load_icio2022(
     elasticities: str = DEFAULT_ELASTICITIES, folder: Path | None = None
 ) -> TradeWarData:
     """All 81 countries x 28 sectors, with ``sigma`` from the source keyed ``elasticities``."""
-    base = (
-        shared_file(f"{ICIO_DIR}/icio2022_81x81x28_trade_tariff.csv.gz").parent
-        if folder is None
-        else folder
-    )
-    long = pd.read_csv(base / "icio2022_81x81x28_trade_tariff.csv.gz")
+    base = shared_file(f"{ICIO_DIR}/{ICIO_FILE}").parent if folder is None else folder
     sig = pd.read_csv(base / "icio2022_trade_elasticities_by_source.csv")
     chosen = sig[sig["key"] == elasticities]
     if chosen.empty:
         known = ", ".join(sorted(sig["key"].unique()))
         raise InputError(f"unknown elasticity source {elasticities!r}; known: {known}")
-    sectors = tuple(dict.fromkeys(long["sector"]))
-    countries = tuple(sorted(set(long["exporter"]) | set(long["importer"])))
-    si = {s: k for k, s in enumerate(sectors)}
+    countries, sectors, trade, tariffs = _cubes((base / ICIO_FILE).resolve())
+    # each caller gets its own arrays: the cached cubes stay as read
+    trade, tariffs = trade.copy(), tariffs.copy()
     n, m = len(countries), len(sectors)
-    trade, tariffs = cubes_from_long(
-        long, countries, long["sector"].map(si), m, ("trade_usd_mn", "tariff")
-    )
     sigma = chosen.set_index("sector")["sigma"].reindex(list(sectors))
     if sigma.isna().any():
         raise InputError(f"elasticity source {elasticities!r} lacks a sector of the ICIO file")

@@ -1,9 +1,10 @@
 """The US tariff law as ICIO 2022 sector tariffs: the status quo, the threat and the deal.
 
 The catalog (:mod:`tariffscope.regime`) gives every HTS8 line's duty on a partner's goods on a
-date; :func:`tariffscope.impact.law_tariffs.model_tariffs` averages them over the partner's 2024
-US imports into the ICIO sectors (HS6 -> GTAP -> ICIO by the rules of
-``icio_sector_concordance.csv``). The outcomes come from
+date; :func:`law_point` (a pure function of the resolved line duties, e.g. those a brief priced
+an outcome with) averages them over the partner's 2024 US imports into the ICIO sectors (HS6 ->
+GTAP -> ICIO by the rules of ``icio_sector_concordance.csv``;
+:func:`tariffscope.impact.law_tariffs.tariffs_from_law`). The outcomes come from
 :func:`tariffscope.impact.pe.pricing.catalog_cases`: the law on the date (status quo), each
 threatened measure against the partner carried out, and the deal as the catalog later records
 it. Only US imports are covered: the law is the US schedule.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,11 +24,16 @@ from tariffscope.errors import DataFileError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.law_tariffs import SectorConcordance
 
+if TYPE_CHECKING:
+    from tariffscope.impact.pe.law import LawOnLines
+
 __all__ = [
     "ICIO_CONCORDANCE_FILE",
     "LawPoint",
     "icio_concordance",
+    "law_point",
     "law_points",
+    "scope_sectors",
 ]
 
 ICIO_CONCORDANCE_FILE = "icio_sector_concordance.csv"
@@ -68,12 +75,30 @@ class LawPoint:
     mfn: FloatArray  # [sector]; the base (MFN or preferential) part of ``rates``
 
 
+def law_point(
+    kind: str, label: str, law: LawOnLines, partner: str, sectors: tuple[str, ...]
+) -> LawPoint:
+    """One outcome's US tariffs on ``partner`` by ICIO sector from its resolved line duties.
+
+    ``law``: the applied (or statutory) duty of every HTS8 line for every origin with 2024
+    US imports (:func:`tariffscope.impact.applied.applied_line_rates` on the schedule trade);
+    nothing is resolved here."""
+    from tariffscope.impact.law_tariffs import tariffs_from_law
+
+    averaged = tariffs_from_law(icio_concordance(sectors), law, [partner])
+    rates, mfn = np.full(len(sectors), np.nan), np.full(len(sectors), np.nan)
+    rows = [sectors.index(s) for s in averaged.sectors]
+    rates[rows], mfn[rows] = averaged.rates[:, 0], averaged.mfn[:, 0]
+    return LawPoint(kind, label, rates, mfn)
+
+
 def law_points(partner: str, on: str, sectors: tuple[str, ...]) -> list[LawPoint]:
-    """The status quo on ``on``, each catalog threat against ``partner`` and the catalog deal."""
-    from tariffscope.impact.law_tariffs import model_tariffs
+    """The status quo on ``on``, each catalog threat against ``partner`` and the catalog deal
+    (each law resolved here, then :func:`law_point`)."""
+    from tariffscope.impact.applied import applied_line_rates
+    from tariffscope.impact.pe.partners import schedule_trade
     from tariffscope.impact.pe.pricing import catalog_cases, scenario_from_spec
 
-    concordance = icio_concordance(sectors)
     out = []
     for k, case in enumerate(catalog_cases(partner, on)):
         kind = (
@@ -81,12 +106,40 @@ def law_points(partner: str, on: str, sectors: tuple[str, ...]) -> list[LawPoint
             if k == 0
             else ("threat" if case.scenario and case.scenario.startswith("enact:") else "deal")
         )
-        scenario = scenario_from_spec(case.scenario)
-        law = model_tariffs(
-            concordance, [partner], case.date, scenario=scenario, as_known=case.as_known
+        law = applied_line_rates(
+            schedule_trade(),
+            case.date,
+            scenario=scenario_from_spec(case.scenario),
+            as_known=case.as_known,
         )
-        rates, mfn = np.full(len(sectors), np.nan), np.full(len(sectors), np.nan)
-        rows = [sectors.index(s) for s in law.sectors]
-        rates[rows], mfn[rows] = law.rates[:, 0], law.mfn[:, 0]
-        out.append(LawPoint(kind, case.label, rates, mfn))
+        out.append(law_point(kind, case.label, law, partner, sectors))
     return out
+
+
+def scope_sectors(
+    covers: np.ndarray, partner: str, sectors: tuple[str, ...], share: float = 0.8
+) -> tuple[str, ...]:
+    """The ICIO sectors that hold ``share`` of ``partner``'s 2024 US imports on the HTS8 lines
+    ``covers`` flags (a mask over the schedule's lines, e.g. a measure's product scope),
+    largest first; empty when the partner imports nothing there."""
+    from tariffscope.impact.pe.partners import hs6_positions, schedule_trade
+
+    trade = schedule_trade()
+    if partner not in trade.origins:
+        return ()
+    concordance = icio_concordance(sectors)
+    position = {name: k for k, name in enumerate(concordance.sectors)}
+    by_hs6 = {
+        str(h): position.get(str(s), -1)
+        for h, s in zip(concordance.table["hs6"], concordance.table["sector"], strict=True)
+    }
+    sector = hs6_positions(trade.codes, by_hs6)
+    values = trade.values[:, trade.origins.index(partner)]
+    keep = covers & (sector >= 0)
+    totals = np.bincount(sector[keep], weights=values[keep], minlength=len(concordance.sectors))
+    if totals.sum() <= 0:
+        return ()
+    order = np.argsort(-totals)
+    cumulative = np.cumsum(totals[order]) / totals.sum()
+    count = int(np.searchsorted(cumulative, share - 1e-12)) + 1
+    return tuple(concordance.sectors[k] for k in order[:count] if totals[k] > 0)
