@@ -145,7 +145,9 @@ def run(
         "war": f"threat carried out ({threat_label}) and {pair[1]}'s best-response retaliation "
         f"{100 * (retaliation or 0.0):.1f}% added to its MFN on all {pair[0]} goods",
     }[kind]
-    space = DealSpace(data, pair, axes.levers[xn], axes.levers[yn], tuple(dis), (), transfer_usd_bn)
+    space = DealSpace(
+        data, pair, axes.levers[xn], axes.levers[yn], tuple(dis), tuple(sq), transfer_usd_bn
+    )
     grid = grid_of(space, xs, ys, mapper=mapper)
     actual_arg = None
     if actual is not None:
