@@ -151,7 +151,7 @@ def deals_command(
     from tariffscope.api import deals
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
-    spec = cluster_spec(cluster)
+    cluster_at = cluster_spec(cluster)
 
     if chart is not None:
         if chart.suffix.lower() not in CHART_SUFFIXES:
@@ -159,7 +159,7 @@ def deals_command(
                 f"--chart {str(chart)!r} has neither of the suffixes {', '.join(CHART_SUFFIXES)}"
             )
         writable_file(chart)
-    with maybe_cluster(spec) as client:
+    with maybe_cluster(cluster_at) as client:
         map_deals = None
         if client is not None:
             from tariffscope.distributed.map import client_mapper
@@ -197,10 +197,10 @@ def deals_command(
         from tariffscope.report.deals_chart import deals_chart
         from tariffscope.report.etr_chart import write_spec
 
-        spec = deals_chart(
+        chart_spec = deals_chart(
             result.grid, frame, result.sweep, result.pair, result.x_lever, result.y_lever
         )
-        write_spec(spec, chart, warnings=warnings, sources=list(result.sources))
+        write_spec(chart_spec, chart, warnings=warnings, sources=list(result.sources))
     if output_format is not TabularFormat.json:
         for warning in warnings:
             err_console.print(f"warning: {warning}", markup=False, highlight=False)

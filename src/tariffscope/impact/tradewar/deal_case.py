@@ -278,7 +278,7 @@ def weight_sweep(
 
 def _weight_deal(space: DealSpace, grid: pd.DataFrame, weight: float) -> dict[str, float]:
     deal = bg.nash_bargaining_refined(space, grid, weight)
-    return {"weight": weight, **{k: float(v) for k, v in deal.items()}}
+    return {"weight": weight, **{str(k): float(v) for k, v in deal.items()}}
 
 
 def frontier_rows(grid: pd.DataFrame, pair: tuple[str, str]) -> pd.DataFrame:
