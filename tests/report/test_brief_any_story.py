@@ -8,8 +8,9 @@ or several partners fit the story equally, every acceptable pair is listed.
 Stories whose page gives no publication date are briefed as of the latest date their text
 states (docs/assumptions.md C2); a story with no full date at all is given a day here
 (``as_of`` below: the day of the event the story reports, from the public record) so that its
-facts are checked against the right law; without one it is briefed as of a month it names, or
-refused naming --as-of when it names none.
+facts are checked against the right law. Without one it is briefed as of a month it names,
+else as of the dated law it reports (the catalog), else as of the catalog's horizon, with a
+warning and exit 0: :data:`NO_CLUE` briefs the stories that state no date at all so.
 
 The spaCy pipeline loads once per process: the library is called once per story in a
 module-scoped fixture (no Monte Carlo, no economy-wide model), the CLI for a few cases.
@@ -22,14 +23,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from tariffscope.cli import app
 from tariffscope.config import shared_dir
 from tariffscope.errors import TariffscopeError
+from tariffscope.regime.resolve import default_catalog
 from tariffscope.report.brief import Brief
 from tariffscope.report.build import briefs_from_sources
+from tariffscope.report.json_out import brief_to_dict
+from tariffscope.strict_json import to_json
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
@@ -37,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = ROOT / "tests" / "news" / "data"
 SEED = ROOT / "examples" / "ishiba-bessent-2025-07-18.txt"
 US = "USA"
+SCHEMA = json.loads((ROOT / "docs" / "brief.schema.json").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,36 @@ def briefs() -> dict[str, Brief | TariffscopeError]:
     return out
 
 
+#: The development stories that state no date at all (no publication date, no day, month or
+#: URL date), briefed without --as-of: how each must be dated and the window its day must fall
+#: in, from the public record of the event (STORIES' ``as_of``) and the law the story reports.
+#: 05 reports no US measure (India's tariffs on British goods): nothing in the US catalog dates
+#: it, so it is read as of the catalog's horizon.
+NO_CLUE: dict[str, tuple[str, date, date, str]] = {
+    "05-india-uk": ("horizon", default_catalog().coverage_end, default_catalog().coverage_end, ""),
+    # the 10% on all British goods it says is in force: from 5 April 2025 (RECIP-BASE-10)
+    "07-uk-trump": ("catalog", D(2025, 4, 5), D(2025, 12, 31), "RECIP-BASE-10"),
+    # the 50% it reports as a threat took effect on 6 August 2025 (BRA-IEEPA-40 + 10%)
+    "09-brazil": ("catalog", D(2025, 7, 1), D(2025, 8, 5), "BRA-IEEPA-40"),
+    # the 15% it reports as agreed: Japan's 15% announced on 31 July 2025 (RECIP2-JPN)
+    "11-japan": ("catalog", D(2025, 7, 31), D(2025, 12, 31), "RECIP2-JPN"),
+    # the 15% on autos it reports as agreed: Korea's 15% announced on 31 July 2025 (RECIP2-KOR)
+    "19-korea": ("catalog", D(2025, 7, 31), D(2025, 12, 31), "RECIP2-KOR"),
+}
+
+
+@pytest.fixture(scope="module")
+def undated_briefs() -> dict[str, Brief | TariffscopeError]:
+    out: dict[str, Brief | TariffscopeError] = {}
+    for key in NO_CLUE:
+        try:
+            found, _ = briefs_from_sources([str(story_path(key))], draws=0, ge_model=None)
+            out[key] = found[0]
+        except TariffscopeError as error:
+            out[key] = error
+    return out
+
+
 def brief_of(briefs: dict[str, Brief | TariffscopeError], key: str) -> Brief:
     result = briefs[key]
     if isinstance(result, TariffscopeError):
@@ -258,6 +294,36 @@ def test_an_undated_story_says_how_it_was_dated(
         assert brief.as_of == expected and "--as-of" in said
     else:  # the warning says what dated it
         assert "date its text states" in said or "its URL" in said
+
+
+@pytest.mark.parametrize("key", list(NO_CLUE))
+def test_a_story_that_states_no_date_is_briefed_as_of_the_law_it_reports(
+    undated_briefs: dict[str, Brief | TariffscopeError], key: str
+) -> None:
+    assert undated(key)
+    brief = brief_of(undated_briefs, key)
+    assert brief.pair in STORIES[key].pairs, STORIES[key].reason
+    basis, earliest, latest, measure = NO_CLUE[key]
+    (dated,) = brief.dating
+    assert dated.basis == basis and dated.day == brief.as_of
+    assert earliest <= brief.as_of <= latest
+    assert measure in dated.detail
+    (said,) = [w for w in brief.warnings if "gives no publication date" in w]
+    assert brief.as_of.isoformat() in said and "--as-of" in said
+    data = json.loads(to_json(brief_to_dict(brief)))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert data["dating"][0]["basis"] == basis
+
+
+def test_every_story_with_a_date_has_no_dating_row(
+    briefs: dict[str, Brief | TariffscopeError],
+) -> None:
+    for key in STORIES:
+        brief = brief_of(briefs, key)
+        if not undated(key):
+            assert brief.dating == (), key
+        else:  # dated by its own clues, or by the day given here
+            assert [d.basis for d in brief.dating] != ["horizon"], key
 
 
 def test_the_dates_stated_in_undated_stories(briefs: dict[str, Brief | TariffscopeError]) -> None:
@@ -391,19 +457,57 @@ def test_as_of_overrides_the_date(tmp_path: Path) -> None:
     assert run(str(SEED), "--as-of", "14 July")[0] == 2
 
 
-def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> None:
+def test_a_story_with_no_date_at_all_is_briefed_with_a_warning(tmp_path: Path) -> None:
+    # written for the test: no date, no month, no URL, and no US measure the catalog dates
     story = tmp_path / "no-date.txt"
     story.write_text(
         "title: Talks resume\npublished: unknown\n\n"
-        "Canadian and US negotiators met again on Tuesday and said the 35% tariff on Canadian "
-        "goods would be discussed next week.\n",
+        "Canadian and US negotiators met again on Tuesday and said the talks would go on "
+        "next week.\n",
         encoding="utf-8",
     )
-    code, _, err = run(str(story))
-    assert code == 2
-    assert "--as-of" in err and err.strip().count("\n") == 0
-    code, _, err = run(str(story), "--as-of", "2025-09-02")
+    out = tmp_path / "brief.json"
+    code, _, err = run(str(story), "--json", str(out))
     assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    horizon = default_catalog().coverage_end.isoformat()
+    assert data["as_of"] == horizon
+    assert data["dating"] == [
+        {
+            "source": str(story),
+            "as_of": horizon,
+            "basis": "horizon",
+            "detail": data["dating"][0]["detail"],
+        }
+    ]
+    assert any(horizon in w and "--as-of" in w for w in data["warnings"])
+    code, _, err = run(str(story), "--as-of", "2025-09-02", "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["as_of"] == "2025-09-02" and data["dating"][0]["basis"] == "given"
+    assert run(str(tmp_path / "missing.txt"))[0] == 2  # an unreadable file stays bad input
+
+
+def test_a_story_with_no_date_is_briefed_as_of_the_law_it_reports(tmp_path: Path) -> None:
+    # written for the test: the 35% on Canadian goods it says is in force is in the catalog
+    # from the day it took effect; the story can be no older
+    story = tmp_path / "no-date-law.txt"
+    story.write_text(
+        "title: Talks resume\npublished: unknown\n\n"
+        "Canadian and US negotiators met again on Tuesday. The 35% tariff on all Canadian "
+        "goods that is now in force was the main topic, officials said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brief.json"
+    code, _, err = run(str(story), "--json", str(out))
+    assert code == 0, err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["pair"] == ["USA", "CAN"]
+    (dating,) = data["dating"]
+    # the fentanyl duty on Canada raised to 35% took effect on 1 August 2025 (FENT-CAN-35)
+    assert dating["basis"] == "catalog" and "FENT-CAN-35" in dating["detail"]
+    assert data["as_of"] == dating["as_of"] == "2025-08-01"
 
 
 def test_a_story_with_months_but_no_day_is_briefed_at_the_end_of_its_latest_month(

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tariffscope.domain.news import ArticleMeta
-from tariffscope.errors import InputError
 from tariffscope.news.ingest import Article
+from tariffscope.regime.resolve import default_catalog
 from tariffscope.store import Store
 from tariffscope.tracker import StoryDating, ingest_paths, stated_publication_date
 
@@ -58,16 +58,48 @@ def test_the_latest_full_date_told_as_past_dates_the_story() -> None:
 
 
 @pytest.mark.slow
-def test_a_story_with_no_date_at_all_is_refused_naming_as_of(tmp_path: Path) -> None:
+def test_a_story_with_no_date_and_no_measure_is_read_as_of_the_catalog_horizon(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "no-date.txt"
     path.write_text(NO_DATE, encoding="utf-8")
     dating = StoryDating()
     with Store.memory() as store:
         report = ingest_paths(store, [path], prepare=dating)
-    assert dating.refused == [str(path)]
-    assert report.failed and "--as-of" in (report.failed[0].message or "")
-    with pytest.raises(InputError, match="--as-of"):
-        StoryDating()(_article("They met on Tuesday."))
+    assert not dating.refused and not report.failed
+    dated = dating.dated[str(path)]
+    horizon = default_catalog().coverage_end
+    assert dated.basis == "horizon" and dated.day == horizon
+    warning = dated.warning()
+    assert horizon.isoformat() in warning and "--as-of" in warning
+    # the dates it states alone date nothing here
+    assert stated_publication_date(_article("They met on Tuesday.")) is None
+
+
+# a story written for the test: no day, no month, no URL; the rate it reports in force on
+# Brazil's goods is in the catalog from the day the 40% Brazil duty took effect (BRA-IEEPA-40,
+# 6 August 2025, on top of the 10% reciprocal baseline)
+SYNTHETIC_LAW_ONLY = """title: Brazil weighs its answer to US duties
+published: unknown
+
+Brazil's exporters said the 50% tariff on all Brazilian goods now in force had cut their
+coffee sales, and officials met their US counterparts again on Tuesday.
+"""
+
+
+@pytest.mark.slow
+def test_a_story_with_no_date_is_read_as_of_the_law_it_reports(tmp_path: Path) -> None:
+    dating = StoryDating()
+    article = Article(
+        text=SYNTHETIC_LAW_ONLY.split("\n\n", 1)[1],
+        meta=ArticleMeta(title="Brazil weighs its answer to US duties"),
+        source="written",
+    )
+    dated = dating(article)
+    said = dating.dated["written"]
+    assert said.basis == "catalog"
+    assert dated.meta.published is not None and dated.meta.published >= dt.date(2025, 8, 6)
+    assert "BRA-IEEPA-40" in said.detail and "--as-of" in said.warning()
 
 
 @pytest.mark.slow

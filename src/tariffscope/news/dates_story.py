@@ -26,9 +26,14 @@ it tells as past ("in July", "last October", "in March 2025"; the year from the 
 text, else the latest that puts the month's end on or before the caller's horizon), else the day
 before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025 could
 be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday") without
-a day to count from. Pure functions; :func:`tariffscope.tracker.StoryDating` calls
-:func:`story_date` with the directions the grammar gives
-(:mod:`tariffscope.news.dates_component`).
+a day to count from.
+
+A story with none of these clues is dated, when the caller passes the law it reports
+(``law``), by the measures it reports matched to the catalog's dated actions
+(:mod:`tariffscope.news.dates_catalog`, basis ``catalog``), else as of the last day the catalog
+covers (basis ``horizon``); a year the story gives moves either into that year. Pure functions;
+:func:`tariffscope.tracker.StoryDating` calls :func:`story_date` with the directions the
+grammar gives (:mod:`tariffscope.news.dates_component`).
 """
 
 from __future__ import annotations
@@ -42,11 +47,18 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
+from tariffscope.news.dates_catalog import (
+    CatalogAction,
+    ReportedMeasure,
+    catalog_day,
+    horizon_day,
+)
 from tariffscope.news.lexicon import default_lexicon
 
 __all__ = [
     "WEEKDAY_YEARS",
     "DateClue",
+    "LawClues",
     "StoryDateBasis",
     "numeric_dates",
     "story_date",
@@ -56,7 +68,7 @@ __all__ = [
     "weekday_year",
 ]
 
-StoryDateBasis = Literal["url", "stated", "url_month", "ahead", "month"]
+StoryDateBasis = Literal["url", "stated", "url_month", "ahead", "month", "catalog", "horizon"]
 
 _Y = r"(?P<y>20\d\d)"
 _MM = r"(?P<m>0?[1-9]|1[0-2])"
@@ -93,7 +105,9 @@ class DateClue:
 
     ``basis``: ``url`` (a full date in the URL), ``stated`` (the latest date the text tells as
     past), ``url_month`` (the last day of the URL's month), ``ahead`` (the day before the
-    earliest date the story tells as ahead, when it tells none as past). ``detail`` says it in words
+    earliest date the story tells as ahead, when it tells none as past), ``month`` (a month it
+    names), ``catalog`` (the dated law it reports), ``horizon`` (the last day the catalog
+    covers, or of the year the story gives). ``detail`` says it in words
     ("July 22, with the year 2025 from its URL").
     """
 
@@ -107,6 +121,15 @@ class DateClue:
         return self.basis == "url" or (
             self.basis == "stated" and "with the year" not in self.detail
         )
+
+
+@dataclass(frozen=True, slots=True)
+class LawClues:
+    """The measures a story reports and the catalog's dated actions on the partners they
+    name (built by the caller: this module reads no catalog)."""
+
+    reported: tuple[ReportedMeasure, ...]
+    actions: tuple[CatalogAction, ...]
 
 
 def _where(url: str) -> str:
@@ -427,6 +450,7 @@ def story_date(
     today: dt.date | None = None,
     ahead: frozenset[str] | None = None,
     horizon: dt.date | None = None,
+    law: LawClues | None = None,
 ) -> DateClue | None:
     """The day an undated story is read as of, from its clues (see the module docstring).
 
@@ -448,12 +472,17 @@ def story_date(
         When no clue gives a year, a month and day take the latest year that puts them on or
         before this day (the tracker passes the last day the measure catalog covers); None
         leaves them without a year.
+    law
+        The measures the story reports and the catalog's dated actions: a story with no
+        other clue is dated by them, else as of ``horizon`` (bases ``catalog`` and
+        ``horizon``). None (the reader's case) leaves such a story undated.
 
     Returns
     -------
     DateClue or None
-        None when the story gives no day and no month: no full date, no month and day with
-        a year to put on it, no month it names, no date or month in its URL.
+        None when the story gives no day and no month (no full date, no month and day with
+        a year to put on it, no month it names, no date or month in its URL) and ``law`` is
+        None, or matches nothing and ``horizon`` is None.
     """
     ahead_words = ahead if ahead is not None else default_lexicon().words("time_ahead_prepositions")
     in_url = url_date(url)
@@ -481,6 +510,26 @@ def story_date(
                 "up to a month older",
             )
     if latest is None:
-        return _before_ahead(everything, year, horizon) or _month_clue(everything, year, horizon)
+        return (
+            _before_ahead(everything, year, horizon)
+            or _month_clue(everything, year, horizon)
+            or _law_clue(law, year, horizon)
+        )
     day, how = latest
     return DateClue(day, "stated", how)
+
+
+def _law_clue(
+    law: LawClues | None, year: tuple[int, str] | None, horizon: dt.date | None
+) -> DateClue | None:
+    """The last bases: the dated law the story reports, else the catalog's horizon."""
+    if law is None:
+        return None
+    stated, source = year if year is not None else (None, "")
+    found = catalog_day(law.reported, law.actions, year=stated, year_from=source)
+    if found is not None:
+        return DateClue(found[0], "catalog", found[1])
+    if horizon is None:
+        return None
+    day, how = horizon_day(horizon, year=stated, year_from=source)
+    return DateClue(day, "horizon", how)

@@ -32,7 +32,7 @@ from tariffscope.regime import Catalog, default_catalog
 from tariffscope.report.deal_space import DealSpaceSection, deal_space_section, not_computed
 from tariffscope.report.law_notes import LawNote, law_note
 from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
-from tariffscope.tracker import NegotiationState, lone_party, rank_pairs
+from tariffscope.tracker import DatedStory, NegotiationState, lone_party, rank_pairs
 from tariffscope.tracker._identity import of_pair
 from tariffscope.tracker.linking import MeasureLink, link_mentions
 
@@ -95,6 +95,7 @@ class Brief:
     deal_space: DealSpaceSection = field(
         default_factory=lambda: not_computed("the brief was built without it")
     )
+    dating: tuple[DatedStory, ...] = ()  # how each story without a date was dated
 
     @property
     def partner(self) -> str:

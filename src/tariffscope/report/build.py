@@ -8,6 +8,7 @@ brief follows the negotiation across every story the store holds.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -137,17 +138,20 @@ def briefs_from_sources(
                     "(brief another with --pair, or each with --all-pairs)"
                 )
             briefs.append(
-                build_brief(
-                    stories.extractions,
-                    catalog=catalog,
-                    draws=draws,
-                    seed=seed,
-                    economy=economy,
-                    state=stories.state,
-                    pair=chosen,
-                    as_of=given.as_of,
-                    other_pairs=others,
-                    warnings=warnings,
+                dataclasses.replace(
+                    build_brief(
+                        stories.extractions,
+                        catalog=catalog,
+                        draws=draws,
+                        seed=seed,
+                        economy=economy,
+                        state=stories.state,
+                        pair=chosen,
+                        as_of=given.as_of,
+                        other_pairs=others,
+                        warnings=warnings,
+                    ),
+                    dating=given.dating,
                 )
             )
     return tuple(briefs), texts
@@ -173,7 +177,7 @@ def _brief_without_negotiation(
         warnings=[*given.warnings, said],
         price=False,
     )
-    return (brief,), texts
+    return (dataclasses.replace(brief, dating=given.dating),), texts
 
 
 def brief_from_sources(

@@ -28,6 +28,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "other_pairs": [list(p) for p in brief.other_pairs],
         "priced": brief.priced,
         "warnings": list(brief.warnings),
+        "dating": [d.to_dict() for d in brief.dating],
         "status": brief.status,
         "deadline": None
         if deadline is None

@@ -20,6 +20,7 @@ from tariffscope.regime import Catalog
 from tariffscope.store import MeasureLink as StoredLink
 from tariffscope.store import Store, StoredExtraction
 from tariffscope.tracker import (
+    DatedStory,
     NegotiationState,
     StoryDating,
     ingest_paths,
@@ -52,6 +53,7 @@ class GivenStories:
     latest: date
     pairs: tuple[tuple[str, str], ...]
     warnings: tuple[str, ...]
+    dating: tuple[DatedStory, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def read_stories(
         latest=latest,
         pairs=tuple(story_pairs(store, given)),
         warnings=tuple(warnings),
+        dating=tuple(dating.dated.values()),
     )
 
 

@@ -12,7 +12,16 @@ Many real pages give no date. Such a story is read as of:
   of the day before the earliest date it tells as ahead; a story with no day but months is
   read as of the last day of the latest month it tells as past (else the day before the
   earliest month it tells as ahead);
-- else it cannot be dated, and the caller must be given a day.
+- else the day the law it reports gives (basis ``catalog``): the measures the reader finds in
+  it matched to the catalog's dated actions (:mod:`tariffscope.tracker._law_dating`,
+  :mod:`tariffscope.news.dates_catalog`): no older than the latest announcement (or, for a
+  rate it says is in force, the effective date) of what it reports; before the effective
+  date of what it reports only as a threat;
+- else, last resort, the last day the catalog covers (basis ``horizon``), or the last day of
+  the year the story gives when earlier.
+
+Whatever the basis, the brief says it in a warning and in its JSON (``dating``), and goes on:
+a story without a date is a capability the tool lacks, not bad input.
 
 The day becomes the story's publication date for the news reader, so its weekdays and
 relative dates ("on Tuesday", "yesterday") are resolved against it. :class:`StoryDating` is
@@ -33,7 +42,7 @@ from tariffscope.news.ingest import Article
 
 __all__ = ["DatedStory", "StoryDating", "stated_publication_date", "story_date_clue"]
 
-DatingBasis = Literal["given", "stated", "url", "url_month", "ahead", "month"]
+DatingBasis = Literal["given", "stated", "url", "url_month", "ahead", "month", "catalog", "horizon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,15 @@ class DatedStory:
     basis: DatingBasis
     detail: str = ""
     full: bool = True
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form of the brief's ``dating`` rows."""
+        return {
+            "source": self.source,
+            "as_of": self.day.isoformat(),
+            "basis": self.basis,
+            "detail": self.detail,
+        }
 
     def warning(self) -> str:
         head = f"{self.source}: the story gives no publication date; "
@@ -66,8 +84,9 @@ class DatedStory:
         )
 
 
-def story_date_clue(article: Article) -> DateClue | None:
-    """The day the article's own clues give (URL, dates told as past, title), if any."""
+def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
+    """The day the article's clues give (URL, dates told as past, title, months; with
+    ``law``, then the dated law it reports and, last, the catalog's horizon)."""
     from tariffscope.news.dates import find_dates
     from tariffscope.news.dates_story import story_date
     from tariffscope.news.pipeline import COMPONENTS, load_pipeline, make_doc
@@ -81,15 +100,32 @@ def story_date_clue(article: Article) -> DateClue | None:
     from tariffscope.regime.resolve import default_catalog
 
     # a month and day with no year anywhere is read in the latest year the law is known for
-    horizon = default_catalog().coverage_end
-    return story_date(
+    catalog = default_catalog()
+    horizon = catalog.coverage_end
+    found = story_date(
         exprs, text=doc.text, url=article.meta.url, title=article.meta.title, horizon=horizon
+    )
+    if found is not None or not law:
+        return found
+    # no day, month or URL date: the law the story reports, else the catalog's horizon
+    from tariffscope.news.api import extract
+    from tariffscope.tracker._law_dating import law_clues
+
+    reported = law_clues(extract(article, nlp).measures, catalog)
+    return story_date(
+        exprs,
+        text=doc.text,
+        url=article.meta.url,
+        title=article.meta.title,
+        horizon=horizon,
+        law=reported,
     )
 
 
 def stated_publication_date(article: Article) -> date | None:
-    """The day an undated article is read as of from its own clues (:func:`story_date_clue`)."""
-    clue = story_date_clue(article)
+    """The day an undated article is read as of from the dates it states (URL, text, title,
+    months; :func:`story_date_clue` without the law it reports), if any."""
+    clue = story_date_clue(article, law=False)
     return None if clue is None else clue.day
 
 
@@ -113,7 +149,8 @@ class StoryDating:
         Raises
         ------
         InputError
-            The story has no publication date, gives no date clue and no day was given.
+            Never for a story without a date (it is read as of the catalog's horizon at
+            worst); kept for a dater whose clue finds nothing, as before.
         """
         if article.meta.published is not None:
             return article
