@@ -63,7 +63,8 @@ def brief_command(
         typer.Option(
             "--as-of",
             help="The day to brief as of, YYYY-MM-DD (default: the latest publication date; a "
-            "story without one is read as of the latest full date its text states).",
+            "story without one is read as of the latest full date its text states, else as the "
+            "law it reports or the catalog's last day allow; the warning says which).",
         ),
     ] = None,
     html: Annotated[

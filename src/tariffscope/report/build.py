@@ -99,8 +99,9 @@ def briefs_from_sources(
     Raises
     ------
     InputError
-        No readable story; a story with no date at all and no ``as_of``; a malformed or
-        unknown ``pair``. Stories that name no negotiation are briefed (not priced) under
+        No readable story; a malformed or unknown ``pair`` (a story with no date at all is
+        dated by the law it reports, else the catalog's horizon, with a warning). Stories
+        that name no negotiation are briefed (not priced) under
         :func:`tariffscope.report.brief.no_negotiation_pair`, with a warning.
     """
     from tariffscope.regime import default_catalog

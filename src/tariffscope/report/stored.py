@@ -74,7 +74,8 @@ def read_stories(
     Raises
     ------
     InputError
-        No story could be read, or one has no date and ``as_of`` is None.
+        No story could be read (a story without a date is dated, see
+        :class:`tariffscope.tracker.StoryDating`).
     """
     dating = StoryDating(as_of)
     report = ingest_paths(store, sources, prepare=dating)
