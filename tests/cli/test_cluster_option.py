@@ -93,8 +93,10 @@ def test_without_the_extra_the_message_names_the_install(
 
 
 def test_an_unreachable_scheduler_is_bad_input() -> None:
+    # distributed.client: without the extra, tests/distributed imports as a namespace package
     pytest.importorskip(
-        "distributed", reason="the dask extra is not installed: pip install 'tariffscope[dask]'"
+        "distributed.client",
+        reason="the dask extra is not installed: pip install 'tariffscope[dask]'",
     )
     with (
         pytest.raises(InputError, match="cannot reach the scheduler"),

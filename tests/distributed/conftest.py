@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# distributed.client, not distributed: without the extra, this folder (tests/ is on the path)
+# imports as a namespace package named distributed, and the skip would not happen
 pytest.importorskip(
-    "distributed", reason="the dask extra is not installed: pip install 'tariffscope[dask]'"
+    "distributed.client", reason="the dask extra is not installed: pip install 'tariffscope[dask]'"
 )
 
 import _dask_helpers
