@@ -38,10 +38,28 @@ def test_a_malformed_pair_is_bad_input() -> None:
 
 
 @pytest.mark.shared
-def test_a_country_outside_the_icio_file_is_bad_input_naming_the_file(shared: object) -> None:
-    result = CliRunner().invoke(app, ["deals", "--pair", "USA-ATA", "--date", "2025-07-18"])
+@pytest.mark.parametrize("output_format", ["json", "csv", "table"])
+def test_a_country_outside_the_icio_file_is_a_warning_naming_the_file(
+    shared: object, output_format: str
+) -> None:
+    # a country the model's data lack is a capability the tool lacks: exit 0, a warning
+    args = ["deals", "--pair", "USA-ATA", "--date", "2025-07-18", "--format", output_format]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = "ATA is not among the 81 countries of the ICIO 2022 file"
+    if output_format == "json":
+        payload = json.loads(result.stdout)
+        assert payload["computed"] is False and payload["solutions"] == []
+        assert said in payload["warnings"][0]
+    else:
+        assert result.stdout == ""
+        assert said in result.stderr
+
+
+def test_a_code_of_no_country_is_bad_input() -> None:
+    result = CliRunner().invoke(app, ["deals", "--pair", "USA-XYZ", "--date", "2025-07-18"])
     assert result.exit_code == 2
-    assert "ATA is not among the 81 countries of the ICIO 2022 file" in result.output
+    assert "XYZ is not an ISO 3166-1 alpha-3 country code" in result.stderr
 
 
 @pytest.mark.shared

@@ -1,7 +1,8 @@
 """Deal spaces on the cluster: the same numbers as one process, bit for bit.
 
 The grid's first deals (a chain of warm starts) are solved by the driver and the rest of each
-row on a worker from the same starting point, so every solve is the same on either path.
+row on a worker from the same starting point, so every solve is the same on either path; the
+solutions table, the weight sweep and the sensitivity rows are tasks too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tariffscope.api import DealSpaceResult, deals, deals_many
 from tariffscope.api._deals_run import _pair_data
 from tariffscope.cli import app
 from tariffscope.distributed.map import ChunkMapper, client_mapper
-from tariffscope.errors import InputError
+from tariffscope.errors import InputError, UnknownCodeError
 from tariffscope.impact.tradewar import deals as deals_module
 from tariffscope.impact.tradewar.deal_case import axes_for
 from tariffscope.impact.tradewar.deals import DEALS_PER_TASK, DealSpace, grid_of
@@ -77,12 +78,13 @@ def test_deals_on_the_cluster_equal_one_process(
     spread = deals(pair, DATE, grid=CASES[pair], map_deals=mapper)
     _assert_same(spread, alone[pair])
     rows, columns = spread.grid["x_pct"].nunique(), spread.grid["y_pct"].nunique()
-    # the rows' rests in blocks of DEALS_PER_TASK deals or more; the sensitivity's three
-    # elasticities; the sweep's nine weights when some deal is acceptable
+    # the rows' rests in blocks of DEALS_PER_TASK deals or more (three grids: the given
+    # elasticities' and the sensitivity's two); then one wave after the grid: the solutions
+    # table, the sensitivity's three elasticities and the sweep's weights (none when no deal
+    # is acceptable): nothing after the grid is solved by the driver
     per_block = -(-DEALS_PER_TASK // (columns - 1))
     assert mapper.chunks["_rows_rest"] == -(-rows // per_block)
-    assert mapper.chunks["_variant_row"] == 3
-    assert mapper.chunks.get("_weight_deal", 0) == len(spread.sweep)
+    assert mapper.chunks["_job"] == 1 + 3 + len(spread.sweep)
 
 
 @pytest.mark.shared
@@ -124,12 +126,64 @@ def test_deals_many_on_the_cluster_equals_each_pair_alone(
     _assert_same(many[1], other)
 
 
+# a pair the tool covers and one it does not (Antarctica: a country code, not in the ICIO file)
+SWEEP = ["USA-VNM", "USA-ATA"]
+
+
+def _entries(many: list[DealSpaceResult]) -> list[tuple[bool, tuple[str, ...]]]:
+    return [(r.computed, r.warnings) for r in many]
+
+
+@pytest.fixture(scope="module")
+def sweep_alone(shared: object) -> list[DealSpaceResult]:
+    return deals_many(SWEEP, DATE, grid=CASES["USA-VNM"])
+
+
+@pytest.mark.shared
+def test_a_sweep_finishes_past_a_pair_it_cannot_price(
+    sweep_alone: list[DealSpaceResult], alone: dict[str, DealSpaceResult]
+) -> None:
+    covered, uncovered = sweep_alone
+    assert covered.computed and uncovered.computed is False
+    _assert_same(covered, alone["USA-VNM"])
+    assert uncovered.pair == ("USA", "ATA")
+    assert uncovered.warnings[0].startswith("not computed: pair USA-ATA: ATA is not among")
+    assert uncovered.grid.empty and uncovered.solutions.empty
+    assert (uncovered.x_lever, uncovered.y_lever) == ("general", "partner")
+    payload = uncovered.to_dict()
+    assert payload["computed"] is False and payload["grid"] == []
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_a_sweep_past_a_pair_it_cannot_price_is_the_same_on_the_cluster(
+    client: Client, sweep_alone: list[DealSpaceResult]
+) -> None:
+    done: list[int] = []
+    there = deals_many(
+        SWEEP, DATE, grid=CASES["USA-VNM"], map_pairs=client_mapper(client), on_done=done.append
+    )
+    assert sorted(done) == [0, 1]
+    assert _entries(there) == _entries(sweep_alone)
+    _assert_same(there[0], sweep_alone[0])
+    for name, frame in _frames(there[1]).items():
+        assert frame.empty, name
+
+
 def test_deals_many_checks_pairs_and_options_before_any_work() -> None:
     def never(*args: object, **kwargs: object) -> list[object]:
         raise AssertionError("nothing should be mapped")
 
     with pytest.raises(InputError, match="malformed pair 'USA'"):
         deals_many(["USA-JPN", "USA"], DATE, map_pairs=never)
+    with pytest.raises(UnknownCodeError, match="XYZ is not an ISO 3166-1 alpha-3"):
+        deals_many(["USA-JPN", "USA-XYZ"], DATE, map_pairs=never)
+    with pytest.raises(InputError, match="bargaining weight"):
+        deals_many(["USA-JPN"], DATE, weight=2.0, map_pairs=never)
+    with pytest.raises(InputError, match="unknown disagreement point"):
+        deals_many(["USA-JPN"], DATE, disagreement="peace", map_pairs=never)
+    with pytest.raises(InputError, match="--actual must set"):
+        deals_many(["USA-JPN"], DATE, actual="general=10", map_pairs=never)
     with pytest.raises(TypeError, match="gird"):
         deals_many(["USA-JPN"], DATE, gird="general=0:30:5", map_pairs=never)
     with pytest.raises(TypeError, match="map_deals"):

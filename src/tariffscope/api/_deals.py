@@ -13,7 +13,14 @@ import pandas as pd
 
 from tariffscope.api._dates import DateLike, iso
 from tariffscope.distributed.map import ChunkMapper, map_in_process
-from tariffscope.errors import InputError, MalformedInputError
+from tariffscope.domain.countries import is_country
+from tariffscope.errors import (
+    InputError,
+    MalformedInputError,
+    ModelError,
+    NotCoveredError,
+    UnknownCodeError,
+)
 
 __all__ = ["DealSpaceResult", "deals", "deals_many", "parse_grid", "parse_pair", "parse_rates"]
 
@@ -31,6 +38,18 @@ def parse_pair(text: str) -> tuple[str, str]:
     first, second = match.group(1).upper(), match.group(2).upper()
     if first == second:
         raise InputError(f"a pair needs two different countries, got {first} twice")
+    return first, second
+
+
+def _countries(pair: str | tuple[str, str]) -> tuple[str, str]:
+    """A well-formed pair of country codes (a code no country has is the user's mistake; a
+    country the ICIO file lacks is not, see :func:`deals`)."""
+    first, second = parse_pair(pair) if isinstance(pair, str) else parse_pair("-".join(pair))
+    for code in (first, second):
+        if not is_country(code):
+            raise UnknownCodeError(
+                f"pair {first}-{second}: {code} is not an ISO 3166-1 alpha-3 country code"
+            )
     return first, second
 
 
@@ -94,12 +113,24 @@ class DealSpaceResult:
     sensitivity: pd.DataFrame
     sources: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
+    computed: bool = True  # False: no deal space, the reason is among the warnings
+
+    @classmethod
+    def not_computed(
+        cls, pair: tuple[str, str], date: str, reason: str, *, x_lever: str, y_lever: str
+    ) -> DealSpaceResult:
+        """A pair's entry without a deal space (empty tables), ``reason`` its one warning."""
+        empty = pd.DataFrame()
+        return cls(
+            pair, date, x_lever, y_lever, "", empty, empty, empty, empty, (), (reason,), False
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Everything as plain records (strict JSON with :mod:`tariffscope.strict_json`)."""
         return {
             "pair": list(self.pair),
             "date": self.date,
+            "computed": self.computed,
             "x_lever": self.x_lever,
             "y_lever": self.y_lever,
             "disagreement": self.disagreement,
@@ -178,33 +209,85 @@ def deals(
     Raises
     ------
     InputError
-        A malformed pair, grid, rate or lever; a country or sector the ICIO file lacks.
+        A malformed pair, grid, rate or lever; a code that is no country; a sector the ICIO
+        file lacks.
+    NotCoveredError
+        A country the ICIO file lacks (a capability the tool lacks, not bad input).
+    ModelError
+        A solver that failed.
     """
     from tariffscope.api._deals_run import run
 
-    first, second = parse_pair(pair) if isinstance(pair, str) else parse_pair("-".join(pair))
+    checked = _checked(
+        pair,
+        date,
+        grid=grid,
+        weight=weight,
+        disagreement=disagreement,
+        threat=threat,
+        sector_lever=sector_lever,
+        keep=keep,
+        transfer_usd_bn=transfer_usd_bn,
+        actual=actual,
+        elasticities=elasticities,
+        sensitivity=sensitivity,
+    )
+    return run(**checked, mapper=map_deals or map_in_process)
+
+
+def _checked(
+    pair: str | tuple[str, str],
+    date: DateLike,
+    *,
+    grid: str | None = None,
+    weight: float = 0.5,
+    disagreement: str = "threat",
+    threat: float | None = None,
+    sector_lever: str | None = None,
+    keep: str | Sequence[str] = (),
+    transfer_usd_bn: float = 0.0,
+    actual: str | None = None,
+    elasticities: str | None = None,
+    sensitivity: bool = True,
+) -> dict[str, Any]:
+    """The arguments of the run, every option checked that can be without the ICIO file
+    (its sectors and elasticity sources are checked when it is read)."""
+    from tariffscope.impact.tradewar.bargaining import DISAGREEMENTS
+
+    first, second = _countries(pair)
     day = iso(date)
     if not 0.0 < weight < 1.0:
         raise InputError(f"the bargaining weight must lie strictly between 0 and 1, got {weight}")
+    if disagreement not in DISAGREEMENTS:
+        raise InputError(
+            f"unknown disagreement point {disagreement!r}; choose {', '.join(DISAGREEMENTS)}"
+        )
     lever = parse_sector_lever(sector_lever) if sector_lever else None
     spec = grid or (DEFAULT_SECTOR_GRID.format(name=lever[0]) if lever else DEFAULT_GRID)
-    return run(
-        (first, second),
-        str(day),
-        parse_grid(spec),
-        weight=weight,
-        disagreement=disagreement,
-        threat=None if threat is None else threat / 100.0,
-        sector_lever=lever,
-        keep=tuple(k.strip() for k in keep.split("+") if k.strip())
+    axes = parse_grid(spec)
+    rates = parse_rates(actual) if actual else None
+    names = {name for name, _ in axes}
+    if rates is not None and set(rates) != names:
+        raise InputError(
+            f"--actual must set the grid's levers {' and '.join(n for n, _ in axes)}, "
+            f"got {sorted(rates)}"
+        )
+    return {
+        "pair": (first, second),
+        "date": str(day),
+        "grid_axes": axes,
+        "weight": weight,
+        "disagreement": disagreement,
+        "threat": None if threat is None else threat / 100.0,
+        "sector_lever": lever,
+        "keep": tuple(k.strip() for k in keep.split("+") if k.strip())
         if isinstance(keep, str)
         else tuple(keep),
-        transfer_usd_bn=transfer_usd_bn,
-        actual=parse_rates(actual) if actual else None,
-        elasticities=elasticities,
-        sigma_factors=SIGMA_FACTORS if sensitivity else (),
-        mapper=map_deals or map_in_process,
-    )
+        "transfer_usd_bn": transfer_usd_bn,
+        "actual": rates,
+        "elasticities": elasticities,
+        "sigma_factors": SIGMA_FACTORS if sensitivity else (),
+    }
 
 
 def deals_many(
@@ -216,7 +299,8 @@ def deals_many(
     **options: Any,
 ) -> list[DealSpaceResult]:
     """The deal space of each pair on ``date``, one task per pair: many pairs' deal spaces
-    swept over a cluster.
+    swept over a cluster. A pair the tool cannot price does not stop the sweep: its entry
+    carries the reason.
 
     Parameters
     ----------
@@ -236,13 +320,17 @@ def deals_many(
     Returns
     -------
     list of DealSpaceResult
-        In the order of ``pairs``.
+        In the order of ``pairs``. A pair whose deal space cannot be computed (a country the
+        ICIO file lacks: :class:`~tariffscope.errors.NotCoveredError`; a solver that failed:
+        :class:`~tariffscope.errors.ModelError`) has an entry with ``computed`` False, empty
+        tables and the reason as its one warning.
 
     Raises
     ------
     InputError
-        A malformed pair, or one pair's deal space raised it (the first such error; the
-        pairs still running are cancelled).
+        Before any work: a malformed pair, a code that is no country, a malformed option.
+        While running: an option only the ICIO file can check (a sector, an elasticity
+        source), from the first pair that reads it (the pairs still running are cancelled).
     TypeError
         An option :func:`deals` does not take.
     """
@@ -250,11 +338,19 @@ def deals_many(
     unknown = sorted(set(options) - known)
     if unknown:
         raise TypeError(f"deals_many() got options deals() does not take: {', '.join(unknown)}")
-    parsed = [parse_pair(p) if isinstance(p, str) else parse_pair("-".join(p)) for p in pairs]
+    checked = [_checked(p, date, **options) for p in pairs]
     mapper = map_pairs or map_in_process
+    parsed = [c["pair"] for c in checked]
     return mapper(_pair_deals, parsed, shared=(str(iso(date)), options), on_done=on_done)
 
 
 def _pair_deals(day: str, options: dict[str, Any], pair: tuple[str, str]) -> DealSpaceResult:
-    """One pair's deal space, solved where the task runs."""
-    return deals(pair, day, **options)
+    """One pair's deal space, solved where the task runs, or its entry with the reason."""
+    try:
+        return deals(pair, day, **options)
+    except (NotCoveredError, ModelError) as error:
+        (x_lever, _), (y_lever, _) = _checked(pair, day, **options)["grid_axes"]
+        reason = error.one_line()
+        if isinstance(error, ModelError):
+            reason = f"not computed: {type(error).__name__}: {reason}"
+        return DealSpaceResult.not_computed(pair, day, reason, x_lever=x_lever, y_lever=y_lever)

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from tariffscope.api._deals import DealSpaceResult
 from tariffscope.distributed.map import ChunkMapper, map_in_process
-from tariffscope.errors import InputError
+from tariffscope.domain.countries import is_country
+from tariffscope.errors import NotCoveredError, UnknownCodeError
 from tariffscope.impact.tradewar import bargaining as bg
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.deal_case import (
+    SWEEP_WEIGHTS,
     ActualDeal,
     DealAxes,
     axes_for,
     frontier_rows,
     law_settings,
     solutions,
-    weight_sweep,
+    sweep_table,
+    weight_deal,
 )
-from tariffscope.impact.tradewar.deals import DealSpace, Setting, grid_of
+from tariffscope.impact.tradewar.deals import DealSpace, Setting, acceptable, grid_of
 from tariffscope.impact.tradewar.icio import (
     DEFAULT_ELASTICITIES,
     ICIO_DIR,
@@ -39,11 +43,17 @@ US = "USA"
 def _pair_data(pair: tuple[str, str], elasticities: str) -> TradeWarData:
     full = load_icio2022(elasticities)
     for code in pair:
-        if code not in full.regions:
-            raise InputError(
-                f"pair {'-'.join(pair)}: {code} is not among the {len(full.regions)} countries of "
-                f"the ICIO 2022 file ({ICIO_DIR}); the list is its exporter column"
-            )
+        if code in full.regions:
+            continue
+        where = f"the {len(full.regions)} countries of the ICIO 2022 file ({ICIO_DIR})"
+        if not is_country(code):
+            raise UnknownCodeError(f"pair {'-'.join(pair)}: {code} is not a country of {where}")
+        # a country the model's data lack: a capability the tool lacks, not bad input
+        raise NotCoveredError(
+            f"not computed: pair {'-'.join(pair)}: {code} is not among {where}; the list is its "
+            "exporter column",
+            what=code,
+        )
     return purge_imbalances(aggregate_pair(full, *pair))
 
 
@@ -114,12 +124,10 @@ def run(
     sigma_factors: Sequence[float],
     mapper: ChunkMapper = map_in_process,
 ) -> DealSpaceResult:
-    """See :func:`tariffscope.api._deals.deals`; ``mapper`` solves the grid's rows, the sweep's
-    weights and the sensitivity's elasticities (tasks: blocks of rows, a weight, a factor)."""
-    if disagreement not in bg.DISAGREEMENTS:
-        raise InputError(
-            f"unknown disagreement point {disagreement!r}; choose {', '.join(bg.DISAGREEMENTS)}"
-        )
+    """See :func:`tariffscope.api._deals.deals` (which checks the arguments); ``mapper`` solves
+    the grid's rows, then the solutions table, the sweep's weights and the sensitivity's
+    elasticities (tasks: blocks of rows; the table, a weight, a factor). What stays here: the
+    pair's data and law, and the first deal of each row (a chain of warm starts, cheap)."""
     source = elasticities or DEFAULT_ELASTICITIES
     data = _pair_data(pair, source)
     (xn, xs), (yn, ys) = grid_axes
@@ -151,18 +159,16 @@ def run(
     grid = grid_of(space, xs, ys, mapper=mapper)
     actual_arg = None
     if actual is not None:
-        if set(actual) != {xn, yn}:
-            raise InputError(
-                f"--actual must set the grid's levers {xn} and {yn}, got {sorted(actual)}"
-            )
         actual_arg = ActualDeal("given", rates=(actual[xn], actual[yn]))
     elif law.deal is not None:
         actual_arg = ActualDeal(law.deal_label, settings=tuple(law.deal))
-    table = solutions(
-        space, axes, grid, weight, status_quo=sq, disagreement_label=dis_label, actual=actual_arg
+    table, sweep, sens = _after_grid(
+        space,
+        grid,
+        _Solutions(axes, weight, tuple(sq), dis_label, actual_arg),
+        [_Variant(factor, xs, ys, weight, source) for factor in (1.0, *sigma_factors)],
+        mapper,
     )
-    sweep = weight_sweep(space, grid, mapper=mapper)
-    sens = _sensitivity(space, grid, xs, ys, weight, sigma_factors, source, mapper)
     if not (table["solution"].str.startswith("Nash")).any():
         warnings.append("no deal on the grid is better than disagreement for both sides")
     return DealSpaceResult(
@@ -186,22 +192,15 @@ def run(
     )
 
 
-def _sensitivity(
-    space: DealSpace,
-    grid: pd.DataFrame,
-    xs: Sequence[float],
-    ys: Sequence[float],
-    weight: float,
-    factors: Sequence[float],
-    source: str,
-    mapper: ChunkMapper,
-) -> pd.DataFrame:
-    """The solutions at each ``sigma - 1`` factor (1: the given grid), one task per factor."""
-    jobs = [
-        _Variant(factor, grid if factor == 1.0 else None, xs, ys, weight, source)
-        for factor in (1.0, *factors)
-    ]
-    return pd.DataFrame(mapper(_variant_row, jobs, shared=(space,)))
+@dataclass(frozen=True)
+class _Solutions:
+    """The solutions table's task: what it needs besides the space and the grid."""
+
+    axes: DealAxes
+    weight: float
+    status_quo: tuple[Setting, ...]
+    disagreement_label: str
+    actual: ActualDeal | None
 
 
 @dataclass(frozen=True)
@@ -209,17 +208,62 @@ class _Variant:
     """One row of the sensitivity table: the elasticities' factor and what it needs."""
 
     factor: float
-    grid: pd.DataFrame | None  # the factor's grid when already solved
     xs: Sequence[float]
     ys: Sequence[float]
     weight: float
     source: str
 
 
-def _variant_row(space: DealSpace, job: _Variant) -> dict[str, object]:
+_Job = _Solutions | _Variant | float  # a float: one weight of the sweep
+
+
+def _after_grid(
+    space: DealSpace,
+    grid: pd.DataFrame,
+    table: _Solutions,
+    variants: list[_Variant],
+    mapper: ChunkMapper,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The solutions table, the weight sweep and the sensitivity table, as one wave of tasks
+    (``mapper``): they need only the space and the grid, shipped once, so with a cluster the
+    driver solves nothing after the grid and the three run side by side."""
+    weights = [float(w) for w in SWEEP_WEIGHTS] if acceptable(grid, space.pair).any() else []
+    # the longest tasks first (a variant with its own grid, then the table's searches)
+    others = [v for v in variants if v.factor != 1.0]
+    same = [v for v in variants if v.factor == 1.0]
+    jobs: list[_Job] = [*others, table, *same, *weights]
+    done = mapper(_job, jobs, shared=(space, grid))
+    by_factor = {
+        job.factor: row for job, row in zip(jobs, done, strict=True) if isinstance(job, _Variant)
+    }
+    solved = done[len(others)]
+    sweep = sweep_table(done[len(jobs) - len(weights) :]) if weights else pd.DataFrame()
+    return solved, sweep, pd.DataFrame([by_factor[v.factor] for v in variants])
+
+
+def _job(space: DealSpace, grid: pd.DataFrame, job: _Job) -> Any:
+    """One task after the grid: the solutions table, a sensitivity row or a sweep weight's
+    refined Nash deal."""
+    if isinstance(job, _Solutions):
+        return solutions(
+            space,
+            job.axes,
+            grid,
+            job.weight,
+            status_quo=list(job.status_quo),
+            disagreement_label=job.disagreement_label,
+            actual=job.actual,
+        )
+    if isinstance(job, _Variant):
+        return _variant_row(space, grid, job)
+    return weight_deal(space, grid, job)
+
+
+def _variant_row(space: DealSpace, grid: pd.DataFrame, job: _Variant) -> dict[str, object]:
     factor = job.factor
     variant = bg.with_sigma_scaled(space, factor) if factor != 1.0 else space
-    grid = job.grid if job.grid is not None else grid_of(variant, job.xs, job.ys)
+    if factor != 1.0:
+        grid = grid_of(variant, job.xs, job.ys)
     row: dict[str, object] = {"elasticities": f"{job.source}, sigma - 1 x{factor:g}"}
     ok = grid[[f"payoff_pct_{m}" for m in space.pair]].gt(0).all(axis=1)
     row["acceptable_share"] = float(ok.mean())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import numpy as np
 import pandas as pd
@@ -20,8 +20,11 @@ from rich.table import Table
 from tariffscope.cli._app import TabularFormat, err_console, guarded, plain_console
 from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_file
-from tariffscope.errors import InputError
+from tariffscope.errors import InputError, NotCoveredError
 from tariffscope.strict_json import to_json
+
+if TYPE_CHECKING:
+    from tariffscope.api import DealSpaceResult
 
 __all__ = ["deals_command", "register"]
 
@@ -165,27 +168,33 @@ def deals_command(
             from tariffscope.distributed.map import client_mapper
 
             map_deals = client_mapper(client, name="tariffscope-deals")
-        result = deals(
-            pair,
-            date,
-            grid=grid,
-            weight=weight,
-            disagreement=disagreement.value,
-            threat=threat,
-            sector_lever=sector_lever,
-            keep=keep or (),
-            transfer_usd_bn=transfer,
-            actual=actual,
-            elasticities=elasticities,
-            sensitivity=sensitivity,
-            map_deals=map_deals,
-        )
+        try:
+            result = deals(
+                pair,
+                date,
+                grid=grid,
+                weight=weight,
+                disagreement=disagreement.value,
+                threat=threat,
+                sector_lever=sector_lever,
+                keep=keep or (),
+                transfer_usd_bn=transfer,
+                actual=actual,
+                elasticities=elasticities,
+                sensitivity=sensitivity,
+                map_deals=map_deals,
+            )
+        except NotCoveredError as error:
+            result = _not_covered(pair, date, grid, sector_lever, error)
     frame = result.solutions
     warnings = list(result.warnings)
     if output_format is TabularFormat.json:
         sys.stdout.write(to_json(result.to_dict(), indent=1) + "\n")
     elif output_format is TabularFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
+        if result.computed:
+            frame.to_csv(sys.stdout, index=False)
+    elif not result.computed:
+        pass  # no table: the reason is the warning below
     else:
         console = plain_console(file=sys.stdout, width=160)
         console.print(_table(frame, result.date))
@@ -193,7 +202,7 @@ def deals_command(
             console.print(result.sensitivity.round(3).to_string(index=False))
         for source in result.sources:
             console.print(f"source: {source}")
-    if chart is not None:
+    if chart is not None and result.computed:
         from tariffscope.report.deals_chart import deals_chart
         from tariffscope.report.etr_chart import write_spec
 
@@ -204,6 +213,28 @@ def deals_command(
     if output_format is not TabularFormat.json:
         for warning in warnings:
             err_console.print(f"warning: {warning}", markup=False, highlight=False)
+
+
+def _not_covered(
+    pair: str, date: str, grid: str | None, sector_lever: str | None, error: NotCoveredError
+) -> DealSpaceResult:
+    """The pair's entry without a deal space: a capability the tool lacks, warned, exit 0."""
+    from tariffscope.api._deals import (
+        DEFAULT_GRID,
+        DEFAULT_SECTOR_GRID,
+        DealSpaceResult,
+        parse_grid,
+        parse_pair,
+        parse_sector_lever,
+    )
+
+    lever = parse_sector_lever(sector_lever)[0] if sector_lever else None
+    (x_lever, _), (y_lever, _) = parse_grid(
+        grid or (DEFAULT_SECTOR_GRID.format(name=lever) if lever else DEFAULT_GRID)
+    )
+    return DealSpaceResult.not_computed(
+        parse_pair(pair), date, error.one_line(), x_lever=x_lever, y_lever=y_lever
+    )
 
 
 def register(app: typer.Typer) -> None:

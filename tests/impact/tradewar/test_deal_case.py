@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import tariffscope
-from tariffscope.errors import InputError, MalformedInputError
+from tariffscope.errors import InputError, MalformedInputError, NotCoveredError, UnknownCodeError
 from tariffscope.impact.tradewar.icio import load_icio2022
 from tariffscope.impact.tradewar.law_link import icio_concordance, law_points
 
@@ -95,9 +95,15 @@ def test_a_pair_without_us_law_warns_and_uses_the_given_threat() -> None:
     assert result.disagreement == "threat"
 
 
-def test_bad_input_names_what_is_wrong() -> None:
-    with pytest.raises(InputError, match="XYZ is not among the 81 countries"):
+def test_a_country_outside_the_icio_file_is_not_covered_a_code_of_no_country_bad_input() -> None:
+    with pytest.raises(NotCoveredError, match="ATA is not among the 81 countries") as raised:
+        tariffscope.deals("USA-ATA", "2025-07-18", sensitivity=False)
+    assert raised.value.what == "ATA"
+    with pytest.raises(UnknownCodeError, match="XYZ is not an ISO 3166-1 alpha-3 country"):
         tariffscope.deals("USA-XYZ", "2025-07-18", sensitivity=False)
+
+
+def test_bad_input_names_what_is_wrong() -> None:
     with pytest.raises(MalformedInputError, match="pair"):
         tariffscope.deals("USAJPN", "2025-07-18")
     with pytest.raises(MalformedInputError, match="grid"):
@@ -108,3 +114,5 @@ def test_bad_input_names_what_is_wrong() -> None:
         tariffscope.deals("USA-JPN", "2025-07-18", weight=1.0)
     with pytest.raises(InputError, match="disagreement"):
         tariffscope.deals("USA-JPN", "2025-07-18", disagreement="peace", sensitivity=False)
+    with pytest.raises(InputError, match="--actual must set the grid's levers"):
+        tariffscope.deals("USA-JPN", "2025-07-18", actual="general=15,autos=15")

@@ -45,6 +45,8 @@ __all__ = [
     "law_settings",
     "lever_mean_rate",
     "solutions",
+    "sweep_table",
+    "weight_deal",
     "weight_sweep",
 ]
 
@@ -270,13 +272,17 @@ def weight_sweep(
     ``mapper`` solves the weights (one task each; the space and grid shipped once)."""
     if not acceptable(grid, space.pair).any():
         return pd.DataFrame()
-    rows = mapper(_weight_deal, [float(w) for w in weights], shared=(space, grid))
+    return sweep_table(mapper(weight_deal, [float(w) for w in weights], shared=(space, grid)))
+
+
+def sweep_table(rows: Sequence[dict[str, float]]) -> pd.DataFrame:
+    """The sweep's rows (:func:`weight_deal`, one per weight) as its table, rates in percent."""
     frame = pd.DataFrame(rows)
     frame[["x_pct", "y_pct"]] = 100.0 * frame[["x", "y"]]
     return frame.drop(columns=["x", "y"])
 
 
-def _weight_deal(space: DealSpace, grid: pd.DataFrame, weight: float) -> dict[str, float]:
+def weight_deal(space: DealSpace, grid: pd.DataFrame, weight: float) -> dict[str, float]:
     deal = bg.nash_bargaining_refined(space, grid, weight)
     return {"weight": weight, **{str(k): float(v) for k, v in deal.items()}}
 

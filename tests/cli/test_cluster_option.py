@@ -1,4 +1,8 @@
-"""--cluster: parsing, the message without the dask extra, no Dask import at import time."""
+"""--cluster: parsing, the message without the dask extra, no Dask import at import time.
+
+Here rather than in tests/distributed (which needs the dask extra): these tests matter most
+where Dask is not installed; only the unreachable scheduler needs it.
+"""
 
 from __future__ import annotations
 
@@ -89,6 +93,11 @@ def test_without_the_extra_the_message_names_the_install(
 
 
 def test_an_unreachable_scheduler_is_bad_input() -> None:
+    # distributed.client: without the extra, tests/distributed imports as a namespace package
+    pytest.importorskip(
+        "distributed.client",
+        reason="the dask extra is not installed: pip install 'tariffscope[dask]'",
+    )
     with (
         pytest.raises(InputError, match="cannot reach the scheduler"),
         cluster_client("tcp://127.0.0.1:9", timeout=1),
