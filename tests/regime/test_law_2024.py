@@ -49,6 +49,23 @@ def test_steel_232_tariff_rate_quotas_default_to_the_over_quota_duty() -> None:
     assert resolve(STEEL, "JPN", "2025-03-12", claims=("in_quota_232",)).total_pct == 25.0
 
 
+def test_section_232_product_exclusions_are_a_claim_until_12_march_2025() -> None:
+    """Commerce granted exclusions to importers (Proclamations 9704/9705 cl. 3; HTS 9903.80.01
+    and 9903.85.01: "any exclusions that may be determined and announced by the Department of
+    Commerce"; U.S. note 19(c)): with the claim s232_exclusion neither metal duty is charged,
+    for any origin, until the arrangements ended on 12 March 2025 (Proclamations 10895/10896)."""
+    for hts, group, origin in ((ALUMINUM, "s232_aluminum", "KOR"), (STEEL, "s232_steel", "TWN")):
+        plain = resolve(hts, origin, DAY)
+        assert _groups(hts, origin)[group] > 0.0
+        assert any("s232_exclusion" in w for w in plain.warnings)
+        assert group not in _groups(hts, origin, claims=("s232_exclusion",))
+        assert _groups(hts, origin, "2018-03-22", claims=("s232_exclusion",)).get(group) is None
+        assert _groups(hts, origin, "2025-03-12", claims=("s232_exclusion",))[group] == 25.0
+    # an exclusion lifts the Section 232 duty only: Section 301 on Chinese steel stays
+    excluded = _groups(STEEL, "CHN", claims=("s232_exclusion",))
+    assert "s232_steel" not in excluded and excluded["s301_china"] > 0.0
+
+
 def test_steel_232_country_arrangements_of_2024() -> None:
     assert resolve(STEEL, "UKR", DAY).total_pct == 0.0  # suspended since 1 June 2022
     assert resolve(STEEL, "UKR", "2025-03-12").total_pct == 25.0

@@ -18,13 +18,13 @@ Ad valorem equivalents (AVEs)
 
 Pooled claim shares
     Every claim other than USMCA that lowers a duty at entry (the programmes of the Special
-    column, origin-independent ones included, the Section 232 tariff-rate quotas, the
-    Section 301 product exclusions for China and the Section 201 bifacial-module exclusion,
-    :data:`EXTRA_CLAIMS`) is one pooled claim: the law resolved with all of them gives each
-    line the lowest rate the partner can claim (:math:`t_1`). With :math:`t_0` the rate without
-    claims (AVEs included), :math:`t_U` the USMCA rate and :math:`s_U` its 2024 share (0 but for
-    Canada and Mexico), all three averaged over the days of 2024, the share of the line's 2024
-    value that claimed is
+    column, origin-independent ones included, the Section 232 tariff-rate quotas and product
+    exclusions, the Section 301 product exclusions for China and the Section 201 bifacial-module
+    exclusion, :data:`EXTRA_CLAIMS`) is one pooled claim: the law resolved with all of them
+    gives each line the lowest rate the partner can claim (:math:`t_1`). With :math:`t_0` the
+    rate without claims (AVEs included), :math:`t_U` the USMCA rate and :math:`s_U` its 2024
+    share (0 but for Canada and Mexico), all three averaged over the days of 2024, the share of
+    the line's 2024 value that claimed is
 
     .. math::
 
@@ -105,7 +105,12 @@ CALIBRATION_DATE = CALIBRATION_RANGE[1]
 #: The programme whose shares are observed rather than calibrated.
 DATA_SHARE_CLAIM = "usmca"
 #: Claims besides the programmes that lower a duty at entry and are pooled with them.
-EXTRA_CLAIMS: tuple[str, ...] = ("in_quota_232", "s301_exclusion", "bifacial_solar")
+EXTRA_CLAIMS: tuple[str, ...] = (
+    "in_quota_232",
+    "s232_exclusion",
+    "s301_exclusion",
+    "bifacial_solar",
+)
 #: Values of ``ClaimCalibration.ave_source``.
 AVE_SOURCES = ("none", "general_rate_payers", "all_partners")
 #: Values of ``ClaimCalibration.level``: where a partner's share on a line comes from.

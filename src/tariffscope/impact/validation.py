@@ -62,7 +62,8 @@ CAUSES: dict[str, str] = {
     "to a chapter 98/99 provision (mostly in-quota rates of tariff-rate quotas), which the law "
     "does not price",
     "section_232_metals": "Section 232 steel and aluminum of 2018-2020 (product exclusions "
-    "Commerce granted to importers are not in the catalog)",
+    "Commerce granted to importers are a claim with shares from the 2024 duties; what the "
+    "fitted share leaves: shares clipped at 0 or 1)",
     "section_301_china": "Section 301 on China (product exclusions are a claim with shares from "
     "China's 2024 duties; the literal law charges the step-ups of 27 September 2024 and 1 "
     "January 2025 on all of 2024's trade and the exclusions that lapsed on 14 June 2024 on none "
