@@ -30,7 +30,6 @@ The participants, the date, place and status, and the merging are methods of the
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -51,7 +50,6 @@ from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb
-from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
     clause_dates,
@@ -81,10 +79,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
         lex = self.lexicon
-        meta = doc._.tariffscope_meta or {}
-        published = meta.get("published")
-        anchor = dt.date.fromisoformat(published) if published else None
-        year_now = anchor.year if anchor else reference_year(doc.text, meta.get("url"))
+        reference = time_index(doc, lex).reference
+        year_now = None if reference is None else reference.year
         persons = doc._.tariffscope_persons or []
         index = chains_of(doc)
         self._country_of_name = {p["name"]: p.get("country") for p in persons}

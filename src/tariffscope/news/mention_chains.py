@@ -53,6 +53,9 @@ Gender = Literal["m", "f"]
 #: Kinds that name a person outright, preferred over kinds that point back.
 _NAMING: frozenset[str] = frozenset({"name", "role"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a pronoun that is an object of its clause's verb (directly or by a
+#: preposition): it cannot name the clause's own subject.
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
 _PRIORITY: Mapping[str, int] = {"name": 0, "role": 0, "counterpart": 1, "plural": 2}
 
 
@@ -317,7 +320,10 @@ def build_chains(
             else [reading.last_subject, reading.last_speaker]
         )
         order += [p for _, p in reversed(reading.seen)]
-        chosen = next((p for p in order if p is not None and agrees(p, gender)), None)
+        own = clause_subject(token)
+        chosen = next(
+            (p for p in order if p is not None and p != own and agrees(p, gender)), None
+        )
         if chosen is not None and gender is not None and chosen not in reading.genders:
             # the only person it can be (the only one named so far in this sentence, or in
             # this and the last one): the pronoun tells the person's gender
@@ -326,6 +332,20 @@ def build_chains(
             if here == {chosen} or near == {chosen}:
                 reading.genders[chosen] = gender
         return chosen
+
+    def clause_subject(token: Token) -> int | None:
+        """The person who is the subject of the clause an object pronoun stands in: "he
+        urged him", "she told her": a plain object pronoun never names its own subject
+        (that would be "himself")."""
+        if token.dep_ not in _OBJECT_DEPS:
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = subject_of(verb, passive=False)
+        if subject is None or subject.i == token.i or subject.i > token.i:
+            return None
+        return person_of_subject(subject)
 
     def person_of_subject(subject: Token) -> int | None:
         if subject.i in resolved:

@@ -110,10 +110,13 @@ class TimeRecord:
 
 @dataclass(frozen=True, slots=True)
 class TimeIndex:
-    """Every time expression of one story, in text order, with the publication date."""
+    """Every time expression of one story, in text order, with the publication date
+    (``anchor``) and the day the story is read as of (``reference``: the publication date, else
+    the day its date clues give; the one story reference every reader dates by)."""
 
     anchor: dt.date | None
     records: tuple[TimeRecord, ...]
+    reference: dt.date | None = None
 
     def within(self, start: int, end: int) -> tuple[TimeRecord, ...]:
         """The records that start in ``[start, end)`` (a sentence's characters)."""
@@ -156,7 +159,9 @@ def time_index(doc: Doc, lex: Lexicon) -> TimeIndex:
             )
         )
     anchor = dt.date.fromisoformat(published) if published else None
-    return TimeIndex(anchor, tuple(records))
+    told = doc._.tariffscope_reference
+    reference = anchor or (dt.date.fromisoformat(told) if told else None)
+    return TimeIndex(anchor, tuple(records), reference)
 
 
 # -- attachment -----------------------------------------------------------------------------------
