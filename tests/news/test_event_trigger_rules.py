@@ -93,6 +93,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "meeting",
     ),
     (
+        "meeting.host_person",
+        "Carney/PROPN/nsubj/1 hosted:host/VERB/ROOT/1/VBD Meloni/PROPN/dobj/1 in/ADP/prep/1 "
+        "Ottawa/PROPN/pobj/3",
+        1,
+        "meeting",
+    ),
+    (
         "visit.travel_verb",
         "The/DET/det/1 minister/NOUN/nsubj/2 flew:fly/VERB/ROOT/2/VBD to/ADP/prep/2 Seoul/PROPN/pobj/3",
         2,
