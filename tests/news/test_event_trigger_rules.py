@@ -289,6 +289,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # announcing an intention that names no measure: a statement, not a measure announced
+    (
+        "Carney/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD Canada/PROPN/nsubj/4 "
+        "will/AUX/aux/4/MD seek/VERB/ccomp/1/VB talks:talk/NOUN/dobj/4 after/ADP/mark/8 "
+        "Washington/PROPN/nsubj/8 imposed:impose/VERB/advcl/4/VBD tariffs:tariff/NOUN/dobj/8",
+        1,
+    ),
     # an order with no date of its own names no issuing
     ("the/DET/det/1 proclamation/NOUN/ROOT/1", 1),
     # a calling verb with a predicate ("called him a friend") is not a call
@@ -426,3 +433,13 @@ def test_an_unsupported_relation_is_a_data_error() -> None:
     )
     with pytest.raises(DataFileError):
         compile_rules(default_lexicon(), load_rules(text))
+
+
+def test_an_announced_clause_naming_a_measure_is_an_announcement() -> None:
+    # the counterpart of the NOT_EVENTS case: what is announced is a measure
+    doc = build(
+        "Carney/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD Canada/PROPN/nsubj/4 "
+        "will/AUX/aux/4/MD raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/4"
+    )
+    trigger = trigger_of(doc[1], _person)
+    assert trigger is not None and trigger.kind == "announcement"

@@ -337,10 +337,38 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
+    """'X announced that the country will seek negotiations', 'announced he would gift ...':
+    what is announced in the clause names no measure or rate (those named only in a clause or
+    phrase that places it in time, "after Washington imposed 15% tariffs", do not count): a
+    statement of intent, not a measure announced."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    setting = ctx.words("event_setting_links")
+    nouns = ctx.words("event_measure_nouns")
+
+    def core(verb: Token) -> list[Token]:
+        out = [verb]
+        for child in verb.children:
+            marks = {g.lower_ for g in child.children if g.dep_ in {"mark", "advmod"}}
+            if child.dep_ == "advcl" and marks & setting:
+                continue
+            if child.dep_ == "prep" and child.lower_ in setting:
+                continue
+            out += core(child)
+        return out
+
+    return not any(
+        t.lower_ in nouns or _a_percentage(t, ctx) for clause in clauses for t in core(clause)
+    )
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
     "announces_a_deal": _announces_a_deal,
+    "clause_names_no_measure": _clause_names_no_measure,
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
