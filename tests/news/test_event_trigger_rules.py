@@ -443,3 +443,12 @@ def test_an_announced_clause_naming_a_measure_is_an_announcement() -> None:
     )
     trigger = trigger_of(doc[1], _person)
     assert trigger is not None and trigger.kind == "announcement"
+
+
+def test_welcoming_someone_to_come_is_an_invitation_not_a_meeting() -> None:
+    doc = build(
+        "Carney/PROPN/nsubj/1 welcomed:welcome/VERB/ROOT/1/VBD Meloni/PROPN/dobj/1 "
+        "to/PART/aux/4 visit/VERB/xcomp/1/VB Ottawa/PROPN/dobj/4"
+    )
+    trigger = trigger_of(doc[1], _person)
+    assert trigger is None or trigger.rule != "meeting.host_person"

@@ -343,10 +343,13 @@ def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     phrase that places it in time, "after Washington imposed 15% tariffs", do not count): a
     statement of intent, not a measure announced."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if not clauses:
+    if not clauses or token.dep_ == "acl":  # "the framework announced": the noun is announced
         return False
-    setting = ctx.words("event_setting_links")
     nouns = ctx.words("event_measure_nouns")
+    things = nouns | ctx.words("event_agreement_nouns")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in things for c in token.children):
+        return False  # "the framework announced last month signals ...": parsed as a subject
+    setting = ctx.words("event_setting_links")
 
     def core(verb: Token) -> list[Token]:
         out = [verb]

@@ -34,6 +34,10 @@ give a trigger its date, in three tiers:
 3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one (not
    for a trigger that is a noun's topic).
 
+An event's date at the phrase or sentence tier is never one in a clause that tells where a
+period starts ("met for the first time *since taking* power in October"): it is when the period
+began, not the event's day.
+
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
 date is day-precise and runs from something (``from``), or is the day of a verb of imposition
@@ -329,6 +333,29 @@ def _owner(
     return None
 
 
+def _own_clause(
+    point: Token | None, steps: int, claims: Mapping[int, frozenset[int]], lex: Lexicon
+) -> bool:
+    """On the way up from a date to the trigger stands a clause that tells where a period
+    starts, headed by a verb that is no trigger ("met for the first time *since taking* power
+    in October"): the date is when that period began, not the event's day."""
+    origins = lex.words("time_origin_links")
+    current = point
+    for _ in range(steps):
+        if current is None:
+            return False
+        if current.i not in claims and current.pos_ in {"VERB", "AUX"}:
+            link = (
+                current.head.lower_
+                if current.dep_ == "pcomp"
+                else next((c.lower_ for c in current.children if c.dep_ == "mark"), None)
+            )
+            if current.dep_ in {"pcomp", "advcl"} and link in origins:
+                return True
+        current = current.head
+    return False
+
+
 def attach(
     doc: Doc,
     index: TimeIndex,
@@ -372,6 +399,8 @@ def attach(
         claimed.add(record.start)
         if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex):
             continue
+        if purpose == "event" and _own_clause(point, steps + 1, claims, lex):
+            continue  # "met ... since taking power in October": the day of "taking"
         weak = int(purpose == "effective" and record.role != "from")
         for key in owners:
             distance = min(abs(record.root - t.i) for t in triggers[key])
@@ -427,6 +456,7 @@ def attach(
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
+            and not (purpose == "event" and _own_clause(point, 1, claims, lex))
         ]
         if len(options) == 1:
             out[key] = Attachment(options[0], "sentence")
