@@ -203,6 +203,27 @@ def test_the_date_of_the_reporting_verb_dates_the_event_in_its_adjunct(blank: La
     assert _event_dates(doc, index, [6], {6: -1}) == {6: (FRIDAY, "clause")}
 
 
+def _met_since_taking_office(link: str) -> list[Row]:
+    # "Okafor met Rossi since/after taking office on Friday"
+    return [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("Rossi", 1, "dobj", "PROPN", "NNP", "Rossi"),
+        (link, 1, "prep", "ADP", "IN", link),
+        ("taking", 3, "pcomp", "VERB", "VBG", "take"),
+        ("office", 4, "dobj", "NOUN", "NN", "office"),
+        ("on", 4, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+
+
+def test_a_clause_that_starts_a_period_does_not_date_the_event(blank: Language) -> None:
+    doc, index = _doc(blank, _met_since_taking_office("since"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {}
+    doc, index = _doc(blank, _met_since_taking_office("after"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "phrase")}
+
+
 def test_a_plan_is_not_dated_by_the_day_it_was_reported(blank: Language) -> None:
     # "Carney said on Friday he will meet Lee"
     rows: list[Row] = [
