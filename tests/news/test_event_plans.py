@@ -51,6 +51,21 @@ def test_a_plan_told_as_a_noun_belongs_to_its_owner() -> None:
     assert owner is not None and owner.text == "Rojas"
 
 
+def test_an_infinitive_with_its_own_subject_under_a_plan_word_is_planned() -> None:
+    # "Okafor expects his country to sign a pact": the parser's ccomp with "to"
+    doc = build(
+        "Okafor/PROPN/nsubj/1 expects:expect/VERB/ROOT/1/VBZ his/PRON/poss/3 "
+        "country/NOUN/nsubj/5 to/PART/aux/5/TO sign/VERB/ccomp/1/VB a/DET/det/7 pact/NOUN/dobj/5"
+    )
+    frame = plan_frame(doc[5], LEX)
+    assert frame is not None and frame.i == 1
+    unframed = build(
+        "Okafor/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD his/PRON/poss/3 "
+        "country/NOUN/nsubj/4 signed:sign/VERB/ccomp/1/VBD a/DET/det/6 pact/NOUN/dobj/4"
+    )
+    assert plan_frame(unframed[4], LEX) is None
+
+
 def test_a_participle_on_a_noun_tells_a_past_act() -> None:
     doc = build(
         "The/DET/det/1 tariffs:tariff/NOUN/nsubj/6 unveiled:unveil/VERB/acl/1/VBN "

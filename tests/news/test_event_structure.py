@@ -304,6 +304,11 @@ def test_a_gerund_of_aim_or_prospect_is_no_event() -> None:
         "signing:sign/VERB/pcomp/2/VBG a/DET/det/5 deal/NOUN/dobj/3"
     )
     assert not _unrealized_gerund(after[3], LEX)
+    committed = build(
+        "Rossi/PROPN/nsubjpass/2 is:be/AUX/auxpass/2 committed:commit/VERB/ROOT/2/VBN "
+        "to/ADP/prep/2 signing:sign/VERB/pcomp/3/VBG a/DET/det/6 deal/NOUN/dobj/4"
+    )
+    assert _unrealized_gerund(committed[4], LEX)  # a commitment is not the act
 
 
 @pytest.mark.parametrize(

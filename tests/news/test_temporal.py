@@ -220,6 +220,8 @@ def _met_since_taking_office(link: str) -> list[Row]:
 def test_a_clause_that_starts_a_period_does_not_date_the_event(blank: Language) -> None:
     doc, index = _doc(blank, _met_since_taking_office("since"), SATURDAY)
     assert _event_dates(doc, index, [1], {1: -1}) == {}
+    doc, index = _doc(blank, _met_since_taking_office("before"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {}
     doc, index = _doc(blank, _met_since_taking_office("after"), SATURDAY)
     assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "phrase")}
 

@@ -35,8 +35,8 @@ give a trigger its date, in three tiers:
    for a trigger that is a noun's topic).
 
 An event's date at the phrase or sentence tier is never one in a clause that tells where a
-period starts ("met for the first time *since taking* power in October"): it is when the period
-began, not the event's day.
+period starts or ends ("met for the first time *since taking* power in October", "a deal
+*before* the pause *expires* on July 9"): it is that clause's time, not the event's day.
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
@@ -336,10 +336,11 @@ def _owner(
 def _own_clause(
     point: Token | None, steps: int, claims: Mapping[int, frozenset[int]], lex: Lexicon
 ) -> bool:
-    """On the way up from a date to the trigger stands a clause that tells where a period
-    starts, headed by a verb that is no trigger ("met for the first time *since taking* power
-    in October"): the date is when that period began, not the event's day."""
-    origins = lex.words("time_origin_links")
+    """On the way up from a date to the trigger stands a clause that tells another time than
+    the event's, headed by a verb that is no trigger: where a period starts ("met for the
+    first time *since taking* power in October") or ends ("hopes to reach a deal *before* a
+    pause *expires* on July 9"): the date is that clause's, not the event's day."""
+    origins = lex.words("time_other_clause_links")
     current = point
     for _ in range(steps):
         if current is None:
