@@ -75,6 +75,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "call",
     ),
     (
+        "call.speak_to_person",
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 Meloni/PROPN/pobj/2 "
+        "over/ADP/prep/1 the/DET/det/6 weekend/NOUN/pobj/4",
+        1,
+        "call",
+    ),
+    (
         "call.speak_in_person",
         "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 reporters:reporter/NOUN/pobj/2",
         1,
@@ -289,6 +296,12 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # speaking with someone in a place: the two were together, no call
+    (
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD with/ADP/prep/1 Meloni/PROPN/pobj/2 "
+        "in/ADP/prep/1 Rome/PROPN/pobj/4//GPE",
+        1,
+    ),
     # announcing an intention that names no measure: a statement, not a measure announced
     (
         "Carney/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD Canada/PROPN/nsubj/4 "

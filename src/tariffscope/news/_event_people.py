@@ -48,6 +48,12 @@ class ParticipantReader:
                     and self._is_person(o, index)
                 ]
             heads += with_objects(token)
+            if kind == "call":  # "spoke to Lee": the one spoken to
+                heads += [
+                    o
+                    for o in with_objects(token, lex.words("event_callee_preps"))
+                    if self._is_person(o, index)
+                ]
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
                 heads += with_objects(obj)
         else:
@@ -185,7 +191,7 @@ class ParticipantReader:
 
     def _is_person(self, token: Token, index: MentionChains) -> bool:
         for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:
-            if index.person(t.left_edge.idx, t.idx + len(t.text)) is not None:
+            if index.persons_at(t.left_edge.idx, t.idx + len(t.text)):  # or "the two leaders"
                 return True
         return False
 

@@ -116,6 +116,28 @@ def _has_clausal_complement(token: Token, ctx: RuleContext) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
 
+def _has_predicate_complement(token: Token, ctx: RuleContext) -> bool:
+    """'called him a friend', 'called it unfair': the verb names, it does not phone (a
+    purpose after the object, "called Lee to congratulate him", is still a call)."""
+    deps = ctx.words("event_predicate_deps")
+    return any(c.dep_ in deps for c in token.children)
+
+
+def _partner_is_person(token: Token, ctx: RuleContext) -> bool:
+    """A named person in a "to"/"with" phrase of the verb ("spoke to Lee", "talked with Lee")."""
+    preps = ctx.words("event_partner_preps") | ctx.words("event_callee_preps")
+    return any(ctx.person(o) for o in with_objects(token, preps))
+
+
+def _at_a_place(token: Token, ctx: RuleContext) -> bool:
+    """An "in"/"at" phrase of the verb names a place ("spoke with Lee at the White House"):
+    the two were together."""
+    return any(
+        g.ent_type_ in {"GPE", "LOC", "FAC"} or ctx.lexicon.place_code(g.text)
+        for g in with_objects(token, ctx.words("event_place_preps"))
+    )
+
+
 def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
     phone = ctx.words("event_phone_words")
     return any(t.lower_ in phone for t in token.subtree)
@@ -371,16 +393,19 @@ Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
     "announces_a_deal": _announces_a_deal,
+    "at_a_place": _at_a_place,
     "clause_names_no_measure": _clause_names_no_measure,
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
+    "has_predicate_complement": _has_predicate_complement,
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
+    "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
     "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,

@@ -101,7 +101,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for trig in find_triggers(
             doc,
             self._rules(),
-            lambda x: index.person(x.idx, x.idx + len(x.text)) is not None,
+            lambda x: bool(index.persons_at(x.idx, x.idx + len(x.text))),
         ):
             by_sentence.setdefault(trig.token.sent.start, []).append(trig)
         for sent in doc.sents:
