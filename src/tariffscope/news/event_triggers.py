@@ -133,8 +133,9 @@ def _at_a_place(token: Token, ctx: RuleContext) -> bool:
     """An "in"/"at" phrase of the verb names a place ("spoke with Lee at the White House"):
     the two were together."""
     return any(
-        g.ent_type_ in {"GPE", "LOC", "FAC"} or ctx.lexicon.place_code(g.text)
+        t.ent_type_ in {"GPE", "LOC", "FAC"} or ctx.lexicon.place_code(t.text)
         for g in with_objects(token, ctx.words("event_place_preps"))
+        for t in g.subtree  # "at the Bangladeshi embassy in Washington"
     )
 
 

@@ -136,8 +136,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     year_now,
                     lex,
                 ):
-                    described.append(event)
-                    described += _on_added_days(event)
+                    calls = _one_call_each(event, trig.token)
+                    described += calls
+                    for call in calls:
+                        described += _on_added_days(call)
             raw += self._borrow(described)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
@@ -441,6 +443,17 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kept.append(event)
     return kept
+
+
+def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
+    """A call told by a verb with one caller and several people called ("spoke with A and
+    B", "called A and B"): a call is between two, so one call with each; any other event
+    as it is."""
+    people = event["participants"]
+    if event["kind"] != "call" or token.pos_ not in {"VERB", "AUX"} or len(people) <= 2:
+        return [event]
+    caller, *called = people
+    return [{**event, "participants": [caller, other]} for other in called]
 
 
 def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
