@@ -1,11 +1,12 @@
 """Calls as a class: a call is between two people, so a caller speaking with several people
-told by one verb makes one call with each (sentences written for these tests)."""
+told by one verb makes one call with each (sentences written for these tests); and the
+anchoring of public events of no other kind."""
 
 from __future__ import annotations
 
 from tests.news.test_event_trigger_rules import build
 
-from tariffscope.news.events import _one_call_each
+from tariffscope.news.events import _occasion_untold, _one_call_each
 
 
 def _event(kind: str, people: list[str]) -> dict[str, object]:
@@ -28,3 +29,10 @@ def test_a_call_of_two_a_call_told_as_a_noun_and_a_meeting_stay_whole() -> None:
     assert len(_one_call_each(_event("call", three), doc[1])) == 1  # a conference call
     assert len(_one_call_each(_event("call", three[:2]), verb)) == 1
     assert len(_one_call_each(_event("meeting", three), verb)) == 1
+
+
+def test_a_public_event_with_neither_time_nor_place_needs_another_mention() -> None:
+    assert _occasion_untold("other", dated=False, placed=False)
+    assert not _occasion_untold("other", dated=True, placed=False)
+    assert not _occasion_untold("other", dated=False, placed=True)
+    assert not _occasion_untold("meeting", dated=False, placed=False)

@@ -82,6 +82,20 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "call",
     ),
     (
+        "other.court_ruling",
+        "The/DET/det/2 Supreme/PROPN/compound/2 Court/PROPN/nsubj/3 struck:strike/VERB/ROOT/3/VBD "
+        "down/ADP/prt/3 the/DET/det/6 tariffs:tariff/NOUN/dobj/3",
+        3,
+        "other",
+    ),
+    (
+        "other.court_decision",
+        "the/DET/det/2 court/NOUN/compound/2 decision/NOUN/nsubj/3 angered:anger/VERB/ROOT/3/VBD "
+        "Ottawa/PROPN/dobj/3",
+        2,
+        "other",
+    ),
+    (
         "call.speak_in_person",
         "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 reporters:reporter/NOUN/pobj/2",
         1,
@@ -296,6 +310,16 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # a decision or a striking-down by no court is no ruling
+    (
+        "the/DET/det/1 decision/NOUN/nsubj/2 angered:anger/VERB/ROOT/2/VBD Ottawa/PROPN/dobj/2",
+        1,
+    ),
+    (
+        "Ottawa/PROPN/nsubj/1 struck:strike/VERB/ROOT/1/VBD down/ADP/prt/1 the/DET/det/4 "
+        "plan/NOUN/dobj/1",
+        1,
+    ),
     # speaking with someone in a place: the two were together, no call
     (
         "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD with/ADP/prep/1 Meloni/PROPN/pobj/2 "

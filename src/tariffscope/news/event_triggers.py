@@ -139,6 +139,33 @@ def _at_a_place(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _courtly(token: Token, ctx: RuleContext) -> bool:
+    """The word or a modifier or owner of it names a court ("the Supreme Court", "a US
+    court", "the court's")."""
+    courts = ctx.words("event_court_nouns")
+    words = [token, *(c for c in token.children if c.dep_ in {"compound", "poss", "nmod"})]
+    return any(w.lemma_.lower() in courts for w in words)
+
+
+def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
+    """'the Supreme Court struck down the tariffs', 'a court decision, which voided ...'."""
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    if subject.lower_ in ctx.words("event_relative_pronouns") and token.dep_ == "relcl":
+        subject = token.head
+    return _courtly(subject, ctx)
+
+
+def _court_in_phrase(token: Token, ctx: RuleContext) -> bool:
+    """A decision of a court: a court word on the noun ("the Supreme Court's ruling", "a
+    court decision") or in its "by"/"of" phrase ("the decision by the highest court")."""
+    if _courtly(token, ctx):
+        return True
+    preps = ctx.words("event_ruling_preps")
+    return any(_courtly(g, ctx) for g in with_objects(token, preps))
+
+
 def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
     phone = ctx.words("event_phone_words")
     return any(t.lower_ in phone for t in token.subtree)
@@ -396,6 +423,7 @@ GUARDS: Mapping[str, Guard] = {
     "announces_a_deal": _announces_a_deal,
     "at_a_place": _at_a_place,
     "clause_names_no_measure": _clause_names_no_measure,
+    "court_in_phrase": _court_in_phrase,
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
@@ -410,6 +438,7 @@ GUARDS: Mapping[str, Guard] = {
     "phone_in_subtree": _phone_in_subtree,
     "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
+    "subject_is_court": _subject_is_court,
     "subject_is_person": _subject_is_person,
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,

@@ -126,7 +126,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if event is not None:  # kept only if another mention anchors it
                     event["weak"] = unanchored(
                         trig, event["status"], dated, bool(event["place"]), lex
-                    )
+                    ) or _occasion_untold(event["kind"], dated, bool(event["place"]))
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -300,6 +300,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if imposer is None:
                     return None
                 countries = [imposer]
+        if trig.rule in _INSTITUTION_RULES and not names and not countries:
+            # a court's ruling with no country named: the court of the story's imposer
+            acting = self._imposer_in_sentence(token, measures) or self._lead_imposer
+            countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             for name in _candidates(token, index, lex):
                 if name not in people:
@@ -375,6 +379,11 @@ _MEASURE_RULES = frozenset(
 )
 
 
+#: Rules whose event is an institution's act (a court's ruling): with no country named, the
+#: country of the measures it rules on.
+_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+
+
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
     """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
     for has not happened ("aimed at resolving differences and finalizing a deal")."""
@@ -443,6 +452,13 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kept.append(event)
     return kept
+
+
+def _occasion_untold(kind: str, dated: bool, placed: bool) -> bool:
+    """A public event of no other kind ("other": a ruling, a ceremony) told with neither a
+    time nor a place ("after the court struck down the tariffs"): GUIDELINES give every event
+    a date or a place, so it stands only if another mention of it gives one."""
+    return kind == "other" and not dated and not placed
 
 
 def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
