@@ -182,3 +182,13 @@ def test_an_act_the_text_affirms_is_not_denied() -> None:
         "lead/NOUN/dobj/1 in/ADP/prep/3 imposing:impose/VERB/pcomp/4/VBG levies:levy/NOUN/dobj/5"
     )
     assert not not_an_event(_trigger(spec, 5, "announcement"), True, LEX)
+
+
+def test_a_possibility_is_no_event_even_with_a_day() -> None:
+    spec = (
+        "Rojas/PROPN/nsubj/2 might/AUX/aux/2/MD visit/VERB/ROOT/2/VB Lima/PROPN/dobj/2 "
+        "in/ADP/prep/2 September/PROPN/pobj/4"
+    )
+    assert not_an_event(_trigger(spec, 2, "visit"), True, LEX)
+    will = spec.replace("might/AUX/aux/2/MD", "will/AUX/aux/2/MD")
+    assert not not_an_event(_trigger(will, 2, "visit"), True, LEX)
