@@ -30,7 +30,9 @@ give a trigger its date, in three tiers:
    clause: "the 25% *tariff* Trump has threatened to impose starting August 1");
 2. **clause**: a date that modifies a verb governing the trigger's clause, with no other trigger
    in between ("Ishiba *said on Friday* following their *meeting* in Tokyo"), nor a noun whose
-   topic the trigger is ("explained on Friday the reasons *behind* his *calls*");
+   topic the trigger is ("explained on Friday the reasons *behind* his *calls*"), nor, for an
+   event, a relative clause ("X, who *held talks* with Y, *said on Friday*": told of X, at
+   its own time);
 3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one (not
    for a trigger that is a noun's topic).
 
@@ -333,6 +335,14 @@ def _owner(
     return None
 
 
+def _told_of_someone(token: Token, lex: Lexicon) -> bool:
+    """A relative clause that tells something of its noun ("X, *who held* talks"), not one
+    that sets a time or a place ("in January, *when* Trump threatened ...")."""
+    return token.dep_ == "relcl" and not any(
+        c.lower_ in lex.words("time_setting_relatives") for c in token.children
+    )
+
+
 def _own_clause(
     point: Token | None, steps: int, claims: Mapping[int, frozenset[int]], lex: Lexicon
 ) -> bool:
@@ -426,6 +436,8 @@ def attach(
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
                 continue  # another trigger, or a later time, stands between
+            if purpose == "event" and any(_told_of_someone(a, lex) for a in [top, *between]):
+                continue  # "X, who held talks with Y, said on Friday": the clause's own time
             if _topic_of_noun(top, between):
                 continue  # "explained on Friday the reasons behind his calls": a topic
             if not _compatible(doc, record, point, purpose, lex):
