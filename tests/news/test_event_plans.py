@@ -192,3 +192,12 @@ def test_a_possibility_is_no_event_even_with_a_day() -> None:
     assert not_an_event(_trigger(spec, 2, "visit"), True, LEX)
     will = spec.replace("might/AUX/aux/2/MD", "will/AUX/aux/2/MD")
     assert not not_an_event(_trigger(will, 2, "visit"), True, LEX)
+
+
+def test_a_dated_event_noun_under_a_modal_clause_stays_an_event() -> None:
+    # "an election on Sunday could complicate talks": the modal is the clause's, not the vote's
+    spec = (
+        "an/DET/det/1 election/NOUN/nsubj/5 on/ADP/prep/1 Sunday/PROPN/pobj/2 "
+        "could/AUX/aux/5/MD complicate/VERB/ROOT/5/VB talks:talk/NOUN/dobj/5"
+    )
+    assert not not_an_event(_trigger(spec, 1, "election"), True, LEX)
