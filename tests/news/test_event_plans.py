@@ -51,6 +51,21 @@ def test_a_plan_told_as_a_noun_belongs_to_its_owner() -> None:
     assert owner is not None and owner.text == "Rojas"
 
 
+def test_an_infinitive_with_its_own_subject_under_a_plan_word_is_planned() -> None:
+    # "Okafor expects his country to sign a pact": the parser's ccomp with "to"
+    doc = build(
+        "Okafor/PROPN/nsubj/1 expects:expect/VERB/ROOT/1/VBZ his/PRON/poss/3 "
+        "country/NOUN/nsubj/5 to/PART/aux/5/TO sign/VERB/ccomp/1/VB a/DET/det/7 pact/NOUN/dobj/5"
+    )
+    frame = plan_frame(doc[5], LEX)
+    assert frame is not None and frame.i == 1
+    unframed = build(
+        "Okafor/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD his/PRON/poss/3 "
+        "country/NOUN/nsubj/4 signed:sign/VERB/ccomp/1/VBD a/DET/det/6 pact/NOUN/dobj/4"
+    )
+    assert plan_frame(unframed[4], LEX) is None
+
+
 def test_a_participle_on_a_noun_tells_a_past_act() -> None:
     doc = build(
         "The/DET/det/1 tariffs:tariff/NOUN/nsubj/6 unveiled:unveil/VERB/acl/1/VBN "
@@ -167,3 +182,22 @@ def test_an_act_the_text_affirms_is_not_denied() -> None:
         "lead/NOUN/dobj/1 in/ADP/prep/3 imposing:impose/VERB/pcomp/4/VBG levies:levy/NOUN/dobj/5"
     )
     assert not not_an_event(_trigger(spec, 5, "announcement"), True, LEX)
+
+
+def test_a_possibility_is_no_event_even_with_a_day() -> None:
+    spec = (
+        "Rojas/PROPN/nsubj/2 might/AUX/aux/2/MD visit/VERB/ROOT/2/VB Lima/PROPN/dobj/2 "
+        "in/ADP/prep/2 September/PROPN/pobj/4"
+    )
+    assert not_an_event(_trigger(spec, 2, "visit"), True, LEX)
+    will = spec.replace("might/AUX/aux/2/MD", "will/AUX/aux/2/MD")
+    assert not not_an_event(_trigger(will, 2, "visit"), True, LEX)
+
+
+def test_a_dated_event_noun_under_a_modal_clause_stays_an_event() -> None:
+    # "an election on Sunday could complicate talks": the modal is the clause's, not the vote's
+    spec = (
+        "an/DET/det/1 election/NOUN/nsubj/5 on/ADP/prep/1 Sunday/PROPN/pobj/2 "
+        "could/AUX/aux/5/MD complicate/VERB/ROOT/5/VB talks:talk/NOUN/dobj/5"
+    )
+    assert not not_an_event(_trigger(spec, 1, "election"), True, LEX)

@@ -304,6 +304,11 @@ def test_a_gerund_of_aim_or_prospect_is_no_event() -> None:
         "signing:sign/VERB/pcomp/2/VBG a/DET/det/5 deal/NOUN/dobj/3"
     )
     assert not _unrealized_gerund(after[3], LEX)
+    committed = build(
+        "Rossi/PROPN/nsubjpass/2 is:be/AUX/auxpass/2 committed:commit/VERB/ROOT/2/VBN "
+        "to/ADP/prep/2 signing:sign/VERB/pcomp/3/VBG a/DET/det/6 deal/NOUN/dobj/4"
+    )
+    assert _unrealized_gerund(committed[4], LEX)  # a commitment is not the act
 
 
 @pytest.mark.parametrize(
@@ -366,3 +371,31 @@ def test_an_infinitive_on_a_noun_of_plan_is_planned() -> None:
         "the/DET/det/1 reason/NOUN/ROOT/1 to/PART/aux/3/TO visit/VERB/acl/1 Beijing/PROPN/dobj/3"
     )
     assert plan_frame(reason[3], LEX) is None
+
+
+def test_a_deal_told_in_the_sentence_of_a_meeting_shares_its_day_whatever_the_tense() -> None:
+    # "Lula is meeting Carney today, where the two signed a pact": one sentence
+    meeting = {
+        **_event("meeting", ["Lula", "Carney"], "2025-07-02"),
+        "status": "planned",
+        "date_precision": "day",
+        "date_text": "today",
+        "place": "Ottawa",
+        "start": 0,
+    }
+    deal = {
+        **_event("agreement", ["Lula", "Carney"]),
+        "date_precision": None,
+        "date_text": None,
+        "place": None,
+        "start": 0,
+    }
+    elsewhere = {**deal, "start": 200}
+    out = _Places()._share([dict(meeting), dict(deal)])
+    assert out[1]["date"] == "2025-07-02" and out[1]["place"] == "Ottawa"
+    out = _Places()._share([dict(meeting), dict(elsewhere)])
+    assert out[1]["date"] is None  # told apart, a plan and a deal done are two occasions
+    undated = {**meeting, "date": None, "date_precision": None}  # "today", no publication day
+    dated_deal = {**deal, "date": "2025-07-01", "date_precision": "month", "date_text": "July"}
+    out = _Places()._share([dict(undated), dict(dated_deal)])
+    assert out[0]["date"] is None and out[0]["date_text"] == "today"

@@ -75,6 +75,27 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "call",
     ),
     (
+        "call.speak_to_person",
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 Meloni/PROPN/pobj/2 "
+        "over/ADP/prep/1 the/DET/det/6 weekend/NOUN/pobj/4",
+        1,
+        "call",
+    ),
+    (
+        "other.court_ruling",
+        "The/DET/det/2 Supreme/PROPN/compound/2 Court/PROPN/nsubj/3 struck:strike/VERB/ROOT/3/VBD "
+        "down/ADP/prt/3 the/DET/det/6 tariffs:tariff/NOUN/dobj/3",
+        3,
+        "other",
+    ),
+    (
+        "other.court_decision",
+        "the/DET/det/2 court/NOUN/compound/2 decision/NOUN/nsubj/3 angered:anger/VERB/ROOT/3/VBD "
+        "Ottawa/PROPN/dobj/3",
+        2,
+        "other",
+    ),
+    (
         "call.speak_in_person",
         "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 reporters:reporter/NOUN/pobj/2",
         1,
@@ -89,6 +110,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
     (
         "meeting.visit_person",
         "Meloni/PROPN/nsubj/1 visited:visit/VERB/ROOT/1/VBD Trump/PROPN/dobj/1",
+        1,
+        "meeting",
+    ),
+    (
+        "meeting.host_person",
+        "Carney/PROPN/nsubj/1 hosted:host/VERB/ROOT/1/VBD Meloni/PROPN/dobj/1 in/ADP/prep/1 "
+        "Ottawa/PROPN/pobj/3",
         1,
         "meeting",
     ),
@@ -282,6 +310,29 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # a decision or a striking-down by no court is no ruling
+    (
+        "the/DET/det/1 decision/NOUN/nsubj/2 angered:anger/VERB/ROOT/2/VBD Ottawa/PROPN/dobj/2",
+        1,
+    ),
+    (
+        "Ottawa/PROPN/nsubj/1 struck:strike/VERB/ROOT/1/VBD down/ADP/prt/1 the/DET/det/4 "
+        "plan/NOUN/dobj/1",
+        1,
+    ),
+    # speaking with someone in a place: the two were together, no call
+    (
+        "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD with/ADP/prep/1 Meloni/PROPN/pobj/2 "
+        "in/ADP/prep/1 Rome/PROPN/pobj/4//GPE",
+        1,
+    ),
+    # announcing an intention that names no measure: a statement, not a measure announced
+    (
+        "Carney/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD Canada/PROPN/nsubj/4 "
+        "will/AUX/aux/4/MD seek/VERB/ccomp/1/VB talks:talk/NOUN/dobj/4 after/ADP/mark/8 "
+        "Washington/PROPN/nsubj/8 imposed:impose/VERB/advcl/4/VBD tariffs:tariff/NOUN/dobj/8",
+        1,
+    ),
     # an order with no date of its own names no issuing
     ("the/DET/det/1 proclamation/NOUN/ROOT/1", 1),
     # a calling verb with a predicate ("called him a friend") is not a call
@@ -419,3 +470,22 @@ def test_an_unsupported_relation_is_a_data_error() -> None:
     )
     with pytest.raises(DataFileError):
         compile_rules(default_lexicon(), load_rules(text))
+
+
+def test_an_announced_clause_naming_a_measure_is_an_announcement() -> None:
+    # the counterpart of the NOT_EVENTS case: what is announced is a measure
+    doc = build(
+        "Carney/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD Canada/PROPN/nsubj/4 "
+        "will/AUX/aux/4/MD raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/4"
+    )
+    trigger = trigger_of(doc[1], _person)
+    assert trigger is not None and trigger.kind == "announcement"
+
+
+def test_welcoming_someone_to_come_is_an_invitation_not_a_meeting() -> None:
+    doc = build(
+        "Carney/PROPN/nsubj/1 welcomed:welcome/VERB/ROOT/1/VBD Meloni/PROPN/dobj/1 "
+        "to/PART/aux/4 visit/VERB/xcomp/1/VB Ottawa/PROPN/dobj/4"
+    )
+    trigger = trigger_of(doc[1], _person)
+    assert trigger is None or trigger.rule != "meeting.host_person"

@@ -122,6 +122,44 @@ def test_the_subject_of_a_speech_verb_is_the_last_person_who_spoke() -> None:
     assert _who(chains, doc, 7) == ["Lee"]  # not Ishiba, the latest subject
 
 
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    # "Rossi met Okafor. He thanked him." : "him" is Okafor, never the one who thanked
+    doc = _doc(
+        [
+            _met("Rossi", "Okafor"),
+            [("He", 1, "nsubj", "PRON"), ("thanked", 1, "ROOT", "VERB", "thank"),
+             ("him", 1, "dobj", "PRON"), (".", 1, "punct", "PUNCT")],
+        ]
+    )  # fmt: skip
+    chains = _chains(doc, [("Rossi", "ITA", None), ("Okafor", "NGA", None)], {0: 0, 2: 1})
+    assert _who(chains, doc, 4) == ["Rossi"]
+    assert _who(chains, doc, 6) == ["Okafor"]
+
+
+def test_the_leaders_of_named_countries_are_each_countrys_leader() -> None:
+    # "Bianchi met Okafor. Rossi left. The leaders of Italy and Nigeria spoke."
+    doc = _doc(
+        [
+            _met("Bianchi", "Okafor"),
+            [("Rossi", 1, "nsubj", "PROPN"), ("left", 1, "ROOT", "VERB", "leave"),
+             (".", 1, "punct", "PUNCT")],
+            [("The", 1, "det", "DET"), ("leaders", 6, "nsubj", "NOUN", "leader"),
+             ("of", 1, "prep", "ADP"), ("Italy", 2, "pobj", "PROPN"), ("and", 3, "cc", "CCONJ"),
+             ("Nigeria", 3, "conj", "PROPN"), ("spoke", 6, "ROOT", "VERB", "speak"),
+             (".", 6, "punct", "PUNCT")],
+        ]
+    )  # fmt: skip
+    people = [
+        ("Bianchi", "ITA", "trade minister"),
+        ("Okafor", "NGA", "President"),
+        ("Rossi", "ITA", "Prime Minister"),
+    ]
+    chains = _chains(doc, people, {0: 0, 2: 1, 4: 2})
+    leaders = doc[8]
+    found = chains.persons_at(leaders.left_edge.idx, leaders.idx + len(leaders))
+    assert sorted(chains.people[p].name for p in found) == ["Okafor", "Rossi"]
+
+
 def _praised(pronoun: str) -> list[Tok]:
     return [(pronoun, 3, "nsubj", "PRON"), ("then", 3, "advmod", "ADV"), ("warmly", 3, "advmod", "ADV"),
             ("praised", 3, "ROOT", "VERB", "praise"), ("his", 5, "poss", "PRON"),

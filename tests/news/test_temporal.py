@@ -203,6 +203,45 @@ def test_the_date_of_the_reporting_verb_dates_the_event_in_its_adjunct(blank: La
     assert _event_dates(doc, index, [6], {6: -1}) == {6: (FRIDAY, "clause")}
 
 
+def _met_since_taking_office(link: str) -> list[Row]:
+    # "Okafor met Rossi since/after taking office on Friday"
+    return [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("Rossi", 1, "dobj", "PROPN", "NNP", "Rossi"),
+        (link, 1, "prep", "ADP", "IN", link),
+        ("taking", 3, "pcomp", "VERB", "VBG", "take"),
+        ("office", 4, "dobj", "NOUN", "NN", "office"),
+        ("on", 4, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+
+
+def test_a_clause_that_starts_a_period_does_not_date_the_event(blank: Language) -> None:
+    doc, index = _doc(blank, _met_since_taking_office("since"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {}
+    doc, index = _doc(blank, _met_since_taking_office("before"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {}
+    doc, index = _doc(blank, _met_since_taking_office("after"), SATURDAY)
+    assert _event_dates(doc, index, [1], {1: -1}) == {1: (FRIDAY, "phrase")}
+
+
+def test_a_relative_clause_keeps_its_own_time(blank: Language) -> None:
+    # "Okafor, who met Rossi, said on Friday": the meeting is told of Okafor, not dated
+    rows: list[Row] = [
+        ("Okafor", 5, "nsubj", "PROPN", "NNP", "Okafor"),
+        ("who", 2, "nsubj", "PRON", "WP", "who"),
+        ("met", 0, "relcl", "VERB", "VBD", "meet"),
+        ("Rossi", 2, "dobj", "PROPN", "NNP", "Rossi"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("said", 5, "ROOT", "VERB", "VBD", "say"),
+        ("on", 5, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, rows, SATURDAY)
+    assert _event_dates(doc, index, [2], {2: -1}) == {}
+
+
 def test_a_plan_is_not_dated_by_the_day_it_was_reported(blank: Language) -> None:
     # "Carney said on Friday he will meet Lee"
     rows: list[Row] = [
@@ -481,3 +520,16 @@ def test_the_default_horizon_is_the_last_day_the_measure_catalog_covers() -> Non
     horizon = catalog_horizon()
     assert horizon is not None
     assert dt.date.fromisoformat(horizon) == default_catalog().coverage_end
+
+
+def test_a_relative_clause_of_time_is_no_clause_told_of_someone() -> None:
+    from tests.news.test_event_trigger_rules import build
+
+    from tariffscope.news.temporal import _told_of_someone
+
+    who = build("Okafor/PROPN/ROOT/0 who/PRON/nsubj/2 met:meet/VERB/relcl/0/VBD Rossi/PROPN/dobj/2")
+    when = build(
+        "January/PROPN/ROOT/0 when/ADV/advmod/3 Okafor/PROPN/nsubj/3 met:meet/VERB/relcl/0/VBD"
+    )
+    assert _told_of_someone(who[2], LEX)
+    assert not _told_of_someone(when[3], LEX)

@@ -56,6 +56,19 @@ def with_counterparts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+#: The fields that tell when an event is: shared as one (a mention with its own words of
+#: time, "today" in an undated story, keeps them).
+_WHEN = ("date", "date_precision", "date_text")
+
+
+def _fill(a: dict[str, Any], b: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """The one of ``a`` and ``b`` that tells none of ``keys`` takes the other's."""
+    if all(a.get(k) is None for k in keys) and any(b.get(k) is not None for k in keys):
+        a.update({k: b.get(k) for k in keys})
+    elif all(b.get(k) is None for k in keys) and any(a.get(k) is not None for k in keys):
+        b.update({k: a.get(k) for k in keys})
+
+
 class EventMerger:
     """Methods that merge event mentions."""
 
@@ -119,13 +132,11 @@ class EventMerger:
                     continue
                 if not set(a["participants"]) & set(b["participants"]):
                     continue
-                if a["status"] != b["status"]:
-                    continue
-                for key in ("date", "date_precision", "date_text", "place"):
-                    if a.get(key) is None and b.get(key) is not None:
-                        a[key] = b[key]
-                    elif b.get(key) is None and a.get(key) is not None:
-                        b[key] = a[key]
+                if a["status"] != b["status"] and a["start"] != b["start"]:
+                    continue  # one sentence ("is meeting X today, where the two signed a
+                    # deal"): the deal is the meeting's, whatever tense each is told in
+                _fill(a, b, _WHEN)
+                _fill(a, b, ("place",))
         for event in events:
             event.pop("definite", None)
             event.pop("tokens", None)

@@ -48,6 +48,12 @@ class ParticipantReader:
                     and self._is_person(o, index)
                 ]
             heads += with_objects(token)
+            if kind == "call":  # "spoke to Lee": the one spoken to
+                heads += [
+                    o
+                    for o in with_objects(token, lex.words("event_callee_preps"))
+                    if self._is_person(o, index)
+                ]
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
                 heads += with_objects(obj)
         else:
@@ -185,7 +191,7 @@ class ParticipantReader:
 
     def _is_person(self, token: Token, index: MentionChains) -> bool:
         for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:
-            if index.person(t.left_edge.idx, t.idx + len(t.text)) is not None:
+            if index.persons_at(t.left_edge.idx, t.idx + len(t.text)):  # or "the two leaders"
                 return True
         return False
 
@@ -277,7 +283,9 @@ def _phrase_person(member: Token, left: int, right: int, index: MentionChains) -
 def _clause_parties(verb: Token, index: MentionChains, is_person: Any) -> list[Token]:
     """The people of the clauses an encounter is the setting of ("he urged Modi to act
     *during a call*"): the subjects and person objects of the verb and of the verbs it
-    completes, up to the main clause: what was said or asked passed between them."""
+    completes or is coordinated with (which share its subject: "he conveyed his concern and
+    urged him to act during a call"), up to the main clause: what was said or asked passed
+    between them."""
     found: list[Token] = []
     current = verb
     for _ in range(3):
@@ -286,7 +294,7 @@ def _clause_parties(verb: Token, index: MentionChains, is_person: Any) -> list[T
             for c in current.children
             if c.dep_ in {"nsubj", "dobj", "obj"} and (is_person(c, index) or c.pos_ == "PRON")
         ]
-        if current.dep_ not in {"xcomp", "ccomp"} or current.head is current:
+        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head is current:
             break
         current = current.head
     return found

@@ -4,7 +4,8 @@ subject of a plan ("a meeting is planned for Friday"), or an event noun a plan c
 describes ("talks scheduled for Friday", "negotiations expected to begin in April").
 
 The frame is a word of the lexicon's ``event_plan_frames`` that governs the trigger's verb as
-an open complement (``xcomp``), directly or through another frame ("is expected to be set
+an open complement (``xcomp``, or a "to" infinitive with its own subject: "expects his country
+to sign"), directly or through another frame ("is expected to be set
 to ..."). Its subject is the event's subject when the trigger's own clause has none: in "X is
 due to travel" the subject hangs on the copula, above the adjective "due".
 """
@@ -40,9 +41,9 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
     current = verb
     found = None
     for _ in range(_FRAME_STEPS):
-        infinitive = current.dep_ == "acl" and any(
+        infinitive = current.dep_ in {"acl", "ccomp"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in current.children
-        )  # "a plan to meet", "plans to visit" parsed as a noun
+        )  # "a plan to meet", "plans to visit" parsed as a noun; "expects X to sign"
         if not (current.dep_ == "xcomp" or infinitive) or current.head is current:
             break
         head = current.head

@@ -265,6 +265,8 @@ class DateComponent(LexiconComponent):
                 }
             )
         doc._.tariffscope_dates = out
+        reference = anchor or (None if story is None else story.day)
+        doc._.tariffscope_reference = None if reference is None else reference.isoformat()
 
 
 @Language.factory(

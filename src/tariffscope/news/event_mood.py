@@ -134,8 +134,11 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         return True
     if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
         return True  # announcing on a day only that something goes on is no event either
+    told_by_verb = trig.token.pos_ in {"VERB", "AUX"}
+    if told_by_verb and _possible_or_wished(trig, lex):
+        return True  # "might visit Washington in September": a possibility, dated or not
     if dated:
-        return False
+        return False  # "an election on Sunday could complicate ...": the clause's modal
     return (
         _possible_or_wished(trig, lex)
         or _measure_only_described(trig, lex)

@@ -116,6 +116,56 @@ def _has_clausal_complement(token: Token, ctx: RuleContext) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
 
+def _has_predicate_complement(token: Token, ctx: RuleContext) -> bool:
+    """'called him a friend', 'called it unfair': the verb names, it does not phone (a
+    purpose after the object, "called Lee to congratulate him", is still a call)."""
+    deps = ctx.words("event_predicate_deps")
+    return any(c.dep_ in deps for c in token.children)
+
+
+def _partner_is_person(token: Token, ctx: RuleContext) -> bool:
+    """A named person in a "to"/"with" phrase of the verb ("spoke to Lee", "talked with Lee")."""
+    preps = ctx.words("event_partner_preps") | ctx.words("event_callee_preps")
+    return any(ctx.person(o) for o in with_objects(token, preps))
+
+
+def _at_a_place(token: Token, ctx: RuleContext) -> bool:
+    """An "in"/"at" phrase of the verb names a place ("spoke with Lee at the White House"):
+    the two were together."""
+    return any(
+        t.ent_type_ in {"GPE", "LOC", "FAC"} or ctx.lexicon.place_code(t.text)
+        for g in with_objects(token, ctx.words("event_place_preps"))
+        for t in g.subtree  # "at the Bangladeshi embassy in Washington"
+    )
+
+
+def _courtly(token: Token, ctx: RuleContext) -> bool:
+    """The word or a modifier or owner of it names a court ("the Supreme Court", "a US
+    court", "the court's")."""
+    courts = ctx.words("event_court_nouns")
+    words = [token, *(c for c in token.children if c.dep_ in {"compound", "poss", "nmod"})]
+    return any(w.lemma_.lower() in courts for w in words)
+
+
+def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
+    """'the Supreme Court struck down the tariffs', 'a court decision, which voided ...'."""
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    if subject.lower_ in ctx.words("event_relative_pronouns") and token.dep_ == "relcl":
+        subject = token.head
+    return _courtly(subject, ctx)
+
+
+def _court_in_phrase(token: Token, ctx: RuleContext) -> bool:
+    """A decision of a court: a court word on the noun ("the Supreme Court's ruling", "a
+    court decision") or in its "by"/"of" phrase ("the decision by the highest court")."""
+    if _courtly(token, ctx):
+        return True
+    preps = ctx.words("event_ruling_preps")
+    return any(_courtly(g, ctx) for g in with_objects(token, preps))
+
+
 def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
     phone = ctx.words("event_phone_words")
     return any(t.lower_ in phone for t in token.subtree)
@@ -337,22 +387,58 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
+    """'X announced that the country will seek negotiations', 'announced he would gift ...':
+    what is announced in the clause names no measure or rate (those named only in a clause or
+    phrase that places it in time, "after Washington imposed 15% tariffs", do not count): a
+    statement of intent, not a measure announced."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or token.dep_ == "acl":  # "the framework announced": the noun is announced
+        return False
+    nouns = ctx.words("event_measure_nouns")
+    things = nouns | ctx.words("event_agreement_nouns")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in things for c in token.children):
+        return False  # "the framework announced last month signals ...": parsed as a subject
+    setting = ctx.words("event_setting_links")
+
+    def core(verb: Token) -> list[Token]:
+        out = [verb]
+        for child in verb.children:
+            marks = {g.lower_ for g in child.children if g.dep_ in {"mark", "advmod"}}
+            if child.dep_ == "advcl" and marks & setting:
+                continue
+            if child.dep_ == "prep" and child.lower_ in setting:
+                continue
+            out += core(child)
+        return out
+
+    return not any(
+        t.lower_ in nouns or _a_percentage(t, ctx) for clause in clauses for t in core(clause)
+    )
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
     "announces_a_deal": _announces_a_deal,
+    "at_a_place": _at_a_place,
+    "clause_names_no_measure": _clause_names_no_measure,
+    "court_in_phrase": _court_in_phrase,
     "deal_context": _deal_context,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
+    "has_predicate_complement": _has_predicate_complement,
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
+    "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
     "reports_an_encounter": _reports_an_encounter,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
+    "subject_is_court": _subject_is_court,
     "subject_is_person": _subject_is_person,
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,

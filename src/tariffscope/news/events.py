@@ -30,7 +30,6 @@ The participants, the date, place and status, and the merging are methods of the
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -51,7 +50,6 @@ from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb
-from tariffscope.news.dates import reference_year
 from tariffscope.news.deadlines import find_deadlines
 from tariffscope.news.event_context import (
     clause_dates,
@@ -81,10 +79,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
         lex = self.lexicon
-        meta = doc._.tariffscope_meta or {}
-        published = meta.get("published")
-        anchor = dt.date.fromisoformat(published) if published else None
-        year_now = anchor.year if anchor else reference_year(doc.text, meta.get("url"))
+        reference = time_index(doc, lex).reference
+        year_now = None if reference is None else reference.year
         persons = doc._.tariffscope_persons or []
         index = chains_of(doc)
         self._country_of_name = {p["name"]: p.get("country") for p in persons}
@@ -105,7 +101,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for trig in find_triggers(
             doc,
             self._rules(),
-            lambda x: index.person(x.idx, x.idx + len(x.text)) is not None,
+            lambda x: bool(index.persons_at(x.idx, x.idx + len(x.text))),
         ):
             by_sentence.setdefault(trig.token.sent.start, []).append(trig)
         for sent in doc.sents:
@@ -130,7 +126,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if event is not None:  # kept only if another mention anchors it
                     event["weak"] = unanchored(
                         trig, event["status"], dated, bool(event["place"]), lex
-                    )
+                    ) or _occasion_untold(event["kind"], dated, bool(event["place"]))
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -140,8 +136,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     year_now,
                     lex,
                 ):
-                    described.append(event)
-                    described += _on_added_days(event)
+                    calls = _one_call_each(event, trig.token)
+                    described += calls
+                    for call in calls:
+                        described += _on_added_days(call)
             raw += self._borrow(described)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
@@ -302,6 +300,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if imposer is None:
                     return None
                 countries = [imposer]
+        if trig.rule in _INSTITUTION_RULES and not names and not countries:
+            # a court's ruling with no country named: the court of the story's imposer
+            acting = self._imposer_in_sentence(token, measures) or self._lead_imposer
+            countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             for name in _candidates(token, index, lex):
                 if name not in people:
@@ -377,6 +379,11 @@ _MEASURE_RULES = frozenset(
 )
 
 
+#: Rules whose event is an institution's act (a court's ruling): with no country named, the
+#: country of the measures it rules on.
+_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+
+
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
     """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
     for has not happened ("aimed at resolving differences and finalizing a deal")."""
@@ -445,6 +452,24 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kept.append(event)
     return kept
+
+
+def _occasion_untold(kind: str, dated: bool, placed: bool) -> bool:
+    """A public event of no other kind ("other": a ruling, a ceremony) told with neither a
+    time nor a place ("after the court struck down the tariffs"): GUIDELINES give every event
+    a date or a place, so it stands only if another mention of it gives one."""
+    return kind == "other" and not dated and not placed
+
+
+def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
+    """A call told by a verb with one caller and several people called ("spoke with A and
+    B", "called A and B"): a call is between two, so one call with each; any other event
+    as it is."""
+    people = event["participants"]
+    if event["kind"] != "call" or token.pos_ not in {"VERB", "AUX"} or len(people) <= 2:
+        return [event]
+    caller, *called = people
+    return [{**event, "participants": [caller, other]} for other in called]
 
 
 def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:

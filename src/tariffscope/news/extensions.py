@@ -9,6 +9,8 @@ attribute                  content                                              
 ``tariffscope_meta``       article metadata: title, published (ISO), outlet, url  caller
 ``tariffscope_layout``     credit lines and headline lines (character ranges)     first user
 ``tariffscope_dates``      date expressions with their resolved dates             dates
+``tariffscope_reference``  the day the story is read as of (ISO): its publication  dates
+                           date, else the day its date clues give, else None
 ``tariffscope_persons``    people named, with role, country and mention spans     actors
 ``tariffscope_mentions``   spans naming a person (names, "the First Minister")    actors
 ``tariffscope_chains``     mention chains of persons (pronouns, "the two", ...)  actors
@@ -29,6 +31,7 @@ ATTRIBUTES: tuple[str, ...] = (
     "tariffscope_meta",
     "tariffscope_layout",
     "tariffscope_dates",
+    "tariffscope_reference",
     "tariffscope_persons",
     "tariffscope_mentions",
     "tariffscope_chains",

@@ -53,6 +53,9 @@ Gender = Literal["m", "f"]
 #: Kinds that name a person outright, preferred over kinds that point back.
 _NAMING: frozenset[str] = frozenset({"name", "role"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a pronoun that is an object of its clause's verb (directly or by a
+#: preposition): it cannot name the clause's own subject.
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
 _PRIORITY: Mapping[str, int] = {"name": 0, "role": 0, "counterpart": 1, "plural": 2}
 
 
@@ -317,7 +320,8 @@ def build_chains(
             else [reading.last_subject, reading.last_speaker]
         )
         order += [p for _, p in reversed(reading.seen)]
-        chosen = next((p for p in order if p is not None and agrees(p, gender)), None)
+        own = clause_subject(token)
+        chosen = next((p for p in order if p is not None and p != own and agrees(p, gender)), None)
         if chosen is not None and gender is not None and chosen not in reading.genders:
             # the only person it can be (the only one named so far in this sentence, or in
             # this and the last one): the pronoun tells the person's gender
@@ -326,6 +330,20 @@ def build_chains(
             if here == {chosen} or near == {chosen}:
                 reading.genders[chosen] = gender
         return chosen
+
+    def clause_subject(token: Token) -> int | None:
+        """The person who is the subject of the clause an object pronoun stands in: "he
+        urged him", "she told her": a plain object pronoun never names its own subject
+        (that would be "himself")."""
+        if token.dep_ not in _OBJECT_DEPS:
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = subject_of(verb, passive=False)
+        if subject is None or subject.i == token.i or subject.i > token.i:
+            return None
+        return person_of_subject(subject)
 
     def person_of_subject(subject: Token) -> int | None:
         if subject.i in resolved:
@@ -428,6 +446,12 @@ def build_chains(
                         Mention(start, token.idx + len(token.text), (referent,), "counterpart")
                     )
                     reading.seen.append((sentence, referent))
+        elif (leaders := _leaders_of(token, countries, roles, words, lex)) is not None:
+            # "the leaders of the United States, Mexico and Canada": each country's leader
+            start = token.left_edge.idx
+            out.append(Mention(start, token.idx + len(token.text), leaders, "plural"))
+            for person in leaders:
+                reading.seen.append((sentence, person))
         elif _is_plural(token, words):
             # "the two leaders" names people: their pair may be told further back than "they"
             found = pair(sentence, far=token.pos_ == "NOUN")
@@ -452,6 +476,42 @@ def build_chains(
         for k, p in enumerate(persons)
     )
     return MentionChains(people, tuple(out))
+
+
+def _leaders_of(
+    token: Token,
+    countries: Sequence[str | None],
+    roles: Sequence[str | None],
+    words: _Words,
+    lex: Lexicon,
+) -> tuple[int, ...] | None:
+    """The people a plural leader noun with its countries names ("the leaders of X and Y",
+    "the presidents of X, Y and Z"): the story's leader of each country; None unless it
+    names two or more countries and the story has a leader for at least two of them."""
+    if (
+        token.pos_ != "NOUN"
+        or token.tag_ not in {"NNS", ""}
+        or token.lemma_.lower() not in (words.leader_roles)
+    ):
+        return None
+    named: list[str] = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for member in (obj, *(c for c in obj.subtree if c.dep_ == "conj")):
+                words_of = [c.text for c in member.children if c.dep_ == "compound"]
+                code = lex.place_code(" ".join([*words_of, member.text]))
+                if code is not None and code not in named:
+                    named.append(code)
+    if len(named) < 2:
+        return None
+    found = []
+    for code in named:
+        leader = next(
+            (k for k, c in enumerate(countries) if c == code and _leader(roles[k], words)), None
+        )
+        if leader is not None:
+            found.append(leader)
+    return tuple(found) if len(found) >= 2 else None
 
 
 def _is_plural(token: Token, words: _Words) -> bool:

@@ -30,9 +30,15 @@ give a trigger its date, in three tiers:
    clause: "the 25% *tariff* Trump has threatened to impose starting August 1");
 2. **clause**: a date that modifies a verb governing the trigger's clause, with no other trigger
    in between ("Ishiba *said on Friday* following their *meeting* in Tokyo"), nor a noun whose
-   topic the trigger is ("explained on Friday the reasons *behind* his *calls*");
+   topic the trigger is ("explained on Friday the reasons *behind* his *calls*"), nor, for an
+   event, a relative clause ("X, who *held talks* with Y, *said on Friday*": told of X, at
+   its own time);
 3. **sentence**: the one date of the sentence no trigger claimed, if there is exactly one (not
    for a trigger that is a noun's topic).
+
+An event's date at the phrase or sentence tier is never one in a clause that tells where a
+period starts or ends ("met for the first time *since taking* power in October", "a deal
+*before* the pause *expires* on July 9"): it is that clause's time, not the event's day.
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
@@ -110,10 +116,13 @@ class TimeRecord:
 
 @dataclass(frozen=True, slots=True)
 class TimeIndex:
-    """Every time expression of one story, in text order, with the publication date."""
+    """Every time expression of one story, in text order, with the publication date
+    (``anchor``) and the day the story is read as of (``reference``: the publication date, else
+    the day its date clues give; the one story reference every reader dates by)."""
 
     anchor: dt.date | None
     records: tuple[TimeRecord, ...]
+    reference: dt.date | None = None
 
     def within(self, start: int, end: int) -> tuple[TimeRecord, ...]:
         """The records that start in ``[start, end)`` (a sentence's characters)."""
@@ -156,7 +165,9 @@ def time_index(doc: Doc, lex: Lexicon) -> TimeIndex:
             )
         )
     anchor = dt.date.fromisoformat(published) if published else None
-    return TimeIndex(anchor, tuple(records))
+    told = doc._.tariffscope_reference
+    reference = anchor or (dt.date.fromisoformat(told) if told else None)
+    return TimeIndex(anchor, tuple(records), reference)
 
 
 # -- attachment -----------------------------------------------------------------------------------
@@ -324,6 +335,38 @@ def _owner(
     return None
 
 
+def _told_of_someone(token: Token, lex: Lexicon) -> bool:
+    """A relative clause that tells something of its noun ("X, *who held* talks"), not one
+    that sets a time or a place ("in January, *when* Trump threatened ...")."""
+    return token.dep_ == "relcl" and not any(
+        c.lower_ in lex.words("time_setting_relatives") for c in token.children
+    )
+
+
+def _own_clause(
+    point: Token | None, steps: int, claims: Mapping[int, frozenset[int]], lex: Lexicon
+) -> bool:
+    """On the way up from a date to the trigger stands a clause that tells another time than
+    the event's, headed by a verb that is no trigger: where a period starts ("met for the
+    first time *since taking* power in October") or ends ("hopes to reach a deal *before* a
+    pause *expires* on July 9"): the date is that clause's, not the event's day."""
+    origins = lex.words("time_other_clause_links")
+    current = point
+    for _ in range(steps):
+        if current is None:
+            return False
+        if current.i not in claims and current.pos_ in {"VERB", "AUX"}:
+            link = (
+                current.head.lower_
+                if current.dep_ == "pcomp"
+                else next((c.lower_ for c in current.children if c.dep_ == "mark"), None)
+            )
+            if current.dep_ in {"pcomp", "advcl"} and link in origins:
+                return True
+        current = current.head
+    return False
+
+
 def attach(
     doc: Doc,
     index: TimeIndex,
@@ -367,6 +410,8 @@ def attach(
         claimed.add(record.start)
         if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex):
             continue
+        if purpose == "event" and _own_clause(point, steps + 1, claims, lex):
+            continue  # "met ... since taking power in October": the day of "taking"
         weak = int(purpose == "effective" and record.role != "from")
         for key in owners:
             distance = min(abs(record.root - t.i) for t in triggers[key])
@@ -391,6 +436,8 @@ def attach(
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
                 continue  # another trigger, or a later time, stands between
+            if purpose == "event" and any(_told_of_someone(a, lex) for a in [top, *between]):
+                continue  # "X, who held talks with Y, said on Friday": the clause's own time
             if _topic_of_noun(top, between):
                 continue  # "explained on Friday the reasons behind his calls": a topic
             if not _compatible(doc, record, point, purpose, lex):
@@ -422,6 +469,7 @@ def attach(
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
+            and not (purpose == "event" and _own_clause(point, 1, claims, lex))
         ]
         if len(options) == 1:
             out[key] = Attachment(options[0], "sentence")
