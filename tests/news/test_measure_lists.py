@@ -1,6 +1,7 @@
-"""Rate lists and receivers of a rate (round 6, class "rate lists"), on sentences written for
-these tests (none taken from a story). They run the trained pipeline: which rates a list pairs
-is read from tokens, but whether a rate is a measure and who receives it is read from the parse.
+"""Rate lists, receivers and origins of a rate (round 6, classes "rate lists" and "direction"),
+on sentences written for these tests (none taken from a story). They run the trained pipeline:
+which rates a list pairs is read from tokens, but whether a rate is a measure and who receives
+it is read from the parse.
 """
 
 from __future__ import annotations
@@ -49,3 +50,14 @@ def test_the_subject_of_a_passive_of_laying_receives_the_rate(nlp: Language) -> 
         "handed a reciprocal tariff of 17 per cent."
     )
     assert ("USA", "URY", 17.0) in _pairs(_read(nlp, text))
+
+
+def test_goods_named_by_their_origin_are_that_countrys_goods(nlp: Language) -> None:
+    # "Scotch" beef is British goods: the rate is on Britain, laid by the other party, however
+    # often the story names Britain
+    text = (
+        "The United Kingdom and Indonesia signed a trade accord in London on Tuesday. British "
+        "officials said the United Kingdom would gain from the deal. Under the accord, duties "
+        "on Scotch beef will fall to 20% from 60% by 2030."
+    )
+    assert ("IDN", "GBR", 20.0) in _pairs(_read(nlp, text))
