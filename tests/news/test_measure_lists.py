@@ -61,3 +61,17 @@ def test_goods_named_by_their_origin_are_that_countrys_goods(nlp: Language) -> N
         "on Scotch beef will fall to 20% from 60% by 2030."
     )
     assert ("IDN", "GBR", 20.0) in _pairs(_read(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's trade minister said on Monday that President Donald Trump would raise a "
+        "temporary tariff from 10 per cent to 15 per cent on imports from other countries.",
+        "Peru's trade minister said the court struck down the 10 per cent global tariff "
+        "regime of President Donald Trump.",
+    ],
+)
+def test_a_rate_on_every_origin_is_global_in_a_partners_story(nlp: Language, text: str) -> None:
+    # imports from "other countries", a world word on the noun the tariff noun compounds
+    assert {m.target for m in _read(nlp, text).measures} == {"WLD"}

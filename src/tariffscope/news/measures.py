@@ -241,10 +241,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
         cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")
-        # "universal 50 percent tariffs", "a 10% global tariff": on every country's goods
+        # "universal 50 percent tariffs", "a 10% global tariff", and "the 10% global tariff
+        # regime" (the tariff noun compounds a noun the world word modifies): on every origin
+        described = [noun, *([noun.head] if noun.dep_ == "compound" else [])]
         universal = any(
             c.lower_ in lex.words("measure_world_words")
-            for c in noun.children
+            for n in described
+            for c in n.children
             if c.dep_ in {"amod", "compound"}
         )
         if universal and targets and not _own_prep_places(span, noun, lex):
