@@ -203,9 +203,9 @@ class GoodsReader:
                 if found.products == "all goods" and found.targets:
                     # "a 50% copper tariff on Chile": the phrase names whose goods, the words
                     # before the tariff noun name which
-                    before = self._goods_before_noun(span, noun, lex)
-                    if product_class(before.products, lex)[0] == "specific":
-                        found = Goods(before.products, found.targets, found.world, found.rest)
+                    named = self._goods_before_noun(span, noun, lex)
+                    if product_class(named.products, lex)[0] == "specific":
+                        found = Goods(named.products, found.targets, found.world, found.rest)
                 return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
