@@ -110,6 +110,11 @@ _LISTS = [
         [("GBR",), ("CHE",)],
         "pair.place_with_rate",
     ),
+    (
+        "New duties by country: Chad and Niger 15% apiece, Mali as well as Benin 20% each.",
+        [("TCD", "NER"), ("MLI", "BEN")],
+        "pair.places_rate_apiece",
+    ),
 ]
 
 

@@ -23,7 +23,12 @@ from tariffscope.news._measure_parts import (
 )
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.products import product_class
+from tariffscope.news.products import (
+    is_goods_noun,
+    is_person_name,
+    names_goods,
+    product_class,
+)
 
 __all__ = ["GoodsReader", "modifies_goods"]
 
@@ -41,12 +46,18 @@ def _noun_run_before(verb: Token) -> Token | None:
     return first
 
 
+def _names_person(token: Token, lex: Lexicon) -> bool:
+    """A person's name ("Trump" in "a 25% Trump tariff"): tagged so, or a known surname."""
+    return token.ent_type_ == "PERSON" or is_person_name(token.text, lex)
+
+
 def _gerund_of(word: str, verbs: frozenset[str]) -> bool:
-    """'slashing', 'raising', 'cutting': an -ing form of one of ``verbs``."""
-    if not word.endswith("ing"):
-        return False
-    stem = word[:-3]
-    return bool({stem, stem + "e", stem[:-1]} & verbs)
+    """'slashing', 'raising', 'cutting', and the present 'scraps', 'raises', 'slashes' (a
+    headline verb the parser reads as a noun): a form of one of ``verbs``."""
+    if word.endswith("ing"):
+        stem = word[:-3]
+        return bool({stem, stem + "e", stem[:-1]} & verbs)
+    return word.endswith("s") and bool({word[:-1], word[:-2]} & verbs)
 
 
 def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
@@ -189,6 +200,12 @@ class GoodsReader:
                     # "eliminate tariffs on farm goods from Peru": the parser may hang the
                     # origin on the verb
                     found = Goods(found.products, _origin_on(verb, lex), found.world, found.rest)
+                if found.products == "all goods" and found.targets:
+                    # "a 50% copper tariff on Chile": the phrase names whose goods, the words
+                    # before the tariff noun name which
+                    named = self._goods_before_noun(span, noun, lex)
+                    if product_class(named.products, lex)[0] == "specific":
+                        found = Goods(named.products, found.targets, found.world, found.rest)
                 return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
@@ -337,9 +354,16 @@ class GoodsReader:
             and t.pos_ in {"NOUN", "PROPN", "ADJ"}
             and t.lower_ not in lex.words("measure_not_goods")
         ]
-        if not words:
+        words.sort(key=lambda t: t.i)
+        # the last word before the tariff noun heads the goods ("steel and aluminum tariffs");
+        # "a 15% Trump trade tariff" names whose tariff, not goods
+        last = words[-1] if words and not _names_person(words[-1], lex) else None
+        named = [] if last is None else [last.lower_, last.lemma_]
+        if last is not None and last.pos_ == "ADJ" and not is_goods_noun(last.lower_, lex):
+            named = []  # "a single rate": an adjective names goods only when a goods word
+        if not names_goods(named, [t.lower_ for t in words], lex):
             return Goods("all goods", tuple(targets))
-        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i)).lower()
+        text = " ".join(t.text for t in words).lower()
         return Goods(text, tuple(targets))
 
     def _importer(self, head: Token, lex: Lexicon) -> str | None:

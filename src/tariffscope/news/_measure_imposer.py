@@ -63,6 +63,9 @@ class ImposerReader:
             person = self._person_country(child, persons, mentions)
             if person:
                 return person, []
+        received = self._passive_receivers(noun, persons, mentions, lex)
+        if received is not None:
+            return received
         # "the 40% tariff imposed by the U.S. government", "tariffs announced by Trump"
         for verb in [c for c in noun.children if c.dep_ == "acl"] + [governing_verb(noun)]:
             if verb is None:
@@ -133,6 +136,36 @@ class ImposerReader:
                         return None, self._codes_of(subject, lex) or [code]
                     return code, []
         return demonym, []
+
+    def _passive_receivers(
+        self,
+        noun: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> tuple[str | None, list[str]] | None:
+        """'South Africa was handed a 30% tariff', 'Laos was hit with 40% duties by the US':
+        the subject of a passive of laying receives the rate (the targets), the agent lays it;
+        None when the tariff noun is not the object of such a verb."""
+        verb = governing_verb(noun)
+        if verb is None or verb.lower_ not in lex.words("measure_pair_laid_participles"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            return None
+        targets = self._codes_of(subject, lex)
+        if not targets:
+            return None
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        imposer = next(
+            (
+                code
+                for g in agents
+                if (code := self._code_in(list(g.subtree), persons, mentions, lex)) is not None
+            ),
+            None,
+        )
+        return imposer, targets
 
     def _parties(
         self,

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tariffscope.news._anaphora import antecedent_goods_noun
 from tariffscope.news._syntax import pruned_subtree
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.products import is_person_name, names_goods
 
 __all__ = [
     "Goods",
@@ -313,6 +314,19 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
         return Goods(products, tuple(targets), world)
+    heads = [head, *head.conjuncts]
+    # a word the parser split at its hyphen ("trans-shipments") is headed by its last part
+    heads += [t.doc[t.i + 2] for t in heads if t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"]
+    named = [
+        w
+        for t in heads
+        if t.ent_type_ != "PERSON" and not is_person_name(t.text, lex)
+        for w in (t.lower_, t.lemma_)
+    ]
+    if not names_goods(named, [t.lower_ for t in specific], lex):
+        # "no room for complacency over the 20% tariff": a phrase whose head names no goods
+        # is not the rate's goods; the rate is on all of them
+        return Goods("all goods", tuple(targets), world)
     # "a 50% tariff on copper imports", "imports of semifinished copper products": named goods
     # imported from no country named are imported from every one (but "its copper imports",
     # "these imports" are someone's)

@@ -9,16 +9,19 @@ applies decides; each is a predicate over the clues, bound here by its id:
 - a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
   rate, agreed when it lies ahead or sits in a deal, else in force;
 - a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
-  for ("asked Washington to lift the tariff");
+  for ("asked Washington to lift the tariff"); so does a removal below the rate's verb that
+  names the rate back ("announced a 49% tariff, before pausing it");
 - a cut is agreed when it lies ahead or sits in a deal, else in force;
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
   at 15%") that does not lie ahead is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
-- a threat word, a condition ("if", "unless"), a letter or "a looming rate" means threatened;
+- a threat word, a condition ("if", "unless"), a letter, "a looming rate", a rate that
+  "looms" or that the story looks ahead to ("ahead of a 30% tariff") means threatened;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
-  word in the sentence (or the one before) with a verb that is not past;
+  word in the sentence (or the one before) with a verb that is not past (not a negated one,
+  "no agreement has been signed", nor an agreement to keep talking, "agreed to explore");
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
@@ -40,6 +43,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from tariffscope.news._measure_rules import RuleSpec, rule_specs
+from tariffscope.news._measure_status_frames import agreed_to_talk, ahead_of, removed_later
 from tariffscope.news._syntax import direction
 from tariffscope.news.lexicon import Lexicon
 
@@ -80,6 +84,9 @@ class StatusWords:
     intent: frozenset[str]
     suspend_passive: frozenset[str]
     instruments: frozenset[str]
+    ahead: frozenset[str] = frozenset()
+    back_pronouns: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -106,6 +113,9 @@ class StatusWords:
             intent=lex.words("measure_status_intent"),
             suspend_passive=lex.words("measure_status_suspend_passive"),
             instruments=lex.words("measure_status_instruments"),
+            ahead=lex.words("measure_status_ahead"),
+            back_pronouns=lex.words("measure_status_back_pronouns"),
+            negators=lex.words("measure_status_negators"),
         )
 
 
@@ -200,6 +210,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
     if _removal_to_come(noun, words):
+        return True, False
+    if removed_later(path, words):
         return True, False
     # terse lines the parser misreads: a headline verb right before the rate
     doc = span.doc
@@ -324,7 +336,11 @@ def _aspirational(token: Token, words: StatusWords) -> bool:
     return False
 
 
-def _negated(token: Token) -> bool:
+def _negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
+    """A negation on the word or the two words above it, or a negating determiner on the word
+    ("no formal agreement has been signed")."""
+    if any(c.dep_ == "det" and c.lower_ in negators for c in token.children):
+        return True
     return any(c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children)
 
 
@@ -340,9 +356,10 @@ def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
             if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
                 continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
             if (
-                not _negated(token)
+                not _negated(token, words.negators)
                 and not _aspirational(token, words)
                 and not _absent(token, words)
+                and not agreed_to_talk(token, words)
             ):
                 return True
     return False
@@ -417,6 +434,7 @@ def read_clues(
         or _without_deal(sent, words)
         or bool(sent_lemmas & words.conditions)
         or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
+        or ahead_of(noun, words)
     )
     return StatusClues(
         zero=to_rate == 0,

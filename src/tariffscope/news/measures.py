@@ -139,6 +139,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     noun = rate_verb(span, lex)
                     rule = "extract.rate_of_taxing_verb"
                     goods_head = None if noun is None else subject_of(noun, limit=1)
+                if noun is None and rate.start in listed and _tariff_passage(span, lex):
+                    # "countries hit include: Algeria (30%); Lesotho (50%)": a rate that a
+                    # comparison list pairs with a country, in a passage about tariffs
+                    noun, rule = span.root, "extract.rate_list_member"
             if noun is None:
                 continue
             record = self._read(
@@ -237,10 +241,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
         cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")
-        # "universal 50 percent tariffs", "a 10% global tariff": on every country's goods
+        # "universal 50 percent tariffs", "a 10% global tariff", and "the 10% global tariff
+        # regime" (the tariff noun compounds a noun the world word modifies): on every origin
+        described = [noun, *([noun.head] if noun.dep_ == "compound" else [])]
         universal = any(
             c.lower_ in lex.words("measure_world_words")
-            for c in noun.children
+            for n in described
+            for c in n.children
             if c.dep_ in {"amod", "compound"}
         )
         if universal and targets and not _own_prep_places(span, noun, lex):
@@ -445,6 +452,20 @@ def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[
         for k, pairing in found.items():
             out[listed[k][0]] = pairing
     return out
+
+
+def _tariff_passage(span: Span, lex: Lexicon, before: int = 2) -> bool:
+    """A tariff word stands in the rate's sentence or in one of the ``before`` sentences
+    before it."""
+    sent = span.sent
+    tariff = lex.words("measure_tariff_words")
+    for _ in range(before + 1):
+        if any(t.lower_ in tariff or t.lemma_.lower() in tariff for t in sent):
+            return True
+        if sent.start == 0:
+            return False
+        sent = sent.doc[sent.start - 1].sent
+    return False
 
 
 def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:

@@ -13,20 +13,80 @@ A description falls in one of three classes:
 Two descriptions are *compatible* when both are ``all``, both are ``some``, or both are
 ``specific`` and share a product word. The extractor merges mentions of one measure with this
 test and the scorer pairs gold and predicted measures with it.
+
+A phrase *names goods* (:func:`is_goods_noun`) when its head is a goods noun: a word of the
+chapter, heading and subheading descriptions (HS levels 2, 4 and 6) of the embedded HTS 2025
+schedule (``data/embedded/hts_2025_schedule.csv.gz``, USITC; see its PROVENANCE.md), or of the
+lexicon's goods classes (``measure_goods_nouns``, ``measure_synonyms_*``: the words news use
+for goods the schedule names otherwise, "autos", "lumber", "whisky"). "primary objective",
+"complacency", "negotiations" name no goods.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 import re
+from collections.abc import Sequence
+from functools import cache
 
+from tariffscope.config import embedded_dir
 from tariffscope.news.lexicon import Lexicon, default_lexicon, fold
 
-__all__ = ["product_class", "products_compatible"]
+__all__ = [
+    "hs_description_words",
+    "is_goods_noun",
+    "is_person_name",
+    "names_goods",
+    "names_no_goods",
+    "product_class",
+    "products_compatible",
+]
 
 _WORD = re.compile(r"\w+")
 
 
 _SYNONYM_PREFIX = "measure_synonyms_"
+_HS_TABLE = "hts_2025_schedule.csv.gz"
+_HS_LEVELS = frozenset({"2", "4", "6"})  # chapters, headings, subheadings: the goods' names
+
+
+@cache
+def hs_description_words() -> frozenset[str]:
+    """Lower-case words of the HS chapter, heading and subheading descriptions."""
+    words: set[str] = set()
+    with gzip.open(embedded_dir() / _HS_TABLE, "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["level"] in _HS_LEVELS:
+                words.update(_WORD.findall(fold(row["description"])))
+    return frozenset(w for w in words if w.isalpha())
+
+
+def _forms(word: str) -> set[str]:
+    """A word and its singular forms ("batteries" -> "battery", "cars" -> "car")."""
+    word = fold(word)
+    out = {word}
+    if word.endswith("ies") and len(word) > 4:
+        out.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.add(word[:-1])
+    return out
+
+
+def is_goods_noun(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` names goods: a word of the HS descriptions or of the lexicon's
+    goods classes (see the module docstring), in the singular or plural."""
+    forms = _forms(word)
+    if forms & hs_description_words():
+        return True
+    known = lex.words("measure_goods_nouns") | lex.words("measure_generic_goods")
+    return bool(forms & known) or any(
+        forms & (words | {name.removeprefix(_SYNONYM_PREFIX)})
+        for name, words in lex.word_sets.items()
+        if name.startswith(_SYNONYM_PREFIX)
+    )
 
 
 def _synonyms(lex: Lexicon) -> dict[str, str]:
@@ -37,6 +97,43 @@ def _synonyms(lex: Lexicon) -> dict[str, str]:
         if name.startswith(_SYNONYM_PREFIX)
         for word in words
     }
+
+
+def names_no_goods(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` is a noun that names no goods: a trade-policy, country or deal noun
+    of the lexicon ("barriers", "countries", "deal"), or an abstract noun ("complacency",
+    "negotiations": a suffix of ``measure_abstract_suffixes``) the HS descriptions lack."""
+    forms = _forms(word)
+    classes = ("measure_not_goods_heads", "measure_world_nouns", "measure_deal_nouns")
+    if any(forms & lex.words(name) for name in classes):
+        return True  # the lexicon's classes before the schedule ("country of origin")
+    if is_goods_noun(word, lex):
+        return False
+    suffixes = lex.words("measure_abstract_suffixes")
+    return any(f.endswith(suffix) for f in forms for suffix in suffixes)
+
+
+def is_person_name(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` is the surname of a person the lexicon knows ("a 25% Trump tariff"
+    names whose tariff, not goods)."""
+    return any(name.split()[-1] == word for name in lex.known_people)
+
+
+def names_goods(heads: Sequence[str], modifiers: Sequence[str], lex: Lexicon) -> bool:
+    """True when a phrase with these head words (the head and its conjuncts, each as word and
+    lemma; people's names left out) and modifiers can name goods.
+
+    A head that is a goods noun names goods; so does a sector noun with a goods noun among its
+    modifiers ("the auto sector"). A head that names no goods (:func:`names_no_goods`) does
+    not; a noun neither list knows ("crossover", a brand's model) is taken as goods, since the
+    schedule cannot list every product name.
+    """
+    sectors = lex.words("measure_sector_nouns")
+    if any(is_goods_noun(head, lex) and not names_no_goods(head, lex) for head in heads):
+        return True
+    if any(fold(head) in sectors for head in heads):
+        return any(is_goods_noun(m, lex) for m in modifiers)
+    return bool(heads) and not any(names_no_goods(head, lex) for head in heads)
 
 
 def product_class(text: str, lex: Lexicon | None = None) -> tuple[str, frozenset[str]]:
