@@ -40,6 +40,7 @@ __all__ = [
     "outcome",
     "reproduce",
     "talks",
+    "talks_guess",
     "talks_table",
     "weights",
 ]
@@ -146,13 +147,36 @@ PANELS = {False: "A_no_political_economy", True: "B_political_economy"}
 TALKS_STARTS = ("nash", "factual", "freetrade")
 
 
-def talks(sh: Shares, w: FloatArray, start: FloatArray, *, tol: float = 1e-6) -> Cooperative:
-    """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``,
-    searched from ``start`` itself (Ossa 2014, section V.B)."""
+def talks_guess(sh: Shares) -> FloatArray:
+    """Where the cooperative search starts, whatever the talks' starting point: free trade.
+
+    Ossa's ``mycooperativetariff.m`` starts from free trade with political-economy weights
+    (without them, from a small tariff against the mark-up distortion,
+    ``0.25 ((sigma_s - 1) / sigma_s / mean - 1)`` by industry; we use free trade there too, which
+    gives Panel A's published gains)."""
+    return np.zeros((sh.n, sh.n, sh.sigma.size))
+
+
+def talks(
+    sh: Shares,
+    w: FloatArray,
+    start: FloatArray,
+    *,
+    tol: float = 1e-6,
+    search_from: FloatArray | None = None,
+) -> Cooperative:
+    """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``
+    (Ossa 2014, section V.B), searched from ``search_from`` (default :func:`talks_guess`,
+    Ossa's convention: the same initial tariffs for every starting point).
+
+    The talks problem is not concave: searched from the starting point's own tariffs, the
+    answer followed the start (from two Nash equilibria 0.01 apart in government welfare it
+    ended 0.6 points apart in India's welfare, with different Pareto weights)."""
     sol = eq.solve(sh, start)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, start)
     reference = np.log(government_welfare_hat(sh, p, start, w))
-    coop = cooperative_tariffs(sh, w, reference, start, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
+    guess = talks_guess(sh) if search_from is None else search_from
+    coop = cooperative_tariffs(sh, w, reference, guess, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
     if not coop.converged:
         raise ConvergenceError(f"the trade-talks search did not converge: {coop.message}")
     return coop
