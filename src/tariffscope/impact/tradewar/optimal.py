@@ -80,8 +80,8 @@ def best_response(
     ftol: float = 1e-15,
     sweep: tuple[float, ...] = SWEEP,
     max_sweeps: int = 4,
-    partners: Sequence[int] | None = None,
-    sectors: Sequence[int] | None = None,
+    partners: Sequence[int] | FloatArray | None = None,
+    sectors: Sequence[int] | FloatArray | None = None,
 ) -> BestResponse:
     """Region ``j``'s optimal tariffs against ``tariffs`` (its own column there is ignored).
 
@@ -99,13 +99,15 @@ def best_response(
     times. The sweep costs one equilibrium solve per industry and level.
     """
     n = sh.n
-    partners = np.array([i for i in range(n) if i != j] if partners is None else partners)
-    if (partners == j).any():
+    chosen_partners = np.array(
+        [i for i in range(n) if i != j] if partners is None else partners, dtype=int
+    )
+    if (chosen_partners == j).any():
         raise InputError(f"region {j} cannot set a tariff on its own goods")
-    chosen = np.arange(sh.sigma.size) if sectors is None else np.asarray(sectors)
+    chosen = np.arange(sh.sigma.size) if sectors is None else np.asarray(sectors, dtype=int)
     s = chosen.size
-    rows = np.repeat(partners, s)
-    cols = np.tile(chosen, partners.size)
+    rows = np.repeat(chosen_partners, s)
+    cols = np.tile(chosen, chosen_partners.size)
     m = rows.size
     v0 = (
         1.0 / (sh.sigma[cols] - 1.0)
@@ -155,7 +157,7 @@ def best_response(
 
     def industry_sweep(v: FloatArray, value: float) -> tuple[FloatArray, float]:
         best_v, best = v, value
-        grid = v.reshape(partners.size, s)
+        grid = v.reshape(chosen_partners.size, s)
         y = state.y
         for k in range(s):
             for level in levels:
