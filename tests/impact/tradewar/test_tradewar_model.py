@@ -202,11 +202,12 @@ def test_talks_end_on_the_frontier_where_the_pareto_weighted_gain_is_stationary(
 
 
 @pytest.mark.issue(12)
-def test_talks_depend_on_the_starting_point_only_through_its_welfare() -> None:
+def test_talks_from_a_common_search_start_depend_on_the_starting_point_only_by_welfare() -> None:
     """Two starting points that differ only in a tariff on a flow that does not exist have the
-    same government welfare; the talks (searched from free trade, Ossa's convention, not from
-    the starting point's tariffs) give the same cooperative tariffs from both."""
-    from tariffscope.impact.tradewar.tables import talks
+    same government welfare; talks searched from free trade (Ossa's convention, the option
+    ``search_from``) give the same cooperative tariffs from both. (Searched from each starting
+    point's own tariffs, the default, the tariff on the missing flow stays where it started.)"""
+    from tariffscope.impact.tradewar.tables import talks, talks_guess
 
     data = synthetic_economy(n=3, s=2, seed=2)
     trade = data.trade.copy()
@@ -217,7 +218,12 @@ def test_talks_depend_on_the_starting_point_only_through_its_welfare() -> None:
     sh = shares(data)
     prohibitive = data.tariffs.copy()
     prohibitive[0, 1, 0] = 5.0
-    one, other = talks(sh, data.lambda_pol, data.tariffs), talks(sh, data.lambda_pol, prohibitive)
+    free = talks_guess(sh)
+    one = talks(sh, data.lambda_pol, data.tariffs, search_from=free)
+    other = talks(sh, data.lambda_pol, prohibitive, search_from=free)
     assert one.converged and other.converged
     np.testing.assert_allclose(one.tariffs, other.tariffs, atol=1e-12)
     assert one.common_gain_pct > 0.1
+    own = talks(sh, data.lambda_pol, prohibitive)
+    assert own.tariffs[0, 1, 0] > 4.0
+    assert own.common_gain_pct == pytest.approx(other.common_gain_pct, abs=1e-6)

@@ -148,12 +148,11 @@ TALKS_STARTS = ("nash", "factual", "freetrade")
 
 
 def talks_guess(sh: Shares) -> FloatArray:
-    """Where the cooperative search starts, whatever the talks' starting point: free trade.
-
-    Ossa's ``mycooperativetariff.m`` starts from free trade with political-economy weights
-    (without them, from a small tariff against the mark-up distortion,
-    ``0.25 ((sigma_s - 1) / sigma_s / mean - 1)`` by industry; we use free trade there too, which
-    gives Panel A's published gains)."""
+    """Free trade: the cooperative search's start in Ossa's ``mycooperativetariff.m`` with
+    political-economy weights, whatever the talks' starting point (without them his starts from
+    a small tariff against the mark-up distortion). An option of :func:`talks`, not its default:
+    on Ossa's data it reaches a higher common gain but a Japanese real-income gain 2.3-2.4 points
+    above his Table 5 (docs/models.md, "Why (round 5)")."""
     return np.zeros((sh.n, sh.n, sh.sigma.size))
 
 
@@ -166,16 +165,17 @@ def talks(
     search_from: FloatArray | None = None,
 ) -> Cooperative:
     """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``
-    (Ossa 2014, section V.B), searched from ``search_from`` (default :func:`talks_guess`,
-    Ossa's convention: the same initial tariffs for every starting point).
+    (Ossa 2014, section V.B), searched from ``search_from`` (default ``start`` itself).
 
-    The talks problem is not concave: searched from the starting point's own tariffs, the
-    answer followed the start (from two Nash equilibria 0.01 apart in government welfare it
-    ended 0.6 points apart in India's welfare, with different Pareto weights)."""
+    The talks problem is not concave, and its local solutions share nearly the same common
+    gain but split real welfare differently: the answer follows the search's start (from two
+    Nash equilibria 0.017 points apart in government welfare, searched from each, India's
+    welfare ended 0.6 points apart; searched from free trade, :func:`talks_guess`, Japan's
+    moved by 2.7 points)."""
     sol = eq.solve(sh, start)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, start)
     reference = np.log(government_welfare_hat(sh, p, start, w))
-    guess = talks_guess(sh) if search_from is None else search_from
+    guess = start if search_from is None else search_from
     coop = cooperative_tariffs(sh, w, reference, guess, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
     if not coop.converged:
         raise ConvergenceError(f"the trade-talks search did not converge: {coop.message}")
