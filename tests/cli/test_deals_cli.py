@@ -80,6 +80,14 @@ def test_json_is_strict_and_holds_the_solutions(shared: object) -> None:
         [0.1 * k for k in range(1, 10)]
     )
     assert all(math.isfinite(row["payoff_usd_bn_USA"]) for row in payload["solutions"])
+    rows = {row["solution"]: row for row in payload["solutions"]}
+    assert rows["trade war"]["by_sector"] is None  # the uniform rows keep their fields
+    assert set(rows["trade war by sector"]["by_sector"]) == {"USA", "JPN"}
+    by_sector = rows["USA optimal tariff by sector"]["by_sector"]["USA"]
+    assert "C29" in by_sector and all(0.0 <= v <= 1000.0 for v in by_sector.values())
+    # the imposer's own gain (its payoff against the status quo) is at least the uniform one's
+    gain = "vs_baseline_pct_USA"
+    assert rows["USA optimal tariff by sector"][gain] >= rows["USA optimal tariff"][gain] - 1e-9
 
 
 @pytest.mark.shared

@@ -71,6 +71,15 @@ def _table(frame: pd.DataFrame, date: str) -> Table:
     return table
 
 
+def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nested cells (``by_sector``: side -> sector -> rate) as JSON text, one cell each."""
+    if "by_sector" not in frame:
+        return frame
+    out = frame.copy()
+    out["by_sector"] = [None if v is None else to_json(v) for v in frame["by_sector"]]
+    return out
+
+
 def deals_command(
     pair: Annotated[
         str, typer.Option("--pair", help="Two ICIO countries, the imposer first: A-B.")
@@ -192,7 +201,7 @@ def deals_command(
         sys.stdout.write(to_json(result.to_dict(), indent=1) + "\n")
     elif output_format is TabularFormat.csv:
         if result.computed:
-            frame.to_csv(sys.stdout, index=False)
+            _csv_ready(frame).to_csv(sys.stdout, index=False)
     elif not result.computed:
         pass  # no table: the reason is the warning below
     else:

@@ -199,3 +199,31 @@ def test_talks_end_on_the_frontier_where_the_pareto_weighted_gain_is_stationary(
     np.testing.assert_allclose(gradient[interior], 0.0, atol=1e-6)
     # At the zero bound only a (forbidden) subsidy could raise the weighted gain.
     assert (gradient[~interior] <= 1e-6).all()
+
+
+@pytest.mark.issue(12)
+def test_talks_from_a_common_search_start_depend_on_the_starting_point_only_by_welfare() -> None:
+    """Two starting points that differ only in a tariff on a flow that does not exist have the
+    same government welfare; talks searched from free trade (Ossa's convention, the option
+    ``search_from``) give the same cooperative tariffs from both. (Searched from each starting
+    point's own tariffs, the default, the tariff on the missing flow stays where it started.)"""
+    from tariffscope.impact.tradewar.tables import talks, talks_guess
+
+    data = synthetic_economy(n=3, s=2, seed=2)
+    trade = data.trade.copy()
+    trade[0, 1, 0] = trade[1, 0, 0] = 0.0  # keeps trade symmetric, so balanced
+    data = TradeWarData(
+        data.regions, data.sectors, trade, data.tariffs, data.sigma, data.lambda_pol
+    )
+    sh = shares(data)
+    prohibitive = data.tariffs.copy()
+    prohibitive[0, 1, 0] = 5.0
+    free = talks_guess(sh)
+    one = talks(sh, data.lambda_pol, data.tariffs, search_from=free)
+    other = talks(sh, data.lambda_pol, prohibitive, search_from=free)
+    assert one.converged and other.converged
+    np.testing.assert_allclose(one.tariffs, other.tariffs, atol=1e-12)
+    assert one.common_gain_pct > 0.1
+    own = talks(sh, data.lambda_pol, prohibitive)
+    assert own.tariffs[0, 1, 0] > 4.0
+    assert own.common_gain_pct == pytest.approx(other.common_gain_pct, abs=1e-6)

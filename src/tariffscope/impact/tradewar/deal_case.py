@@ -26,6 +26,7 @@ import pandas as pd
 from tariffscope.distributed.map import ChunkMapper, map_in_process
 from tariffscope.errors import InputError
 from tariffscope.impact.tradewar import bargaining as bg
+from tariffscope.impact.tradewar import sector_tariffs as st
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.deals import (
     DealSpace,
@@ -33,6 +34,7 @@ from tariffscope.impact.tradewar.deals import (
     Lever,
     Setting,
     acceptable,
+    apply_levers,
     nash_bargaining,
     pareto_frontier,
 )
@@ -176,14 +178,19 @@ class _Rows:
                 **keep,
                 "on_grid_axes": True,
                 "detail": detail,
+                "by_sector": None,
             }
         )
 
     def tariffs(
-        self, solution: str, settings: Sequence[Setting], detail: str, *, deal: bool
+        self,
+        solution: str,
+        settings: Sequence[Setting],
+        detail: str,
+        *,
+        deal: bool,
+        by_sector: dict[str, dict[str, float]] | None = None,
     ) -> None:
-        from tariffscope.impact.tradewar.deals import apply_levers
-
         data = self.space.data
         t = apply_levers(data, settings)
         rec = self.ev.record_settings(settings, transfer=deal)
@@ -196,6 +203,7 @@ class _Rows:
                 **rec,
                 "on_grid_axes": False,
                 "detail": detail,
+                "by_sector": by_sector,
             }
         )
 
@@ -229,28 +237,7 @@ def solutions(
     else:
         log.info("no grid deal is acceptable to both sides")
     if unilateral:
-        data = space.data
-        home_all = Lever("home uniform", pair[0], pair[1], goods_sectors(data), "stacked")
-        partner_all = Lever("partner uniform", pair[1], pair[0], goods_sectors(data), "stacked")
-        for side, lever in ((pair[0], home_all), (pair[1], partner_all)):
-            best = bg.optimal_tariff(data, side, lever, status_quo, UNIFORM_BOUNDS)
-            out.tariffs(
-                f"{side} optimal tariff",
-                [*status_quo, (lever, best.rate)],
-                f"{side}'s best uniform change of its tariffs on the other's goods, on top of the "
-                f"status quo: {100 * best.rate:+.1f} points (its own gain "
-                f"{best.welfare_change_pct:+.3f}%)",
-                deal=False,
-            )
-        war = bg.pair_war(data, (home_all, partner_all), status_quo, bounds=UNIFORM_BOUNDS)
-        out.tariffs(
-            "trade war",
-            [*status_quo, (home_all, war.rates[0]), (partner_all, war.rates[1])],
-            f"uniform best responses on top of the status quo: {pair[0]} "
-            f"{100 * war.rates[0]:+.1f} points, {pair[1]} {100 * war.rates[1]:+.1f} points "
-            f"({war.rounds} rounds" + ("" if war.converged else ", NOT converged") + ")",
-            deal=False,
-        )
+        _unilateral(out, space, status_quo)
     if actual is not None and actual.rates is not None:
         out.deal("actual deal", pd.Series(out.ev.record(*actual.rates)), actual.label)
     elif actual is not None:
@@ -258,6 +245,75 @@ def solutions(
     frame = pd.DataFrame(out.rows)
     frame.attrs.update(pair=pair, x_lever=axes.x, y_lever=axes.y)
     return frame
+
+
+def _unilateral(out: _Rows, space: DealSpace, status_quo: Sequence[Setting]) -> None:
+    """Each side's optimal tariff and the pair's trade war, in uniform rates (one change on
+    top of the status quo in every goods sector) and sector by sector (one tariff per goods
+    sector, searched from the uniform answer, so each side does at least as well)."""
+    data, pair = space.data, space.pair
+    goods = goods_sectors(data)
+    home_all = Lever("home uniform", pair[0], pair[1], goods, "stacked")
+    partner_all = Lever("partner uniform", pair[1], pair[0], goods, "stacked")
+    base = apply_levers(data, status_quo)
+    k = [data.sectors.index(s) for s in goods]
+    for side, lever in ((pair[0], home_all), (pair[1], partner_all)):
+        best = bg.optimal_tariff(data, side, lever, status_quo, UNIFORM_BOUNDS)
+        out.tariffs(
+            f"{side} optimal tariff",
+            [*status_quo, (lever, best.rate)],
+            f"{side}'s best uniform change of its tariffs on the other's goods, on top of the "
+            f"status quo: {100 * best.rate:+.1f} points (its own gain "
+            f"{best.welfare_change_pct:+.3f}%)",
+            deal=False,
+        )
+        partner = pair[1] if side == pair[0] else pair[0]
+        i, j = data.index(partner), data.index(side)
+        uniform = apply_levers(data, [*status_quo, (lever, best.rate)])[i, j, k]
+        by = st.sector_optimal_tariff(data, side, partner, base, goods, start=uniform)
+        out.tariffs(
+            f"{side} optimal tariff by sector",
+            [*status_quo, *st.sector_settings(side, partner, goods, by.rates)],
+            f"{side}'s best tariff on the other's goods in each of {len(goods)} goods sectors, "
+            f"the rest at the status quo (its own gain {by.welfare_change_pct:+.3f}%)"
+            + ("" if by.converged else "; search NOT converged"),
+            deal=False,
+            by_sector={side: _pcts(goods, by.rates)},
+        )
+    war = bg.pair_war(data, (home_all, partner_all), status_quo, bounds=UNIFORM_BOUNDS)
+    war_settings = [*status_quo, (home_all, war.rates[0]), (partner_all, war.rates[1])]
+    out.tariffs(
+        "trade war",
+        war_settings,
+        f"uniform best responses on top of the status quo: {pair[0]} "
+        f"{100 * war.rates[0]:+.1f} points, {pair[1]} {100 * war.rates[1]:+.1f} points "
+        f"({war.rounds} rounds" + ("" if war.converged else ", NOT converged") + ")",
+        deal=False,
+    )
+    uniform_war = apply_levers(data, war_settings)
+    a, b = data.index(pair[0]), data.index(pair[1])
+    sector_war = st.sector_pair_war(
+        data, pair, base, goods, start=(uniform_war[b, a, k], uniform_war[a, b, k])
+    )
+    out.tariffs(
+        "trade war by sector",
+        [
+            *status_quo,
+            *st.sector_settings(pair[0], pair[1], goods, sector_war.rates[0]),
+            *st.sector_settings(pair[1], pair[0], goods, sector_war.rates[1]),
+        ],
+        f"sector best responses of both sides, the rest at the status quo ({sector_war.rounds} "
+        "rounds" + ("" if sector_war.converged else ", NOT converged") + ")",
+        deal=False,
+        by_sector={
+            pair[0]: _pcts(goods, sector_war.rates[0]),
+            pair[1]: _pcts(goods, sector_war.rates[1]),
+        },
+    )
+
+
+def _pcts(sectors: Sequence[str], rates: np.ndarray) -> dict[str, float]:
+    return {s: float(100.0 * r) for s, r in zip(sectors, rates, strict=True)}
 
 
 def weight_sweep(

@@ -13,11 +13,13 @@ Ossa (2014) instead solves the same problem as an MPEC with MATLAB's ``fmincon``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import optimize
 
+from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares
@@ -57,9 +59,11 @@ class _State:
     calls: int = 0
 
 
-def _embed(base: FloatArray, j: int, partners: FloatArray, v: FloatArray) -> FloatArray:
+def _embed(
+    base: FloatArray, j: int, rows: FloatArray, cols: FloatArray, v: FloatArray
+) -> FloatArray:
     t = base.copy()
-    t[partners, j, :] = v.reshape(len(partners), -1)
+    t[rows, j, cols] = np.reshape(v, -1)
     return t
 
 
@@ -76,10 +80,15 @@ def best_response(
     ftol: float = 1e-15,
     sweep: tuple[float, ...] = SWEEP,
     max_sweeps: int = 4,
+    partners: Sequence[int] | FloatArray | None = None,
+    sectors: Sequence[int] | FloatArray | None = None,
 ) -> BestResponse:
     """Region ``j``'s optimal tariffs against ``tariffs`` (its own column there is ignored).
 
-    ``start``: initial ``[N - 1, S]`` tariffs on the partners (default ``1 / (sigma - 1)``,
+    ``partners`` and ``sectors`` (indices; default every other region and every industry)
+    restrict the choice to ``j``'s tariffs on those partners' goods in those industries; its
+    other tariffs stay as in ``tariffs`` (e.g. a best response within one pair of countries).
+    ``start``: initial ``[partners, sectors]`` tariffs (default ``1 / (sigma - 1)``,
     the optimal tariff of a small-exporter Armington-Krugman economy, as in Ossa's code).
 
     Government welfare need not be concave in an industry's tariff: with political-economy
@@ -89,17 +98,23 @@ def best_response(
     upper bound); the best improvement found restarts the local search, at most ``max_sweeps``
     times. The sweep costs one equilibrium solve per industry and level.
     """
-    n, s = sh.n, sh.sigma.size
-    partners = np.array([i for i in range(n) if i != j])
-    m = partners.size * s
+    n = sh.n
+    chosen_partners = np.array(
+        [i for i in range(n) if i != j] if partners is None else partners, dtype=int
+    )
+    if (chosen_partners == j).any():
+        raise InputError(f"region {j} cannot set a tariff on its own goods")
+    chosen = np.arange(sh.sigma.size) if sectors is None else np.asarray(sectors, dtype=int)
+    s = chosen.size
+    rows = np.repeat(chosen_partners, s)
+    cols = np.tile(chosen, chosen_partners.size)
+    m = rows.size
     v0 = (
-        np.tile(1.0 / (sh.sigma - 1.0), partners.size)
+        1.0 / (sh.sigma[cols] - 1.0)
         if start is None
         else np.asarray(start, dtype=float).reshape(-1)
     )
     v0 = np.clip(v0, lower, upper)
-    rows = np.repeat(partners, s)
-    cols = np.tile(np.arange(s), partners.size)
     # Preconditioning: the curvature of welfare in a tariff grows with sigma times the flow's
     # share of spending, so tariffs on tiny flows are searched in stretched units; without it
     # L-BFGS-B needs ~10x more evaluations to settle them.
@@ -112,7 +127,7 @@ def best_response(
     def fun(u: FloatArray) -> tuple[float, FloatArray]:
         v = u / scale
         state.calls += 1
-        t = _embed(tariffs, j, partners, v)
+        t = _embed(tariffs, j, rows, cols, v)
         y = eq.solve(sh, t, start=state.y).y
         state.y = y
         ys = y[None, :] + eye_y
@@ -142,13 +157,13 @@ def best_response(
 
     def industry_sweep(v: FloatArray, value: float) -> tuple[FloatArray, float]:
         best_v, best = v, value
-        grid = v.reshape(partners.size, s)
+        grid = v.reshape(chosen_partners.size, s)
         y = state.y
         for k in range(s):
             for level in levels:
                 trial = grid.copy()
                 trial[:, k] = level
-                t = _embed(tariffs, j, partners, trial)
+                t = _embed(tariffs, j, rows, cols, trial)
                 y_trial = eq.solve(sh, t, start=y).y
                 g = float(log_government_welfare(sh, y_trial, t, weights)[j])
                 if g > best + 1e-10:
@@ -164,7 +179,7 @@ def best_response(
             break
         sweeps += 1
         res = local(candidate)
-    t = _embed(tariffs, j, partners, res.x / scale)
+    t = _embed(tariffs, j, rows, cols, res.x / scale)
     y = eq.solve(sh, t, start=state.y).y
     return BestResponse(
         region=j,

@@ -40,6 +40,7 @@ __all__ = [
     "outcome",
     "reproduce",
     "talks",
+    "talks_guess",
     "talks_table",
     "weights",
 ]
@@ -146,13 +147,36 @@ PANELS = {False: "A_no_political_economy", True: "B_political_economy"}
 TALKS_STARTS = ("nash", "factual", "freetrade")
 
 
-def talks(sh: Shares, w: FloatArray, start: FloatArray, *, tol: float = 1e-6) -> Cooperative:
-    """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``,
-    searched from ``start`` itself (Ossa 2014, section V.B)."""
+def talks_guess(sh: Shares) -> FloatArray:
+    """Free trade: the cooperative search's start in Ossa's ``mycooperativetariff.m`` with
+    political-economy weights, whatever the talks' starting point (without them his starts from
+    a small tariff against the mark-up distortion). An option of :func:`talks`, not its default:
+    on Ossa's data it reaches a higher common gain but a Japanese real-income gain 2.3-2.4 points
+    above his Table 5 (docs/models.md, "Why (round 5)")."""
+    return np.zeros((sh.n, sh.n, sh.sigma.size))
+
+
+def talks(
+    sh: Shares,
+    w: FloatArray,
+    start: FloatArray,
+    *,
+    tol: float = 1e-6,
+    search_from: FloatArray | None = None,
+) -> Cooperative:
+    """Cooperative tariffs with equal government-welfare gains from the tariffs ``start``
+    (Ossa 2014, section V.B), searched from ``search_from`` (default ``start`` itself).
+
+    The talks problem is not concave, and its local solutions share nearly the same common
+    gain but split real welfare differently: the answer follows the search's start (from two
+    Nash equilibria 0.017 points apart in government welfare, searched from each, India's
+    welfare ended 0.6 points apart; searched from free trade, :func:`talks_guess`, Japan's
+    moved by 2.7 points)."""
     sol = eq.solve(sh, start)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, start)
     reference = np.log(government_welfare_hat(sh, p, start, w))
-    coop = cooperative_tariffs(sh, w, reference, start, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
+    guess = start if search_from is None else search_from
+    coop = cooperative_tariffs(sh, w, reference, guess, tol=tol, inner_ftol=1e-11, inner_gtol=1e-7)
     if not coop.converged:
         raise ConvergenceError(f"the trade-talks search did not converge: {coop.message}")
     return coop
