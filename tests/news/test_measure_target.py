@@ -17,8 +17,11 @@ from spacy.tokens import Doc
 from tariffscope.news._measure_target import (
     counted_reference,
     frame_receivers,
+    generic_cap,
+    laying_source,
     main_partner,
     main_partners,
+    sentence_places,
     world_marked,
 )
 from tariffscope.news.api import extract
@@ -166,6 +169,51 @@ def test_countries_counted_by_number_are_a_reference_to_the_partners() -> None:
     assert not counted_reference(doc[1:3], LEX)
 
 
+def test_a_limit_stated_for_tariffs_in_general_binds_every_origin() -> None:
+    # "tariffs of up to 12% are allowed" against "its tariffs of up to 12% are allowed"
+    words = ["tariffs", "of", "up", "to", "12", "%", "are", "allowed"]
+    heads = [7, 0, 4, 4, 5, 1, 7, 7]
+    deps = ["nsubjpass", "prep", "quantmod", "quantmod", "nummod", "pobj", "auxpass", "ROOT"]
+    tags = ["NNS", "IN", "IN", "TO", "CD", "NN", "VBP", "VBN"]
+    doc = _doc(words, heads, deps, tags)
+    assert generic_cap(doc[4:6], doc[0], LEX)
+    words = ["its", *words]
+    doc = _doc(words, [1] + [h + 1 for h in heads], ["poss", *deps], ["PRP$", *tags])
+    assert not generic_cap(doc[5:7], doc[1], LEX)
+
+
+def test_the_sentence_step_leaves_out_the_rates_own_phrase() -> None:
+    # "Kenyan growers said a 9% tariff tied to Peruvian coffee hurts": the tariff's own phrase
+    # was read first (Peruvian coffee is not whose goods bear it); the growers are Kenyan
+    words = ["Kenyan", "growers", "said", "a", "9", "%", "tariff", "tied", "to", "Peruvian",
+             "coffee", "hurts"]  # fmt: skip
+    heads = [1, 2, 2, 6, 5, 6, 11, 6, 7, 10, 8, 2]
+    deps = ["amod", "nsubj", "ROOT", "det", "nummod", "compound", "nsubj", "acl", "prep",
+            "amod", "pobj", "ccomp"]  # fmt: skip
+    doc = _doc(words, heads, deps)
+    assert sentence_places(doc[4:6], doc[6], LEX) == ["KEN"]
+
+
+def test_the_importer_or_the_origin_of_the_tariff_lays_it() -> None:
+    # "Peruvian exports to Canada face a 9% tariff", "Peru faces a 9% tariff from Ottawa"
+    words = ["Peruvian", "exports", "to", "Canada", "face", "a", "9", "%", "tariff"]
+    heads = [1, 4, 1, 2, 4, 8, 7, 8, 4]
+    deps = ["amod", "nsubj", "prep", "pobj", "ROOT", "det", "nummod", "compound", "dobj"]
+    doc = _doc(words, heads, deps)
+    assert laying_source(doc[1], doc[4], doc[8], LEX) == "CAN"
+    words = ["Peru", "faces", "a", "9", "%", "tariff", "from", "Ottawa"]
+    heads = [1, 1, 5, 4, 5, 1, 5, 6]
+    deps = ["nsubj", "ROOT", "det", "nummod", "compound", "dobj", "prep", "pobj"]
+    doc = _doc(words, heads, deps)
+    assert laying_source(doc[0], doc[1], doc[5], LEX) == "CAN"
+    # an origin named by a demonym is the goods' owner, never the source
+    words = ["Peru", "faces", "a", "9", "%", "tariff", "from", "Canadian", "rules"]
+    heads = [1, 1, 5, 4, 5, 1, 5, 8, 6]
+    deps = ["nsubj", "ROOT", "det", "nummod", "compound", "dobj", "prep", "amod", "pobj"]
+    doc = _doc(words, heads, deps)
+    assert laying_source(doc[0], doc[1], doc[5], LEX) is None
+
+
 # -- the whole order, with the trained model --------------------------------------------------
 
 
@@ -200,7 +248,16 @@ SEVERAL = (
             "The White House announced a 10 per cent across-the-board tariff.",
             {("USA", "WLD", 10.0)},
         ),
-        # 4. nothing near the rate names an owner, and the story has two partners alike
+        ("Ghana will face a 14% tariff from Washington.", {("USA", "GHA", 14.0)}),
+        (
+            "Kenyan exporters said shipments to the US will face a 19% tariff.",
+            {("USA", "KEN", 19.0)},
+        ),
+        # 3. a limit stated for tariffs in general
+        ("Tariffs cannot exceed 12% under the statute.", {("USA", "WLD", 12.0)}),
+        # 4. the sentence names one country outside the rate's phrase
+        ("Bolivian farmers said the 12% tariff would hurt them.", {("USA", "BOL", 12.0)}),
+        # nothing near the rate names an owner, and the story has two partners alike
         ("The tariff of 18% could be lowered later, officials said.", set()),
         # ... unless the sentence counts them
         ("Both countries face a 18% tariff.", {("USA", "GHA", 18.0), ("USA", "CIV", 18.0)}),

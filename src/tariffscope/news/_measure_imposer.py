@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._measure_goods import modifies_goods
 from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
@@ -131,9 +132,12 @@ class ImposerReader:
                     code = None  # "Trump, Prabowo finish deal slashing tariff": both sides
                 if code is not None:
                     if lemma in lex.words("measure_target_subject_verbs"):
-                        # "Malaysia and Kazakhstan will each face 25%": every country named
+                        # "Malaysia and Kazakhstan will each face 25%": every country named;
+                        # the importer of their exports or the tariff's origin lays it
                         assert subject is not None
-                        return None, self._codes_of(subject, lex) or [code]
+                        targets = self._codes_of(subject, lex) or [code]
+                        source = laying_source(subject, verb, noun, lex)
+                        return source, [c for c in targets if c != source]
                     return code, []
         return demonym, []
 

@@ -11,7 +11,8 @@ world"). When that phrase names no owner, the target is read, in this order, fro
    every origin, unless the rate's own phrase names a country;
 3. the rate's sentence: a reference to countries by count ("both countries", "all three
    countries": the story's main partners), else the one country it names by name besides the
-   imposer, or, naming none, a global marker on any tariff word of the sentence;
+   imposer, or, naming none, a global marker on any tariff word of the sentence, or a limit
+   stated for tariffs in general ("tariffs cannot exceed 15%": every origin);
 4. the story's main partner (:func:`main_partner`), and only when the story has one: a rate
    whose owner is named nowhere near it, in a story about several partners, gets no target
    (no measure rather than a wrong one).
@@ -31,6 +32,8 @@ from tariffscope.news.lexicon import Lexicon
 __all__ = [
     "counted_reference",
     "frame_receivers",
+    "generic_cap",
+    "laying_source",
     "main_partner",
     "main_partners",
     "sentence_places",
@@ -83,15 +86,30 @@ def frame_receivers(noun: Token, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def sentence_places(span: Span, lex: Lexicon) -> list[str]:
-    """The countries the rate's sentence names by name, in order: a demonym outside the rate's
-    phrase describes other things ("a tariff linked to Russian oil"), and regions are left out."""
-    codes = [
-        iso
-        for iso, kind, _ in country_of_phrase(span.sent, lex)
-        if kind not in {"region", "demonym"}
-    ]
+def sentence_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
+    """The countries the rate's sentence names outside the rate's own phrase, in order ("Swiss
+    watchmakers said the 39% rate would hurt": CHE). The phrase was read first; a country it
+    holds but did not take as the owner stays out ("a tariff linked to Russian oil")."""
+    own = {t.i for t in noun.subtree} | set(range(span.start, span.end))
+    outside = [t for t in span.sent if t.i not in own]
+    codes = [iso for iso, kind, _ in country_of_phrase(outside, lex) if kind != "region"]
     return list(dict.fromkeys(codes))
+
+
+def laying_source(subject: Token, verb: Token, noun: Token, lex: Lexicon) -> str | None:
+    """The country that lays a rate its receiver faces or pays: the importer of the
+    receiver's exports ("Thai exports to the US face 19%") or the origin of the tariff ("India
+    faces a 25% tariff from Washington"); a demonym is an owner, never a source."""
+    importing = lex.words("measure_importer_preps")
+    holders = [(subject, importing), (verb, {"from"}), (noun, {"from"})]
+    for holder, preps in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for iso, kind, _ in country_of_phrase(prep.subtree, lex):
+                if kind in {"country", "capital", "institution"}:
+                    return iso
+    return None
 
 
 def counted_reference(span: Span, lex: Lexicon) -> bool:
@@ -113,6 +131,23 @@ def sentence_world_marked(span: Span, lex: Lexicon) -> bool:
     tariff = lex.words("measure_tariff_words")
     nouns = [t for t in span.sent if t.lower_ in tariff or t.lemma_.lower() in tariff]
     return world_marked(nouns, lex)
+
+
+def generic_cap(span: Span, noun: Token, lex: Lexicon) -> bool:
+    """A limit stated for tariffs in general ("the law allows tariffs of up to 15%", "tariffs
+    cannot exceed 15%"): a bare plural tariff noun (no determiner, no owner) and a rate
+    bounded by a cap word or the object of a capping verb. Such a limit binds every origin."""
+    if noun.tag_ not in {"NNS", "NNPS"} or any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return False
+    bounds = lex.words("measure_cap_quantmods")
+    root = span.root
+    bounded = any(
+        c.dep_ in {"quantmod", "advmod"} and c.lower_ in bounds
+        for t in span
+        for c in (t, *t.children)
+    )
+    verb = root.head if root.dep_ in {"dobj", "attr"} else None
+    return bounded or (verb is not None and verb.lemma_.lower() in lex.words("measure_cap_verbs"))
 
 
 def main_partners(counts: Mapping[str, int], imposer: str | None) -> list[str]:

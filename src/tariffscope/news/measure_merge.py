@@ -85,9 +85,9 @@ def _story_target(
 ) -> list[str]:
     """The target of a rate whose phrase and frame name no owner: the story's main partners for
     a sentence that counts them ("both countries"), else the one country its sentence names
-    besides the imposer, else ``WLD`` for a sentence about a global tariff, else the
-    story's main partner; none (no measure) in a story about several partners alike.
-    Without ``counts``, the most named other country of ``pair``."""
+    besides the imposer, else ``WLD`` for a sentence about a global tariff or a limit stated
+    for tariffs in general, else the story's main partner; none (no measure) in a story about
+    several partners alike. Without ``counts``, the most named other country of ``pair``."""
     others = [c for c in pair if c != imposer]
     if not others:  # no origin named anywhere: the imports of every one
         return ["WLD"] if imposer is not None else []
@@ -99,7 +99,7 @@ def _story_target(
     named = [c for c in record.get("places", []) if c != imposer]
     if len(named) == 1:
         return named
-    if not named and record.get("sentence_world"):
+    if not named and (record.get("sentence_world") or record.get("capped")):
         return ["WLD"]
     partner = main_partner(counts, imposer)
     return [partner] if partner is not None else []
