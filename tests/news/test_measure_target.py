@@ -253,6 +253,11 @@ SEVERAL = (
             "Kenyan exporters said shipments to the US will face a 19% tariff.",
             {("USA", "KEN", 19.0)},
         ),
+        # the imposer is the government that acts, never the possessor who pays
+        ("Washington lowered Ghana's tariff to 11%.", {("USA", "GHA", 11.0)}),
+        ("Ghana's tariff was raised to 21% by Washington.", {("USA", "GHA", 21.0)}),
+        # ... but a possessor's tariff with its own target is the possessor's
+        ("Ghana's 5% tariffs on US rice took effect on Monday.", {("GHA", "USA", 5.0)}),
         # 3. a limit stated for tariffs in general
         ("Tariffs cannot exceed 12% under the statute.", {("USA", "WLD", 12.0)}),
         # 4. the sentence names one country outside the rate's phrase
