@@ -1,10 +1,12 @@
 """Completing and merging the measure mentions of one article (pure functions on dicts).
 
 1. A mention without a target takes the targets of the mention before it in the same
-   paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the article's most-named
-   country other than the imposer; "all countries" gives ``WLD``, and so does a mention in an
-   article that names no country but the imposer ("a 25% tariff on heavy trucks" in a story
-   about US tariffs alone: the duty is on the trucks of every origin).
+   paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the sentence's and then
+   the story's (:func:`_story_target`, the last steps of the order in
+   :mod:`tariffscope.news._measure_target`): none in a story about several partners alike;
+   "all countries" gives ``WLD``, and so does a mention in an article that names no country
+   but the imposer ("a 25% tariff on heavy trucks" in a story about US tariffs alone: the
+   duty is on the trucks of every origin).
 2. A mention without an imposer gets the United States when the article is about the United
    States (``about_us``: one of its two most-named countries, or a US person acts in it) and
    the target is another country, else the other most-named country: a story about India and

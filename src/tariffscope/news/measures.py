@@ -32,9 +32,10 @@ The goods, the imposer and the measures named without a rate are read by the mix
 :mod:`tariffscope.news._measure_words`.
 
 Missing countries come from the article: a measure without a target takes the targets of the
-measure before it in the paragraph, else the article's most-named country other than the
-imposer; a missing imposer is the United States when the article is about the United States
-and the target is another country, else the other most-named country. Mentions of one
+measure before it in the paragraph, else its sentence's, else the story's main partner (none
+in a story about several partners alike: :mod:`tariffscope.news._measure_target`); a missing
+imposer is the United States when the article is about the United States and the target is
+another country, else the other most-named country. Mentions of one
 measure are merged (:mod:`tariffscope.news.measure_merge`): a threat that a deal replaces
 becomes that deal's from-rate, a deal's rate that a later change starts from is kept as that
 change's from-rate, unspecified goods merge into the named ones, and history of a removed
