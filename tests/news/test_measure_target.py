@@ -281,3 +281,18 @@ def test_a_rate_without_owner_in_a_story_about_one_partner_is_on_that_partner(
     lead = "Peru's trade minister met U.S. officials in Washington; Peru wants a deal by June."
     body = "The tariff of 18% could be lowered later, officials said."
     assert _targets(nlp, lead, body) == {("USA", "PER", 18.0)}
+
+
+@pytest.mark.slow
+def test_a_later_sentence_naming_its_own_country_beats_the_paragraphs_earlier_rate(
+    nlp: Language,
+) -> None:
+    lead = (
+        "U.S. officials met envoys of Peru, Bolivia and Ecuador in Washington on Thursday; "
+        "Peru, Bolivia and Ecuador want a deal."
+    )
+    named = "Washington set a 20% tariff on Peru. Bolivian exporters expect a 15% rate next."
+    assert _targets(nlp, lead, named) == {("USA", "PER", 20.0), ("USA", "BOL", 15.0)}
+    # a sentence naming no country of its own continues the paragraph's rate
+    unnamed = "Washington set a 20% tariff on Peru. Exporters expect a 15% rate next."
+    assert _targets(nlp, lead, unnamed) == {("USA", "PER", 20.0), ("USA", "PER", 15.0)}

@@ -61,6 +61,7 @@ def _fill_countries(
             not record["targets"]
             and previous is not None
             and previous["paragraph"] == record["paragraph"]
+            and not _own_sentence_country(record, previous, about_us)
         ):
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
@@ -77,6 +78,16 @@ def _fill_countries(
                 others = [c for c in pair if c not in targets]
                 record["imposer"] = others[0] if others else None
         previous = record
+
+
+def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
+    """The record's sentence names one country of its own (not the imposer, not the previous
+    mention's) and differs from the previous mention's: the sentence step comes first."""
+    if record["sent"] == previous["sent"]:
+        return False
+    imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
+    named = [c for c in record.get("places", []) if c != imposer]
+    return len(named) == 1 and named[0] not in previous["targets"]
 
 
 def _story_target(
