@@ -1,7 +1,8 @@
 """Completing and merging the measure mentions of one article (pure functions on dicts).
 
 1. A mention without a target takes the targets of the mention before it in the same
-   paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the sentence's and then
+   paragraph ("a 25% tariff on fentanyl, 25% on automobiles") unless its own sentence names
+   a country of its own, else the sentence's and then
    the story's (:func:`_story_target`, the last steps of the order in
    :mod:`tariffscope.news._measure_target`): none in a story about several partners alike;
    "all countries" gives ``WLD``, and so does a mention in an article that names no country
