@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._measure_goods import modifies_goods
 from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
@@ -57,6 +58,13 @@ class ImposerReader:
                 continue  # "grant US goods zero tariffs": the goods' origin, not the imposer
             for iso, kind, index in country_of_phrase(child.subtree, lex):
                 if kind in {"country", "capital", "institution"}:
+                    actor = (
+                        self._acting_other(noun, iso, persons, mentions, lex)
+                        if child.dep_ == "poss"
+                        else None
+                    )
+                    if actor is not None:  # "Washington lowered Vietnam's tariff to 20%"
+                        return actor, [iso]
                     return iso, []
                 if kind == "demonym" and not modifies_goods(noun, index, lex):
                     demonym = demonym or iso
@@ -131,11 +139,47 @@ class ImposerReader:
                     code = None  # "Trump, Prabowo finish deal slashing tariff": both sides
                 if code is not None:
                     if lemma in lex.words("measure_target_subject_verbs"):
-                        # "Malaysia and Kazakhstan will each face 25%": every country named
+                        # "Malaysia and Kazakhstan will each face 25%": every country named;
+                        # the importer of their exports or the tariff's origin lays it
                         assert subject is not None
-                        return None, self._codes_of(subject, lex) or [code]
+                        targets = self._codes_of(subject, lex) or [code]
+                        source = laying_source(subject, verb, noun, lex)
+                        return source, [c for c in targets if c != source]
                     return code, []
         return demonym, []
+
+    def _acting_other(
+        self,
+        noun: Token,
+        owner: str,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> str | None:
+        """The country that changes or lays a possessed tariff when it is not the possessor:
+        "Washington lowered Vietnam's tariff to 20%", "Vietnam's tariff was cut by the US" (the
+        possessor pays it); None when the possessor's tariff has its own target ("Canada's
+        tariffs on US steel": Canada's) or no other country acts on it."""
+        if any(
+            c.dep_ == "prep" and c.lower_ in lex.words("measure_on_target") for c in noun.children
+        ):
+            return None
+        verb = noun.head
+        acting = lex.words("measure_impose_verbs") | lex.words("measure_cut_verbs")
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in acting | lex.words(
+            "measure_rise_verbs"
+        ):
+            return None
+        if noun.dep_ == "dobj":
+            actor = subject_of(verb, passive=False)
+        elif noun.dep_ == "nsubjpass":
+            actor = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+        else:
+            return None
+        if actor is None:
+            return None
+        code = self._code_of(actor, persons, mentions, lex)
+        return code if code is not None and code != owner else None
 
     def _passive_receivers(
         self,

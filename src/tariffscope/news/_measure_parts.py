@@ -265,8 +265,16 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     # "all countries", "every trading partner", "most trading partners", and "all imports",
     # "foreign imports": the goods of every origin
     everyone = any(t.lower_ in lex.words("measure_world_quantifiers") for t in head.subtree)
+    # "any country", "a country that buys ...": a generic origin stands for every one
+    generic = any(
+        c.dep_ == "det" and c.lower_ in lex.words("measure_world_indefinites")
+        for c in head.children
+    )
+    if not targets and lemma in lex.words("measure_world_rest_nouns"):
+        # "the rest of the world", "on the rest": the origins a rate was not named for
+        return Goods("all goods", (), True)
     world = not targets and (
-        (lemma in nations and (lemma == "world" or everyone))
+        (lemma in nations and (lemma == "world" or everyone or generic))
         or (
             lemma in lex.words("measure_flow_nouns")
             and (everyone or any(c.lower_ == "foreign" for c in head.children))

@@ -28,6 +28,7 @@ from tariffscope.news.lexicon import Lexicon, norm_token
 __all__ = [
     "RoleInfo",
     "article_countries",
+    "article_country_counts",
     "boilerplate_ranges",
     "dateline_ranges",
     "is_role_word",
@@ -454,6 +455,14 @@ def article_countries(
 ) -> list[str]:
     """Countries of the article, most named first (places outside credits, and the countries
     of the people who act in it)."""
+    return list(article_country_counts(doc, persons, skip, lex))
+
+
+def article_country_counts(
+    doc: Doc, persons: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
+) -> dict[str, int]:
+    """How often the article names each country (as :func:`article_countries` counts them),
+    most named first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     words = [t.text for t in doc]
@@ -472,4 +481,4 @@ def article_countries(
         if person.get("actor") and person.get("country"):
             counts[person["country"]] += 1
             first.setdefault(person["country"], person["start"])
-    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return {c: counts[c] for c in sorted(counts, key=lambda c: (-counts[c], first[c]))}

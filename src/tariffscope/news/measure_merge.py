@@ -1,10 +1,13 @@
 """Completing and merging the measure mentions of one article (pure functions on dicts).
 
 1. A mention without a target takes the targets of the mention before it in the same
-   paragraph ("a 25% tariff on fentanyl, 25% on automobiles"), else the article's most-named
-   country other than the imposer; "all countries" gives ``WLD``, and so does a mention in an
-   article that names no country but the imposer ("a 25% tariff on heavy trucks" in a story
-   about US tariffs alone: the duty is on the trucks of every origin).
+   paragraph ("a 25% tariff on fentanyl, 25% on automobiles") unless its own sentence names
+   a country of its own, else the sentence's and then
+   the story's (:func:`_story_target`, the last steps of the order in
+   :mod:`tariffscope.news._measure_target`): none in a story about several partners alike;
+   "all countries" gives ``WLD``, and so does a mention in an article that names no country
+   but the imposer ("a 25% tariff on heavy trucks" in a story about US tariffs alone: the
+   duty is on the trucks of every origin).
 2. A mention without an imposer gets the United States when the article is about the United
    States (``about_us``: one of its two most-named countries, or a US person acts in it) and
    the target is another country, else the other most-named country: a story about India and
@@ -33,8 +36,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
+from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
 
@@ -43,7 +48,12 @@ __all__ = ["merge_measures"]
 USA = "USA"
 
 
-def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) -> None:
+def _fill_countries(
+    raw: list[dict[str, Any]],
+    pair: list[str],
+    about_us: bool,
+    counts: Mapping[str, int] | None = None,
+) -> None:
     previous: dict[str, Any] | None = None
     for record in raw:
         if record["world"] and not record["targets"]:
@@ -52,6 +62,7 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) 
             not record["targets"]
             and previous is not None
             and previous["paragraph"] == record["paragraph"]
+            and not _own_sentence_country(record, previous, about_us)
         ):
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
@@ -59,11 +70,7 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) 
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
-            others = [c for c in pair if c != imposer]
-            if others:
-                record["targets"] = [others[0]]
-            elif imposer is not None:  # no origin named anywhere: the imports of every one
-                record["targets"] = ["WLD"]
+            record["targets"] = _story_target(record, pair, imposer, counts)
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:
@@ -72,6 +79,44 @@ def _fill_countries(raw: list[dict[str, Any]], pair: list[str], about_us: bool) 
                 others = [c for c in pair if c not in targets]
                 record["imposer"] = others[0] if others else None
         previous = record
+
+
+def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
+    """The record's sentence names one country of its own (not the imposer, not the previous
+    mention's) and differs from the previous mention's: the sentence step comes first."""
+    if record["sent"] == previous["sent"]:
+        return False
+    imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
+    named = [c for c in record.get("places", []) if c != imposer]
+    return len(named) == 1 and named[0] not in previous["targets"]
+
+
+def _story_target(
+    record: dict[str, Any],
+    pair: list[str],
+    imposer: str | None,
+    counts: Mapping[str, int] | None,
+) -> list[str]:
+    """The target of a rate whose phrase and frame name no owner: the story's main partners for
+    a sentence that counts them ("both countries"), else the one country its sentence names
+    besides the imposer, else ``WLD`` for a sentence about a global tariff or a limit stated
+    for tariffs in general, else the story's main partner; none (no measure) in a story about
+    several partners alike. Without ``counts``, the most named other country of ``pair``."""
+    others = [c for c in pair if c != imposer]
+    if not others:  # no origin named anywhere: the imports of every one
+        return ["WLD"] if imposer is not None else []
+    if counts is None:
+        return [others[0]]
+    partners = main_partners(counts, imposer)
+    if record.get("counted") and len(partners) > 1:
+        return partners
+    named = [c for c in record.get("places", []) if c != imposer]
+    if len(named) == 1:
+        return named
+    if not named and (record.get("sentence_world") or record.get("capped")):
+        return ["WLD"]
+    partner = main_partner(counts, imposer)
+    return [partner] if partner is not None else []
 
 
 def _change_from(raw: list[dict[str, Any]]) -> None:
@@ -232,6 +277,7 @@ def merge_measures(
     *,
     about_us: bool | None = None,
     lex: Lexicon | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module).
 
@@ -240,7 +286,7 @@ def merge_measures(
     ``lex`` the vocabulary that compares goods (default: the shipped lexicon).
     """
     lex = lex if lex is not None else default_lexicon()
-    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us)
+    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts)
     _change_from(raw)
     expanded = [
         {**record, "target": target}

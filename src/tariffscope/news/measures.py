@@ -32,9 +32,10 @@ The goods, the imposer and the measures named without a rate are read by the mix
 :mod:`tariffscope.news._measure_words`.
 
 Missing countries come from the article: a measure without a target takes the targets of the
-measure before it in the paragraph, else the article's most-named country other than the
-imposer; a missing imposer is the United States when the article is about the United States
-and the target is another country, else the other most-named country. Mentions of one
+measure before it in the paragraph, else its sentence's, else the story's main partner (none
+in a story about several partners alike: :mod:`tariffscope.news._measure_target`); a missing
+imposer is the United States when the article is about the United States and the target is
+another country, else the other most-named country. Mentions of one
 measure are merged (:mod:`tariffscope.news.measure_merge`): a threat that a deal replaces
 becomes that deal's from-rate, a deal's rate that a later change starts from is kept as that
 change's from-rate, unspecified goods merge into the named ones, and history of a removed
@@ -63,10 +64,18 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._measure_rateless import RatelessReader
+from tariffscope.news._measure_target import (
+    counted_reference,
+    frame_receivers,
+    generic_cap,
+    sentence_places,
+    sentence_world_marked,
+    world_marked,
+)
 from tariffscope.news._measure_words import (
     EFFECT_WORDS,
 )
-from tariffscope.news._persons import article_countries, dateline_ranges, layout
+from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
@@ -170,11 +179,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
-        pair = article_countries(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
+        counts = article_country_counts(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
+        pair = list(counts)
         about_us = "USA" in pair[:2] or any(
             p.get("actor") and p.get("country") == "USA" for p in persons
         )
-        measures = self._finish(raw, pair, anchor, about_us)
+        measures = self._finish(raw, counts, anchor, about_us)
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -216,7 +226,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             goods = Goods("transshipped goods", goods.targets, goods.world, goods.rest)
         imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
-        targets = list(goods.targets) or subject_targets
+        targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
         if imposer in targets and len(targets) > 1:
             targets.remove(imposer)
         current = any(
@@ -244,12 +254,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         # "universal 50 percent tariffs", "a 10% global tariff", and "the 10% global tariff
         # regime" (the tariff noun compounds a noun the world word modifies): on every origin
         described = [noun, *([noun.head] if noun.dep_ == "compound" else [])]
-        universal = any(
-            c.lower_ in lex.words("measure_world_words")
-            for n in described
-            for c in n.children
-            if c.dep_ in {"amod", "compound"}
-        )
+        universal = world_marked(described, lex, span.root)
         if universal and targets and not _own_prep_places(span, noun, lex):
             # "hits Britain with the new 15% global levy": a global measure, on every origin
             # and so on the country it hits; only its own "on/for X" phrase narrows it to one
@@ -263,6 +268,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "world": goods.world or (universal and not targets),
             "products": goods.products,
             "rest": goods.rest,
+            "places": sentence_places(span, noun, lex),
+            "sentence_world": sentence_world_marked(span, lex),
+            "counted": counted_reference(span, lex),
+            "capped": generic_cap(span, noun, lex),
             "from_rate": from_rate,
             "to_rate": rate.value,
             "effective_date": effective,
@@ -414,11 +423,17 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
 
     def _finish(
-        self, raw: list[dict[str, Any]], pair: list[str], anchor: dt.date | None, about_us: bool
+        self,
+        raw: list[dict[str, Any]],
+        counts: dict[str, int],
+        anchor: dt.date | None,
+        about_us: bool,
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
-        return merge_measures(raw, pair, anchor, about_us=about_us, lex=self.lexicon)
+        return merge_measures(
+            raw, list(counts), anchor, about_us=about_us, lex=self.lexicon, counts=counts
+        )
 
 
 def _own_prep_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:

@@ -1,0 +1,172 @@
+"""Whose goods a rate is on: the steps of the target order after the rate's own phrase.
+
+:func:`tariffscope.news._measure_parts.goods_of` reads the goods' owner in the rate's own
+phrase ("on Canadian goods", "on imports from X", "on all countries", "on the rest of the
+world"). When that phrase names no owner, the target is read, in this order, from
+
+1. the rate's verb frame: the receiver of a verb of laying ("charge X a 19% tariff", "hand X
+   a levy": the dative), next to the subject of "pay"/"face" and the passive receiver that
+   :mod:`tariffscope.news._measure_imposer` reads;
+2. a global marker on the tariff noun ("a global/universal/baseline/across-the-board tariff"):
+   every origin, unless the rate's own phrase names a country;
+3. the rate's sentence: a reference to countries by count ("both countries", "all three
+   countries": the story's main partners), else the one country it names by name besides the
+   imposer, or, naming none, a global marker on any tariff word of the sentence, or a limit
+   stated for tariffs in general ("tariffs cannot exceed 15%": every origin);
+4. the story's main partner (:func:`main_partner`), and only when the story has one: a rate
+   whose owner is named nowhere near it, in a story about several partners, gets no target
+   (no measure rather than a wrong one).
+
+Pure functions over tokens and counts; the word lists are the lexicon's ``measure_*`` entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Span, Token
+
+from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news.lexicon import Lexicon
+
+__all__ = [
+    "counted_reference",
+    "frame_receivers",
+    "generic_cap",
+    "laying_source",
+    "main_partner",
+    "main_partners",
+    "sentence_places",
+    "sentence_world_marked",
+    "world_marked",
+]
+
+#: Dependency labels of a modifier that can carry a global marker ("global", "across-the-board").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod"})
+
+
+def _phrase_text(token: Token) -> str:
+    """A modifier's words joined without spaces ("across-the-board")."""
+    return "".join(t.text for t in token.subtree).lower()
+
+
+def world_marked(nouns: Iterable[Token], lex: Lexicon, rate: Token | None = None) -> bool:
+    """A modifier of one of ``nouns`` is a global marker ("a 10% global tariff", "a universal
+    levy"); a hyphenated marker is read whole, also where the parser hangs it on the ``rate``
+    as a preposition ("a 12 per cent across-the-board tariff")."""
+    markers = lex.words("measure_world_words")
+    if any(
+        child.dep_ in _MODIFIER_DEPS and (child.lower_ in markers or _phrase_text(child) in markers)
+        for noun in nouns
+        for child in noun.children
+        if child.i < noun.i
+    ):
+        return True
+    return rate is not None and any(
+        len(list(child.subtree)) > 1 and _phrase_text(child) in markers for child in rate.children
+    )
+
+
+def frame_receivers(noun: Token, lex: Lexicon) -> list[str]:
+    """The countries that receive a rate laid by a verb whose object is the tariff noun ("the
+    US will charge Malaysia and Laos a 19% tariff": the first of the two objects names them)."""
+    if noun.dep_ != "dobj":
+        return []
+    verb = noun.head
+    if verb.lemma_.lower() not in lex.words("measure_target_dative_verbs"):
+        return []
+    codes = [
+        iso
+        for child in verb.children
+        # the parser labels the first of two objects a dative or a second object
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and child.i < noun.i)
+        for iso, kind, _ in country_of_phrase(child.subtree, lex)
+        if kind != "region"
+    ]
+    return list(dict.fromkeys(codes))
+
+
+def sentence_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
+    """The countries the rate's sentence names outside the rate's own phrase, in order ("Swiss
+    watchmakers said the 39% rate would hurt": CHE). The phrase was read first; a country it
+    holds but did not take as the owner stays out ("a tariff linked to Russian oil")."""
+    own = {t.i for t in noun.subtree} | set(range(span.start, span.end))
+    outside = [t for t in span.sent if t.i not in own]
+    codes = [iso for iso, kind, _ in country_of_phrase(outside, lex) if kind != "region"]
+    return list(dict.fromkeys(codes))
+
+
+def laying_source(subject: Token, verb: Token, noun: Token, lex: Lexicon) -> str | None:
+    """The country that lays a rate its receiver faces or pays: the importer of the
+    receiver's exports ("Thai exports to the US face 19%") or the origin of the tariff ("India
+    faces a 25% tariff from Washington"); a demonym is an owner, never a source."""
+    importing = lex.words("measure_importer_preps")
+    holders = [(subject, importing), (verb, {"from"}), (noun, {"from"})]
+    for holder, preps in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for iso, kind, _ in country_of_phrase(prep.subtree, lex):
+                if kind in {"country", "capital", "institution"}:
+                    return iso
+    return None
+
+
+def counted_reference(span: Span, lex: Lexicon) -> bool:
+    """The rate's sentence refers to several countries by count ("both countries", "the two
+    nations", "imports from all three countries"): the story's main partners."""
+    nouns = lex.words("measure_world_nouns") - {"world"}
+    counters = lex.words("measure_world_counters")
+    return any(
+        (child.dep_ == "nummod" and child.like_num) or child.lower_ in counters
+        for token in span.sent
+        if token.lemma_.lower() in nouns and token.tag_ in {"NNS", "NNPS"}
+        for child in token.children
+    )
+
+
+def sentence_world_marked(span: Span, lex: Lexicon) -> bool:
+    """A tariff word of the rate's sentence carries a global marker ("after the court struck
+    down the global tariffs, a 10% surcharge on all goods")."""
+    tariff = lex.words("measure_tariff_words")
+    nouns = [t for t in span.sent if t.lower_ in tariff or t.lemma_.lower() in tariff]
+    return world_marked(nouns, lex)
+
+
+def generic_cap(span: Span, noun: Token, lex: Lexicon) -> bool:
+    """A limit stated for tariffs in general ("the law allows tariffs of up to 15%", "tariffs
+    cannot exceed 15%"): a bare plural tariff noun (no determiner, no owner) and a rate
+    bounded by a cap word or the object of a capping verb. Such a limit binds every origin."""
+    if noun.tag_ not in {"NNS", "NNPS"} or any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return False
+    bounds = lex.words("measure_cap_quantmods")
+    root = span.root
+    bounded = any(
+        c.dep_ in {"quantmod", "advmod"} and c.lower_ in bounds
+        for t in span
+        for c in (t, *t.children)
+    )
+    verb = root.head if root.dep_ in {"dobj", "attr"} else None
+    return bounded or (verb is not None and verb.lemma_.lower() in lex.words("measure_cap_verbs"))
+
+
+def main_partners(counts: Mapping[str, int], imposer: str | None) -> list[str]:
+    """The story's partners besides the imposer named at least half as often as the most
+    named one (the countries "both"/"the three" refer to), most named first."""
+    others = [(n, c) for c, n in counts.items() if c != imposer]
+    if not others:
+        return []
+    top = max(n for n, _ in others)
+    return [c for n, c in others if 2 * n >= top]
+
+
+def main_partner(counts: Mapping[str, int], imposer: str | None) -> str | None:
+    """The story's main partner besides the imposer: the only other country it names, or the
+    most named when it is named at least twice as often as the next; None for a story about
+    several partners alike."""
+    others = sorted(((n, c) for c, n in counts.items() if c != imposer), key=lambda item: -item[0])
+    if not others:
+        return None
+    if len(others) == 1 or others[0][0] >= 2 * others[1][0]:
+        return others[0][1]
+    return None
