@@ -47,8 +47,7 @@ class WhenWhereReader:
             if t.i == token.i or trigger_of(t, lambda _t: False) is not None
         }
         tense = {
-            i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i]))
-            for i in triggers
+            i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers
         }
         found = attach(doc, index, sent, triggers, "event", lex, tense)
         hit = found.get(token.i)
