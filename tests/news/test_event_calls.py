@@ -32,7 +32,17 @@ def test_a_call_of_two_a_call_told_as_a_noun_and_a_meeting_stay_whole() -> None:
 
 
 def test_a_public_event_with_neither_time_nor_place_needs_another_mention() -> None:
-    assert _occasion_untold("other", dated=False, placed=False)
-    assert not _occasion_untold("other", dated=True, placed=False)
-    assert not _occasion_untold("other", dated=False, placed=True)
-    assert not _occasion_untold("meeting", dated=False, placed=False)
+    assert _occasion_untold("other", "other.noun", dated=False, placed=False)
+    assert not _occasion_untold("other", "other.noun", dated=True, placed=False)
+    assert not _occasion_untold("other", "other.noun", dated=False, placed=True)
+    assert not _occasion_untold("meeting", "meeting.verb", dated=False, placed=False)
+
+
+def test_an_act_told_only_by_its_measure_with_neither_time_nor_place_needs_another_mention() -> (
+    None
+):
+    assert _occasion_untold("announcement", "announcement.measure_verb", False, False)
+    assert not _occasion_untold("announcement", "announcement.measure_verb", True, False)
+    assert not _occasion_untold("announcement", "announcement.measure_verb", False, True)
+    # an announcing verb names the act itself ("announced new tariffs"): it stands undated
+    assert not _occasion_untold("announcement", "announcement.announce_verb", False, False)

@@ -126,7 +126,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if event is not None:  # kept only if another mention anchors it
                     event["weak"] = unanchored(
                         trig, event["status"], dated, bool(event["place"]), lex
-                    ) or _occasion_untold(event["kind"], dated, bool(event["place"]))
+                    ) or _occasion_untold(event["kind"], trig.rule, dated, bool(event["place"]))
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -454,11 +454,15 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _occasion_untold(kind: str, dated: bool, placed: bool) -> bool:
-    """A public event of no other kind ("other": a ruling, a ceremony) told with neither a
-    time nor a place ("after the court struck down the tariffs"): GUIDELINES give every event
-    a date or a place, so it stands only if another mention of it gives one."""
-    return kind == "other" and not dated and not placed
+def _occasion_untold(kind: str, rule: str | None, dated: bool, placed: bool) -> bool:
+    """An event told with neither a time nor a place, where the words name no occasion of
+    their own: a public event of no other kind ("other": "after the court struck down the
+    tariffs"), or an act told only through the measure it imposed ("the US has imposed
+    tariffs on steel", "X imposes a 27% tariff on Y": the measure, not the day it was
+    announced). GUIDELINES give every event a date or a place, so it stands only if another
+    mention of it gives one."""
+    told_untimed = not dated and not placed
+    return told_untimed and (kind == "other" or rule in _MEASURE_RULES)
 
 
 def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
