@@ -78,3 +78,10 @@ def test_talks_someone_ended_or_that_were_suspended_are_not_completed() -> None:
     )
     assert not completes(ended[3], ended[1], LEX)
     assert not completes(suspended[1], suspended[3], LEX)
+
+
+def test_an_adjective_of_arrival_is_told_ahead() -> None:
+    doc = build(
+        "Okafor/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ due/ADJ/acomp/1 in/ADP/prep/2 Lima/PROPN/pobj/3"
+    )
+    assert told_ahead(doc[2], LEX)

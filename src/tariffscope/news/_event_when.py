@@ -201,10 +201,13 @@ def _reduced_relative(token: Token) -> bool:
 
 
 def told_ahead(token: Token, lex: Lexicon) -> bool:
-    """An event noun told as still to come, whatever the tense of its clause: modified by a
-    word of plan ("planned talks", "the upcoming visit") or the object of a phrase of
-    precedence ("ahead of a meeting", "prior to the talks", "before the summit"). Its date
+    """An event told as still to come, whatever the tense of its clause: an adjective of
+    arrival ("is due in Brussels"), or a noun modified by a word of plan ("planned talks",
+    "the upcoming visit") or the object of a phrase of precedence ("ahead of a meeting",
+    "prior to the talks", "before the summit"). Its date
     then lies ahead of the story too: "said ... ahead of a meeting on Friday" is next Friday."""
+    if token.pos_ == "ADJ":  # "the minister is due in Brussels on Monday": an arrival ahead
+        return token.lemma_.lower() in lex.words("event_arrival_adjectives")
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(
