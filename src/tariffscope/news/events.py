@@ -177,6 +177,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
+        if verb.dep_ in {"csubj", "csubjpass"}:
+            return True  # "concluding a deal is essential": an act judged, not one done
         if _conditional_consequence(verb, lex):
             return True  # "talks would resume if tariffs were lifted"
         if _unrealized_gerund(verb, lex):
