@@ -219,7 +219,9 @@ def told_ahead(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     if prep.lower_ in lex.words("event_ahead_preps"):
         return True  # "before the summit"
-    return prep.lower_ in {"of", "to"} and prep.head.lower_ in lex.words("event_ahead_heads")
+    return prep.lower_ in lex.words("event_ahead_links") and prep.head.lower_ in lex.words(
+        "event_ahead_heads"
+    )
 
 
 def completes(event: Token, verb: Token, lex: Lexicon) -> bool:
