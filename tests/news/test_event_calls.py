@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.news.test_event_trigger_rules import build
 
+from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.events import _occasion_untold, _one_call_each
 
 
@@ -32,7 +33,41 @@ def test_a_call_of_two_a_call_told_as_a_noun_and_a_meeting_stay_whole() -> None:
 
 
 def test_a_public_event_with_neither_time_nor_place_needs_another_mention() -> None:
-    assert _occasion_untold("other", dated=False, placed=False)
-    assert not _occasion_untold("other", dated=True, placed=False)
-    assert not _occasion_untold("other", dated=False, placed=True)
-    assert not _occasion_untold("meeting", dated=False, placed=False)
+    doc = build("the/DET/det/1 ceremony/NOUN/ROOT/1")
+    other = Trigger(doc[1], "other", "other.noun")
+    meeting = Trigger(doc[1], "meeting", "meeting.noun")
+    assert _occasion_untold(other, "other", dated=False, placed=False)
+    assert not _occasion_untold(other, "other", dated=True, placed=False)
+    assert not _occasion_untold(other, "other", dated=False, placed=True)
+    assert not _occasion_untold(meeting, "meeting", dated=False, placed=False)
+
+
+def _imposition(spec: str, at: int) -> Trigger:
+    return Trigger(build(spec)[at], "announcement", "announcement.measure_verb")
+
+
+def test_an_imposition_told_as_a_state_with_neither_time_nor_place_needs_another_mention() -> None:
+    present = _imposition(
+        "Chile/PROPN/nsubj/1 imposes:impose/VERB/ROOT/1/VBZ a/DET/det/3 levy/NOUN/dobj/1", 1
+    )
+    perfect = _imposition(
+        "Chile/PROPN/nsubj/2 has:have/AUX/aux/2/VBZ imposed:impose/VERB/ROOT/2/VBN "
+        "levies:levy/NOUN/dobj/2",
+        2,
+    )
+    gerund = _imposition(
+        "Peru/PROPN/nsubj/1 yielded:yield/VERB/ROOT/1/VBD after/ADP/prep/1 "
+        "threatening:threaten/VERB/pcomp/2/VBG levies:levy/NOUN/dobj/3",
+        3,
+    )
+    for trig in (present, perfect, gerund):
+        assert _occasion_untold(trig, "announcement", dated=False, placed=False)
+        assert not _occasion_untold(trig, "announcement", dated=True, placed=False)
+        assert not _occasion_untold(trig, "announcement", dated=False, placed=True)
+
+
+def test_a_narrated_imposition_stands_without_time_or_place() -> None:
+    past = _imposition(
+        "Chile/PROPN/nsubj/1 raised:raise/VERB/ROOT/1/VBD levies:levy/NOUN/dobj/1", 1
+    )
+    assert not _occasion_untold(past, "announcement", dated=False, placed=False)

@@ -243,6 +243,12 @@ CASES: list[tuple[str, str, int, str | None]] = [
         1,
         "visit",
     ),
+    (
+        "visit.due_in_place",
+        "Meloni/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ due/ADJ/acomp/1 in/ADP/prep/2 Seoul/PROPN/pobj/3",
+        2,
+        "visit",
+    ),
     ("election.vote_verb", "Australians/PROPN/nsubj/1 voted:vote/VERB/ROOT/1/VBD", 1, "election"),
     (
         "call.conversation_in_person",
@@ -310,6 +316,11 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # a payment or a ruling due in a place travels nowhere: only a person or delegation does
+    (
+        "Payment/NOUN/nsubj/1 is:be/AUX/ROOT/1/VBZ due/ADJ/acomp/1 in/ADP/prep/2 Seoul/PROPN/pobj/3",
+        2,
+    ),
     # a decision or a striking-down by no court is no ruling
     (
         "the/DET/det/1 decision/NOUN/nsubj/2 angered:anger/VERB/ROOT/2/VBD Ottawa/PROPN/dobj/2",

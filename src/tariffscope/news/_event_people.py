@@ -34,7 +34,10 @@ class ParticipantReader:
         self, doc: Doc, token: Token, kind: str, index: MentionChains, lex: Lexicon
     ) -> tuple[list[int], list[str]]:
         heads: list[Token] = []
-        if token.pos_ in {"VERB", "AUX"}:
+        if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X is due in Y": the copula's
+            subject = subject_of(token.head)
+            heads += [] if subject is None else [subject]
+        elif token.pos_ in {"VERB", "AUX"}:
             subject = subject_of(token)
             if subject is not None:
                 heads.append(subject)

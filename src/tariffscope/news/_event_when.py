@@ -16,18 +16,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from tariffscope.news._event_words import (
-    COUNT_WORDS,
-    NUMBERS,
-    PLANNED_WORDS,
-)
+from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.event_context import ongoing
 from tariffscope.news.event_triggers import CANCEL_WORDS, trigger_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import anchors_of, attach, time_index
 
-__all__ = ["WhenWhereReader"]
+__all__ = ["WhenWhereReader", "completes", "told_ahead"]
 
 
 class WhenWhereReader:
@@ -50,7 +46,9 @@ class WhenWhereReader:
             for t in sent
             if t.i == token.i or trigger_of(t, lambda _t: False) is not None
         }
-        tense = {i: direction(governing_verb(doc[i])) for i in triggers}
+        tense = {
+            i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers
+        }
         found = attach(doc, index, sent, triggers, "event", lex, tense)
         hit = found.get(token.i)
         if hit is None:
@@ -149,19 +147,15 @@ class WhenWhereReader:
                 and has_negation(t)
                 and lemma in {"meet", "visit", "travel"}
             )
+            if completes(token, t, self.lexicon):
+                continue  # "talks ended in Geneva on Tuesday": the round was held to its end
             if lemma in CANCEL_WORDS or off or unable or negated_meet:
                 return (
                     "planned"
                     if way > 0 and lemma in {"cancel", "scrap", "postpone"}
                     else "cancelled"
                 )
-        if any(c.lower_ in PLANNED_WORDS for c in token.children if c.dep_ == "amod"):
-            return "planned"
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ in {"of", "before"}
-            and (token.head.head.lower_ in {"ahead", "prior"} or token.head.lower_ == "before")
-        ):
+        if told_ahead(token, self.lexicon):
             return "planned"
         if way == 0 and self._dated_ahead(token):
             return "planned"  # "voters head to the polls on Sunday": a timetable
@@ -203,4 +197,41 @@ def _reduced_relative(token: Token) -> bool:
         token.tag_ == "VBN"
         and token.dep_ == "acl"
         and not any(c.dep_ in {"aux", "auxpass", "xcomp"} for c in token.children)
+    )
+
+
+def told_ahead(token: Token, lex: Lexicon) -> bool:
+    """An event told as still to come, whatever the tense of its clause: an adjective of
+    arrival ("is due in Brussels"), or a noun modified by a word of plan ("planned talks",
+    "the upcoming visit") or the object of a phrase of precedence ("ahead of a meeting",
+    "prior to the talks", "before the summit"). Its date
+    then lies ahead of the story too: "said ... ahead of a meeting on Friday" is next Friday."""
+    if token.pos_ == "ADJ":  # "the minister is due in Brussels on Monday": an arrival ahead
+        return token.lemma_.lower() in lex.words("event_arrival_adjectives")
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(
+        c.lower_ in lex.words("event_planned_words") for c in token.children if c.dep_ == "amod"
+    ):
+        return True
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in lex.words("event_ahead_preps"):
+        return True  # "before the summit"
+    return prep.lower_ in lex.words("event_ahead_links") and prep.head.lower_ in lex.words(
+        "event_ahead_heads"
+    )
+
+
+def completes(event: Token, verb: Token, lex: Lexicon) -> bool:
+    """The event noun is the subject of a verb of ending in the active voice ("the talks ended
+    on Tuesday", "negotiations concluded in Geneva"): the event reached its end, so it was held
+    and is not cancelled (as "ended the talks" or "talks were suspended" are)."""
+    if event.dep_ == "pobj" and event.head.lower_ == "of":
+        event = event.head.head  # "a third round of negotiations ended": the round holds them
+    return (
+        event.dep_ == "nsubj"
+        and event.head.i == verb.i
+        and verb.lemma_.lower() in lex.words("event_completion_verbs")
     )

@@ -87,11 +87,14 @@ def is_background(
     ``dated`` tells whether the event has a calendar date (day or month); ``year_now`` is the
     publication year (or the latest year of a full date in an undated text), if known.
     """
+    own_past = [y for y in _year_tokens(token, lex) if year_now is not None and y < year_now]
+    if own_past and not (date_text and any(str(y) in date_text for y in own_past)):
+        # "said on Monday that the two signed a pact in 1996": the day is the report's, the
+        # event's own year says it is history
+        return True
     if dated:
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
-        return True
-    if year_now is not None and any(y < year_now for y in _year_tokens(token, lex)):
         return True
     if date_text or place:
         return False

@@ -287,7 +287,9 @@ def _subject_is_person(token: Token, ctx: RuleContext) -> bool:
 
 
 def _subject_travels(token: Token, ctx: RuleContext) -> bool:
-    """The subject is a person or a delegation ("a Sri Lankan delegation will be in ...")."""
+    """The subject is a person or a delegation ("a Sri Lankan delegation will be in ...");
+    an adjective after a copula has the copula's ("the minister is due in ...")."""
+    token = token.head if token.dep_ == "acomp" else token
     subject = subject_of(token)
     return _subject_is_person(token, ctx) or (
         subject is not None and subject.lemma_.lower() in ctx.words("event_delegation_nouns")

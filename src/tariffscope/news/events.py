@@ -126,7 +126,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if event is not None:  # kept only if another mention anchors it
                     event["weak"] = unanchored(
                         trig, event["status"], dated, bool(event["place"]), lex
-                    ) or _occasion_untold(event["kind"], dated, bool(event["place"]))
+                    ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
                 if event is not None and not is_background(
                     trig.token,
                     event["kind"],
@@ -177,6 +177,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
         if verb is None:
             return False
+        if verb.dep_ in {"csubj", "csubjpass"}:
+            return True  # "concluding a deal is essential": an act judged, not one done
         if _conditional_consequence(verb, lex):
             return True  # "talks would resume if tariffs were lifted"
         if _unrealized_gerund(verb, lex):
@@ -454,11 +456,33 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _occasion_untold(kind: str, dated: bool, placed: bool) -> bool:
-    """A public event of no other kind ("other": a ruling, a ceremony) told with neither a
-    time nor a place ("after the court struck down the tariffs"): GUIDELINES give every event
-    a date or a place, so it stands only if another mention of it gives one."""
-    return kind == "other" and not dated and not placed
+def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool) -> bool:
+    """An event told with neither a time nor a place, where the words name no occasion of
+    their own: a public event of no other kind ("other": "after the court struck down the
+    tariffs"), or a measure's imposition told as a state rather than an act
+    (:func:`_told_as_state`: "the US has imposed tariffs on steel", "X imposes a 27% tariff
+    on Y", "after threatening tariffs"). GUIDELINES give every event a date or a place, so it
+    stands only if another mention of it gives one; a narrated act ("Trump raised tariffs on
+    copper") stands as it is."""
+    if dated or placed:
+        return False
+    if kind == "other":
+        return True
+    return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
+
+
+def _told_as_state(verb: Token) -> bool:
+    """The verb tells where things stand, not an act at a time: the simple present ("X
+    imposes a 27% tariff on Y"), the present perfect ("has imposed tariffs since ..."), or a
+    gerund after a preposition ("after threatening steep tariffs")."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes:
+        return True
+    if verb.tag_ == "VBN" and any(
+        a.lemma_.lower() == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxes
+    ):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp"
 
 
 def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
