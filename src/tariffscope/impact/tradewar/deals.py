@@ -293,9 +293,7 @@ def payoff_grid(
     income). Solves warm-start along the grid. ``pe_weights``: political-economy weights
     ``[region, sector]`` (payoffs are then government welfare; see :class:`DealSpace`).
     """
-    space = DealSpace(
-        data, pair, x[0], y[0], tuple(disagreement), (), transfer_usd_bn, pe_weights
-    )
+    space = DealSpace(data, pair, x[0], y[0], tuple(disagreement), (), transfer_usd_bn, pe_weights)
     return grid_of(space, x[1], y[1])
 
 
