@@ -23,6 +23,10 @@ SMALL = ["--sector-lever", "autos=C29", "--grid", "general=0:30:5,autos=0:30:5"]
         (["--grid", "general=0:30:5"], "exactly two levers"),
         (["--chart", "deals.svg"], "neither of the suffixes"),
         (["--sector-lever", "autos="], "malformed sector lever"),
+        (["--political-economy", "gh"], "unknown political-economy source"),
+        (["--political-economy", "uniform:0"], "must be positive"),
+        (["--transfer", "1%gpd"], "malformed transfer"),
+        (["--transfer", "120%gdp"], "within (-100, 100)% of GDP"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(extra: list[str], message: str) -> None:
@@ -114,3 +118,33 @@ def test_a_pair_without_a_known_threat_warns_and_exits_0(shared: object) -> None
     assert result.exit_code == 0, result.output
     assert "warning: not covered: the catalog holds US law only" in result.output
     assert "the disagreement point is the status quo" in result.output
+
+
+@pytest.mark.shared
+def test_political_economy_and_a_transfer_in_gdp_shares(shared: object) -> None:
+    """The JSON says the payoffs are government welfare, gives the weights by sector and the
+    transfer in both units; the payer's payoff falls by the share it pays."""
+    small = [*BASE, *SMALL, "--format", "json"]
+    plain = json.loads(CliRunner().invoke(app, small).stdout)
+    result = CliRunner().invoke(
+        app, [*small, "--political-economy", "ossa2014", "--transfer", "0.1%gdp"]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert plain["payoff"] == "real income" and plain["transfer"] is None
+    assert payload["payoff"].startswith("government welfare") and "ossa2014" in payload["payoff"]
+    assert payload["political_economy"] == "ossa2014"
+    weights = payload["political_economy_weights"]
+    assert set(weights) == {"USA", "JPN"} and weights["JPN"]["C29"] != pytest.approx(1.0)
+    assert weights["USA"]["Services (aggregate)"] == 1.0
+    transfer = payload["transfer"]
+    assert transfer["payer"] == "JPN" and transfer["pct_gdp_payer"] == pytest.approx(0.1)
+    gdp = transfer["gdp_usd_bn"]
+    assert transfer["usd_bn"] == pytest.approx(0.001 * gdp["JPN"])
+    assert transfer["pct_gdp_receiver"] == pytest.approx(0.1 * gdp["JPN"] / gdp["USA"])
+    assert any("political-economy weights" in s for s in payload["sources"])
+    # weights of JPN and the US change the payoffs; the transfer row fields carry both units
+    row = payload["grid"][0]
+    assert row["transfer_pct_JPN"] == pytest.approx(-0.1)
+    assert row["transfer_usd_bn_USA"] == pytest.approx(transfer["usd_bn"])
+    assert row["payoff_pct_JPN"] != pytest.approx(plain["grid"][0]["payoff_pct_JPN"] - 0.1)

@@ -22,7 +22,15 @@ from tariffscope.errors import (
     UnknownCodeError,
 )
 
-__all__ = ["DealSpaceResult", "deals", "deals_many", "parse_grid", "parse_pair", "parse_rates"]
+__all__ = [
+    "DealSpaceResult",
+    "deals",
+    "deals_many",
+    "parse_grid",
+    "parse_pair",
+    "parse_rates",
+    "parse_transfer",
+]
 
 DEFAULT_GRID = "general=0:30:2,partner=-10:0:1"
 DEFAULT_SECTOR_GRID = "general=0:30:2,{name}=0:30:2.5"
@@ -88,6 +96,19 @@ def parse_rates(text: str) -> dict[str, float]:
     return out
 
 
+def parse_transfer(text: str) -> tuple[float, float]:
+    """``USD_BN`` (``12.5`` or ``12.5bn``) or ``PCT%gdp`` (a share of the payer's GDP) to
+    ``(transfer_usd_bn, transfer_pct_gdp)``, one of them zero."""
+    match = re.fullmatch(rf"\s*({_NUMBER})\s*(bn|%gdp)?\s*", text.lower())
+    if not match:
+        raise MalformedInputError(
+            f"malformed transfer {text!r}; write US$ bn (e.g. 12.5) or a share of the payer's "
+            "GDP (e.g. 0.5%gdp)"
+        )
+    value = float(match.group(1))
+    return (0.0, value) if match.group(2) == "%gdp" else (value, 0.0)
+
+
 def parse_sector_lever(text: str) -> tuple[str, tuple[str, ...]]:
     """``NAME=SECTOR[+SECTOR]`` (or just the sectors, which then name the lever)."""
     name, _, sectors = text.partition("=") if "=" in text else (text, "", text)
@@ -114,6 +135,10 @@ class DealSpaceResult:
     sources: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())
     computed: bool = True  # False: no deal space, the reason is among the warnings
+    payoff: str = "real income"  # or government welfare, with the weights' source
+    political_economy: str | None = None  # the weights' source, None: off
+    pe_weights: dict[str, dict[str, float]] | None = None  # side -> ICIO sector -> weight
+    transfer: dict[str, Any] | None = None  # the transfer in both units (None: no transfer)
 
     @classmethod
     def not_computed(
@@ -134,9 +159,14 @@ class DealSpaceResult:
             "x_lever": self.x_lever,
             "y_lever": self.y_lever,
             "disagreement": self.disagreement,
-            "units": "rates in percent; payoff_pct: real income change against the disagreement "
-            "point, % of the model's expenditure (ICIO gross use); payoff_usd_bn: US$ bn a year "
-            "(2022 dollars); transfer: not modelled, added as given",
+            "payoff": self.payoff,
+            "political_economy": self.political_economy,
+            "political_economy_weights": self.pe_weights,
+            "transfer": self.transfer,
+            "units": f"rates in percent; payoff_pct: {self.payoff} change against the "
+            "disagreement point, % of the model's income (its GDP: ICIO gross use); "
+            "payoff_usd_bn: US$ bn a year (2022 dollars); transfer: not modelled, added as given "
+            "(transfer_usd_bn_*, US$ bn; transfer_pct_*, % of each side's income)",
             "solutions": self.solutions.to_dict(orient="records"),
             "sweep": self.sweep.to_dict(orient="records"),
             "sensitivity": self.sensitivity.to_dict(orient="records"),
@@ -157,9 +187,11 @@ def deals(
     sector_lever: str | None = None,
     keep: str | Sequence[str] = (),
     transfer_usd_bn: float = 0.0,
+    transfer_pct_gdp: float = 0.0,
     actual: str | None = None,
     elasticities: str | None = None,
     sensitivity: bool = True,
+    political_economy: str | None = None,
     map_deals: ChunkMapper | None = None,
 ) -> DealSpaceResult:
     """The deal space of ``pair`` on ``date``: each side's payoff over a grid of deals against a
@@ -193,6 +225,9 @@ def deals(
     transfer_usd_bn
         A payment from the partner to the imposer at every deal, US$ bn a year, for
         commitments the model cannot price (investment pledges, purchases): added as given.
+    transfer_pct_gdp
+        The same payment as a share (%) of the partner's GDP in the ICIO baseline (its model
+        income); give one of ``transfer_usd_bn`` and ``transfer_pct_gdp``.
     actual
         The deal struck, ``NAME=PERCENT,NAME=PERCENT`` on the grid's levers; default: the deal
         the catalog records after ``date`` (the US law on the date it is in full force).
@@ -200,6 +235,10 @@ def deals(
         The ICIO file's elasticity source (default ``U4``, a uniform trade elasticity of 4).
     sensitivity
         Also solve with every ``sigma - 1`` scaled by 0.75 and 1.25.
+    political_economy
+        Political-economy weights on the two sides' organised sectors (Grossman-Helpman):
+        ``ossa2014`` (Ossa's 2014 weights by region and sector, mapped to ICIO sectors) or
+        ``uniform:W``; the payoffs are then government welfare. Default ``None``: off.
     map_deals
         Who solves the grid's rows, the weight sweep's deals and the sensitivity's
         elasticities: a :class:`~tariffscope.distributed.map.ChunkMapper` such as
@@ -228,9 +267,11 @@ def deals(
         sector_lever=sector_lever,
         keep=keep,
         transfer_usd_bn=transfer_usd_bn,
+        transfer_pct_gdp=transfer_pct_gdp,
         actual=actual,
         elasticities=elasticities,
         sensitivity=sensitivity,
+        political_economy=political_economy,
     )
     return run(**checked, mapper=map_deals or map_in_process)
 
@@ -246,13 +287,16 @@ def _checked(
     sector_lever: str | None = None,
     keep: str | Sequence[str] = (),
     transfer_usd_bn: float = 0.0,
+    transfer_pct_gdp: float = 0.0,
     actual: str | None = None,
     elasticities: str | None = None,
     sensitivity: bool = True,
+    political_economy: str | None = None,
 ) -> dict[str, Any]:
     """The arguments of the run, every option checked that can be without the ICIO file
     (its sectors and elasticity sources are checked when it is read)."""
     from tariffscope.impact.tradewar.bargaining import DISAGREEMENTS
+    from tariffscope.impact.tradewar.political_economy import parse_political_economy
 
     first, second = _countries(pair)
     day = iso(date)
@@ -266,6 +310,13 @@ def _checked(
     spec = grid or (DEFAULT_SECTOR_GRID.format(name=lever[0]) if lever else DEFAULT_GRID)
     axes = parse_grid(spec)
     rates = parse_rates(actual) if actual else None
+    if transfer_usd_bn and transfer_pct_gdp:
+        raise InputError("give the transfer in US$ bn or as a share of GDP, not both")
+    if not (np.isfinite(transfer_usd_bn) and -100.0 < transfer_pct_gdp < 100.0):
+        raise InputError(
+            f"the transfer must be finite and within (-100, 100)% of GDP, got "
+            f"{transfer_usd_bn:g} bn / {transfer_pct_gdp:g}%"
+        )
     names = {name for name, _ in axes}
     if rates is not None and set(rates) != names:
         raise InputError(
@@ -284,9 +335,13 @@ def _checked(
         if isinstance(keep, str)
         else tuple(keep),
         "transfer_usd_bn": transfer_usd_bn,
+        "transfer_pct_gdp": transfer_pct_gdp,
         "actual": rates,
         "elasticities": elasticities,
         "sigma_factors": SIGMA_FACTORS if sensitivity else (),
+        "political_economy": None
+        if political_economy is None
+        else parse_political_economy(political_economy),
     }
 
 

@@ -26,13 +26,23 @@ from tariffscope.impact.tradewar.deal_case import (
     sweep_table,
     weight_deal,
 )
-from tariffscope.impact.tradewar.deals import DealSpace, Setting, acceptable, grid_of
+from tariffscope.impact.tradewar.deals import (
+    DealSpace,
+    Setting,
+    acceptable,
+    grid_of,
+    income_usd_bn,
+)
 from tariffscope.impact.tradewar.icio import (
     DEFAULT_ELASTICITIES,
     ICIO_DIR,
     aggregate_pair,
     load_icio2022,
     purge_imbalances,
+)
+from tariffscope.impact.tradewar.political_economy import (
+    PoliticalEconomy,
+    political_economy_weights,
 )
 
 __all__ = ["run"]
@@ -119,9 +129,11 @@ def run(
     sector_lever: tuple[str, tuple[str, ...]] | None,
     keep: tuple[str, ...],
     transfer_usd_bn: float,
+    transfer_pct_gdp: float,
     actual: dict[str, float] | None,
     elasticities: str | None,
     sigma_factors: Sequence[float],
+    political_economy: PoliticalEconomy | None,
     mapper: ChunkMapper = map_in_process,
 ) -> DealSpaceResult:
     """See :func:`tariffscope.api._deals.deals` (which checks the arguments); ``mapper`` solves
@@ -144,8 +156,18 @@ def run(
             "--threat was not given; the disagreement point is the status quo"
         )
         kind = "status-quo"
+    weights, payoff, pe_table = None, "real income", None
+    if political_economy is not None:
+        weights, pe_warnings = political_economy_weights(data, pair, political_economy)
+        warnings += pe_warnings
+        payoff = f"government welfare (political-economy weights {political_economy.label})"
+        pe_table = {
+            side: dict(zip(data.sectors, map(float, weights[data.index(side)]), strict=True))
+            for side in pair
+        }
+    transfer_usd_bn, transfer = _transfer(data, pair, transfer_usd_bn, transfer_pct_gdp)
     dis, retaliation = bg.disagreement_settings(
-        kind, sq, law.threat or [], axes.levers["partner"], data
+        kind, sq, law.threat or [], axes.levers["partner"], data, weights
     )
     dis_label = {
         "status-quo": f"status quo: {sq_label}",
@@ -154,7 +176,14 @@ def run(
         f"{100 * (retaliation or 0.0):.1f}% added to its MFN on all {pair[0]} goods",
     }[kind]
     space = DealSpace(
-        data, pair, axes.levers[xn], axes.levers[yn], tuple(dis), tuple(sq), transfer_usd_bn
+        data,
+        pair,
+        axes.levers[xn],
+        axes.levers[yn],
+        tuple(dis),
+        tuple(sq),
+        transfer_usd_bn,
+        weights,
     )
     grid = grid_of(space, xs, ys, mapper=mapper)
     actual_arg = None
@@ -185,11 +214,47 @@ def run(
             data.source,
             f"status quo: {sq_label}",
             f"disagreement point: {dis_label}",
-            "payoffs: real income change (Ossa 2014 model, tariff revenue included), no "
+            f"payoffs: {payoff} change (Ossa 2014 model, tariff revenue included), no "
             "input-output links, no investment, security or currency effects",
+            *(
+                ()
+                if political_economy is None or political_economy.kind != "ossa2014"
+                else (
+                    "political-economy weights: Ossa (2014) LAMBDAPOL, "
+                    "data/d_gravity/ossa2014_trade_wars, mapped to ICIO sectors by "
+                    "ossa2014_icio_political_economy.yaml (output-weighted)",
+                )
+            ),
         ),
         warnings=tuple(warnings),
+        payoff=payoff,
+        political_economy=None if political_economy is None else political_economy.label,
+        pe_weights=pe_table,
+        transfer=transfer,
     )
+
+
+def _transfer(
+    data: TradeWarData, pair: tuple[str, str], usd_bn: float, pct_gdp: float
+) -> tuple[float, dict[str, object] | None]:
+    """The transfer from ``pair[1]`` to ``pair[0]`` in US$ bn and its record in both units
+    (None: none), GDP being each side's income in the ICIO baseline (:func:`income_usd_bn`)."""
+    if not usd_bn and not pct_gdp:
+        return 0.0, None
+    gdp = {m: income_usd_bn(data, m) for m in pair}
+    amount = usd_bn if usd_bn else pct_gdp / 100.0 * gdp[pair[1]]
+    return amount, {
+        "payer": pair[1],
+        "receiver": pair[0],
+        "usd_bn": amount,
+        "pct_gdp_payer": 100.0 * amount / gdp[pair[1]],
+        "pct_gdp_receiver": 100.0 * amount / gdp[pair[0]],
+        "given_as": "share of the payer's GDP" if pct_gdp and not usd_bn else "US$ bn",
+        "gdp_usd_bn": gdp,
+        "label": "transfer (not modelled): added to the receiver's and subtracted from the "
+        "payer's payoff as a share of each side's income (GDP in the ICIO baseline, gross "
+        "output)",
+    }
 
 
 @dataclass(frozen=True)

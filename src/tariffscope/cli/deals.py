@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import numpy as np
 import pandas as pd
@@ -43,13 +43,14 @@ def _cell(value: object, digits: int) -> str:
     return str(value)
 
 
-def _table(frame: pd.DataFrame, date: str) -> Table:
+def _table(frame: pd.DataFrame, date: str, payoff: str = "real income") -> Table:
     pair = frame.attrs["pair"]
     table = Table(
         title=f"Deal space {pair[0]}-{pair[1]} on {date}: "
-        f"{frame.attrs['x_lever']} x {frame.attrs['y_lever']}",
-        caption="rates: %; payoffs against the disagreement point: % of the model's spending and "
-        "US$ bn a year (2022); off-grid rows: trade-weighted mean rates in the levers' sectors",
+        f"{frame.attrs['x_lever']} x {frame.attrs['y_lever']}; payoffs: {payoff}",
+        caption="rates: %; payoffs against the disagreement point: % of the model's income "
+        "(GDP) and US$ bn a year (2022); off-grid rows: trade-weighted mean rates in the "
+        "levers' sectors",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
@@ -122,13 +123,14 @@ def deals_command(
         ),
     ] = None,
     transfer: Annotated[
-        float,
+        str | None,
         typer.Option(
             "--transfer",
-            help="US$ bn a year the partner pays at every deal, for commitments the model "
-            "cannot price (investment pledges, purchases); added as given, not modelled.",
+            help="What the partner pays at every deal, for commitments the model cannot price "
+            "(investment pledges, purchases): US$ bn a year (12.5) or a share of its GDP "
+            "(0.5%gdp); added as given, not modelled.",
         ),
-    ] = 0.0,
+    ] = None,
     actual: Annotated[
         str | None,
         typer.Option(
@@ -138,6 +140,14 @@ def deals_command(
     elasticities: Annotated[
         str | None,
         typer.Option("--elasticities", help="Elasticity source of the ICIO file (default U4)."),
+    ] = None,
+    political_economy: Annotated[
+        str | None,
+        typer.Option(
+            "--political-economy",
+            help="Weights on organised sectors (Grossman-Helpman): ossa2014 or uniform:W; "
+            "payoffs are then government welfare. Default: off (real income).",
+        ),
     ] = None,
     sensitivity: Annotated[
         bool,
@@ -161,9 +171,11 @@ def deals_command(
     elasticities are solved on Dask workers; the answer is the same, bit for bit.
     """
     from tariffscope.api import deals
+    from tariffscope.api._deals import parse_transfer
     from tariffscope.report.etr_chart import CHART_SUFFIXES
 
     cluster_at = cluster_spec(cluster)
+    transfer_usd_bn, transfer_pct_gdp = parse_transfer(transfer) if transfer else (0.0, 0.0)
 
     if chart is not None:
         if chart.suffix.lower() not in CHART_SUFFIXES:
@@ -187,10 +199,12 @@ def deals_command(
                 threat=threat,
                 sector_lever=sector_lever,
                 keep=keep or (),
-                transfer_usd_bn=transfer,
+                transfer_usd_bn=transfer_usd_bn,
+                transfer_pct_gdp=transfer_pct_gdp,
                 actual=actual,
                 elasticities=elasticities,
                 sensitivity=sensitivity,
+                political_economy=political_economy,
                 map_deals=map_deals,
             )
         except NotCoveredError as error:
@@ -206,7 +220,9 @@ def deals_command(
         pass  # no table: the reason is the warning below
     else:
         console = plain_console(file=sys.stdout, width=160)
-        console.print(_table(frame, result.date))
+        console.print(_table(frame, result.date, result.payoff))
+        if result.transfer is not None:
+            console.print(_transfer_line(result.transfer))
         if not result.sensitivity.empty:
             console.print(result.sensitivity.round(3).to_string(index=False))
         for source in result.sources:
@@ -222,6 +238,17 @@ def deals_command(
     if output_format is not TabularFormat.json:
         for warning in warnings:
             err_console.print(f"warning: {warning}", markup=False, highlight=False)
+
+
+def _transfer_line(transfer: dict[str, Any]) -> str:
+    """The transfer in both units, e.g. for the table's foot."""
+    return (
+        f"transfer (not modelled), in every deal row: {transfer['payer']} pays "
+        f"{transfer['receiver']} US$ {transfer['usd_bn']:,.2f} bn a year = "
+        f"{transfer['pct_gdp_payer']:.3f}% of {transfer['payer']}'s GDP = "
+        f"{transfer['pct_gdp_receiver']:.3f}% of {transfer['receiver']}'s (GDP: income in the "
+        "ICIO baseline, gross output)"
+    )
 
 
 def _not_covered(

@@ -4,7 +4,8 @@ Modules: :mod:`.data` (Ossa's data), :mod:`.baseline` (factual shares), :mod:`.e
 (the equilibrium in changes), :mod:`.welfare` (welfare, government welfare), :mod:`.optimal`
 (one region's best response), :mod:`.nash` (trade-war tariffs), :mod:`.cooperative` (trade
 talks: efficient tariffs with equal gains), :mod:`.tables` (Tables 3-5), :mod:`.icio` (the ICIO
-2022 pair baseline), :mod:`.deals` (payoff grids of deals, bargaining). See docs/models.md.
+2022 pair baseline), :mod:`.deals` (payoff grids of deals, bargaining), :mod:`.political_economy`
+(political-economy weights for a pair's deal space). See docs/models.md.
 """
 
 from __future__ import annotations

@@ -230,20 +230,22 @@ def optimal_tariff(
     lever: Lever,
     settings: Sequence[Setting] = (),
     bounds: tuple[float, float] = (0.0, 1.0),
+    weights: np.ndarray | None = None,
 ) -> OptimalTariff:
     """``side``'s best uniform rate of ``lever`` (its own tariff), the ``settings`` held.
 
-    Bounded 1-D search (Brent) of ``side``'s real income over the lever's rate.
+    Bounded 1-D search (Brent) of ``side``'s real income over the lever's rate (government
+    welfare with political-economy ``weights`` ``[region, sector]``).
     """
     from scipy import optimize
 
     if lever.importer != side:
         raise InputError(f"{side}'s optimal tariff needs a lever {side} sets, not {lever.name!r}")
     m = data.index(side)
-    base = scenario_welfare(data, list(settings))[m]
+    base = scenario_welfare(data, list(settings), weights)[m]
 
     def loss(rate: float) -> float:
-        return -float(np.log(scenario_welfare(data, [*settings, (lever, rate)])[m]))
+        return -float(np.log(scenario_welfare(data, [*settings, (lever, rate)], weights)[m]))
 
     res = optimize.minimize_scalar(loss, bounds=bounds, method="bounded", options={"xatol": TOL})
     return OptimalTariff(side, lever.name, float(res.x), 100.0 * (np.exp(-res.fun) / base - 1.0))
@@ -267,15 +269,19 @@ def pair_war(
     bounds: tuple[float, float] = (0.0, 1.0),
     tol: float = 1e-5,
     max_rounds: int = 30,
+    weights: np.ndarray | None = None,
 ) -> PairWar:
-    """Iterated uniform best responses of ``levers[0].importer`` and ``levers[1].importer``."""
+    """Iterated uniform best responses of ``levers[0].importer`` and ``levers[1].importer``
+    (each maximising government welfare with political-economy ``weights``)."""
     rates = list(start)
     for rnd in range(1, max_rounds + 1):
         before = tuple(rates)
         for k in (0, 1):
             other = levers[1 - k]
             given = [*settings, (other, rates[1 - k])]
-            rates[k] = optimal_tariff(data, levers[k].importer, levers[k], given, bounds).rate
+            rates[k] = optimal_tariff(
+                data, levers[k].importer, levers[k], given, bounds, weights
+            ).rate
         if max(abs(r - b) for r, b in zip(rates, before, strict=True)) < tol:
             return PairWar((rates[0], rates[1]), rnd, True)
     return PairWar((rates[0], rates[1]), max_rounds, False)
@@ -287,12 +293,14 @@ def disagreement_settings(
     threat: Sequence[Setting],
     retaliation: Lever | None = None,
     data: TradeWarData | None = None,
+    weights: np.ndarray | None = None,
 ) -> tuple[tuple[Setting, ...], float | None]:
     """The disagreement point's settings, and the retaliation rate for ``war``.
 
     ``status-quo``: the law today; ``threat``: today's law with the threat carried out (later
     settings win); ``war``: the threat plus the partner's best-response retaliation
-    (``retaliation``, its uniform tariff on the home country's goods) to it.
+    (``retaliation``, its uniform tariff on the home country's goods) to it, maximising its
+    government welfare if political-economy ``weights`` are given.
     """
     if kind not in DISAGREEMENTS:
         raise InputError(f"unknown disagreement point {kind!r}; choose one of {DISAGREEMENTS}")
@@ -303,7 +311,7 @@ def disagreement_settings(
         return carried, None
     if retaliation is None or data is None:
         raise InputError("the 'war' disagreement point needs the partner's retaliation lever")
-    best = optimal_tariff(data, retaliation.importer, retaliation, carried)
+    best = optimal_tariff(data, retaliation.importer, retaliation, carried, weights=weights)
     return (*carried, (retaliation, best.rate)), best.rate
 
 

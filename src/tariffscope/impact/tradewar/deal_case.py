@@ -250,15 +250,16 @@ def solutions(
 def _unilateral(out: _Rows, space: DealSpace, status_quo: Sequence[Setting]) -> None:
     """Each side's optimal tariff and the pair's trade war, in uniform rates (one change on
     top of the status quo in every goods sector) and sector by sector (one tariff per goods
-    sector, searched from the uniform answer, so each side does at least as well)."""
-    data, pair = space.data, space.pair
+    sector, searched from the uniform answer, so each side does at least as well). With
+    political-economy weights on the space each side maximises its government welfare."""
+    data, pair, weights = space.data, space.pair, space.pe_weights
     goods = goods_sectors(data)
     home_all = Lever("home uniform", pair[0], pair[1], goods, "stacked")
     partner_all = Lever("partner uniform", pair[1], pair[0], goods, "stacked")
     base = apply_levers(data, status_quo)
     k = [data.sectors.index(s) for s in goods]
     for side, lever in ((pair[0], home_all), (pair[1], partner_all)):
-        best = bg.optimal_tariff(data, side, lever, status_quo, UNIFORM_BOUNDS)
+        best = bg.optimal_tariff(data, side, lever, status_quo, UNIFORM_BOUNDS, weights)
         out.tariffs(
             f"{side} optimal tariff",
             [*status_quo, (lever, best.rate)],
@@ -270,7 +271,9 @@ def _unilateral(out: _Rows, space: DealSpace, status_quo: Sequence[Setting]) -> 
         partner = pair[1] if side == pair[0] else pair[0]
         i, j = data.index(partner), data.index(side)
         uniform = apply_levers(data, [*status_quo, (lever, best.rate)])[i, j, k]
-        by = st.sector_optimal_tariff(data, side, partner, base, goods, start=uniform)
+        by = st.sector_optimal_tariff(
+            data, side, partner, base, goods, start=uniform, weights=weights
+        )
         out.tariffs(
             f"{side} optimal tariff by sector",
             [*status_quo, *st.sector_settings(side, partner, goods, by.rates)],
@@ -280,7 +283,9 @@ def _unilateral(out: _Rows, space: DealSpace, status_quo: Sequence[Setting]) -> 
             deal=False,
             by_sector={side: _pcts(goods, by.rates)},
         )
-    war = bg.pair_war(data, (home_all, partner_all), status_quo, bounds=UNIFORM_BOUNDS)
+    war = bg.pair_war(
+        data, (home_all, partner_all), status_quo, bounds=UNIFORM_BOUNDS, weights=weights
+    )
     war_settings = [*status_quo, (home_all, war.rates[0]), (partner_all, war.rates[1])]
     out.tariffs(
         "trade war",
@@ -293,7 +298,12 @@ def _unilateral(out: _Rows, space: DealSpace, status_quo: Sequence[Setting]) -> 
     uniform_war = apply_levers(data, war_settings)
     a, b = data.index(pair[0]), data.index(pair[1])
     sector_war = st.sector_pair_war(
-        data, pair, base, goods, start=(uniform_war[b, a, k], uniform_war[a, b, k])
+        data,
+        pair,
+        base,
+        goods,
+        start=(uniform_war[b, a, k], uniform_war[a, b, k]),
+        weights=weights,
     )
     out.tariffs(
         "trade war by sector",

@@ -34,7 +34,7 @@ from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares, shares
 from tariffscope.impact.tradewar.data import TradeWarData
-from tariffscope.impact.tradewar.welfare import welfare_hat
+from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 __all__ = [
     "DealSpace",
@@ -43,6 +43,7 @@ __all__ = [
     "acceptable",
     "apply_levers",
     "grid_of",
+    "income_usd_bn",
     "nash_bargaining",
     "nash_bargaining_sweep",
     "pareto_frontier",
@@ -101,16 +102,33 @@ def apply_levers(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
 
 
 def _welfare(
-    sh: Shares, new_tariffs: FloatArray, start: FloatArray | None
+    sh: Shares,
+    new_tariffs: FloatArray,
+    start: FloatArray | None,
+    weights: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray]:
+    """Welfare changes (real income; government welfare with political-economy ``weights``)
+    and the equilibrium's unknowns (a warm start)."""
     sol = eq.solve(sh, new_tariffs, start)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, new_tariffs)
-    return np.asarray(welfare_hat(sh, sol.expenditure_hat, p).real), sol.y
+    if weights is None:
+        return np.asarray(welfare_hat(sh, sol.expenditure_hat, p).real), sol.y
+    return np.asarray(government_welfare_hat(sh, p, new_tariffs, weights).real), sol.y
 
 
-def scenario_welfare(data: TradeWarData, settings: Sequence[Setting]) -> FloatArray:
-    """Every region's welfare change (1 = none) from the baseline to one scenario."""
-    return _welfare(shares(data), apply_levers(data, settings), None)[0]
+def scenario_welfare(
+    data: TradeWarData, settings: Sequence[Setting], weights: FloatArray | None = None
+) -> FloatArray:
+    """Every region's welfare change (1 = none) from the baseline to one scenario: real income,
+    or government welfare with political-economy ``weights`` ``[region, sector]``."""
+    return _welfare(shares(data), apply_levers(data, settings), None, weights)[0]
+
+
+def income_usd_bn(data: TradeWarData, region: str) -> float:
+    """``region``'s baseline income in US$ bn: labour income, profits and tariff revenue, equal
+    to its spending once trade is balanced (the model's GDP; on the ICIO's gross flows it
+    counts intermediate use, so it is gross output rather than value added)."""
+    return float(shares(data).expenditure[data.index(region)] / 1000.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,7 +139,12 @@ class DealSpace:
     negotiates); ``disagreement`` is the threat carried out, the status quo or a war (lever
     settings; empty: the baseline). ``transfer_usd_bn`` is a payment from ``pair[1]`` to
     ``pair[0]`` at every deal, in US$ bn, for commitments the model cannot price (investment
-    pledges, purchases): it is added to the payoffs as it is, "transfer (not modelled)".
+    pledges, purchases): it is added to the payoffs as it is, "transfer (not modelled)", as a
+    share of each side's baseline income (the model's GDP, :func:`income_usd_bn`).
+
+    ``pe_weights``: political-economy weights ``[region, sector]``
+    (:mod:`.political_economy`); then every payoff is government welfare (Ossa 2014, eq. 6)
+    instead of real income. ``None``: real income (the default).
     """
 
     data: TradeWarData
@@ -131,6 +154,7 @@ class DealSpace:
     disagreement: tuple[Setting, ...] = ()
     fixed: tuple[Setting, ...] = ()
     transfer_usd_bn: float = 0.0
+    pe_weights: FloatArray | None = None
 
     def settings(self, a: float, b: float) -> list[Setting]:
         return [*self.fixed, (self.x, float(a)), (self.y, float(b))]
@@ -143,7 +167,9 @@ class Evaluator:
         self.space = space
         self.sh = shares(space.data)
         self.members = [space.data.index(m) for m in space.pair]
-        self.w_dis, _ = _welfare(self.sh, apply_levers(space.data, space.disagreement), None)
+        self.w_dis, _ = _welfare(
+            self.sh, apply_levers(space.data, space.disagreement), None, space.pe_weights
+        )
         self.last: FloatArray | None = None
 
     def record(self, a: float, b: float, start: FloatArray | None = None) -> dict[str, float]:
@@ -158,7 +184,9 @@ class Evaluator:
         ``transfer`` (a deal) and without it (a war, an optimal tariff)."""
         space = self.space
         begin = self.last if start is None else start
-        w, self.last = _welfare(self.sh, apply_levers(space.data, settings), begin)
+        w, self.last = _welfare(
+            self.sh, apply_levers(space.data, settings), begin, space.pe_weights
+        )
         paid = space.transfer_usd_bn if transfer else 0.0
         rec: dict[str, float] = {}
         for k, (name, m) in enumerate(zip(space.pair, self.members, strict=True)):
@@ -169,6 +197,7 @@ class Evaluator:
             rec[f"payoff_usd_bn_{name}"] = gain
             rec[f"vs_baseline_pct_{name}"] = 100.0 * ((w[m] - 1.0) + transfer_m / spend)
             rec[f"transfer_usd_bn_{name}"] = transfer_m + 0.0  # no negative zero
+            rec[f"transfer_pct_{name}"] = 100.0 * transfer_m / spend + 0.0
         return rec
 
     def payoffs(self, a: float, b: float) -> FloatArray:
@@ -251,6 +280,7 @@ def payoff_grid(
     disagreement: Sequence[Setting] = (),
     *,
     transfer_usd_bn: float = 0.0,
+    pe_weights: FloatArray | None = None,
 ) -> pd.DataFrame:
     """Each side's payoff at every deal ``(x rate, y rate)`` against ``disagreement``.
 
@@ -258,10 +288,12 @@ def payoff_grid(
     Columns: ``x``, ``y`` (the rates), and for each member ``m`` of ``pair``:
     ``payoff_pct_m`` (real income change at the deal relative to the disagreement point, %),
     ``payoff_usd_bn_m`` (the same in US$ bn of baseline expenditure), ``vs_baseline_pct_m``
-    (the deal against the status quo, %) and ``transfer_usd_bn_m`` (the transfer, not
-    modelled, included in the others). Solves warm-start along the grid.
+    (the deal against the status quo, %), ``transfer_usd_bn_m`` (the transfer, not
+    modelled, included in the others) and ``transfer_pct_m`` (the same in % of m's baseline
+    income). Solves warm-start along the grid. ``pe_weights``: political-economy weights
+    ``[region, sector]`` (payoffs are then government welfare; see :class:`DealSpace`).
     """
-    space = DealSpace(data, pair, x[0], y[0], tuple(disagreement), (), transfer_usd_bn)
+    space = DealSpace(data, pair, x[0], y[0], tuple(disagreement), (), transfer_usd_bn, pe_weights)
     return grid_of(space, x[1], y[1])
 
 

@@ -3,7 +3,8 @@
 ``side``'s optimal tariffs on ``partner``'s goods: one tariff per sector, chosen to maximise
 ``side``'s real income with every other tariff held (a best response restricted to the pair,
 :func:`tariffscope.impact.tradewar.optimal.best_response` with all political-economy weights
-one, so government welfare is real income). The pair's trade war: both sides' sector best
+one, so government welfare is real income), or, given ``weights``, its government welfare
+(Ossa 2014, eq. 6). The pair's trade war: both sides' sector best
 responses to each other, iterated in Gauss-Seidel order to a fixed point.
 
 Unlike the uniform rates of :mod:`.bargaining` (one change added to every sector's tariff), a
@@ -26,7 +27,7 @@ from tariffscope.impact.tradewar.baseline import shares
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.deals import Lever, Setting
 from tariffscope.impact.tradewar.optimal import LOWER, UPPER, best_response
-from tariffscope.impact.tradewar.welfare import welfare_hat
+from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 __all__ = [
     "SectorOptimal",
@@ -46,7 +47,7 @@ class SectorOptimal:
     sectors: tuple[str, ...]
     rates: FloatArray  # [sectors], fractions
     tariffs: FloatArray  # the whole [i, j, s] array
-    welfare_change_pct: float  # side's real income against ``base`` (its gain)
+    welfare_change_pct: float  # side's real income (government welfare) against ``base``
     converged: bool
 
 
@@ -63,11 +64,13 @@ class SectorWar:
     converged: bool
 
 
-def _real_income(data: TradeWarData, tariffs: FloatArray) -> FloatArray:
+def _welfare(data: TradeWarData, tariffs: FloatArray, weights: FloatArray | None) -> FloatArray:
     sh = shares(data)
     sol = eq.solve(sh, tariffs)
     p = eq.parts(sh, sol.wage_hat, sol.expenditure_hat, tariffs)
-    return np.asarray(welfare_hat(sh, sol.expenditure_hat, p))
+    if weights is None:
+        return np.asarray(welfare_hat(sh, sol.expenditure_hat, p).real)
+    return np.asarray(government_welfare_hat(sh, p, tariffs, weights).real)
 
 
 def _sector_indices(data: TradeWarData, sectors: Sequence[str]) -> np.ndarray:
@@ -87,11 +90,14 @@ def sector_optimal_tariff(
     start: FloatArray | None = None,
     lower: float = LOWER,
     upper: float = UPPER,
+    weights: FloatArray | None = None,
 ) -> SectorOptimal:
     """``side``'s optimal tariffs on ``partner``'s goods in ``sectors``, against ``base``.
 
     ``base``: the tariffs ``[i, j, s]`` every other flow keeps (e.g. the status quo);
-    ``start``: initial rates (one per sector; default ``base``'s), e.g. the uniform optimum.
+    ``start``: initial rates (one per sector; default ``base``'s), e.g. the uniform optimum;
+    ``weights``: political-economy weights ``[region, sector]`` (the side then maximises
+    government welfare; default ``None``, real income).
     """
     j, i = data.index(side), data.index(partner)
     k = _sector_indices(data, sectors)
@@ -100,15 +106,15 @@ def sector_optimal_tariff(
         shares(data),
         j,
         base,
-        np.ones_like(data.lambda_pol),
+        np.ones_like(data.lambda_pol) if weights is None else weights,
         begin[None, :],
         lower=lower,
         upper=upper,
         partners=[i],
         sectors=k,
     )
-    before = _real_income(data, base)[j]
-    after = _real_income(data, br.tariffs)[j]
+    before = _welfare(data, base, weights)[j]
+    after = _welfare(data, br.tariffs, weights)[j]
     return SectorOptimal(
         side=side,
         partner=partner,
@@ -129,11 +135,13 @@ def sector_pair_war(
     start: tuple[FloatArray, FloatArray] | None = None,
     tol: float = 1e-6,
     max_rounds: int = 30,
+    weights: FloatArray | None = None,
 ) -> SectorWar:
     """Iterated sector best responses of ``pair[0]`` (on ``pair[1]``) and the reverse.
 
     Stops when no tariff moved by more than ``tol`` over a round; ``start``: each side's
-    initial rates (default ``base``'s), e.g. the uniform war's.
+    initial rates (default ``base``'s), e.g. the uniform war's; ``weights``: political-economy
+    weights (see :func:`sector_optimal_tariff`).
     """
     a, b = data.index(pair[0]), data.index(pair[1])
     k = _sector_indices(data, sectors)
@@ -145,7 +153,9 @@ def sector_pair_war(
         before = t.copy()
         for side, partner in (pair, pair[::-1]):
             j, i = data.index(side), data.index(partner)
-            t = sector_optimal_tariff(data, side, partner, t, sectors, start=t[i, j, k]).tariffs
+            t = sector_optimal_tariff(
+                data, side, partner, t, sectors, start=t[i, j, k], weights=weights
+            ).tariffs
         change = float(np.max(np.abs(t - before)))
         if change < tol:
             return SectorWar(pair, tuple(sectors), (t[b, a, k], t[a, b, k]), t, rnd, change, True)
