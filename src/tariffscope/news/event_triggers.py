@@ -389,6 +389,26 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _term_of_a_deal(token: Token, ctx: RuleContext) -> bool:
+    """The measure act is a term of a deal, not a measure announced: it stands under a deal
+    ("under the pact, Seoul will cut its duties"; for verbs joined by "and"/"while", the first
+    verb's phrase counts) or completes an agreeing verb ("agreed to remove its tariffs"),
+    whose deal is the event."""
+    deals = ctx.words("event_agreement_nouns")
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    for verb in {token, first}:
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in ctx.words("event_term_preps")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in deals for g in c.children)
+            for c in verb.children
+        ):
+            return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ctx.words("event_agree_verbs")
+
+
 def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     """'X announced that the country will seek negotiations', 'announced he would gift ...':
     what is announced in the clause names no measure or rate (those named only in a clause or
@@ -445,6 +465,7 @@ GUARDS: Mapping[str, Guard] = {
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
+    "term_of_a_deal": _term_of_a_deal,
     "xcomp_names_no_deal": _xcomp_names_no_deal,
 }
 
