@@ -2,6 +2,9 @@
 
 - a measure act that is a term of a deal ("under the pact, X will cut ...", "agreed to lift
   ...") is not an announcement: the deal is the event;
+- a date on a past participle that describes a noun ("the levies unveiled on Monday would
+  ...") looks back, whatever the main clause's tense: the event's date and its status (already
+  "happened") agree;
 """
 
 from __future__ import annotations
@@ -9,7 +12,11 @@ from __future__ import annotations
 import pytest
 from tests.news.test_event_trigger_rules import _person, build
 
+from tariffscope.news._syntax import reduced_relative
+from tariffscope.news.dates import DateExpr
+from tariffscope.news.dates_component import date_direction
 from tariffscope.news.event_triggers import trigger_of
+from tariffscope.news.lexicon import default_lexicon
 
 # -- a deal's terms are not announcements -------------------------------------------------------
 
@@ -58,3 +65,44 @@ def test_agreeing_to_lift_tariffs_is_the_agreement() -> None:
     doc = build(TERMS_OF_A_DEAL[2][0])
     trigger = trigger_of(doc[1], _person)
     assert trigger is not None and trigger.kind == "agreement"
+
+
+# -- a participle on a noun dates its act in the past -------------------------------------------
+
+# "The levies unveiled by Ottawa on Monday will hit exporters."
+UNVEILED_ON_MONDAY = (
+    "The/DET/det/1 levies:levy/NOUN/nsubj/9 unveiled:unveil/VERB/acl/1/VBN by/ADP/agent/2 "
+    "Ottawa/PROPN/pobj/3 on/ADP/prep/2 Monday/PROPN/pobj/5 will/AUX/aux/9/MD "
+    "soon/ADV/advmod/9 hit/VERB/ROOT/9/VB exporters:exporter/NOUN/dobj/9"
+)
+# "Talks scheduled for Friday will cover autos." (a frame word: the talks lie ahead)
+SCHEDULED_FOR_FRIDAY = (
+    "Talks:talk/NOUN/nsubj/5 scheduled:schedule/VERB/acl/0/VBN for/ADP/prep/1 "
+    "Friday/PROPN/pobj/2 will/AUX/aux/5/MD cover/VERB/ROOT/5/VB autos:auto/NOUN/dobj/5"
+)
+
+
+def _weekday(doc_spec: str, index: int, preposition: str) -> int:
+    doc = build(doc_spec)
+    word = doc[index]
+    expr = DateExpr(
+        word.idx,
+        word.idx + len(word.text),
+        word.text,
+        "weekday",
+        weekday=0,
+        preposition=preposition,
+    )
+    return date_direction(expr, doc[index : index + 1], default_lexicon())
+
+
+def test_a_date_on_a_participle_describing_a_noun_looks_back() -> None:
+    doc = build(UNVEILED_ON_MONDAY)
+    assert reduced_relative(doc[2])
+    assert _weekday(UNVEILED_ON_MONDAY, 6, "on") == -1
+
+
+def test_a_participle_of_plan_still_looks_ahead() -> None:
+    doc = build(SCHEDULED_FOR_FRIDAY)
+    assert not reduced_relative(doc[1])
+    assert _weekday(SCHEDULED_FOR_FRIDAY, 3, "for") == 1
