@@ -7,6 +7,8 @@
   "happened") agree;
 - an announcement told by its verb as a state ("has announced duties"), with no time or
   place, stands only if another mention anchors it (a deal told so may be the news);
+- a directive to do an act that is no measure ("ordered officials to send back the letter")
+  is no announcement;
 """
 
 from __future__ import annotations
@@ -136,3 +138,25 @@ def test_a_deal_told_in_the_perfect_may_be_the_news() -> None:
     doc = build(HAS_SIGNED)
     trig = Trigger(doc[2], "agreement", "agreement.deal_verb_object")
     assert not _occasion_untold(trig, "agreement", dated=False, placed=False)
+
+
+# -- a directive to do something else is no announcement ----------------------------------------
+
+
+def test_directing_someone_to_an_act_that_is_no_measure_is_no_announcement() -> None:
+    # "Sheinbaum ordered officials to send back the letter": a letter, but nothing imposed
+    doc = build(
+        "Sheinbaum/PROPN/nsubj/1 ordered:order/VERB/ROOT/1/VBD officials:official/NOUN/dobj/1 "
+        "to/PART/aux/4 send/VERB/xcomp/1/VB back/ADP/prt/4 the/DET/det/7 letter/NOUN/dobj/4"
+    )
+    assert trigger_of(doc[1], _person) is None
+
+
+def test_directing_officials_to_impose_tariffs_announces_them() -> None:
+    doc = build(
+        "Carney/PROPN/nsubj/1 ordered:order/VERB/ROOT/1/VBD officials:official/NOUN/dobj/1 "
+        "to/PART/aux/4 impose/VERB/xcomp/1/VB duties:duty/NOUN/dobj/4 on/ADP/prep/4 "
+        "steel/NOUN/pobj/6"
+    )
+    trigger = trigger_of(doc[1], _person)
+    assert trigger is not None and trigger.kind == "announcement"

@@ -389,6 +389,19 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _directs_another_act(token: Token, ctx: RuleContext) -> bool:
+    """The verb directs someone to do an act that is no measure ("ordered his diplomats to
+    return the letter"): the act directed is the news, and it imposes nothing ("ordered
+    officials to impose tariffs" is still the measure's announcement)."""
+    acts = ctx.words("event_measure_acts") | ctx.words("event_announce_verbs")
+    directed = [c for c in token.children if c.dep_ == "xcomp"]
+    return (
+        bool(directed)
+        and any(c.dep_ in ctx.words("event_object_deps") for c in token.children)
+        and not any(x.lemma_.lower() in acts for x in directed)
+    )
+
+
 def _term_of_a_deal(token: Token, ctx: RuleContext) -> bool:
     """The measure act is a term of a deal, not a measure announced: it stands under a deal
     ("under the pact, Seoul will cut its duties"; for verbs joined by "and"/"while", the first
@@ -447,6 +460,7 @@ GUARDS: Mapping[str, Guard] = {
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,
     "deal_context": _deal_context,
+    "directs_another_act": _directs_another_act,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
