@@ -9,6 +9,8 @@
   place, stands only if another mention anchors it (a deal told so may be the news);
 - a directive to do an act that is no measure ("ordered officials to send back the letter")
   is no announcement;
+- an event noun named as what something requires ("a vote is required", "would need a round
+  of talks") is a condition, not an event;
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tests.news.test_event_trigger_rules import _person, build
 from tariffscope.news._syntax import reduced_relative
 from tariffscope.news.dates import DateExpr
 from tariffscope.news.dates_component import date_direction
+from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger, trigger_of
 from tariffscope.news.events import _occasion_untold
 from tariffscope.news.lexicon import default_lexicon
@@ -160,3 +163,39 @@ def test_directing_officials_to_impose_tariffs_announces_them() -> None:
     )
     trigger = trigger_of(doc[1], _person)
     assert trigger is not None and trigger.kind == "announcement"
+
+
+# -- an event named only as what is required ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "index"),
+    [
+        # "a parliamentary vote is required to extend them"
+        (
+            "a/DET/det/2 parliamentary/ADJ/amod/2 vote/NOUN/nsubjpass/4 is:be/AUX/auxpass/4/VBZ "
+            "required:require/VERB/ROOT/4/VBN to/PART/aux/6 extend/VERB/xcomp/4/VB "
+            "them/PRON/dobj/6",
+            2,
+        ),
+        # "the change would need a new round of talks"
+        (
+            "the/DET/det/1 change/NOUN/nsubj/3 would/AUX/aux/3/MD need/VERB/ROOT/3/VB "
+            "a/DET/det/6 new/ADJ/amod/6 round/NOUN/dobj/3 of/ADP/prep/6 talks:talk/NOUN/pobj/7",
+            8,
+        ),
+    ],
+)
+def test_an_event_named_as_a_requirement_is_none(spec: str, index: int) -> None:
+    doc = build(spec)
+    kind = "election" if doc[index].lower_ == "vote" else "talks"
+    assert not_an_event(Trigger(doc[index], kind, None), False, default_lexicon())
+
+
+def test_a_vote_held_is_an_event() -> None:
+    # "Chile held a parliamentary vote on Sunday"
+    doc = build(
+        "Chile/PROPN/nsubj/1 held:hold/VERB/ROOT/1/VBD a/DET/det/4 parliamentary/ADJ/amod/4 "
+        "vote/NOUN/dobj/1 on/ADP/prep/1 Sunday/PROPN/pobj/5"
+    )
+    assert not not_an_event(Trigger(doc[4], "election", None), True, default_lexicon())
