@@ -11,19 +11,25 @@
   is no announcement;
 - an event noun named as what something requires ("a vote is required", "would need a round
   of talks") is a condition, not an event;
+- talks told in a named place with no side named ("the upcoming talks in Washington") are
+  between the article's two countries (model tests, marked slow as the others).
 """
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 from tests.news.test_event_trigger_rules import _person, build
 
+from tariffscope.domain.news import Extraction
 from tariffscope.news._syntax import reduced_relative
+from tariffscope.news.api import extract
 from tariffscope.news.dates import DateExpr
 from tariffscope.news.dates_component import date_direction
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger, trigger_of
 from tariffscope.news.events import _occasion_untold
+from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
 # -- a deal's terms are not announcements -------------------------------------------------------
@@ -199,3 +205,42 @@ def test_a_vote_held_is_an_event() -> None:
         "vote/NOUN/dobj/1 on/ADP/prep/1 Sunday/PROPN/pobj/5"
     )
     assert not not_an_event(Trigger(doc[4], "election", None), True, default_lexicon())
+
+
+# -- talks in a named place with no side named are the article's two countries' ----------------
+
+
+def _read(nlp: Language, body: str) -> Extraction:
+    text = f"published: 2025-03-05\n\nTrade news of the day\n\n{body}\n"
+    return extract(article_from_text(text), nlp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        (
+            "Chile's farm minister warned on Monday that US tariffs on fruit would hurt growers. "
+            "The coming negotiations in Washington will decide the season for Chilean exporters "
+            "to the United States.",
+            {"CHL", "USA"},
+        ),
+        (
+            "Kenya hopes to keep its duty-free access to the US market. The talks in Nairobi "
+            "next week will test whether the United States extends the programme for Kenya.",
+            {"KEN", "USA"},
+        ),
+    ],
+)
+def test_talks_in_a_place_with_no_side_named_are_the_articles_countries(
+    nlp: Language, body: str, pair: set[str]
+) -> None:
+    talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
+    assert len(talks) == 1
+    assert set(talks[0].participants) == pair and talks[0].place is not None
+
+
+@pytest.mark.slow
+def test_talks_named_nowhere_and_with_no_side_are_no_event(nlp: Language) -> None:
+    body = "Chile's exporters fear US tariffs. Talks could change that for Chilean fruit."
+    assert not [e for e in _read(nlp, body).events if e.kind == "talks"]
