@@ -12,7 +12,8 @@
 - an event noun named as what something requires ("a vote is required", "would need a round
   of talks") is a condition, not an event;
 - talks told in a named place with no side named ("the upcoming talks in Washington") are
-  between the article's two countries (model tests, marked slow as the others).
+  between the article's two countries (model tests, marked slow as the others);
+- a person who has been to a named place visited it (rule visit.been_to_place).
 """
 
 from __future__ import annotations
@@ -244,3 +245,15 @@ def test_talks_in_a_place_with_no_side_named_are_the_articles_countries(
 def test_talks_named_nowhere_and_with_no_side_are_no_event(nlp: Language) -> None:
     body = "Chile's exporters fear US tariffs. Talks could change that for Chilean fruit."
     assert not [e for e in _read(nlp, body).events if e.kind == "talks"]
+
+
+# -- having been to a place is a visit --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_person_who_has_been_to_a_place_visited_it(nlp: Language) -> None:
+    body = "Brazil's Foreign Minister Mauro Vieira has been to Beijing, the ministry said."
+    visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
+    assert len(visits) == 1
+    assert visits[0].place == "Beijing" and visits[0].status == "happened"
+    assert visits[0].participants == ("Mauro Vieira",)

@@ -297,7 +297,15 @@ def _subject_travels(token: Token, ctx: RuleContext) -> bool:
 
 
 def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
-    preps = ctx.words("event_presence_preps")
+    return _prep_to_known_place(token, ctx.words("event_presence_preps"), ctx)
+
+
+def _to_a_known_place(token: Token, ctx: RuleContext) -> bool:
+    """'has been to Washington': a destination that is a known place."""
+    return _prep_to_known_place(token, ctx.words("event_destination_preps"), ctx)
+
+
+def _prep_to_known_place(token: Token, preps: frozenset[str], ctx: RuleContext) -> bool:
     return any(
         ctx.lexicon.place_code(g.text)
         for c in token.children
@@ -480,6 +488,7 @@ GUARDS: Mapping[str, Guard] = {
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
     "term_of_a_deal": _term_of_a_deal,
+    "to_a_known_place": _to_a_known_place,
     "xcomp_names_no_deal": _xcomp_names_no_deal,
 }
 
