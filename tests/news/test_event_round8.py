@@ -13,7 +13,9 @@
   of talks") is a condition, not an event;
 - talks told in a named place with no side named ("the upcoming talks in Washington") are
   between the article's two countries (model tests, marked slow as the others);
-- a person who has been to a named place visited it (rule visit.been_to_place).
+- a person who has been to a named place visited it (rule visit.been_to_place);
+- the owner of an agenda or plan "for" an event ("his agenda for talks with Greer") takes
+  part in it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from spacy.language import Language
 from tests.news.test_event_trigger_rules import _person, build
 
 from tariffscope.domain.news import Extraction
+from tariffscope.news._event_people import _agenda_owners
 from tariffscope.news._syntax import reduced_relative
 from tariffscope.news.api import extract
 from tariffscope.news.dates import DateExpr
@@ -257,3 +260,19 @@ def test_a_person_who_has_been_to_a_place_visited_it(nlp: Language) -> None:
     assert len(visits) == 1
     assert visits[0].place == "Beijing" and visits[0].status == "happened"
     assert visits[0].participants == ("Mauro Vieira",)
+
+
+# -- the owner of an agenda for an event takes part in it ---------------------------------------
+
+
+def test_the_owner_of_an_agenda_for_talks_takes_part() -> None:
+    # "the issue is on her agenda for talks with Lutnick"
+    doc = build(
+        "the/DET/det/1 issue/NOUN/nsubj/2 is:be/AUX/ROOT/2/VBZ on/ADP/prep/2 her/PRON/poss/5 "
+        "agenda/NOUN/pobj/3 for/ADP/prep/5 talks:talk/NOUN/pobj/6 with/ADP/prep/7 "
+        "Lutnick/PROPN/pobj/8"
+    )
+    assert [t.text for t in _agenda_owners(doc[7], default_lexicon())] == ["her"]
+    # "talks about her agenda": the talks are not for the agenda
+    other = build("talks:talk/NOUN/ROOT/0 about/ADP/prep/0 her/PRON/poss/3 agenda/NOUN/pobj/1")
+    assert _agenda_owners(other[0], default_lexicon()) == []
