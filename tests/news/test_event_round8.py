@@ -5,8 +5,6 @@
 - a date on a past participle that describes a noun ("the levies unveiled on Monday would
   ...") looks back, whatever the main clause's tense: the event's date and its status (already
   "happened") agree;
-- an announcement told by its verb as a state ("has announced duties"), with no time or
-  place, stands only if another mention anchors it (a deal told so may be the news);
 - a directive to do an act that is no measure ("ordered officials to send back the letter")
   is no announcement;
 - an event noun named as what something requires ("a vote is required", "would need a round
@@ -32,7 +30,6 @@ from tariffscope.news.dates import DateExpr
 from tariffscope.news.dates_component import date_direction
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger, trigger_of
-from tariffscope.news.events import _occasion_untold
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -124,33 +121,6 @@ def test_a_participle_of_plan_still_looks_ahead() -> None:
     doc = build(SCHEDULED_FOR_FRIDAY)
     assert not reduced_relative(doc[1])
     assert _weekday(SCHEDULED_FOR_FRIDAY, 3, "for") == 1
-
-
-# -- an announcement told as a state needs a time or a place ------------------------------------
-
-# "Ottawa has announced steep duties on steel."
-HAS_ANNOUNCED = (
-    "Ottawa/PROPN/nsubj/2 has:have/AUX/aux/2/VBZ announced:announce/VERB/ROOT/2/VBN "
-    "steep/ADJ/amod/4 duties:duty/NOUN/dobj/2 on/ADP/prep/4 steel/NOUN/pobj/5"
-)
-# "Seoul has signed a deal with Canberra."
-HAS_SIGNED = (
-    "Seoul/PROPN/nsubj/2 has:have/AUX/aux/2/VBZ signed:sign/VERB/ROOT/2/VBN a/DET/det/4 "
-    "deal/NOUN/dobj/2 with/ADP/prep/4 Canberra/PROPN/pobj/5"
-)
-
-
-def test_an_undated_announcement_told_as_a_state_is_weak() -> None:
-    doc = build(HAS_ANNOUNCED)
-    trig = Trigger(doc[2], "announcement", "announcement.announce_verb")
-    assert _occasion_untold(trig, "announcement", dated=False, placed=False)
-    assert not _occasion_untold(trig, "announcement", dated=True, placed=False)
-
-
-def test_a_deal_told_in_the_perfect_may_be_the_news() -> None:
-    doc = build(HAS_SIGNED)
-    trig = Trigger(doc[2], "agreement", "agreement.deal_verb_object")
-    assert not _occasion_untold(trig, "agreement", dated=False, placed=False)
 
 
 # -- a directive to do something else is no announcement ----------------------------------------

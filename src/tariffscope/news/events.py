@@ -464,20 +464,16 @@ def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool) -> bool:
     """An event told with neither a time nor a place, where the words name no occasion of
     their own: a public event of no other kind ("other": "after the court struck down the
-    tariffs"), or an announcement (a measure imposed or announced) told by its verb as a
-    state rather than an act (:func:`_told_as_state`: "the US has imposed tariffs on steel",
-    "Trump has announced 54% tariffs", "X imposes a 27% tariff on Y", "after threatening
-    tariffs"). A deal told so may be the news ("has signed agreements with A and B"), so
-    agreements are left as they are. GUIDELINES give every event a date or a place, so it
+    tariffs"), or a measure's imposition told as a state rather than an act
+    (:func:`_told_as_state`: "the US has imposed tariffs on steel", "X imposes a 27% tariff
+    on Y", "after threatening tariffs"). GUIDELINES give every event a date or a place, so it
     stands only if another mention of it gives one; a narrated act ("Trump raised tariffs on
     copper") stands as it is."""
     if dated or placed:
         return False
     if kind == "other":
         return True
-    return (
-        kind == "announcement" and trig.token.pos_ in {"VERB", "AUX"} and _told_as_state(trig.token)
-    )
+    return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
 
 
 def _told_as_state(verb: Token) -> bool:
