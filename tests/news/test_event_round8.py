@@ -13,7 +13,9 @@
   between the article's two countries (model tests, marked slow as the others);
 - a person who has been to a named place visited it (rule visit.been_to_place);
 - the owner of an agenda or plan "for" an event ("his agenda for talks with Greer") takes
-  part in it.
+  part in it;
+- an encounter's kind (call, meeting, talks, visit, none) is one decision: the ordered kind
+  table of ``event_rules.json``, each row on a shape written for it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ from spacy.language import Language
 from tests.news.test_event_trigger_rules import _person, build
 
 from tariffscope.domain.news import Extraction
+from tariffscope.errors import DataFileError
+from tariffscope.news._event_kind import (
+    EventShape,
+    default_kind_table,
+    kind_by_structure,
+    kind_row,
+    load_kind_table,
+)
 from tariffscope.news._event_people import _agenda_owners
 from tariffscope.news._syntax import reduced_relative
 from tariffscope.news.api import extract
@@ -246,3 +256,48 @@ def test_the_owner_of_an_agenda_for_talks_takes_part() -> None:
     # "talks about her agenda": the talks are not for the agenda
     other = build("talks:talk/NOUN/ROOT/0 about/ADP/prep/0 her/PRON/poss/3 agenda/NOUN/pobj/1")
     assert _agenda_owners(other[0], default_lexicon()) == []
+
+
+# -- the kind of an encounter: one table --------------------------------------------------------
+
+# (row id, shape written for it, kind it gives)
+KIND_ROWS = [
+    ("call.remote", EventShape("meeting", 2, 0, remote=True, led=False, place=None), "call"),
+    ("call.told_as_call", EventShape("call", 1, 0, remote=False, led=False, place=None), "call"),
+    (
+        "talks.led_by_heads",
+        EventShape("meeting", 2, 2, remote=False, led=True, place="Oslo"),
+        "talks",
+    ),
+    ("talks.round", EventShape("talks", 2, 0, False, False, None, round=True), "talks"),
+    ("meeting.two_people_talk", EventShape("talks", 2, 0, False, False, "Lima"), "meeting"),
+    ("talks.governments_meet", EventShape("meeting", 0, 2, False, False, None), "talks"),
+    ("visit.one_side_in_a_place", EventShape("meeting", 1, 0, False, False, "Hanoi"), "visit"),
+    ("none.one_side", EventShape("meeting", 1, 0, False, False, None), None),
+]
+
+
+@pytest.mark.parametrize(("row_id", "shape", "kind"), KIND_ROWS, ids=[r[0] for r in KIND_ROWS])
+def test_each_kind_row_decides_on_its_shape(
+    row_id: str, shape: EventShape, kind: str | None
+) -> None:
+    row = kind_row(shape)
+    assert row is not None and row.id == row_id
+    assert kind_by_structure(shape) == kind
+
+
+def test_every_kind_row_has_a_shape_and_a_reason() -> None:
+    rows = default_kind_table()
+    assert [r.id for r in rows] == [r[0] for r in KIND_ROWS]
+    assert all(r.reason for r in rows)
+
+
+def test_a_kind_no_row_names_stays_the_triggers() -> None:
+    shape = EventShape("agreement", 0, 1, remote=True, led=False, place=None)
+    assert kind_row(shape) is None and kind_by_structure(shape) == "agreement"
+
+
+def test_an_unknown_condition_in_the_kind_table_is_a_data_error() -> None:
+    text = '{"kinds": [{"id": "x", "kind": "call", "reason": "r", "when": {"by_pigeon": true}}]}'
+    with pytest.raises(DataFileError):
+        load_kind_table(text)
