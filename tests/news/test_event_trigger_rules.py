@@ -249,6 +249,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         2,
         "visit",
     ),
+    (
+        "visit.been_to_place",
+        "Modi/PROPN/nsubj/2 has:have/AUX/aux/2/VBZ been:be/AUX/ROOT/2/VBN to/ADP/prep/2 "
+        "Ottawa/PROPN/pobj/3 twice/ADV/advmod/2",
+        2,
+        "visit",
+    ),
     ("election.vote_verb", "Australians/PROPN/nsubj/1 voted:vote/VERB/ROOT/1/VBD", 1, "election"),
     (
         "call.conversation_in_person",
@@ -356,6 +363,12 @@ NOT_EVENTS: list[tuple[str, int]] = [
         "Albanese/PROPN/nsubj/1 said:say/VERB/ROOT/1/VBD Exporters:exporter/NOUN/nsubj/5 "
         "will/AUX/aux/5/MD soon/ADV/advmod/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5",
         1,
+    ),
+    # a thing that has been to a place ("exports have been to Seoul") travels nowhere
+    (
+        "Exports:export/NOUN/nsubj/2 have/AUX/aux/2/VBP been:be/AUX/ROOT/2/VBN to/ADP/prep/2 "
+        "Seoul/PROPN/pobj/3",
+        2,
     ),
     # a person in an unknown place, or a place with no person in it
     ("Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 trouble/NOUN/pobj/2", 1),

@@ -12,20 +12,37 @@ definitions of the annotation guidelines (GUIDELINES.md):
   with a place, is the visitor's trip.
 
 The trigger word gives the class of event (an encounter, a deal, an announcement, ...); this
-function decides which encounter it is, one mechanism for every trigger rule.
+function decides which encounter it is, one mechanism for every trigger rule. The decision is a
+table kept as data (``kinds`` in ``news/data/event_rules.json``): ordered rows, each with an id,
+a one-line reason, the kind it gives and its conditions on the :class:`EventShape`.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Token
 
+from tariffscope.errors import DataFileError
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["EventShape", "kind_by_structure", "remote_mode", "told_as_round"]
+__all__ = [
+    "EventShape",
+    "KindRow",
+    "default_kind_table",
+    "kind_by_structure",
+    "kind_row",
+    "load_kind_table",
+    "remote_mode",
+    "told_as_round",
+]
 
-ENCOUNTERS = frozenset({"meeting", "talks", "call"})
+_RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,28 +61,83 @@ class EventShape:
     round: bool = False
 
 
-def kind_by_structure(shape: EventShape) -> str | None:
-    """The event's kind, or None when the encounter has too few sides to be one (a meeting with
-    one side and no place)."""
-    kind = shape.trigger_kind
-    if kind not in ENCOUNTERS:
-        return kind
-    sides = shape.people + shape.countries
-    if shape.remote and sides >= 2:
-        return "call"
-    if kind == "call":
-        return kind
-    if shape.led and shape.people >= 2:
-        return "talks"  # a round led by the heads of two delegations
-    if shape.round and kind == "talks":
-        return "talks"  # a round of negotiations stays a round, whoever is named in it
-    if shape.people >= 2 and kind == "talks":
-        return "meeting"
-    if kind == "meeting" and shape.people == 0 and shape.countries >= 2:
-        return "talks"
-    if kind == "meeting" and sides < 2:
-        return "visit" if shape.place is not None and shape.people else None
-    return kind
+@dataclass(frozen=True, slots=True)
+class KindRow:
+    """One row of the kind table (``kinds`` in ``event_rules.json``): the kind it gives (None:
+    no event) when every condition holds."""
+
+    id: str
+    kind: str | None
+    reason: str
+    when: Mapping[str, Any]
+
+    def holds(self, shape: EventShape) -> bool:
+        """Whether every condition of the row holds for ``shape``."""
+        counts = {
+            "people": shape.people,
+            "countries": shape.countries,
+            "sides": shape.people + shape.countries,
+        }
+        flags = {
+            "remote": shape.remote,
+            "led": shape.led,
+            "round": shape.round,
+            "place": shape.place is not None,
+        }
+        for key, value in self.when.items():
+            if key == "trigger":
+                ok = shape.trigger_kind in value
+            elif key in flags:
+                ok = flags[key] is bool(value)
+            else:
+                bound, _, count = key.partition("_")
+                ok = counts[count] >= value if bound == "min" else counts[count] <= value
+            if not ok:
+                return False
+        return True
+
+
+_CONDITIONS = frozenset(
+    {"trigger", "remote", "led", "round", "place"}
+    | {f"{b}_{c}" for b in ("min", "max") for c in ("people", "countries", "sides")}
+)
+
+
+def load_kind_table(text: str | None = None) -> tuple[KindRow, ...]:
+    """The rows of the kind table of ``event_rules.json`` (or of the JSON ``text``), in
+    order."""
+    try:
+        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        rows = tuple(
+            KindRow(str(r["id"]), r["kind"], str(r["reason"]), dict(r["when"]))
+            for r in data["kinds"]
+        )
+    except (OSError, KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"event kinds: missing or malformed ({error})") from None
+    for row in rows:
+        unknown = set(row.when) - _CONDITIONS
+        if unknown or not row.reason:
+            raise DataFileError(f"event kind row {row.id}: unknown condition or no reason")
+    return rows
+
+
+@cache
+def default_kind_table() -> tuple[KindRow, ...]:
+    """The shipped kind table (read once per process)."""
+    return load_kind_table()
+
+
+def kind_row(shape: EventShape, table: tuple[KindRow, ...] | None = None) -> KindRow | None:
+    """The first row of the kind table that holds for ``shape``, or None."""
+    rows = table if table is not None else default_kind_table()
+    return next((row for row in rows if row.holds(shape)), None)
+
+
+def kind_by_structure(shape: EventShape, table: tuple[KindRow, ...] | None = None) -> str | None:
+    """The event's kind by the kind table: the first row that holds gives it (None: no event,
+    e.g. a meeting with one side and no place); a trigger no row matches keeps its kind."""
+    row = kind_row(shape, table)
+    return shape.trigger_kind if row is None else row.kind
 
 
 def remote_mode(token: Token, lex: Lexicon) -> bool:

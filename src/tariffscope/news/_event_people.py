@@ -68,7 +68,7 @@ class ParticipantReader:
                 for c in token.children
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
             ]
-            heads += owners + with_objects(token)
+            heads += owners + with_objects(token) + _agenda_owners(first, lex)
             if kind == "call":  # "a phone call to President X": the one called
                 heads += [
                     o
@@ -225,6 +225,18 @@ class ParticipantReader:
             if person.get("actor") and person.get("country"):
                 return [str(person["country"])]
         return []
+
+
+def _agenda_owners(event: Token, lex: Lexicon) -> list[Token]:
+    """The owner of a noun the event is "for" ("his agenda for talks with Greer", "her plans
+    for the visit"): the one whose agenda or plan it is takes part in the event."""
+    prep = event.head
+    if event.dep_ != "pobj" or prep.lower_ not in lex.words("event_agenda_preps"):
+        return []
+    holder = prep.head
+    if holder.pos_ != "NOUN":
+        return []
+    return [c for c in holder.children if c.dep_ == "poss"]
 
 
 def _group_nouns(lex: Lexicon) -> frozenset[str]:

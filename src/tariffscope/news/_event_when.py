@@ -78,6 +78,8 @@ class WhenWhereReader:
         preps = {"in", "at"}
         if token.lemma_.lower() in lex.words("event_travel_verbs") | lex.words("event_visit_nouns"):
             preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
+        if token.lower_ in lex.words("event_visited_forms"):
+            preps |= lex.words("event_destination_preps")  # "has been to Washington"
         for owner in owners:
             for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):

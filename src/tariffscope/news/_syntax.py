@@ -22,6 +22,7 @@ __all__ = [
     "has_negation",
     "is_headline_line",
     "line_spans",
+    "reduced_relative",
     "sentence_of",
     "subject_of",
     "subtree_lemmas",
@@ -119,6 +120,18 @@ def direction(verb: Token | None) -> int:
             return 1  # "is due to hold": the frame is an adjective, no verb to climb to
         current = governing_verb(current.head)
     return 0
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A past participle on a noun with no auxiliary, complement or frame word ("the levies
+    imposed in March", "the tariffs unveiled by Trump"): it tells what was done to the noun
+    ("talks scheduled for Friday", "tariffs set to rise" look ahead)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.lemma_ not in FUTURE_FRAMES
+        and not any(c.dep_ in {"aux", "auxpass", "xcomp"} for c in verb.children)
+    )
 
 
 def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | None:

@@ -41,7 +41,7 @@ from spacy.util import registry
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import dateline_ranges
-from tariffscope.news._syntax import direction, governing_verb
+from tariffscope.news._syntax import direction, governing_verb, reduced_relative
 from tariffscope.news.dates import (
     DateExpr,
     counted_day,
@@ -104,6 +104,8 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     if root.head.lower_ in ahead_nouns:
         return 1
     verb = governing_verb(root.head if root.head is not root else root)
+    if verb is not None and reduced_relative(verb):
+        return -1  # "the tariffs unveiled on Monday would ...": the day it was done
     way = direction(verb)
     if (
         way == 0

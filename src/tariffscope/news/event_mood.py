@@ -4,7 +4,8 @@ concrete act (no measure, order, letter, deal or number below the verb; when dat
 noun for what is announced: "announced on Monday that it was studying ..."), and an
 undated measure verb that only describes a measure or acts on none (its measure word only in
 its subject or a clause below it) or whose subject is a thing, not an actor; a deal or an
-announcement the text denies ("did not sign", "has yet to strike a deal").
+announcement the text denies ("did not sign", "has yet to strike a deal"); an event noun
+named only as what something requires ("a congressional vote is required to extend them").
 
 An event needs a date or a place (GUIDELINES.md: "each with a date or a place or both"):
 a plan with neither ("will seek negotiations", "expects to seal a deal") names none, and
@@ -127,10 +128,26 @@ def _denied(trig: Trigger, lex: Lexicon) -> bool:
     return False
 
 
+def _only_required(trig: Trigger, lex: Lexicon) -> bool:
+    """An event noun named as what something requires ("a congressional vote is required to
+    extend them", "the change would need a new round of talks"): a condition, not an event."""
+    token = trig.token
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head  # "would need a round of talks": the round is needed
+    head = token.head
+    return (
+        token.dep_ in {"nsubjpass", "dobj", "obj"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in lex.words("event_necessity_verbs")
+    )
+
+
 def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
     """Whether the mention of ``trig`` names no event (``dated``: the text gives it a time,
     resolved or not)."""
-    if _denied(trig, lex):
+    if _denied(trig, lex) or _only_required(trig, lex):
         return True
     if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
         return True  # announcing on a day only that something goes on is no event either

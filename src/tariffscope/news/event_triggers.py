@@ -297,7 +297,15 @@ def _subject_travels(token: Token, ctx: RuleContext) -> bool:
 
 
 def _in_a_known_place(token: Token, ctx: RuleContext) -> bool:
-    preps = ctx.words("event_presence_preps")
+    return _prep_to_known_place(token, ctx.words("event_presence_preps"), ctx)
+
+
+def _to_a_known_place(token: Token, ctx: RuleContext) -> bool:
+    """'has been to Washington': a destination that is a known place."""
+    return _prep_to_known_place(token, ctx.words("event_destination_preps"), ctx)
+
+
+def _prep_to_known_place(token: Token, preps: frozenset[str], ctx: RuleContext) -> bool:
     return any(
         ctx.lexicon.place_code(g.text)
         for c in token.children
@@ -389,6 +397,39 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _directs_another_act(token: Token, ctx: RuleContext) -> bool:
+    """The verb directs someone to do an act that is no measure ("ordered his diplomats to
+    return the letter"): the act directed is the news, and it imposes nothing ("ordered
+    officials to impose tariffs" is still the measure's announcement)."""
+    acts = ctx.words("event_measure_acts") | ctx.words("event_announce_verbs")
+    directed = [c for c in token.children if c.dep_ == "xcomp"]
+    return (
+        bool(directed)
+        and any(c.dep_ in ctx.words("event_object_deps") for c in token.children)
+        and not any(x.lemma_.lower() in acts for x in directed)
+    )
+
+
+def _term_of_a_deal(token: Token, ctx: RuleContext) -> bool:
+    """The measure act is a term of a deal, not a measure announced: it stands under a deal
+    ("under the pact, Seoul will cut its duties"; for verbs joined by "and"/"while", the first
+    verb's phrase counts) or completes an agreeing verb ("agreed to remove its tariffs"),
+    whose deal is the event."""
+    deals = ctx.words("event_agreement_nouns")
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    for verb in {token, first}:
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in ctx.words("event_term_preps")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in deals for g in c.children)
+            for c in verb.children
+        ):
+            return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ctx.words("event_agree_verbs")
+
+
 def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     """'X announced that the country will seek negotiations', 'announced he would gift ...':
     what is announced in the clause names no measure or rate (those named only in a clause or
@@ -427,6 +468,7 @@ GUARDS: Mapping[str, Guard] = {
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,
     "deal_context": _deal_context,
+    "directs_another_act": _directs_another_act,
     "exhibition_in_sentence": _exhibition_in_sentence,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
@@ -445,6 +487,8 @@ GUARDS: Mapping[str, Guard] = {
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
+    "term_of_a_deal": _term_of_a_deal,
+    "to_a_known_place": _to_a_known_place,
     "xcomp_names_no_deal": _xcomp_names_no_deal,
 }
 

@@ -263,6 +263,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if settled is None and not one_sided:
                 return None
             kind = settled or kind
+        if not borrow and kind == "talks" and sides == 0 and len(pair) >= 2 and place:
+            # "the upcoming talks in Washington": a round in a named place, between the
+            # article's two countries, as a deal with no side named is theirs
+            countries += pair[:2]
+            sides = 2
         if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
