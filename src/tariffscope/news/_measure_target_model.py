@@ -367,10 +367,10 @@ class TargetModel:
         return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
 
     def choose(self, found: Sequence[Candidate], imposer: str | None = None) -> list[str]:
-        """The most likely candidate other than the imposer, and every other one that passes
-        the threshold."""
+        """The most likely candidate other than the imposer, and every other one named in a
+        coordination that passes the threshold."""
         scored = [
-            (p, c.code)
+            (p, c.code, c.features[_INDEX["coordinated"]] > 0)
             for p, c in zip(self.probabilities(found), found, strict=True)
             if c.code != imposer
         ]
@@ -379,7 +379,9 @@ class TargetModel:
         scored.sort(key=lambda item: -item[0])
         best = scored[0][0]
         bar = self.threshold * best if self.kind == "ranking" else self.threshold
-        return [scored[0][1], *[code for p, code in scored[1:] if p >= bar]]
+        # a second target is one of several places named together ("on X and Y", "X, Y and
+        # Z"): a lone mention is a rival of the first, not a partner of it
+        return [scored[0][1], *[code for p, code, joined in scored[1:] if joined and p >= bar]]
 
     def to_dict(self) -> dict[str, object]:
         """JSON form: feature names with their weights, the kind and the threshold."""
