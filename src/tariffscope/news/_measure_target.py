@@ -18,18 +18,38 @@ world"). When that phrase names no owner, the target is read, in this order, fro
    (no measure rather than a wrong one).
 
 Pure functions over tokens and counts; the word lists are the lexicon's ``measure_*`` entries.
+
+:class:`TargetChooser` (the component's ``target_chooser`` setting) can hand the choice to
+the learned model of :mod:`tariffscope.news._measure_target_model` instead: ``"rules"`` (the
+order above, the default), ``"model"`` (the model picks among the story's countries and
+``WLD`` for every rate, the rules' choice being one of its features) or ``"fallback"`` (the
+model picks only where the rate's phrase and frame name no owner: steps 3 and 4).
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tariffscope.errors import InputError
 from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_target_model import (
+    FEATURE_NAMES,
+    TargetModel,
+    finish,
+    shipped_model,
+)
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
+    "TARGET_CHOOSERS",
+    "TargetChooser",
     "counted_reference",
     "frame_receivers",
     "generic_cap",
@@ -170,3 +190,57 @@ def main_partner(counts: Mapping[str, int], imposer: str | None) -> str | None:
     if len(others) == 1 or others[0][0] >= 2 * others[1][0]:
         return others[0][1]
     return None
+
+
+#: The settings of the component's ``target_chooser`` (see the module).
+_DIRECT = FEATURE_NAMES.index("rules_direct")
+TARGET_CHOOSERS = ("rules", "model", "fallback")
+
+
+@dataclass(frozen=True)
+class TargetChooser:
+    """Who chooses a rate's targets: the rules, the learned model, or the model where the
+    rules fall back on the sentence and the story (configuration, no per-document state)."""
+
+    mode: str = "rules"
+    model: TargetModel | None = None
+
+    @classmethod
+    def named(cls, mode: str, model: TargetModel | None = None) -> TargetChooser:
+        """The chooser of a setting; an unknown setting is bad input."""
+        if mode not in TARGET_CHOOSERS:
+            raise InputError(f"measure target chooser {mode!r}: expected one of {TARGET_CHOOSERS}")
+        return cls(mode, model)
+
+    @classmethod
+    def configured(
+        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+    ) -> TargetChooser:
+        """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_TARGET`` and
+        ``$TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` overriding them when set."""
+        env = os.environ if env is None else env
+        mode = env.get("TARIFFSCOPE_MEASURE_TARGET") or mode
+        weights = env.get("TARIFFSCOPE_MEASURE_TARGET_WEIGHTS") or weights
+        if not weights:
+            return cls.named(mode)
+        try:
+            data = json.loads(Path(weights).read_text(encoding="utf-8"))
+            model = TargetModel.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{weights}: not a measure target weights file ({error})") from None
+        return cls.named(mode, model)
+
+    @property
+    def learned(self) -> bool:
+        """The model takes part (the rates need their candidates)."""
+        return self.mode != "rules"
+
+    def choose(self, record: dict[str, Any]) -> list[str] | None:
+        """The targets of one rate record after the rules' steps, or None to keep the rules'."""
+        found = record.get("target_candidates")
+        if not self.learned or not found:
+            return None
+        if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
+            return None
+        model = self.model if self.model is not None else shipped_model()
+        return model.choose(finish(found, record["imposer"], record["targets"]), record["imposer"])

@@ -36,7 +36,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from tariffscope.news._measure_target import main_partner, main_partners
@@ -278,15 +278,22 @@ def merge_measures(
     about_us: bool | None = None,
     lex: Lexicon | None = None,
     counts: Mapping[str, int] | None = None,
+    choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module).
 
     ``pair``: the article's countries, most named first; ``about_us`` (default: the United
     States is one of the first two) whether a mention without an imposer is a US measure;
-    ``lex`` the vocabulary that compares goods (default: the shipped lexicon).
+    ``lex`` the vocabulary that compares goods (default: the shipped lexicon);
+    ``choose_targets`` a learned chooser that may replace the targets of step 1 (None: keep).
     """
     lex = lex if lex is not None else default_lexicon()
     _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts)
+    if choose_targets is not None:
+        for record in raw:
+            chosen = choose_targets(record)
+            if chosen is not None:
+                record["targets"] = chosen
     _change_from(raw)
     expanded = [
         {**record, "target": target}

@@ -65,6 +65,7 @@ from tariffscope.news._measure_parts import (
 )
 from tariffscope.news._measure_rateless import RatelessReader
 from tariffscope.news._measure_target import (
+    TargetChooser,
     counted_reference,
     frame_receivers,
     generic_cap,
@@ -72,6 +73,7 @@ from tariffscope.news._measure_target import (
     sentence_world_marked,
     world_marked,
 )
+from tariffscope.news._measure_target_model import RateSite, candidates, story_places
 from tariffscope.news._measure_words import (
     EFFECT_WORDS,
 )
@@ -104,6 +106,17 @@ class MeasureComponent(RatelessReader, LexiconComponent):
 
     _status_words: tuple[Lexicon, StatusWords] | None = None
 
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon | None = None,
+        target_chooser: str = "rules",
+        target_weights: str = "",
+    ) -> None:
+        super().__init__(nlp, name, lexicon)
+        self.target_chooser = TargetChooser.configured(target_chooser, target_weights)
+
     def status_words(self) -> StatusWords:
         """The status rules' word sets of this component's lexicon (read once per lexicon)."""
         cached = self._status_words
@@ -127,6 +140,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             (m["start"], m["end"], m["person"]) for m in doc._.tariffscope_mentions or []
         )
         listed = _comparison_lists(doc, rates, lex)
+        story = story_places(doc, lex) if self.target_chooser.learned else None
+        rate_starts = _rate_starts(doc, rates) if story is not None else {}
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -168,6 +183,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 record["rule"] = rule
                 if rate.start in listed:
                     _pair_target(record, listed[rate.start])
+                if story is not None:
+                    site = _site(span, noun, record, rate_starts)
+                    record["target_candidates"] = candidates(site, story, lex)
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
                     raw.append(
@@ -432,8 +450,40 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         from tariffscope.news.measure_merge import merge_measures
 
         return merge_measures(
-            raw, list(counts), anchor, about_us=about_us, lex=self.lexicon, counts=counts
+            raw,
+            list(counts),
+            anchor,
+            about_us=about_us,
+            lex=self.lexicon,
+            counts=counts,
+            choose_targets=self.target_chooser.choose if self.target_chooser.learned else None,
         )
+
+
+def _rate_starts(doc: Doc, rates: list[RateMention]) -> dict[int, tuple[int, ...]]:
+    """The first tokens of the rates of each sentence, by the sentence's first token."""
+    out: dict[int, list[int]] = {}
+    for rate in rates:
+        span = doc.char_span(rate.start, rate.end, alignment_mode="expand")
+        if span is not None and rate.role == "to":
+            out.setdefault(span.sent.start, []).append(span.start)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _site(
+    span: Span, noun: Token, record: dict[str, Any], rate_starts: dict[int, tuple[int, ...]]
+) -> RateSite:
+    """What the learned target chooser needs of a rate the rules have read."""
+    targets = tuple(record["targets"])
+    return RateSite(
+        span,
+        noun,
+        record["imposer"],
+        targets,
+        world_marked=bool(record["world"]) or "WLD" in targets,
+        world_sentence=bool(record["sentence_world"] or record["capped"]),
+        sentence_rates=rate_starts.get(span.sent.start, ()),
+    )
 
 
 def _own_prep_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
@@ -526,8 +576,20 @@ def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> N
     "tariffscope_measures",
     assigns=["doc._.tariffscope_measures"],
     requires=["doc._.tariffscope_dates", "doc._.tariffscope_persons", "token.dep"],
-    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+    default_config={
+        "lexicon": {"@misc": "tariffscope.lexicon.v1"},
+        "target_chooser": "rules",
+        "target_weights": "",
+    },
 )
-def make_measure_component(nlp: Language, name: str, lexicon: Lexicon) -> MeasureComponent:
-    """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`)."""
-    return MeasureComponent(nlp, name, lexicon)
+def make_measure_component(
+    nlp: Language, name: str, lexicon: Lexicon, target_chooser: str, target_weights: str
+) -> MeasureComponent:
+    """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
+
+    ``target_chooser``: who chooses a rate's targets, one of
+    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"rules"``);
+    ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
+    shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
+    ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
+    return MeasureComponent(nlp, name, lexicon, target_chooser, target_weights)
