@@ -121,8 +121,13 @@ class Candidate:
     features: tuple[float, ...]
 
 
-def story_places(doc: Doc, lex: Lexicon) -> StoryPlaces:
-    """Every country, bloc or capital the story names (regions left out), with counts."""
+def story_places(
+    doc: Doc, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()
+) -> StoryPlaces:
+    """Every country, bloc or capital the story names (regions left out), with counts.
+
+    ``skip``: character ranges that name no party (datelines, photo captions, credit lines),
+    left out as the rules' story counts leave them out."""
     sent_of: dict[int, int] = {}
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
@@ -133,7 +138,7 @@ def story_places(doc: Doc, lex: Lexicon) -> StoryPlaces:
             iso, kind, start, end, sent_of.get(start, 0), text.rfind("\n", 0, doc[start].idx)
         )
         for iso, kind, start, end in place_spans(doc, lex)
-        if kind != "region"
+        if kind != "region" and not any(a <= doc[start].idx < b for a, b in skip)
     )
     counts = Counter(m.iso3 for m in mentions)
     lead = frozenset(m.iso3 for m in mentions if m.sent == 0)

