@@ -105,8 +105,8 @@ class _OneLineUsageErrors(TyperGroup):
     def __init__(self, *, commands: Any = None, **options: Any) -> None:
         from tariffscope.cli._lazy import LazyCommands
 
-        built = dict(commands or {})
-        super().__init__(commands=LazyCommands(built, self.lazy_modules, app), **options)
+        lazy: Any = LazyCommands(dict(commands or {}), self.lazy_modules, app)
+        super().__init__(commands=lazy, **options)  # kept as given: any mutable mapping
 
     def main(  # type: ignore[override]
         self,
