@@ -5,8 +5,16 @@ the validated catalog, GE baselines and claim calibration warm, as on every run 
 first), so both see the same machine load; then, in a new process per tree, the in-process
 ``build_brief`` time after reading the story (model loaded; the law engine's caches empty).
 
-Run: ``python bench/bench_brief_ab.py BASE_SRC NEW_SRC [PAIRS]`` from the checkout (the venv's
-python), with BASE_SRC e.g. a ``git archive <commit> src`` extracted under /tmp.
+Python compiles each module's source unless it finds the module's bytecode in ``__pycache__``;
+with ``PYTHONDONTWRITEBYTECODE`` set (as in some containers and CI set-ups) it never writes
+any, so every run compiles tariffscope's 200-odd modules again (a third of a second). The
+first line printed says which case the run is in; with ``--bytecode`` both trees run with a
+bytecode cache (``PYTHONPYCACHEPREFIX``, a temporary folder, filled by the warm-up run), as
+an installed package does.
+
+Run: ``python bench/bench_brief_ab.py BASE_SRC NEW_SRC [PAIRS] [--bytecode]`` from the
+checkout (the venv's python), with BASE_SRC e.g. a ``git archive <commit> src`` extracted under
+/tmp.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,8 +41,15 @@ print(time.perf_counter() - started)
 """
 
 
+_BYTECODE: dict[str, str] = {}  # with --bytecode: PYTHONPYCACHEPREFIX of each tree
+
+
 def _env(src: str) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=src)
+    env = dict(os.environ, PYTHONPATH=src)
+    if src in _BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = _BYTECODE[src]
+    return env
 
 
 def _cold(src: str) -> float:
@@ -60,8 +76,16 @@ def _summary(name: str, times: list[float]) -> str:
     return f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s ({spread})"
 
 
-def main(base: str, new: str, pairs: int = 7) -> None:
+def main(base: str, new: str, pairs: int = 7, bytecode: bool = False) -> None:
     trees = {"base": base, "new": new}
+    if bytecode:
+        for name, src in trees.items():
+            _BYTECODE[src] = tempfile.mkdtemp(prefix=f"bench_brief_pyc_{name}_")
+        print("bytecode: cached (PYTHONPYCACHEPREFIX per tree, written by the warm-up run)")
+    elif os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("bytecode: not written (PYTHONDONTWRITEBYTECODE): every run compiles the source")
+    else:
+        print("bytecode: written to and read from each tree's __pycache__")
     for src in trees.values():
         _cold(src)  # fill the caches once
     cold: dict[str, list[float]] = {name: [] for name in trees}
@@ -81,4 +105,6 @@ def main(base: str, new: str, pairs: int = 7) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:]))
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    given = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(given[0], given[1], *(int(a) for a in given[2:]), bytecode="--bytecode" in flags)
