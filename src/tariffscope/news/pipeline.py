@@ -212,8 +212,7 @@ def process_many(
             pending.append(article)
             if len(pending) < batch_size:
                 continue
-        docs = [make_doc(pipeline, a) for a in pending]
-        yield from pipeline.pipe(docs, batch_size=batch_size)
+        yield from pipeline.pipe([make_doc(pipeline, a) for a in pending], batch_size=batch_size)
         pending = []
         if kept is not None:
             yield _finish(pipeline, kept)
