@@ -49,3 +49,24 @@ def test_a_command_imports_no_other_command_module(repo_root: Path) -> None:
     assert "brief" in loaded
     others = set(COMMAND_MODULES) - {"brief"}
     assert not loaded & others, loaded & others
+
+
+def test_the_brief_modules_import_no_optimizer_and_no_schema_validator(repo_root: Path) -> None:
+    # scipy.optimize (0.3-0.5 s) is called only by the trade-war solvers the brief does not run,
+    # and jsonschema only when a catalog file is validated (the brief reads the validated
+    # catalog from the user cache): importing the brief's modules must not load either
+    code = (
+        "import sys\n"
+        "import tariffscope.api, tariffscope.cli.brief, tariffscope.report.build\n"
+        "import tariffscope.report.brief, tariffscope.report.deal_space\n"
+        "import tariffscope.report.deal_space_solve, tariffscope.report.economy\n"
+        "import tariffscope.report.terminal, tariffscope.report.json_out\n"
+        "import tariffscope.impact.tradewar.deal_case, tariffscope.impact.tradewar.cooperative\n"
+        "import tariffscope.regime, tariffscope.tracker, tariffscope.news.pipeline\n"
+        "print('LOADED', *sorted(m for m in ('scipy.optimize', 'jsonschema') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo_root, capture_output=True, text=True, check=True
+    )
+    line = next(s for s in done.stdout.splitlines() if s.startswith("LOADED"))
+    assert line.split()[1:] == []
