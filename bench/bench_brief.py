@@ -6,7 +6,10 @@ brief's stages timed in-process once (extraction, linking and law, pricing, the 
 rendering). The CLI's brief includes the gravity GE section and the deal space (issue 12).
 
 Run: ``python bench/bench_brief.py [REPEATS]`` from the checkout (the venv's python).
-Caches (validated catalog, Vega bundle) are warm, as on any run after the first.
+Caches (validated catalog, Vega bundle, HS description words) are warm, as on any run after
+the first. The first line says whether Python keeps compiled bytecode: with
+``PYTHONDONTWRITEBYTECODE`` set it compiles every tariffscope module on every run (see
+bench/bench_brief_ab.py ``--bytecode`` for the figure with a bytecode cache).
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ def _stages() -> dict[str, float]:
 
 
 def main(repeats: int = 5) -> None:
+    if sys.flags.dont_write_bytecode:
+        print("bytecode: not written (PYTHONDONTWRITEBYTECODE): every run compiles the source")
     _wall([str(TARIFFSCOPE), "brief", str(STORY)])  # fill the caches once
     brief = [_wall([str(TARIFFSCOPE), "brief", str(STORY)]) for _ in range(repeats)]
     floor = [

@@ -6,6 +6,8 @@ story) run the trained pipeline, since the parse that picks the phrase's head is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -97,3 +99,25 @@ def test_a_rate_shape_adjective_is_not_goods(nlp: Language) -> None:
     text = "The United States will set a single rate of 12% on most goods from Peru."
     products = {m.products for m in _read(nlp, text).measures if m.to_rate_pct == 12.0}
     assert products == {"all goods"}
+
+
+def test_the_cached_goods_words_are_the_schedules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the word list is kept in the user cache: the cached copy must be what the schedule gives,
+    # whether this run wrote it or read it back
+    from tariffscope.config import embedded_dir
+    from tariffscope.news import products
+
+    monkeypatch.setenv("TARIFFSCOPE_DATA_DIR", str(tmp_path))
+    fresh = products.schedule_description_words(embedded_dir() / "hts_2025_schedule.csv.gz")
+    products.hs_description_words.cache_clear()
+    try:
+        written = products.hs_description_words()
+        assert list(tmp_path.glob("cache/hs-description-words-*.json"))
+        products.hs_description_words.cache_clear()
+        read_back = products.hs_description_words()
+    finally:
+        products.hs_description_words.cache_clear()
+    assert written == fresh == read_back
+    assert "copper" in read_back

@@ -8,9 +8,9 @@ import importlib
 import logging
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated, Any, ClassVar, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -35,6 +35,7 @@ __all__ = [
     "plain_console",
     "plain_text_column",
     "progress_bar",
+    "register_lazily",
 ]
 
 # the click that typer runs on: the click package, or (typer >= 0.2x) typer's own copy of it,
@@ -93,7 +94,19 @@ err_console = plain_console(stderr=True, soft_wrap=True)
 
 class _OneLineUsageErrors(TyperGroup):
     """The command group, with usage mistakes (a missing option, a value out of range) reported
-    like every other bad input: one line on stderr, exit 2, instead of a boxed panel."""
+    like every other bad input: one line on stderr, exit 2, instead of a boxed panel.
+
+    Its commands are built when first looked up (:class:`tariffscope.cli._lazy.LazyCommands`,
+    from the modules :func:`register_lazily` names).
+    """
+
+    lazy_modules: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *, commands: Any = None, **options: Any) -> None:
+        from tariffscope.cli._lazy import LazyCommands
+
+        lazy: Any = LazyCommands(dict(commands or {}), self.lazy_modules, app)
+        super().__init__(commands=lazy, **options)  # kept as given: any mutable mapping
 
     def main(  # type: ignore[override]
         self,
@@ -136,6 +149,12 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+
+
+def register_lazily(modules: Mapping[str, str]) -> None:
+    """Add commands to :data:`app` by name -> module (whose ``register(app)`` adds them); a
+    module is imported when one of its commands is first looked up."""
+    _OneLineUsageErrors.lazy_modules.update(modules)
 
 
 def _version_callback(value: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -30,6 +31,7 @@ from tariffscope.news.sentence_veto import sentence_kinds_model
 
 __all__ = [
     "COMPONENTS",
+    "DATED_FROM",
     "DEFAULT_MODEL",
     "MODEL_ENV",
     "load_base_model",
@@ -38,6 +40,7 @@ __all__ = [
     "model_name",
     "process",
     "process_many",
+    "read_before_dates",
 ]
 
 logger = logging.getLogger(__name__)
@@ -106,8 +109,13 @@ def load_pipeline(name: str | None = None) -> Language:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenized ``Doc`` of the article body carrying its metadata for the components."""
     doc = nlp.make_doc(article.text)
+    doc._.tariffscope_meta = _meta(article)
+    return doc
+
+
+def _meta(article: Article) -> dict[str, object]:
     meta = article.meta
-    doc._.tariffscope_meta = {
+    return {
         "title": meta.title,
         "published": None if meta.published is None else meta.published.isoformat(),
         "outlet": meta.outlet,
@@ -115,12 +123,71 @@ def make_doc(nlp: Language, article: Article) -> Doc:
         "body_start": meta.body_start,
         "source": article.source,
     }
+
+
+#: The first component that reads the publication date: the components before it (the model's
+#: own and ``tariffscope_paragraphs``) annotate the text alone.
+DATED_FROM = "tariffscope_dates"
+
+# Recent texts as the components before DATED_FROM left them, kept with their pipeline (the key
+# holds its id): a story without a publication date is read to date it, then read again dated;
+# the second reading starts from here (:func:`read_before_dates`).
+_READ: OrderedDict[tuple[int, str], tuple[Language, Doc]] = OrderedDict()
+_READ_KEPT = 8
+
+
+def _dated_from(nlp: Language) -> int | None:
+    names = nlp.pipe_names
+    return names.index(DATED_FROM) if DATED_FROM in names else None
+
+
+def read_before_dates(nlp: Language, article: Article) -> Doc:
+    """The article through the components before :data:`DATED_FROM` (which read no date), as a
+    new ``Doc`` carrying the article's metadata; the reading is kept, so that :func:`process`
+    and :func:`process_many` finish it instead of reading the text again once the story is
+    dated (:class:`tariffscope.tracker.StoryDating`)."""
+    split = _dated_from(nlp)
+    if split is None:
+        raise ValueError(f"the pipeline has no {DATED_FROM} component")
+    stored = _reread(nlp, article)
+    if stored is not None:
+        return stored
+    doc = make_doc(nlp, article)
+    for _, component in nlp.pipeline[:split]:
+        doc = component(doc)
+    _READ[(id(nlp), article.text)] = (nlp, doc.copy())
+    while len(_READ) > _READ_KEPT:
+        _READ.popitem(last=False)
+    return doc
+
+
+def _reread(nlp: Language, article: Article) -> Doc | None:
+    """A copy of the kept reading of the article's text (with the article's metadata), if any."""
+    key = (id(nlp), article.text)
+    stored = _READ.get(key)
+    if stored is None or stored[0] is not nlp:
+        return None
+    _READ.move_to_end(key)
+    doc = stored[1].copy()
+    doc._.tariffscope_meta = _meta(article)
+    return doc
+
+
+def _finish(nlp: Language, doc: Doc) -> Doc:
+    """The components from :data:`DATED_FROM` on, on a reading from :func:`_reread`."""
+    split = _dated_from(nlp)
+    assert split is not None  # a kept reading comes from a pipeline that has the component
+    for _, component in nlp.pipeline[split:]:
+        doc = component(doc)
     return doc
 
 
 def process(article: Article, nlp: Language | None = None) -> Doc:
     """Run the pipeline on one article."""
     pipeline = nlp or load_pipeline()
+    kept = _reread(pipeline, article) if _READ else None
+    if kept is not None:
+        return _finish(pipeline, kept)
     return pipeline(make_doc(pipeline, article))
 
 
@@ -131,7 +198,23 @@ def process_many(
     n_process: int = 1,
     batch_size: int = 4,
 ) -> Iterator[Doc]:
-    """Run the pipeline on many articles with ``nlp.pipe`` (in order)."""
+    """Run the pipeline on many articles with ``nlp.pipe`` (in order); a text read before to
+    date its story is finished from that reading (:func:`read_before_dates`)."""
     pipeline = nlp or load_pipeline()
-    docs = (make_doc(pipeline, a) for a in articles)
-    yield from pipeline.pipe(docs, n_process=n_process, batch_size=batch_size)
+    if not _READ or n_process != 1:
+        docs = (make_doc(pipeline, a) for a in articles)
+        yield from pipeline.pipe(docs, n_process=n_process, batch_size=batch_size)
+        return
+    pending: list[Article] = []
+    for article in articles:
+        kept = _reread(pipeline, article)
+        if kept is None:
+            pending.append(article)
+            if len(pending) < batch_size:
+                continue
+        yield from pipeline.pipe([make_doc(pipeline, a) for a in pending], batch_size=batch_size)
+        pending = []
+        if kept is not None:
+            yield _finish(pipeline, kept)
+    if pending:
+        yield from pipeline.pipe([make_doc(pipeline, a) for a in pending], batch_size=batch_size)

@@ -26,11 +26,16 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
+import json
+import logging
 import re
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
-from tariffscope.config import embedded_dir
+from tariffscope.config import embedded_dir, user_dir
+from tariffscope.news import lexicon as _lexicon_module
 from tariffscope.news.lexicon import Lexicon, default_lexicon, fold
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "names_no_goods",
     "product_class",
     "products_compatible",
+    "schedule_description_words",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -51,15 +57,51 @@ _HS_TABLE = "hts_2025_schedule.csv.gz"
 _HS_LEVELS = frozenset({"2", "4", "6"})  # chapters, headings, subheadings: the goods' names
 
 
+logger = logging.getLogger(__name__)
+
+
 @cache
 def hs_description_words() -> frozenset[str]:
-    """Lower-case words of the HS chapter, heading and subheading descriptions."""
+    """Lower-case words of the HS chapter, heading and subheading descriptions.
+
+    Reading them from the 44,000-row schedule takes a fifth of a second, so the word list is
+    kept in the user cache under a fingerprint of the schedule and of the code that derives
+    it (this module and :mod:`tariffscope.news.lexicon`, whose ``fold`` normalises them).
+    """
+    table = embedded_dir() / _HS_TABLE
+    name = f"hs-description-words-{_words_fingerprint(table)}.json"
+    try:
+        path = user_dir() / "cache" / name
+        return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError) as error:
+        logger.debug("HS description words not read from the cache (%s)", error)
+    words = schedule_description_words(table)
+    try:
+        path = user_dir() / "cache" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(json.dumps(sorted(words)), encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:  # a read-only home still works, only slower
+        logger.info("HS description words not cached: %s", error)
+    return words
+
+
+def schedule_description_words(table: Path) -> frozenset[str]:
+    """The words of :func:`hs_description_words`, read from the schedule ``table``."""
     words: set[str] = set()
-    with gzip.open(embedded_dir() / _HS_TABLE, "rt", encoding="utf-8") as handle:
+    with gzip.open(table, "rt", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["level"] in _HS_LEVELS:
                 words.update(_WORD.findall(fold(row["description"])))
     return frozenset(w for w in words if w.isalpha())
+
+
+def _words_fingerprint(table: Path) -> str:
+    digest = hashlib.sha256(",".join(sorted(_HS_LEVELS)).encode())
+    for path in (table, Path(__file__), Path(_lexicon_module.__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
 
 
 def _forms(word: str) -> set[str]:

@@ -11,13 +11,15 @@ import json
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from tariffscope.errors import CatalogError
 from tariffscope.regime.scope import normalize_prefix
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = [
     "CATALOG_DIR",
@@ -47,12 +49,16 @@ def as_date(value: Any, where: str) -> date | None:
 @cache
 def _validator(definition: str) -> jsonschema.protocols.Validator:
     """A validator for one definition of ``schema.json`` (its references resolved in the file)."""
+    import jsonschema  # here: a catalog read from the user cache is not validated again
+
     with (CATALOG_DIR / "schema.json").open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return jsonschema.Draft7Validator({**schema, "$ref": f"#/definitions/{definition}"})
 
 
 def validate(instance: Any, definition: str, where: str) -> None:
+    import jsonschema
+
     error = jsonschema.exceptions.best_match(_validator(definition).iter_errors(instance))
     if error is not None:
         path = ".".join(str(part) for part in error.absolute_path) or "(record)"

@@ -89,12 +89,11 @@ def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
     ``law``, then the dated law it reports and, last, the catalog's horizon)."""
     from tariffscope.news.dates import find_dates
     from tariffscope.news.dates_story import story_date
-    from tariffscope.news.pipeline import COMPONENTS, load_pipeline, make_doc
+    from tariffscope.news.pipeline import DATED_FROM, load_pipeline, read_before_dates
 
     nlp = load_pipeline()
-    later = [name for name in COMPONENTS if name != "tariffscope_dates"]
-    with nlp.select_pipes(disable=later):
-        doc = nlp(make_doc(nlp, article))
+    # the reading before the dates is kept: the extraction of the dated story finishes it
+    doc = nlp.get_pipe(DATED_FROM)(read_before_dates(nlp, article))
     way = {item["start"]: int(item["direction"]) for item in doc._.tariffscope_dates or ()}
     exprs = [(e, way.get(e.start, 0)) for e in find_dates(doc.text)]
     from tariffscope.regime.resolve import default_catalog
