@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.event_context import ongoing
-from tariffscope.news.event_triggers import CANCEL_WORDS, trigger_of
+from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import anchors_of, attach, time_index
 
@@ -140,6 +140,7 @@ class WhenWhereReader:
             # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
             way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
         chain = [token, *list(token.ancestors)[:3]]
+        cancel_words = self.lexicon.words("event_cancel_words")
         for t in chain:
             lemma = t.lemma_.lower()
             off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
@@ -151,7 +152,7 @@ class WhenWhereReader:
             )
             if completes(token, t, self.lexicon):
                 continue  # "talks ended in Geneva on Tuesday": the round was held to its end
-            if lemma in CANCEL_WORDS or off or unable or negated_meet:
+            if lemma in cancel_words or off or unable or negated_meet:
                 return (
                     "planned"
                     if way > 0 and lemma in {"cancel", "scrap", "postpone"}

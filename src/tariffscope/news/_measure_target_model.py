@@ -121,9 +121,7 @@ class Candidate:
     features: tuple[float, ...]
 
 
-def story_places(
-    doc: Doc, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()
-) -> StoryPlaces:
+def story_places(doc: Doc, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()) -> StoryPlaces:
     """Every country, bloc or capital the story names (regions left out), with counts.
 
     ``skip``: character ranges that name no party (datelines, photo captions, credit lines),

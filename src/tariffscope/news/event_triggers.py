@@ -690,9 +690,3 @@ def trigger_of(
     rules = rules if rules is not None else default_rules()
     return rules.decide(token, RuleContext(rules.lexicon, person))
 
-
-def __getattr__(name: str) -> frozenset[str]:
-    # the date reader still imports CANCEL_WORDS by name; the words live in the lexicon
-    if name == "CANCEL_WORDS":
-        return default_lexicon().words("event_cancel_words")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -589,7 +589,9 @@ def make_measure_component(
     """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
 
     ``target_chooser``: who chooses a rate's targets, one of
-    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"fallback"``: the rules, and the learned model where they fall back on the sentence or the story; chosen on the frozen test split, docs/extraction.md);
+    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"fallback"``: the
+    rules, and the learned model where they fall back on the sentence or the story; chosen on
+    the frozen test split, docs/extraction.md);
     ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
     shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
     ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
