@@ -689,4 +689,3 @@ def trigger_of(
     """The event ``token`` names, or None (the shipped rules unless ``rules`` is given)."""
     rules = rules if rules is not None else default_rules()
     return rules.decide(token, RuleContext(rules.lexicon, person))
-
