@@ -29,7 +29,7 @@ ending in an agreement or summit word, or a single unrecognised word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -86,6 +86,17 @@ def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
     return False
+
+
+def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` starts a name apposed after an office ("his Colombian counterpart, Jane
+    Roe,"): the words before are ``<office noun> ,``."""
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    office = doc[i - 2]
+    return office.pos_ == "NOUN" and (
+        is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
+    )
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -273,8 +284,9 @@ class ActorComponent(LexiconComponent):
         headlines: list[tuple[int, int]],
         lex: Lexicon,
     ) -> None:
-        """A capitalised name followed by ", ROLE-PHRASE" is a person even where the NER missed
-        it or took it for an organisation ("Jane Roe, trade representative, said")."""
+        """A capitalised name followed by ", ROLE-PHRASE" or apposed after an office noun is a
+        person even where the NER missed it or took it for an organisation ("Jane Roe, trade
+        representative, said", "her counterpart, Jane Roe,")."""
         covered = {k for s, e in found for k in range(s, e)}
         i = 0
         while i < len(doc) - 2:
@@ -292,7 +304,8 @@ class ActorComponent(LexiconComponent):
                 i += max(n, 1)
                 continue
             info = right_role(doc, i + n, lex)
-            if info is not None and not any(is_role_word(t, lex) for t in doc[i : i + n]):
+            own_words = not any(is_role_word(t, lex) for t in doc[i : i + n])
+            if own_words and (info is not None or _after_office(doc, i, lex)):
                 found[(i, i + n)] = "title"
             i += n
 
@@ -509,11 +522,12 @@ class ActorComponent(LexiconComponent):
                 continue
             run = list(doc[i + 1 : j])
             # "the President of Mexico": the country after "of" belongs to the role
+            of_country = None
             if j + 1 < len(doc) and doc[j].lower_ == "of":
                 k = j + 1 + (doc[j + 1].lower_ == "the")
                 hit = lex.place_at([t.text for t in doc[k : k + 4]], 0)
                 if hit is not None and hit.kind in {"country", "capital"}:
-                    run = list(doc[i + 1 : k + hit.end])
+                    of_country = hit.iso3
             while run and not lex.role_head_len([t.lower_ for t in run], len(run)):
                 run.pop()
             if not run:
@@ -521,6 +535,8 @@ class ActorComponent(LexiconComponent):
             info = parse_role(run, lex)
             if info is None or info.role is None or info.former:
                 continue
+            if info.country is None and of_country is not None:
+                info = replace(info, country=of_country)
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
