@@ -99,6 +99,12 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     )
 
 
+def _holds_any(role: str, offices: frozenset[str]) -> bool:
+    """The office ``role`` is one of ``offices`` or ends in one ("Acting Prime Minister")."""
+    role = role.lower()
+    return any(role == o or role.endswith(" " + o) for o in offices)
+
+
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
@@ -585,6 +591,9 @@ class ActorComponent(LexiconComponent):
             ]
             if len(sharing) == 1:
                 return sharing[0]
+            generic = self._generic_holder(role, info.country, persons)
+            if generic is not None:
+                return generic
             same = [
                 k
                 for k, p in enumerate(persons)
@@ -609,6 +618,23 @@ class ActorComponent(LexiconComponent):
                 persons[last].country = persons[last].country or info.country
                 return last
         return None
+
+    def _generic_holder(self, role: str, country: str, persons: list[_Person]) -> int | None:
+        """ "the Peruvian leader", "the Ghanaian official": a generic office noun with a country
+        names the one person of that country who holds an office of that class (a leader
+        noun: a leader's office; any other: any office)."""
+        head = role.split()[-1] if role else ""
+        if head not in self.lexicon.words("person_generic_role_heads"):
+            return None
+        leaders = self.lexicon.words("person_leader_roles")
+        holders = [
+            k
+            for k, p in enumerate(persons)
+            if p.role
+            and p.country == country
+            and (head not in leaders or _holds_any(p.role, leaders))
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _may_hold(self, person: _Person, role: str) -> bool:
         """A US official holds no ministry: "the Prime Minister" after "Mr Trump" is someone
