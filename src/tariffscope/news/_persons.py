@@ -107,6 +107,9 @@ def dateline_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+_HYPHENS = frozenset({"-", "‑"})
+
+
 def _is_run_token(token: Token, lex: Lexicon) -> bool:
     dotted = lex.words("person_dotted_places")
     if token.text in lex.words("person_possessive_marks"):
@@ -230,7 +233,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
             owner = _joined(toks[:owner_end])
         toks, words, lower = toks[owner_end + 1 :], words[owner_end + 1 :], lower[owner_end + 1 :]
     former = any(w in lex.former_words for w in lower)
-    while toks and lower[0] in lex.former_words:
+    while toks and (lower[0] in lex.former_words or (former and toks[0].text in _HYPHENS)):
         toks, words, lower = toks[1:], words[1:], lower[1:]
     if not toks:
         return RoleInfo(None, country, former, owner) if country or former else None
@@ -242,7 +245,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         )
         if hit.kind in {"country", "demonym", "capital"} and not compound:
             toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
-    while toks and lower[0] in lex.former_words:
+    while toks and (lower[0] in lex.former_words or (former and toks[0].text in _HYPHENS)):
         former = True
         toks, words, lower = toks[1:], words[1:], lower[1:]
     # the role head: at the end, or before an "of/for/to ..." tail
@@ -280,7 +283,7 @@ def _attached_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
     token = doc[i]
     return (
-        token.text in {"-", "‑"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
     )
 
 
@@ -299,11 +302,14 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         if "\n" in token.text or "\n" in token.whitespace_:
             break
         inside_org = token.lower_ == "and" and token.ent_type_ == "ORG"  # "Trade and Industry"
+        # "then-President X": a past marker glued to the office
+        glued_former = token.lower_ in lex.former_words and i < end and _attached_hyphen(doc, i)
         if not (
             _is_run_token(token, lex)
             or _loose_noun(token, right, lex)
             or _attached_hyphen(doc, i - 1)
             or inside_org
+            or glued_former
         ):
             break
         i -= 1

@@ -219,6 +219,12 @@ class ActorComponent(LexiconComponent):
                 or doc[start].lower_ in lex.role_words
             ):
                 start += 1
+            # a title of several words the NER took into the name ("Crown Prince X")
+            lowers = [t.lower_ for t in doc[start : min(end, start + 4)]]
+            start += next(
+                (n for n in range(len(lowers) - 1, 1, -1) if tuple(lowers[:n]) in lex.role_heads),
+                0,
+            )
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
@@ -276,6 +282,8 @@ class ActorComponent(LexiconComponent):
                 # "Turnberry Agreement", "the ASEAN Summit and Related Summits"
                 or fold(text).split()[-1] in lex.words("person_not_name_heads")
                 or set(fold(text).split()) & lex.words("person_org_words")
+                # "public broadcaster X", "the daily X": an outlet named with its kind
+                or (start > 0 and doc[start - 1].lower_ in lex.words("person_media_nouns"))
             ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
@@ -297,7 +305,12 @@ class ActorComponent(LexiconComponent):
         i = 0
         while i < len(doc) - 2:
             token = doc[i]
-            if i in covered or not token.is_title or (i > 0 and doc[i - 1].is_title):
+            if (
+                i in covered
+                or not token.is_title
+                or (i > 0 and doc[i - 1].is_title)
+                or token.text in lex.honorifics  # "Mr X, who is also ...": the name follows
+            ):
                 i += 1
                 continue
             n = name_tokens_after(doc, i, lex)
