@@ -301,7 +301,17 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        inside_org = token.lower_ == "and" and token.ent_type_ == "ORG"  # "Trade and Industry"
+        inside_org = token.lower_ == "and" and (  # "Trade and Industry", "Energy and Mines"
+            token.ent_type_ == "ORG"
+            or (
+                i >= 2
+                and right is not None
+                and right.is_title
+                and not lex.role_head_len([right.lower_], 1)
+                and is_role_word(doc[i - 2], lex)
+                and doc[i - 2].ent_type_ != "PERSON"
+            )
+        )
         # "then-President X": a past marker glued to the office
         glued_former = token.lower_ in lex.former_words and i < end and _attached_hyphen(doc, i)
         if not (

@@ -437,12 +437,18 @@ class ActorComponent(LexiconComponent):
         self._owners(persons)
         self._coordinated(doc, persons)
 
-    @staticmethod
-    def _coordinated(doc: Doc, persons: list[_Person]) -> None:
+    def _coordinated(self, doc: Doc, persons: list[_Person]) -> None:
         """An office holder named in a pair with a person of known country shares it ("US
-        Trade Representative X and Secretary of Agriculture Y", "X, along with Y")."""
+        Trade Representative X and Secretary of Agriculture Y", "X, along with Y"); not with
+        a leader, who is named in pairs with the other side's leader or host ("the President
+        and Prince X took part")."""
+        leaders = self.lexicon.words("person_leader_roles")
         owner_of = {
-            k: p for p in persons if p.country for _, _, s, e in p.mentions for k in range(s, e)
+            k: p
+            for p in persons
+            if p.country and not _holds_any(p.role or "", leaders)
+            for _, _, s, e in p.mentions
+            for k in range(s, e)
         }
         for person in persons:
             if person.country is not None or person.role is None:
