@@ -224,9 +224,15 @@ class QuoteComponent(LexiconComponent):
         sent_start = doc[first.start].sent
         sent_end = doc[first.end - 1].sent
         lo, hi = sent_start.start, sent_end.end
-        if hi < len(doc) and first.end >= hi - 1 and "\n" not in doc.text[span.end : doc[hi].idx]:
+        if (
+            hi < len(doc)
+            and first.end >= hi - 1
+            and "\n" not in doc.text[span.end : doc[hi].idx]
+            and not any(lo <= a.index < hi for a in speech)
+        ):
             # '"... the United States!" Trump wrote': the parser ends the sentence inside the
-            # quotation and the attribution after it starts a new one
+            # quotation and the attribution after it starts a new one (only when the
+            # quotation's own sentence has no speech verb: "X said ... 'quote.' Y told")
             hi = doc[hi].sent.end
         candidates = [a for a in speech if lo <= a.index < hi]
         if any(a.speaker is not None for a in candidates):
