@@ -9,7 +9,10 @@ configurations of news copy lose the speaker in the parse:
   said"). The person named nearest before the verb, in the same sentence and outside any
   argument of another word (not an object, a possessor or a name part), is the speaker;
 - *a title subject*: the subject is an office with the name apposed to it ("The opposition
-  spokesperson, Y, told ..."), or the name with the office apposed. Either names the person.
+  spokesperson, Y, told ..."), or the name with the office apposed. Either names the person;
+- *a misattached participle*: "..., saying" hung on a reported clause whose subject is no
+  person ("He noted that the US has shown interest, saying ..."): the person who is the
+  subject of a clause above it speaks.
 """
 
 from __future__ import annotations
@@ -26,12 +29,19 @@ __all__ = ["LOOSE_DEPS", "apposed_named", "speech_subject"]
 LOOSE_DEPS = frozenset({"appos", "npadvmod", "dep", "ROOT"})
 
 
-def speech_subject(verb: Token, named: Callable[[Token], bool]) -> Token | None:
+def speech_subject(
+    verb: Token,
+    named: Callable[[Token], bool],
+    person: Callable[[Token], bool] | None = None,
+) -> Token | None:
     """The subject of a speech verb; without one, the loose name before it (see module).
 
-    ``named`` tells whether a token is part of a named mention of a person.
+    ``named`` tells whether a token is part of a named mention of a person; ``person``
+    whether a subject refers to a person (a name, a pronoun, an office).
     """
     subject = subject_of(verb)
+    if subject is not None and person is not None and not person(subject):
+        return _participle_subject(verb, person) or subject
     if subject is not None:
         return subject
     sent = verb.sent
@@ -42,6 +52,23 @@ def speech_subject(verb: Token, named: Callable[[Token], bool]) -> Token | None:
         if token.dep_ in LOOSE_DEPS and token.head.i <= verb.i:
             return token
         return None  # the nearest name is an argument of another word: no guess
+    return None
+
+
+def _participle_subject(verb: Token, person: Callable[[Token], bool]) -> Token | None:
+    """A participle of speech ("..., saying") that the parser hung on a clause whose subject
+    is no person ("He noted that the US has shown interest, saying ..."): the person who
+    is the subject of a clause above it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
+        return None
+    current = verb.head
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "conj", "advcl"} or current.head is current:
+            return None
+        current = current.head
+        subject = subject_of(current)
+        if subject is not None and person(subject):
+            return subject
     return None
 
 

@@ -465,7 +465,14 @@ def build_chains(
             not quoted
             and token.pos_ == "VERB"
             and token.lemma_.lower() in words.speech_verbs
-            and (subject := speech_subject(token, lambda t: t.i in token_person)) is not None
+            and (
+                subject := speech_subject(
+                    token,
+                    lambda t: t.i in token_person,
+                    lambda t: person_of_subject(t) is not None,
+                )
+            )
+            is not None
         ):
             speaker = person_of_subject(subject)
             if speaker is not None:

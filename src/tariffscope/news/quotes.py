@@ -142,7 +142,9 @@ class QuoteComponent(LexiconComponent):
                 speaker = self._person_of(objects[0], mentions) if objects else None
                 acts.append(SpeechAct(token.i, token, speaker, relayed=True))
                 continue
-            subject = speech_subject(token, named)
+            subject = speech_subject(
+                token, named, lambda t: self._person_of(t, mentions) is not None
+            )
             speaker = None if subject is None else self._person_of(subject, mentions)
             if subject is not None and subject.idx < token.idx:
                 q = bisect.bisect_right(starts, subject.idx) - 1
