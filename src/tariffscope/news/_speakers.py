@@ -10,9 +10,9 @@ configurations of news copy lose the speaker in the parse:
   argument of another word (not an object, a possessor or a name part), is the speaker;
 - *a title subject*: the subject is an office with the name apposed to it ("The opposition
   spokesperson, Y, told ..."), or the name with the office apposed. Either names the person;
-- *a misattached participle*: "..., saying" hung on a reported clause whose subject is no
-  person ("He noted that the US has shown interest, saying ..."): the person who is the
-  subject of a clause above it speaks.
+- *a misattached speech verb*: "..., saying" or "... and claimed" hung on a reported clause
+  whose subject is no person ("He noted that the US has shown interest, saying ..."): the
+  person who is the subject of a clause above it speaks.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def speech_subject(
     """
     subject = subject_of(verb)
     if subject is not None and person is not None and not person(subject):
-        return _participle_subject(verb, person) or subject
+        return _misattached_subject(verb, person) or subject
     if subject is not None:
         return subject
     sent = verb.sent
@@ -55,11 +55,12 @@ def speech_subject(
     return None
 
 
-def _participle_subject(verb: Token, person: Callable[[Token], bool]) -> Token | None:
-    """A participle of speech ("..., saying") that the parser hung on a clause whose subject
-    is no person ("He noted that the US has shown interest, saying ..."): the person who
-    is the subject of a clause above it."""
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
+def _misattached_subject(verb: Token, person: Callable[[Token], bool]) -> Token | None:
+    """A participle of speech ("..., saying") or a coordinated one ("... and claimed") that
+    the parser hung on a reported clause whose subject is no person ("He noted that the US
+    has shown interest, saying ..."): the person who is the subject of a clause above it."""
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}
+    if not participle and verb.dep_ != "conj":
         return None
     current = verb.head
     for _ in range(3):
