@@ -292,6 +292,8 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
     end = start
     while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
         end -= 1
+    if end > 0 and doc[end - 1].text == "]":  # an editor's insertion: "[Foreign Minister] X"
+        end -= 1
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
         end -= 1
