@@ -282,9 +282,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
 def _attached_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
     token = doc[i]
-    return (
-        token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-    )
+    return token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
 
 
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:

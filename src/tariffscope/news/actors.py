@@ -252,17 +252,19 @@ class ActorComponent(LexiconComponent):
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
-            n = name_tokens_after(doc, i + 1, lex)
+            # the name follows the title, or an editor's bracket closing it ("[Minister] X")
+            at = i + 1 + (doc[i + 1].text == "]" and i + 2 < len(doc))
+            n = name_tokens_after(doc, at, lex)
             if not n:
                 continue
-            overlapping = [(s, e) for (s, e) in found if s <= i + 1 < e or i + 1 <= s < i + 1 + n]
+            overlapping = [(s, e) for (s, e) in found if s <= at < e or at <= s < at + n]
             if not overlapping:
-                found[(i + 1, i + 1 + n)] = "title"
+                found[(at, at + n)] = "title"
                 continue
             for s, e in overlapping:
                 source = found.pop((s, e))
-                if s == i + 1 and e < i + 1 + n:
-                    e = i + 1 + n
+                if s == at and e < at + n:
+                    e = at + n
                 found[(s, e)] = source if "title" in source else source + "+title"
         self._apposed_names(doc, found, headlines, lex)
         body_words = [

@@ -299,9 +299,7 @@ class QuoteComponent(LexiconComponent):
                 return act.speaker
         return None
 
-    def _outer_speaker(
-        self, verb: Token, speech: list[SpeechAct]
-    ) -> int | None:
+    def _outer_speaker(self, verb: Token, speech: list[SpeechAct]) -> int | None:
         """The speaker of a speech verb that governs this one ("Ishiba said Bessent told")."""
         current = verb
         for _ in range(3):
