@@ -264,3 +264,12 @@ def test_a_leader_lends_no_country_to_the_person_named_with_them(nlp: Language) 
         "Tuesday. Trump and Prince Faisal then took part in a formal lunch."
     )
     assert _actor(_read(nlp, text), "Faisal bin Hamad")[1] != "USA"
+
+
+@pytest.mark.slow
+def test_a_photo_credit_closing_a_caption_line_names_no_actor(nlp: Language) -> None:
+    text = (
+        "Premier Nadia Koh of Sarawak meets the press on April 8, 2025. Photo: Lena Ho/SRN.\n"
+        "Koh said on Tuesday the state would seek talks with Washington over the tariffs."
+    )
+    assert [a.name for a in _read(nlp, text).actors] == ["Nadia Koh"]

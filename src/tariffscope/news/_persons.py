@@ -46,6 +46,8 @@ _CREDIT = re.compile(
 )
 #: A picture credit inside a caption line ("Agency / Jane Roe Credit: Some Media").
 _PHOTO_CREDIT = re.compile(r"(?:[\w ]{1,30} / )?[A-Z][\w .'-]{0,40}\bCredit:[^\n]*")
+#: A picture credit closing a caption line ("... meets the press. Photo: Jane Roe/Agency").
+_PHOTO_TAG = re.compile(r"\b(?:Photo|Photograph|Picture|Image)s?:[ \t]+[A-Z][^\n]{0,60}$", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
 #: Images", "... (Photo/Reuters)").
@@ -69,13 +71,15 @@ class RoleInfo:
 def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Character ranges that are credits, bylines, captions of agencies or datelines.
 
-    These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", lines that start
-    "By ...", photo captions (lines that end with the picture agency), and short lines (at
-    most eight words) with no verb, such as "Jude Russo" or "Kyle Duggan, The Canadian Press".
+    These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", "Photo: Name/Agency"
+    closing a line, lines that start "By ...", photo captions (lines that end with the picture
+    agency), and short lines (at most eight words) with no verb, such as "Jude Russo" or "Kyle
+    Duggan, The Canadian Press".
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in _PHOTO_TAG.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
