@@ -46,6 +46,8 @@ _CREDIT = re.compile(
 )
 #: A picture credit inside a caption line ("Agency / Jane Roe Credit: Some Media").
 _PHOTO_CREDIT = re.compile(r"(?:[\w ]{1,30} / )?[A-Z][\w .'-]{0,40}\bCredit:[^\n]*")
+#: A picture credit closing a caption line ("... meets the press. Photo: Jane Roe/Agency").
+_PHOTO_TAG = re.compile(r"\b(?:Photo|Photograph|Picture|Image)s?:[ \t]+[A-Z][^\n]{0,60}$", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
 #: Images", "... (Photo/Reuters)").
@@ -69,13 +71,15 @@ class RoleInfo:
 def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """Character ranges that are credits, bylines, captions of agencies or datelines.
 
-    These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", lines that start
-    "By ...", photo captions (lines that end with the picture agency), and short lines (at
-    most eight words) with no verb, such as "Jude Russo" or "Kyle Duggan, The Canadian Press".
+    These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", "Photo: Name/Agency"
+    closing a line, lines that start "By ...", photo captions (lines that end with the picture
+    agency), and short lines (at most eight words) with no verb, such as "Jude Russo" or "Kyle
+    Duggan, The Canadian Press".
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in _PHOTO_TAG.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
@@ -105,6 +109,9 @@ def dateline_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the datelines that open paragraphs (the place where the story was
     filed, not a party of it)."""
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
+_HYPHENS = frozenset({"-", "‑"})
 
 
 def _is_run_token(token: Token, lex: Lexicon) -> bool:
@@ -230,7 +237,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
             owner = _joined(toks[:owner_end])
         toks, words, lower = toks[owner_end + 1 :], words[owner_end + 1 :], lower[owner_end + 1 :]
     former = any(w in lex.former_words for w in lower)
-    while toks and lower[0] in lex.former_words:
+    while toks and (lower[0] in lex.former_words or (former and toks[0].text in _HYPHENS)):
         toks, words, lower = toks[1:], words[1:], lower[1:]
     if not toks:
         return RoleInfo(None, country, former, owner) if country or former else None
@@ -242,7 +249,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         )
         if hit.kind in {"country", "demonym", "capital"} and not compound:
             toks, words, lower = toks[hit.end :], words[hit.end :], lower[hit.end :]
-    while toks and lower[0] in lex.former_words:
+    while toks and (lower[0] in lex.former_words or (former and toks[0].text in _HYPHENS)):
         former = True
         toks, words, lower = toks[1:], words[1:], lower[1:]
     # the role head: at the end, or before an "of/for/to ..." tail
@@ -279,15 +286,15 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
 def _attached_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
     token = doc[i]
-    return (
-        token.text in {"-", "‑"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-    )
+    return token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
 
 
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
     """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
     end = start
     while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
+        end -= 1
+    if end > 0 and doc[end - 1].text == "]":  # an editor's insertion: "[Foreign Minister] X"
         end -= 1
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
@@ -298,12 +305,25 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        inside_org = token.lower_ == "and" and token.ent_type_ == "ORG"  # "Trade and Industry"
+        inside_org = token.lower_ == "and" and (  # "Trade and Industry", "Energy and Mines"
+            token.ent_type_ == "ORG"
+            or (
+                i >= 2
+                and right is not None
+                and right.is_title
+                and not lex.role_head_len([right.lower_], 1)
+                and is_role_word(doc[i - 2], lex)
+                and doc[i - 2].ent_type_ != "PERSON"
+            )
+        )
+        # "then-President X": a past marker glued to the office
+        glued_former = token.lower_ in lex.former_words and i < end and _attached_hyphen(doc, i)
         if not (
             _is_run_token(token, lex)
             or _loose_noun(token, right, lex)
             or _attached_hyphen(doc, i - 1)
             or inside_org
+            or glued_former
         ):
             break
         i -= 1

@@ -29,7 +29,7 @@ ending in an agreement or summit word, or a single unrecognised word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -86,6 +86,23 @@ def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
     return False
+
+
+def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` starts a name apposed after an office ("his Colombian counterpart, Jane
+    Roe,"): the words before are ``<office noun> ,``."""
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    office = doc[i - 2]
+    return office.pos_ == "NOUN" and (
+        is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
+    )
+
+
+def _holds_any(role: str, offices: frozenset[str]) -> bool:
+    """The office ``role`` is one of ``offices`` or ends in one ("Acting Prime Minister")."""
+    role = role.lower()
+    return any(role == o or role.endswith(" " + o) for o in offices)
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -202,6 +219,12 @@ class ActorComponent(LexiconComponent):
                 or doc[start].lower_ in lex.role_words
             ):
                 start += 1
+            # a title of several words the NER took into the name ("Crown Prince X")
+            lowers = [t.lower_ for t in doc[start : min(end, start + 4)]]
+            start += next(
+                (n for n in range(len(lowers) - 1, 1, -1) if tuple(lowers[:n]) in lex.role_heads),
+                0,
+            )
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
@@ -229,17 +252,19 @@ class ActorComponent(LexiconComponent):
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
-            n = name_tokens_after(doc, i + 1, lex)
+            # the name follows the title, or an editor's bracket closing it ("[Minister] X")
+            at = i + 1 + (doc[i + 1].text == "]" and i + 2 < len(doc))
+            n = name_tokens_after(doc, at, lex)
             if not n:
                 continue
-            overlapping = [(s, e) for (s, e) in found if s <= i + 1 < e or i + 1 <= s < i + 1 + n]
+            overlapping = [(s, e) for (s, e) in found if s <= at < e or at <= s < at + n]
             if not overlapping:
-                found[(i + 1, i + 1 + n)] = "title"
+                found[(at, at + n)] = "title"
                 continue
             for s, e in overlapping:
                 source = found.pop((s, e))
-                if s == i + 1 and e < i + 1 + n:
-                    e = i + 1 + n
+                if s == at and e < at + n:
+                    e = at + n
                 found[(s, e)] = source if "title" in source else source + "+title"
         self._apposed_names(doc, found, headlines, lex)
         body_words = [
@@ -259,6 +284,8 @@ class ActorComponent(LexiconComponent):
                 # "Turnberry Agreement", "the ASEAN Summit and Related Summits"
                 or fold(text).split()[-1] in lex.words("person_not_name_heads")
                 or set(fold(text).split()) & lex.words("person_org_words")
+                # "public broadcaster X", "the daily X": an outlet named with its kind
+                or (start > 0 and doc[start - 1].lower_ in lex.words("person_media_nouns"))
             ):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
@@ -273,13 +300,19 @@ class ActorComponent(LexiconComponent):
         headlines: list[tuple[int, int]],
         lex: Lexicon,
     ) -> None:
-        """A capitalised name followed by ", ROLE-PHRASE" is a person even where the NER missed
-        it or took it for an organisation ("Jane Roe, trade representative, said")."""
+        """A capitalised name followed by ", ROLE-PHRASE" or apposed after an office noun is a
+        person even where the NER missed it or took it for an organisation ("Jane Roe, trade
+        representative, said", "her counterpart, Jane Roe,")."""
         covered = {k for s, e in found for k in range(s, e)}
         i = 0
         while i < len(doc) - 2:
             token = doc[i]
-            if i in covered or not token.is_title or (i > 0 and doc[i - 1].is_title):
+            if (
+                i in covered
+                or not token.is_title
+                or (i > 0 and doc[i - 1].is_title)
+                or token.text in lex.honorifics  # "Mr X, who is also ...": the name follows
+            ):
                 i += 1
                 continue
             n = name_tokens_after(doc, i, lex)
@@ -292,7 +325,8 @@ class ActorComponent(LexiconComponent):
                 i += max(n, 1)
                 continue
             info = right_role(doc, i + n, lex)
-            if info is not None and not any(is_role_word(t, lex) for t in doc[i : i + n]):
+            own_words = not any(is_role_word(t, lex) for t in doc[i : i + n])
+            if own_words and (info is not None or _after_office(doc, i, lex)):
                 found[(i, i + n)] = "title"
             i += n
 
@@ -405,12 +439,18 @@ class ActorComponent(LexiconComponent):
         self._owners(persons)
         self._coordinated(doc, persons)
 
-    @staticmethod
-    def _coordinated(doc: Doc, persons: list[_Person]) -> None:
+    def _coordinated(self, doc: Doc, persons: list[_Person]) -> None:
         """An office holder named in a pair with a person of known country shares it ("US
-        Trade Representative X and Secretary of Agriculture Y", "X, along with Y")."""
+        Trade Representative X and Secretary of Agriculture Y", "X, along with Y"); not with
+        a leader, who is named in pairs with the other side's leader or host ("the President
+        and Prince X took part")."""
+        leaders = self.lexicon.words("person_leader_roles")
         owner_of = {
-            k: p for p in persons if p.country for _, _, s, e in p.mentions for k in range(s, e)
+            k: p
+            for p in persons
+            if p.country and not _holds_any(p.role or "", leaders)
+            for _, _, s, e in p.mentions
+            for k in range(s, e)
         }
         for person in persons:
             if person.country is not None or person.role is None:
@@ -509,11 +549,12 @@ class ActorComponent(LexiconComponent):
                 continue
             run = list(doc[i + 1 : j])
             # "the President of Mexico": the country after "of" belongs to the role
+            of_country = None
             if j + 1 < len(doc) and doc[j].lower_ == "of":
                 k = j + 1 + (doc[j + 1].lower_ == "the")
                 hit = lex.place_at([t.text for t in doc[k : k + 4]], 0)
                 if hit is not None and hit.kind in {"country", "capital"}:
-                    run = list(doc[i + 1 : k + hit.end])
+                    of_country = hit.iso3
             while run and not lex.role_head_len([t.lower_ for t in run], len(run)):
                 run.pop()
             if not run:
@@ -521,6 +562,8 @@ class ActorComponent(LexiconComponent):
             info = parse_role(run, lex)
             if info is None or info.role is None or info.former:
                 continue
+            if info.country is None and of_country is not None:
+                info = replace(info, country=of_country)
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -569,6 +612,9 @@ class ActorComponent(LexiconComponent):
             ]
             if len(sharing) == 1:
                 return sharing[0]
+            generic = self._generic_holder(role, info.country, persons)
+            if generic is not None:
+                return generic
             same = [
                 k
                 for k, p in enumerate(persons)
@@ -593,6 +639,23 @@ class ActorComponent(LexiconComponent):
                 persons[last].country = persons[last].country or info.country
                 return last
         return None
+
+    def _generic_holder(self, role: str, country: str, persons: list[_Person]) -> int | None:
+        """ "the Peruvian leader", "the Ghanaian official": a generic office noun with a country
+        names the one person of that country who holds an office of that class (a leader
+        noun: a leader's office; any other: any office)."""
+        head = role.split()[-1] if role else ""
+        if head not in self.lexicon.words("person_generic_role_heads"):
+            return None
+        leaders = self.lexicon.words("person_leader_roles")
+        holders = [
+            k
+            for k, p in enumerate(persons)
+            if p.role
+            and p.country == country
+            and (head not in leaders or _holds_any(p.role, leaders))
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _may_hold(self, person: _Person, role: str) -> bool:
         """A US official holds no ministry: "the Prime Minister" after "Mr Trump" is someone

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._speakers import apposed_named, speech_subject
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.quote_marks import find_quote_spans
@@ -356,7 +357,9 @@ def build_chains(
         for child in subject.children:
             if child.dep_ == "poss":
                 return person_of_subject(child)
-        return None
+        # "The opposition spokesperson, Y, said": the apposed name
+        name = apposed_named(subject, lambda t: t.i in token_person)
+        return None if name is None else token_person[name.i]
 
     def pronoun(token: Token) -> int | None:
         if token.i in resolved:
@@ -462,7 +465,14 @@ def build_chains(
             not quoted
             and token.pos_ == "VERB"
             and token.lemma_.lower() in words.speech_verbs
-            and (subject := subject_of(token)) is not None
+            and (
+                subject := speech_subject(
+                    token,
+                    lambda t: t.i in token_person,
+                    lambda t: person_of_subject(t) is not None,
+                )
+            )
+            is not None
         ):
             speaker = person_of_subject(subject)
             if speaker is not None:

@@ -31,6 +31,7 @@ still count for pronouns). Quotations in the headline line are left out.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -38,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import layout
+from tariffscope.news._speakers import apposed_named, speech_subject
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
@@ -46,6 +48,20 @@ from tariffscope.news.quote_marks import QuoteSpan, find_quote_spans
 __all__ = ["MIN_QUOTE_WORDS", "QuoteComponent", "make_quote_component"]
 
 MIN_QUOTE_WORDS = 4
+#: ``SpeechAct.speaker`` of a speech verb written with no subject ("... ,' said.").
+NO_SUBJECT = -1
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAct:
+    """A speech verb outside quotations: its token, the person speaking (None for a subject
+    that is no person, :data:`NO_SUBJECT` for none written) and whether it relays (a medium
+    or a document: "according to a report", "reported CNN")."""
+
+    index: int
+    verb: Token
+    speaker: int | None
+    relayed: bool = False
 
 
 class QuoteComponent(LexiconComponent):
@@ -95,15 +111,20 @@ class QuoteComponent(LexiconComponent):
     # -- speech acts --------------------------------------------------------------------------
     def _speech_acts(
         self, doc: Doc, mentions: MentionChains, spans: list[QuoteSpan]
-    ) -> list[tuple[int, Token, int | None]]:
-        """``(token index, verb, speaker)`` of every speech verb outside quotations, in order.
+    ) -> list[SpeechAct]:
+        """Every speech verb outside quotations, in order.
 
         Pronoun subjects were resolved once for the whole story by the mention chains.
         """
         speech_verbs = self.lexicon.words("person_speech_verbs")
         inside = [(s.start, s.end) for s in spans]
         starts = [s for s, _ in inside]
-        acts: list[tuple[int, Token, int | None]] = []
+
+        def named(token: Token) -> bool:
+            end = token.idx + len(token.text)
+            return mentions.person(token.idx, end, named_only=True) is not None
+
+        acts: list[SpeechAct] = []
         for token in doc:
             k = bisect.bisect_right(starts, token.idx) - 1
             if k >= 0 and inside[k][0] <= token.idx < inside[k][1]:
@@ -119,19 +140,39 @@ class QuoteComponent(LexiconComponent):
             if according:
                 objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
                 speaker = self._person_of(objects[0], mentions) if objects else None
-            else:
-                subject = subject_of(token)
-                speaker = None if subject is None else self._person_of(subject, mentions)
-                if subject is not None and subject.idx < token.idx:
-                    q = bisect.bisect_right(starts, subject.idx) - 1
-                    if q >= 0 and inside[q][0] <= subject.idx < inside[q][1]:
-                        # '"...," X, chair of Y, said': the parser took the quotation for the
-                        # subject; the person named between it and the verb speaks
-                        speaker = self._named_between(doc, inside[q][1], token.idx, mentions)
-                if subject is None:
-                    speaker = -1  # "... ,' said." : no subject written
-            acts.append((token.i, token, speaker))
+                acts.append(SpeechAct(token.i, token, speaker, relayed=True))
+                continue
+            subject = speech_subject(
+                token, named, lambda t: self._person_of(t, mentions) is not None
+            )
+            speaker = None if subject is None else self._person_of(subject, mentions)
+            if subject is not None and subject.idx < token.idx:
+                q = bisect.bisect_right(starts, subject.idx) - 1
+                if q >= 0 and inside[q][0] <= subject.idx < inside[q][1]:
+                    # '"...," X, chair of Y, said': the parser took the quotation for the
+                    # subject; the person named between it and the verb speaks
+                    speaker = self._named_between(doc, inside[q][1], token.idx, mentions)
+            if subject is None:
+                speaker = NO_SUBJECT  # "... ,' said." : no subject written
+            relayed = speaker in {None, NO_SUBJECT} and self._medium(token, subject)
+            if relayed:
+                speaker = None
+            acts.append(SpeechAct(token.i, token, speaker, relayed))
         return acts
+
+    def _medium(self, verb: Token, subject: Token | None) -> bool:
+        """The verb relays others' words: its subject is a document ("a statement said") or
+        an outlet, before it or inverted after it ("reported CNN")."""
+        if subject is not None and subject.lemma_.lower() in self.lexicon.words(
+            "person_document_nouns"
+        ):
+            return True
+        heads = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj", "attr"}]
+        for head in [subject, *heads] if subject is not None else heads:
+            words = [t.text for t in head.subtree if t.pos_ == "PROPN"] or [head.text]
+            if " ".join(words) in self.lexicon.outlets:
+                return True
+        return False
 
     @staticmethod
     def _named_between(doc: Doc, start: int, end: int, mentions: MentionChains) -> int | None:
@@ -149,6 +190,10 @@ class QuoteComponent(LexiconComponent):
         person = mentions.person_of(token)
         if person is not None:
             return person
+        # "The opposition spokesperson, Y, told ...": the apposed name speaks
+        name = apposed_named(token, lambda t: mentions.person_of(t) is not None)
+        if name is not None:
+            return mentions.person_of(name)
         documents = self.lexicon.words("person_document_nouns")
         if token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}:
             marks = self.lexicon.words("person_possessive_marks")
@@ -171,7 +216,7 @@ class QuoteComponent(LexiconComponent):
         doc: Doc,
         span: QuoteSpan,
         spans: list[QuoteSpan],
-        speech: list[tuple[int, Token, int | None]],
+        speech: list[SpeechAct],
         mentions: MentionChains,
         previous: dict[str, Any] | None,
     ) -> tuple[int | None, int | None]:
@@ -181,23 +226,31 @@ class QuoteComponent(LexiconComponent):
         sent_start = doc[first.start].sent
         sent_end = doc[first.end - 1].sent
         lo, hi = sent_start.start, sent_end.end
-        if hi < len(doc) and first.end >= hi - 1 and "\n" not in doc.text[span.end : doc[hi].idx]:
+        if (
+            hi < len(doc)
+            and first.end >= hi - 1
+            and "\n" not in doc.text[span.end : doc[hi].idx]
+            and not any(lo <= a.index < hi for a in speech)
+        ):
             # '"... the United States!" Trump wrote': the parser ends the sentence inside the
-            # quotation and the attribution after it starts a new one
+            # quotation and the attribution after it starts a new one (only when the
+            # quotation's own sentence has no speech verb: "X said ... 'quote.' Y told")
             hi = doc[hi].sent.end
-        candidates = [a for a in speech if lo <= a[0] < hi]
-        if any(a[2] is not None for a in candidates):
-            # 'He said: "...," according to a report': a document relays a person's words
-            candidates = [a for a in candidates if a[2] is not None or a[1].lower_ != "according"]
+        candidates = [a for a in speech if lo <= a.index < hi]
+        if any(a.speaker is not None for a in candidates):
+            # 'He said: "...," according to a report' / '... reported CNN': a medium relays
+            # a person's words
+            candidates = [a for a in candidates if a.speaker is not None or not a.relayed]
         if candidates:
-            index, verb, speaker = min(
+            act = min(
                 candidates,
-                key=lambda a: min(abs(a[1].idx - span.end), abs(span.start - a[1].idx)),
+                key=lambda a: min(abs(a.verb.idx - span.end), abs(span.start - a.verb.idx)),
             )
-            if speaker == -1:
-                speaker = self._last_speaker(speech, index)
+            speaker = act.speaker
+            if speaker == NO_SUBJECT:
+                speaker = self._last_speaker(speech, act.index)
             via = None
-            outer = self._outer_speaker(verb, speech)
+            outer = self._outer_speaker(act.verb, speech)
             if outer is not None and speaker is not None and outer != speaker:
                 via = outer
             return self._relay(doc, first, speaker, via, mentions)
@@ -205,11 +258,11 @@ class QuoteComponent(LexiconComponent):
         if lo > 0:
             before = doc[lo - 1].sent
             if before.text.rstrip().endswith(":"):
-                acts = [a for a in speech if before.start <= a[0] < before.end]
+                acts = [a for a in speech if before.start <= a.index < before.end]
                 if acts:
-                    speaker = acts[-1][2]
-                    if speaker == -1:
-                        speaker = self._last_speaker(speech, acts[-1][0])
+                    speaker = acts[-1].speaker
+                    if speaker == NO_SUBJECT:
+                        speaker = self._last_speaker(speech, acts[-1].index)
                     return self._relay(doc, first, speaker, None, mentions)
         if previous is not None and (span.continues or self._adjacent(doc, previous, span)):
             return self._relay(doc, first, previous["speaker_id"], previous["via_id"], mentions)
@@ -217,7 +270,7 @@ class QuoteComponent(LexiconComponent):
         return self._relay(doc, first, speaker, None, mentions)
 
     def _speaker_before(
-        self, doc: Doc, span: QuoteSpan, lo: int, speech: list[tuple[int, Token, int | None]]
+        self, doc: Doc, span: QuoteSpan, lo: int, speech: list[SpeechAct]
     ) -> int | None:
         """A quotation that stands as its own sentence or paragraph right after a sentence in
         which a named person speaks ('X told CBS ... . "We expect ..."'): that person."""
@@ -227,9 +280,9 @@ class QuoteComponent(LexiconComponent):
         if doc.text[before.end_char : span.start].count("\n") > 2:
             return None
         people = [
-            a[2]
+            a.speaker
             for a in speech
-            if before.start <= a[0] < before.end and a[2] is not None and a[2] >= 0
+            if before.start <= a.index < before.end and a.speaker is not None and a.speaker >= 0
         ]
         return people[-1] if people else None
 
@@ -240,24 +293,22 @@ class QuoteComponent(LexiconComponent):
             return False
         return previous["speaker_id"] is not None
 
-    def _last_speaker(self, speech: list[tuple[int, Token, int | None]], before: int) -> int | None:
-        for index, _, speaker in reversed(speech):
-            if index < before and speaker is not None and speaker >= 0:
-                return speaker
+    def _last_speaker(self, speech: list[SpeechAct], before: int) -> int | None:
+        for act in reversed(speech):
+            if act.index < before and act.speaker is not None and act.speaker >= 0:
+                return act.speaker
         return None
 
-    def _outer_speaker(
-        self, verb: Token, speech: list[tuple[int, Token, int | None]]
-    ) -> int | None:
+    def _outer_speaker(self, verb: Token, speech: list[SpeechAct]) -> int | None:
         """The speaker of a speech verb that governs this one ("Ishiba said Bessent told")."""
         current = verb
         for _ in range(3):
             if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
                 return None
             current = current.head
-            for _index, token, speaker in speech:
-                if token is current and speaker is not None and speaker >= 0:
-                    return speaker
+            for act in speech:
+                if act.verb is current and act.speaker is not None and act.speaker >= 0:
+                    return act.speaker
         return None
 
     def _relay(
