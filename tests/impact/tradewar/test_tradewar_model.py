@@ -16,6 +16,7 @@ from tariffscope.impact.tradewar.cooperative import (
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.nash import nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
+from tariffscope.impact.tradewar.ties import TIE_TOL, lowest_ties
 from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 
@@ -227,3 +228,49 @@ def test_talks_from_a_common_search_start_depend_on_the_starting_point_only_by_w
     own = talks(sh, data.lambda_pol, prohibitive)
     assert own.tariffs[0, 1, 0] > 4.0
     assert own.common_gain_pct == pytest.approx(other.common_gain_pct, abs=1e-6)
+
+
+def test_lowest_ties_takes_the_lower_end_of_a_plateau_and_keeps_a_strict_optimum() -> None:
+    """Coordinate 0 is flat above 2 (a choked flow), coordinate 1 has a strict optimum at 1."""
+
+    def objective(v: np.ndarray) -> float:
+        return float(-(max(2.0 - v[0], 0.0) ** 2) - (v[1] - 1.0) ** 2)
+
+    low = lowest_ties(objective, np.array([7.0, 1.0]), 0.0, tol=1e-12)
+    assert low.values[0] == pytest.approx(2.0, abs=1e-3)
+    assert low.values[1] == pytest.approx(1.0, abs=1e-5)
+    assert low.objective >= low.best - 1e-12
+    assert low.moved == 1
+
+
+@pytest.mark.issue(12)
+def test_best_response_picks_the_lowest_tariff_that_chokes_a_tiny_flow() -> None:
+    """A flow of ~1e-10 of spending, started at the 1000% bound where it is choked: welfare is
+    flat in its tariff there, so a local search stays where it starts. The tie-break lowers
+    the tariff to the lowest one whose government welfare is within the tolerance of the best
+    (here the lower end of a range of tied tariffs around the flow's interior optimum)."""
+    data = synthetic_economy(n=3, s=2, seed=3)
+    trade = data.trade.copy()
+    trade[1, 0, 1] = trade[0, 1, 1] = 1e-8  # symmetric, so trade stays balanced
+    data = TradeWarData(
+        data.regions, data.sectors, trade, data.tariffs, data.sigma, data.lambda_pol
+    )
+    sh = shares(data)
+    start = np.array([[0.2, 10.0], [0.2, 0.2]])  # region 0's tariffs on regions 1 and 2
+    stuck = best_response(sh, 0, data.tariffs, data.lambda_pol, start=start, tie_tol=None)
+    assert stuck.tariffs[1, 0, 1] > 5.0  # the plateau: the search does not leave it
+    br = best_response(sh, 0, data.tariffs, data.lambda_pol, start=start)
+    assert br.tariffs[1, 0, 1] < 5.0
+
+    def value(tariff: float) -> float:
+        t = br.tariffs.copy()
+        t[1, 0, 1] = tariff
+        y = eq.solve(sh, t, tol=1e-14).y
+        return float(log_government_welfare(sh, y, t, data.lambda_pol)[0])
+
+    grid = np.linspace(0.0, 10.0, 1001)
+    values = np.array([value(x) for x in grid])
+    ties = grid[values >= values.max() - TIE_TOL]
+    assert ties.max() > ties.min() + 0.1 and ties.min() > 0.0  # a range, not a point
+    assert br.tariffs[1, 0, 1] == pytest.approx(ties.min(), abs=0.011)
+    assert np.log(br.government_welfare_hat) >= values.max() - TIE_TOL
