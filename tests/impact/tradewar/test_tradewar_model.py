@@ -274,3 +274,22 @@ def test_best_response_picks_the_lowest_tariff_that_chokes_a_tiny_flow() -> None
     assert ties.max() > ties.min() + 0.1 and ties.min() > 0.0  # a range, not a point
     assert br.tariffs[1, 0, 1] == pytest.approx(ties.min(), abs=0.011)
     assert np.log(br.government_welfare_hat) >= values.max() - TIE_TOL
+
+
+def test_a_failed_line_search_at_the_gradients_precision_counts_as_converged() -> None:
+    from scipy.optimize import OptimizeResult
+
+    from tariffscope.impact.tradewar.optimal import _at_precision_floor
+
+    lower, upper = np.zeros(3), np.full(3, 10.0)
+
+    def stopped(x: list[float], g: list[float]) -> OptimizeResult:
+        return OptimizeResult(x=np.array(x), jac=np.array(g), success=False, message="ABNORMAL: ")
+
+    # the largest free gradient 1.5e-10; the 1e-3 one pushes against the zero bound
+    assert _at_precision_floor(
+        stopped([0.0, 1.0, 2.0], [1e-3, 1.5e-10, -1e-11]), lower, upper
+    ).success
+    assert not _at_precision_floor(stopped([0.5, 1.0, 2.0], [1e-3, 0.0, 0.0]), lower, upper).success
+    other = OptimizeResult(x=np.ones(3), jac=np.zeros(3), success=False, message="STOP: TOTAL NO.")
+    assert not _at_precision_floor(other, lower, upper).success
