@@ -16,7 +16,7 @@ from tariffscope.impact.tradewar.cooperative import (
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.nash import nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
-from tariffscope.impact.tradewar.ties import TIE_TOL, lowest_ties
+from tariffscope.impact.tradewar.ties import NOISE, TIE_TOL, lowest_ties
 from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 
@@ -243,6 +243,24 @@ def test_lowest_ties_takes_the_lower_end_of_a_plateau_and_keeps_a_strict_optimum
     assert low.moved == 1
 
 
+def test_a_plateau_is_left_after_earlier_ties_used_up_the_tolerance() -> None:
+    """Coordinate 0 has a step down of just under the tolerance: lowering it to the step's
+    lower end uses up the budget. Coordinate 1 is on a plateau (flat above 2) with evaluation
+    noise of 1e-15: each step on it can look like a loss of 1e-15, which the spent budget
+    would refuse, so it must move as a lossless step. (In Ossa's Panel B, India's tariff on
+    Brazilian dairy stayed at 973% so before lossless steps were accepted.)"""
+
+    def objective(v: np.ndarray) -> float:
+        step = 0.0 if v[0] >= 0.5 else (-(1e-12 - 1e-16) if v[0] >= 0.2 else -1.0)
+        noise = 1e-15 * (1.0 + np.sin(1e4 * v[1])) / 2.0
+        return float(step - max(2.0 - v[1], 0.0) ** 2 - noise)
+
+    low = lowest_ties(objective, np.array([1.0, 7.0]), 0.0, tol=1e-12)
+    assert low.values[0] == pytest.approx(0.2, abs=1e-3)  # the budget went to coordinate 0
+    assert low.values[1] == pytest.approx(2.0, abs=1e-3)
+    assert low.objective >= low.best - 1e-12 - 2 * NOISE
+
+
 @pytest.mark.issue(12)
 def test_best_response_picks_the_lowest_tariff_that_chokes_a_tiny_flow() -> None:
     """A flow of ~1e-10 of spending, started at the 1000% bound where it is choked: welfare is
@@ -273,7 +291,7 @@ def test_best_response_picks_the_lowest_tariff_that_chokes_a_tiny_flow() -> None
     ties = grid[values >= values.max() - TIE_TOL]
     assert ties.max() > ties.min() + 0.1 and ties.min() > 0.0  # a range, not a point
     assert br.tariffs[1, 0, 1] == pytest.approx(ties.min(), abs=0.011)
-    assert np.log(br.government_welfare_hat) >= values.max() - TIE_TOL
+    assert np.log(br.government_welfare_hat) >= values.max() - TIE_TOL - 1e-14
 
 
 def test_a_failed_line_search_at_the_gradients_precision_counts_as_converged() -> None:

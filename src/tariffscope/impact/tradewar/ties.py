@@ -19,18 +19,22 @@ import numpy as np
 
 from tariffscope.impact.gravity.baseline import FloatArray
 
-__all__ = ["TIE_TOL", "Lowered", "lowest_ties"]
+__all__ = ["NOISE", "TIE_TOL", "Lowered", "lowest_ties"]
 
 # Log points (relative welfare). The objective is evaluated to ~1e-15 (equilibria solved to
 # 1e-14); 1e-10 would move the interior optimum of a flow worth 1e-9 of spending by ~0.1.
 TIE_TOL = 1e-12
+# A step that loses no more than this against the best value on the coordinate's own way down
+# is a tie whatever the budget left: the evaluation noise (the same tariffs solved from
+# different warm starts differ by ~5e-16).
+NOISE = 2e-15
 
 
 @dataclass(frozen=True, eq=False)
 class Lowered:
     values: FloatArray
     objective: float  # at ``values``
-    best: float  # the best objective seen (``objective >= best - tol``)
+    best: float  # the best objective seen (``objective >= best - tol - moved * NOISE``)
     moved: int  # coordinates lowered by more than the resolution
     evaluations: int
 
@@ -50,21 +54,31 @@ def lowest_ties(
     Per coordinate: steps down of ``first_step``, doubling while the objective stays within
     ``tol``; then bisection to ``resolution`` between the last acceptable and the first
     unacceptable value. A coordinate at an interior optimum of a real flow costs one
-    evaluation (the first step already loses more than ``tol``).
+    evaluation (the first step already loses more than ``tol``). The tolerance is one budget
+    for all coordinates (the answer is within ``tol`` of the best, not ``tol`` per
+    coordinate), so early coordinates can use it up; a step that loses at most :data:`NOISE`
+    against the best value seen on this coordinate's way down is accepted regardless, so a
+    tariff on a flat plateau still moves (the answer is then within ``tol`` plus ``NOISE`` per
+    coordinate moved so).
     """
     v = np.array(values, dtype=float)
     current = objective(v)
     best, calls, moved = current, 1, 0
 
+    path_best = current  # the best value on the current coordinate's way down
+
     def accept(trial: FloatArray) -> float | None:
-        nonlocal best, calls
+        nonlocal best, calls, path_best
         calls += 1
         g = objective(trial)
         best = max(best, g)
-        return g if g >= best - tol else None
+        tied = g >= best - tol or g >= path_best - NOISE
+        path_best = max(path_best, g)
+        return g if tied else None
 
     for k in range(v.size):
         start, ok, bad = v[k], v[k], None
+        path_best = current
         step = first_step
         while ok > lower:
             trial = v.copy()
