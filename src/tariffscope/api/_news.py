@@ -87,20 +87,26 @@ def briefs(
     seed: int = 0,
     ge: str | None = "gravity",
     model: str | None = None,
+    political_economy: str | None = None,
 ) -> BriefSet:
     """Brief the negotiations of ``sources`` (files or URLs): one brief for ``pair`` (default:
     the one the stories centre on), or one per negotiation with ``all_pairs``.
 
     ``ge`` is "gravity", "cp" or None (no economy-wide section); ``db`` a store to ingest into
-    and read the negotiation from (default: one in memory). See :func:`brief`.
+    and read the negotiation from (default: one in memory). ``political_economy``
+    (``ossa2014`` or ``uniform:W``, as for :func:`tariffscope.api.deals`): weights on organised
+    sectors for the deal space's payoffs, then government welfare; default None, real income.
+    See :func:`brief`.
     """
     from tariffscope.errors import MalformedInputError
+    from tariffscope.impact.tradewar.political_economy import parse_political_economy
     from tariffscope.report.build import briefs_from_sources
 
     if ge not in ("gravity", "cp", "none", None):
         raise MalformedInputError(f"unknown --ge model {ge!r}", hint="use gravity, cp or none")
     if pair is not None and all_pairs:
         raise MalformedInputError("give --pair or --all-pairs, not both")
+    weights = None if political_economy is None else parse_political_economy(political_economy)
     if isinstance(sources, (str, Path)):
         sources = [sources]
     found, texts = briefs_from_sources(
@@ -113,6 +119,7 @@ def briefs(
         pair=pair,
         as_of=_day(as_of, "--as-of"),
         all_pairs=all_pairs,
+        political_economy=weights,
     )
     return BriefSet(tuple(found), tuple(texts))
 

@@ -92,6 +92,15 @@ def brief_command(
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy model package (default en_core_web_sm).")
     ] = None,
+    political_economy: Annotated[
+        str | None,
+        typer.Option(
+            "--political-economy",
+            help="Deal space payoffs with weights on organised sectors (Grossman-Helpman): "
+            "ossa2014 or uniform:W; payoffs are then government welfare. Default: off (real "
+            "income).",
+        ),
+    ] = None,
 ) -> None:
     """Brief a negotiation from stories: players, events, quotes, law, deadline and prices.
 
@@ -120,6 +129,7 @@ def brief_command(
             pair=pair,
             as_of=day,
             all_pairs=all_pairs,
+            political_economy=political_economy,
         )
     briefs, texts = found.briefs, found.texts
     for brief in briefs:

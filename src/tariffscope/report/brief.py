@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -35,6 +36,9 @@ from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
 from tariffscope.tracker import DatedStory, NegotiationState, lone_party, rank_pairs
 from tariffscope.tracker._identity import of_pair
 from tariffscope.tracker.linking import MeasureLink, link_mentions
+
+if TYPE_CHECKING:
+    from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
 
 __all__ = [
     "Brief",
@@ -255,6 +259,7 @@ def _deal_space(
     links: Sequence[MeasureLink],
     catalog: Catalog,
     wanted: bool,
+    political_economy: PoliticalEconomy | None = None,
 ) -> DealSpaceSection:
     """The deal space of the story's threat, or the one-line reason it is not computed."""
     if US not in pair:
@@ -263,7 +268,7 @@ def _deal_space(
         return not_computed("economy-wide models are off (--ge none)")
     if not priced:
         return not_computed("no outcome was priced")
-    return deal_space_section(pair, priced, links, catalog)
+    return deal_space_section(pair, priced, links, catalog, political_economy)
 
 
 def _trade_source(priced: Sequence[PricedScenario]) -> str:
@@ -308,6 +313,7 @@ def build_brief(
     warnings: Sequence[str] = (),
     price: bool = True,
     deal_space: bool | None = None,
+    political_economy: PoliticalEconomy | None = None,
 ) -> Brief:
     """Assemble the brief of one negotiation from the stories' records.
 
@@ -337,6 +343,9 @@ def build_brief(
         Whether to solve the deal space of the story's threat
         (:mod:`tariffscope.report.deal_space`); default: when ``economy`` is given (the
         CLI's ``--ge none`` turns both off).
+    political_economy
+        Weights on organised sectors for the deal space's payoffs (government welfare,
+        :mod:`tariffscope.impact.tradewar.political_economy`); default None: real income.
 
     Raises
     ------
@@ -403,7 +412,12 @@ def build_brief(
     if priced:
         economy_table, economy_note = _economy(economy, [p.spec for p in priced], partner)
     space = _deal_space(
-        pair, priced, links, law, economy is not None if deal_space is None else deal_space
+        pair,
+        priced,
+        links,
+        law,
+        economy is not None if deal_space is None else deal_space,
+        political_economy,
     )
     return Brief(
         extractions=tuple(extractions),

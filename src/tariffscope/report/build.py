@@ -20,6 +20,7 @@ from tariffscope.errors import InputError, MalformedInputError
 from tariffscope.report.brief import Brief, build_brief, no_negotiation_pair, pair_label
 
 if TYPE_CHECKING:
+    from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
     from tariffscope.regime import Catalog
     from tariffscope.report.stored import GivenStories
     from tariffscope.store import Store
@@ -88,13 +89,15 @@ def briefs_from_sources(
     pair: PairChoice = None,
     as_of: date | None = None,
     all_pairs: bool = False,
+    political_economy: PoliticalEconomy | None = None,
 ) -> tuple[tuple[Brief, ...], tuple[str, ...]]:
     """The briefs of the stories (one per pair with ``all_pairs``) and the story texts.
 
     The stories go through a store (``db``, or one in memory) so that a brief follows the
     negotiation across every story the store holds. A story without a publication date is
     read as of ``as_of``, else as of the latest full date its text states. ``ge_model`` is
-    "gravity", "cp" or None (no economy-wide section).
+    "gravity", "cp" or None (no economy-wide section). ``political_economy``: weights on
+    organised sectors for the deal space's payoffs (default None: real income).
 
     Raises
     ------
@@ -151,6 +154,7 @@ def briefs_from_sources(
                         as_of=given.as_of,
                         other_pairs=others,
                         warnings=warnings,
+                        political_economy=political_economy,
                     ),
                     dating=given.dating,
                 )

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from tariffscope.impact.tradewar.data import TradeWarData
     from tariffscope.impact.tradewar.deals import Lever
     from tariffscope.impact.tradewar.law_link import LawPoint
+    from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
     from tariffscope.regime import Catalog
     from tariffscope.report.brief import PricedScenario
     from tariffscope.tracker.linking import MeasureLink
@@ -179,8 +180,12 @@ def deal_space_section(
     priced: Sequence[PricedScenario],
     links: Sequence[MeasureLink],
     catalog: Catalog,
+    political_economy: PoliticalEconomy | None = None,
 ) -> DealSpaceSection:
-    """The deal space of the brief's negotiation, or why it is not computed (never raises)."""
+    """The deal space of the brief's negotiation, or why it is not computed (never raises).
+
+    ``political_economy``: weights on organised sectors; the payoffs are then government
+    welfare (default: real income)."""
     if US not in pair:
         return not_computed(f"{pair[0]}-{pair[1]} is not a US pair (the catalog holds US law)")
     partner = pair[0] if pair[1] == US else pair[1]
@@ -193,7 +198,15 @@ def deal_space_section(
     if status_quo is None or not threats:
         return not_computed(f"the stories report no US threat against {partner} that was priced")
     try:
-        return _compute(partner, status_quo, threats, _spec(priced, "deal"), links, catalog)
+        return _compute(
+            partner,
+            status_quo,
+            threats,
+            _spec(priced, "deal"),
+            links,
+            catalog,
+            political_economy,
+        )
     except TariffscopeError as error:
         return not_computed(error.one_line())
     except Exception as error:  # the deal space must not lose the brief
@@ -298,6 +311,7 @@ def _compute(
     deal: PricedScenario | None,
     links: Sequence[MeasureLink],
     catalog: Catalog,
+    political_economy: PoliticalEconomy | None = None,
 ) -> DealSpaceSection:
     from tariffscope.impact.tradewar.icio import goods_sectors
     from tariffscope.report.deal_space_solve import solve_section
@@ -331,6 +345,7 @@ def _compute(
         untouched,
         [link for link in links if link.status == "agreed"],
         catalog,
+        political_economy,
     )
 
 

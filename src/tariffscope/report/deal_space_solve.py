@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import bargaining as bg
 from tariffscope.impact.tradewar.deal_case import (
     ActualDeal,
@@ -25,6 +26,7 @@ from tariffscope.report.deal_space import DealDistance, DealPoint, DealSpaceSect
 if TYPE_CHECKING:
     from tariffscope.impact.tradewar.data import TradeWarData
     from tariffscope.impact.tradewar.law_link import LawPoint
+    from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
     from tariffscope.regime import Catalog
     from tariffscope.tracker.linking import MeasureLink
 
@@ -70,6 +72,28 @@ def _row_point(row: pd.Series, name: str, pair: tuple[str, str], detail: str) ->
     )
 
 
+def _payoff(
+    data: TradeWarData, pair: tuple[str, str], political_economy: PoliticalEconomy | None
+) -> tuple[FloatArray | None, str, tuple[str, ...]]:
+    """The political-economy weights (None: real income), the payoff's name, and the
+    weights' source and warnings for the section's sources (as ``tariffscope deals`` says
+    them)."""
+    if political_economy is None:
+        return None, "real income", ()
+    from tariffscope.impact.tradewar.political_economy import political_economy_weights
+
+    weights, warnings = political_economy_weights(data, pair, political_economy)
+    source = (
+        "political-economy weights: Ossa (2014) LAMBDAPOL, data/d_gravity/ossa2014_trade_wars, "
+        "mapped to ICIO sectors by ossa2014_icio_political_economy.yaml (output-weighted)"
+        if political_economy.kind == "ossa2014"
+        else f"political-economy weights: {political_economy.label} on both sides' goods "
+        "sectors (1 on services)"
+    )
+    payoff = f"government welfare (political-economy weights {political_economy.label})"
+    return weights, payoff, (source, *(f"warning: {w}" for w in warnings))
+
+
 def solve_section(
     data: TradeWarData,
     partner: str,
@@ -80,9 +104,12 @@ def solve_section(
     kept: tuple[str, ...],
     agreed: Sequence[MeasureLink],
     catalog: Catalog,
+    political_economy: PoliticalEconomy | None = None,
 ) -> DealSpaceSection:
     """The deal space against the threat carried out, with the status quo held in the sectors
-    no lever sets (``kept`` among them)."""
+    no lever sets (``kept`` among them). ``political_economy``: weights on organised sectors
+    (:mod:`tariffscope.impact.tradewar.political_economy`); the payoffs are then government
+    welfare, not real income."""
     from tariffscope.report.deal_space import lever_deal_rate
 
     pair = (US, partner)
@@ -99,7 +126,8 @@ def solve_section(
     x, y = axes.levers["general"], axes.levers[y_name]
     sq_settings = law_settings(data, pair, sq.rates)
     dis, _ = bg.disagreement_settings("threat", sq_settings, law_settings(data, pair, threat.rates))
-    space = DealSpace(data, pair, x, y, tuple(dis), tuple(sq_settings), 0.0)
+    weights, payoff, pe_sources = _payoff(data, pair, political_economy)
+    space = DealSpace(data, pair, x, y, tuple(dis), tuple(sq_settings), 0.0, weights)
     at_sq, at_threat = apply_levers(data, sq_settings), apply_levers(data, dis)
     # an ``additional`` lever's coordinate is the change on the baseline, as on the grid
     y_zero = 100 * lever_mean_rate(data, y, data.tariffs) if y.mode == "additional" else 0.0
@@ -209,9 +237,10 @@ def solve_section(
             data.source,
             f"status quo, threat and deal: the brief's outcomes, their line duties averaged to "
             f"the ICIO sectors over {partner}'s 2024 US imports (icio_sector_concordance.csv)",
-            "payoffs: real income change in Ossa's (2014) model, tariff revenue included, "
+            f"payoffs: {payoff} change in Ossa's (2014) model, tariff revenue included, "
             "against the threat carried out; no input-output links, investment pledges, "
             "security or currency effects (docs/models.md, Deal space)",
+            *pe_sources,
         ),
     )
     return replace(section, note=summary(section))

@@ -16,6 +16,7 @@ from tariffscope.impact.tradewar.cooperative import (
 from tariffscope.impact.tradewar.data import TradeWarData
 from tariffscope.impact.tradewar.nash import nash_tariffs
 from tariffscope.impact.tradewar.optimal import best_response, log_government_welfare
+from tariffscope.impact.tradewar.ties import NOISE, TIE_TOL, lowest_ties
 from tariffscope.impact.tradewar.welfare import government_welfare_hat, welfare_hat
 
 
@@ -227,3 +228,86 @@ def test_talks_from_a_common_search_start_depend_on_the_starting_point_only_by_w
     own = talks(sh, data.lambda_pol, prohibitive)
     assert own.tariffs[0, 1, 0] > 4.0
     assert own.common_gain_pct == pytest.approx(other.common_gain_pct, abs=1e-6)
+
+
+def test_lowest_ties_takes_the_lower_end_of_a_plateau_and_keeps_a_strict_optimum() -> None:
+    """Coordinate 0 is flat above 2 (a choked flow), coordinate 1 has a strict optimum at 1."""
+
+    def objective(v: np.ndarray) -> float:
+        return float(-(max(2.0 - v[0], 0.0) ** 2) - (v[1] - 1.0) ** 2)
+
+    low = lowest_ties(objective, np.array([7.0, 1.0]), 0.0, tol=1e-12)
+    assert low.values[0] == pytest.approx(2.0, abs=1e-3)
+    assert low.values[1] == pytest.approx(1.0, abs=1e-5)
+    assert low.objective >= low.best - 1e-12
+    assert low.moved == 1
+
+
+def test_a_plateau_is_left_after_earlier_ties_used_up_the_tolerance() -> None:
+    """Coordinate 0 has a step down of just under the tolerance: lowering it to the step's
+    lower end uses up the budget. Coordinate 1 is on a plateau (flat above 2) with evaluation
+    noise of 1e-15: each step on it can look like a loss of 1e-15, which the spent budget
+    would refuse, so it must move as a lossless step. (In Ossa's Panel B, India's tariff on
+    Brazilian dairy stayed at 973% so before lossless steps were accepted.)"""
+
+    def objective(v: np.ndarray) -> float:
+        step = 0.0 if v[0] >= 0.5 else (-(1e-12 - 1e-16) if v[0] >= 0.2 else -1.0)
+        noise = 1e-15 * (1.0 + np.sin(1e4 * v[1])) / 2.0
+        return float(step - max(2.0 - v[1], 0.0) ** 2 - noise)
+
+    low = lowest_ties(objective, np.array([1.0, 7.0]), 0.0, tol=1e-12)
+    assert low.values[0] == pytest.approx(0.2, abs=1e-3)  # the budget went to coordinate 0
+    assert low.values[1] == pytest.approx(2.0, abs=1e-3)
+    assert low.objective >= low.best - 1e-12 - 2 * NOISE
+
+
+@pytest.mark.issue(12)
+def test_best_response_picks_the_lowest_tariff_that_chokes_a_tiny_flow() -> None:
+    """A flow of ~1e-10 of spending, started at the 1000% bound where it is choked: welfare is
+    flat in its tariff there, so a local search stays where it starts. The tie-break lowers
+    the tariff to the lowest one whose government welfare is within the tolerance of the best
+    (here the lower end of a range of tied tariffs around the flow's interior optimum)."""
+    data = synthetic_economy(n=3, s=2, seed=3)
+    trade = data.trade.copy()
+    trade[1, 0, 1] = trade[0, 1, 1] = 1e-8  # symmetric, so trade stays balanced
+    data = TradeWarData(
+        data.regions, data.sectors, trade, data.tariffs, data.sigma, data.lambda_pol
+    )
+    sh = shares(data)
+    start = np.array([[0.2, 10.0], [0.2, 0.2]])  # region 0's tariffs on regions 1 and 2
+    stuck = best_response(sh, 0, data.tariffs, data.lambda_pol, start=start, tie_tol=None)
+    assert stuck.tariffs[1, 0, 1] > 5.0  # the plateau: the search does not leave it
+    br = best_response(sh, 0, data.tariffs, data.lambda_pol, start=start)
+    assert br.tariffs[1, 0, 1] < 5.0
+
+    def value(tariff: float) -> float:
+        t = br.tariffs.copy()
+        t[1, 0, 1] = tariff
+        y = eq.solve(sh, t, tol=1e-14).y
+        return float(log_government_welfare(sh, y, t, data.lambda_pol)[0])
+
+    grid = np.linspace(0.0, 10.0, 1001)
+    values = np.array([value(x) for x in grid])
+    ties = grid[values >= values.max() - TIE_TOL]
+    assert ties.max() > ties.min() + 0.1 and ties.min() > 0.0  # a range, not a point
+    assert br.tariffs[1, 0, 1] == pytest.approx(ties.min(), abs=0.011)
+    assert np.log(br.government_welfare_hat) >= values.max() - TIE_TOL - 1e-14
+
+
+def test_a_failed_line_search_at_the_gradients_precision_counts_as_converged() -> None:
+    from scipy.optimize import OptimizeResult
+
+    from tariffscope.impact.tradewar.optimal import _at_precision_floor
+
+    lower, upper = np.zeros(3), np.full(3, 10.0)
+
+    def stopped(x: list[float], g: list[float]) -> OptimizeResult:
+        return OptimizeResult(x=np.array(x), jac=np.array(g), success=False, message="ABNORMAL: ")
+
+    # the largest free gradient 1.5e-10; the 1e-3 one pushes against the zero bound
+    assert _at_precision_floor(
+        stopped([0.0, 1.0, 2.0], [1e-3, 1.5e-10, -1e-11]), lower, upper
+    ).success
+    assert not _at_precision_floor(stopped([0.5, 1.0, 2.0], [1e-3, 0.0, 0.0]), lower, upper).success
+    other = OptimizeResult(x=np.ones(3), jac=np.zeros(3), success=False, message="STOP: TOTAL NO.")
+    assert not _at_precision_floor(other, lower, upper).success

@@ -22,6 +22,7 @@ from tariffscope.errors import InputError
 from tariffscope.impact.gravity.baseline import FloatArray
 from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares
+from tariffscope.impact.tradewar.ties import TIE_TOL, lowest_ties
 from tariffscope.impact.tradewar.welfare import government_welfare_hat
 
 __all__ = ["BestResponse", "best_response", "log_government_welfare"]
@@ -66,6 +67,30 @@ def _embed(
     return t
 
 
+# The adjoint gradient of log G is exact to ~1e-10 (scaled units): below that, a line search
+# finds no decrease, and L-BFGS-B stops "ABNORMAL" at a point that is stationary.
+GRADIENT_FLOOR = 1e-8
+
+
+def _at_precision_floor(
+    res: optimize.OptimizeResult, lower: FloatArray, upper: FloatArray
+) -> optimize.OptimizeResult:
+    """``res``, counted as converged if the line search failed where the projected gradient is
+    below the gradient's precision (:data:`GRADIENT_FLOOR`): tighter ``gtol`` than the gradient
+    can resolve, not a failed search (Japan's sector best response in the USA-JPN deal space
+    stopped so with a projected gradient of 1.5e-10; gtol 1e-9 converges to the same value
+    within 4e-13)."""
+    if res.success or not str(res.message).startswith("ABNORMAL"):
+        return res
+    x, g = res.x, res.jac
+    free = ~(((x <= lower) & (g > 0)) | ((x >= upper) & (g < 0)))
+    projected = float(np.max(np.abs(g[free]), initial=0.0))
+    if projected < GRADIENT_FLOOR:
+        res.success = True
+        res.message = f"stationary to the gradient's precision (projected gradient {projected:.1e})"
+    return res
+
+
 def best_response(
     sh: Shares,
     j: int,
@@ -81,6 +106,7 @@ def best_response(
     max_sweeps: int = 4,
     partners: Sequence[int] | FloatArray | None = None,
     sectors: Sequence[int] | FloatArray | None = None,
+    tie_tol: float | None = TIE_TOL,
 ) -> BestResponse:
     """Region ``j``'s optimal tariffs against ``tariffs`` (its own column there is ignored).
 
@@ -96,6 +122,15 @@ def best_response(
     industry's tariffs (on all partners at once) are tried at the levels in ``sweep`` (and the
     upper bound); the best improvement found restarts the local search, at most ``max_sweeps``
     times. The sweep costs one equilibrium solve per industry and level.
+
+    Ties: on a flow the tariff has choked, welfare no longer moves with the tariff, and the
+    local search stops anywhere on that plateau. Among tariffs whose government welfare is
+    within ``tie_tol`` (log points) of the best found, the lowest is taken
+    (:func:`tariffscope.impact.tradewar.ties.lowest_ties`, every tariff in turn). If that moved
+    a tariff by more than 0.001, the local search runs again from there and the rule is
+    applied once more, so the answer is always the lowest of its ties. ``tie_tol=None`` skips
+    it. The sweep breaks ties the same way: it tries levels upwards and keeps only strict
+    improvements.
     """
     n = sh.n
     chosen_partners = np.array(
@@ -145,7 +180,7 @@ def best_response(
     from scipy import optimize  # here: importing it costs 0.3-0.5 s, and the brief never calls it
 
     def local(v: FloatArray) -> optimize.OptimizeResult:
-        return optimize.minimize(
+        res = optimize.minimize(
             fun,
             v * scale,
             jac=True,
@@ -153,6 +188,7 @@ def best_response(
             bounds=list(zip(lower * scale, upper * scale, strict=True)),
             options={"maxiter": 5000, "maxfun": 20000, "ftol": ftol, "gtol": gtol, "maxcor": 30},
         )
+        return _at_precision_floor(res, lower * scale, upper * scale)
 
     levels = sorted({*(x for x in sweep if lower <= x <= upper), upper})
 
@@ -171,6 +207,13 @@ def best_response(
                     best_v, best = trial.reshape(-1), g
         return best_v, best
 
+    def solved_value(v: FloatArray) -> float:
+        state.calls += 1
+        t = _embed(tariffs, j, rows, cols, v)
+        y = eq.solve(sh, t, start=state.y, tol=1e-14).y  # ties are judged at 1e-12
+        state.y = y
+        return float(log_government_welfare(sh, y, t, weights)[j])
+
     res = local(v0)
     sweeps = 0
     while sweeps < max_sweeps and levels:
@@ -180,15 +223,24 @@ def best_response(
             break
         sweeps += 1
         res = local(candidate)
-    t = _embed(tariffs, j, rows, cols, res.x / scale)
+    v, value, searched = res.x / scale, -float(res.fun), res
+    if tie_tol is not None:
+        low = lowest_ties(solved_value, v, lower, tol=tie_tol)
+        if low.moved:
+            # Below a choked flow's plateau welfare can rise again (to the flow's interior
+            # optimum): search locally from the plateau's lower end, then break ties again.
+            res = local(low.values)
+            low = lowest_ties(solved_value, res.x / scale, lower, tol=tie_tol)
+        v, value = low.values, low.objective
+    t = _embed(tariffs, j, rows, cols, v)
     y = eq.solve(sh, t, start=state.y).y
     return BestResponse(
         region=j,
         tariffs=t,
-        government_welfare_hat=float(np.exp(-res.fun)),
+        government_welfare_hat=float(np.exp(value)),
         y=y,
         evaluations=state.calls,
-        converged=bool(res.success),
-        message=str(res.message),
+        converged=bool(searched.success),  # the search; the tie-break only lowers ties
+        message=str(searched.message),
         sweeps=sweeps,
     )
