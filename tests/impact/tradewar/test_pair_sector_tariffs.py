@@ -86,3 +86,14 @@ def test_a_restricted_best_response_leaves_other_tariffs_alone() -> None:
         best_response(sh, 0, data.tariffs, data.lambda_pol, partners=[0])
     with pytest.raises(InputError, match="unknown"):
         sector_optimal_tariff(data, "AAA", "BBB", data.tariffs, ("g9",))
+
+
+def test_a_sector_war_that_stops_on_gains_is_an_equilibrium_up_to_the_tolerance() -> None:
+    """Stopped because nobody gains (tariffs still free to move on flat welfare): neither side's
+    best response against the result gains more than the tolerance."""
+    data = purge_imbalances(synthetic_three())
+    war = sector_pair_war(data, ("AAA", "BBB"), data.tariffs, data.sectors, gain_tol=1e-8)
+    assert war.converged
+    for side, partner in (("AAA", "BBB"), ("BBB", "AAA")):
+        again = sector_optimal_tariff(data, side, partner, war.tariffs, data.sectors)
+        assert again.welfare_change_pct / 100.0 <= 1e-8

@@ -134,14 +134,20 @@ def sector_pair_war(
     *,
     start: tuple[FloatArray, FloatArray] | None = None,
     tol: float = 1e-6,
+    gain_tol: float = 1e-10,
     max_rounds: int = 30,
     weights: FloatArray | None = None,
 ) -> SectorWar:
     """Iterated sector best responses of ``pair[0]`` (on ``pair[1]``) and the reverse.
 
-    Stops when no tariff moved by more than ``tol`` over a round; ``start``: each side's
-    initial rates (default ``base``'s), e.g. the uniform war's; ``weights``: political-economy
-    weights (see :func:`sector_optimal_tariff`).
+    Stops when no tariff moved by more than ``tol`` over a round, or when neither side's best
+    response gained more than ``gain_tol`` (relative welfare) in the round: an equilibrium up
+    to ``gain_tol``. The second test is needed because a best response breaks ties on a flat
+    stretch of welfare by taking its lowest tariff (:mod:`.ties`), and where the other side's
+    response shifts that stretch a little the tariff moves by a few tenths of a point every
+    round while nobody gains. ``start``: each side's initial rates (default ``base``'s), e.g.
+    the uniform war's; ``weights``: political-economy weights (see
+    :func:`sector_optimal_tariff`).
     """
     a, b = data.index(pair[0]), data.index(pair[1])
     k = _sector_indices(data, sectors)
@@ -151,13 +157,15 @@ def sector_pair_war(
     change = np.inf
     for rnd in range(1, max_rounds + 1):
         before = t.copy()
+        gain = 0.0
         for side, partner in (pair, pair[::-1]):
             j, i = data.index(side), data.index(partner)
-            t = sector_optimal_tariff(
+            best = sector_optimal_tariff(
                 data, side, partner, t, sectors, start=t[i, j, k], weights=weights
-            ).tariffs
+            )
+            t, gain = best.tariffs, max(gain, best.welfare_change_pct / 100.0)
         change = float(np.max(np.abs(t - before)))
-        if change < tol:
+        if change < tol or gain <= gain_tol:
             return SectorWar(pair, tuple(sectors), (t[b, a, k], t[a, b, k]), t, rnd, change, True)
     return SectorWar(pair, tuple(sectors), (t[b, a, k], t[a, b, k]), t, max_rounds, change, False)
 
