@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,6 +25,9 @@ from tariffscope.impact.tradewar import equilibrium as eq
 from tariffscope.impact.tradewar.baseline import Shares
 from tariffscope.impact.tradewar.ties import TIE_TOL, lowest_ties
 from tariffscope.impact.tradewar.welfare import government_welfare_hat
+
+if TYPE_CHECKING:  # the solvers import scipy.optimize when they run (the brief never does)
+    from scipy import optimize
 
 __all__ = ["BestResponse", "best_response", "log_government_welfare"]
 
