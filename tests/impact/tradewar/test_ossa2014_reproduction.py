@@ -9,6 +9,8 @@ Where a cell misses, the test pins the measured gap instead (see docs/models.md)
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -142,9 +144,17 @@ def test_talks_from_factual_tariffs_reproduce_table_5(
         assert gap["Average"] <= AVERAGE_TOL, (column, gap)
 
 
+# Panel A's talks from our Nash take 10-25 minutes on two cores (Panel B's 2-4): run it with
+# TARIFFSCOPE_LONG_TESTS=1; round 7 left Panel A unchanged (common gain 3.4168, docs/models.md).
+PANEL_A_LONG = pytest.mark.skipif(
+    not os.environ.get("TARIFFSCOPE_LONG_TESTS"),
+    reason="Panel A's talks from our own Nash run 10-25 min: set TARIFFSCOPE_LONG_TESTS=1",
+)
+
+
 @pytest.mark.slow
 @pytest.mark.issue(12)
-@pytest.mark.parametrize("political", [False, True])
+@pytest.mark.parametrize("political", [pytest.param(False, marks=PANEL_A_LONG), True])
 def test_talks_from_our_own_nash_tariffs_reproduce_table_5(
     published: pd.DataFrame, political: bool
 ) -> None:
