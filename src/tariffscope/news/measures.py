@@ -111,7 +111,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         nlp: Language,
         name: str,
         lexicon: Lexicon | None = None,
-        target_chooser: str = "fallback",
+        target_chooser: str = "rules",
         target_weights: str = "",
     ) -> None:
         super().__init__(nlp, name, lexicon)
@@ -579,7 +579,7 @@ def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> N
     requires=["doc._.tariffscope_dates", "doc._.tariffscope_persons", "token.dep"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
-        "target_chooser": "fallback",
+        "target_chooser": "rules",
         "target_weights": "",
     },
 )
@@ -589,9 +589,8 @@ def make_measure_component(
     """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
 
     ``target_chooser``: who chooses a rate's targets, one of
-    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"fallback"``: the
-    rules, and the learned model where they fall back on the sentence or the story; chosen on
-    the frozen test split, docs/extraction.md);
+    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"rules"``; ``"fallback"``
+    scores higher on the frozen test split but misses written classes, docs/extraction.md);
     ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
     shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
     ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
