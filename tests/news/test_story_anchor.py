@@ -192,6 +192,8 @@ def test_an_undated_2026_story_about_a_2026_deal_is_read_in_2026(nlp: Language) 
     assert extraction.dating.year_from == "the law it reports"
     assert extraction.dating.as_of == D(2026, 3, 11)
     assert [e.date for e in extraction.events if e.kind == "talks"] == [D(2026, 3, 12)]
+    # read again from the dates on: nothing the first reading found is kept twice
+    assert [(m.target, m.to_rate_pct) for m in extraction.measures] == [("TWN", 15.0)]
 
 
 @pytest.mark.slow

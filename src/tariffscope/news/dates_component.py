@@ -322,7 +322,7 @@ class DateComponent(LexiconComponent):
 
 @Language.factory(
     "tariffscope_dates",
-    assigns=["doc._.tariffscope_dates", "doc._.tariffscope_dating"],
+    assigns=["doc._.tariffscope_dates", "doc._.tariffscope_reference", "doc._.tariffscope_dating"],
     requires=["token.dep", "token.tag"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},

@@ -183,20 +183,26 @@ def _finish(nlp: Language, doc: Doc) -> Doc:
     return doc
 
 
-def _with_law(nlp: Language, article: Article, doc: Doc, law: LawSource | None) -> Doc:
+def _with_law(nlp: Language, doc: Doc, law: LawSource | None) -> Doc:
     """The story read again from its dates with the day the law it reports gives, when it has
-    no publication date and its own clues gave no year (:mod:`tariffscope.news.law_anchor`)."""
-    if law is None or _dated_from(nlp) is None:
+    no publication date and its own clues gave no year (:mod:`tariffscope.news.law_anchor`).
+    The model does not run again: what the components from :data:`DATED_FROM` on assign is
+    cleared (their ``assigns``), and they run again on the same reading."""
+    split = _dated_from(nlp)
+    if law is None or split is None:
         return doc
     found = law_day(doc, law)
     if found is None:
         return doc
-    again = read_before_dates(nlp, article)
-    again._.tariffscope_meta = {
-        **(again._.tariffscope_meta or {}),
+    for name in nlp.pipe_names[split:]:
+        for attr in nlp.get_pipe_meta(name).assigns:
+            if attr.startswith("doc._."):
+                setattr(doc._, attr.removeprefix("doc._."), None)
+    doc._.tariffscope_meta = {
+        **(doc._.tariffscope_meta or {}),
         "law_day": [found[0].isoformat(), found[1]],
     }
-    return _finish(nlp, again)
+    return _finish(nlp, doc)
 
 
 def process(article: Article, nlp: Language | None = None, law: LawSource | None = None) -> Doc:
@@ -204,12 +210,8 @@ def process(article: Article, nlp: Language | None = None, law: LawSource | None
     pipeline = nlp or load_pipeline()
     kept = _reread(pipeline, article) if _READ else None
     if kept is not None:
-        return _with_law(pipeline, article, _finish(pipeline, kept), law)
-    if law is not None and article.meta.published is None and _dated_from(pipeline) is not None:
-        # kept before its dates, so a second reading with the law's day parses nothing again
-        first = _finish(pipeline, read_before_dates(pipeline, article))
-        return _with_law(pipeline, article, first, law)
-    return pipeline(make_doc(pipeline, article))
+        return _with_law(pipeline, _finish(pipeline, kept), law)
+    return _with_law(pipeline, pipeline(make_doc(pipeline, article)), law)
 
 
 def process_many(
@@ -225,13 +227,8 @@ def process_many(
     undated story whose clues give no year is read again with the day the law it reports
     gives (:func:`process`)."""
     pipeline = nlp or load_pipeline()
-    if law is not None:
-        listed = list(articles)
-        docs = _process_many(listed, pipeline, n_process, batch_size)
-        for article, doc in zip(listed, docs, strict=True):
-            yield _with_law(pipeline, article, doc, law)
-        return
-    yield from _process_many(articles, pipeline, n_process, batch_size)
+    for doc in _process_many(articles, pipeline, n_process, batch_size):
+        yield _with_law(pipeline, doc, law)
 
 
 def _process_many(
