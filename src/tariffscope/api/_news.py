@@ -51,6 +51,7 @@ def extract(
     from tariffscope.news.api import extract as extract_article
     from tariffscope.news.ingest import article_from_text, read_article, read_stdin
     from tariffscope.news.pipeline import load_pipeline
+    from tariffscope.tracker._law_dating import catalog_law
 
     if (source is None) == (text is None):
         raise InputError("give either a source (file, URL or '-') or text")
@@ -64,7 +65,8 @@ def extract(
         article = fetch_article(str(source))
     else:
         article = read_article(Path(str(source)))
-    return extract_article(article, load_pipeline(model))
+    # an undated story whose clues give no year is dated by the law it reports
+    return extract_article(article, load_pipeline(model), law=catalog_law)
 
 
 @dataclass(frozen=True, eq=False)

@@ -104,7 +104,9 @@ def register(app: typer.Typer) -> None:
             if not articles.is_dir():
                 raise InputError(f"{articles}: not a folder of articles")
             items = [read_article(_article_file(articles, s)) for s in stems]
-            preds = list(extract_many(items, load_pipeline(model), n_process=jobs))
+            from tariffscope.tracker._law_dating import catalog_law
+
+            preds = list(extract_many(items, load_pipeline(model), n_process=jobs, law=catalog_law))
         report = score_corpus(zip(stems, golds, preds, strict=True))
         if fmt is Format.json:
             data = report.to_dict()

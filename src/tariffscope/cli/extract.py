@@ -173,7 +173,9 @@ def _batch(
     )
     with maybe_cluster(cluster) as client:
         if client is None:
-            results = extract_many(articles, load_pipeline(model), n_process=jobs)
+            from tariffscope.tracker._law_dating import catalog_law
+
+            results = extract_many(articles, load_pipeline(model), n_process=jobs, law=catalog_law)
         else:
             from tariffscope.distributed import extract_on_cluster
 

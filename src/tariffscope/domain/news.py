@@ -34,6 +34,7 @@ __all__ = [
     "MeasureMention",
     "MeasureStatus",
     "Quote",
+    "StoryDating",
 ]
 
 EventKind = Literal[
@@ -300,6 +301,39 @@ class Deadline:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryDating:
+    """The day a story is read as of and what gave it: ``basis`` ``published`` (its header),
+    or for a story without a publication date the clue that dated it (``url``, ``stated``,
+    ``url_month``, ``ahead``, ``month``, ``catalog``: see
+    :mod:`tariffscope.news.dates_story`), None when nothing did; ``year_from`` names the
+    clue that gave the year of its yearless dates. The keys of the brief's ``dating`` rows."""
+
+    as_of: dt.date | None
+    basis: str | None
+    detail: str = ""
+    year_from: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "as_of": _iso(self.as_of),
+            "basis": self.basis,
+            "detail": self.detail,
+            "year_from": self.year_from,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StoryDating:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            _date(data.get("as_of")),
+            data.get("basis"),
+            str(data.get("detail") or ""),
+            str(data.get("year_from") or ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the news reader found in one article."""
 
@@ -310,6 +344,7 @@ class Extraction:
     measures: tuple[MeasureMention, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    dating: StoryDating | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``tariffscope extract --format json``."""
@@ -321,6 +356,7 @@ class Extraction:
             "measures": [m.to_dict() for m in self.measures],
             "deadlines": [d.to_dict() for d in self.deadlines],
             "warnings": list(self.warnings),
+            "dating": None if self.dating is None else self.dating.to_dict(),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -342,4 +378,5 @@ class Extraction:
             measures=tuple(MeasureMention.from_dict(m) for m in items("measures")),
             deadlines=tuple(Deadline.from_dict(d) for d in items("deadlines")),
             warnings=tuple(str(w) for w in data.get("warnings", ())),
+            dating=StoryDating.from_dict(data["dating"]) if data.get("dating") else None,
         )

@@ -10,14 +10,19 @@ from spacy.language import Language
 from tariffscope.domain.news import Extraction
 from tariffscope.news.extraction import doc_to_extraction
 from tariffscope.news.ingest import Article, read_article
+from tariffscope.news.law_anchor import LawSource
 from tariffscope.news.pipeline import load_pipeline, process, process_many
 
 __all__ = ["extract", "extract_many", "extract_path"]
 
 
-def extract(article: Article, nlp: Language | None = None) -> Extraction:
-    """The records of one article (the pipeline is loaded once per process)."""
-    return doc_to_extraction(process(article, nlp or load_pipeline()))
+def extract(
+    article: Article, nlp: Language | None = None, law: LawSource | None = None
+) -> Extraction:
+    """The records of one article (the pipeline is loaded once per process); ``law`` dates an
+    undated story whose clues give no year by the law it reports
+    (:mod:`tariffscope.news.law_anchor`)."""
+    return doc_to_extraction(process(article, nlp or load_pipeline(), law))
 
 
 def extract_path(path: str | Path, nlp: Language | None = None) -> Extraction:
@@ -31,7 +36,9 @@ def extract_many(
     *,
     n_process: int = 1,
     batch_size: int = 4,
+    law: LawSource | None = None,
 ) -> Iterator[Extraction]:
-    """The records of many articles, in order, with ``nlp.pipe`` over ``n_process`` workers."""
-    for doc in process_many(articles, nlp, n_process=n_process, batch_size=batch_size):
+    """The records of many articles, in order, with ``nlp.pipe`` over ``n_process`` workers
+    (``law``: as for :func:`extract`)."""
+    for doc in process_many(articles, nlp, n_process=n_process, batch_size=batch_size, law=law):
         yield doc_to_extraction(doc)

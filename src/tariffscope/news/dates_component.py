@@ -64,6 +64,7 @@ from tariffscope.news.time_rules import (
 __all__ = [
     "DateComponent",
     "catalog_horizon",
+    "catalog_start",
     "date_direction",
     "make_date_component",
     "stated_date",
@@ -71,17 +72,29 @@ __all__ = [
 ]
 
 
+def _coverage(key: str) -> str | None:
+    text = resources.files("tariffscope").joinpath("regime/catalog/catalog.yaml").read_text()
+    value = (yaml.safe_load(text).get("coverage") or {}).get(key)
+    return None if value is None else str(value)
+
+
 def catalog_horizon() -> str | None:
     """The last day the measure catalog covers, as ISO text (``{"@misc":
     "tariffscope.catalog_horizon.v1"}``): a month and day no clue gives a year take the latest
     year that puts them on or before it, as the brief does. Read from ``catalog.yaml`` alone:
     importing :mod:`tariffscope.regime` would add half a second to loading the reader."""
-    text = resources.files("tariffscope").joinpath("regime/catalog/catalog.yaml").read_text()
-    end = (yaml.safe_load(text).get("coverage") or {}).get("end")
-    return None if end is None else str(end)
+    return _coverage("end")
+
+
+def catalog_start() -> str | None:
+    """The first day the measure catalog covers, as ISO text (``{"@misc":
+    "tariffscope.catalog_start.v1"}``): a weekday pins a month and day to a year from this
+    one's to the horizon's, never to a year the catalog does not cover."""
+    return _coverage("start")
 
 
 registry.misc.register("tariffscope.catalog_horizon.v1", func=catalog_horizon)
+registry.misc.register("tariffscope.catalog_start.v1", func=catalog_start)
 
 
 def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
@@ -151,11 +164,19 @@ def stated_date(doc: Doc) -> dt.date | None:
 
 
 def story_reference(
-    doc: Doc, found: list[tuple[DateExpr, int]], horizon: dt.date | None, lex: Lexicon
+    doc: Doc,
+    found: list[tuple[DateExpr, int]],
+    horizon: dt.date | None,
+    lex: Lexicon,
+    start: dt.date | None = None,
 ) -> DateClue | None:
     """The day a story without a publication date is read as of, from its clues (the dates
-    ``found`` with their directions, its URL and title): the brief's own dating."""
+    ``found`` with their directions, its URL and title; a weekday pins a year between
+    ``start`` and ``horizon``, the years the catalog covers) and, on the second reading, the
+    day the law it reports gives (``law_day`` in ``doc._.tariffscope_meta``, put there by
+    :func:`tariffscope.news.law_anchor.with_law`): the brief's own dating."""
     meta = doc._.tariffscope_meta or {}
+    law = meta.get("law_day")
     return story_date(
         found,
         text=doc.text,
@@ -163,7 +184,28 @@ def story_reference(
         title=meta.get("title"),
         ahead=lex.words("time_ahead_prepositions"),
         horizon=horizon,
+        first_year=None if start is None else start.year,
+        law_day=None if not law else (dt.date.fromisoformat(law[0]), str(law[1])),
     )
+
+
+def dating_record(anchor: dt.date | None, story: DateClue | None) -> dict[str, Any]:
+    """``doc._.tariffscope_dating``: the day the story is read as of and what gave it."""
+    if anchor is not None:
+        return {
+            "as_of": anchor.isoformat(),
+            "basis": "published",
+            "detail": "its publication date",
+            "year_from": "its publication date",
+        }
+    if story is None:
+        return {"as_of": None, "basis": None, "detail": "no clue dates the story", "year_from": ""}
+    return {
+        "as_of": story.day.isoformat(),
+        "basis": story.basis,
+        "detail": story.detail,
+        "year_from": story.year_from,
+    }
 
 
 def _written_out(expr: DateExpr) -> bool:
@@ -195,10 +237,16 @@ class DateComponent(LexiconComponent):
     """
 
     def __init__(
-        self, nlp: Language, name: str, lexicon: Lexicon, horizon: str | None = None
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon,
+        horizon: str | None = None,
+        start: str | None = None,
     ) -> None:
         super().__init__(nlp, name, lexicon)
         self.horizon = None if horizon is None else dt.date.fromisoformat(horizon)
+        self.start = None if start is None else dt.date.fromisoformat(start)
 
     def _rules(self) -> tuple[tuple[TimePattern, ...], DependencyMatcher]:
         """The named time patterns and their matcher, built once per lexicon."""
@@ -232,7 +280,7 @@ class DateComponent(LexiconComponent):
             way = 1 if role == "deadline" else date_direction(expr, span, lex)
             found.append((expr, way))
             roles.append(role)
-        story = None if anchor else story_reference(doc, found, self.horizon, lex)
+        story = None if anchor else story_reference(doc, found, self.horizon, lex, self.start)
         out: list[dict[str, Any]] = []
         told: list[tuple[int, dt.date | None, str | None]] = []
         for (expr, way), role in zip(found, roles, strict=True):
@@ -269,19 +317,21 @@ class DateComponent(LexiconComponent):
         doc._.tariffscope_dates = out
         reference = anchor or (None if story is None else story.day)
         doc._.tariffscope_reference = None if reference is None else reference.isoformat()
+        doc._.tariffscope_dating = dating_record(anchor, story)
 
 
 @Language.factory(
     "tariffscope_dates",
-    assigns=["doc._.tariffscope_dates"],
+    assigns=["doc._.tariffscope_dates", "doc._.tariffscope_reference", "doc._.tariffscope_dating"],
     requires=["token.dep", "token.tag"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
         "horizon": {"@misc": "tariffscope.catalog_horizon.v1"},
+        "start": {"@misc": "tariffscope.catalog_start.v1"},
     },
 )
 def make_date_component(
-    nlp: Language, name: str, lexicon: Lexicon, horizon: str | None
+    nlp: Language, name: str, lexicon: Lexicon, horizon: str | None, start: str | None
 ) -> DateComponent:
     """Factory of ``tariffscope_dates`` (see :class:`DateComponent`)."""
-    return DateComponent(nlp, name, lexicon, horizon)
+    return DateComponent(nlp, name, lexicon, horizon, start)

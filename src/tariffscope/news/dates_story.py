@@ -56,6 +56,7 @@ from tariffscope.news.dates_catalog import (
 from tariffscope.news.lexicon import default_lexicon
 
 __all__ = [
+    "BARE_YEAR_SOURCE",
     "WEEKDAY_YEARS",
     "DateClue",
     "LawClues",
@@ -65,6 +66,7 @@ __all__ = [
     "text_year",
     "url_date",
     "url_year",
+    "wants_law",
     "weekday_year",
 ]
 
@@ -97,6 +99,8 @@ _BARE_YEAR = re.compile(
     r"(?<![\d$€£.,/-])\b(20\d\d)\b(?![-/]?\d|%|\s+(?:target|goal|deadline|plan))"
 )
 _AHEAD = re.compile(r"\b(?:by|until|till|through|before|to|in|for)\s+$", re.I)
+#: The weakest year source: a year the text states in a sentence that names no month.
+BARE_YEAR_SOURCE = "its text (a year it states in a sentence that names no month)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +112,14 @@ class DateClue:
     earliest date the story tells as ahead, when it tells none as past), ``month`` (a month it
     names), ``catalog`` (the dated law it reports), ``horizon`` (the last day the catalog
     covers, or of the year the story gives). ``detail`` says it in words
-    ("July 22, with the year 2025 from its URL").
+    ("July 22, with the year 2025 from its URL"); ``year_from`` names the clue that gave the
+    year of its yearless dates ("its URL", "the law it reports", ...; empty when none did).
     """
 
     day: dt.date
     basis: StoryDateBasis
     detail: str
+    year_from: str = ""
 
     @property
     def full(self) -> bool:
@@ -181,19 +187,47 @@ def _stated_years(text: str) -> list[int]:
     ]
 
 
-def text_year(exprs: Sequence[tuple[DateExpr, int]], text: str) -> int | None:
+def text_year(
+    exprs: Sequence[tuple[DateExpr, int]],
+    text: str,
+    *,
+    bare: Literal["any", "dated", "none"] = "any",
+) -> int | None:
     """The year a text dates itself by: the latest year of its dates told as past or without
     a direction, else the earliest year of the dates it tells as ahead (a story is written
     before what it looks ahead to: "a vote on March 3, 2026", "valid until March 2028"), else
-    the latest year it states on its own."""
+    the latest year it states on its own (``bare``: ``any`` such year, only those in a
+    sentence that also names a month, ``dated``, or ``none``)."""
     years = [e.year for e, way in exprs if e.year is not None and way <= 0]
     if years:
         return max(years)
     years = [e.year for e, way in exprs if e.year is not None]
     if years:
         return min(years)
-    years = _stated_years(text)
-    return max(years) if years else None
+    if bare == "none":
+        return None
+    found = _stated_years(text)
+    if bare == "dated":
+        months = [e.start for e, _ in exprs if e.month]
+        found = [y for y, at in _stated_year_spans(text) if _same_sentence(text, at, months)]
+    return max(found) if found else None
+
+
+def _stated_year_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`_stated_years` with where each year stands."""
+    return [
+        (int(m[1]), m.start())
+        for m in _BARE_YEAR.finditer(text)
+        if not _AHEAD.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+
+
+def _same_sentence(text: str, at: int, starts: Sequence[int]) -> bool:
+    """Whether one of ``starts`` lies in the sentence of the character ``at``."""
+    begin = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! ")) + 1
+    ends = [i for i in (text.find(stop, at) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return any(begin <= start < end for start in starts)
 
 
 def numeric_dates(text: str) -> list[tuple[dt.date, str]]:
@@ -214,10 +248,13 @@ def numeric_dates(text: str) -> list[tuple[dt.date, str]]:
     return out
 
 
-def weekday_year(month: int, day: int, weekday: int, today: dt.date) -> int | None:
-    """The latest year, not after ``today``, in which ``month``/``day`` falls on ``weekday``
-    (0 Monday), looked for over :data:`WEEKDAY_YEARS` years."""
-    for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
+def weekday_year(
+    month: int, day: int, weekday: int, today: dt.date, *, first_year: int | None = None
+) -> int | None:
+    """The latest year, not after ``today`` nor before ``first_year`` (else looked for over
+    :data:`WEEKDAY_YEARS` years), in which ``month``/``day`` falls on ``weekday`` (0 Monday)."""
+    last = first_year if first_year is not None else today.year - WEEKDAY_YEARS + 1
+    for year in range(today.year, last - 1, -1):
         if _valid(year, month, day):
             candidate = dt.date(year, month, day)
             if candidate <= today and candidate.weekday() == weekday:
@@ -240,8 +277,19 @@ def _month_end(day: dt.date) -> dt.date:
 
 
 def _year_source(
-    url: str | None, title: str | None, exprs: Sequence[tuple[DateExpr, int]], text: str
+    url: str | None,
+    title: str | None,
+    exprs: Sequence[tuple[DateExpr, int]],
+    text: str,
+    *,
+    pinned: tuple[int, str] | None = None,
+    law: tuple[dt.date, str] | None = None,
 ) -> tuple[int, str] | None:
+    """The year the story's yearless dates are read in, strongest clue first: its URL, its
+    title, the years of the dates its text writes with their year (or a year alone in a
+    sentence that also names a month), a month and day pinned by their weekday, the law it
+    reports (``law``), and last a year its text states in a sentence with no month ("the 2022
+    crisis", "the 2026 review": often the year of something else)."""
     year = url_year(url)
     if year is not None:
         return year, "its URL"
@@ -249,8 +297,40 @@ def _year_source(
         years = [e.year for e in find_dates(title) if e.year is not None] + _stated_years(title)
         if years:
             return max(years), "its title"
-    year = text_year(exprs, text)
-    return None if year is None else (year, "its text")
+    year = text_year(exprs, text, bare="dated")
+    if year is not None:
+        return year, "its text"
+    if pinned is not None:
+        return pinned
+    if law is not None:
+        return law[0].year, "the law it reports"
+    year = text_year(exprs, text, bare="any")
+    return None if year is None else (year, BARE_YEAR_SOURCE)
+
+
+def _pinned_year(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    texts: dict[str, str],
+    today: dt.date | None,
+    first_year: int | None,
+) -> tuple[int, str] | None:
+    """The latest year a month and day written with their weekday ("Friday, August 1") name,
+    not after ``today`` nor before ``first_year`` (None: no year is pinned)."""
+    if today is None:
+        return None
+    found: list[tuple[int, str]] = []
+    for expr, _, where in exprs:
+        if expr.kind != "absolute" or expr.year is not None or not expr.month or not expr.day:
+            continue
+        weekday = _weekday_of(expr, texts[where])
+        if weekday is None:
+            continue
+        year = weekday_year(expr.month, expr.day, weekday, today, first_year=first_year)
+        if year is not None:
+            found.append(
+                (year, f'the weekday of "{expr.text.strip()}" ({_WEEKDAYS[weekday].title()})')
+            )
+    return max(found) if found else None
 
 
 def _past_days(
@@ -258,8 +338,9 @@ def _past_days(
     year: tuple[int, str] | None,
     ceiling: dt.date | None,
     texts: dict[str, str],
-    today: dt.date,
+    today: dt.date | None,
     horizon: dt.date | None = None,
+    first_year: int | None = None,
 ) -> list[tuple[dt.date, str]]:
     """Every day the story tells as past or without a direction, with how it reads."""
     out: list[tuple[dt.date, str]] = []
@@ -274,8 +355,8 @@ def _past_days(
                 out.append((dt.date(expr.year, expr.month, expr.day), said))
             continue
         weekday = _weekday_of(expr, texts[where])
-        if year is None and weekday is not None:
-            pinned = weekday_year(expr.month, expr.day, weekday, today)
+        if _weaker_than_weekday(year) and weekday is not None and today is not None:
+            pinned = weekday_year(expr.month, expr.day, weekday, today, first_year=first_year)
             if pinned is not None:
                 day = dt.date(pinned, expr.month, expr.day)
                 out.append(
@@ -285,7 +366,7 @@ def _past_days(
                         + _WEEKDAYS[weekday].title(),
                     )
                 )
-            continue
+                continue
         if year is None:
             if horizon is not None:
                 out += _horizon_day(expr, said, horizon)
@@ -307,6 +388,16 @@ def _past_days(
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
     return out
+
+
+def _weaker_than_weekday(year: tuple[int, str] | None) -> bool:
+    """Whether a month and day written with their weekday name their own year rather than take
+    the story's (:func:`_year_source`: the weekday comes before the law and a bare year)."""
+    return (
+        year is None
+        or year[1] in {"the law it reports", BARE_YEAR_SOURCE}
+        or (year[1].startswith("the weekday of"))
+    )
 
 
 def _dated_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
@@ -441,6 +532,18 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _dated(clue: DateClue | None, year: tuple[int, str] | None) -> DateClue | None:
+    if clue is None or year is None:
+        return clue
+    return DateClue(clue.day, clue.basis, clue.detail, year[1])
+
+
+def wants_law(clue: DateClue | None) -> bool:
+    """Whether the law a story reports could date it better than its own clues did: no clue
+    gave the year of its yearless dates, or only a year stated in a sentence with no month."""
+    return clue is None or clue.year_from in {"", BARE_YEAR_SOURCE}
+
+
 def story_date(
     exprs: Sequence[tuple[DateExpr, int]],
     *,
@@ -451,6 +554,8 @@ def story_date(
     ahead: frozenset[str] | None = None,
     horizon: dt.date | None = None,
     law: LawClues | None = None,
+    law_day: tuple[dt.date, str] | None = None,
+    first_year: int | None = None,
 ) -> DateClue | None:
     """The day an undated story is read as of, from its clues (see the module docstring).
 
@@ -464,7 +569,8 @@ def story_date(
         as told without a direction, but those after a preposition that looks ahead: "talks
         to cut tariffs before August 1").
     today
-        The latest day a story can have (default: the clock's), for a weekday-pinned year.
+        The latest day a story can have, for a weekday-pinned year (default ``horizon``; never
+        the clock: with neither, no weekday pins a year).
     ahead
         Prepositions that make a title's date look ahead (default: the lexicon's
         ``time_ahead_prepositions``).
@@ -475,7 +581,12 @@ def story_date(
     law
         The measures the story reports and the catalog's dated actions: a story with no
         other clue is dated by them, else as of ``horizon`` (bases ``catalog`` and
-        ``horizon``). None (the reader's case) leaves such a story undated.
+        ``horizon``). None leaves such a story undated.
+    law_day
+        The same clue already computed (:func:`tariffscope.news.dates_catalog.catalog_day`
+        on the law the story reports: the reader's second reading of an undated story).
+    first_year
+        The earliest year a weekday can pin (the first year the catalog covers).
 
     Returns
     -------
@@ -487,7 +598,8 @@ def story_date(
     ahead_words = ahead if ahead is not None else default_lexicon().words("time_ahead_prepositions")
     in_url = url_date(url)
     ceiling = _month_end(in_url[0]) if in_url and in_url[1] == "month" else None
-    year = _year_source(url, title, exprs, text)
+    if law_day is None and law is not None:
+        law_day = catalog_day(law.reported, law.actions)
     everything = [
         *((e, way, "its text") for e, way in exprs),
         *(
@@ -496,40 +608,58 @@ def story_date(
         ),
     ]
     texts = {"its text": text, **({"its title": title} if title else {})}
-    days = _past_days(everything, year, ceiling, texts, today or dt.date.today(), horizon)
+    latest_day = today or horizon
+    pinned = _pinned_year(everything, texts, latest_day, first_year)
+    year = _year_source(url, title, exprs, text, pinned=pinned, law=law_day)
+    days = _past_days(everything, year, ceiling, texts, latest_day, horizon, first_year)
     latest = max(days, key=lambda item: item[0]) if days else None
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
-        return DateClue(in_url[0], "url", f"the date in its URL ({in_url[0].isoformat()})")
+        return _dated(
+            DateClue(in_url[0], "url", f"the date in its URL ({in_url[0].isoformat()})"), year
+        )
     if in_url is not None and in_url[1] == "month":
         month = in_url[0]
         if latest is None or latest[0] < month:
-            return DateClue(
-                _month_end(month),
-                "url_month",
-                f"the last day of the month its URL gives ({month:%Y-%m}); the story may be "
-                "up to a month older",
+            return _dated(
+                DateClue(
+                    _month_end(month),
+                    "url_month",
+                    f"the last day of the month its URL gives ({month:%Y-%m}); the story may "
+                    "be up to a month older",
+                ),
+                year,
             )
     if latest is None:
-        return (
+        return _dated(
             _before_ahead(everything, year, horizon)
             or _month_clue(everything, year, horizon)
-            or _law_clue(law, year, horizon)
+            or _law_clue(law, law_day, year, horizon),
+            year,
         )
     day, how = latest
-    return DateClue(day, "stated", how)
+    return _dated(DateClue(day, "stated", how), year)
 
 
 def _law_clue(
-    law: LawClues | None, year: tuple[int, str] | None, horizon: dt.date | None
+    law: LawClues | None,
+    law_day: tuple[dt.date, str] | None,
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
 ) -> DateClue | None:
-    """The last bases: the dated law the story reports, else the catalog's horizon."""
-    if law is None:
+    """The last bases: the dated law the story reports, else (when the caller gives the law's
+    actions) the catalog's horizon. The reader, which passes only ``law_day``, leaves a story
+    the law does not date undated."""
+    if law is None and law_day is None:
         return None
-    stated, source = year if year is not None else (None, "")
-    found = catalog_day(law.reported, law.actions, year=stated, year_from=source)
+    stated, source = year if year is not None and year[1] != "the law it reports" else (None, "")
+    found = (
+        catalog_day(law.reported, law.actions, year=stated, year_from=source)
+        if law is not None
+        else law_day
+    )
     if found is not None:
         return DateClue(found[0], "catalog", found[1])
-    if horizon is None:
+    if law is None or horizon is None:
         return None
     day, how = horizon_day(horizon, year=stated, year_from=source)
     return DateClue(day, "horizon", how)

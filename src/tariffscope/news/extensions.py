@@ -11,6 +11,8 @@ attribute                  content                                              
 ``tariffscope_dates``      date expressions with their resolved dates             dates
 ``tariffscope_reference``  the day the story is read as of (ISO): its publication  dates
                            date, else the day its date clues give, else None
+``tariffscope_dating``     how the story was dated: as_of (ISO or None), basis,   dates
+                           detail, year_from (see news.dates_story.DateClue)
 ``tariffscope_persons``    people named, with role, country and mention spans     actors
 ``tariffscope_mentions``   spans naming a person (names, "the First Minister")    actors
 ``tariffscope_chains``     mention chains of persons (pronouns, "the two", ...)  actors
@@ -32,6 +34,7 @@ ATTRIBUTES: tuple[str, ...] = (
     "tariffscope_layout",
     "tariffscope_dates",
     "tariffscope_reference",
+    "tariffscope_dating",
     "tariffscope_persons",
     "tariffscope_mentions",
     "tariffscope_chains",

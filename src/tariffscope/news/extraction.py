@@ -20,6 +20,7 @@ from tariffscope.domain.news import (
     Extraction,
     MeasureMention,
     Quote,
+    StoryDating,
 )
 
 __all__ = ["doc_to_extraction"]
@@ -75,6 +76,22 @@ def doc_to_extraction(doc: Doc) -> Extraction:
     events = tuple(Event.from_dict(e) for e in _items(doc, "tariffscope_events"))
     deadlines = tuple(Deadline.from_dict(d) for d in _items(doc, "tariffscope_deadlines"))
     warnings: list[str] = []
+    dating = _dating(doc)
     if meta.published is None:
-        warnings.append("publication date unknown: weekdays and relative dates are not resolved")
-    return Extraction(meta, actors, events, quotes, measures, deadlines, tuple(warnings))
+        read = (
+            f"read as of {dating.as_of.isoformat()} ({dating.basis}: {dating.detail}); "
+            if dating is not None and dating.as_of is not None
+            else ""
+        )
+        warnings.append(
+            f"publication date unknown: {read}weekdays and relative dates are not resolved"
+        )
+    return Extraction(
+        meta, actors, events, quotes, measures, deadlines, tuple(warnings), dating=dating
+    )
+
+
+def _dating(doc: Doc) -> StoryDating | None:
+    """How the dates component dated the story (``doc._.tariffscope_dating``), if it ran."""
+    value = doc._.tariffscope_dating
+    return None if not value else StoryDating.from_dict(value)

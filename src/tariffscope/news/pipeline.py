@@ -27,6 +27,7 @@ from tariffscope.news import measures as _measures  # noqa: F401
 from tariffscope.news import paragraphs as _paragraphs  # noqa: F401
 from tariffscope.news import quotes as _quotes  # noqa: F401
 from tariffscope.news.ingest import Article
+from tariffscope.news.law_anchor import LawSource, law_day
 from tariffscope.news.sentence_veto import sentence_kinds_model
 
 __all__ = [
@@ -182,13 +183,35 @@ def _finish(nlp: Language, doc: Doc) -> Doc:
     return doc
 
 
-def process(article: Article, nlp: Language | None = None) -> Doc:
-    """Run the pipeline on one article."""
+def _with_law(nlp: Language, doc: Doc, law: LawSource | None) -> Doc:
+    """The story read again from its dates with the day the law it reports gives, when it has
+    no publication date and its own clues gave no year (:mod:`tariffscope.news.law_anchor`).
+    The model does not run again: what the components from :data:`DATED_FROM` on assign is
+    cleared (their ``assigns``), and they run again on the same reading."""
+    split = _dated_from(nlp)
+    if law is None or split is None:
+        return doc
+    found = law_day(doc, law)
+    if found is None:
+        return doc
+    for name in nlp.pipe_names[split:]:
+        for attr in nlp.get_pipe_meta(name).assigns:
+            if attr.startswith("doc._."):
+                setattr(doc._, attr.removeprefix("doc._."), None)
+    doc._.tariffscope_meta = {
+        **(doc._.tariffscope_meta or {}),
+        "law_day": [found[0].isoformat(), found[1]],
+    }
+    return _finish(nlp, doc)
+
+
+def process(article: Article, nlp: Language | None = None, law: LawSource | None = None) -> Doc:
+    """Run the pipeline on one article (``law``: see :mod:`tariffscope.news.law_anchor`)."""
     pipeline = nlp or load_pipeline()
     kept = _reread(pipeline, article) if _READ else None
     if kept is not None:
-        return _finish(pipeline, kept)
-    return pipeline(make_doc(pipeline, article))
+        return _with_law(pipeline, _finish(pipeline, kept), law)
+    return _with_law(pipeline, pipeline(make_doc(pipeline, article)), law)
 
 
 def process_many(
@@ -197,10 +220,20 @@ def process_many(
     *,
     n_process: int = 1,
     batch_size: int = 4,
+    law: LawSource | None = None,
 ) -> Iterator[Doc]:
     """Run the pipeline on many articles with ``nlp.pipe`` (in order); a text read before to
-    date its story is finished from that reading (:func:`read_before_dates`)."""
+    date its story is finished from that reading (:func:`read_before_dates`); with ``law``, an
+    undated story whose clues give no year is read again with the day the law it reports
+    gives (:func:`process`)."""
     pipeline = nlp or load_pipeline()
+    for doc in _process_many(articles, pipeline, n_process, batch_size):
+        yield _with_law(pipeline, doc, law)
+
+
+def _process_many(
+    articles: Iterable[Article], pipeline: Language, n_process: int, batch_size: int
+) -> Iterator[Doc]:
     if not _READ or n_process != 1:
         docs = (make_doc(pipeline, a) for a in articles)
         yield from pipeline.pipe(docs, n_process=n_process, batch_size=batch_size)

@@ -88,7 +88,7 @@ def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
     """The day the article's clues give (URL, dates told as past, title, months; with
     ``law``, then the dated law it reports and, last, the catalog's horizon)."""
     from tariffscope.news.dates import find_dates
-    from tariffscope.news.dates_story import story_date
+    from tariffscope.news.dates_story import story_date, wants_law
     from tariffscope.news.pipeline import DATED_FROM, load_pipeline, read_before_dates
 
     nlp = load_pipeline()
@@ -101,10 +101,17 @@ def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
     # a month and day with no year anywhere is read in the latest year the law is known for
     catalog = default_catalog()
     horizon = catalog.coverage_end
+    first_year = catalog.coverage_start.year
     found = story_date(
-        exprs, text=doc.text, url=article.meta.url, title=article.meta.title, horizon=horizon
+        exprs,
+        text=doc.text,
+        url=article.meta.url,
+        title=article.meta.title,
+        horizon=horizon,
+        first_year=first_year,
     )
-    if found is not None or not law:
+    # the law ranks above a year stated in a sentence with no month, as in the reader
+    if not law or (found is not None and not wants_law(found)):
         return found
     # no day, month or URL date: the law the story reports, else the catalog's horizon
     from tariffscope.news.api import extract
@@ -118,6 +125,7 @@ def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
         title=article.meta.title,
         horizon=horizon,
         law=reported,
+        first_year=first_year,
     )
 
 

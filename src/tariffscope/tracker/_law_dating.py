@@ -29,7 +29,7 @@ from tariffscope.regime.measures import ENACTED_STATUSES, Measure
 from tariffscope.tracker._combined import across_the_board
 from tariffscope.tracker.linking import _goods
 
-__all__ = ["law_clues"]
+__all__ = ["catalog_law", "law_clues"]
 
 
 def _reported(mentions: Iterable[MeasureMention]) -> tuple[ReportedMeasure, ...]:
@@ -137,3 +137,11 @@ def law_clues(mentions: Sequence[MeasureMention], catalog: Catalog) -> LawClues:
         ]
         actions += _totals(catalog, partner, known)
     return LawClues(reported, tuple(actions))
+
+
+def catalog_law(mentions: Sequence[MeasureMention]) -> LawClues:
+    """:func:`law_clues` over the default catalog: the law source the CLI gives the reader
+    (:data:`tariffscope.news.law_anchor.LawSource`)."""
+    from tariffscope.regime.resolve import default_catalog
+
+    return law_clues(mentions, default_catalog())
