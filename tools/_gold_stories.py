@@ -118,7 +118,7 @@ def read_stories(folders: Sequence[Path]) -> list[Story]:
 class _FeaturesOnly(StatusChooser):
     """A status chooser that has the features computed and leaves the rules' status."""
 
-    def choose(self, record: Any) -> str | None:
+    def choose(self, record: Any, features: Any) -> str | None:
         return None
 
 

@@ -33,16 +33,20 @@ from typing import Any
 from _gold_stories import RATE_TOLERANCE, Story, commit, field_summary, folds, read_stories, score
 
 from tariffscope.news._measure_status_chooser import STATUS_CHOOSERS, StatusChooser
-from tariffscope.news._measure_status_model import FEATURE_NAMES, StatusModel, fit, with_rules
+from tariffscope.news._measure_status_model import FEATURE_NAMES, StatusModel, complete, fit
 
 L2 = 1.0
 
 
-def labelled(story: Story, raw: list[dict[str, Any]] | None = None) -> list[tuple[dict, str]]:
-    """The raw rate records (the story's, or ``raw``) a gold measure settles, with its status."""
+def labelled(
+    story: Story, raw: list[dict[str, Any]] | None = None
+) -> list[tuple[dict[str, Any], tuple[float, ...], str]]:
+    """The raw rate records (the story's, or ``raw``) a gold measure settles, with their full
+    features (the rules' statuses) and the gold status."""
     out = []
-    for record in story.raw() if raw is None else raw:
-        if record.get("status_features") is None:
+    records = story.raw() if raw is None else raw
+    for record, features in zip(records, complete(story.raw()), strict=True):
+        if features is None:
             continue
         same_rate = [
             g
@@ -52,15 +56,14 @@ def labelled(story: Story, raw: list[dict[str, Any]] | None = None) -> list[tupl
         targeted = [g for g in same_rate if g.target in record["targets"]]
         statuses = {g.status for g in (targeted or same_rate)}
         if len(statuses) == 1:
-            out.append((record, statuses.pop()))
+            out.append((record, features, statuses.pop()))
     return out
 
 
 def examples(story: Story) -> tuple[list[tuple[float, ...]], list[str]]:
     """The feature rows and gold statuses of the rates a gold measure settles."""
-    pairs = labelled(story)
-    rows = [with_rules(r["status_features"], r["status"]) for r, _ in pairs]
-    return rows, [y for _, y in pairs]
+    found = labelled(story)
+    return [features for _, features, _ in found], [y for _, _, y in found]
 
 
 def _without(row: tuple[float, ...], drop: frozenset[str]) -> tuple[float, ...]:
@@ -94,7 +97,7 @@ def scores(stories: Sequence[Story], models: dict[str, StatusModel]) -> dict[str
             triples.append((story.name, story.gold, story.predicted(status=chooser)))
             raw = story.raw()
             chooser.apply(raw)
-            for record, label in labelled(story, raw):
+            for record, _, label in labelled(story, raw):
                 seen += 1
                 right += record["status"] == label
         report = score(triples)

@@ -113,8 +113,8 @@ def test_the_fallback_decides_only_where_the_rules_found_no_frame() -> None:
     rows, labels = _synthetic_set()
     model = fit(rows, labels, l2=0.1)
     features = _synthetic(aux_future=1, way_ahead=1)
-    framed = {"status": "in_force", "status_rule": "status.took_effect"}
-    bare = {"status": "in_force", "status_rule": "status.in_force_default"}
+    framed = {"status": "in_force", "status_rule": "status.took_effect", "to_rate": 25.0}
+    bare = {"status": "in_force", "status_rule": "status.in_force_default", "to_rate": 10.0}
     records = [
         {**framed, "status_features": features},
         {**bare, "status_features": features},

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tariffscope.errors import InputError
-from tariffscope.news._measure_status_model import StatusModel, shipped_model, with_rules
+from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
 
 __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
 
@@ -70,23 +70,26 @@ class StatusChooser:
         """The model takes part (the rates need their features)."""
         return self.mode != "rules"
 
-    def choose(self, record: Mapping[str, Any]) -> str | None:
-        """The status of one rate record, or None to keep the rules'."""
-        features = record.get("status_features")
+    def choose(self, record: Mapping[str, Any], features: Sequence[float] | None) -> str | None:
+        """The status of one rate record with its full ``features`` (from
+        :func:`tariffscope.news._measure_status_model.complete`), or None to keep the rules'."""
         if not self.learned or features is None:
             return None
         if self.mode == "fallback" and record["status_rule"] not in NO_FRAME_RULES:
             return None
         model = self.model if self.model is not None else shipped_model()
-        return model.choose(with_rules(features, record["status"]))
+        return model.choose(features)
 
-    def apply(self, records: Iterable[dict[str, Any]]) -> None:
-        """Set the chosen status on each record (the rules' stays in ``rules_status``)."""
+    def apply(self, records: list[dict[str, Any]]) -> None:
+        """Set the chosen status on each rate record of one story (the rules' stays in
+        ``rules_status``)."""
         for record in records:
             if "rules_status" in record:  # chosen again: start from the rules' status
-                record["status"], record["status_rule"] = record["rules_status"]
-            chosen = self.choose(record)
-            if chosen is None:
-                continue
-            record["rules_status"] = (record["status"], record["status_rule"])
-            record["status"], record["status_rule"] = chosen, MODEL_RULE
+                record["status"], record["status_rule"] = record.pop("rules_status")
+        if not self.learned:
+            return
+        for record, features in zip(records, complete(records), strict=True):
+            chosen = self.choose(record, features)
+            if chosen is not None:
+                record["rules_status"] = (record["status"], record["status_rule"])
+                record["status"], record["status_rule"] = chosen, MODEL_RULE

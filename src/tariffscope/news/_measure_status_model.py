@@ -39,6 +39,7 @@ __all__ = [
     "StatusModel",
     "StatusSite",
     "clause_verb",
+    "complete",
     "fit",
     "shipped_model",
     "status_features",
@@ -95,6 +96,12 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("change_rise", "the change is a rise"),
     ("headline", "the rate stands in a headline or bullet (terse grammar)"),
     ("lead_sentence", "the rate stands in the story's first sentence"),
+    ("announced", "the verb over the rate reports an announcement or a statement"),
+    ("story_same_rate_later", "another mention of the rate in the story takes effect later"),
+    *(
+        (f"story_same_rate_{status}", f"the rules read another mention of the rate as {status}")
+        for status in STATUSES
+    ),
     *(
         (f"rules_{status}", f"the rules' status, after their story steps, is {status}")
         for status in STATUSES
@@ -182,6 +189,9 @@ def status_features(site: StatusSite, clues: StatusClues, lex: Lexicon) -> tuple
     f["change_rise"] = float(site.from_rate is not None and site.from_rate < site.to_rate)
     f["headline"] = float(site.headline)
     f["lead_sentence"] = float(sent.start == 0)
+    f["announced"] = float(
+        verb is not None and verb.lemma_.lower() in lex.words("measure_status_past_report")
+    )
     return tuple(float(f.get(name, 0.0)) for name in FEATURE_NAMES)
 
 
@@ -191,6 +201,32 @@ def with_rules(features: Sequence[float], status: str) -> tuple[float, ...]:
     out = list(features)
     out[FEATURE_NAMES.index(f"rules_{status}")] = 1.0
     return tuple(out)
+
+
+_LATER = FEATURE_NAMES.index("clue_effective_later")
+_SAME_RATE = 0.05  # points: two mentions of one rate (the scorer's tolerance)
+
+
+def complete(records: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...] | None]:
+    """The full features of each rate record of one story (None: a record without features):
+    its own, the rules' final status, and what the story's other mentions of the same rate
+    say (an effective date ahead, the rules' status of each)."""
+    read = [r for r in records if r.get("status_features") is not None]
+    out: list[tuple[float, ...] | None] = []
+    for record in records:
+        features = record.get("status_features")
+        if features is None:
+            out.append(None)
+            continue
+        row = list(with_rules(features, record["status"]))
+        for other in read:
+            if other is record or abs(other["to_rate"] - record["to_rate"]) > _SAME_RATE:
+                continue
+            row[FEATURE_NAMES.index(f"story_same_rate_{other['status']}")] = 1.0
+            if other["status_features"][_LATER]:
+                row[FEATURE_NAMES.index("story_same_rate_later")] = 1.0
+        out.append(tuple(row))
+    return out
 
 
 #: The :class:`StatusClues` field of each ``clue_*`` feature.
