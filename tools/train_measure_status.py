@@ -4,8 +4,10 @@ Runs the reader once on every story of the given folders (tools/_gold_stories.py
 <stem>.txt and gold/<stem>.json, GUIDELINES.md annotations), keeps every rate's status
 features, and labels each rate with the status of the story's gold measures at the same rate
 (within 0.05 points), narrowed to those whose target the rules read when one is; a rate no
-gold measure has, or whose gold measures disagree on the status, is left out of training.
-Then:
+gold measure has, or whose gold measures disagree on the status, is left out of training
+(``--kept-only``: only the mention whose status the merged measure keeps is labelled). The
+L2 penalty pulls the weights toward a prior that repeats the rules' status (``--prior``; 0:
+toward zero, a purely statistical model with ``--drop rules``). Then:
 
 - ``--folds K``: K-fold cross-validation by story (tools/_gold_stories.folds): for each fold,
   fit on the other folds and score the held-out stories with the project scorer (status
@@ -17,7 +19,7 @@ Then:
 Never pass the frozen test split.
 
     PYTHONPATH=src python tools/train_measure_status.py TRAIN_DIR DEV_DIR --folds 5 \\
-        --out src/tariffscope/news/data/measure_status_model.json
+        --prior 3 --l2 10 --out src/tariffscope/news/data/measure_status_model.json
 """
 
 from __future__ import annotations
@@ -39,14 +41,16 @@ L2 = 1.0
 
 
 def labelled(
-    story: Story, raw: list[dict[str, Any]] | None = None
+    story: Story, raw: list[dict[str, Any]] | None = None, every: bool = False
 ) -> list[tuple[dict[str, Any], tuple[float, ...], str]]:
     """The raw rate records (the story's, or ``raw``) a gold measure settles, with their full
-    features (the rules' statuses) and the gold status."""
+    features (the rules' statuses) and the gold status: the first mention of each measure the
+    reader merges (whose status the measure keeps), or with ``every`` every mention."""
+    heads = {m["start"] for m in story.merge()}
     out = []
     records = story.raw() if raw is None else raw
     for record, features in zip(records, complete(story.raw()), strict=True):
-        if features is None:
+        if features is None or not (every or record["start"] in heads):
             continue
         same_rate = [
             g
@@ -60,9 +64,9 @@ def labelled(
     return out
 
 
-def examples(story: Story) -> tuple[list[tuple[float, ...]], list[str]]:
+def examples(story: Story, every: bool = False) -> tuple[list[tuple[float, ...]], list[str]]:
     """The feature rows and gold statuses of the rates a gold measure settles."""
-    found = labelled(story)
+    found = labelled(story, every=every)
     return [features for _, features, _ in found], [y for _, _, y in found]
 
 
@@ -75,12 +79,13 @@ def train(
     l2: float = L2,
     drop: frozenset[str] = frozenset(),
     prior: float = 0.0,
+    every: bool = False,
 ) -> StatusModel:
     """Fit on the stories' labelled rates; features in ``drop`` are left out (weight 0)."""
     rows: list[tuple[float, ...]] = []
     labels: list[str] = []
     for story in stories:
-        r, y = examples(story)
+        r, y = examples(story, every)
         rows += [_without(row, drop) for row in r]
         labels += y
     return fit(rows, labels, l2=l2, rules_prior=prior)
@@ -105,7 +110,7 @@ def scores(stories: Sequence[Story], models: dict[str, StatusModel]) -> dict[str
         out[mode] = {
             "status_accuracy": round(status.accuracy, 3) if status.total else None,
             "status_matched": status.total,
-            "labelled_rate_accuracy": round(right / seen, 3) if seen else None,
+            "kept_mention_accuracy": round(right / seen, 3) if seen else None,
             "measures": field_summary(report),
         }
     return out
@@ -117,11 +122,12 @@ def cross_validate(
     l2: float = L2,
     drop: frozenset[str] = frozenset(),
     prior: float = 0.0,
+    every: bool = False,
 ) -> dict[str, Any]:
     models: dict[str, StatusModel] = {}
     per_fold = []
     for fitted_on, held in folds(stories, k):
-        model = train(fitted_on, l2, drop, prior)
+        model = train(fitted_on, l2, drop, prior, every)
         for s in held:
             models[s.name] = model
         per_fold.append(scores(held, models))
@@ -144,6 +150,11 @@ def main() -> int:
         help="weight of the rules' status in the prior the L2 penalty pulls toward (0: zero)",
     )
     ap.add_argument(
+        "--kept-only",
+        action="store_true",
+        help="label only the mention whose status a measure keeps, not every mention",
+    )
+    ap.add_argument(
         "--drop",
         default="",
         help="comma-separated features to leave out ('rules': the rules' status features)",
@@ -158,7 +169,7 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown features: {sorted(unknown)}")
     stories = read_stories(args.folders)
-    labels = [y for s in stories for y in examples(s)[1]]
+    labels = [y for s in stories for y in examples(s, not args.kept_only)[1]]
     print(f"{len(stories)} stories, {len(labels)} labelled rates", file=sys.stderr)
     result: dict[str, Any] = {
         "stories": len(stories),
@@ -166,19 +177,21 @@ def main() -> int:
         "labels": dict(sorted(Counter(labels).items())),
         "dropped": sorted(drop),
         "rules_prior": args.prior,
+        "every_mention": not args.kept_only,
     }
     if args.folds:
         result["cv"] = {
-            str(l2): cross_validate(stories, args.folds, l2, drop, args.prior) for l2 in l2s
+            str(l2): cross_validate(stories, args.folds, l2, drop, args.prior, not args.kept_only)
+            for l2 in l2s
         }
     if args.holdout:
         held = read_stories(args.holdout)
         result["holdout"] = {}
         for l2 in l2s:
-            model = train(stories, l2, drop, args.prior)
+            model = train(stories, l2, drop, args.prior, not args.kept_only)
             result["holdout"][str(l2)] = scores(held, {s.name: model for s in held})
     if args.out:
-        model = train(stories, l2s[0], drop, args.prior)
+        model = train(stories, l2s[0], drop, args.prior, not args.kept_only)
         data = model.to_dict()
         data["provenance"] = {
             "trained_on": [str(f) for f in args.folders],

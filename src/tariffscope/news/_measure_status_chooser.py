@@ -26,8 +26,9 @@ __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
 #: The settings of the component's ``status_chooser`` (see the module).
 STATUS_CHOOSERS = ("rules", "model", "fallback")
 
-#: The status rules that read no frame: where ``"fallback"`` hands the rate to the model.
-NO_FRAME_RULES = frozenset({"status.in_force_default"})
+#: The status rules that read no frame of the rate's own clause: where ``"fallback"`` hands
+#: the rate to the model (the default, and a deal word merely near the rate).
+NO_FRAME_RULES = frozenset({"status.in_force_default", "status.agreed_in_deal"})
 
 #: The ``status_rule`` of a status the model chose.
 MODEL_RULE = "status.model"
