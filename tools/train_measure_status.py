@@ -36,8 +36,11 @@ from _gold_stories import RATE_TOLERANCE, Story, commit, field_summary, folds, r
 
 from tariffscope.news._measure_status_chooser import STATUS_CHOOSERS, StatusChooser
 from tariffscope.news._measure_status_model import FEATURE_NAMES, StatusModel, complete, fit
+from tariffscope.news._measure_target import TargetChooser
 
 L2 = 1.0
+#: The reader's default target chooser, so that the scores are the CLI's.
+_TARGETS = TargetChooser("fallback")
 
 
 def labelled(
@@ -99,7 +102,8 @@ def scores(stories: Sequence[Story], models: dict[str, StatusModel]) -> dict[str
         triples, right, seen = [], 0, 0
         for story in stories:
             chooser = StatusChooser(mode, models.get(story.name))
-            triples.append((story.name, story.gold, story.predicted(status=chooser)))
+            predicted = story.predicted(_TARGETS, status=chooser)
+            triples.append((story.name, story.gold, predicted))
             raw = story.raw()
             chooser.apply(raw)
             for record, _, label in labelled(story, raw):

@@ -149,11 +149,11 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown features: {sorted(unknown)}")
     stories = read_stories(args.folders)
-    examples = sum(len(examples(s)[0]) for s in stories)
-    print(f"{len(stories)} stories, {examples} labelled rates", file=sys.stderr)
+    labelled = sum(len(examples(s)[0]) for s in stories)
+    print(f"{len(stories)} stories, {labelled} labelled rates", file=sys.stderr)
     result: dict[str, Any] = {
         "stories": len(stories),
-        "labelled_rates": examples,
+        "labelled_rates": labelled,
         "l2": args.l2,
         "dropped": sorted(drop),
         "threshold": args.threshold,
@@ -171,7 +171,7 @@ def main() -> int:
         data["provenance"] = {
             "trained_on": [str(f) for f in args.folders],
             "stories": len(stories),
-            "labelled_rates": examples,
+            "labelled_rates": labelled,
             "commit": _commit(),
             "how": (
                 f"tools/train_measure_target.py: L2-penalised {args.kind} model "
