@@ -21,17 +21,15 @@ Never pass the frozen test split.
 from __future__ import annotations
 
 import argparse
-import copy
-import dataclasses
 import json
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import tariffscope.news.measure_merge as measure_merge
-from tariffscope.domain.news import Extraction, MeasureMention
+from _gold_stories import RATE_TOLERANCE, Story, field_summary, folds, read_stories, score
+from _gold_stories import commit as _commit
+
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
@@ -41,109 +39,37 @@ from tariffscope.news._measure_target_model import (
     finish,
     fit,
 )
-from tariffscope.news.api import extract
-from tariffscope.news.ingest import read_article
-from tariffscope.news.pipeline import load_pipeline
-from tariffscope.news.scoring import score_corpus
 
-RATE_TOLERANCE = 0.05
 MODES = ("rules", "model", "fallback")
 L2 = 1.0
 THRESHOLD = 0.5
 
 
-@dataclasses.dataclass
-class Story:
-    """One read story: its gold, the reader's extraction and the merge step's inputs."""
+def rate_groups(story: Story) -> list[tuple[float, tuple[Candidate, ...], list[str]]]:
+    """Every rate's rate, full candidates and the rules' targets, after the story steps."""
+    seen: list[tuple[float, tuple[Candidate, ...], list[str]]] = []
 
-    name: str
-    gold: Extraction
-    pred: Extraction
-    merge_args: tuple[Any, ...]
-    merge_kwargs: dict[str, Any]
+    def record_choice(record: dict[str, Any]) -> None:
+        found = record.get("target_candidates")
+        if found:
+            full = finish(found, record["imposer"], record["targets"])
+            seen.append((record["to_rate"], full, list(record["targets"])))
 
-    def rate_groups(self) -> list[tuple[float, tuple[Candidate, ...], list[str]]]:
-        """Every rate's rate, full candidates and the rules' targets, after the story steps."""
-        seen: list[tuple[float, tuple[Candidate, ...], list[str]]] = []
+    story.merge(record_choice)
+    return seen
 
-        def record_choice(record: dict[str, Any]) -> None:
-            found = record.get("target_candidates")
-            if found:
-                full = finish(found, record["imposer"], record["targets"])
-                seen.append((record["to_rate"], full, list(record["targets"])))
 
-        raw = copy.deepcopy(self.merge_args[0])
-        _ORIGINAL_MERGE(
-            raw, *self.merge_args[1:], **self.merge_kwargs, choose_targets=record_choice
-        )
-        return seen
-
-    def examples(self) -> tuple[list[tuple[Candidate, ...]], list[set[str]]]:
-        """Candidate groups and gold targets of the rates a gold measure has."""
-        groups, labels = [], []
-        for rate, found, _ in self.rate_groups():
-            gold = {
-                g.target for g in self.gold.measures if abs(g.to_rate_pct - rate) <= RATE_TOLERANCE
-            }
-            if gold & {c.code for c in found}:
-                groups.append(found)
-                labels.append(gold)
-        return groups, labels
-
-    def predicted(self, chooser: TargetChooser | None) -> Extraction:
-        """The story's extraction with its measures merged again under ``chooser``."""
-        raw = copy.deepcopy(self.merge_args[0])
-        kwargs = {
-            **self.merge_kwargs,
-            "choose_targets": None if chooser is None else chooser.choose,
+def examples(story: Story) -> tuple[list[tuple[Candidate, ...]], list[set[str]]]:
+    """Candidate groups and gold targets of the rates a gold measure has."""
+    groups, labels = [], []
+    for rate, found, _ in rate_groups(story):
+        gold = {
+            g.target for g in story.gold.measures if abs(g.to_rate_pct - rate) <= RATE_TOLERANCE
         }
-        measures = _ORIGINAL_MERGE(raw, *self.merge_args[1:], **kwargs)
-        mentions = tuple(MeasureMention.from_dict(m) for m in measures)
-        return dataclasses.replace(self.pred, measures=mentions)
-
-
-_ORIGINAL_MERGE = measure_merge.merge_measures
-_CAPTURED: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-
-
-def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
-    _CAPTURED.append((copy.deepcopy(args), {k: v for k, v in kwargs.items()}))
-    return _ORIGINAL_MERGE(*args, **{**kwargs, "choose_targets": None})
-
-
-def read_stories(folders: Sequence[Path]) -> list[Story]:
-    """Run the reader (rules choosing targets, candidates recorded) on every gold story."""
-    nlp = load_pipeline()
-    component = nlp.get_pipe("tariffscope_measures")
-    component.target_chooser = TargetChooser("fallback")  # the candidates are computed
-    measure_merge.merge_measures = _capturing_merge
-    stories = []
-    try:
-        for folder in folders:
-            for gold_file in sorted((folder / "gold").glob("*.json")):
-                text = next(
-                    (
-                        folder / f"{gold_file.stem}{s}"
-                        for s in (".txt", ".html")
-                        if (folder / f"{gold_file.stem}{s}").exists()
-                    ),
-                    None,
-                )
-                if text is None:
-                    print(f"{gold_file.stem}: no article, skipped", file=sys.stderr)
-                    continue
-                gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
-                _CAPTURED.clear()
-                pred = extract(read_article(text), nlp)
-                if len(_CAPTURED) != 1:
-                    print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
-                    continue
-                args, kwargs = _CAPTURED[0]
-                kwargs.pop("choose_targets", None)
-                stories.append(Story(f"{folder.name}/{gold_file.stem}", gold, pred, args, kwargs))
-    finally:
-        measure_merge.merge_measures = _ORIGINAL_MERGE
-    return stories
+        if gold & {c.code for c in found}:
+            groups.append(found)
+            labels.append(gold)
+    return groups, labels
 
 
 def _without(found: tuple[Candidate, ...], drop: frozenset[str]) -> tuple[Candidate, ...]:
@@ -165,7 +91,7 @@ def train(
     groups: list[tuple[Candidate, ...]] = []
     labels: list[set[str]] = []
     for story in stories:
-        g, y = story.examples()
+        g, y = examples(story)
         groups += [_without(found, drop) for found in g]
         labels += y
     return fit(groups, labels, l2=l2, threshold=threshold, kind=kind)
@@ -180,47 +106,27 @@ def measures_score(stories: Sequence[Story], choosers: dict[str, TargetModel | N
             model = choosers.get(story.name)
             chooser = None if mode == "rules" else TargetChooser(mode, model)
             triples.append((story.name, story.gold, story.predicted(chooser)))
-        report = score_corpus(triples)
-        field = next(f for f in report.fields if f.name == "measures")
-        out[mode] = {
-            "gold": field.gold,
-            "predicted": field.predicted,
-            "matched": field.matched,
-            "precision": round(field.precision, 3),
-            "recall": round(field.recall, 3),
-            "f1": round(field.f1, 3),
-        }
+        out[mode] = field_summary(score(triples))
     return out
 
 
 def cross_validate(
     stories: Sequence[Story],
-    folds: int,
+    k: int,
     l2: float = L2,
     drop: frozenset[str] = frozenset(),
     threshold: float = THRESHOLD,
     kind: str = "logistic",
 ) -> dict:
-    ordered = sorted(stories, key=lambda s: s.name)
-    fold_of = {s.name: k % folds for k, s in enumerate(ordered)}
     models = {}
     per_fold = []
-    for k in range(folds):
-        model = train([s for s in ordered if fold_of[s.name] != k], l2, drop, threshold, kind)
-        held = [s for s in ordered if fold_of[s.name] == k]
+    for fitted_on, held in folds(stories, k):
+        model = train(fitted_on, l2, drop, threshold, kind)
         for s in held:
             models[s.name] = model
         per_fold.append(measures_score(held, {s.name: model for s in held}))
+    ordered = sorted(stories, key=lambda s: s.name)
     return {"pooled": measures_score(ordered, models), "folds": per_fold}
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def main() -> int:
@@ -243,11 +149,11 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown features: {sorted(unknown)}")
     stories = read_stories(args.folders)
-    examples = sum(len(s.examples()[0]) for s in stories)
-    print(f"{len(stories)} stories, {examples} labelled rates", file=sys.stderr)
+    labelled = sum(len(examples(s)[0]) for s in stories)
+    print(f"{len(stories)} stories, {labelled} labelled rates", file=sys.stderr)
     result: dict[str, Any] = {
         "stories": len(stories),
-        "labelled_rates": examples,
+        "labelled_rates": labelled,
         "l2": args.l2,
         "dropped": sorted(drop),
         "threshold": args.threshold,
@@ -265,7 +171,7 @@ def main() -> int:
         data["provenance"] = {
             "trained_on": [str(f) for f in args.folders],
             "stories": len(stories),
-            "labelled_rates": examples,
+            "labelled_rates": labelled,
             "commit": _commit(),
             "how": (
                 f"tools/train_measure_target.py: L2-penalised {args.kind} model "

@@ -45,6 +45,7 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -64,6 +65,8 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._measure_rateless import RatelessReader
+from tariffscope.news._measure_status_chooser import StatusChooser
+from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
     TargetChooser,
     counted_reference,
@@ -81,7 +84,8 @@ from tariffscope.news._persons import article_country_counts, dateline_ranges, l
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, is_history
-from tariffscope.news.measure_status import StatusWords, measure_status
+from tariffscope.news.measure_status import StatusWords, read_clues, status_rule
+from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 from tariffscope.news.temporal import anchors_of, attach, time_index
 
@@ -113,9 +117,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         lexicon: Lexicon | None = None,
         target_chooser: str = "rules",
         target_weights: str = "",
+        status_chooser: str = "rules",
+        status_weights: str = "",
     ) -> None:
         super().__init__(nlp, name, lexicon)
         self.target_chooser = TargetChooser.configured(target_chooser, target_weights)
+        self.status_chooser = StatusChooser.configured(status_chooser, status_weights)
 
     def status_words(self) -> StatusWords:
         """The status rules' word sets of this component's lexicon (read once per lexicon)."""
@@ -144,6 +151,15 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         places_skip = [*skip, *dateline_ranges(doc.text)]
         story = story_places(doc, lex, places_skip) if self.target_chooser.learned else None
         rate_starts = _rate_starts(doc, rates) if story is not None else {}
+        status_context = (
+            _StatusContext(
+                anchor,
+                tuple((d["start"], d["date"]) for d in dates),
+                tuple((q.start, q.end) for q in find_quote_spans(text)),
+            )
+            if self.status_chooser.learned
+            else None
+        )
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -182,12 +198,16 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     record["targets"] = [c for c in goods.targets if c != record["imposer"]]
                 record["products"] = goods.products
             if record is not None:
+                clues = record.pop("status_clues")
+                if status_context is not None:
+                    site = status_context.site(span, noun, record)
+                    record["status_features"] = status_features(site, clues, lex)
                 record["rule"] = rule
                 if rate.start in listed:
                     _pair_target(record, listed[rate.start])
                 if story is not None:
-                    site = _site(span, noun, record, rate_starts)
-                    record["target_candidates"] = candidates(site, story, lex)
+                    target_site = _site(span, noun, record, rate_starts)
+                    record["target_candidates"] = candidates(target_site, story, lex)
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
                     raw.append(
@@ -203,6 +223,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         about_us = "USA" in pair[:2] or any(
             p.get("actor") and p.get("country") == "USA" for p in persons
         )
+        if self.status_chooser.learned:
+            self.status_chooser.apply(raw)
         measures = self._finish(raw, counts, anchor, about_us)
         doc._.tariffscope_measures = measures
 
@@ -256,7 +278,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         # date belongs to the cut, not to the rate collected now
         effective = None if current else self._effective(doc, span, noun, rates)
         pending = effective is not None or self._pending_date(doc, span, noun, dates)
-        status, status_rule = measure_status(
+        clues = read_clues(
             span,
             noun,
             from_rate,
@@ -267,6 +289,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             pending=pending,
             dates=dates,
         )
+        status_spec = status_rule(clues)
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
         cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")
@@ -294,8 +317,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "from_rate": from_rate,
             "to_rate": rate.value,
             "effective_date": effective,
-            "status": status,
-            "status_rule": status_rule,
+            "status": status_spec.status,
+            "status_rule": status_spec.id,
+            "status_clues": clues,
             "from_rule": from_rule,
             "history": is_history(span, noun, lex),
             "start": span.start_char,
@@ -461,6 +485,30 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _StatusContext:
+    """What the learned status reads of the story once: its date, dates and quotations."""
+
+    anchor: dt.date | None
+    dates: tuple[tuple[int, str | None], ...]
+    quotes: tuple[tuple[int, int], ...]
+
+    def site(self, span: Span, noun: Token, record: dict[str, Any]) -> StatusSite:
+        """The status model's view of one rate the rules have read."""
+        return StatusSite(
+            span,
+            noun,
+            clause_verb(span, noun),
+            record["from_rate"],
+            record["to_rate"],
+            record["effective_date"],
+            self.anchor,
+            self.dates,
+            self.quotes,
+            bool(record["headline"]),
+        )
+
+
 def _rate_starts(doc: Doc, rates: list[RateMention]) -> dict[int, tuple[int, ...]]:
     """The first tokens of the rates of each sentence, by the sentence's first token."""
     out: dict[int, list[int]] = {}
@@ -581,10 +629,18 @@ def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> N
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
         "target_chooser": "rules",
         "target_weights": "",
+        "status_chooser": "rules",
+        "status_weights": "",
     },
 )
 def make_measure_component(
-    nlp: Language, name: str, lexicon: Lexicon, target_chooser: str, target_weights: str
+    nlp: Language,
+    name: str,
+    lexicon: Lexicon,
+    target_chooser: str,
+    target_weights: str,
+    status_chooser: str,
+    status_weights: str,
 ) -> MeasureComponent:
     """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
 
@@ -593,5 +649,10 @@ def make_measure_component(
     scores higher on the frozen test split but misses written classes, docs/extraction.md);
     ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
     shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
-    ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
-    return MeasureComponent(nlp, name, lexicon, target_chooser, target_weights)
+    ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``).
+    ``status_chooser`` and ``status_weights``: the same for a rate's status
+    (:data:`tariffscope.news._measure_status_chooser.STATUS_CHOOSERS`, default ``"rules"``;
+    ``TARIFFSCOPE_MEASURE_STATUS`` and ``TARIFFSCOPE_MEASURE_STATUS_WEIGHTS``)."""
+    return MeasureComponent(
+        nlp, name, lexicon, target_chooser, target_weights, status_chooser, status_weights
+    )

@@ -1,0 +1,96 @@
+"""Who decides a measure's status: the rules, the learned model, or the model as a fallback.
+
+:class:`StatusChooser` is the ``status_chooser`` setting of the ``tariffscope_measures``
+component: ``"rules"`` (the named rules of :mod:`tariffscope.news.measure_status` and the
+story steps after them, the default), ``"model"`` (the learned model of
+:mod:`tariffscope.news._measure_status_model` decides every rate it has features for) or
+``"fallback"`` (the model decides only where no status rule found a frame and the rate fell
+to the default rule). It is applied to the raw rate records after the rules' story steps and
+before the mentions are merged, so that the merge sees the chosen status.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tariffscope.errors import InputError
+from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
+
+__all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
+
+#: The settings of the component's ``status_chooser`` (see the module).
+STATUS_CHOOSERS = ("rules", "model", "fallback")
+
+#: The status rules that read no frame of the rate's own clause: where ``"fallback"`` hands
+#: the rate to the model (the default, and a deal word merely near the rate).
+NO_FRAME_RULES = frozenset({"status.in_force_default", "status.agreed_in_deal"})
+
+#: The ``status_rule`` of a status the model chose.
+MODEL_RULE = "status.model"
+
+
+@dataclass(frozen=True)
+class StatusChooser:
+    """Who decides a rate's status (configuration, no per-document state)."""
+
+    mode: str = "rules"
+    model: StatusModel | None = None
+
+    @classmethod
+    def named(cls, mode: str, model: StatusModel | None = None) -> StatusChooser:
+        """The chooser of a setting; an unknown setting is bad input."""
+        if mode not in STATUS_CHOOSERS:
+            raise InputError(f"measure status chooser {mode!r}: expected one of {STATUS_CHOOSERS}")
+        return cls(mode, model)
+
+    @classmethod
+    def configured(
+        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+    ) -> StatusChooser:
+        """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_STATUS`` and
+        ``$TARIFFSCOPE_MEASURE_STATUS_WEIGHTS`` overriding them when set."""
+        env = os.environ if env is None else env
+        mode = env.get("TARIFFSCOPE_MEASURE_STATUS") or mode
+        weights = env.get("TARIFFSCOPE_MEASURE_STATUS_WEIGHTS") or weights
+        if not weights:
+            return cls.named(mode)
+        try:
+            data = json.loads(Path(weights).read_text(encoding="utf-8"))
+            model = StatusModel.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{weights}: not a measure status weights file ({error})") from None
+        return cls.named(mode, model)
+
+    @property
+    def learned(self) -> bool:
+        """The model takes part (the rates need their features)."""
+        return self.mode != "rules"
+
+    def choose(self, record: Mapping[str, Any], features: Sequence[float] | None) -> str | None:
+        """The status of one rate record with its full ``features`` (from
+        :func:`tariffscope.news._measure_status_model.complete`), or None to keep the rules'."""
+        if not self.learned or features is None:
+            return None
+        if self.mode == "fallback" and record["status_rule"] not in NO_FRAME_RULES:
+            return None
+        model = self.model if self.model is not None else shipped_model()
+        return model.choose(features)
+
+    def apply(self, records: list[dict[str, Any]]) -> None:
+        """Set the chosen status on each rate record of one story (the rules' stays in
+        ``rules_status``)."""
+        for record in records:
+            if "rules_status" in record:  # chosen again: start from the rules' status
+                record["status"], record["status_rule"] = record.pop("rules_status")
+        if not self.learned:
+            return
+        for record, features in zip(records, complete(records), strict=True):
+            chosen = self.choose(record, features)
+            if chosen is not None:
+                record["rules_status"] = (record["status"], record["status_rule"])
+                record["status"], record["status_rule"] = chosen, MODEL_RULE

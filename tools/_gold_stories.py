@@ -1,0 +1,160 @@
+"""Gold stories read once by the reader, for the tools that fit its learned choosers.
+
+:func:`read_stories` runs the reader on every story of the given folders (each holds
+<stem>.txt or <stem>.html and gold/<stem>.json, GUIDELINES.md annotations) with the learned
+choosers' inputs computed (the target candidates and the status features), and keeps the raw
+rate records as the measure merge received them with the rules' own choices. A
+:class:`Story` merges them again under any target or status chooser (:meth:`Story.predicted`)
+without running the parser again; :func:`folds` and :func:`score` are the cross-validation
+and scoring steps the tools share.
+
+Never pass the frozen test split.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import tariffscope.news.measure_merge as measure_merge
+from tariffscope.domain.news import Extraction, MeasureMention
+from tariffscope.news._measure_status_chooser import StatusChooser
+from tariffscope.news._measure_target import TargetChooser
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import read_article
+from tariffscope.news.pipeline import load_pipeline
+from tariffscope.news.scoring import EvalReport, score_corpus
+
+RATE_TOLERANCE = 0.05
+
+_ORIGINAL_MERGE = measure_merge.merge_measures
+_CAPTURED: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+_RULES_STATUS = StatusChooser("rules")
+
+
+@dataclasses.dataclass
+class Story:
+    """One read story: its gold, the reader's extraction and the merge step's inputs."""
+
+    name: str
+    gold: Extraction
+    pred: Extraction
+    merge_args: tuple[Any, ...]
+    merge_kwargs: dict[str, Any]
+
+    def merge(
+        self,
+        choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+        status: StatusChooser = _RULES_STATUS,
+    ) -> list[dict[str, Any]]:
+        """The story's measure records merged again (``status`` chooses before the merge)."""
+        raw = copy.deepcopy(self.merge_args[0])
+        status.apply(raw)
+        kwargs = {**self.merge_kwargs, "choose_targets": choose_targets}
+        return _ORIGINAL_MERGE(raw, *self.merge_args[1:], **kwargs)
+
+    def raw(self) -> list[dict[str, Any]]:
+        """The raw rate records with the rules' statuses (a copy)."""
+        raw = copy.deepcopy(self.merge_args[0])
+        _RULES_STATUS.apply(raw)
+        return raw
+
+    def predicted(
+        self, chooser: TargetChooser | None = None, status: StatusChooser = _RULES_STATUS
+    ) -> Extraction:
+        """The story's extraction with its measures merged again under the choosers."""
+        measures = self.merge(None if chooser is None else chooser.choose, status)
+        mentions = tuple(MeasureMention.from_dict(m) for m in measures)
+        return dataclasses.replace(self.pred, measures=mentions)
+
+
+def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+    _CAPTURED.append((copy.deepcopy(args), dict(kwargs)))
+    return _ORIGINAL_MERGE(*args, **{**kwargs, "choose_targets": None})
+
+
+def read_stories(folders: Sequence[Path]) -> list[Story]:
+    """Run the reader (the choosers' inputs computed, the rules choosing) on every gold story."""
+    nlp = load_pipeline()
+    component = nlp.get_pipe("tariffscope_measures")
+    component.target_chooser = TargetChooser("fallback")  # the candidates are computed
+    component.status_chooser = _FeaturesOnly("model")  # the features are computed
+    measure_merge.merge_measures = _capturing_merge
+    stories = []
+    try:
+        for folder in folders:
+            for gold_file in sorted((folder / "gold").glob("*.json")):
+                text = next(
+                    (
+                        folder / f"{gold_file.stem}{s}"
+                        for s in (".txt", ".html")
+                        if (folder / f"{gold_file.stem}{s}").exists()
+                    ),
+                    None,
+                )
+                if text is None:
+                    print(f"{gold_file.stem}: no article, skipped", file=sys.stderr)
+                    continue
+                gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
+                _CAPTURED.clear()
+                pred = extract(read_article(text), nlp)
+                if len(_CAPTURED) != 1:
+                    print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
+                    continue
+                args, kwargs = _CAPTURED[0]
+                kwargs.pop("choose_targets", None)
+                stories.append(Story(f"{folder.name}/{gold_file.stem}", gold, pred, args, kwargs))
+    finally:
+        measure_merge.merge_measures = _ORIGINAL_MERGE
+    return stories
+
+
+class _FeaturesOnly(StatusChooser):
+    """A status chooser that has the features computed and leaves the rules' status."""
+
+    def choose(self, record: Any, features: Any) -> str | None:
+        return None
+
+
+def folds(stories: Sequence[Story], k: int) -> list[tuple[list[Story], list[Story]]]:
+    """K folds by story (stories sorted by name, story n in fold n mod K): (train, held)."""
+    ordered = sorted(stories, key=lambda s: s.name)
+    fold_of = {s.name: n % k for n, s in enumerate(ordered)}
+    return [
+        ([s for s in ordered if fold_of[s.name] != n], [s for s in ordered if fold_of[s.name] == n])
+        for n in range(k)
+    ]
+
+
+def score(triples: Sequence[tuple[str, Extraction, Extraction]]) -> EvalReport:
+    """The project scorer over (name, gold, prediction) triples."""
+    return score_corpus(triples)
+
+
+def field_summary(report: EvalReport, name: str = "measures") -> dict[str, Any]:
+    """Counts, precision, recall and F1 of one field."""
+    field = report.field(name)
+    return {
+        "gold": field.gold,
+        "predicted": field.predicted,
+        "matched": field.matched,
+        "precision": round(field.precision, 3),
+        "recall": round(field.recall, 3),
+        "f1": round(field.f1, 3),
+    }
+
+
+def commit() -> str:
+    """The checkout's commit (for a weights file's provenance)."""
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
