@@ -11,14 +11,12 @@ before the mentions are merged, so that the merge sees the chosen status.
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tariffscope.errors import InputError
+from tariffscope.news._learned_setting import configured_setting
 from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
 
 __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
@@ -54,16 +52,14 @@ class StatusChooser:
     ) -> StatusChooser:
         """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_STATUS`` and
         ``$TARIFFSCOPE_MEASURE_STATUS_WEIGHTS`` overriding them when set."""
-        env = os.environ if env is None else env
-        mode = env.get("TARIFFSCOPE_MEASURE_STATUS") or mode
-        weights = env.get("TARIFFSCOPE_MEASURE_STATUS_WEIGHTS") or weights
-        if not weights:
-            return cls.named(mode)
-        try:
-            data = json.loads(Path(weights).read_text(encoding="utf-8"))
-            model = StatusModel.from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{weights}: not a measure status weights file ({error})") from None
+        mode, model = configured_setting(
+            mode,
+            weights,
+            env,
+            "TARIFFSCOPE_MEASURE_STATUS",
+            "measure status",
+            StatusModel.from_dict,
+        )
         return cls.named(mode, model)
 
     @property

@@ -28,16 +28,14 @@ model picks only where the rate's phrase and frame name no owner: steps 3 and 4)
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from tariffscope.errors import InputError
+from tariffscope.news._learned_setting import configured_setting
 from tariffscope.news._measure_parts import country_of_phrase
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
@@ -218,16 +216,14 @@ class TargetChooser:
     ) -> TargetChooser:
         """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_TARGET`` and
         ``$TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` overriding them when set."""
-        env = os.environ if env is None else env
-        mode = env.get("TARIFFSCOPE_MEASURE_TARGET") or mode
-        weights = env.get("TARIFFSCOPE_MEASURE_TARGET_WEIGHTS") or weights
-        if not weights:
-            return cls.named(mode)
-        try:
-            data = json.loads(Path(weights).read_text(encoding="utf-8"))
-            model = TargetModel.from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{weights}: not a measure target weights file ({error})") from None
+        mode, model = configured_setting(
+            mode,
+            weights,
+            env,
+            "TARIFFSCOPE_MEASURE_TARGET",
+            "measure target",
+            TargetModel.from_dict,
+        )
         return cls.named(mode, model)
 
     @property
