@@ -197,11 +197,12 @@ def ingest(
     if model is not None:
         from tariffscope.news.api import extract_many
         from tariffscope.news.pipeline import load_pipeline
+        from tariffscope.tracker._law_dating import catalog_law
 
         nlp = load_pipeline(model)
 
         def extractor(articles: Sequence[Any]) -> Any:
-            return extract_many(articles, nlp)
+            return extract_many(articles, nlp, law=catalog_law)
 
     with Store.open(None if db is None else Path(db)) as store:
         return ingest_paths(store, [str(i) for i in inputs], extractor=extractor)

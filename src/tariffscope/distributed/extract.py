@@ -23,8 +23,9 @@ def extract_partition_with(model: str | None, articles: Sequence[Article]) -> li
     """The extractions of ``articles`` with the pipeline of ``model`` (a worker's task)."""
     from tariffscope.news.api import extract_many
     from tariffscope.news.pipeline import load_pipeline
+    from tariffscope.tracker._law_dating import catalog_law
 
-    return list(extract_many(articles, load_pipeline(model)))
+    return list(extract_many(articles, load_pipeline(model), law=catalog_law))
 
 
 def extract_on_cluster(

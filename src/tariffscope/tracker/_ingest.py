@@ -100,10 +100,12 @@ ProgressCallback = Callable[[int, int, InputResult], None]
 
 
 def default_extractor(articles: Sequence[Article]) -> Iterable[Extraction]:
-    """The news reader's pipeline (:func:`tariffscope.news.api.extract_many`)."""
+    """The news reader's pipeline (:func:`tariffscope.news.api.extract_many`), an undated
+    story dated by the law it reports as the brief does (:func:`catalog_law`)."""
     from tariffscope.news.api import extract_many  # loads spaCy only when needed
+    from tariffscope.tracker._law_dating import catalog_law
 
-    return extract_many(articles)
+    return extract_many(articles, law=catalog_law)
 
 
 def extractor_name(extractor: Extractor) -> str:
