@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,11 @@ from tariffscope.domain.news import (
     Extraction,
     MeasureMention,
     Quote,
+    StoryDating,
 )
 from tariffscope.errors import StoreError
 from tariffscope.store import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     MeasureLink,
     ScenarioResult,
@@ -239,6 +242,41 @@ def test_file_store_is_created_migrated_and_reopened(tmp_path: Path) -> None:
     with Store.open(path, read_only=True) as reopened:
         assert reopened.count_articles() == 1
         assert reopened.check() == []
+
+
+def test_how_an_undated_story_was_dated_is_stored_and_read_back(tmp_path: Path) -> None:
+    dating = StoryDating(dt.date(2025, 8, 6), "catalog", "the law it reports", "the law")
+    undated = ArticleMeta(title="Talks resume", url="https://example.com/undated")
+    with Store.open(tmp_path / "s.duckdb") as store:
+        dated_id = store.add_article(
+            "u.txt", BODY, replace(extraction(undated), dating=dating), extractor="test"
+        )
+        plain_id = store.add_article("a.txt", BODY, extraction(), extractor="test")
+        assert store.article(dated_id).dating == dating
+        assert store.article(plain_id).dating is None
+        (stored,) = store.extractions([dated_id])
+        assert stored.extraction.dating == dating
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    conn = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0].statements:
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_migrations VALUES (1, 'version 1', now())")
+    conn.execute(
+        "INSERT INTO articles (content_hash, text_hash, source, body_start, body, extractor, "
+        "warnings, n_records, ingested_at) VALUES ('h', 't', 'old.txt', 0, 'Body.', 'test', "
+        "'[]', 0, now())"
+    )
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        Store.open(path, read_only=True)
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 2
+        (old,) = store.articles()
+        assert old.source == "old.txt" and old.dating is None
+        assert store.check() == []
 
 
 def test_default_path_is_in_the_data_folder(

@@ -103,19 +103,18 @@ def test_a_story_with_no_date_is_read_as_of_the_law_it_reports(tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_ingest_reads_an_undated_story_by_the_law_it_reports() -> None:
+def test_ingest_reads_an_undated_story_by_the_law_it_reports(tmp_path: Path) -> None:
     """The store's reader dates an undated story by the law as the brief does (the year of
-    its relative dates), not as of no year at all."""
-    from tariffscope.tracker._ingest import default_extractor
-
-    article = Article(
-        text=SYNTHETIC_LAW_ONLY.split("\n\n", 1)[1],
-        meta=ArticleMeta(title="Brazil weighs its answer to US duties"),
-        source="written",
-    )
-    (extraction,) = list(default_extractor([article]))
-    assert extraction.dating is not None and extraction.dating.basis == "catalog"
-    assert extraction.dating.as_of == dt.date(2025, 8, 6)
+    its relative dates), and the store keeps how it was dated."""
+    path = tmp_path / "law-only.txt"
+    path.write_text(SYNTHETIC_LAW_ONLY, encoding="utf-8")
+    with Store.memory() as store:
+        report = ingest_paths(store, [path])
+        (added,) = report.added
+        assert added.article_id is not None
+        dating = store.article(added.article_id).dating
+    assert dating is not None and dating.basis == "catalog"
+    assert dating.as_of == dt.date(2025, 8, 6)
 
 
 @pytest.mark.slow

@@ -31,6 +31,13 @@ Schema (version 1)
 ``scenario_results``
     JSON results keyed by scenario name and date (``scenario``, ``as_of``), with the
     negotiation they belong to when known.
+
+Version 2
+---------
+``articles.dating``
+    How the reader dated a story without a publication date (JSON of
+    :class:`~tariffscope.domain.news.StoryDating`, or NULL): the day it was read as of and the
+    clue that gave its year. Rows stored before version 2 have NULL.
 """
 
 from __future__ import annotations
@@ -176,8 +183,11 @@ _V1 = (
     "CREATE INDEX articles_text_hash ON articles (text_hash)",
 )
 
+_V2 = ("ALTER TABLE articles ADD COLUMN dating VARCHAR",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, extracted records, negotiations, measure links, scenario results", _V1),
+    Migration(2, "how the reader dated a story without a publication date", _V2),
 )
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 """The schema version this tariffscope writes."""

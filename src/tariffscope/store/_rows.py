@@ -19,6 +19,7 @@ from tariffscope.domain.news import (
     MeasureMention,
     MeasureStatus,
     Quote,
+    StoryDating,
 )
 from tariffscope.store._types import StoredArticle
 
@@ -32,7 +33,7 @@ __all__ = [
 
 ARTICLE_COLUMNS = (
     "id, content_hash, text_hash, source, title, published, outlet, url, body_start, "
-    "extractor, warnings, n_records, ingested_at"
+    "extractor, warnings, n_records, ingested_at, dating"
 )
 
 # table -> the columns after (article_id, ordinal, span_start, span_end)
@@ -79,6 +80,7 @@ def article_from_row(row: Sequence[Any]) -> StoredArticle:
         warnings,
         n_records,
         ingested_at,
+        dating,
     ) = row
     meta = ArticleMeta(
         title=title, published=published, outlet=outlet, url=url, body_start=int(body_start)
@@ -93,6 +95,7 @@ def article_from_row(row: Sequence[Any]) -> StoredArticle:
         warnings=tuple(json.loads(warnings)),
         n_records=int(n_records),
         ingested_at=ingested_at,
+        dating=None if dating is None else StoryDating.from_dict(json.loads(dating)),
     )
 
 

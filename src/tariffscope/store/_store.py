@@ -98,8 +98,8 @@ class Store(StoreBase):
                 raise StoreError(f"{source}: the article is already in the store")
             found = self._execute(
                 "INSERT INTO articles (content_hash, text_hash, source, title, published, "
-                "outlet, url, body_start, body, extractor, warnings, n_records, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "outlet, url, body_start, body, extractor, warnings, n_records, ingested_at, "
+                "dating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [
                     content_hash,
                     text_hash,
@@ -114,6 +114,9 @@ class Store(StoreBase):
                     json.dumps(list(extraction.warnings), ensure_ascii=False),
                     n_records,
                     dt.datetime.now(),
+                    None
+                    if extraction.dating is None
+                    else json.dumps(extraction.dating.to_dict(), ensure_ascii=False),
                 ],
             ).fetchone()
             article_id = int(found[0])
@@ -217,6 +220,7 @@ class Store(StoreBase):
                 measures=tuple(built["measure_mentions"][1]),
                 deadlines=tuple(built["deadlines"][1]),
                 warnings=article.warnings,
+                dating=article.dating,
             )
             out.append(
                 StoredExtraction(

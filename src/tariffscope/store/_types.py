@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tariffscope.domain.news import ArticleMeta, Extraction
+from tariffscope.domain.news import ArticleMeta, Extraction, StoryDating
 
 __all__ = [
     "MeasureLink",
@@ -67,6 +67,7 @@ class StoredArticle:
     warnings: tuple[str, ...]
     n_records: int
     ingested_at: dt.datetime
+    dating: StoryDating | None = None
 
 
 @dataclass(frozen=True, slots=True)
