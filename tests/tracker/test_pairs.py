@@ -6,7 +6,7 @@ background; a new tariff outweighs a meeting with a third country; the pair a st
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
 who imposes; the people of two parties make a pair; the headline names the subject; events
 read from one passage count once; a partner's rate in force beside a measure on every country
-is background.
+is background; a headline naming two parties makes their pair.
 """
 
 from __future__ import annotations
@@ -286,6 +286,19 @@ def test_names_in_the_text_make_no_pair_beside_a_measure_on_every_country() -> N
     story = Extraction(META, measures=(goods("USA", "WLD", "copper", 50.0),))
     assert rank_pairs([story], texts=[text]) == [("USA", "WLD")]
     assert rank_pairs([Extraction(META)], texts=[text]) == [("USA", "BRA")]
+
+
+def test_a_headline_naming_two_parties_makes_their_pair_beside_a_global_measure() -> None:
+    # "Peru will ask the US to spare its zinc" whose only measure read is a duty on every
+    # country's zinc: the headline's pair is the story's negotiation (partner and goods invented)
+    records = {"measures": (goods("USA", "WLD", "zinc", 40.0, start=200),)}
+    titled = Extraction(ArticleMeta(title="Peru will ask the US to spare its zinc"), **records)  # type: ignore[arg-type]
+    assert article_pairs(titled) == [(("PER", "USA"), "headline"), (("USA", "WLD"), "measure")]
+    assert rank_pairs([titled]) == [("USA", "PER"), ("USA", "WLD")]
+    # a headline naming three parties names no one pair; one naming one party names none
+    three = Extraction(ArticleMeta(title="Peru, Chile ask the US to spare zinc"), **records)  # type: ignore[arg-type]
+    one = Extraction(ArticleMeta(title="Peru weighs its answer on zinc"), **records)  # type: ignore[arg-type]
+    assert rank_pairs([three]) == rank_pairs([one]) == [("USA", "WLD")]
 
 
 def test_the_lone_party_of_a_story_that_names_no_pair() -> None:

@@ -15,7 +15,10 @@ One mechanism serves the store (which negotiations an article is filed under:
   pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
 - **the headline**: a pair whose two parties the headline names (countries, demonyms,
   capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
-  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject;
+  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject. A
+  headline that names exactly two parties makes them a pair of the story even when no record
+  does (basis ``headline``: "Chile will ask the U.S. to include copper in a trade deal" whose
+  only measure is a duty on every country's copper);
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
   without a meeting), not even a measure on every country, concerns the two parties its text
   names most, the first at least twice (basis ``named``; only with the story's text): a
@@ -86,7 +89,7 @@ PRESENCE_WEIGHT = 0.5
 #: Weight of a pair whose two parties the headline names.
 HEADLINE_WEIGHT = 3.0
 
-_BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "named": 3}
+_BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "headline": 3, "named": 4}
 #: How often the first and the second party must be named for a story that names no pair
 #: otherwise (the alternative is no brief at all, so one naming of the second is enough).
 MIN_NAMED = (2, 1)
@@ -296,6 +299,9 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     if most_named is not None:
         note(most_named[0], most_named[1], "named", 0.0, 0)
     named = headline_parties(extraction, party)
+    if len(named) == 2:  # the headline names the story's subject, whatever its records read
+        a, b = sorted(named)
+        note(a, b, "headline", 0.0, 0)
     for key in weight.keys() | basis.keys():
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
         if key[0] in named and key[1] in named:
@@ -322,7 +328,8 @@ def article_pairs(
     A measure between two countries (``measure``), an event whose participants come from
     exactly two countries, counting the host country of a visit (``event``); when neither
     gives a pair, the countries of the story's actors when there are exactly two
-    (``actors``); with none of these, the two parties ``text`` names most (``named``). See
+    (``actors``); the two parties a headline names (``headline``); with none of these, the
+    two parties ``text`` names most (``named``). See
     :func:`pair_support` for the weights the brief ranks them by.
     """
     return [(s.parties, s.basis) for s in pair_support(extraction, text)]
