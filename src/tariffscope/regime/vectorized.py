@@ -71,12 +71,21 @@ _BASE_CACHE_SIZE = 128
 _DUTY_CACHE_SIZE = 384
 
 
-def clear_caches(schedule: Schedule | None = None) -> None:
-    """Forget the recent answers and the product-scope masks kept for the schedule's lines,
-    and the arrays ``schedule`` derives on first use (Special and Column 2 rates) when given.
+# The built-in catalog whose stored product masks (:mod:`tariffscope.regime._mask_cache`) are
+# in ``_UNIVERSE_MASKS``, and whether to read them (benchmarks time the masks cold).
+_STORED_MASKS: dict[str, Any] = {"read": True, "catalog": None}
 
+
+def clear_caches(schedule: Schedule | None = None, *, stored_masks: bool = True) -> None:
+    """Forget the recent answers, the memo of line arrays, bases and duties, and the
+    product-scope masks kept for the schedule's lines, and the arrays ``schedule`` derives on
+    first use (Special and Column 2 rates) when given.
+
+    With ``stored_masks`` False the masks kept in the user cache for the built-in catalog are
+    not read either (until the next call with True), so they are computed again.
     Benchmarks call it to time the work rather than the caches; the answers do not change.
     """
+    _STORED_MASKS.update(read=stored_masks, catalog=None)
     _TABLES.clear()
     _PLANS.clear()
     _SCENARIO_LAWS.clear()
@@ -439,6 +448,25 @@ def _plan(
     return plan
 
 
+def _fill_stored_masks(base: Catalog, schedule: Schedule) -> None:
+    """Put the built-in catalog's product masks on the schedule's lines, kept in the user
+    cache, in ``_UNIVERSE_MASKS`` (once per catalog object; other catalogs compute theirs)."""
+    if not _STORED_MASKS["read"] or _STORED_MASKS["catalog"] is base:
+        return
+    from tariffscope.regime._mask_cache import stored_masks
+    from tariffscope.regime.resolve import _catalog_fingerprint
+    from tariffscope.regime.schedule import load_schedule
+
+    if base is not default_catalog() or schedule is not load_schedule():
+        return
+    masks = stored_masks(base, schedule, _catalog_fingerprint(schedule))
+    for m in base.measures:
+        # keyed by the scope object, as the masks computed in the process are: a scenario's
+        # promoted measure keeps its scope, an added one has its own and computes its masks
+        _UNIVERSE_MASKS.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
+    _STORED_MASKS["catalog"] = base
+
+
 def _code_masks(codes: tuple[str, ...]) -> dict[tuple[str, int], _Masks]:
     masks = _CODE_MASKS.get(codes)
     if masks is None:
@@ -571,6 +599,8 @@ def resolve_lines(
     bases: dict[_BaseKey, BaseRates] = {}
     base_of: list[_BaseKey] = []
     # product-scope masks of the schedule's own lines are kept for the process
+    if code_key is None:
+        _fill_stored_masks(base, schedule)
     shared = _UNIVERSE_MASKS if code_key is None else _code_masks(code_key)
     content = us_content_share(law, us_content)
     # Origins with the same measures, stacking rules and base (EU members, most small
