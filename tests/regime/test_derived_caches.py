@@ -113,3 +113,21 @@ def test_schedule_cache_reads_what_it_wrote_and_follows_the_table(
     rebuilt = []
     cached_schedule(table, lambda: rebuilt.append(1) or schedule)
     assert rebuilt == [1]
+
+
+@pytest.mark.parametrize("programme", ["usmca", "agoa", "haiti_hope_help"])
+def test_chapter98_mask_is_the_prefix_scan(programme: str) -> None:
+    """The set look-up by prefix length marks the lines a scan of every prefix marks."""
+    from tariffscope.regime.preferences import _chapter98_mask
+
+    chosen = default_catalog().programmes[programme]
+    assert chosen.chapter98 is not None
+    schedule = load_schedule()
+    origin = chosen.chapter98.countries[0] if chosen.chapter98.countries else "HTI"
+    for codes in (schedule.hts8, schedule.hts10):
+        scanned = np.zeros(codes.shape[0], dtype=bool)
+        for prefix in chosen.chapter98.prefixes:
+            scanned |= np.char.startswith(codes, prefix)
+        marked = _chapter98_mask(chosen, codes, origin)
+        np.testing.assert_array_equal(marked, scanned)
+        assert marked.any()
