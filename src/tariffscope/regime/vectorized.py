@@ -99,14 +99,18 @@ def clear_caches(schedule: Schedule | None = None, *, stored_masks: bool = True)
 
 
 def forget_answers() -> None:
-    """Forget the recent answers only; the product-scope masks, the line arrays and the
-    bounded memo of base rates and duty columns stay.
+    """Forget the recent answers, with the memo of base rates and duty columns (they are
+    answers too); the product-scope masks and the line arrays, which no law changes, stay.
 
     A caller that resolves many dates once each (the effective-rate series) calls it after each
     date: a table for every partner holds about 60 MB, and 32 of them would fill the memory.
+    A benchmark's per-date loop calls it so that each date does its own work.
     """
     _TABLES.clear()
     _PLANS.clear()
+    _SCENARIO_LAWS.clear()
+    _BASES.clear()
+    _DUTIES.clear()
 
 
 def _expand(unique: npt.NDArray[Any], column_of: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
