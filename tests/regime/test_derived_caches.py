@@ -17,7 +17,8 @@ from tariffscope.regime._mask_cache import stored_masks
 from tariffscope.regime._schedule_cache import cached_schedule, schedule_fingerprint
 from tariffscope.regime.resolve import _catalog_fingerprint
 from tariffscope.regime.scenario import Scenario
-from tariffscope.regime.vectorized import clear_caches
+from tariffscope.regime.schedule import Schedule
+from tariffscope.regime.vectorized import RateTable, clear_caches
 
 ORIGINS = ["JPN", "DEU", "FRA", "CHN", "MEX", "CAN", "KOR", "VNM", "BRA", "CHE", "PRK"]
 
@@ -28,7 +29,7 @@ def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
-def _arrays(table):  # type: ignore[no-untyped-def]
+def _arrays(table: RateTable) -> list[np.ndarray]:
     base = table.base_rates
     return [table.additional, table.partial, table.total, *(() if base is None else (base,))]
 
@@ -98,7 +99,7 @@ def test_schedule_cache_reads_what_it_wrote_and_follows_the_table(
     built = cached_schedule(table, lambda: schedule)
     assert len(list(user_cache.glob("schedule-*.pickle"))) == 1
 
-    def must_not_build():  # type: ignore[no-untyped-def]
+    def must_not_build() -> Schedule:
         raise AssertionError("the cached schedule was not read")
 
     read = cached_schedule(table, must_not_build)
@@ -110,8 +111,13 @@ def test_schedule_cache_reads_what_it_wrote_and_follows_the_table(
     before = schedule_fingerprint(table)
     table.write_bytes(table.read_bytes() + b"\n")  # another table: another fingerprint
     assert schedule_fingerprint(table) != before
-    rebuilt = []
-    cached_schedule(table, lambda: rebuilt.append(1) or schedule)
+    rebuilt: list[int] = []
+
+    def build_again() -> Schedule:
+        rebuilt.append(1)
+        return schedule
+
+    cached_schedule(table, build_again)
     assert rebuilt == [1]
 
 

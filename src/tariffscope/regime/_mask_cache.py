@@ -31,6 +31,7 @@ __all__ = ["stored_masks"]
 logger = logging.getLogger(__name__)
 
 BoolArray = npt.NDArray[np.bool_]
+_Masks = dict[str, tuple[BoolArray, BoolArray]]
 
 
 def _fingerprint(catalog_fingerprint: str, schedule: Schedule) -> str:
@@ -41,11 +42,11 @@ def _fingerprint(catalog_fingerprint: str, schedule: Schedule) -> str:
     return digest.hexdigest()[:24]
 
 
-def _compute(catalog: Catalog, codes: npt.NDArray[np.str_]) -> dict[str, tuple[BoolArray, ...]]:
+def _compute(catalog: Catalog, codes: npt.NDArray[np.str_]) -> _Masks:
     return {m.id: (m.scope.mask(codes), m.scope.partial_mask(codes)) for m in catalog.measures}
 
 
-def _read(path: Path, n_lines: int) -> dict[str, tuple[BoolArray, ...]]:
+def _read(path: Path, n_lines: int) -> _Masks:
     with np.load(path, allow_pickle=False) as stored:
         ids = [str(i) for i in stored["ids"]]
         covered = np.unpackbits(stored["covered"], axis=1, count=n_lines).astype(bool)
@@ -57,7 +58,7 @@ def _read(path: Path, n_lines: int) -> dict[str, tuple[BoolArray, ...]]:
     return {i: (covered[k], partial[k]) for k, i in enumerate(ids)}
 
 
-def _write(masks: dict[str, tuple[BoolArray, ...]], path: Path) -> None:
+def _write(masks: _Masks, path: Path) -> None:
     ids = list(masks)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".tmp.npz")
@@ -70,9 +71,7 @@ def _write(masks: dict[str, tuple[BoolArray, ...]], path: Path) -> None:
     partial.replace(path)
 
 
-def stored_masks(
-    catalog: Catalog, schedule: Schedule, catalog_fingerprint: str
-) -> dict[str, tuple[BoolArray, ...]]:
+def stored_masks(catalog: Catalog, schedule: Schedule, catalog_fingerprint: str) -> _Masks:
     """Measure id -> (covered, partly covered) on ``schedule.hts8`` for every measure of
     ``catalog`` (the built-in one, whose files ``catalog_fingerprint`` hashes), from the user
     cache, or computed and stored there."""
