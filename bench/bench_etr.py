@@ -59,7 +59,7 @@ def _median(run: Callable[[], object], prepare: Callable[[], object]) -> tuple[f
 
 def _cold() -> None:
     forget_answers()
-    clear_caches(load_schedule())
+    clear_caches(load_schedule(), stored_masks=False)  # the user cache's masks not read
     default_catalog.cache_clear()
     default_catalog()
 

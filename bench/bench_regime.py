@@ -5,12 +5,16 @@ Compares, in the same run:
 - ``resolve_lines`` (one stacking pass per distinct origin signature over all lines, product
   masks shared across origins), timed in three states, each named in the output:
 
-  * **cold**: nothing computed before: the recent-answer cache, the product-scope masks of the
-    schedule's lines and the schedule's derived arrays (Special and Column 2 rates) are
-    cleared, and the catalog is reloaded from the user cache, so its product scopes have no
-    arrays yet (loading the catalog and the schedule is the start-up line, not timed here);
-  * **warm**: the product masks and derived arrays kept from an earlier call, the answer
-    cache cleared (what a new date or scenario costs in a running brief);
+  * **cold**: nothing computed before: the recent-answer cache, the memo of line arrays,
+    base rates and duty columns, the product-scope masks of the schedule's lines (and their
+    copy in the user cache is not read) and the schedule's derived arrays (Special and Column 2
+    rates) are cleared, and the catalog is reloaded from the user cache, so its product scopes
+    have no arrays yet (loading the catalog and the schedule is the start-up line, not timed
+    here);
+  * **warm**: every in-process cache cleared as for cold (answers, memo, masks), but the
+    schedule's derived arrays kept and the product masks read from the user cache
+    (``regime/_mask_cache.py``): what a new date or scenario costs in a running brief, and
+    about what the first law of a new process costs with the user cache warm;
   * **cached answer**: the same call repeated (a dictionary look-up; shown, not compared);
 
 - a plain per-line loop calling ``resolve`` for each (line, origin) pair, timed on a random
@@ -52,7 +56,7 @@ def _median_ms(run: Callable[[], object], prepare: Callable[[], object]) -> tupl
 
 
 def _cold() -> None:
-    clear_caches(load_schedule())
+    clear_caches(load_schedule(), stored_masks=False)
     default_catalog.cache_clear()
     default_catalog()  # fresh catalog objects from the user cache (not timed)
 
@@ -89,7 +93,7 @@ def main(day: str = "2025-08-20") -> None:
         cold, cold_min = _median_ms(lambda c=claims: resolve_lines(origins, day, claims=c), _cold)
         warm, warm_min = _median_ms(
             lambda c=claims: resolve_lines(origins, day, claims=c),
-            lambda: clear_caches(),  # answers only: masks and derived arrays kept
+            lambda: clear_caches(),  # in-process caches; masks from the user cache
         )
         table = resolve_lines(origins, day, claims=claims)
         cached, _ = _median_ms(lambda c=claims: resolve_lines(origins, day, claims=c), lambda: 0)

@@ -39,6 +39,7 @@ import pandas as pd
 from tariffscope.errors import InputError
 from tariffscope.impact.pe.tariffs import (
     LineTotals,
+    LineWeights,
     aggregate_line_tariffs,
     group_lines,
     line_weights,
@@ -339,6 +340,41 @@ def _totals(law: LawOnLines, each: Sequence[tuple[str, ...]]) -> LineTotals | No
     return law.totals if max(map(len, each)) > len(law.values[0]) // 2 else None
 
 
+# The line weights of recent (concordance lines, exporters, exporters' imports): they do not
+# depend on the law, and the brief aggregates four laws with the same ones.
+_WEIGHTS: dict[tuple[int, tuple[str, ...]], tuple[_ConcordanceLines, FloatArray, LineWeights]] = {}
+
+
+def _same(a: FloatArray, b: FloatArray) -> bool:
+    """Equal bit for bit (a zero's sign included)."""
+    return bool(np.array_equal(a, b) and np.array_equal(np.signbit(a), np.signbit(b)))
+
+
+def _weights(
+    concordance: SectorConcordance,
+    lines: _ConcordanceLines,
+    exporters: tuple[str, ...],
+    own: FloatArray,
+) -> LineWeights:
+    """:func:`line_weights` of the exporters' own imports ``own`` (``[L, E]``), memoised."""
+    key = (id(lines), exporters)
+    stored = _WEIGHTS.get(key)
+    if stored is not None and stored[0] is lines and _same(stored[1], own):
+        return stored[2]
+    weights = line_weights(
+        lines.codes,
+        sectors=concordance.sectors,
+        partners=exporters,
+        values=own,
+        sector=lines.sector,
+        all_imports=lines.line_total,
+    )
+    if len(_WEIGHTS) > 8:
+        _WEIGHTS.clear()
+    _WEIGHTS[key] = (lines, own, weights)
+    return weights
+
+
 def _aggregate(
     concordance: SectorConcordance,
     lines: _ConcordanceLines,
@@ -361,15 +397,7 @@ def _aggregate(
         column[[position[origin] for origin in group]] = k
     n_exporters, n_sectors = len(exporters), len(concordance.sectors)
     line_rates, own = group_lines(traded, values, column, n_exporters, totals=totals)
-    everyone = lines.line_total
-    weights = line_weights(
-        lines.codes,
-        sectors=concordance.sectors,
-        partners=tuple(exporters),
-        values=own,
-        sector=lines.sector,
-        all_imports=everyone,
-    )
+    weights = _weights(concordance, lines, tuple(exporters), own)
     rates, coverage = aggregate_line_tariffs(line_rates, weights)
     exporter_base, _ = group_lines(line_base, values, column, n_exporters)
     mfn, _ = aggregate_line_tariffs(exporter_base, weights)

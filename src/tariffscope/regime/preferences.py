@@ -76,8 +76,17 @@ def _chapter98_mask(
 ) -> BoolArray:
     mask = np.zeros(codes.shape[0], dtype=bool)
     if programme.chapter98 is not None and programme.chapter98.applies_to(origin):
+        by_length: dict[int, list[str]] = {}
         for prefix in programme.chapter98.prefixes:
-            mask |= np.asarray(np.char.startswith(codes, prefix), dtype=bool)
+            by_length.setdefault(len(prefix), []).append(prefix)
+        # one set look-up per prefix length, not one string scan per prefix (USMCA's chapter 98
+        # provisions name 120 lines): a code cut to a prefix's length equals it exactly when
+        # the code starts with it
+        for length, prefixes in by_length.items():
+            if length == 0:
+                mask[:] = True
+            else:
+                mask |= np.isin(codes.astype(f"U{length}"), prefixes)
     return mask
 
 

@@ -539,13 +539,23 @@ def parse_basic_edition(path: str | Path, *, edition: str | None = None) -> Sche
 
 @functools.cache
 def load_schedule() -> Schedule:
-    """The embedded HTS 2025 Basic Edition schedule (offline; cached after the first call).
+    """The embedded HTS 2025 Basic Edition schedule (offline; cached after the first call, and
+    kept parsed in the user cache: :mod:`tariffscope.regime._schedule_cache`).
 
     Raises
     ------
     DataUnavailableError
         If the embedded table is missing (a broken install).
     """
+    from tariffscope.regime._schedule_cache import cached_schedule
+
     path = embedded_dir() / EMBEDDED_TABLE
-    table = read_table(path, SCHEDULE_COLUMNS, dtypes=_INT_COLUMNS)
-    return Schedule(table, edition=EMBEDDED_EDITION, origin=str(path))
+    if not path.exists():  # read_table names the missing table
+        read_table(path, SCHEDULE_COLUMNS, dtypes=_INT_COLUMNS)
+
+    def build() -> Schedule:
+        table = read_table(path, SCHEDULE_COLUMNS, dtypes=_INT_COLUMNS)
+        return Schedule(table, edition=EMBEDDED_EDITION, origin=str(path))
+
+    # parsed once per table and code version, then read from the user cache
+    return cached_schedule(path, build)

@@ -27,7 +27,12 @@ import pandas as pd
 from tariffscope.domain.countries import normalize_country
 from tariffscope.errors import MalformedInputError
 from tariffscope.regime.catalog import Catalog
-from tariffscope.regime.engine import active_measures, evaluate, measures_in_effect
+from tariffscope.regime.engine import (
+    active_measures,
+    evaluate,
+    measures_in_effect,
+    us_content_share,
+)
 from tariffscope.regime.preferences import BaseRates, preferential_base
 from tariffscope.regime.resolve import default_catalog, parse_date
 from tariffscope.regime.scenario import Scenario, apply_scenario
@@ -47,30 +52,65 @@ _UNIVERSE_MASKS: dict[tuple[str, int], _Masks] = {}
 # the same for a few recent lists of codes (the HTS10 lines under partial HTS8 lines, asked for
 # on every date the pricing engines resolve)
 _CODE_MASKS: OrderedDict[tuple[str, ...], dict[tuple[str, int], _Masks]] = OrderedDict()
+# What does not depend on the law, kept across calls: the line arrays of recent (schedule, codes,
+# base_ave) (:func:`_line_table`). What depends on the law only through objects that several
+# laws, claim sets and dates share: the base rates of recent (lines, programmes, Column 2, chapter
+# 98 provisions) and the duties of recent (lines, base, measures, stacking rules); a brief asks
+# for four laws x three claim sets, and most origins have the same measures and base in several
+# of them. Each entry keeps the objects whose ids make its key, so that no id is reused while
+# the entry lives.
+_LINE_TABLES: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], _LineTable]] = OrderedDict()
+_BASES: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], BaseRates]] = OrderedDict()
+_DUTIES: OrderedDict[
+    tuple[Any, ...],
+    tuple[tuple[object, ...], tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]],
+] = OrderedDict()
+# Bounds: an HTS8 duty column is 90 kB, so the duties hold at most about 35 MB.
+_LINE_TABLE_CACHE_SIZE = 8
+_BASE_CACHE_SIZE = 128
+_DUTY_CACHE_SIZE = 384
 
 
-def clear_caches(schedule: Schedule | None = None) -> None:
-    """Forget the recent answers and the product-scope masks kept for the schedule's lines,
-    and the arrays ``schedule`` derives on first use (Special and Column 2 rates) when given.
+# The built-in catalog whose stored product masks (:mod:`tariffscope.regime._mask_cache`) are
+# in ``_UNIVERSE_MASKS``, and whether to read them (benchmarks time the masks cold).
+_STORED_MASKS: dict[str, Any] = {"read": True, "catalog": None}
 
+
+def clear_caches(schedule: Schedule | None = None, *, stored_masks: bool = True) -> None:
+    """Forget the recent answers, the memo of line arrays, bases and duties, and the
+    product-scope masks kept for the schedule's lines, and the arrays ``schedule`` derives on
+    first use (Special and Column 2 rates) when given.
+
+    With ``stored_masks`` False the masks kept in the user cache for the built-in catalog are
+    not read either (until the next call with True), so they are computed again.
     Benchmarks call it to time the work rather than the caches; the answers do not change.
     """
+    _STORED_MASKS.update(read=stored_masks, catalog=None)
     _TABLES.clear()
     _PLANS.clear()
+    _SCENARIO_LAWS.clear()
     _UNIVERSE_MASKS.clear()
     _CODE_MASKS.clear()
+    _LINE_TABLES.clear()
+    _BASES.clear()
+    _DUTIES.clear()
     if schedule is not None:
         schedule.clear_derived_arrays()
 
 
 def forget_answers() -> None:
-    """Forget the recent answers only; the product-scope masks stay.
+    """Forget the recent answers, with the memo of base rates and duty columns (they are
+    answers too); the product-scope masks and the line arrays, which no law changes, stay.
 
     A caller that resolves many dates once each (the effective-rate series) calls it after each
     date: a table for every partner holds about 60 MB, and 32 of them would fill the memory.
+    A benchmark's per-date loop calls it so that each date does its own work.
     """
     _TABLES.clear()
     _PLANS.clear()
+    _SCENARIO_LAWS.clear()
+    _BASES.clear()
+    _DUTIES.clear()
 
 
 def _expand(unique: npt.NDArray[Any], column_of: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
@@ -214,19 +254,29 @@ class RateTable:
         )
 
 
-_Lines = tuple[
-    npt.NDArray[np.str_],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.bool_],
-    npt.NDArray[np.str_] | None,
-]
+@dataclass(frozen=True, eq=False)
+class _LineTable:
+    """The lines a call resolves: codes, MFN ad valorem part (or equivalent), specific flag,
+    Special texts (None: the schedule's) and, when first asked, the Column 2 rates."""
+
+    schedule: Schedule
+    codes: npt.NDArray[np.str_]
+    mfn: npt.NDArray[np.float64]
+    specific: npt.NDArray[np.bool_]
+    special_texts: npt.NDArray[np.str_] | None
+    block_codes: tuple[str, ...] | None
+
+    @cached_property
+    def column2(self) -> npt.NDArray[np.float64]:
+        if self.block_codes is None:
+            return self.schedule.column2_ad_valorem_hts8
+        return self.schedule.block(self.block_codes).column2_ad_valorem
 
 
 def _lines(
-    schedule: Schedule, codes: Sequence[str] | None, base_ave: npt.NDArray[np.float64] | None
-) -> _Lines:
-    """Codes, MFN ad valorem part (or equivalent), specific flag and Special texts (None: the
-    schedule's)."""
+    schedule: Schedule, codes: tuple[str, ...] | None, base_ave: npt.NDArray[np.float64] | None
+) -> _LineTable:
+    """The line arrays of ``codes`` (None: the schedule's HTS8 lines), with ``base_ave``."""
     if codes is None:
         line_codes, mfn = schedule.hts8, schedule.mfn_ad_valorem_hts8
         specific, texts = schedule.mfn_is_specific_hts8, None
@@ -255,22 +305,104 @@ def _lines(
             )
         mfn = np.where(specific & np.isfinite(ave), ave, mfn)
         mfn.setflags(write=False)
-    return line_codes, mfn, specific, texts
+    return _LineTable(schedule, line_codes, mfn, specific, texts, codes)
 
 
-def _column2_rates(schedule: Schedule, codes: Sequence[str] | None) -> npt.NDArray[np.float64]:
-    if codes is None:
-        return schedule.column2_ad_valorem_hts8
-    return schedule.block(codes).column2_ad_valorem
+def _line_table(
+    schedule: Schedule, codes: tuple[str, ...] | None, base_ave: npt.NDArray[np.float64] | None
+) -> tuple[tuple[Any, ...], _LineTable]:
+    """:func:`_lines`, memoised for recent (schedule, codes, base_ave), with its key."""
+    key = (id(schedule), codes, None if base_ave is None else id(base_ave))
+    stored = _LINE_TABLES.get(key)
+    if stored is not None and stored[0][0] is schedule and stored[0][1] is base_ave:
+        _LINE_TABLES.move_to_end(key)
+        return key, stored[1]
+    table = _lines(schedule, codes, base_ave)
+    _LINE_TABLES[key] = ((schedule, base_ave), table)
+    while len(_LINE_TABLES) > _LINE_TABLE_CACHE_SIZE:
+        _LINE_TABLES.popitem(last=False)
+    return key, table
+
+
+def _remember(
+    cache: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], Any]],
+    key: tuple[Any, ...],
+    kept: tuple[object, ...],
+    value: Any,
+    size: int,
+) -> Any:
+    cache[key] = (kept, value)
+    while len(cache) > size:
+        cache.popitem(last=False)
+    return value
+
+
+def _recall(
+    cache: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], Any]],
+    key: tuple[Any, ...],
+    kept: tuple[object, ...],
+) -> Any | None:
+    """The value stored under ``key`` if the objects kept with it are ``kept`` (else None)."""
+    stored = cache.get(key)
+    if stored is None or len(stored[0]) != len(kept):
+        return None
+    if not all(a is b for a, b in zip(stored[0], kept, strict=True)):
+        return None
+    cache.move_to_end(key)
+    return stored[1]
+
+
+def _base_rates(
+    lines_key: tuple[Any, ...],
+    lines: _LineTable,
+    law: Catalog,
+    programmes: tuple[str, ...],
+    base_key: _BaseKey,
+    origin: str,
+) -> BaseRates:
+    """:func:`preferential_base` of one base (the programmes claimed, Column 2 or not, the
+    chapter 98 provisions limited to some countries), memoised across calls: it depends on the
+    law only through the programme objects, which every law and date of a catalog shares."""
+    chosen = tuple(law.programmes[p] for p in programmes)
+    pays_column2 = base_key[1]
+    plain = lines.column2 if pays_column2 else lines.mfn
+    kept = (lines, plain, *chosen)
+    key = (lines_key, base_key, tuple(id(p) for p in chosen))
+    found = _recall(_BASES, key, kept)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    origin_base = preferential_base(
+        lines.schedule,
+        list(chosen),
+        lines.codes,
+        plain,
+        lines.specific,
+        lines.special_texts,
+        origin,
+    )
+    return _remember(_BASES, key, kept, origin_base, _BASE_CACHE_SIZE)  # type: ignore[no-any-return]
 
 
 _BaseKey = tuple[tuple[str, ...], bool, tuple[str, ...]]
-_Step = tuple[tuple[str, ...], _BaseKey, Any, tuple[Any, ...]]
+_Step = tuple[tuple[str, ...], _BaseKey, Any, tuple[Any, ...], tuple[Any, ...]]
 _Plan = tuple[Catalog, tuple[str, ...], tuple[_Step, ...]]
 # The law (with the scenario), the Column 2 origins and each origin's programmes, base,
 # measures and signature for recent (catalog, scenario, origins, date, claims): the same for
 # every list of codes (the HTS10 lines under partial lines follow the schedule's, same date).
 _PLANS: OrderedDict[tuple[Any, ...], tuple[Catalog, _Plan]] = OrderedDict()
+# The law with a scenario, for recent (catalog, scenario): one object for every claim set and
+# date, so that their measures are the same objects (the duty memo is keyed by them).
+_SCENARIO_LAWS: OrderedDict[tuple[Any, ...], tuple[tuple[object, ...], Catalog]] = OrderedDict()
+
+
+def _law(base: Catalog, scenario: Scenario | None) -> Catalog:
+    if scenario is None:
+        return base
+    key = (id(base), scenario)
+    found = _recall(_SCENARIO_LAWS, key, (base,))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    return _remember(_SCENARIO_LAWS, key, (base,), apply_scenario(base, scenario), 8)  # type: ignore[no-any-return]
 
 
 def _plan(
@@ -286,7 +418,7 @@ def _plan(
     if stored is not None and stored[0] is base:
         _PLANS.move_to_end(key)
         return stored[1]
-    law = base if scenario is None else apply_scenario(base, scenario)
+    law = _law(base, scenario)
     unknown = sorted(claim_set - set(law.claims))
     if unknown:
         raise MalformedInputError(
@@ -310,14 +442,33 @@ def _plan(
         activation = active_measures(
             law, origin, day, as_known=known, claims=claims_here, in_effect=in_effect
         )
-        rules = tuple(r.id for r in law.rules if r.in_effect(day, origin))
-        signature = (tuple(m.id for m in activation.measures), rules, base_key)
-        steps.append((programmes, base_key, activation, signature))
+        rules = tuple(r for r in law.rules if r.in_effect(day, origin))
+        signature = (tuple(m.id for m in activation.measures), tuple(r.id for r in rules), base_key)
+        steps.append((programmes, base_key, activation, signature, rules))
     plan = (law, column2, tuple(steps))
     _PLANS[key] = (base, plan)
     while len(_PLANS) > 8:
         _PLANS.popitem(last=False)
     return plan
+
+
+def _fill_stored_masks(base: Catalog, schedule: Schedule) -> None:
+    """Put the built-in catalog's product masks on the schedule's lines, kept in the user
+    cache, in ``_UNIVERSE_MASKS`` (once per catalog object; other catalogs compute theirs)."""
+    if not _STORED_MASKS["read"] or _STORED_MASKS["catalog"] is base:
+        return
+    from tariffscope.regime._mask_cache import stored_masks
+    from tariffscope.regime.resolve import _catalog_fingerprint
+    from tariffscope.regime.schedule import load_schedule
+
+    if base is not default_catalog() or schedule is not load_schedule():
+        return
+    masks = stored_masks(base, schedule, _catalog_fingerprint(schedule))
+    for m in base.measures:
+        # keyed by the scope object, as the masks computed in the process are: a scenario's
+        # promoted measure keeps its scope, an added one has its own and computes its masks
+        _UNIVERSE_MASKS.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
+    _STORED_MASKS["catalog"] = base
 
 
 def _code_masks(codes: tuple[str, ...]) -> dict[tuple[str, int], _Masks]:
@@ -329,6 +480,56 @@ def _code_masks(codes: tuple[str, ...]) -> dict[tuple[str, int], _Masks]:
     else:
         _CODE_MASKS.move_to_end(codes)
     return masks
+
+
+def _duties(
+    lines_key: tuple[Any, ...],
+    lines: _LineTable,
+    law: Catalog,
+    activation: Any,
+    rules: tuple[Any, ...],
+    base_rate: npt.NDArray[np.float64],
+    shared: dict[tuple[str, int], _Masks],
+    *,
+    metal_share: float | None,
+    us_content: float | None,
+    content: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """The additional duty and the partial flags of one activation on the lines (``evaluate``),
+    memoised across calls: they depend only on the lines, the base, the measure objects, the
+    stacking rules in effect and the value shares (module-level ``_DUTIES``)."""
+    measures = activation.measures
+    kept = (lines, base_rate, *measures, *rules)
+    key = (
+        lines_key,
+        id(base_rate),
+        tuple(id(m) for m in measures),
+        tuple(id(r) for r in rules),
+        metal_share,
+        content,
+    )
+    found = _recall(_DUTIES, key, kept)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    masks = {
+        m.id: hit[1:] for m in measures if (hit := shared.get((m.id, id(m.scope)))) is not None
+    }
+    result = evaluate(
+        law,
+        activation,
+        lines.codes,
+        base_rate,
+        metal_share=metal_share,
+        us_content=us_content,
+        scope_masks=masks,
+    )
+    for m in measures:
+        # the scope itself is kept so that its id cannot be reused while cached
+        shared.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
+    answer = (result.total_additional(), result.partial)
+    for array in answer:
+        array.setflags(write=False)
+    return _remember(_DUTIES, key, kept, answer, _DUTY_CACHE_SIZE)  # type: ignore[no-any-return]
 
 
 def resolve_lines(
@@ -389,8 +590,10 @@ def resolve_lines(
         _TABLES.move_to_end(key)
         return cached[1]
     law, column2, steps = _plan(base, scenario, countries, day, known, claim_set)
-    line_codes, mfn, specific, special_texts = _lines(schedule, codes, base_ave)
-    column2_rates = _column2_rates(schedule, codes) if column2 else None
+    code_key = None if codes is None else tuple(codes)
+    lines_key, lines = _line_table(schedule, code_key, base_ave)
+    line_codes, mfn, specific = lines.codes, lines.mfn, lines.specific
+    column2_rates = lines.column2 if column2 else None
     n_lines = line_codes.shape[0]
     # the distinct duty columns (origins with the same measures, stacking rules and base share
     # one) and each origin's; the distinct bases likewise
@@ -400,11 +603,14 @@ def resolve_lines(
     bases: dict[_BaseKey, BaseRates] = {}
     base_of: list[_BaseKey] = []
     # product-scope masks of the schedule's own lines are kept for the process
-    shared = _UNIVERSE_MASKS if codes is None else _code_masks(tuple(codes))
+    if code_key is None:
+        _fill_stored_masks(base, schedule)
+    shared = _UNIVERSE_MASKS if code_key is None else _code_masks(code_key)
+    content = us_content_share(law, us_content)
     # Origins with the same measures, stacking rules and base (EU members, most small
     # countries) get the same duties: each distinct set is evaluated once.
     done: dict[tuple[Any, ...], int] = {}
-    for column, (origin, (programmes, base_key, activation, signature)) in enumerate(
+    for column, (origin, (programmes, base_key, activation, signature, rules)) in enumerate(
         zip(countries, steps, strict=True)
     ):
         base_of.append(base_key)
@@ -413,37 +619,23 @@ def resolve_lines(
             continue
         origin_base = bases.get(base_key)
         if origin_base is None:
-            plain = column2_rates if origin in column2 and column2_rates is not None else mfn
-            origin_base = preferential_base(
-                schedule,
-                [law.programmes[p] for p in programmes],
-                line_codes,
-                plain,
-                specific,
-                special_texts,
-                origin,
-            )
+            origin_base = _base_rates(lines_key, lines, law, programmes, base_key, origin)
             bases[base_key] = origin_base
-        masks = {
-            m.id: hit[1:]
-            for m in activation.measures
-            if (hit := shared.get((m.id, id(m.scope)))) is not None
-        }
-        result = evaluate(
+        additional, partial = _duties(
+            lines_key,
+            lines,
             law,
             activation,
-            line_codes,
+            rules,
             origin_base.rate,
+            shared,
             metal_share=metal_share,
             us_content=us_content,
-            scope_masks=masks,
+            content=content,
         )
-        for m in activation.measures:
-            # the scope itself is kept so that its id cannot be reused while cached
-            shared.setdefault((m.id, id(m.scope)), (m.scope, *masks[m.id]))
         done[signature] = duty_of[column] = len(duty_columns)
-        duty_columns.append(result.total_additional())
-        partial_columns.append(result.partial)
+        duty_columns.append(additional)
+        partial_columns.append(partial)
     unique_base = unique_specific = unique_preference = base_index = None
     ids = tuple(sorted({p for programmes, *_ in base_of for p in programmes}))
     if any(programmes or pays_column2 for programmes, pays_column2, _ in base_of):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -80,6 +81,14 @@ class LineWeights:
     sectors: tuple[str, ...]
     partners: tuple[str, ...]
     fallback: BoolArray
+
+    @cached_property
+    def sector_totals(self) -> FloatArray:
+        """``[S, P]`` the weights summed by sector (read-only; computed once per weights, which
+        every law aggregated with them shares)."""
+        total = sum_by_group(self.weights, self.sector, len(self.sectors))
+        total.setflags(write=False)
+        return total
 
 
 # Sort orders of recent group arrays (kept with the array, whose id is the key): the same sector
@@ -344,10 +353,14 @@ def aggregate_line_tariffs(
         )
     n_sectors = len(weights.sectors)
     known = np.isfinite(rates)
-    w = np.where(known, weights.weights, 0.0)
-    numerator = sum_by_group(w * np.where(known, rates, 0.0), weights.sector, n_sectors)
-    denominator = sum_by_group(w, weights.sector, n_sectors)
-    total = sum_by_group(weights.weights, weights.sector, n_sectors)
+    total = weights.sector_totals
+    if known.all():  # the usual case: the masked weights would be the weights themselves
+        numerator = sum_by_group(weights.weights * rates, weights.sector, n_sectors)
+        denominator = total
+    else:
+        w = np.where(known, weights.weights, 0.0)
+        numerator = sum_by_group(w * np.where(known, rates, 0.0), weights.sector, n_sectors)
+        denominator = sum_by_group(w, weights.sector, n_sectors)
     out = np.full(numerator.shape, np.nan)
     np.divide(numerator, denominator, out=out, where=denominator > 0)
     coverage = np.zeros(numerator.shape)
