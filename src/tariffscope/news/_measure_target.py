@@ -192,16 +192,27 @@ def main_partner(counts: Mapping[str, int], imposer: str | None) -> str | None:
 
 #: The settings of the component's ``target_chooser`` (see the module).
 _DIRECT = FEATURE_NAMES.index("rules_direct")
-TARGET_CHOOSERS = ("rules", "model", "fallback")
+TARGET_CHOOSERS = ("rules", "model", "fallback", "story")
+
+#: The steps of the target order (``record["target_step"]``) whose answer the "story" chooser
+#: hands to the model: those that read the story, not the rate's sentence.
+MODEL_STEPS = frozenset({"main_partner", "no_partner"})
+
+#: The least margin (:meth:`TargetModel.margin`) at which the "story" chooser takes the
+#: model's choice over the rules' (including their "none").
+STORY_MARGIN = 0.3
 
 
 @dataclass(frozen=True)
 class TargetChooser:
-    """Who chooses a rate's targets: the rules, the learned model, or the model where the
-    rules fall back on the sentence and the story (configuration, no per-document state)."""
+    """Who chooses a rate's targets: the rules, the learned model, the model where the rules
+    fall back on the sentence and the story, or the model where the rules' answer comes from
+    the story alone and the model is sure of its own (configuration, no per-document state)."""
 
     mode: str = "rules"
     model: TargetModel | None = None
+    margin: float = STORY_MARGIN
+    steps: frozenset[str] = MODEL_STEPS
 
     @classmethod
     def named(cls, mode: str, model: TargetModel | None = None) -> TargetChooser:
@@ -238,5 +249,10 @@ class TargetChooser:
             return None
         if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
             return None
+        if self.mode == "story" and record.get("target_step") not in self.steps:
+            return None
         model = self.model if self.model is not None else shipped_model()
-        return model.choose(finish(found, record["imposer"], record["targets"]), record["imposer"])
+        full = finish(found, record["imposer"], record["targets"])
+        if self.mode == "story" and model.margin(full, record["imposer"]) < self.margin:
+            return None
+        return model.choose(full, record["imposer"])

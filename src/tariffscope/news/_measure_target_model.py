@@ -77,7 +77,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("crowded_sentence", "a mention in a sentence naming three or more countries"),
     ("is_imposer", "the candidate is the imposer the rules read"),
     ("story_share", "the candidate's mentions over the story's most named country's"),
-    ("story_top", "the candidate is the most named country besides the imposer"),
+    (
+        "story_top",
+        "the candidate is named more often than any other country besides the imposer",
+    ),
     ("in_lead", "the candidate is named in the story's first sentence (headline or lead)"),
     ("rules_direct", "the rules read the candidate in the rate's phrase or frame"),
     ("rules_final", "the rules' final choice (after the paragraph and story steps)"),
@@ -326,7 +329,10 @@ def finish(
     picked = set(chosen)
     others = {c: n for c, n in found.counts if c != imposer}
     top = max(others.values(), default=0)
-    top_code = max(others, key=lambda c: others[c]) if others else None
+    # the most named country only when it stands alone at the top: of partners named alike
+    # none is the story's own (the first of them named is no likelier a target than the rest)
+    leaders = [c for c, n in others.items() if n == top]
+    top_code = leaders[0] if len(leaders) == 1 else None
     out = []
     for code, row in zip(found.codes, found.features, strict=True):
         values = list(row)
@@ -368,6 +374,17 @@ class TargetModel:
             e = np.exp(z - z.max())
             return [float(v) for v in e / e.sum()]
         return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
+
+    def margin(self, found: Sequence[Candidate], imposer: str | None = None) -> float:
+        """How far the most likely candidate other than the imposer stands above the next:
+        the difference of their probabilities (1.0 for a lone candidate, 0.0 for none)."""
+        ranked = sorted(
+            (p for p, c in zip(self.probabilities(found), found, strict=True) if c.code != imposer),
+            reverse=True,
+        )
+        if not ranked:
+            return 0.0
+        return ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
 
     def choose(self, found: Sequence[Candidate], imposer: str | None = None) -> list[str]:
         """The most likely candidate other than the imposer, and every other one named in a
