@@ -85,7 +85,9 @@ def step_table(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         cell["rates"] += 1
         cell["rules"][row["rules"]] += 1
         cell["model"][row["model"]] += 1
-    return {k: {**v, "rules": dict(v["rules"]), "model": dict(v["model"])} for k, v in table.items()}
+    return {
+        k: {**v, "rules": dict(v["rules"]), "model": dict(v["model"])} for k, v in table.items()
+    }
 
 
 def f1_table(

@@ -84,9 +84,7 @@ def _fill_countries(
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
-            record["target_step"], record["targets"] = _story_target(
-                record, pair, imposer, counts
-            )
+            record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:
