@@ -40,7 +40,7 @@ from tariffscope.news._measure_target_model import (
     fit,
 )
 
-MODES = ("rules", "model", "fallback")
+MODES = ("rules", "model", "fallback", "story")
 L2 = 1.0
 THRESHOLD = 0.5
 

@@ -21,9 +21,15 @@ Pure functions over tokens and counts; the word lists are the lexicon's ``measur
 
 :class:`TargetChooser` (the component's ``target_chooser`` setting) can hand the choice to
 the learned model of :mod:`tariffscope.news._measure_target_model` instead: ``"rules"`` (the
-order above, the default), ``"model"`` (the model picks among the story's countries and
-``WLD`` for every rate, the rules' choice being one of its features) or ``"fallback"`` (the
-model picks only where the rate's phrase and frame name no owner: steps 3 and 4).
+order above), ``"model"`` (the model picks among the story's countries and ``WLD`` for every
+rate), ``"fallback"`` (the model picks only where the rate's phrase and frame name no owner:
+steps 3 and 4) or ``"story"`` (the component's default: the model picks only where the
+rules' answer comes from the story, step 4, and only when its most likely candidate leads
+the next by :data:`STORY_MARGIN`; otherwise the rules' answer stands, "none" included). The
+merge labels each rate with the step that answered (``record["target_step"]``,
+:data:`tariffscope.news.measure_merge.STORY_STEPS`); ``tools/target_steps.py`` counts the
+rules' and the model's choices per step, which is why "story" hands over step 4 alone
+(docs/extraction.md, round 10).
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ from tariffscope.news._measure_target_model import (
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
+    "MODEL_STEPS",
+    "STORY_MARGIN",
     "TARGET_CHOOSERS",
     "TargetChooser",
     "counted_reference",
@@ -192,16 +200,32 @@ def main_partner(counts: Mapping[str, int], imposer: str | None) -> str | None:
 
 #: The settings of the component's ``target_chooser`` (see the module).
 _DIRECT = FEATURE_NAMES.index("rules_direct")
-TARGET_CHOOSERS = ("rules", "model", "fallback")
+TARGET_CHOOSERS = ("rules", "model", "fallback", "story")
+
+#: The steps of the target order (``record["target_step"]``) whose answer the "story" chooser
+#: hands to the model: those that read the story, not the rate's sentence. Per step on train_A
+#: and dev (cross-validated), the model beat the rules only where they gave no answer for
+#: want of a main partner, tied them at the main partner and lost or tied at every other step.
+MODEL_STEPS = frozenset({"main_partner", "no_partner"})
+
+#: The least margin (:meth:`TargetModel.margin`) at which the "story" chooser takes the
+#: model's choice over the rules' (including their "none"): below it the model's top
+#: candidates are partners alike, and a guess among them is a false measure as often as not
+#: (the smallest margin at which the 5-fold CV on train + dev adds no false measure:
+#: ``tools/target_steps.py``, docs/extraction.md round 10).
+STORY_MARGIN = 0.3
 
 
 @dataclass(frozen=True)
 class TargetChooser:
-    """Who chooses a rate's targets: the rules, the learned model, or the model where the
-    rules fall back on the sentence and the story (configuration, no per-document state)."""
+    """Who chooses a rate's targets: the rules, the learned model, the model where the rules
+    fall back on the sentence and the story, or the model where the rules' answer comes from
+    the story alone and the model is sure of its own (configuration, no per-document state)."""
 
     mode: str = "rules"
     model: TargetModel | None = None
+    margin: float = STORY_MARGIN
+    steps: frozenset[str] = MODEL_STEPS
 
     @classmethod
     def named(cls, mode: str, model: TargetModel | None = None) -> TargetChooser:
@@ -238,5 +262,10 @@ class TargetChooser:
             return None
         if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
             return None
+        if self.mode == "story" and record.get("target_step") not in self.steps:
+            return None
         model = self.model if self.model is not None else shipped_model()
-        return model.choose(finish(found, record["imposer"], record["targets"]), record["imposer"])
+        full = finish(found, record["imposer"], record["targets"])
+        if self.mode == "story" and model.margin(full, record["imposer"]) < self.margin:
+            return None
+        return model.choose(full, record["imposer"])

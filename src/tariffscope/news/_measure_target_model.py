@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -77,7 +79,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("crowded_sentence", "a mention in a sentence naming three or more countries"),
     ("is_imposer", "the candidate is the imposer the rules read"),
     ("story_share", "the candidate's mentions over the story's most named country's"),
-    ("story_top", "the candidate is the most named country besides the imposer"),
+    (
+        "story_top",
+        "the candidate is named more often than any other country besides the imposer",
+    ),
     ("in_lead", "the candidate is named in the story's first sentence (headline or lead)"),
     ("rules_direct", "the rules read the candidate in the rate's phrase or frame"),
     ("rules_final", "the rules' final choice (after the paragraph and story steps)"),
@@ -106,11 +111,43 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class StoryPlaces:
-    """The places of one story, read once: mentions, counts and the lead's countries."""
+    """The places of one story, read once: mentions, counts and the lead's countries, with
+    the mentions indexed by sentence and each country's sentences and paragraphs (so that a
+    rate's candidates cost as much in a long story as in a short one)."""
 
     mentions: tuple[PlaceMention, ...]
     counts: Mapping[str, int]
     lead: frozenset[str]
+    by_sentence: Mapping[int, tuple[PlaceMention, ...]] = field(default_factory=dict)
+    sentences_of: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    paragraphs_of: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    newlines: tuple[int, ...] = ()
+
+    def paragraph_at(self, char: int) -> int:
+        """The character of the newline before ``char`` (-1: none), as ``str.rfind`` gives it."""
+        k = bisect_left(self.newlines, char)
+        return self.newlines[k - 1] if k else -1
+
+    @classmethod
+    def of(cls, mentions: Sequence[PlaceMention], newlines: Sequence[int] = ()) -> StoryPlaces:
+        """The places of these mentions, counted and indexed; ``newlines``: the characters
+        of the story's line breaks, in order."""
+        by_sentence: dict[int, list[PlaceMention]] = {}
+        sentences: dict[str, set[int]] = {}
+        paragraphs: dict[str, set[int]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sent, []).append(m)
+            sentences.setdefault(m.iso3, set()).add(m.sent)
+            paragraphs.setdefault(m.iso3, set()).add(m.paragraph)
+        return cls(
+            tuple(mentions),
+            dict(Counter(m.iso3 for m in mentions)),
+            frozenset(m.iso3 for m in mentions if m.sent == 0),
+            {k: tuple(v) for k, v in by_sentence.items()},
+            {k: frozenset(v) for k, v in sentences.items()},
+            {k: frozenset(v) for k, v in paragraphs.items()},
+            tuple(newlines),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,17 +167,21 @@ def story_places(doc: Doc, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()) -
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
             sent_of[i] = sent.start
+    # Doc.text is rebuilt from the tokens at each call: read it once
     text = doc.text
-    mentions = tuple(
+    breaks = StoryPlaces(mentions=(), counts={}, lead=frozenset(), newlines=_newlines(text))
+    mentions = [
         PlaceMention(
-            iso, kind, start, end, sent_of.get(start, 0), text.rfind("\n", 0, doc[start].idx)
+            iso, kind, start, end, sent_of.get(start, 0), breaks.paragraph_at(doc[start].idx)
         )
         for iso, kind, start, end in place_spans(doc, lex)
         if kind != "region" and not any(a <= doc[start].idx < b for a, b in skip)
-    )
-    counts = Counter(m.iso3 for m in mentions)
-    lead = frozenset(m.iso3 for m in mentions if m.sent == 0)
-    return StoryPlaces(mentions, dict(counts), lead)
+    ]
+    return StoryPlaces.of(mentions, breaks.newlines)
+
+
+def _newlines(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer("\n", text))
 
 
 def _arcs_to(token: Token, targets: set[int], limit: int = 12) -> int | None:
@@ -256,15 +297,14 @@ def candidates(site: RateSite, story: StoryPlaces, lex: Lexicon) -> RateCandidat
     sent = site.span.sent
     previous = doc[sent.start - 1].sent.start if sent.start > 0 else -1
     rate_i = site.span.root.i
-    paragraph = doc.text.rfind("\n", 0, site.span.start_char)
-    in_sentence = [m for m in story.mentions if sent.start <= m.start < sent.end]
+    paragraph = story.paragraph_at(site.span.start_char)
+    in_sentence = story.by_sentence.get(sent.start, ())
     crowded = len({m.iso3 for m in in_sentence}) >= 3
     codes = list(dict.fromkeys([*story.counts, *([site.imposer] if site.imposer else [])]))
     rows: list[tuple[float, ...]] = []
     for code in codes:
         f: dict[str, float] = {"bias_country": 1.0}
-        mine = [m for m in story.mentions if m.iso3 == code]
-        here = [m for m in mine if sent.start <= m.start < sent.end]
+        here = [m for m in in_sentence if m.iso3 == code]
         if here:
             f["same_sentence"] = 1.0
             f["crowded_sentence"] = float(crowded)
@@ -294,8 +334,8 @@ def candidates(site: RateSite, story: StoryPlaces, lex: Lexicon) -> RateCandidat
         else:
             f["tree_distance"] = f["token_distance"] = 1.0
             f["outside_world_marker"] = float(site.world_marked or site.world_sentence)
-            f["previous_sentence"] = float(any(m.sent == previous for m in mine))
-        f["same_paragraph"] = float(any(m.paragraph == paragraph for m in mine))
+            f["previous_sentence"] = float(previous in story.sentences_of.get(code, ()))
+        f["same_paragraph"] = float(paragraph in story.paragraphs_of.get(code, ()))
         f["in_lead"] = float(code in story.lead)
         f["rules_direct"] = float(code in site.rule_targets)
         rows.append(_vector(f))
@@ -326,7 +366,10 @@ def finish(
     picked = set(chosen)
     others = {c: n for c, n in found.counts if c != imposer}
     top = max(others.values(), default=0)
-    top_code = max(others, key=lambda c: others[c]) if others else None
+    # the most named country only when it stands alone at the top: of partners named alike
+    # none is the story's own (the first of them named is no likelier a target than the rest)
+    leaders = [c for c, n in others.items() if n == top]
+    top_code = leaders[0] if len(leaders) == 1 else None
     out = []
     for code, row in zip(found.codes, found.features, strict=True):
         values = list(row)
@@ -368,6 +411,17 @@ class TargetModel:
             e = np.exp(z - z.max())
             return [float(v) for v in e / e.sum()]
         return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
+
+    def margin(self, found: Sequence[Candidate], imposer: str | None = None) -> float:
+        """How far the most likely candidate other than the imposer stands above the next:
+        the difference of their probabilities (1.0 for a lone candidate, 0.0 for none)."""
+        ranked = sorted(
+            (p for p, c in zip(self.probabilities(found), found, strict=True) if c.code != imposer),
+            reverse=True,
+        )
+        if not ranked:
+            return 0.0
+        return ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
 
     def choose(self, found: Sequence[Candidate], imposer: str | None = None) -> list[str]:
         """The most likely candidate other than the imposer, and every other one named in a

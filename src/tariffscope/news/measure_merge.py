@@ -43,9 +43,21 @@ from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
 
-__all__ = ["merge_measures"]
+__all__ = ["STORY_STEPS", "merge_measures"]
 
 USA = "USA"
+
+#: The steps of the target order that read a rate's target from its sentence or its story
+#: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
+#: global marker on it, ``"paragraph"``: the rate before it in the paragraph).
+STORY_STEPS = (
+    "lone_story",
+    "counted",
+    "sentence_country",
+    "sentence_world",
+    "main_partner",
+    "no_partner",
+)
 
 
 def _fill_countries(
@@ -56,8 +68,9 @@ def _fill_countries(
 ) -> None:
     previous: dict[str, Any] | None = None
     for record in raw:
+        record["target_step"] = "direct" if record["targets"] else None
         if record["world"] and not record["targets"]:
-            record["targets"] = ["WLD"]
+            record["targets"], record["target_step"] = ["WLD"], "world_phrase"
         if (
             not record["targets"]
             and previous is not None
@@ -66,11 +79,12 @@ def _fill_countries(
         ):
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
+            record["target_step"] = "paragraph"
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
-            record["targets"] = _story_target(record, pair, imposer, counts)
+            record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:
@@ -96,27 +110,28 @@ def _story_target(
     pair: list[str],
     imposer: str | None,
     counts: Mapping[str, int] | None,
-) -> list[str]:
-    """The target of a rate whose phrase and frame name no owner: the story's main partners for
-    a sentence that counts them ("both countries"), else the one country its sentence names
-    besides the imposer, else ``WLD`` for a sentence about a global tariff or a limit stated
-    for tariffs in general, else the story's main partner; none (no measure) in a story about
-    several partners alike. Without ``counts``, the most named other country of ``pair``."""
+) -> tuple[str, list[str]]:
+    """The target of a rate whose phrase and frame name no owner, with the step that found it
+    (one of :data:`STORY_STEPS`): the story's main partners for a sentence that counts them
+    ("both countries"), else the one country its sentence names besides the imposer, else
+    ``WLD`` for a sentence about a global tariff or a limit stated for tariffs in general,
+    else the story's main partner; none (no measure) in a story about several partners
+    alike. Without ``counts``, the most named other country of ``pair``."""
     others = [c for c in pair if c != imposer]
     if not others:  # no origin named anywhere: the imports of every one
-        return ["WLD"] if imposer is not None else []
+        return "lone_story", (["WLD"] if imposer is not None else [])
     if counts is None:
-        return [others[0]]
+        return "main_partner", [others[0]]
     partners = main_partners(counts, imposer)
     if record.get("counted") and len(partners) > 1:
-        return partners
+        return "counted", partners
     named = [c for c in record.get("places", []) if c != imposer]
     if len(named) == 1:
-        return named
+        return "sentence_country", named
     if not named and (record.get("sentence_world") or record.get("capped")):
-        return ["WLD"]
+        return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
-    return [partner] if partner is not None else []
+    return ("main_partner", [partner]) if partner is not None else ("no_partner", [])
 
 
 def _change_from(raw: list[dict[str, Any]]) -> None:

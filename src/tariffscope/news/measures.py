@@ -115,7 +115,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         nlp: Language,
         name: str,
         lexicon: Lexicon | None = None,
-        target_chooser: str = "rules",
+        target_chooser: str = "story",
         target_weights: str = "",
         status_chooser: str = "rules",
         status_weights: str = "",
@@ -627,7 +627,7 @@ def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> N
     requires=["doc._.tariffscope_dates", "doc._.tariffscope_persons", "token.dep"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
-        "target_chooser": "rules",
+        "target_chooser": "story",
         "target_weights": "",
         "status_chooser": "rules",
         "status_weights": "",
@@ -645,8 +645,9 @@ def make_measure_component(
     """Factory of ``tariffscope_measures`` (see :class:`MeasureComponent`).
 
     ``target_chooser``: who chooses a rate's targets, one of
-    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"rules"``; ``"fallback"``
-    scores higher on the frozen test split but misses written classes, docs/extraction.md);
+    :data:`tariffscope.news._measure_target.TARGET_CHOOSERS` (default ``"story"``: the model
+    only where the rules read the target from the story and the model is sure; ``"rules"``,
+    ``"model"``, ``"fallback"``: docs/extraction.md, rounds 8 and 10);
     ``target_weights``: a weights file of ``tools/train_measure_target.py`` (default: the
     shipped one). The environment variables ``TARIFFSCOPE_MEASURE_TARGET`` and
     ``TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` override both (for ``tariffscope eval extract``).
