@@ -139,7 +139,6 @@ class EventMerger:
                 _fill(a, b, ("place",))
         for event in events:
             event.pop("definite", None)
-            event.pop("tokens", None)
             names = event["participants"]
             if event["kind"] == "election":
                 continue  # an election is the country's, whoever stands in it

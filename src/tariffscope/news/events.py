@@ -37,6 +37,8 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
+from tariffscope.news._event_filter import EventFilter
+from tariffscope.news._event_filter_model import event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
     kind_by_structure,
@@ -75,6 +77,17 @@ __all__ = ["EventComponent", "make_event_component"]
 
 class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconComponent):
     """Find events and deadlines (writes ``tariffscope_events`` and ``_deadlines``)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon | None = None,
+        event_filter: str = "rules",
+        event_filter_weights: str = "",
+    ) -> None:
+        super().__init__(nlp, name, lexicon)
+        self.event_filter = EventFilter.configured(event_filter, event_filter_weights)
 
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
@@ -149,7 +162,22 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
-        doc._.tariffscope_events = _anchored(self._share(merged))
+        candidates = self._share(merged)
+        rules_keep = [_anchored_one(e) for e in candidates]
+        features = None
+        if self.event_filter.learned:
+            quoted = [(q["start"], q["end"]) for q in doc._.tariffscope_quotes or []]
+            story = story_events(
+                doc, candidates, rules_keep, reference, pair, self._country_of_name, quoted
+            )
+            features = [
+                event_features(e, k, doc, story, lex)
+                for e, k in zip(candidates, rules_keep, strict=True)
+            ]
+        keep = self.event_filter.decide(rules_keep, features)
+        doc._.tariffscope_events = [
+            _finished(e) for e, k in zip(candidates, keep, strict=True) if k
+        ]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
@@ -448,17 +476,19 @@ def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
     return out
 
 
-def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events but those whose every mention was unanchored (a plan with no date or
-    place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`) and that
-    no other mention gave a date or a place."""
-    kept = []
-    for event in events:
-        weak = event.pop("weak", False)
-        if weak and not (event["date"] or event["date_text"] or event["place"]):
-            continue
-        kept.append(event)
-    return kept
+def _anchored_one(event: dict[str, Any]) -> bool:
+    """The rules keep the event unless its every mention was unanchored (a plan with no
+    date or place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`)
+    and no other mention gave it a date or a place."""
+    weak = event.get("weak", False)
+    return not (weak and not (event["date"] or event["date_text"] or event["place"]))
+
+
+def _finished(event: dict[str, Any]) -> dict[str, Any]:
+    """The event record without the fields only the component's steps read."""
+    event.pop("weak", None)
+    event.pop("tokens", None)
+    return event
 
 
 def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool) -> bool:
@@ -525,8 +555,19 @@ def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
         "doc._.tariffscope_measures",
         "token.dep",
     ],
-    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+    default_config={
+        "lexicon": {"@misc": "tariffscope.lexicon.v1"},
+        "event_filter": "rules",
+        "event_filter_weights": "",
+    },
 )
-def make_event_component(nlp: Language, name: str, lexicon: Lexicon) -> EventComponent:
-    """Factory of ``tariffscope_events`` (see :class:`EventComponent`)."""
-    return EventComponent(nlp, name, lexicon)
+def make_event_component(
+    nlp: Language, name: str, lexicon: Lexicon, event_filter: str, event_filter_weights: str
+) -> EventComponent:
+    """Factory of ``tariffscope_events`` (see :class:`EventComponent`).
+
+    ``event_filter``: who decides which candidate events stand, ``"rules"`` or ``"model"``
+    (:mod:`tariffscope.news._event_filter`); ``event_filter_weights``: a weights file of the
+    model (empty: the shipped one). ``TARIFFSCOPE_EVENT_FILTER`` and
+    ``TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
+    return EventComponent(nlp, name, lexicon, event_filter, event_filter_weights)
