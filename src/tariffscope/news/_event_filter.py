@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tariffscope.errors import InputError
 from tariffscope.news._binary_logistic import BinaryModel
@@ -57,10 +58,12 @@ class EventFilter:
 
     def decide(
         self,
+        candidates: Sequence[Mapping[str, Any]],
         rules_keep: Sequence[bool],
         features: Sequence[Mapping[str, float]] | None,
     ) -> list[bool]:
-        """Which candidates stand: the rules' verdicts, or the model's over ``features``."""
+        """Which of one story's ``candidates`` stand: the rules' verdicts, or the model's
+        over the candidates' ``features``."""
         if not self.learned or features is None:
             return list(rules_keep)
         model = self.model if self.model is not None else shipped_model()

@@ -174,7 +174,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event_features(e, k, doc, story, lex)
                 for e, k in zip(candidates, rules_keep, strict=True)
             ]
-        keep = self.event_filter.decide(rules_keep, features)
+        keep = self.event_filter.decide(candidates, rules_keep, features)
         doc._.tariffscope_events = [
             _finished(e) for e, k in zip(candidates, keep, strict=True) if k
         ]
