@@ -50,6 +50,7 @@ class EventCandidate:
     event: Event
     features: dict[str, float]
     rules_keep: bool
+    group: int
 
 
 @dataclasses.dataclass
@@ -95,6 +96,26 @@ class Story:
         return dataclasses.replace(self.pred, measures=mentions)
 
 
+#: The fields of an event record that its :class:`Event` reads.
+_EVENT_FIELDS = frozenset(
+    {
+        "kind",
+        "participants",
+        "date",
+        "date_precision",
+        "date_text",
+        "place",
+        "status",
+        "count",
+        "start",
+        "end",
+        "trigger",
+        "rule",
+        "sources",
+    }
+)
+
+
 @dataclasses.dataclass(frozen=True)
 class _RecordingFilter(EventFilter):
     """An event filter that has the features computed, records every candidate and keeps
@@ -107,12 +128,15 @@ class _RecordingFilter(EventFilter):
         candidates: Sequence[dict[str, Any]],
         rules_keep: Sequence[bool],
         features: Sequence[dict[str, float]] | None,
+        groups: Sequence[int] | None = None,
     ) -> list[bool]:
         rows = features or [{} for _ in candidates]
+        groups = list(range(len(candidates))) if groups is None else groups
         self.seen.clear()  # a story read again (dated by the law): its last reading
-        for event, keep, row in zip(candidates, rules_keep, rows, strict=True):
-            record = {k: v for k, v in event.items() if k not in {"tokens", "weak"}}
-            self.seen.append(EventCandidate(Event.from_dict(copy.deepcopy(record)), row, keep))
+        for event, keep, row, group in zip(candidates, rules_keep, rows, groups, strict=True):
+            record = {k: v for k, v in event.items() if k in _EVENT_FIELDS}
+            candidate = Event.from_dict(copy.deepcopy(record))
+            self.seen.append(EventCandidate(candidate, row, keep, group))
         return list(rules_keep)
 
 

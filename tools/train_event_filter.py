@@ -33,6 +33,7 @@ from typing import Any
 from _gold_stories import Story, commit, field_summary, folds, read_stories, score
 
 from tariffscope.news._binary_logistic import BinaryModel, fit
+from tariffscope.news._event_filter import choose_in_groups
 from tariffscope.news.scoring import match_events
 from tariffscope.tracker._law_dating import catalog_law
 
@@ -93,7 +94,10 @@ def cross_validate(
         for threshold in thresholds:
             total = (0, 0, 0)
             for s in stories:
-                total = _add(total, counts(s, [p >= threshold for p in probabilities[s.name]]))
+                kept = choose_in_groups(
+                    probabilities[s.name], [c.group for c in s.events], threshold
+                )
+                total = _add(total, counts(s, kept))
             result = f1_of(total)
             grid[f"l2={l2} threshold={threshold}"] = result
             if result["f1"] > best[0]:

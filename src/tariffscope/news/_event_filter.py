@@ -20,7 +20,7 @@ from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._event_filter_model import shipped_model
 from tariffscope.news._learned_setting import configured_setting
 
-__all__ = ["EVENT_FILTERS", "EventFilter"]
+__all__ = ["EVENT_FILTERS", "EventFilter", "choose_in_groups"]
 
 #: The settings of the component's ``event_filter`` (see the module).
 EVENT_FILTERS = ("rules", "model")
@@ -61,10 +61,29 @@ class EventFilter:
         candidates: Sequence[Mapping[str, Any]],
         rules_keep: Sequence[bool],
         features: Sequence[Mapping[str, float]] | None,
+        groups: Sequence[int] | None = None,
     ) -> list[bool]:
         """Which of one story's ``candidates`` stand: the rules' verdicts, or the model's
-        over the candidates' ``features``."""
+        over the candidates' ``features``. Candidates of one group (readings of one event
+        with other dates) are alternatives: at most one of them, the likeliest, stands."""
         if not self.learned or features is None:
             return list(rules_keep)
         model = self.model if self.model is not None else shipped_model()
-        return [model.keep(row) for row in features]
+        return choose_in_groups(
+            [model.probability(row) for row in features],
+            list(range(len(features))) if groups is None else groups,
+            model.threshold,
+        )
+
+
+def choose_in_groups(
+    probabilities: Sequence[float], groups: Sequence[int], threshold: float
+) -> list[bool]:
+    """Keep the likeliest candidate of each group when it reaches ``threshold`` (the first
+    of equals), drop the rest."""
+    best: dict[int, int] = {}
+    for n, (p, g) in enumerate(zip(probabilities, groups, strict=True)):
+        if g not in best or p > probabilities[best[g]]:
+            best[g] = n
+    chosen = {n for n in best.values() if probabilities[n] >= threshold}
+    return [n in chosen for n in range(len(probabilities))]

@@ -32,11 +32,13 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import TimeIndex
 
 __all__ = [
     "FEATURES",
     "TRIGGER_CLASSES",
     "StoryEvents",
+    "date_variants",
     "event_features",
     "shipped_model",
     "story_events",
@@ -52,6 +54,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("trigger_verb", "the trigger is a verb (an act told) rather than a noun (a thing named)"),
     ("mentions", "log of the number of mentions merged into the event"),
     ("rules_keep", "the rules keep it (an unanchored plan or background event they drop)"),
+    ("veto=", "the guard that vetoed every mention of it (hypothetical, not an event, background)"),
     ("dated", "the event has a resolved date"),
     ("date_text_only", "a time expression was attached but did not resolve to a date"),
     ("precision=", "the date's precision (day, month, year)"),
@@ -76,6 +79,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("same_date_others", "log of one plus the other candidates with the same date"),
     ("same_sentence_others", "log of one plus the other candidates of the trigger's sentence"),
     ("same_sentence_kept", "another candidate of the trigger's sentence is kept by the rules"),
+    ("variant=", "a variant of a candidate with another date: undated, or a date of its sentence"),
+    ("variant_distance", "log of the words between the trigger and the variant's time expression"),
+    ("variant_before", "the variant's time expression stands before the trigger"),
+    ("variant_role=", "the role the temporal layer gave the variant's time expression"),
 )
 
 #: The lexicon's word sets of event triggers: a trigger's lemma in one of them gives the
@@ -115,6 +122,8 @@ TRIGGER_CLASSES: tuple[str, ...] = (
 
 _LEAD_SENTENCES = 2
 _MAX_YEARS = 3
+#: The sentence's time expressions offered to an undated candidate, nearest first.
+_SENTENCE_DATES = 2
 
 
 @dataclass(frozen=True)
@@ -152,11 +161,45 @@ def story_events(
         quote_spans=tuple(quote_spans),
         lead_end=lead,
         length=max(len(doc.text), 1),
-        kinds=Counter(e["kind"] for e in events),
-        dates=Counter(e["date"] for e in events if e.get("date")),
-        sentences=Counter(e["start"] for e in events),
+        kinds=Counter(e["kind"] for e in events if not e.get("variant")),
+        dates=Counter(e["date"] for e in events if e.get("date") and not e.get("variant")),
+        sentences=Counter(e["start"] for e in events if not e.get("variant")),
         kept_sentences=Counter(e["start"] for e, k in zip(events, rules_keep, strict=True) if k),
     )
+
+
+def date_variants(event: Mapping[str, Any], doc: Doc, index: TimeIndex) -> list[dict[str, Any]]:
+    """Other readings of one candidate's date, for the model to choose among: a date known
+    only to the month or year dropped (the story may tell no day of the event), or, for an
+    undated candidate, each of the nearest resolved time expressions of its trigger's
+    sentence (a date standing outside the trigger's own phrase)."""
+    base = {**event, "participants": list(event["participants"]), "tokens": list(event["tokens"])}
+    if event.get("date") and event.get("date_precision") in {"month", "year"}:
+        return [
+            {**base, "date": None, "date_precision": None, "date_text": None, "variant": "undated"}
+        ]
+    token = _trigger(doc, event)
+    if event.get("date") or event.get("date_text") or token is None:
+        return []
+    sent = token.sent
+    records = [r for r in index.within(sent.start_char, sent.end_char) if r.date is not None]
+    records.sort(key=lambda r: abs(r.start - token.idx))
+    out = []
+    for record in records[:_SENTENCE_DATES]:
+        words = len(doc.char_span(*sorted((token.idx, record.start)), alignment_mode="expand"))
+        out.append(
+            {
+                **base,
+                "date": record.iso,
+                "date_precision": record.precision,
+                "date_text": record.text,
+                "variant": "sentence_date",
+                "variant_distance": math.log1p(words),
+                "variant_before": record.start < token.idx,
+                "variant_role": str(record.role),
+            }
+        )
+    return out
 
 
 def _trigger(doc: Doc, event: Mapping[str, Any]) -> Token | None:
@@ -242,6 +285,8 @@ def event_features(
     out["mentions"] = math.log(max(len(event.get("tokens") or ()), 1))
     if rules_keep:
         out["rules_keep"] = 1.0
+    if event.get("veto"):
+        out[f"veto={event['veto']}"] = 1.0
     out.update(_date_features(event, story.reference))
     if event.get("place"):
         out["placed"] = 1.0
@@ -262,6 +307,13 @@ def event_features(
     out["same_kind_others"] = math.log1p(story.kinds.get(event["kind"], 1) - 1)
     if event.get("date"):
         out["same_date_others"] = math.log1p(story.dates.get(event["date"], 1) - 1)
+    if event.get("variant"):
+        out[f"variant={event['variant']}"] = 1.0
+    if event.get("variant_distance") is not None:
+        out["variant_distance"] = float(event["variant_distance"])
+        out[f"variant_role={event['variant_role']}"] = 1.0
+        if event.get("variant_before"):
+            out["variant_before"] = 1.0
     out["same_sentence_others"] = math.log1p(story.sentences.get(event["start"], 1) - 1)
     if story.kept_sentences.get(event["start"], 0) - int(rules_keep) > 0:
         out["same_sentence_kept"] = 1.0

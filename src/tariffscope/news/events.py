@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
 from tariffscope.news._event_filter import EventFilter
-from tariffscope.news._event_filter_model import event_features, story_events
+from tariffscope.news._event_filter_model import date_variants, event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
     kind_by_structure,
@@ -111,6 +111,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
         by_sentence: dict[int, list[Trigger]] = {}
+        wide = self.event_filter.learned  # the guards' vetoed mentions are candidates too
         for trig in find_triggers(
             doc,
             self._rules(),
@@ -130,17 +131,20 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     and (self._covered(trig, verbs))
                 ):
                     continue
-                if self._hypothetical(trig.token, lex):
+                vetoes = ["hypothetical"] if self._hypothetical(trig.token, lex) else []
+                if vetoes and not wide:
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
-                dated = event is not None and bool(event["date"] or event["date_text"])
-                if event is not None and not_an_event(trig, dated, lex):
+                if event is None:
                     continue
-                if event is not None:  # kept only if another mention anchors it
-                    event["weak"] = unanchored(
-                        trig, event["status"], dated, bool(event["place"]), lex
-                    ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
-                if event is not None and not is_background(
+                dated = bool(event["date"] or event["date_text"])
+                if not_an_event(trig, dated, lex):
+                    vetoes.append("not_an_event")
+                # kept only if another mention anchors it
+                event["weak"] = unanchored(
+                    trig, event["status"], dated, bool(event["place"]), lex
+                ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
+                if not vetoes and is_background(
                     trig.token,
                     event["kind"],
                     event["date_text"],
@@ -149,10 +153,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     year_now,
                     lex,
                 ):
-                    calls = _one_call_each(event, trig.token)
-                    described += calls
-                    for call in calls:
-                        described += _on_added_days(call)
+                    vetoes.append("background")
+                if vetoes and not wide:
+                    continue
+                # a vetoed mention is a candidate of the learned filter only
+                event["veto"] = vetoes[0] if vetoes else None
+                calls = _one_call_each(event, trig.token)
+                described += calls
+                for call in calls:
+                    described += _on_added_days(call)
             raw += self._borrow(described)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
@@ -164,8 +173,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         date_by_offsets(merged, day_offsets(doc))
         candidates = self._share(merged)
         rules_keep = [_anchored_one(e) for e in candidates]
+        groups = list(range(len(candidates)))
         features = None
-        if self.event_filter.learned:
+        if self.event_filter.learned:  # the model chooses among readings of each date too
+            index_of_times = time_index(doc, lex)
+            for n, event in enumerate(list(candidates)):
+                variants = date_variants(event, doc, index_of_times)
+                candidates += variants
+                rules_keep += [False] * len(variants)
+                groups += [n] * len(variants)
             quoted = [(q["start"], q["end"]) for q in doc._.tariffscope_quotes or []]
             story = story_events(
                 doc, candidates, rules_keep, reference, pair, self._country_of_name, quoted
@@ -174,7 +190,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event_features(e, k, doc, story, lex)
                 for e, k in zip(candidates, rules_keep, strict=True)
             ]
-        keep = self.event_filter.decide(candidates, rules_keep, features)
+        keep = self.event_filter.decide(candidates, rules_keep, features, groups)
         doc._.tariffscope_events = [
             _finished(e) for e, k in zip(candidates, keep, strict=True) if k
         ]
@@ -480,6 +496,8 @@ def _anchored_one(event: dict[str, Any]) -> bool:
     """The rules keep the event unless its every mention was unanchored (a plan with no
     date or place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`)
     and no other mention gave it a date or a place."""
+    if event.get("veto"):
+        return False  # every mention of it was vetoed by a guard (learned filter only)
     weak = event.get("weak", False)
     return not (weak and not (event["date"] or event["date_text"] or event["place"]))
 
@@ -487,7 +505,8 @@ def _anchored_one(event: dict[str, Any]) -> bool:
 def _finished(event: dict[str, Any]) -> dict[str, Any]:
     """The event record without the fields only the component's steps read."""
     event.pop("weak", None)
-    event.pop("tokens", None)
+    for key in ("veto", "tokens", "variant", "variant_distance", "variant_before", "variant_role"):
+        event.pop(key, None)
     return event
 
 
