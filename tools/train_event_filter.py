@@ -34,6 +34,7 @@ from _gold_stories import Story, commit, field_summary, folds, read_stories, sco
 
 from tariffscope.news._binary_logistic import BinaryModel, fit
 from tariffscope.news._event_filter import choose_in_groups
+from tariffscope.news._event_filter_model import FEATURES
 from tariffscope.news.scoring import match_events
 from tariffscope.tracker._law_dating import catalog_law
 
@@ -48,9 +49,17 @@ def labels(story: Story) -> list[bool]:
     return [id(e) in hit for e in events]
 
 
-def train(stories: Sequence[Story], l2: float, threshold: float = 0.5) -> BinaryModel:
-    """Fit on every candidate event of the stories."""
-    rows = [c.features for s in stories for c in s.events]
+def without(row: dict[str, float], drop: Sequence[str]) -> dict[str, float]:
+    """The features of ``row`` but those named, or of a family named, in ``drop``."""
+    return {k: v for k, v in row.items() if not any(k == d or k.startswith(d + "=") for d in drop)}
+
+
+def train(
+    stories: Sequence[Story], l2: float, threshold: float = 0.5, drop: Sequence[str] = ()
+) -> BinaryModel:
+    """Fit on every candidate event of the stories (features in ``drop`` left out: they
+    then weigh nothing)."""
+    rows = [without(c.features, drop) for s in stories for c in s.events]
     ys = [y for s in stories for y in labels(s)]
     return fit(rows, ys, l2=l2, threshold=threshold)
 
@@ -77,7 +86,11 @@ def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, in
 
 
 def cross_validate(
-    stories: Sequence[Story], k: int, l2s: Sequence[float], thresholds: Sequence[float]
+    stories: Sequence[Story],
+    k: int,
+    l2s: Sequence[float],
+    thresholds: Sequence[float],
+    drop: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Events F1 pooled over the held-out folds, for the rules and every (L2, threshold)."""
     rules = (0, 0, 0)
@@ -88,7 +101,7 @@ def cross_validate(
     for l2 in l2s:
         probabilities: dict[str, list[float]] = {}
         for fitted_on, held in folds(stories, k):
-            model = train(fitted_on, l2)
+            model = train(fitted_on, l2, drop=drop)
             for s in held:
                 probabilities[s.name] = [model.probability(c.features) for c in s.events]
         for threshold in thresholds:
@@ -133,22 +146,36 @@ def main() -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--l2", default=",".join(map(str, L2S)), help="L2 weights, comma-separated")
     ap.add_argument(
+        "--drop",
+        default="",
+        help="comma-separated features or families (rule, kind, ...) to leave out",
+    )
+    ap.add_argument(
         "--thresholds", default=",".join(map(str, THRESHOLDS)), help="thresholds, comma-separated"
     )
     args = ap.parse_args()
     l2s = [float(v) for v in args.l2.split(",")]
     thresholds = [float(v) for v in args.thresholds.split(",")]
+    drop = [d.rstrip("=") for d in args.drop.split(",") if d]
+    known = {name.rstrip("=") for name, _ in FEATURES}
+    if set(drop) - known:
+        ap.error(f"unknown features: {sorted(set(drop) - known)}")
     stories = read_stories(args.folders, catalog_law)
     ys = [y for s in stories for y in labels(s)]
     print(f"{len(stories)} stories, {len(ys)} candidates, {sum(ys)} right", file=sys.stderr)
-    result: dict[str, Any] = {"stories": len(stories), "candidates": len(ys), "right": sum(ys)}
+    result: dict[str, Any] = {
+        "stories": len(stories),
+        "candidates": len(ys),
+        "right": sum(ys),
+        "dropped": drop,
+    }
     l2, threshold = l2s[0], thresholds[0] if len(thresholds) == 1 else 0.5
     if args.folds:
-        cv = cross_validate(stories, args.folds, l2s, thresholds)
+        cv = cross_validate(stories, args.folds, l2s, thresholds, drop)
         result["cv"] = cv
         l2, threshold = cv["best"]["l2"], cv["best"]["threshold"]
     result["chosen"] = {"l2": l2, "threshold": threshold}
-    model = train(stories, l2, threshold)
+    model = train(stories, l2, threshold, drop)
     if args.holdout:
         held = read_stories(args.holdout, catalog_law)
         result["holdout"] = holdout_scores(held, model)
@@ -166,7 +193,7 @@ def main() -> int:
                 f"logistic model (news/_binary_logistic.fit, l2={l2}) over every merged "
                 f"candidate event's features, labelled by the scorer's event match; L2 and "
                 f"threshold ({threshold}) chosen by {args.folds}-fold CV by story maximising "
-                f"events F1"
+                f"events F1; features left out: {drop or 'none'}"
             ),
         }
         args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
