@@ -47,7 +47,12 @@ class EventFilter:
         """The filter of the component's settings, ``$TARIFFSCOPE_EVENT_FILTER`` and
         ``$TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` overriding them when set."""
         mode, model = configured_setting(
-            mode, weights, env, "TARIFFSCOPE_EVENT_FILTER", "event filter", BinaryModel.from_dict
+            mode,
+            weights,
+            env,
+            "TARIFFSCOPE_EVENT_FILTER",
+            "learned event filter",
+            BinaryModel.from_dict,
         )
         return cls.named(mode, model)
 
