@@ -186,7 +186,8 @@ def date_variants(event: Mapping[str, Any], doc: Doc, index: TimeIndex) -> list[
     records.sort(key=lambda r: abs(r.start - token.idx))
     out = []
     for record in records[:_SENTENCE_DATES]:
-        words = len(doc.char_span(*sorted((token.idx, record.start)), alignment_mode="expand"))
+        first = record.first if record.first >= 0 else _token_at(doc, record.start)
+        words = abs(first - token.i)
         out.append(
             {
                 **base,
@@ -200,6 +201,11 @@ def date_variants(event: Mapping[str, Any], doc: Doc, index: TimeIndex) -> list[
             }
         )
     return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the first token at or after character ``char``."""
+    return next((t.i for t in doc if t.idx >= char), len(doc))
 
 
 def _trigger(doc: Doc, event: Mapping[str, Any]) -> Token | None:
