@@ -3,10 +3,12 @@
 :func:`read_stories` runs the reader on every story of the given folders (each holds
 <stem>.txt or <stem>.html and gold/<stem>.json, GUIDELINES.md annotations) with the learned
 choosers' inputs computed (the target candidates and the status features), and keeps the raw
-rate records as the measure merge received them with the rules' own choices. A
-:class:`Story` merges them again under any target or status chooser (:meth:`Story.predicted`)
-without running the parser again; :func:`folds` and :func:`score` are the cross-validation
-and scoring steps the tools share.
+rate records as the measure merge received them with the rules' own choices, and the
+candidate events of the events component with their filter features and the rules' verdicts
+(:class:`EventCandidate`). A :class:`Story` merges the measures again under any target or
+status chooser (:meth:`Story.predicted`) and keeps any subset of its candidate events
+(:meth:`Story.with_events`) without running the parser again; :func:`folds` and
+:func:`score` are the cross-validation and scoring steps the tools share.
 
 Never pass the frozen test split.
 """
@@ -23,11 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import tariffscope.news.measure_merge as measure_merge
-from tariffscope.domain.news import Extraction, MeasureMention
+from tariffscope.domain.news import Event, Extraction, MeasureMention
+from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import read_article
+from tariffscope.news.law_anchor import LawSource
 from tariffscope.news.pipeline import load_pipeline
 from tariffscope.news.scoring import EvalReport, score_corpus
 
@@ -38,15 +42,33 @@ _CAPTURED: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 _RULES_STATUS = StatusChooser("rules")
 
 
+@dataclasses.dataclass(frozen=True)
+class EventCandidate:
+    """One merged candidate event of a story: the record it would be, the features of the
+    learned event filter and whether the rules keep it."""
+
+    event: Event
+    features: dict[str, float]
+    rules_keep: bool
+    group: int
+
+
 @dataclasses.dataclass
 class Story:
-    """One read story: its gold, the reader's extraction and the merge step's inputs."""
+    """One read story: its gold, the reader's extraction, the measure merge step's inputs
+    and the candidate events."""
 
     name: str
     gold: Extraction
     pred: Extraction
     merge_args: tuple[Any, ...]
     merge_kwargs: dict[str, Any]
+    events: tuple[EventCandidate, ...] = ()
+
+    def with_events(self, kept: Sequence[bool]) -> Extraction:
+        """The story's extraction with the candidate events ``kept`` says stand."""
+        chosen = tuple(c.event for c, k in zip(self.events, kept, strict=True) if k)
+        return dataclasses.replace(self.pred, events=chosen)
 
     def merge(
         self,
@@ -74,17 +96,65 @@ class Story:
         return dataclasses.replace(self.pred, measures=mentions)
 
 
+#: The fields of an event record that its :class:`Event` reads.
+_EVENT_FIELDS = frozenset(
+    {
+        "kind",
+        "participants",
+        "date",
+        "date_precision",
+        "date_text",
+        "place",
+        "status",
+        "count",
+        "start",
+        "end",
+        "trigger",
+        "rule",
+        "sources",
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _RecordingFilter(EventFilter):
+    """An event filter that has the features computed, records every candidate and keeps
+    the rules' verdicts."""
+
+    seen: list[EventCandidate] = dataclasses.field(default_factory=list)
+
+    def decide(
+        self,
+        candidates: Sequence[dict[str, Any]],
+        rules_keep: Sequence[bool],
+        features: Sequence[dict[str, float]] | None,
+        groups: Sequence[int] | None = None,
+    ) -> list[bool]:
+        rows = features or [{} for _ in candidates]
+        groups = list(range(len(candidates))) if groups is None else groups
+        self.seen.clear()  # a story read again (dated by the law): its last reading
+        for event, keep, row, group in zip(candidates, rules_keep, rows, groups, strict=True):
+            record = {k: v for k, v in event.items() if k in _EVENT_FIELDS}
+            candidate = Event.from_dict(copy.deepcopy(record))
+            self.seen.append(EventCandidate(candidate, row, keep, group))
+        return list(rules_keep)
+
+
 def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     _CAPTURED.append((copy.deepcopy(args), dict(kwargs)))
     return _ORIGINAL_MERGE(*args, **{**kwargs, "choose_targets": None})
 
 
-def read_stories(folders: Sequence[Path]) -> list[Story]:
-    """Run the reader (the choosers' inputs computed, the rules choosing) on every gold story."""
+def read_stories(folders: Sequence[Path], law: LawSource | None = None) -> list[Story]:
+    """Run the reader (the choosers' inputs computed, the rules choosing) on every gold story
+    (``law``: as for :func:`tariffscope.news.api.extract`; ``tariffscope eval extract``
+    passes the catalog's)."""
     nlp = load_pipeline()
     component = nlp.get_pipe("tariffscope_measures")
     component.target_chooser = TargetChooser("fallback")  # the candidates are computed
     component.status_chooser = _FeaturesOnly("model")  # the features are computed
+    recorder = _RecordingFilter("model")
+    nlp.get_pipe("tariffscope_events").event_filter = recorder
     measure_merge.merge_measures = _capturing_merge
     stories = []
     try:
@@ -103,13 +173,16 @@ def read_stories(folders: Sequence[Path]) -> list[Story]:
                     continue
                 gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
                 _CAPTURED.clear()
-                pred = extract(read_article(text), nlp)
-                if len(_CAPTURED) != 1:
+                recorder.seen.clear()
+                pred = extract(read_article(text), nlp, law)
+                if not _CAPTURED or (law is None and len(_CAPTURED) != 1):
                     print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
                     continue
-                args, kwargs = _CAPTURED[0]
+                args, kwargs = _CAPTURED[-1]  # with ``law``, a story read again: the last
                 kwargs.pop("choose_targets", None)
-                stories.append(Story(f"{folder.name}/{gold_file.stem}", gold, pred, args, kwargs))
+                name = f"{folder.name}/{gold_file.stem}"
+                candidates = tuple(recorder.seen)
+                stories.append(Story(name, gold, pred, args, kwargs, candidates))
     finally:
         measure_merge.merge_measures = _ORIGINAL_MERGE
     return stories

@@ -55,6 +55,8 @@ class BinaryModel:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BinaryModel:
         """Inverse of :meth:`to_dict`; a malformed file raises ValueError naming the field."""
+        if not isinstance(data, Mapping):
+            raise ValueError("binary model: not an object")
         weights = data.get("weights")
         if not isinstance(weights, Mapping):
             raise ValueError("binary model: 'weights' is not an object")

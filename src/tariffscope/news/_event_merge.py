@@ -108,6 +108,7 @@ class EventMerger:
                 continue
             twin["tokens"] += event["tokens"]
             twin["weak"] = twin.get("weak", False) and event.get("weak", False)
+            twin["veto"] = twin.get("veto") if event.get("veto") else None
             if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
                 for key in ("date", "date_precision", "date_text"):
                     twin[key] = event[key]
@@ -139,7 +140,6 @@ class EventMerger:
                 _fill(a, b, ("place",))
         for event in events:
             event.pop("definite", None)
-            event.pop("tokens", None)
             names = event["participants"]
             if event["kind"] == "election":
                 continue  # an election is the country's, whoever stands in it

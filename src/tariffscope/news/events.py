@@ -37,6 +37,8 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._event_company import delegation_members, event_leaders, purpose_partners
+from tariffscope.news._event_filter import EventFilter
+from tariffscope.news._event_filter_model import date_variants, event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
     kind_by_structure,
@@ -76,6 +78,17 @@ __all__ = ["EventComponent", "make_event_component"]
 class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconComponent):
     """Find events and deadlines (writes ``tariffscope_events`` and ``_deadlines``)."""
 
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: Lexicon | None = None,
+        event_filter: str = "rules",
+        event_filter_weights: str = "",
+    ) -> None:
+        super().__init__(nlp, name, lexicon)
+        self.event_filter = EventFilter.configured(event_filter, event_filter_weights)
+
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
         lex = self.lexicon
@@ -98,6 +111,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
         by_sentence: dict[int, list[Trigger]] = {}
+        wide = self.event_filter.learned  # the guards' vetoed mentions are candidates too
         for trig in find_triggers(
             doc,
             self._rules(),
@@ -117,17 +131,20 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     and (self._covered(trig, verbs))
                 ):
                     continue
-                if self._hypothetical(trig.token, lex):
+                vetoes = ["hypothetical"] if self._hypothetical(trig.token, lex) else []
+                if vetoes and not wide:
                     continue
                 event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
-                dated = event is not None and bool(event["date"] or event["date_text"])
-                if event is not None and not_an_event(trig, dated, lex):
+                if event is None:
                     continue
-                if event is not None:  # kept only if another mention anchors it
-                    event["weak"] = unanchored(
-                        trig, event["status"], dated, bool(event["place"]), lex
-                    ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
-                if event is not None and not is_background(
+                dated = bool(event["date"] or event["date_text"])
+                if not_an_event(trig, dated, lex):
+                    vetoes.append("not_an_event")
+                # kept only if another mention anchors it
+                event["weak"] = unanchored(
+                    trig, event["status"], dated, bool(event["place"]), lex
+                ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
+                if not vetoes and is_background(
                     trig.token,
                     event["kind"],
                     event["date_text"],
@@ -136,10 +153,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     year_now,
                     lex,
                 ):
-                    calls = _one_call_each(event, trig.token)
-                    described += calls
-                    for call in calls:
-                        described += _on_added_days(call)
+                    vetoes.append("background")
+                if vetoes and not wide:
+                    continue
+                # a vetoed mention is a candidate of the learned filter only
+                event["veto"] = vetoes[0] if vetoes else None
+                calls = _one_call_each(event, trig.token)
+                described += calls
+                for call in calls:
+                    described += _on_added_days(call)
             raw += self._borrow(described)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
@@ -149,7 +171,29 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
-        doc._.tariffscope_events = _anchored(self._share(merged))
+        candidates = self._share(merged)
+        rules_keep = [_anchored_one(e) for e in candidates]
+        groups = list(range(len(candidates)))
+        features = None
+        if self.event_filter.learned:  # the model chooses among readings of each date too
+            index_of_times = time_index(doc, lex)
+            for n, event in enumerate(list(candidates)):
+                variants = date_variants(event, doc, index_of_times)
+                candidates += variants
+                rules_keep += [False] * len(variants)
+                groups += [n] * len(variants)
+            quoted = [(q["start"], q["end"]) for q in doc._.tariffscope_quotes or []]
+            story = story_events(
+                doc, candidates, rules_keep, reference, pair, self._country_of_name, quoted
+            )
+            features = [
+                event_features(e, k, doc, story, lex)
+                for e, k in zip(candidates, rules_keep, strict=True)
+            ]
+        keep = self.event_filter.decide(candidates, rules_keep, features, groups)
+        doc._.tariffscope_events = [
+            _finished(e) for e, k in zip(candidates, keep, strict=True) if k
+        ]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
@@ -448,17 +492,22 @@ def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
     return out
 
 
-def _anchored(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events but those whose every mention was unanchored (a plan with no date or
-    place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`) and that
-    no other mention gave a date or a place."""
-    kept = []
-    for event in events:
-        weak = event.pop("weak", False)
-        if weak and not (event["date"] or event["date_text"] or event["place"]):
-            continue
-        kept.append(event)
-    return kept
+def _anchored_one(event: dict[str, Any]) -> bool:
+    """The rules keep the event unless its every mention was unanchored (a plan with no
+    date or place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`)
+    and no other mention gave it a date or a place."""
+    if event.get("veto"):
+        return False  # every mention of it was vetoed by a guard (learned filter only)
+    weak = event.get("weak", False)
+    return not (weak and not (event["date"] or event["date_text"] or event["place"]))
+
+
+def _finished(event: dict[str, Any]) -> dict[str, Any]:
+    """The event record without the fields only the component's steps read."""
+    event.pop("weak", None)
+    for key in ("veto", "tokens", "variant", "variant_distance", "variant_before", "variant_role"):
+        event.pop(key, None)
+    return event
 
 
 def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool) -> bool:
@@ -525,8 +574,19 @@ def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
         "doc._.tariffscope_measures",
         "token.dep",
     ],
-    default_config={"lexicon": {"@misc": "tariffscope.lexicon.v1"}},
+    default_config={
+        "lexicon": {"@misc": "tariffscope.lexicon.v1"},
+        "event_filter": "rules",
+        "event_filter_weights": "",
+    },
 )
-def make_event_component(nlp: Language, name: str, lexicon: Lexicon) -> EventComponent:
-    """Factory of ``tariffscope_events`` (see :class:`EventComponent`)."""
-    return EventComponent(nlp, name, lexicon)
+def make_event_component(
+    nlp: Language, name: str, lexicon: Lexicon, event_filter: str, event_filter_weights: str
+) -> EventComponent:
+    """Factory of ``tariffscope_events`` (see :class:`EventComponent`).
+
+    ``event_filter``: who decides which candidate events stand, ``"rules"`` or ``"model"``
+    (:mod:`tariffscope.news._event_filter`); ``event_filter_weights``: a weights file of the
+    model (empty: the shipped one). ``TARIFFSCOPE_EVENT_FILTER`` and
+    ``TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
+    return EventComponent(nlp, name, lexicon, event_filter, event_filter_weights)

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from tariffscope.domain.news import Extraction
+from tariffscope.domain.news import Event, Extraction
 from tariffscope.news.lexicon import fold
 from tariffscope.news.products import products_compatible
 
@@ -52,6 +52,7 @@ __all__ = [
     "EvalReport",
     "FieldScore",
     "RuleScore",
+    "match_events",
     "products_compatible",
     "quote_overlap",
     "same_name",
@@ -228,6 +229,21 @@ def _match(
     return [(gold[i], pred[j]) for i, j in zip(rows, cols, strict=True) if weight[i, j] > 0]
 
 
+def match_events(gold: Sequence[Event], pred: Sequence[Event]) -> list[tuple[Event, Event]]:
+    """The one-to-one matching of predicted to gold events: same kind, same date (or both
+    none) and overlapping participants, the same status and place preferred."""
+    return _match(
+        gold,
+        pred,
+        lambda g, p: (
+            g.kind == p.kind
+            and g.date == p.date
+            and _participants_overlap(g.participants, p.participants)
+        ),
+        lambda g, p: float(g.status == p.status) + 0.1 * float(same_name(g.place, p.place)),
+    )
+
+
 def _participants_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
     sa, sb = {_norm(x) for x in a}, {_norm(x) for x in b}
     if not sa or not sb:
@@ -293,16 +309,7 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         tally("measures.from_rate", gm.from_rate_pct == pm.from_rate_pct)
     fields.append(FieldScore("measures", len(gold.measures), len(pred.measures), len(measures)))
 
-    events = _match(
-        gold.events,
-        pred.events,
-        lambda g, p: (
-            g.kind == p.kind
-            and g.date == p.date
-            and _participants_overlap(g.participants, p.participants)
-        ),
-        lambda g, p: float(g.status == p.status) + 0.1 * float(same_name(g.place, p.place)),
-    )
+    events = match_events(gold.events, pred.events)
     for ge, pe in events:
         tally("events.status", ge.status == pe.status)
     fields.append(FieldScore("events", len(gold.events), len(pred.events), len(events)))
