@@ -6,7 +6,9 @@ choosers' inputs computed (the target candidates and the status features), and k
 rate records as the measure merge received them with the rules' own choices. A
 :class:`Story` merges them again under any target or status chooser (:meth:`Story.predicted`)
 without running the parser again; :func:`folds` and :func:`score` are the cross-validation
-and scoring steps the tools share.
+and scoring steps the tools share. Each story also keeps the rules' actors with the learned
+actor filter's features (:attr:`Story.actor_rows`), and :meth:`Story.with_actors` gives its
+extraction with only the chosen ones.
 
 Never pass the frozen test split.
 """
@@ -23,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import tariffscope.news.measure_merge as measure_merge
-from tariffscope.domain.news import Extraction, MeasureMention
+from tariffscope.domain.news import Actor, Extraction, MeasureMention
+from tariffscope.news._actor_filter_model import actor_context, candidate_features
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
-from tariffscope.news.api import extract
+from tariffscope.news.actor_filter import ActorFilter
+from tariffscope.news.extraction import doc_to_extraction
 from tariffscope.news.ingest import read_article
-from tariffscope.news.pipeline import load_pipeline
+from tariffscope.news.pipeline import load_pipeline, process
 from tariffscope.news.scoring import EvalReport, score_corpus
 
 RATE_TOLERANCE = 0.05
@@ -47,6 +51,10 @@ class Story:
     pred: Extraction
     merge_args: tuple[Any, ...]
     merge_kwargs: dict[str, Any]
+    #: The rules' actors (the persons records) with the actor filter's features.
+    actor_rows: list[tuple[dict[str, Any], dict[str, float]]] = dataclasses.field(
+        default_factory=list
+    )
 
     def merge(
         self,
@@ -73,6 +81,33 @@ class Story:
         mentions = tuple(MeasureMention.from_dict(m) for m in measures)
         return dataclasses.replace(self.pred, measures=mentions)
 
+    def with_actors(self, keep: Sequence[bool]) -> Extraction:
+        """The story's extraction whose actors are the rules' actors ``keep`` marks (in the
+        order of :attr:`actor_rows`)."""
+        actors = tuple(
+            Actor(
+                name=p["name"],
+                role=p["role"],
+                country=p["country"],
+                start=p["start"],
+                end=p["end"],
+                mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
+            )
+            for (p, _), kept in zip(self.actor_rows, keep, strict=True)
+            if kept
+        )
+        return dataclasses.replace(self.pred, actors=actors)
+
+
+def _actor_rows(doc: Any, lexicon: Any) -> list[tuple[dict[str, Any], dict[str, float]]]:
+    """The rules' actors of a read document with their filter features."""
+    ctx = actor_context(doc, lexicon)
+    return [
+        (copy.deepcopy(p), candidate_features(p, ctx))
+        for p in doc._.tariffscope_persons or []
+        if p.get("actor")
+    ]
+
 
 def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     _CAPTURED.append((copy.deepcopy(args), dict(kwargs)))
@@ -85,6 +120,9 @@ def read_stories(folders: Sequence[Path]) -> list[Story]:
     component = nlp.get_pipe("tariffscope_measures")
     component.target_chooser = TargetChooser("fallback")  # the candidates are computed
     component.status_chooser = _FeaturesOnly("model")  # the features are computed
+    actor_filter = nlp.get_pipe("tariffscope_actor_filter")
+    actor_filter.actor_filter = ActorFilter("rules")  # the rules' actors are the candidates
+    lexicon = actor_filter.lexicon
     measure_merge.merge_measures = _capturing_merge
     stories = []
     try:
@@ -103,13 +141,15 @@ def read_stories(folders: Sequence[Path]) -> list[Story]:
                     continue
                 gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
                 _CAPTURED.clear()
-                pred = extract(read_article(text), nlp)
+                doc = process(read_article(text), nlp)
+                pred = doc_to_extraction(doc)
                 if len(_CAPTURED) != 1:
                     print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
                     continue
                 args, kwargs = _CAPTURED[0]
                 kwargs.pop("choose_targets", None)
-                stories.append(Story(f"{folder.name}/{gold_file.stem}", gold, pred, args, kwargs))
+                name = f"{folder.name}/{gold_file.stem}"
+                stories.append(Story(name, gold, pred, args, kwargs, _actor_rows(doc, lexicon)))
     finally:
         measure_merge.merge_measures = _ORIGINAL_MERGE
     return stories
