@@ -16,6 +16,7 @@ from tariffscope.news._binary_logistic import BinaryModel, fit
 from tariffscope.news.actor_filter import ACTOR_FILTERS, ActorFilter
 from tariffscope.news.extraction import doc_to_extraction
 from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.pipeline import process
 
 
@@ -70,3 +71,38 @@ def test_a_speaker_is_always_kept() -> None:
     assert not drops_all.keeps({"one_mention": 1.0})
     assert drops_all.keeps({"one_mention": 1.0, "speaker": 1.0})
     assert ActorFilter("rules", BinaryModel({"bias": -20.0}, 0.5)).keeps({})
+
+
+_STORY = (
+    "published: 2025-03-03\n\n"
+    "Brazil and Chile agreed on Monday to cut tariffs on copper wire.\n\n"
+    "{sentence}\n\n"
+    "The talks will go on next week, officials said."
+)
+
+
+def _actors(nlp: Language, sentence: str, mode: str) -> set[str]:
+    doc = process(article_from_text(_STORY.format(sentence=sentence)), nlp)
+    ActorFilter.named(mode).apply(doc, default_lexicon())
+    return {actor.name for actor in doc_to_extraction(doc).actors}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a name as a modifier of what it names ("the Reagan-era policy" style)
+        "The plan revives the Walter Hadley quota of the 1980s.",
+        # a name in a prepositional phrase only
+        "The scheme is named after Walter Hadley, who designed it in the 1970s.",
+    ],
+)
+def test_a_person_only_mentioned_is_dropped(nlp: Language, sentence: str) -> None:
+    assert "Walter Hadley" in _actors(nlp, sentence, "rules")
+    assert "Walter Hadley" not in _actors(nlp, sentence, "model")
+
+
+@pytest.mark.slow
+def test_a_person_who_speaks_is_kept(nlp: Language) -> None:
+    sentence = "Trade Minister Ana Ferreira said the deal would help exporters."
+    assert "Ana Ferreira" in _actors(nlp, sentence, "model")
