@@ -4,7 +4,8 @@ The actor rules (:mod:`tariffscope.news.actors`) mark a person an actor from how
 named; whether the person acts or speaks shows only once the quotes and events are read. This
 component runs last and, under the setting ``"model"``, drops a rules' actor the learned
 filter (:mod:`tariffscope.news._actor_filter_model`) gives a probability below its
-threshold. Under ``"rules"`` it changes nothing.
+threshold. Under ``"rules"`` it changes nothing. The measures and events read the rules'
+actors before it runs, so the filter changes the story's list of actors only.
 
 A quote's speaker (or the person it is relayed through) is always kept: the guidelines count
 everyone who speaks in the story as an actor, and a speaker who is not an actor would leave a
