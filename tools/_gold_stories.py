@@ -8,7 +8,9 @@ candidate events of the events component with their filter features and the rule
 (:class:`EventCandidate`). A :class:`Story` merges the measures again under any target or
 status chooser (:meth:`Story.predicted`) and keeps any subset of its candidate events
 (:meth:`Story.with_events`) without running the parser again; :func:`folds` and
-:func:`score` are the cross-validation and scoring steps the tools share.
+:func:`score` are the cross-validation and scoring steps the tools share. Each story also
+keeps the rules' actors with the learned actor filter's features (:attr:`Story.actor_rows`),
+and :meth:`Story.with_actors` gives its extraction with only the chosen ones.
 
 Never pass the frozen test split.
 """
@@ -25,14 +27,16 @@ from pathlib import Path
 from typing import Any
 
 import tariffscope.news.measure_merge as measure_merge
-from tariffscope.domain.news import Event, Extraction, MeasureMention
+from tariffscope.domain.news import Actor, Event, Extraction, MeasureMention
+from tariffscope.news._actor_filter_model import actor_context, candidate_features
 from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
-from tariffscope.news.api import extract
+from tariffscope.news.actor_filter import ActorFilter
+from tariffscope.news.extraction import doc_to_extraction
 from tariffscope.news.ingest import read_article
 from tariffscope.news.law_anchor import LawSource
-from tariffscope.news.pipeline import load_pipeline
+from tariffscope.news.pipeline import load_pipeline, process
 from tariffscope.news.scoring import EvalReport, score_corpus
 
 RATE_TOLERANCE = 0.05
@@ -64,6 +68,10 @@ class Story:
     merge_args: tuple[Any, ...]
     merge_kwargs: dict[str, Any]
     events: tuple[EventCandidate, ...] = ()
+    #: The rules' actors (the persons records) with the actor filter's features.
+    actor_rows: list[tuple[dict[str, Any], dict[str, float]]] = dataclasses.field(
+        default_factory=list
+    )
 
     def with_events(self, kept: Sequence[bool]) -> Extraction:
         """The story's extraction with the candidate events ``kept`` says stand."""
@@ -94,6 +102,33 @@ class Story:
         measures = self.merge(None if chooser is None else chooser.choose, status)
         mentions = tuple(MeasureMention.from_dict(m) for m in measures)
         return dataclasses.replace(self.pred, measures=mentions)
+
+    def with_actors(self, keep: Sequence[bool]) -> Extraction:
+        """The story's extraction whose actors are the rules' actors ``keep`` marks (in the
+        order of :attr:`actor_rows`)."""
+        actors = tuple(
+            Actor(
+                name=p["name"],
+                role=p["role"],
+                country=p["country"],
+                start=p["start"],
+                end=p["end"],
+                mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
+            )
+            for (p, _), kept in zip(self.actor_rows, keep, strict=True)
+            if kept
+        )
+        return dataclasses.replace(self.pred, actors=actors)
+
+
+def _actor_rows(doc: Any, lexicon: Any) -> list[tuple[dict[str, Any], dict[str, float]]]:
+    """The rules' actors of a read document with their filter features."""
+    ctx = actor_context(doc, lexicon)
+    return [
+        (copy.deepcopy(p), candidate_features(p, ctx))
+        for p in doc._.tariffscope_persons or []
+        if p.get("actor")
+    ]
 
 
 #: The fields of an event record that its :class:`Event` reads.
@@ -155,6 +190,9 @@ def read_stories(folders: Sequence[Path], law: LawSource | None = None) -> list[
     component.status_chooser = _FeaturesOnly("model")  # the features are computed
     recorder = _RecordingFilter("model")
     nlp.get_pipe("tariffscope_events").event_filter = recorder
+    actor_filter = nlp.get_pipe("tariffscope_actor_filter")
+    actor_filter.actor_filter = ActorFilter("rules")  # the rules' actors are the candidates
+    lexicon = actor_filter.lexicon
     measure_merge.merge_measures = _capturing_merge
     stories = []
     try:
@@ -174,7 +212,8 @@ def read_stories(folders: Sequence[Path], law: LawSource | None = None) -> list[
                 gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
                 _CAPTURED.clear()
                 recorder.seen.clear()
-                pred = extract(read_article(text), nlp, law)
+                doc = process(read_article(text), nlp, law)
+                pred = doc_to_extraction(doc)
                 if not _CAPTURED or (law is None and len(_CAPTURED) != 1):
                     print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
                     continue
@@ -182,7 +221,17 @@ def read_stories(folders: Sequence[Path], law: LawSource | None = None) -> list[
                 kwargs.pop("choose_targets", None)
                 name = f"{folder.name}/{gold_file.stem}"
                 candidates = tuple(recorder.seen)
-                stories.append(Story(name, gold, pred, args, kwargs, candidates))
+                stories.append(
+                    Story(
+                        name,
+                        gold,
+                        pred,
+                        args,
+                        kwargs,
+                        candidates,
+                        actor_rows=_actor_rows(doc, lexicon),
+                    )
+                )
     finally:
         measure_merge.merge_measures = _ORIGINAL_MERGE
     return stories

@@ -13,7 +13,8 @@ attribute                  content                                              
                            date, else the day its date clues give, else None
 ``tariffscope_dating``     how the story was dated: as_of (ISO or None), basis,   dates
                            detail, year_from (see news.dates_story.DateClue)
-``tariffscope_persons``    people named, with role, country and mention spans     actors
+``tariffscope_persons``    people named, with role, country and mention spans     actors,
+                           (``actor`` flag: the actor filter may clear it)        filter
 ``tariffscope_mentions``   spans naming a person (names, "the First Minister")    actors
 ``tariffscope_chains``     mention chains of persons (pronouns, "the two", ...)  actors
 ``tariffscope_quotes``     quotations with speaker and via                        quotes

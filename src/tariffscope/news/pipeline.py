@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tariffscope.errors import DataUnavailableError
-from tariffscope.news import actors as _actors  # noqa: F401  (registers the factory)
+from tariffscope.news import actor_filter as _actor_filter  # noqa: F401  (registers the factory)
+from tariffscope.news import actors as _actors  # noqa: F401
 from tariffscope.news import dates_component as _dates  # noqa: F401
 from tariffscope.news import events as _events  # noqa: F401
 from tariffscope.news import measures as _measures  # noqa: F401
@@ -54,6 +55,7 @@ COMPONENTS: tuple[str, ...] = (
     "tariffscope_quotes",
     "tariffscope_measures",
     "tariffscope_events",
+    "tariffscope_actor_filter",
 )
 
 
