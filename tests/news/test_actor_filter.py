@@ -16,7 +16,6 @@ from tariffscope.news._binary_logistic import BinaryModel, fit
 from tariffscope.news.actor_filter import ACTOR_FILTERS, ActorFilter
 from tariffscope.news.extraction import doc_to_extraction
 from tariffscope.news.ingest import article_from_text
-from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.pipeline import process
 
 
@@ -82,8 +81,13 @@ _STORY = (
 
 
 def _actors(nlp: Language, sentence: str, mode: str) -> set[str]:
-    doc = process(article_from_text(_STORY.format(sentence=sentence)), nlp)
-    ActorFilter.named(mode).apply(doc, default_lexicon())
+    component = nlp.get_pipe("tariffscope_actor_filter")
+    configured = component.actor_filter
+    component.actor_filter = ActorFilter.named(mode)
+    try:
+        doc = process(article_from_text(_STORY.format(sentence=sentence)), nlp)
+    finally:
+        component.actor_filter = configured
     return {actor.name for actor in doc_to_extraction(doc).actors}
 
 

@@ -2,10 +2,10 @@
 
 The actor rules (:mod:`tariffscope.news.actors`) mark a person an actor from how they are
 named; whether the person acts or speaks shows only once the quotes and events are read. This
-component runs last and, under the setting ``"model"``, drops a rules' actor the learned
-filter (:mod:`tariffscope.news._actor_filter_model`) gives a probability below its
-threshold. Under ``"rules"`` it changes nothing. The measures and events read the rules'
-actors before it runs, so the filter changes the story's list of actors only.
+component runs last and, under the setting ``"model"`` (the default), drops a rules' actor
+the learned filter (:mod:`tariffscope.news._actor_filter_model`) gives a probability below
+its threshold. Under ``"rules"`` it changes nothing. The measures and events read the
+rules' actors before it runs, so the filter changes the story's list of actors only.
 
 A quote's speaker (or the person it is relayed through) is always kept: the guidelines count
 everyone who speaks in the story as an actor, and a speaker who is not an actor would leave a
@@ -101,7 +101,7 @@ class ActorFilterComponent(LexiconComponent):
         nlp: Language,
         name: str,
         lexicon: Lexicon | None = None,
-        actor_filter: str = "rules",
+        actor_filter: str = "model",
         actor_filter_weights: str = "",
     ) -> None:
         super().__init__(nlp, name, lexicon)
@@ -118,7 +118,7 @@ class ActorFilterComponent(LexiconComponent):
     requires=["doc._.tariffscope_persons", "doc._.tariffscope_quotes", "doc._.tariffscope_events"],
     default_config={
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
-        "actor_filter": "rules",
+        "actor_filter": "model",
         "actor_filter_weights": "",
     },
 )
@@ -126,7 +126,7 @@ def make_actor_filter(
     nlp: Language, name: str, lexicon: Lexicon, actor_filter: str, actor_filter_weights: str
 ) -> ActorFilterComponent:
     """Factory of ``tariffscope_actor_filter``: ``actor_filter`` one of
-    :data:`ACTOR_FILTERS` (default ``"rules"``), ``actor_filter_weights`` a weights file
-    (empty: the shipped one); ``$TARIFFSCOPE_ACTOR_FILTER`` and
-    ``$TARIFFSCOPE_ACTOR_FILTER_WEIGHTS`` override both."""
+    :data:`ACTOR_FILTERS` (default ``"model"``: docs/extraction.md, round 10),
+    ``actor_filter_weights`` a weights file (empty: the shipped one);
+    ``$TARIFFSCOPE_ACTOR_FILTER`` and ``$TARIFFSCOPE_ACTOR_FILTER_WEIGHTS`` override both."""
     return ActorFilterComponent(nlp, name, lexicon, actor_filter, actor_filter_weights)
