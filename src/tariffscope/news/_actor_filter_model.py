@@ -179,7 +179,7 @@ def _first_position(person: Mapping[str, Any], ctx: ActorContext, spans: Sequenc
     """Where the story first names the person, 0 (start) to 1 (end)."""
     if not spans:
         return 1.0
-    return spans[0][0] / max(1, len(ctx.doc))
+    return float(spans[0][0]) / max(1, len(ctx.doc))
 
 
 def _commentator(person: Mapping[str, Any], ctx: ActorContext, spans: Sequence[Any]) -> float:
