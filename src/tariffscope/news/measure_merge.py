@@ -36,9 +36,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from tariffscope.news._measure_direction import Direction, direction_for
 from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
@@ -49,8 +51,11 @@ USA = "USA"
 
 #: The steps of the target order that read a rate's target from its sentence or its story
 #: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
-#: global marker on it, ``"paragraph"``: the rate before it in the paragraph).
+#: global marker on it, ``"paragraph"``: the rate before it in the paragraph; ``"retaliation"``
+#: and ``"direction"``: :mod:`tariffscope.news._measure_direction`).
 STORY_STEPS = (
+    "retaliation",
+    "direction",
     "lone_story",
     "counted",
     "sentence_country",
@@ -60,12 +65,63 @@ STORY_STEPS = (
 )
 
 
+@dataclass(frozen=True)
+class _StoryDirections:
+    """The story's directed tariff clauses and its paragraph offsets, for the rates whose own
+    clause names no side."""
+
+    directions: tuple[Direction, ...] = ()
+    paragraphs: tuple[int, ...] = ()
+
+    def of(self, record: dict[str, Any]) -> Direction | None:
+        return direction_for(record["start"], record["paragraph"], self.directions, self.paragraphs)
+
+
+def _retaliation(record: dict[str, Any], about_us: bool, pair: list[str], counts: Any) -> None:
+    """A retaliatory rate with no imposer of its own in a story about US tariffs is the
+    partner's, on US goods (the side that was hit answers)."""
+    if not (record.get("retaliation") and about_us and record["imposer"] is None):
+        return
+    if record["targets"] not in ([], [USA]):
+        return
+    partner = main_partner(counts, USA) if counts is not None else None
+    others = [c for c in pair if c != USA]
+    partner = partner or (others[0] if others else None)
+    if partner is not None:
+        record["imposer"], record["targets"] = partner, [USA]
+        record["target_step"] = "retaliation"
+
+
+def _directed_imposer(record: dict[str, Any], found: Direction | None) -> None:
+    """A rate with targets but no imposer of its own takes the imposer of the story's clause
+    before it on the same goods' origin (or on none named), unless that is one of its targets."""
+    if record["imposer"] is not None or found is None or not record["targets"]:
+        return
+    same_goods = not found.targets or set(found.targets) & set(record["targets"])
+    if found.imposer not in record["targets"] and same_goods:
+        record["imposer"] = found.imposer
+
+
+def _takes_direction(record: dict[str, Any], found: Direction | None) -> bool:
+    """A rate whose sentence names no country takes the targets of the story's clause before
+    it (:func:`tariffscope.news._measure_direction.direction_for`) over the story's main
+    partner (a count, farther from the rate than that clause), and, where no partner stands
+    out, when that clause names both sides (who lays the tariff and on whose goods): a clause
+    that names only an origin is one mention among partners named alike."""
+    if found is None or not found.targets or record.get("places"):
+        return False
+    step = record["target_step"]
+    return step == "main_partner" or (step == "no_partner" and found.imposer is not None)
+
+
 def _fill_countries(
     raw: list[dict[str, Any]],
     pair: list[str],
     about_us: bool,
     counts: Mapping[str, int] | None = None,
+    story: _StoryDirections | None = None,
 ) -> None:
+    story = story if story is not None else _StoryDirections()
     previous: dict[str, Any] | None = None
     for record in raw:
         record["target_step"] = "direct" if record["targets"] else None
@@ -80,11 +136,17 @@ def _fill_countries(
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
             record["target_step"] = "paragraph"
+        _retaliation(record, about_us, pair, counts)
+        found = story.of(record) if record["imposer"] is None else None
+        _directed_imposer(record, found)
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
             record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
+            if _takes_direction(record, found):
+                record["target_step"], record["targets"] = "direction", list(found.targets)
+                record["imposer"] = imposer = found.imposer
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:
@@ -294,16 +356,21 @@ def merge_measures(
     lex: Lexicon | None = None,
     counts: Mapping[str, int] | None = None,
     choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+    directions: Sequence[Direction] = (),
+    paragraphs: Sequence[int] = (),
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module).
 
     ``pair``: the article's countries, most named first; ``about_us`` (default: the United
     States is one of the first two) whether a mention without an imposer is a US measure;
     ``lex`` the vocabulary that compares goods (default: the shipped lexicon);
-    ``choose_targets`` a learned chooser that may replace the targets of step 1 (None: keep).
+    ``choose_targets`` a learned chooser that may replace the targets of step 1 (None: keep);
+    ``directions`` the story's tariff clauses and ``paragraphs`` its paragraph offsets in order
+    (:mod:`tariffscope.news._measure_direction`: none, the default, reads no direction).
     """
     lex = lex if lex is not None else default_lexicon()
-    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts)
+    story = _StoryDirections(tuple(directions), tuple(paragraphs))
+    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts, story)
     if choose_targets is not None:
         for record in raw:
             chosen = choose_targets(record)

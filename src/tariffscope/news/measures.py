@@ -52,6 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._measure_direction import Direction, retaliation_marked, tariff_nouns
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     Goods,
@@ -225,7 +226,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
         if self.status_chooser.learned:
             self.status_chooser.apply(raw)
-        measures = self._finish(raw, counts, anchor, about_us)
+        directions = self._directions(doc, persons, mentions, lex)
+        measures = self._finish(raw, counts, anchor, about_us, directions)
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -322,6 +324,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "status_clues": clues,
             "from_rule": from_rule,
             "history": is_history(span, noun, lex),
+            "retaliation": retaliation_marked(noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
@@ -465,12 +468,33 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             and not any(t.like_num or t.lower_ in {"%", "percent"} for t in subject.subtree)
         )
 
+    def _directions(
+        self,
+        doc: Doc,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+    ) -> tuple[Direction, ...]:
+        """Every tariff clause of the story with the imposer and targets its syntax names
+        (:mod:`tariffscope.news._measure_direction`)."""
+        out = []
+        for noun in tariff_nouns(doc, lex):
+            span = doc[noun.i : noun.i + 1]
+            goods, extra_imposer = self._goods(doc, span, noun, lex)
+            imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+            imposer = imposer or extra_imposer
+            targets = [c for c in goods.targets or subject_targets if c != imposer]
+            paragraph = doc.text.rfind("\n", 0, noun.idx)
+            out.append(Direction(noun.idx, paragraph, imposer, tuple(targets)))
+        return tuple(out)
+
     def _finish(
         self,
         raw: list[dict[str, Any]],
         counts: dict[str, int],
         anchor: dt.date | None,
         about_us: bool,
+        directions: tuple[Direction, ...] = (),
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
@@ -481,6 +505,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             about_us=about_us,
             lex=self.lexicon,
             counts=counts,
+            directions=directions,
+            paragraphs=_paragraph_offsets(self._text),
             choose_targets=self.target_chooser.choose if self.target_chooser.learned else None,
         )
 
@@ -580,6 +606,17 @@ def _tariff_passage(span: Span, lex: Lexicon, before: int = 2) -> bool:
             return False
         sent = sent.doc[sent.start - 1].sent
     return False
+
+
+def _paragraph_offsets(text: str) -> tuple[int, ...]:
+    """The offsets the records give their paragraphs (the line break before each line with
+    words, -1 for the first line), in order."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(start - 1)
+        start += len(line) + 1
+    return tuple(out)
 
 
 def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:
