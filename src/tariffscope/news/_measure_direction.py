@@ -19,7 +19,8 @@ Pure functions over tokens and records; the words are the lexicon's ``measure_*`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -27,7 +28,14 @@ from spacy.tokens import Token
 from tariffscope.news._syntax import governing_verb
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["LEAD_PARAGRAPHS", "Direction", "direction_for", "retaliation_marked", "tariff_nouns"]
+__all__ = [
+    "LEAD_PARAGRAPHS",
+    "Direction",
+    "StoryDirections",
+    "direction_for",
+    "retaliation_marked",
+    "tariff_nouns",
+]
 
 #: How many paragraphs (the headline line counts as one) open a story: its lead direction is
 #: the first directed tariff clause among them.
@@ -63,11 +71,31 @@ def direction_for(
     before it in the same paragraph, else the story's lead direction (``paragraphs``: the
     paragraph offsets of the story in order, the first :data:`LEAD_PARAGRAPHS` of which are
     its lead)."""
-    before = [d for d in directions if d.directed and d.paragraph == paragraph and d.start < start]
-    if before:
-        return before[-1]
-    lead = set(paragraphs[:LEAD_PARAGRAPHS])
-    return next((d for d in directions if d.directed and d.paragraph in lead), None)
+    return StoryDirections.of(directions, paragraphs).direction_for(start, paragraph)
+
+
+@dataclass(frozen=True)
+class StoryDirections:
+    """The directed clauses of a story by paragraph, and its lead direction (read once)."""
+
+    by_paragraph: Mapping[int, tuple[Direction, ...]]
+    lead: Direction | None
+
+    @classmethod
+    def of(cls, directions: Sequence[Direction], paragraphs: Sequence[int]) -> StoryDirections:
+        directed = [d for d in directions if d.directed]
+        grouped: dict[int, list[Direction]] = {}
+        for d in sorted(directed, key=lambda d: d.start):
+            grouped.setdefault(d.paragraph, []).append(d)
+        opening = set(paragraphs[:LEAD_PARAGRAPHS])
+        lead = next((d for d in directed if d.paragraph in opening), None)
+        return cls({k: tuple(v) for k, v in grouped.items()}, lead)
+
+    def direction_for(self, start: int, paragraph: int) -> Direction | None:
+        """See :func:`direction_for`."""
+        before = self.by_paragraph.get(paragraph, ())
+        k = bisect_left([d.start for d in before], start)
+        return before[k - 1] if k > 0 else self.lead
 
 
 def retaliation_marked(noun: Token, lex: Lexicon) -> bool:

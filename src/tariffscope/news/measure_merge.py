@@ -37,10 +37,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from tariffscope.news._measure_direction import Direction, direction_for
+from tariffscope.news._measure_direction import Direction, StoryDirections
 from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
@@ -63,18 +62,6 @@ STORY_STEPS = (
     "main_partner",
     "no_partner",
 )
-
-
-@dataclass(frozen=True)
-class _StoryDirections:
-    """The story's directed tariff clauses and its paragraph offsets, for the rates whose own
-    clause names no side."""
-
-    directions: tuple[Direction, ...] = ()
-    paragraphs: tuple[int, ...] = ()
-
-    def of(self, record: dict[str, Any]) -> Direction | None:
-        return direction_for(record["start"], record["paragraph"], self.directions, self.paragraphs)
 
 
 def _retaliation(record: dict[str, Any], about_us: bool, pair: list[str], counts: Any) -> None:
@@ -119,9 +106,9 @@ def _fill_countries(
     pair: list[str],
     about_us: bool,
     counts: Mapping[str, int] | None = None,
-    story: _StoryDirections | None = None,
+    story: StoryDirections | None = None,
 ) -> None:
-    story = story if story is not None else _StoryDirections()
+    story = story if story is not None else StoryDirections({}, None)
     previous: dict[str, Any] | None = None
     for record in raw:
         record["target_step"] = "direct" if record["targets"] else None
@@ -137,7 +124,11 @@ def _fill_countries(
             record["imposer"] = record["imposer"] or previous["imposer"]
             record["target_step"] = "paragraph"
         _retaliation(record, about_us, pair, counts)
-        found = story.of(record) if record["imposer"] is None else None
+        found = (
+            story.direction_for(record["start"], record["paragraph"])
+            if record["imposer"] is None
+            else None
+        )
         _directed_imposer(record, found)
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
@@ -369,7 +360,7 @@ def merge_measures(
     (:mod:`tariffscope.news._measure_direction`: none, the default, reads no direction).
     """
     lex = lex if lex is not None else default_lexicon()
-    story = _StoryDirections(tuple(directions), tuple(paragraphs))
+    story = StoryDirections.of(directions, paragraphs)
     _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts, story)
     if choose_targets is not None:
         for record in raw:

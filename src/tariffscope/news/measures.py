@@ -52,7 +52,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._measure_direction import Direction, retaliation_marked, tariff_nouns
+from tariffscope.news._measure_direction import (
+    LEAD_PARAGRAPHS,
+    Direction,
+    retaliation_marked,
+    tariff_nouns,
+)
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     Goods,
@@ -226,8 +231,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
         if self.status_chooser.learned:
             self.status_chooser.apply(raw)
-        directions = self._directions(doc, persons, mentions, lex)
-        measures = self._finish(raw, counts, anchor, about_us, directions)
+        paragraphs = _paragraph_offsets(text)
+        # only the paragraphs of rates with no imposer of their own, and the lead, are read
+        needy = {r["paragraph"] for r in raw if r["imposer"] is None}
+        wanted = needy | set(paragraphs[:LEAD_PARAGRAPHS]) if needy else set()
+        directions = self._directions(doc, text, raw, persons, mentions, lex, wanted)
+        measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -330,6 +339,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "end": span.end_char,
             "sent": span.sent.start_char,
             "paragraph": self._text.rfind("\n", 0, span.start_char),
+            "noun_start": noun.idx,
         }
 
     def _implicit_from(
@@ -471,20 +481,31 @@ class MeasureComponent(RatelessReader, LexiconComponent):
     def _directions(
         self,
         doc: Doc,
+        text: str,
+        raw: list[dict[str, Any]],
         persons: list[dict[str, Any]],
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
+        wanted: set[int],
     ) -> tuple[Direction, ...]:
-        """Every tariff clause of the story with the imposer and targets its syntax names
-        (:mod:`tariffscope.news._measure_direction`)."""
-        out = []
+        """The tariff clauses of the ``wanted`` paragraphs with the imposer and targets their
+        syntax names (:mod:`tariffscope.news._measure_direction`); a rate's tariff noun was
+        read with its rate, before any record was completed from the story."""
+        out = [
+            Direction(r["start"], r["paragraph"], r["imposer"], tuple(r["targets"]))
+            for r in raw
+            if r["paragraph"] in wanted
+        ]
+        read = {r.get("noun_start") for r in raw}
         for noun in tariff_nouns(doc, lex):
+            paragraph = text.rfind("\n", 0, noun.idx)
+            if paragraph not in wanted or noun.idx in read:
+                continue
             span = doc[noun.i : noun.i + 1]
             goods, extra_imposer = self._goods(doc, span, noun, lex)
             imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
             imposer = imposer or extra_imposer
             targets = [c for c in goods.targets or subject_targets if c != imposer]
-            paragraph = doc.text.rfind("\n", 0, noun.idx)
             out.append(Direction(noun.idx, paragraph, imposer, tuple(targets)))
         return tuple(out)
 
@@ -495,6 +516,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         anchor: dt.date | None,
         about_us: bool,
         directions: tuple[Direction, ...] = (),
+        paragraphs: tuple[int, ...] = (),
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
@@ -506,7 +528,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             lex=self.lexicon,
             counts=counts,
             directions=directions,
-            paragraphs=_paragraph_offsets(self._text),
+            paragraphs=paragraphs,
             choose_targets=self.target_chooser.choose if self.target_chooser.learned else None,
         )
 

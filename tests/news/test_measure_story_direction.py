@@ -1,0 +1,261 @@
+"""A rate's direction read from the story's tariff clauses, and retaliation marking the side
+(:mod:`tariffscope.news._measure_direction`, round 10b).
+
+Every sentence was written for these tests (none from a development, train or test story).
+The unit tests use hand-built records and parses; the story tests need the trained model
+(the parse is the point) and are marked ``slow``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tariffscope.news._measure_direction import (
+    LEAD_PARAGRAPHS,
+    Direction,
+    direction_for,
+    retaliation_marked,
+    tariff_nouns,
+)
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.measure_merge import STORY_STEPS, merge_measures
+
+LEX = default_lexicon()
+
+
+# -- which clause a rate takes its direction from ----------------------------------------------
+
+_PARAGRAPHS = (-1, 40, 90, 200, 300)
+_LEAD = Direction(10, -1, "AAA", ("BBB",))
+
+
+def test_the_nearest_directed_clause_before_the_rate_in_its_paragraph() -> None:
+    near = Direction(310, 300, "CCC", ("DDD",))
+    later = Direction(350, 300, "EEE", ("FFF",))
+    assert direction_for(340, 300, [_LEAD, near, later], _PARAGRAPHS) == near
+
+
+def test_without_one_in_its_paragraph_the_rate_takes_the_lead() -> None:
+    other_paragraph = Direction(210, 200, "CCC", ("DDD",))
+    assert direction_for(340, 300, [_LEAD, other_paragraph], _PARAGRAPHS) == _LEAD
+
+
+def test_a_clause_naming_no_side_directs_nothing() -> None:
+    undirected = Direction(310, 300, None, ())
+    assert not undirected.directed
+    assert direction_for(340, 300, [undirected], _PARAGRAPHS) is None
+
+
+def test_a_directed_clause_after_the_lead_paragraphs_is_no_lead() -> None:
+    late = Direction(_PARAGRAPHS[LEAD_PARAGRAPHS] + 5, _PARAGRAPHS[LEAD_PARAGRAPHS], "CCC", ())
+    assert direction_for(400, 999, [late], _PARAGRAPHS) is None
+
+
+# -- retaliation on hand-built parses -----------------------------------------------------------
+
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    lemmas = [
+        w.lower().removesuffix("s") if p == "NOUN" else w.lower()
+        for w, p in zip(words, pos, strict=True)
+    ]
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_retaliatory_modifier_marks_the_rate() -> None:
+    # "Officials announced retaliatory tariffs"
+    doc = _doc(
+        ["Officials", "announced", "retaliatory", "tariffs"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "amod", "dobj"],
+        ["NOUN", "VERB", "ADJ", "NOUN"],
+    )
+    assert retaliation_marked(doc[3], LEX)
+
+
+def test_a_hyphenated_counter_marks_the_rate() -> None:
+    # "They set counter - tariffs" (the tokenizer splits "counter-tariffs" at the hyphen)
+    doc = _doc(
+        ["They", "set", "counter", "-", "tariffs"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "amod", "punct", "dobj"],
+        ["PRON", "VERB", "ADJ", "PUNCT", "NOUN"],
+    )
+    assert retaliation_marked(doc[4], LEX)
+
+
+def test_a_cause_named_by_in_retaliation_for_marks_nothing() -> None:
+    # "They set tariffs in retaliation for the trial": a cause, which either side may have
+    doc = _doc(
+        ["They", "set", "tariffs", "in", "retaliation", "for", "the", "trial"],
+        [1, 1, 1, 2, 3, 4, 7, 5],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj"],
+        ["PRON", "VERB", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN"],
+    )
+    assert not retaliation_marked(doc[2], LEX)
+
+
+def test_the_tariff_nouns_leave_out_rates_and_charges() -> None:
+    doc = _doc(
+        ["duties", "and", "rates", "and", "charges", "and", "levies"],
+        [0, 0, 0, 2, 2, 4, 4],
+        ["ROOT", "cc", "conj", "cc", "conj", "cc", "conj"],
+        ["NOUN", "CCONJ", "NOUN", "CCONJ", "NOUN", "CCONJ", "NOUN"],
+    )
+    assert [t.text for t in tariff_nouns(doc, LEX)] == ["duties", "levies"]
+
+
+# -- the merge steps on hand-built records ------------------------------------------------------
+
+
+def _raw(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "rise": False,
+        "cut": False,
+        "imposer": None,
+        "targets": [],
+        "world": False,
+        "products": "all goods",
+        "rest": False,
+        "places": [],
+        "sentence_world": False,
+        "counted": False,
+        "from_rate": None,
+        "to_rate": 20.0,
+        "effective_date": None,
+        "status": "threatened",
+        "status_rule": None,
+        "from_rule": None,
+        "history": False,
+        "retaliation": False,
+        "start": 320,
+        "headline": False,
+        "end": 323,
+        "sent": 310,
+        "paragraph": 300,
+        "rule": "extract.rate_tariff_noun",
+    }
+    return {**base, **fields}
+
+
+def _merged(raw: list[dict[str, Any]], counts: dict[str, int], **kwargs: Any) -> set[Any]:
+    out = merge_measures(raw, list(counts), None, counts=counts, **kwargs)
+    return {(m["imposer"], m["target"], m["to_rate"]) for m in out}
+
+
+def test_the_new_steps_are_story_steps() -> None:
+    assert {"direction", "retaliation"} <= set(STORY_STEPS)
+
+
+def test_a_rate_naming_no_side_takes_the_direction_before_the_main_partner() -> None:
+    # the story names GHA most, but the clause before the rate lays CIV's tariff on MLI's goods
+    counts = {"GHA": 8, "CIV": 2, "MLI": 1}
+    directions = (Direction(305, 300, "CIV", ("MLI",)),)
+    raw = [_raw()]
+    found = _merged(raw, counts, about_us=False, directions=directions, paragraphs=_PARAGRAPHS)
+    assert found == {("CIV", "MLI", 20.0)}
+    assert raw[0]["target_step"] == "direction"
+
+
+def test_without_a_direction_the_main_partner_stands() -> None:
+    counts = {"GHA": 8, "CIV": 2, "MLI": 1}
+    raw = [_raw()]
+    assert _merged(raw, counts, about_us=False) == {("GHA", "CIV", 20.0)}
+
+
+def test_a_rate_whose_sentence_names_a_country_keeps_it() -> None:
+    counts = {"GHA": 8, "CIV": 2, "MLI": 1}
+    directions = (Direction(305, 300, "CIV", ("MLI",)),)
+    raw = [_raw(places=["GHA"], imposer="CIV")]
+    found = _merged(raw, counts, about_us=False, directions=directions, paragraphs=_PARAGRAPHS)
+    assert found == {("CIV", "GHA", 20.0)}
+
+
+def test_between_partners_alike_only_a_clause_naming_both_sides_directs() -> None:
+    counts = {"USA": 6, "GHA": 4, "CIV": 4}
+    origin_only = (Direction(305, 300, None, ("CIV",)),)
+    raw = [_raw()]
+    assert (
+        _merged(raw, counts, about_us=True, directions=origin_only, paragraphs=_PARAGRAPHS) == set()
+    )
+    both = (Direction(305, 300, "GHA", ("CIV",)),)
+    raw = [_raw()]
+    found = _merged(raw, counts, about_us=True, directions=both, paragraphs=_PARAGRAPHS)
+    assert found == {("GHA", "CIV", 20.0)}
+
+
+def test_a_rate_with_targets_takes_the_imposer_of_the_clause_on_the_same_origin() -> None:
+    counts = {"USA": 6, "GHA": 4, "CIV": 3}
+    same = (Direction(305, 300, "CIV", ("USA",)),)
+    raw = [_raw(targets=["USA"])]
+    found = _merged(raw, counts, about_us=True, directions=same, paragraphs=_PARAGRAPHS)
+    assert found == {("CIV", "USA", 20.0)}
+    # a clause on another origin says nothing of this rate: the story's other country
+    other_origin = (Direction(305, 300, "CIV", ("GHA",)),)
+    raw = [_raw(targets=["USA"])]
+    found = _merged(raw, counts, about_us=True, directions=other_origin, paragraphs=_PARAGRAPHS)
+    assert found == {("GHA", "USA", 20.0)}
+
+
+def test_a_retaliatory_rate_without_an_imposer_is_the_partners_on_us_goods() -> None:
+    counts = {"USA": 6, "GHA": 4}
+    raw = [_raw(retaliation=True)]
+    assert _merged(raw, counts, about_us=True) == {("GHA", "USA", 20.0)}
+    assert raw[0]["target_step"] == "retaliation"
+    plain = [_raw()]
+    assert _merged(plain, counts, about_us=True) == {("USA", "GHA", 20.0)}
+
+
+def test_a_retaliatory_rate_on_a_partners_goods_stays_the_us_one() -> None:
+    counts = {"USA": 6, "GHA": 4}
+    raw = [_raw(retaliation=True, targets=["GHA"])]
+    assert _merged(raw, counts, about_us=True) == {("USA", "GHA", 20.0)}
+
+
+# -- written stories (the parse is the point) ---------------------------------------------------
+
+
+def _measures(nlp: Language, body: str) -> set[tuple[str, str, float]]:
+    article = article_from_text(f"published: 2025-05-01\n\n{body}\n")
+    return {(m.imposer, m.target, m.to_rate_pct) for m in extract(article, nlp).measures}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the lead lays the tariff; the rate's own sentence names neither side
+        (
+            "Lawmakers in Mexico City approved a plan on Wednesday to raise tariffs on goods "
+            "from China. President Donald Trump has pushed partners to act.\n\n"
+            "The proposed duties were cut to 35% for cars.",
+            {("MEX", "CHN", 35.0)},
+        ),
+        # a retaliatory rate in a story about US tariffs: the partner's, on US goods
+        (
+            "President Donald Trump raised tariffs on Chinese goods last week. Beijing answered "
+            "on Friday. Retaliatory tariffs of 15% on farm goods took effect on Monday.",
+            {("CHN", "USA", 15.0)},
+        ),
+        # the subject of the laying verb lays it; the goods' demonym is the target
+        (
+            "Ottawa will impose 25% counter-tariffs on American steel, officials said on "
+            "Tuesday. President Donald Trump had raised duties on Canadian metals.",
+            {("CAN", "USA", 25.0)},
+        ),
+    ],
+)
+def test_whose_tariff_on_whose_goods(
+    nlp: Language, body: str, expected: set[tuple[str, str, float]]
+) -> None:
+    assert _measures(nlp, body) == expected
