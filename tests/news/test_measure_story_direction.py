@@ -22,6 +22,8 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_pairing import pair_rates_with_places
+from tariffscope.news._measure_target import nearest_place
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -253,9 +255,116 @@ def _measures(nlp: Language, body: str) -> set[tuple[str, str, float]]:
             "Tuesday. President Donald Trump had raised duties on Canadian metals.",
             {("CAN", "USA", 25.0)},
         ),
+        # a list opened by a colon: each rate is its own item's, the first one too
+        (
+            "Ghana will pay a 15% US tariff, officials in Accra said on Friday. Ghanaian "
+            "exporters cheered. Neighbours fared worse: Togo 18%, Benin 20% and Niger 25%.",
+            {
+                ("USA", "GHA", 15.0),
+                ("USA", "TGO", 18.0),
+                ("USA", "BEN", 20.0),
+                ("USA", "NER", 25.0),
+            },
+        ),
+        # of the sentence's countries, the rate is the one's whose clause it is in
+        (
+            "Peru faces a 20% US tariff, officials in Lima said. Peruvian miners are worried. "
+            "Peruvian officials hope to match Chile, whose tariff was cut to 10% last week.",
+            {("USA", "PER", 20.0), ("USA", "CHL", 10.0)},
+        ),
     ],
 )
 def test_whose_tariff_on_whose_goods(
     nlp: Language, body: str, expected: set[tuple[str, str, float]]
 ) -> None:
     assert _measures(nlp, body) == expected
+
+
+# -- partners in lists and in sentences naming several countries --------------------------------
+
+_BLANK = spacy.blank("en")
+
+
+def _paired(text: str) -> list[tuple[tuple[str, ...], str]]:
+    doc = _BLANK(text)
+    sent = doc[0 : len(doc)]
+    rates = [(t.i - 1, t.i + 1) for t in sent if t.text == "%" and t.nbor(-1).like_num]
+    found = pair_rates_with_places(sent, rates, LEX)
+    return [(found[k].targets, found[k].rule) for k in sorted(found)]
+
+
+def test_the_first_item_of_a_list_opened_by_a_colon_is_its_own_countrys() -> None:
+    paired = _paired("Neighbours fared no better: Ghana 18%, Togo 12% and Benin 15%.")
+    assert [targets for targets, _ in paired] == [("GHA",), ("TGO",), ("BEN",)]
+    assert {rule for _, rule in paired} == {"pair.gapped_conjunct"}
+
+
+def _parsed(rows: list[tuple[str, int, str, str]]) -> Doc:
+    """A hand-built parse from (word, head, dependency, part of speech) rows."""
+    words, heads, deps, pos = (list(column) for column in zip(*rows, strict=True))
+    return _doc(words, heads, deps, pos)
+
+
+def test_of_several_countries_the_one_nearest_the_rate_owns_it() -> None:
+    doc = _parsed(
+        [
+            ("Korean", 1, "amod", "ADJ"),
+            ("officials", 2, "nsubj", "NOUN"),
+            ("hope", 2, "ROOT", "VERB"),
+            ("to", 4, "aux", "PART"),
+            ("match", 2, "xcomp", "VERB"),
+            ("Japan", 4, "dobj", "PROPN"),
+            (",", 5, "punct", "PUNCT"),
+            ("whose", 8, "poss", "PRON"),
+            ("tariff", 9, "nsubj", "NOUN"),
+            ("fell", 5, "relcl", "VERB"),
+            ("to", 9, "prep", "ADP"),
+            ("15", 12, "nummod", "NUM"),
+            ("%", 10, "pobj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ]
+    )
+    # Japan is three arcs from the rate, the demonym of the officials seven
+    assert nearest_place(doc[11:13], doc[8], LEX) == "JPN"
+
+
+def test_countries_as_near_as_each_other_or_a_lone_one_own_nothing_here() -> None:
+    tie = _parsed(
+        [
+            ("Ghana", 1, "nsubj", "PROPN"),
+            ("told", 1, "ROOT", "VERB"),
+            ("Togo", 1, "dobj", "PROPN"),
+            ("of", 1, "prep", "ADP"),
+            ("15", 5, "nummod", "NUM"),
+            ("%", 6, "compound", "NOUN"),
+            ("tariffs", 3, "pobj", "NOUN"),
+        ]
+    )
+    assert nearest_place(tie[4:6], tie[6], LEX) is None  # four arcs to each: a tie
+    lone = _parsed(
+        [
+            ("Ghana", 1, "nsubj", "PROPN"),
+            ("got", 1, "ROOT", "VERB"),
+            ("15", 3, "nummod", "NUM"),
+            ("%", 4, "compound", "NOUN"),
+            ("tariffs", 1, "dobj", "NOUN"),
+        ]
+    )
+    assert nearest_place(lone[2:4], lone[4], LEX) is None  # one country: the sentence step's
+
+
+def test_a_rate_in_a_sentence_naming_several_takes_the_nearest() -> None:
+    counts = {"USA": 6, "GHA": 5, "TGO": 1}
+    raw = [_raw(imposer="USA", places=["GHA", "TGO"], nearest_place="TGO")]
+    assert _merged(raw, counts, about_us=True) == {("USA", "TGO", 20.0)}
+    assert raw[0]["target_step"] == "sentence_nearest"
+    tie = [_raw(imposer="USA", places=["GHA", "TGO"], nearest_place=None)]
+    assert _merged(tie, counts, about_us=True) == {("USA", "GHA", 20.0)}  # the main partner
+
+
+def test_a_rate_naming_another_country_nearest_does_not_continue_its_paragraph() -> None:
+    counts = {"USA": 6, "GHA": 5, "TGO": 1}
+    first = _raw(imposer="USA", targets=["GHA"], start=300, sent=295)
+    second = _raw(imposer="USA", places=["GHA", "TGO"], nearest_place="TGO", start=340, sent=330)
+    found = _merged([first, second], counts, about_us=True)
+    assert found == {("USA", "GHA", 20.0), ("USA", "TGO", 20.0)}

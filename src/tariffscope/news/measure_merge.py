@@ -58,6 +58,7 @@ STORY_STEPS = (
     "lone_story",
     "counted",
     "sentence_country",
+    "sentence_nearest",
     "sentence_world",
     "main_partner",
     "no_partner",
@@ -150,12 +151,14 @@ def _fill_countries(
 
 def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
     """The record's sentence names one country of its own (not the imposer, not the previous
-    mention's) and differs from the previous mention's: the sentence step comes first."""
+    mention's; of several, the one nearest the rate) and differs from the previous mention's:
+    the sentence step comes first."""
     if record["sent"] == previous["sent"]:
         return False
     imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
     named = [c for c in record.get("places", []) if c != imposer]
-    return len(named) == 1 and named[0] not in previous["targets"]
+    own = named[0] if len(named) == 1 else record.get("nearest_place")
+    return own is not None and own in named and own not in previous["targets"]
 
 
 def _story_target(
@@ -181,6 +184,8 @@ def _story_target(
     named = [c for c in record.get("places", []) if c != imposer]
     if len(named) == 1:
         return "sentence_country", named
+    if len(named) > 1 and record.get("nearest_place") in named:
+        return "sentence_nearest", [record["nearest_place"]]
     if not named and (record.get("sentence_world") or record.get("capped")):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
