@@ -23,6 +23,7 @@ from tariffscope.news._measure_direction import (
     tariff_nouns,
 )
 from tariffscope.news._measure_pairing import pair_rates_with_places
+from tariffscope.news._measure_parts import goods_of
 from tariffscope.news._measure_target import nearest_place
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
@@ -368,3 +369,28 @@ def test_a_rate_naming_another_country_nearest_does_not_continue_its_paragraph()
     second = _raw(imposer="USA", places=["GHA", "TGO"], nearest_place="TGO", start=340, sent=330)
     found = _merged([first, second], counts, about_us=True)
     assert found == {("USA", "GHA", 20.0), ("USA", "TGO", 20.0)}
+
+
+def test_a_quantifier_heading_the_phrase_makes_every_origin() -> None:
+    # "for most of its trading partners": the quantifier heads, the partners hang on "of"
+    most = _parsed(
+        [
+            ("most", 0, "ROOT", "ADJ"),
+            ("of", 0, "prep", "ADP"),
+            ("its", 4, "poss", "PRON"),
+            ("trading", 4, "compound", "NOUN"),
+            ("partners", 1, "pobj", "NOUN"),
+        ]
+    )
+    assert goods_of(most[0], LEX).world
+    # "each of the three nations": named partners counted, not every origin
+    each = _parsed(
+        [
+            ("each", 0, "ROOT", "DET"),
+            ("of", 0, "prep", "ADP"),
+            ("the", 4, "det", "DET"),
+            ("three", 4, "nummod", "NUM"),
+            ("nations", 1, "pobj", "NOUN"),
+        ]
+    )
+    assert not goods_of(each[0], LEX).world
