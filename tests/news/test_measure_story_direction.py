@@ -35,7 +35,7 @@ LEX = default_lexicon()
 
 # -- which clause a rate takes its direction from ----------------------------------------------
 
-_PARAGRAPHS = (-1, 40, 90, 200, 300)
+_PARAGRAPHS = (-1, 40, 90, 150, 200, 300)
 _LEAD = Direction(10, -1, "AAA", ("BBB",))
 
 
@@ -46,8 +46,17 @@ def test_the_nearest_directed_clause_before_the_rate_in_its_paragraph() -> None:
 
 
 def test_without_one_in_its_paragraph_the_rate_takes_the_lead() -> None:
-    other_paragraph = Direction(210, 200, "CCC", ("DDD",))
-    assert direction_for(340, 300, [_LEAD, other_paragraph], _PARAGRAPHS) == _LEAD
+    two_up = Direction(160, 150, "CCC", ("DDD",))
+    assert direction_for(340, 300, [_LEAD, two_up], _PARAGRAPHS) == _LEAD
+
+
+def test_without_one_in_its_paragraph_the_rate_takes_the_last_of_the_paragraph_above() -> None:
+    above_first = Direction(205, 200, "CCC", ("DDD",))
+    above_last = Direction(250, 200, "EEE", ("FFF",))
+    directions = [_LEAD, above_first, above_last]
+    assert direction_for(340, 300, directions, _PARAGRAPHS) == above_last
+    # two paragraphs up is no neighbour: the lead
+    assert direction_for(340, 300, [_LEAD, Direction(160, 150, "CCC", ())], _PARAGRAPHS) == _LEAD
 
 
 def test_a_clause_naming_no_side_directs_nothing() -> None:
@@ -255,6 +264,13 @@ def _measures(nlp: Language, body: str) -> set[tuple[str, str, float]]:
             "Ottawa will impose 25% counter-tariffs on American steel, officials said on "
             "Tuesday. President Donald Trump had raised duties on Canadian metals.",
             {("CAN", "USA", 25.0)},
+        ),
+        # the paragraph before the rate answers the US measure: the partner's rate on US goods
+        (
+            "President Donald Trump raised tariffs on Chinese goods to 145% on Wednesday.\n\n"
+            "Beijing hit back on Friday with retaliatory duties.\n\n"
+            "The new rate of 125% applies from Saturday, the finance ministry said.",
+            {("USA", "CHN", 145.0), ("CHN", "USA", 125.0)},
         ),
         # a list opened by a colon: each rate is its own item's, the first one too
         (

@@ -4,8 +4,10 @@ A rate such as "the proposed rates were lowered to 35%" names neither the govern
 it nor the goods' origin; the clauses around it often do without a rate ("lawmakers in X backed
 a measure to raise tariffs on goods from Y", "Z's retaliatory duties on W's goods").
 :class:`Direction` is one such clause: a tariff noun whose imposer (read by the imposer
-reader's syntax) or whose targets (its own goods phrase) are named. :func:`direction_for`
-gives a rate the nearest directed clause before it in its paragraph, else the story's lead
+reader's syntax) or whose targets (its own goods phrase) are named; a retaliatory clause of
+a partner that names no goods ("X hit back with retaliatory duties") is on US goods in a
+story about US tariffs. :func:`direction_for` gives a rate the nearest directed clause before
+it in its paragraph, else the last one of the paragraph above, else the story's lead
 direction (the first directed clause of its first :data:`LEAD_PARAGRAPHS` paragraphs, the
 headline included): the measure merge reads a missing imposer and, for a rate whose sentence
 names no country, missing targets from it (:mod:`tariffscope.news.measure_merge`).
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -68,7 +70,8 @@ def direction_for(
     start: int, paragraph: int, directions: Sequence[Direction], paragraphs: Sequence[int]
 ) -> Direction | None:
     """The direction a rate at ``start`` in ``paragraph`` takes: the nearest directed clause
-    before it in the same paragraph, else the story's lead direction (``paragraphs``: the
+    before it in the same paragraph, else the last directed clause of the paragraph above,
+    else the story's lead direction (``paragraphs``: the
     paragraph offsets of the story in order, the first :data:`LEAD_PARAGRAPHS` of which are
     its lead)."""
     return StoryDirections.of(directions, paragraphs).direction_for(start, paragraph)
@@ -80,6 +83,7 @@ class StoryDirections:
 
     by_paragraph: Mapping[int, tuple[Direction, ...]]
     lead: Direction | None
+    previous: Mapping[int, int] = field(default_factory=dict)  # paragraph -> the one before
 
     @classmethod
     def of(cls, directions: Sequence[Direction], paragraphs: Sequence[int]) -> StoryDirections:
@@ -89,13 +93,17 @@ class StoryDirections:
             grouped.setdefault(d.paragraph, []).append(d)
         opening = set(paragraphs[:LEAD_PARAGRAPHS])
         lead = next((d for d in directed if d.paragraph in opening), None)
-        return cls({k: tuple(v) for k, v in grouped.items()}, lead)
+        previous = dict(zip(paragraphs[1:], paragraphs, strict=False))
+        return cls({k: tuple(v) for k, v in grouped.items()}, lead, previous)
 
     def direction_for(self, start: int, paragraph: int) -> Direction | None:
         """See :func:`direction_for`."""
         before = self.by_paragraph.get(paragraph, ())
         k = bisect_left([d.start for d in before], start)
-        return before[k - 1] if k > 0 else self.lead
+        if k > 0:
+            return before[k - 1]
+        above = self.by_paragraph.get(self.previous.get(paragraph, paragraph), ())
+        return above[-1] if above and above[-1].start < start else self.lead
 
 
 def retaliation_marked(noun: Token, lex: Lexicon) -> bool:

@@ -235,8 +235,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         paragraphs = _paragraph_offsets(text)
         # only the paragraphs of rates with no imposer of their own, and the lead, are read
         needy = {r["paragraph"] for r in raw if r["imposer"] is None}
-        wanted = needy | set(paragraphs[:LEAD_PARAGRAPHS]) if needy else set()
-        directions = self._directions(doc, text, raw, persons, mentions, lex, wanted)
+        above = dict(zip(paragraphs[1:], paragraphs, strict=False))
+        wanted = needy | {above.get(p, p) for p in needy} | set(paragraphs[:LEAD_PARAGRAPHS])
+        directions = (
+            self._directions(doc, text, raw, persons, mentions, lex, wanted, about_us)
+            if needy
+            else ()
+        )
         measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
         doc._.tariffscope_measures = measures
 
@@ -489,6 +494,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
         wanted: set[int],
+        about_us: bool,
     ) -> tuple[Direction, ...]:
         """The tariff clauses of the ``wanted`` paragraphs with the imposer and targets their
         syntax names (:mod:`tariffscope.news._measure_direction`); a rate's tariff noun was
@@ -508,6 +514,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
             imposer = imposer or extra_imposer
             targets = [c for c in goods.targets or subject_targets if c != imposer]
+            if not targets and about_us and imposer not in {None, "USA"}:
+                # "China hit back with retaliatory tariffs": an answer to the US measure
+                targets = ["USA"] if retaliation_marked(noun, lex) else []
             out.append(Direction(noun.idx, paragraph, imposer, tuple(targets)))
         return tuple(out)
 
