@@ -62,7 +62,7 @@ class Direction:
 def tariff_nouns(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
     """The tariff nouns of ``tokens`` ("tariffs", "duties", "levy"; not "rate" or "charge",
     which name other things as often)."""
-    words = lex.words("measure_tariff_words") - {"rate", "rates", "charge", "charges"}
+    words = lex.words("measure_tariff_words") - lex.words("measure_rate_naming_other_things")
     return [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.lower_ in words]
 
 
