@@ -219,9 +219,13 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
     flows: list[Token] = []  # "imports of X from Japan": the origin hangs on "imports"
-    while head.lemma_.lower() in lex.words(
-        "measure_quantity_nouns"
-    ) or head.lemma_.lower() in lex.words("measure_flow_nouns"):
+    quantifiers = lex.words("measure_world_quantifiers")
+    quantified = False  # "most of its trading partners": the quantifier heads the phrase
+    while (
+        head.lemma_.lower() in lex.words("measure_quantity_nouns")
+        or head.lemma_.lower() in lex.words("measure_flow_nouns")
+        or head.lower_ in quantifiers
+    ):
         of = [
             g
             for c in head.children
@@ -233,6 +237,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
             break
         if head.lemma_.lower() in lex.words("measure_flow_nouns"):
             flows.append(head)
+        # "each of the three countries" counts named partners: no quantifier of every origin
+        counted = any(c.dep_ == "nummod" for c in of[0].children)
+        quantified = quantified or (head.lower_ in quantifiers and not counted)
         head = of[0]
     head = _named_members(head, lex)
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
@@ -264,7 +271,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     lemma = head.lemma_.lower()
     # "all countries", "every trading partner", "most trading partners", and "all imports",
     # "foreign imports": the goods of every origin
-    everyone = any(t.lower_ in lex.words("measure_world_quantifiers") for t in head.subtree)
+    everyone = quantified or any(t.lower_ in quantifiers for t in head.subtree)
     # "any country", "a country that buys ...": a generic origin stands for every one
     generic = any(
         c.dep_ == "det" and c.lower_ in lex.words("measure_world_indefinites")

@@ -11,8 +11,9 @@ world"). When that phrase names no owner, the target is read, in this order, fro
    every origin, unless the rate's own phrase names a country;
 3. the rate's sentence: a reference to countries by count ("both countries", "all three
    countries": the story's main partners), else the one country it names by name besides the
-   imposer, or, naming none, a global marker on any tariff word of the sentence, or a limit
-   stated for tariffs in general ("tariffs cannot exceed 15%": every origin);
+   imposer, or, naming several, the one nearest the rate in the parse (:func:`nearest_place`,
+   when strictly nearest), or, naming none, a global marker on any tariff word of the
+   sentence, or a limit stated for tariffs in general ("tariffs cannot exceed 15%": every origin);
 4. the story's main partner (:func:`main_partner`), and only when the story has one: a rate
    whose owner is named nowhere near it, in a story about several partners, gets no target
    (no measure rather than a wrong one).
@@ -42,7 +43,7 @@ from spacy.tokens import Span, Token
 
 from tariffscope.errors import InputError
 from tariffscope.news._learned_setting import configured_setting
-from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_parts import country_of_phrase, place_spans, tree_distance
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
     TargetModel,
@@ -62,6 +63,7 @@ __all__ = [
     "laying_source",
     "main_partner",
     "main_partners",
+    "nearest_place",
     "sentence_places",
     "sentence_world_marked",
     "world_marked",
@@ -120,6 +122,27 @@ def sentence_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
     outside = [t for t in span.sent if t.i not in own]
     codes = [iso for iso, kind, _ in country_of_phrase(outside, lex) if kind != "region"]
     return list(dict.fromkeys(codes))
+
+
+def nearest_place(span: Span, noun: Token, lex: Lexicon) -> str | None:
+    """Of the several countries the rate's sentence names outside its own phrase, the one
+    nearest the rate in the parse, when it is strictly nearer than every other ("officials
+    in X hope to match Y, whose levy fell to 15%": Y, the antecedent of the clause the rate
+    is in); None for one country or none, or a tie."""
+    own = {t.i for t in noun.subtree} | set(range(span.start, span.end))
+    outside = [t for t in span.sent if t.i not in own]
+    best: dict[str, int] = {}
+    for iso, kind, start, end in place_spans(outside, lex):
+        if kind == "region":
+            continue
+        distance = min(tree_distance(span.root, span.doc[k]) for k in range(start, end))
+        best[iso] = min(distance, best.get(iso, distance))
+    if len(best) < 2:
+        return None
+    ranked = sorted(best.values())
+    if ranked[0] == ranked[1]:
+        return None
+    return next(iso for iso, d in best.items() if d == ranked[0])
 
 
 def laying_source(subject: Token, verb: Token, noun: Token, lex: Lexicon) -> str | None:

@@ -36,9 +36,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from tariffscope.news._measure_direction import Direction, StoryDirections
 from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
@@ -49,15 +50,56 @@ USA = "USA"
 
 #: The steps of the target order that read a rate's target from its sentence or its story
 #: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
-#: global marker on it, ``"paragraph"``: the rate before it in the paragraph).
+#: global marker on it, ``"paragraph"``: the rate before it in the paragraph; ``"retaliation"``
+#: and ``"direction"``: :mod:`tariffscope.news._measure_direction`).
 STORY_STEPS = (
+    "retaliation",
+    "direction",
     "lone_story",
     "counted",
     "sentence_country",
+    "sentence_nearest",
     "sentence_world",
     "main_partner",
     "no_partner",
 )
+
+
+def _retaliation(record: dict[str, Any], about_us: bool, pair: list[str], counts: Any) -> None:
+    """A retaliatory rate with no imposer of its own in a story about US tariffs is the
+    partner's, on US goods (the side that was hit answers)."""
+    if not (record.get("retaliation") and about_us and record["imposer"] is None):
+        return
+    if record["targets"] not in ([], [USA]):
+        return
+    partner = main_partner(counts, USA) if counts is not None else None
+    others = [c for c in pair if c != USA]
+    partner = partner or (others[0] if others else None)
+    if partner is not None:
+        record["imposer"], record["targets"] = partner, [USA]
+        record["target_step"] = "retaliation"
+
+
+def _directed_imposer(record: dict[str, Any], found: Direction | None) -> None:
+    """A rate with targets but no imposer of its own takes the imposer of the story's clause
+    before it on the same goods' origin (or on none named), unless that is one of its targets."""
+    if record["imposer"] is not None or found is None or not record["targets"]:
+        return
+    same_goods = not found.targets or set(found.targets) & set(record["targets"])
+    if found.imposer not in record["targets"] and same_goods:
+        record["imposer"] = found.imposer
+
+
+def _takes_direction(record: dict[str, Any], found: Direction | None) -> bool:
+    """A rate whose sentence names no country takes the targets of the story's clause before
+    it (:func:`tariffscope.news._measure_direction.direction_for`) over the story's main
+    partner (a count, farther from the rate than that clause), and, where no partner stands
+    out, when that clause names both sides (who lays the tariff and on whose goods): a clause
+    that names only an origin is one mention among partners named alike."""
+    if found is None or not found.targets or record.get("places"):
+        return False
+    step = record["target_step"]
+    return step == "main_partner" or (step == "no_partner" and found.imposer is not None)
 
 
 def _fill_countries(
@@ -65,7 +107,9 @@ def _fill_countries(
     pair: list[str],
     about_us: bool,
     counts: Mapping[str, int] | None = None,
+    story: StoryDirections | None = None,
 ) -> None:
+    story = story if story is not None else StoryDirections({}, None)
     previous: dict[str, Any] | None = None
     for record in raw:
         record["target_step"] = "direct" if record["targets"] else None
@@ -80,11 +124,21 @@ def _fill_countries(
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
             record["target_step"] = "paragraph"
+        _retaliation(record, about_us, pair, counts)
+        found = (
+            story.direction_for(record["start"], record["paragraph"])
+            if record["imposer"] is None
+            else None
+        )
+        _directed_imposer(record, found)
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
             record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
+            if _takes_direction(record, found):
+                record["target_step"], record["targets"] = "direction", list(found.targets)
+                record["imposer"] = imposer = found.imposer
         if imposer is None:
             targets = record["targets"]
             if about_us and USA not in targets:
@@ -97,12 +151,14 @@ def _fill_countries(
 
 def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
     """The record's sentence names one country of its own (not the imposer, not the previous
-    mention's) and differs from the previous mention's: the sentence step comes first."""
+    mention's; of several, the one nearest the rate) and differs from the previous mention's:
+    the sentence step comes first."""
     if record["sent"] == previous["sent"]:
         return False
     imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
     named = [c for c in record.get("places", []) if c != imposer]
-    return len(named) == 1 and named[0] not in previous["targets"]
+    own = named[0] if len(named) == 1 else record.get("nearest_place")
+    return own is not None and own in named and own not in previous["targets"]
 
 
 def _story_target(
@@ -128,6 +184,8 @@ def _story_target(
     named = [c for c in record.get("places", []) if c != imposer]
     if len(named) == 1:
         return "sentence_country", named
+    if len(named) > 1 and record.get("nearest_place") in named:
+        return "sentence_nearest", [record["nearest_place"]]
     if not named and (record.get("sentence_world") or record.get("capped")):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
@@ -294,16 +352,21 @@ def merge_measures(
     lex: Lexicon | None = None,
     counts: Mapping[str, int] | None = None,
     choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+    directions: Sequence[Direction] = (),
+    paragraphs: Sequence[int] = (),
 ) -> list[dict[str, Any]]:
     """Complete, expand and merge raw mentions into measure records (see the module).
 
     ``pair``: the article's countries, most named first; ``about_us`` (default: the United
     States is one of the first two) whether a mention without an imposer is a US measure;
     ``lex`` the vocabulary that compares goods (default: the shipped lexicon);
-    ``choose_targets`` a learned chooser that may replace the targets of step 1 (None: keep).
+    ``choose_targets`` a learned chooser that may replace the targets of step 1 (None: keep);
+    ``directions`` the story's tariff clauses and ``paragraphs`` its paragraph offsets in order
+    (:mod:`tariffscope.news._measure_direction`: none, the default, reads no direction).
     """
     lex = lex if lex is not None else default_lexicon()
-    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts)
+    story = StoryDirections.of(directions, paragraphs)
+    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts, story)
     if choose_targets is not None:
         for record in raw:
             chosen = choose_targets(record)

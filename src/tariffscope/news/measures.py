@@ -52,6 +52,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
+from tariffscope.news._measure_direction import (
+    LEAD_PARAGRAPHS,
+    Direction,
+    retaliation_marked,
+    tariff_nouns,
+)
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     Goods,
@@ -72,6 +78,7 @@ from tariffscope.news._measure_target import (
     counted_reference,
     frame_receivers,
     generic_cap,
+    nearest_place,
     sentence_places,
     sentence_world_marked,
     world_marked,
@@ -225,7 +232,17 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
         if self.status_chooser.learned:
             self.status_chooser.apply(raw)
-        measures = self._finish(raw, counts, anchor, about_us)
+        paragraphs = _paragraph_offsets(text)
+        # only the paragraphs of rates with no imposer of their own, and the lead, are read
+        needy = {r["paragraph"] for r in raw if r["imposer"] is None}
+        above = dict(zip(paragraphs[1:], paragraphs, strict=False))
+        wanted = needy | {above.get(p, p) for p in needy} | set(paragraphs[:LEAD_PARAGRAPHS])
+        directions = (
+            self._directions(doc, text, raw, persons, mentions, lex, wanted, about_us)
+            if needy
+            else ()
+        )
+        measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -311,6 +328,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "products": goods.products,
             "rest": goods.rest,
             "places": sentence_places(span, noun, lex),
+            "nearest_place": nearest_place(span, noun, lex),
             "sentence_world": sentence_world_marked(span, lex),
             "counted": counted_reference(span, lex),
             "capped": generic_cap(span, noun, lex),
@@ -322,11 +340,13 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "status_clues": clues,
             "from_rule": from_rule,
             "history": is_history(span, noun, lex),
+            "retaliation": retaliation_marked(noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
             "sent": span.sent.start_char,
             "paragraph": self._text.rfind("\n", 0, span.start_char),
+            "noun_start": noun.idx,
         }
 
     def _implicit_from(
@@ -465,12 +485,49 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             and not any(t.like_num or t.lower_ in {"%", "percent"} for t in subject.subtree)
         )
 
+    def _directions(
+        self,
+        doc: Doc,
+        text: str,
+        raw: list[dict[str, Any]],
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+        wanted: set[int],
+        about_us: bool,
+    ) -> tuple[Direction, ...]:
+        """The tariff clauses of the ``wanted`` paragraphs with the imposer and targets their
+        syntax names (:mod:`tariffscope.news._measure_direction`); a rate's tariff noun was
+        read with its rate, before any record was completed from the story."""
+        out = [
+            Direction(r["start"], r["paragraph"], r["imposer"], tuple(r["targets"]))
+            for r in raw
+            if r["paragraph"] in wanted
+        ]
+        read = {r.get("noun_start") for r in raw}
+        for noun in tariff_nouns(doc, lex):
+            paragraph = text.rfind("\n", 0, noun.idx)
+            if paragraph not in wanted or noun.idx in read:
+                continue
+            span = doc[noun.i : noun.i + 1]
+            goods, extra_imposer = self._goods(doc, span, noun, lex)
+            imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+            imposer = imposer or extra_imposer
+            targets = [c for c in goods.targets or subject_targets if c != imposer]
+            if not targets and about_us and imposer not in {None, "USA"}:
+                # "China hit back with retaliatory tariffs": an answer to the US measure
+                targets = ["USA"] if retaliation_marked(noun, lex) else []
+            out.append(Direction(noun.idx, paragraph, imposer, tuple(targets)))
+        return tuple(out)
+
     def _finish(
         self,
         raw: list[dict[str, Any]],
         counts: dict[str, int],
         anchor: dt.date | None,
         about_us: bool,
+        directions: tuple[Direction, ...] = (),
+        paragraphs: tuple[int, ...] = (),
     ) -> list[dict[str, Any]]:
         from tariffscope.news.measure_merge import merge_measures
 
@@ -481,6 +538,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             about_us=about_us,
             lex=self.lexicon,
             counts=counts,
+            directions=directions,
+            paragraphs=paragraphs,
             choose_targets=self.target_chooser.choose if self.target_chooser.learned else None,
         )
 
@@ -580,6 +639,17 @@ def _tariff_passage(span: Span, lex: Lexicon, before: int = 2) -> bool:
             return False
         sent = sent.doc[sent.start - 1].sent
     return False
+
+
+def _paragraph_offsets(text: str) -> tuple[int, ...]:
+    """The offsets the records give their paragraphs (the line break before each line with
+    words, -1 for the first line), in order."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(start - 1)
+        start += len(line) + 1
+    return tuple(out)
 
 
 def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:
