@@ -33,7 +33,7 @@ from _gold_stories import RATE_TOLERANCE, Story, field_summary, folds, read_stor
 from train_measure_target import L2, THRESHOLD, train
 
 from tariffscope.news._measure_target import TargetChooser
-from tariffscope.news._measure_target_model import TargetModel, finish
+from tariffscope.news._measure_target_model import TargetModel, finish, resolved
 
 DROP = frozenset({"rules_direct", "rules_final"})
 MARGINS = tuple(round(0.05 * k, 2) for k in range(19))
@@ -51,7 +51,7 @@ def rate_rows(story: Story, model: TargetModel) -> list[dict[str, Any]]:
     learned = TargetChooser("model", model)
 
     def look(record: dict[str, Any]) -> None:
-        found = record.get("target_candidates")
+        found = resolved(record.get("target_candidates"))
         if not found:
             return
         full = finish(found, record["imposer"], record["targets"])

@@ -38,6 +38,7 @@ from tariffscope.news._measure_target_model import (
     TargetModel,
     finish,
     fit,
+    resolved,
 )
 
 MODES = ("rules", "model", "fallback", "story")
@@ -50,7 +51,7 @@ def rate_groups(story: Story) -> list[tuple[float, tuple[Candidate, ...], list[s
     seen: list[tuple[float, tuple[Candidate, ...], list[str]]] = []
 
     def record_choice(record: dict[str, Any]) -> None:
-        found = record.get("target_candidates")
+        found = resolved(record.get("target_candidates"))
         if found:
             full = finish(found, record["imposer"], record["targets"])
             seen.append((record["to_rate"], full, list(record["targets"])))

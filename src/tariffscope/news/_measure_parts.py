@@ -219,12 +219,12 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
     flows: list[Token] = []  # "imports of X from Japan": the origin hangs on "imports"
-    quantifiers = lex.words("measure_world_quantifiers")
+    world_quantifiers = lex.words("measure_world_quantifiers")
     quantified = False  # "most of its trading partners": the quantifier heads the phrase
     while (
         head.lemma_.lower() in lex.words("measure_quantity_nouns")
         or head.lemma_.lower() in lex.words("measure_flow_nouns")
-        or head.lower_ in quantifiers
+        or head.lower_ in world_quantifiers
     ):
         of = [
             g
@@ -239,7 +239,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
             flows.append(head)
         # "each of the three countries" counts named partners: no quantifier of every origin
         counted = any(c.dep_ == "nummod" for c in of[0].children)
-        quantified = quantified or (head.lower_ in quantifiers and not counted)
+        quantified = quantified or (head.lower_ in world_quantifiers and not counted)
         head = of[0]
     head = _named_members(head, lex)
     earlier = antecedent_goods_noun(head)  # "the model" -> "its Cupra Tavascan model"
@@ -271,7 +271,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     lemma = head.lemma_.lower()
     # "all countries", "every trading partner", "most trading partners", and "all imports",
     # "foreign imports": the goods of every origin
-    everyone = quantified or any(t.lower_ in quantifiers for t in head.subtree)
+    everyone = quantified or any(t.lower_ in world_quantifiers for t in head.subtree)
     # "any country", "a country that buys ...": a generic origin stands for every one
     generic = any(
         c.dep_ == "det" and c.lower_ in lex.words("measure_world_indefinites")

@@ -48,6 +48,7 @@ from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
     TargetModel,
     finish,
+    resolved,
     shipped_model,
 )
 from tariffscope.news.lexicon import Lexicon
@@ -280,12 +281,14 @@ class TargetChooser:
 
     def choose(self, record: dict[str, Any]) -> list[str] | None:
         """The targets of one rate record after the rules' steps, or None to keep the rules'."""
-        found = record.get("target_candidates")
-        if not self.learned or not found:
-            return None
-        if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
+        if not self.learned or not record.get("target_candidates"):
             return None
         if self.mode == "story" and record.get("target_step") not in self.steps:
+            return None  # before the candidates: most rates never need them computed
+        found = resolved(record["target_candidates"])
+        if found is None:
+            return None
+        if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
             return None
         model = self.model if self.model is not None else shipped_model()
         full = finish(found, record["imposer"], record["targets"])

@@ -20,7 +20,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -36,6 +36,7 @@ __all__ = [
     "MODEL_KINDS",
     "WORLD",
     "Candidate",
+    "DeferredCandidates",
     "RateCandidates",
     "RateSite",
     "StoryPlaces",
@@ -43,6 +44,7 @@ __all__ = [
     "candidates",
     "finish",
     "fit",
+    "resolved",
     "shipped_model",
     "story_places",
 ]
@@ -289,6 +291,31 @@ class RateCandidates:
     features: tuple[tuple[float, ...], ...]
     sentence_codes: frozenset[str]
     counts: tuple[tuple[str, int], ...]
+
+
+class DeferredCandidates:
+    """A rate's candidates computed on first use: the ``story`` chooser consults them only
+    where the rules' answer comes from the story's steps, so most rates never pay for them.
+    The rate's site is read when the rate is (its imposer and targets as the rules left
+    them then); only the features wait."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], RateCandidates]) -> None:
+        self._compute: Callable[[], RateCandidates] | None = compute
+        self._value: RateCandidates | None = None
+
+    def get(self) -> RateCandidates:
+        """The candidates, computed once."""
+        if self._value is None:
+            assert self._compute is not None
+            self._value, self._compute = self._compute(), None
+        return self._value
+
+
+def resolved(found: RateCandidates | DeferredCandidates | None) -> RateCandidates | None:
+    """A record's ``target_candidates``, computed if they were deferred."""
+    return found.get() if isinstance(found, DeferredCandidates) else found
 
 
 def candidates(site: RateSite, story: StoryPlaces, lex: Lexicon) -> RateCandidates:

@@ -136,7 +136,7 @@ def _fill_countries(
             record["imposer"] = imposer = USA if about_us else pair[0]
         if not record["targets"]:
             record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
-            if _takes_direction(record, found):
+            if found is not None and _takes_direction(record, found):
                 record["target_step"], record["targets"] = "direction", list(found.targets)
                 record["imposer"] = imposer = found.imposer
         if imposer is None:

@@ -45,7 +45,9 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from typing import Any
 
 from spacy.language import Language
@@ -83,7 +85,14 @@ from tariffscope.news._measure_target import (
     sentence_world_marked,
     world_marked,
 )
-from tariffscope.news._measure_target_model import RateSite, candidates, story_places
+from tariffscope.news._measure_target_model import (
+    DeferredCandidates,
+    RateCandidates,
+    RateSite,
+    StoryPlaces,
+    candidates,
+    story_places,
+)
 from tariffscope.news._measure_words import (
     EFFECT_WORDS,
 )
@@ -156,8 +165,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         listed = _comparison_lists(doc, rates, lex)
         # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
         places_skip = [*skip, *dateline_ranges(doc.text)]
-        story = story_places(doc, lex, places_skip) if self.target_chooser.learned else None
-        rate_starts = _rate_starts(doc, rates) if story is not None else {}
+        learned_target = self.target_chooser.learned
+        # the story's places are read once, and only if a rate's candidates are asked for
+        story = cache(lambda: story_places(doc, lex, places_skip))
+        rate_starts = _rate_starts(doc, rates) if learned_target else {}
         status_context = (
             _StatusContext(
                 anchor,
@@ -212,9 +223,11 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 record["rule"] = rule
                 if rate.start in listed:
                     _pair_target(record, listed[rate.start])
-                if story is not None:
+                if learned_target:
                     target_site = _site(span, noun, record, rate_starts)
-                    record["target_candidates"] = candidates(target_site, story, lex)
+                    record["target_candidates"] = DeferredCandidates(
+                        partial(_candidates, target_site, story, lex)
+                    )
                 raw.append(record)
                 if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
                     raw.append(
@@ -566,6 +579,10 @@ class _StatusContext:
             self.quotes,
             bool(record["headline"]),
         )
+
+
+def _candidates(site: RateSite, story: Callable[[], StoryPlaces], lex: Lexicon) -> RateCandidates:
+    return candidates(site, story(), lex)
 
 
 def _rate_starts(doc: Doc, rates: list[RateMention]) -> dict[int, tuple[int, ...]]:
