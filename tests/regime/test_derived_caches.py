@@ -137,3 +137,14 @@ def test_chapter98_mask_is_the_prefix_scan(programme: str) -> None:
         marked = _chapter98_mask(chosen, codes, origin)
         np.testing.assert_array_equal(marked, scanned)
         assert marked.any()
+
+
+def test_a_pickle_that_is_broken_or_of_another_kind_is_built_again(user_cache: Path) -> None:
+    from tariffscope.regime._pickle_cache import cached_pickle
+
+    assert cached_pickle("synthetic", "f1", dict, lambda: {"built": 1}) == {"built": 1}
+    assert cached_pickle("synthetic", "f1", dict, lambda: {"built": 2}) == {"built": 1}
+    (user_cache / "synthetic-f1.pickle").write_bytes(b"not a pickle")
+    assert cached_pickle("synthetic", "f1", dict, lambda: {"built": 3}) == {"built": 3}
+    assert cached_pickle("synthetic", "f1", list, lambda: ["a list"]) == ["a list"]
+    assert not list(user_cache.glob("*.tmp"))

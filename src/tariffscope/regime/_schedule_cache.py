@@ -13,21 +13,17 @@ read-only home works, only slower).
 from __future__ import annotations
 
 import hashlib
-import logging
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tariffscope import __version__
-from tariffscope.config import user_dir
+from tariffscope.regime._pickle_cache import cached_pickle
 
 if TYPE_CHECKING:
     from tariffscope.regime.schedule import Schedule
 
 __all__ = ["cached_schedule", "schedule_fingerprint"]
-
-logger = logging.getLogger(__name__)
 
 # the modules whose code turns the table into a Schedule (the parsed rates are pickled with it)
 _DERIVING_MODULES = (
@@ -59,21 +55,4 @@ def cached_schedule(table: Path, build: Callable[[], Schedule]) -> Schedule:
     with the same fingerprint is there, else built and written there."""
     from tariffscope.regime.schedule import Schedule
 
-    path = user_dir() / "cache" / f"schedule-{schedule_fingerprint(table)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Schedule):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    schedule = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(schedule, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-    except OSError as error:
-        logger.info("schedule cache not written: %s", error)
-    return schedule
+    return cached_pickle("schedule", schedule_fingerprint(table), Schedule, build)

@@ -21,17 +21,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 from datetime import date
 from functools import cache
 
 import numpy as np
 
 from tariffscope import __version__
-from tariffscope.config import user_dir
 from tariffscope.domain.countries import country_name, normalize_country
 from tariffscope.errors import MalformedInputError
 from tariffscope.regime._base_layer import base_component, base_rate, preference_rate, preferences
+from tariffscope.regime._pickle_cache import cached_pickle
 from tariffscope.regime.answer import Component, NotApplied, Resolution
 from tariffscope.regime.catalog import Catalog, catalog_dir, load_catalog
 from tariffscope.regime.engine import US_CONTENT, BlockResult, active_measures, evaluate
@@ -81,24 +80,12 @@ def default_catalog() -> Catalog:
     user cache under a fingerprint of its files; any change to them validates it again.
     """
     schedule = load_schedule()
-    cache_file = user_dir() / "cache" / f"catalog-{_catalog_fingerprint(schedule)}.pickle"
-    try:
-        with cache_file.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Catalog):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    catalog = load_catalog(children=schedule.children)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(".tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cache_file)
-    except OSError as error:  # a read-only home still works, only slower
-        logger.info("catalog cache not written: %s", error)
-    return catalog
+    return cached_pickle(
+        "catalog",
+        _catalog_fingerprint(schedule),
+        Catalog,
+        lambda: load_catalog(children=schedule.children),
+    )
 
 
 def _component(measure: Measure, duty: float, share: float) -> Component:
