@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import tariffscope.news.measure_merge as measure_merge
-from tariffscope.domain.news import Actor, Event, Extraction, MeasureMention
+from tariffscope.domain.news import Event, Extraction, MeasureMention
 from tariffscope.news._actor_filter_model import actor_context, candidate_features
 from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news.actor_filter import ActorFilter
-from tariffscope.news.extraction import doc_to_extraction
+from tariffscope.news.extraction import actor_of, doc_to_extraction
 from tariffscope.news.ingest import read_article
 from tariffscope.news.law_anchor import LawSource
 from tariffscope.news.pipeline import load_pipeline, process
@@ -107,16 +107,7 @@ class Story:
         """The story's extraction whose actors are the rules' actors ``keep`` marks (in the
         order of :attr:`actor_rows`)."""
         actors = tuple(
-            Actor(
-                name=p["name"],
-                role=p["role"],
-                country=p["country"],
-                start=p["start"],
-                end=p["end"],
-                mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
-            )
-            for (p, _), kept in zip(self.actor_rows, keep, strict=True)
-            if kept
+            actor_of(p) for (p, _), kept in zip(self.actor_rows, keep, strict=True) if kept
         )
         return dataclasses.replace(self.pred, actors=actors)
 

@@ -235,3 +235,23 @@ def test_the_story_chooser_is_deterministic(nlp: Language) -> None:
     )
     first = _measures(nlp, _LEAD, body, "story")
     assert all(_measures(nlp, _LEAD, body, "story") == first for _ in range(3))
+
+
+def test_deferred_candidates_are_computed_once_on_first_use_and_shared_by_copies() -> None:
+    import copy
+
+    from tariffscope.news._measure_target_model import DeferredCandidates, resolved
+
+    calls: list[int] = []
+    found = _synthetic_record("no_partner")["target_candidates"]
+
+    def compute():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return found
+
+    deferred = DeferredCandidates(compute)
+    record = {"target_candidates": deferred}
+    assert calls == []  # nothing computed while no chooser asks
+    assert copy.deepcopy(record)["target_candidates"] is deferred
+    assert resolved(deferred) is found and resolved(deferred) is found and calls == [1]
+    assert resolved(found) is found and resolved(None) is None

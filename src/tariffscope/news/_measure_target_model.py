@@ -305,6 +305,11 @@ class DeferredCandidates:
         self._compute: Callable[[], RateCandidates] | None = compute
         self._value: RateCandidates | None = None
 
+    def __deepcopy__(self, memo: dict[int, object]) -> DeferredCandidates:
+        # shared, not copied: the result is immutable and the site holds spans of its Doc,
+        # which cannot be copied apart from it (the training tools copy the rate records)
+        return self
+
     def get(self) -> RateCandidates:
         """The candidates, computed once."""
         if self._value is None:

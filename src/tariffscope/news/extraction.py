@@ -8,6 +8,7 @@ component that did not run leaves its attribute None, which gives an empty list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc
@@ -43,6 +44,18 @@ def _items(doc: Doc, attr: str) -> list[dict[str, Any]]:
     return list(value) if value else []
 
 
+def actor_of(person: Mapping[str, Any]) -> Actor:
+    """The :class:`Actor` of one record of ``doc._.tariffscope_persons``."""
+    return Actor(
+        name=person["name"],
+        role=person["role"],
+        country=person["country"],
+        start=person["start"],
+        end=person["end"],
+        mentions=tuple((int(m[0]), int(m[1])) for m in person["mentions"]),
+    )
+
+
 def doc_to_extraction(doc: Doc) -> Extraction:
     """The records of one processed article.
 
@@ -59,18 +72,7 @@ def doc_to_extraction(doc: Doc) -> Extraction:
         out), events, quotes, measures and deadlines, each with its character span.
     """
     meta = _meta(doc)
-    actors = tuple(
-        Actor(
-            name=p["name"],
-            role=p["role"],
-            country=p["country"],
-            start=p["start"],
-            end=p["end"],
-            mentions=tuple((int(m[0]), int(m[1])) for m in p["mentions"]),
-        )
-        for p in _items(doc, "tariffscope_persons")
-        if p.get("actor")
-    )
+    actors = tuple(actor_of(p) for p in _items(doc, "tariffscope_persons") if p.get("actor"))
     quotes = tuple(Quote.from_dict(q) for q in _items(doc, "tariffscope_quotes"))
     measures = tuple(MeasureMention.from_dict(m) for m in _items(doc, "tariffscope_measures"))
     events = tuple(Event.from_dict(e) for e in _items(doc, "tariffscope_events"))
