@@ -6,7 +6,8 @@ background; a new tariff outweighs a meeting with a third country; the pair a st
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
 who imposes; the people of two parties make a pair; the headline names the subject; events
 read from one passage count once; a partner's rate in force beside a measure on every country
-is background; a headline naming two parties makes their pair.
+is background; a headline naming two parties makes their pair, one naming more favours none;
+an event of the United States with several partners is a negotiation with each.
 """
 
 from __future__ import annotations
@@ -299,6 +300,42 @@ def test_a_headline_naming_two_parties_makes_their_pair_beside_a_global_measure(
     three = Extraction(ArticleMeta(title="Peru, Chile ask the US to spare zinc"), **records)  # type: ignore[arg-type]
     one = Extraction(ArticleMeta(title="Peru weighs its answer on zinc"), **records)  # type: ignore[arg-type]
     assert rank_pairs([three]) == rank_pairs([one]) == [("USA", "WLD")]
+
+
+def test_a_headline_naming_several_parties_favours_no_pair_among_them() -> None:
+    # "US signs frameworks with Peru, Chile, Uruguay and Paraguay": two rates the reader gives
+    # Chile on Uruguay's goods are background in force; the headline names all of them, so it
+    # states no one pair and does not lift Chile-Uruguay above the US measure (parties invented)
+    records = {
+        "measures": (
+            measure("USA", "WLD", 0.0, "agreed", start=50),
+            measure("CHL", "URY", 6.0, "in_force", start=400),
+            measure("CHL", "URY", 4.0, "in_force", start=450),
+        )
+    }
+    title = ArticleMeta(title="US signs frameworks with Peru, Chile, Uruguay and Paraguay")
+    listed = Extraction(title, **records)  # type: ignore[arg-type]
+    assert rank_pairs([listed])[0] == ("USA", "WLD")
+    # the same records under a headline naming exactly the two: their pair is the subject
+    two = Extraction(ArticleMeta(title="Chile and Uruguay at odds over duties"), **records)  # type: ignore[arg-type]
+    assert rank_pairs([two])[0] == ("CHL", "URY")
+
+
+def test_an_event_of_the_united_states_with_several_partners_is_a_negotiation_with_each() -> None:
+    # one agreement announced with three partners at once: each is a pair with the US, the
+    # first named first; an event of several partners without the US makes no pair
+    story = Extraction(
+        META,
+        events=(event("agreement", ["USA", "PER", "URY", "PRY"], start=20, end=60),),
+        measures=(measure("USA", "WLD", 10.0, "in_force", start=300),),
+    )
+    ranked = rank_pairs([story])
+    assert set(ranked[:3]) == {("USA", "PER"), ("USA", "URY"), ("USA", "PRY")}
+    assert ranked[-1] == ("USA", "WLD")
+    [support] = [s for s in pair_support(story) if s.parties == ("PER", "USA")]
+    assert support.basis == "event" and support.weight < 2.0  # the event's weight is shared
+    without_us = Extraction(META, events=(event("meeting", ["PER", "URY", "PRY"]),))
+    assert rank_pairs([without_us]) == []
 
 
 def test_the_lone_party_of_a_story_that_names_no_pair() -> None:

@@ -5,7 +5,9 @@ One mechanism serves the store (which negotiations an article is filed under:
 :func:`rank_pairs`, :func:`story_pairs`). It reads the story's records:
 
 - **interactions** name both parties: a measure one imposes on the other, an event whose
-  participants come from exactly the two countries (counting the host of a visit). A measure
+  participants come from exactly the two countries (counting the host of a visit); an
+  event of the United States with several partners (frameworks announced with four
+  countries) is one negotiation with each, the event's weight shared among them. A measure
   that changes something (threatened, agreed, suspended, proposed) is the news of a story
   and weighs :data:`CHANGE_WEIGHT`; an event, what the parties did, weighs
   :data:`EVENT_WEIGHT` (events read from one passage count once); a measure reported in
@@ -13,12 +15,13 @@ One mechanism serves the store (which negotiations an article is filed under:
 - **presence**: each person of a party the story names adds :data:`PRESENCE_WEIGHT` to the
   pairs that party is in; when the people of exactly two parties are named, those two are a
   pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
-- **the headline**: a pair whose two parties the headline names (countries, demonyms,
+- **the headline**: a headline that names exactly two parties (countries, demonyms,
   capitals, institutions, or the story's people by a word of their name: "Carney reaches deal
-  with China") gets :data:`HEADLINE_WEIGHT`: the headline states the story's subject. A
-  headline that names exactly two parties makes them a pair of the story even when no record
-  does (basis ``headline``: "Chile will ask the U.S. to include copper in a trade deal" whose
-  only measure is a duty on every country's copper);
+  with China") states the story's subject: their pair gets :data:`HEADLINE_WEIGHT`, and is a
+  pair of the story even when no record makes it (basis ``headline``: "Chile will ask the
+  U.S. to include copper in a trade deal" whose only measure is a duty on every country's
+  copper). A headline that names more parties ("US frameworks with Argentina, Ecuador,
+  Guatemala and El Salvador") states no one pair: it favours none of the pairs among them;
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
   without a meeting), not even a measure on every country, concerns the two parties its text
   names most, the first at least twice (basis ``named``; only with the story's text): a
@@ -88,6 +91,9 @@ IN_FORCE_WEIGHT = 1.5
 PRESENCE_WEIGHT = 0.5
 #: Weight of a pair whose two parties the headline names.
 HEADLINE_WEIGHT = 3.0
+#: The country whose law the catalog holds: first in a pair with no measure either way, and
+#: the party that negotiates with each of several partners in one event.
+LAW_COUNTRY = "USA"
 
 _BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "headline": 3, "named": 4}
 #: How often the first and the second party must be named for a story that names no pair
@@ -287,6 +293,12 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             # events read from one passage ("met ... and agreed") are one report
             reported.add((found[0], found[1], event.start, event.end))
             note(found[0], found[1], "event", EVENT_WEIGHT, event.start)
+        elif len(found) > 2 and LAW_COUNTRY in found:
+            # the country whose law the catalog holds, acting with several partners at once
+            # (frameworks announced with four countries), negotiates with each of them
+            others = [c for c in found if c != LAW_COUNTRY and c != WLD]
+            for other in others:
+                note(LAW_COUNTRY, other, "event", EVENT_WEIGHT / len(others), event.start)
     people: Counter[str] = Counter()
     for actor in extraction.actors:
         if (code := party(actor.country)) is not None:
@@ -304,7 +316,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         note(a, b, "headline", 0.0, 0)
     for key in weight.keys() | basis.keys():
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
-        if key[0] in named and key[1] in named:
+        if set(key) == named:
             weight[key] += HEADLINE_WEIGHT
             live.add(key)
     return [
@@ -345,7 +357,7 @@ def order_pair(parties: tuple[str, str], imposed: Mapping[str, int]) -> tuple[st
         return b, a
     if imposed.get(a, 0) > imposed.get(b, 0):
         return a, b
-    return (b, a) if b == "USA" else (a, b)
+    return (b, a) if b == LAW_COUNTRY else (a, b)
 
 
 def rank_pairs(
