@@ -99,7 +99,7 @@ from tariffscope.news._measure_words import (
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_context import confirm_deals, is_history
+from tariffscope.news.measure_context import confirm_deals, earlier_stage, is_history
 from tariffscope.news.measure_status import StatusWords, read_clues, status_rule
 from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
@@ -353,6 +353,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "status_clues": clues,
             "from_rule": from_rule,
             "history": is_history(span, noun, lex),
+            "earlier": earlier_stage(span, noun, lex),
             "retaliation": retaliation_marked(noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
