@@ -264,3 +264,36 @@ def test_an_earlier_stage_naming_no_target_is_a_stage_of_its_imposers_later_meas
     earlier = _raw(imposer="USA", to_rate=10.0, start=360, sent=350, earlier="x")
     out = _merged([later, earlier], counts, about_us=True)
     assert [(m["target"], m["from_rate"], m["to_rate"]) for m in out] == [("WLD", 10.0, 15.0)]
+
+
+# -- a percent that measures a predicate is no rate ---------------------------------------------
+
+
+def test_a_percent_measuring_a_predicate_adjective_is_no_tariff() -> None:
+    from tariffscope.news.measures import _degree_of_predicate
+
+    # "talks on tariffs are 80 % complete" (hand-built parse)
+    words = ["talks", "on", "tariffs", "are", "80", "%", "complete"]
+    heads = [3, 0, 1, 3, 5, 6, 3]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "nummod", "npadvmod", "acomp"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    for token, pos in zip(doc, ["NOUN", "ADP", "NOUN", "AUX", "NUM", "NOUN", "ADJ"], strict=True):
+        token.pos_ = pos
+    assert _degree_of_predicate(doc[4:6], LEX)
+    # "a 10 % additional tariff": the adjective describes the tariff, the rate stays
+    words = ["a", "10", "%", "additional", "tariff"]
+    heads = [4, 2, 3, 4, 4]
+    deps = ["det", "nummod", "npadvmod", "amod", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    for token, pos in zip(doc, ["DET", "NUM", "NOUN", "ADJ", "NOUN"], strict=True):
+        token.pos_ = pos
+    assert not _degree_of_predicate(doc[1:3], LEX)
+
+
+@pytest.mark.slow
+def test_progress_of_tariff_talks_in_percent_is_no_measure(nlp: Language) -> None:
+    text = (
+        "Peru nears tariff deal\n\nTalks with Washington on tariffs are about 80% complete, "
+        "the minister said, and Peru is 70% ready to sign the tariff agreement."
+    )
+    assert _measures(nlp, text) == set()

@@ -263,7 +263,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
-        if _amount_of_change(span, lex):
+        if _amount_of_change(span, lex) or _degree_of_predicate(span, lex):
             return True
         # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
@@ -692,6 +692,20 @@ def _amount_of_change(span: Span, lex: Lexicon) -> bool:
         return False
     tariff = lex.words("measure_tariff_words")
     return not any(c.lower_ in tariff for c in head.children)
+
+
+def _degree_of_predicate(span: Span, lex: Lexicon) -> bool:
+    """The rate is how far a predicate holds ("talks are 80% complete", "70% ready to sign"),
+    not a tariff: it measures an adjective that is the clause's predicate (a prenominal one,
+    "a 10% additional tariff", describes the tariff and stays)."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ == "npadvmod"
+        and head.pos_ == "ADJ"
+        and head.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+        and head.lemma_.lower() not in lex.words("measure_tariff_words")
+    )
 
 
 #: Status rules that a rate takes from the verb of the change it is the start of.
