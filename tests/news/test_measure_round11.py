@@ -297,3 +297,68 @@ def test_progress_of_tariff_talks_in_percent_is_no_measure(nlp: Language) -> Non
         "the minister said, and Peru is 70% ready to sign the tariff agreement."
     )
     assert _measures(nlp, text) == set()
+
+
+# -- a rate its own clause's subject receives ---------------------------------------------------
+
+
+def test_a_receiving_clause_keeps_its_rate_from_the_tariff_noun_of_another_clause() -> None:
+    from tariffscope.news._measure_parts import receiving_clause
+
+    # "X will lower its duties to 8 % , while goods from Y will face 10 %" (hand-built)
+    words = ["X", "will", "lower", "its", "duties", "to", "8", "%", ",", "while", "goods"]
+    words += ["from", "Y", "will", "face", "10", "%"]
+    heads = [2, 2, 2, 4, 2, 2, 7, 5, 2, 14, 14, 10, 11, 14, 2, 16, 14]
+    deps = ["nsubj", "aux", "ROOT", "poss", "dobj", "prep", "nummod", "pobj", "punct", "mark"]
+    deps += ["nsubj", "prep", "pobj", "aux", "advcl", "nummod", "npadvmod"]
+    pos = ["PROPN", "AUX", "VERB", "PRON", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "SCONJ"]
+    pos += ["NOUN", "ADP", "PROPN", "AUX", "VERB", "NUM", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    for token in doc:
+        token.lemma_ = token.lower_
+    duties = doc[4]
+    assert receiving_clause(doc[15:17], duties, LEX) == doc[14]
+    # the 8 % is the duty's own rate: its clause holds the noun
+    assert receiving_clause(doc[6:8], duties, LEX) is None
+
+
+def test_a_listed_rate_takes_no_other_governments_imposer() -> None:
+    found = Direction(305, 300, "CCC", ())
+    assert lends_imposer(found, ["DDD"], counts=_ONE_PARTNER, home="USA")
+    assert not lends_imposer(found, ["DDD"], counts=_ONE_PARTNER, home="USA", listed=True)
+    us_clause = Direction(305, 300, "USA", ())
+    assert lends_imposer(us_clause, ["DDD"], counts=_ONE_PARTNER, home="USA", listed=True)
+
+
+@pytest.mark.slow
+def test_each_partners_own_rate_and_the_rate_its_goods_face(nlp: Language) -> None:
+    # every non-US rate has its government as subject; the other partners' goods face a rate
+    text = (
+        "US seals trade frameworks with four Latin American partners\n\n"
+        "The United States on Thursday announced trade frameworks with Argentina, Ecuador, "
+        "Guatemala and El Salvador, the White House said.\n\n"
+        "Under the US frameworks, Argentina will cut its tariffs on US medicines to 5%. "
+        "Ecuador will lower its duties on US farm goods to 8%, while goods from Guatemala and "
+        "El Salvador will face 10%.\n\n"
+        "The US will charge 15% on goods from Ecuador, US officials said."
+    )
+    found = _measures(nlp, text)
+    assert {(i, t, r) for i, t, _, r in found} == {
+        ("ARG", "USA", 5.0),
+        ("ECU", "USA", 8.0),
+        ("USA", "GTM", 10.0),
+        ("USA", "SLV", 10.0),
+        ("USA", "ECU", 15.0),
+    }
+
+
+def test_a_rate_under_no_verb_has_no_receiving_clause() -> None:
+    from tariffscope.news._measure_parts import receiving_clause
+
+    # a headline fragment "Tariff of 10 % on steel": no verb above the rate (ends at the root)
+    words = ["Tariff", "of", "10", "%", "on", "steel"]
+    heads = [0, 0, 3, 1, 0, 4]
+    deps = ["ROOT", "prep", "nummod", "pobj", "prep", "pobj"]
+    pos = ["NOUN", "ADP", "NUM", "NOUN", "ADP", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert receiving_clause(doc[2:4], doc[5], LEX) is None

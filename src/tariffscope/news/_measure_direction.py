@@ -21,7 +21,8 @@ before it when that clause is about the same pair. A clause that names its impos
 goods ("X will cut its duties on farm goods") is about that government's own tariffs: on the
 story's main partner where it has one, but in a story naming several partners alike it is
 another pair than a rate on a partner's goods, and lends only the story's home imposer (the
-United States in a story about US tariffs).
+United States in a story about US tariffs). No clause lends another government to a rate whose
+targets only a comparison list gives.
 
 Pure functions over tokens and records; the words are the lexicon's ``measure_*`` entries.
 """
@@ -121,14 +122,18 @@ def lends_imposer(
     *,
     counts: Mapping[str, int] | None,
     home: str | None,
+    listed: bool = False,
 ) -> bool:
     """Whether a rate on ``targets`` with no imposer of its own takes ``found``'s imposer
     (see the module): never one of its targets; a clause on the same origin lends it; a
     clause naming no origin lends the story's ``home`` imposer, and another government only
     where the story (``counts``: its countries by mentions) has one main partner besides that
-    government and the home imposer."""
+    government and the home imposer. A ``listed`` rate, whose targets only a comparison list
+    gives ("A (10%), B (15%)"), takes no other government's imposer from another clause."""
     imposer = found.imposer
     if imposer is None or imposer in targets:
+        return False
+    if listed and imposer != home:
         return False
     if found.targets:
         return bool(set(found.targets) & set(targets))

@@ -96,7 +96,8 @@ def _directed_imposer(
     before it on the same pair (:func:`tariffscope.news._measure_direction.lends_imposer`)."""
     if record["imposer"] is not None or found is None or not record["targets"]:
         return
-    if lends_imposer(found, record["targets"], counts=counts, home=home):
+    listed = str(record.get("rule") or "").startswith("pair.")
+    if lends_imposer(found, record["targets"], counts=counts, home=home, listed=listed):
         record["imposer"] = found.imposer
 
 

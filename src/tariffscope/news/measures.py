@@ -69,6 +69,7 @@ from tariffscope.news._measure_parts import (
     goods_of,
     multiplied_from,
     rate_verb,
+    receiving_clause,
     transshipped,
     tree_distance,
 )
@@ -195,6 +196,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 continue
             else:
                 noun = anchor_noun(span, lex)
+                receiver = None if noun is None else receiving_clause(span, noun, lex)
+                if receiver is not None:  # "while goods from Y will face 10%"
+                    noun, rule = receiver, "extract.rate_of_receiving_clause"
+                    goods_head = subject_of(receiver, limit=1)
                 if noun is None:  # "cars will be taxed at 15%": the verb names the tariff
                     noun = rate_verb(span, lex)
                     rule = "extract.rate_of_taxing_verb"
