@@ -23,7 +23,15 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
   "The new levy will take effect on August 27" (a tariff named without a rate), dates the
   article's lead measure;
 - the *status* from the sentence's grammar (see :func:`measure_status`), and a later "that is
-  the rate they settled on" (:mod:`tariffscope.news.measure_context`).
+  the rate they settled on" (:mod:`tariffscope.news.measure_context`);
+- whether it is an *earlier stage* of a measure ("initially hit with", "up from the original
+  10%": :func:`tariffscope.news.measure_context.earlier_stage`), which the merge records as
+  the later measure's from-rate.
+
+A rate whose own clause says who receives it ("while goods from Y will face 10%") is read from
+that clause when the tariff noun nearest it belongs to another clause
+(:func:`tariffscope.news._measure_parts.receiving_clause`); a percent measuring a predicate
+("talks are 80% complete") is no rate.
 
 The goods, the imposer and the measures named without a rate are read by the mixins of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
