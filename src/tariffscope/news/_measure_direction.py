@@ -16,6 +16,14 @@ names no country, missing targets from it (:mod:`tariffscope.news.measure_merge`
 tariffs", "in retaliation") is laid by the side that was hit, so in a story about US tariffs
 a retaliatory rate with no imposer of its own is the partner's, on US goods.
 
+:func:`lends_imposer`: a rate with targets but no imposer takes the imposer of the clause
+before it when that clause is about the same pair. A clause that names its imposer but no
+goods ("X will cut its duties on farm goods") is about that government's own tariffs: on the
+story's main partner where it has one, but in a story naming several partners alike it is
+another pair than a rate on a partner's goods, and lends only the story's home imposer (the
+United States in a story about US tariffs). No clause lends another government to a rate whose
+targets only a comparison list gives.
+
 Pure functions over tokens and records; the words are the lexicon's ``measure_*`` entries.
 """
 
@@ -27,6 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from tariffscope.news._measure_target import main_partner
 from tariffscope.news._syntax import governing_verb
 from tariffscope.news.lexicon import Lexicon
 
@@ -35,6 +44,7 @@ __all__ = [
     "Direction",
     "StoryDirections",
     "direction_for",
+    "lends_imposer",
     "retaliation_marked",
     "tariff_nouns",
 ]
@@ -104,6 +114,33 @@ class StoryDirections:
             return before[k - 1]
         above = self.by_paragraph.get(self.previous.get(paragraph, paragraph), ())
         return above[-1] if above and above[-1].start < start else self.lead
+
+
+def lends_imposer(
+    found: Direction,
+    targets: Sequence[str],
+    *,
+    counts: Mapping[str, int] | None,
+    home: str | None,
+    listed: bool = False,
+) -> bool:
+    """Whether a rate on ``targets`` with no imposer of its own takes ``found``'s imposer
+    (see the module): never one of its targets; a clause on the same origin lends it; a
+    clause naming no origin lends the story's ``home`` imposer, and another government only
+    where the story (``counts``: its countries by mentions) has one main partner besides that
+    government and the home imposer. A ``listed`` rate, whose targets only a comparison list
+    gives ("A (10%), B (15%)"), takes no other government's imposer from another clause."""
+    imposer = found.imposer
+    if imposer is None or imposer in targets:
+        return False
+    if listed and imposer != home:
+        return False
+    if found.targets:
+        return bool(set(found.targets) & set(targets))
+    if imposer == home or counts is None:
+        return True
+    beside = {c: n for c, n in counts.items() if c not in {imposer, home}}
+    return not beside or main_partner(beside, None) is not None
 
 
 def retaliation_marked(noun: Token, lex: Lexicon) -> bool:

@@ -465,6 +465,25 @@ def transshipped(rate: Span, noun: Token, lex: Lexicon) -> bool:
     return any(t.lower_ in words for t in tokens)
 
 
+def receiving_clause(rate: Span, noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of the rate's own clause when that clause says who receives the rate and the
+    tariff noun found for it stands in another clause ("X will lower its duties to 8%, while
+    goods from Y will face 10%": the 10% is what Y's goods face, not X's duty): a receiving
+    verb ("face", "pay") with a subject of its own, the noun outside the verb's phrase."""
+    verb = rate.root.head
+    # Token objects are made anew on each access: compare positions, never identity
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.i == noun.i:
+            return None  # the rate's phrase holds the noun: "a 10% tariff"
+        verb = verb.head
+    if verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or noun in subject.subtree or noun in verb.subtree:
+        return None
+    return verb
+
+
 def rate_verb(rate: Span, lex: Lexicon) -> Token | None:
     """The verb that lays a rate with no tariff noun: "cars will be taxed at 15%", "duties
     capped at 10%" (the noun then is the verb's subject)."""

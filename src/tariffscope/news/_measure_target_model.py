@@ -192,7 +192,7 @@ def _arcs_to(token: Token, targets: set[int], limit: int = 12) -> int | None:
     while steps <= limit:
         if token.i in targets:
             return steps
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token, steps = token.head, steps + 1
     return None
@@ -201,7 +201,7 @@ def _arcs_to(token: Token, targets: set[int], limit: int = 12) -> int | None:
 def _path_preps(token: Token, stop: set[int]) -> set[str]:
     """The prepositions between ``token`` and the first of its ancestors in ``stop``."""
     out: set[str] = set()
-    while token.i not in stop and token.head is not token:
+    while token.i not in stop and token.head.i != token.i:
         if token.dep_ == "prep" or token.dep_ == "agent":
             out.add(token.lower_)
         token = token.head
@@ -221,7 +221,7 @@ def _verb_of(noun: Token) -> Token | None:
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -9,7 +9,13 @@ mention dicts):
 - :func:`is_history`: a rate in a clause that tells an earlier stage of the story with a
   sequence adverb ("Trump *initially* imposed a 10% tariff ... and *later* added a 40%
   penalty") is history; :mod:`tariffscope.news.measure_merge` drops it when the article
-  reports that the same rate was removed, since the record of that measure is its removal.
+  reports that the same rate was removed, since the record of that measure is its removal;
+- :func:`earlier_stage`: a rate told as an earlier stage of a measure, by a sequence adverb
+  (:func:`is_history`), an adjective of an earlier stage ("the *original* 10%", "the
+  *previous* 17% rate") or as the start of a change ("25%, *up from* 20%", "*an increase
+  from* the 24%"): :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
+  later measure on the same pair (the rules' ids are the ``earlier`` table of
+  ``news/data/measure_rules.toml``).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["confirm_deals", "is_history"]
+__all__ = ["confirm_deals", "earlier_stage", "is_history"]
 
 #: Statuses that a later "the rate they settled on" turns into agreed (statuses, not words).
 _OPEN_STATUSES = ("threatened", "proposed")
@@ -93,3 +99,31 @@ def is_history(span: Span, noun: Token, lex: Lexicon) -> bool:
     if later and verb.dep_ == "conj":
         return _sequence_adverb(verb.head, lex)
     return False
+
+
+def earlier_stage(span: Span, noun: Token, lex: Lexicon) -> str | None:
+    """The id of the rule that reads the rate as an earlier stage of a measure (see the
+    module), or None."""
+    if is_history(span, noun, lex):
+        return "earlier.sequence_adverb"
+    root = span.root
+    described = [root, *([noun] if root.head.i == noun.i else [])]
+    adjectives = lex.words("measure_earlier_stage_adjectives")
+    if any(
+        c.dep_ in {"amod", "advmod"} and c.lower_ in adjectives
+        for t in described
+        for c in t.children
+    ):
+        return "earlier.stage_adjective"
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i != noun.i:
+        # "25%, up from 20%", "25% - an increase from the 24%": a change appended to a stated
+        # rate; the object of a change verb's "from" ("halved from 150% to 75%", "win a
+        # reduction from the 30%") is the start of a change still to be stated or made
+        change = prep.head
+        changes = lex.words("measure_rise_verbs") | lex.words("measure_cut_verbs")
+        if change.lower_ in lex.words("measure_change_from_heads") or (
+            change.dep_ == "appos" and change.lemma_.lower() in changes
+        ):
+            return "earlier.change_from"
+    return None

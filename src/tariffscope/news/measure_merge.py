@@ -31,6 +31,11 @@
    rate equal to a deal's stated from-rate is kept only as that from-rate.
 9. A deal's rate that a later change starts from ("would impose 15%", then "raise ... from
    15% to 25%") is kept only as that change's from-rate.
+10. A rate told as an earlier stage of a measure ("was initially hit with 32%", "up from the
+   original 10%": :func:`tariffscope.news.measure_context.earlier_stage`) is kept only as the
+   from-rate of the later measure on the same pair (of its sentence if there is one, else the
+   nearest; of the same imposer when its own clause named no target): the guidelines record a
+   stated earlier rate as the from-rate, not as a measure.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from tariffscope.news._measure_direction import Direction, StoryDirections
+from tariffscope.news._measure_direction import Direction, StoryDirections, lends_imposer
 from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
@@ -80,13 +85,19 @@ def _retaliation(record: dict[str, Any], about_us: bool, pair: list[str], counts
         record["target_step"] = "retaliation"
 
 
-def _directed_imposer(record: dict[str, Any], found: Direction | None) -> None:
+def _directed_imposer(
+    record: dict[str, Any],
+    found: Direction | None,
+    *,
+    counts: Mapping[str, int] | None,
+    home: str | None,
+) -> None:
     """A rate with targets but no imposer of its own takes the imposer of the story's clause
-    before it on the same goods' origin (or on none named), unless that is one of its targets."""
+    before it on the same pair (:func:`tariffscope.news._measure_direction.lends_imposer`)."""
     if record["imposer"] is not None or found is None or not record["targets"]:
         return
-    same_goods = not found.targets or set(found.targets) & set(record["targets"])
-    if found.imposer not in record["targets"] and same_goods:
+    listed = str(record.get("rule") or "").startswith("pair.")
+    if lends_imposer(found, record["targets"], counts=counts, home=home, listed=listed):
         record["imposer"] = found.imposer
 
 
@@ -110,6 +121,7 @@ def _fill_countries(
     story: StoryDirections | None = None,
 ) -> None:
     story = story if story is not None else StoryDirections({}, None)
+    home = USA if about_us else None
     previous: dict[str, Any] | None = None
     for record in raw:
         record["target_step"] = "direct" if record["targets"] else None
@@ -130,7 +142,7 @@ def _fill_countries(
             if record["imposer"] is None
             else None
         )
-        _directed_imposer(record, found)
+        _directed_imposer(record, found, counts=counts, home=home)
         imposer = record["imposer"]
         if not record["targets"] and imposer is None and pair:
             record["imposer"] = imposer = USA if about_us else pair[0]
@@ -343,6 +355,43 @@ def _deal_then_change(kept: list[dict[str, Any]], lex: Lexicon) -> None:
             measure["superseded"] = True
 
 
+#: The statuses of a measure that can follow an earlier stage of it (a proposal or a removal
+#: does not replace the rate: a removal is read by :func:`_history_of_removed`).
+_LATER_STATUSES = frozenset({"in_force", "threatened", "agreed"})
+
+
+def _same_imposer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a is not b and not b.get("superseded") and a["imposer"] == b["imposer"]
+
+
+def _earlier_stage_as_from(kept: list[dict[str, Any]], lex: Lexicon) -> None:
+    """Step 10 of the module: an earlier stage becomes the later measure's from-rate. An
+    earlier stage whose target is only the story's main partner (its clause names none) is
+    a stage of the later measure of its imposer whatever that measure's target."""
+    for measure in kept:
+        if not measure.get("earlier") or measure.get("superseded"):
+            continue
+        guessed = measure.get("target_step") == "main_partner"
+        later = [
+            m
+            for m in kept
+            if (_related(measure, m) or (guessed and _same_imposer(measure, m)))
+            and not m.get("earlier")
+            and m["status"] in _LATER_STATUSES
+            and abs(m["to_rate"] - measure["to_rate"]) > 1e-9
+            and products_compatible(m["products"], measure["products"], lex)
+        ]
+        if not later:
+            continue
+        chosen = min(
+            later,
+            key=lambda m: (m["sent"] != measure["sent"], abs(m["start"] - measure["start"])),
+        )
+        if chosen["from_rate"] is None:
+            chosen["from_rate"], chosen["from_rule"] = measure["to_rate"], "merge.earlier_stage"
+        measure["superseded"] = True
+
+
 def merge_measures(
     raw: list[dict[str, Any]],
     pair: list[str],
@@ -401,6 +450,7 @@ def merge_measures(
     _unspecified_into_named(kept, lex)
     _deal_replaces_threat(kept, lex)
     _deal_then_change(kept, lex)
+    _earlier_stage_as_from(kept, lex)
     return [
         {
             "imposer": m["imposer"],

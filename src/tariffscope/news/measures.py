@@ -23,7 +23,15 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
   "The new levy will take effect on August 27" (a tariff named without a rate), dates the
   article's lead measure;
 - the *status* from the sentence's grammar (see :func:`measure_status`), and a later "that is
-  the rate they settled on" (:mod:`tariffscope.news.measure_context`).
+  the rate they settled on" (:mod:`tariffscope.news.measure_context`);
+- whether it is an *earlier stage* of a measure ("initially hit with", "up from the original
+  10%": :func:`tariffscope.news.measure_context.earlier_stage`), which the merge records as
+  the later measure's from-rate.
+
+A rate whose own clause says who receives it ("while goods from Y will face 10%") is read from
+that clause when the tariff noun nearest it belongs to another clause
+(:func:`tariffscope.news._measure_parts.receiving_clause`); a percent measuring a predicate
+("talks are 80% complete") is no rate.
 
 The goods, the imposer and the measures named without a rate are read by the mixins of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
@@ -69,6 +77,7 @@ from tariffscope.news._measure_parts import (
     goods_of,
     multiplied_from,
     rate_verb,
+    receiving_clause,
     transshipped,
     tree_distance,
 )
@@ -99,7 +108,7 @@ from tariffscope.news._measure_words import (
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_context import confirm_deals, is_history
+from tariffscope.news.measure_context import confirm_deals, earlier_stage, is_history
 from tariffscope.news.measure_status import StatusWords, read_clues, status_rule
 from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
@@ -195,6 +204,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 continue
             else:
                 noun = anchor_noun(span, lex)
+                receiver = None if noun is None else receiving_clause(span, noun, lex)
+                if receiver is not None:  # "while goods from Y will face 10%"
+                    noun, rule = receiver, "extract.rate_of_receiving_clause"
+                    goods_head = subject_of(receiver, limit=1)
                 if noun is None:  # "cars will be taxed at 15%": the verb names the tariff
                     noun = rate_verb(span, lex)
                     rule = "extract.rate_of_taxing_verb"
@@ -263,7 +276,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
-        if _amount_of_change(span, lex):
+        if _amount_of_change(span, lex) or _degree_of_predicate(span, lex):
             return True
         # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
@@ -353,6 +366,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "status_clues": clues,
             "from_rule": from_rule,
             "history": is_history(span, noun, lex),
+            "earlier": earlier_stage(span, noun, lex),
             "retaliation": retaliation_marked(noun, lex),
             "start": span.start_char,
             "headline": self._in_headline(doc, span),
@@ -691,6 +705,20 @@ def _amount_of_change(span: Span, lex: Lexicon) -> bool:
         return False
     tariff = lex.words("measure_tariff_words")
     return not any(c.lower_ in tariff for c in head.children)
+
+
+def _degree_of_predicate(span: Span, lex: Lexicon) -> bool:
+    """The rate is how far a predicate holds ("talks are 80% complete", "70% ready to sign"),
+    not a tariff: it measures an adjective that is the clause's predicate (a prenominal one,
+    "a 10% additional tariff", describes the tariff and stays)."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ == "npadvmod"
+        and head.pos_ == "ADJ"
+        and head.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+        and head.lemma_.lower() not in lex.words("measure_tariff_words")
+    )
 
 
 #: Status rules that a rate takes from the verb of the change it is the start of.
