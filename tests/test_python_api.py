@@ -38,6 +38,24 @@ def test_import_tariffscope_loads_no_engine() -> None:
     assert out.stdout.strip() == ""
 
 
+def test_the_top_level_names_are_the_apis() -> None:
+    """``tariffscope`` lists no names of its own: ``__all__`` is the API's with the version,
+    and a subpackage imported by name does not load the API."""
+    from tariffscope import api
+
+    assert tariffscope.__all__ == sorted(["__version__", *api.__all__])
+    assert set(api.__all__) <= set(dir(tariffscope))
+    code = (
+        "import sys, tariffscope\n"
+        "from tariffscope import errors, domain\n"
+        "print('tariffscope.api' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
+
+
 def test_every_documented_function_is_exported() -> None:
     for name in ("rate", "history", "measures", "etr", "extract", "brief", "simulate"):
         assert callable(getattr(tariffscope, name)), name
