@@ -25,17 +25,35 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "ishiba-bessent-2025-07-18.txt"
 
 
-def test_import_tariffscope_loads_no_engine() -> None:
-    code = (
-        "import sys, tariffscope\n"
-        "assert callable(tariffscope.rate) and callable(tariffscope.ge)\n"
-        "heavy = [m for m in ('spacy', 'duckdb', 'pyfixest', 'scipy') if m in sys.modules]\n"
-        "print(','.join(heavy))"
-    )
+def _fresh_python(*lines: str) -> str:
+    """What a new interpreter prints after running ``lines`` (nothing imported before)."""
+    code = "import sys, tariffscope\n" + "\n".join(lines)
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert out.stdout.strip() == ""
+    return out.stdout.strip()
+
+
+def test_import_tariffscope_loads_no_engine() -> None:
+    printed = _fresh_python(
+        "assert callable(tariffscope.rate) and callable(tariffscope.ge)",
+        "heavy = [m for m in ('spacy', 'duckdb', 'pyfixest', 'scipy') if m in sys.modules]",
+        "print(','.join(heavy))",
+    )
+    assert printed == ""
+
+
+def test_the_top_level_names_are_the_apis() -> None:
+    """``tariffscope`` lists no names of its own: ``__all__`` is the API's with the version,
+    and a subpackage imported by name does not load the API."""
+    from tariffscope import api
+
+    assert tariffscope.__all__ == sorted(["__version__", *api.__all__])
+    assert set(api.__all__) <= set(dir(tariffscope))
+    printed = _fresh_python(
+        "from tariffscope import errors, domain", "print('tariffscope.api' in sys.modules)"
+    )
+    assert printed == "False"
 
 
 def test_every_documented_function_is_exported() -> None:

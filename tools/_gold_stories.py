@@ -7,8 +7,8 @@ rate records as the measure merge received them with the rules' own choices, and
 candidate events of the events component with their filter features and the rules' verdicts
 (:class:`EventCandidate`). A :class:`Story` merges the measures again under any target or
 status chooser (:meth:`Story.predicted`) and keeps any subset of its candidate events
-(:meth:`Story.with_events`) without running the parser again; :func:`folds` and
-:func:`score` are the cross-validation and scoring steps the tools share. Each story also
+(:meth:`Story.with_events`) without running the parser again; :func:`score` is the scoring
+step the tools share (tools/_cv.py: the cross-validation). Each story also
 keeps the rules' actors with the learned actor filter's features (:attr:`Story.actor_rows`),
 and :meth:`Story.with_actors` gives its extraction with only the chosen ones.
 
@@ -171,60 +171,79 @@ def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     return _ORIGINAL_MERGE(*args, **{**kwargs, "choose_targets": None})
 
 
-def read_stories(folders: Sequence[Path], law: LawSource | None = None) -> list[Story]:
+def read_stories(
+    folders: Sequence[Path], law: LawSource | None = None, limit: int | None = None
+) -> list[Story]:
     """Run the reader (the choosers' inputs computed, the rules choosing) on every gold story
     (``law``: as for :func:`tariffscope.news.api.extract`; ``tariffscope eval extract``
-    passes the catalog's)."""
+    passes the catalog's), or on the first ``limit`` (by folder, then name: a quick run).
+
+    The process's cached pipeline gets its choosers back afterwards, so that the reader
+    reads as before in the same process (the tools' tests run them in process)."""
     nlp = load_pipeline()
     component = nlp.get_pipe("tariffscope_measures")
+    events = nlp.get_pipe("tariffscope_events")
+    actor_filter = nlp.get_pipe("tariffscope_actor_filter")
+    saved = (
+        component.target_chooser,
+        component.status_chooser,
+        events.event_filter,
+        actor_filter.actor_filter,
+    )
     component.target_chooser = TargetChooser("fallback")  # the candidates are computed
     component.status_chooser = _FeaturesOnly("model")  # the features are computed
     recorder = _RecordingFilter("model")
-    nlp.get_pipe("tariffscope_events").event_filter = recorder
-    actor_filter = nlp.get_pipe("tariffscope_actor_filter")
+    events.event_filter = recorder
     actor_filter.actor_filter = ActorFilter("rules")  # the rules' actors are the candidates
     lexicon = actor_filter.lexicon
     measure_merge.merge_measures = _capturing_merge
+    gold_files = [f for folder in folders for f in sorted((folder / "gold").glob("*.json"))]
     stories = []
     try:
-        for folder in folders:
-            for gold_file in sorted((folder / "gold").glob("*.json")):
-                text = next(
-                    (
-                        folder / f"{gold_file.stem}{s}"
-                        for s in (".txt", ".html")
-                        if (folder / f"{gold_file.stem}{s}").exists()
-                    ),
-                    None,
+        for gold_file in gold_files[:limit]:
+            folder = gold_file.parent.parent
+            text = next(
+                (
+                    folder / f"{gold_file.stem}{s}"
+                    for s in (".txt", ".html")
+                    if (folder / f"{gold_file.stem}{s}").exists()
+                ),
+                None,
+            )
+            if text is None:
+                print(f"{gold_file.stem}: no article, skipped", file=sys.stderr)
+                continue
+            gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
+            _CAPTURED.clear()
+            recorder.seen.clear()
+            doc = process(read_article(text), nlp, law)
+            pred = doc_to_extraction(doc)
+            if not _CAPTURED or (law is None and len(_CAPTURED) != 1):
+                print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
+                continue
+            args, kwargs = _CAPTURED[-1]  # with ``law``, a story read again: the last
+            kwargs.pop("choose_targets", None)
+            name = f"{folder.name}/{gold_file.stem}"
+            candidates = tuple(recorder.seen)
+            stories.append(
+                Story(
+                    name,
+                    gold,
+                    pred,
+                    args,
+                    kwargs,
+                    candidates,
+                    actor_rows=_actor_rows(doc, lexicon),
                 )
-                if text is None:
-                    print(f"{gold_file.stem}: no article, skipped", file=sys.stderr)
-                    continue
-                gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
-                _CAPTURED.clear()
-                recorder.seen.clear()
-                doc = process(read_article(text), nlp, law)
-                pred = doc_to_extraction(doc)
-                if not _CAPTURED or (law is None and len(_CAPTURED) != 1):
-                    print(f"{gold_file.stem}: measures not read, skipped", file=sys.stderr)
-                    continue
-                args, kwargs = _CAPTURED[-1]  # with ``law``, a story read again: the last
-                kwargs.pop("choose_targets", None)
-                name = f"{folder.name}/{gold_file.stem}"
-                candidates = tuple(recorder.seen)
-                stories.append(
-                    Story(
-                        name,
-                        gold,
-                        pred,
-                        args,
-                        kwargs,
-                        candidates,
-                        actor_rows=_actor_rows(doc, lexicon),
-                    )
-                )
+            )
     finally:
         measure_merge.merge_measures = _ORIGINAL_MERGE
+        (
+            component.target_chooser,
+            component.status_chooser,
+            events.event_filter,
+            actor_filter.actor_filter,
+        ) = saved
     return stories
 
 
@@ -233,16 +252,6 @@ class _FeaturesOnly(StatusChooser):
 
     def choose(self, record: Any, features: Any) -> str | None:
         return None
-
-
-def folds(stories: Sequence[Story], k: int) -> list[tuple[list[Story], list[Story]]]:
-    """K folds by story (stories sorted by name, story n in fold n mod K): (train, held)."""
-    ordered = sorted(stories, key=lambda s: s.name)
-    fold_of = {s.name: n % k for n, s in enumerate(ordered)}
-    return [
-        ([s for s in ordered if fold_of[s.name] != n], [s for s in ordered if fold_of[s.name] == n])
-        for n in range(k)
-    ]
 
 
 def score(triples: Sequence[tuple[str, Extraction, Extraction]]) -> EvalReport:

@@ -21,15 +21,14 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from _gold_stories import RATE_TOLERANCE, Story, field_summary, folds, read_stories, score
+import _cv
+from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 from train_measure_target import L2, THRESHOLD, train
 
 from tariffscope.news._measure_target import TargetChooser
@@ -108,19 +107,15 @@ def f1_table(
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--holdout", action="append", type=Path, default=[])
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _cv.parser(__doc__, default_folds=5, out=False)
     ap.add_argument("--kind", default="ranking")
     ap.add_argument("--counts-only", action="store_true", help="no per-rate margins")
-    args = ap.parse_args()
-    stories = read_stories(args.folders)
-    models: dict[str, TargetModel] = {}
-    for fitted_on, held in folds(stories, args.folds):
-        model = train(fitted_on, L2, DROP, THRESHOLD, args.kind)
-        models.update({s.name: model for s in held})
+    args = ap.parse_args(argv)
+    stories = read_stories(args.folders, limit=args.stories)
+    models, _ = _cv.held_out_models(
+        stories, args.folds, lambda fitted_on: train(fitted_on, L2, DROP, THRESHOLD, args.kind)
+    )
     rows = [row for s in stories for row in rate_rows(s, models[s.name])]
     result: dict[str, Any] = {
         "stories": len(stories),
@@ -130,7 +125,7 @@ def main() -> int:
         result["margins_changed"] = _margins(rows)
     if args.holdout:
         model = train(stories, L2, DROP, THRESHOLD, args.kind)
-        held = read_stories(args.holdout)
+        held = read_stories(args.holdout, limit=args.stories)
         held_models = {s.name: model for s in held}
         held_rows = [row for s in held for row in rate_rows(s, model)]
         result["holdout"] = {

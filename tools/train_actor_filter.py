@@ -23,14 +23,14 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from _gold_stories import Story, commit, field_summary, folds, read_stories, score
+import _cv
+from _gold_stories import Story, field_summary, read_stories, score
 
 from tariffscope.news._binary_logistic import BinaryModel, fit
 from tariffscope.news.scoring import same_name
@@ -83,10 +83,7 @@ def cross_validate(
     results: dict[str, Any] = {}
     best: tuple[float, float, float] | None = None
     for l2 in l2s:
-        fitted = {}
-        for fitted_on, held in folds(stories, k):
-            model = train(fitted_on, l2)
-            fitted.update({s.name: model for s in held})
+        fitted, _ = _cv.held_out_models(stories, k, lambda fitted_on, l2=l2: train(fitted_on, l2))
         for threshold in thresholds:
             models = {n: m.with_threshold(threshold) for n, m in fitted.items()}
             result = summary(stories, models)
@@ -103,22 +100,18 @@ def cross_validate(
     }
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--folds", type=int, default=0)
-    ap.add_argument("--holdout", action="append", type=Path, default=[])
-    ap.add_argument("--out", type=Path)
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _cv.parser(__doc__)
     ap.add_argument("--l2", default=",".join(map(str, L2S)), help="comma-separated L2 weights")
     ap.add_argument(
         "--thresholds", default=",".join(map(str, THRESHOLDS)), help="comma-separated thresholds"
     )
     ap.add_argument("--rows", type=Path, help="write the training candidates' rows (JSON lines)")
     ap.add_argument("--grid", action="store_true", help="print every (L2, threshold) of the CV")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     l2s = [float(v) for v in args.l2.split(",")]
     thresholds = [float(v) for v in args.thresholds.split(",")]
-    stories = read_stories(args.folders)
+    stories = read_stories(args.folders, limit=args.stories)
     ys = [y for s in stories for y in labels(s)]
     print(f"{len(stories)} stories, {len(ys)} candidates, {ys.count(False)} wrong", file=sys.stderr)
     result: dict[str, Any] = {
@@ -140,7 +133,7 @@ def main() -> int:
             cv.pop("grid")
         result["cv"] = cv
     if args.holdout:
-        held = read_stories(args.holdout)
+        held = read_stories(args.holdout, limit=args.stories)
         model = train(stories, l2, threshold)
         result["holdout"] = {
             "rules": summary(held, {}),
@@ -148,18 +141,20 @@ def main() -> int:
         }
     if args.out:
         model = train(stories, l2, threshold)
-        data = model.to_dict()
-        data["provenance"] = {
-            "trained_on": [str(f) for f in args.folders],
-            "stories": len(stories),
-            "candidates": len(ys),
-            "wrong_candidates": ys.count(False),
-            "l2": l2,
-            "threshold_by": f"{args.folds}-fold CV by story" if args.folds else "given",
-            "commit": commit(),
-            "tool": "tools/train_actor_filter.py",
-        }
-        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        _cv.write_weights(
+            args.out,
+            model,
+            args.folders,
+            len(stories),
+            {
+                "candidates": len(ys),
+                "wrong_candidates": ys.count(False),
+                "l2": l2,
+                "threshold_by": f"{args.folds}-fold CV by story" if args.folds else "given",
+                "tool": "tools/train_actor_filter.py",
+            },
+            sort_keys=False,
+        )
     print(json.dumps(result, indent=1))
     return 0
 

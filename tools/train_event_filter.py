@@ -22,15 +22,14 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from _gold_stories import Story, commit, field_summary, folds, read_stories, score
+import _cv
+from _gold_stories import Story, field_summary, read_stories, score
 
 from tariffscope.news._binary_logistic import BinaryModel, fit
 from tariffscope.news._event_filter import choose_in_groups
@@ -99,11 +98,12 @@ def cross_validate(
     grid: dict[str, Any] = {}
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
     for l2 in l2s:
-        probabilities: dict[str, list[float]] = {}
-        for fitted_on, held in folds(stories, k):
-            model = train(fitted_on, l2, drop=drop)
-            for s in held:
-                probabilities[s.name] = [model.probability(c.features) for c in s.events]
+        models, _ = _cv.held_out_models(
+            stories, k, lambda fitted_on, l2=l2: train(fitted_on, l2, drop=drop)
+        )
+        probabilities = {
+            s.name: [models[s.name].probability(c.features) for c in s.events] for s in stories
+        }
         for threshold in thresholds:
             total = (0, 0, 0)
             for s in stories:
@@ -138,12 +138,8 @@ def holdout_scores(stories: Sequence[Story], model: BinaryModel) -> dict[str, An
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--folds", type=int, default=0)
-    ap.add_argument("--holdout", action="append", type=Path, default=[])
-    ap.add_argument("--out", type=Path)
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _cv.parser(__doc__)
     ap.add_argument("--l2", default=",".join(map(str, L2S)), help="L2 weights, comma-separated")
     ap.add_argument(
         "--drop",
@@ -153,14 +149,14 @@ def main() -> int:
     ap.add_argument(
         "--thresholds", default=",".join(map(str, THRESHOLDS)), help="thresholds, comma-separated"
     )
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     l2s = [float(v) for v in args.l2.split(",")]
     thresholds = [float(v) for v in args.thresholds.split(",")]
     drop = [d.rstrip("=") for d in args.drop.split(",") if d]
     known = {name.rstrip("=") for name, _ in FEATURES}
     if set(drop) - known:
         ap.error(f"unknown features: {sorted(set(drop) - known)}")
-    stories = read_stories(args.folders, catalog_law)
+    stories = read_stories(args.folders, catalog_law, args.stories)
     ys = [y for s in stories for y in labels(s)]
     print(f"{len(stories)} stories, {len(ys)} candidates, {sum(ys)} right", file=sys.stderr)
     result: dict[str, Any] = {
@@ -177,26 +173,27 @@ def main() -> int:
     result["chosen"] = {"l2": l2, "threshold": threshold}
     model = train(stories, l2, threshold, drop)
     if args.holdout:
-        held = read_stories(args.holdout, catalog_law)
+        held = read_stories(args.holdout, catalog_law, args.stories)
         result["holdout"] = holdout_scores(held, model)
     if args.out:
-        data = model.to_dict()
-        data["provenance"] = {
-            "trained_on": [str(f) for f in args.folders],
-            "stories": len(stories),
-            "candidates": len(ys),
-            "right": sum(ys),
-            "commit": commit(),
-            "date": date.today().isoformat(),
-            "how": (
-                f"tools/train_event_filter.py --folds {args.folds}: L2-penalised binary "
-                f"logistic model (news/_binary_logistic.fit, l2={l2}) over every merged "
-                f"candidate event's features, labelled by the scorer's event match; L2 and "
-                f"threshold ({threshold}) chosen by {args.folds}-fold CV by story maximising "
-                f"events F1; features left out: {drop or 'none'}"
-            ),
-        }
-        args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _cv.write_weights(
+            args.out,
+            model,
+            args.folders,
+            len(stories),
+            {
+                "candidates": len(ys),
+                "right": sum(ys),
+                "date": date.today().isoformat(),
+                "how": (
+                    f"tools/train_event_filter.py --folds {args.folds}: L2-penalised binary "
+                    f"logistic model (news/_binary_logistic.fit, l2={l2}) over every merged "
+                    f"candidate event's features, labelled by the scorer's event match; L2 and "
+                    f"threshold ({threshold}) chosen by {args.folds}-fold CV by story "
+                    f"maximising events F1; features left out: {drop or 'none'}"
+                ),
+            },
+        )
     print(json.dumps(result, indent=1))
     return 0
 

@@ -24,15 +24,14 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from _gold_stories import RATE_TOLERANCE, Story, commit, field_summary, folds, read_stories, score
+import _cv
+from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 
 from tariffscope.news._measure_status_chooser import STATUS_CHOOSERS, StatusChooser
 from tariffscope.news._measure_status_model import FEATURE_NAMES, StatusModel, complete, fit
@@ -94,7 +93,7 @@ def train(
     return fit(rows, labels, l2=l2, rules_prior=prior)
 
 
-def scores(stories: Sequence[Story], models: dict[str, StatusModel]) -> dict[str, Any]:
+def scores(stories: Sequence[Story], models: Mapping[str, StatusModel]) -> dict[str, Any]:
     """Status accuracy, measures F1 and labelled-rate accuracy under each setting;
     ``models`` by story name."""
     out: dict[str, Any] = {}
@@ -128,22 +127,13 @@ def cross_validate(
     prior: float = 0.0,
     every: bool = False,
 ) -> dict[str, Any]:
-    models: dict[str, StatusModel] = {}
-    per_fold = []
-    for fitted_on, held in folds(stories, k):
-        model = train(fitted_on, l2, drop, prior, every)
-        for s in held:
-            models[s.name] = model
-        per_fold.append(scores(held, models))
-    return {"pooled": scores(stories, models), "folds": per_fold}
+    return _cv.cross_validate(
+        stories, k, lambda fitted_on: train(fitted_on, l2, drop, prior, every), scores
+    )
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--folds", type=int, default=0)
-    ap.add_argument("--holdout", action="append", type=Path, default=[])
-    ap.add_argument("--out", type=Path)
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _cv.parser(__doc__)
     ap.add_argument(
         "--l2", default=str(L2), help="L2 weight; several (comma-separated) for --folds/--holdout"
     )
@@ -163,7 +153,7 @@ def main() -> int:
         default="",
         help="comma-separated features to leave out ('rules': the rules' status features)",
     )
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     names = set(filter(None, args.drop.split(",")))
     if "rules" in names:
         names = (names - {"rules"}) | {n for n in FEATURE_NAMES if n.startswith("rules_")}
@@ -172,7 +162,7 @@ def main() -> int:
     unknown = drop - set(FEATURE_NAMES)
     if unknown:
         ap.error(f"unknown features: {sorted(unknown)}")
-    stories = read_stories(args.folders)
+    stories = read_stories(args.folders, limit=args.stories)
     labels = [y for s in stories for y in examples(s, not args.kept_only)[1]]
     print(f"{len(stories)} stories, {len(labels)} labelled rates", file=sys.stderr)
     result: dict[str, Any] = {
@@ -189,28 +179,29 @@ def main() -> int:
             for l2 in l2s
         }
     if args.holdout:
-        held = read_stories(args.holdout)
+        held = read_stories(args.holdout, limit=args.stories)
         result["holdout"] = {}
         for l2 in l2s:
             model = train(stories, l2, drop, args.prior, not args.kept_only)
             result["holdout"][str(l2)] = scores(held, {s.name: model for s in held})
     if args.out:
         model = train(stories, l2s[0], drop, args.prior, not args.kept_only)
-        data = model.to_dict()
-        data["provenance"] = {
-            "trained_on": [str(f) for f in args.folders],
-            "stories": len(stories),
-            "labelled_rates": len(labels),
-            "labels": result["labels"],
-            "commit": commit(),
-            "how": (
-                f"tools/train_measure_status.py: L2-penalised multinomial logistic model "
-                f"(l2={l2s[0]}, toward a prior of {args.prior} on the rules' status) over "
-                f"every rate's status features, L-BFGS from the prior; "
-                f"features left out: {sorted(drop) or 'none'}"
-            ),
-        }
-        args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _cv.write_weights(
+            args.out,
+            model,
+            args.folders,
+            len(stories),
+            {
+                "labelled_rates": len(labels),
+                "labels": result["labels"],
+                "how": (
+                    f"tools/train_measure_status.py: L2-penalised multinomial logistic model "
+                    f"(l2={l2s[0]}, toward a prior of {args.prior} on the rules' status) over "
+                    f"every rate's status features, L-BFGS from the prior; "
+                    f"features left out: {sorted(drop) or 'none'}"
+                ),
+            },
+        )
     print(json.dumps(result, indent=1))
     return 0
 

@@ -20,15 +20,13 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from _gold_stories import RATE_TOLERANCE, Story, field_summary, folds, read_stories, score
-from _gold_stories import commit as _commit
+import _cv
+from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news._measure_target_model import (
@@ -98,7 +96,9 @@ def train(
     return fit(groups, labels, l2=l2, threshold=threshold, kind=kind)
 
 
-def measures_score(stories: Sequence[Story], choosers: dict[str, TargetModel | None]) -> dict:
+def measures_score(
+    stories: Sequence[Story], choosers: Mapping[str, TargetModel | None]
+) -> dict[str, Any]:
     """Measures F1 (and counts) of ``stories`` under each mode; ``choosers`` by story name."""
     out = {}
     for mode in MODES:
@@ -118,24 +118,14 @@ def cross_validate(
     drop: frozenset[str] = frozenset(),
     threshold: float = THRESHOLD,
     kind: str = "logistic",
-) -> dict:
-    models = {}
-    per_fold = []
-    for fitted_on, held in folds(stories, k):
-        model = train(fitted_on, l2, drop, threshold, kind)
-        for s in held:
-            models[s.name] = model
-        per_fold.append(measures_score(held, {s.name: model for s in held}))
-    ordered = sorted(stories, key=lambda s: s.name)
-    return {"pooled": measures_score(ordered, models), "folds": per_fold}
+) -> dict[str, Any]:
+    return _cv.cross_validate(
+        stories, k, lambda fitted_on: train(fitted_on, l2, drop, threshold, kind), measures_score
+    )
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--folds", type=int, default=0)
-    ap.add_argument("--holdout", action="append", type=Path, default=[])
-    ap.add_argument("--out", type=Path)
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = _cv.parser(__doc__)
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--kind", choices=MODEL_KINDS, default="logistic")
     ap.add_argument(
@@ -144,12 +134,12 @@ def main() -> int:
     ap.add_argument(
         "--drop", default="", help="comma-separated features to leave out (e.g. the rules')"
     )
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     drop = frozenset(filter(None, args.drop.split(",")))
     unknown = drop - set(FEATURE_NAMES)
     if unknown:
         ap.error(f"unknown features: {sorted(unknown)}")
-    stories = read_stories(args.folders)
+    stories = read_stories(args.folders, limit=args.stories)
     labelled = sum(len(examples(s)[0]) for s in stories)
     print(f"{len(stories)} stories, {labelled} labelled rates", file=sys.stderr)
     result: dict[str, Any] = {
@@ -164,23 +154,24 @@ def main() -> int:
         result["cv"] = cross_validate(stories, args.folds, args.l2, drop, args.threshold, args.kind)
     if args.holdout:
         model = train(stories, args.l2, drop, args.threshold, args.kind)
-        held = read_stories(args.holdout)
+        held = read_stories(args.holdout, limit=args.stories)
         result["holdout"] = measures_score(held, {s.name: model for s in held})
     if args.out:
         model = train(stories, args.l2, drop, args.threshold, args.kind)
-        data = model.to_dict()
-        data["provenance"] = {
-            "trained_on": [str(f) for f in args.folders],
-            "stories": len(stories),
-            "labelled_rates": labelled,
-            "commit": _commit(),
-            "how": (
-                f"tools/train_measure_target.py: L2-penalised {args.kind} model "
-                f"(l2={args.l2}) over every rate's candidate targets, L-BFGS from zero; "
-                f"features left out: {sorted(drop) or 'none'}"
-            ),
-        }
-        args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _cv.write_weights(
+            args.out,
+            model,
+            args.folders,
+            len(stories),
+            {
+                "labelled_rates": labelled,
+                "how": (
+                    f"tools/train_measure_target.py: L2-penalised {args.kind} model "
+                    f"(l2={args.l2}) over every rate's candidate targets, L-BFGS from zero; "
+                    f"features left out: {sorted(drop) or 'none'}"
+                ),
+            },
+        )
     print(json.dumps(result, indent=1))
     return 0
 

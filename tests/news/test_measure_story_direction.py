@@ -14,6 +14,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_direction import (
     LEAD_PARAGRAPHS,
@@ -131,33 +132,9 @@ def test_the_tariff_nouns_leave_out_rates_and_charges() -> None:
 
 
 def _raw(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "rise": False,
-        "cut": False,
-        "imposer": None,
-        "targets": [],
-        "world": False,
-        "products": "all goods",
-        "rest": False,
-        "places": [],
-        "sentence_world": False,
-        "counted": False,
-        "from_rate": None,
-        "to_rate": 20.0,
-        "effective_date": None,
-        "status": "threatened",
-        "status_rule": None,
-        "from_rule": None,
-        "history": False,
-        "retaliation": False,
-        "start": 320,
-        "headline": False,
-        "end": 323,
-        "sent": 310,
-        "paragraph": 300,
-        "rule": "extract.rate_tariff_noun",
-    }
-    return {**base, **fields}
+    """A rate record of these cases: no imposer read, later in the story."""
+    later = {"start": 320, "end": 323, "sent": 310, "paragraph": 300}
+    return raw_rate(**{"imposer": None, "retaliation": False, **later, **fields})
 
 
 def _merged(raw: list[dict[str, Any]], counts: dict[str, int], **kwargs: Any) -> set[Any]:

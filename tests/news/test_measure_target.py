@@ -13,6 +13,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_target import (
     counted_reference,
@@ -61,35 +62,6 @@ def test_main_partners_are_those_named_half_as_often_as_the_first() -> None:
     assert main_partners({"USA": 2}, "USA") == []
 
 
-def _raw(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "rise": False,
-        "cut": False,
-        "imposer": "USA",
-        "targets": [],
-        "world": False,
-        "products": "all goods",
-        "rest": False,
-        "places": [],
-        "sentence_world": False,
-        "counted": False,
-        "from_rate": None,
-        "to_rate": 20.0,
-        "effective_date": None,
-        "status": "threatened",
-        "status_rule": None,
-        "from_rule": None,
-        "history": False,
-        "start": 100,
-        "headline": False,
-        "end": 103,
-        "sent": 90,
-        "paragraph": 80,
-        "rule": "extract.rate_tariff_noun",
-    }
-    return {**base, **fields}
-
-
 @pytest.mark.parametrize(
     ("fields", "counts", "expected"),
     [
@@ -108,7 +80,7 @@ def _raw(**fields: Any) -> dict[str, Any]:
 def test_story_fallback_of_a_rate_without_owner(
     fields: dict[str, Any], counts: dict[str, int], expected: set[str]
 ) -> None:
-    merged = merge_measures([_raw(**fields)], list(counts), None, about_us=True, counts=counts)
+    merged = merge_measures([raw_rate(**fields)], list(counts), None, about_us=True, counts=counts)
     assert {m["target"] for m in merged} == expected
 
 

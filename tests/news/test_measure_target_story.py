@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_target import MODEL_STEPS, TARGET_CHOOSERS, TargetChooser
 from tariffscope.news._measure_target_model import (
@@ -120,35 +121,6 @@ def test_no_partner_named_alike_is_the_storys_top() -> None:
     assert [c.features[top] for c in finish(ahead, "USA", [])] == [0.0, 1.0, 0.0, 0.0]
 
 
-def _raw(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "rise": False,
-        "cut": False,
-        "imposer": "USA",
-        "targets": [],
-        "world": False,
-        "products": "all goods",
-        "rest": False,
-        "places": [],
-        "sentence_world": False,
-        "counted": False,
-        "from_rate": None,
-        "to_rate": 20.0,
-        "effective_date": None,
-        "status": "threatened",
-        "status_rule": None,
-        "from_rule": None,
-        "history": False,
-        "start": 100,
-        "headline": False,
-        "end": 103,
-        "sent": 90,
-        "paragraph": 80,
-        "rule": "extract.rate_tariff_noun",
-    }
-    return {**base, **fields}
-
-
 @pytest.mark.parametrize(
     ("fields", "counts", "step"),
     [
@@ -165,13 +137,13 @@ def _raw(**fields: Any) -> dict[str, Any]:
 def test_the_merge_names_the_step_that_read_each_target(
     fields: dict[str, Any], counts: dict[str, int], step: str
 ) -> None:
-    raw = [_raw(**fields)]
+    raw = [raw_rate(**fields)]
     merge_measures(raw, list(counts), None, about_us=True, counts=counts)
     assert raw[0]["target_step"] == step
 
 
 def test_a_rate_continuing_its_paragraph_is_labelled_so() -> None:
-    raw = [_raw(targets=["GHA"]), _raw(start=120, end=123, to_rate=25.0)]
+    raw = [raw_rate(targets=["GHA"]), raw_rate(start=120, end=123, to_rate=25.0)]
     counts = {"USA": 6, "GHA": 4, "CIV": 4}
     merge_measures(raw, list(counts), None, about_us=True, counts=counts)
     assert [r["target_step"] for r in raw] == ["direct", "paragraph"]

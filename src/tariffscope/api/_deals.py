@@ -6,6 +6,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -276,28 +277,29 @@ def deals(
     return run(**checked, mapper=map_deals or map_in_process)
 
 
-def _checked(
-    pair: str | tuple[str, str],
-    date: DateLike,
-    *,
-    grid: str | None = None,
-    weight: float = 0.5,
-    disagreement: str = "threat",
-    threat: float | None = None,
-    sector_lever: str | None = None,
-    keep: str | Sequence[str] = (),
-    transfer_usd_bn: float = 0.0,
-    transfer_pct_gdp: float = 0.0,
-    actual: str | None = None,
-    elasticities: str | None = None,
-    sensitivity: bool = True,
-    political_economy: str | None = None,
-) -> dict[str, Any]:
-    """The arguments of the run, every option checked that can be without the ICIO file
-    (its sectors and elasticity sources are checked when it is read)."""
+@cache
+def _option_defaults() -> dict[str, Any]:
+    """The keyword options of :func:`deals` (but ``map_deals``) with their defaults: its
+    signature is the one list of them."""
+    return {
+        name: parameter.default
+        for name, parameter in inspect.signature(deals).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY and name != "map_deals"
+    }
+
+
+def _checked(pair: str | tuple[str, str], date: DateLike, **options: Any) -> dict[str, Any]:
+    """The arguments of the run from the options of :func:`deals` (its defaults for those not
+    given), every option checked that can be without the ICIO file (its sectors and
+    elasticity sources are checked when it is read)."""
     from tariffscope.impact.tradewar.bargaining import DISAGREEMENTS
     from tariffscope.impact.tradewar.political_economy import parse_political_economy
 
+    given = {**_option_defaults(), **options}
+    weight, disagreement, threat = given["weight"], given["disagreement"], given["threat"]
+    sector_lever, grid, actual = given["sector_lever"], given["grid"], given["actual"]
+    transfer_usd_bn, transfer_pct_gdp = given["transfer_usd_bn"], given["transfer_pct_gdp"]
+    keep, political_economy = given["keep"], given["political_economy"]
     first, second = _countries(pair)
     day = iso(date)
     if not 0.0 < weight < 1.0:
@@ -337,8 +339,8 @@ def _checked(
         "transfer_usd_bn": transfer_usd_bn,
         "transfer_pct_gdp": transfer_pct_gdp,
         "actual": rates,
-        "elasticities": elasticities,
-        "sigma_factors": SIGMA_FACTORS if sensitivity else (),
+        "elasticities": given["elasticities"],
+        "sigma_factors": SIGMA_FACTORS if given["sensitivity"] else (),
         "political_economy": None
         if political_economy is None
         else parse_political_economy(political_economy),
@@ -389,8 +391,7 @@ def deals_many(
     TypeError
         An option :func:`deals` does not take.
     """
-    known = set(inspect.signature(deals).parameters) - {"pair", "date", "map_deals"}
-    unknown = sorted(set(options) - known)
+    unknown = sorted(set(options) - set(_option_defaults()))
     if unknown:
         raise TypeError(f"deals_many() got options deals() does not take: {', '.join(unknown)}")
     checked = [_checked(p, date, **options) for p in pairs]

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, TimeElapsedColumn
 
 from tariffscope.cli._app import TabularFormat as Format
 from tariffscope.cli._app import err_console, plain_text_column, progress_bar
+from tariffscope.cli._options import SeedOption
 from tariffscope.impact.pe.pricing import (
     PricingSettings,
     headline_rows,
@@ -45,6 +46,7 @@ __all__ = [
     "headline_rows",
     "meta",
     "price",
+    "pricing_options",
     "progress_display",
     "scenario_from_spec",
     "sector_rows",
@@ -86,7 +88,6 @@ DrawsOption = Annotated[
     int,
     typer.Option("--draws", "-n", min=0, help="Monte Carlo draws over elasticities (0 = none)."),
 ]
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo draws.")]
 MethodOption = Annotated[Method, typer.Option("--method", help="SMART form.")]
 SigmaOption = Annotated[
     SigmaSource,
@@ -124,9 +125,8 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, jso
 Settings = PricingSettings
 
 
-def settings_from(
+def pricing_options(
     importer: str,
-    partner: str,
     draws: int,
     seed: int,
     method: Method,
@@ -134,19 +134,24 @@ def settings_from(
     export_supply: float | None,
     reference_date: str,
     metal_share: float | None = None,
-) -> Settings:
-    """Check the shared options; InputError (exit 2) names a bad importer or partner."""
-    return pricing_settings(
-        partner=partner,
-        importer=importer,
-        draws=draws,
-        seed=seed,
-        method=method.value,
-        sigma_source=sigma.value,
-        export_supply=export_supply,
-        reference_date=reference_date,
-        metal_share=metal_share,
-    )
+) -> dict[str, Any]:
+    """The shared options as keyword arguments of the API (``simulate``, ``compare``)."""
+    return {
+        "importer": importer,
+        "draws": draws,
+        "seed": seed,
+        "method": method.value,
+        "sigma_source": sigma.value,
+        "export_supply": export_supply,
+        "reference_date": reference_date,
+        "metal_share": metal_share,
+    }
+
+
+def settings_from(partner: str, options: dict[str, Any]) -> Settings:
+    """Check the shared options (from :func:`pricing_options`); InputError (exit 2) names a
+    bad importer or partner."""
+    return pricing_settings(partner=partner, **options)
 
 
 @contextmanager

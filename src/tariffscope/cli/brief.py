@@ -11,6 +11,7 @@ import typer
 from tariffscope.cli._app import err_console, guarded, out_console
 from tariffscope.cli._files import writable_file, writable_folder
 from tariffscope.cli._json import write_json
+from tariffscope.cli._options import PoliticalEconomyOption, SeedOption
 from tariffscope.errors import MalformedInputError
 
 __all__ = ["register"]
@@ -85,22 +86,14 @@ def brief_command(
     draws: Annotated[
         int, typer.Option("--draws", min=0, max=20000, help="Monte Carlo draws per outcome.")
     ] = 500,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo draws.")] = 0,
+    seed: SeedOption = 0,
     ge: Annotated[
         str, typer.Option("--ge", help="Economy-wide model: gravity, cp (Caliendo-Parro) or none.")
     ] = "gravity",
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy model package (default en_core_web_sm).")
     ] = None,
-    political_economy: Annotated[
-        str | None,
-        typer.Option(
-            "--political-economy",
-            help="Deal space payoffs with weights on organised sectors (Grossman-Helpman): "
-            "ossa2014 or uniform:W; payoffs are then government welfare. Default: off (real "
-            "income).",
-        ),
-    ] = None,
+    political_economy: PoliticalEconomyOption = None,
 ) -> None:
     """Brief a negotiation from stories: players, events, quotes, law, deadline and prices.
 

@@ -29,6 +29,7 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
+    pricing_options,
     progress_display,
     settings_from,
 )
@@ -70,17 +71,10 @@ def compare_command(
     output_format: FormatOption = Format.table,
 ) -> None:
     """Price several outcomes side by side (headline numbers; median and 90% interval)."""
-    settings = settings_from(
-        importer,
-        partner,
-        draws,
-        seed,
-        method,
-        sigma_source,
-        export_supply,
-        reference_date,
-        metal_share,
+    options = pricing_options(
+        importer, draws, seed, method, sigma_source, export_supply, reference_date, metal_share
     )
+    settings = settings_from(partner, options)
     from tariffscope.api import compare
 
     if not case and not on:
@@ -91,14 +85,7 @@ def compare_command(
                 partner=settings.partner,
                 date=on,
                 cases=list(case or ()),
-                importer=importer,
-                draws=draws,
-                seed=seed,
-                method=method.value,
-                sigma_source=sigma_source.value,
-                export_supply=export_supply,
-                reference_date=reference_date,
-                metal_share=metal_share,
+                **options,
                 on_progress=None
                 if on_progress is None
                 else lambda _label, done, total: on_progress(done, total),

@@ -20,6 +20,7 @@ from rich.table import Table
 from tariffscope.cli._app import TabularFormat, err_console, guarded, plain_console
 from tariffscope.cli._cluster import ClusterOption, cluster_spec, maybe_cluster
 from tariffscope.cli._files import writable_file
+from tariffscope.cli._options import PoliticalEconomyOption
 from tariffscope.errors import InputError, NotCoveredError
 from tariffscope.strict_json import to_json
 
@@ -141,14 +142,7 @@ def deals_command(
         str | None,
         typer.Option("--elasticities", help="Elasticity source of the ICIO file (default U4)."),
     ] = None,
-    political_economy: Annotated[
-        str | None,
-        typer.Option(
-            "--political-economy",
-            help="Weights on organised sectors (Grossman-Helpman): ossa2014 or uniform:W; "
-            "payoffs are then government welfare. Default: off (real income).",
-        ),
-    ] = None,
+    political_economy: PoliticalEconomyOption = None,
     sensitivity: Annotated[
         bool,
         typer.Option(

@@ -34,6 +34,7 @@ from tariffscope.cli._pricing import (
     SigmaOption,
     SigmaSource,
     SupplyOption,
+    pricing_options,
     progress_display,
     settings_from,
 )
@@ -77,17 +78,10 @@ def simulate_command(
     the same.
     """
     spec = cluster_spec(cluster)
-    settings = settings_from(
-        importer,
-        partner,
-        draws,
-        seed,
-        method,
-        sigma_source,
-        export_supply,
-        reference_date,
-        metal_share,
+    options = pricing_options(
+        importer, draws, seed, method, sigma_source, export_supply, reference_date, metal_share
     )
+    settings = settings_from(partner, options)
     from tariffscope.api import simulate
 
     try:
@@ -102,14 +96,7 @@ def simulate_command(
                 date=date,
                 scenario=scenario,
                 as_known=as_known,
-                importer=importer,
-                draws=draws,
-                seed=seed,
-                method=method.value,
-                sigma_source=sigma_source.value,
-                export_supply=export_supply,
-                reference_date=reference_date,
-                metal_share=metal_share,
+                **options,
                 top=top,
                 on_progress=on_progress,
                 map_draws=map_draws,

@@ -82,7 +82,7 @@ class QuoteComponent(LexiconComponent):
         out: list[dict[str, Any]] = []
         previous: dict[str, Any] | None = None
         for span in spans:
-            speaker, via = self._attribute(doc, span, spans, speech, mentions, previous)
+            speaker, via = self._attribute(doc, text, span, speech, mentions, previous)
             record: dict[str, Any] = {
                 "text": text[span.start : span.end],
                 "start": span.start,
@@ -214,12 +214,15 @@ class QuoteComponent(LexiconComponent):
     def _attribute(
         self,
         doc: Doc,
+        text: str,
         span: QuoteSpan,
-        spans: list[QuoteSpan],
         speech: list[SpeechAct],
         mentions: MentionChains,
         previous: dict[str, Any] | None,
     ) -> tuple[int | None, int | None]:
+        """The speaker and the relaying person (persons indices) of one quotation; ``text``
+        is ``doc.text``, which spaCy joins anew on every read (once per document, not per
+        quotation)."""
         first = doc.char_span(span.start, span.end, alignment_mode="expand")
         if first is None:
             return None, None
@@ -229,7 +232,7 @@ class QuoteComponent(LexiconComponent):
         if (
             hi < len(doc)
             and first.end >= hi - 1
-            and "\n" not in doc.text[span.end : doc[hi].idx]
+            and "\n" not in text[span.end : doc[hi].idx]
             and not any(lo <= a.index < hi for a in speech)
         ):
             # '"... the United States!" Trump wrote': the parser ends the sentence inside the
@@ -264,20 +267,20 @@ class QuoteComponent(LexiconComponent):
                     if speaker == NO_SUBJECT:
                         speaker = self._last_speaker(speech, acts[-1].index)
                     return self._relay(doc, first, speaker, None, mentions)
-        if previous is not None and (span.continues or self._adjacent(doc, previous, span)):
+        if previous is not None and (span.continues or self._adjacent(text, previous, span)):
             return self._relay(doc, first, previous["speaker_id"], previous["via_id"], mentions)
-        speaker = self._speaker_before(doc, span, lo, speech)
+        speaker = self._speaker_before(doc, text, span, lo, speech)
         return self._relay(doc, first, speaker, None, mentions)
 
     def _speaker_before(
-        self, doc: Doc, span: QuoteSpan, lo: int, speech: list[SpeechAct]
+        self, doc: Doc, text: str, span: QuoteSpan, lo: int, speech: list[SpeechAct]
     ) -> int | None:
         """A quotation that stands as its own sentence or paragraph right after a sentence in
         which a named person speaks ('X told CBS ... . "We expect ..."'): that person."""
         if lo == 0 or doc[lo].idx < span.start - 2:
             return None  # the quotation does not open its sentence
         before = doc[lo - 1].sent
-        if doc.text[before.end_char : span.start].count("\n") > 2:
+        if text[before.end_char : span.start].count("\n") > 2:
             return None
         people = [
             a.speaker
@@ -286,9 +289,9 @@ class QuoteComponent(LexiconComponent):
         ]
         return people[-1] if people else None
 
-    def _adjacent(self, doc: Doc, previous: dict[str, Any], span: QuoteSpan) -> bool:
+    def _adjacent(self, text: str, previous: dict[str, Any], span: QuoteSpan) -> bool:
         """The previous quotation ends in the sentence just before, in the same paragraph."""
-        between = doc.text[previous["end"] : span.start]
+        between = text[previous["end"] : span.start]
         if between.count("\n") > 2 or len(between) > 80:
             return False
         return previous["speaker_id"] is not None

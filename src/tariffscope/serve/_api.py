@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.exceptions import HTTPException
@@ -161,37 +161,42 @@ EtrRates = Annotated[
 Partners = Annotated[list[str], Query(max_length=MAX_ETR_PARTNERS, description="ISO3, EUN or ALL")]
 
 
-@router.get("/etr", summary="Effective tariff rates by day")
-async def etr(
-    context: Read,
+class EtrQuery(NamedTuple):
+    """The query of an effective-rate series (``/etr`` and ``/etr/chart``)."""
+
+    date: dt.date | None
+    start: dt.date | None
+    end: dt.date | None
+    partner: list[str]
+    by: str
+    rates: str
+
+
+def _etr_query(
     date: dt.date | None = None,
     start: Annotated[dt.date | None, Query(alias="from")] = None,
     end: Annotated[dt.date | None, Query(alias="to")] = None,
     partner: Partners = [],  # noqa: B006
     by: EtrBy = "partner",
     rates: EtrRates = "applied",
-) -> dict[str, Any]:
+) -> EtrQuery:
+    return EtrQuery(date, start, end, partner, by, rates)
+
+
+Etr = Annotated[EtrQuery, Depends(_etr_query)]
+
+
+@router.get("/etr", summary="Effective tariff rates by day")
+async def etr(context: Read, query: Etr) -> dict[str, Any]:
     """Duties the law levies on 2024 US imports / those imports (as ``tariffscope etr``)."""
-    frame = await context.runner(
-        _etr_frame, context, date, start, end, partner, by, rates, heavy=True
-    )
+    frame = await context.runner(_etr_frame, context, *query, heavy=True)
     return backend.etr_rows(frame)
 
 
 @router.get("/etr/chart", summary="The effective-rate chart (Vega-Lite)")
-async def etr_chart(
-    context: Read,
-    date: dt.date | None = None,
-    start: Annotated[dt.date | None, Query(alias="from")] = None,
-    end: Annotated[dt.date | None, Query(alias="to")] = None,
-    partner: Partners = [],  # noqa: B006
-    by: EtrBy = "partner",
-    rates: EtrRates = "applied",
-) -> dict[str, Any]:
+async def etr_chart(context: Read, query: Etr) -> dict[str, Any]:
     """A Vega-Lite specification of the series (the dashboard draws it)."""
-    frame = await context.runner(
-        _etr_frame, context, date, start, end, partner, by, rates, heavy=True
-    )
+    frame = await context.runner(_etr_frame, context, *query, heavy=True)
     if frame.empty:
         raise InputError("there are no rows to draw for this request")
     return await context.runner(backend.etr_chart, frame)

@@ -35,7 +35,7 @@ from tariffscope.impact.gravity.shock import Shock
 if TYPE_CHECKING:
     from tariffscope.impact.gravity.solve import GEOptions
 
-__all__ = ["COUNTRY_COLUMNS", "GEResult", "build_result"]
+__all__ = ["COUNTRY_COLUMNS", "GEResult", "build_result", "pct_change", "solver_diagnostics"]
 
 COUNTRY_COLUMNS = (
     "country",
@@ -53,8 +53,18 @@ COUNTRY_COLUMNS = (
 )
 
 
-def _pct(hat: FloatArray) -> FloatArray:
+#: What every solved counterfactual (gravity, multisector) reports of its solver.
+SOLVER_FIELDS = ("converged", "iterations", "residual_norm", "method", "elapsed")
+
+
+def pct_change(hat: FloatArray) -> FloatArray:
+    """A ratio of new to old as a percent change."""
     return np.asarray(100.0 * (hat - 1.0))
+
+
+def solver_diagnostics(result: object) -> dict[str, object]:
+    """The solver's diagnostics of a solved counterfactual as plain values."""
+    return {name: getattr(result, name) for name in SOLVER_FIELDS}
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,14 +103,14 @@ class GEResult:
         frame = pd.DataFrame(
             {
                 "country": list(self.countries),
-                "real_gdp_pct": _pct(self.real_gdp_hat),
-                "welfare_pct": _pct(self.welfare_hat),
-                "exports_pct": _pct(self.exports_hat),
-                "imports_pct": _pct(self.imports_hat),
-                "factory_price_pct": _pct(self.factory_price_hat),
-                "imr_pct": _pct(self.price_index_hat),
-                "omr_pct": _pct(self.omr_hat),
-                "terms_of_trade_pct": _pct(self.terms_of_trade_hat),
+                "real_gdp_pct": pct_change(self.real_gdp_hat),
+                "welfare_pct": pct_change(self.welfare_hat),
+                "exports_pct": pct_change(self.exports_hat),
+                "imports_pct": pct_change(self.imports_hat),
+                "factory_price_pct": pct_change(self.factory_price_hat),
+                "imr_pct": pct_change(self.price_index_hat),
+                "omr_pct": pct_change(self.omr_hat),
+                "terms_of_trade_pct": pct_change(self.terms_of_trade_hat),
                 "output_baseline": self.baseline.output,
                 "exports_baseline": exports0,
                 "exports_new": exports1,
@@ -134,11 +144,7 @@ class GEResult:
     def diagnostics(self) -> dict[str, object]:
         """Solver diagnostics as plain values."""
         return {
-            "converged": self.converged,
-            "iterations": self.iterations,
-            "residual_norm": self.residual_norm,
-            "method": self.method,
-            "elapsed": self.elapsed,
+            **solver_diagnostics(self),
             "kind": self.options.kind,
             "imbalance": self.options.imbalance,
             "numeraire": self.options.numeraire,

@@ -31,16 +31,13 @@ import numpy as np
 import pandas as pd
 
 from tariffscope.impact.gravity.baseline import FloatArray
+from tariffscope.impact.gravity.results import pct_change, solver_diagnostics
 from tariffscope.impact.multisector.baseline import MSBaseline
 
 if TYPE_CHECKING:
     from tariffscope.impact.multisector.solve import MSShock
 
 __all__ = ["MSResult", "build_ms_result"]
-
-
-def _pct(hat: FloatArray) -> FloatArray:
-    return np.asarray(100.0 * (hat - 1.0))
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,16 +81,16 @@ class MSResult:
         frame = pd.DataFrame(
             {
                 "country": list(self.countries),
-                "welfare_pct": _pct(self.real_income_hat),
+                "welfare_pct": pct_change(self.real_income_hat),
                 "welfare_cp_pct": 100.0 * (self.terms_of_trade + self.volume_of_trade),
                 "tot_pct": 100.0 * self.terms_of_trade,
                 "vot_pct": 100.0 * self.volume_of_trade,
-                "real_wage_pct": _pct(self.real_wage_hat),
-                "real_gdp_pct": _pct(self.real_wage_hat),
-                "exports_pct": _pct(new.sum(axis=0) / old.sum(axis=0)),
-                "imports_pct": _pct(new.sum(axis=1) / old.sum(axis=1)),
-                "price_index_pct": _pct(self.price_index_hat),
-                "wage_pct": _pct(self.wage_hat),
+                "real_wage_pct": pct_change(self.real_wage_hat),
+                "real_gdp_pct": pct_change(self.real_wage_hat),
+                "exports_pct": pct_change(new.sum(axis=0) / old.sum(axis=0)),
+                "imports_pct": pct_change(new.sum(axis=1) / old.sum(axis=1)),
+                "price_index_pct": pct_change(self.price_index_hat),
+                "wage_pct": pct_change(self.wage_hat),
             }
         )
         frame.attrs["unit"] = "US dollars (1993)"
@@ -121,17 +118,11 @@ class MSResult:
         idx = [self.baseline.index(code) for code in members]
         old = self._international(self.baseline.flows)[np.ix_(idx, idx)].sum(axis=1)
         new = self._international(self.flows)[np.ix_(idx, idx)].sum(axis=1)
-        return pd.Series(_pct(new / old), index=list(members), name="bloc_imports_pct")
+        return pd.Series(pct_change(new / old), index=list(members), name="bloc_imports_pct")
 
     def diagnostics(self) -> dict[str, object]:
         """Solver diagnostics as plain values."""
-        return {
-            "converged": self.converged,
-            "iterations": self.iterations,
-            "residual_norm": self.residual_norm,
-            "method": self.method,
-            "elapsed": self.elapsed,
-        }
+        return solver_diagnostics(self)
 
 
 def build_ms_result(

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import overload
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -169,12 +169,13 @@ def _exact(inputs: SmartInputs) -> SmartResult:
     unit = np.abs(1.0 - sigma_m) < _UNIT_SIGMA
     one_minus = np.where(unit, 1.0, 1.0 - sigma_m)
     eps = inputs.export_supply
+    price_index = _PriceIndex(market, n, spend0, total_spend, one_minus, unit)
     iterations, residual = 0, 0.0
     world_change: FloatArray | None = None
     if not np.isfinite(eps).any():
         # World prices fixed: ln p_i = ln T_i and the price index is explicit.
         z = ln_t
-        x = _log_price_index(market, n, spend0, total_spend, z, one_minus, unit)
+        x = price_index.log(z)
     else:
         sig = sigma_m[market]
         a, b = _supply_terms(eps, sig, sig - eta_m[market])
@@ -187,9 +188,7 @@ def _exact(inputs: SmartInputs) -> SmartResult:
         work = np.empty_like(ln_t)
         for iterations in range(1, NEWTON_MAXITER + 1):  # noqa: B007 - count is reported
             _shifted(b_ln_t, a, x, market, out=z)
-            ln_p, slope = _log_price_index(
-                market, n, spend0, total_spend, z, one_minus, unit, slope_of=a, work=work
-            )
+            ln_p, slope = price_index.log_and_slope(z, slope_of=a, work=work)
             f = ln_p - x
             residual = float(np.max(np.abs(f))) if n else 0.0
             if residual < NEWTON_TOL:
@@ -280,74 +279,71 @@ def _supply_terms(
     return a, b
 
 
-@overload
-def _log_price_index(
-    market: IntArray,
-    n: int,
-    spend0: FloatArray,
-    total_spend: FloatArray,
-    z: FloatArray,
-    one_minus: FloatArray,
-    unit: BoolArray,
-) -> FloatArray: ...
-@overload
-def _log_price_index(
-    market: IntArray,
-    n: int,
-    spend0: FloatArray,
-    total_spend: FloatArray,
-    z: FloatArray,
-    one_minus: FloatArray,
-    unit: BoolArray,
-    slope_of: FloatArray,
-    work: FloatArray | None = None,
-) -> tuple[FloatArray, FloatArray]: ...
-def _log_price_index(
-    market: IntArray,
-    n: int,
-    spend0: FloatArray,
-    total_spend: FloatArray,
-    z: FloatArray,
-    one_minus: FloatArray,
-    unit: BoolArray,
-    slope_of: FloatArray | None = None,
-    work: FloatArray | None = None,
-) -> FloatArray | tuple[FloatArray, FloatArray]:
-    """``ln P = ln(sum_i s_i exp((1-σ) z_i)) / (1-σ)`` per market (``sum s_i z_i`` if σ = 1).
+@dataclass(frozen=True)
+class _PriceIndex:
+    """The CES price index of every market over the rows' log prices ``z``: the baseline
+    spending ``spend0`` of each row (in ``market`` of ``n``), its total per market and each
+    market's ``1 - σ`` (1 where σ = 1, the ``unit`` markets)."""
 
-    With ``slope_of`` = ``a`` it also returns ``d ln P / d x = sum_i π_i a_i`` where
-    ``π`` are the new expenditure shares (``s_i`` when σ = 1), for Newton's method.
-    """
-    weights = np.take(one_minus, market, out=work)
-    np.multiply(weights, z, out=weights)  # k = (1 - sigma) z
-    if weights.size and max(float(weights.max()), -float(weights.min())) > _EXP_SAFE:
-        shift = _market_max(market, np.where(spend0 > 0, weights, -np.inf), n)
-        np.subtract(weights, shift[market], out=weights)
-    else:
-        shift = np.zeros(n)
-    np.exp(weights, out=weights)
-    np.multiply(weights, spend0, out=weights)
-    total = _sum(market, weights, n)
-    positive = (total > 0) & (total_spend > 0)
-    ln_p = np.zeros(n)
-    ln_p[positive] = (
-        np.log(total[positive] / total_spend[positive]) + shift[positive]
-    ) / one_minus[positive]
-    if unit.any():
-        linear = np.divide(
-            _sum(market, spend0 * z, n), total_spend, out=np.zeros(n), where=positive
-        )
-        ln_p = np.where(unit, linear, ln_p)
-    if slope_of is None:
-        return ln_p
-    np.multiply(weights, slope_of, out=weights)
-    slope_ces = np.divide(_sum(market, weights, n), total, out=np.zeros(n), where=positive)
-    if unit.any():
-        slope_cd = np.divide(
-            _sum(market, spend0 * slope_of, n), total_spend, out=np.zeros(n), where=positive
-        )
-        slope_ces = np.where(unit, slope_cd, slope_ces)
-    return ln_p, slope_ces
+    market: IntArray
+    n: int
+    spend0: FloatArray
+    total_spend: FloatArray
+    one_minus: FloatArray
+    unit: BoolArray
+
+    def log(self, z: FloatArray, work: FloatArray | None = None) -> FloatArray:
+        """``ln P = ln(sum_i s_i exp((1-σ) z_i)) / (1-σ)`` per market (``sum s_i z_i`` if
+        σ = 1); ``work`` (rows) is scratch space."""
+        return self._terms(z, work)[0]
+
+    def log_and_slope(
+        self, z: FloatArray, slope_of: FloatArray, work: FloatArray | None = None
+    ) -> tuple[FloatArray, FloatArray]:
+        """``ln P`` and, with ``slope_of`` = ``a``, ``d ln P / d x = sum_i π_i a_i`` where
+        ``π`` are the new expenditure shares (``s_i`` when σ = 1), for Newton's method."""
+        ln_p, weights, total, positive = self._terms(z, work)
+        market, n, unit = self.market, self.n, self.unit
+        np.multiply(weights, slope_of, out=weights)
+        slope_ces = np.divide(_sum(market, weights, n), total, out=np.zeros(n), where=positive)
+        if unit.any():
+            slope_cd = np.divide(
+                _sum(market, self.spend0 * slope_of, n),
+                self.total_spend,
+                out=np.zeros(n),
+                where=positive,
+            )
+            slope_ces = np.where(unit, slope_cd, slope_ces)
+        return ln_p, slope_ces
+
+    def _terms(
+        self, z: FloatArray, work: FloatArray | None
+    ) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray]:
+        """``ln P``, the rows' ``s_i exp((1-σ) z_i)`` (shifted; in ``work``), their sum per
+        market and the markets with spending."""
+        market, n, spend0, total_spend = self.market, self.n, self.spend0, self.total_spend
+        one_minus, unit = self.one_minus, self.unit
+        weights = np.take(one_minus, market, out=work)
+        np.multiply(weights, z, out=weights)  # k = (1 - sigma) z
+        if weights.size and max(float(weights.max()), -float(weights.min())) > _EXP_SAFE:
+            shift = _market_max(market, np.where(spend0 > 0, weights, -np.inf), n)
+            np.subtract(weights, shift[market], out=weights)
+        else:
+            shift = np.zeros(n)
+        np.exp(weights, out=weights)
+        np.multiply(weights, spend0, out=weights)
+        total = _sum(market, weights, n)
+        positive = (total > 0) & (total_spend > 0)
+        ln_p = np.zeros(n)
+        ln_p[positive] = (
+            np.log(total[positive] / total_spend[positive]) + shift[positive]
+        ) / one_minus[positive]
+        if unit.any():
+            linear = np.divide(
+                _sum(market, spend0 * z, n), total_spend, out=np.zeros(n), where=positive
+            )
+            ln_p = np.where(unit, linear, ln_p)
+        return ln_p, weights, total, positive
 
 
 def _market_max(market: IntArray, values: FloatArray, n: int) -> FloatArray:

@@ -52,8 +52,21 @@ EXPLICIT_SUPPLIERS = 20
 REST = "ROW"
 
 
+class _ByOrigin:
+    """Trade with one column per partner: ``origins`` (the dataclasses declare it)."""
+
+    origins: tuple[str, ...]
+
+    def origin_index(self, code: str) -> int:
+        """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
+        try:
+            return self.origins.index(code)
+        except ValueError:
+            raise NotCoveredError(f"not priced: no trade data for {code}", what=code) from None
+
+
 @dataclass(frozen=True, eq=False)
-class ScheduleTrade:
+class ScheduleTrade(_ByOrigin):
     """Every partner's 2024 US imports on the tariff schedule's HTS8 lines (the law's rows).
 
     The rows are those the law engine answers for (:func:`tariffscope.regime.resolve_lines`
@@ -83,13 +96,6 @@ class ScheduleTrade:
     line_total: FloatArray
     unmatched_usd: float
     year: int
-
-    def origin_index(self, code: str) -> int:
-        """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
-        try:
-            return self.origins.index(code)
-        except ValueError:
-            raise NotCoveredError(f"not priced: no trade data for {code}", what=code) from None
 
 
 @cache
@@ -130,7 +136,7 @@ def schedule_trade() -> ScheduleTrade:
 
 
 @dataclass(frozen=True, eq=False)
-class SectorLines:
+class SectorLines(_ByOrigin):
     """The 2024 line trade of every partner (:class:`ScheduleTrade`) on the GTAP sectors.
 
     Attributes
@@ -154,13 +160,6 @@ class SectorLines:
     line_total: FloatArray
     imports: FloatArray
     year: int
-
-    def origin_index(self, code: str) -> int:
-        """Column of an ISO3 origin; NotCoveredError when it has no 2024 imports."""
-        try:
-            return self.origins.index(code)
-        except ValueError:
-            raise NotCoveredError(f"not priced: no trade data for {code}", what=code) from None
 
 
 def hs6_positions(codes: npt.NDArray[np.str_], table: dict[str, int]) -> IntArray:
