@@ -39,6 +39,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -256,10 +257,13 @@ def clause_dates(doc: Doc, dates: list[dict[str, Any]]) -> dict[int, dt.date]:
 
 def visit_for_talks(token: Token, lex: Lexicon) -> bool:
     """The trip's purpose is a negotiating round: "visit New Delhi for the sixth round of
-    talks", "travel to Brussels for negotiations"."""
+    talks", "travel to Brussels for two-day talks". Talks in general ("visit Washington for
+    tariff negotiations", "head for Washington for talks with X") leave the trip a visit: the
+    GUIDELINES' talks are a round, and a trip is a visit unless the text tells that round."""
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     owners = [token] + ([verb] if verb is not None and verb.i != token.i else [])
     nouns, talks = lex.words("event_context_talks_nouns"), lex.words("event_context_talks_words")
+    rounds = lex.words("event_round_nouns")
     for owner in owners:
         for prep in owner.children:
             if prep.dep_ != "prep" or prep.lower_ != "for":
@@ -267,8 +271,12 @@ def visit_for_talks(token: Token, lex: Lexicon) -> bool:
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.lower_ not in nouns:
                     continue
-                if obj.lower_ in talks or any(g.lower_ in talks for g in obj.subtree):
-                    return True
+                if obj.lemma_.lower() in rounds:
+                    told = [g for g in obj.subtree if g.lower_ in talks]
+                    if told or any(c.dep_ == "amod" for c in obj.children):
+                        return True  # "for the sixth round of talks", "for the next round"
+                elif obj.lower_ in talks and told_as_round(obj, lex):
+                    return True  # "for two-day talks"
     return False
 
 
