@@ -3,14 +3,19 @@
 - a trip is the talks only when its purpose is told as a round ("for the third round of
   talks", "for two-day talks"); a trip for talks in general ("for tariff talks") stays a
   visit (GUIDELINES: talks are a negotiating round, a visit is travel to a place);
+- a bare plural event noun with no time or place of its own ("have secured trade deals with
+  Seoul", "visits abroad") names a class of acts, not an event (guard generic_plural of the
+  rules agreement.deal_verb_object, agreement.noun and the visit, meeting, call and
+  announcement nouns); a counted, sized, determined or dated plural is an act;
 """
 
 from __future__ import annotations
 
 import pytest
-from tests.news.test_event_trigger_rules import build
+from tests.news.test_event_trigger_rules import _person, build
 
 from tariffscope.news.event_context import visit_for_talks
+from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import default_lexicon
 
 # -- a trip for talks ---------------------------------------------------------------------------
@@ -51,3 +56,72 @@ def test_a_trip_is_the_talks_only_when_they_are_a_round(spec: str, is_talks: boo
     doc = build(spec)
     verb = next(t for t in doc if t.dep_ == "ROOT")
     assert visit_for_talks(verb, default_lexicon()) is is_talks
+
+
+# -- a bare plural names a class of acts --------------------------------------------------------
+
+_SECURED = (
+    "Lima/PROPN/nsubj/4 and/CCONJ/cc/0 Oslo/PROPN/conj/0 have/AUX/aux/4 "
+    "secured:secure/VERB/ROOT/4/VBN "
+)
+PLURALS = [
+    # "Lima and Oslo have secured trade deals with Seoul." -> no event
+    (
+        _SECURED + "trade/NOUN/compound/6 deals:deal/NOUN/dobj/4/NNS with/ADP/prep/4 "
+        "Seoul/PROPN/pobj/7/NNP/GPE",
+        False,
+    ),
+    # "Lima and Oslo have secured the deals with Seoul." -> the agreement
+    (
+        _SECURED + "the/DET/det/6 deals:deal/NOUN/dobj/4/NNS with/ADP/prep/4 "
+        "Seoul/PROPN/pobj/7/NNP/GPE",
+        True,
+    ),
+    # "Lima and Oslo have secured two deals with Seoul." -> the agreement
+    (
+        _SECURED + "two/NUM/nummod/6/CD deals:deal/NOUN/dobj/4/NNS with/ADP/prep/4 "
+        "Seoul/PROPN/pobj/7/NNP/GPE",
+        True,
+    ),
+    # "Lima and Oslo have secured several deals with Seoul." -> the agreement
+    (
+        _SECURED + "several/ADJ/amod/6/JJ deals:deal/NOUN/dobj/4/NNS with/ADP/prep/4 "
+        "Seoul/PROPN/pobj/7/NNP/GPE",
+        True,
+    ),
+    # "Lima and Oslo have secured deals worth billions." -> the agreement
+    (
+        _SECURED + "deals:deal/NOUN/dobj/4/NNS worth/ADJ/amod/5/JJ "
+        "billions:billion/NUM/npadvmod/6/NNS/MONEY",
+        True,
+    ),
+    # "Lima and Oslo have secured deals on Friday." -> the agreement
+    (_SECURED + "deals:deal/NOUN/dobj/4/NNS on/ADP/prep/4 Friday/PROPN/pobj/6/NNP/DATE", True),
+    # "Lima and Oslo have secured deals in Rome." -> the agreement
+    (_SECURED + "deals:deal/NOUN/dobj/4/NNS in/ADP/prep/4 Rome/PROPN/pobj/6/NNP/GPE", True),
+]
+
+
+@pytest.mark.parametrize(("spec", "is_event"), PLURALS)
+def test_a_bare_plural_deal_is_no_agreement(spec: str, is_event: bool) -> None:
+    doc = build(spec)
+    found = trigger_of(doc[4], _person)
+    assert (found is not None and found.kind == "agreement") is is_event
+    noun = next(t for t in doc if t.dep_ == "dobj")
+    by_noun = trigger_of(noun, _person)
+    assert by_noun is None or is_event  # the noun does not name the class either
+
+
+def test_bare_plural_visits_name_no_visit() -> None:
+    # "Ministers made visits abroad." / "Ministers made two visits to Rome."
+    bare = build(
+        "Ministers:minister/NOUN/nsubj/1/NNS made:make/VERB/ROOT/1/VBD "
+        "visits:visit/NOUN/dobj/1/NNS abroad/ADV/advmod/1/RB"
+    )
+    counted = build(
+        "Ministers:minister/NOUN/nsubj/1/NNS made:make/VERB/ROOT/1/VBD two/NUM/nummod/3/CD "
+        "visits:visit/NOUN/dobj/1/NNS to/ADP/prep/3 Rome/PROPN/pobj/4/NNP/GPE"
+    )
+    assert trigger_of(bare[2], _person) is None
+    found = trigger_of(counted[3], _person)
+    assert found is not None and found.kind == "visit"
