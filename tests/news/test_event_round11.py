@@ -7,6 +7,8 @@
   Seoul", "visits abroad") names a class of acts, not an event (guard generic_plural of the
   rules agreement.deal_verb_object, agreement.noun and the visit, meeting, call and
   announcement nouns); a counted, sized, determined or dated plural is an act;
+- an act with its own "N years ago" is history, whatever day another clause gives the
+  sentence ("signed a pact 40 years ago and ... met on April 7").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import pytest
 from tests.news.test_event_trigger_rules import _person, build
 
-from tariffscope.news.event_context import visit_for_talks
+from tariffscope.news.event_context import is_background, visit_for_talks
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import default_lexicon
 
@@ -125,3 +127,20 @@ def test_bare_plural_visits_name_no_visit() -> None:
     assert trigger_of(bare[2], _person) is None
     found = trigger_of(counted[3], _person)
     assert found is not None and found.kind == "visit"
+
+
+# -- years ago ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("unit", "history"), [("years:year", True), ("weeks:week", False)])
+def test_an_act_years_ago_is_history_even_with_a_day_in_the_sentence(
+    unit: str, history: bool
+) -> None:
+    # "Lima and Oslo signed a pact 40 years ago." (the sentence's day dates it: dated=True)
+    doc = build(
+        "Lima/PROPN/nsubj/3 and/CCONJ/cc/0 Oslo/PROPN/conj/0 signed:sign/VERB/ROOT/3/VBD "
+        f"a/DET/det/5 pact/NOUN/dobj/3 40/NUM/nummod/7/CD {unit}/NOUN/npadvmod/8/NNS "
+        "ago/ADV/advmod/3/RB"
+    )
+    found = is_background(doc[3], "agreement", "April 7", True, None, 2025, default_lexicon())
+    assert found is history

@@ -74,6 +74,17 @@ def _year_tokens(token: Token, lex: Lexicon) -> list[int]:
     return years
 
 
+def _years_ago(token: Token, lex: Lexicon) -> bool:
+    """The trigger or its verb has its own "N years ago" ("signed a pact 40 years ago")."""
+    verb = _verb_of(token)
+    units = lex.words("event_context_history_units")
+    for owner in [token] + ([verb] if verb is not None and verb.i != token.i else []):
+        for ago in (c for c in owner.children if c.lower_ == "ago"):
+            if any(c.lemma_.lower() in units for c in ago.children if c.dep_ == "npadvmod"):
+                return True
+    return False
+
+
 def is_background(
     token: Token,
     kind: str,
@@ -93,6 +104,8 @@ def is_background(
         # "said on Monday that the two signed a pact in 1996": the day is the report's, the
         # event's own year says it is history
         return True
+    if _years_ago(token, lex):
+        return True  # "signed a pact 40 years ago and ... on April 7": its own time is history
     if dated:
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
