@@ -8,7 +8,10 @@
   rules agreement.deal_verb_object, agreement.noun and the visit, meeting, call and
   announcement nouns); a counted, sized, determined or dated plural is an act;
 - an act with its own "N years ago" is history, whatever day another clause gives the
-  sentence ("signed a pact 40 years ago and ... met on April 7").
+  sentence ("signed a pact 40 years ago and ... met on April 7");
+- an event told in a participle clause of another event's verb ("will meet X on Friday,
+  opening talks between ...") takes that event's date; a clause with its own mark ("before
+  opening talks") tells another time.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import pytest
 from tests.news.test_event_trigger_rules import _person, build
 
-from tariffscope.news.event_context import is_background, visit_for_talks
+from tariffscope.news.event_context import is_background, same_occasion_dates, visit_for_talks
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import default_lexicon
 
@@ -144,3 +147,31 @@ def test_an_act_years_ago_is_history_even_with_a_day_in_the_sentence(
     )
     found = is_background(doc[3], "agreement", "April 7", True, None, 2025, default_lexicon())
     assert found is history
+
+
+# -- a participle clause shares its head's occasion ---------------------------------------------
+
+
+def _occasion(index: int, date: str | None) -> dict[str, object]:
+    return {
+        "tokens": [index],
+        "date": date,
+        "date_precision": "day" if date else None,
+        "date_text": "on Friday" if date else None,
+    }
+
+
+@pytest.mark.parametrize(("mark", "shared"), [("", True), ("before/ADP/mark/8 ", False)])
+def test_a_participle_clause_shares_the_date_of_its_verb(mark: str, shared: bool) -> None:
+    # "Lima will meet Oslo on Friday, [before] opening talks between Peru and Norway."
+    offset = 1 if mark else 0
+    doc = build(
+        "Lima/PROPN/nsubj/2 will/AUX/aux/2 meet/VERB/ROOT/2/VB Oslo/PROPN/dobj/2 "
+        "on/ADP/prep/2 Friday/PROPN/pobj/4/NNP/DATE ,/PUNCT/punct/2 "
+        + mark.replace("/8", f"/{7 + offset}")
+        + f"opening:open/VERB/advcl/2/VBG talks:talk/NOUN/dobj/{7 + offset}/NNS "
+        f"between/ADP/prep/{8 + offset} Peru/PROPN/pobj/{9 + offset}"
+    )
+    meeting, talks = _occasion(2, "2030-05-03"), _occasion(7 + offset, None)
+    same_occasion_dates([meeting, talks], doc)
+    assert (talks["date"] == "2030-05-03") is shared

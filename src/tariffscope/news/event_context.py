@@ -50,6 +50,7 @@ __all__ = [
     "day_offsets",
     "is_background",
     "ongoing",
+    "same_occasion_dates",
     "topic_country",
     "visit_for_talks",
 ]
@@ -182,6 +183,30 @@ def date_by_offsets(events: list[dict[str, Any]], offsets: list[tuple[int, int, 
             if known["date"] and known.get("date_precision") == "day" and not unknown["date"]:
                 day = dt.date.fromisoformat(known["date"]) + dt.timedelta(days=shift)
                 unknown["date"], unknown["date_precision"] = day.isoformat(), "day"
+                break
+
+
+def same_occasion_dates(events: list[dict[str, Any]], doc: Doc) -> None:
+    """An event told in a participle clause of another event's verb takes that event's date
+    when it has none ("will meet X on Thursday, *beginning* talks between ...": the talks
+    begin at the meeting). A clause with a mark of its own ("before beginning", "while
+    holding") tells another time and is left alone.
+
+    ``events`` carry the token indices of their triggers under ``"tokens"``."""
+    owner = {i: e for e in events for i in e.get("tokens", ())}
+    for event in events:
+        if event["date"] or event["date_text"]:
+            continue
+        for index in event.get("tokens", ()):
+            token = doc[index]
+            if token.tag_ != "VBG" or token.dep_ != "advcl":
+                continue
+            if any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children):
+                continue
+            head = owner.get(token.head.i)
+            if head is not None and head is not event and head["date"]:
+                for key in ("date", "date_precision", "date_text"):
+                    event[key] = head.get(key)
                 break
 
 

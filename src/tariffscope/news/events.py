@@ -58,6 +58,7 @@ from tariffscope.news.event_context import (
     date_by_offsets,
     day_offsets,
     is_background,
+    same_occasion_dates,
     visit_for_talks,
 )
 from tariffscope.news.event_mood import not_an_event, unanchored
@@ -171,6 +172,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
+        same_occasion_dates(merged, doc)
         candidates = self._share(merged)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))
