@@ -11,7 +11,9 @@
   sentence ("signed a pact 40 years ago and ... met on April 7");
 - an event told in a participle clause of another event's verb ("will meet X on Friday,
   opening talks between ...") takes that event's date; a clause with its own mark ("before
-  opening talks") tells another time.
+  opening talks") tells another time;
+- talks a trip is for ("will head for Rome on Sunday for talks with Oslo") take the trip's
+  destination, not its day (the departure is not the talks' day).
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from __future__ import annotations
 import pytest
 from tests.news.test_event_trigger_rules import _person, build
 
-from tariffscope.news.event_context import is_background, same_occasion_dates, visit_for_talks
+from tariffscope.news.event_context import (
+    is_background,
+    same_occasion_dates,
+    trip_of_purpose,
+    visit_for_talks,
+)
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import default_lexicon
 
@@ -175,3 +182,27 @@ def test_a_participle_clause_shares_the_date_of_its_verb(mark: str, shared: bool
     meeting, talks = _occasion(2, "2030-05-03"), _occasion(7 + offset, None)
     same_occasion_dates([meeting, talks], doc)
     assert (talks["date"] == "2030-05-03") is shared
+
+
+# -- the purpose of a trip ----------------------------------------------------------------------
+
+
+def test_talks_a_trip_is_for_belong_to_the_trip() -> None:
+    # "Lima will head for Rome on Sunday for talks with Oslo."
+    doc = build(
+        "Lima/PROPN/nsubj/2 will/AUX/aux/2 head/VERB/ROOT/2/VB for/ADP/prep/2 Rome/PROPN/pobj/3 "
+        "on/ADP/prep/2 Sunday/PROPN/pobj/5/NNP/DATE for/ADP/prep/2 talks:talk/NOUN/pobj/7/NNS "
+        "with/ADP/prep/8 Oslo/PROPN/pobj/9"
+    )
+    trip = trip_of_purpose(doc[8], default_lexicon())
+    assert trip is not None and trip.i == 2
+
+
+def test_talks_held_for_hours_are_no_purpose_of_a_trip() -> None:
+    # "Lima held talks for hours."
+    doc = build(
+        "Lima/PROPN/nsubj/1 held:hold/VERB/ROOT/1/VBD talks:talk/NOUN/dobj/1/NNS "
+        "for/ADP/prep/1 hours:hour/NOUN/pobj/3/NNS"
+    )
+    assert trip_of_purpose(doc[2], default_lexicon()) is None
+    assert trip_of_purpose(doc[4], default_lexicon()) is None

@@ -52,6 +52,7 @@ __all__ = [
     "ongoing",
     "same_occasion_dates",
     "topic_country",
+    "trip_of_purpose",
     "visit_for_talks",
 ]
 
@@ -184,6 +185,18 @@ def date_by_offsets(events: list[dict[str, Any]], offsets: list[tuple[int, int, 
                 day = dt.date.fromisoformat(known["date"]) + dt.timedelta(days=shift)
                 unknown["date"], unknown["date_precision"] = day.isoformat(), "day"
                 break
+
+
+def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
+    """The trip an event is the purpose of ("will head for Washington on Sunday *for talks
+    with X*", "a visit to Rome for a meeting with Y"): the travel verb or visit noun the
+    event's "for" phrase hangs on, or None. The trip's day is its departure or arrival, not
+    the day of what is done there."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    trip = token.head.head
+    travel = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
+    return trip if trip.lemma_.lower() in travel else None
 
 
 def same_occasion_dates(events: list[dict[str, Any]], doc: Doc) -> None:
