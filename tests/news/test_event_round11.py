@@ -13,7 +13,10 @@
   opening talks between ...") takes that event's date; a clause with its own mark ("before
   opening talks") tells another time;
 - talks a trip is for ("will head for Rome on Sunday for talks with Oslo") take the trip's
-  destination, not its day (the departure is not the talks' day).
+  destination, not its day (the departure is not the talks' day);
+- sending a letter or an order is announcing (GUIDELINES: an announcement is a government's
+  measure, "letter, order, proclamation"; rule announcement.send_letter); sending a
+  delegation, or a letter back, is not.
 """
 
 from __future__ import annotations
@@ -206,3 +209,26 @@ def test_talks_held_for_hours_are_no_purpose_of_a_trip() -> None:
     )
     assert trip_of_purpose(doc[2], default_lexicon()) is None
     assert trip_of_purpose(doc[4], default_lexicon()) is None
+
+
+# -- sending a letter ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("thing", "kind"), [("letter", "announcement"), ("delegation", None)])
+def test_sending_a_letter_is_an_announcement(thing: str, kind: str | None) -> None:
+    # "Carney sent a letter to Lula." / "Carney sent a delegation to Lula."
+    doc = build(
+        f"Carney/PROPN/nsubj/1 sent:send/VERB/ROOT/1/VBD a/DET/det/3 {thing}/NOUN/dobj/1 "
+        "to/ADP/prep/1 Lula/PROPN/pobj/4"
+    )
+    found = trigger_of(doc[1], _person)
+    assert (found.kind if found is not None else None) == kind
+
+
+def test_sending_a_letter_back_is_no_announcement() -> None:
+    # "Carney sent back the letter."
+    doc = build(
+        "Carney/PROPN/nsubj/1 sent:send/VERB/ROOT/1/VBD back/ADP/prt/1 the/DET/det/4 "
+        "letter/NOUN/dobj/1"
+    )
+    assert trigger_of(doc[1], _person) is None

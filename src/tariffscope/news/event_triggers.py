@@ -361,6 +361,12 @@ def _generic_plural(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _sent_back(token: Token, ctx: RuleContext) -> bool:
+    """'sent back the letter': a letter returned, not one sent."""
+    back = ctx.words("event_return_particles")
+    return any(c.dep_ == "prt" and c.lower_ in back for c in token.children)
+
+
 def _has_own_date(token: Token, ctx: RuleContext) -> bool:
     """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
     not the clause around it."""
@@ -528,6 +534,7 @@ GUARDS: Mapping[str, Guard] = {
     "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
     "reports_an_encounter": _reports_an_encounter,
+    "sent_back": _sent_back,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_court": _subject_is_court,
     "subject_is_person": _subject_is_person,
