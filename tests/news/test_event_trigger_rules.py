@@ -63,6 +63,13 @@ def _person(token: object) -> bool:
 # (rule id, spec, index of the word, kind it names or None)
 CASES: list[tuple[str, str, int, str | None]] = [
     (
+        "announcement.send_letter",
+        "Carney/PROPN/nsubj/1 sent:send/VERB/ROOT/1/VBD a/DET/det/3 letter/NOUN/dobj/1 "
+        "to/ADP/prep/1 Lula/PROPN/pobj/4",
+        1,
+        "announcement",
+    ),
+    (
         "call.verb_person",
         "Lula/PROPN/nsubj/1 called:call/VERB/ROOT/1/VBD Macron/PROPN/dobj/1",
         1,

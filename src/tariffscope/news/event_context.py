@@ -39,6 +39,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -49,7 +50,9 @@ __all__ = [
     "day_offsets",
     "is_background",
     "ongoing",
+    "same_occasion_dates",
     "topic_country",
+    "trip_of_purpose",
     "visit_for_talks",
 ]
 
@@ -73,6 +76,17 @@ def _year_tokens(token: Token, lex: Lexicon) -> list[int]:
     return years
 
 
+def _years_ago(token: Token, lex: Lexicon) -> bool:
+    """The trigger or its verb has its own "N years ago" ("signed a pact 40 years ago")."""
+    verb = _verb_of(token)
+    units = lex.words("event_context_history_units")
+    for owner in [token] + ([verb] if verb is not None and verb.i != token.i else []):
+        for ago in (c for c in owner.children if c.lower_ == "ago"):
+            if any(c.lemma_.lower() in units for c in ago.children if c.dep_ == "npadvmod"):
+                return True
+    return False
+
+
 def is_background(
     token: Token,
     kind: str,
@@ -92,6 +106,8 @@ def is_background(
         # "said on Monday that the two signed a pact in 1996": the day is the report's, the
         # event's own year says it is history
         return True
+    if _years_ago(token, lex):
+        return True  # "signed a pact 40 years ago and ... on April 7": its own time is history
     if dated:
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
@@ -168,6 +184,42 @@ def date_by_offsets(events: list[dict[str, Any]], offsets: list[tuple[int, int, 
             if known["date"] and known.get("date_precision") == "day" and not unknown["date"]:
                 day = dt.date.fromisoformat(known["date"]) + dt.timedelta(days=shift)
                 unknown["date"], unknown["date_precision"] = day.isoformat(), "day"
+                break
+
+
+def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
+    """The trip an event is the purpose of ("will head for Washington on Sunday *for talks
+    with X*", "a visit to Rome for a meeting with Y"): the travel verb or visit noun the
+    event's "for" phrase hangs on, or None. The trip's day is its departure or arrival, not
+    the day of what is done there."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    trip = token.head.head
+    travel = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
+    return trip if trip.lemma_.lower() in travel else None
+
+
+def same_occasion_dates(events: list[dict[str, Any]], doc: Doc) -> None:
+    """An event told in a participle clause of another event's verb takes that event's date
+    when it has none ("will meet X on Thursday, *beginning* talks between ...": the talks
+    begin at the meeting). A clause with a mark of its own ("before beginning", "while
+    holding") tells another time and is left alone.
+
+    ``events`` carry the token indices of their triggers under ``"tokens"``."""
+    owner = {i: e for e in events for i in e.get("tokens", ())}
+    for event in events:
+        if event["date"] or event["date_text"]:
+            continue
+        for index in event.get("tokens", ()):
+            token = doc[index]
+            if token.tag_ != "VBG" or token.dep_ != "advcl":
+                continue
+            if any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children):
+                continue
+            head = owner.get(token.head.i)
+            if head is not None and head is not event and head["date"]:
+                for key in ("date", "date_precision", "date_text"):
+                    event[key] = head.get(key)
                 break
 
 
@@ -256,10 +308,13 @@ def clause_dates(doc: Doc, dates: list[dict[str, Any]]) -> dict[int, dt.date]:
 
 def visit_for_talks(token: Token, lex: Lexicon) -> bool:
     """The trip's purpose is a negotiating round: "visit New Delhi for the sixth round of
-    talks", "travel to Brussels for negotiations"."""
+    talks", "travel to Brussels for two-day talks". Talks in general ("visit Washington for
+    tariff negotiations", "head for Washington for talks with X") leave the trip a visit: the
+    GUIDELINES' talks are a round, and a trip is a visit unless the text tells that round."""
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     owners = [token] + ([verb] if verb is not None and verb.i != token.i else [])
     nouns, talks = lex.words("event_context_talks_nouns"), lex.words("event_context_talks_words")
+    rounds = lex.words("event_round_nouns")
     for owner in owners:
         for prep in owner.children:
             if prep.dep_ != "prep" or prep.lower_ != "for":
@@ -267,8 +322,12 @@ def visit_for_talks(token: Token, lex: Lexicon) -> bool:
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.lower_ not in nouns:
                     continue
-                if obj.lower_ in talks or any(g.lower_ in talks for g in obj.subtree):
-                    return True
+                if obj.lemma_.lower() in rounds:
+                    told = [g for g in obj.subtree if g.lower_ in talks]
+                    if told or any(c.dep_ == "amod" for c in obj.children):
+                        return True  # "for the sixth round of talks", "for the next round"
+                elif obj.lower_ in talks and told_as_round(obj, lex):
+                    return True  # "for two-day talks"
     return False
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.errors import DataFileError
 from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
-from tariffscope.news._syntax import direction, subject_of
+from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 
 __all__ = [
@@ -315,6 +315,58 @@ def _prep_to_known_place(token: Token, preps: frozenset[str], ctx: RuleContext) 
     )
 
 
+#: Links below a verb whose words tell another clause, not the act's own time or place.
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj"})
+#: Entities that give an act its own time.
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Entities that give an act a place (in an "in"/"at" phrase) or a size ("deals worth
+#: billions").
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_SIZE_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+
+
+def _generic_plural(token: Token, ctx: RuleContext) -> bool:
+    """The event noun is a bare plural ("have secured trade agreements with partners",
+    "visits abroad"): no article, number, possessor, counting word or size, and neither it
+    nor its verb's own phrases give a time or a place. It names a class of acts, not one
+    (GUIDELINES: an event has a date or a place); "signed agreements on Tuesday", "the
+    agreements", "two visits", "several deals" and "deals worth billions" are acts. A verb
+    trigger is judged by its object ("secured deals")."""
+    nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else _objects(token, ctx)
+    if not nouns or any(n.tag_ != "NNS" for n in nouns):
+        return False
+    counting = ctx.words("event_counted_plural_words")
+    for noun in nouns:
+        if any(
+            c.dep_ in {"det", "nummod", "poss", "predet", "quantmod"} or c.lower_ in counting
+            for c in noun.children
+        ):
+            return False
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    scope = [t for n in nouns for t in n.subtree]
+    sized = list(scope)  # "worth billions" is often parsed as a phrase of the verb
+    if verb is not None:
+        scope += [verb] + [
+            t for c in verb.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree
+        ]
+        sized += [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
+    if any(t.like_num or t.ent_type_ in _SIZE_ENTITIES for t in scope + sized):
+        return False
+    if any(t.ent_type_ in _TIME_ENTITIES for t in scope):
+        return False
+    places = ctx.words("event_place_preps")
+    return not any(
+        t.dep_ == "pobj" and t.head.lower_ in places and t.ent_type_ in _PLACE_ENTITIES
+        for t in scope
+    )
+
+
+def _sent_back(token: Token, ctx: RuleContext) -> bool:
+    """'sent back the letter': a letter returned, not one sent."""
+    back = ctx.words("event_return_particles")
+    return any(c.dep_ == "prt" and c.lower_ in back for c in token.children)
+
+
 def _has_own_date(token: Token, ctx: RuleContext) -> bool:
     """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
     not the clause around it."""
@@ -470,6 +522,7 @@ GUARDS: Mapping[str, Guard] = {
     "deal_context": _deal_context,
     "directs_another_act": _directs_another_act,
     "exhibition_in_sentence": _exhibition_in_sentence,
+    "generic_plural": _generic_plural,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
     "has_predicate_complement": _has_predicate_complement,
@@ -481,6 +534,7 @@ GUARDS: Mapping[str, Guard] = {
     "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
     "reports_an_encounter": _reports_an_encounter,
+    "sent_back": _sent_back,
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_court": _subject_is_court,
     "subject_is_person": _subject_is_person,

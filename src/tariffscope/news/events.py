@@ -58,6 +58,8 @@ from tariffscope.news.event_context import (
     date_by_offsets,
     day_offsets,
     is_background,
+    same_occasion_dates,
+    trip_of_purpose,
     visit_for_talks,
 )
 from tariffscope.news.event_mood import not_an_event, unanchored
@@ -171,6 +173,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 event["date_text"] = None
         merged = self._merge(raw)
         date_by_offsets(merged, day_offsets(doc))
+        same_occasion_dates(merged, doc)
         candidates = self._share(merged)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))
@@ -376,6 +379,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not participants and not borrow:
             return None
         date = self._date(doc, token, dates)
+        trip = trip_of_purpose(token, lex) if token.pos_ == "NOUN" else None
+        if trip is not None:  # talks a trip is for: the trip's destination, not its day
+            date = None
+            place = place or self._place(doc, trip, lex)
         if announced_ahead and (date is None or date["date"] is None):
             return None  # a threat or intention with no day is no planned act
         if kind == "visit" and place is None:
