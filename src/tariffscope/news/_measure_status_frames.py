@@ -84,7 +84,7 @@ def announced_recently(
         return False
     if word.pos_ == "NOUN":
         # the noun's clause tells its time: "despite the announcement ..., no deal has been
-        # signed" is news; "a call on the eve of the announcement" told in the past is history
+        # signed" is news; "the talks came a day after the announcement of ..." is history
         verb = next((t for t in word.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if verb is None or verb.tag_ != "VBD":
             return True

@@ -16,12 +16,17 @@ applies decides; each is a predicate over the clues, bound here by its id:
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
   at 15%") that does not lie ahead is in force;
+- a rate a participle of sameness equates with one set before ("will face 10%, matching the
+  rate set last year") is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
 - a threat word, a condition ("if", "unless"), a letter, "a looming rate", a rate that
   "looms" or that the story looks ahead to ("ahead of a 30% tariff") means threatened;
+- a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
+  ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
   word in the sentence (or the one before) with a verb that is not past (not a negated one,
-  "no agreement has been signed", nor an agreement to keep talking, "agreed to explore");
+  "no agreement has been signed", nor an agreement to keep talking, "agreed to explore"); a
+  rate without a measure verb needs the deal in its own sentence;
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
