@@ -57,3 +57,57 @@ def test_a_rate_the_talks_come_ahead_of_is_a_threat(nlp: Language) -> None:
         "of a 25% tariff on Ecuadorian goods."
     )
     assert _status(nlp, text, 25.0) == {"threatened"}
+
+
+# -- round 11: a recent announcement, a rate equal to one set before, a rate only talked about --
+
+
+def test_a_rate_announced_in_the_perfect_is_a_threat(nlp: Language) -> None:
+    text = "The United States has announced a 46% tariff on goods from Vietnam, officials said."
+    assert _status(nlp, text, 46.0) == {"threatened"}
+
+
+def test_a_rate_of_an_announcement_noun_is_a_threat(nlp: Language) -> None:
+    text = (
+        "Despite the announcement of a 26% US tariff on Indian goods, no agreement has been "
+        "signed between Washington and New Delhi."
+    )
+    assert _status(nlp, text, 26.0) == {"threatened"}
+
+
+def test_a_rate_announced_days_before_publication_is_a_threat(nlp: Language) -> None:
+    # published Monday 2 June: "on Friday" is 30 May
+    text = (
+        "Canada announced on Friday countermeasures against the American duties, imposing "
+        "25% levies on US cars."
+    )
+    assert _status(nlp, text, 25.0) == {"threatened"}
+
+
+def test_a_rate_announced_months_before_publication_is_not_a_threat(nlp: Language) -> None:
+    text = "Mexico announced in February a 10% tariff on footwear from Brazil, officials said."
+    assert _status(nlp, text, 10.0) == {"in_force"}
+
+
+def test_a_rate_matching_one_set_before_is_in_force_in_a_deal(nlp: Language) -> None:
+    text = (
+        "The two governments signed the trade agreement on Sunday. Goods from Peru will face "
+        "a 10% duty, matching the rate the United States set for Peruvian imports last year."
+    )
+    assert _status(nlp, text, 10.0) == {"in_force"}
+
+
+def test_a_rate_only_talked_about_after_a_deal_sentence_is_not_agreed(nlp: Language) -> None:
+    text = (
+        "Officials in Santiago hope that Chile will reach a deal with Washington by autumn. "
+        "Asked about the 50% tariffs on copper, the minister said no solution had been found."
+    )
+    assert _status(nlp, text, 50.0) and "agreed" not in _status(nlp, text, 50.0)
+
+
+def test_a_rate_of_an_announcement_told_in_the_past_is_not_a_threat(nlp: Language) -> None:
+    text = (
+        "The two leaders had a call on the eve of the US announcement of new tariffs of 39% on "
+        "Norwegian imports."
+    )
+    assert _status(nlp, text, 39.0) and "threatened" not in _status(nlp, text, 39.0)

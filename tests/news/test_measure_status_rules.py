@@ -65,7 +65,18 @@ _PLAIN = StatusClues(
     [
         ({}, "status.in_force_default"),
         ({"way": 1}, "status.ahead"),
-        ({"way": 1, "deal_near": True}, "status.agreed_in_deal"),
+        # a rate's way comes from its measure verb: way 1 has a verb
+        ({"way": 1, "has_verb": True, "deal_near": True}, "status.agreed_in_deal"),
+        ({"deal_near": True}, "status.in_force_default"),
+        ({"deal_near": True, "deal_here": True}, "status.agreed_in_deal"),
+        ({"announced": True, "way": -1, "has_verb": True}, "status.announced"),
+        ({"announced": True, "deal_near": True, "deal_here": True}, "status.agreed_in_deal"),
+        ({"announced": True, "threat": True}, "status.threat_word"),
+        ({"announced": True, "continuing": True}, "status.continuing"),
+        (
+            {"same_as_before": True, "way": 1, "has_verb": True, "deal_near": True},
+            "status.same_as_set_before",
+        ),
         ({"way": 1, "threat": True, "deal_near": True}, "status.threat_word"),
         ({"removal": True, "threat": True}, "status.suspended_by_removal"),
         ({"removal": True, "removal_asked": True}, "status.in_force_default"),

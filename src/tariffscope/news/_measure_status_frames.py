@@ -3,19 +3,30 @@
 - a removal verb below the rate's verb whose object names the rate back by a pronoun
   ("announced a 49% tariff, before pausing it") suspends it;
 - an agreement only to keep talking ("agreed to explore ...") settles no rate;
-- a rate the story looks ahead to ("ahead of a 30% tariff", "before the 25% duty") is a threat.
+- a rate the story looks ahead to ("ahead of a 30% tariff", "before the 25% duty") is a threat;
+- a rate a recent announcement gives ("has announced a 40% tariff", "the announcement of a 40%
+  tariff", "announced on Monday ..., imposing 40% levies") is announced, not yet collected;
+- a rate the clause equates with one set before ("will face 10%, matching the rate set last
+  year") is the rate collected now, whatever the deal of the sentence.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
     from tariffscope.news.measure_status import StatusWords
 
-__all__ = ["agreed_to_talk", "ahead_of", "removed_later"]
+__all__ = [
+    "agreed_to_talk",
+    "ahead_of",
+    "announced_recently",
+    "removed_later",
+    "same_as_set_before",
+]
 
 
 def removed_later(path: list[Token], words: StatusWords) -> bool:
@@ -47,3 +58,66 @@ def ahead_of(noun: Token, words: StatusWords) -> bool:
     if prep.lower_ in words.ahead:
         return True
     return prep.lower_ == "of" and prep.head.lower_ in words.ahead
+
+
+#: How long before publication an announcement dated in the story is still news.
+_RECENT = dt.timedelta(days=7)
+
+
+def announced_recently(
+    path: list[Token], dates: list[dict[str, Any]], anchor: dt.date | None, words: StatusWords
+) -> bool:
+    """An announcement on the rate's path that is recent: a perfect ("has announced"), a noun
+    in a clause not told in the past ("the announcement of ... has"), or a past dated within a
+    week of publication ("announced on Friday"); a date of the sentence further back
+    ("announced in April") makes it history."""
+    word = next((t for t in path if t.lemma_.lower() in words.announce), None)
+    if word is None:
+        return False
+    sent = word.sent
+    own = [
+        d
+        for d in dates
+        if sent.start_char <= d["start"] < sent.end_char and d.get("date") is not None
+    ]
+    if anchor is not None and any(_before(d, anchor) for d in own):
+        return False
+    if word.pos_ == "NOUN":
+        # the noun's clause tells its time: "despite the announcement ..., no deal has been
+        # signed" is news; "the talks came a day after the announcement of ..." is history
+        verb = next((t for t in word.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.tag_ != "VBD":
+            return True
+    elif any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in word.children):
+        return True
+    return anchor is not None and any(
+        d.get("precision") == "day"
+        and anchor - _RECENT <= dt.date.fromisoformat(d["date"]) <= anchor
+        for d in own
+    )
+
+
+def _before(date: dict[str, Any], anchor: dt.date) -> bool:
+    """A date of the sentence more than a week before publication (a month or year other
+    than the publication's, for a date known only to the month or year)."""
+    precision = date.get("precision")
+    if precision in {"month", "year"}:
+        size = 7 if precision == "month" else 4
+        return date["date"][:size] < anchor.isoformat()[:size]
+    return dt.date.fromisoformat(date["date"]) < anchor - _RECENT
+
+
+def same_as_set_before(path: list[Token], words: StatusWords) -> bool:
+    """The rate's clause carries a participle of sameness whose object a past clause sets
+    ("will face a 10% duty, matching the rate Trump set last year"): the rate collected now."""
+    if not path:
+        return False
+    for participle in path[-1].children:
+        if participle.dep_ not in {"advcl", "acl"} or participle.lemma_.lower() not in words.same:
+            continue
+        for obj in participle.children:
+            if obj.dep_ == "dobj" and any(
+                c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBN"} for c in obj.children
+            ):
+                return True
+    return False

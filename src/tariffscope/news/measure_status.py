@@ -16,12 +16,17 @@ applies decides; each is a predicate over the clues, bound here by its id:
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
   at 15%") that does not lie ahead is in force;
+- a rate a participle of sameness equates with one set before ("will face 10%, matching the
+  rate set last year") is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
 - a threat word, a condition ("if", "unless"), a letter, "a looming rate", a rate that
   "looms" or that the story looks ahead to ("ahead of a 30% tariff") means threatened;
+- a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
+  ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
   word in the sentence (or the one before) with a verb that is not past (not a negated one,
-  "no agreement has been signed", nor an agreement to keep talking, "agreed to explore");
+  "no agreement has been signed", nor an agreement to keep talking, "agreed to explore"); a
+  rate without a measure verb needs the deal in its own sentence;
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
@@ -43,7 +48,13 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from tariffscope.news._measure_rules import RuleSpec, rule_specs
-from tariffscope.news._measure_status_frames import agreed_to_talk, ahead_of, removed_later
+from tariffscope.news._measure_status_frames import (
+    agreed_to_talk,
+    ahead_of,
+    announced_recently,
+    removed_later,
+    same_as_set_before,
+)
 from tariffscope.news._syntax import direction
 from tariffscope.news.lexicon import Lexicon
 
@@ -87,6 +98,8 @@ class StatusWords:
     ahead: frozenset[str] = frozenset()
     back_pronouns: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    announce: frozenset[str] = frozenset()
+    same: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -116,6 +129,8 @@ class StatusWords:
             ahead=lex.words("measure_status_ahead"),
             back_pronouns=lex.words("measure_status_back_pronouns"),
             negators=lex.words("measure_status_negators"),
+            announce=lex.words("measure_status_announce"),
+            same=lex.words("measure_status_same"),
         )
 
 
@@ -141,6 +156,9 @@ class StatusClues:
     effective_later: bool
     pending: bool
     enacted: bool = False  # the rate is set in a clause of a legal act ("an order setting")
+    announced: bool = False  # a recent announcement gives the rate ("has announced 40%")
+    same_as_before: bool = False  # "will face 10%, matching the rate set last year"
+    deal_here: bool = False  # a deal word, settled, in the rate's own sentence
 
 
 def _path(span: Span) -> list[Token]:
@@ -457,6 +475,9 @@ def read_clues(
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
         pending=pending and effective is None,
         enacted=_enacted(path, words),
+        announced=announced_recently(path, dates or [], anchor, words),
+        same_as_before=same_as_set_before(_path(span), words),
+        deal_here=deal_words(sent, None, words),
     )
 
 
@@ -484,11 +505,17 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.continuing": lambda c: c.continuing,
     "status.took_effect": lambda c: c.took_effect,
     "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
+    "status.same_as_set_before": lambda c: c.same_as_before,
     "status.proposed": lambda c: c.proposed,
     "status.threat_word": lambda c: c.threat,
+    "status.announced": lambda c: c.announced and not c.deal_here and not c.deal_verb,
     "status.agreed_by_verb": lambda c: c.deal_verb,
     "status.agreed_in_deal": lambda c: (
-        c.deal_near and c.way >= 0 and (not c.has_verb or c.way > 0 or not c.past_verb)
+        c.deal_near
+        and c.way >= 0
+        # a rate only talked about ("asked about the 50% tariffs") is a deal's only where
+        # its own sentence tells the deal
+        and (c.deal_here if not c.has_verb else c.way > 0 or not c.past_verb)
     ),
     "status.ahead": lambda c: c.way > 0,
     "status.effective_later": lambda c: c.effective_later,
