@@ -233,7 +233,9 @@ def test_usmca_references_are_free_for_goods_of_mexico_only() -> None:
     ("line", "provision"),
     [("1701.99.50", "9823.09.01-9823.09.09"), ("1806.10.75", "9823.10.01-9823.10.45")],
 )
-def test_usmca_sugar_references_are_free_for_goods_of_mexico_only(line: str, provision: str) -> None:
+def test_usmca_sugar_references_are_free_for_goods_of_mexico_only(
+    line: str, provision: str
+) -> None:
     """HTS 2025: 1701.99.50 (refined sugar, General 35.74 cents/kg) prints USMCA only as "See
     9823.09.01-9823.09.09 (S+)", 1806.10.75 (cocoa powder with sugar) as "See 9823.10.01-
     9823.10.45 (S+)". 9823.09.01 "Goods provided for in note 9(a)" and 9823.10.01 "... note
