@@ -382,3 +382,54 @@ def test_section_232_exclusions_are_a_claim_with_shares_from_2024_duties(
         assert abs(row_["gap_section_232_metals_usd"]) < 0.01 * row_["collected_usd"], partner
     taiwan = validation.partner("TWN")
     assert taiwan["collected_fitted_usd"] > 0.2 * taiwan["collected_usd"]
+
+
+#: The Section 301 exclusion lists in force on some day of 2024 (U.S. notes 20(ttt)-(www) to
+#: subchapter III of chapter 99, HTS 2026 Rev.6; headings 9903.88.67-.70).
+EXCLUSIONS_OF_2024 = (
+    "s301_china_exclusions",
+    "s301_china_exclusions_reinstated",
+    "s301_china_exclusions_covid",
+)
+
+
+def test_china_largest_gaps_lie_on_lines_no_exclusion_of_2024_names(averaged: Validation) -> None:
+    """China's 40 largest averaged gaps (docs/validation.md, "China's 40 largest gaps"): none is
+    on a line the exclusions in force in 2024 name (notes 20(ttt)-(www), headings
+    9903.88.67-.70), so no claim lowers their Section 301 duty; all but the partial battery
+    line fall under the Section 301 cause, and together they carry over a third of its gap."""
+    from tariffscope.regime._catalog_io import read_product_list
+
+    excluded = {code[:8] for name in EXCLUSIONS_OF_2024 for code in read_product_list(name)}
+    assert len(excluded) > 250  # the lists were read (125, 252 and 49 lines; 276 distinct)
+    top = averaged.lines("CHN", 40)
+    assert not set(top["hts8"]) & excluded
+    assert (top["cause"] == "section_301_china").sum() == 39
+    assert top.loc[top["hts8"] == "85076000", "cause"].item() == "partial_lines"
+    china = averaged.partner("CHN")
+    on_301 = top.loc[top["cause"] == "section_301_china", "gap_usd"].sum()
+    assert (
+        0.25 * china["gap_section_301_china_usd"]
+        < on_301
+        < 0.5 * china["gap_section_301_china_usd"]
+    )
+
+
+def test_chapter_98_entries_are_census_lines_of_their_own(shared: Path) -> None:
+    """The Section 301 notes exempt entries "properly claimed under a provision of chapter 98"
+    except 9802.00.40, .50, .60 and .80 (HTS 2026 Rev.6, ch. 99 U.S. note 31(a)). The Census
+    HTS10 file records China's chapter 98 entries on chapter 98 lines (9801, 9810, 9817, ...:
+    $6.3 bn), outside the chapter 1-97 lines compared here, and has no 9802.00.40/.60/.80 line
+    for any partner: production sharing is counted under its chapter 1-97 line, unseen."""
+    raw = pd.read_csv(
+        shared / "data/a_trade/census_us_imports_for_consumption_hts10_51partners_2024.csv.gz",
+        dtype={"CTY_CODE": str, "HTS10": str},
+        usecols=["CTY_CODE", "HTS10", "CON_VAL_YR", "CAL_DUT_YR"],
+    )
+    china = raw[(raw["CTY_CODE"] == "5700") & raw["HTS10"].str.startswith("98")]
+    assert 6.0e9 < china["CON_VAL_YR"].sum() < 6.6e9
+    assert china["CAL_DUT_YR"].sum() < 0.01 * china["CON_VAL_YR"].sum()
+    headings = set(china["HTS10"].str[:4])
+    assert {"9801", "9810", "9817"} <= headings
+    production_sharing = raw["HTS10"].str[:8].isin(["98020040", "98020060", "98020080"])
+    assert not production_sharing.any()
