@@ -215,7 +215,7 @@ def test_usmca_references_are_free_for_goods_of_mexico_only() -> None:
     mexico = resolve(line, "MEX", "2024-06-01", claims=("usmca",))
     assert mexico.total_pct == 0
     base = mexico.components[0]
-    assert base.programme == "usmca" and "9823.01.01-9823.08.01" in base.citation
+    assert base.programme == "usmca" and "9823.01.01-9823.10.01" in base.citation
     canada = resolve(line, "CAN", "2024-06-01", claims=("usmca",))
     assert canada.total_pct == pytest.approx(13.6)
     assert any("only by reference" in w for w in canada.warnings)
@@ -226,6 +226,27 @@ def test_usmca_references_are_free_for_goods_of_mexico_only() -> None:
     assert offered.total_pct == pytest.approx(13.6)
     usmca = next(p for p in offered.preferences_available if p["claim"] == "usmca")
     assert usmca["rate_pct"] == 0 and usmca["reference"] is None
-    # sugar (9823.09, note 9(a) not read) stays a reference for Mexico too
-    sugar = resolve("1701.99.50", "MEX", "2024-06-01", claims=("usmca",))
-    assert any("only by reference" in w for w in sugar.warnings)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(
+    ("line", "provision"),
+    [("1701.99.50", "9823.09.01-9823.09.09"), ("1806.10.75", "9823.10.01-9823.10.45")],
+)
+def test_usmca_sugar_references_are_free_for_goods_of_mexico_only(
+    line: str, provision: str
+) -> None:
+    """HTS 2025: 1701.99.50 (refined sugar, General 35.74 cents/kg) prints USMCA only as "See
+    9823.09.01-9823.09.09 (S+)", 1806.10.75 (cocoa powder with sugar) as "See 9823.10.01-
+    9823.10.45 (S+)". 9823.09.01 "Goods provided for in note 9(a)" and 9823.10.01 "... note
+    10(a)": Free (S+); U.S. notes 9(a) and 10(a) to subchapter XXIII: goods of Mexico "shall be
+    eligible for USMCA tariff treatment only under subheading 9823.09.01" ("9823.10.01"), with no
+    quantity limit; goods of Canada enter under the quantitative limits of note 9(b) (10(b))."""
+    mexico = resolve(line, "MEX", "2024-06-01", claims=("usmca",))
+    assert mexico.total_pct == 0
+    assert mexico.components[0].programme == "usmca"
+    assert "9823.10.01" in mexico.components[0].citation
+    assert not any("only by reference" in w for w in mexico.warnings)
+    canada = resolve(line, "CAN", "2024-06-01", claims=("usmca",))
+    assert any("only by reference" in w and provision in w for w in canada.warnings)
+    assert canada.components[0].programme != "usmca"
