@@ -39,6 +39,7 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
     RoleInfo,
     article_countries,
+    ends_name,
     is_role_word,
     layout,
     left_role,
@@ -97,6 +98,12 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     return office.pos_ == "NOUN" and (
         is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
     )
+
+
+def _demonym(word: str, lex: Lexicon) -> bool:
+    """A people's adjective ("Japanese"), which qualifies a name and is never part of it."""
+    hit = lex.place_at([word], 0)
+    return hit is not None and hit.kind == "demonym"
 
 
 def _holds_any(role: str, offices: frozenset[str]) -> bool:
@@ -213,10 +220,15 @@ class ActorComponent(LexiconComponent):
                 if "\n" in doc[k].text or (k < end - 1 and "\n" in doc[k].whitespace_):
                     end = k if "\n" in doc[k].text else k + 1
                     break
+            # "Japan's X": the name starts after an owner the NER took into it
+            marks = lex.words("person_possessive_marks")
+            start = max([start] + [k + 1 for k in range(start, end - 1) if doc[k].text in marks])
             while start < end and (
                 doc[start].text in lex.honorifics
                 or lex.role_head_len([doc[start].lower_], 1)
                 or doc[start].lower_ in lex.role_words
+                or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
+                or _demonym(doc[start].text, lex)  # "Japanese X"
             ):
                 start += 1
             # a title of several words the NER took into the name ("Crown Prince X")
@@ -234,11 +246,15 @@ class ActorComponent(LexiconComponent):
                 and not is_role_word(doc[start - 1], lex)
                 and doc[start - 1].text not in lex.honorifics
                 and lex.place_at([doc[start - 1].text], 0) is None
+                # "The X administration": a sentence's first word the tagger took for a name
+                and doc[start - 1].lower_ not in lex.words("person_role_determiners")
+                and not ends_name(doc[start - 1], lex)
             ):
                 start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
-                doc[end - 1].text in lex.words("person_possessive_marks")
+                doc[end - 1].text in marks
                 or not doc[end - 1].is_alpha
+                or ends_name(doc[end - 1], lex)  # "X Tuesday said"
             ):
                 end -= 1
             if start < end:
@@ -352,6 +368,7 @@ class ActorComponent(LexiconComponent):
         not_names = self.lexicon.words("person_not_names")
         particles = self.lexicon.words("person_name_particles")
         firsts = [p.name.split()[0] for p in persons if len(p.name.split()) >= 2]
+        all_words = [w for p in persons for w in set(p.name.split())]
         for index, person in enumerate(persons):
             original = person.name.split()
             forms = set(person.surfaces)
@@ -367,6 +384,9 @@ class ActorComponent(LexiconComponent):
                 and self.lexicon.place_code(first) is None
             ):
                 forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
+            for word in original[1:-1]:
+                if self._interior_alias(word, all_words):
+                    forms.add(word)  # "Zafrul said" for Tengku Zafrul Tengku Abdul Aziz
             for form in forms:
                 if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
@@ -390,6 +410,23 @@ class ActorComponent(LexiconComponent):
             person = persons[alias_owner[match[1]]]
             person.mentions.append((start, end, span.start, span.end))
             taken.append((start, end))
+
+    def _interior_alias(self, word: str, all_words: list[str]) -> bool:
+        """A word inside a name of three or more words that the story may use alone for the
+        person (a given name after a title-like first word, a middle name): capitalised, not
+        a place, a title or a particle, and in no other person's name."""
+        lex = self.lexicon
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and word[0].isupper()
+            and not word.isupper()
+            and all_words.count(word) == 1
+            and lex.place_code(word) is None
+            and word not in lex.honorifics
+            and fold(word) not in lex.role_words
+            and not lex.role_head_len([word.lower()], 1)
+        )
 
     def _titled_short_names(self, doc: Doc, persons: list[_Person]) -> None:
         """A name word that is also a common word ("He" of He Lifeng) names the person only
