@@ -54,6 +54,8 @@ _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: Images", "... (Photo/Reuters)").
 _CAPTION_END = re.compile(
     r"/(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Anadolu)(?:/Getty Images)?\)?\s*$"
+    # "... in Washington, on 2 April 2025Reuters file photo": a caption closed by its credit
+    r"|(?:AFP|AP|EPA|Reuters|Bloomberg|Xinhua|Anadolu|[Ff]ile)\s+(?:[Ff]ile\s+)?[Pp]hoto\)?\s*$"
 )
 
 
