@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._persons import boilerplate_ranges, name_tokens_after
-from tariffscope.news.actors import _only_modifier
+from tariffscope.news.actor_filter import named_only_as_modifier
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -98,7 +98,7 @@ def test_a_person_named_only_in_an_administrations_name_is_a_modifier() -> None:
         ["det", "compound", "compound", "nsubj", "ROOT"],
         ["DET", "PROPN", "PROPN", "NOUN", "VERB"],
     )
-    assert _only_modifier(doc, [(4, 12, 1, 3)])
+    assert named_only_as_modifier(doc, {"mentions": [[4, 12]]}, [])
 
 
 def test_a_person_who_is_a_subject_is_not_only_a_modifier() -> None:
@@ -108,4 +108,7 @@ def test_a_person_who_is_a_subject_is_not_only_a_modifier() -> None:
         ["compound", "nsubj", "ROOT", "prep", "det", "compound", "compound", "pobj"],
         ["PROPN", "PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN", "NOUN"],
     )
-    assert not _only_modifier(doc, [(0, 8, 0, 2), (24, 32, 5, 7)])
+    person = {"mentions": [[0, 8], [24, 32]]}
+    assert not named_only_as_modifier(doc, person, [])
+    # the subject mention inside a credit line leaves only the modifier
+    assert named_only_as_modifier(doc, person, [(0, 9)])

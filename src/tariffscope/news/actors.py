@@ -100,17 +100,6 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     )
 
 
-def _only_modifier(doc: Doc, mentions: list[tuple[int, int, int, int]]) -> bool:
-    """Every mention names the person only as a modifier of a noun ("the Trump
-    administration", "the Lula government", "Trump tariffs"): the story names a body or a
-    measure after them, it does not show them acting."""
-    for _, _, _, end in mentions:
-        last = doc[end - 1]
-        if last.dep_ != "compound" or last.head.pos_ != "NOUN" or last.head.i < end:
-            return False
-    return True
-
-
 def _demonym(word: str, lex: Lexicon) -> bool:
     """A people's adjective ("Japanese"), which qualifies a name and is never part of it."""
     hit = lex.place_at([word], 0)
@@ -147,12 +136,7 @@ class ActorComponent(LexiconComponent):
             person.mentions.sort()
             body = [m for m in person.mentions if not _in_ranges(m[0], m[1], skip)]
             speaks = person.former and self._speaks(doc, person, lex)
-            actor = (
-                bool(body)
-                and (speaks or not person.former)
-                and self._is_actor(doc, person)
-                and not _only_modifier(doc, body)
-            )
+            actor = bool(body) and (speaks or not person.former) and self._is_actor(doc, person)
             first = (body or person.mentions)[0]
             role = f"former {person.role}" if speaks and person.role else person.role
             out.append(
