@@ -112,3 +112,35 @@ def test_a_person_who_is_a_subject_is_not_only_a_modifier() -> None:
     assert not named_only_as_modifier(doc, person, [])
     # the subject mention inside a credit line leaves only the modifier
     assert named_only_as_modifier(doc, person, [(0, 9)])
+
+
+@pytest.mark.slow
+def test_the_office_a_person_owns_is_not_the_person(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Ana Ruiz spoke with Luis Paredes by phone on Monday, Paredes' spokesperson said. "
+        "\u201cThe call was warm and constructive from start to finish,\u201d the "
+        "spokesperson said.",
+    )
+    assert _speaker(ex, "The call was warm") is None
+
+
+@pytest.mark.slow
+def test_an_untagged_name_that_speaks_is_a_person(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Ana Ruiz said the talks went well. \u201cWe are close to a deal on the main points "
+        "of the agreement,\u201d she said.",
+    )
+    assert "Ana Ruiz" in [a.name for a in ex.actors]
+    assert _speaker(ex, "We are close") == "Ana Ruiz"
+
+
+@pytest.mark.slow
+def test_an_organisation_that_speaks_is_no_person(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Capital Economics said the deal was thin. \u201cThere is very little in this agreement "
+        "that changes the outlook,\u201d it said.",
+    )
+    assert ex.actors == [] or all(a.name != "Capital Economics" for a in ex.actors)

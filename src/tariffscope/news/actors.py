@@ -283,6 +283,7 @@ class ActorComponent(LexiconComponent):
                     e = at + n
                 found[(s, e)] = source if "title" in source else source + "+title"
         self._apposed_names(doc, found, headlines, lex)
+        self._speaking_names(doc, found, headlines, lex)
         body_words = [
             tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
         ]
@@ -345,6 +346,44 @@ class ActorComponent(LexiconComponent):
             if own_words and (info is not None or _after_office(doc, i, lex)):
                 found[(i, i + n)] = "title"
             i += n
+
+    @staticmethod
+    def _speaking_names(
+        doc: Doc,
+        found: dict[tuple[int, int], str],
+        headlines: list[tuple[int, int]],
+        lex: Lexicon,
+    ) -> None:
+        """A name of two or three capitalised words the NER left untagged that is the subject
+        of a speech verb ("Jane Roe said on Monday ...") is a person: only people (and the
+        organisations the NER tags or the lexicon knows) say things."""
+        covered = {k for s, e in found for k in range(s, e)}
+        speech = lex.words("person_speech_verbs")
+        for token in doc:
+            head = token.head
+            if (
+                token.dep_ != "nsubj"
+                or token.pos_ != "PROPN"
+                or head.pos_ != "VERB"
+                or head.lemma_.lower() not in speech
+                or token.i in covered
+            ):
+                continue
+            start = token.i
+            while start > token.i - 2 and start > 0 and doc[start - 1].dep_ == "compound":
+                start -= 1
+            words = doc[start : token.i + 1]
+            if (
+                len(words) < 2
+                or any(t.ent_type_ or t.pos_ != "PROPN" or not t.is_title for t in words)
+                or name_tokens_after(doc, start, lex) != len(words)
+                or any(is_role_word(t, lex) or t.text in lex.honorifics for t in words)
+                or (start > 0 and doc[start - 1].dep_ == "compound")
+                or lex.place_code(words.text) is not None
+                or _in_ranges(token.idx, token.idx + 1, headlines)
+            ):
+                continue
+            found[(start, token.i + 1)] = "speech"
 
     def _cluster(self, doc: Doc, candidates: list[tuple[int, int, str]]) -> list[_Person]:
         persons: list[_Person] = []
@@ -663,7 +702,7 @@ class ActorComponent(LexiconComponent):
         # the person named last, passing over one who cannot hold the office ("Speaking to
         # the Prime Minister, Mr Trump ...": not the US official)
         for last in recent:
-            if persons[last].role is not None:
+            if persons[last].role is not None or self._owns_office(doc, persons[last], at, role):
                 return None
             if self._may_hold(persons[last], role):
                 break
@@ -676,6 +715,18 @@ class ActorComponent(LexiconComponent):
                 persons[last].country = persons[last].country or info.country
                 return last
         return None
+
+    def _owns_office(self, doc: Doc, person: _Person, at: int, role: str) -> bool:
+        """The person was last named as the owner of the office ("X's spokesperson said ...
+        the spokesperson added"): the phrase is the office holder, not X."""
+        ends = [m[3] for m in person.mentions if m[3] <= at]
+        if not ends or not role:
+            return False
+        end = max(ends)
+        head = role.split()[-1]
+        if end >= len(doc) or doc[end].text not in self.lexicon.words("person_possessive_marks"):
+            return False
+        return any(t.lower_ == head for t in doc[end + 1 : min(end + 5, at)])
 
     def _generic_holder(self, role: str, country: str, persons: list[_Person]) -> int | None:
         """ "the Peruvian leader", "the Ghanaian official": a generic office noun with a country
