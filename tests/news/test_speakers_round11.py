@@ -28,6 +28,11 @@ def test_a_day_after_a_name_is_not_part_of_it() -> None:
     assert name_tokens_after(doc, 1, LEX) == 2
 
 
+def test_an_institution_named_after_a_person_is_not_part_of_the_name() -> None:
+    doc = BLANK("officials of the President Ana Ruiz Administration met on Monday.")
+    assert name_tokens_after(doc, 4, LEX) == 2
+
+
 def test_a_name_of_three_words_is_read_whole() -> None:
     doc = BLANK("Minister Nik Amran Yusof announced the levy.")
     assert name_tokens_after(doc, 1, LEX) == 3

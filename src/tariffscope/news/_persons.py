@@ -438,11 +438,13 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
 
 def ends_name(token: Token, lex: Lexicon) -> bool:
     """A capitalised word that follows a name without being part of it: a day ("Prime
-    Minister X Tuesday announced") or a word the NER reads as a date or time."""
-    return token.lower_ in lex.words("person_name_stop_words") or token.ent_type_ in {
-        "DATE",
-        "TIME",
-    }
+    Minister X Tuesday announced"), a word the NER reads as a date or time, or an institution
+    named after the person ("the X Administration")."""
+    return (
+        token.lower_ in lex.words("person_name_stop_words")
+        or token.lower_ in lex.words("person_institution_words")
+        or token.ent_type_ in {"DATE", "TIME"}
+    )
 
 
 def _is_sentence_line(line: str) -> bool:
