@@ -425,7 +425,7 @@ class ActorComponent(LexiconComponent):
                 forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
             for word in original[1:-1]:
                 if self._interior_alias(word, all_words):
-                    forms.add(word)  # "Zafrul said" for Tengku Zafrul Tengku Abdul Aziz
+                    forms.add(word)  # "Amran said" for Nik Amran Nik Yusof
             for form in forms:
                 if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
