@@ -1,16 +1,20 @@
 """The ``tariffscope_actors`` component: people, one canonical name each, with role and country.
 
 Names come from the NER's PERSON entities, from capitalised words after a title ("President
-Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir Keir"). Names
-are grouped into people: a name whose words are a contiguous part of a longer name ("Bessent"
-in "Scott Bessent", "Lula" in "Luiz Inácio Lula da Silva") is the same person, and the
-longest form is the canonical name. Every later use of a known name is found in the text even
-where the NER missed it ("Ishiba" tagged as an organisation), and so is the first word of a
-full name used alone ("Prabowo" for Prabowo Subianto) when no other person shares it and it is
-not a place. Definite role phrases ("the
+Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir Keir"), and
+from an untagged name of two or three words that is the subject of a speech verb. A name holds
+only the name: a leading determiner, demonym or possessive owner and a trailing day or
+institution word ("the X Administration") are cut off. Names are grouped into people: a name
+whose words are a contiguous part of a longer name ("Bessent" in "Scott Bessent", "Lula" in
+"Luiz Inácio Lula da Silva") is the same person, and the longest form is the canonical name.
+Every later use of a known name is found in the text even where the NER missed it ("Ishiba"
+tagged as an organisation), and so is the first word of a full name used alone ("Prabowo" for
+Prabowo Subianto) when no other person shares it and it is not a place, and a word inside a
+name of three or more words that no other person's name shares. Definite role phrases ("the
 First Minister", "the US President") are linked to the person with that role, or, when no one
-has it yet, to the person named just before; bare ones with a country ("a meeting with EU
-trade chief last week") only to the one person of that country with that role.
+has it yet, to the person named just before (not to a person just named as the owner of that
+office, "X's spokesperson"); bare ones with a country ("a meeting with EU trade chief last
+week") only to the one person of that country with that role.
 
 A minister without a country in a story about the United States and one other country acts
 for that country (the US government has secretaries, not ministers).
