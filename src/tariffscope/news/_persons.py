@@ -31,6 +31,7 @@ __all__ = [
     "article_country_counts",
     "boilerplate_ranges",
     "dateline_ranges",
+    "ends_name",
     "is_role_word",
     "layout",
     "left_role",
@@ -53,6 +54,8 @@ _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
 #: Images", "... (Photo/Reuters)").
 _CAPTION_END = re.compile(
     r"/(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Anadolu)(?:/Getty Images)?\)?\s*$"
+    # "... in Washington, on 2 April 2025Reuters file photo": a caption closed by its credit
+    r"|(?:AFP|AP|EPA|Reuters|Bloomberg|Xinhua|Anadolu|[Ff]ile)\s+(?:[Ff]ile\s+)?[Pp]hoto\)?\s*$"
 )
 
 
@@ -408,6 +411,8 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     j = i
     while j < len(doc) and n < limit:
         token = doc[j]
+        if ends_name(token, lex):
+            break
         if token.text == "-" and n and not doc[j - 1].whitespace_ and j + 1 < len(doc):
             j += 1
             continue
@@ -429,6 +434,17 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     if n == 0:
         return 0
     return j - i
+
+
+def ends_name(token: Token, lex: Lexicon) -> bool:
+    """A capitalised word that follows a name without being part of it: a day ("Prime
+    Minister X Tuesday announced"), a word the NER reads as a date or time, or an institution
+    named after the person ("the X Administration")."""
+    return (
+        token.lower_ in lex.words("person_name_stop_words")
+        or token.lower_ in lex.words("person_institution_words")
+        or token.ent_type_ in {"DATE", "TIME"}
+    )
 
 
 def _is_sentence_line(line: str) -> bool:

@@ -4,7 +4,8 @@ The actor rules (:mod:`tariffscope.news.actors`) mark a person an actor from how
 named; whether the person acts or speaks shows only once the quotes and events are read. This
 component runs last and, under the setting ``"model"`` (the default), drops a rules' actor
 the learned filter (:mod:`tariffscope.news._actor_filter_model`) gives a probability below
-its threshold. Under ``"rules"`` it changes nothing. The measures and events read the
+its threshold, and one named only as a modifier of a noun ("the X administration", round
+11). Under ``"rules"`` it changes nothing. The measures and events read the
 rules' actors before it runs, so the filter changes the story's list of actors only.
 
 A quote's speaker (or the person it is relayed through) is always kept: the guidelines count
@@ -17,7 +18,7 @@ a weights file; empty: the shipped one); ``$TARIFFSCOPE_ACTOR_FILTER`` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +34,16 @@ from tariffscope.news._actor_filter_model import (
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._learned_setting import configured_setting
+from tariffscope.news._persons import layout
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["ACTOR_FILTERS", "ActorFilter", "ActorFilterComponent", "make_actor_filter"]
+__all__ = [
+    "ACTOR_FILTERS",
+    "ActorFilter",
+    "ActorFilterComponent",
+    "make_actor_filter",
+    "named_only_as_modifier",
+]
 
 #: The settings of the component's ``actor_filter``.
 ACTOR_FILTERS = ("rules", "model")
@@ -88,9 +96,34 @@ class ActorFilter:
             return
         persons: list[dict[str, Any]] = doc._.tariffscope_persons or []
         ctx = actor_context(doc, lexicon)
+        credits = layout(doc)[0]
         for person in persons:
-            if person.get("actor") and not self.keeps(candidate_features(person, ctx)):
+            if not person.get("actor"):
+                continue
+            features = candidate_features(person, ctx)
+            modifier = not features.get("speaker") and named_only_as_modifier(doc, person, credits)
+            if modifier or not self.keeps(features):
                 person["actor"] = False
+
+
+def named_only_as_modifier(
+    doc: Doc, person: Mapping[str, Any], credits: Sequence[tuple[int, int]]
+) -> bool:
+    """Every mention of the person outside credit lines names them only as a modifier of a
+    noun after it ("the X administration", "X tariffs"): the story names a body or a measure
+    after the person, it does not show them acting (institutions are not actors)."""
+    seen = False
+    for start, end in person.get("mentions") or ():
+        if any(s <= start and end <= e for s, e in credits):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        last = span[-1]
+        if last.dep_ != "compound" or last.head.pos_ != "NOUN" or last.head.i < span.end:
+            return False
+        seen = True
+    return seen
 
 
 class ActorFilterComponent(LexiconComponent):

@@ -1,16 +1,20 @@
 """The ``tariffscope_actors`` component: people, one canonical name each, with role and country.
 
 Names come from the NER's PERSON entities, from capitalised words after a title ("President
-Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir Keir"). Names
-are grouped into people: a name whose words are a contiguous part of a longer name ("Bessent"
-in "Scott Bessent", "Lula" in "Luiz Inácio Lula da Silva") is the same person, and the
-longest form is the canonical name. Every later use of a known name is found in the text even
-where the NER missed it ("Ishiba" tagged as an organisation), and so is the first word of a
-full name used alone ("Prabowo" for Prabowo Subianto) when no other person shares it and it is
-not a place. Definite role phrases ("the
+Lee", "ministry spokesperson He Yadong") and after an honorific ("Mr Modi", "Sir Keir"), and
+from an untagged name of two or three words that is the subject of a speech verb. A name holds
+only the name: a leading determiner, demonym or possessive owner and a trailing day or
+institution word ("the X Administration") are cut off. Names are grouped into people: a name
+whose words are a contiguous part of a longer name ("Bessent" in "Scott Bessent", "Lula" in
+"Luiz Inácio Lula da Silva") is the same person, and the longest form is the canonical name.
+Every later use of a known name is found in the text even where the NER missed it ("Ishiba"
+tagged as an organisation), and so is the first word of a full name used alone ("Prabowo" for
+Prabowo Subianto) when no other person shares it and it is not a place, and a word inside a
+name of three or more words that no other person's name shares. Definite role phrases ("the
 First Minister", "the US President") are linked to the person with that role, or, when no one
-has it yet, to the person named just before; bare ones with a country ("a meeting with EU
-trade chief last week") only to the one person of that country with that role.
+has it yet, to the person named just before (not to a person just named as the owner of that
+office, "X's spokesperson"); bare ones with a country ("a meeting with EU trade chief last
+week") only to the one person of that country with that role.
 
 A minister without a country in a story about the United States and one other country acts
 for that country (the US government has secretaries, not ministers).
@@ -39,6 +43,7 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
     RoleInfo,
     article_countries,
+    ends_name,
     is_role_word,
     layout,
     left_role,
@@ -97,6 +102,12 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     return office.pos_ == "NOUN" and (
         is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
     )
+
+
+def _demonym(word: str, lex: Lexicon) -> bool:
+    """A people's adjective ("Japanese"), which qualifies a name and is never part of it."""
+    hit = lex.place_at([word], 0)
+    return hit is not None and hit.kind == "demonym"
 
 
 def _holds_any(role: str, offices: frozenset[str]) -> bool:
@@ -213,10 +224,15 @@ class ActorComponent(LexiconComponent):
                 if "\n" in doc[k].text or (k < end - 1 and "\n" in doc[k].whitespace_):
                     end = k if "\n" in doc[k].text else k + 1
                     break
+            # "Japan's X": the name starts after an owner the NER took into it
+            marks = lex.words("person_possessive_marks")
+            start = max([start] + [k + 1 for k in range(start, end - 1) if doc[k].text in marks])
             while start < end and (
                 doc[start].text in lex.honorifics
                 or lex.role_head_len([doc[start].lower_], 1)
                 or doc[start].lower_ in lex.role_words
+                or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
+                or _demonym(doc[start].text, lex)  # "Japanese X"
             ):
                 start += 1
             # a title of several words the NER took into the name ("Crown Prince X")
@@ -234,11 +250,15 @@ class ActorComponent(LexiconComponent):
                 and not is_role_word(doc[start - 1], lex)
                 and doc[start - 1].text not in lex.honorifics
                 and lex.place_at([doc[start - 1].text], 0) is None
+                # "The X administration": a sentence's first word the tagger took for a name
+                and doc[start - 1].lower_ not in lex.words("person_role_determiners")
+                and not ends_name(doc[start - 1], lex)
             ):
                 start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
-                doc[end - 1].text in lex.words("person_possessive_marks")
+                doc[end - 1].text in marks
                 or not doc[end - 1].is_alpha
+                or ends_name(doc[end - 1], lex)  # "X Tuesday said"
             ):
                 end -= 1
             if start < end:
@@ -267,6 +287,7 @@ class ActorComponent(LexiconComponent):
                     e = at + n
                 found[(s, e)] = source if "title" in source else source + "+title"
         self._apposed_names(doc, found, headlines, lex)
+        self._speaking_names(doc, found, headlines, lex)
         body_words = [
             tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
         ]
@@ -330,6 +351,44 @@ class ActorComponent(LexiconComponent):
                 found[(i, i + n)] = "title"
             i += n
 
+    @staticmethod
+    def _speaking_names(
+        doc: Doc,
+        found: dict[tuple[int, int], str],
+        headlines: list[tuple[int, int]],
+        lex: Lexicon,
+    ) -> None:
+        """A name of two or three capitalised words the NER left untagged that is the subject
+        of a speech verb ("Jane Roe said on Monday ...") is a person: only people (and the
+        organisations the NER tags or the lexicon knows) say things."""
+        covered = {k for s, e in found for k in range(s, e)}
+        speech = lex.words("person_speech_verbs")
+        for token in doc:
+            head = token.head
+            if (
+                token.dep_ != "nsubj"
+                or token.pos_ != "PROPN"
+                or head.pos_ != "VERB"
+                or head.lemma_.lower() not in speech
+                or token.i in covered
+            ):
+                continue
+            start = token.i
+            while start > token.i - 2 and start > 0 and doc[start - 1].dep_ == "compound":
+                start -= 1
+            words = doc[start : token.i + 1]
+            if (
+                len(words) < 2
+                or any(t.ent_type_ or t.pos_ != "PROPN" or not t.is_title for t in words)
+                or name_tokens_after(doc, start, lex) != len(words)
+                or any(is_role_word(t, lex) or t.text in lex.honorifics for t in words)
+                or (start > 0 and doc[start - 1].dep_ == "compound")
+                or lex.place_code(words.text) is not None
+                or _in_ranges(token.idx, token.idx + 1, headlines)
+            ):
+                continue
+            found[(start, token.i + 1)] = "speech"
+
     def _cluster(self, doc: Doc, candidates: list[tuple[int, int, str]]) -> list[_Person]:
         persons: list[_Person] = []
         for start, end, source in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -352,6 +411,7 @@ class ActorComponent(LexiconComponent):
         not_names = self.lexicon.words("person_not_names")
         particles = self.lexicon.words("person_name_particles")
         firsts = [p.name.split()[0] for p in persons if len(p.name.split()) >= 2]
+        all_words = [w for p in persons for w in set(p.name.split())]
         for index, person in enumerate(persons):
             original = person.name.split()
             forms = set(person.surfaces)
@@ -367,6 +427,9 @@ class ActorComponent(LexiconComponent):
                 and self.lexicon.place_code(first) is None
             ):
                 forms.add(first)  # "speaking with Prabowo by phone" for Prabowo Subianto
+            for word in original[1:-1]:
+                if self._interior_alias(word, all_words):
+                    forms.add(word)  # "Amran said" for Nik Amran Nik Yusof
             for form in forms:
                 if fold(form) in not_names or fold(form) in particles or len(form) < 2:
                     continue
@@ -390,6 +453,23 @@ class ActorComponent(LexiconComponent):
             person = persons[alias_owner[match[1]]]
             person.mentions.append((start, end, span.start, span.end))
             taken.append((start, end))
+
+    def _interior_alias(self, word: str, all_words: list[str]) -> bool:
+        """A word inside a name of three or more words that the story may use alone for the
+        person (a given name after a title-like first word, a middle name): capitalised, not
+        a place, a title or a particle, and in no other person's name."""
+        lex = self.lexicon
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and word[0].isupper()
+            and not word.isupper()
+            and all_words.count(word) == 1
+            and lex.place_code(word) is None
+            and word not in lex.honorifics
+            and fold(word) not in lex.role_words
+            and not lex.role_head_len([word.lower()], 1)
+        )
 
     def _titled_short_names(self, doc: Doc, persons: list[_Person]) -> None:
         """A name word that is also a common word ("He" of He Lifeng) names the person only
@@ -626,7 +706,7 @@ class ActorComponent(LexiconComponent):
         # the person named last, passing over one who cannot hold the office ("Speaking to
         # the Prime Minister, Mr Trump ...": not the US official)
         for last in recent:
-            if persons[last].role is not None:
+            if persons[last].role is not None or self._owns_office(doc, persons[last], at, role):
                 return None
             if self._may_hold(persons[last], role):
                 break
@@ -639,6 +719,18 @@ class ActorComponent(LexiconComponent):
                 persons[last].country = persons[last].country or info.country
                 return last
         return None
+
+    def _owns_office(self, doc: Doc, person: _Person, at: int, role: str) -> bool:
+        """The person was last named as the owner of the office ("X's spokesperson said ...
+        the spokesperson added"): the phrase is the office holder, not X."""
+        ends = [m[3] for m in person.mentions if m[3] <= at]
+        if not ends or not role:
+            return False
+        end = max(ends)
+        head = role.split()[-1]
+        if end >= len(doc) or doc[end].text not in self.lexicon.words("person_possessive_marks"):
+            return False
+        return any(t.lower_ == head for t in doc[end + 1 : min(end + 5, at)])
 
     def _generic_holder(self, role: str, country: str, persons: list[_Person]) -> int | None:
         """ "the Peruvian leader", "the Ghanaian official": a generic office noun with a country

@@ -195,7 +195,9 @@ class QuoteComponent(LexiconComponent):
         if name is not None:
             return mentions.person_of(name)
         documents = self.lexicon.words("person_document_nouns")
-        if token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}:
+        agents = self.lexicon.words("person_agent_nouns")  # "X's office said": not X
+        owned = token.lemma_.lower() in documents or token.pos_ in {"NOUN", "PROPN"}
+        if owned and token.lower_ not in agents and token.lemma_.lower() not in agents:
             marks = self.lexicon.words("person_possessive_marks")
             for child in token.children:
                 # "X's statement said": the owner, parsed as poss or as nmod with its "'s"
