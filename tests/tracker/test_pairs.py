@@ -4,7 +4,8 @@ Each case is a story written for one rule (partners, rates and people chosen to 
 the development stories): an event between two parties outweighs a tariff reported in force as
 background; a new tariff outweighs a meeting with a third country; the pair a story names
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
-who imposes; the people of two parties make a pair; the headline names the subject; events
+who imposes, the party whose measures change something first; the people of two parties make
+a pair; the headline names the subject; events
 read from one passage count once; a partner's rate in force beside a measure on every country
 is background; a headline naming two parties makes their pair, one naming more favours none;
 an event of the United States with several partners is a negotiation with each.
@@ -12,6 +13,7 @@ an event of the United States with several partners is a negotiation with each.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from _tracker_helpers import event
@@ -101,6 +103,27 @@ def test_the_pair_is_ordered_by_its_own_measures() -> None:
     assert rank_pairs([met]) == [("USA", "MYS")]
     talks = Extraction(META, events=(event("talks", ["KEN", "GBR"]),))
     assert rank_pairs([talks]) == [("GBR", "KEN")]
+
+
+def test_the_party_whose_measures_change_comes_first_over_rates_in_force() -> None:
+    # fresh stories, round 11: the Philippines answers New Zealand's duties in force with two
+    # new ones; as many measures each way, the new ones are the news and say who imposes
+    story = Extraction(
+        META,
+        measures=(
+            measure("PHL", "NZL", 100.0, "threatened"),
+            measure("PHL", "NZL", 25.0, "threatened", start=20),
+            measure("NZL", "PHL", 100.0, "in_force", start=60),
+            measure("NZL", "PHL", 25.0, "in_force", start=80),
+        ),
+    )
+    assert rank_pairs([story]) == [("PHL", "NZL")]
+    # the same rates, all in force: the counts tie, and the order is alphabetical as before
+    settled = Extraction(
+        META,
+        measures=tuple(dataclasses.replace(m, status="in_force") for m in story.measures),
+    )
+    assert rank_pairs([settled]) == [("NZL", "PHL")]
 
 
 def test_the_people_of_two_countries_make_a_pair() -> None:

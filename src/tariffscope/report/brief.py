@@ -363,6 +363,14 @@ def build_brief(
     as_of = as_of or max(dated)
     law = catalog or default_catalog()
     notes = list(warnings)
+    if as_of > law.coverage_end:
+        # a story dated past the catalog (a stated day, a year read from the law) is priced
+        # under the last law the catalog knows: say so, as `rate` does
+        notes.append(
+            f"the brief's date {as_of.isoformat()} is after the last day the tariff catalog "
+            f"covers ({law.coverage_end.isoformat()}): the law is read as the catalog has it, "
+            "and actions after that day are unknown"
+        )
     if pair is None:
         ranked = rank_pairs(extractions)
         if ranked:

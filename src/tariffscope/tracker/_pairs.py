@@ -44,8 +44,11 @@ Where the EU (EUN) is a party in a story, its members' records count for the EU:
 policy is the Union's. Pairs are ranked by the number of stories that concern them, then by
 weight, then by where the story first names them (news puts its subject first), then by the
 strength of the basis. A pair is ordered imposer first when its own measures say who
-imposes ("USA", "JPN"); with no measure, or as many each way, the United States first (the
-catalog holds US law), else alphabetically.
+imposes ("USA", "JPN"): the party whose measures change something (threatened, agreed,
+suspended, proposed) first, since they are the story's news, and the rates in force each way
+only when the changes do not tell ("China sets 100% tariffs on Canadian canola" over the
+Canadian EV duty in force it answers); with no measure, or as many each way, the United
+States first (the catalog holds US law), else alphabetically.
 """
 
 from __future__ import annotations
@@ -133,7 +136,8 @@ class PairSupport:
     """What one story says about one negotiation.
 
     ``parties`` is the stored (alphabetical) key; ``imposed`` counts the pair's measures by
-    imposer; ``first`` is the character offset of the first record naming both parties;
+    imposer, ``changed`` those of them that change something (not reported in force);
+    ``first`` is the character offset of the first record naming both parties;
     ``background`` says the story gives the pair nothing but rates in force (no change, no
     event, not its people or headline alone): the state of things, not a negotiation.
     """
@@ -144,6 +148,7 @@ class PairSupport:
     first: int
     imposed: Mapping[str, int] = field(default_factory=dict)
     background: bool = False
+    changed: Mapping[str, int] = field(default_factory=dict)
 
 
 def _story_parties(extraction: Extraction) -> set[str]:
@@ -253,6 +258,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     basis: dict[tuple[str, str], str] = {}
     first: dict[tuple[str, str], int] = {}
     imposed: dict[tuple[str, str], Counter[str]] = {}
+    changed: dict[tuple[str, str], Counter[str]] = {}
 
     live: set[tuple[str, str]] = set()
 
@@ -282,6 +288,8 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
                 in_force.add(key)
             note(imposer, target, "measure", amount, m.start, background)
             imposed.setdefault(key, Counter())[imposer] += 1
+            if not background:
+                changed.setdefault(key, Counter())[imposer] += 1
     local = {a.name: a.country for a in extraction.actors}
     reported: set[tuple[str, str, int, int]] = set()
     for event in extraction.events:
@@ -327,6 +335,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             first[key],
             dict(imposed.get(key, {})),
             background=key not in live,
+            changed=dict(changed.get(key, {})),
         )
         for key in sorted(basis)
     ]
@@ -347,15 +356,23 @@ def article_pairs(
     return [(s.parties, s.basis) for s in pair_support(extraction, text)]
 
 
-def order_pair(parties: tuple[str, str], imposed: Mapping[str, int]) -> tuple[str, str]:
-    """The pair imposer first (all partners, WLD, always second); as many measures each way
-    (or none): the US first, else as given."""
+def order_pair(
+    parties: tuple[str, str],
+    imposed: Mapping[str, int],
+    changed: Mapping[str, int] | None = None,
+) -> tuple[str, str]:
+    """The pair imposer first (all partners, WLD, always second): the party with more
+    measures that change something (``changed``), then with more measures (``imposed``); as
+    many each way (or none): the US first, else as given."""
     a, b = parties
     if WLD in parties:  # all partners come second: the measure is the other party's
         return (b, a) if a == WLD else (a, b)
-    if imposed.get(b, 0) > imposed.get(a, 0):
+    news = changed or {}
+    count_a = (news.get(a, 0), imposed.get(a, 0))
+    count_b = (news.get(b, 0), imposed.get(b, 0))
+    if count_b > count_a:
         return b, a
-    if imposed.get(a, 0) > imposed.get(b, 0):
+    if count_a > count_b:
         return a, b
     return (b, a) if b == LAW_COUNTRY else (a, b)
 
@@ -380,6 +397,7 @@ def rank_pairs(
     best: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], int] = {}
     imposed: dict[tuple[str, str], Counter[str]] = {}
+    changed: dict[tuple[str, str], Counter[str]] = {}
     live: set[tuple[str, str]] = set()
     totals = stored_totals or {}
     stories = list(extractions)
@@ -391,6 +409,7 @@ def rank_pairs(
             best[s.parties] = min(best.get(s.parties, 9), _BASIS_RANK[s.basis])
             first[s.parties] = min(first.get(s.parties, _FAR), s.first)
             imposed.setdefault(s.parties, Counter()).update(s.imposed)
+            changed.setdefault(s.parties, Counter()).update(s.changed)
             if not s.background:
                 live.add(s.parties)
     # a measure on every country comes after the negotiations the stories report; a pair
@@ -409,7 +428,7 @@ def rank_pairs(
             p,
         ),
     )
-    return [order_pair(p, imposed[p]) for p in ranked]
+    return [order_pair(p, imposed[p], changed[p]) for p in ranked]
 
 
 def lone_party(
