@@ -319,16 +319,19 @@ def test_a_headline_naming_two_parties_makes_their_pair_beside_a_global_measure(
     titled = Extraction(ArticleMeta(title="Peru will ask the US to spare its zinc"), **records)  # type: ignore[arg-type]
     assert article_pairs(titled) == [(("PER", "USA"), "headline"), (("USA", "WLD"), "measure")]
     assert rank_pairs([titled]) == [("USA", "PER"), ("USA", "WLD")]
-    # a headline naming three parties names no one pair; one naming one party names none
+    # a headline naming the US and two partners makes each a pair with the US, in the
+    # headline's order; one naming one party names none
     three = Extraction(ArticleMeta(title="Peru, Chile ask the US to spare zinc"), **records)  # type: ignore[arg-type]
+    assert rank_pairs([three]) == [("USA", "PER"), ("USA", "CHL"), ("USA", "WLD")]
     one = Extraction(ArticleMeta(title="Peru weighs its answer on zinc"), **records)  # type: ignore[arg-type]
-    assert rank_pairs([three]) == rank_pairs([one]) == [("USA", "WLD")]
+    assert rank_pairs([one]) == [("USA", "WLD")]
 
 
-def test_a_headline_naming_several_parties_favours_no_pair_among_them() -> None:
+def test_a_headline_naming_several_parties_lifts_no_pair_among_the_partners() -> None:
     # "US signs frameworks with Peru, Chile, Uruguay and Paraguay": two rates the reader gives
     # Chile on Uruguay's goods are background in force; the headline names all of them, so it
-    # states no one pair and does not lift Chile-Uruguay above the US measure (parties invented)
+    # states no one pair and does not lift Chile-Uruguay: the US with each partner comes first,
+    # in the headline's order (parties invented)
     records = {
         "measures": (
             measure("USA", "WLD", 0.0, "agreed", start=50),
@@ -338,7 +341,10 @@ def test_a_headline_naming_several_parties_favours_no_pair_among_them() -> None:
     }
     title = ArticleMeta(title="US signs frameworks with Peru, Chile, Uruguay and Paraguay")
     listed = Extraction(title, **records)  # type: ignore[arg-type]
-    assert rank_pairs([listed])[0] == ("USA", "WLD")
+    ranked = rank_pairs([listed])
+    assert ranked[:4] == [("USA", "PER"), ("USA", "CHL"), ("USA", "URY"), ("USA", "PRY")]
+    without_us = ArticleMeta(title="Peru, Chile, Uruguay and Paraguay weigh duties")
+    assert rank_pairs([Extraction(without_us, **records)])[0] == ("USA", "WLD")  # type: ignore[arg-type]
     # the same records under a headline naming exactly the two: their pair is the subject
     two = Extraction(ArticleMeta(title="Chile and Uruguay at odds over duties"), **records)  # type: ignore[arg-type]
     assert rank_pairs([two])[0] == ("CHL", "URY")

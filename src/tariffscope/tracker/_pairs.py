@@ -20,8 +20,10 @@ One mechanism serves the store (which negotiations an article is filed under:
   with China") states the story's subject: their pair gets :data:`HEADLINE_WEIGHT`, and is a
   pair of the story even when no record makes it (basis ``headline``: "Chile will ask the
   U.S. to include copper in a trade deal" whose only measure is a duty on every country's
-  copper). A headline that names more parties ("US frameworks with Argentina, Ecuador,
-  Guatemala and El Salvador") states no one pair: it favours none of the pairs among them;
+  copper). A headline that names more parties states no one pair and lifts none of the pairs
+  among them; where one of them is the United States ("US frameworks with Argentina,
+  Ecuador, Guatemala and El Salvador"), each partner it lists is a pair with the US (basis
+  ``headline``), the headline's weight shared among them and ranked in the headline's order;
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
   without a meeting), not even a measure on every country, concerns the two parties its text
   names most, the first at least twice (basis ``named``; only with the story's text): a
@@ -191,17 +193,25 @@ def headline_parties(extraction: Extraction, party: Callable[[str | None], str |
     """The parties a story's headline names: countries, demonyms, capitals, institutions
     ("China, EU agree ..."), and the story's own people by a word of their name ("Carney
     reaches deal with China")."""
+    return set(headline_order(extraction, party))
+
+
+def headline_order(
+    extraction: Extraction, party: Callable[[str | None], str | None]
+) -> dict[str, int]:
+    """The parties a story's headline names (:func:`headline_parties`), each with the
+    position of the first word that names it."""
     title = extraction.article.title
     if not title:
-        return set()
+        return {}
     lexicon = default_lexicon()
     words = _headline_words(title)
-    found: set[str | None] = set()
+    found: dict[str | None, int] = {}
     i = 0
     while i < len(words):
         match = lexicon.place_at(words, i)
         if match is not None:
-            found.add(party(match.iso3))
+            found.setdefault(party(match.iso3), i)
             i = match.end
         else:
             i += 1
@@ -210,11 +220,12 @@ def headline_parties(extraction: Extraction, party: Callable[[str | None], str |
         if actor.country:
             for token in name_tokens(actor.name):
                 people.setdefault(token, set()).add(actor.country)
-    for word in words:
+    for at, word in enumerate(words):
         countries = people.get(word.casefold(), set()) if len(word) > 2 else set()
         if len(countries) == 1 and word[:1].isupper():
-            found.add(party(next(iter(countries))))
-    return {code for code in found if code is not None}
+            code = party(next(iter(countries)))
+            found[code] = min(found.get(code, at), at)
+    return {code: at for code, at in found.items() if code is not None}
 
 
 def named_parties(text: str, party: Callable[[str | None], str | None]) -> Counter[str]:
@@ -318,10 +329,19 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     most_named = _named_pair(text, party) if text and not basis else None
     if most_named is not None:
         note(most_named[0], most_named[1], "named", 0.0, 0)
-    named = headline_parties(extraction, party)
+    in_headline = headline_order(extraction, party)
+    named = set(in_headline)
     if len(named) == 2:  # the headline names the story's subject, whatever its records read
         a, b = sorted(named)
         note(a, b, "headline", 0.0, 0)
+    elif len(named) > 2 and LAW_COUNTRY in named:
+        # "US signs frameworks with A, B, C and D": a negotiation with each partner it lists,
+        # in the headline's order
+        partners = sorted(named - {LAW_COUNTRY, WLD}, key=in_headline.__getitem__)
+        for other in partners:
+            note(
+                LAW_COUNTRY, other, "headline", HEADLINE_WEIGHT / len(partners), in_headline[other]
+            )
     for key in weight.keys() | basis.keys():
         weight[key] += PRESENCE_WEIGHT * (people[key[0]] + people[key[1]])
         if set(key) == named:
