@@ -145,6 +145,48 @@ def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Languag
         assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
 
 
+def _reprieve_rows(verb: str, tag: str, subject: str) -> list[Row]:
+    # "Talks go on before the {subject} {verb} on Sept. 5"
+    return [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("go", 1, "ROOT", "VERB", "VBP", "go"),
+        ("on", 1, "prt", "ADP", "RP", "on"),
+        ("before", 6, "mark", "SCONJ", "IN", "before"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        (subject, 6, "nsubj", "NOUN", "NN", subject),
+        (verb, 1, "advcl", "VERB", tag, "expire" if verb.startswith("expire") else "end"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Sept.", 7, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 8, "nummod", "NUM", "CD", "5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "subject"), [("expires", "pause"), ("ends", "truce"), ("expire", "exemption")]
+)
+def test_the_day_a_reprieve_will_expire_is_a_deadline_that_looks_ahead(
+    blank: Language, verb: str, subject: str
+) -> None:
+    tag = "VB" if verb == "expire" else "VBZ"
+    _, index = _doc(blank, _reprieve_rows(verb, tag, subject), FRIDAY)
+    (record,) = index.records
+    assert record.role == "deadline" and record.date == dt.date(2025, 9, 5)
+    assert deadline_records(index, LEX) == [record]
+    # undated, the day lies ahead: it does not date the story as late as itself
+    doc, _ = _doc(blank, _reprieve_rows(verb, tag, subject), None)
+    (item,) = doc._.tariffscope_dates
+    assert item["direction"] == 1
+
+
+def test_a_reprieve_that_expired_on_a_day_is_no_deadline(blank: Language) -> None:
+    _, index = _doc(blank, _reprieve_rows("expired", "VBD", "pause"), FRIDAY)
+    (record,) = index.records
+    assert record.role == "on"
+    # and a noun that is no reprieve ("the meeting ends on Sept. 5") gives no deadline either
+    _, meeting = _doc(blank, _reprieve_rows("ends", "VBZ", "meeting"), FRIDAY)
+    assert [r.role for r in meeting.records] == ["on"]
+
+
 def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
     # "Manila must cut duties by Sept. 5"
     rows: list[Row] = [

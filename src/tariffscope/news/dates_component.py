@@ -263,10 +263,11 @@ class DateComponent(LexiconComponent):
         lex = self.lexicon
         anchor = _published(doc)
         patterns, matcher = self._rules()
-        deadline_nouns = lex.words("time_deadline_nouns")
+        # every pattern names a deadline noun or a reprieve noun: without one, none can match
+        nouns = lex.words("time_deadline_nouns") | lex.words("time_reprieve_nouns")
         matched = (
             pattern_roles(doc, matcher, patterns)
-            if any(t.lower_ in deadline_nouns for t in doc)
+            if any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
             else {}
         )
         datelines = dateline_ranges(doc.text)
