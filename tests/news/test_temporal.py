@@ -178,6 +178,35 @@ def test_the_day_a_reprieve_will_expire_is_a_deadline_that_looks_ahead(
     assert item["direction"] == 1
 
 
+def test_a_relative_clause_on_a_reprieve_that_will_expire_gives_a_deadline(
+    blank: Language,
+) -> None:
+    # "Duties stay low during the grace period, which ends on Sept. 5" / "..., which ended ..."
+    def rows(verb: str, tag: str) -> list[Row]:
+        return [
+            ("Duties", 1, "nsubj", "NOUN", "NNS", "duty"),
+            ("stay", 1, "ROOT", "VERB", "VBP", "stay"),
+            ("low", 1, "acomp", "ADJ", "JJ", "low"),
+            ("during", 1, "prep", "ADP", "IN", "during"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("grace", 6, "compound", "NOUN", "NN", "grace"),
+            ("period", 3, "pobj", "NOUN", "NN", "period"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("which", 9, "nsubj", "PRON", "WDT", "which"),
+            (verb, 6, "relcl", "VERB", tag, "end"),
+            ("on", 9, "prep", "ADP", "IN", "on"),
+            ("Sept.", 10, "pobj", "PROPN", "NNP", "Sept."),
+            ("5", 11, "nummod", "NUM", "CD", "5"),
+        ]
+
+    _, index = _doc(blank, rows("ends", "VBZ"), FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+    _, past = _doc(blank, rows("ended", "VBD"), FRIDAY)
+    assert [r.role for r in past.records] == ["on"]
+
+
 def test_a_reprieve_that_expired_on_a_day_is_no_deadline(blank: Language) -> None:
     _, index = _doc(blank, _reprieve_rows("expired", "VBD", "pause"), FRIDAY)
     (record,) = index.records
