@@ -216,6 +216,49 @@ def test_a_reprieve_that_expired_on_a_day_is_no_deadline(blank: Language) -> Non
     assert [r.role for r in meeting.records] == ["on"]
 
 
+def _scheduled_rows(noun: str) -> list[Row]:
+    # "The {noun} is scheduled for Sept. 5"
+    return [
+        ("The", 1, "det", "DET", "DT", "the"),
+        (noun, 3, "nsubjpass", "NOUN", "NN", noun),
+        ("is", 3, "auxpass", "AUX", "VBZ", "be"),
+        ("scheduled", 3, "ROOT", "VERB", "VBN", "schedule"),
+        ("for", 3, "prep", "ADP", "IN", "for"),
+        ("Sept.", 4, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 5, "nummod", "NUM", "CD", "5"),
+    ]
+
+
+def test_a_tariff_scheduled_for_a_day_gives_a_deadline_and_a_meeting_does_not(
+    blank: Language,
+) -> None:
+    _, index = _doc(blank, _scheduled_rows("hike"), FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+    _, meeting = _doc(blank, _scheduled_rows("meeting"), FRIDAY)
+    assert [r.role for r in meeting.records] == ["on"]
+    assert deadline_records(meeting, LEX) == []
+
+
+def test_a_tariff_the_phrase_sets_for_a_day_gives_a_deadline(blank: Language) -> None:
+    # "Talks precede the tariff set for Sept. 5"
+    rows: list[Row] = [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("precede", 1, "ROOT", "VERB", "VBP", "precede"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("tariff", 1, "dobj", "NOUN", "NN", "tariff"),
+        ("set", 3, "acl", "VERB", "VBN", "set"),
+        ("for", 4, "prep", "ADP", "IN", "for"),
+        ("Sept.", 5, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 6, "nummod", "NUM", "CD", "5"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+
+
 def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
     # "Manila must cut duties by Sept. 5"
     rows: list[Row] = [

@@ -263,8 +263,13 @@ class DateComponent(LexiconComponent):
         lex = self.lexicon
         anchor = _published(doc)
         patterns, matcher = self._rules()
-        # every pattern names a deadline noun or a reprieve noun: without one, none can match
-        nouns = lex.words("time_deadline_nouns") | lex.words("time_reprieve_nouns")
+        # every pattern names a deadline, reprieve or scheduled-change noun: without one, none
+        # can match
+        nouns = (
+            lex.words("time_deadline_nouns")
+            | lex.words("time_reprieve_nouns")
+            | lex.words("time_scheduled_change_nouns")
+        )
         matched = (
             pattern_roles(doc, matcher, patterns)
             if any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
