@@ -263,8 +263,8 @@ class DateComponent(LexiconComponent):
         lex = self.lexicon
         anchor = _published(doc)
         patterns, matcher = self._rules()
-        # every pattern names a deadline, reprieve or scheduled-change noun: without one, none
-        # can match
+        # the patterns read the parse and the tags (a blank pipeline has neither), and every
+        # one names a deadline, reprieve or scheduled-change noun: without one, none can match
         nouns = (
             lex.words("time_deadline_nouns")
             | lex.words("time_reprieve_nouns")
@@ -272,7 +272,9 @@ class DateComponent(LexiconComponent):
         )
         matched = (
             pattern_roles(doc, matcher, patterns)
-            if any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
+            if doc.has_annotation("DEP")
+            and doc.has_annotation("TAG")
+            and any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
             else {}
         )
         datelines = dateline_ranges(doc.text)
