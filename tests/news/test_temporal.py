@@ -257,6 +257,10 @@ def test_a_tariff_the_phrase_sets_for_a_day_gives_a_deadline(blank: Language) ->
     assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
         ("deadline", dt.date(2025, 9, 5))
     ]
+    # "the tariff set on Sept. 5": the day it was set, no deadline
+    on_rows = [row if row[0] != "for" else ("on", 4, "prep", "ADP", "IN", "on") for row in rows]
+    _, set_on = _doc(blank, on_rows, FRIDAY)
+    assert [r.role for r in set_on.records] == ["on"]
 
 
 def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
