@@ -50,6 +50,19 @@ def test_month_day_without_year_takes_the_nearest_year() -> None:
     assert resolve(expr, dt.date(2025, 3, 6)) == (dt.date(2025, 4, 2), "day")
 
 
+def test_a_month_day_told_as_past_is_the_latest_not_after_the_anchor() -> None:
+    # "the tariffs announced on April 2" in a story of December 20: that April, not the next
+    expr = _one("announced on April 2")
+    december = dt.date(2025, 12, 20)
+    assert resolve(expr, december, direction=-1) == (dt.date(2025, 4, 2), "day")
+    assert resolve(expr, december, direction=0) == (dt.date(2026, 4, 2), "day")  # nearest
+    # ahead (often a preposition's direction, not a tense) keeps the nearest year
+    assert resolve(expr, december, direction=1) == (dt.date(2026, 4, 2), "day")
+    # a past day a few days after the page's date keeps its year; one months after does not
+    assert resolve(expr, dt.date(2025, 3, 28), direction=-1) == (dt.date(2025, 4, 2), "day")
+    assert resolve(expr, dt.date(2025, 2, 1), direction=-1) == (dt.date(2024, 4, 2), "day")
+
+
 def test_weekday_direction_follows_the_tense() -> None:
     friday = _one("met on Friday")
     assert resolve(friday, FRIDAY, direction=-1) == (FRIDAY, "day")  # same day counts

@@ -145,6 +145,124 @@ def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Languag
         assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
 
 
+def _reprieve_rows(verb: str, tag: str, subject: str) -> list[Row]:
+    # "Talks go on before the {subject} {verb} on Sept. 5"
+    return [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("go", 1, "ROOT", "VERB", "VBP", "go"),
+        ("on", 1, "prt", "ADP", "RP", "on"),
+        ("before", 6, "mark", "SCONJ", "IN", "before"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        (subject, 6, "nsubj", "NOUN", "NN", subject),
+        (verb, 1, "advcl", "VERB", tag, "expire" if verb.startswith("expire") else "end"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Sept.", 7, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 8, "nummod", "NUM", "CD", "5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "subject"), [("expires", "pause"), ("ends", "truce"), ("expire", "exemption")]
+)
+def test_the_day_a_reprieve_will_expire_is_a_deadline_that_looks_ahead(
+    blank: Language, verb: str, subject: str
+) -> None:
+    tag = "VB" if verb == "expire" else "VBZ"
+    _, index = _doc(blank, _reprieve_rows(verb, tag, subject), FRIDAY)
+    (record,) = index.records
+    assert record.role == "deadline" and record.date == dt.date(2025, 9, 5)
+    assert deadline_records(index, LEX) == [record]
+    # undated, the day lies ahead: it does not date the story as late as itself
+    doc, _ = _doc(blank, _reprieve_rows(verb, tag, subject), None)
+    (item,) = doc._.tariffscope_dates
+    assert item["direction"] == 1
+
+
+def test_a_relative_clause_on_a_reprieve_that_will_expire_gives_a_deadline(
+    blank: Language,
+) -> None:
+    # "Duties stay low during the grace period, which ends on Sept. 5" / "..., which ended ..."
+    def rows(verb: str, tag: str) -> list[Row]:
+        return [
+            ("Duties", 1, "nsubj", "NOUN", "NNS", "duty"),
+            ("stay", 1, "ROOT", "VERB", "VBP", "stay"),
+            ("low", 1, "acomp", "ADJ", "JJ", "low"),
+            ("during", 1, "prep", "ADP", "IN", "during"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("grace", 6, "compound", "NOUN", "NN", "grace"),
+            ("period", 3, "pobj", "NOUN", "NN", "period"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("which", 9, "nsubj", "PRON", "WDT", "which"),
+            (verb, 6, "relcl", "VERB", tag, "end"),
+            ("on", 9, "prep", "ADP", "IN", "on"),
+            ("Sept.", 10, "pobj", "PROPN", "NNP", "Sept."),
+            ("5", 11, "nummod", "NUM", "CD", "5"),
+        ]
+
+    _, index = _doc(blank, rows("ends", "VBZ"), FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+    _, past = _doc(blank, rows("ended", "VBD"), FRIDAY)
+    assert [r.role for r in past.records] == ["on"]
+
+
+def test_a_reprieve_that_expired_on_a_day_is_no_deadline(blank: Language) -> None:
+    _, index = _doc(blank, _reprieve_rows("expired", "VBD", "pause"), FRIDAY)
+    (record,) = index.records
+    assert record.role == "on"
+    # and a noun that is no reprieve ("the meeting ends on Sept. 5") gives no deadline either
+    _, meeting = _doc(blank, _reprieve_rows("ends", "VBZ", "meeting"), FRIDAY)
+    assert [r.role for r in meeting.records] == ["on"]
+
+
+def _scheduled_rows(noun: str) -> list[Row]:
+    # "The {noun} is scheduled for Sept. 5"
+    return [
+        ("The", 1, "det", "DET", "DT", "the"),
+        (noun, 3, "nsubjpass", "NOUN", "NN", noun),
+        ("is", 3, "auxpass", "AUX", "VBZ", "be"),
+        ("scheduled", 3, "ROOT", "VERB", "VBN", "schedule"),
+        ("for", 3, "prep", "ADP", "IN", "for"),
+        ("Sept.", 4, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 5, "nummod", "NUM", "CD", "5"),
+    ]
+
+
+def test_a_tariff_scheduled_for_a_day_gives_a_deadline_and_a_meeting_does_not(
+    blank: Language,
+) -> None:
+    _, index = _doc(blank, _scheduled_rows("hike"), FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+    _, meeting = _doc(blank, _scheduled_rows("meeting"), FRIDAY)
+    assert [r.role for r in meeting.records] == ["on"]
+    assert deadline_records(meeting, LEX) == []
+
+
+def test_a_tariff_the_phrase_sets_for_a_day_gives_a_deadline(blank: Language) -> None:
+    # "Talks precede the tariff set for Sept. 5"
+    rows: list[Row] = [
+        ("Talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+        ("precede", 1, "ROOT", "VERB", "VBP", "precede"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("tariff", 1, "dobj", "NOUN", "NN", "tariff"),
+        ("set", 3, "acl", "VERB", "VBN", "set"),
+        ("for", 4, "prep", "ADP", "IN", "for"),
+        ("Sept.", 5, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 6, "nummod", "NUM", "CD", "5"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [(r.role, r.date) for r in deadline_records(index, LEX)] == [
+        ("deadline", dt.date(2025, 9, 5))
+    ]
+    # "the tariff set on Sept. 5": the day it was set, no deadline
+    on_rows = [row if row[0] != "for" else ("on", 4, "prep", "ADP", "IN", "on") for row in rows]
+    _, set_on = _doc(blank, on_rows, FRIDAY)
+    assert [r.role for r in set_on.records] == ["on"]
+
+
 def test_by_a_date_ahead_is_a_deadline_and_a_past_one_is_not(blank: Language) -> None:
     # "Manila must cut duties by Sept. 5"
     rows: list[Row] = [

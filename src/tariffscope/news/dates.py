@@ -540,6 +540,25 @@ def _nearest(anchor: dt.date, candidates: list[dt.date], side: int) -> dt.date:
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
+#: Days a day and month told as past may fall after the anchor and keep its nearest year:
+#: a page's date can be a few days off the day it was written (a first version, a time zone).
+TENSE_SLACK_DAYS = 14
+
+
+def _told_side(anchor: dt.date, candidates: list[dt.date], direction: int) -> dt.date:
+    """The year of a day and month without one: told as past ("met on April 2" in a December
+    story), the latest not after the anchor; otherwise the nearest. A date that looks ahead
+    keeps the nearest year: its direction is often a preposition's, not a tense ("had to cut
+    duties by Sept. 5" in a story of Sept. 20 is that September, not the next).
+    :data:`TENSE_SLACK_DAYS` keeps the nearest year for a day just after the anchor, where the
+    tense and the page's date disagree by days."""
+    if direction < 0:
+        told = [c for c in candidates if c <= anchor + dt.timedelta(days=TENSE_SLACK_DAYS)]
+        if told:
+            return max(told)
+    return _nearest(anchor, candidates, 0)
+
+
 def _first_after(floor: dt.date, month: int, day: int) -> dt.date | None:
     for year in (floor.year, floor.year + 1):
         if _valid(year, month, day) and dt.date(year, month, day) >= floor:
@@ -581,7 +600,7 @@ def resolve(
             for y in (anchor.year - 1, anchor.year, anchor.year + 1)
             if _valid(y, expr.month, expr.day)
         ]
-        return _nearest(anchor, options, 0), "day"
+        return _told_side(anchor, options, direction), "day"
     if expr.kind == "month" and expr.month:
         if expr.year is not None:
             return dt.date(expr.year, expr.month, 1), "month"

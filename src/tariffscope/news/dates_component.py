@@ -263,10 +263,18 @@ class DateComponent(LexiconComponent):
         lex = self.lexicon
         anchor = _published(doc)
         patterns, matcher = self._rules()
-        deadline_nouns = lex.words("time_deadline_nouns")
+        # the patterns read the parse and the tags (a blank pipeline has neither), and every
+        # one names a deadline, reprieve or scheduled-change noun: without one, none can match
+        nouns = (
+            lex.words("time_deadline_nouns")
+            | lex.words("time_reprieve_nouns")
+            | lex.words("time_scheduled_change_nouns")
+        )
         matched = (
             pattern_roles(doc, matcher, patterns)
-            if any(t.lower_ in deadline_nouns for t in doc)
+            if doc.has_annotation("DEP")
+            and doc.has_annotation("TAG")
+            and any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
             else {}
         )
         datelines = dateline_ranges(doc.text)
