@@ -103,7 +103,7 @@ def _before(date: dict[str, Any], anchor: dt.date) -> bool:
     precision = date.get("precision")
     if precision in {"month", "year"}:
         size = 7 if precision == "month" else 4
-        return date["date"][:size] < anchor.isoformat()[:size]
+        return str(date["date"])[:size] < anchor.isoformat()[:size]
     return dt.date.fromisoformat(date["date"]) < anchor - _RECENT
 
 
