@@ -54,7 +54,7 @@ from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.time_rules import (
     Role,
     TimePattern,
-    build_matcher,
+    build_matchers,
     pattern_roles,
     reporting_verb,
     role_of,
@@ -248,13 +248,13 @@ class DateComponent(LexiconComponent):
         self.horizon = None if horizon is None else dt.date.fromisoformat(horizon)
         self.start = None if start is None else dt.date.fromisoformat(start)
 
-    def _rules(self) -> tuple[tuple[TimePattern, ...], DependencyMatcher]:
-        """The named time patterns and their matcher, built once per lexicon."""
+    def _rules(self) -> tuple[tuple[TimePattern, ...], tuple[DependencyMatcher, ...]]:
+        """The named time patterns and their matchers, built once per lexicon."""
         key = id(self.lexicon)
         cached = getattr(self, "_built", None)
         if cached is None or cached[0] != key:
             patterns = time_patterns(self.lexicon)
-            cached = (key, patterns, build_matcher(self.vocab, patterns))
+            cached = (key, patterns, build_matchers(self.vocab, patterns))
             self._built = cached
         return cached[1], cached[2]
 
@@ -262,19 +262,12 @@ class DateComponent(LexiconComponent):
         """Find, orient, resolve and give a role to every date expression."""
         lex = self.lexicon
         anchor = _published(doc)
-        patterns, matcher = self._rules()
-        # the patterns read the parse and the tags (a blank pipeline has neither), and every
-        # one names a deadline, reprieve or scheduled-change noun: without one, none can match
-        nouns = (
-            lex.words("time_deadline_nouns")
-            | lex.words("time_reprieve_nouns")
-            | lex.words("time_scheduled_change_nouns")
-        )
+        patterns, matchers = self._rules()
+        # the patterns read the parse and the tags (a blank pipeline has neither); each runs
+        # only on a story holding its words (pattern_roles)
         matched = (
-            pattern_roles(doc, matcher, patterns)
-            if doc.has_annotation("DEP")
-            and doc.has_annotation("TAG")
-            and any(t.lower_ in nouns or t.lemma_.lower() in nouns for t in doc)
+            pattern_roles(doc, matchers, patterns)
+            if doc.has_annotation("DEP") and doc.has_annotation("TAG")
             else {}
         )
         datelines = dateline_ranges(doc.text)

@@ -25,6 +25,7 @@ __all__ = [
     "Role",
     "TimePattern",
     "build_matcher",
+    "build_matchers",
     "pattern_roles",
     "reporting_verb",
     "role_of",
@@ -43,6 +44,21 @@ class TimePattern:
     role: Role
     reason: str
     pattern: tuple[Mapping[str, Any], ...]
+
+    @property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """For each node that names its words (``LEMMA``/``LOWER``/``ORTH``/``TEXT``/``NORM``
+        ``IN`` a list), those words lower-cased: a story holding none of one node's words
+        cannot match the pattern, so its matcher need not run."""
+        out = []
+        for node in self.pattern:
+            for attr, value in node.get("RIGHT_ATTRS", {}).items():
+                if attr in _WORD_ATTRS and isinstance(value, Mapping) and "IN" in value:
+                    out.append(frozenset(str(w).lower() for w in value["IN"]))
+        return tuple(out)
+
+
+_WORD_ATTRS = frozenset({"LEMMA", "LOWER", "ORTH", "TEXT", "NORM"})
 
 
 def role_of(preposition: str | None, lex: Lexicon) -> Role:
@@ -100,19 +116,28 @@ def build_matcher(vocab: Vocab, patterns: Iterable[TimePattern]) -> DependencyMa
     return matcher
 
 
+def build_matchers(vocab: Vocab, patterns: Sequence[TimePattern]) -> tuple[DependencyMatcher, ...]:
+    """One ``DependencyMatcher`` per pattern (in the patterns' order), so that a story runs
+    only the patterns whose words it holds (:func:`pattern_roles`)."""
+    return tuple(build_matcher(vocab, [pattern]) for pattern in patterns)
+
+
 def pattern_roles(
-    doc: Doc, matcher: DependencyMatcher, patterns: Sequence[TimePattern]
+    doc: Doc, matchers: Sequence[DependencyMatcher], patterns: Sequence[TimePattern]
 ) -> dict[int, tuple[Role, str]]:
     """``{token index: (role, pattern id)}`` for the tokens named ``date`` in a match; the
-    pattern of highest priority wins."""
-    by_id = {p.id: p for p in patterns}
+    pattern of highest priority wins. A pattern runs only where the story holds a word of
+    each of its nodes that name words (most stories hold no deadline or reprieve noun)."""
+    words = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
     out: dict[int, tuple[Role, str, int]] = {}
-    for match_id, tokens in matcher(doc):
-        pattern = by_id[doc.vocab.strings[match_id]]
+    for pattern, matcher in zip(patterns, matchers, strict=True):
+        if not all(anchor & words for anchor in pattern.anchors):
+            continue
         names = [node["RIGHT_ID"] for node in pattern.pattern]
-        date = tokens[names.index("date")]
-        if date not in out or out[date][2] < pattern.priority:
-            out[date] = (pattern.role, pattern.id, pattern.priority)
+        for _, tokens in matcher(doc):
+            date = tokens[names.index("date")]
+            if date not in out or out[date][2] < pattern.priority:
+                out[date] = (pattern.role, pattern.id, pattern.priority)
     return {i: (role, name) for i, (role, name, _) in out.items()}
 
 
