@@ -15,6 +15,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_direction import Direction, lends_imposer
 from tariffscope.news._measure_rules import rule_specs
@@ -29,34 +30,10 @@ _PARAGRAPHS = (-1, 40, 90, 150, 200, 300)
 
 
 def _raw(**fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "rise": False,
-        "cut": False,
-        "imposer": None,
-        "targets": [],
-        "world": False,
-        "products": "all goods",
-        "rest": False,
-        "places": [],
-        "sentence_world": False,
-        "counted": False,
-        "from_rate": None,
-        "to_rate": 20.0,
-        "effective_date": None,
-        "status": "in_force",
-        "status_rule": None,
-        "from_rule": None,
-        "history": False,
-        "earlier": None,
-        "retaliation": False,
-        "start": 320,
-        "headline": False,
-        "end": 323,
-        "sent": 310,
-        "paragraph": 300,
-        "rule": "extract.rate_tariff_noun",
-    }
-    return {**base, **fields}
+    """A raw rate record in force with no imposer read, later in the story (characters 320-323)."""
+    here = {"imposer": None, "status": "in_force", "earlier": None, "retaliation": False}
+    place = {"start": 320, "end": 323, "sent": 310, "paragraph": 300}
+    return raw_rate(**{**here, **place, **fields})
 
 
 def _merged(raw: list[dict[str, Any]], counts: dict[str, int], **kwargs: Any) -> list[Any]:
