@@ -19,7 +19,7 @@ from tariffscope.news.dates import find_dates, resolve
 from tariffscope.news.deadlines import deadline_records
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.temporal import TimeIndex, anchors_of, attach, time_index
-from tariffscope.news.time_rules import role_of, time_patterns
+from tariffscope.news.time_rules import pattern_roles, role_of, time_patterns
 
 LEX = default_lexicon()
 FRIDAY = dt.date(2025, 7, 18)
@@ -97,6 +97,24 @@ def test_every_pattern_has_an_id_a_priority_and_a_reason() -> None:
     assert all(p.reason and p.priority > 0 for p in patterns)
     words = [a for p in patterns for node in p.pattern for a in str(node).split("'")]
     assert not any(w.startswith("@") for w in words)  # every word set read from the lexicon
+
+
+def test_a_pattern_runs_only_on_a_story_holding_a_word_of_each_of_its_word_nodes() -> None:
+    # the anchors are the word lists a pattern's nodes name; a story missing every word of one
+    # list cannot match, so its matcher is not run (a matcher that would raise shows it)
+    patterns = time_patterns(LEX)
+    named = [p for p in patterns if p.anchors]
+    assert named and all(all(anchor for anchor in p.anchors) for p in named)
+    deadline = next(p for p in named if any("deadline" in a for a in p.anchors))
+
+    class Refusing:
+        def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+            raise AssertionError("a pattern without its words in the story was run")
+
+    nlp = spacy.blank("en")
+    words = ["Talks", "resume", "on", "Monday"]
+    doc = Doc(nlp.vocab, words=words, lemmas=[w.lower() for w in words])
+    assert pattern_roles(doc, [Refusing()], [deadline]) == {}  # type: ignore[list-item]
 
 
 # -- deadlines -------------------------------------------------------------------------------------
