@@ -61,7 +61,7 @@ class ParticipantReader:
                 heads += with_objects(obj)
         else:
             first = token
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             owners = [
                 c
@@ -309,7 +309,7 @@ def _clause_parties(verb: Token, index: MentionChains, is_person: Any) -> list[T
             for c in current.children
             if c.dep_ in {"nsubj", "dobj", "obj"} and (is_person(c, index) or c.pos_ == "PRON")
         ]
-        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head is current:
+        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
             break
         current = current.head
     return found

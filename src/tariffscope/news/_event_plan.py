@@ -44,7 +44,7 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
         infinitive = current.dep_ in {"acl", "ccomp"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in current.children
         )  # "a plan to meet", "plans to visit" parsed as a noun; "expects X to sign"
-        if not (current.dep_ == "xcomp" or infinitive) or current.head is current:
+        if not (current.dep_ == "xcomp" or infinitive) or current.head.i == current.i:
             break
         head = current.head
         if head.lemma_.lower() not in frames and head.lower_ not in frames:
@@ -67,6 +67,6 @@ def frame_subject(frame: Token) -> Token | None:
         subjects = [c for c in owner.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             return subjects[0]
-        if frame.dep_ not in {"acomp", "xcomp", "ccomp"} and owner is frame:
+        if frame.dep_ not in {"acomp", "xcomp", "ccomp"} and owner.i == frame.i:
             break
     return None

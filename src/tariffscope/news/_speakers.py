@@ -64,7 +64,7 @@ def _misattached_subject(verb: Token, person: Callable[[Token], bool]) -> Token 
         return None
     current = verb.head
     for _ in range(3):
-        if current.dep_ not in {"ccomp", "conj", "advcl"} or current.head is current:
+        if current.dep_ not in {"ccomp", "conj", "advcl"} or current.head.i == current.i:
             return None
         current = current.head
         subject = subject_of(current)

@@ -65,7 +65,7 @@ def governing_verb(token: Token, limit: int = 12) -> Token | None:
     for _ in range(limit):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -114,7 +114,7 @@ def direction(verb: Token | None) -> int:
             a in {"had", "has", "have", "did", "was", "were"} for a in auxes
         ):
             return -1
-        if _is_finite(current) or current.head is current:
+        if _is_finite(current) or current.head.i == current.i:
             return 0
         if current.dep_ == "xcomp" and current.head.lemma_ in FUTURE_FRAMES:
             return 1  # "is due to hold": the frame is an adjective, no verb to climb to
@@ -168,7 +168,7 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
                 return objects[0]
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ == "pcomp" and current.head.head is not current.head:
+        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             # "told reporters after meeting Bessent": the subject of "told"
             upper = governing_verb(current.head.head)
             if upper is None:
@@ -177,7 +177,7 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
             continue
         if current.dep_ == "acl" and current.head.pos_ not in {"VERB", "AUX"}:
             return current.head  # "the letter announcing tariffs": the letter
-        if current.dep_ in {"conj", "advcl", "xcomp", "acl"} and current.head is not current:
+        if current.dep_ in {"conj", "advcl", "xcomp", "acl"} and current.head.i != current.i:
             current = current.head
             continue
         return None

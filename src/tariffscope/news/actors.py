@@ -541,7 +541,7 @@ class ActorComponent(LexiconComponent):
             starts += [doc[s - 1] for _, _, s, _ in person.mentions if s > 0]
             for token in starts:
                 for _ in range(3):
-                    if token.dep_ not in {"conj", "pobj", "prep"} or token.head is token:
+                    if token.dep_ not in {"conj", "pobj", "prep"} or token.head.i == token.i:
                         break
                     token = token.head
                     other = owner_of.get(token.i)

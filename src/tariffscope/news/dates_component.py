@@ -116,7 +116,7 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     root = span.root
     if root.head.lower_ in ahead_nouns:
         return 1
-    verb = governing_verb(root.head if root.head is not root else root)
+    verb = governing_verb(root.head if root.head.i != root.i else root)
     if verb is not None and reduced_relative(verb):
         return -1  # "the tariffs unveiled on Monday would ...": the day it was done
     way = direction(verb)

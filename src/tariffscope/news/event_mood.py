@@ -122,7 +122,7 @@ def _denied(trig: Trigger, lex: Lexicon) -> bool:
             or any(c.dep_ == "advmod" and c.lower_ in not_yet for c in current.children)
         ):
             return True
-        if current.dep_ not in _COMPLEMENT_LINKS or current.head is current:
+        if current.dep_ not in _COMPLEMENT_LINKS or current.head.i == current.i:
             return False
         current = current.head
     return False

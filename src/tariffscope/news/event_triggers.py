@@ -469,7 +469,7 @@ def _term_of_a_deal(token: Token, ctx: RuleContext) -> bool:
     whose deal is the event."""
     deals = ctx.words("event_agreement_nouns")
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     for verb in {token, first}:
         if any(
@@ -633,7 +633,7 @@ def _bind(nodes: tuple[_Node, ...], k: int, bound: dict[str, Token]) -> bool:
         return True
     node = nodes[k]
     left = bound[str(node.left)]
-    near = list(left.children) if node.op == ">" else [left.head] if left.head is not left else []
+    near = list(left.children) if node.op == ">" else [left.head] if left.head.i != left.i else []
     taken = {t.i for t in bound.values()}
     for token in near:
         if token.i not in taken and node.holds(token):

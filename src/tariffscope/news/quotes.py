@@ -308,11 +308,14 @@ class QuoteComponent(LexiconComponent):
         """The speaker of a speech verb that governs this one ("Ishiba said Bessent told")."""
         current = verb
         for _ in range(3):
-            if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
+            if (
+                current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"}
+                or current.head.i == current.i
+            ):
                 return None
             current = current.head
             for act in speech:
-                if act.verb is current and act.speaker is not None and act.speaker >= 0:
+                if act.verb.i == current.i and act.speaker is not None and act.speaker >= 0:
                     return act.speaker
         return None
 
@@ -324,7 +327,7 @@ class QuoteComponent(LexiconComponent):
             return speaker, via
         root = doc[quoted.start].sent.root if quoted.start < len(doc) else None
         for token in quoted:
-            if token.dep_ == "ROOT" or (root is not None and token is root):
+            if token.dep_ == "ROOT" or (root is not None and token.i == root.i):
                 root = token
                 break
         if root is None or not (quoted.start <= root.i < quoted.end):

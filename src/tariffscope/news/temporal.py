@@ -188,7 +188,7 @@ def attachment_point(doc: Doc, record: TimeRecord, lex: Lexicon) -> Token | None
     ahead = lex.words("time_from_prepositions") | lex.words("time_until_prepositions")
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if _inside(head, record) or head.pos_ == "ADP" or head.lower_ in ahead:
             token = head
@@ -209,7 +209,7 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
     is another, and so is the subject of a verb of sequence with an object ("the *call*
     followed a meeting the previous day"): the verb's time is the object's."""
     head = token.head
-    while head is not token and token.dep_ == "conj" and head.dep_ == "conj":
+    while head.i != token.i and token.dep_ == "conj" and head.dep_ == "conj":
         head = head.head  # "a call and a *meeting*": the first conjunct's verb
     noun = head if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} else token
     verb = noun.head
@@ -328,7 +328,7 @@ def _owner(
                 for token in triggers[key]:
                     owners |= claims.get(token.i, frozenset())
             return frozenset(owners), steps
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         steps += 1
