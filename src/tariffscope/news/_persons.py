@@ -501,18 +501,11 @@ def article_country_counts(
     most named first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    words = [t.text for t in doc]
-    i = 0
-    while i < len(words):
-        hit = lex.place_at(words, i)
-        if hit is None:
-            i += 1
-            continue
-        idx = doc[i].idx
+    for hit in lex.place_matches([t.text for t in doc]):
+        idx = doc[hit.start].idx
         if hit.kind != "region" and not any(s <= idx < e for s, e in skip):
             counts[hit.iso3] += 1
             first.setdefault(hit.iso3, idx)
-        i = hit.end
     for person in persons:
         if person.get("actor") and person.get("country"):
             counts[person["country"]] += 1

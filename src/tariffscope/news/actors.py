@@ -33,6 +33,7 @@ ending in an agreement or summit word, or a single unrecognised word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -79,10 +80,13 @@ class _Person:
         return any(self.words[i : i + n] == words for i in range(len(self.words) - n + 1))
 
 
-def _office_of(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool:
     """Token ``i`` ends "ROLE-HEAD of [the] Office" ("Secretary of the Treasury", "Secretary
-    of Agriculture"), a title that can stand before a name."""
-    lower = [t.lower_ for t in doc[max(0, i - 5) : i + 1]]
+    of Agriculture"), a title that can stand before a name (``doc_lower``: the doc's words in
+    lower case)."""
+    if "of" not in doc_lower[max(0, i - 5) + 1 : i]:
+        return False  # most words: no "of" to read a title through
+    lower = list(doc_lower[max(0, i - 5) : i + 1])
     for k in range(len(lower) - 2, 0, -1):
         if lower[k] == "of" and lex.role_head_len(lower, k):
             office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
@@ -268,7 +272,8 @@ class ActorComponent(LexiconComponent):
         lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
-                token.is_alpha and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex))
+                token.is_alpha
+                and (lex.role_head_len(lower, i + 1) or _office_of(doc, i, lex, lower))
             )
             if not trigger or _in_ranges(token.idx, token.idx + 1, headlines):
                 continue
@@ -476,17 +481,22 @@ class ActorComponent(LexiconComponent):
         right after a title: "Vice-Premier He said"."""
         lex = self.lexicon
         not_names = lex.words("person_not_names")
+        shorts = [
+            (person, {w for w in words if fold(w) in not_names and w[:1].isupper()})
+            for person in persons
+            if len(words := person.name.split()) >= 2
+        ]
+        shorts = [(person, short) for person, short in shorts if short]
+        if not shorts:
+            return  # most stories: no such name, no pass over the words
         lower = [t.lower_ for t in doc]
+        texts = [t.text for t in doc]
         taken = {k for p in persons for m in p.mentions for k in range(m[2], m[3])}
-        for person in persons:
-            words = person.name.split()
-            short = {w for w in words if fold(w) in not_names and w[:1].isupper()}
-            if len(words) < 2 or not short:
-                continue
-            for token in doc[1:]:
-                k = token.i
-                if token.text in short and k not in taken and lex.role_head_len(lower, k):
-                    person.mentions.append((token.idx, token.idx + len(token.text), k, k + 1))
+        for person, short in shorts:
+            for k in range(1, len(texts)):
+                if texts[k] in short and k not in taken and lex.role_head_len(lower, k):
+                    idx = doc[k].idx
+                    person.mentions.append((idx, idx + len(texts[k]), k, k + 1))
                     taken.add(k)
 
     # -- roles and countries ----------------------------------------------------------------

@@ -70,6 +70,8 @@ class Lexicon:
     first_words: frozenset[str] = frozenset()
     version: int = 1
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: every leading part of a place name (("South",), ("South", "Korea")): where to stop
+    place_prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], iso_names: Mapping[str, str]) -> Lexicon:
@@ -93,6 +95,7 @@ class Lexicon:
             return cls(
                 data=data,
                 first_words=frozenset(k[0] for k in places),
+                place_prefixes=frozenset(k[:n] for k in places for n in range(1, len(k) + 1)),
                 places=places,
                 max_place_len=max(len(k) for k in places),
                 role_heads=heads,
@@ -140,14 +143,37 @@ class Lexicon:
             first.isupper() and len(first) > 3 and first.title() in self.first_words
         ):
             return None
-        for n in range(1, min(self.max_place_len, len(words) - i) + 1):
-            key = tuple(norm_token(w) for w in words[i : i + n])
+        window = [norm_token(w) for w in words[i : i + self.max_place_len]]
+        capitals = first.isupper() and len(first) > 3  # "JAPAN": retried as "Japan"
+        for n in range(1, len(window) + 1):
+            key = tuple(window[:n])
+            titled = tuple(w.title() for w in key) if capitals else key
+            if key not in self.place_prefixes and titled not in self.place_prefixes:
+                break  # no longer name begins with these words
             hit = self.places.get(key)
-            if hit is None and key[0].isupper() and len(key[0]) > 3:
-                hit = self.places.get(tuple(w.title() for w in key))
+            if hit is None and capitals:
+                hit = self.places.get(titled)
             if hit is not None:
                 best = PlaceMatch(i, i + n, hit[0], hit[1])
         return best
+
+    def place_matches(self, words: Sequence[str]) -> list[PlaceMatch]:
+        """The place names of ``words`` read left to right, the longest at each start, none
+        overlapping (what :meth:`place_at` finds stepping past each hit)."""
+        firsts = self.first_words
+        starts = [
+            i
+            for i, word in enumerate(map(norm_token, words))
+            if word in firsts or (word.isupper() and len(word) > 3 and word.title() in firsts)
+        ]
+        out: list[PlaceMatch] = []
+        for i in starts:
+            if out and i < out[-1].end:
+                continue
+            hit = self.place_at(words, i)
+            if hit is not None:
+                out.append(hit)
+        return out
 
     def place_code(self, phrase: str) -> str | None:
         """ISO3 code of a place, demonym, capital, region or institution named by ``phrase``."""
