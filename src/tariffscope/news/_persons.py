@@ -81,7 +81,8 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     """
     text = doc.text
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
-    ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
+    if "Credit:" in text:  # the pattern tries every position of the text: only where it can hit
+        ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
     ranges += [(m.start(), m.end()) for m in _PHOTO_TAG.finditer(text)]
     for start, end in line_spans(text):
         line = text[start:end]
@@ -454,11 +455,11 @@ def _is_sentence_line(line: str) -> bool:
     return len(words) >= 8 and line.rstrip("”\"' ").endswith((".", "!", "?"))
 
 
-def headline_lines(doc: Doc, title: str | None) -> list[tuple[int, int]]:
-    """Lines that repeat the title or are written in title case (headlines, photo captions)."""
+def headline_lines(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Lines of a doc's ``text`` that repeat the title or are written in title case
+    (headlines, photo captions)."""
     out = []
     norm_title = " ".join((title or "").split()).lower()
-    text = doc.text
     for start, end in line_spans(text):
         line = " ".join(text[start:end].split())
         if (norm_title and line.lower() == norm_title) or (
@@ -478,7 +479,7 @@ def layout(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         )
     title = (doc._.tariffscope_meta or {}).get("title")
     boiler = boilerplate_ranges(doc, title)
-    heads = headline_lines(doc, title)
+    heads = headline_lines(doc.text, title)
     doc._.tariffscope_layout = {
         "boilerplate": [list(r) for r in boiler],
         "headlines": [list(r) for r in heads],

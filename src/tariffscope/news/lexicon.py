@@ -70,6 +70,8 @@ class Lexicon:
     first_words: frozenset[str] = frozenset()
     version: int = 1
     word_sets: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: the last word of every role head ("minister", "secretary")
+    role_head_ends: frozenset[str] = field(default=frozenset(), repr=False)
     #: every leading part of a place name (("South",), ("South", "Korea")): where to stop
     place_prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
@@ -99,6 +101,7 @@ class Lexicon:
                 places=places,
                 max_place_len=max(len(k) for k in places),
                 role_heads=heads,
+                role_head_ends=frozenset(h[-1] for h in heads if h),
                 role_words=frozenset(w.lower() for w in data["role_words"]),
                 former_words=frozenset(w.lower() for w in data["former_words"]),
                 honorifics=frozenset(data["honorifics"]),
@@ -185,6 +188,8 @@ class Lexicon:
 
     def role_head_len(self, lower_words: Sequence[str], end: int) -> int:
         """Length of the longest role head ending just before ``end`` (0 when none)."""
+        if end < 1 or lower_words[end - 1] not in self.role_head_ends:
+            return 0  # most words end no title: one set look-up instead of four
         for n in (4, 3, 2, 1):
             if end - n >= 0 and tuple(lower_words[end - n : end]) in self.role_heads:
                 return n
