@@ -131,8 +131,9 @@ class ActorComponent(LexiconComponent):
         """Find people, their mentions, roles and countries."""
         lex = self.lexicon
         skip, headlines = layout(doc)
+        text = doc.text  # spaCy joins it anew on every read
         persons = self._cluster(doc, self._candidates(doc, headlines, lex))
-        self._scan_aliases(doc, persons)
+        self._scan_aliases(doc, persons, text)
         self._roles(doc, persons, lex)
         role_mentions = self._role_mentions(doc, persons, lex)
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
@@ -168,7 +169,7 @@ class ActorComponent(LexiconComponent):
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
-        chains = build_chains(doc, out, mentions, lex)
+        chains = build_chains(doc, out, mentions, lex, text=text)
         for mention in mentions:  # an ambiguous role phrase: the one the chains chose
             if mention.pop("candidates", None) is not None:
                 chosen = chains.person(mention["start"], mention["end"], named_only=True)
@@ -411,7 +412,7 @@ class ActorComponent(LexiconComponent):
         persons.sort(key=lambda p: min(m[0] for m in p.mentions))
         return persons
 
-    def _scan_aliases(self, doc: Doc, persons: list[_Person]) -> None:
+    def _scan_aliases(self, doc: Doc, persons: list[_Person], text: str) -> None:
         alias_owner: dict[str, int] = {}
         not_names = self.lexicon.words("person_not_names")
         particles = self.lexicon.words("person_name_particles")
@@ -448,7 +449,7 @@ class ActorComponent(LexiconComponent):
             + r")(?![\w-])"
         )
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue

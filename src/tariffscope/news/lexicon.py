@@ -146,11 +146,13 @@ class Lexicon:
             first.isupper() and len(first) > 3 and first.title() in self.first_words
         ):
             return None
-        window = [norm_token(w) for w in words[i : i + self.max_place_len]]
         capitals = first.isupper() and len(first) > 3  # "JAPAN": retried as "Japan"
-        for n in range(1, len(window) + 1):
-            key = tuple(window[:n])
-            titled = tuple(w.title() for w in key) if capitals else key
+        key: tuple[str, ...] = ()
+        titled: tuple[str, ...] = ()
+        for n in range(1, min(self.max_place_len, len(words) - i) + 1):
+            word = first if n == 1 else norm_token(words[i + n - 1])
+            key = (*key, word)
+            titled = (*titled, word.title()) if capitals else key
             if key not in self.place_prefixes and titled not in self.place_prefixes:
                 break  # no longer name begins with these words
             hit = self.places.get(key)

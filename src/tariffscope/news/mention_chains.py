@@ -256,11 +256,14 @@ def build_chains(
     persons: Sequence[Mapping[str, Any]],
     mentions: Sequence[Mapping[str, Any]],
     lex: Lexicon,
+    *,
+    text: str | None = None,
 ) -> MentionChains:
     """Resolve the pronouns, counterparts and plurals of ``doc`` against its named mentions.
 
     ``persons`` and ``mentions`` are the actor component's records (``name``/``role``/
-    ``country``; ``start``/``end``/``person``/``kind``).
+    ``country``; ``start``/``end``/``person``/``kind``); ``text`` is ``doc.text`` where the
+    caller has read it already.
     """
     words = _Words.of(lex)
     token_person: dict[int, int] = {}
@@ -291,7 +294,7 @@ def build_chains(
                 genders.setdefault(m.persons[0], "f")
     countries = [p.get("country") for p in persons]
     roles = [p.get("role") for p in persons]
-    quotes = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+    quotes = [(q.start, q.end) for q in find_quote_spans(doc.text if text is None else text)]
     quote_starts = [s for s, _ in quotes]
 
     def in_quote(token: Token) -> bool:
