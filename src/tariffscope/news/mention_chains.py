@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._speakers import apposed_named, speech_subject
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.person_rules import person_rules
 from tariffscope.news.quote_marks import find_quote_spans
 
 __all__ = [
@@ -58,6 +59,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: preposition): it cannot name the clause's own subject.
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "pobj"})
 _PRIORITY: Mapping[str, int] = {"name": 0, "role": 0, "counterpart": 1, "plural": 2}
+#: The gender each pronoun rule of ``data/person_rules.json`` reads.
+_GENDER_OF: Mapping[str, Gender] = {"chain.pronoun_male": "m", "chain.pronoun_female": "f"}
+_PLURAL_RULES = frozenset({"chain.plural_pronoun", "chain.pair_number", "chain.pair_noun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,30 +203,18 @@ def chains_of(doc: Doc) -> MentionChains:
 class _Words:
     """The word sets the resolver reads (from the lexicon)."""
 
-    male: frozenset[str]
-    female: frozenset[str]
-    plural: frozenset[str]
-    pair_nouns: frozenset[str]
     pair_numbers: frozenset[str]
-    counterpart: frozenset[str]
     leader_roles: frozenset[str]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
-    speech_verbs: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
         return cls(
-            male=lex.words("person_pronouns_male"),
-            female=lex.words("person_pronouns_female"),
-            plural=lex.words("person_pronouns_plural"),
-            pair_nouns=lex.words("person_pair_nouns"),
             pair_numbers=lex.words("person_pair_numbers"),
-            counterpart=lex.words("person_counterpart_nouns"),
             leader_roles=lex.words("person_leader_roles"),
             male_titles=lex.words("person_titles_male"),
             female_titles=lex.words("person_titles_female"),
-            speech_verbs=lex.words("person_speech_verbs"),
         )
 
 
@@ -266,6 +258,9 @@ def build_chains(
     caller has read it already.
     """
     words = _Words.of(lex)
+    hits = person_rules(lex).hits(doc)
+    chain_rule = {i: hit.rule for i, hit in hits.get("chain", {}).items()}
+    speech_rule = {i: hit.rule for i, hit in hits.get("speech", {}).items()}
     token_person: dict[int, int] = {}
     # last token of a named mention -> (mention, first token, the people it may name)
     mention_end_token: dict[int, tuple[Mention, int, tuple[int, ...]]] = {}
@@ -313,11 +308,7 @@ def build_chains(
         return gender is None or reading.genders.get(person) in {None, gender}
 
     def resolve_pronoun(token: Token, gender: Gender | None) -> int | None:
-        speaking = (
-            token.dep_ in _SUBJECT_DEPS
-            and token.head.pos_ == "VERB"
-            and token.head.lemma_.lower() in words.speech_verbs
-        )
+        speaking = token.dep_ in _SUBJECT_DEPS and speech_rule.get(token.head.i) == "speech.verb"
         order = (
             [reading.last_speaker, reading.last_subject]
             if speaking
@@ -354,8 +345,7 @@ def build_chains(
             return resolved[subject.i]
         if subject.i in token_person:  # "Vice-Premier He said": a surname, not a pronoun
             return token_person[subject.i]
-        lower = subject.lower_
-        if lower in words.male or lower in words.female:
+        if chain_rule.get(subject.i) in _GENDER_OF:
             return pronoun(subject)
         for child in subject.children:
             if child.dep_ == "poss":
@@ -367,9 +357,7 @@ def build_chains(
     def pronoun(token: Token) -> int | None:
         if token.i in resolved:
             return resolved[token.i]
-        lower = token.lower_
-        gender: Gender | None = "m" if lower in words.male else "f"
-        person = resolve_pronoun(token, gender)
+        person = resolve_pronoun(token, _GENDER_OF[chain_rule[token.i]])
         if person is not None:
             resolved[token.i] = person
             kind: MentionKind = "possessive" if token.dep_ == "poss" else "pronoun"
@@ -432,14 +420,14 @@ def build_chains(
             continue
         if token.i in token_person:
             continue
-        lower = token.lower_
-        if lower in words.male or lower in words.female:
+        rule = chain_rule.get(token.i)
+        if rule in _GENDER_OF:
             referent = pronoun(token)
             if referent is not None:
                 reading.seen.append((sentence, referent))
                 if not quoted and _is_subject(token):
                     reading.last_subject = referent
-        elif lower in words.counterpart and token.pos_ == "NOUN":
+        elif rule == "chain.counterpart":
             named_child = any(
                 c.dep_ in {"appos", "compound"} and c.i in token_person for c in token.children
             )
@@ -458,7 +446,9 @@ def build_chains(
             out.append(Mention(start, token.idx + len(token.text), leaders, "plural"))
             for person in leaders:
                 reading.seen.append((sentence, person))
-        elif _is_plural(token, words):
+        elif rule in _PLURAL_RULES and (
+            rule != "chain.pair_noun" or _pair_number_child(token, words)
+        ):
             # "the two leaders" names people: their pair may be told further back than "they"
             found = pair(sentence, far=token.pos_ == "NOUN")
             if found is not None:
@@ -466,8 +456,7 @@ def build_chains(
                 out.append(Mention(start, token.idx + len(token.text), found, "plural"))
         if (
             not quoted
-            and token.pos_ == "VERB"
-            and token.lemma_.lower() in words.speech_verbs
+            and speech_rule.get(token.i) == "speech.verb"
             and (
                 subject := speech_subject(
                     token,
@@ -480,7 +469,7 @@ def build_chains(
             speaker = person_of_subject(subject)
             if speaker is not None:
                 reading.last_speaker = speaker
-        elif not quoted and lower == "according" and token.i + 1 < len(doc):
+        elif not quoted and speech_rule.get(token.i) == "speech.according_to":
             objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
             if objects and (speaker := person_of_subject(objects[0])) is not None:
                 reading.last_speaker = speaker
@@ -527,17 +516,10 @@ def _leaders_of(
     return tuple(found) if len(found) >= 2 else None
 
 
-def _is_plural(token: Token, words: _Words) -> bool:
-    """ "they", "their"; "the two", "both"; "the two leaders", "both sides"."""
-    lower = token.lower_
-    if lower in words.plural:
-        return token.pos_ == "PRON" or token.dep_ == "poss"
-    if lower in words.pair_numbers and token.pos_ in {"NUM", "DET", "PRON"}:
-        # the head of its own phrase ("the two agreed"), not a number before a noun
-        return token.dep_ not in {"nummod", "det", "preconj", "quantmod"}
-    if lower in words.pair_nouns and token.pos_ == "NOUN":
-        return any(c.lower_ in words.pair_numbers for c in token.children)
-    return False
+def _pair_number_child(token: Token, words: _Words) -> bool:
+    """The guard of rule ``chain.pair_noun``: the noun is counted as two ("the two leaders",
+    "both sides"), which a token pattern cannot see."""
+    return any(c.lower_ in words.pair_numbers for c in token.children)
 
 
 def _two_sides(

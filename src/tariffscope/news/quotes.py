@@ -43,6 +43,7 @@ from tariffscope.news._speakers import apposed_named, speech_subject
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
+from tariffscope.news.person_rules import person_rules
 from tariffscope.news.quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["MIN_QUOTE_WORDS", "QuoteComponent", "make_quote_component"]
@@ -116,7 +117,7 @@ class QuoteComponent(LexiconComponent):
 
         Pronoun subjects were resolved once for the whole story by the mention chains.
         """
-        speech_verbs = self.lexicon.words("person_speech_verbs")
+        rules = person_rules(self.lexicon).hits(doc).get("speech", {})
         inside = [(s.start, s.end) for s in spans]
         starts = [s for s, _ in inside]
 
@@ -125,19 +126,12 @@ class QuoteComponent(LexiconComponent):
             return mentions.person(token.idx, end, named_only=True) is not None
 
         acts: list[SpeechAct] = []
-        for token in doc:
+        for i in sorted(rules):  # the words of the speech rules, in order
+            token = doc[i]
             k = bisect.bisect_right(starts, token.idx) - 1
             if k >= 0 and inside[k][0] <= token.idx < inside[k][1]:
                 continue
-            is_speech = token.pos_ == "VERB" and token.lemma_.lower() in speech_verbs
-            according = (
-                token.lower_ == "according"
-                and token.i + 1 < len(doc)
-                and doc[token.i + 1].lower_ == "to"
-            )
-            if not is_speech and not according:
-                continue
-            if according:
+            if rules[i].rule == "speech.according_to":
                 objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
                 speaker = self._person_of(objects[0], mentions) if objects else None
                 acts.append(SpeechAct(token.i, token, speaker, relayed=True))
