@@ -296,9 +296,7 @@ def build_chains(
         k = bisect.bisect_right(quote_starts, token.idx) - 1
         return k >= 0 and quotes[k][0] <= token.idx < quotes[k][1]
 
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        sent_of[sent.start] = n
+    sent_starts = [sent.start for sent in doc.sents]
     sentence = 0
     reading = _Reading(genders)
     resolved: dict[int, int] = {}  # token index -> person (pronouns, counterparts)
@@ -400,9 +398,11 @@ def build_chains(
         same_rank = [p for p in others if _leader(roles[p], words) == rank]
         return next(iter(same_rank or others), None)
 
-    for token in doc:
-        if token.i in sent_of:
-            sentence = sent_of[token.i]
+    leader_at = hits.get("leader", {})
+    # only the words a mention or a rule concerns change what the reader remembers
+    for i in sorted({*mention_end_token, *chain_rule, *speech_rule, *leader_at}):
+        token = doc[i]
+        sentence = max(bisect.bisect_right(sent_starts, i) - 1, 0)
         quoted = in_quote(token)
         if token.i in mention_end_token:
             mention, first, candidates = mention_end_token[token.i]
@@ -440,7 +440,10 @@ def build_chains(
                         Mention(start, token.idx + len(token.text), (referent,), "counterpart")
                     )
                     reading.seen.append((sentence, referent))
-        elif (leaders := _leaders_of(token, countries, roles, words, lex)) is not None:
+        elif (
+            i in leader_at
+            and (leaders := _leaders_of(token, countries, roles, words, lex)) is not None
+        ):
             # "the leaders of the United States, Mexico and Canada": each country's leader
             start = token.left_edge.idx
             out.append(Mention(start, token.idx + len(token.text), leaders, "plural"))
@@ -487,15 +490,10 @@ def _leaders_of(
     words: _Words,
     lex: Lexicon,
 ) -> tuple[int, ...] | None:
-    """The people a plural leader noun with its countries names ("the leaders of X and Y",
-    "the presidents of X, Y and Z"): the story's leader of each country; None unless it
-    names two or more countries and the story has a leader for at least two of them."""
-    if (
-        token.pos_ != "NOUN"
-        or token.tag_ not in {"NNS", ""}
-        or token.lemma_.lower() not in (words.leader_roles)
-    ):
-        return None
+    """The people a plural leader noun (rule ``leader.plural_noun``) with its countries names
+    ("the leaders of X and Y", "the presidents of X, Y and Z"): the story's leader of each
+    country; None unless it names two or more countries and the story has a leader for at
+    least two of them (the rule's guard)."""
     named: list[str] = []
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
