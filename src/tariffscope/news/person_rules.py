@@ -209,11 +209,14 @@ class PersonRules:
 
 #: Compiled rules per lexicon (the lexicon kept with them, so its id is not reused).
 _compiled: dict[int, tuple[Lexicon, PersonRules]] = {}
+_KEPT = 8
 
 
 def person_rules(lex: Lexicon) -> PersonRules:
     """The rules compiled with ``lex``'s words (once per lexicon)."""
     cached = _compiled.get(id(lex))
     if cached is None or cached[0] is not lex:
+        if len(_compiled) >= _KEPT:  # a process that loads many lexicons keeps the latest
+            del _compiled[next(iter(_compiled))]
         cached = _compiled[id(lex)] = (lex, PersonRules(load_person_rules(lex)))
     return cached[1]
