@@ -55,6 +55,7 @@ from tariffscope.news._persons import (
 from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.mention_chains import build_chains
+from tariffscope.news.person_rules import person_rules
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
@@ -132,7 +133,9 @@ class ActorComponent(LexiconComponent):
         lex = self.lexicon
         skip, headlines = layout(doc)
         text = doc.text  # spaCy joins it anew on every read
-        persons = self._cluster(doc, self._candidates(doc, headlines, lex))
+        hits = person_rules(lex).hits(doc)
+        speech_verbs = [i for i, hit in hits["speech"].items() if hit.rule == "speech.verb"]
+        persons = self._cluster(doc, self._candidates(doc, headlines, lex, speech_verbs))
         self._scan_aliases(doc, persons, text)
         self._roles(doc, persons, lex)
         role_mentions = self._role_mentions(doc, persons, lex)
@@ -169,7 +172,7 @@ class ActorComponent(LexiconComponent):
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         doc._.tariffscope_persons = out
         doc._.tariffscope_mentions = mentions
-        chains = build_chains(doc, out, mentions, lex, text=text)
+        chains = build_chains(doc, out, mentions, lex, text=text, hits=hits)
         for mention in mentions:  # an ambiguous role phrase: the one the chains chose
             if mention.pop("candidates", None) is not None:
                 chosen = chains.person(mention["start"], mention["end"], named_only=True)
@@ -217,7 +220,11 @@ class ActorComponent(LexiconComponent):
 
     # -- candidates ---------------------------------------------------------------------
     def _candidates(
-        self, doc: Doc, headlines: list[tuple[int, int]], lex: Lexicon
+        self,
+        doc: Doc,
+        headlines: list[tuple[int, int]],
+        lex: Lexicon,
+        speech_verbs: Sequence[int],
     ) -> list[tuple[int, int, str]]:
         found: dict[tuple[int, int], str] = {}
         in_headline: set[tuple[int, int]] = set()
@@ -293,7 +300,7 @@ class ActorComponent(LexiconComponent):
                     e = at + n
                 found[(s, e)] = source if "title" in source else source + "+title"
         self._apposed_names(doc, found, headlines, lex)
-        self._speaking_names(doc, found, headlines, lex)
+        self._speaking_names(doc, found, headlines, lex, speech_verbs)
         body_words = [
             tuple(fold(doc[s:e].text).split()) for (s, e) in found if (s, e) not in in_headline
         ]
@@ -363,21 +370,19 @@ class ActorComponent(LexiconComponent):
         found: dict[tuple[int, int], str],
         headlines: list[tuple[int, int]],
         lex: Lexicon,
+        speech_verbs: Sequence[int],
     ) -> None:
         """A name of two or three capitalised words the NER left untagged that is the subject
         of a speech verb ("Jane Roe said on Monday ...") is a person: only people (and the
-        organisations the NER tags or the lexicon knows) say things."""
+        organisations the NER tags or the lexicon knows) say things. ``speech_verbs``: the
+        words of rule ``speech.verb`` (:mod:`tariffscope.news.person_rules`)."""
         covered = {k for s, e in found for k in range(s, e)}
-        speech = lex.words("person_speech_verbs")
-        for token in doc:
-            head = token.head
-            if (
-                token.dep_ != "nsubj"
-                or token.pos_ != "PROPN"
-                or head.pos_ != "VERB"
-                or head.lemma_.lower() not in speech
-                or token.i in covered
-            ):
+        subjects = sorted(
+            (c for v in speech_verbs for c in doc[v].children if c.dep_ == "nsubj"),
+            key=lambda t: t.i,
+        )
+        for token in subjects:
+            if token.pos_ != "PROPN" or token.i in covered:
                 continue
             start = token.i
             while start > token.i - 2 and start > 0 and doc[start - 1].dep_ == "compound":

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._speakers import apposed_named, speech_subject
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.person_rules import person_rules
+from tariffscope.news.person_rules import RuleHit, person_rules
 from tariffscope.news.quote_marks import find_quote_spans
 
 __all__ = [
@@ -250,15 +250,17 @@ def build_chains(
     lex: Lexicon,
     *,
     text: str | None = None,
+    hits: Mapping[str, Mapping[int, RuleHit]] | None = None,
 ) -> MentionChains:
     """Resolve the pronouns, counterparts and plurals of ``doc`` against its named mentions.
 
     ``persons`` and ``mentions`` are the actor component's records (``name``/``role``/
-    ``country``; ``start``/``end``/``person``/``kind``); ``text`` is ``doc.text`` where the
-    caller has read it already.
+    ``country``; ``start``/``end``/``person``/``kind``); ``text`` is ``doc.text`` and ``hits``
+    the person rules' hits (:mod:`tariffscope.news.person_rules`) where the caller has them.
     """
     words = _Words.of(lex)
-    hits = person_rules(lex).hits(doc)
+    if hits is None:
+        hits = person_rules(lex).hits(doc)
     chain_rule = {i: hit.rule for i, hit in hits.get("chain", {}).items()}
     speech_rule = {i: hit.rule for i, hit in hits.get("speech", {}).items()}
     token_person: dict[int, int] = {}
