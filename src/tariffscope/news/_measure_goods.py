@@ -79,6 +79,16 @@ def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
     return out
 
 
+def _passive_hit_subject(verb: Token, noun: Token) -> Token | None:
+    """The receiver of a passive verb of hitting whose agent is the tariff ("X have been hit
+    by a 25% tariff"): the goods or the country the tariff falls on; None in the active or
+    when the tariff is not the agent."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not any(a.i == noun.i or noun.i in {t.i for t in a.subtree} for a in agents):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
     """'cocoa and rubber are exempted from the 19% rate', 'excludes refined copper from the
     50% tariff': the goods the exemption names are the ones the rate no longer reaches."""
@@ -252,6 +262,9 @@ class GoodsReader:
             objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
             if objects:
                 return goods_of(objects[0], lex), None
+            hit = _passive_hit_subject(verb, noun)
+            if hit is not None:  # "its steel products were hit by a 25% tariff": the subject
+                return goods_of(hit, lex), None
         restricted = self._restricted_goods(noun, lex)
         if restricted is not None:
             return restricted, None
@@ -330,7 +343,10 @@ class GoodsReader:
     def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
         """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
         tokens: list[Token] = []
+        aiming = lex.words("measure_aiming_adjectives")
         for child in noun.children:
+            if child.lower_ in aiming:
+                continue  # "a Brazil-specific duty" names whom it is aimed at, not goods
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
         run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)
