@@ -11,6 +11,8 @@ last in the words before the tariff noun ("Japanese car tariffs").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._anaphora import antecedent_tariff_object
@@ -30,7 +32,11 @@ from tariffscope.news.products import (
     product_class,
 )
 
-__all__ = ["GoodsReader", "modifies_goods"]
+__all__ = ["AIMING_RULE", "PASSIVE_HIT_RULE", "GoodsReader", "modifies_goods"]
+
+#: The rules of this module in ``news/data/measure_rules.toml`` (table ``goods``).
+PASSIVE_HIT_RULE = "goods.passive_hit_receiver"
+AIMING_RULE = "goods.aiming_adjective_names_none"
 
 
 def _noun_run_before(verb: Token) -> Token | None:
@@ -209,13 +215,13 @@ class GoodsReader:
                 if not found.targets and verb is not None:
                     # "eliminate tariffs on farm goods from Peru": the parser may hang the
                     # origin on the verb
-                    found = Goods(found.products, _origin_on(verb, lex), found.world, found.rest)
+                    found = replace(found, targets=_origin_on(verb, lex))
                 if found.products == "all goods" and found.targets:
                     # "a 50% copper tariff on Chile": the phrase names whose goods, the words
                     # before the tariff noun name which
                     named = self._goods_before_noun(span, noun, lex)
                     if product_class(named.products, lex)[0] == "specific":
-                        found = Goods(named.products, found.targets, found.world, found.rest)
+                        found = replace(found, products=named.products)
                 return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":

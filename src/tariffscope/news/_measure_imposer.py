@@ -20,7 +20,11 @@ from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["ImposerReader", "aimed_at"]
+__all__ = ["AIMED_RULE", "RELATION_RULE", "ImposerReader", "aimed_at"]
+
+#: The rules of this module in ``news/data/measure_rules.toml`` (table ``target``).
+AIMED_RULE = "target.aimed_adjective"
+RELATION_RULE = "target.relation_possessor"
 
 
 def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:

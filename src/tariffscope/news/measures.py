@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
 
@@ -70,7 +70,6 @@ from tariffscope.news._measure_direction import (
 )
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
-    Goods,
     anchor_noun,
     country_of_phrase,
     freed_share,
@@ -89,6 +88,7 @@ from tariffscope.news._measure_target import (
     counted_reference,
     frame_receivers,
     generic_cap,
+    narrowed_by_deal,
     nearest_place,
     sentence_places,
     sentence_world_marked,
@@ -234,6 +234,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     site = status_context.site(span, noun, record)
                     record["status_features"] = status_features(site, clues, lex)
                 record["rule"] = rule
+                narrowed_by_deal(record)  # before the learned chooser reads the rate's site
                 if rate.start in listed:
                     _pair_target(record, listed[rate.start])
                 if learned_target:
@@ -307,7 +308,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             from_rule = None if from_rate is None else "from.multiplier"
         goods, extra_imposer = self._goods(doc, span, noun, lex)
         if transshipped(span, noun, lex):
-            goods = Goods("transshipped goods", goods.targets, goods.world, goods.rest)
+            goods = replace(goods, products="transshipped goods")
         imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
@@ -351,6 +352,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "imposer": imposer,
             "targets": targets,
             "world": goods.world or (universal and not targets),
+            "unsourced": goods.unsourced and not universal,
             "products": goods.products,
             "rest": goods.rest,
             "places": sentence_places(span, noun, lex),
