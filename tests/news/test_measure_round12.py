@@ -4,7 +4,9 @@
   never imposes it, and names no goods;
 - the possessor of a relation noun ("Vietnam's neighbor Laos") is not the phrase's owner;
 - the receiver of a passive verb of hitting whose agent is the tariff ("copper cathodes were
-  hit by a 50% tariff") names the tariff's goods.
+  hit by a 50% tariff") names the tariff's goods;
+- imports named from nowhere ("tariffs on imported cars") are every origin's, except in a rate
+  a deal sets: the deal partner's.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). The unit tests use hand-built parses; the story tests need the trained model (the
@@ -18,8 +20,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tariffscope.news import _measure_goods, _measure_imposer, _measure_target
 from tariffscope.news._measure_goods import _passive_hit_subject
 from tariffscope.news._measure_imposer import _own_words, aimed_at
+from tariffscope.news._measure_parts import goods_of
+from tariffscope.news._measure_rules import rule_specs
+from tariffscope.news._measure_target import narrowed_by_deal
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -108,6 +114,58 @@ def test_a_passive_hit_whose_agent_is_not_the_tariff_names_no_goods() -> None:
     assert _passive_hit_subject(doc[2], doc[7]) is None
 
 
+# -- imports named from nowhere ---------------------------------------------------------------
+
+
+def _imports_doc(modifier: str) -> Doc:
+    # "MODIFIER cars" (hand-built parse)
+    words = [modifier, "cars"]
+    return _doc(words, [1, 1], ["amod", "ROOT"], ["ADJ", "NOUN"])
+
+
+def test_imported_goods_from_nowhere_are_every_origin_by_an_unsourced_reading() -> None:
+    goods = goods_of(_imports_doc("imported")[1], LEX)
+    assert goods.world and goods.unsourced
+
+
+def test_goods_of_every_named_origin_are_no_unsourced_reading() -> None:
+    # "all imports": a quantifier names every origin outright
+    doc = _doc(["all", "imports"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"])
+    doc[1].lemma_ = "import"
+    goods = goods_of(doc[1], LEX)
+    assert goods.world and not goods.unsourced
+
+
+def _unsourced_record(status: str) -> dict[str, object]:
+    return {"unsourced": True, "world": True, "targets": [], "status": status}
+
+
+def test_a_deal_narrows_imports_from_nowhere_to_its_partner() -> None:
+    record = _unsourced_record("agreed")
+    assert narrowed_by_deal(record)
+    assert record["world"] is False and "unsourced" not in record
+
+
+@pytest.mark.parametrize("status", ["in_force", "threatened", "proposed"])
+def test_a_rate_no_deal_sets_keeps_every_origin(status: str) -> None:
+    record = _unsourced_record(status)
+    assert not narrowed_by_deal(record)
+    assert record["world"] is True and "unsourced" not in record
+
+
+def test_the_rules_of_this_round_are_in_the_rule_file() -> None:
+    assert {spec.id for spec in rule_specs("target")} == {
+        _measure_imposer.AIMED_RULE,
+        _measure_imposer.RELATION_RULE,
+        _measure_target.DEAL_RULE,
+    }
+    assert {spec.id for spec in rule_specs("goods")} == {
+        _measure_goods.PASSIVE_HIT_RULE,
+        _measure_goods.AIMING_RULE,
+    }
+    assert all(spec.reason for table in ("target", "goods") for spec in rule_specs(table))
+
+
 # -- written stories (the parse is the point) ---------------------------------------------------
 
 
@@ -152,3 +210,27 @@ def test_goods_hit_by_a_tariff_are_its_goods(nlp: Language) -> None:
     )
     found = _measures(nlp, text)
     assert any(t == "CHL" and r == 50.0 and "copper" in p for _, t, r, p in found), found
+
+
+@pytest.mark.slow
+def test_a_deal_partners_cut_on_imported_goods_is_on_the_other_party(nlp: Language) -> None:
+    text = (
+        "Japan and Chile conclude trade pact\n\n"
+        "Japan and Chile concluded a trade agreement on Wednesday, officials in Tokyo said.\n\n"
+        "Under the agreement, Chile will cut its tariffs on imported trucks to 5%, the Chilean "
+        "trade ministry said."
+    )
+    found = {(i, t, r) for i, t, r, _ in _measures(nlp, text)}
+    assert ("CHL", "JPN", 5.0) in found
+    assert ("CHL", "WLD", 5.0) not in found
+
+
+@pytest.mark.slow
+def test_a_rate_on_imported_goods_outside_a_deal_stays_on_every_origin(nlp: Language) -> None:
+    text = (
+        "US raises truck tariff\n\n"
+        "The United States will impose a 25% tariff on imported trucks from November 1, the "
+        "White House said on Wednesday."
+    )
+    found = {(i, t, r) for i, t, r, _ in _measures(nlp, text)}
+    assert ("USA", "WLD", 25.0) in found
