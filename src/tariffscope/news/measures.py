@@ -68,6 +68,7 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_goods_list import spread_goods_list
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     anchor_noun,
@@ -247,6 +248,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     raw.append(
                         {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
                     )
+        spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
