@@ -6,7 +6,9 @@
 - the receiver of a passive verb of hitting whose agent is the tariff ("copper cathodes were
   hit by a 50% tariff") names the tariff's goods;
 - imports named from nowhere ("tariffs on imported cars") are every origin's, except in a rate
-  a deal sets: the deal partner's.
+  a deal sets: the deal partner's;
+- in a gapped list of goods with a rate each ("A (35%), B (12%)", "A to 10%, B to 5%"), each
+  rate is on the goods written right before it.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). The unit tests use hand-built parses; the story tests need the trained model (the
@@ -20,8 +22,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tariffscope.news import _measure_goods, _measure_imposer, _measure_target
+from tariffscope.news import _measure_goods, _measure_goods_list, _measure_imposer, _measure_target
 from tariffscope.news._measure_goods import _passive_hit_subject
+from tariffscope.news._measure_goods_list import own_conjunct_goods, spread_goods_list
 from tariffscope.news._measure_imposer import _own_words, aimed_at
 from tariffscope.news._measure_parts import goods_of
 from tariffscope.news._measure_rules import rule_specs
@@ -162,8 +165,72 @@ def test_the_rules_of_this_round_are_in_the_rule_file() -> None:
     assert {spec.id for spec in rule_specs("goods")} == {
         _measure_goods.PASSIVE_HIT_RULE,
         _measure_goods.AIMING_RULE,
+        _measure_goods_list.OWN_CONJUNCT_RULE,
     }
+    assert {"(", "to", "up"} <= LEX.words("measure_goods_list_links")
     assert all(spec.reason for table in ("target", "goods") for spec in rule_specs(table))
+
+
+# -- a gapped list of goods --------------------------------------------------------------------
+
+
+def _list_doc() -> tuple[Doc, dict[int, int]]:
+    # "duties on cheese to 10 % , butter to 5 % and yogurt from 8 % to 0 %" (hand-built; the
+    # parse of the list is left flat, as a gapped list often is)
+    words = ["duties", "on", "cheese", "to", "10", "%", ",", "butter", "to", "5", "%", "and"]
+    words += ["yogurt", "from", "8", "%", "to", "0", "%"]
+    heads = [0, 0, 1, 0, 5, 3, 0, 0, 7, 10, 8, 0, 0, 12, 15, 13, 12, 18, 16]
+    deps = ["ROOT", "prep", "pobj", "prep", "nummod", "pobj", "punct", "conj", "prep"]
+    deps += ["nummod", "pobj", "cc", "conj", "prep", "nummod", "pobj", "prep", "nummod", "pobj"]
+    pos = ["NOUN", "ADP", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "NOUN", "ADP", "NUM", "NOUN"]
+    pos += ["CCONJ", "NOUN", "ADP", "NUM", "NOUN", "ADP", "NUM", "NOUN"]
+    doc = _doc(words, heads, deps, pos)
+    rates = {4: 4, 5: 4, 9: 9, 10: 9, 14: 14, 15: 14, 17: 17, 18: 17}
+    return doc, rates
+
+
+def test_each_rate_of_a_gapped_list_reads_the_goods_written_before_it() -> None:
+    doc, rates = _list_doc()
+    assert own_conjunct_goods(doc, 4, rates, LEX) == "cheese"
+    assert own_conjunct_goods(doc, 9, rates, LEX) == "butter"
+    # the to-rate of "from 8% to 0%" steps over its from-rate
+    assert own_conjunct_goods(doc, 17, rates, LEX) == "yogurt"
+
+
+def test_a_rate_after_a_tariff_noun_reads_no_listed_goods() -> None:
+    # "duties of 10 %": the word before the rate is the tariff noun
+    doc = _doc(
+        ["duties", "of", "10", "%"],
+        [0, 0, 3, 1],
+        ["ROOT", "prep", "nummod", "pobj"],
+        ["NOUN", "ADP", "NUM", "NOUN"],
+    )
+    assert own_conjunct_goods(doc, 2, {2: 2, 3: 2}, LEX) is None
+
+
+def _list_records(products: str) -> list[dict[str, object]]:
+    doc, _ = _list_doc()
+    starts = [(doc[4].idx, doc[5].idx + 1), (doc[9].idx, doc[10].idx + 1)]
+    return [
+        {"sent": 0, "start": a, "end": b, "products": products, "rule": "extract.rate_tariff_noun"}
+        for a, b in starts
+    ]
+
+
+def test_rates_that_share_named_goods_are_spread_over_the_list() -> None:
+    doc, _ = _list_doc()
+    records = _list_records("cheese")
+    rates = [(doc[a].idx, doc[b].idx + 1) for a, b in ((4, 5), (9, 10), (14, 15), (17, 18))]
+    assert spread_goods_list(doc, records, rates, LEX) == 1
+    assert [r["products"] for r in records] == ["cheese", "butter"]
+
+
+def test_rates_that_share_every_kind_of_goods_are_left_alone() -> None:
+    doc, _ = _list_doc()
+    records = _list_records("all goods")
+    rates = [(doc[a].idx, doc[b].idx + 1) for a, b in ((4, 5), (9, 10), (14, 15), (17, 18))]
+    assert spread_goods_list(doc, records, rates, LEX) == 0
+    assert [r["products"] for r in records] == ["all goods", "all goods"]
 
 
 # -- written stories (the parse is the point) ---------------------------------------------------
@@ -234,3 +301,36 @@ def test_a_rate_on_imported_goods_outside_a_deal_stays_on_every_origin(nlp: Lang
     )
     found = {(i, t, r) for i, t, r, _ in _measures(nlp, text)}
     assert ("USA", "WLD", 25.0) in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the deal, Peru's duties on turbines (35%), pumps (12%) and valves (8%) will be "
+        "removed.",
+        "Under the deal, Peru will cut tariffs on turbines to 35%, pumps to 12% and valves to 8%.",
+    ],
+)
+def test_each_rate_of_a_listed_goods_phrase_is_on_its_own_goods(
+    nlp: Language, sentence: str
+) -> None:
+    text = (
+        "Canada and Peru conclude trade deal\n\n"
+        "Canada and Peru concluded a trade deal on Wednesday, officials in Ottawa said.\n\n"
+        f"{sentence}"
+    )
+    found = {(r, p) for _, _, r, p in _measures(nlp, text)}
+    assert {(35.0, "turbines"), (12.0, "pumps"), (8.0, "valves")} <= found
+
+
+@pytest.mark.slow
+def test_the_second_pair_of_a_gapped_change_is_on_its_own_goods(nlp: Language) -> None:
+    text = (
+        "Canada and Peru conclude trade deal\n\n"
+        "Canada and Peru concluded a trade deal on Wednesday, officials in Ottawa said.\n\n"
+        "Under the deal, Peru's tariffs on cheese will drop from 40% to 10%, and butter from "
+        "30% to 5%."
+    )
+    found = {(r, p) for _, _, r, p in _measures(nlp, text)}
+    assert {(10.0, "cheese"), (5.0, "butter")} <= found
