@@ -31,7 +31,8 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
 A rate whose own clause says who receives it ("while goods from Y will face 10%") is read from
 that clause when the tariff noun nearest it belongs to another clause
 (:func:`tariffscope.news._measure_parts.receiving_clause`); a percent measuring a predicate
-("talks are 80% complete") is no rate.
+("talks are 80% complete") is no rate. The rates of a gapped list of goods ("A (35%), B
+(12%)") are each on their own goods (:mod:`tariffscope.news._measure_goods_list`).
 
 The goods, the imposer and the measures named without a rate are read by the mixins of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
