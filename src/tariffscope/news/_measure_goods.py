@@ -269,7 +269,7 @@ class GoodsReader:
             if objects:
                 return goods_of(objects[0], lex), None
             hit = _passive_hit_subject(verb, noun)
-            if hit is not None:  # "its steel products were hit by a 25% tariff": the subject
+            if hit is not None:  # "copper cathodes were hit by a 50% tariff": the subject
                 return goods_of(hit, lex), None
         restricted = self._restricted_goods(noun, lex)
         if restricted is not None:
@@ -352,7 +352,7 @@ class GoodsReader:
         aiming = lex.words("measure_aiming_adjectives")
         for child in noun.children:
             if child.lower_ in aiming:
-                continue  # "a Brazil-specific duty" names whom it is aimed at, not goods
+                continue  # "a Peru-specific duty" names whom it is aimed at, not goods
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
         run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)

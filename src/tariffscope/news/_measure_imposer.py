@@ -29,7 +29,7 @@ RELATION_RULE = "target.relation_possessor"
 
 def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:
     """The countries a modifier of the tariff noun aims it at, each with its modifier: a
-    country joined to an adjective of aiming ("a Brazil-specific duty", "China-only
+    country joined to an adjective of aiming ("a Peru-specific duty", "China-only
     tariffs", "the India-targeted levy"). Such a country receives the tariff; it never
     imposes it (a plain demonym, "South Korean tariffs", stays the imposer's)."""
     aiming = lex.words("measure_aiming_adjectives")
@@ -47,7 +47,7 @@ def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:
 
 def _related_by(token: Token, lex: Lexicon) -> bool:
     """A noun that names a relation ("neighbor", "ally") or carries one as its modifier
-    ("neighbor Lesotho"): its possessor says whose relation, not who it is."""
+    ("neighbor Laos"): its possessor says whose relation, not who it is."""
     relations = lex.words("measure_relation_nouns")
     return any(
         t.lemma_.lower() in relations
@@ -84,7 +84,7 @@ class ImposerReader:
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
     ) -> tuple[str | None, list[str]]:
-        # "the Brazil-specific 40% duty": the country a modifier aims the tariff at receives
+        # "the Peru-specific 25% duty": the country a modifier aims the tariff at receives
         # it; whoever else the phrase or the clause names imposes it
         aimed = aimed_at(noun, lex)
         imposer, targets = self._imposer_besides(doc, span, noun, persons, mentions, lex, aimed)

@@ -212,7 +212,7 @@ def generic_cap(span: Span, noun: Token, lex: Lexicon) -> bool:
 DEAL_RULE = "target.deal_narrows_unsourced_imports"
 
 #: The statuses of a rate that a deal sets: the rate is on the other party's goods ("Under the
-#: deal, X is to cut tariffs on imported cars to 10%"). Not "proposed": the reader gives it to
+#: deal, X will cut tariffs on imported trucks to 5%"). Not "proposed": the reader gives it to
 #: a bill's rates too ("the proposed tariff rates"), which are on every origin.
 DEAL_STATUSES = frozenset({"agreed"})
 
