@@ -11,6 +11,8 @@ last in the words before the tariff noun ("Japanese car tariffs").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._anaphora import antecedent_tariff_object
@@ -30,7 +32,11 @@ from tariffscope.news.products import (
     product_class,
 )
 
-__all__ = ["GoodsReader", "modifies_goods"]
+__all__ = ["AIMING_RULE", "PASSIVE_HIT_RULE", "GoodsReader", "modifies_goods"]
+
+#: The rules of this module in ``news/data/measure_rules.toml`` (table ``goods``).
+PASSIVE_HIT_RULE = "goods.passive_hit_receiver"
+AIMING_RULE = "goods.aiming_adjective_names_none"
 
 
 def _noun_run_before(verb: Token) -> Token | None:
@@ -77,6 +83,16 @@ def _run_before(noun: Token, modifiers: set[int], lex: Lexicon) -> set[int]:
         out.add(i)
         i -= 1
     return out
+
+
+def _passive_hit_subject(verb: Token, noun: Token) -> Token | None:
+    """The receiver of a passive verb of hitting whose agent is the tariff ("X have been hit
+    by a 25% tariff"): the goods or the country the tariff falls on; None in the active or
+    when the tariff is not the agent."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not any(a.i == noun.i or noun.i in {t.i for t in a.subtree} for a in agents):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
@@ -199,13 +215,13 @@ class GoodsReader:
                 if not found.targets and verb is not None:
                     # "eliminate tariffs on farm goods from Peru": the parser may hang the
                     # origin on the verb
-                    found = Goods(found.products, _origin_on(verb, lex), found.world, found.rest)
+                    found = replace(found, targets=_origin_on(verb, lex))
                 if found.products == "all goods" and found.targets:
                     # "a 50% copper tariff on Chile": the phrase names whose goods, the words
                     # before the tariff noun name which
                     named = self._goods_before_noun(span, noun, lex)
                     if product_class(named.products, lex)[0] == "specific":
-                        found = Goods(named.products, found.targets, found.world, found.rest)
+                        found = replace(found, products=named.products)
                 return found, self._importer(obj, lex)
         # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
         if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
@@ -252,6 +268,9 @@ class GoodsReader:
             objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
             if objects:
                 return goods_of(objects[0], lex), None
+            hit = _passive_hit_subject(verb, noun)
+            if hit is not None:  # "copper cathodes were hit by a 50% tariff": the subject
+                return goods_of(hit, lex), None
         restricted = self._restricted_goods(noun, lex)
         if restricted is not None:
             return restricted, None
@@ -330,7 +349,10 @@ class GoodsReader:
     def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
         """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
         tokens: list[Token] = []
+        aiming = lex.words("measure_aiming_adjectives")
         for child in noun.children:
+            if child.lower_ in aiming:
+                continue  # "a Peru-specific duty" names whom it is aimed at, not goods
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
                 tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
         run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)

@@ -20,17 +20,55 @@ from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["ImposerReader"]
+__all__ = ["AIMED_RULE", "RELATION_RULE", "ImposerReader", "aimed_at"]
+
+#: The rules of this module in ``news/data/measure_rules.toml`` (table ``target``).
+AIMED_RULE = "target.aimed_adjective"
+RELATION_RULE = "target.relation_possessor"
 
 
-def _own_words(token: Token) -> list[Token]:
+def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:
+    """The countries a modifier of the tariff noun aims it at, each with its modifier: a
+    country joined to an adjective of aiming ("a Peru-specific duty", "China-only
+    tariffs", "the India-targeted levy"). Such a country receives the tariff; it never
+    imposes it (a plain demonym, "South Korean tariffs", stays the imposer's)."""
+    aiming = lex.words("measure_aiming_adjectives")
+    out: dict[str, Token] = {}
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if child.lower_ not in aiming and child.lemma_.lower() not in aiming:
+            continue
+        for iso, kind, _ in country_of_phrase([t for t in child.subtree if t.i != child.i], lex):
+            if kind in {"country", "institution"}:
+                out.setdefault(iso, child)
+    return out
+
+
+def _related_by(token: Token, lex: Lexicon) -> bool:
+    """A noun that names a relation ("neighbor", "ally") or carries one as its modifier
+    ("neighbor Laos"): its possessor says whose relation, not who it is."""
+    relations = lex.words("measure_relation_nouns")
+    return any(
+        t.lemma_.lower() in relations
+        for t in (token, *(c for c in token.children if c.dep_ in {"compound", "appos"}))
+    )
+
+
+def _own_words(token: Token, lex: Lexicon) -> list[Token]:
     """A phrase without the clauses that describe it ("Indonesia, a nation that counts the US as
-    its biggest market": Indonesia; an apposition's own nouns stay, "two of India's exports")."""
+    its biggest market": Indonesia; an apposition's own nouns stay, "two of India's exports"),
+    and without the possessor of a relation ("X's neighbor Y": Y, not X)."""
     out, stack = [], [token]
     while stack:
         current = stack.pop()
         out.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl"})
+        related = _related_by(current, lex)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in {"relcl", "acl"} and not (related and c.dep_ == "poss")
+        )
     return sorted(out, key=lambda t: t.i)
 
 
@@ -46,10 +84,31 @@ class ImposerReader:
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
     ) -> tuple[str | None, list[str]]:
+        # "the Peru-specific 25% duty": the country a modifier aims the tariff at receives
+        # it; whoever else the phrase or the clause names imposes it
+        aimed = aimed_at(noun, lex)
+        imposer, targets = self._imposer_besides(doc, span, noun, persons, mentions, lex, aimed)
+        if not aimed:
+            return imposer, targets
+        return (None if imposer in aimed else imposer), targets or list(aimed)
+
+    def _imposer_besides(
+        self,
+        doc: Doc,
+        span: Span,
+        noun: Token,
+        persons: list[dict[str, Any]],
+        mentions: list[tuple[int, int, int]],
+        lex: Lexicon,
+        aimed: dict[str, Token],
+    ) -> tuple[str | None, list[str]]:
         # a country or a person before the tariff noun: "US tariffs", "Trump's tariffs"
         demonym: str | None = None
+        aiming = {t.i for t in aimed.values()}
         for child in noun.children:
             if child.i > noun.i or child.dep_ not in {"poss", "compound", "amod", "nmod"}:
+                continue
+            if child.i in aiming:
                 continue
             if child.i in range(span.start, span.end):
                 continue
@@ -219,7 +278,7 @@ class ImposerReader:
         lex: Lexicon,
     ) -> set[str]:
         """The countries of a phrase's own places and people (two for a joint subject)."""
-        words = _own_words(token)
+        words = _own_words(token, lex)
         codes = {iso for iso, kind, _ in country_of_phrase(words, lex) if kind != "region"}
         for t in words:
             for start, end, person in mentions:
@@ -265,7 +324,9 @@ class ImposerReader:
         countries of its relative clauses ("Indonesia, a nation that counts the US as its
         biggest market,")."""
         codes = [
-            iso for iso, kind, _ in country_of_phrase(_own_words(token), lex) if kind != "region"
+            iso
+            for iso, kind, _ in country_of_phrase(_own_words(token, lex), lex)
+            if kind != "region"
         ]
         return list(dict.fromkeys(codes))
 
@@ -319,7 +380,7 @@ class ImposerReader:
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
     ) -> str | None:
-        places = country_of_phrase(_own_words(token), lex)
+        places = country_of_phrase(_own_words(token, lex), lex)
         if places and places[0][1] != "region":
             return places[0][0]
         return self._person_country(token, persons, mentions)

@@ -116,6 +116,9 @@ class Goods:
     targets: tuple[str, ...]
     world: bool = False
     rest: bool = False  # the list ends in "and all other ...": the remaining goods too
+    # every origin only because the goods are imports named from nowhere ("imported cars",
+    # "copper imports"): the origins of whatever the measure is for, which a deal narrows
+    unsourced: bool = False
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -280,16 +283,19 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if not targets and lemma in lex.words("measure_world_rest_nouns"):
         # "the rest of the world", "on the rest": the origins a rate was not named for
         return Goods("all goods", (), True)
-    world = not targets and (
+    named_world = not targets and (
         (lemma in nations and (lemma == "world" or everyone or generic))
         or (
             lemma in lex.words("measure_flow_nouns")
             and (everyone or any(c.lower_ == "foreign" for c in head.children))
         )
-        or any(c.lower_ == "imported" and c.dep_ == "amod" for c in head.children)
     )
+    world = named_world or (
+        not targets and any(c.lower_ == "imported" and c.dep_ == "amod" for c in head.children)
+    )
+    unsourced = world and not named_world
     if head.i in place_ids or lemma in nations:
-        return Goods("all goods", tuple(targets), world)
+        return Goods("all goods", tuple(targets), world, unsourced=unsourced)
     words = [
         t
         for t in tokens
@@ -325,10 +331,10 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if narrowing:  # "goods that fall under the USMCA", "goods not covered by the USMCA"
         clause = list(narrowing[0].subtree)
         phrase = doc_text(head.doc, min(t.idx for t in tokens), clause[-1].idx + len(clause[-1]))
-        return Goods(phrase, tuple(targets), world)
+        return Goods(phrase, tuple(targets), world, unsourced=unsourced)
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
-        return Goods(products, tuple(targets), world)
+        return Goods(products, tuple(targets), world, unsourced=unsourced)
     heads = [head, *head.conjuncts]
     # a word the parser split at its hyphen ("trans-shipments") is headed by its last part
     heads += [t.doc[t.i + 2] for t in heads if t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-"]
@@ -341,18 +347,19 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     if not names_goods(named, [t.lower_ for t in specific], lex):
         # "no room for complacency over the 20% tariff": a phrase whose head names no goods
         # is not the rate's goods; the rate is on all of them
-        return Goods("all goods", tuple(targets), world)
+        return Goods("all goods", tuple(targets), world, unsourced=unsourced)
     # "a 50% tariff on copper imports", "imports of semifinished copper products": named goods
     # imported from no country named are imported from every one (but "its copper imports",
     # "these imports" are someone's)
     world = world or (not targets and _unsourced_imports([*flows, head], lex))
+    unsourced = world and not named_world
     rest = any(
         t.dep_ == "conj"
         and any(c.lower_ == "other" for c in t.children)
         and any(c.lower_ in {"all", "every", "any"} for c in t.children)
         for t in tokens
     )
-    return Goods(_join(content) or "all goods", tuple(targets), world, rest)
+    return Goods(_join(content) or "all goods", tuple(targets), world, rest, unsourced)
 
 
 def _without_exceptions(token: Token, lex: Lexicon) -> list[Token]:

@@ -18,6 +18,11 @@ world"). When that phrase names no owner, the target is read, in this order, fro
    whose owner is named nowhere near it, in a story about several partners, gets no target
    (no measure rather than a wrong one).
 
+Imports named from nowhere ("tariffs on imported cars", "copper imports") read as every
+origin at step 2 of the phrase, except for a rate a deal sets
+(:func:`narrowed_by_deal`, rule ``target.deal_narrows_unsourced_imports``): a deal's tariff
+cut is on its partner's goods, so such a rate goes on to steps 3 and 4.
+
 Pure functions over tokens and counts; the word lists are the lexicon's ``measure_*`` entries.
 
 :class:`TargetChooser` (the component's ``target_chooser`` setting) can hand the choice to
@@ -54,6 +59,8 @@ from tariffscope.news._measure_target_model import (
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
+    "DEAL_RULE",
+    "DEAL_STATUSES",
     "MODEL_STEPS",
     "STORY_MARGIN",
     "TARGET_CHOOSERS",
@@ -64,6 +71,7 @@ __all__ = [
     "laying_source",
     "main_partner",
     "main_partners",
+    "narrowed_by_deal",
     "nearest_place",
     "sentence_places",
     "sentence_world_marked",
@@ -198,6 +206,28 @@ def generic_cap(span: Span, noun: Token, lex: Lexicon) -> bool:
     )
     verb = root.head if root.dep_ in {"dobj", "attr"} else None
     return bounded or (verb is not None and verb.lemma_.lower() in lex.words("measure_cap_verbs"))
+
+
+#: The rule of :func:`narrowed_by_deal` in ``news/data/measure_rules.toml`` (table ``target``).
+DEAL_RULE = "target.deal_narrows_unsourced_imports"
+
+#: The statuses of a rate that a deal sets: the rate is on the other party's goods ("Under the
+#: deal, X will cut tariffs on imported trucks to 5%"). Not "proposed": the reader gives it to
+#: a bill's rates too ("the proposed tariff rates"), which are on every origin.
+DEAL_STATUSES = frozenset({"agreed"})
+
+
+def narrowed_by_deal(record: dict[str, Any]) -> bool:
+    """Drop the every-origin reading of a rate whose goods are imports named from nowhere
+    when a deal sets it (its status by the rules); the sentence and the story then name its
+    partner. Pops the record's ``unsourced`` flag; True when it narrowed."""
+    unsourced = record.pop("unsourced", False)
+    if not (unsourced and record["world"] and not record["targets"]):
+        return False
+    if record["status"] not in DEAL_STATUSES:
+        return False
+    record["world"] = False
+    return True
 
 
 def main_partners(counts: Mapping[str, int], imposer: str | None) -> list[str]:

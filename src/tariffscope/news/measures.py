@@ -31,7 +31,8 @@ levy or rate within five dependency arcs) and is not a share ("25% of the profit
 A rate whose own clause says who receives it ("while goods from Y will face 10%") is read from
 that clause when the tariff noun nearest it belongs to another clause
 (:func:`tariffscope.news._measure_parts.receiving_clause`); a percent measuring a predicate
-("talks are 80% complete") is no rate.
+("talks are 80% complete") is no rate. The rates of a gapped list of goods ("A (35%), B
+(12%)") are each on their own goods (:mod:`tariffscope.news._measure_goods_list`).
 
 The goods, the imposer and the measures named without a rate are read by the mixins of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
@@ -54,7 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
 
@@ -68,9 +69,9 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_goods_list import spread_goods_list
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
-    Goods,
     anchor_noun,
     country_of_phrase,
     freed_share,
@@ -89,6 +90,7 @@ from tariffscope.news._measure_target import (
     counted_reference,
     frame_receivers,
     generic_cap,
+    narrowed_by_deal,
     nearest_place,
     sentence_places,
     sentence_world_marked,
@@ -234,6 +236,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     site = status_context.site(span, noun, record)
                     record["status_features"] = status_features(site, clues, lex)
                 record["rule"] = rule
+                narrowed_by_deal(record)  # before the learned chooser reads the rate's site
                 if rate.start in listed:
                     _pair_target(record, listed[rate.start])
                 if learned_target:
@@ -246,6 +249,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     raw.append(
                         {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
                     )
+        spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
@@ -307,7 +311,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             from_rule = None if from_rate is None else "from.multiplier"
         goods, extra_imposer = self._goods(doc, span, noun, lex)
         if transshipped(span, noun, lex):
-            goods = Goods("transshipped goods", goods.targets, goods.world, goods.rest)
+            goods = replace(goods, products="transshipped goods")
         imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
@@ -351,6 +355,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "imposer": imposer,
             "targets": targets,
             "world": goods.world or (universal and not targets),
+            "unsourced": goods.unsourced and not universal,
             "products": goods.products,
             "rest": goods.rest,
             "places": sentence_places(span, noun, lex),
