@@ -126,6 +126,22 @@ def test_the_party_whose_measures_change_comes_first_over_rates_in_force() -> No
     assert rank_pairs([settled]) == [("NZL", "PHL")]
 
 
+def test_the_rate_the_headline_states_is_the_news_and_says_who_imposes() -> None:
+    # fresh stories, round 12: a US duty the body reports as signed (in force) and a duty of
+    # the partner's it misreads as threatened; the headline's 14% is the news; written for
+    # the test
+    measures = (
+        measure("USA", "NGA", 14.0, "in_force"),
+        measure("NGA", "USA", 27.0, "threatened", start=40),
+        measure("USA", "NGA", 35.0, "in_force", start=80),
+    )
+    titled = ArticleMeta(title="US imposes 14% tariff on Nigerian goods", published=META.published)
+    assert rank_pairs([Extraction(titled, measures=measures)]) == [("USA", "NGA")]
+    # without the rate in its headline the threat alone changes something, as before
+    untitled = ArticleMeta(title="Nigeria weighs US duties", published=META.published)
+    assert rank_pairs([Extraction(untitled, measures=measures)]) == [("NGA", "USA")]
+
+
 def test_the_people_of_two_countries_make_a_pair() -> None:
     story = Extraction(META, actors=(person("Lee", "KOR"), person("Ishiba", "JPN")))
     assert article_pairs(story) == [(("JPN", "KOR"), "actors")]

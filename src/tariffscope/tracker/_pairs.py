@@ -30,6 +30,10 @@ One mechanism serves the store (which negotiations an article is filed under:
   dateline, a caption or a company's home named beside a measure on every country is no
   negotiation.
 
+A measure whose rate the headline states is the story's news even when the body reports it
+in force ("Trump imposes 14% tariff on Nigerian exports to U.S.": the order was signed, and
+the duty is what changed): it weighs and orders as a change.
+
 Several rates a story reports in force on one pair are one state of things: the pair's
 in-force measures weigh :data:`IN_FORCE_WEIGHT` once ("neighbours like the Philippines and
 Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
@@ -77,6 +81,7 @@ __all__ = [
     "PairSupport",
     "article_pairs",
     "headline_parties",
+    "headline_rates",
     "lone_party",
     "named_parties",
     "order_pair",
@@ -228,6 +233,14 @@ def headline_order(
     return {code: at for code, at in found.items() if code is not None}
 
 
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def headline_rates(title: str) -> tuple[float, ...]:
+    """The rates a headline states ("Trump imposes 14% tariff on ..." -> (14.0,))."""
+    return tuple(float(m[1]) for m in _RATE.finditer(title))
+
+
 def named_parties(text: str, party: Callable[[str | None], str | None]) -> Counter[str]:
     """How often a text names each party (countries, demonyms, capitals, institutions), with
     the character offset of its first naming in ``Counter.first`` order (insertion order)."""
@@ -286,12 +299,16 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         return key
 
     in_force: set[tuple[str, str]] = set()
+    news_rates = headline_rates(extraction.article.title or "")
     for m in extraction.measures:
         imposer = party(m.imposer)
         target = WLD if m.target == WLD else party(m.target)
         if imposer and target and imposer != target:
             key = pair_key(imposer, target)
-            background = m.status == "in_force"
+            # a rate the headline states is the story's news, whatever status the body gives
+            # it ("Trump imposes 14% tariff on Nigerian exports", reported as signed)
+            headline_news = any(abs(m.to_rate_pct - r) < 0.05 for r in news_rates)
+            background = m.status == "in_force" and not headline_news
             amount = (
                 CHANGE_WEIGHT if not background else (0.0 if key in in_force else IN_FORCE_WEIGHT)
             )
