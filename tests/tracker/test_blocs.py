@@ -12,7 +12,13 @@ import pytest
 
 from tariffscope.domain.blocs import blocs, is_bloc
 from tariffscope.domain.countries import country_name, is_country
-from tariffscope.tracker._blocs import bloc_namings, bloc_pair, lone_bloc_pair, story_blocs
+from tariffscope.tracker._blocs import (
+    bloc_namings,
+    bloc_pair,
+    headline_bloc_pair,
+    lone_bloc_pair,
+    story_blocs,
+)
 from tariffscope.tracker._identity import of_pair, party_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,3 +93,15 @@ def test_a_members_measure_belongs_to_its_blocs_negotiation() -> None:
     assert party_of("CHN", ("MERCOSUR", "EFTA")) is None
     assert of_pair("BRA", "CHE", ("MERCOSUR", "EFTA"))
     assert not of_pair("BRA", "URY", ("MERCOSUR", "EFTA"))  # within the bloc
+
+
+def test_a_headline_naming_a_party_and_a_bloc_replaces_a_us_pair_it_does_not_name() -> None:
+    # round 11 and the corpus: EU-Mercosur stories briefed USA-EUN from a recalled EU-US deal
+    found = headline_bloc_pair(("USA", "EUN"), ["EU, Mercosur sign trade agreement in Paraguay"])
+    assert found is not None and found[0] == ("EUN", "MERCOSUR")
+    slug = ["[from URL slug] canada-mercosur-free-trade-talks-resume"]
+    assert headline_bloc_pair(("USA", "CAN"), slug)[0] == ("CAN", "MERCOSUR")  # type: ignore[index]
+    # the headline names the US, or a member only, or the pair has no US: left as it is
+    assert headline_bloc_pair(("USA", "SAU"), ["US and GCC hold talks"]) is None
+    assert headline_bloc_pair(("USA", "BRA"), ["Brazil hosts Mercosur summit"]) is None
+    assert headline_bloc_pair(("CHN", "EUN"), ["EU, Mercosur sign trade agreement"]) is None

@@ -19,7 +19,7 @@ from tariffscope.domain.countries import WLD
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
 from tariffscope.report.brief import Brief, build_brief, no_negotiation_pair, pair_label
-from tariffscope.tracker._blocs import bloc_pair, lone_bloc_pair
+from tariffscope.tracker._blocs import bloc_pair, headline_bloc_pair, lone_bloc_pair
 
 if TYPE_CHECKING:
     from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
@@ -137,7 +137,11 @@ def briefs_from_sources(
             texts = texts or stories.texts
             others = tuple(p for p in given.pairs if set(p) != set(chosen))
             warnings = [*given.warnings, *chosen_warnings]
-            as_bloc = bloc_pair(chosen, titles, bodies) if pair is None else None
+            as_bloc = (
+                headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies)
+                if pair is None
+                else None
+            )
             if as_bloc is not None:  # the stories negotiate with a bloc its members stand for
                 chosen, said = as_bloc
                 warnings.append(said)

@@ -17,6 +17,12 @@ prices the member (the Gulf states' reciprocal rates differ). A story that names
 negotiation but one party and a bloc it is not a member of is that party and the bloc. The
 brief says so in a warning; the bloc's identifier is the brief's (never in ``extract``
 output).
+
+A headline that names a bloc and one other party, not a member and not the United States,
+states a negotiation between them; a US pair the body's records give that party (the EU-US
+deal an EU-Mercosur story recalls, misread as an event of theirs) gives way to it
+(:func:`headline_bloc_pair`). A member the headline names beside its bloc is where it happens
+("EU, Mercosur sign trade agreement in Paraguay").
 """
 
 from __future__ import annotations
@@ -28,9 +34,16 @@ from functools import cache
 
 from tariffscope.domain.blocs import Bloc, bloc, blocs
 from tariffscope.domain.countries import WLD, country_name
-from tariffscope.tracker._pairs import LAW_COUNTRY, named_parties
+from tariffscope.tracker._pairs import LAW_COUNTRY, _headline_words, named_parties
 
-__all__ = ["MIN_BLOC_NAMINGS", "bloc_namings", "bloc_pair", "lone_bloc_pair", "story_blocs"]
+__all__ = [
+    "MIN_BLOC_NAMINGS",
+    "bloc_namings",
+    "bloc_pair",
+    "headline_bloc_pair",
+    "lone_bloc_pair",
+    "story_blocs",
+]
 
 #: How often a story's text must name a bloc for the bloc to be a party without its headline.
 MIN_BLOC_NAMINGS = 3
@@ -141,4 +154,28 @@ def lone_bloc_pair(
                 f"what they report of {party}-{WLD}",
                 f"what they report of {country_name(party)} and all partners",
             )
+    return None
+
+
+def headline_bloc_pair(
+    pair: tuple[str, str], titles: Sequence[str]
+) -> tuple[tuple[str, str], str] | None:
+    """The party and the bloc a headline names, in place of a US pair the headline does not
+    name (see the module docstring), with the warning that says so; else None."""
+    if LAW_COUNTRY not in pair:
+        return None
+    for title in titles:
+        words = " ".join(_headline_words(title))
+        in_title = [code for code in bloc_namings(words) if bloc(code) is not None]
+        if len(in_title) != 1:
+            continue
+        found = bloc(in_title[0])
+        assert found is not None
+        others = [c for c in _country_namings(words) if c not in found.members]
+        if len(others) != 1 or LAW_COUNTRY in others or others[0] not in pair:
+            continue
+        after = (others[0], found.id)
+        return after, _note(pair, after).replace(
+            "as one party:", "as one party, as the headline says:"
+        )
     return None
