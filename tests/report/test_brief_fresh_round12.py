@@ -54,3 +54,26 @@ def test_the_cli_briefs_a_story_between_blocs_as_the_blocs(tmp_path: Path) -> No
     assert set(data["pair"]) == {"MERCOSUR", "EFTA"}
     assert any("as one party" in w for w in data["warnings"])
     valid(data)
+
+
+def philippines_deal(*rates: float) -> Extraction:
+    # "The Philippines will pay a 19% tariff", and its zero tariffs on American products read
+    # the wrong way round as a US 0% on Philippine goods; written for the test
+    meta = ArticleMeta(title="Philippines and US agree trade deal", published=dt.date(2025, 7, 23))
+    return Extraction(
+        meta,
+        measures=tuple(
+            MeasureMention("USA", "PHL", "all goods", 20.0, r, None, "agreed", 10 * k, 10 * k + 5)  # type: ignore[arg-type]
+            for k, r in enumerate(rates)
+        ),
+    )
+
+
+def test_a_second_agreed_rate_on_all_goods_beside_the_catalogs_is_not_the_deal() -> None:
+    brief = build_brief([philippines_deal(19.0, 0.0)], draws=0)
+    labels = [s.spec.label for s in brief.scenarios]
+    assert "Deal as reported" not in labels
+    assert [label for label in labels if label.startswith("Deal as later enacted")]
+    # the same 0% alone is the deal the story reports, priced as such
+    alone = build_brief([philippines_deal(0.0)], draws=0)
+    assert "Deal as reported" in [s.spec.label for s in alone.scenarios]
