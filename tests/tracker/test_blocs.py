@@ -105,3 +105,13 @@ def test_a_headline_naming_a_party_and_a_bloc_replaces_a_us_pair_it_does_not_nam
     assert headline_bloc_pair(("USA", "SAU"), ["US and GCC hold talks"]) is None
     assert headline_bloc_pair(("USA", "BRA"), ["Brazil hosts Mercosur summit"]) is None
     assert headline_bloc_pair(("CHN", "EUN"), ["EU, Mercosur sign trade agreement"]) is None
+
+
+def test_a_bloc_may_be_asked_for_as_a_party_and_an_unknown_code_is_still_refused() -> None:
+    from tariffscope.errors import UnknownCodeError
+    from tariffscope.tracker import parse_pair
+
+    assert parse_pair("EFTA-Mercosur") == ("EFTA", "MERCOSUR")
+    assert parse_pair("eun-gcc") == ("EUN", "GCC")
+    with pytest.raises(UnknownCodeError):
+        parse_pair("XXX-CHN")

@@ -64,6 +64,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tariffscope.domain.blocs import is_bloc
 from tariffscope.domain.countries import EUN, WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError
@@ -121,7 +122,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         Not two parties, or twice the same.
     UnknownCodeError
         A party is not a country code or name (EUN stands for the EU, WLD for all the other
-        party's partners: ``USA-WLD``, a measure the US imposes on every country).
+        party's partners: ``USA-WLD``, a measure the US imposes on every country), nor a bloc
+        of ``data/embedded/blocs.yaml`` (``EUN-MERCOSUR``).
     """
     if isinstance(pair, str):
         text = pair.replace(",", "-").replace("/", "-").replace(" ", "-")
@@ -132,7 +134,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         raise MalformedInputError(
             f"pair {pair!r} does not name two parties", hint="write it like USA-CHN"
         )
-    a, b = (normalize_country(p) for p in parts)
+    # a bloc without a code (domain/blocs.py) is a party the brief may be asked for
+    a, b = (p.upper() if is_bloc(p.upper()) else normalize_country(p) for p in parts)
     if a == b:
         raise MalformedInputError(f"pair {pair!r} names the same party twice")
     return a, b
