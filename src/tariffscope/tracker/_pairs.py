@@ -23,7 +23,10 @@ One mechanism serves the store (which negotiations an article is filed under:
   copper). A headline that names more parties states no one pair and lifts none of the pairs
   among them; where one of them is the United States ("US frameworks with Argentina,
   Ecuador, Guatemala and El Salvador"), each partner it lists is a pair with the US (basis
-  ``headline``), the headline's weight shared among them and ranked in the headline's order;
+  ``headline``), the headline's weight shared among them and ranked in the headline's order,
+  unless two of the partners have a measure or event of the story between them that changes
+  something ("Mexico imposes tariffs on Chinese imports as it seeks alignment with US" is
+  Mexico's news on China);
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
   without a meeting), not even a measure on every country, concerns the two parties its text
   names most, the first at least twice (basis ``named``; only with the story's text): a
@@ -274,6 +277,20 @@ def _named_pair(text: str, party: Callable[[str | None], str | None]) -> tuple[s
     return (top[0], top[1])
 
 
+def _partners_negotiate(
+    named: set[str], basis: Mapping[tuple[str, str], str], live: set[tuple[str, str]]
+) -> bool:
+    """Whether two parties a headline names besides the US have a measure or an event of the
+    story between them that changes something: the headline is their news, not a list of the
+    US's partners."""
+    partners = sorted(named - {LAW_COUNTRY, WLD})
+    return any(
+        (key := pair_key(a, b)) in live and basis.get(key) in ("measure", "event")
+        for k, a in enumerate(partners)
+        for b in partners[k + 1 :]
+    )
+
+
 def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSupport]:
     """The negotiations one story concerns, with the weight of what it says about each.
 
@@ -354,9 +371,10 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     if len(named) == 2:  # the headline names the story's subject, whatever its records read
         a, b = sorted(named)
         note(a, b, "headline", 0.0, 0)
-    elif len(named) > 2 and LAW_COUNTRY in named:
+    elif len(named) > 2 and LAW_COUNTRY in named and not _partners_negotiate(named, basis, live):
         # "US signs frameworks with A, B, C and D": a negotiation with each partner it lists,
-        # in the headline's order
+        # in the headline's order; not when two of them are the story's own negotiation
+        # ("Mexico imposes tariffs on Chinese imports as it seeks alignment with US")
         partners = sorted(named - {LAW_COUNTRY, WLD}, key=in_headline.__getitem__)
         for other in partners:
             note(
