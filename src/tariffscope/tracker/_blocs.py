@@ -125,7 +125,7 @@ def bloc_pair(
         # priced on the member, not the bloc
         return None
     codes = story_blocs(titles, texts)
-    parties = [b for c in codes if (b := bloc(c)) is not None]
+    parties = [found for c in codes if (found := bloc(c)) is not None]
     if not parties:
         return None
     a, b = (_fold(code, parties, titles, texts) for code in pair)
