@@ -151,3 +151,25 @@ def test_an_agreed_rate_links_to_the_partner_s_announced_deal() -> None:
     assert link.measure_id is not None
     measure = catalog.measure(link.measure_id)
     assert measure.members == frozenset({"IND"}) and measure.status == "threatened"
+
+
+@pytest.mark.parametrize("status", ["agreed", "in_force"])
+def test_a_zero_rate_on_one_country_is_not_the_de_minimis_suspension(status: str) -> None:
+    # round 12: "the U.S. will eliminate tariffs on 1,675 Argentine products" and "zero tariffs
+    # for selected goods" were linked to DEMIN-ALL-2025, a 0% on every country's low-value
+    # parcels, and the undated stories dated by it; written for the test
+    day = dt.date(2025, 10, 1)
+    for partner in ("ARG", "THA", "PHL"):
+        zero = MeasureMention("USA", partner, "all goods", None, 0.0, None, status, 0, 9)  # type: ignore[arg-type]
+        link = link_mention(zero, day, default_catalog())
+        assert "DEMIN-ALL-2025" not in link.measure_ids
+    everyone = MeasureMention("USA", "WLD", "all goods", None, 0.0, None, "in_force", 0, 9)  # type: ignore[arg-type]
+    assert link_mention(everyone, day, default_catalog()).measure_id is not None
+
+
+def test_the_law_that_dates_a_story_leaves_out_the_de_minimis_suspension() -> None:
+    from tariffscope.tracker._law_dating import law_clues
+
+    zero = MeasureMention("USA", "ARG", "all goods", None, 0.0, None, "agreed", 0, 9)  # type: ignore[arg-type]
+    clues = law_clues([zero], default_catalog())
+    assert clues.actions and not [a for a in clues.actions if "DEMIN-ALL-2025" in a.label]

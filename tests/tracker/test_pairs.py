@@ -126,6 +126,40 @@ def test_the_party_whose_measures_change_comes_first_over_rates_in_force() -> No
     assert rank_pairs([settled]) == [("NZL", "PHL")]
 
 
+def test_the_rate_the_headline_states_is_the_news_and_says_who_imposes() -> None:
+    # fresh stories, round 12: a US duty the body reports as signed (in force) and a duty of
+    # the partner's it misreads as threatened; the headline's 14% is the news; written for
+    # the test
+    measures = (
+        measure("USA", "NGA", 14.0, "in_force"),
+        measure("NGA", "USA", 27.0, "threatened", start=40),
+        measure("USA", "NGA", 35.0, "in_force", start=80),
+    )
+    titled = ArticleMeta(title="US imposes 14% tariff on Nigerian goods", published=META.published)
+    assert rank_pairs([Extraction(titled, measures=measures)]) == [("USA", "NGA")]
+    # without the rate in its headline the threat alone changes something, as before
+    untitled = ArticleMeta(title="Nigeria weighs US duties", published=META.published)
+    assert rank_pairs([Extraction(untitled, measures=measures)]) == [("NGA", "USA")]
+
+
+def test_a_headline_of_three_parties_is_no_us_list_when_two_of_them_negotiate() -> None:
+    # round 11's Semafor story, on main's newer reader: Mexico's new duty on China and a
+    # Chinese beef duty in force on the US; the headline names all three
+    measures = (
+        measure("CHN", "USA", 55.0, "in_force", start=4),
+        measure("MEX", "CHN", 35.0, "threatened", start=36),
+    )
+    news = ArticleMeta(
+        title="Mexico imposes tariffs on Chinese imports as it seeks alignment with US",
+        published=META.published,
+    )
+    assert rank_pairs([Extraction(news, measures=measures)])[0] == ("MEX", "CHN")
+    # with no record between the partners the headline lists the US's partners, as before
+    listed = ArticleMeta(title="Mexico, China seek US deals", published=META.published)
+    alone = (measures[0],)
+    assert rank_pairs([Extraction(listed, measures=alone)])[:2] == [("CHN", "USA"), ("USA", "MEX")]
+
+
 def test_the_people_of_two_countries_make_a_pair() -> None:
     story = Extraction(META, actors=(person("Lee", "KOR"), person("Ishiba", "JPN")))
     assert article_pairs(story) == [(("JPN", "KOR"), "actors")]

@@ -77,11 +77,17 @@ def normalize_country(code: str, *, allow_groups: bool = True) -> str:
 
 
 def country_name(code: str) -> str:
-    """English short name of an ISO3 code, or the code itself for groups."""
+    """English short name of an ISO3 code or a bloc (domain/blocs.py), else the code itself."""
     if code == EUN:
         return "European Union"
     if code == WLD:  # as a party: every partner of the other party ("United States - all
         return "all partners"  # partners"), as a target: every origin
+    if code not in _table():
+        from tariffscope.domain.blocs import bloc
+
+        found = bloc(code)
+        if found is not None:  # a bloc as a party of a brief (domain/blocs.py)
+            return found.name
     return _table().get(code, ("", code))[1]
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from tariffscope.domain.blocs import bloc, is_bloc
 from tariffscope.domain.countries import EUN, WLD, country_name
 from tariffscope.domain.news import Actor, Deadline, Event, Extraction, Quote
 from tariffscope.errors import InputError, NotCoveredError, TariffscopeError
@@ -407,7 +408,15 @@ def build_brief(
     partner = pair[0] if pair[1] == US else pair[1]
     law_notes = tuple(law_note(link, partner, as_of, law) for link in links)
     specs: list[OutcomeSpec] = []
-    if US in pair and price:
+    in_bloc = [p for p in pair if is_bloc(p)]
+    if US in pair and price and in_bloc:
+        members = bloc(in_bloc[0]).members  # type: ignore[union-attr]
+        notes.append(
+            f"not priced: {country_name(in_bloc[0])} is a bloc ({', '.join(sorted(members))}) "
+            "and the brief prices one customs territory of US law at a time; brief a member "
+            f"with --pair {US}-{sorted(members)[0]}"
+        )
+    elif US in pair and price:
         specs = outcome_specs(links, law, partner=partner, published=as_of)
         notes.extend(spec.warning for spec in specs if spec.warning)
     elif US not in pair and price:

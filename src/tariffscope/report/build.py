@@ -15,9 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tariffscope.domain.countries import WLD
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
 from tariffscope.report.brief import Brief, build_brief, no_negotiation_pair, pair_label
+from tariffscope.tracker._blocs import bloc_pair, headline_bloc_pair, lone_bloc_pair
 
 if TYPE_CHECKING:
     from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
@@ -128,12 +130,21 @@ def briefs_from_sources(
         if pair is None and not given.pairs:
             return _brief_without_negotiation(store, given, catalog, draws, seed)
         pairs, chosen_warnings = _pairs_to_brief(given, pair, all_pairs)
+        titles, bodies = _given_titles_and_texts(store, given)
         texts: tuple[str, ...] = ()
         for chosen in pairs:
             stories = stories_for_pair(store, given, chosen, catalog)
             texts = texts or stories.texts
             others = tuple(p for p in given.pairs if set(p) != set(chosen))
             warnings = [*given.warnings, *chosen_warnings]
+            as_bloc = (
+                headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies)
+                if pair is None
+                else None
+            )
+            if as_bloc is not None:  # the stories negotiate with a bloc its members stand for
+                chosen, said = as_bloc
+                warnings.append(said)
             if others and not all_pairs:
                 warnings.append(
                     "the stories also concern "
@@ -162,6 +173,12 @@ def briefs_from_sources(
     return tuple(briefs), texts
 
 
+def _given_titles_and_texts(store: Store, given: GivenStories) -> tuple[list[str], list[str]]:
+    """The headlines and bodies of the given stories (where a bloc party is named)."""
+    stored = store.extractions(list(given.article_ids))
+    return [s.extraction.article.title or "" for s in stored], [s.body or "" for s in stored]
+
+
 def _brief_without_negotiation(
     store: Store, given: GivenStories, catalog: Catalog, draws: int, seed: int
 ) -> tuple[tuple[Brief, ...], tuple[str, ...]]:
@@ -171,6 +188,10 @@ def _brief_without_negotiation(
     extractions = [s.extraction for s in stored]
     texts = tuple(s.body for s in stored)
     chosen, said = no_negotiation_pair(extractions, texts)
+    titles = [x.article.title or "" for x in extractions]
+    as_bloc = lone_bloc_pair(chosen[0], titles, texts) if chosen[1] == WLD else None
+    if as_bloc is not None:  # one party and a bloc it negotiates with
+        chosen, said = as_bloc
     brief = build_brief(
         extractions,
         catalog=catalog,

@@ -8,7 +8,8 @@ scenario (:class:`tariffscope.regime.Scenario`):
   story) enacted, or the candidate measure the story implies; a reported rate that the law
   already holds from a later day (measures enacted by the story's date, or a deal enacted soon
   after it: a combined link) is the law on that day;
-- **the deal**: a measure the story reports as agreed; otherwise the partner-specific deal
+- **the deal**: a measure the story reports as agreed (but not a second rate on all of a
+  partner's goods beside an agreed one the catalog holds); otherwise the partner-specific deal
   measures the catalog holds (inclusive rates and exemptions issued after the story, and the
   measures the reported deal links to that were enacted after it), applied from the threat
   date. That one is hindsight, and is labelled so.
@@ -102,6 +103,16 @@ def _deal_scenario(measures: Sequence[Measure], start: date, partner: str) -> Sc
     )
 
 
+def _settled_targets(links: Sequence[MeasureLink], catalog: Catalog) -> dict[str, str]:
+    """The partners whose agreed rate on all goods links to a catalog measure, each with it."""
+    out: dict[str, str] = {}
+    for link in links:
+        measure = catalog.by_id.get(link.measure_id) if link.measure_id else None
+        if measure is not None and len(link.measure_ids) == 1 and measure.scope.all_products:
+            out.setdefault(link.mention.target, measure.id)
+    return out
+
+
 def _carried_out(
     name: str,
     links: Sequence[MeasureLink],
@@ -124,12 +135,24 @@ def _carried_out(
     added: list[dict[str, Any]] = []
     dated: list[Measure] = []
     warnings: list[str] = []
+    settled = _settled_targets(links, catalog) if deal else {}
     for link in links:
         if len(link.measure_ids) > 1:
             continue
         measure = catalog.by_id.get(link.measure_id) if link.measure_id else None
         if measure is None:
             candidate = link.candidate
+            target = link.mention.target
+            if candidate is not None and candidate["products"].get("all") and target in settled:
+                # the deal's rate on all the partner's goods is the one the catalog holds; a
+                # second agreed rate on all of them is not the deal (a concession read the
+                # wrong way round: "zero tariffs for American products")
+                warnings.append(
+                    f"the {link.mention.to_rate_pct:g}% on all goods from {target} the story "
+                    f"reports as agreed is left out of the deal: its rate on all {target}'s "
+                    f"goods is {settled[target]} in the catalog"
+                )
+                continue
             if (
                 candidate is not None
                 and (link.threatened or link.status == "agreed")

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from tariffscope.domain.blocs import bloc
 from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, is_country
 from tariffscope.domain.news import Extraction
 
@@ -61,13 +62,18 @@ def is_party_code(value: str) -> bool:
 
 
 def party_of(country: str, parties: Iterable[str]) -> str | None:
-    """The party a country belongs to: itself, EUN for an EU member when EUN is a party, or
-    WLD (all partners) for any other country when WLD is a party."""
+    """The party a country belongs to: itself, EUN for an EU member when EUN is a party, a
+    bloc for its member when the bloc is a party (domain/blocs.py), or WLD (all partners) for
+    any other country when WLD is a party."""
     wanted = set(parties)
     if country in wanted:
         return country
     if country in EU_MEMBERS and EUN in wanted:
         return EUN
+    for code in wanted:
+        found = bloc(code)
+        if found is not None and country in found.members:
+            return code
     if WLD in wanted and (country == EUN or is_country(country)):
         return WLD
     return None

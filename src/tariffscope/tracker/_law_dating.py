@@ -27,7 +27,7 @@ from tariffscope.news.dates_story import LawClues
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
 from tariffscope.tracker._combined import across_the_board
-from tariffscope.tracker.linking import _goods
+from tariffscope.tracker.linking import _goods, no_rate_of_one_country
 
 __all__ = ["catalog_law", "law_clues"]
 
@@ -59,6 +59,8 @@ def _reported(mentions: Iterable[MeasureMention]) -> tuple[ReportedMeasure, ...]
 def _covers(measure: Measure, partner: str) -> bool:
     if "WLD" in measure.members and measure.effective_from is None:
         return False  # an authority over countries designated later
+    if no_rate_of_one_country(measure):
+        return False  # the de minimis suspension: no rate of the partner's goods
     if partner == EUN:
         return EUN in measure.members or "WLD" in measure.members
     return measure.covers_origin(partner)

@@ -23,12 +23,19 @@ One mechanism serves the store (which negotiations an article is filed under:
   copper). A headline that names more parties states no one pair and lifts none of the pairs
   among them; where one of them is the United States ("US frameworks with Argentina,
   Ecuador, Guatemala and El Salvador"), each partner it lists is a pair with the US (basis
-  ``headline``), the headline's weight shared among them and ranked in the headline's order;
+  ``headline``), the headline's weight shared among them and ranked in the headline's order,
+  unless two of the partners have a measure or event of the story between them that changes
+  something ("Mexico imposes tariffs on Chinese imports as it seeks alignment with US" is
+  Mexico's news on China);
 - **the names alone**: a story whose records name no pair (a ban without a rate, a row
   without a meeting), not even a measure on every country, concerns the two parties its text
   names most, the first at least twice (basis ``named``; only with the story's text): a
   dateline, a caption or a company's home named beside a measure on every country is no
   negotiation.
+
+A measure whose rate the headline states is the story's news even when the body reports it
+in force ("Trump imposes 14% tariff on Nigerian exports to U.S.": the order was signed, and
+the duty is what changed): it weighs and orders as a change.
 
 Several rates a story reports in force on one pair are one state of things: the pair's
 in-force measures weigh :data:`IN_FORCE_WEIGHT` once ("neighbours like the Philippines and
@@ -60,6 +67,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tariffscope.domain.blocs import is_bloc
 from tariffscope.domain.countries import EUN, WLD, normalize_country
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import MalformedInputError
@@ -77,6 +85,7 @@ __all__ = [
     "PairSupport",
     "article_pairs",
     "headline_parties",
+    "headline_rates",
     "lone_party",
     "named_parties",
     "order_pair",
@@ -116,7 +125,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         Not two parties, or twice the same.
     UnknownCodeError
         A party is not a country code or name (EUN stands for the EU, WLD for all the other
-        party's partners: ``USA-WLD``, a measure the US imposes on every country).
+        party's partners: ``USA-WLD``, a measure the US imposes on every country), nor a bloc
+        of ``data/embedded/blocs.yaml`` (``EUN-MERCOSUR``).
     """
     if isinstance(pair, str):
         text = pair.replace(",", "-").replace("/", "-").replace(" ", "-")
@@ -127,7 +137,8 @@ def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
         raise MalformedInputError(
             f"pair {pair!r} does not name two parties", hint="write it like USA-CHN"
         )
-    a, b = (normalize_country(p) for p in parts)
+    # a bloc without a code (domain/blocs.py) is a party the brief may be asked for
+    a, b = (p.upper() if is_bloc(p.upper()) else normalize_country(p) for p in parts)
     if a == b:
         raise MalformedInputError(f"pair {pair!r} names the same party twice")
     return a, b
@@ -228,6 +239,14 @@ def headline_order(
     return {code: at for code, at in found.items() if code is not None}
 
 
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def headline_rates(title: str) -> tuple[float, ...]:
+    """The rates a headline states ("Trump imposes 14% tariff on ..." -> (14.0,))."""
+    return tuple(float(m[1]) for m in _RATE.finditer(title))
+
+
 def named_parties(text: str, party: Callable[[str | None], str | None]) -> Counter[str]:
     """How often a text names each party (countries, demonyms, capitals, institutions), with
     the character offset of its first naming in ``Counter.first`` order (insertion order)."""
@@ -258,6 +277,20 @@ def _named_pair(text: str, party: Callable[[str | None], str | None]) -> tuple[s
     return (top[0], top[1])
 
 
+def _partners_negotiate(
+    named: set[str], basis: Mapping[tuple[str, str], str], live: set[tuple[str, str]]
+) -> bool:
+    """Whether two parties a headline names besides the US have a measure or an event of the
+    story between them that changes something: the headline is their news, not a list of the
+    US's partners."""
+    partners = sorted(named - {LAW_COUNTRY, WLD})
+    return any(
+        (key := pair_key(a, b)) in live and basis.get(key) in ("measure", "event")
+        for k, a in enumerate(partners)
+        for b in partners[k + 1 :]
+    )
+
+
 def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSupport]:
     """The negotiations one story concerns, with the weight of what it says about each.
 
@@ -286,12 +319,16 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         return key
 
     in_force: set[tuple[str, str]] = set()
+    news_rates = headline_rates(extraction.article.title or "")
     for m in extraction.measures:
         imposer = party(m.imposer)
         target = WLD if m.target == WLD else party(m.target)
         if imposer and target and imposer != target:
             key = pair_key(imposer, target)
-            background = m.status == "in_force"
+            # a rate the headline states is the story's news, whatever status the body gives
+            # it ("Trump imposes 14% tariff on Nigerian exports", reported as signed)
+            headline_news = any(abs(m.to_rate_pct - r) < 0.05 for r in news_rates)
+            background = m.status == "in_force" and not headline_news
             amount = (
                 CHANGE_WEIGHT if not background else (0.0 if key in in_force else IN_FORCE_WEIGHT)
             )
@@ -334,9 +371,10 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     if len(named) == 2:  # the headline names the story's subject, whatever its records read
         a, b = sorted(named)
         note(a, b, "headline", 0.0, 0)
-    elif len(named) > 2 and LAW_COUNTRY in named:
+    elif len(named) > 2 and LAW_COUNTRY in named and not _partners_negotiate(named, basis, live):
         # "US signs frameworks with A, B, C and D": a negotiation with each partner it lists,
-        # in the headline's order
+        # in the headline's order; not when two of them are the story's own negotiation
+        # ("Mexico imposes tariffs on Chinese imports as it seeks alignment with US")
         partners = sorted(named - {LAW_COUNTRY, WLD}, key=in_headline.__getitem__)
         for other in partners:
             note(

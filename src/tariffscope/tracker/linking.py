@@ -9,7 +9,9 @@ Matching is by rules, each a necessary condition or a score:
 
 - necessary: the imposer is the United States (the catalog is US law); the mention's target
   is covered by the measure's targets (a measure on every country with no effective date is
-  an authority over countries designated later, and covers no country a story names); the
+  an authority over countries designated later, and covers no country a story names; a zero
+  rate on every country's goods entered under a claim, the de minimis suspension, is no rate
+  of one country's goods: :func:`no_rate_of_one_country`); the
   rates agree (to 0.05 points; an inclusive floor's rate is its total); the goods agree
   (across-the-board goods need an all-products measure; named goods need a measure of a
   stacking group those goods belong to, per ``data/product_groups.yaml``); the measure was
@@ -47,7 +49,14 @@ from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specif
 from tariffscope.regime.scenario import Scenario, scenario_from_mapping
 from tariffscope.tracker._combined import across_the_board, combined_link
 
-__all__ = ["LINKER_NAME", "MeasureLink", "candidate_scenario", "link_mention", "link_mentions"]
+__all__ = [
+    "LINKER_NAME",
+    "MeasureLink",
+    "candidate_scenario",
+    "link_mention",
+    "link_mentions",
+    "no_rate_of_one_country",
+]
 
 #: Name and version of these rules, stored with every link they write.
 LINKER_NAME = "tariffscope.tracker.linking/2"
@@ -118,10 +127,20 @@ def _designated_later(measure: Measure) -> bool:
     return "WLD" in measure.members and measure.effective_from is None
 
 
+def no_rate_of_one_country(measure: Measure) -> bool:
+    """A zero rate on every country's goods entered under a claim (the de minimis suspension:
+    low-value parcels lose their exemption and pay the ordinary duties): it states no rate of
+    any one country's goods, so a story's 0% on a partner's goods (a deal's zero tariff, an
+    exemption) is not it."""
+    return "WLD" in measure.members and bool(measure.requires_claims) and measure.rate_pct == 0
+
+
 def _target_ok(mention: MeasureMention, measure: Measure) -> bool:
     target = mention.target
     if target == "WLD":
         return "WLD" in measure.members
+    if no_rate_of_one_country(measure):
+        return False
     if _designated_later(measure) and target not in measure.members:
         return False  # a threat on one named country is not the authority over the undesignated
     if target == "EUN":

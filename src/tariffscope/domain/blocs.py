@@ -1,0 +1,58 @@
+"""Trade blocs without an ISO code (Mercosur, the GCC, ...), read from
+``data/embedded/blocs.yaml`` (see its PROVENANCE entry).
+
+A bloc is a party of a brief only: the news reader's records keep ISO3 codes, and the brief
+names the bloc when a story negotiates with it as one (:mod:`tariffscope.tracker._blocs`).
+The EU is not among them: it has its own code, EUN (:mod:`tariffscope.domain.countries`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from tariffscope.config import embedded_dir
+
+__all__ = ["Bloc", "bloc", "blocs", "is_bloc"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bloc:
+    """A bloc: the brief's identifier, its name, the names stories use, its members."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    members: frozenset[str]
+    customs_union: bool
+    source: str
+
+
+@cache
+def blocs() -> tuple[Bloc, ...]:
+    """Every bloc of the table, in its order."""
+    with (embedded_dir() / "blocs.yaml").open(encoding="utf-8") as handle:
+        table: dict[str, dict[str, object]] = yaml.safe_load(handle)
+    return tuple(
+        Bloc(
+            id=key,
+            name=str(row["name"]),
+            names=tuple(str(n) for n in row["names"]),  # type: ignore[attr-defined]
+            members=frozenset(str(m) for m in row["members"]),  # type: ignore[attr-defined]
+            customs_union=bool(row["customs_union"]),
+            source=str(row["source"]),
+        )
+        for key, row in table.items()
+    )
+
+
+def bloc(code: str) -> Bloc | None:
+    """The bloc of an identifier ("MERCOSUR"), or None."""
+    return next((b for b in blocs() if b.id == code), None)
+
+
+def is_bloc(code: str) -> bool:
+    """True for a bloc identifier of the table."""
+    return bloc(code) is not None
