@@ -41,6 +41,7 @@ from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_filter_model import date_variants, event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
+    delegation_negotiates,
     kind_by_structure,
     remote_mode,
     told_as_round,
@@ -302,6 +303,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 led=bool(leaders),
                 place=place,
                 round=told_as_round(token, lex),
+                negotiating=kind == "visit" and delegation_negotiates(token, lex),
             )
             settled = kind_by_structure(shape)
             one_sided = (  # its counterpart may stand in another mention of it
@@ -318,7 +320,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
-            other = next((c for c in pair if c not in own), None)
+            # a delegation's trip for talks: the host country is the other side
+            host = lex.place_code(place) if trig.kind == "visit" and place else None
+            other = next((c for c in [host, *pair] if c is not None and c not in own), None)
             if other is None:
                 return None
             countries.append(other)
