@@ -5,7 +5,11 @@
   negotiating word names the delegation ("the negotiating team") or stands in the trip's
   purpose ("to press ahead with negotiations", "for talks"); a named or role traveller ("the
   minister will travel to Oslo for talks") stays a visitor, and a delegation's trip told
-  without negotiating ("will depart for Oslo") stays a visit.
+  without negotiating ("will depart for Oslo") stays a visit;
+- talks are dated by their round told in their own clause ("have been in talks ..., with the
+  latest round held on June 18"), however deep the round hangs: the round is an anchor of the
+  talks (:func:`tariffscope.news._event_when.rounds_of`); a round in a clause with its own
+  subject, after a word of sequence, or of something else ("a round of tariffs") is not.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
+from tariffscope.news._event_when import rounds_of
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.temporal import anchors_of
 
 
 def _read(nlp: Language, body: str) -> Extraction:
@@ -105,4 +111,67 @@ def test_a_delegations_trip_to_negotiate_is_talks_with_the_host(nlp: Language) -
     events = _read(nlp, body).events
     assert [(e.kind, e.place, sorted(e.participants)) for e in events] == [
         ("talks", "Lima", ["KEN", "PER"])
+    ]
+
+
+# -- talks dated by their round -----------------------------------------------------------------
+
+ROUNDS = [
+    # "Chile has been in talks with Oslo to cut the duty, with the latest round held on May 2."
+    (
+        "Chile/PROPN/nsubj/2 has/AUX/aux/2 been:be/AUX/ROOT/2/VBN in/ADP/prep/2 "
+        "talks:talk/NOUN/pobj/3 with/ADP/prep/4 Oslo/PROPN/pobj/5 to/PART/aux/8/TO "
+        "cut/VERB/advcl/2/VB the/DET/det/10 duty/NOUN/dobj/8 with/ADP/prep/8 the/DET/det/14 "
+        "latest/ADJ/amod/14 round/NOUN/pobj/11 held:hold/VERB/acl/14/VBN on/ADP/prep/15 "
+        "May/PROPN/pobj/16 2/NUM/nummod/17",
+        ["round"],
+    ),
+    # "Chile held talks with Oslo in May, and a second round is due on Monday."
+    (
+        "Chile/PROPN/nsubj/1 held:hold/VERB/ROOT/1/VBD talks:talk/NOUN/dobj/1 with/ADP/prep/2 "
+        "Oslo/PROPN/pobj/3 in/ADP/prep/1 May/PROPN/pobj/5 and/CCONJ/cc/1 a/DET/det/10 "
+        "second/ADJ/amod/10 round/NOUN/nsubj/11 is:be/AUX/conj/1/VBZ due/ADJ/acomp/11 "
+        "on/ADP/prep/12 Monday/PROPN/pobj/13",
+        [],
+    ),
+    # "Talks with Oslo resumed despite a round of tariffs imposed on Monday."
+    (
+        "Talks:talk/NOUN/nsubj/3 with/ADP/prep/0 Oslo/PROPN/pobj/1 resumed:resume/VERB/ROOT/3/VBD "
+        "despite/ADP/prep/3 a/DET/det/6 round/NOUN/pobj/4 of/ADP/prep/6 tariffs:tariff/NOUN/pobj/7 "
+        "imposed:impose/VERB/acl/6/VBN on/ADP/prep/9 Monday/PROPN/pobj/10",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "rounds"), ROUNDS)
+def test_talks_are_anchored_on_their_round_in_their_own_clause(
+    spec: str, rounds: list[str]
+) -> None:
+    doc = build(spec)
+    lex = default_lexicon()
+    talks = next(t for t in doc if t.lemma_ == "talk")
+    assert [t.text for t in rounds_of(talks, anchors_of(talks, lex), lex)] == rounds
+
+
+def test_a_round_is_no_anchor_of_another_event() -> None:
+    # "Chile signed the deal, with the latest round held on May 2.": not talks
+    doc = build(
+        "Chile/PROPN/nsubj/1 signed:sign/VERB/ROOT/1/VBD the/DET/det/3 deal/NOUN/dobj/1 "
+        "with/ADP/prep/1 the/DET/det/7 latest/ADJ/amod/7 round/NOUN/pobj/4 "
+        "held:hold/VERB/acl/7/VBN on/ADP/prep/8 May/PROPN/pobj/9 2/NUM/nummod/10"
+    )
+    lex = default_lexicon()
+    assert rounds_of(doc[3], anchors_of(doc[3], lex), lex) == ()
+
+
+@pytest.mark.slow
+def test_talks_take_the_day_of_their_latest_round(nlp: Language) -> None:
+    body = (
+        "Kenya has been in talks with Peru to lower the tariff, "
+        "with the latest round held on July 2."
+    )
+    talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
+    assert [(e.date and e.date.isoformat(), sorted(e.participants)) for e in talks] == [
+        ("2025-07-02", ["KEN", "PER"])
     ]
