@@ -1,5 +1,5 @@
 """Count the events the reader nearly got: a gold event left unmatched while a prediction, also
-left unmatched, agrees on participants and on all but one of kind and date.
+left unmatched, agrees on all but one of kind, date and participants.
 
     PYTHONPATH=src python tools/event_near_misses.py GOLD_DIR ARTICLES_DIR [--show]
 
@@ -10,6 +10,7 @@ Classes:
 - date: same kind and participants, another date; split by gold dated/undated and predicted
   dated/undated, and for two dates by the sign of predicted minus gold in days.
 - kind: same date and participants, another kind; counted as gold kind -> predicted kind.
+- participants: same kind and date, no overlap of participants; counted by kind.
 """
 
 from __future__ import annotations
@@ -48,26 +49,30 @@ def _date_class(gold: Event, pred: Event) -> str:
 
 def near_misses(gold: Sequence[Event], pred: Sequence[Event]) -> Iterator[tuple[str, Event, Event]]:
     """(class, gold event, predicted event) for each unmatched gold event with a near miss; a
-    prediction serves one gold event at most, date misses taken first."""
+    prediction serves one gold event at most, date misses taken first, then kind, then
+    participants."""
     missed, spare = _unmatched(gold, pred)
     overlap = scoring._participants_overlap
     used: set[int] = set()
     for same, label in (
         (lambda g, p: g.kind == p.kind and g.date != p.date, "date"),
         (lambda g, p: g.date == p.date and g.kind != p.kind, "kind"),
+        (lambda g, p: g.date == p.date and g.kind == p.kind, "participants"),
     ):
         for g in missed:
             if id(g) in used:
                 continue
             for p in spare:
-                if id(p) in used or not same(g, p) or not overlap(g.participants, p.participants):
+                if id(p) in used or not same(g, p):
+                    continue
+                if overlap(g.participants, p.participants) is (label == "participants"):
                     continue
                 used.update((id(g), id(p)))
-                cls = (
-                    _date_class(g, p)
-                    if label == "date"
-                    else f"kind: gold {g.kind} -> pred {p.kind}"
-                )
+                cls = {
+                    "date": _date_class(g, p),
+                    "kind": f"kind: gold {g.kind} -> pred {p.kind}",
+                    "participants": f"participants: {g.kind}",
+                }[label]
                 yield cls, g, p
                 break
 
