@@ -9,7 +9,10 @@
 - talks are dated by their round told in their own clause ("have been in talks ..., with the
   latest round held on June 18"), however deep the round hangs: the round is an anchor of the
   talks (:func:`tariffscope.news._event_when.rounds_of`); a round in a clause with its own
-  subject, after a word of sequence, or of something else ("a round of tariffs") is not.
+  subject, after a word of sequence, or of something else ("a round of tariffs") is not;
+- an election is its country's (GUIDELINES: election, a vote): people named near it take part
+  only as its candidates (the subject of "won"/"lost" it), and a definite election ("the
+  presidential elections") never borrows the people of another event of its sentence.
 """
 
 from __future__ import annotations
@@ -175,3 +178,21 @@ def test_talks_take_the_day_of_their_latest_round(nlp: Language) -> None:
     assert [(e.date and e.date.isoformat(), sorted(e.participants)) for e in talks] == [
         ("2025-07-02", ["KEN", "PER"])
     ]
+
+
+# -- an election is its country's ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "William Ruto met Dina Boluarte in Nairobi on Monday, "
+        "with the Peruvian presidential elections scheduled for May 31.",
+        "Their first meeting came as William Ruto and Dina Boluarte prepared "
+        "for the Peruvian presidential election on May 31.",
+    ],
+)
+def test_people_near_an_election_are_not_its_participants(nlp: Language, body: str) -> None:
+    elections = [e for e in _read(nlp, body).events if e.kind == "election"]
+    assert [e.participants for e in elections] == [("PER",)]

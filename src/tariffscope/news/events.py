@@ -338,8 +338,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
-        if definite and not names and not countries:
-            borrow = True  # "This announcement comes at a time ...": an earlier event
+        if definite and not names and not countries and kind != "election":
+            # "This announcement comes at a time ...": an earlier event; an election is its
+            # country's, never another event's people
+            borrow = True
         # an announcement ahead is an event when it names its day ("will unveil tariffs on
         # Thursday"); a measure imposed ahead is the measure's effective date, not an event
         announced_ahead = (
@@ -363,9 +365,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             acting = self._imposer_in_sentence(token, measures) or self._lead_imposer
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
-            for name in _candidates(token, index, lex):
-                if name not in people:
-                    people.append(name)
+            # people named near the vote but not standing in it ("the first meeting between
+            # X and Y, with the elections scheduled for May 31") are not its participants
+            people = _candidates(token, index, lex)
             names = [persons[p]["name"] for p in people]
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
