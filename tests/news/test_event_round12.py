@@ -12,7 +12,9 @@
   subject, after a word of sequence, or of something else ("a round of tariffs") is not;
 - an election is its country's (GUIDELINES: election, a vote): people named near it take part
   only as its candidates (the subject of "won"/"lost" it), and a definite election ("the
-  presidential elections") never borrows the people of another event of its sentence.
+  presidential elections") never borrows the people of another event of its sentence;
+- talks are named by "discussions" as by "talks" and "negotiations" (GUIDELINES: talks, a
+  negotiating round; the brief of round 12: "discussions" held at a place or date).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
 from tariffscope.news._event_when import rounds_of
 from tariffscope.news.api import extract
+from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.temporal import anchors_of
@@ -196,3 +199,37 @@ def test_talks_take_the_day_of_their_latest_round(nlp: Language) -> None:
 def test_people_near_an_election_are_not_its_participants(nlp: Language, body: str) -> None:
     elections = [e for e in _read(nlp, body).events if e.kind == "election"]
     assert [e.participants for e in elections] == [("PER",)]
+
+
+# -- discussions are talks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "index", "rule"),
+    [
+        # "Chile and Oslo held discussions." -> held discussions
+        (
+            "Chile/PROPN/nsubj/3 and/CCONJ/cc/0 Oslo/PROPN/conj/0 held:hold/VERB/ROOT/3/VBD "
+            "discussions:discussion/NOUN/dobj/3",
+            3,
+            "talks.verb_object",
+        ),
+        # "Chile resumed discussions with Oslo."
+        (
+            "Chile/PROPN/nsubj/1 resumed:resume/VERB/ROOT/1/VBD "
+            "discussions:discussion/NOUN/dobj/1 with/ADP/prep/2 Oslo/PROPN/pobj/3",
+            1,
+            "talks.verb_object",
+        ),
+    ],
+)
+def test_discussions_name_talks(spec: str, index: int, rule: str) -> None:
+    trigger = trigger_of(build(spec)[index], lambda _t: False)
+    assert trigger is not None and (trigger.kind, trigger.rule) == ("talks", rule)
+
+
+@pytest.mark.slow
+def test_discussions_held_at_a_place_and_day_are_talks(nlp: Language) -> None:
+    body = "Kenyan and Peruvian officials held discussions in Lima on Friday."
+    talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
+    assert [(e.place, sorted(e.participants)) for e in talks] == [("Lima", ["KEN", "PER"])]
