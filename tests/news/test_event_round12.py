@@ -14,7 +14,10 @@
   only as its candidates (the subject of "won"/"lost" it), and a definite election ("the
   presidential elections") never borrows the people of another event of its sentence;
 - talks are named by "discussions" as by "talks" and "negotiations" (GUIDELINES: talks, a
-  negotiating round; the brief of round 12: "discussions" held at a place or date).
+  negotiating round; the brief of round 12: "discussions" held at a place or date);
+- a government's side left unnamed ("met Peruvian officials", "met his Peruvian counterpart")
+  is the other side of a meeting held by another government's side: the two hold talks
+  (kind row talks.governments_meet); met by a named person it leaves that person's visit.
 """
 
 from __future__ import annotations
@@ -233,3 +236,31 @@ def test_discussions_held_at_a_place_and_day_are_talks(nlp: Language) -> None:
     body = "Kenyan and Peruvian officials held discussions in Lima on Friday."
     talks = [e for e in _read(nlp, body).events if e.kind == "talks"]
     assert [(e.place, sorted(e.participants)) for e in talks] == [("Lima", ["KEN", "PER"])]
+
+
+# -- governments' sides meeting hold talks ------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "kind", "participants"),
+    [
+        ("Kenyan officials met Peruvian officials in Lima on Friday.", "talks", ["KEN", "PER"]),
+        (
+            "Kenya's trade minister met his Peruvian counterpart in Lima on Friday.",
+            "talks",
+            ["KEN", "PER"],
+        ),
+    ],
+)
+def test_unnamed_sides_of_two_governments_meeting_hold_talks(
+    nlp: Language, body: str, kind: str, participants: list[str]
+) -> None:
+    events = _read(nlp, body).events
+    assert [(e.kind, sorted(e.participants)) for e in events] == [(kind, participants)]
+
+
+@pytest.mark.slow
+def test_a_named_person_meeting_officials_holds_no_talks(nlp: Language) -> None:
+    events = _read(nlp, "William Ruto met Peruvian officials in Lima on Friday.").events
+    assert not [e for e in events if e.kind in {"talks", "meeting"}]
