@@ -17,7 +17,9 @@
   negotiating round; the brief of round 12: "discussions" held at a place or date);
 - a government's side left unnamed ("met Peruvian officials", "met his Peruvian counterpart")
   is the other side of a meeting held by another government's side: the two hold talks
-  (kind row talks.governments_meet); met by a named person it leaves that person's visit.
+  (kind row talks.governments_meet); met by a named person it leaves that person's visit;
+- receiving a named person is meeting them, as hosting and welcoming are (rule
+  meeting.host_person); receiving a thing is not.
 """
 
 from __future__ import annotations
@@ -264,3 +266,28 @@ def test_unnamed_sides_of_two_governments_meeting_hold_talks(
 def test_a_named_person_meeting_officials_holds_no_talks(nlp: Language) -> None:
     events = _read(nlp, "William Ruto met Peruvian officials in Lima on Friday.").events
     assert not [e for e in events if e.kind in {"talks", "meeting"}]
+
+
+# -- receiving a person is meeting them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        # "Ruto received Lula in Nairobi."
+        (
+            "Ruto/PROPN/nsubj/1 received:receive/VERB/ROOT/1/VBD Lula/PROPN/dobj/1 "
+            "in/ADP/prep/1 Nairobi/PROPN/pobj/3",
+            "meeting",
+        ),
+        # "Ruto received a letter from Lula."
+        (
+            "Ruto/PROPN/nsubj/1 received:receive/VERB/ROOT/1/VBD a/DET/det/3 letter/NOUN/dobj/1 "
+            "from/ADP/prep/3 Lula/PROPN/pobj/4",
+            None,
+        ),
+    ],
+)
+def test_receiving_a_person_is_meeting_them(spec: str, kind: str | None) -> None:
+    trigger = trigger_of(build(spec)[1], lambda t: t.text in {"Ruto", "Lula"})
+    assert (trigger.kind if trigger else None) == kind
