@@ -19,7 +19,11 @@
   is the other side of a meeting held by another government's side: the two hold talks
   (kind row talks.governments_meet); met by a named person it leaves that person's visit;
 - receiving a named person is meeting them, as hosting and welcoming are (rule
-  meeting.host_person); receiving a thing is not.
+  meeting.host_person); receiving a thing is not;
+- a trip told with no time whose one traveller the story has in one meeting with another
+  named person, in no other place, is that meeting (GUIDELINES: a visit is travel without a
+  named counterpart); a dated trip, a trip with several meetings, a delegation's trip and a
+  trip to another place stay visits.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
+from tariffscope.news._event_merge import EventMerger
 from tariffscope.news._event_when import rounds_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_triggers import trigger_of
@@ -291,3 +296,59 @@ def test_a_named_person_meeting_officials_holds_no_talks(nlp: Language) -> None:
 def test_receiving_a_person_is_meeting_them(spec: str, kind: str | None) -> None:
     trigger = trigger_of(build(spec)[1], lambda t: t.text in {"Ruto", "Lula"})
     assert (trigger.kind if trigger else None) == kind
+
+
+# -- a trip with one named counterpart is the meeting -------------------------------------------
+
+
+def _merger() -> EventMerger:
+    merger = EventMerger()
+    merger.lexicon = default_lexicon()
+    merger._country_of_name = {"Ana Ruiz": "PER", "Ben Okoro": "KEN", "Eva Lind": "SWE"}
+    return merger
+
+
+def _event(kind: str, names: list[str], place: str | None = None, **when: str) -> dict:
+    return {
+        "kind": kind,
+        "participants": names,
+        "place": place,
+        "date": when.get("date"),
+        "date_text": when.get("date_text"),
+    }
+
+
+def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
+    trip = _event("visit", ["Ana Ruiz"], "Sweden")
+    for place in ("Stockholm", None):  # the capital of the trip's country, or no place told
+        meeting = _event("meeting", ["Ana Ruiz", "Eva Lind"], place)
+        assert _merger()._met_there(trip, [trip, meeting])
+
+
+@pytest.mark.parametrize(
+    ("trip", "meetings"),
+    [
+        # a dated trip: the departure or arrival is its own event
+        (
+            _event("visit", ["Ana Ruiz"], "Kenya", date="2025-07-13", date_text="Sunday"),
+            [_event("meeting", ["Ana Ruiz", "Ben Okoro"])],
+        ),
+        # a tour with two meetings
+        (
+            _event("visit", ["Ana Ruiz"], "Kenya"),
+            [
+                _event("meeting", ["Ana Ruiz", "Ben Okoro"]),
+                _event("meeting", ["Ana Ruiz", "Eva Lind"]),
+            ],
+        ),
+        # the meeting is in another country
+        (
+            _event("visit", ["Ana Ruiz"], "Kenya"),
+            [_event("meeting", ["Ana Ruiz", "Ben Okoro"], "Stockholm")],
+        ),
+        # a country's delegation travels
+        (_event("visit", ["PER"], "Kenya"), [_event("meeting", ["Ana Ruiz", "Ben Okoro"])]),
+    ],
+)
+def test_other_trips_stay_visits(trip: dict, meetings: list[dict]) -> None:
+    assert not _merger()._met_there(trip, [trip, *meetings])
