@@ -23,10 +23,15 @@
 - a trip told with no time whose one traveller the story has in one meeting with another
   named person, in no other place, is that meeting (GUIDELINES: a visit is travel without a
   named counterpart); a dated trip, a trip with several meetings, a delegation's trip and a
-  trip to another place stay visits.
+  trip to another place stay visits;
+- an event told as ahead dated by a day and month (or a month) with no year lies ahead of the
+  publication (GUIDELINES: "will attend ... on Saturday is the next Saturday"): "will meet X
+  on March 19" in a July story is next March, where the dates layer kept the nearest year.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from spacy.language import Language
@@ -35,12 +40,12 @@ from tests.news.test_event_trigger_rules import build
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
 from tariffscope.news._event_merge import EventMerger
-from tariffscope.news._event_when import rounds_of
+from tariffscope.news._event_when import planned_year, rounds_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
-from tariffscope.news.temporal import anchors_of
+from tariffscope.news.temporal import TimeRecord, anchors_of
 
 
 def _read(nlp: Language, body: str) -> Extraction:
@@ -352,3 +357,36 @@ def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
 )
 def test_other_trips_stay_visits(trip: dict, meetings: list[dict]) -> None:
     assert not _merger()._met_there(trip, [trip, *meetings])
+
+
+# -- a plan lies ahead --------------------------------------------------------------------------
+
+JULY_14 = dt.date(2025, 7, 14)
+
+
+def _record(text: str, kind: str, day: dt.date, precision: str = "day") -> TimeRecord:
+    return TimeRecord(0, len(text), text, kind, day, precision, "on", 1, "on", None)
+
+
+@pytest.mark.parametrize(
+    ("record", "moved"),
+    [
+        (_record("March 19", "absolute", dt.date(2025, 3, 19)), dt.date(2026, 3, 19)),
+        (_record("March", "month", dt.date(2025, 3, 1), "month"), dt.date(2026, 3, 1)),
+        # a year written, a day within the page's slack, a day ahead: left as they are
+        (_record("March 19, 2025", "absolute", dt.date(2025, 3, 19)), None),
+        (_record("July 10", "absolute", dt.date(2025, 7, 10)), None),
+        (_record("July", "month", dt.date(2025, 7, 1), "month"), None),
+        (_record("August 1", "absolute", dt.date(2025, 8, 1)), None),
+    ],
+)
+def test_a_plan_told_by_day_and_month_lies_ahead(record: TimeRecord, moved: dt.date | None) -> None:
+    assert planned_year(record, JULY_14) == moved
+    assert planned_year(record, None) is None
+
+
+@pytest.mark.slow
+def test_a_meeting_told_ahead_takes_next_years_day(nlp: Language) -> None:
+    body = "William Ruto will meet Dina Boluarte in Lima on March 19."
+    meetings = [e for e in _read(nlp, body).events if e.kind == "meeting"]
+    assert [e.date and e.date.isoformat() for e in meetings] == ["2026-03-19"]

@@ -13,18 +13,20 @@ hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
+from tariffscope.news.dates import TENSE_SLACK_DAYS
 from tariffscope.news.event_context import ongoing
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.temporal import anchors_of, attach, time_index
+from tariffscope.news.temporal import TimeRecord, anchors_of, attach, time_index
 
-__all__ = ["WhenWhereReader", "completes", "rounds_of", "told_ahead"]
+__all__ = ["WhenWhereReader", "completes", "planned_year", "rounds_of", "told_ahead"]
 
 
 class WhenWhereReader:
@@ -55,6 +57,9 @@ class WhenWhereReader:
         if hit is None:
             return None
         out = hit.record.as_dict()
+        if tense.get(token.i, 0) > 0:  # "will meet X on March 19" in a July story: next March
+            ahead = planned_year(hit.record, index.anchor)
+            out["date"] = out["date"] if ahead is None else ahead.isoformat()
         later = [r for r in index.records if r.start >= hit.record.end]
         also = []
         for record in later:  # "calls on July 26 and 28": one more event on each added day
@@ -192,6 +197,33 @@ class WhenWhereReader:
         return None
 
     # -- merging --------------------------------------------------------------------------------
+
+
+def planned_year(record: TimeRecord, anchor: dt.date | None) -> dt.date | None:
+    """The day a plan is told for, when its day and month (or month) carry no year and the
+    dates layer put them before the publication ("will meet X on March 19" in a story of July,
+    "will visit in March"): the same day a year later, since an event told as ahead lies
+    ahead. The dates layer keeps the nearest year for every date that looks ahead, as a
+    preposition's ahead ("had to cut duties by Sept. 5" in a story of Sept. 20) is often not a
+    tense's; an event's own day is its tense's. None when nothing moves (a year written, a day
+    within :data:`~tariffscope.news.dates.TENSE_SLACK_DAYS` of the publication, no anchor)."""
+    if anchor is None or record.date is None or record.kind not in {"absolute", "month"}:
+        return None
+    if _YEAR_WRITTEN.search(record.text):
+        return None
+    if record.precision == "month":
+        behind = record.date < anchor.replace(day=1)
+    else:
+        behind = record.date < anchor - dt.timedelta(days=TENSE_SLACK_DAYS)
+    if not behind:
+        return None
+    try:
+        return record.date.replace(year=record.date.year + 1)
+    except ValueError:  # February 29
+        return None
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def rounds_of(token: Token, anchors: tuple[Token, ...], lex: Lexicon) -> tuple[Token, ...]:
