@@ -272,6 +272,11 @@ KIND_ROWS = [
     ("talks.round", EventShape("talks", 2, 0, False, False, None, round=True), "talks"),
     ("meeting.two_people_talk", EventShape("talks", 2, 0, False, False, "Lima"), "meeting"),
     ("talks.governments_meet", EventShape("meeting", 0, 2, False, False, None), "talks"),
+    (
+        "talks.delegation_trip",
+        EventShape("visit", 0, 1, False, False, "Oslo", negotiating=True),
+        "talks",
+    ),
     ("visit.one_side_in_a_place", EventShape("meeting", 1, 0, False, False, "Hanoi"), "visit"),
     ("none.one_side", EventShape("meeting", 1, 0, False, False, None), None),
 ]

@@ -9,7 +9,9 @@ definitions of the annotation guidelines (GUIDELINES.md):
   delegations only (no named person), one led by named heads ("the meeting was led by A
   and B"), or talks told as a round ("the first round of negotiations"), is a round of talks;
 - *visit*: travel without a named counterpart: a meeting with fewer than two sides, told
-  with a place, is the visitor's trip.
+  with a place, is the visitor's trip; but a delegation (no named person) travelling to a
+  place to negotiate ("a delegation will be in Washington to press ahead with negotiations",
+  "the negotiating team will return to Brussels") is a round of talks there.
 
 The trigger word gives the class of event (an encounter, a deal, an announcement, ...); this
 function decides which encounter it is, one mechanism for every trigger rule. The decision is a
@@ -35,6 +37,7 @@ __all__ = [
     "EventShape",
     "KindRow",
     "default_kind_table",
+    "delegation_negotiates",
     "kind_by_structure",
     "kind_row",
     "load_kind_table",
@@ -50,7 +53,8 @@ class EventShape:
     """What decides an encounter's kind: the trigger's kind, the named people and the
     governments (country codes) taking part, whether the text says it was held remotely,
     whether named people lead it, its place, and whether it is told as a negotiating round
-    ("the first round of negotiations", "two-day talks")."""
+    ("the first round of negotiations", "two-day talks"), and whether the travellers of a
+    trip are a delegation told as negotiating (:func:`delegation_negotiates`)."""
 
     trigger_kind: str
     people: int
@@ -59,6 +63,7 @@ class EventShape:
     led: bool
     place: str | None
     round: bool = False
+    negotiating: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,7 @@ class KindRow:
             "remote": shape.remote,
             "led": shape.led,
             "round": shape.round,
+            "negotiating": shape.negotiating,
             "place": shape.place is not None,
         }
         for key, value in self.when.items():
@@ -98,7 +104,7 @@ class KindRow:
 
 
 _CONDITIONS = frozenset(
-    {"trigger", "remote", "led", "round", "place"}
+    {"trigger", "remote", "led", "round", "negotiating", "place"}
     | {f"{b}_{c}" for b in ("min", "max") for c in ("people", "countries", "sides")}
 )
 
@@ -172,3 +178,35 @@ def told_as_round(token: Token, lex: Lexicon) -> bool:
         and any(n.dep_ == "nummod" for n in c.children)
         for c in token.children
     )
+
+
+def delegation_negotiates(token: Token, lex: Lexicon) -> bool:
+    """The travellers of a trip are a delegation told as negotiating: the trip verb's subject
+    is a delegation noun ("a delegation", "the team") and a negotiating word either names the
+    delegation ("the negotiating team") or stands in the trip's purpose ("to press ahead with
+    negotiations", "for talks"). A named traveller is a visitor however he negotiates (the
+    kind table's row asks for no named person)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    delegations = lex.words("event_delegation_nouns")
+    negotiating = lex.words("event_trip_negotiating_words")
+
+    def told(word: Token) -> bool:
+        return word.lower_ in negotiating or word.lemma_.lower() in negotiating
+
+    purposes = [
+        c
+        for c in token.children
+        if (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ in lex.words("event_purpose_preps"))
+    ]
+    for traveller in token.children:
+        if traveller.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if traveller.lemma_.lower() not in delegations:
+            continue
+        if any(c.dep_ in {"compound", "amod"} and told(c) for c in traveller.children):
+            return True  # "the negotiating team"
+        if any(told(w) for p in purposes for w in p.subtree):
+            return True  # "to press ahead with negotiations", "for talks"
+    return False

@@ -4,7 +4,8 @@ A meeting or call told with one side takes the other from the story's other ment
 Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
 of it agree) merge; a definite mention ("the meeting") joins the last event of its kind; a
 meeting and a deal reached at it share a date and a place; a country code beside a person of
-that country is dropped.
+that country is dropped; a trip told with no time whose traveller meets a named counterpart
+there is that meeting, not a visit.
 """
 
 from __future__ import annotations
@@ -138,6 +139,7 @@ class EventMerger:
                     # deal"): the deal is the meeting's, whatever tense each is told in
                 _fill(a, b, _WHEN)
                 _fill(a, b, ("place",))
+        events = [e for e in events if not self._met_there(e, events)]
         for event in events:
             event.pop("definite", None)
             names = event["participants"]
@@ -146,6 +148,32 @@ class EventMerger:
             represented = {self._country_of_name.get(n) for n in names}
             event["participants"] = [n for n in names if n not in represented]
         return events
+
+    def _met_there(self, visit: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+        """A trip told with no time ("X's first visit to the United States", "his trip to
+        China") whose one traveller the story has in one meeting with another named person, in
+        no other place: GUIDELINES' visit is travel without a named counterpart, so the trip is
+        that meeting. A dated trip (a departure, an arrival) and a trip with several meetings
+        stay a visit beside them."""
+        if visit["kind"] != "visit" or visit["date"] or visit["date_text"]:
+            return False
+        if len(visit["participants"]) != 1:
+            return False
+        traveller = visit["participants"][0]
+        if traveller not in self._country_of_name:
+            return False  # a country's delegation, not a named person
+        where = self.lexicon.place_code(visit["place"]) if visit["place"] else None
+        meetings = [
+            e
+            for e in events
+            if e["kind"] == "meeting"
+            and traveller in e["participants"]
+            and any(n != traveller and n in self._country_of_name for n in e["participants"])
+        ]
+        # a trip with several meetings (a tour of talks) is a visit beside them
+        return len(meetings) == 1 and (
+            meetings[0]["place"] is None or self.lexicon.place_code(meetings[0]["place"]) == where
+        )
 
     def _same(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
         if a["kind"] != b["kind"]:

@@ -44,11 +44,14 @@ class ParticipantReader:
             if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
                 heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             if kind in {"meeting", "call"}:
+                # a government's unnamed side is the other side of a government's (a named
+                # person meeting officials in a place is that person's visit)
+                sides = subject is None or not self._is_person(subject, index)
                 heads += [
                     o
                     for o in token.children
                     if o.dep_ not in {"nsubj", "nsubjpass", "prep", "agent"}
-                    and self._is_person(o, index)
+                    and (self._is_person(o, index) or (sides and _government_side(o, lex)))
                 ]
             heads += with_objects(token)
             if kind == "call":  # "spoke to Lee": the one spoken to
@@ -237,6 +240,19 @@ def _agenda_owners(event: Token, lex: Lexicon) -> list[Token]:
     if holder.pos_ != "NOUN":
         return []
     return [c for c in holder.children if c.dep_ == "poss"]
+
+
+def _government_side(obj: Token, lex: Lexicon) -> bool:
+    """An object of "met" that is a government's side left unnamed: a body or envoy noun
+    with its country ("met Peruvian officials", "met his Chilean counterpart", "met a
+    delegation from Peru"). Met by another government's side, the two hold talks (kind row
+    talks.governments_meet)."""
+    if obj.dep_ not in {"dobj", "obj"} or obj.lemma_.lower() not in _group_nouns(lex):
+        return False
+    return any(
+        kind in {"country", "demonym", "institution"}
+        for _, kind, _, _ in place_spans(list(obj.subtree), lex)
+    )
 
 
 def _group_nouns(lex: Lexicon) -> frozenset[str]:

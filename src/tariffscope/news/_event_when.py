@@ -4,7 +4,8 @@
 (:func:`tariffscope.news.temporal.attach`: its own phrase, its governing clause, the sentence's
 one unclaimed date; never a deadline, an effective date, or the day a plan was reported; the
 first day of a short span, "in India from Dec. 9-11"; each added day, "calls on July 26 and
-28", dates one more event), and
+28", dates one more event; talks are dated by their round told in the same clause, "have been
+in negotiations ..., with the latest round held on June 18": :func:`rounds_of`), and
 reads the place in an "in/at" phrase, the destination of a trip, the place a "where" clause
 hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven times").
 """
@@ -12,18 +13,20 @@ hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
+from tariffscope.news.dates import TENSE_SLACK_DAYS
 from tariffscope.news.event_context import ongoing
 from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.temporal import anchors_of, attach, time_index
+from tariffscope.news.temporal import TimeRecord, anchors_of, attach, time_index
 
-__all__ = ["WhenWhereReader", "completes", "told_ahead"]
+__all__ = ["WhenWhereReader", "completes", "planned_year", "rounds_of", "told_ahead"]
 
 
 class WhenWhereReader:
@@ -42,7 +45,7 @@ class WhenWhereReader:
         if not index.within(sent.start_char, sent.end_char):
             return None
         triggers = {
-            t.i: anchors_of(t, lex)
+            t.i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex)
             for t in sent
             if t.i == token.i or trigger_of(t, lambda _t: False) is not None
         }
@@ -54,6 +57,9 @@ class WhenWhereReader:
         if hit is None:
             return None
         out = hit.record.as_dict()
+        if tense.get(token.i, 0) > 0:  # "will meet X on March 19" in a July story: next March
+            ahead = planned_year(hit.record, index.anchor)
+            out["date"] = out["date"] if ahead is None else ahead.isoformat()
         later = [r for r in index.records if r.start >= hit.record.end]
         also = []
         for record in later:  # "calls on July 26 and 28": one more event on each added day
@@ -191,6 +197,69 @@ class WhenWhereReader:
         return None
 
     # -- merging --------------------------------------------------------------------------------
+
+
+def planned_year(record: TimeRecord, anchor: dt.date | None) -> dt.date | None:
+    """The day a plan is told for, when its day and month (or month) carry no year and the
+    dates layer put them before the publication ("will meet X on March 19" in a story of July,
+    "will visit in March"): the same day a year later, since an event told as ahead lies
+    ahead. The dates layer keeps the nearest year for every date that looks ahead, as a
+    preposition's ahead ("had to cut duties by Sept. 5" in a story of Sept. 20) is often not a
+    tense's; an event's own day is its tense's. None when nothing moves (a year written, a day
+    within :data:`~tariffscope.news.dates.TENSE_SLACK_DAYS` of the publication, no anchor)."""
+    if anchor is None or record.date is None or record.kind not in {"absolute", "month"}:
+        return None
+    if _YEAR_WRITTEN.search(record.text):
+        return None
+    if record.precision == "month":
+        behind = record.date < anchor.replace(day=1)
+    else:
+        behind = record.date < anchor - dt.timedelta(days=TENSE_SLACK_DAYS)
+    if not behind:
+        return None
+    try:
+        return record.date.replace(year=record.date.year + 1)
+    except ValueError:  # February 29
+        return None
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def rounds_of(token: Token, anchors: tuple[Token, ...], lex: Lexicon) -> tuple[Token, ...]:
+    """The rounds of talks told in the talks' own clause ("have been in negotiations since
+    April, with the latest round held on June 18"): anchors of the talks, so that the round's
+    day is theirs. A round under a clause with its own subject ("and a second round is due"),
+    after a word of sequence ("after a round of ..."), or of something else than talks ("a
+    round of tariffs") is not theirs."""
+    talks = lex.words("event_talks_nouns")
+    if token.lower_ not in talks and token.lemma_.lower() not in lex.words("event_negotiate_verbs"):
+        return ()
+    verb = next((a for a in reversed(anchors) if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return ()
+    sequence = lex.words("time_sequence_prepositions")
+    out = []
+    for word in verb.subtree:
+        if word.i == token.i or word.pos_ != "NOUN":
+            continue
+        if word.lemma_.lower() not in lex.words("event_round_nouns"):
+            continue
+        of = [g for c in word.children if c.lower_ == "of" for g in c.children]
+        if any(g.lower_ not in talks for g in of):
+            continue  # "a round of tariffs"
+        between = list(word.ancestors)[: list(word.ancestors).index(verb)]
+        if any(
+            (a.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS for c in a.children))
+            or (a.pos_ == "ADP" and a.lower_ in sequence)
+            for a in between
+        ):
+            continue
+        out.append(word)
+    return tuple(out)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _reduced_relative(token: Token) -> bool:

@@ -41,6 +41,7 @@ from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_filter_model import date_variants, event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
+    delegation_negotiates,
     kind_by_structure,
     remote_mode,
     told_as_round,
@@ -302,6 +303,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 led=bool(leaders),
                 place=place,
                 round=told_as_round(token, lex),
+                negotiating=kind == "visit" and delegation_negotiates(token, lex),
             )
             settled = kind_by_structure(shape)
             one_sided = (  # its counterpart may stand in another mention of it
@@ -318,7 +320,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
-            other = next((c for c in pair if c not in own), None)
+            # a delegation's trip for talks: the host country is the other side
+            host = lex.place_code(place) if trig.kind == "visit" and place else None
+            other = next((c for c in [host, *pair] if c is not None and c not in own), None)
             if other is None:
                 return None
             countries.append(other)
@@ -334,8 +338,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
-        if definite and not names and not countries:
-            borrow = True  # "This announcement comes at a time ...": an earlier event
+        if definite and not names and not countries and kind != "election":
+            # "This announcement comes at a time ...": an earlier event; an election is its
+            # country's, never another event's people
+            borrow = True
         # an announcement ahead is an event when it names its day ("will unveil tariffs on
         # Thursday"); a measure imposed ahead is the measure's effective date, not an event
         announced_ahead = (
@@ -359,9 +365,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             acting = self._imposer_in_sentence(token, measures) or self._lead_imposer
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
-            for name in _candidates(token, index, lex):
-                if name not in people:
-                    people.append(name)
+            # people named near the vote but not standing in it ("the first meeting between
+            # X and Y, with the elections scheduled for May 31") are not its participants
+            people = _candidates(token, index, lex)
             names = [persons[p]["name"] for p in people]
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
