@@ -52,6 +52,7 @@ from tariffscope.news._measure_status_frames import (
     agreed_to_talk,
     ahead_of,
     announced_recently,
+    described_ahead,
     removed_later,
     same_as_set_before,
 )
@@ -60,6 +61,7 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
     "STATUS_TESTS",
+    "TIME_TESTS",
     "StatusClues",
     "StatusWords",
     "deal_words",
@@ -100,6 +102,9 @@ class StatusWords:
     negators: frozenset[str] = frozenset()
     announce: frozenset[str] = frozenset()
     same: frozenset[str] = frozenset()
+    schedule: frozenset[str] = frozenset()
+    pairing_marks: frozenset[str] = frozenset()
+    prior: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -131,6 +136,9 @@ class StatusWords:
             negators=lex.words("measure_status_negators"),
             announce=lex.words("measure_status_announce"),
             same=lex.words("measure_status_same"),
+            schedule=lex.words("measure_status_schedule"),
+            pairing_marks=lex.words("measure_status_pairing_marks"),
+            prior=lex.words("measure_status_prior"),
         )
 
 
@@ -159,6 +167,7 @@ class StatusClues:
     announced: bool = False  # a recent announcement gives the rate ("has announced 40%")
     same_as_before: bool = False  # "will face 10%, matching the rate set last year"
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
+    effective_past: bool = False  # the effective date is before publication (on it: the frame)
 
 
 def _path(span: Span) -> list[Token]:
@@ -362,25 +371,66 @@ def _negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
     return any(c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children)
 
 
-def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
+def deal_words(
+    sent: Span, previous: Span | None, words: StatusWords, clause: list[Token] | None = None
+) -> bool:
     """A deal word in the sentence or the one before, neither negated ("of not having enacted
-    the agreement") nor only sought ("remain some ways from achieving a deal")."""
+    the agreement") nor only sought ("remain some ways from achieving a deal"); with
+    ``clause`` (the heads of the rate's clauses), a deal word of the sentence itself must be
+    tied to one of them (:func:`_tied_to`)."""
     for span in (sent, previous):
         if span is None:
             continue
-        for token in span:
-            if token.lemma_.lower() not in words.deal:
-                continue
-            if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
-                continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
-            if (
-                not _negated(token, words.negators)
-                and not _aspirational(token, words)
-                and not _absent(token, words)
-                and not agreed_to_talk(token, words)
-            ):
-                return True
+        settled = [t for t in span if _settled_deal(t, words)]
+        if clause is not None and span is sent:
+            settled = [t for t in settled if _tied_to(t, clause, words)]
+        if settled:
+            return True
     return False
+
+
+def _settled_deal(token: Token, words: StatusWords) -> bool:
+    if token.lemma_.lower() not in words.deal:
+        return False
+    if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
+        return False  # a deal noun used as a verb: "returning migrants", "exchanged views"
+    return (
+        not _negated(token, words.negators)
+        and not _aspirational(token, words)
+        and not _absent(token, words)
+        and not agreed_to_talk(token, words)
+    )
+
+
+def _tied_to(deal: Token, clause: list[Token], words: StatusWords) -> bool:
+    """The deal word lies in the rate's clause ("will pay 19% under a deal", "the deal sets
+    20%") or the rate's clause lies in the deal word's phrase ("a deal on zero tariffs", "the
+    pact, which cuts duties to 5%") or in the clause a deal frames ("Under the deal, X will pay
+    19%, except goods that will receive 0%"); a deal told in another clause of the sentence
+    ("the agreement will be a relief for Zambia, which faces a 15% tariff") does not set the
+    rate."""
+    framed = deal.head if deal.dep_ == "pobj" and deal.head.lower_ in words.deal_frames else None
+    scope = deal if framed is None else framed.head  # "under the deal" frames its clause
+    return any(
+        top.left_edge.i <= deal.i <= top.right_edge.i
+        or scope.left_edge.i <= top.i <= scope.right_edge.i
+        for top in clause
+    )
+
+
+def _clause_heads(path: list[Token], words: StatusWords) -> list[Token]:
+    """The head of the rate's clause (a participle under a preposition, "after facing a 50%
+    tariff", heads its own), and the clause it pairs with when it is a conjunct or a clause
+    of contrast ("X will pay 19% under the deal, while US exports will be free of tariffs"):
+    the pair shares the frame of the sentence."""
+    top = next((t for t in path if t.tag_ == "VBG" and t.dep_ in {"pcomp", "advcl"}), path[-1])
+    heads = [top]
+    if top.dep_ == "conj" or (
+        top.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in words.pairing_marks for c in top.children)
+    ):
+        heads.append(top.head)
+    return heads
 
 
 def _absent(token: Token, words: StatusWords) -> bool:
@@ -436,6 +486,10 @@ def read_clues(
     way = direction(verb) if verb is not None else 0
     if verb is not None and way <= 0 and _intended(verb, words):
         way = 1
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in words.prior:
+        way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
+    if way <= 0 and described_ahead(noun, words):
+        way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
@@ -469,10 +523,18 @@ def read_clues(
         threat=threat,
         deal_verb=_deal_verb(path, words),
         # a rise is a deal's only in its own sentence
-        deal_near=deal_words(sent, None if rise else previous, words),
+        deal_near=deal_words(
+            sent,
+            None if rise else previous,
+            words,
+            [*_clause_heads(_path(span), words), *_clause_heads(noun_path, words)],
+        ),
         deal_in_sentence=bool(sent_lemmas & words.deal),
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
+        effective_past=effective is not None
+        and anchor is not None
+        and dt.date.fromisoformat(effective) < anchor,
         pending=pending and effective is None,
         enacted=_enacted(path, words),
         announced=announced_recently(path, dates or [], anchor, words),
@@ -524,12 +586,28 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
 }
 
 
-def status_rule(clues: StatusClues) -> RuleSpec:
-    """The first status rule (by priority) whose predicate holds."""
+#: The predicate of each time rule id (``status_time`` in ``measure_rules.toml``).
+TIME_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
+    "status.time_after_publication": lambda c: c.effective_later,
+    "status.time_before_publication": lambda c: c.effective_past and not _suspended(c),
+}
+
+
+def _frame_rule(clues: StatusClues) -> RuleSpec:
     for spec in rule_specs("status"):
         if STATUS_TESTS[spec.id](clues):
             return spec
     raise AssertionError("measure_rules.toml: no default status rule")  # pragma: no cover
+
+
+def status_rule(clues: StatusClues) -> RuleSpec:
+    """The first status rule (by priority) whose predicate holds, unless a time rule that
+    holds overrides its status (a known effective date decides before the frames)."""
+    spec = _frame_rule(clues)
+    for time in rule_specs("status_time"):
+        if spec.status in time.overrides and TIME_TESTS[time.id](clues):
+            return time
+    return spec
 
 
 def measure_status(
