@@ -588,3 +588,23 @@ def test_a_deal_told_in_another_clause_does_not_set_the_rate(
 )
 def test_a_deal_frame_reaches_the_clauses_it_holds(nlp: Language, sentence: str) -> None:
     assert _only(nlp, sentence, 0.0)["status"] == "agreed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "status"),
+    [
+        # a change only offered is a proposal, whatever the tense of the offer
+        ("India offered to cut its tariffs on US almonds to 10%.", 10.0, "proposed"),
+        # a cut told by a finite verb in the present, outside a deal, is collected now
+        ("The tariff on Swiss watches is now 15%, down from 39%.", 15.0, "in_force"),
+        ("Vietnamese goods now face a 20% tariff, down from 46%.", 20.0, "in_force"),
+        # a rate a deal averts is the threat, not the deal's rate
+        ("The agreement averts a 30% tariff on Thai goods.", 30.0, "threatened"),
+        ("The deal staves off a 35% tariff on Peruvian goods.", 35.0, "threatened"),
+    ],
+)
+def test_status_of_an_offered_a_present_or_an_averted_change(
+    nlp: Language, sentence: str, rate: float, status: str
+) -> None:
+    assert _only(nlp, sentence, rate)["status"] == status

@@ -4,14 +4,18 @@ The grammar of the rate's sentence is read once into :class:`StatusClues` (which
 continuity, offer, threat or deal words lie on the path from the rate up to the head of its
 clause; the tense of the verb that acts on the measure; a cut; a date ahead). The rules of the
 ``status`` table of ``news/data/measure_rules.toml`` then run by priority and the first that
-applies decides; each is a predicate over the clues, bound here by its id:
+applies decides, unless a known effective date contradicts it (the ``status_time`` table,
+:data:`TIME_TESTS`: a date after publication overrides an in-force frame, one before it a
+threat frame); each is a predicate over the clues, bound here by its id:
 
 - a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
   rate, agreed when it lies ahead or sits in a deal, else in force;
 - a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
   for ("asked Washington to lift the tariff"); so does a removal below the rate's verb that
   names the rate back ("announced a 49% tariff, before pausing it");
-- a cut is agreed when it lies ahead or sits in a deal, else in force;
+- a change only offered ("offered to cut tariffs to 10%") is left to the proposal rule;
+- a cut is agreed when it lies ahead, sits in a deal or has no finite present verb, else in
+  force ("now face 20%, down from 46%");
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
@@ -19,18 +23,25 @@ applies decides; each is a predicate over the clues, bound here by its id:
 - a rate a participle of sameness equates with one set before ("will face 10%, matching the
   rate set last year") is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
-- a threat word, a condition ("if", "unless"), a letter, "a looming rate", a rate that
-  "looms" or that the story looks ahead to ("ahead of a 30% tariff") means threatened;
+- a threat or averting word ("averts a 30% tariff"), a condition ("if", "unless"), a
+  letter, "a looming rate", a rate that "looms" or that the story looks ahead to ("ahead of
+  a 30% tariff") means threatened;
 - a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
   ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
   word in the sentence (or the one before) with a verb that is not past (not a negated one,
   "no agreement has been signed", nor an agreement to keep talking, "agreed to explore"); a
-  rate without a measure verb needs the deal in its own sentence;
+  rate without a measure verb needs the deal in its own sentence; a deal word of the rate's
+  own sentence counts only when tied to the rate's clause (in it, holding it, or framing it:
+  "under the deal"), not when told in another clause ("the pact is a relief for Zambia, which
+  faces a 15% tariff");
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
 
+A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
+"duties to be imposed") is still to come; a rate in a participle after "after" or "since"
+("after facing a 50% tariff") is what came before.
 The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
 give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
@@ -168,6 +179,7 @@ class StatusClues:
     same_as_before: bool = False  # "will face 10%, matching the rate set last year"
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
     effective_past: bool = False  # the effective date is before publication (on it: the frame)
+    present_verb: bool = False  # the measure verb is a finite present ("face", "is")
 
 
 def _path(span: Span) -> list[Token]:
@@ -515,6 +527,7 @@ def read_clues(
         cut=_is_cut(span, from_rate, to_rate, words),
         way=way,
         past_verb=verb is not None and verb.tag_ in {"VBD", "VBN"},
+        present_verb=verb is not None and verb.tag_ in {"VBZ", "VBP"},
         verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
         has_verb=verb is not None,
         continuing=bool(path_lemmas & words.continuing) or _in_place(path),
@@ -557,13 +570,22 @@ def _suspended(c: StatusClues) -> bool:
 
 #: The predicate of each status rule id of ``measure_rules.toml``.
 STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
+    # a change only offered or demanded ("offered to cut tariffs to 10%") is a proposal
     "status.zero_by_removal_ahead": lambda c: (
-        c.zero and _suspended(c) and (c.way > 0 or c.deal_near)
+        c.zero and _suspended(c) and not c.proposed and (c.way > 0 or c.deal_near)
     ),
-    "status.zero_by_removal_done": lambda c: c.zero and _suspended(c) and c.way < 0,
-    "status.suspended_by_removal": _suspended,
-    "status.cut_ahead": lambda c: c.cut and (c.way >= 0 or c.deal_in_sentence),
-    "status.cut_done": lambda c: c.cut,
+    "status.zero_by_removal_done": lambda c: (
+        c.zero and _suspended(c) and not c.proposed and c.way < 0
+    ),
+    "status.suspended_by_removal": lambda c: _suspended(c) and not (c.zero and c.proposed),
+    # a cut a finite measure verb tells in the present outside a deal ("now face 20%, down
+    # from 46%") is collected now; an infinitive or a headline without a verb looks ahead
+    "status.cut_ahead": lambda c: (
+        c.cut
+        and not c.proposed
+        and (c.way > 0 or c.deal_in_sentence or (c.way == 0 and not c.present_verb))
+    ),
+    "status.cut_done": lambda c: c.cut and not c.proposed,
     "status.continuing": lambda c: c.continuing,
     "status.took_effect": lambda c: c.took_effect,
     "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
