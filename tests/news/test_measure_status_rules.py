@@ -7,6 +7,7 @@ names the class it stands for. Partners vary on purpose: no rule names one partn
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from spacy.language import Language
@@ -19,6 +20,8 @@ from tariffscope.news.measure_status import (
     TIME_TESTS,
     StatusClues,
     StatusWords,
+    TimeFacts,
+    settle_by_time,
     status_rule,
 )
 from tariffscope.news.pipeline import process
@@ -479,6 +482,11 @@ def test_a_deal_that_does_not_set_the_rate(
 # -- that sets a rate only from its own clause (sentences written here) ---------------------
 
 
+_AFTER = TimeFacts(after=True, before=False, suspended=False)
+_BEFORE = TimeFacts(after=False, before=True, suspended=False)
+_BEFORE_PAUSED = TimeFacts(after=False, before=True, suspended=True)
+
+
 def test_every_time_rule_has_a_predicate_and_overrides_a_status() -> None:
     specs = rule_specs("status_time")
     assert sorted(spec.id for spec in specs) == sorted(TIME_TESTS)
@@ -491,17 +499,23 @@ def test_every_time_rule_has_a_predicate_and_overrides_a_status() -> None:
     ("changes", "rule"),
     [
         # a date after publication: no continuity frame makes the rate collected now
-        ({"effective_later": True, "continuing": True}, "status.time_after_publication"),
-        ({"effective_later": True, "cut": True, "way": -1}, "status.time_after_publication"),
+        (
+            {"effective_later": True, "time": _AFTER, "continuing": True},
+            "status.time_after_publication",
+        ),
+        (
+            {"effective_later": True, "time": _AFTER, "cut": True, "way": -1},
+            "status.time_after_publication",
+        ),
         # ... but it leaves a deal's or an offer's status to the frame
-        ({"effective_later": True, "deal_verb": True}, "status.agreed_by_verb"),
-        ({"effective_later": True, "proposed": True}, "status.proposed"),
+        ({"effective_later": True, "time": _AFTER, "deal_verb": True}, "status.agreed_by_verb"),
+        ({"effective_later": True, "time": _AFTER, "proposed": True}, "status.proposed"),
         # a date before publication: a threat or announcement has been carried out
-        ({"effective_past": True, "threat": True}, "status.time_before_publication"),
-        ({"effective_past": True, "way": 1}, "status.time_before_publication"),
+        ({"time": _BEFORE, "threat": True}, "status.time_before_publication"),
+        ({"time": _BEFORE, "way": 1}, "status.time_before_publication"),
         # ... unless the rate is paused or lifted, or a deal sets it (a retroactive cut)
-        ({"effective_past": True, "removal": True}, "status.suspended_by_removal"),
-        ({"effective_past": True, "cut": True, "way": 1}, "status.cut_ahead"),
+        ({"time": _BEFORE_PAUSED, "removal": True}, "status.suspended_by_removal"),
+        ({"time": _BEFORE, "cut": True, "way": 1}, "status.cut_ahead"),
         # no date known: the frame decides
         ({"threat": True}, "status.threat_word"),
     ],
@@ -608,3 +622,28 @@ def test_status_of_an_offered_a_present_or_an_averted_change(
     nlp: Language, sentence: str, rate: float, status: str
 ) -> None:
     assert _only(nlp, sentence, rate)["status"] == status
+
+
+def test_an_undated_story_gives_no_time_fact() -> None:
+    assert TimeFacts.of("2025-08-01", None, False) == TimeFacts(False, False, False)
+    assert TimeFacts.of(None, dt.date(2025, 8, 1), False) == TimeFacts(False, False, False)
+    assert TimeFacts.of("2025-08-01", dt.date(2025, 8, 1), False) == TimeFacts(False, False, False)
+
+
+def test_the_time_rules_settle_the_merged_measures() -> None:
+    anchor = dt.date(2025, 8, 1)
+    measures = [
+        {"status": "in_force", "effective_date": "2025-08-20", "status_rule": "x"},
+        {"status": "threatened", "effective_date": "2025-07-20", "status_rule": "x"},
+        {"status": "suspended", "effective_date": "2025-07-20", "status_rule": "x"},
+        {"status": "agreed", "effective_date": "2025-08-20", "status_rule": "x"},
+        {"status": "in_force", "effective_date": None, "status_rule": "x"},
+    ]
+    settle_by_time(measures, anchor)
+    assert [(m["status"], m["status_rule"]) for m in measures] == [
+        ("threatened", "status.time_after_publication"),
+        ("in_force", "status.time_before_publication"),
+        ("suspended", "x"),
+        ("agreed", "x"),
+        ("in_force", "x"),
+    ]

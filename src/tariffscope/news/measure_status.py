@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -75,10 +75,12 @@ __all__ = [
     "TIME_TESTS",
     "StatusClues",
     "StatusWords",
+    "TimeFacts",
     "deal_words",
     "looks_ahead",
     "measure_status",
     "read_clues",
+    "settle_by_time",
     "status_rule",
 ]
 
@@ -154,6 +156,22 @@ class StatusWords:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeFacts:
+    """What a known effective date says against the publication date (both known)."""
+
+    after: bool  # the effective date is after publication
+    before: bool  # the effective date is before publication
+    suspended: bool  # the rate is paused or lifted
+
+    @classmethod
+    def of(cls, effective: str | None, anchor: dt.date | None, suspended: bool) -> TimeFacts:
+        if effective is None or anchor is None:
+            return cls(False, False, suspended)
+        day = dt.date.fromisoformat(effective)
+        return cls(day > anchor, day < anchor, suspended)
+
+
+@dataclass(frozen=True, slots=True)
 class StatusClues:
     """What the grammar of one rate's sentence says about its status."""
 
@@ -178,7 +196,7 @@ class StatusClues:
     announced: bool = False  # a recent announcement gives the rate ("has announced 40%")
     same_as_before: bool = False  # "will face 10%, matching the rate set last year"
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
-    effective_past: bool = False  # the effective date is before publication (on it: the frame)
+    time: TimeFacts = field(default_factory=lambda: TimeFacts(False, False, False))
     present_verb: bool = False  # the measure verb is a finite present ("face", "is")
 
 
@@ -545,14 +563,12 @@ def read_clues(
         deal_in_sentence=bool(sent_lemmas & words.deal),
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
-        effective_past=effective is not None
-        and anchor is not None
-        and dt.date.fromisoformat(effective) < anchor,
         pending=pending and effective is None,
         enacted=_enacted(path, words),
         announced=announced_recently(path, dates or [], anchor, words),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
+        time=TimeFacts.of(effective, anchor, removal and not asked),
     )
 
 
@@ -609,10 +625,28 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
 
 
 #: The predicate of each time rule id (``status_time`` in ``measure_rules.toml``).
-TIME_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
-    "status.time_after_publication": lambda c: c.effective_later,
-    "status.time_before_publication": lambda c: c.effective_past and not _suspended(c),
+TIME_TESTS: Mapping[str, Callable[[TimeFacts], bool]] = {
+    "status.time_after_publication": lambda t: t.after,
+    "status.time_before_publication": lambda t: t.before and not t.suspended,
 }
+
+
+def time_override(status: str, facts: TimeFacts) -> RuleSpec | None:
+    """The time rule that overrides ``status``, if one holds."""
+    for time in rule_specs("status_time"):
+        if status in time.overrides and TIME_TESTS[time.id](facts):
+            return time
+    return None
+
+
+def settle_by_time(measures: list[dict[str, Any]], anchor: dt.date | None) -> None:
+    """The time rules once more on a story's merged measures: a mention may take its effective
+    date from another mention of the same measure, whose frame did not see the date."""
+    for record in measures:
+        facts = TimeFacts.of(record.get("effective_date"), anchor, record["status"] == "suspended")
+        time = time_override(record["status"], facts)
+        if time is not None:
+            record["status"], record["status_rule"] = time.status, time.id
 
 
 def _frame_rule(clues: StatusClues) -> RuleSpec:
@@ -626,10 +660,7 @@ def status_rule(clues: StatusClues) -> RuleSpec:
     """The first status rule (by priority) whose predicate holds, unless a time rule that
     holds overrides its status (a known effective date decides before the frames)."""
     spec = _frame_rule(clues)
-    for time in rule_specs("status_time"):
-        if spec.status in time.overrides and TIME_TESTS[time.id](clues):
-            return time
-    return spec
+    return time_override(spec.status, clues.time) or spec
 
 
 def measure_status(
