@@ -7,6 +7,7 @@ names the class it stands for. Partners vary on purpose: no rule names one partn
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from spacy.language import Language
@@ -14,7 +15,15 @@ from spacy.language import Language
 from tariffscope.news._measure_rules import rule_specs
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
-from tariffscope.news.measure_status import STATUS_TESTS, StatusClues, StatusWords, status_rule
+from tariffscope.news.measure_status import (
+    STATUS_TESTS,
+    TIME_TESTS,
+    StatusClues,
+    StatusWords,
+    TimeFacts,
+    settle_by_time,
+    status_rule,
+)
 from tariffscope.news.pipeline import process
 
 _STATUSES = {"threatened", "in_force", "agreed", "suspended", "proposed"}
@@ -28,7 +37,7 @@ def test_every_status_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
 
 
 def test_rule_tables_are_sorted_by_priority() -> None:
-    for table in ("extract", "from_rate", "status", "pairing"):
+    for table in ("extract", "from_rate", "status", "status_time", "pairing"):
         priorities = [spec.priority for spec in rule_specs(table)]
         assert priorities == sorted(priorities, reverse=True)
 
@@ -249,7 +258,7 @@ def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
 
     known = {
         spec.id
-        for table in ("extract", "from_rate", "status", "context", "pairing")
+        for table in ("extract", "from_rate", "status", "status_time", "context", "pairing")
         for spec in rule_specs(table)
     }
     folder = Path(news.__file__).parent
@@ -467,3 +476,174 @@ def test_a_deal_that_does_not_set_the_rate(
     nlp: Language, sentence: str, rate: float, status: str
 ) -> None:
     assert _only(nlp, sentence, rate)["status"] == status
+
+
+# -- round 12: time decides before the frames, the mood of the tariff's own clause, and a deal
+# -- that sets a rate only from its own clause (sentences written here) ---------------------
+
+
+_AFTER = TimeFacts(after=True, before=False, suspended=False)
+_BEFORE = TimeFacts(after=False, before=True, suspended=False)
+_BEFORE_PAUSED = TimeFacts(after=False, before=True, suspended=True)
+
+
+def test_every_time_rule_has_a_predicate_and_overrides_a_status() -> None:
+    specs = rule_specs("status_time")
+    assert sorted(spec.id for spec in specs) == sorted(TIME_TESTS)
+    assert all(spec.status in _STATUSES and spec.reason for spec in specs)
+    assert all(set(spec.overrides) <= _STATUSES - {spec.status} for spec in specs)
+    assert all(spec.overrides for spec in specs)
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        # a date after publication: no continuity frame makes the rate collected now
+        (
+            {"effective_later": True, "time": _AFTER, "continuing": True},
+            "status.time_after_publication",
+        ),
+        (
+            {"effective_later": True, "time": _AFTER, "cut": True, "way": -1},
+            "status.time_after_publication",
+        ),
+        # ... but it leaves a deal's or an offer's status to the frame
+        ({"effective_later": True, "time": _AFTER, "deal_verb": True}, "status.agreed_by_verb"),
+        ({"effective_later": True, "time": _AFTER, "proposed": True}, "status.proposed"),
+        # a date before publication: a threat or announcement has been carried out
+        ({"time": _BEFORE, "threat": True}, "status.time_before_publication"),
+        ({"time": _BEFORE, "way": 1}, "status.time_before_publication"),
+        # ... unless the rate is paused or lifted, or a deal sets it (a retroactive cut)
+        ({"time": _BEFORE_PAUSED, "removal": True}, "status.suspended_by_removal"),
+        ({"time": _BEFORE, "cut": True, "way": 1}, "status.cut_ahead"),
+        # no date known: the frame decides
+        ({"threat": True}, "status.threat_word"),
+    ],
+)
+def test_a_known_effective_date_overrides_the_frame(changes: dict[str, object], rule: str) -> None:
+    assert status_rule(dataclasses.replace(_PLAIN, **changes)).id == rule
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "status", "rule"),
+    [
+        # a threat whose effective date has passed has been carried out
+        (
+            "Trump threatened a 25% tariff on Colombian goods from July 20.",
+            25.0,
+            "in_force",
+            "status.time_before_publication",
+        ),
+        # continuity from a date still ahead is not collection now
+        (
+            "The 25% tariff on Bolivian goods will remain in force from August 20 until the "
+            "talks end.",
+            25.0,
+            "threatened",
+            "status.time_after_publication",
+        ),
+    ],
+)
+def test_status_of_a_rate_with_a_known_effective_date(
+    nlp: Language, sentence: str, rate: float, status: str, rule: str
+) -> None:
+    measure = _only(nlp, sentence, rate)
+    assert (measure["status"], measure["status_rule"]) == (status, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a schedule frame with its infinitive on the tariff noun
+        "Chile faces a 30% tariff due to kick in next week.",
+        "Trump imposed a 25% tariff on Peruvian goods set to take effect on August 20.",
+        # an infinitive on the tariff noun
+        "Kenyan tea faces 20% duties to be imposed later this month.",
+        # a relative clause with a future verb
+        "Exporters in Ghana are bracing for a 15% tariff that will apply to cocoa.",
+    ],
+)
+def test_a_tariff_whose_own_clause_looks_ahead_is_still_to_come(
+    nlp: Language, sentence: str
+) -> None:
+    (measure,) = _measures(nlp, sentence)
+    assert measure["status"] == "threatened"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        # the rate lies in a participle clause of what came before
+        ("The new pact is expected to lift trade with Kenya, after facing a 30% tariff.", 30.0),
+        # the rate lies in a relative clause on another argument of the deal's clause
+        ("The agreement will be a relief for Zambia, which faces a 15% tariff.", 15.0),
+    ],
+)
+def test_a_deal_told_in_another_clause_does_not_set_the_rate(
+    nlp: Language, sentence: str, rate: float
+) -> None:
+    assert _only(nlp, sentence, rate)["status"] == "in_force"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a deal that frames the clause frames the relative clause inside it
+        "Under the accord, Peru will pay a 10% tariff, except for copper, which will face a 0% "
+        "tariff.",
+        # ... and the clause of contrast paired with it
+        "Under the deal, Ecuador will pay a 15% tariff, while US goods will enter Ecuador at a "
+        "0% tariff.",
+    ],
+)
+def test_a_deal_frame_reaches_the_clauses_it_holds(nlp: Language, sentence: str) -> None:
+    assert _only(nlp, sentence, 0.0)["status"] == "agreed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "rate", "status"),
+    [
+        # a change only offered is a proposal, whatever the tense of the offer
+        ("India offered to cut its tariffs on US almonds to 10%.", 10.0, "proposed"),
+        # a cut told by a finite verb in the present, outside a deal, is collected now
+        ("The tariff on Swiss watches is now 15%, down from 39%.", 15.0, "in_force"),
+        ("Vietnamese goods now face a 20% tariff, down from 46%.", 20.0, "in_force"),
+        # a rate a deal averts is the threat, not the deal's rate
+        ("The agreement averts a 30% tariff on Thai goods.", 30.0, "threatened"),
+        ("The deal staves off a 35% tariff on Peruvian goods.", 35.0, "threatened"),
+    ],
+)
+def test_status_of_an_offered_a_present_or_an_averted_change(
+    nlp: Language, sentence: str, rate: float, status: str
+) -> None:
+    assert _only(nlp, sentence, rate)["status"] == status
+
+
+def test_an_undated_story_gives_no_time_fact() -> None:
+    assert TimeFacts.of("2025-08-01", None, False) == TimeFacts(False, False, False)
+    assert TimeFacts.of(None, dt.date(2025, 8, 1), False) == TimeFacts(False, False, False)
+    assert TimeFacts.of("2025-08-01", dt.date(2025, 8, 1), False) == TimeFacts(False, False, False)
+
+
+def test_the_time_rules_settle_the_merged_measures() -> None:
+    anchor = dt.date(2025, 8, 1)
+    measures = [
+        {"status": "in_force", "effective_date": "2025-08-20", "status_rule": "x"},
+        {"status": "threatened", "effective_date": "2025-07-20", "status_rule": "x"},
+        {"status": "suspended", "effective_date": "2025-07-20", "status_rule": "x"},
+        {"status": "agreed", "effective_date": "2025-08-20", "status_rule": "x"},
+        {"status": "in_force", "effective_date": None, "status_rule": "x"},
+    ]
+    settle_by_time(measures, anchor)
+    assert [(m["status"], m["status_rule"]) for m in measures] == [
+        ("threatened", "status.time_after_publication"),
+        ("in_force", "status.time_before_publication"),
+        ("suspended", "x"),
+        ("agreed", "x"),
+        ("in_force", "x"),
+    ]

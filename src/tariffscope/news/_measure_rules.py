@@ -3,7 +3,8 @@
 Each table of the file (``extract``, ``from_rate``, ``status``, ``context``, ``pairing``) lists
 named rules with an id, a priority (higher first) and a one-line reason; a status rule also names
 the status it gives, a pairing rule the token sequence it matches
-(:mod:`tariffscope.news._measure_pairing`).
+(:mod:`tariffscope.news._measure_pairing`), a time rule (``status_time``) the statuses of the
+frame rules it overrides.
 The code binds a predicate to each id; a record carries the id of the rule that produced it
 (``rule``, ``from_rule``, ``status_rule``) so that scores can be counted per rule.
 """
@@ -25,13 +26,15 @@ _RULES_FILE = Path(__file__).resolve().parent / "data" / "measure_rules.toml"
 @dataclass(frozen=True, slots=True)
 class RuleSpec:
     """One named rule: ``id``, ``priority`` (higher first), ``reason``, ``status`` (or ""),
-    ``sequence`` (a pairing rule's token sequence, or empty)."""
+    ``sequence`` (a pairing rule's token sequence, or empty), ``overrides`` (the statuses a
+    time rule overrides, or empty)."""
 
     id: str
     priority: int
     reason: str
     status: str = ""
     sequence: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = ()
 
 
 @cache
@@ -48,6 +51,7 @@ def _load() -> dict[str, tuple[RuleSpec, ...]]:
                             str(r["reason"]),
                             str(r.get("status", "")),
                             tuple(str(e) for e in r.get("sequence", ())),
+                            tuple(str(e) for e in r.get("overrides", ())),
                         )
                         for r in rows
                     ),

@@ -7,7 +7,10 @@
 - a rate a recent announcement gives ("has announced a 40% tariff", "the announcement of a 40%
   tariff", "announced on Monday ..., imposing 40% levies") is announced, not yet collected;
 - a rate the clause equates with one set before ("will face 10%, matching the rate set last
-  year") is the rate collected now, whatever the deal of the sentence.
+  year") is the rate collected now, whatever the deal of the sentence;
+- a tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
+  "duties due to kick in next week", "levies to be imposed", "a tariff that will apply") is a
+  measure still to come, whatever the verb of the sentence does with it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from tariffscope.news._syntax import FUTURE_AUX, MODAL_AUX
+
 if TYPE_CHECKING:
     from tariffscope.news.measure_status import StatusWords
 
@@ -24,6 +29,7 @@ __all__ = [
     "agreed_to_talk",
     "ahead_of",
     "announced_recently",
+    "described_ahead",
     "removed_later",
     "same_as_set_before",
 ]
@@ -118,6 +124,41 @@ def same_as_set_before(path: list[Token], words: StatusWords) -> bool:
         for obj in participle.children:
             if obj.dep_ == "dobj" and any(
                 c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBN"} for c in obj.children
+            ):
+                return True
+    return False
+
+
+def _infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in token.children
+    )
+
+
+def described_ahead(noun: Token, words: StatusWords) -> bool:
+    """The tariff noun's own clause looks ahead: an infinitive on the noun ("levies to be
+    imposed"), a frame word of schedule with its infinitive ("set to take effect", "due to kick
+    in"; also where the parser takes the frame word for a noun the tariff compounds), or a
+    relative clause with a future or modal verb ("a tariff that will apply")."""
+    phrase = [noun]
+    while phrase[-1].dep_ == "compound" and phrase[-1].head is not phrase[-1]:
+        phrase.append(phrase[-1].head)
+    for token in phrase:
+        if (
+            token is not noun
+            and token.lemma_.lower() in words.schedule
+            and any(_infinitive(c) for c in token.children)
+        ):
+            return True  # "tariff set to take effect" read as the compound "tariff set"
+        for c in token.children:
+            if c.i < noun.i or c.dep_ not in {"acl", "relcl", "advcl", "amod"}:
+                continue
+            if _infinitive(c):
+                return True
+            if c.lemma_.lower() in words.schedule and any(_infinitive(g) for g in c.children):
+                return True
+            if c.dep_ == "relcl" and any(
+                a.dep_ == "aux" and a.lower_ in FUTURE_AUX | MODAL_AUX for a in c.children
             ):
                 return True
     return False

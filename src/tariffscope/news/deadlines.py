@@ -10,7 +10,9 @@ Read from the story's time index (:mod:`tariffscope.news.temporal`), a deadline 
   seed duties to 15 per cent by March"); fuzzy months ("until early August") are left out,
   and so are weekdays and relative words when the publication date is unknown;
 - the effective date of a measure that is not yet in force (after publication, or any date
-  of a threatened or agreed measure when the publication date is unknown).
+  of a threatened or agreed measure when the publication date is unknown);
+- a date a named rule of ``data/deadline_rules.toml`` reads from the clause it dates: a
+  reprieve moved to a date ("the suspension was extended to December 7").
 
 ``what`` is the sentence the date belongs to, trimmed. One deadline per date.
 """
@@ -18,16 +20,130 @@ Read from the story's time index (:mod:`tariffscope.news.temporal`), a deadline 
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from tariffscope.errors import DataFileError
+from tariffscope.news._syntax import direction
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.temporal import TimeIndex, TimeRecord
+from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point
 
-__all__ = ["deadline_records", "find_deadlines"]
+__all__ = [
+    "DEADLINE_TESTS",
+    "DeadlineRule",
+    "DeadlineWords",
+    "deadline_records",
+    "deadline_rules",
+    "find_deadlines",
+]
 
 _MAX_WHAT = 160
+_RULES_FILE = Path(__file__).resolve().parent / "data" / "deadline_rules.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    """One named deadline rule: ``id``, ``priority`` (higher first), ``reason``."""
+
+    id: str
+    priority: int
+    reason: str
+
+
+@cache
+def deadline_rules() -> tuple[DeadlineRule, ...]:
+    """The rules of ``data/deadline_rules.toml``, highest priority first."""
+    try:
+        rows = tomllib.loads(_RULES_FILE.read_text(encoding="utf-8"))["deadline"]
+        rules = [DeadlineRule(str(r["id"]), int(r["priority"]), str(r["reason"])) for r in rows]
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"{_RULES_FILE}: malformed deadline rules ({error})") from None
+    return tuple(sorted(rules, key=lambda rule: -rule.priority))
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineWords:
+    """The word sets the deadline rules read (from the lexicon)."""
+
+    shift_verbs: frozenset[str]
+    deal_verbs: frozenset[str]
+    deal_nouns: frozenset[str]
+    before: frozenset[str]
+    reprieve_nouns: frozenset[str]
+    deadline_nouns: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> DeadlineWords:
+        return cls(
+            shift_verbs=lex.words("time_deadline_shift_verbs"),
+            deal_verbs=lex.words("measure_status_deal_verbs"),
+            deal_nouns=lex.words("measure_status_deal"),
+            before=lex.words("time_before_prepositions"),
+            reprieve_nouns=lex.words("time_reprieve_nouns"),
+            deadline_nouns=lex.words("time_deadline_nouns"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DatedClause:
+    """A date, the word it modifies, and the story's publication date."""
+
+    record: TimeRecord
+    verb: Token
+    anchor: dt.date | None
+
+
+def _reprieve_moved(clause: DatedClause, words: DeadlineWords) -> bool:
+    verb = clause.verb
+    if clause.record.preposition != "to" or verb.lemma_.lower() not in words.shift_verbs:
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and c.lemma_.lower() in words.reprieve_nouns | words.deadline_nouns
+        for c in verb.children
+    )
+
+
+def _deal_before(clause: DatedClause, words: DeadlineWords) -> bool:
+    """'hope to conclude an agreement before September 1', 'must seal a pact before Aug. 1':
+    the day a deal is to be reached by."""
+    verb = clause.verb
+    if clause.record.preposition not in words.before:
+        return False
+    if clause.anchor is None and direction(verb) <= 0:
+        return False  # an undated story: only a clause that looks ahead
+    return verb.lemma_.lower() in words.deal_verbs or any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in words.deal_nouns
+        for c in verb.children
+    )
+
+
+#: The predicate of each rule id of ``data/deadline_rules.toml``.
+DEADLINE_TESTS: Mapping[str, Callable[[DatedClause, DeadlineWords], bool]] = {
+    "deadline.reprieve_moved": _reprieve_moved,
+    "deadline.deal_before": _deal_before,
+}
+
+
+def _rule_of(doc: Doc, record: TimeRecord, anchor: dt.date | None, lex: Lexicon) -> str | None:
+    """The id of the first deadline rule that reads ``record`` as a deadline, or None."""
+    if record.date is None or record.role in {"deadline", "dateline"}:
+        return None
+    verb = attachment_point(doc, record, lex)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    clause = DatedClause(record, verb, anchor)
+    words = DeadlineWords.from_lexicon(lex)
+    for rule in deadline_rules():
+        if DEADLINE_TESTS[rule.id](clause, words):
+            return rule.id
+    return None
 
 
 def _what(doc: Doc, start: int, end: int) -> str:
@@ -85,6 +201,9 @@ def find_deadlines(
 
     for record in deadline_records(index, lex):
         add(record.date.isoformat(), record.start, record.end)  # type: ignore[union-attr]
+    for record in index.records:
+        if _ahead(record, index.anchor) and _rule_of(doc, record, index.anchor, lex) is not None:
+            add(record.date.isoformat(), record.start, record.end)  # type: ignore[union-attr]
     anchor = index.anchor
     for m in measures:
         value = m.get("effective_date")

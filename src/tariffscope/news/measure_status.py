@@ -4,14 +4,18 @@ The grammar of the rate's sentence is read once into :class:`StatusClues` (which
 continuity, offer, threat or deal words lie on the path from the rate up to the head of its
 clause; the tense of the verb that acts on the measure; a cut; a date ahead). The rules of the
 ``status`` table of ``news/data/measure_rules.toml`` then run by priority and the first that
-applies decides; each is a predicate over the clues, bound here by its id:
+applies decides, unless a known effective date contradicts it (the ``status_time`` table,
+:data:`TIME_TESTS`: a date after publication overrides an in-force frame, one before it a
+threat frame); each is a predicate over the clues, bound here by its id:
 
 - a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
   rate, agreed when it lies ahead or sits in a deal, else in force;
 - a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
   for ("asked Washington to lift the tariff"); so does a removal below the rate's verb that
   names the rate back ("announced a 49% tariff, before pausing it");
-- a cut is agreed when it lies ahead or sits in a deal, else in force;
+- a change only offered ("offered to cut tariffs to 10%") is left to the proposal rule;
+- a cut is agreed when it lies ahead, sits in a deal or has no finite present verb, else in
+  force ("now face 20%, down from 46%");
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
@@ -19,18 +23,25 @@ applies decides; each is a predicate over the clues, bound here by its id:
 - a rate a participle of sameness equates with one set before ("will face 10%, matching the
   rate set last year") is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
-- a threat word, a condition ("if", "unless"), a letter, "a looming rate", a rate that
-  "looms" or that the story looks ahead to ("ahead of a 30% tariff") means threatened;
+- a threat or averting word ("averts a 30% tariff"), a condition ("if", "unless"), a
+  letter, "a looming rate", a rate that "looms" or that the story looks ahead to ("ahead of
+  a 30% tariff") means threatened;
 - a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
   ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
   word in the sentence (or the one before) with a verb that is not past (not a negated one,
   "no agreement has been signed", nor an agreement to keep talking, "agreed to explore"); a
-  rate without a measure verb needs the deal in its own sentence;
+  rate without a measure verb needs the deal in its own sentence; a deal word of the rate's
+  own sentence counts only when tied to the rate's clause (in it, holding it, or framing it:
+  "under the deal"), not when told in another clause ("the pact is a relief for Zambia, which
+  faces a 15% tariff");
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
   after publication, or a date ahead attached to the measure means threatened;
 - else the rate is in force.
 
+A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
+"duties to be imposed") is still to come; a rate in a participle after "after" or "since"
+("after facing a 50% tariff") is what came before.
 The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
 give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
@@ -42,7 +53,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -52,6 +63,7 @@ from tariffscope.news._measure_status_frames import (
     agreed_to_talk,
     ahead_of,
     announced_recently,
+    described_ahead,
     removed_later,
     same_as_set_before,
 )
@@ -60,12 +72,15 @@ from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
     "STATUS_TESTS",
+    "TIME_TESTS",
     "StatusClues",
     "StatusWords",
+    "TimeFacts",
     "deal_words",
     "looks_ahead",
     "measure_status",
     "read_clues",
+    "settle_by_time",
     "status_rule",
 ]
 
@@ -100,6 +115,9 @@ class StatusWords:
     negators: frozenset[str] = frozenset()
     announce: frozenset[str] = frozenset()
     same: frozenset[str] = frozenset()
+    schedule: frozenset[str] = frozenset()
+    pairing_marks: frozenset[str] = frozenset()
+    prior: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -131,7 +149,26 @@ class StatusWords:
             negators=lex.words("measure_status_negators"),
             announce=lex.words("measure_status_announce"),
             same=lex.words("measure_status_same"),
+            schedule=lex.words("measure_status_schedule"),
+            pairing_marks=lex.words("measure_status_pairing_marks"),
+            prior=lex.words("measure_status_prior"),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFacts:
+    """What a known effective date says against the publication date (both known)."""
+
+    after: bool  # the effective date is after publication
+    before: bool  # the effective date is before publication
+    suspended: bool  # the rate is paused or lifted
+
+    @classmethod
+    def of(cls, effective: str | None, anchor: dt.date | None, suspended: bool) -> TimeFacts:
+        if effective is None or anchor is None:
+            return cls(False, False, suspended)
+        day = dt.date.fromisoformat(effective)
+        return cls(day > anchor, day < anchor, suspended)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +196,8 @@ class StatusClues:
     announced: bool = False  # a recent announcement gives the rate ("has announced 40%")
     same_as_before: bool = False  # "will face 10%, matching the rate set last year"
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
+    time: TimeFacts = field(default_factory=lambda: TimeFacts(False, False, False))
+    present_verb: bool = False  # the measure verb is a finite present ("face", "is")
 
 
 def _path(span: Span) -> list[Token]:
@@ -362,25 +401,66 @@ def _negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
     return any(c.dep_ == "neg" for t in [token, *token.ancestors][:3] for c in t.children)
 
 
-def deal_words(sent: Span, previous: Span | None, words: StatusWords) -> bool:
+def deal_words(
+    sent: Span, previous: Span | None, words: StatusWords, clause: list[Token] | None = None
+) -> bool:
     """A deal word in the sentence or the one before, neither negated ("of not having enacted
-    the agreement") nor only sought ("remain some ways from achieving a deal")."""
+    the agreement") nor only sought ("remain some ways from achieving a deal"); with
+    ``clause`` (the heads of the rate's clauses), a deal word of the sentence itself must be
+    tied to one of them (:func:`_tied_to`)."""
     for span in (sent, previous):
         if span is None:
             continue
-        for token in span:
-            if token.lemma_.lower() not in words.deal:
-                continue
-            if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
-                continue  # a deal noun used as a verb: "returning migrants", "exchanged views"
-            if (
-                not _negated(token, words.negators)
-                and not _aspirational(token, words)
-                and not _absent(token, words)
-                and not agreed_to_talk(token, words)
-            ):
-                return True
+        settled = [t for t in span if _settled_deal(t, words)]
+        if clause is not None and span is sent:
+            settled = [t for t in settled if _tied_to(t, clause, words)]
+        if settled:
+            return True
     return False
+
+
+def _settled_deal(token: Token, words: StatusWords) -> bool:
+    if token.lemma_.lower() not in words.deal:
+        return False
+    if token.pos_ == "VERB" and token.lemma_.lower() not in words.deal_verbs | {"agree"}:
+        return False  # a deal noun used as a verb: "returning migrants", "exchanged views"
+    return (
+        not _negated(token, words.negators)
+        and not _aspirational(token, words)
+        and not _absent(token, words)
+        and not agreed_to_talk(token, words)
+    )
+
+
+def _tied_to(deal: Token, clause: list[Token], words: StatusWords) -> bool:
+    """The deal word lies in the rate's clause ("will pay 19% under a deal", "the deal sets
+    20%") or the rate's clause lies in the deal word's phrase ("a deal on zero tariffs", "the
+    pact, which cuts duties to 5%") or in the clause a deal frames ("Under the deal, X will pay
+    19%, except goods that will receive 0%"); a deal told in another clause of the sentence
+    ("the agreement will be a relief for Zambia, which faces a 15% tariff") does not set the
+    rate."""
+    framed = deal.head if deal.dep_ == "pobj" and deal.head.lower_ in words.deal_frames else None
+    scope = deal if framed is None else framed.head  # "under the deal" frames its clause
+    return any(
+        top.left_edge.i <= deal.i <= top.right_edge.i
+        or scope.left_edge.i <= top.i <= scope.right_edge.i
+        for top in clause
+    )
+
+
+def _clause_heads(path: list[Token], words: StatusWords) -> list[Token]:
+    """The head of the rate's clause (a participle under a preposition, "after facing a 50%
+    tariff", heads its own), and the clause it pairs with when it is a conjunct or a clause
+    of contrast ("X will pay 19% under the deal, while US exports will be free of tariffs"):
+    the pair shares the frame of the sentence."""
+    top = next((t for t in path if t.tag_ == "VBG" and t.dep_ in {"pcomp", "advcl"}), path[-1])
+    heads = [top]
+    if top.dep_ == "conj" or (
+        top.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in words.pairing_marks for c in top.children)
+    ):
+        heads.append(top.head)
+    return heads
 
 
 def _absent(token: Token, words: StatusWords) -> bool:
@@ -436,6 +516,10 @@ def read_clues(
     way = direction(verb) if verb is not None else 0
     if verb is not None and way <= 0 and _intended(verb, words):
         way = 1
+    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in words.prior:
+        way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
+    if way <= 0 and described_ahead(noun, words):
+        way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
@@ -461,6 +545,7 @@ def read_clues(
         cut=_is_cut(span, from_rate, to_rate, words),
         way=way,
         past_verb=verb is not None and verb.tag_ in {"VBD", "VBN"},
+        present_verb=verb is not None and verb.tag_ in {"VBZ", "VBP"},
         verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
         has_verb=verb is not None,
         continuing=bool(path_lemmas & words.continuing) or _in_place(path),
@@ -469,7 +554,12 @@ def read_clues(
         threat=threat,
         deal_verb=_deal_verb(path, words),
         # a rise is a deal's only in its own sentence
-        deal_near=deal_words(sent, None if rise else previous, words),
+        deal_near=deal_words(
+            sent,
+            None if rise else previous,
+            words,
+            [*_clause_heads(_path(span), words), *_clause_heads(noun_path, words)],
+        ),
         deal_in_sentence=bool(sent_lemmas & words.deal),
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
@@ -478,6 +568,7 @@ def read_clues(
         announced=announced_recently(path, dates or [], anchor, words),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
+        time=TimeFacts.of(effective, anchor, removal and not asked),
     )
 
 
@@ -495,13 +586,22 @@ def _suspended(c: StatusClues) -> bool:
 
 #: The predicate of each status rule id of ``measure_rules.toml``.
 STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
+    # a change only offered or demanded ("offered to cut tariffs to 10%") is a proposal
     "status.zero_by_removal_ahead": lambda c: (
-        c.zero and _suspended(c) and (c.way > 0 or c.deal_near)
+        c.zero and _suspended(c) and not c.proposed and (c.way > 0 or c.deal_near)
     ),
-    "status.zero_by_removal_done": lambda c: c.zero and _suspended(c) and c.way < 0,
-    "status.suspended_by_removal": _suspended,
-    "status.cut_ahead": lambda c: c.cut and (c.way >= 0 or c.deal_in_sentence),
-    "status.cut_done": lambda c: c.cut,
+    "status.zero_by_removal_done": lambda c: (
+        c.zero and _suspended(c) and not c.proposed and c.way < 0
+    ),
+    "status.suspended_by_removal": lambda c: _suspended(c) and not (c.zero and c.proposed),
+    # a cut a finite measure verb tells in the present outside a deal ("now face 20%, down
+    # from 46%") is collected now; an infinitive or a headline without a verb looks ahead
+    "status.cut_ahead": lambda c: (
+        c.cut
+        and not c.proposed
+        and (c.way > 0 or c.deal_in_sentence or (c.way == 0 and not c.present_verb))
+    ),
+    "status.cut_done": lambda c: c.cut and not c.proposed,
     "status.continuing": lambda c: c.continuing,
     "status.took_effect": lambda c: c.took_effect,
     "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
@@ -524,12 +624,43 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
 }
 
 
-def status_rule(clues: StatusClues) -> RuleSpec:
-    """The first status rule (by priority) whose predicate holds."""
+#: The predicate of each time rule id (``status_time`` in ``measure_rules.toml``).
+TIME_TESTS: Mapping[str, Callable[[TimeFacts], bool]] = {
+    "status.time_after_publication": lambda t: t.after,
+    "status.time_before_publication": lambda t: t.before and not t.suspended,
+}
+
+
+def time_override(status: str, facts: TimeFacts) -> RuleSpec | None:
+    """The time rule that overrides ``status``, if one holds."""
+    for time in rule_specs("status_time"):
+        if status in time.overrides and TIME_TESTS[time.id](facts):
+            return time
+    return None
+
+
+def settle_by_time(measures: list[dict[str, Any]], anchor: dt.date | None) -> None:
+    """The time rules once more on a story's merged measures: a mention may take its effective
+    date from another mention of the same measure, whose frame did not see the date."""
+    for record in measures:
+        facts = TimeFacts.of(record.get("effective_date"), anchor, record["status"] == "suspended")
+        time = time_override(record["status"], facts)
+        if time is not None:
+            record["status"], record["status_rule"] = time.status, time.id
+
+
+def _frame_rule(clues: StatusClues) -> RuleSpec:
     for spec in rule_specs("status"):
         if STATUS_TESTS[spec.id](clues):
             return spec
     raise AssertionError("measure_rules.toml: no default status rule")  # pragma: no cover
+
+
+def status_rule(clues: StatusClues) -> RuleSpec:
+    """The first status rule (by priority) whose predicate holds, unless a time rule that
+    holds overrides its status (a known effective date decides before the frames)."""
+    spec = _frame_rule(clues)
+    return time_override(spec.status, clues.time) or spec
 
 
 def measure_status(

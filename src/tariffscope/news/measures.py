@@ -111,7 +111,7 @@ from tariffscope.news._persons import article_country_counts, dateline_ranges, l
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, earlier_stage, is_history
-from tariffscope.news.measure_status import StatusWords, read_clues, status_rule
+from tariffscope.news.measure_status import StatusWords, read_clues, settle_by_time, status_rule
 from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
 from tariffscope.news.temporal import anchors_of, attach, time_index
@@ -273,6 +273,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             else ()
         )
         measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
+        settle_by_time(measures, anchor)  # a merged mention may carry another's date
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""Deadline rules as data (``news/data/deadline_rules.toml``) and one written sentence per
+class: a reprieve moved to a date, a deal to be reached before a day. Every sentence was
+written for these tests; partners vary on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.domain.news import Extraction
+from tariffscope.news.api import extract
+from tariffscope.news.deadlines import DEADLINE_TESTS, deadline_rules
+from tariffscope.news.ingest import article_from_text
+
+
+def test_every_deadline_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
+    rules = deadline_rules()
+    assert sorted(rule.id for rule in rules) == sorted(DEADLINE_TESTS)
+    assert all(rule.reason for rule in rules)
+    assert [rule.priority for rule in rules] == sorted((r.priority for r in rules), reverse=True)
+
+
+def _read(nlp: Language, body: str, published: str | None = "2025-06-20") -> Extraction:
+    text = f"published: {published or 'unknown'}\n\nTrade news of the day\n\n{body}\n"
+    return extract(article_from_text(text), nlp)
+
+
+def _dates(nlp: Language, body: str, published: str | None = "2025-06-20") -> list[dt.date]:
+    return [d.date for d in _read(nlp, body, published).deadlines]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a reprieve moved to a date: the new end of the reprieve
+        "The EU extended the suspension of its countermeasures to December 7, 2025.",
+        "The pause on duties for Mexican goods will be extended to December 7.",
+        "Washington will move the exemption for Kenyan tea to December 7.",
+    ],
+)
+def test_a_reprieve_moved_to_a_date_is_a_deadline(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == [dt.date(2025, 12, 7)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rate, not a reprieve, moved to a level
+        "Washington extended tariffs on Kenyan tea to 25% on Monday.",
+        # talks moved to a day are an event, not a deadline
+        "The two sides moved their talks to July 3.",
+    ],
+)
+def test_a_date_no_deadline_rule_reads(nlp: Language, sentence: str) -> None:
+    assert _dates(nlp, sentence) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a deal to be reached before a day ahead
+        ("Negotiators hope to conclude an agreement before September 1.", dt.date(2025, 9, 1)),
+        ("Kenya and the US must seal a trade pact before Aug. 1.", dt.date(2025, 8, 1)),
+        # an act that is no deal, or a deal signed before publication, sets no deadline
+        ("Talks will resume before September 1.", None),
+        ("Kenya signed the deal before June 1.", None),
+    ],
+)
+def test_a_deal_to_be_reached_before_a_day(
+    nlp: Language, sentence: str, day: dt.date | None
+) -> None:
+    assert _dates(nlp, sentence) == ([] if day is None else [day])
+
+
+@pytest.mark.slow
+def test_a_deal_before_a_day_in_an_undated_story_needs_a_clause_that_looks_ahead(
+    nlp: Language,
+) -> None:
+    ahead = "Peru expects to conclude an agreement before September 1, 2025."
+    done = "Peru concluded an agreement before September 1, 2025."
+    assert _dates(nlp, ahead, None) == [dt.date(2025, 9, 1)]
+    assert _dates(nlp, done, None) == []
