@@ -42,3 +42,24 @@ def test_a_date_that_is_its_sentence_root_modifies_no_word() -> None:
     )
     # compared by identity, the climb never sees the root and returns the date itself
     assert attachment_point(doc, record, LEX) is None
+
+
+def test_no_reader_module_compares_a_token_by_identity() -> None:
+    """A source scan: ``x.head is y``, ``y is x.head`` and ``t is not verb``-like comparisons of
+    tokens are always True or always False (the reason above), so none may remain."""
+    import re
+    from pathlib import Path
+
+    import tariffscope.news as news
+
+    token_names = r"(?:tok|token|verb|noun|head|first|word|root|child|t)"
+    pattern = re.compile(
+        rf"\.head is (?:not )?\w|\bis (?:not )?\w+\.head\b|\b{token_names} is (?:not )?{token_names}\b"
+    )
+    offenders = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(Path(news.__file__).parent.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line) and "None" not in line
+    ]
+    assert offenders == []

@@ -141,11 +141,11 @@ def described_ahead(noun: Token, words: StatusWords) -> bool:
     in"; also where the parser takes the frame word for a noun the tariff compounds), or a
     relative clause with a future or modal verb ("a tariff that will apply")."""
     phrase = [noun]
-    while phrase[-1].dep_ == "compound" and phrase[-1].head is not phrase[-1]:
+    while phrase[-1].dep_ == "compound" and phrase[-1].head.i != phrase[-1].i:
         phrase.append(phrase[-1].head)
     for token in phrase:
         if (
-            token is not noun
+            token.i != noun.i
             and token.lemma_.lower() in words.schedule
             and any(_infinitive(c) for c in token.children)
         ):

@@ -233,7 +233,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             return True  # "talks aimed at finalizing a deal", "hopes of clinching a deal"
         upper = [verb, *list(verb.ancestors)[:4]]
         requests = lex.words("event_request_verbs")
-        if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t is not verb for t in upper):
+        if any(t.lemma_.lower() in requests and t.pos_ == "VERB" and t.i != verb.i for t in upper):
             return True
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive:
@@ -452,7 +452,7 @@ def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
     """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
     for has not happened ("aimed at resolving differences and finalizing a deal")."""
     first = verb
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return first.dep_ == "pcomp" and first.head.head.lemma_.lower() in lex.words(
         "event_unrealized_heads"

@@ -287,7 +287,7 @@ def _removal_to_come(noun: Token, words: StatusWords) -> bool:
     for token in noun.sent[noun.i - noun.sent.start + 1 :]:
         if (
             token.pos_ == "VERB"
-            and token is not noun.head
+            and token.i != noun.head.i
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
         ):
             return False  # another clause with its own subject
@@ -305,7 +305,7 @@ def _intended(verb: Token, words: StatusWords) -> bool:
     decided to lower", "instructed the minister to raise ... and to extend"): still to come."""
     if verb.lemma_.lower() in words.intent:
         return True  # "he plans a new 15% rate": the measure is the plan's object
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ not in {"xcomp", "ccomp"} or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
