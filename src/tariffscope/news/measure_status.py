@@ -11,7 +11,8 @@ threat frame); each is a predicate over the clues, bound here by its id:
 - a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
   rate, agreed when it lies ahead or sits in a deal, else in force;
 - a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
-  for ("asked Washington to lift the tariff"); so does a removal below the rate's verb that
+  for ("asked Washington to lift the tariff") or negated or refused ("declined to remove the
+  tariff": then it is no removal); so does a removal below the rate's verb that
   names the rate back ("announced a 49% tariff, before pausing it");
 - a change only offered ("offered to cut tariffs to 10%") is left to the proposal rule;
 - a cut is agreed when it lies ahead, sits in a deal or has no finite present verb, else in
@@ -118,6 +119,7 @@ class StatusWords:
     schedule: frozenset[str] = frozenset()
     pairing_marks: frozenset[str] = frozenset()
     prior: frozenset[str] = frozenset()
+    refuse: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -152,6 +154,7 @@ class StatusWords:
             schedule=lex.words("measure_status_schedule"),
             pairing_marks=lex.words("measure_status_pairing_marks"),
             prior=lex.words("measure_status_prior"),
+            refuse=lex.words("measure_status_refuse"),
         )
 
 
@@ -263,6 +266,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
             if path[-1].dep_ in {"ccomp", "xcomp"}:
                 upper.append(path[-1].head)  # "hopes a deal will spare it from the tariff"
             above = {t.lemma_.lower() for t in upper if t.pos_ == "VERB"}
+            if _refused(token, upper, above, words):
+                return False, False  # "declined to commit to removing the 17% tariffs"
             return True, bool(above & (words.request | words.aspire))
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
@@ -277,6 +282,15 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _refused(removal: Token, upper: list[Token], above: set[str], words: StatusWords) -> bool:
+    """A removal that is negated or refused ("will not lift the tariff", "declined to commit to
+    removing it", "refuses to suspend the duties"): the rate stays as it is."""
+    if above & words.refuse:
+        return True
+    verbs = [removal, *(t for t in upper if t.pos_ in {"VERB", "AUX"})]
+    return any(c.dep_ == "neg" for t in verbs for c in t.children)
 
 
 def _removal_to_come(noun: Token, words: StatusWords) -> bool:
