@@ -89,11 +89,17 @@ def _phrase_text(token: Token) -> str:
     return "".join(t.text for t in token.subtree).lower()
 
 
-def world_marked(nouns: Iterable[Token], lex: Lexicon, rate: Token | None = None) -> bool:
+def world_marked(
+    nouns: Iterable[Token], lex: Lexicon, rate: Token | None = None, *, origins: bool = False
+) -> bool:
     """A modifier of one of ``nouns`` is a global marker ("a 10% global tariff", "a universal
     levy"); a hyphenated marker is read whole, also where the parser hangs it on the ``rate``
-    as a preposition ("a 12 per cent across-the-board tariff")."""
+    as a preposition ("a 12 per cent across-the-board tariff"). With ``origins``, only a
+    marker of every origin counts: "blanket" and "across-the-board" say every good of whoever
+    pays ("X's imports were subject to a 46% blanket tariff"), not every country."""
     markers = lex.words("measure_world_words")
+    if origins:
+        markers = markers - lex.words("measure_world_words_goods_only")
     if any(
         child.dep_ in _MODIFIER_DEPS and (child.lower_ in markers or _phrase_text(child) in markers)
         for noun in nouns
