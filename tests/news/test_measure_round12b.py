@@ -9,7 +9,10 @@
 - a country whose relative clause holds a rate of its own ("behind only Y, which enjoys a 10%
   rate") owns that rate and is no candidate for the sentence's other rates;
 - a marker of every good ("a blanket 46% tariff") does not widen a named country's rate to
-  every origin, as a marker of every origin ("a global levy") does.
+  every origin, as a marker of every origin ("a global levy") does;
+- a cut told by a verb of cutting ("has lowered the tariff from 30% to 18%") is agreed unless
+  a word of collection says it is collected; a state verb ("now face 18%, down from 30%")
+  keeps it in force.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). The unit tests use hand-built parses; the story tests need the trained model (the
@@ -17,6 +20,8 @@ parse is the point) and are marked ``slow``.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 import spacy
@@ -30,6 +35,7 @@ from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.measure_merge import _own_sentence_country
+from tariffscope.news.measure_status import StatusClues, status_rule
 
 LEX = default_lexicon()
 
@@ -223,3 +229,58 @@ def test_a_blanket_rate_on_a_named_country_stays_on_that_country(nlp: Language) 
     found = {(t, r) for _, t, r, _ in _measures(nlp, text)}
     assert ("KEN", 28.0) in found
     assert ("WLD", 28.0) not in found
+
+
+# -- a cut told by a verb of cutting ------------------------------------------------------------
+
+_CUT = StatusClues(
+    zero=False,
+    removal=False,
+    removal_asked=False,
+    cut=True,
+    way=-1,
+    past_verb=True,
+    verb_imposes=False,
+    has_verb=True,
+    continuing=False,
+    took_effect=False,
+    proposed=False,
+    threat=False,
+    deal_verb=False,
+    deal_near=False,
+    deal_in_sentence=False,
+    effective_later=False,
+    pending=False,
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        ({"cut_verb": True}, "status.cut_reported"),
+        ({"cut_verb": True, "continuing": True}, "status.cut_done"),
+        ({"cut_verb": True, "took_effect": True}, "status.cut_done"),
+        ({}, "status.cut_done"),
+        ({"cut_verb": True, "way": 1}, "status.cut_ahead"),
+    ],
+)
+def test_a_cut_a_cutting_verb_tells_is_agreed_unless_collected(
+    changes: dict[str, object], rule: str
+) -> None:
+    assert status_rule(dataclasses.replace(_CUT, **changes)).id == rule
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The United States has lowered the tariff on Peruvian goods from 30% to 18%.", "agreed"),
+        ("Peruvian goods now face an 18% US tariff, down from 30%.", "in_force"),
+    ],
+)
+def test_a_cutting_verb_reports_a_new_rate_a_state_verb_a_collected_one(
+    nlp: Language, sentence: str, status: str
+) -> None:
+    text = f"Peru and the US\n\nOfficials in Lima spoke on Monday. {sentence}"
+    found = {(t, r, s) for _, t, r, s in _measures(nlp, text)}
+    assert ("PER", 18.0, status) in found

@@ -15,8 +15,9 @@ threat frame); each is a predicate over the clues, bound here by its id:
   tariff": then it is no removal); so does a removal below the rate's verb that
   names the rate back ("announced a 49% tariff, before pausing it");
 - a change only offered ("offered to cut tariffs to 10%") is left to the proposal rule;
-- a cut is agreed when it lies ahead, sits in a deal or has no finite present verb, else in
-  force ("now face 20%, down from 46%");
+- a cut is agreed when it lies ahead, sits in a deal, has no finite present verb or is told
+  by a verb of cutting itself ("has lowered the tariff from 36% to 19%") without a word of
+  collection, else in force ("now face 20%, down from 46%");
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
@@ -201,6 +202,7 @@ class StatusClues:
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
     time: TimeFacts = field(default_factory=lambda: TimeFacts(False, False, False))
     present_verb: bool = False  # the measure verb is a finite present ("face", "is")
+    cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
 
 
 def _path(span: Span) -> list[Token]:
@@ -560,6 +562,7 @@ def read_clues(
         way=way,
         past_verb=verb is not None and verb.tag_ in {"VBD", "VBN"},
         present_verb=verb is not None and verb.tag_ in {"VBZ", "VBP"},
+        cut_verb=verb is not None and verb.lemma_.lower() in words.cut_verbs,
         verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
         has_verb=verb is not None,
         continuing=bool(path_lemmas & words.continuing) or _in_place(path),
@@ -614,6 +617,12 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
         c.cut
         and not c.proposed
         and (c.way > 0 or c.deal_in_sentence or (c.way == 0 and not c.present_verb))
+    ),
+    # a verb of cutting reports the change ("has lowered the tariff from 36% to 19%"), which
+    # gold reads as the rate a deal sets; only a verb of the rate's state ("now face 20%,
+    # down from 46%") or a word of collection tells it is collected
+    "status.cut_reported": lambda c: (
+        c.cut and not c.proposed and c.cut_verb and not (c.continuing or c.took_effect)
     ),
     "status.cut_done": lambda c: c.cut and not c.proposed,
     "status.continuing": lambda c: c.continuing,
