@@ -154,6 +154,30 @@ def modifies_goods(noun: Token, index: int, lex: Lexicon) -> bool:
     return False
 
 
+def _continues_antecedent(span: Span, noun: Token, earlier: Token, lex: Lexicon) -> bool:
+    """Whether a definite rated tariff continues the earlier rateless tariff on ``earlier``'s
+    goods. Not when the story stated this rate before those goods ("a new 20% tariff on all
+    imports ... tariffs on chips will be set separately ... the 20% tariff is temporary": the
+    first measure again; a rate first stated after those goods may be on them), nor when a
+    rated tariff stands between them (the nearer rate is the one the sentence goes on about)."""
+    rate_words = lex.words("person_anaphora_rate_words")
+    doc = span.doc
+    # the rate and the rate the tariff noun itself carries ("the 20% tariff is lower than the
+    # previously threatened 32%": 20 for both)
+    own = [t for left in noun.lefts for t in left.subtree]
+    numbers = {t.text for t in [*span, *own] if t.like_num}
+    for i in range(earlier.i):
+        if doc[i].text in numbers and i + 1 < len(doc) and doc[i + 1].lower_ in rate_words:
+            return False
+    tariff_words = lex.words("measure_tariff_words")
+    return not any(
+        t.lower_ in tariff_words
+        and t.pos_ == "NOUN"
+        and any(c.lower_ in rate_words for c in t.subtree)
+        for t in doc[earlier.i + 1 : noun.i]
+    )
+
+
 class GoodsReader:
     """Methods that find the goods (and the targets named with them) of a tariff rate."""
 
@@ -282,7 +306,7 @@ class GoodsReader:
         if fallback.products == "all goods" and not fallback.targets:
             # "the 10% import levies" after "a review of tariffs on whisky": the same goods
             earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
-            if earlier is not None:
+            if earlier is not None and _continues_antecedent(span, noun, earlier, lex):
                 found = goods_of(earlier, lex)
                 if product_class(found.products, lex)[0] == "specific":
                     return found, None

@@ -139,6 +139,13 @@ class ImposerReader:
                 continue
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    if verb.lemma_.lower() in lex.words("measure_target_subject_verbs"):
+                        # "the 15% rates secured by Japan and the EU": the agent of a verb
+                        # of receiving gets the rate; whoever lays it is read elsewhere
+                        received_by = self._codes_of(obj, lex)
+                        if received_by:
+                            return None, received_by
+                        continue
                     # the parser may hang the target on the agent ("imposed by the president
                     # on Israel"): the agent's own words impose, its "on" phrase is the target
                     on = [

@@ -12,8 +12,10 @@ world"). When that phrase names no owner, the target is read, in this order, fro
 3. the rate's sentence: a reference to countries by count ("both countries", "all three
    countries": the story's main partners), else the one country it names by name besides the
    imposer, or, naming several, the one nearest the rate in the parse (:func:`nearest_place`,
-   when strictly nearest), or, naming none, a global marker on any tariff word of the
-   sentence, or a limit stated for tariffs in general ("tariffs cannot exceed 15%": every origin);
+   when strictly nearest), leaving out a country whose relative clause holds a rate of its
+   own ("behind only Singapore, which enjoys a 10% rate"), or, naming none, a global marker
+   on any tariff word of the sentence, or a limit stated for tariffs in general ("tariffs
+   cannot exceed 15%": every origin);
 4. the story's main partner (:func:`main_partner`), and only when the story has one: a rate
    whose owner is named nowhere near it, in a story about several partners, gets no target
    (no measure rather than a wrong one).
@@ -87,11 +89,17 @@ def _phrase_text(token: Token) -> str:
     return "".join(t.text for t in token.subtree).lower()
 
 
-def world_marked(nouns: Iterable[Token], lex: Lexicon, rate: Token | None = None) -> bool:
+def world_marked(
+    nouns: Iterable[Token], lex: Lexicon, rate: Token | None = None, *, origins: bool = False
+) -> bool:
     """A modifier of one of ``nouns`` is a global marker ("a 10% global tariff", "a universal
     levy"); a hyphenated marker is read whole, also where the parser hangs it on the ``rate``
-    as a preposition ("a 12 per cent across-the-board tariff")."""
+    as a preposition ("a 12 per cent across-the-board tariff"). With ``origins``, only a
+    marker of every origin counts: "blanket" and "across-the-board" say every good of whoever
+    pays ("X's imports were subject to a 46% blanket tariff"), not every country."""
     markers = lex.words("measure_world_words")
+    if origins:
+        markers = markers - lex.words("measure_world_words_goods_only")
     if any(
         child.dep_ in _MODIFIER_DEPS and (child.lower_ in markers or _phrase_text(child) in markers)
         for noun in nouns
@@ -128,9 +136,25 @@ def sentence_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
     watchmakers said the 39% rate would hurt": CHE). The phrase was read first; a country it
     holds but did not take as the owner stays out ("a tariff linked to Russian oil")."""
     own = {t.i for t in noun.subtree} | set(range(span.start, span.end))
+    own |= _owners_of_other_rates(span, lex)
     outside = [t for t in span.sent if t.i not in own]
     codes = [iso for iso, kind, _ in country_of_phrase(outside, lex) if kind != "region"]
     return list(dict.fromkeys(codes))
+
+
+def _owners_of_other_rates(span: Span, lex: Lexicon) -> set[int]:
+    """The words of a name whose relative clause holds another rate ("behind only Singapore,
+    which enjoys a 10% rate"): that country owns its rate and is no candidate for this one."""
+    rate_words = lex.words("person_anaphora_rate_words")
+    out: set[int] = set()
+    for token in span.sent:
+        for clause in (c for c in token.children if c.dep_ == "relcl"):
+            inside = {t.i for t in clause.subtree}
+            if span.root.i in inside:
+                continue
+            if any(span.doc[k].lower_ in rate_words for k in inside):
+                out |= {t.i for t in token.subtree if t.i not in inside}
+    return out
 
 
 def nearest_place(span: Span, noun: Token, lex: Lexicon) -> str | None:

@@ -163,7 +163,12 @@ def subject_of(verb: Token, limit: int = 4, *, passive: bool = True) -> Token | 
                 return current.head  # "Akazawa, who has visited Washington"
             return subject
         if current.dep_ == "xcomp":
-            objects = [c for c in current.head.children if c.dep_ in {"dobj", "obj"}]
+            # the controller stands between its verb and the infinitive ("urged Bessent to
+            # continue"); an object after the verb is a sibling ("include imposing tariffs;
+            # a travel ban"), and the subject is inherited instead
+            objects = [
+                c for c in current.head.children if c.dep_ in {"dobj", "obj"} and c.i < current.i
+            ]
             if objects:
                 return objects[0]
         if current.dep_ == "relcl":

@@ -164,12 +164,17 @@ def _fill_countries(
 def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
     """The record's sentence names one country of its own (not the imposer, not the previous
     mention's; of several, the one nearest the rate) and differs from the previous mention's:
-    the sentence step comes first."""
-    if record["sent"] == previous["sent"]:
-        return False
+    the sentence step comes first. In the previous mention's own sentence, only a country
+    that mention did not see counts."""
     imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
     named = [c for c in record.get("places", []) if c != imposer]
     own = named[0] if len(named) == 1 else record.get("nearest_place")
+    seen = previous.get("places")
+    if record["sent"] == previous["sent"] and (seen is None or own in seen):
+        # the rates of one sentence share their owner, unless this rate's own country is
+        # one the earlier rate could not see ("the cut to 19% puts it behind Singapore,
+        # which enjoys a 10% rate": Singapore owns the 10%, see sentence_places)
+        return False
     return own is not None and own in named and own not in previous["targets"]
 
 

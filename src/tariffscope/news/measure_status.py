@@ -11,11 +11,13 @@ threat frame); each is a predicate over the clues, bound here by its id:
 - a zero rate given by a removal verb ("will eliminate tariffs on most US goods") is the new
   rate, agreed when it lies ahead or sits in a deal, else in force;
 - a removal, pause, delay or exemption on the path suspends the rate, unless it is only asked
-  for ("asked Washington to lift the tariff"); so does a removal below the rate's verb that
+  for ("asked Washington to lift the tariff") or negated or refused ("declined to remove the
+  tariff": then it is no removal); so does a removal below the rate's verb that
   names the rate back ("announced a 49% tariff, before pausing it");
 - a change only offered ("offered to cut tariffs to 10%") is left to the proposal rule;
-- a cut is agreed when it lies ahead, sits in a deal or has no finite present verb, else in
-  force ("now face 20%, down from 46%");
+- a cut is agreed when it lies ahead, sits in a deal, has no finite present verb or is told
+  by a verb of cutting itself ("has lowered the tariff from 36% to 19%") without a word of
+  collection, else in force ("now face 20%, down from 46%");
 - continuity ("currently", "remains", "in place") or an effect verb in the past ("took
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
@@ -118,6 +120,7 @@ class StatusWords:
     schedule: frozenset[str] = frozenset()
     pairing_marks: frozenset[str] = frozenset()
     prior: frozenset[str] = frozenset()
+    refuse: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -152,6 +155,7 @@ class StatusWords:
             schedule=lex.words("measure_status_schedule"),
             pairing_marks=lex.words("measure_status_pairing_marks"),
             prior=lex.words("measure_status_prior"),
+            refuse=lex.words("measure_status_refuse"),
         )
 
 
@@ -198,6 +202,7 @@ class StatusClues:
     deal_here: bool = False  # a deal word, settled, in the rate's own sentence
     time: TimeFacts = field(default_factory=lambda: TimeFacts(False, False, False))
     present_verb: bool = False  # the measure verb is a finite present ("face", "is")
+    cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
 
 
 def _path(span: Span) -> list[Token]:
@@ -263,6 +268,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
             if path[-1].dep_ in {"ccomp", "xcomp"}:
                 upper.append(path[-1].head)  # "hopes a deal will spare it from the tariff"
             above = {t.lemma_.lower() for t in upper if t.pos_ == "VERB"}
+            if _refused(token, upper, above, words):
+                return False, False  # "declined to commit to removing the 17% tariffs"
             return True, bool(above & (words.request | words.aspire))
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
@@ -277,6 +284,15 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _refused(removal: Token, upper: list[Token], above: set[str], words: StatusWords) -> bool:
+    """A removal that is negated or refused ("will not lift the tariff", "declined to commit to
+    removing it", "refuses to suspend the duties"): the rate stays as it is."""
+    if above & words.refuse:
+        return True
+    verbs = [removal, *(t for t in upper if t.pos_ in {"VERB", "AUX"})]
+    return any(c.dep_ == "neg" for t in verbs for c in t.children)
 
 
 def _removal_to_come(noun: Token, words: StatusWords) -> bool:
@@ -546,6 +562,7 @@ def read_clues(
         way=way,
         past_verb=verb is not None and verb.tag_ in {"VBD", "VBN"},
         present_verb=verb is not None and verb.tag_ in {"VBZ", "VBP"},
+        cut_verb=verb is not None and verb.lemma_.lower() in words.cut_verbs,
         verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
         has_verb=verb is not None,
         continuing=bool(path_lemmas & words.continuing) or _in_place(path),
@@ -600,6 +617,12 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
         c.cut
         and not c.proposed
         and (c.way > 0 or c.deal_in_sentence or (c.way == 0 and not c.present_verb))
+    ),
+    # a verb of cutting reports the change ("has lowered the tariff from 36% to 19%"), which
+    # gold reads as the rate a deal sets; only a verb of the rate's state ("now face 20%,
+    # down from 46%") or a word of collection tells it is collected
+    "status.cut_reported": lambda c: (
+        c.cut and not c.proposed and c.cut_verb and not (c.continuing or c.took_effect)
     ),
     "status.cut_done": lambda c: c.cut and not c.proposed,
     "status.continuing": lambda c: c.continuing,

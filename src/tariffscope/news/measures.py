@@ -345,10 +345,16 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         # regime" (the tariff noun compounds a noun the world word modifies): on every origin
         described = [noun, *([noun.head] if noun.dep_ == "compound" else [])]
         universal = world_marked(described, lex, span.root)
-        if universal and targets and not _own_prep_places(span, noun, lex):
+        if (
+            universal
+            and targets
+            and not _own_prep_places(span, noun, lex)
+            and world_marked(described, lex, span.root, origins=True)
+        ):
             # "hits Britain with the new 15% global levy": a global measure, on every origin
             # and so on the country it hits; only its own "on/for X" phrase narrows it to one
-            # ("the global rate for X")
+            # ("the global rate for X"); a marker of every good ("a blanket 46% tariff") does
+            # not widen a named country's rate
             targets = ["WLD", *targets]
         return {
             "rise": rise and from_rate is None,
