@@ -191,3 +191,18 @@ def test_an_end_told_in_the_present_looks_ahead() -> None:
     assert _direction(_expiry_rows("lapses", "VBZ", "lapse")) == 1
     assert _direction(_expiry_rows("expired", "VBD", "expire")) == -1  # told as past
     assert _direction(_expiry_rows("meets", "VBZ", "meet")) == 0  # not an end: no direction
+
+
+def test_a_title_repeated_far_down_the_page_is_not_its_headline() -> None:
+    story = "\n".join(["Officials met on Thursday, July 31, 2030."] + ["More news."] * 14)
+    page = story + "\nTuesday, December 9, 2030\n" + TITLE + "\n"
+    clue = story_date(past(page), text=page, title=TITLE, horizon=HORIZON)
+    # nothing stands above a headline: the page's dates are the story's as before
+    assert clue is not None and clue.day == D(2030, 12, 9)
+
+
+def test_a_dateline_with_the_weekday_between_day_and_month_is_a_full_date() -> None:
+    text = "Pact ready to sign\n\n21st Friday, March 2031 - 10:55 UTC\n\nThe ceremony is set."
+    (expr,) = [e for e in find_dates(text) if e.kind == "absolute"]
+    assert (expr.year, expr.month, expr.day) == (2031, 3, 21)
+    assert [e.kind for e in find_dates("on the 3rd Monday of June")] != ["absolute"]

@@ -98,6 +98,9 @@ _ABSOLUTE = [
     re.compile(rf"\b{_M}[ \t]+(?P<d>\d{{1,2}}){_ORD}\b(?:,?[ \t]+{_Y}(?!\d))?"),
     re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_M}(?:,?[ \t]+{_Y}(?!\d))?"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # a page's dateline with the weekday between the day and the month: "13th Saturday,
+    # September 2025" (the ordinal and the year are required: a bare "13 Saturday" is not one)
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)[ \t]+{_WD},?[ \t]+{_M},?[ \t]+{_Y}(?!\d)"),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_M},?[ \t]+{_Y}\b")
 _MONTH_CUE = re.compile(

@@ -748,11 +748,16 @@ def _headline_at(text: str, title: str | None) -> int:
     if len(key) < 12:
         return 0
     at = 0
-    for line in text.splitlines(keepends=True):
+    for line in text.splitlines(keepends=True)[:HEAD_LINES]:
         if " ".join(line.lower().split()).startswith(key):
             return at
         at += len(line)
     return 0
+
+
+#: How many lines of a page's body can stand above its headline (masthead, menus, crumbs);
+#: a title repeated further down (a "related stories" block) is not the headline.
+HEAD_LINES = 12
 
 
 def _masthead(
