@@ -702,12 +702,11 @@ def story_date(
     latest_day = today or horizon
     pinned = _pinned_year(everything, texts, latest_day, first_year)
     year = _year_source(url, title, exprs, text, pinned=pinned, law=law_day)
-    # no story is later than the latest day it can have, nor, in the year its clues give,
-    # than that year's end: what "last August" and a yearless day are read before
-    year_end = None if year is None or year[1] == "its URL" else dt.date(year[0], 12, 31)
-    for end in (latest_day, year_end):
-        if end is not None:
-            ceiling = min(ceiling, end) if ceiling is not None else end
+    # in the year its clues give, no story is later than that year's end: what "last August"
+    # is read before (with the latest day a story can have)
+    if year is not None and year[1] != "its URL":
+        year_end = dt.date(year[0], 12, 31)
+        ceiling = min(ceiling, year_end) if ceiling is not None else year_end
     day_first = day_first_domain(url, _tld_conventions())
     head_end = _headline_at(text, title)
     body = [item for item in everything if item[2] != "its text" or item[0].start >= head_end]
