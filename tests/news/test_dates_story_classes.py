@@ -206,3 +206,12 @@ def test_a_dateline_with_the_weekday_between_day_and_month_is_a_full_date() -> N
     (expr,) = [e for e in find_dates(text) if e.kind == "absolute"]
     assert (expr.year, expr.month, expr.day) == (2031, 3, 21)
     assert [e.kind for e in find_dates("on the 3rd Monday of June")] != ["absolute"]
+
+
+def test_the_law_does_not_move_a_story_past_a_month_it_tells_as_ahead() -> None:
+    text = "The sides met in early April; the 18% rate would be discussed again in June."
+    law = LawClues((ReportedMeasure("AAA", 18.0, "agreed", "all", frozenset()),), ACTIONS)
+    exprs = past(text, ahead=("June",))
+    clue = story_date(exprs, text=text, horizon=HORIZON, law=law)
+    # written before June: the 18% of late July is not what it reports; April's end stands
+    assert clue is not None and (clue.day, clue.basis) == (D(2030, 4, 30), "month")

@@ -827,7 +827,7 @@ def _story_clue(
         month = _month_clue(body, year, horizon, reference)
         return _dated(
             _before_ahead(body, year, horizon)
-            or _no_earlier_than_law(month, law)
+            or _no_earlier_than_law(month, law, _first_ahead_month(body, year, horizon))
             or _law_clue(law, law_day, year, horizon),
             year,
         )
@@ -835,14 +835,35 @@ def _story_clue(
     return _dated(DateClue(day, "stated", how), year)
 
 
-def _no_earlier_than_law(clue: DateClue | None, law: LawClues | None) -> DateClue | None:
+def _first_ahead_month(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+) -> dt.date | None:
+    """The first day of the earliest month the story tells as ahead ("talks resume in June"),
+    if any: the story was written before it."""
+    firsts = []
+    for expr, way, _ in exprs:
+        if expr.kind != "month" or not expr.month or way <= 0:
+            continue
+        found = _month_year(expr, year, horizon)
+        if found is not None:
+            firsts.append(dt.date(found[0], expr.month, 1))
+    return min(firsts, default=None)
+
+
+def _no_earlier_than_law(
+    clue: DateClue | None, law: LawClues | None, before: dt.date | None = None
+) -> DateClue | None:
     """A month clue moved to the earliest day the law the story reports allows: a story is
     no older than the measures it reports as announced or in force ("imposed in early April
-    ... the deal announced" dated by the deal, not by April)."""
+    ... the deal announced" dated by the deal, not by April). Not when that day is on or
+    after ``before``, a month the story tells as ahead: the story was written before it, so
+    the measure matched is not the one it reports."""
     if clue is None or law is None:
         return clue
     low, _ = catalog_bounds(law.reported, law.actions)
-    if low is None or low.day <= clue.day:
+    if low is None or low.day <= clue.day or (before is not None and low.day >= before):
         return clue
     return DateClue(
         low.day,
