@@ -98,10 +98,14 @@ _ABSOLUTE = [
     re.compile(rf"\b{_M}[ \t]+(?P<d>\d{{1,2}}){_ORD}\b(?:,?[ \t]+{_Y}(?!\d))?"),
     re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}[ \t]+(?:of[ \t]+)?{_M}(?:,?[ \t]+{_Y}(?!\d))?"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # a page's dateline with the weekday between the day and the month: "13th Saturday,
+    # September 2025" (the ordinal and the year are required: a bare "13 Saturday" is not one)
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)[ \t]+{_WD},?[ \t]+{_M},?[ \t]+{_Y}(?!\d)"),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_M},?[ \t]+{_Y}\b")
 _MONTH_CUE = re.compile(
-    r"\b(?P<cue>in|by|since|until|till|from|early|mid|late|last|next|this|through|before|"
+    r"\b(?P<cue>in|by|since|until|till|from|early|mid|late|last|this[ \t]+past|earlier[ \t]+in|"
+    r"next|this|through|before|"
     r"after|of|starting|beginning|end[ \t]+of|start[ \t]+of|as[ \t]+of)[ \t-]+" + _M + r"(?!\w)",
     re.I,
 )
@@ -247,7 +251,11 @@ def find_dates(text: str) -> list[DateExpr]:
         if not m["m"][0].isupper() or not free(start, m.end()):
             continue
         cue = " ".join(m["cue"].lower().split())
-        modifier = cue if cue in {"last", "next", "this", "early", "mid", "late"} else None
+        # "this past August", "earlier in August": the latest August not after the story's
+        # month ("last August" is the one before it)
+        cue = "earlier" if cue in {"this past", "earlier in"} else cue
+        modifiers = {"last", "earlier", "next", "this", "early", "mid", "late"}
+        modifier = cue if cue in modifiers else None
         prep = None if modifier else cue
         if cue in {"end of", "start of"}:  # "by the end of July": the edge of the month
             modifier, prep = cue.split()[0], _prep_of_phrase(text, m.start())
@@ -612,6 +620,8 @@ def resolve(
             return (None, None) if ref_year is None else (dt.date(ref_year, expr.month, 1), "month")
         side = {"last": -1, "next": 1}.get(expr.modifier or "", 0)
         first = anchor.replace(day=1)
+        if expr.modifier == "earlier":
+            side = 0 if expr.month == anchor.month else -1
         if side == 0 and expr.month != anchor.month and direction < 0:
             side = -1  # "had imposed ... in August": the August before publication
         options = [

@@ -122,6 +122,13 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     way = direction(verb)
     if (
         way == 0
+        and verb is not None
+        and verb.tag_ in {"VBP", "VBZ"}
+        and verb.lemma_.lower() in lex.words("time_expiry_verbs")
+    ):
+        return 1  # "the act expires in September": an end told in the present is ahead
+    if (
+        way == 0
         and expr.kind == "weekday"
         and verb is not None
         and verb.tag_ in {"VBP", "VBZ"}

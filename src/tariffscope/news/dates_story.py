@@ -50,6 +50,7 @@ from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
 from tariffscope.news.dates_catalog import (
     CatalogAction,
     ReportedMeasure,
+    catalog_bounds,
     catalog_day,
     horizon_day,
 )
@@ -87,7 +88,7 @@ _URL_MONTH = (
     re.compile(rf"/{_Y}/{_MON}{_END}", re.I),
 )
 _URL_YEAR = re.compile(rf"/{_Y}(?=/)")
-_NUMERIC_DMY = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(20\d\d)(?![\d/.])")
+_NUMERIC_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(20\d\d)(?![\d/.-])")
 _NUMERIC_YMD = re.compile(r"(?<![\d/.])(20\d\d)/(\d{1,2})/(\d{1,2})(?![\d/.])")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:\n]{0,20}$"
@@ -230,9 +231,21 @@ def _same_sentence(text: str, at: int, starts: Sequence[int]) -> bool:
     return any(begin <= start < end for start in starts)
 
 
-def numeric_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Numeric dates whose day and month cannot be confused: "19/5/2025" (a day above 12),
-    "2025/05/19" (year first), "5/5/2025" (both readings agree); "5/6/2025" is left out."""
+def numeric_dates(
+    text: str,
+    *,
+    latest: dt.date | None = None,
+    months: frozenset[int] = frozenset(),
+    day_first: bool | None = None,
+) -> list[tuple[dt.date, str]]:
+    """Numeric dates whose day and month can be told apart: "19/5/2025" (a day above 12),
+    "2025/05/19" (year first), "5/5/2025" (both readings agree), "06-06-2025" (glued to a
+    byline as well). Where both readings are days ("10-02-2026"), the story's other clues
+    choose, first that decides: a weekday written just before it; ``latest`` (the latest
+    day a story can have: a reading after it is not the story's); ``months`` (the months the
+    story tells: the one reading in one of them); ``day_first`` (the convention of the
+    country the page's domain names, None when it names none). Else it is left out: a
+    guess could be months off."""
     out: list[tuple[dt.date, str]] = []
     for match in _NUMERIC_YMD.finditer(text):
         year, month, day = int(match[1]), int(match[2]), int(match[3])
@@ -243,9 +256,61 @@ def numeric_dates(text: str) -> list[tuple[dt.date, str]]:
         readings = {
             dt.date(year, month, day) for day, month in ((a, b), (b, a)) if _valid(year, month, day)
         }
-        if len(readings) == 1:
-            out.append((readings.pop(), match[0]))
+        weekday = _WEEKDAY_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        day_first_reading = None if day_first is None else _ordered(a, b, year, day_first)
+        chosen = _choose_reading(
+            readings,
+            weekday=None if weekday is None else _WEEKDAYS.index(weekday[1].lower()),
+            latest=latest,
+            months=months,
+            convention=day_first_reading,
+        )
+        if chosen is not None:
+            out.append((chosen, match[0]))
     return out
+
+
+def _choose_reading(
+    readings: set[dt.date],
+    *,
+    weekday: int | None,
+    latest: dt.date | None,
+    months: frozenset[int],
+    convention: dt.date | None,
+) -> dt.date | None:
+    """The one reading of a numeric date the clues leave, each clue in turn narrowing them
+    (a clue that would leave none is passed over); None when two remain."""
+    tests = (
+        lambda d: weekday is not None and d.weekday() == weekday,
+        lambda d: latest is not None and d <= latest,
+        lambda d: d.month in months,
+        lambda d: d == convention,
+    )
+    for keep in tests:
+        if len(readings) == 1:
+            break
+        readings = {d for d in readings if keep(d)} or readings
+    return next(iter(readings)) if len(readings) == 1 else None
+
+
+def _ordered(a: int, b: int, year: int, day_first: bool) -> dt.date | None:
+    day, month = (a, b) if day_first else (b, a)
+    return dt.date(year, month, day) if _valid(year, month, day) else None
+
+
+def day_first_domain(url: str | None, conventions: dict[str, frozenset[str]]) -> bool | None:
+    """Whether the country a URL's domain names writes the day first (``time_day_first_tlds``)
+    or the month first (``time_month_first_tlds``); None for a domain naming no country
+    (".com") or one in neither list."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if tld in conventions["day_first"]:
+        return True
+    if tld in conventions["month_first"]:
+        return False
+    return None
 
 
 def weekday_year(
@@ -341,11 +406,16 @@ def _past_days(
     today: dt.date | None,
     horizon: dt.date | None = None,
     first_year: int | None = None,
+    day_first: bool | None = None,
 ) -> list[tuple[dt.date, str]]:
     """Every day the story tells as past or without a direction, with how it reads."""
     out: list[tuple[dt.date, str]] = []
+    months = frozenset(e.month for e, way, _ in exprs if e.month and way <= 0)
     for where, text in texts.items():
-        out += [(day, f'"{said}" in {where}') for day, said in numeric_dates(text)]
+        out += [
+            (day, f'"{said}" in {where}')
+            for day, said in numeric_dates(text, latest=today, months=months, day_first=day_first)
+        ]
     for expr, way, where in exprs:
         if expr.kind != "absolute" or way > 0 or not expr.month or not expr.day:
             continue
@@ -487,19 +557,40 @@ def _month_year(
     return None
 
 
+def _latest_month_before(month: int, reference: dt.date, *, strict: bool) -> tuple[int, str]:
+    """The year of the latest ``month`` before the month of ``reference`` ("last August"),
+    or not after it (``strict`` False: "this past August", "earlier in August")."""
+    candidate = reference.year
+    if month > reference.month or (strict and month == reference.month):
+        candidate -= 1
+    return candidate, f"the latest such month before {reference.isoformat()}"
+
+
 def _month_clue(
     exprs: Sequence[tuple[DateExpr, int, str]],
     year: tuple[int, str] | None,
     horizon: dt.date | None,
+    reference: dt.date | None = None,
 ) -> DateClue | None:
     """A story that gives no day but names months: the last day of the latest month it tells
-    as past or without a direction, else the day before the earliest month it tells as ahead."""
+    as past or without a direction, else the day before the earliest month it tells as ahead.
+    A month said as before the story ("last August", "this past August") is past whatever the
+    grammar says, in the latest year that puts it before ``reference`` (the latest day the
+    story can have)."""
     past: list[tuple[dt.date, str]] = []
     ahead: list[tuple[dt.date, str]] = []
     for expr, way, where in exprs:
         if expr.kind != "month" or not expr.month:
             continue
-        found = _month_year(expr, year, horizon)
+        before = expr.modifier in {"last", "earlier"}
+        if before:
+            way = -1
+        if before and expr.year is None and reference is not None:
+            found: tuple[int, str] | None = _latest_month_before(
+                expr.month, reference, strict=expr.modifier == "last"
+            )
+        else:
+            found = _month_year(expr, year, horizon)
         if found is None:
             continue
         first = dt.date(found[0], expr.month, 1)
@@ -611,8 +702,110 @@ def story_date(
     latest_day = today or horizon
     pinned = _pinned_year(everything, texts, latest_day, first_year)
     year = _year_source(url, title, exprs, text, pinned=pinned, law=law_day)
-    days = _past_days(everything, year, ceiling, texts, latest_day, horizon, first_year)
+    # in the year its clues give, no story is later than that year's end: what "last August"
+    # is read before (with the latest day a story can have)
+    if year is not None and year[1] != "its URL":
+        year_end = dt.date(year[0], 12, 31)
+        ceiling = min(ceiling, year_end) if ceiling is not None else year_end
+    day_first = day_first_domain(url, _tld_conventions())
+    head_end = _headline_at(text, title)
+    body = [item for item in everything if item[2] != "its text" or item[0].start >= head_end]
+    body_texts = {**texts, "its text": " " * head_end + text[head_end:]}
+    days = _past_days(body, year, ceiling, body_texts, latest_day, horizon, first_year, day_first)
+    masthead = _masthead(everything, text[:head_end], days, latest_day, day_first)
+    if masthead is not None and masthead[1]:
+        days.append(masthead[0])
     latest = max(days, key=lambda item: item[0]) if days else None
+    clue = _story_clue(
+        everything, body, latest, in_url, year, horizon, law, law_day, latest_day, ceiling
+    )
+    if clue is not None and masthead is not None and clue.day > masthead[0][0]:
+        day, how = masthead[0]
+        clue = DateClue(day, "stated", f"{how}, the date at the top of the page")
+    return clue
+
+
+#: A date above a page's headline is the page's (its masthead: the day it was shown) rather
+#: than the story's when the story's own latest day is this many days older or more.
+MASTHEAD_GAP_DAYS = 31
+
+
+def _tld_conventions() -> dict[str, frozenset[str]]:
+    lexicon = default_lexicon()
+    return {
+        "day_first": lexicon.words("time_day_first_tlds"),
+        "month_first": lexicon.words("time_month_first_tlds"),
+    }
+
+
+def _headline_at(text: str, title: str | None) -> int:
+    """Where the line that repeats the title starts in the body (0 when none does): what
+    stands above it is the page's head (masthead, menus), not the story."""
+    if not title:
+        return 0
+    key = " ".join(title.lower().split())[:40]
+    if len(key) < 12:
+        return 0
+    at = 0
+    for line in text.splitlines(keepends=True)[:HEAD_LINES]:
+        if " ".join(line.lower().split()).startswith(key):
+            return at
+        at += len(line)
+    return 0
+
+
+#: How many lines of a page's body can stand above its headline (masthead, menus, crumbs);
+#: a title repeated further down (a "related stories" block) is not the headline.
+HEAD_LINES = 12
+
+
+def _masthead(
+    everything: Sequence[tuple[DateExpr, int, str]],
+    head: str,
+    days: Sequence[tuple[dt.date, str]],
+    today: dt.date | None,
+    day_first: bool | None,
+) -> tuple[tuple[dt.date, str], bool] | None:
+    """The latest full date above the headline, and whether it is the story's day: it is,
+    unless the story's own latest day is :data:`MASTHEAD_GAP_DAYS` or more older (a site's
+    masthead shows the day the page was seen; it then bounds the story's day from above)."""
+    if not head.strip():
+        return None
+    found = [
+        (dt.date(e.year, e.month, e.day), f'"{e.text.strip()}" in its text')
+        for e, way, where in everything
+        if where == "its text"
+        and e.start < len(head)
+        and e.kind == "absolute"
+        and way <= 0
+        and e.year is not None
+        and e.month
+        and e.day
+        and _valid(e.year, e.month, e.day)
+    ]
+    found += [
+        (day, f'"{said}" in its text')
+        for day, said in numeric_dates(head, latest=today, day_first=day_first)
+    ]
+    if not found:
+        return None
+    top = max(found, key=lambda item: item[0])
+    own = max((day for day, _ in days), default=None)
+    return top, own is None or (top[0] - own).days < MASTHEAD_GAP_DAYS
+
+
+def _story_clue(
+    everything: Sequence[tuple[DateExpr, int, str]],
+    body: Sequence[tuple[DateExpr, int, str]],
+    latest: tuple[dt.date, str] | None,
+    in_url: tuple[dt.date, Literal["day", "month"]] | None,
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+    law: LawClues | None,
+    law_day: tuple[dt.date, str] | None,
+    today: dt.date | None,
+    ceiling: dt.date | None,
+) -> DateClue | None:
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
         return _dated(
             DateClue(in_url[0], "url", f"the date in its URL ({in_url[0].isoformat()})"), year
@@ -630,14 +823,54 @@ def story_date(
                 year,
             )
     if latest is None:
+        reference = min((d for d in (today, ceiling) if d is not None), default=None)
+        month = _month_clue(body, year, horizon, reference)
         return _dated(
-            _before_ahead(everything, year, horizon)
-            or _month_clue(everything, year, horizon)
+            _before_ahead(body, year, horizon)
+            or _no_earlier_than_law(month, law, _first_ahead_month(body, year, horizon))
             or _law_clue(law, law_day, year, horizon),
             year,
         )
     day, how = latest
     return _dated(DateClue(day, "stated", how), year)
+
+
+def _first_ahead_month(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+) -> dt.date | None:
+    """The first day of the earliest month the story tells as ahead ("talks resume in June"),
+    if any: the story was written before it."""
+    firsts = []
+    for expr, way, _ in exprs:
+        if expr.kind != "month" or not expr.month or way <= 0:
+            continue
+        found = _month_year(expr, year, horizon)
+        if found is not None:
+            firsts.append(dt.date(found[0], expr.month, 1))
+    return min(firsts, default=None)
+
+
+def _no_earlier_than_law(
+    clue: DateClue | None, law: LawClues | None, before: dt.date | None = None
+) -> DateClue | None:
+    """A month clue moved to the earliest day the law the story reports allows: a story is
+    no older than the measures it reports as announced or in force ("imposed in early April
+    ... the deal announced" dated by the deal, not by April). Not when that day is on or
+    after ``before``, a month the story tells as ahead: the story was written before it, so
+    the measure matched is not the one it reports."""
+    if clue is None or law is None:
+        return clue
+    low, _ = catalog_bounds(law.reported, law.actions)
+    if low is None or low.day <= clue.day or (before is not None and low.day >= before):
+        return clue
+    return DateClue(
+        low.day,
+        "catalog",
+        f"the earliest day consistent with the law it reports ({low.how}); it is later than "
+        f"{clue.day.isoformat()}, {clue.detail}",
+    )
 
 
 def _law_clue(

@@ -111,7 +111,8 @@ def story_date_clue(article: Article, *, law: bool = True) -> DateClue | None:
         first_year=first_year,
     )
     # the law ranks above a year stated in a sentence with no month, as in the reader
-    if not law or (found is not None and not wants_law(found)):
+    # a month clue is coarse: the law it reports may show the story is younger
+    if not law or (found is not None and not wants_law(found) and found.basis != "month"):
         return found
     # no day, month or URL date: the law the story reports, else the catalog's horizon
     from tariffscope.news.api import extract
