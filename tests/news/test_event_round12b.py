@@ -1,0 +1,93 @@
+"""Round 12b event classes (events on fresh stories), each on sentences written for it:
+
+- the encounter a trip ahead is for ("will travel to Oslo to meet the prime minister") is as
+  real as the trip: a verb of meeting in the infinitive clause of a verb of travel in its base
+  form is no purpose-only mention (:func:`tariffscope.news.events._encounter_of_trip`); a trip
+  itself offered or requested ("offered to travel to Oslo to meet ...") keeps it hypothetical,
+  and a past trip's purpose ("flew to Oslo to meet ...") is left to the other guards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from tests.news.test_event_trigger_rules import build
+
+from tariffscope.domain.news import Extraction
+from tariffscope.news.api import extract
+from tariffscope.news.events import _encounter_of_trip
+from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
+
+
+def _read(nlp: Language, body: str) -> Extraction:
+    return extract(
+        article_from_text(f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n"), nlp
+    )
+
+
+# -- the encounter a trip ahead is for ----------------------------------------------------------
+
+TRIP_PURPOSES = [
+    # "Kenya's president will travel to Oslo to meet the prime minister."
+    (
+        "Kenya/PROPN/poss/2 's/PART/case/0 president/NOUN/nsubj/4 will/AUX/aux/4 "
+        "travel/VERB/ROOT/4/VB to/ADP/prep/4 Oslo/PROPN/pobj/5 to/PART/aux/8/TO "
+        "meet/VERB/advcl/4/VB the/DET/det/11 prime/ADJ/amod/11 minister/NOUN/dobj/8",
+        True,
+    ),
+    # "The minister flew to Oslo to meet the prime minister." (a past trip: other guards)
+    (
+        "The/DET/det/1 minister/NOUN/nsubj/2 flew:fly/VERB/ROOT/2/VBD to/ADP/prep/2 "
+        "Oslo/PROPN/pobj/3 to/PART/aux/6/TO meet/VERB/advcl/2/VB the/DET/det/9 "
+        "prime/ADJ/amod/9 minister/NOUN/dobj/6",
+        False,
+    ),
+    # "The minister will travel to Oslo to sign the accord." (no encounter)
+    (
+        "The/DET/det/1 minister/NOUN/nsubj/3 will/AUX/aux/3 travel/VERB/ROOT/3/VB "
+        "to/ADP/prep/3 Oslo/PROPN/pobj/4 to/PART/aux/7/TO sign/VERB/advcl/3/VB "
+        "the/DET/det/9 accord/NOUN/dobj/7",
+        False,
+    ),
+    # "The minister wants to meet the prime minister." (no trip)
+    (
+        "The/DET/det/1 minister/NOUN/nsubj/2 wants:want/VERB/ROOT/2/VBZ to/PART/aux/4/TO "
+        "meet/VERB/xcomp/2/VB the/DET/det/7 prime/ADJ/amod/7 minister/NOUN/dobj/4",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "expected"), TRIP_PURPOSES)
+def test_a_meeting_is_the_purpose_of_a_trip_ahead(spec: str, expected: bool) -> None:
+    doc = build(spec)
+    meet = next(t for t in doc if t.lemma_ in {"meet", "sign"})
+    assert _encounter_of_trip(meet, meet.head, default_lexicon()) is expected
+
+
+@pytest.mark.slow
+def test_a_trip_ahead_to_meet_someone_is_the_planned_meeting(nlp: Language) -> None:
+    body = (
+        "Kenyan President William Ruto is set to travel to Oslo to meet Norwegian Prime Minister "
+        "Jonas Gahr Store. The meeting will take place on Monday, his office said."
+    )
+    events = _read(nlp, body).events
+    meetings = [(e.kind, e.date, e.status, sorted(e.participants)) for e in events]
+    assert (
+        "meeting",
+        dt.date(2025, 7, 21),
+        "planned",
+        ["Jonas Gahr Store", "William Ruto"],
+    ) in meetings
+
+
+@pytest.mark.slow
+def test_an_offered_trip_to_meet_someone_is_no_meeting(nlp: Language) -> None:
+    body = (
+        "Kenyan President William Ruto offered to travel to Oslo to meet Norwegian Prime "
+        "Minister Jonas Gahr Store."
+    )
+    assert [e.kind for e in _read(nlp, body).events if e.kind == "meeting"] == []
