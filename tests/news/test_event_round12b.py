@@ -4,7 +4,11 @@
   real as the trip: a verb of meeting in the infinitive clause of a verb of travel in its base
   form is no purpose-only mention (:func:`tariffscope.news.events._encounter_of_trip`); a trip
   itself offered or requested ("offered to travel to Oslo to meet ...") keeps it hypothetical,
-  and a past trip's purpose ("flew to Oslo to meet ...") is left to the other guards.
+  and a past trip's purpose ("flew to Oslo to meet ...") is left to the other guards;
+- announcing that a deal was reached, struck or signed reports the agreement, which is the
+  event (GUIDELINES: announcing a deal is the agreement, as "announced a deal" is): the
+  announcing verb names no event of its own (rule announcement.reports_a_deal) and the
+  agreement takes the report's day; announcing that tariffs will rise stays an announcement.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news.api import extract
+from tariffscope.news.event_triggers import trigger_of
 from tariffscope.news.events import _encounter_of_trip
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -91,3 +96,52 @@ def test_an_offered_trip_to_meet_someone_is_no_meeting(nlp: Language) -> None:
         "Minister Jonas Gahr Store."
     )
     assert [e.kind for e in _read(nlp, body).events if e.kind == "meeting"] == []
+
+
+# -- a deal reported by an announcement ---------------------------------------------------------
+
+REPORTS = [
+    # "Oslo announced on Monday that it has reached a deal with Lima to cut tariffs." (the
+    # deal is the event, though a measure is named in it)
+    (
+        "Oslo/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD on/ADP/prep/1 "
+        "Monday/PROPN/pobj/2 that/SCONJ/mark/7 it/PRON/nsubj/7 has:have/AUX/aux/7 "
+        "reached:reach/VERB/ccomp/1/VBN a/DET/det/9 deal/NOUN/dobj/7 with/ADP/prep/9 "
+        "Lima/PROPN/pobj/10 to/PART/aux/13/TO cut/VERB/acl/9/VB tariffs:tariff/NOUN/dobj/13",
+        None,
+    ),
+    # "Oslo announced that the two sides signed an accord cutting tariffs to 10%."
+    (
+        "Oslo/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD that/SCONJ/mark/6 "
+        "the/DET/det/5 two/NUM/nummod/5 sides:side/NOUN/nsubj/6 signed:sign/VERB/ccomp/1/VBD "
+        "an/DET/det/8 accord/NOUN/dobj/6 cutting:cut/VERB/acl/8/VBG "
+        "tariffs:tariff/NOUN/dobj/9 to/ADP/prep/9 10/NUM/nummod/13 %/NOUN/pobj/11",
+        None,
+    ),
+    # "Oslo announced that it will raise tariffs on steel to 25%." (a measure announced)
+    (
+        "Oslo/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD that/SCONJ/mark/5 "
+        "it/PRON/nsubj/5 will/AUX/aux/5 raise/VERB/ccomp/1/VB tariffs:tariff/NOUN/dobj/5 "
+        "on/ADP/prep/6 steel/NOUN/pobj/7 to/ADP/prep/5 25/NUM/nummod/11 %/NOUN/pobj/9",
+        "announcement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "kind"), REPORTS)
+def test_announcing_a_deal_reached_reports_the_agreement(spec: str, kind: str | None) -> None:
+    doc = build(spec)
+    found = trigger_of(doc[1], lambda _t: False)
+    assert (None if found is None else found.kind) == kind
+
+
+@pytest.mark.slow
+def test_a_deal_announced_as_reached_is_one_agreement_on_the_reports_day(nlp: Language) -> None:
+    body = (
+        "Norwegian Prime Minister Jonas Gahr Store announced on Monday that Norway has reached "
+        "a trade agreement with Peru, which includes a 10% tariff on imports from Peru."
+    )
+    events = _read(nlp, body).events
+    assert [(e.kind, e.date, sorted(e.participants)) for e in events] == [
+        ("agreement", dt.date(2025, 7, 14), ["NOR", "PER"])
+    ]
