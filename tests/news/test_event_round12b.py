@@ -8,7 +8,11 @@
 - announcing that a deal was reached, struck or signed reports the agreement, which is the
   event (GUIDELINES: announcing a deal is the agreement, as "announced a deal" is): the
   announcing verb names no event of its own (rule announcement.reports_a_deal) and the
-  agreement takes the report's day; announcing that tariffs will rise stays an announcement.
+  agreement takes the report's day; announcing that tariffs will rise stays an announcement;
+- a deal noun with a relative clause of a deal verb names the deal as an acl one does ("the
+  accord to be signed between X and Y next week", "the accord that X signed"), and the
+  partners of that clause ("between X and Y") are the deal's sides; a protocol is a deal
+  instrument like an accord or a treaty (lexicon event_agreement_nouns).
 """
 
 from __future__ import annotations
@@ -144,4 +148,55 @@ def test_a_deal_announced_as_reached_is_one_agreement_on_the_reports_day(nlp: La
     events = _read(nlp, body).events
     assert [(e.kind, e.date, sorted(e.participants)) for e in events] == [
         ("agreement", dt.date(2025, 7, 14), ["NOR", "PER"])
+    ]
+
+
+# -- a deal named with a relative clause of its act ---------------------------------------------
+
+DEAL_CLAUSES = [
+    # "The accord to be signed between Peru and Norway next week is fair, she said."
+    (
+        "The/DET/det/1 accord/NOUN/nsubj/12 to/PART/aux/4/TO be/AUX/auxpass/4/VB "
+        "signed:sign/VERB/relcl/1/VBN between/ADP/prep/4 Peru/PROPN/pobj/5 and/CCONJ/cc/6 "
+        "Norway/PROPN/conj/6 next/ADJ/amod/10 week/NOUN/npadvmod/4 is:be/AUX/ccomp/14/VBZ "
+        "fair/ADJ/acomp/12 she/PRON/nsubj/14 said:say/VERB/ROOT/14/VBD",
+        "agreement",
+    ),
+    # "The accord that they praised is fair." (a relative clause of no deal act)
+    (
+        "The/DET/det/1 accord/NOUN/nsubj/5 that/PRON/dobj/4 they/PRON/nsubj/4 "
+        "praised:praise/VERB/relcl/1/VBD is:be/AUX/ROOT/5/VBZ fair/ADJ/acomp/5",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "kind"), DEAL_CLAUSES)
+def test_a_deal_with_a_relative_clause_of_its_act_is_the_agreement(
+    spec: str, kind: str | None
+) -> None:
+    found = trigger_of(build(spec)[1], lambda _t: False)
+    assert (None if found is None else found.kind) == kind
+
+
+@pytest.mark.slow
+def test_a_deal_named_with_a_relative_clause_of_its_signing_is_the_agreement(
+    nlp: Language,
+) -> None:
+    body = "The accord that Peru signed with Norway on Monday cuts duties on fish."
+    deals = [e for e in _read(nlp, body).events if e.kind == "agreement"]
+    assert [(e.date, sorted(e.participants)) for e in deals] == [
+        (dt.date(2025, 7, 14), ["NOR", "PER"])
+    ]
+
+
+@pytest.mark.slow
+def test_a_protocol_signed_is_an_agreement(nlp: Language) -> None:
+    body = (
+        "Peru and Norway signed an upgrade protocol to their free trade agreement on Monday "
+        "in Lima."
+    )
+    deals = [e for e in _read(nlp, body).events if e.kind == "agreement"]
+    assert [(e.date, sorted(e.participants)) for e in deals] == [
+        (dt.date(2025, 7, 14), ["NOR", "PER"])
     ]

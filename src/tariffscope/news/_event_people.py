@@ -82,12 +82,13 @@ class ParticipantReader:
                 (
                     c
                     for c in token.children
-                    if c.dep_ == "acl" and c.lemma_.lower() in ACL_EVENT_VERBS
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in ACL_EVENT_VERBS
                 ),
                 None,
             )
-            if acl is not None:
+            if acl is not None:  # "the deal signed by X", "the deal to be signed between X and Y"
                 heads += [g for c in acl.children if c.dep_ == "agent" for g in c.children]
+                heads += with_objects(acl)
             verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
             if verb is not None and (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "prep"):
                 verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)

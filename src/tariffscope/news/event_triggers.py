@@ -236,14 +236,15 @@ def _has_partner(token: Token, ctx: RuleContext) -> bool:
 
 def _deal_context(token: Token, ctx: RuleContext) -> bool:
     """A deal noun names an event as the object of a deal verb or act ("the signing of a
-    deal"), or with a deal verb of its own ("the agreement finalized by ...")."""
+    deal"), or with a deal verb of its own, reduced or relative ("the agreement finalized by
+    ...", "the agreement to be signed next week")."""
     verbs = ctx.words("event_deal_verbs")
     head = token.head
     if head.dep_ == "prep" and head.head.lemma_.lower() in ctx.words("event_nominal_acts"):
         return True
     if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
         return True
-    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in token.children)
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in token.children)
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
