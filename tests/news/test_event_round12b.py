@@ -12,7 +12,10 @@
 - a deal noun with a relative clause of a deal verb names the deal as an acl one does ("the
   accord to be signed between X and Y next week", "the accord that X signed"), and the
   partners of that clause ("between X and Y") are the deal's sides; a protocol is a deal
-  instrument like an accord or a treaty (lexicon event_agreement_nouns).
+  instrument like an accord or a treaty (lexicon event_agreement_nouns);
+- a body a person owns ("his government", "her ministry") is that person's side of an
+  encounter: a call told in a clause whose subject is "his government" has the government's
+  country as its other side (an owner's counterpart, "his counterpart", stays another side).
 """
 
 from __future__ import annotations
@@ -200,3 +203,16 @@ def test_a_protocol_signed_is_an_agreement(nlp: Language) -> None:
     assert [(e.date, sorted(e.participants)) for e in deals] == [
         (dt.date(2025, 7, 14), ["NOR", "PER"])
     ]
+
+
+# -- a body owned by a person is that person's side ---------------------------------------------
+
+
+@pytest.mark.slow
+def test_his_government_is_the_owners_side_of_a_call(nlp: Language) -> None:
+    body = (
+        "Kenyan President William Ruto said his government had reached a trade deal with "
+        "Norway following a phone call with Norwegian Prime Minister Jonas Gahr Store."
+    )
+    calls = [e for e in _read(nlp, body).events if e.kind == "call"]
+    assert [sorted(e.participants) for e in calls] == [["Jonas Gahr Store", "KEN"]]

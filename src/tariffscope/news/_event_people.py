@@ -145,6 +145,11 @@ class ParticipantReader:
                 break
         if person is None:
             person = _phrase_person(member, left, right, index)
+        if person is None and member.lemma_.lower() in COLLECTIVE:
+            # "his government reached a deal after a call with X": a body owned by a person
+            # is that person's side (unlike "his counterpart", another side)
+            owner = index.mention_at(left, right)
+            person = owner.persons[0] if owner is not None and owner.persons else None
         if person is not None and member.lemma_.lower() in COLLECTIVE:
             country = index.country_of(person)
             if country is not None and country not in countries:
