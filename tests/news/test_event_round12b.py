@@ -15,7 +15,10 @@
   instrument like an accord or a treaty (lexicon event_agreement_nouns);
 - a body a person owns ("his government", "her ministry") is that person's side of an
   encounter: a call told in a clause whose subject is "his government" has the government's
-  country as its other side (an owner's counterpart, "his counterpart", stays another side).
+  country as its other side (an owner's counterpart, "his counterpart", stays another side);
+- an arrival names a visit as a trip does (GUIDELINES: visit, "trip, arrival, attendance";
+  lexicon event_visit_nouns): "said upon arrival in Lima on Monday"; the arrival of goods
+  names no traveller and no visit.
 """
 
 from __future__ import annotations
@@ -216,3 +219,22 @@ def test_his_government_is_the_owners_side_of_a_call(nlp: Language) -> None:
     )
     calls = [e for e in _read(nlp, body).events if e.kind == "call"]
     assert [sorted(e.participants) for e in calls] == [["Jonas Gahr Store", "KEN"]]
+
+
+# -- an arrival is a visit ----------------------------------------------------------------------
+
+ARRIVALS = [
+    (
+        "Norwegian Prime Minister Jonas Gahr Store spoke to reporters upon arrival in Lima on "
+        "Monday.",
+        [("visit", dt.date(2025, 7, 14), "Lima", ["Jonas Gahr Store"])],
+    ),
+    ("The arrival of Peruvian fish in Oslo on Monday was delayed by new checks.", []),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "expected"), ARRIVALS)
+def test_an_arrival_names_a_visit(nlp: Language, body: str, expected: list[object]) -> None:
+    events = _read(nlp, body).events
+    assert [(e.kind, e.date, e.place, sorted(e.participants)) for e in events] == expected
