@@ -220,6 +220,14 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "announcement",
     ),
     (
+        "announcement.reports_a_deal",
+        "Lima/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD that/SCONJ/mark/4 "
+        "it/PRON/nsubj/4 signed:sign/VERB/ccomp/1/VBD a/DET/det/6 pact/NOUN/dobj/4 "
+        "cutting:cut/VERB/acl/6/VBG tariffs:tariff/NOUN/dobj/7",
+        1,
+        None,
+    ),
+    (
         "announcement.announce_verb",
         "Brussels/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD countermeasures/NOUN/dobj/1",
         1,

@@ -82,12 +82,13 @@ class ParticipantReader:
                 (
                     c
                     for c in token.children
-                    if c.dep_ == "acl" and c.lemma_.lower() in ACL_EVENT_VERBS
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in ACL_EVENT_VERBS
                 ),
                 None,
             )
-            if acl is not None:
+            if acl is not None:  # "the deal signed by X", "the deal to be signed between X and Y"
                 heads += [g for c in acl.children if c.dep_ == "agent" for g in c.children]
+                heads += with_objects(acl)
             verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
             if verb is not None and (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "prep"):
                 verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
@@ -144,6 +145,11 @@ class ParticipantReader:
                 break
         if person is None:
             person = _phrase_person(member, left, right, index)
+        if person is None and member.lemma_.lower() in COLLECTIVE:
+            # "his government reached a deal after a call with X": a body owned by a person
+            # is that person's side (unlike "his counterpart", another side)
+            owner = index.mention_at(left, right)
+            person = owner.persons[0] if owner is not None and owner.persons else None
         if person is not None and member.lemma_.lower() in COLLECTIVE:
             country = index.country_of(person)
             if country is not None and country not in countries:

@@ -236,14 +236,15 @@ def _has_partner(token: Token, ctx: RuleContext) -> bool:
 
 def _deal_context(token: Token, ctx: RuleContext) -> bool:
     """A deal noun names an event as the object of a deal verb or act ("the signing of a
-    deal"), or with a deal verb of its own ("the agreement finalized by ...")."""
+    deal"), or with a deal verb of its own, reduced or relative ("the agreement finalized by
+    ...", "the agreement to be signed next week")."""
     verbs = ctx.words("event_deal_verbs")
     head = token.head
     if head.dep_ == "prep" and head.head.lemma_.lower() in ctx.words("event_nominal_acts"):
         return True
     if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
         return True
-    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in token.children)
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in token.children)
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
@@ -449,6 +450,20 @@ def _reports_an_encounter(token: Token, ctx: RuleContext) -> bool:
     return False
 
 
+def _reports_a_deal(token: Token, ctx: RuleContext) -> bool:
+    """'Trump announced on Wednesday that the US has reached a deal with X': the announcement
+    is the report of the agreement, which is the event (GUIDELINES: announcing a deal is the
+    agreement, as "announced a deal" is), dated by the report."""
+    deals = ctx.words("event_agreement_nouns")
+    objects = ctx.words("event_object_deps")
+    return any(
+        comp.dep_ == "ccomp"
+        and comp.lemma_.lower() in ctx.words("event_deal_verbs")
+        and any(c.dep_ in objects and c.lemma_.lower() in deals for c in comp.children)
+        for comp in token.children
+    )
+
+
 def _directs_another_act(token: Token, ctx: RuleContext) -> bool:
     """The verb directs someone to do an act that is no measure ("ordered his diplomats to
     return the letter"): the act directed is the news, and it imposes nothing ("ordered
@@ -533,6 +548,7 @@ GUARDS: Mapping[str, Guard] = {
     "participle_clause": _participle_clause,
     "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
+    "reports_a_deal": _reports_a_deal,
     "reports_an_encounter": _reports_an_encounter,
     "sent_back": _sent_back,
     "speaker_acts_on_measure": _speaker_acts_on_measure,

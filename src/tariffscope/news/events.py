@@ -238,6 +238,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if is_infinitive:
             head = verb.head
+            if _encounter_of_trip(verb, head, lex):
+                # "is set to travel to X to meet Y": the encounter a trip is for is as real as
+                # the trip ("offered to travel to X to meet Y" stays an offer)
+                return self._hypothetical(head, lex)
             if head.lemma_.lower() in requests:
                 return True
             if head.lemma_.lower() not in lex.words("event_future_heads"):
@@ -456,6 +460,19 @@ def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
         first = first.head
     return first.dep_ == "pcomp" and first.head.head.lemma_.lower() in lex.words(
         "event_unrealized_heads"
+    )
+
+
+def _encounter_of_trip(verb: Token, head: Token, lex: Lexicon) -> bool:
+    """``verb`` is the purpose of a trip ahead: a verb of meeting in the infinitive clause of
+    a verb of travel in its base form ('will travel to Washington to meet the president')."""
+    encounter = lex.words("event_meet_verbs")
+    return (
+        verb.dep_ in {"advcl", "xcomp"}
+        and verb.lemma_.lower() in encounter
+        and head.pos_ == "VERB"
+        and head.tag_ == "VB"  # a trip ahead ("will travel", "set to travel")
+        and head.lemma_.lower() in lex.words("event_travel_verbs")
     )
 
 
