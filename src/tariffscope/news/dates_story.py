@@ -824,10 +824,10 @@ def _story_clue(
             )
     if latest is None:
         reference = min((d for d in (today, ceiling) if d is not None), default=None)
-        month = _month_clue(body, year, horizon, reference)
+        month_clue = _month_clue(body, year, horizon, reference)
         return _dated(
             _before_ahead(body, year, horizon)
-            or _no_earlier_than_law(month, law, _first_ahead_month(body, year, horizon))
+            or _no_earlier_than_law(month_clue, law, _first_ahead_month(body, year, horizon))
             or _law_clue(law, law_day, year, horizon),
             year,
         )

@@ -157,7 +157,8 @@ class PersonRules:
         unknown = set(used) - set(_ATTRS)
         if unknown:
             raise DataFileError(f"person rules: unsupported attributes {sorted(unknown)}")
-        self._columns = used  # the story's array holds only the attributes the rules test
+        # the story's array holds only the attributes the rules test
+        self._columns: list[int | str] = list(used)
         #: every pattern with its rule, highest priority first
         self._patterns = tuple(
             (rule, tuple(_tests(node, rule.id, used) for node in p))
