@@ -18,9 +18,9 @@ parse is the point) and are marked ``slow``.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._parses import hand_parsed
 
 from tariffscope.news import _measure_goods, _measure_goods_list, _measure_imposer, _measure_target
 from tariffscope.news._measure_goods import _passive_hit_subject
@@ -34,13 +34,7 @@ from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
 LEX = default_lexicon()
-
-
-def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
-    for token in doc:
-        token.lemma_ = token.lower_
-    return doc
+_doc = hand_parsed
 
 
 # -- aiming adjectives ------------------------------------------------------------------------

@@ -24,9 +24,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._parses import hand_parsed
 
 from tariffscope.news._measure_goods import _continues_antecedent
 from tariffscope.news._measure_target import _owners_of_other_rates, world_marked
@@ -38,13 +38,7 @@ from tariffscope.news.measure_merge import _own_sentence_country
 from tariffscope.news.measure_status import StatusClues, status_rule
 
 LEX = default_lexicon()
-
-
-def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
-    for token in doc:
-        token.lemma_ = token.lower_
-    return doc
+_doc = hand_parsed
 
 
 # -- object control ------------------------------------------------------------------------------
