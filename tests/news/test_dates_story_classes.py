@@ -165,23 +165,13 @@ def _expiry_rows(verb: str, tag: str, lemma: str) -> list[tuple[str, int, str, s
 
 def _direction(rows: list[tuple[str, int, str, str, str, str]]) -> int:
     import spacy
-    from spacy.tokens import Doc
+    from tests.news._parses import dated_rows_doc
 
     import tariffscope.news.dates_component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("tariffscope_dates")
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-    )
-    doc._.tariffscope_meta = {"published": None}
-    doc = nlp.get_pipe("tariffscope_dates")(doc)
+    doc = dated_rows_doc(nlp, rows, None)
     (item,) = doc._.tariffscope_dates
     return item["direction"]
 

@@ -13,6 +13,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.news._parses import Row, dated_rows_doc
 
 import tariffscope.news.dates_component  # noqa: F401  (registers the factory)
 from tariffscope.news.dates import find_dates, resolve
@@ -25,9 +26,6 @@ LEX = default_lexicon()
 FRIDAY = dt.date(2025, 7, 18)
 SATURDAY = dt.date(2025, 7, 19)
 
-# (word, head, dep, pos, tag, lemma); head is the index of the head word (itself for ROOT)
-Row = tuple[str, int, str, str, str, str]
-
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
@@ -37,17 +35,7 @@ def blank() -> Language:
 
 
 def _doc(nlp: Language, rows: list[Row], published: dt.date | None) -> tuple[Doc, TimeIndex]:
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-    )
-    doc._.tariffscope_meta = {"published": None if published is None else published.isoformat()}
-    doc = nlp.get_pipe("tariffscope_dates")(doc)
+    doc = dated_rows_doc(nlp, rows, None if published is None else published.isoformat())
     return doc, time_index(doc, LEX)
 
 
