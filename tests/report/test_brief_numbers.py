@@ -320,3 +320,23 @@ def test_a_partner_outside_the_ge_data_gets_a_note_not_an_error(shared: Path) ->
     table, note = economy_effects(specs, "VNM")
     assert table is None
     assert note.startswith("not computed: ") and "(VNM) is not in the GE data" in note
+
+
+def test_a_long_warning_is_folded_in_the_header_not_cropped(brief: Brief) -> None:
+    import dataclasses
+
+    from rich.console import Console
+
+    from tariffscope.report.terminal import render_terminal
+
+    warning = (
+        "not priced: the bloc's members are priced one by one; brief one of them with --pair "
+        "USA-XXX, because the trade data hold countries, not customs unions, and this line is long"
+    )
+    console = Console(width=60, record=True, soft_wrap=True)
+    render_terminal(dataclasses.replace(brief, warnings=(warning,)), console)
+    header = console.export_text().split("╰")[0]
+    folded = " ".join(
+        line.strip("│ ").strip() for line in header.splitlines() if line.startswith("│")
+    )
+    assert warning in " ".join(folded.split())

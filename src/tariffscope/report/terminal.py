@@ -53,6 +53,11 @@ def _header(brief: Brief) -> Panel:
     lines.append(Text.assemble(("Sources: ", "bold"), sources))
     for warning in brief.warnings:
         lines.append(Text.assemble(("Warning: ", "bold yellow"), str(warning)))
+    for line in lines:
+        # The CLI's consoles soft-wrap (long table rows stay whole when piped); inside the
+        # panel that would crop a long warning at the border instead of folding it.
+        line.no_wrap = False
+        line.overflow = "fold"
     return Panel(Group(*lines), title="tariffscope brief", title_align="left")
 
 
