@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -31,11 +30,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from tariffscope.errors import DataFileError
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, per_lexicon
 
 __all__ = ["PersonRule", "PersonRules", "RuleHit", "load_person_rules", "person_rules"]
 
-_RULES_FILE = Path(__file__).resolve().parent / "data" / "person_rules.json"
+_RULES_FILE = "person_rules.json"
 #: The attributes a pattern may test, in the column order of the story's array.
 _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP")
 _WORDS = frozenset({"ORTH", "LOWER", "LEMMA"})
@@ -125,10 +124,10 @@ def _tests(node: Mapping[str, Any], rule_id: str, columns: list[str]) -> tuple[_
 
 
 def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule, ...]:
-    """The rules of ``person_rules.json`` (or of the JSON ``text``) with ``lex``'s words,
-    highest priority first."""
+    """The rules of ``person_rules.json`` in ``lex``'s rule book (or of the JSON ``text``)
+    with ``lex``'s words, highest priority first."""
     try:
-        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        data = json.loads(text if text is not None else lex.rules.text(_RULES_FILE))
         rules = tuple(
             PersonRule(
                 str(item["id"]),
@@ -208,16 +207,9 @@ class PersonRules:
         return out
 
 
-#: Compiled rules per lexicon (the lexicon kept with them, so its id is not reused).
-_compiled: dict[int, tuple[Lexicon, PersonRules]] = {}
-_KEPT = 8
+def _compiled(lex: Lexicon) -> PersonRules:
+    """The rules of ``lex``'s rule book compiled with its words (once per lexicon)."""
+    return PersonRules(load_person_rules(lex))
 
 
-def person_rules(lex: Lexicon) -> PersonRules:
-    """The rules compiled with ``lex``'s words (once per lexicon)."""
-    cached = _compiled.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        if len(_compiled) >= _KEPT:  # a process that loads many lexicons keeps the latest
-            del _compiled[next(iter(_compiled))]
-        cached = _compiled[id(lex)] = (lex, PersonRules(load_person_rules(lex)))
-    return cached[1]
+person_rules = per_lexicon(_compiled)

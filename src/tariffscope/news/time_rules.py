@@ -12,13 +12,13 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from tariffscope.errors import DataFileError
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
@@ -89,13 +89,16 @@ def _resolve_words(value: Any, lex: Lexicon) -> Any:
 
 
 @cache
-def _pattern_data() -> tuple[dict[str, Any], ...]:
-    text = resources.files("tariffscope.news").joinpath("data/time_patterns.json").read_text()
-    return tuple(json.loads(text)["patterns"])
+def _pattern_data(text: str) -> tuple[dict[str, Any], ...]:
+    try:
+        return tuple(json.loads(text)["patterns"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataFileError(f"time_patterns.json: malformed ({error})") from None
 
 
 def time_patterns(lex: Lexicon) -> tuple[TimePattern, ...]:
-    """The named patterns of ``data/time_patterns.json``, their words read from ``lex``."""
+    """The named patterns of ``time_patterns.json`` in ``lex``'s rule book, their words read
+    from ``lex``."""
     return tuple(
         TimePattern(
             item["id"],
@@ -104,7 +107,7 @@ def time_patterns(lex: Lexicon) -> tuple[TimePattern, ...]:
             item["reason"],
             tuple(_resolve_words(item["pattern"], lex)),
         )
-        for item in _pattern_data()
+        for item in _pattern_data(lex.rules.text("time_patterns.json"))
     )
 
 
