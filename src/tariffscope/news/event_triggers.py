@@ -31,7 +31,7 @@ from tariffscope.errors import DataFileError
 from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import direction, governing_verb, subject_of
-from tariffscope.news.lexicon import Lexicon, default_lexicon, per_lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon, expand_words, per_lexicon
 from tariffscope.news.rulebook import shipped_rulebook
 
 __all__ = [
@@ -593,21 +593,6 @@ def load_rules(text: str | None = None) -> tuple[EventRule, ...]:
     return tuple(sorted(rules, key=lambda r: -r.priority))
 
 
-def _expand(value: Any, lexicon: Lexicon, key: str = "") -> Any:
-    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon; lemmas are listed
-    lower case, capitalized and upper case (a proper noun or a headline keeps its capitals)."""
-    if isinstance(value, str) and value.startswith("@"):
-        words = lexicon.words(value[1:])
-        if key == "LEMMA":
-            words = words | {w.capitalize() for w in words} | {w.upper() for w in words}
-        return sorted(words)
-    if isinstance(value, Mapping):
-        return {k: _expand(v, lexicon, k if k != "IN" else key) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_expand(v, lexicon, key) for v in value]
-    return value
-
-
 _ATTRS: Mapping[str, Callable[[Token], str]] = {
     "DEP": lambda t: t.dep_,
     "LEMMA": lambda t: t.lemma_,
@@ -708,7 +693,7 @@ class EventRules:
 
 def expanded_pattern(rule: EventRule, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The rule's ``DependencyMatcher`` pattern with the lexicon's word sets filled in."""
-    return list(_expand(list(rule.pattern), lexicon))
+    return list(expand_words(list(rule.pattern), lexicon))
 
 
 def compile_rules(lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None) -> EventRules:

@@ -29,6 +29,7 @@ __all__ = [
     "PlaceKind",
     "PlaceMatch",
     "default_lexicon",
+    "expand_words",
     "fold",
     "norm_token",
     "per_lexicon",
@@ -258,3 +259,37 @@ def per_lexicon(build: Callable[[Lexicon], T], kept: int = 8) -> Callable[[Lexic
 
     get.__doc__ = build.__doc__
     return get
+
+
+def expand_words(value: Any, lex: Lexicon, *, cased_lemmas: bool = True, key: str = "") -> Any:
+    """A rule pattern (JSON data) with each ``"@name"`` replaced by the sorted word set
+    ``name`` of ``lex``: a value ``"@name"`` becomes the list of its words, an item
+    ``"@name"`` of a list is replaced by its words. The words of a ``LEMMA`` test (its ``IN``
+    or ``NOT_IN`` list) are listed lower case, capitalized and upper case when
+    ``cased_lemmas`` (a proper noun or a headline keeps its capitals). The one expansion of
+    the event, person and time rules."""
+
+    def words(name: str) -> list[str]:
+        found = lex.words(name)
+        if cased_lemmas and key == "LEMMA":
+            found = found | {w.capitalize() for w in found} | {w.upper() for w in found}
+        return sorted(found)
+
+    if isinstance(value, str) and value.startswith("@"):
+        return words(value[1:])
+    if isinstance(value, Mapping):
+        return {
+            k: expand_words(
+                v, lex, cased_lemmas=cased_lemmas, key=key if k in {"IN", "NOT_IN"} else k
+            )
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                out.extend(words(item[1:]))
+            else:
+                out.append(expand_words(item, lex, cased_lemmas=cased_lemmas, key=key))
+        return out
+    return value

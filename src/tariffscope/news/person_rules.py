@@ -30,7 +30,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from tariffscope.errors import DataFileError
-from tariffscope.news.lexicon import Lexicon, per_lexicon
+from tariffscope.news.lexicon import Lexicon, expand_words, per_lexicon
 
 __all__ = ["PersonRule", "PersonRules", "RuleHit", "load_person_rules", "person_rules"]
 
@@ -74,31 +74,6 @@ class _Test:
         return (value in self.id_set) != self.negated
 
 
-def _expand(value: Any, lex: Lexicon, key: str = "") -> Any:
-    """Replace ``"@name"`` by the sorted word set ``name`` (inside a list: its words); lemmas
-    are listed lower case, capitalized and upper case."""
-
-    def words(name: str) -> list[str]:
-        found = lex.words(name)
-        if key == "LEMMA":
-            found = found | {w.capitalize() for w in found} | {w.upper() for w in found}
-        return sorted(found)
-
-    if isinstance(value, str) and value.startswith("@"):
-        return words(value[1:])
-    if isinstance(value, Mapping):
-        return {k: _expand(v, lex, key if k in {"IN", "NOT_IN"} else k) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@"):
-                out.extend(words(item[1:]))
-            else:
-                out.append(_expand(item, lex, key))
-        return out
-    return value
-
-
 def _ids(attr: str, values: Sequence[Any]) -> frozenset[int]:
     """The ids ``Doc.to_array`` gives the values (a part of speech's symbol, else the hash)."""
     if attr == "POS":
@@ -134,7 +109,7 @@ def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule
                 str(item["family"]),
                 int(item["priority"]),
                 str(item["reason"]),
-                tuple(tuple(_expand(p, lex)) for p in item["patterns"]),
+                tuple(tuple(expand_words(p, lex)) for p in item["patterns"]),
                 item.get("require"),
             )
             for item in data["rules"]

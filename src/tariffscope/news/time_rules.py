@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from tariffscope.errors import DataFileError
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, expand_words
 
 __all__ = [
     "Role",
@@ -78,16 +78,6 @@ def role_of(preposition: str | None, lex: Lexicon) -> Role:
     return "on"
 
 
-def _resolve_words(value: Any, lex: Lexicon) -> Any:
-    if isinstance(value, str) and value.startswith("@"):
-        return sorted(lex.words(value[1:]))
-    if isinstance(value, dict):
-        return {k: _resolve_words(v, lex) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolve_words(v, lex) for v in value]
-    return value
-
-
 @cache
 def _pattern_data(text: str) -> tuple[dict[str, Any], ...]:
     try:
@@ -105,7 +95,7 @@ def time_patterns(lex: Lexicon) -> tuple[TimePattern, ...]:
             int(item["priority"]),
             item["role"],
             item["reason"],
-            tuple(_resolve_words(item["pattern"], lex)),
+            tuple(expand_words(item["pattern"], lex, cased_lemmas=False)),
         )
         for item in _pattern_data(lex.rules.text("time_patterns.json"))
     )
