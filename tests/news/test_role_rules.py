@@ -211,3 +211,10 @@ def test_a_guard_the_reader_does_not_make_is_a_data_error() -> None:
     doc = _doc(MET)
     with pytest.raises(DataFileError, match="role_word"):
         RULES.decide("title_run", doc[10], {})
+
+
+def test_a_repeated_role_rule_id_is_a_data_error() -> None:
+    data = json.loads(shipped_rulebook().text("person_rules.json"))
+    data["role_rules"][1]["id"] = data["role_rules"][0]["id"]
+    with pytest.raises(DataFileError, match="repeated"):
+        load_role_rules(LEX, json.dumps(data))

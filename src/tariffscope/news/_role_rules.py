@@ -21,7 +21,6 @@ and ``NAME, who is the ROLE``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +29,10 @@ from spacy.tokens import Token
 
 from tariffscope.errors import DataFileError
 from tariffscope.news.lexicon import Lexicon, expand_words, per_lexicon
+from tariffscope.news.person_rules import load_section
 
 __all__ = ["FAMILIES", "Guards", "RoleRule", "RoleRules", "load_role_rules", "role_rules"]
 
-_RULES_FILE = "person_rules.json"
 FAMILIES = frozenset(
     {
         "title_run",
@@ -138,26 +137,21 @@ class RoleRules:
 def load_role_rules(lex: Lexicon, text: str | None = None) -> tuple[RoleRule, ...]:
     """The ``role_rules`` of ``person_rules.json`` in ``lex``'s rule book (or of the JSON
     ``text``) with ``lex``'s words, highest priority first (stable among equals)."""
-    try:
-        data = json.loads(text if text is not None else lex.rules.text(_RULES_FILE))
-        rules = tuple(
-            RoleRule(
-                str(item["id"]),
-                str(item["family"]),
-                int(item["priority"]),
-                str(item["reason"]),
-                tuple(expand_words(p, lex) for p in item["patterns"]),
-                bool(item.get("keep", True)),
-                item.get("require"),
-            )
-            for item in data["role_rules"]
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise DataFileError(f"role rules: missing or malformed ({error})") from None
+    rules = load_section(
+        lex,
+        text,
+        "role_rules",
+        lambda item, named: RoleRule(
+            *named,
+            tuple(expand_words(p, lex) for p in item["patterns"]),
+            bool(item.get("keep", True)),
+            item.get("require"),
+        ),
+    )
     unknown = sorted({r.family for r in rules} - FAMILIES)
-    if unknown or len({r.id for r in rules}) != len(rules):
-        raise DataFileError(f"role rules: an id is repeated or a family unknown ({unknown})")
-    return tuple(sorted(rules, key=lambda r: -r.priority))
+    if unknown:
+        raise DataFileError(f"role rules: unknown families {unknown}")
+    return rules
 
 
 def _compiled(lex: Lexicon) -> RoleRules:

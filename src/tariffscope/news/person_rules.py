@@ -21,9 +21,9 @@ this). The rules are compiled once per lexicon (:func:`person_rules`) and run on
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -98,27 +98,60 @@ def _tests(node: Mapping[str, Any], rule_id: str, columns: list[str]) -> tuple[_
     return tuple(sorted(tests, key=lambda t: (t.negated, columns[t.column] not in _WORDS)))
 
 
-def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule, ...]:
-    """The rules of ``person_rules.json`` in ``lex``'s rule book (or of the JSON ``text``)
-    with ``lex``'s words, highest priority first."""
+R = TypeVar("R", bound="NamedRule")
+
+
+class NamedRule(Protocol):
+    """What every rule of ``person_rules.json`` has."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def priority(self) -> int: ...
+
+
+def load_section(
+    lex: Lexicon,
+    text: str | None,
+    section: str,
+    build: Callable[[Mapping[str, Any], tuple[str, str, int, str]], R],
+) -> tuple[R, ...]:
+    """The rules of one section of ``person_rules.json`` in ``lex``'s rule book (or of the
+    JSON ``text``), each built by ``build(item, (id, family, priority, reason))``, highest
+    priority first (stable among equals); a repeated id is a data error."""
     try:
         data = json.loads(text if text is not None else lex.rules.text(_RULES_FILE))
         rules = tuple(
-            PersonRule(
-                str(item["id"]),
-                str(item["family"]),
-                int(item["priority"]),
-                str(item["reason"]),
-                tuple(tuple(expand_words(p, lex)) for p in item["patterns"]),
-                item.get("require"),
+            build(
+                item,
+                (str(item["id"]), str(item["family"]), int(item["priority"]), str(item["reason"])),
             )
-            for item in data["rules"]
+            for item in data[section]
         )
-    except (OSError, KeyError, TypeError, ValueError) as error:
-        raise DataFileError(f"person rules: missing or malformed ({error})") from None
-    if len({r.id for r in rules}) != len(rules) or not all(all(r.patterns) for r in rules):
-        raise DataFileError("person rules: an id is repeated or a pattern is empty")
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"person rules ({section}): missing or malformed ({error})") from None
+    if len({r.id for r in rules}) != len(rules):
+        raise DataFileError(f"person rules ({section}): an id is repeated")
     return tuple(sorted(rules, key=lambda r: -r.priority))
+
+
+def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule, ...]:
+    """The rules of ``person_rules.json`` in ``lex``'s rule book (or of the JSON ``text``)
+    with ``lex``'s words, highest priority first."""
+    rules = load_section(
+        lex,
+        text,
+        "rules",
+        lambda item, named: PersonRule(
+            *named,
+            tuple(tuple(expand_words(p, lex)) for p in item["patterns"]),
+            item.get("require"),
+        ),
+    )
+    if not all(all(r.patterns) for r in rules):
+        raise DataFileError("person rules: a pattern is empty")
+    return rules
 
 
 class PersonRules:
