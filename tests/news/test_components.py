@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 import tariffscope.news.pipeline as pipeline
 from tariffscope.news._persons import parse_role
 from tariffscope.news.extraction import doc_to_extraction
-from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon, expand_words
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL = ("tariffscope_paragraphs", *pipeline.COMPONENTS, "tariffscope_sentence_veto")
@@ -215,3 +215,19 @@ def test_vocabulary_word_sets_are_named_and_versioned() -> None:
     assert reloaded.words("sample_verbs") == frozenset({"meet", "talk"})
     with pytest.raises(DataFileError, match="no word set 'absent'"):
         reloaded.words("absent")
+
+
+def test_one_expansion_of_word_sets_for_every_rule_file() -> None:
+    data = json.loads(default_lexicon().to_json())
+    data["words"]["test_crops"] = ["grape", "copper"]
+    lex = Lexicon.from_json(json.dumps(data))
+    pattern = [{"LEMMA": {"IN": "@test_crops"}}, {"LOWER": {"NOT_IN": ["tea", "@test_crops"]}}]
+    cased = ["COPPER", "Copper", "GRAPE", "Grape", "copper", "grape"]
+    assert expand_words(pattern, lex) == [
+        {"LEMMA": {"IN": cased}},
+        {"LOWER": {"NOT_IN": ["tea", "copper", "grape"]}},
+    ]
+    assert expand_words(pattern, lex, cased_lemmas=False)[0] == {
+        "LEMMA": {"IN": ["copper", "grape"]}
+    }
+    assert expand_words({"LEMMA": {"NOT_IN": "@test_crops"}}, lex) == {"LEMMA": {"NOT_IN": cased}}
