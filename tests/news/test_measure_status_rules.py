@@ -132,8 +132,8 @@ def _only(nlp: Language, sentence: str, rate: float) -> dict[str, object]:
         ("Brazilian exporters currently pay a 50% duty on coffee.", 50.0, "in_force"),
         ("The 20% tariff on Vietnamese goods took effect on Thursday.", 20.0, "in_force"),
         # a deal verb over the rate, a deal word with a future cut
-        ("Japan agreed to a 15% tariff on its exports to the United States.", 15.0, "agreed"),
-        ("Tariffs on Japanese cars will be lowered to 15% under the deal.", 15.0, "agreed"),
+        ("Indonesia agreed to a 19% tariff on its exports to the United States.", 19.0, "agreed"),
+        ("Tariffs on Swiss watches will be lowered to 15% under the deal.", 15.0, "agreed"),
         # pause, delay, exemption
         ("Washington delayed the 25% tariff on Mexican cars by a month.", 25.0, "suspended"),
         ("Trump exempted Brazilian orange juice from the 40% tariff.", 40.0, "suspended"),
