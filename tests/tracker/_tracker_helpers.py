@@ -22,6 +22,16 @@ KNOWN = {
     "Donald Trump": ("President", "USA"),
     "Xi Jinping": ("President", "CHN"),
     "Lee Jae Myung": ("President", "KOR"),
+    "Jamieson Greer": ("Trade Representative", "USA"),
+    "Greer": (None, "USA"),
+    "Cyril Ramaphosa": ("President", "ZAF"),
+    "Ramaphosa": ("President", "ZAF"),
+    "Parks Tau": ("trade minister", "ZAF"),
+    "Tau": (None, "ZAF"),
+    "Narendra Modi": ("Prime Minister", "IND"),
+    "Modi": ("Prime Minister", "IND"),
+    "Piyush Goyal": ("commerce minister", "IND"),
+    "Goyal": (None, "IND"),
 }
 
 
