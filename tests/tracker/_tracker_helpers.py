@@ -12,12 +12,6 @@ from tariffscope.news.ingest import Article
 from tariffscope.store import Store
 
 KNOWN = {
-    "Shigeru Ishiba": ("Prime Minister", "JPN"),
-    "Ishiba": ("Prime Minister", "JPN"),
-    "Ryosei Akazawa": ("chief negotiator", "JPN"),
-    "Akazawa": (None, "JPN"),
-    "Scott Bessent": ("Treasury Secretary", "USA"),
-    "Bessent": (None, "USA"),
     "Howard Lutnick": ("Commerce Secretary", "USA"),
     "Donald Trump": ("President", "USA"),
     "Xi Jinping": ("President", "CHN"),
