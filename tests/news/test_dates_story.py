@@ -31,6 +31,8 @@ def past(text: str, ahead: tuple[str, ...] = ()) -> list[tuple[object, int]]:
         ("https://example.org/story?id=7&date=2024-02-29", (D(2024, 2, 29), "day")),
         ("http://www.example.org/2024/02/deal-is-near.html", (D(2024, 2, 1), "month")),
         ("https://example.org/2023/dec/quota-talks", (D(2023, 12, 1), "month")),
+        ("https://example.org/meldungen-2024-05/88121-kenya-chile.htm", (D(2024, 5, 1), "month")),
+        ("https://example.org/top-10-2024-12-picks", None),  # digits inside a longer slug
         ("https://example.org/1109820620/Talks-Resume", None),
         ("https://example.org/article/5201577-chile-kenya-agree", None),
         ("https://example.org/2024/13/40/not-a-date", None),

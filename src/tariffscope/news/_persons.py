@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._role_rules import Guards, role_rules
-from tariffscope.news._syntax import is_headline_line, line_spans
+from tariffscope.news._syntax import is_caption_line, is_headline_line, line_spans
 from tariffscope.news.lexicon import Lexicon, norm_token
 
 __all__ = [
@@ -55,13 +55,6 @@ _PHOTO_CREDIT = re.compile(r"(?:[\w ]{1,30} / )?[A-Z][\w .'-]{0,40}\bCredit:[^\n
 #: A picture credit closing a caption line ("... meets the press. Photo: Jane Roe/Agency").
 _PHOTO_TAG = re.compile(r"\b(?:Photo|Photograph|Picture|Image)s?:[ \t]+[A-Z][^\n]{0,60}$", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Photo:)\s+[A-Z]", re.M)
-#: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
-#: Images", "... (Photo/Reuters)").
-_CAPTION_END = re.compile(
-    r"/(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Anadolu)(?:/Getty Images)?\)?\s*$"
-    # "... in Washington, on 2 April 2025Reuters file photo": a caption closed by its credit
-    r"|(?:AFP|AP|EPA|Reuters|Bloomberg|Xinhua|Anadolu|[Ff]ile)\s+(?:[Ff]ile\s+)?[Pp]hoto\)?\s*$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +85,7 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     for start, end in line_spans(text):
         line = text[start:end]
         words = line.split()
-        if (_BYLINE.match(line) and len(words) <= 12) or _CAPTION_END.search(line):
+        if (_BYLINE.match(line) and len(words) <= 12) or is_caption_line(line):
             ranges.append((start, end))
             continue
         if len(words) > 8:

@@ -8,6 +8,7 @@ complicate", "plans to meet", "is meeting ... on Friday") and 0 otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -16,10 +17,12 @@ __all__ = [
     "FUTURE_AUX",
     "FUTURE_FRAMES",
     "MODAL_AUX",
+    "caption_spans",
     "char_to_token",
     "direction",
     "governing_verb",
     "has_negation",
+    "is_caption_line",
     "is_headline_line",
     "line_spans",
     "reduced_relative",
@@ -225,6 +228,29 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
         if line.strip():
             yield start, end
         start = end + 1
+
+
+_AGENCY = r"(?:AFP|AP|EPA|Reuters|REUTERS|Getty Images|Bloomberg|Xinhua|Anadolu)"
+#: A photo caption: a line that ends with its picture agency ("... in April.RAUL BRAVO/AFP/Getty
+#: Images", "... (Photo/Reuters)", "... Photo by Jane ROE / AFP"), that a file-photo credit
+#: closes ("... on 2 April 2025Reuters file photo", "REUTERS/Jane Roe/File Photo") or that opens
+#: with one ("FILE PHOTO: Cocoa pods are seen ...").
+_CAPTION = re.compile(
+    rf"/\s?{_AGENCY}(?:\s?/\s?Getty Images)?\)?\s*$"
+    rf"|(?:{_AGENCY}|[Ff]ile)\s+(?:[Ff]ile\s+)?[Pp]hoto\)?\s*$"
+    r"|^\s*(?:FILE PHOTO|[Ff]ile [Pp]hoto)\s*:"
+)
+
+
+def is_caption_line(line: str) -> bool:
+    """True for a photo caption line (see ``_CAPTION``): its names and dates are the
+    picture's, not the story's."""
+    return _CAPTION.search(line) is not None
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every photo caption line of ``text``."""
+    return [(start, end) for start, end in line_spans(text) if is_caption_line(text[start:end])]
 
 
 def is_headline_line(words: Iterable[str]) -> bool:

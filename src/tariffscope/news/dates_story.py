@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from tariffscope.news._syntax import caption_spans
 from tariffscope.news.dates import _MONTHS, DateExpr, find_dates
 from tariffscope.news.dates_catalog import (
     CatalogAction,
@@ -85,6 +86,9 @@ _URL_DAY = (
 )
 _URL_MONTH = (
     re.compile(rf"/{_Y}[/-]{_MM}{_END}"),
+    # a year and month closing a folder's name ("/nachrichten-2025-07/"): not one in a longer
+    # slug ("/top-10-2025-12-picks"), where the digits may be anything
+    re.compile(rf"[-_]{_Y}-{_MM}(?=/)"),
     re.compile(rf"/{_Y}/{_MON}{_END}", re.I),
 )
 _URL_YEAR = re.compile(rf"/{_Y}(?=/)")
@@ -687,6 +691,13 @@ def story_date(
         None, or matches nothing and ``horizon`` is None.
     """
     ahead_words = ahead if ahead is not None else default_lexicon().words("time_ahead_prepositions")
+    # a photo caption dates its picture ("A file view taken on February 5, 2024 shows ...
+    # / AFP"), not the story: its dates and years are no clue
+    captions = caption_spans(text)
+    if captions:
+        exprs = [(e, way) for e, way in exprs if not any(a <= e.start < b for a, b in captions)]
+        for a, b in captions:
+            text = text[:a] + " " * (b - a) + text[b:]
     in_url = url_date(url)
     ceiling = _month_end(in_url[0]) if in_url and in_url[1] == "month" else None
     if law_day is None and law is not None:
