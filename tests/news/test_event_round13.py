@@ -10,7 +10,11 @@
   a place to negotiate holds a round of talks there, its head taking part (kind row
   talks.led_delegation_trip); a named traveller alone stays a visitor;
 - meetings and discussions named as a delegation's purpose ("for meetings with the Peruvian
-  side") tell it as negotiating, as talks and negotiations do.
+  side") tell it as negotiating, as talks and negotiations do;
+- a deal hoped for is none: an act completing an adjective of hope ("is hopeful of reaching a
+  deal", "keen to sign the accord"), dated or not, and an undated act told as the aim of an
+  effort in an infinitive of purpose ("went all out to strike a deal") name no event
+  (:func:`tariffscope.news.event_mood.not_an_event`); a deal done stays one.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from tariffscope.news._event_kind import (
     trip_delegation,
 )
 from tariffscope.news.api import extract
-from tariffscope.news.event_triggers import trigger_of
+from tariffscope.news.event_mood import not_an_event
+from tariffscope.news.event_triggers import Trigger, trigger_of
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -180,3 +185,61 @@ def test_a_delegations_trip_to_negotiate_is_talks_with_the_host(
         for e in events
     ]
     assert got == expected
+
+
+# -- a deal hoped for or aimed at ----------------------------------------------------------------
+
+HOPED = [
+    # "Chile is hopeful of reaching a deal with Peru." (dated or not: no event)
+    (
+        "Chile/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ hopeful/ADJ/acomp/1 of/ADP/prep/2 "
+        "reaching:reach/VERB/pcomp/3/VBG a/DET/det/6 deal/NOUN/dobj/4 with/ADP/prep/4 "
+        "Peru/PROPN/pobj/7",
+        4,
+        True,
+        True,
+    ),
+    # "Chile is keen to sign the accord."
+    (
+        "Chile/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ keen/ADJ/acomp/1 to/PART/aux/4/TO "
+        "sign/VERB/xcomp/2/VB the/DET/det/6 accord/NOUN/dobj/4",
+        4,
+        True,
+        True,
+    ),
+    # "Chile went all out to strike a deal with Peru." (undated: no event; dated: one)
+    (
+        "Chile/PROPN/nsubj/1 went:go/VERB/ROOT/1/VBD all/DET/advmod/3 out/ADP/prt/1 "
+        "to/PART/aux/5/TO strike/VERB/advcl/1/VB a/DET/det/7 deal/NOUN/dobj/5 with/ADP/prep/5 "
+        "Peru/PROPN/pobj/8",
+        5,
+        True,
+        False,
+    ),
+    # "Chile reached a deal with Peru." -> done
+    (
+        "Chile/PROPN/nsubj/1 reached:reach/VERB/ROOT/1/VBD a/DET/det/3 deal/NOUN/dobj/1 "
+        "with/ADP/prep/1 Peru/PROPN/pobj/4",
+        1,
+        False,
+        False,
+    ),
+    # "Chile flew to Lima to sign the accord." -> the undated aim of a trip is still no deal done
+    (
+        "Chile/PROPN/nsubj/1 flew:fly/VERB/ROOT/1/VBD to/ADP/prep/1 Lima/PROPN/pobj/2 "
+        "to/PART/aux/5/TO sign/VERB/advcl/1/VB the/DET/det/7 accord/NOUN/dobj/5",
+        5,
+        True,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "at", "undated_none", "dated_none"), HOPED)
+def test_a_deal_hoped_for_or_aimed_at_is_no_event(
+    spec: str, at: int, undated_none: bool, dated_none: bool
+) -> None:
+    trig = Trigger(build(spec)[at], "agreement", "agreement.deal_verb_object")
+    lex = default_lexicon()
+    assert not_an_event(trig, False, lex) is undated_none
+    assert not_an_event(trig, True, lex) is dated_none
