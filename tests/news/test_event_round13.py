@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.news.test_event_round12 import _read
 from tests.news.test_event_trigger_rules import build
 
-from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import (
     EventShape,
     delegation_led,
@@ -31,18 +31,9 @@ from tariffscope.news._event_kind import (
     kind_by_structure,
     trip_delegation,
 )
-from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger, trigger_of
-from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
-
-
-def _read(nlp: Language, body: str) -> Extraction:
-    return extract(
-        article_from_text(f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n"), nlp
-    )
-
 
 # -- which trips are a delegation's, told as negotiating, led by a named head ---------------------
 
