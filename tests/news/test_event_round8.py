@@ -277,6 +277,11 @@ KIND_ROWS = [
         EventShape("visit", 0, 1, False, False, "Oslo", negotiating=True),
         "talks",
     ),
+    (
+        "talks.led_delegation_trip",
+        EventShape("visit", 1, 0, False, True, "Oslo", negotiating=True),
+        "talks",
+    ),
     ("visit.one_side_in_a_place", EventShape("meeting", 1, 0, False, False, "Hanoi"), "visit"),
     ("none.one_side", EventShape("meeting", 1, 0, False, False, None), None),
 ]

@@ -253,6 +253,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "announcement",
     ),
     (
+        "visit.lead_delegation",
+        "Albanese/PROPN/nsubj/1 led:lead/VERB/ROOT/1/VBD a/DET/det/3 delegation/NOUN/dobj/1 "
+        "to/ADP/prep/3 Seoul/PROPN/pobj/4 for/ADP/prep/3 talks:talk/NOUN/pobj/6",
+        1,
+        "visit",
+    ),
+    (
         "visit.person_in_place",
         "Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 Seoul/PROPN/pobj/2",
         1,

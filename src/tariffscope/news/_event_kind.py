@@ -11,7 +11,9 @@ definitions of the annotation guidelines (GUIDELINES.md):
 - *visit*: travel without a named counterpart: a meeting with fewer than two sides, told
   with a place, is the visitor's trip; but a delegation (no named person) travelling to a
   place to negotiate ("a delegation will be in Washington to press ahead with negotiations",
-  "the negotiating team will return to Brussels") is a round of talks there.
+  "the negotiating team will return to Brussels") is a round of talks there, and so is one
+  with a named head ("a delegation led by X will visit Y for talks", "X led a delegation to Y
+  for talks"; the head takes part).
 
 The trigger word gives the class of event (an encounter, a deal, an announcement, ...); this
 function decides which encounter it is, one mechanism for every trigger rule. The decision is a
@@ -31,18 +33,21 @@ from typing import Any
 from spacy.tokens import Token
 
 from tariffscope.errors import DataFileError
+from tariffscope.news._syntax import subject_of
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
     "EventShape",
     "KindRow",
     "default_kind_table",
+    "delegation_led",
     "delegation_negotiates",
     "kind_by_structure",
     "kind_row",
     "load_kind_table",
     "remote_mode",
     "told_as_round",
+    "trip_delegation",
 ]
 
 _RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
@@ -180,15 +185,52 @@ def told_as_round(token: Token, lex: Lexicon) -> bool:
     )
 
 
-def delegation_negotiates(token: Token, lex: Lexicon) -> bool:
-    """The travellers of a trip are a delegation told as negotiating: the trip verb's subject
-    is a delegation noun ("a delegation", "the team") and a negotiating word either names the
-    delegation ("the negotiating team") or stands in the trip's purpose ("to press ahead with
-    negotiations", "for talks"). A named traveller is a visitor however he negotiates (the
-    kind table's row asks for no named person)."""
+def trip_delegation(token: Token, lex: Lexicon) -> Token | None:
+    """The delegation that travels on a trip verb, or None: the verb's subject when it is a
+    delegation noun ("a delegation", "the team") or a plural of officials ("senior officials",
+    "negotiators"), inherited through a frame ("a team is expected to visit X", "the team will
+    travel to hold talks"); or the object of a verb of leading ("X led a delegation to Y")."""
     if token.pos_ not in {"VERB", "AUX"}:
-        return False
+        return None
     delegations = lex.words("event_delegation_nouns")
+
+    def is_delegation(word: Token) -> bool:
+        lemma = word.lemma_.lower()
+        return lemma in delegations or (
+            word.tag_ == "NNS" and lemma in lex.words("event_delegate_nouns")
+        )
+
+    if token.lemma_.lower() in lex.words("event_lead_verbs"):
+        led = [c for c in token.children if c.dep_ in {"dobj", "obj"} and is_delegation(c)]
+        return led[0] if led else None
+    subject = subject_of(token)
+    return subject if subject is not None and is_delegation(subject) else None
+
+
+def delegation_led(token: Token, lex: Lexicon) -> bool:
+    """The travelling delegation of a trip verb has a named head: "a delegation led by X
+    will visit", "a team headed by X will travel", "X led a delegation to Y"."""
+    delegation = trip_delegation(token, lex)
+    if delegation is None:
+        return False
+    leads = lex.words("event_lead_verbs")
+    if token.lemma_.lower() in leads:
+        return subject_of(token) is not None
+    return any(
+        c.dep_ == "acl" and c.lemma_.lower() in leads and any(g.dep_ == "agent" for g in c.children)
+        for c in delegation.children
+    )
+
+
+def delegation_negotiates(token: Token, lex: Lexicon) -> bool:
+    """The travellers of a trip are a delegation (:func:`trip_delegation`) told as
+    negotiating: a negotiating word either names the delegation ("the negotiating team") or
+    stands in the trip's purpose ("to press ahead with negotiations", "for talks"). A named
+    traveller is a visitor however he negotiates; a delegation led by one holds talks (the
+    kind table's rows)."""
+    traveller = trip_delegation(token, lex)
+    if traveller is None:
+        return False
     negotiating = lex.words("event_trip_negotiating_words")
 
     def told(word: Token) -> bool:
@@ -200,13 +242,11 @@ def delegation_negotiates(token: Token, lex: Lexicon) -> bool:
         if (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children))
         or (c.dep_ == "prep" and c.lower_ in lex.words("event_purpose_preps"))
     ]
-    for traveller in token.children:
-        if traveller.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if traveller.lemma_.lower() not in delegations:
-            continue
-        if any(c.dep_ in {"compound", "amod"} and told(c) for c in traveller.children):
-            return True  # "the negotiating team"
-        if any(told(w) for p in purposes for w in p.subtree):
-            return True  # "to press ahead with negotiations", "for talks"
-    return False
+    purposes += [  # "led a delegation to X for talks": the purpose may hang on the delegation
+        c
+        for c in traveller.children
+        if c.dep_ == "prep" and c.lower_ in lex.words("event_purpose_preps")
+    ]
+    if any(c.dep_ in {"compound", "amod"} and told(c) for c in traveller.children):
+        return True  # "the negotiating team"
+    return any(told(w) for p in purposes for w in p.subtree)  # "to negotiate", "for talks"

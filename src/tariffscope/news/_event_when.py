@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._event_kind import trip_delegation
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.dates import TENSE_SLACK_DAYS
@@ -84,6 +85,8 @@ class WhenWhereReader:
         preps = {"in", "at"}
         if token.lemma_.lower() in lex.words("event_travel_verbs") | lex.words("event_visit_nouns"):
             preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
+        if token.lemma_.lower() in lex.words("event_lead_verbs") and trip_delegation(token, lex):
+            preps |= lex.words("event_destination_preps")
         if token.lower_ in lex.words("event_visited_forms"):
             preps |= lex.words("event_destination_preps")  # "has been to Washington"
         for owner in owners:

@@ -42,7 +42,31 @@ def _possible_or_wished(trig: Trigger, lex: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
         return True
     wishes = lex.words("event_wish_verbs")
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in wishes
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in wishes:
+        return True
+    # "is hopeful of reaching a deal", "keen to sign it": the act completes an adjective of hope
+    owner = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return (
+        verb.dep_ in {"xcomp", "pcomp"}
+        and owner.pos_ == "ADJ"
+        and owner.lemma_.lower() in lex.words("event_wish_adjectives")
+    )
+
+
+def _aimed_at(trig: Trigger) -> bool:
+    """A deal or an announcement told as the aim of an effort, in an infinitive of purpose
+    ("Seoul goes all out to strike a deal", "pressed on to conclude an agreement"): the act is
+    sought, not done (undated, it names no event)."""
+    if trig.kind not in _ACTS:
+        return False
+    token = trig.token
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _names_no_act(trig: Trigger, lex: Lexicon) -> bool:
@@ -158,6 +182,7 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         return False  # "an election on Sunday could complicate ...": the clause's modal
     return (
         _possible_or_wished(trig, lex)
+        or _aimed_at(trig)
         or _measure_only_described(trig, lex)
         or _done_by_no_actor(trig, lex)
     )

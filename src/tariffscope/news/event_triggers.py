@@ -28,7 +28,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.errors import DataFileError
-from tariffscope.news._event_kind import told_as_round
+from tariffscope.news._event_kind import delegation_negotiates, told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import direction, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon, default_lexicon, expand_words, per_lexicon
@@ -245,6 +245,11 @@ def _deal_context(token: Token, ctx: RuleContext) -> bool:
     if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
         return True
     return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in token.children)
+
+
+def _trip_negotiates(token: Token, ctx: RuleContext) -> bool:
+    """The trip is a delegation's told as negotiating ("led a delegation to X for talks")."""
+    return delegation_negotiates(token, ctx.lexicon)
 
 
 def _talks_context(token: Token, ctx: RuleContext) -> bool:
@@ -557,6 +562,7 @@ GUARDS: Mapping[str, Guard] = {
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
+    "trip_negotiates": _trip_negotiates,
     "term_of_a_deal": _term_of_a_deal,
     "to_a_known_place": _to_a_known_place,
     "xcomp_names_no_deal": _xcomp_names_no_deal,

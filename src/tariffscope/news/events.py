@@ -41,6 +41,7 @@ from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_filter_model import date_variants, event_features, story_events
 from tariffscope.news._event_kind import (
     EventShape,
+    delegation_led,
     delegation_negotiates,
     kind_by_structure,
     remote_mode,
@@ -304,7 +305,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 people=len(people),
                 countries=len(countries),
                 remote=remote_mode(token, lex),
-                led=bool(leaders),
+                led=bool(leaders) or (kind == "visit" and delegation_led(token, lex)),
                 place=place,
                 round=told_as_round(token, lex),
                 negotiating=kind == "visit" and delegation_negotiates(token, lex),
