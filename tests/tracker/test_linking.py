@@ -133,6 +133,13 @@ def test_goods_of_a_catalog_group_keep_replacing_that_groups_duty() -> None:
     )
     assert link.candidate is not None
     assert (link.candidate["group"], link.candidate["rule"]) == ("s232_steel", "replace")
+    mixed = link_mention(
+        mention("TUR", "steel and fruit", 70, start=dt.date(2025, 9, 1)),
+        dt.date(2025, 8, 20),
+        default_catalog(),
+    )
+    assert mixed.candidate is not None and mixed.candidate["group"] == "s232_steel"
+    assert not any(p.startswith("08") for p in mixed.candidate["products"]["include"])
 
 
 def test_candidate_scenario_enacts_linked_threats() -> None:

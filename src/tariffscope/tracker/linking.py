@@ -272,7 +272,8 @@ def _candidate(
         if kind != "specific" or not entries:
             return None
         grouped = [e for e in entries if e["groups"]]
-        if grouped:
+        if grouped:  # goods of a catalog group: its new measure, over their scopes only
+            entries = grouped
             group, authority = grouped[0]["groups"][0], str(grouped[0]["authority"])
         else:  # goods no catalog group holds: a duty on top of the law of the date
             group, authority, rule = NEWS_GOODS_GROUP, "news", "additional"
