@@ -4,30 +4,18 @@ round 13): a written story, ``data/synthetic-mexico-tomatoes.txt`` (not a real w
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import jsonschema
 import pytest
-from typer.testing import CliRunner
+from _brief_cli import brief_json
 
-from tariffscope.cli import app
-
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads((ROOT / "docs" / "brief.schema.json").read_text(encoding="utf-8"))
 STORY = Path(__file__).with_name("data") / "synthetic-mexico-tomatoes.txt"
 pytestmark = pytest.mark.issue(9)
 
 
 @pytest.mark.slow
 def test_a_duty_on_tomatoes_is_priced_on_top_of_the_law(tmp_path: Path) -> None:
-    out = tmp_path / "brief.json"
-    result = CliRunner().invoke(
-        app, ["brief", str(STORY), "--json", str(out), "--draws", "20", "--ge", "none"]
-    )
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(out.read_text(encoding="utf-8"), parse_constant=pytest.fail)
-    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    data = brief_json(STORY, tmp_path / "brief.json", "--draws", "20", "--ge", "none")
     assert data["pair"] == ["USA", "MEX"] and data["priced"] is True
     (measure,) = [m for m in data["measures"] if m["mention"]["products"] == "tomatoes"]
     candidate = measure["candidate"]
