@@ -8,7 +8,7 @@ import pytest
 
 from tariffscope.domain.news import MeasureMention
 from tariffscope.regime import default_catalog, resolve
-from tariffscope.tracker.linking import candidate_scenario, link_mention
+from tariffscope.tracker.linking import NEWS_GOODS_GROUP, candidate_scenario, link_mention
 
 JULY_18 = dt.date(2025, 7, 18)
 
@@ -90,9 +90,56 @@ def test_an_unknown_threat_becomes_a_priceable_candidate() -> None:
 
 
 def test_goods_without_an_hts_scope_cannot_be_priced() -> None:
-    link = link_mention(mention("BRA", "coffee", 50), JULY_18, default_catalog())
+    link = link_mention(mention("CAN", "rapeseed", 50), JULY_18, default_catalog())
     assert link.measure_id is None and link.candidate is None
     assert "cannot be priced" in link.reason
+
+
+@pytest.mark.parametrize(
+    ("target", "products", "line", "prefix"),
+    [
+        ("BRA", "Brazilian coffee", "0901.11.00", "0901"),
+        ("CHL", "farmed salmon", "0304.41.00", "030441"),
+        ("ITA", "wine and spirits", "2204.21.50", "2204"),
+        ("VNM", "shoes", "6402.99.90", "64"),
+    ],
+)
+def test_goods_no_catalog_group_holds_are_priced_on_top_of_the_law(
+    target: str, products: str, line: str, prefix: str
+) -> None:
+    """A reported duty on goods no catalog measure group holds adds to the law of its date."""
+    catalog = default_catalog()
+    start = dt.date(2025, 9, 1)
+    link = link_mention(mention(target, products, 12, start=start), dt.date(2025, 8, 20), catalog)
+    candidate = link.candidate
+    assert link.measure_id is None and candidate is not None, link.reason
+    assert (candidate["group"], candidate["rule"], candidate["authority"]) == (
+        NEWS_GOODS_GROUP,
+        "additional",
+        "news",
+    )
+    assert prefix in candidate["products"]["include"]
+    scenario = candidate_scenario("threat", [link])
+    assert scenario is not None
+    before = resolve(line, target, start).total_pct
+    assert resolve(line, target, start, scenario=scenario).total_pct == pytest.approx(before + 12)
+
+
+def test_goods_of_a_catalog_group_keep_replacing_that_groups_duty() -> None:
+    link = link_mention(
+        mention("TUR", "steel pipes", 70, start=dt.date(2025, 9, 1)),
+        dt.date(2025, 8, 20),
+        default_catalog(),
+    )
+    assert link.candidate is not None
+    assert (link.candidate["group"], link.candidate["rule"]) == ("s232_steel", "replace")
+    mixed = link_mention(
+        mention("TUR", "steel and fruit", 70, start=dt.date(2025, 9, 1)),
+        dt.date(2025, 8, 20),
+        default_catalog(),
+    )
+    assert mixed.candidate is not None and mixed.candidate["group"] == "s232_steel"
+    assert not any(p.startswith("08") for p in mixed.candidate["products"]["include"])
 
 
 def test_candidate_scenario_enacts_linked_threats() -> None:

@@ -30,7 +30,7 @@ __all__ = [
     "target_specificity",
 ]
 
-Authority = Literal["IEEPA", "232", "301", "122", "201", "statute"]
+Authority = Literal["IEEPA", "232", "301", "122", "201", "statute", "news"]
 Rule = Literal["additional", "replace", "inclusive_floor", "exemption", "suspension", "quota"]
 Status = Literal[
     "in_force", "superseded", "struck_down", "expired", "threatened", "proposed", "scenario"

@@ -29,7 +29,7 @@ from tariffscope.regime import Catalog, Scenario
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
 from tariffscope.regime.scenario import apply_scenario, scenario_from_mapping
 from tariffscope.tracker._combined import across_the_board
-from tariffscope.tracker.linking import MeasureLink
+from tariffscope.tracker.linking import NEWS_GOODS_GROUP, MeasureLink
 
 __all__ = ["OutcomeSpec", "outcome_specs"]
 
@@ -187,6 +187,17 @@ def _carried_out(
     return scenario, warnings
 
 
+def _news_goods_warning(link: MeasureLink, start: date) -> str:
+    """What a priced duty on goods no catalog group holds assumes (docs/assumptions.md)."""
+    lines = ", ".join(link.candidate["products"].get("include", [])) if link.candidate else ""
+    return (
+        f"the {link.mention.to_rate_pct:g}% on {link.mention.products} from "
+        f"{link.mention.target} is reported in the news only, on goods no catalog measure "
+        f"group holds: it is priced as an additional duty on top of the law of "
+        f"{start.isoformat()} (MFN and every duty in force stay), on HTS {lines}"
+    )
+
+
 def _scheduled(link: MeasureLink, start: date, published: date) -> OutcomeSpec:
     """A reported rate the law holds from a later day: the law on that day."""
     return OutcomeSpec(
@@ -272,6 +283,8 @@ def outcome_specs(
             f"{link.mention.products} from {link.mention.target} at "
             f"{'an additional ' if extra else ''}{link.mention.to_rate_pct:g}%"
         )
+        if link.candidate is not None and link.candidate.get("group") == NEWS_GOODS_GROUP:
+            warnings.append(_news_goods_warning(link, start))
         specs.append(
             OutcomeSpec(
                 key=key,

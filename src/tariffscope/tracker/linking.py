@@ -26,7 +26,9 @@ months), a rate on all of a country's goods may be the sum of several measures i
 mention is linked to that set (:mod:`tariffscope.tracker._combined`). Only a mention that fits
 neither becomes a candidate measure: on all goods, the target's new reciprocal rate, or,
 for a threat below what its goods already pay (and the rise of such a threat), a duty added
-on top of the law (:func:`_adds_to_the_law`).
+on top of the law (:func:`_adds_to_the_law`); on named goods, a measure of their catalog group
+replacing that group's duty, or, for goods no catalog group holds (tomatoes, coffee,
+footwear), an additional duty on top of the law of the date (group ``news_goods``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from tariffscope.tracker._combined import across_the_board, combined_link
 
 __all__ = [
     "LINKER_NAME",
+    "NEWS_GOODS_GROUP",
     "MeasureLink",
     "candidate_scenario",
     "link_mention",
@@ -61,6 +64,9 @@ __all__ = [
 #: Name and version of these rules, stored with every link they write.
 LINKER_NAME = "tariffscope.tracker.linking/2"
 RATE_TOLERANCE_PCT = 0.05
+#: The catalog group of a reported duty on goods no catalog group holds (``groups: []`` in
+#: ``data/product_groups.yaml``): it adds to whatever the law of the date charges.
+NEWS_GOODS_GROUP = "news_goods"
 _GROUPS_FILE = Path(__file__).resolve().parent / "data" / "product_groups.yaml"
 
 
@@ -265,7 +271,12 @@ def _candidate(
         entries = [table[w] for w in sorted(words) if w in table and "scope" in table[w]]
         if kind != "specific" or not entries:
             return None
-        group, authority = entries[0]["groups"][0], str(entries[0]["authority"])
+        grouped = [e for e in entries if e["groups"]]
+        if grouped:  # goods of a catalog group: its new measure, over their scopes only
+            entries = grouped
+            group, authority = grouped[0]["groups"][0], str(grouped[0]["authority"])
+        else:  # goods no catalog group holds: a duty on top of the law of the date
+            group, authority, rule = NEWS_GOODS_GROUP, "news", "additional"
         include = [p for e in entries for p in e["scope"].get("include", [])]
         lists = [n for e in entries for n in e["scope"].get("lists", [])]
         products = {key: value for key, value in (("include", include), ("lists", lists)) if value}
