@@ -36,6 +36,10 @@
    from-rate of the later measure on the same pair (of its sentence if there is one, else the
    nearest; of the same imposer when its own clause named no target): the guidelines record a
    stated earlier rate as the from-rate, not as a measure.
+11. A rate stated only as a bound ("tariffs of up to 50%", ``worth.bound_marker``) is no
+   measure: it is kept only where an earlier step made it another measure's from-rate (a
+   threat "as high as 25%" that a deal at 15% replaces), or where the same rate on the same
+   pair is also stated as a rate.
 """
 
 from __future__ import annotations
@@ -447,6 +451,8 @@ def merge_measures(
             twin["status"] = record["status"]
             twin["status_rule"] = record.get("status_rule")
             twin["headline"] = record.get("headline")
+        if not record.get("bound"):
+            twin["bound"] = False  # a rate also stated as a rate is no mere bound
         if twin["from_rate"] is None and record["from_rate"] is not None:
             twin["from_rate"], twin["from_rule"] = record["from_rate"], record.get("from_rule")
         if twin["effective_date"] is None:
@@ -474,5 +480,5 @@ def merge_measures(
             "from_rule": m.get("from_rule"),
         }
         for m in kept
-        if not m.get("superseded")
+        if not m.get("superseded") and not m.get("bound")
     ]
