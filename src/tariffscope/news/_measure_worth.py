@@ -2,9 +2,12 @@
 ``news/data/measure_rules.toml``).
 
 A rate the text states only as a bound ("tariffs of *up to* 50%", "rates *as high as* 41%",
-"*no more than* 20%") says how far tariffs go, not which rate falls on whom: GUIDELINES.md
-codes the rates a measure sets, and the annotated stories leave such bounds out. A bound is
-told by the words right before the number (word set ``measure_bound_markers``). A marker whose
+"*no more than* 20%") says how far tariffs go: the annotated stories code it where it is the
+only rate given for its pair ("Peru approved tariffs of up to 40% on Chinese steel"), and
+leave it out beside a rate stated for the same pair ("slammed with tariffs of up to 50%" in a
+story coding the 40% on that pair; a threat "as high as 25%" is the from-rate of the 15% deal
+that replaced it). :mod:`tariffscope.news.measure_merge` (step 11) decides; this module tells
+the bound by the words right before the number (word set ``measure_bound_markers``). A marker whose
 first word can be a verb particle (``measure_bound_particle_markers``: "up to") is a bound
 only when no verb of change governs the rate: "raised tariffs up to 145%" is the rise itself.
 """

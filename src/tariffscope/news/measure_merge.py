@@ -36,10 +36,11 @@
    from-rate of the later measure on the same pair (of its sentence if there is one, else the
    nearest; of the same imposer when its own clause named no target): the guidelines record a
    stated earlier rate as the from-rate, not as a measure.
-11. A rate stated only as a bound ("tariffs of up to 50%", ``worth.bound_marker``) is no
-   measure: it is kept only where an earlier step made it another measure's from-rate (a
-   threat "as high as 25%" that a deal at 15% replaces), or where the same rate on the same
-   pair is also stated as a rate.
+11. A rate stated only as a bound ("tariffs of up to 50%", ``worth.bound_marker``) stands
+   for a measure only where the story gives its pair no rate of its own ("Peru approved
+   tariffs of up to 40% on Chinese steel"): beside a stated rate on the same imposer and
+   target it is no measure (an earlier step may have made it that rate's from-rate: a threat
+   "as high as 25%" that a deal at 15% replaces).
 """
 
 from __future__ import annotations
@@ -401,6 +402,21 @@ def _earlier_stage_as_from(kept: list[dict[str, Any]], lex: Lexicon) -> None:
         measure["superseded"] = True
 
 
+def _bounds_beside_rates(kept: list[dict[str, Any]]) -> None:
+    """Step 11 of the module: a bound on a pair that has a rate of its own is no measure."""
+    for measure in kept:
+        if not measure.get("bound") or measure.get("superseded"):
+            continue
+        if any(
+            m is not measure
+            and not m.get("bound")
+            and not m.get("superseded")
+            and (m["imposer"], m["target"]) == (measure["imposer"], measure["target"])
+            for m in kept
+        ):
+            measure["superseded"] = True
+
+
 def merge_measures(
     raw: list[dict[str, Any]],
     pair: list[str],
@@ -462,6 +478,7 @@ def merge_measures(
     _deal_replaces_threat(kept, lex)
     _deal_then_change(kept, lex)
     _earlier_stage_as_from(kept, lex)
+    _bounds_beside_rates(kept)
     return [
         {
             "imposer": m["imposer"],
@@ -480,5 +497,5 @@ def merge_measures(
             "from_rule": m.get("from_rule"),
         }
         for m in kept
-        if not m.get("superseded") and not m.get("bound")
+        if not m.get("superseded")
     ]

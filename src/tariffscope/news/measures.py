@@ -232,8 +232,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     record["targets"] = [c for c in goods.targets if c != record["imposer"]]
                 record["products"] = goods.products
             if record is not None:
-                # "tariffs of up to 50%": a bound, no measure's rate; kept only as the
-                # from-rate a later measure takes from it (measure_merge; the worth table)
+                # "tariffs of up to 50%": a bound, a measure only where its pair has no
+                # rate of its own (measure_merge step 11; the worth table)
                 record["bound"] = rate.partner is None and bound_marker(span, lex) is not None
                 clues = record.pop("status_clues")
                 if status_context is not None:
