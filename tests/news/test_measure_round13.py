@@ -36,79 +36,64 @@ from tariffscope.news.lexicon import default_lexicon
 LEX = default_lexicon()
 
 
-def test_up_to_before_a_rate_of_a_verb_of_laying_is_a_bound() -> None:
-    # "Lima faced tariffs of up to 35 %"
-    words = ["Lima", "faced", "tariffs", "of", "up", "to", "35", "%"]
-    heads = [1, 1, 1, 2, 6, 6, 7, 3]
-    deps = ["nsubj", "ROOT", "dobj", "prep", "quantmod", "quantmod", "nummod", "pobj"]
-    pos = ["PROPN", "VERB", "NOUN", "ADP", "ADP", "PART", "NUM", "NOUN"]
-    doc = hand_parsed(words, heads, deps, pos)
-    assert bound_marker(doc[6:8], LEX) == "up to"
-
-
-def test_up_to_after_a_verb_of_change_is_the_change() -> None:
+# (words as "word/head/dep/pos", the rate's first word, the verb's lemma where it is not the
+# word, the marker read or None)
+_BOUNDS = [
+    # "Lima faced tariffs of up to 35 %": a bound
+    (
+        "Lima/1/nsubj/PROPN faced/1/ROOT/VERB tariffs/1/dobj/NOUN of/2/prep/ADP "
+        "up/6/quantmod/ADP to/6/quantmod/PART 35/7/nummod/NUM %/3/pobj/NOUN",
+        6,
+        None,
+        "up to",
+    ),
     # "Kenya raised tariffs up to 60 %": the rise itself, a measure
-    words = ["Kenya", "raised", "tariffs", "up", "to", "60", "%"]
-    heads = [1, 1, 1, 5, 5, 6, 1]
-    deps = ["nsubj", "ROOT", "dobj", "quantmod", "quantmod", "nummod", "npadvmod"]
-    pos = ["PROPN", "VERB", "NOUN", "ADP", "PART", "NUM", "NOUN"]
-    doc = hand_parsed(words, heads, deps, pos)
-    doc[1].lemma_ = "raise"
-    assert bound_marker(doc[5:7], LEX) is None
-
-
-def test_as_high_as_is_a_bound_even_after_a_verb_of_change() -> None:
+    (
+        "Kenya/1/nsubj/PROPN raised/1/ROOT/VERB tariffs/1/dobj/NOUN up/5/quantmod/ADP "
+        "to/5/quantmod/PART 60/6/nummod/NUM %/1/npadvmod/NOUN",
+        5,
+        "raise",
+        None,
+    ),
     # "duties could go as high as 45 %": "as high as" is no verb particle
-    words = ["duties", "could", "go", "as", "high", "as", "45", "%"]
-    heads = [2, 2, 2, 4, 2, 4, 7, 5]
-    deps = ["nsubj", "aux", "ROOT", "advmod", "advmod", "prep", "nummod", "pobj"]
-    pos = ["NOUN", "AUX", "VERB", "ADV", "ADJ", "ADP", "NUM", "NOUN"]
-    doc = hand_parsed(words, heads, deps, pos)
-    assert bound_marker(doc[6:8], LEX) == "as high as"
+    (
+        "duties/2/nsubj/NOUN could/2/aux/AUX go/2/ROOT/VERB as/4/advmod/ADV "
+        "high/2/advmod/ADJ as/4/prep/ADP 45/7/nummod/NUM %/5/pobj/NOUN",
+        6,
+        None,
+        "as high as",
+    ),
+    # "Oslo set a 12 % duty": a rate stated as a rate
+    (
+        "Oslo/1/nsubj/PROPN set/1/ROOT/VERB a/5/det/DET 12/4/nummod/NUM "
+        "%/5/compound/NOUN duty/1/dobj/NOUN",
+        3,
+        None,
+        None,
+    ),
+]
 
 
-def test_a_rate_stated_as_a_rate_has_no_bound() -> None:
-    # "Oslo set a 12 % duty"
-    words = ["Oslo", "set", "a", "12", "%", "duty"]
-    heads = [1, 1, 5, 4, 5, 1]
-    deps = ["nsubj", "ROOT", "det", "nummod", "compound", "dobj"]
-    pos = ["PROPN", "VERB", "DET", "NUM", "NOUN", "NOUN"]
-    doc = hand_parsed(words, heads, deps, pos)
-    assert bound_marker(doc[3:5], LEX) is None
+@pytest.mark.parametrize(("rows", "rate", "lemma", "marker"), _BOUNDS)
+def test_the_words_before_a_rate_tell_a_bound(
+    rows: str, rate: int, lemma: str | None, marker: str | None
+) -> None:
+    cells = [row.split("/") for row in rows.split()]
+    doc = hand_parsed(
+        [c[0] for c in cells],
+        [int(c[1]) for c in cells],
+        [c[2] for c in cells],
+        [c[3] for c in cells],
+    )
+    if lemma is not None:
+        doc[1].lemma_ = lemma
+    assert bound_marker(doc[rate : rate + 2], LEX) == marker
 
 
 def test_the_worth_table_holds_the_bound_rule() -> None:
     specs = rule_specs("worth")
     assert {spec.id for spec in specs} == {BOUND_RULE}
     assert all(spec.reason for spec in specs)
-
-
-@pytest.mark.slow
-def test_a_bound_beside_its_pairs_own_rate_is_left_out(nlp: Language) -> None:
-    text = (
-        "published: 2024-05-02\n\n"
-        "Washington weighs duties on Andean metals\n\n"
-        "Bolivia was struck last year with US tariffs of up to 35 percent over its tin "
-        "dispute, officials in La Paz said on Tuesday. Bolivian tin now pays a 12% US duty."
-    )
-    found = {(m.target, m.to_rate_pct) for m in extract(article_from_text(text), nlp).measures}
-    assert ("BOL", 12.0) in found
-    assert all(rate != 35.0 for _, rate in found), found
-
-
-@pytest.mark.slow
-def test_a_threat_stated_as_a_bound_is_the_from_rate_of_the_deal(nlp: Language) -> None:
-    text = (
-        "published: 2024-05-02\n\n"
-        "US and Peru reach deal\n\n"
-        "Washington had threatened tariffs as high as 35% on Peruvian goods, but the deal "
-        "sets a 12% rate on them, officials in Lima said on Tuesday."
-    )
-    found = {
-        (m.target, m.from_rate_pct, m.to_rate_pct)
-        for m in extract(article_from_text(text), nlp).measures
-    }
-    assert found == {("PER", 35.0, 12.0)}, found
 
 
 # -- countries not named: the rest of the world ----------------------------------------------
@@ -175,33 +160,6 @@ def test_an_apposition_naming_no_relation_stays() -> None:
     assert "US" in [t.text for t in _own_words(doc[0], LEX)]
 
 
-@pytest.mark.slow
-def test_a_rate_for_countries_not_named_in_an_order_is_on_every_origin(nlp: Language) -> None:
-    text = (
-        "published: 2024-05-02\n\n"
-        "US order sets new duties\n\n"
-        "The US order sets a 41% tariff on Chad and a 30% tariff on Fiji. Countries not "
-        "named in the order will face a baseline 10% tariff, officials in Washington said."
-    )
-    found = {(m.target, m.to_rate_pct) for m in extract(article_from_text(text), nlp).measures}
-    assert ("WLD", 10.0) in found, found
-    assert ("FJI", 10.0) not in found and ("TCD", 10.0) not in found, found
-
-
-@pytest.mark.slow
-def test_the_rate_of_a_country_described_as_a_us_ally_is_on_that_country(nlp: Language) -> None:
-    text = (
-        "published: 2024-05-02\n\n"
-        "Andean exporters brace for US duties\n\n"
-        "The United States set new duties on Andean metals on Tuesday. Peru, a key US ally "
-        "and trading partner, faces a 34% tariff on its zinc, officials in Lima said."
-    )
-    found = {
-        (m.imposer, m.target, m.to_rate_pct) for m in extract(article_from_text(text), nlp).measures
-    }
-    assert ("USA", "PER", 34.0) in found, found
-
-
 # -- an absolute "with" phrase ----------------------------------------------------------------
 
 
@@ -223,3 +181,55 @@ def test_the_object_of_with_is_the_subject_of_the_participle_after_it() -> None:
 
 def test_a_finite_verb_after_with_takes_no_subject_from_it() -> None:
     assert _absolute_with_subject(_absolute_doc("faced", "VBD")[5]) is None
+
+
+# -- stories, on the trained model -------------------------------------------------------------
+
+# headline, body (published 2024-05-02), a measure read (imposer, target, from, to), and rates
+# (target, to) that must not be read
+_STORIES = [
+    (  # a bound beside its pair's own rate is left out
+        "Washington weighs duties on Andean metals",
+        "Bolivia was struck last year with US tariffs of up to 35 percent over its tin "
+        "dispute, officials in La Paz said on Tuesday. Bolivian tin now pays a 12% US duty.",
+        ("USA", "BOL", None, 12.0),
+        [("BOL", 35.0)],
+    ),
+    (  # a threat stated as a bound is the from-rate of the deal that replaces it
+        "US and Peru reach deal",
+        "Washington had threatened tariffs as high as 35% on Peruvian goods, but the deal "
+        "sets a 12% rate on them, officials in Lima said on Tuesday.",
+        ("USA", "PER", 35.0, 12.0),
+        [("PER", 35.0)],
+    ),
+    (  # a rate for countries an order does not name is on every origin
+        "US order sets new duties",
+        "The US order sets a 41% tariff on Chad and a 30% tariff on Fiji. Countries not "
+        "named in the order will face a baseline 10% tariff, officials in Washington said.",
+        ("USA", "WLD", None, 10.0),
+        [("FJI", 10.0), ("TCD", 10.0)],
+    ),
+    (  # a country described as a US ally receives its rate
+        "Andean exporters brace for US duties",
+        "The United States set new duties on Andean metals on Tuesday. Peru, a key US ally "
+        "and trading partner, faces a 34% tariff on its zinc, officials in Lima said.",
+        ("USA", "PER", None, 34.0),
+        [("USA", 34.0)],
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("headline", "body", "read", "not_read"), _STORIES)
+def test_stories_of_the_round(
+    nlp: Language,
+    headline: str,
+    body: str,
+    read: tuple[str, str, float | None, float],
+    not_read: list[tuple[str, float]],
+) -> None:
+    text = f"published: 2024-05-02\n\n{headline}\n\n{body}"
+    measures = extract(article_from_text(text), nlp).measures
+    found = {(m.imposer, m.target, m.from_rate_pct, m.to_rate_pct) for m in measures}
+    assert read in found, found
+    assert not {(m.target, m.to_rate_pct) for m in measures} & set(not_read), found
