@@ -115,6 +115,16 @@ _LISTS = [
         [("TCD", "NER"), ("MLI", "BEN")],
         "pair.places_rate_apiece",
     ),
+    (
+        "Hardest hit are Chad (45%), Peru, and Fiji (both 32%), the agency said.",
+        [("TCD",), ("PER", "FJI")],
+        "pair.place_then_parenthesis",
+    ),
+    (
+        "The top rates, per the agency, are: Chad, 45%; Peru and Fiji, 32%; Nepal, 28%.",
+        [("TCD",), ("PER", "FJI"), ("NPL",)],
+        "pair.place_comma_rate_row",
+    ),
 ]
 
 
@@ -167,6 +177,8 @@ def test_conjuncts_without_their_own_verb_or_with_a_relative_clause(
         "The US 10% baseline tariff adds to Peru's 15% levy on imports.",
         # two countries with no rate next to them, and no word that distributes the rates
         "Chile and Peru face 10% and 15% tariffs.",
+        # a country, a comma and a rate that no row end closes: an introductory phrase
+        "In Ghana, 25% tariffs took effect while Nepal kept 10% duties on tea.",
         # "respectively" with fewer places than rates: nothing to pair in order
         "Chile faces 10%, 15% and 20% on copper, wine and fruit respectively.",
     ],

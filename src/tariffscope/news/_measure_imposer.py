@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._measure_goods import modifies_goods
-from tariffscope.news._measure_parts import country_of_phrase
+from tariffscope.news._measure_parts import country_of_phrase, unnamed
 from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -58,7 +58,9 @@ def _related_by(token: Token, lex: Lexicon) -> bool:
 def _own_words(token: Token, lex: Lexicon) -> list[Token]:
     """A phrase without the clauses that describe it ("Indonesia, a nation that counts the US as
     its biggest market": Indonesia; an apposition's own nouns stay, "two of India's exports"),
-    and without the possessor of a relation ("X's neighbor Y": Y, not X)."""
+    without the possessor of a relation ("X's neighbor Y": Y, not X), and without an
+    apposition that names a relation ("Y, a key X partner": whose partner, not who)."""
+    relations = lex.words("measure_relation_nouns")
     out, stack = [], [token]
     while stack:
         current = stack.pop()
@@ -67,9 +69,30 @@ def _own_words(token: Token, lex: Lexicon) -> list[Token]:
         stack.extend(
             c
             for c in current.children
-            if c.dep_ not in {"relcl", "acl"} and not (related and c.dep_ == "poss")
+            if c.dep_ not in {"relcl", "acl"}
+            and not (related and c.dep_ == "poss")
+            and not (c.dep_ == "appos" and c.lemma_.lower() in relations)
         )
     return sorted(out, key=lambda t: t.i)
+
+
+def _absolute_with_subject(verb: Token) -> Token | None:
+    """The subject of a participle in an absolute "with" phrase ("..., with X and Y facing a
+    19% tariff"): the object of the "with" right before the participle, which the parser
+    hangs on the main verb, or None. The participle has no subject of its own."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    head = verb.head
+    before = [c for c in head.children if c.i < verb.i]
+    if not before or before[-1].dep_ != "prep" or before[-1].lower_ != "with":
+        return None
+    return next((g for g in before[-1].children if g.dep_ == "pobj"), None)
+
+
+def _clausal_subject(verb: Token) -> Token | None:
+    """A clause that the parser made the verb's subject ("countries not named ... will face":
+    "named" as the subject of "face"), or None."""
+    return next((c for c in verb.children if c.dep_ in {"csubj", "csubjpass"}), None)
 
 
 class ImposerReader:
@@ -167,6 +190,8 @@ class ImposerReader:
                 "measure_target_subject_verbs"
             ):
                 subject = subject_of(verb, passive=False)
+                if lemma in lex.words("measure_target_subject_verbs"):
+                    subject = _absolute_with_subject(verb) or subject
                 if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
                     # "the letter sent by Trump announcing 50% tariffs": the letter's sender;
                     # "Trump signed an order imposing a 25% tariff": the order's signer
@@ -203,6 +228,15 @@ class ImposerReader:
                     and len(self._parties(subject, persons, mentions, lex)) > 1
                 ):
                     code = None  # "Trump, Prabowo finish deal slashing tariff": both sides
+                rest = subject if subject is not None else _clausal_subject(verb)
+                if (
+                    code is None
+                    and rest is not None
+                    and lemma in lex.words("measure_target_subject_verbs")
+                    and unnamed(rest, lex)
+                ):
+                    # "countries not named in the order will face 10%": every other origin
+                    return laying_source(rest, verb, noun, lex), ["WLD"]
                 if code is not None:
                     if lemma in lex.words("measure_target_subject_verbs"):
                         # "Malaysia and Kazakhstan will each face 25%": every country named;
@@ -261,9 +295,10 @@ class ImposerReader:
         if verb is None or verb.lower_ not in lex.words("measure_pair_laid_participles"):
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = subject if subject is not None else _clausal_subject(verb)
         if subject is None:
             return None
-        targets = self._codes_of(subject, lex)
+        targets = self._codes_of(subject, lex) or (["WLD"] if unnamed(subject, lex) else [])
         if not targets:
             return None
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]

@@ -22,6 +22,7 @@ __all__ = [
     "goods_of",
     "place_spans",
     "tree_distance",
+    "unnamed",
 ]
 
 
@@ -215,6 +216,26 @@ def _named_members(head: Token, lex: Lexicon) -> Token:
     return head
 
 
+def unnamed(head: Token, lex: Lexicon) -> bool:
+    """A plural nation noun that a negated participle of naming modifies ("countries not
+    named in the order", "nations not specifically listed"): the rest of the world. The
+    parser may make the participle the clause's subject and the noun its own subject; that
+    participle is read the same way."""
+    participles = lex.words("measure_world_unnamed_participles")
+
+    def plural_nation(t: Token) -> bool:
+        return t.lemma_.lower() in lex.words("measure_world_nouns") and t.tag_ in {"NNS", "NNPS"}
+
+    def negated_naming(t: Token) -> bool:
+        return t.lemma_.lower() in participles and any(g.dep_ == "neg" for g in t.children)
+
+    if plural_nation(head):
+        return any(c.dep_ in {"acl", "amod", "relcl"} and negated_naming(c) for c in head.children)
+    return negated_naming(head) and any(
+        c.dep_ == "nsubj" and plural_nation(c) for c in head.children
+    )
+
+
 def goods_of(head: Token, lex: Lexicon) -> Goods:
     """Goods and target countries of a noun phrase such as "Japanese auto imports",
     "products from the European Union and Mexico", "India", "steel, aluminum, and copper" or
@@ -280,8 +301,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         c.dep_ == "det" and c.lower_ in lex.words("measure_world_indefinites")
         for c in head.children
     )
-    if not targets and lemma in lex.words("measure_world_rest_nouns"):
-        # "the rest of the world", "on the rest": the origins a rate was not named for
+    if not targets and (lemma in lex.words("measure_world_rest_nouns") or unnamed(head, lex)):
+        # "the rest of the world", "on the rest", "countries not named in the order": the
+        # origins a rate was not named for
         return Goods("all goods", (), True)
     named_world = not targets and (
         (lemma in nations and (lemma == "world" or everyone or generic))

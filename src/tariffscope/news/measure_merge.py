@@ -36,6 +36,11 @@
    from-rate of the later measure on the same pair (of its sentence if there is one, else the
    nearest; of the same imposer when its own clause named no target): the guidelines record a
    stated earlier rate as the from-rate, not as a measure.
+11. A rate stated only as a bound ("tariffs of up to 50%", ``worth.bound_marker``) stands
+   for a measure only where the story gives its pair no rate of its own ("Peru approved
+   tariffs of up to 40% on Chinese steel"): beside a stated rate on the same imposer and
+   target it is no measure (an earlier step may have made it that rate's from-rate: a threat
+   "as high as 25%" that a deal at 15% replaces).
 """
 
 from __future__ import annotations
@@ -397,6 +402,21 @@ def _earlier_stage_as_from(kept: list[dict[str, Any]], lex: Lexicon) -> None:
         measure["superseded"] = True
 
 
+def _bounds_beside_rates(kept: list[dict[str, Any]]) -> None:
+    """Step 11 of the module: a bound on a pair that has a rate of its own is no measure."""
+    for measure in kept:
+        if not measure.get("bound") or measure.get("superseded"):
+            continue
+        if any(
+            m is not measure
+            and not m.get("bound")
+            and not m.get("superseded")
+            and (m["imposer"], m["target"]) == (measure["imposer"], measure["target"])
+            for m in kept
+        ):
+            measure["superseded"] = True
+
+
 def merge_measures(
     raw: list[dict[str, Any]],
     pair: list[str],
@@ -447,6 +467,8 @@ def merge_measures(
             twin["status"] = record["status"]
             twin["status_rule"] = record.get("status_rule")
             twin["headline"] = record.get("headline")
+        if not record.get("bound"):
+            twin["bound"] = False  # a rate also stated as a rate is no mere bound
         if twin["from_rate"] is None and record["from_rate"] is not None:
             twin["from_rate"], twin["from_rule"] = record["from_rate"], record.get("from_rule")
         if twin["effective_date"] is None:
@@ -456,6 +478,7 @@ def merge_measures(
     _deal_replaces_threat(kept, lex)
     _deal_then_change(kept, lex)
     _earlier_stage_as_from(kept, lex)
+    _bounds_beside_rates(kept)
     return [
         {
             "imposer": m["imposer"],

@@ -107,6 +107,7 @@ from tariffscope.news._measure_target_model import (
 from tariffscope.news._measure_words import (
     EFFECT_WORDS,
 )
+from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -238,6 +239,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     record["targets"] = [c for c in goods.targets if c != record["imposer"]]
                 record["products"] = goods.products
             if record is not None:
+                # "tariffs of up to 50%": a bound, a measure only where its pair has no
+                # rate of its own (measure_merge step 11; the worth table)
+                record["bound"] = rate.partner is None and bound_marker(span, lex) is not None
                 clues = record.pop("status_clues")
                 if status_context is not None:
                     site = status_context.site(span, noun, record)
