@@ -234,7 +234,12 @@ class QuoteComponent(LexiconComponent):
             # '"... the United States!" Trump wrote': the parser ends the sentence inside the
             # quotation and the attribution after it starts a new one (only when the
             # quotation's own sentence has no speech verb: "X said ... 'quote.' Y told")
+            own = hi
             hi = doc[hi].sent.end
+            # only a person's attribution reaches back ("... ,' Trump wrote."); a next
+            # sentence that opens on another source ("According to the agency, ...") is not
+            # about this quotation
+            speech = [a for a in speech if a.index < own or a.speaker is not None]
         candidates = [a for a in speech if lo <= a.index < hi]
         if any(a.speaker is not None for a in candidates):
             # 'He said: "...," according to a report' / '... reported CNN': a medium relays
