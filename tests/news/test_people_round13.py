@@ -10,8 +10,12 @@ import pytest
 from spacy.language import Language
 
 from tariffscope.domain.news import Extraction
+from tariffscope.news._persons import RoleInfo, left_role, right_role
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
+
+LEX = default_lexicon()
 
 
 def _read(nlp: Language, body: str) -> Extraction:
@@ -34,3 +38,62 @@ def test_a_next_sentence_opening_on_another_source_does_not_attribute_a_quote(
         "to the statistics office, grain imports reached $4 billion in 2024.",
     )
     assert _speaker(ex, "Imported grain") == "Olga Brandt"
+
+
+# -- role phrases before and after a name ----------------------------------------------------
+def _left(nlp: Language, text: str, name: str) -> RoleInfo | None:
+    doc = nlp(text)
+    return left_role(doc, next(t.i for t in doc if t.text == name), LEX)
+
+
+@pytest.mark.slow
+def test_two_offices_joined_before_a_name_are_both_held(nlp: Language) -> None:
+    info = _left(
+        nlp,
+        "The Deputy Prime Minister and Minister for Energy and Mines Lars Holm will visit Oslo.",
+        "Lars",
+    )
+    assert (
+        info is not None and info.role == "Deputy Prime Minister and Minister for Energy and Mines"
+    )
+
+
+@pytest.mark.slow
+def test_a_name_after_another_name_and_an_office_takes_only_the_office(nlp: Language) -> None:
+    info = _left(nlp, "President Ana Ruiz and Prime Minister Ola Berg met in Lima.", "Ola")
+    assert info is not None and info.role == "Prime Minister"
+
+
+@pytest.mark.slow
+def test_a_courtesy_title_after_a_full_office_is_left_out(nlp: Language) -> None:
+    info = _left(nlp, "Officials met Chilean Trade Representative Ambassador Mira Quist.", "Mira")
+    assert info is not None and (info.role, info.country) == ("Trade Representative", "CHL")
+
+
+@pytest.mark.slow
+def test_a_one_word_office_keeps_its_title(nlp: Language) -> None:
+    info = _left(nlp, "Chief Secretary Ola Berg met the delegation.", "Ola")
+    assert info is not None and info.role == "Chief Secretary"
+
+
+@pytest.mark.slow
+def test_an_offices_own_to_stays_in_the_role(nlp: Language) -> None:
+    info = _left(
+        nlp,
+        "Oduya and Special Assistant to the President for Mining Affairs Ramon Lisa will travel.",
+        "Ramon",
+    )
+    assert info is not None and info.role == "Special Assistant to the President for Mining Affairs"
+
+
+@pytest.mark.slow
+def test_a_verbs_to_before_an_office_is_not_the_roles(nlp: Language) -> None:
+    info = _left(nlp, "She spoke to Trade Minister Ana Ruiz on Friday.", "Ana")
+    assert info is not None and info.role == "Trade Minister"
+
+
+@pytest.mark.slow
+def test_a_countrys_acronym_after_an_of_tail_leaves_the_role(nlp: Language) -> None:
+    doc = nlp("Ola Berg, Prime Minister of the United Arab Emirates (UAE), met Ana Ruiz.")
+    info = right_role(doc, 2, LEX)
+    assert info is not None and (info.role, info.country) == ("Prime Minister", "ARE")

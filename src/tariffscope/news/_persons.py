@@ -141,6 +141,12 @@ def is_role_word(token: Token, lex: Lexicon) -> bool:
     return any(lower == head[-1] for head in lex.role_heads)
 
 
+def _ends_office(tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """The words end in a role head ("... Prime Minister")."""
+    lower = [t.lower_ for t in tokens]
+    return bool(lex.role_head_len(lower, len(lower)))
+
+
 def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
     """A lower-case noun or adjective right before a lower-case role word ("textile minister")."""
     return (
@@ -271,6 +277,8 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         role_toks = toks
     elif tail:
         rest = [w for w in tail[1:] if w.lower() != "the"]
+        if len(rest) > 3 and rest[-3] == "(" and rest[-1] == ")":
+            rest = rest[:-3]  # "of the United Kingdom (UK)": the country's acronym
         place = lex.place_code(" ".join(rest))
         if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
             country = country or place
@@ -309,6 +317,17 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
+        # "Deputy Prime Minister and Minister for Trade": two offices joined, both held
+        joint = (
+            token.lower_ == "and"
+            and i >= 2
+            and right is not None
+            and right.is_title
+            and bool(lex.role_head_len([right.lower_], 1))
+            and doc[i - 2].is_title
+            and doc[i - 2].ent_type_ != "PERSON"
+            and _ends_office(doc[max(0, i - 5) : i - 1], lex)
+        )
         inside_org = token.lower_ == "and" and (  # "Trade and Industry", "Energy and Mines"
             token.ent_type_ == "ORG"
             or (
@@ -327,6 +346,7 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
             or _loose_noun(token, right, lex)
             or _attached_hyphen(doc, i - 1)
             or inside_org
+            or joint
             or glued_former
         ):
             break
@@ -346,14 +366,23 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
             i = cut + 1
         # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
+        # (but "Special Assistant to the President for ...": an office's own "to")
         cut = max((k for k in range(i, end) if doc[k].lower_ == "to"), default=None)
-        if cut is not None:
+        if cut is not None and not (
+            cut > i and doc[cut - 1].is_title and is_role_word(doc[cut - 1], lex)
+        ):
             i = cut + 1
     while i < end and doc[i].lower_ in {"of", "for", "and"}:
         i += 1
     if i >= end:
         return None
     info = parse_role(list(doc[i:end]), lex)
+    courtesy = lex.words("person_courtesy_titles")
+    if info is not None and end - i >= 3 and doc[end - 1].lower_ in courtesy:
+        # "Trade Representative Ambassador X": a courtesy title after a full office
+        office = parse_role(list(doc[i : end - 1]), lex)
+        if office is not None and office.role is not None and len(office.role.split()) >= 2:
+            info = office
     if comma and (info is None or (info.role is None and not info.former)):
         return None  # "his predecessor, X" is former though it names no office
     return info
