@@ -97,3 +97,13 @@ def test_a_countrys_acronym_after_an_of_tail_leaves_the_role(nlp: Language) -> N
     doc = nlp("Ola Berg, Prime Minister of the United Arab Emirates (UAE), met Ana Ruiz.")
     info = right_role(doc, 2, LEX)
     assert info is not None and (info.role, info.country) == ("Prime Minister", "ARE")
+
+
+# -- places written with their local diacritics ----------------------------------------------
+def test_a_place_written_with_local_diacritics_is_the_place() -> None:
+    assert LEX.place_code("Panamá") == LEX.place_code("Panama") == "PAN"
+    assert LEX.place_at(["in", "Panamá", "City"], 1) is not None
+
+
+def test_a_name_with_diacritics_that_is_no_place_stays_unknown() -> None:
+    assert LEX.place_code("Tô Lâm") is None

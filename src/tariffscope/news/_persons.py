@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._syntax import is_headline_line, line_spans
-from tariffscope.news.lexicon import Lexicon, norm_token
+from tariffscope.news.lexicon import Lexicon, norm_token, place_word
 
 __all__ = [
     "RoleInfo",
@@ -280,7 +280,7 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         if len(rest) > 3 and rest[-3] == "(" and rest[-1] == ")":
             rest = rest[:-3]  # "of the United Kingdom (UK)": the country's acronym
         place = lex.place_code(" ".join(rest))
-        if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
+        if place is not None and lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1] != "institution":
             country = country or place
         else:
             role_toks = toks
