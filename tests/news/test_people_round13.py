@@ -107,3 +107,7 @@ def test_a_place_written_with_local_diacritics_is_the_place() -> None:
 
 def test_a_name_with_diacritics_that_is_no_place_stays_unknown() -> None:
     assert LEX.place_code("Tô Lâm") is None
+
+
+def test_a_role_head_keeps_its_diacritics() -> None:
+    assert LEX.role_head_len(["chargé", "d'affaires"], 2) == 2

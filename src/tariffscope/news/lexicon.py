@@ -104,7 +104,7 @@ class Lexicon:
             for key, kind in groups:
                 for phrase, iso3 in data[key].items():
                     places[_keys(phrase)] = (str(iso3), kind)
-            heads = frozenset(_keys(h.lower()) for h in data["role_heads"])
+            heads = frozenset(tuple(norm_token(h.lower()).split()) for h in data["role_heads"])
             return cls(
                 data=data,
                 first_words=frozenset(k[0] for k in places),
