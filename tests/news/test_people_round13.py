@@ -111,3 +111,26 @@ def test_a_name_with_diacritics_that_is_no_place_stays_unknown() -> None:
 
 def test_a_role_head_keeps_its_diacritics() -> None:
     assert LEX.role_head_len(["chargé", "d'affaires"], 2) == 2
+
+
+# -- speakers ---------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_a_speech_verb_modifying_a_noun_reports_nothing(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "\u201cWe will keep talking until the levy is gone,\u201d Trade Minister Olga Brandt "
+        "said on Monday.\n\nFarm groups in the north have criticised the so-called border "
+        "duties as \u201ca heavy blow to our grain exporters\u201d, while hoping for a deal.",
+    )
+    assert _speaker(ex, "a heavy blow") is None
+
+
+@pytest.mark.slow
+def test_the_speech_verb_whose_clause_holds_a_quotation_speaks_it(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Last week, President Ana Ruiz attacked Chile and Peru and said that the two "
+        "neighbours can take their \u201cclosed markets down together\u201d, a remark which "
+        "prompted Lima to say that Peru is the region's fastest-growing economy.",
+    )
+    assert _speaker(ex, "closed markets") == "Ana Ruiz"

@@ -280,7 +280,8 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         if len(rest) > 3 and rest[-3] == "(" and rest[-1] == ")":
             rest = rest[:-3]  # "of the United Kingdom (UK)": the country's acronym
         place = lex.place_code(" ".join(rest))
-        if place is not None and lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1] != "institution":
+        kind = lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1]
+        if place is not None and kind != "institution":
             country = country or place
         else:
             role_toks = toks

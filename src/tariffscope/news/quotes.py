@@ -245,6 +245,12 @@ class QuoteComponent(LexiconComponent):
             # 'He said: "...," according to a report' / '... reported CNN': a medium relays
             # a person's words
             candidates = [a for a in candidates if a.speaker is not None or not a.relayed]
+        # 'X said that the two can take their "quoted words"': the verb whose clause holds
+        # the quotation speaks it, however near another verb is
+        ancestors = {t.i for t in doc[first.start].ancestors}
+        governing = [a for a in candidates if a.index in ancestors and a.speaker is not None]
+        if governing:
+            candidates = governing
         if candidates:
             act = min(
                 candidates,
