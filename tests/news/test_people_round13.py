@@ -134,3 +134,14 @@ def test_the_speech_verb_whose_clause_holds_a_quotation_speaks_it(nlp: Language)
         "prompted Lima to say that Peru is the region's fastest-growing economy.",
     )
     assert _speaker(ex, "closed markets") == "Ana Ruiz"
+
+
+# -- countries ---------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_a_trade_secretary_in_a_us_story_is_the_other_sides(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "The United States will cut its tariff on Chilean copper to 15%, President Ana Ruiz "
+        "said. Trade and Industry Secretary Olga Brandt will travel to Washington on Monday.",
+    )
+    assert next(a.country for a in ex.actors if a.name == "Olga Brandt") == "CHL"
