@@ -145,3 +145,16 @@ def test_a_trade_secretary_in_a_us_story_is_the_other_sides(nlp: Language) -> No
         "said. Trade and Industry Secretary Olga Brandt will travel to Washington on Monday.",
     )
     assert next(a.country for a in ex.actors if a.name == "Olga Brandt") == "CHL"
+
+
+@pytest.mark.slow
+def test_an_office_of_eleven_words_before_a_name_is_read_whole(nlp: Language) -> None:
+    info = _left(
+        nlp,
+        "The team is composed of Senior Adviser to the President for Mining and Energy "
+        "Affairs Secretary Ramon Lisa and two deputies.",
+        "Ramon",
+    )
+    assert info is not None and info.role == (
+        "Senior Adviser to the President for Mining and Energy Affairs"
+    )

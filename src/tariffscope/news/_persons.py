@@ -302,7 +302,7 @@ def _attached_hyphen(doc: Doc, i: int) -> bool:
     return token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
 
 
-def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo | None:
     """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
     end = start
     while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
