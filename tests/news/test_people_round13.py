@@ -158,3 +158,19 @@ def test_an_office_of_eleven_words_before_a_name_is_read_whole(nlp: Language) ->
     assert info is not None and info.role == (
         "Senior Adviser to the President for Mining and Energy Affairs"
     )
+
+
+@pytest.mark.slow
+def test_a_list_of_portfolios_before_an_office_is_the_office(nlp: Language) -> None:
+    info = _left(
+        nlp, "Finance, Energy and Agriculture Minister Ramon Lisa will call on Monday.", "Ramon"
+    )
+    assert info is not None and info.role == "Finance, Energy and Agriculture Minister"
+
+
+@pytest.mark.slow
+def test_a_name_before_a_comma_is_not_a_portfolio(nlp: Language) -> None:
+    info = _left(
+        nlp, "Officials met Ana Ruiz, Trade and Industry Minister Ramon Lisa on Monday.", "Ramon"
+    )
+    assert info is not None and info.role == "Trade and Industry Minister"

@@ -329,6 +329,17 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
             and doc[i - 2].ent_type_ != "PERSON"
             and _ends_office(doc[max(0, i - 5) : i - 1], lex)
         )
+        # "Investment, Trade and Industry Minister": a list of portfolios before "and"
+        portfolios = (
+            token.text == ","
+            and i >= 2
+            and right is not None
+            and right.is_title
+            and is_role_word(right, lex)
+            and is_role_word(doc[i - 2], lex)
+            and doc[i - 2].is_title
+            and any(t.lower_ == "and" for t in doc[i:end])
+        )
         inside_org = token.lower_ == "and" and (  # "Trade and Industry", "Energy and Mines"
             token.ent_type_ == "ORG"
             or (
@@ -348,6 +359,7 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
             or _attached_hyphen(doc, i - 1)
             or inside_org
             or joint
+            or portfolios
             or glued_former
         ):
             break
