@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,7 +141,7 @@ def is_role_word(token: Token, lex: Lexicon) -> bool:
     return any(lower == head[-1] for head in lex.role_heads)
 
 
-def _ends_office(tokens: Sequence[Token], lex: Lexicon) -> bool:
+def _ends_office(tokens: Iterable[Token], lex: Lexicon) -> bool:
     """The words end in a role head ("... Prime Minister")."""
     lower = [t.lower_ for t in tokens]
     return bool(lex.role_head_len(lower, len(lower)))
