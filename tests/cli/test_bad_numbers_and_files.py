@@ -52,7 +52,7 @@ def test_ge_tariffs_on_a_binary_file(tmp_path: Path) -> None:
 
 def test_ge_tariffs_with_nul_bytes_in_utf8(tmp_path: Path) -> None:
     path = tmp_path / "tariffs.csv"
-    path.write_bytes(b"importer,exporter,tariff_before_pct,tariff_after_pct\nUSA,\x00JPN,1,2\n")
+    path.write_bytes(b"importer,exporter,tariff_before_pct,tariff_after_pct\nUSA,\x00BRA,1,2\n")
     with pytest.raises(InputError):  # the csv module may or may not refuse NUL bytes itself
         read_tariff_changes(path)
 
@@ -152,7 +152,7 @@ def test_yaml_exponent_numbers_are_numbers(tmp_path: Path) -> None:
 def test_non_finite_number_options_are_refused(value: str) -> None:
     result = runner.invoke(
         app,
-        ["rate", "8703.23.01", "--origin", "JPN", "--date", "2025-08-02", "--metal-share", value],
+        ["rate", "8703.23.01", "--origin", "KOR", "--date", "2025-08-02", "--metal-share", value],
     )
     assert result.exit_code == 2
     assert "--metal-share" in _one_line(result.output)
@@ -165,7 +165,7 @@ def test_non_finite_number_options_are_refused(value: str) -> None:
 def test_non_finite_tariffs_in_a_csv_are_refused(tmp_path: Path, cell: str) -> None:
     path = tmp_path / "tariffs.csv"
     path.write_text(
-        f"importer,exporter,tariff_before_pct,tariff_after_pct\nUSA,JPN,10,{cell}\n",
+        f"importer,exporter,tariff_before_pct,tariff_after_pct\nUSA,IND,10,{cell}\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["ge", "--tariffs", str(path), "--data", "agtpa"])
@@ -199,7 +199,7 @@ def test_json_output_of_a_valid_scenario_is_strict(tmp_path: Path) -> None:
         (["ge", "--sigma", "0"], "--sigma"),
         (["nope"], "nope"),
         (["extract", "x.txt", "--jobs", "0"], "--jobs"),
-        (["rate", "8703.23.01", "--origin", "JPN", "--date", "2025-08-02", "--bogus"], "--bogus"),
+        (["rate", "8703.23.01", "--origin", "THA", "--date", "2025-08-02", "--bogus"], "--bogus"),
     ],
 )
 def test_usage_mistakes_are_one_line_and_exit_2(args: list[str], names: str) -> None:
@@ -218,7 +218,7 @@ def test_help_and_version_still_work() -> None:
 def test_a_tariff_csv_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "tariffs.csv"
     path.write_bytes(
-        b"\xef\xbb\xbfimporter,exporter,tariff_before_pct,tariff_after_pct\nUSA,JPN,1,2\n"
+        b"\xef\xbb\xbfimporter,exporter,tariff_before_pct,tariff_after_pct\nUSA,CHE,1,2\n"
     )
     (change,) = read_tariff_changes(path)
-    assert (change.importer, change.exporter) == ("USA", "JPN")
+    assert (change.importer, change.exporter) == ("USA", "CHE")

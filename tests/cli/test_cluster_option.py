@@ -78,7 +78,7 @@ def test_without_the_extra_the_message_names_the_install(
     ):
         pass
     story = tmp_path / "story.txt"
-    story.write_text("title: t\n\nThe United States and Japan met.\n", encoding="utf-8")
+    story.write_text("title: t\n\nThe United States and India met.\n", encoding="utf-8")
     result = runner.invoke(
         app, ["ingest", str(story), "--db", str(tmp_path / "s.duckdb"), "--cluster", "local:1"]
     )

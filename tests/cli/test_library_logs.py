@@ -49,7 +49,7 @@ def test_own_warnings_pass_and_other_libraries_do_not(monkeypatch: pytest.Monkey
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(rate_cli, "resolve", noisy)
-    result = runner.invoke(app, ["rate", "8703.23.01", "--origin", "JPN", "--date", "2025-08-02"])
+    result = runner.invoke(app, ["rate", "8703.23.01", "--origin", "GBR", "--date", "2025-08-02"])
     assert result.exit_code == 0, result.output
     assert "library chatter" not in result.stderr
     assert "WARNING tariffscope.regime: our own warning" in result.stderr

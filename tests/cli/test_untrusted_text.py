@@ -21,15 +21,15 @@ pytestmark = [pytest.mark.issue(11), pytest.mark.slow]
 
 runner = CliRunner()
 
-TITLE = "[from URL slug] talks-stall [/] as [bold]Japan[/bold] meets [link=http://x]y[/link]"
+TITLE = "[from URL slug] talks-stall [/] as [bold]Korea[/bold] meets [link=http://x]y[/link]"
 OUTLET = "[/] Daily [link=http://x.example]Wire[/link]"
 STORY = f"""title: {TITLE}
-published: 2025-07-18
+published: 2025-07-25
 outlet: {OUTLET}
 
-Japan's prime minister Shigeru Ishiba met US Treasury Secretary Scott Bessent in Tokyo [/] on
-Friday. The US will raise tariffs on Japanese goods from 10% to 25% on August 1, 2025 [bold]unless
-[/bold] a deal is reached. "We will not give up [link=http://x]y[/link] [/]," Ishiba said.
+South Korea's president Lee Jae Myung met US Commerce Secretary Howard Lutnick in Seoul [/] on
+Friday. The US will raise tariffs on Korean goods from 10% to 25% on August 1, 2025 [bold]unless
+[/bold] a deal is reached. "We will not give up [link=http://x]y[/link] [/]," Lee said.
 """
 
 
@@ -69,10 +69,10 @@ def test_a_stored_story_with_markup_is_shown_again_by_timeline(story: Path, tmp_
     ingested = runner.invoke(app, ["ingest", str(story), "--db", str(db)])
     assert ingested.exit_code == 0, ingested.output
     for _ in range(2):  # the stored story keeps working, not only the first time
-        shown = runner.invoke(app, ["timeline", "--pair", "USA-JPN", "--db", str(db)])
+        shown = runner.invoke(app, ["timeline", "--pair", "USA-KOR", "--db", str(db)])
         assert shown.exit_code == 0, shown.output
         assert "1: [/] Daily" in shown.stdout  # the outlet, in the sources column
-    as_json = runner.invoke(app, ["timeline", "--pair", "USA-JPN", "--db", str(db), "-f", "json"])
+    as_json = runner.invoke(app, ["timeline", "--pair", "USA-KOR", "--db", str(db), "-f", "json"])
     assert as_json.exit_code == 0, as_json.output
     assert OUTLET in as_json.stdout
 

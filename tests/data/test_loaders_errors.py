@@ -104,8 +104,8 @@ CASES: list[tuple[str, str, Callable[[Path], pd.DataFrame], tuple[str, ...]]] = 
         "dataweb.csv",
         "General Imports|Annual Data,,,\nData Row Count,2,,\n"
         "Data Type,HTS Number,Description,Country,2023,2024\n"
-        "Customs Value,87,CARS,Japan,10.00,20.00\n"
-        "Customs Value,84,MACHINES,Japan,5.00,7.00\n"
+        "Customs Value,87,CARS,Germany,10.00,20.00\n"
+        "Customs Value,84,MACHINES,Germany,5.00,7.00\n"
         'Total: ,,,,"15","99"\n',
         load_dataweb,
         ("column 'Total:'", "rows of 2024 sum to 27", "Total line says 99"),
@@ -113,7 +113,7 @@ CASES: list[tuple[str, str, Callable[[Path], pd.DataFrame], tuple[str, ...]]] = 
     (
         "dataweb_value.csv",
         "General Imports|Annual Data,,,\nData Type,HTS Number,Description,Country,2024\n"
-        "Customs Value,87,CARS,Japan,1o.0\n",
+        "Customs Value,87,CARS,Mexico,1o.0\n",
         load_dataweb,
         ("column '2024'", "line 3", "'1o.0' is not a number"),
     ),
@@ -138,7 +138,7 @@ CASES: list[tuple[str, str, Callable[[Path], pd.DataFrame], tuple[str, ...]]] = 
     (
         "comtrade.csv",
         "refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue\n"
-        "2024,USA,JPN,M,8703,100\n2024,USA,JPN,Q,8703,5\n",
+        "2024,USA,KOR,M,8703,100\n2024,USA,KOR,Q,8703,5\n",
         load_comtrade,
         ("column 'flowCode'", "line 3", "'Q'"),
     ),

@@ -11,14 +11,14 @@ from tariffscope.data.loaders import load_baci, load_comtrade
 from tariffscope.errors import DataFileError
 
 BACI = """t,i,j,k,v,q
-2022,392,842,870323,1500.25,120.5
-2022,392,842,10121,3.0,NA
+2022,410,842,870323,1500.25,120.5
+2022,410,842,10121,3.0,NA
 2022,156,842,847130,2000,           NA
 """
 
 CODES = """country_code,country_name,country_iso2,country_iso3
 156,China,CN,CHN
-392,Japan,JP,JPN
+410,Rep. of Korea,KR,KOR
 842,USA,US,USA
 """
 
@@ -30,7 +30,7 @@ def test_baci_values_codes_and_quantities(tmp_path: Path) -> None:
     assert frame["hs6"].tolist() == ["870323", "010121", "847130"]  # leading zero restored
     np.testing.assert_allclose(frame["value"], [1_500_250.0, 3_000.0, 2_000_000.0])  # $1000s
     assert frame["quantity"].isna().tolist() == [False, True, True]
-    assert frame["exporter"].tolist() == [392, 392, 156]
+    assert frame["exporter"].tolist() == [410, 410, 156]
     assert frame.attrs["provenance"]["format"] == "cepii_baci"
 
 
@@ -40,7 +40,7 @@ def test_baci_with_country_codes(tmp_path: Path) -> None:
     codes = tmp_path / "country_codes_V202401.csv"
     codes.write_text(CODES, encoding="utf-8")
     frame = load_baci(path, country_codes=codes)
-    assert frame["exporter"].tolist() == ["JPN", "JPN", "CHN"]
+    assert frame["exporter"].tolist() == ["KOR", "KOR", "CHN"]
     assert set(frame["importer"]) == {"USA"}
     codes.write_text(CODES.replace("156,China,CN,CHN\n", ""), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"column 'i', line 4: country code 156"):
@@ -49,7 +49,7 @@ def test_baci_with_country_codes(tmp_path: Path) -> None:
 
 def test_baci_negative_value(tmp_path: Path) -> None:
     path = tmp_path / "baci.csv"
-    path.write_text("t,i,j,k,v,q\n2022,392,842,870323,-1,2\n", encoding="utf-8")
+    path.write_text("t,i,j,k,v,q\n2022,410,842,870323,-1,2\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"column 'v', line 2: negative"):
         load_baci(path)
 
@@ -59,14 +59,14 @@ def test_comtrade_plus_header(tmp_path: Path) -> None:
     path.write_text(
         "typeCode,freqCode,refYear,period,reporterISO,partnerISO,flowCode,classificationCode,"
         "cmdCode,qty,netWgt,primaryValue\n"
-        "C,A,2024,2024,USA,JPN,M,H6,870323,1000,1500000,55000000000\n"
+        "C,A,2024,2024,USA,DEU,M,H6,870323,1000,1500000,55000000000\n"
         "C,A,2024,2024,USA,W00,M,H6,TOTAL,,,3300000000000\n"
-        "C,A,2024,2024,usa,JPN,X,H6,100119,,,1234.5\n",
+        "C,A,2024,2024,usa,DEU,X,H6,100119,,,1234.5\n",
         encoding="utf-8",
     )
     frame = load_comtrade(path)
     assert frame["flow"].tolist() == ["import", "import", "export"]
-    assert frame["partner"].tolist() == ["JPN", "WLD", "JPN"]
+    assert frame["partner"].tolist() == ["DEU", "WLD", "DEU"]
     assert frame["reporter"].tolist() == ["USA", "USA", "USA"]
     assert frame["cmd_code"].tolist() == ["870323", "TOTAL", "100119"]
     assert frame["value"].iloc[0] == 55e9
@@ -78,8 +78,8 @@ def test_comtrade_legacy_header(tmp_path: Path) -> None:
     path.write_text(
         "Classification,Year,Period,Trade Flow,Reporter ISO,Partner ISO,Commodity Code,Qty,"
         "Netweight (kg),Trade Value (US$)\n"
-        'H5,2019,2019,Import,USA,JPN,8703,,,"56,000,000,000"\n'
-        "H5,2019,2019,Re-Export,USA,JPN,0101,,,10\n",
+        'H5,2019,2019,Import,USA,MEX,8703,,,"56,000,000,000"\n'
+        "H5,2019,2019,Re-Export,USA,MEX,0101,,,10\n",
         encoding="utf-8",
     )
     frame = load_comtrade(path)

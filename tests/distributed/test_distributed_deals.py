@@ -175,19 +175,19 @@ def test_deals_many_checks_pairs_and_options_before_any_work() -> None:
         raise AssertionError("nothing should be mapped")
 
     with pytest.raises(InputError, match="malformed pair 'USA'"):
-        deals_many(["USA-JPN", "USA"], DATE, map_pairs=never)
+        deals_many(["USA-KOR", "USA"], DATE, map_pairs=never)
     with pytest.raises(UnknownCodeError, match="XYZ is not an ISO 3166-1 alpha-3"):
-        deals_many(["USA-JPN", "USA-XYZ"], DATE, map_pairs=never)
+        deals_many(["USA-BRA", "USA-XYZ"], DATE, map_pairs=never)
     with pytest.raises(InputError, match="bargaining weight"):
-        deals_many(["USA-JPN"], DATE, weight=2.0, map_pairs=never)
+        deals_many(["USA-VNM"], DATE, weight=2.0, map_pairs=never)
     with pytest.raises(InputError, match="unknown disagreement point"):
-        deals_many(["USA-JPN"], DATE, disagreement="peace", map_pairs=never)
+        deals_many(["USA-VNM"], DATE, disagreement="peace", map_pairs=never)
     with pytest.raises(InputError, match="--actual must set"):
-        deals_many(["USA-JPN"], DATE, actual="general=10", map_pairs=never)
+        deals_many(["USA-VNM"], DATE, actual="general=10", map_pairs=never)
     with pytest.raises(TypeError, match="gird"):
-        deals_many(["USA-JPN"], DATE, gird="general=0:30:5", map_pairs=never)
+        deals_many(["USA-VNM"], DATE, gird="general=0:30:5", map_pairs=never)
     with pytest.raises(TypeError, match="map_deals"):
-        deals_many(["USA-JPN"], DATE, map_deals=never, map_pairs=never)
+        deals_many(["USA-VNM"], DATE, map_deals=never, map_pairs=never)
 
 
 @pytest.mark.shared

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 import tariffscope.news.pipeline as pipeline
 from tariffscope.news._persons import parse_role
 from tariffscope.news.extraction import doc_to_extraction
-from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon, expand_words
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL = ("tariffscope_paragraphs", *pipeline.COMPONENTS, "tariffscope_sentence_veto")
@@ -46,16 +46,18 @@ def test_factories_are_registered_and_exposed_as_entry_points() -> None:
 def test_paragraph_breaks_start_sentences() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("tariffscope_paragraphs")
-    doc = nlp("Japan Pushes U.S. for Swift Auto Tariff Cuts\nJapan's negotiator is in Washington")
+    doc = nlp(
+        "Brazil Pushes U.S. for Swift Coffee Tariff Cuts\nBrazil's negotiator is in Washington"
+    )
     after = next(t for t in doc if t.i > 0 and "\n" in doc[t.i - 1].text + doc[t.i - 1].whitespace_)
-    assert after.text == "Japan" and after.is_sent_start
+    assert after.text == "Brazil" and after.is_sent_start
     assert doc[after.i + 1].is_sent_start is False
 
 
 def test_blank_pipeline_runs_and_serializes(tmp_path: Path) -> None:
     nlp = _blank()
     doc = nlp.make_doc("President Donald Trump said tariffs on cars will rise to 25% on Aug. 1.")
-    doc._.tariffscope_meta = {"published": "2025-07-18", "title": None}
+    doc._.tariffscope_meta = {"published": "2025-06-20", "title": None}
     doc = nlp(doc)
     extraction = doc_to_extraction(doc)
     assert [a.name for a in extraction.actors] == ["Donald Trump"]
@@ -67,7 +69,7 @@ def test_blank_pipeline_runs_and_serializes(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "pipe")
     for name in pipeline.COMPONENTS:
         saved = json.loads((tmp_path / "pipe" / name / "lexicon.json").read_text("utf-8"))
-        assert saved["demonyms"]["Japanese"] == "JPN"
+        assert saved["demonyms"]["Vietnamese"] == "VNM"
     loaded = spacy.load(tmp_path / "pipe")
     assert loaded.pipe_names == nlp.pipe_names
 
@@ -88,18 +90,18 @@ def test_role_from_title_words() -> None:
     nlp = spacy.blank("en")
     doc = Doc(
         nlp.vocab,
-        words=["Japanese", "Prime", "Minister", "Shigeru", "Ishiba"],
+        words=["Thai", "Prime", "Minister", "Anutin", "Charnvirakul"],
         pos=["ADJ", "PROPN", "PROPN", "PROPN", "PROPN"],
     )
     info = parse_role(list(doc[0:3]), default_lexicon())
-    assert info is not None and (info.role, info.country) == ("Prime Minister", "JPN")
+    assert info is not None and (info.role, info.country) == ("Prime Minister", "THA")
     doc = Doc(
         nlp.vocab,
-        words=["Japan", "’s", "chief", "negotiator"],
+        words=["India", "’s", "chief", "negotiator"],
         pos=["PROPN", "PART", "ADJ", "NOUN"],
     )
     info = parse_role(list(doc), default_lexicon())
-    assert info is not None and (info.role, info.country) == ("chief negotiator", "JPN")
+    assert info is not None and (info.role, info.country) == ("chief negotiator", "IND")
     doc = Doc(nlp.vocab, words=["former", "President"], pos=["ADJ", "PROPN"])
     info = parse_role(list(doc), default_lexicon())
     assert info is not None and info.former
@@ -127,7 +129,7 @@ def _parsed(
 
 
 def test_quote_speaker_from_a_hand_built_parse() -> None:
-    words = ["“", "We", "agree", "on", "this", "deal", ",", "”", "Ishiba", "said", "."]
+    words = ["“", "We", "agree", "on", "this", "deal", ",", "”", "Ramaphosa", "said", "."]
     heads = [2, 2, 9, 2, 5, 3, 2, 2, 9, 9, 9]
     deps = [
         "punct",
@@ -159,33 +161,33 @@ def test_quote_speaker_from_a_hand_built_parse() -> None:
     lemmas = [w.lower() for w in words]
     lemmas[9] = "say"
     doc = _parsed(words, heads, deps, pos, spaces, lemmas)
-    start = doc.text.index("Ishiba")
+    start = doc.text.index("Ramaphosa")
     doc._.tariffscope_persons = [
         {
-            "name": "Shigeru Ishiba",
+            "name": "Cyril Ramaphosa",
             "role": None,
-            "country": "JPN",
+            "country": "ZAF",
             "actor": True,
             "start": start,
-            "end": start + 6,
-            "mentions": [[start, start + 6]],
+            "end": start + 9,
+            "mentions": [[start, start + 9]],
         }
     ]
-    doc._.tariffscope_mentions = [{"start": start, "end": start + 6, "person": 0, "kind": "name"}]
+    doc._.tariffscope_mentions = [{"start": start, "end": start + 9, "person": 0, "kind": "name"}]
     spacy.blank("en").add_pipe("tariffscope_quotes")(doc)
     assert doc._.tariffscope_quotes == [
         {
             "text": "We agree on this deal,",
             "start": 1,
             "end": 23,
-            "speaker": "Shigeru Ishiba",
+            "speaker": "Cyril Ramaphosa",
             "via": None,
         }
     ]
 
 
 def test_dates_follow_the_tense_in_a_hand_built_parse() -> None:
-    words = ["Bessent", "will", "attend", "on", "Saturday", "."]
+    words = ["Greer", "will", "attend", "on", "Saturday", "."]
     doc = _parsed(
         words,
         [2, 2, 2, 2, 3, 2],
@@ -195,10 +197,10 @@ def test_dates_follow_the_tense_in_a_hand_built_parse() -> None:
     )
     doc[1].tag_ = "MD"
     doc[2].tag_ = "VB"
-    doc._.tariffscope_meta = {"published": "2025-07-18"}
+    doc._.tariffscope_meta = {"published": "2025-09-12"}
     spacy.blank("en").add_pipe("tariffscope_dates")(doc)
     (found,) = doc._.tariffscope_dates
-    assert found["date"] == (dt.date(2025, 7, 19)).isoformat()
+    assert found["date"] == (dt.date(2025, 9, 13)).isoformat()
     assert found["direction"] == 1
 
 
@@ -215,3 +217,19 @@ def test_vocabulary_word_sets_are_named_and_versioned() -> None:
     assert reloaded.words("sample_verbs") == frozenset({"meet", "talk"})
     with pytest.raises(DataFileError, match="no word set 'absent'"):
         reloaded.words("absent")
+
+
+def test_one_expansion_of_word_sets_for_every_rule_file() -> None:
+    data = json.loads(default_lexicon().to_json())
+    data["words"]["test_crops"] = ["grape", "copper"]
+    lex = Lexicon.from_json(json.dumps(data))
+    pattern = [{"LEMMA": {"IN": "@test_crops"}}, {"LOWER": {"NOT_IN": ["tea", "@test_crops"]}}]
+    cased = ["COPPER", "Copper", "GRAPE", "Grape", "copper", "grape"]
+    assert expand_words(pattern, lex) == [
+        {"LEMMA": {"IN": cased}},
+        {"LOWER": {"NOT_IN": ["tea", "copper", "grape"]}},
+    ]
+    assert expand_words(pattern, lex, cased_lemmas=False)[0] == {
+        "LEMMA": {"IN": ["copper", "grape"]}
+    }
+    assert expand_words({"LEMMA": {"NOT_IN": "@test_crops"}}, lex) == {"LEMMA": {"NOT_IN": cased}}

@@ -14,10 +14,11 @@ from tariffscope.domain.news import Extraction
 from tariffscope.news.api import extract
 from tariffscope.news.deadlines import DEADLINE_TESTS, deadline_rules
 from tariffscope.news.ingest import article_from_text
+from tariffscope.news.lexicon import default_lexicon
 
 
 def test_every_deadline_rule_has_a_predicate_and_every_predicate_a_rule() -> None:
-    rules = deadline_rules()
+    rules = deadline_rules(default_lexicon())
     assert sorted(rule.id for rule in rules) == sorted(DEADLINE_TESTS)
     assert all(rule.reason for rule in rules)
     assert [rule.priority for rule in rules] == sorted((r.priority for r in rules), reverse=True)

@@ -43,7 +43,7 @@ def test_an_event_dated_only_by_a_past_year_is_history(nlp: Language) -> None:
 def test_a_previous_threat_without_a_date_is_history(nlp: Language) -> None:
     text = (
         "The deal is seen as a compromise after Trump previously threatened to impose tariffs "
-        "as high as 25% on Japanese goods."
+        "as high as 25% on Thai goods."
     )
     assert not _kinds(_read(nlp, text), "announcement")
 
@@ -97,9 +97,9 @@ def test_the_eve_of_an_announcement_dates_it(nlp: Language) -> None:
 
 def test_a_bare_role_phrase_names_the_one_person_with_that_role(nlp: Language) -> None:
     text = (
-        "Japan's trade ministry said on Thursday that Japan and the US agreed to speed up "
+        "India's trade ministry said on Thursday that India and the US agreed to speed up "
         "talks on chips during a meeting with US trade chief last week.\n"
-        "Japanese negotiator Ryosei Akazawa and US trade chief Jamieson Greer also agreed to "
+        "Indian negotiator Rajesh Agrawal and US trade chief Jamieson Greer also agreed to "
         "meet every month, a ministry spokesperson said."
     )
     meetings = _kinds(_read(nlp, text), "meeting")

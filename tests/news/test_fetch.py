@@ -9,9 +9,9 @@ from tariffscope.errors import ExtractionError
 from tariffscope.news.fetch import check_host, fetch_article
 
 PAGE = (
-    "<html><head><title>Tariff talks</title></head><body><article><p>Japanese Prime Minister "
-    "Shigeru Ishiba said that US Treasury Secretary Scott Bessent told him that the two "
-    "nations will be able to reach a good trade deal, after the two met in Tokyo on "
+    "<html><head><title>Tariff talks</title></head><body><article><p>Brazilian President "
+    "Luiz Inacio Lula da Silva said that US Commerce Secretary Howard Lutnick told him that the "
+    "two nations will be able to reach a good trade deal, after the two met in Brasilia on "
     "Friday to discuss the tariffs that are set to rise on Aug. 1.</p></article></body></html>"
 )
 
@@ -29,7 +29,7 @@ def test_fetches_and_reads_html() -> None:
         lambda request: httpx.Response(200, text=PAGE, headers={"content-type": "text/html"})
     )
     article = fetch_article("https://news.example/a", client=client(transport), resolve=public)
-    assert "Shigeru Ishiba" in article.text
+    assert "Luiz Inacio Lula da Silva" in article.text
     assert article.meta.url == "https://news.example/a"
 
 

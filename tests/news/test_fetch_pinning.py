@@ -21,9 +21,9 @@ from tariffscope.news.fetch import fetch_article
 pytestmark = pytest.mark.issue(11)
 
 PAGE = (
-    "<html><head><title>Tariff talks</title></head><body><article><p>Japanese Prime Minister "
-    "Shigeru Ishiba said that US Treasury Secretary Scott Bessent told him that the two "
-    "nations will be able to reach a good trade deal, after the two met in Tokyo on "
+    "<html><head><title>Tariff talks</title></head><body><article><p>South African "
+    "President Cyril Ramaphosa said that US Trade Representative Jamieson Greer told him that "
+    "the two nations will be able to reach a good trade deal, after the two met in Pretoria on "
     "Friday to discuss the tariffs that are set to rise on Aug. 1.</p></article></body></html>"
 )
 ADDRESSES = {"news.example": ["93.184.216.34"], "cdn.example": ["2606:2800:220:1::1"]}
@@ -157,6 +157,6 @@ def test_the_real_transport_connects_without_a_second_lookup(
         article = fetch_article(
             f"http://news.example:{local_server}/a", client=client, resolve=resolver
         )
-    assert "Shigeru Ishiba" in article.text
+    assert "Cyril Ramaphosa" in article.text
     assert resolver.calls == ["news.example"]
     assert _Page.hosts == [f"news.example:{local_server}"]

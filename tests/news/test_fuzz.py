@@ -54,9 +54,9 @@ TOKENS = [
     "Donald",
     "Trump",
     "Prime Minister",
-    "Shigeru",
-    "Ishiba",
-    "Japan’s",
+    "Cyril",
+    "Ramaphosa",
+    "Brazil’s",
     "U.S.",
     "said",
     "told",
@@ -71,7 +71,7 @@ TOKENS = [
     "tariff",
     "tariffs",
     "on",
-    "Japanese",
+    "Swiss",
     "cars",
     "goods",
     "the",
@@ -102,7 +102,7 @@ TOKENS = [
     "with",
     "visit",
     "Washington",
-    "Tokyo",
+    "Seoul",
 ]
 NEWSLIKE = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=120).map(" ".join)
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,7 +217,7 @@ def test_pipeline_work_grows_linearly_on_adversarial_text(nlp: Language) -> None
     from tariffscope.domain.news import ArticleMeta
 
     paragraph = (
-        "“President Trump said tariffs of 25% from 10% on Aug. 1, ‘he told’ Ishiba "
+        "“President Trump said tariffs of 25% from 10% on Aug. 1, ‘he told’ Ramaphosa "
         "who met him on Friday's deadline.\n"
     )
     calls = []

@@ -11,19 +11,19 @@ from tariffscope.errors import ExtractionError, MalformedInputError
 from tariffscope.news.ingest import MAX_BYTES, article_from_bytes, article_from_text, read_article
 
 BODY = (
-    "Japanese Prime Minister Shigeru Ishiba said that US Treasury Secretary Scott Bessent "
-    "told him that the two nations will be able to reach a good trade deal.\n"
+    "Swiss President Karin Keller-Sutter said that US Commerce Secretary Howard Lutnick "
+    "told her that the two nations will be able to reach a good trade deal.\n"
 )
 
 
 def test_header_block_gives_metadata_and_body_offset() -> None:
     raw = (
-        "url: https://example.com/a\ntitle: A title\npublished: 2025-07-18\n"
+        "url: https://example.com/a\ntitle: A title\npublished: 2025-08-06\n"
         "outlet: Bloomberg\n\n" + BODY
     )
     article = article_from_text(raw, "a.txt")
     assert article.text == BODY
-    assert article.meta.published == dt.date(2025, 7, 18)
+    assert article.meta.published == dt.date(2025, 8, 6)
     assert article.meta.title == "A title"
     assert article.meta.outlet == "Bloomberg"
     assert article.meta.url == "https://example.com/a"
@@ -43,8 +43,8 @@ def test_text_without_header_is_all_body() -> None:
 
 
 def test_bad_publication_date_names_the_file() -> None:
-    with pytest.raises(MalformedInputError, match=r"a\.txt.*published: 18 July"):
-        article_from_text("published: 18 July\n\n" + BODY, "a.txt")
+    with pytest.raises(MalformedInputError, match=r"a\.txt.*published: 6 August"):
+        article_from_text("published: 6 August\n\n" + BODY, "a.txt")
 
 
 @pytest.mark.parametrize(
@@ -80,18 +80,19 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_html_goes_through_trafilatura(tmp_path: Path) -> None:
     html = (
-        "<html><head><title>Ishiba meets Bessent</title>"
-        '<meta property="article:published_time" content="2025-07-18T05:00:00Z">'
+        "<html><head><title>Keller-Sutter meets Lutnick</title>"
+        '<meta property="article:published_time" content="2025-08-06T05:00:00Z">'
         '<meta property="og:site_name" content="Bloomberg"></head><body><nav>Home News Markets'
-        "</nav><article><h1>Ishiba meets Bessent</h1><p>" + BODY + "</p><p>Ishiba urged "
-        "Bessent to continue talks with Japan's chief negotiator Ryosei Akazawa, and the "
-        "two sides agreed to keep in touch, he told reporters in Tokyo.</p></article>"
+        "</nav><article><h1>Keller-Sutter meets Lutnick</h1><p>" + BODY + "</p><p>Keller-Sutter "
+        "urged Lutnick to continue talks with Switzerland's chief negotiator Helene Budliger "
+        "Artieda, and the two sides agreed to keep in touch, she told reporters in Bern.</p>"
+        "</article>"
         "<footer>Copyright</footer></body></html>"
     )
     path = tmp_path / "story.html"
     path.write_text(html, encoding="utf-8")
     article = read_article(path)
-    assert "Shigeru Ishiba" in article.text
+    assert "Karin Keller-Sutter" in article.text
     assert "Copyright" not in article.text
-    assert article.meta.title == "Ishiba meets Bessent"
-    assert article.meta.published == dt.date(2025, 7, 18)
+    assert article.meta.title == "Keller-Sutter meets Lutnick"
+    assert article.meta.published == dt.date(2025, 8, 6)

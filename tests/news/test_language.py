@@ -5,15 +5,15 @@ from __future__ import annotations
 from tariffscope.news.language import english_share, looks_english
 
 ENGLISH = (
-    "Japanese Prime Minister Shigeru Ishiba said that US Treasury Secretary Scott Bessent "
-    "told him that the two nations will be able to reach a good trade deal."
+    "Swiss President Karin Keller-Sutter said that US Commerce Secretary Howard Lutnick "
+    "told her that the two nations will be able to reach a good trade deal."
 )
 GERMAN = (
-    "Der japanische Ministerpräsident Shigeru Ishiba sagte, dass US-Finanzminister Scott "
-    "Bessent ihm gesagt habe, dass die beiden Nationen ein gutes Abkommen erreichen."
+    "Die Schweizer Bundespräsidentin Karin Keller-Sutter sagte, dass US-Handelsminister Howard "
+    "Lutnick ihr gesagt habe, dass die beiden Nationen ein gutes Abkommen erreichen."
 )
-JAPANESE = (
-    "石破茂首相は、ベッセント米財務長官が両国は良い貿易協定に達することができると述べたと語った。"
+KOREAN = (
+    "이재명 대통령은 러트닉 미 상무장관이 양국이 좋은 무역 협정에 도달할 수 있다고 말했다고 밝혔다."
 )
 
 
@@ -24,7 +24,7 @@ def test_english_is_english() -> None:
 
 def test_other_languages_are_not() -> None:
     assert not looks_english(GERMAN)
-    assert not looks_english(JAPANESE)
+    assert not looks_english(KOREAN)
 
 
 def test_short_latin_text_is_accepted() -> None:

@@ -60,9 +60,9 @@ _LISTS = [
         "pair.rate_then_parenthesis",
     ),
     (
-        "The letters set tariffs of 25% for Japan and South Korea, 32% for Indonesia and "
+        "The letters set tariffs of 25% for Malaysia and South Korea, 32% for Indonesia and "
         "36% for Thailand.",
-        [("JPN", "KOR"), ("IDN",), ("THA",)],
+        [("MYS", "KOR"), ("IDN",), ("THA",)],
         "pair.rate_prep_place",
     ),
     (
@@ -159,10 +159,10 @@ def test_conjuncts_without_their_own_verb_or_with_a_relative_clause(
 @pytest.mark.parametrize(
     "text",
     [
-        # one rate: the syntactic reader decides ("Japan's 15% tariff" may be Japan's own)
-        "Japan's 15% tariff on US rice stays.",
+        # one rate: the syntactic reader decides ("Norway's 15% tariff" may be Norway's own)
+        "Norway's 15% tariff on US rice stays.",
         # two rates of one country: a change, not a comparison list
-        "Japan's 25% tariff will fall to 15% under the deal.",
+        "Israel's 25% tariff will fall to 15% under the deal.",
         # two rates, one country paired: no list of countries
         "The US 10% baseline tariff adds to Peru's 15% levy on imports.",
         # two countries with no rate next to them, and no word that distributes the rates
@@ -238,8 +238,8 @@ def _triples(extraction: Extraction) -> set[tuple[str, str, float]]:
             {("USA", "IDN", 19.0), ("USA", "VNM", 20.0), ("USA", "THA", 36.0)},
         ),
         (
-            "Trump has set rates of 20% for Vietnam, 19% for Indonesia and 15% for Japan.",
-            {("USA", "VNM", 20.0), ("USA", "IDN", 19.0), ("USA", "JPN", 15.0)},
+            "Trump has set rates of 20% for Vietnam, 19% for Indonesia and 15% for Ecuador.",
+            {("USA", "VNM", 20.0), ("USA", "IDN", 19.0), ("USA", "ECU", 15.0)},
         ),
         (
             "Brazil was assigned a 50% rate and India 25%, the highest in the list, while the "
@@ -247,10 +247,10 @@ def _triples(extraction: Extraction) -> set[tuple[str, str, float]]:
             {("USA", "BRA", 50.0), ("USA", "IND", 25.0), ("USA", "PHL", 19.0)},
         ),
         (
-            "Japan's 15% rate matches the EU's 15%, while South Korea's 25% rate remains higher "
+            "Norway's 15% rate matches the EU's 15%, while South Korea's 25% rate remains higher "
             "than Taiwan's 20%.",
             {
-                ("USA", "JPN", 15.0),
+                ("USA", "NOR", 15.0),
                 ("USA", "EUN", 15.0),
                 ("USA", "KOR", 25.0),
                 ("USA", "TWN", 20.0),

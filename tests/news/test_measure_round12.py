@@ -276,13 +276,13 @@ def test_goods_hit_by_a_tariff_are_its_goods(nlp: Language) -> None:
 @pytest.mark.slow
 def test_a_deal_partners_cut_on_imported_goods_is_on_the_other_party(nlp: Language) -> None:
     text = (
-        "Japan and Chile conclude trade pact\n\n"
-        "Japan and Chile concluded a trade agreement on Wednesday, officials in Tokyo said.\n\n"
+        "Australia and Chile conclude trade pact\n\n"
+        "Australia and Chile concluded a trade agreement on Wednesday, officials in Canberra said.\n\n"
         "Under the agreement, Chile will cut its tariffs on imported trucks to 5%, the Chilean "
         "trade ministry said."
     )
     found = {(i, t, r) for i, t, r, _ in _measures(nlp, text)}
-    assert ("CHL", "JPN", 5.0) in found
+    assert ("CHL", "AUS", 5.0) in found
     assert ("CHL", "WLD", 5.0) not in found
 
 

@@ -261,7 +261,7 @@ _CUT = StatusClues(
 def test_a_cut_a_cutting_verb_tells_is_agreed_unless_collected(
     changes: dict[str, object], rule: str
 ) -> None:
-    assert status_rule(dataclasses.replace(_CUT, **changes)).id == rule
+    assert status_rule(dataclasses.replace(_CUT, **changes), LEX).id == rule
 
 
 @pytest.mark.slow

@@ -96,10 +96,10 @@ def test_list_ending_in_all_other_tariffs_gives_the_rest_of_the_goods(nlp: Langu
 
 def test_a_deals_rate_that_a_later_rise_starts_from_is_its_from_rate(nlp: Language) -> None:
     text = (
-        "Trump said on Monday he will raise tariffs on Japanese goods from 15 percent to 25 "
+        "Trump said on Monday he will raise tariffs on Korean goods from 15 percent to 25 "
         "percent.\n"
         "Under the agreement finalized by the two governments in July, the United States "
-        "would impose tariffs of 15 percent on imports from Japan."
+        "would impose tariffs of 15 percent on imports from South Korea."
     )
     extraction = _read(nlp, text)
     assert [(m.from_rate_pct, m.to_rate_pct) for m in extraction.measures] == [(15.0, 25.0)]

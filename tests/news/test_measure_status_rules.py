@@ -100,7 +100,7 @@ _PLAIN = StatusClues(
     ],
 )
 def test_precedence_of_status_rules(changes: dict[str, object], rule: str) -> None:
-    assert status_rule(dataclasses.replace(_PLAIN, **changes)).id == rule
+    assert status_rule(dataclasses.replace(_PLAIN, **changes), default_lexicon()).id == rule
 
 
 # -- written sentences, one per class (the parse is the point: trained model) ---------------
@@ -132,8 +132,8 @@ def _only(nlp: Language, sentence: str, rate: float) -> dict[str, object]:
         ("Brazilian exporters currently pay a 50% duty on coffee.", 50.0, "in_force"),
         ("The 20% tariff on Vietnamese goods took effect on Thursday.", 20.0, "in_force"),
         # a deal verb over the rate, a deal word with a future cut
-        ("Japan agreed to a 15% tariff on its exports to the United States.", 15.0, "agreed"),
-        ("Tariffs on Japanese cars will be lowered to 15% under the deal.", 15.0, "agreed"),
+        ("Indonesia agreed to a 19% tariff on its exports to the United States.", 19.0, "agreed"),
+        ("Tariffs on Swiss watches will be lowered to 15% under the deal.", 15.0, "agreed"),
         # pause, delay, exemption
         ("Washington delayed the 25% tariff on Mexican cars by a month.", 25.0, "suspended"),
         ("Trump exempted Brazilian orange juice from the 40% tariff.", 40.0, "suspended"),
@@ -521,7 +521,7 @@ def test_every_time_rule_has_a_predicate_and_overrides_a_status() -> None:
     ],
 )
 def test_a_known_effective_date_overrides_the_frame(changes: dict[str, object], rule: str) -> None:
-    assert status_rule(dataclasses.replace(_PLAIN, **changes)).id == rule
+    assert status_rule(dataclasses.replace(_PLAIN, **changes), default_lexicon()).id == rule
 
 
 @pytest.mark.slow
@@ -639,7 +639,7 @@ def test_the_time_rules_settle_the_merged_measures() -> None:
         {"status": "agreed", "effective_date": "2025-08-20", "status_rule": "x"},
         {"status": "in_force", "effective_date": None, "status_rule": "x"},
     ]
-    settle_by_time(measures, anchor)
+    settle_by_time(measures, anchor, default_lexicon())
     assert [(m["status"], m["status_rule"]) for m in measures] == [
         ("threatened", "status.time_after_publication"),
         ("in_force", "status.time_before_publication"),

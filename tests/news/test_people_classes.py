@@ -37,7 +37,7 @@ def test_a_country_owning_an_of_tail_gives_the_country_and_leaves_the_role() -> 
 
 
 def test_an_ambassador_to_a_host_belongs_to_the_sender() -> None:
-    assert _role("Chile's former ambassador to Japan") == ("ambassador to Japan", "CHL")
+    assert _role("Chile's former ambassador to Kenya") == ("ambassador to Kenya", "CHL")
     role, country = _role("ambassador to Norway")
     assert (role, country) == ("ambassador to Norway", None)
 

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.slow
 
 STORY = (
     "title: Tariff talks resume\n\n"
-    "Japan's trade negotiator met Treasury Secretary Scott Bessent in Washington on Tuesday. "
-    "The United States will raise the tariff on Japanese cars to 25% on August 1, Bessent said."
+    "Korea's trade negotiator met Commerce Secretary Howard Lutnick in Washington on Tuesday. "
+    "The United States will raise the tariff on Korean cars to 25% on August 1, Lutnick said."
 )
 OTHER = "The European Union said on Monday it would answer a 30% tariff with its own duties."
 

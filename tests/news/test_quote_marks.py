@@ -15,7 +15,7 @@ def test_curly_and_straight_marks() -> None:
 
 
 def test_quote_split_around_said_is_two_quotes() -> None:
-    text = "“The first part,” Ishiba said. “And the second part.”"
+    text = "“The first part,” Anwar said. “And the second part.”"
     assert _texts(text) == ["The first part,", "And the second part."]
 
 

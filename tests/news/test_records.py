@@ -22,16 +22,16 @@ from tariffscope.domain.news import (
 
 def _sample() -> Extraction:
     return Extraction(
-        article=ArticleMeta("t", dt.date(2025, 7, 18), "Bloomberg", None, 48),
-        actors=(Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 14, ((0, 14),)),),
+        article=ArticleMeta("t", dt.date(2025, 9, 12), "Bloomberg", None, 48),
+        actors=(Actor("Lawrence Wong", "Prime Minister", "SGP", 0, 13, ((0, 13),)),),
         events=(
             Event(
                 "meeting",
-                dt.date(2025, 7, 18),
+                dt.date(2025, 9, 12),
                 "day",
                 "on Friday",
-                "Tokyo",
-                ("Shigeru Ishiba", "Scott Bessent"),
+                "Singapore",
+                ("Lawrence Wong", "Jamieson Greer"),
                 "happened",
                 10,
                 20,
@@ -42,7 +42,7 @@ def _sample() -> Extraction:
                 None,
                 None,
                 "Washington",
-                ("Ryosei Akazawa",),
+                ("Gan Kim Yong",),
                 "happened",
                 30,
                 40,
@@ -50,14 +50,14 @@ def _sample() -> Extraction:
             ),
         ),
         quotes=(
-            Quote("A good agreement would be reached.", "Scott Bessent", "Shigeru Ishiba", 50, 80),
+            Quote("A good agreement would be reached.", "Jamieson Greer", "Lawrence Wong", 50, 80),
         ),
         measures=(
             MeasureMention(
-                "USA", "JPN", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 90, 100
+                "USA", "SGP", "all goods", 10.0, 25.0, dt.date(2025, 10, 1), "threatened", 90, 100
             ),
         ),
-        deadlines=(Deadline(dt.date(2025, 8, 1), "tariffs rise", 110, 116),),
+        deadlines=(Deadline(dt.date(2025, 10, 1), "tariffs rise", 110, 116),),
     )
 
 

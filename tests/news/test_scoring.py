@@ -34,9 +34,9 @@ def test_quote_overlap() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        ("all goods", "Japanese goods", True),
+        ("all goods", "Brazilian goods", True),
         ("all goods", "imports from Switzerland", True),
-        ("some vietnamese goods", "various Japanese goods", True),
+        ("some vietnamese goods", "various Indian goods", True),
         ("some goods", "all goods", False),
         ("autos and parts", "cars", True),
         ("automobiles", "auto imports", True),
@@ -72,30 +72,30 @@ def _measure(
 
 
 def test_article_score_counts_and_accuracy() -> None:
-    meta = ArticleMeta(published=dt.date(2025, 7, 18))
+    meta = ArticleMeta(published=dt.date(2025, 9, 10))
     gold = Extraction(
         meta,
         actors=(
-            Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 1),
-            Actor("Scott Bessent", "Treasury Secretary", "USA", 0, 1),
+            Actor("Anthony Albanese", "Prime Minister", "AUS", 0, 1),
+            Actor("Jamieson Greer", "Trade Representative", "USA", 0, 1),
         ),
         quotes=(
             Quote(
-                "There are many areas in which we should cooperate", "Shigeru Ishiba", None, 0, 1
+                "We still have a lot of ground to cover together", "Anthony Albanese", None, 0, 1
             ),
         ),
         measures=(
-            _measure("JPN", 25, status="threatened", effective=dt.date(2025, 8, 1)),
-            _measure("JPN", 25, "cars"),
+            _measure("AUS", 25, status="threatened", effective=dt.date(2025, 10, 1)),
+            _measure("AUS", 25, "cars"),
         ),
         events=(
             Event(
                 "meeting",
-                dt.date(2025, 7, 18),
+                dt.date(2025, 9, 10),
                 "day",
                 None,
-                "Tokyo",
-                ("Shigeru Ishiba", "Scott Bessent"),
+                "Canberra",
+                ("Anthony Albanese", "Jamieson Greer"),
                 "happened",
                 0,
                 1,
@@ -105,33 +105,31 @@ def test_article_score_counts_and_accuracy() -> None:
     pred = Extraction(
         meta,
         actors=(
-            Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 1),
-            Actor("Ryosei Akazawa", None, "JPN", 0, 1),
+            Actor("Anthony Albanese", "Prime Minister", "AUS", 0, 1),
+            Actor("Don Farrell", None, "AUS", 0, 1),
         ),
         quotes=(
-            Quote(
-                "There are many areas in which we should cooperate,", "Scott Bessent", None, 0, 1
-            ),
+            Quote("We still have a lot of ground to cover together,", "Jamieson Greer", None, 0, 1),
         ),
         measures=(
-            _measure("JPN", 25, status="in_force", effective=dt.date(2025, 8, 1)),
-            _measure("JPN", 25, "autos"),
+            _measure("AUS", 25, status="in_force", effective=dt.date(2025, 10, 1)),
+            _measure("AUS", 25, "autos"),
         ),
         events=(
             Event(
                 "meeting",
-                dt.date(2025, 7, 18),
+                dt.date(2025, 9, 10),
                 "day",
                 None,
                 None,
-                ("Shigeru Ishiba",),
+                ("Anthony Albanese",),
                 "happened",
                 0,
                 1,
             ),
         ),
     )
-    score = score_article("seed", gold, pred)
+    score = score_article("story", gold, pred)
     fields = {f.name: f for f in score.fields}
     assert (fields["actors"].gold, fields["actors"].predicted, fields["actors"].matched) == (
         2,

@@ -566,10 +566,10 @@ def test_an_event_dated_after_publication_in_the_present_is_planned(nlp: Languag
     from tariffscope.news.api import extract
     from tariffscope.news.ingest import article_from_text
 
-    text = "Japanese voters head to the polls in an upper house election on Sunday."
-    extraction = extract(article_from_text(f"published: 2025-07-18\n\n{text}\n"), nlp)
+    text = "Australian voters head to the polls in an upper house election on Sunday."
+    extraction = extract(article_from_text(f"published: 2025-09-12\n\n{text}\n"), nlp)
     (election,) = [e for e in extraction.events if e.kind == "election"]
-    assert (election.date, election.status) == (dt.date(2025, 7, 20), "planned")
+    assert (election.date, election.status) == (dt.date(2025, 9, 14), "planned")
 
 
 # -- a story without a publication date -----------------------------------------------------------

@@ -428,7 +428,7 @@ def test_a_pair_the_story_does_not_concern_is_briefed_with_a_warning(tmp_path: P
     assert any("do not concern USA-MEX" in w for w in data["warnings"])
 
 
-@pytest.mark.parametrize("bad", ["USA", "USA-XXX", "USA-USA", "USA-JPN-CHN"])
+@pytest.mark.parametrize("bad", ["USA", "USA-XXX", "USA-USA", "USA-KOR-CHN"])
 def test_a_malformed_or_unknown_pair_is_refused_in_one_line(bad: str) -> None:
     code, _, err = run(str(SEED), "--pair", bad)
     assert code == 2
@@ -533,9 +533,9 @@ def test_a_story_with_months_but_no_day_is_briefed_at_the_end_of_its_latest_mont
 MINI: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "ban-without-rate": (
         "title: unknown\npublished: 2025-11-20\n\n"
-        "Beijing notified Tokyo that it would halt imports of Japanese seafood, a Chinese "
-        "official said. China's decision follows remarks by Japan's prime minister.\n",
-        (("CHN", "JPN"), ("JPN", "CHN")),
+        "Beijing notified Canberra that it would halt imports of Australian wine, a Chinese "
+        "official said. China's decision follows remarks by Australia's prime minister.\n",
+        (("CHN", "AUS"), ("AUS", "CHN")),
     ),
     "url-month-only": (
         "url: https://example.org/2025/09/peru-deal-reached\ntitle: Peru and US reach deal\n"

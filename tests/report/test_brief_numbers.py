@@ -6,9 +6,10 @@ valid against docs/brief.schema.json.
 Expectations a trade economist checks by hand:
 
 * the threatened 25% on all goods from a partner adds 25 - 10 = 15 points on the goods outside
-  Section 232 (two thirds to three quarters of Japan's sales to the US are outside cars, parts,
-  steel and aluminum), so the effective US tariff on the partner rises by about 8-12 points
-  over the status quo, and imports from the partner fall;
+  Section 232 and the reciprocal tariffs' exemptions (for the sample partner, Vietnam, a little
+  over half of its sales to the US: its phones and computers are exempt, little is cars or
+  metals), so the effective US tariff on the partner rises by about 7-12 points over the status
+  quo, and imports from the partner fall;
 * an increment over the status quo is the difference of two outcomes under the same elasticity
   draws, so its interval is the spread of per-draw differences, much narrower than the
   difference of the two intervals;
@@ -53,7 +54,7 @@ def _threat_story(partner: str, published: dt.date, start: dt.date) -> Extractio
 
 @pytest.fixture(scope="module")
 def brief() -> Brief:
-    story = _threat_story("JPN", dt.date(2025, 7, 18), dt.date(2025, 8, 1))
+    story = _threat_story("VNM", dt.date(2025, 7, 25), dt.date(2025, 8, 1))
     return build_brief([story], draws=DRAWS, seed=3)
 
 
@@ -129,8 +130,8 @@ def test_the_threat_raises_the_tariff_on_the_partner_by_a_plausible_amount(brief
     etr = rows[(key, "etr_focus_after_pct_vs_status_quo")].estimate
     assert 7 < etr.median < 12 and rows[(key, "etr_focus_after_pct_vs_status_quo")].unit == "pp"
     imports = rows[(key, "imports_focus_change_usd_vs_status_quo")].estimate
-    assert imports.p95 is not None and imports.p95 < 0  # every study: imports from Japan fall
-    # the partner's share of US imports is 4-5% (Census 2024: $148 bn of $3.3 tn)
+    assert imports.p95 is not None and imports.p95 < 0  # every study: imports from Vietnam fall
+    # the partner's share of US imports is 4-5% (Census 2024: $137 bn of $3.3 tn)
     headline = brief.scenarios[0].outcome.point.headline
     share = headline["imports_focus_before_usd"] / headline["imports_total_before_usd"]
     assert 0.035 < share < 0.055
@@ -154,7 +155,7 @@ def test_national_totals_are_apart_from_the_partner_and_labelled(brief: Brief) -
     assert "status quo" in others[(key, "status_quo")].description
     sections = headline_sections(brief)
     assert [s.scope for s in sections] == ["partner", "national"]
-    assert all("Japan" in row[0] for row in sections[0].rows)
+    assert all("Vietnam" in row[0] for row in sections[0].rows)
     assert {row[1] for row in sections[1].rows} == {"status quo", "reference"}
 
 
@@ -162,11 +163,11 @@ def test_one_sentence_per_outcome_with_units_and_intervals(brief: Brief) -> None
     sentences = outcome_sentences(brief)
     assert set(sentences) == {s.spec.key for s in brief.scenarios}
     law = sentences["law"]
-    assert law.startswith("Under the law on 18 Jul 2025 (the status quo)")
+    assert law.startswith("Under the law on 25 Jul 2025 (the status quo)")
     assert "than under the law of 1 Jan 2025 (the reference)" in law
     threat = next(v for k, v in sentences.items() if k.startswith("threat"))
     assert threat.startswith("If the threat is carried out")
-    assert "US imports from Japan fall by $" in threat and " bn (" in threat
+    assert "US imports from Vietnam fall by $" in threat and " bn (" in threat
     assert "90% interval" in threat and "compared with the status quo" in threat
     median = _rows(brief)[
         (
@@ -246,7 +247,7 @@ def test_the_schema_rejects_what_the_contract_forbids() -> None:
         "outcome": "deal",
         "label": "Agreement of 22 July",
         "metric": "imports_focus_change_usd",
-        "description": "change in US imports from Japan",
+        "description": "change in US imports from South Korea",
         "point": 1.0,
         "median": 1.0,
         "p05": None,
@@ -261,14 +262,14 @@ def test_the_schema_rejects_what_the_contract_forbids() -> None:
     assert any("does not match" in e.message for e in check.iter_errors(row))  # no "deal"
     assert not list(check.iter_errors({**row, "label": "Deal as reported"}))
     assert list(check.iter_errors({**row, "label": "Deal", "point": "NaN"}))
-    assert list(validator.iter_errors({"pair": ["JPN"]}))
+    assert list(validator.iter_errors({"pair": ["KOR"]}))
 
 
 @pytest.fixture(scope="module")
 def ge_brief(shared: Path) -> Brief:
     from tariffscope.report.economy import economy_function
 
-    story = _threat_story("JPN", dt.date(2025, 7, 18), dt.date(2025, 8, 1))
+    story = _threat_story("KOR", dt.date(2025, 7, 25), dt.date(2025, 8, 1))
     return build_brief([story], draws=50, seed=3, economy=economy_function("gravity"))
 
 
@@ -285,8 +286,8 @@ def test_ge_against_the_same_laws_as_pe_with_a_range(ge_brief: Brief) -> None:
         values = frame[[f"{metric}_low", metric, f"{metric}_high"]].dropna()
         assert (values[f"{metric}_low"] <= values[metric] + 1e-12).all()
         assert (values[metric] <= values[f"{metric}_high"] + 1e-12).all()
-    japan = frame[(frame["country"] == "JPN") & (frame["comparison"] == "status_quo")]
-    threat = japan[japan["outcome_key"].str.startswith("threat")].iloc[0]
+    korea = frame[(frame["country"] == "KOR") & (frame["comparison"] == "status_quo")]
+    threat = korea[korea["outcome_key"].str.startswith("threat")].iloc[0]
     assert threat["exports_to_usa_pct_high"] < 0  # at every published elasticity
     assert threat["exports_to_usa_pct_low"] < threat["exports_to_usa_pct_high"] - 5
     meta = frame.attrs["metadata"]
@@ -303,7 +304,7 @@ def test_pe_and_ge_side_by_side_with_the_reasons(ge_brief: Brief) -> None:
     assert {i.comparison for i in threat} == {"status_quo", "reference"}
     for item in threat:
         assert item.ge_partner is not None and item.ge_total is not None
-        # same direction in both models: the threat cuts US imports from Japan
+        # same direction in both models: the threat cuts US imports from Korea
         assert item.pe_partner.median < 0 and item.ge_partner.central < 0
     reasons = " ".join(difference_reasons(ge_brief))
     assert "2024" in reasons and "2006" in reasons and "Substitution" in reasons

@@ -14,14 +14,14 @@ HOSTILE = '<script>alert("x")</script>'
 def test_article_text_and_quotes_are_escaped() -> None:
     extraction = Extraction(
         article=ArticleMeta(
-            title=HOSTILE, published=dt.date(2025, 7, 18), outlet="Test <b>outlet</b>"
+            title=HOSTILE, published=dt.date(2025, 7, 21), outlet="Test <b>outlet</b>"
         ),
         quotes=(
             Quote(text=f"We said {HOSTILE} loudly", speaker="Some One", via=None, start=0, end=10),
         ),
         measures=(
             MeasureMention(
-                "USA", "JPN", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 0, 5
+                "USA", "VNM", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 0, 5
             ),
         ),
     )
@@ -45,13 +45,13 @@ def test_story_text_is_not_rich_markup_in_the_terminal() -> None:
 
     markup = "[bold red]steel[/bold red]"
     extraction = Extraction(
-        article=ArticleMeta(title="t", published=dt.date(2025, 7, 18), outlet="[link]wire"),
+        article=ArticleMeta(title="t", published=dt.date(2025, 7, 21), outlet="[link]wire"),
         quotes=(
             Quote(text=f"We said {markup} twice", speaker="[b]Some One", via=None, start=0, end=10),
         ),
         measures=(
             MeasureMention(
-                "USA", "JPN", markup, 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 0, 5
+                "USA", "CHE", markup, 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 0, 5
             ),
         ),
     )
@@ -60,4 +60,4 @@ def test_story_text_is_not_rich_markup_in_the_terminal() -> None:
     render_terminal(brief, console)
     text = console.export_text()
     assert f"We said {markup} twice" in text and "[b]Some One" in text
-    assert f"{markup}, JPN: 10% -> 25%" in text
+    assert f"{markup}, CHE: 10% -> 25%" in text

@@ -60,7 +60,7 @@ def test_dates_paths_enums_sets_frames_and_records() -> None:
         "day": dt.date(2025, 8, 1),
         "path": Path("/tmp/brief.json"),
         "colour": Colour.RED,
-        "codes": {"JPN", "USA"},
+        "codes": {"BRA", "USA"},
         "frame": frame,
         1: "int key",
     }
@@ -68,7 +68,7 @@ def test_dates_paths_enums_sets_frames_and_records() -> None:
         "day": "2025-08-01",
         "path": "/tmp/brief.json",
         "colour": "red",
-        "codes": ["JPN", "USA"],
+        "codes": ["BRA", "USA"],
         "frame": [{"x": 1.0, "when": "2025-08-01T00:00:00"}, {"x": None, "when": None}],
         "1": "int key",
     }

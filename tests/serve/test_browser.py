@@ -102,8 +102,8 @@ def test_the_pair_page_draws_its_timeline(server: ThreadedServer, page: Any) -> 
 def test_the_duty_look_up_answers(server: ThreadedServer, page: Any) -> None:
     page.goto(server.url + "/lookup")
     page.fill("#hts", "8703.23.01")
-    page.fill("#origin", "JPN")
-    page.fill("#date", "2025-07-18")
+    page.fill("#origin", "DEU")
+    page.fill("#date", "2025-07-25")
     page.press("#date", "Enter")  # the keyboard alone submits the form
     page.locator("#duty-total").wait_for()
     assert page.locator("#duty-total").inner_text() == "27.5%"

@@ -76,25 +76,25 @@ def test_a_job_reports_each_input(seeded: TestClient) -> None:
 
 
 def test_the_law(client: TestClient) -> None:
-    params = {"hts": "8703.23.01", "origin": "JPN", "date": "2025-07-18"}
+    params = {"hts": "8703.23.01", "origin": "KOR", "date": "2025-07-25"}
     duty = client.get("/api/rate", params=params).json()
     assert math.isclose(duty["total_pct"], sum(c["rate_pct"] for c in duty["components"]))
     assert all("citation" in c for c in duty["components"])
-    changes = client.get("/api/history", params={"hts": "8703.23.01", "origin": "JPN"}).json()
+    changes = client.get("/api/history", params={"hts": "8703.23.01", "origin": "KOR"}).json()
     assert len(changes) >= 2 and {"date", "total_pct"} <= set(changes[0])
-    catalog = client.get("/api/measures", params={"origin": "JPN", "on": "2025-07-18"}).json()
+    catalog = client.get("/api/measures", params={"origin": "KOR", "on": "2025-07-25"}).json()
     assert catalog["measures"] and all("citation" in m for m in catalog["measures"])
 
 
 @pytest.mark.parametrize(
     ("params", "status", "words"),
     [
-        ({"hts": "8703.23.01", "origin": "XXX", "date": "2025-07-18"}, 400, "XXX"),
-        ({"hts": "8703.23.01", "origin": "JPN", "date": "2025-13-01"}, 422, "date"),
-        ({"hts": "8703.23.01", "origin": "JPN"}, 422, "date"),
-        ({"hts": "abc", "origin": "JPN", "date": "2025-07-18"}, 422, "hts"),
+        ({"hts": "8703.23.01", "origin": "XXX", "date": "2025-07-25"}, 400, "XXX"),
+        ({"hts": "8703.23.01", "origin": "KOR", "date": "2025-13-01"}, 422, "date"),
+        ({"hts": "8703.23.01", "origin": "DEU"}, 422, "date"),
+        ({"hts": "abc", "origin": "MEX", "date": "2025-07-25"}, 422, "hts"),
         (
-            {"hts": "8703.23.01", "origin": "JPN", "date": "2025-07-18", "metal_share": "nan"},
+            {"hts": "8703.23.01", "origin": "GBR", "date": "2025-07-25", "metal_share": "nan"},
             422,
             "metal_share",
         ),
@@ -105,12 +105,12 @@ def test_bad_input_is_a_4xx_naming_it(client: TestClient, params, status, words)
 
 
 def test_nan_and_unknown_fields_in_bodies_are_refused(client: TestClient) -> None:
-    raw = b'{"partner": "JPN", "date": "2025-08-07", "draws": NaN}'
+    raw = b'{"partner": "VNM", "date": "2025-08-07", "draws": NaN}'
     response = client.post(
         "/api/simulate", content=raw, headers={"content-type": "application/json"}
     )
     assert_error(response, 422, "draws")
-    response = client.post("/api/simulate", json={"partner": "JPN", "date": "2025-08-07", "x": 1})
+    response = client.post("/api/simulate", json={"partner": "VNM", "date": "2025-08-07", "x": 1})
     assert_error(response, 422, "x")
     response = client.post(
         "/api/simulate", content=b"{not json", headers={"content-type": "application/json"}
@@ -149,7 +149,7 @@ def test_limits_on_work(client: TestClient) -> None:
     assert_error(
         client.get("/api/etr", params={"from": "2025-02-01", "to": "2025-01-01"}), 400, "before"
     )
-    body = {"partner": "JPN", "date": "2025-08-07", "draws": 10**9}
+    body = {"partner": "BRA", "date": "2025-08-07", "draws": 10**9}
     assert_error(client.post("/api/simulate", json=body), 422, "draws")
 
 
@@ -170,18 +170,18 @@ def test_responses_are_strict_json() -> None:
 
 @pytest.mark.slow
 def test_simulate_and_compare(client: TestClient) -> None:
-    one = client.post("/api/simulate", json={"partner": "JPN", "date": "2025-08-07", "draws": 20})
+    one = client.post("/api/simulate", json={"partner": "KOR", "date": "2025-08-07", "draws": 20})
     assert one.status_code == 200, one.text
     metrics = {row["metric"] for row in one.json()["headline"]}
     assert "imports_focus_change_pct" in metrics
-    cases = {"partner": "JPN", "date": "2025-07-18", "draws": 0}
+    cases = {"partner": "KOR", "date": "2025-07-25", "draws": 0}
     many = client.post("/api/compare", json=cases).json()
     assert len(many["cases"]) >= 2
 
 
 def test_the_dashboard_escapes_story_text(client: TestClient) -> None:
     response = client.get(
-        "/lookup", params={"hts": "<b>x</b>", "origin": "JPN", "date": "2025-07-18"}
+        "/lookup", params={"hts": "<b>x</b>", "origin": "CHE", "date": "2025-07-25"}
     )
     assert "<b>x</b>" not in response.text and "&lt;b&gt;x&lt;/b&gt;" in response.text
     assert response.status_code == 400

@@ -37,9 +37,9 @@ from tariffscope.store import (
     pair_key,
 )
 
-BODY = "Japan's prime minister met the US Treasury secretary in Tokyo on Friday. " * 4
+BODY = "Brazil's vice president met the US Commerce secretary in Brasilia on Friday. " * 4
 META = ArticleMeta(
-    title="Ishiba meets Bessent",
+    title="Alckmin meets Lutnick",
     published=dt.date(2025, 7, 18),
     outlet="Bloomberg",
     url="https://example.com/a",
@@ -51,8 +51,8 @@ def extraction(meta: ArticleMeta = META) -> Extraction:
     return Extraction(
         article=meta,
         actors=(
-            Actor("Shigeru Ishiba", "Prime Minister", "JPN", 0, 14, ((0, 14), (40, 46))),
-            Actor("Scott Bessent", None, "USA", 20, 33),
+            Actor("Geraldo Alckmin", "Vice President", "BRA", 0, 15, ((0, 15), (40, 47))),
+            Actor("Howard Lutnick", None, "USA", 20, 34),
         ),
         events=(
             Event(
@@ -60,8 +60,8 @@ def extraction(meta: ArticleMeta = META) -> Extraction:
                 dt.date(2025, 7, 18),
                 "day",
                 "on Friday",
-                "Tokyo",
-                ("Shigeru Ishiba", "Scott Bessent"),
+                "Brasilia",
+                ("Geraldo Alckmin", "Howard Lutnick"),
                 "happened",
                 0,
                 70,
@@ -74,7 +74,7 @@ def extraction(meta: ArticleMeta = META) -> Extraction:
                 None,
                 None,
                 "Washington",
-                ("Ryosei Akazawa",),
+                ("Mauro Vieira",),
                 "happened",
                 80,
                 120,
@@ -85,17 +85,17 @@ def extraction(meta: ArticleMeta = META) -> Extraction:
         quotes=(
             Quote(
                 "A good agreement would definitely be reached.",
-                "Scott Bessent",
-                "Shigeru Ishiba",
+                "Howard Lutnick",
+                "Geraldo Alckmin",
                 150,
                 196,
             ),
         ),
         measures=(
             MeasureMention(
-                "USA", "JPN", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 200, 260
+                "USA", "BRA", "all goods", 10.0, 25.0, dt.date(2025, 8, 1), "threatened", 200, 260
             ),
-            MeasureMention("USA", "JPN", "cars", None, 25.0, None, "in_force", 0, 10),
+            MeasureMention("USA", "BRA", "cars", None, 25.0, None, "in_force", 0, 10),
         ),
         deadlines=(Deadline(dt.date(2025, 8, 1), "higher levies", 200, 260),),
         warnings=("a warning",),
@@ -128,7 +128,7 @@ def test_public_names_are_pinned() -> None:
 
 def test_article_round_trip_keeps_every_record_and_span(store: Store) -> None:
     article_id = store.add_article(
-        "a.txt", BODY, extraction(), extractor="test", negotiations=[(("USA", "JPN"), "measure")]
+        "a.txt", BODY, extraction(), extractor="test", negotiations=[(("USA", "BRA"), "measure")]
     )
     (stored,) = store.extractions()
     assert stored.article.id == article_id
@@ -137,12 +137,12 @@ def test_article_round_trip_keeps_every_record_and_span(store: Store) -> None:
     assert stored.article.meta == META
     assert stored.article.n_records == 8
     assert len(stored.mention_ids) == 2 and len(set(stored.mention_ids)) == 2
-    assert [n.parties for n in store.negotiations()] == [("JPN", "USA")]
-    assert store.article_negotiations(article_id) == [(("JPN", "USA"), "measure")]
+    assert [n.parties for n in store.negotiations()] == [("BRA", "USA")]
+    assert store.article_negotiations(article_id) == [(("BRA", "USA"), "measure")]
     store.set_article_negotiations(article_id, [(("USA", "KOR"), "event")])
     assert store.article_negotiations(article_id) == [(("KOR", "USA"), "event")]
-    store.set_article_negotiations(article_id, [(("USA", "JPN"), "measure")])
-    assert [a.id for a in store.articles(("USA", "JPN"))] == [article_id]
+    store.set_article_negotiations(article_id, [(("USA", "BRA"), "measure")])
+    assert [a.id for a in store.articles(("USA", "BRA"))] == [article_id]
     assert store.articles(("USA", "KOR")) == []
     assert store.check() == []
 
@@ -179,7 +179,7 @@ def test_hashes_ignore_layout_but_not_metadata() -> None:
 
 
 def test_pair_key_orders_and_refuses_one_party() -> None:
-    assert pair_key("USA", "JPN") == ("JPN", "USA") == pair_key("JPN", "USA")
+    assert pair_key("USA", "BRA") == ("BRA", "USA") == pair_key("BRA", "USA")
     with pytest.raises(ValueError, match="two different parties"):
         pair_key("USA", "USA")
 
@@ -201,14 +201,14 @@ def test_measure_links_are_written_replaced_and_checked(store: Store) -> None:
     (stored,) = store.extractions()
     first, second = stored.mention_ids
     store.set_measure_link(
-        MeasureLink(first, "THREAT-JPN-25", None, 0.9, "rate and date", "linker 1")
+        MeasureLink(first, "THREAT-BRA-25", None, 0.9, "rate and date", "linker 1")
     )
     store.set_measure_link(
         MeasureLink(
             second, None, {"id": "NEWS-1", "rate": 0.25}, 0.4, "no catalog measure", "linker 1"
         )
     )
-    store.set_measure_link(MeasureLink(first, "THREAT-JPN-25", None, 0.95, "again", "linker 2"))
+    store.set_measure_link(MeasureLink(first, "THREAT-BRA-25", None, 0.95, "again", "linker 2"))
     links = {link.mention_id: link for link in store.measure_links()}
     assert links[first].confidence == 0.95 and links[first].linker == "linker 2"
     assert links[second].measure_id is None and links[second].candidate == {
@@ -225,11 +225,11 @@ def test_measure_links_are_written_replaced_and_checked(store: Store) -> None:
 
 def test_scenario_results_are_keyed_by_name_and_date(store: Store) -> None:
     day = dt.date(2025, 7, 18)
-    store.put_scenario_result(ScenarioResult("threat", day, {"duties_usd": 1.0}, ("USA", "JPN")))
-    store.put_scenario_result(ScenarioResult("threat", day, {"duties_usd": 2.0}, ("USA", "JPN")))
+    store.put_scenario_result(ScenarioResult("threat", day, {"duties_usd": 1.0}, ("USA", "BRA")))
+    store.put_scenario_result(ScenarioResult("threat", day, {"duties_usd": 2.0}, ("USA", "BRA")))
     store.put_scenario_result(ScenarioResult("law", day, {"duties_usd": 0.5}))
     (threat,) = store.scenario_results("threat", day)
-    assert threat.result == {"duties_usd": 2.0} and threat.negotiation == ("JPN", "USA")
+    assert threat.result == {"duties_usd": 2.0} and threat.negotiation == ("BRA", "USA")
     assert [r.scenario for r in store.scenario_results()] == ["law", "threat"]
     assert store.scenario_results("threat", dt.date(2025, 7, 19)) == []
 

@@ -59,13 +59,13 @@ def test_a_file_that_is_not_duckdb_is_refused_before_duckdb_opens_it(
     assert path.read_bytes() == before  # nothing written into the user's file
 
 
-@pytest.mark.parametrize("command", [["ingest", "{story}"], ["timeline", "--pair", "USA-JPN"]])
+@pytest.mark.parametrize("command", [["ingest", "{story}"], ["timeline", "--pair", "USA-BRA"]])
 def test_cli_refuses_a_sqlite_db_with_exit_2_and_one_line(
     tmp_path: Path, command: list[str]
 ) -> None:
     db = _sqlite(tmp_path / "notes.sqlite")
     story = tmp_path / "story.txt"
-    story.write_text("title: x\n\nThe US and Japan met.\n", encoding="utf-8")
+    story.write_text("title: x\n\nThe US and Brazil met.\n", encoding="utf-8")
     args = [part.replace("{story}", str(story)) for part in command]
     result = runner.invoke(app, [*args, "--db", str(db)])
     assert result.exit_code == 2, result.output
@@ -115,7 +115,7 @@ def test_the_cli_waits_then_exits_2_with_one_line(tmp_path: Path) -> None:
     Store.open(path).close()
     with _held(path, 120) as holder:
         result = runner.invoke(
-            app, ["timeline", "--pair", "USA-JPN", "--db", str(path), "--wait", "0.2"]
+            app, ["timeline", "--pair", "USA-BRA", "--db", str(path), "--wait", "0.2"]
         )
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
@@ -139,5 +139,5 @@ def test_the_wait_comes_from_the_environment(
     path = tmp_path / "store.duckdb"
     Store.open(path).close()
     monkeypatch.setenv("TARIFFSCOPE_STORE_WAIT", "nan")
-    result = runner.invoke(app, ["timeline", "--pair", "USA-JPN", "--db", str(path)])
+    result = runner.invoke(app, ["timeline", "--pair", "USA-BRA", "--db", str(path)])
     assert result.exit_code == 2 and "TARIFFSCOPE_STORE_WAIT" in result.output

@@ -12,16 +12,20 @@ from tariffscope.news.ingest import Article
 from tariffscope.store import Store
 
 KNOWN = {
-    "Shigeru Ishiba": ("Prime Minister", "JPN"),
-    "Ishiba": ("Prime Minister", "JPN"),
-    "Ryosei Akazawa": ("chief negotiator", "JPN"),
-    "Akazawa": (None, "JPN"),
-    "Scott Bessent": ("Treasury Secretary", "USA"),
-    "Bessent": (None, "USA"),
     "Howard Lutnick": ("Commerce Secretary", "USA"),
     "Donald Trump": ("President", "USA"),
     "Xi Jinping": ("President", "CHN"),
     "Lee Jae Myung": ("President", "KOR"),
+    "Jamieson Greer": ("Trade Representative", "USA"),
+    "Greer": (None, "USA"),
+    "Cyril Ramaphosa": ("President", "ZAF"),
+    "Ramaphosa": ("President", "ZAF"),
+    "Parks Tau": ("trade minister", "ZAF"),
+    "Tau": (None, "ZAF"),
+    "Narendra Modi": ("Prime Minister", "IND"),
+    "Modi": ("Prime Minister", "IND"),
+    "Piyush Goyal": ("commerce minister", "IND"),
+    "Goyal": (None, "IND"),
 }
 
 

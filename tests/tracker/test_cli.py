@@ -94,7 +94,7 @@ def test_timeline_table_and_json(db: Path, dev_dir: Path) -> None:
     [
         (["--pair", "USA"], "does not name two parties"),
         (["--pair", "USA-XXX"], "unknown country 'XXX'"),
-        (["--pair", "USA-JPN", "--as-of", "2025-13-01"], "is not a date"),
+        (["--pair", "USA-BRA", "--as-of", "2025-13-01"], "is not a date"),
     ],
 )
 def test_timeline_bad_input_exits_2(db: Path, dev_dir: Path, args: list[str], message: str) -> None:
@@ -107,7 +107,7 @@ def test_timeline_bad_input_exits_2(db: Path, dev_dir: Path, args: list[str], me
 
 def test_timeline_without_a_store_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["timeline", "--pair", "USA-JPN", "--db", str(tmp_path / "none.duckdb")]
+        app, ["timeline", "--pair", "USA-THA", "--db", str(tmp_path / "none.duckdb")]
     )
     assert result.exit_code == 2
     assert "no store at" in result.stderr

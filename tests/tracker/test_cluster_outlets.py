@@ -3,7 +3,7 @@
 The reports are built by hand the way the news reader may give them: full or short names,
 "meeting" or "talks", a date or only "on Friday", the date as seen from Washington (a day
 early), no place or another description of it, a delegation instead of a person. Each story
-also reports other events that must stay apart: a planned meeting in Osaka between other
+also reports other events that must stay apart: a planned meeting in Mumbai between other
 people, a phone call, a visit, an election.
 """
 
@@ -21,7 +21,7 @@ from tariffscope.tracker import negotiation_state
 FRI = dt.date(2025, 7, 18)
 SAT = dt.date(2025, 7, 19)
 
-OSAKA = event("meeting", ["Ryosei Akazawa", "Scott Bessent"], status="planned", place="Osaka")
+MUMBAI = event("meeting", ["Piyush Goyal", "Jamieson Greer"], status="planned", place="Mumbai")
 STORIES = [
     story(
         "Bloomberg",
@@ -29,53 +29,53 @@ STORIES = [
         [
             event(
                 "meeting",
-                ["Shigeru Ishiba", "Scott Bessent"],
+                ["Narendra Modi", "Jamieson Greer"],
                 date=FRI,
-                place="Tokyo",
+                place="New Delhi",
                 date_text="on Friday",
             ),
-            OSAKA,
-            event("election", ["JPN"], date=dt.date(2025, 7, 20), status="planned"),
+            MUMBAI,
+            event("election", ["IND"], date=dt.date(2025, 7, 20), status="planned"),
         ],
     ),
     story(
         "Reuters",
         FRI,
         [
-            event("talks", ["Ishiba", "Bessent"], date=FRI, date_text="on Friday"),
-            event("call", ["Ryosei Akazawa", "Howard Lutnick"]),
+            event("talks", ["Modi", "Greer"], date=FRI, date_text="on Friday"),
+            event("call", ["Piyush Goyal", "Howard Lutnick"]),
         ],
     ),
     story(
-        "Kyodo",
+        "PTI",
         SAT,
         [
             event(
                 "meeting",
-                ["Shigeru Ishiba", "Scott Bessent", "Ryosei Akazawa"],
+                ["Narendra Modi", "Jamieson Greer", "Piyush Goyal"],
                 date=FRI,
-                place="Tokyo",
+                place="New Delhi",
                 date_text="on Friday",
             ),
-            event("visit", ["Scott Bessent"], date=SAT, status="planned", place="Osaka"),
+            event("visit", ["Jamieson Greer"], date=SAT, status="planned", place="Mumbai"),
         ],
     ),
     story(
-        "Nikkei",
+        "Mint",
         FRI,
         [
-            event("meeting", ["Scott Bessent", "JPN"], place="the prime minister's office"),
+            event("meeting", ["Jamieson Greer", "IND"], place="the prime minister's office"),
         ],
     ),
     story(
-        "Japan Times",
+        "The Hindu",
         SAT,
         [
             event(
                 "meeting",
-                ["Ishiba", "Scott Bessent"],
+                ["Modi", "Jamieson Greer"],
                 date=dt.date(2025, 7, 17),
-                place="Tokyo",
+                place="New Delhi",
                 date_text="Thursday",
             ),
         ],
@@ -84,8 +84,8 @@ STORIES = [
         "AP",
         None,
         [
-            event("meeting", ["Bessent", "Shigeru Ishiba"], place="Tokyo", date_text="on Friday"),
-            OSAKA,
+            event("meeting", ["Greer", "Narendra Modi"], place="New Delhi", date_text="on Friday"),
+            MUMBAI,
         ],
     ),
 ]
@@ -93,7 +93,7 @@ OUTLETS = {body_extraction[1].article.outlet for body_extraction in STORIES}
 
 
 def _meetings(store: Store) -> list[set[str | None]]:
-    state = negotiation_state(store, "USA-JPN")
+    state = negotiation_state(store, "USA-IND")
     return [
         {s.outlet for s in e.sources}
         for e in state.events
@@ -103,22 +103,22 @@ def _meetings(store: Store) -> list[set[str | None]]:
 
 def test_six_outlets_report_one_meeting(store: Store) -> None:
     add_stories(store, STORIES)
-    state = negotiation_state(store, "USA-JPN")
-    tokyo = [e for e in state.events if "Shigeru Ishiba" in e.participants]
-    assert len(tokyo) == 1
-    assert {s.outlet for s in tokyo[0].sources} == OUTLETS
-    assert tokyo[0].date == FRI
-    assert tokyo[0].place == "Tokyo"
-    assert tokyo[0].kind == "meeting"
-    assert tokyo[0].n_sources == 6
+    state = negotiation_state(store, "USA-IND")
+    delhi = [e for e in state.events if "Narendra Modi" in e.participants]
+    assert len(delhi) == 1
+    assert {s.outlet for s in delhi[0].sources} == OUTLETS
+    assert delhi[0].date == FRI
+    assert delhi[0].place == "New Delhi"
+    assert delhi[0].kind == "meeting"
+    assert delhi[0].n_sources == 6
 
 
 def test_other_events_of_the_stories_stay_apart(store: Store) -> None:
     add_stories(store, STORIES)
-    state = negotiation_state(store, "USA-JPN")
-    osaka = [e for e in state.events if e.kind == "meeting" and e.status == "planned"]
-    assert len(osaka) == 1
-    assert {s.outlet for s in osaka[0].sources} == {"Bloomberg", "AP"}
+    state = negotiation_state(store, "USA-IND")
+    mumbai = [e for e in state.events if e.kind == "meeting" and e.status == "planned"]
+    assert len(mumbai) == 1
+    assert {s.outlet for s in mumbai[0].sources} == {"Bloomberg", "AP"}
     assert [e.kind for e in state.events].count("call") == 1
     assert [e.kind for e in state.events].count("visit") == 1
     assert [e.kind for e in state.events].count("election") == 1
@@ -136,14 +136,14 @@ def test_any_order_and_any_subset_gives_one_meeting(order: list[int], size: int)
 
 def test_a_meeting_a_week_later_is_another_meeting(store: Store) -> None:
     later = story(
-        "NHK",
+        "NDTV",
         dt.date(2025, 7, 25),
         [
             event(
                 "meeting",
-                ["Shigeru Ishiba", "Scott Bessent"],
+                ["Narendra Modi", "Jamieson Greer"],
                 date=dt.date(2025, 7, 25),
-                place="Tokyo",
+                place="New Delhi",
             ),
         ],
     )
@@ -152,12 +152,12 @@ def test_a_meeting_a_week_later_is_another_meeting(store: Store) -> None:
 
 
 def test_a_meeting_with_another_counterpart_is_another_meeting(store: Store) -> None:
-    # same day, same American, but Japan's trade negotiator instead of the prime minister
+    # same day, same American, but India's trade minister instead of the prime minister
     other = story(
-        "Asahi",
+        "Hindustan Times",
         FRI,
         [
-            event("meeting", ["Ryosei Akazawa", "Scott Bessent"], date=FRI, place="Tokyo"),
+            event("meeting", ["Piyush Goyal", "Jamieson Greer"], date=FRI, place="New Delhi"),
         ],
     )
     add_stories(store, [STORIES[0], other])
@@ -166,13 +166,15 @@ def test_a_meeting_with_another_counterpart_is_another_meeting(store: Store) -> 
 
 def test_a_visit_to_the_counterpart_is_the_meeting(store: Store) -> None:
     visit = story(
-        "Jiji",
+        "ANI",
         SAT,
         [
-            event("visit", ["Scott Bessent", "Shigeru Ishiba"], date=FRI, place="Tokyo"),
+            event("visit", ["Jamieson Greer", "Narendra Modi"], date=FRI, place="New Delhi"),
         ],
     )
-    trip = story("Mainichi", SAT, [event("visit", ["Scott Bessent"], date=FRI, place="Japan")])
+    trip = story(
+        "Indian Express", SAT, [event("visit", ["Jamieson Greer"], date=FRI, place="India")]
+    )
     add_stories(store, [STORIES[0], visit, trip])
     meetings = _meetings(store)
-    assert meetings == [{"Bloomberg", "Jiji"}]
+    assert meetings == [{"Bloomberg", "ANI"}]

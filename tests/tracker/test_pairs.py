@@ -161,14 +161,14 @@ def test_a_headline_of_three_parties_is_no_us_list_when_two_of_them_negotiate() 
 
 
 def test_the_people_of_two_countries_make_a_pair() -> None:
-    story = Extraction(META, actors=(person("Lee", "KOR"), person("Ishiba", "JPN")))
-    assert article_pairs(story) == [(("JPN", "KOR"), "actors")]
+    story = Extraction(META, actors=(person("Lee", "KOR"), person("Anwar", "MYS")))
+    assert article_pairs(story) == [(("KOR", "MYS"), "actors")]
     three = Extraction(META, actors=(*story.actors, person("Lai", "TWN")))
     assert article_pairs(three) == []
     assert rank_pairs([three]) == []
     # beside a measure on one of them, the pair of the people is a pair of the story too
     with_measure = Extraction(META, actors=story.actors, measures=(measure("USA", "KOR", 25.0),))
-    assert article_pairs(with_measure) == [(("JPN", "KOR"), "actors"), (("KOR", "USA"), "measure")]
+    assert article_pairs(with_measure) == [(("KOR", "MYS"), "actors"), (("KOR", "USA"), "measure")]
 
 
 def test_the_pair_the_headline_names_is_the_subject() -> None:
@@ -247,22 +247,22 @@ def test_rates_in_force_on_one_pair_are_one_state_of_things() -> None:
 def test_a_story_whose_records_name_no_pair_concerns_the_two_parties_it_names_most() -> None:
     # a ban without a rate and one named person: no measure, event or pair of people
     text = (
-        "Beijing told Tokyo it would halt imports of Japanese seafood. China's decision follows "
-        "remarks by Japan's prime minister. Chinese officials said Japan must retract them; "
+        "Beijing told Ottawa it would halt imports of Canadian canola. China's decision follows "
+        "remarks by Canada's prime minister. Chinese officials said Canada must retract them; "
         "Taiwan was named once."
     )
-    story = Extraction(META, actors=(person("Kenji Sato", "JPN", 60),))
+    story = Extraction(META, actors=(person("Maninder Sidhu", "CAN", 60),))
     assert article_pairs(story) == []
-    assert article_pairs(story, text) == [(("CHN", "JPN"), "named")]
-    assert rank_pairs([story], texts=[text]) == [("CHN", "JPN")]
+    assert article_pairs(story, text) == [(("CAN", "CHN"), "named")]
+    assert rank_pairs([story], texts=[text]) == [("CAN", "CHN")]
     # the most-named party must be named twice, the other once; records that name a pair
     # come first
-    assert article_pairs(story, "China halted imports from Japan.") == []
-    assert article_pairs(story, "China halted imports. Beijing blamed Japan.") == [
-        (("CHN", "JPN"), "named")
+    assert article_pairs(story, "China halted imports from Canada.") == []
+    assert article_pairs(story, "China halted imports. Beijing blamed Canada.") == [
+        (("CAN", "CHN"), "named")
     ]
-    with_measure = Extraction(META, measures=(measure("USA", "JPN", 15.0),))
-    assert article_pairs(with_measure, text) == [(("JPN", "USA"), "measure")]
+    with_measure = Extraction(META, measures=(measure("USA", "CAN", 15.0),))
+    assert article_pairs(with_measure, text) == [(("CAN", "USA"), "measure")]
 
 
 # -- measures on every country (issue 9): the imposer and all partners -----------------------

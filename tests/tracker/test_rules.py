@@ -95,16 +95,16 @@ def test_a_short_name_joins_the_one_full_name_it_fits() -> None:
 def test_places() -> None:
     assert same_place("UN General Assembly", "United Nations General Assembly")
     assert same_place("South Korea", "Korea")
-    assert not same_place("Tokyo", "Osaka")
-    assert not same_place("Tokyo", None)
+    assert not same_place("Hanoi", "Da Nang")
+    assert not same_place("Hanoi", None)
 
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
         (
-            "There are many areas in which Japan and the United States should cooperate",
-            "there are many areas in which Japan and the United States should cooperate.",
+            "There is much that Vietnam and the United States can build together",
+            "there is much that Vietnam and the United States can build together.",
             True,
         ),
         (
@@ -114,7 +114,7 @@ def test_places() -> None:
         ),
         ("I didn’t know whisky was so important", "I didn't know whisky was so important", True),
         (
-            "Secretary Bessent stated that a good agreement would definitely be reached.",
+            "Minister Dien stated that a good agreement would definitely be reached.",
             "a good agreement would definitely be reached",
             True,
         ),
@@ -139,19 +139,19 @@ def test_goods_keys() -> None:
 
 
 def test_ordinals_come_from_the_sentence_of_the_event() -> None:
-    body = "Talks went on. Akazawa arrived in Washington on his eighth visit since April. Fine."
+    body = "Talks went on. Dien arrived in Washington on his eighth visit since April. Fine."
     start = body.index("arrived")
-    visit = event("visit", ["Ryosei Akazawa"], start=start, end=start + 7)
+    visit = event("visit", ["Nguyen Hong Dien"], start=start, end=start + 7)
     assert event_ordinal(visit, body) == 8
     round_body = "The fifth round of talks ended on Friday."
-    talks = event("talks", ["USA", "JPN"], start=4, end=24)
+    talks = event("talks", ["USA", "VNM"], start=4, end=24)
     assert event_ordinal(talks, round_body) == 5
-    assert event_ordinal(visit, "Akazawa arrived in Washington.") is None
+    assert event_ordinal(visit, "Dien arrived in Washington.") is None
 
 
 def test_pairs_parse_and_refuse() -> None:
-    assert parse_pair("USA-JPN") == ("USA", "JPN")
-    assert parse_pair("jpn/usa") == ("JPN", "USA")
+    assert parse_pair("USA-VNM") == ("USA", "VNM")
+    assert parse_pair("vnm/usa") == ("VNM", "USA")
     assert parse_pair(["EU", "CHN"]) == ("EUN", "CHN")
     with pytest.raises(MalformedInputError):
         parse_pair("USA")

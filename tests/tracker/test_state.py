@@ -18,8 +18,8 @@ from tariffscope.tracker import negotiation_state, story_pairs
 FRI = dt.date(2025, 7, 18)
 AUG_1 = dt.date(2025, 8, 1)
 QUOTE = (
-    "There are many areas in which Japan and the United States should cooperate in the "
-    "fields of economy and security,"
+    "We see many areas in which South Africa and the United States can work together on "
+    "minerals and security,"
 )
 
 
@@ -30,44 +30,44 @@ def threat(
     start: dt.date | None = AUG_1,
     goods: str = "all goods",
 ) -> MeasureMention:
-    return MeasureMention("USA", "JPN", goods, frm, to, start, status, 0, 10)  # type: ignore[arg-type]
+    return MeasureMention("USA", "ZAF", goods, frm, to, start, status, 0, 10)  # type: ignore[arg-type]
 
 
-def founding_story() -> tuple[str, Extraction]:
+def sample_story() -> tuple[str, Extraction]:
     body, ex = story(
         "Bloomberg",
         FRI,
         [
-            event("meeting", ["Shigeru Ishiba", "Scott Bessent"], date=FRI, place="Tokyo"),
+            event("meeting", ["Cyril Ramaphosa", "Jamieson Greer"], date=FRI, place="Pretoria"),
             event(
                 "visit",
-                ["Scott Bessent"],
+                ["Jamieson Greer"],
                 date=FRI + dt.timedelta(days=1),
                 status="planned",
-                place="Osaka",
+                place="Cape Town",
             ),
-            event("election", ["JPN"], date=FRI + dt.timedelta(days=2), status="planned"),
+            event("election", ["ZAF"], date=FRI + dt.timedelta(days=2), status="planned"),
         ],
         quotes=[
-            Quote(QUOTE, "Shigeru Ishiba", None, 0, 10),
+            Quote(QUOTE, "Cyril Ramaphosa", None, 0, 10),
             Quote(
-                "Secretary Bessent stated that a good agreement would definitely be reached.",
-                "Shigeru Ishiba",
+                "Ambassador Greer told us that a fair agreement is within reach.",
+                "Cyril Ramaphosa",
                 None,
                 0,
                 10,
             ),
             Quote(
-                "From my perspective, the security of Ukraine, the Middle East, and Asia are "
-                "interconnected",
-                "Shigeru Ishiba",
+                "In our view, the trade in minerals and the security of supply chains are "
+                "bound together",
+                "Cyril Ramaphosa",
                 None,
                 0,
                 10,
             ),
             Quote(
-                "I would also like to take the initiative in ensuring peace and security in Japan",
-                "Shigeru Ishiba",
+                "We will also take the lead on investment and jobs across the region",
+                "Cyril Ramaphosa",
                 None,
                 0,
                 10,
@@ -86,13 +86,15 @@ def seeded(store: Store) -> Store:
         "Reuters",
         FRI,
         [
-            event("talks", ["Ishiba", "Bessent"], date=FRI),
+            event("talks", ["Ramaphosa", "Greer"], date=FRI),
         ],
         quotes=[
-            Quote(QUOTE.replace(",", ".").replace("security", "security "), "Ishiba", None, 0, 10)
+            Quote(
+                QUOTE.replace(",", ".").replace("security", "security "), "Ramaphosa", None, 0, 10
+            )
         ],
     )
-    add_stories(store, [founding_story(), reuters])
+    add_stories(store, [sample_story(), reuters])
     return store
 
 
@@ -110,13 +112,13 @@ def test_public_names_are_exported() -> None:
     assert {"ingest_paths", "negotiation_state", "NegotiationState"} <= public
 
 
-def test_state_of_the_founding_story(seeded: Store) -> None:
-    state = negotiation_state(seeded, ("USA", "JPN"), as_of=FRI)
-    assert state.parties == ("USA", "JPN") and state.as_of == FRI
+def test_state_of_a_story_two_outlets_told(seeded: Store) -> None:
+    state = negotiation_state(seeded, ("USA", "ZAF"), as_of=FRI)
+    assert state.parties == ("USA", "ZAF") and state.as_of == FRI
     assert state.status == "talks ongoing"
     assert [(a.party, a.name, a.role) for a in state.lead_actors] == [
-        ("USA", "Scott Bessent", "Treasury Secretary"),
-        ("JPN", "Shigeru Ishiba", "Prime Minister"),
+        ("USA", "Jamieson Greer", "Trade Representative"),
+        ("ZAF", "Cyril Ramaphosa", "President"),
     ]
     assert [(e.kind, e.date, e.n_sources) for e in state.events] == [
         ("meeting", FRI, 2),
@@ -125,7 +127,7 @@ def test_state_of_the_founding_story(seeded: Store) -> None:
     ]
     assert len(state.quotes) == 4
     assert [len(q.sources) for q in state.quotes] == [2, 1, 1, 1]
-    assert all(q.speaker == "Shigeru Ishiba" for q in state.quotes)
+    assert all(q.speaker == "Cyril Ramaphosa" for q in state.quotes)
     assert state.next_deadline is not None and state.next_deadline.date == AUG_1
     assert state.days_to_deadline == 14
     assert state.next_deadline.kind == "measure"
@@ -137,46 +139,48 @@ def test_state_of_the_founding_story(seeded: Store) -> None:
 
 def test_the_pair_of_a_story(seeded: Store) -> None:
     ids = [a.id for a in seeded.articles()]
-    assert story_pairs(seeded, ids[:1]) == [("USA", "JPN")]
+    assert story_pairs(seeded, ids[:1]) == [("USA", "ZAF")]
     assert story_pairs(seeded, []) == []
 
 
 def test_state_orders_parties_as_asked(seeded: Store) -> None:
-    assert negotiation_state(seeded, "JPN-USA").parties == ("JPN", "USA")
+    assert negotiation_state(seeded, "ZAF-USA").parties == ("ZAF", "USA")
     assert negotiation_state(seeded, "USA-KOR").status == "no talks reported"
 
 
 def test_links_written_by_the_linker_show_on_the_measures(seeded: Store) -> None:
-    state = negotiation_state(seeded, "USA-JPN")
+    state = negotiation_state(seeded, "USA-ZAF")
     threatened = state.measures_with_status("threatened")[0]
     seeded.set_measure_link(
         MeasureLink(
-            threatened.mention_ids[0], "THREAT-JPN-25", None, 0.9, "rate and date agree", "test"
+            threatened.mention_ids[0], "THREAT-ZAF-25", None, 0.9, "rate and date agree", "test"
         )
     )
-    again = negotiation_state(seeded, "USA-JPN").measures_with_status("threatened")[0]
-    assert [link.measure_id for link in again.links] == ["THREAT-JPN-25"]
-    assert again.to_dict()["links"][0]["measure_id"] == "THREAT-JPN-25"
+    again = negotiation_state(seeded, "USA-ZAF").measures_with_status("threatened")[0]
+    assert [link.measure_id for link in again.links] == ["THREAT-ZAF-25"]
+    assert again.to_dict()["links"][0]["measure_id"] == "THREAT-ZAF-25"
 
 
 def test_status_follows_the_stories(seeded: Store) -> None:
     deal = story(
-        "Kyodo",
+        "News24",
         dt.date(2025, 7, 23),
         [
-            event("agreement", ["Donald Trump", "JPN"], date=dt.date(2025, 7, 22)),
+            event("agreement", ["Donald Trump", "ZAF"], date=dt.date(2025, 7, 22)),
         ],
         measures=[threat("agreed", 15.0, 25.0, None)],
     )
-    applied = story("Nikkei", dt.date(2025, 9, 10), measures=[threat("in_force", 15.0, 25.0, None)])
-    undated = story("Blog", None, [event("agreement", ["USA", "JPN"])])
+    applied = story(
+        "Business Day", dt.date(2025, 9, 10), measures=[threat("in_force", 15.0, 25.0, None)]
+    )
+    undated = story("Blog", None, [event("agreement", ["USA", "ZAF"])])
     add_stories(seeded, [deal, applied, undated])
-    assert negotiation_state(seeded, "USA-JPN", as_of=FRI).status == "talks ongoing"
-    as_of_deal = negotiation_state(seeded, "USA-JPN", as_of=dt.date(2025, 7, 23))
+    assert negotiation_state(seeded, "USA-ZAF", as_of=FRI).status == "talks ongoing"
+    as_of_deal = negotiation_state(seeded, "USA-ZAF", as_of=dt.date(2025, 7, 23))
     assert as_of_deal.status == "framework announced"
     assert as_of_deal.undated_articles == 1
     assert as_of_deal.next_deadline is not None and as_of_deal.days_to_deadline == 9
-    latest = negotiation_state(seeded, "USA-JPN")
+    latest = negotiation_state(seeded, "USA-ZAF")
     assert latest.status == "implemented"
     assert latest.as_of == dt.date(2025, 9, 10)
     assert latest.undated_articles == 0 and len(latest.articles) == 5
@@ -204,7 +208,7 @@ def _visit_story(
     start = body.index(sentence)
     visit = event(
         "visit",
-        ["Ryosei Akazawa"],
+        ["Parks Tau"],
         date=date,
         place="Washington",
         count=count,
@@ -219,11 +223,11 @@ def test_the_eighth_visit_comes_after_the_seventh(store: Store) -> None:
     add_stories(
         store,
         [
-            _visit_story("A", None, "Akazawa landed in Washington on his eighth visit."),
-            _visit_story("B", None, "Akazawa landed in Washington on his seventh visit."),
+            _visit_story("A", None, "Tau landed in Washington on his eighth visit."),
+            _visit_story("B", None, "Tau landed in Washington on his seventh visit."),
         ],
     )
-    state = negotiation_state(store, "USA-JPN")
+    state = negotiation_state(store, "USA-ZAF")
     assert [e.ordinal for e in state.events] == [7, 8]
     (series,) = state.series
     assert [(v.number, v.number_inferred) for v in series.visits] == [(7, False), (8, False)]
@@ -234,20 +238,18 @@ def test_visits_after_a_count_are_numbered_from_it(store: Store) -> None:
         store,
         [
             _visit_story(
-                "C", dt.date(2025, 8, 6), "Akazawa flew to Washington.", date=dt.date(2025, 8, 5)
+                "C", dt.date(2025, 8, 6), "Tau flew to Washington.", date=dt.date(2025, 8, 5)
             ),
-            _visit_story(
-                "A", FRI, "Akazawa has visited Washington seven times since April.", count=7
-            ),
+            _visit_story("A", FRI, "Tau has visited Washington seven times since April.", count=7),
             _visit_story(
                 "B",
                 dt.date(2025, 7, 24),
-                "Akazawa arrived in Washington.",
+                "Tau arrived in Washington.",
                 date=dt.date(2025, 7, 23),
             ),
         ],
     )
-    state = negotiation_state(store, "USA-JPN")
+    state = negotiation_state(store, "USA-ZAF")
     (series,) = state.series
     assert (series.known_count, series.known_as_of) == (7, FRI)
     assert [(v.date, v.number, v.number_inferred) for v in series.visits] == [
@@ -258,23 +260,23 @@ def test_visits_after_a_count_are_numbered_from_it(store: Store) -> None:
 
 
 def test_the_negotiation_of_a_party_with_all_partners(store: Store) -> None:
-    # a US duty on every country, a US threat on Japan, a Japan-Korea meeting and a quote by
-    # Xi (hand-built; rates and goods invented): with all partners, the duty on every country
-    # and the US and other people are the negotiation, the threat on one country and a
-    # meeting of two others are not
+    # a US duty on every country, a US threat on South Africa, a South Africa-Korea meeting
+    # and a quote by Xi (hand-built; rates and goods invented): with all partners, the duty on
+    # every country and the US and other people are the negotiation, the threat on one country
+    # and a meeting of two others are not
     world = MeasureMention("USA", "WLD", "heavy trucks", None, 25.0, AUG_1, "threatened", 0, 10)
     body, ex = story(
         "Wire",
         FRI,
         [
             event("announcement", ["Donald Trump"], date=FRI),
-            event("meeting", ["Shigeru Ishiba", "Lee Jae Myung"], date=FRI),
+            event("meeting", ["Cyril Ramaphosa", "Lee Jae Myung"], date=FRI),
         ],
         quotes=[Quote("We will answer.", "Xi Jinping", None, 0, 10)],
         measures=[world, threat()],
     )
     add_stories(store, [(body, ex)])
-    assert story_pairs(store, [1]) == [("USA", "JPN"), ("JPN", "KOR"), ("USA", "WLD")]
+    assert story_pairs(store, [1]) == [("USA", "ZAF"), ("KOR", "ZAF"), ("USA", "WLD")]
     state = negotiation_state(store, "USA-WLD")
     assert state.parties == ("USA", "WLD")
     assert [(m.target, m.products) for m in state.measures] == [("WLD", "heavy trucks")]

@@ -18,18 +18,15 @@ The weights are fitted by ``tools/train_actor_filter.py`` with the shared binary
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from tariffscope.errors import DataFileError
 from tariffscope.news._binary_logistic import BinaryModel
+from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._persons import layout
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.quote_marks import find_quote_spans
@@ -246,11 +243,6 @@ def candidate_features(person: Mapping[str, Any], ctx: ActorContext) -> dict[str
     return row
 
 
-@cache
 def shipped_model() -> BinaryModel:
     """The weights shipped with tariffscope (``data/actor_filter_model.json``)."""
-    path = resources.files("tariffscope.news") / "data" / _WEIGHTS_FILE
-    try:
-        return BinaryModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as error:
-        raise DataFileError(f"{_WEIGHTS_FILE}: cannot read the actor filter ({error})") from None
+    return book_weights(None, "actor_filter_model.json", BinaryModel.from_dict)

@@ -19,6 +19,7 @@ from tariffscope.errors import InputError
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._event_filter_model import shipped_model
 from tariffscope.news._learned_setting import configured_setting
+from tariffscope.news.rulebook import RuleBook
 
 __all__ = ["EVENT_FILTERS", "EventFilter", "choose_in_groups"]
 
@@ -42,7 +43,11 @@ class EventFilter:
 
     @classmethod
     def configured(
-        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+        cls,
+        mode: str,
+        weights: str = "",
+        env: Mapping[str, str] | None = None,
+        book: RuleBook | None = None,
     ) -> EventFilter:
         """The filter of the component's settings, ``$TARIFFSCOPE_EVENT_FILTER`` and
         ``$TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` overriding them when set."""
@@ -53,6 +58,8 @@ class EventFilter:
             "TARIFFSCOPE_EVENT_FILTER",
             "learned event filter",
             BinaryModel.from_dict,
+            book,
+            "event_filter_model.json",
         )
         return cls.named(mode, model)
 

@@ -17,19 +17,17 @@ in :data:`TRIGGER_CLASSES`.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._binary_logistic import BinaryModel
+from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeIndex
@@ -326,12 +324,6 @@ def event_features(
     return out
 
 
-@cache
 def shipped_model() -> BinaryModel:
     """The weights shipped with tariffscope (``data/event_filter_model.json``)."""
-    text = (
-        resources.files("tariffscope.news")
-        .joinpath("data/event_filter_model.json")
-        .read_text(encoding="utf-8")
-    )
-    return BinaryModel.from_dict(json.loads(text))
+    return book_weights(None, "event_filter_model.json", BinaryModel.from_dict)

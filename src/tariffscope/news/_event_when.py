@@ -22,7 +22,7 @@ from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.dates import TENSE_SLACK_DAYS
 from tariffscope.news.event_context import ongoing
-from tariffscope.news.event_triggers import trigger_of
+from tariffscope.news.event_triggers import rules_for, trigger_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeRecord, anchors_of, attach, time_index
 
@@ -47,7 +47,7 @@ class WhenWhereReader:
         triggers = {
             t.i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex)
             for t in sent
-            if t.i == token.i or trigger_of(t, lambda _t: False) is not None
+            if t.i == token.i or trigger_of(t, lambda _t: False, rules_for(lex)) is not None
         }
         tense = {
             i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers

@@ -4,6 +4,8 @@ A chooser (the measure target's, the measure status's) is configured by the comp
 setting (``rules``/``model``/``fallback``) and an optional weights file; two environment
 variables override both so that ``tariffscope eval extract`` can score another setting
 without a new pipeline: ``$VARIABLE`` for the setting, ``$VARIABLE_WEIGHTS`` for the file.
+Without a weights file the chooser takes the weights of the component's rule book
+(:mod:`tariffscope.news.rulebook`), which the component saves with the pipeline.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tariffscope.errors import InputError
+from tariffscope.errors import DataFileError, InputError
+from tariffscope.news.rulebook import RuleBook, shipped_rulebook
 
-__all__ = ["configured_setting"]
+__all__ = ["book_weights", "configured_setting"]
 
 M = TypeVar("M")
 
@@ -28,17 +32,35 @@ def configured_setting(
     variable: str,
     what: str,
     load: Callable[[dict[str, Any]], M],
+    book: RuleBook | None = None,
+    book_file: str = "",
 ) -> tuple[str, M | None]:
-    """The setting and the model of its weights file (None: the shipped weights), the
-    environment (default ``os.environ``) overriding the component's values; a weights file
-    that does not load is bad input, named with ``what`` ("measure target", ...)."""
+    """The setting and the model of its weights file, the environment (default
+    ``os.environ``) overriding the component's values; without a file, the weights
+    ``book_file`` of ``book`` when a book is given (else None: the shipped weights). A weights
+    file that does not load is bad input, named with ``what`` ("measure target", ...)."""
     env = os.environ if env is None else env
     mode = env.get(variable) or mode
     weights = env.get(f"{variable}_WEIGHTS") or weights
     if not weights:
-        return mode, None
+        return mode, None if book is None else book_weights(book, book_file, load)
     try:
         model = load(json.loads(Path(weights).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(f"{weights}: not a {what} weights file ({error})") from None
     return mode, model
+
+
+def book_weights(book: RuleBook | None, name: str, load: Callable[[dict[str, Any]], M]) -> M:
+    """The model of the weights file ``name`` of ``book`` (default: the shipped files), read
+    once per text."""
+    model: M = _weights(name, (book or shipped_rulebook()).text(name), load)
+    return model
+
+
+@cache
+def _weights(name: str, text: str, load: Callable[[dict[str, Any]], Any]) -> Any:
+    try:
+        return load(json.loads(text))
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataFileError(f"{name}: cannot read the weights ({error})") from None

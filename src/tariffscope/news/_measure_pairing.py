@@ -201,10 +201,6 @@ def _match_word(element: str, item: _Item, lex: Lexicon) -> bool:
     return element not in {"PLACE", "DEMONYM"} and _word_matches(element, item, lex)
 
 
-def _specs() -> tuple[RuleSpec, ...]:
-    return rule_specs("pairing")
-
-
 def pair_rates_with_places(
     sent: Span, rates: Sequence[tuple[int, int]], lex: Lexicon
 ) -> dict[int, Pairing]:
@@ -214,7 +210,9 @@ def pair_rates_with_places(
         return {}
     items = _items(sent, rates, lex)
     found: dict[int, Pairing] = {}
-    for spec in _specs():  # highest priority first: the first sequence that pairs a rate wins
+    for spec in rule_specs(
+        "pairing", lex.rules
+    ):  # highest priority first: the first sequence that pairs a rate wins
         if "RATE" not in spec.sequence:
             _distribute(spec, items, lex, found)
             continue

@@ -14,13 +14,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from tariffscope.errors import DataFileError
+from tariffscope.news.rulebook import RuleBook, shipped_rulebook
 
 __all__ = ["RuleSpec", "rule_specs"]
 
-_RULES_FILE = Path(__file__).resolve().parent / "data" / "measure_rules.toml"
+_RULES_FILE = "measure_rules.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +38,9 @@ class RuleSpec:
 
 
 @cache
-def _load() -> dict[str, tuple[RuleSpec, ...]]:
+def _load(text: str) -> dict[str, tuple[RuleSpec, ...]]:
     try:
-        data = tomllib.loads(_RULES_FILE.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
         return {
             table: tuple(
                 sorted(
@@ -60,13 +60,14 @@ def _load() -> dict[str, tuple[RuleSpec, ...]]:
             )
             for table, rows in data.items()
         }
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise DataFileError(f"{_RULES_FILE}: malformed measure rules ({error})") from None
 
 
-def rule_specs(table: str) -> tuple[RuleSpec, ...]:
-    """The rules of one table, highest priority first (stable among equal priorities)."""
+def rule_specs(table: str, book: RuleBook | None = None) -> tuple[RuleSpec, ...]:
+    """The rules of one table of ``book`` (a component's, ``lexicon.rules``; default the
+    shipped files), highest priority first (stable among equal priorities)."""
     try:
-        return _load()[table]
+        return _load((book or shipped_rulebook()).text(_RULES_FILE))[table]
     except KeyError:
         raise DataFileError(f"{_RULES_FILE}: no table {table!r}") from None

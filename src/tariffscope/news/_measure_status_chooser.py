@@ -18,6 +18,7 @@ from typing import Any
 from tariffscope.errors import InputError
 from tariffscope.news._learned_setting import configured_setting
 from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
+from tariffscope.news.rulebook import RuleBook
 
 __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
 
@@ -48,7 +49,11 @@ class StatusChooser:
 
     @classmethod
     def configured(
-        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+        cls,
+        mode: str,
+        weights: str = "",
+        env: Mapping[str, str] | None = None,
+        book: RuleBook | None = None,
     ) -> StatusChooser:
         """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_STATUS`` and
         ``$TARIFFSCOPE_MEASURE_STATUS_WEIGHTS`` overriding them when set."""
@@ -59,6 +64,8 @@ class StatusChooser:
             "TARIFFSCOPE_MEASURE_STATUS",
             "measure status",
             StatusModel.from_dict,
+            book,
+            "measure_status_model.json",
         )
         return cls.named(mode, model)
 

@@ -17,17 +17,15 @@ conditions, threats, deals) are the lexicon's ``measure_status_*`` entries.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 from spacy.tokens import Span, Token
 
 from tariffscope.domain.news import MEASURE_STATUSES
+from tariffscope.news._learned_setting import book_weights
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusClues
 
@@ -282,11 +280,9 @@ class StatusModel:
         return cls(statuses, tuple(rows))
 
 
-@cache
 def shipped_model() -> StatusModel:
     """The weights shipped in ``news/data/measure_status_model.json``."""
-    path = resources.files("tariffscope.news") / "data" / "measure_status_model.json"
-    return StatusModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return book_weights(None, "measure_status_model.json", StatusModel.from_dict)
 
 
 def fit(

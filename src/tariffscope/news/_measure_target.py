@@ -59,6 +59,7 @@ from tariffscope.news._measure_target_model import (
     shipped_model,
 )
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.rulebook import RuleBook
 
 __all__ = [
     "DEAL_RULE",
@@ -314,7 +315,11 @@ class TargetChooser:
 
     @classmethod
     def configured(
-        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+        cls,
+        mode: str,
+        weights: str = "",
+        env: Mapping[str, str] | None = None,
+        book: RuleBook | None = None,
     ) -> TargetChooser:
         """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_TARGET`` and
         ``$TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` overriding them when set."""
@@ -325,6 +330,8 @@ class TargetChooser:
             "TARIFFSCOPE_MEASURE_TARGET",
             "measure target",
             TargetModel.from_dict,
+            book,
+            "measure_target_model.json",
         )
         return cls.named(mode, model)
 

@@ -15,19 +15,17 @@ one story: prepositions and markers come from the lexicon's ``measure_*`` entrie
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news.lexicon import Lexicon
 
@@ -496,11 +494,9 @@ class TargetModel:
         )
 
 
-@cache
 def shipped_model() -> TargetModel:
     """The weights shipped in ``news/data/measure_target_model.json``."""
-    path = resources.files("tariffscope.news") / "data" / "measure_target_model.json"
-    return TargetModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return book_weights(None, "measure_target_model.json", TargetModel.from_dict)
 
 
 def fit(

@@ -10,6 +10,10 @@ A role is read from the words next to a name, the way a reader does:
 The country comes from a leading country, demonym or capital (stripped from the role), a
 possessive owner ("The U.S. Embassy's"), an ``of COUNTRY`` tail, or a region or institution
 kept inside the role ("Ontario Premier", "European Commission President").
+
+Which words continue a title, open, run on and close an apposition, and where a role read
+leftwards starts are named one-word rules of ``news/data/person_rules.json`` (``role_rules``,
+:mod:`tariffscope.news._role_rules`); the guards that look at a word's neighbours are here.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._role_rules import Guards, role_rules
 from tariffscope.news._syntax import is_headline_line, line_spans
 from tariffscope.news.lexicon import Lexicon, norm_token, place_word
 
@@ -119,18 +124,8 @@ _HYPHENS = frozenset({"-", "‑"})
 
 
 def _is_run_token(token: Token, lex: Lexicon) -> bool:
-    dotted = lex.words("person_dotted_places")
-    if token.text in lex.words("person_possessive_marks"):
-        return True
-    if (
-        token.is_punct
-        or token.like_num
-        or token.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART"}
-    ):
-        return token.lower_ in lex.words("person_role_connectors") or token.text in dotted
-    if token.is_title or (token.is_upper and token.is_alpha) or token.text in dotted:
-        return True
-    return is_role_word(token, lex)
+    """A word that continues a title (the ``title_run`` rules)."""
+    return role_rules(lex).holds("title_run", token, {"role_word": lambda t: is_role_word(t, lex)})
 
 
 def is_role_word(token: Token, lex: Lexicon) -> bool:
@@ -145,18 +140,6 @@ def _ends_office(tokens: Iterable[Token], lex: Lexicon) -> bool:
     """The words end in a role head ("... Prime Minister")."""
     lower = [t.lower_ for t in tokens]
     return bool(lex.role_head_len(lower, len(lower)))
-
-
-def _loose_noun(token: Token, right: Token | None, lex: Lexicon) -> bool:
-    """A lower-case noun or adjective right before a lower-case role word ("textile minister")."""
-    return (
-        token.is_lower
-        and token.is_alpha
-        and token.pos_ in {"NOUN", "ADJ"}
-        and right is not None
-        and right.is_lower
-        and is_role_word(right, lex)
-    )
 
 
 def _joined(tokens: Sequence[Token]) -> str:
@@ -296,10 +279,95 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
     return RoleInfo(role or None, country, former, owner)
 
 
-def _attached_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen written inside a word ("Vice-Premier", "Director-General")."""
-    token = doc[i]
-    return token.text in _HYPHENS and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+def _glued(token: Token) -> bool:
+    """Written inside a word, with no space either side ("Vice-Premier", "Director-General")."""
+    i = token.i
+    return not token.whitespace_ and i > 0 and not token.doc[i - 1].whitespace_
+
+
+def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
+    """The guards of the title rules read leftwards from a name that begins at ``end``."""
+
+    def right(token: Token) -> Token | None:
+        return doc[token.i + 1] if token.i + 1 < end else None
+
+    def lower_role_word_after(token: Token) -> bool:
+        after = right(token)
+        return after is not None and after.is_lower and is_role_word(after, lex)
+
+    def inside_ministry(token: Token) -> bool:
+        after = right(token)
+        return token.ent_type_ == "ORG" or (
+            token.i >= 1
+            and after is not None
+            and after.is_title
+            and not lex.role_head_len([after.lower_], 1)
+            and is_role_word(doc[token.i - 1], lex)
+            and doc[token.i - 1].ent_type_ != "PERSON"
+        )
+
+    def glued_past(token: Token) -> bool:
+        after = right(token)
+        return (
+            token.lower_ in lex.former_words
+            and after is not None
+            and after.text in _HYPHENS
+            and _glued(after)
+        )
+
+    def joins_offices(token: Token) -> bool:
+        # "Deputy Prime Minister and Minister for Trade X": two offices, both held
+        after = right(token)
+        before = doc[token.i - 1] if token.i >= 1 else None
+        return (
+            after is not None
+            and before is not None
+            and after.is_title
+            and bool(lex.role_head_len([after.lower_], 1))
+            and before.is_title
+            and before.ent_type_ != "PERSON"
+            and _ends_office(doc[max(0, token.i - 4) : token.i], lex)
+        )
+
+    def lists_portfolios(token: Token) -> bool:
+        # "Investment, Trade and Industry Minister X": portfolios listed up to an "and"
+        after = right(token)
+        return (
+            token.i >= 1
+            and after is not None
+            and after.is_title
+            and is_role_word(after, lex)
+            and doc[token.i - 1].is_title
+            and is_role_word(doc[token.i - 1], lex)
+            and any(t.lower_ == "and" for t in doc[token.i + 1 : end])
+        )
+
+    def after_no_office_word(token: Token) -> bool:
+        # "spoke to Trade Minister X", but "Special Assistant to the President X"
+        before = doc[token.i - 1] if token.i >= 1 else None
+        return before is None or not (before.is_title and is_role_word(before, lex))
+
+    return {
+        "role_word": lambda t: is_role_word(t, lex),
+        "lower_role_word_after": lower_role_word_after,
+        "glued": _glued,
+        "inside_ministry": inside_ministry,
+        "glued_past": glued_past,
+        "after_untitled_word": lambda t: not doc[t.i - 1].is_title,
+        "joins_offices": joins_offices,
+        "lists_portfolios": lists_portfolios,
+        "after_no_office_word": after_no_office_word,
+    }
+
+
+def _right_guards(doc: Doc, start: int, lex: Lexicon) -> Guards:
+    """The guards of the apposition rules read from ``start``, the role's first word."""
+    return {
+        "role_word": lambda t: is_role_word(t, lex),
+        "glued": _glued,
+        "not_first": lambda t: t.i > start,
+        "title_follows": lambda t: t.i > start and t.i + 1 < len(doc) and doc[t.i + 1].is_title,
+    }
 
 
 def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo | None:
@@ -312,55 +380,15 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
         end -= 1
+    rules = role_rules(lex)
+    guards = _left_guards(doc, end, lex)
     i = end
     while i > 0 and end - i < limit:
         token = doc[i - 1]
-        right = doc[i] if i < end else None
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        # "Deputy Prime Minister and Minister for Trade": two offices joined, both held
-        joint = (
-            token.lower_ == "and"
-            and i >= 2
-            and right is not None
-            and right.is_title
-            and bool(lex.role_head_len([right.lower_], 1))
-            and doc[i - 2].is_title
-            and doc[i - 2].ent_type_ != "PERSON"
-            and _ends_office(doc[max(0, i - 5) : i - 1], lex)
-        )
-        # "Investment, Trade and Industry Minister": a list of portfolios before "and"
-        portfolios = (
-            token.text == ","
-            and i >= 2
-            and right is not None
-            and right.is_title
-            and is_role_word(right, lex)
-            and is_role_word(doc[i - 2], lex)
-            and doc[i - 2].is_title
-            and any(t.lower_ == "and" for t in doc[i:end])
-        )
-        inside_org = token.lower_ == "and" and (  # "Trade and Industry", "Energy and Mines"
-            token.ent_type_ == "ORG"
-            or (
-                i >= 2
-                and right is not None
-                and right.is_title
-                and not lex.role_head_len([right.lower_], 1)
-                and is_role_word(doc[i - 2], lex)
-                and doc[i - 2].ent_type_ != "PERSON"
-            )
-        )
-        # "then-President X": a past marker glued to the office
-        glued_former = token.lower_ in lex.former_words and i < end and _attached_hyphen(doc, i)
         if not (
-            _is_run_token(token, lex)
-            or _loose_noun(token, right, lex)
-            or _attached_hyphen(doc, i - 1)
-            or inside_org
-            or joint
-            or portfolios
-            or glued_former
+            rules.holds("title_run", token, guards) or rules.holds("title_left", token, guards)
         ):
             break
         i -= 1
@@ -369,23 +397,20 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
     if not comma:
         # "prosecution of former President X": the role starts after the last "of"
         cut = max(
-            (
-                k
-                for k in range(i + 1, end)
-                if doc[k].lower_ in {"of", "for"} and not doc[k - 1].is_title  # "Chamber of ..."
-            ),
+            (k for k in range(i + 1, end) if rules.holds("title_of_tail", doc[k], guards)),
             default=None,
         )
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
             i = cut + 1
         # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
-        # (but "Special Assistant to the President for ...": an office's own "to")
-        cut = max((k for k in range(i, end) if doc[k].lower_ == "to"), default=None)
-        if cut is not None and not (
-            cut > i and doc[cut - 1].is_title and is_role_word(doc[cut - 1], lex)
-        ):
+        # (the rule's guard keeps an office's own "to": "Special Assistant to the President")
+        cut = max(
+            (k for k in range(i, end) if rules.holds("title_to_verb", doc[k], guards)),
+            default=None,
+        )
+        if cut is not None:
             i = cut + 1
-    while i < end and doc[i].lower_ in {"of", "for", "and"}:
+    while i < end and rules.holds("title_lead", doc[i]):
         i += 1
     if i >= end:
         return None
@@ -403,41 +428,32 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
 
 def right_role(doc: Doc, end: int, lex: Lexicon, limit: int = 14) -> RoleInfo | None:
     """A role after a name: ``NAME, ROLE-PHRASE,`` or ``NAME, who is (also) the ROLE``."""
-    if end >= len(doc) or doc[end].text not in {",", "—", "–"}:
+    rules = role_rules(lex)
+    if end >= len(doc) or not rules.holds("apposition_open", doc[end]):
         return None
     i = end + 1
-    if i < len(doc) and doc[i].lower_ == "who":
+    if i < len(doc) and rules.holds("apposition_relative", doc[i]):
         i += 1
         fillers = lex.words("person_relative_fillers")
         while i < len(doc) and doc[i].lower_ in fillers:
             i += 1
     while i < len(doc) and doc[i].lower_ in lex.words("person_role_determiners"):
         i += 1  # "X, a former justice minister,"
+    guards = _right_guards(doc, i, lex)
     j = i
     while (
         j < len(doc)
         and j - i < limit
         and (
-            _is_run_token(doc[j], lex)
-            or _attached_hyphen(doc, j)
-            # a lower-case noun after the head: "chair of the Parliament's trade committee"
-            or (j > i and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"})
-            # "Director of Information and Ministry Spokesperson": two offices joined
-            or (j > i and doc[j].lower_ == "and" and j + 1 < len(doc) and doc[j + 1].is_title)
+            rules.holds("title_run", doc[j], guards)
+            or rules.holds("apposition_run", doc[j], guards)
         )
     ):
         j += 1
         # "president of the Copper Corporation (Codelco)": a short acronym in brackets
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3
-    ends = {",", ".", "—", "–", ";", ")"}
-    speech = lex.words("person_speech_verbs")
-    if j == i or (
-        j < len(doc)
-        and doc[j].text not in ends
-        # "X, spokesperson for the ministry wrote": the closing comma left out
-        and not (doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in speech)
-    ):
+    if j == i or (j < len(doc) and not rules.holds("apposition_close", doc[j])):
         return None
     info = parse_role(list(doc[i:j]), lex)
     return info if info is not None and info.role is not None else None

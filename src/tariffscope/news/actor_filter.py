@@ -36,6 +36,7 @@ from tariffscope.news._component import LexiconComponent
 from tariffscope.news._learned_setting import configured_setting
 from tariffscope.news._persons import layout
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.rulebook import RuleBook
 
 __all__ = [
     "ACTOR_FILTERS",
@@ -65,7 +66,11 @@ class ActorFilter:
 
     @classmethod
     def configured(
-        cls, mode: str, weights: str = "", env: Mapping[str, str] | None = None
+        cls,
+        mode: str,
+        weights: str = "",
+        env: Mapping[str, str] | None = None,
+        book: RuleBook | None = None,
     ) -> ActorFilter:
         """The filter of the component's settings, the environment overriding them."""
         mode, model = configured_setting(
@@ -75,6 +80,8 @@ class ActorFilter:
             "TARIFFSCOPE_ACTOR_FILTER",
             "learned actor filter",
             BinaryModel.from_dict,
+            book,
+            "actor_filter_model.json",
         )
         return cls.named(mode, model)
 
@@ -137,8 +144,14 @@ class ActorFilterComponent(LexiconComponent):
         actor_filter: str = "model",
         actor_filter_weights: str = "",
     ) -> None:
+        self._settings = (actor_filter, actor_filter_weights)
         super().__init__(nlp, name, lexicon)
-        self.actor_filter = ActorFilter.configured(actor_filter, actor_filter_weights)
+
+    def loaded(self) -> None:
+        """The actor filter with the weights of this component's rule book (unless a weights
+        file is configured)."""
+        mode, weights = self._settings
+        self.actor_filter = ActorFilter.configured(mode, weights, book=self.lexicon.rules)
 
     def annotate(self, doc: Doc) -> None:
         """Drop the actors the filter does not keep."""

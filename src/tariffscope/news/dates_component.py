@@ -257,11 +257,10 @@ class DateComponent(LexiconComponent):
 
     def _rules(self) -> tuple[tuple[TimePattern, ...], tuple[DependencyMatcher, ...]]:
         """The named time patterns and their matchers, built once per lexicon."""
-        key = id(self.lexicon)
         cached = getattr(self, "_built", None)
-        if cached is None or cached[0] != key:
+        if cached is None or cached[0] is not self.lexicon:
             patterns = time_patterns(self.lexicon)
-            cached = (key, patterns, build_matchers(self.vocab, patterns))
+            cached = (self.lexicon, patterns, build_matchers(self.vocab, patterns))
             self._built = cached
         return cached[1], cached[2]
 

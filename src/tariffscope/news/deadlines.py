@@ -24,7 +24,6 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -44,7 +43,7 @@ __all__ = [
 ]
 
 _MAX_WHAT = 160
-_RULES_FILE = Path(__file__).resolve().parent / "data" / "deadline_rules.toml"
+_RULES_FILE = "deadline_rules.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +55,21 @@ class DeadlineRule:
     reason: str
 
 
+def deadline_rules(lex: Lexicon) -> tuple[DeadlineRule, ...]:
+    """The rules of ``deadline_rules.toml`` in ``lex``'s rule book, highest priority first."""
+    return _parsed(lex.rules.text(_RULES_FILE))
+
+
 @cache
-def deadline_rules() -> tuple[DeadlineRule, ...]:
-    """The rules of ``data/deadline_rules.toml``, highest priority first."""
+def _parsed(text: str) -> tuple[DeadlineRule, ...]:
     try:
-        rows = tomllib.loads(_RULES_FILE.read_text(encoding="utf-8"))["deadline"]
+        rows = tomllib.loads(text)["deadline"]
         rules = [DeadlineRule(str(r["id"]), int(r["priority"]), str(r["reason"])) for r in rows]
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        unknown = [rule.id for rule in rules if rule.id not in DEADLINE_TESTS]
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise DataFileError(f"{_RULES_FILE}: malformed deadline rules ({error})") from None
+    if unknown:
+        raise DataFileError(f"{_RULES_FILE}: no predicate for rule {', '.join(unknown)}")
     return tuple(sorted(rules, key=lambda rule: -rule.priority))
 
 
@@ -140,7 +146,7 @@ def _rule_of(doc: Doc, record: TimeRecord, anchor: dt.date | None, lex: Lexicon)
         return None
     clause = DatedClause(record, verb, anchor)
     words = DeadlineWords.from_lexicon(lex)
-    for rule in deadline_rules():
+    for rule in deadline_rules(lex):
         if DEADLINE_TESTS[rule.id](clause, words):
             return rule.id
     return None

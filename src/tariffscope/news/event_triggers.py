@@ -23,8 +23,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -33,7 +31,8 @@ from tariffscope.errors import DataFileError
 from tariffscope.news._event_kind import told_as_round
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import direction, governing_verb, subject_of
-from tariffscope.news.lexicon import Lexicon, default_lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon, expand_words, per_lexicon
+from tariffscope.news.rulebook import shipped_rulebook
 
 __all__ = [
     "GUARDS",
@@ -46,11 +45,12 @@ __all__ = [
     "expanded_pattern",
     "find_triggers",
     "load_rules",
+    "rules_for",
     "trigger_of",
     "with_objects",
 ]
 
-_RULES_FILE = Path(__file__).resolve().parent / "data" / "event_rules.json"
+_RULES_FILE = "event_rules.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,28 +583,14 @@ def _rule(data: Mapping[str, Any]) -> EventRule:
 
 
 def load_rules(text: str | None = None) -> tuple[EventRule, ...]:
-    """The rules of ``event_rules.json`` (or of the JSON ``text``), highest priority first."""
+    """The rules of the JSON ``text`` (default: the shipped ``event_rules.json``), highest
+    priority first."""
     try:
-        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        data = json.loads(text if text is not None else shipped_rulebook().text(_RULES_FILE))
         rules = tuple(_rule(r) for r in data["rules"])
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise DataFileError(f"event rules: missing or malformed ({error})") from None
     return tuple(sorted(rules, key=lambda r: -r.priority))
-
-
-def _expand(value: Any, lexicon: Lexicon, key: str = "") -> Any:
-    """Replace ``"@name"`` by the sorted word set ``name`` of the lexicon; lemmas are listed
-    lower case, capitalized and upper case (a proper noun or a headline keeps its capitals)."""
-    if isinstance(value, str) and value.startswith("@"):
-        words = lexicon.words(value[1:])
-        if key == "LEMMA":
-            words = words | {w.capitalize() for w in words} | {w.upper() for w in words}
-        return sorted(words)
-    if isinstance(value, Mapping):
-        return {k: _expand(v, lexicon, k if k != "IN" else key) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_expand(v, lexicon, key) for v in value]
-    return value
 
 
 _ATTRS: Mapping[str, Callable[[Token], str]] = {
@@ -707,12 +693,13 @@ class EventRules:
 
 def expanded_pattern(rule: EventRule, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The rule's ``DependencyMatcher`` pattern with the lexicon's word sets filled in."""
-    return list(_expand(list(rule.pattern), lexicon))
+    return list(expand_words(list(rule.pattern), lexicon))
 
 
 def compile_rules(lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None) -> EventRules:
-    """Compile ``rules`` (default: the shipped ones) with the word sets of ``lexicon``."""
-    rules = rules if rules is not None else load_rules()
+    """Compile ``rules`` (default: those of ``lexicon``'s rule book) with the word sets of
+    ``lexicon``."""
+    rules = rules if rules is not None else load_rules(lexicon.rules.text(_RULES_FILE))
     patterns = tuple(
         tuple(_node(spec, rule.id) for spec in expanded_pattern(rule, lexicon)) for rule in rules
     )
@@ -735,10 +722,17 @@ def compile_rules(lexicon: Lexicon, rules: tuple[EventRule, ...] | None = None) 
     )
 
 
-@cache
+def _lexicon_rules(lexicon: Lexicon) -> EventRules:
+    """The rules of ``lexicon``'s rule book compiled with its word sets (once per lexicon)."""
+    return compile_rules(lexicon)
+
+
+rules_for = per_lexicon(_lexicon_rules)
+
+
 def default_rules() -> EventRules:
     """The shipped rules compiled with the default lexicon (once per process)."""
-    return compile_rules(default_lexicon())
+    return rules_for(default_lexicon())
 
 
 def find_triggers(

@@ -67,11 +67,10 @@ from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import (
     EventRules,
     Trigger,
-    compile_rules,
-    default_rules,
     find_triggers,
+    rules_for,
 )
-from tariffscope.news.lexicon import Lexicon, default_lexicon
+from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
 from tariffscope.news.temporal import time_index
 
@@ -89,8 +88,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         event_filter: str = "rules",
         event_filter_weights: str = "",
     ) -> None:
+        self._settings = (event_filter, event_filter_weights)
         super().__init__(nlp, name, lexicon)
-        self.event_filter = EventFilter.configured(event_filter, event_filter_weights)
+
+    def loaded(self) -> None:
+        """The event filter with the weights of this component's rule book (unless a weights
+        file is configured)."""
+        mode, weights = self._settings
+        self.event_filter = EventFilter.configured(mode, weights, book=self.lexicon.rules)
 
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
@@ -201,14 +206,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _rules(self) -> EventRules:
-        """The trigger rules compiled with this component's lexicon (once per lexicon)."""
-        if self.lexicon is default_lexicon():
-            return default_rules()
-        compiled: EventRules | None = getattr(self, "_compiled", None)
-        if compiled is None or compiled.lexicon is not self.lexicon:
-            compiled = compile_rules(self.lexicon)
-            self._compiled = compiled
-        return compiled
+        """The trigger rules of this component's rule book compiled with its lexicon (once
+        per lexicon)."""
+        return rules_for(self.lexicon)
 
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',

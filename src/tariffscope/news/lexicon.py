@@ -5,23 +5,37 @@ The data live in ``news/data/lexicon.json`` (hand-written; documented in docs/ex
 plus the ISO 3166 short names of ``data/embedded/iso3166_countries.csv``. The file
 carries a ``version``; a rule reads its words with ``lexicon.words("name")``, never from a
 list of its own. A :class:`Lexicon` is immutable; pipeline components load the default one
-and save it with their ``to_disk`` so a saved pipeline carries its own vocabulary.
+and save it with their ``to_disk`` so a saved pipeline carries its own vocabulary. It carries
+the reader's rule files too (``lexicon.rules``, a :class:`~tariffscope.news.rulebook.RuleBook`),
+saved with it, so that a rule is read from the running component's copy.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from tariffscope.config import embedded_dir
 from tariffscope.errors import DataFileError
+from tariffscope.news.rulebook import RuleBook, shipped_rulebook
 
-__all__ = ["Lexicon", "PlaceKind", "PlaceMatch", "default_lexicon", "fold", "norm_token"]
+__all__ = [
+    "Lexicon",
+    "PlaceKind",
+    "PlaceMatch",
+    "default_lexicon",
+    "expand_words",
+    "fold",
+    "norm_token",
+    "per_lexicon",
+]
+
+T = TypeVar("T")
 
 PlaceKind = Literal["country", "demonym", "capital", "region", "institution"]
 _LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.json"
@@ -85,10 +99,18 @@ class Lexicon:
     role_head_ends: frozenset[str] = field(default=frozenset(), repr=False)
     #: every leading part of a place name (("South",), ("South", "Korea")): where to stop
     place_prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
+    #: the reader's rule files and weights (saved with the lexicon by the components)
+    rules: RuleBook = field(default_factory=shipped_rulebook, repr=False, compare=False)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], iso_names: Mapping[str, str]) -> Lexicon:
-        """Build the lookups from the JSON object and the ISO3 -> short name table."""
+    def from_data(
+        cls,
+        data: Mapping[str, Any],
+        iso_names: Mapping[str, str],
+        rules: RuleBook | None = None,
+    ) -> Lexicon:
+        """Build the lookups from the JSON object and the ISO3 -> short name table (with
+        ``rules``, default the shipped rule files)."""
         places: dict[tuple[str, ...], tuple[str, PlaceKind]] = {}
         for iso3, name in iso_names.items():
             if "," not in name and "(" not in name:
@@ -123,6 +145,7 @@ class Lexicon:
                     name: frozenset(str(w) for w in words)
                     for name, words in data.get("words", {}).items()
                 },
+                rules=rules if rules is not None else shipped_rulebook(),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise DataFileError(f"lexicon: missing or malformed section ({error})") from None
@@ -145,9 +168,13 @@ class Lexicon:
         return json.dumps(self.data, ensure_ascii=False, indent=1)
 
     @classmethod
-    def from_json(cls, text: str) -> Lexicon:
-        """Inverse of :meth:`to_json`."""
-        return cls.from_data(json.loads(text), _iso_names())
+    def from_json(cls, text: str, rules: RuleBook | None = None) -> Lexicon:
+        """Inverse of :meth:`to_json` (with ``rules``, default the shipped rule files)."""
+        return cls.from_data(json.loads(text), _iso_names(), rules)
+
+    def with_rules(self, rules: RuleBook) -> Lexicon:
+        """This vocabulary with other rule files."""
+        return replace(self, rules=rules)
 
     def place_at(self, words: Sequence[str], i: int) -> PlaceMatch | None:
         """The longest place name starting at ``words[i]`` (exact case; ALL-CAPS retried)."""
@@ -225,3 +252,55 @@ def default_lexicon() -> Lexicon:
     except OSError as error:
         raise DataFileError(f"{_LEXICON_FILE}: cannot read the lexicon ({error})") from None
     return Lexicon.from_json(text)
+
+
+def per_lexicon(build: Callable[[Lexicon], T], kept: int = 8) -> Callable[[Lexicon], T]:
+    """``build(lex)`` computed once per lexicon (rules compiled with its words and its rule
+    files); the lexicon is kept with the value, so its id is not reused, and a process that
+    loads many lexicons keeps the latest ``kept``."""
+    built: dict[int, tuple[Lexicon, T]] = {}
+
+    def get(lex: Lexicon) -> T:
+        hit = built.get(id(lex))
+        if hit is None or hit[0] is not lex:
+            if len(built) >= kept:
+                del built[next(iter(built))]
+            hit = built[id(lex)] = (lex, build(lex))
+        return hit[1]
+
+    get.__doc__ = build.__doc__
+    return get
+
+
+def expand_words(value: Any, lex: Lexicon, *, cased_lemmas: bool = True, key: str = "") -> Any:
+    """A rule pattern (JSON data) with each ``"@name"`` replaced by the sorted word set
+    ``name`` of ``lex``: a value ``"@name"`` becomes the list of its words, an item
+    ``"@name"`` of a list is replaced by its words. The words of a ``LEMMA`` test (its ``IN``
+    or ``NOT_IN`` list) are listed lower case, capitalized and upper case when
+    ``cased_lemmas`` (a proper noun or a headline keeps its capitals). The one expansion of
+    the event, person and time rules."""
+
+    def words(name: str) -> list[str]:
+        found = lex.words(name)
+        if cased_lemmas and key == "LEMMA":
+            found = found | {w.capitalize() for w in found} | {w.upper() for w in found}
+        return sorted(found)
+
+    if isinstance(value, str) and value.startswith("@"):
+        return words(value[1:])
+    if isinstance(value, Mapping):
+        return {
+            k: expand_words(
+                v, lex, cased_lemmas=cased_lemmas, key=key if k in {"IN", "NOT_IN"} else k
+            )
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                out.extend(words(item[1:]))
+            else:
+                out.append(expand_words(item, lex, cased_lemmas=cased_lemmas, key=key))
+        return out
+    return value

@@ -654,36 +654,37 @@ TIME_TESTS: Mapping[str, Callable[[TimeFacts], bool]] = {
 }
 
 
-def time_override(status: str, facts: TimeFacts) -> RuleSpec | None:
-    """The time rule that overrides ``status``, if one holds."""
-    for time in rule_specs("status_time"):
+def time_override(status: str, facts: TimeFacts, lex: Lexicon) -> RuleSpec | None:
+    """The time rule (of ``lex``'s rule book) that overrides ``status``, if one holds."""
+    for time in rule_specs("status_time", lex.rules):
         if status in time.overrides and TIME_TESTS[time.id](facts):
             return time
     return None
 
 
-def settle_by_time(measures: list[dict[str, Any]], anchor: dt.date | None) -> None:
+def settle_by_time(measures: list[dict[str, Any]], anchor: dt.date | None, lex: Lexicon) -> None:
     """The time rules once more on a story's merged measures: a mention may take its effective
     date from another mention of the same measure, whose frame did not see the date."""
     for record in measures:
         facts = TimeFacts.of(record.get("effective_date"), anchor, record["status"] == "suspended")
-        time = time_override(record["status"], facts)
+        time = time_override(record["status"], facts, lex)
         if time is not None:
             record["status"], record["status_rule"] = time.status, time.id
 
 
-def _frame_rule(clues: StatusClues) -> RuleSpec:
-    for spec in rule_specs("status"):
+def _frame_rule(clues: StatusClues, lex: Lexicon) -> RuleSpec:
+    for spec in rule_specs("status", lex.rules):
         if STATUS_TESTS[spec.id](clues):
             return spec
     raise AssertionError("measure_rules.toml: no default status rule")  # pragma: no cover
 
 
-def status_rule(clues: StatusClues) -> RuleSpec:
-    """The first status rule (by priority) whose predicate holds, unless a time rule that
-    holds overrides its status (a known effective date decides before the frames)."""
-    spec = _frame_rule(clues)
-    return time_override(spec.status, clues.time) or spec
+def status_rule(clues: StatusClues, lex: Lexicon) -> RuleSpec:
+    """The first status rule (by priority, of ``lex``'s rule book) whose predicate holds,
+    unless a time rule that holds overrides its status (a known effective date decides before
+    the frames)."""
+    spec = _frame_rule(clues, lex)
+    return time_override(spec.status, clues.time, lex) or spec
 
 
 def measure_status(
@@ -694,6 +695,7 @@ def measure_status(
     effective: str | None,
     anchor: dt.date | None,
     words: StatusWords,
+    lex: Lexicon,
     *,
     pending: bool = False,
     dates: list[dict[str, Any]] | None = None,
@@ -702,5 +704,5 @@ def measure_status(
     clues = read_clues(
         span, noun, from_rate, to_rate, effective, anchor, words, pending=pending, dates=dates
     )
-    spec = status_rule(clues)
+    spec = status_rule(clues, lex)
     return spec.status, spec.id

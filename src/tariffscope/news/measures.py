@@ -147,9 +147,16 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         status_chooser: str = "rules",
         status_weights: str = "",
     ) -> None:
+        self._settings = (target_chooser, target_weights, status_chooser, status_weights)
         super().__init__(nlp, name, lexicon)
-        self.target_chooser = TargetChooser.configured(target_chooser, target_weights)
-        self.status_chooser = StatusChooser.configured(status_chooser, status_weights)
+
+    def loaded(self) -> None:
+        """The choosers with the weights of this component's rule book (unless a weights
+        file is configured)."""
+        target, target_weights, status, status_weights = self._settings
+        book = self.lexicon.rules
+        self.target_chooser = TargetChooser.configured(target, target_weights, book=book)
+        self.status_chooser = StatusChooser.configured(status, status_weights, book=book)
 
     def status_words(self) -> StatusWords:
         """The status rules' word sets of this component's lexicon (read once per lexicon)."""
@@ -273,7 +280,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             else ()
         )
         measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
-        settle_by_time(measures, anchor)  # a merged mention may carry another's date
+        settle_by_time(measures, anchor, lex)  # a merged mention may carry another's date
         doc._.tariffscope_measures = measures
 
     # -- one rate -----------------------------------------------------------------------------
@@ -337,7 +344,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             pending=pending,
             dates=dates,
         )
-        status_spec = status_rule(clues)
+        status_spec = status_rule(clues, lex)
         head = span.root.head
         rise = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_rise_verbs")
         cut = head.lower_ == "to" and head.head.lemma_.lower() in lex.words("measure_cut_verbs")

@@ -21,21 +21,20 @@ this). The rules are compiled once per lexicon (:func:`person_rules`) and run on
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from tariffscope.errors import DataFileError
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, expand_words, per_lexicon
 
 __all__ = ["PersonRule", "PersonRules", "RuleHit", "load_person_rules", "person_rules"]
 
-_RULES_FILE = Path(__file__).resolve().parent / "data" / "person_rules.json"
+_RULES_FILE = "person_rules.json"
 #: The attributes a pattern may test, in the column order of the story's array.
 _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP")
 _WORDS = frozenset({"ORTH", "LOWER", "LEMMA"})
@@ -75,31 +74,6 @@ class _Test:
         return (value in self.id_set) != self.negated
 
 
-def _expand(value: Any, lex: Lexicon, key: str = "") -> Any:
-    """Replace ``"@name"`` by the sorted word set ``name`` (inside a list: its words); lemmas
-    are listed lower case, capitalized and upper case."""
-
-    def words(name: str) -> list[str]:
-        found = lex.words(name)
-        if key == "LEMMA":
-            found = found | {w.capitalize() for w in found} | {w.upper() for w in found}
-        return sorted(found)
-
-    if isinstance(value, str) and value.startswith("@"):
-        return words(value[1:])
-    if isinstance(value, Mapping):
-        return {k: _expand(v, lex, key if k in {"IN", "NOT_IN"} else k) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@"):
-                out.extend(words(item[1:]))
-            else:
-                out.append(_expand(item, lex, key))
-        return out
-    return value
-
-
 def _ids(attr: str, values: Sequence[Any]) -> frozenset[int]:
     """The ids ``Doc.to_array`` gives the values (a part of speech's symbol, else the hash)."""
     if attr == "POS":
@@ -124,27 +98,60 @@ def _tests(node: Mapping[str, Any], rule_id: str, columns: list[str]) -> tuple[_
     return tuple(sorted(tests, key=lambda t: (t.negated, columns[t.column] not in _WORDS)))
 
 
-def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule, ...]:
-    """The rules of ``person_rules.json`` (or of the JSON ``text``) with ``lex``'s words,
-    highest priority first."""
+R = TypeVar("R", bound="NamedRule")
+
+
+class NamedRule(Protocol):
+    """What every rule of ``person_rules.json`` has."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def priority(self) -> int: ...
+
+
+def load_section(
+    lex: Lexicon,
+    text: str | None,
+    section: str,
+    build: Callable[[Mapping[str, Any], tuple[str, str, int, str]], R],
+) -> tuple[R, ...]:
+    """The rules of one section of ``person_rules.json`` in ``lex``'s rule book (or of the
+    JSON ``text``), each built by ``build(item, (id, family, priority, reason))``, highest
+    priority first (stable among equals); a repeated id is a data error."""
     try:
-        data = json.loads(text if text is not None else _RULES_FILE.read_text(encoding="utf-8"))
+        data = json.loads(text if text is not None else lex.rules.text(_RULES_FILE))
         rules = tuple(
-            PersonRule(
-                str(item["id"]),
-                str(item["family"]),
-                int(item["priority"]),
-                str(item["reason"]),
-                tuple(tuple(_expand(p, lex)) for p in item["patterns"]),
-                item.get("require"),
+            build(
+                item,
+                (str(item["id"]), str(item["family"]), int(item["priority"]), str(item["reason"])),
             )
-            for item in data["rules"]
+            for item in data[section]
         )
-    except (OSError, KeyError, TypeError, ValueError) as error:
-        raise DataFileError(f"person rules: missing or malformed ({error})") from None
-    if len({r.id for r in rules}) != len(rules) or not all(all(r.patterns) for r in rules):
-        raise DataFileError("person rules: an id is repeated or a pattern is empty")
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"person rules ({section}): missing or malformed ({error})") from None
+    if len({r.id for r in rules}) != len(rules):
+        raise DataFileError(f"person rules ({section}): an id is repeated")
     return tuple(sorted(rules, key=lambda r: -r.priority))
+
+
+def load_person_rules(lex: Lexicon, text: str | None = None) -> tuple[PersonRule, ...]:
+    """The rules of ``person_rules.json`` in ``lex``'s rule book (or of the JSON ``text``)
+    with ``lex``'s words, highest priority first."""
+    rules = load_section(
+        lex,
+        text,
+        "rules",
+        lambda item, named: PersonRule(
+            *named,
+            tuple(tuple(expand_words(p, lex)) for p in item["patterns"]),
+            item.get("require"),
+        ),
+    )
+    if not all(all(r.patterns) for r in rules):
+        raise DataFileError("person rules: a pattern is empty")
+    return rules
 
 
 class PersonRules:
@@ -208,16 +215,9 @@ class PersonRules:
         return out
 
 
-#: Compiled rules per lexicon (the lexicon kept with them, so its id is not reused).
-_compiled: dict[int, tuple[Lexicon, PersonRules]] = {}
-_KEPT = 8
+def _compiled(lex: Lexicon) -> PersonRules:
+    """The rules of ``lex``'s rule book compiled with its words (once per lexicon)."""
+    return PersonRules(load_person_rules(lex))
 
 
-def person_rules(lex: Lexicon) -> PersonRules:
-    """The rules compiled with ``lex``'s words (once per lexicon)."""
-    cached = _compiled.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        if len(_compiled) >= _KEPT:  # a process that loads many lexicons keeps the latest
-            del _compiled[next(iter(_compiled))]
-        cached = _compiled[id(lex)] = (lex, PersonRules(load_person_rules(lex)))
-    return cached[1]
+person_rules = per_lexicon(_compiled)

@@ -12,14 +12,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.errors import DataFileError
+from tariffscope.news.lexicon import Lexicon, expand_words
 
 __all__ = [
     "Role",
@@ -78,33 +78,26 @@ def role_of(preposition: str | None, lex: Lexicon) -> Role:
     return "on"
 
 
-def _resolve_words(value: Any, lex: Lexicon) -> Any:
-    if isinstance(value, str) and value.startswith("@"):
-        return sorted(lex.words(value[1:]))
-    if isinstance(value, dict):
-        return {k: _resolve_words(v, lex) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolve_words(v, lex) for v in value]
-    return value
-
-
 @cache
-def _pattern_data() -> tuple[dict[str, Any], ...]:
-    text = resources.files("tariffscope.news").joinpath("data/time_patterns.json").read_text()
-    return tuple(json.loads(text)["patterns"])
+def _pattern_data(text: str) -> tuple[dict[str, Any], ...]:
+    try:
+        return tuple(json.loads(text)["patterns"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataFileError(f"time_patterns.json: malformed ({error})") from None
 
 
 def time_patterns(lex: Lexicon) -> tuple[TimePattern, ...]:
-    """The named patterns of ``data/time_patterns.json``, their words read from ``lex``."""
+    """The named patterns of ``time_patterns.json`` in ``lex``'s rule book, their words read
+    from ``lex``."""
     return tuple(
         TimePattern(
             item["id"],
             int(item["priority"]),
             item["role"],
             item["reason"],
-            tuple(_resolve_words(item["pattern"], lex)),
+            tuple(expand_words(item["pattern"], lex, cased_lemmas=False)),
         )
-        for item in _pattern_data()
+        for item in _pattern_data(lex.rules.text("time_patterns.json"))
     )
 
 
