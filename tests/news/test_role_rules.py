@@ -45,6 +45,9 @@ def _decided(family: str, doc: Doc, i: int) -> str | None:
         "after_untitled_word": lambda t: not doc[t.i - 1].is_title,
         "not_first": lambda t: True,
         "title_follows": lambda t: True,
+        "joins_offices": lambda t: True,
+        "lists_portfolios": lambda t: True,
+        "after_no_office_word": lambda t: not doc[t.i - 1].is_title,
     }
     rule = RULES.decide(family, doc[i], guards)
     return None if rule is None else rule.id

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._role_rules import Guards, role_rules
 from tariffscope.news._syntax import is_caption_line, is_headline_line, line_spans
-from tariffscope.news.lexicon import Lexicon, norm_token
+from tariffscope.news.lexicon import Lexicon, norm_token, place_word
 
 __all__ = [
     "RoleInfo",
@@ -127,6 +127,12 @@ def is_role_word(token: Token, lex: Lexicon) -> bool:
     if lower in lex.role_words or lower in lex.former_words:
         return True
     return any(lower == head[-1] for head in lex.role_heads)
+
+
+def _ends_office(tokens: Iterable[Token], lex: Lexicon) -> bool:
+    """The words end in a role head ("... Prime Minister")."""
+    lower = [t.lower_ for t in tokens]
+    return bool(lex.role_head_len(lower, len(lower)))
 
 
 def _joined(tokens: Sequence[Token]) -> str:
@@ -247,8 +253,11 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         role_toks = toks
     elif tail:
         rest = [w for w in tail[1:] if w.lower() != "the"]
+        if len(rest) > 3 and rest[-3] == "(" and rest[-1] == ")":
+            rest = rest[:-3]  # "of the United Kingdom (UK)": the country's acronym
         place = lex.place_code(" ".join(rest))
-        if place is not None and lex.places.get(tuple(rest), ("", "country"))[1] != "institution":
+        kind = lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1]
+        if place is not None and kind != "institution":
             country = country or place
         else:
             role_toks = toks
@@ -299,6 +308,38 @@ def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
             and _glued(after)
         )
 
+    def joins_offices(token: Token) -> bool:
+        # "Deputy Prime Minister and Minister for Trade X": two offices, both held
+        after = right(token)
+        before = doc[token.i - 1] if token.i >= 1 else None
+        return (
+            after is not None
+            and before is not None
+            and after.is_title
+            and bool(lex.role_head_len([after.lower_], 1))
+            and before.is_title
+            and before.ent_type_ != "PERSON"
+            and _ends_office(doc[max(0, token.i - 4) : token.i], lex)
+        )
+
+    def lists_portfolios(token: Token) -> bool:
+        # "Investment, Trade and Industry Minister X": portfolios listed up to an "and"
+        after = right(token)
+        return (
+            token.i >= 1
+            and after is not None
+            and after.is_title
+            and is_role_word(after, lex)
+            and doc[token.i - 1].is_title
+            and is_role_word(doc[token.i - 1], lex)
+            and any(t.lower_ == "and" for t in doc[token.i + 1 : end])
+        )
+
+    def after_no_office_word(token: Token) -> bool:
+        # "spoke to Trade Minister X", but "Special Assistant to the President X"
+        before = doc[token.i - 1] if token.i >= 1 else None
+        return before is None or not (before.is_title and is_role_word(before, lex))
+
     return {
         "role_word": lambda t: is_role_word(t, lex),
         "lower_role_word_after": lower_role_word_after,
@@ -306,6 +347,9 @@ def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
         "inside_ministry": inside_ministry,
         "glued_past": glued_past,
         "after_untitled_word": lambda t: not doc[t.i - 1].is_title,
+        "joins_offices": joins_offices,
+        "lists_portfolios": lists_portfolios,
+        "after_no_office_word": after_no_office_word,
     }
 
 
@@ -319,7 +363,7 @@ def _right_guards(doc: Doc, start: int, lex: Lexicon) -> Guards:
     }
 
 
-def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo | None:
+def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo | None:
     """The role phrase right before a name at token ``start`` (or before ``, NAME``)."""
     end = start
     while end > 0 and doc[end - 1].text in lex.honorifics:  # "..., Sen. Davi Alcolumbre"
@@ -352,7 +396,11 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
         if cut is not None and parse_role(list(doc[cut + 1 : end]), lex) is not None:
             i = cut + 1
         # "spoke to Trade Minister X": a "to" before a name is the verb's, not the role's
-        cut = max((k for k in range(i, end) if rules.holds("title_to_verb", doc[k])), default=None)
+        # (the rule's guard keeps an office's own "to": "Special Assistant to the President")
+        cut = max(
+            (k for k in range(i, end) if rules.holds("title_to_verb", doc[k], guards)),
+            default=None,
+        )
         if cut is not None:
             i = cut + 1
     while i < end and rules.holds("title_lead", doc[i]):
@@ -360,6 +408,12 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 10) -> RoleInfo |
     if i >= end:
         return None
     info = parse_role(list(doc[i:end]), lex)
+    courtesy = lex.words("person_courtesy_titles")
+    if info is not None and end - i >= 3 and doc[end - 1].lower_ in courtesy:
+        # "Trade Representative Ambassador X": a courtesy title after a full office
+        office = parse_role(list(doc[i : end - 1]), lex)
+        if office is not None and office.role is not None and len(office.role.split()) >= 2:
+            info = office
     if comma and (info is None or (info.role is None and not info.former)):
         return None  # "his predecessor, X" is former though it names no office
     return info

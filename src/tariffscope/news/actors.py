@@ -199,10 +199,14 @@ class ActorComponent(LexiconComponent):
         known, so an office holder without a country is the other side's."""
         us_heads = lex.words("person_us_office_heads")
         other_words = lex.words("person_non_us_office_words")
+        not_us_secretary = lex.words("person_non_us_secretary_words")
 
         def could_be_us(role: str) -> bool:
-            # "Commerce Secretary X" may be the US one; "Chief Cabinet Secretary" may not
+            # "Commerce Secretary X" may be the US one; "Chief Cabinet Secretary" may not, nor
+            # "Trade Secretary" (the US cabinet has no trade or industry secretary)
             words = role.lower().split()
+            if words[-1] == "secretary" and not_us_secretary & set(words):
+                return False
             return words[-1] in us_heads and not other_words & set(words)
 
         def open_role(person: dict[str, Any]) -> bool:

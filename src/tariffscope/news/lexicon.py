@@ -63,9 +63,20 @@ class PlaceMatch:
     kind: PlaceKind
 
 
+def place_word(text: str) -> str:
+    """A word as place names are looked up: straight apostrophes, and diacritics dropped with
+    the case kept ("Việt" -> "Viet", "Türkiye" -> "Turkiye"), as gazetteers and local
+    spellings write the same name."""
+    word = norm_token(text)
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _keys(phrase: str) -> tuple[str, ...]:
     # "U.S." stays one token in spaCy; "South Korean" is two; apostrophes are normalised
-    return tuple(norm_token(phrase).split())
+    return tuple(place_word(w) for w in norm_token(phrase).split())
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,7 @@ class Lexicon:
             for key, kind in groups:
                 for phrase, iso3 in data[key].items():
                     places[_keys(phrase)] = (str(iso3), kind)
-            heads = frozenset(_keys(h.lower()) for h in data["role_heads"])
+            heads = frozenset(tuple(norm_token(h.lower()).split()) for h in data["role_heads"])
             return cls(
                 data=data,
                 first_words=frozenset(k[0] for k in places),
@@ -168,7 +179,7 @@ class Lexicon:
     def place_at(self, words: Sequence[str], i: int) -> PlaceMatch | None:
         """The longest place name starting at ``words[i]`` (exact case; ALL-CAPS retried)."""
         best: PlaceMatch | None = None
-        first = norm_token(words[i]) if i < len(words) else ""
+        first = place_word(words[i]) if i < len(words) else ""
         if first not in self.first_words and not (
             first.isupper() and len(first) > 3 and first.title() in self.first_words
         ):
@@ -177,7 +188,7 @@ class Lexicon:
         key: tuple[str, ...] = ()
         titled: tuple[str, ...] = ()
         for n in range(1, min(self.max_place_len, len(words) - i) + 1):
-            word = first if n == 1 else norm_token(words[i + n - 1])
+            word = first if n == 1 else place_word(words[i + n - 1])
             key = (*key, word)
             titled = (*titled, word.title()) if capitals else key
             if key not in self.place_prefixes and titled not in self.place_prefixes:
@@ -195,7 +206,7 @@ class Lexicon:
         firsts = self.first_words
         starts = [
             i
-            for i, word in enumerate(map(norm_token, words))
+            for i, word in enumerate(map(place_word, words))
             if word in firsts or (word.isupper() and len(word) > 3 and word.title() in firsts)
         ]
         out: list[PlaceMatch] = []

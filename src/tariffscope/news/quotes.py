@@ -234,12 +234,23 @@ class QuoteComponent(LexiconComponent):
             # '"... the United States!" Trump wrote': the parser ends the sentence inside the
             # quotation and the attribution after it starts a new one (only when the
             # quotation's own sentence has no speech verb: "X said ... 'quote.' Y told")
+            own = hi
             hi = doc[hi].sent.end
+            # only a person's attribution reaches back ("... ,' Trump wrote."); a next
+            # sentence that opens on another source ("According to the agency, ...") is not
+            # about this quotation
+            speech = [a for a in speech if a.index < own or a.speaker is not None]
         candidates = [a for a in speech if lo <= a.index < hi]
         if any(a.speaker is not None for a in candidates):
             # 'He said: "...," according to a report' / '... reported CNN': a medium relays
             # a person's words
             candidates = [a for a in candidates if a.speaker is not None or not a.relayed]
+        # 'X said that the two can take their "quoted words"': the verb whose clause holds
+        # the quotation speaks it, however near another verb is
+        ancestors = {t.i for t in doc[first.start].ancestors}
+        governing = [a for a in candidates if a.index in ancestors and a.speaker is not None]
+        if governing:
+            candidates = governing
         if candidates:
             act = min(
                 candidates,
