@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._persons import layout
+from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.quote_marks import find_quote_spans
 
@@ -70,7 +71,7 @@ def actor_context(doc: Doc, lexicon: Lexicon) -> ActorContext:
     return ActorContext(
         doc=doc,
         lexicon=lexicon,
-        quote_spans=tuple((s.start, s.end) for s in find_quote_spans(doc.text)),
+        quote_spans=tuple((s.start, s.end) for s in find_quote_spans(doc_text(doc))),
         speakers=frozenset(speakers),
         participants=frozenset(participants),
         headlines=tuple(layout(doc)[1]),

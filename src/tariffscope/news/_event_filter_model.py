@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._learned_setting import book_weights
-from tariffscope.news._syntax import direction, governing_verb, has_negation
+from tariffscope.news._syntax import direction, doc_text, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeIndex
 
@@ -158,7 +158,7 @@ def story_events(
         country_of_name=dict(country_of_name),
         quote_spans=tuple(quote_spans),
         lead_end=lead,
-        length=max(len(doc.text), 1),
+        length=max(len(doc_text(doc)), 1),
         kinds=Counter(e["kind"] for e in events if not e.get("variant")),
         dates=Counter(e["date"] for e in events if e.get("date") and not e.get("variant")),
         sentences=Counter(e["start"] for e in events if not e.get("variant")),

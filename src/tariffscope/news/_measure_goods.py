@@ -19,8 +19,8 @@ from tariffscope.news._anaphora import antecedent_tariff_object
 from tariffscope.news._measure_parts import (
     Goods,
     country_of_phrase,
-    doc_text,
     goods_of,
+    phrase_text,
     place_spans,
 )
 from tariffscope.news._syntax import governing_verb, subject_of
@@ -340,7 +340,7 @@ class GoodsReader:
             tokens = [t for t in head.doc[subject.left_edge.i : first] if not t.is_punct]
             if tokens:
                 goods = goods_of(subject, lex)
-                text = doc_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+                text = phrase_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
                 targets = [
                     iso for iso, kind, _ in country_of_phrase(tokens, lex) if kind != "region"
                 ]

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from tariffscope.news._measure_parts import doc_text
+from tariffscope.news._measure_parts import phrase_text
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.products import is_goods_noun, names_goods, product_class
 
@@ -96,7 +96,7 @@ def own_conjunct_goods(
         left -= 1
     while doc[left].text == "-":
         left += 1
-    return doc_text(doc, doc[left].idx, head.idx + len(head.text))
+    return phrase_text(doc, doc[left].idx, head.idx + len(head.text))
 
 
 def _specific(products: str, lex: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._anaphora import antecedent_goods_noun
-from tariffscope.news._syntax import pruned_subtree
+from tariffscope.news._syntax import doc_text, pruned_subtree
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.products import is_person_name, names_goods
 
@@ -352,7 +352,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     ]
     if narrowing:  # "goods that fall under the USMCA", "goods not covered by the USMCA"
         clause = list(narrowing[0].subtree)
-        phrase = doc_text(head.doc, min(t.idx for t in tokens), clause[-1].idx + len(clause[-1]))
+        phrase = phrase_text(head.doc, min(t.idx for t in tokens), clause[-1].idx + len(clause[-1]))
         return Goods(phrase, tuple(targets), world, unsourced=unsourced)
     if not specific:
         products = f"{quantifiers[0]} goods" if quantifiers else "all goods"
@@ -400,9 +400,9 @@ def _unsourced_imports(heads: list[Token], lex: Lexicon) -> bool:
     )
 
 
-def doc_text(doc: Doc, start: int, end: int) -> str:
+def phrase_text(doc: Doc, start: int, end: int) -> str:
     """Lower-case text of a character range, determiners at the start dropped."""
-    text = " ".join(doc.text[start:end].split()).lower()
+    text = " ".join(doc_text(doc)[start:end].split()).lower()
     for det in ("any ", "the ", "a ", "an ", "all "):
         if text.startswith(det):
             text = text[len(det) :]

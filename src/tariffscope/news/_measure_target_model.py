@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._measure_parts import place_spans
+from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = [
@@ -168,7 +169,7 @@ def story_places(doc: Doc, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()) -
         for i in range(sent.start, sent.end):
             sent_of[i] = sent.start
     # Doc.text is rebuilt from the tokens at each call: read it once
-    text = doc.text
+    text = doc_text(doc)
     breaks = StoryPlaces(mentions=(), counts={}, lead=frozenset(), newlines=_newlines(text))
     mentions = [
         PlaceMention(

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._role_rules import Guards, role_rules
-from tariffscope.news._syntax import is_caption_line, is_headline_line, line_spans
+from tariffscope.news._syntax import doc_text, is_caption_line, is_headline_line, line_spans
 from tariffscope.news.lexicon import Lexicon, norm_token, place_word
 
 __all__ = [
@@ -77,7 +77,7 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     agency), and short lines (at most eight words) with no verb, such as "Jude Russo" or "Kyle
     Duggan, The Canadian Press".
     """
-    text = doc.text
+    text = doc_text(doc)
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     if "Credit:" in text:  # the pattern tries every position of the text: only where it can hit
         ranges += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
@@ -530,7 +530,7 @@ def layout(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         )
     title = (doc._.tariffscope_meta or {}).get("title")
     boiler = boilerplate_ranges(doc, title)
-    heads = headline_lines(doc.text, title)
+    heads = headline_lines(doc_text(doc), title)
     doc._.tariffscope_layout = {
         "boilerplate": [list(r) for r in boiler],
         "headlines": [list(r) for r in heads],

@@ -20,6 +20,7 @@ __all__ = [
     "caption_spans",
     "char_to_token",
     "direction",
+    "doc_text",
     "governing_verb",
     "has_negation",
     "is_caption_line",
@@ -55,6 +56,21 @@ FUTURE_FRAMES = frozenset(
     }
 )
 _PAST_TAGS = frozenset({"VBD"})
+
+
+_TEXT_KEY = "tariffscope_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's ``doc.text`` joins every token anew on each
+    read, which made the rules that look at a few characters around a match cost a whole
+    document each time."""
+    if not len(doc):
+        return doc.text
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def char_to_token(doc: Doc, start: int, end: int) -> Span | None:

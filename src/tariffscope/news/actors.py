@@ -53,6 +53,7 @@ from tariffscope.news._persons import (
     right_role,
 )
 from tariffscope.news._role_mentions import bare_role_mentions
+from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.mention_chains import build_chains
 from tariffscope.news.person_rules import person_rules
@@ -132,7 +133,7 @@ class ActorComponent(LexiconComponent):
         """Find people, their mentions, roles and countries."""
         lex = self.lexicon
         skip, headlines = layout(doc)
-        text = doc.text  # spaCy joins it anew on every read
+        text = doc_text(doc)
         hits = person_rules(lex).hits(doc)
         speech_verbs = [i for i, hit in hits["speech"].items() if hit.rule == "speech.verb"]
         persons = self._cluster(doc, self._candidates(doc, headlines, lex, speech_verbs))

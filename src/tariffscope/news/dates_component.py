@@ -41,7 +41,7 @@ from spacy.util import registry
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import dateline_ranges
-from tariffscope.news._syntax import direction, governing_verb, reduced_relative
+from tariffscope.news._syntax import direction, doc_text, governing_verb, reduced_relative
 from tariffscope.news.dates import (
     DateExpr,
     counted_day,
@@ -186,7 +186,7 @@ def story_reference(
     law = meta.get("law_day")
     return story_date(
         found,
-        text=doc.text,
+        text=doc_text(doc),
         url=meta.get("url"),
         title=meta.get("title"),
         ahead=lex.words("time_ahead_prepositions"),
@@ -276,10 +276,10 @@ class DateComponent(LexiconComponent):
             if doc.has_annotation("DEP") and doc.has_annotation("TAG")
             else {}
         )
-        datelines = dateline_ranges(doc.text)
+        datelines = dateline_ranges(doc_text(doc))
         found = []
         roles: list[Role] = []
-        for expr in find_dates(doc.text):
+        for expr in find_dates(doc_text(doc)):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             role = date_role(expr, span, matched, lex)
             if any(start <= expr.start < end for start, end in datelines):

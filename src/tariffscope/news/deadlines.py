@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from tariffscope.errors import DataFileError
-from tariffscope.news._syntax import direction
+from tariffscope.news._syntax import direction, doc_text
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point
 
@@ -155,7 +155,7 @@ def _rule_of(doc: Doc, record: TimeRecord, anchor: dt.date | None, lex: Lexicon)
 def _what(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return doc.text[start:end]
+        return doc_text(doc)[start:end]
     sent = span.sent
     text = " ".join(sent.text.split())
     return text if len(text) <= _MAX_WHAT else text[: _MAX_WHAT - 1].rsplit(" ", 1)[0] + "…"

@@ -109,7 +109,7 @@ from tariffscope.news._measure_words import (
 )
 from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
-from tariffscope.news._syntax import governing_verb, subject_of
+from tariffscope.news._syntax import doc_text, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import confirm_deals, earlier_stage, is_history
 from tariffscope.news.measure_status import StatusWords, read_clues, settle_by_time, status_rule
@@ -174,7 +174,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         persons = doc._.tariffscope_persons or []
         dates = doc._.tariffscope_dates or []
         skip, self._headlines = layout(doc)
-        self._text = text = doc.text
+        self._text = text = doc_text(doc)
         rates = find_rates(text)
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         pair_rates(text, rates, bounds)
@@ -183,7 +183,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         )
         listed = _comparison_lists(doc, rates, lex)
         # a dateline ("BRASILIA (dpa-AFX) -") says where the reporter is, not whose goods
-        places_skip = [*skip, *dateline_ranges(doc.text)]
+        places_skip = [*skip, *dateline_ranges(doc_text(doc))]
         learned_target = self.target_chooser.learned
         # the story's places are read once, and only if a rate's candidates are asked for
         story = cache(lambda: story_places(doc, lex, places_skip))

@@ -33,7 +33,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._speakers import apposed_named, speech_subject
-from tariffscope.news._syntax import subject_of
+from tariffscope.news._syntax import doc_text, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.person_rules import RuleHit, person_rules
 from tariffscope.news.quote_marks import find_quote_spans
@@ -291,7 +291,7 @@ def build_chains(
                 genders.setdefault(m.persons[0], "f")
     countries = [p.get("country") for p in persons]
     roles = [p.get("role") for p in persons]
-    quotes = [(q.start, q.end) for q in find_quote_spans(doc.text if text is None else text)]
+    quotes = [(q.start, q.end) for q in find_quote_spans(doc_text(doc) if text is None else text)]
     quote_starts = [s for s, _ in quotes]
 
     def in_quote(token: Token) -> bool:

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import layout
 from tariffscope.news._speakers import apposed_named, speech_subject
-from tariffscope.news._syntax import subject_of
+from tariffscope.news._syntax import doc_text, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
 from tariffscope.news.person_rules import person_rules
@@ -73,7 +73,7 @@ class QuoteComponent(LexiconComponent):
         persons = doc._.tariffscope_persons or []
         mentions = chains_of(doc)
         meta = doc._.tariffscope_meta or {}
-        text = doc.text
+        text = doc_text(doc)
         title = " ".join((meta.get("title") or "").split()).lower()
         headlines = [
             h for h in layout(doc)[1] if " ".join(text[h[0] : h[1]].split()).lower() == title

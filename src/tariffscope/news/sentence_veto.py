@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from tariffscope.errors import InputError
 from tariffscope.news import extensions as _extensions  # noqa: F401  (registers attributes)
+from tariffscope.news._syntax import doc_text
 from tariffscope.news.sentence_kinds import kind_probabilities, load_sentence_kinds
 
 __all__ = ["SENTENCE_KINDS_ENV", "SentenceVeto", "sentence_kinds_model", "veto_events"]
@@ -75,7 +76,7 @@ class SentenceVeto:
             return doc
         sentences = [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in events]
         texts = [
-            s.sent.text if s is not None else doc.text[e["start"] : e["end"]]
+            s.sent.text if s is not None else doc_text(doc)[e["start"] : e["end"]]
             for s, e in zip(sentences, events, strict=True)
         ]
         probs = kind_probabilities(self.classifier, texts)

@@ -58,7 +58,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from tariffscope.news._syntax import governing_verb
+from tariffscope.news._syntax import doc_text, governing_verb
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.time_rules import Role, reporting_verb, role_of
 
@@ -243,7 +243,7 @@ def _compatible(
         return False
     if record.role == "from":
         return True
-    before = doc.text[max(0, record.start - 16) : record.start].lower()
+    before = doc_text(doc)[max(0, record.start - 16) : record.start].lower()
     if any(word in before for word in lex.words("time_effect_words")):
         return True  # "take effect on", "retroactive to"
     verb = None if point is None else governing_verb(point)
