@@ -34,7 +34,7 @@ from tariffscope.impact.uncertainty import monte_carlo_sectors
 from tariffscope.report.brief import Brief, build_brief
 from tariffscope.report.figures import headline_sections
 from tariffscope.report.json_out import brief_to_dict
-from tariffscope.report.numbers import headline_table, status_quo
+from tariffscope.report.numbers import headline_table, status_quo, status_quo_for
 from tariffscope.report.sentences import outcome_sentences
 from tariffscope.strict_json import loads_strict, to_json
 
@@ -96,10 +96,17 @@ def test_outcomes_share_their_elasticity_draws(brief: Brief) -> None:
 
 def test_increments_over_the_status_quo_are_per_draw_differences(brief: Brief) -> None:
     rows = _rows(brief)
-    base = status_quo(brief)
-    assert base is not None and base.spec.key == "law"
+    assert (story := status_quo(brief)) is not None and story.spec.key == "law"
     threat = next(s for s in brief.scenarios if s.spec.key.startswith("threat"))
     key = threat.spec.key
+    # the threat enters a week after the story: its status quo is the law on its own date
+    base = status_quo_for(brief, threat)
+    assert base is not None and base is not story and base in brief.comparators
+    assert (base.spec.entry_date, base.spec.as_known, base.spec.scenario) == (
+        threat.spec.entry_date,
+        story.spec.as_known,
+        None,
+    )
     for metric in ("imports_focus_change_usd", "duty_focus_after_usd", "welfare_change_usd"):
         row = rows[(key, f"{metric}_vs_status_quo")]
         b, a = threat.outcome.monte_carlo, base.outcome.monte_carlo
@@ -113,8 +120,8 @@ def test_increments_over_the_status_quo_are_per_draw_differences(brief: Brief) -
         )
         # narrower than the difference of the two outcomes' own intervals
         own_b = rows[(key, metric)].estimate
-        own_a = rows[("law", metric)].estimate
-        assert high - low < (own_b.p95 - own_b.p05) + (own_a.p95 - own_a.p05)
+        low_a, high_a = np.percentile(a.samples[metric], [5, 95])
+        assert high - low < (own_b.p95 - own_b.p05) + (high_a - low_a)
     # a percent increment is taken on the status quo's level, not a difference of percents
     pct = rows[(key, "imports_focus_change_pct_vs_status_quo")].estimate
     after = threat.outcome.point.headline
@@ -168,7 +175,11 @@ def test_one_sentence_per_outcome_with_units_and_intervals(brief: Brief) -> None
     threat = next(v for k, v in sentences.items() if k.startswith("threat"))
     assert threat.startswith("If the threat is carried out")
     assert "US imports from Vietnam fall by $" in threat and " bn (" in threat
-    assert "90% interval" in threat and "compared with the status quo" in threat
+    # the threat enters on 1 August: compared with the law of that day without it
+    assert (
+        "90% interval" in threat
+        and "compared with the law on 1 Aug 2025 without the threat" in threat
+    )
     median = _rows(brief)[
         (
             next(k for k in sentences if k.startswith("threat")),

@@ -33,7 +33,7 @@ from tariffscope.impact.pe.law import PricedOutcome, price_outcome
 from tariffscope.regime import Catalog, default_catalog
 from tariffscope.report.deal_space import DealSpaceSection, deal_space_section, not_computed
 from tariffscope.report.law_notes import LawNote, law_note
-from tariffscope.report.scenarios import OutcomeSpec, outcome_specs
+from tariffscope.report.scenarios import OutcomeSpec, comparator_specs, outcome_specs
 from tariffscope.tracker import DatedStory, NegotiationState, lone_party, rank_pairs
 from tariffscope.tracker._identity import of_pair
 from tariffscope.tracker.linking import MeasureLink, link_mentions
@@ -101,6 +101,9 @@ class Brief:
         default_factory=lambda: not_computed("the brief was built without it")
     )
     dating: tuple[DatedStory, ...] = ()  # how each story without a date was dated
+    #: laws that are an outcome's status quo but no outcome (the law on a threat's entry date
+    #: as known on the story's date; :func:`tariffscope.report.scenarios.status_quo_spec`)
+    comparators: tuple[PricedScenario, ...] = ()
 
     @property
     def partner(self) -> str:
@@ -202,11 +205,18 @@ def _unique_quotes(extractions: Sequence[Extraction]) -> tuple[Quote, ...]:
 
 
 def _price(
-    specs: Sequence[OutcomeSpec], partner: str, draws: int, seed: int, warnings: list[str]
+    specs: Sequence[OutcomeSpec],
+    partner: str,
+    draws: int,
+    seed: int,
+    warnings: list[str],
+    *,
+    comparators: bool = False,
 ) -> tuple[PricedScenario, ...]:
-    """Each outcome priced; a partner the engines do not cover is a warning, not an error,
-    and so is an outcome the law or the engines cannot price (the brief goes on without it:
-    pricing never fails a story)."""
+    """Each outcome priced (``comparators``: each law an outcome is compared with; one that
+    fails is a warning, its outcomes are then compared with the law on the story's date); a
+    partner the engines do not cover is a warning, not an error, and so is an outcome the law
+    or the engines cannot price (the brief goes on without it: pricing never fails a story)."""
     priced: list[PricedScenario] = []
     for spec in specs:
         try:
@@ -225,16 +235,27 @@ def _price(
             warnings.append(said if said.startswith("not priced") else f"not priced: {said}")
             return ()
         except TariffscopeError as error:
-            warnings.append(f"{spec.label} not priced: {error.one_line()}")
+            warnings.append(f"{spec.label} not priced: {error.one_line()}{_instead(comparators)}")
             continue
         except Exception as error:  # a failure of the engines must not lose the brief
             logger.exception("pricing %s failed", spec.label)
-            warnings.append(f"{spec.label} not priced: {type(error).__name__}: {error}")
+            warnings.append(
+                f"{spec.label} not priced: {type(error).__name__}: {error}{_instead(comparators)}"
+            )
             continue
         priced.append(PricedScenario(spec, outcome))
+    if comparators:
+        return tuple(priced)
     if specs and priced and priced[0].spec is not specs[0]:
         return ()  # without the law on the story's date no increment can be stated
     return tuple(priced)
+
+
+def _instead(comparator: bool) -> str:
+    """What a comparator that could not be priced leaves its outcomes compared with."""
+    if not comparator:
+        return ""
+    return "; the outcomes entered that day are compared with the law on the story's date"
 
 
 def _economy(
@@ -261,6 +282,7 @@ def _deal_space(
     catalog: Catalog,
     wanted: bool,
     political_economy: PoliticalEconomy | None = None,
+    comparators: Sequence[PricedScenario] = (),
 ) -> DealSpaceSection:
     """The deal space of the story's threat, or the one-line reason it is not computed."""
     if US not in pair:
@@ -269,7 +291,7 @@ def _deal_space(
         return not_computed("economy-wide models are off (--ge none)")
     if not priced:
         return not_computed("no outcome was priced")
-    return deal_space_section(pair, priced, links, catalog, political_economy)
+    return deal_space_section(pair, priced, links, catalog, political_economy, comparators)
 
 
 def _trade_source(priced: Sequence[PricedScenario]) -> str:
@@ -425,6 +447,18 @@ def build_brief(
             "law, so no outcome between these parties is priced"
         )
     priced = _price(specs, partner, draws, seed, notes)
+    comparators = (
+        _price(
+            comparator_specs([p.spec for p in priced]),
+            partner,
+            draws,
+            seed,
+            notes,
+            comparators=True,
+        )
+        if priced
+        else ()
+    )
     economy_table, economy_note = (None, "economy-wide effects not computed")
     if priced:
         economy_table, economy_note = _economy(economy, [p.spec for p in priced], partner)
@@ -435,6 +469,7 @@ def build_brief(
         law,
         economy is not None if deal_space is None else deal_space,
         political_economy,
+        comparators,
     )
     return Brief(
         extractions=tuple(extractions),
@@ -455,6 +490,7 @@ def build_brief(
         warnings=tuple(dict.fromkeys(notes)),
         other_pairs=tuple(other_pairs or ()),
         deal_space=space,
+        comparators=comparators,
         vintage={
             "tariff law": f"measure catalog {law.version} "
             f"(coverage {law.coverage_start} to {law.coverage_end})",
@@ -470,9 +506,10 @@ def build_brief(
             "Orefice 2022): each Monte Carlo draw picks one of the three studies, so the 90% "
             "interval spans the disagreement between them (docs/models.md)",
             "every outcome is priced against the law of 1 January 2025 (the reference, under "
-            "which the 2024 baseline trade was bought) and, as an increment, against the law "
-            "on the story's date (the status quo); the general-equilibrium effects use the "
-            "same two comparisons",
+            "which the 2024 baseline trade was bought) and, as an increment, against its status "
+            "quo: the law on its own entry date as known on the story's date, without the "
+            "outcome (the law on the story's date for an outcome entered that day); the "
+            "general-equilibrium effects use the same two comparisons",
             "the law of an outcome is read as known on the story's date (docs/tariff-law.md)",
             _trade_assumption(priced[0], partner),
         ),

@@ -1,11 +1,11 @@
 """Partial and general equilibrium side by side, against the same laws, and why they differ.
 
 Both models price every outcome against the reference law (1 January 2025) and against the
-status quo (the law on the story's date). The comparison pairs the partial-equilibrium change in
-US imports from the partner (and in all US imports) with the general-equilibrium change in the
-partner's exports to the US (and in US imports), and states the reasons the two differ: the
-year of the data, what each model covers, how substitution is modelled and the
-general-equilibrium effects the partial model leaves out.
+status quo (the law on the story's date, or on an outcome's later entry date without it). The
+comparison pairs the partial-equilibrium change in US imports from the partner (and in all US
+imports) with the general-equilibrium change in the partner's exports to the US (and in US
+imports), and states the reasons the two differ: the year of the data, what each model covers,
+how substitution is modelled and the general-equilibrium effects the partial model leaves out.
 """
 
 from __future__ import annotations

@@ -181,11 +181,14 @@ def deal_space_section(
     links: Sequence[MeasureLink],
     catalog: Catalog,
     political_economy: PoliticalEconomy | None = None,
+    comparators: Sequence[PricedScenario] = (),
 ) -> DealSpaceSection:
     """The deal space of the brief's negotiation, or why it is not computed (never raises).
 
     ``political_economy``: weights on organised sectors; the payoffs are then government
-    welfare (default: real income)."""
+    welfare (default: real income). ``comparators``: the brief's laws on later entry dates
+    (:attr:`tariffscope.report.brief.Brief.comparators`): the status quo placed on the levers
+    is the threat's own (the law on its entry date without it)."""
     if US not in pair:
         return not_computed(f"{pair[0]}-{pair[1]} is not a US pair (the catalog holds US law)")
     partner = pair[0] if pair[1] == US else pair[1]
@@ -200,7 +203,7 @@ def deal_space_section(
     try:
         return _compute(
             partner,
-            status_quo,
+            [status_quo, *(p for p in priced if p is not status_quo), *comparators],
             threats,
             _spec(priced, "deal"),
             links,
@@ -245,6 +248,17 @@ def _point(kind: str, scenario: PricedScenario, partner: str, sectors: tuple[str
     if law is None:
         raise InputError(f"{scenario.spec.label}: the brief kept no line duties to reuse")
     return law_point(kind, scenario.spec.label, law, partner, sectors)
+
+
+def _threat_status_quo(threat: PricedScenario, laws: Sequence[PricedScenario]) -> PricedScenario:
+    """The threat's status quo among ``laws`` (the law on the story's date first): the law
+    on its entry date without it (:func:`tariffscope.report.scenarios.status_quo_spec`), or
+    the law on the story's date when that one is not there."""
+    from tariffscope.report.scenarios import status_quo_spec
+
+    wanted = status_quo_spec(threat.spec, [law.spec for law in laws])
+    found = [law for law in laws if wanted is not None and law.spec.key == wanted.key]
+    return found[0] if found else laws[0]
 
 
 def _largest_threat(data: TradeWarData, partner: str, points: Sequence[LawPoint]) -> LawPoint:
@@ -306,7 +320,7 @@ def _sector_lever(
 
 def _compute(
     partner: str,
-    status_quo: PricedScenario,
+    laws: Sequence[PricedScenario],
     threats: Sequence[PricedScenario],
     deal: PricedScenario | None,
     links: Sequence[MeasureLink],
@@ -318,9 +332,10 @@ def _compute(
 
     data = _pair_data(partner)
     sectors = data.sectors
-    sq = _point("status-quo", status_quo, partner, sectors)
-    carried = _largest_threat(
-        data, partner, [_point("threat", t, partner, sectors) for t in threats]
+    points = [_point("threat", t, partner, sectors) for t in threats]
+    carried = _largest_threat(data, partner, points)
+    sq = _point(
+        "status-quo", _threat_status_quo(threats[points.index(carried)], laws), partner, sectors
     )
     later = _point("deal", deal, partner, sectors) if deal is not None else None
     lever = _sector_lever(links, catalog, partner, sectors)

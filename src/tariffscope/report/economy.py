@@ -1,8 +1,10 @@
 """Economy-wide effects of a brief's outcomes (general equilibrium, tariffscope.impact).
 
 The GE model compares the same laws as the partial-equilibrium numbers: every outcome against
-the **reference** law (1 January 2025) and every outcome other than the status quo against the
-**status quo** (the law on the story's date), each read as known on the story's date. Each
+the **reference** law (1 January 2025) and every outcome other than the status quo against its
+**status quo** (the law on the story's date, or the law on the outcome's own later entry date
+without it: :func:`tariffscope.report.scenarios.status_quo_spec`), each read as known on the
+story's date. Each
 comparison is solved at the model's own trade elasticity and at the lowest and highest of six
 published estimates (:mod:`tariffscope.impact.ge_range`); the table keeps the central value and
 the range. Rows are the two parties (the EU as the aggregate of its members) and the three
@@ -22,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from tariffscope.errors import DataUnavailableError, NotCoveredError, TariffscopeError
-from tariffscope.report.scenarios import OutcomeSpec
+from tariffscope.report.scenarios import OutcomeSpec, status_quo_spec
 
 __all__ = ["GE_COLUMNS", "GE_METRICS", "economy_effects", "economy_function"]
 
@@ -96,13 +98,14 @@ def _solve_all(
     pairs = [
         (spec, "reference", f"the law of {DEFAULT_REFERENCE_DATE}", reference) for spec in specs
     ]
-    if status_quo is not None:
-        before = law(status_quo)
-        pairs += [
-            (spec, "status_quo", f"the law on {status_quo.entry_date.isoformat()}", before)
-            for spec in specs
-            if spec is not status_quo
-        ]
+    for spec in specs:
+        base = status_quo_spec(spec, specs)
+        if base is None:
+            continue
+        against = f"the law on {base.entry_date.isoformat()}"
+        if base is not status_quo:
+            against += " without the outcome"
+        pairs.append((spec, "status_quo", against, law(base)))
     solved = []
     metadata: dict[str, Any] = {}
     for spec, comparison, against, before in pairs:
@@ -217,7 +220,8 @@ def economy_effects(
     note = (
         f"General equilibrium ({spec_model['name']}; {spec_model['regions']}; data of "
         f"{spec_model['base_year']}): each outcome against the law of {REFERENCE} (reference) "
-        "and against the law on the story's date (status quo), the same comparisons as the "
+        "and against its status quo (the law on the story's date, or on the outcome's own "
+        "later entry date without it), the same comparisons as the "
         f"partial-equilibrium numbers; % changes at {own}, with the range over the {span}."
     )
     return table, note

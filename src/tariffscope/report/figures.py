@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tariffscope.domain.countries import WLD
-from tariffscope.report.brief import Brief
+from tariffscope.report.brief import Brief, PricedScenario
 from tariffscope.report.numbers import (
     Estimate,
     HeadlineRow,
@@ -23,12 +23,15 @@ from tariffscope.report.numbers import (
     presented,
     reference_label,
     status_quo,
+    status_quo_for,
+    status_quo_text,
 )
 
 __all__ = [
     "GE_DECIMALS",
     "HeadlineSection",
     "comparison_note",
+    "diversion_against",
     "fmt",
     "fmt_estimate",
     "headline_records",
@@ -168,10 +171,23 @@ def comparison_note(brief: Brief) -> str:
         "trade was bought (so it includes every 2025 tariff on every partner); "
     )
     if base is not None:
+        later = [
+            (s.spec.label, status_quo_text(brief, other))
+            for s in brief.scenarios
+            if (other := status_quo_for(brief, s)) is not None and other is not base
+        ]
         text += (
             f"'status quo': the increment over the law on {base.spec.entry_date.isoformat()}, "
-            "the change the outcome itself brings; "
+            "the change the outcome itself brings"
         )
+        if later:
+            text += (
+                " (an outcome entered later is compared with the law on its own entry date as "
+                "known on the story's date: "
+                + "; ".join(f"{law} for '{label}'" for label, law in later)
+                + ")"
+            )
+        text += "; "
     return (
         text + "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
         "draws that each pick one of Hauk (2012), Broda-Weinstein (2006) and CEPII ProTEE "
@@ -194,26 +210,44 @@ def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
     return table.loc[order[:top]]
 
 
+def diversion_against(brief: Brief) -> str:
+    """What the diversion table is measured against: the status quo's label, or each
+    outcome's status quo when some outcome is compared with the law on a later date."""
+    base = status_quo(brief) or brief.scenarios[0]
+    if all(status_quo_for(brief, s) in (None, base) for s in brief.scenarios):
+        return base.spec.label
+    return (
+        f"each outcome's status quo ({base.spec.label}, or the law on the outcome's later "
+        "entry date without it)"
+    )
+
+
 def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
-    """Trade diverted to other suppliers by sector: each outcome against the status quo.
+    """Trade diverted to other suppliers by sector: each outcome against its status quo.
 
     For every outcome other than the status quo (the law on the story's date; the first
     outcome when the brief has none), the change in US imports from all suppliers other than
-    the partner, minus the same change under the status quo: positive values are imports that
-    move to other suppliers because of that outcome. Rows are the sectors of
+    the partner, minus the same change under the outcome's status quo (the law on its entry
+    date without it, :func:`tariffscope.report.numbers.status_quo_for`): positive values are
+    imports that move to other suppliers because of that outcome. Rows are the sectors of
     :func:`scenario_sectors`, in its order; no rows and no columns when there is nothing to
     compare.
     """
     if len(brief.scenarios) < 2 or brief.partner == WLD:  # all partners: no other suppliers
         return pd.DataFrame()
     base = status_quo(brief) or brief.scenarios[0]
-    others = {}
-    for scenario in brief.scenarios:
+
+    def others(scenario: PricedScenario) -> pd.Series:
         frame = scenario.outcome.point.to_frame()
         rest = frame[frame["partner"] != scenario.outcome.point.focus]
-        others[scenario.spec.label] = rest.groupby("description")["change_usd"].sum()
-    table = pd.DataFrame(others).fillna(0.0)
-    first = base.spec.label
-    diverted = table.drop(columns=[first]).sub(table[first], axis=0)
+        return rest.groupby("description")["change_usd"].sum()
+
+    columns = {}
+    for scenario in brief.scenarios:
+        if scenario is base:
+            continue
+        against = status_quo_for(brief, scenario) or base
+        columns[scenario.spec.label] = others(scenario).sub(others(against), fill_value=0.0)
+    diverted = pd.DataFrame(columns).fillna(0.0)
     order = [s for s in scenario_sectors(brief, top=top).index if s in diverted.index]
     return diverted.loc[order]

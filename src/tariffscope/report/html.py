@@ -16,13 +16,14 @@ from tariffscope.report.compare import difference_reasons
 from tariffscope.report.deal_space import section_lines, section_rows
 from tariffscope.report.figures import (
     comparison_note,
+    diversion_against,
     headline_sections,
     money,
     scenario_diversion,
     scenario_sectors,
 )
 from tariffscope.report.ge_figures import comparison_table, economy_tables
-from tariffscope.report.numbers import partner_name, status_quo
+from tariffscope.report.numbers import partner_name
 from tariffscope.report.sentences import outcome_sentences
 from tariffscope.strict_json import to_json
 
@@ -74,10 +75,9 @@ def _sector_tables(brief: Brief) -> list[tuple[str, tuple[list[str], list[list[s
     ]
     diverted = scenario_diversion(brief, top=10)
     if not diverted.empty:
-        base = status_quo(brief) or brief.scenarios[0]
         tables.append(
             (
-                f"Trade diverted to other suppliers, against {base.spec.label}",
+                f"Trade diverted to other suppliers, against {diversion_against(brief)}",
                 _money_table(diverted),
             )
         )

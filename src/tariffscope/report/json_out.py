@@ -107,8 +107,11 @@ def _comparisons(brief: Brief) -> dict[str, Any]:
         else {
             "law": f"the law on {base.spec.entry_date.isoformat()}",
             "outcome": base.spec.key,
-            "meaning": "the law on the story's date; changes against it are the increment the "
-            "outcome itself brings (per-draw differences over the same elasticity draws)",
+            "meaning": "the law on the story's date, for an outcome entered that day; an "
+            "outcome entered later is compared with the law on its own entry date as known on "
+            "the story's date, without the outcome (each row's compared_with names the law); "
+            "changes against it are the increment the outcome itself brings (per-draw "
+            "differences over the same elasticity draws)",
         },
         "level": {"meaning": "a value under the outcome, not a change"},
     }

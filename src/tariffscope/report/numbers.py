@@ -7,8 +7,12 @@ are some $400 bn lower than under the law of January 2025 whatever happens with 
 the story. A brief therefore shows, for each outcome and each number:
 
 - ``comparison="reference"``: the change against the reference law (the engine's number);
-- ``comparison="status_quo"``: the **increment** over the law on the story's date (the outcome
-  the brief calls "law"), the change the outcome itself would bring. Intervals are per-draw
+- ``comparison="status_quo"``: the **increment** over the outcome's status quo, the change the
+  outcome itself would bring: the law on the outcome's entry date as known on the story's
+  date, without the outcome (:func:`status_quo_for`; the law on the story's date, the outcome
+  the brief calls "law", for an outcome entered that day). Without it, a threat entered weeks
+  after the story would carry what the law itself does in between (a monthly update of claim
+  shares, a scheduled rate). Intervals are per-draw
   differences: every outcome is priced with the same elasticity draws (same seed and baseline,
   :func:`tariffscope.impact.uncertainty.monte_carlo_sectors`), so the difference of draw ``d``
   in two outcomes is the increment under one set of elasticities;
@@ -29,6 +33,7 @@ import numpy.typing as npt
 
 from tariffscope.domain.countries import WLD, country_name
 from tariffscope.report.brief import Brief, PricedScenario
+from tariffscope.report.scenarios import status_quo_spec
 
 __all__ = [
     "PRESENTED",
@@ -42,6 +47,8 @@ __all__ = [
     "presented",
     "reference_label",
     "status_quo",
+    "status_quo_for",
+    "status_quo_text",
 ]
 
 Comparison = Literal["level", "reference", "status_quo"]
@@ -233,6 +240,32 @@ def status_quo(brief: Brief) -> PricedScenario | None:
     return None
 
 
+def status_quo_for(brief: Brief, scenario: PricedScenario) -> PricedScenario | None:
+    """What ``scenario``'s increment is measured against (None for the status quo itself):
+    the law on its entry date as known on the story's date, without it
+    (:func:`tariffscope.report.scenarios.status_quo_spec`), an outcome of the brief or one of
+    its comparators; the law on the story's date when that law was not priced."""
+    base = status_quo(brief)
+    if scenario is base:
+        return None
+    wanted = status_quo_spec(scenario.spec, [s.spec for s in brief.scenarios])
+    if wanted is not None:
+        for priced in (*brief.scenarios, *brief.comparators):
+            if priced.spec.key == wanted.key:
+                return priced
+    return base
+
+
+def status_quo_text(brief: Brief, base: PricedScenario) -> str:
+    """How a status quo is named: "the law on 2025-07-02", or, for a law on a later entry
+    date than the story's, "the law on 2025-07-14 without the outcome"."""
+    day = base.spec.entry_date.isoformat()
+    story = status_quo(brief)
+    if story is None or base is story:
+        return f"the law on {day}"
+    return f"the law on {day} without the outcome"
+
+
 def reference_label(brief: Brief) -> str:
     """The reference law every outcome was priced against, as "the law of <date>"."""
     if not brief.scenarios:
@@ -317,12 +350,10 @@ def headline_table(brief: Brief) -> list[HeadlineRow]:
     """Every headline number of every outcome, against the reference and the status quo."""
     partner = partner_name(brief.partner)
     reference = reference_label(brief)
-    base = status_quo(brief)
-    base_text = (
-        "" if base is None else f"the law on {base.spec.entry_date.isoformat()} (the status quo)"
-    )
     rows: list[HeadlineRow] = []
     for scenario in brief.scenarios:
+        base = status_quo_for(brief, scenario)
+        against = "" if base is None else status_quo_text(brief, base)
         point = scenario.outcome.point.headline
         for spec in presented(brief):
             comparison: Comparison = "level" if spec.kind == "level" else "reference"
@@ -339,17 +370,19 @@ def headline_table(brief: Brief) -> list[HeadlineRow]:
                     estimate=_estimate(point[spec.metric], _samples(scenario, spec.metric)),
                 )
             )
-            if base is None or scenario is base or not spec.status_quo_row:
+            if base is None or not spec.status_quo_row:
                 continue
             rows.append(
                 HeadlineRow(
                     outcome=scenario.spec.key,
                     label=scenario.spec.label,
                     metric=f"{spec.metric}_vs_status_quo",
-                    description=_describe(spec, "status_quo", partner, base_text),
+                    description=_describe(
+                        spec, "status_quo", partner, f"{against} (the status quo)"
+                    ),
                     scope=spec.scope,
                     comparison="status_quo",
-                    compared_with=f"the law on {base.spec.entry_date.isoformat()}",
+                    compared_with=against,
                     unit=spec.increment_unit or spec.unit,
                     estimate=_increment(spec, scenario, base),
                 )

@@ -31,7 +31,7 @@ from tariffscope.regime.scenario import apply_scenario, scenario_from_mapping
 from tariffscope.tracker._combined import across_the_board
 from tariffscope.tracker.linking import NEWS_GOODS_GROUP, MeasureLink
 
-__all__ = ["OutcomeSpec", "outcome_specs"]
+__all__ = ["OutcomeSpec", "comparator_specs", "outcome_specs", "status_quo_spec"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,58 @@ class OutcomeSpec:
     scenario: Scenario | None = None
     hindsight: bool = False
     warning: str = ""
+
+
+def _story_law(specs: Sequence[OutcomeSpec]) -> OutcomeSpec | None:
+    """The law on the story's date among ``specs`` (key "law"), if there."""
+    return next((s for s in specs if s.key == "law"), None)
+
+
+def status_quo_spec(spec: OutcomeSpec, specs: Sequence[OutcomeSpec]) -> OutcomeSpec | None:
+    """What ``spec``'s increment is measured against: the law on its entry date, as known on
+    the story's date, without the outcome.
+
+    An outcome entered on the story's date, and a law outcome (no scenario, e.g. a rate the
+    law holds from a later day), is compared with the law on the story's date; any other
+    outcome with the law on its own entry date: the law outcome of that date among ``specs``
+    if there is one, else a comparator (key ``law@DATE``, see :func:`comparator_specs`), so
+    that the increment is what the outcome itself brings, not what the law does between the
+    story's date and the outcome's. None for the law on the story's date itself (and when
+    ``specs`` has none).
+    """
+    base = _story_law(specs)
+    if base is None or spec is base:
+        return None
+    if spec.scenario is None or spec.entry_date == base.entry_date:
+        return base
+    for other in specs:
+        if (
+            other.scenario is None
+            and other.entry_date == spec.entry_date
+            and other.as_known == spec.as_known
+        ):
+            return other
+    day = spec.entry_date.isoformat()
+    return OutcomeSpec(
+        key=f"law@{day}",
+        label=f"Law on {day}",
+        description=f"the tariff law for goods entered on {day}, as known on "
+        f"{spec.as_known.isoformat()}, without the outcome (an outcome's status quo)",
+        entry_date=spec.entry_date,
+        as_known=spec.as_known,
+    )
+
+
+def comparator_specs(specs: Sequence[OutcomeSpec]) -> list[OutcomeSpec]:
+    """The laws the outcomes are compared with that are not outcomes themselves: one per
+    distinct entry date (see :func:`status_quo_spec`), in the outcomes' order."""
+    out: dict[str, OutcomeSpec] = {}
+    keys = {s.key for s in specs}
+    for spec in specs:
+        base = status_quo_spec(spec, specs)
+        if base is not None and base.key not in keys:
+            out.setdefault(base.key, base)
+    return list(out.values())
 
 
 def _deal_measures(catalog: Catalog, partner: str, after: date) -> list[Measure]:

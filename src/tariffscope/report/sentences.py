@@ -1,8 +1,9 @@
 """One plain sentence per outcome: what it does to US imports from the partner and to duties.
 
 The sentence states the median over the elasticity draws with its unit and its 90% interval,
-and says what it is compared with: the law on the story's date (the status quo) for every other
-outcome, the reference law for the status quo itself. Increments and levels are separate
+and says what it is compared with: its status quo for every other outcome (the law on the
+story's date, or the law on the outcome's own later entry date without it), the reference law
+for the status quo itself. Increments and levels are separate
 statements, each with its own median (medians of a level and of an increment need not add up).
 When the interval of the change in imports includes zero, the sentence says that the direction
 depends on the elasticities.
@@ -20,6 +21,7 @@ from tariffscope.report.numbers import (
     headline_table,
     partner_name,
     status_quo,
+    status_quo_for,
 )
 
 __all__ = ["outcome_sentences"]
@@ -61,6 +63,16 @@ def _opening(scenario: PricedScenario, base: PricedScenario | None) -> str:
     return f"Under the outcome '{spec.label}' ({spec.description})"
 
 
+def _compared(scenario: PricedScenario, base: PricedScenario, story: PricedScenario | None) -> str:
+    """ "the status quo (the law on 2 Jul 2025)", or "the law on 14 Jul 2025 without the
+    threat" when the outcome is compared with the law on its own later entry date."""
+    if base is story:
+        return f"the status quo (the law on {_day(base.spec.entry_date)})"
+    key = scenario.spec.key
+    what = "threat" if key.startswith("threat") else "deal" if key == "deal" else "outcome"
+    return f"the law on {_day(base.spec.entry_date)} without the {what}"
+
+
 def _caveat(usd: Estimate, partner: str) -> str:
     if not _crosses(usd):
         return ""
@@ -76,9 +88,10 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
         (r.outcome, r.metric): r for r in headline_table(brief)
     }
     partner = partner_name(brief.partner)
-    base = status_quo(brief)
+    story = status_quo(brief)
     out = {}
     for scenario in brief.scenarios:
+        base = status_quo_for(brief, scenario)
         key = scenario.spec.key
         duties = rows[(key, "duty_focus_after_usd")].estimate
         etr = rows[(key, "etr_focus_after_pct")].estimate
@@ -86,12 +99,12 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
             f"US duties on goods from {partner} come to {money(duties.median)} a year (an "
             f"effective tariff of {fmt(etr.median, '%')})"
         )
-        if base is None or scenario is base:
+        if base is None:
             usd = rows[(key, "imports_focus_change_usd")].estimate
             imports = _move(usd, rows[(key, "imports_focus_change_pct")].estimate, *_LEVEL_VERBS)
             reference = _day(scenario.outcome.before.entry_date)
             out[key] = (
-                f"{_opening(scenario, base)}, US imports from {partner} {imports} than under "
+                f"{_opening(scenario, story)}, US imports from {partner} {imports} than under "
                 f"the law of {reference} (the reference), and {level}." + _caveat(usd, partner)
             )
             continue
@@ -103,8 +116,8 @@ def outcome_sentences(brief: Brief) -> dict[str, str]:
         direction = "rise" if extra.median > 0 else "fall"
         interval = _interval(extra, "USD a year")
         out[key] = (
-            f"{_opening(scenario, base)}, US imports from {partner} {imports} compared with the "
-            f"status quo (the law on {_day(base.spec.entry_date)}), and US duties on goods from "
+            f"{_opening(scenario, story)}, US imports from {partner} {imports} compared with "
+            f"{_compared(scenario, base, story)}, and US duties on goods from "
             f"{partner} {direction} by {money(abs(extra.median))} a year"
             + (f" ({interval})" if interval else "")
             + f"; under this outcome {level}."

@@ -14,6 +14,7 @@ from tariffscope.report.deal_space import section_lines, section_rows
 from tariffscope.report.figures import (
     HeadlineSection,
     comparison_note,
+    diversion_against,
     headline_sections,
     money,
     scenario_diversion,
@@ -21,7 +22,7 @@ from tariffscope.report.figures import (
 )
 from tariffscope.report.ge_figures import Table as FigureTable
 from tariffscope.report.ge_figures import comparison_table, economy_tables
-from tariffscope.report.numbers import partner_name, status_quo
+from tariffscope.report.numbers import partner_name
 from tariffscope.report.sentences import outcome_sentences
 
 __all__ = ["render_terminal"]
@@ -175,9 +176,8 @@ def _sectors(brief: Brief) -> Table:
 
 
 def _diversion(brief: Brief, frame: object) -> Table:
-    base = status_quo(brief) or brief.scenarios[0]
     return _sector_table(
-        f"Trade diverted to other suppliers, against {base.spec.label} "
+        f"Trade diverted to other suppliers, against {diversion_against(brief)} "
         "(US$, at the central elasticities)",
         frame,
         [str(c) for c in frame.columns],  # type: ignore[attr-defined]
