@@ -273,6 +273,8 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
             return True, bool(above & (words.request | words.aspire))
     if any(c.lemma_.lower() in words.suspend for c in noun.children if c.dep_ == "amod"):
         return True, False
+    if _removal_complement(path, words):
+        return True, False
     if _removal_to_come(noun, words):
         return True, False
     if removed_later(path, words):
@@ -284,6 +286,24 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _removal_complement(path: list[Token], words: StatusWords) -> bool:
+    """A removal participle or adjective that completes a verb of the rate's clause ("the 24%
+    rate will remain suspended", "the duties stay paused", "the levy is now waived"): the
+    parser makes it the verb's complement, or the verb its auxiliary, off the rate's path."""
+    for token in path:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        done = [c for c in token.children if c.dep_ in {"acomp", "oprd"}]
+        if token.dep_ in {"aux", "auxpass"}:
+            done.append(token.head)
+        for word in done:
+            if (
+                word.lemma_.lower() in words.suspend or word.lower_ in words.suspend
+            ) and not any(c.dep_ == "neg" for t in (word, token) for c in t.children):
+                return True
+    return False
 
 
 def _refused(removal: Token, upper: list[Token], above: set[str], words: StatusWords) -> bool:
@@ -323,10 +343,12 @@ def _intended(verb: Token, words: StatusWords) -> bool:
         return True  # "he plans a new 15% rate": the measure is the plan's object
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ not in {"xcomp", "ccomp"} or not any(
+    if verb.dep_ not in {"xcomp", "ccomp", "acl"} or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return False
+    # "vowed to impose"; and the infinitive of a noun of decision or plan ("Washington's
+    # decision to impose a 25% tariff", "the plan to raise duties to 20%")
     return verb.head.lemma_.lower() in words.intent
 
 
@@ -567,7 +589,7 @@ def read_clues(
         has_verb=verb is not None,
         continuing=bool(path_lemmas & words.continuing) or _in_place(path),
         took_effect=_took_effect(path, words),
-        proposed=bool(path_lemmas & words.propose),
+        proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words),
         threat=threat,
         deal_verb=_deal_verb(path, words),
         # a rise is a deal's only in its own sentence
@@ -586,6 +608,37 @@ def read_clues(
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
         time=TimeFacts.of(effective, anchor, removal and not asked),
+    )
+
+
+def _before_prior(path: list[Token], words: StatusWords) -> list[Token]:
+    """The path up to a preposition of what came before ("following the imposition of a 15%
+    tariff", "after the 20% levy"): the verb above it frames another act, not the rate."""
+    out: list[Token] = []
+    for token in path:
+        if token.dep_ == "prep" and token.lower_ in words.prior:
+            break
+        out.append(token)
+    return out
+
+
+def _proposed(path: list[Token], noun_path: list[Token], cut: bool, words: StatusWords) -> bool:
+    """An offer or demand word frames the rate ("offered a 10% rate", "a proposal of 15%"),
+    or a cut is only sought ("in hopes of securing a reduction to 18%", "wants the rate cut
+    to 10%"); a word above a preposition of what came before does not frame it ("will seek
+    talks following the imposition of a 15% tariff")."""
+    frame = _before_prior(path, words) + _before_prior(noun_path, words)
+    if _lemmas(frame) & words.propose:
+        return True
+    if not cut:
+        return False
+    if frame and frame[-1].dep_ in {"ccomp", "xcomp"}:
+        frame.append(frame[-1].head)  # "wants Washington to cut the rate to 10%"
+    sought = words.request | words.aspire
+    return any(
+        bool({t.lemma_.lower(), t.lower_, t.lower_.removesuffix("s")} & sought)
+        and t.tag_ not in {"VBD", "VBN"}
+        for t in frame
     )
 
 
