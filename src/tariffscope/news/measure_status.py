@@ -664,6 +664,8 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
         c.zero and _suspended(c) and not c.proposed and c.way < 0
     ),
     "status.suspended_by_removal": lambda c: _suspended(c) and not (c.zero and c.proposed),
+    # the removal of a rate is only sought ("wants an end to the 25% tariffs"): collected now
+    "status.removal_sought": lambda c: c.removal and c.removal_asked and not c.zero,
     # a cut a finite measure verb tells in the present outside a deal ("now face 20%, down
     # from 46%") is collected now; an infinitive or a headline without a verb looks ahead
     "status.cut_ahead": lambda c: (
