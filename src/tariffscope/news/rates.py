@@ -49,8 +49,12 @@ _FROM_BEFORE = re.compile(
 _BETWEEN_FROM_TO = re.compile(
     r"^[ \t]*,?[ \t]*(?:to|and)[ \t]+(?:about[ \t]+|around[ \t]+)?$", re.I
 )
+# "to 18% from the present 50%", "to 15% from its steep 39%": up to two words after a
+# determiner describe the earlier rate
 _BETWEEN_TO_FROM = re.compile(
-    r"^[ \t]*,?[ \t]*(?:(?:down|up)[ \t]+)?from[ \t]+(?:(?:a|an|the|about|around)[ \t]+)?$", re.I
+    r"^[ \t]*,?[ \t]*(?:(?:down|up)[ \t]+)?from[ \t]+"
+    r"(?:(?:about|around)[ \t]+|(?:a|an|the|its|their)[ \t]+(?:[a-z-]+[ \t]+){0,2})?$",
+    re.I,
 )
 # "a 20% tariff on many Vietnamese imports, down from the 46% rate": words between, but "down
 # from" / "up from" right before the earlier rate (no other rate or clause break between)
