@@ -88,7 +88,10 @@ _PLAIN = StatusClues(
         ),
         ({"way": 1, "threat": True, "deal_near": True}, "status.threat_word"),
         ({"removal": True, "threat": True}, "status.suspended_by_removal"),
-        ({"removal": True, "removal_asked": True}, "status.in_force_default"),
+        # a removal only sought leaves the rate collected, even with a verb that looks ahead
+        ({"removal": True, "removal_asked": True}, "status.removal_sought"),
+        ({"removal": True, "removal_asked": True, "way": 1}, "status.removal_sought"),
+        ({"removal": True, "removal_asked": True, "zero": True}, "status.in_force_default"),
         ({"removal": True, "zero": True, "way": 1}, "status.zero_by_removal_ahead"),
         ({"cut": True, "way": -1}, "status.cut_done"),
         ({"cut": True, "way": -1, "deal_in_sentence": True}, "status.cut_ahead"),
