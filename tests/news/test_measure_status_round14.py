@@ -97,6 +97,8 @@ def test_a_removal_only_sought_leaves_the_rate_in_force(nlp: Language, text: str
 
 
 def test_the_earlier_rate_after_from_the_present_is_no_measure(nlp: Language) -> None:
-    text = "The United States will reduce its tariff on Peruvian textiles to 15% from the present 40%."
+    text = (
+        "The United States will reduce its tariff on Peruvian textiles to 15% from the present 40%."
+    )
     found = _measures(nlp, text)
     assert [(to, frm) for to, frm, _ in found] == [(15.0, 40.0)]

@@ -299,9 +299,9 @@ def _removal_complement(path: list[Token], words: StatusWords) -> bool:
         if token.dep_ in {"aux", "auxpass"}:
             done.append(token.head)
         for word in done:
-            if (
-                word.lemma_.lower() in words.suspend or word.lower_ in words.suspend
-            ) and not any(c.dep_ == "neg" for t in (word, token) for c in t.children):
+            if (word.lemma_.lower() in words.suspend or word.lower_ in words.suspend) and not any(
+                c.dep_ == "neg" for t in (word, token) for c in t.children
+            ):
                 return True
     return False
 
