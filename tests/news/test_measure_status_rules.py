@@ -288,6 +288,54 @@ def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
         ("Washington has decided to lower tariffs on Kenyan goods to 12%.", 12.0, "agreed"),
         # a passive infinitive of removal after the tariff that heads the clause
         ("Additional 20% duty linked to Thai rice exports to be scrapped.", 20.0, "suspended"),
+        # round 14 (the other side of each class in test_measure_status_round14.py)
+        # a removal completing the rate's verb suspends it
+        ("Peru's 30% levy on American corn will stay suspended until March.", 30.0, "suspended"),
+        (
+            "Kenya said its 12% duty on US wheat remains paused while talks go on.",
+            12.0,
+            "suspended",
+        ),
+        # the infinitive of a noun of decision looks ahead
+        (
+            "Exporters in Ghana are worried after Washington's decision to impose a 35% tariff "
+            "on Ghanaian cocoa.",
+            35.0,
+            "threatened",
+        ),
+        (
+            "Chile's copper miners reacted to the US intention to raise its tariff on Chilean "
+            "copper to 40%.",
+            40.0,
+            "threatened",
+        ),
+        # a cut only sought is proposed
+        (
+            "Colombia's trade minister travels to Washington in the hope of securing a cut in "
+            "the US tariff on Colombian flowers from 25% to 12%.",
+            12.0,
+            "proposed",
+        ),
+        (
+            "Ecuador wants the United States to lower its tariff on Ecuadorian bananas from 20% "
+            "to 10%.",
+            10.0,
+            "proposed",
+        ),
+        # an offer above "following" does not frame the rate
+        (
+            "Uruguay will seek talks with Washington following the imposition of a 15% tariff "
+            "on Uruguayan beef.",
+            15.0,
+            "in_force",
+        ),
+        # a removal only sought leaves the rate in force
+        (
+            "Argentina wants to see an end to the 25% US tariff on Argentine steel.",
+            25.0,
+            "in_force",
+        ),
+        ("Kenya urged Washington to lift the 10% tariff on Kenyan tea.", 10.0, "in_force"),
     ],
 )
 def test_status_of_an_intended_or_removed_measure(
