@@ -229,9 +229,10 @@ def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
     outcome when the brief has none), the change in US imports from all suppliers other than
     the partner, minus the same change under the outcome's status quo (the law on its entry
     date without it, :func:`tariffscope.report.numbers.status_quo_for`): positive values are
-    imports that move to other suppliers because of that outcome. Rows are the sectors of
-    :func:`scenario_sectors`, in its order; no rows and no columns when there is nothing to
-    compare.
+    imports that move to other suppliers because of that outcome. Rows are the ``top``
+    sectors where some outcome diverts most (largest absolute value first; sectors where none
+    diverts a dollar are left out: an outcome on one sector's goods is not shown as $0 in the
+    sectors the law moves most); no rows and no columns when there is nothing to compare.
     """
     if len(brief.scenarios) < 2 or brief.partner == WLD:  # all partners: no other suppliers
         return pd.DataFrame()
@@ -249,5 +250,6 @@ def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
         against = status_quo_for(brief, scenario) or base
         columns[scenario.spec.label] = others(scenario).sub(others(against), fill_value=0.0)
     diverted = pd.DataFrame(columns).fillna(0.0)
-    order = [s for s in scenario_sectors(brief, top=top).index if s in diverted.index]
+    size = diverted.abs().max(axis=1)
+    order = size[size >= 0.5].sort_values(ascending=False, kind="stable").index[:top]
     return diverted.loc[order]
