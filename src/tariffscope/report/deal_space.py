@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tariffscope.domain.countries import EUN, WLD
+from tariffscope.domain.blocs import members_of
+from tariffscope.domain.countries import WLD
 from tariffscope.errors import TariffscopeError
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ def _pair_data(partner: str) -> TradeWarData:
     full = load_icio2022()
     if partner not in full.regions:
         path = shared_file(f"{ICIO_DIR}/{ICIO_FILE}")
-        bloc = " (its members are, the bloc is not built)" if partner == EUN else ""
+        bloc = " (its members are, the bloc is not built)" if members_of(partner) else ""
         raise NotCoveredError(
             f"{partner} is not among the {len(full.regions)} countries of the ICIO 2022 file "
             f"{path}{bloc}",

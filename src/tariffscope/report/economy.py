@@ -258,6 +258,23 @@ def _partner_share(frame: pd.DataFrame, partner: str) -> float | None:
     return 100.0 * float(partner_to_us) / float(us_imports)
 
 
+def _members_note(partner: str, known: Sequence[str]) -> str:
+    """Which members a group partner (the EU, a bloc) stands for in the model's data."""
+    from tariffscope.domain.blocs import members_of
+    from tariffscope.domain.countries import country_name
+
+    group = members_of(partner)
+    if group is None:
+        return ""
+    held = sorted(group & set(known))
+    if len(held) == len(group):
+        return ""
+    return (
+        f" {country_name(partner)} is the aggregate of the {len(held)} of its {len(group)} "
+        f"members in the model's data ({', '.join(held)}); the others are not in it."
+    )
+
+
 def economy_effects(
     specs: Sequence[OutcomeSpec], partner: str, *, model: str = "gravity"
 ) -> tuple[pd.DataFrame | None, str]:
@@ -315,6 +332,7 @@ def economy_effects(
         "and against its status quo (the law on the story's date, or on the outcome's own "
         "later entry date without it), the same comparisons as the "
         f"partial-equilibrium numbers; % changes at {own}, with the range over the {span}."
+        + _members_note(partner, list(solved[0][3]["central"].index))
     )
     return table, note
 
