@@ -183,18 +183,24 @@ def comparison_note(brief: Brief) -> str:
         if later:
             text += (
                 " (an outcome entered later is compared with the law on its own entry date as "
-                "known on the story's date: "
-                + "; ".join(f"{law} for '{label}'" for label, law in later)
-                + ")"
+                "known on the story's date, without the outcome)"
             )
         text += "; "
-    return (
-        text + "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
+    text += (
+        "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
         "draws that each pick one of Hauk (2012), Broda-Weinstein (2006) and CEPII ProTEE "
         "(2022); increments are per-draw differences, so their medians need not equal the "
         "difference of the levels' medians. Sector tables are at the central elasticities "
         "(the geometric mean of the three studies)."
     )
+    if base is not None:  # one line per distinct comparator law, naming its outcomes
+        by_law: dict[str, list[str]] = {}
+        for label, law in later:
+            by_law.setdefault(law, []).append(f"'{label}'")
+        text += "".join(
+            f"\n'status quo' of {', '.join(labels)}: {law}." for law, labels in by_law.items()
+        )
+    return text
 
 
 def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
