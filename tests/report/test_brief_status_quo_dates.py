@@ -91,14 +91,16 @@ def test_a_later_threat_adds_only_its_own_duty(tmp_path: Path) -> None:
     # the law on the story's date is still the status quo of the brief, compared with the reference
     (law,) = [o for o in data["outcomes"] if o["key"] == "law"]
     assert law["status_quo"] and law["entry_date"] == "2025-06-20"
-    # the economy-wide increment is measured against the same law
+    # avocados are in no sector of the gravity model (manufactures only): its increment is
+    # not computed and says so (round 14), rather than a 0 against the same law
     assert data["economy"] is not None
-    against = {
-        r["compared_with"]
+    assert not [
+        r
         for r in data["economy"]["rows"]
         if r["outcome_key"] == key and r["comparison"] == "status_quo"
-    }
-    assert against == {"the law on 2025-07-21 without the outcome"}
+    ]
+    (missing,) = data["economy"]["not_computed"]
+    assert missing["outcome_key"] == key and "has no sector for" in missing["reason"]
     # the deal space places the status quo of the threat: the law on its own date
     space = data["deal_space"]
     assert space["computed"]

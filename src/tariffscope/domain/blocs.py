@@ -15,7 +15,7 @@ import yaml
 
 from tariffscope.config import embedded_dir
 
-__all__ = ["Bloc", "bloc", "blocs", "is_bloc"]
+__all__ = ["Bloc", "bloc", "blocs", "is_bloc", "members_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +56,14 @@ def bloc(code: str) -> Bloc | None:
 def is_bloc(code: str) -> bool:
     """True for a bloc identifier of the table."""
     return bloc(code) is not None
+
+
+def members_of(code: str) -> frozenset[str] | None:
+    """The countries a group party stands for, priced as their trade summed: the EU's members
+    for EUN, a bloc's (the table's) for its identifier; None for a country or WLD."""
+    from tariffscope.domain.countries import EU_MEMBERS, EUN
+
+    if code == EUN:
+        return EU_MEMBERS
+    found = bloc(code)
+    return None if found is None else found.members

@@ -46,7 +46,7 @@ from tariffscope.impact._ge_engines import (
     solve_effects,
 )
 from tariffscope.impact.ge_select import check_parties, country_rows, select_countries
-from tariffscope.impact.law_tariffs import ModelTariffs
+from tariffscope.impact.law_tariffs import ModelTariffs, SectorConcordance
 
 RankBy = Literal["effect", "gdp"]
 
@@ -58,6 +58,7 @@ __all__ = [
     "ScenarioEffects",
     "economy_wide_effects",
     "effects_between",
+    "model_concordance",
     "scenario_effects",
     "scenario_start_date",
     "us_tariffs",
@@ -88,6 +89,18 @@ def _check(value: str, alias: object, name: str) -> None:
     allowed = get_args(alias)
     if value not in allowed:
         raise InputError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+
+
+def model_concordance(model: GEModel) -> SectorConcordance:
+    """The HS6 subheadings the model's sectors hold (a line outside them is in no sector)."""
+    _check(model, GEModel, "model")
+    if model == "cp":
+        from tariffscope.impact.multisector.concordance import cp_concordance
+
+        return cp_concordance()
+    from tariffscope.impact.gravity.law_link import manufacturing_concordance
+
+    return manufacturing_concordance()
 
 
 def us_tariffs(

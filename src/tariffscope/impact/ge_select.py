@@ -19,7 +19,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, country_name, is_country
+from tariffscope.domain.blocs import members_of
+from tariffscope.domain.countries import EUN, WLD, country_name, is_country
 from tariffscope.errors import NotCoveredError, UnknownCodeError
 
 __all__ = ["LEVEL_COLUMNS", "check_parties", "country_rows", "select_countries"]
@@ -46,8 +47,9 @@ _WEIGHTS: dict[str, str] = {
 def _members(code: str, known: Sequence[str], parties: Sequence[str] = ()) -> list[str]:
     """The model's countries a party stands for: the EU's members for EUN, every country but
     the other parties for WLD (all partners), else the code."""
-    if code == EUN:
-        return sorted(EU_MEMBERS & set(known))
+    group = members_of(code)
+    if group is not None:  # the EU or a bloc
+        return sorted(group & set(known))
     if code == WLD:
         return [c for c in known if c not in parties]
     return [code]
@@ -56,9 +58,10 @@ def _members(code: str, known: Sequence[str], parties: Sequence[str] = ()) -> li
 def check_parties(parties: Sequence[str], known: Sequence[str], data: str) -> None:
     """Raise NotCoveredError for a party outside the model's data (``data`` describes them)."""
     for code in parties:
-        if _members(code, known, parties) and (code in (EUN, WLD) or code in known):
+        group = code in (EUN, WLD) or members_of(code) is not None
+        if _members(code, known, parties) and (group or code in known):
             continue
-        if code == EUN or is_country(code):
+        if group or is_country(code):
             raise NotCoveredError(
                 f"not computed: {country_name(code)} ({code}) is not in the GE data ({data})",
                 what=code,
@@ -124,7 +127,7 @@ def country_rows(
     known = list(frame.index)
     rows = []
     for code in codes:
-        if code in (EUN, WLD):
+        if code == WLD or members_of(code) is not None:
             rows.append(_aggregate(frame, code, _members(code, known, parties), columns))
         else:
             row = pd.Series(frame.loc[code, list(columns)], name=code)

@@ -52,7 +52,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ModelTariffs",
     "SectorConcordance",
+    "SectorShare",
     "model_tariffs",
+    "scope_in_sectors",
     "tariffs_from_law",
 ]
 
@@ -132,6 +134,44 @@ class ModelTariffs:
                 "weight_usd": self.weights.ravel(),
             }
         )
+
+
+@dataclass(frozen=True)
+class SectorShare:
+    """2024 US imports on the lines of some goods, and the part a model's sectors hold.
+
+    ``total_usd`` is 0 when the goods had no 2024 imports from the origins asked about.
+    """
+
+    total_usd: float
+    in_sectors_usd: float
+
+    @property
+    def share(self) -> float | None:
+        """The part in the model's sectors (0 to 1); None without 2024 imports."""
+        return self.in_sectors_usd / self.total_usd if self.total_usd > 0 else None
+
+
+def scope_in_sectors(
+    concordance: SectorConcordance,
+    masks: Sequence[Any],
+    origins: Sequence[str] = (),
+) -> SectorShare:
+    """How much of the goods the masks name is in a sector of the model.
+
+    ``masks`` are callables of an array of HTS8 codes (``ProductScope.mask``); a line is in the
+    goods when any mask covers it. The imports are those of ``origins`` (every partner when
+    empty or when none of them has 2024 imports) on the schedule's lines; a line is in the
+    model when its HS 2022 subheading maps to one of the concordance's sectors.
+    """
+    lines = _lines_for(concordance)
+    goods = np.zeros(len(lines.codes), dtype=bool)
+    for mask in masks:
+        goods |= np.asarray(mask(lines.codes), dtype=bool)
+    known = [lines.origins.index(o) for o in origins if o in lines.origins]
+    value = lines.values[:, known].sum(axis=1) if known else lines.line_total
+    inside = goods & (lines.sector >= 0)
+    return SectorShare(float(value[goods].sum()), float(value[inside].sum()))
 
 
 @dataclass(frozen=True, eq=False)

@@ -294,6 +294,26 @@ def _deal_space(
     return deal_space_section(pair, priced, links, catalog, political_economy, comparators)
 
 
+def _bloc_warnings(code: str) -> list[str]:
+    """What pricing a bloc as its members' trade summed leaves out (members without 2024 US
+    imports), with the member list's source."""
+    from tariffscope.impact.pe.partners import schedule_trade
+
+    found = bloc(code)
+    if found is None:
+        return []
+    traded = set(schedule_trade().origins)
+    missing = sorted(found.members - traded)
+    said = (
+        f"{country_name(code)} is priced as its members' US imports summed "
+        f"({', '.join(sorted(found.members))}; members from {found.source}); US law treats "
+        "each member as its own customs territory, so each pays its own duties"
+    )
+    if missing:
+        said += f"; no 2024 US trade data for {', '.join(missing)}: not in the numbers"
+    return [said]
+
+
 def _trade_source(priced: Sequence[PricedScenario]) -> str:
     """Where the priced trade comes from (the baseline's own citation)."""
     if not priced:
@@ -313,9 +333,9 @@ def _trade_assumption(priced: PricedScenario, partner: str) -> str:
             f"tariff is its lines' duties weighted by its own {baseline.year} imports "
             "(docs/assumptions.md T1-T2)"
         )
-    bloc = " (its members' trade as one bloc)" if partner == EUN else ""
+    group = " (its members' trade as one bloc)" if partner == EUN or is_bloc(partner) else ""
     return (
-        f"{country_name(partner)}{bloc} and each of the {len(own)} other largest suppliers "
+        f"{country_name(partner)}{group} and each of the {len(own)} other largest suppliers "
         f"are priced by their own {baseline.year} US imports by line, the rest of the world "
         "by its members' imports together; each column's tariff is its lines' duties weighted "
         f"by its own {baseline.year} imports (docs/assumptions.md T1-T2)"
@@ -430,15 +450,9 @@ def build_brief(
     partner = pair[0] if pair[1] == US else pair[1]
     law_notes = tuple(law_note(link, partner, as_of, law) for link in links)
     specs: list[OutcomeSpec] = []
-    in_bloc = [p for p in pair if is_bloc(p)]
-    if US in pair and price and in_bloc:
-        members = bloc(in_bloc[0]).members  # type: ignore[union-attr]
-        notes.append(
-            f"not priced: {country_name(in_bloc[0])} is a bloc ({', '.join(sorted(members))}) "
-            "and the brief prices one customs territory of US law at a time; brief a member "
-            f"with --pair {US}-{sorted(members)[0]}"
-        )
-    elif US in pair and price:
+    if US in pair and price and is_bloc(partner):
+        notes.extend(_bloc_warnings(partner))
+    if US in pair and price:
         specs = outcome_specs(links, law, partner=partner, published=as_of)
         notes.extend(spec.warning for spec in specs if spec.warning)
     elif US not in pair and price:

@@ -18,7 +18,7 @@ import pandas as pd
 from tariffscope.report.brief import Brief
 from tariffscope.report.numbers import Estimate, headline_table, partner_name, possessive
 
-__all__ = ["ModelComparison", "difference_reasons", "model_comparison"]
+__all__ = ["ModelComparison", "difference_reasons", "ge_notes", "model_comparison"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class ModelComparison:
     ge_partner: Range | None
     pe_total: Estimate
     ge_total: Range | None
+    ge_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record (``pe_*``: median, p05, p95; ``ge_*``: central, low, high)."""
@@ -63,6 +64,7 @@ class ModelComparison:
             else self.ge_partner.to_dict(),
             "pe_us_imports_pct": pe(self.pe_total),
             "ge_us_imports_pct": None if self.ge_total is None else self.ge_total.to_dict(),
+            "ge_note": self.ge_note,
         }
 
 
@@ -82,9 +84,18 @@ def _ge(
     return Range(float(row[metric]), float(row[f"{metric}_low"]), float(row[f"{metric}_high"]))
 
 
+def ge_notes(frame: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """Why an outcome's GE result is missing or partial, by (outcome key, comparison)."""
+    if frame is None:
+        return {}
+    notes = [*frame.attrs.get("not_computed", []), *frame.attrs.get("partly_computed", [])]
+    return {(n["outcome_key"], n["comparison"]): str(n["reason"]) for n in notes}
+
+
 def model_comparison(brief: Brief) -> list[ModelComparison]:
     """PE and GE changes of US imports from the partner and of all US imports, side by side."""
     rows = {(r.outcome, r.metric): r for r in headline_table(brief)}
+    notes = ge_notes(brief.economy)
     partner = brief.partner
     out = []
     for scenario in brief.scenarios:
@@ -104,6 +115,7 @@ def model_comparison(brief: Brief) -> list[ModelComparison]:
                     ge_partner=_ge(brief.economy, key, comparison, partner, "exports_to_usa_pct"),
                     pe_total=total_row.estimate,
                     ge_total=_ge(brief.economy, key, comparison, "USA", "imports_pct"),
+                    ge_note=notes.get((key, comparison)),
                 )
             )
     return out

@@ -26,6 +26,7 @@ one-line note ("not computed: ..."), never a failure of the brief.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
@@ -34,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tariffscope.domain.countries import EUN, WLD
+from tariffscope.domain.blocs import members_of
+from tariffscope.domain.countries import WLD
 from tariffscope.errors import TariffscopeError
 
 if TYPE_CHECKING:
@@ -100,6 +102,11 @@ class DealSpaceSection:
     points: tuple[DealPoint, ...] = ()
     distances: tuple[DealDistance, ...] = ()
     sources: tuple[str, ...] = ()
+    #: the law the status quo point places on the levers: the comparator of the threat
+    #: bargained over (its own entry date's law without it, or the story's date's law)
+    status_quo_law: str = ""
+    #: the other threats, each with its own comparator (label, law): not on the levers
+    other_threats: tuple[tuple[str, str], ...] = ()
 
     @property
     def acceptable_share(self) -> float | None:
@@ -159,6 +166,10 @@ class DealSpaceSection:
                 for d in self.distances
             ],
             "sources": list(self.sources),
+            "status_quo_law": self.status_quo_law,
+            "other_threats": [
+                {"outcome": label, "compared_with": law} for label, law in self.other_threats
+            ],
         }
 
 
@@ -231,7 +242,7 @@ def _pair_data(partner: str) -> TradeWarData:
     full = load_icio2022()
     if partner not in full.regions:
         path = shared_file(f"{ICIO_DIR}/{ICIO_FILE}")
-        bloc = " (its members are, the bloc is not built)" if partner == EUN else ""
+        bloc = " (its members are, the bloc is not built)" if members_of(partner) else ""
         raise NotCoveredError(
             f"{partner} is not among the {len(full.regions)} countries of the ICIO 2022 file "
             f"{path}{bloc}",
@@ -334,9 +345,9 @@ def _compute(
     sectors = data.sectors
     points = [_point("threat", t, partner, sectors) for t in threats]
     carried = _largest_threat(data, partner, points)
-    sq = _point(
-        "status-quo", _threat_status_quo(threats[points.index(carried)], laws), partner, sectors
-    )
+    bargained = threats[points.index(carried)]
+    comparator = _threat_status_quo(bargained, laws)
+    sq = _point("status-quo", comparator, partner, sectors)
     later = _point("deal", deal, partner, sectors) if deal is not None else None
     lever = _sector_lever(links, catalog, partner, sectors)
     inside = lever[1] if lever else ()
@@ -350,7 +361,7 @@ def _compute(
         for k, up in zip(outside, raised, strict=True)
         if typical > 1e-4 and np.isfinite(up) and up < 0.5 * typical
     )
-    return solve_section(
+    section = solve_section(
         data,
         partner,
         sq,
@@ -362,6 +373,22 @@ def _compute(
         catalog,
         political_economy,
     )
+    return dataclasses.replace(
+        section,
+        status_quo_law=f"{_law_text(comparator, laws[0])}, the comparator of "
+        f"'{bargained.spec.label}'",
+        other_threats=tuple(
+            (t.spec.label, _law_text(_threat_status_quo(t, laws), laws[0]))
+            for t in threats
+            if t is not bargained
+        ),
+    )
+
+
+def _law_text(law: PricedScenario, story: PricedScenario) -> str:
+    """A comparator law in words: the story's date's, or a later day's without the threat."""
+    day = law.spec.entry_date.isoformat()
+    return f"the law on {day}" + ("" if law is story else " without the outcome")
 
 
 def lever_deal_rate(
@@ -422,6 +449,15 @@ def section_lines(section: DealSpaceSection) -> list[str]:
         lines.append(
             f"Distance, {d.source} deal ({d.deal}) minus the predicted (Nash) deal on {d.lever}: "
             f"{d.points:+.1f} points ({d.deal_pct:.1f}% against {d.predicted_pct:.1f}%)."
+        )
+    if section.status_quo_law:
+        lines.append(
+            f"Status quo on the levers: {section.status_quo_law}"
+            + "".join(
+                f"; '{label}' is compared with {law} (not on the levers)"
+                for label, law in section.other_threats
+            )
+            + "."
         )
     if not any(d.source == "story" for d in section.distances):
         lines.append("The stories report no agreed rate that maps to a lever.")

@@ -11,7 +11,11 @@ the range. Rows are the two parties (the EU as the aggregate of its members) and
 third countries whose real income moves most. The one-sector structural gravity model (69
 countries, 2006) is the default because it solves in milliseconds; the multi-sector
 Caliendo-Parro model (31 regions, 1993) is the alternative. A partner the model's data do not
-have gives no table and the note "not computed: X is not in the GE data".
+have gives no table and the note "not computed: X is not in the GE data". An outcome whose
+own change falls on goods in no sector of the model (the gravity model's flows are manufactures
+only: a duty on fresh tomatoes or green coffee) is not solved against its status quo: its rows
+there are absent and ``table.attrs["not_computed"]`` says why (:func:`outside_model`); an
+outcome only part of whose goods the model holds says how much in ``attrs["partly_computed"]``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import pandas as pd
 from tariffscope.errors import DataUnavailableError, NotCoveredError, TariffscopeError
 from tariffscope.report.scenarios import OutcomeSpec, status_quo_spec
 
-__all__ = ["GE_COLUMNS", "GE_METRICS", "economy_effects", "economy_function"]
+__all__ = ["GE_COLUMNS", "GE_METRICS", "economy_effects", "economy_function", "outside_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +76,87 @@ def _runs(model: str) -> tuple[dict[str, float | None], str]:
     return span.runs(model), span.describe()
 
 
+#: Below this part of an outcome's goods in the model's sectors, the brief says how much.
+_WHOLE = 0.995
+
+
+def outside_model(spec: OutcomeSpec, model: str) -> tuple[float, str] | None:
+    """The part (0 to 1) of an outcome's own goods the GE model has a sector for, and the goods.
+
+    The goods are the lines the outcome's scenario adds, enacts or removes a measure on; the
+    part is their 2024 US imports from the measures' targets (every partner where a target has
+    none) in a sector of the model. None when the model holds all of them (a measure on all
+    goods, a law outcome without a scenario) or they had no 2024 imports at all.
+    """
+    from tariffscope.domain.countries import expand_targets
+    from tariffscope.impact.economy_wide import model_concordance
+    from tariffscope.impact.law_tariffs import scope_in_sectors
+    from tariffscope.regime import default_catalog
+
+    scenario = spec.scenario
+    if scenario is None:
+        return None
+    known = default_catalog().by_id
+    measures = [
+        *scenario.add,
+        *(known[i] for i in (*scenario.enact, *scenario.remove) if i in known),
+    ]
+    if not measures or any(m.scope.all_products for m in measures):
+        return None
+    origins = sorted(expand_targets(t for m in measures for t in m.targets))
+    held = scope_in_sectors(
+        model_concordance(model),  # type: ignore[arg-type]
+        [m.scope.mask for m in measures],
+        origins,
+    ).share
+    if held is None or held >= _WHOLE:
+        return None
+    goods = "; ".join(dict.fromkeys(_goods(m) for m in measures))
+    return held, goods
+
+
+def _goods(measure: Any) -> str:
+    return str(measure.scope.description or measure.title)
+
+
+def _not_computed(
+    specs: Sequence[OutcomeSpec], model: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Outcomes whose own goods the model does not hold (reason), or holds in part (note)."""
+    from tariffscope.impact.economy_wide import MODELS
+
+    sectors = MODELS[model]["sectors"]
+    none: dict[str, str] = {}
+    part: dict[str, str] = {}
+    for spec in specs:
+        found = outside_model(spec, model)
+        if found is None:
+            continue
+        held, goods = found
+        if held == 0.0:
+            none[spec.key] = (
+                f"not computed: the {model} model has no sector for the goods of "
+                f"'{spec.label}' ({goods}): its sectors are {sectors}; the "
+                "partial-equilibrium result stands"
+            )
+        else:
+            part[spec.key] = (
+                f"partly computed: the {model} model holds {100.0 * held:.0f}% of the 2024 US "
+                f"imports of the goods of '{spec.label}' ({goods}) in its sectors "
+                f"({sectors}); the change on the rest is not in the general-equilibrium "
+                "numbers"
+            )
+    return none, part
+
+
 def _solve_all(
-    specs: Sequence[OutcomeSpec], model: str, runs: dict[str, float | None]
+    specs: Sequence[OutcomeSpec],
+    model: str,
+    runs: dict[str, float | None],
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[OutcomeSpec, str, str, dict[str, pd.DataFrame]]], dict[str, Any]]:
-    """Every (outcome, comparison) at every elasticity: frames indexed by country."""
+    """Every (outcome, comparison) at every elasticity: frames indexed by country; the
+    outcomes in ``skip`` only against the reference."""
     from tariffscope.impact.economy_wide import effects_between, us_tariffs
     from tariffscope.impact.pe.law import DEFAULT_REFERENCE_DATE
 
@@ -100,7 +181,7 @@ def _solve_all(
     ]
     for spec in specs:
         base = status_quo_spec(spec, specs)
-        if base is None:
+        if base is None or spec.key in skip:
             continue
         against = f"the law on {base.entry_date.isoformat()}"
         if base is not status_quo:
@@ -177,6 +258,23 @@ def _partner_share(frame: pd.DataFrame, partner: str) -> float | None:
     return 100.0 * float(partner_to_us) / float(us_imports)
 
 
+def _members_note(partner: str, known: Sequence[str]) -> str:
+    """Which members a group partner (the EU, a bloc) stands for in the model's data."""
+    from tariffscope.domain.blocs import members_of
+    from tariffscope.domain.countries import country_name
+
+    group = members_of(partner)
+    if group is None:
+        return ""
+    held = sorted(group & set(known))
+    if len(held) == len(group):
+        return ""
+    return (
+        f" {country_name(partner)} is the aggregate of the {len(held)} of its {len(group)} "
+        f"members in the model's data ({', '.join(held)}); the others are not in it."
+    )
+
+
 def economy_effects(
     specs: Sequence[OutcomeSpec], partner: str, *, model: str = "gravity"
 ) -> tuple[pd.DataFrame | None, str]:
@@ -194,7 +292,8 @@ def economy_effects(
     model_data = f"{model} model: {spec_model['regions']}, base year {spec_model['base_year']}"
     runs, span = _runs(model)
     try:
-        solved, metadata = _solve_all(specs, model, runs)
+        missing, partly = _not_computed(specs, model)
+        solved, metadata = _solve_all(specs, model, runs, frozenset(missing))
         table = _table(solved, ("USA", partner), model_data)
     except NotCoveredError as error:
         return None, error.one_line()
@@ -217,12 +316,23 @@ def economy_effects(
             "elasticities",
         },
     }
+    table.attrs["not_computed"] = [
+        {"outcome_key": s.key, "outcome": s.label, "comparison": "status_quo", "reason": why}
+        for s in specs
+        if (why := missing.get(s.key))
+    ]
+    table.attrs["partly_computed"] = [
+        {"outcome_key": s.key, "outcome": s.label, "comparison": "status_quo", "reason": why}
+        for s in specs
+        if (why := partly.get(s.key))
+    ]
     note = (
         f"General equilibrium ({spec_model['name']}; {spec_model['regions']}; data of "
         f"{spec_model['base_year']}): each outcome against the law of {REFERENCE} (reference) "
         "and against its status quo (the law on the story's date, or on the outcome's own "
         "later entry date without it), the same comparisons as the "
         f"partial-equilibrium numbers; % changes at {own}, with the range over the {span}."
+        + _members_note(partner, list(solved[0][3]["central"].index))
     )
     return table, note
 

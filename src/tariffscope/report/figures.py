@@ -183,18 +183,24 @@ def comparison_note(brief: Brief) -> str:
         if later:
             text += (
                 " (an outcome entered later is compared with the law on its own entry date as "
-                "known on the story's date: "
-                + "; ".join(f"{law} for '{label}'" for label, law in later)
-                + ")"
+                "known on the story's date, without the outcome)"
             )
         text += "; "
-    return (
-        text + "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
+    text += (
+        "'level': under the outcome. Median and [5th to 95th percentile] over elasticity "
         "draws that each pick one of Hauk (2012), Broda-Weinstein (2006) and CEPII ProTEE "
         "(2022); increments are per-draw differences, so their medians need not equal the "
         "difference of the levels' medians. Sector tables are at the central elasticities "
         "(the geometric mean of the three studies)."
     )
+    if base is not None:  # one line per distinct comparator law, naming its outcomes
+        by_law: dict[str, list[str]] = {}
+        for label, law in later:
+            by_law.setdefault(law, []).append(f"'{label}'")
+        text += "".join(
+            f"\n'status quo' of {', '.join(labels)}: {law}." for law, labels in by_law.items()
+        )
+    return text
 
 
 def scenario_sectors(brief: Brief, top: int = 10) -> pd.DataFrame:
@@ -229,9 +235,10 @@ def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
     outcome when the brief has none), the change in US imports from all suppliers other than
     the partner, minus the same change under the outcome's status quo (the law on its entry
     date without it, :func:`tariffscope.report.numbers.status_quo_for`): positive values are
-    imports that move to other suppliers because of that outcome. Rows are the sectors of
-    :func:`scenario_sectors`, in its order; no rows and no columns when there is nothing to
-    compare.
+    imports that move to other suppliers because of that outcome. Rows are the ``top``
+    sectors where some outcome diverts most (largest absolute value first; sectors where none
+    diverts a dollar are left out: an outcome on one sector's goods is not shown as $0 in the
+    sectors the law moves most); no rows and no columns when there is nothing to compare.
     """
     if len(brief.scenarios) < 2 or brief.partner == WLD:  # all partners: no other suppliers
         return pd.DataFrame()
@@ -249,5 +256,6 @@ def scenario_diversion(brief: Brief, top: int = 10) -> pd.DataFrame:
         against = status_quo_for(brief, scenario) or base
         columns[scenario.spec.label] = others(scenario).sub(others(against), fill_value=0.0)
     diverted = pd.DataFrame(columns).fillna(0.0)
-    order = [s for s in scenario_sectors(brief, top=top).index if s in diverted.index]
+    size = diverted.abs().max(axis=1)
+    order = size[size >= 0.5].sort_values(ascending=False, kind="stable").index[:top]
     return diverted.loc[order]

@@ -127,4 +127,6 @@ def _economy(brief: Brief) -> dict[str, Any] | None:
     return {
         "metadata": dict(brief.economy.attrs.get("metadata", {})),
         "rows": brief.economy.to_dict(orient="records"),
+        "not_computed": list(brief.economy.attrs.get("not_computed", [])),
+        "partly_computed": list(brief.economy.attrs.get("partly_computed", [])),
     }

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 import yaml
 
-from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
+from tariffscope.domain.blocs import members_of
+from tariffscope.domain.countries import EUN, WLD
 from tariffscope.errors import NotCoveredError, TariffscopeError
 from tariffscope.regime import Catalog, Resolution, resolve
 from tariffscope.tracker.linking import MeasureLink
@@ -134,19 +135,20 @@ def _resolve_party(
     the line's largest suppliers."""
     if party == WLD:
         return _resolve_world(hts, day, published, catalog)
-    if party != EUN:
+    group = members_of(party)
+    if group is None:
         return resolve(hts, party, day, as_known=published, catalog=catalog), ""
     results = [
-        resolve(hts, member, day, as_known=published, catalog=catalog)
-        for member in sorted(EU_MEMBERS)
+        resolve(hts, member, day, as_known=published, catalog=catalog) for member in sorted(group)
     ]
     totals = Counter(r.total_pct for r in results)
     total, count = totals.most_common(1)[0]
     chosen = next(r for r in results if r.total_pct == total)
+    who = "EU" if party == EUN else party
     label = (
-        f"any EU member (all {count})"
+        f"any {who} member (all {count})"
         if count == len(results)
-        else f"{count} of {len(results)} EU members (others pay "
+        else f"{count} of {len(results)} {who} members (others pay "
         + ", ".join(f"{t:g}%" for t in sorted(totals) if t != total)
         + ")"
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tariffscope.domain.countries import EU_MEMBERS, EUN
+from tariffscope.domain.blocs import members_of
 from tariffscope.errors import TariffscopeError
 from tariffscope.regime import Catalog, Scenario
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
@@ -273,7 +273,9 @@ def _without_effect(spec: OutcomeSpec, catalog: Catalog, partner: str) -> str:
     added = [*scenario.add, *(catalog.by_id[i] for i in scenario.enact if i in catalog.by_id)]
     if not all(m.scope.all_products for m in added):
         return ""  # product-specific duties: the all-goods rate says nothing about them
-    origin = sorted(EU_MEMBERS)[0] if partner == EUN else partner
+    group = members_of(partner)  # the EU or a bloc: a member the outcome names, else the first
+    named = sorted(group & {t for m in added for t in m.targets}) if group else []
+    origin = partner if group is None else (named or sorted(group))[0]
     try:
         with_it = apply_scenario(catalog, scenario)
         before, _ = across_the_board(catalog, origin, spec.entry_date, as_known=spec.as_known)

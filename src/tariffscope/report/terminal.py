@@ -9,7 +9,7 @@ from rich.text import Text
 
 from tariffscope.domain.countries import country_name
 from tariffscope.report.brief import Brief
-from tariffscope.report.compare import difference_reasons
+from tariffscope.report.compare import difference_reasons, ge_notes
 from tariffscope.report.deal_space import section_lines, section_rows
 from tariffscope.report.figures import (
     HeadlineSection,
@@ -251,3 +251,6 @@ def _print_priced(brief: Brief, console: Console) -> None:
         console.print(_diversion(brief, diverted))
     for table in economy_tables(brief):
         console.print(_table(table))
+    for (_, comparison), why in ge_notes(brief.economy).items():
+        against = "its status quo" if comparison == "status_quo" else "the reference"
+        console.print(Text(f"General equilibrium against {against}: {why}", style="dim"))

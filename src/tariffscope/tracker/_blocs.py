@@ -11,9 +11,12 @@ the ASEAN summit" stays a US-Malaysia story, and "China-ASEAN FTA 3.0 upgrade" w
 prime minister at the signing is China-ASEAN.
 
 A pair whose two parties are members of the same bloc becomes that bloc and the story's other
-bloc party, if it names one (Mercosur and EFTA), else stays as it is. A pair with the United
-States is left as it is: US law treats each member as its own customs territory, and the brief
-prices the member (the Gulf states' reciprocal rates differ). A story that names no
+bloc party, if it names one (Mercosur and EFTA), else stays as it is. In a pair with the
+United States a member counts for its bloc only when the headline names the bloc and not the
+member ("US and Gulf Cooperation Council open talks" read as US-Saudi Arabia): US law treats
+each member as its own customs territory, so a story about one Gulf state's rate whose body
+speaks of the GCC stays that state's (the Gulf states' reciprocal rates differ); a US-bloc pair
+is priced as the members' trade summed (round 14). A story that names no
 negotiation but one party and a bloc it is not a member of is that party and the bloc. The
 brief says so in a warning; the bloc's identifier is the brief's (never in ``extract``
 output).
@@ -86,8 +89,16 @@ def _country_namings(text: str) -> Counter[str]:
     return named_parties(text, lambda code: code)
 
 
-def _fold(code: str, parties: Sequence[Bloc], titles: Sequence[str], texts: Sequence[str]) -> str:
-    """The bloc ``code`` counts for in these stories, or ``code`` itself."""
+def _fold(
+    code: str,
+    parties: Sequence[Bloc],
+    titles: Sequence[str],
+    texts: Sequence[str],
+    *,
+    headline_only: bool = False,
+) -> str:
+    """The bloc ``code`` counts for in these stories, or ``code`` itself (by the headline
+    alone with ``headline_only``)."""
     title = " \n".join(titles)
     body = " \n".join(texts)
     in_title_blocs, in_body_blocs = bloc_namings(title), bloc_namings(body)
@@ -97,7 +108,7 @@ def _fold(code: str, parties: Sequence[Bloc], titles: Sequence[str], texts: Sequ
             continue
         if in_title_blocs[b.id] and not in_title[code]:
             return b.id
-        if in_body_blocs[b.id] > in_body[code]:
+        if not headline_only and in_body_blocs[b.id] > in_body[code]:
             return b.id
     return code
 
@@ -120,15 +131,19 @@ def bloc_pair(
 ) -> tuple[tuple[str, str], str] | None:
     """The pair with its members folded into the blocs the stories negotiate with, and the
     warning that says so; None when no bloc changes it (see the module docstring)."""
-    if WLD in pair or LAW_COUNTRY in pair:
-        # US law is each member's own (a customs territory of the catalog): a US pair is
-        # priced on the member, not the bloc
+    if WLD in pair:
         return None
     codes = story_blocs(titles, texts)
     parties = [found for c in codes if (found := bloc(c)) is not None]
     if not parties:
         return None
-    a, b = (_fold(code, parties, titles, texts) for code in pair)
+    # US law is each member's own (a customs territory of the catalog): in a US pair only a
+    # headline that names the bloc and not the member makes the negotiation the bloc's
+    us = LAW_COUNTRY in pair
+    a, b = (
+        code if code == LAW_COUNTRY else _fold(code, parties, titles, texts, headline_only=us)
+        for code in pair
+    )
     if a == b:  # two members of one bloc: the bloc and the other bloc the stories name
         others = [c for c in codes if c != a]
         if not others:

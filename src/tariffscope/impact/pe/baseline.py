@@ -19,7 +19,8 @@ import pandas as pd
 
 from tariffscope.config import embedded_dir
 from tariffscope.data.tables import read_table
-from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
+from tariffscope.domain.blocs import members_of
+from tariffscope.domain.countries import WLD
 from tariffscope.errors import DataFileError, InputError
 from tariffscope.impact.pe.partners import (
     EXPLICIT_SUPPLIERS,
@@ -136,7 +137,7 @@ class SectorBaseline:
             return (self.partners.index(code),)
         if code == WLD:  # all partners: every column
             return tuple(range(len(self.partners)))
-        bloc = EU_MEMBERS if code == EUN else frozenset()
+        bloc = members_of(code) or frozenset()
         found = tuple(
             k
             for k in range(len(self.partners))

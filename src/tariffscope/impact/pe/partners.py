@@ -25,7 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from tariffscope.data.line_trade import load_line_trade
-from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD, normalize_country
+from tariffscope.domain.blocs import is_bloc, members_of
+from tariffscope.domain.countries import WLD, normalize_country
 from tariffscope.errors import InputError, NotCoveredError
 from tariffscope.impact.pe.tariffs import sum_by_group
 
@@ -214,13 +215,17 @@ class PartnerAxis:
 
 
 def focus_code(code: str) -> str:
-    """ISO3 of a partner to price, ``EUN`` (the EU members) or ``WLD`` (all partners together);
-    InputError for ``ROW`` (the columns' remainder is no partner)."""
-    if str(code).strip().upper() == REST:
+    """ISO3 of a partner to price, ``EUN`` (the EU members), a bloc's identifier (its members,
+    ``data/embedded/blocs.yaml``) or ``WLD`` (all partners together); InputError for ``ROW``
+    (the columns' remainder is no partner)."""
+    key = str(code).strip().upper()
+    if key == REST:
         raise InputError(
             f"partner {code!r} is not a single partner",
-            hint="name a country (ISO3), EUN or WLD (all partners)",
+            hint="name a country (ISO3), EUN, a bloc (MERCOSUR, ASEAN, ...) or WLD (all partners)",
         )
+    if is_bloc(key):
+        return key
     return normalize_country(code)
 
 
@@ -253,8 +258,13 @@ def partner_axis(
     code = None if focus is None else focus_code(focus)
     if code is None or code == WLD:  # all partners: every column is the focus
         focus_members: tuple[str, ...] = ()
-    elif code == EUN:
-        focus_members = tuple(o for o in lines.origins if o in EU_MEMBERS)
+    elif (group := members_of(code)) is not None:  # the EU or a bloc: its members summed
+        focus_members = tuple(o for o in lines.origins if o in group)
+        if not focus_members:
+            raise NotCoveredError(
+                f"not priced: no member of {code} ({', '.join(sorted(group))}) has 2024 US imports",
+                what=code,
+            )
     else:
         lines.origin_index(code)
         focus_members = (code,)
