@@ -465,8 +465,12 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
         token = doc[j]
         if ends_name(token, lex):
             break
-        if token.text == "-" and n and not doc[j - 1].whitespace_ and j + 1 < len(doc):
-            j += 1
+        if token.text in _HYPHENS and n and not doc[j - 1].whitespace_:
+            # a hyphen joins the next word into the name whatever its case ("Keller-Sutter",
+            # "Yeo Han-koo"); a hyphen not glued to a word on both sides ends it
+            if token.whitespace_ or j + 1 >= len(doc) or not doc[j + 1].is_alpha:
+                break
+            j += 2
             continue
         if (
             token.lower_ in particles
@@ -486,6 +490,20 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     if n == 0:
         return 0
     return j - i
+
+
+def hyphen_tail(doc: Doc, start: int, end: int) -> int:
+    """The end of a name span ``[start, end)`` taken on over word parts glued to it by a
+    hyphen ("Cheong In" + "-kyo"): a hyphenated given name is one word of the name."""
+    while (
+        start < end < len(doc) - 1
+        and doc[end].text in _HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def ends_name(token: Token, lex: Lexicon) -> bool:

@@ -45,6 +45,8 @@ from tariffscope.news._persons import (
     RoleInfo,
     article_countries,
     ends_name,
+    _HYPHENS,
+    hyphen_tail,
     is_role_word,
     layout,
     left_role,
@@ -84,16 +86,34 @@ class _Person:
 
 def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool:
     """Token ``i`` ends "ROLE-HEAD of [the] Office" ("Secretary of the Treasury", "Secretary
-    of Agriculture"), a title that can stand before a name (``doc_lower``: the doc's words in
-    lower case)."""
-    if "of" not in doc_lower[max(0, i - 5) + 1 : i]:
-        return False  # most words: no "of" to read a title through
-    lower = list(doc_lower[max(0, i - 5) : i + 1])
+    of Agriculture") or "ROLE-HEAD for Portfolio" ("Minister for Trade Negotiations",
+    "Assistant Secretary for East and Central Asia"), a title that can stand before a name
+    (``doc_lower``: the doc's words in lower case). After "of" a country is the office
+    holder's state, not an office; after "for" a region is the office's portfolio."""
+    window = doc_lower[max(0, i - 8) + 1 : i]
+    if "of" not in window and "for" not in window:
+        return False  # most words: no "of" or "for" to read a title through
+    lower = list(doc_lower[max(0, i - 8) : i + 1])
+
+    def head_before(k: int) -> bool:  # a role head ends at k, or before its "(ACRONYM)"
+        if lower[k - 1] == ")" and k >= 4 and lower[k - 3] == "(":
+            k -= 3
+        return bool(lex.role_head_len(lower, k))
+
     for k in range(len(lower) - 2, 0, -1):
-        if lower[k] == "of" and lex.role_head_len(lower, k):
+        if lower[k] in {"of", "for"} and head_before(k):
             office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
-            words = [t for t in office if t.lower_ != "the"]
-            if not words or lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
+            words = [t for t in office if t.lower_ not in {"the", "and"}]
+            if not words or not all(t.is_title or t.is_upper for t in words):
+                return False
+            if lower[k] == "for":
+                # the portfolio's words run on into the name ("for South and Central Asia
+                # Brendan Lynch"): the office ends where a name of two words follows
+                n = name_tokens_after(doc, i + 1, lex)
+                parts = [t for t in doc[i + 1 : i + 1 + n] if t.text not in _HYPHENS]
+                glued = sum(1 for t in parts if t.i > 0 and doc[t.i - 1].text in _HYPHENS)
+                return len(words) <= 4 and len(parts) - glued == 2
+            if lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
     return False
@@ -108,6 +128,14 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     return office.pos_ == "NOUN" and (
         is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
     )
+
+
+def _royal_style(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` is a royal style that belongs to the name it stands before ("Prince
+    Faisal bin Farhan", "Sheikh X"), not the last word of an office ("Crown Prince")."""
+    if doc[i].lower_ not in lex.words("person_royal_styles") or not doc[i].is_title:
+        return False
+    return i == 0 or lex.role_head_len([doc[i - 1].lower_, doc[i].lower_], 2) < 2
 
 
 def _demonym(word: str, lex: Lexicon) -> bool:
@@ -244,7 +272,7 @@ class ActorComponent(LexiconComponent):
             # "Japan's X": the name starts after an owner the NER took into it
             marks = lex.words("person_possessive_marks")
             start = max([start] + [k + 1 for k in range(start, end - 1) if doc[k].text in marks])
-            while start < end and (
+            while start < end and not _royal_style(doc, start, lex) and (
                 doc[start].text in lex.honorifics
                 or lex.role_head_len([doc[start].lower_], 1)
                 or doc[start].lower_ in lex.role_words
@@ -258,6 +286,8 @@ class ActorComponent(LexiconComponent):
                 (n for n in range(len(lowers) - 1, 1, -1) if tuple(lowers[:n]) in lex.role_heads),
                 0,
             )
+            if start > 0 and _royal_style(doc, start - 1, lex):
+                start -= 1  # "Prince" outside the NER's span: the style is the name's
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
@@ -278,6 +308,7 @@ class ActorComponent(LexiconComponent):
                 or ends_name(doc[end - 1], lex)  # "X Tuesday said"
             ):
                 end -= 1
+            end = hyphen_tail(doc, start, end)  # "Cheong In" tagged without its "-kyo"
             if start < end:
                 found[(start, end)] = "ner"
                 if _in_ranges(ent.start_char, ent.end_char, headlines):
@@ -295,6 +326,8 @@ class ActorComponent(LexiconComponent):
             n = name_tokens_after(doc, at, lex)
             if not n:
                 continue
+            if _royal_style(doc, i, lex):
+                at, n = i, n + 1  # the style opens the name
             overlapping = [(s, e) for (s, e) in found if s <= at < e or at <= s < at + n]
             if not overlapping:
                 found[(at, at + n)] = "title"
@@ -410,7 +443,9 @@ class ActorComponent(LexiconComponent):
         for start, end, source in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
             surface = " ".join(doc[start:end].text.split())
             words = tuple(fold(surface).split())
-            owner = next((p for p in persons if p.contains(words)), None)
+            # "Prince Mohammed" is "Crown Prince Mohammed bin Salman" named with his style
+            key = words[1:] if len(words) > 1 and _royal_style(doc, start, self.lexicon) else words
+            owner = next((p for p in persons if p.contains(key)), None)
             if owner is None:
                 owner = _Person(surface, words)
                 persons.append(owner)
