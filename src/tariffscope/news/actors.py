@@ -58,6 +58,7 @@ from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.mention_chains import build_chains
+from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.person_rules import person_rules
 
 __all__ = ["ActorComponent", "make_actor_component"]
@@ -659,6 +660,7 @@ class ActorComponent(LexiconComponent):
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
+        quoted = [(q.start, q.end) for q in find_quote_spans(doc_text(doc))]
         recent: list[int] = []  # people named so far, latest first
         events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
         pointer = 0
@@ -703,7 +705,8 @@ class ActorComponent(LexiconComponent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
-            index = self._resolve_role(info, persons, recent, doc, i)
+            inside = any(s <= start < e for s, e in quoted)
+            index = self._resolve_role(info, persons, recent, doc, i, inside)
             if index is not None:
                 mention = {"start": start, "end": end, "person": index, "kind": "role"}
                 holders = self._role_holders(info, persons)
@@ -723,8 +726,17 @@ class ActorComponent(LexiconComponent):
         ]
 
     def _resolve_role(
-        self, info: RoleInfo, persons: list[_Person], recent: list[int], doc: Doc, at: int
+        self,
+        info: RoleInfo,
+        persons: list[_Person],
+        recent: list[int],
+        doc: Doc,
+        at: int,
+        quoted: bool = False,
     ) -> int | None:
+        """The person a role phrase ("the trade minister") names: a holder of the office, or
+        one named before it who takes the office from it. Inside a quotation (``quoted``) the
+        speaker talks of others: the phrase names only a holder, it gives no one an office."""
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
         matches = [
@@ -751,6 +763,8 @@ class ActorComponent(LexiconComponent):
             generic = self._generic_holder(role, info.country, persons)
             if generic is not None:
                 return generic
+            if quoted:
+                return None
             same = [
                 k
                 for k, p in enumerate(persons)
@@ -759,6 +773,8 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
+        if quoted:
+            return None
         # the person named last, passing over one who cannot hold the office ("Speaking to
         # the Prime Minister, Mr Trump ...": not the US official)
         for last in recent:
