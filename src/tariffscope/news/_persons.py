@@ -492,20 +492,6 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
     return j - i
 
 
-def hyphen_tail(doc: Doc, start: int, end: int) -> int:
-    """The end of a name span ``[start, end)`` taken on over word parts glued to it by a
-    hyphen ("Cheong In" + "-kyo"): a hyphenated given name is one word of the name."""
-    while (
-        start < end < len(doc) - 1
-        and doc[end].text in _HYPHENS
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-    ):
-        end += 2
-    return end
-
-
 def ends_name(token: Token, lex: Lexicon) -> bool:
     """A capitalised word that follows a name without being part of it: a day ("Prime
     Minister X Tuesday announced"), a word the NER reads as a date or time, or an institution

@@ -46,7 +46,6 @@ from tariffscope.news._persons import (
     article_countries,
     ends_name,
     _HYPHENS,
-    hyphen_tail,
     is_role_word,
     layout,
     left_role,
@@ -91,10 +90,10 @@ def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool
     "Assistant Secretary for East and Central Asia"), a title that can stand before a name
     (``doc_lower``: the doc's words in lower case). After "of" a country is the office
     holder's state, not an office; after "for" a region is the office's portfolio."""
-    window = doc_lower[max(0, i - 8) + 1 : i]
+    window = doc_lower[max(0, i - 12) + 1 : i]
     if "of" not in window and "for" not in window:
         return False  # most words: no "of" or "for" to read a title through
-    lower = list(doc_lower[max(0, i - 8) : i + 1])
+    lower = list(doc_lower[max(0, i - 12) : i + 1])
 
     def head_before(k: int) -> bool:  # a role head ends at k, or before its "(ACRONYM)"
         if lower[k - 1] == ")" and k >= 4 and lower[k - 3] == "(":
@@ -113,7 +112,11 @@ def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool
                 n = name_tokens_after(doc, i + 1, lex)
                 parts = [t for t in doc[i + 1 : i + 1 + n] if t.text not in _HYPHENS]
                 glued = sum(1 for t in parts if t.i > 0 and doc[t.i - 1].text in _HYPHENS)
-                return len(words) <= 4 and len(parts) - glued == 2
+                # "for the International Trade Policy Group (ITPG) X": a body's name, then its
+                # acronym; a name ends the title-case run
+                after = doc[i + 1 + n] if i + 1 + n < len(doc) else None
+                closed = after is None or not (after.text == "(" or after.is_title)
+                return len(words) <= 4 and len(parts) - glued == 2 and closed
             if lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
@@ -262,6 +265,7 @@ class ActorComponent(LexiconComponent):
     ) -> list[tuple[int, int, str]]:
         found: dict[tuple[int, int], str] = {}
         in_headline: set[tuple[int, int]] = set()
+        lower = [t.lower_ for t in doc]
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -301,6 +305,8 @@ class ActorComponent(LexiconComponent):
                 # "The X administration": a sentence's first word the tagger took for a name
                 and doc[start - 1].lower_ not in lex.words("person_role_determiners")
                 and not ends_name(doc[start - 1], lex)
+                # "Minister for Trade Negotiations X": the word ends an office's portfolio
+                and not _office_of(doc, start - 1, lex, lower)
             ):
                 start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
@@ -309,12 +315,10 @@ class ActorComponent(LexiconComponent):
                 or ends_name(doc[end - 1], lex)  # "X Tuesday said"
             ):
                 end -= 1
-            end = hyphen_tail(doc, start, end)  # "Cheong In" tagged without its "-kyo"
             if start < end:
                 found[(start, end)] = "ner"
                 if _in_ranges(ent.start_char, ent.end_char, headlines):
                     in_headline.add((start, end))
-        lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
                 token.is_alpha
@@ -664,6 +668,13 @@ class ActorComponent(LexiconComponent):
         recent: list[int] = []  # people named so far, latest first
         events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
         pointer = 0
+        lower = [t.lower_ for t in doc]
+
+        def opens_head(j: int) -> bool:  # "crown" of "the crown prince": a head's first word
+            return any(
+                lex.role_head_len(lower, k) == k - j for k in range(j + 2, min(j + 5, len(doc) + 1))
+            )
+
         for i, token in enumerate(doc[:-1]):
             while pointer < len(events) and events[pointer][0] < i:
                 person = events[pointer][1]
@@ -679,6 +690,7 @@ class ActorComponent(LexiconComponent):
                     doc[j].is_title
                     or doc[j].is_upper
                     or is_role_word(doc[j], lex)
+                    or opens_head(j)
                     or doc[j].text in lex.words("person_dotted_places")
                 )
             ):
