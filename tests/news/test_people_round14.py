@@ -94,3 +94,47 @@ def test_lower_case_role_of_two_words_names_its_holder_as_speaker(nlp: Language)
     )
     quote = next(q for q in ex.quotes if q.text.startswith("double its investment"))
     assert quote.speaker == "Khaled bin Mohamed"
+
+
+# -- roles --------------------------------------------------------------------------------------
+ROLES = [
+    pytest.param(
+        "The talks were joined by new Canadian Trade Minister Rosa Delgado on Monday.",
+        "Rosa Delgado",
+        ("Trade Minister", "CAN"),
+        id="a dropped modifier before the country leaves the office without the country",
+    ),
+    pytest.param(
+        "A team headed by agriculture and energy minister Nguyen Van Binh will visit Seoul "
+        "on Monday.",
+        "Nguyen Van Binh",
+        ("agriculture and energy minister", None),
+        id="two lower-case portfolios joined by 'and' before an office",
+    ),
+    pytest.param(
+        "Tariff talks in Oslo\n\nState Secretary Lars Berg (Photo: NTB)\n\nThe Norwegian trade "
+        "minister Lars Berg said on Monday that the talks would resume in October.",
+        "Lars Berg",
+        ("trade minister", "NOR"),
+        id="a sentence's office comes before a caption's",
+    ),
+    pytest.param(
+        "The minister will join Danish Prime Minister Mette Frederiksen for a state visit with "
+        "Spain's King Felipe on Tuesday.",
+        "King Felipe",
+        ("King", "ESP"),
+        id="a sovereign's style is part of the name and is the office",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("body", "name", "expected"), ROLES)
+def test_role(
+    nlp: Language, body: str, name: str, expected: tuple[str | None, str | None]
+) -> None:
+    role, country = _actor(_read(nlp, body), name)
+    assert ((role or "").lower(), country if expected[1] else None) == (
+        (expected[0] or "").lower(),
+        expected[1],
+    )

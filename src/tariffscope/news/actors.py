@@ -170,7 +170,7 @@ class ActorComponent(LexiconComponent):
         speech_verbs = [i for i, hit in hits["speech"].items() if hit.rule == "speech.verb"]
         persons = self._cluster(doc, self._candidates(doc, headlines, lex, speech_verbs))
         self._scan_aliases(doc, persons, text)
-        self._roles(doc, persons, lex)
+        self._roles(doc, persons, lex, skip + headlines)
         role_mentions = self._role_mentions(doc, persons, lex)
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
         taken += [(m["start"], m["end"]) for m in role_mentions]
@@ -551,12 +551,18 @@ class ActorComponent(LexiconComponent):
                     taken.add(k)
 
     # -- roles and countries ----------------------------------------------------------------
-    def _roles(self, doc: Doc, persons: list[_Person], lex: Lexicon) -> None:
+    def _roles(
+        self, doc: Doc, persons: list[_Person], lex: Lexicon, lines: list[tuple[int, int]]
+    ) -> None:
+        """Each person's office and country from the words around their mentions; a
+        sentence's office comes before a headline's or a caption's ("Union Minister X (Photo:
+        ...)" above "commerce and industry minister X said"), each in the story's order."""
         for person in persons:
             person.mentions.sort()
             first_info: RoleInfo | None = None
             counterpart_at: int | None = None
-            for _, _, tok_start, tok_end in person.mentions:
+            ordered = sorted(person.mentions, key=lambda m: (_in_ranges(m[0], m[1], lines), m))
+            for _, _, tok_start, tok_end in ordered:
                 info = left_role(doc, tok_start, lex) or right_role(doc, tok_end, lex)
                 if info is None:
                     continue
@@ -571,6 +577,9 @@ class ActorComponent(LexiconComponent):
                 if info.country and person.country is None:
                     person.country = info.country
             person.former = bool(first_info and first_info.former)
+            style = person.words[0] if len(person.words) > 1 else ""
+            if person.role is None and style in lex.words("person_sovereign_styles"):
+                person.role = style.title()  # "King Charles": his style is his office
             if person.role is None and counterpart_at is not None:
                 person.role = self._counterpart_role(doc, counterpart_at, person, persons)
             if person.country is None and person.role:
