@@ -130,9 +130,7 @@ ROLES = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("body", "name", "expected"), ROLES)
-def test_role(
-    nlp: Language, body: str, name: str, expected: tuple[str | None, str | None]
-) -> None:
+def test_role(nlp: Language, body: str, name: str, expected: tuple[str | None, str | None]) -> None:
     role, country = _actor(_read(nlp, body), name)
     assert ((role or "").lower(), country if expected[1] else None) == (
         (expected[0] or "").lower(),

@@ -42,10 +42,10 @@ from spacy.tokens import Doc
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
+    _HYPHENS,
     RoleInfo,
     article_countries,
     ends_name,
-    _HYPHENS,
     is_role_word,
     layout,
     left_role,
@@ -57,8 +57,8 @@ from tariffscope.news._role_mentions import bare_role_mentions
 from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.mention_chains import build_chains
-from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.person_rules import person_rules
+from tariffscope.news.quote_marks import find_quote_spans
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
@@ -277,12 +277,16 @@ class ActorComponent(LexiconComponent):
             # "Japan's X": the name starts after an owner the NER took into it
             marks = lex.words("person_possessive_marks")
             start = max([start] + [k + 1 for k in range(start, end - 1) if doc[k].text in marks])
-            while start < end and not _royal_style(doc, start, lex) and (
-                doc[start].text in lex.honorifics
-                or lex.role_head_len([doc[start].lower_], 1)
-                or doc[start].lower_ in lex.role_words
-                or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
-                or _demonym(doc[start].text, lex)  # "Japanese X"
+            while (
+                start < end
+                and not _royal_style(doc, start, lex)
+                and (
+                    doc[start].text in lex.honorifics
+                    or lex.role_head_len([doc[start].lower_], 1)
+                    or doc[start].lower_ in lex.role_words
+                    or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
+                    or _demonym(doc[start].text, lex)  # "Japanese X"
+                )
             ):
                 start += 1
             # a title of several words the NER took into the name ("Crown Prince X")
