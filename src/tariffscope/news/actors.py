@@ -117,6 +117,7 @@ def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool
                 after = doc[i + 1 + n] if i + 1 + n < len(doc) else None
                 closed = after is None or not (after.text == "(" or after.is_title)
                 return len(words) <= 4 and len(parts) - glued == 2 and closed
+            words = [t for t in office if t.lower_ != "the"]  # "of Trade and Industry": 3
             if lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
