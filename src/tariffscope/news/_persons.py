@@ -227,6 +227,9 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         toks, words, lower = toks[1:], words[1:], lower[1:]
     if not toks:
         return RoleInfo(None, country, former, owner) if country or former else None
+    drop = lex.words("person_role_dropped_modifiers")
+    while len(toks) > 1 and toks[0].is_lower and lower[0] in drop:
+        toks, words, lower = toks[1:], words[1:], lower[1:]  # "new US Secretary of State"
     hit = lex.place_at(words, 0)
     if hit is not None and owner is None:
         country = country or hit.iso3
@@ -263,7 +266,6 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
             role_toks = toks
     if country is None and owner is None:
         country = _place_inside(words, lex)
-    drop = lex.words("person_role_dropped_modifiers")
     while role_toks and role_toks[0].is_lower and role_toks[0].lower_ in drop:
         role_toks = role_toks[1:]  # "new chief negotiator": the office is "chief negotiator"
     text, tail_country = _tail_owner(role_toks, lex)
@@ -290,10 +292,19 @@ def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
 
     def inside_ministry(token: Token) -> bool:
         after = right(token)
+        # "commerce and industry minister X": two portfolios in lower case, neither an office
+        lower_pair = (
+            after is not None
+            and token.i >= 1
+            and after.is_lower
+            and doc[token.i - 1].is_lower
+            and is_role_word(after, lex)
+            and not lex.role_head_len([doc[token.i - 1].lower_], 1)
+        )
         return token.ent_type_ == "ORG" or (
             token.i >= 1
             and after is not None
-            and after.is_title
+            and (after.is_title or lower_pair)
             and not lex.role_head_len([after.lower_], 1)
             and is_role_word(doc[token.i - 1], lex)
             and doc[token.i - 1].ent_type_ != "PERSON"
@@ -465,8 +476,12 @@ def name_tokens_after(doc: Doc, i: int, lex: Lexicon, limit: int = 4) -> int:
         token = doc[j]
         if ends_name(token, lex):
             break
-        if token.text == "-" and n and not doc[j - 1].whitespace_ and j + 1 < len(doc):
-            j += 1
+        if token.text in _HYPHENS and n and not doc[j - 1].whitespace_:
+            # a hyphen joins the next word into the name whatever its case ("Keller-Sutter",
+            # "Yeo Han-koo"); a hyphen not glued to a word on both sides ends it
+            if token.whitespace_ or j + 1 >= len(doc) or not doc[j + 1].is_alpha:
+                break
+            j += 2
             continue
         if (
             token.lower_ in particles

@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
+    _HYPHENS,
     RoleInfo,
     article_countries,
     ends_name,
@@ -57,6 +58,7 @@ from tariffscope.news._syntax import doc_text
 from tariffscope.news.lexicon import Lexicon, fold
 from tariffscope.news.mention_chains import build_chains
 from tariffscope.news.person_rules import person_rules
+from tariffscope.news.quote_marks import find_quote_spans
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
@@ -84,16 +86,39 @@ class _Person:
 
 def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool:
     """Token ``i`` ends "ROLE-HEAD of [the] Office" ("Secretary of the Treasury", "Secretary
-    of Agriculture"), a title that can stand before a name (``doc_lower``: the doc's words in
-    lower case)."""
-    if "of" not in doc_lower[max(0, i - 5) + 1 : i]:
-        return False  # most words: no "of" to read a title through
-    lower = list(doc_lower[max(0, i - 5) : i + 1])
+    of Agriculture") or "ROLE-HEAD for Portfolio" ("Minister for Trade Negotiations",
+    "Assistant Secretary for East and Central Asia"), a title that can stand before a name
+    (``doc_lower``: the doc's words in lower case). After "of" a country is the office
+    holder's state, not an office; after "for" a region is the office's portfolio."""
+    window = doc_lower[max(0, i - 12) + 1 : i]
+    if "of" not in window and "for" not in window:
+        return False  # most words: no "of" or "for" to read a title through
+    lower = list(doc_lower[max(0, i - 12) : i + 1])
+
+    def head_before(k: int) -> bool:  # a role head ends at k, or before its "(ACRONYM)"
+        if lower[k - 1] == ")" and k >= 4 and lower[k - 3] == "(":
+            k -= 3
+        return bool(lex.role_head_len(lower, k))
+
     for k in range(len(lower) - 2, 0, -1):
-        if lower[k] == "of" and lex.role_head_len(lower, k):
+        if lower[k] in {"of", "for"} and head_before(k):
             office = doc[i - (len(lower) - 1 - k) + 1 : i + 1]
-            words = [t for t in office if t.lower_ != "the"]
-            if not words or lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
+            words = [t for t in office if t.lower_ not in {"the", "and"}]
+            if not words or not all(t.is_title or t.is_upper for t in words):
+                return False
+            if lower[k] == "for":
+                # the portfolio's words run on into the name ("for South and Central Asia
+                # Brendan Lynch"): the office ends where a name of two words follows
+                n = name_tokens_after(doc, i + 1, lex)
+                parts = [t for t in doc[i + 1 : i + 1 + n] if t.text not in _HYPHENS]
+                glued = sum(1 for t in parts if t.i > 0 and doc[t.i - 1].text in _HYPHENS)
+                # "for the International Trade Policy Group (ITPG) X": a body's name, then its
+                # acronym; a name ends the title-case run
+                after = doc[i + 1 + n] if i + 1 + n < len(doc) else None
+                closed = after is None or not (after.text == "(" or after.is_title)
+                return len(words) <= 4 and len(parts) - glued == 2 and closed
+            words = [t for t in office if t.lower_ != "the"]  # "of Trade and Industry": 3
+            if lex.place_at([t.text for t in doc[words[0].i : i + 3]], 0):
                 return False  # "President of the United States": a country, not an office
             return len(words) <= 2 and all(t.is_title for t in words)
     return False
@@ -108,6 +133,14 @@ def _after_office(doc: Doc, i: int, lex: Lexicon) -> bool:
     return office.pos_ == "NOUN" and (
         is_role_word(office, lex) or office.lower_ in lex.words("person_counterpart_nouns")
     )
+
+
+def _royal_style(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Token ``i`` is a royal style that belongs to the name it stands before ("Prince
+    Faisal bin Farhan", "Sheikh X"), not the last word of an office ("Crown Prince")."""
+    if doc[i].lower_ not in lex.words("person_royal_styles") or not doc[i].is_title:
+        return False
+    return i == 0 or lex.role_head_len([doc[i - 1].lower_, doc[i].lower_], 2) < 2
 
 
 def _demonym(word: str, lex: Lexicon) -> bool:
@@ -138,7 +171,7 @@ class ActorComponent(LexiconComponent):
         speech_verbs = [i for i, hit in hits["speech"].items() if hit.rule == "speech.verb"]
         persons = self._cluster(doc, self._candidates(doc, headlines, lex, speech_verbs))
         self._scan_aliases(doc, persons, text)
-        self._roles(doc, persons, lex)
+        self._roles(doc, persons, lex, skip + headlines)
         role_mentions = self._role_mentions(doc, persons, lex)
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
         taken += [(m["start"], m["end"]) for m in role_mentions]
@@ -233,6 +266,7 @@ class ActorComponent(LexiconComponent):
     ) -> list[tuple[int, int, str]]:
         found: dict[tuple[int, int], str] = {}
         in_headline: set[tuple[int, int]] = set()
+        lower = [t.lower_ for t in doc]
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -244,12 +278,16 @@ class ActorComponent(LexiconComponent):
             # "Japan's X": the name starts after an owner the NER took into it
             marks = lex.words("person_possessive_marks")
             start = max([start] + [k + 1 for k in range(start, end - 1) if doc[k].text in marks])
-            while start < end and (
-                doc[start].text in lex.honorifics
-                or lex.role_head_len([doc[start].lower_], 1)
-                or doc[start].lower_ in lex.role_words
-                or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
-                or _demonym(doc[start].text, lex)  # "Japanese X"
+            while (
+                start < end
+                and not _royal_style(doc, start, lex)
+                and (
+                    doc[start].text in lex.honorifics
+                    or lex.role_head_len([doc[start].lower_], 1)
+                    or doc[start].lower_ in lex.role_words
+                    or doc[start].lower_ in lex.words("person_role_determiners")  # "The X"
+                    or _demonym(doc[start].text, lex)  # "Japanese X"
+                )
             ):
                 start += 1
             # a title of several words the NER took into the name ("Crown Prince X")
@@ -258,6 +296,8 @@ class ActorComponent(LexiconComponent):
                 (n for n in range(len(lowers) - 1, 1, -1) if tuple(lowers[:n]) in lex.role_heads),
                 0,
             )
+            if start > 0 and _royal_style(doc, start - 1, lex):
+                start -= 1  # "Prince" outside the NER's span: the style is the name's
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
@@ -270,6 +310,8 @@ class ActorComponent(LexiconComponent):
                 # "The X administration": a sentence's first word the tagger took for a name
                 and doc[start - 1].lower_ not in lex.words("person_role_determiners")
                 and not ends_name(doc[start - 1], lex)
+                # "Minister for Trade Negotiations X": the word ends an office's portfolio
+                and not _office_of(doc, start - 1, lex, lower)
             ):
                 start -= 1  # "Nikorndej Balankura" tagged from its second word only
             while end > start and (
@@ -282,7 +324,6 @@ class ActorComponent(LexiconComponent):
                 found[(start, end)] = "ner"
                 if _in_ranges(ent.start_char, ent.end_char, headlines):
                     in_headline.add((start, end))
-        lower = [t.lower_ for t in doc]
         for i, token in enumerate(doc[:-1]):
             trigger = token.text in lex.honorifics or (
                 token.is_alpha
@@ -295,6 +336,8 @@ class ActorComponent(LexiconComponent):
             n = name_tokens_after(doc, at, lex)
             if not n:
                 continue
+            if _royal_style(doc, i, lex):
+                at, n = i, n + 1  # the style opens the name
             overlapping = [(s, e) for (s, e) in found if s <= at < e or at <= s < at + n]
             if not overlapping:
                 found[(at, at + n)] = "title"
@@ -410,7 +453,9 @@ class ActorComponent(LexiconComponent):
         for start, end, source in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
             surface = " ".join(doc[start:end].text.split())
             words = tuple(fold(surface).split())
-            owner = next((p for p in persons if p.contains(words)), None)
+            # "Prince Mohammed" is "Crown Prince Mohammed bin Salman" named with his style
+            key = words[1:] if len(words) > 1 and _royal_style(doc, start, self.lexicon) else words
+            owner = next((p for p in persons if p.contains(key)), None)
             if owner is None:
                 owner = _Person(surface, words)
                 persons.append(owner)
@@ -511,12 +556,18 @@ class ActorComponent(LexiconComponent):
                     taken.add(k)
 
     # -- roles and countries ----------------------------------------------------------------
-    def _roles(self, doc: Doc, persons: list[_Person], lex: Lexicon) -> None:
+    def _roles(
+        self, doc: Doc, persons: list[_Person], lex: Lexicon, lines: list[tuple[int, int]]
+    ) -> None:
+        """Each person's office and country from the words around their mentions; a
+        sentence's office comes before a headline's or a caption's ("Union Minister X (Photo:
+        ...)" above "commerce and industry minister X said"), each in the story's order."""
         for person in persons:
             person.mentions.sort()
             first_info: RoleInfo | None = None
             counterpart_at: int | None = None
-            for _, _, tok_start, tok_end in person.mentions:
+            ordered = sorted(person.mentions, key=lambda m: (_in_ranges(m[0], m[1], lines), m))
+            for _, _, tok_start, tok_end in ordered:
                 info = left_role(doc, tok_start, lex) or right_role(doc, tok_end, lex)
                 if info is None:
                     continue
@@ -531,6 +582,9 @@ class ActorComponent(LexiconComponent):
                 if info.country and person.country is None:
                     person.country = info.country
             person.former = bool(first_info and first_info.former)
+            style = person.words[0] if len(person.words) > 1 else ""
+            if person.role is None and style in lex.words("person_sovereign_styles"):
+                person.role = style.title()  # "King Charles": his style is his office
             if person.role is None and counterpart_at is not None:
                 person.role = self._counterpart_role(doc, counterpart_at, person, persons)
             if person.country is None and person.role:
@@ -624,9 +678,17 @@ class ActorComponent(LexiconComponent):
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         taken = [(m[0], m[1]) for p in persons for m in p.mentions]
+        quoted = [(q.start, q.end) for q in find_quote_spans(doc_text(doc))]
         recent: list[int] = []  # people named so far, latest first
         events = sorted((m[2], i) for i, p in enumerate(persons) for m in p.mentions)
         pointer = 0
+        lower = [t.lower_ for t in doc]
+
+        def opens_head(j: int) -> bool:  # "crown" of "the crown prince": a head's first word
+            return any(
+                lex.role_head_len(lower, k) == k - j for k in range(j + 2, min(j + 5, len(doc) + 1))
+            )
+
         for i, token in enumerate(doc[:-1]):
             while pointer < len(events) and events[pointer][0] < i:
                 person = events[pointer][1]
@@ -642,6 +704,7 @@ class ActorComponent(LexiconComponent):
                     doc[j].is_title
                     or doc[j].is_upper
                     or is_role_word(doc[j], lex)
+                    or opens_head(j)
                     or doc[j].text in lex.words("person_dotted_places")
                 )
             ):
@@ -668,7 +731,8 @@ class ActorComponent(LexiconComponent):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             if any(s < end and start < e for s, e in taken):
                 continue
-            index = self._resolve_role(info, persons, recent, doc, i)
+            inside = any(s <= start < e for s, e in quoted)
+            index = self._resolve_role(info, persons, recent, doc, i, inside)
             if index is not None:
                 mention = {"start": start, "end": end, "person": index, "kind": "role"}
                 holders = self._role_holders(info, persons)
@@ -688,8 +752,17 @@ class ActorComponent(LexiconComponent):
         ]
 
     def _resolve_role(
-        self, info: RoleInfo, persons: list[_Person], recent: list[int], doc: Doc, at: int
+        self,
+        info: RoleInfo,
+        persons: list[_Person],
+        recent: list[int],
+        doc: Doc,
+        at: int,
+        quoted: bool = False,
     ) -> int | None:
+        """The person a role phrase ("the trade minister") names: a holder of the office, or
+        one named before it who takes the office from it. Inside a quotation (``quoted``) the
+        speaker talks of others: the phrase names only a holder, it gives no one an office."""
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
         matches = [
@@ -716,6 +789,8 @@ class ActorComponent(LexiconComponent):
             generic = self._generic_holder(role, info.country, persons)
             if generic is not None:
                 return generic
+            if quoted:
+                return None
             same = [
                 k
                 for k, p in enumerate(persons)
@@ -724,6 +799,8 @@ class ActorComponent(LexiconComponent):
             if len(same) == 1:
                 persons[same[0]].role = info.role
                 return same[0]
+        if quoted:
+            return None
         # the person named last, passing over one who cannot hold the office ("Speaking to
         # the Prime Minister, Mr Trump ...": not the US official)
         for last in recent:
