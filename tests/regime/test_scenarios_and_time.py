@@ -136,3 +136,35 @@ def test_column_2_countries_pay_column_2_and_no_reciprocal_tariff() -> None:
     assert russia.total_pct == pytest.approx(90.0)  # cotton T-shirts: column 2 rate 90%
     assert [c.measure for c in russia.components] == ["COLUMN2"]
     assert resolve("8703.23.01", "BLR", "2025-01-15").components[0].measure == "COLUMN2"
+
+
+def test_an_added_measure_on_a_10_digit_list_knows_the_8_digit_lines_it_covers_in_part() -> None:
+    """A scenario's measure on a list of statistical lines (the upholstered-furniture list of
+    Section 232: two of the four 10-digit lines under 9401.61.40 and 9401.61.60) must flag those
+    HTS8 lines as partly covered, as the catalog's own measure on the same list does; without it
+    the HTS8 answer left the measure out and the brief priced a furniture threat at $0."""
+    scenario = scenario_from_mapping(
+        {
+            "name": "written: a 30% duty on upholstered seats from Thailand",
+            "add": [
+                {
+                    "id": "WRITTEN-THA-SEATS",
+                    "title": "written: upholstered seats from Thailand at 30%",
+                    "authority": "232",
+                    "instrument": "written for this test",
+                    "sources": ["article:written for this test"],
+                    "published_date": "2025-08-01",
+                    "effective_from": "2025-09-01",
+                    "targets": ["THA"],
+                    "group": "s232_timber",
+                    "rule": "replace",
+                    "rate_pct": 30.0,
+                    "products": {"lists": ["s232_upholstered_furniture"]},
+                }
+            ],
+        }
+    )
+    (added,) = scenario.add
+    assert added.scope.is_partial("94016140")
+    assert resolve("9401.61.4011", "THA", "2025-09-01", scenario=scenario).total_pct >= 30.0
+    assert resolve("9401.61.4011", "THA", "2025-08-31", scenario=scenario).total_pct < 30.0

@@ -89,6 +89,12 @@ def scenario_from_mapping(data: Mapping[str, Any], where: str = "scenario") -> S
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ScenarioError(f"{where}: a scenario needs a name")
+    from tariffscope.regime.schedule import load_schedule
+
+    # the catalog's own scopes know which HTS8 lines a 10-digit list covers wholly or in part
+    # (regime.resolve.default_catalog); an added measure's must too, or an HTS8 line a list
+    # covers only in part is left out silently instead of refined from its 10-digit lines
+    children = load_schedule().children
     added: list[Measure] = []
     for index, record in enumerate(data.get("add") or []):
         if not isinstance(record, Mapping):
@@ -98,6 +104,7 @@ def scenario_from_mapping(data: Mapping[str, Any], where: str = "scenario") -> S
                 {"status": "scenario", **record},
                 where=f"{where} add[{index}]",
                 lists=_builtin_lists(),
+                children=children,
             )
         except CatalogError as error:
             raise ScenarioError(error.message) from None
