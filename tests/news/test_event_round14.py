@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.news.test_event_round12 import _read
+from tests.news.test_event_round12 import events_read
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.news.event_triggers import trigger_of
@@ -182,9 +182,4 @@ def test_contact_with_a_party_names_an_encounter(
 def test_contact_events_in_context(
     nlp: Language, body: str, expected: list[tuple[str, str | None, str, list[str]]]
 ) -> None:
-    events = _read(nlp, body).events
-    got = [
-        (e.kind, e.date.isoformat() if e.date else None, e.status, sorted(e.participants))
-        for e in events
-    ]
-    assert got == expected
+    assert events_read(nlp, body) == expected
