@@ -54,6 +54,14 @@ def _read(nlp: Language, body: str) -> Extraction:
     )
 
 
+def events_read(nlp: Language, body: str) -> list[tuple[str, str | None, str, list[str]]]:
+    """(kind, ISO date, status, sorted participants) of each event read in ``body``."""
+    return [
+        (e.kind, e.date.isoformat() if e.date else None, e.status, sorted(e.participants))
+        for e in _read(nlp, body).events
+    ]
+
+
 # -- a delegation's trip to negotiate -----------------------------------------------------------
 
 DELEGATION_TRIPS = [

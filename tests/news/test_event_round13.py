@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.news.test_event_round12 import _read
+from tests.news.test_event_round12 import events_read
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.news._event_kind import (
@@ -170,12 +170,7 @@ def test_a_led_delegations_trip_to_negotiate_is_talks() -> None:
 def test_a_delegations_trip_to_negotiate_is_talks_with_the_host(
     nlp: Language, body: str, expected: list[tuple[str, str | None, str, list[str]]]
 ) -> None:
-    events = _read(nlp, body).events
-    got = [
-        (e.kind, e.date.isoformat() if e.date else None, e.status, sorted(e.participants))
-        for e in events
-    ]
-    assert got == expected
+    assert events_read(nlp, body) == expected
 
 
 # -- a deal hoped for or aimed at ----------------------------------------------------------------

@@ -128,6 +128,27 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "meeting",
     ),
     (
+        "meeting.confer_with_party",
+        "Lula/PROPN/nsubj/1 conferred:confer/VERB/ROOT/1/VBD with/ADP/prep/1 Modi/PROPN/pobj/2 "
+        "on/ADP/prep/1 Friday/PROPN/pobj/4//DATE",
+        1,
+        "meeting",
+    ),
+    (
+        "call.speak_together",
+        "Lula/PROPN/nsubj/3 and/CCONJ/cc/0 Modi/PROPN/conj/0 spoke:speak/VERB/ROOT/3/VBD "
+        "on/ADP/prep/3 Friday/PROPN/pobj/4//DATE",
+        3,
+        "call",
+    ),
+    (
+        "call.remote_conference",
+        "Lula/PROPN/nsubj/1 joined:join/VERB/ROOT/1/VBD a/DET/det/4 video/NOUN/compound/4 "
+        "conference/NOUN/dobj/1 with/ADP/prep/4 Modi/PROPN/pobj/5",
+        4,
+        "call",
+    ),
+    (
         "visit.travel_verb",
         "The/DET/det/1 minister/NOUN/nsubj/2 flew:fly/VERB/ROOT/2/VBD to/ADP/prep/2 Seoul/PROPN/pobj/3",
         2,

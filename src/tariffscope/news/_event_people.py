@@ -46,7 +46,12 @@ class ParticipantReader:
             if kind in {"meeting", "call"}:
                 # a government's unnamed side is the other side of a government's (a named
                 # person meeting officials in a place is that person's visit)
-                sides = subject is None or not self._is_person(subject, index)
+                # (a host stays home: "hosted a Kenyan delegation" meets that side)
+                sides = (
+                    subject is None
+                    or not self._is_person(subject, index)
+                    or token.lemma_.lower() in lex.words("event_host_verbs")
+                )
                 heads += [
                     o
                     for o in token.children
@@ -62,6 +67,8 @@ class ParticipantReader:
                 ]
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
                 heads += with_objects(obj)
+                # "held a fifth round of talks with X": the partner of the round's talks
+                heads += [w for g in with_objects(obj, frozenset({"of"})) for w in with_objects(g)]
         else:
             first = token
             while first.dep_ == "conj" and first.head.i != first.i:
@@ -182,10 +189,21 @@ class ParticipantReader:
             "they",
             "them",
         }:
-            for p in reversed(index.before(member.idx, 2)):
+            before = index.before(member.idx, 2)
+            for p in reversed(before):
                 if p not in people:
                     people.append(p)
-            return
+            if before:
+                return
+            national = _party_countries(member, lex) or any(
+                kind == "demonym" for _, kind, _, _ in place_spans(list(member.subtree), lex)
+            )
+            if not national:  # (else no one named before: "Kenyan negotiators" are Kenya's)
+                if member.lemma_.lower() in lex.words("event_government_groups"):
+                    # "the two sides held a virtual meeting": the story's two countries
+                    story: list[str] = getattr(self, "_pair", [])
+                    countries.extend(c for c in story[:2] if c not in countries)
+                return
         # a conjunct's own phrase ("X and the United States"), not the coordination's
         tokens = [t for t in member.subtree if t.i <= member.i]
         topic = topic_country(member, lex)  # "the country's trade minister will visit"
@@ -196,10 +214,16 @@ class ParticipantReader:
         kinds = {"country", "capital", "institution"}
         if member.lemma_.lower() in _group_nouns(lex):
             kinds.add("demonym")  # "a Vietnamese delegation", "Chinese negotiators"
-        for iso, kind, _, _ in place_spans(tokens, lex):
-            if kind in kinds and iso not in countries:
+        doc = member.doc
+        first = True
+        for iso, kind, start, _ in place_spans(tokens, lex):
+            if kind not in kinds or iso in countries:
+                continue
+            # one country per side; conjoined names are sides each ("Chilean and Peruvian
+            # officials", "U.S. and Chinese negotiators")
+            if first or any(doc[i].dep_ == "conj" for i in range(start, member.i)):
                 countries.append(iso)
-                break
+                first = False
 
     def _is_person(self, token: Token, index: MentionChains) -> bool:
         for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:

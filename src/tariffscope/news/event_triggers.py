@@ -129,6 +129,97 @@ def _partner_is_person(token: Token, ctx: RuleContext) -> bool:
     return any(ctx.person(o) for o in with_objects(token, preps))
 
 
+def _partner_is_party(token: Token, ctx: RuleContext) -> bool:
+    """The object of a "with"/"between" phrase of the verb (or of its object) is a party
+    (:func:`_is_party`: "with his Chilean counterpart", "with officials from Peru")."""
+    preps = ctx.words("event_partner_preps")
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    partners = with_objects(token, preps) + [p for o in objects for p in with_objects(o, preps)]
+    # "discussed tariffs with X": the phrase may hang on the object
+    return any(_is_party(p, ctx) for p in partners)
+
+
+def _object_is_party(token: Token, ctx: RuleContext) -> bool:
+    """The verb's object is a party: a named person or a government's side ("hosted a
+    Kenyan delegation", "received Peruvian officials")."""
+    return any(_is_party(o, ctx) for o in _objects(token, ctx))
+
+
+def _is_party(phrase: Token, ctx: RuleContext) -> bool:
+    """A named person, a country, or a government's unnamed side (a body or envoy noun with
+    its country: "his Chilean counterpart", "officials from Peru"), alone or conjoined."""
+    sides = (
+        ctx.words("event_delegation_nouns")
+        | ctx.words("event_actor_nouns")
+        | ctx.words("person_counterpart_nouns")
+        | ctx.words("event_delegate_nouns")
+    )
+    for member in [phrase, *(c for c in phrase.subtree if c.dep_ == "conj")]:
+        if ctx.person(member):
+            return True
+        spans = place_spans(list(member.subtree), ctx.lexicon)
+        if any(kind == "country" for _, kind, _, _ in spans) and member.pos_ == "PROPN":
+            return True  # "with Peru", "with the United States"
+        if member.lemma_.lower() in sides and any(
+            kind in {"country", "demonym", "institution"} for _, kind, _, _ in spans
+        ):
+            return True
+    return False
+
+
+def _encounter_in_clause(token: Token, ctx: RuleContext) -> bool:
+    """A phrase of the verb names the encounter itself ("discussed tariffs with X during a
+    call", "at a meeting", "in talks on Monday"): that noun is the event, the verb what was
+    said in it."""
+    nouns = (
+        ctx.words("event_meeting_nouns")
+        | ctx.words("event_call_nouns")
+        | ctx.words("event_talks_nouns")
+        | ctx.words("event_visit_nouns")
+    )
+    return any(
+        g.lemma_.lower() in nouns or g.lower_ in nouns
+        for c in token.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _told_when_or_where(token: Token, ctx: RuleContext) -> bool:
+    """The verb's own phrases give it a time ("on Tuesday", "last week") or a place ("in
+    Geneva", "at the White House"): an encounter narrated as an act, not a topic reported
+    ("has discussed the issue with X")."""
+    for child in token.children:
+        if child.dep_ not in {"prep", "npadvmod", "tmod"}:
+            continue
+        words = list(child.subtree)
+        if any(t.ent_type_ in _TIME_ENTITIES for t in words):
+            return True
+        placed = child.dep_ == "prep" and child.lower_ in ctx.words("event_place_preps")
+        if placed and any(
+            t.ent_type_ in _PLACE_ENTITIES or ctx.lexicon.place_code(t.text) for t in words
+        ):
+            return True
+    return False
+
+
+def _speakers_are_two(token: Token, ctx: RuleContext) -> bool:
+    """The verb's subject is two people: a named person with a named conjunct ("A and B
+    spoke") or a noun of a pair of people ("the two leaders spoke"; "both sides are still
+    talking" tells talks going on, not a call)."""
+    subject = subject_of(token)
+    if subject is None or subject.dep_ != "nsubj":
+        return False
+    people = ctx.words("person_pair_nouns") - ctx.words("event_government_groups")
+    if subject.lower_ in people and any(
+        c.lower_ in ctx.words("person_pair_numbers") for c in subject.children
+    ):
+        return True
+    conjuncts = [c for c in subject.subtree if c.dep_ == "conj"]
+    return ctx.person(subject) and any(ctx.person(c) for c in conjuncts)
+
+
 def _at_a_place(token: Token, ctx: RuleContext) -> bool:
     """An "in"/"at" phrase of the verb names a place ("spoke with Lee at the White House"):
     the two were together."""
@@ -539,6 +630,7 @@ GUARDS: Mapping[str, Guard] = {
     "at_a_place": _at_a_place,
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,
+    "encounter_in_clause": _encounter_in_clause,
     "deal_context": _deal_context,
     "directs_another_act": _directs_another_act,
     "exhibition_in_sentence": _exhibition_in_sentence,
@@ -549,8 +641,10 @@ GUARDS: Mapping[str, Guard] = {
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "mentions_measure": _mentions_measure,
+    "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
+    "partner_is_party": _partner_is_party,
     "partner_is_person": _partner_is_person,
     "phone_in_subtree": _phone_in_subtree,
     "reports_a_deal": _reports_a_deal,
@@ -559,12 +653,14 @@ GUARDS: Mapping[str, Guard] = {
     "speaker_acts_on_measure": _speaker_acts_on_measure,
     "subject_is_court": _subject_is_court,
     "subject_is_person": _subject_is_person,
+    "speakers_are_two": _speakers_are_two,
     "subject_travels": _subject_travels,
     "talks_context": _talks_context,
     "tariffs_took_effect": _tariffs_took_effect,
     "trip_negotiates": _trip_negotiates,
     "term_of_a_deal": _term_of_a_deal,
     "to_a_known_place": _to_a_known_place,
+    "told_when_or_where": _told_when_or_where,
     "xcomp_names_no_deal": _xcomp_names_no_deal,
 }
 

@@ -111,6 +111,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         boiler, heads = layout(doc)
         skip = boiler + heads
         pair = article_countries(doc, persons, skip, lex)
+        self._pair = pair
         self._speakers = [
             (q["start"], q["end"], q["speaker"])
             for q in doc._.tariffscope_quotes or []
@@ -279,7 +280,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
             if member is not None and member not in people:
                 people.append(member)
-        frame = plan_frame(token, lex)
+        # "the fourth round of talks ... is scheduled for March 10 in Lima": the round noun
+        # stands in the clause for its talks (its plan, date and place)
+        stand = token.head.head if told_as_round(token, lex) and token.dep_ == "pobj" else token
+        frame = plan_frame(token, lex) or (plan_frame(stand, lex) if stand is not token else None)
         if frame is not None and not people and not countries:
             subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
             members = [] if subject is None else [subject, *_conjuncts(subject)]
@@ -293,12 +297,18 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         people += [p for p in leaders if p not in people]  # talks led by their heads stay talks
         names = [persons[p]["name"] for p in people]
         sides = len(people) + len(countries)
-        place = self._place(doc, token, lex)
+        place = self._place(doc, token, lex) or (
+            self._place(doc, stand, lex) if stand is not token else None
+        )
         borrow = False
         one_sided = False
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
+        elif kind == "meeting" and len(people) == 1 and trip_of_purpose(stand, lex) is not None:
+            # "travelled to X for meetings with (its) officials": one named side meeting
+            # unnamed hosts is the traveller's visit, which the trip's own word names
+            return None
         else:
             shape = EventShape(
                 trigger_kind=kind,
@@ -390,7 +400,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         if not participants and not borrow:
             return None
         date = self._date(doc, token, dates)
-        trip = trip_of_purpose(token, lex) if token.pos_ == "NOUN" else None
+        if (date is None or date["date"] is None) and stand is not token:
+            date = self._date(doc, stand, dates) or date
+        trip = trip_of_purpose(stand, lex) if token.pos_ == "NOUN" else None
         if trip is not None:  # talks a trip is for: the trip's destination, not its day
             date = None
             place = place or self._place(doc, trip, lex)
