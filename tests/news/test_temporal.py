@@ -151,6 +151,26 @@ def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Languag
         assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
 
 
+def test_a_target_date_of_a_day_is_a_deadline_and_a_plain_date_is_not(blank: Language) -> None:
+    # "Envoys set a target date of Sept. 5" / "Envoys set a date of Sept. 5"
+    rows: list[Row] = [
+        ("Envoys", 1, "nsubj", "NOUN", "NNS", "envoy"),
+        ("set", 1, "ROOT", "VERB", "VBD", "set"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("target", 4, "compound", "NOUN", "NN", "target"),
+        ("date", 1, "dobj", "NOUN", "NN", "date"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Sept.", 5, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 6, "nummod", "NUM", "CD", "5"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [r.role for r in index.records] == ["deadline"]
+    plain = [row for row in rows if row[0] != "target"]
+    plain = [(w, h - 1 if h > 3 else h, d, p, t, lem) for (w, h, d, p, t, lem) in plain]
+    _, index = _doc(blank, plain, FRIDAY)
+    assert [r.role for r in index.records] != ["deadline"]
+
+
 def _reprieve_rows(verb: str, tag: str, subject: str) -> list[Row]:
     # "Talks go on before the {subject} {verb} on Sept. 5"
     return [
