@@ -98,7 +98,10 @@ def test_a_deal_before_a_day_in_an_undated_story_needs_a_clause_that_looks_ahead
         ("On July 14, the levies on Peruvian copper go into effect.", dt.date(2025, 7, 14)),
         ("Tariffs on Kenyan tea are set to snap back on July 2.", dt.date(2025, 7, 2)),
         ("New duties on Thai rice will kick in on Sept. 3.", dt.date(2025, 9, 3)),
-        ("The surcharge on Danish pork would take effect as scheduled on July 9.", dt.date(2025, 7, 9)),
+        (
+            "The surcharge on Danish pork would take effect as scheduled on July 9.",
+            dt.date(2025, 7, 9),
+        ),
         # told as past, or a change that is no tariff: no deadline
         ("The duties on Chilean wine took effect on June 2.", None),
         ("New visa rules for Kenyan students will take effect on August 4.", None),

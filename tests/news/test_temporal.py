@@ -567,7 +567,10 @@ def test_a_noun_or_particle_of_effect_makes_the_day_an_effective_date(blank: Lan
     doc, index = _doc(blank, kicks_in, dt.date(2025, 7, 16))
     assert _measure_date(doc, index, (2, 3, 4)) == FRIDAY
     # "the 30 % levy goes into talks on Friday": no noun of effect, no effective date
-    talks = [row if row[0] != "effect" else ("talks", 8, "pobj", "NOUN", "NNS", "talk") for row in into_effect]
+    talks = [
+        row if row[0] != "effect" else ("talks", 8, "pobj", "NOUN", "NNS", "talk")
+        for row in into_effect
+    ]
     doc, index = _doc(blank, talks, dt.date(2025, 7, 16))
     assert _measure_date(doc, index, (5, 6, 7)) is None
 

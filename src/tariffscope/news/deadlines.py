@@ -84,6 +84,7 @@ class DeadlineWords:
     reprieve_nouns: frozenset[str]
     deadline_nouns: frozenset[str]
     change_nouns: frozenset[str]
+    schedule_verbs: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> DeadlineWords:
@@ -95,6 +96,7 @@ class DeadlineWords:
             reprieve_nouns=lex.words("time_reprieve_nouns"),
             deadline_nouns=lex.words("time_deadline_nouns"),
             change_nouns=lex.words("time_scheduled_change_nouns"),
+            schedule_verbs=lex.words("time_schedule_verbs"),
         )
 
 
@@ -134,14 +136,16 @@ def _deal_before(clause: DatedClause, words: DeadlineWords) -> bool:
     )
 
 
-def _subjects(verb: Token) -> list[Token]:
-    """The subjects of a verb and of the verbs it completes ("the tariffs are expected to go
-    ahead": "tariffs" for "go")."""
+def _subjects(verb: Token, words: DeadlineWords) -> list[Token]:
+    """The subjects of a verb and of the verbs it completes or, for a verb of schedule,
+    qualifies ("the tariffs are expected to go ahead": "tariffs" for "go"; "the levy will take
+    effect as scheduled on": "levy" for "scheduled")."""
     out = []
     current = verb
     for _ in range(4):
         out += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if current.dep_ != "xcomp" or current.head.i == current.i:
+        qualifies = current.dep_ == "advcl" and current.lemma_.lower() in words.schedule_verbs
+        if not (current.dep_ == "xcomp" or qualifies) or current.head.i == current.i:
             break
         current = current.head
     return out
@@ -155,7 +159,7 @@ def _change_takes_effect(clause: DatedClause, words: DeadlineWords) -> bool:
         return False
     if direction(clause.verb) < 0:
         return False
-    return any(s.lemma_.lower() in words.change_nouns for s in _subjects(clause.verb))
+    return any(s.lemma_.lower() in words.change_nouns for s in _subjects(clause.verb, words))
 
 
 #: The predicate of each rule id of ``data/deadline_rules.toml``.

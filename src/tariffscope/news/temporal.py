@@ -46,9 +46,10 @@ date is day-precise and runs from something (``from``), or is the day of a verb 
 change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
 on") or follows a word of effect ("retroactive to"). A trigger in an infinitive ("agreed to
 impose a tariff") takes no date of the clause or sentence tier but a stated start ("decided to
-impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline or an end date is neither an event's day nor an effective date. A date on a verb of
-saying ("media reported on Monday") dates, at the clause and sentence tiers, only an event
-told as past: otherwise it is the day of the report.
+impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline
+or an end date is neither an event's day nor an effective date. A date on a verb of saying
+("media reported on Monday") dates, at the clause and sentence tiers, only an event told as
+past: otherwise it is the day of the report.
 """
 
 from __future__ import annotations
@@ -275,9 +276,8 @@ def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
                 g.dep_ == "pobj" and g.lemma_.lower() in effect for g in child.children
             ):
                 return True
-            if (
-                child.dep_ in {"prt", "advmod"}
-                and f"{lemma} {child.lower_}" in lex.words("time_effect_phrasals")
+            if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in lex.words(
+                "time_effect_phrasals"
             ):
                 return True
         if lemma not in lex.words("time_schedule_verbs"):
