@@ -87,3 +87,35 @@ def test_a_deal_before_a_day_in_an_undated_story_needs_a_clause_that_looks_ahead
     done = "Peru concluded an agreement before September 1, 2025."
     assert _dates(nlp, ahead, None) == [dt.date(2025, 9, 1)]
     assert _dates(nlp, done, None) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # a tariff, rate or duty told as taking effect on a day ahead, with or without a rate
+        ("Higher duty rates on Chilean wine will be implemented on August 4.", dt.date(2025, 8, 4)),
+        ("On July 14, the levies on Peruvian copper go into effect.", dt.date(2025, 7, 14)),
+        ("Tariffs on Kenyan tea are set to snap back on July 2.", dt.date(2025, 7, 2)),
+        ("New duties on Thai rice will kick in on Sept. 3.", dt.date(2025, 9, 3)),
+        (
+            "The surcharge on Danish pork would take effect as scheduled on July 9.",
+            dt.date(2025, 7, 9),
+        ),
+        # told as past, or a change that is no tariff: no deadline
+        ("The duties on Chilean wine took effect on June 2.", None),
+        ("New visa rules for Kenyan students will take effect on August 4.", None),
+    ],
+)
+def test_a_change_taking_effect_on_a_day_ahead(
+    nlp: Language, sentence: str, day: dt.date | None
+) -> None:
+    assert _dates(nlp, sentence) == ([] if day is None else [day])
+
+
+@pytest.mark.slow
+def test_a_change_taking_effect_in_an_undated_story_only_when_not_past(nlp: Language) -> None:
+    assert _dates(nlp, "On July 14, the levies on Peruvian copper go into effect.", None) == [
+        dt.date(2025, 7, 14)
+    ]
+    assert _dates(nlp, "On July 14, the levies on Peruvian copper went into effect.", None) == []

@@ -151,6 +151,26 @@ def test_the_deadline_of_a_date_and_a_deadline_that_expires_on_it(blank: Languag
         assert [r.date for r in deadline_records(index, LEX)] == [dt.date(2025, 9, 5)]
 
 
+def test_a_target_date_of_a_day_is_a_deadline_and_a_plain_date_is_not(blank: Language) -> None:
+    # "Envoys set a target date of Sept. 5" / "Envoys set a date of Sept. 5"
+    rows: list[Row] = [
+        ("Envoys", 1, "nsubj", "NOUN", "NNS", "envoy"),
+        ("set", 1, "ROOT", "VERB", "VBD", "set"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("target", 4, "compound", "NOUN", "NN", "target"),
+        ("date", 1, "dobj", "NOUN", "NN", "date"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Sept.", 5, "pobj", "PROPN", "NNP", "Sept."),
+        ("5", 6, "nummod", "NUM", "CD", "5"),
+    ]
+    _, index = _doc(blank, rows, FRIDAY)
+    assert [r.role for r in index.records] == ["deadline"]
+    plain = [row for row in rows if row[0] != "target"]
+    plain = [(w, h - 1 if h > 3 else h, d, p, t, lem) for (w, h, d, p, t, lem) in plain]
+    _, index = _doc(blank, plain, FRIDAY)
+    assert [r.role for r in index.records] != ["deadline"]
+
+
 def _reprieve_rows(verb: str, tag: str, subject: str) -> list[Row]:
     # "Talks go on before the {subject} {verb} on Sept. 5"
     return [
@@ -516,6 +536,78 @@ def test_the_day_of_an_announcement_is_not_an_effective_date(blank: Language) ->
     ]
     doc, index = _doc(blank, rises, dt.date(2025, 7, 16))
     assert _measure_date(doc, index, (2, 3, 5)) == FRIDAY
+
+
+def test_a_noun_or_particle_of_effect_makes_the_day_an_effective_date(blank: Language) -> None:
+    # "On Friday , the 30 % levy goes into effect" / "the 30 % levy kicks in on Friday"
+    into_effect: list[Row] = [
+        ("On", 7, "prep", "ADP", "IN", "on"),
+        ("Friday", 0, "pobj", "PROPN", "NNP", "Friday"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("30", 5, "nummod", "NUM", "CD", "30"),
+        ("%", 6, "compound", "NOUN", "NN", "%"),
+        ("levy", 7, "nsubj", "NOUN", "NN", "levy"),
+        ("goes", 7, "ROOT", "VERB", "VBZ", "go"),
+        ("into", 7, "prep", "ADP", "IN", "into"),
+        ("effect", 8, "pobj", "NOUN", "NN", "effect"),
+    ]
+    doc, index = _doc(blank, into_effect, dt.date(2025, 7, 16))
+    assert _measure_date(doc, index, (5, 6, 7)) == FRIDAY
+    kicks_in: list[Row] = [
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("30", 2, "nummod", "NUM", "CD", "30"),
+        ("%", 3, "compound", "NOUN", "NN", "%"),
+        ("levy", 4, "nsubj", "NOUN", "NN", "levy"),
+        ("kicks", 4, "ROOT", "VERB", "VBZ", "kick"),
+        ("in", 4, "prt", "ADP", "RP", "in"),
+        ("on", 4, "prep", "ADP", "IN", "on"),
+        ("Friday", 6, "pobj", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, kicks_in, dt.date(2025, 7, 16))
+    assert _measure_date(doc, index, (2, 3, 4)) == FRIDAY
+    # "the 30 % levy goes into talks on Friday": no noun of effect, no effective date
+    talks = [
+        row if row[0] != "effect" else ("talks", 8, "pobj", "NOUN", "NNS", "talk")
+        for row in into_effect
+    ]
+    doc, index = _doc(blank, talks, dt.date(2025, 7, 16))
+    assert _measure_date(doc, index, (5, 6, 7)) is None
+
+
+def test_a_stated_start_dates_a_tariff_in_an_infinitive(blank: Language) -> None:
+    # "Lima decided to impose a 30 % levy , effective Friday" / "... , on Friday"
+    rows: list[Row] = [
+        ("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"),
+        ("decided", 1, "ROOT", "VERB", "VBD", "decide"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("impose", 1, "xcomp", "VERB", "VB", "impose"),
+        ("a", 7, "det", "DET", "DT", "a"),
+        ("30", 6, "nummod", "NUM", "CD", "30"),
+        ("%", 7, "compound", "NOUN", "NN", "%"),
+        ("levy", 3, "dobj", "NOUN", "NN", "levy"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("effective", 1, "advmod", "ADJ", "JJ", "effective"),
+        ("Friday", 9, "npadvmod", "PROPN", "NNP", "Friday"),
+    ]
+    doc, index = _doc(blank, rows, dt.date(2025, 7, 16))
+    assert [r.role for r in index.records] == ["from"]
+    assert _measure_date(doc, index, (6, 7, 3)) == FRIDAY
+    # "Lima decided on Friday to impose a 30 % levy": the day of the decision, not the levy's
+    decided: list[Row] = [
+        ("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"),
+        ("decided", 1, "ROOT", "VERB", "VBD", "decide"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Friday", 2, "pobj", "PROPN", "NNP", "Friday"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("impose", 1, "xcomp", "VERB", "VB", "impose"),
+        ("a", 9, "det", "DET", "DT", "a"),
+        ("30", 8, "nummod", "NUM", "CD", "30"),
+        ("%", 9, "compound", "NOUN", "NN", "%"),
+        ("levy", 5, "dobj", "NOUN", "NN", "levy"),
+    ]
+    doc, index = _doc(blank, decided, dt.date(2025, 7, 16))
+    assert _measure_date(doc, index, (8, 9, 5)) is None
 
 
 # -- whole sentences with the trained model ---------------------------------------------------------

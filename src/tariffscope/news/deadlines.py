@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.errors import DataFileError
 from tariffscope.news._syntax import direction, doc_text
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point
+from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point, takes_effect
 
 __all__ = [
     "DEADLINE_TESTS",
@@ -83,6 +83,8 @@ class DeadlineWords:
     before: frozenset[str]
     reprieve_nouns: frozenset[str]
     deadline_nouns: frozenset[str]
+    change_nouns: frozenset[str]
+    schedule_verbs: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> DeadlineWords:
@@ -93,16 +95,20 @@ class DeadlineWords:
             before=lex.words("time_before_prepositions"),
             reprieve_nouns=lex.words("time_reprieve_nouns"),
             deadline_nouns=lex.words("time_deadline_nouns"),
+            change_nouns=lex.words("time_scheduled_change_nouns"),
+            schedule_verbs=lex.words("time_schedule_verbs"),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class DatedClause:
-    """A date, the word it modifies, and the story's publication date."""
+    """A date, the word it modifies, the story's publication date, and whether the word
+    tells a change taking effect (:func:`tariffscope.news.temporal.takes_effect`)."""
 
     record: TimeRecord
     verb: Token
     anchor: dt.date | None
+    effect: bool = False
 
 
 def _reprieve_moved(clause: DatedClause, words: DeadlineWords) -> bool:
@@ -130,10 +136,37 @@ def _deal_before(clause: DatedClause, words: DeadlineWords) -> bool:
     )
 
 
+def _subjects(verb: Token, words: DeadlineWords) -> list[Token]:
+    """The subjects of a verb and of the verbs it completes or, for a verb of schedule,
+    qualifies ("the tariffs are expected to go ahead": "tariffs" for "go"; "the levy will take
+    effect as scheduled on": "levy" for "scheduled")."""
+    out = []
+    current = verb
+    for _ in range(4):
+        out += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        qualifies = current.dep_ == "advcl" and current.lemma_.lower() in words.schedule_verbs
+        if not (current.dep_ == "xcomp" or qualifies) or current.head.i == current.i:
+            break
+        current = current.head
+    return out
+
+
+def _change_takes_effect(clause: DatedClause, words: DeadlineWords) -> bool:
+    """'higher tariffs will be implemented on August 1', 'on July 9, the tariffs are set to
+    snap back', 'the levies go into effect on Aug. 7': a tariff, rate or duty told as taking
+    effect on a day ahead, with or without a rate (not a change told as past)."""
+    if not clause.effect or clause.record.role not in {"on", "from", "by"}:
+        return False
+    if direction(clause.verb) < 0:
+        return False
+    return any(s.lemma_.lower() in words.change_nouns for s in _subjects(clause.verb, words))
+
+
 #: The predicate of each rule id of ``data/deadline_rules.toml``.
 DEADLINE_TESTS: Mapping[str, Callable[[DatedClause, DeadlineWords], bool]] = {
     "deadline.reprieve_moved": _reprieve_moved,
     "deadline.deal_before": _deal_before,
+    "deadline.change_takes_effect": _change_takes_effect,
 }
 
 
@@ -144,7 +177,7 @@ def _rule_of(doc: Doc, record: TimeRecord, anchor: dt.date | None, lex: Lexicon)
     verb = attachment_point(doc, record, lex)
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    clause = DatedClause(record, verb, anchor)
+    clause = DatedClause(record, verb, anchor, takes_effect(verb, lex))
     words = DeadlineWords.from_lexicon(lex)
     for rule in deadline_rules(lex):
         if DEADLINE_TESTS[rule.id](clause, words):

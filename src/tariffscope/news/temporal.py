@@ -42,11 +42,14 @@ period starts or ends ("met for the first time *since taking* power in October",
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
-date is day-precise and runs from something (``from``), or is the day of a verb of imposition
-or effect ("take effect on", "rise to 25% on") or follows a word of effect ("retroactive to").
-A deadline or an end date is neither an event's day nor an effective date. A date on a verb of
-saying ("media reported on Monday") dates, at the clause and sentence tiers, only an event
-told as past: otherwise it is the day of the report.
+date is day-precise and runs from something (``from``), or is the day of a verb that tells a
+change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
+on") or follows a word of effect ("retroactive to"). A trigger in an infinitive ("agreed to
+impose a tariff") takes no date of the clause or sentence tier but a stated start ("decided to
+impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline
+or an end date is neither an event's day nor an effective date. A date on a verb of saying
+("media reported on Monday") dates, at the clause and sentence tiers, only an event told as
+past: otherwise it is the day of the report.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ __all__ = [
     "TimeIndex",
     "TimeRecord",
     "attach",
+    "takes_effect",
     "time_index",
 ]
 
@@ -247,11 +251,42 @@ def _compatible(
     if any(word in before for word in lex.words("time_effect_words")):
         return True  # "take effect on", "retroactive to"
     verb = None if point is None else governing_verb(point)
-    return (
-        record.role in {"on", "by"}
-        and verb is not None
-        and verb.lemma_.lower() in lex.words("time_effect_verbs")
-    )
+    return record.role in {"on", "by"} and takes_effect(verb, lex)
+
+
+def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
+    """The verb tells a change taking effect, so a date on it is the day it does: a verb of
+    imposition or effect ("rise to 25% on", "impose ... on"), a verb with a noun of effect
+    ("take effect", "go into effect", "come into force"), or a verb with a particle of effect
+    ("kick in", "snap back", "go ahead", words ``time_effect_phrasals``). A verb of schedule
+    passes the test to the verb it sets ("set to take effect", "scheduled to snap back") or
+    qualifies ("will take effect as scheduled on March 12")."""
+    effect = lex.words("time_effect_words")
+    current = verb
+    for _ in range(3):
+        if current is None:
+            return False
+        lemma = current.lemma_.lower()
+        if lemma in lex.words("time_effect_verbs"):
+            return True
+        for child in current.children:
+            if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in effect:
+                return True
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in effect for g in child.children
+            ):
+                return True
+            if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in lex.words(
+                "time_effect_phrasals"
+            ):
+                return True
+        if lemma not in lex.words("time_schedule_verbs"):
+            return False
+        sets = next((c for c in current.children if c.dep_ == "xcomp"), None)
+        if sets is None and current.dep_ == "advcl":
+            sets = current.head  # "would take effect as scheduled on March 12"
+        current = sets
+    return False
 
 
 def _infinitive(token: Token) -> bool:
@@ -425,13 +460,14 @@ def attach(
         if key in out:
             continue
         top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))  # the highest
-        if _infinitive(top):
+        starts_only = _infinitive(top)  # its own time comes later: only a stated start
+        if starts_only and purpose == "event":
             continue
         path = {t.i: n for n, t in enumerate(top.ancestors)}
         best: tuple[int, TimeRecord] | None = None
         for record in free:
             point = points[record.start]
-            if point is None or point.i not in path:
+            if point is None or point.i not in path or (starts_only and record.role != "from"):
                 continue
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
@@ -456,7 +492,8 @@ def attach(
         if key in out:
             continue
         clause = governing_verb(min(anchors, key=lambda t: sum(1 for _ in t.ancestors)))
-        if clause is not None and _infinitive(clause):
+        starts_only = clause is not None and _infinitive(clause)
+        if starts_only and purpose == "event":
             continue
         top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
         if _topic_of_noun(top, list(top.ancestors)):
@@ -466,6 +503,7 @@ def attach(
             r
             for r in rest
             if ((point := points[r.start]) is None or point.i not in above)
+            and not (starts_only and r.role != "from")
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)

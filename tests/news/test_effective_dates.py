@@ -1,0 +1,44 @@
+"""Effective dates of measures through the temporal layer's one test of a change taking effect
+(``temporal.takes_effect``), on sentences written for these tests (partners vary on purpose).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+
+
+def _dates(nlp: Language, body: str, published: str = "2025-04-08") -> list[dt.date | None]:
+    text = f"published: {published}\n\nTrade news of the day\n\n{body}\n"
+    return [m.effective_date for m in extract(article_from_text(text), nlp).measures]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # the rate's own sentence: a noun or particle of effect, a verb of schedule passing it on
+        (
+            "The United States said a 20% tariff on Peruvian copper would take effect as scheduled "
+            "on April 14.",
+            dt.date(2025, 4, 14),
+        ),
+        (
+            "Washington decided to impose a 20% tariff on Peruvian copper, effective April 14.",
+            dt.date(2025, 4, 14),
+        ),
+        # a verb of imposition in the next sentence names a change of its own: no date
+        (
+            "The United States imposed a 20% tariff on Peruvian copper. Washington also imposed "
+            "tariffs on Chile on Monday.",
+            None,
+        ),
+    ],
+)
+def test_the_day_a_rate_takes_effect(nlp: Language, body: str, day: dt.date | None) -> None:
+    assert _dates(nlp, body)[:1] == [day]
