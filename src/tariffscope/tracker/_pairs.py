@@ -455,10 +455,11 @@ def rank_pairs(
     """The negotiations the stories concern, the one they centre on first, imposer first.
 
     A pair with all partners (``("USA", "WLD")``: a measure on every country) comes after
-    every pair of two parties that a record or a headline names (not their people alone). Ranked by how many of the stories concern a pair, then by the
-    weight of what they say about it (:func:`pair_support`), how early the stories name it,
-    the strength of the basis (a measure before an event before the actors), and
-    ``stored_totals`` (how many stored stories follow it). ``texts``: the stories' bodies,
+    every pair of two parties that a record or a headline names (not their people alone).
+    Ranked by how many of the stories concern a pair, then by the weight of what they say
+    about it (:func:`pair_support`), how early the stories name it, the strength of the basis
+    (a measure before an event before the actors), and ``stored_totals`` (how many stored
+    stories follow it). ``texts``: the stories' bodies,
     in the same order (for a story whose records name no pair).
     """
     support: Counter[tuple[str, str]] = Counter()
