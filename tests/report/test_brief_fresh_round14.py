@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _brief_cli import brief_json
 
 SURCHARGE = Path(__file__).with_name("data") / "synthetic-global-surcharge-minister.txt"
