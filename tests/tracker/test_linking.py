@@ -220,3 +220,33 @@ def test_the_law_that_dates_a_story_leaves_out_the_de_minimis_suspension() -> No
     zero = MeasureMention("USA", "ARG", "all goods", None, 0.0, None, "agreed", 0, 9)  # type: ignore[arg-type]
     clues = law_clues([zero], default_catalog())
     assert clues.actions and not [a for a in clues.actions if "DEMIN-ALL-2025" in a.label]
+
+
+def test_a_rate_applied_retroactively_was_known_by_the_day_it_applies_from() -> None:
+    # an invented framework for Peru: 13% on all goods, applied from 3 October and noticed on
+    # 21 November; a story reporting the 13% agreed may be as old as the deal, as one reporting
+    # it in force may be as old as the day it took effect
+    import dataclasses
+    import datetime as dt
+
+    from tariffscope.tracker._law_dating import law_clues
+
+    catalog = default_catalog()
+    template = catalog.measure("CHE-LIE-RECIP-INCL15")
+    retro = dataclasses.replace(
+        template,
+        id="TEST-PER-RETRO13",
+        targets=frozenset({"PER"}),
+        members=frozenset({"PER"}),
+        supersedes=(),
+        rate=0.13,
+        announced_date=dt.date(2025, 11, 21),
+        published_date=dt.date(2025, 11, 21),
+        effective_from=dt.date(2025, 10, 3),
+    )
+    written = catalog.with_measures([*catalog.measures, retro])
+    agreed = MeasureMention("USA", "PER", "all goods", None, 13.0, None, "agreed", 0, 9)  # type: ignore[arg-type]
+    clues = law_clues([agreed], written)
+    (action,) = [a for a in clues.actions if "TEST-PER-RETRO13" in a.label]
+    assert action.announced == dt.date(2025, 10, 3)
+    assert action.effective == dt.date(2025, 10, 3)

@@ -411,3 +411,29 @@ def test_the_lone_party_of_a_story_that_names_no_pair() -> None:
     assert lone_party([Extraction(META)], ["Chile and Peru."]) == "CHL"
     assert lone_party([Extraction(META)], ["Global shipping slowed."]) is None
     assert lone_party([Extraction(META)]) is None
+
+
+def test_the_people_of_two_parties_alone_do_not_outrank_a_measure_on_every_country() -> None:
+    # a global surcharge threatened, and a partner's minister voicing concern: the surcharge is
+    # the news; the minister's pair is one of the story's other pairs (rates and names invented)
+    story = Extraction(
+        META,
+        actors=(person("President", "USA"), person("Sipho Dlamini", "ZAF", 600)),
+        measures=(
+            goods("USA", "WLD", "all goods", 12.0, start=10),
+            goods("USA", "WLD", "all goods", 14.0, start=80),
+        ),
+    )
+    support = {s.parties: s for s in pair_support(story)}
+    assert support[("USA", "ZAF")].people_only and not support[("USA", "WLD")].people_only
+    assert rank_pairs([story]) == [("USA", "WLD"), ("USA", "ZAF")]
+    # a meeting between the two is a negotiation again, and comes first
+    met = dataclasses.replace(
+        story, events=(event("meeting", ["President", "Sipho Dlamini"], start=600, end=640),)
+    )
+    assert rank_pairs([met]) == [("USA", "ZAF"), ("USA", "WLD")]
+    # so is a headline naming the two
+    titled = dataclasses.replace(
+        story, article=ArticleMeta(title="South Africa presses US over new surcharge")
+    )
+    assert rank_pairs([titled])[0] == ("USA", "ZAF")

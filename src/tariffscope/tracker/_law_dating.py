@@ -6,7 +6,8 @@ this module builds what it compares, for the partners the story's US measures na
 
 - every catalog measure with a rate that covers the partner's goods (a measure on every
   country with no day it applies from is an authority over countries designated later, and
-  is left out), with its announcement (else publication) day, its effective days, its
+  is left out), with its announcement (else publication) day, or the day it applies from
+  when that is earlier (a retroactive measure), its effective days, its
   stacking group and whether it was enacted or only threatened;
 - the rate all of the partner's goods pay, summed over the across-the-board measures in force
   together (:func:`tariffscope.tracker._combined.across_the_board`: "50% on Brazilian goods"
@@ -67,7 +68,15 @@ def _covers(measure: Measure, partner: str) -> bool:
 
 
 def _announced(measure: Measure) -> date:
-    return measure.announced_date or measure.published_date
+    """The day the measure was known: its announcement (else publication), or the day it
+    applies from when that is earlier. A measure applied retroactively from the day a deal was
+    struck is noticed weeks later ("15% retroactive to 14 November", published 18 December):
+    a story reporting the rate agreed may be as old as the deal, as one reporting it in force
+    may be as old as the day it took effect."""
+    day = measure.announced_date or measure.published_date
+    if measure.effective_from is not None and measure.effective_from < day:
+        return measure.effective_from
+    return day
 
 
 def _single(measure: Measure, partner: str) -> CatalogAction | None:

@@ -44,8 +44,11 @@ Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
 A measure one party imposes on every country (target ``WLD``: Section 232 duties, a global
 baseline rate) makes the pair of that party and all partners, ``("USA", "WLD")``, weighed like
 any measure; such a pair ranks after every pair of two parties the stories negotiate (a change,
-an event, their people or headline), so a story that names a negotiation keeps it and the
-global measures' pair is one of its other pairs. A pair the stories give only rates in force
+an event, their headline), so a story that names a negotiation keeps it and the global
+measures' pair is one of its other pairs. The people of two parties alone name no
+negotiation beside it: a story on a global surcharge that quotes one partner's minister is
+about the surcharge ("Trump raises the global tariff to 15%; Seoul's industry minister
+voiced concern"). A pair the stories give only rates in force
 ("Mexico already pays 25%") is background: it names no negotiation, and ranks after the pairs
 that do, the pair with all partners among them.
 
@@ -152,7 +155,9 @@ class PairSupport:
     imposer, ``changed`` those of them that change something (not reported in force);
     ``first`` is the character offset of the first record naming both parties;
     ``background`` says the story gives the pair nothing but rates in force (no change, no
-    event, not its people or headline alone): the state of things, not a negotiation.
+    event, not its people or headline alone): the state of things, not a negotiation;
+    ``people_only`` says the story gives it nothing but its people (the only two parties whose
+    people it names): no record and no headline says the two negotiate.
     """
 
     parties: tuple[str, str]
@@ -162,6 +167,7 @@ class PairSupport:
     imposed: Mapping[str, int] = field(default_factory=dict)
     background: bool = False
     changed: Mapping[str, int] = field(default_factory=dict)
+    people_only: bool = False
 
 
 def _story_parties(extraction: Extraction) -> set[str]:
@@ -305,6 +311,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
     changed: dict[tuple[str, str], Counter[str]] = {}
 
     live: set[tuple[str, str]] = set()
+    said: set[tuple[str, str]] = set()  # pairs a record or the headline names, not people alone
 
     def note(
         a: str, b: str, kind: str, amount: float, start: int, background: bool = False
@@ -313,6 +320,8 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         weight[key] += amount
         if not background:
             live.add(key)
+        if kind != "actors":
+            said.add(key)
         if _BASIS_RANK[kind] < _BASIS_RANK[basis.get(key, "actors")] or key not in basis:
             basis[key] = kind
         first[key] = min(first.get(key, _FAR), start)
@@ -385,6 +394,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
         if set(key) == named:
             weight[key] += HEADLINE_WEIGHT
             live.add(key)
+            said.add(key)
     return [
         PairSupport(
             key,
@@ -394,6 +404,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             dict(imposed.get(key, {})),
             background=key not in live,
             changed=dict(changed.get(key, {})),
+            people_only=key not in said,
         )
         for key in sorted(basis)
     ]
@@ -444,10 +455,11 @@ def rank_pairs(
     """The negotiations the stories concern, the one they centre on first, imposer first.
 
     A pair with all partners (``("USA", "WLD")``: a measure on every country) comes after
-    every pair of two parties. Ranked by how many of the stories concern a pair, then by the
-    weight of what they say about it (:func:`pair_support`), how early the stories name it,
-    the strength of the basis (a measure before an event before the actors), and
-    ``stored_totals`` (how many stored stories follow it). ``texts``: the stories' bodies,
+    every pair of two parties that a record or a headline names (not their people alone).
+    Ranked by how many of the stories concern a pair, then by the weight of what they say
+    about it (:func:`pair_support`), how early the stories name it, the strength of the basis
+    (a measure before an event before the actors), and ``stored_totals`` (how many stored
+    stories follow it). ``texts``: the stories' bodies,
     in the same order (for a story whose records name no pair).
     """
     support: Counter[tuple[str, str]] = Counter()
@@ -457,6 +469,7 @@ def rank_pairs(
     imposed: dict[tuple[str, str], Counter[str]] = {}
     changed: dict[tuple[str, str], Counter[str]] = {}
     live: set[tuple[str, str]] = set()
+    said: set[tuple[str, str]] = set()
     totals = stored_totals or {}
     stories = list(extractions)
     bodies = list(texts) if texts is not None else [None] * len(stories)
@@ -470,9 +483,12 @@ def rank_pairs(
             changed.setdefault(s.parties, Counter()).update(s.changed)
             if not s.background:
                 live.add(s.parties)
+            if not s.people_only:
+                said.add(s.parties)
     # a measure on every country comes after the negotiations the stories report; a pair
-    # they give only rates in force ("Mexico pays 25%") is background and names none
-    negotiating = any(WLD not in p for p in live)
+    # they give only rates in force ("Mexico pays 25%") is background and names none, and a
+    # pair they give only its people (a minister quoted on a global surcharge) reports none
+    negotiating = any(WLD not in p and p in said for p in live)
     ranked = sorted(
         support,
         key=lambda p: (
