@@ -71,6 +71,9 @@ class ParticipantReader:
                 for c in token.children
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
             ]
+            if kind in {"announcement", "other"}:
+                # "an announcement by President X": the maker of an act, as its owner is
+                owners += with_objects(token, lex.words("event_maker_preps"))
             heads += owners + with_objects(token) + _agenda_owners(first, lex)
             if kind == "call":  # "a phone call to President X": the one called
                 heads += [
