@@ -214,6 +214,20 @@ def test_an_announcement_by_a_person_is_that_persons(nlp: Language) -> None:
     assert [list(e.participants) for e in events] == [["William Ruto"]]
 
 
+@pytest.mark.slow
+def test_an_announcement_whose_by_phrase_the_parse_hangs_on_the_verb_is_the_makers(
+    nlp: Language,
+) -> None:
+    body = (
+        "The interim accord follows an announcement earlier this week by Kenyan President "
+        "William Ruto that Nairobi would reduce tariffs on Ugandan sugar from 50% to 18%, in "
+        "exchange for Uganda halting purchases of Indian rice."
+    )
+    article = article_from_text(f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n")
+    events = [e for e in extract(article, nlp).events if e.kind == "announcement"]
+    assert [list(e.participants) for e in events] == [["William Ruto"]]
+
+
 # -- a measure named before the participle that imposed it ---------------------------------------
 
 IMPOSED_BY = [
