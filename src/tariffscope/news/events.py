@@ -71,7 +71,7 @@ from tariffscope.news.event_triggers import (
     find_triggers,
     rules_for,
 )
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
 from tariffscope.news.temporal import time_index
 
@@ -541,7 +541,9 @@ def _finished(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool, lex: Lexicon) -> bool:
+def _occasion_untold(
+    trig: Trigger, kind: str, dated: bool, placed: bool, lex: Lexicon | None = None
+) -> bool:
     """An event told with neither a time nor a place, where the words name no occasion of
     their own: a public event of no other kind ("other": "after the court struck down the
     tariffs"), or a measure's imposition told as a state rather than an act
@@ -557,7 +559,8 @@ def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool, lex: L
         return True
     if kind == "election" and trig.rule == "election.noun":
         verb = governing_verb(trig.token)
-        return verb is None or verb.lemma_.lower() not in lex.words("event_election_act_verbs")
+        acts = (lex or default_lexicon()).words("event_election_act_verbs")
+        return verb is None or verb.lemma_.lower() not in acts
     return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
 
 
