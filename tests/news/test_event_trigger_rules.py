@@ -195,6 +195,20 @@ CASES: list[tuple[str, str, int, str | None]] = [
         None,
     ),
     (
+        "agreement.agree_to_process",
+        "They/PRON/nsubj/1 agreed:agree/VERB/ROOT/1/VBD to/ADP/prep/1 regular/ADJ/amod/4 "
+        "consultations:consultation/NOUN/pobj/2",
+        1,
+        None,
+    ),
+    (
+        "agreement.agree_alone_to_reprieve",
+        "Lula/PROPN/nsubj/1 agreed:agree/VERB/ROOT/1/VBD to/PART/aux/3 pause/VERB/xcomp/1 "
+        "the/DET/det/5 levies:levy/NOUN/dobj/3",
+        1,
+        None,
+    ),
+    (
         "agreement.agree_verb",
         "The/DET/det/1 ministers:minister/NOUN/nsubj/2 agreed:agree/VERB/ROOT/2/VBD on/ADP/prep/2 "
         "tariff/NOUN/compound/5 cuts:cut/NOUN/pobj/3",
@@ -263,6 +277,14 @@ CASES: list[tuple[str, str, int, str | None]] = [
     (
         "announcement.took_effect",
         "Tariffs:tariff/NOUN/nsubj/1 went:go/VERB/ROOT/1/VBD into/ADP/prep/1 effect/NOUN/pobj/2",
+        1,
+        "announcement",
+    ),
+    (
+        "announcement.publish_measure_list",
+        "Ottawa/PROPN/nsubj/1 published:publish/VERB/ROOT/1/VBD a/DET/det/3 list/NOUN/dobj/1 "
+        "of/ADP/prep/3 goods/NOUN/pobj/4 facing:face/VERB/acl/5/VBG "
+        "tariffs:tariff/NOUN/dobj/6",
         1,
         "announcement",
     ),

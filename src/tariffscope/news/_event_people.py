@@ -78,6 +78,23 @@ class ParticipantReader:
                 for c in token.children
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
             ]
+            if kind in {"announcement", "other"}:
+                # "an announcement by President X": the maker of an act, as its owner is
+                owners += with_objects(token, lex.words("event_maker_preps"))
+                governor = token.head
+                if token.dep_ in {"dobj", "obj"} and any(
+                    c.dep_ == "nsubj" for c in governor.children
+                ):
+                    # "follows an announcement this week by X": an active verb has no agent,
+                    # so a "by" phrase the parse hangs on it is its object's maker
+                    owners += [
+                        g
+                        for c in governor.children
+                        if c.dep_ == "agent"
+                        or (c.dep_ == "prep" and c.lower_ in lex.words("event_maker_preps"))
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
             heads += owners + with_objects(token) + _agenda_owners(first, lex)
             if kind == "call":  # "a phone call to President X": the one called
                 heads += [

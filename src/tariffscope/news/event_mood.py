@@ -20,6 +20,8 @@ component; a possibility with a day ("could meet as early as Friday") stays a pl
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
@@ -132,10 +134,13 @@ _ACTS = frozenset({"agreement", "announcement"})
 def _denied(trig: Trigger, lex: Lexicon) -> bool:
     """A deal or an announcement the text says did not happen: under a negation ("has not
     followed in imposing levies", "did not sign a deal") or not yet done ("has yet to strike a
-    deal"), on its verb or the verbs it completes."""
+    deal"), on its verb or the verbs it completes; or whose deal or measure is none ("reached
+    no agreement", "no deal was signed", "announced no new duties")."""
     if trig.kind not in _ACTS:
         return False
     token = trig.token
+    if _none_of_it(token, lex):
+        return True
     current = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     not_yet = lex.words("event_not_yet_adverbs")
     for _ in range(5):
@@ -150,6 +155,19 @@ def _denied(trig: Trigger, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _none_of_it(token: Token, lex: Lexicon) -> bool:
+    """The trigger noun, or the verb's object, is determined by "no" ("no agreement was
+    reached", "reached no deal"): the act is denied by its object."""
+    negative = lex.words("event_negative_determiners")
+    objects = lex.words("event_object_deps")
+    words = (
+        [token]
+        if token.pos_ in {"NOUN", "PROPN"}
+        else [c for c in token.children if c.dep_ in objects]
+    )
+    return any(c.dep_ == "det" and c.lower_ in negative for w in words for c in w.children)
 
 
 def _only_required(trig: Trigger, lex: Lexicon) -> bool:

@@ -270,6 +270,23 @@ def _xcomp_names_no_deal(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _agrees_alone(token: Token, ctx: RuleContext) -> bool:
+    """'Trump agreed to suspend the tariff': one party, with no partner named ("with X") and
+    not several ("the two sides", "X and Y", "they"), agrees to a measure act of its own (a
+    reprieve, an imposition): a unilateral act, not a deal between two."""
+    if with_objects(token, ctx.words("event_partner_preps")):
+        return False
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    several = (
+        subject.tag_ in {"NNS", "NNPS"}
+        or subject.lower_ in ctx.words("event_plural_subjects")
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
+    return not several
+
+
 def _participle_clause(token: Token, ctx: RuleContext) -> bool:
     """'the letter ..., announcing the new tariffs': the act is the letter's."""
     return token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}
@@ -288,7 +305,9 @@ def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
     nouns = ctx.words("event_measure_nouns")
     percent = ctx.words("event_percent_words")
     scope = list(token.subtree)
-    if token.dep_ == "relcl":  # "the rate he had threatened": the noun comes first
+    if token.dep_ == "relcl" or (
+        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children)
+    ):  # "the rate he had threatened", "the tariffs imposed by X": the noun comes first
         scope += [t for t in token.head.subtree if t.i < token.i]
     return any(
         t.lower_ in nouns
@@ -626,6 +645,7 @@ def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
+    "agrees_alone": _agrees_alone,
     "announces_a_deal": _announces_a_deal,
     "at_a_place": _at_a_place,
     "clause_names_no_measure": _clause_names_no_measure,

@@ -71,7 +71,7 @@ from tariffscope.news.event_triggers import (
     find_triggers,
     rules_for,
 )
-from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.mention_chains import MentionChains, chains_of
 from tariffscope.news.temporal import time_index
 
@@ -153,7 +153,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 # kept only if another mention anchors it
                 event["weak"] = unanchored(
                     trig, event["status"], dated, bool(event["place"]), lex
-                ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]))
+                ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]), lex)
                 if not vetoes and is_background(
                     trig.token,
                     event["kind"],
@@ -553,18 +553,26 @@ def _finished(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def _occasion_untold(trig: Trigger, kind: str, dated: bool, placed: bool) -> bool:
+def _occasion_untold(
+    trig: Trigger, kind: str, dated: bool, placed: bool, lex: Lexicon | None = None
+) -> bool:
     """An event told with neither a time nor a place, where the words name no occasion of
     their own: a public event of no other kind ("other": "after the court struck down the
     tariffs"), or a measure's imposition told as a state rather than an act
     (:func:`_told_as_state`: "the US has imposed tariffs on steel", "X imposes a 27% tariff
     on Y", "after threatening tariffs"). GUIDELINES give every event a date or a place, so it
     stands only if another mention of it gives one; a narrated act ("Trump raised tariffs on
-    copper") stands as it is."""
+    copper") stands as it is. An election named by its noun alone, not held, won, lost or
+    called in the sentence ("a shadow over the federal election", "going through an
+    election"), is the setting of the news, not a vote told."""
     if dated or placed:
         return False
     if kind == "other":
         return True
+    if kind == "election" and trig.rule == "election.noun":
+        verb = governing_verb(trig.token)
+        acts = (lex or default_lexicon()).words("event_election_act_verbs")
+        return verb is None or verb.lemma_.lower() not in acts
     return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
 
 
