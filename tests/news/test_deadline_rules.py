@@ -119,3 +119,12 @@ def test_a_change_taking_effect_in_an_undated_story_only_when_not_past(nlp: Lang
         dt.date(2025, 7, 14)
     ]
     assert _dates(nlp, "On July 14, the levies on Peruvian copper went into effect.", None) == []
+
+
+@pytest.mark.slow
+def test_a_change_taking_effect_on_the_story_s_own_day_is_no_deadline(nlp: Language) -> None:
+    """'comes into force on Friday' in a story of that Friday: in force from today, not a day
+    still to meet (the day after is one)."""
+    sentence = "A 15% duty on Ghanaian cocoa comes into force on Friday."
+    assert _dates(nlp, sentence, "2025-06-20") == []  # 20 June 2025 was a Friday
+    assert _dates(nlp, sentence, "2025-06-19") == [dt.date(2025, 6, 20)]

@@ -159,6 +159,9 @@ def _change_takes_effect(clause: DatedClause, words: DeadlineWords) -> bool:
         return False
     if direction(clause.verb) < 0:
         return False
+    day, anchor = clause.record.date, clause.anchor
+    if anchor is not None and day is not None and day <= anchor:
+        return False  # "comes into force on Thursday", the day of the story: no day to meet
     return any(s.lemma_.lower() in words.change_nouns for s in _subjects(clause.verb, words))
 
 
