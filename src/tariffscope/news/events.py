@@ -111,7 +111,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         boiler, heads = layout(doc)
         skip = boiler + heads
         pair = article_countries(doc, persons, skip, lex)
-        context = EventStory.of(persons, doc._.tariffscope_quotes or [], measures)
+        context = EventStory.of(persons, doc._.tariffscope_quotes or [], measures, pair)
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
         by_sentence: dict[int, list[Trigger]] = {}
