@@ -40,6 +40,7 @@ from tests.news.test_event_trigger_rules import build
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
 from tariffscope.news._event_merge import EventMerger
+from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import planned_year, rounds_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_triggers import trigger_of
@@ -314,10 +315,19 @@ def test_receiving_a_person_is_meeting_them(spec: str, kind: str | None) -> None
 # -- a trip with one named counterpart is the meeting -------------------------------------------
 
 
+_STORY = EventStory.of(
+    [
+        {"name": n, "country": c}
+        for n, c in (("Ana Ruiz", "PER"), ("Ben Okoro", "KEN"), ("Eva Lind", "SWE"))
+    ],
+    [],
+    [],
+)
+
+
 def _merger() -> EventMerger:
     merger = EventMerger()
     merger.lexicon = default_lexicon()
-    merger._country_of_name = {"Ana Ruiz": "PER", "Ben Okoro": "KEN", "Eva Lind": "SWE"}
     return merger
 
 
@@ -335,7 +345,7 @@ def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
     trip = _event("visit", ["Ana Ruiz"], "Sweden")
     for place in ("Stockholm", None):  # the capital of the trip's country, or no place told
         meeting = _event("meeting", ["Ana Ruiz", "Eva Lind"], place)
-        assert _merger()._met_there(trip, [trip, meeting])
+        assert _merger()._met_there(trip, [trip, meeting], _STORY)
 
 
 @pytest.mark.parametrize(
@@ -364,7 +374,7 @@ def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
     ],
 )
 def test_other_trips_stay_visits(trip: dict, meetings: list[dict]) -> None:
-    assert not _merger()._met_there(trip, [trip, *meetings])
+    assert not _merger()._met_there(trip, [trip, *meetings], _STORY)
 
 
 # -- a plan lies ahead --------------------------------------------------------------------------

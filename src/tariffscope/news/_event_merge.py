@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tariffscope.news._event_story import EventStory
 from tariffscope.news.lexicon import Lexicon
 
 __all__ = ["EventMerger", "with_counterparts"]
@@ -73,13 +74,12 @@ def _fill(a: dict[str, Any], b: dict[str, Any], keys: tuple[str, ...]) -> None:
 class EventMerger:
     """Methods that merge event mentions."""
 
-    _country_of_name: dict[str, Any]
     lexicon: Lexicon
 
-    def _merge(self, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _merge(self, raw: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
         kept: list[dict[str, Any]] = []
         for event in raw:
-            twin = next((k for k in kept if self._same(k, event)), None)
+            twin = next((k for k in kept if self._same(k, event, story)), None)
             if twin is None and event.get("definite") and not event["participants"]:
                 same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
                 twin = next(
@@ -123,7 +123,7 @@ class EventMerger:
                     twin["participants"].append(name)
         return kept
 
-    def _share(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _share(self, events: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
         """A deal reached at a meeting: the meeting and the agreement between the same people
         share a date and a place when only one of them gives it."""
         for a in events:
@@ -139,17 +139,19 @@ class EventMerger:
                     # deal"): the deal is the meeting's, whatever tense each is told in
                 _fill(a, b, _WHEN)
                 _fill(a, b, ("place",))
-        events = [e for e in events if not self._met_there(e, events)]
+        events = [e for e in events if not self._met_there(e, events, story)]
         for event in events:
             event.pop("definite", None)
             names = event["participants"]
             if event["kind"] == "election":
                 continue  # an election is the country's, whoever stands in it
-            represented = {self._country_of_name.get(n) for n in names}
+            represented = {story.country_of_name.get(n) for n in names}
             event["participants"] = [n for n in names if n not in represented]
         return events
 
-    def _met_there(self, visit: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+    def _met_there(
+        self, visit: dict[str, Any], events: list[dict[str, Any]], story: EventStory
+    ) -> bool:
         """A trip told with no time ("X's first visit to the United States", "his trip to
         China") whose one traveller the story has in one meeting with another named person, in
         no other place: GUIDELINES' visit is travel without a named counterpart, so the trip is
@@ -160,7 +162,7 @@ class EventMerger:
         if len(visit["participants"]) != 1:
             return False
         traveller = visit["participants"][0]
-        if traveller not in self._country_of_name:
+        if traveller not in story.country_of_name:
             return False  # a country's delegation, not a named person
         where = self.lexicon.place_code(visit["place"]) if visit["place"] else None
         meetings = [
@@ -168,14 +170,14 @@ class EventMerger:
             for e in events
             if e["kind"] == "meeting"
             and traveller in e["participants"]
-            and any(n != traveller and n in self._country_of_name for n in e["participants"])
+            and any(n != traveller and n in story.country_of_name for n in e["participants"])
         ]
         # a trip with several meetings (a tour of talks) is a visit beside them
         return len(meetings) == 1 and (
             meetings[0]["place"] is None or self.lexicon.place_code(meetings[0]["place"]) == where
         )
 
-    def _same(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def _same(self, a: dict[str, Any], b: dict[str, Any], story: EventStory) -> bool:
         if a["kind"] != b["kind"]:
             return False
         within = _month_holds_day(a, b) or _month_holds_day(b, a)
@@ -199,7 +201,7 @@ class EventMerger:
         def expand(event: dict[str, Any]) -> set[str]:
             names = set(event["participants"])
             if event["kind"] in {"announcement", "agreement", "talks"}:
-                names |= {c for n in event["participants"] if (c := self._country_of_name.get(n))}
+                names |= {c for n in event["participants"] if (c := story.country_of_name.get(n))}
             return names
 
         shared = expand(a) & expand(b)

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_words import ACL_EVENT_VERBS, COLLECTIVE, GROUPS
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
@@ -28,10 +29,14 @@ __all__ = ["ParticipantReader"]
 class ParticipantReader:
     """Methods that find an event's participants."""
 
-    _speakers: list[tuple[int, int, str]]
-
     def _participants(
-        self, doc: Doc, token: Token, kind: str, index: MentionChains, lex: Lexicon
+        self,
+        doc: Doc,
+        token: Token,
+        kind: str,
+        index: MentionChains,
+        lex: Lexicon,
+        story: EventStory,
     ) -> tuple[list[int], list[str]]:
         heads: list[Token] = []
         if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X is due in Y": the copula's
@@ -147,7 +152,7 @@ class ParticipantReader:
         for head in heads:
             members = [head, *[c for c in head.subtree if c.dep_ == "conj"]]
             for member in members:
-                self._add(doc, member, token, index, lex, people, countries)
+                self._add(doc, member, token, index, lex, people, countries, story)
         return people, countries
 
     def _add(
@@ -159,6 +164,7 @@ class ParticipantReader:
         lex: Lexicon,
         people: list[int],
         countries: list[str],
+        story: EventStory,
     ) -> None:
         left = member.left_edge.idx if member.dep_ != "conj" else member.idx
         right = member.idx + len(member.text)
@@ -186,7 +192,7 @@ class ParticipantReader:
                 person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
         lower = member.lower_
         if person is None and lower in lex.words("person_speaker_pronouns"):
-            speaker = next((n for s, e, n in self._speakers if s <= member.idx < e), None)
+            speaker = next((n for s, e, n in story.speakers if s <= member.idx < e), None)
             if speaker is not None:
                 person = index.person_named(speaker)
         if person is not None:
@@ -218,8 +224,7 @@ class ParticipantReader:
             if not national:  # (else no one named before: "Kenyan negotiators" are Kenya's)
                 if member.lemma_.lower() in lex.words("event_government_groups"):
                     # "the two sides held a virtual meeting": the story's two countries
-                    story: list[str] = getattr(self, "_pair", [])
-                    countries.extend(c for c in story[:2] if c not in countries)
+                    countries.extend(c for c in story.pair[:2] if c not in countries)
                 return
         # a conjunct's own phrase ("X and the United States"), not the coordination's
         tokens = [t for t in member.subtree if t.i <= member.i]

@@ -16,8 +16,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_kind import trip_delegation
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
@@ -28,6 +29,19 @@ from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeRecord, anchors_of, attach, time_index
 
 __all__ = ["WhenWhereReader", "completes", "planned_year", "rounds_of", "told_ahead"]
+
+
+def _sentence_triggers(sent: Span, lex: Lexicon) -> tuple[int, ...]:
+    """The tokens of ``sent`` that name an event by the trigger rules alone (no person test),
+    found once per sentence: every trigger of the sentence asks when its neighbours happen."""
+    rules = rules_for(lex)
+    return doc_memo(
+        sent.doc,
+        f"event_triggers:{sent.start}",
+        lambda: tuple(t.i for t in sent if trigger_of(t, lambda _t: False, rules) is not None),
+        lex,
+        rules,
+    )
 
 
 class WhenWhereReader:
@@ -46,9 +60,9 @@ class WhenWhereReader:
         if not index.within(sent.start_char, sent.end_char):
             return None
         triggers = {
-            t.i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex)
-            for t in sent
-            if t.i == token.i or trigger_of(t, lambda _t: False, rules_for(lex)) is not None
+            i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex)
+            for i in sorted({token.i, *_sentence_triggers(sent, lex)})
+            for t in (doc[i],)
         }
         tense = {
             i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers

@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._measure_goods import GoodsReader
 from tariffscope.news._measure_imposer import ImposerReader
 from tariffscope.news._measure_parts import Goods, goods_of
-from tariffscope.news._syntax import direction, governing_verb, pruned_subtree, subject_of
+from tariffscope.news._syntax import (
+    direction,
+    doc_text,
+    governing_verb,
+    pruned_subtree,
+    subject_of,
+)
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusWords, deal_words, looks_ahead
 
@@ -51,8 +57,6 @@ def _own_clause(verb: Token) -> list[Token]:
 
 class RatelessReader(GoodsReader, ImposerReader):
     """Methods that read measures named without a rate."""
-
-    _text: str = ""
 
     def _rateless(
         self,
@@ -164,7 +168,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             "start": noun.idx,
             "end": noun.idx + len(noun.text),
             "sent": noun.sent.start_char,
-            "paragraph": self._text.rfind("\n", 0, noun.idx),
+            "paragraph": doc_text(noun.doc).rfind("\n", 0, noun.idx),
             "headline": False,
             "rule": "extract.rateless",
             "status_rule": "extract.rateless",

@@ -26,9 +26,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._role_rules import Guards, role_rules
 from tariffscope.news._syntax import doc_text, is_caption_line, is_headline_line, line_spans
-from tariffscope.news.lexicon import Lexicon, norm_token, place_word
+from tariffscope.news.lexicon import Lexicon, PlaceMatch, norm_token, place_word
 
 __all__ = [
     "RoleInfo",
@@ -535,6 +536,12 @@ def headline_lines(text: str, title: str | None) -> list[tuple[int, int]]:
     return out
 
 
+def doc_places(doc: Doc, lex: Lexicon) -> tuple[PlaceMatch, ...]:
+    """The place names of the document's words (:meth:`Lexicon.place_matches`), read once per
+    document and lexicon (the event and measure components both count them)."""
+    return doc_memo(doc, "places", lambda: tuple(lex.place_matches([t.text for t in doc])), lex)
+
+
 def layout(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Credit lines and headline lines of a doc, computed once and kept on the doc."""
     cached = doc._.tariffscope_layout
@@ -568,7 +575,7 @@ def article_country_counts(
     most named first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for hit in lex.place_matches([t.text for t in doc]):
+    for hit in doc_places(doc, lex):
         idx = doc[hit.start].idx
         if hit.kind != "region" and not any(s <= idx < e for s, e in skip):
             counts[hit.iso3] += 1

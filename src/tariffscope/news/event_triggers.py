@@ -788,9 +788,11 @@ class EventRules:
     def matching(self, token: Token) -> list[int]:
         """Indices in :attr:`rules` (highest priority first) whose pattern matches at
         ``token`` as the trigger node."""
-        found = set(self.anywhere)
-        found.update(self.by_word.get(("LEMMA", token.lemma_), ()))
-        found.update(self.by_word.get(("LOWER", token.lower_), ()))
+        by_lemma = self.by_word.get(("LEMMA", token.lemma_), ())
+        by_lower = self.by_word.get(("LOWER", token.lower_), ())
+        if not (by_lemma or by_lower or self.anywhere):
+            return []  # most words start no pattern: no set to build and sort
+        found = {*self.anywhere, *by_lemma, *by_lower}
         return [
             k
             for k in sorted(found)

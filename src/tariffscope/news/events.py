@@ -50,6 +50,7 @@ from tariffscope.news._event_kind import (
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
@@ -105,19 +106,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         year_now = None if reference is None else reference.year
         persons = doc._.tariffscope_persons or []
         index = chains_of(doc)
-        self._country_of_name = {p["name"]: p.get("country") for p in persons}
         dates = doc._.tariffscope_dates or []
         measures = doc._.tariffscope_measures or []
         boiler, heads = layout(doc)
         skip = boiler + heads
         pair = article_countries(doc, persons, skip, lex)
-        self._pair = pair
-        self._speakers = [
-            (q["start"], q["end"], q["speaker"])
-            for q in doc._.tariffscope_quotes or []
-            if q.get("speaker")
-        ]
-        self._lead_imposer = str(measures[0]["imposer"]) if measures else None
+        context = EventStory.of(persons, doc._.tariffscope_quotes or [], measures, pair)
         raw: list[dict[str, Any]] = []
         relative = clause_dates(doc, dates)
         by_sentence: dict[int, list[Trigger]] = {}
@@ -144,7 +138,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 vetoes = ["hypothetical"] if self._hypothetical(trig.token, lex) else []
                 if vetoes and not wide:
                     continue
-                event = self._describe(doc, trig, persons, index, dates, measures, pair, lex)
+                event = self._describe(
+                    doc, trig, persons, index, dates, measures, pair, lex, context
+                )
                 if event is None:
                     continue
                 dated = bool(event["date"] or event["date_text"])
@@ -179,10 +175,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if fixed is not None:
                 event["date"], event["date_precision"] = fixed.isoformat(), "day"
                 event["date_text"] = None
-        merged = self._merge(raw)
+        merged = self._merge(raw, context)
         date_by_offsets(merged, day_offsets(doc))
         same_occasion_dates(merged, doc)
-        candidates = self._share(merged)
+        candidates = self._share(merged, context)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))
         features = None
@@ -195,7 +191,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 groups += [n] * len(variants)
             quoted = [(q["start"], q["end"]) for q in doc._.tariffscope_quotes or []]
             story = story_events(
-                doc, candidates, rules_keep, reference, pair, self._country_of_name, quoted
+                doc, candidates, rules_keep, reference, pair, context.country_of_name, quoted
             )
             features = [
                 event_features(e, k, doc, story, lex)
@@ -271,10 +267,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         measures: list[dict[str, Any]],
         pair: list[str],
         lex: Lexicon,
+        story: EventStory,
     ) -> dict[str, Any] | None:
         token = trig.token
         kind = trig.kind
-        people, countries = self._participants(doc, token, kind, index, lex)
+        people, countries = self._participants(doc, token, kind, index, lex, story)
         company = delegation_members(token, lex)
         company += purpose_partners(token, lex) if kind == "visit" else []
         for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
@@ -288,7 +285,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
             members = [] if subject is None else [subject, *_conjuncts(subject)]
             for word in members:
-                self._add(doc, word, token, index, lex, people, countries)
+                self._add(doc, word, token, index, lex, people, countries, story)
         leaders = [
             p
             for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
@@ -370,14 +367,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 imposer = (
                     _acting_country(token, lex)
                     or self._imposer_in_sentence(token, measures)
-                    or self._lead_imposer
+                    or story.lead_imposer
                 )
                 if imposer is None:
                     return None
                 countries = [imposer]
         if trig.rule in _INSTITUTION_RULES and not names and not countries:
             # a court's ruling with no country named: the court of the story's imposer
-            acting = self._imposer_in_sentence(token, measures) or self._lead_imposer
+            acting = self._imposer_in_sentence(token, measures) or story.lead_imposer
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             # people named near the vote but not standing in it ("the first meeting between

@@ -173,8 +173,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         anchor = _published(doc)
         persons = doc._.tariffscope_persons or []
         dates = doc._.tariffscope_dates or []
-        skip, self._headlines = layout(doc)
-        self._text = text = doc_text(doc)
+        skip = layout(doc)[0]
+        text = doc_text(doc)
         rates = find_rates(text)
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         pair_rates(text, rates, bounds)
@@ -395,7 +395,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "headline": self._in_headline(doc, span),
             "end": span.end_char,
             "sent": span.sent.start_char,
-            "paragraph": self._text.rfind("\n", 0, span.start_char),
+            "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
             "noun_start": noun.idx,
         }
 
@@ -449,7 +449,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
 
     def _in_headline(self, doc: Doc, span: Span) -> bool:
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
-        return any(s <= span.start_char < e for s, e in self._headlines)
+        return any(s <= span.start_char < e for s, e in layout(doc)[1])
 
     def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""

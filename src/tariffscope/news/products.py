@@ -131,8 +131,20 @@ def is_goods_noun(word: str, lex: Lexicon) -> bool:
     )
 
 
+_SYNONYMS: list[tuple[Lexicon, dict[str, str]]] = []  # the last lexicon's, read once
+
+
 def _synonyms(lex: Lexicon) -> dict[str, str]:
-    """Word -> canonical product word, from the ``measure_synonyms_<canonical>`` word sets."""
+    """Word -> canonical product word, from the ``measure_synonyms_<canonical>`` word sets
+    (built once per lexicon: every goods description asks)."""
+    if _SYNONYMS and _SYNONYMS[0][0] is lex:
+        return _SYNONYMS[0][1]
+    built = _synonyms_of(lex)
+    _SYNONYMS[:] = [(lex, built)]
+    return built
+
+
+def _synonyms_of(lex: Lexicon) -> dict[str, str]:
     return {
         word: name.removeprefix(_SYNONYM_PREFIX)
         for name, words in lex.word_sets.items()

@@ -21,6 +21,7 @@ Nothing is lost on unbalanced marks: each paragraph is scanned on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
@@ -145,6 +146,13 @@ def _elision(text: str, i: int) -> bool:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations of ``text`` in order (see the module docstring for the rules)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """:func:`find_quote_spans`, kept for the last texts: the quotes, measures, mention-chain
+    and actor-filter components each ask for the quotations of the same story."""
     has_double = any(ch in text for ch in '“”„«»"')
     out: list[QuoteSpan] = []
     start = 0
@@ -161,4 +169,4 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 out.append(QuoteSpan(span.start, span.end, span.closed, span.single, continues))
             previous_open = bool(spans) and not spans[-1].closed
         start = end + 1
-    return out
+    return tuple(out)
