@@ -592,6 +592,20 @@ def _directs_another_act(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _measure_is_the_subject(token: Token, ctx: RuleContext) -> bool:
+    """'the levies threaten deals with X', 'the duties set back exporters': the measure itself
+    is the active verb's subject and its object is no measure: what it does to deals, trade or
+    prices, and no party acts (the parties named in the object are what the measure threatens,
+    not makers of an announcement); "the tariffs were raised" (passive), "the duties set to take
+    effect" (no object: the measure scheduled) and "the proclamation raises duties" (an
+    instrument) still announce."""
+    measures = ctx.words("event_measure_words")
+    objects = ctx.words("event_object_deps")
+    return any(c.dep_ == "nsubj" and c.lower_ in measures for c in token.children) and any(
+        c.dep_ in objects and c.lower_ not in measures for c in token.children
+    )
+
+
 def _term_of_a_deal(token: Token, ctx: RuleContext) -> bool:
     """The measure act is a term of a deal, not a measure announced: it stands under a deal
     ("under the pact, Seoul will cut its duties"; for verbs joined by "and"/"while", the first
@@ -660,6 +674,7 @@ GUARDS: Mapping[str, Guard] = {
     "has_predicate_complement": _has_predicate_complement,
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
+    "measure_is_the_subject": _measure_is_the_subject,
     "mentions_measure": _mentions_measure,
     "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,
