@@ -5,13 +5,18 @@
   ("the levies threaten deals with X and Y") acts on deals, trade or prices: no party announces
   anything, so the parties of its object make no announcement (guard measure_is_the_subject of
   rule announcement.measure_verb); passive, scheduled ("the duties set to take effect") and
-  instrument subjects still announce.
+  instrument subjects still announce;
+- "the two sides" (a noun of governments counted as two) are the negotiation's sides, the first
+  pair of people of two known sides the story told, not the two people of different sides the
+  latest sentence happens to name (a host, a head of state met on a trip):
+  :func:`tariffscope.news.mention_chains.build_chains`; "the two leaders" keeps the latest pair.
 """
 
 from __future__ import annotations
 
 import pytest
 from tests.news.test_event_trigger_rules import build
+from tests.news.test_mention_chains import _chains, _doc, _met, _who
 
 from tariffscope.news.event_triggers import trigger_of
 
@@ -54,3 +59,22 @@ def test_a_measure_that_threatens_deals_is_no_announcement(
 ) -> None:
     trig = trigger_of(build(spec)[index], lambda _t: False)
     assert (trig.kind if trig else None) == kind
+
+
+def _agreed(noun: str, lemma: str) -> list[tuple[str, int, str, str] | tuple[str, int, str, str, str]]:
+    return [("The", 2, "det", "DET"), ("two", 2, "nummod", "NUM"), (noun, 3, "nsubj", "NOUN", lemma),
+            ("agreed", 3, "ROOT", "VERB", "agree"), (".", 3, "punct", "PUNCT")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("noun", "lemma", "pair"),
+    [("sides", "side", ["Valdivia", "Okafor"]), ("leaders", "leader", ["Valdivia", "Rossi"])],
+)
+def test_the_two_sides_are_the_first_pair_told_not_the_latest(
+    noun: str, lemma: str, pair: list[str]
+) -> None:
+    # "Valdivia met Okafor. Valdivia met Rossi. The two sides agreed." (Rossi: a host on a trip)
+    doc = _doc([_met("Valdivia", "Okafor"), _met("Valdivia", "Rossi"), _agreed(noun, lemma)])
+    people = [("Valdivia", "CHL", None), ("Okafor", "NGA", None), ("Rossi", "ITA", None)]
+    chains = _chains(doc, people, {0: 0, 2: 1, 4: 0, 6: 2})
+    assert _who(chains, doc, 10) == pair

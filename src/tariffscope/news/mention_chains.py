@@ -12,11 +12,13 @@ does, and keeps them all as one chain per person:
   possible antecedent;
 - *counterparts* ("his counterpart", "Carney's counterpart") with no name of their own: the
   latest person of another side, of the same rank (leader or not) where there is one;
-- *plurals* ("they", "their", "the two", "both leaders", "the two sides"): the two people of the
+- *plurals* ("they", "their", "the two", "both leaders"): the two people of the
   latest sentence that names two people of different sides (the pair of a meeting just told),
   else the two latest people of different sides, within :data:`SENTENCES_BACK` sentences; a
   plural noun ("the two leaders", "the two men") with no pair there takes the latest earlier
   sentence that names both sides (a noun of people, unlike "they", rarely means countries);
+  a noun of governments ("the two sides", "both countries") is the negotiation's sides: the
+  first sentence of the story that names two people of two known, different sides;
 
 :func:`build_chains` runs once per document (in the actor component, which stores the result
 as plain data in ``doc._.tariffscope_chains``); :func:`chains_of` gives the typed, frozen view
@@ -207,6 +209,7 @@ class _Words:
     leader_roles: frozenset[str]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
+    side_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon) -> _Words:
@@ -215,6 +218,7 @@ class _Words:
             leader_roles=lex.words("person_leader_roles"),
             male_titles=lex.words("person_titles_male"),
             female_titles=lex.words("person_titles_female"),
+            side_nouns=lex.words("event_government_groups"),
         )
 
 
@@ -364,7 +368,18 @@ def build_chains(
             out.append(Mention(token.idx, token.idx + len(token.text), (person,), kind))
         return person
 
-    def pair(before_sentence: int, *, far: bool = False) -> tuple[int, int] | None:
+    def pair(
+        before_sentence: int, *, far: bool = False, sides: bool = False
+    ) -> tuple[int, int] | None:
+        if sides:  # "the two sides": the negotiation's sides, the first pair the story told
+            first: dict[int, list[int]] = {}
+            for s, p in reading.seen:
+                first.setdefault(s, []).append(p)
+            for s in sorted(first):
+                found = _two_sides(list(reversed(first[s])), countries, known=True)
+                if found is not None:
+                    return found
+            return None
         window = [(s, p) for s, p in reading.seen if s >= before_sentence - SENTENCES_BACK]
         by_sentence: dict[int, list[int]] = {}
         for s, p in reading.seen if far else window:
@@ -455,7 +470,11 @@ def build_chains(
             rule != "chain.pair_noun" or _pair_number_child(token, words)
         ):
             # "the two leaders" names people: their pair may be told further back than "they"
-            found = pair(sentence, far=token.pos_ == "NOUN")
+            found = pair(
+                sentence,
+                far=token.pos_ == "NOUN",
+                sides=token.pos_ == "NOUN" and token.lower_ in words.side_nouns,
+            )
             if found is not None:
                 start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
                 out.append(Mention(start, token.idx + len(token.text), found, "plural"))
@@ -523,9 +542,10 @@ def _pair_number_child(token: Token, words: _Words) -> bool:
 
 
 def _two_sides(
-    latest_first: Sequence[int], countries: Sequence[str | None]
+    latest_first: Sequence[int], countries: Sequence[str | None], *, known: bool = False
 ) -> tuple[int, int] | None:
-    """The latest person and the latest other person of another side (or of an unknown one)."""
+    """The latest person and the latest other person of another side (or of an unknown one;
+    with ``known``, of another known side)."""
     distinct: list[int] = []
     for p in latest_first:
         if p not in distinct:
@@ -534,6 +554,8 @@ def _two_sides(
         return None
     first = distinct[0]
     for other in distinct[1:]:
+        if known and (countries[first] is None or countries[other] is None):
+            continue
         if (
             countries[first] is None
             or countries[other] is None
