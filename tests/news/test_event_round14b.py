@@ -61,7 +61,9 @@ def test_a_measure_that_threatens_deals_is_no_announcement(
     assert (trig.kind if trig else None) == kind
 
 
-def _agreed(noun: str, lemma: str) -> list[tuple[str, int, str, str] | tuple[str, int, str, str, str]]:
+def _agreed(
+    noun: str, lemma: str
+) -> list[tuple[str, int, str, str] | tuple[str, int, str, str, str]]:
     return [("The", 2, "det", "DET"), ("two", 2, "nummod", "NUM"), (noun, 3, "nsubj", "NOUN", lemma),
             ("agreed", 3, "ROOT", "VERB", "agree"), (".", 3, "punct", "PUNCT")]  # fmt: skip
 
