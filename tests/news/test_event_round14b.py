@@ -9,16 +9,22 @@
 - "the two sides" (a noun of governments counted as two) are the negotiation's sides, the first
   pair of people of two known sides the story told, not the two people of different sides the
   latest sentence happens to name (a host, a head of state met on a trip):
-  :func:`tariffscope.news.mention_chains.build_chains`; "the two leaders" keeps the latest pair.
+  :func:`tariffscope.news.mention_chains.build_chains`; "the two leaders" keeps the latest pair;
+- a rate that modifies a tariff noun with its own past participle of imposing ("seeks to reduce
+  the 30% tariff imposed by X") is in force whatever the main verb seeks, offers or threatens
+  (status rule status.imposed_before); a rate the verb itself gives ("to 50%") keeps its status.
 """
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 from tests.news.test_event_trigger_rules import build
 from tests.news.test_mention_chains import _chains, _doc, _met, _who
 
+from tariffscope.news.api import extract
 from tariffscope.news.event_triggers import trigger_of
+from tariffscope.news.ingest import article_from_text
 
 THREATENED = [
     # "The levies threaten deals with Chile and Peru." (the measure acts: no announcement)
@@ -80,3 +86,36 @@ def test_the_two_sides_are_the_first_pair_told_not_the_latest(
     people = [("Valdivia", "CHL", None), ("Okafor", "NGA", None), ("Rossi", "ITA", None)]
     chains = _chains(doc, people, {0: 0, 2: 1, 4: 0, 6: 2})
     assert _who(chains, doc, 10) == pair
+
+
+# -- a rate whose tariff noun carries its own participle of imposing --------------------------
+
+
+def _statuses(nlp: Language, body: str) -> list[tuple[float, str]]:
+    extraction = extract(article_from_text(f"published: 2025-09-15\n\n{body}\n"), nlp)
+    return [(m.to_rate_pct, m.status) for m in extraction.measures]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya continues to engage with Canada on a pact, which seeks to reduce the 25% "
+            "tariff imposed by Canada on goods exported from Kenya, the minister said.",
+            [(25.0, "in_force")],
+        ),
+        (  # the rate the verb gives is still its own: a threat
+            "Canada threatened to raise the 10% tariff imposed in May to 50%.",
+            [(10.0, "in_force"), (50.0, "threatened")],
+        ),
+        (  # no participle of imposing: the offer decides
+            "Canada offered to cut its 25% tariff to 10%.",
+            [(25.0, "proposed"), (10.0, "proposed")],
+        ),
+    ],
+)
+def test_a_rate_imposed_in_its_own_participle_is_in_force_whatever_the_main_verb(
+    nlp: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert sorted(_statuses(nlp, text)) == sorted(expected)

@@ -22,6 +22,8 @@ threat frame); each is a predicate over the clues, bound here by its id:
   effect") means in force;
 - a rate set in a participle or relative clause of a legal act ("an order setting tariffs
   at 15%") that does not lie ahead is in force;
+- a rate that modifies a tariff noun with its own past participle of imposing ("seeks to
+  reduce the 30% tariff imposed by X") is in force, whatever the main verb seeks or offers;
 - a rate a participle of sameness equates with one set before ("will face 10%, matching the
   rate set last year") is in force;
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
@@ -203,6 +205,7 @@ class StatusClues:
     time: TimeFacts = field(default_factory=lambda: TimeFacts(False, False, False))
     present_verb: bool = False  # the measure verb is a finite present ("face", "is")
     cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
+    imposed_before: bool = False  # the rate's own noun: "the 30% tariff imposed by X"
 
 
 def _path(span: Span) -> list[Token]:
@@ -604,6 +607,7 @@ def read_clues(
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
         pending=pending and effective is None,
         enacted=_enacted(path, words),
+        imposed_before=_imposed_before(span, noun, words),
         announced=announced_recently(path, dates or [], anchor, words),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
@@ -640,6 +644,19 @@ def _proposed(path: list[Token], noun_path: list[Token], cut: bool, words: Statu
         and t.tag_ not in {"VBD", "VBN"}
         for t in frame
     )
+
+
+def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
+    """The rate modifies its tariff noun, which carries its own past participle of imposing
+    ("the 30% tariff imposed by X", "the 25% levy slapped on Y last year"): that rate is
+    collected, whatever the main verb seeks, offers or threatens to do with it (a rate given
+    elsewhere, "raise the tariff imposed in May to 50%", is the verb's own)."""
+    if not (noun.left_edge.i <= span.start and span.end <= noun.i):
+        return False
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.imposing
+        for c in noun.children
+    ) and not described_ahead(noun, words)
 
 
 def _enacted(path: list[Token], words: StatusWords) -> bool:
@@ -684,6 +701,7 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.took_effect": lambda c: c.took_effect,
     "status.enacted": lambda c: c.enacted and c.way <= 0 and not c.effective_later,
     "status.same_as_set_before": lambda c: c.same_as_before,
+    "status.imposed_before": lambda c: c.imposed_before and not c.effective_later,
     "status.proposed": lambda c: c.proposed,
     "status.threat_word": lambda c: c.threat,
     "status.announced": lambda c: c.announced and not c.deal_here and not c.deal_verb,
