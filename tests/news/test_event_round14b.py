@@ -12,7 +12,10 @@
   :func:`tariffscope.news.mention_chains.build_chains`; "the two leaders" keeps the latest pair;
 - a rate that modifies a tariff noun with its own past participle of imposing ("seeks to reduce
   the 30% tariff imposed by X") is in force whatever the main verb seeks, offers or threatens
-  (status rule status.imposed_before); a rate the verb itself gives ("to 50%") keeps its status.
+  (status rule status.imposed_before); a rate the verb itself gives ("to 50%") keeps its status;
+- a removal verb that a word of asking, hoping or arguing frames ("made the case for cutting or
+  eliminating the tariffs") is what one side wants: no rate, neither agreed nor offered
+  (:func:`tariffscope.news._measure_rateless._only_sought`, lexicon measure_status_advocate).
 """
 
 from __future__ import annotations
@@ -119,3 +122,28 @@ def test_a_rate_imposed_in_its_own_participle_is_in_force_whatever_the_main_verb
     nlp: Language, text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert sorted(_statuses(nlp, text)) == sorted(expected)
+
+
+# -- a removal only hoped, asked or argued for ----------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru and Canada are trying to find a deal over tariffs. The Peruvian minister had "
+            "been due to make the case for cutting or eliminating threatened tariffs on "
+            "Peruvian imports.",
+            [],
+        ),
+        (  # both sides agree to it: the deal's term
+            "Peru and Canada agreed to eliminate tariffs on copper.",
+            [(0.0, "agreed")],
+        ),
+    ],
+)
+def test_a_removal_only_argued_for_sets_no_rate(
+    nlp: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _statuses(nlp, text) == expected

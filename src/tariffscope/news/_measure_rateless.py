@@ -129,6 +129,8 @@ class RatelessReader(GoodsReader, ImposerReader):
                 return None
             goods = Goods(goods.products, (target,), goods.world)
             rate, status = previous[-1]["to_rate"], "suspended"
+        elif verb is not None and _only_sought(verb, lex):
+            return None  # "made the case for eliminating the tariffs": a cut hoped for, no rate
         elif (
             verb is not None
             and verb.lemma_.lower() in lex.words("measure_eliminate_verbs")
@@ -174,3 +176,24 @@ class RatelessReader(GoodsReader, ImposerReader):
             "status_rule": "extract.rateless",
             "from_rule": None,
         }
+
+
+def _only_sought(verb: Token, lex: Lexicon) -> bool:
+    """A removal verb in a phrase that asks, hopes or argues for it ("made the case for cutting
+    or eliminating the tariffs", "pushed for scrapping the levy", "hopes to remove the duties"):
+    what one side wants, not a rate set or offered (an offer, "proposed to eliminate", is)."""
+    if verb.lemma_.lower() not in lex.words("measure_eliminate_verbs"):
+        return False
+    sought = (
+        lex.words("measure_status_request")
+        | lex.words("measure_status_aspire")
+        | lex.words("measure_status_advocate")
+    ) - lex.words("measure_status_propose")
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj", "acl"} or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in sought:
+            return True
+    return False
