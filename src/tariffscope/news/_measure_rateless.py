@@ -191,7 +191,10 @@ def _only_sought(verb: Token, lex: Lexicon) -> bool:
     ) - lex.words("measure_status_propose")
     head = verb
     for _ in range(4):
-        if head.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj", "acl"} or head.head.i == head.i:
+        if (
+            head.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj", "acl"}
+            or head.head.i == head.i
+        ):
             return False
         head = head.head
         if head.lemma_.lower() in sought:
