@@ -32,6 +32,7 @@ def test_a_yearless_day_told_as_ahead_falls_after_the_month_years_told_as_past()
     )
     clue = story_date(told(text, ahead=("March 3",)), text=text, horizon=HORIZON)
     assert clue is not None and (clue.day, clue.basis) == (D(2030, 3, 2), "ahead")
+    assert "not 2029" in clue.detail
     # without the past month-years, the year of the text stays
     bare = "Duties on copper set to begin March 3, the 2029 levy's successor, were dropped."
     clue = story_date(told(bare, ahead=("March 3",)), text=bare, horizon=HORIZON)

@@ -601,7 +601,10 @@ def _before_ahead(
             ahead.append((dt.date(expr.year, expr.month, expr.day), said))
         elif year is not None and _valid(year[0], expr.month, expr.day):
             day = _after(dt.date(year[0], expr.month, expr.day), low)
-            ahead.append((day, f"{said}, with the year {day.year} from {year[1]}"))
+            moved = (
+                f" (not {year[0]}: it is after {low}, told as past)" if day.year != year[0] else ""
+            )
+            ahead.append((day, f"{said}, with the year {day.year}{moved} from {year[1]}"))
         elif year is None and horizon is not None:
             ahead += [(_after(day, low), how) for day, how in _horizon_day(expr, said, horizon)]
     if not ahead:
