@@ -481,32 +481,27 @@ def _dated_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
     a direction (a month as its first day): the story is no older. A month and day without a
     year then takes the year that puts it nearest that floor, before or after it ("in November
     2025 ... signed on Feb. 5": the February after, not the one nine months before)."""
-    days = [
-        dt.date(e.year, e.month, e.day or 1)
-        for e, way, where in exprs
-        if where == "its text"
-        and way <= 0
-        and e.year is not None
-        and e.month
-        and e.kind in {"absolute", "month"}
-        and _valid(e.year, e.month, e.day or 1)
-    ]
-    return max(days) if days else None
+    return max(_dated_days(exprs, ahead=False), default=None)
 
 
 def _dated_ceiling(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
     """The earliest day or month (its first day) written with its year that the story tells
     as ahead: the story is older, and so is every date it tells as past."""
-    days = [
+    return min(_dated_days(exprs, ahead=True), default=None)
+
+
+def _dated_days(exprs: Sequence[tuple[DateExpr, int, str]], *, ahead: bool) -> list[dt.date]:
+    """The days and months (their first days) written with their year the story tells as
+    ahead (``ahead``), else those its text tells as past or without a direction."""
+    return [
         dt.date(e.year, e.month, e.day or 1)
-        for e, way, _ in exprs
-        if way > 0
+        for e, way, where in exprs
+        if (way > 0 if ahead else way <= 0 and where == "its text")
         and e.year is not None
         and e.month
         and e.kind in {"absolute", "month"}
         and _valid(e.year, e.month, e.day or 1)
     ]
-    return min(days) if days else None
 
 
 def _past_month_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
