@@ -277,7 +277,7 @@ class DateComponent(LexiconComponent):
             else {}
         )
         datelines = dateline_ranges(doc_text(doc))
-        found = []
+        found: list[tuple[DateExpr, int]] = []
         roles: list[Role] = []
         for expr in find_dates(doc_text(doc)):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
@@ -285,6 +285,8 @@ class DateComponent(LexiconComponent):
             if any(start <= expr.start < end for start, end in datelines):
                 role = "dateline"
             way = 1 if role == "deadline" else date_direction(expr, span, lex)
+            if expr.modifier == "also" and found:  # "July 8 and 9": the day joined to a date
+                way = found[-1][1]  # is told as it is
             found.append((expr, way))
             roles.append(role)
         story = None if anchor else story_reference(doc, found, self.horizon, lex, self.start)

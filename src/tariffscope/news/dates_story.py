@@ -411,8 +411,10 @@ def _past_days(
     horizon: dt.date | None = None,
     first_year: int | None = None,
     day_first: bool | None = None,
+    high: dt.date | None = None,
 ) -> list[tuple[dt.date, str]]:
-    """Every day the story tells as past or without a direction, with how it reads."""
+    """Every day the story tells as past or without a direction, with how it reads (a
+    yearless one before ``high``, the earliest date it tells as ahead: :func:`_time_line`)."""
     out: list[tuple[dt.date, str]] = []
     months = frozenset(e.month for e, way, _ in exprs if e.month and way <= 0)
     for where, text in texts.items():
@@ -443,7 +445,7 @@ def _past_days(
                 continue
         if year is None:
             if horizon is not None:
-                out += _horizon_day(expr, said, horizon)
+                out += [(_before(day, high), how) for day, how in _horizon_day(expr, said, horizon)]
             continue
         floor = _dated_floor(exprs) if year[1] == "its text" else None
         if floor is not None:  # the year of the dated past nearest to it
@@ -452,12 +454,12 @@ def _past_days(
                 for y in (floor.year - 1, floor.year, floor.year + 1)
                 if _valid(y, expr.month, expr.day)
             ]
-            day = min(options, key=lambda d: abs((d - floor).days))
+            day = _before(min(options, key=lambda d: abs((d - floor).days)), high)
             out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
             continue
         for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
             if _valid(candidate, expr.month, expr.day):
-                day = dt.date(candidate, expr.month, expr.day)
+                day = _before(dt.date(candidate, expr.month, expr.day), high)
                 if ceiling is None or day <= ceiling:
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
@@ -479,17 +481,82 @@ def _dated_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
     a direction (a month as its first day): the story is no older. A month and day without a
     year then takes the year that puts it nearest that floor, before or after it ("in November
     2025 ... signed on Feb. 5": the February after, not the one nine months before)."""
-    days = [
+    return max(_dated_days(exprs, ahead=False), default=None)
+
+
+def _dated_ceiling(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
+    """The earliest day or month (its first day) written with its year that the story tells
+    as ahead: the story is older, and so is every date it tells as past."""
+    return min(_dated_days(exprs, ahead=True), default=None)
+
+
+def _dated_days(exprs: Sequence[tuple[DateExpr, int, str]], *, ahead: bool) -> list[dt.date]:
+    """The days and months (their first days) written with their year the story tells as
+    ahead (``ahead``), else those its text tells as past or without a direction."""
+    return [
         dt.date(e.year, e.month, e.day or 1)
         for e, way, where in exprs
-        if where == "its text"
-        and way <= 0
+        if (way > 0 if ahead else way <= 0 and where == "its text")
         and e.year is not None
         and e.month
         and e.kind in {"absolute", "month"}
         and _valid(e.year, e.month, e.day or 1)
     ]
+
+
+def _past_month_floor(exprs: Sequence[tuple[DateExpr, int, str]]) -> dt.date | None:
+    """The first day of the latest month written with its year that the story tells as past
+    ("since early August 2025"): the story is no older, as for a full date told as past."""
+    days = [
+        dt.date(e.year, e.month, 1)
+        for e, way, _ in exprs
+        if way < 0 and e.year is not None and e.month and e.kind == "month"
+    ]
     return max(days) if days else None
+
+
+def _after(day: dt.date, low: dt.date | None) -> dt.date:
+    """A yearless date told as ahead, in the next year when its year puts it before ``low``
+    (a date the story tells as past with its year: "July 2025 ... set to begin Feb. 1")."""
+    if low is None or day >= low or not _valid(day.year + 1, day.month, day.day):
+        return day
+    return day.replace(year=day.year + 1)
+
+
+def _before(day: dt.date, high: dt.date | None) -> dt.date:
+    """A yearless date told as past, in the year before when its year puts it on or after
+    ``high`` (the earliest date the story tells as ahead)."""
+    if high is None or day < high or not _valid(day.year - 1, day.month, day.day):
+        return day
+    return day.replace(year=day.year - 1)
+
+
+def _time_line(
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    horizon: dt.date | None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """The bounds the story's own time line puts on the year of a yearless date: ``low``, the
+    latest date or month written with its year it tells as past or without a direction (a
+    yearless date told as ahead is after it), and ``high``, the earliest it tells as ahead (a
+    yearless date told as past is before it). With no year anywhere (each yearless date in the
+    latest year the horizon allows), the yearless dates told as ahead bound ``high`` too: "set
+    to expire in November ... in April" is the April before that November."""
+    low = _dated_floor(exprs)
+    high = _dated_ceiling(exprs)
+    if year is None and horizon is not None:
+        firsts = [
+            dt.date(found[0], e.month, e.day or 1)
+            for e, way, _ in exprs
+            if way > 0
+            and e.year is None
+            and e.month
+            and e.kind in {"absolute", "month"}
+            and (found := _month_year(e, None, horizon)) is not None
+            and _valid(found[0], e.month, e.day or 1)
+        ]
+        high = min([*firsts, *([high] if high else [])], default=None)
+    return low, high
 
 
 def _horizon_day(expr: DateExpr, said: str, horizon: dt.date) -> list[tuple[dt.date, str]]:
@@ -515,9 +582,11 @@ def _before_ahead(
     exprs: Sequence[tuple[DateExpr, int, str]],
     year: tuple[int, str] | None,
     horizon: dt.date | None,
+    low: dt.date | None = None,
 ) -> DateClue | None:
     """The day before the earliest date the story tells as ahead ("from February 1"): a story
-    that tells no date as past was written before the dates it looks ahead to."""
+    that tells no date as past was written before the dates it looks ahead to (a yearless one
+    after ``low``, the latest it tells as past with its year: :func:`_time_line`)."""
     ahead: list[tuple[dt.date, str]] = []
     for expr, way, where in exprs:
         if expr.kind != "absolute" or way <= 0 or not expr.month or not expr.day:
@@ -526,10 +595,13 @@ def _before_ahead(
         if expr.year is not None and _valid(expr.year, expr.month, expr.day):
             ahead.append((dt.date(expr.year, expr.month, expr.day), said))
         elif year is not None and _valid(year[0], expr.month, expr.day):
-            day = dt.date(year[0], expr.month, expr.day)
-            ahead.append((day, f"{said}, with the year {year[0]} from {year[1]}"))
+            day = _after(dt.date(year[0], expr.month, expr.day), low)
+            moved = (
+                f" (not {year[0]}: it is after {low}, told as past)" if day.year != year[0] else ""
+            )
+            ahead.append((day, f"{said}, with the year {day.year}{moved} from {year[1]}"))
         elif year is None and horizon is not None:
-            ahead += _horizon_day(expr, said, horizon)
+            ahead += [(_after(day, low), how) for day, how in _horizon_day(expr, said, horizon)]
     if not ahead:
         return None
     day, how = min(ahead, key=lambda item: item[0])
@@ -570,11 +642,19 @@ def _latest_month_before(month: int, reference: dt.date, *, strict: bool) -> tup
     return candidate, f"the latest such month before {reference.isoformat()}"
 
 
+def _ahead_month(first: dt.date, expr: DateExpr, low: dt.date | None) -> dt.date:
+    """The first day of a month told as ahead, a yearless one ending after ``low``."""
+    if expr.year is not None:
+        return first
+    return _after(_month_end(first), low).replace(day=1)
+
+
 def _month_clue(
     exprs: Sequence[tuple[DateExpr, int, str]],
     year: tuple[int, str] | None,
     horizon: dt.date | None,
     reference: dt.date | None = None,
+    bounds: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> DateClue | None:
     """A story that gives no day but names months: the last day of the latest month it tells
     as past or without a direction, else the day before the earliest month it tells as ahead.
@@ -598,7 +678,9 @@ def _month_clue(
         if found is None:
             continue
         first = dt.date(found[0], expr.month, 1)
-        said = f'"{expr.text.strip()}" in {where}, in {found[0]} ({found[1]})'
+        if expr.year is None and not before:  # the story's time line (:func:`_time_line`)
+            first = _ahead_month(first, expr, bounds[0]) if way > 0 else _before(first, bounds[1])
+        said = f'"{expr.text.strip()}" in {where}, in {first.year} ({found[1]})'
         (ahead if way > 0 else past).append((first, said))
     if past:
         first, how = max(past, key=lambda item: item[0])
@@ -722,14 +804,18 @@ def story_date(
     head_end = _headline_at(text, title)
     body = [item for item in everything if item[2] != "its text" or item[0].start >= head_end]
     body_texts = {**texts, "its text": " " * head_end + text[head_end:]}
-    days = _past_days(body, year, ceiling, body_texts, latest_day, horizon, first_year, day_first)
+    bounds = _time_line(body, year, horizon)
+    days = _past_days(
+        body, year, ceiling, body_texts, latest_day, horizon, first_year, day_first, bounds[1]
+    )
     masthead = _masthead(everything, text[:head_end], days, latest_day, day_first)
     if masthead is not None and masthead[1]:
         days.append(masthead[0])
     latest = max(days, key=lambda item: item[0]) if days else None
     clue = _story_clue(
-        everything, body, latest, in_url, year, horizon, law, law_day, latest_day, ceiling
+        everything, body, latest, in_url, year, horizon, law, law_day, latest_day, ceiling, bounds
     )
+    clue = _no_older_than_month(clue, body)
     if clue is not None and masthead is not None and clue.day > masthead[0][0]:
         day, how = masthead[0]
         clue = DateClue(day, "stated", f"{how}, the date at the top of the page")
@@ -816,6 +902,7 @@ def _story_clue(
     law_day: tuple[dt.date, str] | None,
     today: dt.date | None,
     ceiling: dt.date | None,
+    bounds: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> DateClue | None:
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
         return _dated(
@@ -835,10 +922,12 @@ def _story_clue(
             )
     if latest is None:
         reference = min((d for d in (today, ceiling) if d is not None), default=None)
-        month_clue = _month_clue(body, year, horizon, reference)
+        month_clue = _month_clue(body, year, horizon, reference, bounds)
         return _dated(
-            _before_ahead(body, year, horizon)
-            or _no_earlier_than_law(month_clue, law, _first_ahead_month(body, year, horizon))
+            _before_ahead(body, year, horizon, bounds[0])
+            or _no_earlier_than_law(
+                month_clue, law, _first_ahead_month(body, year, horizon, bounds[0])
+            )
             or _law_clue(law, law_day, year, horizon),
             year,
         )
@@ -846,10 +935,29 @@ def _story_clue(
     return _dated(DateClue(day, "stated", how), year)
 
 
+def _no_older_than_month(
+    clue: DateClue | None, exprs: Sequence[tuple[DateExpr, int, str]]
+) -> DateClue | None:
+    """A story is no older than the first day of the latest month (with its year) it tells as
+    past, as for a full date: "Since early August 2025, ..." lifts a story its yearless "April
+    2" dated. Not a day its URL gives (the day it was filed) nor the catalog's horizon."""
+    floor = _past_month_floor(exprs)
+    if clue is None or floor is None or clue.day >= floor or clue.basis in {"url", "horizon"}:
+        return clue
+    return DateClue(
+        floor,
+        clue.basis,
+        f"the first day of the latest month it tells as past with its year ({floor:%Y-%m}), "
+        f"later than {clue.day.isoformat()}, {clue.detail}",
+        clue.year_from,
+    )
+
+
 def _first_ahead_month(
     exprs: Sequence[tuple[DateExpr, int, str]],
     year: tuple[int, str] | None,
     horizon: dt.date | None,
+    low: dt.date | None = None,
 ) -> dt.date | None:
     """The first day of the earliest month the story tells as ahead ("talks resume in June"),
     if any: the story was written before it."""
@@ -859,7 +967,7 @@ def _first_ahead_month(
             continue
         found = _month_year(expr, year, horizon)
         if found is not None:
-            firsts.append(dt.date(found[0], expr.month, 1))
+            firsts.append(_ahead_month(dt.date(found[0], expr.month, 1), expr, low))
     return min(firsts, default=None)
 
 
