@@ -2,7 +2,9 @@
 
 A meeting or call told with one side takes the other from the story's other mention of it.
 Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
-of it agree) merge; a definite mention ("the meeting") joins the last event of its kind; a
+of it agree) merge, and two undated mentions of one deal or announcement merge whatever vague
+time one tells ("earlier this week"); a definite mention ("the meeting") joins the last event of
+its kind, and a dated "the announcement" with nothing to join dates the story's one undated deal; a
 meeting and a deal reached at it share a date and a place; a country code beside a person of
 that country is dropped; a trip told with no time whose traveller meets a named counterpart
 there is that meeting, not a visit.
@@ -58,6 +60,10 @@ def with_counterparts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+#: Kinds told again as the same act ("have signed an agreement", "the deal was signed earlier
+#: this week"): two mentions with no day are one deal or one announcement, a vague time or not.
+_ACTS = frozenset({"agreement", "announcement"})
+
 #: The fields that tell when an event is: shared as one (a mention with its own words of
 #: time, "today" in an undated story, keeps them).
 _WHEN = ("date", "date_precision", "date_text")
@@ -71,6 +77,21 @@ def _fill(a: dict[str, Any], b: dict[str, Any], keys: tuple[str, ...]) -> None:
         b.update({k: a.get(k) for k in keys})
 
 
+def _date_the_deal(kept: list[dict[str, Any]], told: list[dict[str, Any]]) -> None:
+    """A dated definite announcement with no announcement to join and no people of its own
+    ("The announcement made on Tuesday comes three years after ...") in a story with one deal,
+    told with no day and no other announcement: the day the deal was announced."""
+    if any(k["kind"] == "announcement" for k in kept):
+        return
+    deals = [k for k in kept if k["kind"] == "agreement"]
+    dated = [e for e in told if e["kind"] == "announcement" and e["date"]]
+    if len(deals) != 1 or len(dated) != 1:
+        return
+    deal, when = deals[0], dated[0]
+    if deal["date"] is None and deal["status"] == when["status"] == "happened":
+        deal.update({k: when.get(k) for k in _WHEN})
+
+
 class EventMerger:
     """Methods that merge event mentions."""
 
@@ -78,6 +99,7 @@ class EventMerger:
 
     def _merge(self, raw: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
         kept: list[dict[str, Any]] = []
+        told: list[dict[str, Any]] = []  # "the announcement made on Tuesday", no event of its own
         for event in raw:
             twin = next((k for k in kept if self._same(k, event, story)), None)
             if twin is None and event.get("definite") and not event["participants"]:
@@ -93,6 +115,7 @@ class EventMerger:
                     None,
                 )
                 if twin is None:
+                    told.append(event)
                     continue
             if twin is None and event.get("definite"):
                 twin = next(
@@ -121,6 +144,7 @@ class EventMerger:
             for name in event["participants"]:
                 if name not in twin["participants"]:
                     twin["participants"].append(name)
+        _date_the_deal(kept, told)
         return kept
 
     def _share(self, events: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
@@ -193,7 +217,8 @@ class EventMerger:
             return False
         spans = self.lexicon.words("event_vague_date_words")
         vague = [any(w in t for w in spans) for t in texts]
-        if any(vague) and not all(texts):
+        one_act = a["kind"] in _ACTS and not (a["date"] or b["date"])
+        if any(vague) and not all(texts) and not one_act:
             return False
         if a["status"] != b["status"]:
             return False

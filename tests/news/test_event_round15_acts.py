@@ -1,0 +1,58 @@
+"""Round 15 classes of acts (agreements, announcements) told more than once, each on sentences
+written for it (partners and people of no story in the corpus):
+
+- a deal or an announcement told twice with no day, once with a vague time ("have signed a
+  trade pact" ... "the pact was signed earlier this week"), is one act
+  (:meth:`tariffscope.news._event_merge.EventMerger._same`); meetings and talks told so stay two;
+- a dated definite announcement with no people and no announcement to join ("The announcement
+  made on Tuesday comes ...") dates the story's one undated deal
+  (:func:`tariffscope.news._event_merge._date_the_deal`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+
+
+def _events(
+    nlp: Language, body: str, published: str = "2025-09-12"
+) -> list[tuple[str, str | None]]:
+    article = article_from_text(f"published: {published}\n\nTrade news of the day\n\n{body}\n")
+    return [(e.kind, e.date.isoformat() if e.date else None) for e in extract(article, nlp).events]
+
+
+@pytest.mark.slow
+def test_a_deal_told_again_with_a_vague_time_is_one_deal(nlp: Language) -> None:
+    body = (
+        "Kenya and Uganda have signed a trade pact, the Kenyan government said.\n\n"
+        "Officials told reporters that the pact was signed earlier this week in a closed session."
+    )
+    assert _events(nlp, body).count(("agreement", None)) == 1
+
+
+@pytest.mark.slow
+def test_the_dated_announcement_of_a_deal_dates_the_deal(nlp: Language) -> None:
+    body = (
+        "The announcement made on Tuesday comes two years after the talks began.\n\n"
+        "Norway and Chile have said they have agreed on a free trade agreement that will cut "
+        "tariffs on salmon and copper."
+    )
+    assert ("agreement", "2025-09-09") in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_dated_announcement_in_a_story_with_an_announcement_dates_no_deal(
+    nlp: Language,
+) -> None:
+    body = (
+        "Chile announced tariffs of 20% on Peruvian steel on Monday.\n\n"
+        "The announcement made on Tuesday comes two years after the talks began.\n\n"
+        "Norway and Chile have said they have agreed on a free trade agreement."
+    )
+    events = _events(nlp, body)
+    assert ("agreement", None) in events
+    assert ("agreement", "2025-09-09") not in events
