@@ -6,7 +6,11 @@ written for it (partners and people of no story in the corpus):
   (:meth:`tariffscope.news._event_merge.EventMerger._same`); meetings and talks told so stay two;
 - a dated definite announcement with no people and no announcement to join ("The announcement
   made on Tuesday comes ...") dates the story's one undated deal
-  (:func:`tariffscope.news._event_merge._date_the_deal`).
+  (:func:`tariffscope.news._event_merge._date_the_deal`); not when the story tells an
+  announcement of its own;
+- unleashing, reimposing or enacting a measure is announcing it (lexicon event_announce_verbs);
+- a speaker saying a definite body ("the bloc", "the government") will impose, lift or suspend
+  a measure announces it, on the day of the saying (guard speaker_acts_on_measure).
 """
 
 from __future__ import annotations
@@ -56,3 +60,20 @@ def test_a_dated_announcement_in_a_story_with_an_announcement_dates_no_deal(
     events = _events(nlp, body)
     assert ("agreement", None) in events
     assert ("agreement", "2025-09-09") not in events
+
+
+@pytest.mark.slow
+def test_unleashing_tariffs_is_an_announcement(nlp: Language) -> None:
+    body = "Earlier this month, Ghana unleashed tariffs of 30% on imported rice."
+    assert ("announcement", "2025-09-01") in _events(nlp, body)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body", ["the bloc will suspend its 10% levy", "the government would lift tariffs"]
+)
+def test_a_spokesman_telling_what_his_body_will_do_announces_it_on_the_day_he_said_it(
+    nlp: Language, body: str
+) -> None:
+    text = f"Kenyan trade spokesman John Mwangi said on Monday that {body} on Ugandan sugar."
+    assert ("announcement", "2025-09-08") in _events(nlp, text)

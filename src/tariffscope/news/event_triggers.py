@@ -495,11 +495,14 @@ def _has_own_date(token: Token, ctx: RuleContext) -> bool:
 
 def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
     """'he said he will raise tariffs', 'the US will impose duties, she said', 'he would
-    increase the rate to 15%': the speaker's own act or their government's, ahead, on a
-    measure (a measure word or a rate)."""
+    increase the rate to 15%', 'the bloc will suspend its countermeasures': the speaker's own
+    act or their government's (a pronoun, a country, or a definite body: "the bloc", "the
+    government"), ahead, on a measure (a measure word or a rate)."""
     acts = ctx.words("event_measure_acts")
     measures = ctx.words("event_measure_words")
     pronouns = ctx.words("event_speaker_pronouns")
+    bodies = ctx.words("event_actor_nouns")
+    definite = ctx.words("event_definite_dets")
     for comp in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
         actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
         if (
@@ -508,6 +511,10 @@ def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
             and actor is not None
             and (
                 actor.lower_ in pronouns
+                or (  # "the bloc will suspend ...", "the government would raise ..."
+                    actor.lemma_.lower() in bodies
+                    and any(c.dep_ == "det" and c.lower_ in definite for c in actor.children)
+                )
                 or any(
                     kind in {"country", "capital"}
                     for _, kind, _, _ in place_spans(actor.subtree, ctx.lexicon)
