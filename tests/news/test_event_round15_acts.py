@@ -10,7 +10,9 @@ written for it (partners and people of no story in the corpus):
   announcement of its own;
 - unleashing, reimposing or enacting a measure is announcing it (lexicon event_announce_verbs);
 - a speaker saying a definite body ("the bloc", "the government") will impose, lift or suspend
-  a measure announces it, on the day of the saying (guard speaker_acts_on_measure).
+  a measure announces it, on the day of the saying (guard speaker_acts_on_measure);
+- an event told "(just) hours after/before" a dated one is on its day
+  (:func:`tariffscope.news.event_context.day_offsets`).
 """
 
 from __future__ import annotations
@@ -77,3 +79,17 @@ def test_a_spokesman_telling_what_his_body_will_do_announces_it_on_the_day_he_sa
 ) -> None:
     text = f"Kenyan trade spokesman John Mwangi said on Monday that {body} on Ugandan sugar."
     assert ("announcement", "2025-09-08") in _events(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya and Uganda signed a trade accord in Nairobi on Tuesday, hours after President "
+        "William Ruto met President Yoweri Museveni.",
+        "Kenya and Uganda signed a trade accord on Tuesday.\n\nThe accord was signed only hours "
+        "after William Ruto met Yoweri Museveni in Nairobi.",
+    ],
+)
+def test_a_meeting_hours_before_a_dated_deal_is_on_its_day(nlp: Language, body: str) -> None:
+    assert ("meeting", "2025-09-09") in _events(nlp, body)

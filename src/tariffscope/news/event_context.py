@@ -138,11 +138,14 @@ def is_background(
 
 _EVE = {"eve": 1}
 _DAY_WORDS = {"after": -1, "before": 1}
+#: "hours after X met Y", "minutes before the deal was signed": the same day as the clause's head
+_SAME_DAY_UNITS = frozenset({"hour", "hours", "minute", "minutes"})
 
 
 def day_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     """``(first token, second token, days from the first event to the second)`` for every
-    "EVENT on the eve of EVENT", "EVENT the day after EVENT" and "EVENT the day before EVENT".
+    "EVENT on the eve of EVENT", "EVENT the day after EVENT" and "EVENT the day before EVENT";
+    "EVENT (just) hours after EVENT" is the same day (0).
 
     The first token is the head the phrase attaches to (a trigger noun or verb); the second is
     the object of "of" / "after" / "before". Whether both are events is for the caller.
@@ -150,7 +153,17 @@ def day_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for token in doc:
         lower = token.lower_
-        if lower == "eve":
+        clause = token.head
+        if (
+            lower in _SAME_DAY_UNITS
+            and token.dep_ == "npadvmod"
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _DAY_WORDS for c in clause.children)
+        ):  # "The pact comes just hours after Carney met Xi": the pact, the verb, the meeting
+            verb = clause.head
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            out += [(owner.i, clause.i, 0) for owner in (verb, *subjects)]
+        elif lower == "eve":
             of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             objects = [g for p in of for g in p.children if g.dep_ == "pobj"]
             owner = token.head.head if token.head.dep_ == "prep" else token.head
