@@ -12,7 +12,10 @@ written for it (partners and people of no story in the corpus):
 - a speaker saying a definite body ("the bloc", "the government") will impose, lift or suspend
   a measure announces it, on the day of the saying (guard speaker_acts_on_measure);
 - an event told "(just) hours after/before" a dated one is on its day
-  (:func:`tariffscope.news.event_context.day_offsets`).
+  (:func:`tariffscope.news.event_context.day_offsets`);
+- a deal noun told as just made ("a newly signed trade agreement") is the deal, dated by its
+  sentence (rule agreement.freshly_signed_noun, lexicon event_fresh_adverbs); "the signed
+  agreement" alone is not.
 """
 
 from __future__ import annotations
@@ -93,3 +96,15 @@ def test_a_spokesman_telling_what_his_body_will_do_announces_it_on_the_day_he_sa
 )
 def test_a_meeting_hours_before_a_dated_deal_is_on_its_day(nlp: Language, body: str) -> None:
     assert ("meeting", "2025-09-09") in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_newly_signed_deal_shown_is_the_deal_on_the_day_told(nlp: Language) -> None:
+    body = "On Monday, President William Ruto showed reporters a newly signed trade agreement with Uganda."
+    assert ("agreement", "2025-09-08") in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_signed_deal_named_again_is_no_new_deal(nlp: Language) -> None:
+    body = "President William Ruto said the signed agreement with Uganda will take effect in July."
+    assert [k for k, _ in _events(nlp, body)].count("agreement") == 0
