@@ -229,6 +229,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "agreement",
     ),
     (
+        "agreement.freshly_signed_noun",
+        "Albanese/PROPN/nsubj/1 showed:show/VERB/ROOT/1/VBD a/DET/det/5 newly/ADV/advmod/4 "
+        "signed:sign/VERB/amod/5/VBN pact/NOUN/dobj/1",
+        5,
+        "agreement",
+    ),
+    (
         "agreement.reaffirm_terms",
         "Both/DET/det/1 leaders:leader/NOUN/nsubj/2 reaffirmed:reaffirm/VERB/ROOT/2/VBD "
         "the/DET/det/4 terms:term/NOUN/dobj/2",
