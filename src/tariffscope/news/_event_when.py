@@ -103,9 +103,12 @@ class WhenWhereReader:
             preps |= lex.words("event_destination_preps")
         if token.lower_ in lex.words("event_visited_forms"):
             preps |= lex.words("event_destination_preps")  # "has been to Washington"
+        occasion = lex.words("event_occasion_nouns")
         for owner in owners:
-            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
+            for prep in (c for c in owner.children if c.dep_ == "prep"):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if prep.lower_ not in preps and obj.lower_ not in occasion:
+                        continue  # "on the sidelines of a summit in Lima": the summit's city
                     place = self._place_name(obj, lex)
                     if place:
                         return place

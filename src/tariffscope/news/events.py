@@ -248,10 +248,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
 
     # -- one trigger ----------------------------------------------------------------------------
     def _covered(self, trig: Trigger, verbs: list[Trigger]) -> bool:
-        """A noun trigger inside the clause of a verb trigger names the same event."""
+        """A noun trigger inside the clause of a verb trigger names the same event, and the
+        occasion on whose sidelines a verb's encounter happens ("met X on the fringes of a
+        ministers' *meeting*") is its setting, not another event."""
         token = trig.token
+        setting = _occasion_host(token, self.lexicon)
         for verb in verbs:
             if token.head.i == verb.token.i or token.i in {c.i for c in verb.token.children}:
+                return True
+            if setting is not None and setting.i == verb.token.i:
                 return True
             if verb.kind == trig.kind and tree_distance(token, verb.token) <= 3:
                 return True
@@ -497,6 +502,18 @@ def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in verb.children
     )
+
+
+def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
+    """The word whose phrase "on the sidelines of ``token``" hangs on ("met ... on the
+    margins of a *summit*": "met"), or None."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ != "of":
+        return None
+    noun = link.head
+    if noun.lower_ not in lex.words("event_occasion_nouns") or noun.dep_ != "pobj":
+        return None
+    return noun.head.head if noun.head.dep_ == "prep" else None
 
 
 def _conjuncts(head: Token) -> list[Token]:
