@@ -168,7 +168,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 described += calls
                 for call in calls:
                     described += _on_added_days(call)
-            raw += self._borrow(described)
+            raw += self._borrow(described, raw)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
@@ -451,6 +451,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
+            "sequel": borrow and _sequel_of_told(token, lex),
             "one_sided": one_sided,
             "definite": definite,
         }
@@ -502,6 +503,18 @@ def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in verb.children
     )
+
+
+def _sequel_of_told(token: Token, lex: Lexicon) -> bool:
+    """The noun is what followed the event just told: the agent of a passive verb of sequence
+    whose subject points back ("*That* was followed by a video *call*")."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ != "by" or link.dep_ != "agent":
+        return False
+    verb = link.head
+    if verb.lemma_.lower() not in lex.words("time_sequence_verbs"):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.pos_ in {"PRON", "DET"} for c in verb.children)
 
 
 def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
