@@ -9,7 +9,9 @@ no model, except the tests marked slow):
 - a call or meeting told as what followed the encounter just told ("That was followed by a
   video call on June 4") has that encounter's sides;
 - a plural group told by its own nationality ("Chilean leaders will travel to Quito") is that
-  country's side, not the last two people named.
+  country's side, not the last two people named;
+- an encounter told as happening during a trip ("During her visit, she is expected to meet X")
+  is in the place the last trip of its people went to.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.news._event_people import _nationals
 from tariffscope.news._event_when import setting_host
-from tariffscope.news.events import _occasion_host, _sequel_of_told
+from tariffscope.news.events import _during_trip, _occasion_host, _sequel_of_told, _trip_place
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.news.temporal import _into_occasion
 
@@ -119,6 +121,27 @@ def test_a_group_of_one_nationality(spec: str, expected: bool) -> None:
     assert _nationals(noun, LEX) is expected
 
 
+# "During her visit, she will meet Ortiz."
+DURING_TRIP = (
+    "During/ADP/prep/6 her/PRON/poss/2 visit/NOUN/pobj/0 ,/PUNCT/punct/6 she/PRON/nsubj/6 "
+    "will/AUX/aux/6 meet/VERB/ROOT/6/VB Ortiz/PROPN/dobj/6"
+)
+
+
+def test_an_encounter_during_a_trip_is_where_the_trip_went() -> None:
+    doc = build(DURING_TRIP)
+    assert _during_trip(doc[6], LEX)
+    assert not _during_trip(build(DURING_TRIP.replace("visit/NOUN", "talks:talk/NOUN"))[6], LEX)
+    earlier = [
+        {"kind": "visit", "place": "Quito", "participants": ["Rosa Vidal"]},
+        {"kind": "visit", "place": "Lima", "participants": ["Rosa Vidal"]},
+        {"kind": "meeting", "place": "Cusco", "participants": ["Rosa Vidal", "Ana Ortiz"]},
+        {"kind": "visit", "place": "Bogota", "participants": ["Luis Diaz"]},
+    ]
+    assert _trip_place(earlier, ["Rosa Vidal", "Ana Ortiz"]) == "Lima"
+    assert _trip_place(earlier, ["Ana Ortiz"]) is None
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "expected"),
@@ -155,6 +178,14 @@ def test_a_group_of_one_nationality(spec: str, expected: bool) -> None:
             [
                 ("call", "2025-07-14", "happened", ["Ana Ortiz", "Gabriel Boric"]),
                 ("visit", "2025-09-01", "planned", ["CHL"]),
+            ],
+        ),
+        (
+            "Chilean Trade Minister Rosa Vidal left for Lima on Sunday. During her visit, she is "
+            "expected to meet with Peruvian Trade Minister Ana Ortiz.",
+            [
+                ("visit", "2025-07-13", "happened", ["Rosa Vidal"]),
+                ("meeting", None, "planned", ["Ana Ortiz", "Rosa Vidal"]),
             ],
         ),
     ],

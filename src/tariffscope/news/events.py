@@ -143,6 +143,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 )
                 if event is None:
                     continue
+                if event["place"] is None and _during_trip(trig.token, lex):
+                    # "During his visit, he is expected to meet X": where the trip told went
+                    event["place"] = _trip_place(raw, event["participants"])
                 dated = bool(event["date"] or event["date_text"])
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
@@ -503,6 +506,37 @@ def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in verb.children
     )
+
+
+def _during_trip(token: Token, lex: Lexicon) -> bool:
+    """The encounter is told as happening during a trip ("*During his visit*, he is expected
+    to meet X"): a setting phrase on the trigger or its verb whose noun is a trip noun."""
+    owners = [token] if token.pos_ in {"VERB", "AUX"} else [token, governing_verb(token)]
+    if token.dep_ == "xcomp":
+        owners.append(token.head)  # "during her visit, she is expected to meet X"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in lex.words("event_setting_preps")
+        and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lex.words("event_visit_nouns")
+            for g in prep.children
+        )
+        for owner in owners
+        if owner is not None
+        for prep in owner.children
+    )
+
+
+def _trip_place(earlier: list[dict[str, Any]], participants: list[str]) -> str | None:
+    """The destination of the last trip told before, of one of ``participants``."""
+    for event in reversed(earlier):
+        if (
+            event["kind"] == "visit"
+            and event["place"]
+            and set(event["participants"]) & set(participants)
+        ):
+            return str(event["place"])
+    return None
 
 
 def _sequel_of_told(token: Token, lex: Lexicon) -> bool:
