@@ -12,6 +12,7 @@ there is that meeting, not a visit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tariffscope.news._event_story import EventStory
@@ -63,6 +64,9 @@ def with_counterparts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 #: Kinds told again as the same act ("have signed an agreement", "the deal was signed earlier
 #: this week"): two mentions with no day are one deal or one announcement, a vague time or not.
 _ACTS = frozenset({"agreement", "announcement"})
+
+#: Kinds of contact between sides, whose sequel ("That was followed by a call") has their sides.
+_ENCOUNTERS = frozenset({"meeting", "call", "talks", "visit"})
 
 #: The fields that tell when an event is: shared as one (a mention with its own words of
 #: time, "today" in an undated story, keeps them).
@@ -244,13 +248,22 @@ class EventMerger:
         codes = {self.lexicon.place_code(e["place"]) for e in (a, b)}
         return len(codes) == 1 and None not in codes
 
-    def _borrow(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _borrow(
+        self, events: list[dict[str, Any]], earlier: Sequence[dict[str, Any]] = ()
+    ) -> list[dict[str, Any]]:
+        """Participants for the sentence's events that name none: those of its first event
+        with two sides; for a sequel of the last one ("That was followed by a video call on
+        April 8"), those of the story's last encounter before it."""
         donors = [e for e in events if len(e["participants"]) >= 2]
+        before = [e for e in earlier if len(e["participants"]) >= 2 and e["kind"] in _ENCOUNTERS]
         out = []
         for event in events:
+            sequel = event.pop("sequel", False)
             if event.pop("borrow", False):
                 if donors:
                     event["participants"] = list(donors[0]["participants"])
+                elif sequel and before:
+                    event["participants"] = list(before[-1]["participants"])
                 elif not event["definite"]:
                     continue
             out.append(event)

@@ -208,7 +208,11 @@ class ParticipantReader:
             countries.extend(c for c in parties if c not in countries)
             return
         groups = GROUPS | lex.words("person_pair_nouns")  # "the presidents' call"
-        if (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
+        if lower in groups and _nationals(member, lex):
+            # "European leaders will travel to Beijing": a people's own nationality, not
+            # the last two people named, says whose side they are (read below)
+            pass
+        elif (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
             "they",
             "them",
         }:
@@ -304,6 +308,20 @@ def _government_side(obj: Token, lex: Lexicon) -> bool:
     return any(
         kind in {"country", "demonym", "institution"}
         for _, kind, _, _ in place_spans(list(obj.subtree), lex)
+    )
+
+
+def _nationals(member: Token, lex: Lexicon) -> bool:
+    """A plural group noun told by its own nationality, with no article or number pointing
+    back to people just named ("European leaders", "Chinese officials"; not "the two
+    leaders", "the Chinese leaders")."""
+    if member.tag_ not in {"NNS", "NNPS"} or any(
+        c.dep_ in {"det", "nummod", "poss"} for c in member.children
+    ):
+        return False
+    own = [c for c in member.children if c.dep_ in {"amod", "compound"} and c.i < member.i]
+    return any(
+        kind == "demonym" for c in own for _, kind, _, _ in place_spans(list(c.subtree), lex)
     )
 
 

@@ -60,7 +60,7 @@ class WhenWhereReader:
         if not index.within(sent.start_char, sent.end_char):
             return None
         triggers = {
-            i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex)
+            i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex) + setting_host(t, lex)
             for i in sorted({token.i, *_sentence_triggers(sent, lex)})
             for t in (doc[i],)
         }
@@ -103,9 +103,12 @@ class WhenWhereReader:
             preps |= lex.words("event_destination_preps")
         if token.lower_ in lex.words("event_visited_forms"):
             preps |= lex.words("event_destination_preps")  # "has been to Washington"
+        occasion = lex.words("event_occasion_nouns")
         for owner in owners:
-            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in preps):
+            for prep in (c for c in owner.children if c.dep_ == "prep"):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if prep.lower_ not in preps and obj.lower_ not in occasion:
+                        continue  # "on the sidelines of a summit in Lima": the summit's city
                     place = self._place_name(obj, lex)
                     if place:
                         return place
@@ -116,8 +119,11 @@ class WhenWhereReader:
                     return place
         where = next((c for c in token.children if c.lower_ == "where"), None)
         if where is not None and where.i > 0:  # "in Kuala Lumpur where he is attending"
-            return self._place_name(doc[where.i - 1], lex)
-        return None
+            named = self._place_name(doc[where.i - 1], lex)
+            if named:
+                return named
+        host = setting_host(token, lex)  # "travelled to Lima, where she met X": Lima
+        return self._place(doc, host[0], lex) if host else None
 
     def _place_name(self, obj: Token, lex: Lexicon) -> str | None:
         doc = obj.doc
@@ -277,6 +283,19 @@ def rounds_of(token: Token, anchors: tuple[Token, ...], lex: Lexicon) -> tuple[T
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def setting_host(token: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """The verb of the main clause a "when" or "where" clause of ``token`` hangs on ("visited
+    Lima in May, *when* she also *met* X": "visited"; "arrived on June 4, *where* he met X"):
+    the clause happens at its time, so the trigger shares the dates of that verb's phrase."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"advcl", "relcl"}:
+        return ()
+    relatives = lex.words("time_setting_relatives")
+    if not any(c.dep_ == "advmod" and c.lower_ in relatives for c in token.children):
+        return ()
+    host = token.head if token.head.pos_ in {"VERB", "AUX"} else governing_verb(token.head)
+    return () if host is None or host.i == token.i else (host,)
 
 
 def _reduced_relative(token: Token) -> bool:

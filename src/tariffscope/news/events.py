@@ -143,6 +143,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 )
                 if event is None:
                     continue
+                if event["place"] is None and _during_trip(trig.token, lex):
+                    # "During his visit, he is expected to meet X": where the trip told went
+                    event["place"] = _trip_place(raw, event["participants"])
                 dated = bool(event["date"] or event["date_text"])
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
@@ -168,7 +171,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 described += calls
                 for call in calls:
                     described += _on_added_days(call)
-            raw += self._borrow(described)
+            raw += self._borrow(described, raw)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
@@ -248,10 +251,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
 
     # -- one trigger ----------------------------------------------------------------------------
     def _covered(self, trig: Trigger, verbs: list[Trigger]) -> bool:
-        """A noun trigger inside the clause of a verb trigger names the same event."""
+        """A noun trigger inside the clause of a verb trigger names the same event, and the
+        occasion on whose sidelines a verb's encounter happens ("met X on the fringes of a
+        ministers' *meeting*") is its setting, not another event."""
         token = trig.token
+        setting = _occasion_host(token, self.lexicon)
         for verb in verbs:
             if token.head.i == verb.token.i or token.i in {c.i for c in verb.token.children}:
+                return True
+            if setting is not None and setting.i == verb.token.i:
                 return True
             if verb.kind == trig.kind and tree_distance(token, verb.token) <= 3:
                 return True
@@ -446,6 +454,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "rule": trig.rule,
             "tokens": [token.i],
             "borrow": borrow,
+            "sequel": borrow and _sequel_of_told(token, lex),
             "one_sided": one_sided,
             "definite": definite,
         }
@@ -497,6 +506,61 @@ def _conditional_consequence(verb: Token, lex: Lexicon) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in verb.children
     )
+
+
+def _during_trip(token: Token, lex: Lexicon) -> bool:
+    """The encounter is told as happening during a trip ("*During his visit*, he is expected
+    to meet X"): a setting phrase on the trigger or its verb whose noun is a trip noun."""
+    owners = [token] if token.pos_ in {"VERB", "AUX"} else [token, governing_verb(token)]
+    if token.dep_ == "xcomp":
+        owners.append(token.head)  # "during her visit, she is expected to meet X"
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in lex.words("event_setting_preps")
+        and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lex.words("event_visit_nouns")
+            for g in prep.children
+        )
+        for owner in owners
+        if owner is not None
+        for prep in owner.children
+    )
+
+
+def _trip_place(earlier: list[dict[str, Any]], participants: list[str]) -> str | None:
+    """The destination of the last trip told before, of one of ``participants``."""
+    for event in reversed(earlier):
+        if (
+            event["kind"] == "visit"
+            and event["place"]
+            and set(event["participants"]) & set(participants)
+        ):
+            return str(event["place"])
+    return None
+
+
+def _sequel_of_told(token: Token, lex: Lexicon) -> bool:
+    """The noun is what followed the event just told: the agent of a passive verb of sequence
+    whose subject points back ("*That* was followed by a video *call*")."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ != "by" or link.dep_ != "agent":
+        return False
+    verb = link.head
+    if verb.lemma_.lower() not in lex.words("time_sequence_verbs"):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.pos_ in {"PRON", "DET"} for c in verb.children)
+
+
+def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
+    """The word whose phrase "on the sidelines of ``token``" hangs on ("met ... on the
+    margins of a *summit*": "met"), or None."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ != "of":
+        return None
+    noun = link.head
+    if noun.lower_ not in lex.words("event_occasion_nouns") or noun.dep_ != "pobj":
+        return None
+    return noun.head.head if noun.head.dep_ == "prep" else None
 
 
 def _conjuncts(head: Token) -> list[Token]:

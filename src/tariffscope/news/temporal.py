@@ -347,11 +347,14 @@ def _owner(
     claims: Mapping[int, frozenset[int]],
     triggers: Mapping[int, Sequence[Token]],
     record: TimeRecord,
+    occasion: frozenset[str] = frozenset(),
 ) -> tuple[frozenset[int], int] | None:
     """The triggers whose anchor a date reaches first going up from its attachment point,
     and in how many steps. A trigger noun and the trigger verb it is an argument of ("began
     *talks*", "*reached* a deal") share their dates, and so do a trigger noun and the
-    ``acl``/``relcl`` clause on it ("a *deal announced* on Tuesday")."""
+    ``acl``/``relcl`` clause on it ("a *deal announced* on Tuesday"). The words of an occasion
+    (``occasion``: "on the *sidelines of* a summit in June") cost no step: the date of the
+    occasion is the date of what happens on its sidelines."""
     current = point
     steps = 0
     while current is not None and steps < 16:
@@ -365,9 +368,17 @@ def _owner(
             return frozenset(owners), steps
         if current.head.i == current.i:
             return None
+        if not _into_occasion(current.head, occasion):
+            steps += 1
         current = current.head
-        steps += 1
     return None
+
+
+def _into_occasion(head: Token, occasion: frozenset[str]) -> bool:
+    """``head`` is an occasion noun ("sidelines", "margins") or the "of" that hangs on one."""
+    if head.lower_ == "of" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "NOUN" and head.lower_ in occasion
 
 
 def _told_of_someone(token: Token, lex: Lexicon) -> bool:
@@ -438,7 +449,7 @@ def attach(
     claimed: set[int] = set()
     for record in records:
         point = points[record.start]
-        owned = _owner(point, claims, triggers, record)
+        owned = _owner(point, claims, triggers, record, lex.words("event_occasion_nouns"))
         if owned is None:
             continue
         owners, steps = owned
