@@ -163,5 +163,8 @@ def test_a_us_partner_without_its_own_measure_counts_for_the_bloc_the_story_spea
     assert after is not None and after[0] == ("USA", "AU")
     # a partner whose own US rate the stories report stays itself (US law is its own)
     assert bloc_pair(("USA", "RWA"), title, body, rated={"USA", "RWA"}) is None
+    # unless they list the rates of other members of its bloc too: they speak of the bloc
+    listed = bloc_pair(("USA", "RWA"), title, body, rated={"USA", "RWA", "KEN"})
+    assert listed is not None and listed[0] == ("USA", "AU")
     # and so does a partner the headline names
     assert bloc_pair(("USA", "RWA"), ["Rwanda weighs an offer to Washington"], body) is None

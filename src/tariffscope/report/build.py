@@ -137,16 +137,15 @@ def briefs_from_sources(
             texts = texts or stories.texts
             others = tuple(p for p in given.pairs if set(p) != set(chosen))
             warnings = [*given.warnings, *chosen_warnings]
-            # a member whose own measures with the other party the stories report stays itself
-            rated = (
-                set(chosen)
-                if any(
-                    {m.imposer, m.target} == set(chosen)
-                    for x in stories.extractions
-                    for m in x.measures
-                )
-                else set()
-            )
+            # the parties whose own measures with the US the stories report (a member among
+            # them stays itself in a US pair: tracker/_blocs.py)
+            rated = {
+                party
+                for x in stories.extractions
+                for m in x.measures
+                if US in (m.imposer, m.target)
+                for party in (m.imposer, m.target)
+            }
             as_bloc = (
                 headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies, rated)
                 if pair is None

@@ -17,14 +17,16 @@ United States a member whose own measures with the US the stories report stays i
 whatever the headline and the body say of its bloc: US law treats each member as its own
 customs territory, so a story about one Gulf state's rate whose body speaks of the GCC stays
 that state's (the Gulf states' reciprocal rates differ), and "SA's future with AGOA uncertain
-after Trump imposed tariffs" is South Africa's 30%. A member the stories give no US measure
-counts for its bloc as in any pair (round 15: "the African Union says it will present a
-united proposal", with a summit in Angola, is US-African Union; "US renews AGOA" is the
-programme's beneficiaries'). A bloc the text names beside half its members or more ("the
-Mercosur bloc of Argentina, Brazil, Paraguay and Uruguay") is a party however rarely it is
-named, and its members count for it. A US-bloc pair is priced as the members' trade summed
-(round 14). A story that names no
-negotiation but one party and a bloc it is not a member of is that party and the bloc. The
+after Trump imposed tariffs" is South Africa's 30%; not when the stories list the rates of
+other members of the bloc too ("from 50 percent for Lesotho to 30 percent and above for South
+Africa, Madagascar and Botswana" in the African Union's statement). A member the stories
+give no US measure counts for its bloc as in any pair (round 15: "the African Union says it
+will present a united proposal", with a summit in Angola, is US-African Union; "US renews
+AGOA" is the programme's beneficiaries'). A bloc the text names beside half its members or
+more ("the Mercosur bloc of Argentina, Brazil, Paraguay and Uruguay") is a party however
+rarely it is named, and its members count for it. A US-bloc pair is priced as the members'
+trade summed (round 14). A story that names no negotiation but one party and a bloc it is not
+a member of is that party and the bloc (priced when the party is the United States). The
 brief says so in a warning; the bloc's identifier is the brief's (never in ``extract``
 output).
 
@@ -148,6 +150,14 @@ def _note(before: tuple[str, str], after: tuple[str, str]) -> str:
     )
 
 
+def _own_rate(code: str, parties: Sequence[Bloc], rated: Collection[str]) -> bool:
+    """Whether ``code`` has a US rate of its own in the stories and no other member of a bloc
+    they negotiate with has one."""
+    return code in rated and not any(
+        code in b.members and len(b.members & set(rated)) > 1 for b in parties
+    )
+
+
 def bloc_pair(
     pair: tuple[str, str],
     titles: Sequence[str],
@@ -157,8 +167,10 @@ def bloc_pair(
     """The pair with its members folded into the blocs the stories negotiate with, and the
     warning that says so; None when no bloc changes it (see the module docstring).
 
-    ``rated``: the parties of ``pair`` whose measures between the two the stories report; in
-    a US pair such a member stays itself (its own US rate is what the stories price)."""
+    ``rated``: the parties whose measures with the United States the stories report; in a US
+    pair a member among them stays itself (its own US rate is what the stories price), unless
+    the stories report the rates of other members of its bloc too (a list of the members'
+    rates speaks of the bloc)."""
     if WLD in pair:
         return None
     codes = story_blocs(titles, texts)
@@ -170,7 +182,7 @@ def bloc_pair(
     us = LAW_COUNTRY in pair
     a, b = (
         code
-        if code == LAW_COUNTRY or (us and code in rated)
+        if code == LAW_COUNTRY or (us and _own_rate(code, parties, rated))
         else _fold(code, parties, titles, texts)
         for code in pair
     )
