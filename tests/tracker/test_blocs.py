@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tariffscope.domain.blocs import blocs, is_bloc
+from tariffscope.domain.blocs import bloc, blocs, is_bloc
 from tariffscope.domain.countries import country_name, is_country
+from tariffscope.regime.programmes import load_programmes
 from tariffscope.tracker._blocs import (
     bloc_namings,
     bloc_pair,
@@ -76,7 +77,7 @@ def test_a_us_pair_keeps_the_member_us_law_prices() -> None:
     title = ["Gulf spared harshest tariffs"]
     body = ["GCC states were spared. The GCC got 10% on the UAE. The GCC had a deficit."]
     assert story_blocs(title, body) == ["GCC"]
-    assert bloc_pair(("USA", "ARE"), title, body) is None
+    assert bloc_pair(("USA", "ARE"), title, body, rated={"USA", "ARE"}) is None
 
 
 def test_a_story_of_one_party_and_a_bloc_is_briefed_as_that_pair() -> None:
@@ -115,3 +116,55 @@ def test_a_bloc_may_be_asked_for_as_a_party_and_an_unknown_code_is_still_refused
     assert parse_pair("eun-gcc") == ("EUN", "GCC")
     with pytest.raises(UnknownCodeError):
         parse_pair("XXX-CHN")
+
+
+def test_agoa_stands_for_the_beneficiaries_the_catalog_programme_lists() -> None:
+    agoa = bloc("AGOA")
+    assert agoa is not None and not agoa.customs_union
+    catalog = ROOT / "src" / "tariffscope" / "regime" / "catalog" / "programmes.yaml"
+    programme = load_programmes(catalog)["agoa"]
+    assert agoa.members == {period.country for period in programme.countries}
+    union = bloc("AU")
+    assert union is not None and len(union.members) == 55 and agoa.members <= union.members
+
+
+def test_a_currency_is_no_bloc() -> None:
+    text = "Exports worth AU$1.75 million went to the US. The AU said so; the African Union agreed."
+    assert bloc_namings(text) == {"AU": 2}
+
+
+def test_a_bloc_named_beside_half_its_members_is_a_party_its_members_count_for() -> None:
+    # named twice only, but with four of its five members listed (partners and wording written
+    # for the test)
+    title = ["EU ministers clear the way for the South American pact"]
+    body = [
+        "EU ministers backed the pact with Mercosur, the bloc of Argentina, Brazil, Paraguay "
+        "and Uruguay. The commission chief will fly to Montevideo to sign it with Mercosur "
+        "leaders, and Uruguay's foreign minister said Uruguay was ready."
+    ]
+    assert story_blocs(title, body) == ["MERCOSUR"]
+    after = bloc_pair(("EUN", "URY"), title, body)
+    assert after is not None and after[0] == ("EUN", "MERCOSUR")
+    # the bloc named twice beside one member only is no party
+    alone = [
+        "EU ministers backed the pact with Mercosur; they will sign it with Mercosur in Uruguay."
+    ]
+    assert story_blocs(title, alone) == []
+
+
+def test_a_us_partner_without_its_own_measure_counts_for_the_bloc_the_story_speaks_of() -> None:
+    # the US pair came from a meeting held in Rwanda; the story is the African Union's offer
+    title = ["Africa weighs a joint offer to Washington"]
+    body = [
+        "The African Union will table a single offer to the United States. The AU chair spoke "
+        "after a meeting in Kigali, and AU trade ministers back the plan."
+    ]
+    after = bloc_pair(("USA", "RWA"), title, body)
+    assert after is not None and after[0] == ("USA", "AU")
+    # a partner whose own US rate the stories report stays itself (US law is its own)
+    assert bloc_pair(("USA", "RWA"), title, body, rated={"USA", "RWA"}) is None
+    # unless they list the rates of other members of its bloc too: they speak of the bloc
+    listed = bloc_pair(("USA", "RWA"), title, body, rated={"USA", "RWA", "KEN"})
+    assert listed is not None and listed[0] == ("USA", "AU")
+    # and so does a partner the headline names
+    assert bloc_pair(("USA", "RWA"), ["Rwanda weighs an offer to Washington"], body) is None

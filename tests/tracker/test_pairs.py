@@ -8,7 +8,8 @@ who imposes, the party whose measures change something first; the people of two 
 a pair; the headline names the subject; events
 read from one passage count once; a partner's rate in force beside a measure on every country
 is background; a headline naming two parties makes their pair, one naming more favours none;
-an event of the United States with several partners is a negotiation with each.
+an event of the United States with several partners is a negotiation with each; rates listed
+together on one pair are one report.
 """
 
 from __future__ import annotations
@@ -437,3 +438,30 @@ def test_the_people_of_two_parties_alone_do_not_outrank_a_measure_on_every_count
         story, article=ArticleMeta(title="South Africa presses US over new surcharge")
     )
     assert rank_pairs([titled])[0] == ("USA", "ZAF")
+
+
+def test_rates_listed_together_on_one_pair_are_one_report() -> None:
+    # "Tonga, Tuvalu and Palau will face 31, 26 and 24 per cent respectively", read onto
+    # Tonga alone, does not outweigh the partner the headline and its own rate name (the
+    # partners and rates are invented)
+    story = Extraction(
+        ArticleMeta(title="Samoa hit with 28% US tariff"),
+        measures=(
+            measure("USA", "WSM", 28.0, start=100),
+            measure("USA", "TON", 31.0, "agreed", start=400),
+            measure("USA", "TON", 26.0, "agreed", start=407),
+            measure("USA", "TON", 24.0, "agreed", start=414),
+        ),
+    )
+    support = {s.parties: s for s in pair_support(story)}
+    assert support[("TON", "USA")].weight == 3.0
+    assert rank_pairs([story])[0] == ("USA", "WSM")
+    # two reports of the pair, far apart in the story, still count twice
+    apart = dataclasses.replace(
+        story,
+        measures=(
+            measure("USA", "TON", 31.0, "agreed", 400),
+            measure("USA", "TON", 26.0, "agreed", 900),
+        ),
+    )
+    assert {s.parties: s for s in pair_support(apart)}[("TON", "USA")].weight == 6.0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tariffscope.domain.countries import WLD
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
-from tariffscope.report.brief import Brief, build_brief, no_negotiation_pair, pair_label
+from tariffscope.report.brief import US, Brief, build_brief, no_negotiation_pair, pair_label
 from tariffscope.tracker._blocs import bloc_pair, headline_bloc_pair, lone_bloc_pair
 
 if TYPE_CHECKING:
@@ -137,8 +137,17 @@ def briefs_from_sources(
             texts = texts or stories.texts
             others = tuple(p for p in given.pairs if set(p) != set(chosen))
             warnings = [*given.warnings, *chosen_warnings]
+            # the parties whose own measures with the US the stories report (a member among
+            # them stays itself in a US pair: tracker/_blocs.py)
+            rated = {
+                party
+                for x in stories.extractions
+                for m in x.measures
+                if US in (m.imposer, m.target)
+                for party in (m.imposer, m.target)
+            }
             as_bloc = (
-                headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies)
+                headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies, rated)
                 if pair is None
                 else None
             )
@@ -192,6 +201,8 @@ def _brief_without_negotiation(
     as_bloc = lone_bloc_pair(chosen[0], titles, texts) if chosen[1] == WLD else None
     if as_bloc is not None:  # one party and a bloc it negotiates with
         chosen, said = as_bloc
+    # the United States and a bloc: US law on the members is priced (their trade summed)
+    priced = as_bloc is not None and US in chosen
     brief = build_brief(
         extractions,
         catalog=catalog,
@@ -201,7 +212,7 @@ def _brief_without_negotiation(
         as_of=given.as_of,
         other_pairs=(),
         warnings=[*given.warnings, said],
-        price=False,
+        price=priced,
     )
     return (dataclasses.replace(brief, dating=given.dating),), texts
 

@@ -6,18 +6,27 @@ reads as Brazil-Uruguay and a China-ASEAN one as China-Malaysia. A bloc is a par
 when its headline names it, or its text names it at least :data:`MIN_BLOC_NAMINGS` times. A
 member of such a bloc counts for the bloc (as an EU member counts for the EU) when the story
 speaks of the bloc more than of the member: the headline names the bloc and not the member,
-or the text names the bloc more often than the member. So "Malaysia and the US sign a deal at
+or the text names the bloc more often than the member and the headline does not name the
+member. So "Malaysia and the US sign a deal at
 the ASEAN summit" stays a US-Malaysia story, and "China-ASEAN FTA 3.0 upgrade" with Malaysia's
 prime minister at the signing is China-ASEAN.
 
 A pair whose two parties are members of the same bloc becomes that bloc and the story's other
 bloc party, if it names one (Mercosur and EFTA), else stays as it is. In a pair with the
-United States a member counts for its bloc only when the headline names the bloc and not the
-member ("US and Gulf Cooperation Council open talks" read as US-Saudi Arabia): US law treats
-each member as its own customs territory, so a story about one Gulf state's rate whose body
-speaks of the GCC stays that state's (the Gulf states' reciprocal rates differ); a US-bloc pair
-is priced as the members' trade summed (round 14). A story that names no
-negotiation but one party and a bloc it is not a member of is that party and the bloc. The
+United States a member whose own measures with the US the stories report stays itself,
+whatever the headline and the body say of its bloc: US law treats each member as its own
+customs territory, so a story about one Gulf state's rate whose body speaks of the GCC stays
+that state's (the Gulf states' reciprocal rates differ), and "SA's future with AGOA uncertain
+after Trump imposed tariffs" is South Africa's 30%; not when the stories list the rates of
+other members of the bloc too ("from 50 percent for Lesotho to 30 percent and above for South
+Africa, Madagascar and Botswana" in the African Union's statement). A member the stories
+give no US measure counts for its bloc as in any pair (round 15: "the African Union says it
+will present a united proposal", with a summit in Angola, is US-African Union; "US renews
+AGOA" is the programme's beneficiaries'). A bloc the text names beside half its members or
+more ("the Mercosur bloc of Argentina, Brazil, Paraguay and Uruguay") is a party however
+rarely it is named, and its members count for it. A US-bloc pair is priced as the members'
+trade summed (round 14). A story that names no negotiation but one party and a bloc it is not
+a member of is that party and the bloc (priced when the party is the United States). The
 brief says so in a warning; the bloc's identifier is the brief's (never in ``extract``
 output).
 
@@ -32,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from tariffscope.domain.blocs import Bloc, bloc, blocs
@@ -55,7 +64,8 @@ MIN_BLOC_NAMINGS = 3
 @cache
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w])", re.IGNORECASE)
+    # not a currency ("AU$1.75 million" is no African Union)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w$])", re.IGNORECASE)
 
 
 def bloc_namings(text: str) -> Counter[str]:
@@ -75,12 +85,27 @@ def _first_naming(text: str, code: str) -> int:
     return found.start() if found is not None else 1 << 30
 
 
+def _enumerated(code: str, text: str) -> bool:
+    """Whether ``text`` names the bloc and at least half its members (two at least): "the
+    Mercosur bloc of Argentina, Brazil, Paraguay and Uruguay"."""
+    found = bloc(code)
+    if found is None or not bloc_namings(text)[code]:
+        return False
+    named = sum(1 for c in _country_namings(text) if c in found.members)
+    return named >= max(2, -(-len(found.members) // 2))
+
+
 def story_blocs(titles: Sequence[str], texts: Sequence[str]) -> list[str]:
-    """The blocs the stories name as a party (headline, or :data:`MIN_BLOC_NAMINGS` namings
-    in the text), the first named first."""
+    """The blocs the stories name as a party (headline, :data:`MIN_BLOC_NAMINGS` namings in
+    the text, or the bloc named with half its members), the first named first."""
     in_titles = bloc_namings(" \n".join(titles))
-    in_texts = bloc_namings(" \n".join(texts))
-    found = [c for c in in_titles | in_texts if c in in_titles or in_texts[c] >= MIN_BLOC_NAMINGS]
+    body = " \n".join(texts)
+    in_texts = bloc_namings(body)
+    found = [
+        c
+        for c in in_titles | in_texts
+        if c in in_titles or in_texts[c] >= MIN_BLOC_NAMINGS or _enumerated(c, body)
+    ]
     whole = " \n".join([*titles, *texts])
     return sorted(found, key=lambda c: _first_naming(whole, c))
 
@@ -94,11 +119,8 @@ def _fold(
     parties: Sequence[Bloc],
     titles: Sequence[str],
     texts: Sequence[str],
-    *,
-    headline_only: bool = False,
 ) -> str:
-    """The bloc ``code`` counts for in these stories, or ``code`` itself (by the headline
-    alone with ``headline_only``)."""
+    """The bloc ``code`` counts for in these stories, or ``code`` itself."""
     title = " \n".join(titles)
     body = " \n".join(texts)
     in_title_blocs, in_body_blocs = bloc_namings(title), bloc_namings(body)
@@ -106,9 +128,11 @@ def _fold(
     for b in parties:
         if code not in b.members:
             continue
-        if in_title_blocs[b.id] and not in_title[code]:
+        if in_title[code]:  # the headline names the member: it stays itself
+            return code
+        if in_title_blocs[b.id]:
             return b.id
-        if not headline_only and in_body_blocs[b.id] > in_body[code]:
+        if in_body_blocs[b.id] > in_body[code] or _enumerated(b.id, body):
             return b.id
     return code
 
@@ -126,22 +150,40 @@ def _note(before: tuple[str, str], after: tuple[str, str]) -> str:
     )
 
 
+def _own_rate(code: str, parties: Sequence[Bloc], rated: Collection[str]) -> bool:
+    """Whether ``code`` has a US rate of its own in the stories and no other member of a bloc
+    they negotiate with has one."""
+    return code in rated and not any(
+        code in b.members and len(b.members & set(rated)) > 1 for b in parties
+    )
+
+
 def bloc_pair(
-    pair: tuple[str, str], titles: Sequence[str], texts: Sequence[str]
+    pair: tuple[str, str],
+    titles: Sequence[str],
+    texts: Sequence[str],
+    rated: Collection[str] = (),
 ) -> tuple[tuple[str, str], str] | None:
     """The pair with its members folded into the blocs the stories negotiate with, and the
-    warning that says so; None when no bloc changes it (see the module docstring)."""
+    warning that says so; None when no bloc changes it (see the module docstring).
+
+    ``rated``: the parties whose measures with the United States the stories report; in a US
+    pair a member among them stays itself (its own US rate is what the stories price), unless
+    the stories report the rates of other members of its bloc too (a list of the members'
+    rates speaks of the bloc)."""
     if WLD in pair:
         return None
     codes = story_blocs(titles, texts)
     parties = [found for c in codes if (found := bloc(c)) is not None]
     if not parties:
         return None
-    # US law is each member's own (a customs territory of the catalog): in a US pair only a
-    # headline that names the bloc and not the member makes the negotiation the bloc's
+    # US law is each member's own (a customs territory of the catalog): in a US pair a member
+    # whose own measures the stories report stays itself
     us = LAW_COUNTRY in pair
     a, b = (
-        code if code == LAW_COUNTRY else _fold(code, parties, titles, texts, headline_only=us)
+        code
+        if code == LAW_COUNTRY or (us and _own_rate(code, parties, rated))
+        else _fold(code, parties, titles, texts)
         for code in pair
     )
     if a == b:  # two members of one bloc: the bloc and the other bloc the stories name

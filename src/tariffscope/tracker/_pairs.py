@@ -40,6 +40,11 @@ the duty is what changed): it weighs and orders as a change.
 Several rates a story reports in force on one pair are one state of things: the pair's
 in-force measures weigh :data:`IN_FORCE_WEIGHT` once ("neighbours like the Philippines and
 Indonesia face 19% and Vietnam 20%" is background however many rates it lists).
+Rates listed together on one pair ("Nauru, Norfolk Island and Vanuatu will face 30 per cent,
+29 per cent and 22 per cent respectively", read onto one of them) are one report: a change
+weighs :data:`CHANGE_WEIGHT` once for the list (rates at most :data:`LIST_GAP` characters
+apart, of one status), so a list misread onto one partner does not outweigh the partner the
+headline and its own rate name.
 
 A measure one party imposes on every country (target ``WLD``: Section 232 duties, a global
 baseline rate) makes the pair of that party and all partners, ``("USA", "WLD")``, weighed like
@@ -84,6 +89,7 @@ __all__ = [
     "EVENT_WEIGHT",
     "HEADLINE_WEIGHT",
     "IN_FORCE_WEIGHT",
+    "LIST_GAP",
     "PRESENCE_WEIGHT",
     "PairSupport",
     "article_pairs",
@@ -108,6 +114,9 @@ IN_FORCE_WEIGHT = 1.5
 PRESENCE_WEIGHT = 0.5
 #: Weight of a pair whose two parties the headline names.
 HEADLINE_WEIGHT = 3.0
+#: Most characters between two rates of one list (", and "): the rates of one pair listed
+#: together ("30 per cent, 29 per cent and 22 per cent") are one report, weighed once.
+LIST_GAP = 6
 #: The country whose law the catalog holds: first in a pair with no measure either way, and
 #: the party that negotiates with each of several partners in one event.
 LAW_COUNTRY = "USA"
@@ -329,6 +338,7 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
 
     in_force: set[tuple[str, str]] = set()
     news_rates = headline_rates(extraction.article.title or "")
+    previous: tuple[tuple[str, str], str, int] | None = None  # key, status, end of the last
     for m in extraction.measures:
         imposer = party(m.imposer)
         target = WLD if m.target == WLD else party(m.target)
@@ -338,8 +348,17 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             # it ("Trump imposes 14% tariff on Nigerian exports", reported as signed)
             headline_news = any(abs(m.to_rate_pct - r) < 0.05 for r in news_rates)
             background = m.status == "in_force" and not headline_news
+            # rates listed together on one pair ("30, 29 and 22 per cent") are one report
+            listed = (
+                previous is not None
+                and previous[:2] == (key, m.status)
+                and 0 <= m.start - previous[2] <= LIST_GAP
+            )
+            previous = (key, m.status, m.end)
             amount = (
-                CHANGE_WEIGHT if not background else (0.0 if key in in_force else IN_FORCE_WEIGHT)
+                (0.0 if listed else CHANGE_WEIGHT)
+                if not background
+                else (0.0 if key in in_force else IN_FORCE_WEIGHT)
             )
             if background:
                 in_force.add(key)
