@@ -42,6 +42,7 @@ from tariffscope.news._event_filter_model import (
 from tariffscope.news._learned_setting import book_weights, configured_setting
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.rulebook import RuleBook
+from tariffscope.news.sentence_kinds import EVENT_KINDS
 from tariffscope.news.temporal import TimeIndex
 
 __all__ = [
@@ -59,16 +60,7 @@ __all__ = [
 #: The settings of the events component's ``event_proposer``.
 EVENT_PROPOSERS = ("off", "model")
 #: The event kinds of GUIDELINES.md the proposer may add.
-PROPOSED_KINDS: tuple[str, ...] = (
-    "agreement",
-    "announcement",
-    "call",
-    "election",
-    "meeting",
-    "other",
-    "talks",
-    "visit",
-)
+PROPOSED_KINDS: tuple[str, ...] = EVENT_KINDS
 #: The weights file in the rule book.
 WEIGHTS_FILE = "event_proposer_model.json"
 
