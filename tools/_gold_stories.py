@@ -22,7 +22,7 @@ import dataclasses
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import tariffscope.news.measure_merge as measure_merge
 from tariffscope.domain.news import Event, Extraction, MeasureMention
 from tariffscope.news._actor_filter_model import actor_context, candidate_features
 from tariffscope.news._event_filter import EventFilter
+from tariffscope.news._event_proposer import PROPOSED_KINDS, EventProposer
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news.actor_filter import ActorFilter
@@ -57,6 +58,18 @@ class EventCandidate:
     group: int
 
 
+@dataclasses.dataclass(frozen=True)
+class ProposerSentence:
+    """One sentence as the learned event proposer sees it: its span, its features, the kinds
+    the rules cover in it and the event the proposer would add for each other kind."""
+
+    start: int
+    end: int
+    features: dict[str, float]
+    covered: frozenset[str]
+    events: dict[str, Event]
+
+
 @dataclasses.dataclass
 class Story:
     """One read story: its gold, the reader's extraction, the measure merge step's inputs
@@ -72,6 +85,10 @@ class Story:
     actor_rows: list[tuple[dict[str, Any], dict[str, float]]] = dataclasses.field(
         default_factory=list
     )
+    #: The sentences the event proposer reads, with its features and candidate events.
+    sentences: tuple[ProposerSentence, ...] = ()
+    #: The story's text as the reader read it (the proposer's labels are found in it).
+    text: str = ""
 
     def with_events(self, kept: Sequence[bool]) -> Extraction:
         """The story's extraction with the candidate events ``kept`` says stand."""
@@ -166,6 +183,52 @@ class _RecordingFilter(EventFilter):
         return list(rules_keep)
 
 
+@dataclasses.dataclass(frozen=True)
+class _RecordingProposer(EventProposer):
+    """An event proposer that has every sentence's features computed and every uncovered
+    kind's event built, records them and adds none."""
+
+    rows: list[tuple[dict[str, float], frozenset[str]]] = dataclasses.field(default_factory=list)
+    built: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    def choose(
+        self, rows: Sequence[Mapping[str, float]], covered: Sequence[frozenset[str]]
+    ) -> list[list[tuple[str, str]]]:
+        self.rows.clear()  # a story read again (dated by the law): its last reading
+        self.rows.extend((dict(r), c) for r, c in zip(rows, covered, strict=True))
+        return [[(k, "happened") for k in PROPOSED_KINDS if k not in c] for c in covered]
+
+    def keep(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.built.clear()
+        self.built.extend(copy.deepcopy(events))
+        return []
+
+    def sentences(self, doc: Any) -> tuple[ProposerSentence, ...]:
+        """The recorded sentences of ``doc`` (in the order the component read them)."""
+        by_start: dict[int, dict[str, Event]] = {}
+        for event in self.built:
+            record = {k: v for k, v in event.items() if k in _EVENT_FIELDS}
+            by_start.setdefault(event["start"], {})[event["kind"]] = Event.from_dict(record)
+        spans = {s.start_char: s.end_char for s in doc.sents}
+        out = []
+        for start, (row, covered) in zip(_row_starts(doc, self.rows), self.rows, strict=True):
+            out.append(ProposerSentence(start, spans[start], row, covered, by_start.get(start, {})))
+        return tuple(out)
+
+
+def _row_starts(doc: Any, rows: Sequence[tuple[dict[str, float], frozenset[str]]]) -> list[int]:
+    """The start of each recorded row's sentence: the sentences of ``doc`` outside its
+    headlines and credit lines, in order (as the component reads them)."""
+    from tariffscope.news._persons import layout
+
+    boiler, heads = layout(doc)
+    skip = boiler + heads
+    starts = [s.start_char for s in doc.sents if not any(a <= s.start_char < b for a, b in skip)]
+    if len(starts) != len(rows):
+        raise ValueError(f"proposer: {len(rows)} rows but {len(starts)} sentences")
+    return starts
+
+
 def _capturing_merge(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
     _CAPTURED.append((copy.deepcopy(args), dict(kwargs)))
     return _ORIGINAL_MERGE(*args, **{**kwargs, "choose_targets": None})
@@ -194,6 +257,9 @@ def read_stories(
     component.status_chooser = _FeaturesOnly("model")  # the features are computed
     recorder = _RecordingFilter("model")
     events.event_filter = recorder
+    saved_proposer = events.event_proposer
+    proposer = _RecordingProposer("model")
+    events.event_proposer = proposer
     actor_filter.actor_filter = ActorFilter("rules")  # the rules' actors are the candidates
     lexicon = actor_filter.lexicon
     measure_merge.merge_measures = _capturing_merge
@@ -216,6 +282,8 @@ def read_stories(
             gold = Extraction.from_dict(json.loads(gold_file.read_text(encoding="utf-8")))
             _CAPTURED.clear()
             recorder.seen.clear()
+            proposer.rows.clear()
+            proposer.built.clear()
             doc = process(read_article(text), nlp, law)
             pred = doc_to_extraction(doc)
             if not _CAPTURED or (law is None and len(_CAPTURED) != 1):
@@ -234,10 +302,13 @@ def read_stories(
                     kwargs,
                     candidates,
                     actor_rows=_actor_rows(doc, lexicon),
+                    sentences=proposer.sentences(doc),
+                    text=doc.text,
                 )
             )
     finally:
         measure_merge.merge_measures = _ORIGINAL_MERGE
+        events.event_proposer = saved_proposer
         (
             component.target_chooser,
             component.status_chooser,

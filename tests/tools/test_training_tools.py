@@ -21,6 +21,8 @@ from tariffscope.news._actor_filter_model import FEATURES as ACTOR_FEATURES
 from tariffscope.news._binary_logistic import BIAS, BinaryModel
 from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_filter_model import FEATURES as EVENT_FEATURES
+from tariffscope.news._event_proposer import FEATURES as PROPOSER_FEATURES
+from tariffscope.news._event_proposer import EventProposer
 from tariffscope.news._measure_status_chooser import STATUS_CHOOSERS, StatusChooser
 from tariffscope.news._measure_status_model import FEATURE_NAMES as STATUS_FEATURES
 from tariffscope.news._measure_status_model import STATUSES, StatusModel
@@ -124,6 +126,23 @@ def test_event_filter(tools: Any, dev: str, tmp_path: Path, capsys: Any) -> None
     assert model.threshold == 0.4
 
 
+def test_event_proposer(tools: Any, dev: str, tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "proposer.json"
+    argv = [dev, *QUICK, "--l2", "1.0", "--thresholds", "0.2", "--out", str(out)]
+    result = run(tools("train_event_proposer"), argv, capsys)
+    assert result["stories"] == 2
+    assert result["labels"]["gold_events"] >= result["labels"]["placed"] > 0
+    assert list(result["cv"]["grid"]) == ["l2=1.0 threshold=0.2"]
+    data = provenance(out)
+    model = EventProposer.configured("model", str(out), env={}).model
+    assert model is not None and model.to_dict() == {k: data[k] for k in ("kinds", "planned")}
+    families = tuple(n for n, _ in PROPOSER_FEATURES if n.endswith("="))
+    names = {n for n, _ in PROPOSER_FEATURES} | {BIAS}
+    for each in [*model.kinds.values(), model.planned]:
+        assert all(n in names or n.startswith(families) for n in each.weights)
+    assert all(m.threshold == 0.2 for m in model.kinds.values())
+
+
 def test_actor_filter(tools: Any, dev: str, tmp_path: Path, capsys: Any) -> None:
     out = tmp_path / "actors.json"
     argv = [dev, *QUICK, "--l2", "1.0", "--thresholds", "0.3", "--out", str(out)]
@@ -154,6 +173,7 @@ def test_the_reader_reads_as_before_after_a_tool(tools: Any, dev: str, capsys: A
         measures.target_chooser,
         measures.status_chooser,
         nlp.get_pipe("tariffscope_events").event_filter,
+        nlp.get_pipe("tariffscope_events").event_proposer,
         nlp.get_pipe("tariffscope_actor_filter").actor_filter,
     )
     run(tools("train_actor_filter"), [dev, "--stories", "1"], capsys)
@@ -161,6 +181,7 @@ def test_the_reader_reads_as_before_after_a_tool(tools: Any, dev: str, capsys: A
         measures.target_chooser,
         measures.status_chooser,
         nlp.get_pipe("tariffscope_events").event_filter,
+        nlp.get_pipe("tariffscope_events").event_proposer,
         nlp.get_pipe("tariffscope_actor_filter").actor_filter,
     )
     assert after == before

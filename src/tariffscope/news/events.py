@@ -50,6 +50,12 @@ from tariffscope.news._event_kind import (
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
 from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_proposer import (
+    EventProposer,
+    covered_kinds,
+    sentence_context,
+    sentence_features,
+)
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import WhenWhereReader
 from tariffscope.news._measure_parts import place_spans, tree_distance
@@ -89,8 +95,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         lexicon: Lexicon | None = None,
         event_filter: str = "rules",
         event_filter_weights: str = "",
+        event_proposer: str = "off",
+        event_proposer_weights: str = "",
     ) -> None:
         self._settings = (event_filter, event_filter_weights)
+        self._proposer_settings = (event_proposer, event_proposer_weights)
         super().__init__(nlp, name, lexicon)
 
     def loaded(self) -> None:
@@ -98,6 +107,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         file is configured)."""
         mode, weights = self._settings
         self.event_filter = EventFilter.configured(mode, weights, book=self.lexicon.rules)
+        mode, weights = self._proposer_settings
+        self.event_proposer = EventProposer.configured(mode, weights, book=self.lexicon.rules)
 
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
@@ -201,10 +212,86 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 for e, k in zip(candidates, rules_keep, strict=True)
             ]
         keep = self.event_filter.decide(candidates, rules_keep, features, groups)
-        doc._.tariffscope_events = [
-            _finished(e) for e, k in zip(candidates, keep, strict=True) if k
-        ]
+        kept = [e for e, k in zip(candidates, keep, strict=True) if k]
+        if self.event_proposer.active:  # events of kinds the rules missed in a sentence
+            scope = (doc, index, dates, pair, context)
+            kept += self._proposed(scope, kept, skip, reference)
+        doc._.tariffscope_events = [_finished(e) for e in kept]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
+
+    def _proposed(
+        self,
+        scope: tuple[Doc, MentionChains, list[dict[str, Any]], list[str], EventStory],
+        kept: list[dict[str, Any]],
+        skip: list[tuple[int, int]],
+        reference: Any,
+    ) -> list[dict[str, Any]]:
+        """The learned proposer's events (:mod:`tariffscope.news._event_proposer`): per
+        sentence, the kinds its models find and the rules kept no event of, each read at
+        the sentence's root by the rules' mechanisms (date, place, participants)."""
+        doc, index, dates, pair, context = scope
+        lex = self.lexicon
+        times = time_index(doc, lex)
+        story = sentence_context(doc, reference, doc._.tariffscope_quotes or [])
+        sents = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in skip)]
+        whens = [self._date(doc, s.root, dates) for s in sents]
+        covered = [covered_kinds(s, kept) for s in sents]
+        rows = []
+        for sent, when in zip(sents, whens, strict=True):
+            people = {
+                p for m in index.overlapping(sent.start_char, sent.end_char) for p in m.persons
+            }
+            rule_kinds = [
+                e["kind"] for e in kept if any(sent.start <= t < sent.end for t in e["tokens"])
+            ]
+            rows.append(sentence_features(sent, when, times, len(people), rule_kinds, story, lex))
+        out = []
+        choices = self.event_proposer.choose(rows, covered)
+        for sent, when, chosen in zip(sents, whens, choices, strict=True):
+            for kind, status in chosen:
+                out.append(self._proposal(doc, sent.root, kind, status, when, index, pair, context))
+        return self.event_proposer.keep(out)
+
+    def _proposal(
+        self,
+        doc: Doc,
+        root: Token,
+        kind: str,
+        status: str,
+        when: dict[str, Any] | None,
+        index: MentionChains,
+        pair: list[str],
+        story: EventStory,
+    ) -> dict[str, Any]:
+        """One proposed event of ``kind`` at a sentence's ``root``: its participants by the
+        participant reader (a two-sided kind with one side gets the story's other country, no
+        side at all the story's two), the date the temporal layer gives the root."""
+        lex = self.lexicon
+        persons = doc._.tariffscope_persons or []
+        people, countries = self._participants(doc, root, kind, index, lex, story)
+        names = [persons[p]["name"] for p in people]
+        represented = {persons[p].get("country") for p in people}
+        own = represented | set(countries)
+        participants = names + [c for c in countries if c not in names and c not in represented]
+        if not participants:
+            participants = list(pair[:2])
+        elif kind in _TWO_SIDED and len(own - {None}) == 1:
+            participants += [c for c in pair if c not in own][:1]
+        return {
+            "kind": kind,
+            "participants": participants,
+            "date": when["date"] if when else None,
+            "date_precision": when["precision"] if when and when["date"] else None,
+            "date_text": when["text"] if when else None,
+            "place": self._place(doc, root, lex),
+            "status": status,
+            "count": None,
+            "start": root.sent.start_char,
+            "end": root.sent.end_char,
+            "trigger": root.text,
+            "rule": f"proposer.{kind}",
+            "tokens": [root.i],
+        }
 
     def _rules(self) -> EventRules:
         """The trigger rules of this component's rule book compiled with its lexicon (once
@@ -460,6 +547,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         }
 
 
+#: Kinds of events between two sides (the proposer completes a side from the story's pair).
+_TWO_SIDED = frozenset({"agreement", "call", "meeting", "talks"})
+
+
 #: Rules whose announcements are impositions of a measure: ahead, they are its effective date.
 _MEASURE_RULES = frozenset(
     {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
@@ -690,15 +781,34 @@ def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
         "lexicon": {"@misc": "tariffscope.lexicon.v1"},
         "event_filter": "rules",
         "event_filter_weights": "",
+        "event_proposer": "off",
+        "event_proposer_weights": "",
     },
 )
 def make_event_component(
-    nlp: Language, name: str, lexicon: Lexicon, event_filter: str, event_filter_weights: str
+    nlp: Language,
+    name: str,
+    lexicon: Lexicon,
+    event_filter: str,
+    event_filter_weights: str,
+    event_proposer: str,
+    event_proposer_weights: str,
 ) -> EventComponent:
     """Factory of ``tariffscope_events`` (see :class:`EventComponent`).
 
     ``event_filter``: who decides which candidate events stand, ``"rules"`` or ``"model"``
     (:mod:`tariffscope.news._event_filter`); ``event_filter_weights``: a weights file of the
     model (empty: the shipped one). ``TARIFFSCOPE_EVENT_FILTER`` and
-    ``TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` override both (for ``tariffscope eval extract``)."""
-    return EventComponent(nlp, name, lexicon, event_filter, event_filter_weights)
+    ``TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` override both (for ``tariffscope eval extract``).
+    ``event_proposer``: ``"off"`` or ``"model"``, the learned proposer of events the rules
+    miss (:mod:`tariffscope.news._event_proposer`), ``event_proposer_weights`` its weights
+    file; ``TARIFFSCOPE_EVENT_PROPOSER`` and ``..._WEIGHTS`` override them."""
+    return EventComponent(
+        nlp,
+        name,
+        lexicon,
+        event_filter,
+        event_filter_weights,
+        event_proposer,
+        event_proposer_weights,
+    )

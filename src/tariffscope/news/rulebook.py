@@ -40,6 +40,7 @@ FILES: tuple[str, ...] = (
     "actor_filter_model.json",
     "measure_status_model.json",
     "measure_target_model.json",
+    "event_proposer_model.json",
 )
 
 
