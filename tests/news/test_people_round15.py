@@ -111,3 +111,22 @@ def test_the_speech_verb_nearest_above_a_quotation_speaks_it(nlp: Language) -> N
     )
     quote = next(q for q in ex.quotes if q.text.startswith("will barely"))
     assert (quote.speaker, quote.via) == ("Rosa Medina", None)
+
+
+@pytest.mark.slow
+def test_an_office_responsible_for_a_portfolio_is_read_whole(nlp: Language) -> None:
+    ex = _read(
+        nlp, "Dominic Roy, the minister responsible for the trade file, met Greer on Friday."
+    )
+    assert _actor(ex, "Dominic Roy")[0] == "minister responsible for the trade file"
+
+
+@pytest.mark.slow
+def test_the_minister_names_the_holder_of_an_office_with_a_portfolio(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "Laura Diaz, Minister of Economy, met Greer on Friday. Prime Minister Anne Dubois spoke "
+        "with Trump on Thursday. “We will not accept the steel quota in this form,” the minister "
+        "said.",
+    )
+    assert _speaker(ex, "We will not accept") == "Laura Diaz"

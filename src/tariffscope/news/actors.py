@@ -767,14 +767,20 @@ class ActorComponent(LexiconComponent):
         ]
 
     def _holds(self, office: str | None, role: str) -> bool:
-        """A person's office answers a role phrase: the same office, or one it ends ("the
-        minister": "Trade Minister"); not an office whose head is longer than the phrase
+        """A person's office answers a role phrase: the same office, or one it ends before
+        its portfolio ("the minister": "Trade Minister", "Minister of Economy"); not an office
+        whose head is longer than the phrase
         ("the minister" is not the Prime Minister, "the president" not the Vice President:
         the lexicon's role heads of several words)."""
         if not office or not role:
             return False
         held = office.lower().split()
         words = role.split()
+        tails = self.lexicon.words("person_role_tail_words")
+        if held[-len(words) :] != words and not tails & set(words):
+            # the office's head comes before its portfolio ("Minister of Economy", "minister
+            # responsible for the trade file")
+            held = held[: next((k for k, w in enumerate(held) if k and w in tails), len(held))]
         if held[-len(words) :] != words:
             return False
         return not any(
