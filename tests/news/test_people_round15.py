@@ -7,23 +7,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-
-from tariffscope.domain.news import Extraction
-from tariffscope.news.api import extract
-from tariffscope.news.ingest import article_from_text
-
-
-def _read(nlp: Language, body: str) -> Extraction:
-    return extract(article_from_text(f"published: 2025-09-03\n\n{body}\n"), nlp)
-
-
-def _actor(ex: Extraction, name: str) -> tuple[str | None, str | None]:
-    actor = next(a for a in ex.actors if a.name == name)
-    return actor.role, actor.country
-
-
-def _speaker(ex: Extraction, opening: str) -> str | None:
-    return next(q.speaker for q in ex.quotes if q.text.startswith(opening))
+from tests.news.test_people_classes import _speaker
+from tests.news.test_people_round14 import _actor, _read
 
 
 @pytest.mark.slow

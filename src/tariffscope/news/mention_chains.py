@@ -437,9 +437,9 @@ def build_chains(
                     token_person[i] = person
             out.append(Mention(mention.start, mention.end, (person,), mention.kind))
             reading.seen.append((sentence, person))
-            subject = [doc[i] for i in range(first, token.i + 1) if _is_subject(doc[i])]
+            subjects = [doc[i] for i in range(first, token.i + 1) if _is_subject(doc[i])]
             # "X said that Y jeopardized ...": Y is what X reports, X stays the one in view
-            if not quoted and subject and not any(reported(t) for t in subject):
+            if not quoted and subjects and not any(reported(t) for t in subjects):
                 reading.last_subject = person
             continue
         if token.i in token_person:
