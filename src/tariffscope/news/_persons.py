@@ -269,10 +269,24 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         country = _place_inside(words, lex)
     while role_toks and role_toks[0].is_lower and role_toks[0].lower_ in drop:
         role_toks = role_toks[1:]  # "new chief negotiator": the office is "chief negotiator"
+    bloc = _bloc_of(lower[head_end - 1], lex)
+    if bloc is not None:
+        # "the Belgian MEP for the Greens", "EPP MEP X": a member of a bloc's parliament acts
+        # for the bloc whatever their nationality; their party is no part of the office
+        return RoleInfo(words[head_end - 1], bloc, former, None)
     text, tail_country = _tail_owner(role_toks, lex)
     country = country or tail_country
     role = _expand(text, lex)
     return RoleInfo(role or None, country, former, owner)
+
+
+def _bloc_of(head: str, lex: Lexicon) -> str | None:
+    """The bloc whose body an office's head names (lexicon ``person_bloc_member_offices``)."""
+    for entry in lex.words("person_bloc_member_offices"):
+        office, _, bloc = entry.partition("=")
+        if head == office:
+            return bloc
+    return None
 
 
 def _glued(token: Token) -> bool:

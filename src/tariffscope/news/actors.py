@@ -320,6 +320,7 @@ class ActorComponent(LexiconComponent):
                 or ends_name(doc[end - 1], lex)  # "X Tuesday said"
             ):
                 end -= 1
+            end = self._past_particles(doc, start, end)
             if start < end:
                 found[(start, end)] = "ner"
                 if _in_ranges(ent.start_char, ent.end_char, headlines):
@@ -374,6 +375,20 @@ class ActorComponent(LexiconComponent):
                 continue
             out.append((start, end, source))
         return out
+
+    def _past_particles(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a name the NER cut after a particle ("Ursula von der" + "Leyen", the last
+        word tagged as a place): the capitalised words after it join the name; a particle with
+        none after it is no part of the name."""
+        particles = self.lexicon.words("person_name_particles")
+        if end - start < 2 or doc[end - 1].lower_ not in particles:
+            return end
+        n = name_tokens_after(doc, end, self.lexicon, limit=2)
+        if n:
+            return end + n
+        while end > start and doc[end - 1].lower_ in particles:
+            end -= 1
+        return end
 
     @staticmethod
     def _apposed_names(
@@ -743,13 +758,35 @@ class ActorComponent(LexiconComponent):
 
     def _role_holders(self, info: RoleInfo, persons: list[_Person]) -> list[int]:
         role = (info.role or "").lower()
+        role = "prime minister" if role == "pm" else role
         return [
             k
             for k, p in enumerate(persons)
-            if p.role
-            and (p.role.lower() == role or p.role.lower().endswith(" " + role))
+            if self._holds(p.role, role)
             and (info.country is None or p.country in {None, info.country})
         ]
+
+    def _holds(self, office: str | None, role: str) -> bool:
+        """A person's office answers a role phrase: the same office, or one it ends before
+        its portfolio ("the minister": "Trade Minister", "Minister of Economy"); not an office
+        whose head is longer than the phrase
+        ("the minister" is not the Prime Minister, "the president" not the Vice President:
+        the lexicon's role heads of several words)."""
+        if not office or not role:
+            return False
+        held = office.lower().split()
+        words = role.split()
+        tails = self.lexicon.words("person_role_tail_words")
+        if held[-len(words) :] != words and not tails & set(words):
+            # the office's head comes before its portfolio ("Minister of Economy", "minister
+            # responsible for the trade file")
+            held = held[: next((k for k, w in enumerate(held) if k and w in tails), len(held))]
+        if held[-len(words) :] != words:
+            return False
+        return not any(
+            tuple(held[-n:]) in self.lexicon.role_heads
+            for n in range(len(words) + 1, len(held) + 1)
+        )
 
     def _resolve_role(
         self,
@@ -765,13 +802,7 @@ class ActorComponent(LexiconComponent):
         speaker talks of others: the phrase names only a holder, it gives no one an office."""
         role = (info.role or "").lower()
         role = "prime minister" if role == "pm" else role
-        matches = [
-            k
-            for k, p in enumerate(persons)
-            if p.role
-            and (p.role.lower() == role or p.role.lower().endswith(" " + role))
-            and (info.country is None or p.country in {None, info.country})
-        ]
+        matches = self._role_holders(info, persons)
         if matches:
             before = [k for k in matches if persons[k].mentions[0][2] < at]
             return (before or matches)[-1] if len(matches) > 1 else matches[0]

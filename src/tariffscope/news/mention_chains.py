@@ -298,6 +298,11 @@ def build_chains(
     quotes = [(q.start, q.end) for q in find_quote_spans(doc_text(doc) if text is None else text)]
     quote_starts = [s for s, _ in quotes]
 
+    def reported(token: Token) -> bool:
+        """The subject of a clause a speech verb reports ("X said that Y ...")."""
+        clause = token.head
+        return clause.dep_ == "ccomp" and speech_rule.get(clause.head.i) == "speech.verb"
+
     def in_quote(token: Token) -> bool:
         k = bisect.bisect_right(quote_starts, token.idx) - 1
         return k >= 0 and quotes[k][0] <= token.idx < quotes[k][1]
@@ -432,7 +437,9 @@ def build_chains(
                     token_person[i] = person
             out.append(Mention(mention.start, mention.end, (person,), mention.kind))
             reading.seen.append((sentence, person))
-            if not quoted and any(_is_subject(doc[i]) for i in range(first, token.i + 1)):
+            subjects = [doc[i] for i in range(first, token.i + 1) if _is_subject(doc[i])]
+            # "X said that Y jeopardized ...": Y is what X reports, X stays the one in view
+            if not quoted and subjects and not any(reported(t) for t in subjects):
                 reading.last_subject = person
             continue
         if token.i in token_person:

@@ -247,10 +247,12 @@ class QuoteComponent(LexiconComponent):
             candidates = [a for a in candidates if a.speaker is not None or not a.relayed]
         # 'X said that the two can take their "quoted words"': the verb whose clause holds
         # the quotation speaks it, however near another verb is
-        ancestors = {t.i for t in doc[first.start].ancestors}
-        governing = [a for a in candidates if a.index in ancestors and a.speaker is not None]
+        depth = {t.i: k for k, t in enumerate(doc[first.start].ancestors)}
+        governing = [a for a in candidates if a.index in depth and a.speaker is not None]
         if governing:
-            candidates = governing
+            # "X said that Y 'will ...', he added": the clause holds it; the verb nearest
+            # above the quotation in the parse speaks it
+            candidates = [min(governing, key=lambda a: depth[a.index])]
         if candidates:
             act = min(
                 candidates,
@@ -310,12 +312,15 @@ class QuoteComponent(LexiconComponent):
         return None
 
     def _outer_speaker(self, verb: Token, speech: list[SpeechAct]) -> int | None:
-        """The speaker of a speech verb that governs this one ("Ishiba said Bessent told")."""
+        """The speaker of a speech verb that governs this one ("Ishiba said Bessent told");
+        not a verb after it, on which the parser hung a sentence's first clause ("X said that
+        ... 'quote', he added")."""
         current = verb
         for _ in range(3):
             if (
                 current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"}
                 or current.head.i == current.i
+                or current.head.i > verb.i
             ):
                 return None
             current = current.head
