@@ -520,6 +520,35 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 later = anchor is None or dt.date.fromisoformat(found) > anchor
                 if target["status"] == "in_force" and later:
                     target["status"] = "threatened"
+            if not own:
+                self._date_announced_details(doc, raw, sent, found, target["imposer"])
+
+    @staticmethod
+    def _date_announced_details(
+        doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, imposer: str | None
+    ) -> None:
+        """'China announced it will impose tariffs of up to 15% ... The tariffs are due to take
+        effect from March 10. ... Imports of chicken will face an extra 15% tariff': the date a
+        sentence without a rate gives the announced tariffs also holds for the announced rates
+        the rest of its paragraph and the next paragraph detail (rates still to come, without
+        a date of their own, not laid by another imposer)."""
+        text = doc_text(doc)
+        own = text.rfind("\n", 0, sent.start_char)
+        end = text.find("\n", sent.end_char)
+        following = {own}
+        if end != -1:
+            while end + 1 < len(text) and text[end + 1] == "\n":
+                end += 1
+            following.add(end)
+        for record in raw:
+            if (
+                record["start"] >= sent.end_char
+                and record["paragraph"] in following
+                and record["effective_date"] is None
+                and record["status"] == "threatened"
+                and record["imposer"] in {None, imposer}
+            ):
+                record["effective_date"] = found
 
     def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
         """'The new levy will take effect on August 27, while a 25% tariff ... comes into force
