@@ -38,14 +38,18 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def _of_quota(token: Token, lex: Lexicon) -> bool:
+    """'100% tariff-rate quotas': the word modifies (as a compound, through other compounds) a
+    quota noun; a tariff word there names a quota, a rate there is the quota's share."""
+    head = token
+    while head.dep_ in {"compound", "nmod", "nummod"} and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.lemma_.lower() in lex.words("measure_quota_nouns")
+
+
 def _is_anchor(token: Token, lex: Lexicon) -> bool:
     if token.lower_ in lex.words("measure_tariff_words"):
-        # "100% tariff-rate quotas": a tariff word compounding a quota noun names a quota,
-        # whose share is no rate
-        head = token
-        while head.dep_ == "compound" and head.head.i != head.i:
-            head = head.head
-        return head.lemma_.lower() not in lex.words("measure_quota_nouns")
+        return not _of_quota(token, lex)
     return (
         token.lower_ in lex.words("measure_anchor_nouns")
         and token.pos_ == "NOUN"
@@ -63,6 +67,8 @@ def anchor_noun(rate: Span, lex: Lexicon, limit: int = 5, window: int = 18) -> T
     change verb ("tariffs ... reduced from 15% to 3%").
     """
     root = rate.root
+    if _of_quota(root, lex):
+        return None
     best: tuple[int, int, Token] | None = None
     for token in rate.sent:
         if not _is_anchor(token, lex) or rate.start <= token.i < rate.end:
@@ -408,7 +414,8 @@ def whole_of_nations(head: Token, lex: Lexicon) -> bool:
     "every nation"): the countries it then lists ("including Canada") are examples of every
     origin, not the rate's target."""
     return head.lemma_.lower() in lex.words("measure_world_nouns") and any(
-        c.dep_ in {"det", "amod", "predet", "nummod"} and c.lower_ in lex.words("measure_whole_quantifiers")
+        c.dep_ in {"det", "amod", "predet", "nummod"}
+        and c.lower_ in lex.words("measure_whole_quantifiers")
         for c in head.children
     )
 

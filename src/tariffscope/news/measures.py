@@ -502,7 +502,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
                     continue
                 before = lower[: d["start"] - sent.start_char].rstrip()
-                if before.endswith((" on", " as of")):  # "will take effect on August 27"
+                if before.endswith((" on", " from", " as of")):  # "will take effect on August 27"
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
                 if own and not self._rateless_subject(doc, d):
                     continue  # a sentence with its own measures dates them
@@ -512,16 +512,17 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if found is None:
                 continue
             earlier = [r for r in raw if r["start"] < sent.start_char]
-            if not earlier:
-                continue
-            target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
-            if target["effective_date"] is None:
-                target["effective_date"] = found
-                later = anchor is None or dt.date.fromisoformat(found) > anchor
-                if target["status"] == "in_force" and later:
-                    target["status"] = "threatened"
+            imposer = None
+            if earlier:
+                target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
+                imposer = target["imposer"]
+                if target["effective_date"] is None:
+                    target["effective_date"] = found
+                    later = anchor is None or dt.date.fromisoformat(found) > anchor
+                    if target["status"] == "in_force" and later:
+                        target["status"] = "threatened"
             if not own:
-                self._date_announced_details(doc, raw, sent, found, target["imposer"])
+                self._date_announced_details(doc, raw, sent, found, imposer)
 
     @staticmethod
     def _date_announced_details(
@@ -534,7 +535,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         a date of their own, not laid by another imposer)."""
         text = doc_text(doc)
         own = text.rfind("\n", 0, sent.start_char)
-        end = text.find("\n", sent.end_char)
+        end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
         following = {own}
         if end != -1:
             while end + 1 < len(text) and text[end + 1] == "\n":
@@ -546,7 +547,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 and record["paragraph"] in following
                 and record["effective_date"] is None
                 and record["status"] == "threatened"
-                and record["imposer"] in {None, imposer}
+                and (imposer is None or record["imposer"] in {None, imposer})
             ):
                 record["effective_date"] = found
 
