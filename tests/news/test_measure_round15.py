@@ -133,3 +133,17 @@ def test_the_date_of_announced_tariffs_dates_the_rates_detailed_after_it(nlp: La
     dated = {(m.target, m.to_rate_pct): m.effective_date for m in measures}
     assert dated.get(("USA", 12.0)) == dt.date(2024, 5, 20), dated
     assert dated.get(("USA", 8.0)) == dt.date(2024, 5, 20), dated
+
+
+@pytest.mark.slow
+def test_goods_a_rate_shall_not_apply_to_and_its_kind_of_duty_are_no_goods(nlp: Language) -> None:
+    body = (
+        "The White House said the additional 12% tariff on Peru imposed by this order shall "
+        "not apply to articles listed in the annex. The additional 12 percent ad valorem duty "
+        "will take effect on May 20, officials in Lima said. The US also raised the Section "
+        "232 zinc tariffs on Peru to 30% on Tuesday."
+    )
+    products = {(m.to_rate_pct, m.products) for m in _read(nlp, "US sets Peru duties", body)}
+    assert (12.0, "all goods") in products, products
+    assert (30.0, "zinc") in products, products
+    assert not {p for _, p in products} & {"articles", "ad valorem", "section zinc"}, products

@@ -223,6 +223,9 @@ class GoodsReader:
                         head.lemma_.lower() in lex.words("measure_apply_verbs")
                         and obj.i not in in_rate
                         and not obj.like_num
+                        # "shall not apply to articles in Annex II": goods left out, not the
+                        # rate's goods
+                        and not any(c.dep_ == "neg" for c in head.children)
                     ):
                         return everyone, None  # "the rate applies from May 1 to EU cars"
                     continue
