@@ -147,3 +147,23 @@ def test_goods_a_rate_shall_not_apply_to_and_its_kind_of_duty_are_no_goods(nlp: 
     assert (12.0, "all goods") in products, products
     assert (30.0, "zinc") in products, products
     assert not {p for _, p in products} & {"articles", "ad valorem", "section zinc"}, products
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [
+        ("Peru and the United States signed a trade deal in March.", "agreed"),
+        ("Peru and the United States held trade talks in March.", "proposed"),
+    ],
+)
+def test_a_removal_proposed_is_read_with_its_proposer(
+    nlp: Language, lead: str, status: str
+) -> None:
+    body = (
+        f"{lead} The Peruvian government has proposed to eliminate the duties on US "
+        "industrial goods, officials in Lima said on Tuesday."
+    )
+    measures = _read(nlp, "Lima moves on US goods", body)
+    found = {(m.imposer, m.target, m.to_rate_pct, m.status) for m in measures}
+    assert ("PER", "USA", 0.0, status) in found, found
