@@ -167,3 +167,18 @@ def test_a_removal_proposed_is_read_with_its_proposer(
     measures = _read(nlp, "Lima moves on US goods", body)
     found = {(m.imposer, m.target, m.to_rate_pct, m.status) for m in measures}
     assert ("PER", "USA", 0.0, status) in found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("verb", "status"), [("will affect", "threatened"), ("now covers", "in_force")]
+)
+def test_a_verb_by_which_a_tariff_hits_goods_gives_the_rate_its_tense(
+    nlp: Language, verb: str, status: str
+) -> None:
+    body = (
+        "Peru was told on Tuesday that zinc bars are left out of the US tariff. "
+        f"The 40% tariff {verb} imports of zinc sheets and zinc tubes from all countries."
+    )
+    found = {(m.target, m.to_rate_pct, m.status) for m in _read(nlp, "US zinc tariff", body)}
+    assert ("WLD", 40.0, status) in found, found
