@@ -182,3 +182,14 @@ def test_a_verb_by_which_a_tariff_hits_goods_gives_the_rate_its_tense(
     )
     found = {(m.target, m.to_rate_pct, m.status) for m in _read(nlp, "US zinc tariff", body)}
     assert ("WLD", 40.0, status) in found, found
+
+
+@pytest.mark.slow
+def test_a_rate_told_again_with_the_takes_the_date_of_its_first_mention(nlp: Language) -> None:
+    body = (
+        "Peru was relieved on Tuesday when zinc bars were left out of the 40% tariff that the "
+        "United States will begin imposing on May 20. The 40% tariff will affect imports of "
+        "zinc sheets and zinc tubes from all countries."
+    )
+    dated = {(m.target, m.products): m.effective_date for m in _read(nlp, "US zinc tariff", body)}
+    assert dated.get(("WLD", "zinc sheets and zinc tubes")) == dt.date(2024, 5, 20), dated

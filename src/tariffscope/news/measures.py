@@ -266,6 +266,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
+        _definite_dates(raw)
         counts = article_country_counts(doc, persons, places_skip, lex)
         pair = list(counts)
         about_us = "USA" in pair[:2] or any(
@@ -397,6 +398,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "sent": span.sent.start_char,
             "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
             "noun_start": noun.idx,
+            "definite": any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
         }
 
     def _implicit_from(
@@ -825,3 +827,27 @@ def make_measure_component(
     return MeasureComponent(
         nlp, name, lexicon, target_chooser, target_weights, status_chooser, status_weights
     )
+
+
+def _definite_dates(raw: list[dict[str, Any]]) -> None:
+    """'... the 50% tariff that the US will begin imposing on August 1. The 50% tariff will
+    affect imports of copper pipes': a rate told again with a definite article and no date of
+    its own is the earlier dated mention of the same rate by the same imposer, and takes its
+    date (and, when still to come, its status)."""
+    for k, record in enumerate(raw):
+        if not record.get("definite") or record["effective_date"] is not None:
+            continue
+        earlier = next(
+            (
+                r
+                for r in reversed(raw[:k])
+                if r["effective_date"] is not None
+                and abs(r["to_rate"] - record["to_rate"]) < 1e-9
+                and record["imposer"] in {None, r["imposer"]}
+            ),
+            None,
+        )
+        if earlier is not None:
+            record["effective_date"] = earlier["effective_date"]
+            if earlier["status"] == "threatened":
+                record["status"] = "threatened"
