@@ -223,6 +223,9 @@ class GoodsReader:
                         head.lemma_.lower() in lex.words("measure_apply_verbs")
                         and obj.i not in in_rate
                         and not obj.like_num
+                        # "shall not apply to articles in Annex II": goods left out, not the
+                        # rate's goods
+                        and not any(c.dep_ == "neg" for c in head.children)
                     ):
                         return everyone, None  # "the rate applies from May 1 to EU cars"
                     continue
@@ -236,13 +239,14 @@ class GoodsReader:
                 ):
                     continue  # "comes into force on Thursday", "for any reason": not goods
                 found = goods_of(obj, lex)
-                if not found.targets and verb is not None:
+                if not found.targets and not found.world and verb is not None:
                     # "eliminate tariffs on farm goods from Peru": the parser may hang the
-                    # origin on the verb
+                    # origin on the verb (not when the phrase names every origin: "on
+                    # imports from nearly all countries, including Canada")
                     found = replace(found, targets=_origin_on(verb, lex))
-                if found.products == "all goods" and found.targets:
-                    # "a 50% copper tariff on Chile": the phrase names whose goods, the words
-                    # before the tariff noun name which
+                if found.products == "all goods" and (found.targets or found.world):
+                    # "a 50% copper tariff on Chile", "on imports from all countries": the
+                    # phrase names whose goods, the words before the tariff noun name which
                     named = self._goods_before_noun(span, noun, lex)
                     if product_class(named.products, lex)[0] == "specific":
                         found = replace(found, products=named.products)

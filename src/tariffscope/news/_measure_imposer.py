@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._measure_goods import modifies_goods
-from tariffscope.news._measure_parts import country_of_phrase, unnamed
+from tariffscope.news._measure_parts import country_of_phrase, unnamed, whole_of_nations
 from tariffscope.news._measure_target import laying_source
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -298,7 +298,10 @@ class ImposerReader:
         subject = subject if subject is not None else _clausal_subject(verb)
         if subject is None:
             return None
-        targets = self._codes_of(subject, lex) or (["WLD"] if unnamed(subject, lex) else [])
+        if whole_of_nations(subject, lex):  # "all countries, including Canada, were hit"
+            targets = ["WLD"]
+        else:
+            targets = self._codes_of(subject, lex) or (["WLD"] if unnamed(subject, lex) else [])
         if not targets:
             return None
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]

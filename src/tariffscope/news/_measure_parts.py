@@ -38,9 +38,18 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def _of_quota(token: Token, lex: Lexicon) -> bool:
+    """'100% tariff-rate quotas': the word modifies (as a compound, through other compounds) a
+    quota noun; a tariff word there names a quota, a rate there is the quota's share."""
+    head = token
+    while head.dep_ in {"compound", "nmod", "nummod"} and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.lemma_.lower() in lex.words("measure_quota_nouns")
+
+
 def _is_anchor(token: Token, lex: Lexicon) -> bool:
     if token.lower_ in lex.words("measure_tariff_words"):
-        return True
+        return not _of_quota(token, lex)
     return (
         token.lower_ in lex.words("measure_anchor_nouns")
         and token.pos_ == "NOUN"
@@ -58,6 +67,8 @@ def anchor_noun(rate: Span, lex: Lexicon, limit: int = 5, window: int = 18) -> T
     change verb ("tariffs ... reduced from 15% to 3%").
     """
     root = rate.root
+    if _of_quota(root, lex):
+        return None
     best: tuple[int, int, Token] | None = None
     for token in rate.sent:
         if not _is_anchor(token, lex) or rate.start <= token.i < rate.end:
@@ -278,20 +289,23 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         targets = []  # "U.S. trading partners", "America's allies": whose partners, not whom
     # "products from Mexico", and "goods imported from Japan and South Korea" (a participle)
     holders = [*tokens, *flows, *(c for t in tokens for c in t.children if c.dep_ == "acl")]
+    whole_origin = False
     for prep in (c for t in holders for c in t.children if c.dep_ == "prep"):
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in {"from", "through"} and objects:
+            # "imports from nearly all countries, including Canada": every origin
+            whole_origin = whole_origin or any(whole_of_nations(obj, lex) for obj in objects)
             for obj in objects:
                 targets += [
                     iso
                     for iso, kind, _, _ in place_spans(_without_exceptions(obj, lex), lex)
                     if kind != "region"
                 ]
-        if prep.lower_ in {"including", "like"}:
+        if prep.lower_ in lex.words("measure_example_preps") and not whole_of_nations(head, lex):
             listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex) if kind != "region"]
             if listed:
                 targets = listed
-    targets = list(dict.fromkeys(targets))
+    targets = [] if whole_origin else list(dict.fromkeys(targets))
     lemma = head.lemma_.lower()
     # "all countries", "every trading partner", "most trading partners", and "all imports",
     # "foreign imports": the goods of every origin
@@ -306,7 +320,8 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         # origins a rate was not named for
         return Goods("all goods", (), True)
     named_world = not targets and (
-        (lemma in nations and (lemma == "world" or everyone or generic))
+        whole_origin
+        or (lemma in nations and (lemma == "world" or everyone or generic))
         or (
             lemma in lex.words("measure_flow_nouns")
             and (everyone or any(c.lower_ == "foreign" for c in head.children))
@@ -385,9 +400,24 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
 
 
 def _without_exceptions(token: Token, lex: Lexicon) -> list[Token]:
-    """A phrase without its exceptions ("every country except Canada and Mexico")."""
+    """A phrase without its exceptions ("every country except Canada and Mexico") and without
+    the examples of a whole ("nearly all countries, including Canada": :func:`whole_of_nations`)."""
     excepts = lex.words("measure_except_preps")
-    return pruned_subtree(token, lambda c: not (c.dep_ == "prep" and c.lower_ in excepts))
+    examples = lex.words("measure_example_preps") if whole_of_nations(token, lex) else frozenset()
+    return pruned_subtree(
+        token, lambda c: not (c.dep_ == "prep" and (c.lower_ in excepts or c.lower_ in examples))
+    )
+
+
+def whole_of_nations(head: Token, lex: Lexicon) -> bool:
+    """A nation noun quantified as a whole ("all countries", "nearly all trading partners",
+    "every nation"): the countries it then lists ("including Canada") are examples of every
+    origin, not the rate's target."""
+    return head.lemma_.lower() in lex.words("measure_world_nouns") and any(
+        c.dep_ in {"det", "amod", "predet", "nummod"}
+        and c.lower_ in lex.words("measure_whole_quantifiers")
+        for c in head.children
+    )
 
 
 def _unsourced_imports(heads: list[Token], lex: Lexicon) -> bool:

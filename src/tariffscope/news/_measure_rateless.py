@@ -137,6 +137,7 @@ class RatelessReader(GoodsReader, ImposerReader):
             and (
                 direction(verb) > 0
                 or looks_ahead(verb, StatusWords.from_lexicon(lex))  # "agreed to remove"
+                or _offered(verb, lex)  # "the Commission has proposed to eliminate the duties"
                 # "under the deal, tariffs on steel are scrapped": the deal's present term
                 or (
                     direction(verb) == 0
@@ -176,6 +177,17 @@ class RatelessReader(GoodsReader, ImposerReader):
             "status_rule": "extract.rateless",
             "from_rule": None,
         }
+
+
+def _offered(verb: Token, lex: Lexicon) -> bool:
+    """A removal verb that is the infinitive of an offer ("has proposed to eliminate the
+    duties", "offered to scrap its tariffs"): a removal put forward, still to come."""
+    head = verb
+    while head.dep_ in {"xcomp", "conj"} and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in lex.words("measure_status_propose"):
+            return True
+    return False
 
 
 def _only_sought(verb: Token, lex: Lexicon) -> bool:

@@ -50,7 +50,12 @@ from spacy.tokens import Span, Token
 
 from tariffscope.errors import InputError
 from tariffscope.news._learned_setting import configured_setting
-from tariffscope.news._measure_parts import country_of_phrase, place_spans, tree_distance
+from tariffscope.news._measure_parts import (
+    country_of_phrase,
+    place_spans,
+    tree_distance,
+    whole_of_nations,
+)
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
     TargetModel,
@@ -138,9 +143,27 @@ def sentence_places(span: Span, noun: Token, lex: Lexicon) -> list[str]:
     holds but did not take as the owner stays out ("a tariff linked to Russian oil")."""
     own = {t.i for t in noun.subtree} | set(range(span.start, span.end))
     own |= _owners_of_other_rates(span, lex)
+    own |= _examples_of_wholes(span.sent, lex)[1]
     outside = [t for t in span.sent if t.i not in own]
     codes = [iso for iso, kind, _ in country_of_phrase(outside, lex) if kind != "region"]
     return list(dict.fromkeys(codes))
+
+
+def _examples_of_wholes(sent: Span, lex: Lexicon) -> tuple[bool, set[int]]:
+    """Whether the sentence names a whole of nations ("all countries", "nearly every trading
+    partner": :func:`whole_of_nations`), and the words of the examples it lists ("all
+    countries, including Canada, were hit with 25% tariffs"): those name no target of their
+    own, the whole is every origin."""
+    examples = lex.words("measure_example_preps")
+    wholes = [t for t in sent if whole_of_nations(t, lex)]
+    words = {
+        k.i
+        for whole in wholes
+        for prep in whole.children
+        if prep.dep_ == "prep" and prep.lower_ in examples
+        for k in prep.subtree
+    }
+    return bool(wholes), words
 
 
 def _owners_of_other_rates(span: Span, lex: Lexicon) -> set[int]:
@@ -210,10 +233,11 @@ def counted_reference(span: Span, lex: Lexicon) -> bool:
 
 def sentence_world_marked(span: Span, lex: Lexicon) -> bool:
     """A tariff word of the rate's sentence carries a global marker ("after the court struck
-    down the global tariffs, a 10% surcharge on all goods")."""
+    down the global tariffs, a 10% surcharge on all goods"), or the sentence names a whole of
+    nations ("all countries, including X, were hit with 25% tariffs")."""
     tariff = lex.words("measure_tariff_words")
     nouns = [t for t in span.sent if t.lower_ in tariff or t.lemma_.lower() in tariff]
-    return world_marked(nouns, lex)
+    return world_marked(nouns, lex) or _examples_of_wholes(span.sent, lex)[0]
 
 
 def generic_cap(span: Span, noun: Token, lex: Lexicon) -> bool:

@@ -266,6 +266,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
+        _definite_dates(raw)
         counts = article_country_counts(doc, persons, places_skip, lex)
         pair = list(counts)
         about_us = "USA" in pair[:2] or any(
@@ -397,6 +398,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             "sent": span.sent.start_char,
             "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
             "noun_start": noun.idx,
+            "definite": any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
         }
 
     def _implicit_from(
@@ -502,7 +504,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
                     continue
                 before = lower[: d["start"] - sent.start_char].rstrip()
-                if before.endswith((" on", " as of")):  # "will take effect on August 27"
+                if before.endswith((" on", " from", " as of")):  # "will take effect on August 27"
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
                 if own and not self._rateless_subject(doc, d):
                     continue  # a sentence with its own measures dates them
@@ -512,14 +514,44 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if found is None:
                 continue
             earlier = [r for r in raw if r["start"] < sent.start_char]
-            if not earlier:
-                continue
-            target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
-            if target["effective_date"] is None:
-                target["effective_date"] = found
-                later = anchor is None or dt.date.fromisoformat(found) > anchor
-                if target["status"] == "in_force" and later:
-                    target["status"] = "threatened"
+            imposer = None
+            if earlier:
+                target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
+                imposer = target["imposer"]
+                if target["effective_date"] is None:
+                    target["effective_date"] = found
+                    later = anchor is None or dt.date.fromisoformat(found) > anchor
+                    if target["status"] == "in_force" and later:
+                        target["status"] = "threatened"
+            if not own:
+                self._date_announced_details(doc, raw, sent, found, imposer)
+
+    @staticmethod
+    def _date_announced_details(
+        doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, imposer: str | None
+    ) -> None:
+        """'China announced it will impose tariffs of up to 15% ... The tariffs are due to take
+        effect from March 10. ... Imports of chicken will face an extra 15% tariff': the date a
+        sentence without a rate gives the announced tariffs also holds for the announced rates
+        the rest of its paragraph and the next paragraph detail (rates still to come, without
+        a date of their own, not laid by another imposer)."""
+        text = doc_text(doc)
+        own = text.rfind("\n", 0, sent.start_char)
+        end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+        following = {own}
+        if end != -1:
+            while end + 1 < len(text) and text[end + 1] == "\n":
+                end += 1
+            following.add(end)
+        for record in raw:
+            if (
+                record["start"] >= sent.end_char
+                and record["paragraph"] in following
+                and record["effective_date"] is None
+                and record["status"] == "threatened"
+                and (imposer is None or record["imposer"] in {None, imposer})
+            ):
+                record["effective_date"] = found
 
     def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
         """'The new levy will take effect on August 27, while a 25% tariff ... comes into force
@@ -795,3 +827,27 @@ def make_measure_component(
     return MeasureComponent(
         nlp, name, lexicon, target_chooser, target_weights, status_chooser, status_weights
     )
+
+
+def _definite_dates(raw: list[dict[str, Any]]) -> None:
+    """'... the 50% tariff that the US will begin imposing on August 1. The 50% tariff will
+    affect imports of copper pipes': a rate told again with a definite article and no date of
+    its own is the earlier dated mention of the same rate by the same imposer, and takes its
+    date (and, when still to come, its status)."""
+    for k, record in enumerate(raw):
+        if not record.get("definite") or record["effective_date"] is not None:
+            continue
+        earlier = next(
+            (
+                r
+                for r in reversed(raw[:k])
+                if r["effective_date"] is not None
+                and abs(r["to_rate"] - record["to_rate"]) < 1e-9
+                and record["imposer"] in {None, r["imposer"]}
+            ),
+            None,
+        )
+        if earlier is not None:
+            record["effective_date"] = earlier["effective_date"]
+            if earlier["status"] == "threatened":
+                record["status"] = "threatened"
