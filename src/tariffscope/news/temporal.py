@@ -243,8 +243,10 @@ def _compatible(
 ) -> bool:
     if purpose == "event":  # the day of something, or the first day of a short span
         return record.role == "on" or (record.role == "from" and record.modifier == "range")
-    if record.precision != "day" or record.date is None or record.role == "deadline":
+    if record.precision != "day" or record.date is None:
         return False
+    if record.role == "deadline":  # only a scheduled change's day is also its effective day
+        return point is not None and _schedules_change(point, lex)
     if record.role == "from":
         return True
     before = doc_text(doc)[max(0, record.start - 16) : record.start].lower()
@@ -287,6 +289,20 @@ def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
             sets = current.head  # "would take effect as scheduled on March 12"
         current = sets
     return False
+
+
+def _schedules_change(verb: Token, lex: Lexicon) -> bool:
+    """A verb of schedule whose thing set is a tariff or its change: the participle on the
+    noun ("the 20% tariff *implementation set* for August 1") or its passive subject ("the
+    *hike is scheduled* for March 4"). A date "for" which it is set is a deadline
+    (``time_patterns.json`` ``change_scheduled_for``, ``change_set_for``) and the day the
+    change takes effect; "set on Monday" is the day it was set (no deadline, no effect)."""
+    if verb.lemma_.lower() not in lex.words("time_schedule_verbs"):
+        return False
+    nouns = lex.words("time_scheduled_change_nouns")
+    if verb.dep_ == "acl":
+        return verb.head.lemma_.lower() in nouns
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 def _infinitive(token: Token) -> bool:
