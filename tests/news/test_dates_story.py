@@ -91,6 +91,17 @@ def test_a_month_and_day_take_a_year_the_text_states() -> None:
     assert clue is not None and clue.day == D(2023, 4, 8) and "from its text" in clue.detail
 
 
+@pytest.mark.parametrize(
+    ("noun", "year"),
+    [("trade deficit", 2026), ("exports", 2026), ("surplus", 2026), ("agreement", 2025)],
+)
+def test_the_year_of_a_figure_is_not_the_story_year(noun: str, year: int) -> None:
+    # a figure is told once its year is over; a thing done in a year dates the story
+    text = f"Ministers met on 24 February in Lima, citing the 2025 {noun} with Kenya."
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(year, 2, 24)
+
+
 def test_a_year_the_text_looks_ahead_to_dates_nothing() -> None:
     text = "Ministers met on April 8 in Lima and set a goal of free trade by 2030."
     assert story_date(past(text), text=text) is None

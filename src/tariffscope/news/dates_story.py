@@ -7,7 +7,8 @@ Many real pages give no publication date. What they do give, strongest first:
 - **the dates the story tells as past or without a direction** ("met on October 3, 2025",
   "Sunday, July 13th"): the story cannot be older than the latest of them. A month and day
   without a year ("on July 22") takes its year from the URL, else the title, else the text
-  (the years of its dates, else a year it states: "the 2025 deal"), and never falls after the
+  (the years of its dates, else a year it states: "the 2025 deal", but not the year of a
+  figure told once that year was over: "the 2025 trade deficit"), and never falls after the
   end of a month the URL gives;
   A month and day with its weekday ("Wednesday, July 30", "Friday (20 February)") and no
   year from those sources take the latest year, not after today, in which that day falls on
@@ -104,6 +105,8 @@ _BARE_YEAR = re.compile(
     r"(?<![\d$€£.,/-])\b(20\d\d)\b(?![-/]?\d|%|\s+(?:target|goal|deadline|plan))"
 )
 _AHEAD = re.compile(r"\b(?:by|until|till|through|before|to|in|for)\s+$", re.I)
+#: The (up to two) lower-case words right after a year: the noun it may qualify.
+_FOLLOWING_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,2}")
 #: The weakest year source: a year the text states in a sentence that names no month.
 BARE_YEAR_SOURCE = "its text (a year it states in a sentence that names no month)"
 
@@ -211,11 +214,26 @@ def text_year(
         return min(years)
     if bare == "none":
         return None
-    found = _stated_years(text)
-    if bare == "dated":
-        months = [e.start for e, _ in exprs if e.month]
-        found = [y for y, at in _stated_year_spans(text) if _same_sentence(text, at, months)]
+    months = [e.start for e, _ in exprs if e.month]
+    found = [
+        y
+        for y, at in _stated_year_spans(text)
+        if not _figure_year(text, at) and (bare == "any" or _same_sentence(text, at, months))
+    ]
     return max(found) if found else None
+
+
+def _figure_year(text: str, at: int) -> bool:
+    """The year at ``at`` qualifies a figure measured over it ("the 2025 trade deficit", "its
+    2024 exports", words ``time_period_figure_nouns``): a figure is told once its year is
+    over, so that year is not the story's time line and gives no year to its yearless dates
+    ("on 24 February, ... the 2025 trade deficit"). A year of a thing done in it stays one
+    ("the 2023 agreement")."""
+    words = _FOLLOWING_WORDS.match(text, at + 4)
+    if words is None:
+        return False
+    figures = default_lexicon().words("time_period_figure_nouns")
+    return any(w.lower() in figures for w in words[0].split())
 
 
 def _stated_year_spans(text: str) -> list[tuple[int, int]]:
