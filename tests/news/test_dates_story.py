@@ -232,6 +232,25 @@ def test_a_month_without_a_year_takes_the_story_year_else_the_horizon() -> None:
     assert "states no year" in clue.detail
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # alone, a month takes the latest year that ends it on or before the horizon
+        ("Kenya and Chile agreed in May to seek a deal on coffee.", D(2026, 5, 31)),
+        # with a month that cannot be in the horizon's year, both are read in the year before
+        (
+            "Kenya and Chile agreed in May to seek a deal on coffee. In October, the ministers "
+            "met again in Nairobi.",
+            D(2025, 10, 31),
+        ),
+        ("Kenya and Chile met on May 4. On October 9, the ministers met again.", D(2025, 10, 9)),
+    ],
+)
+def test_the_yearless_dates_of_a_story_share_one_year(text: str, day: dt.date) -> None:
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == day
+
+
 def test_a_story_that_only_looks_ahead_to_months_is_read_the_day_before_the_earliest() -> None:
     text = "Duties rise in March 2026 and again in September 2026, the ministry said."
     clue = story_date(past(text, ahead=("March 2026", "September 2026")), text=text)
