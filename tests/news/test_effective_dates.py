@@ -42,6 +42,18 @@ def _dates(nlp: Language, body: str, published: str = "2025-04-08") -> list[dt.d
             "The United States said the 20% tariff increase on Peruvian copper is set for April 14.",
             dt.date(2025, 4, 14),
         ),
+        # an ultimatum: the day a condition runs out is the day the change it governs starts
+        (
+            "Unless a deal is reached by April 14, US tariffs on Peruvian copper will rise to 20%.",
+            dt.date(2025, 4, 14),
+        ),
+        (
+            "If Peru does not sign a deal by April 14, the United States will raise tariffs "
+            "on Peruvian copper to 20%.",
+            dt.date(2025, 4, 14),
+        ),
+        # a condition on a rate that stays: no change takes effect
+        ("If Peru buys more wheat by April 14, the 20% tariff on Peruvian copper stays.", None),
         # set "on" a day is the day it was set; a date of talks is not the rate's
         ("The United States said the 20% tariff on Peruvian copper was set on Monday.", None),
         (

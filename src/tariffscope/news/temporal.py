@@ -44,7 +44,10 @@ Compatibility: an event takes only a day of something (role ``on``), and at the 
 sentence tiers only a date on the side of the publication its tense points to; an effective
 date is day-precise and runs from something (``from``), or is the day of a verb that tells a
 change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
-on") or follows a word of effect ("retroactive to"). A trigger in an infinitive ("agreed to
+on") or follows a word of effect ("retroactive to"); the day a condition on such a verb runs
+out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25%"), and so is
+the day a tariff or its change is set "for" (a deadline as well: "the 30% rate scheduled for
+August 1"). A trigger in an infinitive ("agreed to
 impose a tariff") takes no date of the clause or sentence tier but a stated start ("decided to
 impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline
 or an end date is neither an event's day nor an effective date. A date on a verb of saying
@@ -253,7 +256,19 @@ def _compatible(
     if any(word in before for word in lex.words("time_effect_words")):
         return True  # "take effect on", "retroactive to"
     verb = None if point is None else governing_verb(point)
+    if record.role == "by" and verb is not None and _condition(verb, lex):
+        # "if no deal is reached by June 1, tariffs will rise to 25%": the day the condition
+        # runs out is the day the change it governs takes effect
+        return takes_effect(verb.head, lex)
     return record.role in {"on", "by"} and takes_effect(verb, lex)
+
+
+def _condition(verb: Token, lex: Lexicon) -> bool:
+    """The verb heads a condition on the clause it hangs on ("*if* no deal is reached",
+    "*unless* Kenya reaches a deal"; words ``time_condition_marks``)."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.words("time_condition_marks") for c in verb.children
+    )
 
 
 def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
