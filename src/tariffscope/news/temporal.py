@@ -47,9 +47,9 @@ change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on
 on") or follows a word of effect ("retroactive to"); the day a condition on such a verb runs
 out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25%"), and so is
 the day a tariff or its change is set "for" (a deadline as well: "the 30% rate scheduled for
-August 1"). A trigger in an infinitive ("agreed to
-impose a tariff") takes no date of the clause or sentence tier but a stated start ("decided to
-impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline
+August 1"). A trigger in an infinitive ("agreed to impose a tariff") takes no date of the
+clause or sentence tier but a stated start ("decided to impose a 25% tariff, effective March
+4"): the governing verb's day is not its own. A deadline
 or an end date is neither an event's day nor an effective date. A date on a verb of saying
 ("media reported on Monday") dates, at the clause and sentence tiers, only an event told as
 past: otherwise it is the day of the report.
