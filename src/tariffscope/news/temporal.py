@@ -49,7 +49,7 @@ out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25
 the day a tariff or its change is set "for" (a deadline as well: "the 30% rate scheduled for
 August 1"). A trigger in an infinitive ("agreed to impose a tariff") takes no date of the
 clause or sentence tier but a stated start ("decided to impose a 25% tariff, effective March
-4"): the governing verb's day is not its own. A deadline
+4"): the governing verb's day is not its own. Any other deadline
 or an end date is neither an event's day nor an effective date. A date on a verb of saying
 ("media reported on Monday") dates, at the clause and sentence tiers, only an event told as
 past: otherwise it is the day of the report.
