@@ -91,6 +91,17 @@ def test_a_month_and_day_take_a_year_the_text_states() -> None:
     assert clue is not None and clue.day == D(2023, 4, 8) and "from its text" in clue.detail
 
 
+@pytest.mark.parametrize(
+    ("noun", "year"),
+    [("trade deficit", 2026), ("exports", 2026), ("surplus", 2026), ("agreement", 2025)],
+)
+def test_the_year_of_a_figure_is_not_the_story_year(noun: str, year: int) -> None:
+    # a figure is told once its year is over; a thing done in a year dates the story
+    text = f"Ministers met on 24 February in Lima, citing the 2025 {noun} with Kenya."
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == D(year, 2, 24)
+
+
 def test_a_year_the_text_looks_ahead_to_dates_nothing() -> None:
     text = "Ministers met on April 8 in Lima and set a goal of free trade by 2030."
     assert story_date(past(text), text=text) is None
@@ -219,6 +230,25 @@ def test_a_month_without_a_year_takes_the_story_year_else_the_horizon() -> None:
     clue = story_date(past(bare), text=bare, horizon=D(2026, 7, 3))
     assert clue is not None and clue.day == D(2025, 7, 31)  # July 2026 ends past the horizon
     assert "states no year" in clue.detail
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # alone, a month takes the latest year that ends it on or before the horizon
+        ("Kenya and Chile agreed in May to seek a deal on coffee.", D(2026, 5, 31)),
+        # with a month that cannot be in the horizon's year, both are read in the year before
+        (
+            "Kenya and Chile agreed in May to seek a deal on coffee. In October, the ministers "
+            "met again in Nairobi.",
+            D(2025, 10, 31),
+        ),
+        ("Kenya and Chile met on May 4. On October 9, the ministers met again.", D(2025, 10, 9)),
+    ],
+)
+def test_the_yearless_dates_of_a_story_share_one_year(text: str, day: dt.date) -> None:
+    clue = story_date(past(text), text=text, horizon=D(2026, 7, 3))
+    assert clue is not None and clue.day == day
 
 
 def test_a_story_that_only_looks_ahead_to_months_is_read_the_day_before_the_earliest() -> None:

@@ -128,3 +128,32 @@ def test_a_change_taking_effect_on_the_story_s_own_day_is_no_deadline(nlp: Langu
     sentence = "A 15% duty on Ghanaian cocoa comes into force on Friday."
     assert _dates(nlp, sentence, "2025-06-20") == []  # 20 June 2025 was a Friday
     assert _dates(nlp, sentence, "2025-06-19") == [dt.date(2025, 6, 20)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "deadlines", "event_days"),
+    [
+        # the act a deadline is for, dated: the deadline's day, not the day of the letter
+        (
+            "Kenya's minister said the letter issued prior to the deadline for suspending the "
+            "tariff measures on July 9 shows that Washington wants a deal.",
+            [dt.date(2025, 7, 9)],
+            [],
+        ),
+        ("Nairobi missed the deadline for reaching a deal by July 9.", [dt.date(2025, 7, 9)], []),
+        # a meeting dated on its own verb keeps its day
+        (
+            "Kenya's minister met Jamieson Greer in Nairobi on July 9 to discuss the deadline "
+            "for reaching a deal.",
+            [],
+            [dt.date(2025, 7, 9)],
+        ),
+    ],
+)
+def test_the_date_of_the_act_a_deadline_is_for(
+    nlp: Language, sentence: str, deadlines: list[dt.date], event_days: list[dt.date]
+) -> None:
+    found = _read(nlp, sentence, "2025-07-08")
+    assert [d.date for d in found.deadlines] == deadlines
+    assert [e.date for e in found.events if e.kind == "meeting"] == event_days

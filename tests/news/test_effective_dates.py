@@ -32,6 +32,35 @@ def _dates(nlp: Language, body: str, published: str = "2025-04-08") -> list[dt.d
             "Washington decided to impose a 20% tariff on Peruvian copper, effective April 14.",
             dt.date(2025, 4, 14),
         ),
+        # a change set "for" a day (a deadline by time_patterns.json) takes effect that day
+        (
+            "Lima urged Washington to drop the 20% tariff rate on Peruvian copper scheduled for "
+            "April 14.",
+            dt.date(2025, 4, 14),
+        ),
+        (
+            "The United States said the 20% tariff increase on Peruvian copper is set for April 14.",
+            dt.date(2025, 4, 14),
+        ),
+        # an ultimatum: the day a condition runs out is the day the change it governs starts
+        (
+            "Unless a deal is reached by April 14, US tariffs on Peruvian copper will rise to 20%.",
+            dt.date(2025, 4, 14),
+        ),
+        (
+            "If Peru does not sign a deal by April 14, the United States will raise tariffs "
+            "on Peruvian copper to 20%.",
+            dt.date(2025, 4, 14),
+        ),
+        # a condition on a rate that stays: no change takes effect
+        ("If Peru buys more wheat by April 14, the 20% tariff on Peruvian copper stays.", None),
+        # set "on" a day is the day it was set; a date of talks is not the rate's
+        ("The United States said the 20% tariff on Peruvian copper was set on Monday.", None),
+        (
+            "Peru hopes the United States will drop a 20% tariff on Peruvian copper before talks "
+            "scheduled for April 14.",
+            None,
+        ),
         # a verb of imposition in the next sentence names a change of its own: no date
         (
             "The United States imposed a 20% tariff on Peruvian copper. Washington also imposed "

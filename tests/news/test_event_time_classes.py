@@ -68,6 +68,20 @@ def test_a_short_span_marks_its_first_and_last_day() -> None:
     assert start.modifier is None and end.preposition == "until"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister visits Nairobi from Sunday (Apr 13) to next Saturday.",
+        "Kenyan and Chilean officials hold talks in Lima from Monday to Thursday.",
+    ],
+)
+def test_a_span_that_ends_on_a_weekday_is_a_stay(text: str) -> None:
+    # a weekday closes a span of at most a week: its first day is the stay's, its last no deadline
+    first, last = find_dates(text)
+    assert first.modifier == "range" and first.preposition == "from"
+    assert last.kind == "weekday" and last.preposition == "until" and last.modifier == "span_end"
+
+
 def test_a_weekday_written_with_a_month_and_day_names_the_year() -> None:
     today = dt.date(2026, 12, 6)
     assert pinned_year(8, 1, 4, today) == 2025  # 1 August 2025 was a Friday

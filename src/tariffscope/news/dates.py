@@ -370,7 +370,8 @@ def _ranges(text: str, found: list[DateExpr]) -> list[DateExpr]:
     """The second date of a range ("from July 9 to Aug. 1", "July 9-Aug. 1") closes it: its
         preposition is "until". The first day of a range of at most :data:`SPAN_DAYS` days is
         marked ``range``: the day a stay or a round of talks begins; its last day ``span_end``
-    (the end of a stay, not a deadline)."""
+    (the end of a stay, not a deadline). A range that ends on a weekday ("from Sunday (Jul 20)
+    to next Saturday", "from Monday to Thursday") is such a span."""
     out = list(found)
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
@@ -379,7 +380,12 @@ def _ranges(text: str, found: list[DateExpr]) -> list[DateExpr]:
         if _RANGE_LINK.fullmatch(text[first.end : second.start]) is None:
             continue
         out[k] = replace(second, preposition="until")
-        if first.modifier is None and second.modifier is None and _short_span(first, second):
+        weekday_end = second.kind == "weekday"  # "to next Saturday": its "next" is the range's
+        if (
+            first.modifier is None
+            and (second.modifier is None or weekday_end)
+            and _short_span(first, second)
+        ):
             out[k - 1] = replace(first, modifier="range")  # the first day of a stay or talks
             out[k] = replace(second, preposition="until", modifier="span_end")
     return out
@@ -390,6 +396,8 @@ SPAN_DAYS = 7
 
 
 def _short_span(first: DateExpr, second: DateExpr) -> bool:
+    if second.kind == "weekday":  # "from Sunday (Jul 20) to next Saturday": within a week
+        return first.kind == "weekday" or (first.kind == "absolute" and first.day is not None)
     if first.kind != "absolute" or second.kind != "absolute" or not (first.day and second.day):
         return False
     year = first.year or 2024

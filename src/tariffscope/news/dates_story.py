@@ -7,7 +7,8 @@ Many real pages give no publication date. What they do give, strongest first:
 - **the dates the story tells as past or without a direction** ("met on October 3, 2025",
   "Sunday, July 13th"): the story cannot be older than the latest of them. A month and day
   without a year ("on July 22") takes its year from the URL, else the title, else the text
-  (the years of its dates, else a year it states: "the 2025 deal"), and never falls after the
+  (the years of its dates, else a year it states: "the 2025 deal", but not the year of a
+  figure told once that year was over: "the 2025 trade deficit"), and never falls after the
   end of a month the URL gives;
   A month and day with its weekday ("Wednesday, July 30", "Friday (20 February)") and no
   year from those sources take the latest year, not after today, in which that day falls on
@@ -23,10 +24,11 @@ is as late as that date: a story announces what comes later. But a story that te
 past was written before the days it looks ahead to (the day before the earliest of them). With
 no day at all, **months** date it the same way, more coarsely: the last day of the latest month
 it tells as past ("in July", "last October", "in March 2025"; the year from the URL, title or
-text, else the latest that puts the month's end on or before the caller's horizon), else the day
-before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025 could
-be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday") without
-a day to count from.
+text, else the latest that puts the month's end on or before the caller's horizon, one year for
+all the yearless dates told as past: when one cannot fall in the horizon's year, none does), else
+the day before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025
+could be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday")
+without a day to count from.
 
 A story with none of these clues is dated, when the caller passes the law it reports
 (``law``), by the measures it reports matched to the catalog's dated actions
@@ -104,6 +106,10 @@ _BARE_YEAR = re.compile(
     r"(?<![\d$€£.,/-])\b(20\d\d)\b(?![-/]?\d|%|\s+(?:target|goal|deadline|plan))"
 )
 _AHEAD = re.compile(r"\b(?:by|until|till|through|before|to|in|for)\s+$", re.I)
+#: The (up to two) lower-case words right after a year: the noun it may qualify.
+_FOLLOWING_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,2}")
+#: The kinds of date expression that name a month: a yearless one is on the story's time line.
+_YEARLESS_KINDS = frozenset({"absolute", "month"})
 #: The weakest year source: a year the text states in a sentence that names no month.
 BARE_YEAR_SOURCE = "its text (a year it states in a sentence that names no month)"
 
@@ -211,11 +217,26 @@ def text_year(
         return min(years)
     if bare == "none":
         return None
-    found = _stated_years(text)
-    if bare == "dated":
-        months = [e.start for e, _ in exprs if e.month]
-        found = [y for y, at in _stated_year_spans(text) if _same_sentence(text, at, months)]
+    months = [e.start for e, _ in exprs if e.month]
+    found = [
+        y
+        for y, at in _stated_year_spans(text)
+        if not _figure_year(text, at) and (bare == "any" or _same_sentence(text, at, months))
+    ]
     return max(found) if found else None
+
+
+def _figure_year(text: str, at: int) -> bool:
+    """The year at ``at`` qualifies a figure measured over it ("the 2025 trade deficit", "its
+    2024 exports", words ``time_period_figure_nouns``): a figure is told once its year is
+    over, so that year is not the story's time line and gives no year to its yearless dates
+    ("on 24 February, ... the 2025 trade deficit"). A year of a thing done in it stays one
+    ("the 2023 agreement")."""
+    words = _FOLLOWING_WORDS.match(text, at + 4)
+    if words is None:
+        return False
+    figures = default_lexicon().words("time_period_figure_nouns")
+    return any(w.lower() in figures for w in words[0].split())
 
 
 def _stated_year_spans(text: str) -> list[tuple[int, int]]:
@@ -559,6 +580,27 @@ def _time_line(
     return low, high
 
 
+def _line_horizon(
+    body: Sequence[tuple[DateExpr, int, str]], year: tuple[int, str] | None, horizon: dt.date | None
+) -> dt.date | None:
+    """The day the story's yearless dates are read on or before when no clue gives their
+    year: ``horizon``, but the end of the year before it when one of the months or days the
+    story tells as past or without a direction would fall after ``horizon`` in its year (one
+    time line, one year: "agreed in May ... In October, talks continued" is not May of one
+    year and October of the year before)."""
+    if year is not None or horizon is None:
+        return horizon
+    for expr, way, _ in body:
+        if way > 0 or expr.year is not None or not expr.month or expr.kind not in _YEARLESS_KINDS:
+            continue
+        if not _valid(horizon.year, expr.month, expr.day or 1):
+            continue
+        first = dt.date(horizon.year, expr.month, expr.day or 1)
+        if (first if expr.day else _month_end(first)) > horizon:
+            return dt.date(horizon.year - 1, 12, 31)
+    return horizon
+
+
 def _horizon_day(expr: DateExpr, said: str, horizon: dt.date) -> list[tuple[dt.date, str]]:
     """A month and day no clue gives a year: the latest year that puts it on or before
     ``horizon`` (the last day the caller's knowledge covers), said so."""
@@ -804,16 +846,28 @@ def story_date(
     head_end = _headline_at(text, title)
     body = [item for item in everything if item[2] != "its text" or item[0].start >= head_end]
     body_texts = {**texts, "its text": " " * head_end + text[head_end:]}
-    bounds = _time_line(body, year, horizon)
+    line = _line_horizon(body, year, horizon)
+    bounds = _time_line(body, year, line)
     days = _past_days(
-        body, year, ceiling, body_texts, latest_day, horizon, first_year, day_first, bounds[1]
+        body, year, ceiling, body_texts, latest_day, line, first_year, day_first, bounds[1]
     )
     masthead = _masthead(everything, text[:head_end], days, latest_day, day_first)
     if masthead is not None and masthead[1]:
         days.append(masthead[0])
     latest = max(days, key=lambda item: item[0]) if days else None
     clue = _story_clue(
-        everything, body, latest, in_url, year, horizon, law, law_day, latest_day, ceiling, bounds
+        everything,
+        body,
+        latest,
+        in_url,
+        year,
+        line,
+        law,
+        law_day,
+        latest_day,
+        ceiling,
+        bounds,
+        horizon,
     )
     clue = _no_older_than_month(clue, body)
     if clue is not None and masthead is not None and clue.day > masthead[0][0]:
@@ -903,6 +957,7 @@ def _story_clue(
     today: dt.date | None,
     ceiling: dt.date | None,
     bounds: tuple[dt.date | None, dt.date | None] = (None, None),
+    law_horizon: dt.date | None = None,
 ) -> DateClue | None:
     if in_url is not None and in_url[1] == "day" and (latest is None or latest[0] <= in_url[0]):
         return _dated(
@@ -928,7 +983,7 @@ def _story_clue(
             or _no_earlier_than_law(
                 month_clue, law, _first_ahead_month(body, year, horizon, bounds[0])
             )
-            or _law_clue(law, law_day, year, horizon),
+            or _law_clue(law, law_day, year, law_horizon),
             year,
         )
     day, how = latest

@@ -44,9 +44,12 @@ Compatibility: an event takes only a day of something (role ``on``), and at the 
 sentence tiers only a date on the side of the publication its tense points to; an effective
 date is day-precise and runs from something (``from``), or is the day of a verb that tells a
 change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
-on") or follows a word of effect ("retroactive to"). A trigger in an infinitive ("agreed to
-impose a tariff") takes no date of the clause or sentence tier but a stated start ("decided to
-impose a 25% tariff, effective March 4"): the governing verb's day is not its own. A deadline
+on") or follows a word of effect ("retroactive to"); the day a condition on such a verb runs
+out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25%"), and so is
+the day a tariff or its change is set "for" (a deadline as well: "the 30% rate scheduled for
+August 1"). A trigger in an infinitive ("agreed to impose a tariff") takes no date of the
+clause or sentence tier but a stated start ("decided to impose a 25% tariff, effective March
+4"): the governing verb's day is not its own. Any other deadline
 or an end date is neither an event's day nor an effective date. A date on a verb of saying
 ("media reported on Monday") dates, at the clause and sentence tiers, only an event told as
 past: otherwise it is the day of the report.
@@ -243,15 +246,29 @@ def _compatible(
 ) -> bool:
     if purpose == "event":  # the day of something, or the first day of a short span
         return record.role == "on" or (record.role == "from" and record.modifier == "range")
-    if record.precision != "day" or record.date is None or record.role == "deadline":
+    if record.precision != "day" or record.date is None:
         return False
+    if record.role == "deadline":  # only a scheduled change's day is also its effective day
+        return point is not None and _schedules_change(point, lex)
     if record.role == "from":
         return True
     before = doc_text(doc)[max(0, record.start - 16) : record.start].lower()
     if any(word in before for word in lex.words("time_effect_words")):
         return True  # "take effect on", "retroactive to"
     verb = None if point is None else governing_verb(point)
+    if record.role == "by" and verb is not None and _condition(verb, lex):
+        # "if no deal is reached by June 1, tariffs will rise to 25%": the day the condition
+        # runs out is the day the change it governs takes effect
+        return takes_effect(verb.head, lex)
     return record.role in {"on", "by"} and takes_effect(verb, lex)
+
+
+def _condition(verb: Token, lex: Lexicon) -> bool:
+    """The verb heads a condition on the clause it hangs on ("*if* no deal is reached",
+    "*unless* Kenya reaches a deal"; words ``time_condition_marks``)."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.words("time_condition_marks") for c in verb.children
+    )
 
 
 def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
@@ -287,6 +304,20 @@ def takes_effect(verb: Token | None, lex: Lexicon) -> bool:
             sets = current.head  # "would take effect as scheduled on March 12"
         current = sets
     return False
+
+
+def _schedules_change(verb: Token, lex: Lexicon) -> bool:
+    """A verb of schedule whose thing set is a tariff or its change: the participle on the
+    noun ("the 20% tariff *implementation set* for August 1") or its passive subject ("the
+    *hike is scheduled* for March 4"). A date "for" which it is set is a deadline
+    (``time_patterns.json`` ``change_scheduled_for``, ``change_set_for``) and the day the
+    change takes effect; "set on Monday" is the day it was set (no deadline, no effect)."""
+    if verb.lemma_.lower() not in lex.words("time_schedule_verbs"):
+        return False
+    nouns = lex.words("time_scheduled_change_nouns")
+    if verb.dep_ == "acl":
+        return verb.head.lemma_.lower() in nouns
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 def _infinitive(token: Token) -> bool:
