@@ -268,9 +268,7 @@ def test_can_claim_answers_as_ineligibility_does() -> None:
             for day in days:
                 for as_known in known:
                     for column2 in (False, True):
-                        reason = prog.ineligibility(
-                            origin, day, as_known=as_known, column2=column2
-                        )
+                        reason = prog.ineligibility(origin, day, as_known=as_known, column2=column2)
                         can = prog.can_claim(origin, day, as_known=as_known, column2=column2)
                         assert can == (reason is None), (prog.id, origin, day, reason)
                         yes += can
