@@ -250,3 +250,27 @@ def test_usmca_sugar_references_are_free_for_goods_of_mexico_only(
     canada = resolve(line, "CAN", "2024-06-01", claims=("usmca",))
     assert any("only by reference" in w and provision in w for w in canada.warnings)
     assert canada.components[0].programme != "usmca"
+
+
+def test_can_claim_answers_as_ineligibility_does() -> None:
+    """``can_claim`` (the law engine's question, no reason written) is ``ineligibility is
+    None`` for every programme, every origin that appears in one, column 2 or not, across the
+    programmes' starts, ends and lapses."""
+    catalog = default_catalog()
+    origins = sorted(
+        {p.country for prog in catalog.programmes.values() for p in prog.countries} | {"ZZZ"}
+    )
+    days = [date(1995, 1, 1), date(2020, 12, 31), date(2024, 7, 1), date(2025, 8, 20)]
+    known = [None, date(2020, 1, 1)]
+    yes = no = 0
+    for prog in catalog.programmes.values():
+        for origin in origins:
+            for day in days:
+                for as_known in known:
+                    for column2 in (False, True):
+                        reason = prog.ineligibility(origin, day, as_known=as_known, column2=column2)
+                        can = prog.can_claim(origin, day, as_known=as_known, column2=column2)
+                        assert can == (reason is None), (prog.id, origin, day, reason)
+                        yes += can
+                        no += not can
+    assert yes > 0 and no > 0

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from tariffscope.config import embedded_dir
+from tariffscope.package_yaml import package_yaml
 
 __all__ = ["Bloc", "bloc", "blocs", "is_bloc", "members_of"]
 
@@ -33,8 +32,7 @@ class Bloc:
 @cache
 def blocs() -> tuple[Bloc, ...]:
     """Every bloc of the table, in its order."""
-    with (embedded_dir() / "blocs.yaml").open(encoding="utf-8") as handle:
-        table: dict[str, dict[str, object]] = yaml.safe_load(handle)
+    table: dict[str, dict[str, object]] = package_yaml(embedded_dir() / "blocs.yaml")
     return tuple(
         Bloc(
             id=key,

@@ -30,10 +30,9 @@ patterns of ``data/time_patterns.json`` (which then looks ahead), else by its pr
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
@@ -60,6 +59,7 @@ from tariffscope.news.time_rules import (
     role_of,
     time_patterns,
 )
+from tariffscope.package_yaml import package_yaml
 
 __all__ = [
     "DateComponent",
@@ -71,10 +71,11 @@ __all__ = [
     "story_reference",
 ]
 
+_CATALOG_FILE = Path(__file__).resolve().parents[1] / "regime" / "catalog" / "catalog.yaml"
+
 
 def _coverage(key: str) -> str | None:
-    text = resources.files("tariffscope").joinpath("regime/catalog/catalog.yaml").read_text()
-    value = (yaml.safe_load(text).get("coverage") or {}).get(key)
+    value = (package_yaml(_CATALOG_FILE).get("coverage") or {}).get(key)
     return None if value is None else str(value)
 
 

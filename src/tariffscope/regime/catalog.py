@@ -148,8 +148,7 @@ class Catalog:
         return tuple(
             programme
             for programme in self.programmes.values()
-            if programme.ineligibility(origin, entry_date, as_known=as_known, column2=column2)
-            is None
+            if programme.can_claim(origin, entry_date, as_known=as_known, column2=column2)
         )
 
     def effective_claims(
@@ -170,10 +169,9 @@ class Catalog:
             claim
             for claim in claims
             if claim not in self.programmes
-            or self.programmes[claim].ineligibility(
+            or self.programmes[claim].can_claim(
                 origin, entry_date, as_known=as_known, column2=column2
             )
-            is None
         )
 
     def pays_column2(self, origin: str, entry_date: date) -> bool:

@@ -16,7 +16,7 @@ and rate in ``chapter98``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -155,30 +155,56 @@ class Programme:
     ) -> str | None:
         """None when goods of ``origin`` entered on ``entry_date`` can claim the programme;
         otherwise the reason, in words."""
+        refusal = self._refusal(origin, entry_date, as_known, column2)
+        return None if refusal is None else refusal()
+
+    def can_claim(
+        self,
+        origin: str,
+        entry_date: date,
+        *,
+        as_known: date | None = None,
+        column2: bool = False,
+    ) -> bool:
+        """Whether :meth:`ineligibility` is None, without writing the reason (the law engine
+        asks this for every origin and programme: the reason lists the eligible countries)."""
+        return self._refusal(origin, entry_date, as_known, column2) is None
+
+    def _refusal(
+        self, origin: str, entry_date: date, as_known: date | None, column2: bool
+    ) -> Callable[[], str] | None:
+        """None when the programme can be claimed, else what writes the reason."""
         if entry_date < self.start:
-            return f"{self.name} starts on {self.start.isoformat()}"
+            return lambda: f"{self.name} starts on {self.start.isoformat()}"
         if self.end is not None and entry_date >= self.end:
-            return f"{self.name} ended for entries from {self.end.isoformat()}"
+            end = self.end
+            return lambda: f"{self.name} ended for entries from {end.isoformat()}"
         for lapse in self.lapses:
             if lapse.applies(entry_date, as_known):
-                return (
+                return lambda: (
                     f"{self.name} had lapsed from {lapse.start.isoformat()} (restored on "
                     f"{lapse.restored_published}, after the as-known date)"
                 )
         if self.origin_independent:
             if column2:
-                return f"{origin} pays the column 2 rates (general note 3(b)); no Special rate"
+                return lambda: (
+                    f"{origin} pays the column 2 rates (general note 3(b)); no Special rate"
+                )
             return None
         periods = [period for period in self.countries if period.country == origin]
         if not periods:
-            listed = ", ".join(self.eligible_countries) or "none encoded"
-            return f"{origin} is not a {self.name} country (eligible: {listed})"
-        if not any(period.covers(entry_date) for period in periods):
-            spans = ", ".join(
-                f"{p.start.isoformat()} to {p.end.isoformat() if p.end else 'open'}"
-                for p in periods
+            return lambda: (
+                f"{origin} is not a {self.name} country (eligible: "
+                f"{', '.join(self.eligible_countries) or 'none encoded'})"
             )
-            return f"{origin} is eligible for {self.name} only for entries {spans}"
+        if not any(period.covers(entry_date) for period in periods):
+            return lambda: (
+                f"{origin} is eligible for {self.name} only for entries "
+                + ", ".join(
+                    f"{p.start.isoformat()} to {p.end.isoformat() if p.end else 'open'}"
+                    for p in periods
+                )
+            )
         return None
 
 

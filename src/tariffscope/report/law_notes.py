@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from tariffscope.domain.blocs import members_of
 from tariffscope.domain.countries import EUN, WLD
 from tariffscope.errors import NotCoveredError, TariffscopeError
+from tariffscope.package_yaml import package_yaml
 from tariffscope.regime import Catalog, Resolution, resolve
 from tariffscope.tracker.linking import MeasureLink
 
@@ -63,8 +63,7 @@ class LawNote:
 @cache
 def _example_products() -> dict[str, tuple[str, str]]:
     """Product word -> (label, representative HTS line), from product_groups.yaml."""
-    with _GROUPS_FILE.open(encoding="utf-8") as handle:
-        table: dict[str, dict[str, Any]] = yaml.safe_load(handle)
+    table: dict[str, dict[str, Any]] = package_yaml(_GROUPS_FILE)
     return {
         word: (entry["example"]["label"], entry["example"]["hts"])
         for word, entry in table.items()

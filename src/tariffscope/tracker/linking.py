@@ -41,11 +41,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
 from tariffscope.domain.news import MeasureMention
 from tariffscope.news.products import product_class
+from tariffscope.package_yaml import package_yaml
 from tariffscope.regime.catalog import Catalog
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure, target_specificity
 from tariffscope.regime.scenario import Scenario, scenario_from_mapping
@@ -111,8 +110,7 @@ class MeasureLink:
 
 @cache
 def _product_groups() -> dict[str, dict[str, Any]]:
-    with _GROUPS_FILE.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, Any]] = yaml.safe_load(handle)
+    data: dict[str, dict[str, Any]] = package_yaml(_GROUPS_FILE)
     return data
 
 
