@@ -259,12 +259,12 @@ def _lemmas(tokens: list[Token]) -> set[str]:
 
 def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
     """(a removal word governs the rate, the removal is only asked for)."""
-    path = _path(span)
+    path = _before_prior(_path(span), words)  # "postponed a vote following the 15% duty"
     for k, token in enumerate(path):
         if token.i in range(span.start, span.end):
             continue
         lemma = token.lemma_.lower()
-        if lemma in words.suspend or (
+        if _verb_names(token) & words.suspend or (
             lemma == "require" and any(c.dep_ == "neg" for c in token.children)
         ):
             upper = path[k + 1 :]
@@ -289,6 +289,68 @@ def _removal(span: Span, noun: Token, words: StatusWords) -> tuple[bool, bool]:
         t.lemma_.lower() in words.suspend or t.lower_.rstrip("s") in words.suspend for t in window
     )
     return found, False
+
+
+def _verb_names(token: Token) -> set[str]:
+    """The lemma of a word and, for a phrasal verb, the lemma with its particle ("roll back")."""
+    lemma = token.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in token.children if c.dep_ in {"prt", "advmod"}}
+
+
+def _removal_as_condition(span: Span, noun: Token, words: StatusWords) -> bool:
+    """The rate's tariff is the object of a removal or cut in a clause of condition ("unless
+    Washington rolls back its own 50% duties", "unless the US reciprocates by lowering its 50%
+    duties", "if the 25% tariff is lifted"): the rate whose removal is asked for stands now.
+    The rate must modify the tariff noun ("unless X cuts its tariff to 10%" is the new rate)."""
+    if noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    if not (noun.left_edge.i <= span.start and span.end <= noun.i):
+        return False
+    removal = False
+    for token in noun.ancestors:
+        removal = removal or bool(_verb_names(token) & (words.suspend | words.cut_verbs))
+        if any(c.dep_ == "mark" and c.lower_ in words.conditions for c in token.children):
+            return removal
+        if token.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children
+        ):
+            return False  # the clause head, with no condition
+    return False
+
+
+def _conditioned(span: Span, words: StatusWords) -> bool:
+    """A condition word of the sentence ("if", "unless") frames the rate: the clause it opens
+    hangs on a clause that holds the rate ("tariffs will rise to 25% if no deal is reached",
+    "threatened 50% tariffs if no deal is forthcoming"), not on another clause of the sentence
+    ("has hit steel with 50% tariffs and has threatened ... if no deal"); a condition word the
+    parser leaves unattached ("letter", an "if" that is no mark) frames the whole sentence."""
+    for token in span.sent:
+        if token.lemma_.lower() not in words.conditions and token.lower_ not in words.conditions:
+            continue
+        if token.dep_ != "mark":
+            return True
+        clause = token.head
+        governor = clause.head if clause.dep_ == "advcl" else clause
+        if governor.left_edge.i <= span.start and span.end <= governor.right_edge.i + 1:
+            return True
+    return False
+
+
+def _told_before(verb: Token, words: StatusWords) -> bool:
+    """The measure verb lies in a phrase of what came before, below a verb with its own
+    subject ("after facing a 50% tariff", "following Washington's move to slap 35% tariffs",
+    "following the decision to impose a 15% duty"): done, whatever its tense or intent."""
+    token = verb
+    for _ in range(6):
+        if token.dep_ == "prep" and token.lower_ in words.prior:
+            return True
+        if token.head.i == token.i or (
+            token.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+        ):
+            return False
+        token = token.head
+    return False
 
 
 def _removal_complement(path: list[Token], words: StatusWords) -> bool:
@@ -557,7 +619,7 @@ def read_clues(
     way = direction(verb) if verb is not None else 0
     if verb is not None and way <= 0 and _intended(verb, words):
         way = 1
-    if verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ in words.prior:
+    if verb is not None and _told_before(verb, words):
         way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
     if way <= 0 and described_ahead(noun, words):
         way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
@@ -571,11 +633,13 @@ def read_clues(
     ):
         way = -1
     removal, asked = _removal(span, noun, words)
+    if _removal_as_condition(span, noun, words):
+        removal, asked = True, True  # its removal is only a condition: it stands
     rise = from_rate is not None and from_rate < to_rate
     threat = (
         bool(path_lemmas & words.threat)
         or _without_deal(sent, words)
-        or bool(sent_lemmas & words.conditions)
+        or _conditioned(span, words)
         or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
         or ahead_of(noun, words)
     )
