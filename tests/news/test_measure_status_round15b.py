@@ -75,3 +75,51 @@ def test_a_tariff_whose_removal_is_the_condition_stands(nlp: Language, condition
     )
     found = _statuses(_read(nlp, "Chile holds its duties", body))
     assert found.get(40.0) == "in_force", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("pause", "status"),
+    [
+        ("Peru declared a 60-day pause on the tariffs to give time for talks.", "suspended"),
+        ("The tariffs were later suspended for 60 days so that talks could go on.", "suspended"),
+        ("Peru may pause the tariffs for 60 days to give time for talks.", "in_force"),
+        ("Peru has not suspended the tariffs, officials said.", "in_force"),
+    ],
+)
+def test_a_pause_of_the_tariffs_told_next_suspends_the_rates_before(
+    nlp: Language, pause: str, status: str
+) -> None:
+    body = (
+        "Chile's copper miners met in Santiago on Tuesday. "
+        f"For Chilean goods, Peru imposed a 24% tariff in March. {pause}"
+    )
+    found = _statuses(_read(nlp, "Chile waits on Peru", body))
+    assert found.get(24.0) == status, found
+
+
+@pytest.mark.slow
+def test_a_rate_in_the_complement_of_a_recent_announcement_is_threatened(nlp: Language) -> None:
+    body = (
+        "On Monday, the Peruvian president announced he was raising tariffs on Chilean goods "
+        "by an additional 12% over a dispute about fishing rights."
+    )
+    found = _statuses(_read(nlp, "Peru raises duties", body))
+    assert found.get(12.0) == "threatened", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("removal", "status"),
+    [
+        ("Chile could be given an exemption from Peru's 18% tariff", "in_force"),
+        ("Peru might lift its 18% tariff on Chilean copper", "in_force"),
+        ("Peru has lifted its 18% tariff on Chilean copper", "suspended"),
+    ],
+)
+def test_a_removal_only_possible_leaves_the_rate_standing(
+    nlp: Language, removal: str, status: str
+) -> None:
+    body = f"Officials in Santiago said on Tuesday that {removal}."
+    found = _statuses(_read(nlp, "Chile and Peru", body))
+    assert found.get(18.0) == status, found

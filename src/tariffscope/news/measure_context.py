@@ -6,6 +6,10 @@ mention dicts):
 - :func:`confirm_deals`: a later sentence that names the rate again without a number and says
   it was settled ("It appears that is *the rate they settled on*", "Japan *agreed to that
   rate*") makes the latest measure before it that was only threatened or proposed *agreed*;
+- :func:`confirm_pauses`: the sentence right after a rate that tells, without a number, that
+  the tariffs were paused ("The US declared a 90-day pause on the tariffs", "Tariffs were
+  subsequently suspended for 90 days") suspends the across-the-board rates of that sentence
+  that the rules read as collected or threatened;
 - :func:`is_history`: a rate in a clause that tells an earlier stage of the story with a
   sequence adverb ("Trump *initially* imposed a 10% tariff ... and *later* added a 40%
   penalty") is history; :mod:`tariffscope.news.measure_merge` drops it when the article
@@ -24,13 +28,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from tariffscope.news._syntax import governing_verb, has_negation
+from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["confirm_deals", "earlier_stage", "is_history"]
+__all__ = ["confirm_deals", "confirm_pauses", "earlier_stage", "is_history"]
 
 #: Statuses that a later "the rate they settled on" turns into agreed (statuses, not words).
 _OPEN_STATUSES = ("threatened", "proposed")
+
+#: Statuses a pause told in the next sentence turns into suspended, unless a rule of
+#: continuity or effect read the rate ("remain in place", "took effect").
+_PAUSABLE_STATUSES = ("in_force", "threatened")
+_STANDING_RULES = ("status.continuing", "status.took_effect")
 
 
 def _deal_verb_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -76,6 +85,49 @@ def confirm_deals(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
         if before and before[-1]["status"] in _OPEN_STATUSES:
             before[-1]["status"] = "agreed"
             before[-1]["status_rule"] = "context.settled_later"
+
+
+def _bare_tariffs(noun: Token, lex: Lexicon) -> bool:
+    """A tariff noun with no rate in its phrase ("the tariffs", "Tariffs")."""
+    if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
+        return False
+    return not any(t.lower_ in lex.words("measure_rate_words") or t.like_num for t in noun.subtree)
+
+
+def _paused(noun: Token, lex: Lexicon) -> bool:
+    """The tariffs are said to have been paused: the object or passive subject of a pause
+    verb ("Tariffs were suspended"), or the object of a pause noun ("declared a 90-day pause
+    on the tariffs"), told in the past and not negated."""
+    pause = lex.words("measure_pause_words")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in pause:
+        word = head.head
+    elif noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in pause:
+        word = head
+    else:
+        return False
+    verb = governing_verb(word)
+    return verb is not None and direction(verb) < 0 and not has_negation(verb)
+
+
+def confirm_pauses(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
+    """Suspend the across-the-board rates of the sentence before a sentence that tells, with
+    no number, that the tariffs were paused (see the module)."""
+    for noun in doc:
+        if not (_bare_tariffs(noun, lex) and _paused(noun, lex)) or noun.sent.start == 0:
+            continue
+        previous = doc[noun.sent.start - 1].sent
+        for record in raw:
+            if not (previous.start_char <= record["start"] < previous.end_char):
+                continue
+            if (
+                record["status"] in _PAUSABLE_STATUSES
+                and record.get("status_rule") not in _STANDING_RULES
+                and record["products"] == "all goods"
+                and record["to_rate"] > 0
+            ):
+                record["status"] = "suspended"
+                record["status_rule"] = "context.paused_later"
 
 
 def _sequence_adverb(verb: Token, lex: Lexicon) -> bool:

@@ -123,6 +123,7 @@ class StatusWords:
     pairing_marks: frozenset[str] = frozenset()
     prior: frozenset[str] = frozenset()
     refuse: frozenset[str] = frozenset()
+    possible: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -158,6 +159,7 @@ class StatusWords:
             pairing_marks=lex.words("measure_status_pairing_marks"),
             prior=lex.words("measure_status_prior"),
             refuse=lex.words("measure_status_refuse"),
+            possible=lex.words("measure_status_possible"),
         )
 
 
@@ -316,6 +318,25 @@ def _removal_as_condition(span: Span, noun: Token, words: StatusWords) -> bool:
         ):
             return False  # the clause head, with no condition
     return False
+
+
+def _removal_possible(path: list[Token], words: StatusWords) -> bool:
+    """The removal on the rate's path is only possible ("expect Peru could be given an
+    exemption to the 10% tariff", "the 25% tariff might be lifted"): a modal of possibility
+    on the removal or a verb above it in the clause."""
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in words.possible
+        for t in path
+        if t.pos_ in {"VERB", "AUX"}
+        for c in t.children
+    )
+
+
+def _with_report(path: list[Token]) -> list[Token]:
+    """The rate's path and, when its clause is the complement of another verb, that verb ("he
+    announced he was hiking tariffs by 10%")."""
+    top = path[-1]
+    return [*path, top.head] if top.dep_ == "ccomp" else path
 
 
 def _conditioned(span: Span, words: StatusWords) -> bool:
@@ -633,8 +654,10 @@ def read_clues(
     ):
         way = -1
     removal, asked = _removal(span, noun, words)
-    if _removal_as_condition(span, noun, words):
-        removal, asked = True, True  # its removal is only a condition: it stands
+    if _removal_as_condition(span, noun, words) or (
+        removal and to_rate > 0 and _removal_possible(_path(span), words)
+    ):
+        removal, asked = True, True  # its removal is only a condition or a chance: it stands
     rise = from_rate is not None and from_rate < to_rate
     threat = (
         bool(path_lemmas & words.threat)
@@ -672,7 +695,7 @@ def read_clues(
         pending=pending and effective is None,
         enacted=_enacted(path, words),
         imposed_before=_imposed_before(span, noun, words),
-        announced=announced_recently(path, dates or [], anchor, words),
+        announced=announced_recently(_with_report(path), dates or [], anchor, words),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
         time=TimeFacts.of(effective, anchor, removal and not asked),

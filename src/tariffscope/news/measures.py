@@ -111,7 +111,12 @@ from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import doc_text, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.measure_context import confirm_deals, earlier_stage, is_history
+from tariffscope.news.measure_context import (
+    confirm_deals,
+    confirm_pauses,
+    earlier_stage,
+    is_history,
+)
 from tariffscope.news.measure_status import StatusWords, read_clues, settle_by_time, status_rule
 from tariffscope.news.quote_marks import find_quote_spans
 from tariffscope.news.rates import RateMention, find_rates, pair_rates
@@ -265,6 +270,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         raw += self._rateless(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
+        confirm_pauses(doc, raw, lex)
         self._cross_sentence_dates(doc, raw, dates, anchor)
         _definite_dates(raw)
         counts = article_country_counts(doc, persons, places_skip, lex)
