@@ -83,6 +83,7 @@ def test_a_tariff_whose_removal_is_the_condition_stands(nlp: Language, condition
     [
         ("Peru declared a 60-day pause on the tariffs to give time for talks.", "suspended"),
         ("The tariffs were later suspended for 60 days so that talks could go on.", "suspended"),
+        ("However, Peru delayed the implementation by a month on Monday.", "suspended"),
         ("Peru may pause the tariffs for 60 days to give time for talks.", "in_force"),
         ("Peru has not suspended the tariffs, officials said.", "in_force"),
     ],
@@ -123,3 +124,13 @@ def test_a_removal_only_possible_leaves_the_rate_standing(
     body = f"Officials in Santiago said on Tuesday that {removal}."
     found = _statuses(_read(nlp, "Chile and Peru", body))
     assert found.get(18.0) == status, found
+
+
+@pytest.mark.slow
+def test_a_deal_a_verb_carries_out_is_made(nlp: Language) -> None:
+    body = (
+        "Last month the ministry in Lima put forward a plan to implement the trade agreement "
+        "with Chile, under which Peru would charge a 9% tariff on all Chilean goods."
+    )
+    found = _statuses(_read(nlp, "Peru and Chile", body))
+    assert found.get(9.0) == "agreed", found

@@ -88,8 +88,13 @@ def confirm_deals(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
 
 
 def _bare_tariffs(noun: Token, lex: Lexicon) -> bool:
-    """A tariff noun with no rate in its phrase ("the tariffs", "Tariffs")."""
-    if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
+    """A tariff noun with no rate in its phrase ("the tariffs", "Tariffs"), or a noun of
+    carrying them out ("delayed the implementation")."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_.lower() in lex.words("measure_pause_objects"):
+        return True
+    if noun.lower_ not in lex.words("measure_tariff_words"):
         return False
     return not any(t.lower_ in lex.words("measure_rate_words") or t.like_num for t in noun.subtree)
 

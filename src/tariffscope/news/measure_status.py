@@ -124,6 +124,7 @@ class StatusWords:
     prior: frozenset[str] = frozenset()
     refuse: frozenset[str] = frozenset()
     possible: frozenset[str] = frozenset()
+    execute: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -160,6 +161,7 @@ class StatusWords:
             prior=lex.words("measure_status_prior"),
             refuse=lex.words("measure_status_refuse"),
             possible=lex.words("measure_status_possible"),
+            execute=lex.words("measure_status_execute"),
         )
 
 
@@ -501,12 +503,15 @@ def _reported_would(
 
 def _aspirational(token: Token, words: StatusWords) -> bool:
     """A deal only sought: "from achieving a deal", "to reach a deal", "seeks a deal"; a deal
-    that frames the clause ("Under the deal, X will avoid ...") is not what the verb seeks."""
+    that frames the clause ("Under the deal, X will avoid ...") is not what the verb seeks, nor
+    is a deal a verb carries out ("a proposal to implement the agreement")."""
     if token.dep_ == "pobj" and token.head.lower_ in words.deal_frames:
         return False
     for t in [token, *list(token.ancestors)[:3]]:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
+        if t.lemma_.lower() in words.execute:
+            return False  # "a proposal to implement the agreement": the deal is made
         if t.lemma_.lower() in words.aspire:
             return True
         if t.tag_ == "VBG" and t.dep_ in {"pcomp", "advcl", "xcomp", "acl"}:
