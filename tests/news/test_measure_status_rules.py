@@ -296,9 +296,10 @@ def test_every_rule_id_a_record_can_carry_is_in_the_rule_file() -> None:
             12.0,
             "suspended",
         ),
-        # the infinitive of a noun of decision looks ahead
+        # the infinitive of a noun of decision looks ahead (below "after" or "following" it
+        # is what came before: test_measure_status_round15b.py)
         (
-            "Exporters in Ghana are worried after Washington's decision to impose a 35% tariff "
+            "Exporters in Ghana are worried about Washington's decision to impose a 35% tariff "
             "on Ghanaian cocoa.",
             35.0,
             "threatened",
