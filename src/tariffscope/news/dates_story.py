@@ -965,6 +965,9 @@ def _story_clue(
         )
     if in_url is not None and in_url[1] == "month":
         month = in_url[0]
+        before = _before_dated_ahead(month, latest, bounds[1])
+        if before is not None:
+            return _dated(before, year)
         if latest is None or latest[0] < month:
             return _dated(
                 DateClue(
@@ -988,6 +991,35 @@ def _story_clue(
         )
     day, how = latest
     return _dated(DateClue(day, "stated", how), year)
+
+
+def _before_dated_ahead(
+    month: dt.date, latest: tuple[dt.date, str] | None, high: dt.date | None
+) -> DateClue | None:
+    """A story whose URL gives a month but that tells a date written with its year as ahead
+    ("will charge 25 percent starting on August 1, 2025") on or before that month's end was
+    written before that date: as of the day before it when it falls after the month's first
+    day, else (the URL's month is later than the story: a page filed again) as of the latest
+    day it tells as past, else the day before the date ahead. None when no such date."""
+    if high is None or high > _month_end(month) or (latest is not None and latest[0] >= high):
+        return None
+    said = f"the day before {high.isoformat()}, the earliest date with its year it tells as ahead"
+    if high > month:
+        return DateClue(
+            high - dt.timedelta(days=1),
+            "url_month",
+            f"{said}, in the month its URL gives ({month:%Y-%m})",
+        )
+    if latest is not None:
+        day, how = latest
+        return DateClue(
+            day, "stated", f"{how}: its URL's month ({month:%Y-%m}) is after {high.isoformat()}"
+        )
+    return DateClue(
+        high - dt.timedelta(days=1),
+        "ahead",
+        f"{said}: its URL's month ({month:%Y-%m}) is after it",
+    )
 
 
 def _no_older_than_month(
