@@ -229,3 +229,22 @@ def test_synthetic_a_dated_day_ahead_inside_the_urls_month_ends_the_month_before
         exprs, text=text, url="https://example.org/2030/08/kenya-steel", horizon=HORIZON
     )
     assert clue is not None and (clue.day, clue.basis) == (D(2030, 8, 19), "url_month")
+
+
+# --- a year a past perfect tells as over gives no year (round 15b) --------------------------
+
+
+def test_synthetic_a_stretch_of_years_told_as_over_gives_no_year_to_a_yearless_day() -> None:
+    text = (
+        "On March 4, the appeals court ruled on the copper duties. The ruling settled a "
+        "dispute that had divided Peru and Chile throughout 2029 and 2030."
+    )
+    clue = story_date(past(text), text=text, horizon=HORIZON)
+    assert clue is not None and clue.day == D(2031, 3, 4)
+
+
+def test_synthetic_a_year_the_story_lives_in_still_gives_its_year() -> None:
+    # no past perfect: the year is the story's own stretch
+    text = "On March 4, the court ruled. Tariffs have shaped trade throughout 2030."
+    clue = story_date(past(text), text=text, horizon=HORIZON)
+    assert clue is not None and clue.day == D(2030, 3, 4)

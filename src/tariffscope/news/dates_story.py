@@ -221,7 +221,9 @@ def text_year(
     found = [
         y
         for y, at in _stated_year_spans(text)
-        if not _figure_year(text, at) and (bare == "any" or _same_sentence(text, at, months))
+        if not _figure_year(text, at)
+        and not _period_told_over(text, at)
+        and (bare == "any" or _same_sentence(text, at, months))
     ]
     return max(found) if found else None
 
@@ -237,6 +239,26 @@ def _figure_year(text: str, at: int) -> bool:
         return False
     figures = default_lexicon().words("time_period_figure_nouns")
     return any(w.lower() in figures for w in words[0].split())
+
+
+#: A year named as the stretch a state lasted ("throughout 2024 and 2025", "during 2025"),
+#: the years coordinated before it included.
+_PERIOD_YEAR = re.compile(
+    r"\b(?:throughout|during|across|over)\s+(?:(?:both|all of)\s+)?"
+    r"(?:20\d\d\s*(?:,|and|or|-|–)\s*)*$",
+    re.I,
+)
+#: A past perfect ("had shaped", "had been"): what it tells was over before the story's past.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+
+
+def _period_told_over(text: str, at: int) -> bool:
+    """The year at ``at`` is a stretch that a past perfect tells as over ("a question that
+    had shaped trade policy throughout 2024 and 2025"): over before what the story tells as
+    past, so not the story's year, and no year for its yearless dates."""
+    begin = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! ")) + 1
+    before = text[begin:at]
+    return _PERIOD_YEAR.search(before) is not None and _PAST_PERFECT.search(before) is not None
 
 
 def _stated_year_spans(text: str) -> list[tuple[int, int]]:
