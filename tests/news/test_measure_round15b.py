@@ -21,8 +21,10 @@ from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 
 
-def _pairs(nlp: Language, body: str) -> set[tuple[str, str, float]]:
-    text = f"published: 2030-05-02\n\nGhana exporters weigh new duties\n\n{body}"
+def _pairs(
+    nlp: Language, body: str, headline: str = "Ghana exporters weigh new duties"
+) -> set[tuple[str, str, float]]:
+    text = f"published: 2030-05-02\n\n{headline}\n\n{body}"
     found = extract(article_from_text(text), nlp).measures
     return {(m.imposer, m.target, m.to_rate_pct) for m in found}
 
@@ -52,12 +54,6 @@ def test_synthetic_the_possessors_own_decree_keeps_its_tariff(nlp: Language) -> 
 # --- a "respectively" list beside another place (the imposer) ------------------------------
 
 
-def _read(nlp: Language, body: str) -> set[tuple[str, str, float]]:
-    text = f"published: 2030-05-02\n\nPacific exporters weigh new US duties\n\n{body}"
-    found = extract(article_from_text(text), nlp).measures
-    return {(m.imposer, m.target, m.to_rate_pct) for m in found}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "expected"),
@@ -76,4 +72,4 @@ def _read(nlp: Language, body: str) -> set[tuple[str, str, float]]:
 def test_synthetic_a_respectively_list_shares_its_rates_out_beside_the_imposer(
     nlp: Language, body: str, expected: set[tuple[str, str, float]]
 ) -> None:
-    assert _read(nlp, body) == expected
+    assert _pairs(nlp, body, "Pacific exporters weigh new US duties") == expected
