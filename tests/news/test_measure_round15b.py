@@ -73,3 +73,31 @@ def test_synthetic_a_respectively_list_shares_its_rates_out_beside_the_imposer(
     nlp: Language, body: str, expected: set[tuple[str, str, float]]
 ) -> None:
     assert _pairs(nlp, body, "Pacific exporters weigh new US duties") == expected
+
+
+# --- a cut made in a legal act is in force, not a deal's rate ---------------------------------
+
+
+def _statuses(nlp: Language, body: str) -> set[tuple[float, str]]:
+    text = f"published: 2030-05-02\n\nGhana exporters weigh new duties\n\n{body}"
+    return {(m.to_rate_pct, m.status) for m in extract(article_from_text(text), nlp).measures}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ghana's tariff rate was slashed to 11% in last week's executive order by the US "
+        "president.",
+        "Ghana's tariff was lowered to 11% in Washington's new proclamation.",
+    ],
+)
+def test_synthetic_a_cut_made_in_a_legal_act_is_in_force(nlp: Language, body: str) -> None:
+    assert _statuses(nlp, body) == {(11.0, "in_force")}
+
+
+@pytest.mark.slow
+def test_synthetic_a_cut_told_by_its_verb_alone_stays_a_deals_rate(nlp: Language) -> None:
+    assert _statuses(nlp, "The US has lowered Ghana's tariff from 36% to 19%.") == {
+        (19.0, "agreed")
+    }
