@@ -68,3 +68,26 @@ def test_a_story_dated_only_by_a_caption_is_not_dated_by_it() -> None:
     )
     clue = story_date(past(text), text=text, url="https://example.org/2030/08/chile-kenya")
     assert clue is not None and (clue.day, clue.basis) == (D(2030, 8, 31), "url_month")
+
+
+@pytest.mark.parametrize("credit", ["Reuters", "(AFP)", "Photo: EPA", "AFP via Getty Images"])
+def test_synthetic_a_caption_credited_on_the_next_line_does_not_date_the_story(
+    credit: str,
+) -> None:
+    # the caption closes with the picture's day; its agency stands alone on the line below
+    text = (
+        "An aerial view shows the container port in Callao, Lima, Peru, Jun 2, 2031.\n"
+        f"{credit}\n"
+        "Peru and Kenya agreed on Thursday to cut tariffs on coffee, after talks that began "
+        "on April 14, 2031.\n"
+    )
+    assert len(caption_spans(text)) == 2
+    clue = story_date(past(text), text=text, horizon=HORIZON)
+    assert clue is not None and clue.day == D(2031, 4, 14)
+    assert "Jun 2" not in clue.detail
+
+
+def test_synthetic_a_story_line_above_a_lone_credit_stays_a_story_line_without_a_day() -> None:
+    # the credit alone closes a story paragraph: no day ends the line, so it is no caption
+    text = "Peru and Kenya met on May 3, 2030 in Lima to discuss coffee quotas.\nReuters\n"
+    assert caption_spans(text) == []

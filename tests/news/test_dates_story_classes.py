@@ -205,3 +205,46 @@ def test_the_law_does_not_move_a_story_past_a_month_it_tells_as_ahead() -> None:
     clue = story_date(exprs, text=text, horizon=HORIZON, law=law)
     # written before June: the 18% of late July is not what it reports; April's end stands
     assert clue is not None and (clue.day, clue.basis) == (D(2030, 4, 30), "month")
+
+
+# --- a URL's month later than a date the story tells as ahead (round 15b) -------------------
+
+
+def test_synthetic_a_dated_day_ahead_before_the_urls_month_dates_the_story_before_it() -> None:
+    # a page filed again under a later month: the letter's "October 1, 2030" is still ahead
+    text = (
+        "In a May 12 order, the president set a 20 percent tariff on Peruvian copper. "
+        "Starting on October 1, 2030, the letter said, Peru will pay 18 percent."
+    )
+    exprs = past(text, ahead=("October 1, 2030",))
+    url = "https://example.org/2030-10/peru-copper-tariff"
+    clue = story_date(exprs, text=text, url=url, horizon=HORIZON)
+    assert clue is not None and (clue.day, clue.basis) == (D(2030, 5, 12), "stated")
+
+
+def test_synthetic_a_dated_day_ahead_inside_the_urls_month_ends_the_month_before_it() -> None:
+    text = "Kenya will raise its duty on steel from August 20, 2030, the ministry said."
+    exprs = past(text, ahead=("August 20, 2030",))
+    clue = story_date(
+        exprs, text=text, url="https://example.org/2030/08/kenya-steel", horizon=HORIZON
+    )
+    assert clue is not None and (clue.day, clue.basis) == (D(2030, 8, 19), "url_month")
+
+
+# --- a year a past perfect tells as over gives no year (round 15b) --------------------------
+
+
+def test_synthetic_a_stretch_of_years_told_as_over_gives_no_year_to_a_yearless_day() -> None:
+    text = (
+        "On March 4, the appeals court ruled on the copper duties. The ruling settled a "
+        "dispute that had divided Peru and Chile throughout 2029 and 2030."
+    )
+    clue = story_date(past(text), text=text, horizon=HORIZON)
+    assert clue is not None and clue.day == D(2031, 3, 4)
+
+
+def test_synthetic_a_year_the_story_lives_in_still_gives_its_year() -> None:
+    # no past perfect: the year is the story's own stretch
+    text = "On March 4, the court ruled. Tariffs have shaped trade throughout 2030."
+    clue = story_date(past(text), text=text, horizon=HORIZON)
+    assert clue is not None and clue.day == D(2030, 3, 4)

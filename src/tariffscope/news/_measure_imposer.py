@@ -95,6 +95,27 @@ def _clausal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"csubj", "csubjpass"}), None)
 
 
+def _instrument_issuers(verb: Token, lex: Lexicon) -> list[Token]:
+    """Who issued the instrument a passive change of a tariff is made in ("X's tariff was cut
+    to 15% in last week's executive order by President Y", "... under an order signed by Y",
+    "... in Y's proclamation"; words ``measure_status_instruments``): the government acting on
+    the tariff when the passive names no agent. The instrument's "by"/"from" phrase, the agent
+    of a participle on it ("signed by"), then its possessor, in that order."""
+    instruments = lex.words("measure_status_instruments")
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for doc in (g for g in prep.children if g.dep_ == "pobj"):
+            if doc.lemma_.lower() not in instruments:
+                continue
+            for c in doc.children:
+                if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ == "acl":
+                    out += [g for a in c.children if a.dep_ == "agent" for g in a.children]
+            out += [c for c in doc.children if c.dep_ == "poss"]
+    return out
+
+
 class ImposerReader:
     """Methods that find the imposing country of a tariff rate."""
 
@@ -276,10 +297,12 @@ class ImposerReader:
             actor = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
         else:
             return None
-        if actor is None:
-            return None
-        code = self._code_of(actor, persons, mentions, lex)
-        return code if code is not None and code != owner else None
+        actors = [actor] if actor is not None else _instrument_issuers(verb, lex)
+        for actor in actors:
+            code = self._code_of(actor, persons, mentions, lex)
+            if code is not None and code != owner:
+                return code
+        return None
 
     def _passive_receivers(
         self,

@@ -186,15 +186,34 @@ def _distribute(
 ) -> None:
     """A distributive list ("20% and 19% respectively on Vietnam and Indonesia"): when a word
     of the sequence marks it and the sentence names as many places as rates, the places and
-    the rates pair in order."""
+    the rates pair in order; when it names more (the imposer: "X, Y and Z will face US
+    tariffs of 30%, 29% and 22% respectively"), the one coordinated list of as many places
+    as rates does."""
     if not any(_match_word(element, item, lex) for element in spec.sequence for item in items):
         return
     places = [item.text for item in items if item.kind == "PLACE"]
     rates = [item.rate for item in items if item.kind == "RATE"]
+    if len(places) > len(rates):
+        lists = [run for run in _place_lists(items, lex) if len(run) == len(rates)]
+        places = lists[0] if len(lists) == 1 else []
     if len(places) != len(rates) or len(set(places)) < 2:
         return
     for k, iso in zip(rates, places, strict=True):
         found.setdefault(k, Pairing((iso,), spec.id))
+
+
+def _place_lists(items: list[_Item], lex: Lexicon) -> list[list[str]]:
+    """The coordinated lists of places of a sentence, in order ("Japan, Laos and Peru"; a
+    place alone is a list of one)."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(items):
+        if items[i].kind != "PLACE":
+            i += 1
+            continue
+        codes, i = _extend_places(items, i, lex)
+        out.append(codes)
+    return out
 
 
 def _match_word(element: str, item: _Item, lex: Lexicon) -> bool:

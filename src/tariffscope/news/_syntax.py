@@ -264,9 +264,33 @@ def is_caption_line(line: str) -> bool:
     return _CAPTION.search(line) is not None
 
 
+#: A picture agency's credit alone on its line ("Reuters", "(AFP)", "Photo: EPA", "AFP via
+#: Getty Images"): the line above it is the caption it credits.
+_CREDIT_LINE = re.compile(
+    rf"^\s*\(?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage)\s*:\s*)?{_AGENCY}"
+    rf"(?:\s*(?:/|via)\s*{_AGENCY})?\)?\s*$"
+)
+#: A caption closes with the day its picture was taken ("... Buenos Aires, Argentina, Oct 10,
+#: 2025." / "... in Nairobi on 3 May 2029"), which the credit on the next line confirms.
+_ENDS_WITH_DAY = re.compile(
+    r"(?:\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?)\s+20\d\d\.?\s*$"
+)
+
+
 def caption_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every photo caption line of ``text``."""
-    return [(start, end) for start, end in line_spans(text) if is_caption_line(text[start:end])]
+    """``(start, end)`` of every photo caption line of ``text``: a line :func:`is_caption_line`
+    takes, and a line closing with a day whose next line is its picture credit alone (the
+    credit line too)."""
+    lines = list(line_spans(text))
+    out: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        credit = i + 1 < len(lines) and _CREDIT_LINE.match(text[slice(*lines[i + 1])]) is not None
+        if is_caption_line(line) or (credit and _ENDS_WITH_DAY.search(line) is not None):
+            out.append((start, end))
+            if credit:
+                out.append(lines[i + 1])
+    return sorted(set(out))
 
 
 def is_headline_line(words: Iterable[str]) -> bool:

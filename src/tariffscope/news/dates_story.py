@@ -221,7 +221,9 @@ def text_year(
     found = [
         y
         for y, at in _stated_year_spans(text)
-        if not _figure_year(text, at) and (bare == "any" or _same_sentence(text, at, months))
+        if not _figure_year(text, at)
+        and not _period_told_over(text, at)
+        and (bare == "any" or _same_sentence(text, at, months))
     ]
     return max(found) if found else None
 
@@ -237,6 +239,26 @@ def _figure_year(text: str, at: int) -> bool:
         return False
     figures = default_lexicon().words("time_period_figure_nouns")
     return any(w.lower() in figures for w in words[0].split())
+
+
+#: A year named as the stretch a state lasted ("throughout 2024 and 2025", "during 2025"),
+#: the years coordinated before it included.
+_PERIOD_YEAR = re.compile(
+    r"\b(?:throughout|during|across|over)\s+(?:(?:both|all of)\s+)?"
+    r"(?:20\d\d\s*(?:,|and|or|-|–)\s*)*$",
+    re.I,
+)
+#: A past perfect ("had shaped", "had been"): what it tells was over before the story's past.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+|not\s+)?[a-z]+(?:ed|en|wn|t)\b", re.I)
+
+
+def _period_told_over(text: str, at: int) -> bool:
+    """The year at ``at`` is a stretch that a past perfect tells as over ("a question that
+    had shaped trade policy throughout 2024 and 2025"): over before what the story tells as
+    past, so not the story's year, and no year for its yearless dates."""
+    begin = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! ")) + 1
+    before = text[begin:at]
+    return _PERIOD_YEAR.search(before) is not None and _PAST_PERFECT.search(before) is not None
 
 
 def _stated_year_spans(text: str) -> list[tuple[int, int]]:
@@ -965,6 +987,9 @@ def _story_clue(
         )
     if in_url is not None and in_url[1] == "month":
         month = in_url[0]
+        before = _before_dated_ahead(month, latest, bounds[1])
+        if before is not None:
+            return _dated(before, year)
         if latest is None or latest[0] < month:
             return _dated(
                 DateClue(
@@ -988,6 +1013,35 @@ def _story_clue(
         )
     day, how = latest
     return _dated(DateClue(day, "stated", how), year)
+
+
+def _before_dated_ahead(
+    month: dt.date, latest: tuple[dt.date, str] | None, high: dt.date | None
+) -> DateClue | None:
+    """A story whose URL gives a month but that tells a date written with its year as ahead
+    ("will charge 25 percent starting on August 1, 2025") on or before that month's end was
+    written before that date: as of the day before it when it falls after the month's first
+    day, else (the URL's month is later than the story: a page filed again) as of the latest
+    day it tells as past, else the day before the date ahead. None when no such date."""
+    if high is None or high > _month_end(month) or (latest is not None and latest[0] >= high):
+        return None
+    said = f"the day before {high.isoformat()}, the earliest date with its year it tells as ahead"
+    if high > month:
+        return DateClue(
+            high - dt.timedelta(days=1),
+            "url_month",
+            f"{said}, in the month its URL gives ({month:%Y-%m})",
+        )
+    if latest is not None:
+        day, how = latest
+        return DateClue(
+            day, "stated", f"{how}: its URL's month ({month:%Y-%m}) is after {high.isoformat()}"
+        )
+    return DateClue(
+        high - dt.timedelta(days=1),
+        "ahead",
+        f"{said}: its URL's month ({month:%Y-%m}) is after it",
+    )
 
 
 def _no_older_than_month(

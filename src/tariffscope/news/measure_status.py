@@ -753,9 +753,19 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
 
 def _enacted(path: list[Token], words: StatusWords) -> bool:
     """The rate lies in a participle or relative clause of a legal act ("a proclamation
-    raising duties to 30%", "a decree that set a 12% levy"): the act sets it."""
+    raising duties to 30%", "a decree that set a 12% levy"), or the verb on its path is done
+    in one ("was slashed to 15% in last week's executive order", "cut to 11% under an
+    order"): the act sets it."""
     return any(
         t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in words.instruments for t in path
+    ) or any(
+        g.lemma_.lower() in words.instruments
+        for t in path
+        if t.pos_ == "VERB"
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "under", "by", "through", "via"}
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 
@@ -786,7 +796,10 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     # gold reads as the rate a deal sets; only a verb of the rate's state ("now face 20%,
     # down from 46%") or a word of collection tells it is collected
     "status.cut_reported": lambda c: (
-        c.cut and not c.proposed and c.cut_verb and not (c.continuing or c.took_effect)
+        c.cut
+        and not c.proposed
+        and c.cut_verb
+        and not (c.continuing or c.took_effect or (c.enacted and c.way <= 0))
     ),
     "status.cut_done": lambda c: c.cut and not c.proposed,
     "status.continuing": lambda c: c.continuing,
