@@ -310,12 +310,18 @@ def _reduced_relative(token: Token) -> bool:
 
 def told_ahead(token: Token, lex: Lexicon) -> bool:
     """An event told as still to come, whatever the tense of its clause: an adjective of
-    arrival ("is due in Brussels"), or a noun modified by a word of plan ("planned talks",
+    arrival ("is due in Brussels"), a participle of a trip under way ("is headed to the US"),
+    or a noun modified by a word of plan ("planned talks",
     "the upcoming visit") or the object of a phrase of precedence ("ahead of a meeting",
     "prior to the talks", "before the summit"). Its date
     then lies ahead of the story too: "said ... ahead of a meeting on Friday" is next Friday."""
     if token.pos_ == "ADJ":  # "the minister is due in Brussels on Monday": an arrival ahead
         return token.lemma_.lower() in lex.words("event_arrival_adjectives")
+    if token.lower_ in lex.words("event_en_route_participles"):
+        # "the minister is headed to the US this week": on the way, the visit ahead
+        return any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in token.children
+        )
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(

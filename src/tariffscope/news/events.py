@@ -49,7 +49,7 @@ from tariffscope.news._event_kind import (
 )
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
-from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_plan import frame_subject, plan_frame, timetable_copula
 from tariffscope.news._event_proposer import (
     EventProposer,
     covered_kinds,
@@ -333,7 +333,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if head.lemma_.lower() in requests:
                 return True
             if head.lemma_.lower() not in lex.words("event_future_heads"):
-                return True
+                return not timetable_copula(verb, lex)  # "X is to visit": a timetable
         return False
 
     # -- one trigger ----------------------------------------------------------------------------
