@@ -11,7 +11,7 @@ from spacy.language import Language
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
-from tariffscope.news._event_plan import plan_frame, timetable_copula
+from tariffscope.news._event_plan import plan_frame, plan_overtaken, timetable_copula
 from tariffscope.news._event_when import told_ahead
 from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
@@ -71,6 +71,23 @@ def test_a_trip_under_way_is_told_ahead() -> None:
     assert not told_ahead(past[2], LEX)
 
 
+def test_a_plan_told_in_the_past_perfect_is_overtaken() -> None:
+    doc = build(
+        "The/DET/det/1 committee/NOUN/nsubjpass/4 had:have/AUX/aux/4/VBD "
+        "been:be/AUX/auxpass/4/VBN scheduled:schedule/VERB/ROOT/4/VBN to/PART/aux/6/TO "
+        "vote/VERB/xcomp/4/VB on/ADP/prep/6 Tuesday/PROPN/pobj/7"
+    )
+    frame = plan_frame(doc[6], LEX)
+    assert frame is not None and plan_overtaken(frame)
+    now = build(
+        "The/DET/det/1 committee/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ "
+        "scheduled:schedule/VERB/ROOT/3/VBN to/PART/aux/5/TO vote/VERB/xcomp/3/VB "
+        "on/ADP/prep/5 Tuesday/PROPN/pobj/6"
+    )
+    frame = plan_frame(now[5], LEX)
+    assert frame is not None and not plan_overtaken(frame)
+
+
 def _read(nlp: Language, body: str) -> Extraction:
     text = f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n"
     return extract(article_from_text(text), nlp)
@@ -105,3 +122,10 @@ def test_a_trip_in_a_clause_of_a_future_clause_is_planned(nlp: Language) -> None
     )
     visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
     assert [(e.status, str(e.date)) for e in visits] == [("planned", "2025-07-18")]
+
+
+@pytest.mark.slow
+def test_a_visit_planned_in_the_past_perfect_is_cancelled(nlp: Language) -> None:
+    body = "Trade Minister Amara Okafor had planned to visit Lima on Friday."
+    visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
+    assert [e.status for e in visits] == ["cancelled"]

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from tariffscope.news._syntax import governing_verb, has_negation, timetable_infinitive
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["frame_subject", "plan_frame", "timetable_copula"]
+__all__ = ["frame_subject", "plan_frame", "plan_overtaken", "timetable_copula"]
 
 #: Frames above frames: "is expected to be scheduled to meet" stops within this many steps.
 _FRAME_STEPS = 3
@@ -90,3 +90,17 @@ def frame_subject(frame: Token) -> Token | None:
         if frame.dep_ not in {"acomp", "xcomp", "ccomp"} and owner.i == frame.i:
             break
     return None
+
+
+def plan_overtaken(frame: Token) -> bool:
+    """The plan is told in the past perfect ("had been scheduled to vote Tuesday", "talks
+    had been set for Friday", "had planned to visit", "had been due to travel"): a plan the
+    story's news has overtaken, one that did not take place as planned."""
+    owners = [frame] if frame.pos_ in {"VERB", "AUX"} else []
+    if frame.dep_ in {"acomp", "xcomp"} or frame.pos_ == "ADJ":
+        owners.append(frame.head)  # "had been due to": the auxiliaries hang on the copula
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
+        for o in owners
+        for c in o.children
+    )

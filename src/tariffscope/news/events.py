@@ -49,7 +49,12 @@ from tariffscope.news._event_kind import (
 )
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
-from tariffscope.news._event_plan import frame_subject, plan_frame, timetable_copula
+from tariffscope.news._event_plan import (
+    frame_subject,
+    plan_frame,
+    plan_overtaken,
+    timetable_copula,
+)
 from tariffscope.news._event_proposer import (
     EventProposer,
     covered_kinds,
@@ -442,6 +447,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             and (frame.dep_ == "acl" or direction(governing_verb(frame)) >= 0)
         ):
             status = "planned"  # "is due to travel", "are scheduled to meet", "talks set for"
+        if frame is not None and status != "cancelled" and plan_overtaken(frame):
+            status = "cancelled"  # "had been scheduled to vote Tuesday": the plan overtaken
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
