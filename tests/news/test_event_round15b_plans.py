@@ -129,3 +129,11 @@ def test_a_visit_planned_in_the_past_perfect_is_cancelled(nlp: Language) -> None
     body = "Trade Minister Amara Okafor had planned to visit Lima on Friday."
     visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
     assert [e.status for e in visits] == ["cancelled"]
+
+
+@pytest.mark.slow
+def test_an_event_dated_after_publication_is_planned_whatever_the_verb(nlp: Language) -> None:
+    # "put ... on the agenda": a past verb; the vote it sets lies ahead of the July 16 story
+    body = "The Kenyan parliament put the bill back on the agenda for a vote on July 24."
+    votes = [e for e in _read(nlp, body).events if e.kind == "election"]
+    assert [(e.status, str(e.date)) for e in votes] == [("planned", "2025-07-24")]

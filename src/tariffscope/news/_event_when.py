@@ -193,6 +193,18 @@ class WhenWhereReader:
             return "planned"  # "voters head to the polls on Sunday": a timetable
         return "planned" if way > 0 else "happened"
 
+    def _after_publication(self, doc: Doc, date: dict[str, Any] | None) -> bool:
+        """The event's resolved date, a day or a month, lies after the story's publication
+        day or month: what is told of it cannot have happened yet ("put the bill on the
+        agenda for a vote on April 17" in an April 8 story)."""
+        published = (doc._.tariffscope_meta or {}).get("published")
+        if not published or date is None or date.get("date") is None:
+            return False
+        day, now = dt.date.fromisoformat(date["date"]), dt.date.fromisoformat(published)
+        if date.get("precision") == "month":
+            return (day.year, day.month) > (now.year, now.month)
+        return date.get("precision") == "day" and day > now
+
     def _dated_ahead(self, token: Token) -> bool:
         """The event's own date (see :meth:`_date`) falls after publication."""
         meta = token.doc._.tariffscope_meta or {}

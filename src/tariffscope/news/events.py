@@ -501,6 +501,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         date = self._date(doc, token, dates)
         if (date is None or date["date"] is None) and stand is not token:
             date = self._date(doc, stand, dates) or date
+        if status == "happened" and self._after_publication(doc, date):
+            status = "planned"  # "put the bill on the agenda for a vote on April 17"
         trip = trip_of_purpose(stand, lex) if token.pos_ == "NOUN" else None
         if trip is not None:  # talks a trip is for: the trip's destination, not its day
             date = None
