@@ -15,6 +15,7 @@ from tariffscope.news._event_plan import plan_frame, plan_overtaken, timetable_c
 from tariffscope.news._event_when import told_ahead
 from tariffscope.news._syntax import direction
 from tariffscope.news.api import extract
+from tariffscope.news.event_triggers import default_rules, find_triggers
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -137,3 +138,24 @@ def test_an_event_dated_after_publication_is_planned_whatever_the_verb(nlp: Lang
     body = "The Kenyan parliament put the bill back on the agenda for a vote on July 24."
     votes = [e for e in _read(nlp, body).events if e.kind == "election"]
     assert [(e.status, str(e.date)) for e in votes] == [("planned", "2025-07-24")]
+
+
+def _kinds(spec: str) -> list[tuple[str, str]]:
+    return [
+        (t.token.text, t.kind)
+        for t in find_triggers(build(spec), default_rules(), lambda _t: False)
+    ]
+
+
+def test_a_deal_noun_planned_for_a_passive_deal_verb_names_the_agreement() -> None:
+    planned = _kinds(
+        "The/DET/det/1 pact/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ set/VERB/ROOT/3/VBN "
+        "to/PART/aux/6/TO be/AUX/auxpass/6/VB signed:sign/VERB/xcomp/3/VBN on/ADP/prep/6 "
+        "Friday/PROPN/pobj/7"
+    )
+    assert ("pact", "agreement") in planned
+    judged = _kinds(
+        "The/DET/det/1 pact/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ expected:expect/VERB/ROOT/3/VBN "
+        "to/PART/aux/5/TO be/AUX/xcomp/3/VB good/ADJ/acomp/5"
+    )
+    assert ("pact", "agreement") not in judged
