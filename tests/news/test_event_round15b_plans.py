@@ -159,3 +159,13 @@ def test_a_deal_noun_planned_for_a_passive_deal_verb_names_the_agreement() -> No
         "to/PART/aux/5/TO be/AUX/xcomp/3/VB good/ADJ/acomp/5"
     )
     assert ("pact", "agreement") not in judged
+
+
+@pytest.mark.slow
+def test_they_after_a_reported_delegation_is_that_delegation(nlp: Language) -> None:
+    body = (
+        "A Kenyan delegation is in Lima this week, Trade Minister Amara Okafor said. "
+        "They will travel to Quito on Friday."
+    )
+    visits = [e for e in _read(nlp, body).events if e.kind == "visit" and e.place == "Quito"]
+    assert [list(e.participants) for e in visits] == [["KEN"]]

@@ -340,11 +340,15 @@ def _group_antecedent(member: Token, lex: Lexicon) -> Token | None:
     sent = member.sent
     if sent.start == 0 or any(t.pos_ in {"PROPN", "NOUN"} for t in sent if t.i < member.i):
         return None
-    previous = member.doc[sent.start - 1].sent
-    subject = subject_of(previous.root)
-    if subject is None or subject.pos_ != "NOUN":
-        return None
-    return subject if subject.lemma_.lower() in _group_nouns(lex) else None
+    root = member.doc[sent.start - 1].sent.root
+    groups = _group_nouns(lex)
+    # the main clause's subject, or the reported clause's ("A Kenyan delegation will be in
+    # Lima, the minister said. They will leave ...")
+    for clause in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
+        subject = subject_of(clause)
+        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in groups:
+            return subject
+    return None
 
 
 def _group_nouns(lex: Lexicon) -> frozenset[str]:
