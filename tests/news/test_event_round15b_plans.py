@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.news.test_event_plans import _read
 from tests.news.test_event_trigger_rules import build
 
-from tariffscope.domain.news import Extraction
 from tariffscope.news._event_plan import plan_frame, plan_overtaken, timetable_copula
 from tariffscope.news._event_when import told_ahead
 from tariffscope.news._syntax import direction
-from tariffscope.news.api import extract
 from tariffscope.news.event_triggers import default_rules, find_triggers
-from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
 LEX = default_lexicon()
@@ -87,11 +85,6 @@ def test_a_plan_told_in_the_past_perfect_is_overtaken() -> None:
     )
     frame = plan_frame(now[5], LEX)
     assert frame is not None and not plan_overtaken(frame)
-
-
-def _read(nlp: Language, body: str) -> Extraction:
-    text = f"published: 2025-07-16\n\nTrade news of the day\n\n{body}\n"
-    return extract(article_from_text(text), nlp)
 
 
 @pytest.mark.slow
