@@ -162,3 +162,12 @@ def test_they_after_a_reported_delegation_is_that_delegation(nlp: Language) -> N
     )
     visits = [e for e in _read(nlp, body).events if e.kind == "visit" and e.place == "Quito"]
     assert [list(e.participants) for e in visits] == [["KEN"]]
+
+
+def test_a_present_tense_of_contrast_under_a_future_clause_stays_present() -> None:
+    # "will take effect on August 27, while a 25% tariff comes into force on Thursday"
+    doc = build(
+        "It/PRON/nsubj/2 will/AUX/aux/2/MD rise:rise/VERB/ROOT/2/VB while/SCONJ/mark/5 "
+        "tariffs:tariff/NOUN/nsubj/5 apply:apply/VERB/advcl/2/VBP now/ADV/advmod/5"
+    )
+    assert direction(doc[5]) == 0

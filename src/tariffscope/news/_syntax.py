@@ -144,12 +144,18 @@ def direction(verb: Token | None) -> int:
     return 0
 
 
+#: Words that open a clause of time, whose present tense tells the future under a future
+#: clause ("will sign it when he visits"); "while" or "as" may contrast a present fact.
+_TIME_LINKS = frozenset({"when", "once", "after", "before", "until", "till", "whenever"})
+
+
 def _present_of_future(verb: Token) -> bool:
-    """A present-tense verb of an adverbial clause whose main clause looks ahead ("will
+    """A present-tense verb of a clause of time whose main clause looks ahead ("will
     advocate free trade when he travels to Paris this week"): English tells the future so."""
     return (
         verb.dep_ == "advcl"
         and verb.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_LINKS for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
         and verb.head.i != verb.i
         and direction(verb.head) > 0
