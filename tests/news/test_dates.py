@@ -104,6 +104,13 @@ def test_may_the_verb_is_not_a_month() -> None:
     assert [e.month for e in find_dates("the deal agreed in May")] == [5]
 
 
+def test_a_month_told_as_the_earliest_time_of_a_plan_is_a_month() -> None:
+    # round 15b: "plans to visit as early as May", "could sign as soon as June"
+    assert [(e.month, e.text) for e in find_dates("will visit as early as May")] == [(5, "May")]
+    assert [e.month for e in find_dates("could sign as soon as June")] == [6]
+    assert find_dates("said it may act as early as may be needed") == []
+
+
 def test_reference_year_from_text_or_url() -> None:
     assert reference_year("a photo taken on July 9, 2025 in Strasbourg") == 2025
     assert reference_year("no year here", "https://example.com/2024/05/story") == 2024

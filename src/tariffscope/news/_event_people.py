@@ -212,6 +212,12 @@ class ParticipantReader:
             # "European leaders will travel to Beijing": a people's own nationality, not
             # the last two people named, says whose side they are (read below)
             pass
+        elif (group := _group_antecedent(member, lex)) is not None and not self._is_person(
+            group, index
+        ):
+            # "The Thai delegation includes ... They were to depart": the body just named
+            self._add(doc, group, trigger, index, lex, people, countries, story)
+            return
         elif (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
             "they",
             "them",
@@ -323,6 +329,26 @@ def _nationals(member: Token, lex: Lexicon) -> bool:
     return any(
         kind == "demonym" for c in own for _, kind, _, _ in place_spans(list(c.subtree), lex)
     )
+
+
+def _group_antecedent(member: Token, lex: Lexicon) -> Token | None:
+    """The group noun a subject "they" opening its sentence points back to: the subject of
+    the sentence before, when that is a body or envoys of a government ("The Thai delegation
+    includes ... They were to depart"), not people named."""
+    if member.lower_ != "they" or member.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sent = member.sent
+    if sent.start == 0 or any(t.pos_ in {"PROPN", "NOUN"} for t in sent if t.i < member.i):
+        return None
+    root = member.doc[sent.start - 1].sent.root
+    groups = _group_nouns(lex)
+    # the main clause's subject, or the reported clause's ("A Kenyan delegation will be in
+    # Lima, the minister said. They will leave ...")
+    for clause in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
+        subject = subject_of(clause)
+        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in groups:
+            return subject
+    return None
 
 
 def _group_nouns(lex: Lexicon) -> frozenset[str]:

@@ -1,7 +1,8 @@
 """Planned events: a trigger verb framed as a plan or a timetable ("is due to travel", "are
 scheduled to meet", "plans to sign", "is expected to hold talks", "is set to visit"), the
 subject of a plan ("a meeting is planned for Friday"), or an event noun a plan clause
-describes ("talks scheduled for Friday", "negotiations expected to begin in April").
+describes ("talks scheduled for Friday", "negotiations expected to begin in April"), or
+the copula of the timetable idiom ("is to visit", "were to depart on Monday").
 
 The frame is a word of the lexicon's ``event_plan_frames`` that governs the trigger's verb as
 an open complement (``xcomp``, or a "to" infinitive with its own subject: "expects his country
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tariffscope.news._syntax import governing_verb, has_negation
+from tariffscope.news._syntax import governing_verb, has_negation, timetable_infinitive
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["frame_subject", "plan_frame"]
+__all__ = ["frame_subject", "plan_frame", "plan_overtaken", "timetable_copula"]
 
 #: Frames above frames: "is expected to be scheduled to meet" stops within this many steps.
 _FRAME_STEPS = 3
@@ -48,12 +49,31 @@ def plan_frame(token: Token, lex: Lexicon) -> Token | None:
             break
         head = current.head
         if head.lemma_.lower() not in frames and head.lower_ not in frames:
+            if timetable_copula(current, lex):
+                found = head  # "is to visit Paris on Friday", "were to depart on Monday"
             break
         found = head
         current = head
     if found is None or has_negation(found) or has_negation(found.head):
         return None
     return found
+
+
+def timetable_copula(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` completes "be" in the timetable idiom and the copula's subject acts ("X is to
+    visit", "the negotiators were to depart"): a plan whatever the tense of the copula. A
+    thing as the subject ("the aim is to sign a deal") states a goal, not a plan."""
+    if not timetable_infinitive(verb):
+        return False
+    subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    actors = (
+        lex.words("event_actor_nouns")
+        | lex.words("event_delegation_nouns")
+        | lex.words("event_delegate_nouns")
+    )
+    return subject.pos_ in {"PROPN", "PRON"} or subject.lemma_.lower() in actors
 
 
 def frame_subject(frame: Token) -> Token | None:
@@ -70,3 +90,17 @@ def frame_subject(frame: Token) -> Token | None:
         if frame.dep_ not in {"acomp", "xcomp", "ccomp"} and owner.i == frame.i:
             break
     return None
+
+
+def plan_overtaken(frame: Token) -> bool:
+    """The plan is told in the past perfect ("had been scheduled to vote Tuesday", "talks
+    had been set for Friday", "had planned to visit", "had been due to travel"): a plan the
+    story's news has overtaken, one that did not take place as planned."""
+    owners = [frame] if frame.pos_ in {"VERB", "AUX"} else []
+    if frame.dep_ in {"acomp", "xcomp"} or frame.pos_ == "ADJ":
+        owners.append(frame.head)  # "had been due to": the auxiliaries hang on the copula
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
+        for o in owners
+        for c in o.children
+    )

@@ -193,6 +193,18 @@ class WhenWhereReader:
             return "planned"  # "voters head to the polls on Sunday": a timetable
         return "planned" if way > 0 else "happened"
 
+    def _after_publication(self, doc: Doc, date: dict[str, Any] | None) -> bool:
+        """The event's resolved date, a day or a month, lies after the story's publication
+        day or month: what is told of it cannot have happened yet ("put the bill on the
+        agenda for a vote on April 17" in an April 8 story)."""
+        published = (doc._.tariffscope_meta or {}).get("published")
+        if not published or date is None or date.get("date") is None:
+            return False
+        day, now = dt.date.fromisoformat(date["date"]), dt.date.fromisoformat(published)
+        if date.get("precision") == "month":
+            return (day.year, day.month) > (now.year, now.month)
+        return date.get("precision") == "day" and day > now
+
     def _dated_ahead(self, token: Token) -> bool:
         """The event's own date (see :meth:`_date`) falls after publication."""
         meta = token.doc._.tariffscope_meta or {}
@@ -310,12 +322,18 @@ def _reduced_relative(token: Token) -> bool:
 
 def told_ahead(token: Token, lex: Lexicon) -> bool:
     """An event told as still to come, whatever the tense of its clause: an adjective of
-    arrival ("is due in Brussels"), or a noun modified by a word of plan ("planned talks",
+    arrival ("is due in Brussels"), a participle of a trip under way ("is headed to the US"),
+    or a noun modified by a word of plan ("planned talks",
     "the upcoming visit") or the object of a phrase of precedence ("ahead of a meeting",
     "prior to the talks", "before the summit"). Its date
     then lies ahead of the story too: "said ... ahead of a meeting on Friday" is next Friday."""
     if token.pos_ == "ADJ":  # "the minister is due in Brussels on Monday": an arrival ahead
         return token.lemma_.lower() in lex.words("event_arrival_adjectives")
+    if token.lower_ in lex.words("event_en_route_participles"):
+        # "the minister is headed to the US this week": on the way, the visit ahead
+        return any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in token.children
+        )
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(

@@ -30,6 +30,7 @@ __all__ = [
     "sentence_of",
     "subject_of",
     "subtree_lemmas",
+    "timetable_infinitive",
 ]
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -134,11 +135,42 @@ def direction(verb: Token | None) -> int:
         ):
             return -1
         if _is_finite(current) or current.head.i == current.i:
-            return 0
+            return 1 if _present_of_future(current) else 0
         if current.dep_ == "xcomp" and current.head.lemma_ in FUTURE_FRAMES:
             return 1  # "is due to hold": the frame is an adjective, no verb to climb to
+        if timetable_infinitive(current):
+            return 1  # "is to visit", "were to depart on Monday": a timetable, in any tense
         current = governing_verb(current.head)
     return 0
+
+
+#: Words that open a clause of time, whose present tense tells the future under a future
+#: clause ("will sign it when he visits"); "while" or "as" may contrast a present fact.
+_TIME_LINKS = frozenset({"when", "once", "after", "before", "until", "till", "whenever"})
+
+
+def _present_of_future(verb: Token) -> bool:
+    """A present-tense verb of a clause of time whose main clause looks ahead ("will
+    advocate free trade when he travels to Paris this week"): English tells the future so."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_LINKS for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and verb.head.i != verb.i
+        and direction(verb.head) > 0
+    )
+
+
+def timetable_infinitive(verb: Token) -> bool:
+    """``verb`` is a "to" infinitive completing the copula "be" ("X is to visit Paris", "they
+    were to depart on Monday"): the timetable idiom, which tells a plan."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def reduced_relative(verb: Token) -> bool:

@@ -106,7 +106,8 @@ _MONTH_YEAR = re.compile(rf"\b{_M},?[ \t]+{_Y}\b")
 _MONTH_CUE = re.compile(
     r"\b(?P<cue>in|by|since|until|till|from|early|mid|late|last|this[ \t]+past|earlier[ \t]+in|"
     r"next|this|through|before|"
-    r"after|of|starting|beginning|end[ \t]+of|start[ \t]+of|as[ \t]+of)[ \t-]+" + _M + r"(?!\w)",
+    r"after|of|starting|beginning|end[ \t]+of|start[ \t]+of|as[ \t]+of|"
+    r"as[ \t]+(?:early|soon)[ \t]+as)[ \t-]+" + _M + r"(?!\w)",
     re.I,
 )
 _WEEKDAY = re.compile(
@@ -254,6 +255,8 @@ def find_dates(text: str) -> list[DateExpr]:
         # "this past August", "earlier in August": the latest August not after the story's
         # month ("last August" is the one before it)
         cue = "earlier" if cue in {"this past", "earlier in"} else cue
+        # "will visit as early as May": the month the plan names, as "in May"
+        cue = "in" if cue in {"as early as", "as soon as"} else cue
         modifiers = {"last", "earlier", "next", "this", "early", "mid", "late"}
         modifier = cue if cue in modifiers else None
         prep = None if modifier else cue

@@ -347,13 +347,20 @@ def _has_partner(token: Token, ctx: RuleContext) -> bool:
 def _deal_context(token: Token, ctx: RuleContext) -> bool:
     """A deal noun names an event as the object of a deal verb or act ("the signing of a
     deal"), or with a deal verb of its own, reduced or relative ("the agreement finalized by
-    ...", "the agreement to be signed next week")."""
+    ...", "the agreement to be signed next week"), or planned for it ("the pact is set to be
+    signed on Friday")."""
     verbs = ctx.words("event_deal_verbs")
     head = token.head
     if head.dep_ == "prep" and head.head.lemma_.lower() in ctx.words("event_nominal_acts"):
         return True
     if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
         return True
+    if (
+        token.dep_ == "nsubjpass"
+        and head.lemma_.lower() in ctx.words("event_plan_frames")
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in head.children)
+    ):
+        return True  # "the pact is set to be signed on Friday": the plan's passive deal verb
     return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in verbs for c in token.children)
 
 

@@ -49,7 +49,12 @@ from tariffscope.news._event_kind import (
 )
 from tariffscope.news._event_merge import EventMerger, with_counterparts
 from tariffscope.news._event_people import ParticipantReader
-from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_plan import (
+    frame_subject,
+    plan_frame,
+    plan_overtaken,
+    timetable_copula,
+)
 from tariffscope.news._event_proposer import (
     EventProposer,
     covered_kinds,
@@ -333,7 +338,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if head.lemma_.lower() in requests:
                 return True
             if head.lemma_.lower() not in lex.words("event_future_heads"):
-                return True
+                return not timetable_copula(verb, lex)  # "X is to visit": a timetable
         return False
 
     # -- one trigger ----------------------------------------------------------------------------
@@ -442,6 +447,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             and (frame.dep_ == "acl" or direction(governing_verb(frame)) >= 0)
         ):
             status = "planned"  # "is due to travel", "are scheduled to meet", "talks set for"
+        if frame is not None and status != "cancelled" and plan_overtaken(frame):
+            status = "cancelled"  # "had been scheduled to vote Tuesday": the plan overtaken
         definite = token.pos_ == "NOUN" and any(
             c.lower_ in lex.words("event_definite_dets") for c in token.children if c.dep_ == "det"
         )
@@ -494,6 +501,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         date = self._date(doc, token, dates)
         if (date is None or date["date"] is None) and stand is not token:
             date = self._date(doc, stand, dates) or date
+        if status == "happened" and self._after_publication(doc, date):
+            status = "planned"  # "put the bill on the agenda for a vote on April 17"
         trip = trip_of_purpose(stand, lex) if token.pos_ == "NOUN" else None
         if trip is not None:  # talks a trip is for: the trip's destination, not its day
             date = None
