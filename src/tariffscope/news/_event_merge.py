@@ -234,6 +234,13 @@ class EventMerger:
             return names
 
         shared = expand(a) & expand(b)
+        if (
+            a["place"]
+            and b["place"]
+            and set(a.get("tokens", ())) & set(b.get("tokens", ()))
+            and not self._same_place(a, b)
+        ):
+            return False  # "talks in Geneva and London": one word, an encounter in each
         if a["kind"] in {"meeting", "call"}:
             return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
         if a["kind"] == "visit" and a["place"] and b["place"] and not self._same_place(a, b):

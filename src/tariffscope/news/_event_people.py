@@ -121,7 +121,11 @@ class ParticipantReader:
             verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
             if verb is not None and (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "prep"):
                 verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
-            if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not owners:
+            # a place before an encounter noun ("a White House meeting") is its setting, not
+            # a side ("the US announcement" is the US's act)
+            setting = kind in {"meeting", "talks"}
+            named_owners = [o for o in owners if not (setting and _place_word(o, lex))]
+            if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not named_owners:
                 subject = subject_of(verb)
                 if (
                     subject is not None
@@ -135,12 +139,18 @@ class ParticipantReader:
                     heads.append(subject)
                 heads += with_objects(verb)
                 if kind in {"meeting", "call"}:
+                    # "the minister told Chilean officials in a meeting": a government's side
+                    # told by a speaker who is no named person holds the meeting with it
+                    sides = subject is None or not self._is_person(subject, index)
                     heads += [
                         o
                         for o in verb.children
                         if o.dep_ in {"dobj", "obj"}
                         and o.i != first.i
-                        and self._is_person(o, index)
+                        and (
+                            self._is_person(o, index)
+                            or (sides and first.dep_ == "pobj" and _government_side(o, lex))
+                        )
                     ]
                     heads += _recipients(verb, first, index, self._is_person)
                     if first.dep_ == "pobj" and first.head.lower_ in lex.words(
@@ -425,3 +435,13 @@ def _clause_parties(verb: Token, index: MentionChains, is_person: Any) -> list[T
             break
         current = current.head
     return found
+
+
+def _place_word(owner: Token, lex: Lexicon) -> bool:
+    """A noun's owner word that names a place, not a party ("a White House meeting", "the
+    Lima talks"): a place or facility entity, or a country's name."""
+    ent = next((e for e in owner.doc.ents if e.start <= owner.i < e.end), None)
+    if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
+        return True
+    text = ent.text if ent is not None else owner.text
+    return bool(lex.place_code(text[4:] if text.lower().startswith("the ") else text))

@@ -96,6 +96,7 @@ class WhenWhereReader:
                 for o in token.children
                 if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
             ]
+            owners += _round_talks(owners[1:], lex)  # "concluded the third round of talks in X"
         preps = {"in", "at"}
         if token.lemma_.lower() in lex.words("event_travel_verbs") | lex.words("event_visit_nouns"):
             preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
@@ -112,6 +113,11 @@ class WhenWhereReader:
                     place = self._place_name(obj, lex)
                     if place:
                         return place
+        if "for" in preps:  # "has left for the U.S. to hold talks": the parse's for-to clause
+            for subject in _for_clause_subjects(token):
+                place = self._place_name(subject, lex)
+                if place:
+                    return place
         if token.lemma_.lower() == "visit":
             for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
                 place = self._place_name(obj, lex)
@@ -124,6 +130,27 @@ class WhenWhereReader:
                 return named
         host = setting_host(token, lex)  # "travelled to Lima, where she met X": Lima
         return self._place(doc, host[0], lex) if host else None
+
+    def _added_places(self, event: dict[str, Any], token: Token, lex: Lexicon) -> list[str]:
+        """The places joined to an encounter's place ("previous talks in Geneva and London",
+        "met twice in Quito and Lima"): one encounter in each, as a call on two days is two."""
+        place = event["place"]
+        if event["kind"] not in {"talks", "meeting", "visit"} or not place:
+            return []
+        words = place.split()
+        named = next(
+            (
+                t
+                for t in token.sent
+                if t.pos_ == "PROPN" and t.text == words[-1] and self._place_name(t, lex) == place
+            ),
+            None,
+        )
+        if named is None:
+            return []
+        joined = [c for c in named.subtree if c.dep_ == "conj" and c.i != named.i]
+        names = (self._place_name(c, lex) for c in joined)
+        return list(dict.fromkeys(n for n in names if n and n != place))
 
     def _place_name(self, obj: Token, lex: Lexicon) -> str | None:
         doc = obj.doc
@@ -361,3 +388,30 @@ def completes(event: Token, verb: Token, lex: Lexicon) -> bool:
         and event.head.i == verb.i
         and verb.lemma_.lower() in lex.words("event_completion_verbs")
     )
+
+
+def _round_talks(objects: list[Token], lex: Lexicon) -> list[Token]:
+    """The talks noun of each round noun among a verb's objects ("concluded the third round of
+    negotiations in Lima"): the round's place hangs on its talks, one step further down."""
+    rounds = [o for o in objects if o.lemma_.lower() in lex.words("event_round_nouns")]
+    return [
+        g
+        for o in rounds
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and g.lower_ in lex.words("event_talks_nouns")
+    ]
+
+
+def _for_clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a "for ... to" clause on a verb of travel ("has left for the U.S. to
+    hold talks"): the parse reads the destination as the clause's subject, marked by "for"."""
+    return [
+        s
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+        for s in clause.children
+        if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ == "PROPN"
+    ]

@@ -162,6 +162,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 if event["place"] is None and _during_trip(trig.token, lex):
                     # "During his visit, he is expected to meet X": where the trip told went
                     event["place"] = _trip_place(raw, event["participants"])
+                trip = _trip_just_told(raw, event, trig.token, reference)
+                if trip is not None:  # "X travels to Lima on Monday. X is due to meet Y."
+                    for key in ("place", "date", "date_precision", "date_text"):
+                        event[key] = trip[key]
                 dated = bool(event["date"] or event["date_text"])
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
@@ -187,6 +191,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 described += calls
                 for call in calls:
                     described += _on_added_days(call)
+                    described += [
+                        {**call, "place": place}
+                        for place in self._added_places(call, trig.token, lex)
+                    ]
             raw += self._borrow(described, raw)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
@@ -381,7 +389,10 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         # stands in the clause for its talks (its plan, date and place)
         stand = token.head.head if told_as_round(token, lex) and token.dep_ == "pobj" else token
         frame = plan_frame(token, lex) or (plan_frame(stand, lex) if stand is not token else None)
-        if frame is not None and not people and not countries:
+        unsaid = token.pos_ == "VERB" and not any(  # "X is due to meet Y": X meets too
+            c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+        )
+        if frame is not None and ((not people and not countries) or unsaid):
             subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
             members = [] if subject is None else [subject, *_conjuncts(subject)]
             for word in members:
@@ -637,6 +648,38 @@ def _trip_place(earlier: list[dict[str, Any]], participants: list[str]) -> str |
         ):
             return str(event["place"])
     return None
+
+
+def _trip_just_told(
+    earlier: list[dict[str, Any]], event: dict[str, Any], token: Token, today: Any
+) -> dict[str, Any] | None:
+    """The trip a planned encounter with neither time nor place is held on: a trip ahead (or
+    under way on the day of publication, ``today``) of one of its people, told in the sentence
+    just before ("X travels to Lima on Monday. X is due to meet Y and Z"), which gives it its
+    place and day; None otherwise (a trip told as past is not where a plan is held)."""
+    if (
+        event["kind"] not in {"meeting", "talks"}
+        or event["status"] != "planned"
+        or event["place"]
+        or event["date"]
+        or event["date_text"]
+        or token.pos_ != "VERB"  # "his meeting with X will help": a noun's mood is the clause's
+        or token.sent.start == 0
+    ):
+        return None
+    before = token.doc[token.sent.start - 1].sent.start_char
+    return next(
+        (
+            e
+            for e in reversed(earlier)
+            if e["kind"] == "visit"
+            and e["place"]
+            and e["start"] == before
+            and (e["status"] == "planned" or (today is not None and e["date"] == today.isoformat()))
+            and set(e["participants"]) & set(event["participants"])
+        ),
+        None,
+    )
 
 
 def _sequel_of_told(token: Token, lex: Lexicon) -> bool:
