@@ -14,7 +14,14 @@ model in the tests marked slow):
 - a planned encounter told by a verb with neither time nor place, right after a trip ahead of
   one of its people ("X travels to Quito on Friday. X is due to meet Y"), is held on that
   trip (its place and day), and the plan's subject takes part though the verb has objects;
-  a trip told as past gives nothing.
+  a trip told as past gives nothing;
+- sending a named person or a delegation to a place ("has sent X, its top negotiator, to
+  Quito", "will send a delegation to Quito") is the trip of the one sent (rules
+  visit.send_envoy, visit.send_delegation; a delegation is the sender's), and a trip or
+  encounter told with "no longer" is cancelled;
+- a bare definite delegation noun opening its sentence ("The team has travelled three times")
+  points back, as "they" does, to the body the sentence before is about, a passive's own
+  subject included ("The Colombian team is led by X").
 """
 
 from __future__ import annotations
@@ -112,6 +119,26 @@ def test_the_subject_of_a_for_clause_on_a_trip_verb() -> None:
             "Colombian Trade Minister Lucia Paredes travelled to Quito last week. Paredes is due "
             "to meet Ecuadorian Trade Minister Ana Salcedo.",
             [("visit", None, "happened", ["Lucia Paredes"])],
+        ),
+        (
+            "Bogota has immediately sent Lucia Paredes, its top negotiator, to Quito to hold "
+            "talks with Ecuadorian officials.",
+            [("visit", None, "happened", ["Lucia Paredes"])],
+        ),
+        (
+            "Colombia will send a delegation to Quito next week.",
+            [("visit", None, "planned", ["COL"])],
+        ),
+        (
+            "Colombia will no longer send a delegation to Quito for a second round of "
+            "negotiations.",
+            [("visit", None, "cancelled", ["COL"])],
+        ),
+        ("Colombia sent a letter to Quito on Monday.", []),
+        (
+            "The Colombian negotiating team is led by chief negotiator Mario Vega. The team has "
+            "already travelled three times to Quito.",
+            [("visit", None, "happened", ["COL"])],
         ),
     ],
 )

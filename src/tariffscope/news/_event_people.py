@@ -42,6 +42,15 @@ class ParticipantReader:
         if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X is due in Y": the copula's
             subject = subject_of(token.head)
             heads += [] if subject is None else [subject]
+        elif kind == "visit" and token.lemma_.lower() in lex.words("event_envoy_send_verbs"):
+            # "Lima has sent X to Quito": the one sent travels, not the sender; a delegation
+            # sent is the sender's ("Lima will send a delegation to Quito")
+            sent = [o for o in token.children if o.dep_ in {"dobj", "obj"}]
+            heads += sent
+            sender = subject_of(token)
+            delegations = lex.words("event_delegation_nouns")
+            if sender is not None and any(o.lemma_.lower() in delegations for o in sent):
+                heads.append(sender)
         elif token.pos_ in {"VERB", "AUX"}:
             subject = subject_of(token)
             if subject is not None:
@@ -345,7 +354,12 @@ def _group_antecedent(member: Token, lex: Lexicon) -> Token | None:
     """The group noun a subject "they" opening its sentence points back to: the subject of
     the sentence before, when that is a body or envoys of a government ("The Thai delegation
     includes ... They were to depart"), not people named."""
-    if member.lower_ != "they" or member.dep_ not in {"nsubj", "nsubjpass"}:
+    # "The Indian team is led by X. The team has travelled three times": a bare definite
+    # delegation noun points back as "they" does
+    bare = member.lemma_.lower() in lex.words("event_delegation_nouns") and [
+        c.lower_ for c in member.children
+    ] == ["the"]
+    if not (member.lower_ == "they" or bare) or member.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     sent = member.sent
     if sent.start == 0 or any(t.pos_ in {"PROPN", "NOUN"} for t in sent if t.i < member.i):
@@ -355,9 +369,15 @@ def _group_antecedent(member: Token, lex: Lexicon) -> Token | None:
     # the main clause's subject, or the reported clause's ("A Kenyan delegation will be in
     # Lima, the minister said. They will leave ...")
     for clause in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
-        subject = subject_of(clause)
-        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in groups:
-            return subject
+        # (a passive's own subject: "the team is led by X" is the team's, not X's)
+        passive = [  # (a bare "the delegation is led by X" leaves X's people)
+            c
+            for c in clause.children
+            if c.dep_ == "nsubjpass" and [g.lower_ for g in c.children] != ["the"]
+        ]
+        for subject in [*passive, subject_of(clause)]:
+            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in groups:
+                return subject
     return None
 
 

@@ -98,7 +98,8 @@ class WhenWhereReader:
             ]
             owners += _round_talks(owners[1:], lex)  # "concluded the third round of talks in X"
         preps = {"in", "at"}
-        if token.lemma_.lower() in lex.words("event_travel_verbs") | lex.words("event_visit_nouns"):
+        trips = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
+        if token.lemma_.lower() in trips | lex.words("event_envoy_send_verbs"):
             preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
         if token.lemma_.lower() in lex.words("event_lead_verbs") and trip_delegation(token, lex):
             preps |= lex.words("event_destination_preps")
@@ -203,8 +204,9 @@ class WhenWhereReader:
             unable = lemma == "able" and has_negation(t.head)
             negated_meet = (
                 t.pos_ in {"VERB", "AUX"}
-                and has_negation(t)
-                and lemma in {"meet", "visit", "travel"}
+                and (has_negation(t) or _no_longer(t))  # "will no longer send a delegation"
+                and lemma
+                in {"meet", "visit", "travel"} | self.lexicon.words("event_envoy_send_verbs")
             )
             if completes(token, t, self.lexicon):
                 continue  # "talks ended in Geneva on Tuesday": the round was held to its end
@@ -415,3 +417,10 @@ def _for_clause_subjects(verb: Token) -> list[Token]:
         for s in clause.children
         if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ == "PROPN"
     ]
+
+
+def _no_longer(verb: Token) -> bool:
+    """The verb is told as given up: "no longer" on it ("will no longer send a team")."""
+    return any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children
+    )
