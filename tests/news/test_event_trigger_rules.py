@@ -310,6 +310,20 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "visit",
     ),
     (
+        "visit.send_envoy",
+        "Canberra/PROPN/nsubj/1 sent:send/VERB/ROOT/1/VBD Albanese/PROPN/dobj/1 "
+        "to/ADP/prep/1 Seoul/PROPN/pobj/3//GPE",
+        1,
+        "visit",
+    ),
+    (
+        "visit.send_delegation",
+        "Canberra/PROPN/nsubj/1 sent:send/VERB/ROOT/1/VBD a/DET/det/3 delegation/NOUN/dobj/1 "
+        "to/ADP/prep/1 Seoul/PROPN/pobj/4//GPE",
+        1,
+        "visit",
+    ),
+    (
         "visit.person_in_place",
         "Albanese/PROPN/nsubj/1 is:be/AUX/ROOT/1/VBZ in/ADP/prep/1 Seoul/PROPN/pobj/2",
         1,

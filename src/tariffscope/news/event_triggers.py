@@ -428,6 +428,18 @@ def _to_a_known_place(token: Token, ctx: RuleContext) -> bool:
     return _prep_to_known_place(token, ctx.words("event_destination_preps"), ctx)
 
 
+def _to_a_place(token: Token, ctx: RuleContext) -> bool:
+    """'sent X to Quito': a destination that is a known place or a place the parse names (a
+    person sent to, 'sent a delegation to Lula', is no destination)."""
+    return _prep_to_known_place(token, ctx.words("event_destination_preps"), ctx) or any(
+        g.ent_type_ in {"GPE", "LOC"}
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ctx.words("event_destination_preps")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _prep_to_known_place(token: Token, preps: frozenset[str], ctx: RuleContext) -> bool:
     return any(
         ctx.lexicon.place_code(g.text)
@@ -709,6 +721,7 @@ GUARDS: Mapping[str, Guard] = {
     "trip_negotiates": _trip_negotiates,
     "term_of_a_deal": _term_of_a_deal,
     "to_a_known_place": _to_a_known_place,
+    "to_a_place": _to_a_place,
     "told_when_or_where": _told_when_or_where,
     "xcomp_names_no_deal": _xcomp_names_no_deal,
 }
