@@ -116,3 +116,17 @@ def test_no_event_and_no_actor_is_written_twice() -> None:
         if len(set(events)) < len(events) or len(set(names)) < len(names):
             doubled.add(path.name)
     assert doubled == KNOWN_DUPLICATES
+
+
+def test_speakers_and_relayers_are_actors_of_the_file() -> None:
+    bad = []
+    for path in FILES:
+        data = _load(path)
+        names = {a["name"] for a in data["actors"]}
+        bad += [
+            (path.name, q[key])
+            for q in data["quotes"]
+            for key in ("speaker", "via")
+            if q[key] is not None and q[key] not in names
+        ]
+    assert not bad
