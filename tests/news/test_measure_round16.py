@@ -6,7 +6,11 @@
   still to come after it in its paragraph (and, when it has no rate of its own, in the next
   paragraph);
 - a change that names no country, whose goods and from-rate are those of an earlier rate, has
-  that rate's origins.
+  that rate's origins;
+- an example ("including tariffs of 30%") of the measures a verb announces is laid by that
+  verb's subject;
+- the tariff a retaliation or response answers ("in retaliation for X's 10% levies") is in
+  force.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). The story tests need the trained model and are marked ``slow``.
@@ -85,3 +89,56 @@ def test_a_change_of_an_earlier_rate_keeps_its_origins_and_takes_a_fronted_date(
         for m in _read(nlp, "US furniture duties", body)
     }
     assert ("WLD", "wooden desks", 15.0, 40.0, dt.date(2025, 1, 1)) in found, found
+
+
+@pytest.mark.slow
+def test_an_example_of_announced_countermeasures_is_laid_by_the_announcer(nlp: Language) -> None:
+    body = (
+        "Peru has announced a set of countermeasures against tariffs imposed by the United "
+        "States, including additional tariffs of 30 percent on all goods."
+    )
+    found = {(m.imposer, m.target, m.to_rate_pct) for m in _read(nlp, "Peru strikes back", body)}
+    assert ("PER", "USA", 30.0) in found, found
+
+
+@pytest.mark.slow
+def test_the_tariff_a_retaliation_answers_is_in_force(nlp: Language) -> None:
+    body = (
+        "Peru imposed tariffs of 12 percent on copper wire from the US on Monday in "
+        "retaliation for Washington's 10 percent levies on Peruvian goods."
+    )
+    status = {(m.imposer, m.to_rate_pct): m.status for m in _read(nlp, "Peru strikes back", body)}
+    assert status.get(("USA", 10.0)) == "in_force", status
+
+
+@pytest.mark.slow
+def test_another_measure_coordinated_with_the_goods_is_no_goods(nlp: Language) -> None:
+    body = (
+        "Peru announced on Monday additional tariffs of 30 percent on all US goods and curbs "
+        "on the export of some metals."
+    )
+    found = {(m.imposer, m.products, m.to_rate_pct) for m in _read(nlp, "Peru hits back", body)}
+    assert ("PER", "all goods", 30.0) in found, found
+
+
+@pytest.mark.slow
+def test_a_rateless_tariff_imposed_from_a_day_dates_the_announced_rate(nlp: Language) -> None:
+    body = (
+        "Peru announced on Monday additional tariffs of 30 percent on all US goods.\n\n"
+        "The finance ministry said the additional tariffs would be imposed from May 20."
+    )
+    dated = {(m.imposer, m.to_rate_pct): m.effective_date for m in _read(nlp, "Peru", body)}
+    assert dated.get(("PER", 30.0)) == dt.date(2024, 5, 20), dated
+
+
+@pytest.mark.slow
+def test_others_are_no_goods_and_a_total_is_no_measure(nlp: Language) -> None:
+    body = (
+        "The US president signed an order on Tuesday imposing an additional 30% tariff on "
+        "most Peruvian products from May 20. Added to the 10% rate imposed in April, it totals "
+        "40%. All others, mainly copper and fish, will face the additional 30% duty."
+    )
+    found = {(m.products, m.to_rate_pct) for m in _read(nlp, "US hits Peru", body)}
+    assert ("all goods", 30.0) in found, found
+    assert not any(rate == 40.0 for _, rate in found), found
+    assert not any("others" in goods for goods, _ in found), found

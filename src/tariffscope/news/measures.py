@@ -104,9 +104,7 @@ from tariffscope.news._measure_target_model import (
     candidates,
     story_places,
 )
-from tariffscope.news._measure_words import (
-    EFFECT_WORDS,
-)
+from tariffscope.news._measure_words import EFFECT_WORDS, EFFECTIVE_PREPS
 from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import doc_text, governing_verb, subject_of
@@ -521,7 +519,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
                 if own and not self._rateless_subject(doc, d):
                     continue  # a sentence with its own measures dates them
-                if d["date"] and before.endswith(EFFECT_WORDS):
+                if d["date"] and (
+                    before.endswith(EFFECT_WORDS) or self._rateless_imposed(doc, d, own)
+                ):
                     found = d["date"]
                     break
             if found is None:
@@ -588,6 +588,20 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 and (imposer is None or record["imposer"] in {None, imposer})
             ):
                 record["effective_date"] = found
+
+    def _rateless_imposed(self, doc: Doc, date: dict[str, Any], own: bool) -> bool:
+        """'The additional tariffs would be imposed from April 10': in a sentence without a
+        rate, a tariff named without a rate that a verb of imposing lays from a day takes
+        effect that day."""
+        if own or date.get("preposition") not in EFFECTIVE_PREPS - {"by", "on"}:
+            return False
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        verb = None if span is None else governing_verb(span.root)
+        return (
+            verb is not None
+            and verb.lemma_.lower() in self.lexicon.words("measure_status_imposing")
+            and self._rateless_subject(doc, date)
+        )
 
     def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
         """'The new levy will take effect on August 27, while a 25% tariff ... comes into force
