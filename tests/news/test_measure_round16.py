@@ -9,8 +9,12 @@
   that rate's origins;
 - an example ("including tariffs of 30%") of the measures a verb announces is laid by that
   verb's subject;
-- the tariff a retaliation or response answers ("in retaliation for X's 10% levies") is in
-  force.
+- the tariff a retaliation or response answers ("in retaliation for X's 10% levies"), and a
+  rate with its own past relative clause of imposing ("the 10 percent he imposed earlier this
+  year"), is in force;
+- another measure coordinated with the goods ("all goods and curbs on ..."), "others" and a
+  total ("it totals 40%") are no goods or rate; a tariff named without a rate that is
+  "imposed from" a day dates the announced rate.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). The story tests need the trained model and are marked ``slow``.
@@ -142,3 +146,13 @@ def test_others_are_no_goods_and_a_total_is_no_measure(nlp: Language) -> None:
     assert ("all goods", 30.0) in found, found
     assert not any(rate == 40.0 for _, rate in found), found
     assert not any("others" in goods for goods, _ in found), found
+
+
+@pytest.mark.slow
+def test_a_rate_with_its_own_past_clause_of_imposing_is_in_force(nlp: Language) -> None:
+    body = (
+        "The US president said on Tuesday that Peru would be hit with a 30 percent tariff, on "
+        "top of the 10 percent he imposed earlier this year."
+    )
+    status = {m.to_rate_pct: m.status for m in _read(nlp, "US hits Peru", body)}
+    assert status.get(10.0) == "in_force", status

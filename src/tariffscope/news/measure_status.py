@@ -746,6 +746,11 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
     collected, whatever the main verb seeks, offers or threatens to do with it (a rate given
     elsewhere, "raise the tariff imposed in May to 50%", is the verb's own). So is the tariff
     a retaliation or response answers ("in retaliation for X's 10% levies")."""
+    if any(
+        c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_.lower() in words.imposing
+        for c in (*span.root.children, *noun.children)
+    ) and not described_ahead(noun, words):
+        return True  # "on top of the 20% he imposed in March", "the 25% levy X slapped on Y"
     if not (noun.left_edge.i <= span.start and span.end <= noun.i):
         return False
     # "in retaliation for Washington's 10% levies", "in response to the 25% tariffs": what a
