@@ -156,3 +156,13 @@ def test_a_rate_with_its_own_past_clause_of_imposing_is_in_force(nlp: Language) 
     )
     status = {m.to_rate_pct: m.status for m in _read(nlp, "US hits Peru", body)}
     assert status.get(10.0) == "in_force", status
+
+
+@pytest.mark.slow
+def test_a_word_of_severity_or_a_kind_of_duty_is_no_goods(nlp: Language) -> None:
+    body = (
+        "The US president threatened on Tuesday a swingeing 45 percent tariff on Peru. Goods "
+        "from Chile will face tariffs that shall not exceed 10 percent above the MFN rate."
+    )
+    products = {m.products for m in _read(nlp, "US hits Peru", body)}
+    assert products and not products & {"swingeing", "mfn"}, products
