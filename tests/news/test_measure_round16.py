@@ -23,22 +23,14 @@ story). The story tests need the trained model and are marked ``slow``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from spacy.language import Language
+from tests.news.test_rates import _pairs
 
 from tariffscope.domain.news import MeasureMention
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
-from tariffscope.news.rates import find_rates, pair_rates
-
-
-def _pairs(text: str) -> list[tuple[float, str]]:
-    rates = find_rates(text)
-    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    pair_rates(text, rates, bounds)
-    return [(r.value, r.role) for r in rates]
 
 
 @pytest.mark.parametrize(
