@@ -205,6 +205,14 @@ class ImposerReader:
         # the subject of an imposing verb ("China has set", "I am hereby increasing" in a
         # quotation: the speaker), before a demonym ("South Korean TARIFFS on Autos")
         verb = governing_verb(noun)
+        if (
+            verb is not None
+            and verb.dep_ == "prep"
+            and verb.lower_ in lex.words("measure_example_preps")
+        ):
+            # "Peru announced countermeasures, including tariffs of 30%": an example of the
+            # measures a verb lays is laid by that verb's subject
+            verb = governing_verb(verb.head)
         if verb is not None:
             lemma = verb.lemma_.lower()
             if lemma in lex.words("measure_impose_verbs") | lex.words(

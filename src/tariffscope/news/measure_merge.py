@@ -60,7 +60,8 @@ USA = "USA"
 
 #: The steps of the target order that read a rate's target from its sentence or its story
 #: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
-#: global marker on it, ``"paragraph"``: the rate before it in the paragraph; ``"retaliation"``
+#: global marker on it, ``"paragraph"``: the rate before it in the paragraph, ``"changed_rate"``:
+#: the earlier rate whose goods and rate a change names as its from-rate; ``"retaliation"``
 #: and ``"direction"``: :mod:`tariffscope.news._measure_direction`).
 STORY_STEPS = (
     "retaliation",
@@ -141,6 +142,8 @@ def _fill_countries(
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
             record["target_step"] = "paragraph"
+        if not record["targets"]:
+            _targets_of_changed_rate(record, raw)
         _retaliation(record, about_us, pair, counts)
         found = (
             story.direction_for(record["start"], record["paragraph"])
@@ -164,6 +167,28 @@ def _fill_countries(
                 others = [c for c in pair if c not in targets]
                 record["imposer"] = others[0] if others else None
         previous = record
+
+
+def _targets_of_changed_rate(record: dict[str, Any], raw: list[dict[str, Any]]) -> None:
+    """'Imports of upholstered wooden products will be subject to a 25 percent tariff. ... The
+    tariff on upholstered wooden products will increase from 25 to 30 percent': a change that
+    names no country, whose from-rate and goods are those of an earlier rate, is a change of
+    that rate, and its goods come from the same origins (by the same imposer)."""
+    if record["from_rate"] is None or record["products"] == "all goods":
+        return
+    for earlier in raw:
+        if earlier is record or earlier["start"] >= record["start"]:
+            break
+        if (
+            earlier["targets"]
+            and earlier["products"] == record["products"]
+            and abs(earlier["to_rate"] - record["from_rate"]) < 1e-9
+            and record["imposer"] in {None, earlier["imposer"]}
+        ):
+            record["targets"] = list(earlier["targets"])
+            record["imposer"] = earlier["imposer"]
+            record["target_step"] = "changed_rate"
+            return
 
 
 def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:

@@ -104,9 +104,7 @@ from tariffscope.news._measure_target_model import (
     candidates,
     story_places,
 )
-from tariffscope.news._measure_words import (
-    EFFECT_WORDS,
-)
+from tariffscope.news._measure_words import EFFECT_WORDS, EFFECTIVE_PREPS
 from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import doc_text, governing_verb, subject_of
@@ -502,6 +500,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if not raw:
             return
         with_measures = {r["sent"] for r in raw}
+        fronted_preps = self.lexicon.words("measure_fronted_start_preps")
         for sent in doc.sents:
             own = sent.start_char in with_measures
             lower = sent.text.lower()
@@ -510,11 +509,19 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
                     continue
                 before = lower[: d["start"] - sent.start_char].rstrip()
+                if d["date"] and before in fronted_preps:
+                    # "As of January 1, 2026, these duties will increase. The tariff on X will
+                    # increase from 25 to 30 percent": a start date put before its sentence
+                    # holds for the changes told after it in the paragraph
+                    self._date_fronted(doc, raw, sent, d["date"], own)
+                    break
                 if before.endswith((" on", " from", " as of")):  # "will take effect on August 27"
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
                 if own and not self._rateless_subject(doc, d):
                     continue  # a sentence with its own measures dates them
-                if d["date"] and before.endswith(EFFECT_WORDS):
+                if d["date"] and (
+                    before.endswith(EFFECT_WORDS) or self._rateless_imposed(doc, d, own)
+                ):
                     found = d["date"]
                     break
             if found is None:
@@ -532,9 +539,32 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if not own:
                 self._date_announced_details(doc, raw, sent, found, imposer)
 
+    @classmethod
+    def _date_fronted(
+        cls, doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, own: bool
+    ) -> None:
+        """'Effective October 14, imports of lumber will be subject to a 10% tariff. Imports of
+        cabinets will face a 25% tariff.': a sentence opened by its start date ("Effective
+        DATE,", "As of DATE,", "Starting DATE,") dates the rates still to come later in its
+        paragraph that have no date of their own and the same imposer as its own rates; one
+        without a rate of its own ("As of January 1, these duties will increase.") dates them
+        in the next paragraph detail too, as a takes-effect sentence does."""
+        mine = [r for r in raw if sent.start_char <= r["start"] < sent.end_char]
+        imposers = {r["imposer"] for r in mine} - {None}
+        if own and len(imposers) > 1:
+            return
+        imposer = next(iter(imposers), None)
+        cls._date_announced_details(doc, raw, sent, found, imposer, next_paragraph=not own)
+
     @staticmethod
     def _date_announced_details(
-        doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, imposer: str | None
+        doc: Doc,
+        raw: list[dict[str, Any]],
+        sent: Span,
+        found: str,
+        imposer: str | None,
+        *,
+        next_paragraph: bool = True,
     ) -> None:
         """'China announced it will impose tariffs of up to 15% ... The tariffs are due to take
         effect from March 10. ... Imports of chicken will face an extra 15% tariff': the date a
@@ -545,7 +575,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         own = text.rfind("\n", 0, sent.start_char)
         end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
         following = {own}
-        if end != -1:
+        if end != -1 and next_paragraph:
             while end + 1 < len(text) and text[end + 1] == "\n":
                 end += 1
             following.add(end)
@@ -558,6 +588,20 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 and (imposer is None or record["imposer"] in {None, imposer})
             ):
                 record["effective_date"] = found
+
+    def _rateless_imposed(self, doc: Doc, date: dict[str, Any], own: bool) -> bool:
+        """'The additional tariffs would be imposed from April 10': in a sentence without a
+        rate, a tariff named without a rate that a verb of imposing lays from a day takes
+        effect that day."""
+        if own or date.get("preposition") not in EFFECTIVE_PREPS - {"by", "on"}:
+            return False
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        verb = None if span is None else governing_verb(span.root)
+        return (
+            verb is not None
+            and verb.lemma_.lower() in self.lexicon.words("measure_status_imposing")
+            and self._rateless_subject(doc, date)
+        )
 
     def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
         """'The new levy will take effect on August 27, while a 25% tariff ... comes into force

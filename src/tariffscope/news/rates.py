@@ -1,7 +1,8 @@
 """Percent rates in text and how they pair up ("from 10% to 25%", "to 47% from 57%").
 
 :func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "25-percent",
-"50-per-cent", "zero tariffs", "duty-free", "free of tariffs" and "to zero"; percentage points
+"50-per-cent", "zero tariffs", "duty-free", "free of tariffs" and "to zero", and the bare first
+number of "from 25 to 30 percent" (the unit written once, after the second); percentage points
 and ranges ("0%-20%") are marked so the caller can skip them. :func:`pair_rates` reads the
 words between two rates of one sentence:
 
@@ -71,6 +72,10 @@ _BETWEEN_TO_DOWN_FROM = re.compile(
     re.I,
 )
 _BETWEEN_RANGE = re.compile(r"^[ \t]*(?:[-–—]|to)[ \t]*$")
+# "will increase from 25 to 30 percent": the unit written once, after the later rate; the bare
+# number right before "to" is the earlier rate (only after "from", so "18 to 20 percent" and
+# "between 18 and 20 percent" stay ranges or single rates)
+_BARE_FROM = re.compile(r"\bfrom[ \t]+(?P<num>\d{1,3}(?:\.\d{1,3})?)[ \t]+to[ \t]+$", re.I)
 _BEFORE_RANGE = re.compile(r"\bbetween[ \t]+$", re.I)
 
 
@@ -100,6 +105,12 @@ def find_rates(text: str) -> list[RateMention]:
             continue  # part of a longer number or word: "1,000%", "A25%"
         value = float(m["num"])
         role: RateRole = "points" if (m["points"] or m["pp"]) else "to"
+        bare = _BARE_FROM.search(text[max(0, m.start() - 30) : m.start()])
+        if bare and role == "to" and m["pct"]:
+            shift = max(0, m.start() - 30)
+            out.append(
+                RateMention(shift + bare.start("num"), shift + bare.end("num"), float(bare["num"]))
+            )
         out.append(RateMention(m.start(), m.end(), value, role))
     for m in _ZERO.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in out):
