@@ -300,6 +300,17 @@ def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _announces_an_intention(token: Token, ctx: RuleContext) -> bool:
+    """'X has announced that he intends to impose new tariffs': what is announced is a plan
+    (its verb a plan frame: intend, plan, prepare), and neither the announcing nor the plan
+    is told with a time or place of its own: an intention, not an act."""
+    frames = ctx.words("event_plan_frames")
+    plans = [
+        c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in frames
+    ]
+    return bool(plans) and not any(_told_when_or_where(v, ctx) for v in [token, *plans])
+
+
 def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
     """A measure word or a percentage below the verb (or before it, for a relative clause)."""
     nouns = ctx.words("event_measure_nouns")
@@ -675,6 +686,7 @@ GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
     "agrees_alone": _agrees_alone,
     "announces_a_deal": _announces_a_deal,
+    "announces_an_intention": _announces_an_intention,
     "at_a_place": _at_a_place,
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,

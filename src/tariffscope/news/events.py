@@ -348,8 +348,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         ministers' *meeting*") is its setting, not another event."""
         token = trig.token
         setting = _occasion_host(token, self.lexicon)
+        means = _means_of(token, self.lexicon)
         for verb in verbs:
             if token.head.i == verb.token.i or token.i in {c.i for c in verb.token.children}:
+                return True
+            if means is not None and means.i == verb.token.i:
                 return True
             if setting is not None and setting.i == verb.token.i:
                 return True
@@ -475,8 +478,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     return None
                 countries = [imposer]
         if trig.rule in _INSTITUTION_RULES and not names and not countries:
-            # a court's ruling with no country named: the court of the story's imposer
-            acting = self._imposer_in_sentence(token, measures) or story.lead_imposer
+            # a court's ruling with no country named: the court of the story's imposer, or
+            # of the story's first country when it reports no measure
+            acting = (
+                self._imposer_in_sentence(token, measures)
+                or story.lead_imposer
+                or (pair[0] if pair else None)
+            )
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             # people named near the vote but not standing in it ("the first meeting between
@@ -661,6 +669,16 @@ def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
     if noun.lower_ not in lex.words("event_occasion_nouns") or noun.dep_ != "pobj":
         return None
     return noun.head.head if noun.head.dep_ == "prep" else None
+
+
+def _means_of(token: Token, lex: Lexicon) -> Token | None:
+    """The verb whose "by" phrase ``token`` is, the means or tally of that verb's act ("*by*
+    a 6-3 vote, the court ruled", "imposed by executive order"): the act told is the verb's,
+    not another event; or None."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ not in lex.words("event_means_preps"):
+        return None
+    return link.head if link.dep_ == "prep" and link.head.pos_ in {"VERB", "AUX"} else None
 
 
 def _conjuncts(head: Token) -> list[Token]:
