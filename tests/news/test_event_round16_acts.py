@@ -82,8 +82,7 @@ def test_echoed_weekday_only_within_two_weeks_and_without_a_word_of_its_own() ->
 @pytest.mark.slow
 def test_announcing_an_intention_is_no_announcement(nlp: Language) -> None:
     body = (
-        "The Chilean president has announced that he intends to seek new duties under other "
-        "laws."
+        "The Chilean president has announced that he intends to seek new duties under other laws."
     )
     assert [k for k, _, _ in _events(nlp, body)] == []
 
@@ -97,7 +96,7 @@ def test_announcing_a_dated_act_is_still_an_announcement(nlp: Language) -> None:
 @pytest.mark.slow
 def test_a_court_agreeing_with_a_party_is_no_deal(nlp: Language) -> None:
     body = (
-        "Kenyan importers sued the Kenyan government over the duties. \"The court agrees "
+        'Kenyan importers sued the Kenyan government over the duties. "The court agrees '
         'with the importers that the levies are unlawful," Judge Amina Otieno wrote.'
     )
     assert "agreement" not in [k for k, _, _ in _events(nlp, body)]
