@@ -110,3 +110,26 @@ def test_a_deal_participle_before_the_deal_is_the_agreement(nlp: Language) -> No
     )
     found = _events(nlp, body, "2025-03-12")
     assert any(k == "agreement" and d == "2025-03-10" for k, d, _ in found)
+
+
+@pytest.mark.slow
+def test_a_measure_verb_done_to_no_measure_is_no_announcement(nlp: Language) -> None:
+    body = (
+        "On Monday the Chilean government set a July 20 deadline for Peru to cut its tariffs. "
+        "On Tuesday Chilean officials raised issues with Peru's non-tariff barriers."
+    )
+    assert "announcement" not in [k for k, _, _ in _events(nlp, body)]
+
+
+@pytest.mark.slow
+def test_a_measure_verb_on_rates_or_aimed_at_parties_is_still_an_announcement(
+    nlp: Language,
+) -> None:
+    assert [k for k, _, _ in _events(nlp, "On Monday Chile hiked rates on Peruvian steel.")] == [
+        "announcement"
+    ]
+    body = (
+        "The Chilean president on Monday warned countries against backing away from trade "
+        "deals, saying that he would hit them with much higher duties."
+    )
+    assert [k for k, _, _ in _events(nlp, body)] == ["announcement"]

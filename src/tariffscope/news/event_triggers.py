@@ -554,6 +554,34 @@ def _a_percentage(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _object_names_no_measure(token: Token, ctx: RuleContext) -> bool:
+    """The verb's direct object is a noun that names no measure ("raised *issues* with X",
+    "set a June 9 *deadline*", "published two legislative *proposals*"): the act is done to
+    something else. A measure word on the object or its modifiers ("imposed *tariff-rate*
+    quotas"), a word of the list event_measure_objects ("hiked *rates*") or a rate anywhere in
+    it ("removed a 25 per cent surcharge") names one; a pronoun object ("lifted *this* to 15
+    per cent") is left to the story, and so is the object of a verb aimed at someone
+    (event_addressee_verbs: "warned *countries* against ...")."""
+    if token.lemma_.lower() in ctx.words("event_addressee_verbs"):
+        return False
+    named = (
+        ctx.words("event_measure_nouns")
+        | ctx.words("event_measure_words")
+        | ctx.words("event_measure_objects")
+    )
+    objects = [o for o in token.children if o.dep_ in {"dobj", "obj"} and o.pos_ == "NOUN"]
+    if not objects:
+        return False
+    for obj in objects:
+        words = [obj, *(c for c in obj.children if c.i < obj.i)]
+        words += [w for c in words[1:] for w in c.subtree]
+        if any(w.lower_ in named or w.lemma_.lower() in named for w in words):
+            return False
+        if any(_a_percentage(t, ctx) for t in obj.subtree):
+            return False
+    return True
+
+
 def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
     """'she said the country will impose tariffs *if* Washington does': a threat on a
     condition, not a decision."""
@@ -702,6 +730,7 @@ GUARDS: Mapping[str, Guard] = {
     "in_a_known_place": _in_a_known_place,
     "measure_is_the_subject": _measure_is_the_subject,
     "mentions_measure": _mentions_measure,
+    "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,
