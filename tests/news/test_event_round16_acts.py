@@ -125,9 +125,9 @@ def test_a_measure_verb_done_to_no_measure_is_no_announcement(nlp: Language) -> 
 def test_a_measure_verb_on_rates_or_aimed_at_parties_is_still_an_announcement(
     nlp: Language,
 ) -> None:
-    assert [k for k, _, _ in _events(nlp, "On Monday Chile hiked rates on Peruvian steel.")] == [
-        "announcement"
-    ]
+    assert [
+        k for k, _, _ in _events(nlp, "On Monday Chile hiked rates on Peruvian steel to 20%.")
+    ] == ["announcement"]
     body = (
         "The Chilean president on Monday warned countries against backing away from trade "
         "deals, saying that he would hit them with much higher duties."
