@@ -133,3 +133,26 @@ def test_a_measure_verb_on_rates_or_aimed_at_parties_is_still_an_announcement(
         "deals, saying that he would hit them with much higher duties."
     )
     assert [k for k, _, _ in _events(nlp, body)] == ["announcement"]
+
+
+@pytest.mark.slow
+def test_a_legislature_passing_a_bill_on_a_day_is_a_vote(nlp: Language) -> None:
+    body = "Kenyan lawmakers on Thursday passed a bill raising duties on imported sugar."
+    assert ("election", "2025-03-06", ("KEN",)) in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_law_approved_by_a_bare_congress_is_the_story_country(nlp: Language) -> None:
+    body = (
+        "On Monday, Peruvian President Rosa Quispe signed a decree regulating the Trade "
+        "Defence Law, which was approved by Congress in January."
+    )
+    assert ("election", "2025-01-01", ("PER",)) in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_legislature_passing_with_no_time_or_no_bill_is_no_vote(nlp: Language) -> None:
+    undated = "Kenyan lawmakers passed a bill raising duties on imported sugar."
+    position = "Kenyan lawmakers on Thursday approved their position on the sugar talks."
+    for body in (undated, position):
+        assert "election" not in [k for k, _, _ in _events(nlp, body)]

@@ -582,6 +582,29 @@ def _object_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     return True
 
 
+def _legislature_acts(token: Token, ctx: RuleContext) -> bool:
+    """The verb's doer is a legislature: its subject ("lawmakers passed", "the lower house of
+    Congress approved") or, in the passive, its "by" phrase ("approved by Congress"); and
+    what it passes is a bill, a law or a proposal (event_bill_nouns), not a position or a
+    report."""
+    houses = ctx.words("event_legislature_nouns")
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [
+        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    if not any(
+        w.lower_ in houses
+        for d in doers
+        for w in [d, *(c for c in d.children if c.dep_ in {"compound", "amod"})]
+    ):
+        return False
+    bills = ctx.words("event_bill_nouns")
+    passed = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if token.dep_ == "relcl":  # "the Reciprocity Law, which was approved by Congress"
+        passed.append(token.head)
+    return any(w.lower_ in bills for p in passed for w in [p, *(c for c in p.subtree if c.i < p.i)])
+
+
 def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
     """'she said the country will impose tariffs *if* Washington does': a threat on a
     condition, not a decision."""
@@ -729,6 +752,7 @@ GUARDS: Mapping[str, Guard] = {
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "measure_is_the_subject": _measure_is_the_subject,
+    "legislature_acts": _legislature_acts,
     "mentions_measure": _mentions_measure,
     "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,

@@ -494,6 +494,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
             ]
+            if trig.rule in _LEGISLATURE_RULES:  # "approved by Congress": whose Congress
+                where = lex.place_code(place) if place else None
+                countries = _house_country(token, where, persons, lex) or countries
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
@@ -572,6 +575,10 @@ _TWO_SIDED = frozenset({"agreement", "call", "meeting", "talks"})
 _MEASURE_RULES = frozenset(
     {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
 )
+
+
+#: Rules whose election is a legislature passing or approving something.
+_LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
@@ -679,6 +686,34 @@ def _means_of(token: Token, lex: Lexicon) -> Token | None:
     if token.dep_ != "pobj" or link.lower_ not in lex.words("event_means_preps"):
         return None
     return link.head if link.dep_ == "prep" and link.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _house_country(
+    token: Token, where: str | None, persons: list[dict[str, Any]], lex: Lexicon
+) -> list[str]:
+    """The country of a legislature that passes or approves something: a country named on its
+    phrase ("South Korean lawmakers", "the lower house of Mexico's Congress"), else the
+    country of the place it sits in (``where``, or a capital in its phrase: "at the National
+    Assembly in Seoul"), else the country of the story's first actor, since a bare
+    "Congress" or "the lower house" is the story's own (not the United States' by the name
+    alone)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    for doer in doers:
+        for iso, kind, _, _ in place_spans(list(doer.subtree), lex):
+            if kind in {"country", "demonym"}:
+                return [iso]
+    if where is not None:
+        return [where]
+    capitals = [
+        iso for iso, kind, _, _ in place_spans(list(token.subtree), lex) if kind == "capital"
+    ]
+    if capitals:  # "passes a law ... at the National Assembly in Seoul"
+        return capitals[:1]
+    for person in persons:
+        if person.get("actor") and person.get("country"):
+            return [str(person["country"])]
+    return []
 
 
 def _conjuncts(head: Token) -> list[Token]:
