@@ -561,8 +561,11 @@ def _object_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     quotas"), a word of the list event_measure_objects ("hiked *rates*") or a rate anywhere in
     it ("removed a 25 per cent surcharge") names one; a pronoun object ("lifted *this* to 15
     per cent") is left to the story, and so is the object of a verb aimed at someone
-    (event_addressee_verbs: "warned *countries* against ...")."""
-    if token.lemma_.lower() in ctx.words("event_addressee_verbs"):
+    (event_addressee_verbs: "warned *countries* against ...") or directed to act ("ordered
+    *officials* to impose duties")."""
+    if token.lemma_.lower() in ctx.words("event_addressee_verbs") or any(
+        c.dep_ == "xcomp" for c in token.children
+    ):  # "warned countries against ...", "ordered officials to impose duties"
         return False
     named = (
         ctx.words("event_measure_nouns")
