@@ -348,8 +348,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         ministers' *meeting*") is its setting, not another event."""
         token = trig.token
         setting = _occasion_host(token, self.lexicon)
+        means = _means_of(token, self.lexicon)
         for verb in verbs:
             if token.head.i == verb.token.i or token.i in {c.i for c in verb.token.children}:
+                return True
+            if means is not None and means.i == verb.token.i:
                 return True
             if setting is not None and setting.i == verb.token.i:
                 return True
@@ -475,8 +478,13 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                     return None
                 countries = [imposer]
         if trig.rule in _INSTITUTION_RULES and not names and not countries:
-            # a court's ruling with no country named: the court of the story's imposer
-            acting = self._imposer_in_sentence(token, measures) or story.lead_imposer
+            # a court's ruling with no country named: the court of the story's imposer, or
+            # of the story's first country when it reports no measure
+            acting = (
+                self._imposer_in_sentence(token, measures)
+                or story.lead_imposer
+                or (pair[0] if pair else None)
+            )
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             # people named near the vote but not standing in it ("the first meeting between
@@ -486,6 +494,9 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             countries += [
                 c for c in self._election_country(token, persons, lex) if c not in countries
             ]
+            if trig.rule in _LEGISLATURE_RULES:  # "approved by Congress": whose Congress
+                where = lex.place_code(place) if place else None
+                countries = _house_country(token, where, persons, lex) or countries
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
@@ -564,6 +575,10 @@ _TWO_SIDED = frozenset({"agreement", "call", "meeting", "talks"})
 _MEASURE_RULES = frozenset(
     {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
 )
+
+
+#: Rules whose election is a legislature passing or approving something.
+_LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
@@ -661,6 +676,44 @@ def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
     if noun.lower_ not in lex.words("event_occasion_nouns") or noun.dep_ != "pobj":
         return None
     return noun.head.head if noun.head.dep_ == "prep" else None
+
+
+def _means_of(token: Token, lex: Lexicon) -> Token | None:
+    """The verb whose "by" phrase ``token`` is, the means or tally of that verb's act ("*by*
+    a 6-3 vote, the court ruled", "imposed by executive order"): the act told is the verb's,
+    not another event; or None."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ not in lex.words("event_means_preps"):
+        return None
+    return link.head if link.dep_ == "prep" and link.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _house_country(
+    token: Token, where: str | None, persons: list[dict[str, Any]], lex: Lexicon
+) -> list[str]:
+    """The country of a legislature that passes or approves something: a country named on its
+    phrase ("South Korean lawmakers", "the lower house of Mexico's Congress"), else the
+    country of the place it sits in (``where``, or a capital in its phrase: "at the National
+    Assembly in Seoul"), else the country of the story's first actor, since a bare
+    "Congress" or "the lower house" is the story's own (not the United States' by the name
+    alone)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    for doer in doers:
+        for iso, kind, _, _ in place_spans(list(doer.subtree), lex):
+            if kind in {"country", "demonym"}:
+                return [iso]
+    if where is not None:
+        return [where]
+    capitals = [
+        iso for iso, kind, _, _ in place_spans(list(token.subtree), lex) if kind == "capital"
+    ]
+    if capitals:  # "passes a law ... at the National Assembly in Seoul"
+        return capitals[:1]
+    for person in persons:
+        if person.get("actor") and person.get("country"):
+            return [str(person["country"])]
+    return []
 
 
 def _conjuncts(head: Token) -> list[Token]:
