@@ -34,7 +34,7 @@ that clause when the tariff noun nearest it belongs to another clause
 ("talks are 80% complete") is no rate. The rates of a gapped list of goods ("A (35%), B
 (12%)") are each on their own goods (:mod:`tariffscope.news._measure_goods_list`).
 
-The goods, the imposer and the measures named without a rate are read by the mixins of
+The goods, the imposer and the measures named without a rate are read by pure functions of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
 :mod:`tariffscope.news._anaphora`), :mod:`tariffscope.news._measure_imposer` and
 :mod:`tariffscope.news._measure_rateless`; their word lists are in
@@ -69,7 +69,9 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_goods import rate_goods
 from tariffscope.news._measure_goods_list import spread_goods_list
+from tariffscope.news._measure_imposer import rate_imposer
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     anchor_noun,
@@ -82,7 +84,7 @@ from tariffscope.news._measure_parts import (
     transshipped,
     tree_distance,
 )
-from tariffscope.news._measure_rateless import RatelessReader
+from tariffscope.news._measure_rateless import rateless_measures
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
@@ -138,7 +140,7 @@ def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]
     return tuple(out.values())
 
 
-class MeasureComponent(RatelessReader, LexiconComponent):
+class MeasureComponent(LexiconComponent):
     """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
 
     _status_words: tuple[Lexicon, StatusWords] | None = None
@@ -267,7 +269,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     )
         spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
-        raw += self._rateless(doc, raw, persons, mentions, lex)
+        raw += rateless_measures(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         confirm_pauses(doc, raw, lex)
@@ -328,10 +330,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if from_rate is None:
             from_rate = multiplied_from(span, rate.value, lex)
             from_rule = None if from_rate is None else "from.multiplier"
-        goods, extra_imposer = self._goods(doc, span, noun, lex)
+        goods, extra_imposer = rate_goods(doc, span, noun, lex)
         if transshipped(span, noun, lex):
             goods = replace(goods, products="transshipped goods")
-        imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+        imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
         if imposer in targets and len(targets) > 1:
@@ -598,8 +600,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if paragraph not in wanted or noun.idx in read:
                 continue
             span = doc[noun.i : noun.i + 1]
-            goods, extra_imposer = self._goods(doc, span, noun, lex)
-            imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+            goods, extra_imposer = rate_goods(doc, span, noun, lex)
+            imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
             imposer = imposer or extra_imposer
             targets = [c for c in goods.targets or subject_targets if c != imposer]
             if not targets and about_us and imposer not in {None, "USA"}:
