@@ -10,6 +10,7 @@ subject of "pay"/"face" is the target instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -120,8 +121,8 @@ def rate_imposer(
     doc: Doc,
     span: Span,
     noun: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> tuple[str | None, list[str]]:
     # "the Peru-specific 25% duty": the country a modifier aims the tariff at receives
@@ -137,8 +138,8 @@ def _imposer_besides(
     doc: Doc,
     span: Span,
     noun: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
     aimed: dict[str, Token],
 ) -> tuple[str | None, list[str]]:
@@ -265,8 +266,8 @@ def _imposer_besides(
 def _acting_other(
     noun: Token,
     owner: str,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
     """The country that changes or lays a possessed tariff when it is not the possessor:
@@ -295,8 +296,8 @@ def _acting_other(
 
 def _passive_receivers(
     noun: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> tuple[str | None, list[str]] | None:
     """'South Africa was handed a 30% tariff', 'Laos was hit with 40% duties by the US':
@@ -329,8 +330,8 @@ def _passive_receivers(
 
 def _parties(
     token: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> set[str]:
     """The countries of a phrase's own places and people (two for a joint subject)."""
@@ -345,8 +346,8 @@ def _parties(
 
 def _agent_code(
     noun: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
     """The country of the agent of a participle on ``noun`` ("tariffs imposed by X")."""
@@ -361,8 +362,8 @@ def _agent_code(
 
 def _code_in(
     tokens: list[Token],
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
     """The country of a phrase's own words (a place, else a person named in them)."""
@@ -389,8 +390,8 @@ def _codes_of(token: Token, lex: Lexicon) -> list[str]:
 def _owner_code(
     noun: Token,
     verb: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
     """The country of a document noun's own phrase ("the letter sent by Trump"), leaving
@@ -409,7 +410,7 @@ def _owner_code(
     return None
 
 
-def _speaker_country(token: Token, persons: list[dict[str, Any]]) -> str | None:
+def _speaker_country(token: Token, persons: Sequence[dict[str, Any]]) -> str | None:
     """'I' or 'we' inside a quotation: the country of the person quoted."""
     for quote in token.doc._.tariffscope_quotes or []:
         if quote["start"] <= token.idx < quote["end"] and quote.get("speaker"):
@@ -434,8 +435,8 @@ def _reporter(verb: Token, lex: Lexicon) -> Token | None:
 
 def code_of_actor(
     token: Token,
-    persons: list[dict[str, Any]],
-    mentions: list[tuple[int, int, int]],
+    persons: Sequence[dict[str, Any]],
+    mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
     places = country_of_phrase(_own_words(token, lex), lex)
@@ -445,7 +446,7 @@ def code_of_actor(
 
 
 def _person_country(
-    token: Token, persons: list[dict[str, Any]], mentions: list[tuple[int, int, int]]
+    token: Token, persons: Sequence[dict[str, Any]], mentions: Sequence[tuple[int, int, int]]
 ) -> str | None:
     left = token.left_edge.idx
     right = token.right_edge.idx + len(token.right_edge.text)

@@ -54,7 +54,7 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
@@ -85,6 +85,7 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._measure_rateless import rateless_measures
+from tariffscope.news._measure_reading import RateReading, RateScope
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
@@ -204,6 +205,9 @@ class MeasureComponent(LexiconComponent):
             if self.status_chooser.learned
             else None
         )
+        scope = RateScope(
+            doc, tuple(rates), tuple(persons), tuple(mentions), tuple(dates), anchor, lex, words
+        )
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -235,38 +239,35 @@ class MeasureComponent(LexiconComponent):
                     noun, rule = span.root, "extract.rate_list_member"
             if noun is None:
                 continue
-            record = self._read(
-                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
-            )
-            if record is not None and goods_head is not None:
+            reading = self._read(scope, span, noun, rate, k)
+            if goods_head is not None:
                 # the goods of a freed share ("99% of US products": the partner's tariff on US
                 # goods) or of a taxing verb's subject ("cars from Korea will be taxed at")
                 goods = goods_of(goods_head, lex)
                 if goods.targets:
-                    record["targets"] = [c for c in goods.targets if c != record["imposer"]]
-                record["products"] = goods.products
-            if record is not None:
-                # "tariffs of up to 50%": a bound, a measure only where its pair has no
-                # rate of its own (measure_merge step 11; the worth table)
-                record["bound"] = rate.partner is None and bound_marker(span, lex) is not None
-                clues = record.pop("status_clues")
-                if status_context is not None:
-                    site = status_context.site(span, noun, record)
-                    record["status_features"] = status_features(site, clues, lex)
-                record["rule"] = rule
-                narrowed_by_deal(record)  # before the learned chooser reads the rate's site
-                if rate.start in listed:
-                    _pair_target(record, listed[rate.start])
-                if learned_target:
-                    target_site = _site(span, noun, record, rate_starts)
-                    record["target_candidates"] = DeferredCandidates(
-                        partial(_candidates, target_site, story, lex)
-                    )
-                raw.append(record)
-                if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                    raw.append(
-                        {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
-                    )
+                    own = tuple(c for c in goods.targets if c != reading.imposer)
+                    reading = replace(reading, targets=own)
+                reading = replace(reading, products=goods.products)
+            # "tariffs of up to 50%": a bound, a measure only where its pair has no
+            # rate of its own (measure_merge step 11; the worth table)
+            record = reading.as_record(
+                bound=rate.partner is None and bound_marker(span, lex) is not None
+            )
+            if status_context is not None:
+                site = status_context.site(span, noun, record)
+                record["status_features"] = status_features(site, reading.status_clues, lex)
+            record["rule"] = rule
+            narrowed_by_deal(record)  # before the learned chooser reads the rate's site
+            if rate.start in listed:
+                _pair_target(record, listed[rate.start])
+            if learned_target:
+                target_site = _site(span, noun, record, rate_starts)
+                record["target_candidates"] = DeferredCandidates(
+                    partial(_candidates, target_site, story, lex)
+                )
+            raw.append(record)
+            if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
+                raw.append({**record, "products": "all goods", "rule": "extract.rate_rest_of_list"})
         spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
         raw += rateless_measures(doc, raw, persons, mentions, lex)
@@ -308,20 +309,12 @@ class MeasureComponent(LexiconComponent):
         return any(t.lower_ in lex.words("measure_total_words") for t in window)
 
     def _read(
-        self,
-        doc: Doc,
-        span: Span,
-        noun: Token,
-        rate: RateMention,
-        rates: list[RateMention],
-        k: int,
-        persons: list[dict[str, Any]],
-        mentions: list[tuple[int, int, int]],
-        dates: list[dict[str, Any]],
-        anchor: dt.date | None,
-        lex: Lexicon,
-        words: StatusWords,
-    ) -> dict[str, Any] | None:
+        self, scope: RateScope, span: Span, noun: Token, rate: RateMention, k: int
+    ) -> RateReading:
+        """The first step: the ``k``-th rate of the story (``rate``, at ``span``, of the
+        tariff noun ``noun``) as its sentence tells it."""
+        doc, rates, persons, lex = scope.doc, scope.rates, scope.persons, scope.lex
+        mentions, dates, anchor = scope.mentions, scope.dates, scope.anchor
         from_rate = rates[rate.partner].value if rate.partner is not None else None
         from_rule = None if from_rate is None else rates[k].rule
         if from_rate is None:
@@ -353,7 +346,7 @@ class MeasureComponent(LexiconComponent):
             rate.value,
             effective,
             anchor,
-            words,
+            scope.words,
             pending=pending,
             dates=dates,
         )
@@ -376,41 +369,41 @@ class MeasureComponent(LexiconComponent):
             # ("the global rate for X"); a marker of every good ("a blanket 46% tariff") does
             # not widen a named country's rate
             targets = ["WLD", *targets]
-        return {
-            "rise": rise and from_rate is None,
-            "cut": cut and from_rate is None,
-            "imposer": imposer,
-            "targets": targets,
-            "world": goods.world or (universal and not targets),
-            "unsourced": goods.unsourced and not universal,
-            "products": goods.products,
-            "rest": goods.rest,
-            "places": sentence_places(span, noun, lex),
-            "nearest_place": nearest_place(span, noun, lex),
-            "sentence_world": sentence_world_marked(span, lex),
-            "counted": counted_reference(span, lex),
-            "capped": generic_cap(span, noun, lex),
-            "from_rate": from_rate,
-            "to_rate": rate.value,
-            "effective_date": effective,
-            "status": status_spec.status,
-            "status_rule": status_spec.id,
-            "status_clues": clues,
-            "from_rule": from_rule,
-            "history": is_history(span, noun, lex),
-            "earlier": earlier_stage(span, noun, lex),
-            "retaliation": retaliation_marked(noun, lex),
-            "start": span.start_char,
-            "headline": self._in_headline(doc, span),
-            "end": span.end_char,
-            "sent": span.sent.start_char,
-            "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
-            "noun_start": noun.idx,
-            "definite": any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
-        }
+        return RateReading(
+            rise=rise and from_rate is None,
+            cut=cut and from_rate is None,
+            imposer=imposer,
+            targets=tuple(targets),
+            world=goods.world or (universal and not targets),
+            unsourced=goods.unsourced and not universal,
+            products=goods.products,
+            rest=goods.rest,
+            places=tuple(sentence_places(span, noun, lex)),
+            nearest_place=nearest_place(span, noun, lex),
+            sentence_world=sentence_world_marked(span, lex),
+            counted=counted_reference(span, lex),
+            capped=generic_cap(span, noun, lex),
+            from_rate=from_rate,
+            to_rate=rate.value,
+            effective_date=effective,
+            status=status_spec.status,
+            status_rule=status_spec.id,
+            status_clues=clues,
+            from_rule=from_rule,
+            history=is_history(span, noun, lex),
+            earlier=earlier_stage(span, noun, lex),
+            retaliation=retaliation_marked(noun, lex),
+            start=span.start_char,
+            headline=self._in_headline(doc, span),
+            end=span.end_char,
+            sent=span.sent.start_char,
+            paragraph=doc_text(doc).rfind("\n", 0, span.start_char),
+            noun_start=noun.idx,
+            definite=any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
+        )
 
     def _implicit_from(
-        self, doc: Doc, span: Span, rates: list[RateMention], k: int
+        self, doc: Doc, span: Span, rates: Sequence[RateMention], k: int
     ) -> float | None:
         """'the current 39% tariff could drop to 15%': the rate in the subject of the change."""
         head = span.root.head
@@ -436,7 +429,9 @@ class MeasureComponent(LexiconComponent):
                 return previous.value
         return None
 
-    def _effective(self, doc: Doc, span: Span, noun: Token, rates: list[RateMention]) -> str | None:
+    def _effective(
+        self, doc: Doc, span: Span, noun: Token, rates: Sequence[RateMention]
+    ) -> str | None:
         """The day the rate takes effect, by the temporal layer's one mechanism
         (:func:`tariffscope.news.temporal.attach`): every rate of the sentence claims the
         dates of its own phrase and the verb it is an argument of."""
@@ -461,7 +456,9 @@ class MeasureComponent(LexiconComponent):
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
         return any(s <= span.start_char < e for s, e in layout(doc)[1])
 
-    def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
+    def _pending_date(
+        self, doc: Doc, span: Span, noun: Token, dates: Sequence[dict[str, Any]]
+    ) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
         sent = span.sent
         for d in dates:
