@@ -180,6 +180,8 @@ def _continues_antecedent(span: Span, noun: Token, earlier: Token, lex: Lexicon)
 
 
 def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
+    """The goods and targets of the rate ``span`` of the tariff noun ``noun`` (see the
+    module), and an imposer the goods phrase names ("exports to the US": the importer)."""
     in_rate = range(span.start, span.end)
     heads: list[Token] = [span.root]
     between = []

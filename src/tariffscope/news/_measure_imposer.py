@@ -125,6 +125,9 @@ def rate_imposer(
     mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> tuple[str | None, list[str]]:
+    """The imposer of the rate ``span`` of the tariff noun ``noun`` (see the module), and the
+    targets the same words name (the subject of "pay"/"face", a country the tariff is aimed
+    at)."""
     # "the Peru-specific 25% duty": the country a modifier aims the tariff at receives
     # it; whoever else the phrase or the clause names imposes it
     aimed = aimed_at(noun, lex)
@@ -439,6 +442,7 @@ def code_of_actor(
     mentions: Sequence[tuple[int, int, int]],
     lex: Lexicon,
 ) -> str | None:
+    """The country of an actor's phrase: a place of its own words, else the person it names."""
     places = country_of_phrase(_own_words(token, lex), lex)
     if places and places[0][1] != "region":
         return places[0][0]
