@@ -56,7 +56,7 @@ July that it would place a 20% tariff") counts as done.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -473,7 +473,7 @@ def _took_effect(path: list[Token], words: StatusWords) -> bool:
 
 
 def _reported_would(
-    verb: Token, dates: list[dict[str, Any]], anchor: dt.date | None, words: StatusWords
+    verb: Token, dates: Sequence[dict[str, Any]], anchor: dt.date | None, words: StatusWords
 ) -> bool:
     """'would' in the complement of an announcement dated in the past ("in July announced
     that it would place a 20% tariff"): a report of what was decided then."""
@@ -626,7 +626,7 @@ def read_clues(
     words: StatusWords,
     *,
     pending: bool = False,
-    dates: list[dict[str, Any]] | None = None,
+    dates: Sequence[dict[str, Any]] | None = None,
 ) -> StatusClues:
     """Read the status clues of the rate ``span`` (tariff noun ``noun``)."""
     sent = span.sent

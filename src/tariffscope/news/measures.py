@@ -34,7 +34,7 @@ that clause when the tariff noun nearest it belongs to another clause
 ("talks are 80% complete") is no rate. The rates of a gapped list of goods ("A (35%), B
 (12%)") are each on their own goods (:mod:`tariffscope.news._measure_goods_list`).
 
-The goods, the imposer and the measures named without a rate are read by the mixins of
+The goods, the imposer and the measures named without a rate are read by pure functions of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
 :mod:`tariffscope.news._anaphora`), :mod:`tariffscope.news._measure_imposer` and
 :mod:`tariffscope.news._measure_rateless`; their word lists are in
@@ -54,7 +54,7 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
@@ -69,7 +69,9 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_goods import rate_goods
 from tariffscope.news._measure_goods_list import spread_goods_list
+from tariffscope.news._measure_imposer import rate_imposer
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     anchor_noun,
@@ -82,7 +84,8 @@ from tariffscope.news._measure_parts import (
     transshipped,
     tree_distance,
 )
-from tariffscope.news._measure_rateless import RatelessReader
+from tariffscope.news._measure_rateless import rateless_measures
+from tariffscope.news._measure_reading import RateReading, RateScope
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
@@ -136,7 +139,7 @@ def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]
     return tuple(out.values())
 
 
-class MeasureComponent(RatelessReader, LexiconComponent):
+class MeasureComponent(LexiconComponent):
     """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
 
     _status_words: tuple[Lexicon, StatusWords] | None = None
@@ -200,6 +203,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if self.status_chooser.learned
             else None
         )
+        scope = RateScope(
+            doc, tuple(rates), tuple(persons), tuple(mentions), tuple(dates), anchor, lex, words
+        )
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -231,41 +237,38 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     noun, rule = span.root, "extract.rate_list_member"
             if noun is None:
                 continue
-            record = self._read(
-                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
-            )
-            if record is not None and goods_head is not None:
+            reading = self._read(scope, span, noun, rate, k)
+            if goods_head is not None:
                 # the goods of a freed share ("99% of US products": the partner's tariff on US
                 # goods) or of a taxing verb's subject ("cars from Korea will be taxed at")
                 goods = goods_of(goods_head, lex)
                 if goods.targets:
-                    record["targets"] = [c for c in goods.targets if c != record["imposer"]]
-                record["products"] = goods.products
-            if record is not None:
-                # "tariffs of up to 50%": a bound, a measure only where its pair has no
-                # rate of its own (measure_merge step 11; the worth table)
-                record["bound"] = rate.partner is None and bound_marker(span, lex) is not None
-                clues = record.pop("status_clues")
-                if status_context is not None:
-                    site = status_context.site(span, noun, record)
-                    record["status_features"] = status_features(site, clues, lex)
-                record["rule"] = rule
-                narrowed_by_deal(record)  # before the learned chooser reads the rate's site
-                if rate.start in listed:
-                    _pair_target(record, listed[rate.start])
-                if learned_target:
-                    target_site = _site(span, noun, record, rate_starts)
-                    record["target_candidates"] = DeferredCandidates(
-                        partial(_candidates, target_site, story, lex)
-                    )
-                raw.append(record)
-                if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                    raw.append(
-                        {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
-                    )
+                    own = tuple(c for c in goods.targets if c != reading.imposer)
+                    reading = replace(reading, targets=own)
+                reading = replace(reading, products=goods.products)
+            # "tariffs of up to 50%": a bound, a measure only where its pair has no
+            # rate of its own (measure_merge step 11; the worth table)
+            record = reading.as_record(
+                bound=rate.partner is None and bound_marker(span, lex) is not None
+            )
+            if status_context is not None:
+                site = status_context.site(span, noun, record)
+                record["status_features"] = status_features(site, reading.status_clues, lex)
+            record["rule"] = rule
+            narrowed_by_deal(record)  # before the learned chooser reads the rate's site
+            if rate.start in listed:
+                _pair_target(record, listed[rate.start])
+            if learned_target:
+                target_site = _site(span, noun, record, rate_starts)
+                record["target_candidates"] = DeferredCandidates(
+                    partial(_candidates, target_site, story, lex)
+                )
+            raw.append(record)
+            if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
+                raw.append({**record, "products": "all goods", "rule": "extract.rate_rest_of_list"})
         spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
-        raw += self._rateless(doc, raw, persons, mentions, lex)
+        raw += rateless_measures(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         confirm_pauses(doc, raw, lex)
@@ -304,20 +307,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         return any(t.lower_ in lex.words("measure_total_words") for t in window)
 
     def _read(
-        self,
-        doc: Doc,
-        span: Span,
-        noun: Token,
-        rate: RateMention,
-        rates: list[RateMention],
-        k: int,
-        persons: list[dict[str, Any]],
-        mentions: list[tuple[int, int, int]],
-        dates: list[dict[str, Any]],
-        anchor: dt.date | None,
-        lex: Lexicon,
-        words: StatusWords,
-    ) -> dict[str, Any] | None:
+        self, scope: RateScope, span: Span, noun: Token, rate: RateMention, k: int
+    ) -> RateReading:
+        """The first step: the ``k``-th rate of the story (``rate``, at ``span``, of the
+        tariff noun ``noun``) as its sentence tells it."""
+        doc, rates, persons, lex = scope.doc, scope.rates, scope.persons, scope.lex
+        mentions, dates, anchor = scope.mentions, scope.dates, scope.anchor
         from_rate = rates[rate.partner].value if rate.partner is not None else None
         from_rule = None if from_rate is None else rates[k].rule
         if from_rate is None:
@@ -326,10 +321,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if from_rate is None:
             from_rate = multiplied_from(span, rate.value, lex)
             from_rule = None if from_rate is None else "from.multiplier"
-        goods, extra_imposer = self._goods(doc, span, noun, lex)
+        goods, extra_imposer = rate_goods(doc, span, noun, lex)
         if transshipped(span, noun, lex):
             goods = replace(goods, products="transshipped goods")
-        imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+        imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
         if imposer in targets and len(targets) > 1:
@@ -349,7 +344,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             rate.value,
             effective,
             anchor,
-            words,
+            scope.words,
             pending=pending,
             dates=dates,
         )
@@ -372,41 +367,41 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             # ("the global rate for X"); a marker of every good ("a blanket 46% tariff") does
             # not widen a named country's rate
             targets = ["WLD", *targets]
-        return {
-            "rise": rise and from_rate is None,
-            "cut": cut and from_rate is None,
-            "imposer": imposer,
-            "targets": targets,
-            "world": goods.world or (universal and not targets),
-            "unsourced": goods.unsourced and not universal,
-            "products": goods.products,
-            "rest": goods.rest,
-            "places": sentence_places(span, noun, lex),
-            "nearest_place": nearest_place(span, noun, lex),
-            "sentence_world": sentence_world_marked(span, lex),
-            "counted": counted_reference(span, lex),
-            "capped": generic_cap(span, noun, lex),
-            "from_rate": from_rate,
-            "to_rate": rate.value,
-            "effective_date": effective,
-            "status": status_spec.status,
-            "status_rule": status_spec.id,
-            "status_clues": clues,
-            "from_rule": from_rule,
-            "history": is_history(span, noun, lex),
-            "earlier": earlier_stage(span, noun, lex),
-            "retaliation": retaliation_marked(noun, lex),
-            "start": span.start_char,
-            "headline": self._in_headline(doc, span),
-            "end": span.end_char,
-            "sent": span.sent.start_char,
-            "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
-            "noun_start": noun.idx,
-            "definite": any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
-        }
+        return RateReading(
+            rise=rise and from_rate is None,
+            cut=cut and from_rate is None,
+            imposer=imposer,
+            targets=tuple(targets),
+            world=goods.world or (universal and not targets),
+            unsourced=goods.unsourced and not universal,
+            products=goods.products,
+            rest=goods.rest,
+            places=tuple(sentence_places(span, noun, lex)),
+            nearest_place=nearest_place(span, noun, lex),
+            sentence_world=sentence_world_marked(span, lex),
+            counted=counted_reference(span, lex),
+            capped=generic_cap(span, noun, lex),
+            from_rate=from_rate,
+            to_rate=rate.value,
+            effective_date=effective,
+            status=status_spec.status,
+            status_rule=status_spec.id,
+            status_clues=clues,
+            from_rule=from_rule,
+            history=is_history(span, noun, lex),
+            earlier=earlier_stage(span, noun, lex),
+            retaliation=retaliation_marked(noun, lex),
+            start=span.start_char,
+            headline=self._in_headline(doc, span),
+            end=span.end_char,
+            sent=span.sent.start_char,
+            paragraph=doc_text(doc).rfind("\n", 0, span.start_char),
+            noun_start=noun.idx,
+            definite=any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
+        )
 
     def _implicit_from(
-        self, doc: Doc, span: Span, rates: list[RateMention], k: int
+        self, doc: Doc, span: Span, rates: Sequence[RateMention], k: int
     ) -> float | None:
         """'the current 39% tariff could drop to 15%': the rate in the subject of the change."""
         head = span.root.head
@@ -432,7 +427,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 return previous.value
         return None
 
-    def _effective(self, doc: Doc, span: Span, noun: Token, rates: list[RateMention]) -> str | None:
+    def _effective(
+        self, doc: Doc, span: Span, noun: Token, rates: Sequence[RateMention]
+    ) -> str | None:
         """The day the rate takes effect, by the temporal layer's one mechanism
         (:func:`tariffscope.news.temporal.attach`): every rate of the sentence claims the
         dates of its own phrase and the verb it is an argument of."""
@@ -457,7 +454,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
         return any(s <= span.start_char < e for s, e in layout(doc)[1])
 
-    def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
+    def _pending_date(
+        self, doc: Doc, span: Span, noun: Token, dates: Sequence[dict[str, Any]]
+    ) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
         sent = span.sent
         for d in dates:
@@ -642,8 +641,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if paragraph not in wanted or noun.idx in read:
                 continue
             span = doc[noun.i : noun.i + 1]
-            goods, extra_imposer = self._goods(doc, span, noun, lex)
-            imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+            goods, extra_imposer = rate_goods(doc, span, noun, lex)
+            imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
             imposer = imposer or extra_imposer
             targets = [c for c in goods.targets or subject_targets if c != imposer]
             if not targets and about_us and imposer not in {None, "USA"}:
