@@ -104,3 +104,20 @@ def test_a_name_the_ner_missed_after_an_office_and_a_comma_speaks(nlp: Language)
     )
     assert _actor(ex, "Luiz Inácio Moura da Rocha")[0] == "President of the Republic"
     assert _speaker(ex, "We cannot let") == "Luiz Inácio Moura da Rocha"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The minister met Tom Hale, CEO of De Beers Group, to discuss trends in gems, jewellery "
+        "and the diamond trade.",
+        "Bruce Cleaver, the CEO of De Beers Group, said the tariff on diamonds would hurt "
+        "Botswana.",
+    ],
+)
+def test_a_particle_after_an_offices_of_opens_a_bodys_name_not_a_persons(
+    nlp: Language, body: str
+) -> None:
+    names = [a.name for a in _read(nlp, body).actors]
+    assert "Beers Group" not in names

@@ -93,6 +93,8 @@ def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool
     window = doc_lower[max(0, i - 12) + 1 : i]
     if "of" not in window and "for" not in window:
         return False  # most words: no "of" or "for" to read a title through
+    if doc_lower[i] in lex.words("person_name_particles"):
+        return False  # "CEO of De Beers Group": a particle opens the body's name, not ends it
     lower = list(doc_lower[max(0, i - 12) : i + 1])
 
     def head_before(k: int) -> bool:  # a role head ends at k, or before its "(ACRONYM)"
