@@ -121,3 +121,13 @@ def test_a_particle_after_an_offices_of_opens_a_bodys_name_not_a_persons(
 ) -> None:
     names = [a.name for a in _read(nlp, body).actors]
     assert "Beers Group" not in names
+
+
+@pytest.mark.slow
+def test_a_chairperson_apposed_to_a_name_is_an_office(nlp: Language) -> None:
+    ex = _read(
+        nlp,
+        "On the first day of his visit, the minister met industry leaders, including Peter "
+        "Hall, Chairperson of Monzo, to discuss growth in fintech.",
+    )
+    assert _actor(ex, "Peter Hall")[0] == "Chairperson of Monzo"
