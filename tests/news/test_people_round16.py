@@ -131,3 +131,33 @@ def test_a_chairperson_apposed_to_a_name_is_an_office(nlp: Language) -> None:
         "Hall, Chairperson of Monzo, to discuss growth in fintech.",
     )
     assert _actor(ex, "Peter Hall")[0] == "Chairperson of Monzo"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        pytest.param(
+            "The Premier of Ontario, Doug Lane, said the levy on steel would cost jobs.",
+            "Doug Lane",
+            ("Premier of Ontario", "CAN"),
+            id="a province",
+        ),
+        pytest.param(
+            "Jane Roe, the governor of California, said the tariffs would hurt farmers.",
+            "Jane Roe",
+            ("governor of California", "USA"),
+            id="a state",
+        ),
+        pytest.param(
+            "The President of Brazil, Jose Alves, spoke on Monday.",
+            "Jose Alves",
+            ("President", "BRA"),
+            id="a country stays the holder's state",
+        ),
+    ],
+)
+def test_a_region_after_an_offices_of_stays_in_the_office(
+    nlp: Language, body: str, name: str, role: tuple[str, str]
+) -> None:
+    assert _actor(_read(nlp, body), name) == role

@@ -263,7 +263,9 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         kind = lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1]
         if place is not None and kind != "institution":
             country = country or place
-        else:
+        if place is None or kind in {"institution", "region"}:
+            # "Premier of Ontario", "governor of Sao Paulo": a state or province is the office's
+            # own (a country's is its holder's state: "President of Brazil" reads "President")
             role_toks = toks
     if country is None and owner is None:
         country = _place_inside(words, lex)
