@@ -161,3 +161,29 @@ def test_a_region_after_an_offices_of_stays_in_the_office(
     nlp: Language, body: str, name: str, role: tuple[str, str]
 ) -> None:
     assert _actor(_read(nlp, body), name) == role
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        pytest.param(
+            "A team led by Assistant Trade Representative for South and Central Asia Paul "
+            "Irwin will visit Delhi from March 25 to 29 for talks.",
+            "Paul Irwin",
+            "Assistant Trade Representative for South and Central Asia",
+            id="south and central",
+        ),
+        pytest.param(
+            "A delegation headed by Deputy Assistant Secretary for East and Southeast Asia "
+            "Karen Moss arrived in Manila on Monday.",
+            "Karen Moss",
+            "Deputy Assistant Secretary for East and Southeast Asia",
+            id="east and southeast",
+        ),
+    ],
+)
+def test_an_and_between_two_parts_of_a_region_stays_in_the_portfolio(
+    nlp: Language, body: str, name: str, role: str
+) -> None:
+    assert _actor(_read(nlp, body), name)[0] == role

@@ -329,13 +329,25 @@ def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
         org = token.ent_type_ == "ORG" and not (
             before is not None and before.is_title and before.text in _person_words(doc)
         )
-        return org or (
-            token.i >= 1
+        # "for South and Central Asia X": two parts of a region in an office's portfolio
+        compass = (
+            before is not None
             and after is not None
-            and (after.is_title or lower_pair)
-            and not lex.role_head_len([after.lower_], 1)
-            and is_role_word(doc[token.i - 1], lex)
-            and doc[token.i - 1].ent_type_ != "PERSON"
+            and before.is_title
+            and after.is_title
+            and before.lower_ in lex.words("person_region_compass_words")
+        )
+        return (
+            org
+            or compass
+            or (
+                token.i >= 1
+                and after is not None
+                and (after.is_title or lower_pair)
+                and not lex.role_head_len([after.lower_], 1)
+                and is_role_word(doc[token.i - 1], lex)
+                and doc[token.i - 1].ent_type_ != "PERSON"
+            )
         )
 
     def glued_past(token: Token) -> bool:
