@@ -70,6 +70,7 @@ STORY_STEPS = (
     "sentence_country",
     "sentence_nearest",
     "sentence_world",
+    "sector_goods",
     "main_partner",
     "no_partner",
 )
@@ -211,6 +212,16 @@ def _story_target(
     if not named and (record.get("sentence_world") or record.get("capped")):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
+    if (
+        partner is None
+        and imposer == USA
+        and not named
+        and product_class(record.get("products") or "all goods")[0] == "specific"
+    ):
+        # "a baseline 100% tariff on patented pharmaceuticals" in a story of several partners
+        # alike (those spared or capped): a US tariff on a kind of goods, no origin named,
+        # is on the goods of every origin (Section 232's way), not on none
+        return "sector_goods", ["WLD"]
     return ("main_partner", [partner]) if partner is not None else ("no_partner", [])
 
 
