@@ -4,6 +4,7 @@ investment pledges, refunds, de minimis), each on sentences and stories written 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 from _brief_cli import brief_json
 
 from tariffscope.news.api import extract_path
+from tariffscope.news.dates import find_dates
+from tariffscope.news.dates_story import story_date
 from tariffscope.news.rates import find_rates
 
 DATA = Path(__file__).with_name("data")
@@ -98,3 +101,31 @@ def test_a_deal_first_reached_last_july_is_not_briefed_as_of_that_july(
     # main: 2025-07-31, "last July" read in the year of the 20% it reports (announced on
     # 2025-07-31) as if that year were the story's; the law gives a floor, not the year
     assert data["as_of"] > "2025-12-31"
+
+
+def _past(text: str) -> list[tuple[object, int]]:
+    return [(e, -1) for e in find_dates(text)]
+
+
+def test_a_yearless_day_in_the_year_of_the_law_is_not_older_than_that_law() -> None:
+    text = "The 50% tariff on imported steel stays, the Commerce Department said on April 2."
+    law = (dt.date(2030, 6, 4), "the 50% steel duty, from 2030-06-04")
+    clue = story_date(_past(text), text=text, horizon=dt.date(2031, 7, 3), law_day=law)
+    # main: 2030-04-02, two months before the duty it reports
+    assert clue is not None and clue.day == dt.date(2031, 4, 2)
+
+
+def test_a_law_year_leaves_last_july_in_the_latest_july_before_the_horizon() -> None:
+    text = "The framework, first reached last July, keeps the 20% tariff."
+    law = (dt.date(2030, 7, 31), "the 20% rate, announced on 2030-07-31")
+    clue = story_date(_past(text), text=text, horizon=dt.date(2031, 12, 3), law_day=law)
+    # main: 2030-07-31, "last July" read before the end of the law's year
+    assert clue is not None and clue.day == dt.date(2031, 7, 31)
+
+
+def test_partners_named_alike_as_examples_make_no_pair(tmp_path: Path) -> None:
+    story = DATA / "synthetic-parcels-named-examples.txt"
+    data = brief_json(story, tmp_path / "brief.json", "--draws", "0", "--ge", "none")
+    # main: USA-CAN, the first of four countries a list names once each
+    assert data["pair"] == ["USA", "WLD"]
+    assert data["priced"] is False
