@@ -511,9 +511,9 @@ def _past_days(
         for candidate in candidates:
             if _valid(candidate, expr.month, expr.day):
                 day = _before(dt.date(candidate, expr.month, expr.day), high)
-                if candidate == year[0] and candidates[1] > year[0] and law_floor is not None:
-                    if day < law_floor:
-                        continue
+                later = candidates[1] > year[0] and law_floor is not None
+                if later and candidate == year[0] and law_floor is not None and day < law_floor:
+                    continue
                 if ceiling is None or day <= ceiling:
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
