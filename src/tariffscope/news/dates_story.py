@@ -455,12 +455,9 @@ def _past_days(
     first_year: int | None = None,
     day_first: bool | None = None,
     high: dt.date | None = None,
-    law_floor: dt.date | None = None,
 ) -> list[tuple[dt.date, str]]:
     """Every day the story tells as past or without a direction, with how it reads (a
-    yearless one before ``high``, the earliest date it tells as ahead: :func:`_time_line`;
-    one that takes the year of the law the story reports, not before ``law_floor``, that
-    law's day)."""
+    yearless one before ``high``, the earliest date it tells as ahead: :func:`_time_line`)."""
     out: list[tuple[dt.date, str]] = []
     months = frozenset(e.month for e, way, _ in exprs if e.month and way <= 0)
     for where, text in texts.items():
@@ -503,17 +500,9 @@ def _past_days(
             day = _before(min(options, key=lambda d: abs((d - floor).days)), high)
             out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
             continue
-        candidates = (year[0], year[0] - 1)  # a day after the URL's month is the year before
-        if year[1] == "the law it reports" and law_floor is not None:
-            # no story is older than the law it reports: "April 2" told of a duty of June
-            # 2025 is the April after it
-            candidates = (year[0], year[0] + 1)
-        for candidate in candidates:
+        for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
             if _valid(candidate, expr.month, expr.day):
                 day = _before(dt.date(candidate, expr.month, expr.day), high)
-                later = candidates[1] > year[0] and law_floor is not None
-                if later and candidate == year[0] and law_floor is not None and day < law_floor:
-                    continue
                 if ceiling is None or day <= ceiling:
                     out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
                     break
@@ -884,16 +873,7 @@ def story_date(
     line = _line_horizon(body, year, horizon)
     bounds = _time_line(body, year, line)
     days = _past_days(
-        body,
-        year,
-        ceiling,
-        body_texts,
-        latest_day,
-        line,
-        first_year,
-        day_first,
-        bounds[1],
-        law_floor=law_day[0] if law_day is not None else None,
+        body, year, ceiling, body_texts, latest_day, line, first_year, day_first, bounds[1]
     )
     masthead = _masthead(everything, text[:head_end], days, latest_day, day_first)
     if masthead is not None and masthead[1]:
