@@ -194,7 +194,8 @@ def _story_target(
     (one of :data:`STORY_STEPS`): the story's main partners for a sentence that counts them
     ("both countries"), else the one country its sentence names besides the imposer, else
     ``WLD`` for a sentence about a global tariff or a limit stated for tariffs in general,
-    else the story's main partner; none (no measure) in a story about several partners
+    or for a US rate on named goods in a story of partners alike (``sector_goods``), else the
+    story's main partner; none (no measure) in a story about several partners
     alike. Without ``counts``, the most named other country of ``pair``."""
     others = [c for c in pair if c != imposer]
     if not others:  # no origin named anywhere: the imports of every one
