@@ -205,6 +205,9 @@ def _join(tokens: list[Token]) -> str:
             text = text[:-1].rstrip()
             continue
         text = text.rsplit(" ", 1)[0].rstrip(",") if " " in text else ""
+    # "either Chilean or Peruvian copper": the conjunction of the places left out leads
+    while text.startswith(("and ", "or ", "nor ")):
+        text = text.split(" ", 1)[1].lstrip(" ,")
     return text.strip(" ,")
 
 

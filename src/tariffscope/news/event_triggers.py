@@ -459,6 +459,30 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _SIZE_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 
+def _class_relative(token: Token, ctx: RuleContext) -> bool:
+    """The verb tells what a class of parties does, in a relative clause on a bare plural
+    ("lower rates for countries that have signed a supply agreement", "companies that
+    strike deals"): no one act of named parties, whatever the examples listed after it."""
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "obj", "pobj"}:
+        token = token.head if token.dep_ != "pobj" else token.head.head  # "signed a deal"
+    if token.dep_ != "relcl" or token.head.tag_ != "NNS":
+        return False
+    pronouns = ctx.words("event_relative_pronouns")
+    if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in token.children):
+        return False
+    return not any(
+        c.dep_ in {"det", "nummod", "poss", "predet"}
+        or c.lower_ in ctx.words("event_counted_plural_words")
+        for c in token.head.children
+    )
+
+
+def _attributive(token: Token, ctx: RuleContext) -> bool:
+    """The verb is a participle that describes a noun ("an agreed upon pharmaceutical
+    agreement", "the agreed rate"): a property of the thing, not an act the story reports."""
+    return token.dep_ == "amod"
+
+
 def _generic_plural(token: Token, ctx: RuleContext) -> bool:
     """The event noun is a bare plural ("have secured trade agreements with partners",
     "visits abroad"): no article, number, possessor, counting word or size, and neither it
@@ -742,6 +766,8 @@ GUARDS: Mapping[str, Guard] = {
     "announces_a_deal": _announces_a_deal,
     "announces_an_intention": _announces_an_intention,
     "at_a_place": _at_a_place,
+    "attributive": _attributive,
+    "class_relative": _class_relative,
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,
     "encounter_in_clause": _encounter_in_clause,

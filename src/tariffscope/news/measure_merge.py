@@ -71,6 +71,7 @@ STORY_STEPS = (
     "sentence_country",
     "sentence_nearest",
     "sentence_world",
+    "sector_goods",
     "main_partner",
     "no_partner",
 )
@@ -218,7 +219,8 @@ def _story_target(
     (one of :data:`STORY_STEPS`): the story's main partners for a sentence that counts them
     ("both countries"), else the one country its sentence names besides the imposer, else
     ``WLD`` for a sentence about a global tariff or a limit stated for tariffs in general,
-    else the story's main partner; none (no measure) in a story about several partners
+    or for a US rate on named goods in a story of partners alike (``sector_goods``), else the
+    story's main partner; none (no measure) in a story about several partners
     alike. Without ``counts``, the most named other country of ``pair``."""
     others = [c for c in pair if c != imposer]
     if not others:  # no origin named anywhere: the imports of every one
@@ -236,6 +238,16 @@ def _story_target(
     if not named and (record.get("sentence_world") or record.get("capped")):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
+    if (
+        partner is None
+        and imposer == USA
+        and not named
+        and product_class(record.get("products") or "all goods")[0] == "specific"
+    ):
+        # "a baseline 100% tariff on patented pharmaceuticals" in a story of several partners
+        # alike (those spared or capped): a US tariff on a kind of goods, no origin named,
+        # is on the goods of every origin (Section 232's way), not on none
+        return "sector_goods", ["WLD"]
     return ("main_partner", [partner]) if partner is not None else ("no_partner", [])
 
 
