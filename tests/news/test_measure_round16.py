@@ -38,8 +38,8 @@ from tariffscope.news.ingest import article_from_text
     [
         ("The duty on sofas will rise from 12 to 18 percent.", [(12.0, "from"), (18.0, "to")]),
         ("Peru cut the levy from 7.5 to 5 per cent on Monday.", [(7.5, "from"), (5.0, "to")]),
-        # no "from": a range or a lone number, not an earlier rate
-        ("Ministers hope for 18 to 20 percent.", [(20.0, "to")]),
+        # no "from": a range (round 16a: a range is no rate), not an earlier rate
+        ("Ministers hope for 18 to 20 percent.", [(20.0, "range")]),
         ("Output fell from 2019 to 40% of capacity.", [(40.0, "to")]),
     ],
 )

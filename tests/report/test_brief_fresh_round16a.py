@@ -34,7 +34,8 @@ def _measures(story: Path) -> list[tuple[str | None, str | None, str, float, str
         ("tariffs of between 10 and 40 percent", ["range"]),
         ("a duty of 10-40% on parcels", ["range"]),
         # not ranges: a change from a bare number, a day, a named number
-        ("raised the tariff from 25 to 50 percent", ["to"]),
+        # (the bare 25 after "from" is found too, as the earlier rate: pair_rates marks it)
+        ("raised the tariff from 25 to 50 percent", ["to", "to"]),
         ("the tariff rises on August 1 to 25%", ["to"]),
         ("lifted Section 232 to 25%", ["to"]),
         ("the 10 and 25 percent rates", ["to"]),
