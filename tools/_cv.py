@@ -4,7 +4,8 @@
 every story the model fitted without it, and :func:`cross_validate` scores each held-out
 fold and the pooled stories with those models. :func:`parser` has the arguments every tool
 takes (``--stories N`` reads only the first N stories: a quick run, as in the tools' tests),
-and :func:`write_weights` writes a fitted model with its provenance.
+and :func:`write_weights` writes a fitted model with its provenance; :func:`finish` is every
+tool's tail (the weights to ``--out`` when given, the result as JSON on stdout).
 """
 
 from __future__ import annotations
@@ -96,3 +97,20 @@ def write_weights(
         "commit": commit(),
     }
     path.write_text(json.dumps(data, indent=1, sort_keys=sort_keys) + "\n", encoding="utf-8")
+
+
+def finish(
+    args: argparse.Namespace,
+    stories: int,
+    fit: Callable[[], _Weights],
+    facts: Mapping[str, Any],
+    result: Mapping[str, Any],
+    sort_keys: bool = True,
+) -> int:
+    """The tail of a training tool: with ``--out``, the model ``fit`` gives written with its
+    provenance (:func:`write_weights`; ``stories`` fitted on, ``facts``); then ``result`` as
+    JSON on stdout. The exit code (0)."""
+    if args.out:
+        write_weights(args.out, fit(), args.folders, stories, facts, sort_keys)
+    print(json.dumps(result, indent=1))
+    return 0

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -139,24 +140,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rules": summary(held, {}),
             "model": summary(held, {s.name: model for s in held}),
         }
-    if args.out:
-        model = train(stories, l2, threshold)
-        _cv.write_weights(
-            args.out,
-            model,
-            args.folders,
-            len(stories),
-            {
-                "candidates": len(ys),
-                "wrong_candidates": ys.count(False),
-                "l2": l2,
-                "threshold_by": f"{args.folds}-fold CV by story" if args.folds else "given",
-                "tool": "tools/train_actor_filter.py",
-            },
-            sort_keys=False,
-        )
-    print(json.dumps(result, indent=1))
-    return 0
+    facts = {
+        "candidates": len(ys),
+        "wrong_candidates": ys.count(False),
+        "l2": l2,
+        "threshold_by": f"{args.folds}-fold CV by story" if args.folds else "given",
+        "tool": "tools/train_actor_filter.py",
+    }
+    fit = partial(train, stories, l2, threshold)
+    return _cv.finish(args, len(stories), fit, facts, result, sort_keys=False)
 
 
 if __name__ == "__main__":

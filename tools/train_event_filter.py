@@ -22,7 +22,6 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -175,27 +174,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.holdout:
         held = read_stories(args.holdout, catalog_law, args.stories)
         result["holdout"] = holdout_scores(held, model)
-    if args.out:
-        _cv.write_weights(
-            args.out,
-            model,
-            args.folders,
-            len(stories),
-            {
-                "candidates": len(ys),
-                "right": sum(ys),
-                "date": date.today().isoformat(),
-                "how": (
-                    f"tools/train_event_filter.py --folds {args.folds}: L2-penalised binary "
-                    f"logistic model (news/_binary_logistic.fit, l2={l2}) over every merged "
-                    f"candidate event's features, labelled by the scorer's event match; L2 and "
-                    f"threshold ({threshold}) chosen by {args.folds}-fold CV by story "
-                    f"maximising events F1; features left out: {drop or 'none'}"
-                ),
-            },
-        )
-    print(json.dumps(result, indent=1))
-    return 0
+    facts = {
+        "candidates": len(ys),
+        "right": sum(ys),
+        "date": date.today().isoformat(),
+        "how": (
+            f"tools/train_event_filter.py --folds {args.folds}: L2-penalised binary "
+            f"logistic model (news/_binary_logistic.fit, l2={l2}) over every merged "
+            f"candidate event's features, labelled by the scorer's event match; L2 and "
+            f"threshold ({threshold}) chosen by {args.folds}-fold CV by story "
+            f"maximising events F1; features left out: {drop or 'none'}"
+        ),
+    }
+    return _cv.finish(args, len(stories), lambda: model, facts, result)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ Never pass the frozen test split.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -261,33 +260,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.holdout:
         held = read_stories(args.holdout, catalog_law, args.stories)
         result["holdout"] = holdout_scores(held, model)
-    if args.out:
-        _cv.write_weights(
-            args.out,
-            model,
-            args.folders,
-            len(stories),
-            {
-                **result["labels"],
-                "date": date.today().isoformat(),
-                "how": (
-                    f"tools/train_event_proposer.py --folds {args.folds}: per kind an "
-                    f"L2-penalised binary logistic model (news/_binary_logistic.fit, l2={l2}) "
-                    "over the features of the sentences where the rules keep no event of the "
-                    "kind, labelled by the gold events placed in them (sentence_kinds."
-                    f"locate_event); threshold {threshold} for every kind; a status model over "
-                    "the sentences holding a placed gold event; L2 and threshold chosen by "
-                    f"{args.folds}-fold CV by story maximising events F1"
-                    + (
-                        ""
-                        if result.get("cv", {}).get("best", {}).get("l2") is not None
-                        else " (none beat the rules: the largest L2 and threshold of the grid)"
-                    )
-                ),
-            },
-        )
-    print(json.dumps(result, indent=1))
-    return 0
+    facts = {
+        **result["labels"],
+        "date": date.today().isoformat(),
+        "how": (
+            f"tools/train_event_proposer.py --folds {args.folds}: per kind an "
+            f"L2-penalised binary logistic model (news/_binary_logistic.fit, l2={l2}) "
+            "over the features of the sentences where the rules keep no event of the "
+            "kind, labelled by the gold events placed in them (sentence_kinds."
+            f"locate_event); threshold {threshold} for every kind; a status model over "
+            "the sentences holding a placed gold event; L2 and threshold chosen by "
+            f"{args.folds}-fold CV by story maximising events F1"
+            + (
+                ""
+                if result.get("cv", {}).get("best", {}).get("l2") is not None
+                else " (none beat the rules: the largest L2 and threshold of the grid)"
+            )
+        ),
+    }
+    return _cv.finish(args, len(stories), lambda: model, facts, result)
 
 
 if __name__ == "__main__":

@@ -24,10 +24,10 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import _cv
@@ -184,26 +184,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for l2 in l2s:
             model = train(stories, l2, drop, args.prior, not args.kept_only)
             result["holdout"][str(l2)] = scores(held, {s.name: model for s in held})
-    if args.out:
-        model = train(stories, l2s[0], drop, args.prior, not args.kept_only)
-        _cv.write_weights(
-            args.out,
-            model,
-            args.folders,
-            len(stories),
-            {
-                "labelled_rates": len(labels),
-                "labels": result["labels"],
-                "how": (
-                    f"tools/train_measure_status.py: L2-penalised multinomial logistic model "
-                    f"(l2={l2s[0]}, toward a prior of {args.prior} on the rules' status) over "
-                    f"every rate's status features, L-BFGS from the prior; "
-                    f"features left out: {sorted(drop) or 'none'}"
-                ),
-            },
-        )
-    print(json.dumps(result, indent=1))
-    return 0
+    facts = {
+        "labelled_rates": len(labels),
+        "labels": result["labels"],
+        "how": (
+            f"tools/train_measure_status.py: L2-penalised multinomial logistic model "
+            f"(l2={l2s[0]}, toward a prior of {args.prior} on the rules' status) over "
+            f"every rate's status features, L-BFGS from the prior; "
+            f"features left out: {sorted(drop) or 'none'}"
+        ),
+    }
+    fit = partial(train, stories, l2s[0], drop, args.prior, not args.kept_only)
+    return _cv.finish(args, len(stories), fit, facts, result)
 
 
 if __name__ == "__main__":

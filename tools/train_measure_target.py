@@ -20,9 +20,9 @@ Never pass the frozen test split.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import _cv
@@ -156,24 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = train(stories, args.l2, drop, args.threshold, args.kind)
         held = read_stories(args.holdout, limit=args.stories)
         result["holdout"] = measures_score(held, {s.name: model for s in held})
-    if args.out:
-        model = train(stories, args.l2, drop, args.threshold, args.kind)
-        _cv.write_weights(
-            args.out,
-            model,
-            args.folders,
-            len(stories),
-            {
-                "labelled_rates": labelled,
-                "how": (
-                    f"tools/train_measure_target.py: L2-penalised {args.kind} model "
-                    f"(l2={args.l2}) over every rate's candidate targets, L-BFGS from zero; "
-                    f"features left out: {sorted(drop) or 'none'}"
-                ),
-            },
-        )
-    print(json.dumps(result, indent=1))
-    return 0
+    facts = {
+        "labelled_rates": labelled,
+        "how": (
+            f"tools/train_measure_target.py: L2-penalised {args.kind} model "
+            f"(l2={args.l2}) over every rate's candidate targets, L-BFGS from zero; "
+            f"features left out: {sorted(drop) or 'none'}"
+        ),
+    }
+    fit = partial(train, stories, args.l2, drop, args.threshold, args.kind)
+    return _cv.finish(args, len(stories), fit, facts, result)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,21 @@
-"""The per-document memo (:mod:`tariffscope.news._doc_memo`) and the event component's
-per-document context (:mod:`tariffscope.news._event_story`): blank pipeline, the parse is not
-the point."""
+"""The per-document memo (:mod:`tariffscope.news._doc_memo`), the event component's
+per-document context (:mod:`tariffscope.news._event_story`), the measure component's first
+step's records (:mod:`tariffscope.news._measure_reading`), and components that hold no
+per-document state: blank pipeline where the parse is not the point."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._component import LexiconComponent
 from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_story import EventStory
+from tariffscope.news._measure_reading import RateReading, RateScope
 
 
 def test_a_value_is_computed_once_per_document_and_dependency() -> None:
@@ -68,3 +75,48 @@ def test_the_components_keep_nothing_of_the_document_they_read(nlp: Language) ->
     for name, attrs in first.items():
         assert attrs.keys() == second[name].keys(), name
         assert all(attrs[k] is second[name][k] for k in attrs), name
+
+
+#: The shapes of what a component reads or makes of one document: none may stay on it.
+_PER_DOCUMENT = (Doc, Span, Token, EventStory, RateScope, RateReading)
+
+
+def _held(value: object, depth: int = 2) -> list[object]:
+    """``value`` and, ``depth`` levels down, what its containers hold."""
+    out = [value]
+    if depth and isinstance(value, dict):
+        out += [v for item in value.items() for x in item for v in _held(x, depth - 1)]
+    elif depth and isinstance(value, list | tuple | set | frozenset):
+        out += [v for x in value for v in _held(x, depth - 1)]
+    return out
+
+
+def test_no_component_holds_a_document_or_its_records(nlp: Language) -> None:
+    """After a story, no tariffscope component holds (in an attribute or a container of one) a
+    document, a span or token of it, or the per-document records of round 16's shape."""
+    nlp("Peru's minister Ana Ruiz said Kenya will cut its 12% tariff on Peruvian copper.")
+    for name, pipe in nlp.pipeline:
+        if name.startswith("tariffscope_"):
+            held = [v for value in vars(pipe).values() for v in _held(value)]
+            assert not [v for v in held if isinstance(v, _PER_DOCUMENT)], name
+
+
+@pytest.mark.parametrize("name", ["tariffscope_events", "tariffscope_measures"])
+def test_the_event_and_measure_components_inherit_no_mixins(nlp: Language, name: str) -> None:
+    """Round 16: their readers are modules of functions; the component classes inherit only
+    the shared base (configuration and serialization)."""
+    cls = type(nlp.get_pipe(name))
+    own = [c for c in cls.__mro__ if c.__module__.startswith("tariffscope.")]
+    assert own == [cls, LexiconComponent]
+
+
+def test_a_rate_reading_is_frozen_and_gives_the_record_of_the_later_steps() -> None:
+    values = {f.name: None for f in dataclasses.fields(RateReading)}
+    reading = RateReading(**{**values, "targets": ("PER",), "places": (), "to_rate": 12.0})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        reading.targets = ("KEN",)  # type: ignore[misc]
+    record = reading.as_record(bound=False)
+    assert record["targets"] == ["PER"] and record["places"] == []
+    assert "status_clues" not in record
+    keys = list(record)
+    assert keys[0] == "rise" and keys[-1] == "bound"

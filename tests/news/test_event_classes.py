@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 
 from tariffscope.domain.news import Event, Extraction
-from tariffscope.news._event_merge import EventMerger
+from tariffscope.news._event_merge import merge_mentions
 from tariffscope.news._event_story import EventStory
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
@@ -137,25 +137,21 @@ def _raw(status: str, *, definite: bool = False, people: tuple[str, ...] = ("A",
 _NO_STORY = EventStory.of([], [], [])  # no people, quotes or measures
 
 
-def _merger() -> EventMerger:
-    merger = EventMerger()
-    merger.lexicon = default_lexicon()
-    return merger
-
-
 def test_the_merge_keeps_a_planned_and_a_held_meeting_apart() -> None:
-    merged = _merger()._merge([_raw("planned"), _raw("happened")], _NO_STORY)
+    merged = merge_mentions([_raw("planned"), _raw("happened")], _NO_STORY, default_lexicon())
     assert [e["status"] for e in merged] == ["planned", "happened"]
 
 
 def test_the_merge_joins_two_mentions_of_one_status() -> None:
-    assert len(_merger()._merge([_raw("happened"), _raw("happened")], _NO_STORY)) == 1
+    assert (
+        len(merge_mentions([_raw("happened"), _raw("happened")], _NO_STORY, default_lexicon())) == 1
+    )
 
 
 def test_a_definite_back_reference_joins_the_event_whatever_its_status() -> None:
     # "... met B on Friday. Ahead of the meeting, ...": the meeting named again, not a new one
-    merged = _merger()._merge(
-        [_raw("happened"), _raw("planned", definite=True, people=())], _NO_STORY
+    merged = merge_mentions(
+        [_raw("happened"), _raw("planned", definite=True, people=())], _NO_STORY, default_lexicon()
     )
     assert [e["status"] for e in merged] == ["happened"]
     assert merged[0]["rule"] == "meeting.verb"

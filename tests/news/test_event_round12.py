@@ -39,7 +39,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
-from tariffscope.news._event_merge import EventMerger
+from tariffscope.news._event_merge import met_there
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import planned_year, rounds_of
 from tariffscope.news.api import extract
@@ -325,12 +325,6 @@ _STORY = EventStory.of(
 )
 
 
-def _merger() -> EventMerger:
-    merger = EventMerger()
-    merger.lexicon = default_lexicon()
-    return merger
-
-
 def _event(kind: str, names: list[str], place: str | None = None, **when: str) -> dict:
     return {
         "kind": kind,
@@ -345,7 +339,7 @@ def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
     trip = _event("visit", ["Ana Ruiz"], "Sweden")
     for place in ("Stockholm", None):  # the capital of the trip's country, or no place told
         meeting = _event("meeting", ["Ana Ruiz", "Eva Lind"], place)
-        assert _merger()._met_there(trip, [trip, meeting], _STORY)
+        assert met_there(trip, [trip, meeting], _STORY, default_lexicon())
 
 
 @pytest.mark.parametrize(
@@ -374,7 +368,7 @@ def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:
     ],
 )
 def test_other_trips_stay_visits(trip: dict, meetings: list[dict]) -> None:
-    assert not _merger()._met_there(trip, [trip, *meetings], _STORY)
+    assert not met_there(trip, [trip, *meetings], _STORY, default_lexicon())
 
 
 # -- a plan lies ahead --------------------------------------------------------------------------

@@ -3,7 +3,7 @@ written for it (partners and people of no story in the corpus):
 
 - a deal or an announcement told twice with no day, once with a vague time ("have signed a
   trade pact" ... "the pact was signed earlier this week"), is one act
-  (:meth:`tariffscope.news._event_merge.EventMerger._same`); meetings and talks told so stay two;
+  (:func:`tariffscope.news._event_merge.same_event`); meetings and talks told so stay two;
 - a dated definite announcement with no people and no announcement to join ("The announcement
   made on Tuesday comes ...") dates the story's one undated deal
   (:func:`tariffscope.news._event_merge._date_the_deal`); not when the story tells an

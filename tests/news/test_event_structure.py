@@ -12,11 +12,11 @@ from tests.news.test_event_trigger_rules import build
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_company import event_leaders
 from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_mode
-from tariffscope.news._event_merge import EventMerger, with_counterparts
+from tariffscope.news._event_merge import same_event, share_occasions, with_counterparts
 from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
 from tariffscope.news._event_story import EventStory
-from tariffscope.news._event_when import WhenWhereReader
+from tariffscope.news._event_when import place_name
 from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
@@ -274,25 +274,20 @@ def test_a_dated_announcement_of_nothing_concrete_is_no_event() -> None:
 _NO_STORY = EventStory.of([], [], [])  # no people, quotes or measures
 
 
-class _Places(EventMerger, WhenWhereReader):
-    lexicon = LEX
-
-
 def test_the_capital_of_a_country_is_named_by_the_country() -> None:
     doc = build(
         "She/PRON/nsubj/1 flew:fly/VERB/ROOT/1/VBD to/ADP/prep/1 the/DET/det/5 "
         "US/PROPN/compound/5 capital/NOUN/pobj/2"
     )
-    assert _Places()._place_name(doc[5], LEX) == "US"
+    assert place_name(doc[5], LEX) == "US"
 
 
 def test_a_capital_and_its_country_are_one_place_of_a_visit() -> None:
-    merger = _Places()
     a = {**_event("visit", ["Lula"]), "place": "Washington", "date_text": None}
     b = {**_event("visit", ["Lula"]), "place": "US", "date_text": None}
     c = {**_event("visit", ["Lula"]), "place": "Ottawa", "date_text": None}
-    assert merger._same(a, b, _NO_STORY)
-    assert not merger._same(a, c, _NO_STORY)
+    assert same_event(a, b, _NO_STORY, LEX)
+    assert not same_event(a, c, _NO_STORY, LEX)
 
 
 def test_a_gerund_of_aim_or_prospect_is_no_event() -> None:
@@ -394,11 +389,11 @@ def test_a_deal_told_in_the_sentence_of_a_meeting_shares_its_day_whatever_the_te
         "start": 0,
     }
     elsewhere = {**deal, "start": 200}
-    out = _Places()._share([dict(meeting), dict(deal)], _NO_STORY)
+    out = share_occasions([dict(meeting), dict(deal)], _NO_STORY, LEX)
     assert out[1]["date"] == "2025-07-02" and out[1]["place"] == "Ottawa"
-    out = _Places()._share([dict(meeting), dict(elsewhere)], _NO_STORY)
+    out = share_occasions([dict(meeting), dict(elsewhere)], _NO_STORY, LEX)
     assert out[1]["date"] is None  # told apart, a plan and a deal done are two occasions
     undated = {**meeting, "date": None, "date_precision": None}  # "today", no publication day
     dated_deal = {**deal, "date": "2025-07-01", "date_precision": "month", "date_text": "July"}
-    out = _Places()._share([dict(undated), dict(dated_deal)], _NO_STORY)
+    out = share_occasions([dict(undated), dict(dated_deal)], _NO_STORY, LEX)
     assert out[0]["date"] is None and out[0]["date_text"] == "today"

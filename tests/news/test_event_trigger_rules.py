@@ -236,6 +236,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "agreement",
     ),
     (
+        "agreement.deal_made_before_it",
+        "Signed:sign/VERB/advcl/5/VBN in/ADP/prep/0 Lima/PROPN/pobj/1 the/DET/det/4 "
+        "accord/NOUN/nsubj/5 cuts:cut/VERB/ROOT/5/VBZ tariffs:tariff/NOUN/dobj/5",
+        0,
+        "agreement",
+    ),
+    (
         "agreement.reaffirm_terms",
         "Both/DET/det/1 leaders:leader/NOUN/nsubj/2 reaffirmed:reaffirm/VERB/ROOT/2/VBD "
         "the/DET/det/4 terms:term/NOUN/dobj/2",
@@ -343,6 +350,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "visit",
     ),
     ("election.vote_verb", "Australians/PROPN/nsubj/1 voted:vote/VERB/ROOT/1/VBD", 1, "election"),
+    (
+        "election.legislature_passes",
+        "Lawmakers:lawmaker/NOUN/nsubj/1 passed:pass/VERB/ROOT/1/VBD a/DET/det/3 "
+        "bill/NOUN/dobj/1 on/ADP/prep/1 Thursday/PROPN/pobj/4//DATE",
+        1,
+        "election",
+    ),
     (
         "call.conversation_in_person",
         "They/PRON/nsubj/1 had:have/VERB/ROOT/1/VBD a/DET/det/4 long/ADJ/amod/4 "

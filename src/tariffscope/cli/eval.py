@@ -26,7 +26,10 @@ ArticlesOption = Annotated[
 PredictionsOption = Annotated[
     Path | None,
     typer.Option(
-        "--predictions", help="Score these <stem>.json predictions instead of running the pipeline."
+        "--predictions",
+        "--predicted",
+        help="Score this folder of <stem>.json predictions (the reader's or a second "
+        "annotator's) instead of running the pipeline.",
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Print a table or JSON.")]
@@ -62,6 +65,15 @@ def _article_file(folder: Path, stem: str) -> Path:
     raise InputError(f"{folder}: no article {stem}.txt or .html for gold file {stem}.json")
 
 
+def _prediction(folder: Path, stem: str) -> Path:
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder of predictions")
+    path = folder / f"{stem}.json"
+    if not path.is_file():
+        raise InputError(f"{folder}: no prediction {stem}.json for gold file {stem}.json")
+    return path
+
+
 def _pct(value: float) -> str:
     return "-" if math.isnan(value) else f"{value:.2f}"
 
@@ -95,7 +107,7 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"{gold}: no .json gold files")
         golds = [Extraction.from_dict(_load_json(gold / f"{s}.json")) for s in stems]
         if predictions is not None:
-            preds = [Extraction.from_dict(_load_json(predictions / f"{s}.json")) for s in stems]
+            preds = [Extraction.from_dict(_load_json(_prediction(predictions, s))) for s in stems]
         else:
             from tariffscope.news.api import extract_many
             from tariffscope.news.ingest import read_article

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from tariffscope.errors import InputError
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._event_filter_model import shipped_model
-from tariffscope.news._learned_setting import configured_setting
-from tariffscope.news.rulebook import RuleBook
+from tariffscope.news._learned_setting import LearnedSetting, Setting
 
 __all__ = ["EVENT_FILTERS", "EventFilter", "choose_in_groups"]
 
@@ -28,8 +27,15 @@ EVENT_FILTERS = ("rules", "model")
 
 
 @dataclass(frozen=True)
-class EventFilter:
+class EventFilter(LearnedSetting):
     """Who keeps or drops a story's candidate events (configuration, no per-document state)."""
+
+    SETTING: ClassVar[Setting[BinaryModel]] = Setting(
+        "TARIFFSCOPE_EVENT_FILTER",
+        "learned event filter",
+        BinaryModel.from_dict,
+        "event_filter_model.json",
+    )
 
     mode: str = "rules"
     model: BinaryModel | None = None
@@ -40,28 +46,6 @@ class EventFilter:
         if mode not in EVENT_FILTERS:
             raise InputError(f"event filter {mode!r}: expected one of {EVENT_FILTERS}")
         return cls(mode, model)
-
-    @classmethod
-    def configured(
-        cls,
-        mode: str,
-        weights: str = "",
-        env: Mapping[str, str] | None = None,
-        book: RuleBook | None = None,
-    ) -> EventFilter:
-        """The filter of the component's settings, ``$TARIFFSCOPE_EVENT_FILTER`` and
-        ``$TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` overriding them when set."""
-        mode, model = configured_setting(
-            mode,
-            weights,
-            env,
-            "TARIFFSCOPE_EVENT_FILTER",
-            "learned event filter",
-            BinaryModel.from_dict,
-            book,
-            "event_filter_model.json",
-        )
-        return cls.named(mode, model)
 
     @property
     def learned(self) -> bool:

@@ -1,4 +1,6 @@
-"""Merging the mentions of one event: helpers of :mod:`tariffscope.news.events`.
+"""Merging the mentions of one event: pure functions of :mod:`tariffscope.news.events` over
+the records, the story's frozen :class:`~tariffscope.news._event_story.EventStory` and the
+lexicon.
 
 A meeting or call told with one side takes the other from the story's other mention of it.
 Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
@@ -18,7 +20,15 @@ from typing import Any
 from tariffscope.news._event_story import EventStory
 from tariffscope.news.lexicon import Lexicon
 
-__all__ = ["EventMerger", "with_counterparts"]
+__all__ = [
+    "borrow_participants",
+    "merge_mentions",
+    "met_there",
+    "same_event",
+    "same_place",
+    "share_occasions",
+    "with_counterparts",
+]
 
 
 def _month_holds_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -96,182 +106,190 @@ def _date_the_deal(kept: list[dict[str, Any]], told: list[dict[str, Any]]) -> No
         deal.update({k: when.get(k) for k in _WHEN})
 
 
-class EventMerger:
-    """Methods that merge event mentions."""
-
-    lexicon: Lexicon
-
-    def _merge(self, raw: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
-        kept: list[dict[str, Any]] = []
-        told: list[dict[str, Any]] = []  # "the announcement made on Tuesday", no event of its own
-        for event in raw:
-            twin = next((k for k in kept if self._same(k, event, story)), None)
-            if twin is None and event.get("definite") and not event["participants"]:
-                same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
-                twin = next(
-                    (k for k in same_kind if event["date"] and k["date"] == event["date"]), None
-                ) or next(
-                    (
-                        k
-                        for k in same_kind
-                        if k["status"] == event["status"] and not (k["date"] and event["date"])
-                    ),
-                    None,
-                )
-                if twin is None:
-                    told.append(event)
-                    continue
-            if twin is None and event.get("definite"):
-                twin = next(
-                    (
-                        k
-                        for k in reversed(kept)
-                        if k["kind"] == event["kind"]
-                        and not (k["date"] and event["date"] and k["date"] != event["date"])
-                    ),
-                    None,
-                )
+def merge_mentions(
+    raw: list[dict[str, Any]], story: EventStory, lex: Lexicon
+) -> list[dict[str, Any]]:
+    """Mentions of one event (:func:`same_event`) merged into one record, in the order told; a
+    definite mention with no people joins the last of its kind."""
+    kept: list[dict[str, Any]] = []
+    told: list[dict[str, Any]] = []  # "the announcement made on Tuesday", no event of its own
+    for event in raw:
+        twin = next((k for k in kept if same_event(k, event, story, lex)), None)
+        if twin is None and event.get("definite") and not event["participants"]:
+            same_kind = [k for k in reversed(kept) if k["kind"] == event["kind"]]
+            twin = next(
+                (k for k in same_kind if event["date"] and k["date"] == event["date"]), None
+            ) or next(
+                (
+                    k
+                    for k in same_kind
+                    if k["status"] == event["status"] and not (k["date"] and event["date"])
+                ),
+                None,
+            )
             if twin is None:
-                kept.append({**event, "tokens": list(event["tokens"])})
+                told.append(event)
                 continue
-            twin["tokens"] += event["tokens"]
-            twin["weak"] = twin.get("weak", False) and event.get("weak", False)
-            twin["veto"] = twin.get("veto") if event.get("veto") else None
-            if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
-                for key in ("date", "date_precision", "date_text"):
-                    twin[key] = event[key]
-            for key in ("date", "date_precision", "date_text", "place", "count"):
-                if twin.get(key) is None and event.get(key) is not None:
-                    twin[key] = event[key]
-            if event["status"] == "cancelled":
-                twin["status"] = "cancelled"
-            for name in event["participants"]:
-                if name not in twin["participants"]:
-                    twin["participants"].append(name)
-        _date_the_deal(kept, told)
-        return kept
+        if twin is None and event.get("definite"):
+            twin = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k["kind"] == event["kind"]
+                    and not (k["date"] and event["date"] and k["date"] != event["date"])
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append({**event, "tokens": list(event["tokens"])})
+            continue
+        twin["tokens"] += event["tokens"]
+        twin["weak"] = twin.get("weak", False) and event.get("weak", False)
+        twin["veto"] = twin.get("veto") if event.get("veto") else None
+        if _month_holds_day(twin, event):  # "in October 2025" and "on October 29, 2025"
+            for key in ("date", "date_precision", "date_text"):
+                twin[key] = event[key]
+        for key in ("date", "date_precision", "date_text", "place", "count"):
+            if twin.get(key) is None and event.get(key) is not None:
+                twin[key] = event[key]
+        if event["status"] == "cancelled":
+            twin["status"] = "cancelled"
+        for name in event["participants"]:
+            if name not in twin["participants"]:
+                twin["participants"].append(name)
+    _date_the_deal(kept, told)
+    return kept
 
-    def _share(self, events: list[dict[str, Any]], story: EventStory) -> list[dict[str, Any]]:
-        """A deal reached at a meeting: the meeting and the agreement between the same people
-        share a date and a place when only one of them gives it."""
-        for a in events:
-            if a["kind"] != "meeting":
+
+def share_occasions(
+    events: list[dict[str, Any]], story: EventStory, lex: Lexicon
+) -> list[dict[str, Any]]:
+    """A deal reached at a meeting: the meeting and the agreement between the same people
+    share a date and a place when only one of them gives it."""
+    for a in events:
+        if a["kind"] != "meeting":
+            continue
+        for b in events:
+            if b["kind"] != "agreement":
                 continue
-            for b in events:
-                if b["kind"] != "agreement":
-                    continue
-                if not set(a["participants"]) & set(b["participants"]):
-                    continue
-                if a["status"] != b["status"] and a["start"] != b["start"]:
-                    continue  # one sentence ("is meeting X today, where the two signed a
-                    # deal"): the deal is the meeting's, whatever tense each is told in
-                _fill(a, b, _WHEN)
-                _fill(a, b, ("place",))
-        events = [e for e in events if not self._met_there(e, events, story)]
-        for event in events:
-            event.pop("definite", None)
-            names = event["participants"]
-            if event["kind"] == "election":
-                continue  # an election is the country's, whoever stands in it
-            represented = {story.country_of_name.get(n) for n in names}
-            event["participants"] = [n for n in names if n not in represented]
-        return events
+            if not set(a["participants"]) & set(b["participants"]):
+                continue
+            if a["status"] != b["status"] and a["start"] != b["start"]:
+                continue  # one sentence ("is meeting X today, where the two signed a
+                # deal"): the deal is the meeting's, whatever tense each is told in
+            _fill(a, b, _WHEN)
+            _fill(a, b, ("place",))
+    events = [e for e in events if not met_there(e, events, story, lex)]
+    for event in events:
+        event.pop("definite", None)
+        names = event["participants"]
+        if event["kind"] == "election":
+            continue  # an election is the country's, whoever stands in it
+        represented = {story.country_of_name.get(n) for n in names}
+        event["participants"] = [n for n in names if n not in represented]
+    return events
 
-    def _met_there(
-        self, visit: dict[str, Any], events: list[dict[str, Any]], story: EventStory
-    ) -> bool:
-        """A trip told with no time ("X's first visit to the United States", "his trip to
-        China") whose one traveller the story has in one meeting with another named person, in
-        no other place: GUIDELINES' visit is travel without a named counterpart, so the trip is
-        that meeting. A dated trip (a departure, an arrival) and a trip with several meetings
-        stay a visit beside them."""
-        if visit["kind"] != "visit" or visit["date"] or visit["date_text"]:
-            return False
-        if len(visit["participants"]) != 1:
-            return False
-        traveller = visit["participants"][0]
-        if traveller not in story.country_of_name:
-            return False  # a country's delegation, not a named person
-        where = self.lexicon.place_code(visit["place"]) if visit["place"] else None
-        meetings = [
-            e
-            for e in events
-            if e["kind"] == "meeting"
-            and traveller in e["participants"]
-            and any(n != traveller and n in story.country_of_name for n in e["participants"])
-        ]
-        # a trip with several meetings (a tour of talks) is a visit beside them
-        return len(meetings) == 1 and (
-            meetings[0]["place"] is None or self.lexicon.place_code(meetings[0]["place"]) == where
-        )
 
-    def _same(self, a: dict[str, Any], b: dict[str, Any], story: EventStory) -> bool:
-        if a["kind"] != b["kind"]:
-            return False
-        within = _month_holds_day(a, b) or _month_holds_day(b, a)
-        if a["date"] and b["date"] and a["date"] != b["date"] and not within:
-            return False
-        texts = [(e.get("date_text") or "").lower() for e in (a, b)]
-        if (
-            all(texts)
-            and texts[0] != texts[1]
-            and not (a["date"] and a["date"] == b["date"])
-            and not within
-        ):
-            return False
-        spans = self.lexicon.words("event_vague_date_words")
-        vague = [any(w in t for w in spans) for t in texts]
-        one_act = a["kind"] in _ACTS and not (a["date"] or b["date"])
-        if any(vague) and not all(texts) and not one_act:
-            return False
-        if a["status"] != b["status"]:
-            return False
+def met_there(
+    visit: dict[str, Any], events: list[dict[str, Any]], story: EventStory, lex: Lexicon
+) -> bool:
+    """A trip told with no time ("X's first visit to the United States", "his trip to
+    China") whose one traveller the story has in one meeting with another named person, in
+    no other place: GUIDELINES' visit is travel without a named counterpart, so the trip is
+    that meeting. A dated trip (a departure, an arrival) and a trip with several meetings
+    stay a visit beside them."""
+    if visit["kind"] != "visit" or visit["date"] or visit["date_text"]:
+        return False
+    if len(visit["participants"]) != 1:
+        return False
+    traveller = visit["participants"][0]
+    if traveller not in story.country_of_name:
+        return False  # a country's delegation, not a named person
+    where = lex.place_code(visit["place"]) if visit["place"] else None
+    meetings = [
+        e
+        for e in events
+        if e["kind"] == "meeting"
+        and traveller in e["participants"]
+        and any(n != traveller and n in story.country_of_name for n in e["participants"])
+    ]
+    # a trip with several meetings (a tour of talks) is a visit beside them
+    return len(meetings) == 1 and (
+        meetings[0]["place"] is None or lex.place_code(meetings[0]["place"]) == where
+    )
 
-        def expand(event: dict[str, Any]) -> set[str]:
-            names = set(event["participants"])
-            if event["kind"] in {"announcement", "agreement", "talks"}:
-                names |= {c for n in event["participants"] if (c := story.country_of_name.get(n))}
-            return names
 
-        shared = expand(a) & expand(b)
-        if (
-            a["place"]
-            and b["place"]
-            and set(a.get("tokens", ())) & set(b.get("tokens", ()))
-            and not self._same_place(a, b)
-        ):
-            return False  # "talks in Geneva and London": one word, an encounter in each
-        if a["kind"] in {"meeting", "call"}:
-            return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
-        if a["kind"] == "visit" and a["place"] and b["place"] and not self._same_place(a, b):
-            return False
-        return bool(shared)
+def same_event(a: dict[str, Any], b: dict[str, Any], story: EventStory, lex: Lexicon) -> bool:
+    """Two mentions of one event: the same kind and status, no conflicting dates or date
+    words, and shared participants (both sides of a meeting or call)."""
+    if a["kind"] != b["kind"]:
+        return False
+    within = _month_holds_day(a, b) or _month_holds_day(b, a)
+    if a["date"] and b["date"] and a["date"] != b["date"] and not within:
+        return False
+    texts = [(e.get("date_text") or "").lower() for e in (a, b)]
+    if (
+        all(texts)
+        and texts[0] != texts[1]
+        and not (a["date"] and a["date"] == b["date"])
+        and not within
+    ):
+        return False
+    spans = lex.words("event_vague_date_words")
+    vague = [any(w in t for w in spans) for t in texts]
+    one_act = a["kind"] in _ACTS and not (a["date"] or b["date"])
+    if any(vague) and not all(texts) and not one_act:
+        return False
+    if a["status"] != b["status"]:
+        return False
 
-    def _same_place(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
-        """Two names of one place: the same words, or a capital and its country ("Washington",
-        "the US capital")."""
-        if a["place"] == b["place"]:
-            return True
-        codes = {self.lexicon.place_code(e["place"]) for e in (a, b)}
-        return len(codes) == 1 and None not in codes
+    def expand(event: dict[str, Any]) -> set[str]:
+        names = set(event["participants"])
+        if event["kind"] in {"announcement", "agreement", "talks"}:
+            names |= {c for n in event["participants"] if (c := story.country_of_name.get(n))}
+        return names
 
-    def _borrow(
-        self, events: list[dict[str, Any]], earlier: Sequence[dict[str, Any]] = ()
-    ) -> list[dict[str, Any]]:
-        """Participants for the sentence's events that name none: those of its first event
-        with two sides; for a sequel of the last one ("That was followed by a video call on
-        April 8"), those of the story's last encounter before it."""
-        donors = [e for e in events if len(e["participants"]) >= 2]
-        before = [e for e in earlier if len(e["participants"]) >= 2 and e["kind"] in _ENCOUNTERS]
-        out = []
-        for event in events:
-            sequel = event.pop("sequel", False)
-            if event.pop("borrow", False):
-                if donors:
-                    event["participants"] = list(donors[0]["participants"])
-                elif sequel and before:
-                    event["participants"] = list(before[-1]["participants"])
-                elif not event["definite"]:
-                    continue
-            out.append(event)
-        return out
+    shared = expand(a) & expand(b)
+    if (
+        a["place"]
+        and b["place"]
+        and set(a.get("tokens", ())) & set(b.get("tokens", ()))
+        and not same_place(a, b, lex)
+    ):
+        return False  # "talks in Geneva and London": one word, an encounter in each
+    if a["kind"] in {"meeting", "call"}:
+        return len(shared) >= min(2, len(a["participants"]), len(b["participants"]))
+    if a["kind"] == "visit" and a["place"] and b["place"] and not same_place(a, b, lex):
+        return False
+    return bool(shared)
+
+
+def same_place(a: dict[str, Any], b: dict[str, Any], lex: Lexicon) -> bool:
+    """Two names of one place: the same words, or a capital and its country ("Washington",
+    "the US capital")."""
+    if a["place"] == b["place"]:
+        return True
+    codes = {lex.place_code(e["place"]) for e in (a, b)}
+    return len(codes) == 1 and None not in codes
+
+
+def borrow_participants(
+    events: list[dict[str, Any]], earlier: Sequence[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """Participants for the sentence's events that name none: those of its first event
+    with two sides; for a sequel of the last one ("That was followed by a video call on
+    April 8"), those of the story's last encounter before it."""
+    donors = [e for e in events if len(e["participants"]) >= 2]
+    before = [e for e in earlier if len(e["participants"]) >= 2 and e["kind"] in _ENCOUNTERS]
+    out = []
+    for event in events:
+        sequel = event.pop("sequel", False)
+        if event.pop("borrow", False):
+            if donors:
+                event["participants"] = list(donors[0]["participants"])
+            elif sequel and before:
+                event["participants"] = list(before[-1]["participants"])
+            elif not event["definite"]:
+                continue
+        out.append(event)
+    return out

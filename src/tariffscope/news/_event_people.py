@@ -2,8 +2,9 @@
 
 People are found through the story's mention chains (:mod:`tariffscope.news.mention_chains`),
 the same resolver the quotation speakers use: a name or role phrase, a pronoun or possessive
-("he", "their meeting"), "his counterpart", "the two leaders". :class:`ParticipantReader` reads
-the subject, partners in "with"/"between" phrases, a person object ("met Bessent"), the agent
+("he", "their meeting"), "his counterpart", "the two leaders". :func:`participants_of` (a pure
+function over the story's frozen :class:`~tariffscope.news._event_story.EventStory`) reads the
+subject, partners in "with"/"between" phrases, a person object ("met Bessent"), the agent
 ("announced by Trump"), a possessor ("Trump's talks"), "I"/"we" in a quotation (the speaker),
 "the country's minister" (the country the sentence is about), and governments as country codes.
 """
@@ -23,292 +24,292 @@ from tariffscope.news.event_triggers import with_objects
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.mention_chains import MentionChains
 
-__all__ = ["ParticipantReader"]
+__all__ = [
+    "add_participant",
+    "election_country",
+    "imposer_in_sentence",
+    "is_person",
+    "participants_of",
+]
 
 
-class ParticipantReader:
-    """Methods that find an event's participants."""
-
-    def _participants(
-        self,
-        doc: Doc,
-        token: Token,
-        kind: str,
-        index: MentionChains,
-        lex: Lexicon,
-        story: EventStory,
-    ) -> tuple[list[int], list[str]]:
-        heads: list[Token] = []
-        if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X is due in Y": the copula's
-            subject = subject_of(token.head)
-            heads += [] if subject is None else [subject]
-        elif kind == "visit" and token.lemma_.lower() in lex.words("event_envoy_send_verbs"):
-            # "Lima has sent X to Quito": the one sent travels, not the sender; a delegation
-            # sent is the sender's ("Lima will send a delegation to Quito")
-            sent = [o for o in token.children if o.dep_ in {"dobj", "obj"}]
-            heads += sent
-            sender = subject_of(token)
-            delegations = lex.words("event_delegation_nouns")
-            if sender is not None and any(o.lemma_.lower() in delegations for o in sent):
-                heads.append(sender)
-        elif token.pos_ in {"VERB", "AUX"}:
-            subject = subject_of(token)
-            if subject is not None:
-                heads.append(subject)
-            if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
-                heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
-            if kind in {"meeting", "call"}:
-                # a government's unnamed side is the other side of a government's (a named
-                # person meeting officials in a place is that person's visit)
-                # (a host stays home: "hosted a Kenyan delegation" meets that side)
-                sides = (
-                    subject is None
-                    or not self._is_person(subject, index)
-                    or token.lemma_.lower() in lex.words("event_host_verbs")
-                )
-                heads += [
-                    o
-                    for o in token.children
-                    if o.dep_ not in {"nsubj", "nsubjpass", "prep", "agent"}
-                    and (self._is_person(o, index) or (sides and _government_side(o, lex)))
+def participants_of(
+    doc: Doc,
+    token: Token,
+    kind: str,
+    index: MentionChains,
+    lex: Lexicon,
+    story: EventStory,
+) -> tuple[list[int], list[str]]:
+    """The people (indices of ``doc._.tariffscope_persons``) and the countries taking part
+    in the event of ``token``."""
+    heads: list[Token] = []
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X is due in Y": the copula's
+        subject = subject_of(token.head)
+        heads += [] if subject is None else [subject]
+    elif kind == "visit" and token.lemma_.lower() in lex.words("event_envoy_send_verbs"):
+        # "Lima has sent X to Quito": the one sent travels, not the sender; a delegation
+        # sent is the sender's ("Lima will send a delegation to Quito")
+        sent = [o for o in token.children if o.dep_ in {"dobj", "obj"}]
+        heads += sent
+        sender = subject_of(token)
+        delegations = lex.words("event_delegation_nouns")
+        if sender is not None and any(o.lemma_.lower() in delegations for o in sent):
+            heads.append(sender)
+    elif token.pos_ in {"VERB", "AUX"}:
+        subject = subject_of(token)
+        if subject is not None:
+            heads.append(subject)
+        if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
+            heads += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        if kind in {"meeting", "call"}:
+            # a government's unnamed side is the other side of a government's (a named
+            # person meeting officials in a place is that person's visit)
+            # (a host stays home: "hosted a Kenyan delegation" meets that side)
+            sides = (
+                subject is None
+                or not is_person(subject, index)
+                or token.lemma_.lower() in lex.words("event_host_verbs")
+            )
+            heads += [
+                o
+                for o in token.children
+                if o.dep_ not in {"nsubj", "nsubjpass", "prep", "agent"}
+                and (is_person(o, index) or (sides and _government_side(o, lex)))
+            ]
+        heads += with_objects(token)
+        if kind == "call":  # "spoke to Lee": the one spoken to
+            heads += [
+                o
+                for o in with_objects(token, lex.words("event_callee_preps"))
+                if is_person(o, index)
+            ]
+        for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
+            heads += with_objects(obj)
+            # "held a fifth round of talks with X": the partner of the round's talks
+            heads += [w for g in with_objects(obj, frozenset({"of"})) for w in with_objects(g)]
+    else:
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        owners = [
+            c
+            for c in token.children
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        ]
+        if kind in {"announcement", "other"}:
+            # "an announcement by President X": the maker of an act, as its owner is
+            owners += with_objects(token, lex.words("event_maker_preps"))
+            governor = token.head
+            if token.dep_ in {"dobj", "obj"} and any(c.dep_ == "nsubj" for c in governor.children):
+                # "follows an announcement this week by X": an active verb has no agent,
+                # so a "by" phrase the parse hangs on it is its object's maker
+                owners += [
+                    g
+                    for c in governor.children
+                    if c.dep_ == "agent"
+                    or (c.dep_ == "prep" and c.lower_ in lex.words("event_maker_preps"))
+                    for g in c.children
+                    if g.dep_ == "pobj"
                 ]
-            heads += with_objects(token)
-            if kind == "call":  # "spoke to Lee": the one spoken to
-                heads += [
-                    o
-                    for o in with_objects(token, lex.words("event_callee_preps"))
-                    if self._is_person(o, index)
-                ]
-            for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
-                heads += with_objects(obj)
-                # "held a fifth round of talks with X": the partner of the round's talks
-                heads += [w for g in with_objects(obj, frozenset({"of"})) for w in with_objects(g)]
-        else:
-            first = token
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
-            owners = [
+        heads += owners + with_objects(token) + _agenda_owners(first, lex)
+        if kind == "call":  # "a phone call to President X": the one called
+            heads += [
+                o
+                for o in with_objects(token, lex.words("event_callee_preps"))
+                if is_person(o, index)
+            ]
+        acl = next(
+            (
                 c
                 for c in token.children
-                if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
-            ]
-            if kind in {"announcement", "other"}:
-                # "an announcement by President X": the maker of an act, as its owner is
-                owners += with_objects(token, lex.words("event_maker_preps"))
-                governor = token.head
-                if token.dep_ in {"dobj", "obj"} and any(
-                    c.dep_ == "nsubj" for c in governor.children
-                ):
-                    # "follows an announcement this week by X": an active verb has no agent,
-                    # so a "by" phrase the parse hangs on it is its object's maker
-                    owners += [
-                        g
-                        for c in governor.children
-                        if c.dep_ == "agent"
-                        or (c.dep_ == "prep" and c.lower_ in lex.words("event_maker_preps"))
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ]
-            heads += owners + with_objects(token) + _agenda_owners(first, lex)
-            if kind == "call":  # "a phone call to President X": the one called
+                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in ACL_EVENT_VERBS
+            ),
+            None,
+        )
+        if acl is not None:  # "the deal signed by X", "the deal to be signed between X and Y"
+            heads += [g for c in acl.children if c.dep_ == "agent" for g in c.children]
+            heads += with_objects(acl)
+        verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
+        if verb is not None and (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "prep"):
+            verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
+        # a place before an encounter noun ("a White House meeting") is its setting, not
+        # a side ("the US announcement" is the US's act)
+        setting = kind in {"meeting", "talks"}
+        named_owners = [o for o in owners if not (setting and _place_word(o, lex))]
+        if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not named_owners:
+            subject = subject_of(verb)
+            if (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and verb.dep_ == "acl"
+                and (not is_person(subject, index))
+            ):
+                upper = governing_verb(subject)  # "kept the dialogue going via calls"
+                subject = subject_of(upper) if upper is not None else subject
+            if subject is not None and subject.i not in {t.i for t in token.subtree}:
+                heads.append(subject)
+            heads += with_objects(verb)
+            if kind in {"meeting", "call"}:
+                # "the minister told Chilean officials in a meeting": a government's side
+                # told by a speaker who is no named person holds the meeting with it
+                sides = subject is None or not is_person(subject, index)
                 heads += [
                     o
-                    for o in with_objects(token, lex.words("event_callee_preps"))
-                    if self._is_person(o, index)
+                    for o in verb.children
+                    if o.dep_ in {"dobj", "obj"}
+                    and o.i != first.i
+                    and (
+                        is_person(o, index)
+                        or (sides and first.dep_ == "pobj" and _government_side(o, lex))
+                    )
                 ]
-            acl = next(
-                (
-                    c
-                    for c in token.children
-                    if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in ACL_EVENT_VERBS
-                ),
-                None,
-            )
-            if acl is not None:  # "the deal signed by X", "the deal to be signed between X and Y"
-                heads += [g for c in acl.children if c.dep_ == "agent" for g in c.children]
-                heads += with_objects(acl)
-            verb: Token | None = first.head if first.dep_ in {"dobj", "obj", "pobj"} else None
-            if verb is not None and (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "prep"):
-                verb = governing_verb(verb.head if verb.dep_ == "prep" else verb)
-            # a place before an encounter noun ("a White House meeting") is its setting, not
-            # a side ("the US announcement" is the US's act)
-            setting = kind in {"meeting", "talks"}
-            named_owners = [o for o in owners if not (setting and _place_word(o, lex))]
-            if verb is not None and first.dep_ not in {"nsubj", "nsubjpass"} and not named_owners:
-                subject = subject_of(verb)
-                if (
-                    subject is not None
-                    and subject.pos_ == "NOUN"
-                    and verb.dep_ == "acl"
-                    and (not self._is_person(subject, index))
-                ):
-                    upper = governing_verb(subject)  # "kept the dialogue going via calls"
-                    subject = subject_of(upper) if upper is not None else subject
-                if subject is not None and subject.i not in {t.i for t in token.subtree}:
-                    heads.append(subject)
-                heads += with_objects(verb)
-                if kind in {"meeting", "call"}:
-                    # "the minister told Chilean officials in a meeting": a government's side
-                    # told by a speaker who is no named person holds the meeting with it
-                    sides = subject is None or not self._is_person(subject, index)
-                    heads += [
-                        o
-                        for o in verb.children
-                        if o.dep_ in {"dobj", "obj"}
-                        and o.i != first.i
-                        and (
-                            self._is_person(o, index)
-                            or (sides and first.dep_ == "pobj" and _government_side(o, lex))
-                        )
-                    ]
-                    heads += _recipients(verb, first, index, self._is_person)
-                    if first.dep_ == "pobj" and first.head.lower_ in lex.words(
-                        "event_setting_preps"
-                    ):
-                        heads += _clause_parties(verb, index, self._is_person)
-        people: list[int] = []
-        countries: list[str] = []
-        for head in heads:
-            members = [head, *[c for c in head.subtree if c.dep_ == "conj"]]
-            for member in members:
-                self._add(doc, member, token, index, lex, people, countries, story)
-        return people, countries
+                heads += _recipients(verb, first, index, is_person)
+                if first.dep_ == "pobj" and first.head.lower_ in lex.words("event_setting_preps"):
+                    heads += _clause_parties(verb, index, is_person)
+    people: list[int] = []
+    countries: list[str] = []
+    for head in heads:
+        members = [head, *[c for c in head.subtree if c.dep_ == "conj"]]
+        for member in members:
+            add_participant(doc, member, token, index, lex, people, countries, story)
+    return people, countries
 
-    def _add(
-        self,
-        doc: Doc,
-        member: Token,
-        trigger: Token,
-        index: MentionChains,
-        lex: Lexicon,
-        people: list[int],
-        countries: list[str],
-        story: EventStory,
-    ) -> None:
-        left = member.left_edge.idx if member.dep_ != "conj" else member.idx
-        right = member.idx + len(member.text)
-        person = None
-        for extra in (c for c in member.children if c.dep_ == "appos" and c.i > member.i):
-            person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
-            if person is not None:
-                break
-        if person is None:
-            person = _phrase_person(member, left, right, index)
-        if person is None and member.lemma_.lower() in COLLECTIVE:
-            # "his government reached a deal after a call with X": a body owned by a person
-            # is that person's side (unlike "his counterpart", another side)
-            owner = index.mention_at(left, right)
-            person = owner.persons[0] if owner is not None and owner.persons else None
-        if person is not None and member.lemma_.lower() in COLLECTIVE:
-            country = index.country_of(person)
-            if country is not None and country not in countries:
-                countries.append(country)
-            return
-        for extra in (
-            c for c in member.children if c.dep_ in {"appos", "compound"} and c.i > member.i
-        ):
-            if person is None:
-                person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
-        lower = member.lower_
-        if person is None and lower in lex.words("person_speaker_pronouns"):
-            speaker = next((n for s, e, n in story.speakers if s <= member.idx < e), None)
-            if speaker is not None:
-                person = index.person_named(speaker)
+
+def add_participant(
+    doc: Doc,
+    member: Token,
+    trigger: Token,
+    index: MentionChains,
+    lex: Lexicon,
+    people: list[int],
+    countries: list[str],
+    story: EventStory,
+) -> None:
+    """Add the person or the countries ``member`` names to ``people`` and ``countries``."""
+    left = member.left_edge.idx if member.dep_ != "conj" else member.idx
+    right = member.idx + len(member.text)
+    person = None
+    for extra in (c for c in member.children if c.dep_ == "appos" and c.i > member.i):
+        person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
         if person is not None:
-            if person not in people:
-                people.append(person)
+            break
+    if person is None:
+        person = _phrase_person(member, left, right, index)
+    if person is None and member.lemma_.lower() in COLLECTIVE:
+        # "his government reached a deal after a call with X": a body owned by a person
+        # is that person's side (unlike "his counterpart", another side)
+        owner = index.mention_at(left, right)
+        person = owner.persons[0] if owner is not None and owner.persons else None
+    if person is not None and member.lemma_.lower() in COLLECTIVE:
+        country = index.country_of(person)
+        if country is not None and country not in countries:
+            countries.append(country)
+        return
+    for extra in (c for c in member.children if c.dep_ in {"appos", "compound"} and c.i > member.i):
+        if person is None:
+            person = index.person(extra.left_edge.idx, extra.idx + len(extra.text))
+    lower = member.lower_
+    if person is None and lower in lex.words("person_speaker_pronouns"):
+        speaker = next((n for s, e, n in story.speakers if s <= member.idx < e), None)
+        if speaker is not None:
+            person = index.person_named(speaker)
+    if person is not None:
+        if person not in people:
+            people.append(person)
+        return
+    pair = index.persons_at(left, right)  # "their meeting", "the two leaders"
+    if len(pair) >= 2 and member.lemma_.lower() not in COLLECTIVE:
+        people.extend(p for p in pair if p not in people)
+        return
+    parties = _party_countries(member, lex)  # "officials from X and Y", "ministers of X"
+    if parties:
+        countries.extend(c for c in parties if c not in countries)
+        return
+    groups = GROUPS | lex.words("person_pair_nouns")  # "the presidents' call"
+    if lower in groups and _nationals(member, lex):
+        # "European leaders will travel to Beijing": a people's own nationality, not
+        # the last two people named, says whose side they are (read below)
+        pass
+    elif (group := _group_antecedent(member, lex)) is not None and not is_person(group, index):
+        # "The Thai delegation includes ... They were to depart": the body just named
+        add_participant(doc, group, trigger, index, lex, people, countries, story)
+        return
+    elif (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
+        "they",
+        "them",
+    }:
+        before = index.before(member.idx, 2)
+        for p in reversed(before):
+            if p not in people:
+                people.append(p)
+        if before:
             return
-        pair = index.persons_at(left, right)  # "their meeting", "the two leaders"
-        if len(pair) >= 2 and member.lemma_.lower() not in COLLECTIVE:
-            people.extend(p for p in pair if p not in people)
+        national = _party_countries(member, lex) or any(
+            kind == "demonym" for _, kind, _, _ in place_spans(list(member.subtree), lex)
+        )
+        if not national:  # (else no one named before: "Kenyan negotiators" are Kenya's)
+            if member.lemma_.lower() in lex.words("event_government_groups"):
+                # "the two sides held a virtual meeting": the story's two countries
+                countries.extend(c for c in story.pair[:2] if c not in countries)
             return
-        parties = _party_countries(member, lex)  # "officials from X and Y", "ministers of X"
-        if parties:
-            countries.extend(c for c in parties if c not in countries)
-            return
-        groups = GROUPS | lex.words("person_pair_nouns")  # "the presidents' call"
-        if lower in groups and _nationals(member, lex):
-            # "European leaders will travel to Beijing": a people's own nationality, not
-            # the last two people named, says whose side they are (read below)
-            pass
-        elif (group := _group_antecedent(member, lex)) is not None and not self._is_person(
-            group, index
-        ):
-            # "The Thai delegation includes ... They were to depart": the body just named
-            self._add(doc, group, trigger, index, lex, people, countries, story)
-            return
-        elif (lower in groups and member.pos_ in {"NOUN", "NUM", "PRON", "DET"}) or lower in {
-            "they",
-            "them",
-        }:
-            before = index.before(member.idx, 2)
-            for p in reversed(before):
-                if p not in people:
-                    people.append(p)
-            if before:
-                return
-            national = _party_countries(member, lex) or any(
-                kind == "demonym" for _, kind, _, _ in place_spans(list(member.subtree), lex)
-            )
-            if not national:  # (else no one named before: "Kenyan negotiators" are Kenya's)
-                if member.lemma_.lower() in lex.words("event_government_groups"):
-                    # "the two sides held a virtual meeting": the story's two countries
-                    countries.extend(c for c in story.pair[:2] if c not in countries)
-                return
-        # a conjunct's own phrase ("X and the United States"), not the coordination's
-        tokens = [t for t in member.subtree if t.i <= member.i]
-        topic = topic_country(member, lex)  # "the country's trade minister will visit"
-        if topic is not None:
-            if topic not in countries:
-                countries.append(topic)
-            return
-        kinds = {"country", "capital", "institution"}
-        if member.lemma_.lower() in _group_nouns(lex):
-            kinds.add("demonym")  # "a Vietnamese delegation", "Chinese negotiators"
-        doc = member.doc
-        first = True
-        for iso, kind, start, _ in place_spans(tokens, lex):
-            if kind not in kinds or iso in countries:
-                continue
-            # one country per side; conjoined names are sides each ("Chilean and Peruvian
-            # officials", "U.S. and Chinese negotiators")
-            if first or any(doc[i].dep_ == "conj" for i in range(start, member.i)):
-                countries.append(iso)
-                first = False
+    # a conjunct's own phrase ("X and the United States"), not the coordination's
+    tokens = [t for t in member.subtree if t.i <= member.i]
+    topic = topic_country(member, lex)  # "the country's trade minister will visit"
+    if topic is not None:
+        if topic not in countries:
+            countries.append(topic)
+        return
+    kinds = {"country", "capital", "institution"}
+    if member.lemma_.lower() in _group_nouns(lex):
+        kinds.add("demonym")  # "a Vietnamese delegation", "Chinese negotiators"
+    doc = member.doc
+    first = True
+    for iso, kind, start, _ in place_spans(tokens, lex):
+        if kind not in kinds or iso in countries:
+            continue
+        # one country per side; conjoined names are sides each ("Chilean and Peruvian
+        # officials", "U.S. and Chinese negotiators")
+        if first or any(doc[i].dep_ == "conj" for i in range(start, member.i)):
+            countries.append(iso)
+            first = False
 
-    def _is_person(self, token: Token, index: MentionChains) -> bool:
-        for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:
-            if index.persons_at(t.left_edge.idx, t.idx + len(t.text)):  # or "the two leaders"
-                return True
-        return False
 
-    def _imposer_in_sentence(self, token: Token, measures: list[dict[str, Any]]) -> str | None:
-        sent = token.sent
-        for m in measures:
-            if sent.start_char <= m["start"] < sent.end_char:
-                return str(m["imposer"])
-        return None
+def is_person(token: Token, index: MentionChains) -> bool:
+    """``token`` (or its apposition or compound) names a person of the mention chains."""
+    for t in [token, *[c for c in token.children if c.dep_ in {"appos", "compound"}]]:
+        if index.persons_at(t.left_edge.idx, t.idx + len(t.text)):  # or "the two leaders"
+            return True
+    return False
 
-    def _election_country(
-        self, token: Token, persons: list[dict[str, Any]], lex: Lexicon
-    ) -> list[str]:
-        """The country that votes: the legislature the vote belongs to ("the vote in the
-        European Parliament", "Congress voted": its bloc or country), else a place in the
-        sentence, else the country of the first actor of the article (the story's
-        protagonist)."""
-        own = [*token.subtree]
-        if token.pos_ in {"VERB", "AUX"}:
-            own = [*own, *(t for c in token.children if c.dep_ == "nsubj" for t in c.subtree)]
-        for iso, kind, _, _ in place_spans(own, lex):
-            if kind == "institution":
-                return [iso]
-        for iso, kind, _, _ in place_spans(token.sent, lex):
-            if kind in {"country", "demonym"}:
-                return [iso]
-        for person in persons:
-            if person.get("actor") and person.get("country"):
-                return [str(person["country"])]
-        return []
+
+def imposer_in_sentence(token: Token, measures: list[dict[str, Any]]) -> str | None:
+    """The imposer of the first measure told in ``token``'s sentence, or None."""
+    sent = token.sent
+    for m in measures:
+        if sent.start_char <= m["start"] < sent.end_char:
+            return str(m["imposer"])
+    return None
+
+
+def election_country(token: Token, persons: list[dict[str, Any]], lex: Lexicon) -> list[str]:
+    """The country that votes: the legislature the vote belongs to ("the vote in the
+    European Parliament", "Congress voted": its bloc or country), else a place in the
+    sentence, else the country of the first actor of the article (the story's
+    protagonist)."""
+    own = [*token.subtree]
+    if token.pos_ in {"VERB", "AUX"}:
+        own = [*own, *(t for c in token.children if c.dep_ == "nsubj" for t in c.subtree)]
+    for iso, kind, _, _ in place_spans(own, lex):
+        if kind == "institution":
+            return [iso]
+    for iso, kind, _, _ in place_spans(token.sent, lex):
+        if kind in {"country", "demonym"}:
+            return [iso]
+    for person in persons:
+        if person.get("actor") and person.get("country"):
+            return [str(person["country"])]
+    return []
 
 
 def _agenda_owners(event: Token, lex: Lexicon) -> list[Token]:

@@ -28,7 +28,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.tokens import Doc, Span
 
@@ -39,7 +39,7 @@ from tariffscope.news._event_filter_model import (
     _clause_features,
     _date_features,
 )
-from tariffscope.news._learned_setting import book_weights, configured_setting
+from tariffscope.news._learned_setting import LearnedSetting, Setting, book_weights
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.rulebook import RuleBook
 from tariffscope.news.sentence_kinds import EVENT_KINDS
@@ -145,31 +145,22 @@ def shipped_proposer(book: RuleBook | None = None) -> ProposerModel:
 
 
 @dataclass(frozen=True)
-class EventProposer:
+class EventProposer(LearnedSetting):
     """Whether the learned proposer adds events, and its weights (configuration only)."""
+
+    SETTING: ClassVar[Setting[ProposerModel]] = Setting(
+        "TARIFFSCOPE_EVENT_PROPOSER",
+        "learned event proposer",
+        ProposerModel.from_dict,
+        WEIGHTS_FILE,
+    )
 
     mode: str = "off"
     model: ProposerModel | None = None
 
     @classmethod
-    def configured(
-        cls,
-        mode: str,
-        weights: str = "",
-        env: Mapping[str, str] | None = None,
-        book: RuleBook | None = None,
-    ) -> EventProposer:
-        """The proposer of the component's settings, the environment overriding them."""
-        mode, model = configured_setting(
-            mode,
-            weights,
-            env,
-            "TARIFFSCOPE_EVENT_PROPOSER",
-            "learned event proposer",
-            ProposerModel.from_dict,
-            book,
-            WEIGHTS_FILE,
-        )
+    def named(cls, mode: str, model: ProposerModel | None = None) -> EventProposer:
+        """The proposer of a setting; an unknown setting is bad input."""
         if mode not in EVENT_PROPOSERS:
             raise InputError(f"event proposer {mode!r}: expected one of {EVENT_PROPOSERS}")
         return cls(mode, model)

@@ -1,13 +1,15 @@
-"""When, where and how an event happens: helpers of :mod:`tariffscope.news.events`.
+"""When, where and how an event happens: pure functions of the trigger and the lexicon, for
+:mod:`tariffscope.news.events`.
 
-:class:`WhenWhereReader` dates the trigger by the temporal layer
+:func:`event_date` dates the trigger by the temporal layer
 (:func:`tariffscope.news.temporal.attach`: its own phrase, its governing clause, the sentence's
 one unclaimed date; never a deadline, an effective date, or the day a plan was reported; the
 first day of a short span, "in India from Dec. 9-11"; each added day, "calls on July 26 and
 28", dates one more event; talks are dated by their round told in the same clause, "have been
-in negotiations ..., with the latest round held on June 18": :func:`rounds_of`), and
-reads the place in an "in/at" phrase, the destination of a trip, the place a "where" clause
-hangs on, the status (cancelled, planned, happened) and counts ("twice", "seven times").
+in negotiations ..., with the latest round held on June 18": :func:`rounds_of`);
+:func:`event_place` reads the place in an "in/at" phrase, the destination of a trip, the place
+a "where" clause hangs on; :func:`event_status` the status (cancelled, planned, happened);
+:func:`event_count` counts ("twice", "seven times").
 """
 
 from __future__ import annotations
@@ -28,7 +30,20 @@ from tariffscope.news.event_triggers import rules_for, trigger_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.temporal import TimeRecord, anchors_of, attach, time_index
 
-__all__ = ["WhenWhereReader", "completes", "planned_year", "rounds_of", "told_ahead"]
+__all__ = [
+    "added_places",
+    "after_publication",
+    "completes",
+    "dated_ahead",
+    "event_count",
+    "event_date",
+    "event_place",
+    "event_status",
+    "place_name",
+    "planned_year",
+    "rounds_of",
+    "told_ahead",
+]
 
 
 def _sentence_triggers(sent: Span, lex: Lexicon) -> tuple[int, ...]:
@@ -44,223 +59,227 @@ def _sentence_triggers(sent: Span, lex: Lexicon) -> tuple[int, ...]:
     )
 
 
-class WhenWhereReader:
-    """Methods that find an event's date, place, status and count."""
+def event_date(doc: Doc, token: Token, lex: Lexicon) -> dict[str, Any] | None:
+    """The event's date by the temporal layer's one mechanism
+    (:func:`tariffscope.news.temporal.attach`): every event trigger of the sentence claims
+    the dates of its own phrase, the others take one from a governing clause or the
+    sentence."""
+    sent = token.sent
+    index = time_index(doc, lex)
+    if not index.within(sent.start_char, sent.end_char):
+        return None
+    triggers = {
+        i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex) + setting_host(t, lex)
+        for i in sorted({token.i, *_sentence_triggers(sent, lex)})
+        for t in (doc[i],)
+    }
+    tense = {
+        i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers
+    }
+    found = attach(doc, index, sent, triggers, "event", lex, tense)
+    hit = found.get(token.i)
+    if hit is None:
+        return None
+    out = hit.record.as_dict()
+    if tense.get(token.i, 0) > 0:  # "will meet X on March 19" in a July story: next March
+        ahead = planned_year(hit.record, index.anchor)
+        out["date"] = out["date"] if ahead is None else ahead.isoformat()
+    later = [r for r in index.records if r.start >= hit.record.end]
+    also = []
+    for record in later:  # "calls on July 26 and 28": one more event on each added day
+        if record.modifier != "also":
+            break
+        also.append(record.as_dict())
+    out["also"] = also
+    return out
 
-    lexicon: Lexicon
 
-    def _date(self, doc: Doc, token: Token, dates: list[dict[str, Any]]) -> dict[str, Any] | None:
-        """The event's date by the temporal layer's one mechanism
-        (:func:`tariffscope.news.temporal.attach`): every event trigger of the sentence claims
-        the dates of its own phrase, the others take one from a governing clause or the
-        sentence."""
-        lex = self.lexicon
-        sent = token.sent
-        index = time_index(doc, lex)
-        if not index.within(sent.start_char, sent.end_char):
-            return None
-        triggers = {
-            i: anchors_of(t, lex) + rounds_of(t, anchors_of(t, lex), lex) + setting_host(t, lex)
-            for i in sorted({token.i, *_sentence_triggers(sent, lex)})
-            for t in (doc[i],)
-        }
-        tense = {
-            i: 1 if told_ahead(doc[i], lex) else direction(governing_verb(doc[i])) for i in triggers
-        }
-        found = attach(doc, index, sent, triggers, "event", lex, tense)
-        hit = found.get(token.i)
-        if hit is None:
-            return None
-        out = hit.record.as_dict()
-        if tense.get(token.i, 0) > 0:  # "will meet X on March 19" in a July story: next March
-            ahead = planned_year(hit.record, index.anchor)
-            out["date"] = out["date"] if ahead is None else ahead.isoformat()
-        later = [r for r in index.records if r.start >= hit.record.end]
-        also = []
-        for record in later:  # "calls on July 26 and 28": one more event on each added day
-            if record.modifier != "also":
-                break
-            also.append(record.as_dict())
-        out["also"] = also
-        return out
-
-    def _place(self, doc: Doc, token: Token, lex: Lexicon) -> str | None:
-        owners = [token]
-        if token.pos_ != "VERB":
-            verb = governing_verb(token)
-            if verb is not None:
-                owners.append(verb)
-        else:
-            owners += [
-                o
-                for o in token.children
-                if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
-            ]
-            owners += _round_talks(owners[1:], lex)  # "concluded the third round of talks in X"
-        preps = {"in", "at"}
-        trips = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
-        if token.lemma_.lower() in trips | lex.words("event_envoy_send_verbs"):
-            preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
-        if token.lemma_.lower() in lex.words("event_lead_verbs") and trip_delegation(token, lex):
-            preps |= lex.words("event_destination_preps")
-        if token.lower_ in lex.words("event_visited_forms"):
-            preps |= lex.words("event_destination_preps")  # "has been to Washington"
-        occasion = lex.words("event_occasion_nouns")
-        for owner in owners:
-            for prep in (c for c in owner.children if c.dep_ == "prep"):
-                for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    if prep.lower_ not in preps and obj.lower_ not in occasion:
-                        continue  # "on the sidelines of a summit in Lima": the summit's city
-                    place = self._place_name(obj, lex)
-                    if place:
-                        return place
-        if "for" in preps:  # "has left for the U.S. to hold talks": the parse's for-to clause
-            for subject in _for_clause_subjects(token):
-                place = self._place_name(subject, lex)
+def event_place(doc: Doc, token: Token, lex: Lexicon) -> str | None:
+    """Where the event is: an "in/at" phrase of the trigger or its verb, a trip's
+    destination, the place a "where" clause hangs on, else the place of the clause it is the
+    setting of."""
+    owners = [token]
+    if token.pos_ != "VERB":
+        verb = governing_verb(token)
+        if verb is not None:
+            owners.append(verb)
+    else:
+        owners += [
+            o
+            for o in token.children
+            if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
+        ]
+        owners += _round_talks(owners[1:], lex)  # "concluded the third round of talks in X"
+    preps = {"in", "at"}
+    trips = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
+    if token.lemma_.lower() in trips | lex.words("event_envoy_send_verbs"):
+        preps |= {"for", "to"}  # the trip's destination; one word list with the trigger rule
+    if token.lemma_.lower() in lex.words("event_lead_verbs") and trip_delegation(token, lex):
+        preps |= lex.words("event_destination_preps")
+    if token.lower_ in lex.words("event_visited_forms"):
+        preps |= lex.words("event_destination_preps")  # "has been to Washington"
+    occasion = lex.words("event_occasion_nouns")
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if prep.lower_ not in preps and obj.lower_ not in occasion:
+                    continue  # "on the sidelines of a summit in Lima": the summit's city
+                place = place_name(obj, lex)
                 if place:
                     return place
-        if token.lemma_.lower() == "visit":
-            for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
-                place = self._place_name(obj, lex)
-                if place:
-                    return place
-        where = next((c for c in token.children if c.lower_ == "where"), None)
-        if where is not None and where.i > 0:  # "in Kuala Lumpur where he is attending"
-            named = self._place_name(doc[where.i - 1], lex)
-            if named:
-                return named
-        host = setting_host(token, lex)  # "travelled to Lima, where she met X": Lima
-        return self._place(doc, host[0], lex) if host else None
+    if "for" in preps:  # "has left for the U.S. to hold talks": the parse's for-to clause
+        for subject in _for_clause_subjects(token):
+            place = place_name(subject, lex)
+            if place:
+                return place
+    if token.lemma_.lower() == "visit":
+        for obj in (o for o in token.children if o.dep_ in {"dobj", "obj"}):
+            place = place_name(obj, lex)
+            if place:
+                return place
+    where = next((c for c in token.children if c.lower_ == "where"), None)
+    if where is not None and where.i > 0:  # "in Kuala Lumpur where he is attending"
+        named = place_name(doc[where.i - 1], lex)
+        if named:
+            return named
+    host = setting_host(token, lex)  # "travelled to Lima, where she met X": Lima
+    return event_place(doc, host[0], lex) if host else None
 
-    def _added_places(self, event: dict[str, Any], token: Token, lex: Lexicon) -> list[str]:
-        """The places joined to an encounter's place ("previous talks in Geneva and London",
-        "met twice in Quito and Lima"): one encounter in each, as a call on two days is two."""
-        place = event["place"]
-        if event["kind"] not in {"talks", "meeting", "visit"} or not place:
-            return []
-        words = place.split()
-        named = next(
-            (
-                t
-                for t in token.sent
-                if t.pos_ == "PROPN" and t.text == words[-1] and self._place_name(t, lex) == place
-            ),
-            None,
+
+def added_places(event: dict[str, Any], token: Token, lex: Lexicon) -> list[str]:
+    """The places joined to an encounter's place ("previous talks in Geneva and London",
+    "met twice in Quito and Lima"): one encounter in each, as a call on two days is two."""
+    place = event["place"]
+    if event["kind"] not in {"talks", "meeting", "visit"} or not place:
+        return []
+    words = place.split()
+    named = next(
+        (
+            t
+            for t in token.sent
+            if t.pos_ == "PROPN" and t.text == words[-1] and place_name(t, lex) == place
+        ),
+        None,
+    )
+    if named is None:
+        return []
+    joined = [c for c in named.subtree if c.dep_ == "conj" and c.i != named.i]
+    names = (place_name(c, lex) for c in joined)
+    return list(dict.fromkeys(n for n in names if n and n != place))
+
+
+def place_name(obj: Token, lex: Lexicon) -> str | None:
+    """The place ``obj`` names (a venue's city, "the city of X", a country's capital), or
+    None."""
+    doc = obj.doc
+    # "at the World Expo in Osaka": the city of the venue
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for inner in (g for g in prep.children if g.dep_ == "pobj"):
+            name = place_name(inner, lex)
+            if name:
+                return name
+    # "the city of Busan": the name after "of"
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for inner in (g for g in prep.children if g.dep_ == "pobj"):
+            name = place_name(inner, lex)
+            if name:
+                return name
+    if obj.lemma_.lower() in lex.words("event_capital_nouns"):
+        # "the US capital", "the Swiss capital": the country's seat, named by the country
+        for owner in (c for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}):
+            if lex.place_code(owner.text):
+                return owner.text
+    ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+    if ent is not None and ent.label_ in {"GPE", "LOC", "FAC", "ORG", "EVENT"}:
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if (
+            ent.label_ in {"GPE", "LOC", "FAC"}
+            or lex.place_code(text)
+            or ("assembly" in text.lower() or "summit" in text.lower())
+        ):
+            return text
+    if obj.pos_ == "PROPN" and lex.place_code(obj.text):
+        return obj.text
+    return None
+
+
+def event_status(token: Token, lex: Lexicon) -> str:
+    """Cancelled, planned or happened, by the verb's direction, words of cancelling and
+    plans, and a date after publication."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
+    acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    way = direction(verb)
+    if way > 0 and ongoing(verb, lex):
+        way = 0  # "where he is attending a summit": going on now
+    if _reduced_relative(token):
+        way = -1  # "the tariffs unveiled by Trump on Wednesday would ...": done before
+    if token.pos_ == "NOUN" and acl is not None:
+        # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
+        way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
+    chain = [token, *list(token.ancestors)[:3]]
+    cancel_words = lex.words("event_cancel_words")
+    for t in chain:
+        lemma = t.lemma_.lower()
+        off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
+        unable = lemma == "able" and has_negation(t.head)
+        negated_meet = (
+            t.pos_ in {"VERB", "AUX"}
+            and (has_negation(t) or _no_longer(t))  # "will no longer send a delegation"
+            and lemma in {"meet", "visit", "travel"} | lex.words("event_envoy_send_verbs")
         )
-        if named is None:
-            return []
-        joined = [c for c in named.subtree if c.dep_ == "conj" and c.i != named.i]
-        names = (self._place_name(c, lex) for c in joined)
-        return list(dict.fromkeys(n for n in names if n and n != place))
-
-    def _place_name(self, obj: Token, lex: Lexicon) -> str | None:
-        doc = obj.doc
-        # "at the World Expo in Osaka": the city of the venue
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for inner in (g for g in prep.children if g.dep_ == "pobj"):
-                name = self._place_name(inner, lex)
-                if name:
-                    return name
-        # "the city of Busan": the name after "of"
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for inner in (g for g in prep.children if g.dep_ == "pobj"):
-                name = self._place_name(inner, lex)
-                if name:
-                    return name
-        if obj.lemma_.lower() in lex.words("event_capital_nouns"):
-            # "the US capital", "the Swiss capital": the country's seat, named by the country
-            for owner in (c for c in obj.children if c.dep_ in {"compound", "amod", "nmod"}):
-                if lex.place_code(owner.text):
-                    return owner.text
-        ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-        if ent is not None and ent.label_ in {"GPE", "LOC", "FAC", "ORG", "EVENT"}:
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            if (
-                ent.label_ in {"GPE", "LOC", "FAC"}
-                or lex.place_code(text)
-                or ("assembly" in text.lower() or "summit" in text.lower())
-            ):
-                return text
-        if obj.pos_ == "PROPN" and lex.place_code(obj.text):
-            return obj.text
-        return None
-
-    def _status(self, token: Token) -> str:
-        verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
-        acl = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-        way = direction(verb)
-        if way > 0 and ongoing(verb, self.lexicon):
-            way = 0  # "where he is attending a summit": going on now
-        if _reduced_relative(token):
-            way = -1  # "the tariffs unveiled by Trump on Wednesday would ...": done before
-        if token.pos_ == "NOUN" and acl is not None:
-            # "the agreement finalized by Trump and Lee": done, whatever the sentence says next
-            way = direction(acl) if any(c.dep_ in {"aux", "auxpass"} for c in acl.children) else -1
-        chain = [token, *list(token.ancestors)[:3]]
-        cancel_words = self.lexicon.words("event_cancel_words")
-        for t in chain:
-            lemma = t.lemma_.lower()
-            off = lemma == "call" and any(c.lower_ == "off" for c in t.children)
-            unable = lemma == "able" and has_negation(t.head)
-            negated_meet = (
-                t.pos_ in {"VERB", "AUX"}
-                and (has_negation(t) or _no_longer(t))  # "will no longer send a delegation"
-                and lemma
-                in {"meet", "visit", "travel"} | self.lexicon.words("event_envoy_send_verbs")
+        if completes(token, t, lex):
+            continue  # "talks ended in Geneva on Tuesday": the round was held to its end
+        if lemma in cancel_words or off or unable or negated_meet:
+            return (
+                "planned" if way > 0 and lemma in {"cancel", "scrap", "postpone"} else "cancelled"
             )
-            if completes(token, t, self.lexicon):
-                continue  # "talks ended in Geneva on Tuesday": the round was held to its end
-            if lemma in cancel_words or off or unable or negated_meet:
-                return (
-                    "planned"
-                    if way > 0 and lemma in {"cancel", "scrap", "postpone"}
-                    else "cancelled"
-                )
-        if told_ahead(token, self.lexicon):
-            return "planned"
-        if way == 0 and self._dated_ahead(token):
-            return "planned"  # "voters head to the polls on Sunday": a timetable
-        return "planned" if way > 0 else "happened"
+    if told_ahead(token, lex):
+        return "planned"
+    if way == 0 and dated_ahead(token, lex):
+        return "planned"  # "voters head to the polls on Sunday": a timetable
+    return "planned" if way > 0 else "happened"
 
-    def _after_publication(self, doc: Doc, date: dict[str, Any] | None) -> bool:
-        """The event's resolved date, a day or a month, lies after the story's publication
-        day or month: what is told of it cannot have happened yet ("put the bill on the
-        agenda for a vote on April 17" in an April 8 story)."""
-        published = (doc._.tariffscope_meta or {}).get("published")
-        if not published or date is None or date.get("date") is None:
-            return False
-        day, now = dt.date.fromisoformat(date["date"]), dt.date.fromisoformat(published)
-        if date.get("precision") == "month":
-            return (day.year, day.month) > (now.year, now.month)
-        return date.get("precision") == "day" and day > now
 
-    def _dated_ahead(self, token: Token) -> bool:
-        """The event's own date (see :meth:`_date`) falls after publication."""
-        meta = token.doc._.tariffscope_meta or {}
-        published = meta.get("published")
-        found = self._date(token.doc, token, [])
-        if not published or found is None or found["date"] is None:
-            return False
-        day = dt.date.fromisoformat(found["date"])
-        return found["precision"] == "day" and day > dt.date.fromisoformat(published)
+def after_publication(doc: Doc, date: dict[str, Any] | None) -> bool:
+    """The event's resolved date, a day or a month, lies after the story's publication
+    day or month: what is told of it cannot have happened yet ("put the bill on the
+    agenda for a vote on April 17" in an April 8 story)."""
+    published = (doc._.tariffscope_meta or {}).get("published")
+    if not published or date is None or date.get("date") is None:
+        return False
+    day, now = dt.date.fromisoformat(date["date"]), dt.date.fromisoformat(published)
+    if date.get("precision") == "month":
+        return (day.year, day.month) > (now.year, now.month)
+    return date.get("precision") == "day" and day > now
 
-    def _count(self, token: Token) -> int | None:
-        scope = [token, *([token.head] if token.pos_ != "VERB" else [])]
-        for owner in scope:
-            for child in owner.children:
-                if child.lower_ in COUNT_WORDS:
-                    return COUNT_WORDS[child.lower_]
-                if child.lower_ in {"times"}:
-                    for number in child.children:
-                        if number.like_num:
-                            value = NUMBERS.get(number.lower_)
-                            if value is None and number.text.isdigit():
-                                value = int(number.text)
-                            if value:
-                                return value
-        return None
 
-    # -- merging --------------------------------------------------------------------------------
+def dated_ahead(token: Token, lex: Lexicon) -> bool:
+    """The event's own date (see :func:`event_date`) falls after publication."""
+    meta = token.doc._.tariffscope_meta or {}
+    published = meta.get("published")
+    found = event_date(token.doc, token, lex)
+    if not published or found is None or found["date"] is None:
+        return False
+    day = dt.date.fromisoformat(found["date"])
+    return found["precision"] == "day" and day > dt.date.fromisoformat(published)
+
+
+def event_count(token: Token) -> int | None:
+    """How many times the event happened ("twice", "seven times"), or None."""
+    scope = [token, *([token.head] if token.pos_ != "VERB" else [])]
+    for owner in scope:
+        for child in owner.children:
+            if child.lower_ in COUNT_WORDS:
+                return COUNT_WORDS[child.lower_]
+            if child.lower_ in {"times"}:
+                for number in child.children:
+                    if number.like_num:
+                        value = NUMBERS.get(number.lower_)
+                        if value is None and number.text.isdigit():
+                            value = int(number.text)
+                        if value:
+                            return value
+    return None
 
 
 def planned_year(record: TimeRecord, anchor: dt.date | None) -> dt.date | None:

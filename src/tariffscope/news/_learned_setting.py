@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from tariffscope.errors import DataFileError, InputError
 from tariffscope.news.rulebook import RuleBook, shipped_rulebook
 
-__all__ = ["book_weights", "configured_setting"]
+__all__ = ["LearnedSetting", "Setting", "book_weights", "configured_setting"]
 
 M = TypeVar("M")
 
@@ -49,6 +50,48 @@ def configured_setting(
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(f"{weights}: not a {what} weights file ({error})") from None
     return mode, model
+
+
+@dataclass(frozen=True)
+class Setting(Generic[M]):
+    """What configures a learned setting: its environment variable, its name in the message
+    of a weights file that does not load, how its weights load and their file in the rule
+    book."""
+
+    variable: str
+    what: str
+    load: Callable[[dict[str, Any]], M]
+    book_file: str
+
+
+class LearnedSetting:
+    """The one ``configured`` of the learned settings (the event filter and proposer, the
+    actor filter, the measure target and status choosers): frozen dataclasses of a mode and a
+    model, whose :attr:`SETTING` says where their configuration comes from and whose
+    :meth:`named` checks the mode."""
+
+    SETTING: ClassVar[Setting[Any]]
+
+    @classmethod
+    def named(cls, mode: str, model: Any = None) -> Self:
+        """The setting of ``mode`` with ``model``; an unknown mode is bad input."""
+        raise NotImplementedError
+
+    @classmethod
+    def configured(
+        cls,
+        mode: str,
+        weights: str = "",
+        env: Mapping[str, str] | None = None,
+        book: RuleBook | None = None,
+    ) -> Self:
+        """The setting of the component's values, ``$VARIABLE`` and ``$VARIABLE_WEIGHTS``
+        (:attr:`SETTING`) overriding them when set (:func:`configured_setting`)."""
+        spec = cls.SETTING
+        mode, model = configured_setting(
+            mode, weights, env, spec.variable, spec.what, spec.load, book, spec.book_file
+        )
+        return cls.named(mode, model)
 
 
 def book_weights(book: RuleBook | None, name: str, load: Callable[[dict[str, Any]], M]) -> M:

@@ -1,6 +1,7 @@
-"""Where the goods of a tariff rate are named: helpers of :mod:`tariffscope.news.measures`.
+"""Where the goods of a tariff rate are named: pure functions for
+:mod:`tariffscope.news.measures`.
 
-:class:`GoodsReader` looks for the goods in an "on/against/for" phrase next to the rate or its
+:func:`rate_goods` looks for the goods in an "on/against/for" phrase next to the rate or its
 tariff noun, in "at N% tariff" objects ("allow 49,000 vehicles ... at a 6.1% tariff"; "give U.S.
 products access ... at zero tariffs"), in the subject of "face" / "pay" ("Canadian goods that do
 not qualify ... face a 35% tariff"), in the subject of "be/remain subject to", in the object of
@@ -32,7 +33,7 @@ from tariffscope.news.products import (
     product_class,
 )
 
-__all__ = ["AIMING_RULE", "PASSIVE_HIT_RULE", "GoodsReader", "modifies_goods"]
+__all__ = ["AIMING_RULE", "PASSIVE_HIT_RULE", "modifies_goods", "rate_goods"]
 
 #: The rules of this module in ``news/data/measure_rules.toml`` (table ``goods``).
 PASSIVE_HIT_RULE = "goods.passive_hit_receiver"
@@ -178,249 +179,248 @@ def _continues_antecedent(span: Span, noun: Token, earlier: Token, lex: Lexicon)
     )
 
 
-class GoodsReader:
-    """Methods that find the goods (and the targets named with them) of a tariff rate."""
-
-    def _goods(self, doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
-        in_rate = range(span.start, span.end)
-        heads: list[Token] = [span.root]
-        between = []
-        for token in span.root.ancestors:
-            if token.i == noun.i:
-                break
-            between.append(token)
-        else:
-            between = between[:2]
-        heads.append(noun)
-        heads += between
-        heads += [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
-        for token in noun.ancestors:
-            heads.append(token)
-            if token.pos_ in {"VERB", "AUX"}:
-                break
-        verb = governing_verb(noun)
-        if verb is not None:
-            heads.append(verb)
-        for head in heads:
-            preps = sorted(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "for", "to"}
-                ),
-                key=lambda c: abs(c.i - span.root.i),
-            )
-            for prep in preps:
-                objects = [g for g in prep.children if g.dep_ == "pobj"]
-                if not objects:
-                    continue
-                obj = objects[0]
-                if prep.lower_ == "to":  # "charged to all trading partners": everyone's goods
-                    everyone = goods_of(obj, lex)
-                    if everyone.world:
-                        return everyone, None
-                    if (
-                        head.lemma_.lower() in lex.words("measure_apply_verbs")
-                        and obj.i not in in_rate
-                        and not obj.like_num
-                        # "shall not apply to articles in Annex II": goods left out, not the
-                        # rate's goods
-                        and not any(c.dep_ == "neg" for c in head.children)
-                    ):
-                        return everyone, None  # "the rate applies from May 1 to EU cars"
-                    continue
+def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
+    """The goods and targets of the rate ``span`` of the tariff noun ``noun`` (see the
+    module), and an imposer the goods phrase names ("exports to the US": the importer)."""
+    in_rate = range(span.start, span.end)
+    heads: list[Token] = [span.root]
+    between = []
+    for token in span.root.ancestors:
+        if token.i == noun.i:
+            break
+        between.append(token)
+    else:
+        between = between[:2]
+    heads.append(noun)
+    heads += between
+    heads += [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+    for token in noun.ancestors:
+        heads.append(token)
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    verb = governing_verb(noun)
+    if verb is not None:
+        heads.append(verb)
+    for head in heads:
+        preps = sorted(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "against", "for", "to"}
+            ),
+            key=lambda c: abs(c.i - span.root.i),
+        )
+        for prep in preps:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            obj = objects[0]
+            if prep.lower_ == "to":  # "charged to all trading partners": everyone's goods
+                everyone = goods_of(obj, lex)
+                if everyone.world:
+                    return everyone, None
                 if (
-                    obj.i in in_rate
-                    or obj.lower_ in lex.words("measure_tariff_words")
-                    or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
-                    or obj.lower_ in lex.words("measure_date_words")
-                    or obj.lemma_.lower() in lex.words("measure_not_goods_objects")
-                    or obj.ent_type_ in {"DATE", "TIME"}
+                    head.lemma_.lower() in lex.words("measure_apply_verbs")
+                    and obj.i not in in_rate
+                    and not obj.like_num
+                    # "shall not apply to articles in Annex II": goods left out, not the
+                    # rate's goods
+                    and not any(c.dep_ == "neg" for c in head.children)
                 ):
-                    continue  # "comes into force on Thursday", "for any reason": not goods
-                found = goods_of(obj, lex)
-                if not found.targets and not found.world and verb is not None:
-                    # "eliminate tariffs on farm goods from Peru": the parser may hang the
-                    # origin on the verb (not when the phrase names every origin: "on
-                    # imports from nearly all countries, including Canada")
-                    found = replace(found, targets=_origin_on(verb, lex))
-                if found.products == "all goods" and (found.targets or found.world):
-                    # "a 50% copper tariff on Chile", "on imports from all countries": the
-                    # phrase names whose goods, the words before the tariff noun name which
-                    named = self._goods_before_noun(span, noun, lex)
-                    if product_class(named.products, lex)[0] == "specific":
-                        found = replace(found, products=named.products)
-                return found, self._importer(obj, lex)
-        # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
-        if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
-            verb_at = noun.head.head
-            objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
-            objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
-            if objects and objects[0].lemma_.lower() in {"access", "entry"}:
-                # "give U.S. products access to its market at zero tariffs": the products
-                owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
-                objects = owners or objects
-            if objects and objects[0].lower_ not in lex.words("measure_tariff_words"):
-                return goods_of(objects[0], lex), None
-        exempted = _goods_exempted(noun, lex)
-        if exempted is not None:
-            return exempted, None
-        faced = self._goods_that_face(noun, lex)
-        if faced is not None:
-            return faced, None
-        rate_verb = governing_verb(span.root)
-        if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
-            subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
-                # are subject to 50% duties" parsed without a subject
-            if subject is not None and subject.lower_ in {"which", "that", "who"}:
-                # the antecedent of "which" is the noun right before it
-                before = doc[subject.i - 1] if subject.i > 0 else None
-                subject = (
-                    before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
-                )
-                while subject is not None and subject.dep_ == "conj":
-                    subject = subject.head
+                    return everyone, None  # "the rate applies from May 1 to EU cars"
+                continue
             if (
-                subject is not None
-                and subject.lower_ not in lex.words("measure_tariff_words")
-                and (subject.pos_ in {"NOUN", "PROPN"})
-                and not lex.place_code(subject.text)
-                # "the biggest loser from the 15% rate would be the UK": the rate is inside
-                # the subject, which is not its goods
-                and not (subject.left_edge.i <= span.root.i <= subject.right_edge.i)
+                obj.i in in_rate
+                or obj.lower_ in lex.words("measure_tariff_words")
+                or obj.lemma_.lower() in {"top", "day", "year", "month", "week", "now"}
+                or obj.lower_ in lex.words("measure_date_words")
+                or obj.lemma_.lower() in lex.words("measure_not_goods_objects")
+                or obj.ent_type_ in {"DATE", "TIME"}
             ):
-                return goods_of(subject, lex), None
-        if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):
-            objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-            if objects:
-                return goods_of(objects[0], lex), None
-            hit = _passive_hit_subject(verb, noun)
-            if hit is not None:  # "copper cathodes were hit by a 50% tariff": the subject
-                return goods_of(hit, lex), None
-        restricted = self._restricted_goods(noun, lex)
-        if restricted is not None:
-            return restricted, None
-        fallback = self._goods_before_noun(span, noun, lex)
-        given = _country_given(noun, lex)
-        if given and not fallback.targets:
-            # "the 20% rate it offered Peru", "the tariff that hit Chile": that country's goods
-            return Goods(fallback.products, given), None
-        if fallback.products == "all goods" and not fallback.targets:
-            # "the 10% import levies" after "a review of tariffs on whisky": the same goods
-            earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
-            if earlier is not None and _continues_antecedent(span, noun, earlier, lex):
-                found = goods_of(earlier, lex)
-                if product_class(found.products, lex)[0] == "specific":
-                    return found, None
-        return fallback, None
-
-    def _goods_that_face(self, noun: Token, lex: Lexicon) -> Goods | None:
-        """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
-        subject of "face" / "pay" is the goods, unless it is a place or a person."""
-        verb = governing_verb(noun)
-        if verb is None or verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
-            return None
-        subject = subject_of(verb)
+                continue  # "comes into force on Thursday", "for any reason": not goods
+            found = goods_of(obj, lex)
+            if not found.targets and not found.world and verb is not None:
+                # "eliminate tariffs on farm goods from Peru": the parser may hang the
+                # origin on the verb (not when the phrase names every origin: "on
+                # imports from nearly all countries, including Canada")
+                found = replace(found, targets=_origin_on(verb, lex))
+            if found.products == "all goods" and (found.targets or found.world):
+                # "a 50% copper tariff on Chile", "on imports from all countries": the
+                # phrase names whose goods, the words before the tariff noun name which
+                named = _goods_before_noun(span, noun, lex)
+                if product_class(named.products, lex)[0] == "specific":
+                    found = replace(found, products=named.products)
+            return found, _importer(obj, lex)
+    # "allow 49,000 vehicles into the market at a 6.1% tariff rate"
+    if noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB":
+        verb_at = noun.head.head
+        objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
+        objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
+        if objects and objects[0].lemma_.lower() in {"access", "entry"}:
+            # "give U.S. products access to its market at zero tariffs": the products
+            owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
+            objects = owners or objects
+        if objects and objects[0].lower_ not in lex.words("measure_tariff_words"):
+            return goods_of(objects[0], lex), None
+    exempted = _goods_exempted(noun, lex)
+    if exempted is not None:
+        return exempted, None
+    faced = _goods_that_face(noun, lex)
+    if faced is not None:
+        return faced, None
+    rate_verb = governing_verb(span.root)
+    if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
+        subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
+            # are subject to 50% duties" parsed without a subject
+        if subject is not None and subject.lower_ in {"which", "that", "who"}:
+            # the antecedent of "which" is the noun right before it
+            before = doc[subject.i - 1] if subject.i > 0 else None
+            subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
+            while subject is not None and subject.dep_ == "conj":
+                subject = subject.head
         if (
-            subject is None
-            or subject.pos_ not in {"NOUN", "PROPN"}
-            or subject.lower_ in lex.words("measure_tariff_words")
-            or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or lex.place_code(subject.text)
+            subject is not None
+            and subject.lower_ not in lex.words("measure_tariff_words")
+            and (subject.pos_ in {"NOUN", "PROPN"})
+            and not lex.place_code(subject.text)
+            # "the biggest loser from the 15% rate would be the UK": the rate is inside
+            # the subject, which is not its goods
+            and not (subject.left_edge.i <= span.root.i <= subject.right_edge.i)
         ):
-            return None
-        head = subject.head
-        if (
-            subject.dep_ == "nsubj"
-            and head.i != verb.i
-            and head.pos_ == "VERB"
-            and head.lemma_.lower() in lex.words("measure_narrowing")
-        ):
-            # the parser made "Goods shipped through Vietnam ... will face" a clause: the goods
-            # are the words before the verb that faces the tariff
-            first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "aux")])
-            tokens = [t for t in head.doc[subject.left_edge.i : first] if not t.is_punct]
-            if tokens:
-                goods = goods_of(subject, lex)
-                text = phrase_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-                targets = [
-                    iso for iso, kind, _ in country_of_phrase(tokens, lex) if kind != "region"
-                ]
-                return Goods(text, tuple(dict.fromkeys(targets)) or goods.targets, goods.world)
-        return goods_of(subject, lex)
+            return goods_of(subject, lex), None
+    if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if objects:
+            return goods_of(objects[0], lex), None
+        hit = _passive_hit_subject(verb, noun)
+        if hit is not None:  # "copper cathodes were hit by a 50% tariff": the subject
+            return goods_of(hit, lex), None
+    restricted = _restricted_goods(noun, lex)
+    if restricted is not None:
+        return restricted, None
+    fallback = _goods_before_noun(span, noun, lex)
+    given = _country_given(noun, lex)
+    if given and not fallback.targets:
+        # "the 20% rate it offered Peru", "the tariff that hit Chile": that country's goods
+        return Goods(fallback.products, given), None
+    if fallback.products == "all goods" and not fallback.targets:
+        # "the 10% import levies" after "a review of tariffs on whisky": the same goods
+        earlier = antecedent_tariff_object(noun, lex.words("measure_tariff_words"))
+        if earlier is not None and _continues_antecedent(span, noun, earlier, lex):
+            found = goods_of(earlier, lex)
+            if product_class(found.products, lex)[0] == "specific":
+                return found, None
+    return fallback, None
 
-    def _restricted_goods(self, noun: Token, lex: Lexicon) -> Goods | None:
-        """'identify products where the levy can be reduced to zero': the rate sits in a
-        restrictive relative clause of a goods noun, an unspecified part of those goods."""
-        verb = governing_verb(noun)
-        if verb is None or verb.dep_ != "relcl":
-            return None
-        opener = [t for t in verb.subtree if t.i <= verb.i][:2]
-        if not any(t.tag_ in {"WDT", "WRB", "WP"} or t.lower_ == "that" for t in opener):
-            return None  # "a deal to ward off 30% levies": not a relative clause of goods
-        head = verb.head
-        if (
-            head.pos_ != "NOUN"
-            or head.lower_ in lex.words("measure_tariff_words")
-            or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
-        ):
-            return None
-        if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
-            return None  # "imports, which face a 25% duty": not restrictive
-        goods = goods_of(head, lex)
-        if product_class(goods.products, lex)[0] == "all":
-            return Goods("some goods", goods.targets, goods.world)
-        return goods
 
-    def _goods_before_noun(self, span: Span, noun: Token, lex: Lexicon) -> Goods:
-        """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
-        tokens: list[Token] = []
-        aiming = lex.words("measure_aiming_adjectives")
-        for child in noun.children:
-            if child.lower_ in aiming:
-                continue  # "a Peru-specific duty" names whom it is aimed at, not goods
-            if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
-                tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
-        run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)
-        tokens = [
-            t
-            for t in tokens
-            if t.i in run
-            and not t.like_num
-            and t.lower_ not in {"%", "percent", "per", "cent"}
-            and t.lower_ not in lex.words("measure_tariff_words")
-        ]
-        places = place_spans(tokens, lex)
-        place_ids = {k for _, _, a, b in places for k in range(a, b)}
-        targets = [
-            iso for iso, kind, a, _ in places if kind == "demonym" and modifies_goods(noun, a, lex)
-        ]
-        words = [
-            t
-            for t in tokens
-            if t.i not in place_ids
-            and t.pos_ in {"NOUN", "PROPN", "ADJ"}
-            and t.lower_ not in lex.words("measure_not_goods")
-        ]
-        words.sort(key=lambda t: t.i)
-        # the last word before the tariff noun heads the goods ("steel and aluminum tariffs");
-        # "a 15% Trump trade tariff" names whose tariff, not goods
-        last = words[-1] if words and not _names_person(words[-1], lex) else None
-        named = [] if last is None else [last.lower_, last.lemma_]
-        if last is not None and last.pos_ == "ADJ" and not is_goods_noun(last.lower_, lex):
-            named = []  # "a single rate": an adjective names goods only when a goods word
-        if not names_goods(named, [t.lower_ for t in words], lex):
-            return Goods("all goods", tuple(targets))
-        text = " ".join(t.text for t in words).lower()
-        return Goods(text, tuple(targets))
-
-    def _importer(self, head: Token, lex: Lexicon) -> str | None:
-        """'exports to the US': the importing country imposes."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
-                places = country_of_phrase(prep.subtree, lex)
-                if places:
-                    return places[0][0]
+def _goods_that_face(noun: Token, lex: Lexicon) -> Goods | None:
+    """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
+    subject of "face" / "pay" is the goods, unless it is a place or a person."""
+    verb = governing_verb(noun)
+    if verb is None or verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
         return None
+    subject = subject_of(verb)
+    if (
+        subject is None
+        or subject.pos_ not in {"NOUN", "PROPN"}
+        or subject.lower_ in lex.words("measure_tariff_words")
+        or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or lex.place_code(subject.text)
+    ):
+        return None
+    head = subject.head
+    if (
+        subject.dep_ == "nsubj"
+        and head.i != verb.i
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lex.words("measure_narrowing")
+    ):
+        # the parser made "Goods shipped through Vietnam ... will face" a clause: the goods
+        # are the words before the verb that faces the tariff
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ == "aux")])
+        tokens = [t for t in head.doc[subject.left_edge.i : first] if not t.is_punct]
+        if tokens:
+            goods = goods_of(subject, lex)
+            text = phrase_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+            targets = [iso for iso, kind, _ in country_of_phrase(tokens, lex) if kind != "region"]
+            return Goods(text, tuple(dict.fromkeys(targets)) or goods.targets, goods.world)
+    return goods_of(subject, lex)
+
+
+def _restricted_goods(noun: Token, lex: Lexicon) -> Goods | None:
+    """'identify products where the levy can be reduced to zero': the rate sits in a
+    restrictive relative clause of a goods noun, an unspecified part of those goods."""
+    verb = governing_verb(noun)
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    opener = [t for t in verb.subtree if t.i <= verb.i][:2]
+    if not any(t.tag_ in {"WDT", "WRB", "WP"} or t.lower_ == "that" for t in opener):
+        return None  # "a deal to ward off 30% levies": not a relative clause of goods
+    head = verb.head
+    if (
+        head.pos_ != "NOUN"
+        or head.lower_ in lex.words("measure_tariff_words")
+        or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
+    ):
+        return None
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        return None  # "imports, which face a 25% duty": not restrictive
+    goods = goods_of(head, lex)
+    if product_class(goods.products, lex)[0] == "all":
+        return Goods("some goods", goods.targets, goods.world)
+    return goods
+
+
+def _goods_before_noun(span: Span, noun: Token, lex: Lexicon) -> Goods:
+    """ "canola seed duties", "Japanese car tariffs": goods words before the tariff noun."""
+    tokens: list[Token] = []
+    aiming = lex.words("measure_aiming_adjectives")
+    for child in noun.children:
+        if child.lower_ in aiming:
+            continue  # "a Peru-specific duty" names whom it is aimed at, not goods
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i:
+            tokens += [t for t in child.subtree if t.i not in range(span.start, span.end)]
+    run = _run_before(noun, {t.i for t in tokens} | set(range(span.start, span.end)), lex)
+    tokens = [
+        t
+        for t in tokens
+        if t.i in run
+        and not t.like_num
+        and t.lower_ not in {"%", "percent", "per", "cent"}
+        and t.lower_ not in lex.words("measure_tariff_words")
+    ]
+    places = place_spans(tokens, lex)
+    place_ids = {k for _, _, a, b in places for k in range(a, b)}
+    targets = [
+        iso for iso, kind, a, _ in places if kind == "demonym" and modifies_goods(noun, a, lex)
+    ]
+    words = [
+        t
+        for t in tokens
+        if t.i not in place_ids
+        and t.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and t.lower_ not in lex.words("measure_not_goods")
+    ]
+    words.sort(key=lambda t: t.i)
+    # the last word before the tariff noun heads the goods ("steel and aluminum tariffs");
+    # "a 15% Trump trade tariff" names whose tariff, not goods
+    last = words[-1] if words and not _names_person(words[-1], lex) else None
+    named = [] if last is None else [last.lower_, last.lemma_]
+    if last is not None and last.pos_ == "ADJ" and not is_goods_noun(last.lower_, lex):
+        named = []  # "a single rate": an adjective names goods only when a goods word
+    if not names_goods(named, [t.lower_ for t in words], lex):
+        return Goods("all goods", tuple(targets))
+    text = " ".join(t.text for t in words).lower()
+    return Goods(text, tuple(targets))
+
+
+def _importer(head: Token, lex: Lexicon) -> str | None:
+    """'exports to the US': the importing country imposes."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+            places = country_of_phrase(prep.subtree, lex)
+            if places:
+                return places[0][0]
+    return None

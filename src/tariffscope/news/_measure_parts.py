@@ -133,12 +133,16 @@ class Goods:
     unsourced: bool = False
 
 
-def _phrase_tokens(head: Token) -> list[Token]:
-    """A noun phrase's modifiers before its head, with coordinated heads and theirs."""
+def _phrase_tokens(head: Token, others: frozenset[str] = frozenset()) -> list[Token]:
+    """A noun phrase's modifiers before its head, with coordinated heads and theirs; a
+    coordinated head in ``others`` (another measure: "all goods and curbs on rare earths") and
+    what hangs on it are left out."""
     keep: list[Token] = []
     stack = [head]
     while stack:
         token = stack.pop()
+        if token.dep_ == "conj" and token.lemma_.lower() in others:
+            continue
         keep.append(token)
         for child in token.children:
             if child.i < token.i and child.dep_ not in {
@@ -201,6 +205,9 @@ def _join(tokens: list[Token]) -> str:
             text = text[:-1].rstrip()
             continue
         text = text.rsplit(" ", 1)[0].rstrip(",") if " " in text else ""
+    # "either Chilean or Peruvian copper": the conjunction of the places left out leads
+    while text.startswith(("and ", "or ", "nor ")):
+        text = text.split(" ", 1)[1].lstrip(" ,")
     return text.strip(" ,")
 
 
@@ -281,7 +288,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     nations = lex.words("measure_world_nouns")
     if earlier is not None and earlier.lemma_.lower() not in nations - {"world"}:
         head = earlier
-    tokens = _hyphenated(_phrase_tokens(head))
+    tokens = _hyphenated(_phrase_tokens(head, lex.words("measure_other_measure_nouns")))
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from tariffscope.errors import InputError
-from tariffscope.news._learned_setting import configured_setting
+from tariffscope.news._learned_setting import LearnedSetting, Setting
 from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
-from tariffscope.news.rulebook import RuleBook
 
 __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
 
@@ -34,8 +33,15 @@ MODEL_RULE = "status.model"
 
 
 @dataclass(frozen=True)
-class StatusChooser:
+class StatusChooser(LearnedSetting):
     """Who decides a rate's status (configuration, no per-document state)."""
+
+    SETTING: ClassVar[Setting[StatusModel]] = Setting(
+        "TARIFFSCOPE_MEASURE_STATUS",
+        "measure status",
+        StatusModel.from_dict,
+        "measure_status_model.json",
+    )
 
     mode: str = "rules"
     model: StatusModel | None = None
@@ -46,28 +52,6 @@ class StatusChooser:
         if mode not in STATUS_CHOOSERS:
             raise InputError(f"measure status chooser {mode!r}: expected one of {STATUS_CHOOSERS}")
         return cls(mode, model)
-
-    @classmethod
-    def configured(
-        cls,
-        mode: str,
-        weights: str = "",
-        env: Mapping[str, str] | None = None,
-        book: RuleBook | None = None,
-    ) -> StatusChooser:
-        """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_STATUS`` and
-        ``$TARIFFSCOPE_MEASURE_STATUS_WEIGHTS`` overriding them when set."""
-        mode, model = configured_setting(
-            mode,
-            weights,
-            env,
-            "TARIFFSCOPE_MEASURE_STATUS",
-            "measure status",
-            StatusModel.from_dict,
-            book,
-            "measure_status_model.json",
-        )
-        return cls.named(mode, model)
 
     @property
     def learned(self) -> bool:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
@@ -71,7 +72,7 @@ _RECENT = dt.timedelta(days=7)
 
 
 def announced_recently(
-    path: list[Token], dates: list[dict[str, Any]], anchor: dt.date | None, words: StatusWords
+    path: list[Token], dates: Sequence[dict[str, Any]], anchor: dt.date | None, words: StatusWords
 ) -> bool:
     """An announcement on the rate's path that is recent: a perfect ("has announced"), a noun
     in a clause not told in the past ("the announcement of ... has"), or a past dated within a

@@ -44,12 +44,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.tokens import Span, Token
 
 from tariffscope.errors import InputError
-from tariffscope.news._learned_setting import configured_setting
+from tariffscope.news._learned_setting import LearnedSetting, Setting
 from tariffscope.news._measure_parts import (
     country_of_phrase,
     place_spans,
@@ -64,7 +64,6 @@ from tariffscope.news._measure_target_model import (
     shipped_model,
 )
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.rulebook import RuleBook
 
 __all__ = [
     "DEAL_RULE",
@@ -320,10 +319,17 @@ STORY_MARGIN = 0.3
 
 
 @dataclass(frozen=True)
-class TargetChooser:
+class TargetChooser(LearnedSetting):
     """Who chooses a rate's targets: the rules, the learned model, the model where the rules
     fall back on the sentence and the story, or the model where the rules' answer comes from
     the story alone and the model is sure of its own (configuration, no per-document state)."""
+
+    SETTING: ClassVar[Setting[TargetModel]] = Setting(
+        "TARIFFSCOPE_MEASURE_TARGET",
+        "measure target",
+        TargetModel.from_dict,
+        "measure_target_model.json",
+    )
 
     mode: str = "rules"
     model: TargetModel | None = None
@@ -336,28 +342,6 @@ class TargetChooser:
         if mode not in TARGET_CHOOSERS:
             raise InputError(f"measure target chooser {mode!r}: expected one of {TARGET_CHOOSERS}")
         return cls(mode, model)
-
-    @classmethod
-    def configured(
-        cls,
-        mode: str,
-        weights: str = "",
-        env: Mapping[str, str] | None = None,
-        book: RuleBook | None = None,
-    ) -> TargetChooser:
-        """The chooser of the component's settings, ``$TARIFFSCOPE_MEASURE_TARGET`` and
-        ``$TARIFFSCOPE_MEASURE_TARGET_WEIGHTS`` overriding them when set."""
-        mode, model = configured_setting(
-            mode,
-            weights,
-            env,
-            "TARIFFSCOPE_MEASURE_TARGET",
-            "measure target",
-            TargetModel.from_dict,
-            book,
-            "measure_target_model.json",
-        )
-        return cls.named(mode, model)
 
     @property
     def learned(self) -> bool:

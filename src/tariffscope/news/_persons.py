@@ -263,7 +263,9 @@ def parse_role(tokens: Sequence[Token], lex: Lexicon) -> RoleInfo | None:
         kind = lex.places.get(tuple(map(place_word, rest)), ("", "country"))[1]
         if place is not None and kind != "institution":
             country = country or place
-        else:
+        if place is None or kind in {"institution", "region"}:
+            # "Premier of Ontario", "governor of Sao Paulo": a state or province is the office's
+            # own (a country's is its holder's state: "President of Brazil" reads "President")
             role_toks = toks
     if country is None and owner is None:
         country = _place_inside(words, lex)
@@ -295,6 +297,11 @@ def _glued(token: Token) -> bool:
     return not token.whitespace_ and i > 0 and not token.doc[i - 1].whitespace_
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the spans the NER tagged as persons in the whole doc."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent)
+
+
 def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
     """The guards of the title rules read leftwards from a name that begins at ``end``."""
 
@@ -316,13 +323,31 @@ def _left_guards(doc: Doc, end: int, lex: Lexicon) -> Guards:
             and is_role_word(after, lex)
             and not lex.role_head_len([doc[token.i - 1].lower_], 1)
         )
-        return token.ent_type_ == "ORG" or (
-            token.i >= 1
+        before = doc[token.i - 1] if token.i >= 1 else None
+        # "Tau and International Relations Minister X": the NER's "organisation" opens with a
+        # name the story gives a person, so the "and" joins two people, not two portfolios
+        org = token.ent_type_ == "ORG" and not (
+            before is not None and before.is_title and before.text in _person_words(doc)
+        )
+        # "for South and Central Asia X": two parts of a region in an office's portfolio
+        compass = (
+            before is not None
             and after is not None
-            and (after.is_title or lower_pair)
-            and not lex.role_head_len([after.lower_], 1)
-            and is_role_word(doc[token.i - 1], lex)
-            and doc[token.i - 1].ent_type_ != "PERSON"
+            and before.is_title
+            and after.is_title
+            and before.lower_ in lex.words("person_region_compass_words")
+        )
+        return (
+            org
+            or compass
+            or (
+                token.i >= 1
+                and after is not None
+                and (after.is_title or lower_pair)
+                and not lex.role_head_len([after.lower_], 1)
+                and is_role_word(doc[token.i - 1], lex)
+                and doc[token.i - 1].ent_type_ != "PERSON"
+            )
         )
 
     def glued_past(token: Token) -> bool:
@@ -399,6 +424,10 @@ def left_role(doc: Doc, start: int, lex: Lexicon, limit: int = 12) -> RoleInfo |
     comma = end > 0 and doc[end - 1].text == ","
     if comma:
         end -= 1
+        # "the Head of the Communication Office (PCO), X": the body's acronym is no office word
+        acronym = end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "("
+        if acronym and doc[end - 2].is_upper and doc[end - 2].is_alpha:
+            end -= 3
     rules = role_rules(lex)
     guards = _left_guards(doc, end, lex)
     i = end

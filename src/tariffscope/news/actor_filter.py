@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,10 +33,9 @@ from tariffscope.news._actor_filter_model import (
 )
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._component import LexiconComponent
-from tariffscope.news._learned_setting import configured_setting
+from tariffscope.news._learned_setting import LearnedSetting, Setting
 from tariffscope.news._persons import layout
 from tariffscope.news.lexicon import Lexicon
-from tariffscope.news.rulebook import RuleBook
 
 __all__ = [
     "ACTOR_FILTERS",
@@ -51,8 +50,15 @@ ACTOR_FILTERS = ("rules", "model")
 
 
 @dataclass(frozen=True)
-class ActorFilter:
+class ActorFilter(LearnedSetting):
     """Who decides whether a rules' actor stays (configuration, no per-document state)."""
+
+    SETTING: ClassVar[Setting[BinaryModel]] = Setting(
+        "TARIFFSCOPE_ACTOR_FILTER",
+        "learned actor filter",
+        BinaryModel.from_dict,
+        "actor_filter_model.json",
+    )
 
     mode: str = "rules"
     model: BinaryModel | None = None
@@ -63,27 +69,6 @@ class ActorFilter:
         if mode not in ACTOR_FILTERS:
             raise InputError(f"actor filter {mode!r}: expected one of {ACTOR_FILTERS}")
         return cls(mode, model)
-
-    @classmethod
-    def configured(
-        cls,
-        mode: str,
-        weights: str = "",
-        env: Mapping[str, str] | None = None,
-        book: RuleBook | None = None,
-    ) -> ActorFilter:
-        """The filter of the component's settings, the environment overriding them."""
-        mode, model = configured_setting(
-            mode,
-            weights,
-            env,
-            "TARIFFSCOPE_ACTOR_FILTER",
-            "learned actor filter",
-            BinaryModel.from_dict,
-            book,
-            "actor_filter_model.json",
-        )
-        return cls.named(mode, model)
 
     @property
     def learned(self) -> bool:

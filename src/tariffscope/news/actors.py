@@ -93,6 +93,8 @@ def _office_of(doc: Doc, i: int, lex: Lexicon, doc_lower: Sequence[str]) -> bool
     window = doc_lower[max(0, i - 12) + 1 : i]
     if "of" not in window and "for" not in window:
         return False  # most words: no "of" or "for" to read a title through
+    if doc_lower[i] in lex.words("person_name_particles"):
+        return False  # "CEO of De Beers Group": a particle opens the body's name, not ends it
     lower = list(doc_lower[max(0, i - 12) : i + 1])
 
     def head_before(k: int) -> bool:  # a role head ends at k, or before its "(ACRONYM)"
@@ -153,6 +155,16 @@ def _holds_any(role: str, offices: frozenset[str]) -> bool:
     """The office ``role`` is one of ``offices`` or ends in one ("Acting Prime Minister")."""
     role = role.lower()
     return any(role == o or role.endswith(" " + o) for o in offices)
+
+
+def _bracket_len(doc: Doc, i: int, limit: int = 3) -> int:
+    """The tokens of a short bracket that opens at ``i`` ("(PT)", "(Republicans)"), else 0."""
+    if i >= len(doc) or doc[i].text != "(":
+        return 0
+    close = next(
+        (k for k in range(i + 1, min(len(doc), i + limit + 2)) if doc[k].text == ")"), None
+    )
+    return 0 if close is None else close - i + 1
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -290,6 +302,8 @@ class ActorComponent(LexiconComponent):
                 )
             ):
                 start += 1
+            # "Ambassador to Vietnam X": the place of an office's "to" or "in" is the office's
+            start = self._past_office_place(doc, start, end)
             # a title of several words the NER took into the name ("Crown Prince X")
             lowers = [t.lower_ for t in doc[start : min(end, start + 4)]]
             start += next(
@@ -378,9 +392,17 @@ class ActorComponent(LexiconComponent):
 
     def _past_particles(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name the NER cut after a particle ("Ursula von der" + "Leyen", the last
-        word tagged as a place): the capitalised words after it join the name; a particle with
-        none after it is no part of the name."""
+        word tagged as a place) or before one ("Luiz Moura" + "da Rocha"): the capitalised words
+        after it join the name; a particle with none after it is no part of the name."""
         particles = self.lexicon.words("person_name_particles")
+        after = end
+        while after < len(doc) and doc[after].lower_ in particles and doc[after].whitespace_:
+            after += 1
+        if after > end and doc[end - 1].whitespace_:
+            # "Luiz Moura" + "da Rocha": the NER ended the name before its particle
+            n = name_tokens_after(doc, after, self.lexicon, limit=2)
+            if n:
+                return after + n
         if end - start < 2 or doc[end - 1].lower_ not in particles:
             return end
         n = name_tokens_after(doc, end, self.lexicon, limit=2)
@@ -389,6 +411,20 @@ class ActorComponent(LexiconComponent):
         while end > start and doc[end - 1].lower_ in particles:
             end -= 1
         return end
+
+    def _past_office_place(self, doc: Doc, start: int, end: int) -> int:
+        """The start of a name the NER began with the place an office serves ("U.S. Ambassador
+        to Vietnam Marc Roe", "envoy in Canada Jane Roe"): the place after the office's "to"
+        or "in" belongs to the office, the name starts after it."""
+        lex = self.lexicon
+        if start < 2 or doc[start - 1].lower_ not in lex.words("person_office_place_links"):
+            return start
+        if not is_role_word(doc[start - 2], lex):
+            return start
+        place = lex.place_at([t.text for t in doc[start:end]], 0)
+        if place is None or place.end >= end - start:
+            return start
+        return start + place.end
 
     @staticmethod
     def _apposed_names(
@@ -413,17 +449,24 @@ class ActorComponent(LexiconComponent):
                 i += 1
                 continue
             n = name_tokens_after(doc, i, lex)
+            close = i + n + _bracket_len(doc, i + n)  # "X (Republicans),": the party's bracket
             if (
                 n < 2
-                or i + n >= len(doc)  # a name that ends the text
-                or doc[i + n].text != ","
+                or close >= len(doc)  # a name that ends the text
+                or doc[close].text != ","
                 or _in_ranges(token.idx, token.idx + 1, headlines)
             ):
                 i += max(n, 1)
                 continue
-            info = right_role(doc, i + n, lex)
+            info = right_role(doc, close, lex)
             own_words = not any(is_role_word(t, lex) for t in doc[i : i + n])
-            if own_words and (info is not None or _after_office(doc, i, lex)):
+            # "the governor of Sao Paulo, X (Republicans),": an office phrase and a comma before
+            before = left_role(doc, i, lex) if doc[i - 1].text == "," else None
+            if own_words and (
+                info is not None
+                or _after_office(doc, i, lex)
+                or (before is not None and before.role is not None)
+            ):
                 found[(i, i + n)] = "title"
             i += n
 

@@ -501,6 +501,28 @@ def same_weekday(
     return max(matching) if matching else None
 
 
+#: How far back (days) a weekday written with its date may stand for a later bare weekday.
+WEEKDAY_ECHO_DAYS = 14
+
+
+def echoed_weekday(
+    expr: DateExpr, default: dt.date | None, earlier: list[tuple[DateExpr, dt.date | None]]
+) -> dt.date | None:
+    """A weekday told as past with no word of its own week ("On Friday evening, the White
+    House issued ..."), after the story wrote that weekday with its date ("the court ruled on
+    Friday, February 20"), names that dated day rather than the latest such weekday before
+    publication, when the dated day lies within :data:`WEEKDAY_ECHO_DAYS` before it."""
+    if expr.kind != "weekday" or expr.weekday is None or default is None or expr.modifier:
+        return None
+    days = [
+        day
+        for e, day in earlier
+        if e.kind == "absolute" and e.weekday == expr.weekday and day is not None
+    ]
+    days = [d for d in days if d < default and (default - d).days <= WEEKDAY_ECHO_DAYS]
+    return max(days) if days else None
+
+
 def counted_day(
     expr: DateExpr, told: list[tuple[int, dt.date | None, str | None]]
 ) -> dt.date | None:

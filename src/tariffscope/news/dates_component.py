@@ -44,6 +44,7 @@ from tariffscope.news._syntax import direction, doc_text, governing_verb, reduce
 from tariffscope.news.dates import (
     DateExpr,
     counted_day,
+    echoed_weekday,
     find_dates,
     resolve,
     same_weekday,
@@ -293,6 +294,7 @@ class DateComponent(LexiconComponent):
         story = None if anchor else story_reference(doc, found, self.horizon, lex, self.start)
         out: list[dict[str, Any]] = []
         told: list[tuple[int, dt.date | None, str | None]] = []
+        written: list[tuple[DateExpr, dt.date | None]] = []  # dates written with a weekday
         for (expr, way), role in zip(found, roles, strict=True):
             inferred = anchor is None and story is not None and _written_out(expr)
             if inferred:
@@ -303,6 +305,10 @@ class DateComponent(LexiconComponent):
             if value is None and anchor is None and expr.kind == "weekday":
                 value = same_weekday(expr, way, found)
                 precision = None if value is None else "day"
+            elif anchor is not None and way <= 0 and expr.kind == "weekday":
+                value = echoed_weekday(expr, value, written) or value
+            if expr.kind == "absolute" and expr.weekday is not None:
+                written.append((expr, value))
             if expr.modifier == "counted":  # "the previous day": from the day told last
                 value = counted_day(expr, told) or value
                 precision = None if value is None else "day"

@@ -860,8 +860,10 @@ def story_date(
     pinned = _pinned_year(everything, texts, latest_day, first_year)
     year = _year_source(url, title, exprs, text, pinned=pinned, law=law_day)
     # in the year its clues give, no story is later than that year's end: what "last August"
-    # is read before (with the latest day a story can have)
-    if year is not None and year[1] != "its URL":
+    # is read before (with the latest day a story can have). Not the year of the law it
+    # reports: a story is no older than that law, but may be of any later year ("the deal
+    # first reached last July", told of a rate announced in July 2025, is of 2026 or later)
+    if year is not None and year[1] not in {"its URL", "the law it reports"}:
         year_end = dt.date(year[0], 12, 31)
         ceiling = min(ceiling, year_end) if ceiling is not None else year_end
     day_first = day_first_domain(url, _tld_conventions())

@@ -300,6 +300,17 @@ def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _announces_an_intention(token: Token, ctx: RuleContext) -> bool:
+    """'X has announced that he intends to impose new tariffs': what is announced is a plan
+    (its verb a plan frame: intend, plan, prepare), and neither the announcing nor the plan
+    is told with a time or place of its own: an intention, not an act."""
+    frames = ctx.words("event_plan_frames")
+    plans = [
+        c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in frames
+    ]
+    return bool(plans) and not any(_told_when_or_where(v, ctx) for v in [token, *plans])
+
+
 def _mentions_measure(token: Token, ctx: RuleContext) -> bool:
     """A measure word or a percentage below the verb (or before it, for a relative clause)."""
     nouns = ctx.words("event_measure_nouns")
@@ -460,6 +471,30 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _SIZE_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 
+def _class_relative(token: Token, ctx: RuleContext) -> bool:
+    """The verb tells what a class of parties does, in a relative clause on a bare plural
+    ("lower rates for countries that have signed a supply agreement", "companies that
+    strike deals"): no one act of named parties, whatever the examples listed after it."""
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "obj", "pobj"}:
+        token = token.head if token.dep_ != "pobj" else token.head.head  # "signed a deal"
+    if token.dep_ != "relcl" or token.head.tag_ != "NNS":
+        return False
+    pronouns = ctx.words("event_relative_pronouns")
+    if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in token.children):
+        return False
+    return not any(
+        c.dep_ in {"det", "nummod", "poss", "predet"}
+        or c.lower_ in ctx.words("event_counted_plural_words")
+        for c in token.head.children
+    )
+
+
+def _attributive(token: Token, ctx: RuleContext) -> bool:
+    """The verb is a participle that describes a noun ("an agreed upon pharmaceutical
+    agreement", "the agreed rate"): a property of the thing, not an act the story reports."""
+    return token.dep_ == "amod"
+
+
 def _generic_plural(token: Token, ctx: RuleContext) -> bool:
     """The event noun is a bare plural ("have secured trade agreements with partners",
     "visits abroad"): no article, number, possessor, counting word or size, and neither it
@@ -553,6 +588,60 @@ def _a_percentage(token: Token, ctx: RuleContext) -> bool:
         and following is not None
         and following.text in ctx.words("event_percent_words")
     )
+
+
+def _object_names_no_measure(token: Token, ctx: RuleContext) -> bool:
+    """The verb's direct object is a noun that names no measure ("raised *issues* with X",
+    "set a June 9 *deadline*", "published two legislative *proposals*"): the act is done to
+    something else. A measure word on the object or its modifiers ("imposed *tariff-rate*
+    quotas"), a word of the list event_measure_objects ("hiked *rates*") or a rate anywhere in
+    it ("removed a 25 per cent surcharge") names one; a pronoun object ("lifted *this* to 15
+    per cent") is left to the story, and so is the object of a verb aimed at someone
+    (event_addressee_verbs: "warned *countries* against ...") or directed to act ("ordered
+    *officials* to impose duties")."""
+    if token.lemma_.lower() in ctx.words("event_addressee_verbs") or any(
+        c.dep_ == "xcomp" for c in token.children
+    ):  # "warned countries against ...", "ordered officials to impose duties"
+        return False
+    named = (
+        ctx.words("event_measure_nouns")
+        | ctx.words("event_measure_words")
+        | ctx.words("event_measure_objects")
+    )
+    objects = [o for o in token.children if o.dep_ in {"dobj", "obj"} and o.pos_ == "NOUN"]
+    if not objects:
+        return False
+    for obj in objects:
+        words = [obj, *(c for c in obj.children if c.i < obj.i)]
+        words += [w for c in words[1:] for w in c.subtree]
+        if any(w.lower_ in named or w.lemma_.lower() in named for w in words):
+            return False
+        if any(_a_percentage(t, ctx) for t in obj.subtree):
+            return False
+    return True
+
+
+def _legislature_acts(token: Token, ctx: RuleContext) -> bool:
+    """The verb's doer is a legislature: its subject ("lawmakers passed", "the lower house of
+    Congress approved") or, in the passive, its "by" phrase ("approved by Congress"); and
+    what it passes is a bill, a law or a proposal (event_bill_nouns), not a position or a
+    report."""
+    houses = ctx.words("event_legislature_nouns")
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [
+        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    if not any(
+        w.lower_ in houses
+        for d in doers
+        for w in [d, *(c for c in d.children if c.dep_ in {"compound", "amod"})]
+    ):
+        return False
+    bills = ctx.words("event_bill_nouns")
+    passed = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if token.dep_ == "relcl":  # "the Reciprocity Law, which was approved by Congress"
+        passed.append(token.head)
+    return any(w.lower_ in bills for p in passed for w in [p, *(c for c in p.subtree if c.i < p.i)])
 
 
 def _act_is_conditional(token: Token, ctx: RuleContext) -> bool:
@@ -687,7 +776,10 @@ GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
     "agrees_alone": _agrees_alone,
     "announces_a_deal": _announces_a_deal,
+    "announces_an_intention": _announces_an_intention,
     "at_a_place": _at_a_place,
+    "attributive": _attributive,
+    "class_relative": _class_relative,
     "clause_names_no_measure": _clause_names_no_measure,
     "court_in_phrase": _court_in_phrase,
     "encounter_in_clause": _encounter_in_clause,
@@ -701,7 +793,9 @@ GUARDS: Mapping[str, Guard] = {
     "has_partner": _has_partner,
     "in_a_known_place": _in_a_known_place,
     "measure_is_the_subject": _measure_is_the_subject,
+    "legislature_acts": _legislature_acts,
     "mentions_measure": _mentions_measure,
+    "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,
     "participle_clause": _participle_clause,

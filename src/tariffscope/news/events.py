@@ -22,9 +22,10 @@ talks. Events the story only mentions as history are left out, and days counted 
 event ("on the eve of", "21 days after") date it (:mod:`tariffscope.news.event_context`).
 Mentions of one event (same kind, shared participants, no conflicting dates) are merged.
 
-The participants, the date, place and status, and the merging are methods of the mixins in
+The participants, the date, place and status, and the merging are pure functions of
 :mod:`tariffscope.news._event_people`, :mod:`tariffscope.news._event_when` and
-:mod:`tariffscope.news._event_merge`; their word lists are in
+:mod:`tariffscope.news._event_merge` over the story's frozen
+:class:`~tariffscope.news._event_story.EventStory` and the lexicon; their word lists are in
 :mod:`tariffscope.news._event_words`.
 """
 
@@ -47,8 +48,18 @@ from tariffscope.news._event_kind import (
     remote_mode,
     told_as_round,
 )
-from tariffscope.news._event_merge import EventMerger, with_counterparts
-from tariffscope.news._event_people import ParticipantReader
+from tariffscope.news._event_merge import (
+    borrow_participants,
+    merge_mentions,
+    share_occasions,
+    with_counterparts,
+)
+from tariffscope.news._event_people import (
+    add_participant,
+    election_country,
+    imposer_in_sentence,
+    participants_of,
+)
 from tariffscope.news._event_plan import (
     frame_subject,
     plan_frame,
@@ -62,7 +73,14 @@ from tariffscope.news._event_proposer import (
     sentence_features,
 )
 from tariffscope.news._event_story import EventStory
-from tariffscope.news._event_when import WhenWhereReader
+from tariffscope.news._event_when import (
+    added_places,
+    after_publication,
+    event_count,
+    event_date,
+    event_place,
+    event_status,
+)
 from tariffscope.news._measure_parts import place_spans, tree_distance
 from tariffscope.news._persons import article_countries, layout
 from tariffscope.news._syntax import direction, governing_verb
@@ -90,7 +108,7 @@ from tariffscope.news.temporal import time_index
 __all__ = ["EventComponent", "make_event_component"]
 
 
-class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconComponent):
+class EventComponent(LexiconComponent):
     """Find events and deadlines (writes ``tariffscope_events`` and ``_deadlines``)."""
 
     def __init__(
@@ -154,9 +172,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 vetoes = ["hypothetical"] if self._hypothetical(trig.token, lex) else []
                 if vetoes and not wide:
                     continue
-                event = self._describe(
-                    doc, trig, persons, index, dates, measures, pair, lex, context
-                )
+                event = self._describe(doc, trig, persons, index, measures, pair, lex, context)
                 if event is None:
                     continue
                 if event["place"] is None and _during_trip(trig.token, lex):
@@ -192,20 +208,19 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
                 for call in calls:
                     described += _on_added_days(call)
                     described += [
-                        {**call, "place": place}
-                        for place in self._added_places(call, trig.token, lex)
+                        {**call, "place": place} for place in added_places(call, trig.token, lex)
                     ]
-            raw += self._borrow(described, raw)
+            raw += borrow_participants(described, raw)
         raw = with_counterparts(raw)
         for event in raw:  # "21 days after the order was signed": dated from its clause
             fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
             if fixed is not None:
                 event["date"], event["date_precision"] = fixed.isoformat(), "day"
                 event["date_text"] = None
-        merged = self._merge(raw, context)
+        merged = merge_mentions(raw, context, lex)
         date_by_offsets(merged, day_offsets(doc))
         same_occasion_dates(merged, doc)
-        candidates = self._share(merged, context)
+        candidates = share_occasions(merged, context, lex)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))
         features = None
@@ -227,14 +242,14 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         keep = self.event_filter.decide(candidates, rules_keep, features, groups)
         kept = [e for e, k in zip(candidates, keep, strict=True) if k]
         if self.event_proposer.active:  # events of kinds the rules missed in a sentence
-            scope = (doc, index, dates, pair, context)
+            scope = (doc, index, pair, context)
             kept += self._proposed(scope, kept, skip, reference)
         doc._.tariffscope_events = [_finished(e) for e in kept]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _proposed(
         self,
-        scope: tuple[Doc, MentionChains, list[dict[str, Any]], list[str], EventStory],
+        scope: tuple[Doc, MentionChains, list[str], EventStory],
         kept: list[dict[str, Any]],
         skip: list[tuple[int, int]],
         reference: Any,
@@ -242,12 +257,12 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         """The learned proposer's events (:mod:`tariffscope.news._event_proposer`): per
         sentence, the kinds its models find and the rules kept no event of, each read at
         the sentence's root by the rules' mechanisms (date, place, participants)."""
-        doc, index, dates, pair, context = scope
+        doc, index, pair, context = scope
         lex = self.lexicon
         times = time_index(doc, lex)
         story = sentence_context(doc, reference, doc._.tariffscope_quotes or [])
         sents = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in skip)]
-        whens = [self._date(doc, s.root, dates) for s in sents]
+        whens = [event_date(doc, s.root, lex) for s in sents]
         covered = [covered_kinds(s, kept) for s in sents]
         rows = []
         for sent, when in zip(sents, whens, strict=True):
@@ -281,7 +296,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         side at all the story's two), the date the temporal layer gives the root."""
         lex = self.lexicon
         persons = doc._.tariffscope_persons or []
-        people, countries = self._participants(doc, root, kind, index, lex, story)
+        people, countries = participants_of(doc, root, kind, index, lex, story)
         names = [persons[p]["name"] for p in people]
         represented = {persons[p].get("country") for p in people}
         own = represented | set(countries)
@@ -296,7 +311,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "date": when["date"] if when else None,
             "date_precision": when["precision"] if when and when["date"] else None,
             "date_text": when["text"] if when else None,
-            "place": self._place(doc, root, lex),
+            "place": event_place(doc, root, lex),
             "status": status,
             "count": None,
             "start": root.sent.start_char,
@@ -356,8 +371,11 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         ministers' *meeting*") is its setting, not another event."""
         token = trig.token
         setting = _occasion_host(token, self.lexicon)
+        means = _means_of(token, self.lexicon)
         for verb in verbs:
             if token.head.i == verb.token.i or token.i in {c.i for c in verb.token.children}:
+                return True
+            if means is not None and means.i == verb.token.i:
                 return True
             if setting is not None and setting.i == verb.token.i:
                 return True
@@ -371,7 +389,6 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         trig: Trigger,
         persons: list[dict[str, Any]],
         index: MentionChains,
-        dates: list[dict[str, Any]],
         measures: list[dict[str, Any]],
         pair: list[str],
         lex: Lexicon,
@@ -379,7 +396,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
     ) -> dict[str, Any] | None:
         token = trig.token
         kind = trig.kind
-        people, countries = self._participants(doc, token, kind, index, lex, story)
+        people, countries = participants_of(doc, token, kind, index, lex, story)
         company = delegation_members(token, lex)
         company += purpose_partners(token, lex) if kind == "visit" else []
         for member in (index.person(t.idx, t.idx + len(t.text)) for t in company):
@@ -396,7 +413,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             subject = frame_subject(frame)  # "X is due to travel": the subject of the plan
             members = [] if subject is None else [subject, *_conjuncts(subject)]
             for word in members:
-                self._add(doc, word, token, index, lex, people, countries, story)
+                add_participant(doc, word, token, index, lex, people, countries, story)
         leaders = [
             p
             for p in (index.person(t.idx, t.idx + len(t.text)) for t in event_leaders(token, lex))
@@ -405,8 +422,8 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         people += [p for p in leaders if p not in people]  # talks led by their heads stay talks
         names = [persons[p]["name"] for p in people]
         sides = len(people) + len(countries)
-        place = self._place(doc, token, lex) or (
-            self._place(doc, stand, lex) if stand is not token else None
+        place = event_place(doc, token, lex) or (
+            event_place(doc, stand, lex) if stand is not token else None
         )
         borrow = False
         one_sided = False
@@ -451,7 +468,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             countries.append(other)
         elif not borrow and not one_sided and kind in {"call", "talks"} and sides < 2:
             return None
-        status = self._status(token)
+        status = event_status(token, lex)
         if (
             frame is not None
             and status == "happened"
@@ -479,24 +496,30 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             if not names and not countries and not definite:
                 imposer = (
                     _acting_country(token, lex)
-                    or self._imposer_in_sentence(token, measures)
+                    or imposer_in_sentence(token, measures)
                     or story.lead_imposer
                 )
                 if imposer is None:
                     return None
                 countries = [imposer]
         if trig.rule in _INSTITUTION_RULES and not names and not countries:
-            # a court's ruling with no country named: the court of the story's imposer
-            acting = self._imposer_in_sentence(token, measures) or story.lead_imposer
+            # a court's ruling with no country named: the court of the story's imposer, or
+            # of the story's first country when it reports no measure
+            acting = (
+                imposer_in_sentence(token, measures)
+                or story.lead_imposer
+                or (pair[0] if pair else None)
+            )
             countries = [acting] if acting else []
         if kind == "election":  # the country votes; named candidates take part
             # people named near the vote but not standing in it ("the first meeting between
             # X and Y, with the elections scheduled for May 31") are not its participants
             people = _candidates(token, index, lex)
             names = [persons[p]["name"] for p in people]
-            countries += [
-                c for c in self._election_country(token, persons, lex) if c not in countries
-            ]
+            countries += [c for c in election_country(token, persons, lex) if c not in countries]
+            if trig.rule in _LEGISLATURE_RULES:  # "approved by Congress": whose Congress
+                where = lex.place_code(place) if place else None
+                countries = _house_country(token, where, persons, lex) or countries
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
@@ -509,15 +532,15 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
         participants = names + [c for c in countries if c not in names and c not in represented]
         if not participants and not borrow:
             return None
-        date = self._date(doc, token, dates)
+        date = event_date(doc, token, lex)
         if (date is None or date["date"] is None) and stand is not token:
-            date = self._date(doc, stand, dates) or date
-        if status == "happened" and self._after_publication(doc, date):
+            date = event_date(doc, stand, lex) or date
+        if status == "happened" and after_publication(doc, date):
             status = "planned"  # "put the bill on the agenda for a vote on April 17"
         trip = trip_of_purpose(stand, lex) if token.pos_ == "NOUN" else None
         if trip is not None:  # talks a trip is for: the trip's destination, not its day
             date = None
-            place = place or self._place(doc, trip, lex)
+            place = place or event_place(doc, trip, lex)
         if announced_ahead and (date is None or date["date"] is None):
             return None  # a threat or intention with no day is no planned act
         if kind == "visit" and place is None:
@@ -554,7 +577,7 @@ class EventComponent(ParticipantReader, WhenWhereReader, EventMerger, LexiconCom
             "date_text": date["text"] if date else None,
             "place": place,
             "status": status,
-            "count": self._count(token),
+            "count": event_count(token),
             "start": token.sent.start_char,
             "end": token.sent.end_char,
             "trigger": token.text,
@@ -575,6 +598,10 @@ _TWO_SIDED = frozenset({"agreement", "call", "meeting", "talks"})
 _MEASURE_RULES = frozenset(
     {"announcement.measure_verb", "announcement.took_effect", "announcement.speaker_act"}
 )
+
+
+#: Rules whose election is a legislature passing or approving something.
+_LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
@@ -704,6 +731,44 @@ def _occasion_host(token: Token, lex: Lexicon) -> Token | None:
     if noun.lower_ not in lex.words("event_occasion_nouns") or noun.dep_ != "pobj":
         return None
     return noun.head.head if noun.head.dep_ == "prep" else None
+
+
+def _means_of(token: Token, lex: Lexicon) -> Token | None:
+    """The verb whose "by" phrase ``token`` is, the means or tally of that verb's act ("*by*
+    a 6-3 vote, the court ruled", "imposed by executive order"): the act told is the verb's,
+    not another event; or None."""
+    link = token.head
+    if token.dep_ != "pobj" or link.lower_ not in lex.words("event_means_preps"):
+        return None
+    return link.head if link.dep_ == "prep" and link.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _house_country(
+    token: Token, where: str | None, persons: list[dict[str, Any]], lex: Lexicon
+) -> list[str]:
+    """The country of a legislature that passes or approves something: a country named on its
+    phrase ("South Korean lawmakers", "the lower house of Mexico's Congress"), else the
+    country of the place it sits in (``where``, or a capital in its phrase: "at the National
+    Assembly in Seoul"), else the country of the story's first actor, since a bare
+    "Congress" or "the lower house" is the story's own (not the United States' by the name
+    alone)."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    for doer in doers:
+        for iso, kind, _, _ in place_spans(list(doer.subtree), lex):
+            if kind in {"country", "demonym"}:
+                return [iso]
+    if where is not None:
+        return [where]
+    capitals = [
+        iso for iso, kind, _, _ in place_spans(list(token.subtree), lex) if kind == "capital"
+    ]
+    if capitals:  # "passes a law ... at the National Assembly in Seoul"
+        return capitals[:1]
+    for person in persons:
+        if person.get("actor") and person.get("country"):
+            return [str(person["country"])]
+    return []
 
 
 def _conjuncts(head: Token) -> list[Token]:

@@ -60,7 +60,8 @@ USA = "USA"
 
 #: The steps of the target order that read a rate's target from its sentence or its story
 #: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
-#: global marker on it, ``"paragraph"``: the rate before it in the paragraph; ``"retaliation"``
+#: global marker on it, ``"paragraph"``: the rate before it in the paragraph, ``"changed_rate"``:
+#: the earlier rate whose goods and rate a change names as its from-rate; ``"retaliation"``
 #: and ``"direction"``: :mod:`tariffscope.news._measure_direction`).
 STORY_STEPS = (
     "retaliation",
@@ -70,6 +71,7 @@ STORY_STEPS = (
     "sentence_country",
     "sentence_nearest",
     "sentence_world",
+    "sector_goods",
     "main_partner",
     "no_partner",
 )
@@ -141,6 +143,8 @@ def _fill_countries(
             record["targets"] = list(previous["targets"])
             record["imposer"] = record["imposer"] or previous["imposer"]
             record["target_step"] = "paragraph"
+        if not record["targets"]:
+            _targets_of_changed_rate(record, raw)
         _retaliation(record, about_us, pair, counts)
         found = (
             story.direction_for(record["start"], record["paragraph"])
@@ -164,6 +168,28 @@ def _fill_countries(
                 others = [c for c in pair if c not in targets]
                 record["imposer"] = others[0] if others else None
         previous = record
+
+
+def _targets_of_changed_rate(record: dict[str, Any], raw: list[dict[str, Any]]) -> None:
+    """'Imports of upholstered wooden products will be subject to a 25 percent tariff. ... The
+    tariff on upholstered wooden products will increase from 25 to 30 percent': a change that
+    names no country, whose from-rate and goods are those of an earlier rate, is a change of
+    that rate, and its goods come from the same origins (by the same imposer)."""
+    if record["from_rate"] is None or record["products"] == "all goods":
+        return
+    for earlier in raw:
+        if earlier is record or earlier["start"] >= record["start"]:
+            break
+        if (
+            earlier["targets"]
+            and earlier["products"] == record["products"]
+            and abs(earlier["to_rate"] - record["from_rate"]) < 1e-9
+            and record["imposer"] in {None, earlier["imposer"]}
+        ):
+            record["targets"] = list(earlier["targets"])
+            record["imposer"] = earlier["imposer"]
+            record["target_step"] = "changed_rate"
+            return
 
 
 def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
@@ -193,7 +219,8 @@ def _story_target(
     (one of :data:`STORY_STEPS`): the story's main partners for a sentence that counts them
     ("both countries"), else the one country its sentence names besides the imposer, else
     ``WLD`` for a sentence about a global tariff or a limit stated for tariffs in general,
-    else the story's main partner; none (no measure) in a story about several partners
+    or for a US rate on named goods in a story of partners alike (``sector_goods``), else the
+    story's main partner; none (no measure) in a story about several partners
     alike. Without ``counts``, the most named other country of ``pair``."""
     others = [c for c in pair if c != imposer]
     if not others:  # no origin named anywhere: the imports of every one
@@ -211,6 +238,16 @@ def _story_target(
     if not named and (record.get("sentence_world") or record.get("capped")):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
+    if (
+        partner is None
+        and imposer == USA
+        and not named
+        and product_class(record.get("products") or "all goods")[0] == "specific"
+    ):
+        # "a baseline 100% tariff on patented pharmaceuticals" in a story of several partners
+        # alike (those spared or capped): a US tariff on a kind of goods, no origin named,
+        # is on the goods of every origin (Section 232's way), not on none
+        return "sector_goods", ["WLD"]
     return ("main_partner", [partner]) if partner is not None else ("no_partner", [])
 
 

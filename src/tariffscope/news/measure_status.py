@@ -56,7 +56,7 @@ July that it would place a 20% tariff") counts as done.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,6 +104,7 @@ class StatusWords:
     deal_verbs: frozenset[str]
     measure_verbs: frozenset[str]
     imposing: frozenset[str]
+    answered: frozenset[str]
     past_report: frozenset[str]
     aspire: frozenset[str]
     deal_absent: frozenset[str]
@@ -141,6 +142,7 @@ class StatusWords:
             deal_verbs=lex.words("measure_status_deal_verbs"),
             measure_verbs=lex.words("measure_status_verbs"),
             imposing=lex.words("measure_status_imposing"),
+            answered=lex.words("measure_status_answer_nouns"),
             past_report=lex.words("measure_status_past_report"),
             aspire=lex.words("measure_status_aspire"),
             deal_absent=lex.words("measure_status_deal_absent"),
@@ -471,7 +473,7 @@ def _took_effect(path: list[Token], words: StatusWords) -> bool:
 
 
 def _reported_would(
-    verb: Token, dates: list[dict[str, Any]], anchor: dt.date | None, words: StatusWords
+    verb: Token, dates: Sequence[dict[str, Any]], anchor: dt.date | None, words: StatusWords
 ) -> bool:
     """'would' in the complement of an announcement dated in the past ("in July announced
     that it would place a 20% tariff"): a report of what was decided then."""
@@ -624,7 +626,7 @@ def read_clues(
     words: StatusWords,
     *,
     pending: bool = False,
-    dates: list[dict[str, Any]] | None = None,
+    dates: Sequence[dict[str, Any]] | None = None,
 ) -> StatusClues:
     """Read the status clues of the rate ``span`` (tariff noun ``noun``)."""
     sent = span.sent
@@ -742,12 +744,28 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
     """The rate modifies its tariff noun, which carries its own past participle of imposing
     ("the 30% tariff imposed by X", "the 25% levy slapped on Y last year"): that rate is
     collected, whatever the main verb seeks, offers or threatens to do with it (a rate given
-    elsewhere, "raise the tariff imposed in May to 50%", is the verb's own)."""
+    elsewhere, "raise the tariff imposed in May to 50%", is the verb's own). So is the tariff
+    a retaliation or response answers ("in retaliation for X's 10% levies")."""
+    if any(
+        c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_.lower() in words.imposing
+        for c in (*span.root.children, *noun.children)
+    ) and not described_ahead(noun, words):
+        return True  # "on top of the 20% he imposed in March", "the 25% levy X slapped on Y"
     if not (noun.left_edge.i <= span.start and span.end <= noun.i):
         return False
-    return any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.imposing
-        for c in noun.children
+    # "in retaliation for Washington's 10% levies", "in response to the 25% tariffs": what a
+    # retaliation answers has been laid
+    answered = (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"for", "to", "against"}
+        and noun.head.head.lemma_.lower() in words.answered
+    )
+    return (
+        answered
+        or any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.imposing
+            for c in noun.children
+        )
     ) and not described_ahead(noun, words)
 
 

@@ -34,7 +34,7 @@ that clause when the tariff noun nearest it belongs to another clause
 ("talks are 80% complete") is no rate. The rates of a gapped list of goods ("A (35%), B
 (12%)") are each on their own goods (:mod:`tariffscope.news._measure_goods_list`).
 
-The goods, the imposer and the measures named without a rate are read by the mixins of
+The goods, the imposer and the measures named without a rate are read by pure functions of
 :mod:`tariffscope.news._measure_goods` (with goods named by anaphora, "the model", from
 :mod:`tariffscope.news._anaphora`), :mod:`tariffscope.news._measure_imposer` and
 :mod:`tariffscope.news._measure_rateless`; their word lists are in
@@ -54,7 +54,7 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
@@ -69,7 +69,9 @@ from tariffscope.news._measure_direction import (
     retaliation_marked,
     tariff_nouns,
 )
+from tariffscope.news._measure_goods import rate_goods
 from tariffscope.news._measure_goods_list import spread_goods_list
+from tariffscope.news._measure_imposer import rate_imposer
 from tariffscope.news._measure_pairing import Pairing, pair_rates_with_places
 from tariffscope.news._measure_parts import (
     anchor_noun,
@@ -82,7 +84,8 @@ from tariffscope.news._measure_parts import (
     transshipped,
     tree_distance,
 )
-from tariffscope.news._measure_rateless import RatelessReader
+from tariffscope.news._measure_rateless import rateless_measures
+from tariffscope.news._measure_reading import RateReading, RateScope
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
@@ -104,9 +107,7 @@ from tariffscope.news._measure_target_model import (
     candidates,
     story_places,
 )
-from tariffscope.news._measure_words import (
-    EFFECT_WORDS,
-)
+from tariffscope.news._measure_words import EFFECT_WORDS, EFFECTIVE_PREPS
 from tariffscope.news._measure_worth import bound_marker
 from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
 from tariffscope.news._syntax import doc_text, governing_verb, subject_of
@@ -138,7 +139,7 @@ def _measure_anchors(span: Span, noun: Token, lex: Lexicon) -> tuple[Token, ...]
     return tuple(out.values())
 
 
-class MeasureComponent(RatelessReader, LexiconComponent):
+class MeasureComponent(LexiconComponent):
     """Find tariff measures (writes ``doc._.tariffscope_measures``)."""
 
     _status_words: tuple[Lexicon, StatusWords] | None = None
@@ -202,6 +203,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if self.status_chooser.learned
             else None
         )
+        scope = RateScope(
+            doc, tuple(rates), tuple(persons), tuple(mentions), tuple(dates), anchor, lex, words
+        )
         raw: list[dict[str, Any]] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
@@ -233,41 +237,38 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                     noun, rule = span.root, "extract.rate_list_member"
             if noun is None:
                 continue
-            record = self._read(
-                doc, span, noun, rate, rates, k, persons, mentions, dates, anchor, lex, words
-            )
-            if record is not None and goods_head is not None:
+            reading = self._read(scope, span, noun, rate, k)
+            if goods_head is not None:
                 # the goods of a freed share ("99% of US products": the partner's tariff on US
                 # goods) or of a taxing verb's subject ("cars from Korea will be taxed at")
                 goods = goods_of(goods_head, lex)
                 if goods.targets:
-                    record["targets"] = [c for c in goods.targets if c != record["imposer"]]
-                record["products"] = goods.products
-            if record is not None:
-                # "tariffs of up to 50%": a bound, a measure only where its pair has no
-                # rate of its own (measure_merge step 11; the worth table)
-                record["bound"] = rate.partner is None and bound_marker(span, lex) is not None
-                clues = record.pop("status_clues")
-                if status_context is not None:
-                    site = status_context.site(span, noun, record)
-                    record["status_features"] = status_features(site, clues, lex)
-                record["rule"] = rule
-                narrowed_by_deal(record)  # before the learned chooser reads the rate's site
-                if rate.start in listed:
-                    _pair_target(record, listed[rate.start])
-                if learned_target:
-                    target_site = _site(span, noun, record, rate_starts)
-                    record["target_candidates"] = DeferredCandidates(
-                        partial(_candidates, target_site, story, lex)
-                    )
-                raw.append(record)
-                if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                    raw.append(
-                        {**record, "products": "all goods", "rule": "extract.rate_rest_of_list"}
-                    )
+                    own = tuple(c for c in goods.targets if c != reading.imposer)
+                    reading = replace(reading, targets=own)
+                reading = replace(reading, products=goods.products)
+            # "tariffs of up to 50%": a bound, a measure only where its pair has no
+            # rate of its own (measure_merge step 11; the worth table)
+            record = reading.as_record(
+                bound=rate.partner is None and bound_marker(span, lex) is not None
+            )
+            if status_context is not None:
+                site = status_context.site(span, noun, record)
+                record["status_features"] = status_features(site, reading.status_clues, lex)
+            record["rule"] = rule
+            narrowed_by_deal(record)  # before the learned chooser reads the rate's site
+            if rate.start in listed:
+                _pair_target(record, listed[rate.start])
+            if learned_target:
+                target_site = _site(span, noun, record, rate_starts)
+                record["target_candidates"] = DeferredCandidates(
+                    partial(_candidates, target_site, story, lex)
+                )
+            raw.append(record)
+            if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
+                raw.append({**record, "products": "all goods", "rule": "extract.rate_rest_of_list"})
         spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
         _before_the_change(raw, rates)
-        raw += self._rateless(doc, raw, persons, mentions, lex)
+        raw += rateless_measures(doc, raw, persons, mentions, lex)
         raw.sort(key=lambda r: r["start"])
         confirm_deals(doc, raw, lex)
         confirm_pauses(doc, raw, lex)
@@ -306,20 +307,12 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         return any(t.lower_ in lex.words("measure_total_words") for t in window)
 
     def _read(
-        self,
-        doc: Doc,
-        span: Span,
-        noun: Token,
-        rate: RateMention,
-        rates: list[RateMention],
-        k: int,
-        persons: list[dict[str, Any]],
-        mentions: list[tuple[int, int, int]],
-        dates: list[dict[str, Any]],
-        anchor: dt.date | None,
-        lex: Lexicon,
-        words: StatusWords,
-    ) -> dict[str, Any] | None:
+        self, scope: RateScope, span: Span, noun: Token, rate: RateMention, k: int
+    ) -> RateReading:
+        """The first step: the ``k``-th rate of the story (``rate``, at ``span``, of the
+        tariff noun ``noun``) as its sentence tells it."""
+        doc, rates, persons, lex = scope.doc, scope.rates, scope.persons, scope.lex
+        mentions, dates, anchor = scope.mentions, scope.dates, scope.anchor
         from_rate = rates[rate.partner].value if rate.partner is not None else None
         from_rule = None if from_rate is None else rates[k].rule
         if from_rate is None:
@@ -328,10 +321,10 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if from_rate is None:
             from_rate = multiplied_from(span, rate.value, lex)
             from_rule = None if from_rate is None else "from.multiplier"
-        goods, extra_imposer = self._goods(doc, span, noun, lex)
+        goods, extra_imposer = rate_goods(doc, span, noun, lex)
         if transshipped(span, noun, lex):
             goods = replace(goods, products="transshipped goods")
-        imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+        imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
         imposer = imposer or extra_imposer
         targets = list(goods.targets) or subject_targets or frame_receivers(noun, lex)
         if imposer in targets and len(targets) > 1:
@@ -351,7 +344,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             rate.value,
             effective,
             anchor,
-            words,
+            scope.words,
             pending=pending,
             dates=dates,
         )
@@ -374,41 +367,41 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             # ("the global rate for X"); a marker of every good ("a blanket 46% tariff") does
             # not widen a named country's rate
             targets = ["WLD", *targets]
-        return {
-            "rise": rise and from_rate is None,
-            "cut": cut and from_rate is None,
-            "imposer": imposer,
-            "targets": targets,
-            "world": goods.world or (universal and not targets),
-            "unsourced": goods.unsourced and not universal,
-            "products": goods.products,
-            "rest": goods.rest,
-            "places": sentence_places(span, noun, lex),
-            "nearest_place": nearest_place(span, noun, lex),
-            "sentence_world": sentence_world_marked(span, lex),
-            "counted": counted_reference(span, lex),
-            "capped": generic_cap(span, noun, lex),
-            "from_rate": from_rate,
-            "to_rate": rate.value,
-            "effective_date": effective,
-            "status": status_spec.status,
-            "status_rule": status_spec.id,
-            "status_clues": clues,
-            "from_rule": from_rule,
-            "history": is_history(span, noun, lex),
-            "earlier": earlier_stage(span, noun, lex),
-            "retaliation": retaliation_marked(noun, lex),
-            "start": span.start_char,
-            "headline": self._in_headline(doc, span),
-            "end": span.end_char,
-            "sent": span.sent.start_char,
-            "paragraph": doc_text(doc).rfind("\n", 0, span.start_char),
-            "noun_start": noun.idx,
-            "definite": any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
-        }
+        return RateReading(
+            rise=rise and from_rate is None,
+            cut=cut and from_rate is None,
+            imposer=imposer,
+            targets=tuple(targets),
+            world=goods.world or (universal and not targets),
+            unsourced=goods.unsourced and not universal,
+            products=goods.products,
+            rest=goods.rest,
+            places=tuple(sentence_places(span, noun, lex)),
+            nearest_place=nearest_place(span, noun, lex),
+            sentence_world=sentence_world_marked(span, lex),
+            counted=counted_reference(span, lex),
+            capped=generic_cap(span, noun, lex),
+            from_rate=from_rate,
+            to_rate=rate.value,
+            effective_date=effective,
+            status=status_spec.status,
+            status_rule=status_spec.id,
+            status_clues=clues,
+            from_rule=from_rule,
+            history=is_history(span, noun, lex),
+            earlier=earlier_stage(span, noun, lex),
+            retaliation=retaliation_marked(noun, lex),
+            start=span.start_char,
+            headline=self._in_headline(doc, span),
+            end=span.end_char,
+            sent=span.sent.start_char,
+            paragraph=doc_text(doc).rfind("\n", 0, span.start_char),
+            noun_start=noun.idx,
+            definite=any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children),
+        )
 
     def _implicit_from(
-        self, doc: Doc, span: Span, rates: list[RateMention], k: int
+        self, doc: Doc, span: Span, rates: Sequence[RateMention], k: int
     ) -> float | None:
         """'the current 39% tariff could drop to 15%': the rate in the subject of the change."""
         head = span.root.head
@@ -434,7 +427,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 return previous.value
         return None
 
-    def _effective(self, doc: Doc, span: Span, noun: Token, rates: list[RateMention]) -> str | None:
+    def _effective(
+        self, doc: Doc, span: Span, noun: Token, rates: Sequence[RateMention]
+    ) -> str | None:
         """The day the rate takes effect, by the temporal layer's one mechanism
         (:func:`tariffscope.news.temporal.attach`): every rate of the sentence claims the
         dates of its own phrase and the verb it is an argument of."""
@@ -459,7 +454,9 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         """A rate in a title-case line (headline or bullet), whose grammar is terse."""
         return any(s <= span.start_char < e for s, e in layout(doc)[1])
 
-    def _pending_date(self, doc: Doc, span: Span, noun: Token, dates: list[dict[str, Any]]) -> bool:
+    def _pending_date(
+        self, doc: Doc, span: Span, noun: Token, dates: Sequence[dict[str, Any]]
+    ) -> bool:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
         sent = span.sent
         for d in dates:
@@ -502,6 +499,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         if not raw:
             return
         with_measures = {r["sent"] for r in raw}
+        fronted_preps = self.lexicon.words("measure_fronted_start_preps")
         for sent in doc.sents:
             own = sent.start_char in with_measures
             lower = sent.text.lower()
@@ -510,11 +508,19 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 if not (sent.start_char <= d["start"] < sent.end_char) or d["precision"] != "day":
                     continue
                 before = lower[: d["start"] - sent.start_char].rstrip()
+                if d["date"] and before in fronted_preps:
+                    # "As of January 1, 2026, these duties will increase. The tariff on X will
+                    # increase from 25 to 30 percent": a start date put before its sentence
+                    # holds for the changes told after it in the paragraph
+                    self._date_fronted(doc, raw, sent, d["date"], own)
+                    break
                 if before.endswith((" on", " from", " as of")):  # "will take effect on August 27"
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
                 if own and not self._rateless_subject(doc, d):
                     continue  # a sentence with its own measures dates them
-                if d["date"] and before.endswith(EFFECT_WORDS):
+                if d["date"] and (
+                    before.endswith(EFFECT_WORDS) or self._rateless_imposed(doc, d, own)
+                ):
                     found = d["date"]
                     break
             if found is None:
@@ -532,9 +538,32 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if not own:
                 self._date_announced_details(doc, raw, sent, found, imposer)
 
+    @classmethod
+    def _date_fronted(
+        cls, doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, own: bool
+    ) -> None:
+        """'Effective October 14, imports of lumber will be subject to a 10% tariff. Imports of
+        cabinets will face a 25% tariff.': a sentence opened by its start date ("Effective
+        DATE,", "As of DATE,", "Starting DATE,") dates the rates still to come later in its
+        paragraph that have no date of their own and the same imposer as its own rates; one
+        without a rate of its own ("As of January 1, these duties will increase.") dates them
+        in the next paragraph detail too, as a takes-effect sentence does."""
+        mine = [r for r in raw if sent.start_char <= r["start"] < sent.end_char]
+        imposers = {r["imposer"] for r in mine} - {None}
+        if own and len(imposers) > 1:
+            return
+        imposer = next(iter(imposers), None)
+        cls._date_announced_details(doc, raw, sent, found, imposer, next_paragraph=not own)
+
     @staticmethod
     def _date_announced_details(
-        doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, imposer: str | None
+        doc: Doc,
+        raw: list[dict[str, Any]],
+        sent: Span,
+        found: str,
+        imposer: str | None,
+        *,
+        next_paragraph: bool = True,
     ) -> None:
         """'China announced it will impose tariffs of up to 15% ... The tariffs are due to take
         effect from March 10. ... Imports of chicken will face an extra 15% tariff': the date a
@@ -545,7 +574,7 @@ class MeasureComponent(RatelessReader, LexiconComponent):
         own = text.rfind("\n", 0, sent.start_char)
         end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
         following = {own}
-        if end != -1:
+        if end != -1 and next_paragraph:
             while end + 1 < len(text) and text[end + 1] == "\n":
                 end += 1
             following.add(end)
@@ -558,6 +587,20 @@ class MeasureComponent(RatelessReader, LexiconComponent):
                 and (imposer is None or record["imposer"] in {None, imposer})
             ):
                 record["effective_date"] = found
+
+    def _rateless_imposed(self, doc: Doc, date: dict[str, Any], own: bool) -> bool:
+        """'The additional tariffs would be imposed from April 10': in a sentence without a
+        rate, a tariff named without a rate that a verb of imposing lays from a day takes
+        effect that day."""
+        if own or date.get("preposition") not in EFFECTIVE_PREPS - {"by", "on"}:
+            return False
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        verb = None if span is None else governing_verb(span.root)
+        return (
+            verb is not None
+            and verb.lemma_.lower() in self.lexicon.words("measure_status_imposing")
+            and self._rateless_subject(doc, date)
+        )
 
     def _rateless_subject(self, doc: Doc, date: dict[str, Any]) -> bool:
         """'The new levy will take effect on August 27, while a 25% tariff ... comes into force
@@ -598,8 +641,8 @@ class MeasureComponent(RatelessReader, LexiconComponent):
             if paragraph not in wanted or noun.idx in read:
                 continue
             span = doc[noun.i : noun.i + 1]
-            goods, extra_imposer = self._goods(doc, span, noun, lex)
-            imposer, subject_targets = self._imposer(doc, span, noun, persons, mentions, lex)
+            goods, extra_imposer = rate_goods(doc, span, noun, lex)
+            imposer, subject_targets = rate_imposer(doc, span, noun, persons, mentions, lex)
             imposer = imposer or extra_imposer
             targets = [c for c in goods.targets or subject_targets if c != imposer]
             if not targets and about_us and imposer not in {None, "USA"}:

@@ -1,7 +1,8 @@
 """Percent rates in text and how they pair up ("from 10% to 25%", "to 47% from 57%").
 
 :func:`find_rates` finds "25%", "25 percent", "25 per cent", "27.5 pct", "25-percent",
-"50-per-cent", "zero tariffs", "duty-free", "free of tariffs" and "to zero"; percentage points
+"50-per-cent", "zero tariffs", "duty-free", "free of tariffs" and "to zero", and the bare first
+number of "from 25 to 30 percent" (the unit written once, after the second); percentage points
 and ranges ("0%-20%") are marked so the caller can skip them. :func:`pair_rates` reads the
 words between two rates of one sentence:
 
@@ -71,6 +72,16 @@ _BETWEEN_TO_DOWN_FROM = re.compile(
     re.I,
 )
 _BETWEEN_RANGE = re.compile(r"^[ \t]*(?:[-–—]|to)[ \t]*$")
+# "will increase from 25 to 30 percent": the unit written once, after the later rate; the bare
+# number right before "to" is the earlier rate (only after "from", so "18 to 20 percent" and
+# "between 18 and 20 percent" stay ranges or single rates)
+_BARE_FROM = re.compile(r"\bfrom[ \t]+(?P<num>\d{1,3}(?:\.\d{1,3})?)[ \t]+to[ \t]+$", re.I)
+# "a tariff of 10 to 40 percent", "between 10 and 40 percent", "10-40%": the rate's number
+# closes a range whose first number is bare (its word before: no "from", month or capital)
+_BARE_RANGE_BEFORE = re.compile(
+    r"(?:^|(?P<word>[A-Za-z.]+)[ \t]+)(?P<low>\d{1,3}(?:\.\d{1,3})?)"
+    r"(?:[ \t]*(?:[-–—]|to)[ \t]*|[ \t]+and[ \t]+)$"
+)
 _BEFORE_RANGE = re.compile(r"\bbetween[ \t]+$", re.I)
 
 
@@ -100,6 +111,14 @@ def find_rates(text: str) -> list[RateMention]:
             continue  # part of a longer number or word: "1,000%", "A25%"
         value = float(m["num"])
         role: RateRole = "points" if (m["points"] or m["pp"]) else "to"
+        bare = _BARE_FROM.search(text[max(0, m.start() - 30) : m.start()])
+        if bare and role == "to" and m["pct"]:
+            shift = max(0, m.start() - 30)
+            out.append(
+                RateMention(shift + bare.start("num"), shift + bare.end("num"), float(bare["num"]))
+            )
+        if role == "to" and _closes_bare_range(text[max(0, m.start() - 40) : m.start()], value):
+            role = "range"
         out.append(RateMention(m.start(), m.end(), value, role))
     for m in _ZERO.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in out):
@@ -108,6 +127,21 @@ def find_rates(text: str) -> list[RateMention]:
         out.append(RateMention(m.start(group), m.end(group), 0.0, "to"))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _closes_bare_range(before: str, value: float) -> bool:
+    """Whether a rate closes a range opened by a bare number ("of 10 to 40 percent", "between
+    10 and 40 percent"): not a change ("from 10 to 25 percent"), a date ("on August 1 to
+    25%") or a named number ("Section 232 to 25%"), and the bare number is the lower; "and"
+    joins a range only after "between"."""
+    m = _BARE_RANGE_BEFORE.search(before)
+    if m is None or float(m["low"]) >= value:
+        return False
+    word = m["word"] or ""
+    if word.lower() == "from" or word[:1].isupper():
+        return False
+    joint = m.group(0)[m.end("low") - m.start() :]
+    return "and" not in joint or word.lower() == "between"
 
 
 def pair_rates(text: str, rates: list[RateMention], bounds: list[tuple[int, int]]) -> None:

@@ -125,6 +125,10 @@ _BASIS_RANK = {"measure": 0, "event": 1, "actors": 2, "headline": 3, "named": 4}
 #: How often the first and the second party must be named for a story that names no pair
 #: otherwise (the alternative is no brief at all, so one naming of the second is enough).
 MIN_NAMED = (2, 1)
+#: How many partners named as often as the second party make it one of a list, no partner
+#: of its own (a story's examples "Australia, Germany, Japan and Mexico"; two alike keep the
+#: first named).
+MIN_ALIKE = 3
 _FAR = 1 << 62
 
 
@@ -286,8 +290,13 @@ def _named_pair(text: str, party: Callable[[str | None], str | None]) -> tuple[s
     named first among equals."""
     counts = named_parties(text, party)  # insertion order: first named first
     order = {code: k for k, code in enumerate(counts)}
-    top = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
+    ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))
+    top = ranked[:2]
     if len(top) < 2 or counts[top[0]] < MIN_NAMED[0] or counts[top[1]] < MIN_NAMED[1]:
+        return None
+    if sum(counts[c] == counts[top[1]] for c in ranked[1:]) >= MIN_ALIKE:
+        # "more than 30 countries, including Australia, Germany, Japan and Mexico": partners
+        # named alike, examples of many, name no one partner
         return None
     return (top[0], top[1])
 
