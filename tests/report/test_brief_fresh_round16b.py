@@ -41,7 +41,7 @@ def _story_day(text: str, ways: dict[str, int], horizon: dt.date | None = None) 
 def test_a_clock_time_after_a_date_is_no_day_of_a_range() -> None:
     found = find_dates("Aired May 08, 2026 - 11:00 ET\n\nTalks run Dec. 9-11 in Delhi.")
     # main read "May 08, 2026 - 11" as a range from May 8 to May 11, so the air date looked ahead
-    assert [(e.text, e.preposition) for e in found][0] == ("May 08, 2026", None)
+    assert (found[0].text, found[0].preposition) == ("May 08, 2026", None)
     assert [e.day for e in found if e.month == 5] == [8]
     assert [e.day for e in found if e.month == 12] == [9, 11]  # a range of days still is one
 
@@ -95,7 +95,7 @@ def test_the_venue_of_talks_is_their_side_only_when_no_other_country_is() -> Non
 
 def test_a_body_of_several_countries_named_with_a_demonym_is_no_place() -> None:
     lex = default_lexicon()
-    words = "the European Free Trade Association and European officials".split()
+    words = ["the", "European", "Free", "Trade", "Association", "and", "European", "officials"]
     assert [(m.iso3, words[m.start]) for m in lex.place_matches(words)] == [("EUN", "European")]
     assert lex.place_code("European Free Trade Association") is None
     assert lex.place_code("European Union") == "EUN"

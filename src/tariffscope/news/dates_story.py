@@ -28,9 +28,9 @@ text, else the latest that puts the month's end on or before the caller's horizo
 all the yearless dates told as past: when one cannot fall in the horizon's year, none does), else
 the day before the earliest month it tells as ahead. A month of another year ("April last year",
 "April next year") dates nothing, and a day told without a direction that the story tells
-elsewhere as ahead, and nowhere as past, is ahead (a verbless subheading repeating a deadline). A year alone dates nothing (a story of 2025
-could be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday")
-without a day to count from.
+elsewhere as ahead, and nowhere as past, is ahead (a verbless subheading repeating a deadline).
+A year alone dates nothing (a story of 2025 could be any day of it), and neither do weekdays or
+relative words ("on Tuesday", "yesterday") without a day to count from.
 
 A story with none of these clues is dated, when the caller passes the law it reports
 (``law``), by the measures it reports matched to the catalog's dated actions
