@@ -142,7 +142,6 @@ def article_from_text(raw: str, source: str = "<text>") -> Article:
         body_start += len(line)
     body = text[body_start:]
     _check_body(body, source)
-    body = _CONTROL.sub(" ", body)  # a stray control character is a space (offsets kept)
     meta = ArticleMeta(
         title=fields.get("title"),
         published=_published(fields.get("published"), source),
@@ -205,7 +204,8 @@ def article_from_bytes(
             f"{source}: the input has {len(data):,} bytes, more than {MAX_BYTES:,}",
             hint="give a single article",
         )
-    text = _decode(data, source)
+    # a stray control character of a file is a space (offsets kept)
+    text = _CONTROL.sub(" ", _decode(data, source))
     is_html = bool(_HTML_START.match(data[:4096])) if html is None else html
     if is_html:
         return article_from_html(text, source, url=url)
