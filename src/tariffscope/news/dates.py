@@ -131,7 +131,8 @@ _MONTH_EDGE = re.compile(
     r"(?P<which>the|this|next|last)[ \t]+month\b",
     re.I,
 )
-#: A second day of the same month written as a number alone: "July 26 and 28", "Dec. 9-11".
+#: A second day of the same month written as a number alone: "July 26 and 28", "Dec. 9-11"
+#: (not a clock time: "Aired May 08, 2025 - 11:00 ET").
 _ELIDED_DAY = (
     re.compile(
         r"(?P<link>[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+)"
@@ -139,7 +140,7 @@ _ELIDED_DAY = (
     ),
     re.compile(
         r"(?P<link>[ \t]*(?:-|–)[ \t]*|[ \t]+(?:to|through|until)[ \t]+)"
-        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d|%|[ \t]+per)"
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![.,:]?\d|%|[ \t]+per)"
     ),
 )
 _RANGE_LINK = re.compile(r"[ \t]*(?:to|through|until|till|-|–|—)[ \t]*", re.I)

@@ -26,9 +26,11 @@ no day at all, **months** date it the same way, more coarsely: the last day of t
 it tells as past ("in July", "last October", "in March 2025"; the year from the URL, title or
 text, else the latest that puts the month's end on or before the caller's horizon, one year for
 all the yearless dates told as past: when one cannot fall in the horizon's year, none does), else
-the day before the earliest month it tells as ahead. A year alone dates nothing (a story of 2025
-could be any day of it), and neither do weekdays or relative words ("on Tuesday", "yesterday")
-without a day to count from.
+the day before the earliest month it tells as ahead. A month of another year ("April last year",
+"April next year") dates nothing, and a day told without a direction that the story tells
+elsewhere as ahead, and nowhere as past, is ahead (a verbless subheading repeating a deadline).
+A year alone dates nothing (a story of 2025 could be any day of it), and neither do weekdays or
+relative words ("on Tuesday", "yesterday") without a day to count from.
 
 A story with none of these clues is dated, when the caller passes the law it reports
 (``law``), by the measures it reports matched to the catalog's dated actions
@@ -94,7 +96,13 @@ _URL_MONTH = (
     re.compile(rf"/{_Y}/{_MON}{_END}", re.I),
 )
 _URL_YEAR = re.compile(rf"/{_Y}(?=/)")
-_NUMERIC_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(20\d\d)(?![\d/.-])")
+#: A page's reading time glued to the date before it ("5/6/20252 min read"): the text of a
+#: page's header lines joined without a space.
+_READING_TIME = r"\d{1,2}[ \t]*min(?:ute)?s?[ \t]+read\b"
+_NUMERIC_DMY = re.compile(
+    rf"(?<![\d/.-])(\d{{1,2}})([/.-])(\d{{1,2}})\2(20\d\d)(?:(?![\d/.-])|(?={_READING_TIME}))",
+    re.I,
+)
 _NUMERIC_YMD = re.compile(r"(?<![\d/.])(20\d\d)/(\d{1,2})/(\d{1,2})(?![\d/.])")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:\n]{0,20}$"
@@ -844,6 +852,7 @@ def story_date(
         exprs = [(e, way) for e, way in exprs if not any(a <= e.start < b for a, b in captions)]
         for a, b in captions:
             text = text[:a] + " " * (b - a) + text[b:]
+    exprs = _same_day_ahead(_without_other_years(exprs, text))
     in_url = url_date(url)
     ceiling = _month_end(in_url[0]) if in_url and in_url[1] == "month" else None
     if law_day is None and law is not None:
@@ -898,6 +907,47 @@ def story_date(
         day, how = masthead[0]
         clue = DateClue(day, "stated", f"{how}, the date at the top of the page")
     return clue
+
+
+#: A year told relative to the story's own ("April last year", "in March of next year"): the
+#: month or day before it is not in the story's year, so it dates nothing.
+_OTHER_YEAR = re.compile(r"(?:last|next|past|coming)[ \t]+year", re.I)
+_OTHER_YEAR_LINK = re.compile(r"[ \t]*(?:,[ \t]*)?(?:of[ \t]+)?")
+
+
+def _without_other_years(
+    exprs: Sequence[tuple[DateExpr, int]], text: str
+) -> list[tuple[DateExpr, int]]:
+    """The expressions less a yearless month or day that a relative year qualifies ("since
+    Liberation Day in April last year", "production starting April next year"): the month of
+    another year than the story's tells nothing of the story's month."""
+    dropped: set[int] = set()
+    for k in range(len(exprs) - 1):
+        expr, after = exprs[k][0], exprs[k + 1][0]
+        if (
+            expr.year is None
+            and expr.kind in _YEARLESS_KINDS
+            and after.kind == "relative"
+            and _OTHER_YEAR.fullmatch(after.text.strip())
+            and _OTHER_YEAR_LINK.fullmatch(text[expr.end : after.start])
+        ):
+            dropped.add(k)
+    return [item for k, item in enumerate(exprs) if k not in dropped]
+
+
+def _same_day_ahead(exprs: Sequence[tuple[DateExpr, int]]) -> list[tuple[DateExpr, int]]:
+    """A day told without a direction that the story tells elsewhere as ahead, and nowhere as
+    past, is ahead: a verbless subheading ("Tariffs fully in place April 13") repeats the day
+    the text looks ahead to ("will be fully in place by April 13")."""
+
+    def key(expr: DateExpr) -> tuple[int, int] | None:
+        if expr.kind != "absolute" or not expr.month or not expr.day:
+            return None
+        return expr.month, expr.day
+
+    ahead = {key(e) for e, way in exprs if way > 0} - {key(e) for e, way in exprs if way < 0}
+    ahead.discard(None)
+    return [(e, 1 if way == 0 and key(e) in ahead else way) for e, way in exprs]
 
 
 #: A date above a page's headline is the page's (its masthead: the day it was shown) rather

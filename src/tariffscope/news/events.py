@@ -455,14 +455,15 @@ class EventComponent(LexiconComponent):
         if not borrow and kind == "talks" and sides == 0 and len(pair) >= 2 and place:
             # "the upcoming talks in Washington": a round in a named place, between the
             # article's two countries, as a deal with no side named is theirs
-            countries += pair[:2]
+            countries += _venue_last(pair, place, lex)[:2]
             sides = 2
         if not borrow and kind == "talks" and sides == 1:
             # talks have two sides: the article's other country ("ending all negotiations")
             own = {persons[p].get("country") for p in people} | set(countries)
             # a delegation's trip for talks: the host country is the other side
             host = lex.place_code(place) if trig.kind == "visit" and place else None
-            other = next((c for c in [host, *pair] if c is not None and c not in own), None)
+            others = [host, *_venue_last(pair, place, lex)]
+            other = next((c for c in others if c is not None and c not in own), None)
             if other is None:
                 return None
             countries.append(other)
@@ -523,7 +524,7 @@ class EventComponent(LexiconComponent):
         if kind == "agreement":
             sided = {persons[p].get("country") for p in people} | set(countries)
             if len(sided - {None}) == 1:
-                other = next((c for c in pair if c not in sided), None)
+                other = next((c for c in _venue_last(pair, place, lex) if c not in sided), None)
                 if other is not None:
                     countries.append(other)
             if not names and not countries:
@@ -663,6 +664,14 @@ def _during_trip(token: Token, lex: Lexicon) -> bool:
         if owner is not None
         for prep in owner.children
     )
+
+
+def _venue_last(pair: list[str], place: str | None, lex: Lexicon) -> list[str]:
+    """The story's countries with the event's own place last: talks "in Switzerland" are
+    held there, so the side they lack is another country the story names, the place only
+    when it names none ("talks in Washington" of a Japanese team)."""
+    venue = lex.place_code(place) if place else None
+    return [c for c in pair if c != venue] + [c for c in pair if c == venue]
 
 
 def _trip_place(earlier: list[dict[str, Any]], participants: list[str]) -> str | None:

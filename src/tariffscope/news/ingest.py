@@ -9,6 +9,7 @@ Input that is empty, binary, oversized or not English is refused with an
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -48,6 +49,9 @@ _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+#: Control characters other than line breaks, tabs and page breaks (a terminal's escape, a
+#: NUL): never passed on to the reader or printed back to a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,19 +204,55 @@ def article_from_bytes(
             f"{source}: the input has {len(data):,} bytes, more than {MAX_BYTES:,}",
             hint="give a single article",
         )
-    if b"\x00" in data[:8192]:
+    # a stray control character of a file is a space (offsets kept)
+    text = _CONTROL.sub(" ", _decode(data, source))
+    is_html = bool(_HTML_START.match(data[:4096])) if html is None else html
+    if is_html:
+        return article_from_html(text, source, url=url)
+    return article_from_text(text, source)
+
+
+#: Byte-order marks of the Unicode encodings read besides UTF-8 (a text editor's "Unicode"
+#: is UTF-16 with its mark), longest first: UTF-32's little-endian mark starts as UTF-16's.
+_MARKED = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The text of ``data``: UTF-8, or UTF-16/32 with a byte-order mark (English text in
+    it has zero bytes between its letters)."""
+    marked = next(((mark, name) for mark, name in _MARKED if data.startswith(mark)), None)
+    # English in UTF-16 or UTF-32 is a quarter zero bytes or more: else the mark was chance
+    wide = marked is not None and data.count(0) >= 0.25 * (len(data) - len(marked[0]))
+    encoding = marked[1] if marked is not None and wide else None
+    head = data[:8192]
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f")
+    if encoding is None and controls > max(2, 0.01 * len(head)):
+        wide = head[1::2].count(0) > 0.9 * len(head[1::2]) or head[::2].count(0) > 0.9 * len(
+            head[::2]
+        )
+        if wide:
+            raise ExtractionError(
+                f"{source}: the input looks like UTF-16 text without a byte-order mark",
+                hint="convert it to UTF-8",
+            )
         raise ExtractionError(f"{source}: the input is binary, not text")
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass  # the bytes only began like a mark: read as UTF-8, whose error names them
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ExtractionError(
             f"{source}: the input is not UTF-8 text (byte {error.start})",
             hint="convert it to UTF-8",
         ) from None
-    is_html = bool(_HTML_START.match(data[:4096])) if html is None else html
-    if is_html:
-        return article_from_html(text, source, url=url)
-    return article_from_text(text, source)
 
 
 def read_article(path: str | Path) -> Article:

@@ -126,6 +126,10 @@ class Lexicon:
             for key, kind in groups:
                 for phrase, iso3 in data[key].items():
                     places[_keys(phrase)] = (str(iso3), kind)
+            # a body of several countries whose name opens with a place word ("European Free
+            # Trade Association") is no place: its longest match names no code
+            for phrase in data["words"].get("place_multinational_bodies", ()):
+                places[_keys(phrase)] = ("", "region")
             heads = frozenset(tuple(norm_token(h.lower()).split()) for h in data["role_heads"])
             return cls(
                 data=data,
@@ -198,7 +202,7 @@ class Lexicon:
                 hit = self.places.get(titled)
             if hit is not None:
                 best = PlaceMatch(i, i + n, hit[0], hit[1])
-        return best
+        return best if best is None or best.iso3 else None
 
     def place_matches(self, words: Sequence[str]) -> list[PlaceMatch]:
         """The place names of ``words`` read left to right, the longest at each start, none
@@ -224,7 +228,7 @@ class Lexicon:
         if words and words[0].lower() == "the":
             words = words[1:]
         hit = self.places.get(words)
-        return None if hit is None else hit[0]
+        return hit[0] if hit is not None and hit[0] else None
 
     def role_head_len(self, lower_words: Sequence[str], end: int) -> int:
         """Length of the longest role head ending just before ``end`` (0 when none)."""

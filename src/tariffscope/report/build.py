@@ -19,7 +19,12 @@ from tariffscope.domain.countries import WLD
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
 from tariffscope.report.brief import US, Brief, build_brief, no_negotiation_pair, pair_label
-from tariffscope.tracker._blocs import bloc_pair, headline_bloc_pair, lone_bloc_pair
+from tariffscope.tracker._blocs import (
+    bloc_pair,
+    headline_bloc_pair,
+    headline_blocs_pair,
+    lone_bloc_pair,
+)
 
 if TYPE_CHECKING:
     from tariffscope.impact.tradewar.political_economy import PoliticalEconomy
@@ -132,7 +137,7 @@ def briefs_from_sources(
         pairs, chosen_warnings = _pairs_to_brief(given, pair, all_pairs)
         titles, bodies = _given_titles_and_texts(store, given)
         texts: tuple[str, ...] = ()
-        for chosen in pairs:
+        for k, chosen in enumerate(pairs):
             stories = stories_for_pair(store, given, chosen, catalog)
             texts = texts or stories.texts
             others = tuple(p for p in given.pairs if set(p) != set(chosen))
@@ -147,7 +152,10 @@ def briefs_from_sources(
                 for party in (m.imposer, m.target)
             }
             as_bloc = (
-                headline_bloc_pair(chosen, titles) or bloc_pair(chosen, titles, bodies, rated)
+                headline_bloc_pair(chosen, titles)
+                # the headline's pair stands for the main pair only, not for each of all pairs
+                or (headline_blocs_pair(chosen, titles, bodies) if k == 0 else None)
+                or bloc_pair(chosen, titles, bodies, rated)
                 if pair is None
                 else None
             )

@@ -34,7 +34,10 @@ A headline that names a bloc and one other party, not a member and not the Unite
 states a negotiation between them; a US pair the body's records give that party (the EU-US
 deal an EU-Mercosur story recalls, misread as an event of theirs) gives way to it
 (:func:`headline_bloc_pair`). A member the headline names beside its bloc is where it happens
-("EU, Mercosur sign trade agreement in Paraguay").
+("EU, Mercosur sign trade agreement in Paraguay"). A headline that names a bloc and one other
+party, neither the United States, is the main pair whatever the body's records give (an
+EFTA-Mercosur analysis that recalls EFTA's agreement with India: :func:`headline_blocs_pair`);
+a story without a title is headed by its first line.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ __all__ = [
     "bloc_namings",
     "bloc_pair",
     "headline_bloc_pair",
+    "headline_blocs_pair",
     "lone_bloc_pair",
     "story_blocs",
 ]
@@ -196,6 +200,45 @@ def bloc_pair(
     else:
         return None
     return after, _note(pair, after)
+
+
+def headline_blocs_pair(
+    pair: tuple[str, str], titles: Sequence[str], texts: Sequence[str]
+) -> tuple[tuple[str, str], str] | None:
+    """The two parties a headline names when one is a bloc and neither is the United States,
+    in place of a pair of other parties the body's records give (the EFTA-India agreement an
+    EFTA-Mercosur analysis recalls), with the warning that says so; else None. A story
+    without a title is headed by its first line."""
+    heads = [t for t in titles if t.strip()] or [_first_line(t) for t in texts]
+    for head in heads:
+        words = " ".join(_headline_words(head))
+        named = [code for code in bloc_namings(words) if bloc(code) is not None]
+        members = {m for code in named if (b := bloc(code)) is not None for m in b.members}
+        parties = sorted(
+            {*named, *(c for c in _country_namings(words) if c not in members)},
+            key=lambda code: _naming_at(words, code),
+        )
+        if not named or len(parties) != 2 or LAW_COUNTRY in parties:
+            continue
+        after = (parties[0], parties[1])
+        if set(after) == set(pair):
+            return None
+        return after, _note(pair, after).replace(
+            "as one party:", "as one party, as the headline says:"
+        )
+    return None
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _naming_at(words: str, code: str) -> int:
+    """Where ``words`` first names the bloc or party ``code``."""
+    if bloc(code) is not None:
+        return _first_naming(words, code)
+    found = [m.start() for m in re.finditer(re.escape(country_name(code)), words)]
+    return min(found, default=1 << 29)
 
 
 def lone_bloc_pair(
