@@ -112,12 +112,15 @@ def _takes_direction(record: dict[str, Any], found: Direction | None) -> bool:
     """A rate whose sentence names no country takes the targets of the story's clause before
     it (:func:`tariffscope.news._measure_direction.direction_for`) over the story's main
     partner (a count, farther from the rate than that clause), and, where no partner stands
-    out, when that clause names both sides (who lays the tariff and on whose goods): a clause
-    that names only an origin is one mention among partners named alike."""
+    out (a story of partners alike, ``no_partner``, or a US rate on named goods in one,
+    ``sector_goods``), when that clause names both sides (who lays the tariff and on whose
+    goods): a clause that names only an origin is one mention among partners named alike."""
     if found is None or not found.targets or record.get("places"):
         return False
     step = record["target_step"]
-    return step == "main_partner" or (step == "no_partner" and found.imposer is not None)
+    return step == "main_partner" or (
+        step in {"no_partner", "sector_goods"} and found.imposer is not None
+    )
 
 
 def _fill_countries(
