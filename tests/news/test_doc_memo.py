@@ -140,3 +140,6 @@ def test_a_measure_record_gives_the_merge_its_record_dict() -> None:
     assert keys[0] == "rise" and keys[-1] == "bound"
     features = dataclasses.replace(record, status_features=(1.0, 0.0)).as_dict()
     assert features["status_features"] == (1.0, 0.0)
+    # a measure named without a rate has no places read, which the merge tells from none
+    assert "places" not in dataclasses.replace(record, places=None).as_dict()
+    assert dataclasses.replace(record, places=()).as_dict()["places"] == []

@@ -90,9 +90,10 @@ class RateReading:
 class MeasureRecord:
     """One measure mention between the first step and the merge: a rate as its sentence
     tells it (a :class:`RateReading` without its clues) or a measure named without a rate
-    (the fields a rate has of its sentence keep their defaults), with the rule that read it,
-    whether it is a bound ("up to 50%") and, for the learned choosers, the status features
-    and the target candidates (None: not computed)."""
+    (the fields a rate has of its sentence keep their defaults; its ``places`` are None, not
+    read, which the merge tells from a sentence that names none), with the rule that read
+    it, whether it is a bound ("up to 50%") and, for the learned choosers, the status
+    features and the target candidates (None: not computed)."""
 
     rise: bool
     cut: bool
@@ -112,7 +113,7 @@ class MeasureRecord:
     sent: int
     paragraph: int
     rule: str
-    places: tuple[str, ...] = ()
+    places: tuple[str, ...] | None = None
     nearest_place: str | None = None
     sentence_world: bool = False
     counted: bool = False
@@ -128,17 +129,20 @@ class MeasureRecord:
 
     def as_dict(self) -> dict[str, Any]:
         """The record dict the merge (:mod:`tariffscope.news.measure_merge`) reads: its
-        countries in lists, the learned choosers' inputs only where they were computed."""
+        countries in lists; the places and the learned choosers' inputs only where they were
+        read."""
         record: dict[str, Any] = {}
         for field in fields(self):
             value = getattr(self, field.name)
             if value is None and field.name in _COMPUTED_ONLY:
                 continue
-            record[field.name] = list(value) if field.name in _LISTS else value
+            record[field.name] = (
+                list(value) if value is not None and field.name in _LISTS else value
+            )
         return record
 
 
 #: The record fields the merge reads as lists (of countries).
 _LISTS = frozenset(["targets", "places"])
-#: The learned choosers' inputs, in a record dict only where they were computed.
-_COMPUTED_ONLY = frozenset(["status_features", "target_candidates"])
+#: The places and the learned choosers' inputs, in a record dict only where they were read.
+_COMPUTED_ONLY = frozenset(["places", "status_features", "target_candidates"])
