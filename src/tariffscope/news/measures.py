@@ -293,8 +293,8 @@ class MeasureComponent(LexiconComponent):
         if self.status_chooser.learned:
             self.status_chooser.apply(records)
         measures = self._finish(records, counts, anchor, about_us, directions, paragraphs)
-        settle_by_time(measures, anchor, lex)  # a merged mention may carry another's date
-        doc._.tariffscope_measures = measures
+        # a merged mention may carry another's date
+        doc._.tariffscope_measures = settle_by_time(measures, anchor, lex)
 
     # -- one rate -----------------------------------------------------------------------------
     def _not_a_tariff(self, doc: Doc, span: Span, lex: Lexicon) -> bool:
