@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_story import EventStory
-from tariffscope.news._measure_reading import RateReading, RateScope
+from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
 
 
 def test_a_value_is_computed_once_per_document_and_dependency() -> None:
@@ -78,7 +78,7 @@ def test_the_components_keep_nothing_of_the_document_they_read(nlp: Language) ->
 
 
 #: The shapes of what a component reads or makes of one document: none may stay on it.
-_PER_DOCUMENT = (Doc, Span, Token, EventStory, RateScope, RateReading)
+_PER_DOCUMENT = (Doc, Span, Token, EventStory, RateScope, RateReading, MeasureRecord)
 
 
 def _held(value: object, depth: int = 2) -> list[object]:
@@ -115,8 +115,31 @@ def test_a_rate_reading_is_frozen_and_gives_the_record_of_the_later_steps() -> N
     reading = RateReading(**{**values, "targets": ("PER",), "places": (), "to_rate": 12.0})
     with pytest.raises(dataclasses.FrozenInstanceError):
         reading.targets = ("KEN",)  # type: ignore[misc]
-    record = reading.as_record(bound=False)
-    assert record["targets"] == ["PER"] and record["places"] == []
-    assert "status_clues" not in record
-    keys = list(record)
+    record = reading.as_record("extract.rate_tariff_noun", bound=True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.status = "agreed"  # type: ignore[misc]
+    assert (record.targets, record.to_rate, record.rule, record.bound) == (
+        ("PER",),
+        12.0,
+        "extract.rate_tariff_noun",
+        True,
+    )
+
+
+def test_a_measure_record_gives_the_merge_its_record_dict() -> None:
+    """Round 16b: the records of the steps after the first are frozen too; the merge reads
+    the dict of each, countries in lists, the learned choosers' inputs only where computed."""
+    values = {f.name: None for f in dataclasses.fields(RateReading)}
+    reading = RateReading(**{**values, "targets": ("PER",), "places": ("KEN",), "to_rate": 1.0})
+    record = reading.as_record("extract.rate_tariff_noun", bound=False)
+    plain = record.as_dict()
+    assert plain["targets"] == ["PER"] and plain["places"] == ["KEN"]
+    assert not {"status_clues", "unsourced", "rest"} & set(plain)
+    assert not {"status_features", "target_candidates"} & set(plain)
+    keys = list(plain)
     assert keys[0] == "rise" and keys[-1] == "bound"
+    features = dataclasses.replace(record, status_features=(1.0, 0.0)).as_dict()
+    assert features["status_features"] == (1.0, 0.0)
+    # a measure named without a rate has no places read, which the merge tells from none
+    assert "places" not in dataclasses.replace(record, places=None).as_dict()
+    assert dataclasses.replace(record, places=()).as_dict()["places"] == []

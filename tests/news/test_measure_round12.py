@@ -17,6 +17,9 @@ parse is the point) and are marked ``slow``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +30,7 @@ from tariffscope.news._measure_goods import _passive_hit_subject
 from tariffscope.news._measure_goods_list import own_conjunct_goods, spread_goods_list
 from tariffscope.news._measure_imposer import _own_words, aimed_at
 from tariffscope.news._measure_parts import goods_of
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_rules import rule_specs
 from tariffscope.news._measure_target import narrowed_by_deal
 from tariffscope.news.api import extract
@@ -133,21 +137,45 @@ def test_goods_of_every_named_origin_are_no_unsourced_reading() -> None:
     assert goods.world and not goods.unsourced
 
 
-def _unsourced_record(status: str) -> dict[str, object]:
-    return {"unsourced": True, "world": True, "targets": [], "status": status}
+def _record(status: str = "agreed", **more: object) -> MeasureRecord:
+    values: dict[str, Any] = {
+        "rise": False,
+        "cut": False,
+        "imposer": None,
+        "targets": (),
+        "world": True,
+        "products": "all goods",
+        "from_rate": None,
+        "to_rate": 10.0,
+        "effective_date": None,
+        "status": status,
+        "status_rule": "status.default",
+        "from_rule": None,
+        "start": 0,
+        "headline": False,
+        "end": 3,
+        "sent": 0,
+        "paragraph": -1,
+        "rule": "extract.rate_tariff_noun",
+    }
+    return MeasureRecord(**{**values, **more})
 
 
 def test_a_deal_narrows_imports_from_nowhere_to_its_partner() -> None:
-    record = _unsourced_record("agreed")
-    assert narrowed_by_deal(record)
-    assert record["world"] is False and "unsourced" not in record
+    record = _record("agreed")
+    assert narrowed_by_deal(record, unsourced=True) == replace(record, world=False)
+    assert record.world  # a new record; the one read stays as it was
 
 
 @pytest.mark.parametrize("status", ["in_force", "threatened", "proposed"])
 def test_a_rate_no_deal_sets_keeps_every_origin(status: str) -> None:
-    record = _unsourced_record(status)
-    assert not narrowed_by_deal(record)
-    assert record["world"] is True and "unsourced" not in record
+    record = _record(status)
+    assert narrowed_by_deal(record, unsourced=True) is record
+
+
+def test_imports_named_from_somewhere_keep_every_origin() -> None:
+    record = _record("agreed")
+    assert narrowed_by_deal(record, unsourced=False) is record
 
 
 def test_the_rules_of_this_round_are_in_the_rule_file() -> None:
@@ -202,29 +230,27 @@ def test_a_rate_after_a_tariff_noun_reads_no_listed_goods() -> None:
     assert own_conjunct_goods(doc, 2, {2: 2, 3: 2}, LEX) is None
 
 
-def _list_records(products: str) -> list[dict[str, object]]:
+def _list_records(products: str) -> list[MeasureRecord]:
     doc, _ = _list_doc()
     starts = [(doc[4].idx, doc[5].idx + 1), (doc[9].idx, doc[10].idx + 1)]
-    return [
-        {"sent": 0, "start": a, "end": b, "products": products, "rule": "extract.rate_tariff_noun"}
-        for a, b in starts
-    ]
+    return [_record(start=a, end=b, products=products) for a, b in starts]
 
 
 def test_rates_that_share_named_goods_are_spread_over_the_list() -> None:
     doc, _ = _list_doc()
     records = _list_records("cheese")
     rates = [(doc[a].idx, doc[b].idx + 1) for a, b in ((4, 5), (9, 10), (14, 15), (17, 18))]
-    assert spread_goods_list(doc, records, rates, LEX) == 1
-    assert [r["products"] for r in records] == ["cheese", "butter"]
+    spread = spread_goods_list(doc, records, rates, LEX)
+    assert [r.products for r in spread] == ["cheese", "butter"]
+    assert spread[0] is records[0]  # the unchanged record is passed on as it is
+    assert [r.products for r in records] == ["cheese", "cheese"]  # the records read stay
 
 
 def test_rates_that_share_every_kind_of_goods_are_left_alone() -> None:
     doc, _ = _list_doc()
     records = _list_records("all goods")
     rates = [(doc[a].idx, doc[b].idx + 1) for a, b in ((4, 5), (9, 10), (14, 15), (17, 18))]
-    assert spread_goods_list(doc, records, rates, LEX) == 0
-    assert [r["products"] for r in records] == ["all goods", "all goods"]
+    assert spread_goods_list(doc, records, rates, LEX) == records
 
 
 # -- written stories (the parse is the point) ---------------------------------------------------

@@ -691,8 +691,10 @@ def test_the_time_rules_settle_the_merged_measures() -> None:
         {"status": "agreed", "effective_date": "2025-08-20", "status_rule": "x"},
         {"status": "in_force", "effective_date": None, "status_rule": "x"},
     ]
-    settle_by_time(measures, anchor, default_lexicon())
-    assert [(m["status"], m["status_rule"]) for m in measures] == [
+    settled = settle_by_time(measures, anchor, default_lexicon())
+    assert measures[0]["status"] == "in_force"  # new records; the merged ones stay
+    assert settled[2] is measures[2]  # a status no time rule changes: the record itself
+    assert [(m["status"], m["status_rule"]) for m in settled] == [
         ("threatened", "status.time_after_publication"),
         ("in_force", "status.time_before_publication"),
         ("suspended", "x"),

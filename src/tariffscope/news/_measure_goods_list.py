@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._measure_parts import phrase_text
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.products import is_goods_noun, names_goods, product_class
 
@@ -105,37 +106,37 @@ def _specific(products: str, lex: Lexicon) -> bool:
 
 def spread_goods_list(
     doc: Doc,
-    raw: Sequence[dict[str, Any]],
+    raw: Sequence[MeasureRecord],
     rates: Sequence[tuple[int, int]],
     lex: Lexicon,
-) -> int:
-    """Give each rate of a goods list its own conjunct's goods (see the module); ``rates``
-    are the character spans of every rate of the story, from-rates included. The records'
-    ``products`` are changed in place; returns how many were changed."""
-    by_sentence: dict[int, list[dict[str, Any]]] = {}
-    for record in raw:
-        by_sentence.setdefault(record["sent"], []).append(record)
+) -> list[MeasureRecord]:
+    """The records with each rate of a goods list given its own conjunct's goods (see the
+    module); ``rates`` are the character spans of every rate of the story, from-rates
+    included."""
+    by_sentence: dict[int, list[int]] = {}
+    for k, record in enumerate(raw):
+        by_sentence.setdefault(record.sent, []).append(k)
     rate_tokens: dict[int, int] = {}
     for start, end in rates:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             rate_tokens |= {t.i: span.start for t in span}
-    changed = 0
-    for records in by_sentence.values():
-        shared = Counter(r["products"] for r in records)
-        for record in records:
-            if shared[record["products"]] < 2 or not _specific(record["products"], lex):
+    out = list(raw)
+    for indices in by_sentence.values():
+        shared = Counter(raw[k].products for k in indices)
+        for k in indices:
+            record = raw[k]
+            if shared[record.products] < 2 or not _specific(record.products, lex):
                 continue  # its own goods, or goods of every kind (a list of countries)
-            if record["rule"] == "extract.rate_rest_of_list":
+            if record.rule == "extract.rate_rest_of_list":
                 continue  # "and all other tariffs": the rest of the goods, not a listed one
-            span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            span = doc.char_span(record.start, record.end, alignment_mode="expand")
             if span is None:
                 continue
             own = own_conjunct_goods(doc, span.start, rate_tokens, lex)
-            if own is None or own == record["products"]:
+            if own is None or own == record.products:
                 continue
             if not _specific(own, lex):
                 continue
-            record["products"] = own
-            changed += 1
-    return changed
+            out[k] = replace(record, products=own)
+    return out

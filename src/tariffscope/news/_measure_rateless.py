@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from tariffscope.news._measure_goods import rate_goods
 from tariffscope.news._measure_imposer import code_of_actor, rate_imposer
 from tariffscope.news._measure_parts import Goods, goods_of
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._syntax import (
     direction,
     doc_text,
@@ -58,11 +59,11 @@ def _own_clause(verb: Token) -> list[Token]:
 
 def rateless_measures(
     doc: Doc,
-    raw: list[dict[str, Any]],
+    raw: list[MeasureRecord],
     persons: list[dict[str, Any]],
     mentions: list[tuple[int, int, int]],
     lex: Lexicon,
-) -> list[dict[str, Any]]:
+) -> list[MeasureRecord]:
     """Measures that name no rate of their own.
 
     - "X will no longer be subject to Chinese tariffs": the rate drops to 0 (agreed when it
@@ -73,8 +74,8 @@ def rateless_measures(
       about a deal (a deal word in the sentence, the one before or the lead), else
       proposed.
     """
-    out: list[dict[str, Any]] = []
-    taken = {r["sent"] for r in raw}
+    out: list[MeasureRecord] = []
+    taken = {r.sent for r in raw}
     for sent in doc.sents:
         for noun in sent:
             if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
@@ -91,11 +92,11 @@ def rateless_measures(
 def _rateless_one(
     doc: Doc,
     noun: Token,
-    raw: list[dict[str, Any]],
+    raw: list[MeasureRecord],
     persons: list[dict[str, Any]],
     mentions: list[tuple[int, int, int]],
     lex: Lexicon,
-) -> dict[str, Any] | None:
+) -> MeasureRecord | None:
     chain = [noun, *list(noun.ancestors)[:4]]
     lemmas = {t.lemma_.lower() for t in chain}
     clause = [t for t in chain if t.pos_ in {"VERB", "AUX", "ADJ"}]
@@ -121,11 +122,11 @@ def _rateless_one(
         target = goods.targets[0] if goods.targets else None
         if target is None and subject is not None:
             target = code_of_actor(subject, persons, mentions, lex)
-        previous = [r for r in raw if target in r["targets"] and r["start"] < noun.idx]
+        previous = [r for r in raw if target in r.targets and r.start < noun.idx]
         if target is None or not previous:
             return None
         goods = Goods(goods.products, (target,), goods.world)
-        rate, status = previous[-1]["to_rate"], "suspended"
+        rate, status = previous[-1].to_rate, "suspended"
     elif verb is not None and _only_sought(verb, lex):
         return None  # "made the case for eliminating the tariffs": a cut hoped for, no rate
     elif (
@@ -151,26 +152,26 @@ def _rateless_one(
     else:
         return None
     imposer, _ = rate_imposer(doc, noun.doc[noun.i : noun.i + 1], noun, persons, mentions, lex)
-    return {
-        "rise": False,
-        "cut": False,
-        "imposer": imposer,
-        "targets": list(goods.targets),
-        "world": goods.world,
-        "products": goods.products,
-        "from_rate": None,
-        "to_rate": rate,
-        "effective_date": None,
-        "status": status,
-        "start": noun.idx,
-        "end": noun.idx + len(noun.text),
-        "sent": noun.sent.start_char,
-        "paragraph": doc_text(noun.doc).rfind("\n", 0, noun.idx),
-        "headline": False,
-        "rule": "extract.rateless",
-        "status_rule": "extract.rateless",
-        "from_rule": None,
-    }
+    return MeasureRecord(
+        rise=False,
+        cut=False,
+        imposer=imposer,
+        targets=goods.targets,
+        world=goods.world,
+        products=goods.products,
+        from_rate=None,
+        to_rate=rate,
+        effective_date=None,
+        status=status,
+        start=noun.idx,
+        end=noun.idx + len(noun.text),
+        sent=noun.sent.start_char,
+        paragraph=doc_text(noun.doc).rfind("\n", 0, noun.idx),
+        headline=False,
+        rule="extract.rateless",
+        status_rule="extract.rateless",
+        from_rule=None,
+    )
 
 
 def _offered(verb: Token, lex: Lexicon) -> bool:

@@ -1,10 +1,11 @@
-"""The typed records of the measure component's first step, one rate read in its sentence.
+"""The typed records of the measure component.
 
-:class:`RateScope` is what that step reads of the story (frozen, built once per document by
-:meth:`~tariffscope.news.measures.MeasureComponent.annotate`); :class:`RateReading` is what it
-gives for one rate (frozen); the article's steps after it (the rateless measures, confirmations,
-cross-sentence dates, directions, the merge) still work on the record dicts
-:meth:`RateReading.as_record` gives (issue 10, item 5; docs/extraction.md, round 16).
+:class:`RateScope` is what the first step reads of the story (frozen, built once per document
+by :meth:`~tariffscope.news.measures.MeasureComponent.annotate`); :class:`RateReading` is what
+it gives for one rate (frozen); :class:`MeasureRecord` is one mention as the article's steps
+after it pass it on (frozen: the rateless measures, confirmations, cross-sentence dates and
+directions return new records), until :meth:`MeasureRecord.as_dict` gives the merge its
+record dict (issue 10, item 5; docs/extraction.md, rounds 16 and 16b).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from tariffscope.news._measure_target_model import DeferredCandidates
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusClues, StatusWords
 from tariffscope.news.rates import RateMention
 
-__all__ = ["RateReading", "RateScope"]
+__all__ = ["MeasureRecord", "RateReading", "RateScope"]
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,71 @@ class RateReading:
     noun_start: int
     definite: bool
 
-    def as_record(self, **more: Any) -> dict[str, Any]:
-        """The record dict of the article's steps (lists where they are lists, no status
-        clues: the status features are read from them), with ``more`` keys after."""
+    def as_record(self, rule: str, *, bound: bool) -> MeasureRecord:
+        """The record of the article's steps (no status clues: the status features are read
+        from them; ``unsourced`` and ``rest`` are read by the first step alone)."""
+        kept = {f.name for f in fields(MeasureRecord)}
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name in kept}
+        return MeasureRecord(**values, bound=bound, rule=rule)
+
+
+@dataclass(frozen=True)
+class MeasureRecord:
+    """One measure mention between the first step and the merge: a rate as its sentence
+    tells it (a :class:`RateReading` without its clues) or a measure named without a rate
+    (the fields a rate has of its sentence keep their defaults; its ``places`` are None, not
+    read, which the merge tells from a sentence that names none), with the rule that read
+    it, whether it is a bound ("up to 50%") and, for the learned choosers, the status
+    features and the target candidates (None: not computed)."""
+
+    rise: bool
+    cut: bool
+    imposer: str | None
+    targets: tuple[str, ...]
+    world: bool
+    products: str
+    from_rate: float | None
+    to_rate: float
+    effective_date: str | None
+    status: str
+    status_rule: str
+    from_rule: str | None
+    start: int
+    headline: bool
+    end: int
+    sent: int
+    paragraph: int
+    rule: str
+    places: tuple[str, ...] | None = None
+    nearest_place: str | None = None
+    sentence_world: bool = False
+    counted: bool = False
+    capped: bool = False
+    history: bool = False
+    earlier: str | None = None
+    retaliation: bool = False
+    noun_start: int | None = None
+    definite: bool = False
+    bound: bool = False
+    status_features: tuple[float, ...] | None = None
+    target_candidates: DeferredCandidates | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record dict the merge (:mod:`tariffscope.news.measure_merge`) reads: its
+        countries in lists; the places and the learned choosers' inputs only where they were
+        read."""
         record: dict[str, Any] = {}
         for field in fields(self):
             value = getattr(self, field.name)
-            if field.name != "status_clues":
-                record[field.name] = list(value) if isinstance(value, tuple) else value
-        record.update(more)
+            if value is None and field.name in _COMPUTED_ONLY:
+                continue
+            record[field.name] = (
+                list(value) if value is not None and field.name in _LISTS else value
+            )
         return record
+
+
+#: The record fields the merge reads as lists (of countries).
+_LISTS = frozenset(["targets", "places"])
+#: The places and the learned choosers' inputs, in a record dict only where they were read.
+_COMPUTED_ONLY = frozenset(["places", "status_features", "target_candidates"])

@@ -43,7 +43,7 @@ rules' and the model's choices per step, which is why "story" hands over step 4 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from spacy.tokens import Span, Token
@@ -56,6 +56,7 @@ from tariffscope.news._measure_parts import (
     tree_distance,
     whole_of_nations,
 )
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
     TargetModel,
@@ -265,17 +266,15 @@ DEAL_RULE = "target.deal_narrows_unsourced_imports"
 DEAL_STATUSES = frozenset({"agreed"})
 
 
-def narrowed_by_deal(record: dict[str, Any]) -> bool:
+def narrowed_by_deal(record: MeasureRecord, unsourced: bool) -> MeasureRecord:
     """Drop the every-origin reading of a rate whose goods are imports named from nowhere
-    when a deal sets it (its status by the rules); the sentence and the story then name its
-    partner. Pops the record's ``unsourced`` flag; True when it narrowed."""
-    unsourced = record.pop("unsourced", False)
-    if not (unsourced and record["world"] and not record["targets"]):
-        return False
-    if record["status"] not in DEAL_STATUSES:
-        return False
-    record["world"] = False
-    return True
+    (``unsourced``) when a deal sets it (its status by the rules); the sentence and the story
+    then name its partner. The record with ``world`` off when it narrowed, else itself."""
+    if not (unsourced and record.world and not record.targets):
+        return record
+    if record.status not in DEAL_STATUSES:
+        return record
+    return replace(record, world=False)
 
 
 def main_partners(counts: Mapping[str, int], imposer: str | None) -> list[str]:

@@ -24,10 +24,11 @@ mention dicts):
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
 
@@ -54,10 +55,10 @@ def _deal_verb_of(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def confirm_deals(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
-    """Mark as agreed the measures a later rate-less mention says were settled."""
+def confirm_deals(doc: Doc, raw: list[MeasureRecord], lex: Lexicon) -> list[MeasureRecord]:
+    """The records with the measures a later rate-less mention says were settled agreed."""
     if not raw:
-        return
+        return raw
     for noun in doc:
         if noun.lower_ not in lex.words("measure_tariff_words") or noun.pos_ != "NOUN":
             continue
@@ -81,10 +82,17 @@ def confirm_deals(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
         ):
             continue  # only sought or expected, not settled
         previous_start = doc[noun.sent.start - 1].sent.start_char if noun.sent.start else 0
-        before = [r for r in raw if previous_start <= r["start"] < noun.idx]
-        if before and before[-1]["status"] in _OPEN_STATUSES:
-            before[-1]["status"] = "agreed"
-            before[-1]["status_rule"] = "context.settled_later"
+        before = [k for k, r in enumerate(raw) if previous_start <= r.start < noun.idx]
+        if before and raw[before[-1]].status in _OPEN_STATUSES:
+            raw = _restated(raw, before[-1], "agreed", "context.settled_later")
+    return raw
+
+
+def _restated(
+    raw: list[MeasureRecord], k: int, status: str, status_rule: str
+) -> list[MeasureRecord]:
+    """The records with the ``k``-th given ``status`` by ``status_rule``."""
+    return [*raw[:k], replace(raw[k], status=status, status_rule=status_rule), *raw[k + 1 :]]
 
 
 def _bare_tariffs(noun: Token, lex: Lexicon) -> bool:
@@ -115,24 +123,24 @@ def _paused(noun: Token, lex: Lexicon) -> bool:
     return verb is not None and direction(verb) < 0 and not has_negation(verb)
 
 
-def confirm_pauses(doc: Doc, raw: list[dict[str, Any]], lex: Lexicon) -> None:
-    """Suspend the across-the-board rates of the sentence before a sentence that tells, with
-    no number, that the tariffs were paused (see the module)."""
+def confirm_pauses(doc: Doc, raw: list[MeasureRecord], lex: Lexicon) -> list[MeasureRecord]:
+    """The records with the across-the-board rates of the sentence before a sentence that
+    tells, with no number, that the tariffs were paused suspended (see the module)."""
     for noun in doc:
         if not (_bare_tariffs(noun, lex) and _paused(noun, lex)) or noun.sent.start == 0:
             continue
         previous = doc[noun.sent.start - 1].sent
-        for record in raw:
-            if not (previous.start_char <= record["start"] < previous.end_char):
+        for k, record in enumerate(raw):
+            if not (previous.start_char <= record.start < previous.end_char):
                 continue
             if (
-                record["status"] in _PAUSABLE_STATUSES
-                and record.get("status_rule") not in _STANDING_RULES
-                and record["products"] == "all goods"
-                and record["to_rate"] > 0
+                record.status in _PAUSABLE_STATUSES
+                and record.status_rule not in _STANDING_RULES
+                and record.products == "all goods"
+                and record.to_rate > 0
             ):
-                record["status"] = "suspended"
-                record["status_rule"] = "context.paused_later"
+                raw = _restated(raw, k, "suspended", "context.paused_later")
+    return raw
 
 
 def _sequence_adverb(verb: Token, lex: Lexicon) -> bool:

@@ -858,14 +858,21 @@ def time_override(status: str, facts: TimeFacts, lex: Lexicon) -> RuleSpec | Non
     return None
 
 
-def settle_by_time(measures: list[dict[str, Any]], anchor: dt.date | None, lex: Lexicon) -> None:
+def settle_by_time(
+    measures: Sequence[dict[str, Any]], anchor: dt.date | None, lex: Lexicon
+) -> list[dict[str, Any]]:
     """The time rules once more on a story's merged measures: a mention may take its effective
-    date from another mention of the same measure, whose frame did not see the date."""
-    for record in measures:
-        facts = TimeFacts.of(record.get("effective_date"), anchor, record["status"] == "suspended")
-        time = time_override(record["status"], facts, lex)
-        if time is not None:
-            record["status"], record["status_rule"] = time.status, time.id
+    date from another mention of the same measure, whose frame did not see the date. New
+    records where a time rule changes the status; the measures given are left as they are."""
+    return [_settled(record, anchor, lex) for record in measures]
+
+
+def _settled(record: dict[str, Any], anchor: dt.date | None, lex: Lexicon) -> dict[str, Any]:
+    facts = TimeFacts.of(record.get("effective_date"), anchor, record["status"] == "suspended")
+    time = time_override(record["status"], facts, lex)
+    if time is None:
+        return record
+    return {**record, "status": time.status, "status_rule": time.id}
 
 
 def _frame_rule(clues: StatusClues, lex: Lexicon) -> RuleSpec:

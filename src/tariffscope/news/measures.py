@@ -85,7 +85,7 @@ from tariffscope.news._measure_parts import (
     tree_distance,
 )
 from tariffscope.news._measure_rateless import rateless_measures
-from tariffscope.news._measure_reading import RateReading, RateScope
+from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_status_model import StatusSite, clause_verb, status_features
 from tariffscope.news._measure_target import (
@@ -206,7 +206,7 @@ class MeasureComponent(LexiconComponent):
         scope = RateScope(
             doc, tuple(rates), tuple(persons), tuple(mentions), tuple(dates), anchor, lex, words
         )
-        raw: list[dict[str, Any]] = []
+        raw: list[MeasureRecord] = []
         for k, rate in enumerate(rates):
             if rate.role != "to":
                 continue
@@ -249,41 +249,39 @@ class MeasureComponent(LexiconComponent):
             # "tariffs of up to 50%": a bound, a measure only where its pair has no
             # rate of its own (measure_merge step 11; the worth table)
             record = reading.as_record(
-                bound=rate.partner is None and bound_marker(span, lex) is not None
+                rule, bound=rate.partner is None and bound_marker(span, lex) is not None
             )
             if status_context is not None:
                 site = status_context.site(span, noun, record)
-                record["status_features"] = status_features(site, reading.status_clues, lex)
-            record["rule"] = rule
-            narrowed_by_deal(record)  # before the learned chooser reads the rate's site
+                features = status_features(site, reading.status_clues, lex)
+                record = replace(record, status_features=features)
+            # before the learned chooser reads the rate's site
+            record = narrowed_by_deal(record, reading.unsourced)
             if rate.start in listed:
-                _pair_target(record, listed[rate.start])
+                record = _pair_target(record, listed[rate.start])
             if learned_target:
                 target_site = _site(span, noun, record, rate_starts)
-                record["target_candidates"] = DeferredCandidates(
-                    partial(_candidates, target_site, story, lex)
-                )
+                deferred = DeferredCandidates(partial(_candidates, target_site, story, lex))
+                record = replace(record, target_candidates=deferred)
             raw.append(record)
-            if record.pop("rest"):  # "on Autos, Lumber, Pharma, and all other TARIFFS"
-                raw.append({**record, "products": "all goods", "rule": "extract.rate_rest_of_list"})
-        spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
-        _before_the_change(raw, rates)
+            if reading.rest:  # "on Autos, Lumber, Pharma, and all other TARIFFS"
+                raw.append(replace(record, products="all goods", rule="extract.rate_rest_of_list"))
+        raw = spread_goods_list(doc, raw, [(r.start, r.end) for r in rates], lex)
+        raw = _before_the_change(raw, rates)
         raw += rateless_measures(doc, raw, persons, mentions, lex)
-        raw.sort(key=lambda r: r["start"])
-        confirm_deals(doc, raw, lex)
-        confirm_pauses(doc, raw, lex)
-        self._cross_sentence_dates(doc, raw, dates, anchor)
-        _definite_dates(raw)
+        raw.sort(key=lambda r: r.start)
+        raw = confirm_deals(doc, raw, lex)
+        raw = confirm_pauses(doc, raw, lex)
+        raw = self._cross_sentence_dates(doc, raw, dates, anchor)
+        raw = _definite_dates(raw)
         counts = article_country_counts(doc, persons, places_skip, lex)
         pair = list(counts)
         about_us = "USA" in pair[:2] or any(
             p.get("actor") and p.get("country") == "USA" for p in persons
         )
-        if self.status_chooser.learned:
-            self.status_chooser.apply(raw)
         paragraphs = _paragraph_offsets(text)
         # only the paragraphs of rates with no imposer of their own, and the lead, are read
-        needy = {r["paragraph"] for r in raw if r["imposer"] is None}
+        needy = {r.paragraph for r in raw if r.imposer is None}
         above = dict(zip(paragraphs[1:], paragraphs, strict=False))
         wanted = needy | {above.get(p, p) for p in needy} | set(paragraphs[:LEAD_PARAGRAPHS])
         directions = (
@@ -291,9 +289,12 @@ class MeasureComponent(LexiconComponent):
             if needy
             else ()
         )
-        measures = self._finish(raw, counts, anchor, about_us, directions, paragraphs)
-        settle_by_time(measures, anchor, lex)  # a merged mention may carry another's date
-        doc._.tariffscope_measures = measures
+        records = [r.as_dict() for r in raw]
+        if self.status_chooser.learned:
+            self.status_chooser.apply(records)
+        measures = self._finish(records, counts, anchor, about_us, directions, paragraphs)
+        # a merged mention may carry another's date
+        doc._.tariffscope_measures = settle_by_time(measures, anchor, lex)
 
     # -- one rate -----------------------------------------------------------------------------
     def _not_a_tariff(self, doc: Doc, span: Span, lex: Lexicon) -> bool:
@@ -488,17 +489,18 @@ class MeasureComponent(LexiconComponent):
     def _cross_sentence_dates(
         self,
         doc: Doc,
-        raw: list[dict[str, Any]],
+        raw: list[MeasureRecord],
         dates: list[dict[str, Any]],
         anchor: dt.date | None,
-    ) -> None:
+    ) -> list[MeasureRecord]:
         """'The move, to take effect Aug. 27, ...' or 'The new measure is retroactive to
         November 13': a sentence without a measure of its own, or a clause about a tariff
         named without a rate ("The new levy will take effect on August 27"), dates the
-        article's lead measure (or, when that has a date, the measure just before)."""
+        article's lead measure (or, when that has a date, the measure just before). The
+        records with these dates."""
         if not raw:
-            return
-        with_measures = {r["sent"] for r in raw}
+            return raw
+        with_measures = {r.sent for r in raw}
         fronted_preps = self.lexicon.words("measure_fronted_start_preps")
         for sent in doc.sents:
             own = sent.start_char in with_measures
@@ -512,7 +514,7 @@ class MeasureComponent(LexiconComponent):
                     # "As of January 1, 2026, these duties will increase. The tariff on X will
                     # increase from 25 to 30 percent": a start date put before its sentence
                     # holds for the changes told after it in the paragraph
-                    self._date_fronted(doc, raw, sent, d["date"], own)
+                    raw = self._date_fronted(doc, raw, sent, d["date"], own)
                     break
                 if before.endswith((" on", " from", " as of")):  # "will take effect on August 27"
                     before = before.rsplit(" ", 2 if before.endswith(" as of") else 1)[0]
@@ -525,46 +527,46 @@ class MeasureComponent(LexiconComponent):
                     break
             if found is None:
                 continue
-            earlier = [r for r in raw if r["start"] < sent.start_char]
+            earlier = [k for k, r in enumerate(raw) if r.start < sent.start_char]
             imposer = None
             if earlier:
-                target = earlier[0] if earlier[0]["effective_date"] is None else earlier[-1]
-                imposer = target["imposer"]
-                if target["effective_date"] is None:
-                    target["effective_date"] = found
+                k = earlier[0] if raw[earlier[0]].effective_date is None else earlier[-1]
+                imposer = raw[k].imposer
+                if raw[k].effective_date is None:
                     later = anchor is None or dt.date.fromisoformat(found) > anchor
-                    if target["status"] == "in_force" and later:
-                        target["status"] = "threatened"
+                    threatened = later and raw[k].status == "in_force"
+                    raw = _updated(raw, k, _dated(raw[k], found, threatened=threatened))
             if not own:
-                self._date_announced_details(doc, raw, sent, found, imposer)
+                raw = self._date_announced_details(doc, raw, sent, found, imposer)
+        return raw
 
     @classmethod
     def _date_fronted(
-        cls, doc: Doc, raw: list[dict[str, Any]], sent: Span, found: str, own: bool
-    ) -> None:
+        cls, doc: Doc, raw: list[MeasureRecord], sent: Span, found: str, own: bool
+    ) -> list[MeasureRecord]:
         """'Effective October 14, imports of lumber will be subject to a 10% tariff. Imports of
         cabinets will face a 25% tariff.': a sentence opened by its start date ("Effective
         DATE,", "As of DATE,", "Starting DATE,") dates the rates still to come later in its
         paragraph that have no date of their own and the same imposer as its own rates; one
         without a rate of its own ("As of January 1, these duties will increase.") dates them
         in the next paragraph detail too, as a takes-effect sentence does."""
-        mine = [r for r in raw if sent.start_char <= r["start"] < sent.end_char]
-        imposers = {r["imposer"] for r in mine} - {None}
+        mine = [r for r in raw if sent.start_char <= r.start < sent.end_char]
+        imposers = {r.imposer for r in mine} - {None}
         if own and len(imposers) > 1:
-            return
+            return raw
         imposer = next(iter(imposers), None)
-        cls._date_announced_details(doc, raw, sent, found, imposer, next_paragraph=not own)
+        return cls._date_announced_details(doc, raw, sent, found, imposer, next_paragraph=not own)
 
     @staticmethod
     def _date_announced_details(
         doc: Doc,
-        raw: list[dict[str, Any]],
+        raw: list[MeasureRecord],
         sent: Span,
         found: str,
         imposer: str | None,
         *,
         next_paragraph: bool = True,
-    ) -> None:
+    ) -> list[MeasureRecord]:
         """'China announced it will impose tariffs of up to 15% ... The tariffs are due to take
         effect from March 10. ... Imports of chicken will face an extra 15% tariff': the date a
         sentence without a rate gives the announced tariffs also holds for the announced rates
@@ -578,15 +580,18 @@ class MeasureComponent(LexiconComponent):
             while end + 1 < len(text) and text[end + 1] == "\n":
                 end += 1
             following.add(end)
-        for record in raw:
+        return [
+            replace(record, effective_date=found)
             if (
-                record["start"] >= sent.end_char
-                and record["paragraph"] in following
-                and record["effective_date"] is None
-                and record["status"] == "threatened"
-                and (imposer is None or record["imposer"] in {None, imposer})
-            ):
-                record["effective_date"] = found
+                record.start >= sent.end_char
+                and record.paragraph in following
+                and record.effective_date is None
+                and record.status == "threatened"
+                and (imposer is None or record.imposer in {None, imposer})
+            )
+            else record
+            for record in raw
+        ]
 
     def _rateless_imposed(self, doc: Doc, date: dict[str, Any], own: bool) -> bool:
         """'The additional tariffs would be imposed from April 10': in a sentence without a
@@ -620,7 +625,7 @@ class MeasureComponent(LexiconComponent):
         self,
         doc: Doc,
         text: str,
-        raw: list[dict[str, Any]],
+        raw: list[MeasureRecord],
         persons: list[dict[str, Any]],
         mentions: list[tuple[int, int, int]],
         lex: Lexicon,
@@ -631,11 +636,11 @@ class MeasureComponent(LexiconComponent):
         syntax names (:mod:`tariffscope.news._measure_direction`); a rate's tariff noun was
         read with its rate, before any record was completed from the story."""
         out = [
-            Direction(r["start"], r["paragraph"], r["imposer"], tuple(r["targets"]))
+            Direction(r.start, r.paragraph, r.imposer, r.targets)
             for r in raw
-            if r["paragraph"] in wanted
+            if r.paragraph in wanted
         ]
-        read = {r.get("noun_start") for r in raw}
+        read = {r.noun_start for r in raw}
         for noun in tariff_nouns(doc, lex):
             paragraph = text.rfind("\n", 0, noun.idx)
             if paragraph not in wanted or noun.idx in read:
@@ -683,19 +688,19 @@ class _StatusContext:
     dates: tuple[tuple[int, str | None], ...]
     quotes: tuple[tuple[int, int], ...]
 
-    def site(self, span: Span, noun: Token, record: dict[str, Any]) -> StatusSite:
+    def site(self, span: Span, noun: Token, record: MeasureRecord) -> StatusSite:
         """The status model's view of one rate the rules have read."""
         return StatusSite(
             span,
             noun,
             clause_verb(span, noun),
-            record["from_rate"],
-            record["to_rate"],
-            record["effective_date"],
+            record.from_rate,
+            record.to_rate,
+            record.effective_date,
             self.anchor,
             self.dates,
             self.quotes,
-            bool(record["headline"]),
+            bool(record.headline),
         )
 
 
@@ -714,17 +719,17 @@ def _rate_starts(doc: Doc, rates: list[RateMention]) -> dict[int, tuple[int, ...
 
 
 def _site(
-    span: Span, noun: Token, record: dict[str, Any], rate_starts: dict[int, tuple[int, ...]]
+    span: Span, noun: Token, record: MeasureRecord, rate_starts: dict[int, tuple[int, ...]]
 ) -> RateSite:
     """What the learned target chooser needs of a rate the rules have read."""
-    targets = tuple(record["targets"])
+    targets = record.targets
     return RateSite(
         span,
         noun,
-        record["imposer"],
+        record.imposer,
         targets,
-        world_marked=bool(record["world"]) or "WLD" in targets,
-        world_sentence=bool(record["sentence_world"] or record["capped"]),
+        world_marked=bool(record.world) or "WLD" in targets,
+        world_sentence=bool(record.sentence_world or record.capped),
         sentence_rates=rate_starts.get(span.sent.start, ()),
     )
 
@@ -787,14 +792,12 @@ def _paragraph_offsets(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _pair_target(record: dict[str, Any], pairing: Pairing) -> None:
+def _pair_target(record: MeasureRecord, pairing: Pairing) -> MeasureRecord:
     """A listed rate is on the country it is written next to; no country of the list imposes
     it (the imposer is read again from the article when it was one of them)."""
-    if record["imposer"] in pairing.listed:
-        record["imposer"] = None
-    record["targets"] = list(pairing.targets)
-    record["world"] = False
-    record["rule"] = pairing.rule
+    imposer = None if record.imposer in pairing.listed else record.imposer
+    targets = tuple(pairing.targets)
+    return replace(record, imposer=imposer, targets=targets, world=False, rule=pairing.rule)
 
 
 def _amount_of_change(span: Span, lex: Lexicon) -> bool:
@@ -831,13 +834,16 @@ _CHANGE_STATUS_RULES = frozenset(
 )
 
 
-def _before_the_change(raw: list[dict[str, Any]], rates: list[RateMention]) -> None:
+def _before_the_change(raw: list[MeasureRecord], rates: list[RateMention]) -> list[MeasureRecord]:
     """'would lower its 34% tariff to 10%': the 34% is the rate before the change, collected
     now, not a term of the change (a threat or a demand keeps its own status)."""
     starts = {r.start for r in rates if r.role == "from"}
-    for record in raw:
-        if record["start"] in starts and record["status_rule"] in _CHANGE_STATUS_RULES:
-            record["status"], record["status_rule"] = "in_force", "status.before_the_change"
+    return [
+        replace(record, status="in_force", status_rule="status.before_the_change")
+        if record.start in starts and record.status_rule in _CHANGE_STATUS_RULES
+        else record
+        for record in raw
+    ]
 
 
 @Language.factory(
@@ -878,25 +884,38 @@ def make_measure_component(
     )
 
 
-def _definite_dates(raw: list[dict[str, Any]]) -> None:
+def _definite_dates(raw: list[MeasureRecord]) -> list[MeasureRecord]:
     """'... the 50% tariff that the US will begin imposing on August 1. The 50% tariff will
     affect imports of copper pipes': a rate told again with a definite article and no date of
     its own is the earlier dated mention of the same rate by the same imposer, and takes its
-    date (and, when still to come, its status)."""
+    date (and, when still to come, its status). The records with these dates."""
     for k, record in enumerate(raw):
-        if not record.get("definite") or record["effective_date"] is not None:
+        if not record.definite or record.effective_date is not None:
             continue
         earlier = next(
             (
                 r
                 for r in reversed(raw[:k])
-                if r["effective_date"] is not None
-                and abs(r["to_rate"] - record["to_rate"]) < 1e-9
-                and record["imposer"] in {None, r["imposer"]}
+                if r.effective_date is not None
+                and abs(r.to_rate - record.to_rate) < 1e-9
+                and record.imposer in {None, r.imposer}
             ),
             None,
         )
-        if earlier is not None:
-            record["effective_date"] = earlier["effective_date"]
-            if earlier["status"] == "threatened":
-                record["status"] = "threatened"
+        if earlier is not None and earlier.effective_date is not None:
+            threatened = earlier.status == "threatened"
+            raw = _updated(raw, k, _dated(record, earlier.effective_date, threatened=threatened))
+    return raw
+
+
+def _dated(record: MeasureRecord, date: str, *, threatened: bool) -> MeasureRecord:
+    """The record with the effective ``date`` found for it elsewhere, and threatened when
+    the date says so (else its status stays)."""
+    return replace(
+        record, effective_date=date, status="threatened" if threatened else record.status
+    )
+
+
+def _updated(raw: list[MeasureRecord], k: int, record: MeasureRecord) -> list[MeasureRecord]:
+    """The records with the ``k``-th replaced by ``record``."""
+    return [*raw[:k], record, *raw[k + 1 :]]
