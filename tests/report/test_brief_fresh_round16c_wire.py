@@ -47,3 +47,18 @@ def test_talks_beside_another_partners_deal_are_briefed_as_the_headlines_pair(
     assert data["status"] == "talks ongoing"
     threats = [m["mention"]["to_rate"] for m in data["measures"] if m["status"] == "threatened"]
     assert threats == [25.0]
+
+
+def test_agreeing_with_the_talks_between_to_continue_negotiating_is_no_agreement() -> None:
+    text = (
+        "Canada's trade minister and the U.S. commerce secretary agreed in telephone talks on "
+        "Tuesday to vigorously continue tariff negotiations after the president announced a "
+        "30% tariff on Canadian goods."
+    )
+    kinds = [e.kind for e in extract(article_from_text(f"title: Talks\n\n{text}")).events]
+    # main: an agreement ("to continue" parsed as an adverbial clause, not a complement)
+    assert "agreement" not in kinds
+    deal = "Canada and the United States agreed on Tuesday to cut tariffs on steel to 10%."
+    assert [e.kind for e in extract(article_from_text(f"title: Deal\n\n{deal}")).events] == [
+        "agreement"
+    ]
