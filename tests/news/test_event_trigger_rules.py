@@ -188,6 +188,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         None,
     ),
     (
+        "agreement.agree_to_keep_working_apart",
+        "They/PRON/nsubj/1 agreed:agree/VERB/ROOT/1/VBD in/ADP/prep/1 talks:talk/NOUN/pobj/2 "
+        "to/PART/aux/5 continue/VERB/advcl/1 negotiations:negotiation/NOUN/dobj/5",
+        1,
+        None,
+    ),
+    (
         "agreement.agree_to_other_act",
         "They/PRON/nsubj/1 agreed:agree/VERB/ROOT/1/VBD to/PART/aux/3 stay/VERB/xcomp/1 "
         "in/ADP/prep/3 contact/NOUN/pobj/4",

@@ -666,11 +666,18 @@ def read_clues(
     ):
         removal, asked = True, True  # its removal is only a condition or a chance: it stands
     rise = from_rate is not None and from_rate < to_rate
+    # "a potential 26% tariff": the rate itself is only a threat, whatever its verb continues
+    # ("is currently facing a potential 26% tariff" faces the threat, not the duty); a rate
+    # told of the same noun further on ("..., temporarily eased to 10%") is not qualified
+    threatened_noun = any(
+        c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children
+    )
+    chance = threatened_noun and span.root.head == noun
     threat = (
         bool(path_lemmas & words.threat)
         or _without_deal(sent, words)
         or _conditioned(span, words)
-        or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children)
+        or threatened_noun
         or ahead_of(noun, words)
     )
     return StatusClues(
@@ -684,7 +691,7 @@ def read_clues(
         cut_verb=verb is not None and verb.lemma_.lower() in words.cut_verbs,
         verb_imposes=verb is not None and verb.lemma_.lower() in words.imposing,
         has_verb=verb is not None,
-        continuing=bool(path_lemmas & words.continuing) or _in_place(path),
+        continuing=(bool(path_lemmas & words.continuing) or _in_place(path)) and not chance,
         took_effect=_took_effect(path, words),
         proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words),
         threat=threat,
