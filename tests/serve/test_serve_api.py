@@ -67,7 +67,9 @@ def test_a_pasted_story_reaches_the_board(seeded: TestClient) -> None:
 @pytest.mark.slow
 def test_a_job_reports_each_input(seeded: TestClient) -> None:
     text = Path(__file__).resolve().parents[2] / "examples" / "ishiba-bessent-2025-07-18.txt"
-    stories = [{"text": text.read_text(encoding="utf-8")}, {"text": "\x00\x01 not a story"}]
+    # binary: more control characters than the two strays a scraped page may carry (round 16b)
+    binary = "\x00\x01\x02\x03\x04\x05 not a story"
+    stories = [{"text": text.read_text(encoding="utf-8")}, {"text": binary}]
     job = seeded.post("/api/ingest", json={"stories": stories}, headers=AUTH).json()
     done = wait_for_job(seeded, job["id"])
     assert [r["status"] for r in done["results"]] == ["duplicate", "failed"]
