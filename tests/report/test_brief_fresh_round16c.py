@@ -14,6 +14,7 @@ from tariffscope.domain.news import MeasureMention
 from tariffscope.news.api import extract_path
 from tariffscope.news.dates import find_dates
 from tariffscope.news.dates_story import story_date
+from tariffscope.news.ingest import read_article
 from tariffscope.regime import default_catalog
 from tariffscope.tracker.linking import link_mention
 
@@ -89,3 +90,20 @@ def test_the_capitals_of_a_transcripts_speaker_label_are_no_person(tmp_path: Pat
     names = [a.name for a in extract_path(story).actors]
     # main: a person "OF THE", minister of the economy
     assert "OF THE" not in names
+
+
+def test_a_word_a_pdfs_hyphenation_broke_is_joined_as_the_story_writes_it(
+    tmp_path: Path,
+) -> None:
+    story = tmp_path / "pdf.txt"
+    text = (
+        "title: Copper duty notice\npublished: 2025-08-04\n\n"
+        "The new tar-\niffs on copper start in May. The tariffs add to the trade-\n"
+        "weighted rate, a trade-weighted average. A tight dead-\nline applies.\n"
+    )
+    story.write_bytes(text.encode("utf-8"))
+    body = read_article(story).text
+    # main kept "tar-\niffs" and "trade-\nweighted" broken
+    assert "The new tariffs" in body and "the trade-weighted\n rate" in body
+    assert "dead-\nline" in body  # a word the story writes nowhere else is left as it is
+    assert len(body) == len(text.split("\n\n", 1)[1])  # offsets kept
