@@ -72,10 +72,20 @@ def test_a_threat_the_law_carried_out_before_the_story_is_the_law(
     assert link.measure_id == measure and link.status == "in_force" and link.candidate is None
 
 
-def test_a_threat_on_every_origin_in_force_stays_a_threat_on_one() -> None:
-    # the 40% on transshipped goods of every origin is no threat on one country carried out
-    told = MeasureMention("USA", "VNM", "all goods", None, 40.0, None, "threatened", 0, 10)
-    link = link_mention(told, dt.date(2025, 8, 20), default_catalog())
+@pytest.mark.parametrize(
+    ("target", "goods", "rate", "published"),
+    [
+        # the 40% on transshipped goods of every origin is no threat on one country carried out
+        ("VNM", "all goods", 40.0, dt.date(2025, 8, 20)),
+        # a threat on every origin may be a new sector's, beside the 25% on cars in force
+        ("WLD", "imported vehicles", 25.0, dt.date(2025, 9, 20)),
+    ],
+)
+def test_a_threat_beside_a_measure_in_force_on_every_origin_stays_a_threat(
+    target: str, goods: str, rate: float, published: dt.date
+) -> None:
+    told = MeasureMention("USA", target, goods, None, rate, None, "threatened", 0, 10)
+    link = link_mention(told, published, default_catalog())
     assert link.measure_id is None and link.status == "threatened"
 
 

@@ -172,12 +172,14 @@ def _effective_status(mention: MeasureMention, published: date) -> str:
 
 
 def _carried_out(mention: MeasureMention, measure: Measure, published: date) -> bool:
-    """Whether a measure on the mention's own target (named, not every origin) was enacted
-    and in force before the story's day: a story that tells of its announcement as a threat
-    ("In July, the administration announced plans to implement the 40% tariff") reports the
-    law, not a new threat."""
+    """Whether a measure on the mention's own target (one partner named, not every origin)
+    was enacted and in force before the story's day: a story that tells of its announcement
+    as a threat ("In July, the administration announced plans to implement the 40% tariff")
+    reports the law, not a new threat. A threat on every origin may be a new sector's ("25%
+    on heavy trucks" beside the 25% on cars in force): it stays a threat."""
     return (
-        mention.target in measure.targets
+        mention.target not in (WLD, "")
+        and mention.target in measure.targets
         and measure.status in ENACTED_STATUSES
         and measure.effective_from is not None
         and measure.effective_from < published
