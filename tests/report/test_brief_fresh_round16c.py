@@ -117,9 +117,3 @@ def test_a_word_a_pdfs_hyphenation_broke_is_joined_as_the_story_writes_it(
     assert "The new tariffs" in body and "the trade-weighted\n rate" in body
     assert "dead-\nline" in body  # a word the story writes nowhere else is left as it is
     assert len(body) == len(text.split("\n\n", 1)[1])  # offsets kept
-
-
-def test_agreements_of_those_a_proclamation_spares_do_not_make_its_rates_agreed() -> None:
-    found = extract_path(DATA / "synthetic-proclamation-spares-partners.txt").measures
-    # main: the 20% "agreed", for the "partners with whom the US has signed trade agreements"
-    assert [(m.to_rate_pct, m.status) for m in found] == [(40.0, "in_force"), (20.0, "in_force")]

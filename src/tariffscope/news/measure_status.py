@@ -533,43 +533,20 @@ def _negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
 
 
 def deal_words(
-    sent: Span,
-    previous: Span | None,
-    words: StatusWords,
-    clause: list[Token] | None = None,
-    rate: Token | None = None,
+    sent: Span, previous: Span | None, words: StatusWords, clause: list[Token] | None = None
 ) -> bool:
     """A deal word in the sentence or the one before, neither negated ("of not having enacted
     the agreement") nor only sought ("remain some ways from achieving a deal"); with
     ``clause`` (the heads of the rate's clauses), a deal word of the sentence itself must be
-    tied to one of them (:func:`_tied_to`); with ``rate`` (the rate's noun), a deal word in a
-    relative clause that does not hold the rate describes whom a measure spares, not a deal
-    that sets it (:func:`_describes_other`)."""
+    tied to one of them (:func:`_tied_to`)."""
     for span in (sent, previous):
         if span is None:
             continue
         settled = [t for t in span if _settled_deal(t, words)]
         if clause is not None and span is sent:
             settled = [t for t in settled if _tied_to(t, clause, words)]
-        if rate is not None:
-            settled = [t for t in settled if not _describes_other(t, rate)]
         if settled:
             return True
-    return False
-
-
-#: The dependencies of a clause that describes a noun ("companies that enter into pricing
-#: agreements", "countries with whom the US has an agreement").
-_RELATIVE_DEPS = frozenset({"relcl"})
-
-
-def _describes_other(deal: Token, rate: Token) -> bool:
-    """Whether the deal word lies in a relative clause that does not hold the rate: "a 100%
-    tariff, with reduced rates for companies that enter into agreements" proclaims the rate;
-    the agreements are those of the companies it spares."""
-    for above in (deal, *deal.ancestors):
-        if above.dep_ in _RELATIVE_DEPS:
-            return not above.left_edge.i <= rate.i <= above.right_edge.i
     return False
 
 
@@ -718,7 +695,6 @@ def read_clues(
             None if rise else previous,
             words,
             [*_clause_heads(_path(span), words), *_clause_heads(noun_path, words)],
-            noun,
         ),
         deal_in_sentence=bool(sent_lemmas & words.deal),
         effective_later=effective is not None
