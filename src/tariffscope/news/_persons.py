@@ -611,6 +611,47 @@ def article_countries(
     return list(article_country_counts(doc, persons, skip, lex))
 
 
+#: How many capitalised words may stand between a place and the head of the agreement's name
+#: it is part of ("Canada-United States Free Trade Agreement": four).
+NAME_WORDS = 4
+
+
+def in_agreement_name(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether the place whose tokens end at ``end`` is part of an agreement's proper name:
+    capitalised words (or the hyphens joining names) lead from it to a capitalised head of
+    the word set ``place_in_name_heads`` ("the U.S.-Mexico-Canada Agreement", "the
+    EU-Japan Economic Partnership Agreement"); a lower-case "agreement" is a common noun."""
+    heads = lex.words("place_in_name_heads")
+    words = 0
+    for token in doc[end : end + NAME_WORDS + 3]:
+        if token.is_title and token.lower_ in heads:
+            return True
+        if token.text in {"-", "\u2013"}:
+            continue
+        if not token.is_title or words == NAME_WORDS:
+            return False
+        words += 1
+    return False
+
+
+#: The word sets whose nouns hold talks in a place ("the talks in Sweden", "a meeting in
+#: Geneva"): the place is their venue.
+VENUE_NOUN_SETS = ("event_talks_nouns", "event_context_talks_nouns", "event_meeting_nouns")
+
+
+def is_venue(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the place of tokens ``[start, end)`` is where talks or a meeting are held: the
+    object of "in" or "at" that follows one of their nouns ("the two sides agreed ... in the
+    talks in Sweden")."""
+    nouns = frozenset().union(*(lex.words(name) for name in VENUE_NOUN_SETS))
+    preps = lex.words("place_venue_prepositions")
+    for token in doc[start:end]:
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in preps and prep.i < start:
+            return prep.head.lemma_.lower() in nouns or prep.head.lower_ in nouns
+    return False
+
+
 def article_country_counts(
     doc: Doc, persons: list[dict[str, Any]], skip: list[tuple[int, int]], lex: Lexicon
 ) -> dict[str, int]:
@@ -618,11 +659,25 @@ def article_country_counts(
     most named first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    in_names: Counter[str] = Counter()
+    heads = layout(doc)[1]  # a headline's words are all capitalised: no names read there
     for hit in doc_places(doc, lex):
         idx = doc[hit.start].idx
-        if hit.kind != "region" and not any(s <= idx < e for s, e in skip):
-            counts[hit.iso3] += 1
-            first.setdefault(hit.iso3, idx)
+        if hit.kind == "region" or any(s <= idx < e for s, e in skip):
+            continue
+        if (
+            not any(s <= idx < e for s, e in heads) and in_agreement_name(doc, hit.end, lex)
+        ) or is_venue(doc, hit.start, hit.end, lex):
+            in_names[hit.iso3] += 1
+            continue
+        counts[hit.iso3] += 1
+        first.setdefault(hit.iso3, idx)
+    # a country named only inside an agreement's name ("the U.S.-Mexico-Canada Agreement")
+    # or as the venue of talks ("in the talks in Sweden") is not a party of the story; one
+    # it also names elsewhere keeps those namings
+    for code, n in in_names.items():
+        if code in counts:
+            counts[code] += n
     for person in persons:
         if person.get("actor") and person.get("country"):
             counts[person["country"]] += 1

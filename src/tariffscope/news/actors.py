@@ -387,6 +387,10 @@ class ActorComponent(LexiconComponent):
                 continue
             if not any(t.is_title or t.is_upper for t in doc[start:end]):
                 continue
+            if end - start > 1 and all(t.is_stop for t in doc[start:end]):
+                # "PRESIDENT OF THE UNITED STATES:" in a transcript's capitals: the words
+                # after an office are its "of the", not a name
+                continue
             out.append((start, end, source))
         return out
 

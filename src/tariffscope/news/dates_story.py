@@ -473,48 +473,102 @@ def _past_days(
             (day, f'"{said}" in {where}')
             for day, said in numeric_dates(text, latest=today, months=months, day_first=day_first)
         ]
+    glossed = _glossed_days(exprs, texts)
     for expr, way, where in exprs:
         if expr.kind != "absolute" or way > 0 or not expr.month or not expr.day:
             continue
-        said = f'"{expr.text.strip()}" in {where}'
-        if expr.year is not None:
-            if _valid(expr.year, expr.month, expr.day):
-                out.append((dt.date(expr.year, expr.month, expr.day), said))
-            continue
-        weekday = _weekday_of(expr, texts[where])
-        if _weaker_than_weekday(year) and weekday is not None and today is not None:
-            pinned = weekday_year(expr.month, expr.day, weekday, today, first_year=first_year)
-            if pinned is not None:
-                day = dt.date(pinned, expr.month, expr.day)
-                out.append(
-                    (
-                        day,
-                        f"{said}, with the year {pinned}, when it is a "
-                        + _WEEKDAYS[weekday].title(),
-                    )
-                )
-                continue
-        if year is None:
-            if horizon is not None:
-                out += [(_before(day, high), how) for day, how in _horizon_day(expr, said, horizon)]
-            continue
-        floor = _dated_floor(exprs) if year[1] == "its text" else None
-        if floor is not None:  # the year of the dated past nearest to it
-            options = [
-                dt.date(y, expr.month, expr.day)
-                for y in (floor.year - 1, floor.year, floor.year + 1)
-                if _valid(y, expr.month, expr.day)
+        told = len(out)
+        _past_day(expr, where, exprs, year, ceiling, texts, today, horizon, first_year, high, out)
+        shift = glossed.get((where, expr.start), 0)
+        if shift:  # "yesterday (20 November)": the story is a day after the date it states
+            out[told:] = [
+                (day + dt.timedelta(days=shift), f"{how}, told as {_SHIFTED[shift]}")
+                for day, how in out[told:]
             ]
-            day = _before(min(options, key=lambda d: abs((d - floor).days)), high)
-            out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
-            continue
-        for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
-            if _valid(candidate, expr.month, expr.day):
-                day = _before(dt.date(candidate, expr.month, expr.day), high)
-                if ceiling is None or day <= ceiling:
-                    out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
-                    break
     return out
+
+
+#: How a story's day stands to a date it glosses a relative day with.
+_SHIFTED = {1: "yesterday, a day before the story", -1: "tomorrow, a day after the story"}
+
+#: What may stand between a relative day and the date that glosses it: "yesterday (20
+#: November)", "yesterday, November 20,", "yesterday – on 20 November".
+_GLOSS = re.compile(r"[ \t]*(?:\(|,|\u2013|\u2014|-)[ \t]*(?:on[ \t]+)?")
+
+
+def _glossed_days(
+    exprs: Sequence[tuple[DateExpr, int, str]], texts: dict[str, str]
+) -> dict[tuple[str, int], int]:
+    """The dates that gloss "yesterday" or "tomorrow" right before them, each with the days
+    from it to the story's own day (keyed by where it is and its start): an explicit date in
+    brackets names the relative day, not the day of the story."""
+    out: dict[tuple[str, int], int] = {}
+    for rel, _, where in exprs:
+        if rel.kind != "relative" or rel.offset_days not in (-1, 1) or " " in rel.text.strip():
+            continue
+        for expr, _, at in exprs:
+            if at != where or expr.kind != "absolute" or expr.start < rel.end:
+                continue
+            gap = texts[where][rel.end : expr.start]
+            if _GLOSS.fullmatch(gap):
+                out[(where, expr.start)] = -rel.offset_days
+    return out
+
+
+def _past_day(
+    expr: DateExpr,
+    where: str,
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    year: tuple[int, str] | None,
+    ceiling: dt.date | None,
+    texts: dict[str, str],
+    today: dt.date | None,
+    horizon: dt.date | None,
+    first_year: int | None,
+    high: dt.date | None,
+    out: list[tuple[dt.date, str]],
+) -> None:
+    """The day a date told as past or without a direction reads as (:func:`_past_days`),
+    appended to ``out``."""
+    if not expr.month or not expr.day:
+        return
+    said = f'"{expr.text.strip()}" in {where}'
+    if expr.year is not None:
+        if _valid(expr.year, expr.month, expr.day):
+            out.append((dt.date(expr.year, expr.month, expr.day), said))
+        return
+    weekday = _weekday_of(expr, texts[where])
+    if _weaker_than_weekday(year) and weekday is not None and today is not None:
+        pinned = weekday_year(expr.month, expr.day, weekday, today, first_year=first_year)
+        if pinned is not None:
+            day = dt.date(pinned, expr.month, expr.day)
+            out.append(
+                (
+                    day,
+                    f"{said}, with the year {pinned}, when it is a " + _WEEKDAYS[weekday].title(),
+                )
+            )
+            return
+    if year is None:
+        if horizon is not None:
+            out += [(_before(day, high), how) for day, how in _horizon_day(expr, said, horizon)]
+        return
+    floor = _dated_floor(exprs) if year[1] == "its text" else None
+    if floor is not None:  # the year of the dated past nearest to it
+        options = [
+            dt.date(y, expr.month, expr.day)
+            for y in (floor.year - 1, floor.year, floor.year + 1)
+            if _valid(y, expr.month, expr.day)
+        ]
+        day = _before(min(options, key=lambda d: abs((d - floor).days)), high)
+        out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
+        return
+    for candidate in (year[0], year[0] - 1):  # a day after the URL's month is the year before
+        if _valid(candidate, expr.month, expr.day):
+            day = _before(dt.date(candidate, expr.month, expr.day), high)
+            if ceiling is None or day <= ceiling:
+                out.append((day, f"{said}, with the year {day.year} from {year[1]}"))
+                return
 
 
 def _weaker_than_weekday(year: tuple[int, str] | None) -> bool:

@@ -209,7 +209,35 @@ def article_from_bytes(
     is_html = bool(_HTML_START.match(data[:4096])) if html is None else html
     if is_html:
         return article_from_html(text, source, url=url)
-    return article_from_text(text, source)
+    return article_from_text(join_broken_words(text), source)
+
+
+#: A word a PDF's line-end hyphenation broke: lower-case letters, a hyphen, the line break
+#: (with any spaces of the layout), lower-case letters ("tar-\niffs").
+_BROKEN = re.compile(r"\b([a-z]+)-([ \t]*\r?\n[ \t]*)([a-z]+)\b")
+_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def join_broken_words(text: str) -> str:
+    """Text with the words a PDF's line-end hyphenation broke joined again, as the text writes
+    them elsewhere: "tar-\niffs" is "tariffs" when the story says "tariffs" (or "tariff")
+    elsewhere, "trade-\nweighted" is "trade-weighted" when it says that; a break of a word it
+    writes nowhere else is left as it is. Same length: the line break follows the word, so
+    the offsets of everything after it are kept."""
+    if "-" not in text:
+        return text
+    seen = {w.lower() for w in _WORDS.findall(_BROKEN.sub(" ", text))}
+
+    def joined(m: re.Match[str]) -> str:
+        head, gap, tail = m[1], m[2], m[3]
+        whole = head + tail
+        if f"{head}-{tail}" in seen:
+            return f"{head}-{tail}{gap}"
+        if {whole, whole + "s", whole.removesuffix("s")} & seen:
+            return f"{whole} {gap}"
+        return m[0]
+
+    return _BROKEN.sub(joined, text)
 
 
 #: Byte-order marks of the Unicode encodings read besides UTF-8 (a text editor's "Unicode"

@@ -171,6 +171,22 @@ def _effective_status(mention: MeasureMention, published: date) -> str:
     return mention.status
 
 
+def _carried_out(mention: MeasureMention, measure: Measure, published: date) -> bool:
+    """Whether a measure on the mention's own target (one partner named, not every origin)
+    was enacted and in force before the story's day: a story that tells of its announcement
+    as a threat ("In July, the administration announced plans to implement the 40% tariff")
+    reports the law, not a new threat. A threat on every origin may be a new sector's ("25%
+    on heavy trucks" beside the 25% on cars in force): it stays a threat."""
+    return (
+        mention.target not in (WLD, "")
+        and mention.target in measure.targets
+        and measure.status in ENACTED_STATUSES
+        and measure.effective_from is not None
+        and measure.effective_from < published
+        and measure.in_effect(published, measure.effective_to)
+    )
+
+
 def _status_score(mention: MeasureMention, measure: Measure, published: date) -> float:
     status = _effective_status(mention, published)
     in_force = measure.status in ENACTED_STATUSES and measure.in_effect(
@@ -180,7 +196,7 @@ def _status_score(mention: MeasureMention, measure: Measure, published: date) ->
         if measure.status in ("threatened", "proposed"):
             return 2.0
         starts_later = measure.effective_from is not None and measure.effective_from > published
-        return 1.0 if starts_later else 0.0
+        return 1.0 if starts_later or _carried_out(mention, measure, published) else 0.0
     if status == "in_force":
         return 2.0 if in_force else 0.0
     if status == "agreed":
@@ -328,6 +344,10 @@ def link_mention(
     if scored:
         score, best = max(scored, key=lambda pair: pair[0])
         reason = f"{best.title} ({best.status}; from {best.effective_from})"
+        if status == "threatened" and _carried_out(mention, best, published):
+            # the threat the story reports is the law of its day: priced as in force
+            status = "in_force"
+            reason += "; the threat the story reports was carried out before it"
         single = MeasureLink(mention, best.id, min(1.0, score / 4.2), reason, status=status)
         if kind != "all" or _status_score(mention, best, published) >= 1.0:
             return single
