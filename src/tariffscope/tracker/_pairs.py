@@ -10,8 +10,12 @@ One mechanism serves the store (which negotiations an article is filed under:
   countries) is one negotiation with each, the event's weight shared among them. A measure
   that changes something (threatened, agreed, suspended, proposed) is the news of a story
   and weighs :data:`CHANGE_WEIGHT`; an event, what the parties did, weighs
-  :data:`EVENT_WEIGHT` (events read from one passage count once); a measure reported in
-  force is the state of things, often background, and weighs :data:`IN_FORCE_WEIGHT`;
+  :data:`EVENT_WEIGHT` (events read from one passage count once); an event of one party
+  whose passage marks it as retaliation and names one other party ("The EU released a list
+  of U.S. goods slated for retaliatory tariffs": the answer names whom it answers, though
+  the list has no rate the reader can read as a measure) is an event of the two; a measure
+  reported in force is the state of things, often background, and weighs
+  :data:`IN_FORCE_WEIGHT`;
 - **presence**: each person of a party the story names adds :data:`PRESENCE_WEIGHT` to the
   pairs that party is in; when the people of exactly two parties are named, those two are a
   pair of the story too (basis ``actors``: "Starmer and von der Leyen agreed ...");
@@ -77,7 +81,7 @@ from dataclasses import dataclass, field
 
 from tariffscope.domain.blocs import is_bloc
 from tariffscope.domain.countries import EUN, WLD, normalize_country
-from tariffscope.domain.news import Extraction
+from tariffscope.domain.news import Event, Extraction
 from tariffscope.errors import MalformedInputError
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.store import Store, pair_key
@@ -315,11 +319,28 @@ def _partners_negotiate(
     )
 
 
+def _answered_party(
+    event: Event, actor: str, text: str | None, party: Callable[[str | None], str | None]
+) -> str | None:
+    """The one other party an event of one party answers: its passage marks it as retaliation
+    ("countermeasures", "retaliatory tariffs") and names exactly one other party (whose goods
+    it lists: "a list of U.S. goods slated for retaliatory tariffs"). Needs the story's text."""
+    if not text:
+        return None
+    passage = text[event.start : event.end]
+    marks = default_lexicon().words("measure_retaliation_words")
+    if not any(w.lower() in marks for w in re.findall(r"[\w-]+", passage)):
+        return None
+    others = set(named_parties(passage, party)) - {actor, WLD}
+    return others.pop() if len(others) == 1 else None
+
+
 def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSupport]:
     """The negotiations one story concerns, with the weight of what it says about each.
 
-    ``text``: the story's body, read only when its records name no pair (the parties it
-    names most, basis ``named``).
+    ``text``: the story's body, read for the party a one-party retaliation answers
+    (:func:`_answered_party`) and, when its records name no pair, for the parties it names
+    most (basis ``named``).
     """
     party = _Folder(extraction)
     weight: defaultdict[tuple[str, str], float] = defaultdict(float)
@@ -386,6 +407,10 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             # events read from one passage ("met ... and agreed") are one report
             reported.add((found[0], found[1], event.start, event.end))
             note(found[0], found[1], "event", EVENT_WEIGHT, event.start)
+        elif len(found) == 1 and (answered := _answered_party(event, found[0], text, party)):
+            # "The EU released a list of U.S. goods slated for retaliatory tariffs": one
+            # party's answer names the goods of the party it answers; their negotiation
+            note(found[0], answered, "event", EVENT_WEIGHT, event.start)
         elif len(found) > 2 and LAW_COUNTRY in found:
             # the country whose law the catalog holds, acting with several partners at once
             # (frameworks announced with four countries), negotiates with each of them
