@@ -250,3 +250,17 @@ def test_a_rate_applied_retroactively_was_known_by_the_day_it_applies_from() -> 
     (action,) = [a for a in clues.actions if "TEST-PER-RETRO13" in a.label]
     assert action.announced == dt.date(2025, 10, 3)
     assert action.effective == dt.date(2025, 10, 3)
+
+
+def test_a_rate_only_proposed_below_the_rate_paid_replaces_it() -> None:
+    """A partner that pays 15% and seeks 10% asks for 10% in place of 15%, not on top."""
+    from tariffscope.tracker.linking import link_mentions
+
+    day = dt.date(2026, 1, 18)
+    catalog = default_catalog()
+    (link,) = link_mentions([mention("NOR", "all goods", 10, status="proposed")], day, catalog)
+    assert link.candidate is not None and link.candidate["rule"] == "replace"
+    scenario = candidate_scenario("threat", [link])
+    after = resolve("9403.60.80", "NOR", day, as_known=day, scenario=scenario).total_pct
+    before = resolve("9403.60.80", "NOR", day, as_known=day).total_pct
+    assert after < before

@@ -126,6 +126,7 @@ class StatusWords:
     refuse: frozenset[str] = frozenset()
     possible: frozenset[str] = frozenset()
     execute: frozenset[str] = frozenset()
+    hope: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -164,6 +165,7 @@ class StatusWords:
             refuse=lex.words("measure_status_refuse"),
             possible=lex.words("measure_status_possible"),
             execute=lex.words("measure_status_execute"),
+            hope=lex.words("measure_status_hope"),
         )
 
 
@@ -693,7 +695,10 @@ def read_clues(
         has_verb=verb is not None,
         continuing=(bool(path_lemmas & words.continuing) or _in_place(path)) and not chance,
         took_effect=_took_effect(path, words),
-        proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words),
+        # a rate only hoped for is one sought in talks, unless a threat frames it ("hope to
+        # avert the 25% tariff")
+        proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words)
+        or (_hoped(_path(span), noun_path, noun, words) and not threat),
         threat=threat,
         deal_verb=_deal_verb(path, words),
         # a rise is a deal's only in its own sentence
@@ -743,6 +748,30 @@ def _proposed(path: list[Token], noun_path: list[Token], cut: bool, words: Statu
     return any(
         bool({t.lemma_.lower(), t.lower_, t.lower_.removesuffix("s")} & sought)
         and t.tag_ not in {"VBD", "VBN"}
+        for t in frame
+    )
+
+
+def _hoped(path: list[Token], noun_path: list[Token], noun: Token, words: StatusWords) -> bool:
+    """The rate is only what someone hopes for, wishes or believes will come ("hopes to secure
+    a 15% rate", "believed the tariff would be 10%", "the hoped-for 10% tariff"): a verb of
+    hope or belief in the active voice frames the rate's clause (or the clause above it), or
+    modifies its tariff noun. A passive ("the duty is believed to be 25%") reports a rate,
+    not anyone's hope. A verb of expecting is not one of hope: "Ottawa expects Beijing to drop
+    the duty to 15%" tells a deal's term as often as a wish."""
+
+    def hope(t: Token) -> bool:  # the parser's lemma of "hoping" is "hop"
+        return bool({t.lemma_.lower(), t.lower_} & words.hope)
+
+    if any(c.dep_ == "amod" and hope(c) for c in noun.children):
+        return True
+    frame = _before_prior(path, words) + _before_prior(noun_path, words)
+    if frame and frame[-1].dep_ in {"ccomp", "xcomp"}:
+        frame.append(frame[-1].head)  # "believed that the tariff would be 10%"
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and hope(t)
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children)
         for t in frame
     )
 

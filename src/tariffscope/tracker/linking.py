@@ -251,9 +251,11 @@ def _adds_to_the_law(
     A threat raises duties: a rate below what the target's goods already pay across the
     board ("a 10% tariff on France", which pays 15%) is a new duty added to them, and so is
     the rise of such a threat ("could increase to 25%" after "a 10% tariff", its ``from``
-    rate one of ``escalated``). Otherwise the rate is the goods' new reciprocal rate.
+    rate one of ``escalated``). Otherwise the rate is the goods' new reciprocal rate. A rate
+    only proposed (offered, sought or hoped for in talks: "hopes to secure a 10% rate") is
+    asked in place of the rate paid, never on top of it.
     """
-    if mention.status not in ("threatened", "proposed") or mention.target in (WLD, ""):
+    if mention.status != "threatened" or mention.target in (WLD, ""):
         return False
     if mention.from_rate_pct is not None and any(
         abs(mention.from_rate_pct - rate) <= RATE_TOLERANCE_PCT for rate in escalated
