@@ -5,8 +5,12 @@ the tests."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from tariffscope.cli import app
 from tariffscope.domain.news import MeasureMention
 from tariffscope.news._persons import related_headlines
 from tariffscope.news.api import extract, extract_path
@@ -103,3 +107,55 @@ def test_a_two_party_trade_deal_in_lower_case_still_names_its_parties() -> None:
         "to 10%, officials said on Monday.\n"
     )
     assert ("PER", 10.0) in [(t, r) for t, r, _ in _measures(text)]
+
+
+DEAL_TOLD = (
+    "title: Chile and US reach deal\n\n"
+    "Chile and the United States reached a trade deal on Monday, the two governments said.\n\n"
+    "Under the agreement, Chilean exporters that build plants in the US get a lower rate.\n"
+    "And the broad tariff on most other Chilean goods will be lowered from 20% to 15%. "
+)
+
+
+def test_a_deal_s_zero_rate_told_two_sentences_on_is_agreed() -> None:
+    text = DEAL_TOLD + "Copper cathodes and fresh cherries will face a 0% tariff, officials said.\n"
+    found = _measures(text)
+    # main: the 0% was threatened (status.ahead): the deal word was two sentences back
+    assert ("CHL", 0.0, "agreed") in found
+    assert ("CHL", 15.0, "agreed") in found
+
+
+def test_a_rate_above_zero_told_two_sentences_after_a_deal_keeps_its_own_status() -> None:
+    text = DEAL_TOLD + "Copper cathodes will face a 25% tariff from March, officials said.\n"
+    assert ("CHL", 25.0, "threatened") in _measures(text)
+
+
+def test_a_zero_rate_to_come_with_no_deal_told_is_not_agreed() -> None:
+    text = (
+        "title: Chile tariffs\n\nThe United States set a 20% tariff on Chilean goods on Monday.\n"
+        "Officials said talks would go on next week.\n"
+        "Copper cathodes will face a 0% tariff, officials said.\n"
+    )
+    assert ("CHL", 0.0, "agreed") not in _measures(text)
+
+
+def _all_pairs(story: Path, tmp_path: Path) -> list[list[str]]:
+    out = tmp_path / "all.json"
+    result = CliRunner().invoke(
+        app,
+        ["brief", str(story), "--draws", "0", "--ge", "none", "--all-pairs", "--json", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    return [b["pair"] for b in json.loads(out.read_text(encoding="utf-8"))]
+
+
+def test_all_pairs_briefs_a_bloc_its_members_fold_into_once(tmp_path: Path) -> None:
+    # main: USA-EFTA four times (each member's pair folded into the bloc, each briefed)
+    pairs = _all_pairs(DATA / "synthetic-efta-members-rates.txt", tmp_path)
+    assert pairs == [["USA", "EFTA"]]
+
+
+def test_all_pairs_briefs_eu_members_beside_the_eu_as_the_eu(tmp_path: Path) -> None:
+    # main: USA-EUN, then USA-DEU, USA-FRA, USA-ITA and USA-ESP (each priced at the EU's rates)
+    pairs = _all_pairs(DATA / "synthetic-eu-members-rates.txt", tmp_path)
+    assert pairs == [["USA", "EUN"]]
