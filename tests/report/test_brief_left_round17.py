@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from _brief_cli import brief_json
 from typer.testing import CliRunner
 
 from tariffscope.cli import app
@@ -159,3 +160,13 @@ def test_all_pairs_briefs_eu_members_beside_the_eu_as_the_eu(tmp_path: Path) -> 
     # main: USA-EUN, then USA-DEU, USA-FRA, USA-ITA and USA-ESP (each priced at the EU's rates)
     pairs = _all_pairs(DATA / "synthetic-eu-members-rates.txt", tmp_path)
     assert pairs == [["USA", "EUN"]]
+
+
+def test_an_option_of_striking_a_deal_is_no_agreement(tmp_path: Path) -> None:
+    story = DATA / "synthetic-deal-only-possible.txt"
+    kinds = [e.kind for e in extract_path(story).events]
+    # main: "an option of striking a deal" was an agreement of Chile and the US
+    assert "agreement" not in kinds
+    data = brief_json(story, tmp_path / "brief.json", "--draws", "0", "--ge", "none")
+    assert data["pair"] == ["USA", "CHL"]
+    assert data["status"] != "framework announced"  # main: "framework announced"
