@@ -187,3 +187,33 @@ def test_a_proposed_rate_is_not_dated_by_the_later_law_that_enacted_it() -> None
     offer = dataclasses.replace(law, enacted=False, label="SYN-OFFER-15")
     day = catalog_day([asked], [offer])  # a proposal the catalog records dates it
     assert day is not None and day[0] == dt.date(2025, 7, 31)
+
+
+def _as_of(body: str) -> dt.date | None:
+    dating = extract(article_from_text(f"title: Truce\n\n{body}")).dating
+    return None if dating is None else dating.as_of
+
+
+def test_a_period_added_up_to_a_date_ahead_dates_the_story_at_its_start() -> None:
+    body = (
+        "Chile and the United States agreed to extend their tariff truce for another 30 days. "
+        "The pause now runs until 15 October, officials said.\n"
+    )
+    # main: 2025-10-14, the day before the date told as ahead, a month late
+    assert _as_of(body) == dt.date(2025, 9, 15)
+
+
+def test_a_period_not_told_as_added_keeps_the_day_before_the_date_ahead() -> None:
+    body = (
+        "Chile and the United States are in a 30-day tariff truce. "
+        "The pause runs until 15 October, officials said.\n"
+    )
+    assert _as_of(body) == dt.date(2025, 10, 14)
+
+
+def test_a_period_added_to_a_date_not_ending_it_keeps_the_day_before() -> None:
+    body = (
+        "Chile and the United States agreed to extend their tariff truce for another 30 days. "
+        "Talks will resume by 15 October, officials said.\n"
+    )
+    assert _as_of(body) == dt.date(2025, 10, 14)
