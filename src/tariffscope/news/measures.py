@@ -187,9 +187,7 @@ class MeasureComponent(LexiconComponent):
         skip = layout(doc)[0]
         text = doc_text(doc)
         other_stories = related_headlines(text)  # an outlet's list of its other headlines
-        rates = [
-            r for r in find_rates(text) if not any(s <= r.start < e for s, e in other_stories)
-        ]
+        rates = [r for r in find_rates(text) if not any(s <= r.start < e for s, e in other_stories)]
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         pair_rates(text, rates, bounds)
         mentions = sorted(
