@@ -4,7 +4,6 @@ the tests."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -16,7 +15,6 @@ from tariffscope.cli import app
 from tariffscope.domain.news import MeasureMention
 from tariffscope.news._persons import related_headlines
 from tariffscope.news.api import extract, extract_path
-from tariffscope.news.dates_catalog import CatalogAction, ReportedMeasure, catalog_day
 from tariffscope.news.ingest import article_from_text
 from tariffscope.regime import default_catalog
 from tariffscope.report.scenarios import outcome_specs
@@ -172,21 +170,6 @@ def test_an_option_of_striking_a_deal_is_no_agreement(tmp_path: Path) -> None:
     data = brief_json(story, tmp_path / "brief.json", "--draws", "0", "--ge", "none")
     assert data["pair"] == ["USA", "CHL"]
     assert data["status"] != "framework announced"  # main: "framework announced"
-
-
-def test_a_proposed_rate_is_not_dated_by_the_later_law_that_enacted_it() -> None:
-    law = CatalogAction(
-        "AAA", 15.0, dt.date(2025, 7, 31), dt.date(2025, 8, 7), None, True, "g", True, "SYN-15"
-    )
-    asked = ReportedMeasure("AAA", 15.0, "proposed", "all")
-    # main: the story was no older than the law's announcement (2025-07-31), though the
-    # proposal it reports came before that law
-    assert catalog_day([asked], [law]) is None
-    agreed = ReportedMeasure("AAA", 15.0, "agreed", "all")
-    assert catalog_day([agreed], [law]) is not None  # an agreed rate keeps its bound
-    offer = dataclasses.replace(law, enacted=False, label="SYN-OFFER-15")
-    day = catalog_day([asked], [offer])  # a proposal the catalog records dates it
-    assert day is not None and day[0] == dt.date(2025, 7, 31)
 
 
 def _as_of(body: str) -> dt.date | None:

@@ -13,9 +13,7 @@ goods need an action of a stacking group those goods belong to, or an action on 
 any action. What each match says about the story's day:
 
 - in force: the story is no older than the day the action took effect;
-- agreed or suspended: no older than the day the action was announced; proposed: no older
-  than the day a proposal the catalog records was announced (a law that enacted the rate
-  later bounds nothing: the proposal came before it);
+- agreed, proposed or suspended: no older than the day the action was announced;
 - threatened: older than the day the action takes effect (a threat is made before it is
   carried out; its announcement may predate the catalog's record, so it bounds nothing below).
 
@@ -93,8 +91,6 @@ def _matches(reported: ReportedMeasure, action: CatalogAction) -> bool:
 def _lower(reported: ReportedMeasure, action: CatalogAction) -> dt.date | None:
     if reported.status == "in_force":
         return action.effective
-    if reported.status == "proposed" and action.enacted:
-        return None  # a proposal is made before the law that adopts it: that law bounds nothing
     return action.announced if reported.status in _BELOW else None
 
 
