@@ -43,6 +43,7 @@ __all__ = [
     "left_role",
     "name_tokens_after",
     "parse_role",
+    "related_headlines",
     "right_role",
 ]
 
@@ -76,7 +77,8 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
     These are: "(Reporting by ...; editing by ...)", "(Name/Getty Images)", "Photo: Name/Agency"
     closing a line, lines that start "By ...", photo captions (lines that end with the picture
     agency), and short lines (at most eight words) with no verb, such as "Jude Russo" or "Kyle
-    Duggan, The Canadian Press".
+    Duggan, The Canadian Press"; and an outlet's list of its other stories
+    (:func:`related_headlines`).
     """
     text = doc_text(doc)
     ranges = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
@@ -96,7 +98,7 @@ def boilerplate_ranges(doc: Doc, title: str | None) -> list[tuple[int, int]]:
             continue
         if not any(t.pos_ in {"VERB", "AUX"} for t in span):
             ranges.append((start, end))
-    return ranges
+    return ranges + related_headlines(text)
 
 
 #: A dateline opening a paragraph: a place in capitals, optionally a date and an agency,
@@ -565,6 +567,43 @@ def _is_sentence_line(line: str) -> bool:
     return len(words) >= 8 and line.rstrip("”\"' ").endswith((".", "!", "?"))
 
 
+#: Fewest headlines in a row, below the story's body, that make a list of other stories.
+RELATED_RUN = 2
+#: Fewest words of a headline in such a list (shorter title-case lines are names or credits).
+RELATED_WORDS = 4
+
+
+def related_headlines(text: str) -> list[tuple[int, int]]:
+    """Lines of an outlet's list of its other stories ("related", "more news"): a run of
+    :data:`RELATED_RUN` or more distinct title-case lines of :data:`RELATED_WORDS` or more words
+    that are no sentences, after the body has begun (after a line that is a sentence). Their
+    rates, parties and people are other stories'. The headline and crumbs above the body, and
+    a subheading alone between paragraphs, are not such a list."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    body = False
+
+    def close() -> None:
+        if len(run) >= RELATED_RUN and len(seen) == len(run):
+            out.extend(run)
+        run.clear()
+        seen.clear()
+
+    for start, end in line_spans(text):
+        line = " ".join(text[start:end].split())
+        words = line.split()
+        if is_headline_line(words) and not _is_sentence_line(line) and len(words) >= RELATED_WORDS:
+            if body:
+                run.append((start, end))
+                seen.add(line.lower())
+            continue
+        close()
+        body = body or _is_sentence_line(line)
+    close()
+    return out
+
+
 def headline_lines(text: str, title: str | None) -> list[tuple[int, int]]:
     """Lines of a doc's ``text`` that repeat the title or are written in title case
     (headlines, photo captions)."""
@@ -626,11 +665,45 @@ def in_agreement_name(doc: Doc, end: int, lex: Lexicon) -> bool:
     for token in doc[end : end + NAME_WORDS + 3]:
         if token.is_title and token.lower_ in heads:
             return True
-        if token.text in {"-", "\u2013"}:
+        if token.text in _NAME_JOINS:
             continue
         if not token.is_title or words == NAME_WORDS:
-            return False
+            return _named_in_lower_case(doc, end, heads, lex)
         words += 1
+    return False
+
+
+_NAME_JOINS = frozenset({"-", "\u2013"})
+#: Fewest names a hyphenated chain joins to name an agreement in lower case ("the
+#: US-Mexico-Canada trade agreement"); two ("the US-China trade deal") are the deal's parties.
+LOWER_CASE_NAMES = 3
+
+
+def _named_in_lower_case(doc: Doc, end: int, heads: frozenset[str], lex: Lexicon) -> bool:
+    """An agreement named in lower case by a chain of :data:`LOWER_CASE_NAMES` or more names
+    joined by hyphens, the place among them, then at most two words of the set
+    ``place_in_name_lower_modifiers`` and a head ("the Canada-U.S.-Mexico trade agreement",
+    "the US-Mexico-Canada free trade pact"): the chain names an agreement of several, not the
+    parties of the story."""
+
+    def name(token: Token) -> bool:
+        return token.text[:1].isupper()
+
+    start = end - 1
+    while start >= 2 and doc[start - 1].text in _NAME_JOINS and name(doc[start - 2]):
+        start -= 2
+    stop = end
+    while stop + 1 < len(doc) and doc[stop].text in _NAME_JOINS and name(doc[stop + 1]):
+        stop += 2
+    chain = doc[start:stop].text
+    if sum(chain.count(j) for j in _NAME_JOINS) + 1 < LOWER_CASE_NAMES:
+        return False
+    modifiers = lex.words("place_in_name_lower_modifiers")
+    for token in doc[stop : stop + 3]:
+        if token.lower_ in heads:
+            return True
+        if token.lower_ not in modifiers:
+            return False
     return False
 
 

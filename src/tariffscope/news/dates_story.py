@@ -956,7 +956,7 @@ def story_date(
         bounds,
         horizon,
     )
-    clue = _no_older_than_month(clue, body)
+    clue = _extension_start(_no_older_than_month(clue, body), text, body, bounds[0])
     if clue is not None and masthead is not None and clue.day > masthead[0][0]:
         day, how = masthead[0]
         clue = DateClue(day, "stated", f"{how}, the date at the top of the page")
@@ -1119,6 +1119,55 @@ def _story_clue(
         )
     day, how = latest
     return _dated(DateClue(day, "stated", how), year)
+
+
+#: A period added to one that runs: "extend the truce for another 90 days", "a further
+#: 30-day pause" (the new period starts about the day the story tells it).
+_EXTENSION = re.compile(
+    r"\b(?:for\s+)?(?:another|a\s+further|an\s+additional)\s+(\d{1,3})[\s-](day|week)s?\b",
+    re.I,
+)
+#: Prepositions of a date a period runs to ("the pause runs until 10 November").
+_PERIOD_END = frozenset({"until", "till", "through", "to"})
+
+
+def _extension_start(
+    clue: DateClue | None,
+    text: str,
+    exprs: Sequence[tuple[DateExpr, int, str]],
+    low: dt.date | None,
+) -> DateClue | None:
+    """A story dated the day before a date it tells as ahead, where that date ends a period
+    it tells as added ("extend the truce for another 90 days ... the pause until 10
+    November"): the added period starts about the story's day, so the story is that many
+    days before the date (not the day before it). Only one such period in the story, ending
+    at a date after ``until``, ``through`` or ``to``, and starting after ``low`` (the latest
+    day it tells as past)."""
+    if clue is None or clue.basis != "ahead":
+        return clue
+    end = clue.day + dt.timedelta(days=1)
+    if not any(
+        e.kind == "absolute"
+        and (e.month, e.day) == (end.month, end.day)
+        and (e.preposition or "").lower() in _PERIOD_END
+        for e, way, _ in exprs
+        if way > 0
+    ):
+        return clue
+    periods = {(int(n), unit.lower()) for n, unit in _EXTENSION.findall(text)}
+    if len(periods) != 1:
+        return clue
+    ((n, unit),) = periods
+    start = end - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    if start >= clue.day or (low is not None and start < low):
+        return clue
+    return DateClue(
+        start,
+        "ahead",
+        f"{n} {unit}s before {end.isoformat()}: the story tells a period added ('another "
+        f"{n} {unit}s') that runs to that date, from about the story's day ({clue.detail})",
+        clue.year_from,
+    )
 
 
 def _before_dated_ahead(

@@ -214,6 +214,7 @@ class StatusClues:
     present_verb: bool = False  # the measure verb is a finite present ("face", "is")
     cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
     imposed_before: bool = False  # the rate's own noun: "the 30% tariff imposed by X"
+    deal_before: bool = False  # a settled deal word in one of the DEAL_BACK sentences before
 
 
 def _path(span: Span) -> list[Token]:
@@ -552,6 +553,26 @@ def deal_words(
     return False
 
 
+#: How many sentences before a rate of 0% a deal may be told for the rate to be one of its
+#: exemptions ("Under the deal, ... . The broad tariff will be lowered to 15%. Generic drugs
+#: will face a 0% tariff."): a story tells a deal's terms over a few sentences.
+DEAL_BACK = 3
+
+
+def deal_told_before(sent: Span, words: StatusWords) -> bool:
+    """A settled deal word in one of the :data:`DEAL_BACK` sentences before ``sent``."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(DEAL_BACK):
+        if start == 0:
+            return False
+        before = doc[start - 1].sent
+        if any(_settled_deal(t, words) for t in before):
+            return True
+        start = before.start
+    return False
+
+
 def _settled_deal(token: Token, words: StatusWords) -> bool:
     if token.lemma_.lower() not in words.deal:
         return False
@@ -717,6 +738,7 @@ def read_clues(
         announced=announced_recently(_with_report(path), dates or [], anchor, words),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
+        deal_before=to_rate == 0 and deal_told_before(sent, words),
         time=TimeFacts.of(effective, anchor, removal and not asked),
     )
 
@@ -871,6 +893,10 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
         # a rate only talked about ("asked about the 50% tariffs") is a deal's only where
         # its own sentence tells the deal
         and (c.deal_here if not c.has_verb else c.way > 0 or not c.past_verb)
+    ),
+    # nobody threatens a rate of 0%: one to come, a few sentences after a deal, is its exemption
+    "status.zero_in_deal": lambda c: (
+        c.zero and c.way > 0 and c.deal_before and not (c.threat or c.removal or c.proposed)
     ),
     "status.ahead": lambda c: c.way > 0,
     "status.effective_later": lambda c: c.effective_later,

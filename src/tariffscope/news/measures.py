@@ -109,7 +109,12 @@ from tariffscope.news._measure_target_model import (
 )
 from tariffscope.news._measure_words import EFFECT_WORDS, EFFECTIVE_PREPS
 from tariffscope.news._measure_worth import bound_marker
-from tariffscope.news._persons import article_country_counts, dateline_ranges, layout
+from tariffscope.news._persons import (
+    article_country_counts,
+    dateline_ranges,
+    layout,
+    related_headlines,
+)
 from tariffscope.news._syntax import doc_text, governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_context import (
@@ -181,7 +186,8 @@ class MeasureComponent(LexiconComponent):
         dates = doc._.tariffscope_dates or []
         skip = layout(doc)[0]
         text = doc_text(doc)
-        rates = find_rates(text)
+        other_stories = related_headlines(text)  # an outlet's list of its other headlines
+        rates = [r for r in find_rates(text) if not any(s <= r.start < e for s, e in other_stories)]
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         pair_rates(text, rates, bounds)
         mentions = sorted(

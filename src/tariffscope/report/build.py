@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tariffscope.domain.countries import WLD
+from tariffscope.domain.countries import EU_MEMBERS, EUN, WLD
 from tariffscope.domain.news import Extraction
 from tariffscope.errors import InputError, MalformedInputError
 from tariffscope.report.brief import US, Brief, build_brief, no_negotiation_pair, pair_label
@@ -137,6 +137,7 @@ def briefs_from_sources(
         pairs, chosen_warnings = _pairs_to_brief(given, pair, all_pairs)
         titles, bodies = _given_titles_and_texts(store, given)
         texts: tuple[str, ...] = ()
+        briefed: set[frozenset[str]] = set()
         for k, chosen in enumerate(pairs):
             stories = stories_for_pair(store, given, chosen, catalog)
             texts = texts or stories.texts
@@ -162,6 +163,11 @@ def briefs_from_sources(
             if as_bloc is not None:  # the stories negotiate with a bloc its members stand for
                 chosen, said = as_bloc
                 warnings.append(said)
+            if k > 0:  # a member of the EU beside the EU's own pair: US law on it is the EU's
+                chosen = _eu_pair(chosen, given.pairs)
+            if frozenset(chosen) in briefed:
+                continue  # a member's pair folded into its bloc's, which is briefed already
+            briefed.add(frozenset(chosen))
             if others and not all_pairs:
                 warnings.append(
                     "the stories also concern "
@@ -188,6 +194,17 @@ def briefs_from_sources(
                 )
             )
     return tuple(briefs), texts
+
+
+def _eu_pair(chosen: tuple[str, str], pairs: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The EU's pair for a pair of one of its members when the stories' pairs hold the EU with
+    the same other party (one customs territory under the catalog's law: the member's goods pay
+    the EU's rates), else ``chosen``."""
+    a, b = chosen
+    folded = (EUN if a in EU_MEMBERS else a, EUN if b in EU_MEMBERS else b)
+    if folded != chosen and any(set(p) == set(folded) for p in pairs):
+        return folded
+    return chosen
 
 
 def _given_titles_and_texts(store: Store, given: GivenStories) -> tuple[list[str], list[str]]:

@@ -339,13 +339,20 @@ def outcome_specs(
         )
         if link.candidate is not None and link.candidate.get("group") == NEWS_GOODS_GROUP:
             warnings.append(_news_goods_warning(link, start))
+        # a rate only offered, sought or hoped for is a proposal the law may adopt, not a threat
+        proposal = link.status == "proposed"
+        done = "Proposal adopted" if proposal else "Threat carried out"
         specs.append(
             OutcomeSpec(
                 key=key,
-                label=f"Threat carried out: {link.mention.to_rate_pct:g}% from {start.isoformat()}",
+                label=f"{done}: {link.mention.to_rate_pct:g}% from {start.isoformat()}",
                 description=f"{what} from {start.isoformat()}, "
                 + (
-                    f"as {link.measure_id} announced" if link.measure_id else "as the story reports"
+                    f"as {link.measure_id} announced"
+                    if link.measure_id
+                    else "as proposed in the story"
+                    if proposal
+                    else "as the story reports"
                 ),
                 entry_date=start,
                 as_known=published,
