@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._doc_memo import doc_memo
+from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
 
@@ -78,7 +79,17 @@ def test_the_components_keep_nothing_of_the_document_they_read(nlp: Language) ->
 
 
 #: The shapes of what a component reads or makes of one document: none may stay on it.
-_PER_DOCUMENT = (Doc, Span, Token, EventStory, RateScope, RateReading, MeasureRecord)
+_PER_DOCUMENT = (
+    Doc,
+    Span,
+    Token,
+    EventStory,
+    RateScope,
+    RateReading,
+    MeasureRecord,
+    EventRecord,
+    OtherDay,
+)
 
 
 def _held(value: object, depth: int = 2) -> list[object]:
@@ -143,3 +154,38 @@ def test_a_measure_record_gives_the_merge_its_record_dict() -> None:
     # a measure named without a rate has no places read, which the merge tells from none
     assert "places" not in dataclasses.replace(record, places=None).as_dict()
     assert dataclasses.replace(record, places=()).as_dict()["places"] == []
+
+
+def test_an_event_record_is_frozen_and_gives_the_components_output() -> None:
+    """Round 17: the event component's records are frozen from the description on; its
+    output (``doc._.tariffscope_events``) is the dict of each, participants in a list, without
+    the fields only its steps read."""
+    record = EventRecord(
+        "call",
+        ("Ana Ruiz", "KEN"),
+        date="2025-07-26",
+        date_precision="day",
+        tokens=(4, 9),
+        also=(OtherDay("2025-07-28", "day", "28"),),
+        weak=True,
+        veto="background",
+        variant="undated",
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.place = "Lima"  # type: ignore[misc]
+    plain = record.as_dict()
+    assert plain["participants"] == ["Ana Ruiz", "KEN"] and plain["date"] == "2025-07-26"
+    assert list(plain) == [
+        "kind",
+        "participants",
+        "date",
+        "date_precision",
+        "date_text",
+        "place",
+        "status",
+        "count",
+        "start",
+        "end",
+        "trigger",
+        "rule",
+    ]
