@@ -17,6 +17,7 @@ from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
+from tariffscope.news.measure_merge import MergedMeasure, _bounds_beside_rates
 
 
 def test_a_value_is_computed_once_per_document_and_dependency() -> None:
@@ -89,6 +90,7 @@ _PER_DOCUMENT = (
     MeasureRecord,
     EventRecord,
     OtherDay,
+    MergedMeasure,
 )
 
 
@@ -189,3 +191,32 @@ def test_an_event_record_is_frozen_and_gives_the_components_output() -> None:
         "trigger",
         "rule",
     ]
+
+
+def test_the_merge_steps_after_the_expansion_return_new_records() -> None:
+    """Round 17: from the expansion per target on, the merge's records are frozen and each
+    step returns new ones; a bound beside a stated rate on its pair is superseded in the list
+    returned, not in the one given."""
+    rate = MergedMeasure(
+        imposer="KEN",
+        target="PER",
+        products="copper",
+        from_rate=None,
+        to_rate=12.0,
+        effective_date=None,
+        status="in_force",
+        status_rule=None,
+        from_rule=None,
+        start=0,
+        end=3,
+        sent=0,
+        rule="extract.rate_tariff_noun",
+    )
+    bound = dataclasses.replace(rate, to_rate=40.0, bound=True, start=50, end=53)
+    given = [rate, bound]
+    out = _bounds_beside_rates(given)
+    assert [m.superseded for m in out] == [False, True]
+    assert given == [rate, bound] and not bound.superseded
+    assert out[1].as_dict()["to_rate"] == 40.0 and "superseded" not in out[1].as_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rate.superseded = True  # type: ignore[misc]

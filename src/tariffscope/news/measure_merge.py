@@ -1,4 +1,6 @@
-"""Completing and merging the measure mentions of one article (pure functions on dicts).
+"""Completing and merging the measure mentions of one article: the completion (steps 1 to 3)
+on the rate record dicts, from the expansion per target on (step 4) frozen
+:class:`MergedMeasure` records that each step returns anew.
 
 1. A mention without a target takes the targets of the mention before it in the same
    paragraph ("a 25% tariff on fentanyl, 25% on automobiles") unless its own sentence names
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tariffscope.news._measure_direction import Direction, StoryDirections, lends_imposer
@@ -54,7 +57,7 @@ from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
 
-__all__ = ["STORY_STEPS", "merge_measures"]
+__all__ = ["STORY_STEPS", "MergedMeasure", "merge_measures"]
 
 USA = "USA"
 
@@ -278,131 +281,214 @@ def _change_from(raw: list[dict[str, Any]]) -> None:
                     break
 
 
-def _informative(record: dict[str, Any]) -> int:
-    return int(record["from_rate"] is not None) + int(record["effective_date"] is not None)
+@dataclass(frozen=True)
+class MergedMeasure:
+    """One measure on one target, from the expansion of the completed rate records (step 4
+    of the module) to the merge's output: the steps after the expansion return new records
+    (:func:`dataclasses.replace`) instead of changing them. ``superseded``: recorded only as
+    another measure's from-rate, or by its removal (steps 6 to 11)."""
+
+    imposer: str
+    target: str
+    products: str
+    from_rate: float | None
+    to_rate: float
+    effective_date: str | None
+    status: str
+    status_rule: str | None
+    from_rule: str | None
+    start: int
+    end: int
+    sent: int
+    rule: str | None
+    headline: bool = False
+    bound: bool = False
+    history: bool = False
+    earlier: str | None = None
+    target_step: str | None = None
+    superseded: bool = False
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any], target: str) -> MergedMeasure:
+        """The measure of a completed rate record (:func:`_fill_countries`) on ``target``."""
+        return cls(
+            imposer=record["imposer"],
+            target=target,
+            products=record["products"],
+            from_rate=record["from_rate"],
+            to_rate=record["to_rate"],
+            effective_date=record["effective_date"],
+            status=record["status"],
+            status_rule=record.get("status_rule"),
+            from_rule=record.get("from_rule"),
+            start=record["start"],
+            end=record["end"],
+            sent=record["sent"],
+            rule=record.get("rule"),
+            headline=bool(record.get("headline")),
+            bound=bool(record.get("bound")),
+            history=bool(record.get("history")),
+            earlier=record.get("earlier"),
+            target_step=record.get("target_step"),
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        """The measure record of the component's output (``doc._.tariffscope_measures``)."""
+        return {
+            "imposer": self.imposer,
+            "target": self.target,
+            "products": self.products,
+            "from_rate": self.from_rate,
+            "to_rate": self.to_rate,
+            "effective_date": self.effective_date,
+            "status": self.status,
+            "start": self.start,
+            "end": self.end,
+            # internal: the ids of the rules that produced the record, its status and its
+            # from-rate (news/data/measure_rules.toml), for scores per rule
+            "rule": self.rule,
+            "status_rule": self.status_rule,
+            "from_rule": self.from_rule,
+        }
 
 
-def _same(a: dict[str, Any], b: dict[str, Any], lex: Lexicon) -> bool:
-    if a["target"] != b["target"] or abs(a["to_rate"] - b["to_rate"]) > 1e-9:
+def _informative(record: MergedMeasure) -> int:
+    return int(record.from_rate is not None) + int(record.effective_date is not None)
+
+
+def _same(a: MergedMeasure, b: MergedMeasure, lex: Lexicon) -> bool:
+    if a.target != b.target or abs(a.to_rate - b.to_rate) > 1e-9:
         return False
-    if a["effective_date"] and b["effective_date"] and a["effective_date"] != b["effective_date"]:
+    if a.effective_date and b.effective_date and a.effective_date != b.effective_date:
         return False
-    if (
-        a["from_rate"] is not None
-        and b["from_rate"] is not None
-        and (a["from_rate"] != b["from_rate"])
-    ):
+    if a.from_rate is not None and b.from_rate is not None and (a.from_rate != b.from_rate):
         return False
-    return products_compatible(a["products"], b["products"], lex)
+    return products_compatible(a.products, b.products, lex)
 
 
-def _related(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return (
-        a is not b
-        and not b.get("superseded")
-        and a["imposer"] == b["imposer"]
-        and a["target"] == b["target"]
-    )
+def _related(a: MergedMeasure, b: MergedMeasure) -> bool:
+    """``b`` is another measure (``a is not b``: the lists hold each record once) of ``a``'s
+    pair, not superseded."""
+    return a is not b and not b.superseded and a.imposer == b.imposer and a.target == b.target
 
 
-def _history_of_removed(kept: list[dict[str, Any]]) -> None:
+def _superseded(kept: list[MergedMeasure], n: int) -> None:
+    """Mark the ``n``-th measure of ``kept`` superseded (a new record in its place)."""
+    kept[n] = replace(kept[n], superseded=True)
+
+
+def _history_of_removed(kept: Sequence[MergedMeasure]) -> list[MergedMeasure]:
     """'Trump initially imposed a 10% tariff on nearly all countries and later added a 40%
     penalty on Brazil' told as history, then 'removed a 40% tariff on ... Brazilian ...
     products': the measure is recorded once, by its removal."""
-    for measure in kept:
-        if not measure.get("history") or measure["status"] != "in_force":
+    out = list(kept)
+    for n, measure in enumerate(kept):
+        if not measure.history or measure.status != "in_force":
             continue
         if any(
             m is not measure
-            and m["status"] == "suspended"
-            and m["imposer"] == measure["imposer"]
-            and measure["target"] in {m["target"], "WLD"}
-            and abs(m["to_rate"] - measure["to_rate"]) < 1e-9
+            and m.status == "suspended"
+            and m.imposer == measure.imposer
+            and measure.target in {m.target, "WLD"}
+            and abs(m.to_rate - measure.to_rate) < 1e-9
             for m in kept
         ):
-            measure["superseded"] = True
+            _superseded(out, n)
+    return out
 
 
-def _unspecified_into_named(kept: list[dict[str, Any]], lex: Lexicon) -> None:
+def _unspecified_into_named(kept: Sequence[MergedMeasure], lex: Lexicon) -> list[MergedMeasure]:
     """'raise tariffs on certain South Korean goods from 15% to 25%' and 'increasing TARIFFS on
     Autos, Lumber, Pharma ... from 15% to 25%': the named goods say which goods are meant."""
-    for measure in kept:
-        if product_class(measure["products"], lex)[0] != "some":
+    out = list(kept)
+    for n in range(len(out)):
+        measure = out[n]
+        if product_class(measure.products, lex)[0] != "some":
             continue
         named = next(
             (
-                m
-                for m in kept
+                k
+                for k, m in enumerate(out)
                 if _related(measure, m)
-                and product_class(m["products"], lex)[0] == "specific"
-                and abs(m["to_rate"] - measure["to_rate"]) < 1e-9
-                and m["from_rate"] == measure["from_rate"]
+                and product_class(m.products, lex)[0] == "specific"
+                and abs(m.to_rate - measure.to_rate) < 1e-9
+                and m.from_rate == measure.from_rate
                 and not (
-                    m["effective_date"]
-                    and measure["effective_date"]
-                    and m["effective_date"] != measure["effective_date"]
+                    m.effective_date
+                    and measure.effective_date
+                    and m.effective_date != measure.effective_date
                 )
             ),
             None,
         )
         if named is not None:
-            named["effective_date"] = named["effective_date"] or measure["effective_date"]
-            measure["superseded"] = True
+            dated = out[named].effective_date or measure.effective_date
+            out[named] = replace(out[named], effective_date=dated)
+            _superseded(out, n)
+    return out
 
 
-def _deal_replaces_threat(kept: list[dict[str, Any]], lex: Lexicon) -> None:
+def _deal_replaces_threat(kept: Sequence[MergedMeasure], lex: Lexicon) -> list[MergedMeasure]:
     """A threatened rate above an agreed one on the same goods is what the deal replaced
     (unless the threat starts from the deal's rate: then it came after the deal); a threatened
     or suspended rate that is the deal's stated from-rate ("20%, down from the 46% rate he had
     threatened", "the 46% rate had been suspended") is recorded only as that from-rate."""
-    for measure in kept:
-        if measure["status"] != "agreed" or measure["from_rate"] is not None:
+    out = list(kept)
+    for n in range(len(out)):
+        measure = out[n]
+        if measure.status != "agreed" or measure.from_rate is not None:
             continue
         threat = next(
             (
-                m
-                for m in kept
+                k
+                for k, m in enumerate(out)
                 if _related(measure, m)
-                and m["status"] == "threatened"
-                and m["to_rate"] > measure["to_rate"]
-                and m["from_rate"] != measure["to_rate"]
-                and products_compatible(m["products"], measure["products"], lex)
+                and m.status == "threatened"
+                and m.to_rate > measure.to_rate
+                and m.from_rate != measure.to_rate
+                and products_compatible(m.products, measure.products, lex)
             ),
             None,
         )
         if threat is not None:
-            measure["from_rate"] = threat["to_rate"]
-            measure["from_rule"] = "merge.deal_replaces_threat"
-            threat["superseded"] = True
-    for measure in kept:  # "down from the 46% rate", "the 46% rate had been suspended"
-        if measure["status"] != "agreed" or measure["from_rate"] is None:
+            rate = out[threat].to_rate
+            out[n] = replace(measure, from_rate=rate, from_rule="merge.deal_replaces_threat")
+            _superseded(out, threat)
+    for n in range(len(out)):  # "down from the 46% rate", "the 46% rate had been suspended"
+        measure = out[n]
+        if measure.status != "agreed" or measure.from_rate is None:
             continue
-        for m in kept:
+        for k in range(len(out)):
+            m = out[k]
             if (
                 _related(measure, m)
-                and m["status"] in {"threatened", "suspended"}
-                and m["from_rate"] is None
-                and abs(m["to_rate"] - measure["from_rate"]) < 1e-9
-                and products_compatible(m["products"], measure["products"], lex)
+                and m.status in {"threatened", "suspended"}
+                and m.from_rate is None
+                and abs(m.to_rate - measure.from_rate) < 1e-9
+                and products_compatible(m.products, measure.products, lex)
             ):
-                m["superseded"] = True
+                _superseded(out, k)
+    return out
 
 
-def _deal_then_change(kept: list[dict[str, Any]], lex: Lexicon) -> None:
+def _deal_then_change(kept: Sequence[MergedMeasure], lex: Lexicon) -> list[MergedMeasure]:
     """A deal's rate that a later change starts from ('the agreement ... would impose 15%',
     then 'raise tariffs ... from 15% to 25%') is recorded as that change's from-rate."""
-    for measure in kept:
-        if measure["status"] != "agreed" or measure.get("superseded"):
+    out = list(kept)
+    for n in range(len(out)):
+        measure = out[n]
+        if measure.status != "agreed" or measure.superseded:
             continue
         if any(
             _related(measure, m)
-            and m["status"] not in {"agreed", "proposed"}
-            and m["from_rate"] is not None
-            and abs(m["from_rate"] - measure["to_rate"]) < 1e-9
-            and products_compatible(m["products"], measure["products"], lex)
-            for m in kept
+            and m.status not in {"agreed", "proposed"}
+            and m.from_rate is not None
+            and abs(m.from_rate - measure.to_rate) < 1e-9
+            and products_compatible(m.products, measure.products, lex)
+            for m in out
         ):
-            measure["superseded"] = True
+            _superseded(out, n)
+    return out
 
 
 #: The statuses of a measure that can follow an earlier stage of it (a proposal or a removal
@@ -410,51 +496,78 @@ def _deal_then_change(kept: list[dict[str, Any]], lex: Lexicon) -> None:
 _LATER_STATUSES = frozenset({"in_force", "threatened", "agreed"})
 
 
-def _same_imposer(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a is not b and not b.get("superseded") and a["imposer"] == b["imposer"]
+def _same_imposer(a: MergedMeasure, b: MergedMeasure) -> bool:
+    return a is not b and not b.superseded and a.imposer == b.imposer
 
 
-def _earlier_stage_as_from(kept: list[dict[str, Any]], lex: Lexicon) -> None:
+def _earlier_stage_as_from(kept: Sequence[MergedMeasure], lex: Lexicon) -> list[MergedMeasure]:
     """Step 10 of the module: an earlier stage becomes the later measure's from-rate. An
     earlier stage whose target is only the story's main partner (its clause names none) is
     a stage of the later measure of its imposer whatever that measure's target."""
-    for measure in kept:
-        if not measure.get("earlier") or measure.get("superseded"):
+    out = list(kept)
+    for n in range(len(out)):
+        measure = out[n]
+        if not measure.earlier or measure.superseded:
             continue
-        guessed = measure.get("target_step") == "main_partner"
+        guessed = measure.target_step == "main_partner"
         later = [
-            m
-            for m in kept
+            k
+            for k, m in enumerate(out)
             if (_related(measure, m) or (guessed and _same_imposer(measure, m)))
-            and not m.get("earlier")
-            and m["status"] in _LATER_STATUSES
-            and abs(m["to_rate"] - measure["to_rate"]) > 1e-9
-            and products_compatible(m["products"], measure["products"], lex)
+            and not m.earlier
+            and m.status in _LATER_STATUSES
+            and abs(m.to_rate - measure.to_rate) > 1e-9
+            and products_compatible(m.products, measure.products, lex)
         ]
         if not later:
             continue
         chosen = min(
             later,
-            key=lambda m: (m["sent"] != measure["sent"], abs(m["start"] - measure["start"])),
+            key=lambda k: (out[k].sent != measure.sent, abs(out[k].start - measure.start)),
         )
-        if chosen["from_rate"] is None:
-            chosen["from_rate"], chosen["from_rule"] = measure["to_rate"], "merge.earlier_stage"
-        measure["superseded"] = True
+        if out[chosen].from_rate is None:
+            out[chosen] = replace(
+                out[chosen], from_rate=measure.to_rate, from_rule="merge.earlier_stage"
+            )
+        _superseded(out, n)
+    return out
 
 
-def _bounds_beside_rates(kept: list[dict[str, Any]]) -> None:
+def _bounds_beside_rates(kept: Sequence[MergedMeasure]) -> list[MergedMeasure]:
     """Step 11 of the module: a bound on a pair that has a rate of its own is no measure."""
-    for measure in kept:
-        if not measure.get("bound") or measure.get("superseded"):
+    out = list(kept)
+    for n in range(len(out)):
+        measure = out[n]
+        if not measure.bound or measure.superseded:
             continue
         if any(
             m is not measure
-            and not m.get("bound")
-            and not m.get("superseded")
-            and (m["imposer"], m["target"]) == (measure["imposer"], measure["target"])
-            for m in kept
+            and not m.bound
+            and not m.superseded
+            and (m.imposer, m.target) == (measure.imposer, measure.target)
+            for m in out
         ):
-            measure["superseded"] = True
+            _superseded(out, n)
+    return out
+
+
+def _joined(twin: MergedMeasure, record: MergedMeasure) -> MergedMeasure:
+    """The measure ``twin`` with another mention of it, ``record``: the status of the more
+    informative one (a from-rate, a date; the one outside a headline), no mere bound if it
+    is stated as a rate, and the from-rate and date ``twin`` lacks."""
+    if _informative(record) > _informative(twin) or (
+        twin.headline and not record.headline and _informative(record) == _informative(twin)
+    ):
+        twin = replace(
+            twin, status=record.status, status_rule=record.status_rule, headline=record.headline
+        )
+    if not record.bound:
+        twin = replace(twin, bound=False)  # a rate also stated as a rate is no mere bound
+    if twin.from_rate is None and record.from_rate is not None:
+        twin = replace(twin, from_rate=record.from_rate, from_rule=record.from_rule)
+    if twin.effective_date is None:
+        twin = replace(twin, effective_date=record.effective_date)
+    return twin
 
 
 def merge_measures(
@@ -488,54 +601,22 @@ def merge_measures(
                 record["targets"] = chosen
     _change_from(raw)
     expanded = [
-        {**record, "target": target}
+        MergedMeasure.of(record, target)
         for record in raw
         for target in record["targets"]
         if record["imposer"] and target != record["imposer"]
     ]
-    kept: list[dict[str, Any]] = []
-    for record in expanded:
-        twin = next((m for m in kept if _same(m, record, lex)), None)
+    kept: list[MergedMeasure] = []
+    for measure in expanded:
+        twin = next((n for n, m in enumerate(kept) if _same(m, measure, lex)), None)
         if twin is None:
-            kept.append(dict(record))
-            continue
-        if _informative(record) > _informative(twin) or (
-            twin.get("headline")
-            and not record.get("headline")
-            and _informative(record) == _informative(twin)
-        ):
-            twin["status"] = record["status"]
-            twin["status_rule"] = record.get("status_rule")
-            twin["headline"] = record.get("headline")
-        if not record.get("bound"):
-            twin["bound"] = False  # a rate also stated as a rate is no mere bound
-        if twin["from_rate"] is None and record["from_rate"] is not None:
-            twin["from_rate"], twin["from_rule"] = record["from_rate"], record.get("from_rule")
-        if twin["effective_date"] is None:
-            twin["effective_date"] = record["effective_date"]
-    _history_of_removed(kept)
-    _unspecified_into_named(kept, lex)
-    _deal_replaces_threat(kept, lex)
-    _deal_then_change(kept, lex)
-    _earlier_stage_as_from(kept, lex)
-    _bounds_beside_rates(kept)
-    return [
-        {
-            "imposer": m["imposer"],
-            "target": m["target"],
-            "products": m["products"],
-            "from_rate": m["from_rate"],
-            "to_rate": m["to_rate"],
-            "effective_date": m["effective_date"],
-            "status": m["status"],
-            "start": m["start"],
-            "end": m["end"],
-            # internal: the ids of the rules that produced the record, its status and its
-            # from-rate (news/data/measure_rules.toml), for scores per rule
-            "rule": m.get("rule"),
-            "status_rule": m.get("status_rule"),
-            "from_rule": m.get("from_rule"),
-        }
-        for m in kept
-        if not m.get("superseded")
-    ]
+            kept.append(measure)
+        else:
+            kept[twin] = _joined(kept[twin], measure)
+    kept = _history_of_removed(kept)
+    kept = _unspecified_into_named(kept, lex)
+    kept = _deal_replaces_threat(kept, lex)
+    kept = _deal_then_change(kept, lex)
+    kept = _earlier_stage_as_from(kept, lex)
+    kept = _bounds_beside_rates(kept)
+    return [m.as_dict() for m in kept if not m.superseded]
