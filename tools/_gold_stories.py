@@ -32,6 +32,7 @@ from tariffscope.news._actor_filter_model import actor_context, candidate_featur
 from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_proposer import PROPOSED_KINDS, EventProposer
 from tariffscope.news._event_record import EventRecord
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news.actor_filter import ActorFilter
@@ -98,20 +99,17 @@ class Story:
 
     def merge(
         self,
-        choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+        choose_targets: Callable[[MeasureRecord], Sequence[str] | None] | None = None,
         status: StatusChooser = _RULES_STATUS,
     ) -> list[dict[str, Any]]:
         """The story's measure records merged again (``status`` chooses before the merge)."""
-        raw = copy.deepcopy(self.merge_args[0])
-        status.apply(raw)
+        raw = status.apply(self.merge_args[0])
         kwargs = {**self.merge_kwargs, "choose_targets": choose_targets}
         return _ORIGINAL_MERGE(raw, *self.merge_args[1:], **kwargs)
 
-    def raw(self) -> list[dict[str, Any]]:
-        """The raw rate records with the rules' statuses (a copy)."""
-        raw = copy.deepcopy(self.merge_args[0])
-        _RULES_STATUS.apply(raw)
-        return raw
+    def raw(self) -> list[MeasureRecord]:
+        """The raw rate records with the rules' statuses."""
+        return _RULES_STATUS.apply(self.merge_args[0])
 
     def predicted(
         self, chooser: TargetChooser | None = None, status: StatusChooser = _RULES_STATUS

@@ -17,7 +17,7 @@ from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
-from tariffscope.news.measure_merge import MergedMeasure, _bounds_beside_rates
+from tariffscope.news.measure_merge import MergedMeasure, _bounds_beside_rates, merge_measures
 
 
 def test_a_value_is_computed_once_per_document_and_dependency() -> None:
@@ -139,23 +139,38 @@ def test_a_rate_reading_is_frozen_and_gives_the_record_of_the_later_steps() -> N
     )
 
 
-def test_a_measure_record_gives_the_merge_its_record_dict() -> None:
-    """Round 16b: the records of the steps after the first are frozen too; the merge reads
-    the dict of each, countries in lists, the learned choosers' inputs only where computed."""
+def test_the_merge_takes_the_measure_records_and_leaves_them_alone() -> None:
+    """Round 17: the merge reads the frozen records themselves (round 16b gave it their
+    dicts); it completes new ones, which its target chooser sees with their targets,
+    imposer and target step, and the records given stay as they were."""
     values = {f.name: None for f in dataclasses.fields(RateReading)}
-    reading = RateReading(**{**values, "targets": ("PER",), "places": ("KEN",), "to_rate": 1.0})
+    reading = RateReading(
+        **{
+            **values,
+            "rise": False,
+            "cut": False,
+            "imposer": None,
+            "targets": ("PER",),
+            "world": False,
+            "products": "copper",
+            "to_rate": 12.0,
+            "status": "in_force",
+            "status_rule": "status.in_force_default",
+            "start": 10,
+            "headline": False,
+            "end": 13,
+            "sent": 0,
+            "paragraph": -1,
+        }
+    )
     record = reading.as_record("extract.rate_tariff_noun", bound=False)
-    plain = record.as_dict()
-    assert plain["targets"] == ["PER"] and plain["places"] == ["KEN"]
-    assert not {"status_clues", "unsourced", "rest"} & set(plain)
-    assert not {"status_features", "target_candidates"} & set(plain)
-    keys = list(plain)
-    assert keys[0] == "rise" and keys[-1] == "bound"
-    features = dataclasses.replace(record, status_features=(1.0, 0.0)).as_dict()
-    assert features["status_features"] == (1.0, 0.0)
-    # a measure named without a rate has no places read, which the merge tells from none
-    assert "places" not in dataclasses.replace(record, places=None).as_dict()
-    assert dataclasses.replace(record, places=()).as_dict()["places"] == []
+    seen: list[MeasureRecord] = []
+    merged = merge_measures(
+        [record], ["USA", "PER"], None, about_us=True, choose_targets=lambda r: seen.append(r)
+    )
+    assert [(m["imposer"], m["target"], m["to_rate"]) for m in merged] == [("USA", "PER", 12.0)]
+    assert [(r.imposer, r.targets, r.target_step) for r in seen] == [("USA", ("PER",), "direct")]
+    assert record.imposer is None and record.target_step is None
 
 
 def test_an_event_record_is_frozen_and_gives_the_components_output() -> None:

@@ -53,6 +53,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tariffscope.news._measure_direction import Direction, StoryDirections, lends_imposer
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import main_partner, main_partners
 from tariffscope.news.lexicon import Lexicon, default_lexicon
 from tariffscope.news.products import product_class, products_compatible
@@ -62,7 +63,7 @@ __all__ = ["STORY_STEPS", "MergedMeasure", "merge_measures"]
 USA = "USA"
 
 #: The steps of the target order that read a rate's target from its sentence or its story
-#: (``record["target_step"]``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
+#: (``MeasureRecord.target_step``; ``"direct"``: the rate's phrase or frame, ``"world_phrase"``: a
 #: global marker on it, ``"paragraph"``: the rate before it in the paragraph, ``"changed_rate"``:
 #: the earlier rate whose goods and rate a change names as its from-rate; ``"retaliation"``
 #: and ``"direction"``: :mod:`tariffscope.news._measure_direction`).
@@ -80,144 +81,170 @@ STORY_STEPS = (
 )
 
 
-def _retaliation(record: dict[str, Any], about_us: bool, pair: list[str], counts: Any) -> None:
+def _retaliation(
+    record: MeasureRecord, about_us: bool, pair: Sequence[str], counts: Any
+) -> MeasureRecord:
     """A retaliatory rate with no imposer of its own in a story about US tariffs is the
     partner's, on US goods (the side that was hit answers)."""
-    if not (record.get("retaliation") and about_us and record["imposer"] is None):
-        return
-    if record["targets"] not in ([], [USA]):
-        return
+    if not (record.retaliation and about_us and record.imposer is None):
+        return record
+    if record.targets not in ((), (USA,)):
+        return record
     partner = main_partner(counts, USA) if counts is not None else None
     others = [c for c in pair if c != USA]
     partner = partner or (others[0] if others else None)
-    if partner is not None:
-        record["imposer"], record["targets"] = partner, [USA]
-        record["target_step"] = "retaliation"
+    if partner is None:
+        return record
+    return replace(record, imposer=partner, targets=(USA,), target_step="retaliation")
 
 
 def _directed_imposer(
-    record: dict[str, Any],
+    record: MeasureRecord,
     found: Direction | None,
     *,
     counts: Mapping[str, int] | None,
     home: str | None,
-) -> None:
+) -> MeasureRecord:
     """A rate with targets but no imposer of its own takes the imposer of the story's clause
     before it on the same pair (:func:`tariffscope.news._measure_direction.lends_imposer`)."""
-    if record["imposer"] is not None or found is None or not record["targets"]:
-        return
-    listed = str(record.get("rule") or "").startswith("pair.")
-    if lends_imposer(found, record["targets"], counts=counts, home=home, listed=listed):
-        record["imposer"] = found.imposer
+    if record.imposer is not None or found is None or not record.targets:
+        return record
+    listed = str(record.rule or "").startswith("pair.")
+    if lends_imposer(found, record.targets, counts=counts, home=home, listed=listed):
+        return replace(record, imposer=found.imposer)
+    return record
 
 
-def _takes_direction(record: dict[str, Any], found: Direction | None) -> bool:
+def _takes_direction(record: MeasureRecord, found: Direction | None) -> bool:
     """A rate whose sentence names no country takes the targets of the story's clause before
     it (:func:`tariffscope.news._measure_direction.direction_for`) over the story's main
     partner (a count, farther from the rate than that clause), and, where no partner stands
     out (a story of partners alike, ``no_partner``, or a US rate on named goods in one,
     ``sector_goods``), when that clause names both sides (who lays the tariff and on whose
     goods): a clause that names only an origin is one mention among partners named alike."""
-    if found is None or not found.targets or record.get("places"):
+    if found is None or not found.targets or record.places:
         return False
-    step = record["target_step"]
+    step = record.target_step
     return step == "main_partner" or (
         step in {"no_partner", "sector_goods"} and found.imposer is not None
     )
 
 
+def _filled(
+    record: MeasureRecord,
+    before: Sequence[MeasureRecord],
+    pair: Sequence[str],
+    about_us: bool,
+    counts: Mapping[str, int] | None,
+    story: StoryDirections,
+) -> MeasureRecord:
+    """One rate record with its targets, imposer and ``target_step`` (steps 1 and 2 of the
+    module), after the records ``before`` it (completed)."""
+    home = USA if about_us else None
+    previous = before[-1] if before else None
+    record = replace(record, target_step="direct" if record.targets else None)
+    if record.world and not record.targets:
+        record = replace(record, targets=("WLD",), target_step="world_phrase")
+    if (
+        not record.targets
+        and previous is not None
+        and previous.paragraph == record.paragraph
+        and not _own_sentence_country(record, previous, about_us)
+    ):
+        record = replace(
+            record,
+            targets=previous.targets,
+            imposer=record.imposer or previous.imposer,
+            target_step="paragraph",
+        )
+    if not record.targets:
+        record = _targets_of_changed_rate(record, before)
+    record = _retaliation(record, about_us, pair, counts)
+    found = story.direction_for(record.start, record.paragraph) if record.imposer is None else None
+    record = _directed_imposer(record, found, counts=counts, home=home)
+    imposer = record.imposer
+    if not record.targets and imposer is None and pair:
+        imposer = USA if about_us else pair[0]
+        record = replace(record, imposer=imposer)
+    if not record.targets:
+        step, targets = _story_target(record, pair, imposer, counts)
+        record = replace(record, target_step=step, targets=tuple(targets))
+        if found is not None and _takes_direction(record, found):
+            imposer = found.imposer
+            record = replace(
+                record, target_step="direction", targets=tuple(found.targets), imposer=imposer
+            )
+    if imposer is None:
+        if about_us and USA not in record.targets:
+            return replace(record, imposer=USA)
+        # never one of the targets: "goods from Japan and South Korea"
+        others = [c for c in pair if c not in record.targets]
+        return replace(record, imposer=others[0] if others else None)
+    return record
+
+
 def _fill_countries(
-    raw: list[dict[str, Any]],
-    pair: list[str],
+    raw: Sequence[MeasureRecord],
+    pair: Sequence[str],
     about_us: bool,
     counts: Mapping[str, int] | None = None,
     story: StoryDirections | None = None,
-) -> None:
+) -> list[MeasureRecord]:
     story = story if story is not None else StoryDirections({}, None)
-    home = USA if about_us else None
-    previous: dict[str, Any] | None = None
+    out: list[MeasureRecord] = []
     for record in raw:
-        record["target_step"] = "direct" if record["targets"] else None
-        if record["world"] and not record["targets"]:
-            record["targets"], record["target_step"] = ["WLD"], "world_phrase"
-        if (
-            not record["targets"]
-            and previous is not None
-            and previous["paragraph"] == record["paragraph"]
-            and not _own_sentence_country(record, previous, about_us)
-        ):
-            record["targets"] = list(previous["targets"])
-            record["imposer"] = record["imposer"] or previous["imposer"]
-            record["target_step"] = "paragraph"
-        if not record["targets"]:
-            _targets_of_changed_rate(record, raw)
-        _retaliation(record, about_us, pair, counts)
-        found = (
-            story.direction_for(record["start"], record["paragraph"])
-            if record["imposer"] is None
-            else None
-        )
-        _directed_imposer(record, found, counts=counts, home=home)
-        imposer = record["imposer"]
-        if not record["targets"] and imposer is None and pair:
-            record["imposer"] = imposer = USA if about_us else pair[0]
-        if not record["targets"]:
-            record["target_step"], record["targets"] = _story_target(record, pair, imposer, counts)
-            if found is not None and _takes_direction(record, found):
-                record["target_step"], record["targets"] = "direction", list(found.targets)
-                record["imposer"] = imposer = found.imposer
-        if imposer is None:
-            targets = record["targets"]
-            if about_us and USA not in targets:
-                record["imposer"] = USA
-            else:  # never one of the targets: "goods from Japan and South Korea"
-                others = [c for c in pair if c not in targets]
-                record["imposer"] = others[0] if others else None
-        previous = record
+        out.append(_filled(record, out, pair, about_us, counts, story))
+    return out
 
 
-def _targets_of_changed_rate(record: dict[str, Any], raw: list[dict[str, Any]]) -> None:
+def _targets_of_changed_rate(
+    record: MeasureRecord, before: Sequence[MeasureRecord]
+) -> MeasureRecord:
     """'Imports of upholstered wooden products will be subject to a 25 percent tariff. ... The
     tariff on upholstered wooden products will increase from 25 to 30 percent': a change that
-    names no country, whose from-rate and goods are those of an earlier rate, is a change of
-    that rate, and its goods come from the same origins (by the same imposer)."""
-    if record["from_rate"] is None or record["products"] == "all goods":
-        return
-    for earlier in raw:
-        if earlier is record or earlier["start"] >= record["start"]:
+    names no country, whose from-rate and goods are those of an earlier rate (of the records
+    ``before`` it), is a change of that rate, and its goods come from the same origins (by
+    the same imposer)."""
+    if record.from_rate is None or record.products == "all goods":
+        return record
+    for earlier in before:
+        if earlier.start >= record.start:
             break
         if (
-            earlier["targets"]
-            and earlier["products"] == record["products"]
-            and abs(earlier["to_rate"] - record["from_rate"]) < 1e-9
-            and record["imposer"] in {None, earlier["imposer"]}
+            earlier.targets
+            and earlier.products == record.products
+            and abs(earlier.to_rate - record.from_rate) < 1e-9
+            and record.imposer in {None, earlier.imposer}
         ):
-            record["targets"] = list(earlier["targets"])
-            record["imposer"] = earlier["imposer"]
-            record["target_step"] = "changed_rate"
-            return
+            return replace(
+                record,
+                targets=earlier.targets,
+                imposer=earlier.imposer,
+                target_step="changed_rate",
+            )
+    return record
 
 
-def _own_sentence_country(record: dict[str, Any], previous: dict[str, Any], about_us: bool) -> bool:
+def _own_sentence_country(record: MeasureRecord, previous: MeasureRecord, about_us: bool) -> bool:
     """The record's sentence names one country of its own (not the imposer, not the previous
     mention's; of several, the one nearest the rate) and differs from the previous mention's:
     the sentence step comes first. In the previous mention's own sentence, only a country
     that mention did not see counts."""
-    imposer = record["imposer"] or previous["imposer"] or (USA if about_us else None)
-    named = [c for c in record.get("places", []) if c != imposer]
-    own = named[0] if len(named) == 1 else record.get("nearest_place")
-    seen = previous.get("places")
-    if record["sent"] == previous["sent"] and (seen is None or own in seen):
+    imposer = record.imposer or previous.imposer or (USA if about_us else None)
+    named = [c for c in record.places or () if c != imposer]
+    own = named[0] if len(named) == 1 else record.nearest_place
+    seen = previous.places
+    if record.sent == previous.sent and (seen is None or own in seen):
         # the rates of one sentence share their owner, unless this rate's own country is
         # one the earlier rate could not see ("the cut to 19% puts it behind Singapore,
         # which enjoys a 10% rate": Singapore owns the 10%, see sentence_places)
         return False
-    return own is not None and own in named and own not in previous["targets"]
+    return own is not None and own in named and own not in previous.targets
 
 
 def _story_target(
-    record: dict[str, Any],
-    pair: list[str],
+    record: MeasureRecord,
+    pair: Sequence[str],
     imposer: str | None,
     counts: Mapping[str, int] | None,
 ) -> tuple[str, list[str]]:
@@ -234,21 +261,21 @@ def _story_target(
     if counts is None:
         return "main_partner", [others[0]]
     partners = main_partners(counts, imposer)
-    if record.get("counted") and len(partners) > 1:
+    if record.counted and len(partners) > 1:
         return "counted", partners
-    named = [c for c in record.get("places", []) if c != imposer]
+    named = [c for c in record.places or () if c != imposer]
     if len(named) == 1:
         return "sentence_country", named
-    if len(named) > 1 and record.get("nearest_place") in named:
-        return "sentence_nearest", [record["nearest_place"]]
-    if not named and (record.get("sentence_world") or record.get("capped")):
+    if len(named) > 1 and record.nearest_place in named:
+        return "sentence_nearest", [str(record.nearest_place)]
+    if not named and (record.sentence_world or record.capped):
         return "sentence_world", ["WLD"]
     partner = main_partner(counts, imposer)
     if (
         partner is None
         and imposer == USA
         and not named
-        and product_class(record.get("products") or "all goods")[0] == "specific"
+        and product_class(record.products or "all goods")[0] == "specific"
     ):
         # "a baseline 100% tariff on patented pharmaceuticals" in a story of several partners
         # alike (those spared or capped): a US tariff on a kind of goods, no origin named,
@@ -257,28 +284,37 @@ def _story_target(
     return ("main_partner", [partner]) if partner is not None else ("no_partner", [])
 
 
-def _change_from(raw: list[dict[str, Any]]) -> None:
+def _change_from(raw: Sequence[MeasureRecord]) -> list[MeasureRecord]:
+    """Step 3 of the module: the from-rate of a rise or a cut told without one."""
+    out = list(raw)
     for k, record in enumerate(raw):
-        if record["from_rate"] is not None:
+        if record.from_rate is not None:
             continue
-        if record.get("rise"):
-            for earlier in reversed(raw[:k]):
-                if set(earlier["targets"]) & set(record["targets"]) and (
-                    earlier["to_rate"] < record["to_rate"]
+        if record.rise:
+            for earlier in reversed(out[:k]):
+                if set(earlier.targets) & set(record.targets) and (
+                    earlier.to_rate < record.to_rate
                 ):
-                    record["from_rate"] = earlier["to_rate"]
-                    record["from_rule"] = "merge.change_from_earlier"
+                    out[k] = replace(
+                        record,
+                        from_rate=earlier.to_rate,
+                        from_rule="merge.change_from_earlier",
+                    )
                     break
-        elif record.get("cut"):
-            for earlier in reversed(raw[:k]):
-                if earlier["paragraph"] != record["paragraph"]:
+        elif record.cut:
+            for earlier in reversed(out[:k]):
+                if earlier.paragraph != record.paragraph:
                     break
-                if set(earlier["targets"]) & set(record["targets"]) and (
-                    earlier["to_rate"] > record["to_rate"]
+                if set(earlier.targets) & set(record.targets) and (
+                    earlier.to_rate > record.to_rate
                 ):
-                    record["from_rate"] = earlier["to_rate"]
-                    record["from_rule"] = "merge.change_from_earlier"
+                    out[k] = replace(
+                        record,
+                        from_rate=earlier.to_rate,
+                        from_rule="merge.change_from_earlier",
+                    )
                     break
+    return out
 
 
 @dataclass(frozen=True)
@@ -309,27 +345,28 @@ class MergedMeasure:
     superseded: bool = False
 
     @classmethod
-    def of(cls, record: Mapping[str, Any], target: str) -> MergedMeasure:
-        """The measure of a completed rate record (:func:`_fill_countries`) on ``target``."""
+    def of(cls, record: MeasureRecord, imposer: str, target: str) -> MergedMeasure:
+        """The measure of a completed rate record (:func:`_fill_countries`) laid by
+        ``imposer`` (the record's) on ``target``."""
         return cls(
-            imposer=record["imposer"],
+            imposer=imposer,
             target=target,
-            products=record["products"],
-            from_rate=record["from_rate"],
-            to_rate=record["to_rate"],
-            effective_date=record["effective_date"],
-            status=record["status"],
-            status_rule=record.get("status_rule"),
-            from_rule=record.get("from_rule"),
-            start=record["start"],
-            end=record["end"],
-            sent=record["sent"],
-            rule=record.get("rule"),
-            headline=bool(record.get("headline")),
-            bound=bool(record.get("bound")),
-            history=bool(record.get("history")),
-            earlier=record.get("earlier"),
-            target_step=record.get("target_step"),
+            products=record.products,
+            from_rate=record.from_rate,
+            to_rate=record.to_rate,
+            effective_date=record.effective_date,
+            status=record.status,
+            status_rule=record.status_rule,
+            from_rule=record.from_rule,
+            start=record.start,
+            end=record.end,
+            sent=record.sent,
+            rule=record.rule,
+            headline=record.headline,
+            bound=record.bound,
+            history=record.history,
+            earlier=record.earlier,
+            target_step=record.target_step,
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -571,14 +608,14 @@ def _joined(twin: MergedMeasure, record: MergedMeasure) -> MergedMeasure:
 
 
 def merge_measures(
-    raw: list[dict[str, Any]],
+    raw: Sequence[MeasureRecord],
     pair: list[str],
     anchor: dt.date | None,
     *,
     about_us: bool | None = None,
     lex: Lexicon | None = None,
     counts: Mapping[str, int] | None = None,
-    choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+    choose_targets: Callable[[MeasureRecord], Sequence[str] | None] | None = None,
     directions: Sequence[Direction] = (),
     paragraphs: Sequence[int] = (),
 ) -> list[dict[str, Any]]:
@@ -593,18 +630,20 @@ def merge_measures(
     """
     lex = lex if lex is not None else default_lexicon()
     story = StoryDirections.of(directions, paragraphs)
-    _fill_countries(raw, pair, USA in pair[:2] if about_us is None else about_us, counts, story)
+    filled = _fill_countries(
+        raw, pair, USA in pair[:2] if about_us is None else about_us, counts, story
+    )
     if choose_targets is not None:
-        for record in raw:
+        for n, record in enumerate(filled):
             chosen = choose_targets(record)
             if chosen is not None:
-                record["targets"] = chosen
-    _change_from(raw)
+                filled[n] = replace(record, targets=tuple(chosen))
     expanded = [
-        MergedMeasure.of(record, target)
-        for record in raw
-        for target in record["targets"]
-        if record["imposer"] and target != record["imposer"]
+        MergedMeasure.of(record, record.imposer, target)
+        for record in _change_from(filled)
+        if record.imposer
+        for target in record.targets
+        if target != record.imposer
     ]
     kept: list[MergedMeasure] = []
     for measure in expanded:
