@@ -31,6 +31,8 @@ from tariffscope.domain.news import Event, Extraction, MeasureMention
 from tariffscope.news._actor_filter_model import actor_context, candidate_features
 from tariffscope.news._event_filter import EventFilter
 from tariffscope.news._event_proposer import PROPOSED_KINDS, EventProposer
+from tariffscope.news._event_record import EventRecord
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_status_chooser import StatusChooser
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news.actor_filter import ActorFilter
@@ -97,20 +99,17 @@ class Story:
 
     def merge(
         self,
-        choose_targets: Callable[[dict[str, Any]], list[str] | None] | None = None,
+        choose_targets: Callable[[MeasureRecord], Sequence[str] | None] | None = None,
         status: StatusChooser = _RULES_STATUS,
     ) -> list[dict[str, Any]]:
         """The story's measure records merged again (``status`` chooses before the merge)."""
-        raw = copy.deepcopy(self.merge_args[0])
-        status.apply(raw)
+        raw = status.apply(self.merge_args[0])
         kwargs = {**self.merge_kwargs, "choose_targets": choose_targets}
         return _ORIGINAL_MERGE(raw, *self.merge_args[1:], **kwargs)
 
-    def raw(self) -> list[dict[str, Any]]:
-        """The raw rate records with the rules' statuses (a copy)."""
-        raw = copy.deepcopy(self.merge_args[0])
-        _RULES_STATUS.apply(raw)
-        return raw
+    def raw(self) -> list[MeasureRecord]:
+        """The raw rate records with the rules' statuses."""
+        return _RULES_STATUS.apply(self.merge_args[0])
 
     def predicted(
         self, chooser: TargetChooser | None = None, status: StatusChooser = _RULES_STATUS
@@ -139,26 +138,6 @@ def _actor_rows(doc: Any, lexicon: Any) -> list[tuple[dict[str, Any], dict[str, 
     ]
 
 
-#: The fields of an event record that its :class:`Event` reads.
-_EVENT_FIELDS = frozenset(
-    {
-        "kind",
-        "participants",
-        "date",
-        "date_precision",
-        "date_text",
-        "place",
-        "status",
-        "count",
-        "start",
-        "end",
-        "trigger",
-        "rule",
-        "sources",
-    }
-)
-
-
 @dataclasses.dataclass(frozen=True)
 class _RecordingFilter(EventFilter):
     """An event filter that has the features computed, records every candidate and keeps
@@ -168,7 +147,7 @@ class _RecordingFilter(EventFilter):
 
     def decide(
         self,
-        candidates: Sequence[dict[str, Any]],
+        candidates: Sequence[EventRecord],
         rules_keep: Sequence[bool],
         features: Sequence[dict[str, float]] | None,
         groups: Sequence[int] | None = None,
@@ -177,8 +156,7 @@ class _RecordingFilter(EventFilter):
         groups = list(range(len(candidates))) if groups is None else groups
         self.seen.clear()  # a story read again (dated by the law): its last reading
         for event, keep, row, group in zip(candidates, rules_keep, rows, groups, strict=True):
-            record = {k: v for k, v in event.items() if k in _EVENT_FIELDS}
-            candidate = Event.from_dict(copy.deepcopy(record))
+            candidate = Event.from_dict(event.as_dict())
             self.seen.append(EventCandidate(candidate, row, keep, group))
         return list(rules_keep)
 
@@ -189,7 +167,7 @@ class _RecordingProposer(EventProposer):
     kind's event built, records them and adds none."""
 
     rows: list[tuple[dict[str, float], frozenset[str]]] = dataclasses.field(default_factory=list)
-    built: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    built: list[EventRecord] = dataclasses.field(default_factory=list)
 
     def choose(
         self, rows: Sequence[Mapping[str, float]], covered: Sequence[frozenset[str]]
@@ -198,17 +176,16 @@ class _RecordingProposer(EventProposer):
         self.rows.extend((dict(r), c) for r, c in zip(rows, covered, strict=True))
         return [[(k, "happened") for k in PROPOSED_KINDS if k not in c] for c in covered]
 
-    def keep(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def keep(self, events: list[EventRecord]) -> list[EventRecord]:
         self.built.clear()
-        self.built.extend(copy.deepcopy(events))
+        self.built.extend(events)
         return []
 
     def sentences(self, doc: Any) -> tuple[ProposerSentence, ...]:
         """The recorded sentences of ``doc`` (in the order the component read them)."""
         by_start: dict[int, dict[str, Event]] = {}
         for event in self.built:
-            record = {k: v for k, v in event.items() if k in _EVENT_FIELDS}
-            by_start.setdefault(event["start"], {})[event["kind"]] = Event.from_dict(record)
+            by_start.setdefault(event.start, {})[event.kind] = Event.from_dict(event.as_dict())
         spans = {s.start_char: s.end_char for s in doc.sents}
         out = []
         for start, (row, covered) in zip(_row_starts(doc, self.rows), self.rows, strict=True):

@@ -2,7 +2,7 @@
 
 Runs the reader once on every story of the given folders (see ``tools/_gold_stories.py``),
 then, for every rate, records the step of the target order that gave the rules' targets
-(``record["target_step"]``, :mod:`tariffscope.news.measure_merge`), the rules' targets, the
+(``MeasureRecord.target_step``, :mod:`tariffscope.news.measure_merge`), the rules' targets, the
 model's choice, the model's margin (its top candidate's probability over the next one's) and
 the gold targets of the story's measures at the same rate. The model of a story is fitted
 without it: K-fold by story over the folders, or on all the folders for ``--holdout`` ones.
@@ -31,6 +31,7 @@ import _cv
 from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 from train_measure_target import L2, THRESHOLD, train
 
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news._measure_target_model import TargetModel, finish, resolved
 
@@ -49,24 +50,24 @@ def rate_rows(story: Story, model: TargetModel) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     learned = TargetChooser("model", model)
 
-    def look(record: dict[str, Any]) -> None:
-        found = resolved(record.get("target_candidates"))
+    def look(record: MeasureRecord) -> None:
+        found = resolved(record.target_candidates)
         if not found:
             return
-        full = finish(found, record["imposer"], record["targets"])
+        full = finish(found, record.imposer, record.targets)
         chosen = learned.choose(record) or []
         gold = {
             g.target
             for g in story.gold.measures
-            if abs(g.to_rate_pct - record["to_rate"]) <= RATE_TOLERANCE
+            if abs(g.to_rate_pct - record.to_rate) <= RATE_TOLERANCE
         }
         rows.append(
             {
-                "step": record.get("target_step"),
-                "rules": _verdict(record["targets"], gold),
+                "step": record.target_step,
+                "rules": _verdict(record.targets, gold),
                 "model": _verdict(chosen, gold),
-                "margin": model.margin(full, record["imposer"]),
-                "changed": set(chosen) != set(record["targets"]),
+                "margin": model.margin(full, record.imposer),
+                "changed": set(chosen) != set(record.targets),
             }
         )
 

@@ -33,6 +33,7 @@ from typing import Any
 import _cv
 from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_status_chooser import STATUS_CHOOSERS, StatusChooser
 from tariffscope.news._measure_status_model import FEATURE_NAMES, StatusModel, complete, fit
 from tariffscope.news._measure_target import TargetChooser
@@ -43,8 +44,8 @@ _TARGETS = TargetChooser("fallback")
 
 
 def labelled(
-    story: Story, raw: list[dict[str, Any]] | None = None, every: bool = False
-) -> list[tuple[dict[str, Any], tuple[float, ...], str]]:
+    story: Story, raw: list[MeasureRecord] | None = None, every: bool = False
+) -> list[tuple[MeasureRecord, tuple[float, ...], str]]:
     """The raw rate records (the story's, or ``raw``) a gold measure settles, with their full
     features (the rules' statuses) and the gold status: the first mention of each measure the
     reader merges (whose status the measure keeps), or with ``every`` every mention."""
@@ -52,14 +53,12 @@ def labelled(
     out = []
     records = story.raw() if raw is None else raw
     for record, features in zip(records, complete(story.raw()), strict=True):
-        if features is None or not (every or record["start"] in heads):
+        if features is None or not (every or record.start in heads):
             continue
         same_rate = [
-            g
-            for g in story.gold.measures
-            if abs(g.to_rate_pct - record["to_rate"]) <= RATE_TOLERANCE
+            g for g in story.gold.measures if abs(g.to_rate_pct - record.to_rate) <= RATE_TOLERANCE
         ]
-        targeted = [g for g in same_rate if g.target in record["targets"]]
+        targeted = [g for g in same_rate if g.target in record.targets]
         statuses = {g.status for g in (targeted or same_rate)}
         if len(statuses) == 1:
             out.append((record, features, statuses.pop()))
@@ -103,11 +102,10 @@ def scores(stories: Sequence[Story], models: Mapping[str, StatusModel]) -> dict[
             chooser = StatusChooser(mode, models.get(story.name))
             predicted = story.predicted(_TARGETS, status=chooser)
             triples.append((story.name, story.gold, predicted))
-            raw = story.raw()
-            chooser.apply(raw)
+            raw = chooser.apply(story.raw())
             for record, _, label in labelled(story, raw):
                 seen += 1
-                right += record["status"] == label
+                right += record.status == label
         report = score(triples)
         status = report.attribute("measures.status")
         out[mode] = {

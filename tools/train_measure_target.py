@@ -28,6 +28,7 @@ from typing import Any
 import _cv
 from _gold_stories import RATE_TOLERANCE, Story, field_summary, read_stories, score
 
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import TargetChooser
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
@@ -48,11 +49,11 @@ def rate_groups(story: Story) -> list[tuple[float, tuple[Candidate, ...], list[s
     """Every rate's rate, full candidates and the rules' targets, after the story steps."""
     seen: list[tuple[float, tuple[Candidate, ...], list[str]]] = []
 
-    def record_choice(record: dict[str, Any]) -> None:
-        found = resolved(record.get("target_candidates"))
+    def record_choice(record: MeasureRecord) -> None:
+        found = resolved(record.target_candidates)
         if found:
-            full = finish(found, record["imposer"], record["targets"])
-            seen.append((record["to_rate"], full, list(record["targets"])))
+            full = finish(found, record.imposer, record.targets)
+            seen.append((record.to_rate, full, list(record.targets)))
 
     story.merge(record_choice)
     return seen

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
+from tariffscope.news._measure_reading import MeasureRecord
+from tariffscope.news.measure_merge import merge_measures
 
-def raw_rate(**fields: Any) -> dict[str, Any]:
+
+def raw_rate(**fields: Any) -> MeasureRecord:
     """A raw rate record: a 20% threatened US tariff on all goods with no target read, at
     characters 100-103 of a sentence at 90 in a paragraph at 80; ``fields`` override."""
     base: dict[str, Any] = {
@@ -16,7 +21,6 @@ def raw_rate(**fields: Any) -> dict[str, Any]:
         "targets": [],
         "world": False,
         "products": "all goods",
-        "rest": False,
         "places": [],
         "sentence_world": False,
         "counted": False,
@@ -34,4 +38,21 @@ def raw_rate(**fields: Any) -> dict[str, Any]:
         "paragraph": 80,
         "rule": "extract.rate_tariff_noun",
     }
-    return {**base, **fields}
+    values = {**base, **fields}
+    for name in ("targets", "places"):
+        if values.get(name) is not None:
+            values[name] = tuple(values[name])
+    return MeasureRecord(**values)
+
+
+def merged_with_steps(
+    raw: Sequence[MeasureRecord], pair: list[str], anchor: dt.date | None, **kwargs: Any
+) -> tuple[list[dict[str, Any]], list[str | None]]:
+    """The merge's output and the step of the target order that gave each raw record its
+    targets (read as the merge hands the completed records to its target chooser)."""
+    steps: list[str | None] = []
+
+    def look(record: MeasureRecord) -> None:
+        steps.append(record.target_step)
+
+    return merge_measures(raw, pair, anchor, choose_targets=look, **kwargs), steps

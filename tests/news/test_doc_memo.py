@@ -14,8 +14,10 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._doc_memo import doc_memo
+from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._measure_reading import MeasureRecord, RateReading, RateScope
+from tariffscope.news.measure_merge import MergedMeasure, _bounds_beside_rates, merge_measures
 
 
 def test_a_value_is_computed_once_per_document_and_dependency() -> None:
@@ -78,7 +80,18 @@ def test_the_components_keep_nothing_of_the_document_they_read(nlp: Language) ->
 
 
 #: The shapes of what a component reads or makes of one document: none may stay on it.
-_PER_DOCUMENT = (Doc, Span, Token, EventStory, RateScope, RateReading, MeasureRecord)
+_PER_DOCUMENT = (
+    Doc,
+    Span,
+    Token,
+    EventStory,
+    RateScope,
+    RateReading,
+    MeasureRecord,
+    EventRecord,
+    OtherDay,
+    MergedMeasure,
+)
 
 
 def _held(value: object, depth: int = 2) -> list[object]:
@@ -126,20 +139,99 @@ def test_a_rate_reading_is_frozen_and_gives_the_record_of_the_later_steps() -> N
     )
 
 
-def test_a_measure_record_gives_the_merge_its_record_dict() -> None:
-    """Round 16b: the records of the steps after the first are frozen too; the merge reads
-    the dict of each, countries in lists, the learned choosers' inputs only where computed."""
+def test_the_merge_takes_the_measure_records_and_leaves_them_alone() -> None:
+    """Round 17: the merge reads the frozen records themselves (round 16b gave it their
+    dicts); it completes new ones, which its target chooser sees with their targets,
+    imposer and target step, and the records given stay as they were."""
     values = {f.name: None for f in dataclasses.fields(RateReading)}
-    reading = RateReading(**{**values, "targets": ("PER",), "places": ("KEN",), "to_rate": 1.0})
+    reading = RateReading(
+        **{
+            **values,
+            "rise": False,
+            "cut": False,
+            "imposer": None,
+            "targets": ("PER",),
+            "world": False,
+            "products": "copper",
+            "to_rate": 12.0,
+            "status": "in_force",
+            "status_rule": "status.in_force_default",
+            "start": 10,
+            "headline": False,
+            "end": 13,
+            "sent": 0,
+            "paragraph": -1,
+        }
+    )
     record = reading.as_record("extract.rate_tariff_noun", bound=False)
+    seen: list[MeasureRecord] = []
+    merged = merge_measures(
+        [record], ["USA", "PER"], None, about_us=True, choose_targets=lambda r: seen.append(r)
+    )
+    assert [(m["imposer"], m["target"], m["to_rate"]) for m in merged] == [("USA", "PER", 12.0)]
+    assert [(r.imposer, r.targets, r.target_step) for r in seen] == [("USA", ("PER",), "direct")]
+    assert record.imposer is None and record.target_step is None
+
+
+def test_an_event_record_is_frozen_and_gives_the_components_output() -> None:
+    """Round 17: the event component's records are frozen from the description on; its
+    output (``doc._.tariffscope_events``) is the dict of each, participants in a list, without
+    the fields only its steps read."""
+    record = EventRecord(
+        "call",
+        ("Ana Ruiz", "KEN"),
+        date="2025-07-26",
+        date_precision="day",
+        tokens=(4, 9),
+        also=(OtherDay("2025-07-28", "day", "28"),),
+        weak=True,
+        veto="background",
+        variant="undated",
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        record.place = "Lima"  # type: ignore[misc]
     plain = record.as_dict()
-    assert plain["targets"] == ["PER"] and plain["places"] == ["KEN"]
-    assert not {"status_clues", "unsourced", "rest"} & set(plain)
-    assert not {"status_features", "target_candidates"} & set(plain)
-    keys = list(plain)
-    assert keys[0] == "rise" and keys[-1] == "bound"
-    features = dataclasses.replace(record, status_features=(1.0, 0.0)).as_dict()
-    assert features["status_features"] == (1.0, 0.0)
-    # a measure named without a rate has no places read, which the merge tells from none
-    assert "places" not in dataclasses.replace(record, places=None).as_dict()
-    assert dataclasses.replace(record, places=()).as_dict()["places"] == []
+    assert plain["participants"] == ["Ana Ruiz", "KEN"] and plain["date"] == "2025-07-26"
+    assert list(plain) == [
+        "kind",
+        "participants",
+        "date",
+        "date_precision",
+        "date_text",
+        "place",
+        "status",
+        "count",
+        "start",
+        "end",
+        "trigger",
+        "rule",
+    ]
+
+
+def test_the_merge_steps_after_the_expansion_return_new_records() -> None:
+    """Round 17: from the expansion per target on, the merge's records are frozen and each
+    step returns new ones; a bound beside a stated rate on its pair is superseded in the list
+    returned, not in the one given."""
+    rate = MergedMeasure(
+        imposer="KEN",
+        target="PER",
+        products="copper",
+        from_rate=None,
+        to_rate=12.0,
+        effective_date=None,
+        status="in_force",
+        status_rule=None,
+        from_rule=None,
+        start=0,
+        end=3,
+        sent=0,
+        rule="extract.rate_tariff_noun",
+    )
+    bound = dataclasses.replace(rate, to_rate=40.0, bound=True, start=50, end=53)
+    given = [rate, bound]
+    out = _bounds_beside_rates(given)
+    assert [m.superseded for m in out] == [False, True]
+    assert given == [rate, bound] and not bound.superseded
+    assert out[1].as_dict()["to_rate"] == 40.0 and "superseded" not in out[1].as_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rate.superseded = True  # type: ignore[misc]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from tests.news.test_event_trigger_rules import build
 
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.events import _occasion_untold, _one_call_each
 
 
-def _event(kind: str, people: list[str]) -> dict[str, object]:
-    return {"kind": kind, "participants": people, "date": None}
+def _event(kind: str, people: list[str]) -> EventRecord:
+    return EventRecord(kind, tuple(people))
 
 
 def test_a_caller_with_several_people_makes_one_call_with_each() -> None:
@@ -20,7 +21,7 @@ def test_a_caller_with_several_people_makes_one_call_with_each() -> None:
         "and/CCONJ/cc/2 Okafor/PROPN/conj/2"
     )
     calls = _one_call_each(_event("call", ["Carney", "Meloni", "Okafor"]), doc[1])
-    assert [c["participants"] for c in calls] == [["Carney", "Meloni"], ["Carney", "Okafor"]]
+    assert [c.participants for c in calls] == [("Carney", "Meloni"), ("Carney", "Okafor")]
 
 
 def test_a_call_of_two_a_call_told_as_a_noun_and_a_meeting_stay_whole() -> None:

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from tariffscope.domain.news import Event, Extraction
 from tariffscope.news._event_merge import merge_mentions
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._event_story import EventStory
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
@@ -118,20 +119,22 @@ def test_a_meeting_reported_as_planned_and_as_held_gives_both(nlp: Language) -> 
     assert sorted(e.status for e in meetings) == ["happened", "planned"]
 
 
-def _raw(status: str, *, definite: bool = False, people: tuple[str, ...] = ("A", "B")) -> dict:
-    return {
-        "kind": "meeting",
-        "participants": list(people),
-        "date": "2025-03-07",
-        "date_precision": "day",
-        "date_text": "on Friday",
-        "place": None,
-        "status": status,
-        "count": None,
-        "tokens": [0],
-        "definite": definite,
-        "rule": "meeting.verb",
-    }
+def _raw(
+    status: str, *, definite: bool = False, people: tuple[str, ...] = ("A", "B")
+) -> EventRecord:
+    return EventRecord(
+        kind="meeting",
+        participants=people,
+        date="2025-03-07",
+        date_precision="day",
+        date_text="on Friday",
+        place=None,
+        status=status,
+        count=None,
+        tokens=(0,),
+        definite=definite,
+        rule="meeting.verb",
+    )
 
 
 _NO_STORY = EventStory.of([], [], [])  # no people, quotes or measures
@@ -139,7 +142,7 @@ _NO_STORY = EventStory.of([], [], [])  # no people, quotes or measures
 
 def test_the_merge_keeps_a_planned_and_a_held_meeting_apart() -> None:
     merged = merge_mentions([_raw("planned"), _raw("happened")], _NO_STORY, default_lexicon())
-    assert [e["status"] for e in merged] == ["planned", "happened"]
+    assert [e.status for e in merged] == ["planned", "happened"]
 
 
 def test_the_merge_joins_two_mentions_of_one_status() -> None:
@@ -148,10 +151,18 @@ def test_the_merge_joins_two_mentions_of_one_status() -> None:
     )
 
 
+def test_the_merge_returns_new_records_and_leaves_the_mentions_alone() -> None:
+    # "A met B on Friday. ... A, B and C met on Friday": one meeting, its people joined
+    first, second = _raw("happened"), _raw("happened", people=("A", "B", "C"))
+    merged = merge_mentions([first, second], _NO_STORY, default_lexicon())
+    assert [(e.participants, e.tokens) for e in merged] == [(("A", "B", "C"), (0, 0))]
+    assert first.participants == ("A", "B") and first.tokens == (0,)
+
+
 def test_a_definite_back_reference_joins_the_event_whatever_its_status() -> None:
     # "... met B on Friday. Ahead of the meeting, ...": the meeting named again, not a new one
     merged = merge_mentions(
         [_raw("happened"), _raw("planned", definite=True, people=())], _NO_STORY, default_lexicon()
     )
-    assert [e["status"] for e in merged] == ["happened"]
-    assert merged[0]["rule"] == "meeting.verb"
+    assert [e.status for e in merged] == ["happened"]
+    assert merged[0].rule == "meeting.verb"

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
@@ -31,6 +30,7 @@ from tariffscope.news._event_filter_model import (
     shipped_model,
     story_events,
 )
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news.events import EventComponent
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -79,9 +79,10 @@ def test_one_reading_of_an_event_stands_at_most() -> None:
 
 def test_the_rules_setting_keeps_the_rules_verdicts() -> None:
     rows = [{"veto=hypothetical": 1.0}, {"rules_keep": 1.0}]
-    assert EventFilter("rules").decide([{}, {}], [True, False], rows) == [True, False]
+    two = [EventRecord("meeting"), EventRecord("call")]
+    assert EventFilter("rules").decide(two, [True, False], rows) == [True, False]
     model = BinaryModel({"bias": -2.0, "rules_keep": 4.0}, 0.5)
-    assert EventFilter("model", model).decide([{}, {}], [True, False], rows) == [False, True]
+    assert EventFilter("model", model).decide(two, [True, False], rows) == [False, True]
 
 
 def test_the_setting_round_trips_and_a_bad_one_is_bad_input(tmp_path: Path) -> None:
@@ -142,27 +143,33 @@ def _record(doc: Doc, word: str, date: dt.date | None, precision: str | None) ->
     )
 
 
-def _event(doc: Doc, trigger: str, **fields: Any) -> dict[str, Any]:
+def _event(
+    doc: Doc,
+    trigger: str,
+    kind: str = "meeting",
+    rule: str = "meeting.verb",
+    date: str | None = None,
+    date_precision: str | None = None,
+    date_text: str | None = None,
+) -> EventRecord:
     token = next(t for t in doc if t.text == trigger)
-    return {
-        "kind": "meeting",
-        "participants": ["Ana Ruiz", "Ben Okafor"],
-        "date": None,
-        "date_precision": None,
-        "date_text": None,
-        "place": None,
-        "status": "happened",
-        "start": token.sent.start_char,
-        "end": token.sent.end_char,
-        "trigger": token.text,
-        "rule": "meeting.verb",
-        "tokens": [token.i],
-        **fields,
-    }
+    return EventRecord(
+        kind=kind,
+        participants=("Ana Ruiz", "Ben Okafor"),
+        date=date,
+        date_precision=date_precision,
+        date_text=date_text,
+        status="happened",
+        start=token.sent.start_char,
+        end=token.sent.end_char,
+        trigger=token.text,
+        rule=rule,
+        tokens=(token.i,),
+    )
 
 
 def _features(
-    doc: Doc, events: Sequence[dict[str, Any]], keep: Sequence[bool]
+    doc: Doc, events: Sequence[EventRecord], keep: Sequence[bool]
 ) -> list[dict[str, float]]:
     people: Mapping[str, str | None] = {"Ana Ruiz": "PER", "Ben Okafor": "KEN"}
     story = story_events(doc, events, keep, PUBLISHED, ["KEN", "PER"], people, [(0, 10)])
@@ -187,8 +194,8 @@ def test_an_undated_event_is_offered_the_dates_of_its_sentence() -> None:
     doc = _doc("Ana Ruiz met Ben Okafor on Friday after a long week.")
     index = TimeIndex(PUBLISHED, (_record(doc, "Friday", dt.date(2025, 2, 28), "day"),))
     variants = date_variants(_event(doc, "met"), doc, index)
-    assert [(v["date"], v["variant"]) for v in variants] == [("2025-02-28", "sentence_date")]
-    assert variants[0]["variant_before"] is False
+    assert [(v.date, v.variant) for v in variants] == [("2025-02-28", "sentence_date")]
+    assert variants[0].variant_before is False
     features = _features(doc, [_event(doc, "met"), *variants], [True, False])[1]
     assert features["variant=sentence_date"] == 1.0 and features["variant_role=on"] == 1.0
 
@@ -197,7 +204,7 @@ def test_a_date_known_to_the_month_is_offered_undated() -> None:
     doc = _doc("Ana Ruiz met Ben Okafor in February.")
     event = _event(doc, "met", date="2025-02-01", date_precision="month", date_text="February")
     variants = date_variants(event, doc, TimeIndex(PUBLISHED, ()))
-    assert [(v["date"], v["variant"]) for v in variants] == [(None, "undated")]
+    assert [(v.date, v.variant) for v in variants] == [(None, "undated")]
     dated = _event(doc, "met", date="2025-02-28", date_precision="day", date_text="Feb. 28")
     assert date_variants(dated, doc, TimeIndex(PUBLISHED, ())) == []
 
@@ -219,15 +226,13 @@ class _Recording(EventFilter):
 
     def decide(
         self,
-        candidates: Sequence[Mapping[str, Any]],
+        candidates: Sequence[EventRecord],
         rules_keep: Sequence[bool],
         features: Sequence[Mapping[str, float]] | None,
         groups: Sequence[int] | None = None,
     ) -> list[bool]:
         kept = super().decide(candidates, rules_keep, features, groups)
-        self.seen[:] = [
-            (c["kind"], c.get("veto"), k) for c, k in zip(candidates, kept, strict=True)
-        ]
+        self.seen[:] = [(c.kind, c.veto, k) for c, k in zip(candidates, kept, strict=True)]
         return kept
 
 

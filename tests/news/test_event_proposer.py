@@ -22,6 +22,7 @@ from tariffscope.news._event_proposer import (
     covered_kinds,
     shipped_proposer,
 )
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news.events import EventComponent
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
@@ -103,9 +104,9 @@ def test_covered_kinds_are_those_with_a_mention_in_the_sentence() -> None:
     doc = nlp("They met on Monday. Talks follow. A deal was signed.")
     first, second, _ = doc.sents
     events = [
-        {"kind": "meeting", "tokens": [1]},
-        {"kind": "agreement", "tokens": [9, 2]},  # merged: a mention in each sentence
-        {"kind": "talks", "tokens": [5]},
+        EventRecord("meeting", tokens=(1,)),
+        EventRecord("agreement", tokens=(9, 2)),  # merged: a mention in each sentence
+        EventRecord("talks", tokens=(5,)),
     ]
     assert covered_kinds(first, events) == {"meeting", "agreement"}
     assert covered_kinds(second, events) == {"talks"}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import pytest
 from tests.news.test_event_trigger_rules import _person, build
 
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news.event_context import (
     is_background,
     same_occasion_dates,
@@ -162,13 +163,14 @@ def test_an_act_years_ago_is_history_even_with_a_day_in_the_sentence(
 # -- a participle clause shares its head's occasion ---------------------------------------------
 
 
-def _occasion(index: int, date: str | None) -> dict[str, object]:
-    return {
-        "tokens": [index],
-        "date": date,
-        "date_precision": "day" if date else None,
-        "date_text": "on Friday" if date else None,
-    }
+def _occasion(index: int, date: str | None) -> EventRecord:
+    return EventRecord(
+        "meeting",
+        tokens=(index,),
+        date=date,
+        date_precision="day" if date else None,
+        date_text="on Friday" if date else None,
+    )
 
 
 @pytest.mark.parametrize(("mark", "shared"), [("", True), ("before/ADP/mark/8 ", False)])
@@ -183,8 +185,9 @@ def test_a_participle_clause_shares_the_date_of_its_verb(mark: str, shared: bool
         f"between/ADP/prep/{8 + offset} Peru/PROPN/pobj/{9 + offset}"
     )
     meeting, talks = _occasion(2, "2030-05-03"), _occasion(7 + offset, None)
-    same_occasion_dates([meeting, talks], doc)
-    assert (talks["date"] == "2030-05-03") is shared
+    dated = same_occasion_dates([meeting, talks], doc)
+    assert (dated[1].date == "2030-05-03") is shared
+    assert talks.date is None  # a new record: the one given is left alone
 
 
 # -- the purpose of a trip ----------------------------------------------------------------------

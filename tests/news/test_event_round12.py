@@ -40,6 +40,7 @@ from tests.news.test_event_trigger_rules import build
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_kind import EventShape, delegation_negotiates, kind_by_structure
 from tariffscope.news._event_merge import met_there
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import planned_year, rounds_of
 from tariffscope.news.api import extract
@@ -325,14 +326,14 @@ _STORY = EventStory.of(
 )
 
 
-def _event(kind: str, names: list[str], place: str | None = None, **when: str) -> dict:
-    return {
-        "kind": kind,
-        "participants": names,
-        "place": place,
-        "date": when.get("date"),
-        "date_text": when.get("date_text"),
-    }
+def _event(kind: str, names: list[str], place: str | None = None, **when: str) -> EventRecord:
+    return EventRecord(
+        kind,
+        tuple(names),
+        place=place,
+        date=when.get("date"),
+        date_text=when.get("date_text"),
+    )
 
 
 def test_an_undated_trip_to_one_meeting_is_that_meeting() -> None:

@@ -22,6 +22,7 @@ from tests.news.test_event_round12 import events_read
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.news._event_people import _nationals
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._event_when import setting_host
 from tariffscope.news.events import _during_trip, _occasion_host, _sequel_of_told, _trip_place
 from tariffscope.news.lexicon import default_lexicon
@@ -133,10 +134,10 @@ def test_an_encounter_during_a_trip_is_where_the_trip_went() -> None:
     assert _during_trip(doc[6], LEX)
     assert not _during_trip(build(DURING_TRIP.replace("visit/NOUN", "talks:talk/NOUN"))[6], LEX)
     earlier = [
-        {"kind": "visit", "place": "Quito", "participants": ["Rosa Vidal"]},
-        {"kind": "visit", "place": "Lima", "participants": ["Rosa Vidal"]},
-        {"kind": "meeting", "place": "Cusco", "participants": ["Rosa Vidal", "Ana Ortiz"]},
-        {"kind": "visit", "place": "Bogota", "participants": ["Luis Diaz"]},
+        EventRecord("visit", ("Rosa Vidal",), place="Quito"),
+        EventRecord("visit", ("Rosa Vidal",), place="Lima"),
+        EventRecord("meeting", ("Rosa Vidal", "Ana Ortiz"), place="Cusco"),
+        EventRecord("visit", ("Luis Diaz",), place="Bogota"),
     ]
     assert _trip_place(earlier, ["Rosa Vidal", "Ana Ortiz"]) == "Lima"
     assert _trip_place(earlier, ["Ana Ortiz"]) is None

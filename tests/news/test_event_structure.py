@@ -5,6 +5,8 @@ model where the parse is the point (marked ``slow``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 from tests.news.test_event_trigger_rules import build
@@ -15,6 +17,7 @@ from tariffscope.news._event_kind import EventShape, kind_by_structure, remote_m
 from tariffscope.news._event_merge import same_event, share_occasions, with_counterparts
 from tariffscope.news._event_people import _party_countries
 from tariffscope.news._event_plan import frame_subject, plan_frame
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import place_name
 from tariffscope.news._syntax import direction, subject_of
@@ -164,21 +167,28 @@ def test_a_deal_a_round_of_talks_aims_at_is_no_agreement(nlp: Language) -> None:
     assert not [e for e in _read(nlp, body).events if e.kind == "agreement"]
 
 
-def _event(kind: str, names: list[str], date: str | None = None, **kw: object) -> dict:
-    return {"kind": kind, "participants": names, "date": date, "status": "happened", **kw}
+def _event(
+    kind: str,
+    names: list[str],
+    date: str | None = None,
+    place: str | None = None,
+    start: int = 0,
+    one_sided: bool = False,
+) -> EventRecord:
+    return EventRecord(kind, tuple(names), date=date, place=place, start=start, one_sided=one_sided)
 
 
 def test_a_one_sided_call_takes_its_counterpart_from_the_storys_other_mention() -> None:
     both = _event("call", ["Lula", "Carney"])
     dated = _event("call", ["Lula"], "2025-07-02", one_sided=True)
     out = with_counterparts([both, dated])
-    assert [e["participants"] for e in out] == [["Lula", "Carney"], ["Lula", "Carney"]]
-    assert out[1]["date"] == "2025-07-02" and "one_sided" not in out[1]
+    assert [e.participants for e in out] == [("Lula", "Carney"), ("Lula", "Carney")]
+    assert out[1].date == "2025-07-02" and not out[1].one_sided
 
 
 def test_a_one_sided_meeting_with_no_other_mention_is_no_event() -> None:
     alone = _event("meeting", ["Lula"], "2025-07-02", one_sided=True)
-    planned = {**_event("meeting", ["Lula", "Carney"]), "status": "planned"}
+    planned = replace(_event("meeting", ["Lula", "Carney"]), status="planned")
     assert with_counterparts([alone, planned]) == [planned]  # a plan is not its counterpart
 
 
@@ -283,9 +293,9 @@ def test_the_capital_of_a_country_is_named_by_the_country() -> None:
 
 
 def test_a_capital_and_its_country_are_one_place_of_a_visit() -> None:
-    a = {**_event("visit", ["Lula"]), "place": "Washington", "date_text": None}
-    b = {**_event("visit", ["Lula"]), "place": "US", "date_text": None}
-    c = {**_event("visit", ["Lula"]), "place": "Ottawa", "date_text": None}
+    a = _event("visit", ["Lula"], place="Washington")
+    b = _event("visit", ["Lula"], place="US")
+    c = _event("visit", ["Lula"], place="Ottawa")
     assert same_event(a, b, _NO_STORY, LEX)
     assert not same_event(a, c, _NO_STORY, LEX)
 
@@ -373,27 +383,21 @@ def test_an_infinitive_on_a_noun_of_plan_is_planned() -> None:
 
 def test_a_deal_told_in_the_sentence_of_a_meeting_shares_its_day_whatever_the_tense() -> None:
     # "Lula is meeting Carney today, where the two signed a pact": one sentence
-    meeting = {
-        **_event("meeting", ["Lula", "Carney"], "2025-07-02"),
-        "status": "planned",
-        "date_precision": "day",
-        "date_text": "today",
-        "place": "Ottawa",
-        "start": 0,
-    }
-    deal = {
-        **_event("agreement", ["Lula", "Carney"]),
-        "date_precision": None,
-        "date_text": None,
-        "place": None,
-        "start": 0,
-    }
-    elsewhere = {**deal, "start": 200}
-    out = share_occasions([dict(meeting), dict(deal)], _NO_STORY, LEX)
-    assert out[1]["date"] == "2025-07-02" and out[1]["place"] == "Ottawa"
-    out = share_occasions([dict(meeting), dict(elsewhere)], _NO_STORY, LEX)
-    assert out[1]["date"] is None  # told apart, a plan and a deal done are two occasions
-    undated = {**meeting, "date": None, "date_precision": None}  # "today", no publication day
-    dated_deal = {**deal, "date": "2025-07-01", "date_precision": "month", "date_text": "July"}
-    out = share_occasions([dict(undated), dict(dated_deal)], _NO_STORY, LEX)
-    assert out[0]["date"] is None and out[0]["date_text"] == "today"
+    meeting = replace(
+        _event("meeting", ["Lula", "Carney"], "2025-07-02"),
+        status="planned",
+        date_precision="day",
+        date_text="today",
+        place="Ottawa",
+        start=0,
+    )
+    deal = _event("agreement", ["Lula", "Carney"], start=0)
+    elsewhere = replace(deal, start=200)
+    out = share_occasions([meeting, deal], _NO_STORY, LEX)
+    assert out[1].date == "2025-07-02" and out[1].place == "Ottawa"
+    out = share_occasions([meeting, elsewhere], _NO_STORY, LEX)
+    assert out[1].date is None  # told apart, a plan and a deal done are two occasions
+    undated = replace(meeting, date=None, date_precision=None)  # "today", no publication day
+    dated_deal = replace(deal, date="2025-07-01", date_precision="month", date_text="July")
+    out = share_occasions([undated, dated_deal], _NO_STORY, LEX)
+    assert out[0].date is None and out[0].date_text == "today"

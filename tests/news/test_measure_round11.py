@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_direction import Direction, lends_imposer
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_rules import rule_specs
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
@@ -29,14 +30,14 @@ LEX = default_lexicon()
 _PARAGRAPHS = (-1, 40, 90, 150, 200, 300)
 
 
-def _raw(**fields: Any) -> dict[str, Any]:
+def _raw(**fields: Any) -> MeasureRecord:
     """A raw rate record in force with no imposer read, later in the story (characters 320-323)."""
     here = {"imposer": None, "status": "in_force", "earlier": None, "retaliation": False}
     place = {"start": 320, "end": 323, "sent": 310, "paragraph": 300}
     return raw_rate(**{**here, **place, **fields})
 
 
-def _merged(raw: list[dict[str, Any]], counts: dict[str, int], **kwargs: Any) -> list[Any]:
+def _merged(raw: list[MeasureRecord], counts: dict[str, int], **kwargs: Any) -> list[Any]:
     return merge_measures(raw, list(counts), None, counts=counts, **kwargs)
 
 

@@ -27,8 +27,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.news._parses import hand_parsed
+from tests.news._rate_records import raw_rate
 
 from tariffscope.news._measure_goods import _continues_antecedent
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import _owners_of_other_rates, world_marked
 from tariffscope.news._syntax import subject_of
 from tariffscope.news.api import extract
@@ -121,14 +123,10 @@ def test_the_country_stays_a_candidate_for_the_rate_of_its_own_clause() -> None:
     assert 8 not in _owners_of_other_rates(doc[13:15], LEX)
 
 
-def _record(sent: int, places: list[str] | None, targets: list[str], nearest: str | None):
-    return {
-        "sent": sent,
-        "places": places,
-        "targets": targets,
-        "imposer": "USA",
-        "nearest_place": nearest,
-    }
+def _record(
+    sent: int, places: list[str] | None, targets: list[str], nearest: str | None
+) -> MeasureRecord:
+    return raw_rate(sent=sent, places=places, targets=targets, nearest_place=nearest)
 
 
 def test_a_second_rate_of_the_sentence_keeps_a_country_the_first_could_not_see() -> None:

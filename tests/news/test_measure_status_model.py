@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from tests.news._rate_records import raw_rate
 
 from tariffscope.errors import InputError
 from tariffscope.news._measure_status_chooser import MODEL_RULE, StatusChooser
@@ -115,18 +116,19 @@ def test_the_fallback_decides_only_where_the_rules_found_no_frame() -> None:
     features = _synthetic(aux_future=1, way_ahead=1)
     framed = {"status": "in_force", "status_rule": "status.took_effect", "to_rate": 25.0}
     bare = {"status": "in_force", "status_rule": "status.in_force_default", "to_rate": 10.0}
-    records = [
-        {**framed, "status_features": features},
-        {**bare, "status_features": features},
-        {**bare, "status_features": None},  # a measure named without a rate: no features
+    given = [
+        raw_rate(**framed, status_features=features),
+        raw_rate(**bare, status_features=features),
+        raw_rate(**bare, status_features=None),  # a measure named without a rate: no features
     ]
-    StatusChooser("fallback", model).apply(records)
-    assert [r["status"] for r in records] == ["in_force", "threatened", "in_force"]
-    assert records[1]["status_rule"] == MODEL_RULE
-    StatusChooser("model", model).apply(records)
-    assert [r["status"] for r in records] == ["threatened", "threatened", "in_force"]
-    StatusChooser("rules").apply(records)  # chosen again: back to the rules' statuses
-    assert [r["status_rule"] for r in records] == [
+    records = StatusChooser("fallback", model).apply(given)
+    assert [r.status for r in records] == ["in_force", "threatened", "in_force"]
+    assert records[1].status_rule == MODEL_RULE
+    assert [r.status for r in given] == ["in_force"] * 3  # the records given are left alone
+    records = StatusChooser("model", model).apply(records)
+    assert [r.status for r in records] == ["threatened", "threatened", "in_force"]
+    records = StatusChooser("rules").apply(records)  # chosen again: back to the rules' statuses
+    assert [r.status_rule for r in records] == [
         "status.took_effect",
         "status.in_force_default",
         "status.in_force_default",

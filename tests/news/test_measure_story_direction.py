@@ -14,7 +14,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.news._rate_records import raw_rate
+from tests.news._rate_records import merged_with_steps, raw_rate
 
 from tariffscope.news._measure_direction import (
     LEAD_PARAGRAPHS,
@@ -25,11 +25,12 @@ from tariffscope.news._measure_direction import (
 )
 from tariffscope.news._measure_pairing import pair_rates_with_places
 from tariffscope.news._measure_parts import goods_of
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import nearest_place
 from tariffscope.news.api import extract
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
-from tariffscope.news.measure_merge import STORY_STEPS, merge_measures
+from tariffscope.news.measure_merge import STORY_STEPS
 
 LEX = default_lexicon()
 
@@ -131,15 +132,22 @@ def test_the_tariff_nouns_leave_out_rates_and_charges() -> None:
 # -- the merge steps on hand-built records ------------------------------------------------------
 
 
-def _raw(**fields: Any) -> dict[str, Any]:
+def _raw(**fields: Any) -> MeasureRecord:
     """A rate record of these cases: no imposer read, later in the story."""
     later = {"start": 320, "end": 323, "sent": 310, "paragraph": 300}
     return raw_rate(**{"imposer": None, "retaliation": False, **later, **fields})
 
 
-def _merged(raw: list[dict[str, Any]], counts: dict[str, int], **kwargs: Any) -> set[Any]:
-    out = merge_measures(raw, list(counts), None, counts=counts, **kwargs)
-    return {(m["imposer"], m["target"], m["to_rate"]) for m in out}
+def _merged(raw: list[MeasureRecord], counts: dict[str, int], **kwargs: Any) -> set[Any]:
+    return _merged_steps(raw, counts, **kwargs)[0]
+
+
+def _merged_steps(
+    raw: list[MeasureRecord], counts: dict[str, int], **kwargs: Any
+) -> tuple[set[Any], list[str | None]]:
+    """The merged (imposer, target, rate) and the target step of each raw record."""
+    out, steps = merged_with_steps(raw, list(counts), None, counts=counts, **kwargs)
+    return {(m["imposer"], m["target"], m["to_rate"]) for m in out}, steps
 
 
 def test_the_new_steps_are_story_steps() -> None:
@@ -151,9 +159,11 @@ def test_a_rate_naming_no_side_takes_the_direction_before_the_main_partner() -> 
     counts = {"GHA": 8, "CIV": 2, "MLI": 1}
     directions = (Direction(305, 300, "CIV", ("MLI",)),)
     raw = [_raw()]
-    found = _merged(raw, counts, about_us=False, directions=directions, paragraphs=_PARAGRAPHS)
+    found, steps = _merged_steps(
+        raw, counts, about_us=False, directions=directions, paragraphs=_PARAGRAPHS
+    )
     assert found == {("CIV", "MLI", 20.0)}
-    assert raw[0]["target_step"] == "direction"
+    assert steps == ["direction"]
 
 
 def test_without_a_direction_the_main_partner_stands() -> None:
@@ -199,8 +209,7 @@ def test_a_rate_with_targets_takes_the_imposer_of_the_clause_on_the_same_origin(
 def test_a_retaliatory_rate_without_an_imposer_is_the_partners_on_us_goods() -> None:
     counts = {"USA": 6, "GHA": 4}
     raw = [_raw(retaliation=True)]
-    assert _merged(raw, counts, about_us=True) == {("GHA", "USA", 20.0)}
-    assert raw[0]["target_step"] == "retaliation"
+    assert _merged_steps(raw, counts, about_us=True) == ({("GHA", "USA", 20.0)}, ["retaliation"])
     plain = [_raw()]
     assert _merged(plain, counts, about_us=True) == {("USA", "GHA", 20.0)}
 
@@ -350,8 +359,8 @@ def test_countries_as_near_as_each_other_or_a_lone_one_own_nothing_here() -> Non
 def test_a_rate_in_a_sentence_naming_several_takes_the_nearest() -> None:
     counts = {"USA": 6, "GHA": 5, "TGO": 1}
     raw = [_raw(imposer="USA", places=["GHA", "TGO"], nearest_place="TGO")]
-    assert _merged(raw, counts, about_us=True) == {("USA", "TGO", 20.0)}
-    assert raw[0]["target_step"] == "sentence_nearest"
+    found = _merged_steps(raw, counts, about_us=True)
+    assert found == ({("USA", "TGO", 20.0)}, ["sentence_nearest"])
     tie = [_raw(imposer="USA", places=["GHA", "TGO"], nearest_place=None)]
     assert _merged(tie, counts, about_us=True) == {("USA", "GHA", 20.0)}  # the main partner
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from tests.news._rate_records import raw_rate
 
 from tariffscope.errors import InputError
 from tariffscope.news._measure_target import TargetChooser
@@ -122,7 +123,7 @@ def test_the_setting_is_checked_and_the_environment_overrides_it(tmp_path: Path)
 
 
 def test_the_rules_keep_their_targets_when_the_chooser_is_off() -> None:
-    record = {"targets": ["AAA"], "imposer": "USA", "target_candidates": None}
+    record = raw_rate(targets=("AAA",), imposer="USA", target_candidates=None)
     assert TargetChooser("rules").choose(record) is None
     assert TargetChooser("model").choose(record) is None  # no candidates: nothing to choose
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
-from tests.news._rate_records import raw_rate
+from tests.news._rate_records import merged_with_steps, raw_rate
 
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_target import MODEL_STEPS, TARGET_CHOOSERS, TargetChooser
 from tariffscope.news._measure_target_model import (
     FEATURE_NAMES,
@@ -24,7 +25,7 @@ from tariffscope.news._measure_target_model import (
 )
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
-from tariffscope.news.measure_merge import STORY_STEPS, merge_measures
+from tariffscope.news.measure_merge import STORY_STEPS
 from tariffscope.news.measures import MeasureComponent
 from tariffscope.news.pipeline import process
 
@@ -40,7 +41,7 @@ def _row(**values: float) -> tuple[float, ...]:
     return tuple(values.get(name, 0.0) for name in FEATURE_NAMES)
 
 
-def _synthetic_record(step: str, *, alike: bool = False) -> dict[str, Any]:
+def _synthetic_record(step: str, *, alike: bool = False) -> MeasureRecord:
     """A rate of USA whose candidates are BBB (named in the sentence before, unless ``alike``)
     and CCC; the rules' step is ``step``."""
     found = RateCandidates(
@@ -54,7 +55,7 @@ def _synthetic_record(step: str, *, alike: bool = False) -> dict[str, Any]:
         frozenset(),
         (("USA", 5), ("BBB", 3), ("CCC", 2)),
     )
-    return {"imposer": "USA", "targets": [], "target_step": step, "target_candidates": found}
+    return raw_rate(imposer="USA", targets=(), target_step=step, target_candidates=found)
 
 
 def test_the_story_setting_is_one_of_the_choosers() -> None:
@@ -93,14 +94,14 @@ def test_between_partners_alike_the_model_abstains() -> None:
 
 
 def test_the_margin_is_the_lead_of_the_top_candidate_over_the_next() -> None:
-    found = finish(_synthetic_record("no_partner")["target_candidates"], "USA", [])
+    found = finish(_synthetic_record("no_partner").target_candidates, "USA", [])
     probabilities = dict(
         zip([c.code for c in found], SYNTHETIC_WEIGHTS.probabilities(found), strict=True)
     )
     # the imposer is never a target, so it is no rival either
     expected = probabilities["BBB"] - max(probabilities["CCC"], probabilities[WORLD])
     assert SYNTHETIC_WEIGHTS.margin(found, "USA") == pytest.approx(expected)
-    alike = finish(_synthetic_record("no_partner", alike=True)["target_candidates"], "USA", [])
+    alike = finish(_synthetic_record("no_partner", alike=True).target_candidates, "USA", [])
     assert SYNTHETIC_WEIGHTS.margin(alike, "USA") == pytest.approx(0.0)
     lone = (Candidate("BBB", _row(bias_country=1)),)
     assert SYNTHETIC_WEIGHTS.margin(lone) == 1.0
@@ -137,16 +138,17 @@ def test_no_partner_named_alike_is_the_storys_top() -> None:
 def test_the_merge_names_the_step_that_read_each_target(
     fields: dict[str, Any], counts: dict[str, int], step: str
 ) -> None:
-    raw = [raw_rate(**fields)]
-    merge_measures(raw, list(counts), None, about_us=True, counts=counts)
-    assert raw[0]["target_step"] == step
+    _, steps = merged_with_steps(
+        [raw_rate(**fields)], list(counts), None, about_us=True, counts=counts
+    )
+    assert steps == [step]
 
 
 def test_a_rate_continuing_its_paragraph_is_labelled_so() -> None:
     raw = [raw_rate(targets=["GHA"]), raw_rate(start=120, end=123, to_rate=25.0)]
     counts = {"USA": 6, "GHA": 4, "CIV": 4}
-    merge_measures(raw, list(counts), None, about_us=True, counts=counts)
-    assert [r["target_step"] for r in raw] == ["direct", "paragraph"]
+    _, steps = merged_with_steps(raw, list(counts), None, about_us=True, counts=counts)
+    assert steps == ["direct", "paragraph"]
 
 
 # -- written stories with the shipped weights (the parse is the point) -----------------------
@@ -215,15 +217,15 @@ def test_deferred_candidates_are_computed_once_on_first_use_and_shared_by_copies
     from tariffscope.news._measure_target_model import DeferredCandidates, resolved
 
     calls: list[int] = []
-    found = _synthetic_record("no_partner")["target_candidates"]
+    found = _synthetic_record("no_partner").target_candidates
 
     def compute():  # type: ignore[no-untyped-def]
         calls.append(1)
         return found
 
     deferred = DeferredCandidates(compute)
-    record = {"target_candidates": deferred}
+    record = raw_rate(target_candidates=deferred)
     assert calls == []  # nothing computed while no chooser asks
-    assert copy.deepcopy(record)["target_candidates"] is deferred
+    assert copy.deepcopy(record).target_candidates is deferred
     assert resolved(deferred) is found and resolved(deferred) is found and calls == [1]
     assert resolved(found) is found and resolved(None) is None

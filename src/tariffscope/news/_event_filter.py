@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from tariffscope.errors import InputError
 from tariffscope.news._binary_logistic import BinaryModel
 from tariffscope.news._event_filter_model import shipped_model
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._learned_setting import LearnedSetting, Setting
 
 __all__ = ["EVENT_FILTERS", "EventFilter", "choose_in_groups"]
@@ -54,7 +55,7 @@ class EventFilter(LearnedSetting):
 
     def decide(
         self,
-        candidates: Sequence[Mapping[str, Any]],
+        candidates: Sequence[EventRecord],
         rules_keep: Sequence[bool],
         features: Sequence[Mapping[str, float]] | None,
         groups: Sequence[int] | None = None,

@@ -20,13 +20,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._binary_logistic import BinaryModel
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._learned_setting import book_weights
 from tariffscope.news._syntax import direction, doc_text, governing_verb, has_negation
 from tariffscope.news.lexicon import Lexicon
@@ -142,7 +142,7 @@ class StoryEvents:
 
 def story_events(
     doc: Doc,
-    events: Sequence[Mapping[str, Any]],
+    events: Sequence[EventRecord],
     rules_keep: Sequence[bool],
     reference: date | None,
     pair: Sequence[str],
@@ -159,25 +159,22 @@ def story_events(
         quote_spans=tuple(quote_spans),
         lead_end=lead,
         length=max(len(doc_text(doc)), 1),
-        kinds=Counter(e["kind"] for e in events if not e.get("variant")),
-        dates=Counter(e["date"] for e in events if e.get("date") and not e.get("variant")),
-        sentences=Counter(e["start"] for e in events if not e.get("variant")),
-        kept_sentences=Counter(e["start"] for e, k in zip(events, rules_keep, strict=True) if k),
+        kinds=Counter(e.kind for e in events if not e.variant),
+        dates=Counter(e.date for e in events if e.date and not e.variant),
+        sentences=Counter(e.start for e in events if not e.variant),
+        kept_sentences=Counter(e.start for e, k in zip(events, rules_keep, strict=True) if k),
     )
 
 
-def date_variants(event: Mapping[str, Any], doc: Doc, index: TimeIndex) -> list[dict[str, Any]]:
+def date_variants(event: EventRecord, doc: Doc, index: TimeIndex) -> list[EventRecord]:
     """Other readings of one candidate's date, for the model to choose among: a date known
     only to the month or year dropped (the story may tell no day of the event), or, for an
     undated candidate, each of the nearest resolved time expressions of its trigger's
     sentence (a date standing outside the trigger's own phrase)."""
-    base = {**event, "participants": list(event["participants"]), "tokens": list(event["tokens"])}
-    if event.get("date") and event.get("date_precision") in {"month", "year"}:
-        return [
-            {**base, "date": None, "date_precision": None, "date_text": None, "variant": "undated"}
-        ]
+    if event.date and event.date_precision in {"month", "year"}:
+        return [replace(event, date=None, date_precision=None, date_text=None, variant="undated")]
     token = _trigger(doc, event)
-    if event.get("date") or event.get("date_text") or token is None:
+    if event.date or event.date_text or token is None:
         return []
     sent = token.sent
     records = [r for r in index.within(sent.start_char, sent.end_char) if r.date is not None]
@@ -187,16 +184,16 @@ def date_variants(event: Mapping[str, Any], doc: Doc, index: TimeIndex) -> list[
         first = record.first if record.first >= 0 else _token_at(doc, record.start)
         words = abs(first - token.i)
         out.append(
-            {
-                **base,
-                "date": record.iso,
-                "date_precision": record.precision,
-                "date_text": record.text,
-                "variant": "sentence_date",
-                "variant_distance": math.log1p(words),
-                "variant_before": record.start < token.idx,
-                "variant_role": str(record.role),
-            }
+            replace(
+                event,
+                date=record.iso,
+                date_precision=record.precision,
+                date_text=record.text,
+                variant="sentence_date",
+                variant_distance=math.log1p(words),
+                variant_before=record.start < token.idx,
+                variant_role=str(record.role),
+            )
         )
     return out
 
@@ -206,28 +203,27 @@ def _token_at(doc: Doc, char: int) -> int:
     return next((t.i for t in doc if t.idx >= char), len(doc))
 
 
-def _trigger(doc: Doc, event: Mapping[str, Any]) -> Token | None:
-    tokens = event.get("tokens") or ()
-    return doc[tokens[0]] if tokens else None
+def _trigger(doc: Doc, event: EventRecord) -> Token | None:
+    return doc[event.tokens[0]] if event.tokens else None
 
 
-def _date_features(event: Mapping[str, Any], reference: date | None) -> dict[str, float]:
+def _date_features(event: EventRecord, reference: date | None) -> dict[str, float]:
     out: dict[str, float] = {}
-    if not event.get("date"):
-        if event.get("date_text"):
+    if not event.date:
+        if event.date_text:
             out["date_text_only"] = 1.0
         return out
     out["dated"] = 1.0
-    out[f"precision={event.get('date_precision') or 'day'}"] = 1.0
+    out[f"precision={event.date_precision or 'day'}"] = 1.0
     if reference is None:
         return out
     try:
-        when = date.fromisoformat(str(event["date"])[:10])
+        when = date.fromisoformat(str(event.date)[:10])
     except ValueError:
         return out
-    if event.get("date_precision") in {"month", "year"}:
+    if event.date_precision in {"month", "year"}:
         same = (when.year, when.month) == (reference.year, reference.month)
-        if event.get("date_precision") == "year":
+        if event.date_precision == "year":
             same = when.year == reference.year
         position = 0 if same else (-1 if when < reference else 1)
     else:
@@ -258,8 +254,8 @@ def _clause_features(token: Token, lex: Lexicon) -> dict[str, float]:
     return out
 
 
-def _participant_features(event: Mapping[str, Any], story: StoryEvents) -> dict[str, float]:
-    names = list(event.get("participants") or ())
+def _participant_features(event: EventRecord, story: StoryEvents) -> dict[str, float]:
+    names = list(event.participants)
     if not names:
         return {"no_participants": 1.0}
     persons = [n for n in names if n in story.country_of_name]
@@ -276,25 +272,25 @@ def _participant_features(event: Mapping[str, Any], story: StoryEvents) -> dict[
 
 
 def event_features(
-    event: Mapping[str, Any],
+    event: EventRecord,
     rules_keep: bool,
     doc: Doc,
     story: StoryEvents,
     lex: Lexicon,
 ) -> dict[str, float]:
     """The features of one candidate event (a merged record with its ``tokens``)."""
-    out: dict[str, float] = {f"kind={event['kind']}": 1.0}
-    if event.get("rule"):
-        out[f"rule={event['rule']}"] = 1.0
-    out["mentions"] = math.log(max(len(event.get("tokens") or ()), 1))
+    out: dict[str, float] = {f"kind={event.kind}": 1.0}
+    if event.rule:
+        out[f"rule={event.rule}"] = 1.0
+    out["mentions"] = math.log(max(len(event.tokens), 1))
     if rules_keep:
         out["rules_keep"] = 1.0
-    if event.get("veto"):
-        out[f"veto={event['veto']}"] = 1.0
+    if event.veto:
+        out[f"veto={event.veto}"] = 1.0
     out.update(_date_features(event, story.reference))
-    if event.get("place"):
+    if event.place:
         out["placed"] = 1.0
-    out[f"status={event.get('status')}"] = 1.0
+    out[f"status={event.status}"] = 1.0
     out.update(_participant_features(event, story))
     token = _trigger(doc, event)
     if token is not None:
@@ -308,18 +304,18 @@ def event_features(
         if token.idx < story.lead_end:
             out["lead"] = 1.0
         out["position"] = token.idx / story.length
-    out["same_kind_others"] = math.log1p(story.kinds.get(event["kind"], 1) - 1)
-    if event.get("date"):
-        out["same_date_others"] = math.log1p(story.dates.get(event["date"], 1) - 1)
-    if event.get("variant"):
-        out[f"variant={event['variant']}"] = 1.0
-    if event.get("variant_distance") is not None:
-        out["variant_distance"] = float(event["variant_distance"])
-        out[f"variant_role={event['variant_role']}"] = 1.0
-        if event.get("variant_before"):
+    out["same_kind_others"] = math.log1p(story.kinds.get(event.kind, 1) - 1)
+    if event.date:
+        out["same_date_others"] = math.log1p(story.dates.get(event.date, 1) - 1)
+    if event.variant:
+        out[f"variant={event.variant}"] = 1.0
+    if event.variant_distance is not None:
+        out["variant_distance"] = float(event.variant_distance)
+        out[f"variant_role={event.variant_role}"] = 1.0
+        if event.variant_before:
             out["variant_before"] = 1.0
-    out["same_sentence_others"] = math.log1p(story.sentences.get(event["start"], 1) - 1)
-    if story.kept_sentences.get(event["start"], 0) - int(rules_keep) > 0:
+    out["same_sentence_others"] = math.log1p(story.sentences.get(event.start, 1) - 1)
+    if story.kept_sentences.get(event.start, 0) - int(rules_keep) > 0:
         out["same_sentence_kept"] = 1.0
     return out
 

@@ -39,6 +39,7 @@ from tariffscope.news._event_filter_model import (
     _clause_features,
     _date_features,
 )
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._learned_setting import LearnedSetting, Setting, book_weights
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.rulebook import RuleBook
@@ -183,7 +184,7 @@ class EventProposer(LearnedSetting):
             out.append([(kind, status) for kind in kinds])
         return out
 
-    def keep(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def keep(self, events: list[EventRecord]) -> list[EventRecord]:
         """The proposed events that stand (all; a recorder for the training tool keeps none)."""
         return events
 
@@ -198,11 +199,9 @@ class SentenceContext:
     length: int
 
 
-def covered_kinds(sent: Span, events: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+def covered_kinds(sent: Span, events: Sequence[EventRecord]) -> frozenset[str]:
     """The kinds of the rules' events with a mention (a trigger token) in the sentence."""
-    return frozenset(
-        e["kind"] for e in events if any(sent.start <= t < sent.end for t in e.get("tokens") or ())
-    )
+    return frozenset(e.kind for e in events if any(sent.start <= t < sent.end for t in e.tokens))
 
 
 def sentence_features(
@@ -231,11 +230,12 @@ def sentence_features(
     root = sent.root
     out.update(_clause_features(root, lex))
     if when is not None:
-        event = {
-            "date": when.get("date"),
-            "date_precision": when.get("precision"),
-            "date_text": when.get("text"),
-        }
+        event = EventRecord(  # the sentence's time as an event's date
+            kind="",
+            date=when.get("date"),
+            date_precision=when.get("precision"),
+            date_text=when.get("text"),
+        )
         out.update(_date_features(event, story.reference))
     resolved = [r for r in times.within(sent.start_char, sent.end_char) if r.date is not None]
     out["times"] = math.log1p(len(resolved))

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tariffscope.news._doc_memo import doc_memo
 from tariffscope.news._event_kind import trip_delegation
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._event_words import COUNT_WORDS, NUMBERS
 from tariffscope.news._syntax import direction, governing_verb, has_negation
 from tariffscope.news.dates import TENSE_SLACK_DAYS
@@ -146,11 +147,11 @@ def event_place(doc: Doc, token: Token, lex: Lexicon) -> str | None:
     return event_place(doc, host[0], lex) if host else None
 
 
-def added_places(event: dict[str, Any], token: Token, lex: Lexicon) -> list[str]:
+def added_places(event: EventRecord, token: Token, lex: Lexicon) -> list[str]:
     """The places joined to an encounter's place ("previous talks in Geneva and London",
     "met twice in Quito and Lima"): one encounter in each, as a call on two days is two."""
-    place = event["place"]
-    if event["kind"] not in {"talks", "meeting", "visit"} or not place:
+    place = event.place
+    if event.kind not in {"talks", "meeting", "visit"} or not place:
         return []
     words = place.split()
     named = next(

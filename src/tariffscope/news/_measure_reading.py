@@ -88,12 +88,15 @@ class RateReading:
 
 @dataclass(frozen=True)
 class MeasureRecord:
-    """One measure mention between the first step and the merge: a rate as its sentence
-    tells it (a :class:`RateReading` without its clues) or a measure named without a rate
-    (the fields a rate has of its sentence keep their defaults; its ``places`` are None, not
-    read, which the merge tells from a sentence that names none), with the rule that read
-    it, whether it is a bound ("up to 50%") and, for the learned choosers, the status
-    features and the target candidates (None: not computed)."""
+    """One measure mention from the first step to the merge's expansion per target: a rate
+    as its sentence tells it (a :class:`RateReading` without its clues) or a measure named
+    without a rate (the fields a rate has of its sentence keep their defaults; its
+    ``places`` are None, not read, which the merge tells from a sentence that names none),
+    with the rule that read it, whether it is a bound ("up to 50%"), for the learned
+    choosers the status features and the target candidates (None: not computed), the step
+    of the target order that gave its targets (``target_step``, set by the merge:
+    :data:`tariffscope.news.measure_merge.STORY_STEPS`) and the rules' status and rule
+    where the learned status chooser replaced them (``rules_status``)."""
 
     rise: bool
     cut: bool
@@ -126,23 +129,5 @@ class MeasureRecord:
     bound: bool = False
     status_features: tuple[float, ...] | None = None
     target_candidates: DeferredCandidates | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The record dict the merge (:mod:`tariffscope.news.measure_merge`) reads: its
-        countries in lists; the places and the learned choosers' inputs only where they were
-        read."""
-        record: dict[str, Any] = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if value is None and field.name in _COMPUTED_ONLY:
-                continue
-            record[field.name] = (
-                list(value) if value is not None and field.name in _LISTS else value
-            )
-        return record
-
-
-#: The record fields the merge reads as lists (of countries).
-_LISTS = frozenset(["targets", "places"])
-#: The places and the learned choosers' inputs, in a record dict only where they were read.
-_COMPUTED_ONLY = frozenset(["places", "status_features", "target_candidates"])
+    target_step: str | None = None
+    rules_status: tuple[str, str] | None = None

@@ -11,12 +11,13 @@ before the mentions are merged, so that the merge sees the chosen status.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from tariffscope.errors import InputError
 from tariffscope.news._learned_setting import LearnedSetting, Setting
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news._measure_status_model import StatusModel, complete, shipped_model
 
 __all__ = ["MODEL_RULE", "NO_FRAME_RULES", "STATUS_CHOOSERS", "StatusChooser"]
@@ -58,26 +59,36 @@ class StatusChooser(LearnedSetting):
         """The model takes part (the rates need their features)."""
         return self.mode != "rules"
 
-    def choose(self, record: Mapping[str, Any], features: Sequence[float] | None) -> str | None:
+    def choose(self, record: MeasureRecord, features: Sequence[float] | None) -> str | None:
         """The status of one rate record with its full ``features`` (from
         :func:`tariffscope.news._measure_status_model.complete`), or None to keep the rules'."""
         if not self.learned or features is None:
             return None
-        if self.mode == "fallback" and record["status_rule"] not in NO_FRAME_RULES:
+        if self.mode == "fallback" and record.status_rule not in NO_FRAME_RULES:
             return None
         model = self.model if self.model is not None else shipped_model()
         return model.choose(features)
 
-    def apply(self, records: list[dict[str, Any]]) -> None:
-        """Set the chosen status on each rate record of one story (the rules' stays in
-        ``rules_status``)."""
-        for record in records:
-            if "rules_status" in record:  # chosen again: start from the rules' status
-                record["status"], record["status_rule"] = record.pop("rules_status")
+    def apply(self, records: Sequence[MeasureRecord]) -> list[MeasureRecord]:
+        """The rate records of one story with the chosen status on each (the rules' stays in
+        ``rules_status``); the records given are left as they are."""
+        out = [  # chosen again: start from the rules' status
+            r
+            if r.rules_status is None
+            else replace(
+                r, status=r.rules_status[0], status_rule=r.rules_status[1], rules_status=None
+            )
+            for r in records
+        ]
         if not self.learned:
-            return
-        for record, features in zip(records, complete(records), strict=True):
+            return out
+        for n, (record, features) in enumerate(zip(out, complete(out), strict=True)):
             chosen = self.choose(record, features)
             if chosen is not None:
-                record["rules_status"] = (record["status"], record["status_rule"])
-                record["status"], record["status_rule"] = chosen, MODEL_RULE
+                out[n] = replace(
+                    record,
+                    rules_status=(record.status, record.status_rule),
+                    status=chosen,
+                    status_rule=MODEL_RULE,
+                )
+        return out

@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from tariffscope.domain.news import MEASURE_STATUSES
 from tariffscope.news._learned_setting import book_weights
+from tariffscope.news._measure_reading import MeasureRecord
 from tariffscope.news.lexicon import Lexicon
 from tariffscope.news.measure_status import StatusClues
 
@@ -205,23 +206,23 @@ _LATER = FEATURE_NAMES.index("clue_effective_later")
 _SAME_RATE = 0.05  # points: two mentions of one rate (the scorer's tolerance)
 
 
-def complete(records: Sequence[Mapping[str, Any]]) -> list[tuple[float, ...] | None]:
+def complete(records: Sequence[MeasureRecord]) -> list[tuple[float, ...] | None]:
     """The full features of each rate record of one story (None: a record without features):
     its own, the rules' final status, and what the story's other mentions of the same rate
     say (an effective date ahead, the rules' status of each)."""
-    read = [r for r in records if r.get("status_features") is not None]
+    read = [r for r in records if r.status_features is not None]
     out: list[tuple[float, ...] | None] = []
     for record in records:
-        features = record.get("status_features")
+        features = record.status_features
         if features is None:
             out.append(None)
             continue
-        row = list(with_rules(features, record["status"]))
+        row = list(with_rules(features, record.status))
         for other in read:
-            if other is record or abs(other["to_rate"] - record["to_rate"]) > _SAME_RATE:
+            if other is record or abs(other.to_rate - record.to_rate) > _SAME_RATE:
                 continue
-            row[FEATURE_NAMES.index(f"story_same_rate_{other['status']}")] = 1.0
-            if other["status_features"][_LATER]:
+            row[FEATURE_NAMES.index(f"story_same_rate_{other.status}")] = 1.0
+            if other.status_features is not None and other.status_features[_LATER]:
                 row[FEATURE_NAMES.index("story_same_rate_later")] = 1.0
         out.append(tuple(row))
     return out

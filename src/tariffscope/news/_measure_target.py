@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
@@ -347,19 +347,19 @@ class TargetChooser(LearnedSetting):
         """The model takes part (the rates need their candidates)."""
         return self.mode != "rules"
 
-    def choose(self, record: dict[str, Any]) -> list[str] | None:
+    def choose(self, record: MeasureRecord) -> list[str] | None:
         """The targets of one rate record after the rules' steps, or None to keep the rules'."""
-        if not self.learned or not record.get("target_candidates"):
+        if not self.learned or not record.target_candidates:
             return None
-        if self.mode == "story" and record.get("target_step") not in self.steps:
+        if self.mode == "story" and record.target_step not in self.steps:
             return None  # before the candidates: most rates never need them computed
-        found = resolved(record["target_candidates"])
+        found = resolved(record.target_candidates)
         if found is None:
             return None
         if self.mode == "fallback" and any(row[_DIRECT] for row in found.features):
             return None
         model = self.model if self.model is not None else shipped_model()
-        full = finish(found, record["imposer"], record["targets"])
-        if self.mode == "story" and model.margin(full, record["imposer"]) < self.margin:
+        full = finish(found, record.imposer, record.targets)
+        if self.mode == "story" and model.margin(full, record.imposer) < self.margin:
             return None
-        return model.choose(full, record["imposer"])
+        return model.choose(full, record.imposer)

@@ -35,11 +35,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from tariffscope.news._event_kind import told_as_round
+from tariffscope.news._event_record import EventRecord
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
@@ -179,25 +182,30 @@ def day_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
-def date_by_offsets(events: list[dict[str, Any]], offsets: list[tuple[int, int, int]]) -> None:
-    """Date an event from another one a known number of days away (see :func:`day_offsets`).
+def date_by_offsets(
+    events: Sequence[EventRecord], offsets: list[tuple[int, int, int]]
+) -> list[EventRecord]:
+    """The events dated from another one a known number of days away (see
+    :func:`day_offsets`).
 
-    ``events`` carry the token indices of their triggers under ``"tokens"``; only a day-precise
+    ``events`` carry the token indices of their triggers (``tokens``); only a day-precise
     date is carried over, and only to an event without a date.
     """
+    out = list(events)
 
-    def owner(index: int) -> dict[str, Any] | None:
-        return next((e for e in events if index in e.get("tokens", ())), None)
+    def owner(index: int) -> int | None:
+        return next((n for n, e in enumerate(out) if index in e.tokens), None)
 
     for first, second, days in offsets:
         a, b = owner(first), owner(second)
-        if a is None or b is None or a is b:
+        if a is None or b is None or a == b:
             continue
-        for known, unknown, shift in ((a, b, days), (b, a, -days)):
-            if known["date"] and known.get("date_precision") == "day" and not unknown["date"]:
-                day = dt.date.fromisoformat(known["date"]) + dt.timedelta(days=shift)
-                unknown["date"], unknown["date_precision"] = day.isoformat(), "day"
+        for known, unknown, shift in ((out[a], b, days), (out[b], a, -days)):
+            if known.date and known.date_precision == "day" and not out[unknown].date:
+                day = dt.date.fromisoformat(known.date) + dt.timedelta(days=shift)
+                out[unknown] = replace(out[unknown], date=day.isoformat(), date_precision="day")
                 break
+    return out
 
 
 def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
@@ -212,28 +220,35 @@ def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
     return trip if trip.lemma_.lower() in travel else None
 
 
-def same_occasion_dates(events: list[dict[str, Any]], doc: Doc) -> None:
-    """An event told in a participle clause of another event's verb takes that event's date
-    when it has none ("will meet X on Thursday, *beginning* talks between ...": the talks
-    begin at the meeting). A clause with a mark of its own ("before beginning", "while
-    holding") tells another time and is left alone.
+def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRecord]:
+    """The events, where one told in a participle clause of another event's verb takes
+    that event's date when it has none ("will meet X on Thursday, *beginning* talks between
+    ...": the talks begin at the meeting). A clause with a mark of its own ("before
+    beginning", "while holding") tells another time and is left alone.
 
-    ``events`` carry the token indices of their triggers under ``"tokens"``."""
-    owner = {i: e for e in events for i in e.get("tokens", ())}
-    for event in events:
-        if event["date"] or event["date_text"]:
+    ``events`` carry the token indices of their triggers (``tokens``)."""
+    out = list(events)
+    owner = {i: n for n, e in enumerate(out) for i in e.tokens}
+    for n, event in enumerate(out):
+        if event.date or event.date_text:
             continue
-        for index in event.get("tokens", ()):
+        for index in event.tokens:
             token = doc[index]
             if token.tag_ != "VBG" or token.dep_ != "advcl":
                 continue
             if any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children):
                 continue
             head = owner.get(token.head.i)
-            if head is not None and head is not event and head["date"]:
-                for key in ("date", "date_precision", "date_text"):
-                    event[key] = head.get(key)
+            if head is not None and head != n and out[head].date:
+                when = out[head]
+                out[n] = replace(
+                    event,
+                    date=when.date,
+                    date_precision=when.date_precision,
+                    date_text=when.date_text,
+                )
                 break
+    return out
 
 
 def topic_country(member: Token, lex: Lexicon) -> str | None:

@@ -31,6 +31,9 @@ The participants, the date, place and status, and the merging are pure functions
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -72,6 +75,7 @@ from tariffscope.news._event_proposer import (
     sentence_context,
     sentence_features,
 )
+from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
 from tariffscope.news._event_when import (
     added_places,
@@ -146,7 +150,7 @@ class EventComponent(LexiconComponent):
         skip = boiler + heads
         pair = article_countries(doc, persons, skip, lex)
         context = EventStory.of(persons, doc._.tariffscope_quotes or [], measures, pair)
-        raw: list[dict[str, Any]] = []
+        raw: list[EventRecord] = []
         relative = clause_dates(doc, dates)
         by_sentence: dict[int, list[Trigger]] = {}
         wide = self.event_filter.learned  # the guards' vetoed mentions are candidates too
@@ -161,7 +165,7 @@ class EventComponent(LexiconComponent):
                 continue
             found = by_sentence.get(sent.start, [])
             verbs = [t for t in found if t.token.pos_ in {"VERB", "AUX"}]
-            described = []
+            described: list[EventRecord] = []
             for trig in found:
                 if (
                     trig.kind != "other"
@@ -175,26 +179,30 @@ class EventComponent(LexiconComponent):
                 event = self._describe(doc, trig, persons, index, measures, pair, lex, context)
                 if event is None:
                     continue
-                if event["place"] is None and _during_trip(trig.token, lex):
+                if event.place is None and _during_trip(trig.token, lex):
                     # "During his visit, he is expected to meet X": where the trip told went
-                    event["place"] = _trip_place(raw, event["participants"])
+                    event = replace(event, place=_trip_place(raw, event.participants))
                 trip = _trip_just_told(raw, event, trig.token, reference)
                 if trip is not None:  # "X travels to Lima on Monday. X is due to meet Y."
-                    for key in ("place", "date", "date_precision", "date_text"):
-                        event[key] = trip[key]
-                dated = bool(event["date"] or event["date_text"])
+                    event = replace(
+                        event,
+                        place=trip.place,
+                        date=trip.date,
+                        date_precision=trip.date_precision,
+                        date_text=trip.date_text,
+                    )
+                dated = bool(event.date or event.date_text)
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
                 # kept only if another mention anchors it
-                event["weak"] = unanchored(
-                    trig, event["status"], dated, bool(event["place"]), lex
-                ) or _occasion_untold(trig, event["kind"], dated, bool(event["place"]), lex)
+                weak = unanchored(trig, event.status, dated, bool(event.place), lex)
+                weak = weak or _occasion_untold(trig, event.kind, dated, bool(event.place), lex)
                 if not vetoes and is_background(
                     trig.token,
-                    event["kind"],
-                    event["date_text"],
-                    event["date"] is not None,
-                    event["place"],
+                    event.kind,
+                    event.date_text,
+                    event.date is not None,
+                    event.place,
                     year_now,
                     lex,
                 ):
@@ -202,24 +210,19 @@ class EventComponent(LexiconComponent):
                 if vetoes and not wide:
                     continue
                 # a vetoed mention is a candidate of the learned filter only
-                event["veto"] = vetoes[0] if vetoes else None
+                event = replace(event, weak=weak, veto=vetoes[0] if vetoes else None)
                 calls = _one_call_each(event, trig.token)
                 described += calls
                 for call in calls:
                     described += _on_added_days(call)
                     described += [
-                        {**call, "place": place} for place in added_places(call, trig.token, lex)
+                        replace(call, place=place) for place in added_places(call, trig.token, lex)
                     ]
             raw += borrow_participants(described, raw)
-        raw = with_counterparts(raw)
-        for event in raw:  # "21 days after the order was signed": dated from its clause
-            fixed = next((relative[t] for t in event["tokens"] if t in relative), None)
-            if fixed is not None:
-                event["date"], event["date_precision"] = fixed.isoformat(), "day"
-                event["date_text"] = None
+        raw = [_clause_dated(e, relative) for e in with_counterparts(raw)]
         merged = merge_mentions(raw, context, lex)
-        date_by_offsets(merged, day_offsets(doc))
-        same_occasion_dates(merged, doc)
+        merged = date_by_offsets(merged, day_offsets(doc))
+        merged = same_occasion_dates(merged, doc)
         candidates = share_occasions(merged, context, lex)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))
@@ -244,16 +247,16 @@ class EventComponent(LexiconComponent):
         if self.event_proposer.active:  # events of kinds the rules missed in a sentence
             scope = (doc, index, pair, context)
             kept += self._proposed(scope, kept, skip, reference)
-        doc._.tariffscope_events = [_finished(e) for e in kept]
+        doc._.tariffscope_events = [e.as_dict() for e in kept]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
 
     def _proposed(
         self,
         scope: tuple[Doc, MentionChains, list[str], EventStory],
-        kept: list[dict[str, Any]],
+        kept: list[EventRecord],
         skip: list[tuple[int, int]],
         reference: Any,
-    ) -> list[dict[str, Any]]:
+    ) -> list[EventRecord]:
         """The learned proposer's events (:mod:`tariffscope.news._event_proposer`): per
         sentence, the kinds its models find and the rules kept no event of, each read at
         the sentence's root by the rules' mechanisms (date, place, participants)."""
@@ -269,9 +272,7 @@ class EventComponent(LexiconComponent):
             people = {
                 p for m in index.overlapping(sent.start_char, sent.end_char) for p in m.persons
             }
-            rule_kinds = [
-                e["kind"] for e in kept if any(sent.start <= t < sent.end for t in e["tokens"])
-            ]
+            rule_kinds = [e.kind for e in kept if any(sent.start <= t < sent.end for t in e.tokens)]
             rows.append(sentence_features(sent, when, times, len(people), rule_kinds, story, lex))
         out = []
         choices = self.event_proposer.choose(rows, covered)
@@ -290,7 +291,7 @@ class EventComponent(LexiconComponent):
         index: MentionChains,
         pair: list[str],
         story: EventStory,
-    ) -> dict[str, Any]:
+    ) -> EventRecord:
         """One proposed event of ``kind`` at a sentence's ``root``: its participants by the
         participant reader (a two-sided kind with one side gets the story's other country, no
         side at all the story's two), the date the temporal layer gives the root."""
@@ -305,21 +306,21 @@ class EventComponent(LexiconComponent):
             participants = list(pair[:2])
         elif kind in _TWO_SIDED and len(own - {None}) == 1:
             participants += [c for c in pair if c not in own][:1]
-        return {
-            "kind": kind,
-            "participants": participants,
-            "date": when["date"] if when else None,
-            "date_precision": when["precision"] if when and when["date"] else None,
-            "date_text": when["text"] if when else None,
-            "place": event_place(doc, root, lex),
-            "status": status,
-            "count": None,
-            "start": root.sent.start_char,
-            "end": root.sent.end_char,
-            "trigger": root.text,
-            "rule": f"proposer.{kind}",
-            "tokens": [root.i],
-        }
+        return EventRecord(
+            kind=kind,
+            participants=tuple(participants),
+            date=when["date"] if when else None,
+            date_precision=when["precision"] if when and when["date"] else None,
+            date_text=when["text"] if when else None,
+            place=event_place(doc, root, lex),
+            status=status,
+            count=None,
+            start=root.sent.start_char,
+            end=root.sent.end_char,
+            trigger=root.text,
+            rule=f"proposer.{kind}",
+            tokens=(root.i,),
+        )
 
     def _rules(self) -> EventRules:
         """The trigger rules of this component's rule book compiled with its lexicon (once
@@ -393,7 +394,7 @@ class EventComponent(LexiconComponent):
         pair: list[str],
         lex: Lexicon,
         story: EventStory,
-    ) -> dict[str, Any] | None:
+    ) -> EventRecord | None:
         token = trig.token
         kind = trig.kind
         people, countries = participants_of(doc, token, kind, index, lex, story)
@@ -569,26 +570,26 @@ class EventComponent(LexiconComponent):
             and any(t.lemma_.lower() == "continue" for t in [token, *list(token.ancestors)[:2]])
         ):
             return None  # "Jakarta would continue negotiating": talks go on, no round named
-        return {
-            "also": date.get("also", []) if date else [],
-            "kind": kind,
-            "participants": participants,
-            "date": date["date"] if date else None,
-            "date_precision": date["precision"] if date and date["date"] else None,
-            "date_text": date["text"] if date else None,
-            "place": place,
-            "status": status,
-            "count": event_count(token),
-            "start": token.sent.start_char,
-            "end": token.sent.end_char,
-            "trigger": token.text,
-            "rule": trig.rule,
-            "tokens": [token.i],
-            "borrow": borrow,
-            "sequel": borrow and _sequel_of_told(token, lex),
-            "one_sided": one_sided,
-            "definite": definite,
-        }
+        return EventRecord(
+            also=tuple(OtherDay.of(d) for d in date.get("also", ())) if date else (),
+            kind=kind,
+            participants=tuple(participants),
+            date=date["date"] if date else None,
+            date_precision=date["precision"] if date and date["date"] else None,
+            date_text=date["text"] if date else None,
+            place=place,
+            status=status,
+            count=event_count(token),
+            start=token.sent.start_char,
+            end=token.sent.end_char,
+            trigger=token.text,
+            rule=trig.rule,
+            tokens=(token.i,),
+            borrow=borrow,
+            sequel=borrow and _sequel_of_told(token, lex),
+            one_sided=one_sided,
+            definite=definite,
+        )
 
 
 #: Kinds of events between two sides (the proposer completes a side from the story's pair).
@@ -674,31 +675,27 @@ def _venue_last(pair: list[str], place: str | None, lex: Lexicon) -> list[str]:
     return [c for c in pair if c != venue] + [c for c in pair if c == venue]
 
 
-def _trip_place(earlier: list[dict[str, Any]], participants: list[str]) -> str | None:
+def _trip_place(earlier: Sequence[EventRecord], participants: Sequence[str]) -> str | None:
     """The destination of the last trip told before, of one of ``participants``."""
     for event in reversed(earlier):
-        if (
-            event["kind"] == "visit"
-            and event["place"]
-            and set(event["participants"]) & set(participants)
-        ):
-            return str(event["place"])
+        if event.kind == "visit" and event.place and set(event.participants) & set(participants):
+            return str(event.place)
     return None
 
 
 def _trip_just_told(
-    earlier: list[dict[str, Any]], event: dict[str, Any], token: Token, today: Any
-) -> dict[str, Any] | None:
+    earlier: Sequence[EventRecord], event: EventRecord, token: Token, today: Any
+) -> EventRecord | None:
     """The trip a planned encounter with neither time nor place is held on: a trip ahead (or
     under way on the day of publication, ``today``) of one of its people, told in the sentence
     just before ("X travels to Lima on Monday. X is due to meet Y and Z"), which gives it its
     place and day; None otherwise (a trip told as past is not where a plan is held)."""
     if (
-        event["kind"] not in {"meeting", "talks"}
-        or event["status"] != "planned"
-        or event["place"]
-        or event["date"]
-        or event["date_text"]
+        event.kind not in {"meeting", "talks"}
+        or event.status != "planned"
+        or event.place
+        or event.date
+        or event.date_text
         or token.pos_ != "VERB"  # "his meeting with X will help": a noun's mood is the clause's
         or token.sent.start == 0
     ):
@@ -708,11 +705,11 @@ def _trip_just_told(
         (
             e
             for e in reversed(earlier)
-            if e["kind"] == "visit"
-            and e["place"]
-            and e["start"] == before
-            and (e["status"] == "planned" or (today is not None and e["date"] == today.isoformat()))
-            and set(e["participants"]) & set(event["participants"])
+            if e.kind == "visit"
+            and e.place
+            and e.start == before
+            and (e.status == "planned" or (today is not None and e.date == today.isoformat()))
+            and set(e.participants) & set(event.participants)
         ),
         None,
     )
@@ -813,22 +810,22 @@ def _candidates(token: Token, index: MentionChains, lex: Lexicon) -> list[int]:
     return out
 
 
-def _anchored_one(event: dict[str, Any]) -> bool:
+def _anchored_one(event: EventRecord) -> bool:
     """The rules keep the event unless its every mention was unanchored (a plan with no
     date or place, or undated background: :func:`~tariffscope.news.event_mood.unanchored`)
     and no other mention gave it a date or a place."""
-    if event.get("veto"):
+    if event.veto:
         return False  # every mention of it was vetoed by a guard (learned filter only)
-    weak = event.get("weak", False)
-    return not (weak and not (event["date"] or event["date_text"] or event["place"]))
+    return not (event.weak and not (event.date or event.date_text or event.place))
 
 
-def _finished(event: dict[str, Any]) -> dict[str, Any]:
-    """The event record without the fields only the component's steps read."""
-    event.pop("weak", None)
-    for key in ("veto", "tokens", "variant", "variant_distance", "variant_before", "variant_role"):
-        event.pop(key, None)
-    return event
+def _clause_dated(event: EventRecord, relative: Mapping[int, dt.date]) -> EventRecord:
+    """The event dated from its clause ("21 days after the order was signed"), when a
+    mention's trigger has such a date (:func:`~tariffscope.news.event_context.clause_dates`)."""
+    fixed = next((relative[t] for t in event.tokens if t in relative), None)
+    if fixed is None:
+        return event
+    return replace(event, date=fixed.isoformat(), date_precision="day", date_text=None)
 
 
 def _occasion_untold(
@@ -868,29 +865,23 @@ def _told_as_state(verb: Token) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp"
 
 
-def _one_call_each(event: dict[str, Any], token: Token) -> list[dict[str, Any]]:
+def _one_call_each(event: EventRecord, token: Token) -> list[EventRecord]:
     """A call told by a verb with one caller and several people called ("spoke with A and
     B", "called A and B"): a call is between two, so one call with each; any other event
     as it is."""
-    people = event["participants"]
-    if event["kind"] != "call" or token.pos_ not in {"VERB", "AUX"} or len(people) <= 2:
+    people = event.participants
+    if event.kind != "call" or token.pos_ not in {"VERB", "AUX"} or len(people) <= 2:
         return [event]
     caller, *called = people
-    return [{**event, "participants": [caller, other]} for other in called]
+    return [replace(event, participants=(caller, other)) for other in called]
 
 
-def _on_added_days(event: dict[str, Any]) -> list[dict[str, Any]]:
+def _on_added_days(event: EventRecord) -> list[EventRecord]:
     """One more event for each day added to the event's date ("calls on July 26 and 28")."""
     return [
-        {
-            **event,
-            "also": [],
-            "date": day["date"],
-            "date_precision": day["precision"],
-            "date_text": day["text"],
-        }
-        for day in event.get("also", ())
-        if day["date"] is not None
+        replace(event, also=(), date=day.date, date_precision=day.precision, date_text=day.text)
+        for day in event.also
+        if day.date is not None
     ]
 
 

@@ -295,9 +295,7 @@ class MeasureComponent(LexiconComponent):
             if needy
             else ()
         )
-        records = [r.as_dict() for r in raw]
-        if self.status_chooser.learned:
-            self.status_chooser.apply(records)
+        records = self.status_chooser.apply(raw) if self.status_chooser.learned else raw
         measures = self._finish(records, counts, anchor, about_us, directions, paragraphs)
         # a merged mention may carry another's date
         doc._.tariffscope_measures = settle_by_time(measures, anchor, lex)
@@ -664,7 +662,7 @@ class MeasureComponent(LexiconComponent):
 
     def _finish(
         self,
-        raw: list[dict[str, Any]],
+        raw: Sequence[MeasureRecord],
         counts: dict[str, int],
         anchor: dt.date | None,
         about_us: bool,
