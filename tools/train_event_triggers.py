@@ -61,6 +61,8 @@ from tariffscope.tracker._law_dating import catalog_law
 L2S = (1.0, 3.0)
 THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7)
 MIN_STORIES = 2
+#: The filter thresholds tried with every propose threshold (mode both).
+BOTH_FILTERS = (0.02, 0.05)
 NONE = "none"
 _EVENT_FIELDS = (
     "kind",
@@ -300,19 +302,23 @@ def train(stories: Sequence[TStory], l2: float, min_stories: int = MIN_STORIES) 
 
 def predicted(s: TStory, model: TriggerModel | None, mode: str) -> tuple[list[Event], int]:
     """The story's events under ``mode`` (``rules`` without a model), and how many were added."""
-    kept = [{"kind": e.kind, "tokens": list(t), "event": e} for e, t in s.kept]
+    kept = [{**e.to_dict(), "tokens": list(t), "event": e} for e, t in s.kept]
     if model is None or mode == "rules":
         return [k["event"] for k in kept], 0
     setting = EventTriggerSetting(mode, model)
+    own = {t for k in kept for t in k["tokens"]}
     probs = {
         i: model.probabilities(r)
         for i, r in s.rows.items()
-        if i in {t for k in kept for t in k["tokens"]} or s.candidate(i, model.vocabulary)
+        if i in own or s.candidate(i, model.vocabulary)
     }
     kept = setting.filtered(kept, probs)
-    added = [s.built.get((i, k)) for i, k in setting.proposals(kept, probs, s.sentence_of)]
-    new = [e for e in added if e is not None]
-    return [k["event"] for k in kept] + new, len(new)
+    built = []
+    for i, k in setting.proposals(kept, probs, s.sentence_of):
+        event = s.built.get((i, k))
+        built.append((i, k, None if event is None else {**event.to_dict(), "event": event}))
+    out = setting.added(kept, built)
+    return [k["event"] for k in out], len(out) - len(kept)
 
 
 def counts(
@@ -346,6 +352,10 @@ def grid(
         p = {n: m.with_thresholds(0.0, t) for n, m in models.items()}
         out[f"filter t={t}"] = counts(stories, f, "filter")
         out[f"propose t={t}"] = counts(stories, p, "propose")
+    for low in BOTH_FILTERS:
+        for t in thresholds:
+            b = {n: m.with_thresholds(low, t) for n, m in models.items()}
+            out[f"both filter {low} propose {t}"] = counts(stories, b, "both")
     return out
 
 

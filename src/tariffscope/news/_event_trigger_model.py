@@ -43,6 +43,7 @@ __all__ = [
     "EventTriggerSetting",
     "TriggerModel",
     "is_candidate",
+    "same_event",
     "shipped_trigger_model",
     "token_features",
 ]
@@ -285,6 +286,22 @@ class EventTriggerSetting(LearnedSetting):
         built: Sequence[tuple[int, str, dict[str, Any] | None]],
     ) -> list[dict[str, Any]]:
         """The events that stand: the kept rule events and the events the rules' machinery
-        built at the proposals (token, kind, event or None where it builds none); a recorder
-        for the training tool keeps the rule events only."""
-        return kept + [event for _, _, event in built if event is not None]
+        built at the proposals (token, kind, event or None where it builds none) that are no
+        other mention of a standing event (:func:`same_event`); a recorder for the training
+        tool keeps the rule events only."""
+        out = list(kept)
+        for _, _, event in built:
+            if event is not None and not any(same_event(event, e) for e in out):
+                out.append(event)
+        return out
+
+
+def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two records may be mentions of one event: the same kind, no two different dates, and
+    shared participants (or one side has none)."""
+    if a["kind"] != b["kind"]:
+        return False
+    if a.get("date") and b.get("date") and a["date"] != b["date"]:
+        return False
+    mine, theirs = set(a.get("participants") or ()), set(b.get("participants") or ())
+    return not mine or not theirs or bool(mine & theirs)
