@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import _cv
+from _gold_stories import _EVENT_FIELDS
 
 from tariffscope.domain.news import Event, Extraction
 from tariffscope.news._binary_logistic import fit
@@ -64,21 +65,6 @@ MIN_STORIES = 2
 #: The filter thresholds tried with every propose threshold (mode both).
 BOTH_FILTERS = (0.02, 0.05)
 NONE = "none"
-_EVENT_FIELDS = (
-    "kind",
-    "participants",
-    "date",
-    "date_precision",
-    "date_text",
-    "place",
-    "status",
-    "count",
-    "start",
-    "end",
-    "trigger",
-    "rule",
-    "sources",
-)
 
 
 class _Everything(frozenset[str]):
