@@ -286,8 +286,12 @@ def train(stories: Sequence[TStory], l2: float, min_stories: int = MIN_STORIES) 
     return TriggerModel(kinds, frozenset(vocabulary))
 
 
-def predicted(s: TStory, model: TriggerModel | None, mode: str) -> tuple[list[Event], int]:
-    """The story's events under ``mode`` (``rules`` without a model), and how many were added."""
+def predicted(
+    s: TStory, model: TriggerModel | None, mode: str, oracle: bool = False
+) -> tuple[list[Event], int]:
+    """The story's events under ``mode`` (``rules`` without a model), and how many were added;
+    ``oracle``: the labels of the triggers of the gold events the rules missed stand for the
+    model's probabilities (what any trigger model can reach)."""
     kept = [{**e.to_dict(), "tokens": list(t), "event": e} for e, t in s.kept]
     if model is None or mode == "rules":
         return [k["event"] for k in kept], 0
@@ -298,6 +302,15 @@ def predicted(s: TStory, model: TriggerModel | None, mode: str) -> tuple[list[Ev
         for i, r in s.rows.items()
         if i in own or s.candidate(i, model.vocabulary)
     }
+    if oracle:
+        found = {id(g) for g, _ in match_events(s.gold.events, [k["event"] for k in kept])}
+        probs = {
+            i: {s.gold.events[n].kind: 1.0}
+            for n, tokens in (s.gold_tokens or {}).items()
+            if id(s.gold.events[n]) not in found
+            for i in tokens
+            if i in s.rows
+        }
     kept = setting.filtered(kept, probs)
     built = []
     for i, k in setting.proposals(kept, probs, s.sentence_of):
@@ -308,11 +321,14 @@ def predicted(s: TStory, model: TriggerModel | None, mode: str) -> tuple[list[Ev
 
 
 def counts(
-    stories: Sequence[TStory], models: Mapping[str, TriggerModel | None], mode: str
+    stories: Sequence[TStory],
+    models: Mapping[str, TriggerModel | None],
+    mode: str,
+    oracle: bool = False,
 ) -> dict[str, Any]:
     gold = pred = matched = added = 0
     for s in stories:
-        events, n = predicted(s, models.get(s.name), mode)
+        events, n = predicted(s, models.get(s.name), mode, oracle)
         gold += len(s.gold.events)
         pred += len(events)
         matched += len(match_events(s.gold.events, events))
@@ -379,6 +395,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "mentions_unmapped": sum(s.unmapped for s in stories),
         "mentions_in_headlines": sum(s.in_heads for s in stories),
         "diagnosis": diagnosis(stories),
+        "oracle_propose": counts(
+            stories,
+            {s.name: TriggerModel({}, frozenset(), 0.0, 0.5) for s in stories},
+            "propose",
+            True,
+        ),
     }
     if args.folds:
         result["cv"] = {}
