@@ -22,6 +22,7 @@ from tariffscope.news._event_trigger_model import (
     SentenceFacts,
     TriggerModel,
     is_candidate,
+    same_event,
     shipped_trigger_model,
     token_features,
 )
@@ -187,6 +188,20 @@ def test_the_filter_drops_low_triggers_and_proposals_skip_covered_kinds() -> Non
     setting = EventTriggerSetting("both", model)
     assert setting.proposals(kept, probabilities, sentence_of) == [(12, "talks")]
     assert EventTriggerSetting("filter", model).proposals(kept, probabilities, sentence_of) == []
+
+
+def test_a_proposal_that_repeats_a_standing_event_is_not_added() -> None:
+    kept = [{"kind": "meeting", "date": "2025-03-04", "participants": ["KEN", "PER"]}]
+    again = {"kind": "meeting", "date": None, "participants": ["PER"]}
+    other_day = {"kind": "meeting", "date": "2025-03-09", "participants": ["PER"]}
+    other_people = {"kind": "meeting", "date": "2025-03-04", "participants": ["CHL"]}
+    talks = {"kind": "talks", "date": "2025-03-04", "participants": ["KEN", "PER"]}
+    assert same_event(again, kept[0]) and not same_event(other_day, kept[0])
+    assert not same_event(other_people, kept[0]) and not same_event(talks, kept[0])
+    built = [(1, "meeting", again), (2, "meeting", other_day), (3, "meeting", None)]
+    built += [(4, "meeting", dict(other_day)), (5, "talks", talks)]
+    added = EventTriggerSetting("propose").added(list(kept), built)
+    assert added == [*kept, other_day, talks]
 
 
 _STORY = (
