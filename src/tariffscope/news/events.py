@@ -77,6 +77,12 @@ from tariffscope.news._event_proposer import (
 )
 from tariffscope.news._event_record import EventRecord, OtherDay
 from tariffscope.news._event_story import EventStory
+from tariffscope.news._event_trigger_model import (
+    EventTriggerSetting,
+    SentenceFacts,
+    is_candidate,
+    token_features,
+)
 from tariffscope.news._event_when import (
     added_places,
     after_publication,
@@ -124,9 +130,12 @@ class EventComponent(LexiconComponent):
         event_filter_weights: str = "",
         event_proposer: str = "off",
         event_proposer_weights: str = "",
+        event_trigger_model: str = "off",
+        event_trigger_model_weights: str = "",
     ) -> None:
         self._settings = (event_filter, event_filter_weights)
         self._proposer_settings = (event_proposer, event_proposer_weights)
+        self._trigger_settings = (event_trigger_model, event_trigger_model_weights)
         super().__init__(nlp, name, lexicon)
 
     def loaded(self) -> None:
@@ -136,6 +145,8 @@ class EventComponent(LexiconComponent):
         self.event_filter = EventFilter.configured(mode, weights, book=self.lexicon.rules)
         mode, weights = self._proposer_settings
         self.event_proposer = EventProposer.configured(mode, weights, book=self.lexicon.rules)
+        mode, weights = self._trigger_settings
+        self.trigger_model = EventTriggerSetting.configured(mode, weights, book=self.lexicon.rules)
 
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
@@ -244,11 +255,55 @@ class EventComponent(LexiconComponent):
             ]
         keep = self.event_filter.decide(candidates, rules_keep, features, groups)
         kept = [e for e, k in zip(candidates, keep, strict=True) if k]
+        if self.trigger_model.active:  # the learned trigger model filters and proposes
+            scope = (doc, index, pair, context)
+            kept = self._by_trigger_model(scope, kept, by_sentence, skip)
         if self.event_proposer.active:  # events of kinds the rules missed in a sentence
             scope = (doc, index, pair, context)
             kept += self._proposed(scope, kept, skip, reference)
         doc._.tariffscope_events = [e.as_dict() for e in kept]
         doc._.tariffscope_deadlines = find_deadlines(doc, time_index(doc, lex), measures, lex)
+
+    def _by_trigger_model(
+        self,
+        scope: tuple[Doc, MentionChains, list[str], EventStory],
+        kept: list[EventRecord],
+        by_sentence: dict[int, list[Trigger]],
+        skip: list[tuple[int, int]],
+    ) -> list[EventRecord]:
+        """The kept events filtered and completed by the learned trigger model
+        (:mod:`tariffscope.news._event_trigger_model`): each candidate token scored, the rule
+        events whose triggers score low dropped, events added at confident tokens the rules
+        did not cover, each described at its token by the rules' own machinery."""
+        doc, index, pair, context = scope
+        lex = self.lexicon
+        setting = self.trigger_model
+        model = setting.weights
+        rule_kind = {t.token.i: t.kind for found in by_sentence.values() for t in found}
+        own = {t for e in kept for t in e.tokens}
+        sents = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in skip)]
+        starts = [s.start for s in doc.sents][:3]
+        lead_end = starts[2] if len(starts) > 2 else len(doc)
+        facts = SentenceFacts()
+        probabilities: dict[int, dict[str, float]] = {}
+        sentence_of: dict[int, int] = {}
+        for sent in sents:
+            for token in sent:
+                if token.i not in own and not is_candidate(token, model.vocabulary):
+                    continue
+                row = token_features(token, rule_kind.get(token.i), facts, lead_end, lex)
+                probabilities[token.i] = model.probabilities(row)
+                sentence_of[token.i] = sent.start
+                setting.seen(token.i, row)
+        kept = setting.filtered(kept, probabilities)
+        persons = doc._.tariffscope_persons or []
+        measures = doc._.tariffscope_measures or []
+        built = []
+        for i, kind in setting.proposals(kept, probabilities, sentence_of):
+            trig = Trigger(doc[i], kind, f"model.{kind}")
+            event = self._describe(doc, trig, persons, index, measures, pair, lex, context)
+            built.append((i, kind, event))
+        return setting.added(kept, built)
 
     def _proposed(
         self,
@@ -900,6 +955,8 @@ def _on_added_days(event: EventRecord) -> list[EventRecord]:
         "event_filter_weights": "",
         "event_proposer": "off",
         "event_proposer_weights": "",
+        "event_trigger_model": "off",
+        "event_trigger_model_weights": "",
     },
 )
 def make_event_component(
@@ -910,6 +967,8 @@ def make_event_component(
     event_filter_weights: str,
     event_proposer: str,
     event_proposer_weights: str,
+    event_trigger_model: str,
+    event_trigger_model_weights: str,
 ) -> EventComponent:
     """Factory of ``tariffscope_events`` (see :class:`EventComponent`).
 
@@ -919,7 +978,10 @@ def make_event_component(
     ``TARIFFSCOPE_EVENT_FILTER_WEIGHTS`` override both (for ``tariffscope eval extract``).
     ``event_proposer``: ``"off"`` or ``"model"``, the learned proposer of events the rules
     miss (:mod:`tariffscope.news._event_proposer`), ``event_proposer_weights`` its weights
-    file; ``TARIFFSCOPE_EVENT_PROPOSER`` and ``..._WEIGHTS`` override them."""
+    file; ``TARIFFSCOPE_EVENT_PROPOSER`` and ``..._WEIGHTS`` override them.
+    ``event_trigger_model``: ``"off"``, ``"filter"``, ``"propose"`` or ``"both"``, the learned
+    trigger model (:mod:`tariffscope.news._event_trigger_model`), ``event_trigger_model_weights``
+    its weights file; ``TARIFFSCOPE_EVENT_TRIGGER_MODEL`` and ``..._WEIGHTS`` override them."""
     return EventComponent(
         nlp,
         name,
@@ -928,4 +990,6 @@ def make_event_component(
         event_filter_weights,
         event_proposer,
         event_proposer_weights,
+        event_trigger_model,
+        event_trigger_model_weights,
     )

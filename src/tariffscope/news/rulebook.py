@@ -41,6 +41,7 @@ FILES: tuple[str, ...] = (
     "measure_status_model.json",
     "measure_target_model.json",
     "event_proposer_model.json",
+    "event_trigger_model.json",
 )
 
 
