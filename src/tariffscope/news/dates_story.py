@@ -1121,7 +1121,14 @@ def _story_clue(
             year,
         )
     day, how = latest
-    return _dated(DateClue(day, "stated", how), year)
+    clue = DateClue(day, "stated", how)
+    if year is not None and year[1] == "the law it reports":
+        # a day told without a year, put in the year of the law the story reports, is no
+        # older than that law: "reached on July 22" in a story on the order of September
+        # that implements it
+        ahead = _first_ahead_month(body, year, horizon, bounds[0])
+        clue = _no_earlier_than_law(clue, law, ahead) or clue
+    return _dated(clue, year)
 
 
 def _before_dated_ahead(
