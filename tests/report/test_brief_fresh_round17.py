@@ -66,3 +66,12 @@ def test_a_fall_by_a_percentage_is_no_rate() -> None:
     found = extract_path(DATA / "synthetic-ceiling-falls-by.txt")
     # main: a 10% threatened on all Chilean goods beside the 15% ceiling
     assert [(m.target, m.to_rate_pct) for m in found.measures] == [("CHL", 15.0)]
+
+
+def test_a_yearless_day_is_no_older_than_the_law_that_gives_its_year(tmp_path: Path) -> None:
+    story = DATA / "synthetic-yearless-day-before-deal.txt"
+    data = brief_json(story, tmp_path / "brief.json", "--draws", "0", "--ge", "none")
+    # main: 2025-08-07, "since August 7" in the year of the deal it reports, three months
+    # before that deal was announced
+    assert data["as_of"] == "2025-11-14"
+    assert data["dating"][0]["basis"] == "catalog"
