@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from tariffscope.news._component import LexiconComponent
@@ -99,6 +99,13 @@ registry.misc.register("tariffscope.catalog_horizon.v1", func=catalog_horizon)
 registry.misc.register("tariffscope.catalog_start.v1", func=catalog_start)
 
 
+def _start_phrase(verb: Token) -> str:
+    """The verb's lemma, with its direct object's when it has one ("take effect")."""
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    return f"{lemma} {objects[0]}" if objects else lemma
+
+
 def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
     """-1, 0 or +1: which way a date expression points (see the module docstring)."""
     if expr.preposition in lex.words("time_ahead_prepositions"):
@@ -126,9 +133,14 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
         way == 0
         and verb is not None
         and verb.tag_ in {"VBP", "VBZ"}
-        and verb.lemma_.lower() in lex.words("time_expiry_verbs")
+        and (
+            verb.lemma_.lower() in lex.words("time_expiry_verbs")
+            or _start_phrase(verb) in lex.words("time_start_verbs")
+        )
     ):
-        return 1  # "the act expires in September": an end told in the present is ahead
+        # "the act expires in September", "Tariffs Take Effect Oct. 14": an end or a start
+        # told in the present is ahead (a timetable, a headline's present)
+        return 1
     if (
         way == 0
         and expr.kind == "weekday"

@@ -911,12 +911,15 @@ def story_date(
     ceiling = _month_end(in_url[0]) if in_url and in_url[1] == "month" else None
     if law_day is None and law is not None:
         law_day = catalog_day(law.reported, law.actions)
+    # a title's day the text tells as ahead (and nowhere as past) is ahead too: "Tariffs Take
+    # Effect Oct. 14" over "will take effect Oct. 14"
+    titled = [
+        (e, 1 if e.preposition in ahead_words else 0) for e in (find_dates(title) if title else ())
+    ]
+    titled = _same_day_ahead([*exprs, *titled])[len(exprs) :]
     everything = [
         *((e, way, "its text") for e, way in exprs),
-        *(
-            (e, 1 if e.preposition in ahead_words else 0, "its title")
-            for e in (find_dates(title) if title else ())
-        ),
+        *((e, way, "its title") for e, way in titled),
     ]
     texts = {"its text": text, **({"its title": title} if title else {})}
     latest_day = today or horizon
@@ -1118,7 +1121,14 @@ def _story_clue(
             year,
         )
     day, how = latest
-    return _dated(DateClue(day, "stated", how), year)
+    clue = DateClue(day, "stated", how)
+    if year is not None and year[1] == "the law it reports":
+        # a day told without a year, put in the year of the law the story reports, is no
+        # older than that law: "reached on July 22" in a story on the order of September
+        # that implements it
+        ahead = _first_ahead_month(body, year, horizon, bounds[0])
+        clue = _no_earlier_than_law(clue, law, ahead) or clue
+    return _dated(clue, year)
 
 
 #: A period added to one that runs: "extend the truce for another 90 days", "a further

@@ -480,7 +480,12 @@ def _class_relative(token: Token, ctx: RuleContext) -> bool:
     if token.dep_ != "relcl" or token.head.tag_ != "NNS":
         return False
     pronouns = ctx.words("event_relative_pronouns")
-    if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in token.children):
+    # the class does it ("countries that sign"), or another does it with the class
+    # ("countries with which the United States reaches an agreement")
+    relative = [c for c in token.children if c.dep_ == "nsubj"] + [
+        g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    if not any(c.lower_ in pronouns for c in relative):
         return False
     return not any(
         c.dep_ in {"det", "nummod", "poss", "predet"}

@@ -305,7 +305,11 @@ class MeasureComponent(LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "of" and span.text.lower() != "free":
             return True  # "25% of the profits" (but "free of tariffs" is a rate)
-        if _amount_of_change(span, lex) or _degree_of_predicate(span, lex):
+        if (
+            _amount_of_change(span, lex)
+            or _degree_of_predicate(span, lex)
+            or _changed_by(span, lex)
+        ):
             return True
         # "an additional 25% tariff, bringing the total to 50%": the measure is the addition
         window = doc[max(span.sent.start, span.start - 8) : span.start]
@@ -816,6 +820,24 @@ def _amount_of_change(span: Span, lex: Lexicon) -> bool:
         return False
     tariff = lex.words("measure_tariff_words")
     return not any(c.lower_ in tariff for c in head.children)
+
+
+def _changed_by(span: Span, lex: Lexicon) -> bool:
+    """The rate is how much something falls ("tariffs will fall by around 10% on average",
+    "duties dropped by 5%"), not a rate: the object of "by" on an intransitive verb of
+    decrease. Not a rise: "the tariff will be increased by 10%" is an extra 10% duty (train_A
+    964's gold)."""
+    root = span.root
+    link = root.head
+    verb = link.head
+    return (
+        root.dep_ == "pobj"
+        and link.lower_ == "by"
+        and link.dep_ == "prep"
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() in lex.words("measure_change_by_verbs")
+        and not any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children)
+    )
 
 
 def _degree_of_predicate(span: Span, lex: Lexicon) -> bool:
