@@ -151,12 +151,19 @@ _TIME_LINKS = frozenset({"when", "once", "after", "before", "until", "till", "wh
 
 def _present_of_future(verb: Token) -> bool:
     """A present-tense verb of a clause of time whose main clause looks ahead ("will
-    advocate free trade when he travels to Paris this week"): English tells the future so."""
+    advocate free trade when he travels to Paris this week", "once the agreement is signed,
+    the government will report it"): English tells the future so."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    present = (
+        verb.tag_ in {"VBZ", "VBP"}
+        if not auxes
+        else verb.tag_ == "VBN"  # a present passive: "is signed", "are lifted"
+        and all(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxes)
+    )
     return (
         verb.dep_ == "advcl"
-        and verb.tag_ in {"VBZ", "VBP"}
+        and present
         and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_LINKS for c in verb.children)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
         and verb.head.i != verb.i
         and direction(verb.head) > 0
     )

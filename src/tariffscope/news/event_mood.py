@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import time_index
 
 __all__ = ["not_an_event", "unanchored"]
 
@@ -107,6 +108,25 @@ def _measure_only_described(trig: Trigger, lex: Lexicon) -> bool:
         or (t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in percent)
         for t in scope
     )
+
+
+def _describes_its_noun(trig: Trigger, lex: Lexicon) -> bool:
+    """A measure or announcing verb in a past participle on a noun with no time of its own
+    ("the 20 per cent tariff, *announced* under the Trump administration, takes effect on 7
+    August", "the policy, *set* at 32 percent, will take effect on August 1"): it tells the
+    measure's history; the sentence's date is the noun's clause's (its effective date), not
+    the act's. "The tariff announced by Trump on Apr 2" has its own (a time record of the
+    temporal layer within the participle's phrase)."""
+    token = trig.token
+    if not (
+        trig.rule in {_MEASURE_ACT, _BARE_ANNOUNCEMENT}
+        and token.dep_ == "acl"
+        and token.tag_ == "VBN"
+    ):
+        return False
+    words = list(token.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return not time_index(token.doc, lex).within(start, end)
 
 
 def _done_by_no_actor(trig: Trigger, lex: Lexicon) -> bool:
@@ -193,6 +213,8 @@ def not_an_event(trig: Trigger, dated: bool, lex: Lexicon) -> bool:
         return True
     if _names_no_act(trig, lex) and not (dated and _names_a_thing(trig)):
         return True  # announcing on a day only that something goes on is no event either
+    if _describes_its_noun(trig, lex):
+        return True
     told_by_verb = trig.token.pos_ in {"VERB", "AUX"}
     if told_by_verb and _possible_or_wished(trig, lex):
         return True  # "might visit Washington in September": a possibility, dated or not
@@ -210,7 +232,8 @@ def _told_as_background(trig: Trigger, lex: Lexicon) -> bool:
     """The trigger stands in a clause or phrase that sets the scene for the sentence's news:
     a clause of time, cause or concession ("when X announced", "as China announced"), a
     gerund after such a preposition ("since imposing"), or the object of one ("despite
-    the announcement of")."""
+    the announcement of"); and a deal or an announcement told in the past perfect ("had
+    already imposed tariffs"), an act before the story's own past."""
     links = lex.words("event_background_links")
     token = trig.token
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -218,6 +241,10 @@ def _told_as_background(trig: Trigger, lex: Lexicon) -> bool:
     verb = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     if verb is None:
         return False
+    if trig.kind in _ACTS and any(
+        c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_ == "have" for c in verb.children
+    ):
+        return True  # "had already imposed tariffs": an act before the story's past, retold
     if verb.dep_ == "advcl":
         return any(c.dep_ in {"mark", "advmod"} and c.lower_ in links for c in verb.children)
     return verb.dep_ == "pcomp" and verb.head.lower_ in links

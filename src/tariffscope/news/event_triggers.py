@@ -472,9 +472,10 @@ _SIZE_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 
 def _class_relative(token: Token, ctx: RuleContext) -> bool:
-    """The verb tells what a class of parties does, in a relative clause on a bare plural
-    ("lower rates for countries that have signed a supply agreement", "companies that
-    strike deals"): no one act of named parties, whatever the examples listed after it."""
+    """The verb tells what a class of parties does, in a relative clause on a bare plural or
+    one with a generic determiner ("lower rates for countries that have signed a supply
+    agreement", "companies that strike deals", "join the countries that have secured a
+    pact"): no one act of named parties, whatever the examples listed after it."""
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "obj", "pobj"}:
         token = token.head if token.dep_ != "pobj" else token.head.head  # "signed a deal"
     if token.dep_ != "relcl" or token.head.tag_ != "NNS":
@@ -487,8 +488,9 @@ def _class_relative(token: Token, ctx: RuleContext) -> bool:
     ]
     if not any(c.lower_ in pronouns for c in relative):
         return False
+    generic = ctx.words("event_class_determiners")  # "join the countries that have signed"
     return not any(
-        c.dep_ in {"det", "nummod", "poss", "predet"}
+        (c.dep_ in {"det", "nummod", "poss", "predet"} and c.lower_ not in generic)
         or c.lower_ in ctx.words("event_counted_plural_words")
         for c in token.head.children
     )
@@ -521,11 +523,13 @@ def _generic_plural(token: Token, ctx: RuleContext) -> bool:
     scope = [t for n in nouns for t in n.subtree]
     sized = list(scope)  # "worth billions" is often parsed as a phrase of the verb
     if verb is not None:
-        scope += [verb] + [
-            t for c in verb.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree
-        ]
+        phrases = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+        scope += [verb] + [t for c in phrases for t in c.subtree]
+        # a number on the subject counts the parties, not the acts ("five nations have
+        # finalized trade agreements"): still a class of acts
+        sized += [verb] + [t for c in phrases if c.dep_ != "nsubj" for t in c.subtree]
         sized += [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
-    if any(t.like_num or t.ent_type_ in _SIZE_ENTITIES for t in scope + sized):
+    if any(t.like_num or t.ent_type_ in _SIZE_ENTITIES for t in sized):
         return False
     if any(t.ent_type_ in _TIME_ENTITIES for t in scope):
         return False

@@ -667,14 +667,26 @@ _INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
-    """A gerund after a preposition on a word of aim or prospect: what is aimed at or hoped
-    for has not happened ("aimed at resolving differences and finalizing a deal")."""
+    """A gerund after a preposition on a word of aim or prospect ("aimed at resolving
+    differences and finalizing a deal"), after a preposition of direction ("work toward
+    reaching a deal"), or weighed by a verb of weighing, as its complement ("opposes
+    scrapping tariffs", "is considering raising duties") or after its preposition ("looking
+    into imposing duties"): what is aimed at, hoped for or weighed has not happened."""
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return first.dep_ == "pcomp" and first.head.head.lemma_.lower() in lex.words(
-        "event_unrealized_heads"
-    )
+    weighing = lex.words("event_weighing_verbs")
+    if first.dep_ == "pcomp":
+        prep = first.head
+        return (
+            prep.lower_ in lex.words("event_unrealized_preps")
+            or prep.head.lemma_.lower() in lex.words("event_unrealized_heads")
+            or (
+                prep.lower_ in lex.words("event_weighing_preps")
+                and prep.head.lemma_.lower() in weighing
+            )
+        )
+    return first.dep_ == "xcomp" and first.tag_ == "VBG" and first.head.lemma_.lower() in weighing
 
 
 def _encounter_of_trip(verb: Token, head: Token, lex: Lexicon) -> bool:
