@@ -1,0 +1,53 @@
+"""Round 17, dates and participants at the trigger, each on sentences written for the class
+(hand-built parses, no model):
+
+- a past participle that describes a noun ("the levies announced in March by Ottawa are set
+  to lapse") tells what was done before, whatever the main clause's tense: the direction of
+  that verb, and of a date a reporting verb of that shape governs, is past.
+"""
+
+from __future__ import annotations
+
+from tests.news.test_event_trigger_rules import build
+
+from tariffscope.news._syntax import direction
+from tariffscope.news.dates import DateExpr
+from tariffscope.news.dates_component import date_direction
+from tariffscope.news.lexicon import default_lexicon
+
+# "The levies announced in March by Ottawa are set to lapse in June."
+ANNOUNCED_IN_MARCH = (
+    "The/DET/det/1 levies:levy/NOUN/nsubjpass/8 announced:announce/VERB/acl/1/VBN "
+    "in/ADP/prep/2 March/PROPN/pobj/3 by/ADP/agent/2 Ottawa/PROPN/pobj/5 "
+    "are:be/AUX/auxpass/8/VBP set/VERB/ROOT/8/VBN to/PART/aux/10 lapse/VERB/xcomp/8/VB "
+    "in/ADP/prep/10 June/PROPN/pobj/11"
+)
+# "The talks planned for May by Seoul are set to open in June." (a frame word: ahead)
+PLANNED_FOR_MAY = (
+    "The/DET/det/1 talks:talk/NOUN/nsubjpass/8 planned:plan/VERB/acl/1/VBN "
+    "for/ADP/prep/2 May/PROPN/pobj/3 by/ADP/agent/2 Seoul/PROPN/pobj/5 "
+    "are:be/AUX/auxpass/8/VBP set/VERB/ROOT/8/VBN to/PART/aux/10 open/VERB/xcomp/8/VB "
+    "in/ADP/prep/10 June/PROPN/pobj/11"
+)
+
+
+def _month(spec: str, index: int, preposition: str) -> int:
+    doc = build(spec)
+    word = doc[index]
+    expr = DateExpr(
+        word.idx, word.idx + len(word.text), word.text, "month", month=3, preposition=preposition
+    )
+    return date_direction(expr, doc[index : index + 1], default_lexicon())
+
+
+def test_a_participle_describing_a_noun_looks_back_under_a_clause_ahead() -> None:
+    doc = build(ANNOUNCED_IN_MARCH)
+    assert direction(doc[2]) == -1
+    assert direction(doc[10]) == 1  # the main clause still looks ahead
+    assert _month(ANNOUNCED_IN_MARCH, 4, "in") == -1
+
+
+def test_a_participle_of_plan_describing_a_noun_still_looks_ahead() -> None:
+    doc = build(PLANNED_FOR_MAY)
+    assert direction(doc[2]) == 1
+    assert _month(PLANNED_FOR_MAY, 4, "for") == 1
