@@ -3,11 +3,17 @@
 
 - a past participle that describes a noun ("the levies announced in March by Ottawa are set
   to lapse") tells what was done before, whatever the main clause's tense: the direction of
-  that verb, and of a date a reporting verb of that shape governs, is past.
+  that verb, and of a date a reporting verb of that shape governs, is past;
+- "the two sides" (a word of the governments, ``event_government_groups``) that the mention
+  chains resolve to the two people just named are those people's countries, not the people
+  ("the two leaders" stay the people).
 """
 
 from __future__ import annotations
 
+import pytest
+from spacy.language import Language
+from tests.news.test_event_round12 import events_read
 from tests.news.test_event_trigger_rules import build
 
 from tariffscope.news._syntax import direction
@@ -51,3 +57,26 @@ def test_a_participle_of_plan_describing_a_noun_still_looks_ahead() -> None:
     doc = build(PLANNED_FOR_MAY)
     assert direction(doc[2]) == 1
     assert _month(PLANNED_FOR_MAY, 4, "for") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Rosa Vidal hosted Peruvian Trade Minister Ana Ortiz in "
+            "Santiago on Monday. The two sides agreed on Tuesday to cut duties on copper.",
+            ["CHL", "PER"],
+        ),
+        (
+            "Chilean President Rosa Vidal hosted Peruvian President Ana Ortiz in Santiago on "
+            "Monday. The two leaders agreed on Tuesday to cut duties on copper.",
+            ["Ana Ortiz", "Rosa Vidal"],
+        ),
+    ],
+)
+def test_the_two_sides_are_the_countries_of_the_two_people_named(
+    nlp: Language, body: str, expected: list[str]
+) -> None:
+    agreements = [e for e in events_read(nlp, body) if e[0] == "agreement"]
+    assert [e[3] for e in agreements] == [expected]
