@@ -2,8 +2,9 @@
 (hand-built parses, no model):
 
 - a past participle that describes a noun ("the levies announced in March by Ottawa are set
-  to lapse") tells what was done before, whatever the main clause's tense: the direction of
-  that verb, and of a date a reporting verb of that shape governs, is past;
+  to lapse") tells what was done before, whatever the main clause's tense: the tense of that
+  event trigger, and the direction of a date such a reporting verb governs, is past (the
+  verb's own ``direction``, which measures read, is left as it was);
 - "the two sides" (a word of the governments, ``event_government_groups``) that the mention
   chains resolve to the two people just named are those people's countries, not the people
   ("the two leaders" stay the people).
@@ -16,7 +17,7 @@ from spacy.language import Language
 from tests.news.test_event_round12 import events_read
 from tests.news.test_event_trigger_rules import build
 
-from tariffscope.news._syntax import direction
+from tariffscope.news._event_when import _tense
 from tariffscope.news.dates import DateExpr
 from tariffscope.news.dates_component import date_direction
 from tariffscope.news.lexicon import default_lexicon
@@ -38,24 +39,23 @@ PLANNED_FOR_MAY = (
 
 
 def _month(spec: str, index: int, preposition: str) -> int:
-    doc = build(spec)
-    word = doc[index]
-    expr = DateExpr(
-        word.idx, word.idx + len(word.text), word.text, "month", month=3, preposition=preposition
-    )
-    return date_direction(expr, doc[index : index + 1], default_lexicon())
+    """The direction of the month word at ``index`` (a "month" expression, no year)."""
+    word = build(spec)[index]
+    at = (word.idx, word.idx + len(word.text))
+    expr = DateExpr(*at, word.text, "month", month=3, preposition=preposition)
+    return date_direction(expr, word.doc[index : index + 1], default_lexicon())
 
 
 def test_a_participle_describing_a_noun_looks_back_under_a_clause_ahead() -> None:
     doc = build(ANNOUNCED_IN_MARCH)
-    assert direction(doc[2]) == -1
-    assert direction(doc[10]) == 1  # the main clause still looks ahead
+    assert _tense(doc[2], default_lexicon()) == -1
+    assert _tense(doc[10], default_lexicon()) == 1  # the main clause still looks ahead
     assert _month(ANNOUNCED_IN_MARCH, 4, "in") == -1
 
 
 def test_a_participle_of_plan_describing_a_noun_still_looks_ahead() -> None:
     doc = build(PLANNED_FOR_MAY)
-    assert direction(doc[2]) == 1
+    assert _tense(doc[10], default_lexicon()) == 1
     assert _month(PLANNED_FOR_MAY, 4, "for") == 1
 
 

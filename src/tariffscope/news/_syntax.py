@@ -136,8 +136,6 @@ def direction(verb: Token | None) -> int:
             return -1
         if _is_finite(current) or current.head.i == current.i:
             return 1 if _present_of_future(current) else 0
-        if reduced_relative(current):
-            return -1  # "the tariffs announced in April are set to expire": done before
         if current.dep_ == "xcomp" and current.head.lemma_ in FUTURE_FRAMES:
             return 1  # "is due to hold": the frame is an adjective, no verb to climb to
         if timetable_infinitive(current):
