@@ -220,6 +220,15 @@ def add_participant(
         return
     pair = index.persons_at(left, right)  # "their meeting", "the two leaders"
     if len(pair) >= 2 and member.lemma_.lower() not in COLLECTIVE:
+        sides = [index.country_of(p) for p in pair]
+        if (
+            member.lemma_.lower() in lex.words("event_government_groups")
+            and None not in sides
+            and len(set(sides)) == len(sides)
+        ):
+            # "the two sides agreed": the governments of the two people just named
+            countries.extend(c for c in sides if c is not None and c not in countries)
+            return
         people.extend(p for p in pair if p not in people)
         return
     parties = _party_countries(member, lex)  # "officials from X and Y", "ministers of X"

@@ -116,7 +116,9 @@ def date_direction(expr: DateExpr, span: Span | None, lex: Lexicon) -> int:
         return 0
     said = reporting_verb(span.doc, span.start, lex)
     if said is not None:  # "said on Friday he would ...": the day of the saying
-        return direction(said)
+        # "the tariffs announced in April are set to expire": a saying that describes a
+        # noun was done before, whatever its clause says next
+        return -1 if reduced_relative(said) else direction(said)
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     ahead_nouns = lex.words("time_ahead_nouns")
