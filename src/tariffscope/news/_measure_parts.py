@@ -57,6 +57,15 @@ def _is_anchor(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _across_conjunction(rate: Token, noun: Token) -> bool:
+    """Whether a coordinating conjunction lies between the rate and a tariff noun after it:
+    "brings US tariffs on Chinese goods down to 30%, and Chinese tariffs on US goods to 10%"
+    (both nouns equally near the 30% in the tree: the one of the next conjunct is not its)."""
+    if noun.i < rate.i:
+        return False
+    return any(t.dep_ == "cc" for t in rate.doc[rate.i + 1 : noun.i])
+
+
 def anchor_noun(rate: Span, lex: Lexicon, limit: int = 5, window: int = 18) -> Token | None:
     """The tariff noun a rate belongs to.
 
@@ -69,16 +78,16 @@ def anchor_noun(rate: Span, lex: Lexicon, limit: int = 5, window: int = 18) -> T
     root = rate.root
     if _of_quota(root, lex):
         return None
-    best: tuple[int, int, Token] | None = None
+    best: tuple[int, bool, int, Token] | None = None
     for token in rate.sent:
         if not _is_anchor(token, lex) or rate.start <= token.i < rate.end:
             continue
         distance = tree_distance(root, token)
-        key = (distance, abs(token.i - root.i))
-        if distance <= limit and (best is None or key < best[:2]):
-            best = (distance, abs(token.i - root.i), token)
+        key = (distance, _across_conjunction(root, token), abs(token.i - root.i))
+        if distance <= limit and (best is None or key < best[:3]):
+            best = (*key, token)
     if best is not None:
-        return best[2]
+        return best[3]
     doc = rate.doc
     for i in range(rate.start - 1, max(rate.sent.start, rate.start - window) - 1, -1):
         token = doc[i]

@@ -1245,6 +1245,11 @@ def _first_ahead_month(
     return min(firsts, default=None)
 
 
+#: How far ahead a month told without a year can lie from the story's day: the latest year
+#: that puts it after the story, so at most a year.
+_AHEAD_SPAN = dt.timedelta(days=366)
+
+
 def _no_earlier_than_law(
     clue: DateClue | None, law: LawClues | None, before: dt.date | None = None
 ) -> DateClue | None:
@@ -1252,11 +1257,16 @@ def _no_earlier_than_law(
     no older than the measures it reports as announced or in force ("imposed in early April
     ... the deal announced" dated by the deal, not by April). Not when that day is on or
     after ``before``, a month the story tells as ahead: the story was written before it, so
-    the measure matched is not the one it reports."""
+    the measure matched is not the one it reports. That month is no bar when the law is more
+    than a year after it: told without a year, it took the year of an old date the story
+    recalls ("Agoa, approved by Congress in May 2000, ... the forum is still happening in
+    July"), since a story reporting a rate in force is not older than that rate."""
     if clue is None or law is None:
         return clue
     low, _ = catalog_bounds(law.reported, law.actions)
-    if low is None or low.day <= clue.day or (before is not None and low.day >= before):
+    if low is None or low.day <= clue.day:
+        return clue
+    if before is not None and before <= low.day <= before + _AHEAD_SPAN:
         return clue
     return DateClue(
         low.day,

@@ -229,6 +229,8 @@ class MeasureComponent(LexiconComponent):
                 continue
             else:
                 noun = anchor_noun(span, lex)
+                if noun is not None and _statistic(noun, lex):
+                    continue
                 receiver = None if noun is None else receiving_clause(span, noun, lex)
                 if receiver is not None:  # "while goods from Y will face 10%"
                     noun, rule = receiver, "extract.rate_of_receiving_clause"
@@ -824,19 +826,37 @@ def _amount_of_change(span: Span, lex: Lexicon) -> bool:
 
 def _changed_by(span: Span, lex: Lexicon) -> bool:
     """The rate is how much something falls ("tariffs will fall by around 10% on average",
-    "duties dropped by 5%"), not a rate: the object of "by" on an intransitive verb of
-    decrease. Not a rise: "the tariff will be increased by 10%" is an extra 10% duty (train_A
-    964's gold)."""
+    "duties dropped by 5%", "agreed to cut tariffs by 115%", "duties were reduced by 5%"), not
+    a rate: the object of "by" on an intransitive verb of decrease, or on a verb of cutting
+    in any voice (nobody lays a rate by cutting). Not a rise: "the tariff will be increased by
+    10%" is an extra 10% duty (train_A 964's gold)."""
     root = span.root
     link = root.head
     verb = link.head
-    return (
+    if not (
         root.dep_ == "pobj"
         and link.lower_ == "by"
         and link.dep_ == "prep"
         and verb.pos_ in {"VERB", "AUX"}
-        and verb.lemma_.lower() in lex.words("measure_change_by_verbs")
-        and not any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children)
+    ):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lex.words("measure_cut_verbs"):
+        return True
+    return lemma in lex.words("measure_change_by_verbs") and not any(
+        c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children
+    )
+
+
+def _statistic(noun: Token, lex: Lexicon) -> bool:
+    """The tariff noun names a statistic of many rates, not a measure: "the effective US
+    tariff rate will moderate toward 15%", "the average tariff from Brazil is just 2.7%" (an
+    adjective of averaging before the noun, or before the noun it is a compound of; not
+    "a 10% tariff ..., effective from February 1", which dates it)."""
+    heads = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    words = lex.words("measure_statistic_adjectives")
+    return any(
+        c.dep_ == "amod" and c.i < h.i and c.lower_ in words for h in heads for c in h.children
     )
 
 
