@@ -201,3 +201,31 @@ def test_a_dated_event_noun_under_a_modal_clause_stays_an_event() -> None:
         "could/AUX/aux/5/MD complicate/VERB/ROOT/5/VB talks:talk/NOUN/dobj/5"
     )
     assert not not_an_event(_trigger(spec, 1, "election"), True, LEX)
+
+
+def test_a_meeting_its_noun_tells_as_ahead_between_two_named_people_is_anchored() -> None:
+    spec = (
+        "Lula/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD ahead/ADV/advmod/1 of/ADP/prep/2 "
+        "an/DET/det/6 upcoming/ADJ/amod/6 meeting/NOUN/pobj/3 with/ADP/prep/6 Modi/PROPN/pobj/7"
+    )
+    trig = _trigger(spec, 6, "meeting")
+    assert not unanchored(trig, "planned", dated=False, placed=False, lex=LEX, named=2)
+    # one named side, or the plan told only by the verb above the noun: no anchor
+    assert unanchored(trig, "planned", dated=False, placed=False, lex=LEX, named=1)
+    verb = (
+        "Lula/PROPN/nsubj/2 will/AUX/aux/2/MD hold/VERB/ROOT/2/VB a/DET/det/4 "
+        "meeting/NOUN/dobj/2 with/ADP/prep/4 Modi/PROPN/pobj/5"
+    )
+    assert unanchored(_trigger(verb, 4, "meeting"), "planned", False, False, LEX, named=2)
+
+
+@pytest.mark.slow
+def test_an_upcoming_meeting_of_two_named_leaders_with_no_day_is_an_event(nlp: Language) -> None:
+    body = (
+        "Chilean President Gabriel Boric lowered duties on copper wire ahead of a meeting with "
+        "Brazilian President Luiz Inacio Lula da Silva, officials said."
+    )
+    events = [e for e in _read(nlp, body).events if e.kind == "meeting"]
+    assert [(e.status, sorted(e.participants)) for e in events] == [
+        ("planned", ["Gabriel Boric", "Luiz Inacio Lula da Silva"])
+    ]

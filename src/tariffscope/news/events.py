@@ -206,7 +206,8 @@ class EventComponent(LexiconComponent):
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
                 # kept only if another mention anchors it
-                weak = unanchored(trig, event.status, dated, bool(event.place), lex)
+                named = sum(p in context.country_of_name for p in event.participants)
+                weak = unanchored(trig, event.status, dated, bool(event.place), lex, named)
                 weak = weak or _occasion_untold(trig, event.kind, dated, bool(event.place), lex)
                 if not vetoes and is_background(
                     trig.token,
