@@ -192,6 +192,27 @@ def test_a_one_sided_meeting_with_no_other_mention_is_no_event() -> None:
     assert with_counterparts([alone, planned]) == [planned]  # a plan is not its counterpart
 
 
+def test_a_one_sided_call_with_no_other_mention_takes_the_clause_counterpart() -> None:
+    alone = replace(_event("call", ["Lula"], one_sided=True), counterpart="Carney")
+    assert [e.participants for e in with_counterparts([alone])] == [("Lula", "Carney")]
+
+
+@pytest.mark.slow
+def test_the_speaker_above_a_call_with_one_named_side_is_its_other_side(
+    nlp: Language,
+) -> None:
+    tail = (
+        " said the deal lowers the tariff on Brazilian beef to 10%, following a phone call "
+        "with Canadian Prime Minister Mark Carney."
+    )
+    body = "Brazilian President Luiz Inacio Lula da Silva" + tail
+    calls = [e for e in _read(nlp, body).events if e.kind == "call"]
+    assert [sorted(e.participants) for e in calls] == [["Luiz Inacio Lula da Silva", "Mark Carney"]]
+    # a speaker of the same country is no other side
+    same = "Canadian Finance Minister Dominic LeBlanc" + tail
+    assert not [e for e in _read(nlp, same).events if e.kind == "call"]
+
+
 def test_an_event_noun_that_is_the_subject_of_a_plan_is_planned() -> None:
     doc = build(
         "A/DET/det/1 meeting/NOUN/nsubjpass/3 is:be/AUX/auxpass/3/VBZ "

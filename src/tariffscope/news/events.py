@@ -484,6 +484,7 @@ class EventComponent(LexiconComponent):
         )
         borrow = False
         one_sided = False
+        counterpart = None
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
@@ -508,6 +509,8 @@ class EventComponent(LexiconComponent):
             ) and kind in {"meeting", "call"}
             if settled is None and not one_sided:
                 return None
+            if one_sided:
+                counterpart = _clause_counterpart(doc, token, people, index, lex, story)
             kind = settled or kind
         if not borrow and kind == "talks" and sides == 0 and len(pair) >= 2 and place:
             # "the upcoming talks in Washington": a round in a named place, between the
@@ -644,6 +647,7 @@ class EventComponent(LexiconComponent):
             borrow=borrow,
             sequel=borrow and _sequel_of_told(token, lex),
             one_sided=one_sided,
+            counterpart=None if counterpart is None else persons[counterpart]["name"],
             definite=definite,
         )
 
@@ -665,6 +669,34 @@ _LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
 #: country of the measures it rules on.
 _INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+
+
+def _clause_counterpart(
+    doc: Doc,
+    token: Token,
+    side: list[int],
+    index: MentionChains,
+    lex: Lexicon,
+    story: EventStory,
+) -> int | None:
+    """The other side of a meeting or call told with one named side: the person subject of
+    the nearest clause above it that names another person, of another country ("X said the
+    deal lowers tariffs, following a phone call with Y"; "X said she told Y in a call last
+    week")."""
+    homes = {index.country_of(p) for p in side}
+    for verb in token.ancestors:
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            people: list[int] = []
+            add_participant(doc, subject, token, index, lex, people, [], story)
+            other = [p for p in people if p not in side]
+            if other:
+                home = index.country_of(other[0])
+                return (
+                    other[0]
+                    if home is not None and None not in homes and home not in homes
+                    else None
+                )
+    return None
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
