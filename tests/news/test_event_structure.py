@@ -24,7 +24,12 @@ from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger
-from tariffscope.news.events import _conditional_consequence, _unrealized_gerund
+from tariffscope.news.events import (
+    _conditional_consequence,
+    _done_by_own_clause,
+    _setting_of_clause,
+    _unrealized_gerund,
+)
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -422,3 +427,43 @@ def test_a_deal_told_in_the_sentence_of_a_meeting_shares_its_day_whatever_the_te
     dated_deal = replace(deal, date="2025-07-01", date_precision="month", date_text="July")
     out = share_occasions([undated, dated_deal], _NO_STORY, LEX)
     assert out[0].date is None and out[0].date_text == "today"
+
+
+def test_an_event_noun_after_a_measure_of_a_setting_word_is_the_clauses_setting() -> None:
+    doc = build(
+        "Peru/PROPN/nsubj/1 sought:seek/VERB/ROOT/1/VBD a/DET/det/3 truce/NOUN/dobj/1 "
+        "following/VERB/prep/1/VBG three/NUM/nummod/6 rounds:round/NOUN/pobj/4 of/ADP/prep/6 "
+        "talks:talk/NOUN/pobj/7"
+    )
+    assert _setting_of_clause(doc[8], LEX)
+    assert not _setting_of_clause(doc[3], LEX)
+    request = build(
+        "Peru/PROPN/nsubj/1 sought:seek/VERB/ROOT/1/VBD three/NUM/nummod/3 "
+        "rounds:round/NOUN/dobj/1 of/ADP/prep/3 talks:talk/NOUN/pobj/4"
+    )
+    assert not _setting_of_clause(request[5], LEX)
+
+
+def test_an_event_noun_its_own_past_clause_tells_done_is_done() -> None:
+    spec = (
+        "Chile/PROPN/nsubj/1 will/AUX/aux/2/MD honor/VERB/ROOT/2/VB the/DET/det/4 "
+        "deal/NOUN/dobj/2 it/PRON/nsubj/6 {verb}"
+    )
+    assert _done_by_own_clause(build(spec.format(verb="struck:strike/VERB/relcl/4/VBD"))[4])
+    could = (
+        "Chile/PROPN/nsubj/1 will/AUX/aux/2/MD honor/VERB/ROOT/2/VB the/DET/det/4 "
+        "deal/NOUN/dobj/2 it/PRON/nsubj/7 could/AUX/aux/7/MD strike/VERB/relcl/4/VB"
+    )
+    assert not _done_by_own_clause(build(could)[4])
+
+
+@pytest.mark.slow
+def test_a_deal_its_own_clause_tells_reached_under_a_wish_is_an_event(nlp: Language) -> None:
+    body = (
+        "Chilean President Gabriel Boric has shown a willingness to honor the terms of a trade "
+        "agreement Chile reached with Peru in March."
+    )
+    deals = [e for e in _read(nlp, body).events if e.kind == "agreement"]
+    assert [(e.status, sorted(e.participants)) for e in deals] == [
+        ("happened", ["Gabriel Boric", "PER"])
+    ]

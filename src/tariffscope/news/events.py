@@ -386,8 +386,10 @@ class EventComponent(LexiconComponent):
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
-        if token.dep_ == "pobj" and token.head.lower_ in lex.words("event_setting_preps"):
+        if _setting_of_clause(token, lex):
             return False  # "urged him to act during a call": the call is when, not what
+        if _done_by_own_clause(token):
+            return False  # "to follow the deal it reached in July": the deal was reached
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
@@ -697,6 +699,33 @@ def _clause_counterpart(
                     else None
                 )
     return None
+
+
+def _setting_of_clause(token: Token, lex: Lexicon) -> bool:
+    """The event noun is the time or occasion of its clause: the object of a word of setting
+    ("during a call", "following talks"), or of a measure of it ("following two days of
+    talks")."""
+    links = lex.words("event_setting_preps") | lex.words("event_setting_links")
+    word = token
+    while word.dep_ == "pobj":
+        link = word.head
+        if link.lower_ in links:
+            return True
+        if link.lower_ != "of" or link.head.pos_ != "NOUN":
+            return False
+        word = link.head
+    return False
+
+
+def _done_by_own_clause(token: Token) -> bool:
+    """An event noun whose own relative clause tells it done, in the past tense with no
+    auxiliary ("the agreement it reached with the US last year")."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "relcl"
+        and c.tag_ == "VBD"
+        and not any(a.dep_ in {"aux", "auxpass", "neg"} for a in c.children)
+        for c in token.children
+    )
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
