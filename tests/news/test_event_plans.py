@@ -12,7 +12,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_plan import frame_subject, plan_frame
-from tariffscope.news._event_when import _reduced_relative
+from tariffscope.news._event_when import _reduced_relative, _relative_antecedent
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import Trigger
@@ -228,4 +228,28 @@ def test_an_upcoming_meeting_of_two_named_leaders_with_no_day_is_an_event(nlp: L
     events = [e for e in _read(nlp, body).events if e.kind == "meeting"]
     assert [(e.status, sorted(e.participants)) for e in events] == [
         ("planned", ["Gabriel Boric", "Luiz Inacio Lula da Silva"])
+    ]
+
+
+def test_a_relative_pronoun_object_stands_for_its_antecedent() -> None:
+    doc = build(
+        "the/DET/det/1 summit/NOUN/ROOT/1 ,/PUNCT/punct/1 which/PRON/dobj/5/WDT "
+        "Lula/PROPN/nsubj/5 attends:attend/VERB/relcl/1/VBZ"
+    )
+    assert [t.i for t in _relative_antecedent(doc[5])] == [1]
+    plain = build("Lula/PROPN/nsubj/1 attends:attend/VERB/ROOT/1/VBZ it/PRON/dobj/1/PRP")
+    assert _relative_antecedent(plain[1]) == []
+
+
+@pytest.mark.slow
+def test_an_occasion_attended_in_a_relative_clause_gives_the_visit_its_place(
+    nlp: Language,
+) -> None:
+    body = (
+        "Brazilian Finance Minister Fernando Haddad will travel this week to the G20 summit in "
+        "Johannesburg, which President Luiz Inacio Lula da Silva is set to attend."
+    )
+    visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
+    assert ("Luiz Inacio Lula da Silva", "Johannesburg", "planned") in [
+        (e.participants[0], e.place, e.status) for e in visits
     ]
