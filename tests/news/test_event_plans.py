@@ -12,7 +12,7 @@ from tests.news.test_event_trigger_rules import build
 
 from tariffscope.domain.news import Extraction
 from tariffscope.news._event_plan import frame_subject, plan_frame
-from tariffscope.news._event_when import _reduced_relative
+from tariffscope.news._event_when import _reduced_relative, _relative_antecedent
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event, unanchored
 from tariffscope.news.event_triggers import Trigger
@@ -201,3 +201,55 @@ def test_a_dated_event_noun_under_a_modal_clause_stays_an_event() -> None:
         "could/AUX/aux/5/MD complicate/VERB/ROOT/5/VB talks:talk/NOUN/dobj/5"
     )
     assert not not_an_event(_trigger(spec, 1, "election"), True, LEX)
+
+
+def test_a_meeting_its_noun_tells_as_ahead_between_two_named_people_is_anchored() -> None:
+    spec = (
+        "Lula/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD ahead/ADV/advmod/1 of/ADP/prep/2 "
+        "an/DET/det/6 upcoming/ADJ/amod/6 meeting/NOUN/pobj/3 with/ADP/prep/6 Modi/PROPN/pobj/7"
+    )
+    trig = _trigger(spec, 6, "meeting")
+    assert not unanchored(trig, "planned", dated=False, placed=False, lex=LEX, named=2)
+    # one named side, or the plan told only by the verb above the noun: no anchor
+    assert unanchored(trig, "planned", dated=False, placed=False, lex=LEX, named=1)
+    verb = (
+        "Lula/PROPN/nsubj/2 will/AUX/aux/2/MD hold/VERB/ROOT/2/VB a/DET/det/4 "
+        "meeting/NOUN/dobj/2 with/ADP/prep/4 Modi/PROPN/pobj/5"
+    )
+    assert unanchored(_trigger(verb, 4, "meeting"), "planned", False, False, LEX, named=2)
+
+
+@pytest.mark.slow
+def test_an_upcoming_meeting_of_two_named_leaders_with_no_day_is_an_event(nlp: Language) -> None:
+    body = (
+        "Chilean President Gabriel Boric lowered duties on copper wire ahead of a meeting with "
+        "Brazilian President Luiz Inacio Lula da Silva, officials said."
+    )
+    events = [e for e in _read(nlp, body).events if e.kind == "meeting"]
+    assert [(e.status, sorted(e.participants)) for e in events] == [
+        ("planned", ["Gabriel Boric", "Luiz Inacio Lula da Silva"])
+    ]
+
+
+def test_a_relative_pronoun_object_stands_for_its_antecedent() -> None:
+    doc = build(
+        "the/DET/det/1 summit/NOUN/ROOT/1 ,/PUNCT/punct/1 which/PRON/dobj/5/WDT "
+        "Lula/PROPN/nsubj/5 attends:attend/VERB/relcl/1/VBZ"
+    )
+    assert [t.i for t in _relative_antecedent(doc[5])] == [1]
+    plain = build("Lula/PROPN/nsubj/1 attends:attend/VERB/ROOT/1/VBZ it/PRON/dobj/1/PRP")
+    assert _relative_antecedent(plain[1]) == []
+
+
+@pytest.mark.slow
+def test_an_occasion_attended_in_a_relative_clause_gives_the_visit_its_place(
+    nlp: Language,
+) -> None:
+    body = (
+        "Brazilian Finance Minister Fernando Haddad will travel this week to the G20 summit in "
+        "Johannesburg, which President Luiz Inacio Lula da Silva is set to attend."
+    )
+    visits = [e for e in _read(nlp, body).events if e.kind == "visit"]
+    assert ("Luiz Inacio Lula da Silva", "Johannesburg", "planned") in [
+        (e.participants[0], e.place, e.status) for e in visits
+    ]

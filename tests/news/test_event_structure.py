@@ -24,7 +24,12 @@ from tariffscope.news._syntax import direction, subject_of
 from tariffscope.news.api import extract
 from tariffscope.news.event_mood import not_an_event
 from tariffscope.news.event_triggers import Trigger
-from tariffscope.news.events import _conditional_consequence, _unrealized_gerund
+from tariffscope.news.events import (
+    _conditional_consequence,
+    _done_by_own_clause,
+    _setting_of_clause,
+    _unrealized_gerund,
+)
 from tariffscope.news.ingest import article_from_text
 from tariffscope.news.lexicon import default_lexicon
 
@@ -190,6 +195,27 @@ def test_a_one_sided_meeting_with_no_other_mention_is_no_event() -> None:
     alone = _event("meeting", ["Lula"], "2025-07-02", one_sided=True)
     planned = replace(_event("meeting", ["Lula", "Carney"]), status="planned")
     assert with_counterparts([alone, planned]) == [planned]  # a plan is not its counterpart
+
+
+def test_a_one_sided_call_with_no_other_mention_takes_the_clause_counterpart() -> None:
+    alone = replace(_event("call", ["Lula"], one_sided=True), counterpart="Carney")
+    assert [e.participants for e in with_counterparts([alone])] == [("Lula", "Carney")]
+
+
+@pytest.mark.slow
+def test_the_speaker_above_a_call_with_one_named_side_is_its_other_side(
+    nlp: Language,
+) -> None:
+    tail = (
+        " said the deal lowers the tariff on Brazilian beef to 10%, following a phone call "
+        "with Canadian Prime Minister Mark Carney."
+    )
+    body = "Brazilian President Luiz Inacio Lula da Silva" + tail
+    calls = [e for e in _read(nlp, body).events if e.kind == "call"]
+    assert [sorted(e.participants) for e in calls] == [["Luiz Inacio Lula da Silva", "Mark Carney"]]
+    # a speaker of the same country is no other side
+    same = "Canadian Finance Minister Dominic LeBlanc" + tail
+    assert not [e for e in _read(nlp, same).events if e.kind == "call"]
 
 
 def test_an_event_noun_that_is_the_subject_of_a_plan_is_planned() -> None:
@@ -401,3 +427,43 @@ def test_a_deal_told_in_the_sentence_of_a_meeting_shares_its_day_whatever_the_te
     dated_deal = replace(deal, date="2025-07-01", date_precision="month", date_text="July")
     out = share_occasions([undated, dated_deal], _NO_STORY, LEX)
     assert out[0].date is None and out[0].date_text == "today"
+
+
+def test_an_event_noun_after_a_measure_of_a_setting_word_is_the_clauses_setting() -> None:
+    doc = build(
+        "Peru/PROPN/nsubj/1 sought:seek/VERB/ROOT/1/VBD a/DET/det/3 truce/NOUN/dobj/1 "
+        "following/VERB/prep/1/VBG three/NUM/nummod/6 rounds:round/NOUN/pobj/4 of/ADP/prep/6 "
+        "talks:talk/NOUN/pobj/7"
+    )
+    assert _setting_of_clause(doc[8], LEX)
+    assert not _setting_of_clause(doc[3], LEX)
+    request = build(
+        "Peru/PROPN/nsubj/1 sought:seek/VERB/ROOT/1/VBD three/NUM/nummod/3 "
+        "rounds:round/NOUN/dobj/1 of/ADP/prep/3 talks:talk/NOUN/pobj/4"
+    )
+    assert not _setting_of_clause(request[5], LEX)
+
+
+def test_an_event_noun_its_own_past_clause_tells_done_is_done() -> None:
+    spec = (
+        "Chile/PROPN/nsubj/1 will/AUX/aux/2/MD honor/VERB/ROOT/2/VB the/DET/det/4 "
+        "deal/NOUN/dobj/2 it/PRON/nsubj/6 {verb}"
+    )
+    assert _done_by_own_clause(build(spec.format(verb="struck:strike/VERB/relcl/4/VBD"))[4])
+    could = (
+        "Chile/PROPN/nsubj/1 will/AUX/aux/2/MD honor/VERB/ROOT/2/VB the/DET/det/4 "
+        "deal/NOUN/dobj/2 it/PRON/nsubj/7 could/AUX/aux/7/MD strike/VERB/relcl/4/VB"
+    )
+    assert not _done_by_own_clause(build(could)[4])
+
+
+@pytest.mark.slow
+def test_a_deal_its_own_clause_tells_reached_under_a_wish_is_an_event(nlp: Language) -> None:
+    body = (
+        "Chilean President Gabriel Boric has shown a willingness to honor the terms of a trade "
+        "agreement Chile reached with Peru in March."
+    )
+    deals = [e for e in _read(nlp, body).events if e.kind == "agreement"]
+    assert [(e.status, sorted(e.participants)) for e in deals] == [
+        ("happened", ["Gabriel Boric", "PER"])
+    ]

@@ -45,9 +45,11 @@ def _month_holds_day(a: EventRecord, b: EventRecord) -> bool:
 
 def with_counterparts(events: Sequence[EventRecord]) -> list[EventRecord]:
     """A meeting or call told with one named side ("during phone conversations on July 26, X
-    stressed ...") has its counterpart in the story's other mention of that kind with the same
-    person; without one it names no event (a meeting or call has two sides). A one-sided
-    mention read before is a counterpart as it was completed (or left)."""
+        stressed ...") has its counterpart in the story's other mention of that kind with the same
+        person, else the person subject of a clause above it, of another country (``counterpart``:
+    "X said ..., following a call with Y"); without either it names no event (a meeting or call
+    has two sides). A one-sided
+        mention read before is a counterpart as it was completed (or left)."""
     seen = list(events)
     out = []
     for n, event in enumerate(events):
@@ -68,6 +70,13 @@ def with_counterparts(events: Sequence[EventRecord]) -> list[EventRecord]:
             ),
             None,
         )
+        if donor is None and event.counterpart is not None:
+            # no other mention: the person subject of a clause above it is the other side
+            seen[n] = replace(
+                event, one_sided=False, participants=(*event.participants, event.counterpart)
+            )
+            out.append(seen[n])
+            continue
         if donor is None:
             seen[n] = replace(event, one_sided=False)
             continue

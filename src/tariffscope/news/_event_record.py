@@ -40,6 +40,8 @@ class EventRecord:
     joined to its date (``also``), the marks of the description for the steps after it
     (``borrow``: takes the participants of the sentence's other events; ``sequel``: of the
     story's last encounter; ``one_sided``: its counterpart is in another mention;
+    ``counterpart``: else the person subject of a clause above it, "X said ... after a call
+    with Y";
     ``definite``: "the meeting"), the rules' verdict inputs (``weak``: kept only if another
     mention anchors it; ``veto``: the guard that vetoed it, a candidate of the learned filter
     only) and a date reading of the learned filter (``variant`` and its features)."""
@@ -61,6 +63,7 @@ class EventRecord:
     borrow: bool = False
     sequel: bool = False
     one_sided: bool = False
+    counterpart: str | None = None
     definite: bool = False
     weak: bool = False
     veto: str | None = None

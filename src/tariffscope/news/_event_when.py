@@ -93,10 +93,20 @@ def event_date(doc: Doc, token: Token, lex: Lexicon) -> dict[str, Any] | None:
     return out
 
 
+def _relative_antecedent(verb: Token) -> list[Token]:
+    """The noun a relative pronoun object of ``verb`` stands for: "the summit in Seoul, which
+    the president will attend" -> summit (its "in" phrase is where the verb's act is)."""
+    if not any(o.dep_ in {"dobj", "obj"} and o.tag_ in {"WDT", "WP"} for o in verb.children):
+        return []
+    clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
+    return [] if clause is None else [clause.head]
+
+
 def event_place(doc: Doc, token: Token, lex: Lexicon) -> str | None:
     """Where the event is: an "in/at" phrase of the trigger or its verb, a trip's
-    destination, the place a "where" clause hangs on, else the place of the clause it is the
-    setting of."""
+    destination, the place a "where" clause hangs on, the occasion a relative clause attends
+    ("the summit in X, which Y will attend"), else the place of the clause it is the setting
+    of."""
     owners = [token]
     if token.pos_ != "VERB":
         verb = governing_verb(token)
@@ -109,6 +119,7 @@ def event_place(doc: Doc, token: Token, lex: Lexicon) -> str | None:
             if o.dep_ in {"dobj", "obj", "advmod", "npadvmod"} and o.pos_ in {"PROPN", "NOUN"}
         ]
         owners += _round_talks(owners[1:], lex)  # "concluded the third round of talks in X"
+        owners += _relative_antecedent(token)  # "the summit in X, which Y will attend"
     preps = {"in", "at"}
     trips = lex.words("event_travel_verbs") | lex.words("event_visit_nouns")
     if token.lemma_.lower() in trips | lex.words("event_envoy_send_verbs"):
@@ -126,6 +137,10 @@ def event_place(doc: Doc, token: Token, lex: Lexicon) -> str | None:
                 place = place_name(obj, lex)
                 if place:
                     return place
+    for antecedent in _relative_antecedent(token) if token.pos_ == "VERB" else []:
+        place = place_name(antecedent, lex)  # "the summit in Seoul, which X will attend"
+        if place:  # (the parse hangs the clause on the city)
+            return place
     if "for" in preps:  # "has left for the U.S. to hold talks": the parse's for-to clause
         for subject in _for_clause_subjects(token):
             place = place_name(subject, lex)

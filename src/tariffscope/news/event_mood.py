@@ -14,6 +14,10 @@ clause or phrase of time, cause or concession ("when Trump announced his tariffs
 imposing tariffs", "despite the announcement of ..."). An occasion the news follows ("after a
 call with", "following talks") is no background: it is the event before the news.
 
+A meeting or call told as ahead by its own noun between two named people ("ahead of a meeting
+with X", "an upcoming meeting with X") is an event with neither: the plan and both sides are
+in its words.
+
 A conditional ("if they reach a deal") or a request is left out before this, by the events
 component; a possibility with a day ("could meet as early as Friday") stays a planned event.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tariffscope.news._event_when import told_ahead
 from tariffscope.news._syntax import governing_verb, has_negation
 from tariffscope.news.event_triggers import Trigger
 from tariffscope.news.lexicon import Lexicon
@@ -250,10 +255,31 @@ def _told_as_background(trig: Trigger, lex: Lexicon) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ in links
 
 
-def unanchored(trig: Trigger, status: str, dated: bool, placed: bool, lex: Lexicon) -> bool:
+#: Kinds of encounter whose plan is told by its own noun with both sides named.
+_ENCOUNTERS = frozenset({"meeting", "call"})
+
+
+def _planned_encounter(trig: Trigger, named: int, lex: Lexicon) -> bool:
+    """A meeting or call told as ahead by its own noun ("an upcoming meeting with X", "ahead
+    of a meeting with X") between two named people: the words name both sides and the plan,
+    an event though its day and place are told elsewhere or not at all."""
+    return (
+        named >= 2
+        and trig.kind in _ENCOUNTERS
+        and trig.token.pos_ == "NOUN"
+        and told_ahead(trig.token, lex)
+    )
+
+
+def unanchored(
+    trig: Trigger, status: str, dated: bool, placed: bool, lex: Lexicon, named: int = 0
+) -> bool:
     """Whether an event found at ``trig`` lacks what makes it one: a plan with no date and
     no place, or an undated, placeless act told as background (``dated``: the text gives it
-    a time, resolved or not; ``placed``: it has a place)."""
+    a time, resolved or not; ``placed``: it has a place; ``named``: how many named people take
+    part). A meeting or call its own noun tells as ahead between two named people is one."""
     if dated or placed:
+        return False
+    if status == "planned" and _planned_encounter(trig, named, lex):
         return False
     return status == "planned" or _told_as_background(trig, lex)

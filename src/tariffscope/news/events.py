@@ -206,7 +206,8 @@ class EventComponent(LexiconComponent):
                 if not_an_event(trig, dated, lex):
                     vetoes.append("not_an_event")
                 # kept only if another mention anchors it
-                weak = unanchored(trig, event.status, dated, bool(event.place), lex)
+                named = sum(p in context.country_of_name for p in event.participants)
+                weak = unanchored(trig, event.status, dated, bool(event.place), lex, named)
                 weak = weak or _occasion_untold(trig, event.kind, dated, bool(event.place), lex)
                 if not vetoes and is_background(
                     trig.token,
@@ -385,8 +386,10 @@ class EventComponent(LexiconComponent):
     def _hypothetical(self, token: Token, lex: Lexicon) -> bool:
         """Conditions, requests and purposes are not events: 'if it concludes a deal',
         'asked Trump to lift', 'seeks a deal to ward off', 'offered to travel'."""
-        if token.dep_ == "pobj" and token.head.lower_ in lex.words("event_setting_preps"):
+        if _setting_of_clause(token, lex):
             return False  # "urged him to act during a call": the call is when, not what
+        if _done_by_own_clause(token):
+            return False  # "to follow the deal it reached in July": the deal was reached
         chain = [token, *list(token.ancestors)[:4]]
         for t in chain:
             if any(
@@ -483,6 +486,7 @@ class EventComponent(LexiconComponent):
         )
         borrow = False
         one_sided = False
+        counterpart = None
         if kind in {"meeting", "call"} and sides == 0 and token.pos_ == "NOUN":
             borrow = True  # "a phone call on October 6, and a meeting on October 26, the
             # two leaders agreed": takes the participants of the sentence's other events
@@ -507,6 +511,8 @@ class EventComponent(LexiconComponent):
             ) and kind in {"meeting", "call"}
             if settled is None and not one_sided:
                 return None
+            if one_sided:
+                counterpart = _clause_counterpart(doc, token, people, index, lex, story)
             kind = settled or kind
         if not borrow and kind == "talks" and sides == 0 and len(pair) >= 2 and place:
             # "the upcoming talks in Washington": a round in a named place, between the
@@ -643,6 +649,7 @@ class EventComponent(LexiconComponent):
             borrow=borrow,
             sequel=borrow and _sequel_of_told(token, lex),
             one_sided=one_sided,
+            counterpart=None if counterpart is None else persons[counterpart]["name"],
             definite=definite,
         )
 
@@ -664,6 +671,61 @@ _LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
 #: country of the measures it rules on.
 _INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+
+
+def _clause_counterpart(
+    doc: Doc,
+    token: Token,
+    side: list[int],
+    index: MentionChains,
+    lex: Lexicon,
+    story: EventStory,
+) -> int | None:
+    """The other side of a meeting or call told with one named side: the person subject of
+    the nearest clause above it that names another person, of another country ("X said the
+    deal lowers tariffs, following a phone call with Y"; "X said she told Y in a call last
+    week")."""
+    homes = {index.country_of(p) for p in side}
+    for verb in token.ancestors:
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            people: list[int] = []
+            add_participant(doc, subject, token, index, lex, people, [], story)
+            other = [p for p in people if p not in side]
+            if other:
+                home = index.country_of(other[0])
+                return (
+                    other[0]
+                    if home is not None and None not in homes and home not in homes
+                    else None
+                )
+    return None
+
+
+def _setting_of_clause(token: Token, lex: Lexicon) -> bool:
+    """The event noun is the time or occasion of its clause: the object of a word of setting
+    ("during a call", "following talks"), or of a measure of it ("following two days of
+    talks")."""
+    links = lex.words("event_setting_preps") | lex.words("event_setting_links")
+    word = token
+    while word.dep_ == "pobj":
+        link = word.head
+        if link.lower_ in links:
+            return True
+        if link.lower_ != "of" or link.head.pos_ != "NOUN":
+            return False
+        word = link.head
+    return False
+
+
+def _done_by_own_clause(token: Token) -> bool:
+    """An event noun whose own relative clause tells it done, in the past tense with no
+    auxiliary ("the agreement it reached with the US last year")."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "relcl"
+        and c.tag_ == "VBD"
+        and not any(a.dep_ in {"aux", "auxpass", "neg"} for a in c.children)
+        for c in token.children
+    )
 
 
 def _unrealized_gerund(verb: Token, lex: Lexicon) -> bool:
