@@ -543,10 +543,10 @@ def _sent_back(token: Token, ctx: RuleContext) -> bool:
 
 
 def _has_own_date(token: Token, ctx: RuleContext) -> bool:
-    """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
-    not the clause around it."""
+    """A date modifies or owns the noun itself ("a Feb. 6 proclamation", "the order last
+    week", "last month's deal"), not the clause around it."""
     return any(
-        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod"}
+        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod", "poss"}
         and any(t.ent_type_ == "DATE" for t in c.subtree)
         for c in token.children
     )
