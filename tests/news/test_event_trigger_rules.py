@@ -689,6 +689,13 @@ def test_welcoming_someone_to_come_is_an_invitation_not_a_meeting() -> None:
 
 
 ROUND17_WORDS: list[tuple[str, int, str]] = [
+    # an order approved by a leader is its signing (event_order_verbs "approve")
+    (
+        "an/DET/det/2 executive/ADJ/amod/2 order/NOUN/nsubj/6 approved:approve/VERB/acl/2/VBN "
+        "by/ADP/agent/3 Lula/PROPN/pobj/4 raised:raise/VERB/ROOT/6/VBD duties:duty/NOUN/dobj/6/NNS",
+        3,
+        "announcement",
+    ),
     # a legislature backing a measure on a day votes on it (event_pass_verbs "back",
     # event_bill_nouns "measure")
     (
