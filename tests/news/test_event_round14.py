@@ -84,12 +84,13 @@ CONTACTS: list[tuple[str, int, tuple[str, str] | None]] = [
         4,
         ("call", "call.remote_conference"),
     ),
-    # "Ramos held a news conference on Monday." -> no call
+    # "Ramos held a news conference on Monday." -> no call; since round 17 a public event of
+    # its holder (rule other.press_conference_held)
     (
         "Ramos/PROPN/nsubj/1 held:hold/VERB/ROOT/1/VBD a/DET/det/4 news/NOUN/compound/4 "
         "conference/NOUN/dobj/1 on/ADP/prep/1 Monday/PROPN/pobj/5//DATE",
         4,
-        None,
+        ("other", "other.press_conference_held"),
     ),
     # "Ortiz and Vial spoke on Monday."
     (

@@ -421,6 +421,47 @@ CASES: list[tuple[str, str, int, str | None]] = [
     ("other.national_day", "the/DET/det/2 national/ADJ/amod/2 day/NOUN/ROOT/2", 2, "other"),
     ("other.noun", "a/DET/det/1 ceremony/NOUN/ROOT/1", 1, "other"),
     (
+        "announcement.sent_letter_noun",
+        "the/DET/det/1 letter/NOUN/nsubj/4 from/ADP/prep/1 Carney/PROPN/pobj/2 "
+        "raised:raise/VERB/ROOT/4/VBD tariffs:tariff/NOUN/dobj/4/NNS",
+        1,
+        "announcement",
+    ),
+    (
+        "other.press_conference_held",
+        "Albanese/PROPN/nsubj/1 held:hold/VERB/ROOT/1/VBD a/DET/det/4 press/NOUN/compound/4 "
+        "conference/NOUN/dobj/1",
+        4,
+        "other",
+    ),
+    (
+        "other.public_forum",
+        "Carney/PROPN/nsubj/1 told:tell/VERB/ROOT/1/VBD a/DET/det/3 hearing/NOUN/dobj/1 "
+        "of/ADP/prep/3 the/DET/det/6 Senate/PROPN/pobj/4//ORG",
+        3,
+        "other",
+    ),
+    (
+        "announcement.present_proposal",
+        "the/DET/det/1 Commission/PROPN/nsubj/2 presented:present/VERB/ROOT/2/VBD a/DET/det/4 "
+        "proposal/NOUN/dobj/2 on/ADP/prep/2 Thursday/PROPN/pobj/5//DATE",
+        2,
+        "announcement",
+    ),
+    (
+        "announcement.put_forward_proposal",
+        "Ottawa/PROPN/nsubj/1 put/VERB/ROOT/1/VBD forward/ADV/prt/1 draft/NOUN/compound/4 "
+        "regulations:regulation/NOUN/dobj/1/NNS on/ADP/prep/1 Monday/PROPN/pobj/5//DATE",
+        1,
+        "announcement",
+    ),
+    (
+        "agreement.dated_noun",
+        "last/ADJ/amod/1//DATE month/NOUN/poss/3//DATE 's/PART/case/1 deal/NOUN/ROOT/3",
+        3,
+        "agreement",
+    ),
+    (
         "agreement.noun",
         "the/DET/det/1 signing/NOUN/ROOT/1 of/ADP/prep/1 a/DET/det/4 pact/NOUN/pobj/2",
         4,
@@ -430,6 +471,31 @@ CASES: list[tuple[str, str, int, str | None]] = [
 
 # sentences where a rule's guard keeps it from firing: (spec, index)
 NOT_EVENTS: list[tuple[str, int]] = [
+    # a letter with no sender, date or clause with a time, or with no measure in its
+    # sentence, is no announcement
+    ("a/DET/det/1 letter/NOUN/ROOT/1 to/ADP/prep/1 the/DET/det/4 editor/NOUN/pobj/2", 1),
+    (
+        "the/DET/det/1 letter/NOUN/nsubj/4 from/ADP/prep/1 Carney/PROPN/pobj/2 "
+        "praised:praise/VERB/ROOT/4/VBD the/DET/det/6 talks:talk/NOUN/dobj/4/NNS",
+        1,
+    ),
+    # a news conference only spoken at, an appearance on a broadcast, are no event
+    (
+        "Carney/PROPN/nsubj/1 told:tell/VERB/ROOT/1/VBD a/DET/det/4 news/NOUN/compound/4 "
+        "conference/NOUN/dobj/1",
+        4,
+    ),
+    (
+        "an/DET/det/1 appearance/NOUN/ROOT/1 on/ADP/prep/1 Fox/PROPN/compound/4//ORG "
+        "News/PROPN/pobj/2//ORG",
+        1,
+    ),
+    # a proposal presented with no time or place of its own is background
+    (
+        "the/DET/det/1 Commission/PROPN/nsubj/2 presented:present/VERB/ROOT/2/VBD a/DET/det/4 "
+        "proposal/NOUN/dobj/2",
+        2,
+    ),
     # a payment or a ruling due in a place travels nowhere: only a person or delegation does
     (
         "Payment/NOUN/nsubj/1 is:be/AUX/ROOT/1/VBZ due/ADJ/acomp/1 in/ADP/prep/2 Seoul/PROPN/pobj/3",
@@ -620,3 +686,37 @@ def test_welcoming_someone_to_come_is_an_invitation_not_a_meeting() -> None:
     )
     trigger = trigger_of(doc[1], _person)
     assert trigger is None or trigger.rule != "meeting.host_person"
+
+
+ROUND17_WORDS: list[tuple[str, int, str]] = [
+    # an order approved by a leader is its signing (event_order_verbs "approve")
+    (
+        "an/DET/det/2 executive/ADJ/amod/2 order/NOUN/nsubj/6 approved:approve/VERB/acl/2/VBN "
+        "by/ADP/agent/3 Lula/PROPN/pobj/4 raised:raise/VERB/ROOT/6/VBD duties:duty/NOUN/dobj/6/NNS",
+        3,
+        "announcement",
+    ),
+    # a legislature backing a measure on a day votes on it (event_pass_verbs "back",
+    # event_bill_nouns "measure")
+    (
+        "Lawmakers:lawmaker/NOUN/nsubj/1 backed:back/VERB/ROOT/1/VBD on/ADP/prep/1 "
+        "Wednesday/PROPN/pobj/2//DATE a/DET/det/5 measure/NOUN/dobj/1",
+        1,
+        "election",
+    ),
+    # measures announced as the verb's own object are announced whatever a clause after it
+    # tells ("announced measures against X after Y denied entry ...")
+    (
+        "Trump/PROPN/nsubj/1 announced:announce/VERB/ROOT/1/VBD measures:measure/NOUN/dobj/1/NNS "
+        "against/ADP/prep/2 Peru/PROPN/pobj/3 after/ADP/mark/7 Petro/PROPN/nsubj/7 "
+        "denied:deny/VERB/ccomp/1/VBD entry/NOUN/dobj/7",
+        1,
+        "announcement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "index", "kind"), ROUND17_WORDS)
+def test_round17_constructions_name_their_event(spec: str, index: int, kind: str) -> None:
+    found = trigger_of(build(spec)[index], _person)
+    assert found is not None and found.kind == kind

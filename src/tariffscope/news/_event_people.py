@@ -100,6 +100,8 @@ def participants_of(
         if kind in {"announcement", "other"}:
             # "an announcement by President X": the maker of an act, as its owner is
             owners += with_objects(token, lex.words("event_maker_preps"))
+            if token.lemma_.lower() in lex.words("event_letter_nouns"):
+                owners += _letter_senders(token, lex)
             governor = token.head
             if token.dep_ in {"dobj", "obj"} and any(c.dep_ == "nsubj" for c in governor.children):
                 # "follows an announcement this week by X": an active verb has no agent,
@@ -415,6 +417,19 @@ def _party_countries(member: Token, lex: Lexicon) -> list[str]:
             if kind in {"country", "institution"} and iso not in found:
                 found.append(iso)
     return found
+
+
+def _letter_senders(letter: Token, lex: Lexicon) -> list[Token]:
+    """Who sent a letter: its "from" phrase ("the letter from President X"), or the subject
+    or "from" phrase of a clause on it ("a letter X shared on July 7", "the letter received
+    from Washington")."""
+    preps = lex.words("event_letter_sender_preps")
+    pronouns = lex.words("event_relative_pronouns")
+    out = with_objects(letter, preps)
+    for clause in (c for c in letter.children if c.dep_ in {"acl", "relcl"}):
+        out += [s for s in clause.children if s.dep_ == "nsubj" and s.lower_ not in pronouns]
+        out += with_objects(clause, preps)
+    return out
 
 
 def _recipients(verb: Token, trigger: Token, index: MentionChains, is_person: Any) -> list[Token]:

@@ -547,10 +547,10 @@ def _sent_back(token: Token, ctx: RuleContext) -> bool:
 
 
 def _has_own_date(token: Token, ctx: RuleContext) -> bool:
-    """A date modifies the noun itself ("a Feb. 6 proclamation", "the order last week"),
-    not the clause around it."""
+    """A date modifies or owns the noun itself ("a Feb. 6 proclamation", "the order last
+    week", "last month's deal"), not the clause around it."""
     return any(
-        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod"}
+        c.dep_ in {"compound", "nmod", "amod", "npadvmod", "nummod", "poss"}
         and any(t.ent_type_ == "DATE" for t in c.subtree)
         for c in token.children
     )
@@ -762,6 +762,10 @@ def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     things = nouns | ctx.words("event_agreement_nouns")
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in things for c in token.children):
         return False  # "the framework announced last month signals ...": parsed as a subject
+    if any(
+        t.lower_ in nouns for o in token.children if o.dep_ in {"dobj", "obj"} for t in o.subtree
+    ):
+        return False  # "announced measures against X after Y denied ...": its own object
     setting = ctx.words("event_setting_links")
 
     def core(verb: Token) -> list[Token]:
@@ -780,6 +784,42 @@ def _clause_names_no_measure(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _letter_is_sent(token: Token, ctx: RuleContext) -> bool:
+    """A letter told as sent: from a party ("the July 9 letter from President X"), with a
+    date of its own ("the Feb. 6 letter"), or with a participle or relative clause told with
+    a time ("the letter received from Washington last week", "a letter X shared on July 7");
+    and its sentence names a measure or a rate (a letter of tariffs, GUIDELINES: a measure's
+    letter is its announcement)."""
+    sent = (
+        any(_is_party(o, ctx) for o in with_objects(token, ctx.words("event_letter_sender_preps")))
+        or _has_own_date(token, ctx)
+        or any(
+            c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and _told_when_or_where(c, ctx)
+            for c in token.children
+        )
+    )
+    measures = ctx.words("event_measure_words")
+    return sent and any(t.lower_ in measures or _a_percentage(t, ctx) for t in token.sent)
+
+
+def _forum_is_hosted(token: Token, ctx: RuleContext) -> bool:
+    """A hearing, roundtable or appearance of a named body or place: an "at"/"of" phrase
+    naming an organisation, a place or an institution ("a hearing of the European
+    Parliament", "an appearance at the Lowy Institute") or a participle with its organiser
+    ("a roundtable organised by the Chamber"); "an appearance on Fox News" is a broadcast."""
+    preps = ctx.words("event_place_preps") | ctx.words("event_party_preps")
+    named = {"ORG", "GPE", "LOC", "FAC"}
+    if any(
+        t.ent_type_ in named or ctx.lexicon.place_code(t.text)
+        for g in with_objects(token, preps)
+        for t in g.subtree
+    ):
+        return True
+    return any(
+        c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children
+    )
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
@@ -795,6 +835,7 @@ GUARDS: Mapping[str, Guard] = {
     "deal_context": _deal_context,
     "directs_another_act": _directs_another_act,
     "exhibition_in_sentence": _exhibition_in_sentence,
+    "forum_is_hosted": _forum_is_hosted,
     "generic_plural": _generic_plural,
     "has_clausal_complement": _has_clausal_complement,
     "has_own_date": _has_own_date,
@@ -803,6 +844,7 @@ GUARDS: Mapping[str, Guard] = {
     "in_a_known_place": _in_a_known_place,
     "measure_is_the_subject": _measure_is_the_subject,
     "legislature_acts": _legislature_acts,
+    "letter_is_sent": _letter_is_sent,
     "mentions_measure": _mentions_measure,
     "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,
