@@ -182,6 +182,11 @@ def _continues_antecedent(span: Span, noun: Token, earlier: Token, lex: Lexicon)
 def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
     """The goods and targets of the rate ``span`` of the tariff noun ``noun`` (see the
     module), and an imposer the goods phrase names ("exports to the US": the importer)."""
+    goods, importer = _rate_goods(doc, span, noun, lex)
+    return _capped_goods(goods, span, noun, lex), importer
+
+
+def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
     in_rate = range(span.start, span.end)
     heads: list[Token] = [span.root]
     between = []
@@ -313,6 +318,32 @@ def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, 
             if product_class(found.products, lex)[0] == "specific":
                 return found, None
     return fallback, None
+
+
+def _capped_goods(found: Goods, span: Span, noun: Token, lex: Lexicon) -> Goods:
+    """The goods of a cap on named partners' duties that names no goods of its own ("the
+    duties on Korea and the EU will be capped at 15%, while goods from Britain will be subject
+    to a rate that shall not exceed 10%" after "the duty on glazed tiles will rise to 40%"):
+    the goods of the earlier tariff of the passage, one on goods from every origin, whose
+    terms the cap gives those partners. A cap on every good of a partner with no such duty
+    before it keeps all goods ("tariffs on EU goods will be capped at 15%")."""
+    if found.products != "all goods" or found.world:
+        return found
+    # the verb the rate hangs on ("capped at 15%") or a clause on the tariff noun ("a rate
+    # that shall not exceed 10%")
+    verbs = [governing_verb(span.root), *(c for c in noun.children if c.dep_ in {"relcl", "acl"})]
+    caps = lex.words("measure_cap_verbs")
+    if not any(v is not None and v.lemma_.lower() in caps for v in verbs):
+        return found
+
+    def every_origin(obj: Token) -> bool:
+        goods = goods_of(obj, lex)
+        specific = product_class(goods.products, lex)[0] == "specific"
+        return specific and not goods.targets and not goods.world
+
+    tariffs = lex.words("measure_tariff_words")
+    earlier = antecedent_tariff_object(noun, tariffs, lex, definite=False, accept=every_origin)
+    return found if earlier is None else replace(found, products=goods_of(earlier, lex).products)
 
 
 def _goods_that_face(noun: Token, lex: Lexicon) -> Goods | None:

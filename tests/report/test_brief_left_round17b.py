@@ -1,0 +1,61 @@
+"""Classes left by round 17's fresh stories, each on sentences and stories written for the
+test (docs/assumptions.md "Fresh stories, round 17b: classes left by round 17")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _brief_cli import brief_json
+
+from tariffscope.news.api import extract_path
+from tariffscope.news.lexicon import default_lexicon
+
+DATA = Path(__file__).with_name("data")
+pytestmark = pytest.mark.issue(9)
+
+
+def test_a_cap_on_named_partners_takes_the_goods_of_the_duty_before_it() -> None:
+    found = extract_path(DATA / "synthetic-sector-cap-named-partners.txt")
+    capped = sorted(
+        (m.target, m.products, m.to_rate_pct) for m in found.measures if m.target != "WLD"
+    )
+    # main: ("KOR", "all goods", 15.0) and ("EUN", "all goods", 15.0), a threat on every good
+    # of the two partners, and the 10% "that shall not exceed" on all goods too
+    assert capped
+    assert {products for _, products, _ in capped} == {"glazed tiles"}
+    assert {("KOR", 15.0), ("EUN", 15.0)} <= {(t, r) for t, _, r in capped}
+
+
+def test_a_cap_on_named_partners_does_not_outrank_the_duty_on_every_origin(
+    tmp_path: Path,
+) -> None:
+    story = DATA / "synthetic-sector-cap-named-partners.txt"
+    data = brief_json(story, tmp_path / "brief.json", "--draws", "0", "--ge", "none")
+    # main: USA-EUN, the cap a change on a pair of two parties, ranked before all partners
+    assert data["pair"] == ["USA", "WLD"]
+
+
+@pytest.mark.parametrize(
+    ("words", "i"),
+    [
+        (["other", "European", "countries"], 1),
+        (["a", "European", "nation"], 1),
+        (["European", "states"], 0),
+    ],
+)
+def test_a_class_of_european_countries_is_not_the_eu(words: list[str], i: int) -> None:
+    # main: EUN (the demonym "European" alone)
+    assert default_lexicon().place_at(words, i) is None
+
+
+def test_the_eu_is_still_named_by_its_adjective() -> None:
+    lex = default_lexicon()
+    assert lex.place_at(["European", "goods"], 0) is not None
+    assert lex.place_code("European Union") == "EUN"
+
+
+def test_other_european_countries_get_no_eu_rate() -> None:
+    found = extract_path(DATA / "synthetic-other-european-countries.txt")
+    # main: ISL and EUN, the EU read from "other European countries"
+    assert [m.target for m in found.measures] == ["ISL"]
