@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from _brief_cli import brief_json
 
+from tariffscope.news._measure_parts import goods_of
 from tariffscope.news.api import extract_path
 from tariffscope.news.lexicon import default_lexicon
+from tariffscope.news.pipeline import load_pipeline
 
 DATA = Path(__file__).with_name("data")
 pytestmark = pytest.mark.issue(9)
@@ -59,3 +61,28 @@ def test_other_european_countries_get_no_eu_rate() -> None:
     found = extract_path(DATA / "synthetic-other-european-countries.txt")
     # main: ISL and EUN, the EU read from "other European countries"
     assert [m.target for m in found.measures] == ["ISL"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "origin"),
+    [
+        ("Consider the duties imposed on a broad set of goods from Vietnam.", "set", "VNM"),
+        ("The duties were laid on a large number of goods from Peru.", "number", "PER"),
+        ("Officials put levies on a broad array of goods from Kenya.", "array", "KEN"),
+    ],
+)
+def test_goods_of_a_quantity_take_the_origin_on_the_quantity(
+    sentence: str, head: str, origin: str
+) -> None:
+    doc = load_pipeline()(sentence)
+    noun = next(t for t in doc if t.text == head)
+    # main: no target, the origin hangs on the quantity noun, not on "goods"
+    assert goods_of(noun, default_lexicon()).targets == (origin,)
+
+
+def test_these_duties_of_another_origin_are_not_the_story_partners() -> None:
+    found = extract_path(DATA / "synthetic-these-duties-other-origin.txt")
+    # main: THA 30% and 60% in force, the duties on Vietnam's goods told the sentence before
+    # read onto the story's partner
+    assert "THA" not in {m.target for m in found.measures}
+    assert {m.target for m in found.measures} == {"VNM"}
