@@ -86,3 +86,35 @@ def test_these_duties_of_another_origin_are_not_the_story_partners() -> None:
     # read onto the story's partner
     assert "THA" not in {m.target for m in found.measures}
     assert {m.target for m in found.measures} == {"VNM"}
+
+
+def test_goods_in_a_market_that_face_a_rate_are_the_goods_not_the_market() -> None:
+    found = extract_path(DATA / "synthetic-goods-in-a-market-face.txt")
+    rates = {(m.imposer, m.target, m.products, m.to_rate_pct) for m in found.measures}
+    # main: ("PER", "USA", "market", 30.0), the market read as the goods, the story's
+    # partner as the imposer and the market's owner as the target
+    assert ("USA", "CHL", "wire", 30.0) in rates
+    assert not any(target == "USA" for _, target, _, _ in rates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Analysts worry about the prospects of Chilean wine in the Chinese market, which "
+            "still faces a 20% tariff.",
+            [("CHN", "CHL", "wine")],
+        ),
+        (
+            "Growers fear for Peruvian grapes in the EU market, which face a 12% tariff.",
+            [("EUN", "PER", "grapes")],
+        ),
+    ],
+)
+def test_the_goods_of_a_market_clause_come_before_the_market(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    doc = load_pipeline()(sentence)
+    rates = [(m["imposer"], m["target"], m["products"]) for m in doc._.tariffscope_measures]
+    # main: the market or the prospects as the goods
+    assert rates == expected

@@ -346,13 +346,35 @@ def _capped_goods(found: Goods, span: Span, noun: Token, lex: Lexicon) -> Goods:
     return found if earlier is None else replace(found, products=goods_of(earlier, lex).products)
 
 
+def _goods_in_market(subject: Token | None, lex: Lexicon) -> Token | None:
+    """The goods a relative clause on goods in a market is about ("Korean cars in the U.S.
+    market, which still face a 25% tariff", "the competitiveness of Korean cars in the U.S.
+    market, which ...": the cars, which the market's owner taxes): the noun right before an
+    "in" whose object is a market noun, when the subject is that object or carries that "in"."""
+    if subject is None:
+        return None
+    markets = lex.words("measure_market_nouns")
+    preps = [c for c in subject.children if c.dep_ == "prep"]
+    if subject.dep_ == "pobj":
+        preps.append(subject.head)
+    for prep in preps:
+        if prep.lower_ != "in" or prep.i == 0:
+            continue
+        if not any(o.dep_ == "pobj" and o.lemma_.lower() in markets for o in prep.children):
+            continue
+        before = subject.doc[prep.i - 1]
+        if before.pos_ == "NOUN" and before.lemma_.lower() not in markets:
+            return before
+    return subject
+
+
 def _goods_that_face(noun: Token, lex: Lexicon) -> Goods | None:
     """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
     subject of "face" / "pay" is the goods, unless it is a place or a person."""
     verb = governing_verb(noun)
     if verb is None or verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
         return None
-    subject = subject_of(verb)
+    subject = _goods_in_market(subject_of(verb), lex)
     if (
         subject is None
         or subject.pos_ not in {"NOUN", "PROPN"}
