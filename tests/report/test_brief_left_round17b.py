@@ -118,3 +118,12 @@ def test_the_goods_of_a_market_clause_come_before_the_market(
     rates = [(m["imposer"], m["target"], m["products"]) for m in doc._.tariffscope_measures]
     # main: the market or the prospects as the goods
     assert rates == expected
+
+
+def test_goods_let_in_at_a_rate_by_a_passive_are_its_subject() -> None:
+    found = extract_path(DATA / "synthetic-quota-passive-at-rate.txt")
+    rates = {(m.imposer, m.target, m.products, m.to_rate_pct) for m in found.measures}
+    # main: ("CHL", "PER", "all goods", 4.0), the passive's subject missed, so the rate was
+    # read the wrong way round, on all the importer's goods
+    assert ("PER", "CHL", "trucks", 4.0) in rates
+    assert all(imposer == "PER" for imposer, _, _, _ in rates)

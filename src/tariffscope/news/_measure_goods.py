@@ -261,6 +261,8 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
         verb_at = noun.head.head
         objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
         objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
+        # "vehicles will be allowed into the market at a 6.1% tariff": the passive's subject
+        objects += [c for c in verb_at.children if c.dep_ == "nsubjpass"]
         if objects and objects[0].lemma_.lower() in {"access", "entry"}:
             # "give U.S. products access to its market at zero tariffs": the products
             owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
