@@ -18,6 +18,8 @@ the shipped one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from tariffscope.news.lexicon import Lexicon, default_lexicon
@@ -39,13 +41,16 @@ def _modifiers(token: Token) -> list[Token]:
 
 
 def _window_start(token: Token) -> int:
-    """First token index of the sentence ``SENTENCES_BACK`` before the token's sentence."""
+    """First token index of the sentence ``SENTENCES_BACK`` before the token's sentence; a
+    "sentence" of no word (a closing quote and a line break the parser split off) is not one
+    of them."""
     doc = token.doc
     start = token.sent.start
-    for _ in range(SENTENCES_BACK):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
+    back = 0
+    while back < SENTENCES_BACK and start > 0:
+        sent = doc[start - 1].sent
+        start = sent.start
+        back += any(t.is_alpha for t in sent)
     return start
 
 
@@ -75,16 +80,23 @@ def _has_rate(token: Token, rate_words: frozenset[str]) -> bool:
 
 
 def antecedent_tariff_object(
-    noun: Token, tariff_words: frozenset[str], lex: Lexicon | None = None
+    noun: Token,
+    tariff_words: frozenset[str],
+    lex: Lexicon | None = None,
+    *,
+    definite: bool = True,
+    accept: Callable[[Token], bool] | None = None,
 ) -> Token | None:
     """The goods object of the earlier tariff noun a definite rated tariff noun points to.
 
     "a review of tariffs on whisky ... look at the 10% import levies" -> "whisky". The
     antecedent is a tariff noun without a rate of its own, with an "on/against/for" object
-    that is not itself a tariff word.
+    that is not itself a tariff word. ``definite=False``: the caller has its own reason to
+    look back (a cap that names no goods), the noun need not be definite; ``accept``: the
+    objects it may be (others are passed over, the search goes on).
     """
     lex = lex or default_lexicon()
-    if not is_definite(noun, lex):
+    if definite and not is_definite(noun, lex):
         return None
     rate_words = lex.words("person_anaphora_rate_words")
     preps = lex.words("person_anaphora_object_preps")
@@ -103,6 +115,7 @@ def antecedent_tariff_object(
                     obj.dep_ == "pobj"
                     and obj.lower_ not in tariff_words
                     and not _has_rate(obj, rate_words)
+                    and (accept is None or accept(obj))
                 ):
                     return obj
     return None

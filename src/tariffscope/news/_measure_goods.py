@@ -182,6 +182,11 @@ def _continues_antecedent(span: Span, noun: Token, earlier: Token, lex: Lexicon)
 def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
     """The goods and targets of the rate ``span`` of the tariff noun ``noun`` (see the
     module), and an imposer the goods phrase names ("exports to the US": the importer)."""
+    goods, importer = _rate_goods(doc, span, noun, lex)
+    return _capped_goods(goods, span, noun, lex), importer
+
+
+def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, str | None]:
     in_rate = range(span.start, span.end)
     heads: list[Token] = [span.root]
     between = []
@@ -256,6 +261,8 @@ def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, 
         verb_at = noun.head.head
         objects = [c for c in verb_at.children if c.dep_ in {"dative", "iobj"}]
         objects += [c for c in verb_at.children if c.dep_ in {"dobj", "obj"}]
+        # "vehicles will be allowed into the market at a 6.1% tariff": the passive's subject
+        objects += [c for c in verb_at.children if c.dep_ == "nsubjpass"]
         if objects and objects[0].lemma_.lower() in {"access", "entry"}:
             # "give U.S. products access to its market at zero tariffs": the products
             owners = [c for c in objects[0].children if c.dep_ in {"compound", "nmod"}]
@@ -315,13 +322,61 @@ def rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods, 
     return fallback, None
 
 
+def _capped_goods(found: Goods, span: Span, noun: Token, lex: Lexicon) -> Goods:
+    """The goods of a cap on named partners' duties that names no goods of its own ("the
+    duties on Korea and the EU will be capped at 15%, while goods from Britain will be subject
+    to a rate that shall not exceed 10%" after "the duty on glazed tiles will rise to 40%"):
+    the goods of the earlier tariff of the passage, one on goods from every origin, whose
+    terms the cap gives those partners. A cap on every good of a partner with no such duty
+    before it keeps all goods ("tariffs on EU goods will be capped at 15%")."""
+    if found.products != "all goods" or found.world:
+        return found
+    # the verb the rate hangs on ("capped at 15%") or a clause on the tariff noun ("a rate
+    # that shall not exceed 10%")
+    verbs = [governing_verb(span.root), *(c for c in noun.children if c.dep_ in {"relcl", "acl"})]
+    caps = lex.words("measure_cap_verbs")
+    if not any(v is not None and v.lemma_.lower() in caps for v in verbs):
+        return found
+
+    def every_origin(obj: Token) -> bool:
+        goods = goods_of(obj, lex)
+        specific = product_class(goods.products, lex)[0] == "specific"
+        return specific and not goods.targets and not goods.world
+
+    tariffs = lex.words("measure_tariff_words")
+    earlier = antecedent_tariff_object(noun, tariffs, lex, definite=False, accept=every_origin)
+    return found if earlier is None else replace(found, products=goods_of(earlier, lex).products)
+
+
+def _goods_in_market(subject: Token | None, lex: Lexicon) -> Token | None:
+    """The goods a relative clause on goods in a market is about ("Korean cars in the U.S.
+    market, which still face a 25% tariff", "the competitiveness of Korean cars in the U.S.
+    market, which ...": the cars, which the market's owner taxes): the noun right before an
+    "in" whose object is a market noun, when the subject is that object or carries that "in"."""
+    if subject is None:
+        return None
+    markets = lex.words("measure_market_nouns")
+    preps = [c for c in subject.children if c.dep_ == "prep"]
+    if subject.dep_ == "pobj":
+        preps.append(subject.head)
+    for prep in preps:
+        if prep.lower_ != "in" or prep.i == 0:
+            continue
+        if not any(o.dep_ == "pobj" and o.lemma_.lower() in markets for o in prep.children):
+            continue
+        before = subject.doc[prep.i - 1]
+        if before.pos_ == "NOUN" and before.lemma_.lower() not in markets:
+            return before
+    return subject
+
+
 def _goods_that_face(noun: Token, lex: Lexicon) -> Goods | None:
     """'Canadian goods that do not qualify under the USMCA already face a 35% tariff': the
     subject of "face" / "pay" is the goods, unless it is a place or a person."""
     verb = governing_verb(noun)
     if verb is None or verb.lemma_.lower() not in lex.words("measure_target_subject_verbs"):
         return None
-    subject = subject_of(verb)
+    subject = _goods_in_market(subject_of(verb), lex)
     if (
         subject is None
         or subject.pos_ not in {"NOUN", "PROPN"}

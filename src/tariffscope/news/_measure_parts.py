@@ -269,7 +269,9 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     "several European countries, including Denmark, the UK, and France". A bare definite
     noun ("the model") stands for its fuller earlier mention ("its Cupra Tavascan model").
     """
-    flows: list[Token] = []  # "imports of X from Japan": the origin hangs on "imports"
+    # "imports of X from Japan", "a wide range of goods from Brazil": the origin hangs on
+    # the flow or quantity noun the goods are "of"
+    flows: list[Token] = []
     world_quantifiers = lex.words("measure_world_quantifiers")
     quantified = False  # "most of its trading partners": the quantifier heads the phrase
     while (
@@ -286,7 +288,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         ]
         if not of:
             break
-        if head.lemma_.lower() in lex.words("measure_flow_nouns"):
+        if head.lower_ not in world_quantifiers:
             flows.append(head)
         # "each of the three countries" counts named partners: no quantifier of every origin
         counted = any(c.dep_ == "nummod" for c in of[0].children)

@@ -128,8 +128,12 @@ class Lexicon:
                     places[_keys(phrase)] = (str(iso3), kind)
             # a body of several countries whose name opens with a place word ("European Free
             # Trade Association") is no place: its longest match names no code
-            for phrase in data["words"].get("place_multinational_bodies", ()):
-                places[_keys(phrase)] = ("", "region")
+            # a class of countries named by a region's adjective ("the UK and other European
+            # countries", "a European nation") is those countries, not the institution the
+            # adjective alone names (the EU): no code either
+            for listed in ("place_multinational_bodies", "place_region_classes"):
+                for phrase in data["words"].get(listed, ()):
+                    places[_keys(phrase)] = ("", "region")
             heads = frozenset(tuple(norm_token(h.lower()).split()) for h in data["role_heads"])
             return cls(
                 data=data,

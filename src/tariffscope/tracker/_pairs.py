@@ -81,7 +81,7 @@ from dataclasses import dataclass, field
 
 from tariffscope.domain.blocs import is_bloc
 from tariffscope.domain.countries import EUN, WLD, normalize_country
-from tariffscope.domain.news import Event, Extraction
+from tariffscope.domain.news import Event, Extraction, MeasureMention
 from tariffscope.errors import MalformedInputError
 from tariffscope.news.lexicon import default_lexicon
 from tariffscope.store import Store, pair_key
@@ -335,6 +335,22 @@ def _answered_party(
     return others.pop() if len(others) == 1 else None
 
 
+def _limits_every_origin(measure: MeasureMention, measures: Sequence[MeasureMention]) -> bool:
+    """Whether a partner's rate is a lower rate on goods the same story lays a duty on from
+    every origin, by the same imposer ("a 30% duty on upholstered furniture ... the tariffs on
+    the EU and Japan will be capped at 15%"): the global duty's terms for some partners,
+    which are that duty's news, not a negotiation of their own."""
+    if measure.target == WLD or measure.products.lower() == "all goods":
+        return False
+    return any(
+        other.target == WLD
+        and other.imposer == measure.imposer
+        and other.products.lower() == measure.products.lower()
+        and other.to_rate_pct > measure.to_rate_pct
+        for other in measures
+    )
+
+
 def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSupport]:
     """The negotiations one story concerns, with the weight of what it says about each.
 
@@ -377,7 +393,9 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             # a rate the headline states is the story's news, whatever status the body gives
             # it ("Trump imposes 14% tariff on Nigerian exports", reported as signed)
             headline_news = any(abs(m.to_rate_pct - r) < 0.05 for r in news_rates)
-            background = m.status == "in_force" and not headline_news
+            background = (m.status == "in_force" and not headline_news) or _limits_every_origin(
+                m, extraction.measures
+            )
             # rates listed together on one pair ("30, 29 and 22 per cent") are one report
             listed = (
                 previous is not None
