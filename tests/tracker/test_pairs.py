@@ -6,7 +6,7 @@ background; a new tariff outweighs a meeting with a third country; the pair a st
 first wins a tie; members count for the EU when the EU is a party; the pair's own measures say
 who imposes, the party whose measures change something first; the people of two parties make
 a pair; the headline names the subject; events
-read from one passage count once; a partner's rate in force beside a measure on every country
+read from one passage or of one occasion count once; a partner's rate in force beside a measure on every country
 is background; a headline naming two parties makes their pair, one naming more favours none;
 an event of the United States with several partners is a negotiation with each; rates listed
 together on one pair are one report.
@@ -209,6 +209,28 @@ def test_events_read_from_one_passage_count_once() -> None:
         measures=(measure("USA", "CAN", 50.0, "threatened", start=50),),
     )
     assert rank_pairs([story]) == [("USA", "CAN"), ("CAN", "CHN")]
+
+
+def test_events_of_one_occasion_count_once_wherever_they_are_told() -> None:
+    # the deal is told first in the lead ("the deal it signed with B"), the meeting where it
+    # was reached later ("A met B in X on D, where they agreed"): one occasion, one report
+    day = dt.date(2026, 1, 16)
+    people = (person("Ann Alder", "USA"), person("Cal Cole", "CAN"), person("Lu Lin", "CHN"))
+    story = Extraction(
+        META,
+        actors=people,
+        events=(
+            event("agreement", ["CAN", "CHN"], date=day, place="Beijing", start=0, end=160),
+            event("meeting", ["Cal Cole", "Lu Lin"], date=day, place="Beijing", start=160, end=320),
+        ),
+        measures=(measure("USA", "CAN", 50.0, "threatened", start=50),),
+    )
+    assert rank_pairs([story]) == [("USA", "CAN"), ("CAN", "CHN")]
+    apart = dataclasses.replace(
+        story,
+        events=(story.events[0], dataclasses.replace(story.events[1], date=dt.date(2026, 1, 20))),
+    )
+    assert rank_pairs([apart])[0] == ("CAN", "CHN")  # two occasions are two reports
 
 
 def test_across_stories_the_pair_most_stories_concern_comes_first(store: Store) -> None:

@@ -415,15 +415,21 @@ def pair_support(extraction: Extraction, text: str | None = None) -> list[PairSu
             if not background:
                 changed.setdefault(key, Counter())[imposer] += 1
     local = {a.name: a.country for a in extraction.actors}
-    reported: set[tuple[str, str, int, int]] = set()
+    reported: set[tuple[object, ...]] = set()
     for event in extraction.events:
         countries = {party(p if is_party_code(p) else local.get(p)) for p in event.participants}
         if event.kind == "visit":  # a visit concerns the visitor's and the host's country
             countries.add(party(place_country(event.place)))
         found = sorted(c for c in countries if c)
-        if len(found) == 2 and (*found, event.start, event.end) not in reported:
-            # events read from one passage ("met ... and agreed") are one report
-            reported.add((found[0], found[1], event.start, event.end))
+        # events read from one passage ("met ... and agreed"), or told of one occasion (a
+        # meeting and the deal reached at it, on one day in one place), are one report
+        occasion: tuple[object, ...] = (
+            (*found, event.date, event.place)
+            if event.date and event.place
+            else (*found, event.start, event.end)
+        )
+        if len(found) == 2 and occasion not in reported:
+            reported.add(occasion)
             note(found[0], found[1], "event", EVENT_WEIGHT, event.start)
         elif len(found) == 1 and (answered := _answered_party(event, found[0], text, party)):
             # "The EU released a list of U.S. goods slated for retaliatory tariffs": one
