@@ -80,3 +80,18 @@ def test_the_two_sides_are_the_countries_of_the_two_people_named(
 ) -> None:
     agreements = [e for e in events_read(nlp, body) if e[0] == "agreement"]
     assert [e[3] for e in agreements] == [expected]
+
+
+def test_an_event_that_is_over_was_not_held_on_a_trip_still_ahead() -> None:
+    # "Ruiz will visit Quito on Monday ... she could not meet Vela during her last visit in
+    # June": the June meeting did not take place on Monday's trip
+    from tariffscope.news._event_record import EventRecord
+    from tariffscope.news.events import _trip_place
+
+    ahead = EventRecord("visit", ("Ana Ruiz",), place="Quito", status="planned")
+    before = EventRecord("visit", ("Ana Ruiz",), place="Lima", status="happened")
+    missed = EventRecord("meeting", ("Ana Ruiz", "Luis Vela"), status="cancelled")
+    planned = EventRecord("meeting", ("Ana Ruiz", "Luis Vela"), status="planned")
+    assert _trip_place([ahead], missed) is None
+    assert _trip_place([before, ahead], missed) == "Lima"
+    assert _trip_place([before, ahead], planned) == "Quito"

@@ -192,7 +192,7 @@ class EventComponent(LexiconComponent):
                     continue
                 if event.place is None and _during_trip(trig.token, lex):
                     # "During his visit, he is expected to meet X": where the trip told went
-                    event = replace(event, place=_trip_place(raw, event.participants))
+                    event = replace(event, place=_trip_place(raw, event))
                 trip = _trip_just_told(raw, event, trig.token, reference)
                 if trip is not None:  # "X travels to Lima on Monday. X is due to meet Y."
                     event = replace(
@@ -804,11 +804,19 @@ def _venue_last(pair: list[str], place: str | None, lex: Lexicon) -> list[str]:
     return [c for c in pair if c != venue] + [c for c in pair if c == venue]
 
 
-def _trip_place(earlier: Sequence[EventRecord], participants: Sequence[str]) -> str | None:
-    """The destination of the last trip told before, of one of ``participants``."""
-    for event in reversed(earlier):
-        if event.kind == "visit" and event.place and set(event.participants) & set(participants):
-            return str(event.place)
+def _trip_place(earlier: Sequence[EventRecord], event: EventRecord) -> str | None:
+    """The destination of the last trip told before, of one of the event's participants; an
+    event that is over (happened or cancelled) was not held on a trip still ahead ("he could
+    not meet X during his last visit in June" is not where his trip next week goes)."""
+    over = event.status in {"happened", "cancelled"}
+    for trip in reversed(earlier):
+        if (
+            trip.kind == "visit"
+            and trip.place
+            and set(trip.participants) & set(event.participants)
+            and not (over and trip.status == "planned")
+        ):
+            return str(trip.place)
     return None
 
 
