@@ -45,6 +45,14 @@ ByRuleOption = Annotated[
         help="Also print true and false positives and precision per rule id (events, measures).",
     ),
 ]
+BreakdownOption = Annotated[
+    bool,
+    typer.Option(
+        "--breakdown",
+        help="Also print how many events and measures would pair with each match criterion "
+        "dropped in turn (which criterion loses the most matches).",
+    ),
+]
 
 
 def _load_json(path: Path) -> dict[str, object]:
@@ -94,10 +102,12 @@ def register(app: typer.Typer) -> None:
         jobs: JobsOption = 1,
         per_article: PerArticleOption = False,
         by_rule: ByRuleOption = False,
+        breakdown: BreakdownOption = False,
     ) -> None:
         """Micro precision, recall and F1 per record kind, and attribute accuracy on matched
         pairs, with the rules at the end of GUIDELINES.md (see docs/extraction.md)."""
         from tariffscope.domain.news import Extraction
+        from tariffscope.news.score_breakdown import ALL_CRITERIA, Relaxation, relaxed_matches
         from tariffscope.news.scoring import score_corpus
 
         if not gold.is_dir():
@@ -120,10 +130,18 @@ def register(app: typer.Typer) -> None:
 
             preds = list(extract_many(items, load_pipeline(model), n_process=jobs, law=catalog_law))
         report = score_corpus(zip(stems, golds, preds, strict=True))
+        relaxed: tuple[Relaxation, ...] = ()
+        if breakdown:
+            relaxed = relaxed_matches(zip(golds, preds, strict=True))
         if fmt is Format.json:
             data = report.to_dict()
             if not by_rule:
                 data.pop("rules")
+            if breakdown:
+                data["breakdown"] = {
+                    field: {r.dropped: r.matched for r in relaxed if r.field == field}
+                    for field in ("events", "measures")
+                }
             print_json(data)
             return
         table = Table(
@@ -171,3 +189,21 @@ def register(app: typer.Typer) -> None:
                     _pct(r.precision),
                 )
             out_console.print(rules)
+        if relaxed:
+            lost = Table(
+                title="Matches with one criterion dropped (aggregate)", title_justify="left"
+            )
+            for column in ("records", "criterion dropped", "matched", "gain"):
+                lost.add_column(
+                    column, justify="right" if column in {"matched", "gain"} else "left"
+                )
+            strict = {x.field: x.matched for x in relaxed if x.dropped == ALL_CRITERIA}
+            for x in relaxed:
+                everything = x.dropped == ALL_CRITERIA
+                lost.add_row(
+                    x.field,
+                    "none" if everything else x.dropped,
+                    str(x.matched),
+                    "" if everything else f"+{x.matched - strict[x.field]}",
+                )
+            out_console.print(lost)

@@ -42,17 +42,20 @@ from typing import Any, TypeVar
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from tariffscope.domain.news import Event, Extraction
+from tariffscope.domain.news import Event, Extraction, MeasureMention
 from tariffscope.news.lexicon import fold
 from tariffscope.news.products import products_compatible
 
 __all__ = [
+    "EVENT_CRITERIA",
+    "MEASURE_CRITERIA",
     "ArticleScore",
     "AttributeScore",
     "EvalReport",
     "FieldScore",
     "RuleScore",
     "match_events",
+    "match_pairs",
     "products_compatible",
     "quote_overlap",
     "same_name",
@@ -212,12 +215,14 @@ class EvalReport:
         }
 
 
-def _match(
+def match_pairs(
     gold: Sequence[T],
     pred: Sequence[U],
     compatible: Callable[[T, U], bool],
     score: Callable[[T, U], float],
 ) -> list[tuple[T, U]]:
+    """The one-to-one pairing of gold to predicted records among the ``compatible`` pairs
+    that pairs the most records, ties broken by the largest total ``score``."""
     if not gold or not pred:
         return []
     weight = np.zeros((len(gold), len(pred)))
@@ -232,14 +237,10 @@ def _match(
 def match_events(gold: Sequence[Event], pred: Sequence[Event]) -> list[tuple[Event, Event]]:
     """The one-to-one matching of predicted to gold events: same kind, same date (or both
     none) and overlapping participants, the same status and place preferred."""
-    return _match(
+    return match_pairs(
         gold,
         pred,
-        lambda g, p: (
-            g.kind == p.kind
-            and g.date == p.date
-            and _participants_overlap(g.participants, p.participants)
-        ),
+        lambda g, p: all(same(g, p) for same in EVENT_CRITERIA.values()),
         lambda g, p: float(g.status == p.status) + 0.1 * float(same_name(g.place, p.place)),
     )
 
@@ -249,6 +250,21 @@ def _participants_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
     if not sa or not sb:
         return not sa and not sb
     return len(sa & sb) / min(len(sa), len(sb)) >= PARTICIPANT_OVERLAP
+
+
+# The match criteria of events and measures, by name: a pair matches when every one holds
+# (tariffscope.news.score_breakdown drops them one at a time to show which loses matches).
+EVENT_CRITERIA: dict[str, Callable[[Event, Event], bool]] = {
+    "kind": lambda g, p: g.kind == p.kind,
+    "date": lambda g, p: g.date == p.date,
+    "participants": lambda g, p: _participants_overlap(g.participants, p.participants),
+}
+MEASURE_CRITERIA: dict[str, Callable[[MeasureMention, MeasureMention], bool]] = {
+    "target": lambda g, p: g.target == p.target,
+    "to_rate": lambda g, p: abs(g.to_rate_pct - p.to_rate_pct) <= RATE_TOLERANCE,
+    "effective_date": lambda g, p: g.effective_date == p.effective_date,
+    "products": lambda g, p: products_compatible(g.products, p.products),
+}
 
 
 def _by_rule(
@@ -281,7 +297,7 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         totals[attr] += 1
         attrs[attr] += int(ok)
 
-    quotes = _match(
+    quotes = match_pairs(
         gold.quotes,
         pred.quotes,
         lambda g, p: quote_overlap(g.text, p.text) >= QUOTE_OVERLAP,
@@ -292,15 +308,10 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         tally("quotes.via", same_name(g.via, p.via))
     fields.append(FieldScore("quotes", len(gold.quotes), len(pred.quotes), len(quotes)))
 
-    measures = _match(
+    measures = match_pairs(
         gold.measures,
         pred.measures,
-        lambda g, p: (
-            g.target == p.target
-            and abs(g.to_rate_pct - p.to_rate_pct) <= RATE_TOLERANCE
-            and g.effective_date == p.effective_date
-            and products_compatible(g.products, p.products)
-        ),
+        lambda g, p: all(same(g, p) for same in MEASURE_CRITERIA.values()),
         lambda g, p: float(g.status == p.status) + 0.5 * float(g.imposer == p.imposer),
     )
     for gm, pm in measures:
@@ -314,7 +325,7 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         tally("events.status", ge.status == pe.status)
     fields.append(FieldScore("events", len(gold.events), len(pred.events), len(events)))
 
-    actors = _match(
+    actors = match_pairs(
         gold.actors,
         pred.actors,
         lambda g, p: same_name(g.name, p.name),
@@ -325,7 +336,7 @@ def score_article(name: str, gold: Extraction, pred: Extraction) -> ArticleScore
         tally("actors.country", ga.country == pa.country)
     fields.append(FieldScore("actors", len(gold.actors), len(pred.actors), len(actors)))
 
-    deadlines = _match(
+    deadlines = match_pairs(
         gold.deadlines, pred.deadlines, lambda g, p: g.date == p.date, lambda g, p: 0.0
     )
     fields.append(FieldScore("deadlines", len(gold.deadlines), len(pred.deadlines), len(deadlines)))
