@@ -182,11 +182,44 @@ def day_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+#: The kinds a definite noun names when it stands for an event told before ("*The pact* comes
+#: hours after ..."), by the lexicon's word sets of each kind.
+_KIND_NOUNS = {
+    "agreement": ("event_agreement_nouns",),
+    "meeting": ("event_meeting_nouns",),
+    "call": ("event_call_nouns",),
+    "visit": ("event_visit_nouns",),
+    "talks": ("event_talks_nouns",),
+    "announcement": ("event_announcement_nouns",),
+    "election": ("event_election_nouns", "event_vote_nouns"),
+}
+
+
+def _told_before(
+    events: Sequence[EventRecord], token: Token | None, lex: Lexicon | None
+) -> int | None:
+    """The event a definite noun that is no event's trigger stands for ("*The pact* comes
+    just hours after ..."): the last event of the noun's kind told before it."""
+    if token is None or lex is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    kinds = {k for k, sets in _KIND_NOUNS.items() if any(lemma in lex.words(w) for w in sets)}
+    before = [n for n, e in enumerate(events) if e.kind in kinds and e.start < token.idx]
+    return before[-1] if before else None
+
+
 def date_by_offsets(
-    events: Sequence[EventRecord], offsets: list[tuple[int, int, int]]
+    events: Sequence[EventRecord],
+    offsets: list[tuple[int, int, int]],
+    doc: Doc | None = None,
+    lex: Lexicon | None = None,
 ) -> list[EventRecord]:
     """The events dated from another one a known number of days away (see
-    :func:`day_offsets`).
+    :func:`day_offsets`); with ``doc`` and ``lex``, a definite noun of an event kind that is
+    no event's trigger ("*The pact* comes just hours after Carney met Xi") stands for the
+    last event of its kind told before it.
 
     ``events`` carry the token indices of their triggers (``tokens``); only a day-precise
     date is carried over, and only to an event without a date.
@@ -194,7 +227,10 @@ def date_by_offsets(
     out = list(events)
 
     def owner(index: int) -> int | None:
-        return next((n for n, e in enumerate(out) if index in e.tokens), None)
+        own = next((n for n, e in enumerate(out) if index in e.tokens), None)
+        if own is None and doc is not None:
+            return _told_before(out, doc[index], lex)
+        return own
 
     for first, second, days in offsets:
         a, b = owner(first), owner(second)
@@ -223,8 +259,10 @@ def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
 def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRecord]:
     """The events, where one told in a participle clause of another event's verb takes
     that event's date when it has none ("will meet X on Thursday, *beginning* talks between
-    ...": the talks begin at the meeting). A clause with a mark of its own ("before
-    beginning", "while holding") tells another time and is left alone.
+    ...": the talks begin at the meeting), and one whose doers are told at another event
+    takes its date ("signed by leaders *attending* the summit on Sunday",
+    :func:`_doers_occasion`). A clause with a mark of its own ("before beginning", "while
+    holding") tells another time and is left alone.
 
     ``events`` carry the token indices of their triggers (``tokens``)."""
     out = list(events)
@@ -234,11 +272,9 @@ def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRe
             continue
         for index in event.tokens:
             token = doc[index]
-            if token.tag_ != "VBG" or token.dep_ != "advcl":
-                continue
-            if any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children):
-                continue
-            head = owner.get(token.head.i)
+            head = next((owner[i] for i in _doers_occasion(token) if i in owner), None)
+            if head is None and _bare_participle(token):
+                head = owner.get(token.head.i)
             if head is not None and head != n and out[head].date:
                 when = out[head]
                 out[n] = replace(
@@ -249,6 +285,30 @@ def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRe
                 )
                 break
     return out
+
+
+def _doers_occasion(token: Token) -> list[int]:
+    """The present participles describing the doers of an event's verb ("signed *by* leaders
+    *attending* the summit on Sunday", "leaders *visiting* Beijing on Monday agreed"), or
+    hanging on the verb itself ("signed by X and Y, *attending* a forum on Monday"): where
+    the doers are while they act, the act's occasion."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return []
+    doers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    doers += [c for d in doers for c in d.conjuncts]
+    out = [p.i for d in doers for p in d.children if p.dep_ == "acl" and p.tag_ == "VBG"]
+    return out + [c.i for c in token.children if _bare_participle(c)]
+
+
+def _bare_participle(token: Token) -> bool:
+    """A present participle clause with no mark or auxiliary of its own ("met X, *beginning*
+    talks"; "signed by X *attending* a forum"): the same occasion as the verb it hangs on."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children)
+    )
 
 
 def topic_country(member: Token, lex: Lexicon) -> str | None:

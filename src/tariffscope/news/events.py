@@ -233,7 +233,7 @@ class EventComponent(LexiconComponent):
             raw += borrow_participants(described, raw)
         raw = [_clause_dated(e, relative) for e in with_counterparts(raw)]
         merged = merge_mentions(raw, context, lex)
-        merged = date_by_offsets(merged, day_offsets(doc))
+        merged = date_by_offsets(merged, day_offsets(doc), doc, lex)
         merged = same_occasion_dates(merged, doc)
         candidates = share_occasions(merged, context, lex)
         rules_keep = [_anchored_one(e) for e in candidates]

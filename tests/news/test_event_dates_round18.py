@@ -1,0 +1,63 @@
+"""Round 18, event dates told beyond the trigger, each on sentences written for the class (the
+full pipeline, a story published on Wednesday 2025-07-16):
+
+- a date in a clause that tells something of a noun that is no trigger ("X, *who took* office
+  in March, signed ...", "the accord crowned a truce *that ended* clashes in March") is that
+  noun's time, not the day of an event of the sentence (phrase and sentence tiers of
+  :func:`tariffscope.news.temporal.attach`);
+- an event whose doers are told at another event ("signed by X and Y *attending* a forum on
+  Monday") takes that event's date (:func:`tariffscope.news.event_context.same_occasion_dates`);
+- a definite noun of an event kind that names no event of its own ("*The accord* comes just
+  hours after X met Y") stands for the last event of its kind told before it, so that the
+  other event is dated from it (:func:`tariffscope.news.event_context.date_by_offsets`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.news.test_event_round12 import events_read
+
+
+def _dates(nlp: Language, body: str, kind: str) -> list[str | None]:
+    return [e[1] for e in events_read(nlp, body) if e[0] == kind]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chilean President Rosa Vidal, who took office in March, signed a customs accord "
+        "with Peru.",
+        "Chile and Peru signed a customs accord that settles a dispute which began in March.",
+    ],
+)
+def test_a_date_told_of_a_noun_in_its_own_clause_dates_no_event(nlp: Language, body: str) -> None:
+    assert _dates(nlp, body, "agreement") == [None]
+
+
+@pytest.mark.slow
+def test_a_date_in_a_clause_on_the_event_noun_still_dates_it(nlp: Language) -> None:
+    body = "Chile and Peru signed a customs accord reached on Monday in Lima."
+    assert _dates(nlp, body, "agreement") == ["2025-07-14"]
+
+
+@pytest.mark.slow
+def test_an_act_signed_by_people_attending_an_occasion_is_on_its_day(nlp: Language) -> None:
+    body = (
+        "Signed by Chilean President Rosa Vidal and Peruvian President Ana Ortiz attending a "
+        "forum in Lima on Monday, the accord crowned a truce that ended border clashes in March."
+    )
+    assert _dates(nlp, body, "agreement") == ["2025-07-14"]
+
+
+@pytest.mark.slow
+def test_a_definite_event_noun_with_no_event_of_its_own_stands_for_the_last_one(
+    nlp: Language,
+) -> None:
+    body = (
+        "Peru and Chile have reached a deal on copper duties, Chilean President Rosa Vidal "
+        "said on Monday. The accord comes just hours after Vidal met Peruvian President Ana "
+        "Ortiz in Lima."
+    )
+    assert _dates(nlp, body, "meeting") == ["2025-07-14"]
