@@ -9,7 +9,12 @@ full pipeline, a story published on Wednesday 2025-07-16):
   Monday") takes that event's date (:func:`tariffscope.news.event_context.same_occasion_dates`);
 - a definite noun of an event kind that names no event of its own ("*The accord* comes just
   hours after X met Y") stands for the last event of its kind told before it, so that the
-  other event is dated from it (:func:`tariffscope.news.event_context.date_by_offsets`).
+  other event is dated from it (:func:`tariffscope.news.event_context.date_by_offsets`);
+- an event told as the setting of a report ("*Following* talks with X, Y told reporters",
+  "Y said ... *as* she visits Z") is on the report's day: the day on the verb of saying, else
+  on a verb of the same named subject in the sentence before or after
+  (:func:`tariffscope.news.event_context.report_day_dates`); an event in what is reported
+  ("Y told reporters she had met X") is not.
 """
 
 from __future__ import annotations
@@ -61,3 +66,37 @@ def test_a_definite_event_noun_with_no_event_of_its_own_stands_for_the_last_one(
         "Ortiz in Lima."
     )
     assert _dates(nlp, body, "meeting") == ["2025-07-14"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # the day told before, on a verb of the same named subject
+        (
+            "Chilean trade minister Rosa Vidal on Monday urged Peru to cut duties on copper. "
+            "Following talks with Peruvian trade minister Ana Ortiz in Lima, Vidal told "
+            "reporters they also discussed wine.",
+            "meeting",
+        ),
+        # the day told after, on the report itself
+        (
+            "Chilean trade minister Rosa Vidal said she is not focused on retaliation as she "
+            'visits Lima. "We have weeks to work," Vidal told reporters on Monday.',
+            "visit",
+        ),
+    ],
+)
+def test_an_event_told_as_the_setting_of_a_report_is_on_the_report_day(
+    nlp: Language, body: str, kind: str
+) -> None:
+    assert _dates(nlp, body, kind) == ["2025-07-14"]
+
+
+@pytest.mark.slow
+def test_an_event_told_in_what_is_reported_keeps_no_report_day(nlp: Language) -> None:
+    body = (
+        "Chilean trade minister Rosa Vidal on Monday urged Peru to cut duties on copper. "
+        "Vidal told reporters she had met Peruvian trade minister Ana Ortiz in Lima."
+    )
+    assert _dates(nlp, body, "meeting") == [None]

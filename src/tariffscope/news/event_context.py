@@ -46,6 +46,7 @@ from tariffscope.news._event_record import EventRecord
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point, time_index
 
 __all__ = [
     "clause_dates",
@@ -53,6 +54,7 @@ __all__ = [
     "day_offsets",
     "is_background",
     "ongoing",
+    "report_day_dates",
     "same_occasion_dates",
     "topic_country",
     "trip_of_purpose",
@@ -284,6 +286,83 @@ def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRe
                     date_text=when.date_text,
                 )
                 break
+    return out
+
+
+def _report_of_setting(token: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying an event is the setting of: the event told in a phrase or clause of
+    time on a clause of the report ("*Following* talks with X, Y told reporters ...", "Y said
+    he is not focused on Z *as* he visits Washington"; words ``event_report_setting_links``),
+    not in what is reported ("Y said they met"). The report is told at the event."""
+    links = lex.words("event_report_setting_links")
+    if token.dep_ in {"pobj", "dobj"} and token.head.lower_ in links:  # "following" as a verb
+        clause = token.head.head
+    elif token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in links for c in token.children
+    ):
+        clause = token.head
+    else:
+        return None
+    saying = lex.words("event_report_verbs") | lex.words("time_report_verbs")
+    current: Token | None = clause
+    for _ in range(6):
+        if current is None:
+            return None
+        if current.pos_ == "VERB" and current.lemma_.lower() in saying:
+            return current
+        current = governing_verb(current.head) if current.head.i != current.i else None
+    return None
+
+
+def _day_on(verb: Token, index: TimeIndex, lex: Lexicon) -> TimeRecord | None:
+    """The day-precise date that hangs on ``verb``, if any."""
+    sent = verb.sent
+    for record in index.within(sent.start_char, sent.end_char):
+        if record.precision == "day" and record.date is not None and record.role == "on":
+            point = attachment_point(verb.doc, record, lex)
+            if point is not None and point.i == verb.i:
+                return record
+    return None
+
+
+def _speaker(verb: Token) -> str | None:
+    """The name the verb's subject is told by: the subject's own ("Akazawa said") or its
+    apposition's ("the minister, Ryosei Akazawa, said")."""
+    subject = subject_of(verb)
+    if subject is not None and subject.pos_ != "PROPN":
+        subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+    return None if subject is None or subject.pos_ != "PROPN" else subject.text
+
+
+def report_day_dates(events: Sequence[EventRecord], doc: Doc, lex: Lexicon) -> list[EventRecord]:
+    """The events, where an undated event that happened, told as the setting of a report
+    (:func:`_report_of_setting`), takes the report's day: the day told on the verb of saying,
+    else the day told in the sentence before or after on a verb of the same named subject (the
+    story's time line: "Akazawa on Friday urged ... . *Following* talks with Lutnick, Akazawa
+    told reporters ..."; "LeBlanc said ... *as* he visits Washington. ..., LeBlanc told
+    reporters on Feb. 12")."""
+    index = time_index(doc, lex)
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    where = {s.start: n for n, s in enumerate(sents)}
+    out = list(events)
+    for n, event in enumerate(out):
+        if event.date or event.date_text or event.status != "happened" or not event.tokens:
+            continue
+        report = _report_of_setting(doc[event.tokens[0]], lex)
+        if report is None:
+            continue
+        day = _day_on(report, index, lex)
+        speaker = _speaker(report)
+        at = where[report.sent.start]
+        for other in (at - 1, at + 1):
+            if day is not None or speaker is None:
+                break
+            if not 0 <= other < len(sents):
+                continue
+            verbs = [t for t in sents[other] if t.pos_ == "VERB" and _speaker(t) == speaker]
+            day = next((d for v in verbs if (d := _day_on(v, index, lex)) is not None), None)
+        if day is not None:
+            out[n] = replace(event, date=day.iso, date_precision="day", date_text=day.text)
     return out
 
 
