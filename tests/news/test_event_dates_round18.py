@@ -100,3 +100,13 @@ def test_an_event_told_in_what_is_reported_keeps_no_report_day(nlp: Language) ->
         "Vidal told reporters she had met Peruvian trade minister Ana Ortiz in Lima."
     )
     assert _dates(nlp, body, "meeting") == [None]
+
+
+@pytest.mark.slow
+def test_the_setting_of_a_report_is_its_speakers_own_event(nlp: Language) -> None:
+    body = (
+        "Chilean President Rosa Vidal on Monday warned Peru against new duties on copper. As "
+        "Peruvian lawmakers voted on the tariff bill, Vidal told reporters that copper prices "
+        "would rise."
+    )
+    assert "2025-07-14" not in _dates(nlp, body, "election")

@@ -336,7 +336,8 @@ def _speaker(verb: Token) -> str | None:
 
 def report_day_dates(events: Sequence[EventRecord], doc: Doc, lex: Lexicon) -> list[EventRecord]:
     """The events, where an undated event that happened, told as the setting of a report
-    (:func:`_report_of_setting`), takes the report's day: the day told on the verb of saying,
+    (:func:`_report_of_setting`) and taken part in by its named speaker ("after the court
+    struck down ..., Trump warned on Monday" is not the court's day), takes the report's day: the day told on the verb of saying,
     else the day told in the sentence before or after on a verb of the same named subject (the
     story's time line: "Akazawa on Friday urged ... . *Following* talks with Lutnick, Akazawa
     told reporters ..."; "LeBlanc said ... *as* he visits Washington. ..., LeBlanc told
@@ -351,11 +352,13 @@ def report_day_dates(events: Sequence[EventRecord], doc: Doc, lex: Lexicon) -> l
         report = _report_of_setting(doc[event.tokens[0]], lex)
         if report is None:
             continue
-        day = _day_on(report, index, lex)
         speaker = _speaker(report)
+        if speaker is None or not any(p.split()[-1] == speaker for p in event.participants):
+            continue  # the setting of a report is its speaker's own event
+        day = _day_on(report, index, lex)
         at = where[report.sent.start]
         for other in (at - 1, at + 1):
-            if day is not None or speaker is None:
+            if day is not None:
                 break
             if not 0 <= other < len(sents):
                 continue
