@@ -337,11 +337,11 @@ def _speaker(verb: Token) -> str | None:
 def report_day_dates(events: Sequence[EventRecord], doc: Doc, lex: Lexicon) -> list[EventRecord]:
     """The events, where an undated event that happened, told as the setting of a report
     (:func:`_report_of_setting`) and taken part in by its named speaker ("after the court
-    struck down ..., Trump warned on Monday" is not the court's day), takes the report's day: the day told on the verb of saying,
-    else the day told in the sentence before or after on a verb of the same named subject (the
-    story's time line: "Akazawa on Friday urged ... . *Following* talks with Lutnick, Akazawa
-    told reporters ..."; "LeBlanc said ... *as* he visits Washington. ..., LeBlanc told
-    reporters on Feb. 12")."""
+    struck down ..., Trump warned on Monday" is not the court's day), takes the report's day:
+    the day told on the verb of saying, else the day told in the sentence before or after on a
+    verb of the same named subject (the story's time line: "Vidal on Friday urged ... .
+    *Following* talks with Ortiz, Vidal told reporters ..."; "Vidal said ... *as* she visits
+    Lima. ..., Vidal told reporters on Feb. 12")."""
     index = time_index(doc, lex)
     sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
     where = {s.start: n for n, s in enumerate(sents)}
