@@ -220,7 +220,7 @@ def date_by_offsets(
 ) -> list[EventRecord]:
     """The events dated from another one a known number of days away (see
     :func:`day_offsets`); with ``doc`` and ``lex``, a definite noun of an event kind that is
-    no event's trigger ("*The pact* comes just hours after Carney met Xi") stands for the
+    no event's trigger ("*The pact* comes just hours after Vidal met Ortiz") stands for the
     last event of its kind told before it.
 
     ``events`` carry the token indices of their triggers (``tokens``); only a day-precise
@@ -326,8 +326,8 @@ def _day_on(verb: Token, index: TimeIndex, lex: Lexicon) -> TimeRecord | None:
 
 
 def _speaker(verb: Token) -> str | None:
-    """The name the verb's subject is told by: the subject's own ("Akazawa said") or its
-    apposition's ("the minister, Ryosei Akazawa, said")."""
+    """The name the verb's subject is told by: the subject's own ("Vidal said") or its
+    apposition's ("the minister, Rosa Vidal, said")."""
     subject = subject_of(verb)
     if subject is not None and subject.pos_ != "PROPN":
         subject = next((c for c in subject.children if c.dep_ == "appos"), None)
