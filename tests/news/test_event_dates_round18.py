@@ -14,7 +14,10 @@ full pipeline, a story published on Wednesday 2025-07-16):
   "Y said ... *as* she visits Z") is on the report's day: the day on the verb of saying, else
   on a verb of the same named subject in the sentence before or after
   (:func:`tariffscope.news.event_context.report_day_dates`); an event in what is reported
-  ("Y told reporters she had met X") is not.
+  ("Y told reporters she had met X") is not; the speaker must take part in it;
+- a deal or an announcement told with no time at all joins its mention dated to a month only
+  ("announced a deal late last month" / "agreed on the new deal just over a week ago":
+  :func:`tariffscope.news._event_merge.same_event`).
 """
 
 from __future__ import annotations
@@ -110,3 +113,25 @@ def test_the_setting_of_a_report_is_its_speakers_own_event(nlp: Language) -> Non
         "would rise."
     )
     assert "2025-07-14" not in _dates(nlp, body, "election")
+
+
+@pytest.mark.slow
+def test_an_act_told_with_no_time_joins_its_mention_dated_to_a_month(nlp: Language) -> None:
+    body = (
+        "Chile and Peru announced a copper accord late last month. Under the accord, Peru will "
+        "cut duties on wine. Chilean President Rosa Vidal and Peruvian President Ana Ortiz "
+        "agreed on the new accord just over a week ago."
+    )
+    assert _dates(nlp, body, "agreement") == ["2025-06-01"]
+
+
+def test_a_month_and_no_time_at_all_are_one_act_but_a_vague_time_is_not() -> None:
+    from tariffscope.news._event_merge import _month_and_undated
+    from tariffscope.news._event_record import EventRecord
+
+    month = EventRecord("agreement", ("CHL",), date="2025-06-01", date_precision="month")
+    bare = EventRecord("agreement", ("CHL",))
+    vague = EventRecord("agreement", ("CHL",), date_text="this week")
+    assert _month_and_undated(month, bare)
+    assert not _month_and_undated(month, vague)
+    assert not _month_and_undated(bare, month)
