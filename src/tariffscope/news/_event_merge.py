@@ -5,11 +5,12 @@ lexicon.
 A meeting or call told with one side takes the other from the story's other mention of it.
 Mentions of one event (same kind, shared participants, no conflicting dates; a month and a day
 of it agree) merge, and two undated mentions of one deal or announcement merge whatever vague
-time one tells ("earlier this week"); a definite mention ("the meeting") joins the last event of
-its kind, and a dated "the announcement" with nothing to join dates the story's one undated deal; a
-meeting and a deal reached at it share a date and a place; a country code beside a person of
-that country is dropped; a trip told with no time whose traveller meets a named counterpart
-there is that meeting, not a visit.
+time one tells ("earlier this week"), as do a mention of one dated to a month only and one that
+tells no time ("announced a deal late last month" / "agreed on the new deal"); a definite
+mention ("the meeting") joins the last event of its kind, and a dated "the announcement" with
+nothing to join dates the story's one undated deal; a meeting and a deal reached at it share a
+date and a place; a country code beside a person of that country is dropped; a trip told with
+no time whose traveller meets a named counterpart there is that meeting, not a visit.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def _month_holds_day(a: EventRecord, b: EventRecord) -> bool:
         and b.date_precision == "day"
         and a.date[:7] == b.date[:7]
     )
+
+
+def _month_and_undated(a: EventRecord, b: EventRecord) -> bool:
+    """``a`` is dated to a month only and ``b`` tells no time at all ("announced a deal late
+    last month" and "agreed on a new deal just over a week ago")."""
+    return bool(a.date and a.date_precision == "month" and not b.date and not b.date_text)
 
 
 def with_counterparts(events: Sequence[EventRecord]) -> list[EventRecord]:
@@ -262,7 +269,9 @@ def same_event(a: EventRecord, b: EventRecord, story: EventStory, lex: Lexicon) 
         return False
     spans = lex.words("event_vague_date_words")
     vague = [any(w in t for w in spans) for t in texts]
-    one_act = a.kind in _ACTS and not (a.date or b.date)
+    one_act = a.kind in _ACTS and (
+        not (a.date or b.date) or _month_and_undated(a, b) or _month_and_undated(b, a)
+    )
     if any(vague) and not all(texts) and not one_act:
         return False
     if a.status != b.status:

@@ -46,6 +46,7 @@ from tariffscope.news._event_record import EventRecord
 from tariffscope.news._measure_parts import place_spans
 from tariffscope.news._syntax import governing_verb, subject_of
 from tariffscope.news.lexicon import Lexicon
+from tariffscope.news.temporal import TimeIndex, TimeRecord, attachment_point, time_index
 
 __all__ = [
     "clause_dates",
@@ -53,6 +54,7 @@ __all__ = [
     "day_offsets",
     "is_background",
     "ongoing",
+    "report_day_dates",
     "same_occasion_dates",
     "topic_country",
     "trip_of_purpose",
@@ -182,11 +184,44 @@ def day_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+#: The kinds a definite noun names when it stands for an event told before ("*The pact* comes
+#: hours after ..."), by the lexicon's word sets of each kind.
+_KIND_NOUNS = {
+    "agreement": ("event_agreement_nouns",),
+    "meeting": ("event_meeting_nouns",),
+    "call": ("event_call_nouns",),
+    "visit": ("event_visit_nouns",),
+    "talks": ("event_talks_nouns",),
+    "announcement": ("event_announcement_nouns",),
+    "election": ("event_election_nouns", "event_vote_nouns"),
+}
+
+
+def _told_before(
+    events: Sequence[EventRecord], token: Token | None, lex: Lexicon | None
+) -> int | None:
+    """The event a definite noun that is no event's trigger stands for ("*The pact* comes
+    just hours after ..."): the last event of the noun's kind told before it."""
+    if token is None or lex is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    kinds = {k for k, sets in _KIND_NOUNS.items() if any(lemma in lex.words(w) for w in sets)}
+    before = [n for n, e in enumerate(events) if e.kind in kinds and e.start < token.idx]
+    return before[-1] if before else None
+
+
 def date_by_offsets(
-    events: Sequence[EventRecord], offsets: list[tuple[int, int, int]]
+    events: Sequence[EventRecord],
+    offsets: list[tuple[int, int, int]],
+    doc: Doc | None = None,
+    lex: Lexicon | None = None,
 ) -> list[EventRecord]:
     """The events dated from another one a known number of days away (see
-    :func:`day_offsets`).
+    :func:`day_offsets`); with ``doc`` and ``lex``, a definite noun of an event kind that is
+    no event's trigger ("*The pact* comes just hours after Vidal met Ortiz") stands for the
+    last event of its kind told before it.
 
     ``events`` carry the token indices of their triggers (``tokens``); only a day-precise
     date is carried over, and only to an event without a date.
@@ -194,7 +229,10 @@ def date_by_offsets(
     out = list(events)
 
     def owner(index: int) -> int | None:
-        return next((n for n, e in enumerate(out) if index in e.tokens), None)
+        own = next((n for n, e in enumerate(out) if index in e.tokens), None)
+        if own is None and doc is not None:
+            return _told_before(out, doc[index], lex)
+        return own
 
     for first, second, days in offsets:
         a, b = owner(first), owner(second)
@@ -223,8 +261,10 @@ def trip_of_purpose(token: Token, lex: Lexicon) -> Token | None:
 def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRecord]:
     """The events, where one told in a participle clause of another event's verb takes
     that event's date when it has none ("will meet X on Thursday, *beginning* talks between
-    ...": the talks begin at the meeting). A clause with a mark of its own ("before
-    beginning", "while holding") tells another time and is left alone.
+    ...": the talks begin at the meeting), and one whose doers are told at another event
+    takes its date ("signed by leaders *attending* the summit on Sunday",
+    :func:`_doers_occasion`). A clause with a mark of its own ("before beginning", "while
+    holding") tells another time and is left alone.
 
     ``events`` carry the token indices of their triggers (``tokens``)."""
     out = list(events)
@@ -234,11 +274,9 @@ def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRe
             continue
         for index in event.tokens:
             token = doc[index]
-            if token.tag_ != "VBG" or token.dep_ != "advcl":
-                continue
-            if any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children):
-                continue
-            head = owner.get(token.head.i)
+            head = next((owner[i] for i in _doers_occasion(token) if i in owner), None)
+            if head is None and _bare_participle(token):
+                head = owner.get(token.head.i)
             if head is not None and head != n and out[head].date:
                 when = out[head]
                 out[n] = replace(
@@ -249,6 +287,110 @@ def same_occasion_dates(events: Sequence[EventRecord], doc: Doc) -> list[EventRe
                 )
                 break
     return out
+
+
+def _report_of_setting(token: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying an event is the setting of: the event told in a phrase or clause of
+    time on a clause of the report ("*Following* talks with X, Y told reporters ...", "Y said
+    he is not focused on Z *as* he visits Washington"; words ``event_report_setting_links``),
+    not in what is reported ("Y said they met"). The report is told at the event."""
+    links = lex.words("event_report_setting_links")
+    if token.dep_ in {"pobj", "dobj"} and token.head.lower_ in links:  # "following" as a verb
+        clause = token.head.head
+    elif token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in links for c in token.children
+    ):
+        clause = token.head
+    else:
+        return None
+    saying = lex.words("event_report_verbs") | lex.words("time_report_verbs")
+    current: Token | None = clause
+    for _ in range(6):
+        if current is None:
+            return None
+        if current.pos_ == "VERB" and current.lemma_.lower() in saying:
+            return current
+        current = governing_verb(current.head) if current.head.i != current.i else None
+    return None
+
+
+def _day_on(verb: Token, index: TimeIndex, lex: Lexicon) -> TimeRecord | None:
+    """The day-precise date that hangs on ``verb``, if any."""
+    sent = verb.sent
+    for record in index.within(sent.start_char, sent.end_char):
+        if record.precision == "day" and record.date is not None and record.role == "on":
+            point = attachment_point(verb.doc, record, lex)
+            if point is not None and point.i == verb.i:
+                return record
+    return None
+
+
+def _speaker(verb: Token) -> str | None:
+    """The name the verb's subject is told by: the subject's own ("Vidal said") or its
+    apposition's ("the minister, Rosa Vidal, said")."""
+    subject = subject_of(verb)
+    if subject is not None and subject.pos_ != "PROPN":
+        subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+    return None if subject is None or subject.pos_ != "PROPN" else subject.text
+
+
+def report_day_dates(events: Sequence[EventRecord], doc: Doc, lex: Lexicon) -> list[EventRecord]:
+    """The events, where an undated event that happened, told as the setting of a report
+    (:func:`_report_of_setting`) and taken part in by its named speaker ("after the court
+    struck down ..., Trump warned on Monday" is not the court's day), takes the report's day:
+    the day told on the verb of saying, else the day told in the sentence before or after on a
+    verb of the same named subject (the story's time line: "Vidal on Friday urged ... .
+    *Following* talks with Ortiz, Vidal told reporters ..."; "Vidal said ... *as* she visits
+    Lima. ..., Vidal told reporters on Feb. 12")."""
+    index = time_index(doc, lex)
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    where = {s.start: n for n, s in enumerate(sents)}
+    out = list(events)
+    for n, event in enumerate(out):
+        if event.date or event.date_text or event.status != "happened" or not event.tokens:
+            continue
+        report = _report_of_setting(doc[event.tokens[0]], lex)
+        if report is None:
+            continue
+        speaker = _speaker(report)
+        if speaker is None or not any(p.split()[-1] == speaker for p in event.participants):
+            continue  # the setting of a report is its speaker's own event
+        day = _day_on(report, index, lex)
+        at = where[report.sent.start]
+        for other in (at - 1, at + 1):
+            if day is not None:
+                break
+            if not 0 <= other < len(sents):
+                continue
+            verbs = [t for t in sents[other] if t.pos_ == "VERB" and _speaker(t) == speaker]
+            day = next((d for v in verbs if (d := _day_on(v, index, lex)) is not None), None)
+        if day is not None:
+            out[n] = replace(event, date=day.iso, date_precision="day", date_text=day.text)
+    return out
+
+
+def _doers_occasion(token: Token) -> list[int]:
+    """The present participles describing the doers of an event's verb ("signed *by* leaders
+    *attending* the summit on Sunday", "leaders *visiting* Beijing on Monday agreed"), or
+    hanging on the verb itself ("signed by X and Y, *attending* a forum on Monday"): where
+    the doers are while they act, the act's occasion."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return []
+    doers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    doers += [c for d in doers for c in d.conjuncts]
+    out = [p.i for d in doers for p in d.children if p.dep_ == "acl" and p.tag_ == "VBG"]
+    return out + [c.i for c in token.children if _bare_participle(c)]
+
+
+def _bare_participle(token: Token) -> bool:
+    """A present participle clause with no mark or auxiliary of its own ("met X, *beginning*
+    talks"; "signed by X *attending* a forum"): the same occasion as the verb it hangs on."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in token.children)
+    )
 
 
 def topic_country(member: Token, lex: Lexicon) -> str | None:

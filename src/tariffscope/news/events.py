@@ -100,6 +100,7 @@ from tariffscope.news.event_context import (
     date_by_offsets,
     day_offsets,
     is_background,
+    report_day_dates,
     same_occasion_dates,
     trip_of_purpose,
     visit_for_talks,
@@ -233,8 +234,9 @@ class EventComponent(LexiconComponent):
             raw += borrow_participants(described, raw)
         raw = [_clause_dated(e, relative) for e in with_counterparts(raw)]
         merged = merge_mentions(raw, context, lex)
-        merged = date_by_offsets(merged, day_offsets(doc))
+        merged = date_by_offsets(merged, day_offsets(doc), doc, lex)
         merged = same_occasion_dates(merged, doc)
+        merged = report_day_dates(merged, doc, lex)
         candidates = share_occasions(merged, context, lex)
         rules_keep = [_anchored_one(e) for e in candidates]
         groups = list(range(len(candidates)))

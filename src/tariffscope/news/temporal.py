@@ -444,6 +444,30 @@ def _own_clause(
     return False
 
 
+def _noun_clause(
+    point: Token | None, top: Token | None, claims: Mapping[int, frozenset[int]], lex: Lexicon
+) -> bool:
+    """The date hangs in a clause that tells something of a noun that is no trigger, headed by
+    a verb that is no trigger either ("X, *who took* office in March, signed ..."; "signed on
+    Sunday, the deals crowned a truce *that ended* clashes in March"): it tells when that
+    noun's story happened, not the day of an event the sentence tells. Going up from the
+    date, the search stops at a trigger (``top`` None: the phrase tier's owner) or, for the
+    sentence tier, at a clause holding ``top``; a clause that sets a time ("in January,
+    *when* ...") is not one."""
+    current = point
+    while current is not None and current.head.i != current.i and current.i not in claims:
+        if (
+            current.dep_ in {"relcl", "acl"}
+            and current.pos_ in {"VERB", "AUX"}
+            and current.head.i not in claims
+            and not any(c.lower_ in lex.words("time_setting_relatives") for c in current.children)
+        ):
+            inside = {t.i for t in current.subtree}
+            return (top is None or top.i not in inside) and not inside & set(claims)
+        current = current.head
+    return False
+
+
 def attach(
     doc: Doc,
     index: TimeIndex,
@@ -489,6 +513,8 @@ def attach(
             continue
         if purpose == "event" and _own_clause(point, steps + 1, claims, lex):
             continue  # "met ... since taking power in October": the day of "taking"
+        if purpose == "event" and _noun_clause(point, None, claims, lex):
+            continue  # "X, who took office in March, signed ...": the day of "took"
         weak = int(purpose == "effective" and record.role != "from")
         for key in owners:
             distance = min(abs(record.root - t.i) for t in triggers[key])
@@ -550,6 +576,7 @@ def attach(
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
             and not (purpose == "event" and _own_clause(point, 1, claims, lex))
+            and not (purpose == "event" and _noun_clause(point, top, claims, lex))
         ]
         if len(options) == 1:
             out[key] = Attachment(options[0], "sentence")
