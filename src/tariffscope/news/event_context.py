@@ -14,7 +14,11 @@ Helpers of :mod:`tariffscope.news.events` (pure functions on the parsed ``Doc``)
     from far off or tells how something began ("The deal comes three months *after* Trump
     imposed a 39% tariff", "a dispute that began *when* the last government levied tariffs",
     "*since* Washington imposed"); a plain "after" keeps it ("The second visit came after
-    Trump published the letter").
+    Trump published the letter");
+  - in a story with a publication date (where a day or month told would be resolved), an
+    announcement told in the simple past in the sentence's main clause whose words give it
+    no day, month or place ("The US imposed a 17% tariff on X", "This week, Y imposed
+    universal tariffs"): a measure retold, not an act at a date (round 18).
 
 - :func:`clause_dates`: "The new levy will take effect on August 27, *21 days after* the
   order was signed": the signing is 21 days before the date of the clause it modifies.
@@ -79,6 +83,17 @@ def _year_tokens(token: Token, lex: Lexicon) -> list[int]:
     return years
 
 
+def _retold_in_main_clause(token: Token) -> bool:
+    """The trigger is a verb in the simple past heading the sentence's main clause (or joined
+    to it by "and"): "The US imposed a 17% tariff on X", "In August, Y slapped an extra
+    duty": with no day, month or place of its own (the caller's test), the measure is retold
+    as what stands, not told as an act at a date. The present perfect ("has imposed"),
+    clauses of time and relative clauses are left to the other rules."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ != "VBD":
+        return False
+    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+
+
 def _years_ago(token: Token, lex: Lexicon) -> bool:
     """The trigger or its verb has its own "N years ago" ("signed a pact 40 years ago")."""
     verb = _verb_of(token)
@@ -98,11 +113,14 @@ def is_background(
     place: str | None,
     year_now: int | None,
     lex: Lexicon,
+    story_dated: bool = False,
 ) -> bool:
     """True when the event the trigger names is history the article only mentions.
 
     ``dated`` tells whether the event has a calendar date (day or month); ``year_now`` is the
-    publication year (or the latest year of a full date in an undated text), if known.
+    publication year (or the latest year of a full date in an undated text), if known;
+    ``story_dated``: the story has a publication date, so a day or month its words told would
+    have been resolved.
     """
     own_past = [y for y in _year_tokens(token, lex) if year_now is not None and y < year_now]
     if own_past and not (date_text and any(str(y) in date_text for y in own_past)):
@@ -114,6 +132,8 @@ def is_background(
     if dated:
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
+        return True
+    if kind == "announcement" and story_dated and not place and _retold_in_main_clause(token):
         return True
     if date_text or place:
         return False

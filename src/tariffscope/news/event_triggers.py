@@ -292,6 +292,16 @@ def _participle_clause(token: Token, ctx: RuleContext) -> bool:
     return token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}
 
 
+def _act_in_ing_form(token: Token, ctx: RuleContext) -> bool:
+    """The measure verb is told in the -ing form under another word: a gerund ("has proposed
+    *imposing* tariffs", "after months of *threatening* tariffs") or a progressive in a clause
+    below another verb ("an approach that would say we are *imposing* tariffs"): a proposal,
+    a habit or a hypothesis, not a government's act at a date (GUIDELINES: an announcement
+    announces or imposes a measure). A progressive heading its sentence ("X is imposing
+    tariffs") is left to the other rules."""
+    return token.tag_ == "VBG" and token.dep_ != "ROOT"
+
+
 def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
     """'a trade deal announced by the president': the agreement itself, not an announcement."""
     deals = ctx.words("event_agreement_nouns")
@@ -822,6 +832,7 @@ def _forum_is_hosted(token: Token, ctx: RuleContext) -> bool:
 
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
+    "act_in_ing_form": _act_in_ing_form,
     "act_is_conditional": _act_is_conditional,
     "agrees_alone": _agrees_alone,
     "announces_a_deal": _announces_a_deal,

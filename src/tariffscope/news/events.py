@@ -151,7 +151,8 @@ class EventComponent(LexiconComponent):
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
         lex = self.lexicon
-        reference = time_index(doc, lex).reference
+        times = time_index(doc, lex)
+        reference, anchor = times.reference, times.anchor
         year_now = None if reference is None else reference.year
         persons = doc._.tariffscope_persons or []
         index = chains_of(doc)
@@ -217,6 +218,7 @@ class EventComponent(LexiconComponent):
                     event.place,
                     year_now,
                     lex,
+                    story_dated=anchor is not None,
                 ):
                     vetoes.append("background")
                 if vetoes and not wide:

@@ -1,0 +1,83 @@
+"""Round 18 classes of announcements (issue 10), each on sentences written for it (partners and
+people of no story in the corpus):
+
+- a measure verb told in the -ing form under another word ("has proposed *imposing* tariffs",
+  "after weeks of *threatening* duties") is a proposal or a habit, not a government's act
+  (guard act_in_ing_form on announcement.measure_verb);
+- in a story with a publication date, an announcement told in the simple past in the main
+  clause with no day, month or place of its own ("Norway imposed a 15 percent tariff on ...")
+  retells a measure, it is no act at a date (:func:`tariffscope.news.event_context.is_background`,
+  ``story_dated``); with a day of its own, or in a story with no publication date (where a day
+  told could not be resolved), it stands.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+
+
+def _events(
+    nlp: Language, body: str, published: str | None = "2025-03-14"
+) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    header = f"published: {published}\n" if published else ""
+    article = article_from_text(f"{header}title: Trade news of the day\n\n{body}\n")
+    return [
+        (e.kind, e.date.isoformat() if e.date else None, tuple(e.participants))
+        for e in extract(article, nlp).events
+    ]
+
+
+def _kinds(found: list[tuple[str, str | None, tuple[str, ...]]]) -> list[str]:
+    return [k for k, _, _ in found]
+
+
+@pytest.mark.slow
+def test_a_measure_proposed_in_the_ing_form_is_no_announcement(nlp: Language) -> None:
+    body = "Chile's president has proposed imposing tariffs of as much as 20% on Peruvian wine."
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_a_gerund_after_a_preposition_is_no_announcement(nlp: Language) -> None:
+    body = (
+        "After weeks of threatening steep tariffs on Peruvian wine in March, Chile's "
+        "president sent his trade minister to Lima."
+    )
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_the_same_measure_imposed_on_a_day_is_an_announcement(nlp: Language) -> None:
+    body = "Chile's government imposed a 20% tariff on Peruvian wine on Tuesday."
+    assert ("announcement", "2025-03-11", ("CHL",)) in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_measure_retold_in_the_past_with_no_day_is_no_announcement(nlp: Language) -> None:
+    body = (
+        "Norway imposed a 15 percent tariff on Chilean salmon. The Chilean trade minister will "
+        "travel to Oslo next week."
+    )
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_a_measure_retold_with_a_vague_time_is_no_announcement(nlp: Language) -> None:
+    body = "Earlier this year, Norway slapped a 15 percent tariff on Chilean salmon."
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_a_past_measure_with_no_day_stands_in_an_undated_story(nlp: Language) -> None:
+    body = "Norway imposed a 15 percent tariff on Chilean salmon on Tuesday."
+    assert "announcement" in _kinds(_events(nlp, body, None))
+
+
+@pytest.mark.slow
+def test_a_past_measure_with_no_time_stands_in_an_undated_story(nlp: Language) -> None:
+    body = "Norway imposed a 15 percent tariff on Chilean salmon."
+    assert "announcement" in _kinds(_events(nlp, body, None))
