@@ -8,7 +8,10 @@ people of no story in the corpus):
   clause with no day, month or place of its own ("Norway imposed a 15 percent tariff on ...")
   retells a measure, it is no act at a date (:func:`tariffscope.news.event_context.is_background`,
   ``story_dated``); with a day of its own, or in a story with no publication date (where a day
-  told could not be resolved), it stands.
+  told could not be resolved), it stands;
+- an announcement noun with no time in its phrase, no maker's "by" phrase and no phrase of
+  what it announced ("The announcement comes after ...") points back to an act told elsewhere
+  (guard noun_tells_nothing_new on announcement.noun, lexicon event_announced_preps).
 """
 
 from __future__ import annotations
@@ -81,3 +84,18 @@ def test_a_past_measure_with_no_day_stands_in_an_undated_story(nlp: Language) ->
 def test_a_past_measure_with_no_time_stands_in_an_undated_story(nlp: Language) -> None:
     body = "Norway imposed a 15 percent tariff on Chilean salmon."
     assert "announcement" in _kinds(_events(nlp, body, None))
+
+
+@pytest.mark.slow
+def test_an_announcement_noun_pointing_back_is_no_event(nlp: Language) -> None:
+    body = (
+        "Ecuador's trade minister said on Wednesday that talks with Peru would resume. "
+        "Ecuador's announcement came despite a warning from Lima."
+    )
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_an_announcement_noun_with_its_own_time_is_an_event(nlp: Language) -> None:
+    body = "Ecuador's announcement on Wednesday of new tariffs on Peruvian shrimp angered Lima."
+    assert ("announcement", "2025-03-12", ("ECU",)) in _events(nlp, body)

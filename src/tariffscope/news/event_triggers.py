@@ -566,6 +566,20 @@ def _has_own_date(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _noun_tells_nothing_new(token: Token, ctx: RuleContext) -> bool:
+    """An announcement noun with no time in its phrase, no maker's "by" phrase and no phrase
+    of what it announced (event_announced_preps: "the announcement *of* new tariffs"):
+    "Trump's announcement came despite ...", "The announcement comes after ...". It points
+    back to the act the story tells elsewhere, and is no event of its own (GUIDELINES: an
+    event has a date or a place); "the announcement of fresh tariffs", "Thursday's
+    announcement", "the announcement made on Tuesday" and "the announcement by X" still name
+    one."""
+    if any(t.ent_type_ in _TIME_ENTITIES for t in token.subtree if t.i != token.i):
+        return False
+    told = ctx.words("event_announced_preps") | ctx.words("event_maker_preps")
+    return not any(c.dep_ == "prep" and c.lower_ in told for c in token.children)
+
+
 def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
     """'he said he will raise tariffs', 'the US will impose duties, she said', 'he would
     increase the rate to 15%', 'the bloc will suspend its countermeasures': the speaker's own
@@ -857,6 +871,7 @@ GUARDS: Mapping[str, Guard] = {
     "legislature_acts": _legislature_acts,
     "letter_is_sent": _letter_is_sent,
     "mentions_measure": _mentions_measure,
+    "noun_tells_nothing_new": _noun_tells_nothing_new,
     "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,
