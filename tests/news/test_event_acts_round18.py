@@ -11,7 +11,8 @@ people of no story in the corpus):
   told could not be resolved), it stands;
 - an announcement noun with no time in its phrase, no maker's "by" phrase and no phrase of
   what it announced ("The announcement comes after ...") points back to an act told elsewhere
-  (guard noun_tells_nothing_new on announcement.noun, lexicon event_announced_preps).
+  (guard noun_tells_nothing_new on announcement.noun, lexicon event_announced_preps);
+- the rollout of a measure at a time names its announcement (lexicon event_announcement_nouns).
 """
 
 from __future__ import annotations
@@ -99,3 +100,12 @@ def test_an_announcement_noun_pointing_back_is_no_event(nlp: Language) -> None:
 def test_an_announcement_noun_with_its_own_time_is_an_event(nlp: Language) -> None:
     body = "Ecuador's announcement on Wednesday of new tariffs on Peruvian shrimp angered Lima."
     assert ("announcement", "2025-03-12", ("ECU",)) in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_the_rollout_of_tariffs_in_a_month_is_an_announcement(nlp: Language) -> None:
+    body = (
+        "Shortly after Peru's rollout of new tariffs on Chilean fruit in January, Chile "
+        "asked for talks."
+    )
+    assert ("announcement", "2025-01-01", ("PER",)) in _events(nlp, body)
