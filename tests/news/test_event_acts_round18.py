@@ -4,8 +4,8 @@ people of no story in the corpus):
 - a measure verb told in the -ing form under another word ("has proposed *imposing* tariffs",
   "after weeks of *threatening* duties") is a proposal or a habit, not a government's act
   (guard act_in_ing_form on announcement.measure_verb);
-- in a story with a publication date, an announcement told in the simple past in the main
-  clause with no day, month or place of its own ("Norway imposed a 15 percent tariff on ...")
+- in a story with a publication date, an announcement or agreement told in the simple past
+  in the main clause with no day, month or place of its own ("Norway imposed a 15 percent tariff on ...")
   retells a measure, it is no act at a date (:func:`tariffscope.news.event_context.is_background`,
   ``story_dated``); with a day of its own, or in a story with no publication date (where a day
   told could not be resolved), it stands;
@@ -109,3 +109,18 @@ def test_the_rollout_of_tariffs_in_a_month_is_an_announcement(nlp: Language) -> 
         "asked for talks."
     )
     assert ("announcement", "2025-01-01", ("PER",)) in _events(nlp, body)
+
+
+@pytest.mark.slow
+def test_a_deal_retold_in_the_past_with_no_day_is_no_agreement(nlp: Language) -> None:
+    body = (
+        "Ecuador also reached a trade deal with Peru. Chile's trade minister will travel to "
+        "Lima next week."
+    )
+    assert "agreement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_a_deal_reached_on_a_day_is_an_agreement(nlp: Language) -> None:
+    body = "Ecuador reached a trade deal with Peru on Monday."
+    assert "agreement" in _kinds(_events(nlp, body))

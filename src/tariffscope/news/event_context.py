@@ -16,9 +16,10 @@ Helpers of :mod:`tariffscope.news.events` (pure functions on the parsed ``Doc``)
     "*since* Washington imposed"); a plain "after" keeps it ("The second visit came after
     Trump published the letter");
   - in a story with a publication date (where a day or month told would be resolved), an
-    announcement told in the simple past in the sentence's main clause whose words give it
-    no day, month or place ("The US imposed a 17% tariff on X", "This week, Y imposed
-    universal tariffs"): a measure retold, not an act at a date (round 18).
+    announcement or agreement told in the simple past in the sentence's main clause whose
+    words give it no day, month or place ("The US imposed a 17% tariff on X", "This week, Y
+    imposed universal tariffs", "The UK also secured a deal"): an act retold, not an act at
+    a date (round 18).
 
 - :func:`clause_dates`: "The new levy will take effect on August 27, *21 days after* the
   order was signed": the signing is 21 days before the date of the clause it modifies.
@@ -62,6 +63,10 @@ __all__ = [
     "trip_of_purpose",
     "visit_for_talks",
 ]
+
+#: Acts a story retells as what stands ("The US imposed a 17% tariff", "The two sides
+#: reached a deal"): with no day, month or place in a dated story, no event (round 18).
+_RETOLD_ACTS = frozenset({"announcement", "agreement"})
 
 _PAST_YEAR_TEXT = re.compile(r"\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -133,7 +138,7 @@ def is_background(
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
         return True
-    if kind == "announcement" and story_dated and not place and _retold_in_main_clause(token):
+    if kind in _RETOLD_ACTS and story_dated and not place and _retold_in_main_clause(token):
         return True
     if date_text or place:
         return False
