@@ -12,7 +12,10 @@ people of no story in the corpus):
 - an announcement noun with no time in its phrase, no maker's "by" phrase and no phrase of
   what it announced ("The announcement comes after ...") points back to an act told elsewhere
   (guard noun_tells_nothing_new on announcement.noun, lexicon event_announced_preps);
-- the rollout of a measure at a time names its announcement (lexicon event_announcement_nouns).
+- the rollout of a measure at a time names its announcement (lexicon event_announcement_nouns);
+- in a story with a publication date, an announcement told in the present perfect with no
+  time or place ("Peru has announced new tariffs on ...") stands only if another mention gives
+  it a day or place (``events._occasion_untold``, ``story_dated``).
 """
 
 from __future__ import annotations
@@ -124,3 +127,15 @@ def test_a_deal_retold_in_the_past_with_no_day_is_no_agreement(nlp: Language) ->
 def test_a_deal_reached_on_a_day_is_an_agreement(nlp: Language) -> None:
     body = "Ecuador reached a trade deal with Peru on Monday."
     assert "agreement" in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_an_act_in_the_present_perfect_with_no_time_is_no_event(nlp: Language) -> None:
+    body = "Peru has announced new tariffs on Chilean fruit. Chile's minister will visit Lima."
+    assert "announcement" not in _kinds(_events(nlp, body))
+
+
+@pytest.mark.slow
+def test_an_act_in_the_present_perfect_stands_in_an_undated_story(nlp: Language) -> None:
+    body = "Peru has announced new tariffs on Chilean fruit. Chile's minister will visit Lima."
+    assert "announcement" in _kinds(_events(nlp, body, None))

@@ -209,7 +209,9 @@ class EventComponent(LexiconComponent):
                 # kept only if another mention anchors it
                 named = sum(p in context.country_of_name for p in event.participants)
                 weak = unanchored(trig, event.status, dated, bool(event.place), lex, named)
-                weak = weak or _occasion_untold(trig, event.kind, dated, bool(event.place), lex)
+                weak = weak or _occasion_untold(
+                    trig, event.kind, dated, bool(event.place), lex, story_dated=anchor is not None
+                )
                 if not vetoes and is_background(
                     trig.token,
                     event.kind,
@@ -968,7 +970,12 @@ def _clause_dated(event: EventRecord, relative: Mapping[int, dt.date]) -> EventR
 
 
 def _occasion_untold(
-    trig: Trigger, kind: str, dated: bool, placed: bool, lex: Lexicon | None = None
+    trig: Trigger,
+    kind: str,
+    dated: bool,
+    placed: bool,
+    lex: Lexicon | None = None,
+    story_dated: bool = False,
 ) -> bool:
     """An event told with neither a time nor a place, where the words name no occasion of
     their own: a public event of no other kind ("other": "after the court struck down the
@@ -978,7 +985,9 @@ def _occasion_untold(
     stands only if another mention of it gives one; a narrated act ("Trump raised tariffs on
     copper") stands as it is. An election named by its noun alone, not held, won, lost or
     called in the sentence ("a shadow over the federal election", "going through an
-    election"), is the setting of the news, not a vote told."""
+    election"), is the setting of the news, not a vote told. In a story with a publication
+    date (``story_dated``: a day it told would be resolved), any announcement told as a
+    state ("X has announced new tariffs on Y", no time, no place) is one too (round 18)."""
     if dated or placed:
         return False
     if kind == "other":
@@ -987,7 +996,9 @@ def _occasion_untold(
         verb = governing_verb(trig.token)
         acts = (lex or default_lexicon()).words("event_election_act_verbs")
         return verb is None or verb.lemma_.lower() not in acts
-    return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
+    if kind == "announcement" and (story_dated or trig.rule == "announcement.measure_verb"):
+        return _told_as_state(trig.token)
+    return False
 
 
 def _told_as_state(verb: Token) -> bool:
