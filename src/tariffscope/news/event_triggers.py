@@ -567,13 +567,18 @@ def _has_own_date(token: Token, ctx: RuleContext) -> bool:
 
 
 def _noun_tells_nothing_new(token: Token, ctx: RuleContext) -> bool:
-    """An announcement noun with no time in its phrase, no maker's "by" phrase and no phrase
-    of what it announced (event_announced_preps: "the announcement *of* new tariffs"):
-    "Trump's announcement came despite ...", "The announcement comes after ...". It points
-    back to the act the story tells elsewhere, and is no event of its own (GUIDELINES: an
-    event has a date or a place); "the announcement of fresh tariffs", "Thursday's
-    announcement", "the announcement made on Tuesday" and "the announcement by X" still name
-    one."""
+    """A definite or possessed announcement noun ("the announcement", "Trump's announcement")
+    with no time in its phrase, no maker's "by" phrase and no phrase of what it announced
+    (event_announced_preps: "the announcement *of* new tariffs"): "Trump's announcement came
+    despite ...", "The announcement comes after ...". It points back to the act the story
+    tells elsewhere, and is no event of its own (GUIDELINES: an event has a date or a place);
+    "the announcement of fresh tariffs", "Thursday's announcement", "the announcement made on
+    Tuesday", "the announcement by X" and "an announcement" (a new act) still name one."""
+    definite = ctx.words("event_definite_dets")
+    if not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite) for c in token.children
+    ):
+        return False
     if any(t.ent_type_ in _TIME_ENTITIES for t in token.subtree if t.i != token.i):
         return False
     told = ctx.words("event_announced_preps") | ctx.words("event_maker_preps")
