@@ -392,7 +392,12 @@ CASES: list[tuple[str, str, int, str | None]] = [
         0,
         "talks",
     ),
-    ("announcement.noun", "the/DET/det/1 announcement/NOUN/ROOT/1", 1, "announcement"),
+    (
+        "announcement.noun",
+        "the/DET/det/1 announcement/NOUN/ROOT/1 of/ADP/prep/1 tariffs/NOUN/pobj/2",
+        1,
+        "announcement",
+    ),
     (
         "announcement.dated_instrument",
         "a/DET/det/3 March/PROPN/nmod/3//DATE 4/NUM/nummod/1//DATE proclamation/NOUN/ROOT/3",

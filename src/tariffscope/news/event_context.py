@@ -14,7 +14,12 @@ Helpers of :mod:`tariffscope.news.events` (pure functions on the parsed ``Doc``)
     from far off or tells how something began ("The deal comes three months *after* Trump
     imposed a 39% tariff", "a dispute that began *when* the last government levied tariffs",
     "*since* Washington imposed"); a plain "after" keeps it ("The second visit came after
-    Trump published the letter").
+    Trump published the letter");
+  - in a story with a publication date (where a day or month told would be resolved), an
+    announcement or agreement told in the simple past in the sentence's main clause whose
+    words give it no day, month or place ("The US imposed a 17% tariff on X", "This week, Y
+    imposed universal tariffs", "The UK also secured a deal"): an act retold, not an act at
+    a date (round 18).
 
 - :func:`clause_dates`: "The new levy will take effect on August 27, *21 days after* the
   order was signed": the signing is 21 days before the date of the clause it modifies.
@@ -61,6 +66,10 @@ __all__ = [
     "visit_for_talks",
 ]
 
+#: Acts a story retells as what stands ("The US imposed a 17% tariff", "The two sides
+#: reached a deal"): with no day, month or place in a dated story, no event (round 18).
+_RETOLD_ACTS = frozenset({"announcement", "agreement"})
+
 _PAST_YEAR_TEXT = re.compile(r"\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -79,6 +88,17 @@ def _year_tokens(token: Token, lex: Lexicon) -> list[int]:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 years += [int(g.text) for g in prep.children if _YEAR.match(g.text)]
     return years
+
+
+def _retold_in_main_clause(token: Token) -> bool:
+    """The trigger is a verb in the simple past heading the sentence's main clause (or joined
+    to it by "and"): "The US imposed a 17% tariff on X", "In August, Y slapped an extra
+    duty": with no day, month or place of its own (the caller's test), the measure is retold
+    as what stands, not told as an act at a date. The present perfect ("has imposed"),
+    clauses of time and relative clauses are left to the other rules."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ != "VBD":
+        return False
+    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
 
 
 def _years_ago(token: Token, lex: Lexicon) -> bool:
@@ -100,11 +120,14 @@ def is_background(
     place: str | None,
     year_now: int | None,
     lex: Lexicon,
+    story_dated: bool = False,
 ) -> bool:
     """True when the event the trigger names is history the article only mentions.
 
     ``dated`` tells whether the event has a calendar date (day or month); ``year_now`` is the
-    publication year (or the latest year of a full date in an undated text), if known.
+    publication year (or the latest year of a full date in an undated text), if known;
+    ``story_dated``: the story has a publication date, so a day or month its words told would
+    have been resolved.
     """
     own_past = [y for y in _year_tokens(token, lex) if year_now is not None and y < year_now]
     if own_past and not (date_text and any(str(y) in date_text for y in own_past)):
@@ -116,6 +139,8 @@ def is_background(
     if dated:
         return False
     if date_text and _PAST_YEAR_TEXT.search(date_text):
+        return True
+    if kind in _RETOLD_ACTS and story_dated and not place and _retold_in_main_clause(token):
         return True
     if date_text or place:
         return False

@@ -292,6 +292,16 @@ def _participle_clause(token: Token, ctx: RuleContext) -> bool:
     return token.tag_ == "VBG" and token.dep_ in {"acl", "advcl"}
 
 
+def _act_in_ing_form(token: Token, ctx: RuleContext) -> bool:
+    """The measure verb is told in the -ing form under another word: a gerund ("has proposed
+    *imposing* tariffs", "after months of *threatening* tariffs") or a progressive in a clause
+    below another verb ("an approach that would say we are *imposing* tariffs"): a proposal,
+    a habit or a hypothesis, not a government's act at a date (GUIDELINES: an announcement
+    announces or imposes a measure). A progressive heading its sentence ("X is imposing
+    tariffs") is left to the other rules."""
+    return token.tag_ == "VBG" and token.dep_ != "ROOT"
+
+
 def _announces_a_deal(token: Token, ctx: RuleContext) -> bool:
     """'a trade deal announced by the president': the agreement itself, not an announcement."""
     deals = ctx.words("event_agreement_nouns")
@@ -554,6 +564,25 @@ def _has_own_date(token: Token, ctx: RuleContext) -> bool:
         and any(t.ent_type_ == "DATE" for t in c.subtree)
         for c in token.children
     )
+
+
+def _noun_tells_nothing_new(token: Token, ctx: RuleContext) -> bool:
+    """A definite or possessed announcement noun ("the announcement", "Trump's announcement")
+    with no time in its phrase, no maker's "by" phrase and no phrase of what it announced
+    (event_announced_preps: "the announcement *of* new tariffs"): "Trump's announcement came
+    despite ...", "The announcement comes after ...". It points back to the act the story
+    tells elsewhere, and is no event of its own (GUIDELINES: an event has a date or a place);
+    "the announcement of fresh tariffs", "Thursday's announcement", "the announcement made on
+    Tuesday", "the announcement by X" and "an announcement" (a new act) still name one."""
+    definite = ctx.words("event_definite_dets")
+    if not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite) for c in token.children
+    ):
+        return False
+    if any(t.ent_type_ in _TIME_ENTITIES for t in token.subtree if t.i != token.i):
+        return False
+    told = ctx.words("event_announced_preps") | ctx.words("event_maker_preps")
+    return not any(c.dep_ == "prep" and c.lower_ in told for c in token.children)
 
 
 def _speaker_acts_on_measure(token: Token, ctx: RuleContext) -> bool:
@@ -822,6 +851,7 @@ def _forum_is_hosted(token: Token, ctx: RuleContext) -> bool:
 
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
+    "act_in_ing_form": _act_in_ing_form,
     "act_is_conditional": _act_is_conditional,
     "agrees_alone": _agrees_alone,
     "announces_a_deal": _announces_a_deal,
@@ -846,6 +876,7 @@ GUARDS: Mapping[str, Guard] = {
     "legislature_acts": _legislature_acts,
     "letter_is_sent": _letter_is_sent,
     "mentions_measure": _mentions_measure,
+    "noun_tells_nothing_new": _noun_tells_nothing_new,
     "object_names_no_measure": _object_names_no_measure,
     "object_is_party": _object_is_party,
     "object_is_person": _object_is_person,

@@ -152,7 +152,8 @@ class EventComponent(LexiconComponent):
     def annotate(self, doc: Doc) -> None:
         """Find, describe and merge the article's events; then its deadlines."""
         lex = self.lexicon
-        reference = time_index(doc, lex).reference
+        times = time_index(doc, lex)
+        reference, anchor = times.reference, times.anchor
         year_now = None if reference is None else reference.year
         persons = doc._.tariffscope_persons or []
         index = chains_of(doc)
@@ -209,7 +210,9 @@ class EventComponent(LexiconComponent):
                 # kept only if another mention anchors it
                 named = sum(p in context.country_of_name for p in event.participants)
                 weak = unanchored(trig, event.status, dated, bool(event.place), lex, named)
-                weak = weak or _occasion_untold(trig, event.kind, dated, bool(event.place), lex)
+                weak = weak or _occasion_untold(
+                    trig, event.kind, dated, bool(event.place), lex, story_dated=anchor is not None
+                )
                 if not vetoes and is_background(
                     trig.token,
                     event.kind,
@@ -218,6 +221,7 @@ class EventComponent(LexiconComponent):
                     event.place,
                     year_now,
                     lex,
+                    story_dated=anchor is not None,
                 ):
                     vetoes.append("background")
                 if vetoes and not wide:
@@ -968,7 +972,12 @@ def _clause_dated(event: EventRecord, relative: Mapping[int, dt.date]) -> EventR
 
 
 def _occasion_untold(
-    trig: Trigger, kind: str, dated: bool, placed: bool, lex: Lexicon | None = None
+    trig: Trigger,
+    kind: str,
+    dated: bool,
+    placed: bool,
+    lex: Lexicon | None = None,
+    story_dated: bool = False,
 ) -> bool:
     """An event told with neither a time nor a place, where the words name no occasion of
     their own: a public event of no other kind ("other": "after the court struck down the
@@ -978,7 +987,9 @@ def _occasion_untold(
     stands only if another mention of it gives one; a narrated act ("Trump raised tariffs on
     copper") stands as it is. An election named by its noun alone, not held, won, lost or
     called in the sentence ("a shadow over the federal election", "going through an
-    election"), is the setting of the news, not a vote told."""
+    election"), is the setting of the news, not a vote told. In a story with a publication
+    date (``story_dated``: a day it told would be resolved), any announcement told as a
+    state ("X has announced new tariffs on Y", no time, no place) is one too (round 18)."""
     if dated or placed:
         return False
     if kind == "other":
@@ -987,7 +998,9 @@ def _occasion_untold(
         verb = governing_verb(trig.token)
         acts = (lex or default_lexicon()).words("event_election_act_verbs")
         return verb is None or verb.lemma_.lower() not in acts
-    return trig.rule == "announcement.measure_verb" and _told_as_state(trig.token)
+    if kind == "announcement" and (story_dated or trig.rule == "announcement.measure_verb"):
+        return _told_as_state(trig.token)
+    return False
 
 
 def _told_as_state(verb: Token) -> bool:
