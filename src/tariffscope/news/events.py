@@ -524,6 +524,12 @@ class EventComponent(LexiconComponent):
             own = {persons[p].get("country") for p in people} | set(countries)
             # a delegation's trip for talks: the host country is the other side
             host = lex.place_code(place) if trig.kind == "visit" and place else None
+            venue = lex.place_code(place) if place else None
+            if own.isdisjoint(pair[:2]) and venue in pair[:2]:
+                # "Vietnamese officials are in the United States for a round of talks" in a
+                # story of another pair: that pair does not tell this round's other side; the
+                # country of its venue does
+                host = venue
             others = [host, *_venue_last(pair, place, lex)]
             other = next((c for c in others if c is not None and c not in own), None)
             if other is None:
@@ -670,7 +676,7 @@ _LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
 #: country of the measures it rules on.
-_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision", "other.court_order"})
 
 
 def _clause_counterpart(
