@@ -238,6 +238,14 @@ def _courtly(token: Token, ctx: RuleContext) -> bool:
     return any(w.lemma_.lower() in courts for w in words)
 
 
+def _court_body(phrase: Token, ctx: RuleContext) -> bool:
+    """A court, or a bench of one: a court word on the phrase or in its "on"/"of" phrase
+    ("a three-judge panel on the Court of International Trade", "judges of the court")."""
+    if _courtly(phrase, ctx):
+        return True
+    return any(_courtly(g, ctx) for g in with_objects(phrase, ctx.words("event_bench_preps")))
+
+
 def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
     """'the Supreme Court struck down the tariffs', 'a court decision, which voided ...'."""
     subject = subject_of(token)
@@ -245,16 +253,23 @@ def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
         return False
     if subject.lower_ in ctx.words("event_relative_pronouns") and token.dep_ == "relcl":
         subject = token.head
-    return _courtly(subject, ctx)
+    return _court_body(subject, ctx)
 
 
 def _court_in_phrase(token: Token, ctx: RuleContext) -> bool:
     """A decision of a court: a court word on the noun ("the Supreme Court's ruling", "a
-    court decision") or in its "by"/"of" phrase ("the decision by the highest court")."""
+    court decision"), in its "by"/"of" phrase ("the decision by the highest court"), or a
+    court the subject of the verb whose object the decision is ("the appeals court issued
+    an order", "a panel on the court handed down its ruling")."""
     if _courtly(token, ctx):
         return True
     preps = ctx.words("event_ruling_preps")
-    return any(_courtly(g, ctx) for g in with_objects(token, preps))
+    if any(_courtly(g, ctx) for g in with_objects(token, preps)):
+        return True
+    if token.dep_ not in {"dobj", "obj"} or token.head.pos_ != "VERB":
+        return False
+    subject = subject_of(token.head, passive=False)
+    return subject is not None and _court_body(subject, ctx)
 
 
 def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
