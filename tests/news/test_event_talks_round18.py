@@ -11,7 +11,7 @@ the point, the model in the tests marked slow):
   story of Chile and the United States), are held with the venue's country, not with the
   pair's other country;
 - an order, stay or injunction a court issues is a court's act, a public event (rule
-  other.court_order), and a ruling noun is a court's when the court, or a bench of it ("a
+  other.court_order), and so is a court hearing a case (rule other.court_hearing), and a ruling noun is a court's when the court, or a bench of it ("a
   three-judge panel on the Court of International Trade"), is the subject of the verb whose
   object it is; an executive order is no court's;
 - a public event's proper name ("the International Coffee Expo") names the event, not an
@@ -133,6 +133,20 @@ _TARIFF = "The United States raised its tariffs on Chilean copper to 50% in Marc
                 ("announcement", "2025-03-01", None, ["USA"]),
                 ("other", "2025-07-14", None, ["USA"]),
             ],
+        ),
+        (  # a court hearing arguments holds a hearing, ahead or past
+            _TARIFF
+            + "The Supreme Court heard oral arguments in the case on Monday. The court will "
+            "hear arguments on the copper tariffs on November 5.",
+            [
+                ("announcement", "2025-03-01", None, ["USA"]),
+                ("other", "2025-07-14", None, ["USA"]),
+                ("other", "2025-11-05", None, ["USA"]),
+            ],
+        ),
+        (  # no court, no hearing
+            _TARIFF + "Exporters heard the news on Monday.",
+            [("announcement", "2025-03-01", None, ["USA"])],
         ),
         (  # an executive order is no court's
             _TARIFF + "President Donald Trump issued an executive order on Tuesday raising the "

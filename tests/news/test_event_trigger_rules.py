@@ -103,6 +103,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "other",
     ),
     (
+        "other.court_hearing",
+        "the/DET/det/2 Supreme/PROPN/compound/2 Court/PROPN/nsubj/3 heard:hear/VERB/ROOT/3/VBD "
+        "oral/ADJ/amod/5 arguments:argument/NOUN/dobj/3",
+        3,
+        "other",
+    ),
+    (
         "other.court_order",
         "the/DET/det/2 appeals/NOUN/compound/2 court/NOUN/nsubj/3 issued:issue/VERB/ROOT/3/VBD "
         "an/DET/det/5 order/NOUN/dobj/3",

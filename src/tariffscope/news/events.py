@@ -676,7 +676,9 @@ _LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
 #: country of the measures it rules on.
-_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision", "other.court_order"})
+_INSTITUTION_RULES = frozenset(
+    {"other.court_ruling", "other.court_hearing", "other.court_decision", "other.court_order"}
+)
 
 
 def _clause_counterpart(
