@@ -9,11 +9,13 @@ the point, the model in the tests marked slow):
 - talks of one side in a country of the story's pair, when that side is not of the pair
   ("Peruvian officials are in the United States for a third round of negotiations" in a
   story of Chile and the United States), are held with the venue's country, not with the
-  pair's other country;
+  pair's other country; and one of the pair's talks with one side named are with the pair's
+  other country, wherever held, before any third country the story names;
 - an order, stay or injunction a court issues is a court's act, a public event (rule
-  other.court_order), and so is a court hearing a case (rule other.court_hearing), and a ruling noun is a court's when the court, or a bench of it ("a
-  three-judge panel on the Court of International Trade"), is the subject of the verb whose
-  object it is; an executive order is no court's;
+  other.court_order), and so is a court hearing a case (rule other.court_hearing); a ruling
+  noun is a court's when the court, or a bench of it ("a three-judge panel on the Court of
+  International Trade"), is the subject of the verb whose object it is; an executive order
+  is no court's;
 - a public event's proper name ("the International Coffee Expo") names the event, not an
   owner of it: whoever speaks at it takes part.
 """
@@ -118,6 +120,13 @@ _TARIFF = "The United States raised its tariffs on Chilean copper to 50% in Marc
                 ("talks", "2025-07-10", None, ["CHL", "USA"]),
                 ("talks", None, "United States", ["PER", "USA"]),
             ],
+        ),
+        (  # one of the story's pair talks with the other, though a third country is named
+            "The United States cut its tariffs on Chilean copper to 15% on Friday. The cut was "
+            "announced following talks in Washington this week with Chilean Trade Minister Ana "
+            "Torres. The European Union is seeking a similar cut for its copper, European "
+            "officials said.",
+            [("talks", None, "Washington", ["Ana Torres", "USA"])],
         ),
         (  # a court's order
             _TARIFF + "The Federal Circuit Court of Appeals issued an order on Tuesday.",

@@ -530,7 +530,10 @@ class EventComponent(LexiconComponent):
                 # story of another pair: that pair does not tell this round's other side; the
                 # country of its venue does
                 host = venue
-            others = [host, *_venue_last(pair, place, lex)]
+            # one of the story's pair talks with the other, wherever the round is held ("talks
+            # in Washington with the Swiss minister" in a story that names the EU too)
+            partner = [c for c in pair[:2] if c not in own] if own & set(pair[:2]) else []
+            others = [host, *partner, *_venue_last(pair, place, lex)]
             other = next((c for c in others if c is not None and c not in own), None)
             if other is None:
                 return None
