@@ -12,10 +12,11 @@ the point, the model in the tests marked slow):
   pair's other country; and one of the pair's talks with one side named are with the pair's
   other country, wherever held, before any third country the story names;
 - an order, stay or injunction a court issues is a court's act, a public event (rule
-  other.court_order), and so is a court hearing a case (rule other.court_hearing); a ruling
-  noun is a court's when the court, or a bench of it ("a three-judge panel on the Court of
-  International Trade"), is the subject of the verb whose object it is; an executive order
-  is no court's;
+  other.court_order), and so is a court hearing a case (rule other.court_hearing) and
+  testimony at a hearing (rule other.testimony; "testified to the strength of demand" attests
+  a fact, guard attests_a_fact); a ruling noun is a court's when the court, or a bench of
+  it ("a three-judge panel on the Court of International Trade"), is the subject of the verb
+  whose object it is; an executive order is no court's;
 - a public event's proper name ("the International Coffee Expo") names the event, not an
   owner of it: whoever speaks at it takes part.
 """
@@ -163,6 +164,15 @@ _TARIFF = "The United States raised its tariffs on Chilean copper to 50% in Marc
             [
                 ("announcement", "2025-03-01", None, ["USA"]),
                 ("announcement", "2025-07-15", None, ["Donald Trump"]),
+            ],
+        ),
+        (  # testimony at a hearing, past or ahead; attesting a fact is none
+            "Chilean Trade Minister Ana Torres testified before the Senate Finance Committee on "
+            "Monday about the copper tariffs. She will testify before the committee again on "
+            "July 22. Ana Torres also testified to the strength of copper demand on Tuesday.",
+            [
+                ("other", "2025-07-14", None, ["Ana Torres"]),
+                ("other", "2025-07-22", None, ["Ana Torres"]),
             ],
         ),
         (  # the speaker at a named expo takes part in it

@@ -110,6 +110,13 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "other",
     ),
     (
+        "other.testimony",
+        "Greer/PROPN/nsubj/1 testified:testify/VERB/ROOT/1/VBD before/ADP/prep/1 "
+        "the/DET/det/4 committee/NOUN/pobj/2",
+        1,
+        "other",
+    ),
+    (
         "other.court_order",
         "the/DET/det/2 appeals/NOUN/compound/2 court/NOUN/nsubj/3 issued:issue/VERB/ROOT/3/VBD "
         "an/DET/det/5 order/NOUN/dobj/3",

@@ -835,6 +835,15 @@ def _forum_is_hosted(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _attests_a_fact(token: Token, ctx: RuleContext) -> bool:
+    """'testified to the strength of demand': a "to" phrase naming no body is what is
+    attested, not the hearing it was said at ("testified to Congress")."""
+    return any(
+        g.ent_type_ == "" and g.lemma_.lower() not in ctx.words("event_hearing_bodies")
+        for g in with_objects(token, frozenset({"to"}))
+    )
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_is_conditional": _act_is_conditional,
@@ -842,6 +851,7 @@ GUARDS: Mapping[str, Guard] = {
     "announces_a_deal": _announces_a_deal,
     "announces_an_intention": _announces_an_intention,
     "at_a_place": _at_a_place,
+    "attests_a_fact": _attests_a_fact,
     "attributive": _attributive,
     "class_relative": _class_relative,
     "clause_names_no_measure": _clause_names_no_measure,
