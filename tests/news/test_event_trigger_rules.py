@@ -103,6 +103,27 @@ CASES: list[tuple[str, str, int, str | None]] = [
         "other",
     ),
     (
+        "other.court_hearing",
+        "the/DET/det/2 Supreme/PROPN/compound/2 Court/PROPN/nsubj/3 heard:hear/VERB/ROOT/3/VBD "
+        "oral/ADJ/amod/5 arguments:argument/NOUN/dobj/3",
+        3,
+        "other",
+    ),
+    (
+        "other.testimony",
+        "Greer/PROPN/nsubj/1 testified:testify/VERB/ROOT/1/VBD before/ADP/prep/1 "
+        "the/DET/det/4 committee/NOUN/pobj/2",
+        1,
+        "other",
+    ),
+    (
+        "other.court_order",
+        "the/DET/det/2 appeals/NOUN/compound/2 court/NOUN/nsubj/3 issued:issue/VERB/ROOT/3/VBD "
+        "an/DET/det/5 order/NOUN/dobj/3",
+        5,
+        "other",
+    ),
+    (
         "call.speak_in_person",
         "Carney/PROPN/nsubj/1 spoke:speak/VERB/ROOT/1/VBD to/ADP/prep/1 reporters:reporter/NOUN/pobj/2",
         1,

@@ -256,6 +256,11 @@ def met_there(
     )
 
 
+#: Kinds held in one place: two mentions in two named places are two events ("initial talks
+#: in Geneva ... Later talks in London": two rounds).
+_ONE_PLACE = frozenset({"talks", "visit"})
+
+
 def same_event(a: EventRecord, b: EventRecord, story: EventStory, lex: Lexicon) -> bool:
     """Two mentions of one event: the same kind and status, no conflicting dates or date
     words, and shared participants (both sides of a meeting or call)."""
@@ -286,10 +291,11 @@ def same_event(a: EventRecord, b: EventRecord, story: EventStory, lex: Lexicon) 
     shared = expand(a) & expand(b)
     if a.place and b.place and set(a.tokens) & set(b.tokens) and not same_place(a, b, lex):
         return False  # "talks in Geneva and London": one word, an encounter in each
-    if a.kind in {"meeting", "call"}:
+    if a.kind in _ONE_PLACE and a.place and b.place and not same_place(a, b, lex):
+        return False  # a trip, or a round of talks, is held in one place
+    if a.kind in {"meeting", "call", "talks"}:  # both sides: one side's talks with two
+        # others are two rounds ("Peruvian officials are in the US for a third round")
         return len(shared) >= min(2, len(a.participants), len(b.participants))
-    if a.kind == "visit" and a.place and b.place and not same_place(a, b, lex):
-        return False
     return bool(shared)
 
 

@@ -92,10 +92,13 @@ def participants_of(
         first = token
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        # a public event's proper name ("the International Franchise Expo") names the event,
+        # not an owner of it
+        named_event = kind == "other" and token.pos_ == "PROPN"
         owners = [
             c
             for c in token.children
-            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and not named_event)
         ]
         if kind in {"announcement", "other"}:
             # "an announcement by President X": the maker of an act, as its owner is

@@ -238,6 +238,14 @@ def _courtly(token: Token, ctx: RuleContext) -> bool:
     return any(w.lemma_.lower() in courts for w in words)
 
 
+def _court_body(phrase: Token, ctx: RuleContext) -> bool:
+    """A court, or a bench of one: a court word on the phrase or in its "on"/"of" phrase
+    ("a three-judge panel on the Court of International Trade", "judges of the court")."""
+    if _courtly(phrase, ctx):
+        return True
+    return any(_courtly(g, ctx) for g in with_objects(phrase, ctx.words("event_bench_preps")))
+
+
 def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
     """'the Supreme Court struck down the tariffs', 'a court decision, which voided ...'."""
     subject = subject_of(token)
@@ -245,16 +253,23 @@ def _subject_is_court(token: Token, ctx: RuleContext) -> bool:
         return False
     if subject.lower_ in ctx.words("event_relative_pronouns") and token.dep_ == "relcl":
         subject = token.head
-    return _courtly(subject, ctx)
+    return _court_body(subject, ctx)
 
 
 def _court_in_phrase(token: Token, ctx: RuleContext) -> bool:
     """A decision of a court: a court word on the noun ("the Supreme Court's ruling", "a
-    court decision") or in its "by"/"of" phrase ("the decision by the highest court")."""
+    court decision"), in its "by"/"of" phrase ("the decision by the highest court"), or a
+    court the subject of the verb whose object the decision is ("the appeals court issued
+    an order", "a panel on the court handed down its ruling")."""
     if _courtly(token, ctx):
         return True
     preps = ctx.words("event_ruling_preps")
-    return any(_courtly(g, ctx) for g in with_objects(token, preps))
+    if any(_courtly(g, ctx) for g in with_objects(token, preps)):
+        return True
+    if token.dep_ not in {"dobj", "obj"} or token.head.pos_ != "VERB":
+        return False
+    subject = subject_of(token.head, passive=False)
+    return subject is not None and _court_body(subject, ctx)
 
 
 def _phone_in_subtree(token: Token, ctx: RuleContext) -> bool:
@@ -849,6 +864,15 @@ def _forum_is_hosted(token: Token, ctx: RuleContext) -> bool:
     )
 
 
+def _attests_a_fact(token: Token, ctx: RuleContext) -> bool:
+    """'testified to the strength of demand': a "to" phrase naming no body is what is
+    attested, not the hearing it was said at ("testified to Congress")."""
+    return any(
+        g.ent_type_ == "" and g.lemma_.lower() not in ctx.words("event_hearing_bodies")
+        for g in with_objects(token, frozenset({"to"}))
+    )
+
+
 Guard = Callable[[Token, RuleContext], bool]
 GUARDS: Mapping[str, Guard] = {
     "act_in_ing_form": _act_in_ing_form,
@@ -857,6 +881,7 @@ GUARDS: Mapping[str, Guard] = {
     "announces_a_deal": _announces_a_deal,
     "announces_an_intention": _announces_an_intention,
     "at_a_place": _at_a_place,
+    "attests_a_fact": _attests_a_fact,
     "attributive": _attributive,
     "class_relative": _class_relative,
     "clause_names_no_measure": _clause_names_no_measure,

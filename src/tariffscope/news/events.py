@@ -530,7 +530,16 @@ class EventComponent(LexiconComponent):
             own = {persons[p].get("country") for p in people} | set(countries)
             # a delegation's trip for talks: the host country is the other side
             host = lex.place_code(place) if trig.kind == "visit" and place else None
-            others = [host, *_venue_last(pair, place, lex)]
+            venue = lex.place_code(place) if place else None
+            if own.isdisjoint(pair[:2]) and venue in pair[:2]:
+                # "Vietnamese officials are in the United States for a round of talks" in a
+                # story of another pair: that pair does not tell this round's other side; the
+                # country of its venue does
+                host = venue
+            # one of the story's pair talks with the other, wherever the round is held ("talks
+            # in Washington with the Swiss minister" in a story that names the EU too)
+            partner = [c for c in pair[:2] if c not in own] if own & set(pair[:2]) else []
+            others = [host, *partner, *_venue_last(pair, place, lex)]
             other = next((c for c in others if c is not None and c not in own), None)
             if other is None:
                 return None
@@ -676,7 +685,9 @@ _LEGISLATURE_RULES = frozenset({"election.legislature_passes"})
 
 #: Rules whose event is an institution's act (a court's ruling): with no country named, the
 #: country of the measures it rules on.
-_INSTITUTION_RULES = frozenset({"other.court_ruling", "other.court_decision"})
+_INSTITUTION_RULES = frozenset(
+    {"other.court_ruling", "other.court_hearing", "other.court_decision", "other.court_order"}
+)
 
 
 def _clause_counterpart(
