@@ -4,8 +4,9 @@
 :func:`rate_goods` looks for the goods in an "on/against/for" phrase next to the rate or its
 tariff noun, in "at N% tariff" objects ("allow 49,000 vehicles ... at a 6.1% tariff"; "give U.S.
 products access ... at zero tariffs"), in the subject of "face" / "pay" ("Canadian goods that do
-not qualify ... face a 35% tariff"), in the subject of "be/remain subject to", in the object of
-"hit", in a restrictive relative clause ("products where the levy can be reduced to zero"), in
+not qualify ... face a 35% tariff"), in the subject of "be/remain subject to" (not when the
+rate sits in a phrase of time under the verb: "this visit would be the second after the
+imposition of a 25% tariff"), in the object of "hit", in a restrictive relative clause ("products where the levy can be reduced to zero"), in
 an earlier tariff mention a definite rated noun points back to ("the 10% import levies"), and
 last in the words before the tariff noun ("Japanese car tariffs").
 """
@@ -94,6 +95,19 @@ def _passive_hit_subject(verb: Token, noun: Token) -> Token | None:
     if not any(a.i == noun.i or noun.i in {t.i for t in a.subtree} for a in agents):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _in_time_phrase(token: Token, verb: Token, lex: Lexicon) -> bool:
+    """'This visit would be the second after the imposition of a 25% tariff': the rate sits
+    in a phrase of time ("after", "since", "amid" ...) under the verb, which places the
+    subject in time and says nothing of what the tariff falls on."""
+    preps = lex.words("time_sequence_prepositions")
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in preps:
+            return True
+    return False
 
 
 def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
@@ -276,7 +290,11 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
     if faced is not None:
         return faced, None
     rate_verb = governing_verb(span.root)
-    if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
+    if (
+        rate_verb is not None
+        and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}
+        and not _in_time_phrase(span.root, rate_verb, lex)
+    ):
         subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum

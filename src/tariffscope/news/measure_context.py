@@ -16,7 +16,8 @@ mention dicts):
   reports that the same rate was removed, since the record of that measure is its removal;
 - :func:`earlier_stage`: a rate told as an earlier stage of a measure, by a sequence adverb
   (:func:`is_history`), an adjective of an earlier stage ("the *original* 10%", "the
-  *previous* 17% rate") or as the start of a change ("25%, *up from* 20%", "*an increase
+  *previous* 17% rate"), a participle or clause on the rate with a sequence adverb ("the
+  *previously announced* 30% tariff") or as the start of a change ("25%, *up from* 20%", "*an increase
   from* the 24%"): :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
   later measure on the same pair (the rules' ids are the ``earlier`` table of
   ``news/data/measure_rules.toml``).
@@ -180,6 +181,14 @@ def earlier_stage(span: Span, noun: Token, lex: Lexicon) -> str | None:
         for c in t.children
     ):
         return "earlier.stage_adjective"
+    if any(
+        c.dep_ in {"amod", "acl", "relcl"} and _sequence_adverb(c, lex)
+        for t in described
+        for c in t.children
+    ):
+        # "half of the previously announced 30% tariff", "the tariff first proposed": a
+        # participle or clause on the rate that tells it with a sequence adverb
+        return "earlier.stage_participle"
     prep = root.head
     if root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i != noun.i:
         # "25%, up from 20%", "25% - an increase from the 24%": a change appended to a stated
