@@ -31,6 +31,7 @@ from tariffscope.news.products import (
     is_goods_noun,
     is_person_name,
     names_goods,
+    names_no_goods,
     product_class,
 )
 
@@ -299,9 +300,13 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
         if subject is None:
             subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
             # are subject to 50% duties" parsed without a subject
-        if subject is not None and subject.lower_ in {"which", "that", "who"}:
-            # the antecedent of "which" is the noun right before it
+        relative = subject is not None and subject.lower_ in {"which", "that", "who"}
+        if relative and subject is not None:
+            # the antecedent of "which" is the noun the clause hangs on ("canola oil, which
+            # is subject to a 100% tariff"), else the noun right before it
             before = doc[subject.i - 1] if subject.i > 0 else None
+            if rate_verb.dep_ == "relcl" and rate_verb.head.i < subject.i:
+                before = rate_verb.head
             subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
             while subject is not None and subject.dep_ == "conj":
                 subject = subject.head
@@ -311,8 +316,8 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
             and (subject.pos_ in {"NOUN", "PROPN"})
             and not lex.place_code(subject.text)
             # "the biggest loser from the 15% rate would be the UK": the rate is inside
-            # the subject, which is not its goods
-            and not (subject.left_edge.i <= span.root.i <= subject.right_edge.i)
+            # the subject, which is not its goods (an antecedent holds its relative clause)
+            and (relative or not subject.left_edge.i <= span.root.i <= subject.right_edge.i)
         ):
             return goods_of(subject, lex), None
     if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):
@@ -436,6 +441,8 @@ def _restricted_goods(noun: Token, lex: Lexicon) -> Goods | None:
         head.pos_ != "NOUN"
         or head.lower_ in lex.words("measure_tariff_words")
         or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
+        # "a framework under which the US would tariff most EU goods 15%": a deal, no goods
+        or names_no_goods(head.lemma_.lower(), lex)
     ):
         return None
     if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
