@@ -302,10 +302,15 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
             # are subject to 50% duties" parsed without a subject
         relative = subject is not None and subject.lower_ in {"which", "that", "who"}
         if relative and subject is not None:
-            # the antecedent of "which" is the noun the clause hangs on ("canola oil, which
-            # is subject to a 100% tariff"), else the noun right before it
+            # the antecedent of "which" is the noun right before it, or past a comma the
+            # noun the clause hangs on ("canola oil, which is subject to a 100% tariff")
             before = doc[subject.i - 1] if subject.i > 0 else None
-            if rate_verb.dep_ == "relcl" and rate_verb.head.i < subject.i:
+            if (
+                before is not None
+                and before.is_punct
+                and rate_verb.dep_ == "relcl"
+                and rate_verb.head.i < subject.i
+            ):
                 before = rate_verb.head
             subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
             while subject is not None and subject.dep_ == "conj":
