@@ -2,8 +2,7 @@
 ``news/data/measure_rules.toml``).
 
 A rate the text states only as a bound ("tariffs of *up to* 50%", "rates *as high as* 41%",
-"*no more than* 20%", and the lower bounds "*more than* 100%", "*at least* 25%", "*over* 30
-percent tariffs") says how far tariffs go: the annotated stories code it where it is the
+"*no more than* 20%") says how far tariffs go: the annotated stories code it where it is the
 only rate given for its pair ("Peru approved tariffs of up to 40% on Chinese steel"), and
 leave it out beside a rate stated for the same pair ("slammed with tariffs of up to 50%" in a
 story coding the 40% on that pair; a threat "as high as 25%" is the from-rate of the 15% deal
@@ -11,9 +10,6 @@ that replaced it). :mod:`tariffscope.news.measure_merge` (step 11) decides; this
 the bound by the words right before the number (word set ``measure_bound_markers``). A marker whose
 first word can be a verb particle (``measure_bound_particle_markers``: "up to") is a bound
 only when no verb of change governs the rate: "raised tariffs up to 145%" is the rise itself.
-A marker that can be a preposition of the noun before it (``measure_bound_quantity_markers``:
-"over") is a bound only when the parse makes it a modifier of the number: "a row over 25%
-tariffs" states the rate.
 """
 
 from __future__ import annotations
@@ -45,12 +41,6 @@ def bound_marker(span: Span, lex: Lexicon) -> str | None:
     )
     if found is None:
         return None
-    if found in lex.words("measure_bound_quantity_markers"):
-        # "hit them with over 30 percent tariffs" (a modifier of the number), not "a row
-        # over 25% tariffs" (a preposition of the noun before it)
-        marker = doc[span.start - 1]
-        if marker.dep_ not in {"quantmod", "advmod"}:
-            return None
     if found in lex.words("measure_bound_particle_markers"):
         verb = governing_verb(span.root)
         changes = lex.words("measure_rise_verbs") | lex.words("measure_cut_verbs")
