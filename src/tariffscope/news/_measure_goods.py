@@ -259,15 +259,11 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
             ):
                 continue  # "comes into force on Thursday", "for any reason": not goods
             found = goods_of(obj, lex)
-            if not found.targets and not found.world:
-                # "eliminate tariffs on farm goods from Peru", "a 15% tariff on most goods
-                # from the EU": the parser may hang the origin on the verb or on the word
-                # the goods phrase hangs on (not when the phrase names every origin: "on
+            if not found.targets and not found.world and verb is not None:
+                # "eliminate tariffs on farm goods from Peru": the parser may hang the
+                # origin on the verb (not when the phrase names every origin: "on
                 # imports from nearly all countries, including Canada")
-                origins = _origin_on(head, lex)
-                if not origins and verb is not None:
-                    origins = _origin_on(verb, lex)
-                found = replace(found, targets=origins)
+                found = replace(found, targets=_origin_on(verb, lex))
             if found.products == "all goods" and (found.targets or found.world):
                 # "a 50% copper tariff on Chile", "on imports from all countries": the
                 # phrase names whose goods, the words before the tariff noun name which

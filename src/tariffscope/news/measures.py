@@ -231,7 +231,7 @@ class MeasureComponent(LexiconComponent):
                 continue
             else:
                 noun = anchor_noun(span, lex)
-                if (noun is not None and _statistic(noun, lex)) or _averaged(span, lex):
+                if noun is not None and _statistic(noun, lex):
                     continue
                 receiver = None if noun is None else receiving_clause(span, noun, lex)
                 if receiver is not None:  # "while goods from Y will face 10%"
@@ -878,13 +878,6 @@ def _statistic(noun: Token, lex: Lexicon) -> bool:
     return any(
         c.dep_ == "amod" and c.i < h.i and c.lower_ in words for h in heads for c in h.children
     )
-
-
-def _averaged(span: Span, lex: Lexicon) -> bool:
-    """'US tariffs now average 17%', 'duties averaging 2.4%': a verb of averaging says the
-    rate is a statistic of many rates, not a measure."""
-    verb = governing_verb(span.root)
-    return verb is not None and verb.lemma_.lower() in lex.words("measure_statistic_verbs")
 
 
 def _degree_of_predicate(span: Span, lex: Lexicon) -> bool:
