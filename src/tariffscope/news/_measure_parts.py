@@ -142,23 +142,15 @@ class Goods:
     unsourced: bool = False
 
 
-def _phrase_tokens(
-    head: Token, others: frozenset[str] = frozenset(), exceptions: frozenset[str] = frozenset()
-) -> list[Token]:
+def _phrase_tokens(head: Token, others: frozenset[str] = frozenset()) -> list[Token]:
     """A noun phrase's modifiers before its head, with coordinated heads and theirs; a
-    coordinated head in ``others`` (another measure: "all goods and curbs on rare earths"), or
-    one opened by a word of ``exceptions`` (the goods spared: "Brazilian goods, sparing
-    aircraft and orange juice", which the parser may read as a list), and what hangs on it
-    are left out."""
+    coordinated head in ``others`` (another measure: "all goods and curbs on rare earths") and
+    what hangs on it are left out."""
     keep: list[Token] = []
     stack = [head]
     while stack:
         token = stack.pop()
         if token.dep_ == "conj" and token.lemma_.lower() in others:
-            continue
-        if token.dep_ == "conj" and any(
-            c.i < token.i and c.lower_ in exceptions for c in token.children
-        ):
             continue
         keep.append(token)
         for child in token.children:
@@ -307,13 +299,7 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
     nations = lex.words("measure_world_nouns")
     if earlier is not None and earlier.lemma_.lower() not in nations - {"world"}:
         head = earlier
-    tokens = _hyphenated(
-        _phrase_tokens(
-            head,
-            lex.words("measure_other_measure_nouns"),
-            lex.words("measure_except_participles"),
-        )
-    )
+    tokens = _hyphenated(_phrase_tokens(head, lex.words("measure_other_measure_nouns")))
     spans = place_spans(tokens, lex)
     place_ids = {k for _, _, a, b in spans for k in range(a, b)}
     targets = [iso for iso, kind, _, _ in spans if kind != "region"]
