@@ -261,6 +261,7 @@ class MeasureComponent(LexiconComponent):
             record = reading.as_record(
                 rule, bound=rate.partner is None and bound_marker(span, lex) is not None
             )
+            record = replace(record, added=_added(span, noun, lex))
             if status_context is not None:
                 site = status_context.site(span, noun, record)
                 features = status_features(site, reading.status_clues, lex)
@@ -780,6 +781,16 @@ def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[
         for k, pairing in found.items():
             out[listed[k][0]] = pairing
     return out
+
+
+def _added(span: Span, noun: Token, lex: Lexicon) -> bool:
+    """'an additional 25% penalty', 'a further 10%': the rate is an addition to another."""
+    words = lex.words("measure_addition_words")
+    return any(
+        c.dep_ in {"amod", "advmod"} and c.lower_ in words
+        for t in (noun, span.root)
+        for c in t.children
+    )
 
 
 def _coordinated(
