@@ -784,9 +784,10 @@ def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[
 
 
 def _added(span: Span, noun: Token, lex: Lexicon) -> bool:
-    """'an additional 25% penalty', 'a further 10%': the rate is an addition to another."""
+    """'a 25% tariff and an additional 25% penalty': the rate is told as an addition to the
+    tariff it is coordinated with."""
     words = lex.words("measure_addition_words")
-    return any(
+    return noun.dep_ == "conj" and any(
         c.dep_ in {"amod", "advmod"} and c.lower_ in words
         for t in (noun, span.root)
         for c in t.children
