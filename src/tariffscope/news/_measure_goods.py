@@ -6,9 +6,10 @@ tariff noun, in "at N% tariff" objects ("allow 49,000 vehicles ... at a 6.1% tar
 products access ... at zero tariffs"), in the subject of "face" / "pay" ("Canadian goods that do
 not qualify ... face a 35% tariff"), in the subject of "be/remain subject to" (not when the
 rate sits in a phrase of time under the verb: "this visit would be the second after the
-imposition of a 25% tariff"), in the object of "hit", in a restrictive relative clause ("products where the levy can be reduced to zero"), in
-an earlier tariff mention a definite rated noun points back to ("the 10% import levies"), and
-last in the words before the tariff noun ("Japanese car tariffs").
+imposition of a 25% tariff"), in the object of "hit", in a restrictive relative clause
+("products where the levy can be reduced to zero"), in an earlier tariff mention a definite
+rated noun points back to ("the 10% import levies"), and last in the words before the tariff
+noun ("Japanese car tariffs").
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ mention dicts):
   (:func:`is_history`), an adjective of an earlier stage ("the *original* 10%", "the
   *previous* 17% rate"), a participle or clause on the rate with a sequence adverb ("the
   *previously announced* 30% tariff"), a definite rate the measure replaces or is compared
-  with ("at 6.1% *instead of the* current 100%", "15%, *lower than the* 25% proposed") or as the start of a change ("25%, *up from* 20%", "*an increase
-  from* the 24%"): :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
+  with ("at 6.1% *instead of the* current 100%", "15%, *lower than the* 25% proposed") or
+  as the start of a change ("25%, *up from* 20%", "*an increase from* the 24%"):
+  :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
   later measure on the same pair (the rules' ids are the ``earlier`` table of
   ``news/data/measure_rules.toml``).
 """

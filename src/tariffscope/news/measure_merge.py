@@ -22,8 +22,8 @@ on the rate record dicts, from the expansion per target on (step 4) frozen
 4. One record per target.
 5. Mentions of one measure (same target and rate, compatible goods, no conflicting dates;
    not a rate and an addition to it told in one sentence, "a 25% tariff and an additional
-   25% penalty") merge: the first mention stays, empty fields are filled from the others, and the status
-   of a mention with a from-rate or a date wins over one without.
+   25% penalty") merge: the first mention stays, empty fields are filled from the others,
+   and the status of a mention with a from-rate or a date wins over one without.
 6. A rate told as an earlier stage of the story ("initially imposed", "later added") whose
    removal the article reports (the same imposer and rate, suspended on that target or, for
    a rate on all countries, on any) is recorded once, by the removal.
