@@ -42,15 +42,40 @@ def _measures(
 
 
 @pytest.mark.slow
-def test_the_goods_of_a_quantity_noun_are_its_of_object(nlp: Language) -> None:
-    found = _measures(
-        nlp,
-        "The European Union and Norway met in Oslo. The bloc would cut tariffs to zero on "
-        "dozens of Norwegian farm products, officials said.",
-    )
-    zero = [m for m in found if m.to_rate_pct == 0]
-    assert zero, found
-    assert all(m.target == "NOR" and "farm" in m.products for m in zero), zero
+@pytest.mark.parametrize(
+    ("body", "rate", "target", "goods"),
+    [
+        # the goods of a quantity noun are its "of" object
+        (
+            "The European Union and Norway met in Oslo. The bloc would cut tariffs to zero on "
+            "dozens of Norwegian farm products, officials said.",
+            0.0,
+            "NOR",
+            "farm products",
+        ),
+        # the antecedent of "which" past a comma
+        (
+            "Washington cut duties on several Canadian goods. No relief was given for Canadian "
+            "lumber, which is subject to a 45 per cent duty.",
+            45.0,
+            "CAN",
+            "lumber",
+        ),
+        # a deal noun is no goods of its relative clause
+        (
+            "Swiss officials agreed a framework on Friday under which the United States would "
+            "tariff most Swiss goods 18% and Switzerland would buy American gas.",
+            18.0,
+            "CHE",
+            "all goods",
+        ),
+    ],
+)
+def test_the_goods_of_the_rate(
+    nlp: Language, body: str, rate: float, target: str, goods: str
+) -> None:
+    found = {(m.target, m.products) for m in _measures(nlp, body) if m.to_rate_pct == rate}
+    assert found == {(target, goods)}
 
 
 @pytest.mark.slow
@@ -87,30 +112,6 @@ def test_the_rate_a_measure_is_compared_with_is_no_measure(nlp: Language) -> Non
     rates = {(m.target, m.to_rate_pct) for m in found}
     assert ("PHL", 17.0) in rates, rates
     assert all(rate != 30.0 for _, rate in rates), rates
-
-
-@pytest.mark.slow
-def test_the_antecedent_past_a_comma_names_the_goods(nlp: Language) -> None:
-    found = _measures(
-        nlp,
-        "Washington cut duties on several Canadian goods. No relief was given for Canadian "
-        "lumber, which is subject to a 45 per cent duty.",
-    )
-    rated = [m for m in found if m.to_rate_pct == 45.0]
-    assert rated, found
-    assert all("lumber" in m.products for m in rated), rated
-
-
-@pytest.mark.slow
-def test_a_deal_noun_is_no_goods_of_its_relative_clause(nlp: Language) -> None:
-    found = _measures(
-        nlp,
-        "Swiss officials agreed a framework on Friday under which the United States would "
-        "tariff most Swiss goods 18% and Switzerland would buy American gas.",
-    )
-    rated = [m for m in found if m.to_rate_pct == 18.0]
-    assert rated, found
-    assert all(m.target == "CHE" and m.products != "some goods" for m in rated), rated
 
 
 @pytest.mark.slow
