@@ -169,7 +169,13 @@ def test_the_start_of_a_change_verb_is_no_earlier_stage() -> None:
 
 def test_every_earlier_rule_id_is_in_the_rule_file() -> None:
     ids = {spec.id for spec in rule_specs("earlier")}
-    assert ids == {"earlier.sequence_adverb", "earlier.stage_adjective", "earlier.change_from"}
+    assert ids == {
+        "earlier.sequence_adverb",
+        "earlier.stage_adjective",
+        "earlier.stage_participle",
+        "earlier.replaced_standard",
+        "earlier.change_from",
+    }
     assert "merge.earlier_stage" in {spec.id for spec in rule_specs("from_rate")}
 
 

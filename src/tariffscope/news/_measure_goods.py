@@ -4,10 +4,12 @@
 :func:`rate_goods` looks for the goods in an "on/against/for" phrase next to the rate or its
 tariff noun, in "at N% tariff" objects ("allow 49,000 vehicles ... at a 6.1% tariff"; "give U.S.
 products access ... at zero tariffs"), in the subject of "face" / "pay" ("Canadian goods that do
-not qualify ... face a 35% tariff"), in the subject of "be/remain subject to", in the object of
-"hit", in a restrictive relative clause ("products where the levy can be reduced to zero"), in
-an earlier tariff mention a definite rated noun points back to ("the 10% import levies"), and
-last in the words before the tariff noun ("Japanese car tariffs").
+not qualify ... face a 35% tariff"), in the subject of "be/remain subject to" (not when the
+rate sits in a phrase of time under the verb: "this visit would be the second after the
+imposition of a 25% tariff"), in the object of "hit", in a restrictive relative clause
+("products where the levy can be reduced to zero"), in an earlier tariff mention a definite
+rated noun points back to ("the 10% import levies"), and last in the words before the tariff
+noun ("Japanese car tariffs").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tariffscope.news.products import (
     is_goods_noun,
     is_person_name,
     names_goods,
+    names_no_goods,
     product_class,
 )
 
@@ -94,6 +97,19 @@ def _passive_hit_subject(verb: Token, noun: Token) -> Token | None:
     if not any(a.i == noun.i or noun.i in {t.i for t in a.subtree} for a in agents):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _in_time_phrase(token: Token, verb: Token, lex: Lexicon) -> bool:
+    """'This visit would be the second after the imposition of a 25% tariff': the rate sits
+    in a phrase of time ("after", "since", "amid" ...) under the verb, which places the
+    subject in time and says nothing of what the tariff falls on."""
+    preps = lex.words("time_sequence_prepositions")
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in preps:
+            return True
+    return False
 
 
 def _goods_exempted(noun: Token, lex: Lexicon) -> Goods | None:
@@ -276,14 +292,27 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
     if faced is not None:
         return faced, None
     rate_verb = governing_verb(span.root)
-    if rate_verb is not None and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}:
+    if (
+        rate_verb is not None
+        and rate_verb.lemma_.lower() in {"remain", "be", "stay", "stand"}
+        and not _in_time_phrase(span.root, rate_verb, lex)
+    ):
         subject = next((c for c in rate_verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             subject = _noun_run_before(rate_verb)  # "..., and Canadian steel and aluminum
             # are subject to 50% duties" parsed without a subject
-        if subject is not None and subject.lower_ in {"which", "that", "who"}:
-            # the antecedent of "which" is the noun right before it
+        relative = subject is not None and subject.lower_ in {"which", "that", "who"}
+        if relative and subject is not None:
+            # the antecedent of "which" is the noun right before it, or past a comma the
+            # noun the clause hangs on ("canola oil, which is subject to a 100% tariff")
             before = doc[subject.i - 1] if subject.i > 0 else None
+            if (
+                before is not None
+                and before.is_punct
+                and rate_verb.dep_ == "relcl"
+                and rate_verb.head.i < subject.i
+            ):
+                before = rate_verb.head
             subject = before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
             while subject is not None and subject.dep_ == "conj":
                 subject = subject.head
@@ -293,8 +322,8 @@ def _rate_goods(doc: Doc, span: Span, noun: Token, lex: Lexicon) -> tuple[Goods,
             and (subject.pos_ in {"NOUN", "PROPN"})
             and not lex.place_code(subject.text)
             # "the biggest loser from the 15% rate would be the UK": the rate is inside
-            # the subject, which is not its goods
-            and not (subject.left_edge.i <= span.root.i <= subject.right_edge.i)
+            # the subject, which is not its goods (an antecedent holds its relative clause)
+            and (relative or not subject.left_edge.i <= span.root.i <= subject.right_edge.i)
         ):
             return goods_of(subject, lex), None
     if verb is not None and verb.lemma_.lower() in lex.words("measure_hit_verbs"):
@@ -418,6 +447,8 @@ def _restricted_goods(noun: Token, lex: Lexicon) -> Goods | None:
         head.pos_ != "NOUN"
         or head.lower_ in lex.words("measure_tariff_words")
         or head.lemma_.lower() in {"country", "nation", "partner", "economy", "time", "day"}
+        # "a framework under which the US would tariff most EU goods 15%": a deal, no goods
+        or names_no_goods(head.lemma_.lower(), lex)
     ):
         return None
     if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":

@@ -342,7 +342,11 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
         or (lemma in nations and (lemma == "world" or everyone or generic))
         or (
             lemma in lex.words("measure_flow_nouns")
-            and (everyone or any(c.lower_ == "foreign" for c in head.children))
+            and (
+                everyone
+                or any(c.lower_ == "foreign" for c in head.children)
+                or _bound_for_importer(head, lex)
+            )
         )
     )
     world = named_world or (
@@ -435,6 +439,22 @@ def whole_of_nations(head: Token, lex: Lexicon) -> bool:
         c.dep_ in {"det", "amod", "predet", "nummod"}
         and c.lower_ in lex.words("measure_whole_quantifiers")
         for c in head.children
+    )
+
+
+def _bound_for_importer(head: Token, lex: Lexicon) -> bool:
+    """'the baseline tariff of 10 per cent on imports to the US': an import noun that names
+    the country the goods go into, and no owner, is the imports of every origin."""
+    owners = lex.words("measure_owning_determiners")
+    if head.lemma_.lower() not in lex.words("measure_world_flow_nouns") or any(
+        c.dep_ == "poss" or c.lower_ in owners for c in head.children
+    ):
+        return False
+    return any(
+        kind in {"country", "capital", "institution"}
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in lex.words("measure_importer_preps")
+        for _, kind, _ in country_of_phrase(prep.subtree, lex)
     )
 
 

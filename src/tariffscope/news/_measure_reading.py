@@ -96,7 +96,9 @@ class MeasureRecord:
     choosers the status features and the target candidates (None: not computed), the step
     of the target order that gave its targets (``target_step``, set by the merge:
     :data:`tariffscope.news.measure_merge.STORY_STEPS`) and the rules' status and rule
-    where the learned status chooser replaced them (``rules_status``)."""
+    where the learned status chooser replaced them (``rules_status``), and whether the rate
+    is told as an addition ("an additional 25%": ``added``, which keeps it apart from the
+    same rate told in its sentence)."""
 
     rise: bool
     cut: bool
@@ -131,3 +133,4 @@ class MeasureRecord:
     target_candidates: DeferredCandidates | None = None
     target_step: str | None = None
     rules_status: tuple[str, str] | None = None
+    added: bool = False

@@ -16,8 +16,11 @@ mention dicts):
   reports that the same rate was removed, since the record of that measure is its removal;
 - :func:`earlier_stage`: a rate told as an earlier stage of a measure, by a sequence adverb
   (:func:`is_history`), an adjective of an earlier stage ("the *original* 10%", "the
-  *previous* 17% rate") or as the start of a change ("25%, *up from* 20%", "*an increase
-  from* the 24%"): :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
+  *previous* 17% rate"), a participle or clause on the rate with a sequence adverb ("the
+  *previously announced* 30% tariff"), a definite rate the measure replaces or is compared
+  with ("at 6.1% *instead of the* current 100%", "15%, *lower than the* 25% proposed") or
+  as the start of a change ("25%, *up from* 20%", "*an increase from* the 24%"):
+  :mod:`tariffscope.news.measure_merge` records it as the from-rate of the
   later measure on the same pair (the rules' ids are the ``earlier`` table of
   ``news/data/measure_rules.toml``).
 """
@@ -166,6 +169,30 @@ def is_history(span: Span, noun: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _replaced_standard(span: Span, noun: Token, lex: Lexicon) -> bool:
+    """'at a 6.1% tariff instead of the current 100% tariff', '15%, lower than the 25%
+    Washington had proposed': a definite rate that the measure replaces or is compared with,
+    the rate before it ("than" only after a comparative: "lower than", "higher than")."""
+    doc = span.doc
+    start = span.root.left_edge.i
+    if span.root.head.i == noun.i:
+        start = min(start, noun.left_edge.i)
+    if doc[start].lower_ != "the":
+        return False  # "a rate lower than 10%": a bound, not a known rate
+    markers = lex.words("measure_earlier_standard_markers")
+    for size in (3, 2, 1):
+        if start - size < span.sent.start:
+            continue
+        words = doc[start - size : start]
+        if " ".join(t.lower_ for t in words) not in markers:
+            continue
+        if words.text.lower() == "than":
+            before = doc[start - 2] if start - 2 >= span.sent.start else None
+            return before is not None and before.tag_ in {"JJR", "RBR"}
+        return True
+    return False
+
+
 def earlier_stage(span: Span, noun: Token, lex: Lexicon) -> str | None:
     """The id of the rule that reads the rate as an earlier stage of a measure (see the
     module), or None."""
@@ -180,6 +207,19 @@ def earlier_stage(span: Span, noun: Token, lex: Lexicon) -> str | None:
         for c in t.children
     ):
         return "earlier.stage_adjective"
+    if any(
+        c.dep_ in {"amod", "acl", "relcl"}
+        and _sequence_adverb(c, lex)
+        # a clause after the noun is the rate's only when no other number stands between
+        and not any(w.like_num for w in t.doc[t.i + 1 : c.i])
+        for t in described
+        for c in t.children
+    ):
+        # "half of the previously announced 30% tariff", "the tariff first proposed": a
+        # participle or clause on the rate that tells it with a sequence adverb
+        return "earlier.stage_participle"
+    if _replaced_standard(span, noun, lex):
+        return "earlier.replaced_standard"
     prep = root.head
     if root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i != noun.i:
         # "25%, up from 20%", "25% - an increase from the 24%": a change appended to a stated

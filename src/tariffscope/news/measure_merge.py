@@ -20,9 +20,10 @@ on the rate record dicts, from the expansion per target on (step 4) frozen
    reduced to zero") from the higher rate of the mention before it on the same target in the
    same paragraph.
 4. One record per target.
-5. Mentions of one measure (same target and rate, compatible goods, no conflicting dates)
-   merge: the first mention stays, empty fields are filled from the others, and the status
-   of a mention with a from-rate or a date wins over one without.
+5. Mentions of one measure (same target and rate, compatible goods, no conflicting dates;
+   not a rate and an addition to it told in one sentence, "a 25% tariff and an additional
+   25% penalty") merge: the first mention stays, empty fields are filled from the others,
+   and the status of a mention with a from-rate or a date wins over one without.
 6. A rate told as an earlier stage of the story ("initially imposed", "later added") whose
    removal the article reports (the same imposer and rate, suspended on that target or, for
    a rate on all countries, on any) is recorded once, by the removal.
@@ -343,6 +344,7 @@ class MergedMeasure:
     earlier: str | None = None
     target_step: str | None = None
     superseded: bool = False
+    added: bool = False
 
     @classmethod
     def of(cls, record: MeasureRecord, imposer: str, target: str) -> MergedMeasure:
@@ -367,6 +369,7 @@ class MergedMeasure:
             history=record.history,
             earlier=record.earlier,
             target_step=record.target_step,
+            added=record.added,
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -400,6 +403,8 @@ def _same(a: MergedMeasure, b: MergedMeasure, lex: Lexicon) -> bool:
         return False
     if a.from_rate is not None and b.from_rate is not None and (a.from_rate != b.from_rate):
         return False
+    if a.sent == b.sent and a.added != b.added:
+        return False  # "a 25% tariff and an additional 25% penalty": two measures, stacked
     return products_compatible(a.products, b.products, lex)
 
 

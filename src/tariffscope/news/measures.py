@@ -54,7 +54,7 @@ rate is recorded by the removal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
@@ -213,6 +213,8 @@ class MeasureComponent(LexiconComponent):
             doc, tuple(rates), tuple(persons), tuple(mentions), tuple(dates), anchor, lex, words
         )
         raw: list[MeasureRecord] = []
+        # the records with an owner, by the tokens a coordinated rate hangs on
+        coordinated: dict[int, MeasureRecord] = {}
         for k, rate in enumerate(rates):
             if rate.role != "to":
                 continue
@@ -259,6 +261,7 @@ class MeasureComponent(LexiconComponent):
             record = reading.as_record(
                 rule, bound=rate.partner is None and bound_marker(span, lex) is not None
             )
+            record = replace(record, added=_added(span, noun, lex))
             if status_context is not None:
                 site = status_context.site(span, noun, record)
                 features = status_features(site, reading.status_clues, lex)
@@ -267,6 +270,9 @@ class MeasureComponent(LexiconComponent):
             record = narrowed_by_deal(record, reading.unsourced)
             if rate.start in listed:
                 record = _pair_target(record, listed[rate.start])
+            record = _coordinated(record, span, coordinated)
+            if record.targets:
+                coordinated.update(dict.fromkeys((span.root.i, span.root.head.i), record))
             if learned_target:
                 target_site = _site(span, noun, record, rate_starts)
                 deferred = DeferredCandidates(partial(_candidates, target_site, story, lex))
@@ -775,6 +781,32 @@ def _comparison_lists(doc: Doc, rates: list[RateMention], lex: Lexicon) -> dict[
         for k, pairing in found.items():
             out[listed[k][0]] = pairing
     return out
+
+
+def _added(span: Span, noun: Token, lex: Lexicon) -> bool:
+    """'a 25% tariff and an additional 25% penalty': the rate is told as an addition to the
+    tariff it is coordinated with."""
+    words = lex.words("measure_addition_words")
+    return noun.dep_ == "conj" and any(
+        c.dep_ in {"amod", "advmod"} and c.lower_ in words
+        for t in (noun, span.root)
+        for c in t.children
+    )
+
+
+def _coordinated(
+    record: MeasureRecord, span: Span, earlier: Mapping[int, MeasureRecord]
+) -> MeasureRecord:
+    """'including a 100% surtax on Chinese-made EVs and 25% on steel and aluminium imports':
+    a rate coordinated with an earlier rate or rated noun of its sentence, whose own phrase
+    names no owner, is laid by the same imposer on the same partners."""
+    root = span.root
+    first = earlier.get(root.head.i) if root.dep_ == "conj" and not record.targets else None
+    if first is None:
+        return record
+    return replace(
+        record, targets=first.targets, world=False, imposer=first.imposer or record.imposer
+    )
 
 
 def _tariff_passage(span: Span, lex: Lexicon, before: int = 2) -> bool:
