@@ -120,3 +120,18 @@ def test_a_partner_sector_rate_still_matches_its_rate_on_every_good() -> None:
     whisky = ReportedMeasure("GBR", 15.0, "agreed", "specific", frozenset({"s232_pharma"}))
     low, _ = catalog_bounds([whisky], [_action("GBR", all_products=True, group="")])
     assert low is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US imposed a 15% tariff on Chilean imports earlier this month. The rate was later "
+        "adjusted to 10% for a provisional 90-day period following backlash.",
+        "The US raised its tariff on Colombian goods to 25% in June, then set the rate at 10% "
+        "for a 60-day window.",
+    ],
+)
+def test_a_period_a_rate_holds_for_is_not_its_goods(text: str) -> None:
+    doc = load_pipeline()(text)
+    # main: the last rate's goods were "-day period" and "-day window" (unlinked, not priced)
+    assert [m["products"] for m in doc._.tariffscope_measures][-1] == "all goods"
