@@ -135,3 +135,29 @@ def test_a_period_a_rate_holds_for_is_not_its_goods(text: str) -> None:
     doc = load_pipeline()(text)
     # main: the last rate's goods were "-day period" and "-day window" (unlinked, not priced)
     assert [m["products"] for m in doc._.tariffscope_measures][-1] == "all goods"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreement sets 15% tariffs on most Korean goods including cars, chips and "
+        "medicines entering the US.",
+        "The deal sets 15% tariffs on most Thai goods including rice, rubber and electronics "
+        "bound for the US.",
+    ],
+)
+def test_a_market_a_clause_on_an_example_names_is_not_the_goods_origin(sentence: str) -> None:
+    doc = load_pipeline()(sentence)
+    # main: the US (the market of "entering the US") was the goods' origin, the partner the
+    # imposer: the deal's rate was read as the partner's on US goods
+    assert [(m["imposer"], m["target"]) for m in doc._.tariffscope_measures][:1] == [
+        ("USA", "KOR" if "Korean" in sentence else "THA")
+    ]
+
+
+def test_the_places_an_example_list_names_are_still_its_targets() -> None:
+    doc = load_pipeline()(
+        "The US will put 10% tariffs on several European countries, including Denmark, the "
+        "UK, and France."
+    )
+    assert [m["target"] for m in doc._.tariffscope_measures] == ["DNK", "GBR", "FRA"]
