@@ -320,7 +320,11 @@ def goods_of(head: Token, lex: Lexicon) -> Goods:
                     if kind != "region"
                 ]
         if prep.lower_ in lex.words("measure_example_preps") and not whole_of_nations(head, lex):
-            listed = [iso for iso, kind, _, _ in place_spans(prep.subtree, lex) if kind != "region"]
+            # the places the examples name, not one a clause on an example names ("including
+            # cars and chips entering the US": the goods' market)
+            clauses = {k.i for e in prep.subtree if e.dep_ in {"acl", "relcl"} for k in e.subtree}
+            examples = [e for e in prep.subtree if e.i not in clauses]
+            listed = [iso for iso, kind, _, _ in place_spans(examples, lex) if kind != "region"]
             if listed:
                 targets = listed
     targets = [] if whole_origin else list(dict.fromkeys(targets))

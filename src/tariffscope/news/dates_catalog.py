@@ -9,8 +9,10 @@ they name, as plain records; this module matches them and keeps no catalog of it
 A reported measure matches an action on the same partner whose rate is the reported rate (to
 0.05 points), on the same goods: a rate on all goods needs an action on all products; named
 goods need an action of a stacking group those goods belong to, or an action on all products
-(the 10% on whisky is the 10% on every British good); goods the caller could not place match
-any action. What each match says about the story's day:
+(the 10% on whisky is the 10% on every British good), except on every origin's goods, where a
+named sector's rate is that sector's duty, not a rate on every good from everywhere ("15% on
+medicines entering American markets" is no across-the-board surcharge); goods the caller could
+not place match any action. What each match says about the story's day:
 
 - in force: the story is no older than the day the action took effect;
 - agreed, proposed or suspended: no older than the day the action was announced;
@@ -36,6 +38,8 @@ from dataclasses import dataclass
 __all__ = ["CatalogAction", "ReportedMeasure", "catalog_bounds", "catalog_day", "horizon_day"]
 
 _RATE_TOLERANCE_PCT = 0.05
+#: the code of a measure on every origin's goods (``tariffscope.domain.countries``)
+_EVERY_ORIGIN = "WLD"
 _BELOW = frozenset({"in_force", "agreed", "proposed", "suspended"})
 
 
@@ -84,6 +88,8 @@ def _matches(reported: ReportedMeasure, action: CatalogAction) -> bool:
     if reported.goods == "all":
         return action.all_products
     if reported.goods == "specific" and reported.groups:
+        if reported.target == _EVERY_ORIGIN:
+            return action.group in reported.groups  # a sector's duty on every origin
         return action.all_products or action.group in reported.groups
     return True
 

@@ -91,8 +91,9 @@ _URL_DAY = (
 _URL_MONTH = (
     re.compile(rf"/{_Y}[/-]{_MM}{_END}"),
     # a year and month closing a folder's name ("/nachrichten-2025-07/"): not one in a longer
-    # slug ("/top-10-2025-12-picks"), where the digits may be anything
-    re.compile(rf"[-_]{_Y}-{_MM}(?=/)"),
+    # slug ("/top-10-2025-12-picks"), where the digits may be anything, nor a year that ends
+    # a date written month or day first ("/8-2-2025-1/": the "1" counts the day's pages)
+    re.compile(rf"(?<!\d)[-_]{_Y}-{_MM}(?=/)"),
     re.compile(rf"/{_Y}/{_MON}{_END}", re.I),
 )
 _URL_YEAR = re.compile(rf"/{_Y}(?=/)")

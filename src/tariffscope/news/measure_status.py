@@ -805,10 +805,12 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
     elsewhere, "raise the tariff imposed in May to 50%", is the verb's own). So is the tariff
     a retaliation or response answers ("in retaliation for X's 10% levies")."""
     if any(
-        c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_.lower() in words.imposing
+        c.dep_ == "relcl" and _told_done(c) and c.lemma_.lower() in words.imposing
         for c in (*span.root.children, *noun.children)
     ) and not described_ahead(noun, words):
-        return True  # "on top of the 20% he imposed in March", "the 25% levy X slapped on Y"
+        # "on top of the 20% he imposed in March", "the 25% levy X slapped on Y", "the 15%
+        # tariff they have imposed"
+        return True
     if not (noun.left_edge.i <= span.start and span.end <= noun.i):
         return False
     # "in retaliation for Washington's 10% levies", "in response to the 25% tariffs": what a
@@ -825,6 +827,19 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
             for c in noun.children
         )
     ) and not described_ahead(noun, words)
+
+
+def _told_done(verb: Token) -> bool:
+    """A verb told as done: in the simple past ("imposed") or the present or past perfect
+    ("have imposed", "has been imposed"), not under a modal ("will have imposed")."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return (
+        verb.tag_ == "VBN"
+        and any(c.lemma_.lower() == "have" for c in auxes)
+        and not any(c.tag_ == "MD" for c in auxes)
+    )
 
 
 def _enacted(path: list[Token], words: StatusWords) -> bool:
