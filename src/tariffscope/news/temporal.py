@@ -248,6 +248,8 @@ def _compatible(
         return record.role == "on" or (record.role == "from" and record.modifier == "range")
     if record.precision != "day" or record.date is None:
         return False
+    if _delay_end(record, point, lex):
+        return True  # "postponed the 25% tariffs until June 3": the day they are due again
     if record.role == "deadline":  # only a scheduled change's day is also its effective day
         return point is not None and _schedules_change(point, lex)
     if record.role == "from":
@@ -261,6 +263,44 @@ def _compatible(
         # runs out is the day the change it governs takes effect
         return takes_effect(verb.head, lex)
     return record.role in {"on", "by"} and takes_effect(verb, lex)
+
+
+def delays_start(point: Token | None, lex: Lexicon) -> bool:
+    """The date ends a delay of a rate's start, so it is the day the rate is then due to take
+    effect: it hangs on a verb that puts off a start (words ``time_start_delay_verbs``:
+    "*postponed* the 25% tariffs until June 3", "agreed to *pause* tariffs until March 4") or
+    one that moves a reprieve, a deadline or a start further (``time_start_shift_verbs`` with
+    an object in ``time_reprieve_nouns``, ``time_deadline_nouns`` or
+    ``time_delayed_start_nouns``: "*extended* the deadline for X to face 50% tariffs until July
+    9", "*extended* the imposition of the duties until August 1")."""
+    verb = None if point is None else governing_verb(point)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lex.words("time_start_delay_verbs"):
+        return True
+    if lemma not in lex.words("time_start_shift_verbs"):
+        return False
+    moved = (
+        lex.words("time_reprieve_nouns")
+        | lex.words("time_deadline_nouns")
+        | lex.words("time_delayed_start_nouns")
+    )
+    return any(
+        c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in moved for c in verb.children
+    )
+
+
+def _delay_end(record: TimeRecord, point: Token | None, lex: Lexicon) -> bool:
+    """The date ends a delay of a start (:func:`delays_start`): "until June 3" on
+    "postponed"."""
+    return record.role in {"until", "deadline"} and delays_start(point, lex)
+
+
+def _stated_start(record: TimeRecord, point: Token | None, lex: Lexicon) -> bool:
+    """A start the text states for a rate: "effective March 4", "starting August 1", or the
+    end of a delay of its start ("agreed to pause tariffs until March 4")."""
+    return record.role == "from" or _delay_end(record, point, lex)
 
 
 def _condition(verb: Token, lex: Lexicon) -> bool:
@@ -509,7 +549,9 @@ def attach(
         best: tuple[int, TimeRecord] | None = None
         for record in free:
             point = points[record.start]
-            if point is None or point.i not in path or (starts_only and record.role != "from"):
+            if point is None or point.i not in path:
+                continue
+            if starts_only and not _stated_start(record, point, lex):
                 continue
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
@@ -545,7 +587,8 @@ def attach(
             r
             for r in rest
             if ((point := points[r.start]) is None or point.i not in above)
-            and not (starts_only and r.role != "from")
+            and not (starts_only and not _stated_start(r, point, lex))
+            and not _delay_end(r, point, lex)  # the delayed rate is the verb's own
             and _compatible(doc, r, point, purpose, lex)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
