@@ -271,24 +271,44 @@ def delays_start(point: Token | None, lex: Lexicon) -> bool:
     "*postponed* the 25% tariffs until June 3", "agreed to *pause* tariffs until March 4") or
     one that moves a reprieve, a deadline or a start further (``time_start_shift_verbs`` with
     an object in ``time_reprieve_nouns``, ``time_deadline_nouns`` or
-    ``time_delayed_start_nouns``: "*extended* the deadline for X to face 50% tariffs until July
-    9", "*extended* the imposition of the duties until August 1")."""
+    ``time_delayed_start_nouns``: "*extended* the imposition of the duties until August 1").
+    A date on the clause that tells what such a noun is for counts as the noun's ("extended
+    the *deadline* for X to face 50% tariffs until July 9")."""
     verb = None if point is None else governing_verb(point)
     if verb is None:
         return False
-    lemma = verb.lemma_.lower()
-    if lemma in lex.words("time_start_delay_verbs"):
+    if _puts_off(verb, lex):
         return True
-    if lemma not in lex.words("time_start_shift_verbs"):
+    if verb.dep_ not in {"acl", "advcl", "relcl"}:
         return False
-    moved = (
+    head = verb.head  # "the deadline for X to face ...": the clause of the deadline
+    if head.pos_ in {"VERB", "AUX"}:  # parsed on the verb: only an infinitive of purpose
+        return _infinitive(verb) and _moves(head, lex)
+    above = governing_verb(head)
+    return head.lemma_.lower() in _moved_nouns(lex) and above is not None and _puts_off(above, lex)
+
+
+def _moved_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns of a reprieve, a deadline or a start, which a verb can move further."""
+    return frozenset(
         lex.words("time_reprieve_nouns")
         | lex.words("time_deadline_nouns")
         | lex.words("time_delayed_start_nouns")
     )
-    return any(
+
+
+def _moves(verb: Token, lex: Lexicon) -> bool:
+    """"*extended* the deadline", "*pushed* the start": a verb of ``time_start_shift_verbs``
+    whose object is a noun of :func:`_moved_nouns`."""
+    moved = _moved_nouns(lex)
+    return verb.lemma_.lower() in lex.words("time_start_shift_verbs") and any(
         c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in moved for c in verb.children
     )
+
+
+def _puts_off(verb: Token, lex: Lexicon) -> bool:
+    """A verb that puts off a start ("postpone", "pause") or moves one further."""
+    return verb.lemma_.lower() in lex.words("time_start_delay_verbs") or _moves(verb, lex)
 
 
 def _delay_end(record: TimeRecord, point: Token | None, lex: Lexicon) -> bool:
@@ -368,10 +388,14 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _topic_of_noun(top: Token, between: Sequence[Token]) -> bool:
+def _topic_of_noun(
+    top: Token, between: Sequence[Token], holders: frozenset[str] = frozenset()
+) -> bool:
     """The trigger hangs on another noun through a preposition other than "of" ("the
     reasons *behind* his calls", "a report *on* the talks"): it is that noun's topic, and
-    the verb's date is the day it was told, not its own ("a round *of* talks" is the event)."""
+    the verb's date is the day it was told, not its own ("a round *of* talks" is the event).
+    A noun of ``holders`` holds the trigger rather than tells of it ("extended the *pause on*
+    the 50% tariffs until November 10": the pause's end is the rate's day)."""
     child = top
     for word in between:
         if (
@@ -380,6 +404,7 @@ def _topic_of_noun(top: Token, between: Sequence[Token]) -> bool:
             and word.lower_ != "of"
             and word.head.pos_ in {"NOUN", "PROPN"}
             and word.head in between
+            and word.head.lemma_.lower() not in holders
         ):
             return True
         child = word
@@ -537,6 +562,7 @@ def attach(
                 found[key] = (rank, Attachment(record, "phrase"))
     out = {key: value for key, (_, value) in found.items()}
     free = [r for r in records if r.start not in claimed]
+    holders = lex.words("time_reprieve_nouns") if purpose == "effective" else frozenset()
     taken: set[int] = set()
     for key, anchors in triggers.items():
         if key in out:
@@ -558,7 +584,7 @@ def attach(
                 continue  # another trigger, or a later time, stands between
             if purpose == "event" and any(_told_of_someone(a, lex) for a in [top, *between]):
                 continue  # "X, who held talks with Y, said on Friday": the clause's own time
-            if _topic_of_noun(top, between):
+            if _topic_of_noun(top, between, holders):
                 continue  # "explained on Friday the reasons behind his calls": a topic
             if not _compatible(doc, record, point, purpose, lex):
                 continue
@@ -580,7 +606,7 @@ def attach(
         if starts_only and purpose == "event":
             continue
         top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
-        if _topic_of_noun(top, list(top.ancestors)):
+        if _topic_of_noun(top, list(top.ancestors), holders):
             continue
         above = {t.i for t in top.ancestors}  # dates there were judged by the clause tier
         options = [
