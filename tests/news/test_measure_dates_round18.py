@@ -1,10 +1,14 @@
-"""Round 18 of measure effective dates: the day a delay of a rate's start runs out.
+"""Round 18 of measure effective dates: the day a delay of a rate's start runs out, and a
+start given as a month still ahead.
 
 GUIDELINES: ``effective_date`` is the day the rate takes or took effect. A rate whose start is
 put off "until" a day ("postponed the 25% tariffs until June 3", "extended the deadline for X to
 face 50% tariffs until July 9", "extended the pause on the tariffs until November 10") is then
 due that day: the temporal layer (``temporal.delays_start``) reads that day as its effective
-date. A rate kept "until" a day, or a day that ends something else, is not.
+date. A rate kept "until" a day, or a day that ends something else, is not. A start given
+only as a month still ahead ("will charge a 25% tax in September", "from October") is the
+first day of that month, as GUIDELINES dates a month-only event; a month gone by ("imposed
+in April") or a limit ("by September") gives no effective date.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story); partners vary on purpose. The tests need the trained model and are marked ``slow``.
@@ -79,3 +83,41 @@ def test_delay_end_is_effective(
     nlp: Language, body: str, expected: list[tuple[float, dt.date | None]]
 ) -> None:
     assert _dates(nlp, body) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Peru will charge a 25% tax on imported US cars in September.",
+            [(25.0, dt.date(2025, 9, 1))],
+        ),
+        (
+            "The 25% tariff on Chilean copper will apply from October.",
+            [(25.0, dt.date(2025, 10, 1))],
+        ),
+        # a month gone by, and a limit within a month
+        ("Washington imposed a 25% tariff on Kenyan tea in April.", [(25.0, None)]),
+        (
+            "Lima expects Washington to cut the tariff on Peruvian copper to 15 per cent by "
+            "September.",
+            [(15.0, None)],
+        ),
+    ],
+)
+def test_month_ahead_is_first_day(
+    nlp: Language, body: str, expected: list[tuple[float, dt.date | None]]
+) -> None:
+    assert _dates(nlp, body) == expected
+
+
+@pytest.mark.slow
+def test_month_start_sets_no_deadline(nlp: Language) -> None:
+    text = (
+        "published: 2025-07-08\n\nTrade news of the day\n\n"
+        "Peru will charge a 25% tax on imported US cars in September.\n"
+    )
+    extraction = extract(article_from_text(text), nlp)
+    assert [m.effective_date for m in extraction.measures] == [dt.date(2025, 9, 1)]
+    assert list(extraction.deadlines) == []

@@ -242,11 +242,23 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
 
 
 def _compatible(
-    doc: Doc, record: TimeRecord, point: Token | None, purpose: Purpose, lex: Lexicon
+    doc: Doc,
+    record: TimeRecord,
+    point: Token | None,
+    purpose: Purpose,
+    lex: Lexicon,
+    anchor: dt.date | None = None,
 ) -> bool:
     if purpose == "event":  # the day of something, or the first day of a short span
         return record.role == "on" or (record.role == "from" and record.modifier == "range")
-    if record.precision != "day" or record.date is None:
+    if record.date is None or record.precision not in {"day", "month"}:
+        return False
+    if record.precision == "month" and (
+        record.role not in {"on", "from"} or anchor is None or record.date <= anchor
+    ):
+        # a month still ahead, "in August" or "from March", is a start the text gives (its
+        # first day, as GUIDELINES dates a month-only event); a month gone by is no day the
+        # rate took effect, and "by March" is a limit within the month, not its first day
         return False
     if _delay_end(record, point, lex):
         return True  # "postponed the 25% tariffs until June 3": the day they are due again
@@ -550,7 +562,7 @@ def attach(
             continue
         owners, steps = owned
         claimed.add(record.start)
-        if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex):
+        if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex, index.anchor):
             continue
         if purpose == "event" and _own_clause(point, steps + 1, claims, lex):
             continue  # "met ... since taking power in October": the day of "taking"
@@ -586,7 +598,7 @@ def attach(
                 continue  # "X, who held talks with Y, said on Friday": the clause's own time
             if _topic_of_noun(top, between, holders):
                 continue  # "explained on Friday the reasons behind his calls": a topic
-            if not _compatible(doc, record, point, purpose, lex):
+            if not _compatible(doc, record, point, purpose, lex, index.anchor):
                 continue
             if not _agrees(record, tense.get(key, 0), index.anchor):
                 continue
@@ -615,7 +627,7 @@ def attach(
             if ((point := points[r.start]) is None or point.i not in above)
             and not (starts_only and not _stated_start(r, point, lex))
             and not _delay_end(r, point, lex)  # the delayed rate is the verb's own
-            and _compatible(doc, r, point, purpose, lex)
+            and _compatible(doc, r, point, purpose, lex, index.anchor)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
             and not (purpose == "event" and _own_clause(point, 1, claims, lex))
