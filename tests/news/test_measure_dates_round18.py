@@ -29,7 +29,9 @@ _CONTEXT = "US President Donald Trump has pressed trading partners for months."
 
 def _dates(nlp: Language, body: str) -> list[tuple[float, dt.date | None]]:
     text = f"published: 2025-07-08\n\nTrade news of the day\n\n{_CONTEXT}\n\n{body}\n"
-    return [(m.to_rate_pct, m.effective_date) for m in extract(article_from_text(text), nlp).measures]
+    return [
+        (m.to_rate_pct, m.effective_date) for m in extract(article_from_text(text), nlp).measures
+    ]
 
 
 @pytest.mark.slow

@@ -42,7 +42,10 @@ period starts or ends ("met for the first time *since taking* power in October",
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
-date is day-precise and runs from something (``from``), or is the day of a verb that tells a
+date is day-precise (or a month still ahead, "in September", "from October", dated by its
+first day as GUIDELINES dates a month-only event) and runs from something (``from``), or ends
+a delay of the rate's start (:func:`delays_start`: "postponed the 25% tariffs until June 3",
+at the phrase and clause tiers only), or is the day of a verb that tells a
 change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
 on") or follows a word of effect ("retroactive to"); the day a condition on such a verb runs
 out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25%"), and so is
@@ -76,6 +79,7 @@ __all__ = [
     "TimeIndex",
     "TimeRecord",
     "attach",
+    "delays_start",
     "takes_effect",
     "time_index",
 ]
@@ -310,7 +314,7 @@ def _moved_nouns(lex: Lexicon) -> frozenset[str]:
 
 
 def _moves(verb: Token, lex: Lexicon) -> bool:
-    """"*extended* the deadline", "*pushed* the start": a verb of ``time_start_shift_verbs``
+    """ "*extended* the deadline", "*pushed* the start": a verb of ``time_start_shift_verbs``
     whose object is a noun of :func:`_moved_nouns`."""
     moved = _moved_nouns(lex)
     return verb.lemma_.lower() in lex.words("time_start_shift_verbs") and any(
