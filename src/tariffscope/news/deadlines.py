@@ -10,7 +10,8 @@ Read from the story's time index (:mod:`tariffscope.news.temporal`), a deadline 
   seed duties to 15 per cent by March"); fuzzy months ("until early August") are left out,
   and so are weekdays and relative words when the publication date is unknown;
 - the effective date of a measure that is not yet in force (after publication, or any date
-  of a threatened or agreed measure when the publication date is unknown);
+  of a threatened or agreed measure when the publication date is unknown), unless the text
+  gives it only as a month ("will charge a 25% tax in September": no day to meet);
 - a date a named rule of ``data/deadline_rules.toml`` reads from the clause it dates: a
   reprieve moved to a date ("the suspension was extended to December 7").
 
@@ -247,10 +248,12 @@ def find_deadlines(
         if _ahead(record, index.anchor) and _rule_of(doc, record, index.anchor, lex) is not None:
             add(record.date.isoformat(), record.start, record.end)  # type: ignore[union-attr]
     anchor = index.anchor
+    months = {r.iso for r in index.records if r.precision == "month"}
+    days = {r.iso for r in index.records if r.precision == "day"}
     for m in measures:
         value = m.get("effective_date")
-        if not value:
-            continue
+        if not value or (value in months and value not in days):
+            continue  # a start given as a month ("in September") sets no day to meet
         pending = (anchor is not None and dt.date.fromisoformat(value) > anchor) or (
             anchor is None and m["status"] in {"threatened", "agreed"}
         )

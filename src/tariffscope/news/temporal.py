@@ -42,7 +42,10 @@ period starts or ends ("met for the first time *since taking* power in October",
 
 Compatibility: an event takes only a day of something (role ``on``), and at the clause and
 sentence tiers only a date on the side of the publication its tense points to; an effective
-date is day-precise and runs from something (``from``), or is the day of a verb that tells a
+date is day-precise (or a month still ahead, "in September", "from October", dated by its
+first day as GUIDELINES dates a month-only event) and runs from something (``from``), or ends
+a delay of the rate's start (:func:`delays_start`: "postponed the 25% tariffs until June 3",
+at the phrase and clause tiers only), or is the day of a verb that tells a
 change taking effect (:func:`takes_effect`: "rise to 25% on", "go into effect on", "kick in
 on") or follows a word of effect ("retroactive to"); the day a condition on such a verb runs
 out is its day too ("unless a deal is reached by June 1, tariffs will rise to 25%"), and so is
@@ -76,6 +79,7 @@ __all__ = [
     "TimeIndex",
     "TimeRecord",
     "attach",
+    "delays_start",
     "takes_effect",
     "time_index",
 ]
@@ -242,12 +246,26 @@ def anchors_of(token: Token, lex: Lexicon) -> tuple[Token, ...]:
 
 
 def _compatible(
-    doc: Doc, record: TimeRecord, point: Token | None, purpose: Purpose, lex: Lexicon
+    doc: Doc,
+    record: TimeRecord,
+    point: Token | None,
+    purpose: Purpose,
+    lex: Lexicon,
+    anchor: dt.date | None = None,
 ) -> bool:
     if purpose == "event":  # the day of something, or the first day of a short span
         return record.role == "on" or (record.role == "from" and record.modifier == "range")
-    if record.precision != "day" or record.date is None:
+    if record.date is None or record.precision not in {"day", "month"}:
         return False
+    if record.precision == "month" and (
+        record.role not in {"on", "from"} or anchor is None or record.date <= anchor
+    ):
+        # a month still ahead, "in August" or "from March", is a start the text gives (its
+        # first day, as GUIDELINES dates a month-only event); a month gone by is no day the
+        # rate took effect, and "by March" is a limit within the month, not its first day
+        return False
+    if _delay_end(record, point, lex):
+        return True  # "postponed the 25% tariffs until June 3": the day they are due again
     if record.role == "deadline":  # only a scheduled change's day is also its effective day
         return point is not None and _schedules_change(point, lex)
     if record.role == "from":
@@ -261,6 +279,64 @@ def _compatible(
         # runs out is the day the change it governs takes effect
         return takes_effect(verb.head, lex)
     return record.role in {"on", "by"} and takes_effect(verb, lex)
+
+
+def delays_start(point: Token | None, lex: Lexicon) -> bool:
+    """The date ends a delay of a rate's start, so it is the day the rate is then due to take
+    effect: it hangs on a verb that puts off a start (words ``time_start_delay_verbs``:
+    "*postponed* the 25% tariffs until June 3", "agreed to *pause* tariffs until March 4") or
+    one that moves a reprieve, a deadline or a start further (``time_start_shift_verbs`` with
+    an object in ``time_reprieve_nouns``, ``time_deadline_nouns`` or
+    ``time_delayed_start_nouns``: "*extended* the imposition of the duties until August 1").
+    A date on the clause that tells what such a noun is for counts as the noun's ("extended
+    the *deadline* for X to face 50% tariffs until July 9")."""
+    verb = None if point is None else governing_verb(point)
+    if verb is None:
+        return False
+    if _puts_off(verb, lex):
+        return True
+    if verb.dep_ not in {"acl", "advcl", "relcl"}:
+        return False
+    head = verb.head  # "the deadline for X to face ...": the clause of the deadline
+    if head.pos_ in {"VERB", "AUX"}:  # parsed on the verb: only an infinitive of purpose
+        return _infinitive(verb) and _moves(head, lex)
+    above = governing_verb(head)
+    return head.lemma_.lower() in _moved_nouns(lex) and above is not None and _puts_off(above, lex)
+
+
+def _moved_nouns(lex: Lexicon) -> frozenset[str]:
+    """Nouns of a reprieve, a deadline or a start, which a verb can move further."""
+    return frozenset(
+        lex.words("time_reprieve_nouns")
+        | lex.words("time_deadline_nouns")
+        | lex.words("time_delayed_start_nouns")
+    )
+
+
+def _moves(verb: Token, lex: Lexicon) -> bool:
+    """ "*extended* the deadline", "*pushed* the start": a verb of ``time_start_shift_verbs``
+    whose object is a noun of :func:`_moved_nouns`."""
+    moved = _moved_nouns(lex)
+    return verb.lemma_.lower() in lex.words("time_start_shift_verbs") and any(
+        c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in moved for c in verb.children
+    )
+
+
+def _puts_off(verb: Token, lex: Lexicon) -> bool:
+    """A verb that puts off a start ("postpone", "pause") or moves one further."""
+    return verb.lemma_.lower() in lex.words("time_start_delay_verbs") or _moves(verb, lex)
+
+
+def _delay_end(record: TimeRecord, point: Token | None, lex: Lexicon) -> bool:
+    """The date ends a delay of a start (:func:`delays_start`): "until June 3" on
+    "postponed"."""
+    return record.role in {"until", "deadline"} and delays_start(point, lex)
+
+
+def _stated_start(record: TimeRecord, point: Token | None, lex: Lexicon) -> bool:
+    """A start the text states for a rate: "effective March 4", "starting August 1", or the
+    end of a delay of its start ("agreed to pause tariffs until March 4")."""
+    return record.role == "from" or _delay_end(record, point, lex)
 
 
 def _condition(verb: Token, lex: Lexicon) -> bool:
@@ -328,10 +404,14 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _topic_of_noun(top: Token, between: Sequence[Token]) -> bool:
+def _topic_of_noun(
+    top: Token, between: Sequence[Token], holders: frozenset[str] = frozenset()
+) -> bool:
     """The trigger hangs on another noun through a preposition other than "of" ("the
     reasons *behind* his calls", "a report *on* the talks"): it is that noun's topic, and
-    the verb's date is the day it was told, not its own ("a round *of* talks" is the event)."""
+    the verb's date is the day it was told, not its own ("a round *of* talks" is the event).
+    A noun of ``holders`` holds the trigger rather than tells of it ("extended the *pause on*
+    the 50% tariffs until November 10": the pause's end is the rate's day)."""
     child = top
     for word in between:
         if (
@@ -340,6 +420,7 @@ def _topic_of_noun(top: Token, between: Sequence[Token]) -> bool:
             and word.lower_ != "of"
             and word.head.pos_ in {"NOUN", "PROPN"}
             and word.head in between
+            and word.head.lemma_.lower() not in holders
         ):
             return True
         child = word
@@ -509,7 +590,7 @@ def attach(
             continue
         owners, steps = owned
         claimed.add(record.start)
-        if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex):
+        if steps > PHRASE_STEPS or not _compatible(doc, record, point, purpose, lex, index.anchor):
             continue
         if purpose == "event" and _own_clause(point, steps + 1, claims, lex):
             continue  # "met ... since taking power in October": the day of "taking"
@@ -523,6 +604,7 @@ def attach(
                 found[key] = (rank, Attachment(record, "phrase"))
     out = {key: value for key, (_, value) in found.items()}
     free = [r for r in records if r.start not in claimed]
+    holders = lex.words("time_reprieve_nouns") if purpose == "effective" else frozenset()
     taken: set[int] = set()
     for key, anchors in triggers.items():
         if key in out:
@@ -535,16 +617,18 @@ def attach(
         best: tuple[int, TimeRecord] | None = None
         for record in free:
             point = points[record.start]
-            if point is None or point.i not in path or (starts_only and record.role != "from"):
+            if point is None or point.i not in path:
+                continue
+            if starts_only and not _stated_start(record, point, lex):
                 continue
             between = list(top.ancestors)[: path[point.i]]
             if any(a.i in claims or _infinitive(a) for a in between):
                 continue  # another trigger, or a later time, stands between
             if purpose == "event" and any(_told_of_someone(a, lex) for a in [top, *between]):
                 continue  # "X, who held talks with Y, said on Friday": the clause's own time
-            if _topic_of_noun(top, between):
+            if _topic_of_noun(top, between, holders):
                 continue  # "explained on Friday the reasons behind his calls": a topic
-            if not _compatible(doc, record, point, purpose, lex):
+            if not _compatible(doc, record, point, purpose, lex, index.anchor):
                 continue
             if not _agrees(record, tense.get(key, 0), index.anchor):
                 continue
@@ -564,15 +648,16 @@ def attach(
         if starts_only and purpose == "event":
             continue
         top = min(anchors, key=lambda t: sum(1 for _ in t.ancestors))
-        if _topic_of_noun(top, list(top.ancestors)):
+        if _topic_of_noun(top, list(top.ancestors), holders):
             continue
         above = {t.i for t in top.ancestors}  # dates there were judged by the clause tier
         options = [
             r
             for r in rest
             if ((point := points[r.start]) is None or point.i not in above)
-            and not (starts_only and r.role != "from")
-            and _compatible(doc, r, point, purpose, lex)
+            and not (starts_only and not _stated_start(r, point, lex))
+            and not _delay_end(r, point, lex)  # the delayed rate is the verb's own
+            and _compatible(doc, r, point, purpose, lex, index.anchor)
             and _agrees(r, tense.get(key, 0), index.anchor)
             and not _day_of_saying(point, tense.get(key, 0), lex)
             and not (purpose == "event" and _own_clause(point, 1, claims, lex))
