@@ -56,3 +56,60 @@ def test_a_headline_partner_keeps_a_story_with_many_partners() -> None:
     assert rank_pairs([named])[0] == ("USA", "IND")
     unnamed = Extraction(ArticleMeta(title="Where the talks stand"), measures=tuple(measures))
     assert rank_pairs([unnamed])[0] == ("USA", "WLD")
+
+
+def test_a_law_passed_to_start_later_is_not_in_force() -> None:
+    from tariffscope.news.api import extract_path
+
+    found = extract_path(DATA / "synthetic-law-to-start-next-year.txt")
+    read = {(m.target, m.to_rate_pct): m for m in found.measures}
+    # main: both in force ("has approved imposing" past, the start ignored)
+    assert read[("VNM", 30.0)].status == "threatened"  # "starting next year"
+    assert read[("LAO", 20.0)].status == "threatened"  # "starting on January 1, 2026"
+    assert str(read[("LAO", 20.0)].effective_date) == "2026-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "preposition"),
+    [
+        ("tariffs of 20%, starting on January 1, 2026", "starting"),
+        ("a duty beginning in March 2026", "beginning"),
+        ("duties from next year", "from"),
+        ("the levy on January 1, 2026", "on"),
+    ],
+)
+def test_a_start_word_before_a_date_is_its_preposition(text: str, preposition: str) -> None:
+    from tariffscope.news.dates import find_dates
+
+    assert find_dates(text)[-1].preposition == preposition
+
+
+def test_one_rate_on_a_list_of_countries_is_a_measure_on_each() -> None:
+    from tariffscope.news.api import extract_path
+
+    found = extract_path(DATA / "synthetic-one-rate-listed-countries.txt")
+    # main: COL alone (the country of the next sentence's capital), the list read as no owner
+    assert {(m.imposer, m.target, m.to_rate_pct, m.status) for m in found.measures} == {
+        ("USA", code, 15.0, "threatened") for code in ("CHL", "PER", "COL", "ECU")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "receivers"),
+    [
+        ("The 20% duties will apply to Chile and Peru.", ["CHL", "PER"]),
+        ("New tariffs took effect on March 4 against Canada and Mexico.", ["CAN", "MEX"]),
+        # the object of the preposition is no place: the places in it are no receivers
+        ("The tariffs would add to costs in Canada.", []),
+    ],
+)
+def test_a_tariff_subject_receives_its_places_after_a_preposition(
+    sentence: str, receivers: list[str]
+) -> None:
+    from tariffscope.news._measure_target import frame_receivers
+    from tariffscope.news.lexicon import default_lexicon
+    from tariffscope.news.pipeline import load_pipeline
+
+    doc = load_pipeline()(sentence)
+    noun = next(t for t in doc if t.lemma_.lower() in {"duty", "tariff"})
+    assert frame_receivers(noun, default_lexicon()) == receivers
