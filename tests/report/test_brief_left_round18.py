@@ -113,3 +113,40 @@ def test_a_tariff_subject_receives_its_places_after_a_preposition(
     doc = load_pipeline()(sentence)
     noun = next(t for t in doc if t.lemma_.lower() in {"duty", "tariff"})
     assert frame_receivers(noun, default_lexicon()) == receivers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer", "target"),
+    [
+        # main: a US tariff on the subject (the parser joins "the US" to the tariff noun)
+        ("Officials said Tonga charges the US 40 percent tariffs.", "TON", "USA"),
+        ("Vietnam offered the US zero tariffs on cars.", "VNM", "USA"),
+        # a receiver the parser reads as one keeps its reading
+        ("The US charges Fiji a 32% tariff.", "USA", "FJI"),
+    ],
+)
+def test_a_partner_charging_the_us_is_the_imposer(
+    tmp_path: Path, sentence: str, imposer: str, target: str
+) -> None:
+    from tariffscope.news.api import extract_path
+
+    story = tmp_path / "story.txt"
+    story.write_text(f"title: Trade news\n\nMarch 3, 2025 - {sentence}\n", encoding="utf-8")
+    found = extract_path(story)
+    assert [(m.imposer, m.target) for m in found.measures] == [(imposer, target)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States has ceased collecting the 20% tariffs on Chinese goods.",
+        "Washington halted the 50% tariff on Indian textiles last week.",
+    ],
+)
+def test_a_rate_stopped_is_not_in_force(tmp_path: Path, sentence: str) -> None:
+    from tariffscope.news.api import extract_path
+
+    story = tmp_path / "story.txt"
+    story.write_text(f"title: Trade news\n\nMarch 3, 2025 - {sentence}\n", encoding="utf-8")
+    # main: in force
+    assert [m.status for m in extract_path(story).measures] == ["suspended"]
