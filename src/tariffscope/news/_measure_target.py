@@ -156,7 +156,7 @@ def _subject_receivers(verb: Token, lex: Lexicon) -> list[str]:
                 found = place_spans(obj.subtree, lex)
                 if any(start <= obj.i < end for _, _, start, end in found):
                     codes += [iso for iso, kind, _, _ in found if kind != "region"]
-                elif obj.ent_type_ in {"DATE", "TIME"} and head is verb:
+                elif obj.ent_type_ in {"DATE", "TIME"} and head.i == verb.i:
                     heads.append(obj)  # "on February 1 on Chile, Peru ...": the date's own
     return list(dict.fromkeys(codes))
 
