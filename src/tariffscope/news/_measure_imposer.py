@@ -35,8 +35,16 @@ def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:
     imposes it (a plain demonym, "South Korean tariffs", stays the imposer's)."""
     aiming = lex.words("measure_aiming_adjectives")
     out: dict[str, Token] = {}
+    folded = _folded_dative(noun, lex)
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if folded and child.dep_ != "amod" and _after_article(child):
+            # "Fiji charges the US 63 percent tariffs": the dative the parser joined to the
+            # object ("the US", its own determiner) receives the rate its subject charges
+            for iso, kind, _ in country_of_phrase(child.subtree, lex):
+                if kind in {"country", "institution"}:
+                    out.setdefault(iso, child)
             continue
         if child.lower_ not in aiming and child.lemma_.lower() not in aiming:
             continue
@@ -44,6 +52,26 @@ def aimed_at(noun: Token, lex: Lexicon) -> dict[str, Token]:
             if kind in {"country", "institution"}:
                 out.setdefault(iso, child)
     return out
+
+
+def _folded_dative(noun: Token, lex: Lexicon) -> bool:
+    """The tariff noun is the object of a verb of laying with no receiver of its own ("charges
+    the US 63 percent tariffs", parsed as one object): the receiver is inside the object."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in lex.words("measure_target_dative_verbs")
+        and not any(c.dep_ in {"dative", "iobj"} for c in verb.children)
+    )
+
+
+def _after_article(token: Token) -> bool:
+    """A name right after an article ("the US 40 percent tariffs"), whichever noun the parser
+    hangs the article on."""
+    if any(c.dep_ == "det" for c in token.children):
+        return True
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].dep_ == "det"
 
 
 def _related_by(token: Token, lex: Lexicon) -> bool:

@@ -120,7 +120,12 @@ def world_marked(
 
 def frame_receivers(noun: Token, lex: Lexicon) -> list[str]:
     """The countries that receive a rate laid by a verb whose object is the tariff noun ("the
-    US will charge Malaysia and Laos a 19% tariff": the first of the two objects names them)."""
+    US will charge Malaysia and Laos a 19% tariff": the first of the two objects names them),
+    or told of a verb whose subject is the tariff noun, in a list after a preposition of
+    receiving (``measure_target_subject_preps``), on the verb or on the date it starts ("10%
+    tariffs would come into effect on February 1 on Chile, Peru and Ecuador": each of them)."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return _subject_receivers(noun.head, lex)
     if noun.dep_ != "dobj":
         return []
     verb = noun.head
@@ -134,6 +139,25 @@ def frame_receivers(noun: Token, lex: Lexicon) -> list[str]:
         for iso, kind, _ in country_of_phrase(child.subtree, lex)
         if kind != "region"
     ]
+    return list(dict.fromkeys(codes))
+
+
+def _subject_receivers(verb: Token, lex: Lexicon) -> list[str]:
+    """The places a preposition of receiving on ``verb`` (or on a date it governs) names as
+    its object: the object itself a place, with the places joined to it."""
+    preps = lex.words("measure_target_subject_preps")
+    codes: list[str] = []
+    heads = [verb]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = place_spans(obj.subtree, lex)
+                if any(start <= obj.i < end for _, _, start, end in found):
+                    codes += [iso for iso, kind, _, _ in found if kind != "region"]
+                elif obj.ent_type_ in {"DATE", "TIME"} and head.i == verb.i:
+                    heads.append(obj)  # "on February 1 on Chile, Peru ...": the date's own
     return list(dict.fromkeys(codes))
 
 

@@ -145,8 +145,8 @@ _ELIDED_DAY = (
 )
 _RANGE_LINK = re.compile(r"[ \t]*(?:to|through|until|till|-|–|—)[ \t]*", re.I)
 _PREP_BEFORE = re.compile(
-    r"(?:\b(?P<p>on|by|from|until|till|since|starting|beginning|effective|before|after|in|"
-    r"through|as[ \t]+of|effective[ \t]+from|to)[ \t]+)$",
+    r"(?:\b(?P<p>on|by|from|until|till|since|(?P<start>starting|beginning|effective)"
+    r"(?:[ \t]+(?:on|in))?|before|after|in|through|as[ \t]+of|effective[ \t]+from|to)[ \t]+)$",
     re.I,
 )
 _YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b")
@@ -190,7 +190,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _prep(text: str, start: int) -> str | None:
     match = _PREP_BEFORE.search(text[max(0, start - 20) : start])
-    return None if match is None else " ".join(match["p"].lower().split())
+    if match is None:
+        return None
+    # "starting on January 1", "beginning in March": the start word is the date's preposition
+    return (match["start"] or " ".join(match["p"].split())).lower()
 
 
 def _prep_of_phrase(text: str, start: int) -> str | None:
@@ -440,8 +443,18 @@ def _relative(m: re.Match[str]) -> DateExpr | None:
             modifier=(m["pre"] or "").lower() or None,
             preposition=prep,
         )
-    # weeks, years, "in the coming weeks": no day or month to give
-    return DateExpr(m.start(), m.end(), m[0], "relative", modifier="vague")
+    # weeks, years, "in the coming weeks": no day or month to give, but the preposition of
+    # one ahead ("starting next year", "from next year") says something starts then (not of
+    # one past: "stood by last year's agreement")
+    ahead = which in {"next", "coming"}
+    return DateExpr(
+        m.start(),
+        m.end(),
+        m[0],
+        "relative",
+        modifier="vague",
+        preposition=_prep(m.string, m.start()) if ahead else None,
+    )
 
 
 def _merge_weekday_absolute(text: str, found: list[DateExpr]) -> list[DateExpr]:

@@ -215,6 +215,9 @@ class StatusClues:
     cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
     imposed_before: bool = False  # the rate's own noun: "the 30% tariff imposed by X"
     deal_before: bool = False  # a settled deal word in one of the DEAL_BACK sentences before
+    # the pending date's own words tell it ahead ("starting next year"): a law passed to start
+    # later, whatever the past verb that imposes it ("has approved imposing tariffs")
+    pending_ahead: bool = False
 
 
 def _path(span: Span) -> list[Token]:
@@ -650,6 +653,7 @@ def read_clues(
     *,
     pending: bool = False,
     dates: Sequence[dict[str, Any]] | None = None,
+    pending_ahead: bool = False,
 ) -> StatusClues:
     """Read the status clues of the rate ``span`` (tariff noun ``noun``)."""
     sent = span.sent
@@ -733,6 +737,7 @@ def read_clues(
         effective_later=effective is not None
         and (anchor is None or dt.date.fromisoformat(effective) > anchor),
         pending=pending and effective is None,
+        pending_ahead=pending_ahead and effective is None,
         enacted=_enacted(path, words),
         imposed_before=_imposed_before(span, noun, words),
         announced=announced_recently(_with_report(path), dates or [], anchor, words),
@@ -915,7 +920,9 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     ),
     "status.ahead": lambda c: c.way > 0,
     "status.effective_later": lambda c: c.effective_later,
-    "status.pending": lambda c: c.pending and not (c.way < 0 and c.verb_imposes),
+    "status.pending": lambda c: (
+        c.pending and (c.pending_ahead or not (c.way < 0 and c.verb_imposes))
+    ),
     "status.in_force_default": lambda c: True,
 }
 

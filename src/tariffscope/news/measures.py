@@ -353,7 +353,8 @@ class MeasureComponent(LexiconComponent):
         # "tariffs on cars, currently 27.5%, will be cut to 15% retroactive to August 1": the
         # date belongs to the cut, not to the rate collected now
         effective = None if current else self._effective(doc, span, noun, rates)
-        pending = effective is not None or self._pending_date(doc, span, noun, dates)
+        pending_date = self._pending_date(doc, span, noun, dates)
+        pending = effective is not None or pending_date is not None
         clues = read_clues(
             span,
             noun,
@@ -364,6 +365,9 @@ class MeasureComponent(LexiconComponent):
             scope.words,
             pending=pending,
             dates=dates,
+            # "starting next year": the date's own words tell it ahead
+            pending_ahead=pending_date is not None
+            and pending_date["text"].split()[0].lower() in lex.words("time_ahead_words"),
         )
         status_spec = status_rule(clues, lex)
         head = span.root.head
@@ -473,7 +477,7 @@ class MeasureComponent(LexiconComponent):
 
     def _pending_date(
         self, doc: Doc, span: Span, noun: Token, dates: Sequence[dict[str, Any]]
-    ) -> bool:
+    ) -> dict[str, Any] | None:
         """A date ahead of the measure ("effective from February 1"), even when unresolved."""
         sent = span.sent
         for d in dates:
@@ -498,8 +502,8 @@ class MeasureComponent(LexiconComponent):
                 )
                 <= 6
             ):
-                return True
-        return False
+                return d
+        return None
 
     # -- the article ----------------------------------------------------------------------------
     def _cross_sentence_dates(

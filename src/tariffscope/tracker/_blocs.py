@@ -141,6 +141,31 @@ def _fold(
     return code
 
 
+def _bloc_over_outsider(
+    code: str, parties: Sequence[Bloc], titles: Sequence[str], texts: Sequence[str]
+) -> str | None:
+    """The bloc a US pair's party gives way to when it is no member of any bloc the stories
+    negotiate with and the stories centre on the bloc: the headline names the bloc before the
+    party, and the text names the bloc :data:`MIN_BLOC_NAMINGS` times or more and more often
+    than the party ("Trump Imposes 10% US Tariffs on GCC; Syria, Iraq Hit Hard", where the
+    bloc's rate was read onto the next country named); else None."""
+    if any(code in b.members for b in parties):
+        return None
+    body = " \n".join(texts)
+    in_body_blocs, in_body = bloc_namings(body), _country_namings(body)
+    for title in titles:
+        words = " ".join(_headline_words(title))
+        for b in parties:
+            if (
+                bloc_namings(words)[b.id]
+                and _naming_at(words, b.id) < _naming_at(words, code)
+                and in_body_blocs[b.id] >= MIN_BLOC_NAMINGS
+                and in_body_blocs[b.id] > in_body[code]
+            ):
+                return b.id
+    return None
+
+
 def _note(before: tuple[str, str], after: tuple[str, str]) -> str:
     described = [
         f"{b.name} ({b.id}: {', '.join(sorted(b.members))}; members from {b.source})"
@@ -186,8 +211,10 @@ def bloc_pair(
     us = LAW_COUNTRY in pair
     a, b = (
         code
-        if code == LAW_COUNTRY or (us and _own_rate(code, parties, rated))
-        else _fold(code, parties, titles, texts)
+        if code == LAW_COUNTRY
+        else (us and _bloc_over_outsider(code, parties, titles, texts))
+        or (code if us and _own_rate(code, parties, rated) else None)
+        or _fold(code, parties, titles, texts)
         for code in pair
     )
     if a == b:  # two members of one bloc: the bloc and the other bloc the stories name

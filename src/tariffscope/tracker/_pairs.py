@@ -94,6 +94,7 @@ __all__ = [
     "HEADLINE_WEIGHT",
     "IN_FORCE_WEIGHT",
     "LIST_GAP",
+    "MIN_ROUNDUP",
     "PRESENCE_WEIGHT",
     "PairSupport",
     "article_pairs",
@@ -134,6 +135,10 @@ MIN_NAMED = (2, 1)
 #: first named).
 MIN_ALIKE = 3
 _FAR = 1 << 62
+#: How many partners the United States' measures change something with, in a story whose
+#: headline names none, make the story a roundup of its policy (the pair with all partners
+#: first, when the story has it): two are a negotiation and its comparison.
+MIN_ROUNDUP = 3
 
 
 def parse_pair(pair: str | Sequence[str]) -> tuple[str, str]:
@@ -523,6 +528,24 @@ def order_pair(
     return (b, a) if b == LAW_COUNTRY else (a, b)
 
 
+def _roundup(extraction: Extraction, found: Sequence[PairSupport]) -> bool:
+    """Whether a story is a roundup of the United States' changes with many partners: its
+    headline names no partner ("Tracking U.S. trade deals before the tariffs take effect"), and
+    its measures change something on :data:`MIN_ROUNDUP` partners or more besides all of them.
+    Such a story is about the US and all partners, not the one deal it tells last or names
+    beside another ("two comprehensive deals with the United Kingdom and Vietnam")."""
+    if set(headline_order(extraction, _Folder(extraction))) - {LAW_COUNTRY}:
+        return False
+    partners = {
+        other
+        for s in found
+        if LAW_COUNTRY in s.parties and WLD not in s.parties and s.changed
+        for other in s.parties
+        if other != LAW_COUNTRY
+    }
+    return len(partners) >= MIN_ROUNDUP
+
+
 def rank_pairs(
     extractions: Iterable[Extraction],
     *,
@@ -550,8 +573,11 @@ def rank_pairs(
     totals = stored_totals or {}
     stories = list(extractions)
     bodies = list(texts) if texts is not None else [None] * len(stories)
+    roundup = False  # a story of one party's changes with many partners (see _roundup)
     for extraction, body in zip(stories, bodies, strict=True):
-        for s in pair_support(extraction, body):
+        found = pair_support(extraction, body)
+        roundup = roundup or _roundup(extraction, found)
+        for s in found:
             support[s.parties] += 1
             weight[s.parties] += s.weight
             best[s.parties] = min(best.get(s.parties, 9), _BASIS_RANK[s.basis])
@@ -569,6 +595,7 @@ def rank_pairs(
     ranked = sorted(
         support,
         key=lambda p: (
+            not (roundup and LAW_COUNTRY in p and WLD in p),
             WLD in p and negotiating,
             WLD not in p and p not in live,
             -support[p],
