@@ -1,0 +1,53 @@
+"""Round 18 of the measure status (in_force over-used on unseen stories).
+
+- a rate a past announcement gives is announced, not yet collected: told without a day in a
+  dated story ("revealed a 30% tariff") or on a day of the week ("On Saturday, he announced
+  ..."), which names the story's own week even in an undated story;
+- an announcement above a preposition of what came before announces something else ("announced
+  that it will seek talks following the imposition of a 30% tariff"): the rate stands.
+
+Every sentence was written for these tests (none from a development, train, test or fresh
+story). They need the trained model and are marked ``slow``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tariffscope.news.api import extract
+from tariffscope.news.ingest import article_from_text
+
+
+def _statuses(nlp: Language, body: str, published: str | None = "2024-06-04") -> dict[float, str]:
+    head = "" if published is None else f"published: {published}\n\n"
+    text = f"{head}Chile weighs its answer to Peru\n\n{body}"
+    return {m.to_rate_pct: m.status for m in extract(article_from_text(text), nlp).measures}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["revealed", "unveiled", "announced"])
+def test_a_rate_announced_without_a_day_is_the_story_s_news(nlp: Language, verb: str) -> None:
+    body = f"The Peruvian president {verb} a 30% tariff on all copper from Chile."
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "threatened", found
+
+
+@pytest.mark.slow
+def test_a_day_of_the_week_dates_an_announcement_to_the_story_s_week(nlp: Language) -> None:
+    body = (
+        "On Saturday, the Peruvian president announced he was raising tariffs on copper from "
+        "Chile by an additional 20%."
+    )
+    found = _statuses(nlp, body, published=None)
+    assert found.get(20.0) == "threatened", found
+
+
+@pytest.mark.slow
+def test_an_announcement_of_what_follows_a_rate_leaves_the_rate_standing(nlp: Language) -> None:
+    body = (
+        "Chile announced that it will seek talks with Peru following the imposition of a 30% "
+        "tariff on copper from Chile."
+    )
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "in_force", found
