@@ -4,7 +4,11 @@
   dated story ("revealed a 30% tariff") or on a day of the week ("On Saturday, he announced
   ..."), which names the story's own week even in an undated story;
 - an announcement above a preposition of what came before announces something else ("announced
-  that it will seek talks following the imposition of a 30% tariff"): the rate stands.
+  that it will seek talks following the imposition of a 30% tariff"): the rate stands;
+- a day (or a month) after publication near the rate in its sentence, whatever its preposition,
+  means the rate is not collected yet ("starts in July", "is 35% from August", "extended the
+  deadline to face 40% tariffs until July 9"); a day that ends what the clause tells ("until
+  July 9", "which expires on July 9") leaves the rate collected up to it.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). They need the trained model and are marked ``slow``.
@@ -51,3 +55,37 @@ def test_an_announcement_of_what_follows_a_rate_leaves_the_rate_standing(nlp: La
     )
     found = _statuses(nlp, body)
     assert found.get(30.0) == "in_force", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "rate"),
+    [
+        ("The 25% tariff on Chilean copper starts in July.", 25.0),
+        ("Peru's tariff on Chilean copper is 35% from August.", 35.0),
+        ("Peru has extended the deadline for Chile to face 40% tariffs until July 9.", 40.0),
+        (
+            "Peru has extended the imposition of its new duties on Chilean copper (35%) "
+            "until August 1.",
+            35.0,
+        ),
+    ],
+)
+def test_a_rate_told_before_its_day_is_not_collected_yet(
+    nlp: Language, body: str, rate: float
+) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(rate) == "threatened", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chilean copper faces a 10% charge until July 9.",
+        "Chile pays a 10% charge on its copper during the interim period, which expires on July 9.",
+    ],
+)
+def test_a_day_that_ends_the_rate_leaves_it_collected(nlp: Language, body: str) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(10.0) == "in_force", found

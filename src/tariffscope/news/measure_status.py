@@ -40,7 +40,11 @@ threat frame); each is a predicate over the clues, bound here by its id:
   "under the deal"), not when told in another clause ("the pact is a relief for Zambia, which
   faces a 15% tariff");
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
-  after publication, or a date ahead attached to the measure means threatened;
+  after publication, a date ahead attached to the measure, or a day or month after
+  publication near the rate in its sentence whatever its preposition ("starts in July",
+  "extended the deadline to face 40% tariffs until July 9") means threatened; a day that ends
+  what the clause tells ("faces 10% until July 9", "a period which expires on July 9") does
+  not;
 - else the rate is in force.
 
 A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
@@ -62,6 +66,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tariffscope.news._measure_parts import tree_distance
 from tariffscope.news._measure_rules import RuleSpec, rule_specs
 from tariffscope.news._measure_status_frames import (
     agreed_to_talk,
@@ -127,6 +132,8 @@ class StatusWords:
     possible: frozenset[str] = frozenset()
     execute: frozenset[str] = frozenset()
     hope: frozenset[str] = frozenset()
+    until: frozenset[str] = frozenset()
+    deadline: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -166,6 +173,8 @@ class StatusWords:
             possible=lex.words("measure_status_possible"),
             execute=lex.words("measure_status_execute"),
             hope=lex.words("measure_status_hope"),
+            until=lex.words("measure_status_until"),
+            deadline=lex.words("measure_status_deadline"),
         )
 
 
@@ -215,6 +224,7 @@ class StatusClues:
     cut_verb: bool = False  # the measure verb is itself a verb of cutting ("has lowered")
     imposed_before: bool = False  # the rate's own noun: "the 30% tariff imposed by X"
     deal_before: bool = False  # a settled deal word in one of the DEAL_BACK sentences before
+    date_ahead: bool = False  # a day after publication near the rate in its sentence
 
 
 def _path(span: Span) -> list[Token]:
@@ -739,7 +749,67 @@ def read_clues(
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
         deal_before=to_rate == 0 and deal_told_before(sent, words),
+        date_ahead=_date_ahead(span, noun, dates or [], anchor, words),
         time=TimeFacts.of(effective, anchor, removal and not asked),
+    )
+
+
+#: How many dependency arcs a day may lie from the rate (or its tariff noun) to be the
+#: rate's day: the clause of the rate, not another clause of a long sentence.
+DATE_REACH = 6
+
+
+def _date_ahead(
+    span: Span,
+    noun: Token,
+    dates: Sequence[dict[str, Any]],
+    anchor: dt.date | None,
+    words: StatusWords,
+) -> bool:
+    """A day after publication in the rate's sentence, at most :data:`DATE_REACH` arcs from
+    the rate or its tariff noun, whatever its preposition ("extended the 26% duties until
+    August 1", "the deadline to face 50% tariffs until July 9"): the rate is told before its
+    day, so it is not collected yet."""
+    if anchor is None:
+        return False
+    sent = span.sent
+    for d in dates:
+        if not (sent.start_char <= d["start"] < sent.end_char) or not _later(d, anchor):
+            continue
+        day = span.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if day is None or _ends_a_period(day.root, words):
+            continue
+        if min(tree_distance(day.root, span.root), tree_distance(day.root, noun)) <= DATE_REACH:
+            return True
+    return False
+
+
+def _later(date: dict[str, Any], anchor: dt.date) -> bool:
+    """A day after publication, or a month (year) after publication's month (year)."""
+    value, precision = date.get("date"), date.get("precision")
+    if value is None:
+        return False
+    size = {"day": 10, "month": 7, "year": 4}.get(str(precision))
+    return size is not None and str(value)[:size] > anchor.isoformat()[:size]
+
+
+def _ends_a_period(day: Token, words: StatusWords) -> bool:
+    """The day ends what its clause tells ("a 10% charge during the interim period, which
+    expires on July 9", "the 10% rate applies until July 9", "extended the truce until
+    August 12"): the rate is collected (or paused) up to it; unless what runs to it is a
+    deadline or the imposition itself ("extended the imposition of the 26% duties until
+    August 1", "agreed to extend the deadline to face 50% tariffs until July 9"): then the
+    rate comes on that day."""
+    prep = day.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    ends = prep.lower_ in words.until or verb.lemma_.lower() in words.until
+    if not ends:
+        return False
+    above = [verb, *list(verb.ancestors)[:2]]
+    return not any(
+        t.lemma_.lower() in words.deadline
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in words.deadline for c in t.children)
+        for t in above
     )
 
 
@@ -901,6 +971,7 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.ahead": lambda c: c.way > 0,
     "status.effective_later": lambda c: c.effective_later,
     "status.pending": lambda c: c.pending and not (c.way < 0 and c.verb_imposes),
+    "status.date_ahead": lambda c: c.date_ahead,
     "status.in_force_default": lambda c: True,
 }
 
