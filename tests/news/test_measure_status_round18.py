@@ -8,7 +8,9 @@
 - a day (or a month) after publication near the rate in its sentence, whatever its preposition,
   means the rate is not collected yet ("starts in July", "is 35% from August", "extended the
   deadline to face 40% tariffs until July 9"); a day that ends what the clause tells ("until
-  July 9", "which expires on July 9") leaves the rate collected up to it.
+  July 9", "which expires on July 9") leaves the rate collected up to it;
+- what frames the act whose "of" phrase holds the tariff frames the tariff ("before the planned
+  entry into force of 30% tariffs", "ahead of the imposition of a 30% tariff").
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). They need the trained model and are marked ``slow``.
@@ -89,3 +91,24 @@ def test_a_rate_told_before_its_day_is_not_collected_yet(
 def test_a_day_that_ends_the_rate_leaves_it_collected(nlp: Language, body: str) -> None:
     found = _statuses(nlp, body)
     assert found.get(10.0) == "in_force", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile's trade minister flew to Lima before the planned entry into force of 30% "
+        "Peruvian tariffs on Chilean copper.",
+        "Talks resume ahead of the imposition of a 30% Peruvian tariff on Chilean copper.",
+    ],
+)
+def test_the_frame_of_an_act_frames_the_tariff_it_is_of(nlp: Language, body: str) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "threatened", found
+
+
+@pytest.mark.slow
+def test_an_act_of_imposing_alone_is_no_threat(nlp: Language) -> None:
+    body = "Chile protested against the imposition of a 30% Peruvian tariff on Chilean copper."
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "in_force", found

@@ -29,7 +29,8 @@ threat frame); each is a predicate over the clues, bound here by its id:
 - an offer or a demand ("offered", "seeks", "proposal") means proposed;
 - a threat or averting word ("averts a 30% tariff"), a condition ("if", "unless"), a
   letter, "a looming rate", a rate that "looms" or that the story looks ahead to ("ahead of
-  a 30% tariff") means threatened;
+  a 30% tariff"), or such a frame on the act whose "of" phrase holds the tariff ("before the
+  planned entry into force of 25% tariffs") means threatened;
 - a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
   ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
@@ -706,12 +707,18 @@ def read_clues(
         c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children
     )
     chance = threatened_noun and span.root.head == noun
+    acts = _acts_of(noun) + _acts_of(span.root)  # "of 30% Peruvian tariffs": "%" the object
     threat = (
         bool(path_lemmas & words.threat)
         or _without_deal(sent, words)
         or _conditioned(span, words)
         or threatened_noun
         or ahead_of(noun, words)
+        or any(
+            ahead_of(act, words)
+            or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in act.children)
+            for act in acts
+        )
     )
     return StatusClues(
         zero=to_rate == 0,
@@ -811,6 +818,26 @@ def _ends_a_period(day: Token, words: StatusWords) -> bool:
         or any(c.dep_ == "dobj" and c.lemma_.lower() in words.deadline for c in t.children)
         for t in above
     )
+
+
+#: How many nouns of an act (with their prepositions) may stand above a tariff noun's "of"
+#: phrase: "the planned entry into force of 25% tariffs" (force, then entry).
+ACT_REACH = 2
+
+
+def _acts_of(noun: Token) -> list[Token]:
+    """The nouns of an act whose "of" phrase holds the tariff noun ("ahead of the imposition of
+    a 30% duty", "the planned entry into force of 25% tariffs": force, entry): what frames
+    the act frames the tariff."""
+    out: list[Token] = []
+    token = noun
+    while len(out) < ACT_REACH and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep = token.head
+        if (not out and prep.lower_ != "of") or prep.head.pos_ != "NOUN":
+            break
+        token = prep.head
+        out.append(token)
+    return out
 
 
 def _before_prior(path: list[Token], words: StatusWords) -> list[Token]:
