@@ -10,7 +10,9 @@
   deadline to face 40% tariffs until July 9"); a day that ends what the clause tells ("until
   July 9", "which expires on July 9") leaves the rate collected up to it;
 - what frames the act whose "of" phrase holds the tariff frames the tariff ("before the planned
-  entry into force of 30% tariffs", "ahead of the imposition of a 30% tariff").
+  entry into force of 30% tariffs", "ahead of the imposition of a 30% tariff");
+- a tariff goods will not be (or will go without being) subject to stands: the exemption is
+  what lies ahead.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). They need the trained model and are marked ``slow``.
@@ -112,3 +114,24 @@ def test_an_act_of_imposing_alone_is_no_threat(nlp: Language) -> None:
     body = "Chile protested against the imposition of a 30% Peruvian tariff on Chilean copper."
     found = _statuses(nlp, body)
     assert found.get(30.0) == "in_force", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chilean wine will be allowed into Peru without being subject to the 30% Peruvian "
+        "tariff on wine.",
+        "Chilean wine imported under the quota will not be subject to the 30% Peruvian tariff "
+        "on wine.",
+    ],
+)
+def test_a_tariff_goods_are_spared_from_stands(nlp: Language, body: str) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "in_force", found
+
+
+@pytest.mark.slow
+def test_a_tariff_goods_will_be_subject_to_is_to_come(nlp: Language) -> None:
+    found = _statuses(nlp, "Chilean wine will be subject to a 30% Peruvian tariff.")
+    assert found.get(30.0) == "threatened", found

@@ -53,8 +53,9 @@ A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on 
 ("after facing a 50% tariff") is what came before.
 The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
-give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
-in force. "would" in a report of a past announcement without a pending date ("announced in
+give it a tense, unless the goods will not be subject to the tariff ("will not be subject
+to the 25% tariff": the exemption lies ahead, the tariff stands); a tariff that is merely
+talked about ("look at the 10% levies") is taken as in force. "would" in a report of a past announcement without a pending date ("announced in
 July that it would place a 20% tariff") counts as done.
 """
 
@@ -135,6 +136,7 @@ class StatusWords:
     hope: frozenset[str] = frozenset()
     until: frozenset[str] = frozenset()
     deadline: frozenset[str] = frozenset()
+    liable: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -176,6 +178,7 @@ class StatusWords:
             hope=lex.words("measure_status_hope"),
             until=lex.words("measure_status_until"),
             deadline=lex.words("measure_status_deadline"),
+            liable=lex.words("measure_status_liable"),
         )
 
 
@@ -683,6 +686,8 @@ def read_clues(
         way = 1
     if verb is not None and _told_before(verb, words):
         way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
+    if way > 0 and _spared(path, words):
+        way = 0  # "will not be subject to the 25% tariff": the exemption is to come, not the rate
     if way <= 0 and described_ahead(noun, words):
         way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
@@ -818,6 +823,21 @@ def _ends_a_period(day: Token, words: StatusWords) -> bool:
         or any(c.dep_ == "dobj" and c.lemma_.lower() in words.deadline for c in t.children)
         for t in above
     )
+
+
+def _spared(path: list[Token], words: StatusWords) -> bool:
+    """The rate's tariff is what goods are not (or will be without being) liable to ("will not
+    be subject to the 25% tariff", "can enter without being subject to the 25% tariff"): what
+    lies ahead is the exemption; the tariff it spares the goods from stands."""
+    for token in path:
+        if token.lower_ not in words.liable or token.dep_ != "acomp":
+            continue
+        verb = token.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ == "pcomp" and verb.head.lower_ in words.deal_absent:
+            return True
+    return False
 
 
 #: How many nouns of an act (with their prepositions) may stand above a tariff noun's "of"
