@@ -55,8 +55,9 @@ The infinitive of a promise or decision ("vowed to impose", "decided to lower") 
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
 give it a tense, unless the goods will not be subject to the tariff ("will not be subject
 to the 25% tariff": the exemption lies ahead, the tariff stands); a tariff that is merely
-talked about ("look at the 10% levies") is taken as in force. "would" in a report of a past announcement without a pending date ("announced in
-July that it would place a 20% tariff") counts as done.
+talked about ("look at the 10% levies") is taken as in force. "would" in a report of a past
+announcement without a pending date ("announced in July that it would place a 20% tariff")
+counts as done.
 """
 
 from __future__ import annotations
