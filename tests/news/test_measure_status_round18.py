@@ -12,7 +12,10 @@
 - what frames the act whose "of" phrase holds the tariff frames the tariff ("before the planned
   entry into force of 30% tariffs", "ahead of the imposition of a 30% tariff");
 - a tariff goods will not be (or will go without being) subject to stands: the exemption is
-  what lies ahead.
+  what lies ahead;
+- a proposal to impose ("has proposed imposing tariffs of up to 40%", "a proposal to slap a
+  40% tariff") announces the imposer's own tariff as coming: threatened, not proposed; an offer
+  to cut is still a proposal.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). They need the trained model and are marked ``slow``.
@@ -135,3 +138,22 @@ def test_a_tariff_goods_are_spared_from_stands(nlp: Language, body: str) -> None
 def test_a_tariff_goods_will_be_subject_to_is_to_come(nlp: Language) -> None:
     found = _statuses(nlp, "Chilean wine will be subject to a 30% Peruvian tariff.")
     assert found.get(30.0) == "threatened", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru has proposed imposing tariffs of as much as 40% on Chilean copper.",
+        "Peru floated a proposal to slap a 40% tariff on Chilean copper.",
+    ],
+)
+def test_a_proposal_to_impose_is_a_threat(nlp: Language, body: str) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(40.0) == "threatened", found
+
+
+@pytest.mark.slow
+def test_an_offer_to_cut_is_still_a_proposal(nlp: Language) -> None:
+    found = _statuses(nlp, "Chile offered to cut its tariffs on Peruvian goods to 5%.")
+    assert found.get(5.0) == "proposed", found

@@ -26,7 +26,9 @@ threat frame); each is a predicate over the clues, bound here by its id:
   reduce the 30% tariff imposed by X") is in force, whatever the main verb seeks or offers;
 - a rate a participle of sameness equates with one set before ("will face 10%, matching the
   rate set last year") is in force;
-- an offer or a demand ("offered", "seeks", "proposal") means proposed;
+- an offer or a demand ("offered", "seeks", "proposal") means proposed, unless what is
+  proposed is to impose ("has proposed imposing a 32% tariff": the imposer's own tariff,
+  announced as coming, looks ahead);
 - a threat or averting word ("averts a 30% tariff"), a condition ("if", "unless"), a
   letter, "a looming rate", a rate that "looms" or that the story looks ahead to ("ahead of
   a 30% tariff"), or such a frame on the act whose "of" phrase holds the tariff ("before the
@@ -691,6 +693,9 @@ def read_clues(
         way = 0  # "will not be subject to the 25% tariff": the exemption is to come, not the rate
     if way <= 0 and described_ahead(noun, words):
         way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
+    imposition_proposed = _imposition_proposed(_path(span) + noun_path, words)
+    if imposition_proposed:
+        way = 1  # "has proposed imposing a 32% tariff": announced as coming, not offered
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
@@ -741,7 +746,10 @@ def read_clues(
         took_effect=_took_effect(path, words),
         # a rate only hoped for is one sought in talks, unless a threat frames it ("hope to
         # avert the 25% tariff")
-        proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words)
+        proposed=(
+            _proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words)
+            and not imposition_proposed
+        )
         or (_hoped(_path(span), noun_path, noun, words) and not threat),
         threat=threat,
         deal_verb=_deal_verb(path, words),
@@ -824,6 +832,20 @@ def _ends_a_period(day: Token, words: StatusWords) -> bool:
         or any(c.dep_ == "dobj" and c.lemma_.lower() in words.deadline for c in t.children)
         for t in above
     )
+
+
+def _imposition_proposed(path: list[Token], words: StatusWords) -> bool:
+    """A word of proposing on the rate's path whose complement is a verb of imposing ("has
+    proposed imposing tariffs of up to 32%", "a proposal to slap a 25% duty"): the imposer
+    announces its own tariff as coming; nothing is offered or demanded in talks."""
+    for token in path:
+        if token.lemma_.lower() not in words.propose and token.lower_ not in words.propose:
+            continue
+        return any(
+            c.dep_ in {"xcomp", "ccomp", "acl"} and c.lemma_.lower() in words.imposing
+            for c in token.children
+        )
+    return False
 
 
 def _spared(path: list[Token], words: StatusWords) -> bool:
