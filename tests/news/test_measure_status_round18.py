@@ -15,7 +15,9 @@
   what lies ahead;
 - a proposal to impose ("has proposed imposing tariffs of up to 40%", "a proposal to slap a
   40% tariff") announces the imposer's own tariff as coming: threatened, not proposed; an offer
-  to cut is still a proposal.
+  to cut is still a proposal, and so is a cut "down to" a rate that is only wanted;
+- a rate under a preposition of what came before ("the second visit after the imposition of a
+  30% tariff", "since the imposition of") is history: neither still to come nor a deal's.
 
 Every sentence was written for these tests (none from a development, train, test or fresh
 story). They need the trained model and are marked ``slow``.
@@ -157,3 +159,26 @@ def test_a_proposal_to_impose_is_a_threat(nlp: Language, body: str) -> None:
 def test_an_offer_to_cut_is_still_a_proposal(nlp: Language) -> None:
     found = _statuses(nlp, "Chile offered to cut its tariffs on Peruvian goods to 5%.")
     assert found.get(5.0) == "proposed", found
+
+
+@pytest.mark.slow
+def test_a_cut_down_to_a_rate_that_is_wanted_is_a_proposal(nlp: Language) -> None:
+    found = _statuses(nlp, "Chile wants Peru to cut its duties on Chilean wine down to 5%.")
+    assert found.get(5.0) == "proposed", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Peruvian minister's trip to Santiago would be the second after the imposition of a "
+        "30% tariff on Chilean copper, following a deal on wine last week.",
+        "The visit would be the second since the imposition of a 30% Peruvian tariff on "
+        "Chilean copper.",
+    ],
+)
+def test_a_rate_after_a_preposition_of_what_came_before_is_history(
+    nlp: Language, body: str
+) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(30.0) == "in_force", found

@@ -52,7 +52,8 @@ threat frame); each is a predicate over the clues, bound here by its id:
 
 A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
 "duties to be imposed") is still to come; a rate in a participle after "after" or "since"
-("after facing a 50% tariff") is what came before.
+("after facing a 50% tariff"), or below such a preposition without a verb ("the second visit
+after the imposition of a 25% tariff"), is what came before.
 The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
 give it a tense, unless the goods will not be subject to the tariff ("will not be subject
@@ -478,7 +479,10 @@ def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWo
     if from_rate is not None:
         return from_rate > to_rate
     head = span.root.head
-    return head.lower_ == "to" and head.head.lemma_.lower() in words.cut_verbs
+    verb = head.head
+    if verb.lower_ == "down" and verb.head.i != verb.i:
+        verb = verb.head  # "cut duties down to 5%", "a reduction of tariffs down to 0%"
+    return head.lower_ == "to" and verb.lemma_.lower() in words.cut_verbs
 
 
 def _took_effect(path: list[Token], words: StatusWords) -> bool:
@@ -689,6 +693,8 @@ def read_clues(
         way = 1
     if verb is not None and _told_before(verb, words):
         way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
+    if len(_before_prior(_path(span), words)) < len(_path(span)):
+        way = -1  # "would be the second visit after the imposition of a 25% tariff"
     if way > 0 and _spared(path, words):
         way = 0  # "will not be subject to the 25% tariff": the exemption is to come, not the rate
     if way <= 0 and described_ahead(noun, words):
