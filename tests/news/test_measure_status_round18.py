@@ -16,6 +16,9 @@
 - a proposal to impose ("has proposed imposing tariffs of up to 40%", "a proposal to slap a
   40% tariff") announces the imposer's own tariff as coming: threatened, not proposed; an offer
   to cut is still a proposal, and so is a cut "down to" a rate that is only wanted;
+- a tariff the story tells "announced by" someone, without a day, is announced, even where a
+  response answers it ("countermeasures in response to the 40% increase announced by ...");
+  one announced in a month before publication is history;
 - a rate under a preposition of what came before ("the second visit after the imposition of a
   30% tariff", "since the imposition of") is history: neither still to come nor a deal's.
 
@@ -182,3 +185,27 @@ def test_a_rate_after_a_preposition_of_what_came_before_is_history(
 ) -> None:
     found = _statuses(nlp, body)
     assert found.get(30.0) == "in_force", found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile's new law lets it adopt countermeasures in response to the 40% tariff increase "
+        "announced by the Peruvian president.",
+        "Chile is studying the 40% tariff on its copper announced by the Peruvian president.",
+    ],
+)
+def test_a_tariff_told_as_announced_is_announced(nlp: Language, body: str) -> None:
+    found = _statuses(nlp, body)
+    assert found.get(40.0) == "threatened", found
+
+
+@pytest.mark.slow
+def test_a_tariff_announced_months_before_is_history(nlp: Language) -> None:
+    body = (
+        "Chile is studying the 40% tariff on its copper announced by the Peruvian president "
+        "in March."
+    )
+    found = _statuses(nlp, body)
+    assert found.get(40.0) == "in_force", found

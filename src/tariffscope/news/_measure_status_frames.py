@@ -105,13 +105,19 @@ def announced_recently(
     in_sentence = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
     if any(d.get("kind") == "weekday" for d in in_sentence):
         return True  # "announced on Saturday": a day of the week names the story's week
-    if anchor is not None and not own and word.tag_ == "VBD" and _below_prior(path, word, words):
+    if anchor is not None and not own and _told_past(word) and _below_prior(path, word, words):
         return True  # "revealed a 25% tariff on trucks": the story's news, told without a day
     return anchor is not None and any(
         d.get("precision") == "day"
         and anchor - _RECENT <= dt.date.fromisoformat(d["date"]) <= anchor
         for d in own
     )
+
+
+def _told_past(word: Token) -> bool:
+    """A past tense ("revealed a 25% tariff") or a past participle on the tariff noun ("the 50%
+    increase announced by the president")."""
+    return word.tag_ == "VBD" or (word.tag_ == "VBN" and word.dep_ == "acl")
 
 
 def _below_prior(path: list[Token], word: Token, words: StatusWords) -> bool:

@@ -772,7 +772,9 @@ def read_clues(
         pending=pending and effective is None,
         enacted=_enacted(path, words),
         imposed_before=_imposed_before(span, noun, words),
-        announced=announced_recently(_with_report(path), dates or [], anchor, words),
+        announced=announced_recently(
+            _with_report(path) + _announced_participles(noun, words), dates or [], anchor, words
+        ),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
         deal_before=to_rate == 0 and deal_told_before(sent, words),
@@ -963,6 +965,7 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
         noun.dep_ == "pobj"
         and noun.head.lower_ in {"for", "to", "against"}
         and noun.head.head.lemma_.lower() in words.answered
+        and not _announced_participles(noun, words)  # "in response to the 50% hike announced"
     )
     return (
         answered
@@ -971,6 +974,16 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
             for c in noun.children
         )
     ) and not described_ahead(noun, words)
+
+
+def _announced_participles(noun: Token, words: StatusWords) -> list[Token]:
+    """Past participles of announcing on the tariff noun ("the 50% tariff increase announced by
+    the president"): the tariff is told as announced."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.announce
+    ]
 
 
 def _enacted(path: list[Token], words: StatusWords) -> bool:
