@@ -41,12 +41,175 @@ def _statuses(nlp: Language, body: str, published: str | None = "2024-06-04") ->
     return {m.to_rate_pct: m.status for m in extract(article_from_text(text), nlp).measures}
 
 
+#: (case id, sentence, rate, status): every case one class of the module's list.
+CASES: list[tuple[str, str, float, str]] = [
+    # a past announcement is the story's news
+    *(
+        (
+            f"announced without a day: {verb}",
+            f"The Peruvian president {verb} a 30% tariff on all copper from Chile.",
+            30.0,
+            "threatened",
+        )
+        for verb in ("revealed", "unveiled", "announced")
+    ),
+    (
+        "announced following an imposition: the rate stands",
+        "Chile announced that it will seek talks with Peru following the imposition of a 30% "
+        "tariff on copper from Chile.",
+        30.0,
+        "in_force",
+    ),
+    # a rate told before its day
+    (
+        "starts in a month ahead",
+        "The 25% tariff on Chilean copper starts in July.",
+        25.0,
+        "threatened",
+    ),
+    (
+        "from a month ahead",
+        "Peru's tariff on Chilean copper is 35% from August.",
+        35.0,
+        "threatened",
+    ),
+    (
+        "a deadline extended until a day ahead",
+        "Peru has extended the deadline for Chile to face 40% tariffs until July 9.",
+        40.0,
+        "threatened",
+    ),
+    (
+        "the imposition extended until a day ahead",
+        "Peru has extended the imposition of its new duties on Chilean copper (35%) "
+        "until August 1.",
+        35.0,
+        "threatened",
+    ),
+    (
+        "a rate until a day ahead stands",
+        "Chilean copper faces a 10% charge until July 9.",
+        10.0,
+        "in_force",
+    ),
+    (
+        "a period that expires on a day ahead",
+        "Chile pays a 10% charge on its copper during the interim period, which expires on July 9.",
+        10.0,
+        "in_force",
+    ),
+    # the act a tariff is "of"
+    (
+        "the planned entry into force of a tariff",
+        "Chile's trade minister flew to Lima before the planned entry into force of 30% "
+        "Peruvian tariffs on Chilean copper.",
+        30.0,
+        "threatened",
+    ),
+    (
+        "ahead of the imposition of a tariff",
+        "Talks resume ahead of the imposition of a 30% Peruvian tariff on Chilean copper.",
+        30.0,
+        "threatened",
+    ),
+    (
+        "an act of imposing alone is no threat",
+        "Chile protested against the imposition of a 30% Peruvian tariff on Chilean copper.",
+        30.0,
+        "in_force",
+    ),
+    # spared from a tariff
+    (
+        "without being subject to a tariff",
+        "Chilean wine will be allowed into Peru without being subject to the 30% Peruvian "
+        "tariff on wine.",
+        30.0,
+        "in_force",
+    ),
+    (
+        "will not be subject to a tariff",
+        "Chilean wine imported under the quota will not be subject to the 30% Peruvian tariff "
+        "on wine.",
+        30.0,
+        "in_force",
+    ),
+    (
+        "will be subject to a tariff",
+        "Chilean wine will be subject to a 30% Peruvian tariff.",
+        30.0,
+        "threatened",
+    ),
+    # a proposal to impose; a cut down to a rate
+    (
+        "proposed imposing",
+        "Peru has proposed imposing tariffs of as much as 40% on Chilean copper.",
+        40.0,
+        "threatened",
+    ),
+    (
+        "a proposal to slap",
+        "Peru floated a proposal to slap a 40% tariff on Chilean copper.",
+        40.0,
+        "threatened",
+    ),
+    (
+        "an offer to cut",
+        "Chile offered to cut its tariffs on Peruvian goods to 5%.",
+        5.0,
+        "proposed",
+    ),
+    (
+        "a cut down to a rate that is wanted",
+        "Chile wants Peru to cut its duties on Chilean wine down to 5%.",
+        5.0,
+        "proposed",
+    ),
+    # told as announced
+    (
+        "a response to a tariff announced by someone",
+        "Chile's new law lets it adopt countermeasures in response to the 40% tariff increase "
+        "announced by the Peruvian president.",
+        40.0,
+        "threatened",
+    ),
+    (
+        "a tariff announced by someone",
+        "Chile is studying the 40% tariff on its copper announced by the Peruvian president.",
+        40.0,
+        "threatened",
+    ),
+    (
+        "a tariff announced months before",
+        "Chile is studying the 40% tariff on its copper announced by the Peruvian president "
+        "in March.",
+        40.0,
+        "in_force",
+    ),
+    # what came before, without a verb
+    (
+        "after the imposition, near a deal",
+        "The Peruvian minister's trip to Santiago would be the second after the imposition of a "
+        "30% tariff on Chilean copper, following a deal on wine last week.",
+        30.0,
+        "in_force",
+    ),
+    (
+        "since the imposition",
+        "The visit would be the second since the imposition of a 30% Peruvian tariff on "
+        "Chilean copper.",
+        30.0,
+        "in_force",
+    ),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("verb", ["revealed", "unveiled", "announced"])
-def test_a_rate_announced_without_a_day_is_the_story_s_news(nlp: Language, verb: str) -> None:
-    body = f"The Peruvian president {verb} a 30% tariff on all copper from Chile."
+@pytest.mark.parametrize(
+    ("body", "rate", "status"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_round18_status_classes(nlp: Language, body: str, rate: float, status: str) -> None:
     found = _statuses(nlp, body)
-    assert found.get(30.0) == "threatened", found
+    assert found.get(rate) == status, found
 
 
 @pytest.mark.slow
@@ -57,155 +220,3 @@ def test_a_day_of_the_week_dates_an_announcement_to_the_story_s_week(nlp: Langua
     )
     found = _statuses(nlp, body, published=None)
     assert found.get(20.0) == "threatened", found
-
-
-@pytest.mark.slow
-def test_an_announcement_of_what_follows_a_rate_leaves_the_rate_standing(nlp: Language) -> None:
-    body = (
-        "Chile announced that it will seek talks with Peru following the imposition of a 30% "
-        "tariff on copper from Chile."
-    )
-    found = _statuses(nlp, body)
-    assert found.get(30.0) == "in_force", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("body", "rate"),
-    [
-        ("The 25% tariff on Chilean copper starts in July.", 25.0),
-        ("Peru's tariff on Chilean copper is 35% from August.", 35.0),
-        ("Peru has extended the deadline for Chile to face 40% tariffs until July 9.", 40.0),
-        (
-            "Peru has extended the imposition of its new duties on Chilean copper (35%) "
-            "until August 1.",
-            35.0,
-        ),
-    ],
-)
-def test_a_rate_told_before_its_day_is_not_collected_yet(
-    nlp: Language, body: str, rate: float
-) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(rate) == "threatened", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Chilean copper faces a 10% charge until July 9.",
-        "Chile pays a 10% charge on its copper during the interim period, which expires on July 9.",
-    ],
-)
-def test_a_day_that_ends_the_rate_leaves_it_collected(nlp: Language, body: str) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(10.0) == "in_force", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Chile's trade minister flew to Lima before the planned entry into force of 30% "
-        "Peruvian tariffs on Chilean copper.",
-        "Talks resume ahead of the imposition of a 30% Peruvian tariff on Chilean copper.",
-    ],
-)
-def test_the_frame_of_an_act_frames_the_tariff_it_is_of(nlp: Language, body: str) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(30.0) == "threatened", found
-
-
-@pytest.mark.slow
-def test_an_act_of_imposing_alone_is_no_threat(nlp: Language) -> None:
-    body = "Chile protested against the imposition of a 30% Peruvian tariff on Chilean copper."
-    found = _statuses(nlp, body)
-    assert found.get(30.0) == "in_force", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Chilean wine will be allowed into Peru without being subject to the 30% Peruvian "
-        "tariff on wine.",
-        "Chilean wine imported under the quota will not be subject to the 30% Peruvian tariff "
-        "on wine.",
-    ],
-)
-def test_a_tariff_goods_are_spared_from_stands(nlp: Language, body: str) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(30.0) == "in_force", found
-
-
-@pytest.mark.slow
-def test_a_tariff_goods_will_be_subject_to_is_to_come(nlp: Language) -> None:
-    found = _statuses(nlp, "Chilean wine will be subject to a 30% Peruvian tariff.")
-    assert found.get(30.0) == "threatened", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Peru has proposed imposing tariffs of as much as 40% on Chilean copper.",
-        "Peru floated a proposal to slap a 40% tariff on Chilean copper.",
-    ],
-)
-def test_a_proposal_to_impose_is_a_threat(nlp: Language, body: str) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(40.0) == "threatened", found
-
-
-@pytest.mark.slow
-def test_an_offer_to_cut_is_still_a_proposal(nlp: Language) -> None:
-    found = _statuses(nlp, "Chile offered to cut its tariffs on Peruvian goods to 5%.")
-    assert found.get(5.0) == "proposed", found
-
-
-@pytest.mark.slow
-def test_a_cut_down_to_a_rate_that_is_wanted_is_a_proposal(nlp: Language) -> None:
-    found = _statuses(nlp, "Chile wants Peru to cut its duties on Chilean wine down to 5%.")
-    assert found.get(5.0) == "proposed", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "The Peruvian minister's trip to Santiago would be the second after the imposition of a "
-        "30% tariff on Chilean copper, following a deal on wine last week.",
-        "The visit would be the second since the imposition of a 30% Peruvian tariff on "
-        "Chilean copper.",
-    ],
-)
-def test_a_rate_after_a_preposition_of_what_came_before_is_history(
-    nlp: Language, body: str
-) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(30.0) == "in_force", found
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Chile's new law lets it adopt countermeasures in response to the 40% tariff increase "
-        "announced by the Peruvian president.",
-        "Chile is studying the 40% tariff on its copper announced by the Peruvian president.",
-    ],
-)
-def test_a_tariff_told_as_announced_is_announced(nlp: Language, body: str) -> None:
-    found = _statuses(nlp, body)
-    assert found.get(40.0) == "threatened", found
-
-
-@pytest.mark.slow
-def test_a_tariff_announced_months_before_is_history(nlp: Language) -> None:
-    body = (
-        "Chile is studying the 40% tariff on its copper announced by the Peruvian president "
-        "in March."
-    )
-    found = _statuses(nlp, body)
-    assert found.get(40.0) == "in_force", found
