@@ -8,7 +8,8 @@
 - a day (or a month) after publication near the rate in its sentence, whatever its preposition,
   means the rate is not collected yet ("starts in July", "is 35% from August", "extended the
   deadline to face 40% tariffs until July 9"); a day that ends what the clause tells ("until
-  July 9", "which expires on July 9") leaves the rate collected up to it;
+  July 9", "which expires on July 9") leaves the rate collected up to it, and a day of another
+  clause of the sentence is not the rate's;
 - what frames the act whose "of" phrase holds the tariff frames the tariff ("before the planned
   entry into force of 30% tariffs", "ahead of the imposition of a 30% tariff");
 - a tariff goods will not be (or will go without being) subject to stands: the exemption is
@@ -96,6 +97,13 @@ CASES: list[tuple[str, str, float, str]] = [
         "a period that expires on a day ahead",
         "Chile pays a 10% charge on its copper during the interim period, which expires on July 9.",
         10.0,
+        "in_force",
+    ),
+    (
+        "a day ahead in another clause",
+        "Peru's new levy on Chilean wine will take effect on July 27, while a 25% tariff on "
+        "Chilean copper announced last month comes into force on Tuesday.",
+        25.0,
         "in_force",
     ),
     # the act a tariff is "of"

@@ -81,8 +81,9 @@ def announced_recently(
     story ("On Saturday, he announced ..."), or a past told without any day in a dated story
     ("revealed a 25% tariff on trucks": the story's news) when no preposition of what came
     before lies between it and the rate ("announced it will seek talks following the
-    imposition of a 15% tariff" announces the talks); a date of the sentence further back
-    ("announced in April") makes it history."""
+    imposition of a 15% tariff" announces the talks), as is a past participle on the tariff
+    noun ("the 50% increase announced by the president") where the sentence gives no day; a
+    date of the sentence further back ("announced in April") makes it history."""
     word = next((t for t in path if t.lemma_.lower() in words.announce), None)
     if word is None:
         return False
@@ -94,6 +95,10 @@ def announced_recently(
     ]
     if anchor is not None and any(_before(d, anchor) for d in own):
         return False
+    if word.tag_ == "VBN" and word.dep_ == "acl":
+        # "the 50% increase announced by the president": news only where the sentence gives
+        # no day at all ("a 25% tariff announced last week comes into force on Thursday")
+        return anchor is not None and not own and _below_prior(path, word, words)
     if word.pos_ == "NOUN":
         # the noun's clause tells its time: "despite the announcement ..., no deal has been
         # signed" is news; "the talks came a day after the announcement of ..." is history
@@ -105,19 +110,13 @@ def announced_recently(
     in_sentence = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
     if any(d.get("kind") == "weekday" for d in in_sentence):
         return True  # "announced on Saturday": a day of the week names the story's week
-    if anchor is not None and not own and _told_past(word) and _below_prior(path, word, words):
+    if anchor is not None and not own and word.tag_ == "VBD" and _below_prior(path, word, words):
         return True  # "revealed a 25% tariff on trucks": the story's news, told without a day
     return anchor is not None and any(
         d.get("precision") == "day"
         and anchor - _RECENT <= dt.date.fromisoformat(d["date"]) <= anchor
         for d in own
     )
-
-
-def _told_past(word: Token) -> bool:
-    """A past tense ("revealed a 25% tariff") or a past participle on the tariff noun ("the 50%
-    increase announced by the president")."""
-    return word.tag_ == "VBD" or (word.tag_ == "VBN" and word.dep_ == "acl")
 
 
 def _below_prior(path: list[Token], word: Token, words: StatusWords) -> bool:

@@ -795,10 +795,10 @@ def _date_ahead(
     anchor: dt.date | None,
     words: StatusWords,
 ) -> bool:
-    """A day after publication in the rate's sentence, at most :data:`DATE_REACH` arcs from
-    the rate or its tariff noun, whatever its preposition ("extended the 26% duties until
-    August 1", "the deadline to face 50% tariffs until July 9"): the rate is told before its
-    day, so it is not collected yet."""
+    """A day after publication in the rate's clause (the clause of the rate or of its tariff
+    noun), at most :data:`DATE_REACH` arcs from the rate or the noun, whatever its preposition
+    ("extended the 26% duties until August 1", "the deadline to face 50% tariffs until July
+    9"): the rate is told before its day, so it is not collected yet."""
     if anchor is None:
         return False
     sent = span.sent
@@ -808,9 +808,22 @@ def _date_ahead(
         day = span.doc.char_span(d["start"], d["end"], alignment_mode="expand")
         if day is None or _ends_a_period(day.root, words):
             continue
+        if _clause_of(day.root) not in {_clause_of(span.root), _clause_of(noun)}:
+            continue  # "X will take effect on August 27, while a 25% tariff comes into force"
         if min(tree_distance(day.root, span.root), tree_distance(day.root, noun)) <= DATE_REACH:
             return True
     return False
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the head of the token's clause: the first verb above it with a subject
+    (the sentence's root when none has one)."""
+    for head in [token, *token.ancestors]:
+        if head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children
+        ):
+            return head.i
+    return token.sent.root.i
 
 
 def _later(date: dict[str, Any], anchor: dt.date) -> bool:
