@@ -5,7 +5,8 @@
 - an agreement only to keep talking ("agreed to explore ...") settles no rate;
 - a rate the story looks ahead to ("ahead of a 30% tariff", "before the 25% duty") is a threat;
 - a rate a recent announcement gives ("has announced a 40% tariff", "the announcement of a 40%
-  tariff", "announced on Monday ..., imposing 40% levies") is announced, not yet collected;
+  tariff", "announced on Monday ..., imposing 40% levies", "revealed a 25% tariff" in a dated
+  story that gives no day) is announced, not yet collected;
 - a rate the clause equates with one set before ("will face 10%, matching the rate set last
   year") is the rate collected now, whatever the deal of the sentence;
 - a tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
@@ -76,8 +77,13 @@ def announced_recently(
 ) -> bool:
     """An announcement on the rate's path that is recent: a perfect ("has announced"), a noun
     in a clause not told in the past ("the announcement of ... has"), or a past dated within a
-    week of publication ("announced on Friday"); a date of the sentence further back
-    ("announced in April") makes it history."""
+    week of publication ("announced on Friday"), or on a day of the week even in an undated
+    story ("On Saturday, he announced ..."), or a past told without any day in a dated story
+    ("revealed a 25% tariff on trucks": the story's news) when no preposition of what came
+    before lies between it and the rate ("announced it will seek talks following the
+    imposition of a 15% tariff" announces the talks), as is a past participle on the tariff
+    noun ("the 50% increase announced by the president") where the sentence gives no day; a
+    date of the sentence further back ("announced in April") makes it history."""
     word = next((t for t in path if t.lemma_.lower() in words.announce), None)
     if word is None:
         return False
@@ -89,6 +95,10 @@ def announced_recently(
     ]
     if anchor is not None and any(_before(d, anchor) for d in own):
         return False
+    if word.tag_ == "VBN" and word.dep_ == "acl":
+        # "the 50% increase announced by the president": news only where the sentence gives
+        # no day at all ("a 25% tariff announced last week comes into force on Thursday")
+        return anchor is not None and not own and _below_prior(path, word, words)
     if word.pos_ == "NOUN":
         # the noun's clause tells its time: "despite the announcement ..., no deal has been
         # signed" is news; "the talks came a day after the announcement of ..." is history
@@ -97,11 +107,27 @@ def announced_recently(
             return True
     elif any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in word.children):
         return True
+    in_sentence = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
+    if any(d.get("kind") == "weekday" for d in in_sentence):
+        return True  # "announced on Saturday": a day of the week names the story's week
+    if anchor is not None and not own and word.tag_ == "VBD" and _below_prior(path, word, words):
+        return True  # "revealed a 25% tariff on trucks": the story's news, told without a day
     return anchor is not None and any(
         d.get("precision") == "day"
         and anchor - _RECENT <= dt.date.fromisoformat(d["date"]) <= anchor
         for d in own
     )
+
+
+def _below_prior(path: list[Token], word: Token, words: StatusWords) -> bool:
+    """``word`` lies on the rate's path below any preposition of what came before ("announced
+    that it will seek talks following the imposition of a 15% tariff" announces the talks)."""
+    for token in path:
+        if token.i == word.i:
+            return True
+        if token.dep_ == "prep" and token.lower_ in words.prior:
+            return False
+    return False
 
 
 def _before(date: dict[str, Any], anchor: dt.date) -> bool:

@@ -26,10 +26,13 @@ threat frame); each is a predicate over the clues, bound here by its id:
   reduce the 30% tariff imposed by X") is in force, whatever the main verb seeks or offers;
 - a rate a participle of sameness equates with one set before ("will face 10%, matching the
   rate set last year") is in force;
-- an offer or a demand ("offered", "seeks", "proposal") means proposed;
+- an offer or a demand ("offered", "seeks", "proposal") means proposed, unless what is
+  proposed is to impose ("has proposed imposing a 32% tariff": the imposer's own tariff,
+  announced as coming, looks ahead);
 - a threat or averting word ("averts a 30% tariff"), a condition ("if", "unless"), a
   letter, "a looming rate", a rate that "looms" or that the story looks ahead to ("ahead of
-  a 30% tariff") means threatened;
+  a 30% tariff"), or such a frame on the act whose "of" phrase holds the tariff ("before the
+  planned entry into force of 25% tariffs") means threatened;
 - a recent announcement outside a deal ("has announced a 40% tariff", "announced on Friday
   ..., imposing 40% levies") means threatened: announced, not yet collected;
 - a deal verb governing the rate ("agreed to a 15% tariff") means agreed, and so does a deal
@@ -40,17 +43,24 @@ threat frame); each is a predicate over the clues, bound here by its id:
   "under the deal"), not when told in another clause ("the pact is a relief for Zambia, which
   faces a 15% tariff");
 - a verb that looks ahead ("will impose", "is set to", "would face"), an effective date
-  after publication, or a date ahead attached to the measure means threatened;
+  after publication, a date ahead attached to the measure, or a day or month after
+  publication near the rate in its sentence whatever its preposition ("starts in July",
+  "extended the deadline to face 40% tariffs until July 9") means threatened; a day that ends
+  what the clause tells ("faces 10% until July 9", "a period which expires on July 9") does
+  not;
 - else the rate is in force.
 
 A tariff noun whose own clause looks ahead ("a 30% tariff set to take effect on Friday",
 "duties to be imposed") is still to come; a rate in a participle after "after" or "since"
-("after facing a 50% tariff") is what came before.
+("after facing a 50% tariff"), or below such a preposition without a verb ("the second visit
+after the imposition of a 25% tariff"), is what came before.
 The infinitive of a promise or decision ("vowed to impose", "decided to lower") looks
 ahead like a future. Only verbs that act on a measure (impose, raise, cut, take effect, ...)
-give it a tense; a tariff that is merely talked about ("look at the 10% levies") is taken as
-in force. "would" in a report of a past announcement without a pending date ("announced in
-July that it would place a 20% tariff") counts as done.
+give it a tense, unless the goods will not be subject to the tariff ("will not be subject
+to the 25% tariff": the exemption lies ahead, the tariff stands); a tariff that is merely
+talked about ("look at the 10% levies") is taken as in force. "would" in a report of a past
+announcement without a pending date ("announced in July that it would place a 20% tariff")
+counts as done.
 """
 
 from __future__ import annotations
@@ -62,6 +72,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tariffscope.news._measure_parts import tree_distance
 from tariffscope.news._measure_rules import RuleSpec, rule_specs
 from tariffscope.news._measure_status_frames import (
     agreed_to_talk,
@@ -127,6 +138,9 @@ class StatusWords:
     possible: frozenset[str] = frozenset()
     execute: frozenset[str] = frozenset()
     hope: frozenset[str] = frozenset()
+    until: frozenset[str] = frozenset()
+    deadline: frozenset[str] = frozenset()
+    liable: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> StatusWords:
@@ -166,6 +180,9 @@ class StatusWords:
             possible=lex.words("measure_status_possible"),
             execute=lex.words("measure_status_execute"),
             hope=lex.words("measure_status_hope"),
+            until=lex.words("measure_status_until"),
+            deadline=lex.words("measure_status_deadline"),
+            liable=lex.words("measure_status_liable"),
         )
 
 
@@ -218,6 +235,7 @@ class StatusClues:
     # the pending date's own words tell it ahead ("starting next year"): a law passed to start
     # later, whatever the past verb that imposes it ("has approved imposing tariffs")
     pending_ahead: bool = False
+    date_ahead: bool = False  # a day after publication near the rate in its sentence
 
 
 def _path(span: Span) -> list[Token]:
@@ -464,7 +482,10 @@ def _is_cut(span: Span, from_rate: float | None, to_rate: float, words: StatusWo
     if from_rate is not None:
         return from_rate > to_rate
     head = span.root.head
-    return head.lower_ == "to" and head.head.lemma_.lower() in words.cut_verbs
+    verb = head.head
+    if verb.lower_ == "down" and verb.head.i != verb.i:
+        verb = verb.head  # "cut duties down to 5%", "a reduction of tariffs down to 0%"
+    return head.lower_ == "to" and verb.lemma_.lower() in words.cut_verbs
 
 
 def _took_effect(path: list[Token], words: StatusWords) -> bool:
@@ -676,8 +697,15 @@ def read_clues(
         way = 1
     if verb is not None and _told_before(verb, words):
         way = -1  # "a boost, after facing a 50% tariff": what came before, whatever the tense
+    if len(_before_prior(_path(span), words)) < len(_path(span)):
+        way = -1  # "would be the second visit after the imposition of a 25% tariff"
+    if way > 0 and _spared(path, words):
+        way = 0  # "will not be subject to the 25% tariff": the exemption is to come, not the rate
     if way <= 0 and described_ahead(noun, words):
         way = 1  # "imposed a 30% tariff set to take effect on Friday": the tariff is to come
+    imposition_proposed = _imposition_proposed(_path(span) + noun_path, words)
+    if imposition_proposed:
+        way = 1  # "has proposed imposing a 32% tariff": announced as coming, not offered
     conditional = bool(sent_lemmas & (words.conditions - {"letter"}))
     if (
         verb is not None
@@ -700,12 +728,18 @@ def read_clues(
         c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in noun.children
     )
     chance = threatened_noun and span.root.head == noun
+    acts = _acts_of(noun) + _acts_of(span.root)  # "of 30% Peruvian tariffs": "%" the object
     threat = (
         bool(path_lemmas & words.threat)
         or _without_deal(sent, words)
         or _conditioned(span, words)
         or threatened_noun
         or ahead_of(noun, words)
+        or any(
+            ahead_of(act, words)
+            or any(c.dep_ == "amod" and c.lower_ in words.threat_modifier for c in act.children)
+            for act in acts
+        )
     )
     return StatusClues(
         zero=to_rate == 0,
@@ -722,7 +756,10 @@ def read_clues(
         took_effect=_took_effect(path, words),
         # a rate only hoped for is one sought in talks, unless a threat frames it ("hope to
         # avert the 25% tariff")
-        proposed=_proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words)
+        proposed=(
+            _proposed(_path(span), noun_path, _is_cut(span, from_rate, to_rate, words), words)
+            and not imposition_proposed
+        )
         or (_hoped(_path(span), noun_path, noun, words) and not threat),
         threat=threat,
         deal_verb=_deal_verb(path, words),
@@ -740,12 +777,136 @@ def read_clues(
         pending_ahead=pending_ahead and effective is None,
         enacted=_enacted(path, words),
         imposed_before=_imposed_before(span, noun, words),
-        announced=announced_recently(_with_report(path), dates or [], anchor, words),
+        announced=announced_recently(
+            _with_report(path) + _announced_participles(noun, words), dates or [], anchor, words
+        ),
         same_as_before=same_as_set_before(_path(span), words),
         deal_here=deal_words(sent, None, words),
         deal_before=to_rate == 0 and deal_told_before(sent, words),
+        date_ahead=_date_ahead(span, noun, dates or [], anchor, words),
         time=TimeFacts.of(effective, anchor, removal and not asked),
     )
+
+
+#: How many dependency arcs a day may lie from the rate (or its tariff noun) to be the
+#: rate's day: the clause of the rate, not another clause of a long sentence.
+DATE_REACH = 6
+
+
+def _date_ahead(
+    span: Span,
+    noun: Token,
+    dates: Sequence[dict[str, Any]],
+    anchor: dt.date | None,
+    words: StatusWords,
+) -> bool:
+    """A day after publication in the rate's clause (the clause of the rate or of its tariff
+    noun), at most :data:`DATE_REACH` arcs from the rate or the noun, whatever its preposition
+    ("extended the 26% duties until August 1", "the deadline to face 50% tariffs until July
+    9"): the rate is told before its day, so it is not collected yet."""
+    if anchor is None:
+        return False
+    sent = span.sent
+    for d in dates:
+        if not (sent.start_char <= d["start"] < sent.end_char) or not _later(d, anchor):
+            continue
+        day = span.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if day is None or _ends_a_period(day.root, words):
+            continue
+        if _clause_of(day.root) not in {_clause_of(span.root), _clause_of(noun)}:
+            continue  # "X will take effect on August 27, while a 25% tariff comes into force"
+        if min(tree_distance(day.root, span.root), tree_distance(day.root, noun)) <= DATE_REACH:
+            return True
+    return False
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the head of the token's clause: the first verb above it with a subject
+    (the sentence's root when none has one)."""
+    for head in [token, *token.ancestors]:
+        if head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children
+        ):
+            return head.i
+    return token.sent.root.i
+
+
+def _later(date: dict[str, Any], anchor: dt.date) -> bool:
+    """A day after publication, or a month (year) after publication's month (year)."""
+    value, precision = date.get("date"), date.get("precision")
+    if value is None:
+        return False
+    size = {"day": 10, "month": 7, "year": 4}.get(str(precision))
+    return size is not None and str(value)[:size] > anchor.isoformat()[:size]
+
+
+def _ends_a_period(day: Token, words: StatusWords) -> bool:
+    """The day ends what its clause tells ("a 10% charge during the interim period, which
+    expires on July 9", "the 10% rate applies until July 9", "extended the truce until
+    August 12"): the rate is collected (or paused) up to it; unless what runs to it is a
+    deadline or the imposition itself ("extended the imposition of the 26% duties until
+    August 1", "agreed to extend the deadline to face 50% tariffs until July 9"): then the
+    rate comes on that day."""
+    prep = day.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    ends = prep.lower_ in words.until or verb.lemma_.lower() in words.until
+    if not ends:
+        return False
+    above = [verb, *list(verb.ancestors)[:2]]
+    return not any(
+        t.lemma_.lower() in words.deadline
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in words.deadline for c in t.children)
+        for t in above
+    )
+
+
+def _imposition_proposed(path: list[Token], words: StatusWords) -> bool:
+    """A word of proposing on the rate's path whose complement is a verb of imposing ("has
+    proposed imposing tariffs of up to 32%", "a proposal to slap a 25% duty"): the imposer
+    announces its own tariff as coming; nothing is offered or demanded in talks."""
+    for token in path:
+        if token.lemma_.lower() not in words.propose and token.lower_ not in words.propose:
+            continue
+        return any(
+            c.dep_ in {"xcomp", "ccomp", "acl"} and c.lemma_.lower() in words.imposing
+            for c in token.children
+        )
+    return False
+
+
+def _spared(path: list[Token], words: StatusWords) -> bool:
+    """The rate's tariff is what goods are not (or will be without being) liable to ("will not
+    be subject to the 25% tariff", "can enter without being subject to the 25% tariff"): what
+    lies ahead is the exemption; the tariff it spares the goods from stands."""
+    for token in path:
+        if token.lower_ not in words.liable or token.dep_ != "acomp":
+            continue
+        verb = token.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ == "pcomp" and verb.head.lower_ in words.deal_absent:
+            return True
+    return False
+
+
+#: How many nouns of an act (with their prepositions) may stand above a tariff noun's "of"
+#: phrase: "the planned entry into force of 25% tariffs" (force, then entry).
+ACT_REACH = 2
+
+
+def _acts_of(noun: Token) -> list[Token]:
+    """The nouns of an act whose "of" phrase holds the tariff noun ("ahead of the imposition of
+    a 30% duty", "the planned entry into force of 25% tariffs": force, entry): what frames
+    the act frames the tariff."""
+    out: list[Token] = []
+    token = noun
+    while len(out) < ACT_REACH and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep = token.head
+        if (not out and prep.lower_ != "of") or prep.head.pos_ != "NOUN":
+            break
+        token = prep.head
+        out.append(token)
+    return out
 
 
 def _before_prior(path: list[Token], words: StatusWords) -> list[Token]:
@@ -824,6 +985,7 @@ def _imposed_before(span: Span, noun: Token, words: StatusWords) -> bool:
         noun.dep_ == "pobj"
         and noun.head.lower_ in {"for", "to", "against"}
         and noun.head.head.lemma_.lower() in words.answered
+        and not _announced_participles(noun, words)  # "in response to the 50% hike announced"
     )
     return (
         answered
@@ -845,6 +1007,16 @@ def _told_done(verb: Token) -> bool:
         and any(c.lemma_.lower() == "have" for c in auxes)
         and not any(c.tag_ == "MD" for c in auxes)
     )
+
+
+def _announced_participles(noun: Token, words: StatusWords) -> list[Token]:
+    """Past participles of announcing on the tariff noun ("the 50% tariff increase announced by
+    the president"): the tariff is told as announced."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words.announce
+    ]
 
 
 def _enacted(path: list[Token], words: StatusWords) -> bool:
@@ -923,6 +1095,7 @@ STATUS_TESTS: Mapping[str, Callable[[StatusClues], bool]] = {
     "status.pending": lambda c: (
         c.pending and (c.pending_ahead or not (c.way < 0 and c.verb_imposes))
     ),
+    "status.date_ahead": lambda c: c.date_ahead,
     "status.in_force_default": lambda c: True,
 }
 
