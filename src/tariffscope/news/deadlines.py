@@ -86,6 +86,8 @@ class DeadlineWords:
     deadline_nouns: frozenset[str]
     change_nouns: frozenset[str]
     schedule_verbs: frozenset[str]
+    expiry_verbs: frozenset[str]
+    retroactive: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> DeadlineWords:
@@ -98,6 +100,8 @@ class DeadlineWords:
             deadline_nouns=lex.words("time_deadline_nouns"),
             change_nouns=lex.words("time_scheduled_change_nouns"),
             schedule_verbs=lex.words("time_schedule_verbs"),
+            expiry_verbs=lex.words("time_expiry_verbs"),
+            retroactive=lex.words("time_retroactive_words"),
         )
 
 
@@ -140,16 +144,71 @@ def _deal_before(clause: DatedClause, words: DeadlineWords) -> bool:
 def _subjects(verb: Token, words: DeadlineWords) -> list[Token]:
     """The subjects of a verb and of the verbs it completes or, for a verb of schedule,
     qualifies ("the tariffs are expected to go ahead": "tariffs" for "go"; "the levy will take
-    effect as scheduled on": "levy" for "scheduled")."""
+    effect as scheduled on": "levy" for "scheduled"); a clause on a noun tells of the noun ("new
+    rates set to begin on": "rates" for "begin"; "the truce, which ends on": "truce" for
+    "ends"), when it is a relative clause, an infinitive or a verb of schedule (not a done
+    deed: "the tariffs imposed on")."""
     out = []
     current = verb
     for _ in range(4):
         out += [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if _tells_of_noun(current, words):
+            out.append(current.head)
+            break
         qualifies = current.dep_ == "advcl" and current.lemma_.lower() in words.schedule_verbs
         if not (current.dep_ == "xcomp" or qualifies) or current.head.i == current.i:
             break
         current = current.head
     return out
+
+
+def _tells_of_noun(clause: Token, words: DeadlineWords) -> bool:
+    """A clause that tells of the noun it hangs on: a relative clause, an infinitive ("tariffs
+    to take effect on") or a verb of schedule ("rates set to begin on")."""
+    if clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if clause.dep_ == "relcl":
+        return True
+    return clause.dep_ == "acl" and (
+        clause.lemma_.lower() in words.schedule_verbs
+        or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
+
+
+def _retroactive(verb: Token, words: DeadlineWords) -> bool:
+    """'applied retroactively from 1 August': the day lies behind the act, not ahead."""
+    return any(c.lower_ in words.retroactive for c in verb.subtree)
+
+
+def _past_frame(verb: Token) -> bool:
+    """'the levies were set to begin on April 9', 'the pause was due to end on': a timetable
+    told in the past (the plan as it stood, since overtaken), through the verbs the clause
+    completes."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ != "xcomp" or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.tag_ == "VBD" or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had"}
+            for c in current.children
+        ):
+            return True
+    return False
+
+
+def _reprieve_ends(clause: DatedClause, words: DeadlineWords) -> bool:
+    """'the pause is set to expire on July 9', 'the truce, which is due to end on': a pause,
+    truce, exemption or deadline told as ending on a day ahead (the subject reached through
+    the verbs the expiry completes or the noun it tells of; not an end told as past, nor in
+    a participle: "expired on" is past whether tagged VBD or VBN)."""
+    verb = clause.verb
+    if verb.lemma_.lower() not in words.expiry_verbs or clause.record.role not in {"on", "by"}:
+        return False
+    if verb.tag_ not in {"VB", "VBZ", "VBP", "VBG"} or direction(verb) < 0 or _past_frame(verb):
+        return False  # "expired on", however the parser tags it, is past
+    ends = words.reprieve_nouns | words.deadline_nouns
+    return any(s.lemma_.lower() in ends for s in _subjects(verb, words))
 
 
 def _change_takes_effect(clause: DatedClause, words: DeadlineWords) -> bool:
@@ -158,17 +217,21 @@ def _change_takes_effect(clause: DatedClause, words: DeadlineWords) -> bool:
     effect on a day ahead, with or without a rate (not a change told as past)."""
     if not clause.effect or clause.record.role not in {"on", "from", "by"}:
         return False
-    if direction(clause.verb) < 0:
+    if direction(clause.verb) < 0 or _past_frame(clause.verb) or _retroactive(clause.verb, words):
         return False
     day, anchor = clause.record.date, clause.anchor
     if anchor is not None and day is not None and day <= anchor:
         return False  # "comes into force on Thursday", the day of the story: no day to meet
-    return any(s.lemma_.lower() in words.change_nouns for s in _subjects(clause.verb, words))
+    changed = _subjects(clause.verb, words) + [
+        c for c in clause.verb.children if c.dep_ == "dobj"
+    ]  # "will impose counter-tariffs starting July 21": the change is the object
+    return any(s.lemma_.lower() in words.change_nouns for s in changed)
 
 
 #: The predicate of each rule id of ``data/deadline_rules.toml``.
 DEADLINE_TESTS: Mapping[str, Callable[[DatedClause, DeadlineWords], bool]] = {
     "deadline.reprieve_moved": _reprieve_moved,
+    "deadline.reprieve_ends": _reprieve_ends,
     "deadline.deal_before": _deal_before,
     "deadline.change_takes_effect": _change_takes_effect,
 }
