@@ -244,7 +244,7 @@ def _imposer_besides(
     if verb is not None:
         lemma = verb.lemma_.lower()
         if lemma in lex.words("measure_impose_verbs") | lex.words("measure_target_subject_verbs"):
-            subject = subject_of(verb, passive=False)
+            subject = _credited(verb, lex) or subject_of(verb, passive=False)
             if lemma in lex.words("measure_target_subject_verbs"):
                 subject = _absolute_with_subject(verb) or subject
             if subject is not None and verb.dep_ == "acl" and subject.i == verb.head.i:
@@ -300,6 +300,28 @@ def _imposer_besides(
                     return source, [c for c in targets if c != source]
                 return code, []
     return demonym, []
+
+
+def _credited(verb: Token, lex: Lexicon) -> Token | None:
+    """Whom a clause of thanks, praise or blame credits with the verb's act: "thanked Trump
+    for lowering the tariff", "expressed gratitude to Trump for lowering the 49% levy",
+    "grateful to Washington for cutting" (the one thanked acts, not the one who thanks);
+    None when the verb is no gerund of such a clause (``measure_credit_words``)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    upper = prep.head
+    credit = lex.words("measure_credit_words")
+    objects = [c for c in upper.children if c.dep_ in {"dobj", "obj"} and c.i < prep.i]
+    worded = [o for o in objects if o.lemma_.lower() in credit]
+    if upper.lemma_.lower() not in credit and not worded:
+        return None
+    if objects and not worded:
+        return objects[0]  # "thanked Trump for lowering"
+    for holder in (*worded, upper):  # "gratitude to Trump", "grateful to Washington"
+        for to in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "to"):
+            return next((g for g in to.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _acting_other(

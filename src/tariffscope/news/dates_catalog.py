@@ -12,12 +12,19 @@ goods need an action of a stacking group those goods belong to, or an action on 
 (the 10% on whisky is the 10% on every British good), except on every origin's goods, where a
 named sector's rate is that sector's duty, not a rate on every good from everywhere ("15% on
 medicines entering American markets" is no across-the-board surcharge); goods the caller could
-not place match any action. What each match says about the story's day:
+not place match any action. A 0% on named goods is a duty removed: it matches the partner's own
+exemptions (the caller gives them as 0% actions: "the United States is to eliminate the
+reciprocal tariffs on certain natural resources" is the framework's exemption), not a sector's
+rate of 0% (a quota's duty-free share). What each match says about the story's day:
 
 - in force: the story is no older than the day the action took effect;
 - agreed, proposed or suspended: no older than the day the action was announced;
 - threatened: older than the day the action takes effect (a threat is made before it is
   carried out; its announcement may predate the catalog's record, so it bounds nothing below).
+  A threatened change from a rate that is the partner's own action ("15%, a modest cut from
+  the 17% announced in April", the 17% Israel's own) is a change of the partner's own rates:
+  its new rate is the partner's own action where one fits, not a later action on every
+  origin at that rate.
 
 A reported measure with several matching actions bounds the story by the weakest of them (the
 earliest day for a lower bound, the latest for an upper one). The story is read as of the
@@ -31,6 +38,7 @@ year the story gives when that is earlier. Pure functions.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,6 +65,7 @@ class ReportedMeasure:
     goods: str
     groups: frozenset[str] = frozenset()
     said: str = ""
+    from_pct: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +73,10 @@ class CatalogAction:
     """A dated action of the measure catalog on one partner's goods.
 
     ``effective`` and ``until`` bound the days it applies (``until`` exclusive, None when open);
-    ``enacted`` is False for a threat the catalog records; ``label`` names it in the warning.
+    ``enacted`` is False for a threat the catalog records; ``own`` is False for an action on
+    every origin or on a schedule of many countries (not the partner's own rate); ``removal``
+    is True for an exemption (a 0% on the goods it relieves); ``label`` names it in the
+    warning.
     """
 
     partner: str
@@ -76,6 +88,8 @@ class CatalogAction:
     group: str
     enacted: bool
     label: str
+    own: bool = False
+    removal: bool = False
 
 
 def _matches(reported: ReportedMeasure, action: CatalogAction) -> bool:
@@ -85,6 +99,8 @@ def _matches(reported: ReportedMeasure, action: CatalogAction) -> bool:
         return False
     if reported.status == "in_force" and (not action.enacted or action.effective is None):
         return False
+    if reported.rate_pct == 0 and not (action.removal or action.all_products):
+        return False  # a duty removed is an exemption, not a sector's quota at 0%
     if reported.goods == "all":
         return action.all_products
     if reported.goods == "specific" and reported.groups:
@@ -92,6 +108,19 @@ def _matches(reported: ReportedMeasure, action: CatalogAction) -> bool:
             return action.group in reported.groups  # a sector's duty on every origin
         return action.all_products or action.group in reported.groups
     return True
+
+
+def _own_change(
+    measure: ReportedMeasure, found: list[CatalogAction], actions: Sequence[CatalogAction]
+) -> list[CatalogAction]:
+    """The actions a threatened change of the partner's own rate can be: its own ones, when
+    the rate it changes from is an own action of the partner (see the module)."""
+    if measure.from_pct is None or not any(a.own for a in found):
+        return found
+    before = dataclasses.replace(measure, rate_pct=measure.from_pct, status="proposed")
+    if not any(a.own and _matches(before, a) for a in actions):
+        return found
+    return [a for a in found if a.own]
 
 
 def _lower(reported: ReportedMeasure, action: CatalogAction) -> dt.date | None:
@@ -119,6 +148,7 @@ def catalog_bounds(
             continue
         what = f"{measure.said or f'{measure.rate_pct:g}% on {measure.target}'} ({measure.status})"
         if measure.status == "threatened":
+            found = _own_change(measure, found, actions)
             ends = [a for a in found if a.effective is not None]
             if ends:
                 action = max(ends, key=lambda a: a.effective or dt.date.min)

@@ -4,7 +4,9 @@ on the rate record dicts, from the expansion per target on (step 4) frozen
 
 1. A mention without a target takes the targets of the mention before it in the same
    paragraph ("a 25% tariff on fentanyl, 25% on automobiles") unless its own sentence names
-   a country of its own, else the sentence's and then
+   a country of its own or its own imposer is among them (the other side's concession
+   before it: "X will abolish its tax on U.S. goods; the United States is to eliminate its
+   tariffs on natural resources"), else the sentence's and then
    the story's (:func:`_story_target`, the last steps of the order in
    :mod:`tariffscope.news._measure_target`): none in a story about several partners alike;
    "all countries" gives ``WLD``, and so does a mention in an article that names no country
@@ -151,6 +153,9 @@ def _filled(
         and previous is not None
         and previous.paragraph == record.paragraph
         and not _own_sentence_country(record, previous, about_us)
+        # "X will abolish its tax on U.S. goods. The United States is to eliminate its
+        # tariffs on natural resources": goods of the record's own imposer are not its targets
+        and (record.imposer is None or record.imposer not in previous.targets)
     ):
         record = replace(
             record,

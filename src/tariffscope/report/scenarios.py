@@ -25,6 +25,7 @@ from typing import Any
 
 from tariffscope.domain.blocs import members_of
 from tariffscope.errors import TariffscopeError
+from tariffscope.news.products import product_class
 from tariffscope.regime import Catalog, Scenario
 from tariffscope.regime.measures import ENACTED_STATUSES, Measure
 from tariffscope.regime.scenario import apply_scenario, scenario_from_mapping
@@ -163,6 +164,29 @@ def _settled_targets(links: Sequence[MeasureLink], catalog: Catalog) -> dict[str
         if measure is not None and len(link.measure_ids) == 1 and measure.scope.all_products:
             out.setdefault(link.mention.target, measure.id)
     return out
+
+
+def _on_all_goods(products: str) -> bool:
+    return product_class(products or "all goods")[0] == "all"
+
+
+def _stage_of_cut(link: MeasureLink, links: Sequence[MeasureLink]) -> bool:
+    """A rate the story tells on the way of a cut it reports in force ("the initially proposed
+    49% levy, later reduced to 36%" beside the 19% in force, from 49%): a rate of the catalog's
+    law not linked itself, on all of the partner's goods, from the same rate as the cut in
+    force and between its two ends, is a step the cut passed, not a threat still to come."""
+    mention = link.mention
+    if link.measure_id or mention.from_rate_pct is None or not _on_all_goods(mention.products):
+        return False
+    return any(
+        other.measure_id
+        and other.status == "in_force"
+        and other.mention.target == mention.target
+        and _on_all_goods(other.mention.products)
+        and other.mention.from_rate_pct == mention.from_rate_pct
+        and other.mention.to_rate_pct < mention.to_rate_pct < mention.from_rate_pct
+        for other in links
+    )
 
 
 def _carried_out(
@@ -315,7 +339,13 @@ def outcome_specs(
                 seen.add(scheduled.key)
                 specs.append(scheduled)
                 first_threat = start if first_threat is None else min(first_threat, start)
-    threats = [link for link in links if link.threatened and (link.measure_id or link.candidate)]
+    threats = [
+        link
+        for link in links
+        if link.threatened
+        and (link.measure_id or link.candidate)
+        and not _stage_of_cut(link, links)
+    ]
     for link in threats:
         start = link.mention.effective_date
         if start is None and link.measure_id in catalog.by_id:

@@ -4,6 +4,8 @@
 by the measures it reports (:mod:`tariffscope.news.dates_catalog`); it reads no catalog, so
 this module builds what it compares, for the partners the story's US measures name only:
 
+- every catalog exemption of the partner's own, as a 0% on the goods it relieves (a
+  framework's removal of reciprocal tariffs on some goods);
 - every catalog measure with a rate that covers the partner's goods (a measure on every
   country with no day it applies from is an authority over countries designated later, and
   is left out), with its announcement (else publication) day, or the day it applies from
@@ -46,6 +48,7 @@ def _reported(mentions: Iterable[MeasureMention]) -> tuple[ReportedMeasure, ...]
                 status=mention.status,
                 goods=kind,
                 groups=frozenset(groups),
+                from_pct=None if mention.from_rate_pct is None else float(mention.from_rate_pct),
                 said=f"{mention.to_rate_pct:g}% on "
                 + (
                     f"all of {mention.target}'s goods"
@@ -92,7 +95,36 @@ def _single(measure: Measure, partner: str) -> CatalogAction | None:
         group=measure.group,
         enacted=measure.status in ENACTED_STATUSES,
         label=f"{measure.id} ({measure.title})",
+        own=_own(measure, partner),
     )
+
+
+def _exemption(measure: Measure, partner: str) -> CatalogAction | None:
+    """A catalog exemption that names the partner (not every origin) as a 0% on the goods it
+    relieves: "the United States is to eliminate the reciprocal tariffs on certain natural
+    resources" of a framework is the framework's exemption, dated by it."""
+    if measure.rule != "exemption" or "WLD" in measure.members:
+        return None
+    return CatalogAction(
+        partner=partner,
+        rate_pct=0.0,
+        announced=_announced(measure),
+        effective=measure.effective_from,
+        until=measure.effective_to,
+        all_products=False,
+        group=measure.group,
+        enacted=measure.status in ENACTED_STATUSES,
+        label=f"{measure.id} ({measure.title})",
+        own=True,
+        removal=True,
+    )
+
+
+def _own(measure: Measure, partner: str) -> bool:
+    """Whether the measure is the partner's own rate: on the partner alone (the EU and its
+    members count as one), not on every origin nor on a schedule of many countries."""
+    own = {partner} | ({EUN, *EU_MEMBERS} if partner == EUN or partner in EU_MEMBERS else set())
+    return bool(measure.members) and measure.members <= own
 
 
 def _totals(catalog: Catalog, partner: str, known: date) -> list[CatalogAction]:
@@ -144,7 +176,9 @@ def law_clues(mentions: Sequence[MeasureMention], catalog: Catalog) -> LawClues:
     known = catalog.coverage_end
     for partner in sorted({r.target for r in reported}):
         actions += [
-            a for m in catalog.measures if _covers(m, partner) and (a := _single(m, partner))
+            a
+            for m in catalog.measures
+            if _covers(m, partner) and (a := _single(m, partner) or _exemption(m, partner))
         ]
         actions += _totals(catalog, partner, known)
     return LawClues(reported, tuple(actions))
