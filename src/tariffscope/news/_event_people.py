@@ -58,6 +58,9 @@ def participants_of(
             heads.append(sender)
     elif token.pos_ in {"VERB", "AUX"}:
         subject = subject_of(token)
+        reported = _reported_government(token, lex) if kind == "announcement" else None
+        if reported is not None:
+            return _acting_government(doc, reported, subject, token, index, lex, story)
         if subject is not None:
             heads.append(subject)
         if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
@@ -287,6 +290,59 @@ def add_participant(
         if first or any(doc[i].dep_ == "conj" for i in range(start, member.i)):
             countries.append(iso)
             first = False
+
+
+def _reported_government(token: Token, lex: Lexicon) -> Token | None:
+    """The government a speaker reports acting on a measure ("the spokesman said *the bloc*
+    will suspend its countermeasures", "she said *Canada* would raise duties"): the subject
+    of a measure act the report verb governs, when it is a definite body or a country, not
+    the speaker's own "I"/"he". The government announces; the speaker only relays it ("say",
+    "tell"; one who "announced" or "threatened" that the US would act makes the act)."""
+    if token.lemma_.lower() not in lex.words("event_relay_verbs"):
+        return None
+    bodies = lex.words("event_actor_nouns")
+    definite = lex.words("event_definite_dets")
+    for comp in token.children:
+        if comp.dep_ not in {"ccomp", "xcomp"} or comp.lemma_.lower() not in lex.words(
+            "event_measure_acts"
+        ):
+            continue
+        actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if actor is None:
+            continue
+        body = actor.lemma_.lower() in bodies and any(
+            c.dep_ == "det" and c.lower_ in definite for c in actor.children
+        )
+        if body or any(
+            kind in {"country", "capital", "institution"}
+            for _, kind, _, _ in place_spans(list(actor.subtree), lex)
+        ):
+            return actor
+    return None
+
+
+def _acting_government(
+    doc: Doc,
+    actor: Token,
+    speaker: Token | None,
+    trigger: Token,
+    index: MentionChains,
+    lex: Lexicon,
+    story: EventStory,
+) -> tuple[list[int], list[str]]:
+    """The participants of a reported act: those ``actor`` names ("Canada", "the
+    president"), else the country of the ``speaker`` for a body left unnamed ("the bloc",
+    "the government" of an EU spokesman is the EU), else the speaker."""
+    people: list[int] = []
+    countries: list[str] = []
+    add_participant(doc, actor, trigger, index, lex, people, countries, story)
+    if people or countries or speaker is None:
+        return people, countries
+    add_participant(doc, speaker, trigger, index, lex, people, countries, story)
+    homes = [index.country_of(p) for p in people]
+    if people and None not in homes:
+        return [], list(dict.fromkeys(c for c in homes if c is not None))
+    return people, countries
 
 
 def is_person(token: Token, index: MentionChains) -> bool:
