@@ -64,3 +64,46 @@ def test_a_possessive_points_to_the_one_person_its_sentence_named(nlp: Language)
         "announcement on Wednesday, April 2."
     )
     assert _participants(nlp, body, "announcement") == ("Donald Trump",)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "participants"),
+    [
+        pytest.param(
+            "Trade Minister Anna Brooks has led the talks for months. Canada's trade minister "
+            "flew to Washington on Monday for more tariff talks.",
+            ("Anna Brooks",),
+            id="the office its holder was named with before",
+        ),
+        pytest.param(
+            "Canada's trade minister flew to Washington on Monday for tariff talks. Trade "
+            "Minister Anna Brooks will meet officials of the US administration.",
+            ("Anna Brooks",),
+            id="the office its holder is named with after",
+        ),
+        pytest.param(
+            "Trade Minister Anna Brooks and chief trade negotiator Paul Roy have led the talks "
+            "for months. Canada's trade minister and chief trade negotiator flew to Washington "
+            "on Monday for more tariff talks.",
+            ("Anna Brooks", "Paul Roy"),
+            id="two offices sharing the country's possessive",
+        ),
+        pytest.param(
+            "Finance Minister Anna Brooks has led the talks for months. Canada's trade minister "
+            "flew to Washington on Monday for more tariff talks.",
+            ("CAN",),
+            id="another office of the same country is no holder",
+        ),
+        pytest.param(
+            "Trade Minister Anna Brooks has led the talks for months. A Canadian official flew "
+            "to Washington on Monday for more tariff talks.",
+            ("CAN",),
+            id="one official of many",
+        ),
+    ],
+)
+def test_a_countrys_office_is_the_person_who_holds_it(
+    nlp: Language, body: str, participants: tuple[str, ...]
+) -> None:
+    assert _participants(nlp, body, "visit") == participants

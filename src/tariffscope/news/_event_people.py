@@ -222,6 +222,8 @@ def add_participant(
         speaker = next((n for s, e, n in story.speakers if s <= member.idx < e), None)
         if speaker is not None:
             person = index.person_named(speaker)
+    if person is None:
+        person = _office_holder(member, index, lex)
     if person is not None:
         if person not in people:
             people.append(person)
@@ -343,6 +345,45 @@ def _acting_government(
     if people and None not in homes:
         return [], list(dict.fromkeys(c for c in homes if c is not None))
     return people, countries
+
+
+def _office_holder(member: Token, index: MentionChains, lex: Lexicon) -> int | None:
+    """The one person of the story holding the office a country's role phrase names
+    ("Canada's trade minister", "the Chilean foreign minister" left unnamed there): of that
+    country, with a role holding the phrase's words and ending in its noun. An office holder
+    is a person; GUIDELINES keep country codes for delegations."""
+    if member.tag_ != "NN" or member.lemma_.lower() not in lex.words("event_actor_nouns"):
+        return None
+    if any(
+        c.dep_ == "det" and c.lower_ not in lex.words("event_definite_dets")
+        for c in member.children
+    ):
+        return None  # "a U.S. official": one of many
+    own = list(member.subtree)
+    if member.dep_ == "conj":  # "Canada's trade minister and chief negotiator": the shared owner
+        own += [t for c in member.head.children if c.dep_ == "poss" for t in c.subtree]
+    spans = place_spans(own, lex)
+    homes = {iso for iso, kind, _, _ in spans if kind in {"country", "demonym"}}
+    if len(homes) != 1:
+        return None
+    placed = {i for _, _, start, end in spans for i in range(start, end)}
+    words = [
+        t.lower_
+        for t in member.subtree
+        if t.i <= member.i
+        and t.i not in placed
+        and t.dep_ in {"compound", "amod"}
+        and t.head.i == member.i
+    ]
+    holders = [
+        k
+        for k, p in enumerate(index.people)
+        if p.country in homes
+        and (role := (p.role or "").lower().split())
+        and role[-1] == member.lower_
+        and all(w in role for w in words)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def is_person(token: Token, index: MentionChains) -> bool:
