@@ -58,6 +58,9 @@ def participants_of(
             heads.append(sender)
     elif token.pos_ in {"VERB", "AUX"}:
         subject = subject_of(token)
+        reported = _reported_government(token, lex) if kind == "announcement" else None
+        if reported is not None:
+            return _acting_government(doc, reported, subject, token, index, lex, story)
         if subject is not None:
             heads.append(subject)
         if not any(c.dep_ == "nsubj" for c in token.children):  # not "spoke by phone"
@@ -219,6 +222,8 @@ def add_participant(
         speaker = next((n for s, e, n in story.speakers if s <= member.idx < e), None)
         if speaker is not None:
             person = index.person_named(speaker)
+    if person is None:
+        person = _office_holder(member, index, lex)
     if person is not None:
         if person not in people:
             people.append(person)
@@ -287,6 +292,98 @@ def add_participant(
         if first or any(doc[i].dep_ == "conj" for i in range(start, member.i)):
             countries.append(iso)
             first = False
+
+
+def _reported_government(token: Token, lex: Lexicon) -> Token | None:
+    """The government a speaker reports acting on a measure ("the spokesman said *the bloc*
+    will suspend its countermeasures", "she said *Canada* would raise duties"): the subject
+    of a measure act the report verb governs, when it is a definite body or a country, not
+    the speaker's own "I"/"he". The government announces; the speaker only relays it ("say",
+    "tell"; one who "announced" or "threatened" that the US would act makes the act)."""
+    if token.lemma_.lower() not in lex.words("event_relay_verbs"):
+        return None
+    bodies = lex.words("event_actor_nouns")
+    definite = lex.words("event_definite_dets")
+    for comp in token.children:
+        if comp.dep_ not in {"ccomp", "xcomp"} or comp.lemma_.lower() not in lex.words(
+            "event_measure_acts"
+        ):
+            continue
+        actor = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if actor is None:
+            continue
+        body = actor.lemma_.lower() in bodies and any(
+            c.dep_ == "det" and c.lower_ in definite for c in actor.children
+        )
+        if body or any(
+            kind in {"country", "capital", "institution"}
+            for _, kind, _, _ in place_spans(list(actor.subtree), lex)
+        ):
+            return actor
+    return None
+
+
+def _acting_government(
+    doc: Doc,
+    actor: Token,
+    speaker: Token | None,
+    trigger: Token,
+    index: MentionChains,
+    lex: Lexicon,
+    story: EventStory,
+) -> tuple[list[int], list[str]]:
+    """The participants of a reported act: those ``actor`` names ("Canada", "the
+    president"), else the country of the ``speaker`` for a body left unnamed ("the bloc",
+    "the government" of an EU spokesman is the EU), else the speaker."""
+    people: list[int] = []
+    countries: list[str] = []
+    add_participant(doc, actor, trigger, index, lex, people, countries, story)
+    if people or countries or speaker is None:
+        return people, countries
+    add_participant(doc, speaker, trigger, index, lex, people, countries, story)
+    homes = [index.country_of(p) for p in people]
+    if people and None not in homes:
+        return [], list(dict.fromkeys(c for c in homes if c is not None))
+    return people, countries
+
+
+def _office_holder(member: Token, index: MentionChains, lex: Lexicon) -> int | None:
+    """The one person of the story holding the office a country's role phrase names
+    ("Canada's trade minister", "the Chilean foreign minister" left unnamed there): of that
+    country, with a role holding the phrase's words and ending in its noun. An office holder
+    is a person; GUIDELINES keep country codes for delegations."""
+    if member.tag_ != "NN" or member.lemma_.lower() not in lex.words("event_actor_nouns"):
+        return None
+    if any(
+        c.dep_ == "det" and c.lower_ not in lex.words("event_definite_dets")
+        for c in member.children
+    ):
+        return None  # "a U.S. official": one of many
+    own = list(member.subtree)
+    if member.dep_ == "conj":  # "Canada's trade minister and chief negotiator": the shared owner
+        own += [t for c in member.head.children if c.dep_ == "poss" for t in c.subtree]
+    spans = place_spans(own, lex)
+    homes = {iso for iso, kind, _, _ in spans if kind in {"country", "demonym"}}
+    if len(homes) != 1:
+        return None
+    placed = {i for _, _, start, end in spans for i in range(start, end)}
+    words = [
+        t.lower_
+        for t in member.subtree
+        if t.i <= member.i
+        and t.i not in placed
+        and t.dep_ in {"compound", "amod"}
+        and t.head.i == member.i
+    ]
+    holders = [
+        k
+        for k, p in enumerate(index.people)
+        if p.country in homes
+        and (role := (p.role or "").lower().split())
+        and role[-1] == member.lower_
+        and all(w in role for w in words)
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def is_person(token: Token, index: MentionChains) -> bool:

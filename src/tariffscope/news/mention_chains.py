@@ -324,6 +324,12 @@ def build_chains(
             else [reading.last_subject, reading.last_speaker]
         )
         order += [p for _, p in reversed(reading.seen)]
+        here = {p for s, p in reading.seen if s == sentence}
+        if token.dep_ == "poss" and not speaking and len(here) == 1 and not in_quote(token):
+            # "a court struck down Trump's tariffs, which began after his announcement": the
+            # one person its own sentence named before it, over a subject or speaker of an
+            # earlier sentence
+            order.insert(0, next(iter(here)))
         own = clause_subject(token)
         chosen = next((p for p in order if p is not None and p != own and agrees(p, gender)), None)
         if chosen is not None and gender is not None and chosen not in reading.genders:
