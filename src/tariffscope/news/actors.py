@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tariffscope.news._component import LexiconComponent
 from tariffscope.news._persons import (
@@ -498,6 +498,9 @@ class ActorComponent(LexiconComponent):
             while start > token.i - 2 and start > 0 and doc[start - 1].dep_ == "compound":
                 start -= 1
             words = doc[start : token.i + 1]
+            if len(words) == 1 and _known_surname_speaking(token, lex):
+                found[(token.i, token.i + 1)] = "speech"
+                continue
             if (
                 len(words) < 2
                 or any(t.ent_type_ or t.pos_ != "PROPN" or not t.is_title for t in words)
@@ -945,6 +948,24 @@ class ActorComponent(LexiconComponent):
             doc[m[3] - 1].dep_ for m in person.mentions
         }
         return len(person.mentions) >= 2 or bool(deps & _SUBJECT_DEPS)
+
+
+def _known_surname_speaking(token: Token, lex: Lexicon) -> bool:
+    """A known leader's surname alone as the subject of a speech verb ("Trump said on
+    Monday he would ...") names that person, whatever the NER tagged it (the small model
+    takes a lone surname for an organisation); not when what is said has "it" or "we" for
+    its subject ("Ford said it would raise prices": a company)."""
+    if not token.is_title or lex.place_code(token.text) is not None:
+        return False
+    surnames = {fold(name).split()[-1] for name in lex.known_people}
+    if fold(token.text) not in surnames:
+        return False
+    said = [c for c in token.head.children if c.dep_ in {"ccomp", "xcomp"}]
+    return not any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we"}
+        for clause in said
+        for c in clause.children
+    )
 
 
 @Language.factory(
